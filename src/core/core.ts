@@ -1,0 +1,136 @@
+// The Marginalia core: one object that owns the store and implements the contract.
+// Every host (desktop, browser host, CLI) creates one and talks to it through the same
+// handlers and events.
+import type { Database } from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ContractHandlers } from '../shared/contract';
+import type { AppInfo, ImportOutcome } from '../shared/model';
+import type { Result } from '../shared/result';
+import { UserFacingError } from '../shared/result';
+import { dispatch } from './dispatch';
+import { DocumentRepository } from './documents';
+import { EventBus } from './events';
+import { prepareDocument } from './import/prepare';
+import { formatMegabytes } from './import/validate';
+import { databasePathIn } from './paths';
+import { SettingsRepository } from './settings';
+import { openDatabase } from './store/database';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  version: string;
+  /** better-sqlite3 addon path for a runtime other than Node (the Electron build). */
+  nativeBinding?: string;
+  /** Poll the database for commits made by other processes and push libraryChanged. */
+  watchExternalChanges?: boolean;
+}
+
+export const EXTERNAL_CHANGE_POLL_MS = 1000;
+const FIRST_RUN_KEY = 'first_run_completed';
+
+export class MarginaliaCore {
+  readonly db: Database;
+  readonly documents: DocumentRepository;
+  readonly settings: SettingsRepository;
+  readonly events = new EventBus();
+  readonly handlers: ContractHandlers;
+  private readonly info: AppInfo;
+  private poller: ReturnType<typeof setInterval> | undefined;
+  private lastDataVersion = 0;
+
+  constructor(options: CoreOptions) {
+    const databasePath = databasePathIn(options.dataDir);
+    this.db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.documents = new DocumentRepository(this.db);
+    this.settings = new SettingsRepository(this.db);
+    this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
+    this.handlers = this.createHandlers();
+    if (options.watchExternalChanges) this.watchExternalChanges();
+  }
+
+  private createHandlers(): ContractHandlers {
+    return {
+      getAppInfo: () => this.info,
+      listDocuments: () => this.documents.list(),
+      getDocument: ({ id }) => this.documents.detail(id),
+      importDocument: ({ fileName, dataBase64 }) => this.importBytes(fileName, Buffer.from(dataBase64, 'base64')),
+      removeDocument: ({ id }) => {
+        this.documents.remove(id);
+        this.events.emit('libraryChanged', { reason: 'removed' });
+        return { removed: true };
+      },
+      getSettings: () => this.settings.read(),
+      updateSettings: (changes) => this.settings.update(changes),
+    };
+  }
+
+  /** Runs a contract call with validation; used by every transport. */
+  call(method: unknown, input: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, method, input);
+  }
+
+  maxImportBytes(): number {
+    return Math.round(this.settings.read().maxImportMegabytes * 1024 * 1024);
+  }
+
+  importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
+    const prepared = prepareDocument(fileName, bytes, this.maxImportBytes());
+    const outcome = this.documents.insert(prepared);
+    if (outcome.created) this.events.emit('libraryChanged', { reason: 'imported' });
+    return outcome;
+  }
+
+  /** Imports a file from disk, checking its size before reading it. */
+  importPath(path: string): ImportOutcome {
+    const name = basename(path);
+    let size: number;
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new UserFacingError('UNSUPPORTED_TYPE', `“${path}” is a folder, not a file.`);
+      size = stat.size;
+    } catch (error) {
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError('NOT_FOUND', `Can't read “${path}”: ${(error as NodeJS.ErrnoException).code ?? 'no such file'}.`);
+    }
+    const limit = this.maxImportBytes();
+    if (size > limit) {
+      throw new UserFacingError(
+        'TOO_LARGE',
+        `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. The limit can be raised in Settings.`,
+      );
+    }
+    return this.importBytes(name, readFileSync(path));
+  }
+
+  /**
+   * On the very first start of an app host, puts the sample document in the library and
+   * marks it as the one to open. Later starts, even with an empty library, do nothing.
+   */
+  seedSampleOnFirstRun(samplePath: string): void {
+    const done = this.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(FIRST_RUN_KEY);
+    if (done) return;
+    const outcome = this.documents.count() === 0 ? this.importPath(samplePath) : undefined;
+    if (outcome) this.settings.update({ lastOpenedDocumentId: outcome.document.id });
+    this.db.prepare('INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)').run(FIRST_RUN_KEY, 'true');
+  }
+
+  /** data_version changes only when another connection commits, so own writes never echo. */
+  private watchExternalChanges(): void {
+    this.lastDataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    this.poller = setInterval(() => {
+      const version = this.db.pragma('data_version', { simple: true }) as number;
+      if (version !== this.lastDataVersion) {
+        this.lastDataVersion = version;
+        this.events.emit('libraryChanged', { reason: 'external' });
+      }
+    }, EXTERNAL_CHANGE_POLL_MS);
+    this.poller.unref();
+  }
+
+  close(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.db.close();
+  }
+}

@@ -1,0 +1,31 @@
+// The one boundary every transport goes through: checks the method name, validates the
+// input with the contract's zod schema, runs the handler and turns any failure into a
+// serializable Result. Nothing thrown ever crosses a transport.
+import { z } from 'zod';
+import type { ContractHandlers, MethodName } from '../shared/contract';
+import { inputSchemas, isMethodName } from '../shared/contract';
+import type { Result } from '../shared/result';
+import { UserFacingError, fail, ok } from '../shared/result';
+
+export async function dispatch(handlers: ContractHandlers, method: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return fail('UNKNOWN_METHOD', `Marginalia has no method called ${JSON.stringify(String(method)).slice(0, 100)}.`);
+  }
+  const parsed = inputSchemas[method].safeParse(input ?? {});
+  if (!parsed.success) {
+    return fail('INVALID_INPUT', `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`);
+  }
+  try {
+    const handler = handlers[method] as (value: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    return failureFrom(method, error);
+  }
+}
+
+export function failureFrom(method: MethodName | string, error: unknown): Result<never> {
+  if (error instanceof UserFacingError) return fail(error.code, error.message);
+  console.error(`marginalia: ${method} failed`, error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return fail('INTERNAL', `Marginalia hit an internal error in ${method}: ${detail}`);
+}

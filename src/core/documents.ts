@@ -1,0 +1,142 @@
+// The documents table: inserting prepared documents, listing, reading and removing.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
+import { UserFacingError } from '../shared/result';
+import type { PreparedDocument } from './import/prepare';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source_name: string;
+  source_type: SourceType;
+  byline: string;
+  published_at: string;
+  site_name: string;
+  word_count: number;
+  imported_at: string;
+}
+
+interface DocumentDetailRow extends DocumentRow {
+  lexical_json: string;
+  text_sha256: string;
+  text_length: number;
+}
+
+const SUMMARY_COLUMNS =
+  'id, title, source_name, source_type, byline, published_at, site_name, word_count, imported_at';
+
+function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    sourceName: row.source_name,
+    sourceType: row.source_type,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    siteName: row.site_name,
+    wordCount: row.word_count,
+    importedAt: row.imported_at,
+  };
+}
+
+export class DocumentRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts a document unless one with the same source bytes exists; returns which. */
+  insert(prepared: PreparedDocument, now: Date = new Date()): { document: DocumentSummary; created: boolean } {
+    return this.db
+      .transaction(() => {
+        const existing = this.db
+          .prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
+          .get(prepared.sourceSha256);
+        if (existing) return { document: toSummary(existing), created: false };
+        const id = randomUUID();
+        const timestamp = now.toISOString();
+        this.db
+          .prepare(
+            `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+               canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at)
+             VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
+               @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp)`,
+          )
+          .run({ ...prepared, id, timestamp });
+        return { document: this.summary(id), created: true };
+      })
+      .immediate();
+  }
+
+  list(): DocumentSummary[] {
+    return this.db
+      .prepare<[], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`)
+      .all()
+      .map(toSummary);
+  }
+
+  summary(id: string): DocumentSummary {
+    const row = this.db.prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return toSummary(row);
+  }
+
+  detail(id: string): DocumentDetail {
+    const row = this.db
+      .prepare<[string], DocumentDetailRow>(
+        `SELECT ${SUMMARY_COLUMNS}, lexical_json, text_sha256, length(canonical_text) AS text_length
+         FROM documents WHERE id = ?`,
+      )
+      .get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return { ...toSummary(row), lexicalJson: row.lexical_json, textSha256: row.text_sha256, textLength: row.text_length };
+  }
+
+  canonicalText(id: string): string {
+    const row = this.db
+      .prepare<[string], { canonical_text: string }>('SELECT canonical_text FROM documents WHERE id = ?')
+      .get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.canonical_text;
+  }
+
+  sourceBytes(id: string): Buffer {
+    const row = this.db
+      .prepare<[string], { source_bytes: Buffer }>('SELECT source_bytes FROM documents WHERE id = ?')
+      .get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.source_bytes;
+  }
+
+  remove(id: string): void {
+    const result = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  /**
+   * Finds a document by id, or by a case-insensitive title prefix that matches exactly one
+   * document; an ambiguous prefix names the candidates.
+   */
+  resolve(reference: string): DocumentSummary {
+    const byId = this.db
+      .prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
+      .get(reference);
+    if (byId) return toSummary(byId);
+    const needle = reference.toLocaleLowerCase();
+    const matches = this.list().filter((doc) => doc.title.toLocaleLowerCase().startsWith(needle));
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 0) {
+      throw new UserFacingError('NOT_FOUND', `No document has the id or a title starting with “${reference}”.`);
+    }
+    const names = matches
+      .slice(0, 5)
+      .map((doc) => `  ${doc.id}  ${doc.title}`)
+      .join('\n');
+    throw new UserFacingError(
+      'AMBIGUOUS',
+      `“${reference}” matches ${matches.length} documents; use more of the title or an id:\n${names}`,
+    );
+  }
+}

@@ -1,0 +1,219 @@
+// Reads a saved web page: @mozilla/readability finds the article and its metadata,
+// DOMPurify strips everything that could run or reach the network (scripts, styles,
+// frames, event handlers, images), and the clean tree becomes Marginalia's blocks.
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Block, HeadingLevel, InlineRun, ListBlock, ListItem, TextRun } from '../../shared/document-blocks';
+import { inlineText, isSafeLinkUrl, textRun } from '../../shared/document-blocks';
+import { UserFacingError } from '../../shared/result';
+import type { ParsedDocument } from './parsed-document';
+
+const ALLOWED_TAGS = [
+  'a', 'b', 'blockquote', 'br', 'code', 'div', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'i', 'li', 'ol', 'p', 'pre', 'section', 'article', 'span', 'strong', 'ul', 'table', 'tbody', 'thead', 'tr', 'td',
+  'th', 'caption', 'dl', 'dt', 'dd', 'main', 'header', 'footer', 'aside', 'small', 'sup', 'sub', 'u', 'mark', 'cite',
+  'q', 'abbr', 'time', 'kbd', 'samp', 'var', 's', 'del', 'ins',
+];
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TBODY',
+  'THEAD', 'TR', 'TD', 'TH', 'CAPTION', 'DL', 'DT', 'DD', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL',
+  'OL', 'LI',
+]);
+
+type Marks = Omit<TextRun, 'kind' | 'text'>;
+
+/** Collects inline runs and turns them into blocks at every block boundary. */
+class BlockCollector {
+  readonly blocks: Block[] = [];
+  private runs: InlineRun[] = [];
+
+  addRun(run: InlineRun): void {
+    this.runs.push(run);
+  }
+
+  flush(kind: 'paragraph' | 'quote' = 'paragraph'): void {
+    const children = trimRuns(this.runs);
+    this.runs = [];
+    if (inlineText(children).trim() !== '') this.blocks.push({ kind, children });
+  }
+}
+
+/** Collapses HTML white space and trims the edges of a block's runs. */
+function trimRuns(runs: InlineRun[]): InlineRun[] {
+  const merged: InlineRun[] = [];
+  let previousEndsInSpace = true;
+  for (const run of runs) {
+    if (run.kind === 'break') {
+      merged.push(run);
+      previousEndsInSpace = true;
+      continue;
+    }
+    const texts = run.kind === 'text' ? [run] : run.children;
+    const collapsed: TextRun[] = [];
+    for (const text of texts) {
+      let value = text.code ? text.text : text.text.replace(/\s+/g, ' ');
+      if (previousEndsInSpace) value = value.replace(/^ /, '');
+      if (value === '') continue;
+      previousEndsInSpace = value.endsWith(' ');
+      collapsed.push({ ...text, text: value });
+    }
+    if (collapsed.length === 0) continue;
+    merged.push(run.kind === 'text' ? collapsed[0]! : { ...run, children: collapsed });
+  }
+  // Trim trailing spaces and breaks at the end of the block.
+  while (merged.length > 0) {
+    const last = merged[merged.length - 1]!;
+    if (last.kind === 'break') {
+      merged.pop();
+      continue;
+    }
+    const lastText = last.kind === 'text' ? last : last.children[last.children.length - 1];
+    if (lastText && lastText.text.endsWith(' ')) {
+      lastText.text = lastText.text.replace(/ +$/, '');
+      if (lastText.text === '') {
+        if (last.kind === 'text') merged.pop();
+        else last.children.pop();
+        if (last.kind === 'link' && last.children.length === 0) merged.pop();
+        continue;
+      }
+    }
+    break;
+  }
+  return merged;
+}
+
+function inlineFrom(node: Node, marks: Marks, into: BlockCollector): void {
+  if (node.nodeType === 3) {
+    into.addRun(textRun(node.textContent ?? '', marks));
+    return;
+  }
+  if (node.nodeType !== 1) return;
+  const element = node as Element;
+  const tag = element.tagName;
+  if (tag === 'BR') {
+    into.addRun({ kind: 'break' });
+    return;
+  }
+  const nextMarks: Marks = { ...marks };
+  if (tag === 'EM' || tag === 'I' || tag === 'CITE') nextMarks.italic = true;
+  if (tag === 'STRONG' || tag === 'B') nextMarks.bold = true;
+  if (tag === 'CODE' || tag === 'KBD' || tag === 'SAMP') nextMarks.code = true;
+  if (tag === 'A') {
+    const href = element.getAttribute('href') ?? '';
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ');
+    if (isSafeLinkUrl(href) && text.trim() !== '') {
+      into.addRun({ kind: 'link', url: href, children: [textRun(text, nextMarks)] });
+    } else {
+      into.addRun(textRun(text, nextMarks));
+    }
+    return;
+  }
+  for (const child of Array.from(element.childNodes)) inlineFrom(child, nextMarks, into);
+}
+
+function listFrom(element: Element): ListBlock {
+  const items: ListItem[] = [];
+  for (const child of Array.from(element.children)) {
+    if (child.tagName !== 'LI') continue;
+    const collector = new BlockCollector();
+    const nested: ListBlock[] = [];
+    for (const part of Array.from(child.childNodes)) {
+      if (part.nodeType === 1 && ((part as Element).tagName === 'UL' || (part as Element).tagName === 'OL')) {
+        nested.push(listFrom(part as Element));
+      } else if (part.nodeType === 1 && BLOCK_TAGS.has((part as Element).tagName)) {
+        inlineFrom(part, {}, collector);
+        collector.addRun({ kind: 'break' });
+      } else {
+        inlineFrom(part, {}, collector);
+      }
+    }
+    collector.flush();
+    const first = collector.blocks[0];
+    const children: InlineRun[] = [];
+    for (const block of collector.blocks) {
+      if (block.kind === 'list') continue;
+      if (children.length > 0) children.push({ kind: 'break' });
+      children.push(...block.children);
+    }
+    if (first !== undefined || nested.length > 0) items.push({ children, nested });
+  }
+  const start = Number.parseInt(element.getAttribute('start') ?? '1', 10);
+  return { kind: 'list', ordered: element.tagName === 'OL', start: Number.isFinite(start) ? start : 1, items };
+}
+
+function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): void {
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType !== 1) {
+      inlineFrom(node, {}, into);
+      continue;
+    }
+    const child = node as Element;
+    const tag = child.tagName;
+    if (!BLOCK_TAGS.has(tag)) {
+      inlineFrom(child, {}, into);
+      continue;
+    }
+    into.flush(inQuote ? 'quote' : 'paragraph');
+    if (/^H[1-6]$/.test(tag)) {
+      const heading = new BlockCollector();
+      inlineFrom(child, {}, heading);
+      heading.flush();
+      const block = heading.blocks[0];
+      if (block && block.kind !== 'list') {
+        into.blocks.push({ kind: 'heading', level: Number(tag.slice(1)) as HeadingLevel, children: block.children });
+      }
+    } else if (tag === 'UL' || tag === 'OL') {
+      const list = listFrom(child);
+      if (list.items.length > 0) into.blocks.push(list);
+    } else if (tag === 'BLOCKQUOTE') {
+      blocksFrom(child, into, true);
+      into.flush('quote');
+    } else if (tag === 'PRE') {
+      inlineFrom(child, { code: true }, into);
+      into.flush(inQuote ? 'quote' : 'paragraph');
+    } else {
+      blocksFrom(child, into, inQuote);
+      into.flush(inQuote ? 'quote' : 'paragraph');
+    }
+  }
+}
+
+export function parseHtml(html: string, fallbackTitle: string): ParsedDocument {
+  // No URL, no script execution and no resource loading: the page is inert data.
+  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  try {
+    const article = new Readability(dom.window.document, { charThreshold: 200 }).parse();
+    if (!article || !article.content || (article.textContent ?? '').trim() === '') {
+      throw new UserFacingError(
+        'NO_ARTICLE',
+        `“${fallbackTitle}” has no readable article text: nothing was imported.`,
+      );
+    }
+    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+    const clean = purify.sanitize(article.content, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR: ['href', 'start'],
+      ALLOW_DATA_ATTR: false,
+      RETURN_DOM: true,
+    }) as unknown as Element;
+    const collector = new BlockCollector();
+    blocksFrom(clean, collector, false);
+    collector.flush();
+    const title = (article.title ?? '').trim() || fallbackTitle;
+    const blocks = collector.blocks;
+    const first = blocks[0];
+    // Readability often keeps the page's own headline; the title heading already says it.
+    if (first?.kind === 'heading' && inlineText(first.children).trim() === title) blocks.shift();
+    return {
+      title,
+      byline: (article.byline ?? '').replace(/\s+/g, ' ').trim(),
+      publishedAt: (article.publishedTime ?? '').trim(),
+      siteName: (article.siteName ?? '').trim(),
+      blocks,
+    };
+  } finally {
+    dom.window.close();
+  }
+}

@@ -1,0 +1,68 @@
+// Turns one file's bytes into everything the store keeps for a document, without
+// touching the store: a file that fails here leaves the library exactly as it was.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { buildDocumentState, countWords } from '../../shared/lexical-document';
+import type { SourceType } from '../../shared/model';
+import { parseHtml } from './html';
+import { parseMarkdown } from './markdown';
+import { cleanTitle } from './parsed-document';
+import { parsePlainText } from './plain-text';
+import { decodeImportFile } from './validate';
+
+export interface PreparedDocument {
+  title: string;
+  sourceName: string;
+  sourceType: SourceType;
+  sourceBytes: Buffer;
+  sourceSha256: string;
+  lexicalJson: string;
+  canonicalText: string;
+  textSha256: string;
+  byline: string;
+  publishedAt: string;
+  siteName: string;
+  wordCount: number;
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function titleFromFileName(fileName: string): string {
+  const name = basename(fileName);
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').trim() || 'Untitled';
+}
+
+export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: number): PreparedDocument {
+  const sourceName = basename(fileName.replace(/\\/g, '/'));
+  const { sourceType, text } = decodeImportFile(sourceName, bytes, maxBytes);
+  const fallbackTitle = titleFromFileName(sourceName);
+  const parsed =
+    sourceType === 'html'
+      ? parseHtml(text, fallbackTitle)
+      : sourceType === 'md'
+        ? parseMarkdown(text, fallbackTitle)
+        : parsePlainText(text, fallbackTitle);
+  const title = cleanTitle(parsed.title, fallbackTitle);
+  const { lexicalJson, text: canonicalText } = buildDocumentState({
+    title,
+    byline: parsed.byline,
+    blocks: parsed.blocks,
+  });
+  return {
+    title,
+    sourceName,
+    sourceType,
+    sourceBytes: Buffer.from(bytes),
+    sourceSha256: sha256Hex(bytes),
+    lexicalJson,
+    canonicalText,
+    textSha256: sha256Hex(canonicalText),
+    byline: parsed.byline,
+    publishedAt: parsed.publishedAt,
+    siteName: parsed.siteName,
+    wordCount: countWords(canonicalText),
+  };
+}

@@ -1,0 +1,137 @@
+// The canonical Lexical document: the node set every host registers, the builder
+// that turns imported blocks into an editor state, and the canonical plain text that
+// annotation offsets index into. Node (headless) and the renderer both call
+// $canonicalText on the same state, so their texts are identical by construction.
+import { createHeadlessEditor } from '@lexical/headless';
+import { $createLinkNode, LinkNode } from '@lexical/link';
+import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
+import { $createHeadingNode, $createQuoteNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type ElementNode,
+  type Klass,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import type { Block, DocumentOutline, InlineRun, ListBlock } from './document-blocks';
+import { isBlankBlock, textRun } from './document-blocks';
+
+export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+];
+
+function createDocumentEditor(): LexicalEditor {
+  return createHeadlessEditor({
+    namespace: 'marginalia-document',
+    nodes: [...DOCUMENT_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+function $appendInline(parent: ElementNode, runs: readonly InlineRun[]): void {
+  for (const run of runs) {
+    if (run.kind === 'break') {
+      parent.append($createLineBreakNode());
+    } else if (run.kind === 'link') {
+      const link = $createLinkNode(run.url, { rel: 'noopener noreferrer', target: null, title: null });
+      $appendInline(link, run.children);
+      parent.append(link);
+    } else if (run.text !== '') {
+      const node = $createTextNode(run.text);
+      if (run.bold) node.toggleFormat('bold');
+      if (run.italic) node.toggleFormat('italic');
+      if (run.code) node.toggleFormat('code');
+      parent.append(node);
+    }
+  }
+}
+
+function $createList(block: ListBlock): ListNode {
+  const list = $createListNode(block.ordered ? 'number' : 'bullet', block.start);
+  for (const item of block.items) {
+    const listItem = $createListItemNode();
+    $appendInline(listItem, item.children);
+    list.append(listItem);
+    for (const nested of item.nested) {
+      // Lexical nests a list inside its own list item, placed after the parent item.
+      const holder = $createListItemNode();
+      holder.append($createList(nested));
+      list.append(holder);
+    }
+  }
+  return list;
+}
+
+function $appendBlock(block: Block): void {
+  const root = $getRoot();
+  switch (block.kind) {
+    case 'heading': {
+      const heading = $createHeadingNode(`h${block.level}`);
+      $appendInline(heading, block.children);
+      root.append(heading);
+      return;
+    }
+    case 'quote': {
+      const quote = $createQuoteNode();
+      $appendInline(quote, block.children);
+      root.append(quote);
+      return;
+    }
+    case 'list':
+      root.append($createList(block));
+      return;
+    case 'paragraph': {
+      const paragraph = $createParagraphNode();
+      $appendInline(paragraph, block.children);
+      root.append(paragraph);
+      return;
+    }
+  }
+}
+
+/** Builds the canonical editor state for a document: title heading, byline, then the body. */
+export function buildDocumentState(outline: DocumentOutline): { lexicalJson: string; text: string } {
+  const editor = createDocumentEditor();
+  editor.update(
+    () => {
+      $getRoot().clear();
+      $appendBlock({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
+      if (outline.byline.trim() !== '') {
+        $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+      }
+      for (const block of outline.blocks) {
+        if (!isBlankBlock(block)) $appendBlock(block);
+      }
+    },
+    { discrete: true },
+  );
+  const state = editor.getEditorState();
+  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText) };
+}
+
+/** The canonical plain text of the active editor state. */
+export function $canonicalText(): string {
+  return $getRoot().getTextContent();
+}
+
+/** The canonical plain text of a serialized document, computed without a DOM. */
+export function canonicalTextOf(lexicalJson: string): string {
+  const editor = createDocumentEditor();
+  const state = editor.parseEditorState(lexicalJson);
+  return state.read($canonicalText);
+}
+
+/** Counts words in any script: runs of letters or digits, joined by apostrophes. */
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*/gu);
+  return matches ? matches.length : 0;
+}

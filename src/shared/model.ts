@@ -1,0 +1,78 @@
+// The data model shared by every layer: what a document and the settings look like
+// when they cross the contract.
+import { z } from 'zod';
+
+export const SOURCE_TYPES = ['txt', 'md', 'html'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** File name endings Marginalia imports, mapped to the importer that reads them. */
+export const IMPORTABLE_EXTENSIONS: Readonly<Record<string, SourceType>> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  sourceName: string;
+  sourceType: SourceType;
+  byline: string;
+  publishedAt: string;
+  siteName: string;
+  wordCount: number;
+  importedAt: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  /** The canonical Lexical editor state, serialized. */
+  lexicalJson: string;
+  /** SHA-256 (hex) of the canonical plain text. */
+  textSha256: string;
+  textLength: number;
+}
+
+export interface ImportOutcome {
+  document: DocumentSummary;
+  /** False when an identical file was already in the library. */
+  created: boolean;
+}
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const FONT_FAMILIES = ['serif', 'sans'] as const;
+
+export const MIN_FONT_SIZE = 12;
+export const MAX_FONT_SIZE = 32;
+export const DEFAULT_MAX_IMPORT_MB = 20;
+
+export const settingsSchema = z.object({
+  theme: z.enum(THEMES),
+  fontFamily: z.enum(FONT_FAMILIES),
+  fontSize: z.number().int().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE),
+  maxImportMegabytes: z.number().min(1).max(500),
+  lastOpenedDocumentId: z.string().max(100),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontFamily: 'serif',
+  fontSize: 19,
+  maxImportMegabytes: DEFAULT_MAX_IMPORT_MB,
+  lastOpenedDocumentId: '',
+};
+
+export interface AppInfo {
+  version: string;
+  host: 'desktop' | 'browser' | 'cli';
+  dataDir: string;
+  databasePath: string;
+}
+
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot <= 0 ? '' : fileName.slice(dot).toLowerCase();
+}

@@ -1,0 +1,53 @@
+// Serializable outcomes for calls that cross a process or network boundary:
+// errors travel as plain {code, message} data, never as thrown objects.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'EMPTY_FILE',
+  'BINARY_FILE',
+  'INVALID_UTF8',
+  'UNSUPPORTED_TYPE',
+  'TOO_LARGE',
+  'NO_ARTICLE',
+  'AMBIGUOUS',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ContractError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Thrown inside core services and turned into a failed Result at the boundary. */
+export class UserFacingError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'UserFacingError';
+  }
+}
+
+export function isContractError(value: unknown): value is ContractError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
