@@ -23,8 +23,6 @@ export interface CoreOptions {
   version: string;
   /** better-sqlite3 addon path for a runtime other than Node (the Electron build). */
   nativeBinding?: string;
-  /** Poll the database for commits made by other processes and push libraryChanged. */
-  watchExternalChanges?: boolean;
 }
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
@@ -36,7 +34,7 @@ export class MarginaliaCore {
   readonly settings: SettingsRepository;
   readonly events = new EventBus();
   readonly handlers: ContractHandlers;
-  private readonly info: AppInfo;
+  readonly info: AppInfo;
   private poller: ReturnType<typeof setInterval> | undefined;
   private lastDataVersion = 0;
 
@@ -47,7 +45,6 @@ export class MarginaliaCore {
     this.settings = new SettingsRepository(this.db);
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
     this.handlers = this.createHandlers();
-    if (options.watchExternalChanges) this.watchExternalChanges();
   }
 
   private createHandlers(): ContractHandlers {
@@ -116,8 +113,12 @@ export class MarginaliaCore {
     this.db.prepare('INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)').run(FIRST_RUN_KEY, 'true');
   }
 
-  /** data_version changes only when another connection commits, so own writes never echo. */
-  private watchExternalChanges(): void {
+  /**
+   * Polls for commits by other processes (the CLI, say) and pushes libraryChanged.
+   * data_version changes only when another connection commits, so own writes never echo.
+   */
+  startWatchingExternalChanges(): void {
+    if (this.poller) return;
     this.lastDataVersion = this.db.pragma('data_version', { simple: true }) as number;
     this.poller = setInterval(() => {
       const version = this.db.pragma('data_version', { simple: true }) as number;

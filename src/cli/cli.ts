@@ -1,0 +1,167 @@
+// The marginalia command line: the same core as the desktop app, for scripting and tests.
+// Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
+import { parseArgs } from 'node:util';
+import type { DocumentSummary } from '../shared/model';
+import { UserFacingError } from '../shared/result';
+import { MarginaliaCore } from '../core/core';
+import { resolveDataDir } from '../core/paths';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext {
+  version: string;
+  /** Starts the browser host; injected so the CLI core stays free of build concerns. */
+  serve?: (options: { core: MarginaliaCore; port: number; io: CliIo }) => Promise<void>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USER_ERROR = 1;
+export const EXIT_INTERNAL_ERROR = 2;
+
+const HELP = `marginalia: read, highlight and annotate documents, offline.
+
+Usage: marginalia [--data-dir DIR] [--json] COMMAND [ARGS]
+
+Commands:
+  import FILE...       import .txt, .md or .html files; prints the new document ids
+  list                 list the documents in the library
+  show DOC             print a document's canonical text
+  remove DOC           remove a document from the library
+  serve [--port N]     serve the app to a browser on 127.0.0.1 (prints a URL with a token)
+
+DOC is a document id or a unique, case-insensitive prefix of its title.
+
+Options:
+  --data-dir DIR       library folder (default: $MARGINALIA_HOME, else the desktop app's data folder)
+  --json               print one JSON value on stdout
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 success, 1 usage or input error, 2 internal error.
+`;
+
+class UsageError extends Error {}
+
+function tableRow(doc: DocumentSummary): string {
+  const date = doc.importedAt.slice(0, 10);
+  return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} words  ${doc.title}`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`marginalia: ${(error as Error).message}\nRun marginalia --help for usage.\n`);
+    return EXIT_USER_ERROR;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.stdout : io.stderr)(HELP);
+    return values.help ? EXIT_OK : EXIT_USER_ERROR;
+  }
+  if (values.version) {
+    io.stdout(`${context.version}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...args] = positionals;
+  const json = values.json === true;
+  const print = (human: string, machine: unknown): void => {
+    io.stdout(json ? `${JSON.stringify(machine, null, 2)}\n` : human);
+  };
+
+  let core: MarginaliaCore | undefined;
+  try {
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve'];
+    if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
+    core = new MarginaliaCore({
+      dataDir: resolveDataDir(values['data-dir'], io.env),
+      host: 'cli',
+      version: context.version,
+    });
+    switch (command) {
+      case 'import':
+        return importFiles(core, args, io, json);
+      case 'list': {
+        const docs = core.documents.list();
+        print(docs.length === 0 ? 'The library is empty.\n' : `${docs.map(tableRow).join('\n')}\n`, docs);
+        return EXIT_OK;
+      }
+      case 'show': {
+        const doc = core.documents.resolve(requireOne(args, 'show DOC'));
+        const text = core.documents.canonicalText(doc.id);
+        print(`${text}\n`, { ...doc, text });
+        return EXIT_OK;
+      }
+      case 'remove': {
+        const doc = core.documents.resolve(requireOne(args, 'remove DOC'));
+        core.documents.remove(doc.id);
+        print(`Removed “${doc.title}” (${doc.id}).\n`, { removed: doc.id, title: doc.title });
+        return EXIT_OK;
+      }
+      case 'serve': {
+        if (args.length > 0) throw new UsageError('serve takes no arguments besides --port N.');
+        const port = values.port === undefined ? 0 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, not “${values.port}”.`);
+        if (!context.serve) throw new UsageError('serve is not available in this build.');
+        const serving = core;
+        core = undefined; // the server owns it now
+        await context.serve({ core: serving, port, io });
+        return EXIT_OK;
+      }
+    }
+    return EXIT_USER_ERROR;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UserFacingError) {
+      io.stderr(`marginalia: ${error.message}\n`);
+      return EXIT_USER_ERROR;
+    }
+    io.stderr(`marginalia: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL_ERROR;
+  } finally {
+    core?.close();
+  }
+}
+
+function requireOne(args: readonly string[], usage: string): string {
+  if (args.length !== 1 || args[0]!.trim() === '') throw new UsageError(`usage: marginalia ${usage}`);
+  return args[0]!;
+}
+
+function importFiles(core: MarginaliaCore, files: readonly string[], io: CliIo, json: boolean): number {
+  if (files.length === 0) throw new UsageError('usage: marginalia import FILE...');
+  const results: Array<{ file: string; id?: string; title?: string; created?: boolean; error?: string }> = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      const { document, created } = core.importPath(file);
+      results.push({ file, id: document.id, title: document.title, created });
+      if (!json) {
+        io.stdout(`${document.id}\n`);
+        if (!created) io.stderr(`marginalia: “${file}” is already in the library as “${document.title}”.\n`);
+      }
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      failed = true;
+      results.push({ file, error: error.message });
+      io.stderr(`marginalia: ${error.message}\n`);
+    }
+  }
+  if (json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  return failed ? EXIT_USER_ERROR : EXIT_OK;
+}

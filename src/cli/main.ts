@@ -1,0 +1,36 @@
+// Entry point of the marginalia command: runs the CLI with the real process streams and
+// gives it the browser host for `serve`.
+import { startBrowserHost } from '../server/browser-host';
+import { appVersion, findAppRoot, rendererDir, samplePath } from './app-root';
+import type { CliIo } from './cli';
+import { runCli } from './cli';
+import { buildRendererIfNeeded } from './renderer-build';
+
+const appRoot = findAppRoot();
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+const code = await runCli(process.argv.slice(2), io, {
+  version: appVersion(appRoot),
+  serve: async ({ core, port, io: out }) => {
+    buildRendererIfNeeded(appRoot, out.stderr);
+    core.seedSampleOnFirstRun(samplePath(appRoot));
+    const host = await startBrowserHost({ core, rendererDir: rendererDir(appRoot), port });
+    core.startWatchingExternalChanges();
+    out.stdout(`Marginalia is running at ${host.url}\nLibrary: ${core.info.dataDir}\nPress Ctrl+C to stop.\n`);
+    await new Promise<void>((resolveStop) => {
+      const stop = (): void => {
+        void host.close().then(() => {
+          core.close();
+          resolveStop();
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  },
+});
+process.exitCode = code;

@@ -1,0 +1,270 @@
+// The browser host: serves the renderer and carries the contract over loopback HTTP
+// (POST /api/call/METHOD, JSON) with server-sent events for pushes. Listens on
+// 127.0.0.1 only; every request needs the per-run token (query, header or cookie),
+// and a Host header other than 127.0.0.1/localhost is refused (DNS rebinding).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { EventEnvelope } from '../shared/contract';
+import { isMethodName } from '../shared/contract';
+import { fail } from '../shared/result';
+import type { MarginaliaCore } from '../core/core';
+
+export interface BrowserHostOptions {
+  core: MarginaliaCore;
+  /** The built renderer (index.html and assets). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_COOKIE = 'marginalia_token';
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const SSE_HEARTBEAT_MS = 15_000;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function tokensMatch(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(data);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  response.end(`${text}\n`);
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RangeError('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { core } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererRoot = resolve(options.rendererDir);
+  const sseClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = core.events.subscribe((envelope: EventEnvelope) => {
+    const frame = `data: ${JSON.stringify(envelope)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const filePath = resolve(join(rendererRoot, relative === '' ? 'index.html' : relative));
+    if (filePath !== rendererRoot && !filePath.startsWith(rendererRoot + sep)) {
+      sendText(response, 404, 'Not found');
+      return;
+    }
+    let target = filePath;
+    const info = await stat(target).catch(() => undefined);
+    if (!info || info.isDirectory()) {
+      // The app is a single page: unknown paths without an extension get index.html.
+      if (extname(filePath) !== '') {
+        sendText(response, 404, 'Not found');
+        return;
+      }
+      target = join(rendererRoot, 'index.html');
+    }
+    const body = await readFile(target);
+    response.writeHead(200, {
+      'Content-Type': MIME_TYPES[extname(target)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    });
+    response.end(body);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(request.headers.host, port)) {
+      sendText(response, 403, 'Forbidden: Marginalia only answers on 127.0.0.1 and localhost.');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
+    if (!tokensMatch(given, token)) {
+      sendText(response, 401, 'Unauthorized: open the URL that `marginalia serve` printed, with its token.');
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isLoopbackHost(origin.replace(/^http:\/\//, ''), port)) {
+      sendText(response, 403, 'Forbidden: cross-origin requests are refused.');
+      return;
+    }
+
+    if (queryToken !== undefined && request.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}`,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.write(': connected\n\n');
+      sseClients.add(response);
+      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+      request.on('close', () => {
+        clearInterval(heartbeat);
+        sseClients.delete(response);
+      });
+      return;
+    }
+
+    const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
+    if (call) {
+      if (request.method !== 'POST') {
+        sendJson(response, 405, fail('INVALID_INPUT', 'Contract calls are POST requests.'));
+        return;
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        sendJson(response, 415, fail('INVALID_INPUT', 'Contract calls carry application/json.'));
+        return;
+      }
+      const method = call[1]!;
+      if (!isMethodName(method)) {
+        sendJson(response, 404, fail('UNKNOWN_METHOD', `Marginalia has no method called ${method}.`));
+        return;
+      }
+      let input: unknown;
+      try {
+        const body = await readBody(request);
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        const tooLarge = error instanceof RangeError;
+        sendJson(
+          response,
+          tooLarge ? 413 : 400,
+          fail('INVALID_INPUT', tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.'),
+        );
+        return;
+      }
+      sendJson(response, 200, await core.call(method, input));
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      sendJson(response, 404, fail('UNKNOWN_METHOD', `No such endpoint: ${url.pathname}`));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendText(response, 405, 'Method not allowed');
+      return;
+    }
+    await serveStatic(url.pathname, response);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('marginalia: browser host request failed', error);
+      if (!response.headersSent) sendText(response, 500, 'Internal error');
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        unsubscribe();
+        for (const client of sseClients) client.end();
+        sseClients.clear();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
