@@ -1,0 +1,84 @@
+// Security rules for every web contents: no navigation away from the app, no new windows,
+// external links only for http(s) and only after the user confirms, and IPC only from
+// the app's own frames.
+import type { ElectronModule, WebContentsInstance } from './electron-types';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'marginalia';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export const DESKTOP_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The origins whose frames may call the contract: the app itself, and the dev server in development. */
+export function trustedOrigins(devServerUrl: string | undefined): string[] {
+  const origins = [APP_ORIGIN];
+  if (devServerUrl) origins.push(new URL(devServerUrl).origin);
+  return origins;
+}
+
+export function isTrustedUrl(url: string | undefined, origins: readonly string[]): boolean {
+  if (!url) return false;
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+export function isExternalWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the user, then opens an http(s) link in the OS browser. Anything else is ignored. */
+export async function confirmAndOpenExternal(
+  electron: Pick<ElectronModule, 'dialog' | 'shell'>,
+  url: string,
+): Promise<boolean> {
+  if (!isExternalWebUrl(url)) return false;
+  const { response } = await electron.dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Open in Browser', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    title: 'Open link',
+    message: 'Open this link in your web browser?',
+    detail: url,
+  });
+  if (response !== 0) return false;
+  await electron.shell.openExternal(url);
+  return true;
+}
+
+export function hardenWebContents(
+  contents: WebContentsInstance,
+  electron: Pick<ElectronModule, 'dialog' | 'shell'>,
+  origins: readonly string[],
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url, origins)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url, origins)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void confirmAndOpenExternal(electron, url);
+    return { action: 'deny' };
+  });
+}

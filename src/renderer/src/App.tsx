@@ -1,0 +1,309 @@
+// The app shell: toolbar, library panel and reader, plus the dialogs they raise. Holds
+// the state that several panels share and talks to the core only through the client.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { unwrap } from '../../shared/client';
+import type { MarginaliaClient, UiCommand } from '../../shared/contract';
+import type { AppInfo, DocumentDetail, DocumentSummary, Settings } from '../../shared/model';
+import { DEFAULT_SETTINGS, MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../shared/model';
+import { ConfirmDialog, MessageDialog } from './components/Dialogs';
+import { DropOverlay, useFileDrop } from './components/DropOverlay';
+import { LibraryPanel } from './components/LibraryPanel';
+import { Reader } from './components/Reader';
+import { Toolbar } from './components/Toolbar';
+import { readFileAsBase64 } from './files';
+import { useResolvedTheme } from './theme';
+
+export interface AppProps {
+  client: MarginaliaClient;
+}
+
+interface Message {
+  title: string;
+  body: string;
+}
+
+interface PendingConfirmation {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
+export function App({ client }: AppProps) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [current, setCurrent] = useState<DocumentDetail | null>(null);
+  const [libraryOpen, setLibraryOpen] = useState(true);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const currentIdRef = useRef<string | null>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const theme = useResolvedTheme(settings.theme);
+
+  const report = useCallback((title: string, error: unknown) => {
+    setMessage({ title, body: error instanceof Error ? error.message : String(error) });
+  }, []);
+
+  const saveSettings = useCallback(
+    (changes: Partial<Settings>) => {
+      setSettings((previous) => ({ ...previous, ...changes }));
+      void client.updateSettings(changes).then((result) => {
+        if (result.ok) setSettings(result.value);
+      });
+    },
+    [client],
+  );
+
+  const openDocument = useCallback(
+    async (id: string) => {
+      const result = await client.getDocument({ id });
+      if (!result.ok) {
+        report("Couldn't open the document", result.error.message);
+        return;
+      }
+      currentIdRef.current = id;
+      setCurrent(result.value);
+      saveSettings({ lastOpenedDocumentId: id });
+    },
+    [client, report, saveSettings],
+  );
+
+  const refreshLibrary = useCallback(async (): Promise<DocumentSummary[]> => {
+    const list = unwrap(await client.listDocuments({}));
+    setDocuments(list);
+    const openId = currentIdRef.current;
+    if (openId && !list.some((doc) => doc.id === openId)) {
+      currentIdRef.current = null;
+      setCurrent(null);
+      if (list[0]) void openDocument(list[0].id);
+    }
+    return list;
+  }, [client, openDocument]);
+
+  // First load: app info, settings, the library, and the document last read.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [appInfo, loadedSettings] = [unwrap(await client.getAppInfo({})), unwrap(await client.getSettings({}))];
+        if (cancelled) return;
+        setInfo(appInfo);
+        setSettings(loadedSettings);
+        const list = await refreshLibrary();
+        const remembered = list.find((doc) => doc.id === loadedSettings.lastOpenedDocumentId);
+        const first = remembered ?? list[0];
+        if (first && !cancelled) await openDocument(first.id);
+      } catch (error) {
+        if (!cancelled) report("Marginalia couldn't load the library", error);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per client
+  }, [client]);
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      let lastId: string | undefined;
+      for (const file of files) {
+        setBusy(`Importing ${file.name}…`);
+        try {
+          const dataBase64 = await readFileAsBase64(file);
+          const result = await client.importDocument({ fileName: file.name, dataBase64 });
+          if (result.ok) lastId = result.value.document.id;
+          else setMessage({ title: `Couldn't import ${file.name}`, body: result.error.message });
+        } catch (error) {
+          report(`Couldn't import ${file.name}`, error);
+        }
+      }
+      setBusy(null);
+      await refreshLibrary();
+      if (lastId) await openDocument(lastId);
+    },
+    [client, openDocument, refreshLibrary, report],
+  );
+
+  const chooseFiles = useCallback(() => fileInputRef.current?.click(), []);
+
+  const changeFontSize = useCallback(
+    (step: number | 'reset') => {
+      const next =
+        step === 'reset'
+          ? DEFAULT_SETTINGS.fontSize
+          : Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, settings.fontSize + step));
+      saveSettings({ fontSize: next });
+    },
+    [saveSettings, settings.fontSize],
+  );
+
+  const runCommand = useCallback(
+    (command: UiCommand) => {
+      switch (command) {
+        case 'import':
+          chooseFiles();
+          break;
+        case 'zoomIn':
+          changeFontSize(1);
+          break;
+        case 'zoomOut':
+          changeFontSize(-1);
+          break;
+        case 'zoomReset':
+          changeFontSize('reset');
+          break;
+        case 'toggleLibrary':
+          setLibraryOpen((open) => !open);
+          break;
+        case 'themeSystem':
+          saveSettings({ theme: 'system' });
+          break;
+        case 'themeLight':
+          saveSettings({ theme: 'light' });
+          break;
+        case 'themeDark':
+          saveSettings({ theme: 'dark' });
+          break;
+      }
+    },
+    [changeFontSize, chooseFiles, saveSettings],
+  );
+
+  // Pushed events: library changes (here or from the CLI), menu commands, host errors.
+  useEffect(() => {
+    const stops = [
+      client.on('libraryChanged', () => void refreshLibrary().catch(() => undefined)),
+      client.on('openDocument', ({ id }) => {
+        void refreshLibrary().then(() => openDocument(id));
+      }),
+      client.on('uiCommand', ({ command }) => runCommand(command)),
+      client.on('hostError', ({ title, message: body }) => setMessage({ title, body })),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [client, openDocument, refreshLibrary, runCommand]);
+
+  // Text size keys work in every host; in the desktop app the menu accelerators send the same commands.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const command: UiCommand | undefined =
+        event.key === '=' || event.key === '+'
+          ? 'zoomIn'
+          : event.key === '-' || event.key === '_'
+            ? 'zoomOut'
+            : event.key === '0'
+              ? 'zoomReset'
+              : event.key.toLowerCase() === 'o'
+                ? 'import'
+                : undefined;
+      if (!command) return;
+      event.preventDefault();
+      runCommand(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [runCommand]);
+
+  useEffect(() => {
+    document.title = current ? `${current.title} — Marginalia` : 'Marginalia';
+  }, [current]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+    root.dataset.font = settings.fontFamily;
+  }, [theme, settings.fontSize, settings.fontFamily]);
+
+  const dragging = useFileDrop((files) => void importFiles(files));
+
+  const requestDelete = useCallback(
+    (doc: DocumentSummary) => {
+      setConfirmation({
+        title: `Delete “${doc.title}”?`,
+        body: 'The document is removed from the library. This cannot be undone.',
+        confirmLabel: 'Delete',
+        onConfirm: () => {
+          void client.removeDocument({ id: doc.id }).then(async (result) => {
+            if (!result.ok) report(`Couldn't delete “${doc.title}”`, result.error.message);
+            await refreshLibrary();
+          });
+        },
+      });
+    },
+    [client, refreshLibrary, report],
+  );
+
+  const openLink = useCallback(
+    (url: string) => {
+      if (info?.host === 'desktop') {
+        // The shell asks for confirmation and opens the OS browser.
+        window.open(url, '_blank', 'noopener,noreferrer');
+        return;
+      }
+      setConfirmation({
+        title: 'Open this link?',
+        body: url,
+        confirmLabel: 'Open link',
+        onConfirm: () => window.open(url, '_blank', 'noopener,noreferrer'),
+      });
+    },
+    [info],
+  );
+
+  const layoutClass = useMemo(() => (libraryOpen ? 'layout' : 'layout layout--library-closed'), [libraryOpen]);
+
+  return (
+    <div className="app">
+      <Toolbar
+        libraryOpen={libraryOpen}
+        onToggleLibrary={() => setLibraryOpen((open) => !open)}
+        onImport={chooseFiles}
+        settings={settings}
+        onFontSize={changeFontSize}
+        onSettings={saveSettings}
+        busy={busy}
+      />
+      <input
+        ref={fileInputRef}
+        type="file"
+        multiple
+        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        hidden
+        data-testid="import-input"
+        onChange={(event) => {
+          const files = Array.from(event.currentTarget.files ?? []);
+          event.currentTarget.value = '';
+          if (files.length > 0) void importFiles(files);
+        }}
+      />
+      <div className={layoutClass}>
+        {libraryOpen && (
+          <LibraryPanel
+            documents={documents}
+            currentId={current?.id ?? null}
+            onOpen={(id) => void openDocument(id)}
+            onDelete={requestDelete}
+          />
+        )}
+        <Reader document={current} loading={documents === null} onImport={chooseFiles} onOpenLink={openLink} />
+      </div>
+      {dragging && <DropOverlay />}
+      {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}
+      {confirmation && (
+        <ConfirmDialog
+          title={confirmation.title}
+          body={confirmation.body}
+          confirmLabel={confirmation.confirmLabel}
+          onCancel={() => setConfirmation(null)}
+          onConfirm={() => {
+            setConfirmation(null);
+            confirmation.onConfirm();
+          }}
+        />
+      )}
+    </div>
+  );
+}

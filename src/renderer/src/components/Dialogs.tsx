@@ -1,0 +1,69 @@
+// Modal dialogs built on <dialog>: focus is trapped by the browser, Escape cancels.
+import { useEffect, useRef } from 'react';
+
+function useModal(onCancel: () => void) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      onCancel();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => dialog.removeEventListener('cancel', cancel);
+  }, [onCancel]);
+  return ref;
+}
+
+interface MessageDialogProps {
+  title: string;
+  body: string;
+  onClose: () => void;
+}
+
+export function MessageDialog({ title, body, onClose }: MessageDialogProps) {
+  const ref = useModal(onClose);
+  return (
+    <dialog ref={ref} className="dialog" role="alertdialog" aria-labelledby="message-title" aria-describedby="message-body">
+      <h2 id="message-title">{title}</h2>
+      <p id="message-body" className="dialog__body">
+        {body}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+          OK
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useModal(onCancel);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body">
+      <h2 id="confirm-title">{title}</h2>
+      <p id="confirm-body" className="dialog__body">
+        {body}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,86 @@
+// The top bar: library toggle, import, and the reading preferences.
+import type { Settings } from '../../../shared/model';
+import { FONT_FAMILIES, MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES } from '../../../shared/model';
+
+interface ToolbarProps {
+  libraryOpen: boolean;
+  onToggleLibrary: () => void;
+  onImport: () => void;
+  settings: Settings;
+  onFontSize: (step: number | 'reset') => void;
+  onSettings: (changes: Partial<Settings>) => void;
+  busy: string | null;
+}
+
+const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const FONT_LABELS: Record<Settings['fontFamily'], string> = { serif: 'Serif', sans: 'Sans-serif' };
+
+export function Toolbar({ libraryOpen, onToggleLibrary, onImport, settings, onFontSize, onSettings, busy }: ToolbarProps) {
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Marginalia">
+      <button type="button" className="toolbar__button" aria-pressed={libraryOpen} onClick={onToggleLibrary}>
+        Library
+      </button>
+      <button type="button" className="toolbar__button toolbar__button--primary" onClick={onImport}>
+        Import…
+      </button>
+      <span className="toolbar__brand" aria-hidden="true">
+        Marginalia
+      </span>
+      <span className="toolbar__status" role="status">
+        {busy ?? ''}
+      </span>
+      <div className="toolbar__group" role="group" aria-label="Text size">
+        <button
+          type="button"
+          className="toolbar__button"
+          aria-label="Smaller text"
+          title="Smaller text (Ctrl −)"
+          disabled={settings.fontSize <= MIN_FONT_SIZE}
+          onClick={() => onFontSize(-1)}
+        >
+          A−
+        </button>
+        <output className="toolbar__size" aria-label="Text size">
+          {settings.fontSize}px
+        </output>
+        <button
+          type="button"
+          className="toolbar__button"
+          aria-label="Larger text"
+          title="Larger text (Ctrl +)"
+          disabled={settings.fontSize >= MAX_FONT_SIZE}
+          onClick={() => onFontSize(1)}
+        >
+          A+
+        </button>
+      </div>
+      <label className="toolbar__field">
+        Font
+        <select
+          value={settings.fontFamily}
+          onChange={(event) => onSettings({ fontFamily: event.currentTarget.value as Settings['fontFamily'] })}
+        >
+          {FONT_FAMILIES.map((family) => (
+            <option key={family} value={family}>
+              {FONT_LABELS[family]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar__field">
+        Theme
+        <select
+          value={settings.theme}
+          onChange={(event) => onSettings({ theme: event.currentTarget.value as Settings['theme'] })}
+        >
+          {THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {THEME_LABELS[theme]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

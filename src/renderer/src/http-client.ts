@@ -1,0 +1,40 @@
+// The browser host's transport: contract calls are POSTs to /api/call/METHOD, pushed
+// events arrive over one EventSource. The per-run token travels as a same-site cookie
+// that the host set when the page was first opened.
+import type { ClientTransport } from '../../shared/client';
+import { buildClient } from '../../shared/client';
+import type { EventEnvelope, MarginaliaClient } from '../../shared/contract';
+import { fail } from '../../shared/result';
+
+export function createHttpClient(): MarginaliaClient {
+  const listeners = new Set<(envelope: EventEnvelope) => void>();
+  let source: EventSource | undefined;
+  const transport: ClientTransport = {
+    call: async (method, input) => {
+      const response = await fetch(`/api/call/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(input),
+      });
+      if (response.status === 401 || response.status === 403) {
+        return fail('UNAUTHORIZED', 'This page is no longer connected to Marginalia. Open the URL that `marginalia serve` printed.');
+      }
+      return response.json();
+    },
+    listen: (listener) => {
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource('/api/events');
+        source.onmessage = (message: MessageEvent<string>) => {
+          const envelope = JSON.parse(message.data) as EventEnvelope;
+          for (const each of [...listeners]) each(envelope);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+  return buildClient(transport);
+}
