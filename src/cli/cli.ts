@@ -71,13 +71,13 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
     return EXIT_USER_ERROR;
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
-    (values.help ? io.stdout : io.stderr)(HELP);
-    return values.help ? EXIT_OK : EXIT_USER_ERROR;
-  }
   if (values.version) {
     io.stdout(`${context.version}\n`);
     return EXIT_OK;
+  }
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.stdout : io.stderr)(HELP);
+    return values.help ? EXIT_OK : EXIT_USER_ERROR;
   }
   const [command, ...args] = positionals;
   const json = values.json === true;

@@ -20,20 +20,30 @@ export const DESKTOP_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Scheme and host of a URL. URL.origin is "null" for custom schemes such as app:, so
+ * the origin is rebuilt from its parts.
+ */
+export function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? undefined : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The origins whose frames may call the contract: the app itself, and the dev server in development. */
 export function trustedOrigins(devServerUrl: string | undefined): string[] {
   const origins = [APP_ORIGIN];
-  if (devServerUrl) origins.push(new URL(devServerUrl).origin);
+  const devOrigin = devServerUrl ? originOf(devServerUrl) : undefined;
+  if (devOrigin) origins.push(devOrigin);
   return origins;
 }
 
 export function isTrustedUrl(url: string | undefined, origins: readonly string[]): boolean {
-  if (!url) return false;
-  try {
-    return origins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
+  const origin = url ? originOf(url) : undefined;
+  return origin !== undefined && origins.includes(origin);
 }
 
 export function isExternalWebUrl(url: string): boolean {

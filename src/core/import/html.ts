@@ -180,16 +180,14 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
   }
 }
 
-export function parseHtml(html: string, fallbackTitle: string): ParsedDocument {
+export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
   // No URL, no script execution and no resource loading: the page is inert data.
   const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
     const article = new Readability(dom.window.document, { charThreshold: 200 }).parse();
     if (!article || !article.content || (article.textContent ?? '').trim() === '') {
       throw new UserFacingError(
-        'NO_ARTICLE',
-        `“${fallbackTitle}” has no readable article text: nothing was imported.`,
-      );
+'NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
     const clean = purify.sanitize(article.content, {
@@ -201,8 +199,11 @@ export function parseHtml(html: string, fallbackTitle: string): ParsedDocument {
     const collector = new BlockCollector();
     blocksFrom(clean, collector, false);
     collector.flush();
-    const title = (article.title ?? '').trim() || fallbackTitle;
     const blocks = collector.blocks;
+    if (blocks.length === 0) {
+      throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
+    }
+    const title = (article.title ?? '').trim() || fallbackTitle;
     const first = blocks[0];
     // Readability often keeps the page's own headline; the title heading already says it.
     if (first?.kind === 'heading' && inlineText(first.children).trim() === title) blocks.shift();

@@ -41,7 +41,7 @@ export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: n
   const fallbackTitle = titleFromFileName(sourceName);
   const parsed =
     sourceType === 'html'
-      ? parseHtml(text, fallbackTitle)
+      ? parseHtml(text, fallbackTitle, sourceName)
       : sourceType === 'md'
         ? parseMarkdown(text, fallbackTitle)
         : parsePlainText(text, fallbackTitle);

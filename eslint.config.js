@@ -1,0 +1,83 @@
+// Lint rules, above all the layer rule: imports flow one way.
+//   shared   imports nothing outside src/shared (and no Node, DOM host, React or Electron)
+//   renderer imports only shared (never core, main, preload, cli, server, Node or Electron)
+//   core     never imports electron, main, preload, renderer, cli or server
+//   main     never imports renderer, cli or server
+//   preload  imports only shared and electron
+//   cli / server never import electron, main, preload or renderer
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`, `../../../${name}/*`];
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream'];
+
+function restrict(patterns, message) {
+  return {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.native/**'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The reader keeps refs in sync during render on purpose.
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+      ...restrict(
+        [...layer('core'), ...layer('main'), ...layer('preload'), ...layer('cli'), ...layer('server'), 'electron', 'better-sqlite3', ...nodeBuiltins],
+        'The renderer knows only the contract in src/shared: add a contract method instead of importing this.',
+      ),
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: restrict(
+      [...layer('core'), ...layer('main'), ...layer('preload'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'electron', 'react', 'react-dom', 'react/*', '@lexical/react/*', 'better-sqlite3', 'jsdom', ...nodeBuiltins],
+      'src/shared is pure TypeScript that runs anywhere: it imports nothing outside itself but pure libraries.',
+    ),
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict(
+      [...layer('main'), ...layer('preload'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'electron', 'react', 'react-dom'],
+      'src/core never imports Electron or a host layer: hosts depend on core, not the reverse.',
+    ),
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: restrict(
+      [...layer('renderer'), ...layer('cli'), ...layer('server'), 'react', 'react-dom'],
+      'src/main is the Electron shell: it never imports the renderer or the other hosts.',
+    ),
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: restrict(
+      [...layer('core'), ...layer('main'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'better-sqlite3', ...nodeBuiltins],
+      'The preload only bridges the contract: shared and electron, nothing else.',
+    ),
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/server/**/*.ts'],
+    rules: restrict(
+      [...layer('main'), ...layer('preload'), ...layer('renderer'), 'electron', 'react', 'react-dom'],
+      'The CLI and the browser host use core directly and never Electron or the renderer.',
+    ),
+  },
+);

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/core/import/html';
+import { parseMarkdown } from '../../src/core/import/markdown';
+import { parsePlainText } from '../../src/core/import/plain-text';
+import { prepareDocument } from '../../src/core/import/prepare';
+import { canonicalTextOf } from '../../src/shared/lexical-document';
+
+const SAMPLES = join(import.meta.dirname, '../../../shared/samples');
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const MB = 1024 * 1024;
+
+describe('plain text import', () => {
+  it('takes the first line as the title when more lines follow, and one paragraph per line', () => {
+    const parsed = parsePlainText('My title\nFirst paragraph.\r\nSecond paragraph.\n\n\nThird.', 'fallback');
+    expect(parsed.title).toBe('My title');
+    expect(parsed.blocks.map((block) => block.kind === 'paragraph' && block.children[0])).toEqual([
+      { kind: 'text', text: 'First paragraph.' },
+      { kind: 'text', text: 'Second paragraph.' },
+      { kind: 'text', text: 'Third.' },
+    ]);
+  });
+
+  it('uses the file name as the title of a one-line file, keeping the line as text', () => {
+    const parsed = parsePlainText('Only one line here.', 'field notes');
+    expect(parsed.title).toBe('field notes');
+    expect(parsed.blocks).toHaveLength(1);
+  });
+
+  it('imports the sample report with its title, byline line and every paragraph', () => {
+    const bytes = readFileSync(join(SAMPLES, 'sabratha-report.txt'));
+    const doc = prepareDocument('sabratha-report.txt', bytes, 20 * MB);
+    expect(doc.title).toBe('Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha');
+    const lines = bytes.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(doc.canonicalText).toBe(lines.join('\n\n'));
+    expect(doc.wordCount).toBeGreaterThan(1000);
+  });
+});
+
+describe('Markdown import', () => {
+  const doc = prepareDocument('briefing.md', readFileSync(join(FIXTURES, 'briefing.md')), MB);
+  const state = JSON.parse(doc.lexicalJson) as { root: { children: Array<{ type: string; tag?: string; listType?: string }> } };
+  const types = state.root.children.map((node) => `${node.type}${node.tag ? `:${node.tag}` : ''}${node.listType ? `:${node.listType}` : ''}`);
+
+  it('keeps headings, quotes, numbered and bulleted lists', () => {
+    expect(doc.title).toBe('Field briefing: coastal cities');
+    expect(types).toEqual([
+      'heading:h1',
+      'paragraph',
+      'heading:h2',
+      'quote',
+      'heading:h2',
+      'list:ol:number',
+      'list:ul:bullet',
+      'paragraph',
+    ]);
+  });
+
+  it('keeps emphasis, strong text, inline code and safe links', () => {
+    expect(doc.lexicalJson).toContain('"url":"https://example.org/report"');
+    const paragraph = parseMarkdown('*a* **b** `c`', 'x').blocks[0];
+    expect(paragraph).toEqual({
+      kind: 'paragraph',
+      children: [
+        { kind: 'text', text: 'a', italic: true },
+        { kind: 'text', text: ' ' },
+        { kind: 'text', text: 'b', bold: true },
+        { kind: 'text', text: ' ' },
+        { kind: 'text', text: 'c', code: true },
+      ],
+    });
+  });
+
+  it('shows raw HTML as literal text and drops javascript: links', () => {
+    expect(doc.canonicalText).toContain("<script>alert('x')</script>");
+    const parsed = parseMarkdown('[click](javascript:alert(1)) done', 'x');
+    expect(parsed.blocks[0]).toEqual({ kind: 'paragraph', children: [{ kind: 'text', text: 'click' }, { kind: 'text', text: ' done' }] });
+  });
+});
+
+describe('HTML import', () => {
+  for (const name of ['aclu', 'bbc-1', 'cnn']) {
+    it(`finds the article, title and byline of the ${name} page and drops the page furniture`, () => {
+      const expected = JSON.parse(readFileSync(join(SAMPLES, 'html', name, 'expected-metadata.json'), 'utf8')) as {
+        title: string;
+        byline: string;
+        siteName: string;
+        publishedTime: string | null;
+      };
+      const parsed = parseHtml(readFileSync(join(SAMPLES, 'html', name, 'source.html'), 'utf8'), name);
+      expect(parsed.title).toBe(expected.title);
+      expect(parsed.byline).toBe(expected.byline);
+      expect(parsed.siteName).toBe(expected.siteName);
+      expect(parsed.publishedAt).toBe(expected.publishedTime ?? '');
+      expect(parsed.blocks.length).toBeGreaterThan(5);
+      const text = JSON.stringify(parsed.blocks);
+      expect(text).not.toMatch(/<script|Krux|googletag/i);
+    });
+  }
+
+  it('strips scripts, styles, frames, event handlers, images and javascript: links', () => {
+    const doc = prepareDocument('hostile.html', readFileSync(join(FIXTURES, 'hostile.html')), MB);
+    expect(doc.title).toBe('Hostile page about river floods');
+    expect(doc.lexicalJson).not.toMatch(/alert|tracker\.example|ads\.example|onclick|onerror|iframe|pwned|evil/);
+    expect(doc.canonicalText).toContain('Click here or read the full report.');
+    expect(doc.lexicalJson).toContain('"url":"https://example.org/floods"');
+    expect(doc.canonicalText).toContain('What residents said');
+    expect(doc.canonicalText).toContain('Shops closed early.\n\nSchools were used as shelters.');
+    expect(doc.canonicalText).toContain('We have never seen it this high.');
+    expect(doc.canonicalText).not.toContain('Home | News');
+  });
+
+  it('refuses a page with no readable text', () => {
+    expect(() => prepareDocument('empty.html', new TextEncoder().encode('<html><head><title>Pictures</title></head><body><img src="a.png"><script>x()</script></body></html>'), MB)).toThrow(
+      '“empty.html” has no readable article text: nothing was imported.',
+    );
+  });
+});
+
+describe('canonical text', () => {
+  it('is the same when recomputed from the stored Lexical JSON without a DOM', () => {
+    for (const file of ['sabratha-report.txt', 'html/bbc-1/source.html']) {
+      const doc = prepareDocument(file, readFileSync(join(SAMPLES, file)), 20 * MB);
+      expect(canonicalTextOf(doc.lexicalJson)).toBe(doc.canonicalText);
+    }
+    const md = prepareDocument('briefing.md', readFileSync(join(FIXTURES, 'briefing.md')), MB);
+    expect(canonicalTextOf(md.lexicalJson)).toBe(md.canonicalText);
+  });
+
+  it('hashes the canonical text with SHA-256', async () => {
+    const doc = prepareDocument('a.txt', new TextEncoder().encode('T\nBody'), MB);
+    const { createHash } = await import('node:crypto');
+    expect(doc.textSha256).toBe(createHash('sha256').update('T\n\nBody').digest('hex'));
+  });
+});

@@ -1,0 +1,254 @@
+// Runs the real desktop setup against a fake electron module and checks every security
+// and convenience setting the shell promises.
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startDesktopApp } from '../../src/main/app';
+import type { ElectronModule } from '../../src/main/electron-types';
+import { APP_ENTRY_URL } from '../../src/main/security';
+import { METHOD_NAMES, ipcChannelFor } from '../../src/shared/contract';
+import { APP_ROOT, makeTempDir } from '../support/temp';
+
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | undefined;
+  readonly send = vi.fn();
+  setWindowOpenHandler(handler: WindowOpenHandler) {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits a navigation event and reports whether the shell blocked it. */
+  navigate(kind: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(kind, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+function makeFakeElectron(options: { lock?: boolean; dialogResponse?: number } = {}) {
+  const app = Object.assign(new EventEmitter(), {
+    setName: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
+    quit: vi.fn(),
+    whenReady: () => Promise.resolve(),
+    setPath: vi.fn(),
+    getAppPath: () => APP_ROOT,
+  });
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    readonly loadURL = vi.fn(async () => undefined);
+    readonly maximize = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    readonly show = vi.fn();
+    constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    isMaximized = () => false;
+    isMinimized = () => true;
+    isDestroyed = () => false;
+    getNormalBounds = () => ({ x: 40, y: 60, width: 1111, height: 777 });
+  }
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const fake = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, listener)),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: options.dialogResponse ?? 0, checkboxChecked: false })),
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      showErrorBox: vi.fn(),
+    },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {},
+  };
+  return { electron: fake as unknown as ElectronModule, fake, windows, handlers };
+}
+
+let temp: ReturnType<typeof makeTempDir>;
+let rendererDir: string;
+const previousHome = process.env.MARGINALIA_HOME;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  process.env.MARGINALIA_HOME = join(temp.path, 'data');
+  rendererDir = join(temp.path, 'renderer');
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Marginalia</title>');
+  writeFileSync(join(temp.path, 'outside.txt'), 'secret');
+});
+
+afterEach(() => {
+  process.env.MARGINALIA_HOME = previousHome;
+  temp.remove();
+});
+
+async function start(options: { lock?: boolean; dialogResponse?: number } = {}) {
+  const harness = makeFakeElectron(options);
+  const desktop = startDesktopApp(harness.electron, {
+    appRoot: APP_ROOT,
+    version: '0.0.1',
+    preloadPath: '/app/out/preload/index.cjs',
+    rendererDir,
+    platform: 'linux',
+  });
+  await desktop.ready;
+  const stop = () => harness.fake.app.emit('will-quit');
+  return { ...harness, stop };
+}
+
+describe('the desktop shell', () => {
+  it('creates its window with context isolation, the sandbox and no Node integration', async () => {
+    const { windows, stop } = await start();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(windows[0]!.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
+    stop();
+  });
+
+  it('serves the renderer from app:// with a strict Content-Security-Policy and nothing outside it', async () => {
+    const { fake, stop } = await start();
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const serve = fake.protocol.handle.mock.calls[0]![1] as (request: { url: string }) => Promise<Response>;
+    const page = await serve({ url: 'app://marginalia/index.html' });
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(csp.split(';').find((part) => part.includes('script-src'))).not.toContain('unsafe-inline');
+    expect((await serve({ url: 'app://marginalia/../outside.txt' })).status).toBe(404);
+    expect((await serve({ url: 'app://marginalia/%2e%2e/outside.txt' })).status).toBe(404);
+    expect((await serve({ url: 'app://elsewhere/index.html' })).status).toBe(404);
+    stop();
+  });
+
+  it('blocks navigation away from the app', async () => {
+    const { windows, stop } = await start();
+    const contents = windows[0]!.webContents;
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'app://marginalia/index.html')).toBe(false);
+    stop();
+  });
+
+  it('denies new windows and opens http(s) links in the OS browser only after confirmation', async () => {
+    const confirmed = await start({ dialogResponse: 0 });
+    const handler = confirmed.windows[0]!.webContents.windowOpenHandler!;
+    expect(handler({ url: 'https://example.org/report' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(confirmed.fake.shell.openExternal).toHaveBeenCalledWith('https://example.org/report'));
+    expect(confirmed.fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ detail: 'https://example.org/report' }));
+    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(confirmed.fake.shell.openExternal).toHaveBeenCalledTimes(1);
+    confirmed.stop();
+
+    const cancelled = await start({ dialogResponse: 1 });
+    cancelled.windows[0]!.webContents.windowOpenHandler!({ url: 'https://example.org/' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(cancelled.fake.dialog.showMessageBox).toHaveBeenCalled();
+    expect(cancelled.fake.shell.openExternal).not.toHaveBeenCalled();
+    cancelled.stop();
+  });
+
+  it('serves every contract method over IPC and checks the sender frame of each call', async () => {
+    const { handlers, stop } = await start();
+    expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannelFor).sort());
+    const list = handlers.get(ipcChannelFor('listDocuments'))!;
+    const trusted = (await list({ senderFrame: { url: 'app://marginalia/index.html' } }, {})) as { ok: boolean; value: unknown[] };
+    expect(trusted.ok).toBe(true);
+    expect(trusted.value).toHaveLength(1); // the sample, seeded on first run
+    for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/x.html' }, null]) {
+      const refused = (await list({ senderFrame }, {})) as { ok: boolean; error: { code: string } };
+      expect(refused.error.code).toBe('UNAUTHORIZED');
+    }
+    stop();
+  });
+
+  it('holds a single-instance lock: a second instance quits, the first comes to the front', async () => {
+    const second = await start({ lock: false });
+    expect(second.fake.app.quit).toHaveBeenCalled();
+    expect(second.windows).toHaveLength(0);
+    const first = await start();
+    first.fake.app.emit('second-instance');
+    expect(first.windows[0]!.restore).toHaveBeenCalled();
+    expect(first.windows[0]!.focus).toHaveBeenCalled();
+    first.stop();
+  });
+
+  it('remembers the window size and position between runs', async () => {
+    const first = await start();
+    expect(first.windows[0]!.options).toMatchObject({ width: 1280, height: 860 });
+    first.windows[0]!.emit('close');
+    first.stop();
+    const statePath = join(temp.path, 'data', 'window-state.json');
+    expect(existsSync(statePath)).toBe(true);
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({ x: 40, y: 60, width: 1111, height: 777, maximized: false });
+    const second = await start();
+    expect(second.windows[0]!.options).toMatchObject({ x: 40, y: 60, width: 1111, height: 777 });
+    second.stop();
+  });
+
+  it('installs the standard menu with File › Import… and relays View commands to the UI', async () => {
+    const { fake, windows, stop } = await start();
+    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as { template: Electron.MenuItemConstructorOptions[] };
+    const file = template.find((item) => item.label === '&File')!;
+    const importItem = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Import…')!;
+    expect(importItem.accelerator).toBe('CmdOrCtrl+O');
+    expect(template.some((item) => item.role === 'editMenu')).toBe(true);
+    const view = template.find((item) => item.label === '&View')!.submenu as Electron.MenuItemConstructorOptions[];
+    const larger = view.find((item) => item.label === 'Larger Text')!;
+    (larger.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'zoomIn' } });
+    (importItem.click as () => void)();
+    await vi.waitFor(() => expect(fake.dialog.showOpenDialog).toHaveBeenCalled());
+    stop();
+  });
+
+  it('imports through a native dialog: a bad file gets an error dialog, a good one opens', async () => {
+    const { fake, windows, stop } = await start();
+    const empty = join(temp.path, 'empty.txt');
+    writeFileSync(empty, '');
+    const good = join(temp.path, 'good.md');
+    writeFileSync(good, '# Good notes\n\nSome text.');
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [empty, good] });
+    fake.dialog.showMessageBox.mockClear();
+    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as { template: Electron.MenuItemConstructorOptions[] };
+    const file = template.find((item) => item.label === '&File')!.submenu as Electron.MenuItemConstructorOptions[];
+    (file.find((item) => item.label === 'Import…')!.click as () => void)();
+    await vi.waitFor(() =>
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'error', title: "Couldn't import empty.txt", detail: '“empty.txt” is empty: there is nothing to import.' }),
+      ),
+    );
+    await vi.waitFor(() =>
+      expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', expect.objectContaining({ event: 'openDocument' })),
+    );
+    stop();
+  });
+});
