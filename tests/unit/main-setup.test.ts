@@ -67,7 +67,7 @@ function makeFakeElectron(options: { lock?: boolean; dialogResponse?: number } =
     },
     dialog: {
       showMessageBox: vi.fn(async () => ({ response: options.dialogResponse ?? 0, checkboxChecked: false })),
-      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
       showErrorBox: vi.fn(),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
