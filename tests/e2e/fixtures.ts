@@ -1,0 +1,39 @@
+// Each test gets its own library folder and browser host, started as `marginalia serve`
+// would start it: first-run sample, external-change watching, the built renderer.
+import { test as base, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MarginaliaCore } from '../../src/core/core';
+import { startBrowserHost } from '../../src/server/browser-host';
+import { APP_ROOT, SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  dataDir: string;
+  core: MarginaliaCore;
+}
+
+export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
+
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({}, use) => {
+    const temp = makeTempDir('marginalia-e2e-');
+    const dataDir = join(temp.path, 'data');
+    const core = new MarginaliaCore({ dataDir, host: 'browser', version: 'e2e' });
+    core.seedSampleOnFirstRun(SAMPLE_REPORT);
+    core.startWatchingExternalChanges();
+    const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
+    await use({ url: host.url, origin: host.origin, dataDir, core });
+    await host.close();
+    core.close();
+    temp.remove();
+  },
+});
+
+export async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+export { expect };
