@@ -1,5 +1,6 @@
 // Each test gets its own library folder and browser host, started as `marginalia serve`
 // would start it: first-run sample, external-change watching, the built renderer.
+import type { Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ export const test = base.extend<{ app: RunningApp }>({
   },
 });
 
-export async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -1,0 +1,151 @@
+// Foundation benchmark (issue 2): a generated 1 MB article of about 2,000 paragraphs,
+// imported from HTML by the CLI, then opened in the reader in Chromium. Each figure sits
+// beside a baseline measured in the same run:
+//   CLI import          vs. a bare Node process that reads and hashes the same file
+//   reader text painted vs. the same text as a static HTML page in the same browser
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { MarginaliaCore } from '../src/core/core';
+import { startBrowserHost } from '../src/server/browser-host';
+import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
+import { makeTempDir } from '../tests/support/temp';
+import { median, round, seededRandom, sentence, writeResult } from './support';
+
+const APP_ROOT = join(import.meta.dirname, '..');
+const SENTINEL = 'Sentinel closing paragraph of the benchmark document.';
+const RUNS = 5;
+
+function generateArticle(): { html: string; paragraphs: string[] } {
+  const random = seededRandom(2026);
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < 1_000_000) {
+    const paragraph = Array.from({ length: 5 }, () => sentence(random, 14 + Math.floor(random() * 8))).join(' ');
+    paragraphs.push(paragraph);
+    size += paragraph.length;
+  }
+  paragraphs.push(SENTINEL);
+  const body = paragraphs.map((text, index) => (index % 150 === 0 ? `<h2>Section ${index / 150 + 1}</h2>\n<p>${text}</p>` : `<p>${text}</p>`)).join('\n');
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark report on coastal clashes</title>
+<meta name="author" content="Bench Writer"></head><body><header><nav><a href="/">Home</a></nav></header>
+<article><h1>Benchmark report on coastal clashes</h1>${body}</article><footer>Footer text</footer></body></html>`;
+  return { html, paragraphs };
+}
+
+function timeProcess(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  return elapsed;
+}
+
+/** Installed before any page script: records when the sentinel paragraph is first painted. */
+const PAINT_PROBE = `
+  (() => {
+    const sentinel = ${JSON.stringify(SENTINEL)};
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node.textContent && node.textContent.includes(sentinel)) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
+          return;
+        }
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();
+`;
+
+export async function runFoundationBenchmark(): Promise<Record<string, unknown>> {
+  const temp = makeTempDir('marginalia-bench-');
+  const { html, paragraphs } = generateArticle();
+  const htmlPath = join(temp.path, 'coastal-report.html');
+  writeFileSync(htmlPath, html);
+  const bin = join(APP_ROOT, 'bin', 'marginalia.mjs');
+
+  // CLI import of the 1 MB HTML article, each run into an empty library.
+  const importTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    baselineTimes.push(
+      timeProcess(['-e', `const b=require('fs').readFileSync(${JSON.stringify(htmlPath)});require('crypto').createHash('sha256').update(b).digest('hex')`]),
+    );
+    importTimes.push(timeProcess([bin, '--data-dir', join(temp.path, `lib-${run}`), 'import', htmlPath]));
+  }
+
+  // Reader in Chromium vs. static HTML of the same text.
+  const dataDir = join(temp.path, 'lib-0');
+  const core = new MarginaliaCore({ dataDir, host: 'browser', version: 'bench' });
+  const [doc] = core.documents.list();
+  if (!doc) throw new Error('the import produced no document');
+  core.settings.update({ lastOpenedDocumentId: doc.id });
+  const canonicalText = core.documents.canonicalText(doc.id);
+  const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
+  const staticPage = `<!doctype html><html><head><meta charset="utf-8"><title>static</title>
+<style>body{max-width:68ch;margin:0 auto;font:19px/1.6 Georgia,serif}</style></head><body>
+${canonicalText.split('\n\n').map((text) => `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}</body></html>`;
+  const staticServer = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(staticPage);
+  });
+  await new Promise<void>((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
+  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PAINT_PROBE);
+  const page = await context.newPage();
+  await page.goto(host.url); // trades the token for the session cookie
+  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
+
+  const readerTimes: number[] = [];
+  const staticTimes: number[] = [];
+  const measure = async (url: string): Promise<number> => {
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
+    return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
+  };
+  for (let run = 0; run < RUNS; run += 1) {
+    staticTimes.push(await measure(staticUrl));
+    readerTimes.push(await measure(`${host.origin}/`));
+  }
+  await browser.close();
+  await host.close();
+  staticServer.close();
+  core.close();
+  temp.remove();
+
+  const importMedian = median(importTimes);
+  const readerMedian = median(readerTimes);
+  const staticMedian = median(staticTimes);
+  return {
+    document: { htmlBytes: Buffer.byteLength(html), paragraphs: paragraphs.length, canonicalTextChars: canonicalText.length },
+    runs: RUNS,
+    cliImport: {
+      medianMs: round(importMedian),
+      runsMs: importTimes.map((value) => round(value)),
+      baseline: 'node process that reads and SHA-256-hashes the same file',
+      baselineMedianMs: round(median(baselineTimes)),
+      ratio: round(importMedian / median(baselineTimes), 2),
+      targetMs: 1500,
+      meetsTarget: importMedian < 1500,
+    },
+    readerPaint: {
+      metric: 'navigation start to the frame after the last paragraph enters the DOM',
+      medianMs: round(readerMedian),
+      runsMs: readerTimes.map((value) => round(value)),
+      baseline: 'the same canonical text as a static HTML page, same browser, same run',
+      baselineMedianMs: round(staticMedian),
+      ratio: round(readerMedian / staticMedian, 2),
+      targetRatio: 2,
+      meetsTarget: readerMedian / staticMedian <= 2,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// npm run bench: runs every benchmark and writes JSON to bench/results/.
+import { runFoundationBenchmark } from './foundation';
+import { writeResult } from './support';
+
+const only = process.argv[2];
+const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
+  foundation: runFoundationBenchmark,
+};
+
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only && only !== name) continue;
+  process.stdout.write(`bench: ${name}…\n`);
+  const result = { benchmark: name, at: new Date().toISOString(), node: process.version, ...(await run()) };
+  const path = writeResult(name, result);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\nbench: wrote ${path}\n`);
+}

@@ -1,0 +1,54 @@
+// Shared helpers for benchmarks: statistics, a seeded generator, result files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const RESULTS_DIR = join(import.meta.dirname, 'results');
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Mulberry32: a small seeded generator so every run benchmarks the same input. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'the militia council reported that fighters entered the coastal city before dawn while residents sheltered near the hospital and officials said the security directorate was seized after heavy clashes with local brigades who had raided buildings south of the town according to witnesses and wire reports'.split(
+    ' ',
+  );
+
+export function sentence(random: () => number, words: number): string {
+  const parts = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]!);
+  const text = parts.join(' ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+export function writeResult(name: string, result: unknown): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(RESULTS_DIR, `${name}-${stamp}.json`);
+  const body = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(path, body);
+  writeFileSync(join(RESULTS_DIR, `${name}-latest.json`), body);
+  return path;
+}
