@@ -13,7 +13,7 @@ import { MarginaliaCore } from '../src/core/core';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { median, round, seededRandom, sentence, writeResult } from './support';
+import { median, round, seededRandom, sentence } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const SENTINEL = 'Sentinel closing paragraph of the benchmark document.';
