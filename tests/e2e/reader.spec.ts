@@ -110,11 +110,13 @@ test('a bad file shows a clear error and adds nothing to the library', async ({ 
   await page.goto(app.url);
   const documents = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   await expect(documents).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   for (const [name, buffer, message] of [
     ['empty.txt', Buffer.alloc(0), '“empty.txt” is empty: there is nothing to import.'],
     ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]), '“photo.txt” looks like a binary file, not text. Nothing was imported.'],
     ['slides.pdf', Buffer.from('%PDF-1.7'), "“slides.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files."],
   ] as const) {
+    await page.getByRole('main', { name: 'Reader' }).focus();
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+o');
     await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
