@@ -1,6 +1,8 @@
 // The marginalia command line: the same core as the desktop app, for scripting and tests.
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
 import { parseArgs } from 'node:util';
+import type { Annotation, HighlightColor } from '../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../shared/annotations';
 import type { DocumentSummary } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
@@ -27,11 +29,20 @@ const HELP = `marginalia: read, highlight and annotate documents, offline.
 Usage: marginalia [--data-dir DIR] [--json] COMMAND [ARGS]
 
 Commands:
-  import FILE...       import .txt, .md or .html files; prints the new document ids
-  list                 list the documents in the library
-  show DOC             print a document's canonical text
-  remove DOC           remove a document from the library
-  serve [--port N]     serve the app to a browser on 127.0.0.1 (prints a URL with a token)
+  import FILE...             import .txt, .md or .html files; prints the new document ids
+  import --update DOC FILE   replace DOC's text with FILE and re-anchor its annotations
+  list                       list the documents in the library
+  show DOC                   print a document's canonical text
+  remove DOC                 remove a document from the library
+  annotate DOC --quote TEXT [--occurrence N] [--color C] [--tag T]... [--note TEXT]
+                             highlight the Nth occurrence of TEXT; prints the new id
+  annotations DOC            list a document's annotations in reading order
+  search QUERY               search text, quotes, notes and tags ("phrases", prefix*,
+                             tag:Actor/IS, color:red, author:NAME, is:orphan)
+  tags                       list tags with their annotation counts
+  tags rename OLD NEW        rename or move a tag (children follow)
+  tags merge FROM INTO       merge a tag into another
+  serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
 
@@ -62,6 +73,12 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
+        update: { type: 'string' },
+        quote: { type: 'string' },
+        occurrence: { type: 'string' },
+        color: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        note: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve'];
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags'];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
@@ -95,8 +112,97 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       version: context.version,
     });
     switch (command) {
-      case 'import':
-        return importFiles(core, args, io, json);
+      case 'import': {
+        if (values.update === undefined) return importFiles(core, args, io, json);
+        const doc = core.documents.resolve(values.update);
+        const file = requireOne(args, 'import --update DOC FILE');
+        const counts = core.updateDocumentFromPath(doc.id, file);
+        print(
+          `Updated “${doc.title}”: ${counts.kept} kept, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.\n`,
+          { id: doc.id, ...counts },
+        );
+        return EXIT_OK;
+      }
+      case 'annotate': {
+        const doc = core.documents.resolve(requireOne(args, 'annotate DOC --quote TEXT'));
+        if (values.quote === undefined || values.quote === '') throw new UsageError('annotate needs --quote TEXT.');
+        const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
+        if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
+        const color = values.color;
+        if (color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) {
+          throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
+        }
+        const text = core.documents.canonicalText(doc.id);
+        let start = -1;
+        for (let seen = 0; seen < occurrence; seen += 1) {
+          start = text.indexOf(values.quote, start + 1);
+          if (start === -1) {
+            throw new UserFacingError(
+              'NOT_FOUND',
+              seen === 0 ? `“${values.quote}” does not occur in “${doc.title}”.` : `“${values.quote}” occurs only ${seen} time${seen === 1 ? '' : 's'} in “${doc.title}”.`,
+            );
+          }
+        }
+        const annotation = core.annotations.create({
+          documentId: doc.id,
+          start,
+          end: start + values.quote.length,
+          ...(color ? { color: color as HighlightColor } : {}),
+          tags: values.tag ?? [],
+          ...(values.note !== undefined ? { noteMarkdown: values.note } : {}),
+        });
+        print(`${annotation.id}\n`, annotationJson(annotation));
+        return EXIT_OK;
+      }
+      case 'annotations': {
+        const doc = core.documents.resolve(requireOne(args, 'annotations DOC'));
+        const annotations = core.annotations.list(doc.id);
+        const human = annotations.map((annotation) => {
+          const where = annotation.target ? `${annotation.target.position.start}-${annotation.target.position.end}` : 'document';
+          const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
+          const quote = annotation.target ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”` : '(document note)';
+          const note = annotation.note.text ? `\n    ${annotation.note.text.replace(/\s+/g, ' ').slice(0, 120)}` : '';
+          return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}${tags}\n    ${quote}${note}`;
+        });
+        print(annotations.length === 0 ? `“${doc.title}” has no annotations.\n` : `${human.join('\n')}\n`, annotations.map(annotationJson));
+        return EXIT_OK;
+      }
+      case 'search': {
+        if (args.length === 0) throw new UsageError('usage: marginalia search QUERY');
+        const results = core.searchService.search(args.join(' '));
+        for (const problem of results.problems) io.stderr(`marginalia: ${problem}\n`);
+        const human = results.groups.map((group) => {
+          const hits = group.hits.map((hit) => {
+            const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
+            return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
+          });
+          return `${group.title} (${group.documentId})\n${hits.join('\n')}`;
+        });
+        print(results.total === 0 ? 'No results.\n' : `${human.join('\n\n')}\n`, results);
+        return EXIT_OK;
+      }
+      case 'tags': {
+        const [action, first, second] = args;
+        if (action === undefined) {
+          const tags = core.annotations.listTags();
+          print(
+            tags.length === 0 ? 'No tags yet.\n' : `${tags.map((tag) => `${String(tag.count).padStart(5)}  ${tag.path}${tag.color ? `  (${tag.color})` : ''}`).join('\n')}\n`,
+            tags,
+          );
+          return EXIT_OK;
+        }
+        if (action === 'rename' && first && second && args.length === 3) {
+          const result = core.annotations.renameTag(first, second);
+          print(`Renamed ${result.renamed} tag${result.renamed === 1 ? '' : 's'}.\n`, result);
+          return EXIT_OK;
+        }
+        if (action === 'merge' && first && second && args.length === 3) {
+          const result = core.annotations.mergeTags(first, second);
+          print(`Merged “${first}” into “${second}” (${result.annotations} annotations).\n`, result);
+          return EXIT_OK;
+        }
+        throw new UsageError('usage: marginalia tags [rename OLD NEW | merge FROM INTO]');
+      }
       case 'list': {
         const docs = core.documents.list();
         print(docs.length === 0 ? 'The library is empty.\n' : `${docs.map(tableRow).join('\n')}\n`, docs);
@@ -136,6 +242,24 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
   } finally {
     core?.close();
   }
+}
+
+/** The --json shape of an annotation: selectors, status, tags, color, note as text and Markdown, author, times. */
+function annotationJson(annotation: Annotation) {
+  return {
+    id: annotation.id,
+    documentId: annotation.documentId,
+    kind: annotation.kind,
+    selectors: annotation.target ? [annotation.target.position, annotation.target.quote] : [],
+    textSha256: annotation.target?.textSha256 ?? null,
+    anchoring: annotation.anchor,
+    tags: annotation.tags,
+    color: annotation.color,
+    note: { text: annotation.note.text, markdown: annotation.note.markdown },
+    author: annotation.author,
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+  };
 }
 
 function requireOne(args: readonly string[], usage: string): string {

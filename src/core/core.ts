@@ -4,16 +4,20 @@
 import type { Database } from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ContractHandlers } from '../shared/contract';
+import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
+import { canonicalTextOf, countWords } from '../shared/lexical-document';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
+import { AnnotationService } from './annotations/service';
 import { dispatch } from './dispatch';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { prepareDocument } from './import/prepare';
+import { prepareDocument, sha256Hex } from './import/prepare';
 import { formatMegabytes } from './import/validate';
 import { databasePathIn } from './paths';
+import { ProfileRepository } from './profile';
+import { SearchService } from './search';
 import { SettingsRepository } from './settings';
 import { openDatabase } from './store/database';
 
@@ -32,6 +36,9 @@ export class MarginaliaCore {
   readonly db: Database;
   readonly documents: DocumentRepository;
   readonly settings: SettingsRepository;
+  readonly profile: ProfileRepository;
+  readonly annotations: AnnotationService;
+  readonly searchService: SearchService;
   readonly events = new EventBus();
   readonly handlers: ContractHandlers;
   readonly info: AppInfo;
@@ -43,6 +50,9 @@ export class MarginaliaCore {
     this.db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.documents = new DocumentRepository(this.db);
     this.settings = new SettingsRepository(this.db);
+    this.profile = new ProfileRepository(this.db);
+    this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
+    this.searchService = new SearchService(this.db);
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
     this.handlers = this.createHandlers();
   }
@@ -60,6 +70,27 @@ export class MarginaliaCore {
       },
       getSettings: () => this.settings.read(),
       updateSettings: (changes) => this.settings.update(changes),
+      getProfile: () => this.profile.read(),
+      updateProfile: ({ displayName }) => this.profile.rename(displayName),
+      listAnnotations: ({ documentId }) => this.annotations.list(documentId),
+      createAnnotation: (input) => this.annotations.create(input),
+      updateAnnotation: (input) => this.annotations.update(input),
+      deleteAnnotations: ({ ids }) => this.annotations.remove(ids),
+      bulkUpdateAnnotations: (input) => this.annotations.bulkUpdate(input),
+      reattachAnnotation: ({ id, start, end }) => this.annotations.reattach(id, start, end),
+      undo: () => this.annotations.undo(),
+      redo: () => this.annotations.redo(),
+      listTags: () => this.annotations.listTags(),
+      saveTag: (input) => this.annotations.saveTag(input),
+      tagUsage: ({ path }) => this.annotations.tagUsage(path),
+      renameTag: ({ from, to }) => this.annotations.renameTag(from, to),
+      mergeTags: ({ from, into }) => this.annotations.mergeTags(from, into),
+      deleteTag: ({ path }) => this.annotations.deleteTag(path),
+      search: ({ query, documentId }) => this.searchService.search(query, documentId),
+      updateDocumentText: ({ id, lexicalJson }) => {
+        const counts = this.updateDocumentText(id, lexicalJson);
+        return { document: this.documents.detail(id), counts };
+      },
     };
   }
 
@@ -79,8 +110,57 @@ export class MarginaliaCore {
     return outcome;
   }
 
+  /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
+  updateDocumentText(id: string, lexicalJson: string): ReanchorCounts {
+    let canonicalText: string;
+    try {
+      canonicalText = canonicalTextOf(lexicalJson);
+    } catch (error) {
+      throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
+    }
+    const textSha256 = sha256Hex(canonicalText);
+    const counts = this.db
+      .transaction(() => {
+        this.documents.replaceContent(id, { lexicalJson, canonicalText, textSha256, wordCount: countWords(canonicalText) });
+        return this.annotations.reanchorDocument(id, canonicalText, textSha256);
+      })
+      .immediate();
+    this.events.emit('annotationsChanged', { documentId: id });
+    this.events.emit('libraryChanged', { reason: 'updated' });
+    return counts;
+  }
+
+  /** Replaces a document with a changed version of its file and re-anchors its annotations. */
+  updateDocumentFromPath(id: string, path: string): ReanchorCounts {
+    this.documents.summary(id);
+    const bytes = this.readImportFile(path);
+    const prepared = prepareDocument(basename(path), bytes, this.maxImportBytes());
+    const other = this.documents.idWithSource(prepared.sourceSha256);
+    if (other !== undefined && other !== id) {
+      throw new UserFacingError('INVALID_INPUT', `“${basename(path)}” is already in the library as another document (${other}).`);
+    }
+    const counts = this.db
+      .transaction(() => {
+        this.documents.replaceContent(
+          id,
+          { lexicalJson: prepared.lexicalJson, canonicalText: prepared.canonicalText, textSha256: prepared.textSha256, wordCount: prepared.wordCount },
+          prepared,
+        );
+        return this.annotations.reanchorDocument(id, prepared.canonicalText, prepared.textSha256);
+      })
+      .immediate();
+    this.events.emit('annotationsChanged', { documentId: id });
+    this.events.emit('libraryChanged', { reason: 'updated' });
+    return counts;
+  }
+
   /** Imports a file from disk, checking its size before reading it. */
   importPath(path: string): ImportOutcome {
+    return this.importBytes(basename(path), this.readImportFile(path));
+  }
+
+  /** Reads a file to import, refusing folders, missing files and files over the limit first. */
+  private readImportFile(path: string): Buffer {
     const name = basename(path);
     let size: number;
     try {
@@ -98,7 +178,7 @@ export class MarginaliaCore {
         `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. The limit can be raised in Settings.`,
       );
     }
-    return this.importBytes(name, readFileSync(path));
+    return readFileSync(path);
   }
 
   /**

@@ -106,6 +106,35 @@ export class DocumentRepository {
     return row.source_bytes;
   }
 
+  /** Replaces a document's text (and, from a file, its source); returns the new detail. */
+  replaceContent(
+    id: string,
+    content: { lexicalJson: string; canonicalText: string; textSha256: string; wordCount: number },
+    source?: { title: string; sourceName: string; sourceBytes: Buffer; sourceSha256: string; byline: string; publishedAt: string; siteName: string },
+  ): void {
+    const now = new Date().toISOString();
+    const result = source
+      ? this.db
+          .prepare(
+            `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+               word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
+               source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
+               updated_at = @now WHERE id = @id`,
+          )
+          .run({ ...content, ...source, now, id })
+      : this.db
+          .prepare(
+            `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+               word_count = @wordCount, updated_at = @now WHERE id = @id`,
+          )
+          .run({ ...content, now, id });
+    if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+
+  idWithSource(sourceSha256: string): string | undefined {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE source_sha256 = ?').get(sourceSha256)?.id;
+  }
+
   remove(id: string): void {
     const result = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);

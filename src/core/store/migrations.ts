@@ -66,6 +66,75 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'annotations with W3C selectors, hierarchical tags, an FTS5 index of quotes, notes and tags; the local profile',
+    up(db) {
+      db.exec(`
+        CREATE TABLE profile (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          author_id TEXT NOT NULL,
+          display_name TEXT NOT NULL,
+          confirmed INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE tags (
+          id TEXT PRIMARY KEY NOT NULL,
+          path TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          color TEXT NOT NULL DEFAULT '',
+          description TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE annotations (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('highlight', 'point', 'document')),
+          start_offset INTEGER NOT NULL,
+          end_offset INTEGER NOT NULL,
+          exact TEXT NOT NULL,
+          prefix TEXT NOT NULL,
+          suffix TEXT NOT NULL,
+          text_sha256 TEXT NOT NULL,
+          anchor_status TEXT NOT NULL CHECK (anchor_status IN ('exact', 'moved', 'fuzzy', 'orphan')),
+          anchor_score REAL NOT NULL,
+          color TEXT NOT NULL,
+          note_json TEXT NOT NULL,
+          note_text TEXT NOT NULL,
+          note_markdown TEXT NOT NULL,
+          author_id TEXT NOT NULL,
+          author_name TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+
+        CREATE INDEX annotations_by_document ON annotations (document_id, start_offset);
+
+        CREATE TABLE annotation_tags (
+          annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+          tag_id TEXT NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+          PRIMARY KEY (annotation_id, tag_id)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id);
+
+        CREATE VIRTUAL TABLE annotations_fts USING fts5(
+          exact,
+          note_text,
+          tags,
+          author,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+          DELETE FROM annotations_fts WHERE rowid = old.seq;
+        END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,240 @@
+// Rows of the annotations, tags and annotation_tags tables, read as whole snapshots so
+// any change can be undone by writing the earlier snapshot back.
+import type { Database } from 'better-sqlite3';
+import type { Annotation, HighlightColor, TagInfo } from '../../shared/annotations';
+import type { AnchorStatus } from '../../shared/selectors';
+
+export interface AnnotationRow {
+  id: string;
+  document_id: string;
+  kind: Annotation['kind'];
+  start_offset: number;
+  end_offset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  text_sha256: string;
+  anchor_status: AnchorStatus;
+  anchor_score: number;
+  color: string;
+  note_json: string;
+  note_text: string;
+  note_markdown: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagRow {
+  id: string;
+  path: string;
+  color: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An annotation row with the ids of its tags: what undo needs to restore it. */
+export interface AnnotationRecord {
+  row: AnnotationRow;
+  tagIds: string[];
+}
+
+export interface Snapshot {
+  annotations: Map<string, AnnotationRecord | null>;
+  tags: Map<string, TagRow | null>;
+}
+
+const ANNOTATION_COLUMNS = [
+  'id', 'document_id', 'kind', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix', 'text_sha256', 'anchor_status',
+  'anchor_score', 'color', 'note_json', 'note_text', 'note_markdown', 'author_id', 'author_name', 'created_at', 'updated_at',
+] as const;
+
+export function toAnnotation(row: AnnotationRow, tags: string[]): Annotation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    kind: row.kind,
+    color: row.color as HighlightColor,
+    target:
+      row.kind === 'document'
+        ? null
+        : {
+            position: { type: 'TextPositionSelector', start: row.start_offset, end: row.end_offset },
+            quote: { type: 'TextQuoteSelector', exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+            textSha256: row.text_sha256,
+          },
+    anchor: { status: row.anchor_status, score: row.anchor_score },
+    tags,
+    note: { lexicalJson: row.note_json, text: row.note_text, markdown: row.note_markdown },
+    author: { id: row.author_id, name: row.author_name },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class AnnotationStore {
+  constructor(private readonly db: Database) {}
+
+  row(id: string): AnnotationRow | undefined {
+    return this.db.prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
+  }
+
+  rowsOfDocument(documentId: string): AnnotationRow[] {
+    return this.db
+      .prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
+      .all(documentId);
+  }
+
+  tagPathsByAnnotation(documentId: string): Map<string, string[]> {
+    const rows = this.db
+      .prepare<[string], { annotation_id: string; path: string }>(
+        `SELECT at.annotation_id, t.path FROM annotation_tags at
+         JOIN tags t ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id
+         WHERE a.document_id = ? ORDER BY t.path COLLATE NOCASE`,
+      )
+      .all(documentId);
+    const map = new Map<string, string[]>();
+    for (const { annotation_id, path } of rows) map.set(annotation_id, [...(map.get(annotation_id) ?? []), path]);
+    return map;
+  }
+
+  tagPathsOf(annotationId: string): string[] {
+    return this.db
+      .prepare<[string], { path: string }>(
+        'SELECT t.path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? ORDER BY t.path COLLATE NOCASE',
+      )
+      .all(annotationId)
+      .map((row) => row.path);
+  }
+
+  annotation(id: string): Annotation | undefined {
+    const row = this.row(id);
+    return row ? toAnnotation(row, this.tagPathsOf(id)) : undefined;
+  }
+
+  tagRow(id: string): TagRow | undefined {
+    return this.db.prepare<[string], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags WHERE id = ?').get(id);
+  }
+
+  tagByPath(path: string): TagRow | undefined {
+    return this.db.prepare<[string], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE').get(path);
+  }
+
+  tagsWithin(path: string): TagRow[] {
+    const lower = path.toLocaleLowerCase();
+    return this.db
+      .prepare<[], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags')
+      .all()
+      .filter((tag) => {
+        const candidate = tag.path.toLocaleLowerCase();
+        return candidate === lower || candidate.startsWith(`${lower}/`);
+      });
+  }
+
+  listTags(): TagInfo[] {
+    return this.db
+      .prepare<[], TagRow & { count: number }>(
+        `SELECT t.id, t.path, t.color, t.description, t.created_at, t.updated_at, count(at.annotation_id) AS count
+         FROM tags t LEFT JOIN annotation_tags at ON at.tag_id = t.id
+         GROUP BY t.id ORDER BY t.path COLLATE NOCASE`,
+      )
+      .all()
+      .map((row) => ({ id: row.id, path: row.path, color: row.color as TagInfo['color'], description: row.description, count: row.count }));
+  }
+
+  annotationIdsWithTags(tagIds: readonly string[]): string[] {
+    if (tagIds.length === 0) return [];
+    return this.db
+      .prepare<string[], { annotation_id: string }>(
+        `SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`,
+      )
+      .all(...tagIds)
+      .map((row) => row.annotation_id);
+  }
+
+  record(id: string): AnnotationRecord | null {
+    const row = this.row(id);
+    if (!row) return null;
+    const tagIds = this.db
+      .prepare<[string], { tag_id: string }>('SELECT tag_id FROM annotation_tags WHERE annotation_id = ?')
+      .all(id)
+      .map((link) => link.tag_id);
+    return { row, tagIds };
+  }
+
+  snapshot(annotationIds: Iterable<string>, tagIds: Iterable<string>): Snapshot {
+    const annotations = new Map<string, AnnotationRecord | null>();
+    for (const id of annotationIds) annotations.set(id, this.record(id));
+    const tags = new Map<string, TagRow | null>();
+    for (const id of tagIds) tags.set(id, this.tagRow(id) ?? null);
+    return { annotations, tags };
+  }
+
+  insertRow(row: AnnotationRow): void {
+    this.db
+      .prepare(`INSERT INTO annotations (${ANNOTATION_COLUMNS.join(', ')}) VALUES (${ANNOTATION_COLUMNS.map((column) => `@${column}`).join(', ')})`)
+      .run(row);
+  }
+
+  updateRow(row: AnnotationRow): void {
+    this.db
+      .prepare(`UPDATE annotations SET ${ANNOTATION_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`)
+      .run(row);
+  }
+
+  setTags(annotationId: string, tagIds: readonly string[]): void {
+    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
+    const link = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    for (const tagId of tagIds) link.run(annotationId, tagId);
+  }
+
+  upsertTag(tag: TagRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO tags (id, path, color, description, created_at, updated_at) VALUES (@id, @path, @color, @description, @created_at, @updated_at)
+         ON CONFLICT (id) DO UPDATE SET path = excluded.path, color = excluded.color, description = excluded.description, updated_at = excluded.updated_at`,
+      )
+      .run(tag);
+  }
+
+  deleteTag(id: string): void {
+    this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+  }
+
+  deleteAnnotation(id: string): void {
+    this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+  }
+
+  /** Writes a snapshot back: the state the ids had when it was taken. */
+  restore(snapshot: Snapshot): void {
+    for (const tag of snapshot.tags.values()) if (tag) this.upsertTag(tag);
+    for (const [id, record] of snapshot.annotations) {
+      if (record) {
+        if (this.row(id)) this.updateRow(record.row);
+        else this.insertRow(record.row);
+        this.setTags(id, record.tagIds);
+      } else {
+        this.deleteAnnotation(id);
+      }
+    }
+    for (const [id, tag] of snapshot.tags) if (!tag) this.deleteTag(id);
+    this.reindex(snapshot.annotations.keys());
+  }
+
+  /** Refreshes the search index rows of these annotations. */
+  reindex(annotationIds: Iterable<string>): void {
+    const seqOf = this.db.prepare<[string], { seq: number; exact: string; note_text: string; author_name: string }>(
+      'SELECT seq, exact, note_text, author_name FROM annotations WHERE id = ?',
+    );
+    const remove = this.db.prepare('DELETE FROM annotations_fts WHERE rowid = ?');
+    const insert = this.db.prepare('INSERT INTO annotations_fts (rowid, exact, note_text, tags, author) VALUES (?, ?, ?, ?, ?)');
+    for (const id of annotationIds) {
+      const row = seqOf.get(id);
+      if (!row) continue;
+      remove.run(row.seq);
+      insert.run(row.seq, row.exact, row.note_text, this.tagPathsOf(id).join(' '), row.author_name);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// The annotation model: highlights, point notes and document notes; named colors; and the
+// rules for hierarchical tag names. Marks in the reader hold annotation ids only; the
+// annotation itself lives in the store.
+import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from './selectors';
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red', 'gray'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const DEFAULT_COLOR: HighlightColor = 'yellow';
+
+/** Paint for each color: a translucent wash for text, a solid swatch for controls. */
+export const COLOR_PAINT: Record<HighlightColor, { wash: string; swatch: string; label: string }> = {
+  yellow: { wash: 'rgb(255 214 0 / 0.38)', swatch: '#f2c200', label: 'Yellow' },
+  green: { wash: 'rgb(60 200 90 / 0.30)', swatch: '#3fae5a', label: 'Green' },
+  blue: { wash: 'rgb(60 140 255 / 0.28)', swatch: '#3b82f6', label: 'Blue' },
+  pink: { wash: 'rgb(255 90 170 / 0.28)', swatch: '#e8589f', label: 'Pink' },
+  purple: { wash: 'rgb(150 90 230 / 0.28)', swatch: '#8b5cf6', label: 'Purple' },
+  orange: { wash: 'rgb(255 140 40 / 0.32)', swatch: '#f08a24', label: 'Orange' },
+  red: { wash: 'rgb(235 60 60 / 0.28)', swatch: '#dc3b3b', label: 'Red' },
+  gray: { wash: 'rgb(130 130 130 / 0.28)', swatch: '#8a8a8a', label: 'Gray' },
+};
+
+export const ANNOTATION_KINDS = ['highlight', 'point', 'document'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export interface AnnotationTarget {
+  position: TextPositionSelector;
+  quote: TextQuoteSelector;
+  /** SHA-256 of the canonical text the selectors were last anchored against. */
+  textSha256: string;
+}
+
+export interface AnnotationNote {
+  /** The note's Lexical editor state, serialized; empty when there is no note. */
+  lexicalJson: string;
+  text: string;
+  markdown: string;
+}
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  kind: AnnotationKind;
+  color: HighlightColor;
+  /** Null for a document-level note. */
+  target: AnnotationTarget | null;
+  anchor: { status: AnchorStatus; score: number };
+  tags: string[];
+  note: AnnotationNote;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TagInfo {
+  id: string;
+  path: string;
+  color: HighlightColor | '';
+  description: string;
+  /** Annotations carrying exactly this tag, library-wide. */
+  count: number;
+}
+
+export interface Profile {
+  authorId: string;
+  displayName: string;
+}
+
+export const MAX_TAG_LENGTH = 100;
+export const MAX_NOTE_BYTES = 1024 * 1024;
+
+/**
+ * Normalizes a tag path ("Actor / IS" becomes "Actor/IS") or explains what is wrong with it.
+ * Any script is allowed; segments may not be empty.
+ */
+export function normalizeTagPath(raw: string): { ok: true; path: string } | { ok: false; message: string } {
+  const segments = raw.split('/').map((segment) => segment.replace(/\s+/g, ' ').trim());
+  if (raw.trim() === '') return { ok: false, message: 'A tag needs a name.' };
+  if (segments.some((segment) => segment === '')) {
+    return { ok: false, message: `“${raw}” has an empty part: write tags like Actor/IS, with no empty segment between slashes.` };
+  }
+  const path = segments.join('/');
+  if (path.length > MAX_TAG_LENGTH) return { ok: false, message: `A tag can be at most ${MAX_TAG_LENGTH} characters; “${path.slice(0, 40)}…” has ${path.length}.` };
+  if (/[\u0000-\u001f\u007f]/.test(path)) return { ok: false, message: 'A tag cannot contain control characters.' };
+  return { ok: true, path };
+}
+
+/** True when `path` is `ancestor` or below it ("Actor/IS" is within "Actor"). */
+export function isTagWithin(path: string, ancestor: string): boolean {
+  const a = path.toLocaleLowerCase();
+  const b = ancestor.toLocaleLowerCase();
+  return a === b || a.startsWith(`${b}/`);
+}
+
+export function compareByPosition(a: Annotation, b: Annotation): number {
+  const startA = a.target ? a.target.position.start : -1;
+  const startB = b.target ? b.target.position.start : -1;
+  if (startA !== startB) return startA - startB;
+  const endA = a.target ? a.target.position.end : -1;
+  const endB = b.target ? b.target.position.end : -1;
+  if (endA !== endB) return endB - endA;
+  return a.createdAt.localeCompare(b.createdAt);
+}

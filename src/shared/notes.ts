@@ -1,0 +1,72 @@
+// Margin notes are small rich-text Lexical documents: bold, italic, inline code, links
+// and lists. The same node set and Markdown transformers serve the note editor in the
+// renderer and the conversions in core (plain text for search, Markdown for files).
+import { createHeadlessEditor } from '@lexical/headless';
+import { LinkNode } from '@lexical/link';
+import { ListItemNode, ListNode } from '@lexical/list';
+import type { Transformer } from '@lexical/markdown';
+import {
+  $convertFromMarkdownString,
+  $convertToMarkdownString,
+  BOLD_ITALIC_STAR,
+  BOLD_STAR,
+  INLINE_CODE,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  LINK,
+  ORDERED_LIST,
+  UNORDERED_LIST,
+} from '@lexical/markdown';
+import { $getRoot, type Klass, type LexicalEditor, type LexicalNode } from 'lexical';
+import type { AnnotationNote } from './annotations';
+
+export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [ListNode, ListItemNode, LinkNode];
+
+export const NOTE_TRANSFORMERS: Transformer[] = [
+  UNORDERED_LIST,
+  ORDERED_LIST,
+  INLINE_CODE,
+  BOLD_ITALIC_STAR,
+  BOLD_STAR,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  LINK,
+];
+
+export const EMPTY_NOTE: AnnotationNote = { lexicalJson: '', text: '', markdown: '' };
+
+function createNoteEditor(): LexicalEditor {
+  return createHeadlessEditor({
+    namespace: 'marginalia-note',
+    nodes: [...NOTE_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+function noteFromEditor(editor: LexicalEditor): AnnotationNote {
+  const state = editor.getEditorState();
+  const { text, markdown } = state.read(() => ({
+    text: $getRoot().getTextContent().trim(),
+    markdown: $convertToMarkdownString(NOTE_TRANSFORMERS).trim(),
+  }));
+  if (text === '') return EMPTY_NOTE;
+  return { lexicalJson: JSON.stringify(state.toJSON()), text, markdown };
+}
+
+/** A note from its serialized editor state; throws when the state is not a valid note. */
+export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
+  if (lexicalJson.trim() === '') return EMPTY_NOTE;
+  const editor = createNoteEditor();
+  editor.setEditorState(editor.parseEditorState(lexicalJson));
+  return noteFromEditor(editor);
+}
+
+/** A note from Markdown (the CLI's --note, say). */
+export function noteFromMarkdown(markdown: string): AnnotationNote {
+  if (markdown.trim() === '') return EMPTY_NOTE;
+  const editor = createNoteEditor();
+  editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS), { discrete: true });
+  return noteFromEditor(editor);
+}
