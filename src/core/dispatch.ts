@@ -3,7 +3,8 @@
 // serializable Result. Nothing thrown ever crosses a transport.
 import { z } from 'zod';
 import type { ContractHandlers, MethodName } from '../shared/contract';
-import { inputSchemas, isMethodName } from '../shared/contract';
+import { isMethodName } from '../shared/contract';
+import { inputSchemaFor } from '../shared/contract-schemas';
 import type { Result } from '../shared/result';
 import { UserFacingError, fail, ok } from '../shared/result';
 
@@ -11,7 +12,7 @@ export async function dispatch(handlers: ContractHandlers, method: unknown, inpu
   if (!isMethodName(method)) {
     return fail('UNKNOWN_METHOD', `Marginalia has no method called ${JSON.stringify(String(method)).slice(0, 100)}.`);
   }
-  const parsed = inputSchemas[method].safeParse(input ?? {});
+  const parsed = inputSchemaFor(method).safeParse(input ?? {});
   if (!parsed.success) {
     return fail('INVALID_INPUT', `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`);
   }

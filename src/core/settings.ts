@@ -2,7 +2,8 @@
 // and out, so a hand-edited or older row can never break the app.
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../shared/model';
-import { DEFAULT_SETTINGS, settingsSchema } from '../shared/model';
+import { DEFAULT_SETTINGS } from '../shared/model';
+import { settingsSchema } from '../shared/settings-schema';
 
 export class SettingsRepository {
   constructor(private readonly db: Database) {}

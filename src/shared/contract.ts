@@ -1,31 +1,13 @@
 // The contract: every call between the UI and the core, and every event pushed to the
 // UI. Core implements MarginaliaContract; the IPC and HTTP transports are generic over
 // it; the renderer only ever sees MarginaliaClient. Adding a method here is a compile
-// error until the input schema, the core handler and (through METHOD_NAMES) every
-// transport handle it.
-import { z } from 'zod';
+// error until METHOD_NAMES lists it, contract-schemas.ts validates its input and the
+// core handles it. This module stays free of zod so the renderer bundle does too.
 import type { Annotation, Profile, TagInfo } from './annotations';
-import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
+import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
-import { settingsSchema } from './model';
 import type { Result } from './result';
 import type { SearchResults } from './search-results';
-
-const documentId = z.string().min(1).max(100);
-
-/** Base64 of at most ~500 MB; the real size limit is a setting checked by core. */
-const base64Payload = z
-  .string()
-  .max(700 * 1024 * 1024)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
-
-const annotationId = z.string().min(1).max(100);
-const color = z.enum(HIGHLIGHT_COLORS);
-const offset = z.number().int().min(0).max(1_000_000_000);
-const tagPath = z.string().min(1).max(300);
-const tagList = z.array(tagPath).max(100);
-const noteLexicalJson = z.string().max(8 * 1024 * 1024);
-const noteMarkdown = z.string().max(4 * 1024 * 1024);
 
 export interface ReanchorCounts {
   kept: number;
@@ -52,65 +34,6 @@ export interface UpdateAnnotationRequest {
   noteLexicalJson?: string;
   noteMarkdown?: string;
 }
-
-export const inputSchemas = {
-  getAppInfo: z.object({}).strict(),
-  listDocuments: z.object({}).strict(),
-  getDocument: z.object({ id: documentId }).strict(),
-  importDocument: z
-    .object({
-      fileName: z.string().min(1).max(1024),
-      dataBase64: base64Payload,
-    })
-    .strict(),
-  removeDocument: z.object({ id: documentId }).strict(),
-  getSettings: z.object({}).strict(),
-  updateSettings: settingsSchema.partial().strict(),
-  getProfile: z.object({}).strict(),
-  updateProfile: z.object({ displayName: z.string().max(200) }).strict(),
-  listAnnotations: z.object({ documentId: documentId }).strict(),
-  createAnnotation: z
-    .object({
-      documentId: documentId,
-      kind: z.enum(ANNOTATION_KINDS).optional(),
-      start: offset.optional(),
-      end: offset.optional(),
-      color: color.optional(),
-      tags: tagList.optional(),
-      noteLexicalJson: noteLexicalJson.optional(),
-      noteMarkdown: noteMarkdown.optional(),
-    })
-    .strict(),
-  updateAnnotation: z
-    .object({
-      id: annotationId,
-      color: color.optional(),
-      tags: tagList.optional(),
-      noteLexicalJson: noteLexicalJson.optional(),
-      noteMarkdown: noteMarkdown.optional(),
-    })
-    .strict(),
-  deleteAnnotations: z.object({ ids: z.array(annotationId).min(1).max(100_000) }).strict(),
-  bulkUpdateAnnotations: z
-    .object({
-      ids: z.array(annotationId).min(1).max(100_000),
-      addTags: tagList.optional(),
-      removeTags: tagList.optional(),
-      color: color.optional(),
-    })
-    .strict(),
-  reattachAnnotation: z.object({ id: annotationId, start: offset, end: offset }).strict(),
-  undo: z.object({}).strict(),
-  redo: z.object({}).strict(),
-  listTags: z.object({}).strict(),
-  saveTag: z.object({ path: tagPath, color: z.union([color, z.literal('')]).optional(), description: z.string().max(2000).optional() }).strict(),
-  tagUsage: z.object({ path: tagPath }).strict(),
-  renameTag: z.object({ from: tagPath, to: tagPath }).strict(),
-  mergeTags: z.object({ from: tagPath, into: tagPath }).strict(),
-  deleteTag: z.object({ path: tagPath }).strict(),
-  search: z.object({ query: z.string().max(1000), documentId: documentId.optional() }).strict(),
-  updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
-} satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export interface MarginaliaContract {
   getAppInfo(input: Record<string, never>): AppInfo;
@@ -154,10 +77,40 @@ export type MethodName = keyof MarginaliaContract;
 export type MethodInput<M extends MethodName> = Parameters<MarginaliaContract[M]>[0];
 export type MethodOutput<M extends MethodName> = ReturnType<MarginaliaContract[M]>;
 
-export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[];
+/** Every method, listed once; the check below fails to compile if one is missing. */
+export const METHOD_NAMES = [
+  'getAppInfo',
+  'listDocuments',
+  'getDocument',
+  'importDocument',
+  'removeDocument',
+  'getSettings',
+  'updateSettings',
+  'getProfile',
+  'updateProfile',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotations',
+  'bulkUpdateAnnotations',
+  'reattachAnnotation',
+  'undo',
+  'redo',
+  'listTags',
+  'saveTag',
+  'tagUsage',
+  'renameTag',
+  'mergeTags',
+  'deleteTag',
+  'search',
+  'updateDocumentText',
+] as const satisfies readonly MethodName[];
+
+type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+export const ALL_METHODS_LISTED: [UnlistedMethod] extends [never] ? true : UnlistedMethod = true;
 
 export function isMethodName(value: unknown): value is MethodName {
-  return typeof value === 'string' && Object.hasOwn(inputSchemas, value);
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
 }
 
 /** What core implements: plain values or promises; thrown errors are caught at the boundary. */
@@ -209,19 +162,20 @@ export interface MarginaliaEvents {
 
 export type EventName = keyof MarginaliaEvents;
 
-export const eventSchemas = {
-  libraryChanged: z.object({ reason: z.enum(['imported', 'removed', 'updated', 'external']) }),
-  annotationsChanged: z.object({ documentId: documentId }),
-  tagsChanged: z.object({}).strict(),
-  openDocument: z.object({ id: documentId }),
-  uiCommand: z.object({ command: z.enum(UI_COMMANDS) }),
-  hostError: z.object({ title: z.string().max(500), message: z.string().max(10_000) }),
-} satisfies { [E in EventName]: z.ZodType<MarginaliaEvents[E]> };
+export const EVENT_NAMES = [
+  'libraryChanged',
+  'annotationsChanged',
+  'tagsChanged',
+  'openDocument',
+  'uiCommand',
+  'hostError',
+] as const satisfies readonly EventName[];
 
-export const EVENT_NAMES = Object.keys(eventSchemas) as EventName[];
+type UnlistedEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+export const ALL_EVENTS_LISTED: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
 
 export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && Object.hasOwn(eventSchemas, value);
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 }
 
 /** An event as it travels over a transport. */

@@ -1,7 +1,5 @@
 // The data model shared by every layer: what a document and the settings look like
 // when they cross the contract.
-import { z } from 'zod';
-
 export const SOURCE_TYPES = ['txt', 'md', 'html'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
@@ -47,15 +45,13 @@ export const MIN_FONT_SIZE = 12;
 export const MAX_FONT_SIZE = 32;
 export const DEFAULT_MAX_IMPORT_MB = 20;
 
-export const settingsSchema = z.object({
-  theme: z.enum(THEMES),
-  fontFamily: z.enum(FONT_FAMILIES),
-  fontSize: z.number().int().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE),
-  maxImportMegabytes: z.number().min(1).max(500),
-  lastOpenedDocumentId: z.string().max(100),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
+export interface Settings {
+  theme: (typeof THEMES)[number];
+  fontFamily: (typeof FONT_FAMILIES)[number];
+  fontSize: number;
+  maxImportMegabytes: number;
+  lastOpenedDocumentId: string;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',

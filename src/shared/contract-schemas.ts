@@ -1,0 +1,100 @@
+// Zod schemas for everything that crosses the contract: each method's input, checked at
+// the core boundary, and each event's payload. Kept apart from contract.ts so only the
+// hosts (core, main, server) carry zod.
+import { z } from 'zod';
+import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
+import type { EventName, MarginaliaContract, MarginaliaEvents, MethodName } from './contract';
+import { UI_COMMANDS } from './contract';
+import { settingsSchema } from './settings-schema';
+
+const documentId = z.string().min(1).max(100);
+
+/** Base64 of at most ~500 MB; the real size limit is a setting checked by core. */
+const base64Payload = z
+  .string()
+  .max(700 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+const annotationId = z.string().min(1).max(100);
+const color = z.enum(HIGHLIGHT_COLORS);
+const offset = z.number().int().min(0).max(1_000_000_000);
+const tagPath = z.string().min(1).max(300);
+const tagList = z.array(tagPath).max(100);
+const noteLexicalJson = z.string().max(8 * 1024 * 1024);
+const noteMarkdown = z.string().max(4 * 1024 * 1024);
+
+export const inputSchemas = {
+  getAppInfo: z.object({}).strict(),
+  listDocuments: z.object({}).strict(),
+  getDocument: z.object({ id: documentId }).strict(),
+  importDocument: z
+    .object({
+      fileName: z.string().min(1).max(1024),
+      dataBase64: base64Payload,
+    })
+    .strict(),
+  removeDocument: z.object({ id: documentId }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: settingsSchema.partial().strict(),
+  getProfile: z.object({}).strict(),
+  updateProfile: z.object({ displayName: z.string().max(200) }).strict(),
+  listAnnotations: z.object({ documentId: documentId }).strict(),
+  createAnnotation: z
+    .object({
+      documentId: documentId,
+      kind: z.enum(ANNOTATION_KINDS).optional(),
+      start: offset.optional(),
+      end: offset.optional(),
+      color: color.optional(),
+      tags: tagList.optional(),
+      noteLexicalJson: noteLexicalJson.optional(),
+      noteMarkdown: noteMarkdown.optional(),
+    })
+    .strict(),
+  updateAnnotation: z
+    .object({
+      id: annotationId,
+      color: color.optional(),
+      tags: tagList.optional(),
+      noteLexicalJson: noteLexicalJson.optional(),
+      noteMarkdown: noteMarkdown.optional(),
+    })
+    .strict(),
+  deleteAnnotations: z.object({ ids: z.array(annotationId).min(1).max(100_000) }).strict(),
+  bulkUpdateAnnotations: z
+    .object({
+      ids: z.array(annotationId).min(1).max(100_000),
+      addTags: tagList.optional(),
+      removeTags: tagList.optional(),
+      color: color.optional(),
+    })
+    .strict(),
+  reattachAnnotation: z.object({ id: annotationId, start: offset, end: offset }).strict(),
+  undo: z.object({}).strict(),
+  redo: z.object({}).strict(),
+  listTags: z.object({}).strict(),
+  saveTag: z.object({ path: tagPath, color: z.union([color, z.literal('')]).optional(), description: z.string().max(2000).optional() }).strict(),
+  tagUsage: z.object({ path: tagPath }).strict(),
+  renameTag: z.object({ from: tagPath, to: tagPath }).strict(),
+  mergeTags: z.object({ from: tagPath, into: tagPath }).strict(),
+  deleteTag: z.object({ path: tagPath }).strict(),
+  search: z.object({ query: z.string().max(1000), documentId: documentId.optional() }).strict(),
+  updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
+} satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
+
+export const eventSchemas = {
+  libraryChanged: z.object({ reason: z.enum(['imported', 'removed', 'updated', 'external']) }),
+  annotationsChanged: z.object({ documentId: documentId }),
+  tagsChanged: z.object({}).strict(),
+  openDocument: z.object({ id: documentId }),
+  uiCommand: z.object({ command: z.enum(UI_COMMANDS) }),
+  hostError: z.object({ title: z.string().max(500), message: z.string().max(10_000) }),
+} satisfies { [E in EventName]: z.ZodType<MarginaliaEvents[E]> };
+
+export function inputSchemaFor(method: MethodName): z.ZodType {
+  return inputSchemas[method];
+}
+
+export function eventSchemaFor(event: EventName): z.ZodType {
+  return eventSchemas[event];
+}
