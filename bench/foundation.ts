@@ -24,7 +24,7 @@ function generateArticle(): { html: string; paragraphs: string[] } {
   const paragraphs: string[] = [];
   let size = 0;
   while (size < 1_000_000) {
-    const paragraph = Array.from({ length: 5 }, () => sentence(random, 14 + Math.floor(random() * 8))).join(' ');
+    const paragraph = Array.from({ length: 4 }, () => sentence(random, 14 + Math.floor(random() * 8))).join(' ');
     paragraphs.push(paragraph);
     size += paragraph.length;
   }

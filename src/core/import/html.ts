@@ -184,18 +184,18 @@ export function parseHtml(html: string, fallbackTitle: string, sourceName: strin
   // No URL, no script execution and no resource loading: the page is inert data.
   const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
-    const article = new Readability(dom.window.document, { charThreshold: 200 }).parse();
+    // The article comes back as a live element (no serialize and re-parse of a large
+    // page), and DOMPurify cleans that element in place before anything reads it.
+    const article = new Readability<Element>(dom.window.document, {
+      charThreshold: 200,
+      serializer: (node) => node as Element,
+    }).parse();
     if (!article || !article.content || (article.textContent ?? '').trim() === '') {
-      throw new UserFacingError(
-'NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
+      throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
-    const clean = purify.sanitize(article.content, {
-      ALLOWED_TAGS,
-      ALLOWED_ATTR: ['href', 'start'],
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM: true,
-    }) as unknown as Element;
+    const clean = article.content;
+    purify.sanitize(clean, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'start'], ALLOW_DATA_ATTR: false, IN_PLACE: true });
     const collector = new BlockCollector();
     blocksFrom(clean, collector, false);
     collector.flush();

@@ -82,19 +82,23 @@ export function App({ client }: AppProps) {
     return list;
   }, [client, openDocument]);
 
-  // First load: app info, settings, the library, and the document last read.
+  // First load: app info, settings and the library in parallel, then the document last read.
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       try {
-        const [appInfo, loadedSettings] = [unwrap(await client.getAppInfo({})), unwrap(await client.getSettings({}))];
+        const [appInfo, loadedSettings, list] = await Promise.all([
+          client.getAppInfo({}).then(unwrap),
+          client.getSettings({}).then(unwrap),
+          client.listDocuments({}).then(unwrap),
+        ]);
         if (cancelled) return;
         setInfo(appInfo);
         setSettings(loadedSettings);
-        const list = await refreshLibrary();
+        setDocuments(list);
         const remembered = list.find((doc) => doc.id === loadedSettings.lastOpenedDocumentId);
         const first = remembered ?? list[0];
-        if (first && !cancelled) await openDocument(first.id);
+        if (first) await openDocument(first.id);
       } catch (error) {
         if (!cancelled) report("Marginalia couldn't load the library", error);
       }

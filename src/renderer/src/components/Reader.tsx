@@ -35,20 +35,42 @@ function TextIntegrityPlugin({ expectedSha256, onChecked }: { expectedSha256: st
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let cancelled = false;
-    const text = editor.getEditorState().read($canonicalText);
-    void sha256Hex(text).then((hash) => {
-      if (cancelled) return;
-      if (hash !== expectedSha256) console.error('marginalia: the rendered text differs from the stored canonical text');
-      onChecked(hash);
-    });
+    // After the first paint: the check must never delay the text appearing.
+    const timer = setTimeout(() => {
+      const text = editor.getEditorState().read($canonicalText);
+      void sha256Hex(text).then((hash) => {
+        if (cancelled) return;
+        if (hash !== expectedSha256) console.error('marginalia: the rendered text differs from the stored canonical text');
+        onChecked(hash);
+      });
+    }, 50);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, [editor, expectedSha256, onChecked]);
   return null;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+
+/**
+ * Scrolls to the very start or end and stays there while blocks laid out on the way
+ * change the page's height (and scroll anchoring shifts the position), until it settles.
+ */
+function scrollToEdge(scroller: HTMLElement, edge: 'start' | 'end'): void {
+  let frames = 0;
+  let stableFrames = 0;
+  let lastHeight = -1;
+  const step = () => {
+    scroller.scrollTop = edge === 'start' ? 0 : scroller.scrollHeight;
+    frames += 1;
+    stableFrames = scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
+    lastHeight = scroller.scrollHeight;
+    if (stableFrames < 3 && frames < 120) requestAnimationFrame(step);
+  };
+  step();
+}
 
 function formatPublished(value: string): string {
   const date = new Date(value);
@@ -66,6 +88,20 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
   const scrollRef = useRef<HTMLElement>(null);
   const [progress, setProgress] = useState(0);
   const [renderedHash, setRenderedHash] = useState<string | null>(null);
+  const [settled, setSettled] = useState(false);
+
+  // Lay out the whole document once the first screen has painted and the browser is idle.
+  useEffect(() => {
+    setSettled(false);
+    if (!doc) return;
+    const settle = () => setSettled(true);
+    const idle = window.requestIdleCallback?.(settle, { timeout: 1000 });
+    const timer = idle === undefined ? setTimeout(settle, 300) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [doc]);
 
   useEffect(() => {
     const scroller = scrollRef.current;
@@ -80,6 +116,8 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
     scroller.addEventListener('scroll', update, { passive: true });
     const observer = new ResizeObserver(update);
     observer.observe(scroller);
+    const article = scroller.querySelector('.reader__article');
+    if (article) observer.observe(article);
     return () => {
       scroller.removeEventListener('scroll', update);
       observer.disconnect();
@@ -110,6 +148,12 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
       aria-label="Reader"
       ref={scrollRef}
       tabIndex={0}
+      onKeyDown={(event) => {
+        if ((event.key === 'End' || event.key === 'Home') && !event.ctrlKey && !event.metaKey && event.target === event.currentTarget) {
+          event.preventDefault();
+          scrollToEdge(event.currentTarget, event.key === 'Home' ? 'start' : 'end');
+        }
+      }}
       onClick={(event) => {
         const link = (event.target as HTMLElement).closest('a[href]');
         if (!link) return;
@@ -128,7 +172,7 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
         <div className="reader__progress-bar" style={{ width: `${progress}%` }} />
       </div>
       <article
-        className="reader__article"
+        className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
         data-document-id={doc.id}
         data-rendered-text-sha256={renderedHash ?? undefined}
         data-stored-text-sha256={doc.textSha256}
