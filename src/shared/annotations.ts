@@ -100,3 +100,11 @@ export function compareByPosition(a: Annotation, b: Annotation): number {
   if (endA !== endB) return endB - endA;
   return a.createdAt.localeCompare(b.createdAt);
 }
+
+/** How an annotation is named in lists and labels: its quote, or what kind of note it is. */
+export function annotationLabel(annotation: Pick<Annotation, 'kind' | 'target'>, maxLength = 60): string {
+  if (annotation.kind === 'document' || !annotation.target) return 'Document note';
+  if (annotation.kind === 'point') return 'Pinned note';
+  const exact = annotation.target.quote.exact.replace(/\s+/g, ' ');
+  return exact.length > maxLength ? `${exact.slice(0, maxLength - 1)}…` : exact;
+}

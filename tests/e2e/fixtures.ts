@@ -17,12 +17,15 @@ export interface RunningApp {
 
 export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
 
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: RunningApp; firstRun: boolean }>({
+  /** False: a returning reader whose name is already set. True: the very first start. */
+  firstRun: [false, { option: true }],
+  app: async ({ firstRun }, use) => {
     const temp = makeTempDir('marginalia-e2e-');
     const dataDir = join(temp.path, 'data');
     const core = new MarginaliaCore({ dataDir, host: 'browser', version: 'e2e' });
     core.seedSampleOnFirstRun(SAMPLE_REPORT);
+    if (!firstRun) core.profile.rename('Test Reader');
     core.startWatchingExternalChanges();
     const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
     await use({ url: host.url, origin: host.origin, dataDir, core });

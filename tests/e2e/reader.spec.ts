@@ -6,7 +6,26 @@ import { expect, screenshot, test } from './fixtures';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
 
-test('the first run shows the sample document in the reader', async ({ page, app }) => {
+test.describe('on the very first start', () => {
+  test.use({ firstRun: true });
+
+  test('asks for the name to put on notes, then shows the sample document', async ({ page, app }) => {
+    await page.goto(app.url);
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Marginalia' });
+    await expect(welcome).toBeVisible();
+    await screenshot(page, 'first-run-welcome');
+    await welcome.getByRole('textbox', { name: 'Your name' }).fill('Rania Haddad');
+    await welcome.getByRole('button', { name: 'Save' }).click();
+    await expect(welcome).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+    expect(app.core.profile.read()).toMatchObject({ displayName: 'Rania Haddad', confirmed: true });
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+    await expect(welcome).toBeHidden();
+  });
+});
+
+test('the sample document opens in the reader with its text verified', async ({ page, app }) => {
   await page.goto(app.url);
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();

@@ -377,8 +377,10 @@ export class AnnotationService {
     const annotations = this.store.annotationIdsWithTags(tagIds);
     return this.change(`Rename tag ${from} to ${target.path}`, { tags: tagIds, annotations }, () => {
       const now = new Date().toISOString();
-      // Two passes, so swapping names within the subtree never trips the UNIQUE index.
-      for (const { tag } of renamed) this.store.upsertTag({ ...tag, path: `\u0000${tag.id}`, updated_at: now });
+      // Two passes, so names moving within the subtree never trip the UNIQUE index. The
+      // placeholder starts with U+0001: no real tag can hold it, and unlike NUL it does
+      // not end NOCASE comparisons early.
+      for (const { tag } of renamed) this.store.upsertTag({ ...tag, path: `\u0001${tag.id}`, updated_at: now });
       for (const { tag, path } of renamed) this.store.upsertTag({ ...tag, path, updated_at: now });
       return { result: { renamed: renamed.length }, documentIds: this.documentsUsing(tagIds) };
     });

@@ -3,15 +3,33 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { unwrap } from '../../shared/client';
 import type { MarginaliaClient, UiCommand } from '../../shared/contract';
+import type { Profile } from '../../shared/annotations';
+import type { SearchHit } from '../../shared/search-results';
 import type { AppInfo, DocumentDetail, DocumentSummary, Settings } from '../../shared/model';
 import { DEFAULT_SETTINGS, MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../shared/model';
+import { useAnnotationController } from './annotations/controller';
+import { AnnotationsPanel } from './components/AnnotationsPanel';
 import { ConfirmDialog, MessageDialog } from './components/Dialogs';
 import { DropOverlay, useFileDrop } from './components/DropOverlay';
 import { LibraryPanel } from './components/LibraryPanel';
+import { ProfileDialog } from './components/ProfileDialog';
+import type { SelectionCommands } from './components/Reader';
 import { Reader } from './components/Reader';
+import type { SearchScope } from './components/SearchPanel';
+import { SearchPanel } from './components/SearchPanel';
+import { TagsPanel } from './components/TagsPanel';
 import { Toolbar } from './components/Toolbar';
 import { readFileAsBase64 } from './files';
 import { useResolvedTheme } from './theme';
+
+type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
+
+const PANEL_LABELS: Record<SidePanel, string> = {
+  library: 'Library',
+  annotations: 'Annotations',
+  tags: 'Tags',
+  search: 'Search',
+};
 
 export interface AppProps {
   client: MarginaliaClient;
@@ -38,6 +56,16 @@ export function App({ client }: AppProps) {
   const [message, setMessage] = useState<Message | null>(null);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [panel, setPanel] = useState<SidePanel>('library');
+  const [searchScope, setSearchScope] = useState<SearchScope>('document');
+  const [searchFocus, setSearchFocus] = useState(0);
+  const [editing, setEditing] = useState(false);
+  // Leaving edit mode without saving throws the changes away by rebuilding the reader.
+  const [editEpoch, setEditEpoch] = useState(0);
+  const [profile, setProfile] = useState<(Profile & { confirmed: boolean }) | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  const selectionCommands = useRef<SelectionCommands | null>(null);
   const currentIdRef = useRef<string | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const theme = useResolvedTheme(settings.theme);
@@ -45,6 +73,9 @@ export function App({ client }: AppProps) {
   const report = useCallback((title: string, error: unknown) => {
     setMessage({ title, body: error instanceof Error ? error.message : String(error) });
   }, []);
+
+  const announce = useCallback((text: string) => setStatus(text), []);
+  const controller = useAnnotationController(client, current?.id ?? null, report, announce);
 
   const saveSettings = useCallback(
     (changes: Partial<Settings>) => {
@@ -64,6 +95,7 @@ export function App({ client }: AppProps) {
         return;
       }
       currentIdRef.current = id;
+      setEditing(false);
       setCurrent(result.value);
       saveSettings({ lastOpenedDocumentId: id });
     },
@@ -87,12 +119,14 @@ export function App({ client }: AppProps) {
     let cancelled = false;
     void (async () => {
       try {
-        const [appInfo, loadedSettings, list] = await Promise.all([
+        const [appInfo, loadedSettings, list, loadedProfile] = await Promise.all([
           client.getAppInfo({}).then(unwrap),
           client.getSettings({}).then(unwrap),
           client.listDocuments({}).then(unwrap),
+          client.getProfile({}).then(unwrap),
         ]);
         if (cancelled) return;
+        setProfile(loadedProfile);
         setInfo(appInfo);
         setSettings(loadedSettings);
         setDocuments(list);
@@ -170,9 +204,24 @@ export function App({ client }: AppProps) {
         case 'themeDark':
           saveSettings({ theme: 'dark' });
           break;
+        case 'undo':
+        case 'redo':
+          void controller.undo(command);
+          break;
+        case 'findInDocument':
+        case 'findInLibrary':
+          setPanel('search');
+          setSearchScope(command === 'findInDocument' && currentIdRef.current ? 'document' : 'library');
+          setSearchFocus((value) => value + 1);
+          break;
+        case 'highlight':
+        case 'tag':
+        case 'note':
+          selectionCommands.current?.[command]();
+          break;
       }
     },
-    [changeFontSize, chooseFiles, saveSettings],
+    [changeFontSize, chooseFiles, controller, saveSettings],
   );
 
   // Pushed events: library changes (here or from the CLI), menu commands, host errors.
@@ -192,6 +241,19 @@ export function App({ client }: AppProps) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const inEditable = (event.target as HTMLElement | null)?.closest?.('input, textarea, [contenteditable="true"]');
+      // Undo in a note or a text field belongs to that field; elsewhere it undoes annotation changes.
+      if (!inEditable && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        runCommand(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+        return;
+      }
+      if (key === 'f') {
+        event.preventDefault();
+        runCommand(event.shiftKey ? 'findInLibrary' : 'findInDocument');
+        return;
+      }
       const command: UiCommand | undefined =
         event.key === '=' || event.key === '+'
           ? 'zoomIn'
@@ -257,6 +319,35 @@ export function App({ client }: AppProps) {
     [info],
   );
 
+  const saveEdit = useCallback(
+    async (lexicalJson: string) => {
+      if (!current) return;
+      const result = await client.updateDocumentText({ id: current.id, lexicalJson });
+      if (!result.ok) {
+        report("Couldn't save the corrected text", result.error.message);
+        return;
+      }
+      const { kept, moved, fuzzy, orphaned } = result.value.counts;
+      setEditing(false);
+      setCurrent(result.value.document);
+      await controller.refresh();
+      announce(`Text saved. Annotations: ${kept} kept, ${moved} moved, ${fuzzy} fuzzy, ${orphaned} orphaned.`);
+    },
+    [announce, client, controller, current, report],
+  );
+
+  const chooseSearchHit = useCallback(
+    async (documentId: string, hit: SearchHit) => {
+      if (documentId !== currentIdRef.current) await openDocument(documentId);
+      if (hit.kind === 'annotation' && hit.annotationId) {
+        controller.select(hit.annotationId);
+        if (hit.anchorStatus === 'orphan') setPanel('annotations');
+      }
+      if (hit.anchorStatus !== 'orphan') controller.scrollTo(hit.start, hit.end, true);
+    },
+    [controller, openDocument],
+  );
+
   const layoutClass = useMemo(() => (libraryOpen ? 'layout' : 'layout layout--library-closed'), [libraryOpen]);
 
   return (
@@ -268,7 +359,16 @@ export function App({ client }: AppProps) {
         settings={settings}
         onFontSize={changeFontSize}
         onSettings={saveSettings}
-        busy={busy}
+        status={busy ?? status}
+        editing={editing}
+        canEdit={current !== null}
+        onToggleEdit={() => {
+          if (editing) setEditEpoch((epoch) => epoch + 1);
+          setEditing(!editing);
+        }}
+        onUndo={() => runCommand('undo')}
+        onRedo={() => runCommand('redo')}
+        onOpenSettings={() => setSettingsOpen(true)}
       />
       <input
         ref={fileInputRef}
@@ -285,16 +385,115 @@ export function App({ client }: AppProps) {
       />
       <div className={layoutClass}>
         {libraryOpen && (
-          <LibraryPanel
-            documents={documents}
-            currentId={current?.id ?? null}
-            onOpen={(id) => void openDocument(id)}
-            onDelete={requestDelete}
-          />
+          <div className="sidebar">
+            <div role="tablist" aria-label="Panels" className="sidebar__tabs">
+              {(Object.keys(PANEL_LABELS) as SidePanel[]).map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  role="tab"
+                  id={`tab-${key}`}
+                  aria-selected={panel === key}
+                  aria-controls={`panel-${key}`}
+                  className="sidebar__tab"
+                  onClick={() => setPanel(key)}
+                >
+                  {PANEL_LABELS[key]}
+                  {key === 'annotations' && controller.annotations.some((annotation) => annotation.anchor.status === 'orphan') && (
+                    <span className="sidebar__badge" aria-label="has orphaned annotations">
+                      !
+                    </span>
+                  )}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="sidebar__panel">
+              {panel === 'library' && (
+                <LibraryPanel documents={documents} currentId={current?.id ?? null} onOpen={(id) => void openDocument(id)} onDelete={requestDelete} />
+              )}
+              {panel === 'annotations' && (
+                <AnnotationsPanel
+                  controller={controller}
+                  report={report}
+                  onConfirmDelete={(count, confirm) =>
+                    setConfirmation({
+                      title: `Delete ${count} annotation${count === 1 ? '' : 's'}?`,
+                      body: 'Their highlights, tags and notes are removed. Ctrl+Z brings them back.',
+                      confirmLabel: 'Delete',
+                      onConfirm: confirm,
+                    })
+                  }
+                />
+              )}
+              {panel === 'tags' && (
+                <TagsPanel
+                  client={client}
+                  controller={controller}
+                  report={report}
+                  announce={announce}
+                  confirm={(title, body, confirmLabel, onConfirm) => setConfirmation({ title, body, confirmLabel, onConfirm })}
+                />
+              )}
+              {panel === 'search' && (
+                <SearchPanel
+                  client={client}
+                  documentId={current?.id ?? null}
+                  scope={current ? searchScope : 'library'}
+                  focusToken={searchFocus}
+                  onScope={setSearchScope}
+                  onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
+                />
+              )}
+            </div>
+          </div>
         )}
-        <Reader document={current} loading={documents === null} onImport={chooseFiles} onOpenLink={openLink} />
+        <Reader
+          commandsRef={selectionCommands}
+          document={current}
+          loading={documents === null}
+          editing={editing}
+          editEpoch={editEpoch}
+          controller={controller}
+          onImport={chooseFiles}
+          onOpenLink={openLink}
+          onSaveEdit={(json) => void saveEdit(json)}
+          report={(title, body) => setMessage({ title, body })}
+        />
       </div>
       {dragging && <DropOverlay />}
+      {profile && !profile.confirmed && (
+        <ProfileDialog
+          title="Welcome to Marginalia"
+          intro="Your name goes on every highlight and note you make, so reviewers know whose work it is. You can change it later in Settings."
+          name={profile.displayName}
+          onSave={({ name }) =>
+            void client.updateProfile({ displayName: name }).then((result) => {
+              if (result.ok) setProfile(result.value);
+              else report("Couldn't save your name", result.error.message);
+            })
+          }
+        />
+      )}
+      {settingsOpen && profile && (
+        <ProfileDialog
+          title="Settings"
+          intro="Your name appears on the annotations you create from now on."
+          name={profile.displayName}
+          maxImportMegabytes={settings.maxImportMegabytes}
+          onCancel={() => setSettingsOpen(false)}
+          onSave={({ name, maxImportMegabytes }) =>
+            void client.updateProfile({ displayName: name }).then((result) => {
+              if (!result.ok) {
+                report("Couldn't save your name", result.error.message);
+                return;
+              }
+              setProfile(result.value);
+              if (maxImportMegabytes !== undefined) saveSettings({ maxImportMegabytes });
+              setSettingsOpen(false);
+            })
+          }
+        />
+      )}
       {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}
       {confirmation && (
         <ConfirmDialog

@@ -1,16 +1,28 @@
-// The reader: the document's canonical Lexical state rendered read-only, with a header
-// of its metadata and a reading-progress bar. The renderer recomputes the canonical text
-// from the live editor and checks its hash against the store's, so offsets computed in
-// Node and here can never silently disagree.
+// The reader: the document's canonical Lexical state, read-only (or editable in edit
+// mode), with annotations painted over it, a selection toolbar, hover previews, the
+// margin of notes, a reading-progress bar and keyboard scrolling. The renderer
+// recomputes the canonical text from the live editor and checks its hash against the
+// store's, so offsets computed in Node and here can never silently disagree.
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { EditorThemeClasses } from 'lexical';
-import { useEffect, useRef, useState } from 'react';
+import type { EditorThemeClasses, LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { $canonicalText, DOCUMENT_NODES } from '../../../shared/lexical-document';
 import type { DocumentDetail } from '../../../shared/model';
+import type { AnnotationController } from '../annotations/controller';
+import { annotationAt } from '../annotations/controller';
+import type { DomTextMap } from '../annotations/dom-map';
+import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan } from '../annotations/dom-map';
+import { diffTexts, followEdit } from '../annotations/live-edit';
+import { MarginNotes } from '../annotations/MarginNotes';
+import { SEARCH_HIGHLIGHT, clearHighlights, highlightsSupported, paintHighlights } from '../annotations/paint';
+import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
 
 const READER_THEME: EditorThemeClasses = {
   paragraph: 'doc-p',
@@ -52,6 +64,15 @@ function TextIntegrityPlugin({ expectedSha256, onChecked }: { expectedSha256: st
   return null;
 }
 
+function EditablePlugin({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    editor.setEditable(editable);
+    if (editable) editor.focus();
+  }, [editor, editable]);
+  return null;
+}
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
 /**
@@ -77,22 +98,81 @@ function formatPublished(value: string): string {
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
-interface ReaderProps {
-  document: DocumentDetail | null;
-  loading: boolean;
-  onImport: () => void;
-  onOpenLink: (url: string) => void;
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  const position = withPosition.caretPositionFromPoint?.(x, y);
+  if (position) return { node: position.offsetNode, offset: position.offset };
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderProps) {
+interface HoverState {
+  annotation: Annotation;
+  x: number;
+  y: number;
+}
+
+export interface SelectionCommands {
+  highlight: () => void;
+  tag: () => void;
+  note: () => void;
+}
+
+interface ReaderProps {
+  commandsRef: { current: SelectionCommands | null };
+  document: DocumentDetail | null;
+  loading: boolean;
+  editing: boolean;
+  editEpoch: number;
+  controller: AnnotationController;
+  onImport: () => void;
+  onOpenLink: (url: string) => void;
+  onSaveEdit: (lexicalJson: string) => void;
+  report: (title: string, message: string) => void;
+}
+
+export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onOpenLink, onSaveEdit, report }: ReaderProps) {
   const scrollRef = useRef<HTMLElement>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState(0);
   const [renderedHash, setRenderedHash] = useState<string | null>(null);
   const [settled, setSettled] = useState(false);
+  const [editor, setEditor] = useState<LexicalEditor | null>(null);
+  const [textMap, setTextMap] = useState<DomTextMap | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; rect: DOMRect } | null>(null);
+  const [hover, setHover] = useState<HoverState | null>(null);
+  const [anchorTops, setAnchorTops] = useState<Map<string, number>>(new Map());
+  const [liveAnnotations, setLiveAnnotations] = useState<Annotation[] | null>(null);
+  const liveTextRef = useRef<string | null>(null);
+  const { visible, selectedId, scrollTarget } = controller;
+  const shownAnnotations = liveAnnotations ?? visible;
+
+  const onReady = useCallback(
+    (readyEditor: LexicalEditor, map: DomTextMap) => {
+      setEditor(readyEditor);
+      setTextMap(map);
+      if (!editing) return;
+      // Edit mode: move the painted annotations along with each change.
+      const text = readyEditor.getEditorState().read($canonicalText);
+      const previous = liveTextRef.current;
+      liveTextRef.current = text;
+      if (previous === null) return;
+      const change = diffTexts(previous, text);
+      if (change) setLiveAnnotations((current) => followEdit(current ?? visible, change));
+    },
+    [editing, visible],
+  );
+
+  useEffect(() => {
+    liveTextRef.current = editing && editor ? editor.getEditorState().read($canonicalText) : null;
+    if (!editing) setLiveAnnotations(null);
+  }, [editing, editor]);
 
   // Lay out the whole document once the first screen has painted and the browser is idle.
   useEffect(() => {
     setSettled(false);
+    setEditor(null);
+    setTextMap(null);
     if (!doc) return;
     const settle = () => setSettled(true);
     const idle = window.requestIdleCallback?.(settle, { timeout: 1000 });
@@ -124,7 +204,86 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
     };
   }, [doc?.id]);
 
+  const rangeFor = useCallback(
+    (start: number, end: number) => (editor && textMap ? rangeForSpan(editor, textMap, start, end) : null),
+    [editor, textMap],
+  );
+
+  // Paint the highlights whenever the annotations, the selection or the text change.
+  useEffect(() => {
+    if (!editor || !textMap) return;
+    paintHighlights({ annotations: shownAnnotations, selectedId, rangeFor });
+  }, [editor, textMap, shownAnnotations, selectedId, rangeFor]);
+
+  useEffect(() => () => clearHighlights(), []);
+
+  // Where each margin card's text starts, relative to the page.
+  const cardAnnotations = useMemo(
+    () =>
+      shownAnnotations.filter(
+        (annotation) => annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId,
+      ),
+    [shownAnnotations, selectedId],
+  );
+  useLayoutEffect(() => {
+    const page = pageRef.current;
+    if (!page || !editor || !textMap) return;
+    const measure = () => {
+      const pageTop = page.getBoundingClientRect().top;
+      const tops = new Map<string, number>();
+      for (const annotation of cardAnnotations) {
+        if (!annotation.target || annotation.anchor.status === 'orphan') {
+          tops.set(annotation.id, 0);
+          continue;
+        }
+        const range = rangeFor(annotation.target.position.start, annotation.target.position.end);
+        const rect = range?.getClientRects()[0] ?? range?.getBoundingClientRect();
+        if (rect) tops.set(annotation.id, Math.max(0, rect.top - pageTop));
+      }
+      setAnchorTops(tops);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(page);
+    return () => observer.disconnect();
+  }, [cardAnnotations, editor, textMap, rangeFor, settled]);
+
+  // Scroll requests from search, the annotation list and j/k.
+  useEffect(() => {
+    if (!scrollTarget || !editor || !textMap) return;
+    const range = rangeFor(scrollTarget.start, Math.max(scrollTarget.end, scrollTarget.start));
+    const scroller = scrollRef.current;
+    if (!range || !scroller) return;
+    const target = range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center' });
+    controller.clearScrollTarget();
+    if (scrollTarget.flash && highlightsSupported()) {
+      CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(range));
+      const timer = setTimeout(() => CSS.highlights.delete(SEARCH_HIGHLIGHT), 2500);
+      return () => clearTimeout(timer);
+    }
+    return undefined;
+  }, [scrollTarget, editor, textMap, rangeFor, controller]);
+
+  // The selection toolbar follows the text selection inside the document.
+  useEffect(() => {
+    if (!editor || !textMap || editing) {
+      setSelection(null);
+      return;
+    }
+    const onChange = () => setSelection(selectionSpan(editor, textMap));
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [editor, textMap, editing]);
+
+  const offsetAtPoint = (x: number, y: number): number | null => {
+    if (!editor || !textMap) return null;
+    const caret = caretAt(x, y);
+    return caret ? offsetOfDomPoint(editor, textMap, caret.node, caret.offset) : null;
+  };
+
   if (!doc) {
+    commandsRef.current = null;
     return (
       <main className="reader reader--empty" aria-label="Reader">
         {!loading && (
@@ -141,6 +300,13 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
   }
 
   const details = [doc.siteName, doc.publishedAt ? formatPublished(doc.publishedAt) : '', doc.sourceName].filter(Boolean);
+  const selectionActions = selection && {
+    highlight: (color?: HighlightColor) =>
+      void controller.createFromSpan(selection, color ? { color } : {}),
+    tag: () => void controller.createFromSpan(selection, { then: 'tag' }),
+    note: () => void controller.createFromSpan(selection, { then: 'note' }),
+  };
+  commandsRef.current = selectionActions ? { highlight: () => selectionActions.highlight(), tag: selectionActions.tag, note: selectionActions.note } : null;
 
   return (
     <main
@@ -148,17 +314,59 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
       aria-label="Reader"
       ref={scrollRef}
       tabIndex={0}
+      data-selection-start={selection?.start}
+      data-selection-end={selection?.end}
       onKeyDown={(event) => {
-        if ((event.key === 'End' || event.key === 'Home') && !event.ctrlKey && !event.metaKey && event.target === event.currentTarget) {
+        const target = event.target as HTMLElement;
+        if (target.closest('input, textarea, [contenteditable="true"]')) return;
+        if ((event.key === 'End' || event.key === 'Home') && !event.ctrlKey && !event.metaKey) {
           event.preventDefault();
           scrollToEdge(event.currentTarget, event.key === 'Home' ? 'start' : 'end');
+          return;
+        }
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        if (selectionActions && ['h', 't', 'n'].includes(event.key)) {
+          event.preventDefault();
+          if (event.key === 'h') selectionActions.highlight();
+          else if (event.key === 't') selectionActions.tag();
+          else selectionActions.note();
+        } else if (event.key === 'n' && !selection && editor && textMap) {
+          // A caret in the text (after a click) pins a free note at that point.
+          const at = caretOffset(editor, textMap);
+          if (at !== null) {
+            event.preventDefault();
+            void controller.createFromSpan({ start: at, end: at }, { kind: 'point', then: 'note' });
+          }
+        } else if (event.key === 'Escape') {
+          if (selection) window.getSelection()?.removeAllRanges();
+          else controller.select(null);
+        } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && !selection) {
+          event.preventDefault();
+          void controller.remove([selectedId]);
+        } else if (event.key === 'j' || event.key === 'k') {
+          event.preventDefault();
+          controller.step(event.key === 'j' ? 1 : -1);
         }
       }}
+      onMouseMove={(event) => {
+        if (editing || event.buttons !== 0) return;
+        const offset = offsetAtPoint(event.clientX, event.clientY);
+        const annotation = offset === null ? undefined : annotationAt(shownAnnotations, offset);
+        setHover(annotation ? { annotation, x: event.clientX, y: event.clientY } : null);
+      }}
+      onMouseLeave={() => setHover(null)}
       onClick={(event) => {
-        const link = (event.target as HTMLElement).closest('a[href]');
-        if (!link) return;
-        event.preventDefault();
-        onOpenLink(link.getAttribute('href') ?? '');
+        const link = (event.target as HTMLElement).closest('.reader__content a[href]');
+        if (link && !editing) {
+          event.preventDefault();
+          onOpenLink(link.getAttribute('href') ?? '');
+          return;
+        }
+        if (editing || !window.getSelection()?.isCollapsed) return;
+        if (!(event.target as HTMLElement).closest('.reader__content')) return;
+        const offset = offsetAtPoint(event.clientX, event.clientY);
+        const annotation = offset === null ? undefined : annotationAt(shownAnnotations, offset);
+        controller.select(annotation?.id ?? null);
       }}
     >
       <div
@@ -171,38 +379,93 @@ export function Reader({ document: doc, loading, onImport, onOpenLink }: ReaderP
       >
         <div className="reader__progress-bar" style={{ width: `${progress}%` }} />
       </div>
-      <article
-        className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
-        data-document-id={doc.id}
-        data-rendered-text-sha256={renderedHash ?? undefined}
-        data-stored-text-sha256={doc.textSha256}
-      >
-        <p className="reader__details">{details.join(' · ')}</p>
-        <LexicalComposer
-          key={doc.id}
-          initialConfig={{
-            namespace: 'marginalia-reader',
-            nodes: [...DOCUMENT_NODES],
-            editable: false,
-            editorState: doc.lexicalJson,
-            theme: READER_THEME,
-            onError: (error) => {
-              throw error;
-            },
-          }}
+      <div className="reader__page" ref={pageRef}>
+        <article
+          className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
+          data-document-id={doc.id}
+          data-rendered-text-sha256={renderedHash ?? undefined}
+          data-stored-text-sha256={doc.textSha256}
+          data-painted-highlights={shownAnnotations.filter((annotation) => annotation.kind === 'highlight' && annotation.anchor.status !== 'orphan').length}
         >
-          <RichTextPlugin
-            contentEditable={<ContentEditable className="reader__content" aria-label={`Text of ${doc.title}`} />}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-          <TextIntegrityPlugin expectedSha256={doc.textSha256} onChecked={setRenderedHash} />
-        </LexicalComposer>
-        {renderedHash !== null && renderedHash !== doc.textSha256 && (
-          <p role="alert" className="reader__warning">
-            This document's text renders differently from its stored text; annotations may land in the wrong place.
-          </p>
-        )}
-      </article>
+          <p className="reader__details">{details.join(' · ')}</p>
+          {editing && (
+            <div className="reader__editbar" role="region" aria-label="Editing">
+              <span>Editing the text. Annotations follow your changes.</span>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => editor && onSaveEdit(JSON.stringify(editor.getEditorState().toJSON()))}
+              >
+                Done editing
+              </button>
+            </div>
+          )}
+          <LexicalComposer
+            key={`${doc.id}:${doc.textSha256}:${editEpoch}`}
+            initialConfig={{
+              namespace: 'marginalia-reader',
+              nodes: [...DOCUMENT_NODES],
+              editable: false,
+              editorState: doc.lexicalJson,
+              theme: READER_THEME,
+              onError: (error) => {
+                report('The document could not be shown', error.message);
+              },
+            }}
+          >
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="reader__content" aria-label={`Text of ${doc.title}`} />}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            {editing && <HistoryPlugin />}
+            <EditablePlugin editable={editing} />
+            <ReaderBridgePlugin onReady={onReady} />
+            <TextIntegrityPlugin expectedSha256={doc.textSha256} onChecked={setRenderedHash} />
+          </LexicalComposer>
+          {renderedHash !== null && renderedHash !== doc.textSha256 && (
+            <p role="alert" className="reader__warning">
+              This document's text renders differently from its stored text; annotations may land in the wrong place.
+            </p>
+          )}
+        </article>
+        <MarginNotes
+          annotations={cardAnnotations}
+          anchorTops={anchorTops}
+          selectedId={selectedId}
+          focus={controller.focus}
+          tags={controller.tags}
+          actions={{
+            select: (id) => controller.select(id),
+            saveNote: (id, json) => void controller.update(id, { noteLexicalJson: json }),
+            setColor: (id, color) => void controller.update(id, { color }),
+            addTag: (id, path) => void controller.addTag(id, path),
+            removeTag: (id, path) => void controller.removeTag(id, path),
+            remove: (id) => void controller.remove([id]),
+            report,
+          }}
+        />
+      </div>
+      {selection && selectionActions && (
+        <SelectionToolbar
+          rect={selection.rect}
+          color={controller.lastColor}
+          reattaching={controller.reattachId !== null}
+          onHighlight={selectionActions.highlight}
+          onTag={selectionActions.tag}
+          onNote={selectionActions.note}
+          onAttach={() => void controller.reattach(selection)}
+          onDismiss={() => {
+            window.getSelection()?.removeAllRanges();
+            controller.setReattachId(null);
+          }}
+        />
+      )}
+      {hover && !selection && (
+        <div className="hover-card" role="tooltip" style={{ top: hover.y + 18, left: Math.min(hover.x, window.innerWidth - 300) }}>
+          {hover.annotation.tags.length > 0 && <p className="hover-card__tags">{hover.annotation.tags.join(' · ')}</p>}
+          <p className="hover-card__note">{hover.annotation.note.text ? hover.annotation.note.text.slice(0, 200) : 'No note yet. Click to add one.'}</p>
+        </div>
+      )}
     </main>
   );
 }

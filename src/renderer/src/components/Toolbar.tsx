@@ -9,13 +9,33 @@ interface ToolbarProps {
   settings: Settings;
   onFontSize: (step: number | 'reset') => void;
   onSettings: (changes: Partial<Settings>) => void;
-  busy: string | null;
+  status: string;
+  editing: boolean;
+  canEdit: boolean;
+  onToggleEdit: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onOpenSettings: () => void;
 }
 
 const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
 const FONT_LABELS: Record<Settings['fontFamily'], string> = { serif: 'Serif', sans: 'Sans-serif' };
 
-export function Toolbar({ libraryOpen, onToggleLibrary, onImport, settings, onFontSize, onSettings, busy }: ToolbarProps) {
+export function Toolbar({
+  libraryOpen,
+  onToggleLibrary,
+  onImport,
+  settings,
+  onFontSize,
+  onSettings,
+  status,
+  editing,
+  canEdit,
+  onToggleEdit,
+  onUndo,
+  onRedo,
+  onOpenSettings,
+}: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="Marginalia">
       <button type="button" className="toolbar__button" aria-pressed={libraryOpen} onClick={onToggleLibrary}>
@@ -27,8 +47,17 @@ export function Toolbar({ libraryOpen, onToggleLibrary, onImport, settings, onFo
       <span className="toolbar__brand" aria-hidden="true">
         Marginalia
       </span>
+      <button type="button" className="toolbar__button" title="Undo (Ctrl Z)" onClick={onUndo}>
+        Undo
+      </button>
+      <button type="button" className="toolbar__button" title="Redo (Ctrl Shift Z)" onClick={onRedo}>
+        Redo
+      </button>
+      <button type="button" className="toolbar__button" aria-pressed={editing} disabled={!canEdit} onClick={onToggleEdit}>
+        {editing ? 'Cancel editing' : 'Edit text'}
+      </button>
       <span className="toolbar__status" role="status">
-        {busy ?? ''}
+        {status}
       </span>
       <div className="toolbar__group" role="group" aria-label="Text size">
         <button
@@ -81,6 +110,9 @@ export function Toolbar({ libraryOpen, onToggleLibrary, onImport, settings, onFo
           ))}
         </select>
       </label>
+      <button type="button" className="toolbar__button" onClick={onOpenSettings}>
+        Settings
+      </button>
     </header>
   );
 }

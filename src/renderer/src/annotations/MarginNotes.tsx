@@ -1,0 +1,201 @@
+// The margin column: a card for every annotation with a note, every pinned note and the
+// selected annotation, level with its text, scrolling with it. The selected card is
+// raised; long notes collapse past four lines.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Annotation, HighlightColor, TagInfo } from '../../../shared/annotations';
+import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
+import { layoutMargin } from './layout';
+import { NoteEditor } from './NoteEditor';
+import { TagInput } from './TagInput';
+
+export interface MarginActions {
+  select: (id: string | null) => void;
+  saveNote: (id: string, lexicalJson: string) => void;
+  setColor: (id: string, color: HighlightColor) => void;
+  addTag: (id: string, path: string) => void;
+  removeTag: (id: string, path: string) => void;
+  remove: (id: string) => void;
+  report: (title: string, message: string) => void;
+}
+
+interface MarginNotesProps {
+  annotations: readonly Annotation[];
+  anchorTops: ReadonlyMap<string, number>;
+  selectedId: string | null;
+  focus: { id: string; part: 'tag' | 'note' } | null;
+  tags: readonly TagInfo[];
+  actions: MarginActions;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Today's times as a clock time, older ones as a date; the full time is in the tooltip. */
+function shortTime(iso: string): string {
+  const date = new Date(iso);
+  return date.toDateString() === new Date().toDateString() ? clockFormat.format(date) : dayFormat.format(date);
+}
+
+function NoteCard({
+  annotation,
+  selected,
+  focus,
+  tags,
+  actions,
+}: {
+  annotation: Annotation;
+  selected: boolean;
+  focus: 'tag' | 'note' | null;
+  tags: readonly TagInfo[];
+  actions: MarginActions;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const [overflowing, setOverflowing] = useState(false);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body) setOverflowing(body.scrollHeight > body.clientHeight + 2);
+  }, [annotation.note.lexicalJson, selected, expanded]);
+  const collapsed = !selected && !expanded;
+  const edited = annotation.updatedAt !== annotation.createdAt;
+  return (
+    <article
+      className={`note-card${selected ? ' note-card--selected' : ''}`}
+      aria-label={`Note on “${annotationLabel(annotation)}”`}
+      data-annotation-id={annotation.id}
+      onMouseDown={() => {
+        if (!selected) actions.select(annotation.id);
+      }}
+    >
+      <header className="note-card__header">
+        <span className="note-card__dot" style={{ background: COLOR_PAINT[annotation.color].swatch }} aria-hidden="true" />
+        <span className="note-card__author">{annotation.author.name}</span>
+        <time
+          dateTime={annotation.updatedAt}
+          title={`Created ${timeFormat.format(new Date(annotation.createdAt))}${edited ? `, edited ${timeFormat.format(new Date(annotation.updatedAt))}` : ''}`}
+        >
+          {edited ? 'edited ' : ''}
+          {shortTime(edited ? annotation.updatedAt : annotation.createdAt)}
+        </time>
+      </header>
+      {annotation.anchor.status !== 'exact' && (
+        <p className="note-card__status">{annotation.anchor.status === 'orphan' ? 'Orphaned: its text is gone' : `Re-anchored (${annotation.anchor.status})`}</p>
+      )}
+      {annotation.tags.length > 0 && (
+        <ul className="tag-chips" aria-label="Tags">
+          {annotation.tags.map((path) => (
+            <li key={path} className="tag-chip">
+              {path}
+              {selected && (
+                <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${path}`} onClick={() => actions.removeTag(annotation.id, path)}>
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && (
+        <TagInput
+          tags={tags}
+          exclude={annotation.tags}
+          label="Add tag"
+          autoFocus={focus === 'tag'}
+          onAdd={(path) => actions.addTag(annotation.id, path)}
+          onInvalid={(message) => actions.report("Couldn't add the tag", message)}
+        />
+      )}
+      <div ref={bodyRef} className={`note-card__body${collapsed ? ' note-card__body--collapsed' : ''}`}>
+        {selected || annotation.note.lexicalJson ? (
+          <NoteEditor
+            annotationId={annotation.id}
+            lexicalJson={annotation.note.lexicalJson}
+            label={`Note on “${annotationLabel(annotation)}”`}
+            autoFocus={selected && focus === 'note'}
+            onSave={(json) => actions.saveNote(annotation.id, json)}
+          />
+        ) : null}
+      </div>
+      {collapsed && overflowing && (
+        <button type="button" className="note-card__more" onClick={() => setExpanded(true)}>
+          Show more
+        </button>
+      )}
+      {selected && (
+        <footer className="note-card__actions">
+          {annotation.kind === 'highlight' && (
+            <span className="note-card__colors" role="group" aria-label="Color">
+              {HIGHLIGHT_COLORS.map((color) => (
+                <button
+                  key={color}
+                  type="button"
+                  className="note-card__color"
+                  aria-label={COLOR_PAINT[color].label}
+                  aria-pressed={annotation.color === color}
+                  style={{ background: COLOR_PAINT[color].swatch }}
+                  onClick={() => actions.setColor(annotation.id, color)}
+                />
+              ))}
+            </span>
+          )}
+          <button type="button" className="note-card__delete" onClick={() => actions.remove(annotation.id)}>
+            Delete
+          </button>
+        </footer>
+      )}
+    </article>
+  );
+}
+
+export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, actions }: MarginNotesProps) {
+  const refs = useRef(new Map<string, HTMLDivElement>());
+  const [tops, setTops] = useState<Map<string, number>>(new Map());
+  const [resized, setResized] = useState(0);
+  const shown = annotations.filter((annotation) => anchorTops.has(annotation.id));
+
+  // Cards grow and shrink as notes are typed, expanded or selected: lay out again.
+  useEffect(() => {
+    const observer = new ResizeObserver(() => setResized((count) => count + 1));
+    for (const element of refs.current.values()) observer.observe(element);
+    return () => observer.disconnect();
+  }, [annotations, anchorTops]);
+
+  useLayoutEffect(() => {
+    const items = shown.map((annotation) => ({
+      id: annotation.id,
+      anchorTop: anchorTops.get(annotation.id) ?? 0,
+      height: refs.current.get(annotation.id)?.offsetHeight ?? 80,
+    }));
+    const next = layoutMargin(items, selectedId);
+    setTops((previous) => {
+      if (previous.size === next.size && [...next].every(([id, top]) => previous.get(id) === top)) return previous;
+      return next;
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` is derived from annotations and anchorTops
+  }, [annotations, anchorTops, selectedId, resized]);
+
+  return (
+    <aside className="margin" aria-label="Margin notes">
+      {shown.map((annotation) => (
+        <div
+          key={annotation.id}
+          className="margin__slot"
+          ref={(element) => {
+            if (element) refs.current.set(annotation.id, element);
+            else refs.current.delete(annotation.id);
+          }}
+          style={{ top: tops.get(annotation.id) ?? anchorTops.get(annotation.id) ?? 0, zIndex: annotation.id === selectedId ? 5 : 1 }}
+        >
+          <NoteCard
+            annotation={annotation}
+            selected={annotation.id === selectedId}
+            focus={focus?.id === annotation.id ? focus.part : null}
+            tags={tags}
+            actions={actions}
+          />
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,118 @@
+// A margin note's editor: Lexical rich text with bold, italic, inline code, lists and
+// links (Markdown shortcuts too). Saves while typing (debounced), and at once on blur
+// and when the editor goes away, so nothing typed is lost.
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { mergeRegister } from '@lexical/utils';
+import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
+import { useEffect, useRef } from 'react';
+import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
+
+export const NOTE_SAVE_DELAY_MS = 500;
+
+const NOTE_THEME: EditorThemeClasses = {
+  paragraph: 'note-p',
+  list: { ul: 'note-ul', ol: 'note-ol', listitem: 'note-li' },
+  link: 'doc-link',
+  text: { bold: 'doc-bold', italic: 'doc-italic', code: 'doc-code' },
+};
+
+function isSafeUrl(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url);
+}
+
+function AutosavePlugin({ onSave }: { onSave: (lexicalJson: string) => void }) {
+  const [editor] = useLexicalComposerContext();
+  const onSaveRef = useRef(onSave);
+  onSaveRef.current = onSave;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: string | null = null;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (pending !== null) {
+        const json = pending;
+        pending = null;
+        onSaveRef.current(json);
+      }
+    };
+    const unregister = mergeRegister(
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState, tags }) => {
+        if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('historic-init')) return;
+        pending = JSON.stringify(editorState.toJSON());
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, NOTE_SAVE_DELAY_MS);
+      }),
+      editor.registerCommand(
+        BLUR_COMMAND,
+        () => {
+          flush();
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    );
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      unregister();
+      flush();
+    };
+  }, [editor]);
+  return null;
+}
+
+function FocusPlugin({ focus }: { focus: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (focus) editor.focus();
+  }, [editor, focus]);
+  return null;
+}
+
+interface NoteEditorProps {
+  annotationId: string;
+  lexicalJson: string;
+  label: string;
+  autoFocus: boolean;
+  onSave: (lexicalJson: string) => void;
+}
+
+export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, onSave }: NoteEditorProps) {
+  return (
+    <LexicalComposer
+      key={annotationId}
+      initialConfig={{
+        namespace: `marginalia-note-${annotationId}`,
+        nodes: [...NOTE_NODES],
+        theme: NOTE_THEME,
+        editorState: lexicalJson || undefined,
+        onError: (error) => {
+          throw error;
+        },
+      }}
+    >
+      <div className="note-editor">
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="note-editor__input" aria-label={label} aria-multiline="true" />}
+          placeholder={<div className="note-editor__placeholder">Write a note…</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isSafeUrl} />
+        <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
+        <AutosavePlugin onSave={onSave} />
+        <FocusPlugin focus={autoFocus} />
+      </div>
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,218 @@
+// The reader's annotation state and actions, shared by the reader, the margin, the
+// selection toolbar and the side panels. Every action goes through the contract; the
+// store is the truth, refreshed from pushed events.
+import { useCallback, useMemo, useState } from 'react';
+import type { Annotation, HighlightColor } from '../../../shared/annotations';
+import { DEFAULT_COLOR, compareByPosition, isTagWithin } from '../../../shared/annotations';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import { useAnnotations } from './useAnnotations';
+
+export interface ScrollTarget {
+  start: number;
+  end: number;
+  /** Changes on every request, so asking twice for one spot scrolls twice. */
+  nonce: number;
+  flash: boolean;
+}
+
+export type FollowUp = 'tag' | 'note' | null;
+
+export function useAnnotationController(
+  client: MarginaliaClient,
+  documentId: string | null,
+  report: (title: string, message: string) => void,
+  announce: (message: string) => void,
+) {
+  const { annotations, tags, refresh, refreshTags } = useAnnotations(client, documentId);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ id: string; part: 'tag' | 'note' } | null>(null);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
+  const [reattachId, setReattachId] = useState<string | null>(null);
+  const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null);
+
+  const check = useCallback(
+    <T,>(title: string, result: Result<T>): T | undefined => {
+      if (result.ok) return result.value;
+      report(title, result.error.message);
+      return undefined;
+    },
+    [report],
+  );
+
+  const visible = useMemo(
+    () => (tagFilter ? annotations.filter((annotation) => annotation.tags.some((path) => isTagWithin(path, tagFilter))) : annotations),
+    [annotations, tagFilter],
+  );
+
+  const select = useCallback((id: string | null, then: 'tag' | 'note' | null = null) => {
+    setSelectedId(id);
+    setFocus(id && then ? { id, part: then } : null);
+  }, []);
+
+  const scrollTo = useCallback((start: number, end: number, flash = false) => {
+    setScrollTarget({ start, end, flash, nonce: Date.now() + Math.random() });
+  }, []);
+
+  const createFromSpan = useCallback(
+    async (span: { start: number; end: number }, options: { color?: HighlightColor; then?: FollowUp; kind?: 'highlight' | 'point' } = {}) => {
+      if (!documentId) return;
+      const color = options.color ?? lastColor;
+      if (options.color) setLastColor(options.color);
+      // Clear the selection now: the person may start the next one before the store answers.
+      window.getSelection()?.removeAllRanges();
+      const created = check(
+        "Couldn't annotate the selection",
+        await client.createAnnotation({ documentId, kind: options.kind ?? 'highlight', start: span.start, end: span.end, color }),
+      );
+      if (!created) return;
+      await refresh();
+      select(created.id, options.then ?? null);
+      announce(options.kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`);
+    },
+    [announce, check, client, documentId, lastColor, refresh, select],
+  );
+
+  const createDocumentNote = useCallback(async () => {
+    if (!documentId) return;
+    const created = check("Couldn't add the note", await client.createAnnotation({ documentId, kind: 'document' }));
+    if (!created) return;
+    await refresh();
+    select(created.id, 'note');
+  }, [check, client, documentId, refresh, select]);
+
+  const update = useCallback(
+    async (id: string, changes: { color?: HighlightColor; tags?: string[]; noteLexicalJson?: string }) => {
+      if (changes.color) setLastColor(changes.color);
+      check("Couldn't save the change", await client.updateAnnotation({ id, ...changes }));
+      await refresh();
+    },
+    [check, client, refresh],
+  );
+
+  // Tags are added and removed on the server, atomically, so quick successive changes
+  // never overwrite each other with a stale list.
+  const addTag = useCallback(
+    async (id: string, path: string) => {
+      check("Couldn't add the tag", await client.bulkUpdateAnnotations({ ids: [id], addTags: [path] }));
+      await refresh();
+      await refreshTags();
+    },
+    [check, client, refresh, refreshTags],
+  );
+
+  const removeTag = useCallback(
+    async (id: string, path: string) => {
+      check("Couldn't remove the tag", await client.bulkUpdateAnnotations({ ids: [id], removeTags: [path] }));
+      await refresh();
+    },
+    [check, client, refresh],
+  );
+
+  const remove = useCallback(
+    async (ids: string[]) => {
+      if (ids.length === 0) return;
+      const done = check("Couldn't delete", await client.deleteAnnotations({ ids }));
+      if (!done) return;
+      if (selectedId && ids.includes(selectedId)) select(null);
+      await refresh();
+      announce(done.deleted === 1 ? 'Annotation deleted (Ctrl+Z to undo)' : `${done.deleted} annotations deleted (Ctrl+Z to undo)`);
+    },
+    [announce, check, client, refresh, select, selectedId],
+  );
+
+  const bulk = useCallback(
+    async (ids: string[], changes: { addTags?: string[]; color?: HighlightColor }) => {
+      if (ids.length === 0) return;
+      const done = check("Couldn't update the annotations", await client.bulkUpdateAnnotations({ ids, ...changes }));
+      if (done) announce(`${done.updated} annotations updated`);
+      await refresh();
+      await refreshTags();
+    },
+    [announce, check, client, refresh, refreshTags],
+  );
+
+  const undo = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const result = check(`Couldn't ${direction}`, await (direction === 'undo' ? client.undo({}) : client.redo({})));
+      if (result === undefined) return;
+      announce(result ? `${direction === 'undo' ? 'Undid' : 'Redid'}: ${result.description}` : `Nothing to ${direction}`);
+      await refresh();
+      await refreshTags();
+    },
+    [announce, check, client, refresh, refreshTags],
+  );
+
+  const reattach = useCallback(
+    async (span: { start: number; end: number }) => {
+      if (!reattachId) return;
+      window.getSelection()?.removeAllRanges();
+      const done = check("Couldn't re-attach the annotation", await client.reattachAnnotation({ id: reattachId, start: span.start, end: span.end }));
+      setReattachId(null);
+      if (!done) return;
+      await refresh();
+      select(done.id);
+      announce('Annotation re-attached');
+    },
+    [announce, check, client, reattachId, refresh, select],
+  );
+
+  /** j / k: the next or previous anchored annotation in reading order. */
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const ordered = visible.filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan').sort(compareByPosition);
+      if (ordered.length === 0) return;
+      const index = ordered.findIndex((annotation) => annotation.id === selectedId);
+      const next = ordered[index === -1 ? (direction === 1 ? 0 : ordered.length - 1) : (index + direction + ordered.length) % ordered.length]!;
+      select(next.id);
+      scrollTo(next.target!.position.start, next.target!.position.end);
+    },
+    [scrollTo, select, selectedId, visible],
+  );
+
+  const clearScrollTarget = useCallback(() => setScrollTarget(null), []);
+
+  return {
+    annotations,
+    visible,
+    tags,
+    selectedId,
+    focus,
+    tagFilter,
+    lastColor,
+    reattachId,
+    scrollTarget,
+    select,
+    scrollTo,
+    clearScrollTarget,
+    setTagFilter,
+    setReattachId,
+    createFromSpan,
+    createDocumentNote,
+    update,
+    addTag,
+    removeTag,
+    remove,
+    bulk,
+    undo,
+    reattach,
+    step,
+    refresh,
+    refreshTags,
+  };
+}
+
+export type AnnotationController = ReturnType<typeof useAnnotationController>;
+
+export function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
+  // The innermost (shortest) highlight covering the offset.
+  let best: Annotation | undefined;
+  for (const annotation of annotations) {
+    if (annotation.kind !== 'highlight' || !annotation.target || annotation.anchor.status === 'orphan') continue;
+    const { start, end } = annotation.target.position;
+    if (offset < start || offset >= end) continue;
+    if (!best || end - start < best.target!.position.end - best.target!.position.start) best = annotation;
+  }
+  return best;
+}

@@ -1,0 +1,65 @@
+// Asks for the name that goes on every note (first run), and holds the settings that
+// are not reading preferences: that name and the import size limit.
+import { useEffect, useRef, useState } from 'react';
+
+interface ProfileDialogProps {
+  title: string;
+  intro: string;
+  name: string;
+  maxImportMegabytes?: number;
+  onSave: (changes: { name: string; maxImportMegabytes?: number }) => void;
+  onCancel?: () => void;
+}
+
+export function ProfileDialog({ title, intro, name, maxImportMegabytes, onSave, onCancel }: ProfileDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [value, setValue] = useState(name);
+  const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="profile-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel?.();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const megabytes = Number(limit);
+          onSave({ name: value, ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes) ? { maxImportMegabytes: megabytes } : {}) });
+        }}
+      >
+        <h2 id="profile-title">{title}</h2>
+        <p className="dialog__body">{intro}</p>
+        <label className="dialog__field">
+          Your name
+          <input value={value} autoFocus maxLength={80} onChange={(event) => setValue(event.currentTarget.value)} />
+        </label>
+        {maxImportMegabytes !== undefined && (
+          <label className="dialog__field">
+            Largest file to import (MB)
+            <input type="number" min={1} max={500} value={limit} onChange={(event) => setLimit(event.currentTarget.value)} />
+          </label>
+        )}
+        <div className="dialog__actions">
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="button button--primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,53 @@
+// Mouse and keyboard helpers that act as a person would: select text by dragging across
+// it, where it is rendered.
+import type { Page } from '@playwright/test';
+
+/** Drags the mouse across the `occurrence`-th rendering of `text` in the reader. */
+export async function selectText(page: Page, text: string, occurrence = 1): Promise<void> {
+  // A person waits until they can see the words.
+  await page.waitForFunction((wanted) => document.querySelector('.reader__content')?.textContent?.includes(wanted) ?? false, text);
+  const box = await page.evaluate(
+    ({ text: wanted, occurrence: nth }) => {
+      const root = document.querySelector('.reader__content');
+      if (!root) throw new Error('no reader');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        let index = node.data.indexOf(wanted);
+        while (index !== -1) {
+          seen += 1;
+          if (seen === nth) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + wanted.length);
+            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const rects = Array.from(range.getClientRects());
+            const first = rects[0]!;
+            const last = rects[rects.length - 1]!;
+            return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+          }
+          index = node.data.indexOf(wanted, index + 1);
+        }
+      }
+      throw new Error(`“${wanted}” is not in the reader`);
+    },
+    { text, occurrence },
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The painted highlight ranges, by highlight name, as text. */
+export async function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      result[name] = Array.from(highlight as unknown as Iterable<Range>, (range) => range.toString());
+    });
+    return result;
+  });
+}
