@@ -19,12 +19,13 @@ function segmentsOf(lexicalJson: string) {
 }
 
 describe('the text map', () => {
-  for (const [name, path] of [
+  const cases: Array<[string, string]> = [
     ['the sample report', join(SHARED_SAMPLES, 'sabratha-report.txt')],
     ['a Markdown briefing with lists and quotes', join(FIXTURES, 'briefing.md')],
     ['a BBC article with links', join(SHARED_SAMPLES, 'html/bbc-1/source.html')],
     ['a hostile page', join(FIXTURES, 'hostile.html')],
-  ]) {
+  ];
+  for (const [name, path] of cases) {
     it(`places every text node of ${name} at its exact canonical offset`, () => {
       const doc = prepareDocument(path.split('/').pop()!, readFileSync(path), 20 * 1024 * 1024);
       const { text, segments, texts } = segmentsOf(doc.lexicalJson);
