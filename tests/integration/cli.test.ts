@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
@@ -104,5 +104,52 @@ describe('the marginalia CLI', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const listed = spawnSync(process.execPath, [bin, '--data-dir', join(temp.path, 'x'), 'import', SAMPLE_REPORT], { encoding: 'utf8' });
     expect(listed.status).toBe(0);
+  });
+
+  it('annotates the Nth occurrence of a quote and lists annotations as JSON with selectors and notes', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const id = (
+      await cli([...dataDir(), 'annotate', 'reports of', '--quote', 'Sabratha', '--occurrence', '2', '--color', 'blue', '--tag', 'Place/Sabratha', '--tag', 'Claim/Where', '--note', 'Second **mention**'])
+    ).stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const listed = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<Record<string, unknown>>;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      id,
+      kind: 'highlight',
+      color: 'blue',
+      tags: ['Claim/Where', 'Place/Sabratha'],
+      anchoring: { status: 'exact', score: 1 },
+      note: { text: 'Second mention', markdown: 'Second **mention**' },
+      selectors: [{ type: 'TextPositionSelector' }, { type: 'TextQuoteSelector', exact: 'Sabratha' }],
+    });
+    const missing = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--occurrence', '99']);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.stderr).toMatch(/“Sabratha” occurs only \d+ times/);
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'x', '--color', 'mauve'])).stderr).toMatch(/unknown color “mauve”/);
+  });
+
+  it('searches, lists tags, renames and merges them', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters', '--tag', 'Actor/ISIS']);
+    const search = await cli([...dataDir(), 'search', 'tag:Actor']);
+    expect(search.stdout).toMatch(/note [0-9a-f-]{36}: Islamic State militants/);
+    expect((await cli([...dataDir(), 'tags'])).stdout).toBe('    1  Actor/IS\n    1  Actor/ISIS\n');
+    expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/ISIS', 'Actor/IS'])).code).toBe(0);
+    expect((await cli([...dataDir(), 'tags', 'rename', 'Actor', 'Group'])).stdout).toBe('Renamed 1 tag.\n');
+    expect((await cli([...dataDir(), 'tags'])).stdout).toBe('    2  Group/IS\n');
+  });
+
+  it('updates a document from a changed file and reports how its annotations re-anchored', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'French special forces']);
+    const changed = join(temp.path, 'report-v2.txt');
+    writeFileSync(changed, readFileSync(SAMPLE_REPORT, 'utf8').replace('beheading 11 people', 'killing').replace('Islamic State militants stormed', 'Militants stormed'));
+    const updated = await cli([...dataDir(), 'import', '--update', 'reports', changed]);
+    expect(updated).toMatchObject({ code: 0, stdout: expect.stringMatching(/: 0 kept, 1 moved, 0 fuzzy, 1 orphaned\.\n$/) });
+    const orphans = await cli([...dataDir(), 'search', 'is:orphan']);
+    expect(orphans.stdout).toContain('beheading 11 people');
   });
 });
