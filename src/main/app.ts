@@ -9,7 +9,7 @@ import { MarginaliaCore } from '../core/core';
 import { resolveDataDir } from '../core/paths';
 import type { BrowserWindowInstance, ElectronModule } from './electron-types';
 import { serveContractOverIpc } from './ipc-transport';
-import { buildMenuTemplate } from './menu';
+import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
 import {
   APP_ENTRY_URL,
@@ -192,6 +192,10 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
       }),
     );
     electron.Menu.setApplicationMenu(menu);
+    window.webContents.on('context-menu', (_event, params) => {
+      const hasSelection = params.selectionText.trim() !== '';
+      electron.Menu.buildFromTemplate(buildContextMenuTemplate(hasSelection, sendCommand)).popup({ window });
+    });
 
     void window.loadURL(options.devServerUrl ?? APP_ENTRY_URL);
   });

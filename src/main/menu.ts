@@ -23,7 +23,22 @@ export function buildMenuTemplate(actions: MenuActions): MenuTemplate {
         actions.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        // Undo and redo go to the page: inside a note they undo typing, elsewhere annotation changes.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Find in Document', accelerator: 'CmdOrCtrl+F', click: command('findInDocument') },
+        { label: 'Find in Library', accelerator: 'CmdOrCtrl+Shift+F', click: command('findInLibrary') },
+      ],
+    },
     {
       label: '&View',
       submenu: [
@@ -49,4 +64,16 @@ export function buildMenuTemplate(actions: MenuActions): MenuTemplate {
     { role: 'windowMenu' },
   );
   return template;
+}
+
+/** The reader's context menu: annotate the selection, plus the usual copy. */
+export function buildContextMenuTemplate(hasSelection: boolean, sendCommand: (command: UiCommand) => void): MenuTemplate {
+  return [
+    { label: 'Highlight', enabled: hasSelection, click: () => sendCommand('highlight') },
+    { label: 'Tag…', enabled: hasSelection, click: () => sendCommand('tag') },
+    { label: 'Note…', enabled: hasSelection, click: () => sendCommand('note') },
+    { type: 'separator' },
+    { role: 'copy', enabled: hasSelection },
+    { role: 'selectAll' },
+  ];
 }

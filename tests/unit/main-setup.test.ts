@@ -62,7 +62,7 @@ function makeFakeElectron(options: { lock?: boolean; dialogResponse?: number } =
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     },
     Menu: {
-      buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+      buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
       setApplicationMenu: vi.fn(),
     },
     dialog: {
@@ -220,7 +220,10 @@ describe('the desktop shell', () => {
     const file = template.find((item) => item.label === '&File')!;
     const importItem = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Import…')!;
     expect(importItem.accelerator).toBe('CmdOrCtrl+O');
-    expect(template.some((item) => item.role === 'editMenu')).toBe(true);
+    const edit = template.find((item) => item.label === '&Edit')!.submenu as Electron.MenuItemConstructorOptions[];
+    expect(edit.map((item) => item.label ?? item.role)).toEqual(['Undo', 'Redo', undefined, 'cut', 'copy', 'paste', 'selectAll', undefined, 'Find in Document', 'Find in Library']);
+    (edit[0]!.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'undo' } });
     const view = template.find((item) => item.label === '&View')!.submenu as Electron.MenuItemConstructorOptions[];
     const larger = view.find((item) => item.label === 'Larger Text')!;
     (larger.click as () => void)();
@@ -249,6 +252,22 @@ describe('the desktop shell', () => {
     await vi.waitFor(() =>
       expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', expect.objectContaining({ event: 'openDocument' })),
     );
+    stop();
+  });
+
+  it('offers Highlight, Tag and Note in the context menu of a selection', async () => {
+    const { fake, windows, stop } = await start();
+    fake.Menu.buildFromTemplate.mockClear();
+    windows[0]!.webContents.emit('context-menu', {}, { selectionText: 'beheading 11 people' });
+    const built = fake.Menu.buildFromTemplate.mock.results[0]!.value as { template: Electron.MenuItemConstructorOptions[]; popup: ReturnType<typeof vi.fn> };
+    expect(built.popup).toHaveBeenCalled();
+    const highlight = built.template.find((item) => item.label === 'Highlight')!;
+    expect(highlight.enabled).toBe(true);
+    (highlight.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'highlight' } });
+    windows[0]!.webContents.emit('context-menu', {}, { selectionText: '  ' });
+    const empty = fake.Menu.buildFromTemplate.mock.results[1]!.value as { template: Electron.MenuItemConstructorOptions[] };
+    expect(empty.template.find((item) => item.label === 'Note…')!.enabled).toBe(false);
     stop();
   });
 });

@@ -205,9 +205,13 @@ export function App({ client }: AppProps) {
           saveSettings({ theme: 'dark' });
           break;
         case 'undo':
-        case 'redo':
-          void controller.undo(command);
+        case 'redo': {
+          // From the desktop menu: typing in a field or a note is undone there, not in the store.
+          const active = document.activeElement as HTMLElement | null;
+          if (active?.closest('input, textarea, [contenteditable="true"]')) document.execCommand(command);
+          else void controller.undo(command);
           break;
+        }
         case 'findInDocument':
         case 'findInLibrary':
           setPanel('search');
