@@ -13,28 +13,10 @@ import { MarginaliaCore } from '../src/core/core';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { median, round, seededRandom, sentence } from './support';
+import { PAINT_PROBE, generateArticle, median, round } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
-const SENTINEL = 'Sentinel closing paragraph of the benchmark document.';
 const RUNS = 5;
-
-function generateArticle(): { html: string; paragraphs: string[] } {
-  const random = seededRandom(2026);
-  const paragraphs: string[] = [];
-  let size = 0;
-  while (size < 1_000_000) {
-    const paragraph = Array.from({ length: 4 }, () => sentence(random, 14 + Math.floor(random() * 8))).join(' ');
-    paragraphs.push(paragraph);
-    size += paragraph.length;
-  }
-  paragraphs.push(SENTINEL);
-  const body = paragraphs.map((text, index) => (index % 150 === 0 ? `<h2>Section ${index / 150 + 1}</h2>\n<p>${text}</p>` : `<p>${text}</p>`)).join('\n');
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark report on coastal clashes</title>
-<meta name="author" content="Bench Writer"></head><body><header><nav><a href="/">Home</a></nav></header>
-<article><h1>Benchmark report on coastal clashes</h1>${body}</article><footer>Footer text</footer></body></html>`;
-  return { html, paragraphs };
-}
 
 function timeProcess(args: string[]): number {
   const started = process.hrtime.bigint();
@@ -43,23 +25,6 @@ function timeProcess(args: string[]): number {
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return elapsed;
 }
-
-/** Installed before any page script: records when the sentinel paragraph is first painted. */
-const PAINT_PROBE = `
-  (() => {
-    const sentinel = ${JSON.stringify(SENTINEL)};
-    const observer = new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) {
-        if (node.textContent && node.textContent.includes(sentinel)) {
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
-          return;
-        }
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  })();
-`;
 
 export async function runFoundationBenchmark(): Promise<Record<string, unknown>> {
   const temp = makeTempDir('marginalia-bench-');

@@ -1,10 +1,16 @@
 // npm run bench: runs every benchmark and writes JSON to bench/results/.
 import { runFoundationBenchmark } from './foundation';
+import { runHighlightsBenchmark } from './highlights';
+import { runSearchBenchmark } from './search';
+import { runAnchoringBenchmark } from './anchoring';
 import { writeResult } from './support';
 
 const only = process.argv[2];
 const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: runFoundationBenchmark,
+  highlights: runHighlightsBenchmark,
+  search: runSearchBenchmark,
+  anchoring: runAnchoringBenchmark,
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -52,3 +52,42 @@ export function writeResult(name: string, result: unknown): string {
   writeFileSync(join(RESULTS_DIR, `${name}-latest.json`), body);
   return path;
 }
+
+export const SENTINEL = 'Sentinel closing paragraph of the benchmark document.';
+
+/** A 1 MB article of about 2,000 paragraphs with a section heading every 150, as HTML. */
+export function generateArticle(seed = 2026): { html: string; paragraphs: string[] } {
+  const random = seededRandom(seed);
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < 1_000_000) {
+    const paragraph = Array.from({ length: 4 }, () => sentence(random, 14 + Math.floor(random() * 8))).join(' ');
+    paragraphs.push(paragraph);
+    size += paragraph.length;
+  }
+  paragraphs.push(SENTINEL);
+  const body = paragraphs.map((text, index) => (index % 150 === 0 ? `<h2>Section ${index / 150 + 1}</h2>\n<p>${text}</p>` : `<p>${text}</p>`)).join('\n');
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark report on coastal clashes</title>
+<meta name="author" content="Bench Writer"></head><body><header><nav><a href="/">Home</a></nav></header>
+<article><h1>Benchmark report on coastal clashes</h1>${body}</article><footer>Footer text</footer></body></html>`;
+  return { html, paragraphs };
+}
+
+
+/** Installed before any page script: records when the sentinel paragraph is first painted. */
+export const PAINT_PROBE = `
+  (() => {
+    const sentinel = ${JSON.stringify(SENTINEL)};
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node.textContent && node.textContent.includes(sentinel)) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => { window.__paintedAt = performance.now(); }, 0));
+          return;
+        }
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();
+`;
+

@@ -73,6 +73,7 @@ export class MarginaliaCore {
       getProfile: () => this.profile.read(),
       updateProfile: ({ displayName }) => this.profile.rename(displayName),
       listAnnotations: ({ documentId }) => this.annotations.list(documentId),
+      getAnnotations: ({ ids }) => this.annotations.getMany(ids),
       createAnnotation: (input) => this.annotations.create(input),
       updateAnnotation: (input) => this.annotations.update(input),
       deleteAnnotations: ({ ids }) => this.annotations.remove(ids),
@@ -125,7 +126,7 @@ export class MarginaliaCore {
         return this.annotations.reanchorDocument(id, canonicalText, textSha256);
       })
       .immediate();
-    this.events.emit('annotationsChanged', { documentId: id });
+    this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
     this.events.emit('libraryChanged', { reason: 'updated' });
     return counts;
   }
@@ -149,7 +150,7 @@ export class MarginaliaCore {
         return this.annotations.reanchorDocument(id, prepared.canonicalText, prepared.textSha256);
       })
       .immediate();
-    this.events.emit('annotationsChanged', { documentId: id });
+    this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
     this.events.emit('libraryChanged', { reason: 'updated' });
     return counts;
   }

@@ -20,6 +20,15 @@ const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const WEIGHT_TOTAL = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 /** The most verbatim occurrences of a quote that are scored; the nearest ones are kept. */
 const MAX_EXACT_CANDIDATES = 2000;
+/**
+ * A quote this long, found verbatim, is trusted wherever it is; a shorter one must also
+ * have at least one side of its surroundings still recognisable, or it is more likely a
+ * different passage that happens to use the same words.
+ */
+export const SELF_EVIDENT_QUOTE_LENGTH = 48;
+/** Unrelated text in the same language already scores about 0.5, so the bars sit well above it. */
+export const MIN_MOVED_CONTEXT_SIMILARITY = 0.75;
+export const MIN_FUZZY_CONTEXT_SIMILARITY = 0.8;
 /** A fuzzy match must keep this share of the quote... */
 export const MIN_FUZZY_QUOTE_SIMILARITY = 0.75;
 /** ...and reach this overall score, or the annotation is an orphan. */
@@ -35,6 +44,12 @@ function contextSimilarity(window: string, pattern: string): number {
   return 1 - best / pattern.length;
 }
 
+interface CandidateScore {
+  score: number;
+  /** How well the better-matching side of the surroundings agrees (0..1). */
+  context: number;
+}
+
 function scoreCandidate(
   text: string,
   quote: TextQuoteSelector,
@@ -42,7 +57,7 @@ function scoreCandidate(
   end: number,
   quoteSimilarity: number,
   hint: number,
-): number {
+): CandidateScore {
   // The context right next to the candidate, with a little slack for edits near the edge.
   const slack = 4;
   const prefixWindow = text.slice(Math.max(0, start - quote.prefix.length - slack), start);
@@ -50,10 +65,10 @@ function scoreCandidate(
   const prefixScore = prefixWindow.endsWith(quote.prefix) ? 1 : contextSimilarity(prefixWindow, quote.prefix);
   const suffixScore = suffixWindow.startsWith(quote.suffix) ? 1 : contextSimilarity(suffixWindow, quote.suffix);
   const positionScore = text.length === 0 ? 1 : 1 - Math.min(1, Math.abs(start - hint) / text.length);
-  return (
+  const score =
     (WEIGHTS.quote * quoteSimilarity + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) /
-    WEIGHT_TOTAL
-  );
+    WEIGHT_TOTAL;
+  return { score, context: Math.max(prefixScore, suffixScore) };
 }
 
 function exactOccurrences(text: string, exact: string, hint: number): number[] {
@@ -93,24 +108,30 @@ function anchorSpan(text: string, quote: TextQuoteSelector, position: TextPositi
 
   const occurrences = exactOccurrences(text, exact, hint);
   if (occurrences.length > 0) {
-    let best = { start: occurrences[0]!, score: -1 };
+    let best = { start: occurrences[0]!, score: -1, context: 0 };
     for (const start of occurrences) {
-      const score = occurrences.length === 1 ? 1 : scoreCandidate(text, quote, start, start + exact.length, 1, hint);
-      if (score > best.score) best = { start, score };
+      const candidate = scoreCandidate(text, quote, start, start + exact.length, 1, hint);
+      if (candidate.score > best.score) best = { start, ...candidate };
     }
-    return { status: 'moved', start: best.start, end: best.start + exact.length, score: Math.min(1, best.score) };
+    if (exact.length >= SELF_EVIDENT_QUOTE_LENGTH || best.context >= MIN_MOVED_CONTEXT_SIMILARITY) {
+      return { status: 'moved', start: best.start, end: best.start + exact.length, score: Math.min(1, best.score) };
+    }
   }
 
   const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_FUZZY_QUOTE_SIMILARITY)));
   if (maxErrors === 0) return { status: 'orphan', start: position.start, end: position.end, score: 0 };
   const matches = search(text, exact, maxErrors);
   let best: AnchorResult = { status: 'orphan', start: position.start, end: position.end, score: 0 };
+  let bestContext = 0;
   for (const match of matches) {
     const similarity = 1 - match.errors / exact.length;
-    const score = scoreCandidate(text, quote, match.start, match.end, similarity, hint);
-    if (score > best.score) best = { status: 'fuzzy', start: match.start, end: match.end, score };
+    const { score, context } = scoreCandidate(text, quote, match.start, match.end, similarity, hint);
+    if (score > best.score) {
+      best = { status: 'fuzzy', start: match.start, end: match.end, score };
+      bestContext = context;
+    }
   }
-  if (best.status === 'fuzzy' && best.score >= MIN_FUZZY_SCORE) return best;
+  if (best.status === 'fuzzy' && best.score >= MIN_FUZZY_SCORE && bestContext >= MIN_FUZZY_CONTEXT_SIMILARITY) return best;
   return { status: 'orphan', start: position.start, end: position.end, score: 0 };
 }
 

@@ -39,6 +39,7 @@ export const inputSchemas = {
   getProfile: z.object({}).strict(),
   updateProfile: z.object({ displayName: z.string().max(200) }).strict(),
   listAnnotations: z.object({ documentId: documentId }).strict(),
+  getAnnotations: z.object({ ids: z.array(annotationId).max(10_000) }).strict(),
   createAnnotation: z
     .object({
       documentId: documentId,
@@ -84,7 +85,7 @@ export const inputSchemas = {
 
 export const eventSchemas = {
   libraryChanged: z.object({ reason: z.enum(['imported', 'removed', 'updated', 'external']) }),
-  annotationsChanged: z.object({ documentId: documentId }),
+  annotationsChanged: z.object({ documentId: documentId, annotationIds: z.array(z.string()) }),
   tagsChanged: z.object({}).strict(),
   openDocument: z.object({ id: documentId }),
   uiCommand: z.object({ command: z.enum(UI_COMMANDS) }),

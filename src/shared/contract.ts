@@ -49,6 +49,8 @@ export interface MarginaliaContract {
   updateProfile(input: { displayName: string }): Profile & { confirmed: boolean };
   /** A document's annotations in reading order. */
   listAnnotations(input: { documentId: string }): Annotation[];
+  /** These annotations, for refreshing a few after a change; ids that no longer exist are left out. */
+  getAnnotations(input: { ids: string[] }): Annotation[];
   createAnnotation(input: CreateAnnotationRequest): Annotation;
   updateAnnotation(input: UpdateAnnotationRequest): Annotation;
   deleteAnnotations(input: { ids: string[] }): { deleted: number };
@@ -89,6 +91,7 @@ export const METHOD_NAMES = [
   'getProfile',
   'updateProfile',
   'listAnnotations',
+  'getAnnotations',
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotations',
@@ -148,8 +151,11 @@ export type UiCommand = (typeof UI_COMMANDS)[number];
 export interface MarginaliaEvents {
   /** The library's contents changed, here or in another process sharing the database. */
   libraryChanged: { reason: 'imported' | 'removed' | 'updated' | 'external' };
-  /** A document's annotations changed (created, edited, deleted, re-anchored, undone). */
-  annotationsChanged: { documentId: string };
+  /**
+   * A document's annotations changed (created, edited, deleted, re-anchored, undone).
+   * `annotationIds` names the ones touched; empty means "reload them all".
+   */
+  annotationsChanged: { documentId: string; annotationIds: string[] };
   /** Tags were created, renamed, merged, recolored or deleted. */
   tagsChanged: Record<string, never>;
   /** The host asks the UI to open a document (after an import from a menu, say). */

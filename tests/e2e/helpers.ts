@@ -46,7 +46,13 @@ export async function paintedHighlights(page: Page): Promise<Record<string, stri
   return page.evaluate(() => {
     const result: Record<string, string[]> = {};
     CSS.highlights.forEach((highlight, name) => {
-      result[name] = Array.from(highlight as unknown as Iterable<Range>, (range) => range.toString());
+      if ((highlight as unknown as Set<AbstractRange>).size === 0) return;
+      result[name] = Array.from(highlight as unknown as Iterable<AbstractRange>, (painted) => {
+        const range = document.createRange();
+        range.setStart(painted.startContainer, painted.startOffset);
+        range.setEnd(painted.endContainer, painted.endOffset);
+        return range.toString();
+      });
     });
     return result;
   });

@@ -81,13 +81,23 @@ export class AnnotationService {
         return done;
       })
       .immediate();
-    this.announce(outcome.documentIds, (existing.tags?.length ?? 0) > 0 || (outcome.createdTags?.length ?? 0) > 0);
+    const touched = uniqueIds(existing.annotations, outcome.createdAnnotations);
+    this.announce(outcome.documentIds, touched, (existing.tags?.length ?? 0) > 0 || (outcome.createdTags?.length ?? 0) > 0);
     return outcome.result;
   }
 
-  private announce(documentIds: readonly string[], tagsChanged: boolean): void {
-    for (const documentId of new Set(documentIds)) this.events.emit('annotationsChanged', { documentId });
+  /** Above this many, listeners reload the whole document instead of fetching each one. */
+  private static readonly MAX_NAMED_CHANGES = 500;
+
+  private announce(documentIds: readonly string[], annotationIds: readonly string[], tagsChanged: boolean): void {
+    const named = annotationIds.length <= AnnotationService.MAX_NAMED_CHANGES ? [...annotationIds] : [];
+    for (const documentId of new Set(documentIds)) this.events.emit('annotationsChanged', { documentId, annotationIds: named });
     if (tagsChanged) this.events.emit('tagsChanged', {});
+  }
+
+  /** The annotations with these ids that still exist, in no particular order. */
+  getMany(ids: readonly string[]): Annotation[] {
+    return ids.map((id) => this.store.annotation(id)).filter((annotation): annotation is Annotation => annotation !== undefined);
   }
 
   list(documentId: string): Annotation[] {
@@ -318,7 +328,7 @@ export class AnnotationService {
       throw new UserFacingError('INVALID_INPUT', `Can't ${direction}: the library changed underneath (${(error as Error).message}).`);
     }
     if (!entry) return null;
-    this.announce(entry.documentIds, entry.before.tags.size > 0);
+    this.announce(entry.documentIds, [...entry.before.annotations.keys()], entry.before.tags.size > 0);
     return { description: entry.description };
   }
 

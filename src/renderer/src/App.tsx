@@ -75,7 +75,9 @@ export function App({ client }: AppProps) {
   }, []);
 
   const announce = useCallback((text: string) => setStatus(text), []);
-  const controller = useAnnotationController(client, current?.id ?? null, report, announce);
+  // The document being opened: its annotations load while its text is still on the way.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const controller = useAnnotationController(client, activeId, report, announce);
 
   const saveSettings = useCallback(
     (changes: Partial<Settings>) => {
@@ -89,8 +91,10 @@ export function App({ client }: AppProps) {
 
   const openDocument = useCallback(
     async (id: string) => {
+      setActiveId(id);
       const result = await client.getDocument({ id });
       if (!result.ok) {
+        setActiveId(currentIdRef.current);
         report("Couldn't open the document", result.error.message);
         return;
       }
@@ -109,6 +113,7 @@ export function App({ client }: AppProps) {
     if (openId && !list.some((doc) => doc.id === openId)) {
       currentIdRef.current = null;
       setCurrent(null);
+      setActiveId(null);
       if (list[0]) void openDocument(list[0].id);
     }
     return list;

@@ -24,7 +24,7 @@ export function useAnnotationController(
   report: (title: string, message: string) => void,
   announce: (message: string) => void,
 ) {
-  const { annotations, tags, refresh, refreshTags } = useAnnotations(client, documentId);
+  const { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal } = useAnnotations(client, documentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ id: string; part: 'tag' | 'note' } | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -67,28 +67,28 @@ export function useAnnotationController(
         await client.createAnnotation({ documentId, kind: options.kind ?? 'highlight', start: span.start, end: span.end, color }),
       );
       if (!created) return;
-      await refresh();
+      upsertLocal(created);
       select(created.id, options.then ?? null);
       announce(options.kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`);
     },
-    [announce, check, client, documentId, lastColor, refresh, select],
+    [announce, check, client, documentId, lastColor, select, upsertLocal],
   );
 
   const createDocumentNote = useCallback(async () => {
     if (!documentId) return;
     const created = check("Couldn't add the note", await client.createAnnotation({ documentId, kind: 'document' }));
     if (!created) return;
-    await refresh();
+    upsertLocal(created);
     select(created.id, 'note');
-  }, [check, client, documentId, refresh, select]);
+  }, [check, client, documentId, select, upsertLocal]);
 
   const update = useCallback(
     async (id: string, changes: { color?: HighlightColor; tags?: string[]; noteLexicalJson?: string }) => {
       if (changes.color) setLastColor(changes.color);
-      check("Couldn't save the change", await client.updateAnnotation({ id, ...changes }));
-      await refresh();
+      const updated = check("Couldn't save the change", await client.updateAnnotation({ id, ...changes }));
+      if (updated) upsertLocal(updated);
     },
-    [check, client, refresh],
+    [check, client, upsertLocal],
   );
 
   // Tags are added and removed on the server, atomically, so quick successive changes
@@ -175,6 +175,7 @@ export function useAnnotationController(
 
   return {
     annotations,
+    loadedDocumentId,
     visible,
     tags,
     selectedId,

@@ -23,26 +23,40 @@ function textNodeOf(editor: LexicalEditor, key: string): Text | null {
   return child && child.nodeType === Node.TEXT_NODE ? (child as Text) : null;
 }
 
-/** A DOM Range over canonical [start, end); null when the span has no rendered text. */
-export function rangeForSpan(editor: LexicalEditor, map: DomTextMap, start: number, end: number): Range | null {
+/** The DOM boundary points of canonical [start, end); null when the span has no rendered text. */
+export function spanBoundaries(editor: LexicalEditor, map: DomTextMap, start: number, end: number): StaticRangeInit | null {
   const { segments } = map;
   const firstIndex = segmentFrom(segments, start);
   const first = segments[firstIndex];
   if (!first) return null;
-  const range = document.createRange();
   const startNode = textNodeOf(editor, first.key);
   if (!startNode) return null;
-  range.setStart(startNode, Math.max(0, Math.min(startNode.length, start - first.start)));
-  if (end <= start) {
-    range.collapse(true);
-    return range;
-  }
+  const startOffset = Math.max(0, Math.min(startNode.length, start - first.start));
+  if (end <= start) return { startContainer: startNode, startOffset, endContainer: startNode, endOffset: startOffset };
   let lastIndex = segmentFrom(segments, end - 1);
   if (lastIndex >= segments.length) lastIndex = segments.length - 1;
   const last = segments[Math.max(firstIndex, lastIndex)]!;
   const endNode = textNodeOf(editor, last.key);
   if (!endNode) return null;
-  range.setEnd(endNode, Math.max(0, Math.min(endNode.length, end - last.start)));
+  return { startContainer: startNode, startOffset, endContainer: endNode, endOffset: Math.max(0, Math.min(endNode.length, end - last.start)) };
+}
+
+/**
+ * A static range for painting: unlike a live Range, the browser need not update it on
+ * every DOM change, which keeps thousands of highlights cheap.
+ */
+export function staticRangeForSpan(editor: LexicalEditor, map: DomTextMap, start: number, end: number): StaticRange | null {
+  const boundaries = spanBoundaries(editor, map, start, end);
+  return boundaries ? new StaticRange(boundaries) : null;
+}
+
+/** A live DOM Range over canonical [start, end), for measuring and scrolling. */
+export function rangeForSpan(editor: LexicalEditor, map: DomTextMap, start: number, end: number): Range | null {
+  const boundaries = spanBoundaries(editor, map, start, end);
+  if (!boundaries) return null;
+  const range = document.createRange();
+  range.setStart(boundaries.startContainer, boundaries.startOffset);
+  range.setEnd(boundaries.endContainer, boundaries.endOffset);
   return range;
 }
 

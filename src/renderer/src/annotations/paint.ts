@@ -57,47 +57,121 @@ export function stackedSpans(spans: ReadonlyArray<{ start: number; end: number }
 export interface PaintInput {
   annotations: readonly Annotation[];
   selectedId: string | null;
-  rangeFor: (start: number, end: number) => Range | null;
+  rangeFor: (start: number, end: number) => AbstractRange | null;
+  /** Changes whenever the document's DOM is rebuilt; cached ranges are dropped then. */
+  textVersion: unknown;
 }
 
-/** Replaces every painted highlight; returns how many ranges were painted. */
-export function paintHighlights({ annotations, selectedId, rangeFor }: PaintInput): number {
-  if (!highlightsSupported()) return 0;
-  installHighlightStyles();
-  const byColor = new Map<string, Range[]>();
-  const spans: Array<{ start: number; end: number }> = [];
-  let painted = 0;
-  let selected: Range | null = null;
-  for (const annotation of annotations) {
-    if (annotation.kind !== 'highlight' || !annotation.target || annotation.anchor.status === 'orphan') continue;
-    const { start, end } = annotation.target.position;
-    const range = rangeFor(start, end);
-    if (!range) continue;
-    spans.push({ start, end });
-    const list = byColor.get(annotation.color) ?? [];
-    list.push(range);
-    byColor.set(annotation.color, list);
-    if (annotation.id === selectedId) selected = range;
-    painted += 1;
+interface PaintedSpan {
+  start: number;
+  end: number;
+  color: string;
+  range: AbstractRange;
+}
+
+/**
+ * Keeps one Range per painted annotation and updates the registered Highlights in place,
+ * so adding, recoloring or removing one annotation among thousands touches one range.
+ */
+export class HighlightPainter {
+  private readonly painted = new Map<string, PaintedSpan>();
+  private readonly byColor = new Map<string, Highlight>();
+  private readonly stacked = new Map<string, AbstractRange>();
+  private stackedHighlight: Highlight | null = null;
+  private textVersion: unknown = undefined;
+  /** Overlaps only change when spans are added, moved or removed, not when selection moves. */
+  private spansChanged = true;
+
+  /** Brings the painted highlights in line with the annotations; returns how many are painted. */
+  paint({ annotations, selectedId, rangeFor, textVersion }: PaintInput): number {
+    if (!highlightsSupported()) return 0;
+    installHighlightStyles();
+    if (textVersion !== this.textVersion) {
+      this.reset();
+      this.textVersion = textVersion;
+    }
+    const seen = new Set<string>();
+    for (const annotation of annotations) {
+      if (annotation.kind !== 'highlight' || !annotation.target || annotation.anchor.status === 'orphan') continue;
+      const { start, end } = annotation.target.position;
+      seen.add(annotation.id);
+      const current = this.painted.get(annotation.id);
+      if (current && current.start === start && current.end === end && current.color === annotation.color) continue;
+      if (current) this.highlightFor(current.color).delete(current.range);
+      if (!current || current.start !== start || current.end !== end) this.spansChanged = true;
+      const range = current && current.start === start && current.end === end ? current.range : rangeFor(start, end);
+      if (!range) {
+        this.painted.delete(annotation.id);
+        continue;
+      }
+      this.highlightFor(annotation.color).add(range);
+      this.painted.set(annotation.id, { start, end, color: annotation.color, range });
+    }
+    for (const [id, span] of this.painted) {
+      if (seen.has(id)) continue;
+      this.highlightFor(span.color).delete(span.range);
+      this.painted.delete(id);
+      this.spansChanged = true;
+    }
+    if (this.spansChanged) this.paintStacked(rangeFor);
+    this.spansChanged = false;
+    const selected = selectedId ? this.painted.get(selectedId) : undefined;
+    if (selected) {
+      const highlight = new Highlight(selected.range);
+      highlight.priority = 10;
+      CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
+    } else {
+      CSS.highlights.delete(SELECTED_HIGHLIGHT);
+    }
+    return this.painted.size;
   }
-  for (const color of HIGHLIGHT_COLORS) {
-    const ranges = byColor.get(color);
-    if (ranges?.length) CSS.highlights.set(highlightName(color), new Highlight(...ranges));
-    else CSS.highlights.delete(highlightName(color));
+
+  private highlightFor(color: string): Highlight {
+    let highlight = this.byColor.get(color);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.byColor.set(color, highlight);
+      CSS.highlights.set(highlightName(color), highlight);
+    }
+    return highlight;
   }
-  const stacked = stackedSpans(spans)
-    .map(({ start, end }) => rangeFor(start, end))
-    .filter((range): range is Range => range !== null);
-  if (stacked.length) CSS.highlights.set(STACKED_HIGHLIGHT, new Highlight(...stacked));
-  else CSS.highlights.delete(STACKED_HIGHLIGHT);
-  if (selected) {
-    const highlight = new Highlight(selected);
-    highlight.priority = 10;
-    CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
-  } else {
-    CSS.highlights.delete(SELECTED_HIGHLIGHT);
+
+  private paintStacked(rangeFor: (start: number, end: number) => AbstractRange | null): void {
+    if (!this.stackedHighlight) {
+      this.stackedHighlight = new Highlight();
+      CSS.highlights.set(STACKED_HIGHLIGHT, this.stackedHighlight);
+    }
+    const wanted = new Set<string>();
+    for (const { start, end } of stackedSpans([...this.painted.values()])) {
+      const key = `${start}:${end}`;
+      wanted.add(key);
+      if (this.stacked.has(key)) continue;
+      const range = rangeFor(start, end);
+      if (!range) continue;
+      this.stacked.set(key, range);
+      this.stackedHighlight.add(range);
+    }
+    for (const [key, range] of this.stacked) {
+      if (wanted.has(key)) continue;
+      this.stackedHighlight.delete(range);
+      this.stacked.delete(key);
+    }
   }
-  return painted;
+
+  private reset(): void {
+    this.spansChanged = true;
+    for (const highlight of this.byColor.values()) highlight.clear();
+    this.stackedHighlight?.clear();
+    this.painted.clear();
+    this.stacked.clear();
+  }
+
+  dispose(): void {
+    this.reset();
+    clearHighlights();
+    this.byColor.clear();
+    this.stackedHighlight = null;
+  }
 }
 
 export function clearHighlights(): void {

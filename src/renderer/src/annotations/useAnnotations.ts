@@ -3,19 +3,41 @@ import { useCallback, useEffect, useState } from 'react';
 import { unwrap } from '../../../shared/client';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Annotation, TagInfo } from '../../../shared/annotations';
+import { compareByPosition } from '../../../shared/annotations';
 
 export function useAnnotations(client: MarginaliaClient, documentId: string | null) {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [tags, setTags] = useState<TagInfo[]>([]);
+  /** The document whose annotations `annotations` holds (null until the first load). */
+  const [loadedDocumentId, setLoadedDocumentId] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     if (!documentId) {
       setAnnotations([]);
+      setLoadedDocumentId(null);
       return;
     }
     const result = await client.listAnnotations({ documentId });
-    if (result.ok) setAnnotations(result.value);
+    if (result.ok) {
+      setAnnotations(result.value);
+      setLoadedDocumentId(documentId);
+    }
   }, [client, documentId]);
+
+  /** Re-reads only the annotations a change touched: cheap even with thousands loaded. */
+  const refreshSome = useCallback(
+    async (ids: string[]) => {
+      const result = await client.getAnnotations({ ids });
+      if (!result.ok) return;
+      const fresh = new Map(result.value.filter((annotation) => annotation.documentId === documentId).map((annotation) => [annotation.id, annotation]));
+      const touched = new Set(ids);
+      setAnnotations((current) => {
+        const kept = current.filter((annotation) => !touched.has(annotation.id));
+        return [...kept, ...fresh.values()].sort(compareByPosition);
+      });
+    },
+    [client, documentId],
+  );
 
   const refreshTags = useCallback(async () => {
     setTags(unwrap(await client.listTags({})));
@@ -23,6 +45,7 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
 
   useEffect(() => {
     setAnnotations([]);
+    setLoadedDocumentId(null);
     void refresh();
   }, [refresh]);
 
@@ -32,8 +55,11 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
 
   useEffect(() => {
     const stops = [
-      client.on('annotationsChanged', ({ documentId: changed }) => {
-        if (changed === documentId) void refresh();
+      client.on('annotationsChanged', ({ documentId: changed, annotationIds }) => {
+        if (changed === documentId) {
+          if (annotationIds.length === 0) void refresh();
+          else void refreshSome(annotationIds);
+        }
         void refreshTags();
       }),
       client.on('tagsChanged', () => void refreshTags()),
@@ -45,7 +71,16 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
       }),
     ];
     return () => stops.forEach((stop) => stop());
-  }, [client, documentId, refresh, refreshTags]);
+  }, [client, documentId, refresh, refreshSome, refreshTags]);
 
-  return { annotations, tags, refresh, refreshTags, setAnnotations };
+  /** Puts one annotation the store just returned into the list, without refetching them all. */
+  const upsertLocal = useCallback(
+    (annotation: Annotation) => {
+      if (annotation.documentId !== documentId) return;
+      setAnnotations((current) => [...current.filter((existing) => existing.id !== annotation.id), annotation].sort(compareByPosition));
+    },
+    [documentId],
+  );
+
+  return { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal };
 }

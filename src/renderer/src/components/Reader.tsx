@@ -17,10 +17,10 @@ import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { annotationAt } from '../annotations/controller';
 import type { DomTextMap } from '../annotations/dom-map';
-import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan } from '../annotations/dom-map';
+import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
 import { diffTexts, followEdit } from '../annotations/live-edit';
 import { MarginNotes } from '../annotations/MarginNotes';
-import { SEARCH_HIGHLIGHT, clearHighlights, highlightsSupported, paintHighlights } from '../annotations/paint';
+import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported } from '../annotations/paint';
 import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 
@@ -147,21 +147,23 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   const { visible, selectedId, scrollTarget } = controller;
   const shownAnnotations = liveAnnotations ?? visible;
 
-  const onReady = useCallback(
-    (readyEditor: LexicalEditor, map: DomTextMap) => {
-      setEditor(readyEditor);
-      setTextMap(map);
-      if (!editing) return;
-      // Edit mode: move the painted annotations along with each change.
-      const text = readyEditor.getEditorState().read($canonicalText);
-      const previous = liveTextRef.current;
-      liveTextRef.current = text;
-      if (previous === null) return;
-      const change = diffTexts(previous, text);
-      if (change) setLiveAnnotations((current) => followEdit(current ?? visible, change));
-    },
-    [editing, visible],
-  );
+  // Stable across renders, so the bridge publishes a new text map only when the text changes.
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const onReady = useCallback((readyEditor: LexicalEditor, map: DomTextMap) => {
+    setEditor(readyEditor);
+    setTextMap(map);
+    if (!editingRef.current) return;
+    // Edit mode: move the painted annotations along with each change.
+    const text = readyEditor.getEditorState().read($canonicalText);
+    const previous = liveTextRef.current;
+    liveTextRef.current = text;
+    if (previous === null) return;
+    const change = diffTexts(previous, text);
+    if (change) setLiveAnnotations((current) => followEdit(current ?? visibleRef.current, change));
+  }, []);
 
   useEffect(() => {
     liveTextRef.current = editing && editor ? editor.getEditorState().read($canonicalText) : null;
@@ -169,10 +171,10 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   }, [editing, editor]);
 
   // Lay out the whole document once the first screen has painted and the browser is idle.
+  // (The editor and text map are not reset here: the composer remounts for each document
+  // and its bridge publishes the new ones, and child effects run before this one.)
   useEffect(() => {
     setSettled(false);
-    setEditor(null);
-    setTextMap(null);
     if (!doc) return;
     const settle = () => setSettled(true);
     const idle = window.requestIdleCallback?.(settle, { timeout: 1000 });
@@ -209,13 +211,28 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     [editor, textMap],
   );
 
-  // Paint the highlights whenever the annotations, the selection or the text change.
+  // Paint the highlights whenever the annotations, the selection or the text change, and
+  // say on the article how many were painted for which document (benchmarks and tests read it).
+  const articleRef = useRef<HTMLElement>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const loadedFor = controller.loadedDocumentId;
   useEffect(() => {
     if (!editor || !textMap) return;
-    paintHighlights({ annotations: shownAnnotations, selectedId, rangeFor });
-  }, [editor, textMap, shownAnnotations, selectedId, rangeFor]);
+    painterRef.current ??= new HighlightPainter();
+    const painted = painterRef.current.paint({
+      annotations: shownAnnotations,
+      selectedId,
+      rangeFor: (start, end) => staticRangeForSpan(editor, textMap, start, end),
+      textVersion: textMap,
+    });
+    const article = articleRef.current;
+    if (article && loadedFor) {
+      article.dataset.paintedHighlights = String(painted);
+      article.dataset.highlightsPaintedFor = loadedFor;
+    }
+  }, [editor, textMap, shownAnnotations, selectedId, loadedFor]);
 
-  useEffect(() => () => clearHighlights(), []);
+  useEffect(() => () => painterRef.current?.dispose(), []);
 
   // Where each margin card's text starts, relative to the page.
   const cardAnnotations = useMemo(
@@ -381,11 +398,11 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
       </div>
       <div className="reader__page" ref={pageRef}>
         <article
+          ref={articleRef}
           className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
           data-document-id={doc.id}
           data-rendered-text-sha256={renderedHash ?? undefined}
           data-stored-text-sha256={doc.textSha256}
-          data-painted-highlights={shownAnnotations.filter((annotation) => annotation.kind === 'highlight' && annotation.anchor.status !== 'orphan').length}
         >
           <p className="reader__details">{details.join(' · ')}</p>
           {editing && (
