@@ -27,10 +27,6 @@ interface AnnotationHitRow {
   rank: number;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -80,22 +76,26 @@ export class SearchService {
     const params: Array<string | number> = [];
     let from = 'annotations a';
     let rank = '0';
+    let order = 'a.document_id, a.start_offset';
+    const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly || documentId !== undefined;
     if (parsed.terms.length > 0) {
-      from = 'annotations_fts f JOIN annotations a ON a.seq = f.rowid';
-      where.push('annotations_fts MATCH ?');
+      // Rank inside the index first; without filters only the best hits are ever joined.
+      from = `(SELECT rowid, rank FROM annotations_fts WHERE annotations_fts MATCH ? ORDER BY rank${filtered ? '' : ` LIMIT ${MAX_ANNOTATION_HITS}`}) f
+        JOIN annotations a ON a.seq = f.rowid`;
       params.push(ftsMatchExpression(parsed.terms));
-      rank = 'bm25(annotations_fts, 2.0, 1.0, 1.5, 0.5)';
+      rank = 'f.rank';
+      order = 'f.rank';
     }
     if (documentId) {
       where.push('a.document_id = ?');
       params.push(documentId);
     }
     for (const tag of parsed.tags) {
-      where.push(
-        `a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-                  WHERE lower(t.path) = lower(?) OR lower(t.path) LIKE lower(?) ESCAPE '\\')`,
-      );
-      params.push(tag, `${escapeLike(tag)}/%`);
+      // The tags table is small: find the tag and its children first, then use the link index.
+      const ids = this.tagIdsWithin(tag);
+      if (ids.length === 0) return [];
+      where.push(`EXISTS (SELECT 1 FROM annotation_tags at WHERE at.annotation_id = a.id AND at.tag_id IN (${ids.map(() => '?').join(', ')}))`);
+      params.push(...ids);
     }
     if (parsed.colors.length > 0) {
       where.push(`a.color IN (${parsed.colors.map(() => '?').join(', ')})`);
@@ -112,9 +112,21 @@ export class SearchService {
         ${rank} AS rank
       FROM ${from} JOIN documents d ON d.id = a.document_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY rank, a.document_id, a.start_offset
+      ORDER BY ${order}
       LIMIT ${MAX_ANNOTATION_HITS}`;
     return this.db.prepare<Array<string | number>, AnnotationHitRow>(sql).all(...params);
+  }
+
+  private tagIdsWithin(path: string): string[] {
+    const lower = path.toLocaleLowerCase();
+    return this.db
+      .prepare<[], { id: string; path: string }>('SELECT id, path FROM tags')
+      .all()
+      .filter((tag) => {
+        const candidate = tag.path.toLocaleLowerCase();
+        return candidate === lower || candidate.startsWith(`${lower}/`);
+      })
+      .map((tag) => tag.id);
   }
 
   private textHits(terms: readonly SearchTerm[], documentId: string | undefined) {
