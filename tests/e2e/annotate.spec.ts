@@ -260,7 +260,9 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   await box.fill('color:red');
   await expect(page.getByRole('list', { name: /^Results in/ }).getByRole('listitem')).toHaveCount(1);
   await box.fill('milit*');
-  await expect(page.getByRole('button', { name: /Islamic State militants/ }).first()).toBeVisible();
+  const prefixHit = page.getByRole('button', { name: /^Text .*militants/ }).first();
+  await expect(prefixHit).toBeVisible();
+  await expect(prefixHit.locator('mark').first()).toHaveText('militants');
   await screenshot(page, 'annotate-search');
   await page.getByRole('main', { name: 'Reader' }).focus();
   await page.keyboard.press('Control+Shift+f');
