@@ -6,14 +6,12 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MarginaliaCore } from '../src/core/core';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { PAINT_PROBE, generateArticle, median, round } from './support';
+import { PAINT_PROBE, generateArticle, median, round, serveStaticText } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const RUNS = 5;
@@ -51,15 +49,8 @@ export async function runFoundationBenchmark(): Promise<Record<string, unknown>>
   core.settings.update({ lastOpenedDocumentId: doc.id });
   const canonicalText = core.documents.canonicalText(doc.id);
   const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
-  const staticPage = `<!doctype html><html><head><meta charset="utf-8"><title>static</title>
-<style>body{max-width:68ch;margin:0 auto;font:19px/1.6 Georgia,serif}</style></head><body>
-${canonicalText.split('\n\n').map((text) => `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}</body></html>`;
-  const staticServer = createServer((_request, response) => {
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(staticPage);
-  });
-  await new Promise<void>((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
-  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+  const staticServer = await serveStaticText(canonicalText);
+  const staticUrl = staticServer.url;
 
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });

@@ -3,8 +3,6 @@
 // the same document with none and the same text as static HTML, all in one run. Then the
 // time from pressing h to the new highlight painted, and frame times while scrolling.
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
@@ -13,7 +11,7 @@ import type { AnnotationRow } from '../src/core/annotations/store';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { PAINT_PROBE, generateArticle, median, percentile, round, seededRandom } from './support';
+import { PAINT_PROBE, generateArticle, median, percentile, round, seededRandom, serveStaticText } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const HIGHLIGHTS = 10_000;
@@ -80,15 +78,8 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
   const text = core.documents.canonicalText(annotated);
 
   const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
-  const staticPage = `<!doctype html><html><head><meta charset="utf-8"><title>static</title>
-<style>body{max-width:68ch;margin:0 auto;font:19px/1.6 Georgia,serif}</style></head><body>
-${text.split('\n\n').map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}</body></html>`;
-  const staticServer = createServer((_request, response) => {
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(staticPage);
-  });
-  await new Promise<void>((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
-  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+  const staticServer = await serveStaticText(text);
+  const staticUrl = staticServer.url;
 
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });

@@ -1,5 +1,7 @@
 // Shared helpers for benchmarks: statistics, a seeded generator, result files.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
@@ -91,3 +93,16 @@ export const PAINT_PROBE = `
   })();
 `;
 
+
+/** Serves a canonical text as a plain static HTML page on loopback: the reader's baseline. */
+export async function serveStaticText(text: string): Promise<{ url: string; close: () => void }> {
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>static</title>
+<style>body{max-width:68ch;margin:0 auto;font:19px/1.6 Georgia,serif}</style></head><body>
+${text.split('\n\n').map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}</body></html>`;
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}

@@ -9,9 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { EventEnvelope } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { isMethodName } from '../shared/contract';
 import { fail } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
+
+export { CONTENT_SECURITY_POLICY };
 
 export interface BrowserHostOptions {
   core: MarginaliaCore;
@@ -33,17 +36,6 @@ export const TOKEN_COOKIE = 'marginalia_token';
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -175,6 +175,20 @@ export class AnnotationService {
     return { start: from, end: to, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hash };
   }
 
+  /** The anchor columns of a freshly made target: anchored exactly, here and now. */
+  private anchorColumns(target: ReturnType<AnnotationService['targetFor']>) {
+    return {
+      start_offset: target.start,
+      end_offset: target.end,
+      exact: target.exact,
+      prefix: target.prefix,
+      suffix: target.suffix,
+      text_sha256: target.hash,
+      anchor_status: 'exact' as const,
+      anchor_score: 1,
+    };
+  }
+
   create(input: CreateAnnotationInput): Annotation {
     const kind = input.kind ?? 'highlight';
     const target = this.targetFor(input.documentId, kind, input.start, input.end);
@@ -190,14 +204,7 @@ export class AnnotationService {
         id,
         document_id: input.documentId,
         kind,
-        start_offset: target.start,
-        end_offset: target.end,
-        exact: target.exact,
-        prefix: target.prefix,
-        suffix: target.suffix,
-        text_sha256: target.hash,
-        anchor_status: 'exact',
-        anchor_score: 1,
+        ...this.anchorColumns(target),
         color: input.color ?? (tagColor as HighlightColor | undefined) ?? DEFAULT_COLOR,
         note_json: note.lexicalJson,
         note_text: note.text,
@@ -265,14 +272,7 @@ export class AnnotationService {
     return this.change('Re-attach annotation', { annotations: [id] }, () => {
       this.store.updateRow({
         ...current,
-        start_offset: target.start,
-        end_offset: target.end,
-        exact: target.exact,
-        prefix: target.prefix,
-        suffix: target.suffix,
-        text_sha256: target.hash,
-        anchor_status: 'exact',
-        anchor_score: 1,
+        ...this.anchorColumns(target),
         updated_at: new Date().toISOString(),
       });
       return { result: this.get(id), documentIds: [current.document_id] };
