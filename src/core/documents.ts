@@ -98,6 +98,12 @@ export class DocumentRepository {
     return row.canonical_text;
   }
 
+  textSha256(id: string): string {
+    const row = this.db.prepare<[string], { text_sha256: string }>('SELECT text_sha256 FROM documents WHERE id = ?').get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.text_sha256;
+  }
+
   sourceBytes(id: string): Buffer {
     const row = this.db
       .prepare<[string], { source_bytes: Buffer }>('SELECT source_bytes FROM documents WHERE id = ?')

@@ -378,3 +378,13 @@ test('Settings changes the name on new annotations', async ({ page, app }) => {
   await page.keyboard.press('n');
   await expect(card(page, 'the main hospital')).toContainText('Second Name');
 });
+
+test('a note typed just before the tab closes is still saved', async ({ page, app }) => {
+  await open(page, app);
+  await selectText(page, 'the main hospital');
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note on “the main hospital”' })).toBeFocused();
+  await page.keyboard.type('Last words before closing');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id)[0]?.note.text).toBe('Last words before closing');
+});

@@ -156,7 +156,7 @@ export class AnnotationService {
 
   private targetFor(documentId: string, kind: AnnotationKind, start = 0, end = start) {
     const text = this.documents.canonicalText(documentId);
-    const hash = this.documents.detail(documentId).textSha256;
+    const hash = this.documents.textSha256(documentId);
     if (kind === 'document') return { start: -1, end: -1, exact: '', prefix: '', suffix: '', hash };
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) {
       throw new UserFacingError('INVALID_INPUT', `The selection ${start}–${end} is outside the document (its text has ${text.length} characters).`);

@@ -11,11 +11,14 @@ export function createHttpClient(): MarginaliaClient {
   let source: EventSource | undefined;
   const transport: ClientTransport = {
     call: async (method, input) => {
+      const body = JSON.stringify(input);
       const response = await fetch(`/api/call/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify(input),
+        body,
+        // Lets a note saved as the tab closes still arrive; browsers allow it for small bodies only.
+        keepalive: body.length < 60_000,
       });
       if (response.status === 401 || response.status === 403) {
         return fail('UNAUTHORIZED', 'This page is no longer connected to Marginalia. Open the URL that `marginalia serve` printed.');
