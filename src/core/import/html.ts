@@ -1,13 +1,41 @@
 // Reads a saved web page: @mozilla/readability finds the article and its metadata,
 // DOMPurify strips everything that could run or reach the network (scripts, styles,
 // frames, event handlers, images), and the clean tree becomes Marginalia's blocks.
-import { Readability } from '@mozilla/readability';
-import createDOMPurify from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type createDOMPurifyFunction from 'dompurify';
+import type * as JsdomModule from 'jsdom';
+import { createRequire } from 'node:module';
 import type { Block, HeadingLevel, InlineRun, ListBlock, ListItem, TextRun } from '../../shared/document-blocks';
 import { inlineText, isSafeLinkUrl, textRun } from '../../shared/document-blocks';
 import { UserFacingError } from '../../shared/result';
 import type { ParsedDocument } from './parsed-document';
+
+interface HtmlLibraries {
+  JSDOM: typeof JsdomModule.JSDOM;
+  VirtualConsole: typeof JsdomModule.VirtualConsole;
+  Readability: typeof ReadabilityClass;
+  createDOMPurify: typeof createDOMPurifyFunction;
+}
+
+let libraries: HtmlLibraries | undefined;
+
+/**
+ * jsdom takes about a third of a second to load, and only HTML import needs it, so it and
+ * its companions load on first use rather than with every command and window.
+ */
+function htmlLibraries(): HtmlLibraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    const jsdom = require('jsdom') as typeof JsdomModule;
+    libraries = {
+      JSDOM: jsdom.JSDOM,
+      VirtualConsole: jsdom.VirtualConsole,
+      Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+      createDOMPurify: require('dompurify') as typeof createDOMPurifyFunction,
+    };
+  }
+  return libraries;
+}
 
 const ALLOWED_TAGS = [
   'a', 'b', 'blockquote', 'br', 'code', 'div', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -181,6 +209,7 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
 }
 
 export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
+  const { JSDOM, VirtualConsole, Readability, createDOMPurify } = htmlLibraries();
   // No URL, no script execution and no resource loading: the page is inert data.
   const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
