@@ -24,7 +24,7 @@ export function useAnnotationController(
   report: (title: string, message: string) => void,
   announce: (message: string) => void,
 ) {
-  const { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal } = useAnnotations(client, documentId);
+  const { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ id: string; part: 'tag' | 'note' } | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -59,19 +59,32 @@ export function useAnnotationController(
     async (span: { start: number; end: number }, options: { color?: HighlightColor; then?: FollowUp; kind?: 'highlight' | 'point' } = {}) => {
       if (!documentId) return;
       const color = options.color ?? lastColor;
+      const kind = options.kind ?? 'highlight';
       if (options.color) setLastColor(options.color);
+      const quoted = window.getSelection()?.toString() ?? '';
       // Clear the selection now: the person may start the next one before the store answers.
       window.getSelection()?.removeAllRanges();
+      // A plain highlight is painted at once, provisionally, and replaced by the stored one.
+      // Tag and Note wait for the stored id, because their editors are keyed by it.
+      const provisional = kind === 'highlight' && !options.then ? provisionalHighlight(documentId, span, color, quoted) : null;
+      if (provisional) {
+        upsertLocal(provisional);
+        select(provisional.id);
+      }
       const created = check(
         "Couldn't annotate the selection",
-        await client.createAnnotation({ documentId, kind: options.kind ?? 'highlight', start: span.start, end: span.end, color }),
+        await client.createAnnotation({ documentId, kind, start: span.start, end: span.end, color }),
       );
-      if (!created) return;
+      if (provisional) removeLocal(provisional.id);
+      if (!created) {
+        if (provisional) select(null);
+        return;
+      }
       upsertLocal(created);
       select(created.id, options.then ?? null);
-      announce(options.kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`);
+      announce(kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`);
     },
-    [announce, check, client, documentId, lastColor, select, upsertLocal],
+    [announce, check, client, documentId, lastColor, removeLocal, select, upsertLocal],
   );
 
   const createDocumentNote = useCallback(async () => {
@@ -205,6 +218,34 @@ export function useAnnotationController(
 }
 
 export type AnnotationController = ReturnType<typeof useAnnotationController>;
+
+const PROVISIONAL_PREFIX = 'provisional-';
+
+export function isProvisional(annotation: Pick<Annotation, 'id'>): boolean {
+  return annotation.id.startsWith(PROVISIONAL_PREFIX);
+}
+
+/** A highlight shown before the store has answered; its id marks it as provisional. */
+export function provisionalHighlight(documentId: string, span: { start: number; end: number }, color: HighlightColor, quoted: string): Annotation {
+  const now = new Date().toISOString();
+  return {
+    id: `${PROVISIONAL_PREFIX}${now}-${span.start}`,
+    documentId,
+    kind: 'highlight',
+    color,
+    target: {
+      position: { type: 'TextPositionSelector', start: span.start, end: span.end },
+      quote: { type: 'TextQuoteSelector', exact: quoted.trim(), prefix: '', suffix: '' },
+      textSha256: '',
+    },
+    anchor: { status: 'exact', score: 1 },
+    tags: [],
+    note: { lexicalJson: '', text: '', markdown: '' },
+    author: { id: '', name: '' },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 
 export function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
   // The innermost (shortest) highlight covering the offset.

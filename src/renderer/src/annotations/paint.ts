@@ -81,6 +81,7 @@ export class HighlightPainter {
   private textVersion: unknown = undefined;
   /** Overlaps only change when spans are added, moved or removed, not when selection moves. */
   private spansChanged = true;
+  private stackedTimer: number | undefined;
 
   /** Brings the painted highlights in line with the annotations; returns how many are painted. */
   paint({ annotations, selectedId, rangeFor, textVersion }: PaintInput): number {
@@ -113,7 +114,7 @@ export class HighlightPainter {
       this.painted.delete(id);
       this.spansChanged = true;
     }
-    if (this.spansChanged) this.paintStacked(rangeFor);
+    if (this.spansChanged) this.scheduleStacked(rangeFor);
     this.spansChanged = false;
     const selected = selectedId ? this.painted.get(selectedId) : undefined;
     if (selected) {
@@ -134,6 +135,21 @@ export class HighlightPainter {
       CSS.highlights.set(highlightName(color), highlight);
     }
     return highlight;
+  }
+
+  /**
+   * The darker shading of overlaps needs a sweep over every span; it runs when the browser
+   * is idle (within a fifth of a second), so a new highlight appears without waiting for it.
+   */
+  private scheduleStacked(rangeFor: (start: number, end: number) => AbstractRange | null): void {
+    if (this.stackedTimer !== undefined) cancelIdleCallback(this.stackedTimer);
+    this.stackedTimer = requestIdleCallback(
+      () => {
+        this.stackedTimer = undefined;
+        this.paintStacked(rangeFor);
+      },
+      { timeout: 200 },
+    );
   }
 
   private paintStacked(rangeFor: (start: number, end: number) => AbstractRange | null): void {
@@ -167,6 +183,7 @@ export class HighlightPainter {
   }
 
   dispose(): void {
+    if (this.stackedTimer !== undefined) cancelIdleCallback(this.stackedTimer);
     this.reset();
     clearHighlights();
     this.byColor.clear();

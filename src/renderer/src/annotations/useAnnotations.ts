@@ -77,10 +77,27 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   const upsertLocal = useCallback(
     (annotation: Annotation) => {
       if (annotation.documentId !== documentId) return;
-      setAnnotations((current) => [...current.filter((existing) => existing.id !== annotation.id), annotation].sort(compareByPosition));
+      setAnnotations((current) => insertInOrder(current.filter((existing) => existing.id !== annotation.id), annotation));
     },
     [documentId],
   );
 
-  return { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal };
+  /** Drops an annotation from the list without asking the store (a provisional one that failed). */
+  const removeLocal = useCallback((id: string) => {
+    setAnnotations((current) => current.filter((annotation) => annotation.id !== id));
+  }, []);
+
+  return { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal };
+}
+
+/** Inserts into a list kept in reading order, without re-sorting it. */
+export function insertInOrder(list: readonly Annotation[], annotation: Annotation): Annotation[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareByPosition(list[middle]!, annotation) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return [...list.slice(0, low), annotation, ...list.slice(low)];
 }

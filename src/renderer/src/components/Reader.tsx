@@ -15,7 +15,7 @@ import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { $canonicalText, DOCUMENT_NODES } from '../../../shared/lexical-document';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
-import { annotationAt } from '../annotations/controller';
+import { annotationAt, isProvisional } from '../annotations/controller';
 import type { DomTextMap } from '../annotations/dom-map';
 import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
 import { diffTexts, followEdit } from '../annotations/live-edit';
@@ -238,7 +238,8 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   const cardAnnotations = useMemo(
     () =>
       shownAnnotations.filter(
-        (annotation) => annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId,
+        (annotation) =>
+          !isProvisional(annotation) && (annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId),
       ),
     [shownAnnotations, selectedId],
   );
