@@ -1,7 +1,7 @@
 // The reader's annotation state and actions, shared by the reader, the margin, the
 // selection toolbar and the side panels. Every action goes through the contract; the
 // store is the truth, refreshed from pushed events.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { DEFAULT_COLOR, compareByPosition, isTagWithin } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
@@ -31,6 +31,14 @@ export function useAnnotationController(
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null);
+
+  // A provisional highlight's stored id, once the store answers (null if saving failed).
+  const pending = useRef(new Map<string, Promise<string | null>>());
+  /** Actions on a provisional highlight wait for its stored id. */
+  const storedIds = useCallback(async (ids: readonly string[]) => {
+    const resolved = await Promise.all(ids.map((id) => pending.current.get(id) ?? Promise.resolve(id)));
+    return resolved.filter((id): id is string => id !== null);
+  }, []);
 
   const check = useCallback(
     <T,>(title: string, result: Result<T>): T | undefined => {
@@ -71,10 +79,14 @@ export function useAnnotationController(
         upsertLocal(provisional);
         select(provisional.id);
       }
-      const created = check(
-        "Couldn't annotate the selection",
-        await client.createAnnotation({ documentId, kind, start: span.start, end: span.end, color }),
-      );
+      const request = client.createAnnotation({ documentId, kind, start: span.start, end: span.end, color });
+      if (provisional) {
+        pending.current.set(
+          provisional.id,
+          request.then((result) => (result.ok ? result.value.id : null)),
+        );
+      }
+      const created = check("Couldn't annotate the selection", await request);
       if (provisional) removeLocal(provisional.id);
       if (!created) {
         if (provisional) select(null);
@@ -98,41 +110,44 @@ export function useAnnotationController(
   const update = useCallback(
     async (id: string, changes: { color?: HighlightColor; tags?: string[]; noteLexicalJson?: string }) => {
       if (changes.color) setLastColor(changes.color);
-      const updated = check("Couldn't save the change", await client.updateAnnotation({ id, ...changes }));
+      const [stored] = await storedIds([id]);
+      if (!stored) return;
+      const updated = check("Couldn't save the change", await client.updateAnnotation({ id: stored, ...changes }));
       if (updated) upsertLocal(updated);
     },
-    [check, client, upsertLocal],
+    [check, client, storedIds, upsertLocal],
   );
 
   // Tags are added and removed on the server, atomically, so quick successive changes
   // never overwrite each other with a stale list.
   const addTag = useCallback(
     async (id: string, path: string) => {
-      check("Couldn't add the tag", await client.bulkUpdateAnnotations({ ids: [id], addTags: [path] }));
+      check("Couldn't add the tag", await client.bulkUpdateAnnotations({ ids: await storedIds([id]), addTags: [path] }));
       await refresh();
       await refreshTags();
     },
-    [check, client, refresh, refreshTags],
+    [check, client, refresh, refreshTags, storedIds],
   );
 
   const removeTag = useCallback(
     async (id: string, path: string) => {
-      check("Couldn't remove the tag", await client.bulkUpdateAnnotations({ ids: [id], removeTags: [path] }));
+      check("Couldn't remove the tag", await client.bulkUpdateAnnotations({ ids: await storedIds([id]), removeTags: [path] }));
       await refresh();
     },
-    [check, client, refresh],
+    [check, client, refresh, storedIds],
   );
 
   const remove = useCallback(
-    async (ids: string[]) => {
+    async (requested: string[]) => {
+      const ids = await storedIds(requested);
       if (ids.length === 0) return;
       const done = check("Couldn't delete", await client.deleteAnnotations({ ids }));
       if (!done) return;
-      if (selectedId && ids.includes(selectedId)) select(null);
+      if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) select(null);
       await refresh();
       announce(done.deleted === 1 ? 'Annotation deleted (Ctrl+Z to undo)' : `${done.deleted} annotations deleted (Ctrl+Z to undo)`);
     },
-    [announce, check, client, refresh, select, selectedId],
+    [announce, check, client, refresh, select, selectedId, storedIds],
   );
 
   const bulk = useCallback(
