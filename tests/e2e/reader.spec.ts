@@ -135,9 +135,8 @@ test('a bad file shows a clear error and adds nothing to the library', async ({ 
     ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]), '“photo.txt” looks like a binary file, not text. Nothing was imported.'],
     ['slides.pdf', Buffer.from('%PDF-1.7'), "“slides.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files."],
   ] as const) {
-    await page.getByRole('main', { name: 'Reader' }).focus();
     const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+o');
+    await page.getByRole('button', { name: 'Import…' }).click();
     await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
     const dialog = page.getByRole('alertdialog', { name: `Couldn't import ${name}` });
     await expect(dialog).toBeVisible();

@@ -185,23 +185,37 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     };
   }, [doc]);
 
+  // A freshly opened document stays at its top while its blocks settle (scroll anchoring
+  // would otherwise drift it), until anything scrolls it. Resize observers run after
+  // layout, so an anchoring shift is undone before its scroll event is seen.
+  const pinnedToTopRef = useRef(true);
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
     scroller.scrollTop = 0;
+    pinnedToTopRef.current = true;
     setRenderedHash(null);
     const update = () => {
       const range = scroller.scrollHeight - scroller.clientHeight;
       setProgress(range <= 0 ? 100 : Math.round((scroller.scrollTop / range) * 100));
     };
+    // Only layout changes re-pin; a scroll of any kind is left where it went.
+    const relayout = () => {
+      if (pinnedToTopRef.current && scroller.scrollTop !== 0) scroller.scrollTop = 0;
+      update();
+    };
+    const onScroll = () => {
+      if (scroller.scrollTop !== 0) pinnedToTopRef.current = false;
+      update();
+    };
     update();
-    scroller.addEventListener('scroll', update, { passive: true });
-    const observer = new ResizeObserver(update);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    const observer = new ResizeObserver(relayout);
     observer.observe(scroller);
     const article = scroller.querySelector('.reader__article');
     if (article) observer.observe(article);
     return () => {
-      scroller.removeEventListener('scroll', update);
+      scroller.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
   }, [doc?.id]);
