@@ -11,7 +11,7 @@ import { MarginaliaCore } from '../src/core/core';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { PAINT_PROBE, generateArticle, median, round, serveStaticText } from './support';
+import { PAINT_PROBE, generateArticle, median, paintTimeOf, round, serveStaticText } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const RUNS = 5;
@@ -62,15 +62,9 @@ export async function runFoundationBenchmark(): Promise<Record<string, unknown>>
 
   const readerTimes: number[] = [];
   const staticTimes: number[] = [];
-  const measure = async (url: string): Promise<number> => {
-    await page.goto('about:blank');
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
-    return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
-  };
   for (let run = 0; run < RUNS; run += 1) {
-    staticTimes.push(await measure(staticUrl));
-    readerTimes.push(await measure(`${host.origin}/`));
+    staticTimes.push(await paintTimeOf(page, staticUrl));
+    readerTimes.push(await paintTimeOf(page, `${host.origin}/`));
   }
   await browser.close();
   await host.close();

@@ -11,7 +11,7 @@ import type { AnnotationRow } from '../src/core/annotations/store';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { PAINT_PROBE, generateArticle, median, percentile, round, seededRandom, serveStaticText } from './support';
+import { PAINT_PROBE, generateArticle, median, paintTimeOf, percentile, round, seededRandom, serveStaticText } from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const HIGHLIGHTS = 10_000;
@@ -107,19 +107,13 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
       return { ms: Math.max(w.__paintedAt, w.__highlightsAt), painted: w.__highlightCount };
     });
   };
-  const openStatic = async (): Promise<number> => {
-    await page.goto('about:blank');
-    await page.goto(staticUrl, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
-    return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
-  };
 
   const withAll: number[] = [];
   const withNone: number[] = [];
   const staticTimes: number[] = [];
   let paintedCount = 0;
   for (let run = 0; run < RUNS; run += 1) {
-    staticTimes.push(await openStatic());
+    staticTimes.push(await paintTimeOf(page, staticUrl));
     withNone.push((await openReader(plain)).ms);
     const opened = await openReader(annotated);
     withAll.push(opened.ms);

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
@@ -105,4 +106,12 @@ ${text.split('\n\n').map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').r
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** Opens a URL fresh and returns when its sentinel paragraph was painted (PAINT_PROBE installed). */
+export async function paintTimeOf(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
 }

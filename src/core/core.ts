@@ -52,7 +52,7 @@ export class MarginaliaCore {
     this.settings = new SettingsRepository(this.db);
     this.profile = new ProfileRepository(this.db);
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
-    this.searchService = new SearchService(this.db);
+    this.searchService = new SearchService(this.db, this.annotations.store);
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
     this.handlers = this.createHandlers();
   }

@@ -2,6 +2,7 @@
 // note, tags, author), ranked with BM25, with the tag:, color:, author: and is:orphan
 // filters applied in SQL. Results are grouped by document.
 import type { Database } from 'better-sqlite3';
+import type { AnnotationStore } from './annotations/store';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery, SearchTerm } from '../shared/search-query';
 import { ftsMatchExpression, parseSearchQuery, snippetParts, termRegex } from '../shared/search-query';
@@ -32,7 +33,10 @@ function clip(text: string, max: number): string {
 }
 
 export class SearchService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly store: AnnotationStore,
+  ) {}
 
   search(query: string, documentId?: string): SearchResults {
     const parsed = parseSearchQuery(query);
@@ -92,7 +96,7 @@ export class SearchService {
     }
     for (const tag of parsed.tags) {
       // The tags table is small: find the tag and its children first, then use the link index.
-      const ids = this.tagIdsWithin(tag);
+      const ids = this.store.tagsWithin(tag).map((row) => row.id);
       if (ids.length === 0) return [];
       where.push(`EXISTS (SELECT 1 FROM annotation_tags at WHERE at.annotation_id = a.id AND at.tag_id IN (${ids.map(() => '?').join(', ')}))`);
       params.push(...ids);
@@ -115,18 +119,6 @@ export class SearchService {
       ORDER BY ${order}
       LIMIT ${MAX_ANNOTATION_HITS}`;
     return this.db.prepare<Array<string | number>, AnnotationHitRow>(sql).all(...params);
-  }
-
-  private tagIdsWithin(path: string): string[] {
-    const lower = path.toLocaleLowerCase();
-    return this.db
-      .prepare<[], { id: string; path: string }>('SELECT id, path FROM tags')
-      .all()
-      .filter((tag) => {
-        const candidate = tag.path.toLocaleLowerCase();
-        return candidate === lower || candidate.startsWith(`${lower}/`);
-      })
-      .map((tag) => tag.id);
   }
 
   private textHits(terms: readonly SearchTerm[], documentId: string | undefined) {

@@ -3,10 +3,12 @@
 // transport that serves the contract from core. Takes electron as an argument so the
 // whole setup can be tested against a fake.
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { UiCommand } from '../shared/contract';
 import { MarginaliaCore } from '../core/core';
 import { resolveDataDir } from '../core/paths';
+import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import type { BrowserWindowInstance, ElectronModule } from './electron-types';
 import { serveContractOverIpc } from './ipc-transport';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
@@ -15,7 +17,6 @@ import {
   APP_ENTRY_URL,
   APP_HOST,
   APP_SCHEME,
-  DESKTOP_CONTENT_SECURITY_POLICY,
   hardenWebContents,
   isTrustedUrl,
   trustedOrigins,
@@ -32,14 +33,6 @@ export interface DesktopOptions {
   platform?: NodeJS.Platform;
 }
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export function webPreferencesFor(preloadPath: string): Electron.WebPreferences {
   return {
@@ -59,19 +52,15 @@ export function webPreferencesFor(preloadPath: string): Electron.WebPreferences 
 /** Serves files from the built renderer for app://marginalia/…, never outside it. */
 export async function rendererResponse(rendererDir: string, requestUrl: string): Promise<Response> {
   const url = new URL(requestUrl);
-  const root = resolve(rendererDir);
-  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
-  const filePath = resolve(join(root, relative));
-  if (url.host !== APP_HOST || !filePath.startsWith(root + sep)) {
-    return new Response('Not found', { status: 404 });
-  }
+  const filePath = url.host === APP_HOST ? rendererFilePath(rendererDir, url.pathname) : undefined;
+  if (!filePath) return new Response('Not found', { status: 404 });
   try {
     const body = await readFile(filePath);
     return new Response(body, {
       status: 200,
       headers: {
-        'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
-        'Content-Security-Policy': DESKTOP_CONTENT_SECURITY_POLICY,
+        'Content-Type': contentTypeOf(filePath),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
       },
     });

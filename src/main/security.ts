@@ -1,15 +1,12 @@
 // Security rules for every web contents: no navigation away from the app, no new windows,
 // external links only for http(s) and only after the user confirms, and IPC only from
 // the app's own frames.
-import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import type { ElectronModule, WebContentsInstance } from './electron-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'marginalia';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-export const DESKTOP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 
 /**
  * Scheme and host of a URL. URL.origin is "null" for custom schemes such as app:, so

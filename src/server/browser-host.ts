@@ -7,14 +7,14 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { EventEnvelope } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { isMethodName } from '../shared/contract';
 import { fail } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
+import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
 
-export { CONTENT_SECURITY_POLICY };
 
 export interface BrowserHostOptions {
   core: MarginaliaCore;
@@ -37,18 +37,6 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
 
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function tokensMatch(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -108,9 +96,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const filePath = resolve(join(rendererRoot, relative === '' ? 'index.html' : relative));
-    if (filePath !== rendererRoot && !filePath.startsWith(rendererRoot + sep)) {
+    const filePath = rendererFilePath(rendererRoot, pathname);
+    if (!filePath) {
       sendText(response, 404, 'Not found');
       return;
     }
@@ -126,7 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const body = await readFile(target);
     response.writeHead(200, {
-      'Content-Type': MIME_TYPES[extname(target)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(target),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',

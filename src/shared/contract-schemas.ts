@@ -1,10 +1,8 @@
-// Zod schemas for everything that crosses the contract: each method's input, checked at
-// the core boundary, and each event's payload. Kept apart from contract.ts so only the
-// hosts (core, main, server) carry zod.
+// Zod schemas for each method's input, checked at the core boundary. Kept apart from
+// contract.ts so only the hosts (core, main, server) carry zod.
 import { z } from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
-import type { EventName, MarginaliaContract, MarginaliaEvents, MethodName } from './contract';
-import { UI_COMMANDS } from './contract';
+import type { MarginaliaContract, MethodName } from './contract';
 import { settingsSchema } from './settings-schema';
 
 const documentId = z.string().min(1).max(100);
@@ -83,19 +81,6 @@ export const inputSchemas = {
   updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
-export const eventSchemas = {
-  libraryChanged: z.object({ reason: z.enum(['imported', 'removed', 'updated', 'external']) }),
-  annotationsChanged: z.object({ documentId: documentId, annotationIds: z.array(z.string()) }),
-  tagsChanged: z.object({}).strict(),
-  openDocument: z.object({ id: documentId }),
-  uiCommand: z.object({ command: z.enum(UI_COMMANDS) }),
-  hostError: z.object({ title: z.string().max(500), message: z.string().max(10_000) }),
-} satisfies { [E in EventName]: z.ZodType<MarginaliaEvents[E]> };
-
 export function inputSchemaFor(method: MethodName): z.ZodType {
   return inputSchemas[method];
-}
-
-export function eventSchemaFor(event: EventName): z.ZodType {
-  return eventSchemas[event];
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import type { BrowserHost } from '../../src/server/browser-host';
-import { CONTENT_SECURITY_POLICY, startBrowserHost } from '../../src/server/browser-host';
+import { startBrowserHost } from '../../src/server/browser-host';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;

@@ -2,6 +2,7 @@
 // any change can be undone by writing the earlier snapshot back.
 import type { Database } from 'better-sqlite3';
 import type { Annotation, HighlightColor, TagInfo } from '../../shared/annotations';
+import { isTagWithin } from '../../shared/annotations';
 import type { AnchorStatus } from '../../shared/selectors';
 
 export interface AnnotationRow {
@@ -122,15 +123,12 @@ export class AnnotationStore {
     return this.db.prepare<[string], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE').get(path);
   }
 
+  /** The tag at `path` and every tag below it. */
   tagsWithin(path: string): TagRow[] {
-    const lower = path.toLocaleLowerCase();
     return this.db
       .prepare<[], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags')
       .all()
-      .filter((tag) => {
-        const candidate = tag.path.toLocaleLowerCase();
-        return candidate === lower || candidate.startsWith(`${lower}/`);
-      });
+      .filter((tag) => isTagWithin(tag.path, path));
   }
 
   listTags(): TagInfo[] {
