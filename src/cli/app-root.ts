@@ -29,3 +29,7 @@ export function samplePath(appRoot: string): string {
 export function rendererDir(appRoot: string): string {
   return join(appRoot, 'out', 'renderer');
 }
+
+export function fontsDir(appRoot: string): string {
+  return join(appRoot, 'resources', 'fonts');
+}

@@ -1,8 +1,11 @@
 // The marginalia command line: the same core as the desktop app, for scripting and tests.
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Annotation, HighlightColor } from '../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../shared/annotations';
+import type { PaperSize, PdfExportOptions } from '../shared/export-options';
+import { DEFAULT_PDF_EXPORT_OPTIONS, PAPER_SIZES, pdfFileNameFor } from '../shared/export-options';
 import type { DocumentSummary } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
@@ -16,6 +19,8 @@ export interface CliIo {
 
 export interface CliContext {
   version: string;
+  /** The fonts PDF export embeds. */
+  fontsDir?: string;
   /** Starts the browser host; injected so the CLI core stays free of build concerns. */
   serve?: (options: { core: MarginaliaCore; port: number; io: CliIo }) => Promise<void>;
 }
@@ -42,6 +47,12 @@ Commands:
   tags                       list tags with their annotation counts
   tags rename OLD NEW        rename or move a tag (children follow)
   tags merge FROM INTO       merge a tag into another
+  export DOC... --format pdf (--out FILE | --out-dir DIR)
+                             export an annotated PDF: all documents in one FILE, or one
+                             PDF per document in DIR. Options: --paper a4|letter,
+                             --print-colors, --no-notes, --no-tags, --no-appendix,
+                             --no-orphans, and filters --tag T, --color C, --author NAME
+                             (each may repeat)
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
@@ -76,8 +87,18 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         update: { type: 'string' },
         quote: { type: 'string' },
         occurrence: { type: 'string' },
-        color: { type: 'string' },
+        color: { type: 'string', multiple: true },
         tag: { type: 'string', multiple: true },
+        author: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        paper: { type: 'string' },
+        'print-colors': { type: 'boolean', default: false },
+        'no-notes': { type: 'boolean', default: false },
+        'no-tags': { type: 'boolean', default: false },
+        'no-appendix': { type: 'boolean', default: false },
+        'no-orphans': { type: 'boolean', default: false },
         note: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -104,12 +125,13 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags'];
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export'];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
       host: 'cli',
       version: context.version,
+      ...(context.fontsDir ? { fontsDir: context.fontsDir } : {}),
     });
     switch (command) {
       case 'import': {
@@ -128,7 +150,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         if (values.quote === undefined || values.quote === '') throw new UsageError('annotate needs --quote TEXT.');
         const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
         if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
-        const color = values.color;
+        if ((values.color?.length ?? 0) > 1) throw new UsageError('annotate takes one --color.');
+        const color = values.color?.[0];
         if (color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) {
           throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
         }
@@ -203,6 +226,21 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         }
         throw new UsageError('usage: marginalia tags [rename OLD NEW | merge FROM INTO]');
       }
+      case 'export': {
+        if (args.length === 0) throw new UsageError('usage: marginalia export DOC... --format pdf (--out FILE | --out-dir DIR)');
+        const options = exportOptionsFrom(values);
+        const docs = args.map((arg) => core!.documents.resolve(arg));
+        const targets = exportTargets(docs, values.out, values['out-dir']);
+        const written = [];
+        for (const target of targets) {
+          const result = await core.exportPdfToFile(target.ids, options, target.path);
+          for (const warning of result.warnings) io.stderr(`marginalia: ${warning}\n`);
+          written.push({ path: target.path, documents: target.ids, pages: result.pageCount, highlights: result.highlightCount, notes: result.noteCount, warnings: result.warnings });
+          if (!json) io.stdout(`${target.path}  (${result.pageCount} page${result.pageCount === 1 ? '' : 's'}, ${result.highlightCount} highlight${result.highlightCount === 1 ? '' : 's'}, ${result.noteCount} note${result.noteCount === 1 ? '' : 's'})\n`);
+        }
+        if (json) io.stdout(`${JSON.stringify(written, null, 2)}\n`);
+        return EXIT_OK;
+      }
       case 'list': {
         const docs = core.documents.list();
         print(docs.length === 0 ? 'The library is empty.\n' : `${docs.map(tableRow).join('\n')}\n`, docs);
@@ -260,6 +298,55 @@ function annotationJson(annotation: Annotation) {
     created: annotation.createdAt,
     modified: annotation.updatedAt,
   };
+}
+
+type ParsedValues = {
+  format?: string | undefined;
+  paper?: string | undefined;
+  color?: string[] | undefined;
+  tag?: string[] | undefined;
+  author?: string[] | undefined;
+  'print-colors'?: boolean | undefined;
+  'no-notes'?: boolean | undefined;
+  'no-tags'?: boolean | undefined;
+  'no-appendix'?: boolean | undefined;
+  'no-orphans'?: boolean | undefined;
+};
+
+function exportOptionsFrom(values: ParsedValues): PdfExportOptions {
+  const format = values.format ?? 'pdf';
+  if (format !== 'pdf') throw new UsageError(`unknown export format “${format}”; the format is pdf.`);
+  const paper = (values.paper ?? 'a4').toLowerCase();
+  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`unknown paper size “${values.paper}”; use ${PAPER_SIZES.join(' or ')}.`);
+  const colors = values.color ?? [];
+  for (const color of colors) {
+    if (!(HIGHLIGHT_COLORS as readonly string[]).includes(color)) throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
+  }
+  return {
+    ...DEFAULT_PDF_EXPORT_OPTIONS,
+    paper: paper as PaperSize,
+    colorScheme: values['print-colors'] ? 'print' : 'screen',
+    includeNotes: !values['no-notes'],
+    includeTags: !values['no-tags'],
+    includeAppendix: !values['no-appendix'],
+    includeOrphans: !values['no-orphans'],
+    tags: values.tag ?? [],
+    colors: colors as HighlightColor[],
+    authors: values.author ?? [],
+  };
+}
+
+/** One PDF per document with --out-dir; all documents in one PDF with --out. */
+function exportTargets(docs: readonly DocumentSummary[], out: string | undefined, outDir: string | undefined): Array<{ ids: string[]; path: string }> {
+  if ((out === undefined) === (outDir === undefined)) throw new UsageError('export needs exactly one of --out FILE or --out-dir DIR.');
+  if (out !== undefined) return [{ ids: docs.map((doc) => doc.id), path: resolve(out) }];
+  const used = new Set<string>();
+  return docs.map((doc) => {
+    let name = pdfFileNameFor(doc.title);
+    for (let counter = 2; used.has(name.toLowerCase()); counter++) name = pdfFileNameFor(`${doc.title} ${counter}`);
+    used.add(name.toLowerCase());
+    return { ids: [doc.id], path: join(resolve(outDir!), name) };
+  });
 }
 
 function requireOne(args: readonly string[], usage: string): string {

@@ -1,7 +1,7 @@
 // Entry point of the marginalia command: runs the CLI with the real process streams and
 // gives it the browser host for `serve`.
 import { startBrowserHost } from '../server/browser-host';
-import { appVersion, findAppRoot, rendererDir, samplePath } from './app-root';
+import { appVersion, findAppRoot, fontsDir, rendererDir, samplePath } from './app-root';
 import type { CliIo } from './cli';
 import { runCli } from './cli';
 import { buildRendererIfNeeded } from './renderer-build';
@@ -15,6 +15,7 @@ const io: CliIo = {
 
 const code = await runCli(process.argv.slice(2), io, {
   version: appVersion(appRoot),
+  fontsDir: fontsDir(appRoot),
   serve: async ({ core, port, io: out }) => {
     buildRendererIfNeeded(appRoot, out.stderr);
     core.seedSampleOnFirstRun(samplePath(appRoot));

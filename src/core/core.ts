@@ -5,12 +5,16 @@ import type { Database } from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
+import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
+import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
 import { canonicalTextOf, countWords } from '../shared/lexical-document';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
 import { AnnotationService } from './annotations/service';
 import { dispatch } from './dispatch';
+import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
+import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { prepareDocument, sha256Hex } from './import/prepare';
@@ -27,6 +31,8 @@ export interface CoreOptions {
   version: string;
   /** better-sqlite3 addon path for a runtime other than Node (the Electron build). */
   nativeBinding?: string;
+  /** Folder with the fonts PDF export embeds (resources/fonts). */
+  fontsDir?: string;
 }
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
@@ -42,6 +48,7 @@ export class MarginaliaCore {
   readonly events = new EventBus();
   readonly handlers: ContractHandlers;
   readonly info: AppInfo;
+  private readonly fontsDir: string | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
   private lastDataVersion = 0;
 
@@ -53,6 +60,7 @@ export class MarginaliaCore {
     this.profile = new ProfileRepository(this.db);
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
     this.searchService = new SearchService(this.db, this.annotations.store);
+    this.fontsDir = options.fontsDir;
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
     this.handlers = this.createHandlers();
   }
@@ -91,6 +99,10 @@ export class MarginaliaCore {
       updateDocumentText: ({ id, lexicalJson }) => {
         const counts = this.updateDocumentText(id, lexicalJson);
         return { document: this.documents.detail(id), counts };
+      },
+      exportPdf: async ({ documentIds, options, jobId }) => {
+        const rendered = await this.renderPdf(documentIds, options, jobId);
+        return { ...this.describeExport(documentIds, rendered), dataBase64: Buffer.from(rendered.bytes).toString('base64') };
       },
     };
   }
@@ -153,6 +165,40 @@ export class MarginaliaCore {
     this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
     this.events.emit('libraryChanged', { reason: 'updated' });
     return counts;
+  }
+
+  /** Lays out documents and their annotations as one PDF; progress goes out as events. */
+  async renderPdf(documentIds: readonly string[], partial: Partial<PdfExportOptions> | undefined, jobId?: string): Promise<RenderedPdf> {
+    if (!this.fontsDir) throw new UserFacingError('INTERNAL', 'This Marginalia host was started without its fonts, so it cannot export PDFs.');
+    const sources = documentIds.map((id) => ({ detail: this.documents.detail(id), annotations: this.annotations.list(id) }));
+    const onProgress = jobId
+      ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') => this.events.emit('exportProgress', { jobId, done, total, stage })
+      : undefined;
+    return renderAnnotatedPdf(sources, resolvePdfExportOptions(partial), {
+      fontsDir: this.fontsDir,
+      exporterName: this.profile.read().displayName,
+      exportedAt: new Date(),
+      appVersion: this.info.version,
+      ...(onProgress ? { onProgress } : {}),
+    });
+  }
+
+  /** Exports to a file: written whole to a temp file beside it, then renamed into place. */
+  async exportPdfToFile(documentIds: readonly string[], partial: Partial<PdfExportOptions> | undefined, outPath: string): Promise<Omit<PdfExportResult, 'dataBase64'>> {
+    const rendered = await this.renderPdf(documentIds, partial);
+    writeFileAtomic(outPath, rendered.bytes);
+    return { ...this.describeExport(documentIds, rendered), fileName: basename(outPath) };
+  }
+
+  private describeExport(documentIds: readonly string[], rendered: RenderedPdf): Omit<PdfExportResult, 'dataBase64'> {
+    const first = documentIds.length === 1 ? this.documents.summary(documentIds[0]!).title : `Marginalia export (${documentIds.length} documents)`;
+    return {
+      fileName: pdfFileNameFor(first),
+      pageCount: rendered.pageCount,
+      highlightCount: rendered.highlightCount,
+      noteCount: rendered.noteCount,
+      warnings: rendered.warnings,
+    };
   }
 
   /** Imports a file from disk, checking its size before reading it. */

@@ -122,6 +122,7 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
         dataDir,
         host: 'desktop',
         version: options.version,
+        fontsDir: join(options.appRoot, 'resources', 'fonts'),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
     } catch (error) {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { MarginaliaContract, MethodName } from './contract';
+import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
 import { settingsSchema } from './settings-schema';
 
 const documentId = z.string().min(1).max(100);
@@ -79,6 +80,27 @@ export const inputSchemas = {
   deleteTag: z.object({ path: tagPath }).strict(),
   search: z.object({ query: z.string().max(1000), documentId: documentId.optional() }).strict(),
   updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
+  exportPdf: z
+    .object({
+      documentIds: z.array(documentId).min(1).max(1000),
+      options: z
+        .object({
+          paper: z.enum(PAPER_SIZES),
+          colorScheme: z.enum(COLOR_SCHEMES),
+          includeNotes: z.boolean(),
+          includeTags: z.boolean(),
+          includeAppendix: z.boolean(),
+          includeOrphans: z.boolean(),
+          tags: tagList,
+          colors: z.array(color).max(HIGHLIGHT_COLORS.length),
+          authors: z.array(z.string().min(1).max(200)).max(100),
+        })
+        .partial()
+        .strict()
+        .optional(),
+      jobId: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export function inputSchemaFor(method: MethodName): z.ZodType {

@@ -5,6 +5,7 @@
 // core handles it. This module stays free of zod so the renderer bundle does too.
 import type { Annotation, Profile, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
+import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
 import type { Result } from './result';
 import type { SearchResults } from './search-results';
@@ -73,6 +74,11 @@ export interface MarginaliaContract {
   search(input: { query: string; documentId?: string }): SearchResults;
   /** Saves a corrected document text and re-anchors its annotations. */
   updateDocumentText(input: { id: string; lexicalJson: string }): { document: DocumentDetail; counts: ReanchorCounts };
+  /**
+   * Lays out documents with their annotations as one PDF (in the order given) and returns
+   * its bytes; progress arrives as exportProgress events carrying the same jobId.
+   */
+  exportPdf(input: { documentIds: string[]; options?: Partial<PdfExportOptions>; jobId?: string }): PdfExportResult;
 }
 
 export type MethodName = keyof MarginaliaContract;
@@ -107,6 +113,7 @@ export const METHOD_NAMES = [
   'deleteTag',
   'search',
   'updateDocumentText',
+  'exportPdf',
 ] as const satisfies readonly MethodName[];
 
 type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
@@ -138,6 +145,7 @@ export const UI_COMMANDS = [
   'highlight',
   'tag',
   'note',
+  'exportPdf',
   'zoomIn',
   'zoomOut',
   'zoomReset',
@@ -162,6 +170,8 @@ export interface MarginaliaEvents {
   openDocument: { id: string };
   /** The host relays a menu command to the UI. */
   uiCommand: { command: UiCommand };
+  /** How far a PDF export has come: pages laid out of the pages expected so far. */
+  exportProgress: { jobId: string; done: number; total: number; stage: 'layout' | 'writing' | 'done' };
   /** The host reports a failure the UI should show in a dialog. */
   hostError: { title: string; message: string };
 }
@@ -173,6 +183,7 @@ export const EVENT_NAMES = [
   'annotationsChanged',
   'tagsChanged',
   'openDocument',
+  'exportProgress',
   'uiCommand',
   'hostError',
 ] as const satisfies readonly EventName[];

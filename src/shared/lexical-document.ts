@@ -27,7 +27,7 @@ export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
 ];
 
-function createDocumentEditor(): LexicalEditor {
+export function createDocumentEditor(): LexicalEditor {
   return createHeadlessEditor({
     namespace: 'marginalia-document',
     nodes: [...DOCUMENT_NODES],

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'AMBIGUOUS',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
+  'WRITE_FAILED',
   'INTERNAL',
 ] as const;
 

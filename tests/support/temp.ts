@@ -12,3 +12,4 @@ export const SHARED_SAMPLES = join(import.meta.dirname, '../../../shared/samples
 export const FIXTURES = join(import.meta.dirname, '../fixtures');
 export const APP_ROOT = join(import.meta.dirname, '../..');
 export const SAMPLE_REPORT = join(APP_ROOT, 'resources/samples/sabratha-report.txt');
+export const FONTS_DIR = join(APP_ROOT, 'resources/fonts');

@@ -1,0 +1,850 @@
+// Lays out documents with their annotations as a briefing-ready PDF: the text with
+// embedded fonts, highlights as real /Highlight annotations (QuadPoints on exactly the
+// quoted glyphs, with appearance streams), numbered margin notes, endnotes for notes that
+// don't fit, an appendix by tag, an outline, running headers and page numbers.
+import PDFDocument from 'pdfkit';
+import type { Annotation, HighlightColor } from '../../shared/annotations';
+import { compareByPosition } from '../../shared/annotations';
+import type { PdfExportOptions } from '../../shared/export-options';
+import { passesExportFilters } from '../../shared/export-options';
+import type { DocumentDetail } from '../../shared/model';
+import type { PrintBlock } from '../../shared/print-model';
+import { printBlocksOf } from '../../shared/print-model';
+import type { FontKey, FontSet } from './pdf-fonts';
+import { FONT_FILES, loadFonts } from './pdf-fonts';
+import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
+import { breakIntoLines } from './pdf-text';
+
+export interface ExportSource {
+  detail: DocumentDetail;
+  annotations: Annotation[];
+}
+
+export interface PdfExportContext {
+  fontsDir: string;
+  exporterName: string;
+  exportedAt: Date;
+  appVersion: string;
+  onProgress?: (done: number, total: number, stage: 'layout' | 'writing' | 'done') => void;
+}
+
+export interface RenderedPdf {
+  bytes: Buffer;
+  pageCount: number;
+  highlightCount: number;
+  noteCount: number;
+  warnings: string[];
+}
+
+const PAPER: Record<PdfExportOptions['paper'], { size: string; width: number; height: number }> = {
+  a4: { size: 'A4', width: 595.28, height: 841.89 },
+  letter: { size: 'LETTER', width: 612, height: 792 },
+};
+
+const MARGIN_TOP = 64;
+const MARGIN_BOTTOM = 60;
+const MARGIN_LEFT = 56;
+const MARGIN_RIGHT = 40;
+const NOTE_COLUMN_WIDTH = 150;
+const GUTTER = 27;
+const LINE_FACTOR = 1.42;
+const NOTE_SPACING = 7;
+
+const INK: Rgb = [0.1, 0.1, 0.12];
+const MUTED: Rgb = [0.42, 0.42, 0.46];
+const LINK_INK: Rgb = [0.09, 0.3, 0.66];
+const RULE: Rgb = [0.78, 0.78, 0.8];
+const COVER_FILL: Rgb = [0.955, 0.955, 0.965];
+
+/** Highlight washes, multiplied over the text: strong on screen, light for printing. */
+const WASH: Record<PdfExportOptions['colorScheme'], Record<HighlightColor, Rgb>> = {
+  screen: {
+    yellow: [1, 0.89, 0.3],
+    green: [0.6, 0.88, 0.6],
+    blue: [0.62, 0.8, 1],
+    pink: [1, 0.66, 0.84],
+    purple: [0.8, 0.7, 0.97],
+    orange: [1, 0.77, 0.52],
+    red: [1, 0.62, 0.62],
+    gray: [0.8, 0.8, 0.8],
+  },
+  print: {
+    yellow: [1, 0.95, 0.62],
+    green: [0.8, 0.94, 0.8],
+    blue: [0.8, 0.9, 1],
+    pink: [1, 0.84, 0.92],
+    purple: [0.9, 0.85, 0.98],
+    orange: [1, 0.88, 0.76],
+    red: [1, 0.82, 0.82],
+    gray: [0.9, 0.9, 0.9],
+  },
+};
+
+/** Marker and chip colors, solid enough to read as small type. */
+const SOLID: Record<HighlightColor, Rgb> = {
+  yellow: [0.8, 0.62, 0],
+  green: [0.2, 0.58, 0.3],
+  blue: [0.2, 0.45, 0.85],
+  pink: [0.82, 0.28, 0.56],
+  purple: [0.5, 0.33, 0.85],
+  orange: [0.86, 0.48, 0.1],
+  red: [0.8, 0.2, 0.2],
+  gray: [0.45, 0.45, 0.45],
+};
+
+const BLOCK_STYLE = {
+  h1: { size: 20, after: 10 },
+  h2: { size: 15.5, after: 7 },
+  h3: { size: 13, after: 6 },
+  h4: { size: 11.5, after: 5 },
+  body: { size: 10.5, after: 7.5 },
+  list: { size: 10.5, after: 3.5 },
+} as const;
+
+const NOTE_SIZE = 7.8;
+const ENDNOTE_SIZE = 9;
+
+interface PlacedFragment {
+  fragment: Fragment;
+  page: number;
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+interface MarginEntry {
+  number: number;
+  annotation: Annotation;
+  page: number;
+  desiredTop: number;
+  markerBaseline: number;
+}
+
+interface DocumentRun {
+  source: ExportSource;
+  firstPage: number;
+  included: Annotation[];
+  highlights: Annotation[];
+  entries: MarginEntry[];
+  orphans: Annotation[];
+  documentNotes: Annotation[];
+  placed: PlacedFragment[];
+  highlightPage: Map<string, number>;
+  endnotes: MarginEntry[];
+}
+
+function rgb255(color: Rgb): [number, number, number] {
+  return [Math.round(color[0] * 255), Math.round(color[1] * 255), Math.round(color[2] * 255)];
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function formatDate(iso: string | Date): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+function isSafeLink(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url);
+}
+
+function hasNote(annotation: Annotation): boolean {
+  return annotation.note.text.trim() !== '';
+}
+
+/** Composes one PDF from several documents; create, call render once, read the bytes. */
+class PdfComposer {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly fonts: FontSet;
+  private readonly paper: { width: number; height: number };
+  private readonly textWidth: number;
+  private readonly noteX: number;
+  private readonly missing = new Set<string>();
+  private readonly widths = new Map<string, number>();
+  private readonly measurer: Measurer;
+  private readonly pageDocument: number[] = [];
+  private readonly chunks: Buffer[] = [];
+  private page = -1;
+  private y = 0;
+  private highlightCount = 0;
+  private noteCount = 0;
+  private expectedPages = 1;
+  private lastReportedPage = -1;
+  private outlineStack: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
+
+  constructor(
+    private readonly options: PdfExportOptions,
+    private readonly context: PdfExportContext,
+    title: string,
+    keywords: string[],
+  ) {
+    this.fonts = loadFonts(context.fontsDir);
+    const paper = PAPER[options.paper];
+    this.paper = paper;
+    const withMargin = options.includeNotes || options.includeTags;
+    this.textWidth = paper.width - MARGIN_LEFT - MARGIN_RIGHT - (withMargin ? NOTE_COLUMN_WIDTH + GUTTER : 0);
+    this.noteX = MARGIN_LEFT + this.textWidth + GUTTER;
+    this.doc = new PDFDocument({
+      size: paper.size,
+      margin: 0,
+      autoFirstPage: false,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      displayTitle: true,
+      info: {
+        Title: title,
+        Author: context.exporterName,
+        Subject: 'Annotated export from Marginalia',
+        Keywords: keywords.join(', '),
+        Creator: `Marginalia ${context.appVersion}`,
+        CreationDate: context.exportedAt,
+        ModDate: context.exportedAt,
+      },
+    });
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
+    this.measurer = {
+      width: (fontKey, size, text) => {
+        const cacheKey = `${fontKey}\u0001${size}\u0001${text}`;
+        let width = this.widths.get(cacheKey);
+        if (width === undefined) {
+          width = this.doc.font(fontKey).fontSize(size).widthOfString(text);
+          this.widths.set(cacheKey, width);
+        }
+        return width;
+      },
+    };
+  }
+
+  async render(sources: readonly ExportSource[]): Promise<RenderedPdf> {
+    const totalCharacters = sources.reduce((sum, source) => sum + source.detail.textLength, 0);
+    const charactersPerPage = (this.textWidth / (BLOCK_STYLE.body.size * 0.5)) * ((this.paper.height - MARGIN_TOP - MARGIN_BOTTOM) / (BLOCK_STYLE.body.size * LINE_FACTOR));
+    this.expectedPages = Math.max(1, Math.ceil(totalCharacters / charactersPerPage) + sources.length);
+    for (const [index, source] of sources.entries()) {
+      await this.renderDocument(source, index, sources.length > 1);
+    }
+    this.drawRunningHeadsAndPageNumbers(sources);
+    const pageCount = this.pageDocument.length;
+    this.context.onProgress?.(pageCount, pageCount, 'writing');
+    const ended = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    await ended;
+    this.context.onProgress?.(pageCount, pageCount, 'done');
+    const warnings: string[] = [];
+    if (this.missing.size > 0) {
+      warnings.push(`No bundled font has these characters; they are shown as “\uFFFD” in the PDF: ${[...this.missing].join(', ')}.`);
+    }
+    return { bytes: Buffer.concat(this.chunks), pageCount, highlightCount: this.highlightCount, noteCount: this.noteCount, warnings };
+  }
+
+  // ---- pages -------------------------------------------------------------------------
+
+  private newPage(documentIndex: number): void {
+    this.doc.addPage({ size: PAPER[this.options.paper].size, margin: 0 });
+    this.page += 1;
+    this.pageDocument.push(documentIndex);
+    this.y = MARGIN_TOP;
+  }
+
+  private get contentBottom(): number {
+    return this.paper.height - MARGIN_BOTTOM;
+  }
+
+  private ensureRoom(height: number, documentIndex: number): void {
+    if (this.y + height > this.contentBottom && this.y > MARGIN_TOP) this.newPage(documentIndex);
+  }
+
+  private async reportProgress(): Promise<void> {
+    if (this.page === this.lastReportedPage) return;
+    this.lastReportedPage = this.page;
+    this.expectedPages = Math.max(this.expectedPages, this.page + 2);
+    this.context.onProgress?.(this.page, this.expectedPages, 'layout');
+    await yieldToEventLoop();
+  }
+
+  // ---- text ----------------------------------------------------------------------------
+
+  private drawFragment(fragment: Fragment, x: number, baseline: number, top: number, height: number): void {
+    if (fragment.text.trim() === '') return;
+    // Document text goes in its own marked-content span per fragment, so text extractors
+    // keep the runs an annotation starts or ends in apart instead of merging them.
+    const span = fragment.start >= 0;
+    if (span) this.doc.markContent('Span');
+    this.doc
+      .font(fragment.fontKey)
+      .fontSize(fragment.size)
+      .fillColor(rgb255(fragment.link !== '' ? LINK_INK : fragment.color))
+      .text(fragment.text, x + fragment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    if (span) this.doc.endMarkedContent();
+    if (fragment.link !== '' && isSafeLink(fragment.link)) {
+      this.doc.link(x + fragment.x, top, fragment.inkWidth, height, fragment.link);
+    }
+  }
+
+  /** Places lines in the current column, breaking pages as needed; returns where each fragment went. */
+  private flowLines(
+    lines: readonly Line[],
+    x: number,
+    size: number,
+    documentIndex: number,
+    placed: PlacedFragment[] | undefined,
+    onFirstLine?: (top: number, baseline: number) => void,
+  ): void {
+    const lineHeight = size * LINE_FACTOR;
+    lines.forEach((line, index) => {
+      this.ensureRoom(lineHeight, documentIndex);
+      const top = this.y;
+      const glyphTop = top + (lineHeight - size * 1.164) / 2;
+      const baseline = glyphTop + size * 0.928;
+      if (index === 0) onFirstLine?.(top, baseline);
+      const last = line.fragments.length - 1;
+      line.fragments.forEach((fragment, fragmentIndex) => {
+        this.drawFragment(fragment, x, baseline, top, lineHeight);
+        if (placed && fragment.start >= 0) {
+          placed.push({
+            fragment: fragmentIndex === last ? { ...fragment, width: fragment.inkWidth } : fragment,
+            page: this.page,
+            x: x + fragment.x,
+            top: glyphTop - 0.6,
+            bottom: baseline + size * 0.236 + 0.6,
+          });
+        }
+      });
+      this.y += lineHeight;
+    });
+  }
+
+  private plainPieces(text: string, size: number, style: Partial<StyledPiece> = {}): StyledPiece[] {
+    return [{ text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style }];
+  }
+
+  private layout(pieces: StyledPiece[], width: number, boundaries?: ReadonlySet<number>): Line[] {
+    return breakIntoLines(pieces, width, this.measurer, this.fonts, this.missing, boundaries);
+  }
+
+  // ---- one document --------------------------------------------------------------------
+
+  private async renderDocument(source: ExportSource, documentIndex: number, severalDocuments: boolean): Promise<void> {
+    const run = this.prepareRun(source);
+    this.newPage(documentIndex);
+    run.firstPage = this.page;
+    if (severalDocuments) {
+      this.outlineStack = [{ level: 0, item: this.doc.outline.addItem(source.detail.title) }];
+    } else {
+      this.outlineStack = [];
+    }
+    const boundaries = new Set<number>();
+    for (const annotation of run.highlights) {
+      boundaries.add(annotation.target!.position.start);
+      boundaries.add(annotation.target!.position.end);
+    }
+    for (const entry of run.entries) boundaries.add(entry.annotation.target!.position.start);
+
+    const blocks = printBlocksOf(source.detail.lexicalJson);
+    const bylineIndex = this.bylineIndex(blocks, source.detail);
+    for (const [index, block] of blocks.entries()) {
+      this.renderBlock(block, index === 0, documentIndex, run, boundaries);
+      if (index === Math.max(0, bylineIndex)) this.renderCoverBlock(run, documentIndex);
+      await this.reportProgress();
+    }
+    if (blocks.length === 0) this.renderCoverBlock(run, documentIndex);
+
+    this.paintHighlights(run);
+    this.placeMarginNotes(run);
+    await this.renderEndnotes(run, documentIndex);
+    if (this.options.includeAppendix) await this.renderAppendix(run, documentIndex);
+    if (this.options.includeOrphans && run.orphans.length > 0) await this.renderOrphans(run, documentIndex);
+  }
+
+  private prepareRun(source: ExportSource): DocumentRun {
+    const included = source.annotations.filter((annotation) => passesExportFilters(annotation, this.options)).sort(compareByPosition);
+    const anchored = included.filter((annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan');
+    const highlights = anchored.filter(
+      (annotation) => annotation.kind === 'highlight' && annotation.target!.position.end > annotation.target!.position.start,
+    );
+    const withMargin = anchored.filter(
+      (annotation) => (this.options.includeNotes && hasNote(annotation)) || (this.options.includeTags && annotation.tags.length > 0),
+    );
+    const entries = withMargin.map((annotation, index) => ({ number: index + 1, annotation, page: -1, desiredTop: 0, markerBaseline: 0 }));
+    return {
+      source,
+      firstPage: 0,
+      included,
+      highlights,
+      entries,
+      orphans: included.filter((annotation) => annotation.target !== null && annotation.anchor.status === 'orphan'),
+      documentNotes: included.filter((annotation) => annotation.target === null && hasNote(annotation)),
+      placed: [],
+      highlightPage: new Map(),
+      endnotes: [],
+    };
+  }
+
+  /** The byline paragraph the importer put under the title, if there is one. */
+  private bylineIndex(blocks: readonly PrintBlock[], detail: DocumentDetail): number {
+    const candidate = blocks[1];
+    if (!candidate || candidate.kind !== 'paragraph' || detail.byline.trim() === '') return 0;
+    const text = candidate.runs.map((run) => run.text).join('');
+    return text.trim() === detail.byline.trim() ? 1 : 0;
+  }
+
+  private blockSize(block: PrintBlock): { size: number; after: number } {
+    if (block.kind === 'heading') {
+      return block.level === 1 ? BLOCK_STYLE.h1 : block.level === 2 ? BLOCK_STYLE.h2 : block.level === 3 ? BLOCK_STYLE.h3 : BLOCK_STYLE.h4;
+    }
+    return block.kind === 'listItem' ? BLOCK_STYLE.list : BLOCK_STYLE.body;
+  }
+
+  private renderBlock(block: PrintBlock, first: boolean, documentIndex: number, run: DocumentRun, boundaries: ReadonlySet<number>): void {
+    const { size, after } = this.blockSize(block);
+    const heading = block.kind === 'heading';
+    const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
+    const pieces: StyledPiece[] = block.runs.map((textRun) => ({
+      text: textRun.text,
+      start: textRun.start,
+      family: textRun.code ? 'mono' : 'serif',
+      bold: heading || textRun.bold,
+      italic: block.kind === 'quote' ? !textRun.italic : textRun.italic,
+      size: textRun.code ? size * 0.9 : size,
+      color: INK,
+      link: textRun.link,
+    }));
+    const lines = this.layout(pieces, this.textWidth - indent, boundaries);
+    if (lines.length === 0) return;
+    const lineHeight = size * LINE_FACTOR;
+    if (heading && !first) {
+      this.y += size * 0.5;
+      // Keep a heading with the first line that follows it.
+      this.ensureRoom(lineHeight * lines.length + BLOCK_STYLE.body.size * LINE_FACTOR * 2, documentIndex);
+    }
+    const startPage = this.page;
+    const startY = this.y;
+    this.flowLines(lines, MARGIN_LEFT + indent, size, documentIndex, run.placed, (top, baseline) => {
+      if (heading) this.addOutlineItem(block);
+      if (block.kind === 'listItem') {
+        this.doc
+          .font('serif')
+          .fontSize(size)
+          .fillColor(rgb255(MUTED))
+          .text(block.marker, MARGIN_LEFT + indent - 14, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      }
+      void top;
+    });
+    if (block.kind === 'quote') {
+      const top = this.page === startPage ? startY : MARGIN_TOP;
+      this.doc
+        .save()
+        .rect(MARGIN_LEFT + 3, top + 2, 2, this.y - top - 4)
+        .fill(rgb255(RULE))
+        .restore();
+    }
+    this.y += after;
+  }
+
+  private addOutlineItem(block: PrintBlock): void {
+    const title = block.runs.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
+    if (title === '') return;
+    const level = block.level;
+    while (this.outlineStack.length > 0 && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();
+    const parent = this.outlineStack[this.outlineStack.length - 1]?.item ?? this.doc.outline;
+    const item = parent.addItem(title.slice(0, 200));
+    this.outlineStack.push({ level, item });
+  }
+
+  private renderCoverBlock(run: DocumentRun, documentIndex: number): void {
+    const { detail } = run.source;
+    const rows: string[] = [];
+    rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
+    if (detail.byline.trim() !== '') rows.push(`Byline: ${detail.byline}`);
+    if (detail.publishedAt.trim() !== '') rows.push(`Published: ${detail.publishedAt}`);
+    rows.push(`Exported by ${this.context.exporterName} on ${formatDate(this.context.exportedAt)}`);
+    const notes = run.included.filter(hasNote).length;
+    rows.push(
+      `Annotations: ${run.highlights.length} highlight${run.highlights.length === 1 ? '' : 's'} · ${notes} note${notes === 1 ? '' : 's'}` +
+        (run.orphans.length > 0 ? ` · ${run.orphans.length} orphaned` : ''),
+    );
+    const byTag = new Map<string, number>();
+    for (const annotation of run.included) for (const tag of annotation.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+    const tagSummary = [...byTag.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([tag, count]) => `${tag} (${count})`);
+    rows.push(tagSummary.length > 0 ? `By tag: ${tagSummary.join(' · ')}` : 'By tag: no tags');
+    for (const note of run.documentNotes) rows.push(`Document note by ${note.author.name}: ${note.note.text.trim()}`);
+
+    const padding = 9;
+    const size = 8.6;
+    const lines = rows.flatMap((row) => this.layout(this.plainPieces(row, size, { color: [0.2, 0.2, 0.24] }), this.textWidth - padding * 2));
+    const height = lines.length * size * LINE_FACTOR + padding * 2;
+    this.y += 2;
+    this.ensureRoom(Math.min(height, 200), documentIndex);
+    if (this.y + height <= this.contentBottom) {
+      this.doc.save().roundedRect(MARGIN_LEFT, this.y, this.textWidth, height, 4).fill(rgb255(COVER_FILL)).restore();
+    }
+    this.y += padding;
+    this.flowLines(lines, MARGIN_LEFT + padding, size, documentIndex, undefined);
+    this.y += padding + 12;
+  }
+
+  // ---- highlights ----------------------------------------------------------------------
+
+  /** The placed fragments inside [start, end), grouped into one quad per line. */
+  private quadsFor(run: DocumentRun, start: number, end: number): Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> {
+    const placed = run.placed;
+    let low = 0;
+    let high = placed.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (placed[middle]!.fragment.end <= start) low = middle + 1;
+      else high = middle;
+    }
+    const quads: Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> = [];
+    for (let index = low; index < placed.length; index++) {
+      const item = placed[index]!;
+      if (item.fragment.start >= end) break;
+      if (item.fragment.end <= start || item.fragment.width <= 0) continue;
+      const last = quads[quads.length - 1];
+      if (last && last.page === item.page && Math.abs(last.top - item.top) < 0.01) {
+        last.x1 = Math.min(last.x1, item.x);
+        last.x2 = Math.max(last.x2, item.x + item.fragment.width);
+        last.bottom = Math.max(last.bottom, item.bottom);
+        last.top = Math.min(last.top, item.top);
+      } else {
+        quads.push({ page: item.page, x1: item.x, x2: item.x + item.fragment.width, top: item.top, bottom: item.bottom });
+      }
+    }
+    return quads;
+  }
+
+  private paintHighlights(run: DocumentRun): void {
+    const wash = WASH[this.options.colorScheme];
+    for (const annotation of run.highlights) {
+      const { start, end } = annotation.target!.position;
+      const quads = this.quadsFor(run, start, end);
+      if (quads.length === 0) continue;
+      run.highlightPage.set(annotation.id, quads[0]!.page);
+      const pages = [...new Set(quads.map((quad) => quad.page))];
+      pages.forEach((page, part) => {
+        this.doc.switchToPage(page);
+        if (part === 0) this.doc.addNamedDestination(`hl-${annotation.id}`, 'XYZ', MARGIN_LEFT, Math.max(0, quads[0]!.top - 20), null);
+        this.addHighlightAnnotation(annotation, quads.filter((quad) => quad.page === page), wash[annotation.color], part);
+      });
+      this.highlightCount += 1;
+    }
+    this.doc.switchToPage(this.page);
+  }
+
+  private annotationContents(annotation: Annotation): string {
+    const parts: string[] = [];
+    if (this.options.includeNotes && hasNote(annotation)) parts.push(annotation.note.text.trim());
+    if (this.options.includeTags && annotation.tags.length > 0) parts.push(`Tags: ${annotation.tags.join(', ')}`);
+    return parts.join('\n\n');
+  }
+
+  private addHighlightAnnotation(
+    annotation: Annotation,
+    quads: ReadonlyArray<{ x1: number; x2: number; top: number; bottom: number }>,
+    color: Rgb,
+    part: number,
+  ): void {
+    const height = this.paper.height;
+    const pdfQuads = quads.map((quad) => ({ x1: quad.x1, x2: quad.x2, top: height - quad.top, bottom: height - quad.bottom }));
+    const minX = Math.min(...pdfQuads.map((quad) => quad.x1));
+    const maxX = Math.max(...pdfQuads.map((quad) => quad.x2));
+    const minY = Math.min(...pdfQuads.map((quad) => quad.bottom));
+    const maxY = Math.max(...pdfQuads.map((quad) => quad.top));
+    const gState = this.doc.ref({ Type: 'ExtGState', BM: 'Multiply', ca: 1, CA: 1 });
+    gState.end(undefined);
+    const appearance = this.doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      FormType: 1,
+      BBox: [minX, minY, maxX, maxY],
+      Resources: { ExtGState: { GS0: gState } },
+    });
+    const number = (value: number): string => value.toFixed(2);
+    appearance.write(`/GS0 gs ${color.map(number).join(' ')} rg\n`);
+    for (const quad of pdfQuads) {
+      appearance.write(`${number(quad.x1)} ${number(quad.bottom)} ${number(quad.x2 - quad.x1)} ${number(quad.top - quad.bottom)} re f\n`);
+    }
+    appearance.end(undefined);
+    const topDown = height - maxY;
+    this.doc.annotate(minX, topDown, maxX - minX, maxY - minY, {
+      Subtype: 'Highlight',
+      QuadPoints: pdfQuads.flatMap((quad) => [quad.x1, quad.top, quad.x2, quad.top, quad.x1, quad.bottom, quad.x2, quad.bottom]),
+      C: [...color],
+      CA: 1,
+      F: 4,
+      Contents: new String(this.annotationContents(annotation)),
+      T: new String(annotation.author.name),
+      M: new Date(annotation.updatedAt),
+      CreationDate: new Date(annotation.createdAt),
+      NM: new String(part === 0 ? annotation.id : `${annotation.id}#${part + 1}`),
+      Subj: new String(annotation.tags.length > 0 ? annotation.tags.join(', ') : 'Highlight'),
+      AP: { N: appearance },
+    } as unknown as PDFKit.Mixins.AnnotationOption);
+  }
+
+  // ---- margin notes --------------------------------------------------------------------
+
+  private noteLines(entry: MarginEntry, width: number, size: number, withBackReference: string): Line[] {
+    const { annotation } = entry;
+    const header = this.layout(
+      [
+        { text: `${entry.number}  `, start: -1, family: 'sans', bold: true, italic: false, size, color: SOLID[annotation.color], link: '' },
+        { text: `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.92, color: MUTED, link: '' },
+      ],
+      width,
+    );
+    const lines = [...header];
+    if (this.options.includeNotes && hasNote(annotation)) {
+      for (const paragraph of annotation.note.text.split(/\n+/)) {
+        if (paragraph.trim() === '') continue;
+        lines.push(...this.layout(this.plainPieces(paragraph, size), width));
+      }
+    }
+    if (this.options.includeTags && annotation.tags.length > 0) {
+      lines.push(
+        ...this.layout(this.plainPieces(annotation.tags.map((tag) => `#${tag}`).join('  '), size * 0.95, { italic: true, color: SOLID[annotation.color] }), width),
+      );
+    }
+    return lines;
+  }
+
+  private placeMarginNotes(run: DocumentRun): void {
+    if (run.entries.length === 0) return;
+    for (const entry of run.entries) {
+      const { start } = entry.annotation.target!.position;
+      const fragment = run.placed.find((item) => item.fragment.end > start) ?? run.placed[run.placed.length - 1];
+      if (!fragment) continue;
+      entry.page = fragment.page;
+      entry.desiredTop = fragment.top;
+      entry.markerBaseline = fragment.bottom - NOTE_SIZE * 0.5;
+    }
+    const byPage = new Map<number, MarginEntry[]>();
+    for (const entry of run.entries) {
+      if (entry.page < 0) continue;
+      const list = byPage.get(entry.page) ?? [];
+      list.push(entry);
+      byPage.set(entry.page, list);
+    }
+    const lineHeight = NOTE_SIZE * LINE_FACTOR;
+    for (const [page, entries] of byPage) {
+      this.doc.switchToPage(page);
+      let cursor = MARGIN_TOP;
+      entries.sort((a, b) => a.desiredTop - b.desiredTop);
+      for (const entry of entries) {
+        this.drawMarker(entry);
+        const lines = this.noteLines(entry, NOTE_COLUMN_WIDTH, NOTE_SIZE, '');
+        const height = lines.length * lineHeight;
+        const top = Math.max(entry.desiredTop, cursor);
+        if (top + height <= this.contentBottom && height <= (this.contentBottom - MARGIN_TOP) * 0.45) {
+          this.drawNoteAt(entry, lines, top, page);
+          cursor = top + height + NOTE_SPACING;
+        } else {
+          run.endnotes.push(entry);
+          const stub = this.layout(
+            [
+              { text: `${entry.number}  `, start: -1, family: 'sans', bold: true, italic: false, size: NOTE_SIZE, color: SOLID[entry.annotation.color], link: '' },
+              { text: 'continues in the notes after the text', start: -1, family: 'sans', bold: false, italic: true, size: NOTE_SIZE, color: MUTED, link: '' },
+            ],
+            NOTE_COLUMN_WIDTH,
+          );
+          const stubTop = Math.max(entry.desiredTop, cursor);
+          if (stubTop + stub.length * lineHeight <= this.contentBottom) {
+            this.drawLinesAt(stub, this.noteX, stubTop, NOTE_SIZE);
+            this.doc.goTo(this.noteX, stubTop, NOTE_COLUMN_WIDTH, stub.length * lineHeight, `endnote-${run.source.detail.id}-${entry.number}`);
+            cursor = stubTop + stub.length * lineHeight + NOTE_SPACING;
+          }
+        }
+        this.noteCount += 1;
+      }
+    }
+    this.doc.switchToPage(this.page);
+  }
+
+  private drawMarker(entry: MarginEntry): void {
+    const x = MARGIN_LEFT + this.textWidth + 7;
+    const label = String(entry.number);
+    const size = 6.4;
+    const width = Math.max(9, this.measurer.width('sansBold', size, label) + 4);
+    const top = entry.desiredTop + 1;
+    this.doc.save().roundedRect(x, top, width, 9, 2).fill(rgb255(SOLID[entry.annotation.color])).restore();
+    this.doc.font('sansBold').fontSize(size).fillColor([255, 255, 255]).text(label, x + (width - this.measurer.width('sansBold', size, label)) / 2, top + 7, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+    });
+    this.doc.goTo(x, top, width, 9, `note-${entry.annotation.id}`);
+  }
+
+  private drawLinesAt(lines: readonly Line[], x: number, top: number, size: number): void {
+    const lineHeight = size * LINE_FACTOR;
+    lines.forEach((line, index) => {
+      const lineTop = top + index * lineHeight;
+      const baseline = lineTop + (lineHeight - line.fragments.reduce((max, fragment) => Math.max(max, fragment.size), size) * 1.164) / 2 + size * 0.928;
+      for (const fragment of line.fragments) this.drawFragment(fragment, x, baseline, lineTop, lineHeight);
+    });
+  }
+
+  private drawNoteAt(entry: MarginEntry, lines: readonly Line[], top: number, page: number): void {
+    const height = lines.length * NOTE_SIZE * LINE_FACTOR;
+    this.doc
+      .save()
+      .rect(this.noteX - 6, top + 1, 1.6, height - 2)
+      .fill(rgb255(SOLID[entry.annotation.color]))
+      .restore();
+    this.drawLinesAt(lines, this.noteX, top, NOTE_SIZE);
+    this.doc.addNamedDestination(`note-${entry.annotation.id}`, 'XYZ', this.noteX, Math.max(0, top - 20), null);
+    void page;
+  }
+
+  // ---- sections after the text -----------------------------------------------------------
+
+  private sectionHeading(text: string, documentIndex: number, level: 2 | 3 = 2): void {
+    const size = level === 2 ? BLOCK_STYLE.h2.size : 11;
+    this.y += size * 0.8;
+    this.ensureRoom(size * LINE_FACTOR * 3, documentIndex);
+    const lines = this.layout([{ text, start: -1, family: 'serif', bold: true, italic: false, size, color: INK, link: '' }], this.textWidth);
+    this.flowLines(lines, MARGIN_LEFT, size, documentIndex, undefined);
+    if (level === 2) {
+      const parent = this.outlineStack[0]?.level === 0 ? this.outlineStack[0].item : this.doc.outline;
+      parent.addItem(text);
+    }
+    this.y += 4;
+  }
+
+  private async renderEndnotes(run: DocumentRun, documentIndex: number): Promise<void> {
+    if (run.endnotes.length === 0) return;
+    this.sectionHeading('Notes continued', documentIndex);
+    for (const entry of run.endnotes.sort((a, b) => a.number - b.number)) {
+      const page = entry.page + 1;
+      const lines = this.noteLines(entry, this.textWidth, ENDNOTE_SIZE, ` · on page ${page} ↩`);
+      this.ensureRoom(ENDNOTE_SIZE * LINE_FACTOR * 2, documentIndex);
+      this.flowLines(lines, MARGIN_LEFT, ENDNOTE_SIZE, documentIndex, undefined, (top) => {
+        this.doc.addNamedDestination(`endnote-${run.source.detail.id}-${entry.number}`, 'XYZ', MARGIN_LEFT, Math.max(0, top - 20), null);
+        this.doc.goTo(MARGIN_LEFT, top, this.textWidth, ENDNOTE_SIZE * LINE_FACTOR, `hl-${entry.annotation.id}`);
+      });
+      this.y += 6;
+      await this.reportProgress();
+    }
+  }
+
+  private quoteOf(annotation: Annotation): string {
+    const exact = (annotation.target?.quote.exact ?? '').replace(/\s+/g, ' ').trim();
+    return exact.length > 400 ? `${exact.slice(0, 399)}…` : exact;
+  }
+
+  private async renderAnnotationItem(annotation: Annotation, trailer: string, documentIndex: number, destination: string): Promise<void> {
+    const quoteSize = 9.2;
+    const quote = this.layout(
+      [
+        { text: `“${this.quoteOf(annotation)}”`, start: -1, family: 'serif', bold: false, italic: true, size: quoteSize, color: INK, link: '' },
+        { text: trailer, start: -1, family: 'sans', bold: false, italic: false, size: quoteSize * 0.85, color: MUTED, link: '' },
+      ],
+      this.textWidth - 10,
+    );
+    this.ensureRoom(quoteSize * LINE_FACTOR * 2, documentIndex);
+    this.flowLines(quote, MARGIN_LEFT + 10, quoteSize, documentIndex, undefined, (top) => {
+      this.doc.save().rect(MARGIN_LEFT + 2, top + 2, 3, quoteSize).fill(rgb255(SOLID[annotation.color])).restore();
+      if (destination !== '') this.doc.goTo(MARGIN_LEFT, top, this.textWidth, quoteSize * LINE_FACTOR, destination);
+    });
+    if (this.options.includeNotes && hasNote(annotation)) {
+      for (const paragraph of annotation.note.text.split(/\n+/)) {
+        if (paragraph.trim() === '') continue;
+        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.textWidth - 22), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
+      }
+    }
+    this.y += 5;
+    await this.reportProgress();
+  }
+
+  private async renderAppendix(run: DocumentRun, documentIndex: number): Promise<void> {
+    const anchored = run.included.filter((annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan');
+    this.sectionHeading('Appendix: annotations by tag', documentIndex);
+    if (anchored.length === 0) {
+      this.flowLines(this.layout(this.plainPieces('This document has no annotations to list.', 9, { color: MUTED }), this.textWidth), MARGIN_LEFT, 9, documentIndex, undefined);
+      return;
+    }
+    const groups = new Map<string, Annotation[]>();
+    for (const annotation of anchored) {
+      const keys = annotation.tags.length > 0 ? annotation.tags : [''];
+      for (const key of keys) {
+        const list = groups.get(key) ?? [];
+        list.push(annotation);
+        groups.set(key, list);
+      }
+    }
+    const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    for (const key of keys) {
+      const list = groups.get(key)!;
+      this.sectionHeading(`${key === '' ? 'Untagged' : key} (${list.length})`, documentIndex, 3);
+      for (const annotation of list) {
+        const page = (run.highlightPage.get(annotation.id) ?? run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ?? -1) + 1;
+        const trailer = page > 0 ? `  — page ${page}` : '';
+        await this.renderAnnotationItem(annotation, trailer, documentIndex, run.highlightPage.has(annotation.id) ? `hl-${annotation.id}` : '');
+      }
+    }
+  }
+
+  private async renderOrphans(run: DocumentRun, documentIndex: number): Promise<void> {
+    this.sectionHeading(`Orphaned annotations (${run.orphans.length})`, documentIndex);
+    this.flowLines(
+      this.layout(this.plainPieces('These quotes could not be found in the current text of the document; they are kept here as written.', 8.6, { color: MUTED, italic: true }), this.textWidth),
+      MARGIN_LEFT,
+      8.6,
+      documentIndex,
+      undefined,
+    );
+    this.y += 4;
+    for (const annotation of run.orphans) {
+      const tags = this.options.includeTags && annotation.tags.length > 0 ? ` · ${annotation.tags.join(', ')}` : '';
+      await this.renderAnnotationItem(annotation, `  — ${annotation.author.name}${tags}`, documentIndex, '');
+    }
+  }
+
+  // ---- running heads -----------------------------------------------------------------------
+
+  private drawRunningHeadsAndPageNumbers(sources: readonly ExportSource[]): void {
+    const total = this.pageDocument.length;
+    const firstPages = new Set<number>();
+    this.pageDocument.forEach((documentIndex, page) => {
+      if (page === 0 || this.pageDocument[page - 1] !== documentIndex) firstPages.add(page);
+    });
+    const right = this.paper.width - MARGIN_RIGHT;
+    for (let page = 0; page < total; page++) {
+      this.doc.switchToPage(page);
+      const source = sources[this.pageDocument[page]!]!;
+      if (!firstPages.has(page)) {
+        const size = 7.8;
+        const byline = `Annotated by ${this.context.exporterName}`;
+        const bylineWidth = this.measurer.width('sans', size, byline);
+        const titleLines = this.layout(this.plainPieces(source.detail.title.replace(/\s+/g, ' '), size, { color: MUTED }), right - MARGIN_LEFT - bylineWidth - 24);
+        let title = titleLines[0]?.fragments.map((fragment) => fragment.text).join('').trimEnd() ?? '';
+        if (titleLines.length > 1) title = `${title.replace(/\s+\S*$/, '')} …`;
+        this.doc.font('sans').fontSize(size).fillColor(rgb255(MUTED));
+        this.doc.text(title, MARGIN_LEFT, 36, { lineBreak: false, baseline: 'alphabetic' });
+        this.doc.text(byline, right - bylineWidth, 36, { lineBreak: false, baseline: 'alphabetic' });
+        this.doc.save().moveTo(MARGIN_LEFT, 42).lineTo(right, 42).lineWidth(0.5).stroke(rgb255(RULE)).restore();
+      }
+      const label = `Page ${page + 1} of ${total}`;
+      const size = 8;
+      const width = this.measurer.width('sans', size, label);
+      this.doc
+        .font('sans')
+        .fontSize(size)
+        .fillColor(rgb255(MUTED))
+        .text(label, (this.paper.width - width) / 2, this.paper.height - 30, { lineBreak: false, baseline: 'alphabetic' });
+    }
+  }
+}
+
+/** Renders sources (documents with their annotations) into one annotated PDF. */
+export async function renderAnnotatedPdf(sources: readonly ExportSource[], options: PdfExportOptions, context: PdfExportContext): Promise<RenderedPdf> {
+  const title = sources.length === 1 ? sources[0]!.detail.title : `Marginalia export: ${sources.length} documents`;
+  const keywords = [...new Set(sources.flatMap((source) => source.annotations.filter((annotation) => passesExportFilters(annotation, options)).flatMap((annotation) => annotation.tags)))].sort();
+  const composer = new PdfComposer(options, context, title, keywords);
+  return composer.render(sources);
+}

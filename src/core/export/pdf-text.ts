@@ -1,0 +1,257 @@
+// Line breaking for the PDF export. Text is cut into fragments that never straddle an
+// annotation boundary, each with its measured position, so a highlight's quads cover
+// exactly the glyphs of its quote and nothing else.
+import type { FontFamily, FontKey, FontSet } from './pdf-fonts';
+import { describeCharacter, fontKeyFor } from './pdf-fonts';
+
+export type Rgb = readonly [number, number, number];
+
+export interface StyledPiece {
+  text: string;
+  /** Canonical offset of the first character, or -1 for text that is not the document's. */
+  start: number;
+  family: FontFamily;
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: Rgb;
+  link: string;
+}
+
+export interface Fragment {
+  text: string;
+  /** Canonical span drawn (start -1 when not document text). */
+  start: number;
+  end: number;
+  fontKey: FontKey;
+  size: number;
+  color: Rgb;
+  link: string;
+  /** Offset from the line's left edge. */
+  x: number;
+  width: number;
+  /** Width without trailing spaces, for the last fragment on a line. */
+  inkWidth: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  width: number;
+}
+
+export interface Measurer {
+  width(fontKey: FontKey, size: number, text: string): number;
+}
+
+interface Atom {
+  id: number;
+  text: string;
+  start: number;
+  fontKey: FontKey;
+  size: number;
+  color: Rgb;
+  link: string;
+  /** For a replacement glyph: how many code units of canonical text it stands for. */
+  replacedLength?: number;
+}
+
+interface Token {
+  atom: Atom;
+  text: string;
+  start: number;
+  width: number;
+}
+
+const REPLACEMENT = '\uFFFD';
+
+function isBreakingSpace(character: string): boolean {
+  return character === ' ' || character === '\t';
+}
+
+/**
+ * Splits pieces where the font changes (fallback for uncovered characters) and at the
+ * given canonical offsets; records characters no font covers in `missing`.
+ */
+function atomsOf(pieces: readonly StyledPiece[], boundaries: ReadonlySet<number>, fonts: FontSet, missing: Set<string>): Atom[] {
+  const atoms: Atom[] = [];
+  let nextId = 0;
+  for (const piece of pieces) {
+    let current: Atom | undefined;
+    let index = 0;
+    for (const character of piece.text) {
+      const offset = piece.start < 0 ? -1 : piece.start + index;
+      const codePoint = character.codePointAt(0) ?? 0;
+      let family: FontFamily = piece.family;
+      let drawn = character;
+      if (codePoint < 0x20 && character !== '\n') {
+        drawn = ' '.repeat(character.length);
+      } else if (character !== '\n' && !fonts.covers(family, codePoint)) {
+        if (fonts.covers('sans', codePoint)) {
+          family = 'sans';
+        } else {
+          missing.add(describeCharacter(character));
+          family = 'sans';
+          drawn = REPLACEMENT;
+        }
+      }
+      const fontKey = fontKeyFor(family, piece.bold, piece.italic);
+      const forceSplit = drawn === REPLACEMENT || (offset >= 0 && boundaries.has(offset)) || character === '\n';
+      if (!current || forceSplit || current.fontKey !== fontKey || current.text.endsWith(REPLACEMENT) || current.text.endsWith('\n')) {
+        current = { id: nextId++, text: '', start: offset, fontKey, size: piece.size, color: piece.color, link: piece.link };
+        atoms.push(current);
+      }
+      current.text += drawn;
+      if (drawn === REPLACEMENT && character !== REPLACEMENT) current.replacedLength = character.length;
+      index += character.length;
+    }
+  }
+  return atoms;
+}
+
+const TOKEN_PATTERN = /\n|[^ \t\n]+[ \t]*|[ \t]+/g;
+
+/** Breaks styled text into lines no wider than `maxWidth`. */
+export function breakIntoLines(
+  pieces: readonly StyledPiece[],
+  maxWidth: number,
+  measurer: Measurer,
+  fonts: FontSet,
+  missing: Set<string>,
+  boundaries: ReadonlySet<number> = new Set(),
+): Line[] {
+  const atoms = atomsOf(pieces, boundaries, fonts, missing);
+  const units: Token[][] = [];
+  let unit: Token[] = [];
+  for (const atom of atoms) {
+    for (const match of atom.text.matchAll(TOKEN_PATTERN)) {
+      const text = match[0];
+      const start = atom.start < 0 ? -1 : atom.start + (match.index ?? 0);
+      if (text === '\n') {
+        if (unit.length > 0) units.push(unit);
+        units.push([{ atom, text, start, width: 0 }]);
+        unit = [];
+        continue;
+      }
+      unit.push({ atom, text, start, width: measurer.width(atom.fontKey, atom.size, text) });
+      if (isBreakingSpace(text[text.length - 1] ?? '')) {
+        units.push(unit);
+        unit = [];
+      }
+    }
+  }
+  if (unit.length > 0) units.push(unit);
+
+  const lines: Token[][] = [];
+  let line: Token[] = [];
+  let lineWidth = 0;
+  const finishLine = (): void => {
+    lines.push(line);
+    line = [];
+    lineWidth = 0;
+  };
+  for (const tokens of units) {
+    if (tokens[0]?.text === '\n') {
+      line.push(tokens[0]);
+      finishLine();
+      continue;
+    }
+    const width = tokens.reduce((sum, token) => sum + token.width, 0);
+    const last = tokens[tokens.length - 1]!;
+    const trailing = last.width - measurer.width(last.atom.fontKey, last.atom.size, last.text.replace(/[ \t]+$/, ''));
+    if (line.length > 0 && lineWidth + width - trailing > maxWidth) finishLine();
+    if (width - trailing > maxWidth) {
+      for (const piece of splitWideUnit(tokens, maxWidth - lineWidth, maxWidth, measurer)) {
+        if (piece.newLine && line.length > 0) finishLine();
+        line.push(...piece.tokens);
+        lineWidth += piece.tokens.reduce((sum, token) => sum + token.width, 0);
+      }
+      continue;
+    }
+    line.push(...tokens);
+    lineWidth += width;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.map((tokens) => toLine(tokens, measurer));
+}
+
+/** Cuts a word too wide for any line (a long URL, say) at character boundaries. */
+function splitWideUnit(tokens: Token[], firstRoom: number, maxWidth: number, measurer: Measurer): Array<{ tokens: Token[]; newLine: boolean }> {
+  const out: Array<{ tokens: Token[]; newLine: boolean }> = [];
+  let current: Token[] = [];
+  let room = firstRoom;
+  let used = 0;
+  let newLine = false;
+  for (const token of tokens) {
+    let text = '';
+    let start = token.start;
+    let index = 0;
+    for (const character of token.text) {
+      const width = measurer.width(token.atom.fontKey, token.atom.size, character);
+      if (used + width > room && (used > 0 || text !== '')) {
+        if (text !== '') current.push(makeToken(token, text, start, measurer));
+        out.push({ tokens: current, newLine });
+        current = [];
+        newLine = true;
+        room = maxWidth;
+        used = 0;
+        text = '';
+        start = token.start < 0 ? -1 : token.start + index;
+      }
+      text += character;
+      used += width;
+      index += character.length;
+    }
+    if (text !== '') current.push(makeToken(token, text, start, measurer));
+  }
+  if (current.length > 0) out.push({ tokens: current, newLine });
+  return out;
+}
+
+function makeToken(from: Token, text: string, start: number, measurer: Measurer): Token {
+  return { atom: from.atom, text, start, width: measurer.width(from.atom.fontKey, from.atom.size, text) };
+}
+
+function toLine(tokens: Token[], measurer: Measurer): Line {
+  const fragments: Fragment[] = [];
+  let x = 0;
+  let pending: { atom: Atom; text: string; start: number } | undefined;
+  const flush = (): void => {
+    if (!pending) return;
+    const width = measurer.width(pending.atom.fontKey, pending.atom.size, pending.text);
+    const end = pending.start < 0 ? -1 : pending.start + canonicalLength(pending.atom, pending.text);
+    fragments.push({
+      text: pending.text,
+      start: pending.start,
+      end,
+      fontKey: pending.atom.fontKey,
+      size: pending.atom.size,
+      color: pending.atom.color,
+      link: pending.atom.link,
+      x,
+      width,
+      inkWidth: width,
+    });
+    x += width;
+    pending = undefined;
+  };
+  for (const token of tokens) {
+    if (pending && pending.atom.id === token.atom.id) {
+      pending.text += token.text;
+    } else {
+      flush();
+      pending = { atom: token.atom, text: token.text, start: token.start };
+    }
+  }
+  flush();
+  const last = fragments[fragments.length - 1];
+  if (last) {
+    const trimmed = last.text.replace(/[ \t\n]+$/, '');
+    last.inkWidth = trimmed === last.text ? last.width : measurer.width(last.fontKey, last.size, trimmed);
+  }
+  return { fragments, width: x };
+}
+
+/** A replacement glyph stands for one uncovered character, which may be two code units. */
+function canonicalLength(atom: Atom, text: string): number {
+  return atom.replacedLength ?? text.length;
+}

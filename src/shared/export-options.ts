@@ -1,0 +1,92 @@
+// What a person can choose when exporting an annotated PDF, shared by the export dialog,
+// the CLI and the core, with the defaults every host starts from.
+import type { Annotation, HighlightColor } from './annotations';
+import { isTagWithin } from './annotations';
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export const COLOR_SCHEMES = ['screen', 'print'] as const;
+export type ColorScheme = (typeof COLOR_SCHEMES)[number];
+
+export interface PdfExportOptions {
+  paper: PaperSize;
+  /** "print" uses lighter washes that save ink and stay legible in grayscale. */
+  colorScheme: ColorScheme;
+  includeNotes: boolean;
+  includeTags: boolean;
+  includeAppendix: boolean;
+  includeOrphans: boolean;
+  /** Keep only annotations carrying one of these tags (children included); empty keeps all. */
+  tags: string[];
+  colors: HighlightColor[];
+  /** Author display names or ids; empty keeps all. */
+  authors: string[];
+}
+
+export const DEFAULT_PDF_EXPORT_OPTIONS: PdfExportOptions = {
+  paper: 'a4',
+  colorScheme: 'screen',
+  includeNotes: true,
+  includeTags: true,
+  includeAppendix: true,
+  includeOrphans: true,
+  tags: [],
+  colors: [],
+  authors: [],
+};
+
+export function resolvePdfExportOptions(partial: Partial<PdfExportOptions> | undefined): PdfExportOptions {
+  return { ...DEFAULT_PDF_EXPORT_OPTIONS, ...(partial ?? {}) };
+}
+
+/** Whether an annotation passes the tag, color and author filters. */
+export function passesExportFilters(annotation: Annotation, options: PdfExportOptions): boolean {
+  if (options.colors.length > 0 && !options.colors.includes(annotation.color)) return false;
+  if (options.authors.length > 0) {
+    const wanted = options.authors.map((author) => author.toLocaleLowerCase());
+    if (!wanted.includes(annotation.author.name.toLocaleLowerCase()) && !wanted.includes(annotation.author.id.toLocaleLowerCase())) return false;
+  }
+  if (options.tags.length > 0 && !annotation.tags.some((tag) => options.tags.some((wanted) => isTagWithin(tag, wanted)))) return false;
+  return true;
+}
+
+export interface PdfExportResult {
+  fileName: string;
+  dataBase64: string;
+  pageCount: number;
+  /** Highlights drawn, notes printed and orphans listed, across all documents. */
+  highlightCount: number;
+  noteCount: number;
+  /** Characters no bundled font covers, and anything else the reader of the PDF should know. */
+  warnings: string[];
+}
+
+/** A safe file name for an exported PDF, from the document title. */
+export function pdfFileNameFor(title: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${fitToBytes(cleaned, MAX_NAME_BYTES).replace(/^\.+/, '') || 'Marginalia export'} (annotated).pdf`;
+}
+
+/** File systems allow 255 bytes per name; leave room for the suffix. */
+const MAX_NAME_BYTES = 200;
+
+function utf8Length(character: string): number {
+  const codePoint = character.codePointAt(0) ?? 0;
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+function fitToBytes(text: string, limit: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const character of text) {
+    bytes += utf8Length(character);
+    if (bytes > limit) return out.replace(/\s+\S*$/, '').trim() || out.trim();
+    out += character;
+  }
+  return out;
+}

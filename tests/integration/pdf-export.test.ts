@@ -1,0 +1,298 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { MarginaliaCore } from '../../src/core/core';
+import type { Annotation } from '../../src/shared/annotations';
+import { canonicalTextOf } from '../../src/shared/lexical-document';
+import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
+import { FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: MarginaliaCore;
+beforeEach(() => {
+  temp = makeTempDir();
+  core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '4.5.6', fontsDir: FONTS_DIR });
+  core.profile.rename('Ada Analyst');
+});
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+function sampleWithText(): { id: string; text: string } {
+  const { document } = core.importPath(SAMPLE_REPORT);
+  return { id: document.id, text: canonicalTextOf(core.documents.detail(document.id).lexicalJson) };
+}
+
+/** Highlights the first match of `quote`, where a space also matches the sample's no-break spaces and line breaks. */
+function highlight(documentId: string, text: string, quote: string, extra: Partial<Parameters<MarginaliaCore['annotations']['create']>[0]> = {}): Annotation {
+  const pattern = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]+'));
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`the sample has no “${quote}”`);
+  return core.annotations.create({ documentId, start: match.index, end: match.index + match[0].length, ...extra });
+}
+
+function withoutWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, '');
+}
+
+function pdftotext(path: string, args: string[] = []): string {
+  return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+/** Every /Highlight annotation dictionary, read with qpdf (a second, independent reader). */
+function qpdfHighlights(path: string): Array<Record<string, unknown>> {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  return Object.values(json.qpdf[1])
+    .map((object) => object.value)
+    .filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && value['/Subtype'] === '/Highlight');
+}
+
+describe('annotated PDF export', () => {
+  it('puts one /Highlight per highlight whose quads cover exactly the quoted text, with note, tags, author, time and id', async () => {
+    const { id, text } = sampleWithText();
+    const tagged = highlight(id, text, 'seizing the security directorate, the main hospital and beheading 11 people', {
+      color: 'green',
+      tags: ['Actor/IS', 'Claim/Casualties'],
+      noteMarkdown: 'Who confirmed the **beheadings**? <script>alert(1)</script>',
+    });
+    const nested = highlight(id, text, 'the main hospital', { color: 'pink' });
+    const curly = highlight(id, text, '“We realized that a massacre was going to happen in Sabratha after we found a lot of different weapons', {
+      color: 'blue',
+      noteMarkdown: 'Quote from a fighter — unverified.',
+    });
+    const out = join(temp.path, 'report.pdf');
+    const result = await core.exportPdfToFile([id], {}, out);
+    expect(result).toMatchObject({ highlightCount: 3, warnings: [] });
+
+    const pdf = await readPdf(readFileSync(out));
+    const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
+    expect(highlights).toHaveLength(3);
+    for (const annotation of [tagged, nested, curly]) {
+      const found = highlights.filter((candidate) => candidate.contents === pdfContents(annotation));
+      expect(found, `the PDF annotation for “${annotation.target!.quote.exact}”`).toHaveLength(1);
+      const [pdfAnnotation] = found;
+      expect(pdfAnnotation!.title).toBe('Ada Analyst');
+      expect(pdfAnnotation!.hasAppearance).toBe(true);
+      expect(pdfAnnotation!.modified).toMatch(/^D:\d{14}/);
+      const under = textUnderQuads(pdf.items[pdfAnnotation!.page - 1]!, pdfAnnotation!.quadPoints);
+      expect(withoutWhitespace(under)).toBe(withoutWhitespace(annotation.target!.quote.exact));
+    }
+    expect(highlights.find((candidate) => candidate.contents.includes('beheadings'))!.contents).toBe(
+      'Who confirmed the beheadings? <script>alert(1)</script>\n\nTags: Actor/IS, Claim/Casualties',
+    );
+    expect(highlights.find((candidate) => candidate.contents.includes('fighter'))!.quadPoints.length).toBeGreaterThan(1);
+
+    const dictionaries = qpdfHighlights(out);
+    expect(dictionaries.map((dictionary) => dictionary['/NM']).sort()).toEqual([tagged.id, nested.id, curly.id].map((value) => `u:${value}`).sort());
+    for (const dictionary of dictionaries) {
+      expect(dictionary['/AP']).toBeDefined();
+      expect(dictionary['/T']).toBe('u:Ada Analyst');
+      expect(dictionary['/C']).toHaveLength(3);
+    }
+  });
+
+  it('keeps all the text, in order, as real selectable text with embedded fonts, and passes qpdf --check', async () => {
+    const { id, text } = sampleWithText();
+    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: 'A margin note that sits beside the text.' });
+    const out = join(temp.path, 'report.pdf');
+    await core.exportPdfToFile([id], {}, out);
+
+    expect(spawnSync('qpdf', ['--check', out]).status).toBe(0);
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSerif\s/);
+    for (const row of fonts.split('\n').slice(2).filter((line) => line.trim() !== '')) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+
+    // Only the text column, without running heads, page numbers or margin notes.
+    // (A4: the text column ends at 56 + 322.3 pt; markers start 7 pt to its right.)
+    const body = collapseWhitespace(pdftotext(out, ['-x', '0', '-y', '50', '-W', '381', '-H', '735']));
+    let from = 0;
+    for (const paragraph of text.split('\n\n')) {
+      const wanted = collapseWhitespace(paragraph);
+      const at = body.indexOf(wanted, from);
+      expect(at, `paragraph “${wanted.slice(0, 60)}…” in order`).toBeGreaterThanOrEqual(from);
+      from = at + wanted.length;
+    }
+  });
+
+  it('prints a cover block, numbered margin notes with tags, running heads, page numbers, an outline and an appendix by tag', async () => {
+    const { document } = core.importPath(join(FIXTURES, 'briefing.md'));
+    const text = canonicalTextOf(core.documents.detail(document.id).lexicalJson);
+    highlight(document.id, text, 'Residents reported fighting near the hospital.', { tags: ['Place/Hospital'], noteMarkdown: 'Which hospital?' });
+    highlight(document.id, text, 'Who controls the security directorate?', { color: 'red', tags: ['Actor/Unknown'] });
+    const out = join(temp.path, 'briefing.pdf');
+    await core.exportPdfToFile([document.id], {}, out);
+
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.info).toMatchObject({
+      Title: 'Field briefing: coastal cities',
+      Author: 'Ada Analyst',
+      Keywords: 'Actor/Unknown, Place/Hospital',
+      Creator: 'Marginalia 4.5.6',
+    });
+    expect(pdf.outline).toEqual(['Field briefing: coastal cities', '  Situation', '  Open questions', 'Appendix: annotations by tag']);
+    const all = pdftotext(out);
+    expect(all).toContain('Exported by Ada Analyst');
+    expect(all).toMatch(/By tag: Actor\/Unknown \(1\) · Place\/Hospital \(1\)/);
+    expect(all).toMatch(/1\s+Ada Analyst · \d{4}-\d\d-\d\d \d\d:\d\d UTC\s+Which hospital\?\s+#Place\/Hospital/);
+    expect(all).toContain('#Actor/Unknown');
+    expect(all).toMatch(/Page 1 of \d+/);
+    expect(all).toMatch(/Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\s+— page 1[\s\S]*Place\/Hospital \(1\)/);
+    expect(all).toContain('<script>alert');
+  });
+
+  it('continues notes that do not fit in the margin as endnotes that point back to their page', async () => {
+    const { id, text } = sampleWithText();
+    const huge = `${'A very long note that keeps going. '.repeat(2500)}The end of the long note.`;
+    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: huge });
+    const out = join(temp.path, 'long.pdf');
+    const result = await core.exportPdfToFile([id], {}, out);
+    const all = collapseWhitespace(pdftotext(out));
+    expect(all).toContain('1 continues in the notes after the text');
+    expect(all).toMatch(/Notes continued 1 Ada Analyst · [^·]+ · on page 1 ↩ A very long note/);
+    expect(all).toContain('The end of the long note.');
+    expect(result.pageCount).toBeGreaterThan(8);
+  });
+
+  it('exports a document with no annotations, and says so in the appendix', async () => {
+    const { id } = sampleWithText();
+    const out = join(temp.path, 'plain.pdf');
+    const result = await core.exportPdfToFile([id], {}, out);
+    expect(result).toMatchObject({ highlightCount: 0, noteCount: 0 });
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight')).toEqual([]);
+    expect(pdftotext(out)).toContain('This document has no annotations to list.');
+  });
+
+  it('lists orphaned annotations in their own section with the quote they had', async () => {
+    const { id, text } = sampleWithText();
+    highlight(id, text, 'beheading 11 people', { noteMarkdown: 'The count matters.' });
+    const changed = join(temp.path, 'changed.txt');
+    writeFileSync(changed, readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents'));
+    expect(core.updateDocumentFromPath(id, changed).orphaned).toBe(1);
+    const out = join(temp.path, 'orphans.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    expect(collapseWhitespace(pdftotext(out))).toMatch(/Orphaned annotations \(1\) .* “beheading 11 people” — Ada Analyst The count matters\./);
+    await core.exportPdfToFile([id], { includeOrphans: false }, out);
+    expect(pdftotext(out)).not.toContain('Orphaned annotations');
+  });
+
+  it('embeds fonts for accented Latin, Greek, Cyrillic and Arabic, and names the characters no bundled font has', async () => {
+    const file = join(temp.path, 'scripts.txt');
+    writeFileSync(file, 'Scripts\n\nCafé naïve — “quoted” Ελληνικά Русский العربية and 漢字 with 🎉 too.\n');
+    const { document } = core.importPath(file);
+    const out = join(temp.path, 'scripts.pdf');
+    const result = await core.exportPdfToFile([document.id], {}, out);
+    expect(result.warnings).toEqual([
+      'No bundled font has these characters; they are shown as “\uFFFD” in the PDF: “漢” (U+6F22), “字” (U+5B57), “🎉” (U+1F389).',
+    ]);
+    const extracted = pdftotext(out);
+    expect(extracted).toContain('Café naïve — “quoted” Ελληνικά Русский');
+    expect(collapseWhitespace(extracted)).toContain('\uFFFD\uFFFD with \uFFFD too.');
+  });
+
+  it('honours the options: no notes or tags, tag and color filters, Letter paper and print colors', async () => {
+    const { id, text } = sampleWithText();
+    highlight(id, text, 'Islamic State militants stormed', { color: 'green', tags: ['Actor/IS'], noteMarkdown: 'Green note' });
+    highlight(id, text, 'the main hospital and beheading', { color: 'red', tags: ['Place/Sabratha'], noteMarkdown: 'Red note' });
+    const out = join(temp.path, 'filtered.pdf');
+
+    await core.exportPdfToFile([id], { tags: ['Actor'], paper: 'letter' }, out);
+    let pdf = await readPdf(readFileSync(out));
+    expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });
+    expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents)).toEqual([
+      'Green note\n\nTags: Actor/IS',
+    ]);
+
+    await core.exportPdfToFile([id], { includeNotes: false, includeTags: false, includeAppendix: false, colors: ['red'], colorScheme: 'print' }, out);
+    pdf = await readPdf(readFileSync(out));
+    const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
+    expect(highlights.map((annotation) => annotation.contents)).toEqual(['']);
+    expect(highlights[0]!.color).toEqual([255, 209, 209]);
+    const all = pdftotext(out);
+    expect(all).not.toContain('Red note');
+    expect(all).not.toContain('Appendix');
+  });
+
+  it('refuses an unwritable path with a clear message and leaves no partial file', async () => {
+    const { id } = sampleWithText();
+    const blocker = join(temp.path, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    await expect(core.exportPdfToFile([id], {}, join(blocker, 'out.pdf'))).rejects.toThrow(`Can't write “${join(blocker, 'out.pdf')}”: part of the path is not a folder.`);
+    await expect(core.exportPdfToFile([id], {}, join(temp.path, 'missing', 'out.pdf'))).rejects.toThrow('the folder does not exist');
+    const folder = join(temp.path, 'existing');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'keep.pdf'), 'old');
+    mkdirSync(join(folder, 'taken.pdf'));
+    await expect(core.exportPdfToFile([id], {}, join(folder, 'taken.pdf'))).rejects.toThrow('it is a folder');
+    expect(readdirSync(folder).sort()).toEqual(['keep.pdf', 'taken.pdf']);
+  });
+
+  it('reports progress through events while it lays out pages', async () => {
+    const { id } = sampleWithText();
+    const progress: Array<{ done: number; total: number; stage: string }> = [];
+    core.events.subscribe((envelope) => {
+      if (envelope.event === 'exportProgress' && envelope.payload.jobId === 'job-1') progress.push(envelope.payload);
+    });
+    const result = await core.call('exportPdf', { documentIds: [id], jobId: 'job-1' });
+    expect(result.ok).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ stage: 'done' });
+    expect(progress.filter((event) => event.stage === 'layout').length).toBeGreaterThan(1);
+    expect(progress.every((event) => event.done <= event.total)).toBe(true);
+  });
+});
+
+describe('marginalia export', () => {
+  async function cli(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1', fontsDir: FONTS_DIR });
+    return { code, stdout, stderr };
+  }
+
+  it('writes one PDF per document with --out-dir and all of them in one with --out', async () => {
+    core.close();
+    const data = ['--data-dir', join(temp.path, 'data')];
+    expect((await cli([...data, 'import', SAMPLE_REPORT, join(FIXTURES, 'briefing.md')])).code).toBe(0);
+    expect((await cli([...data, 'annotate', 'Reports', '--quote', 'Islamic State', '--tag', 'Actor/IS', '--note', 'IS again'])).code).toBe(0);
+
+    const dir = join(temp.path, 'pdfs');
+    mkdirSync(dir);
+    const each = await cli([...data, 'export', 'Reports', 'Field', '--format', 'pdf', '--out-dir', dir]);
+    expect(each.stderr).toBe('');
+    expect(each.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'Field briefing coastal cities (annotated).pdf',
+      'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha (annotated).pdf',
+    ]);
+    expect(each.stdout).toMatch(/Sabratha \(annotated\).pdf  \(4 pages, 1 highlight, 1 note\)\n.*coastal cities \(annotated\).pdf  \(1 page, 0 highlights, 0 notes\)\n$/);
+
+    const combined = join(temp.path, 'both.pdf');
+    const both = await cli([...data, 'export', 'Reports', 'Field', '--out', combined, '--paper', 'letter']);
+    expect(both.code).toBe(0);
+    const pdf = await readPdf(readFileSync(combined));
+    expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual([
+      'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha',
+      'Field briefing: coastal cities',
+    ]);
+    expect(pdftotext(combined)).toMatch(/Page 1 of (\d+)[\s\S]*Field briefing: coastal cities/);
+
+    const wrong = await cli([...data, 'export', 'Reports', '--format', 'docx', '--out', combined]);
+    expect(wrong).toMatchObject({ code: 1, stderr: 'marginalia: unknown export format “docx”; the format is pdf.\n' });
+    const both2 = await cli([...data, 'export', 'Reports', '--out', combined, '--out-dir', dir]);
+    expect(both2.stderr).toBe('marginalia: export needs exactly one of --out FILE or --out-dir DIR.\n');
+    expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1', fontsDir: FONTS_DIR });
+  });
+});
+
+function pdfContents(annotation: Annotation): string {
+  const parts: string[] = [];
+  if (annotation.note.text.trim() !== '') parts.push(annotation.note.text.trim());
+  if (annotation.tags.length > 0) parts.push(`Tags: ${annotation.tags.join(', ')}`);
+  return parts.join('\n\n');
+}
