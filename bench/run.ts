@@ -3,6 +3,7 @@ import { runFoundationBenchmark } from './foundation';
 import { runHighlightsBenchmark } from './highlights';
 import { runSearchBenchmark } from './search';
 import { runAnchoringBenchmark } from './anchoring';
+import { runExportBenchmark } from './export';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   highlights: runHighlightsBenchmark,
   search: runSearchBenchmark,
   anchoring: runAnchoringBenchmark,
+  export: runExportBenchmark,
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

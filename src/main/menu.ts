@@ -19,6 +19,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuTemplate {
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: 'Export', submenu: [{ label: 'Annotated PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: command('exportPdf') }] },
         { type: 'separator' },
         actions.isMac ? { role: 'close' } : { role: 'quit' },
       ],

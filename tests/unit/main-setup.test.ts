@@ -214,12 +214,16 @@ describe('the desktop shell', () => {
     second.stop();
   });
 
-  it('installs the standard menu with File › Import… and relays View commands to the UI', async () => {
+  it('installs the standard menu with File › Import… and File › Export › Annotated PDF…, and relays View commands to the UI', async () => {
     const { fake, windows, stop } = await start();
     const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as { template: Electron.MenuItemConstructorOptions[] };
     const file = template.find((item) => item.label === '&File')!;
     const importItem = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Import…')!;
     expect(importItem.accelerator).toBe('CmdOrCtrl+O');
+    const exportMenu = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Export')!;
+    const pdfItem = (exportMenu.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Annotated PDF…')!;
+    (pdfItem.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'exportPdf' } });
     const edit = template.find((item) => item.label === '&Edit')!.submenu as Electron.MenuItemConstructorOptions[];
     expect(edit.map((item) => item.label ?? item.role)).toEqual(['Undo', 'Redo', undefined, 'cut', 'copy', 'paste', 'selectAll', undefined, 'Find in Document', 'Find in Library']);
     (edit[0]!.click as () => void)();

@@ -102,12 +102,15 @@ const BLOCK_STYLE = {
 } as const;
 
 const NOTE_SIZE = 7.8;
+const APPENDIX_QUOTE_LIMIT = 95;
 const ENDNOTE_SIZE = 9;
 
 interface PlacedFragment {
   fragment: Fragment;
   page: number;
   x: number;
+  /** Inked width: the last fragment on a line leaves out its trailing spaces. */
+  width: number;
   top: number;
   bottom: number;
 }
@@ -131,6 +134,18 @@ interface DocumentRun {
   placed: PlacedFragment[];
   highlightPage: Map<string, number>;
   endnotes: MarginEntry[];
+}
+
+/** Index of the first placed fragment that ends after `offset` (fragments are in text order). */
+function firstPlacedEndingAfter(placed: readonly PlacedFragment[], offset: number): number {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (placed[middle]!.fragment.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function rgb255(color: Rgb): [number, number, number] {
@@ -162,8 +177,12 @@ class PdfComposer {
   private readonly paper: { width: number; height: number };
   private readonly textWidth: number;
   private readonly noteX: number;
+  /** Notes, the appendix and orphans come after the text and need no margin column. */
+  private readonly fullWidth: number;
+  /** Where the margin notes on a page end, so full-width sections start below them. */
+  private readonly marginBottom = new Map<number, number>();
   private readonly missing = new Set<string>();
-  private readonly widths = new Map<string, number>();
+  private readonly widths = new Map<string, Map<string, number>>();
   private readonly measurer: Measurer;
   private readonly pageDocument: number[] = [];
   private readonly chunks: Buffer[] = [];
@@ -173,6 +192,8 @@ class PdfComposer {
   private noteCount = 0;
   private expectedPages = 1;
   private lastReportedPage = -1;
+  private multiply: PDFKit.PDFKitReference | undefined;
+  private textState = { font: '', size: 0, color: '' };
   private outlineStack: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
 
   constructor(
@@ -187,6 +208,7 @@ class PdfComposer {
     const withMargin = options.includeNotes || options.includeTags;
     this.textWidth = paper.width - MARGIN_LEFT - MARGIN_RIGHT - (withMargin ? NOTE_COLUMN_WIDTH + GUTTER : 0);
     this.noteX = MARGIN_LEFT + this.textWidth + GUTTER;
+    this.fullWidth = paper.width - MARGIN_LEFT - MARGIN_RIGHT;
     this.doc = new PDFDocument({
       size: paper.size,
       margin: 0,
@@ -208,11 +230,18 @@ class PdfComposer {
     for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
     this.measurer = {
       width: (fontKey, size, text) => {
-        const cacheKey = `${fontKey}\u0001${size}\u0001${text}`;
-        let width = this.widths.get(cacheKey);
+        const styleKey = `${fontKey}@${size}`;
+        let widths = this.widths.get(styleKey);
+        if (!widths) {
+          widths = new Map();
+          this.widths.set(styleKey, widths);
+        }
+        let width = widths.get(text);
         if (width === undefined) {
           width = this.doc.font(fontKey).fontSize(size).widthOfString(text);
-          this.widths.set(cacheKey, width);
+          this.textState.font = fontKey;
+          this.textState.size = size;
+          widths.set(text, width);
         }
         return width;
       },
@@ -243,10 +272,17 @@ class PdfComposer {
     return { bytes: Buffer.concat(this.chunks), pageCount, highlightCount: this.highlightCount, noteCount: this.noteCount, warnings };
   }
 
+  /** Every page's content stream starts with a fresh graphics state. */
+  private goToPage(page: number): void {
+    this.doc.switchToPage(page);
+    this.textState.color = '';
+  }
+
   // ---- pages -------------------------------------------------------------------------
 
   private newPage(documentIndex: number): void {
     this.doc.addPage({ size: PAPER[this.options.paper].size, margin: 0 });
+    this.textState.color = '';
     this.page += 1;
     this.pageDocument.push(documentIndex);
     this.y = MARGIN_TOP;
@@ -276,14 +312,29 @@ class PdfComposer {
     // keep the runs an annotation starts or ends in apart instead of merging them.
     const span = fragment.start >= 0;
     if (span) this.doc.markContent('Span');
-    this.doc
-      .font(fragment.fontKey)
-      .fontSize(fragment.size)
-      .fillColor(rgb255(fragment.link !== '' ? LINK_INK : fragment.color))
-      .text(fragment.text, x + fragment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    this.useTextStyle(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color);
+    this.doc.text(fragment.text, x + fragment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     if (span) this.doc.endMarkedContent();
     if (fragment.link !== '' && isSafeLink(fragment.link)) {
       this.doc.link(x + fragment.x, top, fragment.inkWidth, height, fragment.link);
+    }
+  }
+
+  /** Sets font, size and fill only when they change: each change is work and bytes per fragment. */
+  private useTextStyle(fontKey: FontKey, size: number, color: Rgb): void {
+    const state = this.textState;
+    if (state.font !== fontKey) {
+      this.doc.font(fontKey);
+      state.font = fontKey;
+    }
+    if (state.size !== size) {
+      this.doc.fontSize(size);
+      state.size = size;
+    }
+    const colorKey = color.join(',');
+    if (state.color !== colorKey) {
+      this.doc.fillColor(rgb255(color));
+      state.color = colorKey;
     }
   }
 
@@ -308,9 +359,10 @@ class PdfComposer {
         this.drawFragment(fragment, x, baseline, top, lineHeight);
         if (placed && fragment.start >= 0) {
           placed.push({
-            fragment: fragmentIndex === last ? { ...fragment, width: fragment.inkWidth } : fragment,
+            fragment,
             page: this.page,
             x: x + fragment.x,
+            width: fragmentIndex === last ? fragment.inkWidth : fragment.width,
             top: glyphTop - 0.6,
             bottom: baseline + size * 0.236 + 0.6,
           });
@@ -324,7 +376,7 @@ class PdfComposer {
     return [{ text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style }];
   }
 
-  private layout(pieces: StyledPiece[], width: number, boundaries?: ReadonlySet<number>): Line[] {
+  private layout(pieces: StyledPiece[], width: number, boundaries?: readonly number[]): Line[] {
     return breakIntoLines(pieces, width, this.measurer, this.fonts, this.missing, boundaries);
   }
 
@@ -339,12 +391,13 @@ class PdfComposer {
     } else {
       this.outlineStack = [];
     }
-    const boundaries = new Set<number>();
+    const boundarySet = new Set<number>();
     for (const annotation of run.highlights) {
-      boundaries.add(annotation.target!.position.start);
-      boundaries.add(annotation.target!.position.end);
+      boundarySet.add(annotation.target!.position.start);
+      boundarySet.add(annotation.target!.position.end);
     }
-    for (const entry of run.entries) boundaries.add(entry.annotation.target!.position.start);
+    for (const entry of run.entries) boundarySet.add(entry.annotation.target!.position.start);
+    const boundaries = [...boundarySet].sort((a, b) => a - b);
 
     const blocks = printBlocksOf(source.detail.lexicalJson);
     const bylineIndex = this.bylineIndex(blocks, source.detail);
@@ -401,7 +454,7 @@ class PdfComposer {
     return block.kind === 'listItem' ? BLOCK_STYLE.list : BLOCK_STYLE.body;
   }
 
-  private renderBlock(block: PrintBlock, first: boolean, documentIndex: number, run: DocumentRun, boundaries: ReadonlySet<number>): void {
+  private renderBlock(block: PrintBlock, first: boolean, documentIndex: number, run: DocumentRun, boundaries: readonly number[]): void {
     const { size, after } = this.blockSize(block);
     const heading = block.kind === 'heading';
     const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
@@ -428,11 +481,8 @@ class PdfComposer {
     this.flowLines(lines, MARGIN_LEFT + indent, size, documentIndex, run.placed, (top, baseline) => {
       if (heading) this.addOutlineItem(block);
       if (block.kind === 'listItem') {
-        this.doc
-          .font('serif')
-          .fontSize(size)
-          .fillColor(rgb255(MUTED))
-          .text(block.marker, MARGIN_LEFT + indent - 14, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        this.useTextStyle('serif', size, MUTED);
+        this.doc.text(block.marker, MARGIN_LEFT + indent - 14, baseline, { lineBreak: false, baseline: 'alphabetic' });
       }
       void top;
     });
@@ -494,26 +544,20 @@ class PdfComposer {
   /** The placed fragments inside [start, end), grouped into one quad per line. */
   private quadsFor(run: DocumentRun, start: number, end: number): Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> {
     const placed = run.placed;
-    let low = 0;
-    let high = placed.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (placed[middle]!.fragment.end <= start) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstPlacedEndingAfter(placed, start);
     const quads: Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> = [];
     for (let index = low; index < placed.length; index++) {
       const item = placed[index]!;
       if (item.fragment.start >= end) break;
-      if (item.fragment.end <= start || item.fragment.width <= 0) continue;
+      if (item.fragment.end <= start || item.width <= 0) continue;
       const last = quads[quads.length - 1];
       if (last && last.page === item.page && Math.abs(last.top - item.top) < 0.01) {
         last.x1 = Math.min(last.x1, item.x);
-        last.x2 = Math.max(last.x2, item.x + item.fragment.width);
+        last.x2 = Math.max(last.x2, item.x + item.width);
         last.bottom = Math.max(last.bottom, item.bottom);
         last.top = Math.min(last.top, item.top);
       } else {
-        quads.push({ page: item.page, x1: item.x, x2: item.x + item.fragment.width, top: item.top, bottom: item.bottom });
+        quads.push({ page: item.page, x1: item.x, x2: item.x + item.width, top: item.top, bottom: item.bottom });
       }
     }
     return quads;
@@ -528,13 +572,22 @@ class PdfComposer {
       run.highlightPage.set(annotation.id, quads[0]!.page);
       const pages = [...new Set(quads.map((quad) => quad.page))];
       pages.forEach((page, part) => {
-        this.doc.switchToPage(page);
+        this.goToPage(page);
         if (part === 0) this.doc.addNamedDestination(`hl-${annotation.id}`, 'XYZ', MARGIN_LEFT, Math.max(0, quads[0]!.top - 20), null);
         this.addHighlightAnnotation(annotation, quads.filter((quad) => quad.page === page), wash[annotation.color], part);
       });
       this.highlightCount += 1;
     }
-    this.doc.switchToPage(this.page);
+    this.goToPage(this.page);
+  }
+
+  /** One graphics state for every highlight's appearance: multiply, so text shows through. */
+  private multiplyState(): PDFKit.PDFKitReference {
+    if (!this.multiply) {
+      this.multiply = this.doc.ref({ Type: 'ExtGState', BM: 'Multiply', ca: 1, CA: 1 });
+      this.multiply.end(undefined);
+    }
+    return this.multiply;
   }
 
   private annotationContents(annotation: Annotation): string {
@@ -556,8 +609,7 @@ class PdfComposer {
     const maxX = Math.max(...pdfQuads.map((quad) => quad.x2));
     const minY = Math.min(...pdfQuads.map((quad) => quad.bottom));
     const maxY = Math.max(...pdfQuads.map((quad) => quad.top));
-    const gState = this.doc.ref({ Type: 'ExtGState', BM: 'Multiply', ca: 1, CA: 1 });
-    gState.end(undefined);
+    const gState = this.multiplyState();
     const appearance = this.doc.ref({
       Type: 'XObject',
       Subtype: 'Form',
@@ -565,6 +617,8 @@ class PdfComposer {
       BBox: [minX, minY, maxX, maxY],
       Resources: { ExtGState: { GS0: gState } },
     });
+    // A few rectangles: deflating each of a thousand tiny streams costs more than it saves.
+    appearance.compress = false;
     const number = (value: number): string => value.toFixed(2);
     appearance.write(`/GS0 gs ${color.map(number).join(' ')} rg\n`);
     for (const quad of pdfQuads) {
@@ -592,25 +646,27 @@ class PdfComposer {
 
   private noteLines(entry: MarginEntry, width: number, size: number, withBackReference: string): Line[] {
     const { annotation } = entry;
-    const header = this.layout(
-      [
-        { text: `${entry.number}  `, start: -1, family: 'sans', bold: true, italic: false, size, color: SOLID[annotation.color], link: '' },
-        { text: `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.92, color: MUTED, link: '' },
-      ],
+    const note = this.options.includeNotes && hasNote(annotation);
+    const tags = this.options.includeTags && annotation.tags.length > 0 ? annotation.tags.map((tag) => `#${tag}`).join('  ') : '';
+    // Notes, tags and the appendix stay in the regular serif and sans faces the text and the
+    // running heads already use: every further face is another font to parse and embed.
+    const number: StyledPiece = { text: `${entry.number}  `, start: -1, family: 'sans', bold: false, italic: false, size, color: SOLID[annotation.color], link: '' };
+    const tagPiece: StyledPiece = { text: tags, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.95, color: SOLID[annotation.color], link: '' };
+    if (!note && withBackReference === '') {
+      // A highlight with tags and no note takes one line: its number and its tags.
+      return this.layout([number, tagPiece], width);
+    }
+    const lines = this.layout(
+      [number, { text: `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.92, color: MUTED, link: '' }],
       width,
     );
-    const lines = [...header];
-    if (this.options.includeNotes && hasNote(annotation)) {
+    if (note) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
         if (paragraph.trim() === '') continue;
         lines.push(...this.layout(this.plainPieces(paragraph, size), width));
       }
     }
-    if (this.options.includeTags && annotation.tags.length > 0) {
-      lines.push(
-        ...this.layout(this.plainPieces(annotation.tags.map((tag) => `#${tag}`).join('  '), size * 0.95, { italic: true, color: SOLID[annotation.color] }), width),
-      );
-    }
+    if (tags !== '') lines.push(...this.layout([tagPiece], width));
     return lines;
   }
 
@@ -618,7 +674,7 @@ class PdfComposer {
     if (run.entries.length === 0) return;
     for (const entry of run.entries) {
       const { start } = entry.annotation.target!.position;
-      const fragment = run.placed.find((item) => item.fragment.end > start) ?? run.placed[run.placed.length - 1];
+      const fragment = run.placed[firstPlacedEndingAfter(run.placed, start)] ?? run.placed[run.placed.length - 1];
       if (!fragment) continue;
       entry.page = fragment.page;
       entry.desiredTop = fragment.top;
@@ -633,23 +689,25 @@ class PdfComposer {
     }
     const lineHeight = NOTE_SIZE * LINE_FACTOR;
     for (const [page, entries] of byPage) {
-      this.doc.switchToPage(page);
+      this.goToPage(page);
       let cursor = MARGIN_TOP;
       entries.sort((a, b) => a.desiredTop - b.desiredTop);
       for (const entry of entries) {
-        this.drawMarker(entry);
         const lines = this.noteLines(entry, NOTE_COLUMN_WIDTH, NOTE_SIZE, '');
         const height = lines.length * lineHeight;
         const top = Math.max(entry.desiredTop, cursor);
         if (top + height <= this.contentBottom && height <= (this.contentBottom - MARGIN_TOP) * 0.45) {
-          this.drawNoteAt(entry, lines, top, page);
+          this.drawMarker(entry, '');
+          this.drawNoteAt(entry, lines, top);
           cursor = top + height + NOTE_SPACING;
+          this.marginBottom.set(page, cursor);
         } else {
           run.endnotes.push(entry);
+          this.drawMarker(entry, `endnote-${run.source.detail.id}-${entry.number}`);
           const stub = this.layout(
             [
-              { text: `${entry.number}  `, start: -1, family: 'sans', bold: true, italic: false, size: NOTE_SIZE, color: SOLID[entry.annotation.color], link: '' },
-              { text: 'continues in the notes after the text', start: -1, family: 'sans', bold: false, italic: true, size: NOTE_SIZE, color: MUTED, link: '' },
+              { text: `${entry.number}  `, start: -1, family: 'sans', bold: false, italic: false, size: NOTE_SIZE, color: SOLID[entry.annotation.color], link: '' },
+              { text: 'continues in the notes after the text', start: -1, family: 'sans', bold: false, italic: false, size: NOTE_SIZE, color: MUTED, link: '' },
             ],
             NOTE_COLUMN_WIDTH,
           );
@@ -658,26 +716,29 @@ class PdfComposer {
             this.drawLinesAt(stub, this.noteX, stubTop, NOTE_SIZE);
             this.doc.goTo(this.noteX, stubTop, NOTE_COLUMN_WIDTH, stub.length * lineHeight, `endnote-${run.source.detail.id}-${entry.number}`);
             cursor = stubTop + stub.length * lineHeight + NOTE_SPACING;
+            this.marginBottom.set(page, cursor);
           }
         }
         this.noteCount += 1;
       }
     }
-    this.doc.switchToPage(this.page);
+    this.goToPage(this.page);
   }
 
-  private drawMarker(entry: MarginEntry): void {
+  /** The numbered chip in the gutter; it links to the note only when the note is not beside it. */
+  private drawMarker(entry: MarginEntry, destination: string): void {
     const x = MARGIN_LEFT + this.textWidth + 7;
     const label = String(entry.number);
     const size = 6.4;
-    const width = Math.max(9, this.measurer.width('sansBold', size, label) + 4);
+    const width = Math.max(9, this.measurer.width('sans', size, label) + 4);
     const top = entry.desiredTop + 1;
     this.doc.save().roundedRect(x, top, width, 9, 2).fill(rgb255(SOLID[entry.annotation.color])).restore();
-    this.doc.font('sansBold').fontSize(size).fillColor([255, 255, 255]).text(label, x + (width - this.measurer.width('sansBold', size, label)) / 2, top + 7, {
+    this.useTextStyle('sans', size, [1, 1, 1]);
+    this.doc.text(label, x + (width - this.measurer.width('sans', size, label)) / 2, top + 7, {
       lineBreak: false,
       baseline: 'alphabetic',
     });
-    this.doc.goTo(x, top, width, 9, `note-${entry.annotation.id}`);
+    if (destination !== '') this.doc.goTo(x, top, width, 9, destination);
   }
 
   private drawLinesAt(lines: readonly Line[], x: number, top: number, size: number): void {
@@ -689,7 +750,7 @@ class PdfComposer {
     });
   }
 
-  private drawNoteAt(entry: MarginEntry, lines: readonly Line[], top: number, page: number): void {
+  private drawNoteAt(entry: MarginEntry, lines: readonly Line[], top: number): void {
     const height = lines.length * NOTE_SIZE * LINE_FACTOR;
     this.doc
       .save()
@@ -697,17 +758,16 @@ class PdfComposer {
       .fill(rgb255(SOLID[entry.annotation.color]))
       .restore();
     this.drawLinesAt(lines, this.noteX, top, NOTE_SIZE);
-    this.doc.addNamedDestination(`note-${entry.annotation.id}`, 'XYZ', this.noteX, Math.max(0, top - 20), null);
-    void page;
   }
 
   // ---- sections after the text -----------------------------------------------------------
 
   private sectionHeading(text: string, documentIndex: number, level: 2 | 3 = 2): void {
     const size = level === 2 ? BLOCK_STYLE.h2.size : 11;
+    this.y = Math.max(this.y, this.marginBottom.get(this.page) ?? 0);
     this.y += size * 0.8;
     this.ensureRoom(size * LINE_FACTOR * 3, documentIndex);
-    const lines = this.layout([{ text, start: -1, family: 'serif', bold: true, italic: false, size, color: INK, link: '' }], this.textWidth);
+    const lines = this.layout([{ text, start: -1, family: 'serif', bold: true, italic: false, size, color: INK, link: '' }], this.fullWidth);
     this.flowLines(lines, MARGIN_LEFT, size, documentIndex, undefined);
     if (level === 2) {
       const parent = this.outlineStack[0]?.level === 0 ? this.outlineStack[0].item : this.doc.outline;
@@ -721,11 +781,11 @@ class PdfComposer {
     this.sectionHeading('Notes continued', documentIndex);
     for (const entry of run.endnotes.sort((a, b) => a.number - b.number)) {
       const page = entry.page + 1;
-      const lines = this.noteLines(entry, this.textWidth, ENDNOTE_SIZE, ` · on page ${page} ↩`);
+      const lines = this.noteLines(entry, this.fullWidth, ENDNOTE_SIZE, ` · on page ${page} ↩`);
       this.ensureRoom(ENDNOTE_SIZE * LINE_FACTOR * 2, documentIndex);
       this.flowLines(lines, MARGIN_LEFT, ENDNOTE_SIZE, documentIndex, undefined, (top) => {
         this.doc.addNamedDestination(`endnote-${run.source.detail.id}-${entry.number}`, 'XYZ', MARGIN_LEFT, Math.max(0, top - 20), null);
-        this.doc.goTo(MARGIN_LEFT, top, this.textWidth, ENDNOTE_SIZE * LINE_FACTOR, `hl-${entry.annotation.id}`);
+        this.doc.goTo(MARGIN_LEFT, top, this.fullWidth, ENDNOTE_SIZE * LINE_FACTOR, `hl-${entry.annotation.id}`);
       });
       this.y += 6;
       await this.reportProgress();
@@ -734,30 +794,32 @@ class PdfComposer {
 
   private quoteOf(annotation: Annotation): string {
     const exact = (annotation.target?.quote.exact ?? '').replace(/\s+/g, ' ').trim();
-    return exact.length > 400 ? `${exact.slice(0, 399)}…` : exact;
+    // The appendix is an index back into the text, not a second copy of it.
+    if (exact.length <= APPENDIX_QUOTE_LIMIT) return exact;
+    return `${exact.slice(0, APPENDIX_QUOTE_LIMIT).replace(/\s+\S*$/, '')} …`;
   }
 
   private async renderAnnotationItem(annotation: Annotation, trailer: string, documentIndex: number, destination: string): Promise<void> {
-    const quoteSize = 9.2;
+    const quoteSize = 8.8;
     const quote = this.layout(
       [
-        { text: `“${this.quoteOf(annotation)}”`, start: -1, family: 'serif', bold: false, italic: true, size: quoteSize, color: INK, link: '' },
+        { text: `“${this.quoteOf(annotation)}”`, start: -1, family: 'serif', bold: false, italic: false, size: quoteSize, color: INK, link: '' },
         { text: trailer, start: -1, family: 'sans', bold: false, italic: false, size: quoteSize * 0.85, color: MUTED, link: '' },
       ],
-      this.textWidth - 10,
+      this.fullWidth - 10,
     );
     this.ensureRoom(quoteSize * LINE_FACTOR * 2, documentIndex);
     this.flowLines(quote, MARGIN_LEFT + 10, quoteSize, documentIndex, undefined, (top) => {
       this.doc.save().rect(MARGIN_LEFT + 2, top + 2, 3, quoteSize).fill(rgb255(SOLID[annotation.color])).restore();
-      if (destination !== '') this.doc.goTo(MARGIN_LEFT, top, this.textWidth, quoteSize * LINE_FACTOR, destination);
+      if (destination !== '') this.doc.goTo(MARGIN_LEFT, top, this.fullWidth, quoteSize * LINE_FACTOR, destination);
     });
     if (this.options.includeNotes && hasNote(annotation)) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
         if (paragraph.trim() === '') continue;
-        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.textWidth - 22), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
+        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.fullWidth - 22), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
       }
     }
-    this.y += 5;
+    this.y += 3.5;
     await this.reportProgress();
   }
 
@@ -765,7 +827,7 @@ class PdfComposer {
     const anchored = run.included.filter((annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan');
     this.sectionHeading('Appendix: annotations by tag', documentIndex);
     if (anchored.length === 0) {
-      this.flowLines(this.layout(this.plainPieces('This document has no annotations to list.', 9, { color: MUTED }), this.textWidth), MARGIN_LEFT, 9, documentIndex, undefined);
+      this.flowLines(this.layout(this.plainPieces('This document has no annotations to list.', 9, { color: MUTED }), this.fullWidth), MARGIN_LEFT, 9, documentIndex, undefined);
       return;
     }
     const groups = new Map<string, Annotation[]>();
@@ -792,7 +854,7 @@ class PdfComposer {
   private async renderOrphans(run: DocumentRun, documentIndex: number): Promise<void> {
     this.sectionHeading(`Orphaned annotations (${run.orphans.length})`, documentIndex);
     this.flowLines(
-      this.layout(this.plainPieces('These quotes could not be found in the current text of the document; they are kept here as written.', 8.6, { color: MUTED, italic: true }), this.textWidth),
+      this.layout(this.plainPieces('These quotes could not be found in the current text of the document; they are kept here as written.', 8.6, { color: MUTED }), this.fullWidth),
       MARGIN_LEFT,
       8.6,
       documentIndex,
@@ -815,7 +877,7 @@ class PdfComposer {
     });
     const right = this.paper.width - MARGIN_RIGHT;
     for (let page = 0; page < total; page++) {
-      this.doc.switchToPage(page);
+      this.goToPage(page);
       const source = sources[this.pageDocument[page]!]!;
       if (!firstPages.has(page)) {
         const size = 7.8;
@@ -824,7 +886,7 @@ class PdfComposer {
         const titleLines = this.layout(this.plainPieces(source.detail.title.replace(/\s+/g, ' '), size, { color: MUTED }), right - MARGIN_LEFT - bylineWidth - 24);
         let title = titleLines[0]?.fragments.map((fragment) => fragment.text).join('').trimEnd() ?? '';
         if (titleLines.length > 1) title = `${title.replace(/\s+\S*$/, '')} …`;
-        this.doc.font('sans').fontSize(size).fillColor(rgb255(MUTED));
+        this.useTextStyle('sans', size, MUTED);
         this.doc.text(title, MARGIN_LEFT, 36, { lineBreak: false, baseline: 'alphabetic' });
         this.doc.text(byline, right - bylineWidth, 36, { lineBreak: false, baseline: 'alphabetic' });
         this.doc.save().moveTo(MARGIN_LEFT, 42).lineTo(right, 42).lineWidth(0.5).stroke(rgb255(RULE)).restore();
@@ -832,11 +894,8 @@ class PdfComposer {
       const label = `Page ${page + 1} of ${total}`;
       const size = 8;
       const width = this.measurer.width('sans', size, label);
-      this.doc
-        .font('sans')
-        .fontSize(size)
-        .fillColor(rgb255(MUTED))
-        .text(label, (this.paper.width - width) / 2, this.paper.height - 30, { lineBreak: false, baseline: 'alphabetic' });
+      this.useTextStyle('sans', size, MUTED);
+      this.doc.text(label, (this.paper.width - width) / 2, this.paper.height - 30, { lineBreak: false, baseline: 'alphabetic' });
     }
   }
 }

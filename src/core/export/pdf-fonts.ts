@@ -44,15 +44,26 @@ export function loadFonts(fontsDir: string): FontSet {
     sans: fontkit.create(buffers.sans),
     mono: fontkit.create(buffers.mono),
   };
-  const memo = new Map<number, boolean>();
+  // 0 unknown, 1 covered, 2 not covered; code points beyond the BMP use a Map.
+  const basic: Record<FontFamily, Uint8Array> = { serif: new Uint8Array(0x10000), sans: new Uint8Array(0x10000), mono: new Uint8Array(0x10000) };
+  const astral = new Map<string, boolean>();
   const set: FontSet = {
     buffers,
     covers(family, codePoint) {
-      const key = codePoint * 4 + (family === 'serif' ? 0 : family === 'sans' ? 1 : 2);
-      let answer = memo.get(key);
+      if (codePoint < 0x10000) {
+        const table = basic[family];
+        let state = table[codePoint]!;
+        if (state === 0) {
+          state = coverage[family].hasGlyphForCodePoint(codePoint) ? 1 : 2;
+          table[codePoint] = state;
+        }
+        return state === 1;
+      }
+      const key = `${family}:${codePoint}`;
+      let answer = astral.get(key);
       if (answer === undefined) {
         answer = coverage[family].hasGlyphForCodePoint(codePoint);
-        memo.set(key, answer);
+        astral.set(key, answer);
       }
       return answer;
     },

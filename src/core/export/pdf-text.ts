@@ -68,42 +68,76 @@ function isBreakingSpace(character: string): boolean {
   return character === ' ' || character === '\t';
 }
 
+/** Index of the first value in a sorted array that is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Splits pieces where the font changes (fallback for uncovered characters) and at the
- * given canonical offsets; records characters no font covers in `missing`.
+ * given canonical offsets (sorted); records characters no font covers in `missing`.
  */
-function atomsOf(pieces: readonly StyledPiece[], boundaries: ReadonlySet<number>, fonts: FontSet, missing: Set<string>): Atom[] {
+function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
   const atoms: Atom[] = [];
   let nextId = 0;
   for (const piece of pieces) {
-    let current: Atom | undefined;
+    const { text } = piece;
+    const canonical = piece.start >= 0;
+    const push = (from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void => {
+      if (to <= from) return;
+      const atom: Atom = {
+        id: nextId++,
+        text: drawn ?? text.slice(from, to),
+        start: canonical ? piece.start + from : -1,
+        fontKey: fontKeyFor(family, piece.bold, piece.italic),
+        size: piece.size,
+        color: piece.color,
+        link: piece.link,
+      };
+      if (replacedLength !== undefined) atom.replacedLength = replacedLength;
+      atoms.push(atom);
+    };
+    let boundary = canonical ? lowerBound(boundaries, piece.start + 1) : boundaries.length;
+    let runStart = 0;
+    let runFamily: FontFamily = piece.family;
     let index = 0;
-    for (const character of piece.text) {
-      const offset = piece.start < 0 ? -1 : piece.start + index;
-      const codePoint = character.codePointAt(0) ?? 0;
-      let family: FontFamily = piece.family;
-      let drawn = character;
-      if (codePoint < 0x20 && character !== '\n') {
-        drawn = ' '.repeat(character.length);
-      } else if (character !== '\n' && !fonts.covers(family, codePoint)) {
-        if (fonts.covers('sans', codePoint)) {
-          family = 'sans';
-        } else {
-          missing.add(describeCharacter(character));
-          family = 'sans';
-          drawn = REPLACEMENT;
+    while (index < text.length) {
+      const codePoint = text.codePointAt(index)!;
+      const length = codePoint > 0xffff ? 2 : 1;
+      if (canonical && boundary < boundaries.length && boundaries[boundary] === piece.start + index) {
+        push(runStart, index, runFamily);
+        runStart = index;
+        boundary += 1;
+      }
+      if (codePoint < 0x20) {
+        // A line break is its own atom; other control characters are drawn as spaces.
+        push(runStart, index, runFamily);
+        push(index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
+        runStart = index + length;
+      } else {
+        const family: FontFamily | undefined = fonts.covers(piece.family, codePoint) ? piece.family : fonts.covers('sans', codePoint) ? 'sans' : undefined;
+        if (family === undefined) {
+          missing.add(describeCharacter(String.fromCodePoint(codePoint)));
+          push(runStart, index, runFamily);
+          push(index, index + length, 'sans', REPLACEMENT, length);
+          runStart = index + length;
+        } else if (family !== runFamily) {
+          push(runStart, index, runFamily);
+          runStart = index;
+          runFamily = family;
         }
       }
-      const fontKey = fontKeyFor(family, piece.bold, piece.italic);
-      const forceSplit = drawn === REPLACEMENT || (offset >= 0 && boundaries.has(offset)) || character === '\n';
-      if (!current || forceSplit || current.fontKey !== fontKey || current.text.endsWith(REPLACEMENT) || current.text.endsWith('\n')) {
-        current = { id: nextId++, text: '', start: offset, fontKey, size: piece.size, color: piece.color, link: piece.link };
-        atoms.push(current);
-      }
-      current.text += drawn;
-      if (drawn === REPLACEMENT && character !== REPLACEMENT) current.replacedLength = character.length;
-      index += character.length;
+      index += length;
+      if (canonical) while (boundary < boundaries.length && boundaries[boundary]! < piece.start + index) boundary += 1;
     }
+    push(runStart, text.length, runFamily);
   }
   return atoms;
 }
@@ -117,7 +151,7 @@ export function breakIntoLines(
   measurer: Measurer,
   fonts: FontSet,
   missing: Set<string>,
-  boundaries: ReadonlySet<number> = new Set(),
+  boundaries: readonly number[] = [],
 ): Line[] {
   const atoms = atomsOf(pieces, boundaries, fonts, missing);
   const units: Token[][] = [];
@@ -156,8 +190,7 @@ export function breakIntoLines(
       continue;
     }
     const width = tokens.reduce((sum, token) => sum + token.width, 0);
-    const last = tokens[tokens.length - 1]!;
-    const trailing = last.width - measurer.width(last.atom.fontKey, last.atom.size, last.text.replace(/[ \t]+$/, ''));
+    const trailing = trailingSpaceWidth(tokens[tokens.length - 1]!, measurer);
     if (line.length > 0 && lineWidth + width - trailing > maxWidth) finishLine();
     if (width - trailing > maxWidth) {
       for (const piece of splitWideUnit(tokens, maxWidth - lineWidth, maxWidth, measurer)) {
@@ -211,13 +244,23 @@ function makeToken(from: Token, text: string, start: number, measurer: Measurer)
   return { atom: from.atom, text, start, width: measurer.width(from.atom.fontKey, from.atom.size, text) };
 }
 
+function trailingSpaceWidth(token: { text: string; atom: Atom }, measurer: Measurer): number {
+  let spaces = 0;
+  for (let index = token.text.length - 1; index >= 0 && isBreakingSpace(token.text[index]!); index--) spaces += 1;
+  return spaces === 0 ? 0 : spaces * measurer.width(token.atom.fontKey, token.atom.size, ' ');
+}
+
+/**
+ * Joins a line's tokens into fragments, one per atom. Positions are the sums of the
+ * tokens' measured widths: a break opportunity follows a space, and no font kerns
+ * against a space, so drawing the joined text lands on the same positions.
+ */
 function toLine(tokens: Token[], measurer: Measurer): Line {
   const fragments: Fragment[] = [];
   let x = 0;
-  let pending: { atom: Atom; text: string; start: number } | undefined;
+  let pending: { atom: Atom; text: string; start: number; width: number; lastToken: Token } | undefined;
   const flush = (): void => {
     if (!pending) return;
-    const width = measurer.width(pending.atom.fontKey, pending.atom.size, pending.text);
     const end = pending.start < 0 ? -1 : pending.start + canonicalLength(pending.atom, pending.text);
     fragments.push({
       text: pending.text,
@@ -228,26 +271,25 @@ function toLine(tokens: Token[], measurer: Measurer): Line {
       color: pending.atom.color,
       link: pending.atom.link,
       x,
-      width,
-      inkWidth: width,
+      width: pending.width,
+      inkWidth: pending.width - (pending.lastToken.text === '\n' ? 0 : trailingSpaceWidth(pending.lastToken, measurer)),
     });
-    x += width;
+    x += pending.width;
     pending = undefined;
   };
   for (const token of tokens) {
     if (pending && pending.atom.id === token.atom.id) {
       pending.text += token.text;
+      pending.width += token.width;
+      pending.lastToken = token;
     } else {
       flush();
-      pending = { atom: token.atom, text: token.text, start: token.start };
+      pending = { atom: token.atom, text: token.text, start: token.start, width: token.width, lastToken: token };
     }
   }
   flush();
-  const last = fragments[fragments.length - 1];
-  if (last) {
-    const trimmed = last.text.replace(/[ \t\n]+$/, '');
-    last.inkWidth = trimmed === last.text ? last.width : measurer.width(last.fontKey, last.size, trimmed);
-  }
+  // Only the last fragment's trailing spaces are invisible; inside a line they are ink.
+  for (let index = 0; index < fragments.length - 1; index++) fragments[index]!.inkWidth = fragments[index]!.width;
   return { fragments, width: x };
 }
 

@@ -12,6 +12,7 @@ import { AnnotationsPanel } from './components/AnnotationsPanel';
 import { ConfirmDialog, MessageDialog } from './components/Dialogs';
 import { DropOverlay, useFileDrop } from './components/DropOverlay';
 import { LibraryPanel } from './components/LibraryPanel';
+import { ExportDialog } from './components/ExportDialog';
 import { ProfileDialog } from './components/ProfileDialog';
 import type { SelectionCommands } from './components/Reader';
 import { Reader } from './components/Reader';
@@ -64,6 +65,7 @@ export function App({ client }: AppProps) {
   const [editEpoch, setEditEpoch] = useState(0);
   const [profile, setProfile] = useState<(Profile & { confirmed: boolean }) | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [status, setStatus] = useState('');
   const selectionCommands = useRef<SelectionCommands | null>(null);
   const currentIdRef = useRef<string | null>(null);
@@ -228,6 +230,9 @@ export function App({ client }: AppProps) {
         case 'note':
           selectionCommands.current?.[command]();
           break;
+        case 'exportPdf':
+          if (currentIdRef.current) setExportOpen(true);
+          break;
       }
     },
     [changeFontSize, chooseFiles, controller, saveSettings],
@@ -378,6 +383,7 @@ export function App({ client }: AppProps) {
         onUndo={() => runCommand('undo')}
         onRedo={() => runCommand('redo')}
         onOpenSettings={() => setSettingsOpen(true)}
+        onExport={() => setExportOpen(true)}
       />
       <input
         ref={fileInputRef}
@@ -501,6 +507,20 @@ export function App({ client }: AppProps) {
               setSettingsOpen(false);
             })
           }
+        />
+      )}
+      {exportOpen && current && (
+        <ExportDialog
+          client={client}
+          documents={documents ?? []}
+          currentId={current.id}
+          onClose={() => setExportOpen(false)}
+          onExported={(result) => {
+            setExportOpen(false);
+            const summary = `Exported “${result.fileName}”: ${result.pageCount} page${result.pageCount === 1 ? '' : 's'}, ${result.highlightCount} highlight${result.highlightCount === 1 ? '' : 's'}.`;
+            if (result.warnings.length > 0) setMessage({ title: 'Exported, with a warning', body: `${summary}\n\n${result.warnings.join('\n')}` });
+            else announce(summary);
+          }}
         />
       )}
       {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}

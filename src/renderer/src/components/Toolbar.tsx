@@ -16,6 +16,7 @@ interface ToolbarProps {
   onUndo: () => void;
   onRedo: () => void;
   onOpenSettings: () => void;
+  onExport: () => void;
 }
 
 const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -35,6 +36,7 @@ export function Toolbar({
   onUndo,
   onRedo,
   onOpenSettings,
+  onExport,
 }: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="Marginalia">
@@ -55,6 +57,9 @@ export function Toolbar({
       </button>
       <button type="button" className="toolbar__button" aria-pressed={editing} disabled={!canEdit} onClick={onToggleEdit}>
         {editing ? 'Cancel editing' : 'Edit text'}
+      </button>
+      <button type="button" className="toolbar__button" disabled={!canEdit || editing} onClick={onExport}>
+        Export PDF…
       </button>
       <span className="toolbar__status" role="status">
         {status}

@@ -1,0 +1,224 @@
+// The Export › Annotated PDF dialog: which documents, paper, colors, what to include and
+// which annotations; then a progress bar while the core lays out pages, and a download.
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { HighlightColor } from '../../../shared/annotations';
+import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-options';
+import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
+import type { DocumentSummary } from '../../../shared/model';
+
+interface ExportDialogProps {
+  client: MarginaliaClient;
+  documents: readonly DocumentSummary[];
+  currentId: string;
+  onClose: () => void;
+  onExported: (result: Omit<PdfExportResult, 'dataBase64'>) => void;
+}
+
+type Phase = { kind: 'choosing' } | { kind: 'exporting'; done: number; total: number; stage: string } | { kind: 'failed'; message: string };
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Hands the bytes to the browser as a download (the desktop shell asks where to save it). */
+function download(fileName: string, dataBase64: string): void {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportDialog({ client, documents, currentId, onClose, onExported }: ExportDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const ids = useId();
+  const [selected, setSelected] = useState<string[]>(currentId ? [currentId] : []);
+  const [options, setOptions] = useState<PdfExportOptions>(DEFAULT_PDF_EXPORT_OPTIONS);
+  const [tagText, setTagText] = useState('');
+  const [authorText, setAuthorText] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
+  const [tagPaths, setTagPaths] = useState<string[]>([]);
+  const exporting = phase.kind === 'exporting';
+
+  useEffect(() => {
+    void client.listTags({}).then((result) => {
+      if (result.ok) setTagPaths(result.value.map((tag) => tag.path));
+    });
+  }, [client]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      if (!exporting) onClose();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => dialog.removeEventListener('cancel', cancel);
+  }, [exporting, onClose]);
+
+  const ordered = useMemo(() => documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id), [documents, selected]);
+
+  const change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) => setOptions((previous) => ({ ...previous, [key]: value }));
+
+  const toggleColor = (color: HighlightColor) =>
+    change('colors', options.colors.includes(color) ? options.colors.filter((value) => value !== color) : [...options.colors, color]);
+
+  const run = useCallback(async () => {
+    if (ordered.length === 0) return;
+    const jobId = `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    setPhase({ kind: 'exporting', done: 0, total: 1, stage: 'layout' });
+    const stop = client.on('exportProgress', (event) => {
+      if (event.jobId === jobId) setPhase({ kind: 'exporting', done: event.done, total: Math.max(1, event.total), stage: event.stage });
+    });
+    try {
+      const result = await client.exportPdf({
+        documentIds: ordered,
+        options: { ...options, tags: splitList(tagText), authors: splitList(authorText) },
+        jobId,
+      });
+      if (!result.ok) {
+        setPhase({ kind: 'failed', message: result.error.message });
+        return;
+      }
+      const { dataBase64, ...summary } = result.value;
+      download(summary.fileName, dataBase64);
+      onExported(summary);
+    } finally {
+      stop();
+    }
+  }, [authorText, client, onExported, options, ordered, tagText]);
+
+  const percent = phase.kind === 'exporting' ? Math.min(100, Math.round((phase.done / phase.total) * 100)) : 0;
+
+  return (
+    <dialog ref={ref} className="dialog dialog--wide export-dialog" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Export annotated PDF</h2>
+      <form
+        className="export-dialog__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <fieldset disabled={exporting}>
+          <legend>Documents</legend>
+          <p className="export-dialog__hint">Several documents go into one PDF, each starting on a new page.</p>
+          <ul className="export-dialog__documents">
+            {documents.map((doc) => (
+              <li key={doc.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(doc.id)}
+                    onChange={(event) =>
+                      setSelected((previous) => (event.target.checked ? [...previous, doc.id] : previous.filter((id) => id !== doc.id)))
+                    }
+                  />{' '}
+                  {doc.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="export-dialog__columns">
+          <fieldset disabled={exporting}>
+            <legend>Paper</legend>
+            <label>
+              <input type="radio" name="paper" checked={options.paper === 'a4'} onChange={() => change('paper', 'a4')} /> A4
+            </label>
+            <label>
+              <input type="radio" name="paper" checked={options.paper === 'letter'} onChange={() => change('paper', 'letter')} /> Letter
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={options.colorScheme === 'print'}
+                onChange={(event) => change('colorScheme', event.target.checked ? 'print' : 'screen')}
+              />{' '}
+              Print-friendly colors
+            </label>
+          </fieldset>
+          <fieldset disabled={exporting}>
+            <legend>Include</legend>
+            <label>
+              <input type="checkbox" checked={options.includeNotes} onChange={(event) => change('includeNotes', event.target.checked)} /> Notes
+            </label>
+            <label>
+              <input type="checkbox" checked={options.includeTags} onChange={(event) => change('includeTags', event.target.checked)} /> Tags
+            </label>
+            <label>
+              <input type="checkbox" checked={options.includeAppendix} onChange={(event) => change('includeAppendix', event.target.checked)} /> Appendix by
+              tag
+            </label>
+            <label>
+              <input type="checkbox" checked={options.includeOrphans} onChange={(event) => change('includeOrphans', event.target.checked)} /> Orphaned
+              annotations
+            </label>
+          </fieldset>
+        </div>
+        <fieldset disabled={exporting}>
+          <legend>Only these annotations</legend>
+          <label className="export-dialog__field">
+            Tags (comma-separated, children included)
+            <input type="text" list={`${ids}-tags`} value={tagText} onChange={(event) => setTagText(event.target.value)} placeholder="All tags" />
+            <datalist id={`${ids}-tags`}>
+              {tagPaths.map((path) => (
+                <option key={path} value={path} />
+              ))}
+            </datalist>
+          </label>
+          <label className="export-dialog__field">
+            Authors (comma-separated)
+            <input type="text" value={authorText} onChange={(event) => setAuthorText(event.target.value)} placeholder="All authors" />
+          </label>
+          <div className="export-dialog__colors" role="group" aria-label="Colors">
+            {HIGHLIGHT_COLORS.map((color) => (
+              <label key={color} className="export-dialog__color" title={COLOR_PAINT[color].label}>
+                <input type="checkbox" checked={options.colors.includes(color)} onChange={() => toggleColor(color)} />
+                <span className="export-dialog__swatch" style={{ background: COLOR_PAINT[color].swatch }} aria-hidden="true" />
+                {COLOR_PAINT[color].label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {phase.kind === 'exporting' && (
+          <div className="export-dialog__progress">
+            <progress
+              max={100}
+              value={percent}
+              aria-label="Export progress"
+              aria-valuetext={phase.stage === 'layout' ? `Laying out page ${phase.done + 1}` : 'Writing the PDF'}
+            />
+            <span>{phase.stage === 'layout' ? `Laying out page ${phase.done + 1}…` : 'Writing the PDF…'}</span>
+          </div>
+        )}
+        {phase.kind === 'failed' && (
+          <p className="export-dialog__error" role="alert">
+            {phase.message}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose} disabled={exporting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={exporting || ordered.length === 0}>
+            {exporting ? 'Exporting…' : 'Export PDF'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

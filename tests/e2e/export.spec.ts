@@ -1,0 +1,97 @@
+// Exporting an annotated PDF as a person does: the toolbar button, the dialog's options,
+// the progress bar, and the downloaded file read back with pdfjs.
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { canonicalTextOf } from '../../src/shared/lexical-document';
+import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
+import { expect, screenshot, test } from './fixtures';
+import type { RunningApp } from './fixtures';
+import { selectText } from './helpers';
+
+const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
+
+function annotateSample(app: RunningApp): string {
+  const id = app.core.documents.list()[0]!.id;
+  const text = canonicalTextOf(app.core.documents.detail(id).lexicalJson);
+  const quote = 'Islamic State militants stormed the centre of Sabratha';
+  const start = text.indexOf(quote);
+  app.core.annotations.create({
+    documentId: id,
+    start,
+    end: start + quote.length,
+    color: 'green',
+    tags: ['Actor/IS'],
+    noteMarkdown: 'Who reported this **first**?',
+  });
+  return id;
+}
+
+async function openReader(page: Page, app: RunningApp): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+}
+
+test('Export PDF… downloads the open document with its highlights, notes and the chosen paper', async ({ page, app }) => {
+  annotateSample(app);
+  await openReader(page, app);
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('h');
+  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).length).toBe(2);
+
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: SAMPLE_TITLE }).uncheck();
+  await expect(dialog.getByRole('button', { name: 'Export PDF' })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: SAMPLE_TITLE }).check();
+  await dialog.getByRole('radio', { name: 'Letter' }).check();
+  await dialog.getByRole('checkbox', { name: 'Appendix by tag' }).uncheck();
+  await screenshot(page, 'export-dialog');
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${SAMPLE_TITLE} (annotated).pdf`);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /Exported “.*”: \d+ pages, 2 highlights\./ })).toBeVisible();
+
+  const pdf = await readPdf(readFileSync((await download.path())!));
+  expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });
+  expect(pdf.outline).not.toContain('Appendix: annotations by tag');
+  const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
+  expect(highlights.map((annotation) => annotation.contents)).toEqual(['Who reported this first?\n\nTags: Actor/IS', '']);
+  expect(highlights.map((annotation) => annotation.title)).toEqual(['Test Reader', 'Test Reader']);
+  expect(collapseWhitespace(textUnderQuads(pdf.items[highlights[1]!.page - 1]!, highlights[1]!.quadPoints)).replace(/\s/g, '')).toBe('beheading11people');
+});
+
+test('a long export shows its progress, and the tag filter keeps only matching highlights', async ({ page, app }) => {
+  annotateSample(app);
+  const paragraphs = Array.from({ length: 900 }, (_, index) => `Paragraph ${index + 1}. ${'Field reports describe movement along the coast road, checkpoints and the hospital. '.repeat(4)}`);
+  const { document } = app.core.importBytes('long-report.txt', Buffer.from(`A long field report\n\n${paragraphs.join('\n\n')}\n`));
+  const text = canonicalTextOf(app.core.documents.detail(document.id).lexicalJson);
+  for (const [index, tag] of [['Paragraph 10.', 'Place/Coast'], ['Paragraph 500.', 'Actor/Militia'], ['Paragraph 880.', 'Place/Hospital']] as const) {
+    const start = text.indexOf(index);
+    app.core.annotations.create({ documentId: document.id, start, end: start + index.length, tags: [tag] });
+  }
+  await openReader(page, app);
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^A long field report/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A long field report' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Place');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+  await expect(progress).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
+  await screenshot(page, 'export-progress');
+  const download = await downloading;
+  const pdf = await readPdf(readFileSync((await download.path())!));
+  expect(pdf.pageCount).toBeGreaterThan(40);
+  expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents)).toEqual([
+    'Tags: Place/Coast',
+    'Tags: Place/Hospital',
+  ]);
+});
