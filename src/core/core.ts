@@ -81,6 +81,7 @@ export class MarginaliaCore {
       getProfile: () => this.profile.read(),
       updateProfile: ({ displayName }) => this.profile.rename(displayName),
       listAnnotations: ({ documentId }) => this.annotations.list(documentId),
+      listHighlightSpans: ({ documentId }) => this.annotations.highlightSpans(documentId),
       getAnnotations: ({ ids }) => this.annotations.getMany(ids),
       createAnnotation: (input) => this.annotations.create(input),
       updateAnnotation: (input) => this.annotations.update(input),

@@ -51,6 +51,19 @@ export interface Annotation {
   updatedAt: string;
 }
 
+/**
+ * The anchored highlights of a document as parallel columns: all the reader needs to
+ * paint them, a few percent of the full annotations' size, so a heavily annotated
+ * document shows its highlights before its notes and tags have arrived.
+ */
+export interface HighlightSpans {
+  documentId: string;
+  ids: string[];
+  starts: number[];
+  ends: number[];
+  colors: HighlightColor[];
+}
+
 export interface TagInfo {
   id: string;
   path: string;

@@ -38,6 +38,7 @@ export const inputSchemas = {
   getProfile: z.object({}).strict(),
   updateProfile: z.object({ displayName: z.string().max(200) }).strict(),
   listAnnotations: z.object({ documentId: documentId }).strict(),
+  listHighlightSpans: z.object({ documentId: documentId }).strict(),
   getAnnotations: z.object({ ids: z.array(annotationId).max(10_000) }).strict(),
   createAnnotation: z
     .object({

@@ -3,7 +3,7 @@
 // it; the renderer only ever sees MarginaliaClient. Adding a method here is a compile
 // error until METHOD_NAMES lists it, contract-schemas.ts validates its input and the
 // core handles it. This module stays free of zod so the renderer bundle does too.
-import type { Annotation, Profile, TagInfo } from './annotations';
+import type { Annotation, HighlightSpans, Profile, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
@@ -50,6 +50,8 @@ export interface MarginaliaContract {
   updateProfile(input: { displayName: string }): Profile & { confirmed: boolean };
   /** A document's annotations in reading order. */
   listAnnotations(input: { documentId: string }): Annotation[];
+  /** A document's anchored highlights as compact columns, for painting before the full list arrives. */
+  listHighlightSpans(input: { documentId: string }): HighlightSpans;
   /** These annotations, for refreshing a few after a change; ids that no longer exist are left out. */
   getAnnotations(input: { ids: string[] }): Annotation[];
   createAnnotation(input: CreateAnnotationRequest): Annotation;
@@ -97,6 +99,7 @@ export const METHOD_NAMES = [
   'getProfile',
   'updateProfile',
   'listAnnotations',
+  'listHighlightSpans',
   'getAnnotations',
   'createAnnotation',
   'updateAnnotation',

@@ -37,6 +37,24 @@ function codeOf(run: () => unknown): string {
 }
 
 describe('annotations', () => {
+  it('list a document\'s anchored highlights as compact columns in reading order, leaving out notes and orphans', async () => {
+    const later = core.annotations.create({ ...span('Tripoli'), color: 'blue' });
+    const earlier = core.annotations.create({ ...span('Sabratha') });
+    core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
+    core.annotations.create({ ...span('Channel'), kind: 'point', noteMarkdown: 'A pinned note' });
+    const result = await core.call('listHighlightSpans', { documentId });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        documentId,
+        ids: [earlier.id, later.id],
+        starts: [earlier.target!.position.start, later.target!.position.start],
+        ends: [earlier.target!.position.end, later.target!.position.end],
+        colors: ['yellow', 'blue'],
+      },
+    });
+  });
+
   it('store both W3C selectors, the text hash, the author and how they anchored', () => {
     core.profile.rename('Ana Analyst');
     const created = core.annotations.create({ ...span('beheading 11 people'), color: 'red', tags: ['Claim/Casualties'], noteMarkdown: 'Check **numbers**' });

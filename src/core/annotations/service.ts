@@ -2,7 +2,7 @@
 // undo; listeners hear which documents changed once the transaction has committed.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { Annotation, AnnotationKind, HighlightColor, TagInfo } from '../../shared/annotations';
+import type { Annotation, AnnotationKind, HighlightColor, HighlightSpans, TagInfo } from '../../shared/annotations';
 import type { ReanchorCounts } from '../../shared/contract';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS, MAX_NOTE_BYTES, compareByPosition, isTagWithin, normalizeTagPath } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
@@ -107,6 +107,11 @@ export class AnnotationService {
       .rowsOfDocument(documentId)
       .map((row) => toAnnotation(row, tags.get(row.id) ?? []))
       .sort(compareByPosition);
+  }
+
+  highlightSpans(documentId: string): HighlightSpans {
+    this.documents.summary(documentId);
+    return this.store.highlightSpansOf(documentId);
   }
 
   get(id: string): Annotation {

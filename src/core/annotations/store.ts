@@ -1,7 +1,7 @@
 // Rows of the annotations, tags and annotation_tags tables, read as whole snapshots so
 // any change can be undone by writing the earlier snapshot back.
 import type { Database } from 'better-sqlite3';
-import type { Annotation, HighlightColor, TagInfo } from '../../shared/annotations';
+import type { Annotation, HighlightColor, HighlightSpans, TagInfo } from '../../shared/annotations';
 import { isTagWithin } from '../../shared/annotations';
 import type { AnchorStatus } from '../../shared/selectors';
 
@@ -86,6 +86,25 @@ export class AnnotationStore {
     return this.db
       .prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
       .all(documentId);
+  }
+
+  highlightSpansOf(documentId: string): HighlightSpans {
+    const rows = this.db
+      .prepare<[string], [string, number, number, string]>(
+        `SELECT id, start_offset, end_offset, color FROM annotations
+         WHERE document_id = ? AND kind = 'highlight' AND anchor_status <> 'orphan' AND end_offset > start_offset
+         ORDER BY start_offset, end_offset DESC, created_at`,
+      )
+      .raw(true)
+      .all(documentId);
+    const spans: HighlightSpans = { documentId, ids: [], starts: [], ends: [], colors: [] };
+    for (const [id, start, end, color] of rows) {
+      spans.ids.push(id);
+      spans.starts.push(start);
+      spans.ends.push(end);
+      spans.colors.push(color as HighlightColor);
+    }
+    return spans;
   }
 
   tagPathsByAnnotation(documentId: string): Map<string, string[]> {

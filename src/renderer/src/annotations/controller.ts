@@ -24,7 +24,7 @@ export function useAnnotationController(
   report: (title: string, message: string) => void,
   announce: (message: string) => void,
 ) {
-  const { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
+  const { annotations, spans, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ id: string; part: 'tag' | 'note' } | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -203,6 +203,7 @@ export function useAnnotationController(
 
   return {
     annotations,
+    spans,
     loadedDocumentId,
     visible,
     tags,

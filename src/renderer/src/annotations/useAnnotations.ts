@@ -1,15 +1,21 @@
 // The open document's annotations and the library's tags, kept fresh from pushed events.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { unwrap } from '../../../shared/client';
 import type { MarginaliaClient } from '../../../shared/contract';
-import type { Annotation, TagInfo } from '../../../shared/annotations';
+import type { Annotation, HighlightSpans, TagInfo } from '../../../shared/annotations';
 import { compareByPosition } from '../../../shared/annotations';
+
+/** Above this many highlights the full annotations load after the first paint. */
+const HEAVY_DOCUMENT_HIGHLIGHTS = 1500;
 
 export function useAnnotations(client: MarginaliaClient, documentId: string | null) {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [tags, setTags] = useState<TagInfo[]>([]);
   /** The document whose annotations `annotations` holds (null until the first load). */
   const [loadedDocumentId, setLoadedDocumentId] = useState<string | null>(null);
+  /** The highlights alone, which arrive first for a document with thousands of annotations. */
+  const [spans, setSpans] = useState<HighlightSpans | null>(null);
+  const loadedRef = useRef<string | null>(null);
 
   const refresh = useCallback(async () => {
     if (!documentId) {
@@ -19,8 +25,10 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     }
     const result = await client.listAnnotations({ documentId });
     if (result.ok) {
+      loadedRef.current = documentId;
       setAnnotations(result.value);
       setLoadedDocumentId(documentId);
+      setSpans(null);
     }
   }, [client, documentId]);
 
@@ -46,8 +54,28 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   useEffect(() => {
     setAnnotations([]);
     setLoadedDocumentId(null);
-    void refresh();
-  }, [refresh]);
+    setSpans(null);
+    loadedRef.current = null;
+    if (!documentId) {
+      void refresh();
+      return;
+    }
+    // The highlights first, as compact spans; the full annotations (notes, tags, authors)
+    // follow, and in a heavily annotated document only once the browser is idle, so the
+    // text and its highlights are not kept waiting behind megabytes of JSON.
+    let cancelled = false;
+    let idle: number | undefined;
+    void client.listHighlightSpans({ documentId }).then((result) => {
+      if (cancelled) return;
+      if (result.ok && loadedRef.current !== documentId) setSpans(result.value);
+      if (result.ok && result.value.ids.length > HEAVY_DOCUMENT_HIGHLIGHTS) idle = requestIdleCallback(() => void refresh(), { timeout: 500 });
+      else void refresh();
+    });
+    return () => {
+      cancelled = true;
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [client, documentId, refresh]);
 
   useEffect(() => {
     void refreshTags();
@@ -87,7 +115,7 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     setAnnotations((current) => current.filter((annotation) => annotation.id !== id));
   }, []);
 
-  return { annotations, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal };
+  return { annotations, spans, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal };
 }
 
 /** Inserts into a list kept in reading order, without re-sorting it. */

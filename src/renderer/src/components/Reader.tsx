@@ -20,7 +20,9 @@ import type { DomTextMap } from '../annotations/dom-map';
 import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
 import { diffTexts, followEdit } from '../annotations/live-edit';
 import { MarginNotes } from '../annotations/MarginNotes';
-import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported } from '../annotations/paint';
+import type { PaintOutcome } from '../annotations/paint';
+import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from '../annotations/paint';
+import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
 import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 
@@ -230,21 +232,67 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   const articleRef = useRef<HTMLElement>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const loadedFor = controller.loadedDocumentId;
+  const blockIndex = useMemo(() => (editor && textMap ? buildBlockIndex(editor, textMap) : null), [editor, textMap]);
+  const spansFor = controller.spans?.documentId ?? null;
+  const publishPainted = useCallback(
+    (outcome: PaintOutcome) => {
+      const article = articleRef.current;
+      const paintedFor = loadedFor ?? spansFor;
+      if (!article || !paintedFor) return;
+      article.dataset.paintedHighlights = String(outcome.painted);
+      article.dataset.knownHighlights = String(outcome.total);
+      article.dataset.highlightsPaintedFor = paintedFor;
+    },
+    [loadedFor, spansFor],
+  );
+  const currentWindow = useCallback(
+    () => (blockIndex && scrollRef.current ? visibleWindow(blockIndex, scrollRef.current) : null),
+    [blockIndex],
+  );
+  // Until a document's full annotations arrive, its highlights paint from the compact spans.
+  const docId = doc?.id ?? null;
+  const paintable = useMemo(() => {
+    if (loadedFor !== null && loadedFor === docId) return paintableSpans(shownAnnotations);
+    const early = controller.spans;
+    if (!early || early.documentId !== docId) return [];
+    return early.ids.map((id, index) => ({ id, start: early.starts[index]!, end: early.ends[index]!, color: early.colors[index]! }));
+  }, [loadedFor, docId, shownAnnotations, controller.spans]);
   useEffect(() => {
     if (!editor || !textMap) return;
     painterRef.current ??= new HighlightPainter();
-    const painted = painterRef.current.paint({
-      annotations: shownAnnotations,
-      selectedId,
-      rangeFor: (start, end) => staticRangeForSpan(editor, textMap, start, end),
-      textVersion: textMap,
-    });
-    const article = articleRef.current;
-    if (article && loadedFor) {
-      article.dataset.paintedHighlights = String(painted);
-      article.dataset.highlightsPaintedFor = loadedFor;
-    }
-  }, [editor, textMap, shownAnnotations, selectedId, loadedFor]);
+    publishPainted(
+      painterRef.current.paint({
+        spans: paintable,
+        selectedId,
+        rangeFor: (start, end) => staticRangeForSpan(editor, textMap, start, end),
+        textVersion: textMap,
+        window: currentWindow(),
+      }),
+    );
+  }, [editor, textMap, paintable, selectedId, publishPainted, currentWindow]);
+
+  // Scrolling (and layout settling) moves the window of painted highlights, once a frame at most.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller || !blockIndex) return;
+    let frame: number | undefined;
+    const move = () => {
+      frame = undefined;
+      if (painterRef.current) publishPainted(painterRef.current.setWindow(currentWindow()));
+    };
+    const schedule = () => {
+      frame ??= requestAnimationFrame(move);
+    };
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(scroller);
+    schedule();
+    return () => {
+      scroller.removeEventListener('scroll', schedule);
+      observer.disconnect();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
+  }, [blockIndex, currentWindow, publishPainted, settled]);
 
   useEffect(() => () => painterRef.current?.dispose(), []);
 
