@@ -573,7 +573,6 @@ class PdfComposer {
       const pages = [...new Set(quads.map((quad) => quad.page))];
       pages.forEach((page, part) => {
         this.goToPage(page);
-        if (part === 0) this.doc.addNamedDestination(`hl-${annotation.id}`, 'XYZ', MARGIN_LEFT, Math.max(0, quads[0]!.top - 20), null);
         this.addHighlightAnnotation(annotation, quads.filter((quad) => quad.page === page), wash[annotation.color], part);
       });
       this.highlightCount += 1;
@@ -785,7 +784,9 @@ class PdfComposer {
       this.ensureRoom(ENDNOTE_SIZE * LINE_FACTOR * 2, documentIndex);
       this.flowLines(lines, MARGIN_LEFT, ENDNOTE_SIZE, documentIndex, undefined, (top) => {
         this.doc.addNamedDestination(`endnote-${run.source.detail.id}-${entry.number}`, 'XYZ', MARGIN_LEFT, Math.max(0, top - 20), null);
-        this.doc.goTo(MARGIN_LEFT, top, this.fullWidth, ENDNOTE_SIZE * LINE_FACTOR, `hl-${entry.annotation.id}`);
+        // Back to the highlight's page: a direct page link, no named destination to look up.
+        const highlightPage = run.highlightPage.get(entry.annotation.id) ?? entry.page;
+        if (highlightPage >= 0) this.linkToPage(MARGIN_LEFT, top, this.fullWidth, ENDNOTE_SIZE * LINE_FACTOR, highlightPage);
       });
       this.y += 6;
       await this.reportProgress();
@@ -799,7 +800,16 @@ class PdfComposer {
     return `${exact.slice(0, APPENDIX_QUOTE_LIMIT).replace(/\s+\S*$/, '')} …`;
   }
 
-  private async renderAnnotationItem(annotation: Annotation, trailer: string, documentIndex: number, destination: string): Promise<void> {
+  /**
+   * A link to a page by index. pdfkit takes a page number here (its typings say only a
+   * URL); a direct page reference needs no entry in the named-destination tree.
+   */
+  private linkToPage(x: number, y: number, width: number, height: number, page: number): void {
+    (this.doc.link as unknown as (x: number, y: number, w: number, h: number, target: number) => void).call(this.doc, x, y, width, height, page);
+  }
+
+  /** `page` is the index of the page to link to, or -1 for no link. */
+  private async renderAnnotationItem(annotation: Annotation, trailer: string, documentIndex: number, page: number): Promise<void> {
     const quoteSize = 8.8;
     const quote = this.layout(
       [
@@ -811,7 +821,7 @@ class PdfComposer {
     this.ensureRoom(quoteSize * LINE_FACTOR * 2, documentIndex);
     this.flowLines(quote, MARGIN_LEFT + 10, quoteSize, documentIndex, undefined, (top) => {
       this.doc.save().rect(MARGIN_LEFT + 2, top + 2, 3, quoteSize).fill(rgb255(SOLID[annotation.color])).restore();
-      if (destination !== '') this.doc.goTo(MARGIN_LEFT, top, this.fullWidth, quoteSize * LINE_FACTOR, destination);
+      if (page >= 0) this.linkToPage(MARGIN_LEFT, top, this.fullWidth, quoteSize * LINE_FACTOR, page);
     });
     if (this.options.includeNotes && hasNote(annotation)) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
@@ -846,7 +856,7 @@ class PdfComposer {
       for (const annotation of list) {
         const page = (run.highlightPage.get(annotation.id) ?? run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ?? -1) + 1;
         const trailer = page > 0 ? `  — page ${page}` : '';
-        await this.renderAnnotationItem(annotation, trailer, documentIndex, run.highlightPage.has(annotation.id) ? `hl-${annotation.id}` : '');
+        await this.renderAnnotationItem(annotation, trailer, documentIndex, run.highlightPage.get(annotation.id) ?? -1);
       }
     }
   }
@@ -863,7 +873,7 @@ class PdfComposer {
     this.y += 4;
     for (const annotation of run.orphans) {
       const tags = this.options.includeTags && annotation.tags.length > 0 ? ` · ${annotation.tags.join(', ')}` : '';
-      await this.renderAnnotationItem(annotation, `  — ${annotation.author.name}${tags}`, documentIndex, '');
+      await this.renderAnnotationItem(annotation, `  — ${annotation.author.name}${tags}`, documentIndex, -1);
     }
   }
 
