@@ -1,5 +1,6 @@
 // The marginalia command line: the same core as the desktop app, for scripting and tests.
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Annotation, HighlightColor } from '../shared/annotations';
@@ -9,6 +10,8 @@ import { DEFAULT_PDF_EXPORT_OPTIONS, PAPER_SIZES, pdfFileNameFor } from '../shar
 import type { DocumentSummary } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
+import { writeFileAtomic } from '../core/files/atomic-write';
+import type { BundlePlan } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 
 export interface CliIo {
@@ -53,6 +56,12 @@ Commands:
                              --print-colors, --no-notes, --no-tags, --no-appendix,
                              --no-orphans, and filters --tag T, --color C, --author NAME
                              (each may repeat)
+  bundle export DOC... --out FILE [--tag T] [--review] [--with-sources]
+                             write a signed note bundle (.mnb); --review keeps only
+                             your own annotations and replies
+  bundle import FILE [--dry-run] [--allow-unsigned]
+                             merge a bundle someone sent; --dry-run only says what
+                             would change; unsigned bundles need --allow-unsigned
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
@@ -99,6 +108,10 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         'no-tags': { type: 'boolean', default: false },
         'no-appendix': { type: 'boolean', default: false },
         'no-orphans': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'allow-unsigned': { type: 'boolean', default: false },
+        review: { type: 'boolean', default: false },
+        'with-sources': { type: 'boolean', default: false },
         note: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -125,7 +138,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export'];
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle'];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
@@ -241,6 +254,41 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         if (json) io.stdout(`${JSON.stringify(written, null, 2)}\n`);
         return EXIT_OK;
       }
+      case 'bundle': {
+        const [action, ...rest] = args;
+        if (action === 'export') {
+          if (rest.length === 0 || values.out === undefined) throw new UsageError('usage: marginalia bundle export DOC... --out FILE [--tag T] [--review] [--with-sources]');
+          if ((values.tag?.length ?? 0) > 1) throw new UsageError('bundle export takes one --tag.');
+          const documentIds = rest.map((arg) => core!.documents.resolve(arg).id);
+          const built = core.exportBundle({
+            documentIds,
+            ...(values.tag?.[0] ? { tag: values.tag[0] } : {}),
+            includeSources: values['with-sources'] === true,
+            reviewOnly: values.review === true,
+          });
+          const out = resolve(values.out);
+          writeFileAtomic(out, built.bytes);
+          const { counts } = built;
+          print(
+            `${out}  (${counts.documents} document${counts.documents === 1 ? '' : 's'}, ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}; signed by ${core.identity.identity().fingerprint})\n`,
+            { path: out, ...counts, fingerprint: core.identity.identity().fingerprint },
+          );
+          return EXIT_OK;
+        }
+        if (action === 'import' && rest.length === 1) {
+          const file = rest[0]!;
+          let bytes: Buffer;
+          try {
+            bytes = readFileSync(file);
+          } catch (error) {
+            throw new UserFacingError('NOT_FOUND', `Can't read “${file}”: ${(error as NodeJS.ErrnoException).code ?? 'no such file'}.`);
+          }
+          const plan = await core.importBundle(bytes, { allowUnsigned: values['allow-unsigned'] === true, apply: values['dry-run'] !== true });
+          print(describePlan(plan), plan);
+          return EXIT_OK;
+        }
+        throw new UsageError('usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned]');
+      }
       case 'list': {
         const docs = core.documents.list();
         print(docs.length === 0 ? 'The library is empty.\n' : `${docs.map(tableRow).join('\n')}\n`, docs);
@@ -347,6 +395,19 @@ function exportTargets(docs: readonly DocumentSummary[], out: string | undefined
     used.add(name.toLowerCase());
     return { ids: [doc.id], path: join(resolve(outDir!), name) };
   });
+}
+
+function describePlan(plan: BundlePlan): string {
+  const { signer, annotations, replies } = plan;
+  const who = signer.signed ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}` : `UNSIGNED, claims to be from ${signer.name}`;
+  const lines = [
+    `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,
+    ...plan.documents.map((document) => `  document: ${document.title} (${document.status})`),
+    `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
+    `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
+    ...plan.byAuthor.map((author) => `  by ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function requireOne(args: readonly string[], usage: string): string {

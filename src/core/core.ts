@@ -12,7 +12,11 @@ import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
 import { AnnotationService } from './annotations/service';
+import type { BundleExportRequest, BundlePlan } from '../shared/bundles';
+import { buildBundle, bundleFileName } from './bundles/bundle-export';
+import { mergeBundle, readBundle } from './bundles/bundle-import';
 import { dispatch } from './dispatch';
+import { IdentityRepository, KnownKeysRepository } from './identity';
 import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
@@ -45,6 +49,8 @@ export class MarginaliaCore {
   readonly profile: ProfileRepository;
   readonly annotations: AnnotationService;
   readonly searchService: SearchService;
+  readonly identity: IdentityRepository;
+  readonly knownKeys: KnownKeysRepository;
   readonly events = new EventBus();
   readonly handlers: ContractHandlers;
   readonly info: AppInfo;
@@ -60,6 +66,8 @@ export class MarginaliaCore {
     this.profile = new ProfileRepository(this.db);
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
     this.searchService = new SearchService(this.db, this.annotations.store);
+    this.identity = new IdentityRepository(this.db, this.profile);
+    this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
     this.handlers = this.createHandlers();
@@ -101,6 +109,21 @@ export class MarginaliaCore {
         const counts = this.updateDocumentText(id, lexicalJson);
         return { document: this.documents.detail(id), counts };
       },
+      getIdentity: () => {
+        const { authorId, displayName, fingerprint } = this.identity.identity();
+        return { authorId, displayName, fingerprint };
+      },
+      exportBundle: (request) => {
+        const built = this.exportBundle(request);
+        return { fileName: built.fileName, dataBase64: Buffer.from(built.bytes).toString('base64'), counts: built.counts };
+      },
+      previewBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
+      importBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true }),
+      listKnownKeys: () => this.knownKeys.list(),
+      forgetKnownKey: ({ fingerprint }) => ({ forgotten: this.knownKeys.forget(fingerprint) }),
+      listReplies: ({ documentId }) => this.annotations.listReplies(documentId),
+      createReply: ({ annotationId, markdown }) => this.annotations.createReply(annotationId, markdown),
+      deleteReply: ({ id }) => this.annotations.deleteReply(id),
       exportPdf: async ({ documentIds, options, jobId }) => {
         const rendered = await this.renderPdf(documentIds, options, jobId);
         return { ...this.describeExport(documentIds, rendered), dataBase64: Buffer.from(rendered.bytes).toString('base64') };
@@ -166,6 +189,27 @@ export class MarginaliaCore {
     this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
     this.events.emit('libraryChanged', { reason: 'updated' });
     return counts;
+  }
+
+  /** A signed note bundle of these documents' annotations (see src/core/bundles). */
+  exportBundle(request: BundleExportRequest): { bytes: Uint8Array; fileName: string; counts: { documents: number; annotations: number; replies: number; tombstones: number } } {
+    const built = buildBundle({ documents: this.documents, annotations: this.annotations, identity: this.identity, appVersion: this.info.version }, request);
+    return { bytes: built.bytes, fileName: bundleFileName(built.title, request.reviewOnly === true), counts: built.counts };
+  }
+
+  /** Previews (apply false) or imports a bundle; an import is one transaction, all or nothing. */
+  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean }): Promise<BundlePlan> {
+    const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned });
+    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options.apply);
+    if (options.apply) {
+      if (plan.documents.some((document) => document.status === 'new')) this.events.emit('libraryChanged', { reason: 'imported' });
+      for (const documentId of touchedDocuments) {
+        this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
+        this.events.emit('repliesChanged', { documentId });
+      }
+      this.events.emit('tagsChanged', {});
+    }
+    return plan;
   }
 
   /** Lays out documents and their annotations as one PDF; progress goes out as events. */

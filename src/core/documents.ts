@@ -45,13 +45,17 @@ export class DocumentRepository {
 
   /** Inserts a document unless one with the same source bytes exists; returns which. */
   insert(prepared: PreparedDocument, now: Date = new Date()): { document: DocumentSummary; created: boolean } {
+    return this.insertWithId(randomUUID(), prepared, now);
+  }
+
+  /** Inserts under a given id (a document arriving in a bundle keeps its sender's id). */
+  insertWithId(id: string, prepared: PreparedDocument, now: Date = new Date()): { document: DocumentSummary; created: boolean } {
     return this.db
       .transaction(() => {
         const existing = this.db
           .prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
           .get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
-        const id = randomUUID();
         const timestamp = now.toISOString();
         this.db
           .prepare(
@@ -135,6 +139,14 @@ export class DocumentRepository {
           )
           .run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  idWithText(textSha256: string): string | undefined {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1').get(textSha256)?.id;
   }
 
   idWithSource(sourceSha256: string): string | undefined {

@@ -102,6 +102,22 @@ export const inputSchemas = {
       jobId: z.string().min(1).max(100).optional(),
     })
     .strict(),
+  getIdentity: z.object({}).strict(),
+  exportBundle: z
+    .object({
+      documentIds: z.array(documentId).min(1).max(1000),
+      tag: tagPath.optional(),
+      includeSources: z.boolean().optional(),
+      reviewOnly: z.boolean().optional(),
+    })
+    .strict(),
+  previewBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
+  importBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
+  listKnownKeys: z.object({}).strict(),
+  forgetKnownKey: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
+  listReplies: z.object({ documentId: documentId }).strict(),
+  createReply: z.object({ annotationId: annotationId, markdown: noteMarkdown }).strict(),
+  deleteReply: z.object({ id: annotationId }).strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export function inputSchemaFor(method: MethodName): z.ZodType {

@@ -5,6 +5,7 @@
 // core handles it. This module stays free of zod so the renderer bundle does too.
 import type { Annotation, HighlightSpans, Profile, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
+import type { BundleExportRequest, BundlePlan, KnownKey, Reply } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
 import type { Result } from './result';
@@ -81,6 +82,21 @@ export interface MarginaliaContract {
    * its bytes; progress arrives as exportProgress events carrying the same jobId.
    */
   exportPdf(input: { documentIds: string[]; options?: Partial<PdfExportOptions>; jobId?: string }): PdfExportResult;
+  /** The local signing identity: name and the fingerprint of the key that signs bundles. */
+  getIdentity(input: Record<string, never>): { authorId: string; displayName: string; fingerprint: string };
+  /** Writes a signed note bundle (.mnb) and returns its bytes. */
+  exportBundle(input: BundleExportRequest): { fileName: string; dataBase64: string; counts: { documents: number; annotations: number; replies: number; tombstones: number } };
+  /** Reads a bundle and says what importing it would do; changes nothing. */
+  previewBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
+  /** Imports a bundle in one transaction: all of it or, on any problem, none of it. */
+  importBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
+  listKnownKeys(input: Record<string, never>): KnownKey[];
+  forgetKnownKey(input: { fingerprint: string }): { forgotten: boolean };
+  listReplies(input: { documentId: string }): Reply[];
+  /** Anyone may reply to any annotation. */
+  createReply(input: { annotationId: string; markdown: string }): Reply;
+  /** Only a reply's author may delete it. */
+  deleteReply(input: { id: string }): { deleted: true };
 }
 
 export type MethodName = keyof MarginaliaContract;
@@ -117,6 +133,15 @@ export const METHOD_NAMES = [
   'search',
   'updateDocumentText',
   'exportPdf',
+  'getIdentity',
+  'exportBundle',
+  'previewBundle',
+  'importBundle',
+  'listKnownKeys',
+  'forgetKnownKey',
+  'listReplies',
+  'createReply',
+  'deleteReply',
 ] as const satisfies readonly MethodName[];
 
 type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
@@ -149,6 +174,8 @@ export const UI_COMMANDS = [
   'tag',
   'note',
   'exportPdf',
+  'shareNotes',
+  'importNotes',
   'zoomIn',
   'zoomOut',
   'zoomReset',
@@ -173,6 +200,8 @@ export interface MarginaliaEvents {
   openDocument: { id: string };
   /** The host relays a menu command to the UI. */
   uiCommand: { command: UiCommand };
+  /** Replies in a document were added or deleted. */
+  repliesChanged: { documentId: string };
   /** How far a PDF export has come: pages laid out of the pages expected so far. */
   exportProgress: { jobId: string; done: number; total: number; stage: 'layout' | 'writing' | 'done' };
   /** The host reports a failure the UI should show in a dialog. */
@@ -186,6 +215,7 @@ export const EVENT_NAMES = [
   'annotationsChanged',
   'tagsChanged',
   'openDocument',
+  'repliesChanged',
   'exportProgress',
   'uiCommand',
   'hostError',

@@ -64,12 +64,17 @@ export interface PdfExportResult {
 
 /** A safe file name for an exported PDF, from the document title. */
 export function pdfFileNameFor(title: string): string {
+  return `${fileStemFor(title, 'Marginalia export')} (annotated).pdf`;
+}
+
+/** A title made safe for a file name: no path or control characters, at most 200 bytes, cut at a word. */
+export function fileStemFor(title: string, fallback: string): string {
   const cleaned = title
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return `${fitToBytes(cleaned, MAX_NAME_BYTES).replace(/^\.+/, '') || 'Marginalia export'} (annotated).pdf`;
+  return fitToBytes(cleaned, MAX_NAME_BYTES).replace(/^\.+/, '') || fallback;
 }
 
 /** File systems allow 255 bytes per name; leave room for the suffix. */

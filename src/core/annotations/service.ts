@@ -13,7 +13,10 @@ import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
 import { formatMegabytes } from '../import/validate';
 import type { ProfileRepository } from '../profile';
+import { nextClockReading } from '../../shared/merge';
+import type { Reply } from '../../shared/bundles';
 import { UndoHistory } from './history';
+import { ReplyStore, toReply } from './replies';
 import type { AnnotationRow, TagRow } from './store';
 import { AnnotationStore, toAnnotation } from './store';
 
@@ -56,7 +59,10 @@ function uniqueIds(...lists: Array<readonly string[] | undefined>): string[] {
 
 export class AnnotationService {
   readonly store: AnnotationStore;
+  readonly replies: ReplyStore;
   readonly history = new UndoHistory();
+  /** The last time this clock gave out, in ms; -1 until first read from the store. */
+  private lastIssued = -1;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +71,76 @@ export class AnnotationService {
     private readonly events: EventBus,
   ) {
     this.store = new AnnotationStore(db);
+    this.replies = new ReplyStore(db);
+  }
+
+  /**
+   * The time stamped on a change: wall-clock time, but never at or behind a time already
+   * given out or seen in an imported bundle (a hybrid logical clock), so last-writer-wins
+   * merging orders a new local edit after everything it was made on top of.
+   */
+  now(): string {
+    if (this.lastIssued < 0) this.lastIssued = Date.parse(this.store.latestChange()) || 0;
+    this.lastIssued = nextClockReading(Date.now(), this.lastIssued);
+    return new Date(this.lastIssued).toISOString();
+  }
+
+  /** Moves the clock past a time seen on incoming data. */
+  observe(iso: string): void {
+    const seen = Date.parse(iso);
+    if (this.lastIssued < 0) this.lastIssued = Date.parse(this.store.latestChange()) || 0;
+    if (Number.isFinite(seen) && seen > this.lastIssued) this.lastIssued = seen;
+  }
+
+  /** Only an annotation's author changes it; others reply. */
+  private assertOwn(row: { author_id: string; author_name: string }): void {
+    if (row.author_id !== this.profile.read().authorId) {
+      throw new UserFacingError('INVALID_INPUT', `This annotation is ${row.author_name}'s: only they can change or delete it. Reply to it instead.`);
+    }
+  }
+
+  listReplies(documentId: string): Reply[] {
+    this.documents.summary(documentId);
+    return this.replies.ofDocument(documentId).map(toReply);
+  }
+
+  createReply(annotationId: string, markdown: string): Reply {
+    const parent = this.store.row(annotationId);
+    if (!parent) throw new UserFacingError('NOT_FOUND', `No annotation with id ${annotationId} exists.`);
+    const body = markdown.trim();
+    if (body === '') throw new UserFacingError('INVALID_INPUT', 'A reply needs some text.');
+    if (Buffer.byteLength(body) > MAX_NOTE_BYTES) throw new UserFacingError('TOO_LARGE', `A reply can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`);
+    const author = this.profile.read();
+    const now = this.now();
+    const id = randomUUID();
+    this.db
+      .transaction(() =>
+        this.replies.insert({
+          id,
+          annotation_id: annotationId,
+          document_id: parent.document_id,
+          body_markdown: body,
+          body_text: noteFromMarkdown(body).text,
+          author_id: author.authorId,
+          author_name: author.displayName,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
+      .immediate();
+    this.events.emit('repliesChanged', { documentId: parent.document_id });
+    return toReply(this.replies.row(id)!);
+  }
+
+  deleteReply(id: string): { deleted: true } {
+    const row = this.replies.row(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No reply with id ${id} exists.`);
+    if (row.author_id !== this.profile.read().authorId) {
+      throw new UserFacingError('INVALID_INPUT', `This reply is ${row.author_name}'s: only they can delete it.`);
+    }
+    this.db.transaction(() => this.replies.delete(id, this.now())).immediate();
+    this.events.emit('repliesChanged', { documentId: row.document_id });
+    return { deleted: true };
   }
 
   private change<T>(description: string, existing: { annotations?: string[]; tags?: string[] }, mutate: () => ChangeOutcome<T>): T {
@@ -204,7 +280,7 @@ export class AnnotationService {
       const createdTags: string[] = [];
       const tagIds = this.ensureTags(input.tags ?? [], createdTags);
       const tagColor = tagIds.map((tagId) => this.store.tagRow(tagId)?.color).find((color) => color);
-      const now = new Date().toISOString();
+      const now = this.now();
       const row: AnnotationRow = {
         id,
         document_id: input.documentId,
@@ -228,11 +304,12 @@ export class AnnotationService {
   update(input: UpdateAnnotationInput): Annotation {
     const current = this.store.row(input.id);
     if (!current) throw new UserFacingError('NOT_FOUND', `No annotation with id ${input.id} exists.`);
+    this.assertOwn(current);
     const note = this.resolveNote(input);
     const description = note ? 'Edit note' : input.tags ? 'Change tags' : 'Change color';
     return this.change(description, { annotations: [input.id] }, () => {
       const createdTags: string[] = [];
-      const row: AnnotationRow = { ...current, updated_at: new Date().toISOString() };
+      const row: AnnotationRow = { ...current, updated_at: this.now() };
       if (input.color) row.color = input.color;
       if (note) Object.assign(row, { note_json: note.lexicalJson, note_text: note.text, note_markdown: note.markdown });
       this.store.updateRow(row);
@@ -244,8 +321,10 @@ export class AnnotationService {
   remove(ids: readonly string[]): { deleted: number } {
     const rows = ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
+    for (const row of rows) this.assertOwn(row);
     return this.change(rows.length === 1 ? 'Delete annotation' : `Delete ${rows.length} annotations`, { annotations: rows.map((row) => row.id) }, () => {
-      for (const row of rows) this.store.deleteAnnotation(row.id);
+      const deletedAt = this.now();
+      for (const row of rows) this.store.deleteAnnotation(row.id, deletedAt);
       return { result: { deleted: rows.length }, documentIds: rows.map((row) => row.document_id) };
     });
   }
@@ -253,12 +332,13 @@ export class AnnotationService {
   bulkUpdate(input: BulkUpdateInput): { updated: number } {
     const rows = input.ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
+    for (const row of rows) this.assertOwn(row);
     return this.change(`Update ${rows.length} annotations`, { annotations: rows.map((row) => row.id) }, () => {
       const createdTags: string[] = [];
       const add = this.ensureTags(input.addTags ?? [], createdTags);
       const removeIds = new Set((input.removeTags ?? []).map((path) => this.store.tagByPath(path)?.id).filter(Boolean));
       for (const row of rows) {
-        if (input.color) this.store.updateRow({ ...row, color: input.color, updated_at: new Date().toISOString() });
+        if (input.color) this.store.updateRow({ ...row, color: input.color, updated_at: this.now() });
         if (add.length > 0 || removeIds.size > 0) {
           const current = this.store.record(row.id)?.tagIds ?? [];
           this.store.setTags(row.id, uniqueIds(current, add).filter((tagId) => !removeIds.has(tagId)));
@@ -273,12 +353,13 @@ export class AnnotationService {
     const current = this.store.row(id);
     if (!current) throw new UserFacingError('NOT_FOUND', `No annotation with id ${id} exists.`);
     if (current.kind === 'document') throw new UserFacingError('INVALID_INPUT', 'A document note is not attached to any text.');
+    this.assertOwn(current);
     const target = this.targetFor(current.document_id, current.kind, start, end);
     return this.change('Re-attach annotation', { annotations: [id] }, () => {
       this.store.updateRow({
         ...current,
         ...this.anchorColumns(target),
-        updated_at: new Date().toISOString(),
+        updated_at: this.now(),
       });
       return { result: this.get(id), documentIds: [current.document_id] };
     });

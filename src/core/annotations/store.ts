@@ -78,6 +78,10 @@ export function toAnnotation(row: AnnotationRow, tags: string[]): Annotation {
 export class AnnotationStore {
   constructor(private readonly db: Database) {}
 
+  get database(): Database {
+    return this.db;
+  }
+
   row(id: string): AnnotationRow | undefined {
     return this.db.prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
   }
@@ -220,8 +224,48 @@ export class AnnotationStore {
     this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
   }
 
-  deleteAnnotation(id: string): void {
+  /** Deletes an annotation and leaves a tombstone, so a bundle or file with an old copy cannot bring it back. */
+  deleteAnnotation(id: string, deletedAt = new Date().toISOString()): void {
+    const row = this.row(id);
+    if (!row) return;
     this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    this.db
+      .prepare('INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)')
+      .run(id, row.document_id, row.author_id, deletedAt);
+  }
+
+  tombstone(id: string): { id: string; document_id: string; author_id: string; deleted_at: string } | undefined {
+    return this.db
+      .prepare<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>('SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE id = ?')
+      .get(id);
+  }
+
+  tombstonesOf(documentId: string): Array<{ id: string; document_id: string; author_id: string; deleted_at: string }> {
+    return this.db
+      .prepare<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(
+        'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE document_id = ? ORDER BY id',
+      )
+      .all(documentId);
+  }
+
+  addTombstone(tombstone: { id: string; document_id: string; author_id: string; deleted_at: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO tombstones (id, document_id, author_id, deleted_at) VALUES (@id, @document_id, @author_id, @deleted_at)
+         ON CONFLICT (id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
+      )
+      .run(tombstone);
+  }
+
+  /** The newest change time of any annotation or reply: where the clock must not go back behind. */
+  latestChange(): string {
+    const row = this.db
+      .prepare<[], { latest: string | null }>(
+        `SELECT max(latest) AS latest FROM (SELECT max(updated_at) AS latest FROM annotations UNION ALL SELECT max(updated_at) FROM replies
+         UNION ALL SELECT max(deleted_at) FROM tombstones)`,
+      )
+      .get();
+    return row?.latest ?? '';
   }
 
   /** Writes a snapshot back: the state the ids had when it was taken. */
@@ -231,6 +275,7 @@ export class AnnotationStore {
       if (record) {
         if (this.row(id)) this.updateRow(record.row);
         else this.insertRow(record.row);
+        this.db.prepare('DELETE FROM tombstones WHERE id = ?').run(id);
         this.setTags(id, record.tagIds);
       } else {
         this.deleteAnnotation(id);

@@ -142,6 +142,47 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`CREATE INDEX annotations_orphaned ON annotations (document_id, start_offset) WHERE anchor_status = 'orphan';`);
     },
   },
+  {
+    version: 4,
+    description: 'note bundles: a signing key pair in the profile, keys seen on imported bundles, replies, and tombstones of deleted annotations',
+    up(db) {
+      db.exec(`
+        ALTER TABLE profile ADD COLUMN public_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN private_key TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE known_keys (
+          fingerprint TEXT PRIMARY KEY NOT NULL,
+          public_key TEXT NOT NULL,
+          display_name TEXT NOT NULL,
+          first_seen_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL
+        );
+
+        CREATE TABLE replies (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          annotation_id TEXT NOT NULL,
+          document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          body_markdown TEXT NOT NULL,
+          body_text TEXT NOT NULL,
+          author_id TEXT NOT NULL,
+          author_name TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX replies_by_annotation ON replies (annotation_id, created_at);
+        CREATE INDEX replies_by_document ON replies (document_id);
+
+        CREATE TABLE tombstones (
+          id TEXT PRIMARY KEY NOT NULL,
+          document_id TEXT NOT NULL,
+          author_id TEXT NOT NULL,
+          deleted_at TEXT NOT NULL
+        );
+        CREATE INDEX tombstones_by_document ON tombstones (document_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,121 @@
+// Writing a note bundle: the chosen documents (canonical text and structure, and the
+// original file when asked), their annotations and replies as W3C Web Annotations, the
+// tags they use, tombstones of deletions, a manifest, and an Ed25519 signature over the
+// hash of every entry.
+import { createHash, randomUUID } from 'node:crypto';
+import { isTagWithin } from '../../shared/annotations';
+import type { BundleExportRequest, BundleCounts } from '../../shared/bundles';
+import type { BundleDocument, BundleManifest, BundleSignature } from '../../shared/bundle-schemas';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ENTRY_NAMES, documentEntryName, signedPayload } from '../../shared/bundle-schemas';
+import { fileStemFor } from '../../shared/export-options';
+import { UserFacingError } from '../../shared/result';
+import { JSONLD_CONTEXT, replyToWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
+import type { AnnotationService } from '../annotations/service';
+import { toReply } from '../annotations/replies';
+import type { DocumentRepository } from '../documents';
+import type { IdentityRepository } from '../identity';
+import { writeBundleZip } from './zip';
+
+export interface BundleExportDeps {
+  documents: DocumentRepository;
+  annotations: AnnotationService;
+  identity: IdentityRepository;
+  appVersion: string;
+}
+
+function json(value: unknown): Uint8Array {
+  return Buffer.from(`${JSON.stringify(value, null, 1)}\n`, 'utf8');
+}
+
+export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest): { bytes: Uint8Array; counts: BundleCounts; title: string } {
+  const me = deps.identity.identity();
+  const entries = new Map<string, Uint8Array>();
+  const items: unknown[] = [];
+  const tombstones: Array<{ id: string; documentId: string; authorId: string; deletedAt: string }> = [];
+  const usedTags = new Set<string>();
+  const manifestDocuments: BundleManifest['documents'] = [];
+  let replies = 0;
+  let annotationCount = 0;
+
+  request.documentIds.forEach((documentId, index) => {
+    const detail = deps.documents.detail(documentId);
+    const canonicalText = deps.documents.canonicalText(documentId);
+    const document: BundleDocument = {
+      id: detail.id,
+      title: detail.title,
+      byline: detail.byline,
+      publishedAt: detail.publishedAt,
+      siteName: detail.siteName,
+      sourceName: detail.sourceName,
+      sourceType: detail.sourceType,
+      textSha256: detail.textSha256,
+      lexicalJson: detail.lexicalJson,
+      canonicalText,
+      ...(request.includeSources ? { sourceBase64: deps.documents.sourceBytes(documentId).toString('base64') } : {}),
+    };
+    const entry = documentEntryName(index);
+    entries.set(entry, json(document));
+
+    const annotations = deps.annotations
+      .list(documentId)
+      .filter((annotation) => !request.reviewOnly || annotation.author.id === me.authorId)
+      .filter((annotation) => !request.tag || annotation.tags.some((tag) => isTagWithin(tag, request.tag!)));
+    const included = new Set(annotations.map((annotation) => annotation.id));
+    for (const annotation of annotations) {
+      items.push(toWebAnnotation(annotation));
+      for (const tag of annotation.tags) usedTags.add(tag.toLocaleLowerCase());
+    }
+    annotationCount += annotations.length;
+    for (const row of deps.annotations.replies.ofDocument(documentId)) {
+      const reply = toReply(row);
+      const mine = reply.author.id === me.authorId;
+      // A review carries my replies to anyone's notes; a full share carries the threads of what it shares.
+      if (request.reviewOnly ? !mine : !included.has(reply.annotationId)) continue;
+      items.push(replyToWebAnnotation(reply));
+      replies += 1;
+    }
+    for (const tombstone of deps.annotations.store.tombstonesOf(documentId)) {
+      if (request.reviewOnly && tombstone.author_id !== me.authorId) continue;
+      tombstones.push({ id: tombstone.id, documentId, authorId: tombstone.author_id, deletedAt: tombstone.deleted_at });
+    }
+    manifestDocuments.push({ id: detail.id, title: detail.title, textSha256: detail.textSha256, entry, annotations: annotations.length });
+  });
+  if (manifestDocuments.length === 0) throw new UserFacingError('INVALID_INPUT', 'Choose at least one document to share.');
+
+  const tags = deps.annotations
+    .listTags()
+    .filter((tag) => usedTags.has(tag.path.toLocaleLowerCase()))
+    .map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
+  entries.set(ENTRY_NAMES.annotations, json({ '@context': JSONLD_CONTEXT, type: 'AnnotationCollection', total: items.length, items }));
+  entries.set(ENTRY_NAMES.tags, json({ tags }));
+  entries.set(ENTRY_NAMES.tombstones, json({ tombstones }));
+  const counts: BundleCounts = { documents: manifestDocuments.length, annotations: annotationCount, replies, tombstones: tombstones.length };
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    bundleId: randomUUID(),
+    createdAt: new Date().toISOString(),
+    appVersion: deps.appVersion,
+    review: request.reviewOnly === true,
+    creator: { authorId: me.authorId, name: me.displayName, publicKey: me.publicKey, fingerprint: me.fingerprint },
+    documents: manifestDocuments,
+    counts,
+  };
+  entries.set(ENTRY_NAMES.manifest, json(manifest));
+
+  const hashed = [...entries].map(([name, data]) => ({ name, sha256: createHash('sha256').update(data).digest('hex') }));
+  const signature: BundleSignature = {
+    algorithm: 'Ed25519',
+    publicKey: me.publicKey,
+    signature: deps.identity.sign(Buffer.from(signedPayload(hashed), 'utf8')),
+    entries: hashed,
+  };
+  entries.set(ENTRY_NAMES.signature, json(signature));
+  const title = manifestDocuments.length === 1 ? manifestDocuments[0]!.title : `${manifestDocuments.length} documents`;
+  return { bytes: writeBundleZip(entries), counts, title };
+}
+
+/** A file name for a bundle: the title, "review" for a review, and the .mnb extension. */
+export function bundleFileName(title: string, review: boolean): string {
+  return `${fileStemFor(title, 'Marginalia notes')}${review ? ' (review)' : ' (notes)'}.mnb`;
+}

@@ -1,0 +1,118 @@
+// Reading and writing the zip container of a note bundle. Reading treats the archive as
+// hostile: entries are checked against the allowed names and the caps before a byte is
+// inflated, symlinks and encrypted or duplicate entries are refused, sizes are enforced
+// while inflating, and entries are kept in memory by name: no path from the archive is
+// ever used as a file path.
+import { zipSync } from 'fflate';
+import yauzl from 'yauzl';
+import { BUNDLE_LIMITS, isBundleEntryName } from '../../shared/bundle-schemas';
+import { UserFacingError } from '../../shared/result';
+
+export class BundleFormatError extends UserFacingError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+    this.name = 'BundleFormatError';
+  }
+}
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+
+function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
+      if (error || !zip) reject(new BundleFormatError(`This is not a readable note bundle (${error?.message ?? 'no zip directory'}).`));
+      else resolve(zip);
+    });
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) {
+        reject(new BundleFormatError(`“${entry.fileName}” in the bundle cannot be read (${error?.message ?? 'no data'}).`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > entry.uncompressedSize || size > BUNDLE_LIMITS.entryBytes) {
+          stream.destroy(new BundleFormatError(`“${entry.fileName}” in the bundle inflates to more than it declares.`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (streamError) =>
+        reject(streamError instanceof BundleFormatError ? streamError : new BundleFormatError(`“${entry.fileName}” in the bundle is damaged (${streamError.message}).`)),
+      );
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+/** The entries of a bundle archive, by name, after every structural check. */
+export async function readBundleZip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  if (bytes.length > BUNDLE_LIMITS.fileBytes) throw new BundleFormatError(`The bundle is ${Math.round(bytes.length / 1048576)} MB; bundles can be at most ${BUNDLE_LIMITS.fileBytes / 1048576} MB.`);
+  const zip = await openZip(bytes);
+  if (zip.entryCount > BUNDLE_LIMITS.entries) {
+    zip.close();
+    throw new BundleFormatError(`The bundle has ${zip.entryCount} entries; a bundle can have at most ${BUNDLE_LIMITS.entries}.`);
+  }
+  const entries = new Map<string, Buffer>();
+  let total = 0;
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+        const onEntry = (found: yauzl.Entry) => {
+          zip.removeListener('end', onEnd);
+          zip.removeListener('error', onError);
+          resolve(found);
+        };
+        const onEnd = () => {
+          zip.removeListener('entry', onEntry);
+          zip.removeListener('error', onError);
+          resolve(null);
+        };
+        const onError = (error: Error) => {
+          zip.removeListener('entry', onEntry);
+          zip.removeListener('end', onEnd);
+          reject(new BundleFormatError(`The bundle's zip directory is damaged (${error.message}).`));
+        };
+        zip.once('entry', onEntry);
+        zip.once('end', onEnd);
+        zip.once('error', onError);
+        zip.readEntry();
+      });
+      if (!entry) break;
+      const name = entry.fileName;
+      const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+      if (mode === S_IFLNK) throw new BundleFormatError(`The bundle holds a symbolic link (“${name}”); bundles never do.`);
+      if (mode === S_IFDIR || name.endsWith('/')) continue;
+      if (!isBundleEntryName(name)) throw new BundleFormatError(`The bundle holds an unexpected entry “${name.slice(0, 200)}”.`);
+      if (entries.has(name)) throw new BundleFormatError(`The bundle holds “${name}” twice.`);
+      if (entry.isEncrypted()) throw new BundleFormatError(`“${name}” in the bundle is encrypted.`);
+      if (entry.uncompressedSize > BUNDLE_LIMITS.entryBytes) {
+        throw new BundleFormatError(`“${name}” in the bundle is ${Math.round(entry.uncompressedSize / 1048576)} MB uncompressed, over the ${BUNDLE_LIMITS.entryBytes / 1048576} MB limit.`);
+      }
+      if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > entry.compressedSize * BUNDLE_LIMITS.compressionRatio) {
+        throw new BundleFormatError(`“${name}” in the bundle compresses more than ${BUNDLE_LIMITS.compressionRatio}:1, the mark of a zip bomb.`);
+      }
+      total += entry.uncompressedSize;
+      if (total > BUNDLE_LIMITS.totalBytes) throw new BundleFormatError(`The bundle inflates to more than ${BUNDLE_LIMITS.totalBytes / 1048576} MB.`);
+      entries.set(name, await readEntry(zip, entry));
+    }
+  } finally {
+    zip.close();
+  }
+  return entries;
+}
+
+export function writeBundleZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const [name, data] of entries) files[name] = data;
+  // A fixed time keeps the archive's bytes a function of its contents.
+  return zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+}

@@ -1,0 +1,89 @@
+// Who signs a note bundle: the local profile's Ed25519 key pair (made on first use), its
+// fingerprint, signing and checking signatures, and the keys seen on imported bundles
+// (trust on first use).
+import type { Database } from 'better-sqlite3';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import type { KnownKey } from '../shared/bundles';
+import type { ProfileRepository } from './profile';
+
+/** A fingerprint people can read out: the first 20 bytes of SHA-256(SPKI), in groups of four hex digits. */
+export function fingerprintOf(publicKeyBase64: string): string {
+  const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 40);
+  return digest.match(/.{4}/g)!.join(' ');
+}
+
+export function verifySignature(publicKeyBase64: string, data: Uint8Array, signatureBase64: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, data, key, Buffer.from(signatureBase64, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalIdentity {
+  authorId: string;
+  displayName: string;
+  publicKey: string;
+  fingerprint: string;
+}
+
+export class IdentityRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly profile: ProfileRepository,
+  ) {}
+
+  private keys(): { publicKey: string; privateKey: string } {
+    this.profile.read();
+    const row = this.db.prepare<[], { public_key: string; private_key: string }>('SELECT public_key, private_key FROM profile WHERE id = 1').get()!;
+    if (row.public_key !== '' && row.private_key !== '') return { publicKey: row.public_key, privateKey: row.private_key };
+    const pair = generateKeyPairSync('ed25519');
+    const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const privateKey = pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    this.db.prepare("UPDATE profile SET public_key = ?, private_key = ? WHERE id = 1 AND public_key = ''").run(publicKey, privateKey);
+    return this.keys();
+  }
+
+  identity(): LocalIdentity {
+    const { authorId, displayName } = this.profile.read();
+    const { publicKey } = this.keys();
+    return { authorId, displayName, publicKey, fingerprint: fingerprintOf(publicKey) };
+  }
+
+  sign(data: Uint8Array): string {
+    const key = createPrivateKey({ key: Buffer.from(this.keys().privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    return sign(null, data, key).toString('base64');
+  }
+}
+
+export class KnownKeysRepository {
+  constructor(private readonly db: Database) {}
+
+  isKnown(fingerprint: string): boolean {
+    return this.db.prepare('SELECT 1 FROM known_keys WHERE fingerprint = ?').get(fingerprint) !== undefined;
+  }
+
+  remember(fingerprint: string, publicKey: string, displayName: string, now = new Date().toISOString()): void {
+    this.db
+      .prepare(
+        `INSERT INTO known_keys (fingerprint, public_key, display_name, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (fingerprint) DO UPDATE SET display_name = excluded.display_name, last_seen_at = excluded.last_seen_at`,
+      )
+      .run(fingerprint, publicKey, displayName, now, now);
+  }
+
+  list(): KnownKey[] {
+    return this.db
+      .prepare<[], { fingerprint: string; display_name: string; first_seen_at: string; last_seen_at: string }>(
+        'SELECT fingerprint, display_name, first_seen_at, last_seen_at FROM known_keys ORDER BY display_name COLLATE NOCASE, fingerprint',
+      )
+      .all()
+      .map((row) => ({ fingerprint: row.fingerprint, displayName: row.display_name, firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at }));
+  }
+
+  forget(fingerprint: string): boolean {
+    return this.db.prepare('DELETE FROM known_keys WHERE fingerprint = ?').run(fingerprint).changes > 0;
+  }
+}

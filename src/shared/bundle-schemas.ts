@@ -1,0 +1,176 @@
+// The note bundle file format, checked strictly: a bundle comes from someone else and is
+// treated as hostile. Every entry has a fixed name, a size cap and a zod schema; objects
+// are rebuilt from known keys only (unknown keys are dropped), so "__proto__" or
+// "constructor" in a bundle never reach an object's prototype.
+import { z } from 'zod';
+import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
+import { SOURCE_TYPES } from './model';
+import { ANCHOR_STATUSES } from './selectors';
+
+export const BUNDLE_FORMAT = 'marginalia-notes';
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export const BUNDLE_LIMITS = {
+  /** The file as a whole. */
+  fileBytes: 200 * 1024 * 1024,
+  entries: 1010,
+  documents: 1000,
+  entryBytes: 100 * 1024 * 1024,
+  totalBytes: 400 * 1024 * 1024,
+  /** Uncompressed over compressed, for entries over 1 MB: past this it is a zip bomb. */
+  compressionRatio: 100,
+  annotations: 250_000,
+  jsonDepth: 40,
+} as const;
+
+export const ENTRY_NAMES = {
+  manifest: 'manifest.json',
+  annotations: 'annotations.jsonld',
+  tags: 'tags.json',
+  tombstones: 'tombstones.json',
+  signature: 'signature.json',
+} as const;
+
+const DOCUMENT_ENTRY = /^documents\/(\d{1,4})\.json$/;
+
+/** Whether a zip entry name is one a bundle may hold; nothing else is ever read. */
+export function isBundleEntryName(name: string): boolean {
+  return (Object.values(ENTRY_NAMES) as string[]).includes(name) || DOCUMENT_ENTRY.test(name);
+}
+
+export function documentEntryName(index: number): string {
+  return `documents/${index}.json`;
+}
+
+/**
+ * Rejects JSON nested deeper than `limit` before parsing it, so a 10,000-deep array
+ * costs a linear scan instead of a stack overflow.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      depth++;
+      if (depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return false;
+}
+
+const id = z.string().min(1).max(200);
+const isoTime = z.string().min(10).max(40).regex(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/, 'must be an ISO 8601 time');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+const name = z.string().max(200);
+const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+export const manifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  bundleId: id,
+  createdAt: isoTime,
+  appVersion: z.string().max(50),
+  review: z.boolean(),
+  creator: z.object({ authorId: id, name, publicKey: base64(200), fingerprint: z.string().max(100) }),
+  documents: z
+    .array(z.object({ id, title: z.string().max(2000), textSha256: sha256, entry: z.string().regex(DOCUMENT_ENTRY), annotations: z.number().int().min(0) }))
+    .max(BUNDLE_LIMITS.documents),
+  counts: z.object({
+    documents: z.number().int().min(0),
+    annotations: z.number().int().min(0),
+    replies: z.number().int().min(0),
+    tombstones: z.number().int().min(0),
+  }),
+});
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+export const documentEntrySchema = z.object({
+  id,
+  title: z.string().max(2000),
+  byline: z.string().max(2000),
+  publishedAt: z.string().max(100),
+  siteName: z.string().max(500),
+  sourceName: z.string().max(1000),
+  sourceType: z.enum(SOURCE_TYPES),
+  textSha256: sha256,
+  lexicalJson: z.string().max(100 * 1024 * 1024),
+  canonicalText: z.string().max(50 * 1024 * 1024),
+  sourceBase64: base64(70 * 1024 * 1024).optional(),
+});
+export type BundleDocument = z.infer<typeof documentEntrySchema>;
+
+const textualBody = z.object({
+  type: z.literal('TextualBody'),
+  value: z.string().max(4 * 1024 * 1024),
+  format: z.string().max(100).optional(),
+  purpose: z.enum(['commenting', 'tagging', 'replying']),
+});
+
+const offset = z.number().int().min(0).max(1_000_000_000);
+
+export const webAnnotationSchema = z.object({
+  id,
+  type: z.literal('Annotation'),
+  motivation: z.enum(['highlighting', 'commenting', 'replying']),
+  created: isoTime,
+  modified: isoTime,
+  creator: z.object({ id, type: z.literal('Person'), name }),
+  body: z.array(textualBody).max(200),
+  target: z.union([
+    id,
+    z.object({
+      source: id,
+      selector: z
+        .tuple([
+          z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().max(1024 * 1024), prefix: z.string().max(1000), suffix: z.string().max(1000) }),
+          z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
+        ])
+        .optional(),
+    }),
+  ]),
+  marginalia: z
+    .object({
+      kind: z.enum(ANNOTATION_KINDS),
+      color: z.enum(HIGHLIGHT_COLORS),
+      anchorStatus: z.enum(ANCHOR_STATUSES),
+      anchorScore: z.number().min(0).max(1),
+      textSha256: z.union([sha256, z.literal('')]),
+    })
+    .optional(),
+});
+
+export const annotationCollectionSchema = z.object({
+  '@context': z.unknown(),
+  type: z.literal('AnnotationCollection'),
+  total: z.number().int().min(0),
+  items: z.array(webAnnotationSchema).max(BUNDLE_LIMITS.annotations),
+});
+
+export const tagsEntrySchema = z.object({
+  tags: z
+    .array(z.object({ path: z.string().min(1).max(300), color: z.union([z.enum(HIGHLIGHT_COLORS), z.literal('')]), description: z.string().max(2000) }))
+    .max(10_000),
+});
+
+export const tombstonesEntrySchema = z.object({
+  tombstones: z.array(z.object({ id, documentId: id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
+});
+
+export const signatureSchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  publicKey: base64(200),
+  signature: base64(200),
+  entries: z.array(z.object({ name: z.string().max(100), sha256 })).max(BUNDLE_LIMITS.entries),
+});
+export type BundleSignature = z.infer<typeof signatureSchema>;
+
+/** The exact bytes a bundle's signature covers: its entries' names and hashes, in name order. */
+export function signedPayload(entries: ReadonlyArray<{ name: string; sha256: string }>): string {
+  const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return JSON.stringify({ format: BUNDLE_FORMAT, entries: sorted.map((entry) => [entry.name, entry.sha256]) });
+}

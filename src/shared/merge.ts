@@ -1,0 +1,51 @@
+// Merge rules for annotations arriving from elsewhere (a reviewer's bundle): each one
+// resolves by last writer wins, ordered by its modification time (the hybrid logical
+// clock: local time never runs behind a time already seen), then author id, then content,
+// so the order is total and merging is idempotent and commutative. An annotation's author
+// never changes: a version claiming another author is refused. A deletion travels as a
+// tombstone and is final, but only its author's tombstone deletes an annotation.
+
+export interface Version {
+  updatedAt: string;
+  authorId: string;
+  /** Everything else that makes up the version, serialized the same way on every side. */
+  content: string;
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
+  if (a.authorId !== b.authorId) return a.authorId < b.authorId ? -1 : 1;
+  if (a.content !== b.content) return a.content < b.content ? -1 : 1;
+  return 0;
+}
+
+export type IncomingDecision = 'insert' | 'update' | 'unchanged' | 'keep-local' | 'deleted';
+
+export function decideIncoming(local: Version | undefined, incoming: Version, tombstone: { authorId: string } | undefined): IncomingDecision {
+  if (tombstone && tombstone.authorId === incoming.authorId) return 'deleted';
+  if (!local) return 'insert';
+  if (local.authorId !== incoming.authorId) return 'keep-local';
+  const order = compareVersions(incoming, local);
+  if (order === 0) return 'unchanged';
+  return order > 0 ? 'update' : 'keep-local';
+}
+
+export function decideTombstone(local: { authorId: string } | undefined, tombstone: { authorId: string }): 'delete' | 'ignore' {
+  return local && local.authorId === tombstone.authorId ? 'delete' : 'ignore';
+}
+
+/**
+ * The state one id ends in after its author's versions and any tombstones arrive, in any
+ * order: what the rules above converge to. Property tests check the store against it.
+ */
+export function convergedState(versions: readonly Version[], tombstones: ReadonlyArray<{ authorId: string }>): Version | undefined {
+  let winner: Version | undefined;
+  for (const version of versions) if (!winner || compareVersions(version, winner) > 0) winner = version;
+  if (!winner || tombstones.some((tombstone) => tombstone.authorId === winner.authorId)) return undefined;
+  return winner;
+}
+
+/** Moves a clock reading forward past every time already seen, so local edits sort after them. */
+export function nextClockReading(now: number, latestSeen: number): number {
+  return now > latestSeen ? now : latestSeen + 1;
+}

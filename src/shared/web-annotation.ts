@@ -1,0 +1,145 @@
+// Annotations and replies as W3C Web Annotations (JSON-LD with the anno.jsonld context):
+// the shape note bundles carry and workspace sidecars will. Marginalia's own fields (color,
+// kind, how it anchored) sit under one namespaced key, "marginalia".
+import type { Annotation, AnnotationKind, HighlightColor } from './annotations';
+import type { Reply } from './bundles';
+import type { AnchorStatus } from './selectors';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const MARGINALIA_NAMESPACE = 'https://marginalia.app/ns/annotation#';
+export const JSONLD_CONTEXT = [ANNO_CONTEXT, { marginalia: MARGINALIA_NAMESPACE }] as const;
+
+export interface TextualBody {
+  type: 'TextualBody';
+  value: string;
+  format?: string;
+  purpose: 'commenting' | 'tagging' | 'replying';
+}
+
+export interface WebTextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface WebTextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting' | 'replying';
+  created: string;
+  modified: string;
+  creator: { id: string; type: 'Person'; name: string };
+  body: TextualBody[];
+  /** A document (with selectors) for an annotation; another annotation's id for a reply. */
+  target: string | { source: string; selector?: [WebTextQuoteSelector, WebTextPositionSelector] };
+  marginalia?: {
+    kind: AnnotationKind;
+    color: HighlightColor;
+    anchorStatus: AnchorStatus;
+    anchorScore: number;
+    textSha256: string;
+  };
+}
+
+export function urn(id: string): string {
+  return id.startsWith('urn:uuid:') ? id : `urn:uuid:${id}`;
+}
+
+export function idFromUrn(value: string): string {
+  return value.startsWith('urn:uuid:') ? value.slice('urn:uuid:'.length) : value;
+}
+
+/** An annotation with its tags as a W3C Web Annotation (without @context, which the collection carries). */
+export function toWebAnnotation(annotation: Annotation): WebAnnotation {
+  const body: TextualBody[] = [];
+  if (annotation.note.markdown.trim() !== '') body.push({ type: 'TextualBody', value: annotation.note.markdown, format: 'text/markdown', purpose: 'commenting' });
+  for (const tag of annotation.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  const target = annotation.target
+    ? {
+        source: urn(annotation.documentId),
+        selector: [
+          { ...annotation.target.quote },
+          { ...annotation.target.position },
+        ] as [WebTextQuoteSelector, WebTextPositionSelector],
+      }
+    : { source: urn(annotation.documentId) };
+  return {
+    id: urn(annotation.id),
+    type: 'Annotation',
+    motivation: annotation.kind === 'highlight' && annotation.note.markdown.trim() === '' ? 'highlighting' : 'commenting',
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    creator: { id: urn(annotation.author.id), type: 'Person', name: annotation.author.name },
+    body,
+    target,
+    marginalia: {
+      kind: annotation.kind,
+      color: annotation.color,
+      anchorStatus: annotation.anchor.status,
+      anchorScore: annotation.anchor.score,
+      textSha256: annotation.target?.textSha256 ?? '',
+    },
+  };
+}
+
+export function replyToWebAnnotation(reply: Reply): WebAnnotation {
+  return {
+    id: urn(reply.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: reply.createdAt,
+    modified: reply.updatedAt,
+    creator: { id: urn(reply.author.id), type: 'Person', name: reply.author.name },
+    body: [{ type: 'TextualBody', value: reply.markdown, format: 'text/markdown', purpose: 'replying' }],
+    target: urn(reply.annotationId),
+  };
+}
+
+export function isReply(web: WebAnnotation): boolean {
+  return web.motivation === 'replying' && typeof web.target === 'string';
+}
+
+/** The note (Markdown), tags and selectors of an incoming annotation, in Marginalia's terms. */
+export function readWebAnnotation(web: WebAnnotation): {
+  id: string;
+  documentId: string;
+  kind: AnnotationKind;
+  color: HighlightColor;
+  markdown: string;
+  tags: string[];
+  quote: WebTextQuoteSelector | null;
+  position: WebTextPositionSelector | null;
+  textSha256: string;
+  anchorStatus: AnchorStatus;
+  anchorScore: number;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+} {
+  const target = typeof web.target === 'string' ? { source: web.target } : web.target;
+  const selectors = typeof web.target === 'string' ? undefined : web.target.selector;
+  const kind: AnnotationKind = web.marginalia?.kind ?? (selectors ? 'highlight' : 'document');
+  return {
+    id: idFromUrn(web.id),
+    documentId: idFromUrn(target.source),
+    kind,
+    color: web.marginalia?.color ?? 'yellow',
+    markdown: web.body.find((body) => body.purpose === 'commenting')?.value ?? '',
+    tags: web.body.filter((body) => body.purpose === 'tagging').map((body) => body.value),
+    quote: selectors?.[0] ?? null,
+    position: selectors?.[1] ?? null,
+    textSha256: web.marginalia?.textSha256 ?? '',
+    anchorStatus: web.marginalia?.anchorStatus ?? 'exact',
+    anchorScore: web.marginalia?.anchorScore ?? 1,
+    author: { id: idFromUrn(web.creator.id), name: web.creator.name },
+    createdAt: web.created,
+    updatedAt: web.modified,
+  };
+}

@@ -1,0 +1,270 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { MarginaliaCore } from '../../src/core/core';
+import { UserFacingError } from '../../src/shared/result';
+import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+let temp: ReturnType<typeof makeTempDir>;
+let analyst: MarginaliaCore;
+let reviewer: MarginaliaCore;
+let documentId: string;
+
+function highlight(core: MarginaliaCore, quote: string, extra: { tags?: string[]; noteMarkdown?: string } = {}) {
+  const text = core.documents.canonicalText(documentId);
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`no “${quote}”`);
+  return core.annotations.create({ documentId, start, end: start + quote.length, ...extra });
+}
+
+beforeEach(() => {
+  temp = makeTempDir();
+  analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1.0.0' });
+  reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1.0.0' });
+  analyst.profile.rename('Ana Analyst');
+  reviewer.profile.rename('Rui Reviewer');
+  documentId = analyst.importPath(SAMPLE_REPORT).document.id;
+});
+
+afterEach(() => {
+  analyst.close();
+  reviewer.close();
+  temp.remove();
+});
+
+const exported = (core: MarginaliaCore, options: { reviewOnly?: boolean; tag?: string } = {}) =>
+  Buffer.from(core.exportBundle({ documentIds: [documentId], ...options }).bytes);
+
+async function refusal(core: MarginaliaCore, bytes: Buffer, allowUnsigned = false): Promise<string> {
+  try {
+    await core.importBundle(bytes, { allowUnsigned, apply: true });
+  } catch (error) {
+    if (error instanceof UserFacingError) return error.message;
+    throw error;
+  }
+  return 'imported';
+}
+
+/** Rewrites a bundle's entries (without re-signing it). */
+function rezip(bytes: Buffer, change: (files: Record<string, Uint8Array>) => void): Buffer {
+  const files = unzipSync(bytes);
+  change(files);
+  return Buffer.from(zipSync(files));
+}
+
+describe('note bundles', () => {
+  it('round-trip between two libraries: the reviewer replies, the analyst sees the thread, ids stay stable and nothing is duplicated', async () => {
+    const tagged = highlight(analyst, 'beheading 11 people', { tags: ['Claim/Casualties'], noteMarkdown: 'Check the **count**' });
+    highlight(analyst, 'Tripoli', { tags: ['Place/Tripoli'] });
+
+    const preview = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: false });
+    expect(preview).toMatchObject({
+      applied: false,
+      signer: { name: 'Ana Analyst', signed: true, known: false, fingerprint: analyst.identity.identity().fingerprint },
+      documents: [{ id: documentId, status: 'new' }],
+      annotations: { added: 2, updated: 0, unchanged: 0 },
+      byAuthor: [{ name: 'Ana Analyst', annotations: 2, replies: 0 }],
+    });
+    expect(reviewer.documents.list()).toEqual([]);
+
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    const received = reviewer.annotations.list(documentId);
+    expect(received.map((annotation) => [annotation.id, annotation.author.name, annotation.note.text, annotation.tags])).toEqual([
+      [tagged.id, 'Ana Analyst', 'Check the count', ['Claim/Casualties']],
+      [expect.any(String), 'Ana Analyst', '', ['Place/Tripoli']],
+    ]);
+    expect(reviewer.documents.canonicalText(documentId)).toBe(analyst.documents.canonicalText(documentId));
+
+    // The reviewer may reply, but not edit the analyst's note.
+    expect(() => reviewer.annotations.update({ id: tagged.id, noteMarkdown: 'Rewritten' })).toThrow("This annotation is Ana Analyst's");
+    reviewer.annotations.createReply(tagged.id, 'Two sources confirm **11**.');
+    const review = exported(reviewer, { reviewOnly: true });
+
+    const merged = await analyst.importBundle(review, { allowUnsigned: false, apply: true });
+    expect(merged).toMatchObject({ review: true, signer: { name: 'Rui Reviewer', known: false }, documents: [{ status: 'matched' }], replies: { added: 1 } });
+    expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.annotationId, reply.author.name, reply.text])).toEqual([
+      [tagged.id, 'Rui Reviewer', 'Two sources confirm 11.'],
+    ]);
+    expect(analyst.annotations.list(documentId)).toHaveLength(2);
+    expect(analyst.knownKeys.list().map((key) => key.displayName)).toEqual(['Rui Reviewer']);
+
+    // Importing the same review again changes nothing, and now the key is known.
+    const again = await analyst.importBundle(review, { allowUnsigned: false, apply: true });
+    expect(again).toMatchObject({ signer: { known: true }, replies: { added: 0, unchanged: 1 }, annotations: { added: 0, updated: 0 } });
+    expect(analyst.annotations.listReplies(documentId)).toHaveLength(1);
+  });
+
+  it('merges an edit by its author and keeps a deletion: an old bundle cannot bring a deleted annotation back', async () => {
+    const kept = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'first' });
+    const doomed = highlight(analyst, 'Tripoli');
+    const old = exported(analyst);
+    await reviewer.importBundle(old, { allowUnsigned: false, apply: true });
+
+    analyst.annotations.update({ id: kept.id, noteMarkdown: 'second thoughts' });
+    analyst.annotations.remove([doomed.id]);
+    const plan = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(plan.annotations).toMatchObject({ updated: 1, deleted: 1 });
+    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['second thoughts']);
+
+    const stale = await reviewer.importBundle(old, { allowUnsigned: false, apply: true });
+    expect(stale.annotations).toMatchObject({ added: 0, updated: 0, keptLocal: 2 });
+    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['second thoughts']);
+  });
+
+  it('re-anchors incoming annotations when the receiver has a different text, and reports the orphans', async () => {
+    highlight(analyst, 'beheading 11 people');
+    highlight(analyst, 'coastal city', { noteMarkdown: 'where exactly?' });
+    // The reviewer already has a corrected copy of the report, with one quote gone.
+    const corrected = join(temp.path, 'corrected.txt');
+    writeFileSync(corrected, readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents').replace('Islamic State militants', 'IS militants'));
+    const local = reviewer.importPath(corrected).document.id;
+    const bytes = Buffer.from(analyst.exportBundle({ documentIds: [documentId] }).bytes);
+    // Matched by nothing (different id and text): the reviewer gets the analyst's copy as a new document.
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: false });
+    expect(plan.documents).toEqual([expect.objectContaining({ status: 'new' })]);
+    // Once the reviewer's copy carries the same id (a second exchange), the text differs and annotations re-anchor.
+    reviewer.db.prepare('UPDATE documents SET id = ? WHERE id = ?').run(documentId, local);
+    const merged = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    expect(merged.documents).toEqual([expect.objectContaining({ id: documentId, status: 'text differs' })]);
+    expect(merged.annotations).toMatchObject({ added: 2, orphaned: 1 });
+    const anchored = reviewer.annotations.list(documentId);
+    expect(anchored.map((annotation) => [annotation.target!.quote.exact, annotation.anchor.status])).toEqual(
+      expect.arrayContaining([
+        ['beheading 11 people', 'orphan'],
+        ['coastal city', expect.stringMatching(/exact|moved/)],
+      ]),
+    );
+  });
+
+  it('refuses a bundle changed after it was signed, and writes nothing', async () => {
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'original' });
+    const tampered = rezip(exported(analyst), (files) => {
+      files['annotations.jsonld'] = strToU8(strFromU8(files['annotations.jsonld']!).replace('original', 'forged'));
+    });
+    expect(await refusal(reviewer, tampered)).toBe('This bundle was changed after Ana Analyst signed it (its signature does not match its contents). It was not imported.');
+    expect(await refusal(reviewer, tampered, true)).toMatch(/changed after Ana Analyst signed it/);
+    expect(reviewer.documents.list()).toEqual([]);
+  });
+
+  it('refuses an unsigned bundle unless told to allow it', async () => {
+    highlight(analyst, 'Tripoli');
+    const unsigned = rezip(exported(analyst), (files) => {
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, unsigned)).toMatch(/^This bundle is not signed/);
+    expect(reviewer.documents.list()).toEqual([]);
+    const plan = await reviewer.importBundle(unsigned, { allowUnsigned: true, apply: true });
+    expect(plan.signer).toMatchObject({ signed: false, known: false, name: 'Ana Analyst' });
+    expect(reviewer.annotations.list(documentId)).toHaveLength(1);
+  });
+
+  it('refuses hostile archives with a message that names the problem', async () => {
+    highlight(analyst, 'Tripoli');
+    const good = exported(analyst);
+    const withEntry = (name: string, data: Uint8Array, attrs?: number) =>
+      rezip(good, (files) => {
+        files[name] = data;
+        if (attrs !== undefined) Object.assign(files, { [name]: [data, { os: 3, attrs }] });
+      });
+    expect(await refusal(reviewer, withEntry('../evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
+    expect(await refusal(reviewer, withEntry('/etc/evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
+    expect(await refusal(reviewer, withEntry('documents/7.json', strToU8('/etc/passwd'), 0o120777 << 16))).toMatch(/symbolic link/);
+    expect(await refusal(reviewer, withEntry('notes.txt', strToU8('hello')))).toBe('The bundle holds an unexpected entry “notes.txt”.');
+    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(60 * 1024 * 1024) })))).toMatch(/zip bomb/);
+    const deep = rezip(good, (files) => {
+      files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    });
+    expect(await refusal(reviewer, deep, true)).toBe('manifest.json in the bundle is nested more than 40 levels deep.');
+    expect(await refusal(reviewer, good.subarray(0, good.length - 100))).toMatch(/not a readable note bundle/);
+    expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toMatch(/not a readable note bundle/);
+    expect(reviewer.documents.list()).toEqual([]);
+  });
+
+  it('drops unknown keys, so __proto__ and constructor in a bundle pollute nothing, and keeps markup in notes as text', async () => {
+    highlight(analyst, 'Tripoli', { noteMarkdown: '<img src=x onerror=alert(1)> and <script>alert(2)</script>' });
+    const hostile = rezip(exported(analyst), (files) => {
+      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { items: Array<Record<string, unknown>> };
+      const raw = JSON.stringify(collection).replace('"type":"Annotation"', '"type":"Annotation","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}');
+      files['annotations.jsonld'] = strToU8(raw);
+      delete files['signature.json'];
+    });
+    const plan = await reviewer.importBundle(hostile, { allowUnsigned: true, apply: true });
+    expect(plan.annotations.added).toBe(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    const [note] = reviewer.annotations.list(documentId);
+    expect(note!.note.text).toContain('<script>alert(2)</script>');
+  });
+
+  it('refuses duplicate annotation ids in one bundle', async () => {
+    highlight(analyst, 'Tripoli');
+    const duplicated = rezip(exported(analyst), (files) => {
+      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { items: unknown[]; total: number };
+      collection.items.push(collection.items[0]);
+      files['annotations.jsonld'] = strToU8(JSON.stringify(collection));
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, duplicated, true)).toMatch(/^The bundle lists annotation .* twice\.$/);
+    expect(reviewer.documents.list()).toEqual([]);
+  });
+
+  it('gives the same result whichever of two reviews arrives first', async () => {
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'base' });
+    const third = new MarginaliaCore({ dataDir: join(temp.path, 'third'), host: 'cli', version: '1.0.0' });
+    third.profile.rename('Tia Third');
+    const base = exported(analyst);
+    await reviewer.importBundle(base, { allowUnsigned: false, apply: true });
+    await third.importBundle(base, { allowUnsigned: false, apply: true });
+    reviewer.annotations.createReply(note.id, 'From Rui');
+    third.annotations.createReply(note.id, 'From Tia');
+    highlight(third, 'Tripoli', { noteMarkdown: 'Tia adds one' });
+    const fromRui = exported(reviewer, { reviewOnly: true });
+    const fromTia = exported(third, { reviewOnly: true });
+    third.close();
+
+    const order1 = new MarginaliaCore({ dataDir: join(temp.path, 'order1'), host: 'cli', version: '1' });
+    const order2 = new MarginaliaCore({ dataDir: join(temp.path, 'order2'), host: 'cli', version: '1' });
+    for (const [core, bundles] of [
+      [order1, [base, fromRui, fromTia]],
+      [order2, [base, fromTia, fromRui]],
+    ] as const) {
+      for (const bundle of bundles) await core.importBundle(bundle, { allowUnsigned: false, apply: true });
+    }
+    const state = (core: MarginaliaCore) => ({
+      annotations: core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.author.name, annotation.updatedAt]),
+      replies: core.annotations.listReplies(documentId).map((reply) => [reply.id, reply.text, reply.author.name]).sort(),
+    });
+    expect(state(order1)).toEqual(state(order2));
+    expect(state(order1).replies).toHaveLength(2);
+    order1.close();
+    order2.close();
+  });
+
+  it('marginalia bundle export and import (with --dry-run) work from the command line', async () => {
+    highlight(analyst, 'Tripoli', { tags: ['Place/Tripoli'] });
+    analyst.close();
+    reviewer.close();
+    const run = async (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1' });
+      return { code, stdout, stderr };
+    };
+    const file = join(temp.path, 'notes.mnb');
+    const out = await run(['--data-dir', join(temp.path, 'analyst'), 'bundle', 'export', 'Reports', '--out', file, '--tag', 'Place']);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toMatch(/notes\.mnb {2}\(1 document, 1 annotation, 0 replies; signed by [0-9a-f ]{49}\)/);
+    const dry = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file, '--dry-run']);
+    expect(dry.stdout).toMatch(/^Would import notes signed by Ana Analyst \([0-9a-f ]+\), a key not seen before\.\n {2}document: Reports of western/);
+    expect(dry.stdout).toContain('annotations: 1 new, 0 updated');
+    const real = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file]);
+    expect(real.stdout).toMatch(/^Imported notes signed by Ana Analyst/);
+    const bad = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', join(temp.path, 'missing.mnb')]);
+    expect(bad).toMatchObject({ code: 1, stderr: `marginalia: Can't read “${join(temp.path, 'missing.mnb')}”: ENOENT.\n` });
+    expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
+    analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
+    reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
+  });
+});
