@@ -4,6 +4,7 @@ import { runHighlightsBenchmark } from './highlights';
 import { runSearchBenchmark } from './search';
 import { runAnchoringBenchmark } from './anchoring';
 import { runExportBenchmark } from './export';
+import { runBundlesBenchmark } from './bundles';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   search: runSearchBenchmark,
   anchoring: runAnchoringBenchmark,
   export: runExportBenchmark,
+  bundles: runBundlesBenchmark,
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

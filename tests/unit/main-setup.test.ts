@@ -224,6 +224,10 @@ describe('the desktop shell', () => {
     const pdfItem = (exportMenu.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Annotated PDF…')!;
     (pdfItem.click as () => void)();
     expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'exportPdf' } });
+    for (const [label, command] of [['Share Notes…', 'shareNotes'], ['Import Notes…', 'importNotes']] as const) {
+      ((file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === label)!.click as () => void)();
+      expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command } });
+    }
     const edit = template.find((item) => item.label === '&Edit')!.submenu as Electron.MenuItemConstructorOptions[];
     expect(edit.map((item) => item.label ?? item.role)).toEqual(['Undo', 'Redo', undefined, 'cut', 'copy', 'paste', 'selectAll', undefined, 'Find in Document', 'Find in Library']);
     (edit[0]!.click as () => void)();

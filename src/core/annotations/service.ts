@@ -306,6 +306,9 @@ export class AnnotationService {
     if (!current) throw new UserFacingError('NOT_FOUND', `No annotation with id ${input.id} exists.`);
     this.assertOwn(current);
     const note = this.resolveNote(input);
+    // An editor saving what is already stored (on blur, say) is not an edit: no new time stamp.
+    const sameNote = note !== undefined && note.markdown === current.note_markdown && note.text === current.note_text;
+    if (sameNote && input.color === undefined && input.tags === undefined) return this.get(input.id);
     const description = note ? 'Edit note' : input.tags ? 'Change tags' : 'Change color';
     return this.change(description, { annotations: [input.id] }, () => {
       const createdTags: string[] = [];

@@ -13,6 +13,8 @@ import { ConfirmDialog, MessageDialog } from './components/Dialogs';
 import { DropOverlay, useFileDrop } from './components/DropOverlay';
 import { LibraryPanel } from './components/LibraryPanel';
 import { ExportDialog } from './components/ExportDialog';
+import { KnownKeysSection } from './components/KnownKeys';
+import { ImportNotesDialog, ShareNotesDialog } from './components/NotesDialogs';
 import { ProfileDialog } from './components/ProfileDialog';
 import type { SelectionCommands } from './components/Reader';
 import { Reader } from './components/Reader';
@@ -66,6 +68,9 @@ export function App({ client }: AppProps) {
   const [profile, setProfile] = useState<(Profile & { confirmed: boolean }) | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
+  const [incomingBundle, setIncomingBundle] = useState<{ fileName: string; dataBase64: string } | null>(null);
+  const bundleInputRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
   const selectionCommands = useRef<SelectionCommands | null>(null);
   const currentIdRef = useRef<string | null>(null);
@@ -151,7 +156,18 @@ export function App({ client }: AppProps) {
   }, [client]);
 
   const importFiles = useCallback(
-    async (files: readonly File[]) => {
+    async (chosen: readonly File[]) => {
+      // A note bundle among the files opens the import-notes preview; the rest are documents.
+      const bundle = chosen.find((file) => file.name.toLowerCase().endsWith('.mnb'));
+      if (bundle) {
+        try {
+          setIncomingBundle({ fileName: bundle.name, dataBase64: await readFileAsBase64(bundle) });
+        } catch (error) {
+          report(`Couldn't read ${bundle.name}`, error);
+        }
+      }
+      const files = chosen.filter((file) => file !== bundle);
+      if (files.length === 0) return;
       let lastId: string | undefined;
       for (const file of files) {
         setBusy(`Importing ${file.name}…`);
@@ -232,6 +248,12 @@ export function App({ client }: AppProps) {
           break;
         case 'exportPdf':
           if (currentIdRef.current) setExportOpen(true);
+          break;
+        case 'shareNotes':
+          setShareOpen(true);
+          break;
+        case 'importNotes':
+          bundleInputRef.current?.click();
           break;
       }
     },
@@ -384,6 +406,20 @@ export function App({ client }: AppProps) {
         onRedo={() => runCommand('redo')}
         onOpenSettings={() => setSettingsOpen(true)}
         onExport={() => setExportOpen(true)}
+        onShareNotes={() => setShareOpen(true)}
+        onImportNotes={() => bundleInputRef.current?.click()}
+      />
+      <input
+        ref={bundleInputRef}
+        type="file"
+        accept=".mnb"
+        hidden
+        data-testid="import-notes-input"
+        onChange={(event) => {
+          const files = Array.from(event.currentTarget.files ?? []);
+          event.currentTarget.value = '';
+          if (files.length > 0) void importFiles(files.slice(0, 1));
+        }}
       />
       <input
         ref={fileInputRef}
@@ -473,6 +509,7 @@ export function App({ client }: AppProps) {
           onOpenLink={openLink}
           onSaveEdit={(json) => void saveEdit(json)}
           report={(title, body) => setMessage({ title, body })}
+          myAuthorId={profile?.authorId ?? null}
         />
       </div>
       {dragging && <DropOverlay />}
@@ -495,6 +532,7 @@ export function App({ client }: AppProps) {
           intro="Your name appears on the annotations you create from now on."
           name={profile.displayName}
           maxImportMegabytes={settings.maxImportMegabytes}
+          extra={<KnownKeysSection client={client} />}
           onCancel={() => setSettingsOpen(false)}
           onSave={({ name, maxImportMegabytes }) =>
             void client.updateProfile({ displayName: name }).then((result) => {
@@ -507,6 +545,35 @@ export function App({ client }: AppProps) {
               setSettingsOpen(false);
             })
           }
+        />
+      )}
+      {shareOpen && (
+        <ShareNotesDialog
+          client={client}
+          documents={documents ?? []}
+          currentId={current?.id ?? null}
+          onClose={() => setShareOpen(false)}
+          onShared={(summary) => {
+            setShareOpen(false);
+            announce(summary);
+          }}
+        />
+      )}
+      {incomingBundle && (
+        <ImportNotesDialog
+          client={client}
+          fileName={incomingBundle.fileName}
+          dataBase64={incomingBundle.dataBase64}
+          onClose={() => setIncomingBundle(null)}
+          onImported={(plan) => {
+            setIncomingBundle(null);
+            const added = plan.annotations.added + plan.replies.added;
+            announce(`Imported notes from ${plan.signer.name}: ${added} new, ${plan.annotations.updated + plan.replies.updated} updated.`);
+            void refreshLibrary().then(() => {
+              const opened = plan.documents[0];
+              if (opened && !currentIdRef.current) void openDocument(opened.id);
+            });
+          }}
         />
       )}
       {exportOpen && current && (

@@ -3,6 +3,7 @@
 // raised; long notes collapse past four lines.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, HighlightColor, TagInfo } from '../../../shared/annotations';
+import type { Reply } from '../../../shared/bundles';
 import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { layoutMargin } from './layout';
 import { NoteEditor } from './NoteEditor';
@@ -16,6 +17,9 @@ export interface MarginActions {
   removeTag: (id: string, path: string) => void;
   remove: (id: string) => void;
   report: (title: string, message: string) => void;
+  /** Resolves true once the reply is stored. */
+  reply: (id: string, markdown: string) => Promise<boolean>;
+  deleteReply: (id: string) => void;
 }
 
 interface MarginNotesProps {
@@ -25,7 +29,11 @@ interface MarginNotesProps {
   focus: { id: string; part: 'tag' | 'note' } | null;
   tags: readonly TagInfo[];
   actions: MarginActions;
+  myAuthorId: string | null;
+  replies: ReadonlyMap<string, readonly Reply[]>;
 }
+
+const NO_REPLIES: readonly Reply[] = [];
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
@@ -37,18 +45,80 @@ function shortTime(iso: string): string {
   return date.toDateString() === new Date().toDateString() ? clockFormat.format(date) : dayFormat.format(date);
 }
 
+function Thread({ annotation, replies, selected, myAuthorId, actions }: { annotation: Annotation; replies: readonly Reply[]; selected: boolean; myAuthorId: string | null; actions: MarginActions }) {
+  const [draft, setDraft] = useState('');
+  const [posting, setPosting] = useState(false);
+  if (replies.length === 0 && !selected) return null;
+  return (
+    <div className="thread">
+      {replies.length > 0 && (
+        <ul className="thread__replies" aria-label={`Replies to “${annotationLabel(annotation)}”`}>
+          {replies.map((reply) => (
+            <li key={reply.id} className="thread__reply" aria-label={`Reply by ${reply.author.name}`}>
+              <header className="thread__header">
+                <span className="note-card__author">{reply.author.name}</span>
+                <time dateTime={reply.createdAt} title={timeFormat.format(new Date(reply.createdAt))}>
+                  {shortTime(reply.createdAt)}
+                </time>
+                {reply.author.id === myAuthorId && selected && (
+                  <button type="button" className="link-button" aria-label={`Delete reply by ${reply.author.name}`} onClick={() => actions.deleteReply(reply.id)}>
+                    Delete
+                  </button>
+                )}
+              </header>
+              <p className="thread__text">{reply.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && (
+        <form
+          className="thread__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.trim() === '' || posting) return;
+            setPosting(true);
+            void actions.reply(annotation.id, draft).then((posted) => {
+              setPosting(false);
+              if (posted) setDraft('');
+            });
+          }}
+        >
+          <textarea
+            className="thread__input"
+            aria-label={`Reply to “${annotationLabel(annotation)}”`}
+            placeholder="Reply…"
+            rows={2}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+          />
+          <button type="submit" className="button" disabled={draft.trim() === '' || posting}>
+            Reply
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
 function NoteCard({
   annotation,
   selected,
   focus,
   tags,
   actions,
+  mine,
+  replies,
+  myAuthorId,
 }: {
   annotation: Annotation;
   selected: boolean;
   focus: 'tag' | 'note' | null;
   tags: readonly TagInfo[];
   actions: MarginActions;
+  mine: boolean;
+  replies: readonly Reply[];
+  myAuthorId: string | null;
 }) {
   const [expanded, setExpanded] = useState(false);
   const [overflowing, setOverflowing] = useState(false);
@@ -61,7 +131,7 @@ function NoteCard({
   const edited = annotation.updatedAt !== annotation.createdAt;
   return (
     <article
-      className={`note-card${selected ? ' note-card--selected' : ''}`}
+      className={`note-card${selected ? ' note-card--selected' : ''}${mine ? '' : ' note-card--other'}`}
       aria-label={`Note on “${annotationLabel(annotation)}”`}
       data-annotation-id={annotation.id}
       onMouseDown={() => {
@@ -71,6 +141,7 @@ function NoteCard({
       <header className="note-card__header">
         <span className="note-card__dot" style={{ background: COLOR_PAINT[annotation.color].swatch }} aria-hidden="true" />
         <span className="note-card__author">{annotation.author.name}</span>
+        {!mine && <span className="note-card__badge">their note</span>}
         <time
           dateTime={annotation.updatedAt}
           title={`Created ${timeFormat.format(new Date(annotation.createdAt))}${edited ? `, edited ${timeFormat.format(new Date(annotation.updatedAt))}` : ''}`}
@@ -87,7 +158,7 @@ function NoteCard({
           {annotation.tags.map((path) => (
             <li key={path} className="tag-chip">
               {path}
-              {selected && (
+              {selected && mine && (
                 <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${path}`} onClick={() => actions.removeTag(annotation.id, path)}>
                   ×
                 </button>
@@ -96,7 +167,7 @@ function NoteCard({
           ))}
         </ul>
       )}
-      {selected && (
+      {selected && mine && (
         <TagInput
           tags={tags}
           exclude={annotation.tags}
@@ -107,12 +178,13 @@ function NoteCard({
         />
       )}
       <div ref={bodyRef} className={`note-card__body${collapsed ? ' note-card__body--collapsed' : ''}`}>
-        {selected || annotation.note.lexicalJson ? (
+        {(selected && mine) || annotation.note.lexicalJson ? (
           <NoteEditor
             annotationId={annotation.id}
             lexicalJson={annotation.note.lexicalJson}
             label={`Note on “${annotationLabel(annotation)}”`}
             autoFocus={selected && focus === 'note'}
+            editable={mine}
             onSave={(json) => actions.saveNote(annotation.id, json)}
           />
         ) : null}
@@ -122,7 +194,8 @@ function NoteCard({
           Show more
         </button>
       )}
-      {selected && (
+      <Thread annotation={annotation} replies={replies} selected={selected} myAuthorId={myAuthorId} actions={actions} />
+      {selected && mine && (
         <footer className="note-card__actions">
           {annotation.kind === 'highlight' && (
             <span className="note-card__colors" role="group" aria-label="Color">
@@ -148,7 +221,7 @@ function NoteCard({
   );
 }
 
-export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, actions }: MarginNotesProps) {
+export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, actions, myAuthorId, replies }: MarginNotesProps) {
   const refs = useRef(new Map<string, HTMLDivElement>());
   const [tops, setTops] = useState<Map<string, number>>(new Map());
   const [resized, setResized] = useState(0);
@@ -193,6 +266,9 @@ export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, 
             focus={focus?.id === annotation.id ? focus.part : null}
             tags={tags}
             actions={actions}
+            mine={myAuthorId === null || annotation.author.id === myAuthorId}
+            replies={replies.get(annotation.id) ?? NO_REPLIES}
+            myAuthorId={myAuthorId}
           />
         </div>
       ))}

@@ -83,10 +83,12 @@ interface NoteEditorProps {
   lexicalJson: string;
   label: string;
   autoFocus: boolean;
+  /** False for someone else's note: shown, not edited. */
+  editable?: boolean;
   onSave: (lexicalJson: string) => void;
 }
 
-export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, onSave }: NoteEditorProps) {
+export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, editable = true, onSave }: NoteEditorProps) {
   return (
     <LexicalComposer
       key={annotationId}
@@ -95,6 +97,7 @@ export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, onSave
         nodes: [...NOTE_NODES],
         theme: NOTE_THEME,
         editorState: lexicalJson || undefined,
+        editable,
         onError: (error) => {
           throw error;
         },
@@ -110,7 +113,7 @@ export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, onSave
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
-        <AutosavePlugin onSave={onSave} />
+        {editable && <AutosavePlugin onSave={onSave} />}
         <FocusPlugin focus={autoFocus} />
       </div>
     </LexicalComposer>

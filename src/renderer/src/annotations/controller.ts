@@ -24,7 +24,9 @@ export function useAnnotationController(
   report: (title: string, message: string) => void,
   announce: (message: string) => void,
 ) {
-  const { annotations, spans, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
+  const { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
+  /** One author's layer, or everyone's (null). */
+  const [authorFilter, setAuthorFilter] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ id: string; part: 'tag' | 'note' } | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -50,8 +52,38 @@ export function useAnnotationController(
   );
 
   const visible = useMemo(
-    () => (tagFilter ? annotations.filter((annotation) => annotation.tags.some((path) => isTagWithin(path, tagFilter))) : annotations),
-    [annotations, tagFilter],
+    () =>
+      annotations.filter(
+        (annotation) =>
+          (!tagFilter || annotation.tags.some((path) => isTagWithin(path, tagFilter))) && (!authorFilter || annotation.author.id === authorFilter),
+      ),
+    [annotations, tagFilter, authorFilter],
+  );
+  const authors = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const annotation of annotations) byId.set(annotation.author.id, annotation.author.name);
+    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }, [annotations]);
+
+  const reply = useCallback(
+    async (annotationId: string, markdown: string): Promise<boolean> => {
+      const result = await client.createReply({ annotationId: (await storedIds([annotationId]))[0] ?? annotationId, markdown });
+      if (!result.ok) {
+        report("Couldn't post the reply", result.error.message);
+        return false;
+      }
+      announce('Reply posted');
+      return true;
+    },
+    [announce, client, report, storedIds],
+  );
+
+  const deleteReply = useCallback(
+    async (id: string) => {
+      const result = await client.deleteReply({ id });
+      if (!result.ok) report("Couldn't delete the reply", result.error.message);
+    },
+    [client, report],
   );
 
   const select = useCallback((id: string | null, then: 'tag' | 'note' | null = null) => {
@@ -204,6 +236,12 @@ export function useAnnotationController(
   return {
     annotations,
     spans,
+    replies,
+    authors,
+    authorFilter,
+    setAuthorFilter,
+    reply,
+    deleteReply,
     loadedDocumentId,
     visible,
     tags,

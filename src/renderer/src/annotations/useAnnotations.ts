@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { unwrap } from '../../../shared/client';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Annotation, HighlightSpans, TagInfo } from '../../../shared/annotations';
+import type { Reply } from '../../../shared/bundles';
 import { compareByPosition } from '../../../shared/annotations';
 
 /** Above this many highlights the full annotations load after the first paint. */
@@ -16,6 +17,24 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   /** The highlights alone, which arrive first for a document with thousands of annotations. */
   const [spans, setSpans] = useState<HighlightSpans | null>(null);
   const loadedRef = useRef<string | null>(null);
+  const [replies, setReplies] = useState<Reply[]>([]);
+
+  const refreshReplies = useCallback(async () => {
+    if (!documentId) {
+      setReplies([]);
+      return;
+    }
+    const result = await client.listReplies({ documentId });
+    if (result.ok) setReplies(result.value);
+  }, [client, documentId]);
+
+  useEffect(() => {
+    setReplies([]);
+    void refreshReplies();
+    return client.on('repliesChanged', ({ documentId: changed }) => {
+      if (changed === documentId) void refreshReplies();
+    });
+  }, [client, documentId, refreshReplies]);
 
   const refresh = useCallback(async () => {
     if (!documentId) {
@@ -115,7 +134,7 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     setAnnotations((current) => current.filter((annotation) => annotation.id !== id));
   }, []);
 
-  return { annotations, spans, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal };
+  return { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, refreshReplies, upsertLocal, removeLocal };
 }
 
 /** Inserts into a list kept in reading order, without re-sorting it. */

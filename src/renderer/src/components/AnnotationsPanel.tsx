@@ -72,6 +72,19 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
             ))}
           </select>
         </label>
+        {controller.authors.length > 1 && (
+          <label>
+            Author
+            <select value={controller.authorFilter ?? ''} onChange={(event) => controller.setAuthorFilter(event.currentTarget.value || null)}>
+              <option value="">Everyone</option>
+              {controller.authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="button" onClick={() => void controller.createDocumentNote()}>
           Add document note
         </button>

@@ -52,7 +52,7 @@ export function useFileDrop(onDrop: (files: File[]) => void): boolean {
 export function DropOverlay() {
   return (
     <div className="drop-overlay" role="status">
-      <p>Drop .txt, .md or .html files to import them</p>
+      <p>Drop .txt, .md or .html files to import them, or a .mnb note bundle to merge its notes</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Asks for the name that goes on every note (first run), and holds the settings that
 // are not reading preferences: that name and the import size limit.
+import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 
 interface ProfileDialogProps {
@@ -8,10 +9,12 @@ interface ProfileDialogProps {
   name: string;
   maxImportMegabytes?: number;
   onSave: (changes: { name: string; maxImportMegabytes?: number }) => void;
+  /** More settings shown above the buttons. */
+  extra?: ReactNode;
   onCancel?: () => void;
 }
 
-export function ProfileDialog({ title, intro, name, maxImportMegabytes, onSave, onCancel }: ProfileDialogProps) {
+export function ProfileDialog({ title, intro, name, maxImportMegabytes, extra, onSave, onCancel }: ProfileDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(name);
   const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
@@ -49,6 +52,7 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, onSave, 
             <input type="number" min={1} max={500} value={limit} onChange={(event) => setLimit(event.currentTarget.value)} />
           </label>
         )}
+        {extra}
         <div className="dialog__actions">
           {onCancel && (
             <button type="button" className="button" onClick={onCancel}>

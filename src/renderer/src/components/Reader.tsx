@@ -20,6 +20,7 @@ import type { DomTextMap } from '../annotations/dom-map';
 import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
 import { diffTexts, followEdit } from '../annotations/live-edit';
 import { MarginNotes } from '../annotations/MarginNotes';
+import type { Reply } from '../../../shared/bundles';
 import type { PaintOutcome } from '../annotations/paint';
 import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from '../annotations/paint';
 import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
@@ -131,9 +132,11 @@ interface ReaderProps {
   onOpenLink: (url: string) => void;
   onSaveEdit: (lexicalJson: string) => void;
   report: (title: string, message: string) => void;
+  /** The local author: only their annotations can be edited here. */
+  myAuthorId: string | null;
 }
 
-export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onOpenLink, onSaveEdit, report }: ReaderProps) {
+export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onOpenLink, onSaveEdit, report, myAuthorId }: ReaderProps) {
   const scrollRef = useRef<HTMLElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState(0);
@@ -297,13 +300,19 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   useEffect(() => () => painterRef.current?.dispose(), []);
 
   // Where each margin card's text starts, relative to the page.
+  const repliesByAnnotation = useMemo(() => {
+    const byAnnotation = new Map<string, Reply[]>();
+    for (const reply of controller.replies) byAnnotation.set(reply.annotationId, [...(byAnnotation.get(reply.annotationId) ?? []), reply]);
+    return byAnnotation;
+  }, [controller.replies]);
   const cardAnnotations = useMemo(
     () =>
       shownAnnotations.filter(
         (annotation) =>
-          !isProvisional(annotation) && (annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId),
+          !isProvisional(annotation) &&
+          (annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId || repliesByAnnotation.has(annotation.id)),
       ),
-    [shownAnnotations, selectedId],
+    [shownAnnotations, selectedId, repliesByAnnotation],
   );
   useLayoutEffect(() => {
     const page = pageRef.current;
@@ -514,7 +523,11 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
           selectedId={selectedId}
           focus={controller.focus}
           tags={controller.tags}
+          myAuthorId={myAuthorId}
+          replies={repliesByAnnotation}
           actions={{
+            reply: (id, markdown) => controller.reply(id, markdown),
+            deleteReply: (id) => void controller.deleteReply(id),
             select: (id) => controller.select(id),
             saveNote: (id, json) => void controller.update(id, { noteLexicalJson: json }),
             setColor: (id, color) => void controller.update(id, { color }),

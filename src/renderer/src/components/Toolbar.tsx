@@ -17,6 +17,8 @@ interface ToolbarProps {
   onRedo: () => void;
   onOpenSettings: () => void;
   onExport: () => void;
+  onShareNotes: () => void;
+  onImportNotes: () => void;
 }
 
 const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -37,6 +39,8 @@ export function Toolbar({
   onRedo,
   onOpenSettings,
   onExport,
+  onShareNotes,
+  onImportNotes,
 }: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="Marginalia">
@@ -60,6 +64,12 @@ export function Toolbar({
       </button>
       <button type="button" className="toolbar__button" disabled={!canEdit || editing} onClick={onExport}>
         Export PDF…
+      </button>
+      <button type="button" className="toolbar__button" onClick={onShareNotes}>
+        Share notes…
+      </button>
+      <button type="button" className="toolbar__button" onClick={onImportNotes}>
+        Import notes…
       </button>
       <span className="toolbar__status" role="status">
         {status}

@@ -1,0 +1,231 @@
+// Sharing notes as a signed bundle, and importing someone else's: the share dialog picks
+// documents and what to include; the import dialog shows who signed the bundle and what
+// it would change before anything is written.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { BundlePlan } from '../../../shared/bundles';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { DocumentSummary } from '../../../shared/model';
+
+function useModal(onCancel: () => void, busy: boolean) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      if (!busy) onCancel();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => dialog.removeEventListener('cancel', cancel);
+  }, [busy, onCancel]);
+  return ref;
+}
+
+/** Hands bytes to the browser as a download (the desktop shell asks where to save). */
+export function downloadBase64(fileName: string, dataBase64: string, type: string): void {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+interface ShareNotesDialogProps {
+  client: MarginaliaClient;
+  documents: readonly DocumentSummary[];
+  currentId: string | null;
+  onClose: () => void;
+  onShared: (summary: string) => void;
+}
+
+export function ShareNotesDialog({ client, documents, currentId, onClose, onShared }: ShareNotesDialogProps) {
+  const ids = useId();
+  const [selected, setSelected] = useState<string[]>(currentId ? [currentId] : []);
+  const [tag, setTag] = useState('');
+  const [includeSources, setIncludeSources] = useState(true);
+  const [reviewOnly, setReviewOnly] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
+  const ref = useModal(onClose, busy);
+
+  useEffect(() => {
+    void client.getIdentity({}).then((result) => {
+      if (result.ok) setFingerprint(result.value.fingerprint);
+    });
+  }, [client]);
+
+  const ordered = documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id);
+  return (
+    <dialog ref={ref} className="dialog dialog--wide export-dialog" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Share notes</h2>
+      <form
+        className="export-dialog__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (ordered.length === 0) return;
+          setBusy(true);
+          setError('');
+          void client
+            .exportBundle({ documentIds: ordered, ...(tag.trim() ? { tag: tag.trim() } : {}), includeSources, reviewOnly })
+            .then((result) => {
+              setBusy(false);
+              if (!result.ok) {
+                setError(result.error.message);
+                return;
+              }
+              downloadBase64(result.value.fileName, result.value.dataBase64, 'application/zip');
+              const { counts } = result.value;
+              onShared(`Shared “${result.value.fileName}”: ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}.`);
+            });
+        }}
+      >
+        <p className="export-dialog__hint">The bundle is signed with your key{fingerprint ? ` (${fingerprint})` : ''}, so whoever imports it can check it came from you.</p>
+        <fieldset disabled={busy}>
+          <legend>Documents</legend>
+          <ul className="export-dialog__documents">
+            {documents.map((doc) => (
+              <li key={doc.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(doc.id)}
+                    onChange={(event) => setSelected((previous) => (event.target.checked ? [...previous, doc.id] : previous.filter((id) => id !== doc.id)))}
+                  />{' '}
+                  {doc.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset disabled={busy}>
+          <legend>What to include</legend>
+          <label>
+            <input type="checkbox" checked={includeSources} onChange={(event) => setIncludeSources(event.target.checked)} /> The original files
+          </label>
+          <label>
+            <input type="checkbox" checked={reviewOnly} onChange={(event) => setReviewOnly(event.target.checked)} /> Only my review (my annotations and replies)
+          </label>
+          <label className="export-dialog__field">
+            Only annotations tagged (with the tags below it)
+            <input type="text" value={tag} placeholder="All tags" onChange={(event) => setTag(event.target.value)} />
+          </label>
+        </fieldset>
+        {error && (
+          <p className="export-dialog__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || ordered.length === 0}>
+            {busy ? 'Sharing…' : 'Save bundle'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+interface ImportNotesDialogProps {
+  client: MarginaliaClient;
+  fileName: string;
+  dataBase64: string;
+  onClose: () => void;
+  onImported: (plan: BundlePlan) => void;
+}
+
+function planLines(plan: BundlePlan): string[] {
+  const { annotations, replies } = plan;
+  return [
+    ...plan.documents.map((document) => `${document.status === 'new' ? 'New document' : document.status === 'matched' ? 'Document' : 'Document (your text differs)'}: ${document.title}`),
+    `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged${annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : ''}${annotations.deleted ? `, ${annotations.deleted} deleted` : ''}${annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : ''}`,
+    `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
+    ...plan.byAuthor.map((author) => `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+  ];
+}
+
+export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImported }: ImportNotesDialogProps) {
+  const ids = useId();
+  const [plan, setPlan] = useState<BundlePlan | null>(null);
+  const [error, setError] = useState('');
+  const [unsigned, setUnsigned] = useState(false);
+  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [busy, setBusy] = useState(true);
+  const ref = useModal(onClose, busy && plan !== null);
+
+  useEffect(() => {
+    setBusy(true);
+    void client.previewBundle({ dataBase64, allowUnsigned }).then((result) => {
+      setBusy(false);
+      if (result.ok) {
+        setPlan(result.value);
+        setError('');
+      } else {
+        setPlan(null);
+        setError(result.error.message);
+        setUnsigned(result.error.message.startsWith('This bundle is not signed'));
+      }
+    });
+  }, [client, dataBase64, allowUnsigned]);
+
+  const signer = plan?.signer;
+  return (
+    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Import notes</h2>
+      <p className="dialog__body">{fileName}</p>
+      {signer && (
+        <p className={signer.signed ? 'bundle-signer' : 'bundle-signer bundle-signer--unsigned'} role="status">
+          {signer.signed ? `Signed by ${signer.name} (${signer.fingerprint})` : `Not signed; it says it is from ${signer.name}`}
+          {signer.signed && (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
+        </p>
+      )}
+      {plan && (
+        <ul className="bundle-plan" aria-label="What importing changes">
+          {planLines(plan).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="export-dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      {unsigned && (
+        <label className="bundle-trust">
+          <input type="checkbox" checked={allowUnsigned} onChange={(event) => setAllowUnsigned(event.target.checked)} /> Import it anyway: I trust where this unsigned bundle came from
+        </label>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!plan || busy}
+          onClick={() => {
+            setBusy(true);
+            void client.importBundle({ dataBase64, allowUnsigned }).then((result) => {
+              setBusy(false);
+              if (result.ok) onImported(result.value);
+              else setError(result.error.message);
+            });
+          }}
+        >
+          Import
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,132 @@
+// Sharing notes with a reviewer and merging the review back, as the analyst does it in
+// the app; the reviewer's side runs on a second library, as on their own machine.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { MarginaliaCore } from '../../src/core/core';
+import { makeTempDir } from '../support/temp';
+import { expect, screenshot, test } from './fixtures';
+
+const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
+
+test('the analyst imports a signed review, sees the reply threaded under the note, replies, and shares a review back', async ({ page, app }) => {
+  const documentId = app.core.documents.list()[0]!.id;
+  const text = app.core.documents.canonicalText(documentId);
+  const quote = 'Islamic State militants stormed the centre of Sabratha';
+  const start = text.indexOf(quote);
+  const note = app.core.annotations.create({ documentId, start, end: start + quote.length, noteMarkdown: 'Who confirmed this?' });
+
+  // The reviewer, on their own machine: imports the analyst's notes, replies, adds a highlight, exports a review.
+  const temp = makeTempDir('marginalia-reviewer-');
+  const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  reviewer.profile.rename('Rui Reviewer');
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId] }).bytes), { allowUnsigned: false, apply: true });
+  reviewer.annotations.createReply(note.id, 'Two wire services confirm it. <b>not bold</b>');
+  const reviewerQuote = 'beheading 11 people';
+  const reviewerStart = text.indexOf(reviewerQuote);
+  reviewer.annotations.create({ documentId, start: reviewerStart, end: reviewerStart + reviewerQuote.length, color: 'pink', noteMarkdown: 'Is 11 right?' });
+  const reviewFile = join(temp.path, 'review.mnb');
+  writeFileSync(reviewFile, reviewer.exportBundle({ documentIds: [documentId], reviewOnly: true }).bytes);
+  const reviewerFingerprint = reviewer.identity.identity().fingerprint;
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(reviewFile);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  await expect(dialog.getByRole('status')).toHaveText(`Signed by Rui Reviewer (${reviewerFingerprint}) — the first time you see this key.`);
+  const plan = dialog.getByRole('list', { name: 'What importing changes' });
+  await expect(plan).toContainText(`Document: ${SAMPLE_TITLE}`);
+  await expect(plan).toContainText('Annotations: 1 new, 0 updated, 0 unchanged');
+  await expect(plan).toContainText('Replies: 1 new');
+  await expect(plan).toContainText('By Rui Reviewer: 1 annotation, 1 reply');
+  await screenshot(page, 'bundle-import-preview');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported notes from Rui Reviewer: 2 new, 0 updated.' })).toBeVisible();
+
+  // The reply sits under the analyst's note, markup shown as text.
+  const card = page.getByRole('article', { name: `Note on “${quote}”` });
+  const thread = card.getByRole('list', { name: `Replies to “${quote}”` });
+  await expect(thread.getByRole('listitem', { name: 'Reply by Rui Reviewer' })).toContainText('Two wire services confirm it. <b>not bold</b>');
+  // The reviewer's own note is theirs: no editing, no delete.
+  const theirs = page.getByRole('article', { name: 'Note on “beheading 11 people”' });
+  await expect(theirs).toContainText('their note');
+  await theirs.click();
+  await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await expect(theirs.getByRole('textbox', { name: 'Note on “beheading 11 people”' })).toHaveAttribute('contenteditable', 'false');
+
+  // The analyst answers in the thread.
+  await card.click();
+  await card.getByRole('textbox', { name: `Reply to “${quote}”` }).fill('Thanks, adding the sources.');
+  await card.getByRole('button', { name: 'Reply' }).click();
+  await expect(thread.getByRole('listitem', { name: 'Reply by Test Reader' })).toContainText('Thanks, adding the sources.');
+  await screenshot(page, 'bundle-thread');
+
+  // Filter to the reviewer's layer.
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await page.getByRole('combobox', { name: 'Author' }).selectOption({ label: 'Rui Reviewer' });
+  await expect(page.getByRole('list', { name: 'Annotations in this document' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Author' }).selectOption({ label: 'Everyone' });
+
+  // Share my review back.
+  await page.getByRole('button', { name: 'Share notes…' }).click();
+  const share = page.getByRole('dialog', { name: 'Share notes' });
+  await share.getByRole('checkbox', { name: 'Only my review (my annotations and replies)' }).check();
+  const downloading = page.waitForEvent('download');
+  await share.getByRole('button', { name: 'Save bundle' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\(review\)\.mnb$/);
+  const merged = await reviewer.importBundle(readFileSync((await download.path())!), { allowUnsigned: false, apply: true });
+  expect(merged.signer).toMatchObject({ name: 'Test Reader', signed: true });
+  expect(reviewer.annotations.listReplies(documentId).map((reply) => reply.text)).toEqual(
+    expect.arrayContaining(['Two wire services confirm it. <b>not bold</b>', 'Thanks, adding the sources.']),
+  );
+
+  // Settings lists the reviewer's key.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('list', { name: 'Known keys' })).toContainText(`Rui Reviewer ${reviewerFingerprint}`);
+  reviewer.close();
+  temp.remove();
+});
+
+test('an unsigned bundle is refused until the person says they trust it; a tampered one is refused outright', async ({ page, app }) => {
+  const documentId = app.core.documents.list()[0]!.id;
+  const temp = makeTempDir('marginalia-sender-');
+  const sender = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  sender.profile.rename('Sam Sender');
+  const { document } = sender.importBytes('brief.md', Buffer.from('# Field brief\n\nThe convoy left at dawn.\n'));
+  const text = sender.documents.canonicalText(document.id);
+  sender.annotations.create({ documentId: document.id, start: text.indexOf('convoy'), end: text.indexOf('convoy') + 6, noteMarkdown: 'Which convoy?' });
+  const files = unzipSync(sender.exportBundle({ documentIds: [document.id] }).bytes);
+  const tampered = { ...files, 'annotations.jsonld': strToU8(strFromU8(files['annotations.jsonld']!).replace('Which convoy?', 'Forged')) };
+  delete files['signature.json'];
+  writeFileSync(join(temp.path, 'unsigned.mnb'), zipSync(files));
+  writeFileSync(join(temp.path, 'tampered.mnb'), zipSync(tampered));
+  sender.close();
+  void documentId;
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(join(temp.path, 'tampered.mnb'));
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  await expect(dialog.getByRole('alert')).toHaveText('This bundle was changed after Sam Sender signed it (its signature does not match its contents). It was not imported.');
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(join(temp.path, 'unsigned.mnb'));
+  await expect(dialog.getByRole('alert')).toContainText('This bundle is not signed');
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: /Import it anyway/ }).check();
+  await expect(dialog.getByRole('status')).toHaveText('Not signed; it says it is from Sam Sender');
+  await screenshot(page, 'bundle-unsigned');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+  temp.remove();
+});
