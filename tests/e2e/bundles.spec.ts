@@ -130,3 +130,34 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   temp.remove();
 });
+
+test('dropping a note bundle on the window opens its import preview', async ({ page, app }) => {
+  const temp = makeTempDir('marginalia-sender-');
+  const sender = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  sender.profile.rename('Dana Dropper');
+  const { document } = sender.importBytes('brief.md', Buffer.from('# Dropped brief\n\nThe convoy left at dawn.\n'));
+  const text = sender.documents.canonicalText(document.id);
+  sender.annotations.create({ documentId: document.id, start: text.indexOf('dawn'), end: text.indexOf('dawn') + 4 });
+  const base64 = Buffer.from(sender.exportBundle({ documentIds: [document.id] }).bytes).toString('base64');
+  sender.close();
+  temp.remove();
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const bytes = Uint8Array.from(atob(data), (character) => character.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'dropped.mnb', { type: 'application/zip' }));
+    return transfer;
+  }, base64);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await expect(page.getByText('or a .mnb note bundle to merge its notes')).toBeVisible();
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  await expect(dialog.getByRole('status')).toContainText('Signed by Dana Dropper');
+  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText('New document: Dropped brief');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+  expect(app.core.annotations.list(document.id).map((annotation) => annotation.author.name)).toEqual(['Dana Dropper']);
+});
