@@ -205,7 +205,7 @@ class PdfComposer {
     this.fonts = loadFonts(context.fontsDir);
     const paper = PAPER[options.paper];
     this.paper = paper;
-    const withMargin = options.includeNotes || options.includeTags;
+    const withMargin = options.includeNotes;
     this.textWidth = paper.width - MARGIN_LEFT - MARGIN_RIGHT - (withMargin ? NOTE_COLUMN_WIDTH + GUTTER : 0);
     this.noteX = MARGIN_LEFT + this.textWidth + GUTTER;
     this.fullWidth = paper.width - MARGIN_LEFT - MARGIN_RIGHT;
@@ -421,9 +421,9 @@ class PdfComposer {
     const highlights = anchored.filter(
       (annotation) => annotation.kind === 'highlight' && annotation.target!.position.end > annotation.target!.position.start,
     );
-    const withMargin = anchored.filter(
-      (annotation) => (this.options.includeNotes && hasNote(annotation)) || (this.options.includeTags && annotation.tags.length > 0),
-    );
+    // A margin note is a note: highlights without one keep their tags in the appendix and
+    // in the PDF annotation, not in the margin (which stays readable at 1,000 highlights).
+    const withMargin = anchored.filter((annotation) => this.options.includeNotes && hasNote(annotation));
     const entries = withMargin.map((annotation, index) => ({ number: index + 1, annotation, page: -1, desiredTop: 0, markerBaseline: 0 }));
     return {
       source,
