@@ -5,6 +5,7 @@ import { runSearchBenchmark } from './search';
 import { runAnchoringBenchmark } from './anchoring';
 import { runExportBenchmark } from './export';
 import { runBundlesBenchmark } from './bundles';
+import { runSyncBenchmark } from './sync';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   anchoring: runAnchoringBenchmark,
   export: runExportBenchmark,
   bundles: runBundlesBenchmark,
+  sync: runSyncBenchmark,
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -11,6 +11,7 @@ import type { DocumentSummary } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
+import { SyncEngine } from '../core/sync/engine';
 import type { BundlePlan } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 
@@ -62,11 +63,16 @@ Commands:
   bundle import FILE [--dry-run] [--allow-unsigned]
                              merge a bundle someone sent; --dry-run only says what
                              would change; unsigned bundles need --allow-unsigned
+  sync [--watch]             two-way sync of the library with the --workspace folder:
+                             plain files other programs may change; --watch keeps going
+  verify                     list every difference between the library and the
+                             --workspace folder (exit 0 only when there is none)
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
 
 Options:
+  --workspace DIR      the folder of plain files to sync with (default: the one in Settings)
   --data-dir DIR       library folder (default: $MARGINALIA_HOME, else the desktop app's data folder)
   --json               print one JSON value on stdout
   -h, --help           show this help
@@ -91,6 +97,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       strict: true,
       options: {
         'data-dir': { type: 'string' },
+        workspace: { type: 'string' },
+        watch: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         update: { type: 'string' },
@@ -138,7 +146,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle'];
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle', 'sync', 'verify'];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
@@ -289,6 +297,33 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         }
         throw new UsageError('usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned]');
       }
+      case 'sync': {
+        if (args.length > 0) throw new UsageError('usage: marginalia sync --workspace DIR [--watch]');
+        const dir = resolve(workspaceOf(values.workspace, core));
+        const engine = await core.startSync(dir, { watch: values.watch === true });
+        const status = engine.status();
+        for (const problem of status.problems) io.stderr(`marginalia: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
+        print(
+          `Synced ${core.documents.list().length} document${core.documents.list().length === 1 ? '' : 's'} with ${dir}: ${engine.counters.imports} file${engine.counters.imports === 1 ? '' : 's'} read, ${engine.counters.writes} written${status.conflicts.length > 0 ? `, ${status.conflicts.length} conflict${status.conflicts.length === 1 ? '' : 's'} to resolve` : ''}.\n`,
+          { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles },
+        );
+        if (values.watch) {
+          io.stdout('Watching for changes; press Ctrl+C to stop.\n');
+          await new Promise<void>((stop) => {
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          await engine.stop();
+        }
+        return status.problems.length > 0 ? EXIT_USER_ERROR : EXIT_OK;
+      }
+      case 'verify': {
+        if (args.length > 0) throw new UsageError('usage: marginalia verify --workspace DIR');
+        const dir = resolve(workspaceOf(values.workspace, core));
+        const differences = new SyncEngine(core, dir).verify();
+        print(differences.length === 0 ? `The library and ${dir} agree.\n` : `${differences.join('\n')}\n`, { workspace: dir, differences });
+        return differences.length === 0 ? EXIT_OK : EXIT_USER_ERROR;
+      }
       case 'list': {
         const docs = core.documents.list();
         print(docs.length === 0 ? 'The library is empty.\n' : `${docs.map(tableRow).join('\n')}\n`, docs);
@@ -408,6 +443,12 @@ function describePlan(plan: BundlePlan): string {
     ...plan.byAuthor.map((author) => `  by ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function workspaceOf(option: string | undefined, core: MarginaliaCore): string {
+  const dir = option ?? core.settings.read().workspaceDir;
+  if (!dir) throw new UsageError('say which workspace folder: --workspace DIR (or set one in the app\'s Settings).');
+  return dir;
 }
 
 function requireOne(args: readonly string[], usage: string): string {

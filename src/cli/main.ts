@@ -19,6 +19,7 @@ const code = await runCli(process.argv.slice(2), io, {
   serve: async ({ core, port, io: out }) => {
     buildRendererIfNeeded(appRoot, out.stderr);
     core.seedSampleOnFirstRun(samplePath(appRoot));
+    await core.applyWorkspaceSetting().catch((error: Error) => out.stderr(`marginalia: ${error.message}\n`));
     const host = await startBrowserHost({ core, rendererDir: rendererDir(appRoot), port });
     core.startWatchingExternalChanges();
     out.stdout(`Marginalia is running at ${host.url}\nLibrary: ${core.info.dataDir}\nPress Ctrl+C to stop.\n`);

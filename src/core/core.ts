@@ -3,7 +3,8 @@
 // handlers and events.
 import type { Database } from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
 import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
@@ -17,6 +18,8 @@ import { buildBundle, bundleFileName } from './bundles/bundle-export';
 import { mergeBundle, readBundle } from './bundles/bundle-import';
 import { dispatch } from './dispatch';
 import { IdentityRepository, KnownKeysRepository } from './identity';
+import { SyncEngine } from './sync/engine';
+import { SYNC_OFF } from '../shared/sync';
 import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
@@ -55,6 +58,8 @@ export class MarginaliaCore {
   readonly handlers: ContractHandlers;
   readonly info: AppInfo;
   private readonly fontsDir: string | undefined;
+  /** The workspace sync, once a workspace folder is set. */
+  sync: SyncEngine | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
   private lastDataVersion = 0;
 
@@ -85,7 +90,14 @@ export class MarginaliaCore {
         return { removed: true };
       },
       getSettings: () => this.settings.read(),
-      updateSettings: (changes) => this.settings.update(changes),
+      updateSettings: async (changes) => {
+        if (changes.workspaceDir !== undefined && changes.workspaceDir !== '' && !isAbsolute(changes.workspaceDir)) {
+          throw new UserFacingError('INVALID_INPUT', `The workspace folder must be a full path, like ${join(homedir(), 'Documents', 'Marginalia')}.`);
+        }
+        const settings = this.settings.update(changes);
+        if (changes.workspaceDir !== undefined) await this.applyWorkspaceSetting();
+        return settings;
+      },
       getProfile: () => this.profile.read(),
       updateProfile: ({ displayName }) => this.profile.rename(displayName),
       listAnnotations: ({ documentId }) => this.annotations.list(documentId),
@@ -124,6 +136,15 @@ export class MarginaliaCore {
       listReplies: ({ documentId }) => this.annotations.listReplies(documentId),
       createReply: ({ annotationId, markdown }) => this.annotations.createReply(annotationId, markdown),
       deleteReply: ({ id }) => this.annotations.deleteReply(id),
+      getSyncStatus: () => this.sync?.status() ?? SYNC_OFF,
+      resolveSyncConflict: ({ id, choice }) => {
+        this.requireSync().resolveConflict(id, choice);
+        return this.requireSync().status();
+      },
+      mergeConflictFile: ({ name }) => {
+        if (this.requireSync().mergeConflictFile(name) !== 'merged') throw new UserFacingError('INVALID_INPUT', `“${name}” is not a conflict copy of a workspace file that can be merged.`);
+        return this.requireSync().status();
+      },
       exportPdf: async ({ documentIds, options, jobId }) => {
         const rendered = await this.renderPdf(documentIds, options, jobId);
         return { ...this.describeExport(documentIds, rendered), dataBase64: Buffer.from(rendered.bytes).toString('base64') };
@@ -189,6 +210,38 @@ export class MarginaliaCore {
     this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
     this.events.emit('libraryChanged', { reason: 'updated' });
     return counts;
+  }
+
+  /** Starts, moves or stops the workspace sync to match the setting. */
+  async applyWorkspaceSetting(): Promise<void> {
+    const dir = this.settings.read().workspaceDir;
+    if (dir === (this.sync?.dir ?? '')) return;
+    if (dir === '') {
+      await this.sync?.stop();
+      this.sync = undefined;
+      this.events.emit('syncStatus', SYNC_OFF);
+      return;
+    }
+    try {
+      await this.startSync(dir, { watch: true });
+    } catch (error) {
+      this.sync = undefined;
+      throw new UserFacingError('WRITE_FAILED', `Marginalia can't sync with “${dir}”: ${(error as Error).message}`);
+    }
+  }
+
+  /** Starts two-way sync with a workspace folder (stopping any earlier one). */
+  async startSync(dir: string, options: { watch: boolean }): Promise<SyncEngine> {
+    await this.sync?.stop();
+    const engine = new SyncEngine(this, dir);
+    this.sync = engine;
+    await engine.start(options);
+    return engine;
+  }
+
+  private requireSync(): SyncEngine {
+    if (!this.sync) throw new UserFacingError('INVALID_INPUT', 'No workspace folder is being synced.');
+    return this.sync;
   }
 
   /** A signed note bundle of these documents' annotations (see src/core/bundles). */
@@ -303,6 +356,7 @@ export class MarginaliaCore {
   }
 
   close(): void {
+    this.sync?.close();
     if (this.poller) clearInterval(this.poller);
     this.db.close();
   }

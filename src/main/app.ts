@@ -135,6 +135,7 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
     }
     core.seedSampleOnFirstRun(join(options.appRoot, 'resources', 'samples', 'sabratha-report.txt'));
     core.startWatchingExternalChanges();
+    void core.applyWorkspaceSetting().catch((error: Error) => electron.dialog.showErrorBox('Marginalia could not sync its workspace', error.message));
     const liveCore = core;
 
     serveContractOverIpc(

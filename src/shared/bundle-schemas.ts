@@ -174,3 +174,21 @@ export function signedPayload(entries: ReadonlyArray<{ name: string; sha256: str
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return JSON.stringify({ format: BUNDLE_FORMAT, entries: sorted.map((entry) => [entry.name, entry.sha256]) });
 }
+
+/** A workspace sidecar (`<slug>.annotations.json`): the same annotations, plus the document and its tombstones. */
+export const sidecarSchema = z.object({
+  '@context': z.unknown(),
+  id,
+  type: z.literal('AnnotationCollection'),
+  marginalia: z.object({
+    document: z.object({
+      id,
+      title: z.string().max(2000),
+      sourceFile: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'must be a file name in the workspace folder').refine((value) => value !== '.' && value !== '..', 'must be a file name'),
+      textSha256: sha256,
+    }),
+    tombstones: z.array(z.object({ id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
+  }),
+  total: z.number().int().min(0),
+  items: z.array(webAnnotationSchema).max(BUNDLE_LIMITS.annotations),
+});

@@ -118,6 +118,9 @@ export const inputSchemas = {
   listReplies: z.object({ documentId: documentId }).strict(),
   createReply: z.object({ annotationId: annotationId, markdown: noteMarkdown }).strict(),
   deleteReply: z.object({ id: annotationId }).strict(),
+  getSyncStatus: z.object({}).strict(),
+  resolveSyncConflict: z.object({ id: z.string().min(1).max(100), choice: z.enum(['mine', 'theirs', 'both']) }).strict(),
+  mergeConflictFile: z.object({ name: z.string().min(1).max(300) }).strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export function inputSchemaFor(method: MethodName): z.ZodType {

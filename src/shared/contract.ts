@@ -7,6 +7,7 @@ import type { Annotation, HighlightSpans, Profile, TagInfo } from './annotations
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey, Reply } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
+import type { SyncStatus } from './sync';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
 import type { Result } from './result';
 import type { SearchResults } from './search-results';
@@ -97,6 +98,11 @@ export interface MarginaliaContract {
   createReply(input: { annotationId: string; markdown: string }): Reply;
   /** Only a reply's author may delete it. */
   deleteReply(input: { id: string }): { deleted: true };
+  getSyncStatus(input: Record<string, never>): SyncStatus;
+  /** Keep the app's version, the file's, or both, for a conflict the workspace sync found. */
+  resolveSyncConflict(input: { id: string; choice: 'mine' | 'theirs' | 'both' }): SyncStatus;
+  /** Merges a sync tool's conflict copy (such as *.sync-conflict-*) into its document. */
+  mergeConflictFile(input: { name: string }): SyncStatus;
 }
 
 export type MethodName = keyof MarginaliaContract;
@@ -142,6 +148,9 @@ export const METHOD_NAMES = [
   'listReplies',
   'createReply',
   'deleteReply',
+  'getSyncStatus',
+  'resolveSyncConflict',
+  'mergeConflictFile',
 ] as const satisfies readonly MethodName[];
 
 type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
@@ -200,6 +209,8 @@ export interface MarginaliaEvents {
   openDocument: { id: string };
   /** The host relays a menu command to the UI. */
   uiCommand: { command: UiCommand };
+  /** The workspace sync's state changed. */
+  syncStatus: SyncStatus;
   /** Replies in a document were added or deleted. */
   repliesChanged: { documentId: string };
   /** How far a PDF export has come: pages laid out of the pages expected so far. */
@@ -216,6 +227,7 @@ export const EVENT_NAMES = [
   'tagsChanged',
   'openDocument',
   'repliesChanged',
+  'syncStatus',
   'exportProgress',
   'uiCommand',
   'hostError',

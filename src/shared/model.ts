@@ -51,6 +51,8 @@ export interface Settings {
   fontSize: number;
   maxImportMegabytes: number;
   lastOpenedDocumentId: string;
+  /** The workspace folder synced with plain files; empty when sync is off. */
+  workspaceDir: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   maxImportMegabytes: DEFAULT_MAX_IMPORT_MB,
   lastOpenedDocumentId: '',
+  workspaceDir: '',
 };
 
 export interface AppInfo {

@@ -9,4 +9,5 @@ export const settingsSchema = z.object({
   fontSize: z.number().int().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE),
   maxImportMegabytes: z.number().min(1).max(500),
   lastOpenedDocumentId: z.string().max(100),
+  workspaceDir: z.string().max(4096),
 }) satisfies z.ZodType<Settings>;

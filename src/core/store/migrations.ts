@@ -183,6 +183,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'workspace sync: which file holds each document, what was last synced (the base of three-way merges), and conflicts to resolve',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sync_files (
+          document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          slug TEXT NOT NULL UNIQUE,
+          sidecar_sha256 TEXT NOT NULL,
+          store_fingerprint TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE sync_base (
+          annotation_id TEXT PRIMARY KEY NOT NULL,
+          document_id TEXT NOT NULL,
+          base_json TEXT NOT NULL
+        );
+        CREATE INDEX sync_base_by_document ON sync_base (document_id);
+        CREATE TABLE sync_conflicts (
+          id TEXT PRIMARY KEY NOT NULL,
+          document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          annotation_id TEXT NOT NULL,
+          theirs_json TEXT NOT NULL,
+          file TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

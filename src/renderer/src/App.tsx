@@ -14,6 +14,7 @@ import { DropOverlay, useFileDrop } from './components/DropOverlay';
 import { LibraryPanel } from './components/LibraryPanel';
 import { ExportDialog } from './components/ExportDialog';
 import { KnownKeysSection } from './components/KnownKeys';
+import { SyncIndicator } from './components/SyncIndicator';
 import { ImportNotesDialog, ShareNotesDialog } from './components/NotesDialogs';
 import { ProfileDialog } from './components/ProfileDialog';
 import type { SelectionCommands } from './components/Reader';
@@ -408,6 +409,7 @@ export function App({ client }: AppProps) {
         onExport={() => setExportOpen(true)}
         onShareNotes={() => setShareOpen(true)}
         onImportNotes={() => bundleInputRef.current?.click()}
+        sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
       />
       <input
         ref={bundleInputRef}
@@ -532,16 +534,25 @@ export function App({ client }: AppProps) {
           intro="Your name appears on the annotations you create from now on."
           name={profile.displayName}
           maxImportMegabytes={settings.maxImportMegabytes}
+          workspaceDir={settings.workspaceDir}
           extra={<KnownKeysSection client={client} />}
           onCancel={() => setSettingsOpen(false)}
-          onSave={({ name, maxImportMegabytes }) =>
-            void client.updateProfile({ displayName: name }).then((result) => {
+          onSave={({ name, maxImportMegabytes, workspaceDir }) =>
+            void client.updateProfile({ displayName: name }).then(async (result) => {
               if (!result.ok) {
                 report("Couldn't save your name", result.error.message);
                 return;
               }
               setProfile(result.value);
               if (maxImportMegabytes !== undefined) saveSettings({ maxImportMegabytes });
+              if (workspaceDir !== undefined && workspaceDir !== settings.workspaceDir) {
+                const saved = await client.updateSettings({ workspaceDir });
+                if (!saved.ok) {
+                  report("Couldn't use that workspace folder", saved.error.message);
+                  return;
+                }
+                setSettings(saved.value);
+              }
               setSettingsOpen(false);
             })
           }

@@ -8,13 +8,16 @@ interface ProfileDialogProps {
   intro: string;
   name: string;
   maxImportMegabytes?: number;
-  onSave: (changes: { name: string; maxImportMegabytes?: number }) => void;
+  onSave: (changes: { name: string; maxImportMegabytes?: number; workspaceDir?: string }) => void;
+  /** The workspace folder, when the dialog offers it (Settings). */
+  workspaceDir?: string;
   /** More settings shown above the buttons. */
   extra?: ReactNode;
   onCancel?: () => void;
 }
 
-export function ProfileDialog({ title, intro, name, maxImportMegabytes, extra, onSave, onCancel }: ProfileDialogProps) {
+export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspaceDir, extra, onSave, onCancel }: ProfileDialogProps) {
+  const [workspace, setWorkspace] = useState(workspaceDir ?? '');
   const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(name);
   const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
@@ -37,7 +40,11 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, extra, o
         onSubmit={(event) => {
           event.preventDefault();
           const megabytes = Number(limit);
-          onSave({ name: value, ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes) ? { maxImportMegabytes: megabytes } : {}) });
+          onSave({
+            name: value,
+            ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes) ? { maxImportMegabytes: megabytes } : {}),
+            ...(workspaceDir !== undefined ? { workspaceDir: workspace.trim() } : {}),
+          });
         }}
       >
         <h2 id="profile-title">{title}</h2>
@@ -50,6 +57,12 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, extra, o
           <label className="dialog__field">
             Largest file to import (MB)
             <input type="number" min={1} max={500} value={limit} onChange={(event) => setLimit(event.currentTarget.value)} />
+          </label>
+        )}
+        {workspaceDir !== undefined && (
+          <label className="dialog__field">
+            Workspace folder (your notes as plain files; empty to turn off)
+            <input value={workspace} placeholder="/home/you/Documents/Marginalia" onChange={(event) => setWorkspace(event.currentTarget.value)} />
           </label>
         )}
         {extra}

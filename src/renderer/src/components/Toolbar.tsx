@@ -1,4 +1,5 @@
 // The top bar: library toggle, import, and the reading preferences.
+import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/model';
 import { FONT_FAMILIES, MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES } from '../../../shared/model';
 
@@ -19,6 +20,8 @@ interface ToolbarProps {
   onExport: () => void;
   onShareNotes: () => void;
   onImportNotes: () => void;
+  /** The workspace sync indicator, when sync is on. */
+  sync?: ReactNode;
 }
 
 const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -41,6 +44,7 @@ export function Toolbar({
   onExport,
   onShareNotes,
   onImportNotes,
+  sync,
 }: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="Marginalia">
@@ -71,6 +75,7 @@ export function Toolbar({
       <button type="button" className="toolbar__button" onClick={onImportNotes}>
         Import notes…
       </button>
+      {sync}
       <span className="toolbar__status" role="status">
         {status}
       </span>

@@ -1,0 +1,726 @@
+// Two-way sync between the store and a workspace folder of plain files. App changes reach
+// `<slug>.annotations.json` (and the `.notes.md` digest, the source file, `tags.json`)
+// within a second, written atomically; changes made to those files by other programs come
+// back through a watcher and at start, merged per annotation against the last synced base.
+// A file that cannot be read is reported with its line and column and left alone.
+import type { Database } from 'better-sqlite3';
+import type { FSWatcher } from 'chokidar';
+import chokidar from 'chokidar';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Annotation } from '../../shared/annotations';
+import { normalizeTagPath } from '../../shared/annotations';
+import { anchor } from '../../shared/anchoring';
+import { BUNDLE_LIMITS, jsonDepthExceeds, sidecarSchema, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { decideIncoming } from '../../shared/merge';
+import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
+import { quoteSelectorFor } from '../../shared/selectors';
+import type { MergeFields, Sidecar, SidecarDocument } from '../../shared/sidecar';
+import { DIGEST_SUFFIX, SIDECAR_SUFFIX, TAGS_FILE, buildSidecar, mergeFieldsOf, notesDigest, serializeSidecar, slugFor, threeWay } from '../../shared/sidecar';
+import type { SyncProblem, SyncStatus } from '../../shared/sync';
+import type { WebAnnotation } from '../../shared/web-annotation';
+import { idFromUrn, isReply, readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
+import type { AnnotationRow } from '../annotations/store';
+import type { MarginaliaCore } from '../core';
+import { writeFileAtomic } from '../files/atomic-write';
+import { prepareDocument, sha256Hex } from '../import/prepare';
+
+export const WRITE_DELAY_MS = 250;
+const FILE_SETTLE_MS = 120;
+const SOURCE_EXTENSIONS: Record<string, string> = { txt: 'txt', md: 'md', html: 'html' };
+const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-z]+\.tmp$/;
+const CONFLICT_FILE = /(\.sync-conflict-[^/\\]*\.json|\(conflicted copy[^)]*\)[^/\\]*\.json|\.conflict[^/\\]*\.json)$/i;
+
+interface SyncFileRow {
+  document_id: string;
+  slug: string;
+  sidecar_sha256: string;
+  /** What the store held when the file was last written (see storeFingerprint). */
+  store_fingerprint: string;
+}
+
+/** The engine's own tables: file names, the last synced base, and unresolved conflicts. */
+class SyncState {
+  constructor(private readonly db: Database) {}
+
+  byDocument(documentId: string): SyncFileRow | undefined {
+    return this.db.prepare<[string], SyncFileRow>('SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id = ?').get(documentId);
+  }
+
+  bySlug(slug: string): SyncFileRow | undefined {
+    return this.db.prepare<[string], SyncFileRow>('SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE slug = ?').get(slug);
+  }
+
+  slugs(): Set<string> {
+    return new Set(this.db.prepare<[], { slug: string }>('SELECT slug FROM sync_files').all().map((row) => row.slug));
+  }
+
+  record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint = ''): void {
+    this.db
+      .prepare(
+        `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES (?, ?, ?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET slug = excluded.slug, sidecar_sha256 = excluded.sidecar_sha256, store_fingerprint = excluded.store_fingerprint`,
+      )
+      .run(documentId, slug, sidecarSha256, storeFingerprint);
+  }
+
+  /**
+   * A cheap summary of everything a document's file is made from: when it is unchanged and
+   * so is the file, there is nothing to write (so a start with nothing changed reads no rows).
+   */
+  storeFingerprint(documentId: string): string {
+    const row = this.db
+      .prepare<[string, string, string, string], Record<string, number | string | null>>(
+        `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
+                (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM tombstones WHERE document_id = ?) AS tombstones,
+                (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM replies WHERE document_id = ?) AS replies,
+                (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM tags) AS tags,
+                (SELECT text_sha256 || ':' || title FROM documents WHERE id = ?) AS document`,
+      )
+      .get(documentId, documentId, documentId, documentId);
+    return JSON.stringify(row ?? {});
+  }
+
+  base(documentId: string): Map<string, WebAnnotation> {
+    return new Map(
+      this.db
+        .prepare<[string], { annotation_id: string; base_json: string }>('SELECT annotation_id, base_json FROM sync_base WHERE document_id = ?')
+        .all(documentId)
+        .map((row) => [row.annotation_id, JSON.parse(row.base_json) as WebAnnotation]),
+    );
+  }
+
+  setBase(documentId: string, items: readonly WebAnnotation[]): void {
+    this.db.prepare('DELETE FROM sync_base WHERE document_id = ?').run(documentId);
+    const insert = this.db.prepare('INSERT OR REPLACE INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
+    for (const item of items) insert.run(idFromUrn(item.id), documentId, JSON.stringify(item));
+  }
+
+  addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
+    this.db
+      .prepare('INSERT INTO sync_conflicts (id, document_id, annotation_id, theirs_json, file, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), documentId, annotationId, JSON.stringify(theirs), file, new Date().toISOString());
+  }
+
+  conflicts(): Array<{ id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }> {
+    return this.db
+      .prepare<[], { id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }>(
+        'SELECT id, document_id, annotation_id, theirs_json, file FROM sync_conflicts ORDER BY created_at',
+      )
+      .all();
+  }
+
+  removeConflict(id: string): void {
+    this.db.prepare('DELETE FROM sync_conflicts WHERE id = ?').run(id);
+  }
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface SyncOptions {
+  watch: boolean;
+}
+
+export class SyncEngine {
+  private readonly state: SyncState;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly fileTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly problems = new Map<string, SyncProblem>();
+  private watcher: FSWatcher | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private busy = 0;
+  private progress: { done: number; total: number } | null = null;
+  private lastSyncAt = '';
+  /** Whether an import is writing to the store, so its own change events don't echo back to the files as edits. */
+  private importing = false;
+  /** How many sidecar files were read and merged, and how many written: tests count them. */
+  readonly counters = { imports: 0, writes: 0 };
+
+  constructor(
+    private readonly core: MarginaliaCore,
+    readonly dir: string,
+  ) {
+    this.state = new SyncState(core.db);
+  }
+
+  async start(options: SyncOptions): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    await this.scan();
+    this.unsubscribe = this.core.events.subscribe((envelope) => {
+      if (this.importing) return;
+      if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged') this.scheduleWrite(envelope.payload.documentId);
+      else if (envelope.event === 'tagsChanged') this.writeTags();
+      else if (envelope.event === 'libraryChanged') for (const document of this.core.documents.list()) if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
+    });
+    if (options.watch) await this.watch();
+  }
+
+  /** Stops at once (for closing the app): pending writes are written first. */
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const pending = [...this.timers.keys()];
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const documentId of pending) this.writeDocument(documentId);
+    for (const timer of this.fileTimers.values()) clearTimeout(timer);
+    this.fileTimers.clear();
+    void this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    await this.flush();
+    for (const timer of this.fileTimers.values()) clearTimeout(timer);
+    this.fileTimers.clear();
+    await this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  status(): SyncStatus {
+    const conflicts = this.state.conflicts();
+    const conflictFiles = existsSync(this.dir) ? readdirSync(this.dir).filter((name) => CONFLICT_FILE.test(name)) : [];
+    return {
+      workspace: this.dir,
+      state: this.busy > 0 ? 'syncing' : this.problems.size > 0 ? 'error' : 'synced',
+      lastSyncAt: this.lastSyncAt,
+      problems: [...this.problems.values()],
+      conflicts: conflicts.map((conflict) => ({ id: conflict.id, documentId: conflict.document_id, annotationId: conflict.annotation_id, file: conflict.file })),
+      conflictFiles,
+      progress: this.progress,
+    };
+  }
+
+  private announce(): void {
+    this.core.events.emit('syncStatus', this.status());
+  }
+
+  /** Reads every sidecar that changed since it was last synced, then writes what the files lack. */
+  async scan(): Promise<void> {
+    this.busy++;
+    try {
+      // Temp files of atomic writes cut short by a crash are never a file anyone wants.
+      for (const name of readdirSync(this.dir)) if (ATOMIC_TEMP_FILE.test(name)) rmSync(join(this.dir, name), { force: true });
+      const sidecars = readdirSync(this.dir).filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name));
+      const documents = this.core.documents.list();
+      this.progress = { done: 0, total: sidecars.length + documents.length };
+      this.announce();
+      for (const name of sidecars) {
+        this.importFile(name);
+        this.progress.done++;
+        if (this.progress.done % 50 === 0) {
+          this.announce();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      if (existsSync(join(this.dir, TAGS_FILE))) this.importTags();
+      for (const document of this.core.documents.list()) {
+        this.writeDocument(document.id);
+        this.progress.done++;
+      }
+      this.writeTags();
+      this.lastSyncAt = new Date().toISOString();
+    } finally {
+      this.busy--;
+      this.progress = null;
+      this.announce();
+    }
+  }
+
+  private async watch(): Promise<void> {
+    this.watcher = chokidar.watch(this.dir, { depth: 0, ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
+    const onFile = (path: string) => {
+      const name = basename(path);
+      if (name === TAGS_FILE) {
+        this.debounceFile(name, () => this.importTags());
+        return;
+      }
+      if (!name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name)) return;
+      if (CONFLICT_FILE.test(name)) {
+        this.announce();
+        return;
+      }
+      this.debounceFile(name, () => {
+        if (this.importFile(name) === 'merged') this.lastSyncAt = new Date().toISOString();
+        this.announce();
+      });
+    };
+    this.watcher.on('add', onFile);
+    this.watcher.on('change', onFile);
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  }
+
+  private debounceFile(name: string, run: () => void): void {
+    const existing = this.fileTimers.get(name);
+    if (existing) clearTimeout(existing);
+    this.fileTimers.set(
+      name,
+      setTimeout(() => {
+        this.fileTimers.delete(name);
+        try {
+          run();
+        } catch (error) {
+          this.problems.set(name, { file: name, line: 0, column: 0, message: (error as Error).message });
+          this.announce();
+        }
+      }, FILE_SETTLE_MS),
+    );
+  }
+
+  scheduleWrite(documentId: string): void {
+    const existing = this.timers.get(documentId);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      documentId,
+      setTimeout(() => {
+        this.timers.delete(documentId);
+        try {
+          this.writeDocument(documentId);
+          this.lastSyncAt = new Date().toISOString();
+        } catch (error) {
+          this.problems.set(documentId, { file: documentId, line: 0, column: 0, message: (error as Error).message });
+        }
+        this.announce();
+      }, WRITE_DELAY_MS),
+    );
+  }
+
+  /** Writes every pending change now. */
+  async flush(): Promise<void> {
+    const pending = [...this.timers.keys()];
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const documentId of pending) this.writeDocument(documentId);
+  }
+
+  // ---- files -> app -------------------------------------------------------------------
+
+  private sidecarName(slug: string): string {
+    return `${slug}${SIDECAR_SUFFIX}`;
+  }
+
+  private fail(name: string, text: string, offset: number, message: string): 'refused' {
+    const { line, column } = lineAndColumn(text, offset);
+    this.problems.set(name, { file: name, line, column, message });
+    return 'refused';
+  }
+
+  /** Reads one sidecar and merges it; a bad file is reported and not applied. */
+  importFile(name: string): 'unchanged' | 'merged' | 'refused' | 'missing' {
+    const path = join(this.dir, name);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return 'missing';
+    }
+    const slug = name.slice(0, -SIDECAR_SUFFIX.length);
+    const hash = sha256Hex(bytes);
+    const known = this.state.bySlug(slug);
+    if (known && known.sidecar_sha256 === hash && !this.problems.has(name)) {
+      return 'unchanged';
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return this.fail(name, '', 0, 'The file is not UTF-8 text.');
+    }
+    if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) return this.fail(name, text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /position (\d+)/.exec(message);
+      const lineColumn = /line (\d+) column (\d+)/.exec(message);
+      if (lineColumn) {
+        this.problems.set(name, { file: name, line: Number(lineColumn[1]), column: Number(lineColumn[2]), message: `Not valid JSON: ${message}` });
+        return 'refused';
+      }
+      return this.fail(name, text, position ? Number(position[1]) : text.length, `Not valid JSON: ${message}`);
+    }
+    const parsed = sidecarSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const itemIndex = issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? issue.path[1] : -1;
+      const itemId = itemIndex >= 0 ? (value as { items?: Array<{ id?: unknown }> }).items?.[itemIndex]?.id : undefined;
+      const offset = typeof itemId === 'string' ? Math.max(0, text.indexOf(JSON.stringify(itemId))) : 0;
+      return this.fail(name, text, offset, `${issue.path.join('.') || 'The file'}: ${issue.message}`);
+    }
+    const sidecar = parsed.data as unknown as Sidecar;
+    const document = sidecar.marginalia.document;
+    const other = this.state.bySlug(slug);
+    if (other && other.document_id !== document.id) return this.fail(name, text, 0, `This file names document ${document.id}, but ${name} belongs to ${other.document_id}.`);
+    if (!this.core.documents.exists(document.id)) {
+      const created = this.createDocument(document);
+      if (created !== true) return this.fail(name, text, 0, created);
+    }
+    this.problems.delete(name);
+    this.merge(document.id, sidecar, name);
+    this.state.record(document.id, slug, hash);
+    this.counters.imports++;
+    // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
+    this.writeDocument(document.id);
+    return 'merged';
+  }
+
+  /** A document the store lacks, from its source file beside the sidecar (a copied-in pair, or a rebuild). */
+  private createDocument(document: SidecarDocument): true | string {
+    const path = join(this.dir, document.sourceFile);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
+    }
+    try {
+      const prepared = prepareDocument(document.sourceFile, bytes, this.core.maxImportBytes());
+      this.core.documents.insertWithId(document.id, { ...prepared, title: document.title || prepared.title });
+      this.core.events.emit('libraryChanged', { reason: 'imported' });
+      return true;
+    } catch (error) {
+      return `Its source file “${document.sourceFile}” cannot be imported: ${(error as Error).message}`;
+    }
+  }
+
+  private merge(documentId: string, sidecar: Sidecar, file: string): void {
+    const annotations = this.core.annotations;
+    const store = annotations.store;
+    const text = this.core.documents.canonicalText(documentId);
+    const textSha256 = this.core.documents.textSha256(documentId);
+    const touched = new Set<string>();
+    this.importing = true;
+    try {
+      this.core.db
+        .transaction(() => {
+          const base = this.state.base(documentId);
+          const local = new Map(annotations.list(documentId).map((annotation) => [annotation.id, annotation]));
+          const theirs = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
+          const ids = new Set([...base.keys(), ...local.keys(), ...theirs.keys()]);
+          for (const id of ids) {
+            const b = base.get(id);
+            const l = local.get(id);
+            const t = theirs.get(id);
+            if (t && !l) {
+              if (b || store.tombstone(id)) continue; // deleted here since the last sync
+              this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
+              touched.add(id);
+            } else if (!t && l && b) {
+              const unchangedHere = JSON.stringify(mergeFieldsOf(toWebAnnotation(l))) === JSON.stringify(mergeFieldsOf(b));
+              if (unchangedHere) {
+                store.deleteAnnotation(id, annotations.now());
+                touched.add(id);
+              }
+            } else if (t && l) {
+              const localWeb = toWebAnnotation(l);
+              if (!b) {
+                const decision = decideIncoming(
+                  { updatedAt: localWeb.modified, authorId: l.author.id, content: JSON.stringify(mergeFieldsOf(localWeb)) },
+                  { updatedAt: t.modified, authorId: idFromUrn(t.creator.id), content: JSON.stringify(mergeFieldsOf(t)) },
+                  undefined,
+                );
+                if (decision === 'update') {
+                  this.writeRow(documentId, text, textSha256, t, l, ['color', 'note', 'tags', 'target']);
+                  touched.add(id);
+                }
+                continue;
+              }
+              const outcome = threeWay(mergeFieldsOf(b), mergeFieldsOf(localWeb), mergeFieldsOf(t));
+              if (outcome.kind === 'take-local') continue;
+              if (outcome.fields.length > 0) {
+                this.writeRow(documentId, text, textSha256, t, l, outcome.fields);
+                touched.add(id);
+              }
+              if (outcome.kind === 'conflict') this.state.addConflict(documentId, id, t, file);
+            }
+          }
+          for (const tombstone of sidecar.marginalia.tombstones) {
+            const row = store.row(tombstone.id);
+            if (row && row.author_id === tombstone.authorId) {
+              store.deleteAnnotation(row.id, tombstone.deletedAt);
+              touched.add(row.id);
+            } else if (!row) {
+              store.addTombstone({ id: tombstone.id, document_id: documentId, author_id: tombstone.authorId, deleted_at: tombstone.deletedAt });
+            }
+          }
+          // Replies: last writer wins, as in bundles.
+          for (const item of sidecar.items.filter(isReply)) {
+            const read = readWebAnnotation(item);
+            const parentId = idFromUrn(typeof item.target === 'string' ? item.target : item.target.source);
+            if (!store.row(parentId) || store.tombstone(read.id)) continue;
+            const markdown = item.body.find((body) => body.purpose === 'replying')?.value ?? '';
+            const existing = annotations.replies.row(read.id);
+            if (existing && existing.updated_at >= read.updatedAt) continue;
+            const row = {
+              id: read.id,
+              annotation_id: parentId,
+              document_id: documentId,
+              body_markdown: markdown,
+              body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown).text,
+              author_id: read.author.id,
+              author_name: read.author.name,
+              created_at: read.createdAt,
+              updated_at: read.updatedAt,
+            };
+            if (existing) annotations.replies.update(row);
+            else annotations.replies.insert(row);
+          }
+          store.reindex(touched);
+          for (const item of sidecar.items) annotations.observe(item.modified);
+        })
+        .immediate();
+    } finally {
+      this.importing = false;
+    }
+    annotations.history.clear();
+    this.core.events.emit('annotationsChanged', { documentId, annotationIds: [] });
+    this.core.events.emit('repliesChanged', { documentId });
+  }
+
+  /** Writes the file's version of the chosen fields over the row (or a new row). */
+  private writeRow(documentId: string, text: string, textSha256: string, theirs: WebAnnotation, local: Annotation | undefined, fields: readonly (keyof MergeFields)[]): void {
+    const store = this.core.annotations.store;
+    const read = readWebAnnotation(theirs);
+    const current = local ? store.row(local.id) : undefined;
+    const row: AnnotationRow = current
+      ? { ...current }
+      : {
+          id: read.id,
+          document_id: documentId,
+          kind: read.kind,
+          start_offset: -1,
+          end_offset: -1,
+          exact: '',
+          prefix: '',
+          suffix: '',
+          text_sha256: textSha256,
+          anchor_status: 'exact',
+          anchor_score: 1,
+          color: read.color,
+          note_json: '',
+          note_text: '',
+          note_markdown: '',
+          author_id: read.author.id,
+          author_name: read.author.name,
+          created_at: read.createdAt,
+          updated_at: read.updatedAt,
+        };
+    if (fields.includes('color')) row.color = read.color;
+    if (fields.includes('note')) {
+      const note = read.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(read.markdown);
+      Object.assign(row, { note_json: note.lexicalJson, note_text: note.text, note_markdown: read.markdown });
+    }
+    if (fields.includes('target') && read.kind !== 'document' && read.quote && read.position) {
+      const sameText = read.textSha256 === textSha256 && read.position.end <= text.length && text.slice(read.position.start, read.position.end) === read.quote.exact;
+      const anchored = sameText ? { status: 'exact' as const, start: read.position.start, end: read.position.end, score: 1 } : anchor(text, read.quote, read.position);
+      if (anchored.status === 'orphan') {
+        Object.assign(row, { start_offset: read.position.start, end_offset: read.position.end, exact: read.quote.exact, prefix: read.quote.prefix, suffix: read.quote.suffix, anchor_status: 'orphan', anchor_score: 0 });
+      } else {
+        const quote = quoteSelectorFor(text, anchored.start, anchored.end);
+        Object.assign(row, { start_offset: anchored.start, end_offset: anchored.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor_status: anchored.status, anchor_score: anchored.score });
+      }
+      row.text_sha256 = textSha256;
+    }
+    row.updated_at = read.updatedAt > row.updated_at ? read.updatedAt : row.updated_at;
+    if (current) store.updateRow(row);
+    else store.insertRow(row);
+    if (fields.includes('tags')) {
+      const tagIds: string[] = [];
+      for (const raw of read.tags) {
+        const normalized = normalizeTagPath(raw);
+        if (!normalized.ok) continue;
+        const existing = store.tagByPath(normalized.path);
+        if (existing) {
+          tagIds.push(existing.id);
+          continue;
+        }
+        const now = this.core.annotations.now();
+        const id = randomUUID();
+        store.upsertTag({ id, path: normalized.path, color: '', description: '', created_at: now, updated_at: now });
+        tagIds.push(id);
+      }
+      store.setTags(row.id, [...new Set(tagIds)]);
+    }
+  }
+
+  private importTags(): void {
+    const name = TAGS_FILE;
+    const text = readFileSync(join(this.dir, name), 'utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      this.fail(name, text, Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0), `Not valid JSON: ${(error as Error).message}`);
+      return;
+    }
+    const parsed = tagsEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      this.fail(name, text, 0, `${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    this.problems.delete(name);
+    const store = this.core.annotations.store;
+    let changed = false;
+    this.core.db
+      .transaction(() => {
+        for (const tag of parsed.data.tags) {
+          const normalized = normalizeTagPath(tag.path);
+          if (!normalized.ok) continue;
+          const existing = store.tagByPath(normalized.path);
+          if (existing && existing.color === tag.color && existing.description === tag.description) continue;
+          const now = this.core.annotations.now();
+          store.upsertTag({ id: existing?.id ?? randomUUID(), path: normalized.path, color: tag.color, description: tag.description, created_at: existing?.created_at ?? now, updated_at: now });
+          changed = true;
+        }
+      })
+      .immediate();
+    if (changed) this.core.events.emit('tagsChanged', {});
+  }
+
+  // ---- app -> files -------------------------------------------------------------------
+
+  private slugOf(documentId: string, title: string): string {
+    const known = this.state.byDocument(documentId);
+    if (known) return known.slug;
+    const taken = this.state.slugs();
+    for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) if (name.endsWith(SIDECAR_SUFFIX)) taken.add(name.slice(0, -SIDECAR_SUFFIX.length));
+    return slugFor(title, taken);
+  }
+
+  /** Brings a document's files up to date with the store (merging a changed file first). */
+  writeDocument(documentId: string): void {
+    if (!this.core.documents.exists(documentId)) return;
+    const summary = this.core.documents.summary(documentId);
+    const slug = this.slugOf(documentId, summary.title);
+    const name = this.sidecarName(slug);
+    if (this.problems.has(name)) return; // never overwrite a file the person still has to fix
+    const path = join(this.dir, name);
+    const known = this.state.byDocument(documentId);
+    const fingerprint = this.state.storeFingerprint(documentId);
+    if (known && existsSync(path)) {
+      // Read now, not earlier: another program may have saved it a moment ago.
+      const onDisk = sha256Hex(readFileSync(path));
+      if (onDisk !== known.sidecar_sha256) {
+        if (this.importFile(name) !== 'unchanged') return; // importFile wrote the merged result
+      } else if (known.store_fingerprint === fingerprint) {
+        return; // neither the store nor the file changed since the last write
+      }
+    }
+    const sourceFile = `${slug}.${SOURCE_EXTENSIONS[summary.sourceType] ?? 'txt'}`;
+    const sourcePath = join(this.dir, sourceFile);
+    if (!existsSync(sourcePath)) writeFileAtomic(sourcePath, this.core.documents.sourceBytes(documentId));
+    const annotations = this.core.annotations.list(documentId);
+    const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256: this.core.documents.textSha256(documentId) };
+    const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
+    const sidecar = buildSidecar(document, annotations, this.core.annotations.listReplies(documentId), tombstones);
+    const text = serializeSidecar(sidecar);
+    const hash = sha256Hex(text);
+    if (!(existsSync(path) && sha256Hex(readFileSync(path)) === hash)) {
+      writeFileAtomic(path, text);
+      writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
+      this.counters.writes++;
+    }
+    this.core.db
+      .transaction(() => {
+        this.state.record(documentId, slug, hash, fingerprint);
+        this.state.setBase(documentId, sidecar.items.filter((item) => !isReply(item)));
+      })
+      .immediate();
+  }
+
+  writeTags(): void {
+    const tags = this.core.annotations.listTags().map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
+    const text = `${JSON.stringify({ tags }, null, 2)}\n`;
+    const path = join(this.dir, TAGS_FILE);
+    if (this.problems.has(TAGS_FILE)) return;
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+    writeFileAtomic(path, text);
+  }
+
+  // ---- conflicts and checks -------------------------------------------------------------
+
+  /** Keeps the app's version, takes the file's, or keeps both (the file's as a new annotation). */
+  resolveConflict(id: string, choice: 'mine' | 'theirs' | 'both'): void {
+    const conflict = this.state.conflicts().find((candidate) => candidate.id === id);
+    if (!conflict) return;
+    const theirs = JSON.parse(conflict.theirs_json) as WebAnnotation;
+    const text = this.core.documents.canonicalText(conflict.document_id);
+    const textSha256 = this.core.documents.textSha256(conflict.document_id);
+    this.core.db
+      .transaction(() => {
+        if (choice === 'theirs') {
+          const local = this.core.annotations.store.annotation(conflict.annotation_id);
+          this.writeRow(conflict.document_id, text, textSha256, { ...theirs, modified: this.core.annotations.now() }, local, ['color', 'note', 'tags', 'target']);
+          this.core.annotations.store.reindex([conflict.annotation_id]);
+        } else if (choice === 'both') {
+          const copy = { ...theirs, id: `urn:uuid:${randomUUID()}`, modified: this.core.annotations.now() };
+          this.writeRow(conflict.document_id, text, textSha256, copy, undefined, ['color', 'note', 'tags', 'target']);
+          this.core.annotations.store.reindex([idFromUrn(copy.id)]);
+        }
+        this.state.removeConflict(id);
+      })
+      .immediate();
+    this.core.events.emit('annotationsChanged', { documentId: conflict.document_id, annotationIds: [] });
+    this.writeDocument(conflict.document_id);
+    this.announce();
+  }
+
+  /** Merges a sync tool's conflict copy into its document, then sets the copy aside as `.merged`. */
+  mergeConflictFile(name: string): 'merged' | 'refused' {
+    if (!CONFLICT_FILE.test(name) || name.includes('/') || name.includes('\\')) return 'refused';
+    const path = join(this.dir, name);
+    const text = readFileSync(path, 'utf8');
+    const parsed = sidecarSchema.safeParse(JSON.parse(text));
+    if (!parsed.success || !this.core.documents.exists(parsed.data.marginalia.document.id)) return 'refused';
+    this.merge(parsed.data.marginalia.document.id, parsed.data as unknown as Sidecar, name);
+    renameSync(path, `${path}.merged`);
+    this.writeDocument(parsed.data.marginalia.document.id);
+    this.announce();
+    return 'merged';
+  }
+
+  /** Every difference between the store and the files; empty when they agree. */
+  verify(): string[] {
+    const differences: string[] = [];
+    for (const problem of this.problems.values()) differences.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+    for (const document of this.core.documents.list()) {
+      const known = this.state.byDocument(document.id);
+      if (!known) {
+        differences.push(`“${document.title}” has no file in the workspace.`);
+        continue;
+      }
+      const name = this.sidecarName(known.slug);
+      const path = join(this.dir, name);
+      if (!existsSync(path)) {
+        differences.push(`${name} is missing.`);
+        continue;
+      }
+      let sidecar: Sidecar;
+      try {
+        sidecar = sidecarSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) as unknown as Sidecar;
+      } catch (error) {
+        differences.push(`${name} cannot be read: ${(error as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      const inFile = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), JSON.stringify(mergeFieldsOf(item))]));
+      const inStore = new Map(this.core.annotations.list(document.id).map((annotation) => [annotation.id, JSON.stringify(mergeFieldsOf(toWebAnnotation(annotation)))]));
+      for (const [id, fields] of inStore) {
+        if (!inFile.has(id)) differences.push(`${name}: annotation ${id} is in the library but not in the file.`);
+        else if (inFile.get(id) !== fields) differences.push(`${name}: annotation ${id} differs between the library and the file.`);
+      }
+      for (const id of inFile.keys()) if (!inStore.has(id)) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
+    }
+    for (const conflict of this.state.conflicts()) differences.push(`${conflict.file}: annotation ${conflict.annotation_id} has an unresolved conflict.`);
+    return differences;
+  }
+}

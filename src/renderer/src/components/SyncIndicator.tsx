@@ -1,0 +1,131 @@
+// The workspace sync in the toolbar: synced, syncing (with progress through a long scan),
+// or an error; its dialog lists files that could not be read (file, line, column, why),
+// conflicts to resolve (keep mine, keep theirs, keep both) and sync tools' conflict copies.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/sync';
+import { SYNC_OFF } from '../../../shared/sync';
+
+export function SyncIndicator({ client, report }: { client: MarginaliaClient; report: (title: string, message: string) => void }) {
+  const [status, setStatus] = useState<SyncStatus>(SYNC_OFF);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    void client.getSyncStatus({}).then((result) => {
+      if (result.ok) setStatus(result.value);
+    });
+    return client.on('syncStatus', setStatus);
+  }, [client]);
+  if (status.state === 'off') return null;
+  const attention = status.problems.length + status.conflicts.length + status.conflictFiles.length;
+  const label =
+    status.state === 'syncing' ? 'Syncing…' : status.state === 'error' ? `Sync problem (${status.problems.length})` : attention > 0 ? `Synced, ${attention} to resolve` : 'Synced';
+  return (
+    <>
+      <button type="button" className={`toolbar__button sync sync--${status.state}`} title={`Workspace: ${status.workspace}`} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      {status.progress && (
+        <progress className="sync__progress" max={Math.max(1, status.progress.total)} value={status.progress.done} aria-label="Workspace scan" />
+      )}
+      {open && <SyncDialog client={client} status={status} onStatus={setStatus} onClose={() => setOpen(false)} report={report} />}
+    </>
+  );
+}
+
+function SyncDialog({
+  client,
+  status,
+  onStatus,
+  onClose,
+  report,
+}: {
+  client: MarginaliaClient;
+  status: SyncStatus;
+  onStatus: (status: SyncStatus) => void;
+  onClose: () => void;
+  report: (title: string, message: string) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const ids = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      onClose();
+    };
+    dialog?.addEventListener('cancel', cancel);
+    return () => dialog?.removeEventListener('cancel', cancel);
+  }, [onClose]);
+  const resolve = (id: string, choice: 'mine' | 'theirs' | 'both') =>
+    void client.resolveSyncConflict({ id, choice }).then((result) => (result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message)));
+  const merge = (name: string) =>
+    void client.mergeConflictFile({ name }).then((result) => (result.ok ? onStatus(result.value) : report(`Couldn't merge ${name}`, result.error.message)));
+  return (
+    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Workspace sync</h2>
+      <p className="dialog__body">
+        {status.workspace}
+        {status.lastSyncAt ? ` · last synced ${new Date(status.lastSyncAt).toLocaleTimeString()}` : ''}
+      </p>
+      {status.problems.length > 0 && (
+        <>
+          <h3>Files that could not be read</h3>
+          <p className="export-dialog__hint">They are not applied and not overwritten until they are fixed; everything else keeps syncing.</p>
+          <ul aria-label="Files that could not be read">
+            {status.problems.map((problem) => (
+              <li key={problem.file}>
+                <code>
+                  {problem.file}:{problem.line}:{problem.column}
+                </code>{' '}
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {status.conflicts.length > 0 && (
+        <>
+          <h3>Conflicts</h3>
+          <ul aria-label="Conflicts">
+            {status.conflicts.map((conflict) => (
+              <li key={conflict.id}>
+                An annotation changed both here and in <code>{conflict.file}</code>.{' '}
+                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'mine')}>
+                  Keep mine
+                </button>{' '}
+                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'theirs')}>
+                  Keep theirs
+                </button>{' '}
+                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'both')}>
+                  Keep both
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {status.conflictFiles.length > 0 && (
+        <>
+          <h3>Conflict copies from a sync tool</h3>
+          <ul aria-label="Conflict copies">
+            {status.conflictFiles.map((name) => (
+              <li key={name}>
+                <code>{name}</code>{' '}
+                <button type="button" className="link-button" onClick={() => merge(name)}>
+                  Merge
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && <p>Everything is in sync.</p>}
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,131 @@
+// The workspace's plain files: a document's annotations as a W3C AnnotationCollection
+// (`<slug>.annotations.json`, stable key order, sorted by position, two-space indent, a
+// final newline, so one changed annotation is a small diff), a Markdown digest
+// (`<slug>.notes.md`), and the three-way merge of one annotation between the last synced
+// base, the app and the file.
+import type { Annotation } from './annotations';
+import { compareByPosition } from './annotations';
+import type { Reply } from './bundles';
+import type { WebAnnotation } from './web-annotation';
+import { JSONLD_CONTEXT, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+export const DIGEST_SUFFIX = '.notes.md';
+export const TAGS_FILE = 'tags.json';
+
+export interface SidecarDocument {
+  id: string;
+  title: string;
+  sourceFile: string;
+  textSha256: string;
+}
+
+export interface SidecarTombstone {
+  id: string;
+  authorId: string;
+  deletedAt: string;
+}
+
+export interface Sidecar {
+  '@context': typeof JSONLD_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  marginalia: { document: SidecarDocument; tombstones: SidecarTombstone[] };
+  total: number;
+  items: WebAnnotation[];
+}
+
+/** A file-name stem from a title: letters and digits joined by hyphens, unique among `taken`. */
+export function slugFor(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^(.{1,60})-.*$/u, (whole, head: string) => (whole.length > 60 ? head : whole))
+      .slice(0, 60) || 'document';
+  let slug = base;
+  for (let counter = 2; taken.has(slug); counter++) slug = `${base}-${counter}`;
+  return slug;
+}
+
+export function buildSidecar(document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[], tombstones: readonly SidecarTombstone[]): Sidecar {
+  const ordered = [...annotations].sort(compareByPosition);
+  const items = [...ordered.map(toWebAnnotation), ...[...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)).map(replyToWebAnnotation)];
+  return {
+    '@context': JSONLD_CONTEXT,
+    id: urn(document.id),
+    type: 'AnnotationCollection',
+    marginalia: {
+      document: { id: document.id, title: document.title, sourceFile: document.sourceFile, textSha256: document.textSha256 },
+      tombstones: [...tombstones].sort((a, b) => (a.id < b.id ? -1 : 1)).map((tombstone) => ({ id: tombstone.id, authorId: tombstone.authorId, deletedAt: tombstone.deletedAt })),
+    },
+    total: items.length,
+    items,
+  };
+}
+
+export function serializeSidecar(sidecar: Sidecar): string {
+  return `${JSON.stringify(sidecar, null, 2)}\n`;
+}
+
+/** A readable digest: front matter, then each annotation as a quote with its tags and note. */
+export function notesDigest(document: SidecarDocument, annotations: readonly Annotation[]): string {
+  const lines = ['---', `title: ${JSON.stringify(document.title)}`, `document: ${document.id}`, `source: ${JSON.stringify(document.sourceFile)}`, `annotations: ${annotations.length}`, '---', '', `# ${document.title}`, ''];
+  for (const annotation of [...annotations].sort(compareByPosition)) {
+    const quote = annotation.target?.quote.exact.replace(/\s+/g, ' ').trim() ?? '';
+    lines.push(quote === '' ? '> (document note)' : `> ${quote}`);
+    lines.push('');
+    const meta = [`${annotation.author.name}`, annotation.updatedAt.slice(0, 10), annotation.color];
+    if (annotation.anchor.status === 'orphan') meta.push('orphaned');
+    lines.push(`*${meta.join(' · ')}*${annotation.tags.length > 0 ? ` ${annotation.tags.map((tag) => `\`#${tag}\``).join(' ')}` : ''}`);
+    if (annotation.note.markdown.trim() !== '') lines.push('', annotation.note.markdown.trim());
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The fields of an annotation that a person can change, compared one by one when merging. */
+export interface MergeFields {
+  color: string;
+  note: string;
+  tags: string;
+  target: string;
+}
+
+export function mergeFieldsOf(web: WebAnnotation): MergeFields {
+  const read = readWebAnnotation(web);
+  return {
+    color: read.color,
+    note: read.markdown.trim(),
+    tags: JSON.stringify([...read.tags].sort()),
+    target: JSON.stringify([read.kind, read.position?.start ?? -1, read.position?.end ?? -1, read.quote?.exact ?? '']),
+  };
+}
+
+export type ThreeWayOutcome =
+  | { kind: 'take-local' }
+  | { kind: 'merged'; fields: (keyof MergeFields)[] }
+  | { kind: 'conflict'; fields: (keyof MergeFields)[] };
+
+/**
+ * Field by field against the base: a field changed on one side only takes that side; a
+ * field changed on both sides to different values is a conflict (the app's value stays).
+ * `fields` lists the fields to take from the file.
+ */
+export function threeWay(base: MergeFields, local: MergeFields, theirs: MergeFields): ThreeWayOutcome {
+  const keys = Object.keys(base) as (keyof MergeFields)[];
+  const fromTheirs: (keyof MergeFields)[] = [];
+  const conflicting: (keyof MergeFields)[] = [];
+  for (const key of keys) {
+    const localChanged = local[key] !== base[key];
+    const theirsChanged = theirs[key] !== base[key];
+    if (theirsChanged && !localChanged) fromTheirs.push(key);
+    else if (theirsChanged && localChanged && theirs[key] !== local[key]) conflicting.push(key);
+  }
+  if (conflicting.length > 0) return { kind: 'conflict', fields: fromTheirs };
+  if (fromTheirs.length === 0) return { kind: 'take-local' };
+  return { kind: 'merged', fields: fromTheirs };
+}

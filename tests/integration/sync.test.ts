@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { MarginaliaCore } from '../../src/core/core';
+import type { SyncEngine } from '../../src/core/sync/engine';
+import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: MarginaliaCore;
+let documentId: string;
+let workspace: string;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  workspace = join(temp.path, 'workspace');
+  core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1' });
+  core.profile.rename('Ana Analyst');
+  documentId = core.importPath(SAMPLE_REPORT).document.id;
+});
+
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+function highlight(quote: string, extra: { noteMarkdown?: string; tags?: string[] } = {}) {
+  const text = core.documents.canonicalText(documentId);
+  const start = text.indexOf(quote);
+  return core.annotations.create({ documentId, start, end: start + quote.length, ...extra });
+}
+
+const SIDECAR = 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.annotations.json';
+const sidecarPath = () => join(workspace, SIDECAR);
+const readSidecar = () => JSON.parse(readFileSync(sidecarPath(), 'utf8')) as { items: Array<Record<string, unknown> & { id: string; body: Array<{ value: string; purpose: string }>; marginalia: { color: string } }>; marginalia: { tombstones: unknown[] } };
+const writeSidecar = (change: (sidecar: ReturnType<typeof readSidecar>) => void) => {
+  const sidecar = readSidecar();
+  change(sidecar);
+  writeFileSync(sidecarPath(), `${JSON.stringify(sidecar, null, 2)}\n`);
+};
+const noteOf = (item: { body: Array<{ value: string; purpose: string }> }) => item.body.find((body) => body.purpose === 'commenting')?.value ?? '';
+
+async function until(check: () => boolean, timeout = 3000): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeout) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  return Date.now() - started;
+}
+
+describe('workspace sync', () => {
+  it('writes each document as its source, a W3C annotation collection, a Markdown digest, and tags.json, diff-friendly', async () => {
+    highlight('Tripoli', { noteMarkdown: 'Capital', tags: ['Place/Tripoli'] });
+    highlight('beheading 11 people', { tags: ['Claim/Casualties'] });
+    const engine = await core.startSync(workspace, { watch: false });
+    expect(readdirSync(workspace).sort()).toEqual([
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.annotations.json',
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.notes.md',
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.txt',
+      'tags.json',
+    ]);
+    const text = readFileSync(sidecarPath(), 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n')[1]).toBe('  "@context": [');
+    const sidecar = readSidecar();
+    expect(sidecar.items.map((item) => item.body.filter((body) => body.purpose === 'tagging').map((body) => body.value))).toEqual([['Claim/Casualties'], ['Place/Tripoli']]);
+    expect(Object.keys(sidecar.items[0]!)).toEqual(['id', 'type', 'motivation', 'created', 'modified', 'creator', 'body', 'target', 'marginalia']);
+    expect(readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.txt'))).toEqual(readFileSync(SAMPLE_REPORT));
+    expect(readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.notes.md'), 'utf8')).toContain('> Tripoli\n\n*Ana Analyst · ');
+    expect(JSON.parse(readFileSync(join(workspace, 'tags.json'), 'utf8'))).toEqual({
+      tags: [
+        { path: 'Claim/Casualties', color: '', description: '' },
+        { path: 'Place/Tripoli', color: '', description: '' },
+      ],
+    });
+
+    // Changing one annotation changes only its lines.
+    const before = text.split('\n');
+    const [tripoli] = core.annotations.list(documentId).filter((annotation) => annotation.target?.quote.exact === 'Tripoli');
+    core.annotations.update({ id: tripoli!.id, color: 'green' });
+    await engine.flush();
+    const after = readFileSync(sidecarPath(), 'utf8').split('\n');
+    expect(after.length).toBe(before.length);
+    expect(after.filter((line, index) => line !== before[index]).sort()).toEqual([expect.stringContaining('"color": "green"'), expect.stringContaining('"modified"')].sort());
+  });
+
+  it('carries an app change to the file within a second, and a file change to the app within a second', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'first' });
+    await core.startSync(workspace, { watch: true });
+    core.annotations.update({ id: annotation.id, noteMarkdown: 'changed in the app' });
+    expect(await until(() => readFileSync(sidecarPath(), 'utf8').includes('changed in the app'))).toBeLessThan(1000);
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.body[0]!.value = 'changed in an editor';
+    });
+    expect(await until(() => core.annotations.get(annotation.id).note.text === 'changed in an editor')).toBeLessThan(1000);
+  });
+
+  it('imports each editor save pattern exactly once: rename over, truncate and write, delete and create', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'v0' });
+    const engine = await core.startSync(workspace, { watch: true });
+    const save = {
+      'rename over': (text: string) => {
+        writeFileSync(`${sidecarPath()}.tmp-editor`, text);
+        renameSync(`${sidecarPath()}.tmp-editor`, sidecarPath());
+      },
+      'truncate and write': (text: string) => writeFileSync(sidecarPath(), text),
+      'delete and create': (text: string) => {
+        unlinkSync(sidecarPath());
+        writeFileSync(sidecarPath(), text);
+      },
+    };
+    for (const [pattern, write] of Object.entries(save)) {
+      const imports = engine.counters.imports;
+      write(readFileSync(sidecarPath(), 'utf8').replace(/"value": "v[^"]*"/, `"value": "v-${pattern}"`));
+      await until(() => core.annotations.get(annotation.id).note.text === `v-${pattern}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(engine.counters.imports - imports, pattern).toBe(1);
+    }
+  });
+
+  it('merges edits to different fields of one annotation, keeps both sides of a true conflict, and resolves it', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'base note' });
+    const engine = await core.startSync(workspace, { watch: false });
+    // The file changes the color while the app changes the note.
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.marginalia.color = 'blue';
+    });
+    core.annotations.update({ id: annotation.id, noteMarkdown: 'app note' });
+    engine.importFile(SIDECAR);
+    expect(core.annotations.get(annotation.id)).toMatchObject({ color: 'blue', note: { text: 'app note' } });
+    expect(noteOf(readSidecar().items[0]!)).toBe('app note');
+
+    // Both change the note: the app's stays, the file's waits as a conflict.
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.body[0]!.value = 'file note';
+    });
+    core.annotations.update({ id: annotation.id, noteMarkdown: 'app note 2' });
+    engine.importFile(SIDECAR);
+    expect(core.annotations.get(annotation.id).note.text).toBe('app note 2');
+    const [conflict] = engine.status().conflicts;
+    expect(conflict).toMatchObject({ annotationId: annotation.id, file: SIDECAR });
+    engine.resolveConflict(conflict!.id, 'both');
+    expect(core.annotations.list(documentId).map((item) => item.note.text).sort()).toEqual(['app note 2', 'file note']);
+    expect(engine.status().conflicts).toEqual([]);
+  });
+
+  it('applies a deletion made in the file, and an old copy of the file cannot bring it back', async () => {
+    const kept = highlight('Tripoli');
+    const deleted = highlight('beheading 11 people');
+    const engine = await core.startSync(workspace, { watch: false });
+    const old = readFileSync(sidecarPath(), 'utf8');
+    writeSidecar((sidecar) => {
+      sidecar.items = sidecar.items.filter((item) => !item.id.endsWith(deleted.id));
+    });
+    engine.importFile(SIDECAR);
+    expect(core.annotations.list(documentId).map((annotation) => annotation.id)).toEqual([kept.id]);
+    expect(readSidecar().marginalia.tombstones).toEqual([expect.objectContaining({ id: deleted.id })]);
+    writeFileSync(sidecarPath(), old);
+    engine.importFile(SIDECAR);
+    expect(core.annotations.list(documentId).map((annotation) => annotation.id)).toEqual([kept.id]);
+  });
+
+  it('reports a bad file with its line and column, applies nothing from it, does not overwrite it, and takes it once fixed', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'good' });
+    const engine = await core.startSync(workspace, { watch: false });
+    const good = readFileSync(sidecarPath(), 'utf8');
+    const broken = good.replace('"motivation": "commenting"', '"motivation": "commenting",,').replace('"value": "good"', '"value": "from broken file"');
+    writeFileSync(sidecarPath(), broken);
+    expect(engine.importFile(SIDECAR)).toBe('refused');
+    const [problem] = engine.status().problems;
+    const expectedLine = broken.split('\n').findIndex((line) => line.includes('"commenting",,')) + 1;
+    expect(problem).toMatchObject({ file: SIDECAR, line: expectedLine, message: expect.stringContaining('Not valid JSON') });
+    expect(engine.status().state).toBe('error');
+    core.annotations.update({ id: annotation.id, noteMarkdown: 'changed meanwhile' });
+    await engine.flush();
+    expect(readFileSync(sidecarPath(), 'utf8')).toBe(broken);
+
+    const wrongShape = good.replace('"motivation": "commenting"', '"motivation": "shouting"');
+    writeFileSync(sidecarPath(), wrongShape);
+    engine.importFile(SIDECAR);
+    expect(engine.status().problems[0]).toMatchObject({ message: 'items.0.motivation: Invalid option: expected one of "highlighting"|"commenting"|"replying"' });
+
+    writeFileSync(sidecarPath(), good.replace('"value": "good"', '"value": "fixed in the file"'));
+    expect(engine.importFile(SIDECAR)).toBe('merged');
+    expect(engine.status()).toMatchObject({ state: 'synced', problems: [] });
+    // Both sides changed the note since the last good sync: the app's stays and the file's is a conflict.
+    expect(core.annotations.get(annotation.id).note.text).toBe('changed meanwhile');
+    expect(engine.status().conflicts).toHaveLength(1);
+  });
+
+  it('rebuilds an empty library from the workspace alone, and verify finds no difference until a file changes', async () => {
+    highlight('Tripoli', { noteMarkdown: 'Capital', tags: ['Place/Tripoli'] });
+    highlight('beheading 11 people', { tags: ['Claim/Casualties'] });
+    await core.startSync(workspace, { watch: false });
+    const original = core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.tags, annotation.color, annotation.target?.position]);
+    core.close();
+
+    const run = async (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1' });
+      return { code, stdout, stderr };
+    };
+    const fresh = ['--data-dir', join(temp.path, 'rebuilt'), '--workspace', workspace];
+    const synced = await run([...fresh, 'sync']);
+    expect(synced.stdout).toBe(`Synced 1 document with ${workspace}: 1 file read, 0 written.\n`);
+    expect(await run([...fresh, 'verify'])).toMatchObject({ code: 0, stdout: `The library and ${workspace} agree.\n` });
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'rebuilt'), host: 'cli', version: '1' });
+    expect(core.documents.list().map((document) => document.id)).toEqual([documentId]);
+    expect(core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.tags, annotation.color, annotation.target?.position])).toEqual(original);
+    core.close();
+
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.marginalia.color = 'red';
+    });
+    const verified = await run([...fresh, 'verify']);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(/annotation [0-9a-f-]+ differs between the library and the file\.\n$/);
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'rebuilt'), host: 'cli', version: '1' });
+  });
+
+  it('offers a sync tool\'s conflict copy for merging, and merges it', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'mine' });
+    const engine = await core.startSync(workspace, { watch: false });
+    const copy = SIDECAR.replace('.json', '.sync-conflict-20261125-120000-ABCDEFG.json');
+    writeFileSync(join(workspace, copy), readFileSync(sidecarPath(), 'utf8').replace('"color": "yellow"', '"color": "purple"'));
+    expect(engine.status().conflictFiles).toEqual([copy]);
+    expect(engine.mergeConflictFile(copy)).toBe('merged');
+    expect(core.annotations.get(annotation.id).color).toBe('purple');
+    expect(existsSync(join(workspace, copy))).toBe(false);
+    expect(engine.status().conflictFiles).toEqual([]);
+  });
+
+  it('converges with no lost update whatever mix of app and file edits happens between syncs', async () => {
+    const ids = [highlight('Tripoli').id, highlight('beheading 11 people').id];
+    const engine: SyncEngine = await core.startSync(workspace, { watch: false });
+    const colors = ['yellow', 'green', 'blue', 'red'] as const;
+    const edit = fc.record({
+      side: fc.constantFrom('app', 'file'),
+      target: fc.constantFrom(0, 1),
+      field: fc.constantFrom('color', 'note'),
+      value: fc.nat(3),
+    });
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 5 }), async (batches) => {
+        for (const batch of batches) {
+          round++;
+          const expected = new Map<string, string>();
+          const touched = new Map<string, 'app' | 'file'>();
+          for (const { side, target, field, value } of batch) {
+            const id = ids[target]!;
+            const key = `${id}:${field}`;
+            const note = `note ${round}-${value}-${side}`;
+            if (side === 'app') {
+              if (field === 'color') core.annotations.update({ id, color: colors[value]! });
+              else core.annotations.update({ id, noteMarkdown: note });
+            } else {
+              writeSidecar((sidecar) => {
+                const item = sidecar.items.find((candidate) => candidate.id.endsWith(id))!;
+                if (field === 'color') item.marginalia.color = colors[value]!;
+                else item.body = [{ type: 'TextualBody', value: note, format: 'text/markdown', purpose: 'commenting' } as never, ...item.body.filter((body) => body.purpose !== 'commenting')];
+              });
+            }
+            expected.set(key, field === 'color' ? colors[value]! : note);
+            touched.set(key, touched.get(key) && touched.get(key) !== side ? ('both' as never) : side);
+          }
+          await engine.flush();
+          engine.importFile(SIDECAR);
+          await engine.flush();
+          // The files and the library agree, and merging the same file again changes nothing.
+          expect(engine.verify().filter((line) => !line.includes('unresolved conflict'))).toEqual([]);
+          expect(engine.importFile(SIDECAR)).toBe('unchanged');
+          // Every edit made on one side only survives.
+          for (const [key, side] of touched) {
+            if ((side as string) === 'both') continue;
+            const [id, field] = key.split(':') as [string, 'color' | 'note'];
+            const annotation = core.annotations.get(id);
+            expect(field === 'color' ? annotation.color : annotation.note.markdown.trim(), `${side} edit of ${field}`).toBe(expected.get(key));
+          }
+          for (const conflict of engine.status().conflicts) engine.resolveConflict(conflict.id, 'mine');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
