@@ -74,7 +74,7 @@ export class MarginaliaCore {
     this.identity = new IdentityRepository(this.db, this.profile);
     this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
-    this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath };
+    this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath, defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia') };
     this.handlers = this.createHandlers();
   }
 

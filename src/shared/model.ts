@@ -69,6 +69,8 @@ export interface AppInfo {
   host: 'desktop' | 'browser' | 'cli';
   dataDir: string;
   databasePath: string;
+  /** Where a workspace folder goes unless the person picks another: Documents/Marginalia. */
+  defaultWorkspaceDir: string;
 }
 
 export function extensionOf(fileName: string): string {

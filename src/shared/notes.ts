@@ -45,6 +45,22 @@ function createNoteEditor(): LexicalEditor {
   });
 }
 
+/**
+ * One headless editor serves every conversion: they are synchronous, and making an editor
+ * costs more than converting a note (it matters when thousands arrive in a bundle or a sync).
+ */
+let sharedEditor: LexicalEditor | undefined;
+
+function withNoteEditor(convert: (editor: LexicalEditor) => AnnotationNote): AnnotationNote {
+  sharedEditor ??= createNoteEditor();
+  try {
+    return convert(sharedEditor);
+  } catch (error) {
+    sharedEditor = undefined;
+    throw error;
+  }
+}
+
 function noteFromEditor(editor: LexicalEditor): AnnotationNote {
   const state = editor.getEditorState();
   const { text, markdown } = state.read(() => ({
@@ -58,15 +74,17 @@ function noteFromEditor(editor: LexicalEditor): AnnotationNote {
 /** A note from its serialized editor state; throws when the state is not a valid note. */
 export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
   if (lexicalJson.trim() === '') return EMPTY_NOTE;
-  const editor = createNoteEditor();
-  editor.setEditorState(editor.parseEditorState(lexicalJson));
-  return noteFromEditor(editor);
+  return withNoteEditor((editor) => {
+    editor.setEditorState(editor.parseEditorState(lexicalJson));
+    return noteFromEditor(editor);
+  });
 }
 
 /** A note from Markdown (the CLI's --note, say). */
 export function noteFromMarkdown(markdown: string): AnnotationNote {
   if (markdown.trim() === '') return EMPTY_NOTE;
-  const editor = createNoteEditor();
-  editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS), { discrete: true });
-  return noteFromEditor(editor);
+  return withNoteEditor((editor) => {
+    editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS), { discrete: true });
+    return noteFromEditor(editor);
+  });
 }

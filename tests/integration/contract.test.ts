@@ -1,5 +1,6 @@
 // One contract suite, run against both transports: whatever the renderer can do over
 // Electron IPC it can do over the browser host's HTTP, with the same results and errors.
+import { homedir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +41,13 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     const info = await transport.client.getAppInfo({});
     expect(info).toEqual({
       ok: true,
-      value: { version: '9.9.9', host: 'desktop', dataDir: join(temp.path, 'data'), databasePath: join(temp.path, 'data', 'marginalia.db') },
+      value: {
+        version: '9.9.9',
+        host: 'desktop',
+        dataDir: join(temp.path, 'data'),
+        databasePath: join(temp.path, 'data', 'marginalia.db'),
+        defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia'),
+      },
     });
   });
 

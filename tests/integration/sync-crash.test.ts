@@ -31,8 +31,15 @@ describe('workspace sync under kill -9', () => {
 
     const random = seededRandom(9);
     const lastAcked = new Map<string, string>();
+    const roundOfPid = new Map<string, number>();
+    /** Where a note stands in the order of all edits: the round that wrote it, then its index there. */
+    const orderOf = (note: string): [number, number] => {
+      const [, pid, index] = /^edit (\d+)-(\d+)$/.exec(note) ?? [];
+      return [roundOfPid.get(pid ?? '') ?? -1, Number(index)];
+    };
     for (let round = 0; round < KILLS; round++) {
       const process = spawn(globalThis.process.execPath, [child, dataDir, workspace, ...ids], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      roundOfPid.set(String(process.pid), round);
       const killAfter = Math.floor(random() * 4);
       const delay = Math.floor(random() * 15);
       let buffer = '';
@@ -57,7 +64,12 @@ describe('workspace sync under kill -9', () => {
     }
 
     const reopened = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
-    for (const [id, note] of lastAcked) expect(reopened.annotations.get(id).note.text, id).toBe(note);
+    // Each acknowledged edit is there, or a later one (committed just before the kill, not yet acknowledged).
+    for (const [id, note] of lastAcked) {
+      const [storedRound, storedIndex] = orderOf(reopened.annotations.get(id).note.text);
+      const [ackedRound, ackedIndex] = orderOf(note);
+      expect(storedRound > ackedRound || (storedRound === ackedRound && storedIndex >= ackedIndex), `${id}: ${reopened.annotations.get(id).note.text} vs acknowledged ${note}`).toBe(true);
+    }
     const engine = await reopened.startSync(workspace, { watch: false });
     expect(engine.verify()).toEqual([]);
     expect(readdirSync(workspace).filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -2,6 +2,7 @@
 // in a bundle it travels as a W3C annotation whose target is that annotation.
 import type { Database } from 'better-sqlite3';
 import type { Reply } from '../../shared/bundles';
+import { cachedStatement } from '../store/statements';
 
 export interface ReplyRow {
   id: string;
@@ -34,13 +35,13 @@ export class ReplyStore {
   constructor(private readonly db: Database) {}
 
   row(id: string): ReplyRow | undefined {
-    return this.db.prepare<[string], ReplyRow>(`SELECT ${COLUMNS.join(', ')} FROM replies WHERE id = ?`).get(id);
+    return cachedStatement<[string], ReplyRow>(this.db, `SELECT ${COLUMNS.join(', ')} FROM replies WHERE id = ?`).get(id);
   }
 
   /** A document's replies whose annotation still exists, oldest first. */
   ofDocument(documentId: string): ReplyRow[] {
-    return this.db
-      .prepare<[string], ReplyRow>(
+    return cachedStatement<[string], ReplyRow>(
+        this.db,
         `SELECT ${COLUMNS.map((column) => `r.${column}`).join(', ')} FROM replies r JOIN annotations a ON a.id = r.annotation_id
          WHERE r.document_id = ? ORDER BY r.created_at, r.id`,
       )
@@ -48,17 +49,17 @@ export class ReplyStore {
   }
 
   insert(row: ReplyRow): void {
-    this.db.prepare(`INSERT INTO replies (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`).run(row);
+    cachedStatement(this.db, `INSERT INTO replies (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`).run(row);
   }
 
   update(row: ReplyRow): void {
-    this.db.prepare(`UPDATE replies SET ${COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run(row);
+    cachedStatement(this.db, `UPDATE replies SET ${COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run(row);
   }
 
   delete(id: string, deletedAt: string): void {
     const row = this.row(id);
     if (!row) return;
-    this.db.prepare('DELETE FROM replies WHERE id = ?').run(id);
-    this.db.prepare('INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)').run(id, row.document_id, row.author_id, deletedAt);
+    cachedStatement(this.db, 'DELETE FROM replies WHERE id = ?').run(id);
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)').run(id, row.document_id, row.author_id, deletedAt);
   }
 }

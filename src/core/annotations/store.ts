@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Annotation, HighlightColor, HighlightSpans, TagInfo } from '../../shared/annotations';
 import { isTagWithin } from '../../shared/annotations';
 import type { AnchorStatus } from '../../shared/selectors';
+import { cachedStatement } from '../store/statements';
 
 export interface AnnotationRow {
   id: string;
@@ -83,18 +84,17 @@ export class AnnotationStore {
   }
 
   row(id: string): AnnotationRow | undefined {
-    return this.db.prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
+    return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
   }
 
   rowsOfDocument(documentId: string): AnnotationRow[] {
-    return this.db
-      .prepare<[string], AnnotationRow>(`SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
+    return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
       .all(documentId);
   }
 
   highlightSpansOf(documentId: string): HighlightSpans {
-    const rows = this.db
-      .prepare<[string], [string, number, number, string]>(
+    const rows = cachedStatement<[string], [string, number, number, string]>(
+        this.db,
         `SELECT id, start_offset, end_offset, color FROM annotations
          WHERE document_id = ? AND kind = 'highlight' AND anchor_status <> 'orphan' AND end_offset > start_offset
          ORDER BY start_offset, end_offset DESC, created_at`,
@@ -112,8 +112,8 @@ export class AnnotationStore {
   }
 
   tagPathsByAnnotation(documentId: string): Map<string, string[]> {
-    const rows = this.db
-      .prepare<[string], { annotation_id: string; path: string }>(
+    const rows = cachedStatement<[string], { annotation_id: string; path: string }>(
+        this.db,
         `SELECT at.annotation_id, t.path FROM annotation_tags at
          JOIN tags t ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id
          WHERE a.document_id = ? ORDER BY t.path COLLATE NOCASE`,
@@ -125,8 +125,8 @@ export class AnnotationStore {
   }
 
   tagPathsOf(annotationId: string): string[] {
-    return this.db
-      .prepare<[string], { path: string }>(
+    return cachedStatement<[string], { path: string }>(
+        this.db,
         'SELECT t.path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? ORDER BY t.path COLLATE NOCASE',
       )
       .all(annotationId)
@@ -139,24 +139,23 @@ export class AnnotationStore {
   }
 
   tagRow(id: string): TagRow | undefined {
-    return this.db.prepare<[string], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags WHERE id = ?').get(id);
+    return cachedStatement<[string], TagRow>(this.db, 'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE id = ?').get(id);
   }
 
   tagByPath(path: string): TagRow | undefined {
-    return this.db.prepare<[string], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE').get(path);
+    return cachedStatement<[string], TagRow>(this.db, 'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE').get(path);
   }
 
   /** The tag at `path` and every tag below it. */
   tagsWithin(path: string): TagRow[] {
-    return this.db
-      .prepare<[], TagRow>('SELECT id, path, color, description, created_at, updated_at FROM tags')
+    return cachedStatement<[], TagRow>(this.db, 'SELECT id, path, color, description, created_at, updated_at FROM tags')
       .all()
       .filter((tag) => isTagWithin(tag.path, path));
   }
 
   listTags(): TagInfo[] {
-    return this.db
-      .prepare<[], TagRow & { count: number }>(
+    return cachedStatement<[], TagRow & { count: number }>(
+        this.db,
         `SELECT t.id, t.path, t.color, t.description, t.created_at, t.updated_at, count(at.annotation_id) AS count
          FROM tags t LEFT JOIN annotation_tags at ON at.tag_id = t.id
          GROUP BY t.id ORDER BY t.path COLLATE NOCASE`,
@@ -167,8 +166,8 @@ export class AnnotationStore {
 
   annotationIdsWithTags(tagIds: readonly string[]): string[] {
     if (tagIds.length === 0) return [];
-    return this.db
-      .prepare<string[], { annotation_id: string }>(
+    return cachedStatement<string[], { annotation_id: string }>(
+        this.db,
         `SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`,
       )
       .all(...tagIds)
@@ -178,8 +177,7 @@ export class AnnotationStore {
   record(id: string): AnnotationRecord | null {
     const row = this.row(id);
     if (!row) return null;
-    const tagIds = this.db
-      .prepare<[string], { tag_id: string }>('SELECT tag_id FROM annotation_tags WHERE annotation_id = ?')
+    const tagIds = cachedStatement<[string], { tag_id: string }>(this.db, 'SELECT tag_id FROM annotation_tags WHERE annotation_id = ?')
       .all(id)
       .map((link) => link.tag_id);
     return { row, tagIds };
@@ -194,26 +192,24 @@ export class AnnotationStore {
   }
 
   insertRow(row: AnnotationRow): void {
-    this.db
-      .prepare(`INSERT INTO annotations (${ANNOTATION_COLUMNS.join(', ')}) VALUES (${ANNOTATION_COLUMNS.map((column) => `@${column}`).join(', ')})`)
+    cachedStatement(this.db, `INSERT INTO annotations (${ANNOTATION_COLUMNS.join(', ')}) VALUES (${ANNOTATION_COLUMNS.map((column) => `@${column}`).join(', ')})`)
       .run(row);
   }
 
   updateRow(row: AnnotationRow): void {
-    this.db
-      .prepare(`UPDATE annotations SET ${ANNOTATION_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`)
+    cachedStatement(this.db, `UPDATE annotations SET ${ANNOTATION_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`)
       .run(row);
   }
 
   setTags(annotationId: string, tagIds: readonly string[]): void {
-    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
-    const link = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    cachedStatement(this.db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
+    const link = cachedStatement(this.db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
     for (const tagId of tagIds) link.run(annotationId, tagId);
   }
 
   upsertTag(tag: TagRow): void {
-    this.db
-      .prepare(
+    cachedStatement(
+        this.db,
         `INSERT INTO tags (id, path, color, description, created_at, updated_at) VALUES (@id, @path, @color, @description, @created_at, @updated_at)
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, color = excluded.color, description = excluded.description, updated_at = excluded.updated_at`,
       )
@@ -221,36 +217,34 @@ export class AnnotationStore {
   }
 
   deleteTag(id: string): void {
-    this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+    cachedStatement(this.db, 'DELETE FROM tags WHERE id = ?').run(id);
   }
 
   /** Deletes an annotation and leaves a tombstone, so a bundle or file with an old copy cannot bring it back. */
   deleteAnnotation(id: string, deletedAt = new Date().toISOString()): void {
     const row = this.row(id);
     if (!row) return;
-    this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
-    this.db
-      .prepare('INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)')
+    cachedStatement(this.db, 'DELETE FROM annotations WHERE id = ?').run(id);
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)')
       .run(id, row.document_id, row.author_id, deletedAt);
   }
 
   tombstone(id: string): { id: string; document_id: string; author_id: string; deleted_at: string } | undefined {
-    return this.db
-      .prepare<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>('SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE id = ?')
+    return cachedStatement<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(this.db, 'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE id = ?')
       .get(id);
   }
 
   tombstonesOf(documentId: string): Array<{ id: string; document_id: string; author_id: string; deleted_at: string }> {
-    return this.db
-      .prepare<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(
+    return cachedStatement<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(
+        this.db,
         'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE document_id = ? ORDER BY id',
       )
       .all(documentId);
   }
 
   addTombstone(tombstone: { id: string; document_id: string; author_id: string; deleted_at: string }): void {
-    this.db
-      .prepare(
+    cachedStatement(
+        this.db,
         `INSERT INTO tombstones (id, document_id, author_id, deleted_at) VALUES (@id, @document_id, @author_id, @deleted_at)
          ON CONFLICT (id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
       )
@@ -259,8 +253,8 @@ export class AnnotationStore {
 
   /** The newest change time of any annotation or reply: where the clock must not go back behind. */
   latestChange(): string {
-    const row = this.db
-      .prepare<[], { latest: string | null }>(
+    const row = cachedStatement<[], { latest: string | null }>(
+        this.db,
         `SELECT max(latest) AS latest FROM (SELECT max(updated_at) AS latest FROM annotations UNION ALL SELECT max(updated_at) FROM replies
          UNION ALL SELECT max(deleted_at) FROM tombstones)`,
       )
@@ -275,7 +269,7 @@ export class AnnotationStore {
       if (record) {
         if (this.row(id)) this.updateRow(record.row);
         else this.insertRow(record.row);
-        this.db.prepare('DELETE FROM tombstones WHERE id = ?').run(id);
+        cachedStatement(this.db, 'DELETE FROM tombstones WHERE id = ?').run(id);
         this.setTags(id, record.tagIds);
       } else {
         this.deleteAnnotation(id);
@@ -287,11 +281,12 @@ export class AnnotationStore {
 
   /** Refreshes the search index rows of these annotations. */
   reindex(annotationIds: Iterable<string>): void {
-    const seqOf = this.db.prepare<[string], { seq: number; exact: string; note_text: string; author_name: string }>(
+    const seqOf = cachedStatement<[string], { seq: number; exact: string; note_text: string; author_name: string }>(
+      this.db,
       'SELECT seq, exact, note_text, author_name FROM annotations WHERE id = ?',
     );
-    const remove = this.db.prepare('DELETE FROM annotations_fts WHERE rowid = ?');
-    const insert = this.db.prepare('INSERT INTO annotations_fts (rowid, exact, note_text, tags, author) VALUES (?, ?, ?, ?, ?)');
+    const remove = cachedStatement(this.db, 'DELETE FROM annotations_fts WHERE rowid = ?');
+    const insert = cachedStatement(this.db, 'INSERT INTO annotations_fts (rowid, exact, note_text, tags, author) VALUES (?, ?, ?, ?, ?)');
     for (const id of annotationIds) {
       const row = seqOf.get(id);
       if (!row) continue;

@@ -25,6 +25,7 @@ import type { AnnotationRow } from '../annotations/store';
 import type { MarginaliaCore } from '../core';
 import { writeFileAtomic } from '../files/atomic-write';
 import { prepareDocument, sha256Hex } from '../import/prepare';
+import { cachedStatement } from '../store/statements';
 
 export const WRITE_DELAY_MS = 250;
 const FILE_SETTLE_MS = 120;
@@ -45,20 +46,20 @@ class SyncState {
   constructor(private readonly db: Database) {}
 
   byDocument(documentId: string): SyncFileRow | undefined {
-    return this.db.prepare<[string], SyncFileRow>('SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id = ?').get(documentId);
+    return cachedStatement<[string], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id = ?').get(documentId);
   }
 
   bySlug(slug: string): SyncFileRow | undefined {
-    return this.db.prepare<[string], SyncFileRow>('SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE slug = ?').get(slug);
+    return cachedStatement<[string], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE slug = ?').get(slug);
   }
 
   slugs(): Set<string> {
-    return new Set(this.db.prepare<[], { slug: string }>('SELECT slug FROM sync_files').all().map((row) => row.slug));
+    return new Set(cachedStatement<[], { slug: string }>(this.db, 'SELECT slug FROM sync_files').all().map((row) => row.slug));
   }
 
   record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint = ''): void {
-    this.db
-      .prepare(
+    cachedStatement(
+        this.db,
         `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES (?, ?, ?, ?)
          ON CONFLICT (document_id) DO UPDATE SET slug = excluded.slug, sidecar_sha256 = excluded.sidecar_sha256, store_fingerprint = excluded.store_fingerprint`,
       )
@@ -84,35 +85,33 @@ class SyncState {
 
   base(documentId: string): Map<string, WebAnnotation> {
     return new Map(
-      this.db
-        .prepare<[string], { annotation_id: string; base_json: string }>('SELECT annotation_id, base_json FROM sync_base WHERE document_id = ?')
+      cachedStatement<[string], { annotation_id: string; base_json: string }>(this.db, 'SELECT annotation_id, base_json FROM sync_base WHERE document_id = ?')
         .all(documentId)
         .map((row) => [row.annotation_id, JSON.parse(row.base_json) as WebAnnotation]),
     );
   }
 
   setBase(documentId: string, items: readonly WebAnnotation[]): void {
-    this.db.prepare('DELETE FROM sync_base WHERE document_id = ?').run(documentId);
-    const insert = this.db.prepare('INSERT OR REPLACE INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
+    cachedStatement(this.db, 'DELETE FROM sync_base WHERE document_id = ?').run(documentId);
+    const insert = cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
     for (const item of items) insert.run(idFromUrn(item.id), documentId, JSON.stringify(item));
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
-    this.db
-      .prepare('INSERT INTO sync_conflicts (id, document_id, annotation_id, theirs_json, file, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    cachedStatement(this.db, 'INSERT INTO sync_conflicts (id, document_id, annotation_id, theirs_json, file, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(randomUUID(), documentId, annotationId, JSON.stringify(theirs), file, new Date().toISOString());
   }
 
   conflicts(): Array<{ id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }> {
-    return this.db
-      .prepare<[], { id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }>(
+    return cachedStatement<[], { id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }>(
+        this.db,
         'SELECT id, document_id, annotation_id, theirs_json, file FROM sync_conflicts ORDER BY created_at',
       )
       .all();
   }
 
   removeConflict(id: string): void {
-    this.db.prepare('DELETE FROM sync_conflicts WHERE id = ?').run(id);
+    cachedStatement(this.db, 'DELETE FROM sync_conflicts WHERE id = ?').run(id);
   }
 }
 

@@ -520,10 +520,19 @@ export function App({ client }: AppProps) {
           title="Welcome to Marginalia"
           intro="Your name goes on every highlight and note you make, so reviewers know whose work it is. You can change it later in Settings."
           name={profile.displayName}
-          onSave={({ name }) =>
-            void client.updateProfile({ displayName: name }).then((result) => {
-              if (result.ok) setProfile(result.value);
-              else report("Couldn't save your name", result.error.message);
+          offerWorkspace={info?.defaultWorkspaceDir ?? ''}
+          onSave={({ name, workspaceDir }) =>
+            void client.updateProfile({ displayName: name }).then(async (result) => {
+              if (!result.ok) {
+                report("Couldn't save your name", result.error.message);
+                return;
+              }
+              if (workspaceDir) {
+                const saved = await client.updateSettings({ workspaceDir });
+                if (saved.ok) setSettings(saved.value);
+                else report("Couldn't use that workspace folder", saved.error.message);
+              }
+              setProfile(result.value);
             })
           }
         />

@@ -11,13 +11,16 @@ interface ProfileDialogProps {
   onSave: (changes: { name: string; maxImportMegabytes?: number; workspaceDir?: string }) => void;
   /** The workspace folder, when the dialog offers it (Settings). */
   workspaceDir?: string;
+  /** On first run: a workspace folder to offer, off unless the person ticks it. */
+  offerWorkspace?: string;
   /** More settings shown above the buttons. */
   extra?: ReactNode;
   onCancel?: () => void;
 }
 
-export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspaceDir, extra, onSave, onCancel }: ProfileDialogProps) {
-  const [workspace, setWorkspace] = useState(workspaceDir ?? '');
+export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspaceDir, offerWorkspace, extra, onSave, onCancel }: ProfileDialogProps) {
+  const [workspace, setWorkspace] = useState(workspaceDir ?? offerWorkspace ?? '');
+  const [useWorkspace, setUseWorkspace] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(name);
   const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
@@ -44,6 +47,7 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspac
             name: value,
             ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes) ? { maxImportMegabytes: megabytes } : {}),
             ...(workspaceDir !== undefined ? { workspaceDir: workspace.trim() } : {}),
+            ...(offerWorkspace !== undefined && useWorkspace ? { workspaceDir: workspace.trim() } : {}),
           });
         }}
       >
@@ -58,6 +62,20 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspac
             Largest file to import (MB)
             <input type="number" min={1} max={500} value={limit} onChange={(event) => setLimit(event.currentTarget.value)} />
           </label>
+        )}
+        {offerWorkspace !== undefined && (
+          <>
+            <label className="bundle-trust">
+              <input type="checkbox" checked={useWorkspace} onChange={(event) => setUseWorkspace(event.currentTarget.checked)} /> Also keep my notes as plain files in a
+              workspace folder (for backups, git or a sync tool)
+            </label>
+            {useWorkspace && (
+              <label className="dialog__field">
+                Workspace folder
+                <input value={workspace} onChange={(event) => setWorkspace(event.currentTarget.value)} />
+              </label>
+            )}
+          </>
         )}
         {workspaceDir !== undefined && (
           <label className="dialog__field">

@@ -1,0 +1,70 @@
+// Keeping notes in a workspace folder, as a person sets it up and lives with it: turned on
+// in Settings, the indicator says synced, a highlight reaches the file, a broken file is
+// reported with its line, and a conflicting edit is resolved from the sync dialog.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, screenshot, test } from './fixtures';
+import { selectText } from './helpers';
+
+const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
+
+test('a workspace folder set in Settings gets the notes as files, and problems and conflicts show in the sync dialog', async ({ page, app }) => {
+  const workspace = join(app.dataDir, '..', 'workspace');
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const indicator = page.getByRole('button', { name: 'Synced' });
+  await expect(indicator).toBeVisible();
+  const sidecar = () => join(workspace, readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!);
+
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('h');
+  await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('"exact": "beheading 11 people"');
+
+  // A broken file is reported with its line and column, and left as it is.
+  const good = readFileSync(sidecar(), 'utf8');
+  const broken = good.replace('"motivation": "highlighting"', '"motivation": "highlighting",,');
+  writeFileSync(sidecar(), broken);
+  const problem = page.getByRole('button', { name: 'Sync problem (1)' });
+  await expect(problem).toBeVisible();
+  await problem.click();
+  const dialog = page.getByRole('dialog', { name: 'Workspace sync' });
+  const line = broken.split('\n').findIndex((text) => text.includes(',,')) + 1;
+  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText(`.annotations.json:${line}:`);
+  await screenshot(page, 'sync-problem');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Fixed, but with a different color than the app now has: a conflict to resolve.
+  const id = app.core.annotations.list(app.core.documents.list()[0]!.id)[0]!.id;
+  app.core.annotations.update({ id, color: 'green' });
+  writeFileSync(sidecar(), good.replace('"color": "yellow"', '"color": "purple"'));
+  const toResolve = page.getByRole('button', { name: 'Synced, 1 to resolve' });
+  await expect(toResolve).toBeVisible();
+  await toResolve.click();
+  await expect(dialog.getByRole('list', { name: 'Conflicts' })).toContainText('An annotation changed both here and in');
+  await dialog.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(dialog.getByText('Everything is in sync.')).toBeVisible();
+  await expect.poll(() => app.core.annotations.get(id).color).toBe('purple');
+  await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('"color": "purple"');
+});
+
+test.describe('on the very first start', () => {
+  test.use({ firstRun: true });
+
+  test('the welcome dialog offers a workspace folder, off until ticked', async ({ page, app }) => {
+    const workspace = join(app.dataDir, '..', 'chosen-workspace');
+    await page.goto(app.url);
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Marginalia' });
+    const offer = welcome.getByRole('checkbox', { name: /Also keep my notes as plain files/ });
+    await expect(offer).not.toBeChecked();
+    await welcome.getByRole('textbox', { name: 'Your name' }).fill('Wendy Workspace');
+    await offer.check();
+    await expect(welcome.getByRole('textbox', { name: 'Workspace folder' })).toHaveValue(/Documents[\\/]Marginalia$/);
+    await welcome.getByRole('textbox', { name: 'Workspace folder' }).fill(workspace);
+    await welcome.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();
+    expect(readdirSync(workspace).filter((name) => name.endsWith('.annotations.json'))).toHaveLength(1);
+  });
+});
