@@ -61,11 +61,11 @@ function withNoteEditor(convert: (editor: LexicalEditor) => AnnotationNote): Ann
   }
 }
 
-function noteFromEditor(editor: LexicalEditor): AnnotationNote {
+function noteFromEditor(editor: LexicalEditor, keptMarkdown?: string): AnnotationNote {
   const state = editor.getEditorState();
   const { text, markdown } = state.read(() => ({
     text: $getRoot().getTextContent().trim(),
-    markdown: $convertToMarkdownString(NOTE_TRANSFORMERS).trim(),
+    markdown: keptMarkdown ?? $convertToMarkdownString(NOTE_TRANSFORMERS).trim(),
   }));
   if (text === '') return EMPTY_NOTE;
   return { lexicalJson: JSON.stringify(state.toJSON()), text, markdown };
@@ -80,11 +80,15 @@ export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
   });
 }
 
-/** A note from Markdown (the CLI's --note, say). */
-export function noteFromMarkdown(markdown: string): AnnotationNote {
+/**
+ * A note from Markdown (the CLI's --note, say). With `keepMarkdown` the Markdown is stored
+ * as given rather than as the editor would write it back: notes arriving from a bundle or a
+ * workspace file keep their exact text, so merging the same file twice finds nothing changed.
+ */
+export function noteFromMarkdown(markdown: string, options: { keepMarkdown?: boolean } = {}): AnnotationNote {
   if (markdown.trim() === '') return EMPTY_NOTE;
   return withNoteEditor((editor) => {
     editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS), { discrete: true });
-    return noteFromEditor(editor);
+    return noteFromEditor(editor, options.keepMarkdown ? markdown.trim() : undefined);
   });
 }

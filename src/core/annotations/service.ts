@@ -92,6 +92,30 @@ export class AnnotationService {
     if (Number.isFinite(seen) && seen > this.lastIssued) this.lastIssued = seen;
   }
 
+  /**
+   * Tag ids for tag paths arriving from a bundle or a workspace file, creating the missing
+   * tags (with the sender's color and description when known); invalid paths are skipped.
+   * Runs inside the caller's transaction.
+   */
+  importTagIds(paths: readonly string[], definitions: ReadonlyMap<string, { color: TagRow['color']; description: string }> = new Map()): string[] {
+    const ids: string[] = [];
+    for (const raw of paths) {
+      const normalized = normalizeTagPath(raw);
+      if (!normalized.ok) continue;
+      const existing = this.store.tagByPath(normalized.path);
+      if (existing) {
+        ids.push(existing.id);
+        continue;
+      }
+      const definition = definitions.get(normalized.path.toLocaleLowerCase());
+      const now = this.now();
+      const tag: TagRow = { id: randomUUID(), path: normalized.path, color: definition?.color ?? '', description: definition?.description ?? '', created_at: now, updated_at: now };
+      this.store.upsertTag(tag);
+      ids.push(tag.id);
+    }
+    return [...new Set(ids)];
+  }
+
   /** Only an annotation's author changes it; others reply. */
   private assertOwn(row: { author_id: string; author_name: string }): void {
     if (row.author_id !== this.profile.read().authorId) {

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { HighlightColor } from '../../shared/annotations';
-import { normalizeTagPath } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
 import type { BundlePlan } from '../../shared/bundles';
 import type { BundleDocument, BundleManifest } from '../../shared/bundle-schemas';
@@ -260,7 +259,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
         }
       }
       if (!apply) continue;
-      const note = incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown);
+      const note = incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
       const next: AnnotationRow = {
         id: incoming.id,
         document_id: local.id,
@@ -284,22 +283,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
       };
       if (row) store.updateRow(next);
       else store.insertRow(next);
-      const tagIds: string[] = [];
-      for (const raw of incoming.tags) {
-        const normalized = normalizeTagPath(raw);
-        if (!normalized.ok) continue;
-        const existing = store.tagByPath(normalized.path);
-        if (existing) {
-          tagIds.push(existing.id);
-          continue;
-        }
-        const definition = tagColors.get(normalized.path.toLocaleLowerCase());
-        const now = annotations.now();
-        const tagId = sha256(`tag:${normalized.path.toLocaleLowerCase()}`).slice(0, 32);
-        store.upsertTag({ id: tagId, path: normalized.path, color: definition?.color ?? '', description: definition?.description ?? '', created_at: now, updated_at: now });
-        tagIds.push(tagId);
-      }
-      store.setTags(incoming.id, [...new Set(tagIds)]);
+      store.setTags(incoming.id, annotations.importTagIds(incoming.tags, tagColors));
       touched.add(incoming.id);
       touchedDocuments.add(local.id);
     }
@@ -331,7 +315,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
         annotation_id: parentId,
         document_id: parent.document_id,
         body_markdown: markdown,
-        body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown).text,
+        body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown, { keepMarkdown: true }).text,
         author_id: incoming.author.id,
         author_name: incoming.author.name,
         created_at: incoming.createdAt,

@@ -213,8 +213,14 @@ export class SyncEngine {
       const documents = this.core.documents.list();
       this.progress = { done: 0, total: sidecars.length + documents.length };
       this.announce();
+      // A document whose file and store both match the last sync needs nothing more (and
+      // nothing is written, so no other program's save can be overwritten here).
+      const upToDate = new Set<string>();
       for (const name of sidecars) {
-        this.importFile(name);
+        if (this.importFile(name) === 'unchanged') {
+          const known = this.state.bySlug(name.slice(0, -SIDECAR_SUFFIX.length));
+          if (known && known.store_fingerprint === this.state.storeFingerprint(known.document_id)) upToDate.add(known.document_id);
+        }
         this.progress.done++;
         if (this.progress.done % 50 === 0) {
           this.announce();
@@ -223,7 +229,7 @@ export class SyncEngine {
       }
       if (existsSync(join(this.dir, TAGS_FILE))) this.importTags();
       for (const document of this.core.documents.list()) {
-        this.writeDocument(document.id);
+        if (!upToDate.has(document.id)) this.writeDocument(document.id);
         this.progress.done++;
       }
       this.writeTags();
@@ -465,7 +471,7 @@ export class SyncEngine {
               annotation_id: parentId,
               document_id: documentId,
               body_markdown: markdown,
-              body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown).text,
+              body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown, { keepMarkdown: true }).text,
               author_id: read.author.id,
               author_name: read.author.name,
               created_at: read.createdAt,
@@ -516,7 +522,7 @@ export class SyncEngine {
         };
     if (fields.includes('color')) row.color = read.color;
     if (fields.includes('note')) {
-      const note = read.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(read.markdown);
+      const note = read.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(read.markdown, { keepMarkdown: true });
       Object.assign(row, { note_json: note.lexicalJson, note_text: note.text, note_markdown: read.markdown });
     }
     if (fields.includes('target') && read.kind !== 'document' && read.quote && read.position) {
@@ -534,21 +540,7 @@ export class SyncEngine {
     if (current) store.updateRow(row);
     else store.insertRow(row);
     if (fields.includes('tags')) {
-      const tagIds: string[] = [];
-      for (const raw of read.tags) {
-        const normalized = normalizeTagPath(raw);
-        if (!normalized.ok) continue;
-        const existing = store.tagByPath(normalized.path);
-        if (existing) {
-          tagIds.push(existing.id);
-          continue;
-        }
-        const now = this.core.annotations.now();
-        const id = randomUUID();
-        store.upsertTag({ id, path: normalized.path, color: '', description: '', created_at: now, updated_at: now });
-        tagIds.push(id);
-      }
-      store.setTags(row.id, [...new Set(tagIds)]);
+      store.setTags(row.id, this.core.annotations.importTagIds(read.tags));
     }
   }
 

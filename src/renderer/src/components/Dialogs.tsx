@@ -1,7 +1,8 @@
 // Modal dialogs built on <dialog>: focus is trapped by the browser, Escape cancels.
 import { useEffect, useRef } from 'react';
 
-function useModal(onCancel: () => void) {
+/** Opens a <dialog> as modal; Escape calls onCancel, except while `busy`. */
+export function useModal(onCancel: () => void, busy = false) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -9,11 +10,11 @@ function useModal(onCancel: () => void) {
     if (!dialog.open) dialog.showModal();
     const cancel = (event: Event) => {
       event.preventDefault();
-      onCancel();
+      if (!busy) onCancel();
     };
     dialog.addEventListener('cancel', cancel);
     return () => dialog.removeEventListener('cancel', cancel);
-  }, [onCancel]);
+  }, [busy, onCancel]);
   return ref;
 }
 

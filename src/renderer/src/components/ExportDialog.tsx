@@ -1,12 +1,14 @@
 // The Export › Annotated PDF dialog: which documents, paper, colors, what to include and
 // which annotations; then a progress bar while the core lays out pages, and a download.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { HighlightColor } from '../../../shared/annotations';
 import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
+import { downloadBase64 } from '../files';
+import { useModal } from './Dialogs';
 
 interface ExportDialogProps {
   client: MarginaliaClient;
@@ -25,23 +27,7 @@ function splitList(value: string): string[] {
     .filter((part) => part !== '');
 }
 
-/** Hands the bytes to the browser as a download (the desktop shell asks where to save it). */
-function download(fileName: string, dataBase64: string): void {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function ExportDialog({ client, documents, currentId, onClose, onExported }: ExportDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [selected, setSelected] = useState<string[]>(currentId ? [currentId] : []);
   const [options, setOptions] = useState<PdfExportOptions>(DEFAULT_PDF_EXPORT_OPTIONS);
@@ -50,24 +36,13 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const [tagPaths, setTagPaths] = useState<string[]>([]);
   const exporting = phase.kind === 'exporting';
+  const ref = useModal(onClose, exporting);
 
   useEffect(() => {
     void client.listTags({}).then((result) => {
       if (result.ok) setTagPaths(result.value.map((tag) => tag.path));
     });
   }, [client]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      if (!exporting) onClose();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [exporting, onClose]);
 
   const ordered = useMemo(() => documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id), [documents, selected]);
 
@@ -94,7 +69,7 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
         return;
       }
       const { dataBase64, ...summary } = result.value;
-      download(summary.fileName, dataBase64);
+      downloadBase64(summary.fileName, dataBase64, 'application/pdf');
       onExported(summary);
     } finally {
       stop();

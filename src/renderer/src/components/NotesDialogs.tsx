@@ -1,41 +1,12 @@
 // Sharing notes as a signed bundle, and importing someone else's: the share dialog picks
 // documents and what to include; the import dialog shows who signed the bundle and what
 // it would change before anything is written.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { BundlePlan } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
-
-function useModal(onCancel: () => void, busy: boolean) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      if (!busy) onCancel();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [busy, onCancel]);
-  return ref;
-}
-
-/** Hands bytes to the browser as a download (the desktop shell asks where to save). */
-export function downloadBase64(fileName: string, dataBase64: string, type: string): void {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadBase64 } from '../files';
+import { useModal } from './Dialogs';
 
 interface ShareNotesDialogProps {
   client: MarginaliaClient;

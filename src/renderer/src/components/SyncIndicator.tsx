@@ -1,10 +1,11 @@
 // The workspace sync in the toolbar: synced, syncing (with progress through a long scan),
 // or an error; its dialog lists files that could not be read (file, line, column, why),
 // conflicts to resolve (keep mine, keep theirs, keep both) and sync tools' conflict copies.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
+import { useModal } from './Dialogs';
 
 export function SyncIndicator({ client, report }: { client: MarginaliaClient; report: (title: string, message: string) => void }) {
   const [status, setStatus] = useState<SyncStatus>(SYNC_OFF);
@@ -45,18 +46,8 @@ function SyncDialog({
   onClose: () => void;
   report: (title: string, message: string) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(onClose);
   const ids = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
-    dialog?.addEventListener('cancel', cancel);
-    return () => dialog?.removeEventListener('cancel', cancel);
-  }, [onClose]);
   const resolve = (id: string, choice: 'mine' | 'theirs' | 'both') =>
     void client.resolveSyncConflict({ id, choice }).then((result) => (result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message)));
   const merge = (name: string) =>
