@@ -221,6 +221,34 @@ describe('workspace sync', () => {
     core = new MarginaliaCore({ dataDir: join(temp.path, 'rebuilt'), host: 'cli', version: '1' });
   });
 
+  it('sets a removed document\'s files aside instead of restoring it, whether it was removed in the app or while sync was off', async () => {
+    highlight('Tripoli', { noteMarkdown: 'kept safe' });
+    await core.startSync(workspace, { watch: false });
+    const other = core.importBytes('brief.md', Buffer.from('# Brief\n\nA short brief.\n')).document.id;
+    await core.sync!.flush();
+    expect(readdirSync(workspace)).toContain('brief.annotations.json');
+
+    core.handlers.removeDocument({ id: documentId });
+    expect(readdirSync(workspace).sort()).toEqual(['.removed', 'brief.annotations.json', 'brief.md', 'brief.notes.md', 'tags.json']);
+    expect(readFileSync(join(workspace, '.removed', SIDECAR), 'utf8')).toContain('kept safe');
+
+    // Removed from the CLI while nothing was syncing: the next start sets its files aside too.
+    core.close();
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1' });
+    core.documents.remove(other);
+    await core.startSync(workspace, { watch: false });
+    expect(core.documents.list()).toEqual([]);
+    expect(readdirSync(workspace).sort()).toEqual(['.removed', 'tags.json']);
+    expect(readdirSync(join(workspace, '.removed')).sort()).toEqual([
+      'brief.annotations.json',
+      'brief.md',
+      'brief.notes.md',
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.annotations.json',
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.notes.md',
+      'reports-of-western-boots-on-the-ground-in-libya-as-islamic.txt',
+    ]);
+  });
+
   it('offers a sync tool\'s conflict copy for merging, and merges it', async () => {
     const annotation = highlight('Tripoli', { noteMarkdown: 'mine' });
     const engine = await core.startSync(workspace, { watch: false });

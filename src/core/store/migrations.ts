@@ -189,7 +189,9 @@ export const MIGRATIONS: readonly Migration[] = [
     up(db) {
       db.exec(`
         CREATE TABLE sync_files (
-          document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          -- No foreign key: the row outlives a removed document, so the sync can tell a
+          -- document removed here (its files are set aside) from one copied in (imported).
+          document_id TEXT PRIMARY KEY NOT NULL,
           slug TEXT NOT NULL UNIQUE,
           sidecar_sha256 TEXT NOT NULL,
           store_fingerprint TEXT NOT NULL DEFAULT ''

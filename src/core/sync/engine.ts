@@ -30,6 +30,7 @@ import { cachedStatement } from '../store/statements';
 export const WRITE_DELAY_MS = 250;
 const FILE_SETTLE_MS = 120;
 const SOURCE_EXTENSIONS: Record<string, string> = { txt: 'txt', md: 'md', html: 'html' };
+const REMOVED_FOLDER = '.removed';
 const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-z]+\.tmp$/;
 const CONFLICT_FILE = /(\.sync-conflict-[^/\\]*\.json|\(conflicted copy[^)]*\)[^/\\]*\.json|\.conflict[^/\\]*\.json)$/i;
 
@@ -55,6 +56,16 @@ class SyncState {
 
   slugs(): Set<string> {
     return new Set(cachedStatement<[], { slug: string }>(this.db, 'SELECT slug FROM sync_files').all().map((row) => row.slug));
+  }
+
+  forget(documentId: string): void {
+    cachedStatement(this.db, 'DELETE FROM sync_files WHERE document_id = ?').run(documentId);
+    cachedStatement(this.db, 'DELETE FROM sync_base WHERE document_id = ?').run(documentId);
+  }
+
+  /** Documents that were synced and are no longer in the library. */
+  removedDocuments(): SyncFileRow[] {
+    return cachedStatement<[], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)').all();
   }
 
   record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint = ''): void {
@@ -157,7 +168,10 @@ export class SyncEngine {
       if (this.importing) return;
       if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged') this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writeTags();
-      else if (envelope.event === 'libraryChanged') for (const document of this.core.documents.list()) if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
+      else if (envelope.event === 'libraryChanged') {
+        this.setAsideRemoved();
+        for (const document of this.core.documents.list()) if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
+      }
     });
     if (options.watch) await this.watch();
   }
@@ -207,6 +221,7 @@ export class SyncEngine {
   async scan(): Promise<void> {
     this.busy++;
     try {
+      this.setAsideRemoved();
       // Temp files of atomic writes cut short by a crash are never a file anyone wants.
       for (const name of readdirSync(this.dir)) if (ATOMIC_TEMP_FILE.test(name)) rmSync(join(this.dir, name), { force: true });
       const sidecars = readdirSync(this.dir).filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name));
@@ -367,6 +382,11 @@ export class SyncEngine {
     const other = this.state.bySlug(slug);
     if (other && other.document_id !== document.id) return this.fail(name, text, 0, `This file names document ${document.id}, but ${name} belongs to ${other.document_id}.`);
     if (!this.core.documents.exists(document.id)) {
+      if (other) {
+        // Synced before and gone from the library now: it was removed here, not copied in.
+        this.setAsideRemoved();
+        return 'missing';
+      }
       const created = this.createDocument(document);
       if (created !== true) return this.fail(name, text, 0, created);
     }
@@ -576,6 +596,25 @@ export class SyncEngine {
       })
       .immediate();
     if (changed) this.core.events.emit('tagsChanged', {});
+  }
+
+  /**
+   * A document removed from the library takes its files out of the workspace, into
+   * `.removed/` beside them (kept, never deleted, and not scanned), so it is not restored.
+   */
+  setAsideRemoved(): void {
+    for (const row of this.state.removedDocuments()) {
+      const folder = join(this.dir, REMOVED_FOLDER);
+      mkdirSync(folder, { recursive: true });
+      for (const name of readdirSync(this.dir)) {
+        if (name === this.sidecarName(row.slug) || name === `${row.slug}${DIGEST_SUFFIX}` || name.startsWith(`${row.slug}.`)) {
+          let target = join(folder, name);
+          for (let counter = 2; existsSync(target); counter++) target = join(folder, `${name}.${counter}`);
+          renameSync(join(this.dir, name), target);
+        }
+      }
+      this.core.db.transaction(() => this.state.forget(row.document_id)).immediate();
+    }
   }
 
   // ---- app -> files -------------------------------------------------------------------
