@@ -74,6 +74,7 @@ test('the analyst imports a signed review, sees the reply threaded under the not
   await page.getByRole('button', { name: 'Share notes…' }).click();
   const share = page.getByRole('dialog', { name: 'Share notes' });
   await share.getByRole('checkbox', { name: 'Only my review (my annotations and replies)' }).check();
+  await screenshot(page, 'share-notes-dialog');
   const downloading = page.waitForEvent('download');
   await share.getByRole('button', { name: 'Save bundle' }).click();
   const download = await downloading;
@@ -87,6 +88,7 @@ test('the analyst imports a signed review, sees the reply threaded under the not
   // Settings lists the reviewer's key.
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('list', { name: 'Known keys' })).toContainText(`Rui Reviewer ${reviewerFingerprint}`);
+  await screenshot(page, 'settings-known-keys');
   reviewer.close();
   temp.remove();
 });

@@ -21,7 +21,7 @@ import {
   tombstonesEntrySchema,
 } from '../../shared/bundle-schemas';
 import { canonicalTextOf, countWords } from '../../shared/lexical-document';
-import type { Version } from '../../shared/merge';
+import type { IncomingDecision, Version } from '../../shared/merge';
 import { decideIncoming, decideTombstone } from '../../shared/merge';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
@@ -150,6 +150,15 @@ function versionOfIncoming(item: ReturnType<typeof readWebAnnotation>, markdown:
   return { updatedAt: item.updatedAt, authorId: item.author.id, content: JSON.stringify([item.kind, item.color, markdown.trim(), [...item.tags].sort()]) };
 }
 
+/** Counts a merge decision in the plan; true when the incoming version is to be written. */
+function tally(decision: IncomingDecision, counts: { added: number; updated: number; unchanged: number; keptLocal: number }): boolean {
+  if (decision === 'insert') counts.added += 1;
+  else if (decision === 'update') counts.updated += 1;
+  else if (decision === 'unchanged') counts.unchanged += 1;
+  else counts.keptLocal += 1;
+  return decision === 'insert' || decision === 'update';
+}
+
 /**
  * What importing `bundle` does; with `apply` it also does it, in one transaction. Rows
  * written are rebuilt from validated fields only.
@@ -237,11 +246,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
         versionOfIncoming(incoming, incoming.markdown),
         tombstone ? { authorId: tombstone.author_id } : undefined,
       );
-      if (decision === 'unchanged') plan.annotations.unchanged += 1;
-      if (decision === 'keep-local' || decision === 'deleted') plan.annotations.keptLocal += 1;
-      if (decision !== 'insert' && decision !== 'update') continue;
-      if (decision === 'insert') plan.annotations.added += 1;
-      else plan.annotations.updated += 1;
+      if (!tally(decision, plan.annotations)) continue;
 
       // Anchor against the receiver's text when it differs from the sender's.
       let target = { start: -1, end: -1, exact: '', prefix: '', suffix: '', status: incoming.anchorStatus, score: incoming.anchorScore };
@@ -304,11 +309,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
         { updatedAt: incoming.updatedAt, authorId: incoming.author.id, content: JSON.stringify([markdown.trim()]) },
         tombstone ? { authorId: tombstone.author_id } : undefined,
       );
-      if (decision === 'unchanged') plan.replies.unchanged += 1;
-      if (decision === 'keep-local' || decision === 'deleted') plan.replies.keptLocal += 1;
-      if (decision !== 'insert' && decision !== 'update') continue;
-      if (decision === 'insert') plan.replies.added += 1;
-      else plan.replies.updated += 1;
+      if (!tally(decision, plan.replies)) continue;
       if (!apply || !parent) continue;
       const next: ReplyRow = {
         id: incoming.id,

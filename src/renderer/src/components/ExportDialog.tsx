@@ -9,6 +9,7 @@ import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
 import { useModal } from './Dialogs';
+import { DocumentPicker } from './DocumentPicker';
 
 interface ExportDialogProps {
   client: MarginaliaClient;
@@ -91,22 +92,7 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
         <fieldset disabled={exporting}>
           <legend>Documents</legend>
           <p className="export-dialog__hint">Several documents go into one PDF, each starting on a new page.</p>
-          <ul className="export-dialog__documents">
-            {documents.map((doc) => (
-              <li key={doc.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(doc.id)}
-                    onChange={(event) =>
-                      setSelected((previous) => (event.target.checked ? [...previous, doc.id] : previous.filter((id) => id !== doc.id)))
-                    }
-                  />{' '}
-                  {doc.title}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <DocumentPicker documents={documents} selected={selected} onChange={setSelected} />
         </fieldset>
         <div className="export-dialog__columns">
           <fieldset disabled={exporting}>

@@ -7,6 +7,7 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
 import { useModal } from './Dialogs';
+import { DocumentPicker } from './DocumentPicker';
 
 interface ShareNotesDialogProps {
   client: MarginaliaClient;
@@ -61,20 +62,7 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
         <p className="export-dialog__hint">The bundle is signed with your key{fingerprint ? ` (${fingerprint})` : ''}, so whoever imports it can check it came from you.</p>
         <fieldset disabled={busy}>
           <legend>Documents</legend>
-          <ul className="export-dialog__documents">
-            {documents.map((doc) => (
-              <li key={doc.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(doc.id)}
-                    onChange={(event) => setSelected((previous) => (event.target.checked ? [...previous, doc.id] : previous.filter((id) => id !== doc.id)))}
-                  />{' '}
-                  {doc.title}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <DocumentPicker documents={documents} selected={selected} onChange={setSelected} />
         </fieldset>
         <fieldset disabled={busy}>
           <legend>What to include</legend>

@@ -1,0 +1,33 @@
+// The list of library documents with a checkbox each, used by the dialogs that act on
+// several documents at once (PDF export, sharing notes).
+import type { DocumentSummary } from '../../../shared/model';
+
+export function DocumentPicker({
+  documents,
+  selected,
+  onChange,
+}: {
+  documents: readonly DocumentSummary[];
+  selected: readonly string[];
+  onChange: (update: (previous: string[]) => string[]) => void;
+}) {
+  return (
+    <ul className="export-dialog__documents">
+      {documents.map((doc) => (
+        <li key={doc.id}>
+          <label>
+            <input
+              type="checkbox"
+              checked={selected.includes(doc.id)}
+              onChange={(event) => {
+                const checked = event.target.checked;
+                onChange((previous) => (checked ? [...previous, doc.id] : previous.filter((id) => id !== doc.id)));
+              }}
+            />{' '}
+            {doc.title}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
