@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import/prepare';
+import { cachedStatement } from './store/statements';
 
 interface DocumentRow {
   id: string;
@@ -52,13 +53,11 @@ export class DocumentRepository {
   insertWithId(id: string, prepared: PreparedDocument, now: Date = new Date()): { document: DocumentSummary; created: boolean } {
     return this.db
       .transaction(() => {
-        const existing = this.db
-          .prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
+        const existing = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
           .get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
-        this.db
-          .prepare(
+        cachedStatement(this.db, 
             `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
                canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at)
              VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
@@ -71,21 +70,19 @@ export class DocumentRepository {
   }
 
   list(): DocumentSummary[] {
-    return this.db
-      .prepare<[], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`)
+    return cachedStatement<[], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`)
       .all()
       .map(toSummary);
   }
 
   summary(id: string): DocumentSummary {
-    const row = this.db.prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id);
+    const row = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return toSummary(row);
   }
 
   detail(id: string): DocumentDetail {
-    const row = this.db
-      .prepare<[string], DocumentDetailRow>(
+    const row = cachedStatement<[string], DocumentDetailRow>(this.db, 
         `SELECT ${SUMMARY_COLUMNS}, lexical_json, text_sha256, length(canonical_text) AS text_length
          FROM documents WHERE id = ?`,
       )
@@ -95,22 +92,20 @@ export class DocumentRepository {
   }
 
   canonicalText(id: string): string {
-    const row = this.db
-      .prepare<[string], { canonical_text: string }>('SELECT canonical_text FROM documents WHERE id = ?')
+    const row = cachedStatement<[string], { canonical_text: string }>(this.db, 'SELECT canonical_text FROM documents WHERE id = ?')
       .get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.canonical_text;
   }
 
   textSha256(id: string): string {
-    const row = this.db.prepare<[string], { text_sha256: string }>('SELECT text_sha256 FROM documents WHERE id = ?').get(id);
+    const row = cachedStatement<[string], { text_sha256: string }>(this.db, 'SELECT text_sha256 FROM documents WHERE id = ?').get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.text_sha256;
   }
 
   sourceBytes(id: string): Buffer {
-    const row = this.db
-      .prepare<[string], { source_bytes: Buffer }>('SELECT source_bytes FROM documents WHERE id = ?')
+    const row = cachedStatement<[string], { source_bytes: Buffer }>(this.db, 'SELECT source_bytes FROM documents WHERE id = ?')
       .get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.source_bytes;
@@ -124,16 +119,14 @@ export class DocumentRepository {
   ): void {
     const now = new Date().toISOString();
     const result = source
-      ? this.db
-          .prepare(
+      ? cachedStatement(this.db, 
             `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
                source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
                updated_at = @now WHERE id = @id`,
           )
           .run({ ...content, ...source, now, id })
-      : this.db
-          .prepare(
+      : cachedStatement(this.db, 
             `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
           )
@@ -142,24 +135,24 @@ export class DocumentRepository {
   }
 
   exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+    return cachedStatement(this.db, 'SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
   idWithText(textSha256: string): string | undefined {
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1').get(textSha256)?.id;
+    return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1').get(textSha256)?.id;
   }
 
   idWithSource(sourceSha256: string): string | undefined {
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE source_sha256 = ?').get(sourceSha256)?.id;
+    return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE source_sha256 = ?').get(sourceSha256)?.id;
   }
 
   remove(id: string): void {
-    const result = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    const result = cachedStatement(this.db, 'DELETE FROM documents WHERE id = ?').run(id);
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    return (cachedStatement(this.db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }
 
   /**
@@ -167,8 +160,7 @@ export class DocumentRepository {
    * document; an ambiguous prefix names the candidates.
    */
   resolve(reference: string): DocumentSummary {
-    const byId = this.db
-      .prepare<[string], DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
+    const byId = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
       .get(reference);
     if (byId) return toSummary(byId);
     const needle = reference.toLocaleLowerCase();

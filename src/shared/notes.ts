@@ -87,8 +87,38 @@ export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
  */
 export function noteFromMarkdown(markdown: string, options: { keepMarkdown?: boolean } = {}): AnnotationNote {
   if (markdown.trim() === '') return EMPTY_NOTE;
+  if (PLAIN_LINE.test(markdown)) return plainLineNote(markdown);
+  return editorNoteFromMarkdown(markdown, options);
+}
+
+/** The same conversion, always through the editor. */
+export function editorNoteFromMarkdown(markdown: string, options: { keepMarkdown?: boolean } = {}): AnnotationNote {
+  if (markdown.trim() === '') return EMPTY_NOTE;
   return withNoteEditor((editor) => {
     editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS), { discrete: true });
     return noteFromEditor(editor, options.keepMarkdown ? markdown.trim() : undefined);
   });
+}
+
+/**
+ * One line of words and ordinary punctuation, with nothing Markdown reads as markup (no
+ * list marker can start it, no emphasis, code or link characters). Most notes are like
+ * this, and a workspace rebuild converts tens of thousands of them.
+ */
+const PLAIN_LINE = /^\p{L}[\p{L}\p{N} ,.;:?!'"‘’“”()–—-]*(?<! )$/u;
+
+/** The note the editor would make of a plain line (a test holds the two equal). */
+function plainLineNote(line: string): AnnotationNote {
+  const paragraph = {
+    children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: line, type: 'text', version: 1 }],
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    type: 'paragraph',
+    version: 1,
+  };
+  const root = { children: [paragraph], direction: null, format: '', indent: 0, type: 'root', version: 1 };
+  return { lexicalJson: JSON.stringify({ root }), text: line, markdown: line };
 }

@@ -67,6 +67,26 @@ describe('the store', () => {
     );
   });
 
+  it('carries the per-annotation sync base of version 5 into one sidecar text per document', () => {
+    const db = openDatabase(join(temp.path, 'v5.db'), { targetVersion: 5 });
+    db.prepare(
+      `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+         canonical_text, text_sha256, word_count, imported_at, updated_at)
+       VALUES ('d1', 'Old doc', 'old.txt', 'txt', x'41', 'abc', '{}', 'old text here', 'def', 3, '2026-01-01', '2026-01-01')`,
+    ).run();
+    const insert = db.prepare('INSERT INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
+    insert.run('a1', 'd1', JSON.stringify({ id: 'urn:uuid:a1', type: 'Annotation', body: [{ type: 'TextualBody', value: 'first "note"' }] }));
+    insert.run('a2', 'd1', JSON.stringify({ id: 'urn:uuid:a2', type: 'Annotation', body: [] }));
+    migrate(db);
+    const row = db.prepare<[], { document_id: string; sidecar_json: string }>('SELECT document_id, sidecar_json FROM sync_bases').get()!;
+    expect(row.document_id).toBe('d1');
+    const items = (JSON.parse(row.sidecar_json) as { items: Array<{ id: string; body: Array<{ value: string }> }> }).items;
+    expect(items.map((item) => item.id).sort()).toEqual(['urn:uuid:a1', 'urn:uuid:a2']);
+    expect(items.find((item) => item.id === 'urn:uuid:a1')!.body[0]!.value).toBe('first "note"');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sync_base'").get()).toBeUndefined();
+    db.close();
+  });
+
   it('refuses a database from a newer Marginalia instead of damaging it', () => {
     const path = join(temp.path, 'future.db');
     const raw = new BetterSqlite3(path);

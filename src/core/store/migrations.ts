@@ -213,6 +213,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'the sync base is kept as the sidecar text last synced, one row per document: a first scan of many files wrote one row per annotation',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sync_bases (
+          document_id TEXT PRIMARY KEY NOT NULL,
+          sidecar_json TEXT NOT NULL
+        );
+        INSERT INTO sync_bases (document_id, sidecar_json)
+          SELECT document_id, '{"items":[' || group_concat(base_json, ',') || ']}' FROM sync_base GROUP BY document_id;
+        DROP TABLE sync_base;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

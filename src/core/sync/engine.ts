@@ -28,6 +28,7 @@ import { prepareDocument, sha256Hex } from '../import/prepare';
 import { cachedStatement } from '../store/statements';
 
 export const WRITE_DELAY_MS = 250;
+const SCAN_BATCH = 50;
 const FILE_SETTLE_MS = 120;
 const SOURCE_EXTENSIONS: Record<string, string> = { txt: 'txt', md: 'md', html: 'html' };
 const REMOVED_FOLDER = '.removed';
@@ -60,7 +61,7 @@ class SyncState {
 
   forget(documentId: string): void {
     cachedStatement(this.db, 'DELETE FROM sync_files WHERE document_id = ?').run(documentId);
-    cachedStatement(this.db, 'DELETE FROM sync_base WHERE document_id = ?').run(documentId);
+    cachedStatement(this.db, 'DELETE FROM sync_bases WHERE document_id = ?').run(documentId);
   }
 
   /** Documents that were synced and are no longer in the library. */
@@ -82,8 +83,7 @@ class SyncState {
    * so is the file, there is nothing to write (so a start with nothing changed reads no rows).
    */
   storeFingerprint(documentId: string): string {
-    const row = this.db
-      .prepare<[string, string, string, string], Record<string, number | string | null>>(
+    const row = cachedStatement<[string, string, string, string], Record<string, number | string | null>>(this.db, 
         `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
                 (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM tombstones WHERE document_id = ?) AS tombstones,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM replies WHERE document_id = ?) AS replies,
@@ -94,18 +94,17 @@ class SyncState {
     return JSON.stringify(row ?? {});
   }
 
+  /** The annotations of the sidecar as last synced: the base of three-way merges. */
   base(documentId: string): Map<string, WebAnnotation> {
-    return new Map(
-      cachedStatement<[string], { annotation_id: string; base_json: string }>(this.db, 'SELECT annotation_id, base_json FROM sync_base WHERE document_id = ?')
-        .all(documentId)
-        .map((row) => [row.annotation_id, JSON.parse(row.base_json) as WebAnnotation]),
-    );
+    const row = cachedStatement<[string], { sidecar_json: string }>(this.db, 'SELECT sidecar_json FROM sync_bases WHERE document_id = ?').get(documentId);
+    if (!row) return new Map();
+    const { items } = JSON.parse(row.sidecar_json) as { items: WebAnnotation[] };
+    return new Map(items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
   }
 
-  setBase(documentId: string, items: readonly WebAnnotation[]): void {
-    cachedStatement(this.db, 'DELETE FROM sync_base WHERE document_id = ?').run(documentId);
-    const insert = cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
-    for (const item of items) insert.run(idFromUrn(item.id), documentId, JSON.stringify(item));
+  /** Keeps the sidecar text as written or confirmed on disk; parsed only when a merge needs it. */
+  setBase(documentId: string, sidecarJson: string): void {
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_bases (document_id, sidecar_json) VALUES (?, ?)').run(documentId, sidecarJson);
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
@@ -231,16 +230,23 @@ export class SyncEngine {
       // A document whose file and store both match the last sync needs nothing more (and
       // nothing is written, so no other program's save can be overwritten here).
       const upToDate = new Set<string>();
-      for (const name of sidecars) {
-        if (this.importFile(name) === 'unchanged') {
-          const known = this.state.bySlug(name.slice(0, -SIDECAR_SUFFIX.length));
-          if (known && known.store_fingerprint === this.state.storeFingerprint(known.document_id)) upToDate.add(known.document_id);
-        }
-        this.progress.done++;
-        if (this.progress.done % 50 === 0) {
-          this.announce();
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+      // Files are imported in batches of one transaction each: a commit per file is most of
+      // the cost of a first scan, and a batch cut short by a crash is read again next time.
+      for (let batch = 0; batch < sidecars.length; batch += SCAN_BATCH) {
+        this.core.db
+          .transaction(() => {
+            for (const name of sidecars.slice(batch, batch + SCAN_BATCH)) {
+              const outcome = this.importFile(name);
+              if (outcome === 'unchanged' || outcome === 'merged') {
+                const known = this.state.bySlug(name.slice(0, -SIDECAR_SUFFIX.length));
+                if (known && known.store_fingerprint === this.state.storeFingerprint(known.document_id)) upToDate.add(known.document_id);
+              }
+              this.progress!.done++;
+            }
+          })
+          .immediate();
+        this.announce();
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (existsSync(join(this.dir, TAGS_FILE))) this.importTags();
       for (const document of this.core.documents.list()) {
@@ -391,11 +397,11 @@ export class SyncEngine {
       if (created !== true) return this.fail(name, text, 0, created);
     }
     this.problems.delete(name);
-    this.merge(document.id, sidecar, name);
+    const unchangedList = this.merge(document.id, sidecar, name);
     this.state.record(document.id, slug, hash);
     this.counters.imports++;
     // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
-    this.writeDocument(document.id);
+    this.writeDocument(document.id, hash, unchangedList);
     return 'merged';
   }
 
@@ -418,8 +424,14 @@ export class SyncEngine {
     }
   }
 
-  private merge(documentId: string, sidecar: Sidecar, file: string): void {
+  /**
+   * Merges a sidecar into the store. Returns the document's annotations as listed before
+   * merging when the merge changed none of them (the common case of a first scan), so
+   * writing the file back need not list them again.
+   */
+  private merge(documentId: string, sidecar: Sidecar, file: string): Annotation[] | undefined {
     const annotations = this.core.annotations;
+    let listed: Annotation[] = [];
     const store = annotations.store;
     const text = this.core.documents.canonicalText(documentId);
     const textSha256 = this.core.documents.textSha256(documentId);
@@ -429,7 +441,8 @@ export class SyncEngine {
       this.core.db
         .transaction(() => {
           const base = this.state.base(documentId);
-          const local = new Map(annotations.list(documentId).map((annotation) => [annotation.id, annotation]));
+          listed = annotations.list(documentId);
+          const local = new Map(listed.map((annotation) => [annotation.id, annotation]));
           const theirs = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
           const ids = new Set([...base.keys(), ...local.keys(), ...theirs.keys()]);
           for (const id of ids) {
@@ -510,6 +523,7 @@ export class SyncEngine {
     annotations.history.clear();
     this.core.events.emit('annotationsChanged', { documentId, annotationIds: [] });
     this.core.events.emit('repliesChanged', { documentId });
+    return touched.size === 0 ? listed : undefined;
   }
 
   /** Writes the file's version of the chosen fields over the row (or a new row). */
@@ -627,8 +641,13 @@ export class SyncEngine {
     return slugFor(title, taken);
   }
 
-  /** Brings a document's files up to date with the store (merging a changed file first). */
-  writeDocument(documentId: string): void {
+  /**
+   * Brings a document's files up to date with the store (merging a changed file first).
+   * `justRead` is the hash of the sidecar as this same synchronous call read it a moment
+   * ago (after importing it), which spares reading and hashing it twice more; `listed`,
+   * the document's annotations if the caller has just listed them.
+   */
+  writeDocument(documentId: string, justRead?: string, listed?: Annotation[]): void {
     if (!this.core.documents.exists(documentId)) return;
     const summary = this.core.documents.summary(documentId);
     const slug = this.slugOf(documentId, summary.title);
@@ -637,7 +656,7 @@ export class SyncEngine {
     const path = join(this.dir, name);
     const known = this.state.byDocument(documentId);
     const fingerprint = this.state.storeFingerprint(documentId);
-    if (known && existsSync(path)) {
+    if (known && existsSync(path) && justRead === undefined) {
       // Read now, not earlier: another program may have saved it a moment ago.
       const onDisk = sha256Hex(readFileSync(path));
       if (onDisk !== known.sidecar_sha256) {
@@ -649,13 +668,14 @@ export class SyncEngine {
     const sourceFile = `${slug}.${SOURCE_EXTENSIONS[summary.sourceType] ?? 'txt'}`;
     const sourcePath = join(this.dir, sourceFile);
     if (!existsSync(sourcePath)) writeFileAtomic(sourcePath, this.core.documents.sourceBytes(documentId));
-    const annotations = this.core.annotations.list(documentId);
+    const annotations = listed ?? this.core.annotations.list(documentId);
     const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256: this.core.documents.textSha256(documentId) };
     const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
     const sidecar = buildSidecar(document, annotations, this.core.annotations.listReplies(documentId), tombstones);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
-    if (!(existsSync(path) && sha256Hex(readFileSync(path)) === hash)) {
+    const onDisk = justRead ?? (existsSync(path) ? sha256Hex(readFileSync(path)) : '');
+    if (onDisk !== hash) {
       writeFileAtomic(path, text);
       writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
       this.counters.writes++;
@@ -663,7 +683,7 @@ export class SyncEngine {
     this.core.db
       .transaction(() => {
         this.state.record(documentId, slug, hash, fingerprint);
-        this.state.setBase(documentId, sidecar.items.filter((item) => !isReply(item)));
+        this.state.setBase(documentId, text);
       })
       .immediate();
   }
