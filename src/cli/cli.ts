@@ -308,6 +308,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles },
         );
         if (values.watch) {
+          await engine.whenWatching();
           io.stdout('Watching for changes; press Ctrl+C to stop.\n');
           await new Promise<void>((stop) => {
             process.once('SIGINT', stop);

@@ -57,7 +57,8 @@ export class DocumentRepository {
           .get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
-        cachedStatement(this.db, 
+        cachedStatement(
+            this.db,
             `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
                canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at)
              VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
@@ -82,7 +83,8 @@ export class DocumentRepository {
   }
 
   detail(id: string): DocumentDetail {
-    const row = cachedStatement<[string], DocumentDetailRow>(this.db, 
+    const row = cachedStatement<[string], DocumentDetailRow>(
+        this.db,
         `SELECT ${SUMMARY_COLUMNS}, lexical_json, text_sha256, length(canonical_text) AS text_length
          FROM documents WHERE id = ?`,
       )
@@ -119,14 +121,16 @@ export class DocumentRepository {
   ): void {
     const now = new Date().toISOString();
     const result = source
-      ? cachedStatement(this.db, 
+      ? cachedStatement(
+            this.db,
             `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
                source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
                updated_at = @now WHERE id = @id`,
           )
           .run({ ...content, ...source, now, id })
-      : cachedStatement(this.db, 
+      : cachedStatement(
+            this.db,
             `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
           )

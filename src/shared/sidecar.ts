@@ -7,7 +7,7 @@ import type { Annotation } from './annotations';
 import { compareByPosition } from './annotations';
 import type { Reply } from './bundles';
 import type { WebAnnotation } from './web-annotation';
-import { JSONLD_CONTEXT, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
+import { JSONLD_CONTEXT, idFromUrn, isReply, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
@@ -103,6 +103,13 @@ export function mergeFieldsOf(web: WebAnnotation): MergeFields {
     tags: JSON.stringify([...read.tags].sort()),
     target: JSON.stringify([read.kind, read.position?.start ?? -1, read.position?.end ?? -1, read.quote?.exact ?? '']),
   };
+}
+
+/** The base of three-way merges kept for a sidecar's annotations (replies merge by time alone). */
+export function baseFieldsOf(items: readonly WebAnnotation[]): Record<string, MergeFields> {
+  const fields: Record<string, MergeFields> = {};
+  for (const item of items) if (!isReply(item)) fields[idFromUrn(item.id)] = mergeFieldsOf(item);
+  return fields;
 }
 
 export type ThreeWayOutcome =

@@ -6,6 +6,8 @@ import { MarginaliaCore } from '../../src/core/core';
 import { openDatabase } from '../../src/core/store/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersionOf } from '../../src/core/store/migrations';
 import { UserFacingError } from '../../src/shared/result';
+import { mergeFieldsOf } from '../../src/shared/sidecar';
+import { idFromUrn, toWebAnnotation } from '../../src/shared/web-annotation';
 import { SAMPLE_REPORT, SHARED_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -67,22 +69,26 @@ describe('the store', () => {
     );
   });
 
-  it('carries the per-annotation sync base of version 5 into one sidecar text per document', () => {
+  it('carries the sync base of version 5 into one row per document of the fields merges compare', () => {
     const db = openDatabase(join(temp.path, 'v5.db'), { targetVersion: 5 });
     db.prepare(
       `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
          canonical_text, text_sha256, word_count, imported_at, updated_at)
        VALUES ('d1', 'Old doc', 'old.txt', 'txt', x'41', 'abc', '{}', 'old text here', 'def', 3, '2026-01-01', '2026-01-01')`,
     ).run();
+    const core = new MarginaliaCore({ dataDir: join(temp.path, 'source'), host: 'cli', version: 'test' });
+    const document = core.importPath(SAMPLE_REPORT).document;
+    const noted = core.annotations.create({ documentId: document.id, start: 0, end: 8, noteMarkdown: 'first **note**', tags: ['Places/Libya'] });
+    const plain = core.annotations.create({ documentId: document.id, start: 20, end: 30, color: 'green' });
+    const items = [toWebAnnotation(noted), toWebAnnotation(plain)];
+    core.close();
     const insert = db.prepare('INSERT INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
-    insert.run('a1', 'd1', JSON.stringify({ id: 'urn:uuid:a1', type: 'Annotation', body: [{ type: 'TextualBody', value: 'first "note"' }] }));
-    insert.run('a2', 'd1', JSON.stringify({ id: 'urn:uuid:a2', type: 'Annotation', body: [] }));
+    for (const item of items) insert.run(idFromUrn(item.id), 'd1', JSON.stringify(item));
     migrate(db);
-    const row = db.prepare<[], { document_id: string; sidecar_json: string }>('SELECT document_id, sidecar_json FROM sync_bases').get()!;
+    const row = db.prepare<[], { document_id: string; fields_json: string }>('SELECT document_id, fields_json FROM sync_bases').get()!;
     expect(row.document_id).toBe('d1');
-    const items = (JSON.parse(row.sidecar_json) as { items: Array<{ id: string; body: Array<{ value: string }> }> }).items;
-    expect(items.map((item) => item.id).sort()).toEqual(['urn:uuid:a1', 'urn:uuid:a2']);
-    expect(items.find((item) => item.id === 'urn:uuid:a1')!.body[0]!.value).toBe('first "note"');
+    expect(JSON.parse(row.fields_json)).toEqual({ [noted.id]: mergeFieldsOf(items[0]!), [plain.id]: mergeFieldsOf(items[1]!) });
+    expect(JSON.parse(row.fields_json)[noted.id].note).toBe('first **note**');
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sync_base'").get()).toBeUndefined();
     db.close();
   });

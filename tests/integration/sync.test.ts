@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
@@ -118,6 +118,43 @@ describe('workspace sync', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(engine.counters.imports - imports, pattern).toBe(1);
     }
+  });
+
+  it('starts without reading files whose size and time have not moved, and reads the one edited while it was closed', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'first' });
+    const second = core.importBytes('second.txt', Buffer.from('A second report\n\nIts only paragraph.\n')).document.id;
+    core.annotations.create({ documentId: second, start: 0, end: 8, noteMarkdown: 'second' });
+    await (await core.startSync(workspace, { watch: false })).stop();
+    // Files written a moment ago are "racily clean": the next start still reads them.
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    for (const name of readdirSync(workspace)) utimesSync(join(workspace, name), anHourAgo, anHourAgo);
+    let engine = await core.startSync(workspace, { watch: false });
+    expect(engine.counters.reads).toBe(2);
+    expect(engine.counters.imports).toBe(0);
+    await engine.stop();
+
+    engine = await core.startSync(workspace, { watch: false });
+    expect(engine.counters.reads).toBe(0);
+    await engine.stop();
+
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.body[0]!.value = 'edited while closed';
+    });
+    engine = await core.startSync(workspace, { watch: false });
+    expect(engine.counters).toMatchObject({ reads: 1, imports: 1 });
+    expect(core.annotations.get(annotation.id).note.text).toBe('edited while closed');
+  });
+
+  it('takes a file changed before the watcher is ready, once it is', async () => {
+    const annotation = highlight('Tripoli', { noteMarkdown: 'first' });
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const engine = await core.startSync(workspace, { watch: true });
+    writeSidecar((sidecar) => {
+      sidecar.items[0]!.body[0]!.value = 'saved during start';
+    });
+    await engine.whenWatching();
+    await until(() => core.annotations.get(annotation.id).note.text === 'saved during start');
+    expect(engine.counters.imports).toBe(1);
   });
 
   it('merges edits to different fields of one annotation, keeps both sides of a true conflict, and resolves it', async () => {

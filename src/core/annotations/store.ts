@@ -87,6 +87,10 @@ export class AnnotationStore {
     return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
   }
 
+  idsOfDocument(documentId: string): Set<string> {
+    return new Set(cachedStatement<[string], [string]>(this.db, 'SELECT id FROM annotations WHERE document_id = ?').raw(true).all(documentId).map(([id]) => id));
+  }
+
   rowsOfDocument(documentId: string): AnnotationRow[] {
     return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
       .all(documentId);

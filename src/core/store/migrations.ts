@@ -2,6 +2,8 @@
 // number of migrations applied; a migration is never edited once released, only
 // followed by a new one.
 import type { Database } from 'better-sqlite3';
+import { baseFieldsOf } from '../../shared/sidecar';
+import type { WebAnnotation } from '../../shared/web-annotation';
 
 export interface Migration {
   version: number;
@@ -215,16 +217,30 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'the sync base is kept as the sidecar text last synced, one row per document: a first scan of many files wrote one row per annotation',
+    description: 'the sync base keeps only the fields a merge compares, one row per document (a first scan of many files wrote one row per annotation); sync_files keeps each file\'s size and time so a start reads only files that changed',
     up(db) {
       db.exec(`
         CREATE TABLE sync_bases (
           document_id TEXT PRIMARY KEY NOT NULL,
-          sidecar_json TEXT NOT NULL
+          fields_json TEXT NOT NULL
         );
-        INSERT INTO sync_bases (document_id, sidecar_json)
-          SELECT document_id, '{"items":[' || group_concat(base_json, ',') || ']}' FROM sync_base GROUP BY document_id;
+      `);
+      const insert = db.prepare('INSERT INTO sync_bases (document_id, fields_json) VALUES (?, ?)');
+      const rows = db.prepare<[], { document_id: string; base_json: string }>('SELECT document_id, base_json FROM sync_base ORDER BY document_id').all();
+      const byDocument = new Map<string, WebAnnotation[]>();
+      for (const row of rows) {
+        const items = byDocument.get(row.document_id) ?? [];
+        items.push(JSON.parse(row.base_json) as WebAnnotation);
+        byDocument.set(row.document_id, items);
+      }
+      for (const [documentId, items] of byDocument) insert.run(documentId, JSON.stringify(baseFieldsOf(items)));
+      db.exec(`
         DROP TABLE sync_base;
+        -- A file's size and time when its hash was taken: a start need not read a file whose
+        -- size and time still match (-1 until first taken).
+        ALTER TABLE sync_files ADD COLUMN sidecar_size INTEGER NOT NULL DEFAULT -1;
+        ALTER TABLE sync_files ADD COLUMN sidecar_mtime_ms REAL NOT NULL DEFAULT -1;
+        ALTER TABLE sync_files ADD COLUMN stat_taken_at_ms REAL NOT NULL DEFAULT 0;
       `);
     },
   },

@@ -7,8 +7,8 @@ import type { Database } from 'better-sqlite3';
 import type { FSWatcher } from 'chokidar';
 import chokidar from 'chokidar';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve as resolvePath } from 'node:path';
 import type { Annotation } from '../../shared/annotations';
 import { normalizeTagPath } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
@@ -17,7 +17,7 @@ import { decideIncoming } from '../../shared/merge';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { MergeFields, Sidecar, SidecarDocument } from '../../shared/sidecar';
-import { DIGEST_SUFFIX, SIDECAR_SUFFIX, TAGS_FILE, buildSidecar, mergeFieldsOf, notesDigest, serializeSidecar, slugFor, threeWay } from '../../shared/sidecar';
+import { DIGEST_SUFFIX, SIDECAR_SUFFIX, TAGS_FILE, baseFieldsOf, buildSidecar, mergeFieldsOf, notesDigest, serializeSidecar, slugFor, threeWay } from '../../shared/sidecar';
 import type { SyncProblem, SyncStatus } from '../../shared/sync';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
@@ -41,18 +41,37 @@ interface SyncFileRow {
   sidecar_sha256: string;
   /** What the store held when the file was last written (see storeFingerprint). */
   store_fingerprint: string;
+  /** Size and modification time of the file whose hash is recorded, and when they were taken. */
+  sidecar_size: number;
+  sidecar_mtime_ms: number;
+  stat_taken_at_ms: number;
 }
+
+/** A file's size and modification time, as recorded beside its hash. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * A modification within this long of the moment a stamp was taken could leave the same
+ * size and time (coarse file-system clocks): such a stamp is not trusted, and the file is
+ * hashed at the next scan (git's "racily clean" rule).
+ */
+const RACY_MS = 2000;
+
+const SYNC_FILE_COLUMNS = 'document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms';
 
 /** The engine's own tables: file names, the last synced base, and unresolved conflicts. */
 class SyncState {
   constructor(private readonly db: Database) {}
 
   byDocument(documentId: string): SyncFileRow | undefined {
-    return cachedStatement<[string], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id = ?').get(documentId);
+    return cachedStatement<[string], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id = ?`).get(documentId);
   }
 
   bySlug(slug: string): SyncFileRow | undefined {
-    return cachedStatement<[string], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE slug = ?').get(slug);
+    return cachedStatement<[string], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE slug = ?`).get(slug);
   }
 
   slugs(): Set<string> {
@@ -66,16 +85,23 @@ class SyncState {
 
   /** Documents that were synced and are no longer in the library. */
   removedDocuments(): SyncFileRow[] {
-    return cachedStatement<[], SyncFileRow>(this.db, 'SELECT document_id, slug, sidecar_sha256, store_fingerprint FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)').all();
+    return cachedStatement<[], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)`).all();
   }
 
-  record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint = ''): void {
+  /** `stamp` is the file's size and time taken before it was read or after it was written. */
+  record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint: string, stamp: FileStamp | undefined): void {
     cachedStatement(
         this.db,
-        `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES (?, ?, ?, ?)
-         ON CONFLICT (document_id) DO UPDATE SET slug = excluded.slug, sidecar_sha256 = excluded.sidecar_sha256, store_fingerprint = excluded.store_fingerprint`,
+        `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET slug = excluded.slug, sidecar_sha256 = excluded.sidecar_sha256, store_fingerprint = excluded.store_fingerprint,
+           sidecar_size = excluded.sidecar_size, sidecar_mtime_ms = excluded.sidecar_mtime_ms, stat_taken_at_ms = excluded.stat_taken_at_ms`,
       )
-      .run(documentId, slug, sidecarSha256, storeFingerprint);
+      .run(documentId, slug, sidecarSha256, storeFingerprint, stamp?.size ?? -1, stamp?.mtimeMs ?? -1, Date.now());
+  }
+
+  /** The file was hashed and found as recorded: keep its current size and time. */
+  restamp(documentId: string, stamp: FileStamp): void {
+    cachedStatement(this.db, 'UPDATE sync_files SET sidecar_size = ?, sidecar_mtime_ms = ?, stat_taken_at_ms = ? WHERE document_id = ?').run(stamp.size, stamp.mtimeMs, Date.now(), documentId);
   }
 
   /**
@@ -83,7 +109,8 @@ class SyncState {
    * so is the file, there is nothing to write (so a start with nothing changed reads no rows).
    */
   storeFingerprint(documentId: string): string {
-    const row = cachedStatement<[string, string, string, string], Record<string, number | string | null>>(this.db, 
+    const row = cachedStatement<[string, string, string, string], Record<string, number | string | null>>(
+        this.db,
         `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
                 (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM tombstones WHERE document_id = ?) AS tombstones,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM replies WHERE document_id = ?) AS replies,
@@ -94,17 +121,15 @@ class SyncState {
     return JSON.stringify(row ?? {});
   }
 
-  /** The annotations of the sidecar as last synced: the base of three-way merges. */
-  base(documentId: string): Map<string, WebAnnotation> {
-    const row = cachedStatement<[string], { sidecar_json: string }>(this.db, 'SELECT sidecar_json FROM sync_bases WHERE document_id = ?').get(documentId);
-    if (!row) return new Map();
-    const { items } = JSON.parse(row.sidecar_json) as { items: WebAnnotation[] };
-    return new Map(items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
+  /** What each annotation's mergeable fields were at the last sync: the base of three-way merges. */
+  base(documentId: string): Map<string, MergeFields> {
+    const row = cachedStatement<[string], { fields_json: string }>(this.db, 'SELECT fields_json FROM sync_bases WHERE document_id = ?').get(documentId);
+    return new Map(row ? Object.entries(JSON.parse(row.fields_json) as Record<string, MergeFields>) : []);
   }
 
-  /** Keeps the sidecar text as written or confirmed on disk; parsed only when a merge needs it. */
-  setBase(documentId: string, sidecarJson: string): void {
-    cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_bases (document_id, sidecar_json) VALUES (?, ?)').run(documentId, sidecarJson);
+  /** Keeps only the fields a merge compares (a fifth of the sidecar), in one row per document. */
+  setBase(documentId: string, items: readonly WebAnnotation[]): void {
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_bases (document_id, fields_json) VALUES (?, ?)').run(documentId, JSON.stringify(baseFieldsOf(items)));
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
@@ -123,6 +148,20 @@ class SyncState {
   removeConflict(id: string): void {
     cachedStatement(this.db, 'DELETE FROM sync_conflicts WHERE id = ?').run(id);
   }
+}
+
+/** The files other programs may change that the sync reads: sidecars, tags.json, and sync tools' conflict copies. */
+function isWatchedName(name: string): boolean {
+  return name === TAGS_FILE || name.endsWith(SIDECAR_SUFFIX) || CONFLICT_FILE.test(name);
+}
+
+/** Whether a file's size and time still match its record, taken long enough after its last change to be sure. */
+function stampStillTrusted(known: SyncFileRow, stamp: FileStamp): boolean {
+  return known.sidecar_size === stamp.size && known.sidecar_mtime_ms === stamp.mtimeMs && stamp.mtimeMs < known.stat_taken_at_ms - RACY_MS;
+}
+
+function sameMergeFields(a: MergeFields, b: MergeFields): boolean {
+  return a.color === b.color && a.note === b.note && a.tags === b.tags && a.target === b.target;
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -144,14 +183,17 @@ export class SyncEngine {
   private readonly fileTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly problems = new Map<string, SyncProblem>();
   private watcher: FSWatcher | undefined;
+  private watching: Promise<void> = Promise.resolve();
+  /** Set by close and stop: a scan still running gives up at its next batch. */
+  private stopped = false;
   private unsubscribe: (() => void) | undefined;
   private busy = 0;
   private progress: { done: number; total: number } | null = null;
   private lastSyncAt = '';
   /** Whether an import is writing to the store, so its own change events don't echo back to the files as edits. */
   private importing = false;
-  /** How many sidecar files were read and merged, and how many written: tests count them. */
-  readonly counters = { imports: 0, writes: 0 };
+  /** How many sidecar files were read, read and merged, and written: tests count them. */
+  readonly counters = { reads: 0, imports: 0, writes: 0 };
 
   constructor(
     private readonly core: MarginaliaCore,
@@ -162,6 +204,10 @@ export class SyncEngine {
 
   async start(options: SyncOptions): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
+    // The watcher is set up beside the scan, and start returns once the scan is done: the
+    // store then matches the files. A file changed before the watcher is ready is caught by
+    // a second scan when it is (cheap: only files whose size or time moved are read).
+    const watching = options.watch ? this.watch() : undefined;
     await this.scan();
     this.unsubscribe = this.core.events.subscribe((envelope) => {
       if (this.importing) return;
@@ -172,11 +218,25 @@ export class SyncEngine {
         for (const document of this.core.documents.list()) if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
       }
     });
-    if (options.watch) await this.watch();
+    if (watching) {
+      this.watching = watching
+        .then(() => (this.stopped ? undefined : this.scan()))
+        .catch((error: unknown) => {
+          if (this.stopped) return;
+          this.problems.set(this.dir, { file: this.dir, line: 0, column: 0, message: `The workspace could not be scanned: ${(error as Error).message}` });
+          this.announce();
+        });
+    }
+  }
+
+  /** Resolves when the watcher is ready and the files are scanned once more. */
+  whenWatching(): Promise<void> {
+    return this.watching;
   }
 
   /** Stops at once (for closing the app): pending writes are written first. */
   close(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     const pending = [...this.timers.keys()];
@@ -190,7 +250,9 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
+    await this.watching;
     await this.flush();
     for (const timer of this.fileTimers.values()) clearTimeout(timer);
     this.fileTimers.clear();
@@ -233,6 +295,7 @@ export class SyncEngine {
       // Files are imported in batches of one transaction each: a commit per file is most of
       // the cost of a first scan, and a batch cut short by a crash is read again next time.
       for (let batch = 0; batch < sidecars.length; batch += SCAN_BATCH) {
+        if (this.stopped) return;
         this.core.db
           .transaction(() => {
             for (const name of sidecars.slice(batch, batch + SCAN_BATCH)) {
@@ -263,7 +326,14 @@ export class SyncEngine {
   }
 
   private async watch(): Promise<void> {
-    this.watcher = chokidar.watch(this.dir, { depth: 0, ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
+    const root = resolvePath(this.dir);
+    this.watcher = chokidar.watch(root, {
+      depth: 0,
+      ignoreInitial: true,
+      // Only the files the sync reads are watched: sources and digests are the app's own.
+      ignored: (path) => resolvePath(path) !== root && !isWatchedName(basename(path)),
+      awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
+    });
     const onFile = (path: string) => {
       const name = basename(path);
       if (name === TAGS_FILE) {
@@ -343,16 +413,24 @@ export class SyncEngine {
   /** Reads one sidecar and merges it; a bad file is reported and not applied. */
   importFile(name: string): 'unchanged' | 'merged' | 'refused' | 'missing' {
     const path = join(this.dir, name);
+    const slug = name.slice(0, -SIDECAR_SUFFIX.length);
+    const known = this.state.bySlug(slug);
     let bytes: Buffer;
+    let stamp: FileStamp;
     try {
+      // Stamped before reading: a save landing in between leaves a stamp that no longer
+      // matches, so the file is read again next time rather than missed.
+      const stat = statSync(path);
+      stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+      if (known && !this.problems.has(name) && stampStillTrusted(known, stamp)) return 'unchanged';
       bytes = readFileSync(path);
+      this.counters.reads++;
     } catch {
       return 'missing';
     }
-    const slug = name.slice(0, -SIDECAR_SUFFIX.length);
     const hash = sha256Hex(bytes);
-    const known = this.state.bySlug(slug);
     if (known && known.sidecar_sha256 === hash && !this.problems.has(name)) {
+      this.state.restamp(known.document_id, stamp);
       return 'unchanged';
     }
     let text: string;
@@ -398,10 +476,10 @@ export class SyncEngine {
     }
     this.problems.delete(name);
     const unchangedList = this.merge(document.id, sidecar, name);
-    this.state.record(document.id, slug, hash);
+    this.state.record(document.id, slug, hash, '', stamp);
     this.counters.imports++;
     // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
-    this.writeDocument(document.id, hash, unchangedList);
+    this.writeDocument(document.id, { hash, stamp }, unchangedList);
     return 'merged';
   }
 
@@ -431,7 +509,7 @@ export class SyncEngine {
    */
   private merge(documentId: string, sidecar: Sidecar, file: string): Annotation[] | undefined {
     const annotations = this.core.annotations;
-    let listed: Annotation[] = [];
+    let listed: Annotation[] | undefined;
     const store = annotations.store;
     const text = this.core.documents.canonicalText(documentId);
     const textSha256 = this.core.documents.textSha256(documentId);
@@ -441,30 +519,39 @@ export class SyncEngine {
       this.core.db
         .transaction(() => {
           const base = this.state.base(documentId);
-          listed = annotations.list(documentId);
-          const local = new Map(listed.map((annotation) => [annotation.id, annotation]));
+          // Against a base most annotations are unchanged in the file and need no row from
+          // the store, so rows are read one by one when needed; a file merged for the first
+          // time compares every annotation, and all are listed at once.
+          const localIds = store.idsOfDocument(documentId);
+          listed = base.size === 0 ? annotations.list(documentId) : undefined;
+          const listedById = listed ? new Map(listed.map((annotation) => [annotation.id, annotation])) : undefined;
+          const localOf = (id: string): Annotation => listedById?.get(id) ?? annotations.get(id);
           const theirs = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
-          const ids = new Set([...base.keys(), ...local.keys(), ...theirs.keys()]);
+          const ids = new Set([...base.keys(), ...localIds, ...theirs.keys()]);
           for (const id of ids) {
             const b = base.get(id);
-            const l = local.get(id);
             const t = theirs.get(id);
-            if (t && !l) {
+            const hasLocal = localIds.has(id);
+            if (t && !hasLocal) {
               if (b || store.tombstone(id)) continue; // deleted here since the last sync
               this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
               touched.add(id);
-            } else if (!t && l && b) {
-              const unchangedHere = JSON.stringify(mergeFieldsOf(toWebAnnotation(l))) === JSON.stringify(mergeFieldsOf(b));
+            } else if (!t && hasLocal && b) {
+              const unchangedHere = JSON.stringify(mergeFieldsOf(toWebAnnotation(localOf(id)))) === JSON.stringify(b);
               if (unchangedHere) {
                 store.deleteAnnotation(id, annotations.now());
                 touched.add(id);
               }
-            } else if (t && l) {
+            } else if (t && hasLocal) {
+              const theirsFields = mergeFieldsOf(t);
+              // Unchanged in the file since the last sync: whatever the app has now stays.
+              if (b && sameMergeFields(theirsFields, b)) continue;
+              const l = localOf(id);
               const localWeb = toWebAnnotation(l);
               if (!b) {
                 const decision = decideIncoming(
                   { updatedAt: localWeb.modified, authorId: l.author.id, content: JSON.stringify(mergeFieldsOf(localWeb)) },
-                  { updatedAt: t.modified, authorId: idFromUrn(t.creator.id), content: JSON.stringify(mergeFieldsOf(t)) },
+                  { updatedAt: t.modified, authorId: idFromUrn(t.creator.id), content: JSON.stringify(theirsFields) },
                   undefined,
                 );
                 if (decision === 'update') {
@@ -473,7 +560,7 @@ export class SyncEngine {
                 }
                 continue;
               }
-              const outcome = threeWay(mergeFieldsOf(b), mergeFieldsOf(localWeb), mergeFieldsOf(t));
+              const outcome = threeWay(b, mergeFieldsOf(localWeb), theirsFields);
               if (outcome.kind === 'take-local') continue;
               if (outcome.fields.length > 0) {
                 this.writeRow(documentId, text, textSha256, t, l, outcome.fields);
@@ -647,7 +734,7 @@ export class SyncEngine {
    * ago (after importing it), which spares reading and hashing it twice more; `listed`,
    * the document's annotations if the caller has just listed them.
    */
-  writeDocument(documentId: string, justRead?: string, listed?: Annotation[]): void {
+  writeDocument(documentId: string, justRead?: { hash: string; stamp: FileStamp }, listed?: Annotation[]): void {
     if (!this.core.documents.exists(documentId)) return;
     const summary = this.core.documents.summary(documentId);
     const slug = this.slugOf(documentId, summary.title);
@@ -674,16 +761,24 @@ export class SyncEngine {
     const sidecar = buildSidecar(document, annotations, this.core.annotations.listReplies(documentId), tombstones);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
-    const onDisk = justRead ?? (existsSync(path) ? sha256Hex(readFileSync(path)) : '');
+    let stamp = justRead?.stamp;
+    let onDisk = justRead?.hash ?? '';
+    if (!justRead && existsSync(path)) {
+      const stat = statSync(path);
+      stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+      onDisk = sha256Hex(readFileSync(path));
+    }
     if (onDisk !== hash) {
       writeFileAtomic(path, text);
       writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
       this.counters.writes++;
+      const written = statSync(path);
+      stamp = { size: written.size, mtimeMs: written.mtimeMs };
     }
     this.core.db
       .transaction(() => {
-        this.state.record(documentId, slug, hash, fingerprint);
-        this.state.setBase(documentId, text);
+        this.state.record(documentId, slug, hash, fingerprint, stamp);
+        this.state.setBase(documentId, sidecar.items);
       })
       .immediate();
   }
