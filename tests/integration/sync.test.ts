@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
@@ -155,6 +155,28 @@ describe('workspace sync', () => {
     await engine.whenWatching();
     await until(() => core.annotations.get(annotation.id).note.text === 'saved during start');
     expect(engine.counters.imports).toBe(1);
+  });
+
+  it('pointed at another folder holding an older copy of the files, deletes and reverts nothing the library has', async () => {
+    const kept = highlight('Tripoli', { noteMarkdown: 'newer note' });
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const olderCopy = join(temp.path, 'older-copy');
+    cpSync(workspace, olderCopy, { recursive: true });
+    const later = highlight('beheading 11 people', { noteMarkdown: 'made after the copy' });
+    core.annotations.update({ id: kept.id, noteMarkdown: 'newest note' });
+    await (await core.startSync(workspace, { watch: false })).stop();
+
+    const older = join(olderCopy, SIDECAR);
+    const lastSynced = JSON.parse(readFileSync(older, 'utf8')) as { items: Array<{ body: Array<{ value: string; purpose: string }> }> };
+    lastSynced.items[0]!.body[0]!.value = 'newer note, touched in the copy';
+    writeFileSync(older, `${JSON.stringify(lastSynced, null, 2)}\n`);
+    await (await core.startSync(olderCopy, { watch: false })).stop();
+
+    expect(core.annotations.get(later.id).note.text).toBe('made after the copy');
+    expect(core.annotations.get(kept.id).note.text).toBe('newest note');
+    const copied = readFileSync(older, 'utf8');
+    expect(copied).toContain('made after the copy');
+    expect(copied).toContain('newest note');
   });
 
   it('merges edits to different fields of one annotation, keeps both sides of a true conflict, and resolves it', async () => {

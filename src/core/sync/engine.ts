@@ -60,6 +60,9 @@ interface FileStamp {
  */
 const RACY_MS = 2000;
 
+/** Where the sync records which folder its hashes and bases describe (not a user setting). */
+const RECORDS_FOLDER_KEY = 'sync_records_folder';
+
 const SYNC_FILE_COLUMNS = 'document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms';
 
 /** The engine's own tables: file names, the last synced base, and unresolved conflicts. */
@@ -86,6 +89,16 @@ class SyncState {
   /** Documents that were synced and are no longer in the library. */
   removedDocuments(): SyncFileRow[] {
     return cachedStatement<[], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)`).all();
+  }
+
+  /** The folder these records describe ('' before any, or for records older than this check). */
+  recordsFolder(): string {
+    const row = cachedStatement<[string], { value_json: string }>(this.db, 'SELECT value_json FROM settings WHERE key = ?').get(RECORDS_FOLDER_KEY);
+    return row ? (JSON.parse(row.value_json) as string) : '';
+  }
+
+  setRecordsFolder(folder: string): void {
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)').run(RECORDS_FOLDER_KEY, JSON.stringify(folder));
   }
 
   /** `stamp` is the file's size and time taken before it was read or after it was written. */
@@ -184,6 +197,12 @@ export class SyncEngine {
   private readonly problems = new Map<string, SyncProblem>();
   private watcher: FSWatcher | undefined;
   private watching: Promise<void> = Promise.resolve();
+  /**
+   * Set while the records describe another folder (the workspace was moved, or another
+   * one chosen): a file found as recorded is still trusted, but a changed one is merged
+   * without a base, so what another folder's history says was deleted is not deleted here.
+   */
+  private foreignBase = false;
   /** Set by close and stop: a scan still running gives up at its next batch. */
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
@@ -208,7 +227,14 @@ export class SyncEngine {
     // store then matches the files. A file changed before the watcher is ready is caught by
     // a second scan when it is (cheap: only files whose size or time moved are read).
     const watching = options.watch ? this.watch() : undefined;
+    const folder = resolvePath(this.dir);
+    const recorded = this.state.recordsFolder();
+    this.foreignBase = recorded !== '' && recorded !== folder;
     await this.scan();
+    if (!this.stopped) {
+      this.state.setRecordsFolder(folder);
+      this.foreignBase = false;
+    }
     this.unsubscribe = this.core.events.subscribe((envelope) => {
       if (this.importing) return;
       if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged') this.scheduleWrite(envelope.payload.documentId);
@@ -518,7 +544,7 @@ export class SyncEngine {
     try {
       this.core.db
         .transaction(() => {
-          const base = this.state.base(documentId);
+          const base = this.foreignBase ? new Map<string, MergeFields>() : this.state.base(documentId);
           // Against a base most annotations are unchanged in the file and need no row from
           // the store, so rows are read one by one when needed; a file merged for the first
           // time compares every annotation, and all are listed at once.
