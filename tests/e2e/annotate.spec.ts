@@ -112,6 +112,8 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   app.core.annotations.create({ documentId: doc.id, start, end: start + 17, tags: ['Claim/Casualties'], noteMarkdown: 'Two sources disagree' });
   await page.reload();
   await expect(page.locator('.reader__content')).toContainText('main hospital');
+  // A hover over a highlight not painted yet shows nothing until the pointer moves again.
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('the main hospital');
   const box = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {

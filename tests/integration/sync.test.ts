@@ -247,6 +247,13 @@ describe('workspace sync', () => {
     // Both sides changed the note since the last good sync: the app's stays and the file's is a conflict.
     expect(core.annotations.get(annotation.id).note.text).toBe('changed meanwhile');
     expect(engine.status().conflicts).toHaveLength(1);
+
+    // tags.json gets the same care: a hostile one is reported and left as it is.
+    const deep = `{"tags": [], "x": ${'['.repeat(5000)}${']'.repeat(5000)}}\n`;
+    writeFileSync(join(workspace, 'tags.json'), deep);
+    await engine.scan();
+    expect(engine.status().problems).toEqual([expect.objectContaining({ file: 'tags.json', message: expect.stringContaining('nested more than') })]);
+    expect(readFileSync(join(workspace, 'tags.json'), 'utf8')).toBe(deep);
   });
 
   it('rebuilds an empty library from the workspace alone, and verify finds no difference until a file changes', async () => {

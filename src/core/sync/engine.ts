@@ -694,6 +694,10 @@ export class SyncEngine {
   private importTags(): void {
     const name = TAGS_FILE;
     const text = readFileSync(join(this.dir, name), 'utf8');
+    if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) {
+      this.fail(name, text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
