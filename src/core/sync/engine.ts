@@ -199,8 +199,9 @@ export class SyncEngine {
   private watching: Promise<void> = Promise.resolve();
   /**
    * Set while the records describe another folder (the workspace was moved, or another
-   * one chosen): a file found as recorded is still trusted, but a changed one is merged
-   * without a base, so what another folder's history says was deleted is not deleted here.
+   * one chosen): every file is hashed (sizes and times describe the other folder's files);
+   * one whose hash is as recorded is trusted, but a changed one is merged without a base,
+   * so what another folder's history says was deleted is not deleted here.
    */
   private foreignBase = false;
   /** Set by close and stop: a scan still running gives up at its next batch. */
@@ -448,7 +449,7 @@ export class SyncEngine {
       // matches, so the file is read again next time rather than missed.
       const stat = statSync(path);
       stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-      if (known && !this.problems.has(name) && stampStillTrusted(known, stamp)) return 'unchanged';
+      if (known && !this.foreignBase && !this.problems.has(name) && stampStillTrusted(known, stamp)) return 'unchanged';
       bytes = readFileSync(path);
       this.counters.reads++;
     } catch {
