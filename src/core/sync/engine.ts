@@ -27,7 +27,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { prepareDocument, sha256Hex } from '../import/prepare';
 import { cachedStatement } from '../store/statements';
 
-export const WRITE_DELAY_MS = 250;
+export const WRITE_DELAY_MS = 150;
 const SCAN_BATCH = 50;
 const FILE_SETTLE_MS = 120;
 const SOURCE_EXTENSIONS: Record<string, string> = { txt: 'txt', md: 'md', html: 'html' };
