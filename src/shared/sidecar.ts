@@ -36,7 +36,7 @@ export interface Sidecar {
 }
 
 /** A file-name stem from a title: letters and digits joined by hyphens, unique among `taken`. */
-export function slugFor(title: string, taken: ReadonlySet<string>): string {
+export function slugFor(title: string, taken: { has(slug: string): boolean }): string {
   const base =
     title
       .normalize('NFKD')

@@ -2,6 +2,9 @@
 // in a bundle it travels as a W3C annotation whose target is that annotation.
 import type { Database } from 'better-sqlite3';
 import type { Reply } from '../../shared/bundles';
+import { noteFromMarkdown } from '../../shared/notes';
+import type { WebAnnotation } from '../../shared/web-annotation';
+import { idFromUrn, readWebAnnotation } from '../../shared/web-annotation';
 import { cachedStatement } from '../store/statements';
 
 export interface ReplyRow {
@@ -28,6 +31,28 @@ export function toReply(row: ReplyRow): Reply {
     author: { id: row.author_id, name: row.author_name },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** The annotation a reply answers, from its W3C form (in a bundle or a workspace file). */
+export function replyParentId(item: WebAnnotation): string {
+  return idFromUrn(typeof item.target === 'string' ? item.target : item.target.source);
+}
+
+/** A reply row from its W3C form, its Markdown kept as given. */
+export function replyRowFrom(item: WebAnnotation, documentId: string): ReplyRow {
+  const read = readWebAnnotation(item);
+  const markdown = item.body.find((body) => body.purpose === 'replying')?.value ?? '';
+  return {
+    id: read.id,
+    annotation_id: replyParentId(item),
+    document_id: documentId,
+    body_markdown: markdown,
+    body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown, { keepMarkdown: true }).text,
+    author_id: read.author.id,
+    author_name: read.author.name,
+    created_at: read.createdAt,
+    updated_at: read.updatedAt,
   };
 }
 

@@ -29,7 +29,7 @@ import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation } from '../../shared/web-annotation';
 import type { AnnotationService } from '../annotations/service';
 import type { AnnotationRow } from '../annotations/store';
-import type { ReplyRow } from '../annotations/replies';
+import { replyParentId, replyRowFrom } from '../annotations/replies';
 import type { DocumentRepository } from '../documents';
 import type { KnownKeysRepository } from '../identity';
 import { fingerprintOf, verifySignature } from '../identity';
@@ -296,7 +296,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
     for (const item of bundle.items) {
       if (!isReply(item)) continue;
       const incoming = readWebAnnotation(item);
-      const parentId = idFromUrn(typeof item.target === 'string' ? item.target : item.target.source);
+      const parentId = replyParentId(item);
       const parent = store.row(parentId);
       if (!parent && !(incomingIds.has(parentId) && !apply)) continue;
       countAuthor(incoming.author.id, incoming.author.name, 'replies');
@@ -311,17 +311,7 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
       );
       if (!tally(decision, plan.replies)) continue;
       if (!apply || !parent) continue;
-      const next: ReplyRow = {
-        id: incoming.id,
-        annotation_id: parentId,
-        document_id: parent.document_id,
-        body_markdown: markdown,
-        body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown, { keepMarkdown: true }).text,
-        author_id: incoming.author.id,
-        author_name: incoming.author.name,
-        created_at: incoming.createdAt,
-        updated_at: incoming.updatedAt,
-      };
+      const next = replyRowFrom(item, parent.document_id);
       if (row) replies.update(next);
       else replies.insert(next);
       touchedDocuments.add(parent.document_id);

@@ -21,6 +21,7 @@ import { DIGEST_SUFFIX, SIDECAR_SUFFIX, TAGS_FILE, baseFieldsOf, buildSidecar, m
 import type { SyncProblem, SyncStatus } from '../../shared/sync';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
+import { replyRowFrom } from '../annotations/replies';
 import type { AnnotationRow } from '../annotations/store';
 import type { MarginaliaCore } from '../core';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -75,10 +76,6 @@ class SyncState {
 
   bySlug(slug: string): SyncFileRow | undefined {
     return cachedStatement<[string], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE slug = ?`).get(slug);
-  }
-
-  slugs(): Set<string> {
-    return new Set(cachedStatement<[], { slug: string }>(this.db, 'SELECT slug FROM sync_files').all().map((row) => row.slug));
   }
 
   forget(documentId: string): void {
@@ -364,7 +361,7 @@ export class SyncEngine {
     const onFile = (path: string) => {
       const name = basename(path);
       if (name === TAGS_FILE) {
-        this.debounceFile(name, () => this.importTags());
+        this.debounce(this.fileTimers, name, FILE_SETTLE_MS, () => this.importTags());
         return;
       }
       if (!name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name)) return;
@@ -372,9 +369,8 @@ export class SyncEngine {
         this.announce();
         return;
       }
-      this.debounceFile(name, () => {
+      this.debounce(this.fileTimers, name, FILE_SETTLE_MS, () => {
         if (this.importFile(name) === 'merged') this.lastSyncAt = new Date().toISOString();
-        this.announce();
       });
     };
     this.watcher.on('add', onFile);
@@ -382,39 +378,29 @@ export class SyncEngine {
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
 
-  private debounceFile(name: string, run: () => void): void {
-    const existing = this.fileTimers.get(name);
+  /** Runs `run` once `key` has been quiet for `delay`; a failure is shown as a problem of `key`. */
+  private debounce(timers: Map<string, ReturnType<typeof setTimeout>>, key: string, delay: number, run: () => void): void {
+    const existing = timers.get(key);
     if (existing) clearTimeout(existing);
-    this.fileTimers.set(
-      name,
+    timers.set(
+      key,
       setTimeout(() => {
-        this.fileTimers.delete(name);
+        timers.delete(key);
         try {
           run();
         } catch (error) {
-          this.problems.set(name, { file: name, line: 0, column: 0, message: (error as Error).message });
-          this.announce();
+          this.problems.set(key, { file: key, line: 0, column: 0, message: (error as Error).message });
         }
-      }, FILE_SETTLE_MS),
+        this.announce();
+      }, delay),
     );
   }
 
   scheduleWrite(documentId: string): void {
-    const existing = this.timers.get(documentId);
-    if (existing) clearTimeout(existing);
-    this.timers.set(
-      documentId,
-      setTimeout(() => {
-        this.timers.delete(documentId);
-        try {
-          this.writeDocument(documentId);
-          this.lastSyncAt = new Date().toISOString();
-        } catch (error) {
-          this.problems.set(documentId, { file: documentId, line: 0, column: 0, message: (error as Error).message });
-        }
-        this.announce();
-      }, WRITE_DELAY_MS),
-    );
+    this.debounce(this.timers, documentId, WRITE_DELAY_MS, () => {
+      this.writeDocument(documentId);
+      this.lastSyncAt = new Date().toISOString();
+    });
   }
 
   /** Writes every pending change now. */
@@ -490,10 +476,9 @@ export class SyncEngine {
     }
     const sidecar = parsed.data as unknown as Sidecar;
     const document = sidecar.marginalia.document;
-    const other = this.state.bySlug(slug);
-    if (other && other.document_id !== document.id) return this.fail(name, text, 0, `This file names document ${document.id}, but ${name} belongs to ${other.document_id}.`);
+    if (known && known.document_id !== document.id) return this.fail(name, text, 0, `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.`);
     if (!this.core.documents.exists(document.id)) {
-      if (other) {
+      if (known) {
         // Synced before and gone from the library now: it was removed here, not copied in.
         this.setAsideRemoved();
         return 'missing';
@@ -607,23 +592,10 @@ export class SyncEngine {
           }
           // Replies: last writer wins, as in bundles.
           for (const item of sidecar.items.filter(isReply)) {
-            const read = readWebAnnotation(item);
-            const parentId = idFromUrn(typeof item.target === 'string' ? item.target : item.target.source);
-            if (!store.row(parentId) || store.tombstone(read.id)) continue;
-            const markdown = item.body.find((body) => body.purpose === 'replying')?.value ?? '';
-            const existing = annotations.replies.row(read.id);
-            if (existing && existing.updated_at >= read.updatedAt) continue;
-            const row = {
-              id: read.id,
-              annotation_id: parentId,
-              document_id: documentId,
-              body_markdown: markdown,
-              body_text: markdown.trim() === '' ? '' : noteFromMarkdown(markdown, { keepMarkdown: true }).text,
-              author_id: read.author.id,
-              author_name: read.author.name,
-              created_at: read.createdAt,
-              updated_at: read.updatedAt,
-            };
+            const row = replyRowFrom(item, documentId);
+            if (!store.row(row.annotation_id) || store.tombstone(row.id)) continue;
+            const existing = annotations.replies.row(row.id);
+            if (existing && existing.updated_at >= row.updated_at) continue;
             if (existing) annotations.replies.update(row);
             else annotations.replies.insert(row);
           }
@@ -754,16 +726,16 @@ export class SyncEngine {
   private slugOf(documentId: string, title: string): string {
     const known = this.state.byDocument(documentId);
     if (known) return known.slug;
-    const taken = this.state.slugs();
-    for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) if (name.endsWith(SIDECAR_SUFFIX)) taken.add(name.slice(0, -SIDECAR_SUFFIX.length));
-    return slugFor(title, taken);
+    // Asked per candidate (an indexed lookup and one stat), not by listing every slug and
+    // the folder: writing a workspace for a large library did both once per document.
+    return slugFor(title, { has: (slug) => this.state.bySlug(slug) !== undefined || existsSync(join(this.dir, this.sidecarName(slug))) });
   }
 
   /**
    * Brings a document's files up to date with the store (merging a changed file first).
-   * `justRead` is the hash of the sidecar as this same synchronous call read it a moment
-   * ago (after importing it), which spares reading and hashing it twice more; `listed`,
-   * the document's annotations if the caller has just listed them.
+   * The sidecar is read once per call: `justRead` is its hash and stamp as the caller (the
+   * same synchronous import) read it a moment ago; `listed`, the document's annotations if
+   * the caller has just listed them.
    */
   writeDocument(documentId: string, justRead?: { hash: string; stamp: FileStamp }, listed?: Annotation[]): void {
     if (!this.core.documents.exists(documentId)) return;
@@ -774,12 +746,14 @@ export class SyncEngine {
     const path = join(this.dir, name);
     const known = this.state.byDocument(documentId);
     const fingerprint = this.state.storeFingerprint(documentId);
-    if (known && existsSync(path) && justRead === undefined) {
+    let onDisk = justRead;
+    if (!onDisk && existsSync(path)) {
       // Read now, not earlier: another program may have saved it a moment ago.
-      const onDisk = sha256Hex(readFileSync(path));
-      if (onDisk !== known.sidecar_sha256) {
+      const stat = statSync(path);
+      onDisk = { stamp: { size: stat.size, mtimeMs: stat.mtimeMs }, hash: sha256Hex(readFileSync(path)) };
+      if (known && onDisk.hash !== known.sidecar_sha256) {
         if (this.importFile(name) !== 'unchanged') return; // importFile wrote the merged result
-      } else if (known.store_fingerprint === fingerprint) {
+      } else if (known && known.store_fingerprint === fingerprint) {
         return; // neither the store nor the file changed since the last write
       }
     }
@@ -792,14 +766,8 @@ export class SyncEngine {
     const sidecar = buildSidecar(document, annotations, this.core.annotations.listReplies(documentId), tombstones);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
-    let stamp = justRead?.stamp;
-    let onDisk = justRead?.hash ?? '';
-    if (!justRead && existsSync(path)) {
-      const stat = statSync(path);
-      stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-      onDisk = sha256Hex(readFileSync(path));
-    }
-    if (onDisk !== hash) {
+    let stamp = onDisk?.stamp;
+    if (onDisk?.hash !== hash) {
       writeFileAtomic(path, text);
       writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
       this.counters.writes++;
