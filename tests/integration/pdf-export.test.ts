@@ -184,7 +184,8 @@ describe('annotated PDF export', () => {
 
   it('embeds fonts for accented Latin, Greek, Cyrillic and Arabic, and names the characters no bundled font has', async () => {
     const file = join(temp.path, 'scripts.txt');
-    writeFileSync(file, 'Scripts\n\nCafé naïve — “quoted” Ελληνικά Русский العربية and 漢字 with 🎉 too.\n');
+    // "Cafe\u0301" spells the accent as a combining mark, which the font places by an offset.
+    writeFileSync(file, 'Scripts\n\nCafé naïve — “quoted” Ελληνικά Русский العربية and 漢字 with 🎉 too. Cafe\u0301 au lait.\n');
     const { document } = core.importPath(file);
     const out = join(temp.path, 'scripts.pdf');
     const result = await core.exportPdfToFile([document.id], {}, out);
@@ -194,6 +195,7 @@ describe('annotated PDF export', () => {
     const extracted = pdftotext(out);
     expect(extracted).toContain('Café naïve — “quoted” Ελληνικά Русский');
     expect(collapseWhitespace(extracted)).toContain('\uFFFD\uFFFD with \uFFFD too.');
+    expect(collapseWhitespace(extracted).normalize('NFC')).toContain('too. Café au lait.');
   });
 
   it('honours the options: no notes or tags, tag and color filters, Letter paper and print colors', async () => {

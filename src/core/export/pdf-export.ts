@@ -10,6 +10,8 @@ import { passesExportFilters } from '../../shared/export-options';
 import type { DocumentDetail } from '../../shared/model';
 import type { PrintBlock } from '../../shared/print-model';
 import { printBlocksOf } from '../../shared/print-model';
+import type { PdfKitContentSink, PdfKitFont } from './pdf-content';
+import { ContentWriter } from './pdf-content';
 import type { FontKey, FontSet } from './pdf-fonts';
 import { FONT_FILES, loadFonts } from './pdf-fonts';
 import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
@@ -182,7 +184,8 @@ class PdfComposer {
   /** Where the margin notes on a page end, so full-width sections start below them. */
   private readonly marginBottom = new Map<number, number>();
   private readonly missing = new Set<string>();
-  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly content: ContentWriter;
+  private readonly pdfKitFonts = new Map<FontKey, PdfKitFont>();
   private readonly measurer: Measurer;
   private readonly pageDocument: number[] = [];
   private readonly chunks: Buffer[] = [];
@@ -228,24 +231,20 @@ class PdfComposer {
     });
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
-    this.measurer = {
-      width: (fontKey, size, text) => {
-        const styleKey = `${fontKey}@${size}`;
-        let widths = this.widths.get(styleKey);
-        if (!widths) {
-          widths = new Map();
-          this.widths.set(styleKey, widths);
-        }
-        let width = widths.get(text);
-        if (width === undefined) {
-          width = this.doc.font(fontKey).fontSize(size).widthOfString(text);
-          this.textState.font = fontKey;
-          this.textState.size = size;
-          widths.set(text, width);
-        }
-        return width;
-      },
-    };
+    this.content = new ContentWriter(this.doc as unknown as PdfKitContentSink, (fontKey) => this.pdfKitFont(fontKey), paper.height);
+    this.measurer = { width: (fontKey, size, text) => this.content.width(fontKey, size, text) };
+  }
+
+  /** pdfkit's font object for a face, loaded on first use. */
+  private pdfKitFont(fontKey: FontKey): PdfKitFont {
+    let font = this.pdfKitFonts.get(fontKey);
+    if (!font) {
+      this.doc.font(fontKey);
+      this.textState.font = fontKey;
+      font = (this.doc as unknown as { _font: PdfKitFont })._font;
+      this.pdfKitFonts.set(fontKey, font);
+    }
+    return font;
   }
 
   async render(sources: readonly ExportSource[]): Promise<RenderedPdf> {
@@ -310,14 +309,19 @@ class PdfComposer {
     if (fragment.text.trim() === '') return;
     // Document text goes in its own marked-content span per fragment, so text extractors
     // keep the runs an annotation starts or ends in apart instead of merging them.
-    const span = fragment.start >= 0;
-    if (span) this.doc.markContent('Span');
-    this.useTextStyle(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color);
-    this.doc.text(fragment.text, x + fragment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-    if (span) this.doc.endMarkedContent();
+    this.drawText(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color, x + fragment.x, baseline, fragment.text, fragment.start >= 0);
     if (fragment.link !== '' && isSafeLink(fragment.link)) {
       this.doc.link(x + fragment.x, top, fragment.inkWidth, height, fragment.link);
     }
+  }
+
+  /** Text on a baseline; through pdfkit only when its glyphs are placed by offsets (combining marks). */
+  private drawText(fontKey: FontKey, size: number, color: Rgb, x: number, baseline: number, text: string, markedSpan = false): void {
+    if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan)) return;
+    if (markedSpan) this.doc.markContent('Span');
+    this.useTextStyle(fontKey, size, color);
+    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    if (markedSpan) this.doc.endMarkedContent();
   }
 
   /** Sets font, size and fill only when they change: each change is work and bytes per fragment. */
@@ -481,18 +485,13 @@ class PdfComposer {
     this.flowLines(lines, MARGIN_LEFT + indent, size, documentIndex, run.placed, (top, baseline) => {
       if (heading) this.addOutlineItem(block);
       if (block.kind === 'listItem') {
-        this.useTextStyle('serif', size, MUTED);
-        this.doc.text(block.marker, MARGIN_LEFT + indent - 14, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        this.drawText('serif', size, MUTED, MARGIN_LEFT + indent - 14, baseline, block.marker);
       }
       void top;
     });
     if (block.kind === 'quote') {
       const top = this.page === startPage ? startY : MARGIN_TOP;
-      this.doc
-        .save()
-        .rect(MARGIN_LEFT + 3, top + 2, 2, this.y - top - 4)
-        .fill(rgb255(RULE))
-        .restore();
+      this.content.fillRect(MARGIN_LEFT + 3, top + 2, 2, this.y - top - 4, RULE);
     }
     this.y += after;
   }
@@ -532,7 +531,7 @@ class PdfComposer {
     this.y += 2;
     this.ensureRoom(Math.min(height, 200), documentIndex);
     if (this.y + height <= this.contentBottom) {
-      this.doc.save().roundedRect(MARGIN_LEFT, this.y, this.textWidth, height, 4).fill(rgb255(COVER_FILL)).restore();
+      this.content.fillRoundedRect(MARGIN_LEFT, this.y, this.textWidth, height, 4, COVER_FILL);
     }
     this.y += padding;
     this.flowLines(lines, MARGIN_LEFT + padding, size, documentIndex, undefined);
@@ -731,12 +730,8 @@ class PdfComposer {
     const size = 6.4;
     const width = Math.max(9, this.measurer.width('sans', size, label) + 4);
     const top = entry.desiredTop + 1;
-    this.doc.save().roundedRect(x, top, width, 9, 2).fill(rgb255(SOLID[entry.annotation.color])).restore();
-    this.useTextStyle('sans', size, [1, 1, 1]);
-    this.doc.text(label, x + (width - this.measurer.width('sans', size, label)) / 2, top + 7, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-    });
+    this.content.fillRoundedRect(x, top, width, 9, 2, SOLID[entry.annotation.color]);
+    this.drawText('sans', size, [1, 1, 1], x + (width - this.measurer.width('sans', size, label)) / 2, top + 7, label);
     if (destination !== '') this.doc.goTo(x, top, width, 9, destination);
   }
 
@@ -751,11 +746,7 @@ class PdfComposer {
 
   private drawNoteAt(entry: MarginEntry, lines: readonly Line[], top: number): void {
     const height = lines.length * NOTE_SIZE * LINE_FACTOR;
-    this.doc
-      .save()
-      .rect(this.noteX - 6, top + 1, 1.6, height - 2)
-      .fill(rgb255(SOLID[entry.annotation.color]))
-      .restore();
+    this.content.fillRect(this.noteX - 6, top + 1, 1.6, height - 2, SOLID[entry.annotation.color]);
     this.drawLinesAt(lines, this.noteX, top, NOTE_SIZE);
   }
 
@@ -820,7 +811,7 @@ class PdfComposer {
     );
     this.ensureRoom(quoteSize * LINE_FACTOR * 2, documentIndex);
     this.flowLines(quote, MARGIN_LEFT + 10, quoteSize, documentIndex, undefined, (top) => {
-      this.doc.save().rect(MARGIN_LEFT + 2, top + 2, 3, quoteSize).fill(rgb255(SOLID[annotation.color])).restore();
+      this.content.fillRect(MARGIN_LEFT + 2, top + 2, 3, quoteSize, SOLID[annotation.color]);
       if (page >= 0) this.linkToPage(MARGIN_LEFT, top, this.fullWidth, quoteSize * LINE_FACTOR, page);
     });
     if (this.options.includeNotes && hasNote(annotation)) {
@@ -896,16 +887,14 @@ class PdfComposer {
         const titleLines = this.layout(this.plainPieces(source.detail.title.replace(/\s+/g, ' '), size, { color: MUTED }), right - MARGIN_LEFT - bylineWidth - 24);
         let title = titleLines[0]?.fragments.map((fragment) => fragment.text).join('').trimEnd() ?? '';
         if (titleLines.length > 1) title = `${title.replace(/\s+\S*$/, '')} …`;
-        this.useTextStyle('sans', size, MUTED);
-        this.doc.text(title, MARGIN_LEFT, 36, { lineBreak: false, baseline: 'alphabetic' });
-        this.doc.text(byline, right - bylineWidth, 36, { lineBreak: false, baseline: 'alphabetic' });
-        this.doc.save().moveTo(MARGIN_LEFT, 42).lineTo(right, 42).lineWidth(0.5).stroke(rgb255(RULE)).restore();
+        this.drawText('sans', size, MUTED, MARGIN_LEFT, 36, title);
+        this.drawText('sans', size, MUTED, right - bylineWidth, 36, byline);
+        this.content.horizontalRule(MARGIN_LEFT, right, 42, 0.5, RULE);
       }
       const label = `Page ${page + 1} of ${total}`;
       const size = 8;
       const width = this.measurer.width('sans', size, label);
-      this.useTextStyle('sans', size, MUTED);
-      this.doc.text(label, (this.paper.width - width) / 2, this.paper.height - 30, { lineBreak: false, baseline: 'alphabetic' });
+      this.drawText('sans', size, MUTED, (this.paper.width - width) / 2, this.paper.height - 30, label);
     }
   }
 }

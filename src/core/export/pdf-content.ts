@@ -1,0 +1,156 @@
+// Writes page content operators for the PDF export directly: text as runs of a font's
+// glyphs, filled rectangles and rules. pdfkit's text() measures, encodes and positions each
+// call again and wraps it in option handling and a save/restore; an export of a long,
+// heavily annotated document makes tens of thousands of such calls. Fonts, subsetting and
+// embedding stay pdfkit's: this writer asks pdfkit's font for each word's glyphs once.
+import type { FontKey } from './pdf-fonts';
+import type { Rgb } from './pdf-text';
+
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * The part of pdfkit's embedded font (pdfkit 0.20, pinned exactly in package.json) the
+ * writer uses: `encode` adds the glyphs to the font's subset, widths and ToUnicode map.
+ */
+export interface PdfKitFont {
+  readonly id: string;
+  ref(): unknown;
+  encode(text: string): [string[], GlyphPosition[]];
+  layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
+}
+
+/** The part of pdfkit's document the writer uses: the current page's font resources and content. */
+export interface PdfKitContentSink {
+  readonly page: { readonly fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** PDF numbers with three decimals: a thousandth of a point is far below what shows. */
+function num(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function color(rgb: Rgb): string {
+  return `${num(rgb[0])} ${num(rgb[1])} ${num(rgb[2])}`;
+}
+
+/** How far a rounded corner's control points sit from the corner (a circle's quarter as a Bézier). */
+const KAPPA = 4 * ((Math.SQRT2 - 1) / 3);
+
+export class ContentWriter {
+  /** Per font, each word's TJ operands, or null when its glyphs need offsets (combining marks). */
+  private readonly wordRuns = new Map<FontKey, Map<string, string | null>>();
+  /** Per font, each measured string's advance in thousandths of the font size. */
+  private readonly unitWidths = new Map<FontKey, Map<string, number>>();
+
+  constructor(
+    private readonly sink: PdfKitContentSink,
+    private readonly fontFor: (fontKey: FontKey) => PdfKitFont,
+    private readonly pageHeight: number,
+  ) {}
+
+  /** The width pdfkit's font gives `text` at `size`; one layout per string and font, whatever the size. */
+  width(fontKey: FontKey, size: number, text: string): number {
+    let widths = this.unitWidths.get(fontKey);
+    if (!widths) {
+      widths = new Map();
+      this.unitWidths.set(fontKey, widths);
+    }
+    let width = widths.get(text);
+    if (width === undefined) {
+      width = this.fontFor(fontKey).layout(text, undefined, true).advanceWidth;
+      widths.set(text, width);
+    }
+    return width * (size / 1000);
+  }
+
+  /**
+   * Draws `text` starting at `x` on the baseline `baseline` (both from the page's top left).
+   * Returns false, drawing nothing, for text whose glyphs are placed by offsets (combining
+   * marks), which the caller draws another way.
+   */
+  text(fontKey: FontKey, size: number, fill: Rgb, x: number, baseline: number, text: string, markedSpan: boolean): boolean {
+    const font = this.fontFor(fontKey);
+    let runs = this.wordRuns.get(fontKey);
+    if (!runs) {
+      runs = new Map();
+      this.wordRuns.set(fontKey, runs);
+    }
+    let operands = '';
+    let wordStart = 0;
+    // Words end after one space or tab, as pdfkit's font lays them out and caches them.
+    for (let index = 0; index <= text.length; index++) {
+      const code = index < text.length ? text.charCodeAt(index) : -1;
+      if (code !== 32 && code !== 9 && !(code === -1 && wordStart < index)) continue;
+      const word = text.slice(wordStart, code === -1 ? index : index + 1);
+      wordStart = index + 1;
+      let run = runs.get(word);
+      if (run === undefined) {
+        run = glyphRunOf(font, word);
+        runs.set(word, run);
+      }
+      if (run === null) return false;
+      operands += run;
+    }
+    const page = this.sink.page;
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    // pdfkit's pages draw top-down; text is set in the page's own, upward space.
+    const content = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm BT /${font.id} ${num(size)} Tf ${color(fill)} rg 1 0 0 1 ${num(x)} ${num(this.pageHeight - baseline)} Tm [${operands}] TJ ET Q`;
+    this.sink.addContent(markedSpan ? `/Span BMC\n${content}\nEMC` : content);
+    return true;
+  }
+
+  fillRect(x: number, top: number, width: number, height: number, fill: Rgb): void {
+    this.sink.addContent(`q ${color(fill)} rg ${num(x)} ${num(top)} ${num(width)} ${num(height)} re f Q`);
+  }
+
+  fillRoundedRect(x: number, top: number, width: number, height: number, radius: number, fill: Rgb): void {
+    const r = Math.max(0, Math.min(radius, width / 2, height / 2));
+    const c = r * (1 - KAPPA);
+    const right = x + width;
+    const bottom = top + height;
+    const path = [
+      `${num(x + r)} ${num(top)} m`,
+      `${num(right - r)} ${num(top)} l`,
+      `${num(right - c)} ${num(top)} ${num(right)} ${num(top + c)} ${num(right)} ${num(top + r)} c`,
+      `${num(right)} ${num(bottom - r)} l`,
+      `${num(right)} ${num(bottom - c)} ${num(right - c)} ${num(bottom)} ${num(right - r)} ${num(bottom)} c`,
+      `${num(x + r)} ${num(bottom)} l`,
+      `${num(x + c)} ${num(bottom)} ${num(x)} ${num(bottom - c)} ${num(x)} ${num(bottom - r)} c`,
+      `${num(x)} ${num(top + r)} l`,
+      `${num(x)} ${num(top + c)} ${num(x + c)} ${num(top)} ${num(x + r)} ${num(top)} c`,
+    ];
+    this.sink.addContent(`q ${color(fill)} rg ${path.join(' ')} h f Q`);
+  }
+
+  horizontalRule(x1: number, x2: number, y: number, lineWidth: number, stroke: Rgb): void {
+    this.sink.addContent(`q ${color(stroke)} RG ${num(lineWidth)} w ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S Q`);
+  }
+}
+
+/**
+ * A word's TJ operands: its glyphs as hex, cut where the font moves the next glyph
+ * (kerning), with the adjustment between. Null when a glyph is placed by an offset.
+ */
+function glyphRunOf(font: PdfKitFont, word: string): string | null {
+  const [glyphs, positions] = font.encode(word);
+  let operands = '';
+  let hex = '';
+  for (let index = 0; index < glyphs.length; index++) {
+    const position = positions[index]!;
+    if (position.xOffset || position.yOffset) return null;
+    hex += glyphs[index];
+    const adjustment = position.xAdvance - position.advanceWidth;
+    if (adjustment !== 0) {
+      operands += `<${hex}> ${num(-adjustment)} `;
+      hex = '';
+    }
+  }
+  if (hex !== '') operands += `<${hex}> `;
+  return operands;
+}

@@ -1,0 +1,92 @@
+// The export's direct content writer must set text exactly as pdfkit would: the same glyphs,
+// the same kerning, the same widths, or highlight quads (measured) would drift from the ink.
+import { join } from 'node:path';
+import fc from 'fast-check';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import type { PdfKitContentSink, PdfKitFont } from '../../src/core/export/pdf-content';
+import { ContentWriter } from '../../src/core/export/pdf-content';
+import { FONT_FILES, loadFonts } from '../../src/core/export/pdf-fonts';
+import type { FontKey } from '../../src/core/export/pdf-fonts';
+
+const FONTS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
+
+function setUp() {
+  const fonts = loadFonts(FONTS_DIR);
+  const doc = new PDFDocument({ autoFirstPage: false });
+  for (const key of Object.keys(FONT_FILES) as FontKey[]) doc.registerFont(key, fonts.buffers[key]);
+  const pdfKitFonts = new Map<FontKey, PdfKitFont>();
+  const fontFor = (key: FontKey): PdfKitFont => {
+    let font = pdfKitFonts.get(key);
+    if (!font) {
+      doc.font(key);
+      font = (doc as unknown as { _font: PdfKitFont })._font;
+      pdfKitFonts.set(key, font);
+    }
+    return font;
+  };
+  const written: string[] = [];
+  const sink: PdfKitContentSink = { page: { fonts: {} }, addContent: (data: string) => written.push(data) };
+  return { writer: new ContentWriter(sink, fontFor, 800), fontFor, sink, written };
+}
+
+/** Glyph ids and the advance (thousandths of the size) a TJ array sets, read back from the operator. */
+function readTj(content: string, font: PdfKitFont): { glyphs: string[]; advance: number } {
+  const array = /\[(.*)\] TJ/.exec(content)![1]!;
+  const widths = (font as unknown as { widths: number[] }).widths;
+  const glyphs: string[] = [];
+  let advance = 0;
+  for (const token of array.matchAll(/<([0-9a-f]*)>|(-?\d+(?:\.\d+)?)/g)) {
+    if (token[1] !== undefined) {
+      for (let index = 0; index < token[1].length; index += 4) {
+        const glyph = token[1].slice(index, index + 4);
+        glyphs.push(glyph);
+        advance += widths[Number.parseInt(glyph, 16)]!;
+      }
+    } else {
+      advance -= Number(token[2]);
+    }
+  }
+  return { glyphs, advance };
+}
+
+const CHARACTERS = [...'AVAWTaToYoLTffiflkyv.,;:-—–“”‘’éèçñüøßÆœ0123456789 '];
+
+describe('the PDF content writer', () => {
+  it('sets any Latin text with the glyphs, kerning and width pdfkit gives it, in every text face', () => {
+    const { writer, fontFor, written } = setUp();
+    const text = fc.array(fc.constantFrom(...CHARACTERS), { minLength: 1, maxLength: 40 }).map((characters) => characters.join(''));
+    const fontKey = fc.constantFrom<FontKey>('serif', 'serifBold', 'serifItalic', 'sans', 'sansBold', 'mono');
+    fc.assert(
+      fc.property(text, fontKey, (sample, key) => {
+        written.length = 0;
+        expect(writer.text(key, 10, [0, 0, 0], 0, 20, sample, false)).toBe(true);
+        const font = fontFor(key);
+        const [pdfKitGlyphs] = font.encode(sample);
+        const drawn = readTj(written[0]!, font);
+        expect(drawn.glyphs).toEqual(pdfKitGlyphs);
+        const expected = font.layout(sample, undefined, true).advanceWidth;
+        expect(Math.abs(drawn.advance - expected)).toBeLessThan(0.01);
+        expect(Math.abs(writer.width(key, 9.5, sample) - expected * 0.0095)).toBeLessThan(1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('kerns the pairs the font kerns and names the font in the page resources', () => {
+    const { writer, fontFor, sink, written } = setUp();
+    writer.text('serif', 12, [0.1, 0.2, 0.3], 56, 100, 'AVAWA To', true);
+    const font = fontFor('serif');
+    expect(sink.page.fonts[font.id]).toBeDefined();
+    expect(written[0]).toMatch(/^\/Span BMC\n/);
+    expect(written[0]).toContain(`/${font.id} 12 Tf 0.1 0.2 0.3 rg 1 0 0 1 56 700 Tm`);
+    // "AV" is kerned in DejaVu Serif: the array carries an adjustment between glyphs.
+    expect(written[0]).toMatch(/<[0-9a-f]+> \d+(\.\d+)? <[0-9a-f]+>/);
+  });
+
+  it('leaves text whose marks are placed by offsets to the caller, drawing nothing', () => {
+    const { writer, written } = setUp();
+    expect(writer.text('serif', 10, [0, 0, 0], 0, 20, 'Cafe\u0301 au lait', true)).toBe(false);
+    expect(written).toEqual([]);
+  });
+});
