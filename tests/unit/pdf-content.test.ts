@@ -26,8 +26,11 @@ function setUp() {
     return font;
   };
   const written: string[] = [];
-  const sink: PdfKitContentSink = { page: { fonts: {} }, addContent: (data: string) => written.push(data) };
-  return { writer: new ContentWriter(sink, fontFor, 800), fontFor, sink, written };
+  const sink: PdfKitContentSink = {
+    page: { fonts: {} },
+    addContent: (data: string | Uint8Array) => written.push(...Buffer.from(data).toString('latin1').split('\n').filter((line) => line !== '')),
+  };
+  return { writer: new ContentWriter(sink, fontFor), fontFor, sink, written };
 }
 
 /** Glyph ids and the advance (thousandths of the size) a TJ array sets, read back from the operator. */
@@ -61,6 +64,7 @@ describe('the PDF content writer', () => {
       fc.property(text, fontKey, (sample, key) => {
         written.length = 0;
         expect(writer.text(key, 10, [0, 0, 0], 0, 20, sample, false)).toBe(true);
+        writer.flush();
         const font = fontFor(key);
         const [pdfKitGlyphs] = font.encode(sample);
         const drawn = readTj(written[0]!, font);
@@ -76,17 +80,29 @@ describe('the PDF content writer', () => {
   it('kerns the pairs the font kerns and names the font in the page resources', () => {
     const { writer, fontFor, sink, written } = setUp();
     writer.text('serif', 12, [0.1, 0.2, 0.3], 56, 100, 'AVAWA To', true);
+    expect(written).toEqual([]);
+    writer.flush();
     const font = fontFor('serif');
     expect(sink.page.fonts[font.id]).toBeDefined();
-    expect(written[0]).toMatch(/^\/Span BMC\n/);
-    expect(written[0]).toContain(`/${font.id} 12 Tf 0.1 0.2 0.3 rg 1 0 0 1 56 700 Tm`);
+    expect(written[0]).toMatch(/^\/Span BMC BT .* ET EMC$/);
+    // pdfkit's pages draw top-down, so the text matrix flips the glyphs upright.
+    expect(written[0]).toContain(`/${font.id} 12 Tf 0.1 0.2 0.3 rg 1 0 0 -1 56 100 Tm`);
     // "AV" is kerned in DejaVu Serif: the array carries an adjustment between glyphs.
     expect(written[0]).toMatch(/<[0-9a-f]+> \d+(\.\d+)? <[0-9a-f]+>/);
+    // The next run in the same font, size and fill sets none of them again, until the state is forgotten.
+    writer.text('serif', 12, [0.1, 0.2, 0.3], 56, 120, 'More', false);
+    writer.flush();
+    expect(written[1]).toMatch(/^BT 1 0 0 -1 56 120 Tm \[<[0-9a-f]+> \] TJ ET$/);
+    writer.forgetState();
+    writer.text('serif', 12, [0.1, 0.2, 0.3], 56, 140, 'More', false);
+    writer.flush();
+    expect(written[2]).toContain(`BT /${font.id} 12 Tf 0.1 0.2 0.3 rg 1 0 0 -1 56 140 Tm`);
   });
 
   it('leaves text whose marks are placed by offsets to the caller, drawing nothing', () => {
     const { writer, written } = setUp();
     expect(writer.text('serif', 10, [0, 0, 0], 0, 20, 'Cafe\u0301 au lait', true)).toBe(false);
+    writer.flush();
     expect(written).toEqual([]);
   });
 });

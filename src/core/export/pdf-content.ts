@@ -27,7 +27,7 @@ export interface PdfKitFont {
 /** The part of pdfkit's document the writer uses: the current page's font resources and content. */
 export interface PdfKitContentSink {
   readonly page: { readonly fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
 }
 
 /** PDF numbers with three decimals: a thousandth of a point is far below what shows. */
@@ -47,12 +47,35 @@ export class ContentWriter {
   private readonly wordRuns = new Map<FontKey, Map<string, string | null>>();
   /** Per font, each measured string's advance in thousandths of the font size. */
   private readonly unitWidths = new Map<FontKey, Map<string, number>>();
+  /** The font, size and fill the page's content last set; empty when unknown. */
+  private fontId = '';
+  private fontSize = -1;
+  private fillColor = '';
+  /** Operators for the current page not yet handed to pdfkit, which copies every string it is given byte by byte. */
+  private pending: string[] = [];
 
   constructor(
     private readonly sink: PdfKitContentSink,
     private readonly fontFor: (fontKey: FontKey) => PdfKitFont,
-    private readonly pageHeight: number,
   ) {}
+
+  /** Hands what was drawn to the current page; call before pdfkit draws into it or leaves it. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.pending.push('');
+    this.sink.addContent(Buffer.from(this.pending.join('\n'), 'latin1'));
+    this.pending = [];
+  }
+
+  /**
+   * Forgets the text state the content set: after a switch of page (each page's content
+   * ends in its own state) or after pdfkit drew into the page.
+   */
+  forgetState(): void {
+    this.fontId = '';
+    this.fontSize = -1;
+    this.fillColor = '';
+  }
 
   /** The width pdfkit's font gives `text` at `size`; one layout per string and font, whatever the size. */
   width(fontKey: FontKey, size: number, text: string): number {
@@ -98,15 +121,26 @@ export class ContentWriter {
       operands += run;
     }
     const page = this.sink.page;
-    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    // pdfkit's pages draw top-down; text is set in the page's own, upward space.
-    const content = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm BT /${font.id} ${num(size)} Tf ${color(fill)} rg 1 0 0 1 ${num(x)} ${num(this.pageHeight - baseline)} Tm [${operands}] TJ ET Q`;
-    this.sink.addContent(markedSpan ? `/Span BMC\n${content}\nEMC` : content);
+    let state = '';
+    if (this.fontId !== font.id || this.fontSize !== size) {
+      if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+      state = `/${font.id} ${num(size)} Tf `;
+      this.fontId = font.id;
+      this.fontSize = size;
+    }
+    const fillColor = color(fill);
+    if (this.fillColor !== fillColor) {
+      state += `${fillColor} rg `;
+      this.fillColor = fillColor;
+    }
+    // pdfkit's pages draw top-down: the text matrix flips the glyphs upright again.
+    const content = `BT ${state}1 0 0 -1 ${num(x)} ${num(baseline)} Tm [${operands}] TJ ET`;
+    this.pending.push(markedSpan ? `/Span BMC ${content} EMC` : content);
     return true;
   }
 
   fillRect(x: number, top: number, width: number, height: number, fill: Rgb): void {
-    this.sink.addContent(`q ${color(fill)} rg ${num(x)} ${num(top)} ${num(width)} ${num(height)} re f Q`);
+    this.pending.push(`q ${color(fill)} rg ${num(x)} ${num(top)} ${num(width)} ${num(height)} re f Q`);
   }
 
   fillRoundedRect(x: number, top: number, width: number, height: number, radius: number, fill: Rgb): void {
@@ -125,11 +159,11 @@ export class ContentWriter {
       `${num(x)} ${num(top + r)} l`,
       `${num(x)} ${num(top + c)} ${num(x + c)} ${num(top)} ${num(x + r)} ${num(top)} c`,
     ];
-    this.sink.addContent(`q ${color(fill)} rg ${path.join(' ')} h f Q`);
+    this.pending.push(`q ${color(fill)} rg ${path.join(' ')} h f Q`);
   }
 
   horizontalRule(x1: number, x2: number, y: number, lineWidth: number, stroke: Rgb): void {
-    this.sink.addContent(`q ${color(stroke)} RG ${num(lineWidth)} w ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S Q`);
+    this.pending.push(`q ${color(stroke)} RG ${num(lineWidth)} w ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S Q`);
   }
 }
 

@@ -13,6 +13,8 @@ import { printBlocksOf } from '../../shared/print-model';
 import type { PdfKitContentSink, PdfKitFont } from './pdf-content';
 import { ContentWriter } from './pdf-content';
 import type { FontKey, FontSet } from './pdf-fonts';
+import type { PdfKitObjectSink } from './pdf-objects';
+import { AnnotationWriter } from './pdf-objects';
 import { FONT_FILES, loadFonts } from './pdf-fonts';
 import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
 import { breakIntoLines } from './pdf-text';
@@ -185,6 +187,7 @@ class PdfComposer {
   private readonly marginBottom = new Map<number, number>();
   private readonly missing = new Set<string>();
   private readonly content: ContentWriter;
+  private readonly annotations: AnnotationWriter;
   private readonly pdfKitFonts = new Map<FontKey, PdfKitFont>();
   private readonly measurer: Measurer;
   private readonly pageDocument: number[] = [];
@@ -195,7 +198,6 @@ class PdfComposer {
   private noteCount = 0;
   private expectedPages = 1;
   private lastReportedPage = -1;
-  private multiply: PDFKit.PDFKitReference | undefined;
   private textState = { font: '', size: 0, color: '' };
   private outlineStack: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
 
@@ -231,7 +233,8 @@ class PdfComposer {
     });
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
-    this.content = new ContentWriter(this.doc as unknown as PdfKitContentSink, (fontKey) => this.pdfKitFont(fontKey), paper.height);
+    this.content = new ContentWriter(this.doc as unknown as PdfKitContentSink, (fontKey) => this.pdfKitFont(fontKey));
+    this.annotations = new AnnotationWriter(this.doc as unknown as PdfKitObjectSink);
     this.measurer = { width: (fontKey, size, text) => this.content.width(fontKey, size, text) };
   }
 
@@ -255,6 +258,7 @@ class PdfComposer {
       await this.renderDocument(source, index, sources.length > 1);
     }
     this.drawRunningHeadsAndPageNumbers(sources);
+    this.content.flush();
     const pageCount = this.pageDocument.length;
     this.context.onProgress?.(pageCount, pageCount, 'writing');
     const ended = new Promise<void>((resolve, reject) => {
@@ -273,15 +277,19 @@ class PdfComposer {
 
   /** Every page's content stream starts with a fresh graphics state. */
   private goToPage(page: number): void {
+    this.content.flush();
     this.doc.switchToPage(page);
     this.textState.color = '';
+    this.content.forgetState();
   }
 
   // ---- pages -------------------------------------------------------------------------
 
   private newPage(documentIndex: number): void {
+    this.content.flush();
     this.doc.addPage({ size: PAPER[this.options.paper].size, margin: 0 });
     this.textState.color = '';
+    this.content.forgetState();
     this.page += 1;
     this.pageDocument.push(documentIndex);
     this.y = MARGIN_TOP;
@@ -318,10 +326,14 @@ class PdfComposer {
   /** Text on a baseline; through pdfkit only when its glyphs are placed by offsets (combining marks). */
   private drawText(fontKey: FontKey, size: number, color: Rgb, x: number, baseline: number, text: string, markedSpan = false): void {
     if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan)) return;
+    this.content.flush();
     if (markedSpan) this.doc.markContent('Span');
+    // The writer sets fills pdfkit does not know of.
+    this.textState.color = '';
     this.useTextStyle(fontKey, size, color);
     this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     if (markedSpan) this.doc.endMarkedContent();
+    this.content.forgetState();
   }
 
   /** Sets font, size and fill only when they change: each change is work and bytes per fragment. */
@@ -579,15 +591,6 @@ class PdfComposer {
     this.goToPage(this.page);
   }
 
-  /** One graphics state for every highlight's appearance: multiply, so text shows through. */
-  private multiplyState(): PDFKit.PDFKitReference {
-    if (!this.multiply) {
-      this.multiply = this.doc.ref({ Type: 'ExtGState', BM: 'Multiply', ca: 1, CA: 1 });
-      this.multiply.end(undefined);
-    }
-    return this.multiply;
-  }
-
   private annotationContents(annotation: Annotation): string {
     const parts: string[] = [];
     if (this.options.includeNotes && hasNote(annotation)) parts.push(annotation.note.text.trim());
@@ -601,43 +604,16 @@ class PdfComposer {
     color: Rgb,
     part: number,
   ): void {
-    const height = this.paper.height;
-    const pdfQuads = quads.map((quad) => ({ x1: quad.x1, x2: quad.x2, top: height - quad.top, bottom: height - quad.bottom }));
-    const minX = Math.min(...pdfQuads.map((quad) => quad.x1));
-    const maxX = Math.max(...pdfQuads.map((quad) => quad.x2));
-    const minY = Math.min(...pdfQuads.map((quad) => quad.bottom));
-    const maxY = Math.max(...pdfQuads.map((quad) => quad.top));
-    const gState = this.multiplyState();
-    const appearance = this.doc.ref({
-      Type: 'XObject',
-      Subtype: 'Form',
-      FormType: 1,
-      BBox: [minX, minY, maxX, maxY],
-      Resources: { ExtGState: { GS0: gState } },
+    this.annotations.highlight({
+      boxes: quads.map((quad) => ({ left: quad.x1, right: quad.x2, top: quad.top, bottom: quad.bottom })),
+      color,
+      contents: this.annotationContents(annotation),
+      author: annotation.author.name,
+      modified: new Date(annotation.updatedAt),
+      created: new Date(annotation.createdAt),
+      name: part === 0 ? annotation.id : `${annotation.id}#${part + 1}`,
+      subject: annotation.tags.length > 0 ? annotation.tags.join(', ') : 'Highlight',
     });
-    // A few rectangles: deflating each of a thousand tiny streams costs more than it saves.
-    appearance.compress = false;
-    const number = (value: number): string => value.toFixed(2);
-    appearance.write(`/GS0 gs ${color.map(number).join(' ')} rg\n`);
-    for (const quad of pdfQuads) {
-      appearance.write(`${number(quad.x1)} ${number(quad.bottom)} ${number(quad.x2 - quad.x1)} ${number(quad.top - quad.bottom)} re f\n`);
-    }
-    appearance.end(undefined);
-    const topDown = height - maxY;
-    this.doc.annotate(minX, topDown, maxX - minX, maxY - minY, {
-      Subtype: 'Highlight',
-      QuadPoints: pdfQuads.flatMap((quad) => [quad.x1, quad.top, quad.x2, quad.top, quad.x1, quad.bottom, quad.x2, quad.bottom]),
-      C: [...color],
-      CA: 1,
-      F: 4,
-      Contents: new String(this.annotationContents(annotation)),
-      T: new String(annotation.author.name),
-      M: new Date(annotation.updatedAt),
-      CreationDate: new Date(annotation.createdAt),
-      NM: new String(part === 0 ? annotation.id : `${annotation.id}#${part + 1}`),
-      Subj: new String(annotation.tags.length > 0 ? annotation.tags.join(', ') : 'Highlight'),
-      AP: { N: appearance },
-    } as unknown as PDFKit.Mixins.AnnotationOption);
   }
 
   // ---- margin notes --------------------------------------------------------------------
@@ -791,12 +767,9 @@ class PdfComposer {
     return `${exact.slice(0, APPENDIX_QUOTE_LIMIT).replace(/\s+\S*$/, '')} …`;
   }
 
-  /**
-   * A link to a page by index. pdfkit takes a page number here (its typings say only a
-   * URL); a direct page reference needs no entry in the named-destination tree.
-   */
+  /** A link to a page by index: a direct page reference needs no entry in the named-destination tree. */
   private linkToPage(x: number, y: number, width: number, height: number, page: number): void {
-    (this.doc.link as unknown as (x: number, y: number, w: number, h: number, target: number) => void).call(this.doc, x, y, width, height, page);
+    this.annotations.pageLink({ left: x, top: y, right: x + width, bottom: y + height }, page);
   }
 
   /** `page` is the index of the page to link to, or -1 for no link. */

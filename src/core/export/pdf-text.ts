@@ -84,26 +84,26 @@ function lowerBound(sorted: readonly number[], value: number): number {
  * Splits pieces where the font changes (fallback for uncovered characters) and at the
  * given canonical offsets (sorted); records characters no font covers in `missing`.
  */
+function pushAtom(atoms: Atom[], piece: StyledPiece, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
+  if (to <= from) return;
+  const atom: Atom = {
+    id: atoms.length,
+    text: drawn ?? piece.text.slice(from, to),
+    start: piece.start >= 0 ? piece.start + from : -1,
+    fontKey: fontKeyFor(family, piece.bold, piece.italic),
+    size: piece.size,
+    color: piece.color,
+    link: piece.link,
+  };
+  if (replacedLength !== undefined) atom.replacedLength = replacedLength;
+  atoms.push(atom);
+}
+
 function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
   const atoms: Atom[] = [];
-  let nextId = 0;
   for (const piece of pieces) {
     const { text } = piece;
     const canonical = piece.start >= 0;
-    const push = (from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void => {
-      if (to <= from) return;
-      const atom: Atom = {
-        id: nextId++,
-        text: drawn ?? text.slice(from, to),
-        start: canonical ? piece.start + from : -1,
-        fontKey: fontKeyFor(family, piece.bold, piece.italic),
-        size: piece.size,
-        color: piece.color,
-        link: piece.link,
-      };
-      if (replacedLength !== undefined) atom.replacedLength = replacedLength;
-      atoms.push(atom);
-    };
     let boundary = canonical ? lowerBound(boundaries, piece.start + 1) : boundaries.length;
     let runStart = 0;
     let runFamily: FontFamily = piece.family;
@@ -112,24 +112,24 @@ function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], 
       const codePoint = text.codePointAt(index)!;
       const length = codePoint > 0xffff ? 2 : 1;
       if (canonical && boundary < boundaries.length && boundaries[boundary] === piece.start + index) {
-        push(runStart, index, runFamily);
+        pushAtom(atoms, piece, runStart, index, runFamily);
         runStart = index;
         boundary += 1;
       }
       if (codePoint < 0x20) {
         // A line break is its own atom; other control characters are drawn as spaces.
-        push(runStart, index, runFamily);
-        push(index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
+        pushAtom(atoms, piece, runStart, index, runFamily);
+        pushAtom(atoms, piece, index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
         runStart = index + length;
       } else {
         const family: FontFamily | undefined = fonts.covers(piece.family, codePoint) ? piece.family : fonts.covers('sans', codePoint) ? 'sans' : undefined;
         if (family === undefined) {
           missing.add(describeCharacter(String.fromCodePoint(codePoint)));
-          push(runStart, index, runFamily);
-          push(index, index + length, 'sans', REPLACEMENT, length);
+          pushAtom(atoms, piece, runStart, index, runFamily);
+          pushAtom(atoms, piece, index, index + length, 'sans', REPLACEMENT, length);
           runStart = index + length;
         } else if (family !== runFamily) {
-          push(runStart, index, runFamily);
+          pushAtom(atoms, piece, runStart, index, runFamily);
           runStart = index;
           runFamily = family;
         }
@@ -137,7 +137,7 @@ function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], 
       index += length;
       if (canonical) while (boundary < boundaries.length && boundaries[boundary]! < piece.start + index) boundary += 1;
     }
-    push(runStart, text.length, runFamily);
+    pushAtom(atoms, piece, runStart, text.length, runFamily);
   }
   return atoms;
 }
@@ -178,23 +178,28 @@ export function breakIntoLines(
   const lines: Token[][] = [];
   let line: Token[] = [];
   let lineWidth = 0;
-  const finishLine = (): void => {
-    lines.push(line);
-    line = [];
-    lineWidth = 0;
-  };
   for (const tokens of units) {
     if (tokens[0]?.text === '\n') {
       line.push(tokens[0]);
-      finishLine();
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
       continue;
     }
     const width = tokens.reduce((sum, token) => sum + token.width, 0);
     const trailing = trailingSpaceWidth(tokens[tokens.length - 1]!, measurer);
-    if (line.length > 0 && lineWidth + width - trailing > maxWidth) finishLine();
+    if (line.length > 0 && lineWidth + width - trailing > maxWidth) {
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
+    }
     if (width - trailing > maxWidth) {
       for (const piece of splitWideUnit(tokens, maxWidth - lineWidth, maxWidth, measurer)) {
-        if (piece.newLine && line.length > 0) finishLine();
+        if (piece.newLine && line.length > 0) {
+          lines.push(line);
+          line = [];
+          lineWidth = 0;
+        }
         line.push(...piece.tokens);
         lineWidth += piece.tokens.reduce((sum, token) => sum + token.width, 0);
       }
@@ -258,38 +263,33 @@ function trailingSpaceWidth(token: { text: string; atom: Atom }, measurer: Measu
 function toLine(tokens: Token[], measurer: Measurer): Line {
   const fragments: Fragment[] = [];
   let x = 0;
-  let pending: { atom: Atom; text: string; start: number; width: number; lastToken: Token } | undefined;
-  const flush = (): void => {
-    if (!pending) return;
-    const end = pending.start < 0 ? -1 : pending.start + canonicalLength(pending.atom, pending.text);
-    fragments.push({
-      text: pending.text,
-      start: pending.start,
-      end,
-      fontKey: pending.atom.fontKey,
-      size: pending.atom.size,
-      color: pending.atom.color,
-      link: pending.atom.link,
-      x,
-      width: pending.width,
-      inkWidth: pending.width - (pending.lastToken.text === '\n' ? 0 : trailingSpaceWidth(pending.lastToken, measurer)),
-    });
-    x += pending.width;
-    pending = undefined;
-  };
-  for (const token of tokens) {
-    if (pending && pending.atom.id === token.atom.id) {
-      pending.text += token.text;
-      pending.width += token.width;
-      pending.lastToken = token;
-    } else {
-      flush();
-      pending = { atom: token.atom, text: token.text, start: token.start, width: token.width, lastToken: token };
+  let index = 0;
+  while (index < tokens.length) {
+    const first = tokens[index]!;
+    let text = first.text;
+    let width = first.width;
+    let last = first;
+    for (index += 1; index < tokens.length && tokens[index]!.atom.id === first.atom.id; index += 1) {
+      last = tokens[index]!;
+      text += last.text;
+      width += last.width;
     }
+    // Only the last fragment's trailing spaces are invisible; inside a line they are ink.
+    const isLast = index === tokens.length;
+    fragments.push({
+      text,
+      start: first.start,
+      end: first.start < 0 ? -1 : first.start + canonicalLength(first.atom, text),
+      fontKey: first.atom.fontKey,
+      size: first.atom.size,
+      color: first.atom.color,
+      link: first.atom.link,
+      x,
+      width,
+      inkWidth: isLast && last.text !== '\n' ? width - trailingSpaceWidth(last, measurer) : width,
+    });
+    x += width;
   }
-  flush();
-  // Only the last fragment's trailing spaces are invisible; inside a line they are ink.
-  for (let index = 0; index < fragments.length - 1; index++) fragments[index]!.inkWidth = fragments[index]!.width;
   return { fragments, width: x };
 }
 
