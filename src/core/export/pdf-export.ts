@@ -13,9 +13,9 @@ import { printBlocksOf } from '../../shared/print-model';
 import type { PdfKitContentSink, PdfKitFont } from './pdf-content';
 import { ContentWriter } from './pdf-content';
 import type { FontKey, FontSet } from './pdf-fonts';
+import { FONT_FILES, loadFonts } from './pdf-fonts';
 import type { PdfKitObjectSink } from './pdf-objects';
 import { AnnotationWriter } from './pdf-objects';
-import { FONT_FILES, loadFonts } from './pdf-fonts';
 import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
 import { breakIntoLines } from './pdf-text';
 
