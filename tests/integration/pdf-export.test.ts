@@ -198,6 +198,47 @@ describe('annotated PDF export', () => {
     expect(collapseWhitespace(extracted).normalize('NFC')).toContain('too. Café au lait.');
   });
 
+  it('sets Arabic right to left: words in reading order inside an English line, an Arabic paragraph flush right with its brackets mirrored, and highlights on exactly their words', async () => {
+    const file = join(temp.path, 'arabic.txt');
+    writeFileSync(
+      file,
+      'Mixed directions\n\nThe council said قالت المصادر المحلية إن الكتائب in Sabratha.\n\nقالت المصادر (المحلية) في صبراتة إن الكتائب بدأت القتال عند الفجر.\n',
+    );
+    const { document } = core.importPath(file);
+    const text = canonicalTextOf(core.documents.detail(document.id).lexicalJson);
+    highlight(document.id, text, 'المصادر المحلية', { color: 'yellow', noteMarkdown: 'Two Arabic words' });
+    const out = join(temp.path, 'arabic.pdf');
+    await core.exportPdfToFile([document.id], {}, out);
+    const pdf = await readPdf(readFileSync(out));
+    const items = pdf.items[0]!.filter((item) => item.str.trim() !== '');
+    const on = (y: number) => items.filter((item) => Math.abs(item.y - y) < 0.5);
+    const find = (str: string, y?: number) => items.find((item) => item.str === str && (y === undefined || Math.abs(item.y - y) < 0.5))!;
+
+    // Inside the English line the Arabic reads from right to left, between "said" and "in".
+    const said = find('The council said');
+    const mixed = on(said.y);
+    const xOf = (str: string) => mixed.find((item) => item.str === str || item.str.startsWith(`${str} `))!.x;
+    expect(xOf('The council said')).toBeLessThan(xOf('الكتائب'));
+    expect(xOf('الكتائب')).toBeLessThan(xOf('إن'));
+    expect(xOf('إن')).toBeLessThan(xOf('المحلية'));
+    expect(xOf('المحلية')).toBeLessThan(xOf('المصادر'));
+    expect(xOf('المصادر')).toBeLessThan(xOf('قالت'));
+    expect(xOf('قالت')).toBeLessThan(xOf('in'));
+
+    // The Arabic paragraph starts at the right margin (A4: 56 pt margin + 322.28 pt text column).
+    const arabicLine = on(items.find((item) => item.str === 'قالت' && item.y < said.y - 1)!.y).sort((a, b) => a.x - b.x);
+    const first = arabicLine[arabicLine.length - 1]!;
+    expect(first.str).toBe('قالت');
+    expect(first.x + first.width).toBeCloseTo(378.28, 0);
+    // "(المحلية)": the opening bracket, first in reading order, is drawn mirrored on the word's right.
+    const word = arabicLine.findIndex((item) => item.str === 'المحلية');
+    expect([arabicLine[word - 1]!.str, arabicLine[word + 1]!.str]).toEqual(['(', ')']);
+
+    const [mark] = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
+    const under = textUnderQuads(pdf.items[0]!, mark!.quadPoints).split(/\s+/).filter((part) => part !== '');
+    expect(under.sort()).toEqual(['المحلية', 'المصادر'].sort());
+  });
+
   it('honours the options: no notes or tags, tag and color filters, Letter paper and print colors', async () => {
     const { id, text } = sampleWithText();
     highlight(id, text, 'Islamic State militants stormed', { color: 'green', tags: ['Actor/IS'], noteMarkdown: 'Green note' });

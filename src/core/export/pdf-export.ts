@@ -370,20 +370,21 @@ class PdfComposer {
       const glyphTop = top + (lineHeight - size * 1.164) / 2;
       const baseline = glyphTop + size * 0.928;
       if (index === 0) onFirstLine?.(top, baseline);
-      const last = line.fragments.length - 1;
-      line.fragments.forEach((fragment, fragmentIndex) => {
-        this.drawFragment(fragment, x, baseline, top, lineHeight);
-        if (placed && fragment.start >= 0) {
+      for (const fragment of line.fragments) this.drawFragment(fragment, x, baseline, top, lineHeight);
+      if (placed) {
+        // Placed in text order, which right-to-left runs on the line do not follow.
+        const inTextOrder = line.fragments.filter((fragment) => fragment.start >= 0).sort((a, b) => a.start - b.start);
+        for (const fragment of inTextOrder) {
           placed.push({
             fragment,
             page: this.page,
             x: x + fragment.x,
-            width: fragmentIndex === last ? fragment.inkWidth : fragment.width,
+            width: fragment.inkWidth,
             top: glyphTop - 0.6,
             bottom: baseline + size * 0.236 + 0.6,
           });
         }
-      });
+      }
       this.y += lineHeight;
     });
   }
@@ -392,8 +393,9 @@ class PdfComposer {
     return [{ text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style }];
   }
 
-  private layout(pieces: StyledPiece[], width: number, boundaries?: readonly number[]): Line[] {
-    return breakIntoLines(pieces, width, this.measurer, this.fonts, this.missing, boundaries);
+  /** Document text and notes take their paragraphs' own direction ('auto'); the export's own lines run left to right. */
+  private layout(pieces: StyledPiece[], width: number, boundaries?: readonly number[], direction: 'auto' | 'ltr' = 'ltr'): Line[] {
+    return breakIntoLines(pieces, width, this.measurer, this.fonts, this.missing, boundaries, direction);
   }
 
   // ---- one document --------------------------------------------------------------------
@@ -484,7 +486,7 @@ class PdfComposer {
       color: INK,
       link: textRun.link,
     }));
-    const lines = this.layout(pieces, this.textWidth - indent, boundaries);
+    const lines = this.layout(pieces, this.textWidth - indent, boundaries, 'auto');
     if (lines.length === 0) return;
     const lineHeight = size * LINE_FACTOR;
     if (heading && !first) {
@@ -562,7 +564,14 @@ class PdfComposer {
       if (item.fragment.start >= end) break;
       if (item.fragment.end <= start || item.width <= 0) continue;
       const last = quads[quads.length - 1];
-      if (last && last.page === item.page && Math.abs(last.top - item.top) < 0.01) {
+      // Fragments side by side on a line make one quad; a right-to-left run can put the
+      // next fragment in text order elsewhere on the line, which takes a quad of its own.
+      const besideLast =
+        last !== undefined &&
+        last.page === item.page &&
+        Math.abs(last.top - item.top) < 0.01 &&
+        (Math.abs(last.x2 - item.x) < 0.01 || Math.abs(item.x + item.width - last.x1) < 0.01);
+      if (besideLast) {
         last.x1 = Math.min(last.x1, item.x);
         last.x2 = Math.max(last.x2, item.x + item.width);
         last.bottom = Math.max(last.bottom, item.bottom);
@@ -637,7 +646,7 @@ class PdfComposer {
     if (note) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
         if (paragraph.trim() === '') continue;
-        lines.push(...this.layout(this.plainPieces(paragraph, size), width));
+        lines.push(...this.layout(this.plainPieces(paragraph, size), width, undefined, 'auto'));
       }
     }
     if (tags !== '') lines.push(...this.layout([tagPiece], width));
@@ -790,7 +799,7 @@ class PdfComposer {
     if (this.options.includeNotes && hasNote(annotation)) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
         if (paragraph.trim() === '') continue;
-        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.fullWidth - 22), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
+        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.fullWidth - 22, undefined, 'auto'), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
       }
     }
     this.y += 3.5;

@@ -1,6 +1,10 @@
 // Line breaking for the PDF export. Text is cut into fragments that never straddle an
 // annotation boundary, each with its measured position, so a highlight's quads cover
-// exactly the glyphs of its quote and nothing else.
+// exactly the glyphs of its quote and nothing else. Right-to-left runs (Arabic, Hebrew)
+// are put in visual order per line by the Unicode Bidirectional Algorithm, and a
+// right-to-left paragraph's lines are set flush right, as the reader shows them.
+import bidiFactory from 'bidi-js';
+import type { EmbeddingLevels } from 'bidi-js';
 import type { FontFamily, FontKey, FontSet } from './pdf-fonts';
 import { describeCharacter, fontKeyFor } from './pdf-fonts';
 
@@ -47,6 +51,10 @@ interface Atom {
   id: number;
   text: string;
   start: number;
+  /** Bidirectional embedding level: odd is right-to-left. */
+  level: number;
+  /** Offset of the first character in the text being broken into lines. */
+  offset: number;
   fontKey: FontKey;
   size: number;
   color: Rgb;
@@ -60,6 +68,90 @@ interface Token {
   text: string;
   start: number;
   width: number;
+}
+
+/** A piece of one embedding level, at its offset in the text being broken into lines. */
+interface LeveledPiece extends StyledPiece {
+  level: number;
+  offset: number;
+}
+
+const bidi = bidiFactory();
+
+/** Letters of the right-to-left scripts the shaper sets right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…). */
+const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/** Text that may need reordering: right-to-left letters or explicit direction marks. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
+
+/**
+ * Cuts pieces where the embedding level changes (never inside a surrogate pair), and draws
+ * brackets in right-to-left runs mirrored, as the algorithm asks (rule L4).
+ */
+function leveledPieces(pieces: readonly StyledPiece[], levels: EmbeddingLevels | undefined): LeveledPiece[] {
+  const out: LeveledPiece[] = [];
+  let offset = 0;
+  if (levels === undefined) {
+    for (const piece of pieces) {
+      out.push({ ...piece, level: 0, offset });
+      offset += piece.text.length;
+    }
+    return out;
+  }
+  for (const piece of pieces) {
+    const own = piece.text;
+    let from = 0;
+    for (let index = 1; index <= own.length; index++) {
+      const changes =
+        index === own.length ||
+        (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
+      if (!changes) continue;
+      const level = levels.levels[offset + from] ?? 0;
+      let slice = own.slice(from, index);
+      if (level % 2 === 1) slice = slice.replace(/[^\p{L}\p{N}\s]/gu, (character) => bidi.getMirroredCharacter(character) ?? character);
+      out.push({
+        ...piece,
+        text: slice,
+        start: piece.start >= 0 ? piece.start + from : -1,
+        level,
+        offset: offset + from,
+      });
+      from = index;
+    }
+    offset += own.length;
+  }
+  return out;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Reverses runs of tokens at or above each level down to the lowest odd one (rule L2). */
+function inVisualOrder(tokens: Token[]): Token[] {
+  let highest = 0;
+  let lowestOdd = Number.POSITIVE_INFINITY;
+  for (const token of tokens) {
+    highest = Math.max(highest, token.atom.level);
+    if (token.atom.level % 2 === 1) lowestOdd = Math.min(lowestOdd, token.atom.level);
+  }
+  if (lowestOdd === Number.POSITIVE_INFINITY) return tokens;
+  const order = tokens.slice();
+  for (let level = highest; level >= lowestOdd; level--) {
+    let index = 0;
+    while (index < order.length) {
+      if (order[index]!.atom.level < level) {
+        index += 1;
+        continue;
+      }
+      let end = index;
+      while (end < order.length && order[end]!.atom.level >= level) end += 1;
+      const run = order.slice(index, end).reverse();
+      order.splice(index, run.length, ...run);
+      index = end;
+    }
+  }
+  return order;
 }
 
 const REPLACEMENT = '\uFFFD';
@@ -84,12 +176,14 @@ function lowerBound(sorted: readonly number[], value: number): number {
  * Splits pieces where the font changes (fallback for uncovered characters) and at the
  * given canonical offsets (sorted); records characters no font covers in `missing`.
  */
-function pushAtom(atoms: Atom[], piece: StyledPiece, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
+function pushAtom(atoms: Atom[], piece: LeveledPiece, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
   if (to <= from) return;
   const atom: Atom = {
     id: atoms.length,
     text: drawn ?? piece.text.slice(from, to),
     start: piece.start >= 0 ? piece.start + from : -1,
+    level: piece.level,
+    offset: piece.offset + from,
     fontKey: fontKeyFor(family, piece.bold, piece.italic),
     size: piece.size,
     color: piece.color,
@@ -99,7 +193,7 @@ function pushAtom(atoms: Atom[], piece: StyledPiece, from: number, to: number, f
   atoms.push(atom);
 }
 
-function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
+function atomsOf(pieces: readonly LeveledPiece[], boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
   const atoms: Atom[] = [];
   for (const piece of pieces) {
     const { text } = piece;
@@ -144,7 +238,11 @@ function atomsOf(pieces: readonly StyledPiece[], boundaries: readonly number[], 
 
 const TOKEN_PATTERN = /\n|[^ \t\n]+[ \t]*|[ \t]+/g;
 
-/** Breaks styled text into lines no wider than `maxWidth`. */
+/**
+ * Breaks styled text into lines no wider than `maxWidth`. With `direction` 'auto' each
+ * paragraph takes the direction of its first strong letter (a paragraph of Arabic is set
+ * right to left and flush right); with 'ltr' right-to-left runs sit in left-to-right lines.
+ */
 export function breakIntoLines(
   pieces: readonly StyledPiece[],
   maxWidth: number,
@@ -152,8 +250,11 @@ export function breakIntoLines(
   fonts: FontSet,
   missing: Set<string>,
   boundaries: readonly number[] = [],
+  direction: 'auto' | 'ltr' = 'ltr',
 ): Line[] {
-  const atoms = atomsOf(pieces, boundaries, fonts, missing);
+  const text = pieces.map((piece) => piece.text).join('');
+  const levels = RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text, direction === 'ltr' ? 'ltr' : undefined) : undefined;
+  const atoms = atomsOf(leveledPieces(pieces, levels), boundaries, fonts, missing);
   const units: Token[][] = [];
   let unit: Token[] = [];
   for (const atom of atoms) {
@@ -209,7 +310,16 @@ export function breakIntoLines(
     lineWidth += width;
   }
   if (line.length > 0) lines.push(line);
-  return lines.map((tokens) => toLine(tokens, measurer));
+  return lines.map((tokens) => {
+    const laidOut = toLine(levels ? inVisualOrder(tokens) : tokens, measurer);
+    // A right-to-left paragraph's lines end at the right margin.
+    const paragraphLevel = levels?.paragraphs.find((paragraph) => tokens[0]!.atom.offset <= paragraph.end)?.level ?? 0;
+    if (paragraphLevel % 2 === 1) {
+      const shift = maxWidth - laidOut.width;
+      for (const fragment of laidOut.fragments) fragment.x += shift;
+    }
+    return laidOut;
+  });
 }
 
 /** Cuts a word too wide for any line (a long URL, say) at character boundaries. */
@@ -269,13 +379,21 @@ function toLine(tokens: Token[], measurer: Measurer): Line {
     let text = first.text;
     let width = first.width;
     let last = first;
-    for (index += 1; index < tokens.length && tokens[index]!.atom.id === first.atom.id; index += 1) {
+    // A right-to-left run's words stay apart: each is shaped on its own, in visual order.
+    const joins = first.atom.level % 2 === 0;
+    for (index += 1; joins && index < tokens.length && tokens[index]!.atom.id === first.atom.id; index += 1) {
       last = tokens[index]!;
       text += last.text;
       width += last.width;
     }
+    if (!joins && !RIGHT_TO_LEFT_LETTERS.test(text)) {
+      // The font shaper turns a run around only when it holds right-to-left letters; a
+      // right-to-left run of spaces and punctuation is turned around here.
+      text = [...text].reverse().join('');
+      width = measurer.width(first.atom.fontKey, first.atom.size, text);
+    }
     // Only the last fragment's trailing spaces are invisible; inside a line they are ink.
-    const isLast = index === tokens.length;
+    const isLast = index === tokens.length && joins;
     fragments.push({
       text,
       start: first.start,
