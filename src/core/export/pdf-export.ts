@@ -373,8 +373,9 @@ class PdfComposer {
       for (const fragment of line.fragments) this.drawFragment(fragment, x, baseline, top, lineHeight);
       if (placed) {
         // Placed in text order, which right-to-left runs on the line do not follow.
-        const inTextOrder = line.fragments.filter((fragment) => fragment.start >= 0).sort((a, b) => a.start - b.start);
+        const inTextOrder = line.reordered ? line.fragments.filter((fragment) => fragment.start >= 0).sort((a, b) => a.start - b.start) : line.fragments;
         for (const fragment of inTextOrder) {
+          if (fragment.start < 0) continue;
           placed.push({
             fragment,
             page: this.page,

@@ -39,8 +39,11 @@ export interface Fragment {
 }
 
 export interface Line {
+  /** In drawing order, left to right. */
   fragments: Fragment[];
   width: number;
+  /** Whether right-to-left runs put the fragments out of text order. */
+  reordered: boolean;
 }
 
 export interface Measurer {
@@ -70,10 +73,10 @@ interface Token {
   width: number;
 }
 
-/** A piece of one embedding level, at its offset in the text being broken into lines. */
-interface LeveledPiece extends StyledPiece {
-  level: number;
-  offset: number;
+/** Pieces cut to one embedding level each, with their levels. */
+interface LeveledPieces {
+  pieces: StyledPiece[];
+  levels: number[];
 }
 
 const bidi = bidiFactory();
@@ -88,34 +91,20 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202
  * Cuts pieces where the embedding level changes (never inside a surrogate pair), and draws
  * brackets in right-to-left runs mirrored, as the algorithm asks (rule L4).
  */
-function leveledPieces(pieces: readonly StyledPiece[], levels: EmbeddingLevels | undefined): LeveledPiece[] {
-  const out: LeveledPiece[] = [];
+function leveledPieces(pieces: readonly StyledPiece[], levels: EmbeddingLevels): LeveledPieces {
+  const out: LeveledPieces = { pieces: [], levels: [] };
   let offset = 0;
-  if (levels === undefined) {
-    for (const piece of pieces) {
-      out.push({ ...piece, level: 0, offset });
-      offset += piece.text.length;
-    }
-    return out;
-  }
   for (const piece of pieces) {
     const own = piece.text;
     let from = 0;
     for (let index = 1; index <= own.length; index++) {
-      const changes =
-        index === own.length ||
-        (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
+      const changes = index === own.length || (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
       if (!changes) continue;
       const level = levels.levels[offset + from] ?? 0;
       let slice = own.slice(from, index);
       if (level % 2 === 1) slice = slice.replace(/[^\p{L}\p{N}\s]/gu, (character) => bidi.getMirroredCharacter(character) ?? character);
-      out.push({
-        ...piece,
-        text: slice,
-        start: piece.start >= 0 ? piece.start + from : -1,
-        level,
-        offset: offset + from,
-      });
+      out.pieces.push({ ...piece, text: slice, start: piece.start >= 0 ? piece.start + from : -1 });
+      out.levels.push(level);
       from = index;
     }
     offset += own.length;
@@ -176,14 +165,14 @@ function lowerBound(sorted: readonly number[], value: number): number {
  * Splits pieces where the font changes (fallback for uncovered characters) and at the
  * given canonical offsets (sorted); records characters no font covers in `missing`.
  */
-function pushAtom(atoms: Atom[], piece: LeveledPiece, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
+function pushAtom(atoms: Atom[], piece: StyledPiece, level: number, pieceOffset: number, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
   if (to <= from) return;
   const atom: Atom = {
     id: atoms.length,
     text: drawn ?? piece.text.slice(from, to),
     start: piece.start >= 0 ? piece.start + from : -1,
-    level: piece.level,
-    offset: piece.offset + from,
+    level,
+    offset: pieceOffset + from,
     fontKey: fontKeyFor(family, piece.bold, piece.italic),
     size: piece.size,
     color: piece.color,
@@ -193,9 +182,13 @@ function pushAtom(atoms: Atom[], piece: LeveledPiece, from: number, to: number, 
   atoms.push(atom);
 }
 
-function atomsOf(pieces: readonly LeveledPiece[], boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
+/** `levels`, when given, holds each piece's embedding level; without it every piece is left to right. */
+function atomsOf(pieces: readonly StyledPiece[], levels: readonly number[] | undefined, boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
   const atoms: Atom[] = [];
-  for (const piece of pieces) {
+  let pieceOffset = 0;
+  for (let pieceIndex = 0; pieceIndex < pieces.length; pieceIndex++) {
+    const piece = pieces[pieceIndex]!;
+    const level = levels?.[pieceIndex] ?? 0;
     const { text } = piece;
     const canonical = piece.start >= 0;
     let boundary = canonical ? lowerBound(boundaries, piece.start + 1) : boundaries.length;
@@ -206,24 +199,24 @@ function atomsOf(pieces: readonly LeveledPiece[], boundaries: readonly number[],
       const codePoint = text.codePointAt(index)!;
       const length = codePoint > 0xffff ? 2 : 1;
       if (canonical && boundary < boundaries.length && boundaries[boundary] === piece.start + index) {
-        pushAtom(atoms, piece, runStart, index, runFamily);
+        pushAtom(atoms, piece, level, pieceOffset, runStart, index, runFamily);
         runStart = index;
         boundary += 1;
       }
       if (codePoint < 0x20) {
         // A line break is its own atom; other control characters are drawn as spaces.
-        pushAtom(atoms, piece, runStart, index, runFamily);
-        pushAtom(atoms, piece, index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
+        pushAtom(atoms, piece, level, pieceOffset, runStart, index, runFamily);
+        pushAtom(atoms, piece, level, pieceOffset, index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
         runStart = index + length;
       } else {
         const family: FontFamily | undefined = fonts.covers(piece.family, codePoint) ? piece.family : fonts.covers('sans', codePoint) ? 'sans' : undefined;
         if (family === undefined) {
           missing.add(describeCharacter(String.fromCodePoint(codePoint)));
-          pushAtom(atoms, piece, runStart, index, runFamily);
-          pushAtom(atoms, piece, index, index + length, 'sans', REPLACEMENT, length);
+          pushAtom(atoms, piece, level, pieceOffset, runStart, index, runFamily);
+          pushAtom(atoms, piece, level, pieceOffset, index, index + length, 'sans', REPLACEMENT, length);
           runStart = index + length;
         } else if (family !== runFamily) {
-          pushAtom(atoms, piece, runStart, index, runFamily);
+          pushAtom(atoms, piece, level, pieceOffset, runStart, index, runFamily);
           runStart = index;
           runFamily = family;
         }
@@ -231,7 +224,8 @@ function atomsOf(pieces: readonly LeveledPiece[], boundaries: readonly number[],
       index += length;
       if (canonical) while (boundary < boundaries.length && boundaries[boundary]! < piece.start + index) boundary += 1;
     }
-    pushAtom(atoms, piece, runStart, text.length, runFamily);
+    pushAtom(atoms, piece, level, pieceOffset, runStart, text.length, runFamily);
+    pieceOffset += text.length;
   }
   return atoms;
 }
@@ -252,9 +246,11 @@ export function breakIntoLines(
   boundaries: readonly number[] = [],
   direction: 'auto' | 'ltr' = 'ltr',
 ): Line[] {
-  const text = pieces.map((piece) => piece.text).join('');
-  const levels = RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text, direction === 'ltr' ? 'ltr' : undefined) : undefined;
-  const atoms = atomsOf(leveledPieces(pieces, levels), boundaries, fonts, missing);
+  const levels = pieces.some((piece) => RIGHT_TO_LEFT.test(piece.text))
+    ? bidi.getEmbeddingLevels(pieces.map((piece) => piece.text).join(''), direction === 'ltr' ? 'ltr' : undefined)
+    : undefined;
+  const leveled = levels ? leveledPieces(pieces, levels) : undefined;
+  const atoms = atomsOf(leveled?.pieces ?? pieces, leveled?.levels, boundaries, fonts, missing);
   const units: Token[][] = [];
   let unit: Token[] = [];
   for (const atom of atoms) {
@@ -311,7 +307,9 @@ export function breakIntoLines(
   }
   if (line.length > 0) lines.push(line);
   return lines.map((tokens) => {
-    const laidOut = toLine(levels ? inVisualOrder(tokens) : tokens, measurer);
+    const visual = levels ? inVisualOrder(tokens) : tokens;
+    const laidOut = toLine(visual, measurer);
+    laidOut.reordered = visual !== tokens;
     // A right-to-left paragraph's lines end at the right margin.
     const paragraphLevel = levels?.paragraphs.find((paragraph) => tokens[0]!.atom.offset <= paragraph.end)?.level ?? 0;
     if (paragraphLevel % 2 === 1) {
@@ -408,7 +406,7 @@ function toLine(tokens: Token[], measurer: Measurer): Line {
     });
     x += width;
   }
-  return { fragments, width: x };
+  return { fragments, width: x, reordered: false };
 }
 
 /** A replacement glyph stands for one uncovered character, which may be two code units. */
