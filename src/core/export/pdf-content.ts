@@ -31,11 +31,12 @@ export interface PdfKitContentSink {
 }
 
 /** PDF numbers with three decimals: a thousandth of a point is far below what shows. */
-function num(value: number): string {
+export function num(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
-function color(rgb: Rgb): string {
+/** An RGB color's three operands. */
+export function color(rgb: Rgb): string {
   return `${num(rgb[0])} ${num(rgb[1])} ${num(rgb[2])}`;
 }
 

@@ -198,7 +198,6 @@ class PdfComposer {
   private noteCount = 0;
   private expectedPages = 1;
   private lastReportedPage = -1;
-  private textState = { font: '', size: 0, color: '' };
   private outlineStack: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
 
   constructor(
@@ -243,7 +242,6 @@ class PdfComposer {
     let font = this.pdfKitFonts.get(fontKey);
     if (!font) {
       this.doc.font(fontKey);
-      this.textState.font = fontKey;
       font = (this.doc as unknown as { _font: PdfKitFont })._font;
       this.pdfKitFonts.set(fontKey, font);
     }
@@ -279,7 +277,6 @@ class PdfComposer {
   private goToPage(page: number): void {
     this.content.flush();
     this.doc.switchToPage(page);
-    this.textState.color = '';
     this.content.forgetState();
   }
 
@@ -288,7 +285,6 @@ class PdfComposer {
   private newPage(documentIndex: number): void {
     this.content.flush();
     this.doc.addPage({ size: PAPER[this.options.paper].size, margin: 0 });
-    this.textState.color = '';
     this.content.forgetState();
     this.page += 1;
     this.pageDocument.push(documentIndex);
@@ -328,30 +324,11 @@ class PdfComposer {
     if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan)) return;
     this.content.flush();
     if (markedSpan) this.doc.markContent('Span');
-    // The writer sets fills pdfkit does not know of.
-    this.textState.color = '';
-    this.useTextStyle(fontKey, size, color);
+    // The writer sets fonts and fills pdfkit does not know of, so all three are set here.
+    this.doc.font(fontKey).fontSize(size).fillColor(rgb255(color));
     this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     if (markedSpan) this.doc.endMarkedContent();
     this.content.forgetState();
-  }
-
-  /** Sets font, size and fill only when they change: each change is work and bytes per fragment. */
-  private useTextStyle(fontKey: FontKey, size: number, color: Rgb): void {
-    const state = this.textState;
-    if (state.font !== fontKey) {
-      this.doc.font(fontKey);
-      state.font = fontKey;
-    }
-    if (state.size !== size) {
-      this.doc.fontSize(size);
-      state.size = size;
-    }
-    const colorKey = color.join(',');
-    if (state.color !== colorKey) {
-      this.doc.fillColor(rgb255(color));
-      state.color = colorKey;
-    }
   }
 
   /** Places lines in the current column, breaking pages as needed; returns where each fragment went. */
@@ -714,10 +691,11 @@ class PdfComposer {
     const x = MARGIN_LEFT + this.textWidth + 7;
     const label = String(entry.number);
     const size = 6.4;
-    const width = Math.max(9, this.measurer.width('sans', size, label) + 4);
+    const labelWidth = this.measurer.width('sans', size, label);
+    const width = Math.max(9, labelWidth + 4);
     const top = entry.desiredTop + 1;
     this.content.fillRoundedRect(x, top, width, 9, 2, SOLID[entry.annotation.color]);
-    this.drawText('sans', size, [1, 1, 1], x + (width - this.measurer.width('sans', size, label)) / 2, top + 7, label);
+    this.drawText('sans', size, [1, 1, 1], x + (width - labelWidth) / 2, top + 7, label);
     if (destination !== '') this.doc.goTo(x, top, width, 9, destination);
   }
 

@@ -4,6 +4,7 @@
 // thousand highlights and as many links that walk was a tenth of an annotated export.
 // pdfkit prints a value it does not know with its toString, which is how these pass through
 // its writer (pdfkit 0.20, pinned exactly in package.json) and keep its cross-reference table.
+import { color as colorOperands, num } from './pdf-content';
 import type { Rgb } from './pdf-text';
 
 /** A dictionary pdfkit writes as given. */
@@ -41,11 +42,6 @@ export interface PdfKitObjectSink {
   ref(data: object): PdfKitReference;
   readonly page: { readonly annotations: PdfKitReference[]; readonly height: number };
   readonly _root: { data: { Pages: { data: { Kids: PdfKitReference[] } } } };
-}
-
-/** Numbers with three decimals, as the page content has them. */
-function num(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
 }
 
 /** A PDF text string: literal when ASCII, else UTF-16BE with its byte-order mark, in hex. */
@@ -118,7 +114,7 @@ export class AnnotationWriter {
       maxY = Math.max(maxY, top);
     }
     const bbox = `[${num(minX)} ${num(minY)} ${num(maxX)} ${num(maxY)}]`;
-    const color = highlight.color.map(num).join(' ');
+    const color = colorOperands(highlight.color);
     const appearance = this.doc.ref(new RawStreamDictionary(`/Type /XObject /Subtype /Form /FormType 1 /BBox ${bbox} /Resources << /ExtGState << /GS0 ${this.multiply()} >> >>`));
     // A few rectangles: deflating each of a thousand tiny streams costs more than it saves.
     appearance.compress = false;
