@@ -20,6 +20,7 @@ import { ProfileDialog } from './components/ProfileDialog';
 import type { SelectionCommands } from './components/Reader';
 import { Reader } from './components/Reader';
 import type { SearchScope } from './components/SearchPanel';
+import { HiddenFileInput } from './components/HiddenFileInput';
 import { SearchPanel } from './components/SearchPanel';
 import { TagsPanel } from './components/TagsPanel';
 import { Toolbar } from './components/Toolbar';
@@ -411,30 +412,13 @@ export function App({ client }: AppProps) {
         onImportNotes={() => bundleInputRef.current?.click()}
         sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
       />
-      <input
-        ref={bundleInputRef}
-        type="file"
-        accept=".mnb"
-        hidden
-        data-testid="import-notes-input"
-        onChange={(event) => {
-          const files = Array.from(event.currentTarget.files ?? []);
-          event.currentTarget.value = '';
-          if (files.length > 0) void importFiles(files.slice(0, 1));
-        }}
-      />
-      <input
+      <HiddenFileInput ref={bundleInputRef} accept=".mnb" testId="import-notes-input" onFiles={(files) => void importFiles(files.slice(0, 1))} />
+      <HiddenFileInput
         ref={fileInputRef}
-        type="file"
         multiple
         accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-        hidden
-        data-testid="import-input"
-        onChange={(event) => {
-          const files = Array.from(event.currentTarget.files ?? []);
-          event.currentTarget.value = '';
-          if (files.length > 0) void importFiles(files);
-        }}
+        testId="import-input"
+        onFiles={(files) => void importFiles(files)}
       />
       <div className={layoutClass}>
         {libraryOpen && (

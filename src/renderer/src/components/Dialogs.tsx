@@ -18,6 +18,37 @@ export function useModal(onCancel: () => void, busy = false) {
   return ref;
 }
 
+interface FormFooterProps {
+  /** Shown as an alert above the buttons. */
+  error: string | undefined;
+  busy: boolean;
+  canSubmit: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  onCancel: () => void;
+}
+
+/** The end of a form dialog: its error, Cancel, and a submit button that says when it is working. */
+export function FormFooter({ error, busy, canSubmit, submitLabel, busyLabel, onCancel }: FormFooterProps) {
+  return (
+    <>
+      {error !== undefined && (
+        <p className="export-dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy || !canSubmit}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
 interface MessageDialogProps {
   title: string;
   body: string;

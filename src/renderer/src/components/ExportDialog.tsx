@@ -8,7 +8,7 @@ import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-o
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
-import { useModal } from './Dialogs';
+import { FormFooter, useModal } from './Dialogs';
 import { DocumentPicker } from './DocumentPicker';
 
 interface ExportDialogProps {
@@ -166,19 +166,14 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
             <span>{phase.stage === 'layout' ? `Laying out page ${phase.done + 1}…` : 'Writing the PDF…'}</span>
           </div>
         )}
-        {phase.kind === 'failed' && (
-          <p className="export-dialog__error" role="alert">
-            {phase.message}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={exporting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={exporting || ordered.length === 0}>
-            {exporting ? 'Exporting…' : 'Export PDF'}
-          </button>
-        </div>
+        <FormFooter
+          error={phase.kind === 'failed' ? phase.message : undefined}
+          busy={exporting}
+          canSubmit={ordered.length > 0}
+          submitLabel="Export PDF"
+          busyLabel="Exporting…"
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );

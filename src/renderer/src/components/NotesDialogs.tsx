@@ -6,7 +6,7 @@ import type { BundlePlan } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
-import { useModal } from './Dialogs';
+import { FormFooter, useModal } from './Dialogs';
 import { DocumentPicker } from './DocumentPicker';
 
 interface ShareNotesDialogProps {
@@ -77,19 +77,14 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
             <input type="text" value={tag} placeholder="All tags" onChange={(event) => setTag(event.target.value)} />
           </label>
         </fieldset>
-        {error && (
-          <p className="export-dialog__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy || ordered.length === 0}>
-            {busy ? 'Sharing…' : 'Save bundle'}
-          </button>
-        </div>
+        <FormFooter
+          error={error || undefined}
+          busy={busy}
+          canSubmit={ordered.length > 0}
+          submitLabel="Save bundle"
+          busyLabel="Sharing…"
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );
