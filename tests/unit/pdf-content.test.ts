@@ -99,6 +99,41 @@ describe('the PDF content writer', () => {
     expect(written[2]).toContain(`BT /${font.id} 12 Tf 0.1 0.2 0.3 rg 1 0 0 -1 56 140 Tm`);
   });
 
+  it('shapes a word apart from the spaces after it only where no face kerns or joins across a space', () => {
+    // The writer shapes "said" and "said " once between them, which is exact only while no
+    // bundled face kerns a character against a space or a tab: checked here for every face
+    // and every character it has from Latin to Armenian and in general punctuation.
+    const { fontFor } = setUp();
+    for (const key of Object.keys(FONT_FILES) as FontKey[]) {
+      const font = fontFor(key);
+      const fontkitFont = (font as unknown as { font: { hasGlyphForCodePoint(codePoint: number): boolean } }).font;
+      const [spaceGlyphs] = font.encode(' ');
+      const [tabGlyphs] = font.encode('\t');
+      const spaceWidth = font.layout(' ', undefined, true).advanceWidth;
+      let checked = 0;
+      for (let codePoint = 0x21; codePoint <= 0x20cf; codePoint++) {
+        if ((codePoint >= 0x0590 && codePoint < 0x2000) || !fontkitFont.hasGlyphForCodePoint(codePoint)) continue;
+        const character = String.fromCodePoint(codePoint);
+        const [glyphs] = font.encode(character);
+        expect(font.encode(`${character} `)[0], `${key} U+${codePoint.toString(16)}`).toEqual([...glyphs, ...spaceGlyphs]);
+        expect(font.encode(`${character}\t`)[0]).toEqual([...glyphs, ...tabGlyphs]);
+        expect(Math.abs(font.layout(`${character} `, undefined, true).advanceWidth - font.layout(character, undefined, true).advanceWidth - spaceWidth)).toBeLessThan(1e-9);
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThan(300);
+    }
+  });
+
+  it('sets a right-to-left word and its space as the shaper orders them', () => {
+    const { writer, fontFor, written } = setUp();
+    const word = 'الاشتباكات ';
+    writer.text('sans', 10, [0, 0, 0], 0, 20, word, false);
+    writer.flush();
+    const font = fontFor('sans');
+    expect(readTj(written[0]!, font).glyphs).toEqual(font.encode(word)[0]);
+    expect(Math.abs(writer.width('sans', 1000, word) - font.layout(word, undefined, true).advanceWidth)).toBeLessThan(1e-9);
+  });
+
   it('leaves text whose marks are placed by offsets to the caller, drawing nothing', () => {
     const { writer, written } = setUp();
     expect(writer.text('serif', 10, [0, 0, 0], 0, 20, 'Cafe\u0301 au lait', true)).toBe(false);
