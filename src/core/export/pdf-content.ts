@@ -91,7 +91,9 @@ export class ContentWriter {
   private unitWidth(fontKey: FontKey, widths: Map<string, number>, text: string): number {
     let width = widths.get(text);
     if (width === undefined) {
-      const word = wordBeforeSpaces(text);
+      // A line of several words is measured word by word, as pdfkit measures it and as text() draws it.
+      const firstWordEnd = endOfFirstWord(text);
+      const word = firstWordEnd < text.length ? text.slice(0, firstWordEnd) : wordBeforeSpaces(text);
       width =
         word === text
           ? this.fontFor(fontKey).layout(text, undefined, true).advanceWidth
@@ -198,6 +200,14 @@ function wordBeforeSpaces(text: string): string {
     if (code >= 0x0590 && !(code >= 0x2000 && code <= 0x20cf)) return text;
   }
   return text.slice(0, end);
+}
+
+/** Where the first word of `text` and the spaces after it end (the whole of it for one word). */
+function endOfFirstWord(text: string): number {
+  let index = 0;
+  while (index < text.length && text.charCodeAt(index) !== 32 && text.charCodeAt(index) !== 9) index += 1;
+  while (index < text.length && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
+  return index;
 }
 
 /** Two runs of TJ operands as one, the glyph strings where they meet joined. */
