@@ -16,6 +16,8 @@ import type { FontKey, FontSet } from './pdf-fonts';
 import { FONT_FILES, loadFonts } from './pdf-fonts';
 import type { PdfKitObjectSink } from './pdf-objects';
 import { AnnotationWriter } from './pdf-objects';
+import type { PdfKitWriter } from './pdf-output';
+import { PdfOutput } from './pdf-output';
 import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
 import { breakIntoLines } from './pdf-text';
 
@@ -191,7 +193,7 @@ class PdfComposer {
   private readonly pdfKitFonts = new Map<FontKey, PdfKitFont>();
   private readonly measurer: Measurer;
   private readonly pageDocument: number[] = [];
-  private readonly chunks: Buffer[] = [];
+  private readonly output: PdfOutput;
   private page = -1;
   private y = 0;
   private highlightCount = 0;
@@ -230,7 +232,7 @@ class PdfComposer {
         ModDate: context.exportedAt,
       },
     });
-    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.output = new PdfOutput(this.doc as unknown as PdfKitWriter);
     for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
     this.content = new ContentWriter(this.doc as unknown as PdfKitContentSink, (fontKey) => this.pdfKitFont(fontKey));
     this.annotations = new AnnotationWriter(this.doc as unknown as PdfKitObjectSink);
@@ -263,6 +265,8 @@ class PdfComposer {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
     });
+    // The output goes to PdfOutput, not through the stream; reading it lets the stream end.
+    this.doc.resume();
     this.doc.end();
     await ended;
     this.context.onProgress?.(pageCount, pageCount, 'done');
@@ -270,7 +274,7 @@ class PdfComposer {
     if (this.missing.size > 0) {
       warnings.push(`No bundled font has these characters; they are shown as “\uFFFD” in the PDF: ${[...this.missing].join(', ')}.`);
     }
-    return { bytes: Buffer.concat(this.chunks), pageCount, highlightCount: this.highlightCount, noteCount: this.noteCount, warnings };
+    return { bytes: this.output.bytes(), pageCount, highlightCount: this.highlightCount, noteCount: this.noteCount, warnings };
   }
 
   /** Every page's content stream starts with a fresh graphics state. */
