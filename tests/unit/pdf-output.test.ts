@@ -53,13 +53,23 @@ describe('the PDF output collector', () => {
     expect(gathered.equals(expected)).toBe(true);
   });
 
-  it('keeps the low byte of each character pdfkit writes as text, ends each with a newline and counts every byte', () => {
+  it('keeps the low byte of each character pdfkit writes as text, ends each with a newline, keeps streams as they are and counts every byte', () => {
     const writer: PdfKitWriter = { _write: () => undefined, _offset: 4, read: () => Buffer.from('%PDF', 'latin1') };
     const output = new PdfOutput(writer);
     writer._write('%\u00e2\u00e3\u00cf\u00d3 caf\u00e9');
-    writer._write(new Uint8Array([1, 2, 3]));
+    writer._write(new Uint8Array([1, 2, 0xff]));
     writer._write('endobj');
-    expect([...output.bytes()]).toEqual([...Buffer.from('%PDF', 'latin1'), 0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a, 1, 2, 3, ...Buffer.from('endobj\n', 'latin1')]);
+    const large = new Uint8Array(5000).fill(0xfe);
+    writer._write(large);
+    writer._write('x');
+    expect([...output.bytes()]).toEqual([
+      ...Buffer.from('%PDF', 'latin1'),
+      ...[0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a],
+      ...[1, 2, 0xff],
+      ...Buffer.from('endobj\n', 'latin1'),
+      ...large,
+      ...Buffer.from('x\n', 'latin1'),
+    ]);
     expect(writer._offset).toBe(output.bytes().length);
   });
 });
