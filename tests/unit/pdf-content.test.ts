@@ -8,6 +8,8 @@ import type { PdfKitContentSink, PdfKitFont } from '../../src/core/export/pdf-co
 import { ContentWriter } from '../../src/core/export/pdf-content';
 import { FONT_FILES, loadFonts } from '../../src/core/export/pdf-fonts';
 import type { FontKey } from '../../src/core/export/pdf-fonts';
+import { breakIntoLines } from '../../src/core/export/pdf-text';
+import type { Measurer, StyledPiece } from '../../src/core/export/pdf-text';
 
 const FONTS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
 
@@ -139,5 +141,43 @@ describe('the PDF content writer', () => {
     expect(writer.text('serif', 10, [0, 0, 0], 0, 20, 'Cafe\u0301 au lait', true)).toBe(false);
     writer.flush();
     expect(written).toEqual([]);
+  });
+});
+
+describe('words an annotation boundary cuts', () => {
+  function layOut(writer: ContentWriter, text: string, boundaries: number[]) {
+    const measurer: Measurer = { width: (key, size, part) => writer.width(key, size, part), wordParts: (key, parts) => writer.wordParts(key, parts) };
+    const pieces: StyledPiece[] = [{ text, start: 0, family: 'serif', bold: false, italic: false, size: 10, color: [0, 0, 0], link: '' }];
+    return breakIntoLines(pieces, 500, measurer, loadFonts(FONTS_DIR), new Set(), boundaries)[0]!;
+  }
+
+  it('keep the glyphs and kerning the word has without the boundary', () => {
+    const { writer, fontFor, written } = setUp();
+    const font = fontFor('serif');
+    const whole = layOut(writer, 'AVAWAY Toyota', []);
+    const cut = layOut(writer, 'AVAWAY Toyota', [1, 9]);
+    expect(cut.fragments.map((fragment) => fragment.text)).toEqual(['A', 'VAWAY To', 'yota']);
+    // "AV" is kerned: the second fragment starts where the V sits in the uncut word, not after an unkerned A.
+    expect(cut.fragments[1]!.x).toBeLessThan(writer.width('serif', 10, 'A') - 0.1);
+    expect(Math.abs(cut.width - whole.width)).toBeLessThan(1e-9);
+    // Drawn, the fragments' glyph runs put together are the uncut word's, each ending where the next begins.
+    writer.text('serif', 10, [0, 0, 0], 0, 20, 'AVAWAY Toyota', false);
+    for (const fragment of cut.fragments) writer.text(fragment.fontKey, 10, [0, 0, 0], fragment.x, 40, fragment.text, false, fragment.firstRun, fragment.lastRun);
+    writer.flush();
+    const [uncut, ...parts] = written.map((content) => readTj(content, font));
+    expect(parts.flatMap((part) => part.glyphs)).toEqual(uncut!.glyphs);
+    expect(Math.abs(parts[0]!.advance / 100 - cut.fragments[1]!.x)).toBeLessThan(0.01);
+    expect(Math.abs(cut.fragments[1]!.x + parts[1]!.advance / 100 - cut.fragments[2]!.x)).toBeLessThan(0.01);
+  });
+
+  it('are shaped on their own where the cut falls inside a ligature', () => {
+    // DejaVu Serif sets "fi" as one glyph: a boundary between f and i cannot cut it.
+    const { writer } = setUp();
+    const line = layOut(writer, 'fifty', [1]);
+    expect(line.fragments.map((fragment) => [fragment.text, fragment.firstRun, fragment.lastRun])).toEqual([
+      ['f', null, null],
+      ['ifty', null, null],
+    ]);
+    expect(Math.abs(line.fragments[1]!.x - writer.width('serif', 10, 'f'))).toBeLessThan(1e-9);
   });
 });

@@ -4,7 +4,7 @@
 // heavily annotated document makes tens of thousands of such calls. Fonts, subsetting and
 // embedding stay pdfkit's: this writer asks pdfkit's font for each word's glyphs once.
 import type { FontKey } from './pdf-fonts';
-import type { Rgb } from './pdf-text';
+import type { Rgb, WordPart } from './pdf-text';
 
 interface GlyphPosition {
   xAdvance: number;
@@ -22,6 +22,15 @@ export interface PdfKitFont {
   ref(): unknown;
   encode(text: string): [string[], GlyphPosition[]];
   layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
+  layout(text: string): { glyphs: ReadonlyArray<{ readonly codePoints: readonly number[] }>; positions: GlyphPosition[] };
+}
+
+/** A word's glyphs (hex ids and positions) and where in the word each glyph's characters start. */
+interface ShapedWord {
+  glyphs: string[];
+  positions: GlyphPosition[];
+  /** Code unit offset of each glyph's first character, then the word's length. */
+  starts: number[];
 }
 
 /** The part of pdfkit's document the writer uses: the current page's font resources and content. */
@@ -40,12 +49,16 @@ export function color(rgb: Rgb): string {
   return `${num(rgb[0])} ${num(rgb[1])} ${num(rgb[2])}`;
 }
 
+const TRAILING_SPACES = /[ \t]+$/;
+
 /** How far a rounded corner's control points sit from the corner (a circle's quarter as a Bézier). */
 const KAPPA = 4 * ((Math.SQRT2 - 1) / 3);
 
 export class ContentWriter {
   /** Per font, each word's TJ operands, or null when its glyphs need offsets (combining marks). */
   private readonly wordRuns = new Map<FontKey, Map<string, string | null>>();
+  /** Per font, words cut by annotation boundaries, shaped whole; null where their glyphs cannot be cut (see `wordParts`). */
+  private readonly shapedWords = new Map<FontKey, Map<string, ShapedWord | null>>();
   /** Per font, each measured string's advance in thousandths of the font size. */
   private readonly unitWidths = new Map<FontKey, Map<string, number>>();
   /** The font, size and fill the page's content last set; empty when unknown. */
@@ -104,11 +117,40 @@ export class ContentWriter {
   }
 
   /**
+   * The parts of one word, each cut from the shaping of the whole word: the glyphs and
+   * kerning on either side of an annotation boundary stay the word's own, and the word is
+   * shaped once. A part is null, and measured and drawn on its own, where a cut falls inside
+   * a glyph (a ligature), and all are where glyphs are placed by offsets or may run right to
+   * left.
+   */
+  wordParts(fontKey: FontKey, parts: readonly string[]): Array<WordPart | null> {
+    let shapedWords = this.shapedWords.get(fontKey);
+    if (!shapedWords) {
+      shapedWords = new Map();
+      this.shapedWords.set(fontKey, shapedWords);
+    }
+    const word = parts.join('');
+    let shaped = shapedWords.get(word);
+    if (shaped === undefined) {
+      shaped = shapeWord(this.fontFor(fontKey), word);
+      shapedWords.set(word, shaped);
+    }
+    let offset = 0;
+    return parts.map((part) => {
+      const from = offset;
+      offset += part.length;
+      return shaped ? cutFromWord(shaped, from, offset) : null;
+    });
+  }
+
+  /**
    * Draws `text` starting at `x` on the baseline `baseline` (both from the page's top left).
    * Returns false, drawing nothing, for text whose glyphs are placed by offsets (combining
-   * marks), which the caller draws another way.
+   * marks), which the caller draws another way. `firstRun` and `lastRun`, when given, are the
+   * glyph runs of the first and last word's letters, cut from words an annotation boundary
+   * cuts (see `wordParts`).
    */
-  text(fontKey: FontKey, size: number, fill: Rgb, x: number, baseline: number, text: string, markedSpan: boolean): boolean {
+  text(fontKey: FontKey, size: number, fill: Rgb, x: number, baseline: number, text: string, markedSpan: boolean, firstRun: string | null = null, lastRun: string | null = null): boolean {
     const font = this.fontFor(fontKey);
     let runs = this.wordRuns.get(fontKey);
     if (!runs) {
@@ -122,8 +164,9 @@ export class ContentWriter {
       const code = index < text.length ? text.charCodeAt(index) : -1;
       if (code !== 32 && code !== 9 && !(code === -1 && wordStart < index)) continue;
       const word = text.slice(wordStart, code === -1 ? index : index + 1);
+      const partRun = wordStart === 0 && firstRun !== null ? firstRun : code === -1 ? lastRun : null;
       wordStart = index + 1;
-      const run = this.glyphRun(font, runs, word);
+      const run = partRun === null ? this.glyphRun(font, runs, word) : this.withSpaces(font, runs, partRun, word);
       if (run === null) return false;
       operands += run;
     }
@@ -154,6 +197,12 @@ export class ContentWriter {
       runs.set(word, run);
     }
     return run;
+  }
+
+  /** A part's run followed by the spaces that end its word, if any. */
+  private withSpaces(font: PdfKitFont, runs: Map<string, string | null>, partRun: string, word: string): string | null {
+    const spaces = word.length - word.replace(TRAILING_SPACES, '').length;
+    return spaces === 0 ? partRun : joinRuns(partRun, this.glyphRun(font, runs, word.slice(word.length - spaces)));
   }
 
   fillRect(x: number, top: number, width: number, height: number, fill: Rgb): void {
@@ -194,11 +243,7 @@ export class ContentWriter {
 function wordBeforeSpaces(text: string): string {
   let end = text.length;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
-  if (end === 0 || end === text.length) return text;
-  for (let index = 0; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x0590 && !(code >= 0x2000 && code <= 0x20cf)) return text;
-  }
+  if (end === 0 || end === text.length || !isLeftToRight(text, end)) return text;
   return text.slice(0, end);
 }
 
@@ -208,6 +253,44 @@ function endOfFirstWord(text: string): number {
   while (index < text.length && text.charCodeAt(index) !== 32 && text.charCodeAt(index) !== 9) index += 1;
   while (index < text.length && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
   return index;
+}
+
+/** Whether `text` holds nothing that may run right to left: below Hebrew, or general punctuation. */
+function isLeftToRight(text: string, end = text.length): boolean {
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x0590 && !(code >= 0x2000 && code <= 0x20cf)) return false;
+  }
+  return true;
+}
+
+/** A word's glyphs with where each starts in the word; null where they cannot be cut by character (see `wordParts`). */
+function shapeWord(font: PdfKitFont, word: string): ShapedWord | null {
+  if (!isLeftToRight(word)) return null;
+  const { glyphs, positions } = font.layout(word);
+  const starts: number[] = [];
+  let offset = 0;
+  for (let index = 0; index < glyphs.length; index++) {
+    const position = positions[index]!;
+    if (position.xOffset || position.yOffset) return null;
+    let length = 0;
+    for (const codePoint of glyphs[index]!.codePoints) length += codePoint > 0xffff ? 2 : 1;
+    if (length === 0) return null;
+    starts.push(offset);
+    offset += length;
+  }
+  if (offset !== word.length) return null;
+  starts.push(offset);
+  return { glyphs: font.encode(word)[0], positions, starts };
+}
+
+/** The glyphs of code units [from, to) of a shaped word, or null when a cut falls inside a glyph. */
+function cutFromWord(word: ShapedWord, from: number, to: number): WordPart | null {
+  const first = word.starts.indexOf(from);
+  const end = word.starts.indexOf(to, first + 1);
+  if (first < 0 || end < 0 || end === first) return null;
+  const span = glyphSpanOf(word.glyphs, word.positions, first, end - 1);
+  return { run: span.operands, width: span.width };
 }
 
 /** Two runs of TJ operands as one, the glyph strings where they meet joined. */
@@ -223,12 +306,19 @@ function joinRuns(first: string | null, second: string | null): string | null {
  */
 function glyphRunOf(font: PdfKitFont, word: string): string | null {
   const [glyphs, positions] = font.encode(word);
+  if (positions.some((position) => position.xOffset || position.yOffset)) return null;
+  return glyphs.length === 0 ? '' : glyphSpanOf(glyphs, positions, 0, glyphs.length - 1).operands;
+}
+
+/** TJ operands and advance (thousandths of the size) of glyphs first..last. */
+function glyphSpanOf(glyphs: readonly string[], positions: readonly GlyphPosition[], first: number, last: number): { operands: string; width: number } {
   let operands = '';
   let hex = '';
-  for (let index = 0; index < glyphs.length; index++) {
+  let width = 0;
+  for (let index = first; index <= last; index++) {
     const position = positions[index]!;
-    if (position.xOffset || position.yOffset) return null;
     hex += glyphs[index];
+    width += position.xAdvance;
     const adjustment = position.xAdvance - position.advanceWidth;
     if (adjustment !== 0) {
       operands += `<${hex}> ${num(-adjustment)} `;
@@ -236,5 +326,5 @@ function glyphRunOf(font: PdfKitFont, word: string): string | null {
     }
   }
   if (hex !== '') operands += `<${hex}> `;
-  return operands;
+  return { operands, width };
 }

@@ -236,7 +236,10 @@ class PdfComposer {
     for (const key of Object.keys(FONT_FILES) as FontKey[]) this.doc.registerFont(key, this.fonts.buffers[key]);
     this.content = new ContentWriter(this.doc as unknown as PdfKitContentSink, (fontKey) => this.pdfKitFont(fontKey));
     this.annotations = new AnnotationWriter(this.doc as unknown as PdfKitObjectSink);
-    this.measurer = { width: (fontKey, size, text) => this.content.width(fontKey, size, text) };
+    this.measurer = {
+      width: (fontKey, size, text) => this.content.width(fontKey, size, text),
+      wordParts: (fontKey, parts) => this.content.wordParts(fontKey, parts),
+    };
   }
 
   /** pdfkit's font object for a face, loaded on first use. */
@@ -317,15 +320,19 @@ class PdfComposer {
     if (fragment.text.trim() === '') return;
     // Document text goes in its own marked-content span per fragment, so text extractors
     // keep the runs an annotation starts or ends in apart instead of merging them.
-    this.drawText(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color, x + fragment.x, baseline, fragment.text, fragment.start >= 0);
+    this.drawText(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color, x + fragment.x, baseline, fragment.text, fragment.start >= 0, fragment.firstRun, fragment.lastRun);
     if (fragment.link !== '' && isSafeLink(fragment.link)) {
       this.doc.link(x + fragment.x, top, fragment.inkWidth, height, fragment.link);
     }
   }
 
-  /** Text on a baseline; through pdfkit only when its glyphs are placed by offsets (combining marks). */
-  private drawText(fontKey: FontKey, size: number, color: Rgb, x: number, baseline: number, text: string, markedSpan = false): void {
-    if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan)) return;
+  /**
+   * Text on a baseline (with the glyph runs of a first or last word an annotation boundary
+   * cuts, see `Fragment`); through pdfkit only when its glyphs are placed by offsets
+   * (combining marks).
+   */
+  private drawText(fontKey: FontKey, size: number, color: Rgb, x: number, baseline: number, text: string, markedSpan = false, firstRun: string | null = null, lastRun: string | null = null): void {
+    if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan, firstRun, lastRun)) return;
     this.content.flush();
     if (markedSpan) this.doc.markContent('Span');
     // The writer sets fonts and fills pdfkit does not know of, so all three are set here.

@@ -22,6 +22,17 @@ export interface StyledPiece {
   link: string;
 }
 
+/**
+ * Part of a word an annotation boundary cuts, as the whole word's shaping sets it: the glyph
+ * run the content writer draws for the part (opaque here) and its advance in thousandths of
+ * the font size. Cut from the whole word, the glyphs and kerning on either side of the cut
+ * are the ones the word has without it.
+ */
+export interface WordPart {
+  run: string;
+  width: number;
+}
+
 export interface Fragment {
   text: string;
   /** Canonical span drawn (start -1 when not document text). */
@@ -36,6 +47,9 @@ export interface Fragment {
   width: number;
   /** Width without trailing spaces, for the last fragment on a line. */
   inkWidth: number;
+  /** When the first (or last) word is part of a word cut by an annotation boundary: its glyph run, cut from the whole word. */
+  firstRun: string | null;
+  lastRun: string | null;
 }
 
 export interface Line {
@@ -48,6 +62,8 @@ export interface Line {
 
 export interface Measurer {
   width(fontKey: FontKey, size: number, text: string): number;
+  /** The parts of one word (joined, they are the word), each as the whole word sets it; null for a part that cannot be cut from it. */
+  wordParts(fontKey: FontKey, parts: readonly string[]): ReadonlyArray<WordPart | null>;
 }
 
 interface Atom {
@@ -70,7 +86,10 @@ interface Token {
   atom: Atom;
   text: string;
   start: number;
+  /** -1 until measured: a token that may be part of a word waits for the rest of it. */
   width: number;
+  /** The glyph run of the token's letters when they are part of a word (see `WordPart`). */
+  run: string | null;
 }
 
 /** Pieces cut to one embedding level each, with their levels. */
@@ -258,19 +277,22 @@ export function breakIntoLines(
       const text = match[0];
       const start = atom.start < 0 ? -1 : atom.start + (match.index ?? 0);
       if (text === '\n') {
-        if (unit.length > 0) units.push(unit);
-        units.push([{ atom, text, start, width: 0 }]);
+        if (unit.length > 0) units.push(measuredUnit(unit, measurer));
+        units.push([{ atom, text, start, width: 0, run: null }]);
         unit = [];
         continue;
       }
-      unit.push({ atom, text, start, width: measurer.width(atom.fontKey, atom.size, text) });
-      if (isBreakingSpace(text[text.length - 1] ?? '')) {
-        units.push(unit);
+      const endsWord = isBreakingSpace(text[text.length - 1] ?? '');
+      // Most words are one token, measured at once; a word an annotation boundary cuts is measured when all its parts are known.
+      const width = endsWord && unit.length === 0 ? measurer.width(atom.fontKey, atom.size, text) : -1;
+      unit.push({ atom, text, start, width, run: null });
+      if (endsWord) {
+        units.push(measuredUnit(unit, measurer));
         unit = [];
       }
     }
   }
-  if (unit.length > 0) units.push(unit);
+  if (unit.length > 0) units.push(measuredUnit(unit, measurer));
 
   const lines: Token[][] = [];
   let line: Token[] = [];
@@ -320,6 +342,46 @@ export function breakIntoLines(
   });
 }
 
+/**
+ * Measures what is left to measure of a unit (a word and the spaces after it). A unit of
+ * several tokens is a word cut by annotation boundaries (or by a change of style): its parts
+ * in one face and size, left to right, are measured and later drawn as cut from the whole
+ * word, which also shapes the word once instead of once per part.
+ */
+function measuredUnit(unit: Token[], measurer: Measurer): Token[] {
+  let from = 0;
+  while (unit.length > 1 && from < unit.length) {
+    let to = from + 1;
+    while (to < unit.length && sameWord(unit[to - 1]!.atom, unit[to]!.atom)) to += 1;
+    // Spaces after the word are not part of it.
+    while (to - from > 1 && unit[to - 1]!.text.trim() === '') to -= 1;
+    if (to - from > 1) measureParts(unit.slice(from, to), measurer);
+    from = to;
+  }
+  for (const token of unit) if (token.width < 0) token.width = measurer.width(token.atom.fontKey, token.atom.size, token.text);
+  return unit;
+}
+
+function measureParts(tokens: readonly Token[], measurer: Measurer): void {
+  const { fontKey, size } = tokens[0]!.atom;
+  const last = tokens[tokens.length - 1]!;
+  const lastLetters = last.text.replace(TRAILING_SPACES, '');
+  const parts = tokens.map((token) => (token === last ? lastLetters : token.text));
+  measurer.wordParts(fontKey, parts).forEach((part, index) => {
+    if (!part) return;
+    const token = tokens[index]!;
+    const spaces = token === last ? last.text.slice(lastLetters.length) : '';
+    token.run = part.run;
+    token.width = part.width * (size / 1000) + (spaces === '' ? 0 : measurer.width(fontKey, size, spaces));
+  });
+}
+
+const TRAILING_SPACES = /[ \t]+$/;
+
+function sameWord(left: Atom, right: Atom): boolean {
+  return left.fontKey === right.fontKey && left.size === right.size && left.level % 2 === 0 && right.level % 2 === 0;
+}
+
 /** Cuts a word too wide for any line (a long URL, say) at character boundaries. */
 function splitWideUnit(tokens: Token[], firstRoom: number, maxWidth: number, measurer: Measurer): Array<{ tokens: Token[]; newLine: boolean }> {
   const out: Array<{ tokens: Token[]; newLine: boolean }> = [];
@@ -354,7 +416,7 @@ function splitWideUnit(tokens: Token[], firstRoom: number, maxWidth: number, mea
 }
 
 function makeToken(from: Token, text: string, start: number, measurer: Measurer): Token {
-  return { atom: from.atom, text, start, width: measurer.width(from.atom.fontKey, from.atom.size, text) };
+  return { atom: from.atom, text, start, width: measurer.width(from.atom.fontKey, from.atom.size, text), run: null };
 }
 
 function trailingSpaceWidth(token: { text: string; atom: Atom }, measurer: Measurer): number {
@@ -403,6 +465,8 @@ function toLine(tokens: Token[], measurer: Measurer): Line {
       x,
       width,
       inkWidth: isLast && last.text !== '\n' ? width - trailingSpaceWidth(last, measurer) : width,
+      firstRun: joins ? first.run : null,
+      lastRun: joins ? last.run : null,
     });
     x += width;
   }
