@@ -2,7 +2,8 @@
 // glyphs, filled rectangles and rules. pdfkit's text() measures, encodes and positions each
 // call again and wraps it in option handling and a save/restore; an export of a long,
 // heavily annotated document makes tens of thousands of such calls. Fonts, subsetting and
-// embedding stay pdfkit's: this writer asks pdfkit's font for each word's glyphs once.
+// embedding stay pdfkit's: this writer asks pdfkit's font for each word's glyphs once, and
+// draws the parts of a word an annotation boundary cuts with glyphs cut from the whole word.
 import type { FontKey } from './pdf-fonts';
 import type { Rgb, WordPart } from './pdf-text';
 
@@ -48,8 +49,6 @@ export function num(value: number): string {
 export function color(rgb: Rgb): string {
   return `${num(rgb[0])} ${num(rgb[1])} ${num(rgb[2])}`;
 }
-
-const TRAILING_SPACES = /[ \t]+$/;
 
 /** How far a rounded corner's control points sit from the corner (a circle's quarter as a Bézier). */
 const KAPPA = 4 * ((Math.SQRT2 - 1) / 3);
@@ -201,8 +200,8 @@ export class ContentWriter {
 
   /** A part's run followed by the spaces that end its word, if any. */
   private withSpaces(font: PdfKitFont, runs: Map<string, string | null>, partRun: string, word: string): string | null {
-    const spaces = word.length - word.replace(TRAILING_SPACES, '').length;
-    return spaces === 0 ? partRun : joinRuns(partRun, this.glyphRun(font, runs, word.slice(word.length - spaces)));
+    const letters = wordBeforeSpaces(word);
+    return letters === word ? partRun : joinRuns(partRun, this.glyphRun(font, runs, word.slice(letters.length)));
   }
 
   fillRect(x: number, top: number, width: number, height: number, fill: Rgb): void {
