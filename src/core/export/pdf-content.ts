@@ -92,12 +92,7 @@ export class ContentWriter {
 
   /** The width pdfkit's font gives `text` at `size`; one layout per string and font, whatever the size. */
   width(fontKey: FontKey, size: number, text: string): number {
-    let widths = this.unitWidths.get(fontKey);
-    if (!widths) {
-      widths = new Map();
-      this.unitWidths.set(fontKey, widths);
-    }
-    return this.unitWidth(fontKey, widths, text) * (size / 1000);
+    return this.unitWidth(fontKey, perFont(this.unitWidths, fontKey), text) * (size / 1000);
   }
 
   private unitWidth(fontKey: FontKey, widths: Map<string, number>, text: string): number {
@@ -123,11 +118,7 @@ export class ContentWriter {
    * left.
    */
   wordParts(fontKey: FontKey, parts: readonly string[]): Array<WordPart | null> {
-    let shapedWords = this.shapedWords.get(fontKey);
-    if (!shapedWords) {
-      shapedWords = new Map();
-      this.shapedWords.set(fontKey, shapedWords);
-    }
+    const shapedWords = perFont(this.shapedWords, fontKey);
     const word = parts.join('');
     let shaped = shapedWords.get(word);
     if (shaped === undefined) {
@@ -151,11 +142,7 @@ export class ContentWriter {
    */
   text(fontKey: FontKey, size: number, fill: Rgb, x: number, baseline: number, text: string, markedSpan: boolean, firstRun: string | null = null, lastRun: string | null = null): boolean {
     const font = this.fontFor(fontKey);
-    let runs = this.wordRuns.get(fontKey);
-    if (!runs) {
-      runs = new Map();
-      this.wordRuns.set(fontKey, runs);
-    }
+    const runs = perFont(this.wordRuns, fontKey);
     let operands = '';
     let wordStart = 0;
     // Words end after one space or tab, as pdfkit's font lays them out and caches them.
@@ -232,6 +219,16 @@ export class ContentWriter {
   }
 }
 
+/** The cache of one font in a per-font cache, made on first use. */
+function perFont<T>(caches: Map<FontKey, Map<string, T>>, fontKey: FontKey): Map<string, T> {
+  let cache = caches.get(fontKey);
+  if (!cache) {
+    cache = new Map();
+    caches.set(fontKey, cache);
+  }
+  return cache;
+}
+
 /**
  * `text` without the spaces and tabs it ends in, so "said" and "said " cost one shaping;
  * the whole of it when it is only spaces, or when it may hold right-to-left letters (the
@@ -288,8 +285,7 @@ function cutFromWord(word: ShapedWord, from: number, to: number): WordPart | nul
   const first = word.starts.indexOf(from);
   const end = word.starts.indexOf(to, first + 1);
   if (first < 0 || end < 0 || end === first) return null;
-  const span = glyphSpanOf(word.glyphs, word.positions, first, end - 1);
-  return { run: span.operands, width: span.width };
+  return glyphSpanOf(word.glyphs, word.positions, first, end - 1);
 }
 
 /** Two runs of TJ operands as one, the glyph strings where they meet joined. */
@@ -306,11 +302,11 @@ function joinRuns(first: string | null, second: string | null): string | null {
 function glyphRunOf(font: PdfKitFont, word: string): string | null {
   const [glyphs, positions] = font.encode(word);
   if (positions.some((position) => position.xOffset || position.yOffset)) return null;
-  return glyphs.length === 0 ? '' : glyphSpanOf(glyphs, positions, 0, glyphs.length - 1).operands;
+  return glyphs.length === 0 ? '' : glyphSpanOf(glyphs, positions, 0, glyphs.length - 1).run;
 }
 
 /** TJ operands and advance (thousandths of the size) of glyphs first..last. */
-function glyphSpanOf(glyphs: readonly string[], positions: readonly GlyphPosition[], first: number, last: number): { operands: string; width: number } {
+function glyphSpanOf(glyphs: readonly string[], positions: readonly GlyphPosition[], first: number, last: number): WordPart {
   let operands = '';
   let hex = '';
   let width = 0;
@@ -325,5 +321,5 @@ function glyphSpanOf(glyphs: readonly string[], positions: readonly GlyphPositio
     }
   }
   if (hex !== '') operands += `<${hex}> `;
-  return { operands, width };
+  return { run: operands, width };
 }

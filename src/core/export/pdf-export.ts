@@ -172,6 +172,11 @@ function isSafeLink(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url);
 }
 
+/** Text of the export's own (not the document's): sans in ink unless `style` says otherwise. */
+function exportPiece(text: string, size: number, style: Partial<StyledPiece> = {}): StyledPiece {
+  return { text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style };
+}
+
 function hasNote(annotation: Annotation): boolean {
   return annotation.note.text.trim() !== '';
 }
@@ -379,7 +384,7 @@ class PdfComposer {
   }
 
   private plainPieces(text: string, size: number, style: Partial<StyledPiece> = {}): StyledPiece[] {
-    return [{ text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style }];
+    return [exportPiece(text, size, style)];
   }
 
   /** Document text and notes take their paragraphs' own direction ('auto'); the export's own lines run left to right. */
@@ -622,14 +627,14 @@ class PdfComposer {
     const tags = this.options.includeTags && annotation.tags.length > 0 ? annotation.tags.map((tag) => `#${tag}`).join('  ') : '';
     // Notes, tags and the appendix stay in the regular serif and sans faces the text and the
     // running heads already use: every further face is another font to parse and embed.
-    const number: StyledPiece = { text: `${entry.number}  `, start: -1, family: 'sans', bold: false, italic: false, size, color: SOLID[annotation.color], link: '' };
-    const tagPiece: StyledPiece = { text: tags, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.95, color: SOLID[annotation.color], link: '' };
+    const number: StyledPiece = exportPiece(`${entry.number}  `, size, { color: SOLID[annotation.color] });
+    const tagPiece: StyledPiece = exportPiece(tags, size * 0.95, { color: SOLID[annotation.color] });
     if (!note && withBackReference === '') {
       // A highlight with tags and no note takes one line: its number and its tags.
       return this.layout([number, tagPiece], width);
     }
     const lines = this.layout(
-      [number, { text: `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, start: -1, family: 'sans', bold: false, italic: false, size: size * 0.92, color: MUTED, link: '' }],
+      [number, exportPiece(`${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, size * 0.92, { color: MUTED })],
       width,
     );
     if (note) {
@@ -678,8 +683,8 @@ class PdfComposer {
           this.drawMarker(entry, `endnote-${run.source.detail.id}-${entry.number}`);
           const stub = this.layout(
             [
-              { text: `${entry.number}  `, start: -1, family: 'sans', bold: false, italic: false, size: NOTE_SIZE, color: SOLID[entry.annotation.color], link: '' },
-              { text: 'continues in the notes after the text', start: -1, family: 'sans', bold: false, italic: false, size: NOTE_SIZE, color: MUTED, link: '' },
+              exportPiece(`${entry.number}  `, NOTE_SIZE, { color: SOLID[entry.annotation.color] }),
+              exportPiece('continues in the notes after the text', NOTE_SIZE, { color: MUTED }),
             ],
             NOTE_COLUMN_WIDTH,
           );
@@ -732,7 +737,7 @@ class PdfComposer {
     this.y = Math.max(this.y, this.marginBottom.get(this.page) ?? 0);
     this.y += size * 0.8;
     this.ensureRoom(size * LINE_FACTOR * 3, documentIndex);
-    const lines = this.layout([{ text, start: -1, family: 'serif', bold: true, italic: false, size, color: INK, link: '' }], this.fullWidth);
+    const lines = this.layout([exportPiece(text, size, { family: 'serif', bold: true })], this.fullWidth);
     this.flowLines(lines, MARGIN_LEFT, size, documentIndex, undefined);
     if (level === 2) {
       const parent = this.outlineStack[0]?.level === 0 ? this.outlineStack[0].item : this.doc.outline;
@@ -776,8 +781,8 @@ class PdfComposer {
     const quoteSize = 8.8;
     const quote = this.layout(
       [
-        { text: `“${this.quoteOf(annotation)}”`, start: -1, family: 'serif', bold: false, italic: false, size: quoteSize, color: INK, link: '' },
-        { text: trailer, start: -1, family: 'sans', bold: false, italic: false, size: quoteSize * 0.85, color: MUTED, link: '' },
+        exportPiece(`“${this.quoteOf(annotation)}”`, quoteSize, { family: 'serif' }),
+        exportPiece(trailer, quoteSize * 0.85, { color: MUTED }),
       ],
       this.fullWidth - 10,
     );
