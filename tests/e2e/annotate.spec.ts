@@ -110,9 +110,15 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   const text = app.core.documents.canonicalText(doc.id);
   const start = text.indexOf('the main hospital');
   app.core.annotations.create({ documentId: doc.id, start, end: start + 17, tags: ['Claim/Casualties'], noteMarkdown: 'Two sources disagree' });
+  // The full annotations are held back, as a slow disk would: the highlights paint first from their spans alone.
+  let releaseAnnotations = () => {};
+  const annotationsHeld = new Promise<void>((resolve) => (releaseAnnotations = resolve));
+  await page.route('**/api/call/listAnnotations', async (route) => {
+    await annotationsHeld;
+    await route.continue();
+  });
   await page.reload();
   await expect(page.locator('.reader__content')).toContainText('main hospital');
-  // A hover over a highlight not painted yet shows nothing until the pointer moves again.
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('the main hospital');
   const box = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
@@ -131,8 +137,11 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   });
   await page.mouse.move(box.x, box.y);
   const tooltip = page.getByRole('tooltip');
+  // The pointer rests on the highlight while its annotation is still on its way; the preview comes when it arrives.
+  releaseAnnotations();
   await expect(tooltip).toContainText('Claim/Casualties');
   await expect(tooltip).toContainText('Two sources disagree');
+  await screenshot(page, 'annotate-hover');
   await page.mouse.click(box.x, box.y);
   await expect(card(page, 'the main hospital')).toHaveClass(/note-card--selected/);
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-selected': ['the main hospital'] });

@@ -370,6 +370,22 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     const caret = caretAt(x, y);
     return caret ? offsetOfDomPoint(editor, textMap, caret.node, caret.offset) : null;
   };
+  const annotationAtPoint = (x: number, y: number): Annotation | undefined => {
+    const offset = offsetAtPoint(x, y);
+    return offset === null ? undefined : annotationAt(shownAnnotations, offset);
+  };
+  const hoverAt = (pointer: { x: number; y: number }) => {
+    const annotation = annotationAtPoint(pointer.x, pointer.y);
+    setHover(annotation ? { annotation, ...pointer } : null);
+  };
+  // A highlight paints from its span before its annotation arrives, so a pointer resting on it
+  // then gets its preview when the annotations (or a new text map) come, without having to move.
+  const hoverAtRef = useRef(hoverAt);
+  hoverAtRef.current = hoverAt;
+  const restingPointerRef = useRef<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    if (restingPointerRef.current && !editing) hoverAtRef.current(restingPointerRef.current);
+  }, [shownAnnotations, textMap, editing]);
 
   if (!doc) {
     commandsRef.current = null;
@@ -438,12 +454,14 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
         }
       }}
       onMouseMove={(event) => {
-        if (editing || event.buttons !== 0) return;
-        const offset = offsetAtPoint(event.clientX, event.clientY);
-        const annotation = offset === null ? undefined : annotationAt(shownAnnotations, offset);
-        setHover(annotation ? { annotation, x: event.clientX, y: event.clientY } : null);
+        const pointer = event.buttons === 0 ? { x: event.clientX, y: event.clientY } : null;
+        restingPointerRef.current = pointer;
+        if (pointer && !editing) hoverAt(pointer);
       }}
-      onMouseLeave={() => setHover(null)}
+      onMouseLeave={() => {
+        restingPointerRef.current = null;
+        setHover(null);
+      }}
       onClick={(event) => {
         const link = (event.target as HTMLElement).closest('.reader__content a[href]');
         if (link && !editing) {
@@ -453,9 +471,7 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
         }
         if (editing || !window.getSelection()?.isCollapsed) return;
         if (!(event.target as HTMLElement).closest('.reader__content')) return;
-        const offset = offsetAtPoint(event.clientX, event.clientY);
-        const annotation = offset === null ? undefined : annotationAt(shownAnnotations, offset);
-        controller.select(annotation?.id ?? null);
+        controller.select(annotationAtPoint(event.clientX, event.clientY)?.id ?? null);
       }}
     >
       <div
