@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { PdfKitContentSink, PdfKitFont } from '../../src/core/export/pdf-content';
-import { ContentWriter } from '../../src/core/export/pdf-content';
+import { ContentWriter, num } from '../../src/core/export/pdf-content';
 import { FONT_FILES, loadFonts } from '../../src/core/export/pdf-fonts';
 import type { FontKey } from '../../src/core/export/pdf-fonts';
 import { breakIntoLines } from '../../src/core/export/pdf-text';
@@ -181,3 +181,36 @@ describe('words an annotation boundary cuts', () => {
     expect(Math.abs(line.fragments[1]!.x - writer.width('serif', 10, 'f'))).toBeLessThan(1e-9);
   });
 });
+
+describe('PDF numbers and lines', () => {
+  it('prints every number rounded to the thousandth, as String prints the rounded value', () => {
+    const rounded = (value: number) => String(Math.round(value * 1000) / 1000);
+    for (const value of [0, -0, 0.0004, -0.0004, 0.0005, -0.0005, 841.89, -12.3456, 1e21, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(num(value)).toBe(rounded(value));
+    }
+    fc.assert(fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), (value) => num(value) === rounded(value)), { numRuns: 20_000 });
+  });
+
+  it('breaks lines after spaces and at line breaks, losing and repeating no character', () => {
+    const { writer } = setUp();
+    const measurer: Measurer = { width: (key, size, part) => writer.width(key, size, part), wordParts: (key, parts) => writer.wordParts(key, parts) };
+    const fonts = loadFonts(FONTS_DIR);
+    fc.assert(
+      // Words narrower than any line here, so none is cut at a character boundary.
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'Wy.', 'aVo', ''), fc.constantFrom(' ', '\t', '\n', '  ', '\n\n')), { maxLength: 40 }), fc.integer({ min: 40, max: 120 }), (words, width) => {
+        const text = words.map(([word, after]) => word + after).join('');
+        const piece: StyledPiece = { text, start: 0, family: 'serif', bold: false, italic: false, size: 10, color: [0, 0, 0], link: '' };
+        const lines = breakIntoLines([piece], width, measurer, fonts, new Set()).map((line) => line.fragments.map((fragment) => fragment.text).join(''));
+        // A tab, like other control characters, is drawn as a space.
+        expect(lines.join('')).toBe(text.replaceAll('\t', ' '));
+        lines.forEach((line, index) => {
+          // A line ends at a line break, after a space, or with the text.
+          if (index < lines.length - 1) expect(line).toMatch(/[\n ]$/);
+          expect(line.slice(0, -1)).not.toContain('\n');
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
