@@ -86,7 +86,6 @@ export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
  * workspace file keep their exact text, so merging the same file twice finds nothing changed.
  */
 export function noteFromMarkdown(markdown: string, options: { keepMarkdown?: boolean } = {}): AnnotationNote {
-  if (markdown.trim() === '') return EMPTY_NOTE;
   if (PLAIN_LINE.test(markdown)) return plainLineNote(markdown);
   return editorNoteFromMarkdown(markdown, options);
 }

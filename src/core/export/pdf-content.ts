@@ -6,6 +6,7 @@
 // draws the parts of a word an annotation boundary cuts with glyphs cut from the whole word.
 import type { FontKey } from './pdf-fonts';
 import type { Rgb, WordPart } from './pdf-text';
+import { wordEnd } from './pdf-text';
 
 interface GlyphPosition {
   xAdvance: number;
@@ -110,7 +111,7 @@ export class ContentWriter {
     let width = widths.get(text);
     if (width === undefined) {
       // A line of several words is measured word by word, as pdfkit measures it and as text() draws it.
-      const firstWordEnd = endOfFirstWord(text);
+      const firstWordEnd = wordEnd(text);
       const word = firstWordEnd < text.length ? text.slice(0, firstWordEnd) : wordBeforeSpaces(text);
       width =
         word === text
@@ -252,14 +253,6 @@ function wordBeforeSpaces(text: string): string {
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
   if (end === 0 || end === text.length || !isLeftToRight(text, end)) return text;
   return text.slice(0, end);
-}
-
-/** Where the first word of `text` and the spaces after it end (the whole of it for one word). */
-function endOfFirstWord(text: string): number {
-  let index = 0;
-  while (index < text.length && text.charCodeAt(index) !== 32 && text.charCodeAt(index) !== 9) index += 1;
-  while (index < text.length && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
-  return index;
 }
 
 /** Whether `text` holds nothing that may run right to left: below Hebrew, or general punctuation. */

@@ -549,7 +549,7 @@ export class SyncEngine {
               this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
               touched.add(id);
             } else if (!t && hasLocal && b) {
-              const unchangedHere = JSON.stringify(mergeFieldsOf(toWebAnnotation(localOf(id)))) === JSON.stringify(b);
+              const unchangedHere = sameMergeFields(mergeFieldsOf(toWebAnnotation(localOf(id))), b);
               if (unchangedHere) {
                 store.deleteAnnotation(id, annotations.now());
                 touched.add(id);
