@@ -1,7 +1,7 @@
 // The reader and library as a person uses them in Chromium, through the browser host.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, SHARED_SAMPLES } from '../support/temp';
+import { FIXTURES, HTML_SAMPLES } from '../support/temp';
 import { expect, screenshot, test } from './fixtures';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
@@ -107,7 +107,7 @@ test('importing a Markdown file through Import… renders its headings, lists, q
 test('dropping an HTML page on the window imports the article with its byline', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
-  const html = readFileSync(join(SHARED_SAMPLES, 'html', 'bbc-1', 'source.html'), 'utf8');
+  const html = readFileSync(join(HTML_SAMPLES, 'bbc-1', 'source.html'), 'utf8');
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([content], 'obama-guns.html', { type: 'text/html' }));
@@ -189,7 +189,7 @@ test('text size changes with Ctrl + and Ctrl -, and the font with the Font menu'
 
 test('the library filters, sorts, opens and deletes with confirmation', async ({ page, app }) => {
   app.core.importPath(join(FIXTURES, 'briefing.md'));
-  app.core.importPath(join(SHARED_SAMPLES, 'html', 'cnn', 'source.html'));
+  app.core.importPath(join(HTML_SAMPLES, 'cnn', 'source.html'));
   await page.goto(app.url);
   const items = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   await expect(items).toHaveCount(3);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
-import { APP_ROOT, FIXTURES, SAMPLE_REPORT, SHARED_SAMPLES, makeTempDir } from '../support/temp';
+import { APP_ROOT, FIXTURES, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -31,7 +31,7 @@ describe('the marginalia CLI', () => {
   });
 
   it('lists documents and shows one by a case-insensitive title prefix', async () => {
-    await cli([...dataDir(), 'import', SAMPLE_REPORT, join(SHARED_SAMPLES, 'html/cnn/source.html')]);
+    await cli([...dataDir(), 'import', SAMPLE_REPORT, join(HTML_SAMPLES, 'cnn/source.html')]);
     const list = await cli([...dataDir(), 'list']);
     expect(list.stdout).toMatch(/Reports of western ‘boots on the ground’/);
     expect(list.stdout).toMatch(/The 'birth lottery' and economic mobility/);

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersionOf } from '../
 import { UserFacingError } from '../../src/shared/result';
 import { mergeFieldsOf } from '../../src/shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../src/shared/web-annotation';
-import { SAMPLE_REPORT, SHARED_SAMPLES, makeTempDir } from '../support/temp';
+import { SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -126,7 +126,7 @@ describe('the store', () => {
 
   it('keeps the original source bytes, canonical text, hash and metadata', () => {
     const core = newCore();
-    const source = join(SHARED_SAMPLES, 'html/aclu/source.html');
+    const source = join(HTML_SAMPLES, 'aclu/source.html');
     const { document } = core.importPath(source);
     expect(core.documents.sourceBytes(document.id).equals(readFileSync(source))).toBe(true);
     const detail = core.documents.detail(document.id);

@@ -8,7 +8,7 @@ export function makeTempDir(prefix = 'marginalia-test-'): { path: string; remove
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export const SHARED_SAMPLES = join(import.meta.dirname, '../../../shared/samples');
+export const HTML_SAMPLES = join(import.meta.dirname, '../fixtures/html');
 export const FIXTURES = join(import.meta.dirname, '../fixtures');
 export const APP_ROOT = join(import.meta.dirname, '../..');
 export const SAMPLE_REPORT = join(APP_ROOT, 'resources/samples/sabratha-report.txt');

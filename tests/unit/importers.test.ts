@@ -7,8 +7,7 @@ import { parsePlainText } from '../../src/core/import/plain-text';
 import { prepareDocument } from '../../src/core/import/prepare';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/samples');
-const FIXTURES = join(import.meta.dirname, '../fixtures');
+import { FIXTURES, HTML_SAMPLES, SAMPLE_REPORT } from '../support/temp';
 const MB = 1024 * 1024;
 
 describe('plain text import', () => {
@@ -29,7 +28,7 @@ describe('plain text import', () => {
   });
 
   it('imports the sample report with its title, byline line and every paragraph', () => {
-    const bytes = readFileSync(join(SAMPLES, 'sabratha-report.txt'));
+    const bytes = readFileSync(SAMPLE_REPORT);
     const doc = prepareDocument('sabratha-report.txt', bytes, 20 * MB);
     expect(doc.title).toBe('Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha');
     const lines = bytes.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
@@ -82,13 +81,13 @@ describe('Markdown import', () => {
 describe('HTML import', () => {
   for (const name of ['aclu', 'bbc-1', 'cnn']) {
     it(`finds the article, title and byline of the ${name} page and drops the page furniture`, () => {
-      const expected = JSON.parse(readFileSync(join(SAMPLES, 'html', name, 'expected-metadata.json'), 'utf8')) as {
+      const expected = JSON.parse(readFileSync(join(HTML_SAMPLES, name, 'expected-metadata.json'), 'utf8')) as {
         title: string;
         byline: string;
         siteName: string;
         publishedTime: string | null;
       };
-      const parsed = parseHtml(readFileSync(join(SAMPLES, 'html', name, 'source.html'), 'utf8'), name);
+      const parsed = parseHtml(readFileSync(join(HTML_SAMPLES, name, 'source.html'), 'utf8'), name);
       expect(parsed.title).toBe(expected.title);
       expect(parsed.byline).toBe(expected.byline);
       expect(parsed.siteName).toBe(expected.siteName);
@@ -120,8 +119,8 @@ describe('HTML import', () => {
 
 describe('canonical text', () => {
   it('is the same when recomputed from the stored Lexical JSON without a DOM', () => {
-    for (const file of ['sabratha-report.txt', 'html/bbc-1/source.html']) {
-      const doc = prepareDocument(file, readFileSync(join(SAMPLES, file)), 20 * MB);
+    for (const [file, path] of [['sabratha-report.txt', SAMPLE_REPORT], ['source.html', join(HTML_SAMPLES, 'bbc-1/source.html')]]) {
+      const doc = prepareDocument(file, readFileSync(path), 20 * MB);
       expect(canonicalTextOf(doc.lexicalJson)).toBe(doc.canonicalText);
     }
     const md = prepareDocument('briefing.md', readFileSync(join(FIXTURES, 'briefing.md')), MB);

@@ -6,7 +6,7 @@ import { prepareDocument } from '../../src/core/import/prepare';
 import { $canonicalText, DOCUMENT_NODES } from '../../src/shared/lexical-document';
 import { $textSegments, segmentAt, segmentFrom } from '../../src/shared/text-map';
 import { $getNodeByKey } from 'lexical';
-import { FIXTURES, SHARED_SAMPLES } from '../support/temp';
+import { FIXTURES, HTML_SAMPLES, SAMPLE_REPORT } from '../support/temp';
 
 function segmentsOf(lexicalJson: string) {
   const editor = createHeadlessEditor({ nodes: [...DOCUMENT_NODES], onError: (error) => { throw error; } });
@@ -20,9 +20,9 @@ function segmentsOf(lexicalJson: string) {
 
 describe('the text map', () => {
   const cases: Array<[string, string]> = [
-    ['the sample report', join(SHARED_SAMPLES, 'sabratha-report.txt')],
+    ['the sample report', SAMPLE_REPORT],
     ['a Markdown briefing with lists and quotes', join(FIXTURES, 'briefing.md')],
-    ['a BBC article with links', join(SHARED_SAMPLES, 'html/bbc-1/source.html')],
+    ['a BBC article with links', join(HTML_SAMPLES, 'bbc-1/source.html')],
     ['a hostile page', join(FIXTURES, 'hostile.html')],
   ];
   for (const [name, path] of cases) {
