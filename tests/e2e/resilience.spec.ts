@@ -186,6 +186,30 @@ test('h then t tags the highlight just made, and h then n notes it', async ({ pa
       ['beheading 11 people', ['Claim/Casualties'], ''],
       ['French special forces', [], 'Which unit?'],
     ]);
+
+  // A click on a highlight of one's own selects it; n then opens its note rather than pinning a new one.
+  const box = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf('beheading 11');
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index + 2);
+      range.setEnd(node, index + 3);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error('not found');
+  });
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note on “beheading 11 people”' })).toBeFocused();
+  await page.keyboard.type('Two sources');
+  await expect.poll(() => app.core.annotations.list(documentId).map((annotation) => [annotation.kind, annotation.note.text])).toEqual([
+    ['highlight', 'Two sources'],
+    ['highlight', 'Which unit?'],
+  ]);
 });
 
 test('Note on a passage already highlighted exactly adds the note to that highlight', async ({ page, app }) => {
