@@ -13,7 +13,7 @@ function linkOf(event: MouseEvent): HTMLAnchorElement | null {
 }
 
 /**
- * Catches every link click and middle click in the window before the browser follows it.
+ * Catches every link click and middle click a person makes in the window before the browser follows it.
  * Inside text being edited a plain click only moves the caret; Ctrl/Cmd-click opens.
  */
 export function useContentLinks(onLink: (href: string) => void): void {
@@ -21,7 +21,8 @@ export function useContentLinks(onLink: (href: string) => void): void {
   onLinkRef.current = onLink;
   useEffect(() => {
     const handle = (event: MouseEvent) => {
-      const link = linkOf(event);
+      // Only a person's clicks: the app's own programmatic ones (a download's link) are its business.
+      const link = event.isTrusted ? linkOf(event) : null;
       if (!link || (event.type === 'auxclick' && event.button !== 1)) return;
       event.preventDefault();
       const editing = link.closest('[contenteditable="true"]') !== null;
