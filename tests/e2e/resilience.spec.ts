@@ -137,6 +137,9 @@ test('a note re-anchored after a small edit says so quietly, not in the error co
     return { shown: getComputedStyle(element).color, danger };
   });
   expect(colors.shown).not.toBe(colors.danger);
+  await screenshot(page, 'reanchored-moved-light');
+  await setTheme(page, 'Dark');
+  await screenshot(page, 'reanchored-moved-dark');
 });
 
 test('status messages appear in full in one live region and fade away', async ({ page, app }) => {
