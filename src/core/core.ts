@@ -9,6 +9,7 @@ import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
 import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
 import { canonicalTextOf, countWords } from '../shared/lexical-document';
+import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
@@ -40,6 +41,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Folder with the fonts PDF export embeds (resources/fonts). */
   fontsDir?: string;
+  /** Opens a checked web or mail link outside the app; only the desktop shell can. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
@@ -58,6 +61,7 @@ export class MarginaliaCore {
   readonly handlers: ContractHandlers;
   readonly info: AppInfo;
   private readonly fontsDir: string | undefined;
+  private readonly openExternalLink: ((url: string) => Promise<void>) | undefined;
   /** The workspace sync, once a workspace folder is set. */
   sync: SyncEngine | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
@@ -74,6 +78,7 @@ export class MarginaliaCore {
     this.identity = new IdentityRepository(this.db, this.profile);
     this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
+    this.openExternalLink = options.openExternal;
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath, defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia') };
     this.handlers = this.createHandlers();
   }
@@ -148,6 +153,12 @@ export class MarginaliaCore {
       exportPdf: async ({ documentIds, options, jobId }) => {
         const rendered = await this.renderPdf(documentIds, options, jobId);
         return { ...this.describeExport(documentIds, rendered), dataBase64: Buffer.from(rendered.bytes).toString('base64') };
+      },
+      openExternal: async ({ url }) => {
+        if (!isOpenableLink(url)) throw new UserFacingError('INVALID_INPUT', UNOPENABLE_LINK_MESSAGE);
+        if (!this.openExternalLink) throw new UserFacingError('INVALID_INPUT', `This ${this.info.host === 'browser' ? 'browser host' : 'host'} cannot open links outside itself; open ${url} yourself.`);
+        await this.openExternalLink(url);
+        return { opened: true };
       },
     };
   }

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/paths';
 import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import type { BrowserWindowInstance, ElectronModule } from './electron-types';
+import { openLinkOutside } from './external-links';
 import { serveContractOverIpc } from './ipc-transport';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
@@ -123,6 +124,7 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
         host: 'desktop',
         version: options.version,
         fontsDir: join(options.appRoot, 'resources', 'fonts'),
+        openExternal: (url) => openLinkOutside(electron.shell, url),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
     } catch (error) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { MarginaliaContract, MethodName } from './contract';
 import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
+import { MAX_LINK_LENGTH } from './links';
 import { settingsSchema } from './settings-schema';
 
 const documentId = z.string().min(1).max(100);
@@ -121,6 +122,7 @@ export const inputSchemas = {
   getSyncStatus: z.object({}).strict(),
   resolveSyncConflict: z.object({ id: z.string().min(1).max(100), choice: z.enum(['mine', 'theirs', 'both']) }).strict(),
   mergeConflictFile: z.object({ name: z.string().min(1).max(300) }).strict(),
+  openExternal: z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export function inputSchemaFor(method: MethodName): z.ZodType {

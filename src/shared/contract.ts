@@ -103,6 +103,11 @@ export interface MarginaliaContract {
   resolveSyncConflict(input: { id: string; choice: 'mine' | 'theirs' | 'both' }): SyncStatus;
   /** Merges a sync tool's conflict copy (such as *.sync-conflict-*) into its document. */
   mergeConflictFile(input: { name: string }): SyncStatus;
+  /**
+   * Opens a web or mail link in the system's browser or mail app (the desktop app). Hosts
+   * that cannot (the browser host, which opens a new tab itself) refuse it.
+   */
+  openExternal(input: { url: string }): { opened: true };
 }
 
 export type MethodName = keyof MarginaliaContract;
@@ -151,6 +156,7 @@ export const METHOD_NAMES = [
   'getSyncStatus',
   'resolveSyncConflict',
   'mergeConflictFile',
+  'openExternal',
 ] as const satisfies readonly MethodName[];
 
 type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -146,3 +146,25 @@ describe('the IPC transport', () => {
     temp.remove();
   });
 });
+
+describe('opening a link outside the app', () => {
+  it('is refused by a host that cannot open links, and any host refuses a link that is not web or mail', async () => {
+    const temp = makeTempDir();
+    const opened: string[] = [];
+    const browser = new MarginaliaCore({ dataDir: join(temp.path, 'browser'), host: 'browser', version: '1' });
+    const desktop = new MarginaliaCore({ dataDir: join(temp.path, 'desktop'), host: 'desktop', version: '1', openExternal: async (url) => void opened.push(url) });
+    try {
+      expect(await browser.call('openExternal', { url: 'https://example.org/' })).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'This browser host cannot open links outside itself; open https://example.org/ yourself.' },
+      });
+      expect(await desktop.call('openExternal', { url: 'https://example.org/' })).toEqual({ ok: true, value: { opened: true } });
+      expect((await desktop.call('openExternal', { url: 'javascript:alert(1)' })).ok).toBe(false);
+      expect(opened).toEqual(['https://example.org/']);
+    } finally {
+      browser.close();
+      desktop.close();
+      temp.remove();
+    }
+  });
+});

@@ -176,6 +176,23 @@ describe('the desktop shell', () => {
     cancelled.stop();
   });
 
+  it('opens a web or mail link the app asks for in the system browser, and refuses any other link', async () => {
+    const { fake, handlers, stop } = await start();
+    const openExternal = handlers.get(ipcChannelFor('openExternal'))!;
+    const app = { senderFrame: { url: 'app://marginalia/index.html' } };
+    expect(await openExternal(app, { url: 'https://example.org/report?q=1' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await openExternal(app, { url: 'mailto:analyst@example.org' })).toEqual({ ok: true, value: { opened: true } });
+    expect(fake.shell.openExternal.mock.calls).toEqual([['https://example.org/report?q=1'], ['mailto:analyst@example.org']]);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'app://marginalia/index.html', '/relative', 'https://example.org/a b', 'smb://host/share']) {
+      const refused = (await openExternal(app, { url })) as { ok: boolean; error: { code: string; message: string } };
+      expect(refused).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Only web (http, https) and email (mailto) links open from Marginalia.' } });
+    }
+    const untrusted = (await openExternal({ senderFrame: { url: 'https://evil.example/' } }, { url: 'https://example.org/' })) as { ok: boolean; error: { code: string } };
+    expect(untrusted.error.code).toBe('UNAUTHORIZED');
+    expect(fake.shell.openExternal).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
   it('serves every contract method over IPC and checks the sender frame of each call', async () => {
     const { handlers, stop } = await start();
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannelFor).sort());

@@ -20,14 +20,27 @@ import { ProfileDialog } from './components/ProfileDialog';
 import type { SelectionCommands } from './components/Reader';
 import { Reader } from './components/Reader';
 import type { SearchScope } from './components/SearchPanel';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { HiddenFileInput } from './components/HiddenFileInput';
 import { SearchPanel } from './components/SearchPanel';
 import { TagsPanel } from './components/TagsPanel';
 import { Toolbar } from './components/Toolbar';
 import { readFileAsBase64 } from './files';
 import { useResolvedTheme } from './theme';
+import { openOutside, useContentLinks } from './links';
+import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../../shared/links';
+import { Notifications } from './notifications/Notifications';
+import { notifications, notifyFailure } from './notifications/store';
 
 type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
+
+/** How a failing panel names itself. */
+const PANEL_REGIONS: Record<SidePanel, string> = {
+  library: 'library',
+  annotations: 'annotations panel',
+  tags: 'tags panel',
+  search: 'search panel',
+};
 
 const PANEL_LABELS: Record<SidePanel, string> = {
   library: 'Library',
@@ -50,6 +63,7 @@ interface PendingConfirmation {
   body: string;
   confirmLabel: string;
   onConfirm: () => void;
+  destructive?: boolean;
 }
 
 export function App({ client }: AppProps) {
@@ -60,7 +74,6 @@ export function App({ client }: AppProps) {
   const [libraryOpen, setLibraryOpen] = useState(true);
   const [message, setMessage] = useState<Message | null>(null);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [panel, setPanel] = useState<SidePanel>('library');
   const [searchScope, setSearchScope] = useState<SearchScope>('document');
   const [searchFocus, setSearchFocus] = useState(0);
@@ -73,7 +86,6 @@ export function App({ client }: AppProps) {
   const [shareOpen, setShareOpen] = useState(false);
   const [incomingBundle, setIncomingBundle] = useState<{ fileName: string; dataBase64: string } | null>(null);
   const bundleInputRef = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState('');
   const selectionCommands = useRef<SelectionCommands | null>(null);
   const currentIdRef = useRef<string | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
@@ -83,16 +95,17 @@ export function App({ client }: AppProps) {
     setMessage({ title, body: error instanceof Error ? error.message : String(error) });
   }, []);
 
-  const announce = useCallback((text: string) => setStatus(text), []);
+  const announce = useCallback((text: string) => void notifications.notify(text), []);
   // The document being opened: its annotations load while its text is still on the way.
   const [activeId, setActiveId] = useState<string | null>(null);
-  const controller = useAnnotationController(client, activeId, report, announce);
+  const controller = useAnnotationController(client, activeId, report, announce, profile?.authorId ?? null);
 
   const saveSettings = useCallback(
     (changes: Partial<Settings>) => {
       setSettings((previous) => ({ ...previous, ...changes }));
       void client.updateSettings(changes).then((result) => {
         if (result.ok) setSettings(result.value);
+        else notifyFailure("Couldn't save the setting", result.error.message);
       });
     },
     [client],
@@ -171,8 +184,9 @@ export function App({ client }: AppProps) {
       const files = chosen.filter((file) => file !== bundle);
       if (files.length === 0) return;
       let lastId: string | undefined;
+      const progress = notifications.notify(`Importing ${files[0]!.name}…`, 'progress');
       for (const file of files) {
-        setBusy(`Importing ${file.name}…`);
+        notifications.update(progress, `Importing ${file.name}…`, 'progress');
         try {
           const dataBase64 = await readFileAsBase64(file);
           const result = await client.importDocument({ fileName: file.name, dataBase64 });
@@ -182,7 +196,7 @@ export function App({ client }: AppProps) {
           report(`Couldn't import ${file.name}`, error);
         }
       }
-      setBusy(null);
+      notifications.dismiss(progress);
       await refreshLibrary();
       if (lastId) await openDocument(lastId);
     },
@@ -265,7 +279,9 @@ export function App({ client }: AppProps) {
   // Pushed events: library changes (here or from the CLI), menu commands, host errors.
   useEffect(() => {
     const stops = [
-      client.on('libraryChanged', () => void refreshLibrary().catch(() => undefined)),
+      client.on('libraryChanged', () =>
+        void refreshLibrary().catch((error: unknown) => notifyFailure("Couldn't refresh the library", error instanceof Error ? error.message : String(error))),
+      ),
       client.on('openDocument', ({ id }) => {
         void refreshLibrary().then(() => openDocument(id));
       }),
@@ -340,22 +356,27 @@ export function App({ client }: AppProps) {
     [client, refreshLibrary, report],
   );
 
+  // Every link from content asks first, then opens outside the app; only web and mail links open.
   const openLink = useCallback(
-    (url: string) => {
-      if (info?.host === 'desktop') {
-        // The shell asks for confirmation and opens the OS browser.
-        window.open(url, '_blank', 'noopener,noreferrer');
+    (href: string) => {
+      if (!isOpenableLink(href)) {
+        notifications.notify(`This link can't be opened: ${href || '(empty)'}. ${UNOPENABLE_LINK_MESSAGE}`, 'error');
         return;
       }
       setConfirmation({
         title: 'Open this link?',
-        body: url,
+        body: `${href}\n\nIt opens ${info?.host === 'desktop' ? 'in your web browser' : 'in a new tab'}, outside Marginalia.`,
         confirmLabel: 'Open link',
-        onConfirm: () => window.open(url, '_blank', 'noopener,noreferrer'),
+        destructive: false,
+        onConfirm: () =>
+          void openOutside(client, info?.host, href).then((result) => {
+            if (!result.ok) notifyFailure("Couldn't open the link", result.error.message);
+          }),
       });
     },
-    [info],
+    [client, info],
   );
+  useContentLinks(openLink);
 
   const saveEdit = useCallback(
     async (lexicalJson: string) => {
@@ -386,10 +407,28 @@ export function App({ client }: AppProps) {
     [controller, openDocument],
   );
 
+  const closeDialogs = useCallback(() => {
+    setSettingsOpen(false);
+    setShareOpen(false);
+    setIncomingBundle(null);
+    setExportOpen(false);
+    setMessage(null);
+    setConfirmation(null);
+  }, []);
+
+  const retryPanel = useCallback(
+    async (which: SidePanel) => {
+      if (which === 'library') await refreshLibrary();
+      else await Promise.all([controller.refresh(), controller.refreshTags()]);
+    },
+    [controller, refreshLibrary],
+  );
+
   const layoutClass = useMemo(() => (libraryOpen ? 'layout' : 'layout layout--library-closed'), [libraryOpen]);
 
   return (
     <div className="app">
+      <ErrorBoundary region="toolbar">
       <Toolbar
         libraryOpen={libraryOpen}
         onToggleLibrary={() => setLibraryOpen((open) => !open)}
@@ -397,7 +436,6 @@ export function App({ client }: AppProps) {
         settings={settings}
         onFontSize={changeFontSize}
         onSettings={saveSettings}
-        status={busy ?? status}
         editing={editing}
         canEdit={current !== null}
         onToggleEdit={() => {
@@ -412,6 +450,7 @@ export function App({ client }: AppProps) {
         onImportNotes={() => bundleInputRef.current?.click()}
         sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
       />
+      </ErrorBoundary>
       <HiddenFileInput ref={bundleInputRef} accept=".mnb" testId="import-notes-input" onFiles={(files) => void importFiles(files.slice(0, 1))} />
       <HiddenFileInput
         ref={fileInputRef}
@@ -445,6 +484,7 @@ export function App({ client }: AppProps) {
               ))}
             </div>
             <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="sidebar__panel">
+              <ErrorBoundary region={PANEL_REGIONS[panel]} resetKeys={[panel, current?.id]} onRetry={() => retryPanel(panel)}>
               {panel === 'library' && (
                 <LibraryPanel documents={documents} currentId={current?.id ?? null} onOpen={(id) => void openDocument(id)} onDelete={requestDelete} />
               )}
@@ -481,9 +521,11 @@ export function App({ client }: AppProps) {
                   onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
                 />
               )}
+              </ErrorBoundary>
             </div>
           </div>
         )}
+        <ErrorBoundary region="reader" resetKeys={[current?.id, editEpoch]} onRetry={() => (currentIdRef.current ? openDocument(currentIdRef.current) : undefined)}>
         <Reader
           commandsRef={selectionCommands}
           document={current}
@@ -492,13 +534,15 @@ export function App({ client }: AppProps) {
           editEpoch={editEpoch}
           controller={controller}
           onImport={chooseFiles}
-          onOpenLink={openLink}
           onSaveEdit={(json) => void saveEdit(json)}
           report={(title, body) => setMessage({ title, body })}
           myAuthorId={profile?.authorId ?? null}
         />
+        </ErrorBoundary>
       </div>
       {dragging && <DropOverlay />}
+      <Notifications />
+      <ErrorBoundary region="dialog" onClose={closeDialogs}>
       {profile && !profile.confirmed && (
         <ProfileDialog
           title="Welcome to Marginalia"
@@ -600,6 +644,7 @@ export function App({ client }: AppProps) {
           title={confirmation.title}
           body={confirmation.body}
           confirmLabel={confirmation.confirmLabel}
+          destructive={confirmation.destructive ?? true}
           onCancel={() => setConfirmation(null)}
           onConfirm={() => {
             setConfirmation(null);
@@ -607,6 +652,7 @@ export function App({ client }: AppProps) {
           }}
         />
       )}
+      </ErrorBoundary>
     </div>
   );
 }

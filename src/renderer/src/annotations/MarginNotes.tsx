@@ -151,7 +151,7 @@ function NoteCard({
         </time>
       </header>
       {annotation.anchor.status !== 'exact' && (
-        <p className="note-card__status">{annotation.anchor.status === 'orphan' ? 'Orphaned: its text is gone' : `Re-anchored (${annotation.anchor.status})`}</p>
+        <p className={`note-card__status note-card__status--${annotation.anchor.status}`}>{annotation.anchor.status === 'orphan' ? 'Orphaned: its text is gone' : `Re-anchored (${annotation.anchor.status})`}</p>
       )}
       {annotation.tags.length > 0 && (
         <ul className="tag-chips" aria-label="Tags">

@@ -1,6 +1,6 @@
 // Adding tags with autocomplete: a combobox over the library's tags; Enter takes the
 // highlighted suggestion or creates the tag as typed.
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TagInfo } from '../../../shared/annotations';
 import { normalizeTagPath } from '../../../shared/annotations';
 
@@ -21,6 +21,10 @@ export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: 
   const [navigated, setNavigated] = useState(false);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  // Asked for after the field is already shown (`t` right after `h`), not only when it mounts.
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [autoFocus]);
   const suggestions = useMemo(() => {
     const needle = value.trim().toLocaleLowerCase();
     if (!needle) return [];

@@ -23,6 +23,8 @@ export function useAnnotationController(
   documentId: string | null,
   report: (title: string, message: string) => void,
   announce: (message: string) => void,
+  /** The local author: only their annotations take a tag or a note here. */
+  myAuthorId: string | null = null,
 ) {
   const { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
   /** One author's layer, or everyone's (null). */
@@ -36,6 +38,9 @@ export function useAnnotationController(
 
   // A provisional highlight's stored id, once the store answers (null if saving failed).
   const pending = useRef(new Map<string, Promise<string | null>>());
+  // `t` or `n` pressed while a highlight is still provisional: applied once it is stored.
+  const queuedFollowUp = useRef<{ id: string; then: 'tag' | 'note' } | null>(null);
+  const isMine = useCallback((annotation: Annotation) => myAuthorId === null || isProvisional(annotation) || annotation.author.id === myAuthorId, [myAuthorId]);
   /** Actions on a provisional highlight wait for its stored id. */
   const storedIds = useCallback(async (ids: readonly string[]) => {
     const resolved = await Promise.all(ids.map((id) => pending.current.get(id) ?? Promise.resolve(id)));
@@ -95,11 +100,47 @@ export function useAnnotationController(
     setScrollTarget({ start, end, flash, nonce: Date.now() + Math.random() });
   }, []);
 
+  /**
+   * Tag or Note on the annotation just made or selected (`h` then `t`): opens its tag
+   * field or note. False when there is none of the person's own to open.
+   */
+  const followUp = useCallback(
+    (then: 'tag' | 'note'): boolean => {
+      const annotation = annotations.find((candidate) => candidate.id === selectedId);
+      if (!annotation || !isMine(annotation)) return false;
+      if (isProvisional(annotation)) queuedFollowUp.current = { id: annotation.id, then };
+      else select(annotation.id, then);
+      return true;
+    },
+    [annotations, isMine, select, selectedId],
+  );
+
+  /** The person's own highlight on exactly this span, which Tag and Note add to instead of making another. */
+  const exactHighlight = useCallback(
+    (span: { start: number; end: number }) =>
+      annotations.find(
+        (annotation) =>
+          annotation.kind === 'highlight' &&
+          annotation.anchor.status !== 'orphan' &&
+          annotation.target?.position.start === span.start &&
+          annotation.target.position.end === span.end &&
+          isMine(annotation),
+      ),
+    [annotations, isMine],
+  );
+
   const createFromSpan = useCallback(
     async (span: { start: number; end: number }, options: { color?: HighlightColor; then?: FollowUp; kind?: 'highlight' | 'point' } = {}) => {
       if (!documentId) return;
       const color = options.color ?? lastColor;
       const kind = options.kind ?? 'highlight';
+      const existing = kind === 'highlight' && options.then ? exactHighlight(span) : undefined;
+      if (existing && options.then) {
+        window.getSelection()?.removeAllRanges();
+        const [stored] = await storedIds([existing.id]);
+        if (stored) select(stored, options.then);
+        return;
+      }
       if (options.color) setLastColor(options.color);
       const quoted = window.getSelection()?.toString() ?? '';
       // Clear the selection now: the person may start the next one before the store answers.
@@ -120,15 +161,17 @@ export function useAnnotationController(
       }
       const created = check("Couldn't annotate the selection", await request);
       if (provisional) removeLocal(provisional.id);
+      const queued = provisional && queuedFollowUp.current?.id === provisional.id ? queuedFollowUp.current.then : null;
+      if (queued) queuedFollowUp.current = null;
       if (!created) {
         if (provisional) select(null);
         return;
       }
       upsertLocal(created);
-      select(created.id, options.then ?? null);
+      select(created.id, options.then ?? queued);
       announce(kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`);
     },
-    [announce, check, client, documentId, lastColor, removeLocal, select, upsertLocal],
+    [announce, check, client, documentId, exactHighlight, lastColor, removeLocal, select, storedIds, upsertLocal],
   );
 
   const createDocumentNote = useCallback(async () => {
@@ -257,6 +300,7 @@ export function useAnnotationController(
     setTagFilter,
     setReattachId,
     createFromSpan,
+    followUp,
     createDocumentNote,
     update,
     addTag,

@@ -1,10 +1,10 @@
 // The open document's annotations and the library's tags, kept fresh from pushed events.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { unwrap } from '../../../shared/client';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Annotation, HighlightSpans, TagInfo } from '../../../shared/annotations';
 import type { Reply } from '../../../shared/bundles';
 import { compareByPosition } from '../../../shared/annotations';
+import { notifyFailure } from '../notifications/store';
 
 /** Above this many highlights the full annotations load after the first paint. */
 const HEAVY_DOCUMENT_HIGHLIGHTS = 1500;
@@ -26,6 +26,7 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     }
     const result = await client.listReplies({ documentId });
     if (result.ok) setReplies(result.value);
+    else notifyFailure("Couldn't load the replies", result.error.message);
   }, [client, documentId]);
 
   useEffect(() => {
@@ -48,6 +49,8 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
       setAnnotations(result.value);
       setLoadedDocumentId(documentId);
       setSpans(null);
+    } else {
+      notifyFailure("Couldn't load the annotations", result.error.message);
     }
   }, [client, documentId]);
 
@@ -55,7 +58,10 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   const refreshSome = useCallback(
     async (ids: string[]) => {
       const result = await client.getAnnotations({ ids });
-      if (!result.ok) return;
+      if (!result.ok) {
+        notifyFailure("Couldn't refresh the annotations", result.error.message);
+        return;
+      }
       const fresh = new Map(result.value.filter((annotation) => annotation.documentId === documentId).map((annotation) => [annotation.id, annotation]));
       const touched = new Set(ids);
       setAnnotations((current) => {
@@ -67,7 +73,9 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   );
 
   const refreshTags = useCallback(async () => {
-    setTags(unwrap(await client.listTags({})));
+    const result = await client.listTags({});
+    if (result.ok) setTags(result.value);
+    else notifyFailure("Couldn't load the tags", result.error.message);
   }, [client]);
 
   useEffect(() => {
@@ -86,6 +94,7 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     let idle: number | undefined;
     void client.listHighlightSpans({ documentId }).then((result) => {
       if (cancelled) return;
+      if (!result.ok) notifyFailure("Couldn't load the highlights", result.error.message);
       if (result.ok && loadedRef.current !== documentId) setSpans(result.value);
       if (result.ok && result.value.ids.length > HEAVY_DOCUMENT_HIGHLIGHTS) idle = requestIdleCallback(() => void refresh(), { timeout: 500 });
       else void refresh();

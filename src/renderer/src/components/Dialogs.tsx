@@ -78,9 +78,11 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** False when confirming changes nothing here (opening a link): not drawn as a warning. */
+  destructive?: boolean;
 }
 
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, destructive = true }: ConfirmDialogProps) {
   const ref = useModal(onCancel);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body">
@@ -92,7 +94,7 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }
         <button type="button" className="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm}>
+        <button type="button" className={destructive ? 'button button--danger' : 'button button--primary'} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -8,6 +8,7 @@ import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-o
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
+import { notifyFailure } from '../notifications/store';
 import { FormFooter, useModal } from './Dialogs';
 import { DocumentPicker } from './DocumentPicker';
 
@@ -42,6 +43,7 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
   useEffect(() => {
     void client.listTags({}).then((result) => {
       if (result.ok) setTagPaths(result.value.map((tag) => tag.path));
+      else notifyFailure("Couldn't list the tags to filter by", result.error.message);
     });
   }, [client]);
 

@@ -26,6 +26,7 @@ import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans
 import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
 import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const READER_THEME: EditorThemeClasses = {
   paragraph: 'doc-p',
@@ -129,14 +130,13 @@ interface ReaderProps {
   editEpoch: number;
   controller: AnnotationController;
   onImport: () => void;
-  onOpenLink: (url: string) => void;
   onSaveEdit: (lexicalJson: string) => void;
   report: (title: string, message: string) => void;
   /** The local author: only their annotations can be edited here. */
   myAuthorId: string | null;
 }
 
-export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onOpenLink, onSaveEdit, report, myAuthorId }: ReaderProps) {
+export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onSaveEdit, report, myAuthorId }: ReaderProps) {
   const scrollRef = useRef<HTMLElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState(0);
@@ -404,6 +404,13 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     );
   }
 
+  // No caret (it went with the selection `h` highlighted), or a caret inside the selected
+  // highlight: `n` notes that highlight rather than pinning a new note.
+  const caretInSelected = (): boolean => {
+    const at = editor && textMap ? caretOffset(editor, textMap) : null;
+    const target = shownAnnotations.find((annotation) => annotation.id === selectedId)?.target;
+    return at === null || (target != null && at >= target.position.start && at <= target.position.end);
+  };
   const details = [doc.siteName, doc.publishedAt ? formatPublished(doc.publishedAt) : '', doc.sourceName].filter(Boolean);
   const selectionActions = selection && {
     highlight: (color?: HighlightColor) =>
@@ -435,6 +442,9 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
           if (event.key === 'h') selectionActions.highlight();
           else if (event.key === 't') selectionActions.tag();
           else selectionActions.note();
+        } else if ((event.key === 't' || event.key === 'n') && !selection && selectedId && (event.key === 't' || caretInSelected()) && controller.followUp(event.key === 't' ? 'tag' : 'note')) {
+          // Right after `h` (or a click on a highlight): tag or note that highlight.
+          event.preventDefault();
         } else if (event.key === 'n' && !selection && editor && textMap) {
           // A caret in the text (after a click) pins a free note at that point.
           const at = caretOffset(editor, textMap);
@@ -463,12 +473,8 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
         setHover(null);
       }}
       onClick={(event) => {
-        const link = (event.target as HTMLElement).closest('.reader__content a[href]');
-        if (link && !editing) {
-          event.preventDefault();
-          onOpenLink(link.getAttribute('href') ?? '');
-          return;
-        }
+        // Links are the app's to open (see links.ts); a click on one selects nothing.
+        if ((event.target as HTMLElement).closest('a[href]')) return;
         if (editing || !window.getSelection()?.isCollapsed) return;
         if (!(event.target as HTMLElement).closest('.reader__content')) return;
         controller.select(annotationAtPoint(event.clientX, event.clientY)?.id ?? null);
@@ -533,6 +539,7 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
             </p>
           )}
         </article>
+        <ErrorBoundary region="margin notes" resetKeys={[doc.id]} onRetry={() => controller.refresh()}>
         <MarginNotes
           annotations={cardAnnotations}
           anchorTops={anchorTops}
@@ -553,6 +560,7 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
             report,
           }}
         />
+        </ErrorBoundary>
       </div>
       {selection && selectionActions && (
         <SelectionToolbar

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
+import { notifyFailure } from '../notifications/store';
 import { useModal } from './Dialogs';
 
 export function SyncIndicator({ client, report }: { client: MarginaliaClient; report: (title: string, message: string) => void }) {
@@ -13,6 +14,7 @@ export function SyncIndicator({ client, report }: { client: MarginaliaClient; re
   useEffect(() => {
     void client.getSyncStatus({}).then((result) => {
       if (result.ok) setStatus(result.value);
+      else notifyFailure("Couldn't read the workspace sync state", result.error.message);
     });
     return client.on('syncStatus', setStatus);
   }, [client]);

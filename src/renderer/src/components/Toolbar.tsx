@@ -10,7 +10,6 @@ interface ToolbarProps {
   settings: Settings;
   onFontSize: (step: number | 'reset') => void;
   onSettings: (changes: Partial<Settings>) => void;
-  status: string;
   editing: boolean;
   canEdit: boolean;
   onToggleEdit: () => void;
@@ -34,7 +33,6 @@ export function Toolbar({
   settings,
   onFontSize,
   onSettings,
-  status,
   editing,
   canEdit,
   onToggleEdit,
@@ -76,9 +74,7 @@ export function Toolbar({
         Import notes…
       </button>
       {sync}
-      <span className="toolbar__status" role="status">
-        {status}
-      </span>
+      <span className="toolbar__spacer" />
       <div className="toolbar__group" role="group" aria-label="Text size">
         <button
           type="button"
