@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { isMethodName } from '../shared/contract';
 import { fail } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
-import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
+import { contentTypeOf, decodeUrlPath, rendererFilePath } from '../core/renderer-files';
 
 
 export interface BrowserHostOptions {
@@ -32,7 +32,15 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const TOKEN_COOKIE = 'marginalia_token';
+/**
+ * The token cookie's name for the host on `port`. Browsers keep cookies per host name,
+ * not per port, so every host on 127.0.0.1 needs its own name: with one shared name,
+ * opening a second host (or a restarted one on another port) replaced the first one's
+ * cookie and logged its tabs out.
+ */
+export function tokenCookieName(port: number): string {
+  return `marginalia_token_${port}`;
+}
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
 
@@ -131,7 +139,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const queryToken = url.searchParams.get('token') ?? undefined;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
+    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, tokenCookieName(port));
     if (!tokensMatch(given, token)) {
       sendText(response, 401, 'Unauthorized: open the URL that `marginalia serve` printed, with its token.');
       return;
@@ -141,12 +149,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 403, 'Forbidden: cross-origin requests are refused.');
       return;
     }
+    if (decodeUrlPath(url.pathname) === undefined) {
+      sendText(response, 400, 'Bad request: the address has a malformed percent-encoding.');
+      return;
+    }
 
     if (queryToken !== undefined && request.method === 'GET' && !url.pathname.startsWith('/api/')) {
       // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
       url.searchParams.delete('token');
       response.writeHead(303, {
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `${url.pathname}${url.search}`,
         'Cache-Control': 'no-store',
       });

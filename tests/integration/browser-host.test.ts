@@ -86,6 +86,50 @@ describe('the browser host', () => {
     expect((await raw('/assets/app.js', { Cookie: cookie })).headers['content-type']).toMatch(/^text\/javascript/);
   });
 
+  it('answers 400, not 500, to an address with a malformed percent-encoding', async () => {
+    const auth = { Authorization: `Bearer ${host.token}` };
+    for (const path of ['/%', '/assets/%E0%A4%A', '/api/call/%zz']) {
+      const result = await raw(path, auth);
+      expect(result.status, path).toBe(400);
+      expect(result.body, path).toMatch(/malformed percent-encoding/);
+    }
+    expect((await raw('/%')).status).toBe(401);
+  });
+
+  it('names its cookie after its own port, so two hosts on one machine keep their own tabs signed in', async () => {
+    const other = await startBrowserHost({ core, rendererDir: join(temp.path, 'renderer') });
+    try {
+      const cookieOf = async (server: BrowserHost) => {
+        const response = await new Promise<string>((resolve, reject) => {
+          request({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}` }, (res) => {
+            res.resume();
+            resolve(String(res.headers['set-cookie']).split(';')[0]!);
+          })
+            .on('error', reject)
+            .end();
+        });
+        return response;
+      };
+      const mine = await cookieOf(host);
+      const theirs = await cookieOf(other);
+      expect(mine.split('=')[0]).not.toBe(theirs.split('=')[0]);
+      // A browser sends both cookies to 127.0.0.1, whatever the port: each host still finds its own.
+      const both = `${theirs}; ${mine}`;
+      expect((await raw('/', { Cookie: both })).status).toBe(200);
+      const toOther = await new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: other.port, path: '/', headers: { Cookie: `${mine}; ${theirs}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(toOther).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const auth = { Authorization: `Bearer ${host.token}` };
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
