@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
+import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
 import { APP_ROOT, FIXTURES, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -88,12 +90,58 @@ describe('the marginalia CLI', () => {
   });
 
   it('exits 2 on an internal error', async () => {
-    const notADir = join(temp.path, 'file');
-    writeFileSync(notADir, 'x');
-    const result = await cli(['--data-dir', notADir, 'list']);
+    const broken = join(temp.path, 'broken');
+    mkdirSync(broken);
+    // A real SQLite file that claims the latest schema but has none of its tables.
+    const raw = new BetterSqlite3(join(broken, 'marginalia.db'));
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+    raw.close();
+    const result = await cli(['--data-dir', broken, 'list']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^marginalia: internal error/);
   });
+
+  it('exits 1 with a message, not a stack trace, when the library folder is a file or its database is not SQLite', async () => {
+    const file = join(temp.path, 'file');
+    writeFileSync(file, 'x');
+    const serve = async () => {
+      throw new Error('serve must not start without a library');
+    };
+    for (const command of ['list', 'serve']) {
+      let stderr = '';
+      const code = await runCli(['--data-dir', file, command], { stdout: () => undefined, stderr: (text) => (stderr += text), env: {} }, { version: '1', serve });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: `marginalia: Can't use “${file}” as the library folder: it is a file, not a folder.\n` });
+    }
+    expect(await cli(['--data-dir', join(file, 'inside'), 'list'])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Can't use “${join(file, 'inside')}” as the library folder: “${file}” is a file, not a folder.\n`,
+    });
+    if (existsSync('/dev/null')) {
+      expect(await cli(['--data-dir', '/dev/null', 'list'])).toMatchObject({ code: 1, stderr: "marginalia: Can't use “/dev/null” as the library folder: it is not a folder.\n" });
+    }
+    const notSqlite = join(temp.path, 'not-sqlite');
+    mkdirSync(notSqlite);
+    writeFileSync(join(notSqlite, 'marginalia.db'), 'These are my notes, not a database.\n'.repeat(40));
+    const refused = await cli(['--data-dir', notSqlite, 'list']);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: `marginalia: “${join(notSqlite, 'marginalia.db')}” is not a Marginalia library: it is not an SQLite database. Move it aside, or choose another library folder.\n`,
+    });
+    expect(readFileSync(join(notSqlite, 'marginalia.db'), 'utf8')).toMatch(/^These are my notes/);
+  });
+
+  it.runIf(process.platform === 'linux')('exits 1 at once for a library folder the system will not create', () => {
+    // Node's recursive mkdir retries forever where mkdir fails with ENOENT under an existing parent, as in /proc.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'src/cli/main.ts'), '--data-dir', '/proc/self/nope', 'list'], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.signal).toBeNull();
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 1,
+      stderr: "marginalia: Can't create the library folder “/proc/self/nope”: the system does not allow a folder there (ENOENT).\n",
+    });
+  }, 25_000);
 
   it('runs as the installed bin with --help and --version', () => {
     const bin = join(APP_ROOT, 'bin/marginalia.mjs');
