@@ -177,6 +177,75 @@ describe('the marginalia CLI', () => {
     expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'x', '--color', 'mauve'])).stderr).toMatch(/unknown color “mauve”/);
   });
 
+  it('finds a quote whatever kind of space the text holds between its words', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    // The sample has a no-break space after "seizing"; the quote is typed with plain spaces, a tab and a line break.
+    for (const quote of ['seizing the security directorate', 'the main  hospital\tand\nbeheading']) {
+      const result = await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]);
+      expect(result, quote).toMatchObject({ code: 0, stderr: '' });
+    }
+    const listed = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { exact: string }] }>;
+    expect(listed.map((annotation) => annotation.selectors[1].exact)).toEqual(['seizing\u00a0the security directorate', 'the main hospital\u00a0and beheading']);
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'seizing the  insecurity'])).stderr).toBe(
+      'marginalia: “seizing the  insecurity” does not occur in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”.\n',
+    );
+  });
+
+  it('refuses a quote that occurs more than once without --occurrence, listing each place with its context', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const ambiguous = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--tag', 'Place/Sabratha']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toBe('');
+    const lines = ambiguous.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'marginalia: “Sabratha” occurs 12 times in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”; say which with --occurrence N:',
+    );
+    expect(lines.slice(1)).toHaveLength(12);
+    expect(lines[1]).toBe('   1  …on the ground’ in Libya as Islamic State storms [Sabratha] Libya’s Channel with wires Islamic State…');
+    expect(lines[3]).toBe('   3  …on the coastal town. “Some of the people from [Sabratha] managed to take IS injured from the hospital…');
+    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces /);
+    expect(lines[11]).toBe('  11  …announced the arrest of Sabrathan IS leader in [Sabratha] Mohamed Saad al-Tajuri. IS first appeared in…');
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout)).toEqual([]);
+
+    // The README's example picks the third.
+    const third = await cli([...dataDir(), 'annotate', 'reports of', '--quote', 'Sabratha', '--occurrence', '3', '--tag', 'Place/Sabratha']);
+    expect(third.code).toBe(0);
+    const [annotation] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { prefix: string }] }>;
+    expect(annotation!.selectors[1].prefix).toMatch(/Some of the people from $/);
+    const once = await cli([...dataDir(), 'annotate', 'reports of', '--quote', 'beheading 11 people']);
+    expect(once.code).toBe(0);
+  });
+
+  it('shows and sets the author name and key fingerprint with profile', async () => {
+    const shown = await cli([...dataDir(), 'profile']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^Name: .+\nKey fingerprint: ([0-9a-f]{4} ){9}[0-9a-f]{4}\n$/);
+    const fingerprint = /Key fingerprint: (.+)/.exec(shown.stdout)![1];
+    const renamed = await cli([...dataDir(), 'profile', '--name', '  Ada   Analyst ']);
+    expect(renamed).toMatchObject({ code: 0, stdout: `Name: Ada Analyst\nKey fingerprint: ${fingerprint}\n` });
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'profile'])).stdout)).toMatchObject({ name: 'Ada Analyst', fingerprint });
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);
+    const [annotation] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ author: { name: string } }>;
+    expect(annotation!.author.name).toBe('Ada Analyst');
+    expect(await cli([...dataDir(), 'profile', '--name', ' '])).toMatchObject({ code: 1, stderr: 'marginalia: Your name cannot be empty: it is shown on every note you write.\n' });
+    expect(await cli([...dataDir(), 'profile', 'Ada'])).toMatchObject({ code: 1, stderr: 'marginalia: usage: marginalia profile [--name NAME]\n' });
+  });
+
+  it('counts in correct plurals: 1 annotation, 2 annotations', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters', '--tag', 'Actor/ISIS']);
+    expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/ISIS', 'Actor/IS'])).stdout).toBe('Merged “Actor/ISIS” into “Actor/IS” (1 annotation).\n');
+    expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/IS', 'Group'])).stdout).toBe('Merged “Actor/IS” into “Group” (2 annotations).\n');
+    const one = join(temp.path, 'one.md');
+    writeFileSync(one, '# Alone\n');
+    await cli([...dataDir(), 'import', one]);
+    expect((await cli([...dataDir(), 'list'])).stdout).toMatch(/ {7}1 word {2}Alone\n/);
+    const missing = await cli([...dataDir(), 'annotate', 'alone', '--quote', 'Alone', '--occurrence', '2']);
+    expect(missing.stderr).toBe('marginalia: “Alone” occurs only once in “Alone”.\n');
+  });
+
   it('searches, lists tags, renames and merges them', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
@@ -192,7 +261,7 @@ describe('the marginalia CLI', () => {
   it('updates a document from a changed file and reports how its annotations re-anchored', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);
-    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'French special forces']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'French special forces', '--occurrence', '1']);
     const changed = join(temp.path, 'report-v2.txt');
     writeFileSync(changed, readFileSync(SAMPLE_REPORT, 'utf8').replace('beheading 11 people', 'killing').replace('Islamic State militants stormed', 'Militants stormed'));
     const updated = await cli([...dataDir(), 'import', '--update', 'reports', changed]);
