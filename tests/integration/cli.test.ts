@@ -130,18 +130,32 @@ describe('the marginalia CLI', () => {
     expect(readFileSync(join(notSqlite, 'marginalia.db'), 'utf8')).toMatch(/^These are my notes/);
   });
 
-  it.runIf(process.platform === 'linux')('exits 1 at once for a library folder the system will not create', () => {
+  it.runIf(process.platform === 'linux')('exits 1 at once for a library or workspace folder the system will not create', () => {
     // Node's recursive mkdir retries forever where mkdir fails with ENOENT under an existing parent, as in /proc.
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'src/cli/main.ts'), '--data-dir', '/proc/self/nope', 'list'], {
-      encoding: 'utf8',
-      timeout: 15_000,
-    });
-    expect(result.signal).toBeNull();
-    expect({ status: result.status, stderr: result.stderr }).toEqual({
+    const run = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'src/cli/main.ts'), ...args], { encoding: 'utf8', timeout: 15_000 });
+      return { signal: result.signal, status: result.status, stderr: result.stderr };
+    };
+    expect(run('--data-dir', '/proc/self/nope', 'list')).toEqual({
+      signal: null,
       status: 1,
       stderr: "marginalia: Can't create the library folder “/proc/self/nope”: the system does not allow a folder there (ENOENT).\n",
     });
-  }, 25_000);
+    expect(run('--data-dir', join(temp.path, 'lib'), '--workspace', '/proc/self/nope', 'sync')).toEqual({
+      signal: null,
+      status: 1,
+      stderr: "marginalia: Can't create the workspace folder “/proc/self/nope”: the system does not allow a folder there (ENOENT).\n",
+    });
+  }, 40_000);
+
+  it('exits 1 with a message when the workspace folder is a file', async () => {
+    const file = join(temp.path, 'file');
+    writeFileSync(file, 'x');
+    expect(await cli([...dataDir(), '--workspace', file, 'sync'])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Can't use “${file}” as the workspace folder: it is a file, not a folder.\n`,
+    });
+  });
 
   it('runs as the installed bin with --help and --version', () => {
     const bin = join(APP_ROOT, 'bin/marginalia.mjs');
