@@ -4,14 +4,14 @@
 // and a Host header other than 127.0.0.1/localhost is refused (DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import type { EventEnvelope } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { isMethodName } from '../shared/contract';
-import { fail } from '../shared/result';
+import { fail, UserFacingError } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
 import { contentTypeOf, decodeUrlPath, rendererFilePath } from '../core/renderer-files';
 
@@ -89,6 +89,24 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Listens on 127.0.0.1; a port that is taken or not ours to use is the person's to change, not a crash. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reasons: Record<string, string> = {
+        EADDRINUSE: 'is in use by another program',
+        EACCES: 'needs privileges this user does not have',
+      };
+      const reason = error.code === undefined ? undefined : reasons[error.code];
+      rejectListen(reason ? new UserFacingError('INVALID_INPUT', `Port ${port} on 127.0.0.1 ${reason}: choose another with --port N, or --port 0 for any free one.`) : error);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      server.removeAllListeners('error');
+      resolveListen();
+    });
+  });
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -234,13 +252,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   });
 
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', rejectListen);
-      resolveListen();
-    });
-  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
 

@@ -6,6 +6,7 @@ import { MarginaliaCore } from '../../src/core/core';
 import type { BrowserHost } from '../../src/server/browser-host';
 import { startBrowserHost } from '../../src/server/browser-host';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
+import { UserFacingError } from '../../src/shared/result';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -128,6 +129,12 @@ describe('the browser host', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('says which port is taken when another program holds it', async () => {
+    const clash = startBrowserHost({ core, rendererDir: join(temp.path, 'renderer'), port: host.port });
+    await expect(clash).rejects.toThrow(UserFacingError);
+    await expect(clash).rejects.toThrow(`Port ${host.port} on 127.0.0.1 is in use by another program: choose another with --port N, or --port 0 for any free one.`);
   });
 
   it('never serves files outside the renderer folder', async () => {
