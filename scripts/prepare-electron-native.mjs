@@ -3,7 +3,8 @@
 // this one to better-sqlite3 as its nativeBinding. Runs once per Electron ABI.
 // It first tries better-sqlite3's published prebuilt binary for Electron
 // (prebuild-install), then compiles against Electron's headers (node-gyp). Both need the
-// network on first run; no network means a clear message, never a broken build.
+// network on first run; no network means a clear message, never a broken build. The
+// tools' own output is shown only when verbose (npm start prints its own summary).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,11 +46,19 @@ function findNodeGyp() {
   return bundled;
 }
 
-export function prepareElectronNative(root = appRoot, log = (line) => process.stderr.write(`${line}\n`)) {
+const stderrLine = (line) => process.stderr.write(`${line}\n`);
+
+/** Whether the Electron build is already there (nothing to build). */
+export function electronNativeReady(root = appRoot) {
+  return existsSync(bindingPath(root, electronTarget(root).abi));
+}
+
+export function prepareElectronNative(root = appRoot, { verbose = true, log = stderrLine } = {}) {
+  const say = verbose ? log : () => undefined;
   const { version, abi } = electronTarget(root);
   const target = bindingPath(root, abi);
   if (existsSync(target)) return target;
-  log(`marginalia: building the database module for Electron ${version} (ABI ${abi}), once…`);
+  say(`marginalia: building the database module for Electron ${version} (ABI ${abi}), once…`);
   const require = createRequire(join(root, 'package.json'));
   const packageDir = dirname(require.resolve('better-sqlite3/package.json'));
   const prebuildInstall = join(dirname(createRequire(join(packageDir, 'package.json')).resolve('prebuild-install/package.json')), 'bin.js');
@@ -62,16 +71,16 @@ export function prepareElectronNative(root = appRoot, log = (line) => process.st
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
     for (const command of buildCommands({ version, nodeGyp: findNodeGyp(), prebuildInstall })) {
-      const result = spawnSync(process.execPath, command.args, { cwd: scratch, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const result = spawnSync(process.execPath, command.args, { cwd: scratch, env, stdio: verbose ? ['ignore', 'inherit', 'inherit'] : 'ignore' });
       const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
       if (result.status === 0 && existsSync(built)) {
         mkdirSync(dirname(target), { recursive: true });
         cpSync(built, `${target}.tmp`);
         renameSync(`${target}.tmp`, target);
-        log(`marginalia: database module ready (${command.name}).`);
+        say(`marginalia: database module ready (${command.name}).`);
         return target;
       }
-      log(`marginalia: ${command.name} did not work.`);
+      say(`marginalia: ${command.name} did not work.`);
     }
     throw new Error(
       `Could not build better-sqlite3 for Electron ${version}. The first desktop start needs network access to fetch a prebuilt binary or Electron's headers. The CLI and the browser host (npm run serve) work without it.`,

@@ -14,6 +14,8 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
 import type { BundlePlan } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
+import { countOf, nounFor } from '../shared/plural';
+import { chooseQuoteSpan } from './quote';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -44,7 +46,8 @@ Commands:
   show DOC                   print a document's canonical text
   remove DOC                 remove a document from the library
   annotate DOC --quote TEXT [--occurrence N] [--color C] [--tag T]... [--note TEXT]
-                             highlight the Nth occurrence of TEXT; prints the new id
+                             highlight TEXT (its spaces match any whitespace); a TEXT
+                             found more than once needs --occurrence N; prints the new id
   annotations DOC            list a document's annotations in reading order
   search QUERY               search text, quotes, notes and tags ("phrases", prefix*,
                              tag:Actor/IS, color:red, author:NAME, is:orphan)
@@ -68,6 +71,8 @@ Commands:
   verify                     list every difference between the library and the
                              --workspace folder (exit 0 only when there is none)
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
+  profile [--name NAME]      show your author name and signing key's fingerprint; --name
+                             sets the name your notes, exports and bundles carry
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
 
@@ -85,7 +90,7 @@ class UsageError extends Error {}
 
 function tableRow(doc: DocumentSummary): string {
   const date = doc.importedAt.slice(0, 10);
-  return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} words  ${doc.title}`;
+  return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}`;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
@@ -121,6 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         review: { type: 'boolean', default: false },
         'with-sources': { type: 'boolean', default: false },
         note: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -146,7 +152,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle', 'sync', 'verify'];
+    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle', 'sync', 'verify', 'profile'];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
@@ -168,29 +174,19 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       }
       case 'annotate': {
         const doc = core.documents.resolve(requireOne(args, 'annotate DOC --quote TEXT'));
-        if (values.quote === undefined || values.quote === '') throw new UsageError('annotate needs --quote TEXT.');
-        const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
-        if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
+        if (values.quote === undefined || values.quote.trim() === '') throw new UsageError('annotate needs --quote TEXT.');
+        const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence);
+        if (occurrence !== undefined && (!Number.isInteger(occurrence) || occurrence < 1)) throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
         if ((values.color?.length ?? 0) > 1) throw new UsageError('annotate takes one --color.');
         const color = values.color?.[0];
         if (color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) {
           throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
         }
-        const text = core.documents.canonicalText(doc.id);
-        let start = -1;
-        for (let seen = 0; seen < occurrence; seen += 1) {
-          start = text.indexOf(values.quote, start + 1);
-          if (start === -1) {
-            throw new UserFacingError(
-              'NOT_FOUND',
-              seen === 0 ? `“${values.quote}” does not occur in “${doc.title}”.` : `“${values.quote}” occurs only ${seen} time${seen === 1 ? '' : 's'} in “${doc.title}”.`,
-            );
-          }
-        }
+        const { start, end } = chooseQuoteSpan(core.documents.canonicalText(doc.id), values.quote, occurrence, doc.title);
         const annotation = core.annotations.create({
           documentId: doc.id,
           start,
-          end: start + values.quote.length,
+          end,
           ...(color ? { color: color as HighlightColor } : {}),
           tags: values.tag ?? [],
           ...(values.note !== undefined ? { noteMarkdown: values.note } : {}),
@@ -237,12 +233,12 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         }
         if (action === 'rename' && first && second && args.length === 3) {
           const result = core.annotations.renameTag(first, second);
-          print(`Renamed ${result.renamed} tag${result.renamed === 1 ? '' : 's'}.\n`, result);
+          print(`Renamed ${countOf(result.renamed, 'tag')}.\n`, result);
           return EXIT_OK;
         }
         if (action === 'merge' && first && second && args.length === 3) {
           const result = core.annotations.mergeTags(first, second);
-          print(`Merged “${first}” into “${second}” (${result.annotations} annotations).\n`, result);
+          print(`Merged “${first}” into “${second}” (${countOf(result.annotations, 'annotation')}).\n`, result);
           return EXIT_OK;
         }
         throw new UsageError('usage: marginalia tags [rename OLD NEW | merge FROM INTO]');
@@ -257,7 +253,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           const result = await core.exportPdfToFile(target.ids, options, target.path);
           for (const warning of result.warnings) io.stderr(`marginalia: ${warning}\n`);
           written.push({ path: target.path, documents: target.ids, pages: result.pageCount, highlights: result.highlightCount, notes: result.noteCount, warnings: result.warnings });
-          if (!json) io.stdout(`${target.path}  (${result.pageCount} page${result.pageCount === 1 ? '' : 's'}, ${result.highlightCount} highlight${result.highlightCount === 1 ? '' : 's'}, ${result.noteCount} note${result.noteCount === 1 ? '' : 's'})\n`);
+          if (!json) io.stdout(`${target.path}  (${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}, ${countOf(result.noteCount, 'note')})\n`);
         }
         if (json) io.stdout(`${JSON.stringify(written, null, 2)}\n`);
         return EXIT_OK;
@@ -278,7 +274,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           writeFileAtomic(out, built.bytes);
           const { counts } = built;
           print(
-            `${out}  (${counts.documents} document${counts.documents === 1 ? '' : 's'}, ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}; signed by ${core.identity.identity().fingerprint})\n`,
+            `${out}  (${countOf(counts.documents, 'document')}, ${countOf(counts.annotations, 'annotation')}, ${countOf(counts.replies, 'reply', 'replies')}; signed by ${core.identity.identity().fingerprint})\n`,
             { path: out, ...counts, fingerprint: core.identity.identity().fingerprint },
           );
           return EXIT_OK;
@@ -304,7 +300,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         const status = engine.status();
         for (const problem of status.problems) io.stderr(`marginalia: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
         print(
-          `Synced ${core.documents.list().length} document${core.documents.list().length === 1 ? '' : 's'} with ${dir}: ${engine.counters.imports} file${engine.counters.imports === 1 ? '' : 's'} read, ${engine.counters.writes} written${status.conflicts.length > 0 ? `, ${status.conflicts.length} conflict${status.conflicts.length === 1 ? '' : 's'} to resolve` : ''}.\n`,
+          `Synced ${countOf(core.documents.list().length, 'document')} with ${dir}: ${countOf(engine.counters.imports, 'file')} read, ${engine.counters.writes} written${status.conflicts.length > 0 ? `, ${countOf(status.conflicts.length, 'conflict')} to resolve` : ''}.\n`,
           { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles },
         );
         if (values.watch) {
@@ -340,6 +336,13 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         const doc = core.documents.resolve(requireOne(args, 'remove DOC'));
         core.documents.remove(doc.id);
         print(`Removed “${doc.title}” (${doc.id}).\n`, { removed: doc.id, title: doc.title });
+        return EXIT_OK;
+      }
+      case 'profile': {
+        if (args.length > 0) throw new UsageError('usage: marginalia profile [--name NAME]');
+        if (values.name !== undefined) core.profile.rename(values.name);
+        const { displayName, fingerprint } = core.identity.identity();
+        print(`Name: ${displayName}\nKey fingerprint: ${fingerprint}\n`, { name: displayName, fingerprint });
         return EXIT_OK;
       }
       case 'serve': {
@@ -441,7 +444,7 @@ function describePlan(plan: BundlePlan): string {
     ...plan.documents.map((document) => `  document: ${document.title} (${document.status})`),
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
-    ...plan.byAuthor.map((author) => `  by ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+    ...plan.byAuthor.map((author) => `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,10 @@ const code = await runCli(process.argv.slice(2), io, {
     buildRendererIfNeeded(appRoot, out.stderr);
     core.seedSampleOnFirstRun(samplePath(appRoot));
     await core.applyWorkspaceSetting().catch((error: Error) => out.stderr(`marginalia: ${error.message}\n`));
-    const host = await startBrowserHost({ core, rendererDir: rendererDir(appRoot), port });
+    const host = await startBrowserHost({ core, rendererDir: rendererDir(appRoot), port }).catch((error: unknown) => {
+      core.close(); // stops the workspace watcher too, so the process can exit with the message
+      throw error;
+    });
     core.startWatchingExternalChanges();
     out.stdout(`Marginalia is running at ${host.url}\nLibrary: ${core.info.dataDir}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolveStop) => {

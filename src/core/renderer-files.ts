@@ -19,10 +19,24 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
 }
 
-/** The file a URL path names inside `root` ("/" names index.html), or undefined when it would leave it. */
+/** A URL path with its percent-escapes decoded, or undefined when one is malformed ("/%", "/%zz"). */
+export function decodeUrlPath(urlPath: string): string | undefined {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file a URL path names inside `root` ("/" names index.html), or undefined when it
+ * would leave it or cannot be decoded.
+ */
 export function rendererFilePath(root: string, urlPath: string): string | undefined {
   const resolvedRoot = resolve(root);
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const decoded = decodeUrlPath(urlPath);
+  if (decoded === undefined) return undefined;
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const filePath = resolve(join(resolvedRoot, relative === '' ? 'index.html' : relative));
   return filePath === resolvedRoot || filePath.startsWith(resolvedRoot + sep) ? filePath : undefined;
 }

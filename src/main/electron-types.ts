@@ -9,4 +9,5 @@ export type ElectronModule = Pick<
 
 export type BrowserWindowInstance = Electron.BrowserWindow;
 export type WebContentsInstance = Electron.WebContents;
+export type SessionInstance = Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 export type MenuTemplate = Electron.MenuItemConstructorOptions[];

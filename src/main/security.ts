@@ -1,7 +1,7 @@
 // Security rules for every web contents: no navigation away from the app, no new windows,
-// external links only for http(s) and only after the user confirms, and IPC only from
-// the app's own frames.
-import type { ElectronModule, WebContentsInstance } from './electron-types';
+// external links only for http(s) and only after the user confirms, no permissions, and
+// IPC only from the app's own frames.
+import type { ElectronModule, SessionInstance, WebContentsInstance } from './electron-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'marginalia';
@@ -63,11 +63,27 @@ export async function confirmAndOpenExternal(
   return true;
 }
 
+/**
+ * Refuses every permission web content asks for or checks: camera, microphone,
+ * geolocation, notifications, MIDI, fullscreen, pointer lock, external protocols, device
+ * access (HID, serial, USB) and the clipboard API alike. Electron grants most of them by
+ * default. The app needs none: copy and paste go through the Edit menu's roles, the
+ * copy event and document.execCommand, which ask for no permission, and links leave
+ * through confirmAndOpenExternal, not the page.
+ */
+export function denyAllPermissions(session: SessionInstance): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
 export function hardenWebContents(
   contents: WebContentsInstance,
   electron: Pick<ElectronModule, 'dialog' | 'shell'>,
   origins: readonly string[],
 ): void {
+  // Set from each web contents so that whichever session it uses is covered.
+  denyAllPermissions(contents.session);
   contents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url, origins)) event.preventDefault();
   });

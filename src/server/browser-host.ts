@@ -4,16 +4,16 @@
 // and a Host header other than 127.0.0.1/localhost is refused (DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import type { EventEnvelope } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { isMethodName } from '../shared/contract';
-import { fail } from '../shared/result';
+import { fail, UserFacingError } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
-import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
+import { contentTypeOf, decodeUrlPath, rendererFilePath } from '../core/renderer-files';
 
 
 export interface BrowserHostOptions {
@@ -32,7 +32,15 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const TOKEN_COOKIE = 'marginalia_token';
+/**
+ * The token cookie's name for the host on `port`. Browsers keep cookies per host name,
+ * not per port, so every host on 127.0.0.1 needs its own name: with one shared name,
+ * opening a second host (or a restarted one on another port) replaced the first one's
+ * cookie and logged its tabs out.
+ */
+export function tokenCookieName(port: number): string {
+  return `marginalia_token_${port}`;
+}
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
 
@@ -83,6 +91,24 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Listens on 127.0.0.1; a port that is taken or not ours to use is the person's to change, not a crash. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reasons: Record<string, string> = {
+        EADDRINUSE: 'is in use by another program',
+        EACCES: 'needs privileges this user does not have',
+      };
+      const reason = error.code === undefined ? undefined : reasons[error.code];
+      rejectListen(reason ? new UserFacingError('INVALID_INPUT', `Port ${port} on 127.0.0.1 ${reason}: choose another with --port N, or --port 0 for any free one.`) : error);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      server.removeAllListeners('error');
+      resolveListen();
+    });
+  });
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { core } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -131,7 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const queryToken = url.searchParams.get('token') ?? undefined;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
+    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, tokenCookieName(port));
     if (!tokensMatch(given, token)) {
       sendText(response, 401, 'Unauthorized: open the URL that `marginalia serve` printed, with its token.');
       return;
@@ -141,12 +167,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 403, 'Forbidden: cross-origin requests are refused.');
       return;
     }
+    if (decodeUrlPath(url.pathname) === undefined) {
+      sendText(response, 400, 'Bad request: the address has a malformed percent-encoding.');
+      return;
+    }
 
     if (queryToken !== undefined && request.method === 'GET' && !url.pathname.startsWith('/api/')) {
       // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
       url.searchParams.delete('token');
       response.writeHead(303, {
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `${url.pathname}${url.search}`,
         'Cache-Control': 'no-store',
       });
@@ -222,13 +252,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   });
 
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', rejectListen);
-      resolveListen();
-    });
-  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
 

@@ -1,15 +1,24 @@
 // The browser host as `npm run serve` starts it: a real process, a printed URL with a
 // token, and nothing for anyone without it.
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 import { expect, test } from './fixtures';
 
-test('a page opened without the token is refused; the printed URL opens the app', async ({ browser }) => {
+interface Served {
+  url: string;
+  stop: () => void;
+}
+
+/** Starts `marginalia serve` on a fresh library and resolves with the URL it prints. */
+async function serve(): Promise<Served> {
   const temp = makeTempDir('marginalia-serve-');
-  const server = spawn(process.execPath, [join(APP_ROOT, 'bin/marginalia.mjs'), '--data-dir', temp.path, 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(APP_ROOT, 'bin/marginalia.mjs'), '--data-dir', temp.path, 'serve', '--port', '0']);
+  const stop = (): void => {
+    server.kill('SIGTERM');
+    temp.remove();
+  };
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';
@@ -20,7 +29,17 @@ test('a page opened without the token is refused; the printed URL opens the app'
       });
       server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
     });
-    const origin = new URL(url).origin;
+    return { url, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+test('a page opened without the token is refused; the printed URL opens the app', async ({ browser }) => {
+  const server = await serve();
+  try {
+    const origin = new URL(server.url).origin;
 
     const stranger = await browser.newPage();
     const refused = await stranger.goto(origin);
@@ -31,12 +50,36 @@ test('a page opened without the token is refused; the printed URL opens the app'
     await stranger.close();
 
     const owner = await browser.newPage();
-    await owner.goto(url);
+    await owner.goto(server.url);
     expect(new URL(owner.url()).search).toBe('');
     await expect(owner.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
     await owner.close();
   } finally {
-    server.kill('SIGTERM');
-    temp.remove();
+    server.stop();
+  }
+});
+
+test('two browser hosts on one machine keep their own tabs signed in', async ({ browser }) => {
+  const first = await serve();
+  const second = await serve();
+  const context = await browser.newContext();
+  try {
+    const firstTab = await context.newPage();
+    await firstTab.goto(first.url);
+    await expect(firstTab.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+    const secondTab = await context.newPage();
+    await secondTab.goto(second.url);
+    await expect(secondTab.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+
+    // Cookies on 127.0.0.1 are shared across ports: the second host's must not replace the first's.
+    for (const tab of [firstTab, secondTab]) {
+      const reloaded = await tab.reload();
+      expect(reloaded?.status()).toBe(200);
+      await expect(tab.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+    }
+  } finally {
+    await context.close();
+    first.stop();
+    second.stop();
   }
 });

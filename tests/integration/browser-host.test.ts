@@ -6,6 +6,7 @@ import { MarginaliaCore } from '../../src/core/core';
 import type { BrowserHost } from '../../src/server/browser-host';
 import { startBrowserHost } from '../../src/server/browser-host';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
+import { UserFacingError } from '../../src/shared/result';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -84,6 +85,56 @@ describe('the browser host', () => {
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.body).toContain('<title>Marginalia</title>');
     expect((await raw('/assets/app.js', { Cookie: cookie })).headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('answers 400, not 500, to an address with a malformed percent-encoding', async () => {
+    const auth = { Authorization: `Bearer ${host.token}` };
+    for (const path of ['/%', '/assets/%E0%A4%A', '/api/call/%zz']) {
+      const result = await raw(path, auth);
+      expect(result.status, path).toBe(400);
+      expect(result.body, path).toMatch(/malformed percent-encoding/);
+    }
+    expect((await raw('/%')).status).toBe(401);
+  });
+
+  it('names its cookie after its own port, so two hosts on one machine keep their own tabs signed in', async () => {
+    const other = await startBrowserHost({ core, rendererDir: join(temp.path, 'renderer') });
+    try {
+      const cookieOf = async (server: BrowserHost) => {
+        const response = await new Promise<string>((resolve, reject) => {
+          request({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}` }, (res) => {
+            res.resume();
+            resolve(String(res.headers['set-cookie']).split(';')[0]!);
+          })
+            .on('error', reject)
+            .end();
+        });
+        return response;
+      };
+      const mine = await cookieOf(host);
+      const theirs = await cookieOf(other);
+      expect(mine.split('=')[0]).not.toBe(theirs.split('=')[0]);
+      // A browser sends both cookies to 127.0.0.1, whatever the port: each host still finds its own.
+      const both = `${theirs}; ${mine}`;
+      expect((await raw('/', { Cookie: both })).status).toBe(200);
+      const toOther = await new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: other.port, path: '/', headers: { Cookie: `${mine}; ${theirs}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(toOther).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('says which port is taken when another program holds it', async () => {
+    const clash = startBrowserHost({ core, rendererDir: join(temp.path, 'renderer'), port: host.port });
+    await expect(clash).rejects.toThrow(UserFacingError);
+    await expect(clash).rejects.toThrow(`Port ${host.port} on 127.0.0.1 is in use by another program: choose another with --port N, or --port 0 for any free one.`);
   });
 
   it('never serves files outside the renderer folder', async () => {

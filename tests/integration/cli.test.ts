@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
+import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
 import { APP_ROOT, FIXTURES, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -88,11 +90,71 @@ describe('the marginalia CLI', () => {
   });
 
   it('exits 2 on an internal error', async () => {
-    const notADir = join(temp.path, 'file');
-    writeFileSync(notADir, 'x');
-    const result = await cli(['--data-dir', notADir, 'list']);
+    const broken = join(temp.path, 'broken');
+    mkdirSync(broken);
+    // A real SQLite file that claims the latest schema but has none of its tables.
+    const raw = new BetterSqlite3(join(broken, 'marginalia.db'));
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+    raw.close();
+    const result = await cli(['--data-dir', broken, 'list']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^marginalia: internal error/);
+  });
+
+  it('exits 1 with a message, not a stack trace, when the library folder is a file or its database is not SQLite', async () => {
+    const file = join(temp.path, 'file');
+    writeFileSync(file, 'x');
+    const serve = async () => {
+      throw new Error('serve must not start without a library');
+    };
+    for (const command of ['list', 'serve']) {
+      let stderr = '';
+      const code = await runCli(['--data-dir', file, command], { stdout: () => undefined, stderr: (text) => (stderr += text), env: {} }, { version: '1', serve });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: `marginalia: Can't use “${file}” as the library folder: it is a file, not a folder.\n` });
+    }
+    expect(await cli(['--data-dir', join(file, 'inside'), 'list'])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Can't use “${join(file, 'inside')}” as the library folder: “${file}” is a file, not a folder.\n`,
+    });
+    if (existsSync('/dev/null')) {
+      expect(await cli(['--data-dir', '/dev/null', 'list'])).toMatchObject({ code: 1, stderr: "marginalia: Can't use “/dev/null” as the library folder: it is not a folder.\n" });
+    }
+    const notSqlite = join(temp.path, 'not-sqlite');
+    mkdirSync(notSqlite);
+    writeFileSync(join(notSqlite, 'marginalia.db'), 'These are my notes, not a database.\n'.repeat(40));
+    const refused = await cli(['--data-dir', notSqlite, 'list']);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: `marginalia: “${join(notSqlite, 'marginalia.db')}” is not a Marginalia library: it is not an SQLite database. Move it aside, or choose another library folder.\n`,
+    });
+    expect(readFileSync(join(notSqlite, 'marginalia.db'), 'utf8')).toMatch(/^These are my notes/);
+  });
+
+  it.runIf(process.platform === 'linux')('exits 1 at once for a library or workspace folder the system will not create', () => {
+    // Node's recursive mkdir retries forever where mkdir fails with ENOENT under an existing parent, as in /proc.
+    const run = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'src/cli/main.ts'), ...args], { encoding: 'utf8', timeout: 15_000 });
+      return { signal: result.signal, status: result.status, stderr: result.stderr };
+    };
+    expect(run('--data-dir', '/proc/self/nope', 'list')).toEqual({
+      signal: null,
+      status: 1,
+      stderr: "marginalia: Can't create the library folder “/proc/self/nope”: the system does not allow a folder there (ENOENT).\n",
+    });
+    expect(run('--data-dir', join(temp.path, 'lib'), '--workspace', '/proc/self/nope', 'sync')).toEqual({
+      signal: null,
+      status: 1,
+      stderr: "marginalia: Can't create the workspace folder “/proc/self/nope”: the system does not allow a folder there (ENOENT).\n",
+    });
+  }, 40_000);
+
+  it('exits 1 with a message when the workspace folder is a file', async () => {
+    const file = join(temp.path, 'file');
+    writeFileSync(file, 'x');
+    expect(await cli([...dataDir(), '--workspace', file, 'sync'])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Can't use “${file}” as the workspace folder: it is a file, not a folder.\n`,
+    });
   });
 
   it('runs as the installed bin with --help and --version', () => {
@@ -129,6 +191,75 @@ describe('the marginalia CLI', () => {
     expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'x', '--color', 'mauve'])).stderr).toMatch(/unknown color “mauve”/);
   });
 
+  it('finds a quote whatever kind of space the text holds between its words', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    // The sample has a no-break space after "seizing"; the quote is typed with plain spaces, a tab and a line break.
+    for (const quote of ['seizing the security directorate', 'the main  hospital\tand\nbeheading']) {
+      const result = await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]);
+      expect(result, quote).toMatchObject({ code: 0, stderr: '' });
+    }
+    const listed = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { exact: string }] }>;
+    expect(listed.map((annotation) => annotation.selectors[1].exact)).toEqual(['seizing\u00a0the security directorate', 'the main hospital\u00a0and beheading']);
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'seizing the  insecurity'])).stderr).toBe(
+      'marginalia: “seizing the  insecurity” does not occur in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”.\n',
+    );
+  });
+
+  it('refuses a quote that occurs more than once without --occurrence, listing each place with its context', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const ambiguous = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--tag', 'Place/Sabratha']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toBe('');
+    const lines = ambiguous.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'marginalia: “Sabratha” occurs 12 times in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”; say which with --occurrence N:',
+    );
+    expect(lines.slice(1)).toHaveLength(12);
+    expect(lines[1]).toBe('   1  …on the ground’ in Libya as Islamic State storms [Sabratha] Libya’s Channel with wires Islamic State…');
+    expect(lines[3]).toBe('   3  …on the coastal town. “Some of the people from [Sabratha] managed to take IS injured from the hospital…');
+    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces /);
+    expect(lines[11]).toBe('  11  …announced the arrest of Sabrathan IS leader in [Sabratha] Mohamed Saad al-Tajuri. IS first appeared in…');
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout)).toEqual([]);
+
+    // The README's example picks the third.
+    const third = await cli([...dataDir(), 'annotate', 'reports of', '--quote', 'Sabratha', '--occurrence', '3', '--tag', 'Place/Sabratha']);
+    expect(third.code).toBe(0);
+    const [annotation] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { prefix: string }] }>;
+    expect(annotation!.selectors[1].prefix).toMatch(/Some of the people from $/);
+    const once = await cli([...dataDir(), 'annotate', 'reports of', '--quote', 'beheading 11 people']);
+    expect(once.code).toBe(0);
+  });
+
+  it('shows and sets the author name and key fingerprint with profile', async () => {
+    const shown = await cli([...dataDir(), 'profile']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^Name: .+\nKey fingerprint: ([0-9a-f]{4} ){9}[0-9a-f]{4}\n$/);
+    const fingerprint = /Key fingerprint: (.+)/.exec(shown.stdout)![1];
+    const renamed = await cli([...dataDir(), 'profile', '--name', '  Ada   Analyst ']);
+    expect(renamed).toMatchObject({ code: 0, stdout: `Name: Ada Analyst\nKey fingerprint: ${fingerprint}\n` });
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'profile'])).stdout)).toMatchObject({ name: 'Ada Analyst', fingerprint });
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);
+    const [annotation] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ author: { name: string } }>;
+    expect(annotation!.author.name).toBe('Ada Analyst');
+    expect(await cli([...dataDir(), 'profile', '--name', ' '])).toMatchObject({ code: 1, stderr: 'marginalia: Your name cannot be empty: it is shown on every note you write.\n' });
+    expect(await cli([...dataDir(), 'profile', 'Ada'])).toMatchObject({ code: 1, stderr: 'marginalia: usage: marginalia profile [--name NAME]\n' });
+  });
+
+  it('counts in correct plurals: 1 annotation, 2 annotations', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters', '--tag', 'Actor/ISIS']);
+    expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/ISIS', 'Actor/IS'])).stdout).toBe('Merged “Actor/ISIS” into “Actor/IS” (1 annotation).\n');
+    expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/IS', 'Group'])).stdout).toBe('Merged “Actor/IS” into “Group” (2 annotations).\n');
+    const one = join(temp.path, 'one.md');
+    writeFileSync(one, '# Alone\n');
+    await cli([...dataDir(), 'import', one]);
+    expect((await cli([...dataDir(), 'list'])).stdout).toMatch(/ {7}1 word {2}Alone\n/);
+    const missing = await cli([...dataDir(), 'annotate', 'alone', '--quote', 'Alone', '--occurrence', '2']);
+    expect(missing.stderr).toBe('marginalia: “Alone” occurs only once in “Alone”.\n');
+  });
+
   it('searches, lists tags, renames and merges them', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
@@ -144,7 +275,7 @@ describe('the marginalia CLI', () => {
   it('updates a document from a changed file and reports how its annotations re-anchored', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);
-    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'French special forces']);
+    await cli([...dataDir(), 'annotate', 'reports', '--quote', 'French special forces', '--occurrence', '1']);
     const changed = join(temp.path, 'report-v2.txt');
     writeFileSync(changed, readFileSync(SAMPLE_REPORT, 'utf8').replace('beheading 11 people', 'killing').replace('Islamic State militants stormed', 'Militants stormed'));
     const updated = await cli([...dataDir(), 'import', '--update', 'reports', changed]);

@@ -302,7 +302,7 @@ describe('marginalia export', () => {
     core.close();
     const data = ['--data-dir', join(temp.path, 'data')];
     expect((await cli([...data, 'import', SAMPLE_REPORT, join(FIXTURES, 'briefing.md')])).code).toBe(0);
-    expect((await cli([...data, 'annotate', 'Reports', '--quote', 'Islamic State', '--tag', 'Actor/IS', '--note', 'IS again'])).code).toBe(0);
+    expect((await cli([...data, 'annotate', 'Reports', '--quote', 'Islamic State', '--occurrence', '1', '--tag', 'Actor/IS', '--note', 'IS again'])).code).toBe(0);
 
     const dir = join(temp.path, 'pdfs');
     mkdirSync(dir);

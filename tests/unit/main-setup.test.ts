@@ -11,9 +11,28 @@ import { METHOD_NAMES, ipcChannelFor } from '../../src/shared/contract';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 
 type WindowOpenHandler = (details: { url: string }) => { action: string };
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
+
+/** The permission hooks of an Electron session; unset until the shell sets them. */
+class FakeSession {
+  request: PermissionRequestHandler | undefined;
+  check: PermissionCheckHandler | undefined;
+  device: ((details: unknown) => boolean) | undefined;
+  setPermissionRequestHandler(handler: PermissionRequestHandler) {
+    this.request = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler) {
+    this.check = handler;
+  }
+  setDevicePermissionHandler(handler: (details: unknown) => boolean) {
+    this.device = handler;
+  }
+}
 
 class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
+  readonly session = new FakeSession();
   readonly send = vi.fn();
   setWindowOpenHandler(handler: WindowOpenHandler) {
     this.windowOpenHandler = handler;
@@ -143,6 +162,7 @@ describe('the desktop shell', () => {
     expect((await serve({ url: 'app://marginalia/../outside.txt' })).status).toBe(404);
     expect((await serve({ url: 'app://marginalia/%2e%2e/outside.txt' })).status).toBe(404);
     expect((await serve({ url: 'app://elsewhere/index.html' })).status).toBe(404);
+    expect((await serve({ url: 'app://marginalia/%' })).status).toBe(404);
     stop();
   });
 
@@ -190,6 +210,40 @@ describe('the desktop shell', () => {
     const untrusted = (await openExternal({ senderFrame: { url: 'https://evil.example/' } }, { url: 'https://example.org/' })) as { ok: boolean; error: { code: string } };
     expect(untrusted.error.code).toBe('UNAUTHORIZED');
     expect(fake.shell.openExternal).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('refuses every permission web content asks for or checks, clipboard and notifications included', async () => {
+    const { windows, stop } = await start();
+    const { session } = windows[0]!.webContents;
+    expect(session.request).toBeDefined();
+    expect(session.check).toBeDefined();
+    expect(session.device).toBeDefined();
+    const permissions = [
+      'media',
+      'geolocation',
+      'notifications',
+      'midiSysex',
+      'pointerLock',
+      'fullscreen',
+      'openExternal',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'window-management',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+      'unknown',
+    ];
+    for (const permission of permissions) {
+      const answers: boolean[] = [];
+      session.request!(windows[0]!.webContents, permission, (granted) => answers.push(granted), { requestingUrl: APP_ENTRY_URL });
+      expect(answers, permission).toEqual([false]);
+      expect(session.check!(windows[0]!.webContents, permission, 'app://marginalia', { requestingUrl: APP_ENTRY_URL }), permission).toBe(false);
+    }
+    expect(session.device!({ deviceType: 'hid', origin: 'app://marginalia' })).toBe(false);
     stop();
   });
 

@@ -25,6 +25,7 @@ import { replyRowFrom } from '../annotations/replies';
 import type { AnnotationRow } from '../annotations/store';
 import type { MarginaliaCore } from '../core';
 import { writeFileAtomic } from '../files/atomic-write';
+import { ensureDirectory } from '../files/directories';
 import { prepareDocument, sha256Hex } from '../import/prepare';
 import { cachedStatement } from '../store/statements';
 
@@ -220,7 +221,7 @@ export class SyncEngine {
   }
 
   async start(options: SyncOptions): Promise<void> {
-    mkdirSync(this.dir, { recursive: true });
+    ensureDirectory(this.dir, 'the workspace folder');
     // The watcher is set up beside the scan, and start returns once the scan is done: the
     // store then matches the files. A file changed before the watcher is ready is caught by
     // a second scan when it is (cheap: only files whose size or time moved are read).

@@ -1,0 +1,36 @@
+// Which span `annotate --quote` means: the only occurrence, the Nth with --occurrence, or,
+// when the quote occurs more than once and no N was given, a refusal listing each place
+// with its context, so nobody highlights the title when they meant the third paragraph.
+import { countOf, timesOf } from '../shared/plural';
+import type { TextSpan } from '../shared/quote-occurrences';
+import { findQuoteOccurrences, quoteInContext } from '../shared/quote-occurrences';
+import { UserFacingError } from '../shared/result';
+
+/** More places than this are summed up in one line. */
+export const MAX_LISTED_OCCURRENCES = 20;
+
+function ambiguity(text: string, quote: string, title: string, spans: readonly TextSpan[]): UserFacingError {
+  const listed = spans.slice(0, MAX_LISTED_OCCURRENCES).map((span, index) => `${String(index + 1).padStart(4)}  ${quoteInContext(text, span)}`);
+  const rest = spans.length - listed.length;
+  return new UserFacingError(
+    'AMBIGUOUS',
+    [
+      `“${quote}” occurs ${timesOf(spans.length)} in “${title}”; say which with --occurrence N:`,
+      ...listed,
+      ...(rest > 0 ? [`      and ${countOf(rest, 'more place')}`] : []),
+    ].join('\n'),
+  );
+}
+
+/** `occurrence` counts from 1; undefined means the quote must be unique. */
+export function chooseQuoteSpan(text: string, quote: string, occurrence: number | undefined, title: string): TextSpan {
+  const spans = findQuoteOccurrences(text, quote);
+  if (spans.length === 0) throw new UserFacingError('NOT_FOUND', `“${quote}” does not occur in “${title}”.`);
+  if (occurrence === undefined) {
+    if (spans.length > 1) throw ambiguity(text, quote, title, spans);
+    return spans[0]!;
+  }
+  const span = spans[occurrence - 1];
+  if (span === undefined) throw new UserFacingError('NOT_FOUND', `“${quote}” occurs only ${timesOf(spans.length)} in “${title}”.`);
+  return span;
+}
