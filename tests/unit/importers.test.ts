@@ -119,7 +119,7 @@ describe('HTML import', () => {
 
 describe('canonical text', () => {
   it('is the same when recomputed from the stored Lexical JSON without a DOM', () => {
-    for (const [file, path] of [['sabratha-report.txt', SAMPLE_REPORT], ['source.html', join(HTML_SAMPLES, 'bbc-1/source.html')]]) {
+    for (const [file, path] of [['sabratha-report.txt', SAMPLE_REPORT], ['source.html', join(HTML_SAMPLES, 'bbc-1/source.html')]] as const) {
       const doc = prepareDocument(file, readFileSync(path), 20 * MB);
       expect(canonicalTextOf(doc.lexicalJson)).toBe(doc.canonicalText);
     }
