@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
+import { w3cFailures } from '../support/w3c-annotation-model';
 
 let temp: ReturnType<typeof makeTempDir>;
 let core: MarginaliaCore;
@@ -72,6 +73,43 @@ describe('the W3C shape', () => {
     expect(collection.total).toBe(0);
     expect(collection).not.toHaveProperty('first');
     expect(collection).not.toHaveProperty('items');
+  });
+});
+
+describe('the W3C Web Annotation test suite’s assertions', () => {
+  beforeEach(() => {
+    const start = core.documents.canonicalText(documentId).indexOf('Sabratha');
+    const annotated = core.annotations.create({ documentId, start, end: start + 'Sabratha'.length, tags: ['Place/Sabratha'] });
+    core.annotations.createReply(annotated.id, 'Which day?');
+    core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
+  });
+
+  it('hold for every sidecar: plain highlights, notes, tags, replies and document notes', async () => {
+    const { collection } = await writtenSidecar(core, workspace);
+    expect(collection.first!.items.length).toBeGreaterThanOrEqual(5);
+    expect(w3cFailures(collection)).toEqual([]);
+  });
+
+  it('hold for every bundle', () => {
+    expect(w3cFailures(bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes))).toEqual([]);
+  });
+
+  it('hold for an empty sidecar', async () => {
+    core.annotations.remove(core.annotations.list(documentId).map((annotation) => annotation.id));
+    expect(w3cFailures((await writtenSidecar(core, workspace)).collection)).toEqual([]);
+  });
+
+  it('catch the shape written before: body: [], items on the collection, no page, no bundle collection id', () => {
+    const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
+    const { first, id: _id, ...rest } = collection;
+    const old = { ...rest, items: first!.items.map((item) => ({ ...item, body: item.body ?? [] })) };
+    expect(w3cFailures(old)).toEqual(
+      expect.arrayContaining([
+        'collection: collections/5.1-collectionIdValidated.json',
+        'collection: local/collectionFirstIfTotal.json',
+        expect.stringMatching(/^annotation \d+: local\/annotationBodyNotEmpty\.json$/),
+      ]),
+    );
   });
 });
 
