@@ -1,5 +1,5 @@
-// A document's Lexical structure from outside (a bundle, an edit sent over the contract) is
-// never stored as sent: it is rebuilt here from the node types, text formats and attributes
+// A document's (or a margin note's) Lexical structure from outside (a bundle, an edit or a
+// note sent over the contract) is never stored as sent: it is rebuilt here from the node types, text formats and attributes
 // the app itself produces (see lexical-document.ts), so inline CSS, unknown node types,
 // NodeState and unsafe links cannot reach the reader.
 import { $createLinkNode, type LinkNode } from '@lexical/link';
@@ -16,7 +16,7 @@ const BLOCK_TYPES: readonly string[] = ['paragraph', 'heading', 'quote', 'list']
 /** Deeper than any list a person nests; a hostile edit could otherwise overflow the stack. */
 const MAX_DEPTH = 64;
 
-interface RawNode {
+export interface RawNode {
   type: string;
   children: RawNode[];
   text?: string;
@@ -68,15 +68,41 @@ function $list(node: RawNode): ListNode {
   return list;
 }
 
-function $block(node: RawNode): ElementNode {
+/** A margin note has no headings or quotes: they become paragraphs there. */
+export type IncomingKind = 'document' | 'note';
+
+function $block(node: RawNode, kind: IncomingKind): ElementNode {
   if (node.type === 'list') return $list(node);
   const tag = node.fields.tag;
   const block =
-    node.type === 'heading' ? $createHeadingNode((typeof tag === 'string' && HEADING_TAGS.includes(tag) ? tag : 'h2') as HeadingTagType)
+    kind === 'note' ? $createParagraphNode()
+    : node.type === 'heading' ? $createHeadingNode((typeof tag === 'string' && HEADING_TAGS.includes(tag) ? tag : 'h2') as HeadingTagType)
     : node.type === 'quote' ? $createQuoteNode()
     : $createParagraphNode();
   $appendInline(block, node.children, false);
   return block;
+}
+
+/** Parses serialized Lexical JSON from outside into raw nodes; throws IncomingDocumentError when it is not a document. */
+export function parseIncoming(lexicalJson: string): RawNode {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(lexicalJson);
+  } catch {
+    throw new IncomingDocumentError('the document is not valid JSON');
+  }
+  const root = rawNode((parsed as { root?: unknown } | null)?.root, 0);
+  if (root.type !== 'root') throw new IncomingDocumentError('the document has no root');
+  return root;
+}
+
+/** Inside an editor update: replaces the root's content with the rebuilt one. */
+export function $rebuildRoot(root: RawNode, kind: IncomingKind): void {
+  const target = $getRoot();
+  target.clear();
+  for (const child of root.children) {
+    target.append(BLOCK_TYPES.includes(child.type) ? $block(child, kind) : $block({ type: 'paragraph', children: [child], fields: {} }, kind));
+  }
 }
 
 /**
@@ -89,25 +115,9 @@ function $block(node: RawNode): ElementNode {
  * or not a document at all.
  */
 export function rebuildIncomingDocument(lexicalJson: string): { lexicalJson: string; text: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(lexicalJson);
-  } catch {
-    throw new IncomingDocumentError('the document is not valid JSON');
-  }
-  const root = rawNode((parsed as { root?: unknown } | null)?.root, 0);
-  if (root.type !== 'root') throw new IncomingDocumentError('the document has no root');
+  const root = parseIncoming(lexicalJson);
   const editor = createDocumentEditor();
-  editor.update(
-    () => {
-      const target = $getRoot();
-      target.clear();
-      for (const child of root.children) {
-        target.append(BLOCK_TYPES.includes(child.type) ? $block(child) : $block({ type: 'paragraph', children: [child], fields: {} }));
-      }
-    },
-    { discrete: true },
-  );
+  editor.update(() => $rebuildRoot(root, 'document'), { discrete: true });
   const state = editor.getEditorState();
   return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText) };
 }

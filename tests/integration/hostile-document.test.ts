@@ -109,6 +109,21 @@ describe('incoming document structure', () => {
     expect(analyst.documents.canonicalText(id)).toContain('Click here');
   });
 
+  it('in a margin note sent over the contract is rebuilt the same way', async () => {
+    const transport = ipcTransport(analyst);
+    const text = { detail: 0, format: 1 | 4, mode: 'normal', style: OVERLAY, text: 'Check ', type: 'text', version: 1 };
+    const link = { type: 'link', url: 'javascript:alert(1)', children: [{ ...text, text: 'this source' }], version: 1 };
+    const heading = { type: 'heading', tag: 'h1', children: [{ ...text, text: 'Loud' }], version: 1 };
+    const noteLexicalJson = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', format: 'center', children: [text, link], version: 1 }, heading], version: 1 } });
+    const created = await transport.client.createAnnotation({ documentId, kind: 'document', noteLexicalJson });
+    expect(created.ok).toBe(true);
+    const [note] = analyst.annotations.list(documentId);
+    expectClean(note!.note.lexicalJson);
+    expect(note!.note.lexicalJson).not.toContain('heading');
+    expect(note!.note.text).toBe('Check this source\n\nLoud');
+    await transport.close();
+  });
+
   it('the app’s own documents come back unchanged', () => {
     const own = analyst.documents.detail(documentId).lexicalJson;
     expect(rebuildIncomingDocument(own).lexicalJson).toBe(own);
