@@ -63,7 +63,7 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   let items = 0;
   for (const name of readdirSync(workspace)) {
     if (!name.endsWith('.annotations.json')) continue;
-    items += (JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { items: unknown[] }).items.length;
+    items += (JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { first?: { items: unknown[] } }).first?.items.length ?? 0;
   }
   const readParseMs = performance.now() - readStarted;
 
@@ -86,10 +86,10 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   // A start after a pull brought a changed note in one file in ten, made on another machine.
   const sidecars = readdirSync(workspace).filter((name) => name.endsWith('.annotations.json'));
   for (const name of sidecars.filter((_, index) => index % 10 === 0)) {
-    const sidecar = JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { items: Array<{ modified: string; body: Array<{ purpose: string; value: string }> }> };
+    const sidecar = JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { first: { items: Array<{ modified: string; body?: Array<{ purpose: string; value: string }> }> } };
     // As another Marginalia writes it: the note's text changed and its time moved on.
-    const item = sidecar.items.find((candidate) => candidate.body.some((body) => body.purpose === 'commenting'))!;
-    item.body.find((body) => body.purpose === 'commenting')!.value = 'Changed on another machine';
+    const item = sidecar.first.items.find((candidate) => candidate.body?.some((body) => body.purpose === 'commenting'))!;
+    item.body!.find((body) => body.purpose === 'commenting')!.value = 'Changed on another machine';
     item.modified = '2027-01-01T00:00:00.000Z';
     writeFileSync(join(workspace, name), `${JSON.stringify(sidecar, null, 2)}\n`);
   }

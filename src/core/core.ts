@@ -8,7 +8,8 @@ import { basename, isAbsolute, join } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
 import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
-import { canonicalTextOf, countWords } from '../shared/lexical-document';
+import { countWords } from '../shared/lexical-document';
+import { rebuildIncomingDocument } from '../shared/incoming-document';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
@@ -181,16 +182,17 @@ export class MarginaliaCore {
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
   updateDocumentText(id: string, lexicalJson: string): ReanchorCounts {
-    let canonicalText: string;
+    let rebuilt: { lexicalJson: string; text: string };
     try {
-      canonicalText = canonicalTextOf(lexicalJson);
+      rebuilt = rebuildIncomingDocument(lexicalJson);
     } catch (error) {
       throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
     }
+    const canonicalText = rebuilt.text;
     const textSha256 = sha256Hex(canonicalText);
     const counts = this.db
       .transaction(() => {
-        this.documents.replaceContent(id, { lexicalJson, canonicalText, textSha256, wordCount: countWords(canonicalText) });
+        this.documents.replaceContent(id, { lexicalJson: rebuilt.lexicalJson, canonicalText, textSha256, wordCount: countWords(canonicalText) });
         return this.annotations.reanchorDocument(id, canonicalText, textSha256);
       })
       .immediate();

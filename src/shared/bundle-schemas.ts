@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import { SOURCE_TYPES } from './model';
+import { isoDateTime, textPositionSelectorSchema } from './schema-fields';
 import { ANCHOR_STATUSES } from './selectors';
 
 export const BUNDLE_FORMAT = 'marginalia-notes';
@@ -64,7 +65,7 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 }
 
 const id = z.string().min(1).max(200);
-const isoTime = z.string().min(10).max(40).regex(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/, 'must be an ISO 8601 time');
+const isoTime = isoDateTime;
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
 const name = z.string().max(200);
 const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
@@ -111,8 +112,6 @@ const textualBody = z.object({
   purpose: z.enum(['commenting', 'tagging', 'replying']),
 });
 
-const offset = z.number().int().min(0).max(1_000_000_000);
-
 export const webAnnotationSchema = z.object({
   id,
   type: z.literal('Annotation'),
@@ -120,7 +119,12 @@ export const webAnnotationSchema = z.object({
   created: isoTime,
   modified: isoTime,
   creator: z.object({ id, type: z.literal('Person'), name }),
-  body: z.array(textualBody).max(200),
+  // A W3C annotation without a body omits the key; files written before that said `body: []`.
+  body: z
+    .array(textualBody)
+    .max(200)
+    .optional()
+    .transform((body) => body ?? []),
   target: z.union([
     id,
     z.object({
@@ -128,7 +132,7 @@ export const webAnnotationSchema = z.object({
       selector: z
         .tuple([
           z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().max(1024 * 1024), prefix: z.string().max(1000), suffix: z.string().max(1000) }),
-          z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
+          textPositionSelectorSchema,
         ])
         .optional(),
     }),
@@ -144,12 +148,44 @@ export const webAnnotationSchema = z.object({
     .optional(),
 });
 
-export const annotationCollectionSchema = z.object({
-  '@context': z.unknown(),
-  type: z.literal('AnnotationCollection'),
+const annotationItems = z.array(webAnnotationSchema).max(BUNDLE_LIMITS.annotations);
+
+/**
+ * Where a collection's annotations are: on its first AnnotationPage (`first.items`, as W3C
+ * requires), or, in files written before that, in `items` on the collection itself. Both
+ * are read, into `items`. A collection that lists neither while its total says it has
+ * annotations is refused rather than read as empty (which would delete them all in a sync).
+ */
+const collectionItems = {
   total: z.number().int().min(0),
-  items: z.array(webAnnotationSchema).max(BUNDLE_LIMITS.annotations),
-});
+  items: annotationItems.optional(),
+  first: z.object({ type: z.literal('AnnotationPage'), items: annotationItems }).optional(),
+};
+
+function itemsPresent(collection: { total: number; items?: unknown; first?: unknown }): boolean {
+  return collection.items !== undefined || collection.first !== undefined || collection.total === 0;
+}
+
+function itemsRead<T extends { items?: WebAnnotationInput[] | undefined; first?: { items: WebAnnotationInput[] } | undefined }>(
+  collection: T,
+): Omit<T, 'items' | 'first'> & { items: WebAnnotationInput[] } {
+  const { items, first, ...rest } = collection;
+  return { ...rest, items: first?.items ?? items ?? [] };
+}
+type WebAnnotationInput = z.infer<typeof webAnnotationSchema>;
+
+const LISTS_NOTHING = { message: 'lists no annotations (no first page) though its total says it has some', path: ['first'] };
+
+export const annotationCollectionSchema = z
+  .object({
+    '@context': z.unknown(),
+    id: z.string().max(300).optional(),
+    type: z.literal('AnnotationCollection'),
+    ...collectionItems,
+  })
+  .refine(itemsPresent, LISTS_NOTHING)
+  .refine((collection) => !(collection.items && collection.first), 'has both items and a first page; W3C keeps them on the page')
+  .transform(itemsRead);
 
 export const tagsEntrySchema = z.object({
   tags: z
@@ -176,7 +212,8 @@ export function signedPayload(entries: ReadonlyArray<{ name: string; sha256: str
 }
 
 /** A workspace sidecar (`<slug>.annotations.json`): the same annotations, plus the document and its tombstones. */
-export const sidecarSchema = z.object({
+export const sidecarSchema = z
+  .object({
   '@context': z.unknown(),
   id,
   type: z.literal('AnnotationCollection'),
@@ -189,6 +226,8 @@ export const sidecarSchema = z.object({
     }),
     tombstones: z.array(z.object({ id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
   }),
-  total: z.number().int().min(0),
-  items: z.array(webAnnotationSchema).max(BUNDLE_LIMITS.annotations),
-});
+  ...collectionItems,
+})
+  .refine(itemsPresent, LISTS_NOTHING)
+  .refine((collection) => !(collection.items && collection.first), 'has both items and a first page; W3C keeps them on the page')
+  .transform(itemsRead);

@@ -5,6 +5,7 @@ import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { MarginaliaContract, MethodName } from './contract';
 import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
 import { MAX_LINK_LENGTH } from './links';
+import { REVERSED_RANGE_MESSAGE, startNotAfterEnd, textOffset } from './schema-fields';
 import { settingsSchema } from './settings-schema';
 
 const documentId = z.string().min(1).max(100);
@@ -17,7 +18,8 @@ const base64Payload = z
 
 const annotationId = z.string().min(1).max(100);
 const color = z.enum(HIGHLIGHT_COLORS);
-const offset = z.number().int().min(0).max(1_000_000_000);
+const offset = textOffset;
+const ordered = { message: REVERSED_RANGE_MESSAGE, path: ['start'] };
 const tagPath = z.string().min(1).max(300);
 const tagList = z.array(tagPath).max(100);
 const noteLexicalJson = z.string().max(8 * 1024 * 1024);
@@ -52,7 +54,8 @@ export const inputSchemas = {
       noteLexicalJson: noteLexicalJson.optional(),
       noteMarkdown: noteMarkdown.optional(),
     })
-    .strict(),
+    .strict()
+    .refine(startNotAfterEnd, ordered),
   updateAnnotation: z
     .object({
       id: annotationId,
@@ -71,7 +74,7 @@ export const inputSchemas = {
       color: color.optional(),
     })
     .strict(),
-  reattachAnnotation: z.object({ id: annotationId, start: offset, end: offset }).strict(),
+  reattachAnnotation: z.object({ id: annotationId, start: offset, end: offset }).strict().refine(startNotAfterEnd, ordered),
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   listTags: z.object({}).strict(),

@@ -19,6 +19,7 @@ import {
 } from '@lexical/markdown';
 import { $getRoot, type Klass, type LexicalEditor, type LexicalNode } from 'lexical';
 import type { AnnotationNote } from './annotations';
+import { $rebuildRoot, parseIncoming } from './incoming-document';
 
 export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [ListNode, ListItemNode, LinkNode];
 
@@ -71,11 +72,16 @@ function noteFromEditor(editor: LexicalEditor, keptMarkdown?: string): Annotatio
   return { lexicalJson: JSON.stringify(state.toJSON()), text, markdown };
 }
 
-/** A note from its serialized editor state; throws when the state is not a valid note. */
+/**
+ * A note from its serialized editor state, rebuilt from the parts a note may hold (as an
+ * incoming document is: no inline styles, unknown nodes or unsafe links); throws when the
+ * state is not a note at all.
+ */
 export function noteFromLexicalJson(lexicalJson: string): AnnotationNote {
   if (lexicalJson.trim() === '') return EMPTY_NOTE;
+  const root = parseIncoming(lexicalJson);
   return withNoteEditor((editor) => {
-    editor.setEditorState(editor.parseEditorState(lexicalJson));
+    editor.update(() => $rebuildRoot(root, 'note'), { discrete: true });
     return noteFromEditor(editor);
   });
 }

@@ -7,7 +7,7 @@ import type { Annotation } from './annotations';
 import { compareByPosition } from './annotations';
 import type { Reply } from './bundles';
 import type { WebAnnotation } from './web-annotation';
-import { JSONLD_CONTEXT, idFromUrn, isReply, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
+import { JSONLD_CONTEXT, annotationCollection, idFromUrn, isReply, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
@@ -26,6 +26,10 @@ export interface SidecarTombstone {
   deletedAt: string;
 }
 
+/**
+ * A sidecar as Marginalia reads and builds it, its annotations in `items`. On disk it is a
+ * W3C AnnotationCollection whose items sit on an embedded first page (serializeSidecar).
+ */
 export interface Sidecar {
   '@context': typeof JSONLD_CONTEXT;
   id: string;
@@ -68,7 +72,8 @@ export function buildSidecar(document: SidecarDocument, annotations: readonly An
 }
 
 export function serializeSidecar(sidecar: Sidecar): string {
-  return `${JSON.stringify(sidecar, null, 2)}\n`;
+  const file = annotationCollection(sidecar.id, sidecar.items, { label: sidecar.marginalia.document.title, marginalia: sidecar.marginalia });
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** A readable digest: front matter, then each annotation as a quote with its tags and note. */

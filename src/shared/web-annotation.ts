@@ -29,6 +29,7 @@ export interface WebTextPositionSelector {
   end: number;
 }
 
+/** An annotation as Marginalia reads it: `body` is always a list (empty when the file omits it). */
 export interface WebAnnotation {
   id: string;
   type: 'Annotation';
@@ -100,6 +101,46 @@ export function replyToWebAnnotation(reply: Reply): WebAnnotation {
     body: [{ type: 'TextualBody', value: reply.markdown, format: 'text/markdown', purpose: 'replying' }],
     target: urn(reply.annotationId),
   };
+}
+
+/**
+ * An annotation as written to a file: W3C says an annotation without a body has no `body`
+ * key (an empty list is not "no body"), so a plain highlight omits it.
+ */
+export type W3CAnnotation = Omit<WebAnnotation, 'body'> & { body?: TextualBody[] };
+
+export function annotationForFile(web: WebAnnotation): W3CAnnotation {
+  if (web.body.length > 0) return web;
+  const { body: _none, ...rest } = web;
+  return rest;
+}
+
+export interface AnnotationPage {
+  id: string;
+  type: 'AnnotationPage';
+  partOf: string;
+  startIndex: 0;
+  items: W3CAnnotation[];
+}
+
+/** The id of a collection's one page: the collection's IRI with a fragment. */
+export function firstPageId(collectionId: string): string {
+  return `${collectionId}#page-1`;
+}
+
+/**
+ * The W3C form of a list of annotations: an AnnotationCollection with `total` and, when
+ * there are any, its items on one embedded AnnotationPage (`first`), as the model requires
+ * (a collection never lists items itself). `extra` keys go between `type` and `total`.
+ */
+export function annotationCollection<Extra extends object>(
+  collectionId: string,
+  items: readonly WebAnnotation[],
+  extra: Extra,
+): { '@context': typeof JSONLD_CONTEXT; id: string; type: 'AnnotationCollection' } & Extra & { total: number; first?: AnnotationPage } {
+  const page: AnnotationPage | undefined =
+    items.length > 0 ? { id: firstPageId(collectionId), type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items: items.map(annotationForFile) } : undefined;
+  return { '@context': JSONLD_CONTEXT, id: collectionId, type: 'AnnotationCollection', ...extra, total: items.length, ...(page ? { first: page } : {}) };
 }
 
 export function isReply(web: WebAnnotation): boolean {

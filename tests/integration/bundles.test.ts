@@ -201,8 +201,8 @@ describe('note bundles', () => {
   it('refuses duplicate annotation ids in one bundle', async () => {
     highlight(analyst, 'Tripoli');
     const duplicated = rezip(exported(analyst), (files) => {
-      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { items: unknown[]; total: number };
-      collection.items.push(collection.items[0]);
+      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { first: { items: unknown[] }; total: number };
+      collection.first.items.push(collection.first.items[0]);
       files['annotations.jsonld'] = strToU8(JSON.stringify(collection));
       delete files['signature.json'];
     });

@@ -33,11 +33,19 @@ function highlight(quote: string, extra: { noteMarkdown?: string; tags?: string[
 
 const SIDECAR = 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.annotations.json';
 const sidecarPath = () => join(workspace, SIDECAR);
-const readSidecar = () => JSON.parse(readFileSync(sidecarPath(), 'utf8')) as { items: Array<Record<string, unknown> & { id: string; body: Array<{ value: string; purpose: string }>; marginalia: { color: string } }>; marginalia: { tombstones: unknown[] } };
-const writeSidecar = (change: (sidecar: ReturnType<typeof readSidecar>) => void) => {
-  const sidecar = readSidecar();
+type SidecarItem = Record<string, unknown> & { id: string; body: Array<{ value: string; purpose: string }>; marginalia: { color: string } };
+type SidecarFile = { first: { items: SidecarItem[] }; marginalia: { tombstones: unknown[] } };
+/** A sidecar's annotations are on its first W3C AnnotationPage (a plain highlight has no body); tests edit them as `items`. */
+const readSidecar = (path = sidecarPath()) => {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as SidecarFile;
+  for (const item of file.first.items) item.body = (item.body as SidecarItem['body'] | undefined) ?? [];
+  return { file, items: file.first.items, marginalia: file.marginalia };
+};
+const writeSidecar = (change: (sidecar: ReturnType<typeof readSidecar>) => void, path = sidecarPath()) => {
+  const sidecar = readSidecar(path);
   change(sidecar);
-  writeFileSync(sidecarPath(), `${JSON.stringify(sidecar, null, 2)}\n`);
+  sidecar.file.first.items = sidecar.items;
+  writeFileSync(path, `${JSON.stringify(sidecar.file, null, 2)}\n`);
 };
 const noteOf = (item: { body: Array<{ value: string; purpose: string }> }) => item.body.find((body) => body.purpose === 'commenting')?.value ?? '';
 
@@ -167,9 +175,9 @@ describe('workspace sync', () => {
     await (await core.startSync(workspace, { watch: false })).stop();
 
     const older = join(olderCopy, SIDECAR);
-    const lastSynced = JSON.parse(readFileSync(older, 'utf8')) as { items: Array<{ body: Array<{ value: string; purpose: string }> }> };
-    lastSynced.items[0]!.body[0]!.value = 'newer note, touched in the copy';
-    writeFileSync(older, `${JSON.stringify(lastSynced, null, 2)}\n`);
+    writeSidecar((lastSynced) => {
+      lastSynced.items[0]!.body[0]!.value = 'newer note, touched in the copy';
+    }, older);
     await (await core.startSync(olderCopy, { watch: false })).stop();
 
     expect(core.annotations.get(later.id).note.text).toBe('made after the copy');
@@ -239,7 +247,7 @@ describe('workspace sync', () => {
     const wrongShape = good.replace('"motivation": "commenting"', '"motivation": "shouting"');
     writeFileSync(sidecarPath(), wrongShape);
     engine.importFile(SIDECAR);
-    expect(engine.status().problems[0]).toMatchObject({ message: 'items.0.motivation: Invalid option: expected one of "highlighting"|"commenting"|"replying"' });
+    expect(engine.status().problems[0]).toMatchObject({ message: 'first.items.0.motivation: Invalid option: expected one of "highlighting"|"commenting"|"replying"' });
 
     writeFileSync(sidecarPath(), good.replace('"value": "good"', '"value": "fixed in the file"'));
     expect(engine.importFile(SIDECAR)).toBe('merged');

@@ -73,8 +73,8 @@ export function mutateBundle(random: Random, valid: Uint8Array): { kind: string;
       return {
         kind,
         bytes: rezip(valid, (files) => {
-          const collection = JSON.parse(strFromU8(files['annotations.jsonld'] as Uint8Array)) as { items: unknown[] };
-          if (collection.items.length > 0) collection.items.push(collection.items[0]);
+          const collection = JSON.parse(strFromU8(files['annotations.jsonld'] as Uint8Array)) as { first?: { items: unknown[] } };
+          if (collection.first) collection.first.items.push(collection.first.items[0]);
           files['annotations.jsonld'] = strToU8(JSON.stringify(collection));
           delete files['signature.json'];
         }),

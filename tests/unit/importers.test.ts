@@ -110,6 +110,29 @@ describe('HTML import', () => {
     expect(doc.canonicalText).not.toContain('Home | News');
   });
 
+  it('finds the article, not a newsletter box, on a page whose article sits in a class Readability first sets aside', () => {
+    const doc = prepareDocument('community-post.html', readFileSync(join(FIXTURES, 'community-post.html')), MB);
+    expect(doc.canonicalText).toContain('When the council announced in January');
+    expect(doc.canonicalText).toContain('None of it would have happened if we had believed the first letter we received.');
+    expect(doc.canonicalText).not.toContain('Sign up for the Neighbourhood Voices weekly newsletter');
+  });
+
+  it('keeps the text of everything inside a list, not only its <li> children', () => {
+    const page = `<html><head><title>Lists</title></head><body><article>
+      <p>${'An introduction long enough to be taken for the article by any reader view. '.repeat(8)}</p>
+      <ul><li>First item</li><p>A paragraph put straight in the list</p>bare text in the list<div>a division in the list</div>
+        <li>Second item</li><ul><li>nested after the item</li></ul></ul>
+      <ol start="3"><li>Third</li><span>a span among items</span></ol>
+    </article></body></html>`;
+    const parsed = parseHtml(page, 'Lists');
+    const lists = parsed.blocks.filter((block) => block.kind === 'list');
+    const itemTexts = (list: (typeof lists)[number]): string[] =>
+      list.items.flatMap((item) => [item.children.map((run) => (run.kind === 'text' ? run.text : run.kind === 'link' ? run.children.map((child) => child.text).join('') : '\n')).join(''), ...item.nested.flatMap(itemTexts)]);
+    expect(itemTexts(lists[0]!)).toEqual(['First item', 'A paragraph put straight in the list', 'bare text in the list', 'a division in the list', 'Second item', 'nested after the item']);
+    expect(lists[1]).toMatchObject({ ordered: true, start: 3 });
+    expect(itemTexts(lists[1]!)).toEqual(['Third', 'a span among items']);
+  });
+
   it('refuses a page with no readable text', () => {
     expect(() => prepareDocument('empty.html', new TextEncoder().encode('<html><head><title>Pictures</title></head><body><img src="a.png"><script>x()</script></body></html>'), MB)).toThrow(
       '“empty.html” has no readable article text: nothing was imported.',

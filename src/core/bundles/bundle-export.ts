@@ -9,7 +9,8 @@ import type { BundleDocument, BundleManifest, BundleSignature } from '../../shar
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ENTRY_NAMES, documentEntryName, signedPayload } from '../../shared/bundle-schemas';
 import { fileStemFor } from '../../shared/export-options';
 import { UserFacingError } from '../../shared/result';
-import { JSONLD_CONTEXT, replyToWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
+import type { WebAnnotation } from '../../shared/web-annotation';
+import { annotationCollection, replyToWebAnnotation, toWebAnnotation, urn } from '../../shared/web-annotation';
 import type { AnnotationService } from '../annotations/service';
 import { toReply } from '../annotations/replies';
 import type { DocumentRepository } from '../documents';
@@ -30,7 +31,7 @@ function json(value: unknown): Uint8Array {
 export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest): { bytes: Uint8Array; counts: BundleCounts; title: string } {
   const me = deps.identity.identity();
   const entries = new Map<string, Uint8Array>();
-  const items: unknown[] = [];
+  const items: WebAnnotation[] = [];
   const tombstones: Array<{ id: string; documentId: string; authorId: string; deletedAt: string }> = [];
   const usedTags = new Set<string>();
   const manifestDocuments: BundleManifest['documents'] = [];
@@ -86,14 +87,15 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
     .listTags()
     .filter((tag) => usedTags.has(tag.path.toLocaleLowerCase()))
     .map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
-  entries.set(ENTRY_NAMES.annotations, json({ '@context': JSONLD_CONTEXT, type: 'AnnotationCollection', total: items.length, items }));
+  const bundleId = randomUUID();
+  entries.set(ENTRY_NAMES.annotations, json(annotationCollection(urn(bundleId), items, {})));
   entries.set(ENTRY_NAMES.tags, json({ tags }));
   entries.set(ENTRY_NAMES.tombstones, json({ tombstones }));
   const counts: BundleCounts = { documents: manifestDocuments.length, annotations: annotationCount, replies, tombstones: tombstones.length };
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
-    bundleId: randomUUID(),
+    bundleId,
     createdAt: new Date().toISOString(),
     appVersion: deps.appVersion,
     review: request.reviewOnly === true,

@@ -20,7 +20,8 @@ import {
   tagsEntrySchema,
   tombstonesEntrySchema,
 } from '../../shared/bundle-schemas';
-import { canonicalTextOf, countWords } from '../../shared/lexical-document';
+import { rebuildIncomingDocument } from '../../shared/incoming-document';
+import { countWords } from '../../shared/lexical-document';
 import type { IncomingDecision, Version } from '../../shared/merge';
 import { decideIncoming, decideTombstone } from '../../shared/merge';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
@@ -107,14 +108,14 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     if (sha256(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
       throw new BundleFormatError(`The text of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
-    let structureText: string;
+    let structure: { lexicalJson: string; text: string };
     try {
-      structureText = canonicalTextOf(document.lexicalJson);
+      structure = rebuildIncomingDocument(document.lexicalJson);
     } catch {
       throw new BundleFormatError(`The structure of “${listed.title.slice(0, 80)}” cannot be read.`);
     }
-    if (structureText !== document.canonicalText) throw new BundleFormatError(`The structure and text of “${listed.title.slice(0, 80)}” disagree.`);
-    return document;
+    if (structure.text !== document.canonicalText) throw new BundleFormatError(`The structure and text of “${listed.title.slice(0, 80)}” disagree.`);
+    return { ...document, lexicalJson: structure.lexicalJson };
   });
   const collection = parseEntry(entries, ENTRY_NAMES.annotations, annotationCollectionSchema);
   const seen = new Set<string>();

@@ -1,0 +1,123 @@
+// A document's (or a margin note's) Lexical structure from outside (a bundle, an edit or a
+// note sent over the contract) is never stored as sent: it is rebuilt here from the node types, text formats and attributes
+// the app itself produces (see lexical-document.ts), so inline CSS, unknown node types,
+// NodeState and unsafe links cannot reach the reader.
+import { $createLinkNode, type LinkNode } from '@lexical/link';
+import { $createListItemNode, $createListNode, type ListItemNode, type ListNode } from '@lexical/list';
+import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
+import { $createLineBreakNode, $createParagraphNode, $createTabNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import { isSafeLinkUrl } from './document-blocks';
+import { $canonicalText, createDocumentEditor } from './lexical-document';
+
+/** Bold, italic, underline and code: the formats the reader styles (Lexical's bit flags). */
+const KNOWN_FORMATS = 1 | 2 | 8 | 16;
+const HEADING_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const BLOCK_TYPES: readonly string[] = ['paragraph', 'heading', 'quote', 'list'];
+/** Deeper than any list a person nests; a hostile edit could otherwise overflow the stack. */
+const MAX_DEPTH = 64;
+
+export interface RawNode {
+  type: string;
+  children: RawNode[];
+  text?: string;
+  fields: Record<string, unknown>;
+}
+
+export class IncomingDocumentError extends Error {}
+
+/** A raw JSON value as a node: only its type, children and text are looked at. */
+function rawNode(value: unknown, depth: number): RawNode {
+  if (depth > MAX_DEPTH) throw new IncomingDocumentError(`the document is nested more than ${MAX_DEPTH} levels deep`);
+  const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const children = Array.isArray(fields.children) ? fields.children.map((child) => rawNode(child, depth + 1)) : [];
+  return { type: typeof fields.type === 'string' ? fields.type : '', children, ...(typeof fields.text === 'string' ? { text: fields.text } : {}), fields };
+}
+
+/** Inline content: text, line breaks, tabs and safe links; any other wrapper keeps its text and loses itself. */
+function $appendInline(parent: ElementNode, nodes: readonly RawNode[], insideLink: boolean): void {
+  for (const node of nodes) {
+    if (node.type === 'linebreak') parent.append($createLineBreakNode());
+    else if (node.type === 'tab') parent.append($createTabNode());
+    else if (node.text !== undefined) {
+      const text = $createTextNode(node.text);
+      const format = typeof node.fields.format === 'number' ? node.fields.format & KNOWN_FORMATS : 0;
+      if (format !== 0) text.setFormat(format);
+      parent.append(text);
+    } else if (node.type === 'link' && !insideLink && typeof node.fields.url === 'string' && isSafeLinkUrl(node.fields.url)) {
+      const link: LinkNode = $createLinkNode(node.fields.url.trim(), { rel: 'noopener noreferrer', target: null, title: null });
+      $appendInline(link, node.children, true);
+      parent.append(link);
+    } else $appendInline(parent, node.children, insideLink);
+  }
+}
+
+function $list(node: RawNode): ListNode {
+  const start = node.fields.start;
+  const list = $createListNode(node.fields.listType === 'number' ? 'number' : 'bullet', typeof start === 'number' && Number.isInteger(start) && start >= 0 && start <= 1_000_000_000 ? start : 1);
+  for (const child of node.children) {
+    const item: ListItemNode = $createListItemNode();
+    if (child.type === 'listitem') {
+      for (const part of child.children) {
+        if (part.type === 'list') item.append($list(part));
+        else $appendInline(item, [part], false);
+      }
+    } else if (child.type === 'list') item.append($list(child));
+    else $appendInline(item, [child], false);
+    list.append(item);
+  }
+  return list;
+}
+
+/** A margin note has no headings or quotes: they become paragraphs there. */
+export type IncomingKind = 'document' | 'note';
+
+function $block(node: RawNode, kind: IncomingKind): ElementNode {
+  if (node.type === 'list') return $list(node);
+  const tag = node.fields.tag;
+  const block =
+    kind === 'note' ? $createParagraphNode()
+    : node.type === 'heading' ? $createHeadingNode((typeof tag === 'string' && HEADING_TAGS.includes(tag) ? tag : 'h2') as HeadingTagType)
+    : node.type === 'quote' ? $createQuoteNode()
+    : $createParagraphNode();
+  $appendInline(block, node.children, false);
+  return block;
+}
+
+/** Parses serialized Lexical JSON from outside into raw nodes; throws IncomingDocumentError when it is not a document. */
+export function parseIncoming(lexicalJson: string): RawNode {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(lexicalJson);
+  } catch {
+    throw new IncomingDocumentError('the document is not valid JSON');
+  }
+  const root = rawNode((parsed as { root?: unknown } | null)?.root, 0);
+  if (root.type !== 'root') throw new IncomingDocumentError('the document has no root');
+  return root;
+}
+
+/** Inside an editor update: replaces the root's content with the rebuilt one. */
+export function $rebuildRoot(root: RawNode, kind: IncomingKind): void {
+  const target = $getRoot();
+  target.clear();
+  for (const child of root.children) {
+    target.append(BLOCK_TYPES.includes(child.type) ? $block(child, kind) : $block({ type: 'paragraph', children: [child], fields: {} }, kind));
+  }
+}
+
+/**
+ * Rebuilds a serialized document from known parts only: paragraphs, headings h1–h6, quotes,
+ * bullet and numbered lists, text with bold, italic, underline and code, line breaks, tabs,
+ * and links to http, https and mailto. Styles, alignment, indents, unknown attributes and
+ * NodeState are dropped; an unknown node keeps its text (an unknown block becomes a
+ * paragraph, an unknown inline wrapper or an unsafe link leaves its text in place). The
+ * app's own documents come back unchanged. Throws IncomingDocumentError when it is not JSON
+ * or not a document at all.
+ */
+export function rebuildIncomingDocument(lexicalJson: string): { lexicalJson: string; text: string } {
+  const root = parseIncoming(lexicalJson);
+  const editor = createDocumentEditor();
+  editor.update(() => $rebuildRoot(root, 'document'), { discrete: true });
+  const state = editor.getEditorState();
+  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText) };
+}
