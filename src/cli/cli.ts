@@ -13,6 +13,7 @@ import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
 import type { BundlePlan } from '../shared/bundles';
+import { refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 
 export interface CliIo {
@@ -442,6 +443,7 @@ function describePlan(plan: BundlePlan): string {
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
     ...plan.byAuthor.map((author) => `  by ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+    ...(plan.refused > 0 ? [`  ${refusedSummary(plan)}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

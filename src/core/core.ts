@@ -130,7 +130,8 @@ export class MarginaliaCore {
         return { fileName: built.fileName, dataBase64: Buffer.from(built.bytes).toString('base64'), counts: built.counts };
       },
       previewBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
-      importBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true }),
+      importBundle: ({ dataBase64, allowUnsigned, copies }) =>
+        this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true, ...(copies ? { copies } : {}) }),
       listKnownKeys: () => this.knownKeys.list(),
       forgetKnownKey: ({ fingerprint }) => ({ forgotten: this.knownKeys.forget(fingerprint) }),
       listReplies: ({ documentId }) => this.annotations.listReplies(documentId),
@@ -251,11 +252,11 @@ export class MarginaliaCore {
   }
 
   /** Previews (apply false) or imports a bundle; an import is one transaction, all or nothing. */
-  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean }): Promise<BundlePlan> {
+  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; copies?: readonly string[]; nowMs?: number }): Promise<BundlePlan> {
     const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned });
-    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options.apply);
+    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options);
     if (options.apply) {
-      if (plan.documents.some((document) => document.status === 'new')) this.events.emit('libraryChanged', { reason: 'imported' });
+      if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy')) this.events.emit('libraryChanged', { reason: 'imported' });
       for (const documentId of touchedDocuments) {
         this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
         this.events.emit('repliesChanged', { documentId });

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
+import { authorIdForKey } from '../../src/core/identity';
+import { openDatabase } from '../../src/core/store/database';
 import { UserFacingError } from '../../src/shared/result';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
@@ -266,5 +269,119 @@ describe('note bundles', () => {
     expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
     analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
+  });
+});
+
+/** Rewrites the reviewer's copy as a patched app could, everything in the analyst's name, within the allowed clock skew. */
+function forgeInReviewerCopy(noteId: string, doomedId: string): void {
+  const analystId = analyst.profile.read().authorId;
+  const later = new Date(Date.now() + 60_000).toISOString();
+  const store = reviewer.annotations.store;
+  store.updateRow({ ...store.row(noteId)!, note_markdown: 'forged', note_text: 'forged', updated_at: later });
+  store.deleteAnnotation(doomedId, later);
+  store.addTombstone({ id: doomedId, document_id: documentId, author_id: analystId, deleted_at: later });
+  const reply = { id: randomUUID(), annotation_id: noteId, document_id: documentId, body_markdown: 'I retract this', body_text: 'I retract this' };
+  reviewer.annotations.replies.insert({ ...reply, author_id: analystId, author_name: 'Ana Analyst', created_at: later, updated_at: later });
+}
+
+describe('authorship in note bundles', () => {
+  it('binds an author to a signing key: the profile author id is derived from its public key, so two libraries never share one', () => {
+    const mine = analyst.identity.identity();
+    expect(mine.authorId).toBe(authorIdForKey(mine.publicKey));
+    expect(mine.authorId).not.toBe(reviewer.identity.identity().authorId);
+  });
+
+  it('refuses a bundle signed by the reviewer that rewrites, deletes or replies in the analyst’s name, and says so', async () => {
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    const doomed = highlight(analyst, 'Tripoli', { noteMarkdown: 'keep me' });
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    forgeInReviewerCopy(note.id, doomed.id);
+    const forged = exported(reviewer);
+
+    const preview = await analyst.importBundle(forged, { allowUnsigned: false, apply: false });
+    expect(preview).toMatchObject({ refused: 3, annotations: { updated: 0, deleted: 0 }, replies: { added: 0 } });
+    const plan = await analyst.importBundle(forged, { allowUnsigned: false, apply: true });
+    expect(plan.refused).toBe(3);
+    expect(analyst.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['mine', 'keep me']);
+    expect(analyst.annotations.listReplies(documentId)).toEqual([]);
+    expect(analyst.annotations.store.tombstone(doomed.id)).toBeUndefined();
+  });
+
+  it('takes from an unsigned bundle only new items, marked unverified, and never changes or deletes what is here', async () => {
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    const doomed = highlight(analyst, 'Tripoli', { noteMarkdown: 'keep me' });
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    forgeInReviewerCopy(note.id, doomed.id);
+    highlight(reviewer, 'coastal city', { noteMarkdown: 'a new note' });
+    const unsigned = rezip(exported(reviewer), (files) => {
+      delete files['signature.json'];
+    });
+
+    const plan = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
+    expect(plan).toMatchObject({ refused: 2, annotations: { added: 1, updated: 0, deleted: 0 }, replies: { added: 1 } });
+    const notes = analyst.annotations.list(documentId);
+    expect(notes.map((annotation) => [annotation.note.text, annotation.author.name]).sort()).toEqual([
+      ['a new note', 'Rui Reviewer (unverified)'],
+      ['keep me', 'Ana Analyst'],
+      ['mine', 'Ana Analyst'],
+    ]);
+    const mine = analyst.profile.read().authorId;
+    expect(notes.find((annotation) => annotation.note.text === 'a new note')!.author.id).not.toBe(reviewer.profile.read().authorId);
+    // The reply claimed for the analyst is kept as someone unverified's, never as the analyst's own.
+    expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.author.name, reply.author.id === mine])).toEqual([['Ana Analyst (unverified)', false]]);
+    const again = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
+    expect(again).toMatchObject({ annotations: { added: 0, updated: 0 }, replies: { added: 0 } });
+  });
+});
+
+describe('the clock and times from outside', () => {
+  it('keeps a reviewer time of 9999-12-31 from pushing the clock: later notes are stamped now, and the next bundle imports elsewhere', async () => {
+    highlight(analyst, 'beheading 11 people');
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    const theirs = highlight(reviewer, 'Tripoli', { noteMarkdown: 'from the future' });
+    reviewer.annotations.store.updateRow({ ...reviewer.annotations.store.row(theirs.id)!, updated_at: '9999-12-31T23:59:59.999Z', created_at: '9999-12-31T23:59:59.999Z' });
+    const plan = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    expect(plan.annotations.added).toBe(1);
+    const kept = analyst.annotations.list(documentId).find((annotation) => annotation.id === theirs.id)!;
+    expect(Date.parse(kept.updatedAt)).toBeLessThanOrEqual(Date.now());
+
+    const fresh = highlight(analyst, 'coastal city');
+    expect(Math.abs(Date.parse(fresh.updatedAt) - Date.now())).toBeLessThan(60_000);
+    const third = new MarginaliaCore({ dataDir: join(temp.path, 'third'), host: 'cli', version: '1.0.0' });
+    // The reviewer's note in the analyst's share is the reviewer's to send, so it is refused there; the rest imports.
+    const elsewhere = await third.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(elsewhere).toMatchObject({ annotations: { added: 2 }, refused: 1 });
+    third.close();
+    // Importing the same review again changes nothing.
+    const again = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    expect(again.annotations).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('repairs a library whose clock was poisoned before the upgrade, and binds its notes to its key', () => {
+    const dataDir = join(temp.path, 'poisoned');
+    mkdirSync(dataDir);
+    const db = openDatabase(join(dataDir, 'marginalia.db'), { targetVersion: 6 });
+    db.prepare("INSERT INTO profile (id, author_id, display_name, confirmed, created_at) VALUES (1, 'old-local-id', 'Vic Victim', 1, '2026-01-01T00:00:00.000Z')").run();
+    db.prepare(
+      `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json, canonical_text, text_sha256, word_count, imported_at, updated_at)
+       VALUES ('d1', 'Old doc', 'old.txt', 'txt', x'41', 'abc', '{}', 'old text here', 'def', 3, '2026-01-01', '2026-01-01')`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO annotations (id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, text_sha256, anchor_status, anchor_score, color, note_json, note_text, note_markdown, author_id, author_name, created_at, updated_at)
+       VALUES (?, 'd1', 'document', -1, -1, '', '', '', 'def', 'exact', 1, 'yellow', '', '', '', ?, ?, ?, ?)`,
+    );
+    insert.run('a-victim', 'old-local-id', 'Vic Victim', '2026-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z');
+    insert.run('a-reviewer', 'reviewer-id', 'Rui Reviewer', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z');
+    db.close();
+
+    const upgraded = new MarginaliaCore({ dataDir, host: 'cli', version: '1.0.0' });
+    const notes = upgraded.annotations.list('d1');
+    for (const note of notes) expect(Date.parse(note.updatedAt)).toBeLessThanOrEqual(Date.now());
+    const me = upgraded.identity.identity();
+    expect(me.authorId).toBe(authorIdForKey(me.publicKey));
+    expect(notes.find((note) => note.id === 'a-victim')!.author.id).toBe(me.authorId);
+    const fresh = upgraded.annotations.create({ documentId: 'd1', kind: 'document', noteMarkdown: 'after the upgrade' });
+    expect(fresh.updatedAt.slice(0, 4)).toBe(new Date().toISOString().slice(0, 4));
+    upgraded.close();
   });
 });
