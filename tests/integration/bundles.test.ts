@@ -385,3 +385,39 @@ describe('the clock and times from outside', () => {
     upgraded.close();
   });
 });
+
+describe('documents whose text differs', () => {
+  async function editedShare(): Promise<{ bytes: Buffer; noteId: string }> {
+    // The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files.
+    reviewer.importPath(SAMPLE_REPORT);
+    const detail = analyst.documents.detail(documentId);
+    analyst.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+    return { bytes: Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
+  }
+
+  it('applies an edited document’s notes to my copy of the same original file, re-anchored (it used to fail on a foreign key)', async () => {
+    const { bytes, noteId } = await editedShare();
+    const mine = reviewer.documents.list()[0]!.id;
+    const preview = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: false });
+    expect(preview.documents).toEqual([expect.objectContaining({ id: mine, status: 'text differs', choice: 'merge', localTitle: reviewer.documents.summary(mine).title })]);
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    expect(plan.annotations).toMatchObject({ added: 1, orphaned: 0 });
+    expect(reviewer.documents.list()).toHaveLength(1);
+    expect(reviewer.annotations.list(mine).map((annotation) => [annotation.id, annotation.target!.quote.exact])).toEqual([[noteId, 'beheading 11 people']]);
+  });
+
+  it('adds an edited document as a new document beside my copy when asked, showing who it came from', async () => {
+    const { bytes, noteId } = await editedShare();
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true, copies: [documentId] });
+    expect(plan.documents).toEqual([expect.objectContaining({ status: 'text differs', choice: 'copy' })]);
+    const added = plan.documents[0]!.id;
+    const list = reviewer.documents.list();
+    expect(list).toHaveLength(2);
+    expect(reviewer.documents.canonicalText(added)).toBe(analyst.documents.canonicalText(documentId));
+    expect(reviewer.annotations.list(added).map((annotation) => annotation.id)).toEqual([noteId]);
+    const row = list.find((document) => document.id === added)!;
+    expect(row).toMatchObject({ originName: 'Ana Analyst', textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7) });
+    expect(list.find((document) => document.id !== added)!.originName).toBe('');
+  });
+});
