@@ -10,15 +10,61 @@ import { ANCHOR_STATUSES } from './selectors';
 export const BUNDLE_FORMAT = 'marginalia-notes';
 export const BUNDLE_FORMAT_VERSION = 1;
 
+const MB = 1024 * 1024;
+
+/**
+ * Structure (Lexical JSON) a document may have, per byte of the import limit. A .txt of
+ * short lines is the most structure per byte: 500,000 lines of 7 letters (3.9 MB) make
+ * 126 MB, so at the default 20 MB limit the cap (160 MB) takes that file, and the importer
+ * refuses a file past it. Eight keeps a document's bundle entry (twice its structure,
+ * escaped, plus its text and source) under what one JavaScript string can hold (512 MB).
+ */
+export const STRUCTURE_PER_SOURCE_BYTE = 8;
+
+const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
+  'manifest.json': 4 * MB,
+  'annotations.jsonld': 100 * MB,
+  'tags.json': 16 * MB,
+  'tombstones.json': 64 * MB,
+  'signature.json': MB,
+};
+const OTHER_ENTRIES_TOTAL = Object.values(OTHER_ENTRY_BYTES).reduce((sum, bytes) => sum + bytes, 0);
+
+/** The most one bundle entry may be: it is read into one JavaScript string. */
+const MAX_ENTRY_BYTES = 500 * 1024 * 1024;
+
+/**
+ * The one set of size limits, rooted in the import limit (the largest source file the app
+ * accepts as a document): what a document's structure may be, and from it the cap on
+ * every bundle entry, so whatever the app accepts as a document exports and imports back.
+ * The same numbers check an export before it is written and an import before a byte is
+ * inflated.
+ */
+export function sizeLimits(maxDocumentBytes: number) {
+  const structureBytes = STRUCTURE_PER_SOURCE_BYTE * maxDocumentBytes;
+  // In the entry the structure is a JSON string (each quote or backslash escaped: at most
+  // twice its size), the text too (a control character becomes six bytes), and the source
+  // is base64 (4/3).
+  const documentEntryBytes = Math.min(MAX_ENTRY_BYTES, 2 * structureBytes + 6 * maxDocumentBytes + Math.ceil((4 / 3) * maxDocumentBytes) + MB);
+  return {
+    structureBytes,
+    textBytes: maxDocumentBytes * 2,
+    sourceBase64Chars: Math.ceil((4 / 3) * maxDocumentBytes) + 4,
+    documentEntryBytes,
+    /** The other entries, which the documents' size does not bound: each by what its schema allows. */
+    otherEntryBytes: OTHER_ENTRY_BYTES,
+    /** Everything inflated: one document at its largest and every other entry at its cap, or a quarter more. */
+    totalBytes: Math.max(documentEntryBytes + OTHER_ENTRIES_TOTAL, Math.ceil(1.25 * documentEntryBytes)),
+    /** The file itself: deflate never makes data more than a little larger, so the inflated total bounds it. */
+    fileBytes: Math.max(documentEntryBytes + OTHER_ENTRIES_TOTAL, Math.ceil(1.25 * documentEntryBytes)),
+  };
+}
+export type SizeLimits = ReturnType<typeof sizeLimits>;
+
+/** Counts and depth, which do not depend on the import limit. */
 export const BUNDLE_LIMITS = {
-  /** The file as a whole. */
-  fileBytes: 200 * 1024 * 1024,
   entries: 1010,
   documents: 1000,
-  entryBytes: 100 * 1024 * 1024,
-  totalBytes: 400 * 1024 * 1024,
-  /** Uncompressed over compressed, for entries over 1 MB: past this it is a zip bomb. */
-  compressionRatio: 100,
   annotations: 250_000,
   jsonDepth: 40,
 } as const;
@@ -89,20 +135,23 @@ export const manifestSchema = z.object({
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-export const documentEntrySchema = z.object({
-  id,
-  title: z.string().max(2000),
-  byline: z.string().max(2000),
-  publishedAt: z.string().max(100),
-  siteName: z.string().max(500),
-  sourceName: z.string().max(1000),
-  sourceType: z.enum(SOURCE_TYPES),
-  textSha256: sha256,
-  lexicalJson: z.string().max(100 * 1024 * 1024),
-  canonicalText: z.string().max(50 * 1024 * 1024),
-  sourceBase64: base64(70 * 1024 * 1024).optional(),
-});
-export type BundleDocument = z.infer<typeof documentEntrySchema>;
+/** A document entry, its sizes bounded by `limits` (the receiver's own). */
+export function documentEntrySchemaFor(limits: SizeLimits) {
+  return z.object({
+    id,
+    title: z.string().max(2000),
+    byline: z.string().max(2000),
+    publishedAt: z.string().max(100),
+    siteName: z.string().max(500),
+    sourceName: z.string().max(1000),
+    sourceType: z.enum(SOURCE_TYPES),
+    textSha256: sha256,
+    lexicalJson: z.string().max(limits.structureBytes),
+    canonicalText: z.string().max(limits.textBytes),
+    sourceBase64: base64(limits.sourceBase64Chars).optional(),
+  });
+}
+export type BundleDocument = z.infer<ReturnType<typeof documentEntrySchemaFor>>;
 
 const textualBody = z.object({
   type: z.literal('TextualBody'),

@@ -175,7 +175,10 @@ describe('note bundles', () => {
     expect(await refusal(reviewer, withEntry('/etc/evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
     expect(await refusal(reviewer, withEntry('documents/7.json', strToU8('/etc/passwd'), 0o120777 << 16))).toMatch(/symbolic link/);
     expect(await refusal(reviewer, withEntry('notes.txt', strToU8('hello')))).toBe('The bundle holds an unexpected entry “notes.txt”.');
-    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(60 * 1024 * 1024) })))).toMatch(/zip bomb/);
+    // A zip bomb stops at the cap of its entry, before a byte is inflated.
+    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(120 * 1024 * 1024) })))).toBe(
+      '“annotations.jsonld” in the bundle is 120 MB uncompressed, over the 100 MB limit.',
+    );
     const deep = rezip(good, (files) => {
       files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     });
@@ -419,5 +422,46 @@ describe('documents whose text differs', () => {
     const row = list.find((document) => document.id === added)!;
     expect(row).toMatchObject({ originName: 'Ana Analyst', textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7) });
     expect(list.find((document) => document.id !== added)!.originName).toBe('');
+  });
+});
+
+describe('bundle limits', () => {
+  const share = async (file: string) => {
+    const id = analyst.importPath(file).document.id;
+    const bytes = Buffer.from(analyst.exportBundle({ documentIds: [id], includeSources: true }).bytes);
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    expect(plan.documents).toEqual([expect.objectContaining({ status: 'new' })]);
+    expect(reviewer.documents.canonicalText(id)).toBe(analyst.documents.canonicalText(id));
+  };
+
+  it('exports and imports back a 3.9 MB .txt of 500,000 lines (a 126 MB entry, once over the cap)', async () => {
+    const file = join(temp.path, 'lines.txt');
+    writeFileSync(file, Array.from({ length: 500_000 }, (_, index) => `l ${String(index).padStart(6, '0')}`).join('\n'));
+    await share(file);
+  }, 300_000);
+
+  it('exports and imports back a 19 MB repetitive .txt (once refused as a zip bomb)', async () => {
+    const file = join(temp.path, 'repetitive.txt');
+    const line = 'The same sentence again and again, as a log or a transcript can be. '.repeat(15);
+    writeFileSync(file, `Repetitive\n${Array.from({ length: Math.ceil((19 * 1024 * 1024) / (line.length + 1)) }, () => line).join('\n')}`);
+    await share(file);
+  }, 120_000);
+
+  it('says before writing when an export would pass the limits its own import checks', () => {
+    const file = join(temp.path, 'big.txt');
+    // Imported under the default 20 MB limit; then the limit is lowered to 1 MB, which a bundle of it would pass.
+    writeFileSync(file, `Big\n${'A paragraph of some length. '.repeat(300_000)}`);
+    const id = analyst.importPath(file).document.id;
+    analyst.settings.update({ maxImportMegabytes: 1 });
+    expect(() => analyst.exportBundle({ documentIds: [id], includeSources: true })).toThrow(
+      /^These notes cannot be shared in one bundle: “documents\/0\.json” in the bundle is \d+ MB uncompressed, over the \d+ MB limit\./,
+    );
+  });
+
+  it('refuses at import a document with more structure than any bundle could carry, saying why', () => {
+    const file = join(temp.path, 'tiny-lines.txt');
+    writeFileSync(file, Array.from({ length: 60_000 }, () => 'a').join('\n'));
+    analyst.settings.update({ maxImportMegabytes: 1 });
+    expect(() => analyst.importPath(file)).toThrow(/paragraphs and formatting take \d+ MB, over the 8\.0 MB a document may have/);
   });
 });

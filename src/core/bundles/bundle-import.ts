@@ -7,12 +7,12 @@ import type { z } from 'zod';
 import type { HighlightColor } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
 import type { BundlePlan, BundlePlanDocument } from '../../shared/bundles';
-import type { BundleDocument, BundleManifest } from '../../shared/bundle-schemas';
+import type { BundleDocument, BundleManifest, SizeLimits } from '../../shared/bundle-schemas';
 import {
   BUNDLE_LIMITS,
   ENTRY_NAMES,
   annotationCollectionSchema,
-  documentEntrySchema,
+  documentEntrySchemaFor,
   jsonDepthExceeds,
   manifestSchema,
   signatureSchema,
@@ -79,8 +79,9 @@ function sha256(data: Uint8Array | string): string {
 }
 
 /** Unzips, validates and checks the signature; throws a BundleFormatError naming what is wrong. */
-export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolean }): Promise<ParsedBundle> {
-  const entries = await readBundleZip(bytes);
+export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolean; limits: SizeLimits }): Promise<ParsedBundle> {
+  const entries = await readBundleZip(bytes, options.limits);
+  const documentEntrySchema = documentEntrySchemaFor(options.limits);
   const manifest = parseEntry(entries, ENTRY_NAMES.manifest, manifestSchema);
   let signed = false;
   if (entries.has(ENTRY_NAMES.signature)) {

@@ -3,12 +3,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
+import { STRUCTURE_PER_SOURCE_BYTE, sizeLimits } from '../../shared/bundle-schemas';
 import type { SourceType } from '../../shared/model';
+import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { cleanTitle } from './parsed-document';
 import { parsePlainText } from './plain-text';
-import { decodeImportFile } from './validate';
+import { decodeImportFile, formatMegabytes } from './validate';
 
 export interface PreparedDocument {
   title: string;
@@ -35,6 +37,20 @@ function titleFromFileName(fileName: string): string {
   return (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').trim() || 'Untitled';
 }
 
+/**
+ * Refuses a document whose structure is past the limit every note bundle is sized by
+ * (sizeLimits), so whatever the app keeps as a document can also be shared and imported back.
+ */
+export function assertStructureWithin(lexicalJson: string, maxBytes: number): void {
+  const limit = sizeLimits(maxBytes).structureBytes;
+  const bytes = Buffer.byteLength(lexicalJson);
+  if (bytes <= limit) return;
+  throw new UserFacingError(
+    'TOO_LARGE',
+    `This document's paragraphs and formatting take ${formatMegabytes(bytes)}, over the ${formatMegabytes(limit)} a document may have (${STRUCTURE_PER_SOURCE_BYTE} × the ${formatMegabytes(maxBytes)} import limit). Join short lines into paragraphs, or raise the import limit in Settings.`,
+  );
+}
+
 export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: number): PreparedDocument {
   const sourceName = basename(fileName.replace(/\\/g, '/'));
   const { sourceType, text } = decodeImportFile(sourceName, bytes, maxBytes);
@@ -51,6 +67,7 @@ export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: n
     byline: parsed.byline,
     blocks: parsed.blocks,
   });
+  assertStructureWithin(lexicalJson, maxBytes);
   return {
     title,
     sourceName,
