@@ -25,7 +25,7 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { assertStructureWithin, prepareDocument, sha256Hex } from './import/prepare';
+import { assertSharable, prepareDocument, sha256Hex } from './import/prepare';
 import { formatMegabytes } from './import/validate';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -178,7 +178,7 @@ export class MarginaliaCore {
     } catch (error) {
       throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
     }
-    assertStructureWithin(lexicalJson, this.maxImportBytes());
+    assertSharable({ lexicalJson, canonicalText, sourceBytes: this.documents.sourceBytes(id).length }, this.maxImportBytes());
     const textSha256 = sha256Hex(canonicalText);
     const counts = this.db
       .transaction(() => {

@@ -13,13 +13,12 @@ export const BUNDLE_FORMAT_VERSION = 1;
 const MB = 1024 * 1024;
 
 /**
- * Structure (Lexical JSON) a document may have, per byte of the import limit. A .txt of
- * short lines is the most structure per byte: 500,000 lines of 7 letters (3.9 MB) make
- * 126 MB, so at the default 20 MB limit the cap (160 MB) takes that file, and the importer
- * refuses a file past it. Eight keeps a document's bundle entry (twice its structure,
- * escaped, plus its text and source) under what one JavaScript string can hold (512 MB).
+ * A document's bundle entry (its structure as escaped JSON, its text, its original file in
+ * base64) may take this many bytes per byte of the import limit. A .txt of short lines has
+ * the most structure per byte: 500,000 lines of 7 letters (3.9 MB) make 126 MB of Lexical
+ * JSON and a 170 MB entry; at the default 20 MB limit the cap is 461 MB.
  */
-export const STRUCTURE_PER_SOURCE_BYTE = 8;
+export const ENTRY_PER_SOURCE_BYTE = 23;
 
 const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
   'manifest.json': 4 * MB,
@@ -31,32 +30,26 @@ const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
 const OTHER_ENTRIES_TOTAL = Object.values(OTHER_ENTRY_BYTES).reduce((sum, bytes) => sum + bytes, 0);
 
 /** The most one bundle entry may be: it is read into one JavaScript string. */
-const MAX_ENTRY_BYTES = 500 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 500 * MB;
 
 /**
  * The one set of size limits, rooted in the import limit (the largest source file the app
- * accepts as a document): what a document's structure may be, and from it the cap on
- * every bundle entry, so whatever the app accepts as a document exports and imports back.
- * The same numbers check an export before it is written and an import before a byte is
- * inflated.
+ * accepts as a document): the cap on a document's bundle entry, and with the fixed caps of
+ * the other entries, the whole bundle's. The importer and Edit text refuse a document whose
+ * entry would pass it, an export is checked against it before anything is written, and an
+ * import before a byte is inflated: whatever the app keeps as a document exports and
+ * imports back.
  */
 export function sizeLimits(maxDocumentBytes: number) {
-  const structureBytes = STRUCTURE_PER_SOURCE_BYTE * maxDocumentBytes;
-  // In the entry the structure is a JSON string (each quote or backslash escaped: at most
-  // twice its size), the text too (a control character becomes six bytes), and the source
-  // is base64 (4/3).
-  const documentEntryBytes = Math.min(MAX_ENTRY_BYTES, 2 * structureBytes + 6 * maxDocumentBytes + Math.ceil((4 / 3) * maxDocumentBytes) + MB);
+  const documentEntryBytes = Math.min(MAX_ENTRY_BYTES, ENTRY_PER_SOURCE_BYTE * maxDocumentBytes + MB);
   return {
-    structureBytes,
-    textBytes: maxDocumentBytes * 2,
-    sourceBase64Chars: Math.ceil((4 / 3) * maxDocumentBytes) + 4,
     documentEntryBytes,
     /** The other entries, which the documents' size does not bound: each by what its schema allows. */
     otherEntryBytes: OTHER_ENTRY_BYTES,
-    /** Everything inflated: one document at its largest and every other entry at its cap, or a quarter more. */
-    totalBytes: Math.max(documentEntryBytes + OTHER_ENTRIES_TOTAL, Math.ceil(1.25 * documentEntryBytes)),
+    /** Everything inflated: one document entry at its cap and every other entry at its own. */
+    totalBytes: documentEntryBytes + OTHER_ENTRIES_TOTAL,
     /** The file itself: deflate never makes data more than a little larger, so the inflated total bounds it. */
-    fileBytes: Math.max(documentEntryBytes + OTHER_ENTRIES_TOTAL, Math.ceil(1.25 * documentEntryBytes)),
+    fileBytes: documentEntryBytes + OTHER_ENTRIES_TOTAL,
   };
 }
 export type SizeLimits = ReturnType<typeof sizeLimits>;
@@ -146,9 +139,9 @@ export function documentEntrySchemaFor(limits: SizeLimits) {
     sourceName: z.string().max(1000),
     sourceType: z.enum(SOURCE_TYPES),
     textSha256: sha256,
-    lexicalJson: z.string().max(limits.structureBytes),
-    canonicalText: z.string().max(limits.textBytes),
-    sourceBase64: base64(limits.sourceBase64Chars).optional(),
+    lexicalJson: z.string().max(limits.documentEntryBytes),
+    canonicalText: z.string().max(limits.documentEntryBytes),
+    sourceBase64: base64(limits.documentEntryBytes).optional(),
   });
 }
 export type BundleDocument = z.infer<ReturnType<typeof documentEntrySchemaFor>>;

@@ -375,6 +375,7 @@ describe('the clock and times from outside', () => {
     );
     insert.run('a-victim', 'old-local-id', 'Vic Victim', '2026-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z');
     insert.run('a-reviewer', 'reviewer-id', 'Rui Reviewer', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z');
+    db.prepare("INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES ('d1', 'old-doc', 'abc', 'as last written')").run();
     db.close();
 
     const upgraded = new MarginaliaCore({ dataDir, host: 'cli', version: '1.0.0' });
@@ -383,6 +384,8 @@ describe('the clock and times from outside', () => {
     const me = upgraded.identity.identity();
     expect(me.authorId).toBe(authorIdForKey(me.publicKey));
     expect(notes.find((note) => note.id === 'a-victim')!.author.id).toBe(me.authorId);
+    // The workspace files are written again at the next sync, with the new authors and times.
+    expect(upgraded.db.prepare("SELECT store_fingerprint FROM sync_files WHERE document_id = 'd1'").get()).toEqual({ store_fingerprint: '' });
     const fresh = upgraded.annotations.create({ documentId: 'd1', kind: 'document', noteMarkdown: 'after the upgrade' });
     expect(fresh.updatedAt.slice(0, 4)).toBe(new Date().toISOString().slice(0, 4));
     upgraded.close();
@@ -458,10 +461,12 @@ describe('bundle limits', () => {
     );
   });
 
-  it('refuses at import a document with more structure than any bundle could carry, saying why', () => {
+  it('refuses at import a document that no bundle under the same limits could carry, saying why', () => {
     const file = join(temp.path, 'tiny-lines.txt');
-    writeFileSync(file, Array.from({ length: 60_000 }, () => 'a').join('\n'));
+    writeFileSync(file, Array.from({ length: 120_000 }, () => 'a').join('\n'));
     analyst.settings.update({ maxImportMegabytes: 1 });
-    expect(() => analyst.importPath(file)).toThrow(/paragraphs and formatting take \d+ MB, over the 8\.0 MB a document may have/);
+    expect(() => analyst.importPath(file)).toThrow(
+      /^This document would take \d+ MB in a note bundle \(its paragraphs and formatting alone \d+ MB\), over the 24 MB one document may take at the 1\.0 MB import limit\./,
+    );
   });
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
-import { STRUCTURE_PER_SOURCE_BYTE, sizeLimits } from '../../shared/bundle-schemas';
+import { sizeLimits } from '../../shared/bundle-schemas';
 import type { SourceType } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
@@ -37,17 +37,22 @@ function titleFromFileName(fileName: string): string {
   return (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').trim() || 'Untitled';
 }
 
+/** The bytes a document takes in a note bundle: its structure and text as JSON strings, its original file in base64, and room for the rest. */
+export function bundleEntryBytes(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }): number {
+  return Buffer.byteLength(JSON.stringify(document.lexicalJson)) + Buffer.byteLength(JSON.stringify(document.canonicalText)) + Math.ceil(document.sourceBytes / 3) * 4 + 64 * 1024;
+}
+
 /**
- * Refuses a document whose structure is past the limit every note bundle is sized by
- * (sizeLimits), so whatever the app keeps as a document can also be shared and imported back.
+ * Refuses a document that would not fit in a note bundle under the same limits (sizeLimits),
+ * so whatever the app keeps as a document can also be shared and imported back.
  */
-export function assertStructureWithin(lexicalJson: string, maxBytes: number): void {
-  const limit = sizeLimits(maxBytes).structureBytes;
-  const bytes = Buffer.byteLength(lexicalJson);
+export function assertSharable(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }, maxBytes: number): void {
+  const limit = sizeLimits(maxBytes).documentEntryBytes;
+  const bytes = bundleEntryBytes(document);
   if (bytes <= limit) return;
   throw new UserFacingError(
     'TOO_LARGE',
-    `This document's paragraphs and formatting take ${formatMegabytes(bytes)}, over the ${formatMegabytes(limit)} a document may have (${STRUCTURE_PER_SOURCE_BYTE} × the ${formatMegabytes(maxBytes)} import limit). Join short lines into paragraphs, or raise the import limit in Settings.`,
+    `This document would take ${formatMegabytes(bytes)} in a note bundle (its paragraphs and formatting alone ${formatMegabytes(Buffer.byteLength(document.lexicalJson))}), over the ${formatMegabytes(limit)} one document may take at the ${formatMegabytes(maxBytes)} import limit. Join short lines into paragraphs, or raise the import limit in Settings.`,
   );
 }
 
@@ -67,7 +72,7 @@ export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: n
     byline: parsed.byline,
     blocks: parsed.blocks,
   });
-  assertStructureWithin(lexicalJson, maxBytes);
+  assertSharable({ lexicalJson, canonicalText, sourceBytes: bytes.length }, maxBytes);
   return {
     title,
     sourceName,

@@ -253,9 +253,12 @@ export const MIGRATIONS: readonly Migration[] = [
       bindProfileToKey(db);
       repairFutureTimes(db, Date.now());
       db.exec(`
-        -- Who a document came from (a bundle's signer, empty for a local import) and when.
+        -- Who a document came from (a bundle's signer, empty for a local import).
         ALTER TABLE documents ADD COLUMN origin_name TEXT NOT NULL DEFAULT '';
         ALTER TABLE documents ADD COLUMN origin_fingerprint TEXT NOT NULL DEFAULT '';
+        -- Authors and times changed above: the next sync rewrites every workspace file, so
+        -- the files carry the key-bound author ids too.
+        UPDATE sync_files SET store_fingerprint = '';
       `);
     },
   },
