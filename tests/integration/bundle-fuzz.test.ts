@@ -145,3 +145,36 @@ describe('bundles re-signed by another key with forged authorship', () => {
     forgeTemp.remove();
   }, 120_000);
 });
+
+describe('bundles with times from the future', () => {
+  it('never push the clock past a day ahead, and what the library writes next always imports elsewhere (40 cases)', async () => {
+    const futureTemp = makeTempDir();
+    const analyst = new MarginaliaCore({ dataDir: join(futureTemp.path, 'analyst'), host: 'cli', version: '1' });
+    const reviewer = new MarginaliaCore({ dataDir: join(futureTemp.path, 'reviewer'), host: 'cli', version: '1' });
+    const { document } = analyst.importPath(SAMPLE_REPORT);
+    const text = analyst.documents.canonicalText(document.id);
+    const start = text.indexOf('Tripoli');
+    analyst.annotations.create({ documentId: document.id, start, end: start + 7, noteMarkdown: 'mine' });
+    await reviewer.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), { allowUnsigned: false, apply: true });
+    const random = seededRandom(9999);
+    for (let index = 0; index < 40; index++) {
+      // The reviewer's own note, re-signed by the reviewer, dated anywhere from a minute to the year 9999 ahead.
+      const ahead = Math.floor(60_000 + random() * (253_402_300_799_999 - Date.now() - 60_000));
+      const future = new Date(Math.min(Date.now() + ahead, 253_402_300_799_999)).toISOString();
+      const quote = text.slice(100 + index * 10, 105 + index * 10);
+      const from = text.indexOf(quote);
+      reviewer.annotations.create({ documentId: document.id, start: from, end: from + quote.length, noteMarkdown: `case ${index}` });
+      const review = resign(reviewer.exportBundle({ documentIds: [document.id], reviewOnly: true }).bytes, reviewer, ({ items }) => {
+        for (const item of items) item.modified = future;
+      });
+      await analyst.importBundle(review, { allowUnsigned: false, apply: true });
+      const stamped = Date.parse(analyst.annotations.now());
+      expect(stamped, `case ${index}: ${future}`).toBeLessThanOrEqual(Date.now() + 24 * 60 * 60 * 1000 + 1000);
+    }
+    const fresh = new MarginaliaCore({ dataDir: join(futureTemp.path, 'fresh'), host: 'cli', version: '1' });
+    const plan = await fresh.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), { allowUnsigned: false, apply: true });
+    expect(plan.annotations.added).toBeGreaterThanOrEqual(1);
+    for (const core of [fresh, analyst, reviewer]) core.close();
+    futureTemp.remove();
+  }, 120_000);
+});
