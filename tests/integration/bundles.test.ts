@@ -428,6 +428,26 @@ describe('documents whose text differs', () => {
   });
 });
 
+describe('documents whose text differs, from the command line', () => {
+  it('marginalia bundle import --as-new adds the edited document beside my copy; without it the notes go onto my copy', async () => {
+    reviewer.importPath(SAMPLE_REPORT);
+    analyst.updateDocumentText(documentId, analyst.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'));
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+    const file = join(temp.path, 'edited.mnb');
+    writeFileSync(file, analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    reviewer.close();
+    const run = async (args: string[]) => {
+      let stdout = '';
+      const code = await runCli(['--data-dir', join(temp.path, 'reviewer'), ...args], { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} }, { version: '1' });
+      return { code, stdout };
+    };
+    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, notes re-anchored on your copy)') });
+    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, added as a new document)') });
+    reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
+    expect(reviewer.documents.list().map((document) => document.originName).sort()).toEqual(['', 'Ana Analyst']);
+  });
+});
+
 describe('bundle limits', () => {
   const share = async (file: string) => {
     const id = analyst.importPath(file).document.id;
