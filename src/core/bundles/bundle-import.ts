@@ -326,6 +326,8 @@ class BundleMerge {
   private readonly authors = new Map<string, { name: string; annotations: number; replies: number }>();
   private localOf = new Map<string, LocalDocument>();
   private latest = '';
+  private readonly incomingIds: Set<string>;
+  private readonly tagDefinitions: Map<string, ParsedBundle['tags'][number]>;
 
   constructor(
     private readonly deps: BundleImportDeps,
@@ -335,6 +337,8 @@ class BundleMerge {
   ) {
     this.signer = signerOf(bundle);
     this.nowMs = options.nowMs ?? Date.now();
+    this.incomingIds = new Set(bundle.items.map((item) => idFromUrn(item.id)));
+    this.tagDefinitions = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
   }
 
   run(): Set<string> {
@@ -420,7 +424,7 @@ class BundleMerge {
     };
     if (row) store.updateRow(next);
     else store.insertRow(next);
-    store.setTags(id, this.deps.annotations.importTagIds(incoming.tags, new Map(this.bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]))));
+    store.setTags(id, this.deps.annotations.importTagIds(incoming.tags, this.tagDefinitions));
     this.touched.add(id);
     this.touchedDocuments.add(local.id);
   }
@@ -430,8 +434,7 @@ class BundleMerge {
     const rawParent = replyParentId(item);
     const parentId = this.renamed.get(rawParent) ?? rawParent;
     const parent = store.row(parentId);
-    const incomingIds = new Set(this.bundle.items.map((each) => idFromUrn(each.id)));
-    if (!parent && !(incomingIds.has(rawParent) && !this.options.apply)) return;
+    if (!parent && !(this.incomingIds.has(rawParent) && !this.options.apply)) return;
     const sent = replyRowFrom(item, parent?.document_id ?? '');
     const id = this.renamed.has(rawParent) ? this.idFor(sent.id, true) : sent.id;
     const author = authorOf({ id: sent.author_id, name: sent.author_name }, this.signer);
