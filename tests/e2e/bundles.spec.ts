@@ -236,3 +236,34 @@ test('an edited document can be added beside my copy instead: it opens, and the 
   }
   temp.remove();
 });
+
+test('a bundle signed by a reviewer that rewrites the analyst’s note is refused item by item, and the preview says so', async ({ page, app }) => {
+  const documentId = app.core.documents.list()[0]!.id;
+  const text = app.core.documents.canonicalText(documentId);
+  const quote = 'beheading 11 people';
+  const start = text.indexOf(quote);
+  const note = app.core.annotations.create({ documentId, start, end: start + quote.length, noteMarkdown: 'My own reading' });
+  // The reviewer's patched app rewrites the analyst's note in its copy and shares everything, signed with the reviewer's key.
+  const temp = makeTempDir('marginalia-reviewer-');
+  const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  reviewer.profile.rename('Rui Reviewer');
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId] }).bytes), { allowUnsigned: false, apply: true });
+  const row = reviewer.annotations.store.row(note.id)!;
+  reviewer.annotations.store.updateRow({ ...row, note_markdown: 'Forged words', note_text: 'Forged words', updated_at: new Date(Date.now() + 60_000).toISOString() });
+  const file = join(temp.path, 'forged.mnb');
+  writeFileSync(file, reviewer.exportBundle({ documentIds: [documentId] }).bytes);
+  reviewer.close();
+
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  const plan = dialog.getByRole('list', { name: 'What importing changes' });
+  await expect(plan).toContainText("1 change claimed for other authors was refused: a bundle can only change its signer's own notes.");
+  await expect(plan).toContainText('Annotations: 0 new, 0 updated');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('My own reading');
+  temp.remove();
+});
