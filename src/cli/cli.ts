@@ -13,6 +13,7 @@ import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
 import type { BundlePlan } from '../shared/bundles';
+import { refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 import { countOf, nounFor } from '../shared/plural';
 import { chooseQuoteSpan } from './quote';
@@ -63,9 +64,11 @@ Commands:
   bundle export DOC... --out FILE [--tag T] [--review] [--with-sources]
                              write a signed note bundle (.mnb); --review keeps only
                              your own annotations and replies
-  bundle import FILE [--dry-run] [--allow-unsigned]
+  bundle import FILE [--dry-run] [--allow-unsigned] [--as-new]
                              merge a bundle someone sent; --dry-run only says what
-                             would change; unsigned bundles need --allow-unsigned
+                             would change; unsigned bundles need --allow-unsigned;
+                             --as-new adds a document whose text differs from your
+                             copy beside it instead of re-anchoring onto your copy
   sync [--watch]             two-way sync of the library with the --workspace folder:
                              plain files other programs may change; --watch keeps going
   verify                     list every difference between the library and the
@@ -123,6 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         'no-orphans': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'allow-unsigned': { type: 'boolean', default: false },
+        'as-new': { type: 'boolean', default: false },
         review: { type: 'boolean', default: false },
         'with-sources': { type: 'boolean', default: false },
         note: { type: 'string' },
@@ -287,11 +291,14 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           } catch (error) {
             throw new UserFacingError('NOT_FOUND', `Can't read “${file}”: ${(error as NodeJS.ErrnoException).code ?? 'no such file'}.`);
           }
-          const plan = await core.importBundle(bytes, { allowUnsigned: values['allow-unsigned'] === true, apply: values['dry-run'] !== true });
+          const allowUnsigned = values['allow-unsigned'] === true;
+          // --as-new: every document whose text differs from my copy is added beside it.
+          const copies = values['as-new'] === true ? (await core.importBundle(bytes, { allowUnsigned, apply: false })).documents.filter((document) => document.status === 'text differs').map((document) => document.bundleDocumentId) : [];
+          const plan = await core.importBundle(bytes, { allowUnsigned, apply: values['dry-run'] !== true, copies });
           print(describePlan(plan), plan);
           return EXIT_OK;
         }
-        throw new UsageError('usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned]');
+        throw new UsageError('usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned] [--as-new]');
       }
       case 'sync': {
         if (args.length > 0) throw new UsageError('usage: marginalia sync --workspace DIR [--watch]');
@@ -441,10 +448,11 @@ function describePlan(plan: BundlePlan): string {
   const who = signer.signed ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}` : `UNSIGNED, claims to be from ${signer.name}`;
   const lines = [
     `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,
-    ...plan.documents.map((document) => `  document: ${document.title} (${document.status})`),
+    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.choice === 'copy' ? ', added as a new document' : document.choice === 'merge' ? ', notes re-anchored on your copy' : ''})`),
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
     ...plan.byAuthor.map((author) => `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`),
+    ...(plan.refused > 0 ? [`  ${refusedSummary(plan)}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

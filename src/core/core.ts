@@ -16,6 +16,7 @@ import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
 import { AnnotationService } from './annotations/service';
 import type { BundleExportRequest, BundlePlan } from '../shared/bundles';
+import { sizeLimits } from '../shared/bundle-schemas';
 import { buildBundle, bundleFileName } from './bundles/bundle-export';
 import { mergeBundle, readBundle } from './bundles/bundle-import';
 import { dispatch } from './dispatch';
@@ -26,7 +27,7 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { prepareDocument, sha256Hex } from './import/prepare';
+import { assertSharable, prepareDocument, sha256Hex } from './import/prepare';
 import { formatMegabytes } from './import/validate';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -136,7 +137,8 @@ export class MarginaliaCore {
         return { fileName: built.fileName, dataBase64: Buffer.from(built.bytes).toString('base64'), counts: built.counts };
       },
       previewBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
-      importBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true }),
+      importBundle: ({ dataBase64, allowUnsigned, copies }) =>
+        this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true, ...(copies ? { copies } : {}) }),
       listKnownKeys: () => this.knownKeys.list(),
       forgetKnownKey: ({ fingerprint }) => ({ forgotten: this.knownKeys.forget(fingerprint) }),
       listReplies: ({ documentId }) => this.annotations.listReplies(documentId),
@@ -189,6 +191,7 @@ export class MarginaliaCore {
       throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
     }
     const canonicalText = rebuilt.text;
+    assertSharable({ lexicalJson: rebuilt.lexicalJson, canonicalText, sourceBytes: this.documents.sourceBytes(id).length }, this.maxImportBytes());
     const textSha256 = sha256Hex(canonicalText);
     const counts = this.db
       .transaction(() => {
@@ -259,16 +262,16 @@ export class MarginaliaCore {
 
   /** A signed note bundle of these documents' annotations (see src/core/bundles). */
   exportBundle(request: BundleExportRequest): { bytes: Uint8Array; fileName: string; counts: { documents: number; annotations: number; replies: number; tombstones: number } } {
-    const built = buildBundle({ documents: this.documents, annotations: this.annotations, identity: this.identity, appVersion: this.info.version }, request);
+    const built = buildBundle({ documents: this.documents, annotations: this.annotations, identity: this.identity, appVersion: this.info.version }, request, sizeLimits(this.maxImportBytes()));
     return { bytes: built.bytes, fileName: bundleFileName(built.title, request.reviewOnly === true), counts: built.counts };
   }
 
   /** Previews (apply false) or imports a bundle; an import is one transaction, all or nothing. */
-  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean }): Promise<BundlePlan> {
-    const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned });
-    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options.apply);
+  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; copies?: readonly string[]; nowMs?: number }): Promise<BundlePlan> {
+    const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned, limits: sizeLimits(this.maxImportBytes()) });
+    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options);
     if (options.apply) {
-      if (plan.documents.some((document) => document.status === 'new')) this.events.emit('libraryChanged', { reason: 'imported' });
+      if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy')) this.events.emit('libraryChanged', { reason: 'imported' });
       for (const documentId of touchedDocuments) {
         this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
         this.events.emit('repliesChanged', { documentId });

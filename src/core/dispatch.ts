@@ -24,9 +24,21 @@ export async function dispatch(handlers: ContractHandlers, method: unknown, inpu
   }
 }
 
+/** A method's name as words a person reads: "importBundle" → "import bundle". */
+function actionOf(method: string): string {
+  return method.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().slice(0, 80);
+}
+
+/**
+ * A failure as a Result. A person's own mistake keeps its message; anything else was a
+ * fault inside Marginalia, and says what failed and what to do: its details (a stack, an
+ * SQL constraint) go to the log, never to the person.
+ */
 export function failureFrom(method: MethodName | string, error: unknown): Result<never> {
   if (error instanceof UserFacingError) return fail(error.code, error.message);
   console.error(`marginalia: ${method} failed`, error);
-  const detail = error instanceof Error ? error.message : String(error);
-  return fail('INTERNAL', `Marginalia hit an internal error in ${method}: ${detail}`);
+  return fail(
+    'INTERNAL',
+    `Marginalia could not ${actionOf(String(method))} because of a fault inside Marginalia, not anything you did. Try again; if it fails again, restart Marginalia and report the problem (the details are in its log).`,
+  );
 }

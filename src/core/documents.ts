@@ -16,16 +16,18 @@ interface DocumentRow {
   site_name: string;
   word_count: number;
   imported_at: string;
+  updated_at: string;
+  text_sha256: string;
+  origin_name: string;
 }
 
 interface DocumentDetailRow extends DocumentRow {
   lexical_json: string;
-  text_sha256: string;
   text_length: number;
 }
 
 const SUMMARY_COLUMNS =
-  'id, title, source_name, source_type, byline, published_at, site_name, word_count, imported_at';
+  'id, title, source_name, source_type, byline, published_at, site_name, word_count, imported_at, updated_at, text_sha256, origin_name';
 
 function toSummary(row: DocumentRow): DocumentSummary {
   return {
@@ -38,6 +40,9 @@ function toSummary(row: DocumentRow): DocumentSummary {
     siteName: row.site_name,
     wordCount: row.word_count,
     importedAt: row.imported_at,
+    textUpdatedAt: row.updated_at,
+    textVersion: row.text_sha256.slice(0, 7),
+    originName: row.origin_name,
   };
 }
 
@@ -50,7 +55,7 @@ export class DocumentRepository {
   }
 
   /** Inserts under a given id (a document arriving in a bundle keeps its sender's id). */
-  insertWithId(id: string, prepared: PreparedDocument, now: Date = new Date()): { document: DocumentSummary; created: boolean } {
+  insertWithId(id: string, prepared: PreparedDocument, now: Date = new Date(), origin?: { name: string; fingerprint: string }): { document: DocumentSummary; created: boolean } {
     return this.db
       .transaction(() => {
         const existing = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
@@ -60,11 +65,11 @@ export class DocumentRepository {
         cachedStatement(
             this.db,
             `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
-               canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at)
+               canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at, origin_name, origin_fingerprint)
              VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
-               @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp)`,
+               @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp, @originName, @originFingerprint)`,
           )
-          .run({ ...prepared, id, timestamp });
+          .run({ ...prepared, id, timestamp, originName: origin?.name ?? '', originFingerprint: origin?.fingerprint ?? '' });
         return { document: this.summary(id), created: true };
       })
       .immediate();
@@ -85,7 +90,7 @@ export class DocumentRepository {
   detail(id: string): DocumentDetail {
     const row = cachedStatement<[string], DocumentDetailRow>(
         this.db,
-        `SELECT ${SUMMARY_COLUMNS}, lexical_json, text_sha256, length(canonical_text) AS text_length
+        `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length
          FROM documents WHERE id = ?`,
       )
       .get(id);

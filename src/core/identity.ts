@@ -1,6 +1,7 @@
 // Who signs a note bundle: the local profile's Ed25519 key pair (made on first use), its
 // fingerprint, signing and checking signatures, and the keys seen on imported bundles
-// (trust on first use).
+// (trust on first use). An author is a key: the local author's id is derived from the
+// profile's public key, and a bundle speaks only for the key that signed it.
 import type { Database } from 'better-sqlite3';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { KnownKey } from '../shared/bundles';
@@ -10,6 +11,37 @@ import type { ProfileRepository } from './profile';
 export function fingerprintOf(publicKeyBase64: string): string {
   const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 40);
   return digest.match(/.{4}/g)!.join(' ');
+}
+
+/** A UUID made from a key's SHA-256 (version 8): the author id that key, and only that key, signs for. */
+export function authorIdForKey(publicKeyBase64: string): string {
+  return uuidFromDigest(createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest());
+}
+
+/**
+ * The author id given to an item from an unsigned bundle: derived from the id it claims,
+ * so it can never be the id of a key (and never the analyst's own), but stays stable
+ * across imports of the same item.
+ */
+export function unverifiedAuthorId(claimedId: string): string {
+  return uuidFromDigest(createHash('sha256').update(`marginalia unverified author\0${claimedId}`).digest());
+}
+
+function uuidFromDigest(digest: Buffer): string {
+  const bytes = Buffer.from(digest.subarray(0, 16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A fresh Ed25519 key pair, both halves as base64 DER. */
+export function newKeyPair(): { publicKey: string; privateKey: string } {
+  const pair = generateKeyPairSync('ed25519');
+  return {
+    publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
 }
 
 export function verifySignature(publicKeyBase64: string, data: Uint8Array, signatureBase64: string): boolean {
@@ -39,10 +71,10 @@ export class IdentityRepository {
     this.profile.read();
     const row = this.db.prepare<[], { public_key: string; private_key: string }>('SELECT public_key, private_key FROM profile WHERE id = 1').get()!;
     if (row.public_key !== '' && row.private_key !== '') return { publicKey: row.public_key, privateKey: row.private_key };
-    const pair = generateKeyPairSync('ed25519');
-    const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-    const privateKey = pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-    this.db.prepare("UPDATE profile SET public_key = ?, private_key = ? WHERE id = 1 AND public_key = ''").run(publicKey, privateKey);
+    // Profiles get their key when made (and migration 7 gave older ones theirs); this is a
+    // last resort that keeps the author id bound to the key it makes.
+    const { publicKey, privateKey } = newKeyPair();
+    this.db.prepare("UPDATE profile SET public_key = ?, private_key = ?, author_id = ? WHERE id = 1 AND public_key = ''").run(publicKey, privateKey, authorIdForKey(publicKey));
     return this.keys();
   }
 

@@ -1,10 +1,11 @@
 // The local profile: who the author of this machine's annotations is. Made on first use
-// with the OS user name; the app asks the person to confirm or change it.
+// with the OS user name (the app asks the person to confirm or change it) and with its
+// signing key pair, whose public key the author id is derived from.
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Profile } from '../shared/annotations';
 import { UserFacingError } from '../shared/result';
+import { authorIdForKey, newKeyPair } from './identity';
 
 export const MAX_DISPLAY_NAME = 80;
 
@@ -24,9 +25,10 @@ export class ProfileRepository {
       .prepare<[], { author_id: string; display_name: string; confirmed: number }>('SELECT author_id, display_name, confirmed FROM profile WHERE id = 1')
       .get();
     if (!row) {
+      const keys = newKeyPair();
       this.db
-        .prepare('INSERT OR IGNORE INTO profile (id, author_id, display_name, confirmed, created_at) VALUES (1, ?, ?, 0, ?)')
-        .run(randomUUID(), defaultName(), new Date().toISOString());
+        .prepare('INSERT OR IGNORE INTO profile (id, author_id, display_name, confirmed, created_at, public_key, private_key) VALUES (1, ?, ?, 0, ?, ?, ?)')
+        .run(authorIdForKey(keys.publicKey), defaultName(), new Date().toISOString(), keys.publicKey, keys.privateKey);
       row = this.db
         .prepare<[], { author_id: string; display_name: string; confirmed: number }>('SELECT author_id, display_name, confirmed FROM profile WHERE id = 1')
         .get()!;

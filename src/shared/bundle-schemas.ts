@@ -11,15 +11,54 @@ import { ANCHOR_STATUSES } from './selectors';
 export const BUNDLE_FORMAT = 'marginalia-notes';
 export const BUNDLE_FORMAT_VERSION = 1;
 
+const MB = 1024 * 1024;
+
+/**
+ * A document's bundle entry (its structure as escaped JSON, its text, its original file in
+ * base64) may take this many bytes per byte of the import limit. A .txt of short lines has
+ * the most structure per byte: 500,000 lines of 7 letters (3.9 MB) make 126 MB of Lexical
+ * JSON and a 170 MB entry; at the default 20 MB limit the cap is 461 MB.
+ */
+export const ENTRY_PER_SOURCE_BYTE = 23;
+
+const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
+  'manifest.json': 4 * MB,
+  'annotations.jsonld': 100 * MB,
+  'tags.json': 16 * MB,
+  'tombstones.json': 64 * MB,
+  'signature.json': MB,
+};
+const OTHER_ENTRIES_TOTAL = Object.values(OTHER_ENTRY_BYTES).reduce((sum, bytes) => sum + bytes, 0);
+
+/** The most one bundle entry may be: it is read into one JavaScript string. */
+const MAX_ENTRY_BYTES = 500 * MB;
+
+/**
+ * The one set of size limits, rooted in the import limit (the largest source file the app
+ * accepts as a document): the cap on a document's bundle entry, and with the fixed caps of
+ * the other entries, the whole bundle's. The importer and Edit text refuse a document whose
+ * entry would pass it, an export is checked against it before anything is written, and an
+ * import before a byte is inflated: whatever the app keeps as a document exports and
+ * imports back.
+ */
+export function sizeLimits(maxDocumentBytes: number) {
+  const documentEntryBytes = Math.min(MAX_ENTRY_BYTES, ENTRY_PER_SOURCE_BYTE * maxDocumentBytes + MB);
+  return {
+    documentEntryBytes,
+    /** The other entries, which the documents' size does not bound: each by what its schema allows. */
+    otherEntryBytes: OTHER_ENTRY_BYTES,
+    /** Everything inflated: one document entry at its cap and every other entry at its own. */
+    totalBytes: documentEntryBytes + OTHER_ENTRIES_TOTAL,
+    /** The file itself: deflate never makes data more than a little larger, so the inflated total bounds it. */
+    fileBytes: documentEntryBytes + OTHER_ENTRIES_TOTAL,
+  };
+}
+export type SizeLimits = ReturnType<typeof sizeLimits>;
+
+/** Counts and depth, which do not depend on the import limit. */
 export const BUNDLE_LIMITS = {
-  /** The file as a whole. */
-  fileBytes: 200 * 1024 * 1024,
   entries: 1010,
   documents: 1000,
-  entryBytes: 100 * 1024 * 1024,
-  totalBytes: 400 * 1024 * 1024,
-  /** Uncompressed over compressed, for entries over 1 MB: past this it is a zip bomb. */
-  compressionRatio: 100,
   annotations: 250_000,
   jsonDepth: 40,
 } as const;
@@ -90,20 +129,23 @@ export const manifestSchema = z.object({
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-export const documentEntrySchema = z.object({
-  id,
-  title: z.string().max(2000),
-  byline: z.string().max(2000),
-  publishedAt: z.string().max(100),
-  siteName: z.string().max(500),
-  sourceName: z.string().max(1000),
-  sourceType: z.enum(SOURCE_TYPES),
-  textSha256: sha256,
-  lexicalJson: z.string().max(100 * 1024 * 1024),
-  canonicalText: z.string().max(50 * 1024 * 1024),
-  sourceBase64: base64(70 * 1024 * 1024).optional(),
-});
-export type BundleDocument = z.infer<typeof documentEntrySchema>;
+/** A document entry, its sizes bounded by `limits` (the receiver's own). */
+export function documentEntrySchemaFor(limits: SizeLimits) {
+  return z.object({
+    id,
+    title: z.string().max(2000),
+    byline: z.string().max(2000),
+    publishedAt: z.string().max(100),
+    siteName: z.string().max(500),
+    sourceName: z.string().max(1000),
+    sourceType: z.enum(SOURCE_TYPES),
+    textSha256: sha256,
+    lexicalJson: z.string().max(limits.documentEntryBytes),
+    canonicalText: z.string().max(limits.documentEntryBytes),
+    sourceBase64: base64(limits.documentEntryBytes).optional(),
+  });
+}
+export type BundleDocument = z.infer<ReturnType<typeof documentEntrySchemaFor>>;
 
 const textualBody = z.object({
   type: z.literal('TextualBody'),

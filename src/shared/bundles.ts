@@ -48,17 +48,50 @@ export interface BundleSigner {
   known: boolean;
 }
 
+/**
+ * What to do with a bundle document whose text differs from the copy here: apply its notes
+ * to my copy (re-anchored on my text), or add it as a new document beside mine.
+ */
+export type DocumentChoice = 'merge' | 'copy';
+
+export interface BundlePlanDocument {
+  /** The document in this library the notes go to (after import, the new one's id for a copy). */
+  id: string;
+  /** The document's id in the bundle: what a choice names. */
+  bundleDocumentId: string;
+  title: string;
+  status: 'new' | 'matched' | 'text differs';
+  /** For text that differs: my copy's title, and what will be done. */
+  localTitle?: string;
+  choice?: DocumentChoice;
+}
+
 export interface BundlePlan {
   bundleId: string;
   createdAt: string;
   review: boolean;
   signer: BundleSigner;
-  documents: Array<{ id: string; title: string; status: 'new' | 'matched' | 'text differs' }>;
+  documents: BundlePlanDocument[];
   annotations: { added: number; updated: number; unchanged: number; keptLocal: number; deleted: number; orphaned: number };
   replies: { added: number; updated: number; unchanged: number; keptLocal: number };
   byAuthor: Array<{ name: string; annotations: number; replies: number }>;
+  /**
+   * Items refused: for a signed bundle, creations, changes and deletions claimed for authors
+   * other than its signer; for an unsigned one, changes and deletions of what is here.
+   */
+  refused: number;
   /** True once applied; a preview leaves the library untouched. */
   applied: boolean;
 }
 
 export const BUNDLE_EXTENSION = '.mnb';
+
+/** The sentence a preview shows about refused items; empty when none were. */
+export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'signer'>): string {
+  if (plan.refused === 0) return '';
+  const changes = `${plan.refused} change${plan.refused === 1 ? '' : 's'}`;
+  const were = plan.refused === 1 ? 'was' : 'were';
+  return plan.signer.signed
+    ? `${changes} claimed for other authors ${were} refused: a bundle can only change its signer's own notes.`
+    : `${changes} to notes already here ${were} refused: an unsigned bundle can only add new notes.`;
+}

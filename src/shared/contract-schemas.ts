@@ -116,7 +116,7 @@ export const inputSchemas = {
     })
     .strict(),
   previewBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
-  importBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
+  importBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional(), copies: z.array(z.string().min(1).max(200)).max(1000).optional() }).strict(),
   listKnownKeys: z.object({}).strict(),
   forgetKnownKey: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   listReplies: z.object({ documentId: documentId }).strict(),

@@ -90,7 +90,8 @@ export interface MarginaliaContract {
   /** Reads a bundle and says what importing it would do; changes nothing. */
   previewBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
   /** Imports a bundle in one transaction: all of it or, on any problem, none of it. */
-  importBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
+  /** `copies`: bundle document ids (whose text differs from mine) to add as new documents instead of merging into my copy. */
+  importBundle(input: { dataBase64: string; allowUnsigned?: boolean; copies?: string[] }): BundlePlan;
   listKnownKeys(input: Record<string, never>): KnownKey[];
   forgetKnownKey(input: { fingerprint: string }): { forgotten: boolean };
   listReplies(input: { documentId: string }): Reply[];

@@ -4,6 +4,8 @@
 // so the order is total and merging is idempotent and commutative. An annotation's author
 // never changes: a version claiming another author is refused. A deletion travels as a
 // tombstone and is final, but only its author's tombstone deletes an annotation.
+// An author is a signing key: a signed bundle creates, changes or deletes only its signer's
+// items, and an unsigned one (admitted by explicit choice) only adds new ones.
 
 export interface Version {
   updatedAt: string;
@@ -19,7 +21,13 @@ export function compareVersions(a: Version, b: Version): number {
   return 0;
 }
 
-export type IncomingDecision = 'insert' | 'update' | 'unchanged' | 'keep-local' | 'deleted';
+export type IncomingDecision = 'insert' | 'update' | 'unchanged' | 'keep-local' | 'deleted' | 'refused';
+
+/** Who vouches for a bundle's items: its signer's author id, or nobody for an unsigned bundle. */
+export interface Signer {
+  authorId: string;
+  verified: boolean;
+}
 
 export function decideIncoming(local: Version | undefined, incoming: Version, tombstone: { authorId: string } | undefined): IncomingDecision {
   if (tombstone && tombstone.authorId === incoming.authorId) return 'deleted';
@@ -28,6 +36,25 @@ export function decideIncoming(local: Version | undefined, incoming: Version, to
   const order = compareVersions(incoming, local);
   if (order === 0) return 'unchanged';
   return order > 0 ? 'update' : 'keep-local';
+}
+
+/**
+ * decideIncoming for an item from a bundle: what the item would do is allowed only when its
+ * author is the bundle's verified signer; an unsigned bundle may only insert new items.
+ */
+export function decideFromSigner(local: Version | undefined, incoming: Version, tombstone: { authorId: string } | undefined, signer: Signer): IncomingDecision {
+  const deleted = tombstone !== undefined && tombstone.authorId === incoming.authorId;
+  if (!signer.verified && local && !deleted) return local.content === incoming.content ? 'unchanged' : 'refused';
+  const decision = decideIncoming(local, incoming, tombstone);
+  if (decision === 'insert') return !signer.verified || incoming.authorId === signer.authorId ? 'insert' : 'refused';
+  if (decision === 'update') return signer.verified && incoming.authorId === signer.authorId ? 'update' : 'refused';
+  return decision;
+}
+
+/** decideTombstone for a bundle's tombstone: only the verified signer's own tombstones count. */
+export function decideTombstoneFromSigner(local: { authorId: string } | undefined, tombstone: { authorId: string }, signer: Signer): 'delete' | 'ignore' | 'refused' {
+  if (signer.verified && tombstone.authorId === signer.authorId) return decideTombstone(local, tombstone);
+  return local ? 'refused' : 'ignore';
 }
 
 export function decideTombstone(local: { authorId: string } | undefined, tombstone: { authorId: string }): 'delete' | 'ignore' {
@@ -43,6 +70,18 @@ export function convergedState(versions: readonly Version[], tombstones: Readonl
   for (const version of versions) if (!winner || compareVersions(version, winner) > 0) winner = version;
   if (!winner || tombstones.some((tombstone) => tombstone.authorId === winner.authorId)) return undefined;
   return winner;
+}
+
+/**
+ * How far ahead of this computer's clock a time from outside may be (a day): a time further
+ * ahead is taken as the time it arrives, so it cannot push the clock out of range.
+ */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** A time from outside as it is kept: itself, or `now` when it lies more than the skew ahead (or is unreadable). */
+export function acceptedTime(iso: string, nowMs: number): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms <= nowMs + MAX_CLOCK_SKEW_MS ? iso : new Date(nowMs).toISOString();
 }
 
 /** Moves a clock reading forward past every time already seen, so local edits sort after them. */

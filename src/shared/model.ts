@@ -22,6 +22,12 @@ export interface DocumentSummary {
   siteName: string;
   wordCount: number;
   importedAt: string;
+  /** When the text last changed (an edit or an update from a file). */
+  textUpdatedAt: string;
+  /** The first seven hex digits of the text's SHA-256: tells two versions of one text apart. */
+  textVersion: string;
+  /** Who sent the document in a note bundle; empty for one imported here. */
+  originName: string;
 }
 
 export interface DocumentDetail extends DocumentSummary {

@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { MarginaliaCore } from '../../src/core/core';
-import { makeTempDir } from '../support/temp';
+import type { Page } from '@playwright/test';
+import { SAMPLE_REPORT as SAMPLE_PATH, makeTempDir } from '../support/temp';
 import { expect, screenshot, test } from './fixtures';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
@@ -162,4 +163,107 @@ test('dropping a note bundle on the window opens its import preview', async ({ p
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   expect(app.core.annotations.list(document.id).map((annotation) => annotation.author.name)).toEqual(['Dana Dropper']);
+});
+
+/** Library A on its own machine: fixes a typo with Edit text, notes it, and shares with the original files. */
+async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{ file: string; quote: string }> {
+  const analyst = new MarginaliaCore({ dataDir: join(fileDir, 'a'), host: 'cli', version: 'e2e' });
+  analyst.profile.rename('Ana Analyst');
+  const id = analyst.importPath(SAMPLE_PATH).document.id;
+  expect(id).not.toBe(appSampleId);
+  analyst.updateDocumentText(id, analyst.documents.detail(id).lexicalJson.replace('were we expected', 'where we expected'));
+  const text = analyst.documents.canonicalText(id);
+  const quote = 'beheading 11 people';
+  const start = text.indexOf(quote);
+  analyst.annotations.create({ documentId: id, start, end: start + quote.length, noteMarkdown: 'Count confirmed after the fix' });
+  const file = join(fileDir, 'edited.mnb');
+  writeFileSync(file, analyst.exportBundle({ documentIds: [id], includeSources: true }).bytes);
+  analyst.close();
+  return { file, quote };
+}
+
+async function openImportPreview(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  await expect(dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy` })).toBeVisible();
+  return dialog;
+}
+
+test('an edited document shared with its original file applies to my copy of the original, re-anchored', async ({ page, app }) => {
+  const temp = makeTempDir('marginalia-a-');
+  const { file, quote } = await editedShareFromA(app.core.documents.list()[0]!.id, temp.path);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const dialog = await openImportPreview(page, file);
+  const choice = dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy` });
+  await expect(choice.getByRole('radio', { name: 'Apply to my copy and re-anchor the notes' })).toBeChecked();
+  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(`Document (your text differs): ${SAMPLE_TITLE}`);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `bundle-preview-differs-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('Count confirmed after the fix');
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  temp.remove();
+});
+
+test('an edited document can be added beside my copy instead: it opens, and the library tells the two apart', async ({ page, app }) => {
+  const temp = makeTempDir('marginalia-a-');
+  const { file, quote } = await editedShareFromA(app.core.documents.list()[0]!.id, temp.path);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const dialog = await openImportPreview(page, file);
+  await dialog.getByRole('radio', { name: 'Add as a new document beside mine' }).check();
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  // The new document opens: its text has the fix and the note.
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('Count confirmed after the fix');
+  await expect(page.getByRole('main')).toContainText('where we expected');
+  const rows = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'From Ana Analyst' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Imported here' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'From Ana Analyst' }).getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE.slice(0, 20)}`) })).toHaveAttribute('aria-current', 'true');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `library-two-versions-${scheme}`);
+  }
+  temp.remove();
+});
+
+test('a bundle signed by a reviewer that rewrites the analyst’s note is refused item by item, and the preview says so', async ({ page, app }) => {
+  const documentId = app.core.documents.list()[0]!.id;
+  const text = app.core.documents.canonicalText(documentId);
+  const quote = 'beheading 11 people';
+  const start = text.indexOf(quote);
+  const note = app.core.annotations.create({ documentId, start, end: start + quote.length, noteMarkdown: 'My own reading' });
+  // The reviewer's patched app rewrites the analyst's note in its copy and shares everything, signed with the reviewer's key.
+  const temp = makeTempDir('marginalia-reviewer-');
+  const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  reviewer.profile.rename('Rui Reviewer');
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId] }).bytes), { allowUnsigned: false, apply: true });
+  const row = reviewer.annotations.store.row(note.id)!;
+  reviewer.annotations.store.updateRow({ ...row, note_markdown: 'Forged words', note_text: 'Forged words', updated_at: new Date(Date.now() + 60_000).toISOString() });
+  const file = join(temp.path, 'forged.mnb');
+  writeFileSync(file, reviewer.exportBundle({ documentIds: [documentId] }).bytes);
+  reviewer.close();
+
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  const plan = dialog.getByRole('list', { name: 'What importing changes' });
+  await expect(plan).toContainText("1 change claimed for other authors was refused: a bundle can only change its signer's own notes.");
+  await expect(plan).toContainText('Annotations: 0 new, 0 updated');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('My own reading');
+  temp.remove();
 });

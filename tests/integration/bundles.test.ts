@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
+import { authorIdForKey } from '../../src/core/identity';
+import { openDatabase } from '../../src/core/store/database';
 import { UserFacingError } from '../../src/shared/result';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
@@ -172,7 +175,10 @@ describe('note bundles', () => {
     expect(await refusal(reviewer, withEntry('/etc/evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
     expect(await refusal(reviewer, withEntry('documents/7.json', strToU8('/etc/passwd'), 0o120777 << 16))).toMatch(/symbolic link/);
     expect(await refusal(reviewer, withEntry('notes.txt', strToU8('hello')))).toBe('The bundle holds an unexpected entry “notes.txt”.');
-    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(60 * 1024 * 1024) })))).toMatch(/zip bomb/);
+    // A zip bomb stops at the cap of its entry, before a byte is inflated.
+    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(120 * 1024 * 1024) })))).toBe(
+      '“annotations.jsonld” in the bundle is 120 MB uncompressed, over the 100 MB limit.',
+    );
     const deep = rezip(good, (files) => {
       files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     });
@@ -266,5 +272,221 @@ describe('note bundles', () => {
     expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
     analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
+  });
+});
+
+/** Rewrites the reviewer's copy as a patched app could, everything in the analyst's name, within the allowed clock skew. */
+function forgeInReviewerCopy(noteId: string, doomedId: string): void {
+  const analystId = analyst.profile.read().authorId;
+  const later = new Date(Date.now() + 60_000).toISOString();
+  const store = reviewer.annotations.store;
+  store.updateRow({ ...store.row(noteId)!, note_markdown: 'forged', note_text: 'forged', updated_at: later });
+  store.deleteAnnotation(doomedId, later);
+  store.addTombstone({ id: doomedId, document_id: documentId, author_id: analystId, deleted_at: later });
+  const reply = { id: randomUUID(), annotation_id: noteId, document_id: documentId, body_markdown: 'I retract this', body_text: 'I retract this' };
+  reviewer.annotations.replies.insert({ ...reply, author_id: analystId, author_name: 'Ana Analyst', created_at: later, updated_at: later });
+}
+
+describe('authorship in note bundles', () => {
+  it('binds an author to a signing key: the profile author id is derived from its public key, so two libraries never share one', () => {
+    const mine = analyst.identity.identity();
+    expect(mine.authorId).toBe(authorIdForKey(mine.publicKey));
+    expect(mine.authorId).not.toBe(reviewer.identity.identity().authorId);
+  });
+
+  it('refuses a bundle signed by the reviewer that rewrites, deletes or replies in the analyst’s name, and says so', async () => {
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    const doomed = highlight(analyst, 'Tripoli', { noteMarkdown: 'keep me' });
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    forgeInReviewerCopy(note.id, doomed.id);
+    const forged = exported(reviewer);
+
+    const preview = await analyst.importBundle(forged, { allowUnsigned: false, apply: false });
+    expect(preview).toMatchObject({ refused: 3, annotations: { updated: 0, deleted: 0 }, replies: { added: 0 } });
+    const plan = await analyst.importBundle(forged, { allowUnsigned: false, apply: true });
+    expect(plan.refused).toBe(3);
+    expect(analyst.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['mine', 'keep me']);
+    expect(analyst.annotations.listReplies(documentId)).toEqual([]);
+    expect(analyst.annotations.store.tombstone(doomed.id)).toBeUndefined();
+  });
+
+  it('takes from an unsigned bundle only new items, marked unverified, and never changes or deletes what is here', async () => {
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    const doomed = highlight(analyst, 'Tripoli', { noteMarkdown: 'keep me' });
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    forgeInReviewerCopy(note.id, doomed.id);
+    highlight(reviewer, 'coastal city', { noteMarkdown: 'a new note' });
+    const unsigned = rezip(exported(reviewer), (files) => {
+      delete files['signature.json'];
+    });
+
+    const plan = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
+    expect(plan).toMatchObject({ refused: 2, annotations: { added: 1, updated: 0, deleted: 0 }, replies: { added: 1 } });
+    const notes = analyst.annotations.list(documentId);
+    expect(notes.map((annotation) => [annotation.note.text, annotation.author.name]).sort()).toEqual([
+      ['a new note', 'Rui Reviewer (unverified)'],
+      ['keep me', 'Ana Analyst'],
+      ['mine', 'Ana Analyst'],
+    ]);
+    const mine = analyst.profile.read().authorId;
+    expect(notes.find((annotation) => annotation.note.text === 'a new note')!.author.id).not.toBe(reviewer.profile.read().authorId);
+    // The reply claimed for the analyst is kept as someone unverified's, never as the analyst's own.
+    expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.author.name, reply.author.id === mine])).toEqual([['Ana Analyst (unverified)', false]]);
+    const again = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
+    expect(again).toMatchObject({ annotations: { added: 0, updated: 0 }, replies: { added: 0 } });
+  });
+});
+
+describe('the clock and times from outside', () => {
+  it('keeps a reviewer time of 9999-12-31 from pushing the clock: later notes are stamped now, and the next bundle imports elsewhere', async () => {
+    highlight(analyst, 'beheading 11 people');
+    await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    const theirs = highlight(reviewer, 'Tripoli', { noteMarkdown: 'from the future' });
+    reviewer.annotations.store.updateRow({ ...reviewer.annotations.store.row(theirs.id)!, updated_at: '9999-12-31T23:59:59.999Z', created_at: '9999-12-31T23:59:59.999Z' });
+    const plan = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    expect(plan.annotations.added).toBe(1);
+    const kept = analyst.annotations.list(documentId).find((annotation) => annotation.id === theirs.id)!;
+    expect(Date.parse(kept.updatedAt)).toBeLessThanOrEqual(Date.now());
+
+    const fresh = highlight(analyst, 'coastal city');
+    expect(Math.abs(Date.parse(fresh.updatedAt) - Date.now())).toBeLessThan(60_000);
+    const third = new MarginaliaCore({ dataDir: join(temp.path, 'third'), host: 'cli', version: '1.0.0' });
+    // The reviewer's note in the analyst's share is the reviewer's to send, so it is refused there; the rest imports.
+    const elsewhere = await third.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(elsewhere).toMatchObject({ annotations: { added: 2 }, refused: 1 });
+    third.close();
+    // Importing the same review again changes nothing.
+    const again = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    expect(again.annotations).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('repairs a library whose clock was poisoned before the upgrade, and binds its notes to its key', () => {
+    const dataDir = join(temp.path, 'poisoned');
+    mkdirSync(dataDir);
+    const db = openDatabase(join(dataDir, 'marginalia.db'), { targetVersion: 6 });
+    db.prepare("INSERT INTO profile (id, author_id, display_name, confirmed, created_at) VALUES (1, 'old-local-id', 'Vic Victim', 1, '2026-01-01T00:00:00.000Z')").run();
+    db.prepare(
+      `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json, canonical_text, text_sha256, word_count, imported_at, updated_at)
+       VALUES ('d1', 'Old doc', 'old.txt', 'txt', x'41', 'abc', '{}', 'old text here', 'def', 3, '2026-01-01', '2026-01-01')`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO annotations (id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, text_sha256, anchor_status, anchor_score, color, note_json, note_text, note_markdown, author_id, author_name, created_at, updated_at)
+       VALUES (?, 'd1', 'document', -1, -1, '', '', '', 'def', 'exact', 1, 'yellow', '', '', '', ?, ?, ?, ?)`,
+    );
+    insert.run('a-victim', 'old-local-id', 'Vic Victim', '2026-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z');
+    insert.run('a-reviewer', 'reviewer-id', 'Rui Reviewer', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z');
+    db.prepare("INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES ('d1', 'old-doc', 'abc', 'as last written')").run();
+    db.close();
+
+    const upgraded = new MarginaliaCore({ dataDir, host: 'cli', version: '1.0.0' });
+    const notes = upgraded.annotations.list('d1');
+    for (const note of notes) expect(Date.parse(note.updatedAt)).toBeLessThanOrEqual(Date.now());
+    const me = upgraded.identity.identity();
+    expect(me.authorId).toBe(authorIdForKey(me.publicKey));
+    expect(notes.find((note) => note.id === 'a-victim')!.author.id).toBe(me.authorId);
+    // The workspace files are written again at the next sync, with the new authors and times.
+    expect(upgraded.db.prepare("SELECT store_fingerprint FROM sync_files WHERE document_id = 'd1'").get()).toEqual({ store_fingerprint: '' });
+    const fresh = upgraded.annotations.create({ documentId: 'd1', kind: 'document', noteMarkdown: 'after the upgrade' });
+    expect(fresh.updatedAt.slice(0, 4)).toBe(new Date().toISOString().slice(0, 4));
+    upgraded.close();
+  });
+});
+
+describe('documents whose text differs', () => {
+  async function editedShare(): Promise<{ bytes: Buffer; noteId: string }> {
+    // The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files.
+    reviewer.importPath(SAMPLE_REPORT);
+    const detail = analyst.documents.detail(documentId);
+    analyst.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
+    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+    return { bytes: Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
+  }
+
+  it('applies an edited document’s notes to my copy of the same original file, re-anchored (it used to fail on a foreign key)', async () => {
+    const { bytes, noteId } = await editedShare();
+    const mine = reviewer.documents.list()[0]!.id;
+    const preview = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: false });
+    expect(preview.documents).toEqual([expect.objectContaining({ id: mine, status: 'text differs', choice: 'merge', localTitle: reviewer.documents.summary(mine).title })]);
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    expect(plan.annotations).toMatchObject({ added: 1, orphaned: 0 });
+    expect(reviewer.documents.list()).toHaveLength(1);
+    expect(reviewer.annotations.list(mine).map((annotation) => [annotation.id, annotation.target!.quote.exact])).toEqual([[noteId, 'beheading 11 people']]);
+  });
+
+  it('adds an edited document as a new document beside my copy when asked, showing who it came from', async () => {
+    const { bytes, noteId } = await editedShare();
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true, copies: [documentId] });
+    expect(plan.documents).toEqual([expect.objectContaining({ status: 'text differs', choice: 'copy' })]);
+    const added = plan.documents[0]!.id;
+    const list = reviewer.documents.list();
+    expect(list).toHaveLength(2);
+    expect(reviewer.documents.canonicalText(added)).toBe(analyst.documents.canonicalText(documentId));
+    expect(reviewer.annotations.list(added).map((annotation) => annotation.id)).toEqual([noteId]);
+    const row = list.find((document) => document.id === added)!;
+    expect(row).toMatchObject({ originName: 'Ana Analyst', textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7) });
+    expect(list.find((document) => document.id !== added)!.originName).toBe('');
+  });
+});
+
+describe('documents whose text differs, from the command line', () => {
+  it('marginalia bundle import --as-new adds the edited document beside my copy; without it the notes go onto my copy', async () => {
+    reviewer.importPath(SAMPLE_REPORT);
+    analyst.updateDocumentText(documentId, analyst.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'));
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+    const file = join(temp.path, 'edited.mnb');
+    writeFileSync(file, analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    reviewer.close();
+    const run = async (args: string[]) => {
+      let stdout = '';
+      const code = await runCli(['--data-dir', join(temp.path, 'reviewer'), ...args], { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} }, { version: '1' });
+      return { code, stdout };
+    };
+    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, notes re-anchored on your copy)') });
+    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, added as a new document)') });
+    reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
+    expect(reviewer.documents.list().map((document) => document.originName).sort()).toEqual(['', 'Ana Analyst']);
+  });
+});
+
+describe('bundle limits', () => {
+  const share = async (file: string) => {
+    const id = analyst.importPath(file).document.id;
+    const bytes = Buffer.from(analyst.exportBundle({ documentIds: [id], includeSources: true }).bytes);
+    const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    expect(plan.documents).toEqual([expect.objectContaining({ status: 'new' })]);
+    expect(reviewer.documents.canonicalText(id)).toBe(analyst.documents.canonicalText(id));
+  };
+
+  it('exports and imports back a 3.9 MB .txt of 500,000 lines (a 126 MB entry, once over the cap)', async () => {
+    const file = join(temp.path, 'lines.txt');
+    writeFileSync(file, Array.from({ length: 500_000 }, (_, index) => `l ${String(index).padStart(6, '0')}`).join('\n'));
+    await share(file);
+  }, 300_000);
+
+  it('exports and imports back a 19 MB repetitive .txt (once refused as a zip bomb)', async () => {
+    const file = join(temp.path, 'repetitive.txt');
+    const line = 'The same sentence again and again, as a log or a transcript can be. '.repeat(15);
+    writeFileSync(file, `Repetitive\n${Array.from({ length: Math.ceil((19 * 1024 * 1024) / (line.length + 1)) }, () => line).join('\n')}`);
+    await share(file);
+  }, 120_000);
+
+  it('says before writing when an export would pass the limits its own import checks', () => {
+    const file = join(temp.path, 'big.txt');
+    // Imported under the default 20 MB limit; then the limit is lowered to 1 MB, which a bundle of it would pass.
+    writeFileSync(file, `Big\n${'A paragraph of some length. '.repeat(300_000)}`);
+    const id = analyst.importPath(file).document.id;
+    analyst.settings.update({ maxImportMegabytes: 1 });
+    expect(() => analyst.exportBundle({ documentIds: [id], includeSources: true })).toThrow(
+      /^These notes cannot be shared in one bundle: “documents\/0\.json” in the bundle is \d+ MB uncompressed, over the \d+ MB limit\./,
+    );
+  });
+
+  it('refuses at import a document that no bundle under the same limits could carry, saying why', () => {
+    const file = join(temp.path, 'tiny-lines.txt');
+    writeFileSync(file, Array.from({ length: 120_000 }, () => 'a').join('\n'));
+    analyst.settings.update({ maxImportMegabytes: 1 });
+    expect(() => analyst.importPath(file)).toThrow(
+      /^This document would take \d+ MB in a note bundle \(its paragraphs and formatting alone \d+ MB\), over the 24 MB one document may take at the 1\.0 MB import limit\./,
+    );
   });
 });

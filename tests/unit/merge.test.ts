@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Version } from '../../src/shared/merge';
-import { compareVersions, convergedState, decideIncoming, decideTombstone, nextClockReading } from '../../src/shared/merge';
+import type { Signer } from '../../src/shared/merge';
+import {
+  MAX_CLOCK_SKEW_MS,
+  acceptedTime,
+  compareVersions,
+  convergedState,
+  decideFromSigner,
+  decideIncoming,
+  decideTombstone,
+  decideTombstoneFromSigner,
+  nextClockReading,
+} from '../../src/shared/merge';
 
 type Event = { kind: 'version'; version: Version } | { kind: 'tombstone'; authorId: string };
 
@@ -17,6 +28,24 @@ function replay(events: readonly Event[]): Version | undefined {
     }
     const tombstone = tombstones.find((authorId) => authorId === event.version.authorId);
     const decision = decideIncoming(local, event.version, tombstone ? { authorId: tombstone } : undefined);
+    if (decision === 'insert' || decision === 'update') local = event.version;
+  }
+  return local;
+}
+
+/** As replay, for events arriving in bundles, each signed by someone (or nobody). */
+function replaySigned(events: ReadonlyArray<{ event: Event; signer: Signer }>): Version | undefined {
+  let local: Version | undefined;
+  const tombstones: string[] = [];
+  for (const { event, signer } of events) {
+    if (event.kind === 'tombstone') {
+      const decision = decideTombstoneFromSigner(local, { authorId: event.authorId }, signer);
+      if (decision === 'delete') local = undefined;
+      if (decision !== 'refused' && signer.verified && signer.authorId === event.authorId) tombstones.push(event.authorId);
+      continue;
+    }
+    const tombstone = tombstones.find((authorId) => authorId === event.version.authorId);
+    const decision = decideFromSigner(local, event.version, tombstone ? { authorId: tombstone } : undefined, signer);
     if (decision === 'insert' || decision === 'update') local = event.version;
   }
   return local;
@@ -77,6 +106,49 @@ describe('merging annotations from bundles', () => {
     const mine: Version = { updatedAt: '2026-01-01T00:00:00.000Z', authorId: 'me', content: 'x' };
     expect(decideIncoming(mine, { updatedAt: '2027-01-01T00:00:00.000Z', authorId: 'mallory', content: 'y' }, undefined)).toBe('keep-local');
     expect(decideTombstone({ authorId: 'me' }, { authorId: 'mallory' })).toBe('ignore');
+  });
+
+  it('lets nothing signed by another key create, change or delete an author’s annotation, in any order', () => {
+    const genuine = { authorId: AUTHOR, verified: true };
+    const mallory = { authorId: 'mallory', verified: true };
+    const forged = fc.array(
+      fc.oneof(
+        version.map((value) => ({ event: { kind: 'version', version: value } as Event, signer: mallory })),
+        fc.constant({ event: { kind: 'tombstone', authorId: AUTHOR } as Event, signer: mallory }),
+      ),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(events, forged, fc.infiniteStream(fc.nat()), (list, attacks, seeds) => {
+        const mixed = [...list.map((event) => ({ event, signer: genuine })), ...attacks];
+        const iterator = seeds[Symbol.iterator]();
+        for (let index = mixed.length - 1; index > 0; index--) {
+          const other = iterator.next().value! % (index + 1);
+          [mixed[index], mixed[other]] = [mixed[other]!, mixed[index]!];
+        }
+        const genuineInOrder = mixed.filter((entry) => entry.signer === genuine).map((entry) => entry.event);
+        expect(replaySigned(mixed)).toEqual(replay(genuineInOrder));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lets an unsigned bundle only add: it never changes or deletes what is here', () => {
+    const nobody = { authorId: '', verified: false };
+    const mine: Version = { updatedAt: '2026-01-01T00:00:00.000Z', authorId: AUTHOR, content: 'x' };
+    expect(decideFromSigner(undefined, mine, undefined, nobody)).toBe('insert');
+    expect(decideFromSigner(mine, { ...mine, updatedAt: '2027-01-01T00:00:00.000Z', content: 'y' }, undefined, nobody)).toBe('refused');
+    expect(decideFromSigner(mine, mine, undefined, nobody)).toBe('unchanged');
+    expect(decideTombstoneFromSigner({ authorId: AUTHOR }, { authorId: AUTHOR }, nobody)).toBe('refused');
+  });
+
+  it('takes a time more than a day ahead of the local clock as the time it arrives, and any other time as it is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: 0, max: 253_402_300_799_999 }), (now, seen) => {
+        const kept = Date.parse(acceptedTime(new Date(seen).toISOString(), now));
+        expect(kept).toBe(seen > now + MAX_CLOCK_SKEW_MS ? now : seen);
+      }),
+    );
   });
 
   it('keeps the local clock ahead of every time it has seen', () => {

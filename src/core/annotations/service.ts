@@ -13,7 +13,7 @@ import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
 import { formatMegabytes } from '../import/validate';
 import type { ProfileRepository } from '../profile';
-import { nextClockReading } from '../../shared/merge';
+import { MAX_CLOCK_SKEW_MS, nextClockReading } from '../../shared/merge';
 import type { Reply } from '../../shared/bundles';
 import { UndoHistory } from './history';
 import { ReplyStore, toReply } from './replies';
@@ -80,16 +80,25 @@ export class AnnotationService {
    * merging orders a new local edit after everything it was made on top of.
    */
   now(): string {
-    if (this.lastIssued < 0) this.lastIssued = Date.parse(this.store.latestChange()) || 0;
-    this.lastIssued = nextClockReading(Date.now(), this.lastIssued);
+    this.lastIssued = nextClockReading(Date.now(), this.clockReading());
     return new Date(this.lastIssued).toISOString();
   }
 
-  /** Moves the clock past a time seen on incoming data. */
+  /**
+   * Moves the clock past a time seen on incoming data, unless that time lies more than
+   * MAX_CLOCK_SKEW_MS ahead of this computer's clock: one bad time from outside must not
+   * push every later local time out of range.
+   */
   observe(iso: string): void {
     const seen = Date.parse(iso);
-    if (this.lastIssued < 0) this.lastIssued = Date.parse(this.store.latestChange()) || 0;
-    if (Number.isFinite(seen) && seen > this.lastIssued) this.lastIssued = seen;
+    const reading = this.clockReading();
+    if (Number.isFinite(seen) && seen > reading && seen <= Date.now() + MAX_CLOCK_SKEW_MS) this.lastIssued = seen;
+  }
+
+  /** The last time given out, first read from the store (and never trusted past the skew). */
+  private clockReading(): number {
+    if (this.lastIssued < 0) this.lastIssued = Math.min(Date.parse(this.store.latestChange()) || 0, Date.now() + MAX_CLOCK_SKEW_MS);
+    return this.lastIssued;
   }
 
   /**

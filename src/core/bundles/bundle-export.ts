@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isTagWithin } from '../../shared/annotations';
 import type { BundleExportRequest, BundleCounts } from '../../shared/bundles';
-import type { BundleDocument, BundleManifest, BundleSignature } from '../../shared/bundle-schemas';
+import type { BundleDocument, BundleManifest, BundleSignature, SizeLimits } from '../../shared/bundle-schemas';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ENTRY_NAMES, documentEntryName, signedPayload } from '../../shared/bundle-schemas';
 import { fileStemFor } from '../../shared/export-options';
 import { UserFacingError } from '../../shared/result';
@@ -15,7 +15,7 @@ import type { AnnotationService } from '../annotations/service';
 import { toReply } from '../annotations/replies';
 import type { DocumentRepository } from '../documents';
 import type { IdentityRepository } from '../identity';
-import { writeBundleZip } from './zip';
+import { megabytes, sizeProblem, writeBundleZip } from './zip';
 
 export interface BundleExportDeps {
   documents: DocumentRepository;
@@ -28,7 +28,13 @@ function json(value: unknown): Uint8Array {
   return Buffer.from(`${JSON.stringify(value, null, 1)}\n`, 'utf8');
 }
 
-export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest): { bytes: Uint8Array; counts: BundleCounts; title: string } {
+/** Refuses, before anything is written, a bundle that the same limits would refuse on import. */
+function checkSizes(entries: ReadonlyMap<string, Uint8Array>, limits: SizeLimits): void {
+  const problem = sizeProblem([...entries].map(([name, data]) => ({ name, bytes: data.length })), limits);
+  if (problem !== '') throw new UserFacingError('TOO_LARGE', `These notes cannot be shared in one bundle: ${problem} Share fewer documents at once, or leave out the original files.`);
+}
+
+export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest, limits: SizeLimits): { bytes: Uint8Array; counts: BundleCounts; title: string } {
   const me = deps.identity.identity();
   const entries = new Map<string, Uint8Array>();
   const items: WebAnnotation[] = [];
@@ -113,8 +119,13 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
     entries: hashed,
   };
   entries.set(ENTRY_NAMES.signature, json(signature));
+  checkSizes(entries, limits);
+  const bytes = writeBundleZip(entries);
+  if (bytes.length > limits.fileBytes) {
+    throw new UserFacingError('TOO_LARGE', `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`);
+  }
   const title = manifestDocuments.length === 1 ? manifestDocuments[0]!.title : `${manifestDocuments.length} documents`;
-  return { bytes: writeBundleZip(entries), counts, title };
+  return { bytes, counts, title };
 }
 
 /** A file name for a bundle: the title, "review" for a review, and the .mnb extension. */

@@ -2,17 +2,17 @@
 // preview says what would change; applying does it all in one transaction or nothing.
 // Documents match by id, then by text hash; annotations merge by the rules in
 // src/shared/merge.ts and re-anchor when the receiver's text differs.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { HighlightColor } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
-import type { BundlePlan } from '../../shared/bundles';
-import type { BundleDocument, BundleManifest } from '../../shared/bundle-schemas';
+import type { BundlePlan, BundlePlanDocument } from '../../shared/bundles';
+import type { BundleDocument, BundleManifest, SizeLimits } from '../../shared/bundle-schemas';
 import {
   BUNDLE_LIMITS,
   ENTRY_NAMES,
   annotationCollectionSchema,
-  documentEntrySchema,
+  documentEntrySchemaFor,
   jsonDepthExceeds,
   manifestSchema,
   signatureSchema,
@@ -22,18 +22,20 @@ import {
 } from '../../shared/bundle-schemas';
 import { rebuildIncomingDocument } from '../../shared/incoming-document';
 import { countWords } from '../../shared/lexical-document';
-import type { IncomingDecision, Version } from '../../shared/merge';
-import { decideIncoming, decideTombstone } from '../../shared/merge';
+import type { IncomingDecision, Signer, Version } from '../../shared/merge';
+import { acceptedTime, decideFromSigner, decideTombstoneFromSigner } from '../../shared/merge';
+import { UserFacingError } from '../../shared/result';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation } from '../../shared/web-annotation';
 import type { AnnotationService } from '../annotations/service';
 import type { AnnotationRow } from '../annotations/store';
+import type { ReplyRow } from '../annotations/replies';
 import { replyParentId, replyRowFrom } from '../annotations/replies';
 import type { DocumentRepository } from '../documents';
 import type { KnownKeysRepository } from '../identity';
-import { fingerprintOf, verifySignature } from '../identity';
+import { authorIdForKey, fingerprintOf, unverifiedAuthorId, verifySignature } from '../identity';
 import { BundleFormatError, readBundleZip } from './zip';
 
 export interface ParsedBundle {
@@ -78,8 +80,9 @@ function sha256(data: Uint8Array | string): string {
 }
 
 /** Unzips, validates and checks the signature; throws a BundleFormatError naming what is wrong. */
-export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolean }): Promise<ParsedBundle> {
-  const entries = await readBundleZip(bytes);
+export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolean; limits: SizeLimits }): Promise<ParsedBundle> {
+  const entries = await readBundleZip(bytes, options.limits);
+  const documentEntrySchema = documentEntrySchemaFor(options.limits);
   const manifest = parseEntry(entries, ENTRY_NAMES.manifest, manifestSchema);
   let signed = false;
   if (entries.has(ENTRY_NAMES.signature)) {
@@ -143,38 +146,56 @@ export interface BundleImportDeps {
   knownKeys: KnownKeysRepository;
 }
 
+export interface MergeOptions {
+  apply: boolean;
+  /** Bundle document ids whose text differs from my copy, to add as new documents instead of merging into my copy. */
+  copies?: readonly string[];
+  /** This computer's clock, in ms (tests pass their own). */
+  nowMs?: number;
+}
+
+type Incoming = ReturnType<typeof readWebAnnotation>;
+
+/** Where a bundle document's notes go here: its text, and whether it is a new copy beside mine. */
+interface LocalDocument {
+  id: string;
+  text: string;
+  textSha256: string;
+  copy: boolean;
+}
+
 function versionOfRow(row: AnnotationRow, tags: readonly string[]): Version {
   return { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.kind, row.color, row.note_markdown.trim(), [...tags].sort()]) };
 }
 
-function versionOfIncoming(item: ReturnType<typeof readWebAnnotation>, markdown: string): Version {
-  return { updatedAt: item.updatedAt, authorId: item.author.id, content: JSON.stringify([item.kind, item.color, markdown.trim(), [...item.tags].sort()]) };
-}
-
 /** Counts a merge decision in the plan; true when the incoming version is to be written. */
-function tally(decision: IncomingDecision, counts: { added: number; updated: number; unchanged: number; keptLocal: number }): boolean {
+function tally(decision: IncomingDecision, counts: { added: number; updated: number; unchanged: number; keptLocal: number }, plan: BundlePlan): boolean {
   if (decision === 'insert') counts.added += 1;
   else if (decision === 'update') counts.updated += 1;
   else if (decision === 'unchanged') counts.unchanged += 1;
+  else if (decision === 'refused') plan.refused += 1;
   else counts.keptLocal += 1;
   return decision === 'insert' || decision === 'update';
 }
 
-/**
- * What importing `bundle` does; with `apply` it also does it, in one transaction. Rows
- * written are rebuilt from validated fields only.
- */
-export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply: boolean): { plan: BundlePlan; touchedDocuments: string[] } {
-  const { documents, annotations } = deps;
-  const store = annotations.store;
-  const replies = annotations.replies;
-  const plan: BundlePlan = {
+/** A signed bundle vouches for its signer's key; an unsigned one for nobody. */
+function signerOf(bundle: ParsedBundle): Signer {
+  return bundle.signed ? { authorId: authorIdForKey(bundle.manifest.creator.publicKey), verified: true } : { authorId: '', verified: false };
+}
+
+/** The author an item is kept under: as claimed when signed, else marked unverified under an id no key has. */
+function authorOf(claimed: { id: string; name: string }, signer: Signer): { id: string; name: string } {
+  return signer.verified ? claimed : { id: unverifiedAuthorId(claimed.id), name: `${claimed.name} (unverified)` };
+}
+
+function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
+  return {
     bundleId: bundle.manifest.bundleId,
     createdAt: bundle.manifest.createdAt,
     review: bundle.manifest.review,
     signer: {
       name: bundle.manifest.creator.name,
-      authorId: bundle.manifest.creator.authorId,
+      authorId: signerOf(bundle).authorId,
       fingerprint: bundle.fingerprint,
       signed: bundle.signed,
       known: bundle.signed && deps.knownKeys.isKnown(bundle.fingerprint),
@@ -183,180 +204,277 @@ export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, apply:
     annotations: { added: 0, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0, orphaned: 0 },
     replies: { added: 0, updated: 0, unchanged: 0, keptLocal: 0 },
     byAuthor: [],
+    refused: 0,
     applied: false,
   };
-  const authors = new Map<string, { name: string; annotations: number; replies: number }>();
-  const countAuthor = (id: string, name: string, kind: 'annotations' | 'replies') => {
-    const entry = authors.get(id) ?? { name, annotations: 0, replies: 0 };
-    entry[kind] += 1;
-    authors.set(id, entry);
-  };
+}
 
-  const run = () => {
-    // Documents: which local document each bundle document is, creating the missing ones.
-    const localOf = new Map<string, { id: string; text: string; textSha256: string }>();
-    for (const document of bundle.documents) {
-      const byId = documents.exists(document.id) ? document.id : undefined;
-      const match = byId ?? documents.idWithText(document.textSha256);
-      if (match) {
-        const textSha256 = documents.textSha256(match);
-        plan.documents.push({ id: match, title: document.title, status: textSha256 === document.textSha256 ? 'matched' : 'text differs' });
-        localOf.set(document.id, { id: match, text: textSha256 === document.textSha256 ? document.canonicalText : documents.canonicalText(match), textSha256 });
+/**
+ * Adds a bundle document to the library under `id`. Its original file is kept unless this
+ * library already holds a document made from the same file (a copy beside mine), in which
+ * case its text stands in for the file.
+ */
+function insertDocument(deps: BundleImportDeps, bundle: ParsedBundle, document: BundleDocument, id: string): void {
+  const sent = document.sourceBase64 !== undefined ? Buffer.from(document.sourceBase64, 'base64') : undefined;
+  const useSent = sent !== undefined && deps.documents.idWithSource(sha256(sent)) === undefined;
+  const source = useSent ? sent : Buffer.from(document.canonicalText, 'utf8');
+  const origin = { name: bundle.signed ? bundle.manifest.creator.name : `${bundle.manifest.creator.name} (unverified)`, fingerprint: bundle.fingerprint };
+  const { created } = deps.documents.insertWithId(
+    id,
+    {
+      title: document.title,
+      sourceName: document.sourceName,
+      sourceType: useSent ? document.sourceType : 'txt',
+      sourceBytes: source,
+      sourceSha256: sha256(source),
+      lexicalJson: document.lexicalJson,
+      canonicalText: document.canonicalText,
+      textSha256: document.textSha256,
+      byline: document.byline,
+      publishedAt: document.publishedAt,
+      siteName: document.siteName,
+      wordCount: countWords(document.canonicalText),
+    },
+    new Date(),
+    origin,
+  );
+  if (!created) {
+    throw new UserFacingError(
+      'INVALID_INPUT',
+      `“${document.title.slice(0, 80)}” cannot be added as a new document: this library already holds a document made from the same file. Apply the notes to that copy instead.`,
+    );
+  }
+}
+
+/** The local document a bundle document matches: same id, else same text, else made from the same original file. */
+function matchOf(deps: BundleImportDeps, document: BundleDocument): string | undefined {
+  if (deps.documents.exists(document.id)) return document.id;
+  const byText = deps.documents.idWithText(document.textSha256);
+  if (byText) return byText;
+  return document.sourceBase64 !== undefined ? deps.documents.idWithSource(sha256(Buffer.from(document.sourceBase64, 'base64'))) : undefined;
+}
+
+/** Which local document each bundle document's notes go to, adding the new ones (and chosen copies) when applying. */
+function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: BundlePlan, options: MergeOptions): Map<string, LocalDocument> {
+  const localOf = new Map<string, LocalDocument>();
+  for (const document of bundle.documents) {
+    const base = { bundleDocumentId: document.id, title: document.title };
+    const match = matchOf(deps, document);
+    const textSha256 = match ? deps.documents.textSha256(match) : '';
+    if (match && textSha256 === document.textSha256) {
+      plan.documents.push({ ...base, id: match, status: 'matched' });
+      localOf.set(document.id, { id: match, text: document.canonicalText, textSha256, copy: false });
+      continue;
+    }
+    let entry: BundlePlanDocument = { ...base, id: document.id, status: 'new' };
+    if (match) {
+      const choice = options.copies?.includes(document.id) ? 'copy' : 'merge';
+      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice };
+      if (choice === 'merge') {
+        plan.documents.push(entry);
+        localOf.set(document.id, { id: match, text: deps.documents.canonicalText(match), textSha256, copy: false });
         continue;
       }
-      plan.documents.push({ id: document.id, title: document.title, status: 'new' });
-      localOf.set(document.id, { id: document.id, text: document.canonicalText, textSha256: document.textSha256 });
-      if (apply) {
-        const source = document.sourceBase64 !== undefined ? Buffer.from(document.sourceBase64, 'base64') : Buffer.from(document.canonicalText, 'utf8');
-        documents.insertWithId(document.id, {
-          title: document.title,
-          sourceName: document.sourceName,
-          sourceType: document.sourceBase64 !== undefined ? document.sourceType : 'txt',
-          sourceBytes: source,
-          sourceSha256: sha256(source),
-          lexicalJson: document.lexicalJson,
-          canonicalText: document.canonicalText,
-          textSha256: document.textSha256,
-          byline: document.byline,
-          publishedAt: document.publishedAt,
-          siteName: document.siteName,
-          wordCount: countWords(document.canonicalText),
-        });
-      }
+      entry.id = deps.documents.exists(document.id) ? randomUUID() : document.id;
     }
+    plan.documents.push(entry);
+    localOf.set(document.id, { id: entry.id, text: document.canonicalText, textSha256: document.textSha256, copy: match !== undefined });
+    if (options.apply) insertDocument(deps, bundle, document, entry.id);
+  }
+  return localOf;
+}
 
-    const tagColors = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
-    const touched = new Set<string>();
-    const touchedDocuments = new Set<string>();
-    const incomingIds = new Set(bundle.items.map((item) => idFromUrn(item.id)));
-    let latest = '';
+/** Where an incoming annotation lands in `text`: its own place when the text is the sender's, else re-anchored. */
+function targetIn(local: LocalDocument, incoming: Incoming, plan: BundlePlan) {
+  const none = { start: -1, end: -1, exact: '', prefix: '', suffix: '', status: incoming.anchorStatus, score: incoming.anchorScore };
+  if (incoming.kind === 'document' || !incoming.quote || !incoming.position) return none;
+  const sameText = incoming.textSha256 === local.textSha256 && incoming.position.end <= local.text.length;
+  const anchored = sameText
+    ? { status: incoming.anchorStatus, score: incoming.anchorScore, start: incoming.position.start, end: incoming.position.end }
+    : anchor(local.text, incoming.quote, incoming.position);
+  if (anchored.status === 'orphan') {
+    plan.annotations.orphaned += 1;
+    return { start: incoming.position.start, end: incoming.position.end, exact: incoming.quote.exact, prefix: incoming.quote.prefix, suffix: incoming.quote.suffix, status: 'orphan' as const, score: 0 };
+  }
+  const quote = quoteSelectorFor(local.text, anchored.start, anchored.end);
+  return { start: anchored.start, end: anchored.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status: anchored.status, score: anchored.score };
+}
 
-    // Annotations first, so replies find their parents.
-    for (const item of bundle.items) {
-      if (isReply(item)) continue;
-      const incoming = readWebAnnotation(item);
-      const local = localOf.get(incoming.documentId);
-      if (!local) throw new BundleFormatError(`Annotation ${incoming.id.slice(0, 80)} belongs to a document the bundle does not hold.`);
-      countAuthor(incoming.author.id, incoming.author.name, 'annotations');
-      if (incoming.updatedAt > latest) latest = incoming.updatedAt;
-      const row = store.row(incoming.id);
-      const tombstone = store.tombstone(incoming.id);
-      const existingTags = row ? store.tagPathsOf(row.id) : [];
-      const decision = decideIncoming(
-        row ? versionOfRow(row, existingTags) : undefined,
-        versionOfIncoming(incoming, incoming.markdown),
-        tombstone ? { authorId: tombstone.author_id } : undefined,
-      );
-      if (!tally(decision, plan.annotations)) continue;
-
-      // Anchor against the receiver's text when it differs from the sender's.
-      let target = { start: -1, end: -1, exact: '', prefix: '', suffix: '', status: incoming.anchorStatus, score: incoming.anchorScore };
-      if (incoming.kind !== 'document' && incoming.quote && incoming.position) {
-        const sameText = incoming.textSha256 === local.textSha256 && incoming.position.end <= local.text.length;
-        const anchored = sameText
-          ? { status: incoming.anchorStatus, score: incoming.anchorScore, start: incoming.position.start, end: incoming.position.end }
-          : anchor(local.text, incoming.quote, incoming.position);
-        if (anchored.status === 'orphan') {
-          plan.annotations.orphaned += 1;
-          target = { start: incoming.position.start, end: incoming.position.end, exact: incoming.quote.exact, prefix: incoming.quote.prefix, suffix: incoming.quote.suffix, status: 'orphan', score: 0 };
-        } else {
-          const quote = quoteSelectorFor(local.text, anchored.start, anchored.end);
-          target = { start: anchored.start, end: anchored.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status: anchored.status, score: anchored.score };
-        }
-      }
-      if (!apply) continue;
-      const note = incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
-      const next: AnnotationRow = {
-        id: incoming.id,
-        document_id: local.id,
-        kind: incoming.kind,
-        start_offset: target.start,
-        end_offset: target.end,
-        exact: target.exact,
-        prefix: target.prefix,
-        suffix: target.suffix,
-        text_sha256: local.textSha256,
-        anchor_status: target.status,
-        anchor_score: target.score,
-        color: incoming.color,
-        note_json: note.lexicalJson,
-        note_text: note.text,
-        note_markdown: incoming.markdown,
-        author_id: incoming.author.id,
-        author_name: incoming.author.name,
-        created_at: incoming.createdAt,
-        updated_at: incoming.updatedAt,
-      };
-      if (row) store.updateRow(next);
-      else store.insertRow(next);
-      store.setTags(incoming.id, annotations.importTagIds(incoming.tags, tagColors));
-      touched.add(incoming.id);
-      touchedDocuments.add(local.id);
-    }
-
-    for (const item of bundle.items) {
-      if (!isReply(item)) continue;
-      const incoming = readWebAnnotation(item);
-      const parentId = replyParentId(item);
-      const parent = store.row(parentId);
-      if (!parent && !(incomingIds.has(parentId) && !apply)) continue;
-      countAuthor(incoming.author.id, incoming.author.name, 'replies');
-      if (incoming.updatedAt > latest) latest = incoming.updatedAt;
-      const markdown = item.body.find((body) => body.purpose === 'replying')?.value ?? '';
-      const row = replies.row(incoming.id);
-      const tombstone = store.tombstone(incoming.id);
-      const decision = decideIncoming(
-        row ? { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.body_markdown.trim()]) } : undefined,
-        { updatedAt: incoming.updatedAt, authorId: incoming.author.id, content: JSON.stringify([markdown.trim()]) },
-        tombstone ? { authorId: tombstone.author_id } : undefined,
-      );
-      if (!tally(decision, plan.replies)) continue;
-      if (!apply || !parent) continue;
-      const next = replyRowFrom(item, parent.document_id);
-      if (row) replies.update(next);
-      else replies.insert(next);
-      touchedDocuments.add(parent.document_id);
-    }
-
-    for (const tombstone of bundle.tombstones) {
-      if (tombstone.deletedAt > latest) latest = tombstone.deletedAt;
-      const row = store.row(tombstone.id);
-      const reply = row ? undefined : replies.row(tombstone.id);
-      const local = row ?? reply;
-      if (decideTombstone(local ? { authorId: local.author_id } : undefined, { authorId: tombstone.authorId }) === 'delete') {
-        plan.annotations.deleted += 1;
-        if (apply) {
-          if (row) {
-            store.deleteAnnotation(row.id, tombstone.deletedAt);
-            touchedDocuments.add(row.document_id);
-          } else if (reply) {
-            replies.delete(reply.id, tombstone.deletedAt);
-            touchedDocuments.add(reply.document_id);
-          }
-        }
-      }
-      if (apply) {
-        const documentId = localOf.get(tombstone.documentId)?.id ?? tombstone.documentId;
-        store.addTombstone({ id: tombstone.id, document_id: documentId, author_id: tombstone.authorId, deleted_at: tombstone.deletedAt });
-      }
-    }
-
-    plan.byAuthor = [...authors.values()].sort((a, b) => a.name.localeCompare(b.name));
-    if (apply) {
-      store.reindex(touched);
-      if (latest !== '') annotations.observe(latest);
-      if (bundle.signed) deps.knownKeys.remember(bundle.fingerprint, bundle.manifest.creator.publicKey, bundle.manifest.creator.name);
-      plan.applied = true;
-    }
-    return touchedDocuments;
-  };
-
-  if (!apply) {
-    run();
+/**
+ * What importing `bundle` does; with `apply` it also does it, in one transaction. Rows
+ * written are rebuilt from validated fields only.
+ */
+export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, options: MergeOptions): { plan: BundlePlan; touchedDocuments: string[] } {
+  const plan = emptyPlan(deps, bundle);
+  if (!options.apply) {
+    new BundleMerge(deps, bundle, options, plan).run();
     return { plan, touchedDocuments: [] };
   }
-  const touchedDocuments = deps.annotations.store.database.transaction(run).immediate();
+  const touchedDocuments = deps.annotations.store.database.transaction(() => new BundleMerge(deps, bundle, options, plan).run()).immediate();
   // Undo snapshots taken before the merge could undo it half-way; the merge itself is not undoable.
   deps.annotations.history.clear();
   return { plan, touchedDocuments: [...touchedDocuments] };
+}
+
+/** One pass over a bundle: documents, then annotations, replies and tombstones, filling the plan. */
+class BundleMerge {
+  private readonly signer: Signer;
+  private readonly nowMs: number;
+  private readonly touched = new Set<string>();
+  private readonly touchedDocuments = new Set<string>();
+  /** Ids given anew to items of a copied document whose ids this library already uses. */
+  private readonly renamed = new Map<string, string>();
+  private readonly authors = new Map<string, { name: string; annotations: number; replies: number }>();
+  private localOf = new Map<string, LocalDocument>();
+  private latest = '';
+  private readonly incomingIds: Set<string>;
+  private readonly tagDefinitions: Map<string, ParsedBundle['tags'][number]>;
+
+  constructor(
+    private readonly deps: BundleImportDeps,
+    private readonly bundle: ParsedBundle,
+    private readonly options: MergeOptions,
+    private readonly plan: BundlePlan,
+  ) {
+    this.signer = signerOf(bundle);
+    this.nowMs = options.nowMs ?? Date.now();
+    this.incomingIds = new Set(bundle.items.map((item) => idFromUrn(item.id)));
+    this.tagDefinitions = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
+  }
+
+  run(): Set<string> {
+    this.localOf = resolveDocuments(this.deps, this.bundle, this.plan, this.options);
+    // Annotations first, so replies find their parents.
+    for (const item of this.bundle.items) if (!isReply(item)) this.annotation(item);
+    for (const item of this.bundle.items) if (isReply(item)) this.reply(item);
+    for (const tombstone of this.bundle.tombstones) this.tombstone(tombstone);
+    this.plan.byAuthor = [...this.authors.values()].sort((a, b) => a.name.localeCompare(b.name));
+    if (this.options.apply) {
+      this.deps.annotations.store.reindex(this.touched);
+      if (this.latest !== '') this.deps.annotations.observe(this.latest);
+      if (this.bundle.signed) this.deps.knownKeys.remember(this.bundle.fingerprint, this.bundle.manifest.creator.publicKey, this.bundle.manifest.creator.name);
+      this.plan.applied = true;
+    }
+    return this.touchedDocuments;
+  }
+
+  private countAuthor(author: { id: string; name: string }, kind: 'annotations' | 'replies'): void {
+    const entry = this.authors.get(author.id) ?? { name: author.name, annotations: 0, replies: 0 };
+    entry[kind] += 1;
+    this.authors.set(author.id, entry);
+  }
+
+  /** A time from the bundle as kept here: never more than the clock's skew ahead. */
+  private time(iso: string): string {
+    const accepted = acceptedTime(iso, this.nowMs);
+    if (accepted > this.latest) this.latest = accepted;
+    return accepted;
+  }
+
+  /** The id an item keeps here: its own, unless it goes into a new copy and this library already uses that id. */
+  private idFor(id: string, copy: boolean): string {
+    const store = this.deps.annotations.store;
+    if (!copy || !(store.row(id) || this.deps.annotations.replies.row(id) || store.tombstone(id))) return id;
+    const renamed = this.renamed.get(id) ?? randomUUID();
+    this.renamed.set(id, renamed);
+    return renamed;
+  }
+
+  /** The decision for a version, where a clamped time with the same content changes nothing (so a second import is a no-op). */
+  private decide(local: Version | undefined, incoming: Version, clamped: boolean, tombstone: { author_id: string } | undefined): IncomingDecision {
+    const decision = decideFromSigner(local, incoming, tombstone ? { authorId: tombstone.author_id } : undefined, this.signer);
+    return decision === 'update' && clamped && local?.content === incoming.content ? 'unchanged' : decision;
+  }
+
+  private annotation(item: WebAnnotation): void {
+    const { store } = this.deps.annotations;
+    const incoming = readWebAnnotation(item);
+    const local = this.localOf.get(incoming.documentId);
+    if (!local) throw new BundleFormatError(`Annotation ${incoming.id.slice(0, 80)} belongs to a document the bundle does not hold.`);
+    const id = this.idFor(incoming.id, local.copy);
+    const author = authorOf(incoming.author, this.signer);
+    const updatedAt = this.time(incoming.updatedAt);
+    const row = store.row(id);
+    const content = JSON.stringify([incoming.kind, incoming.color, incoming.markdown.trim(), [...incoming.tags].sort()]);
+    const decision = this.decide(row ? versionOfRow(row, store.tagPathsOf(row.id)) : undefined, { updatedAt, authorId: author.id, content }, updatedAt !== incoming.updatedAt, store.tombstone(id));
+    if (decision !== 'refused') this.countAuthor(author, 'annotations');
+    if (!tally(decision, this.plan.annotations, this.plan)) return;
+    const target = targetIn(local, incoming, this.plan);
+    if (!this.options.apply) return;
+    const note = incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
+    const next: AnnotationRow = {
+      id,
+      document_id: local.id,
+      kind: incoming.kind,
+      start_offset: target.start,
+      end_offset: target.end,
+      exact: target.exact,
+      prefix: target.prefix,
+      suffix: target.suffix,
+      text_sha256: local.textSha256,
+      anchor_status: target.status,
+      anchor_score: target.score,
+      color: incoming.color,
+      note_json: note.lexicalJson,
+      note_text: note.text,
+      note_markdown: incoming.markdown,
+      author_id: author.id,
+      author_name: author.name,
+      created_at: acceptedTime(incoming.createdAt, this.nowMs),
+      updated_at: updatedAt,
+    };
+    if (row) store.updateRow(next);
+    else store.insertRow(next);
+    store.setTags(id, this.deps.annotations.importTagIds(incoming.tags, this.tagDefinitions));
+    this.touched.add(id);
+    this.touchedDocuments.add(local.id);
+  }
+
+  private reply(item: WebAnnotation): void {
+    const { store, replies } = this.deps.annotations;
+    const rawParent = replyParentId(item);
+    const parentId = this.renamed.get(rawParent) ?? rawParent;
+    const parent = store.row(parentId);
+    if (!parent && !(this.incomingIds.has(rawParent) && !this.options.apply)) return;
+    const sent = replyRowFrom(item, parent?.document_id ?? '');
+    const id = this.renamed.has(rawParent) ? this.idFor(sent.id, true) : sent.id;
+    const author = authorOf({ id: sent.author_id, name: sent.author_name }, this.signer);
+    const updatedAt = this.time(sent.updated_at);
+    const row = replies.row(id);
+    const decision = this.decide(
+      row ? { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.body_markdown.trim()]) } : undefined,
+      { updatedAt, authorId: author.id, content: JSON.stringify([sent.body_markdown.trim()]) },
+      updatedAt !== sent.updated_at,
+      store.tombstone(id),
+    );
+    if (decision !== 'refused') this.countAuthor(author, 'replies');
+    if (!tally(decision, this.plan.replies, this.plan) || !this.options.apply || !parent) return;
+    const next: ReplyRow = { ...sent, id, annotation_id: parentId, author_id: author.id, author_name: author.name, created_at: acceptedTime(sent.created_at, this.nowMs), updated_at: updatedAt };
+    if (row) replies.update(next);
+    else replies.insert(next);
+    this.touchedDocuments.add(parent.document_id);
+  }
+
+  private tombstone(tombstone: ParsedBundle['tombstones'][number]): void {
+    const { store, replies } = this.deps.annotations;
+    const deletedAt = this.time(tombstone.deletedAt);
+    const row = store.row(tombstone.id);
+    const reply = row ? undefined : replies.row(tombstone.id);
+    const local = row ?? reply;
+    const decision = decideTombstoneFromSigner(local ? { authorId: local.author_id } : undefined, { authorId: tombstone.authorId }, this.signer);
+    if (decision === 'refused') this.plan.refused += 1;
+    // Only the signer's own tombstones are kept: anyone else's could block that author's notes later.
+    if (decision === 'refused' || !this.signer.verified || tombstone.authorId !== this.signer.authorId) return;
+    if (decision === 'delete') this.plan.annotations.deleted += 1;
+    if (!this.options.apply) return;
+    if (decision === 'delete' && row) {
+      store.deleteAnnotation(row.id, deletedAt);
+      this.touchedDocuments.add(row.document_id);
+    } else if (decision === 'delete' && reply) {
+      replies.delete(reply.id, deletedAt);
+      this.touchedDocuments.add(reply.document_id);
+    }
+    const documentId = this.localOf.get(tombstone.documentId)?.id ?? tombstone.documentId;
+    store.addTombstone({ id: tombstone.id, document_id: documentId, author_id: tombstone.authorId, deleted_at: deletedAt });
+  }
 }

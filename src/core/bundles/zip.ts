@@ -1,10 +1,12 @@
 // Reading and writing the zip container of a note bundle. Reading treats the archive as
 // hostile: entries are checked against the allowed names and the caps before a byte is
 // inflated, symlinks and encrypted or duplicate entries are refused, sizes are enforced
-// while inflating, and entries are kept in memory by name: no path from the archive is
-// ever used as a file path.
+// while inflating (so a zip bomb stops at its cap), and entries are kept in memory by
+// name: no path from the archive is ever used as a file path. The caps come from
+// sizeLimits, the same numbers an export is checked against before it is written.
 import { zipSync } from 'fflate';
 import yauzl from 'yauzl';
+import type { SizeLimits } from '../../shared/bundle-schemas';
 import { BUNDLE_LIMITS, isBundleEntryName } from '../../shared/bundle-schemas';
 import { UserFacingError } from '../../shared/result';
 
@@ -28,7 +30,26 @@ function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+/** The most an entry of this name may inflate to. */
+export function entryCap(name: string, limits: SizeLimits): number {
+  return name.startsWith('documents/') ? limits.documentEntryBytes : (limits.otherEntryBytes[name] ?? 0);
+}
+
+export function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1048576).toLocaleString('en')} MB`;
+}
+
+/** Why entries of these sizes cannot travel in a bundle, or '' when they can: the same check for export and import. */
+export function sizeProblem(entries: ReadonlyArray<{ name: string; bytes: number }>, limits: SizeLimits): string {
+  let total = 0;
+  for (const { name, bytes } of entries) {
+    if (bytes > entryCap(name, limits)) return `“${name}” in the bundle is ${megabytes(bytes)} uncompressed, over the ${megabytes(entryCap(name, limits))} limit.`;
+    total += bytes;
+  }
+  return total > limits.totalBytes ? `The bundle inflates to ${megabytes(total)}, over the ${megabytes(limits.totalBytes)} limit.` : '';
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
@@ -39,7 +60,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > entry.uncompressedSize || size > BUNDLE_LIMITS.entryBytes) {
+        if (size > entry.uncompressedSize || size > cap) {
           stream.destroy(new BundleFormatError(`“${entry.fileName}” in the bundle inflates to more than it declares.`));
           return;
         }
@@ -54,15 +75,15 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
 }
 
 /** The entries of a bundle archive, by name, after every structural check. */
-export async function readBundleZip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  if (bytes.length > BUNDLE_LIMITS.fileBytes) throw new BundleFormatError(`The bundle is ${Math.round(bytes.length / 1048576)} MB; bundles can be at most ${BUNDLE_LIMITS.fileBytes / 1048576} MB.`);
+export async function readBundleZip(bytes: Buffer, limits: SizeLimits): Promise<Map<string, Buffer>> {
+  if (bytes.length > limits.fileBytes) throw new BundleFormatError(`The bundle is ${megabytes(bytes.length)}; bundles can be at most ${megabytes(limits.fileBytes)}.`);
   const zip = await openZip(bytes);
   if (zip.entryCount > BUNDLE_LIMITS.entries) {
     zip.close();
     throw new BundleFormatError(`The bundle has ${zip.entryCount} entries; a bundle can have at most ${BUNDLE_LIMITS.entries}.`);
   }
   const entries = new Map<string, Buffer>();
-  let total = 0;
+  const sizes: Array<{ name: string; bytes: number }> = [];
   try {
     for (;;) {
       const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
@@ -94,15 +115,10 @@ export async function readBundleZip(bytes: Buffer): Promise<Map<string, Buffer>>
       if (!isBundleEntryName(name)) throw new BundleFormatError(`The bundle holds an unexpected entry “${name.slice(0, 200)}”.`);
       if (entries.has(name)) throw new BundleFormatError(`The bundle holds “${name}” twice.`);
       if (entry.isEncrypted()) throw new BundleFormatError(`“${name}” in the bundle is encrypted.`);
-      if (entry.uncompressedSize > BUNDLE_LIMITS.entryBytes) {
-        throw new BundleFormatError(`“${name}” in the bundle is ${Math.round(entry.uncompressedSize / 1048576)} MB uncompressed, over the ${BUNDLE_LIMITS.entryBytes / 1048576} MB limit.`);
-      }
-      if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > entry.compressedSize * BUNDLE_LIMITS.compressionRatio) {
-        throw new BundleFormatError(`“${name}” in the bundle compresses more than ${BUNDLE_LIMITS.compressionRatio}:1, the mark of a zip bomb.`);
-      }
-      total += entry.uncompressedSize;
-      if (total > BUNDLE_LIMITS.totalBytes) throw new BundleFormatError(`The bundle inflates to more than ${BUNDLE_LIMITS.totalBytes / 1048576} MB.`);
-      entries.set(name, await readEntry(zip, entry));
+      sizes.push({ name, bytes: entry.uncompressedSize });
+      const problem = sizeProblem(sizes, limits);
+      if (problem !== '') throw new BundleFormatError(problem);
+      entries.set(name, await readEntry(zip, entry, entryCap(name, limits)));
     }
   } finally {
     zip.close();

@@ -3,12 +3,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
+import { sizeLimits } from '../../shared/bundle-schemas';
 import type { SourceType } from '../../shared/model';
+import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { cleanTitle } from './parsed-document';
 import { parsePlainText } from './plain-text';
-import { decodeImportFile } from './validate';
+import { decodeImportFile, formatMegabytes } from './validate';
 
 export interface PreparedDocument {
   title: string;
@@ -35,6 +37,25 @@ function titleFromFileName(fileName: string): string {
   return (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').trim() || 'Untitled';
 }
 
+/** The bytes a document takes in a note bundle: its structure and text as JSON strings, its original file in base64, and room for the rest. */
+export function bundleEntryBytes(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }): number {
+  return Buffer.byteLength(JSON.stringify(document.lexicalJson)) + Buffer.byteLength(JSON.stringify(document.canonicalText)) + Math.ceil(document.sourceBytes / 3) * 4 + 64 * 1024;
+}
+
+/**
+ * Refuses a document that would not fit in a note bundle under the same limits (sizeLimits),
+ * so whatever the app keeps as a document can also be shared and imported back.
+ */
+export function assertSharable(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }, maxBytes: number): void {
+  const limit = sizeLimits(maxBytes).documentEntryBytes;
+  const bytes = bundleEntryBytes(document);
+  if (bytes <= limit) return;
+  throw new UserFacingError(
+    'TOO_LARGE',
+    `This document would take ${formatMegabytes(bytes)} in a note bundle (its paragraphs and formatting alone ${formatMegabytes(Buffer.byteLength(document.lexicalJson))}), over the ${formatMegabytes(limit)} one document may take at the ${formatMegabytes(maxBytes)} import limit. Join short lines into paragraphs, or raise the import limit in Settings.`,
+  );
+}
+
 export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: number): PreparedDocument {
   const sourceName = basename(fileName.replace(/\\/g, '/'));
   const { sourceType, text } = decodeImportFile(sourceName, bytes, maxBytes);
@@ -51,6 +72,7 @@ export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: n
     byline: parsed.byline,
     blocks: parsed.blocks,
   });
+  assertSharable({ lexicalJson, canonicalText, sourceBytes: bytes.length }, maxBytes);
   return {
     title,
     sourceName,

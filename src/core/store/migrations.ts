@@ -2,8 +2,10 @@
 // number of migrations applied; a migration is never edited once released, only
 // followed by a new one.
 import type { Database } from 'better-sqlite3';
+import { MAX_CLOCK_SKEW_MS } from '../../shared/merge';
 import { baseFieldsOf } from '../../shared/sidecar';
 import type { WebAnnotation } from '../../shared/web-annotation';
+import { authorIdForKey, newKeyPair } from '../identity';
 
 export interface Migration {
   version: number;
@@ -244,7 +246,58 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: "authors are keys: the profile's items move to the author id derived from its public key; times past the clock's skew (a poisoned clock) come back to now; documents record where they came from",
+    up(db) {
+      bindProfileToKey(db);
+      repairFutureTimes(db, Date.now());
+      db.exec(`
+        -- Who a document came from (a bundle's signer, empty for a local import).
+        ALTER TABLE documents ADD COLUMN origin_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN origin_fingerprint TEXT NOT NULL DEFAULT '';
+        -- Authors and times changed above: the next sync rewrites every workspace file, so
+        -- the files carry the key-bound author ids too.
+        UPDATE sync_files SET store_fingerprint = '';
+      `);
+    },
+  },
 ];
+
+/** Gives the profile a key pair if it has none and moves its items to the author id of that key. */
+function bindProfileToKey(db: Database): void {
+  const profile = db.prepare<[], { author_id: string; public_key: string }>('SELECT author_id, public_key FROM profile WHERE id = 1').get();
+  if (!profile) return;
+  let publicKey = profile.public_key;
+  if (publicKey === '') {
+    const keys = newKeyPair();
+    db.prepare('UPDATE profile SET public_key = ?, private_key = ? WHERE id = 1').run(keys.publicKey, keys.privateKey);
+    publicKey = keys.publicKey;
+  }
+  const authorId = authorIdForKey(publicKey);
+  if (authorId === profile.author_id) return;
+  for (const table of ['annotations', 'replies', 'tombstones']) db.prepare(`UPDATE ${table} SET author_id = ? WHERE author_id = ?`).run(authorId, profile.author_id);
+  db.prepare('UPDATE profile SET author_id = ? WHERE id = 1').run(authorId);
+}
+
+/** Brings every stored time that is unreadable or further ahead than the skew back to `nowMs`. */
+export function repairFutureTimes(db: Database, nowMs: number): void {
+  const now = new Date(nowMs).toISOString();
+  const limit = nowMs + MAX_CLOCK_SKEW_MS;
+  const columns: Array<[string, string]> = [
+    ['annotations', 'created_at'], ['annotations', 'updated_at'], ['replies', 'created_at'], ['replies', 'updated_at'],
+    ['tombstones', 'deleted_at'], ['tags', 'created_at'], ['tags', 'updated_at'],
+  ];
+  for (const [table, column] of columns) {
+    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
+    // Aliased: a table whose INTEGER PRIMARY KEY is the rowid names the column after the key.
+    const rows = db.prepare<[], { rowid: number; value: string }>(`SELECT rowid AS rowid, ${column} AS value FROM ${table}`).all();
+    for (const row of rows) {
+      const ms = Date.parse(row.value);
+      if (!/^\d{4}-/.test(row.value) || !Number.isFinite(ms) || ms > limit) update.run(now, row.rowid);
+    }
+  }
+}
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -618,8 +618,10 @@ export function App({ client }: AppProps) {
             const added = plan.annotations.added + plan.replies.added;
             announce(`Imported notes from ${plan.signer.name}: ${added} new, ${plan.annotations.updated + plan.replies.updated} updated.`);
             void refreshLibrary().then(() => {
-              const opened = plan.documents[0];
-              if (opened && !currentIdRef.current) void openDocument(opened.id);
+              // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
+              const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
+              const opened = added ?? (currentIdRef.current ? undefined : plan.documents[0]);
+              if (opened) void openDocument(opened.id);
             });
           }}
         />

@@ -1,5 +1,5 @@
-// The library: every document with its source, import date and length; filter by
-// title, sort, open, and delete (after a confirmation the parent shows).
+// The library: every document with its source, import date, length, origin and text version;
+// filter by title, sort, open, and delete (after a confirmation the parent shows).
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
 
@@ -35,6 +35,13 @@ interface LibraryPanelProps {
   currentId: string | null;
   onOpen: (id: string) => void;
   onDelete: (doc: DocumentSummary) => void;
+}
+
+/** Who a document came from, which version of its text it is and when that text last changed: tells same-titled documents apart. */
+function originLine(doc: DocumentSummary): string {
+  const from = doc.originName ? `From ${doc.originName}` : 'Imported here';
+  const edited = doc.textUpdatedAt.slice(0, 16) !== doc.importedAt.slice(0, 16) ? ` · text edited ${dateFormat.format(new Date(doc.textUpdatedAt))}` : '';
+  return `${from} · version ${doc.textVersion}${edited}`;
 }
 
 export function LibraryPanel({ documents, currentId, onOpen, onDelete }: LibraryPanelProps) {
@@ -88,6 +95,7 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
                 {doc.siteName || doc.sourceName} · {dateFormat.format(new Date(doc.importedAt))} ·{' '}
                 {doc.wordCount.toLocaleString()} words
               </span>
+              <span className="library__meta library__origin">{originLine(doc)}</span>
             </button>
             <button
               type="button"

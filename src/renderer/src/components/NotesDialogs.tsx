@@ -2,7 +2,8 @@
 // documents and what to include; the import dialog shows who signed the bundle and what
 // it would change before anything is written.
 import { useEffect, useId, useState } from 'react';
-import type { BundlePlan } from '../../../shared/bundles';
+import type { BundlePlan, BundlePlanDocument, DocumentChoice } from '../../../shared/bundles';
+import { refusedSummary } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
@@ -105,7 +106,26 @@ function planLines(plan: BundlePlan): string[] {
     `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged${annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : ''}${annotations.deleted ? `, ${annotations.deleted} deleted` : ''}${annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : ''}`,
     `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
     ...plan.byAuthor.map((author) => `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+    ...(plan.refused > 0 ? [refusedSummary(plan)] : []),
   ];
+}
+
+/** For a document whose text differs from mine: apply its notes to my copy, or add it beside mine. */
+function DocumentChoiceField({ document, choice, onChoose }: { document: BundlePlanDocument; choice: DocumentChoice; onChoose: (choice: DocumentChoice) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="bundle-choice">
+      <legend>
+        “{document.title}” differs from your copy{document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''}
+      </legend>
+      <label>
+        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} /> Apply to my copy and re-anchor the notes
+      </label>
+      <label>
+        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} /> Add as a new document beside mine
+      </label>
+    </fieldset>
+  );
 }
 
 export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImported }: ImportNotesDialogProps) {
@@ -115,7 +135,9 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
   const [unsigned, setUnsigned] = useState(false);
   const [allowUnsigned, setAllowUnsigned] = useState(false);
   const [busy, setBusy] = useState(true);
+  const [choices, setChoices] = useState<Record<string, DocumentChoice>>({});
   const ref = useModal(onClose, busy && plan !== null);
+  const copies = Object.entries(choices).flatMap(([id, choice]) => (choice === 'copy' ? [id] : []));
 
   useEffect(() => {
     setBusy(true);
@@ -150,6 +172,16 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
           ))}
         </ul>
       )}
+      {plan?.documents
+        .filter((document) => document.status === 'text differs')
+        .map((document) => (
+          <DocumentChoiceField
+            key={document.bundleDocumentId}
+            document={document}
+            choice={choices[document.bundleDocumentId] ?? 'merge'}
+            onChoose={(choice) => setChoices((current) => ({ ...current, [document.bundleDocumentId]: choice }))}
+          />
+        ))}
       {error && (
         <p className="export-dialog__error" role="alert">
           {error}
@@ -170,7 +202,7 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
           disabled={!plan || busy}
           onClick={() => {
             setBusy(true);
-            void client.importBundle({ dataBase64, allowUnsigned }).then((result) => {
+            void client.importBundle({ dataBase64, allowUnsigned, ...(copies.length > 0 ? { copies } : {}) }).then((result) => {
               setBusy(false);
               if (result.ok) onImported(result.value);
               else setError(result.error.message);
