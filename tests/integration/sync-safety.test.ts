@@ -5,7 +5,7 @@
 // stops the others.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -140,12 +140,40 @@ describe('links, FIFOs, devices and sizes', () => {
 
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
-    expect(synced.stderr).toContain('marginalia: leak.annotations.json:1:1: Its source file “leak.txt” is not read: It is a symbolic link');
+    expect(synced.stderr).toContain('marginalia: leak.annotations.json:0:0: Its source file “leak.txt” is not read: It is a symbolic link');
     expect(synced.stderr).toContain('marginalia: linked.annotations.json:0:0: It is a symbolic link');
     expect(synced.stdout).toContain('2 files have problems and were left as they are (see above); everything else is synced.');
     const listed = JSON.parse((await cli([...library(), '--json', 'list'])).stdout) as Array<{ id: string }>;
     expect(listed.map((document) => document.id)).toEqual([documentId]);
     expect((await cli([...library(), 'search', 'swordfish'])).stdout).not.toContain('swordfish');
+  });
+
+  it('never writes through or over a link: a sidecar, digest or source that is a link stays one, its target untouched', async () => {
+    const { documentId, stem } = await helloWorkspace();
+    const linkOut = (suffix: string) => {
+      writeFileSync(join(outside, `target${suffix}`), 'outside, not to be touched\n');
+      rmSync(join(workspace, `${stem}${suffix}`));
+      symlinkSync(join(outside, `target${suffix}`), join(workspace, `${stem}${suffix}`));
+    };
+    const untouched = (suffix: string) => {
+      expect(lstatSync(join(workspace, `${stem}${suffix}`)).isSymbolicLink(), suffix).toBe(true);
+      expect(readFileSync(join(outside, `target${suffix}`), 'utf8'), suffix).toBe('outside, not to be touched\n');
+    };
+    linkOut('.notes.md');
+    linkOut('.txt');
+    const first = (await cli([...library(), 'annotate', documentId, '--quote', 'market', '--note', 'after the links'])).stdout.trim();
+    const synced = await cli([...library(), 'sync']);
+    expect(synced.stderr).toBe(`marginalia: ${stem}.notes.md:0:0: It is a symbolic link; the sync reads only regular files inside the workspace folder.\n`);
+    expect(readFileSync(join(workspace, `${stem}.annotations.json`), 'utf8')).toContain(first);
+    untouched('.notes.md');
+    untouched('.txt');
+
+    linkOut('.annotations.json');
+    await cli([...library(), 'annotate', documentId, '--quote', 'first paragraph', '--note', 'after the sidecar link']);
+    const again = await cli([...library(), 'sync']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${stem}.annotations.json:0:0: It is a symbolic link`);
+    untouched('.annotations.json');
   });
 
   it('refuses a FIFO named like a sidecar and a link to /dev/zero at once, instead of hanging or filling memory', async () => {
@@ -160,7 +188,7 @@ describe('links, FIFOs, devices and sizes', () => {
     expect(sync.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(sync.stderr).toContain('trap.annotations.json:0:0: It is not a regular file (a FIFO, socket or device)');
-    expect(sync.stderr).toContain('zero.annotations.json:1:1: Its source file “zero.txt” is not read: It is a symbolic link');
+    expect(sync.stderr).toContain('zero.annotations.json:0:0: Its source file “zero.txt” is not read: It is a symbolic link');
     expect(sync.stderr).toContain('tags.json:0:0: It is a symbolic link');
   });
 
@@ -174,7 +202,7 @@ describe('links, FIFOs, devices and sizes', () => {
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
     expect(synced.stderr).toContain('huge.annotations.json:0:0: It is larger than 100 MB, the most the sync reads for this kind of file.');
-    expect(synced.stderr).toContain('big.annotations.json:1:1: Its source file “big.txt” is not read: It is larger than 20 MB, the most the sync reads for this kind of file.');
+    expect(synced.stderr).toContain('big.annotations.json:0:0: Its source file “big.txt” is not read: It is larger than 20 MB, the most the sync reads for this kind of file.');
   });
 
   it('moves nothing out of the workspace through a .removed link: the files stay and the problem is named', async () => {
@@ -215,12 +243,23 @@ describe('one bad file', () => {
     for (let run = 0; run < 2; run++) {
       const synced = await cli([...library(), 'sync']);
       expect(synced.code).toBe(1);
-      expect(synced.stderr).toContain(`again.annotations.json:1:1: Its source file “again.txt” is already in the library as “Hello” (${documentId})`);
+      expect(synced.stderr).toContain(`again.annotations.json:0:0: Its source file “again.txt” is already in the library as “Hello” (${documentId})`);
       expect(synced.stderr).toMatch(/broken\.annotations\.json:\d+:\d+: Not valid JSON/);
       expect(synced.stderr).not.toContain('No document with id');
     }
     const listed = JSON.parse((await cli([...library(), '--json', 'annotations', documentId])).stdout) as Array<{ color: string }>;
     expect(listed.map((annotation) => annotation.color)).toEqual(['green']);
+  });
+
+  it('a sidecar whose annotations belong to another document is refused with a reason, and its document is not half-imported', async () => {
+    const { documentId, stem } = await helloWorkspace();
+    const [annotationId] = await annotationIds(documentId);
+    writeFileSync(join(workspace, 'other.txt'), 'Other\n\nA different text about the harbour.\n');
+    writeFileSync(join(workspace, 'other.annotations.json'), foreignSidecar(stem, documentId, 'other.txt'));
+    const synced = await cli([...library(), 'sync']);
+    expect(synced.code).toBe(1);
+    expect(synced.stderr).toContain(`other.annotations.json:0:0: Annotation ${annotationId} in this file already belongs to another document (${documentId}); the file is not applied.`);
+    expect((await cli([...library(), 'list'])).stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('tags.json as a folder is a problem of that file (exit 1, not an internal error), and the notes still sync', async () => {

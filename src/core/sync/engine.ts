@@ -323,6 +323,7 @@ export class SyncEngine {
   async scan(): Promise<void> {
     this.busy++;
     try {
+      this.forgetGoneFiles();
       this.setAsideRemoved();
       this.removeTempFiles();
       // Sorted, so that of two files naming one document the same one is taken first every time.
@@ -368,6 +369,14 @@ export class SyncEngine {
     }
   }
 
+  /** A problem or a copy whose file has since been deleted is no longer anything to fix. */
+  private forgetGoneFiles(): void {
+    for (const [key, problem] of this.problems) {
+      if (!key.startsWith('write:') && key !== REMOVED_FOLDER && entryKind(this.dir, problem.file) === 'missing') this.problems.delete(key);
+    }
+    for (const name of this.copies.keys()) if (entryKind(this.dir, name) === 'missing') this.copies.delete(name);
+  }
+
   /** Temp files of atomic writes cut short by a crash are never a file anyone wants (a folder so named is left alone). */
   private removeTempFiles(): void {
     for (const name of readdirSync(this.dir)) {
@@ -409,6 +418,10 @@ export class SyncEngine {
     };
     this.watcher.on('add', onFile);
     this.watcher.on('change', onFile);
+    this.watcher.on('unlink', () => {
+      this.forgetGoneFiles();
+      this.announce();
+    });
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
 
@@ -500,7 +513,7 @@ export class SyncEngine {
     if (!parsed.ok) return this.refuse(name, parsed.fault);
     const sidecar = parsed.value;
     const document = sidecar.marginalia.document;
-    if (known && known.document_id !== document.id) return this.refuse(name, { line: 1, column: 1, message: `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.` });
+    if (known && known.document_id !== document.id) return this.refuse(name, { line: 0, column: 0, message: `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.` });
     const original = this.copiedFrom(document.id, slug);
     this.problems.delete(name);
     if (original) {
@@ -516,7 +529,7 @@ export class SyncEngine {
         return 'missing';
       }
       const created = this.createDocument(document);
-      if (created !== true) return this.refuse(name, { line: 1, column: 1, message: created });
+      if (created !== true) return this.refuse(name, { line: 0, column: 0, message: created });
     }
     const unchangedList = this.merge(document.id, sidecar, name, 'file');
     // Recorded under this name: a renamed file (its old name gone) becomes the document's file.
@@ -593,6 +606,9 @@ export class SyncEngine {
             const hasLocal = localIds.has(id);
             if (t && !hasLocal) {
               if (b || store.tombstone(id)) continue; // deleted here since the last sync
+              const elsewhere = store.row(id);
+              // Thrown, so the savepoint undoes this file and reports it alone.
+              if (elsewhere) throw new Error(`Annotation ${id} in this file already belongs to another document (${elsewhere.document_id}); the file is not applied.`);
               this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
               touched.add(id);
             } else if (!t && hasLocal && b && kind === 'file') {
@@ -842,7 +858,7 @@ export class SyncEngine {
     let stamp = onDisk?.stamp;
     if (onDisk?.hash !== hash) {
       writeFileAtomic(path, text);
-      writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
+      this.writeDigest(documentId, slug, document, annotations);
       this.counters.writes++;
       stamp = stampOf(this.dir, name);
     }
@@ -852,6 +868,18 @@ export class SyncEngine {
         this.state.setBase(documentId, sidecar.items);
       })
       .immediate();
+  }
+
+  /** The digest is the app's own file, but a link or a folder at its name is reported, not replaced. */
+  private writeDigest(documentId: string, slug: string, document: SidecarDocument, annotations: readonly Annotation[]): void {
+    const name = `${slug}${DIGEST_SUFFIX}`;
+    const kind = entryKind(this.dir, name);
+    if (kind !== 'missing' && kind !== 'file') {
+      this.problems.set(`digest:${documentId}`, { file: name, line: 0, column: 0, message: kind.message });
+      return;
+    }
+    this.problems.delete(`digest:${documentId}`);
+    writeFileAtomic(join(this.dir, name), notesDigest(document, annotations));
   }
 
   /** Writes tags.json when it differs from the library's tags; never over a file still to be fixed, a link or a folder. */
