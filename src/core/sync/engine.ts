@@ -847,8 +847,7 @@ export class SyncEngine {
       }
     }
     const sourceFile = `${slug}.${SOURCE_EXTENSIONS[summary.sourceType] ?? 'txt'}`;
-    // Whatever is at the source's name already (a file, a link, a folder) is left as it is.
-    if (entryKind(this.dir, sourceFile) === 'missing') writeFileAtomic(join(this.dir, sourceFile), this.core.documents.sourceBytes(documentId));
+    this.writeSource(documentId, sourceFile);
     const annotations = listed ?? this.core.annotations.list(documentId);
     const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256: this.core.documents.textSha256(documentId) };
     const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
@@ -868,6 +867,14 @@ export class SyncEngine {
         this.state.setBase(documentId, sidecar.items);
       })
       .immediate();
+  }
+
+  /** Writes the source file when it is missing; a file there is left as it is, and a link, FIFO or folder is reported, never replaced. */
+  private writeSource(documentId: string, sourceFile: string): void {
+    const kind = entryKind(this.dir, sourceFile);
+    if (kind === 'missing') writeFileAtomic(join(this.dir, sourceFile), this.core.documents.sourceBytes(documentId));
+    if (kind === 'missing' || kind === 'file') this.problems.delete(`source:${documentId}`);
+    else this.problems.set(`source:${documentId}`, { file: sourceFile, line: 0, column: 0, message: kind.message });
   }
 
   /** The digest is the app's own file, but a link or a folder at its name is reported, not replaced. */
