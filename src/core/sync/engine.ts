@@ -221,12 +221,15 @@ export class SyncEngine {
   private importing = false;
   /** How many sidecar files were read, read and merged, and written: tests count them. */
   readonly counters = { reads: 0, imports: 0, writes: 0 };
+  /** One file's reading and merging as a transaction (a savepoint inside a scan's batch), made once: making one prepares its statements. */
+  private readonly importTransaction: (name: string) => ImportOutcome;
 
   constructor(
     private readonly core: MarginaliaCore,
     readonly dir: string,
   ) {
     this.state = new SyncState(core.db);
+    this.importTransaction = core.db.transaction((name: string) => this.readAndMerge(name)).immediate;
   }
 
   async start(options: SyncOptions): Promise<void> {
@@ -489,7 +492,7 @@ export class SyncEngine {
    */
   importFile(name: string): ImportOutcome {
     try {
-      return this.core.db.transaction(() => this.readAndMerge(name)).immediate();
+      return this.importTransaction(name);
     } catch (error) {
       return this.refuse(name, { line: 0, column: 0, message: messageOf(error) });
     }

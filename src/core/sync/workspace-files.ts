@@ -97,17 +97,21 @@ function readOpen(descriptor: number, maxBytes: number): WorkspaceRead {
   if (!stat.isFile()) return { ok: false, missing: false, message: notRegular(false, stat.isDirectory()) };
   const tooLarge = { ok: false as const, missing: false, message: `It is larger than ${megabytes(maxBytes)}, the most the sync reads for this kind of file.` };
   if (stat.size > maxBytes) return tooLarge;
-  const chunks: Buffer[] = [];
+  // Room for one byte more than fstat said, so a read that fills it shows the file grew.
+  let buffer = Buffer.allocUnsafe(stat.size + 1);
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size + 1 - total, READ_CHUNK), maxBytes + 1 - total));
-    const read = readSync(descriptor, chunk, 0, chunk.length, null);
+    if (total === buffer.length) {
+      if (total > maxBytes) return tooLarge;
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length + READ_CHUNK, maxBytes + 1));
+      buffer.copy(larger, 0, 0, total);
+      buffer = larger;
+    }
+    const read = readSync(descriptor, buffer, total, buffer.length - total, null);
     if (read === 0) break;
-    chunks.push(chunk.subarray(0, read));
     total += read;
-    if (total > maxBytes) return tooLarge;
   }
-  return { ok: true, bytes: Buffer.concat(chunks, total), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
+  return { ok: true, bytes: buffer.subarray(0, total), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
