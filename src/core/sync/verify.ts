@@ -29,10 +29,15 @@ function fieldsOfFile(facts: SidecarFacts): Map<string, string> {
 
 /** Each sidecar in the folder read and parsed; unreadable ones become differences. */
 function readSidecars(sources: VerifySources, differences: string[]): Map<string, SidecarFacts> {
-  const names = readdirSync(sources.dir)
-    .filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name))
-    .sort();
   const files = new Map<string, SidecarFacts>();
+  let listed: string[];
+  try {
+    listed = readdirSync(sources.dir);
+  } catch (error) {
+    differences.push(`The workspace folder ${sources.dir} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return files;
+  }
+  const names = listed.filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name)).sort();
   for (const name of names) {
     const read = readWorkspaceFile(sources.dir, name, sources.maxJsonBytes);
     if (!read.ok) {
