@@ -12,6 +12,7 @@ import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
+import { syncNotices, syncSummary } from './sync-report';
 import type { BundlePlan } from '../shared/bundles';
 import { refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
@@ -305,11 +306,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         const dir = resolve(workspaceOf(values.workspace, core));
         const engine = await core.startSync(dir, { watch: values.watch === true });
         const status = engine.status();
-        for (const problem of status.problems) io.stderr(`marginalia: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
-        print(
-          `Synced ${countOf(core.documents.list().length, 'document')} with ${dir}: ${countOf(engine.counters.imports, 'file')} read, ${engine.counters.writes} written${status.conflicts.length > 0 ? `, ${countOf(status.conflicts.length, 'conflict')} to resolve` : ''}.\n`,
-          { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles },
-        );
+        for (const line of syncNotices(status, engine.copiesFound())) io.stderr(`marginalia: ${line}\n`);
+        print(syncSummary(core.documents.list().length, dir, engine.counters, status), { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles });
         if (values.watch) {
           await engine.whenWatching();
           io.stdout('Watching for changes; press Ctrl+C to stop.\n');

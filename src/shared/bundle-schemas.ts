@@ -21,9 +21,12 @@ const MB = 1024 * 1024;
  */
 export const ENTRY_PER_SOURCE_BYTE = 23;
 
+/** The cap on annotations.jsonld, and so on a workspace sidecar holding the same collection. */
+export const ANNOTATIONS_ENTRY_BYTES = 100 * MB;
+
 const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
   'manifest.json': 4 * MB,
-  'annotations.jsonld': 100 * MB,
+  'annotations.jsonld': ANNOTATIONS_ENTRY_BYTES,
   'tags.json': 16 * MB,
   'tombstones.json': 64 * MB,
   'signature.json': MB,

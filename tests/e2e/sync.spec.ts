@@ -1,7 +1,7 @@
 // Keeping notes in a workspace folder, as a person sets it up and lives with it: turned on
 // in Settings, the indicator says synced, a highlight reaches the file, a broken file is
 // reported with its line, and a conflicting edit is resolved from the sync dialog.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
 import { selectText } from './helpers';
@@ -48,6 +48,42 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await expect(dialog.getByText('Everything is in sync.')).toBeVisible();
   await expect.poll(() => app.core.annotations.get(id).color).toBe('purple');
   await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('"color": "purple"');
+});
+
+test('a copied sidecar is offered as a copy to merge, and a link out of the workspace is reported, never read', async ({ page, app }) => {
+  const workspace = join(app.dataDir, '..', 'workspace');
+  const outside = join(app.dataDir, '..', 'outside');
+  mkdirSync(outside);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();
+  const name = readdirSync(workspace).find((file) => file.endsWith('.annotations.json'))!;
+  const copy = name.replace('.annotations.json', ' (copy).annotations.json');
+  copyFileSync(join(workspace, name), join(workspace, copy));
+  const toResolve = page.getByRole('button', { name: 'Synced, 1 to resolve' });
+  await expect(toResolve).toBeVisible();
+
+  // A highlight made now is kept, in the library and in the document's own file, whatever the copy lacks.
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('h');
+  await expect.poll(() => readFileSync(join(workspace, name), 'utf8')).toContain('"exact": "beheading 11 people"');
+  await toResolve.click();
+  const dialog = page.getByRole('dialog', { name: 'Workspace sync' });
+  const copies = dialog.getByRole('list', { name: 'Conflict copies' });
+  await expect(copies).toContainText(copy);
+  await copies.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog.getByText('Everything is in sync.')).toBeVisible();
+  expect(readFileSync(join(workspace, name), 'utf8')).toContain('"exact": "beheading 11 people"');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  writeFileSync(join(outside, 'elsewhere.annotations.json'), readFileSync(join(workspace, name), 'utf8'));
+  symlinkSync(join(outside, 'elsewhere.annotations.json'), join(workspace, 'leak.annotations.json'));
+  const problem = page.getByRole('button', { name: 'Sync problem (1)' });
+  await expect(problem).toBeVisible();
+  await problem.click();
+  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText('leak.annotations.json:0:0 It is a symbolic link');
 });
 
 test.describe('on the very first start', () => {

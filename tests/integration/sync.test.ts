@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
@@ -13,6 +14,7 @@ let documentId: string;
 let workspace: string;
 
 beforeEach(() => {
+  sidecarName = SIDECAR;
   temp = makeTempDir();
   workspace = join(temp.path, 'workspace');
   core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1' });
@@ -32,7 +34,9 @@ function highlight(quote: string, extra: { noteMarkdown?: string; tags?: string[
 }
 
 const SIDECAR = 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.annotations.json';
-const sidecarPath = () => join(workspace, SIDECAR);
+/** The document's sidecar: SIDECAR unless a test renames it. */
+let sidecarName = SIDECAR;
+const sidecarPath = () => join(workspace, sidecarName);
 type SidecarItem = Record<string, unknown> & { id: string; body: Array<{ value: string; purpose: string }>; marginalia: { color: string } };
 type SidecarFile = { first: { items: SidecarItem[] }; marginalia: { tombstones: unknown[] } };
 /** A sidecar's annotations are on its first W3C AnnotationPage (a plain highlight has no body); tests edit them as `items`. */
@@ -335,9 +339,14 @@ describe('workspace sync', () => {
     expect(engine.status().conflictFiles).toEqual([]);
   });
 
-  it('converges with no lost update whatever mix of app and file edits happens between syncs', async () => {
+  it('converges with no lost update whatever mix of app and file edits, copies, renames, conflict copies and links happens between syncs', async () => {
     const ids = [highlight('Tripoli').id, highlight('beheading 11 people').id];
     const engine: SyncEngine = await core.startSync(workspace, { watch: false });
+    // Outside the workspace: a sidecar for a document the library lacks, and its source.
+    const outside = join(temp.path, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'Secret\n\nNothing outside the workspace is read.\n');
+    writeFileSync(join(outside, 'evil.annotations.json'), readFileSync(sidecarPath(), 'utf8').replaceAll(documentId, randomUUID()).replace(/"sourceFile": "[^"]*"/, '"sourceFile": "secret.txt"'));
     const colors = ['yellow', 'green', 'blue', 'red'] as const;
     const edit = fc.record({
       side: fc.constantFrom('app', 'file'),
@@ -345,14 +354,31 @@ describe('workspace sync', () => {
       field: fc.constantFrom('color', 'note'),
       value: fc.nat(3),
     });
+    const structural = fc.constantFrom('none', 'copy', 'rename', 'conflict copy', 'links');
     let round = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 5 }), async (batches) => {
-        for (const batch of batches) {
+      fc.asyncProperty(fc.array(fc.record({ change: structural, edits: fc.array(edit, { maxLength: 4 }) }), { minLength: 1, maxLength: 5 }), async (batches) => {
+        for (const { change, edits } of batches) {
           round++;
+          // What a person, a sync tool or an attacker does to the folder, noticed by a scan as the watcher would.
+          const stem = sidecarName.slice(0, -'.annotations.json'.length);
+          const extras: string[] = [];
+          if (change === 'copy') extras.push(`${stem} (copy ${round}).annotations.json`);
+          if (change === 'conflict copy') extras.push(`${stem}.sync-conflict-2026-${round}.json`);
+          for (const extra of extras) cpSync(sidecarPath(), join(workspace, extra));
+          if (change === 'rename') {
+            renameSync(sidecarPath(), join(workspace, `renamed-${round}.annotations.json`));
+            sidecarName = `renamed-${round}.annotations.json`;
+          }
+          if (change === 'links') {
+            symlinkSync(join(outside, 'evil.annotations.json'), join(workspace, `link-${round}.annotations.json`));
+            symlinkSync(join(outside, 'secret.txt'), join(workspace, 'secret.txt'));
+          }
+          await engine.scan();
+
           const expected = new Map<string, string>();
           const touched = new Map<string, 'app' | 'file'>();
-          for (const { side, target, field, value } of batch) {
+          for (const { side, target, field, value } of edits) {
             const id = ids[target]!;
             const key = `${id}:${field}`;
             const note = `note ${round}-${value}-${side}`;
@@ -370,19 +396,35 @@ describe('workspace sync', () => {
             touched.set(key, touched.get(key) && touched.get(key) !== side ? ('both' as never) : side);
           }
           await engine.flush();
-          engine.importFile(SIDECAR);
+          await engine.scan();
           await engine.flush();
-          // The files and the library agree, and merging the same file again changes nothing.
-          expect(engine.verify().filter((line) => !line.includes('unresolved conflict'))).toEqual([]);
-          expect(engine.importFile(SIDECAR)).toBe('unchanged');
+          // Nothing is lost or brought in: copies and links change nothing until merged, and nothing outside is read.
+          expect(core.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([...ids].sort());
+          expect(core.documents.list().map((document) => document.id)).toEqual([documentId]);
+          // Every copy is offered for merging and every link is a problem; the rest agrees, and merging the same file again changes nothing.
+          expect(engine.status().conflictFiles).toEqual(expect.arrayContaining(extras));
+          if (change === 'links') expect(engine.status().problems.map((problem) => problem.file)).toContain(`link-${round}.annotations.json`);
+          const extraNames = [...extras, `link-${round}.annotations.json`, 'secret.txt'];
+          expect(engine.verify().filter((line) => !line.includes('unresolved conflict') && !extraNames.some((name) => line.includes(name)))).toEqual([]);
+          expect(engine.importFile(sidecarName)).toBe('unchanged');
           // Every edit made on one side only survives.
           for (const [key, side] of touched) {
             if ((side as string) === 'both') continue;
             const [id, field] = key.split(':') as [string, 'color' | 'note'];
             const annotation = core.annotations.get(id);
-            expect(field === 'color' ? annotation.color : annotation.note.markdown.trim(), `${side} edit of ${field}`).toBe(expected.get(key));
+            expect(field === 'color' ? annotation.color : annotation.note.markdown.trim(), `${side} edit of ${field} after ${change}`).toBe(expected.get(key));
           }
+          // The person merges the copies (stale versions: nothing is deleted or reverted) and removes the links.
+          for (const extra of extras) expect(engine.mergeConflictFile(extra)).toBe('merged');
+          expect(core.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([...ids].sort());
           for (const conflict of engine.status().conflicts) engine.resolveConflict(conflict.id, 'mine');
+          if (change === 'links') {
+            rmSync(join(workspace, `link-${round}.annotations.json`));
+            rmSync(join(workspace, 'secret.txt'));
+            await engine.scan();
+          }
+          for (const name of readdirSync(workspace).filter((file) => file.endsWith('.merged'))) rmSync(join(workspace, name));
+          expect(engine.verify()).toEqual([]);
         }
       }),
       { numRuns: 40 },

@@ -2,17 +2,18 @@
 // `<slug>.annotations.json` (and the `.notes.md` digest, the source file, `tags.json`)
 // within a second, written atomically; changes made to those files by other programs come
 // back through a watcher and at start, merged per annotation against the last synced base.
-// A file that cannot be read is reported with its line and column and left alone.
+// A file that cannot be read is reported with its line and column and left alone, and
+// every other file keeps syncing; only regular files inside the folder are read or written.
 import type { Database } from 'better-sqlite3';
 import type { FSWatcher } from 'chokidar';
 import chokidar from 'chokidar';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import type { Annotation } from '../../shared/annotations';
 import { normalizeTagPath } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
-import { BUNDLE_LIMITS, jsonDepthExceeds, sidecarSchema, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { ANNOTATIONS_ENTRY_BYTES } from '../../shared/bundle-schemas';
 import { decideIncoming } from '../../shared/merge';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
@@ -28,6 +29,11 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { ensureDirectory } from '../files/directories';
 import { prepareDocument, sha256Hex } from '../import/prepare';
 import { cachedStatement } from '../store/statements';
+import type { FileFault } from './sidecar-file';
+import { parseSidecarFile, parseTagsFile } from './sidecar-file';
+import { workspaceDifferences } from './verify';
+import type { FileStamp } from './workspace-files';
+import { CONFLICT_FILE, decodeUtf8, entryKind, isPlainName, isRealFolder, readWorkspaceFile, stampOf } from './workspace-files';
 
 export const WRITE_DELAY_MS = 150;
 const SCAN_BATCH = 50;
@@ -35,7 +41,14 @@ const FILE_SETTLE_MS = 120;
 const SOURCE_EXTENSIONS: Record<string, string> = { txt: 'txt', md: 'md', html: 'html' };
 const REMOVED_FOLDER = '.removed';
 const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-z]+\.tmp$/;
-const CONFLICT_FILE = /(\.sync-conflict-[^/\\]*\.json|\(conflicted copy[^)]*\)[^/\\]*\.json|\.conflict[^/\\]*\.json)$/i;
+/**
+ * The most the sync reads of a sidecar, a conflict copy or tags.json: a bundle carries a
+ * document's annotations as one entry, so a file over the entry cap could not travel anyway.
+ * Source files are read up to the import limit (Settings), as an import would.
+ */
+const JSON_FILE_LIMIT = ANNOTATIONS_ENTRY_BYTES;
+
+export type ImportOutcome = 'unchanged' | 'merged' | 'refused' | 'missing' | 'copy';
 
 interface SyncFileRow {
   document_id: string;
@@ -47,12 +60,6 @@ interface SyncFileRow {
   sidecar_size: number;
   sidecar_mtime_ms: number;
   stat_taken_at_ms: number;
-}
-
-/** A file's size and modification time, as recorded beside its hash. */
-interface FileStamp {
-  size: number;
-  mtimeMs: number;
 }
 
 /**
@@ -108,6 +115,11 @@ class SyncState {
            sidecar_size = excluded.sidecar_size, sidecar_mtime_ms = excluded.sidecar_mtime_ms, stat_taken_at_ms = excluded.stat_taken_at_ms`,
       )
       .run(documentId, slug, sidecarSha256, storeFingerprint, stamp?.size ?? -1, stamp?.mtimeMs ?? -1, Date.now());
+  }
+
+  /** The store changed in a way its fingerprint may miss (fields taken at an unchanged time): write the file again. */
+  invalidateFingerprint(documentId: string): void {
+    cachedStatement(this.db, "UPDATE sync_files SET store_fingerprint = '' WHERE document_id = ?").run(documentId);
   }
 
   /** The file was hashed and found as recorded: keep its current size and time. */
@@ -175,14 +187,9 @@ function sameMergeFields(a: MergeFields, b: MergeFields): boolean {
   return a.color === b.color && a.note === b.note && a.tags === b.tags && a.target === b.target;
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface SyncOptions {
   watch: boolean;
@@ -192,7 +199,10 @@ export class SyncEngine {
   private readonly state: SyncState;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly fileTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files that could not be read or applied (keyed by file name), and documents that could not be written (`write:` and the id). */
   private readonly problems = new Map<string, SyncProblem>();
+  /** Sidecars naming a document another sidecar already holds (a copy), by name: the file they copy. */
+  private readonly copies = new Map<string, string>();
   private watcher: FSWatcher | undefined;
   private watching: Promise<void> = Promise.resolve();
   /**
@@ -212,12 +222,15 @@ export class SyncEngine {
   private importing = false;
   /** How many sidecar files were read, read and merged, and written: tests count them. */
   readonly counters = { reads: 0, imports: 0, writes: 0 };
+  /** One file's reading and merging as a transaction (a savepoint inside a scan's batch), made once: making one prepares its statements. */
+  private readonly importTransaction: (name: string) => ImportOutcome;
 
   constructor(
     private readonly core: MarginaliaCore,
     readonly dir: string,
   ) {
     this.state = new SyncState(core.db);
+    this.importTransaction = core.db.transaction((name: string) => this.readAndMerge(name)).immediate;
   }
 
   async start(options: SyncOptions): Promise<void> {
@@ -267,7 +280,7 @@ export class SyncEngine {
     const pending = [...this.timers.keys()];
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const documentId of pending) this.writeDocument(documentId);
+    for (const documentId of pending) this.writeReporting(documentId);
     for (const timer of this.fileTimers.values()) clearTimeout(timer);
     this.fileTimers.clear();
     void this.watcher?.close();
@@ -287,7 +300,9 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const conflicts = this.state.conflicts();
-    const conflictFiles = existsSync(this.dir) ? readdirSync(this.dir).filter((name) => CONFLICT_FILE.test(name)) : [];
+    const toolCopies = existsSync(this.dir) ? readdirSync(this.dir).filter((name) => CONFLICT_FILE.test(name)) : [];
+    // A copy deleted or merged since it was found is no longer offered.
+    const conflictFiles = [...toolCopies, ...[...this.copies.keys()].filter((name) => entryKind(this.dir, name) === 'file').sort()];
     return {
       workspace: this.dir,
       state: this.busy > 0 ? 'syncing' : this.problems.size > 0 ? 'error' : 'synced',
@@ -299,6 +314,11 @@ export class SyncEngine {
     };
   }
 
+  /** Sidecars found naming a document another file holds, each with the file it copies. */
+  copiesFound(): ReadonlyMap<string, string> {
+    return this.copies;
+  }
+
   private announce(): void {
     this.core.events.emit('syncStatus', this.status());
   }
@@ -307,10 +327,13 @@ export class SyncEngine {
   async scan(): Promise<void> {
     this.busy++;
     try {
+      this.forgetGoneFiles();
       this.setAsideRemoved();
-      // Temp files of atomic writes cut short by a crash are never a file anyone wants.
-      for (const name of readdirSync(this.dir)) if (ATOMIC_TEMP_FILE.test(name)) rmSync(join(this.dir, name), { force: true });
-      const sidecars = readdirSync(this.dir).filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name));
+      this.removeTempFiles();
+      // Sorted, so that of two files naming one document the same one is taken first every time.
+      const sidecars = readdirSync(this.dir)
+        .filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name))
+        .sort();
       const documents = this.core.documents.list();
       this.progress = { done: 0, total: sidecars.length + documents.length };
       this.announce();
@@ -336,9 +359,9 @@ export class SyncEngine {
         this.announce();
         await new Promise((resolve) => setImmediate(resolve));
       }
-      if (existsSync(join(this.dir, TAGS_FILE))) this.importTags();
+      if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importTags();
       for (const document of this.core.documents.list()) {
-        if (!upToDate.has(document.id)) this.writeDocument(document.id);
+        if (!upToDate.has(document.id)) this.writeReporting(document.id);
         this.progress.done++;
       }
       this.writeTags();
@@ -350,11 +373,34 @@ export class SyncEngine {
     }
   }
 
+  /** A problem or a copy whose file has since been deleted is no longer anything to fix. */
+  private forgetGoneFiles(): void {
+    for (const [key, problem] of this.problems) {
+      if (!key.startsWith('write:') && key !== REMOVED_FOLDER && entryKind(this.dir, problem.file) === 'missing') this.problems.delete(key);
+    }
+    for (const name of this.copies.keys()) if (entryKind(this.dir, name) === 'missing') this.copies.delete(name);
+  }
+
+  /** Temp files of atomic writes cut short by a crash are never a file anyone wants (a folder so named is left alone). */
+  private removeTempFiles(): void {
+    for (const name of readdirSync(this.dir)) {
+      if (ATOMIC_TEMP_FILE.test(name) && entryKind(this.dir, name) !== 'missing') {
+        try {
+          rmSync(join(this.dir, name), { force: true });
+        } catch {
+          // Not a file (a folder, say): not ours, and not in the way.
+        }
+      }
+    }
+  }
+
   private async watch(): Promise<void> {
     const root = resolvePath(this.dir);
     this.watcher = chokidar.watch(root, {
       depth: 0,
       ignoreInitial: true,
+      // A link is reported as itself (and refused when read), never watched through to its target.
+      followSymlinks: false,
       // Only the files the sync reads are watched: sources and digests are the app's own.
       ignored: (path) => resolvePath(path) !== root && !isWatchedName(basename(path)),
       awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
@@ -376,6 +422,10 @@ export class SyncEngine {
     };
     this.watcher.on('add', onFile);
     this.watcher.on('change', onFile);
+    this.watcher.on('unlink', () => {
+      this.forgetGoneFiles();
+      this.announce();
+    });
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
 
@@ -399,7 +449,7 @@ export class SyncEngine {
 
   scheduleWrite(documentId: string): void {
     this.debounce(this.timers, documentId, WRITE_DELAY_MS, () => {
-      this.writeDocument(documentId);
+      this.writeReporting(documentId);
       this.lastSyncAt = new Date().toISOString();
     });
   }
@@ -409,7 +459,20 @@ export class SyncEngine {
     const pending = [...this.timers.keys()];
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const documentId of pending) this.writeDocument(documentId);
+    for (const documentId of pending) this.writeReporting(documentId);
+  }
+
+  /** Writes one document's files; a failure is reported as that document's problem while the others keep syncing. */
+  private writeReporting(documentId: string): void {
+    const key = `write:${documentId}`;
+    try {
+      this.writeDocument(documentId);
+      this.problems.delete(key);
+    } catch (error) {
+      const known = this.state.byDocument(documentId);
+      const file = known ? this.sidecarName(known.slug) : documentId;
+      this.problems.set(key, { file, line: 0, column: 0, message: messageOf(error) });
+    }
   }
 
   // ---- files -> app -------------------------------------------------------------------
@@ -418,66 +481,51 @@ export class SyncEngine {
     return `${slug}${SIDECAR_SUFFIX}`;
   }
 
-  private fail(name: string, text: string, offset: number, message: string): 'refused' {
-    const { line, column } = lineAndColumn(text, offset);
-    this.problems.set(name, { file: name, line, column, message });
+  private refuse(name: string, fault: FileFault): 'refused' {
+    this.problems.set(name, { file: name, ...fault });
     return 'refused';
   }
 
-  /** Reads one sidecar and merges it; a bad file is reported and not applied. */
-  importFile(name: string): 'unchanged' | 'merged' | 'refused' | 'missing' {
-    const path = join(this.dir, name);
+  /**
+   * Reads one sidecar and merges it; a bad file is reported and not applied. Its reading and
+   * merging are one savepoint: whatever fails in them is undone and reported against this
+   * file alone, so every other file keeps syncing.
+   */
+  importFile(name: string): ImportOutcome {
+    try {
+      return this.importTransaction(name);
+    } catch (error) {
+      return this.refuse(name, { line: 0, column: 0, message: messageOf(error) });
+    }
+  }
+
+  private readAndMerge(name: string): ImportOutcome {
     const slug = name.slice(0, -SIDECAR_SUFFIX.length);
     const known = this.state.bySlug(slug);
-    let bytes: Buffer;
-    let stamp: FileStamp;
-    try {
-      // Stamped before reading: a save landing in between leaves a stamp that no longer
-      // matches, so the file is read again next time rather than missed.
-      const stat = statSync(path);
-      stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-      if (known && !this.foreignBase && !this.problems.has(name) && stampStillTrusted(known, stamp)) return 'unchanged';
-      bytes = readFileSync(path);
-      this.counters.reads++;
-    } catch {
-      return 'missing';
-    }
-    const hash = sha256Hex(bytes);
+    // A link or anything but a regular file has no stamp, so it is never trusted unread.
+    const current = stampOf(this.dir, name);
+    if (current && known && !this.foreignBase && !this.problems.has(name) && stampStillTrusted(known, current)) return 'unchanged';
+    const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
+    if (!read.ok) return read.missing ? 'missing' : this.refuse(name, { line: 0, column: 0, message: read.message });
+    this.counters.reads++;
+    const hash = sha256Hex(read.bytes);
     if (known && known.sidecar_sha256 === hash && !this.problems.has(name)) {
-      this.state.restamp(known.document_id, stamp);
+      this.state.restamp(known.document_id, read.stamp);
       return 'unchanged';
     }
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return this.fail(name, '', 0, 'The file is not UTF-8 text.');
-    }
-    if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) return this.fail(name, text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const position = /position (\d+)/.exec(message);
-      const lineColumn = /line (\d+) column (\d+)/.exec(message);
-      if (lineColumn) {
-        this.problems.set(name, { file: name, line: Number(lineColumn[1]), column: Number(lineColumn[2]), message: `Not valid JSON: ${message}` });
-        return 'refused';
-      }
-      return this.fail(name, text, position ? Number(position[1]) : text.length, `Not valid JSON: ${message}`);
-    }
-    const parsed = sidecarSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const itemIndex = issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? issue.path[1] : -1;
-      const itemId = itemIndex >= 0 ? (value as { items?: Array<{ id?: unknown }> }).items?.[itemIndex]?.id : undefined;
-      const offset = typeof itemId === 'string' ? Math.max(0, text.indexOf(JSON.stringify(itemId))) : 0;
-      return this.fail(name, text, offset, `${issue.path.join('.') || 'The file'}: ${issue.message}`);
-    }
-    const sidecar = parsed.data as unknown as Sidecar;
+    const parsed = parseSidecarFile(read.bytes);
+    if (!parsed.ok) return this.refuse(name, parsed.fault);
+    const sidecar = parsed.value;
     const document = sidecar.marginalia.document;
-    if (known && known.document_id !== document.id) return this.fail(name, text, 0, `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.`);
+    if (known && known.document_id !== document.id) return this.refuse(name, { line: 0, column: 0, message: `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.` });
+    const original = this.copiedFrom(document.id, slug);
+    this.problems.delete(name);
+    if (original) {
+      // Merged as the document's file, a copy would delete whatever the other file gained since.
+      this.copies.set(name, original);
+      return 'copy';
+    }
+    this.copies.delete(name);
     if (!this.core.documents.exists(document.id)) {
       if (known) {
         // Synced before and gone from the library now: it was removed here, not copied in.
@@ -485,42 +533,57 @@ export class SyncEngine {
         return 'missing';
       }
       const created = this.createDocument(document);
-      if (created !== true) return this.fail(name, text, 0, created);
+      if (created !== true) return this.refuse(name, { line: 0, column: 0, message: created });
     }
-    this.problems.delete(name);
-    const unchangedList = this.merge(document.id, sidecar, name);
-    this.state.record(document.id, slug, hash, '', stamp);
+    const unchangedList = this.merge(document.id, sidecar, name, 'file');
+    // Recorded under this name: a renamed file (its old name gone) becomes the document's file.
+    this.state.record(document.id, slug, hash, '', read.stamp);
     this.counters.imports++;
     // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
-    this.writeDocument(document.id, { hash, stamp }, unchangedList);
+    this.writeDocument(document.id, { hash, stamp: read.stamp }, unchangedList);
     return 'merged';
+  }
+
+  /**
+   * The sidecar that already holds this document, when it is another file that is still
+   * there: this one is then a copy (a copied pair, a duplicate), never the document's file.
+   */
+  private copiedFrom(documentId: string, slug: string): string | undefined {
+    const holder = this.state.byDocument(documentId);
+    if (!holder || holder.slug === slug) return undefined;
+    const holderName = this.sidecarName(holder.slug);
+    return entryKind(this.dir, holderName) === 'missing' ? undefined : holderName;
   }
 
   /** A document the store lacks, from its source file beside the sidecar (a copied-in pair, or a rebuild). */
   private createDocument(document: SidecarDocument): true | string {
-    const path = join(this.dir, document.sourceFile);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
+    const read = readWorkspaceFile(this.dir, document.sourceFile, this.core.maxImportBytes());
+    if (!read.ok) {
+      if (read.missing) return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
+      return `Its source file “${document.sourceFile}” is not read: ${read.message}`;
     }
+    let created: boolean;
+    let existing: { id: string; title: string };
     try {
-      const prepared = prepareDocument(document.sourceFile, bytes, this.core.maxImportBytes());
-      this.core.documents.insertWithId(document.id, { ...prepared, title: document.title || prepared.title });
-      this.core.events.emit('libraryChanged', { reason: 'imported' });
-      return true;
+      const prepared = prepareDocument(document.sourceFile, read.bytes, this.core.maxImportBytes());
+      ({ created, document: existing } = this.core.documents.insertWithId(document.id, { ...prepared, title: document.title || prepared.title }));
     } catch (error) {
-      return `Its source file “${document.sourceFile}” cannot be imported: ${(error as Error).message}`;
+      return `Its source file “${document.sourceFile}” cannot be imported: ${messageOf(error)}`;
     }
+    if (!created) return `Its source file “${document.sourceFile}” is already in the library as “${existing.title}” (${existing.id}), under another id than this file's ${document.id}; the file is not applied.`;
+    this.core.events.emit('libraryChanged', { reason: 'imported' });
+    return true;
   }
 
   /**
    * Merges a sidecar into the store. Returns the document's annotations as listed before
    * merging when the merge changed none of them (the common case of a first scan), so
-   * writing the file back need not list them again.
+   * writing the file back need not list them again. A `copy` (a sync tool's conflict copy,
+   * or a second file naming the document) is another version, not the file the base
+   * describes: what it lacks is not deleted, and where it is older than the library and
+   * differs, the choice is left to the person as a conflict.
    */
-  private merge(documentId: string, sidecar: Sidecar, file: string): Annotation[] | undefined {
+  private merge(documentId: string, sidecar: Sidecar, file: string, kind: 'file' | 'copy'): Annotation[] | undefined {
     const annotations = this.core.annotations;
     let listed: Annotation[] | undefined;
     const store = annotations.store;
@@ -547,9 +610,12 @@ export class SyncEngine {
             const hasLocal = localIds.has(id);
             if (t && !hasLocal) {
               if (b || store.tombstone(id)) continue; // deleted here since the last sync
+              const elsewhere = store.row(id);
+              // Thrown, so the savepoint undoes this file and reports it alone.
+              if (elsewhere) throw new Error(`Annotation ${id} in this file already belongs to another document (${elsewhere.document_id}); the file is not applied.`);
               this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
               touched.add(id);
-            } else if (!t && hasLocal && b) {
+            } else if (!t && hasLocal && b && kind === 'file') {
               const unchangedHere = sameMergeFields(mergeFieldsOf(toWebAnnotation(localOf(id))), b);
               if (unchangedHere) {
                 store.deleteAnnotation(id, annotations.now());
@@ -561,6 +627,10 @@ export class SyncEngine {
               if (b && sameMergeFields(theirsFields, b)) continue;
               const l = localOf(id);
               const localWeb = toWebAnnotation(l);
+              if (kind === 'copy' && t.modified < localWeb.modified) {
+                if (!sameMergeFields(theirsFields, mergeFieldsOf(localWeb))) this.state.addConflict(documentId, id, t, file);
+                continue;
+              }
               if (!b) {
                 const decision = decideIncoming(
                   { updatedAt: localWeb.modified, authorId: l.author.id, content: JSON.stringify(mergeFieldsOf(localWeb)) },
@@ -665,31 +735,34 @@ export class SyncEngine {
     }
   }
 
+  /** Reads tags.json and takes its colors and descriptions; a bad one is reported and left as it is. */
   private importTags(): void {
     const name = TAGS_FILE;
-    const text = readFileSync(join(this.dir, name), 'utf8');
-    if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) {
-      this.fail(name, text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
+    const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
+    if (!read.ok) {
+      if (read.missing) this.problems.delete(name);
+      else this.refuse(name, { line: 0, column: 0, message: read.message });
       return;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      this.fail(name, text, Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0), `Not valid JSON: ${(error as Error).message}`);
-      return;
-    }
-    const parsed = tagsEntrySchema.safeParse(value);
-    if (!parsed.success) {
-      this.fail(name, text, 0, `${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const parsed = parseTagsFile(read.bytes);
+    if (!parsed.ok) {
+      this.refuse(name, parsed.fault);
       return;
     }
     this.problems.delete(name);
+    try {
+      if (this.applyTags(parsed.value.tags)) this.core.events.emit('tagsChanged', {});
+    } catch (error) {
+      this.refuse(name, { line: 0, column: 0, message: messageOf(error) });
+    }
+  }
+
+  private applyTags(tags: ReadonlyArray<{ path: string; color: string; description: string }>): boolean {
     const store = this.core.annotations.store;
     let changed = false;
     this.core.db
       .transaction(() => {
-        for (const tag of parsed.data.tags) {
+        for (const tag of tags) {
           const normalized = normalizeTagPath(tag.path);
           if (!normalized.ok) continue;
           const existing = store.tagByPath(normalized.path);
@@ -700,26 +773,41 @@ export class SyncEngine {
         }
       })
       .immediate();
-    if (changed) this.core.events.emit('tagsChanged', {});
+    return changed;
   }
 
   /**
    * A document removed from the library takes its files out of the workspace, into
    * `.removed/` beside them (kept, never deleted, and not scanned), so it is not restored.
+   * A `.removed` that is not a folder of its own (a link, say) is reported and nothing is
+   * moved, so no file ever leaves the workspace.
    */
   setAsideRemoved(): void {
-    for (const row of this.state.removedDocuments()) {
-      const folder = join(this.dir, REMOVED_FOLDER);
-      mkdirSync(folder, { recursive: true });
-      for (const name of readdirSync(this.dir)) {
-        if (name === this.sidecarName(row.slug) || name === `${row.slug}${DIGEST_SUFFIX}` || name.startsWith(`${row.slug}.`)) {
-          let target = join(folder, name);
-          for (let counter = 2; existsSync(target); counter++) target = join(folder, `${name}.${counter}`);
-          renameSync(join(this.dir, name), target);
-        }
+    const removed = this.state.removedDocuments();
+    if (removed.length === 0) return;
+    const folder = join(this.dir, REMOVED_FOLDER);
+    try {
+      if (entryKind(this.dir, REMOVED_FOLDER) === 'missing') mkdirSync(folder);
+      if (!isRealFolder(this.dir, REMOVED_FOLDER)) {
+        this.problems.set(REMOVED_FOLDER, { file: REMOVED_FOLDER, line: 0, column: 0, message: `${REMOVED_FOLDER} is not a folder inside the workspace (a link or a file), so removed documents' files are not moved into it.` });
+        return;
       }
-      this.core.db.transaction(() => this.state.forget(row.document_id)).immediate();
+      this.problems.delete(REMOVED_FOLDER);
+      for (const row of removed) this.moveAside(row, folder);
+    } catch (error) {
+      this.problems.set(REMOVED_FOLDER, { file: REMOVED_FOLDER, line: 0, column: 0, message: `Removed documents' files could not be set aside: ${messageOf(error)}` });
     }
+  }
+
+  private moveAside(row: SyncFileRow, folder: string): void {
+    for (const name of readdirSync(this.dir)) {
+      if (name === this.sidecarName(row.slug) || name === `${row.slug}${DIGEST_SUFFIX}` || name.startsWith(`${row.slug}.`)) {
+        let target = name;
+        for (let counter = 2; entryKind(folder, target) !== 'missing'; counter++) target = `${name}.${counter}`;
+        renameSync(join(this.dir, name), join(folder, target));
+      }
+    }
+    this.core.db.transaction(() => this.state.forget(row.document_id)).immediate();
   }
 
   // ---- app -> files -------------------------------------------------------------------
@@ -729,7 +817,7 @@ export class SyncEngine {
     if (known) return known.slug;
     // Asked per candidate (an indexed lookup and one stat), not by listing every slug and
     // the folder: writing a workspace for a large library did both once per document.
-    return slugFor(title, { has: (slug) => this.state.bySlug(slug) !== undefined || existsSync(join(this.dir, this.sidecarName(slug))) });
+    return slugFor(title, { has: (slug) => this.state.bySlug(slug) !== undefined || entryKind(this.dir, this.sidecarName(slug)) !== 'missing' });
   }
 
   /**
@@ -748,19 +836,22 @@ export class SyncEngine {
     const known = this.state.byDocument(documentId);
     const fingerprint = this.state.storeFingerprint(documentId);
     let onDisk = justRead;
-    if (!onDisk && existsSync(path)) {
+    if (!onDisk) {
       // Read now, not earlier: another program may have saved it a moment ago.
-      const stat = statSync(path);
-      onDisk = { stamp: { size: stat.size, mtimeMs: stat.mtimeMs }, hash: sha256Hex(readFileSync(path)) };
-      if (known && onDisk.hash !== known.sidecar_sha256) {
-        if (this.importFile(name) !== 'unchanged') return; // importFile wrote the merged result
-      } else if (known && known.store_fingerprint === fingerprint) {
+      const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
+      if (!read.ok && !read.missing) {
+        this.refuse(name, { line: 0, column: 0, message: read.message }); // a link or a FIFO is reported, never replaced
+        return;
+      }
+      onDisk = read.ok ? { stamp: read.stamp, hash: sha256Hex(read.bytes) } : undefined;
+      if (onDisk && known && onDisk.hash !== known.sidecar_sha256) {
+        if (this.importFile(name) !== 'unchanged') return; // importFile wrote the merged result (or reported the file)
+      } else if (onDisk && known && known.store_fingerprint === fingerprint) {
         return; // neither the store nor the file changed since the last write
       }
     }
     const sourceFile = `${slug}.${SOURCE_EXTENSIONS[summary.sourceType] ?? 'txt'}`;
-    const sourcePath = join(this.dir, sourceFile);
-    if (!existsSync(sourcePath)) writeFileAtomic(sourcePath, this.core.documents.sourceBytes(documentId));
+    this.writeSource(documentId, sourceFile);
     const annotations = listed ?? this.core.annotations.list(documentId);
     const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256: this.core.documents.textSha256(documentId) };
     const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
@@ -770,10 +861,9 @@ export class SyncEngine {
     let stamp = onDisk?.stamp;
     if (onDisk?.hash !== hash) {
       writeFileAtomic(path, text);
-      writeFileAtomic(join(this.dir, `${slug}${DIGEST_SUFFIX}`), notesDigest(document, annotations));
+      this.writeDigest(documentId, slug, document, annotations);
       this.counters.writes++;
-      const written = statSync(path);
-      stamp = { size: written.size, mtimeMs: written.mtimeMs };
+      stamp = stampOf(this.dir, name);
     }
     this.core.db
       .transaction(() => {
@@ -783,13 +873,44 @@ export class SyncEngine {
       .immediate();
   }
 
+  /** Writes the source file when it is missing; a file there is left as it is, and a link, FIFO or folder is reported, never replaced. */
+  private writeSource(documentId: string, sourceFile: string): void {
+    const kind = entryKind(this.dir, sourceFile);
+    if (kind === 'missing') writeFileAtomic(join(this.dir, sourceFile), this.core.documents.sourceBytes(documentId));
+    if (kind === 'missing' || kind === 'file') this.problems.delete(`source:${documentId}`);
+    else this.problems.set(`source:${documentId}`, { file: sourceFile, line: 0, column: 0, message: kind.message });
+  }
+
+  /** The digest is the app's own file, but a link or a folder at its name is reported, not replaced. */
+  private writeDigest(documentId: string, slug: string, document: SidecarDocument, annotations: readonly Annotation[]): void {
+    const name = `${slug}${DIGEST_SUFFIX}`;
+    const kind = entryKind(this.dir, name);
+    if (kind !== 'missing' && kind !== 'file') {
+      this.problems.set(`digest:${documentId}`, { file: name, line: 0, column: 0, message: kind.message });
+      return;
+    }
+    this.problems.delete(`digest:${documentId}`);
+    writeFileAtomic(join(this.dir, name), notesDigest(document, annotations));
+  }
+
+  /** Writes tags.json when it differs from the library's tags; never over a file still to be fixed, a link or a folder. */
   writeTags(): void {
+    if (this.problems.has(TAGS_FILE)) return;
     const tags = this.core.annotations.listTags().map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
     const text = `${JSON.stringify({ tags }, null, 2)}\n`;
-    const path = join(this.dir, TAGS_FILE);
-    if (this.problems.has(TAGS_FILE)) return;
-    if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
-    writeFileAtomic(path, text);
+    const read = readWorkspaceFile(this.dir, TAGS_FILE, JSON_FILE_LIMIT);
+    if (!read.ok && !read.missing) {
+      this.refuse(TAGS_FILE, { line: 0, column: 0, message: read.message });
+      return;
+    }
+    if (read.ok && decodeUtf8(read.bytes) === text) return;
+    try {
+      writeFileAtomic(join(this.dir, TAGS_FILE), text);
+    } catch (error) {
+      this.problems.set(`write:${TAGS_FILE}`, { file: TAGS_FILE, line: 0, column: 0, message: messageOf(error) });
+      return;
+    }
+    this.problems.delete(`write:${TAGS_FILE}`);
   }
 
   // ---- conflicts and checks -------------------------------------------------------------
@@ -822,50 +943,40 @@ export class SyncEngine {
 
   /** Merges a sync tool's conflict copy into its document, then sets the copy aside as `.merged`. */
   mergeConflictFile(name: string): 'merged' | 'refused' {
-    if (!CONFLICT_FILE.test(name) || name.includes('/') || name.includes('\\')) return 'refused';
+    if (!isPlainName(name) || !(CONFLICT_FILE.test(name) || name.endsWith(SIDECAR_SUFFIX))) return 'refused';
+    const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
+    const parsed = read.ok ? parseSidecarFile(read.bytes) : undefined;
+    if (!parsed?.ok) return 'refused';
+    const documentId = parsed.value.marginalia.document.id;
+    if (!this.core.documents.exists(documentId)) return 'refused';
+    // A sidecar is merged this way only while another file holds its document (a copy).
+    if (!CONFLICT_FILE.test(name) && this.copiedFrom(documentId, name.slice(0, -SIDECAR_SUFFIX.length)) === undefined) return 'refused';
+    this.merge(documentId, parsed.value, name, 'copy');
+    this.state.invalidateFingerprint(documentId);
     const path = join(this.dir, name);
-    const text = readFileSync(path, 'utf8');
-    const parsed = sidecarSchema.safeParse(JSON.parse(text));
-    if (!parsed.success || !this.core.documents.exists(parsed.data.marginalia.document.id)) return 'refused';
-    this.merge(parsed.data.marginalia.document.id, parsed.data as unknown as Sidecar, name);
     renameSync(path, `${path}.merged`);
-    this.writeDocument(parsed.data.marginalia.document.id);
+    this.copies.delete(name);
+    this.writeReporting(documentId);
     this.announce();
     return 'merged';
   }
 
-  /** Every difference between the store and the files; empty when they agree. */
+  /** Every difference between the store and the files, read afresh; empty when they agree. */
   verify(): string[] {
-    const differences: string[] = [];
-    for (const problem of this.problems.values()) differences.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
-    for (const document of this.core.documents.list()) {
-      const known = this.state.byDocument(document.id);
-      if (!known) {
-        differences.push(`“${document.title}” has no file in the workspace.`);
-        continue;
-      }
-      const name = this.sidecarName(known.slug);
-      const path = join(this.dir, name);
-      if (!existsSync(path)) {
-        differences.push(`${name} is missing.`);
-        continue;
-      }
-      let sidecar: Sidecar;
-      try {
-        sidecar = sidecarSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) as unknown as Sidecar;
-      } catch (error) {
-        differences.push(`${name} cannot be read: ${(error as Error).message.split('\n')[0]}`);
-        continue;
-      }
-      const inFile = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), JSON.stringify(mergeFieldsOf(item))]));
-      const inStore = new Map(this.core.annotations.list(document.id).map((annotation) => [annotation.id, JSON.stringify(mergeFieldsOf(toWebAnnotation(annotation)))]));
-      for (const [id, fields] of inStore) {
-        if (!inFile.has(id)) differences.push(`${name}: annotation ${id} is in the library but not in the file.`);
-        else if (inFile.get(id) !== fields) differences.push(`${name}: annotation ${id} differs between the library and the file.`);
-      }
-      for (const id of inFile.keys()) if (!inStore.has(id)) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
-    }
+    const differences = [...this.problems.values()].map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+    differences.push(
+      ...workspaceDifferences({
+        dir: this.dir,
+        maxJsonBytes: JSON_FILE_LIMIT,
+        documents: this.core.documents.list(),
+        recordedName: (documentId) => {
+          const known = this.state.byDocument(documentId);
+          return known ? this.sidecarName(known.slug) : undefined;
+        },
+        annotationsOf: (documentId) => new Map(this.core.annotations.list(documentId).map((annotation) => [annotation.id, mergeFieldsOf(toWebAnnotation(annotation))])),
+      }),
+    );
     for (const conflict of this.state.conflicts()) differences.push(`${conflict.file}: annotation ${conflict.annotation_id} has an unresolved conflict.`);
-    return differences;
+    return [...new Set(differences)];
   }
 }

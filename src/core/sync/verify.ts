@@ -1,0 +1,99 @@
+// Every difference between the library and the workspace files, read from both afresh:
+// unreadable files, documents without a file, files naming a document the library lacks,
+// two files naming one document, and each annotation in the library but in no file (or the reverse).
+import { readdirSync } from 'node:fs';
+import type { MergeFields } from '../../shared/sidecar';
+import { SIDECAR_SUFFIX, mergeFieldsOf } from '../../shared/sidecar';
+import { idFromUrn, isReply } from '../../shared/web-annotation';
+import { parseSidecarFile } from './sidecar-file';
+import { CONFLICT_FILE, readWorkspaceFile } from './workspace-files';
+
+export interface VerifySources {
+  dir: string;
+  maxJsonBytes: number;
+  documents: ReadonlyArray<{ id: string; title: string }>;
+  /** The sidecar name the sync records for a document, if it has synced it. */
+  recordedName(documentId: string): string | undefined;
+  /** The merge fields of each of a document's annotations in the library. */
+  annotationsOf(documentId: string): Map<string, MergeFields>;
+}
+
+interface SidecarFacts {
+  documentId: string;
+  items: Map<string, MergeFields>;
+}
+
+function fieldsOfFile(facts: SidecarFacts): Map<string, string> {
+  return new Map([...facts.items].map(([id, fields]) => [id, JSON.stringify(fields)]));
+}
+
+/** Each sidecar in the folder read and parsed; unreadable ones become differences. */
+function readSidecars(sources: VerifySources, differences: string[]): Map<string, SidecarFacts> {
+  const files = new Map<string, SidecarFacts>();
+  let listed: string[];
+  try {
+    listed = readdirSync(sources.dir);
+  } catch (error) {
+    differences.push(`The workspace folder ${sources.dir} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return files;
+  }
+  const names = listed.filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name)).sort();
+  for (const name of names) {
+    const read = readWorkspaceFile(sources.dir, name, sources.maxJsonBytes);
+    if (!read.ok) {
+      if (!read.missing) differences.push(`${name}:0:0: ${read.message}`);
+      continue;
+    }
+    const parsed = parseSidecarFile(read.bytes);
+    if (!parsed.ok) {
+      differences.push(`${name}:${parsed.fault.line}:${parsed.fault.column}: ${parsed.fault.message}`);
+      continue;
+    }
+    const items = new Map(parsed.value.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), mergeFieldsOf(item)]));
+    files.set(name, { documentId: parsed.value.marginalia.document.id, items });
+  }
+  return files;
+}
+
+function compare(name: string, inStore: Map<string, string>, inFile: Map<string, string>, differences: string[]): void {
+  for (const [id, fields] of inStore) {
+    if (!inFile.has(id)) differences.push(`${name}: annotation ${id} is in the library but not in the file.`);
+    else if (inFile.get(id) !== fields) differences.push(`${name}: annotation ${id} differs between the library and the file.`);
+  }
+  for (const id of inFile.keys()) if (!inStore.has(id)) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
+}
+
+/** One document against the files naming it: the recorded one in full, any other as a copy. */
+function verifyDocument(document: { id: string; title: string }, claims: string[], files: Map<string, SidecarFacts>, sources: VerifySources, differences: string[]): void {
+  const inStore = new Map([...sources.annotationsOf(document.id)].map(([id, fields]) => [id, JSON.stringify(fields)]));
+  const recorded = sources.recordedName(document.id);
+  if (claims.length === 0) {
+    differences.push(recorded ? `${recorded} is missing.` : `“${document.title}” has no file in the workspace.`);
+    for (const id of inStore.keys()) differences.push(`annotation ${id} of “${document.title}” is in the library but in no file.`);
+    return;
+  }
+  const main = recorded && claims.includes(recorded) ? recorded : claims[0]!;
+  compare(main, inStore, fieldsOfFile(files.get(main)!), differences);
+  for (const copy of claims.filter((name) => name !== main)) {
+    differences.push(`${copy} names the same document as ${main} (“${document.title}”): it is a copy, and is not synced. Merge it from the sync dialog, or delete it.`);
+    for (const id of files.get(copy)!.items.keys()) if (!inStore.has(id)) differences.push(`${copy}: annotation ${id} is in the file but not in the library.`);
+  }
+}
+
+export function workspaceDifferences(sources: VerifySources): string[] {
+  const differences: string[] = [];
+  const files = readSidecars(sources, differences);
+  const claims = new Map<string, string[]>();
+  for (const [name, facts] of files) claims.set(facts.documentId, [...(claims.get(facts.documentId) ?? []), name]);
+  for (const document of sources.documents) {
+    verifyDocument(document, claims.get(document.id) ?? [], files, sources, differences);
+    claims.delete(document.id);
+  }
+  for (const [documentId, names] of claims) {
+    for (const name of names) {
+      differences.push(`${name}: its document ${documentId} is not in the library.`);
+      for (const id of files.get(name)!.items.keys()) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
+    }
+  }
+  return differences;
+}
