@@ -381,10 +381,14 @@ export function App({ client }: AppProps) {
         controller.select(hit.annotationId);
         if (hit.anchorStatus === 'orphan') setPanel('annotations');
       }
-      if (hit.anchorStatus !== 'orphan') controller.scrollTo(hit.start, hit.end, true);
+      controller.setSearchMarks(hit.marks.length > 0 ? { documentId, spans: hit.marks } : null);
+      if (hit.anchorStatus !== 'orphan') controller.scrollTo(hit.start, hit.end);
     },
     [controller, openDocument],
   );
+
+  const { setSearchMarks } = controller;
+  const clearSearchMarks = useCallback(() => setSearchMarks(null), [setSearchMarks]);
 
   const layoutClass = useMemo(() => (libraryOpen ? 'layout' : 'layout layout--library-closed'), [libraryOpen]);
 
@@ -479,6 +483,7 @@ export function App({ client }: AppProps) {
                   focusToken={searchFocus}
                   onScope={setSearchScope}
                   onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
+                  onClear={clearSearchMarks}
                 />
               )}
             </div>
