@@ -112,6 +112,26 @@ describe('search results', () => {
     expect((await search({ query: 'color:red' })).total).toBe(12);
   });
 
+  it('follow every change to annotations, tags, colors and anchoring, undo included', async () => {
+    const count = async (query: string) => (await search({ query })).total;
+    const at = text.indexOf('Facebook');
+    const first = core.annotations.create({ documentId: aclu, start: at, end: at + 8, tags: ['Actor/Company'] });
+    expect(await count('tag:Actor')).toBe(1);
+    core.annotations.update({ id: first.id, color: 'blue' });
+    expect([await count('color:blue'), await count('color:yellow')]).toEqual([1, 0]);
+    core.annotations.bulkUpdate({ ids: [first.id], removeTags: ['Actor/Company'], addTags: ['Place/Web'] });
+    expect([await count('tag:Actor'), await count('tag:Place')]).toEqual([0, 1]);
+    core.annotations.mergeTags('Place/Web', 'Actor/Company');
+    expect([await count('tag:Actor/Company'), await count('tag:Place')]).toEqual([1, 0]);
+    core.annotations.deleteTag('Actor');
+    expect(await count('tag:Actor')).toBe(0);
+    core.annotations.remove([first.id]);
+    expect(await count('color:blue')).toBe(0);
+    core.annotations.undo();
+    expect(await count('color:blue')).toBe(1);
+    expect(await count('is:orphan')).toBe(0);
+  });
+
   it('refuses a page size or offset out of bounds', async () => {
     expect(await core.call('search', { query: 'Facebook', limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.call('search', { query: 'Facebook', offset: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
