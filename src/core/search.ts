@@ -108,6 +108,12 @@ export class SearchService {
     const parsed = readQuery(query);
     const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly;
     if (!parsed.expression && !filtered) return { groups: [], total: 0, documents: 0, offset: 0, problems: parsed.problems };
+    // One read transaction: the directory, both indexes and the page rows see one snapshot,
+    // even while the CLI or a sync writes from another process.
+    return this.db.transaction(() => this.collect(parsed, filtered, documentId, offset, limit))();
+  }
+
+  private collect(parsed: ParsedQuery, filtered: boolean, documentId: string | undefined, offset: number, limit: number): SearchResults {
     const match = parsed.expression ? ftsMatchExpression(parsed.expression) : null;
     const documents = new Map<string, DocumentHits>();
     // With filters only annotations can match, so the text is ranked but not read.
