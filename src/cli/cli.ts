@@ -9,6 +9,8 @@ import type { PaperSize, PdfExportOptions } from '../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS, PAPER_SIZES, pdfFileNameFor } from '../shared/export-options';
 import type { DocumentSummary } from '../shared/model';
 import { UserFacingError } from '../shared/result';
+import type { SearchResults } from '../shared/search-results';
+import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
@@ -51,8 +53,10 @@ Commands:
                              highlight TEXT (its spaces match any whitespace); a TEXT
                              found more than once needs --occurrence N; prints the new id
   annotations DOC            list a document's annotations in reading order
-  search QUERY               search text, quotes, notes and tags ("phrases", prefix*,
-                             tag:Actor/IS, color:red, author:NAME, is:orphan)
+  search QUERY [--offset N] [--limit N]
+                             search text, quotes, notes and tags: words, "phrases",
+                             prefix*, OR, NOT, (groups), tag:Actor/IS, color:red,
+                             author:NAME, is:orphan; prints the total and 50 hits a page
   tags                       list tags with their annotation counts
   tags rename OLD NEW        rename or move a tag (children follow)
   tags merge FROM INTO       merge a tag into another
@@ -97,6 +101,30 @@ function tableRow(doc: DocumentSummary): string {
   return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}`;
 }
 
+function countOption(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < min || count > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not “${value}”.`);
+  return count;
+}
+
+/** A search page as text: the true totals first, then each document's hits, then how to see more. */
+function searchReport(results: SearchResults): string {
+  if (results.total === 0) return 'No results.\n';
+  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const shown = results.groups.reduce((sum, group) => sum + group.hits.length, 0);
+  const last = results.offset + shown;
+  const groups = results.groups.map((group) => {
+    const hits = group.hits.map((hit) => {
+      const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
+      return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
+    });
+    return `${group.title} (${group.documentId}): ${plural(group.total, 'result')}\n${hits.join('\n')}`;
+  });
+  const more = last < results.total ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n` : '';
+  return `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}\n\n${groups.join('\n\n')}\n${more}`;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   let parsed;
   try {
@@ -113,6 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         update: { type: 'string' },
         quote: { type: 'string' },
         occurrence: { type: 'string' },
+        offset: { type: 'string' },
+        limit: { type: 'string' },
         color: { type: 'string', multiple: true },
         tag: { type: 'string', multiple: true },
         author: { type: 'string', multiple: true },
@@ -213,17 +243,12 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         return EXIT_OK;
       }
       case 'search': {
-        if (args.length === 0) throw new UsageError('usage: marginalia search QUERY');
-        const results = core.searchService.search(args.join(' '));
+        if (args.length === 0) throw new UsageError('usage: marginalia search QUERY [--offset N] [--limit N]');
+        const offset = countOption('--offset', values.offset, 0, 0);
+        const limit = countOption('--limit', values.limit, SEARCH_PAGE_SIZE, 1, MAX_SEARCH_PAGE_SIZE);
+        const results = core.searchService.search(args.join(' '), { offset, limit });
         for (const problem of results.problems) io.stderr(`marginalia: ${problem}\n`);
-        const human = results.groups.map((group) => {
-          const hits = group.hits.map((hit) => {
-            const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
-            return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
-          });
-          return `${group.title} (${group.documentId})\n${hits.join('\n')}`;
-        });
-        print(results.total === 0 ? 'No results.\n' : `${human.join('\n\n')}\n`, results);
+        print(searchReport(results), results);
         return EXIT_OK;
       }
       case 'tags': {

@@ -123,7 +123,7 @@ export class MarginaliaCore {
       renameTag: ({ from, to }) => this.annotations.renameTag(from, to),
       mergeTags: ({ from, into }) => this.annotations.mergeTags(from, into),
       deleteTag: ({ path }) => this.annotations.deleteTag(path),
-      search: ({ query, documentId }) => this.searchService.search(query, documentId),
+      search: ({ query, ...options }) => this.searchService.search(query, options),
       updateDocumentText: ({ id, lexicalJson }) => {
         const counts = this.updateDocumentText(id, lexicalJson);
         return { document: this.documents.detail(id), counts };

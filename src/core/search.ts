@@ -1,23 +1,42 @@
 // One search over document text (documents_fts) and annotations (annotations_fts: quote,
-// note, tags, author), ranked with BM25, with the tag:, color:, author: and is:orphan
-// filters applied in SQL. Results are grouped by document.
+// note, tags, author), with the tag:, color:, author: and is:orphan filters applied in
+// SQL. Every hit is counted, so totals are true; only the requested page is built into
+// snippets. Documents are ordered by how well their text matches (BM25), then by title.
 import type { Database } from 'better-sqlite3';
 import type { AnnotationStore } from './annotations/store';
+import { AnnotationDirectory } from './annotation-directory';
 import type { HighlightColor } from '../shared/annotations';
-import type { ParsedQuery, SearchTerm } from '../shared/search-query';
-import { ftsMatchExpression, parseSearchQuery, snippetParts, termRegex } from '../shared/search-query';
+import type { ParsedQuery, Passage } from '../shared/search-query';
+import { SearchSyntaxError, findPassages, ftsMatchExpression, parseSearchQuery, partsAround, snippetParts, termRegex } from '../shared/search-query';
 import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
+import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
+import { UserFacingError } from '../shared/result';
 
-const MAX_ANNOTATION_HITS = 200;
-const MAX_TEXT_DOCUMENTS = 30;
-const MAX_TEXT_HITS_PER_DOCUMENT = 5;
 const SNIPPET_CONTEXT = 60;
+/** About 32 MB of UTF-16: the text of a few thousand articles. */
+const TEXT_CACHE_CHARS = 16_000_000;
 
-interface AnnotationHitRow {
-  id: string;
-  document_id: string;
+export interface SearchOptions {
+  documentId?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** A document's hits as positions only; snippets are built for the page shown. */
+interface DocumentHits {
+  documentId: string;
   title: string;
+  rank: number;
+  text: string;
+  /** Annotation seqs, in reading order. */
+  annotations: number[];
+  passages: Passage[];
+}
+
+interface AnnotationPageRow {
+  seq: number;
+  id: string;
   start_offset: number;
   end_offset: number;
   exact: string;
@@ -25,126 +44,214 @@ interface AnnotationHitRow {
   color: string;
   anchor_status: AnchorStatus;
   tags: string | null;
-  rank: number;
+}
+
+/** Canonical texts by document, kept while their hash holds: reading them back from SQLite cost more than searching them. */
+class TextCache {
+  private readonly entries = new Map<string, { hash: string; text: string }>();
+  private size = 0;
+  constructor(private readonly db: Database) {}
+
+  get(documentId: string, hash: string): string {
+    const cached = this.entries.get(documentId);
+    if (cached?.hash === hash) return cached.text;
+    const text = this.db.prepare<[string], string>('SELECT canonical_text FROM documents WHERE id = ?').pluck().get(documentId) ?? '';
+    this.put(documentId, hash, text);
+    return text;
+  }
+
+  private put(documentId: string, hash: string, text: string): void {
+    const old = this.entries.get(documentId);
+    if (old) this.size -= old.text.length;
+    this.entries.delete(documentId);
+    this.entries.set(documentId, { hash, text });
+    this.size += text.length;
+    // Oldest first, until the cache holds at most TEXT_CACHE_CHARS.
+    for (const [id, entry] of this.entries) {
+      if (this.size <= TEXT_CACHE_CHARS) break;
+      this.entries.delete(id);
+      this.size -= entry.text.length;
+    }
+  }
 }
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+function hitCount(document: DocumentHits): number {
+  return document.annotations.length + document.passages.length;
+}
+
+function readQuery(query: string): ParsedQuery {
+  try {
+    return parseSearchQuery(query);
+  } catch (error) {
+    if (error instanceof SearchSyntaxError) throw new UserFacingError('INVALID_QUERY', error.message);
+    throw error;
+  }
+}
+
 export class SearchService {
+  private readonly directory: AnnotationDirectory;
+  private readonly texts: TextCache;
+
   constructor(
     private readonly db: Database,
     private readonly store: AnnotationStore,
-  ) {}
+  ) {
+    this.directory = new AnnotationDirectory(db);
+    this.texts = new TextCache(db);
+  }
 
-  search(query: string, documentId?: string): SearchResults {
-    const parsed = parseSearchQuery(query);
-    const hasFilters = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly;
-    if (parsed.terms.length === 0 && !hasFilters) return { groups: [], total: 0, problems: parsed.problems };
-    const groups = new Map<string, SearchGroup & { rank: number }>();
-    const groupFor = (id: string, title: string, rank: number) => {
-      const group = groups.get(id) ?? { documentId: id, title, hits: [], rank };
-      group.rank = Math.min(group.rank, rank);
-      groups.set(id, group);
-      return group;
-    };
-    for (const row of this.annotationHits(parsed, documentId)) {
-      const note = row.note_text ? ` — ${clip(row.note_text, 160)}` : '';
-      groupFor(row.document_id, row.title, row.rank).hits.push({
-        kind: 'annotation',
-        annotationId: row.id,
-        start: row.start_offset,
-        end: row.end_offset,
-        snippet: snippetParts(`${clip(row.exact, 200)}${note}`, parsed.terms),
-        color: row.color as HighlightColor,
-        tags: row.tags ? row.tags.split('\u001f') : [],
-        anchorStatus: row.anchor_status,
-        ...(row.note_text ? { note: clip(row.note_text, 300) } : {}),
-      });
-    }
-    if (parsed.terms.length > 0 && !hasFilters) {
-      for (const hit of this.textHits(parsed.terms, documentId)) groupFor(hit.documentId, hit.title, hit.rank).hits.push(...hit.hits);
-    }
-    const ordered = [...groups.values()].sort((a, b) => a.rank - b.rank);
-    for (const group of ordered) group.hits.sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'text' ? 1 : -1));
+  search(query: string, { documentId, offset = 0, limit = SEARCH_PAGE_SIZE }: SearchOptions = {}): SearchResults {
+    const parsed = readQuery(query);
+    const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly;
+    if (!parsed.expression && !filtered) return { groups: [], total: 0, documents: 0, offset: 0, problems: parsed.problems };
+    // One read transaction: the directory, both indexes and the page rows see one snapshot,
+    // even while the CLI or a sync writes from another process.
+    return this.db.transaction(() => this.collect(parsed, filtered, documentId, offset, limit))();
+  }
+
+  private collect(parsed: ParsedQuery, filtered: boolean, documentId: string | undefined, offset: number, limit: number): SearchResults {
+    const match = parsed.expression ? ftsMatchExpression(parsed.expression) : null;
+    const documents = new Map<string, DocumentHits>();
+    // With filters only annotations can match, so the text is ranked but not read.
+    if (match) this.rankDocuments(parsed, match, documentId, !filtered, documents);
+    this.addAnnotationHits(parsed, match, documentId, documents);
+    const ordered = [...documents.values()].filter((document) => hitCount(document) > 0);
+    this.fillTitles(ordered.filter((document) => document.title === ''));
+    ordered.sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId));
+    const start = Math.max(0, Math.floor(offset));
+    const size = Math.min(MAX_SEARCH_PAGE_SIZE, Math.max(1, Math.floor(limit)));
     return {
-      groups: ordered.map(({ documentId: id, title, hits }) => ({ documentId: id, title, hits })),
-      total: ordered.reduce((sum, group) => sum + group.hits.length, 0),
+      groups: this.page(ordered, start, size, parsed),
+      total: ordered.reduce((sum, document) => sum + hitCount(document), 0),
+      documents: ordered.length,
+      offset: start,
       problems: parsed.problems,
     };
   }
 
-  private annotationHits(parsed: ParsedQuery, documentId: string | undefined): AnnotationHitRow[] {
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    let from = 'annotations a';
-    let rank = '0';
-    let order = 'a.document_id, a.start_offset';
-    const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly || documentId !== undefined;
-    if (parsed.terms.length > 0) {
-      // Rank inside the index first; without filters only the best hits are ever joined.
-      from = `(SELECT rowid, rank FROM annotations_fts WHERE annotations_fts MATCH ? ORDER BY rank${filtered ? '' : ` LIMIT ${MAX_ANNOTATION_HITS}`}) f
-        JOIN annotations a ON a.seq = f.rowid`;
-      params.push(ftsMatchExpression(parsed.terms));
-      rank = 'f.rank';
-      order = 'f.rank';
-    }
-    if (documentId) {
-      where.push('a.document_id = ?');
-      params.push(documentId);
-    }
-    for (const tag of parsed.tags) {
-      // The tags table is small: find the tag and its children first, then use the link index.
-      const ids = this.store.tagsWithin(tag).map((row) => row.id);
-      if (ids.length === 0) return [];
-      where.push(`EXISTS (SELECT 1 FROM annotation_tags at WHERE at.annotation_id = a.id AND at.tag_id IN (${ids.map(() => '?').join(', ')}))`);
-      params.push(...ids);
-    }
-    if (parsed.colors.length > 0) {
-      where.push(`a.color IN (${parsed.colors.map(() => '?').join(', ')})`);
-      params.push(...parsed.colors);
-    }
-    for (const author of parsed.authors) {
-      where.push('(lower(a.author_name) = lower(?) OR a.author_id = ?)');
-      params.push(author, author);
-    }
-    if (parsed.orphansOnly) where.push("a.anchor_status = 'orphan'");
-    const sql = `
-      SELECT a.id, a.document_id, d.title, a.start_offset, a.end_offset, a.exact, a.note_text, a.color, a.anchor_status,
-        (SELECT group_concat(t.path, char(31)) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
-        ${rank} AS rank
-      FROM ${from} JOIN documents d ON d.id = a.document_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${order}
-      LIMIT ${MAX_ANNOTATION_HITS}`;
-    return this.db.prepare<Array<string | number>, AnnotationHitRow>(sql).all(...params);
-  }
-
-  private textHits(terms: readonly SearchTerm[], documentId: string | undefined) {
+  /** Documents whose title or text matches, best first; without filters, their text passages too. */
+  private rankDocuments(parsed: ParsedQuery, match: string, documentId: string | undefined, withText: boolean, into: Map<string, DocumentHits>): void {
     const rows = this.db
-      .prepare<Array<string>, { id: string; title: string; canonical_text: string; rank: number }>(
-        `SELECT d.id, d.title, d.canonical_text, bm25(documents_fts, 3.0, 1.0) AS rank
-         FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-         WHERE documents_fts MATCH ? ${documentId ? 'AND d.id = ?' : ''}
-         ORDER BY rank LIMIT ${MAX_TEXT_DOCUMENTS}`,
+      .prepare<string[], { id: string; title: string; text_sha256: string }>(
+        `SELECT d.id, d.title, d.text_sha256 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+         WHERE documents_fts MATCH ? ${documentId ? 'AND documents_fts.rowid = (SELECT seq FROM documents WHERE id = ?)' : ''}
+         ORDER BY bm25(documents_fts, 3.0, 1.0)`,
       )
-      .all(...[ftsMatchExpression(terms), ...(documentId ? [documentId] : [])]);
-    return rows.map((row) => {
-      const hits: SearchHit[] = [];
-      const regex = termRegex(terms);
-      for (const match of row.canonical_text.matchAll(regex)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        const from = Math.max(0, start - SNIPPET_CONTEXT);
-        const to = Math.min(row.canonical_text.length, end + SNIPPET_CONTEXT);
-        const context = `${from > 0 ? '…' : ''}${row.canonical_text.slice(from, to).replace(/\s+/g, ' ')}${to < row.canonical_text.length ? '…' : ''}`;
-        hits.push({ kind: 'text', start, end, snippet: snippetParts(context, terms) });
-        if (hits.length >= MAX_TEXT_HITS_PER_DOCUMENT) break;
-      }
-      // FTS folds diacritics and the exact regex may not; still list the document.
-      if (hits.length === 0) hits.push({ kind: 'text', start: 0, end: 0, snippet: [{ text: clip(row.title, 120), match: false }] });
-      return { documentId: row.id, title: row.title, rank: row.rank, hits };
+      .all(...[match, ...(documentId ? [documentId] : [])]);
+    const regex = termRegex(parsed.terms);
+    rows.forEach((row, rank) => {
+      const text = withText ? this.texts.get(row.id, row.text_sha256) : '';
+      let passages = withText ? findPassages(text, regex) : [];
+      // FTS matched the title, or a form the exact search cannot see: still list the document once.
+      if (withText && passages.length === 0) passages = [{ start: 0, end: 0, marks: [] }];
+      into.set(row.id, { documentId: row.id, title: row.title, rank, text, annotations: [], passages });
     });
   }
+
+
+  private addAnnotationHits(parsed: ParsedQuery, match: string | null, documentId: string | undefined, into: Map<string, DocumentHits>): void {
+    let candidates: number[] | null = match
+      ? this.db.prepare<[string], number>('SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?').pluck().all(match)
+      : null;
+    for (const tag of parsed.tags) {
+      // The tags table is small: find the tag and its children, then their annotations.
+      const within = this.directory.withTags(this.store.tagsWithin(tag).map((row) => row.id));
+      candidates = candidates ? candidates.filter((seq) => within.has(seq)) : [...within];
+    }
+    const filter = { colors: parsed.colors, authors: parsed.authors, orphansOnly: parsed.orphansOnly, ...(documentId ? { documentId } : {}) };
+    for (const [id, refs] of this.directory.select(candidates, filter)) {
+      const document = into.get(id);
+      if (document) document.annotations = refs;
+      else into.set(id, { documentId: id, title: '', rank: Number.POSITIVE_INFINITY, text: '', annotations: refs, passages: [] });
+    }
+  }
+
+  private fillTitles(documents: DocumentHits[]): void {
+    if (documents.length === 0) return;
+    const titles = new Map(
+      this.db
+        .prepare<[string], [string, string]>('SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(documents.map((document) => document.documentId))),
+    );
+    for (const document of documents) document.title = titles.get(document.documentId) ?? '';
+  }
+
+  /** The hits from start to start + size, in order: each document's annotations, then its text. */
+  private page(ordered: DocumentHits[], start: number, size: number, parsed: ParsedQuery): SearchGroup[] {
+    const picked: Array<{ document: DocumentHits; seqs: number[]; passages: Passage[] }> = [];
+    let skip = start;
+    let room = size;
+    for (const document of ordered) {
+      if (room === 0) break;
+      const count = hitCount(document);
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+      const seqs = document.annotations.slice(skip, skip + room);
+      const fromText = Math.max(0, skip - document.annotations.length);
+      const passages = document.passages.slice(fromText, fromText + room - seqs.length);
+      picked.push({ document, seqs, passages });
+      room -= seqs.length + passages.length;
+      skip = 0;
+    }
+    const annotations = this.annotationRows(picked.flatMap((entry) => entry.seqs));
+    const regex = termRegex(parsed.terms);
+    return picked.map(({ document, seqs, passages }) => ({
+      documentId: document.documentId,
+      title: document.title,
+      total: hitCount(document),
+      hits: [
+        ...seqs.map((seq) => annotationHit(annotations.get(seq)!, regex)),
+        ...passages.map((passage) => textHit(document, passage)),
+      ],
+    }));
+  }
+
+  private annotationRows(seqs: number[]): Map<number, AnnotationPageRow> {
+    if (seqs.length === 0) return new Map();
+    const rows = this.db
+      .prepare<[string], AnnotationPageRow>(
+        `SELECT a.seq, a.id, a.start_offset, a.end_offset, a.exact, a.note_text, a.color, a.anchor_status,
+           (SELECT group_concat(t.path, char(31)) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags
+         FROM annotations a WHERE a.seq IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(seqs));
+    return new Map(rows.map((row) => [row.seq, row]));
+  }
+}
+
+function annotationHit(row: AnnotationPageRow, regex: RegExp | null): SearchHit {
+  const note = row.note_text ? ` — ${clip(row.note_text, 160)}` : '';
+  return {
+    kind: 'annotation',
+    annotationId: row.id,
+    start: row.start_offset,
+    end: row.end_offset,
+    marks: row.anchor_status === 'orphan' ? [] : [{ start: row.start_offset, end: row.end_offset }],
+    snippet: snippetParts(`${clip(row.exact, 200)}${note}`, regex),
+    color: row.color as HighlightColor,
+    tags: row.tags ? row.tags.split('\u001f') : [],
+    anchorStatus: row.anchor_status,
+    ...(row.note_text ? { note: clip(row.note_text, 300) } : {}),
+  };
+}
+
+function textHit(document: DocumentHits, passage: Passage): SearchHit {
+  if (passage.marks.length === 0) return { kind: 'text', start: 0, end: 0, marks: [], snippet: [{ text: clip(document.title, 120), match: false }] };
+  const text = document.text;
+  const from = Math.max(0, passage.start - SNIPPET_CONTEXT);
+  const to = Math.min(text.length, passage.end + SNIPPET_CONTEXT);
+  const parts = partsAround(
+    text.slice(from, to),
+    passage.marks.map((mark) => ({ start: mark.start - from, end: mark.end - from })),
+  );
+  if (from > 0) parts.unshift({ text: '…', match: false });
+  if (to < text.length) parts.push({ text: '…', match: false });
+  return { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks, snippet: parts };
 }

@@ -7,6 +7,7 @@ import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
 import { MAX_LINK_LENGTH } from './links';
 import { REVERSED_RANGE_MESSAGE, startNotAfterEnd, textOffset } from './schema-fields';
 import { settingsSchema } from './settings-schema';
+import { MAX_SEARCH_PAGE_SIZE } from './search-results';
 
 const documentId = z.string().min(1).max(100);
 
@@ -83,7 +84,9 @@ export const inputSchemas = {
   renameTag: z.object({ from: tagPath, to: tagPath }).strict(),
   mergeTags: z.object({ from: tagPath, into: tagPath }).strict(),
   deleteTag: z.object({ path: tagPath }).strict(),
-  search: z.object({ query: z.string().max(1000), documentId: documentId.optional() }).strict(),
+  search: z
+    .object({ query: z.string().max(1000), documentId: documentId.optional(), offset: z.number().int().min(0).max(10_000_000).optional(), limit: z.number().int().min(1).max(MAX_SEARCH_PAGE_SIZE).optional() })
+    .strict(),
   updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
   exportPdf: z
     .object({

@@ -74,8 +74,11 @@ export interface MarginaliaContract {
   renameTag(input: { from: string; to: string }): { renamed: number };
   mergeTags(input: { from: string; into: string }): { merged: number; annotations: number };
   deleteTag(input: { path: string }): { deletedTags: number; annotations: number };
-  /** Searches document text, quotes, notes and tags; documentId limits it to one document. */
-  search(input: { query: string; documentId?: string }): SearchResults;
+  /**
+   * Searches document text, quotes, notes and tags; documentId limits it to one document.
+   * Returns the hits from offset (default 0), limit of them (default 50), and the true totals.
+   */
+  search(input: { query: string; documentId?: string; offset?: number; limit?: number }): SearchResults;
   /** Saves a corrected document text and re-anchors its annotations. */
   updateDocumentText(input: { id: string; lexicalJson: string }): { document: DocumentDetail; counts: ReanchorCounts };
   /**

@@ -3,6 +3,8 @@
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
+  /** A search query that cannot be read; the message says why and how to write it. */
+  'INVALID_QUERY',
   'NOT_FOUND',
   'EMPTY_FILE',
   'BINARY_FILE',

@@ -1,14 +1,23 @@
-// What a search returns: hits grouped by document, each with a snippet split into plain
-// and matching parts and the span to open the document at.
+// What a search returns: one page of hits grouped by document, each with a snippet split
+// into plain and matching parts, the span to open the document at and the matches to
+// mark there, plus the true number of hits in all and in each document.
 import type { HighlightColor } from './annotations';
 import type { AnchorStatus } from './selectors';
 import type { SnippetPart } from './search-query';
 
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
 export interface SearchHit {
   kind: 'text' | 'annotation';
   annotationId?: string;
+  /** The passage: from the first match to the last (an annotation: its highlight). */
   start: number;
   end: number;
+  /** The matches inside the passage, to mark in the reader. */
+  marks: TextSpan[];
   snippet: SnippetPart[];
   color?: HighlightColor;
   tags?: string[];
@@ -19,11 +28,23 @@ export interface SearchHit {
 export interface SearchGroup {
   documentId: string;
   title: string;
+  /** Hits in this document in all, on every page. */
+  total: number;
+  /** This page's hits in this document. */
   hits: SearchHit[];
 }
 
 export interface SearchResults {
   groups: SearchGroup[];
+  /** Hits in all, on every page: one per annotation and one per passage of text. */
   total: number;
+  /** Documents with at least one hit. */
+  documents: number;
+  /** Where this page starts among all hits; the next page starts at offset + its hits. */
+  offset: number;
   problems: string[];
 }
+
+/** Hits per page unless a caller asks for another size, and the most one page may hold. */
+export const SEARCH_PAGE_SIZE = 50;
+export const MAX_SEARCH_PAGE_SIZE = 1000;

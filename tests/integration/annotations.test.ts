@@ -182,7 +182,7 @@ describe('search', () => {
   });
 
   const kinds = (query: string, documentScope?: string) =>
-    core.searchService.search(query, documentScope).groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}`));
+    core.searchService.search(query, { documentId: documentScope }).groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}`));
 
   it('ranks document text and annotation hits, grouped by document, with marked snippets', () => {
     const results = core.searchService.search('hostages');
@@ -202,9 +202,9 @@ describe('search', () => {
     expect(core.searchService.search('color:mauve').problems).toEqual(['Unknown color “mauve”; colors are yellow, green, blue, pink, purple, orange, red, gray.']);
   });
 
-  it('treats quotes and operators in the query as text, never as FTS syntax errors', () => {
-    for (const query of ['"unbalanced', 'AND OR NOT', 'NEAR(', '*', 'a"b"c', '(((', 'tag:']) {
-      expect(() => core.searchService.search(query)).not.toThrow();
+  it('answers odd queries with results or a syntax hint, never an FTS error', () => {
+    for (const query of ['"unbalanced', 'AND OR NOT', 'NEAR(', '*', 'a"b"c', '(((', 'tag:', 'NEAR("a" "b")', '^a', 'a:b', '"" OR ""', '- -x']) {
+      expect(codeOf(() => core.searchService.search(query)), query).toMatch(/^(no error|INVALID_QUERY)$/);
     }
   });
 });

@@ -272,6 +272,24 @@ describe('the marginalia CLI', () => {
     expect((await cli([...dataDir(), 'tags'])).stdout).toBe('    2  Group/IS\n');
   });
 
+  it('searches with the true total, a page at a time, and says why a query cannot be read', async () => {
+    await cli([...dataDir(), 'import', join(HTML_SAMPLES, 'aclu/source.html')]);
+    const first = await cli([...dataDir(), 'search', 'Facebook']);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/^51 results in 1 document\n/);
+    expect(first.stdout).toMatch(/: 51 results\n/);
+    expect(first.stdout.match(/^ {2}text \d+: /gm)).toHaveLength(50);
+    expect(first.stdout).toMatch(/Showing 1–50 of 51; --offset 50 shows the next\.\n$/);
+    const next = await cli([...dataDir(), 'search', 'Facebook', '--offset', '50']);
+    expect(next.stdout.match(/^ {2}text \d+: /gm)).toHaveLength(1);
+    const json = JSON.parse((await cli([...dataDir(), '--json', 'search', 'Facebook', '--limit', '5'])).stdout) as { total: number; groups: Array<{ hits: unknown[] }> };
+    expect(json.total).toBe(51);
+    expect(json.groups[0]!.hits).toHaveLength(5);
+    const invalid = await cli([...dataDir(), 'search', '"security vacuum" OR x((']);
+    expect(invalid).toMatchObject({ code: 1, stdout: '' });
+    expect(invalid.stderr).toMatch(/The search could not be read: a “\(” is never closed/);
+  });
+
   it('updates a document from a changed file and reports how its annotations re-anchored', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people']);

@@ -402,7 +402,8 @@ export function App({ client }: AppProps) {
         controller.select(hit.annotationId);
         if (hit.anchorStatus === 'orphan') setPanel('annotations');
       }
-      if (hit.anchorStatus !== 'orphan') controller.scrollTo(hit.start, hit.end, true);
+      controller.setSearchMarks(hit.marks.length > 0 ? { documentId, spans: hit.marks } : null);
+      if (hit.anchorStatus !== 'orphan') controller.scrollTo(hit.start, hit.end);
     },
     [controller, openDocument],
   );
@@ -423,6 +424,9 @@ export function App({ client }: AppProps) {
     },
     [controller, refreshLibrary],
   );
+
+  const { setSearchMarks } = controller;
+  const clearSearchMarks = useCallback(() => setSearchMarks(null), [setSearchMarks]);
 
   const layoutClass = useMemo(() => (libraryOpen ? 'layout' : 'layout layout--library-closed'), [libraryOpen]);
 
@@ -519,6 +523,7 @@ export function App({ client }: AppProps) {
                   focusToken={searchFocus}
                   onScope={setSearchScope}
                   onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
+                  onClear={clearSearchMarks}
                 />
               )}
               </ErrorBoundary>

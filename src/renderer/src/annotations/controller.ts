@@ -6,6 +6,7 @@ import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { DEFAULT_COLOR, compareByPosition, isTagWithin } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import type { TextSpan } from '../../../shared/search-results';
 import { useAnnotations } from './useAnnotations';
 
 export interface ScrollTarget {
@@ -13,7 +14,12 @@ export interface ScrollTarget {
   end: number;
   /** Changes on every request, so asking twice for one spot scrolls twice. */
   nonce: number;
-  flash: boolean;
+}
+
+/** The matches of the search hit last opened, marked in the reader until the search is cleared or closed. */
+export interface SearchMarks {
+  documentId: string;
+  spans: TextSpan[];
 }
 
 export type FollowUp = 'tag' | 'note' | null;
@@ -35,6 +41,7 @@ export function useAnnotationController(
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null);
+  const [searchMarks, setSearchMarks] = useState<SearchMarks | null>(null);
 
   // A provisional highlight's stored id, once the store answers (null if saving failed).
   const pending = useRef(new Map<string, Promise<string | null>>());
@@ -96,8 +103,8 @@ export function useAnnotationController(
     setFocus(id && then ? { id, part: then } : null);
   }, []);
 
-  const scrollTo = useCallback((start: number, end: number, flash = false) => {
-    setScrollTarget({ start, end, flash, nonce: Date.now() + Math.random() });
+  const scrollTo = useCallback((start: number, end: number) => {
+    setScrollTarget({ start, end, nonce: Date.now() + Math.random() });
   }, []);
 
   /**
@@ -294,6 +301,8 @@ export function useAnnotationController(
     lastColor,
     reattachId,
     scrollTarget,
+    searchMarks,
+    setSearchMarks,
     select,
     scrollTo,
     clearScrollTarget,

@@ -149,7 +149,7 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   const [anchorTops, setAnchorTops] = useState<Map<string, number>>(new Map());
   const [liveAnnotations, setLiveAnnotations] = useState<Annotation[] | null>(null);
   const liveTextRef = useRef<string | null>(null);
-  const { visible, selectedId, scrollTarget } = controller;
+  const { visible, selectedId, scrollTarget, searchMarks } = controller;
   const shownAnnotations = liveAnnotations ?? visible;
 
   // Stable across renders, so the bridge publishes a new text map only when the text changes.
@@ -346,13 +346,21 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     const target = range.startContainer.parentElement;
     target?.scrollIntoView({ block: 'center' });
     controller.clearScrollTarget();
-    if (scrollTarget.flash && highlightsSupported()) {
-      CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(range));
-      const timer = setTimeout(() => CSS.highlights.delete(SEARCH_HIGHLIGHT), 2500);
-      return () => clearTimeout(timer);
-    }
-    return undefined;
   }, [scrollTarget, editor, textMap, rangeFor, controller]);
+
+  // The search hit's matches stay marked until the search is cleared or closed.
+  useEffect(() => {
+    if (!highlightsSupported()) return undefined;
+    if (!searchMarks || searchMarks.documentId !== doc?.id || !editor || !textMap) {
+      CSS.highlights.delete(SEARCH_HIGHLIGHT);
+      return undefined;
+    }
+    const ranges = searchMarks.spans.map((span) => rangeFor(span.start, span.end)).filter((range): range is Range => range !== null);
+    CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(...ranges));
+    return () => {
+      CSS.highlights.delete(SEARCH_HIGHLIGHT);
+    };
+  }, [searchMarks, doc?.id, editor, textMap, rangeFor]);
 
   // The selection toolbar follows the text selection inside the document.
   useEffect(() => {

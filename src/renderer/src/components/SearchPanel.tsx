@@ -1,9 +1,13 @@
 // One search box for the open document (Ctrl/Cmd+F) or the whole library
-// (Ctrl/Cmd+Shift+F): ranked results grouped by document, snippets with the matches
-// marked, and each result opening its document at that spot.
+// (Ctrl/Cmd+Shift+F): the true number of results, ranked documents with their hits a page
+// at a time ("Show more"), snippets with the matches marked, each result opening its
+// document with the matches marked there, the operators listed, and a hint when a query
+// cannot be read. Clearing or closing the search clears the marks in the reader.
 import { useEffect, useRef, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
-import type { SearchHit, SearchResults } from '../../../shared/search-results';
+import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
+import { SEARCH_PAGE_SIZE } from '../../../shared/search-results';
+import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { COLOR_PAINT } from '../../../shared/annotations';
 
 export type SearchScope = 'document' | 'library';
@@ -15,40 +19,74 @@ interface SearchPanelProps {
   focusToken: number;
   onScope: (scope: SearchScope) => void;
   onChoose: (documentId: string, hit: SearchHit) => void;
+  /** The search was emptied or closed: its marks leave the reader. */
+  onClear: () => void;
 }
 
-export function SearchPanel({ client, documentId, scope, focusToken, onScope, onChoose }: SearchPanelProps) {
+const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
+
+/** Adds a page to the results shown; a document split across pages stays one group. */
+function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
+  const groups = [...shown.groups];
+  for (const group of page.groups) {
+    const last = groups.at(-1);
+    if (last?.documentId === group.documentId) groups[groups.length - 1] = { ...last, hits: [...last.hits, ...group.hits] };
+    else groups.push(group);
+  }
+  return { ...page, groups, offset: 0 };
+}
+
+const shownCount = (results: SearchResults) => results.groups.reduce((sum, group) => sum + group.hits.length, 0);
+
+export function SearchPanel({ client, documentId, scope, focusToken, onScope, onChoose, onClear }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; syntax: boolean } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const searchIn = scope === 'document' && documentId ? { documentId } : {};
+  const empty = query.trim() === '';
 
   useEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusToken]);
 
+  // Closing the search (another panel, or the side panel hidden) clears the reader's marks.
+  useEffect(() => onClear, [onClear]);
+
   useEffect(() => {
     if (query.trim() === '') {
       setResults(null);
+      setError(null);
+      onClear();
       return;
     }
     let cancelled = false;
     const timer = setTimeout(async () => {
       const result = await client.search({ query, ...(scope === 'document' && documentId ? { documentId } : {}) });
       if (cancelled) return;
-      if (result.ok) {
-        setResults(result.value);
-        setError(null);
-      } else {
-        setError(result.error.message);
-      }
+      setResults(result.ok ? result.value : null);
+      setError(result.ok ? null : { message: result.error.message, syntax: result.error.code === 'INVALID_QUERY' });
     }, 120);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, query, scope, documentId]);
+  }, [client, query, scope, documentId, onClear]);
+
+  const showMore = async () => {
+    if (!results) return;
+    setLoadingMore(true);
+    const result = await client.search({ query, ...searchIn, offset: shownCount(results), limit: SEARCH_PAGE_SIZE });
+    setLoadingMore(false);
+    // The query changed while the page loaded: that page belongs to the old results.
+    if (queryRef.current !== query) return;
+    if (result.ok) setResults((shown) => (shown ? appendPage(shown, result.value) : result.value));
+    else setError({ message: result.error.message, syntax: false });
+  };
 
   return (
     <section className="panel" aria-labelledby="search-heading">
@@ -60,7 +98,9 @@ export function SearchPanel({ client, documentId, scope, focusToken, onScope, on
           ref={inputRef}
           type="search"
           aria-label="Search"
-          placeholder='Words, "phrases", prefix*, tag:Actor, color:red, author:Name, is:orphan'
+          aria-describedby={empty || error?.syntax ? 'search-help' : undefined}
+          aria-invalid={error?.syntax ? true : undefined}
+          placeholder='Words, "phrases", tag:Actor'
           value={query}
           onChange={(event) => setQuery(event.currentTarget.value)}
         />
@@ -75,39 +115,77 @@ export function SearchPanel({ client, documentId, scope, focusToken, onScope, on
           </label>
         </div>
       </div>
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <p role="alert" className={error.syntax ? 'panel__hint search-syntax-error' : undefined}>
+          {error.message}
+        </p>
+      )}
+      {(empty || error?.syntax) && <SearchHelp />}
       {results?.problems.map((problem) => (
         <p key={problem} className="panel__hint" role="status">
           {problem}
         </p>
       ))}
-      {results && (
+      {results && !error && (
         <p className="panel__count" role="status">
-          {results.total === 0 ? 'No results' : `${results.total} result${results.total === 1 ? '' : 's'} in ${results.groups.length} document${results.groups.length === 1 ? '' : 's'}`}
+          {results.total === 0 ? 'No results' : `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}`}
         </p>
       )}
-      <div className="search-results">
-        {results?.groups.map((group) => (
-          <section key={group.documentId} aria-label={group.title}>
-            <h3 className="search-results__title">{group.title}</h3>
-            <ul aria-label={`Results in ${group.title}`}>
-              {group.hits.map((hit, index) => (
-                <li key={`${hit.kind}-${hit.annotationId ?? hit.start}-${index}`}>
-                  <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>
-                    <span className="search-hit__kind" style={hit.color ? { borderColor: COLOR_PAINT[hit.color].swatch } : undefined}>
-                      {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
-                    </span>
-                    <span className="search-hit__snippet">
-                      {hit.snippet.map((part, partIndex) => (part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>))}
-                    </span>
-                    {hit.tags && hit.tags.length > 0 && <span className="annotation-item__tags">{hit.tags.join(' · ')}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+      {results && !error && (
+        <div className="search-results">
+          {results.groups.map((group) => (
+            <ResultGroup key={group.documentId} group={group} onChoose={onChoose} />
+          ))}
+          {shownCount(results) < results.total && (
+            <button type="button" className="search-more" disabled={loadingMore} onClick={() => void showMore()}>
+              Show more ({shownCount(results).toLocaleString()} of {results.total.toLocaleString()} shown)
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SearchHelp() {
+  return (
+    <section id="search-help" className="search-help" aria-label="Search syntax">
+      <h3>Search syntax</h3>
+      <dl>
+        {SEARCH_SYNTAX_HELP.map((entry) => (
+          <div key={entry.example}>
+            <dt>
+              <code>{entry.example}</code>
+            </dt>
+            <dd>{entry.meaning}</dd>
+          </div>
         ))}
-      </div>
+      </dl>
+    </section>
+  );
+}
+
+function ResultGroup({ group, onChoose }: { group: SearchGroup; onChoose: (documentId: string, hit: SearchHit) => void }) {
+  return (
+    <section aria-label={group.title}>
+      <h3 className="search-results__title">
+        {group.title} <span className="search-results__total">{plural(group.total, 'result')}</span>
+      </h3>
+      <ul aria-label={`Results in ${group.title}`}>
+        {group.hits.map((hit, index) => (
+          <li key={`${hit.kind}-${hit.annotationId ?? hit.start}-${index}`}>
+            <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>
+              <span className="search-hit__kind" style={hit.color ? { borderColor: COLOR_PAINT[hit.color].swatch } : undefined}>
+                {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
+              </span>
+              <span className="search-hit__snippet">
+                {hit.snippet.map((part, partIndex) => (part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>))}
+              </span>
+              {hit.tags && hit.tags.length > 0 && <span className="annotation-item__tags">{hit.tags.join(' · ')}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,98 @@
+// Searching as an analyst does: the true count, every hit a page at a time, the whole
+// phrase marked where a result opens, the mark gone with the search, and a hint when a
+// query cannot be read.
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { HTML_SAMPLES } from '../support/temp';
+import { expect, screenshot, test } from './fixtures';
+import type { RunningApp } from './fixtures';
+import { paintedHighlights } from './helpers';
+
+const ACLU_TITLE = 'Facebook Is Tracking Me Even Though I’m Not on Facebook';
+
+async function openSearch(page: Page, app: RunningApp): Promise<ReturnType<Page['getByRole']>> {
+  app.core.importPath(join(HTML_SAMPLES, 'aclu/source.html'));
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('Control+Shift+f');
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await expect(box).toBeFocused();
+  return box;
+}
+
+const marked = async (page: Page) => (await paintedHighlights(page))['mg-search'] ?? [];
+const results = (page: Page) => page.getByRole('list', { name: /^Results in/ }).getByRole('listitem');
+
+test('search shows the true count, pages through every hit, and marks the whole phrase until the search is cleared', async ({ page, app }) => {
+  const box = await openSearch(page, app);
+  await box.fill('Facebook');
+  await expect(page.getByRole('status').filter({ hasText: '51 results in 1 document' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${ACLU_TITLE} 51 results` })).toBeVisible();
+  await expect(results(page)).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show more (50 of 51 shown)' }).click();
+  await expect(results(page)).toHaveCount(51);
+  await expect(page.getByRole('button', { name: /^Show more/ })).toBeHidden();
+
+  await box.fill('"not on Facebook"');
+  const phrase = page.getByRole('button', { name: /^Text .*Not on Facebook/ }).first();
+  await expect(phrase.locator('mark')).toHaveText(['Not on Facebook']);
+  await phrase.click();
+  await expect(page.getByRole('heading', { level: 1, name: ACLU_TITLE })).toBeVisible();
+  await expect.poll(() => marked(page)).toEqual(['Not on Facebook']);
+
+  // Several words: one result per passage, each word marked.
+  await box.fill('Facebook tracking');
+  const passage = page.getByRole('button', { name: /^Text Facebook Is Tracking Me/ }).first();
+  await expect(passage.locator('mark')).toHaveText(['Facebook', 'Tracking']);
+  await passage.click();
+  await expect.poll(() => marked(page)).toEqual(['Facebook', 'Tracking']);
+  await screenshot(page, 'search-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(page, 'search-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await box.fill('');
+  await expect.poll(() => marked(page)).toEqual([]);
+
+  // Closing the search (another panel) clears the mark as well.
+  await box.fill('"not on Facebook"');
+  await expect(phrase.locator('mark')).toHaveText(['Not on Facebook']);
+  await phrase.click();
+  await expect.poll(() => marked(page)).toEqual(['Not on Facebook']);
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect.poll(() => marked(page)).toEqual([]);
+});
+
+test('the search panel lists its operators and says why a query cannot be read', async ({ page, app }) => {
+  const box = await openSearch(page, app);
+  const help = page.getByRole('region', { name: 'Search syntax' });
+  for (const operator of ['"security vacuum"', 'milit*', 'militia OR brigades', 'militia NOT coastal', 'tag:Actor/IS', 'color:red', 'author:Rania', 'is:orphan']) {
+    await expect(help.getByText(operator, { exact: true })).toBeVisible();
+  }
+  await screenshot(page, 'search-help-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'search-help-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await box.fill('"security vacuum" OR x((');
+  const panel = page.getByRole('region', { name: 'Search', exact: true });
+  await expect(panel.getByRole('alert')).toHaveText('The search could not be read: a “(” is never closed. Add a “)”, or put the text in quotes to search for it.');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('No results')).toBeHidden();
+  await expect(help).toBeVisible();
+  await screenshot(page, 'search-syntax-error');
+
+  // Quoted, the same text is read; the phrase is in the sample report.
+  await box.fill('"security vacuum" OR "x(("');
+  await expect(page.getByRole('status').filter({ hasText: '1 result in 1 document' })).toBeVisible();
+  await expect(panel.getByRole('alert')).toBeHidden();
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: /^Text .*security vacuum/ }).click();
+  await expect.poll(() => marked(page)).toEqual([expect.stringMatching(/^security\svacuum$/u)]);
+  await box.fill('Facebook NOT tracking');
+  await expect(page.getByRole('status').filter({ hasText: 'No results' })).toBeVisible();
+  await box.fill('Facebook OR Sabratha');
+  await expect(page.getByRole('status').filter({ hasText: /results in 2 documents$/ })).toBeVisible();
+});
