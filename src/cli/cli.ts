@@ -72,7 +72,8 @@ Commands:
                              --workspace folder (exit 0 only when there is none)
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
   profile [--name NAME]      show your author name and signing key's fingerprint; --name
-                             sets the name your notes, exports and bundles carry
+                             sets the name on your annotations and replies (those already
+                             written too), exports and bundles
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
 
@@ -87,6 +88,10 @@ Exit codes: 0 success, 1 usage or input error, 2 internal error.
 `;
 
 class UsageError extends Error {}
+
+/** Said once per write while the profile still has the login name nobody chose. */
+const UNCHOSEN_NAME_HINT = (name: string): string =>
+  `marginalia: wrote this as “${name}”, your login name; set the name on your annotations with: marginalia profile --name "Your Name"\n`;
 
 function tableRow(doc: DocumentSummary): string {
   const date = doc.importedAt.slice(0, 10);
@@ -192,6 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           ...(values.note !== undefined ? { noteMarkdown: values.note } : {}),
         });
         print(`${annotation.id}\n`, annotationJson(annotation));
+        if (!core.profile.read().confirmed) io.stderr(UNCHOSEN_NAME_HINT(annotation.author.name));
         return EXIT_OK;
       }
       case 'annotations': {

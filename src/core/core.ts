@@ -73,7 +73,12 @@ export class MarginaliaCore {
     this.db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.documents = new DocumentRepository(this.db);
     this.settings = new SettingsRepository(this.db);
-    this.profile = new ProfileRepository(this.db);
+    this.profile = new ProfileRepository(this.db, (documentIds) => {
+      for (const documentId of documentIds) {
+        this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
+        this.events.emit('repliesChanged', { documentId });
+      }
+    });
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
     this.searchService = new SearchService(this.db, this.annotations.store);
     this.identity = new IdentityRepository(this.db, this.profile);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
-import { APP_ROOT, FIXTURES, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
+import { readPdf } from '../support/pdf-reader';
+import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -18,7 +19,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env };
-  const code = await runCli(args, io, { version: '1.2.3' });
+  const code = await runCli(args, io, { version: '1.2.3', fontsDir: FONTS_DIR });
   return { code, stdout, stderr };
 }
 
@@ -193,6 +194,7 @@ describe('the marginalia CLI', () => {
 
   it('finds a quote whatever kind of space the text holds between its words', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
     // The sample has a no-break space after "seizing"; the quote is typed with plain spaces, a tab and a line break.
     for (const quote of ['seizing the security directorate', 'the main  hospital\tand\nbeheading']) {
       const result = await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]);
@@ -244,6 +246,34 @@ describe('the marginalia CLI', () => {
     expect(annotation!.author.name).toBe('Ada Analyst');
     expect(await cli([...dataDir(), 'profile', '--name', ' '])).toMatchObject({ code: 1, stderr: 'marginalia: Your name cannot be empty: it is shown on every note you write.\n' });
     expect(await cli([...dataDir(), 'profile', 'Ada'])).toMatchObject({ code: 1, stderr: 'marginalia: usage: marginalia profile [--name NAME]\n' });
+  });
+
+  it('shows the current name on notes written before the name was chosen, in lists, searches and PDF exports, and says how to choose it', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const loginName = JSON.parse((await cli([...dataDir(), '--json', 'profile'])).stdout).name as string;
+    const written = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people', '--note', 'Check the count']);
+    expect(written).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
+    expect(written.stderr).toBe(`marginalia: wrote this as “${loginName}”, your login name; set the name on your annotations with: marginalia profile --name "Your Name"\n`);
+    const [before] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ modified: string; author: { name: string } }>;
+    expect(before!.author.name).toBe(loginName);
+
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
+    const [after] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ modified: string; author: { name: string } }>;
+    expect(after).toMatchObject({ author: { name: 'Ada Analyst' }, modified: before!.modified });
+    for (const query of ['author:"Ada Analyst"', 'Analyst']) {
+      const found = JSON.parse((await cli([...dataDir(), '--json', 'search', query])).stdout) as { groups: Array<{ hits: Array<{ annotationId?: string }> }> };
+      expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.annotationId)), query).toEqual([written.stdout.trim()]);
+    }
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters'])).stderr).toBe('');
+
+    const out = join(temp.path, 'x.pdf');
+    expect((await cli([...dataDir(), 'export', 'reports of', '--format', 'pdf', '--out', out])).code).toBe(0);
+    const pdf = await readPdf(readFileSync(out));
+    const text = pdf.items.flat().map((item) => item.str).join(' ');
+    expect(text).toContain('Exported by Ada Analyst');
+    expect(text).toMatch(/Ada Analyst · \d{4}-/);
+    expect(text).not.toContain(`${loginName} ·`);
+    expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.title)).toEqual(['Ada Analyst', 'Ada Analyst']);
   });
 
   it('counts in correct plurals: 1 annotation, 2 annotations', async () => {
