@@ -207,6 +207,28 @@ describe('the marginalia CLI', () => {
     );
   });
 
+  it('finds a quote typed with straight quotes and hyphens where the text has curly quotes and dashes, and points out other capitals', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
+    for (const quote of ["officials told Libya's Channel", 'militants - exploiting the "security vacuum"', 'militants -- exploiting']) {
+      expect(await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]), quote).toMatchObject({ code: 0, stderr: '' });
+    }
+    const listed = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { exact: string }] }>;
+    expect(listed.map((annotation) => annotation.selectors[1].exact.replace(/\s/gu, ' ')).sort()).toEqual([
+      'militants – exploiting',
+      'militants – exploiting the “security vacuum”',
+      'officials told Libya’s Channel',
+    ]);
+
+    const capitals = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'islamic state militants']);
+    expect(capitals.code).toBe(1);
+    expect(capitals.stderr.split('\n')).toEqual([
+      "marginalia: “islamic state militants” has no exact match in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”; 1 place matches ignoring case (use the text's own capitals):",
+      '   1  …storms Sabratha Libya’s Channel with wires [Islamic State militants] stormed the centre of Sabratha late Tuesday,…',
+      '',
+    ]);
+  });
+
   it('refuses a quote that occurs more than once without --occurrence, listing each place with its context', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     const ambiguous = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--tag', 'Place/Sabratha']);
@@ -219,7 +241,8 @@ describe('the marginalia CLI', () => {
     expect(lines.slice(1)).toHaveLength(12);
     expect(lines[1]).toBe('   1  …on the ground’ in Libya as Islamic State storms [Sabratha] Libya’s Channel with wires Islamic State…');
     expect(lines[3]).toBe('   3  …on the coastal town. “Some of the people from [Sabratha] managed to take IS injured from the hospital…');
-    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces /);
+    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces .*…  \(inside “Sabrathan”\)$/);
+    expect(lines.filter((line) => line.includes('(inside '))).toHaveLength(lines.filter((line) => /\]n /.test(line)).length);
     expect(lines[11]).toBe('  11  …announced the arrest of Sabrathan IS leader in [Sabratha] Mohamed Saad al-Tajuri. IS first appeared in…');
     expect(JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout)).toEqual([]);
 
