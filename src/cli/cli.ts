@@ -2,12 +2,13 @@
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Annotation, HighlightColor } from '../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../shared/annotations';
 import type { PaperSize, PdfExportOptions } from '../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS, PAPER_SIZES, pdfFileNameFor } from '../shared/export-options';
 import type { DocumentSummary } from '../shared/model';
+import { DEFAULT_MAX_IMPORT_MB } from '../shared/model';
+import { settingsSchema } from '../shared/settings-schema';
 import { UserFacingError } from '../shared/result';
 import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
@@ -15,6 +16,7 @@ import { SyncEngine } from '../core/sync/engine';
 import type { BundlePlan } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 import { countOf, nounFor } from '../shared/plural';
+import { parseArguments } from './argument-errors';
 import { chooseQuoteSpan } from './quote';
 
 export interface CliIo {
@@ -81,6 +83,7 @@ Options:
   --workspace DIR      the folder of plain files to sync with (default: the one in Settings)
   --data-dir DIR       library folder (default: $MARGINALIA_HOME, else the desktop app's data folder)
   --json               print one JSON value on stdout
+  --max-import-mb N    import files up to N megabytes this once (default: the limit in Settings)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -88,6 +91,9 @@ Exit codes: 0 success, 1 usage or input error, 2 internal error.
 `;
 
 class UsageError extends Error {}
+
+/** The most Settings allows, so the CLI can't import what the app would refuse to. */
+const MAX_IMPORT_MB = settingsSchema.shape.maxImportMegabytes.maxValue ?? DEFAULT_MAX_IMPORT_MB;
 
 /** Said once per write while the profile still has the login name nobody chose. */
 const UNCHOSEN_NAME_HINT = (name: string): string =>
@@ -101,7 +107,7 @@ function tableRow(doc: DocumentSummary): string {
 export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = parseArguments({
       args: [...argv],
       allowPositionals: true,
       strict: true,
@@ -132,6 +138,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         'with-sources': { type: 'boolean', default: false },
         note: { type: 'string' },
         name: { type: 'string' },
+        'max-import-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -164,6 +171,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       host: 'cli',
       version: context.version,
       ...(context.fontsDir ? { fontsDir: context.fontsDir } : {}),
+      ...importLimitFrom(values['max-import-mb']),
     });
     switch (command) {
       case 'import': {
@@ -459,6 +467,17 @@ function workspaceOf(option: string | undefined, core: MarginaliaCore): string {
   const dir = option ?? core.settings.read().workspaceDir;
   if (!dir) throw new UsageError('say which workspace folder: --workspace DIR (or set one in the app\'s Settings).');
   return dir;
+}
+
+/** --max-import-mb N: this command's import limit, within the bounds Settings allows. */
+function importLimitFrom(option: string | undefined): { maxImportMegabytes?: number; importLimitHint: string } {
+  const hint = `Raise it for one command with --max-import-mb N (up to ${MAX_IMPORT_MB}), or for good in the app's Settings.`;
+  if (option === undefined) return { importLimitHint: hint };
+  const megabytes = Number(option);
+  if (option.trim() === '' || !Number.isFinite(megabytes) || megabytes < 1 || megabytes > MAX_IMPORT_MB) {
+    throw new UsageError(`--max-import-mb must be a number from 1 to ${MAX_IMPORT_MB}, not “${option}”.`);
+  }
+  return { maxImportMegabytes: megabytes, importLimitHint: hint };
 }
 
 function requireOne(args: readonly string[], usage: string): string {

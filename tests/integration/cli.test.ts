@@ -72,7 +72,7 @@ describe('the marginalia CLI', () => {
 
   it('exits 1 for usage errors, unknown documents and ambiguous prefixes', async () => {
     expect((await cli(['frobnicate'])).code).toBe(1);
-    expect((await cli(['--nope'])).stderr).toMatch(/Unknown option '--nope'/);
+    expect((await cli(['--zebra'])).stderr).toBe('marginalia: Unknown option --zebra.\nRun marginalia --help for usage.\n');
     await cli([...dataDir(), 'import', SAMPLE_REPORT, join(FIXTURES, 'briefing.md')]);
     const missing = await cli([...dataDir(), 'show', 'zebra']);
     expect(missing).toMatchObject({ code: 1, stderr: 'marginalia: No document has the id or a title starting with “zebra”.\n' });
@@ -82,6 +82,40 @@ describe('the marginalia CLI', () => {
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toMatch(/“reports” matches 2 documents/);
   });
+
+  it('says which flag was probably meant, which flag lacks a value, and why a file cannot be read, in words', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    expect(await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--occurence', '1'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'marginalia: Unknown option --occurence. Did you mean --occurrence?\nRun marginalia --help for usage.\n',
+    });
+    expect((await cli([...dataDir(), 'export', 'reports', '--out-dri', 'pdfs'])).stderr).toMatch(/^marginalia: Unknown option --out-dri\. Did you mean --out-dir\?\n/);
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote'])).stderr).toBe('marginalia: --quote needs a value (the text to annotate).\nRun marginalia --help for usage.\n');
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', '--tag', 'x'])).stderr).toMatch(/^marginalia: --quote needs a value \(the text to annotate\)\.\n/);
+    expect((await cli([...dataDir(), '--json=yes', 'list'])).stderr).toMatch(/^marginalia: --json takes no value\.\n/);
+
+    const nope = join(temp.path, 'nope.txt');
+    expect(await cli([...dataDir(), 'import', nope])).toMatchObject({ code: 1, stderr: `marginalia: “${nope}” does not exist.\n` });
+    expect(await cli([...dataDir(), 'import', join(SAMPLE_REPORT, 'x.txt')])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: “${join(SAMPLE_REPORT, 'x.txt')}” does not exist: part of that path is a file, not a folder.\n`,
+    });
+    expect(await cli([...dataDir(), 'import', '--update', 'reports', nope])).toMatchObject({ code: 1, stderr: `marginalia: “${nope}” does not exist.\n` });
+  });
+
+  it('says how to raise the import limit from the command line, and raises it for one command with --max-import-mb', async () => {
+    const big = join(temp.path, 'big.txt');
+    writeFileSync(big, 'word '.repeat(Math.ceil((21 * 1024 * 1024) / 5)));
+    const refused = await cli([...dataDir(), 'import', big]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: "marginalia: “big.txt” is 21 MB, over the import limit of 20 MB. Raise it for one command with --max-import-mb N (up to 500), or for good in the app's Settings.\n",
+    });
+    expect((await cli([...dataDir(), 'import', '--max-import-mb', '0.5', big])).stderr).toBe('marginalia: --max-import-mb must be a number from 1 to 500, not “0.5”.\n');
+    expect(await cli([...dataDir(), 'import', '--max-import-mb', '22', big])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'list'])).stdout)).toHaveLength(1);
+  }, 30_000);
 
   it('uses MARGINALIA_HOME when no --data-dir is given', async () => {
     const home = join(temp.path, 'home');
