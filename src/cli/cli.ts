@@ -48,8 +48,9 @@ Commands:
   show DOC                   print a document's canonical text
   remove DOC                 remove a document from the library
   annotate DOC --quote TEXT [--occurrence N] [--color C] [--tag T]... [--note TEXT]
-                             highlight TEXT (its spaces match any whitespace); a TEXT
-                             found more than once needs --occurrence N; prints the new id
+                             highlight TEXT (its spaces, quotes and dashes match any
+                             kind; capitals must match); a TEXT found more than once
+                             needs --occurrence N; prints the new id
   annotations DOC            list a document's annotations in reading order
   search QUERY               search text, quotes, notes and tags ("phrases", prefix*,
                              tag:Actor/IS, color:red, author:NAME, is:orphan)
