@@ -58,6 +58,23 @@ export class ProfileRepository {
   }
 
   /**
+   * Puts the current name back on those of these annotations that are this author's: an
+   * undo restores rows as they were, with the name from before a rename. Runs in the caller's transaction.
+   */
+  renameRestored(annotationIds: Iterable<string>): void {
+    const { authorId, displayName } = this.read();
+    const stale = this.db.prepare<[string, string, string], { seq: number }>('SELECT seq FROM annotations WHERE id = ? AND author_id = ? AND author_name <> ?');
+    const rename = this.db.prepare('UPDATE annotations SET author_name = ? WHERE seq = ?');
+    const reindex = this.db.prepare('UPDATE annotations_fts SET author = ? WHERE rowid = ?');
+    for (const id of annotationIds) {
+      const row = stale.get(id, authorId, displayName);
+      if (!row) continue;
+      rename.run(displayName, row.seq);
+      reindex.run(displayName, row.seq);
+    }
+  }
+
+  /**
    * Puts the new name on this author's annotations and replies, keeping their modification
    * times: the notes did not change, only what their author is called. Returns the documents touched.
    */
@@ -68,8 +85,8 @@ export class ProfileRepository {
     const replies = this.db
       .prepare<[string, string], { document_id: string }>('SELECT DISTINCT document_id FROM replies WHERE author_id = ? AND author_name <> ?')
       .all(authorId, name);
-    this.db.prepare('UPDATE annotations SET author_name = ? WHERE author_id = ?').run(name, authorId);
-    this.db.prepare('UPDATE replies SET author_name = ? WHERE author_id = ?').run(name, authorId);
+    this.db.prepare('UPDATE annotations SET author_name = ? WHERE author_id = ? AND author_name <> ?').run(name, authorId, name);
+    this.db.prepare('UPDATE replies SET author_name = ? WHERE author_id = ? AND author_name <> ?').run(name, authorId, name);
     // The search index keeps its own copy of the author, for author:NAME.
     const reindex = this.db.prepare('UPDATE annotations_fts SET author = ? WHERE rowid = ?');
     for (const { seq } of annotations) reindex.run(name, seq);
