@@ -51,7 +51,7 @@ Commands:
                              highlight TEXT (its spaces, quotes and dashes match any
                              kind; capitals must match); a TEXT found more than once
                              needs --occurrence N; prints the new id
-  annotations DOC            list a document's annotations in reading order
+  annotations DOC            list a document's annotations in reading order, with their authors
   search QUERY               search text, quotes, notes and tags ("phrases", prefix*,
                              tag:Actor/IS, color:red, author:NAME, is:orphan)
   tags                       list tags with their annotation counts
@@ -217,7 +217,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
           const quote = annotation.target ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”` : '(document note)';
           const note = annotation.note.text ? `\n    ${annotation.note.text.replace(/\s+/g, ' ').slice(0, 120)}` : '';
-          return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}${tags}\n    ${quote}${note}`;
+          return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}${tags}\n    ${quote}${note}`;
         });
         print(annotations.length === 0 ? `“${doc.title}” has no annotations.\n` : `${human.join('\n')}\n`, annotations.map(annotationJson));
         return EXIT_OK;

@@ -317,6 +317,7 @@ describe('the marginalia CLI', () => {
     await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
     const [after] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ modified: string; author: { name: string } }>;
     expect(after).toMatchObject({ author: { name: 'Ada Analyst' }, modified: before!.modified });
+    expect((await cli([...dataDir(), 'annotations', 'reports'])).stdout).toMatch(/^[0-9a-f-]{36} {2}\d+-\d+ {2}yellow {2}exact {2}by Ada Analyst\n {4}“beheading 11 people”\n {4}Check the count\n$/);
     for (const query of ['author:"Ada Analyst"', 'Analyst']) {
       const found = JSON.parse((await cli([...dataDir(), '--json', 'search', query])).stdout) as { groups: Array<{ hits: Array<{ annotationId?: string }> }> };
       expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.annotationId)), query).toEqual([written.stdout.trim()]);
