@@ -2,12 +2,13 @@
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Annotation, HighlightColor } from '../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../shared/annotations';
 import type { PaperSize, PdfExportOptions } from '../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS, PAPER_SIZES, pdfFileNameFor } from '../shared/export-options';
 import type { DocumentSummary } from '../shared/model';
+import { DEFAULT_MAX_IMPORT_MB } from '../shared/model';
+import { settingsSchema } from '../shared/settings-schema';
 import { UserFacingError } from '../shared/result';
 import type { SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
@@ -19,6 +20,7 @@ import type { BundlePlan } from '../shared/bundles';
 import { refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 import { countOf, nounFor } from '../shared/plural';
+import { parseArguments } from './argument-errors';
 import { chooseQuoteSpan } from './quote';
 
 export interface CliIo {
@@ -50,9 +52,10 @@ Commands:
   show DOC                   print a document's canonical text
   remove DOC                 remove a document from the library
   annotate DOC --quote TEXT [--occurrence N] [--color C] [--tag T]... [--note TEXT]
-                             highlight TEXT (its spaces match any whitespace); a TEXT
-                             found more than once needs --occurrence N; prints the new id
-  annotations DOC            list a document's annotations in reading order
+                             highlight TEXT (its spaces, quotes and dashes match any
+                             kind; capitals must match); a TEXT found more than once
+                             needs --occurrence N; prints the new id
+  annotations DOC            list a document's annotations in reading order, with their authors
   search QUERY [--offset N] [--limit N]
                              search text, quotes, notes and tags: words, "phrases",
                              prefix*, OR, NOT, (groups), tag:Actor/IS, color:red,
@@ -80,7 +83,8 @@ Commands:
                              --workspace folder (exit 0 only when there is none)
   serve [--port N]           serve the app to a browser on 127.0.0.1 (prints a URL with a token)
   profile [--name NAME]      show your author name and signing key's fingerprint; --name
-                             sets the name your notes, exports and bundles carry
+                             sets the name on your annotations and replies (those already
+                             written too), exports and bundles
 
 DOC is a document id or a unique, case-insensitive prefix of its title.
 
@@ -88,6 +92,7 @@ Options:
   --workspace DIR      the folder of plain files to sync with (default: the one in Settings)
   --data-dir DIR       library folder (default: $MARGINALIA_HOME, else the desktop app's data folder)
   --json               print one JSON value on stdout
+  --max-import-mb N    import files up to N megabytes this once (default: the limit in Settings)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -95,6 +100,13 @@ Exit codes: 0 success, 1 usage or input error, 2 internal error.
 `;
 
 class UsageError extends Error {}
+
+/** The most Settings allows, so the CLI can't import what the app would refuse to. */
+const MAX_IMPORT_MB = settingsSchema.shape.maxImportMegabytes.maxValue ?? DEFAULT_MAX_IMPORT_MB;
+
+/** Said once per write while the profile still has the login name nobody chose. */
+const UNCHOSEN_NAME_HINT = (name: string): string =>
+  `marginalia: wrote this as “${name}”, your login name; set the name on your annotations with: marginalia profile --name "Your Name"\n`;
 
 function tableRow(doc: DocumentSummary): string {
   const date = doc.importedAt.slice(0, 10);
@@ -128,7 +140,7 @@ function searchReport(results: SearchResults): string {
 export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = parseArguments({
       args: [...argv],
       allowPositionals: true,
       strict: true,
@@ -162,6 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         'with-sources': { type: 'boolean', default: false },
         note: { type: 'string' },
         name: { type: 'string' },
+        'max-import-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -194,6 +207,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       host: 'cli',
       version: context.version,
       ...(context.fontsDir ? { fontsDir: context.fontsDir } : {}),
+      ...importLimitFrom(values['max-import-mb']),
     });
     switch (command) {
       case 'import': {
@@ -227,6 +241,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           ...(values.note !== undefined ? { noteMarkdown: values.note } : {}),
         });
         print(`${annotation.id}\n`, annotationJson(annotation));
+        if (!core.profile.read().confirmed) io.stderr(UNCHOSEN_NAME_HINT(annotation.author.name));
         return EXIT_OK;
       }
       case 'annotations': {
@@ -237,7 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
           const quote = annotation.target ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”` : '(document note)';
           const note = annotation.note.text ? `\n    ${annotation.note.text.replace(/\s+/g, ' ').slice(0, 120)}` : '';
-          return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}${tags}\n    ${quote}${note}`;
+          return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}${tags}\n    ${quote}${note}`;
         });
         print(annotations.length === 0 ? `“${doc.title}” has no annotations.\n` : `${human.join('\n')}\n`, annotations.map(annotationJson));
         return EXIT_OK;
@@ -484,6 +499,17 @@ function workspaceOf(option: string | undefined, core: MarginaliaCore): string {
   const dir = option ?? core.settings.read().workspaceDir;
   if (!dir) throw new UsageError('say which workspace folder: --workspace DIR (or set one in the app\'s Settings).');
   return dir;
+}
+
+/** --max-import-mb N: this command's import limit, within the bounds Settings allows. */
+function importLimitFrom(option: string | undefined): { maxImportMegabytes?: number; importLimitHint: string } {
+  const hint = `Raise it for one command with --max-import-mb N (up to ${MAX_IMPORT_MB}), or for good in the app's Settings.`;
+  if (option === undefined) return { importLimitHint: hint };
+  const megabytes = Number(option);
+  if (option.trim() === '' || !Number.isFinite(megabytes) || megabytes < 1 || megabytes > MAX_IMPORT_MB) {
+    throw new UsageError(`--max-import-mb must be a number from 1 to ${MAX_IMPORT_MB}, not “${option}”.`);
+  }
+  return { maxImportMegabytes: megabytes, importLimitHint: hint };
 }
 
 function requireOne(args: readonly string[], usage: string): string {

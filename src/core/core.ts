@@ -25,6 +25,7 @@ import { SyncEngine } from './sync/engine';
 import { SYNC_OFF } from '../shared/sync';
 import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
+import { fileReadProblem } from './files/read-errors';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { assertSharable, prepareDocument, sha256Hex } from './import/prepare';
@@ -45,6 +46,10 @@ export interface CoreOptions {
   fontsDir?: string;
   /** Opens a checked web or mail link outside the app; only the desktop shell can. */
   openExternal?: (url: string) => Promise<void>;
+  /** This run's import limit instead of the one in Settings (the CLI's --max-import-mb). */
+  maxImportMegabytes?: number;
+  /** How this host's user raises the import limit; said when a file is over it. */
+  importLimitHint?: string;
 }
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
@@ -64,6 +69,7 @@ export class MarginaliaCore {
   readonly info: AppInfo;
   private readonly fontsDir: string | undefined;
   private readonly openExternalLink: ((url: string) => Promise<void>) | undefined;
+  private readonly importLimit: { megabytes: number | undefined; hint: string };
   /** The workspace sync, once a workspace folder is set. */
   sync: SyncEngine | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
@@ -74,13 +80,19 @@ export class MarginaliaCore {
     this.db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.documents = new DocumentRepository(this.db);
     this.settings = new SettingsRepository(this.db);
-    this.profile = new ProfileRepository(this.db);
+    this.profile = new ProfileRepository(this.db, (documentIds) => {
+      for (const documentId of documentIds) {
+        this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
+        this.events.emit('repliesChanged', { documentId });
+      }
+    });
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
     this.searchService = new SearchService(this.db, this.annotations.store);
     this.identity = new IdentityRepository(this.db, this.profile);
     this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
     this.openExternalLink = options.openExternal;
+    this.importLimit = { megabytes: options.maxImportMegabytes, hint: options.importLimitHint ?? 'The limit can be raised in Settings.' };
     this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath, defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia') };
     this.handlers = this.createHandlers();
   }
@@ -172,7 +184,7 @@ export class MarginaliaCore {
   }
 
   maxImportBytes(): number {
-    return Math.round(this.settings.read().maxImportMegabytes * 1024 * 1024);
+    return Math.round((this.importLimit.megabytes ?? this.settings.read().maxImportMegabytes) * 1024 * 1024);
   }
 
   importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
@@ -330,16 +342,18 @@ export class MarginaliaCore {
       size = stat.size;
     } catch (error) {
       if (error instanceof UserFacingError) throw error;
-      throw new UserFacingError('NOT_FOUND', `Can't read “${path}”: ${(error as NodeJS.ErrnoException).code ?? 'no such file'}.`);
+      throw new UserFacingError('NOT_FOUND', fileReadProblem(path, error));
     }
     const limit = this.maxImportBytes();
     if (size > limit) {
-      throw new UserFacingError(
-        'TOO_LARGE',
-        `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. The limit can be raised in Settings.`,
-      );
+      throw new UserFacingError('TOO_LARGE', `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. ${this.importLimit.hint}`);
     }
-    return readFileSync(path);
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      // stat needs no read permission, so an unreadable file is only found out here.
+      throw new UserFacingError('NOT_FOUND', fileReadProblem(path, error));
+    }
   }
 
   /**

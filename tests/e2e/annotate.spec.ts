@@ -379,8 +379,12 @@ test('markup in notes, tags and titles is shown as text and never runs', async (
   await expect(page.locator('img')).toHaveCount(0);
 });
 
-test('Settings changes the name on new annotations', async ({ page, app }) => {
+test('Settings changes the name on new annotations and on those written before', async ({ page, app }) => {
   await open(page, app, 'First Name');
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Written before the rename');
+  await expect(card(page, 'beheading 11 people')).toContainText('First Name');
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('textbox', { name: 'Your name' }).fill('Second Name');
@@ -388,6 +392,8 @@ test('Settings changes the name on new annotations', async ({ page, app }) => {
   await selectText(page, 'the main hospital');
   await page.keyboard.press('n');
   await expect(card(page, 'the main hospital')).toContainText('Second Name');
+  await expect(card(page, 'beheading 11 people')).toContainText('Second Name');
+  await expect(card(page, 'beheading 11 people')).not.toContainText('First Name');
 });
 
 test('a note typed just before the tab closes is still saved', async ({ page, app }) => {

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
-import { APP_ROOT, FIXTURES, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
+import { readPdf } from '../support/pdf-reader';
+import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -18,7 +19,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env };
-  const code = await runCli(args, io, { version: '1.2.3' });
+  const code = await runCli(args, io, { version: '1.2.3', fontsDir: FONTS_DIR });
   return { code, stdout, stderr };
 }
 
@@ -71,7 +72,7 @@ describe('the marginalia CLI', () => {
 
   it('exits 1 for usage errors, unknown documents and ambiguous prefixes', async () => {
     expect((await cli(['frobnicate'])).code).toBe(1);
-    expect((await cli(['--nope'])).stderr).toMatch(/Unknown option '--nope'/);
+    expect((await cli(['--zebra'])).stderr).toBe('marginalia: Unknown option --zebra.\nRun marginalia --help for usage.\n');
     await cli([...dataDir(), 'import', SAMPLE_REPORT, join(FIXTURES, 'briefing.md')]);
     const missing = await cli([...dataDir(), 'show', 'zebra']);
     expect(missing).toMatchObject({ code: 1, stderr: 'marginalia: No document has the id or a title starting with “zebra”.\n' });
@@ -81,6 +82,40 @@ describe('the marginalia CLI', () => {
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toMatch(/“reports” matches 2 documents/);
   });
+
+  it('says which flag was probably meant, which flag lacks a value, and why a file cannot be read, in words', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    expect(await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--occurence', '1'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'marginalia: Unknown option --occurence. Did you mean --occurrence?\nRun marginalia --help for usage.\n',
+    });
+    expect((await cli([...dataDir(), 'export', 'reports', '--out-dri', 'pdfs'])).stderr).toMatch(/^marginalia: Unknown option --out-dri\. Did you mean --out-dir\?\n/);
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote'])).stderr).toBe('marginalia: --quote needs a value (the text to annotate).\nRun marginalia --help for usage.\n');
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', '--tag', 'x'])).stderr).toMatch(/^marginalia: --quote needs a value \(the text to annotate\)\.\n/);
+    expect((await cli([...dataDir(), '--json=yes', 'list'])).stderr).toMatch(/^marginalia: --json takes no value\.\n/);
+
+    const nope = join(temp.path, 'nope.txt');
+    expect(await cli([...dataDir(), 'import', nope])).toMatchObject({ code: 1, stderr: `marginalia: “${nope}” does not exist.\n` });
+    expect(await cli([...dataDir(), 'import', join(SAMPLE_REPORT, 'x.txt')])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: “${join(SAMPLE_REPORT, 'x.txt')}” does not exist: part of that path is a file, not a folder.\n`,
+    });
+    expect(await cli([...dataDir(), 'import', '--update', 'reports', nope])).toMatchObject({ code: 1, stderr: `marginalia: “${nope}” does not exist.\n` });
+  });
+
+  it('says how to raise the import limit from the command line, and raises it for one command with --max-import-mb', async () => {
+    const big = join(temp.path, 'big.txt');
+    writeFileSync(big, 'word '.repeat(Math.ceil((21 * 1024 * 1024) / 5)));
+    const refused = await cli([...dataDir(), 'import', big]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: "marginalia: “big.txt” is 21 MB, over the import limit of 20 MB. Raise it for one command with --max-import-mb N (up to 500), or for good in the app's Settings.\n",
+    });
+    expect((await cli([...dataDir(), 'import', '--max-import-mb', '0.5', big])).stderr).toBe('marginalia: --max-import-mb must be a number from 1 to 500, not “0.5”.\n');
+    expect(await cli([...dataDir(), 'import', '--max-import-mb', '22', big])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
+    expect(JSON.parse((await cli([...dataDir(), '--json', 'list'])).stdout)).toHaveLength(1);
+  }, 30_000);
 
   it('uses MARGINALIA_HOME when no --data-dir is given', async () => {
     const home = join(temp.path, 'home');
@@ -193,6 +228,7 @@ describe('the marginalia CLI', () => {
 
   it('finds a quote whatever kind of space the text holds between its words', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
     // The sample has a no-break space after "seizing"; the quote is typed with plain spaces, a tab and a line break.
     for (const quote of ['seizing the security directorate', 'the main  hospital\tand\nbeheading']) {
       const result = await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]);
@@ -203,6 +239,28 @@ describe('the marginalia CLI', () => {
     expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', 'seizing the  insecurity'])).stderr).toBe(
       'marginalia: “seizing the  insecurity” does not occur in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”.\n',
     );
+  });
+
+  it('finds a quote typed with straight quotes and hyphens where the text has curly quotes and dashes, and points out other capitals', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
+    for (const quote of ["officials told Libya's Channel", 'militants - exploiting the "security vacuum"', 'militants -- exploiting']) {
+      expect(await cli([...dataDir(), 'annotate', 'reports', '--quote', quote]), quote).toMatchObject({ code: 0, stderr: '' });
+    }
+    const listed = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ selectors: [unknown, { exact: string }] }>;
+    expect(listed.map((annotation) => annotation.selectors[1].exact.replace(/\s/gu, ' ')).sort()).toEqual([
+      'militants – exploiting',
+      'militants – exploiting the “security vacuum”',
+      'officials told Libya’s Channel',
+    ]);
+
+    const capitals = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'islamic state militants']);
+    expect(capitals.code).toBe(1);
+    expect(capitals.stderr.split('\n')).toEqual([
+      "marginalia: “islamic state militants” has no exact match in “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha”; 1 place matches ignoring case (use the text's own capitals):",
+      '   1  …storms Sabratha Libya’s Channel with wires [Islamic State militants] stormed the centre of Sabratha late Tuesday,…',
+      '',
+    ]);
   });
 
   it('refuses a quote that occurs more than once without --occurrence, listing each place with its context', async () => {
@@ -217,7 +275,8 @@ describe('the marginalia CLI', () => {
     expect(lines.slice(1)).toHaveLength(12);
     expect(lines[1]).toBe('   1  …on the ground’ in Libya as Islamic State storms [Sabratha] Libya’s Channel with wires Islamic State…');
     expect(lines[3]).toBe('   3  …on the coastal town. “Some of the people from [Sabratha] managed to take IS injured from the hospital…');
-    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces /);
+    expect(lines[4]).toMatch(/ said one of the \[Sabratha\]n forces .*…  \(inside “Sabrathan”\)$/);
+    expect(lines.filter((line) => line.includes('(inside '))).toHaveLength(lines.filter((line) => /\]n /.test(line)).length);
     expect(lines[11]).toBe('  11  …announced the arrest of Sabrathan IS leader in [Sabratha] Mohamed Saad al-Tajuri. IS first appeared in…');
     expect(JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout)).toEqual([]);
 
@@ -244,6 +303,35 @@ describe('the marginalia CLI', () => {
     expect(annotation!.author.name).toBe('Ada Analyst');
     expect(await cli([...dataDir(), 'profile', '--name', ' '])).toMatchObject({ code: 1, stderr: 'marginalia: Your name cannot be empty: it is shown on every note you write.\n' });
     expect(await cli([...dataDir(), 'profile', 'Ada'])).toMatchObject({ code: 1, stderr: 'marginalia: usage: marginalia profile [--name NAME]\n' });
+  });
+
+  it('shows the current name on notes written before the name was chosen, in lists, searches and PDF exports, and says how to choose it', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const loginName = JSON.parse((await cli([...dataDir(), '--json', 'profile'])).stdout).name as string;
+    const written = await cli([...dataDir(), 'annotate', 'reports', '--quote', 'beheading 11 people', '--note', 'Check the count']);
+    expect(written).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
+    expect(written.stderr).toBe(`marginalia: wrote this as “${loginName}”, your login name; set the name on your annotations with: marginalia profile --name "Your Name"\n`);
+    const [before] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ modified: string; author: { name: string } }>;
+    expect(before!.author.name).toBe(loginName);
+
+    await cli([...dataDir(), 'profile', '--name', 'Ada Analyst']);
+    const [after] = JSON.parse((await cli([...dataDir(), '--json', 'annotations', 'reports'])).stdout) as Array<{ modified: string; author: { name: string } }>;
+    expect(after).toMatchObject({ author: { name: 'Ada Analyst' }, modified: before!.modified });
+    expect((await cli([...dataDir(), 'annotations', 'reports'])).stdout).toMatch(/^[0-9a-f-]{36} {2}\d+-\d+ {2}yellow {2}exact {2}by Ada Analyst\n {4}“beheading 11 people”\n {4}Check the count\n$/);
+    for (const query of ['author:"Ada Analyst"', 'Analyst']) {
+      const found = JSON.parse((await cli([...dataDir(), '--json', 'search', query])).stdout) as { groups: Array<{ hits: Array<{ annotationId?: string }> }> };
+      expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.annotationId)), query).toEqual([written.stdout.trim()]);
+    }
+    expect((await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters'])).stderr).toBe('');
+
+    const out = join(temp.path, 'x.pdf');
+    expect((await cli([...dataDir(), 'export', 'reports of', '--format', 'pdf', '--out', out])).code).toBe(0);
+    const pdf = await readPdf(readFileSync(out));
+    const text = pdf.items.flat().map((item) => item.str).join(' ');
+    expect(text).toContain('Exported by Ada Analyst');
+    expect(text).toMatch(/Ada Analyst · \d{4}-/);
+    expect(text).not.toContain(`${loginName} ·`);
+    expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.title)).toEqual(['Ada Analyst', 'Ada Analyst']);
   });
 
   it('counts in correct plurals: 1 annotation, 2 annotations', async () => {

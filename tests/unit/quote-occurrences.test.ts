@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countOf, timesOf } from '../../src/shared/plural';
-import { findQuoteOccurrences, quoteInContext } from '../../src/shared/quote-occurrences';
+import { enclosingWord, findQuoteOccurrences, quoteInContext } from '../../src/shared/quote-occurrences';
 
 describe('finding a typed quote in a document', () => {
   it('matches any run of Unicode whitespace in the text with any run in the quote', () => {
@@ -42,6 +42,43 @@ describe('finding a typed quote in a document', () => {
         expect(found).toContainEqual({ start, end });
       }),
     );
+  });
+
+  it('matches straight quotes with curly ones and a hyphen or hyphens with any run of dashes', () => {
+    const text = 'Libya’s “sleeper cells” – and ‘others’—said the town’s mayor';
+    expect(findQuoteOccurrences(text, `Libya's "sleeper cells" - and 'others'-said`)).toEqual([{ start: 0, end: 43 }]);
+    expect(findQuoteOccurrences(text, 'cells” -- and')).toEqual([{ start: 17, end: 29 }]);
+    expect(findQuoteOccurrences(text, 'town"s')).toEqual([]);
+    expect(findQuoteOccurrences('a-b', 'a b')).toEqual([]);
+  });
+
+  it('keeps capitals exact unless asked to ignore them', () => {
+    expect(findQuoteOccurrences('Islamic State', 'islamic state')).toEqual([]);
+    expect(findQuoteOccurrences('Islamic State', 'islamic state', { ignoreCase: true })).toEqual([{ start: 0, end: 13 }]);
+  });
+
+  it('finds every passage again however its spaces, quotes and dashes were typed', () => {
+    const typed = { ' ': ' ', '\u00a0': ' ', '\n': ' ', '\u2019': "'", '\u2018': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--', '-': '-' } as const;
+    const word = fc.stringMatching(/^[a-z]{1,6}$/);
+    const between = fc.constantFrom(...(Object.keys(typed) as Array<keyof typeof typed>));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, between), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        const first = a % parts.length;
+        const last = first + (b % (parts.length - first));
+        const start = parts.slice(0, first).reduce((sum, [w, s]) => sum + w.length + s.length, 0);
+        const chosen = parts.slice(first, last + 1);
+        const quote = chosen.map(([w, s], index) => (index === chosen.length - 1 ? w : w + typed[s])).join('');
+        const end = start + chosen.reduce((sum, [w, s]) => sum + w.length + s.length, 0) - parts[last]![1].length;
+        expect(findQuoteOccurrences(text, quote)).toContainEqual({ start, end });
+      }),
+    );
+  });
+
+  it('names the word a match begins or ends inside of', () => {
+    const text = 'the Sabrathan forces in Sabratha, unSabrathan';
+    const spans = findQuoteOccurrences(text, 'Sabratha');
+    expect(spans.map((span) => enclosingWord(text, span))).toEqual(['Sabrathan', undefined, 'unSabrathan']);
   });
 
   it('shows an occurrence with whole words either side on one line', () => {

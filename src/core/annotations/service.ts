@@ -444,7 +444,13 @@ export class AnnotationService {
   private step(direction: 'undo' | 'redo'): { description: string } | null {
     let entry;
     try {
-      entry = this.db.transaction(() => (direction === 'undo' ? this.history.undo(this.store) : this.history.redo(this.store))).immediate();
+      entry = this.db
+        .transaction(() => {
+          const stepped = direction === 'undo' ? this.history.undo(this.store) : this.history.redo(this.store);
+          if (stepped) this.profile.renameRestored(stepped.before.annotations.keys());
+          return stepped;
+        })
+        .immediate();
     } catch (error) {
       this.history.clear();
       throw new UserFacingError('INVALID_INPUT', `Can't ${direction}: the library changed underneath (${(error as Error).message}).`);
