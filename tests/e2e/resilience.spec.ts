@@ -263,7 +263,7 @@ test('importing several files says what happened to each: every failure with its
   await expect(area.getByText('Imported field-note.txt', { exact: true })).toBeVisible();
   const failures = area.getByText(/^Couldn't import 4 files:/);
   await expect(failures).toBeVisible();
-  for (const name of ['random.bin', 'latin1.txt', 'data.csv', 'blank.txt']) await expect(failures).toContainText(`• ${name}: `);
+  for (const name of ['random.bin', 'latin1.txt', 'data.csv', 'blank.txt']) await expect(failures).toContainText(`• “${name}”`);
   await expect(page.getByRole('heading', { level: 1, name: 'Field note' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   await screenshot(page, 'import-several-light');
@@ -361,6 +361,9 @@ test('at most three notifications show, newest first, and older ones fold behind
   await expect(area.getByRole('paragraph').first()).toContainText('the main hospital');
   await expect(area.getByText('Highlighted “French special forces”')).toBeHidden();
   const more = area.getByRole('button', { name: '1 older message…' });
+  // Over the side panel, never over the reader's text.
+  const [areaBox, readerBox] = await Promise.all([area.boundingBox(), page.getByRole('main', { name: 'Reader' }).boundingBox()]);
+  expect(areaBox!.x + areaBox!.width).toBeLessThanOrEqual(readerBox!.x);
   await screenshot(page, 'notifications-capped-light');
   await more.click();
   await expect(area.getByText('Highlighted “French special forces”')).toBeVisible();

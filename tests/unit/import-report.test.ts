@@ -8,12 +8,12 @@ describe('the messages after an import', () => {
       { fileName: 'random.bin', outcome: 'failed', reason: 'It is a binary file.' },
       { fileName: 'latin1.txt', outcome: 'failed', reason: 'It is not UTF-8 text.' },
       { fileName: 'field-note.txt', outcome: 'imported' },
-      { fileName: 'blank.txt', outcome: 'failed', reason: 'It is empty.' },
+      { fileName: 'blank.txt', outcome: 'failed', reason: '“blank.txt” is empty.' },
     ]);
     expect(messages).toEqual([
       { text: 'Imported field-note.txt', kind: 'info' },
       {
-        text: "Couldn't import 3 files:\n• random.bin: It is a binary file.\n• latin1.txt: It is not UTF-8 text.\n• blank.txt: It is empty.",
+        text: "Couldn't import 3 files:\n• random.bin: It is a binary file.\n• latin1.txt: It is not UTF-8 text.\n• “blank.txt” is empty.",
         kind: 'error',
       },
     ]);

@@ -28,7 +28,8 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
   if (failed.length === 1) messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
   else if (failed.length > 1) {
-    const lines = failed.map((file) => `• ${file.fileName}: ${file.reason}`);
+    // The core's reasons usually name the file already; say it once.
+    const lines = failed.map((file) => (file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`));
     messages.push({ text: [`Couldn't import ${countOf(failed.length, 'file')}:`, ...lines].join('\n'), kind: 'error' });
   }
   return messages;
