@@ -306,6 +306,8 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   await expect(dialog).toContainText('mailto:desk@example.org');
   await expect(dialog).toContainText('It opens in your mail program, outside Marginalia.');
   await screenshot(page, 'link-mail-light');
+  await setTheme(page, 'Dark');
+  await screenshot(page, 'link-mail-dark');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
