@@ -648,7 +648,7 @@ export function App({ client }: AppProps) {
           onExported={(result) => {
             setExportOpen(false);
             const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
-            if (result.warnings.length > 0) setMessage({ title: 'Exported, with a warning', body: `${summary}\n\n${result.warnings.join('\n')}` });
+            if (result.warnings.length > 0) setMessage({ title: `Exported, with ${result.warnings.length === 1 ? 'a warning' : countOf(result.warnings.length, 'warning')}`, body: `${summary}\n\n${result.warnings.join('\n')}` });
             else announce(summary);
           }}
         />
