@@ -291,6 +291,10 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   await expect(dialog).toContainText('https://example.org');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+  // Elsewhere in the card, a click still edits the note.
+  await mine.getByText('for background').click();
+  await expect(page.getByRole('textbox', { name: 'Note on “French special forces”' })).toBeFocused();
+  await expect(mine).toHaveClass(/note-card--selected/);
 
   // Typed, as the analyst did: the editor keeps the ftp address though Lexical renders its href as about:blank.
   await selectText(page, 'Serbian hostages');
