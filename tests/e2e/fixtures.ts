@@ -13,6 +13,8 @@ export interface RunningApp {
   origin: string;
   dataDir: string;
   core: MarginaliaCore;
+  /** Stops the browser host, as closing its terminal would, leaving the page open. */
+  stopHost: () => Promise<void>;
 }
 
 export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
@@ -28,7 +30,7 @@ export const test = base.extend<{ app: RunningApp; firstRun: boolean }>({
     if (!firstRun) core.profile.rename('Test Reader');
     core.startWatchingExternalChanges();
     const host = await startBrowserHost({ core, rendererDir: join(APP_ROOT, 'out', 'renderer') });
-    await use({ url: host.url, origin: host.origin, dataDir, core });
+    await use({ url: host.url, origin: host.origin, dataDir, core, stopHost: () => host.close() });
     await host.close();
     core.close();
     temp.remove();

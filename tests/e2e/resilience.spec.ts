@@ -228,3 +228,152 @@ test('Note on a passage already highlighted exactly adds the note to that highli
     .toEqual([[highlight.id, 'green', 'Names withheld']]);
   await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toHaveCount(1);
 });
+
+/** Where the middle of the first rendering of `text` is on screen. */
+async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index + 1);
+      range.setEnd(node, index + 2);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, text);
+}
+
+test('importing several files says what happened to each: every failure with its reason, the good file imported, a repeat already there', async ({ page, app }) => {
+  await openApp(page, app);
+  const area = notificationArea(page);
+  const fieldNote = { name: 'field-note.txt', mimeType: 'text/plain', buffer: Buffer.from('Field note\nSeen at the port at dawn.\n') };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles([
+    { name: 'random.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0x00, 0xff, 0x13, 0x80, 0x00, 0x7f, 0x01]) },
+    { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 au lait', 'latin1') },
+    { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') },
+    { name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n\n') },
+    fieldNote,
+  ]);
+  await expect(area.getByText('Imported field-note.txt', { exact: true })).toBeVisible();
+  const failures = area.getByText(/^Couldn't import 4 files:/);
+  await expect(failures).toBeVisible();
+  for (const name of ['random.bin', 'latin1.txt', 'data.csv', 'blank.txt']) await expect(failures).toContainText(`• “${name}”`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Field note' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+  await screenshot(page, 'import-several-light');
+  await setTheme(page, 'Dark');
+  await screenshot(page, 'import-several-dark');
+
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await again).setFiles(fieldNote);
+  await expect(area.getByText('field-note.txt is already in the library as “Field note”.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('a link in one’s own note asks on a plain click; a refused link is named by its real address, a mail link by where it opens', async ({ page, app }) => {
+  await openApp(page, app);
+  await selectText(page, 'French special forces');
+  await page.keyboard.press('h');
+  await page.keyboard.press('n');
+  await page.keyboard.type('See [x](https://example.org) for background');
+  // Click away: the note stays, shown as a card with its link.
+  await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).click();
+  const mine = card(page, 'French special forces');
+  await mine.getByRole('link', { name: 'x' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open this link?' });
+  await expect(dialog).toContainText('https://example.org');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  // Elsewhere in the card, a click still edits the note.
+  await mine.getByText('for background').click();
+  await expect(page.getByRole('textbox', { name: 'Note on “French special forces”' })).toBeFocused();
+  await expect(mine).toHaveClass(/note-card--selected/);
+
+  // Typed, as the analyst did: the editor keeps the ftp address though Lexical renders its href as about:blank.
+  await selectText(page, 'Serbian hostages');
+  await page.keyboard.press('h');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Mirror at [ftp](ftp://example.org/f) or [write](mailto:desk@example.org) now');
+  const second = card(page, 'Serbian hostages');
+  await second.getByRole('link', { name: 'ftp' }).click({ modifiers: ['ControlOrMeta'] });
+  const refused = notificationArea(page).getByText(/^This link can't be opened/);
+  await expect(refused).toContainText('ftp://example.org/f');
+  await expect(refused).not.toContainText('about:blank');
+  await second.getByRole('link', { name: 'write' }).click();
+  await expect(dialog).toContainText('mailto:desk@example.org');
+  await expect(dialog).toContainText('It opens in your mail program, outside Marginalia.');
+  await screenshot(page, 'link-mail-light');
+  await setTheme(page, 'Dark');
+  await screenshot(page, 'link-mail-dark');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('when the browser host has stopped, an action says so and how to start it again', async ({ page, app }) => {
+  await openApp(page, app);
+  await app.stopHost();
+  await selectText(page, 'French special forces');
+  await page.keyboard.press('h');
+  const dialog = page.getByRole('alertdialog', { name: "Couldn't annotate the selection" });
+  await expect(dialog).toContainText("Marginalia's server (the browser host) has stopped or can't be reached");
+  await expect(dialog).toContainText('npm run serve');
+  await expect(dialog).not.toContainText('Failed to fetch');
+  await screenshot(page, 'server-stopped-light');
+  await setTheme(page, 'Dark');
+  await screenshot(page, 'server-stopped-dark');
+});
+
+test('the hover preview goes when the text scrolls under it', async ({ page, app }) => {
+  const quote = 'the main hospital';
+  app.core.annotations.create({ ...spanOf(app, quote), noteMarkdown: 'Two sources disagree' });
+  app.core.annotations.create({ ...spanOf(app, 'Similar teams are also operating out of an air base'), noteMarkdown: 'Misrata' });
+  await openApp(page, app);
+  await expect(card(page, quote)).toBeVisible();
+  const point = await pointOf(page, quote);
+  await page.mouse.move(point.x, point.y);
+  const preview = page.getByRole('tooltip');
+  await expect(preview).toContainText('Two sources disagree');
+  await page.mouse.wheel(0, 400);
+  await expect(preview).toBeHidden();
+  await page.mouse.move(point.x + 1, point.y);
+  await page.mouse.move(point.x, point.y);
+  await page.getByRole('main', { name: 'Reader' }).evaluate((reader) => reader.scrollTo({ top: 0 }));
+  const again = await pointOf(page, quote);
+  await page.mouse.move(again.x, again.y);
+  await expect(preview).toBeVisible();
+  // j goes to the next annotation, far down the text, with the pointer still resting.
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(preview).toBeHidden();
+});
+
+test('at most three notifications show, newest first, and older ones fold behind a button', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await openApp(page, app);
+  const area = notificationArea(page);
+  for (const quote of ['French special forces', 'Serbian hostages', 'beheading 11 people', 'the main hospital']) {
+    await selectText(page, quote);
+    await page.keyboard.press('h');
+    await expect(area.getByText(`Highlighted “${quote}”`)).toBeVisible();
+  }
+  await expect(area.getByRole('paragraph')).toHaveCount(3);
+  await expect(area.getByRole('paragraph').first()).toContainText('the main hospital');
+  await expect(area.getByText('Highlighted “French special forces”')).toBeHidden();
+  const more = area.getByRole('button', { name: '1 older message…' });
+  // Over the side panel, never over the reader's text.
+  const [areaBox, readerBox] = await Promise.all([area.boundingBox(), page.getByRole('main', { name: 'Reader' }).boundingBox()]);
+  expect(areaBox!.x + areaBox!.width).toBeLessThanOrEqual(readerBox!.x);
+  await screenshot(page, 'notifications-capped-light');
+  await more.click();
+  await expect(area.getByText('Highlighted “French special forces”')).toBeVisible();
+  await setTheme(page, 'Dark');
+  await area.getByRole('button', { name: 'Show fewer' }).click();
+  await screenshot(page, 'notifications-capped-dark');
+});

@@ -106,6 +106,17 @@ describe('annotations', () => {
     expect(core.annotations.list(documentId)).toHaveLength(1);
   });
 
+  it('name a change to one or several annotations in correct English for undo', () => {
+    const one = core.annotations.create({ ...span('the main hospital') });
+    const two = core.annotations.create({ ...span('Islamic State militants') });
+    core.annotations.bulkUpdate({ ids: [one.id], color: 'green' });
+    expect(core.annotations.undo()).toEqual({ description: 'Update 1 annotation' });
+    core.annotations.bulkUpdate({ ids: [one.id, two.id], color: 'green' });
+    expect(core.annotations.undo()).toEqual({ description: 'Update 2 annotations' });
+    core.annotations.remove([one.id, two.id]);
+    expect(core.annotations.undo()).toEqual({ description: 'Delete 2 annotations' });
+  });
+
   it('undo and redo every change, one transaction at a time', () => {
     const created = core.annotations.create({ ...span('the main hospital'), tags: ['Place/Hospital'] });
     core.annotations.update({ id: created.id, color: 'green', noteMarkdown: 'first note' });

@@ -1,7 +1,7 @@
 // The notification area's store: messages stay whole, fade after their time, and a
 // progress message stays until it is finished.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FADE_MS, NotificationCenter, SHOW_MS, notifyFailure } from '../../src/renderer/src/notifications/store';
+import { FADE_MS, MAX_KEPT, NotificationCenter, SHOW_MS, notifyFailure } from '../../src/renderer/src/notifications/store';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -52,5 +52,16 @@ describe('the notification area', () => {
     center.dismiss(center.snapshot()[0]!.id);
     expect(listener).toHaveBeenCalledTimes(2);
     expect(texts(center)).toEqual([]);
+  });
+
+  it('keeps failures when many routine messages follow, dropping the oldest routine ones first', () => {
+    const center = new NotificationCenter();
+    notifyFailure("Couldn't import a.bin", 'It is binary.', center);
+    notifyFailure("Couldn't import b.txt", 'It is empty.', center);
+    for (let index = 0; index < MAX_KEPT; index++) center.notify(`Highlighted ${index}`);
+    const kept = center.snapshot().map((item) => item.text);
+    expect(kept).toHaveLength(MAX_KEPT);
+    expect(kept.slice(0, 2)).toEqual(["Couldn't import a.bin: It is binary.", "Couldn't import b.txt: It is empty."]);
+    expect(kept.at(-1)).toBe(`Highlighted ${MAX_KEPT - 1}`);
   });
 });

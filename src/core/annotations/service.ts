@@ -14,6 +14,7 @@ import type { EventBus } from '../events';
 import { formatMegabytes } from '../import/validate';
 import type { ProfileRepository } from '../profile';
 import { MAX_CLOCK_SKEW_MS, nextClockReading } from '../../shared/merge';
+import { countOf } from '../../shared/plural';
 import type { Reply } from '../../shared/bundles';
 import { UndoHistory } from './history';
 import { ReplyStore, toReply } from './replies';
@@ -358,7 +359,7 @@ export class AnnotationService {
     const rows = ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
     for (const row of rows) this.assertOwn(row);
-    return this.change(rows.length === 1 ? 'Delete annotation' : `Delete ${rows.length} annotations`, { annotations: rows.map((row) => row.id) }, () => {
+    return this.change(rows.length === 1 ? 'Delete annotation' : `Delete ${countOf(rows.length, 'annotation')}`, { annotations: rows.map((row) => row.id) }, () => {
       const deletedAt = this.now();
       for (const row of rows) this.store.deleteAnnotation(row.id, deletedAt);
       return { result: { deleted: rows.length }, documentIds: rows.map((row) => row.document_id) };
@@ -369,7 +370,7 @@ export class AnnotationService {
     const rows = input.ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
     for (const row of rows) this.assertOwn(row);
-    return this.change(`Update ${rows.length} annotations`, { annotations: rows.map((row) => row.id) }, () => {
+    return this.change(`Update ${countOf(rows.length, 'annotation')}`, { annotations: rows.map((row) => row.id) }, () => {
       const createdTags: string[] = [];
       const add = this.ensureTags(input.addTags ?? [], createdTags);
       const removeIds = new Set((input.removeTags ?? []).map((path) => this.store.tagByPath(path)?.id).filter(Boolean));

@@ -26,9 +26,12 @@ import { SearchPanel } from './components/SearchPanel';
 import { TagsPanel } from './components/TagsPanel';
 import { Toolbar } from './components/Toolbar';
 import { readFileAsBase64 } from './files';
+import type { FileImport } from './import-report';
+import { importMessages } from './import-report';
 import { useResolvedTheme } from './theme';
-import { openOutside, useContentLinks } from './links';
+import { linkDestination, openOutside, useContentLinks } from './links';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../../shared/links';
+import { countOf } from '../../shared/plural';
 import { Notifications } from './notifications/Notifications';
 import { notifications, notifyFailure } from './notifications/store';
 
@@ -64,6 +67,20 @@ interface PendingConfirmation {
   confirmLabel: string;
   onConfirm: () => void;
   destructive?: boolean;
+}
+
+/** Imports one chosen file; never throws, so one bad file cannot stop the others. */
+async function importOne(client: MarginaliaClient, file: File): Promise<FileImport & { id?: string }> {
+  try {
+    const result = await client.importDocument({ fileName: file.name, dataBase64: await readFileAsBase64(file) });
+    if (!result.ok) return { fileName: file.name, outcome: 'failed', reason: result.error.message };
+    const { document, created } = result.value;
+    return created
+      ? { fileName: file.name, outcome: 'imported', id: document.id }
+      : { fileName: file.name, outcome: 'existing', title: document.title, id: document.id };
+  } catch (error) {
+    return { fileName: file.name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export function App({ client }: AppProps) {
@@ -184,19 +201,17 @@ export function App({ client }: AppProps) {
       const files = chosen.filter((file) => file !== bundle);
       if (files.length === 0) return;
       let lastId: string | undefined;
+      const outcomes: FileImport[] = [];
       const progress = notifications.notify(`Importing ${files[0]!.name}…`, 'progress');
       for (const file of files) {
         notifications.update(progress, `Importing ${file.name}…`, 'progress');
-        try {
-          const dataBase64 = await readFileAsBase64(file);
-          const result = await client.importDocument({ fileName: file.name, dataBase64 });
-          if (result.ok) lastId = result.value.document.id;
-          else setMessage({ title: `Couldn't import ${file.name}`, body: result.error.message });
-        } catch (error) {
-          report(`Couldn't import ${file.name}`, error);
-        }
+        const outcome = await importOne(client, file);
+        outcomes.push(outcome);
+        if ('id' in outcome) lastId = outcome.id;
       }
       notifications.dismiss(progress);
+      // Every file is accounted for: what came in, what was already here, and each failure with its reason.
+      for (const { text, kind } of importMessages(outcomes)) notifications.notify(text, kind);
       await refreshLibrary();
       if (lastId) await openDocument(lastId);
     },
@@ -365,7 +380,7 @@ export function App({ client }: AppProps) {
       }
       setConfirmation({
         title: 'Open this link?',
-        body: `${href}\n\nIt opens ${info?.host === 'desktop' ? 'in your web browser' : 'in a new tab'}, outside Marginalia.`,
+        body: `${href}\n\nIt opens ${linkDestination(href, info?.host)}, outside Marginalia.`,
         confirmLabel: 'Open link',
         destructive: false,
         onConfirm: () =>
@@ -498,7 +513,7 @@ export function App({ client }: AppProps) {
                   report={report}
                   onConfirmDelete={(count, confirm) =>
                     setConfirmation({
-                      title: `Delete ${count} annotation${count === 1 ? '' : 's'}?`,
+                      title: `Delete ${countOf(count, 'annotation')}?`,
                       body: 'Their highlights, tags and notes are removed. Ctrl+Z brings them back.',
                       confirmLabel: 'Delete',
                       onConfirm: confirm,
@@ -639,8 +654,8 @@ export function App({ client }: AppProps) {
           onClose={() => setExportOpen(false)}
           onExported={(result) => {
             setExportOpen(false);
-            const summary = `Exported “${result.fileName}”: ${result.pageCount} page${result.pageCount === 1 ? '' : 's'}, ${result.highlightCount} highlight${result.highlightCount === 1 ? '' : 's'}.`;
-            if (result.warnings.length > 0) setMessage({ title: 'Exported, with a warning', body: `${summary}\n\n${result.warnings.join('\n')}` });
+            const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
+            if (result.warnings.length > 0) setMessage({ title: `Exported, with ${result.warnings.length === 1 ? 'a warning' : countOf(result.warnings.length, 'warning')}`, body: `${summary}\n\n${result.warnings.join('\n')}` });
             else announce(summary);
           }}
         />

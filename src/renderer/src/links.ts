@@ -12,9 +12,15 @@ function linkOf(event: MouseEvent): HTMLAnchorElement | null {
   return target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
 }
 
+/** The address the content gave: Lexical puts about:blank in href for a protocol it refuses, and keeps the real one in data-href (see LinkTargetsPlugin). */
+export function linkAddress(link: HTMLAnchorElement): string {
+  return link.dataset.href ?? link.getAttribute('href') ?? '';
+}
+
 /**
  * Catches every link click and middle click a person makes in the window before the browser follows it.
- * Inside text being edited a plain click only moves the caret; Ctrl/Cmd-click opens.
+ * Every plain click asks, in one's own note too; only in the document being edited (which
+ * marks itself data-caret-links) does a plain click just move the caret, and Ctrl/Cmd-click opens.
  */
 export function useContentLinks(onLink: (href: string) => void): void {
   const onLinkRef = useRef(onLink);
@@ -25,9 +31,9 @@ export function useContentLinks(onLink: (href: string) => void): void {
       const link = event.isTrusted ? linkOf(event) : null;
       if (!link || (event.type === 'auxclick' && event.button !== 1)) return;
       event.preventDefault();
-      const editing = link.closest('[contenteditable="true"]') !== null;
-      if (editing && !(event.ctrlKey || event.metaKey)) return;
-      onLinkRef.current(link.getAttribute('href') ?? '');
+      const editingText = link.closest('[contenteditable="true"][data-caret-links]') !== null;
+      if (editingText && !(event.ctrlKey || event.metaKey)) return;
+      onLinkRef.current(linkAddress(link));
     };
     window.addEventListener('click', handle, true);
     window.addEventListener('auxclick', handle, true);
@@ -36,6 +42,12 @@ export function useContentLinks(onLink: (href: string) => void): void {
       window.removeEventListener('auxclick', handle, true);
     };
   }, []);
+}
+
+/** Where a link opens, for the question before it does: mail links in the mail program. */
+export function linkDestination(href: string, host: AppInfo['host'] | undefined): string {
+  if (/^mailto:/i.test(href.trim())) return 'in your mail program';
+  return host === 'desktop' ? 'in your web browser' : 'in a new tab';
 }
 
 /**

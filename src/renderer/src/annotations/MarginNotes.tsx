@@ -134,7 +134,9 @@ function NoteCard({
       className={`note-card${selected ? ' note-card--selected' : ''}${mine ? '' : ' note-card--other'}`}
       aria-label={`Note on “${annotationLabel(annotation)}”`}
       data-annotation-id={annotation.id}
-      onMouseDown={() => {
+      onMouseDown={(event) => {
+        // A press on a link is for the link (it asks to open, see links.ts), not for editing the card.
+        if ((event.target as Element).closest('a[href]')) return;
         if (!selected) actions.select(annotation.id);
       }}
     >

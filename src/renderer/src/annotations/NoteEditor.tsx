@@ -14,6 +14,7 @@ import { mergeRegister } from '@lexical/utils';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
+import { LinkTargetsPlugin } from './LinkTargetsPlugin';
 
 export const NOTE_SAVE_DELAY_MS = 500;
 
@@ -112,6 +113,7 @@ export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, editab
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
+        <LinkTargetsPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
         {editable && <AutosavePlugin onSave={onSave} />}
         <FocusPlugin focus={autoFocus} />

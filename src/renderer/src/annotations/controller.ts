@@ -6,6 +6,7 @@ import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { DEFAULT_COLOR, compareByPosition, isTagWithin } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import { countOf } from '../../../shared/plural';
 import type { TextSpan } from '../../../shared/search-results';
 import { useAnnotations } from './useAnnotations';
 
@@ -227,7 +228,7 @@ export function useAnnotationController(
       if (!done) return;
       if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) select(null);
       await refresh();
-      announce(done.deleted === 1 ? 'Annotation deleted (Ctrl+Z to undo)' : `${done.deleted} annotations deleted (Ctrl+Z to undo)`);
+      announce(done.deleted === 1 ? 'Annotation deleted (Ctrl+Z to undo)' : `${countOf(done.deleted, 'annotation')} deleted (Ctrl+Z to undo)`);
     },
     [announce, check, client, refresh, select, selectedId, storedIds],
   );
@@ -236,7 +237,7 @@ export function useAnnotationController(
     async (ids: string[], changes: { addTags?: string[]; color?: HighlightColor }) => {
       if (ids.length === 0) return;
       const done = check("Couldn't update the annotations", await client.bulkUpdateAnnotations({ ids, ...changes }));
-      if (done) announce(`${done.updated} annotations updated`);
+      if (done) announce(`${countOf(done.updated, 'annotation')} updated`);
       await refresh();
       await refreshTags();
     },

@@ -25,6 +25,7 @@ import type { PaintOutcome } from '../annotations/paint';
 import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from '../annotations/paint';
 import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
 import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
+import { LinkTargetsPlugin } from '../annotations/LinkTargetsPlugin';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -480,6 +481,9 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
         restingPointerRef.current = null;
         setHover(null);
       }}
+      // The preview is pinned to where the pointer was; once the text moves under it (wheel,
+      // j/k, search, Page Down) it would describe other words, so it goes until the pointer moves.
+      onScroll={() => setHover(null)}
       onClick={(event) => {
         // Links are the app's to open (see links.ts); a click on one selects nothing.
         if ((event.target as HTMLElement).closest('a[href]')) return;
@@ -533,12 +537,13 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
             }}
           >
             <RichTextPlugin
-              contentEditable={<ContentEditable className="reader__content" aria-label={`Text of ${doc.title}`} />}
+              contentEditable={<ContentEditable className="reader__content" aria-label={`Text of ${doc.title}`} data-caret-links="" />}
               ErrorBoundary={LexicalErrorBoundary}
             />
             {editing && <HistoryPlugin />}
             <EditablePlugin editable={editing} />
             <ReaderBridgePlugin onReady={onReady} />
+            <LinkTargetsPlugin />
             <TextIntegrityPlugin expectedSha256={doc.textSha256} onChecked={setRenderedHash} />
           </LexicalComposer>
           {renderedHash !== null && renderedHash !== doc.textSha256 && (

@@ -7,6 +7,7 @@ import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
 import { notifyFailure } from '../notifications/store';
 import { useModal } from './Dialogs';
+import { nounFor } from '../../../shared/plural';
 
 export function SyncIndicator({ client, report }: { client: MarginaliaClient; report: (title: string, message: string) => void }) {
   const [status, setStatus] = useState<SyncStatus>(SYNC_OFF);
@@ -21,7 +22,7 @@ export function SyncIndicator({ client, report }: { client: MarginaliaClient; re
   if (status.state === 'off') return null;
   const attention = status.problems.length + status.conflicts.length + status.conflictFiles.length;
   const label =
-    status.state === 'syncing' ? 'Syncing…' : status.state === 'error' ? `Sync problem (${status.problems.length})` : attention > 0 ? `Synced, ${attention} to resolve` : 'Synced';
+    status.state === 'syncing' ? 'Syncing…' : status.state === 'error' ? `${nounFor(status.problems.length, 'Sync problem')} (${status.problems.length})` : attention > 0 ? `Synced, ${attention} to resolve` : 'Synced';
   return (
     <>
       <button type="button" className={`toolbar__button sync sync--${status.state}`} title={`Workspace: ${status.workspace}`} onClick={() => setOpen(true)}>

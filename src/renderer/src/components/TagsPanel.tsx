@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { HighlightColor, TagInfo } from '../../../shared/annotations';
 import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
+import { countOf } from '../../../shared/plural';
 import type { AnnotationController } from '../annotations/controller';
 
 interface TreeRow {
@@ -86,7 +87,7 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
               >
                 {row.name}
               </button>
-              <span className="tag-tree__count" aria-label={`${row.total} annotations`}>
+              <span className="tag-tree__count" aria-label={countOf(row.total, 'annotation')}>
                 {row.total}
               </span>
               <button type="button" className="tag-tree__edit" aria-label={`Edit tag ${row.path}`} onClick={() => (editing === row.path ? setEditing(null) : startEditing(row))}>
@@ -182,7 +183,7 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
                       const { tags, annotations } = usage.value;
                       confirm(
                         `Delete tag “${row.path}”?`,
-                        `${tags === 1 ? 'This tag' : `These ${tags} tags (“${row.path}” and everything under it)`} will be removed from ${annotations} annotation${annotations === 1 ? '' : 's'}. The annotations themselves stay.`,
+                        `${tags === 1 ? 'This tag' : `These ${countOf(tags, 'tag')} (“${row.path}” and everything under it)`} will be removed from ${countOf(annotations, 'annotation')}. The annotations themselves stay.`,
                         'Delete tag',
                         () =>
                           void client.deleteTag({ path: row.path }).then(async (result) => {

@@ -15,8 +15,20 @@ export interface Notification {
 /** How long a message stays before it fades; failures stay longer, progress until it is done. */
 export const SHOW_MS: Record<NotificationKind, number | null> = { info: 6000, error: 15000, progress: null };
 export const FADE_MS = 600;
-/** Older messages give way, so the area never covers the page. */
-const MAX_SHOWN = 4;
+/** How many messages the area shows at once, newest first; older ones wait behind "N more", so the area never covers the page. */
+export const MAX_SHOWN = 3;
+/** How many it keeps at most: past this, the oldest routine message goes first, a failure last. */
+export const MAX_KEPT = 12;
+
+/** Drops the oldest messages past MAX_KEPT, routine ones before failures. */
+function capped(items: readonly Notification[]): readonly Notification[] {
+  let kept = items;
+  while (kept.length > MAX_KEPT) {
+    const oldest = kept.find((item) => item.kind !== 'error') ?? kept[0]!;
+    kept = kept.filter((item) => item !== oldest);
+  }
+  return kept;
+}
 
 export class NotificationCenter {
   private items: readonly Notification[] = [];
@@ -35,8 +47,9 @@ export class NotificationCenter {
   notify(text: string, kind: NotificationKind = 'info'): number {
     const id = this.nextId++;
     const kept = this.items.filter((item) => item.text !== text || item.kind !== kind);
-    for (const dropped of this.items.filter((item) => !kept.includes(item))) this.clearTimer(dropped.id);
-    this.set([...kept, { id, kind, text, fading: false }].slice(-MAX_SHOWN));
+    const next = capped([...kept, { id, kind, text, fading: false }]);
+    for (const dropped of this.items.filter((item) => !next.includes(item))) this.clearTimer(dropped.id);
+    this.set(next);
     this.schedule(id, kind);
     return id;
   }

@@ -1,0 +1,36 @@
+// What an import of several files says afterwards: every file's fate, in as few
+// notifications as read well (one for what came in, one listing every failure with its reason).
+import { countOf } from '../../shared/plural';
+import type { NotificationKind } from './notifications/store';
+
+export type FileImport =
+  | { fileName: string; outcome: 'imported' }
+  | { fileName: string; outcome: 'existing'; title: string }
+  | { fileName: string; outcome: 'failed'; reason: string };
+
+export interface ImportMessage {
+  text: string;
+  kind: NotificationKind;
+}
+
+function names(files: readonly FileImport[]): string {
+  return files.map((file) => file.fileName).join(', ');
+}
+
+/** The messages for one import, routine news first and failures last; none for no files. */
+export function importMessages(files: readonly FileImport[]): ImportMessage[] {
+  const messages: ImportMessage[] = [];
+  const imported = files.filter((file) => file.outcome === 'imported');
+  if (imported.length > 0) messages.push({ text: `Imported ${names(imported)}`, kind: 'info' });
+  for (const file of files) {
+    if (file.outcome === 'existing') messages.push({ text: `${file.fileName} is already in the library as “${file.title}”.`, kind: 'info' });
+  }
+  const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
+  if (failed.length === 1) messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
+  else if (failed.length > 1) {
+    // The core's reasons usually name the file already; say it once.
+    const lines = failed.map((file) => (file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`));
+    messages.push({ text: [`Couldn't import ${countOf(failed.length, 'file')}:`, ...lines].join('\n'), kind: 'error' });
+  }
+  return messages;
+}

@@ -1,0 +1,33 @@
+// What the app says after importing several files at once: every file, good or bad.
+import { describe, expect, it } from 'vitest';
+import { importMessages } from '../../src/renderer/src/import-report';
+
+describe('the messages after an import', () => {
+  it('names every failed file with its own reason, and still says which files came in', () => {
+    const messages = importMessages([
+      { fileName: 'random.bin', outcome: 'failed', reason: 'It is a binary file.' },
+      { fileName: 'latin1.txt', outcome: 'failed', reason: 'It is not UTF-8 text.' },
+      { fileName: 'field-note.txt', outcome: 'imported' },
+      { fileName: 'blank.txt', outcome: 'failed', reason: '“blank.txt” is empty.' },
+    ]);
+    expect(messages).toEqual([
+      { text: 'Imported field-note.txt', kind: 'info' },
+      {
+        text: "Couldn't import 3 files:\n• random.bin: It is a binary file.\n• latin1.txt: It is not UTF-8 text.\n• “blank.txt” is empty.",
+        kind: 'error',
+      },
+    ]);
+  });
+
+  it('says a file identical to one in the library is already there, and a single failure in one line', () => {
+    expect(
+      importMessages([
+        { fileName: 'report.txt', outcome: 'existing', title: 'Report' },
+        { fileName: 'blank.txt', outcome: 'failed', reason: 'It is empty.' },
+      ]),
+    ).toEqual([
+      { text: 'report.txt is already in the library as “Report”.', kind: 'info' },
+      { text: "Couldn't import blank.txt: It is empty.", kind: 'error' },
+    ]);
+  });
+});
