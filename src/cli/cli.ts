@@ -1,6 +1,7 @@
 // The marginalia command line: the same core as the desktop app, for scripting and tests.
 // Exit codes: 0 success, 1 the user's error (message on stderr), 2 internal error.
 import { readFileSync } from 'node:fs';
+import { originLine } from '../shared/document-labels';
 import { join, resolve } from 'node:path';
 import type { Annotation, HighlightColor } from '../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../shared/annotations';
@@ -110,7 +111,8 @@ const UNCHOSEN_NAME_HINT = (name: string): string =>
 
 function tableRow(doc: DocumentSummary): string {
   const date = doc.importedAt.slice(0, 10);
-  return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}`;
+  // The origin and version tell apart documents whose titles are the same.
+  return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}  (${originLine(doc)})`;
 }
 
 function countOption(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {

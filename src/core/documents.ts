@@ -1,5 +1,6 @@
 // The documents table: inserting prepared documents, listing, reading and removing.
 import type { Database } from 'better-sqlite3';
+import { originLine } from '../shared/document-labels';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
 import { UserFacingError } from '../shared/result';
@@ -180,11 +181,13 @@ export class DocumentRepository {
     }
     const names = matches
       .slice(0, 5)
-      .map((doc) => `  ${doc.id}  ${doc.title}`)
+      .map((doc) => `  ${doc.id}  ${doc.title}  (${originLine(doc)})`)
       .join('\n');
+    // Identical titles cannot be told apart by more of the title: only an id will do.
+    const alike = new Set(matches.map((doc) => doc.title.toLocaleLowerCase())).size === 1;
     throw new UserFacingError(
       'AMBIGUOUS',
-      `“${reference}” matches ${matches.length} documents; use more of the title or an id:\n${names}`,
+      `“${reference}” matches ${matches.length} documents; ${alike ? 'they share one title, so use an id' : 'use more of the title or an id'}:\n${names}`,
     );
   }
 }

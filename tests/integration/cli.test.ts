@@ -83,6 +83,21 @@ describe('the marginalia CLI', () => {
     expect(ambiguous.stderr).toMatch(/“reports” matches 2 documents/);
   });
 
+  it('tells same-titled documents apart by origin and version in list, and asks for an id when a title cannot choose', async () => {
+    writeFileSync(join(temp.path, 'one.md'), '# Field report\n\nThe first draft.');
+    writeFileSync(join(temp.path, 'two.md'), '# Field report\n\nThe second draft, revised.');
+    await cli([...dataDir(), 'import', join(temp.path, 'one.md'), join(temp.path, 'two.md')]);
+    const docs = JSON.parse((await cli([...dataDir(), '--json', 'list'])).stdout) as Array<{ id: string; originName: string; textVersion: string }>;
+    expect(docs).toHaveLength(2);
+    const list = (await cli([...dataDir(), 'list'])).stdout;
+    for (const doc of docs) expect(list).toContain(`${doc.id}  `);
+    for (const doc of docs) expect(list).toMatch(new RegExp(`${doc.id} .*Field report  \\(Imported here · version ${doc.textVersion}\\)`));
+    const ambiguous = await cli([...dataDir(), 'show', 'field report']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(/“field report” matches 2 documents; they share one title, so use an id:/);
+    for (const doc of docs) expect(ambiguous.stderr).toContain(`  ${doc.id}  Field report  (Imported here · version ${doc.textVersion})`);
+  });
+
   it('says which flag was probably meant, which flag lacks a value, and why a file cannot be read, in words', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     expect(await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Sabratha', '--occurence', '1'])).toEqual({

@@ -533,6 +533,7 @@ export function App({ client }: AppProps) {
               {panel === 'search' && (
                 <SearchPanel
                   client={client}
+                  documents={documents ?? []}
                   documentId={current?.id ?? null}
                   scope={current ? searchScope : 'library'}
                   focusToken={searchFocus}
@@ -611,6 +612,7 @@ export function App({ client }: AppProps) {
                 setSettings(saved.value);
               }
               setSettingsOpen(false);
+              notifications.notify('Settings saved');
             })
           }
         />

@@ -2,6 +2,7 @@
 // filter by title, sort, open, and delete (after a confirmation the parent shows).
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
+import { originLine } from '../../../shared/document-labels';
 
 type SortKey = 'imported' | 'title' | 'words' | 'source';
 
@@ -37,11 +38,11 @@ interface LibraryPanelProps {
   onDelete: (doc: DocumentSummary) => void;
 }
 
-/** Who a document came from, which version of its text it is and when that text last changed: tells same-titled documents apart. */
-function originLine(doc: DocumentSummary): string {
-  const from = doc.originName ? `From ${doc.originName}` : 'Imported here';
-  const edited = doc.textUpdatedAt.slice(0, 16) !== doc.importedAt.slice(0, 16) ? ` · text edited ${dateFormat.format(new Date(doc.textUpdatedAt))}` : '';
-  return `${from} · version ${doc.textVersion}${edited}`;
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+/** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
+function rowLines(doc: DocumentSummary): [string, string, string] {
+  return [doc.siteName || doc.sourceName, `${formatDate(doc.importedAt)} · ${doc.wordCount.toLocaleString()} words`, originLine(doc, formatDate)];
 }
 
 export function LibraryPanel({ documents, currentId, onOpen, onDelete }: LibraryPanelProps) {
@@ -88,14 +89,15 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
               type="button"
               className="library__open"
               aria-current={doc.id === currentId ? 'true' : undefined}
+              title={[doc.title, ...rowLines(doc)].join('\n')}
               onClick={() => onOpen(doc.id)}
             >
               <span className="library__title">{doc.title}</span>
-              <span className="library__meta">
-                {doc.siteName || doc.sourceName} · {dateFormat.format(new Date(doc.importedAt))} ·{' '}
-                {doc.wordCount.toLocaleString()} words
-              </span>
-              <span className="library__meta library__origin">{originLine(doc)}</span>
+              {rowLines(doc).map((line, index) => (
+                <span key={index} className={index === 0 ? 'library__meta library__source' : 'library__meta'}>
+                  {line}
+                </span>
+              ))}
             </button>
             <button
               type="button"

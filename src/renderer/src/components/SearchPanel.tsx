@@ -3,17 +3,21 @@
 // at a time ("Show more"), snippets with the matches marked, each result opening its
 // document with the matches marked there, the operators listed, and a hint when a query
 // cannot be read. Clearing or closing the search clears the marks in the reader.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
 import { SEARCH_PAGE_SIZE } from '../../../shared/search-results';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { COLOR_PAINT } from '../../../shared/annotations';
+import type { DocumentSummary } from '../../../shared/model';
+import { originLine, sharedTitleIds } from '../../../shared/document-labels';
 
 export type SearchScope = 'document' | 'library';
 
 interface SearchPanelProps {
   client: MarginaliaClient;
+  /** The library, to tell same-titled documents' results apart. */
+  documents: readonly DocumentSummary[];
   documentId: string | null;
   scope: SearchScope;
   focusToken: number;
@@ -38,7 +42,16 @@ function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
 
 const shownCount = (results: SearchResults) => results.groups.reduce((sum, group) => sum + group.hits.length, 0);
 
-export function SearchPanel({ client, documentId, scope, focusToken, onScope, onChoose, onClear }: SearchPanelProps) {
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+/** Each same-titled document's distinguishing line, by id, as the library's rows show it. */
+function distinctions(documents: readonly DocumentSummary[]): Map<string, string> {
+  const shared = sharedTitleIds(documents);
+  return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDate)]));
+}
+
+export function SearchPanel({ client, documents, documentId, scope, focusToken, onScope, onChoose, onClear }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<{ message: string; syntax: boolean } | null>(null);
@@ -48,6 +61,7 @@ export function SearchPanel({ client, documentId, scope, focusToken, onScope, on
   queryRef.current = query;
   const searchIn = scope === 'document' && documentId ? { documentId } : {};
   const empty = query.trim() === '';
+  const distinguish = useMemo(() => distinctions(documents), [documents]);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -134,7 +148,7 @@ export function SearchPanel({ client, documentId, scope, focusToken, onScope, on
       {results && !error && (
         <div className="search-results">
           {results.groups.map((group) => (
-            <ResultGroup key={group.documentId} group={group} onChoose={onChoose} />
+            <ResultGroup key={group.documentId} group={group} distinction={distinguish.get(group.documentId)} onChoose={onChoose} />
           ))}
           {shownCount(results) < results.total && (
             <button type="button" className="search-more" disabled={loadingMore} onClick={() => void showMore()}>
@@ -165,13 +179,24 @@ function SearchHelp() {
   );
 }
 
-function ResultGroup({ group, onChoose }: { group: SearchGroup; onChoose: (documentId: string, hit: SearchHit) => void }) {
+function ResultGroup({
+  group,
+  distinction,
+  onChoose,
+}: {
+  group: SearchGroup;
+  /** Set when another document has the same title: its origin and version. */
+  distinction: string | undefined;
+  onChoose: (documentId: string, hit: SearchHit) => void;
+}) {
+  const name = distinction ? `${group.title} (${distinction})` : group.title;
   return (
-    <section aria-label={group.title}>
+    <section aria-label={name}>
       <h3 className="search-results__title">
         {group.title} <span className="search-results__total">{plural(group.total, 'result')}</span>
+        {distinction && <span className="search-results__origin">{distinction}</span>}
       </h3>
-      <ul aria-label={`Results in ${group.title}`}>
+      <ul aria-label={`Results in ${name}`}>
         {group.hits.map((hit, index) => (
           <li key={`${hit.kind}-${hit.annotationId ?? hit.start}-${index}`}>
             <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>

@@ -1,0 +1,23 @@
+// How to tell documents apart whose titles are alike: who a document came from, which
+// version of its text it is and when that text last changed, for the app and the CLI.
+import type { DocumentSummary } from './model';
+
+type LabelFields = Pick<DocumentSummary, 'originName' | 'textVersion' | 'textUpdatedAt' | 'importedAt'>;
+
+/** The distinguishing line: "From Rui · version 1a2b3c4 · text edited <date>"; `formatDate` renders dates for the reader. */
+export function originLine(doc: LabelFields, formatDate: (iso: string) => string = (iso) => iso.slice(0, 10)): string {
+  const from = doc.originName ? `From ${doc.originName}` : 'Imported here';
+  // Minutes, not milliseconds: an import stamps both times a moment apart.
+  const edited = doc.textUpdatedAt.slice(0, 16) !== doc.importedAt.slice(0, 16) ? ` · text edited ${formatDate(doc.textUpdatedAt)}` : '';
+  return `${from} · version ${doc.textVersion}${edited}`;
+}
+
+/** The ids of documents that share their title (case-insensitively) with another document. */
+export function sharedTitleIds(documents: readonly Pick<DocumentSummary, 'id' | 'title'>[]): Set<string> {
+  const byTitle = new Map<string, string[]>();
+  for (const doc of documents) {
+    const key = doc.title.trim().toLocaleLowerCase();
+    byTitle.set(key, [...(byTitle.get(key) ?? []), doc.id]);
+  }
+  return new Set([...byTitle.values()].filter((ids) => ids.length > 1).flat());
+}
