@@ -15,6 +15,7 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
   const indicator = page.getByRole('button', { name: 'Synced' });
   await expect(indicator).toBeVisible();
   const sidecar = () => join(workspace, readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!);
@@ -71,10 +72,13 @@ test('a copied sidecar is offered as a copy to merge, and a link out of the work
   await expect.poll(() => readFileSync(join(workspace, name), 'utf8')).toContain('"exact": "beheading 11 people"');
   await toResolve.click();
   const dialog = page.getByRole('dialog', { name: 'Workspace sync' });
-  const copies = dialog.getByRole('list', { name: 'Conflict copies' });
+  await expect(dialog.getByRole('heading', { name: 'Copies to merge' })).toBeVisible();
+  const copies = dialog.getByRole('list', { name: 'Copies to merge' });
   await expect(copies).toContainText(copy);
+  await screenshot(page, 'sync-copies-to-merge');
   await copies.getByRole('button', { name: 'Merge' }).click();
   await expect(dialog.getByText('Everything is in sync.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Merged ${copy} into its document; the file is set aside as ${copy}.merged` })).toBeVisible();
   expect(readFileSync(join(workspace, name), 'utf8')).toContain('"exact": "beheading 11 people"');
   await dialog.getByRole('button', { name: 'Close' }).click();
 

@@ -1,11 +1,11 @@
 // The workspace sync in the toolbar: synced, syncing (with progress through a long scan),
 // or an error; its dialog lists files that could not be read (file, line, column, why),
-// conflicts to resolve (keep mine, keep theirs, keep both) and sync tools' conflict copies.
+// conflicts to resolve (keep mine, keep theirs, keep both) and copies of notes files to merge.
 import { useEffect, useId, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
-import { notifyFailure } from '../notifications/store';
+import { notifications, notifyFailure } from '../notifications/store';
 import { useModal } from './Dialogs';
 import { nounFor } from '../../../shared/plural';
 
@@ -54,7 +54,12 @@ function SyncDialog({
   const resolve = (id: string, choice: 'mine' | 'theirs' | 'both') =>
     void client.resolveSyncConflict({ id, choice }).then((result) => (result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message)));
   const merge = (name: string) =>
-    void client.mergeConflictFile({ name }).then((result) => (result.ok ? onStatus(result.value) : report(`Couldn't merge ${name}`, result.error.message)));
+    void client.mergeConflictFile({ name }).then((result) => {
+      if (!result.ok) return report(`Couldn't merge ${name}`, result.error.message);
+      onStatus(result.value);
+      // The copy leaves the list; say where its notes went and where the file is now.
+      notifications.notify(`Merged ${name} into its document; the file is set aside as ${name}.merged`);
+    });
   return (
     <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Workspace sync</h2>
@@ -101,8 +106,9 @@ function SyncDialog({
       )}
       {status.conflictFiles.length > 0 && (
         <>
-          <h3>Conflict copies from a sync tool</h3>
-          <ul aria-label="Conflict copies">
+          <h3>Copies to merge</h3>
+          <p className="export-dialog__hint">Copies of a document's notes file, made by a sync tool or by hand. Merge takes their notes into the document.</p>
+          <ul aria-label="Copies to merge">
             {status.conflictFiles.map((name) => (
               <li key={name}>
                 <code>{name}</code>{' '}
