@@ -75,3 +75,22 @@ test('a reviewer’s note card fits its column at 1280×800, author name on one 
   expect((await author.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
   await bothThemes(page, 'reviewer-note-card');
 });
+
+test('the Edit text bar takes its own space above the reader and covers none of the text', async ({ page, app }) => {
+  await page.goto(app.url);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const line = page.getByText(/two Serbian hostages/);
+  await line.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const before = (await line.boundingBox())!;
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const bar = page.getByRole('region', { name: 'Editing' });
+  await expect(bar).toBeVisible();
+  const barBox = (await bar.boundingBox())!;
+  const readerBox = (await reader.boundingBox())!;
+  expect(barBox.y + barBox.height).toBeLessThanOrEqual(readerBox.y + 0.5);
+  // The line that was at the top is still there, below the bar, not under it.
+  const after = (await line.boundingBox())!;
+  expect(after.y).toBeGreaterThanOrEqual(barBox.y + barBox.height - 0.5);
+  expect(Math.abs(after.y - before.y - barBox.height)).toBeLessThan(2);
+  await bothThemes(page, 'edit-text-bar');
+});

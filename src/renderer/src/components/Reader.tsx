@@ -430,6 +430,20 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   commandsRef.current = selectionActions ? { highlight: () => selectionActions.highlight(), tag: selectionActions.tag, note: selectionActions.note } : null;
 
   return (
+    // The edit bar sits above the scrolling reader, in its own space: inside, it covered the text it scrolled over.
+    <div className="reader-frame">
+      {editing && (
+        <div className="reader__editbar" role="region" aria-label="Editing">
+          <span>Editing the text. Annotations follow your changes.</span>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => editor && onSaveEdit(JSON.stringify(editor.getEditorState().toJSON()))}
+          >
+            Done editing
+          </button>
+        </div>
+      )}
     <main
       className="reader"
       aria-label="Reader"
@@ -511,18 +525,6 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
           data-stored-text-sha256={doc.textSha256}
         >
           <p className="reader__details">{details.join(' · ')}</p>
-          {editing && (
-            <div className="reader__editbar" role="region" aria-label="Editing">
-              <span>Editing the text. Annotations follow your changes.</span>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => editor && onSaveEdit(JSON.stringify(editor.getEditorState().toJSON()))}
-              >
-                Done editing
-              </button>
-            </div>
-          )}
           <LexicalComposer
             key={`${doc.id}:${doc.textSha256}:${editEpoch}`}
             initialConfig={{
@@ -597,5 +599,6 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
         </div>
       )}
     </main>
+    </div>
   );
 }
