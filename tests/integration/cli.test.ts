@@ -358,7 +358,7 @@ describe('the marginalia CLI', () => {
     const one = join(temp.path, 'one.md');
     writeFileSync(one, '# Alone\n');
     await cli([...dataDir(), 'import', one]);
-    expect((await cli([...dataDir(), 'list'])).stdout).toMatch(/ {7}1 word {2}Alone\n/);
+    expect((await cli([...dataDir(), 'list'])).stdout).toMatch(/ {7}1 word {2}Alone {2}\(Imported here · version [0-9a-f]{7}\)\n/);
     const missing = await cli([...dataDir(), 'annotate', 'alone', '--quote', 'Alone', '--occurrence', '2']);
     expect(missing.stderr).toBe('marginalia: “Alone” occurs only once in “Alone”.\n');
   });
