@@ -392,15 +392,17 @@ describe('the clock and times from outside', () => {
   });
 });
 
+/** The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files. */
+async function editedShareFrom(from: MarginaliaCore, to: MarginaliaCore): Promise<{ bytes: Buffer; noteId: string }> {
+  to.importPath(SAMPLE_REPORT);
+  const detail = from.documents.detail(documentId);
+  from.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
+  const note = highlight(from, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+  return { bytes: Buffer.from(from.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
+}
+
 describe('documents whose text differs', () => {
-  async function editedShare(): Promise<{ bytes: Buffer; noteId: string }> {
-    // The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files.
-    reviewer.importPath(SAMPLE_REPORT);
-    const detail = analyst.documents.detail(documentId);
-    analyst.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
-    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
-    return { bytes: Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
-  }
+  const editedShare = () => editedShareFrom(analyst, reviewer);
 
   it('applies an edited document’s notes to my copy of the same original file, re-anchored (it used to fail on a foreign key)', async () => {
     const { bytes, noteId } = await editedShare();
@@ -425,6 +427,27 @@ describe('documents whose text differs', () => {
     const row = list.find((document) => document.id === added)!;
     expect(row).toMatchObject({ originName: 'Ana Analyst', textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7) });
     expect(list.find((document) => document.id !== added)!.originName).toBe('');
+  });
+});
+
+describe('a review sent back to the analyst', () => {
+  it('lands on the analyst’s one document when the reviewer merged it into their own copy and shares only the review, without the original files', async () => {
+    const { bytes, noteId } = await editedShareFrom(analyst, reviewer);
+    await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    const reviewersCopy = reviewer.documents.list()[0]!.id;
+    expect(reviewersCopy).not.toBe(documentId);
+    const reply = reviewer.annotations.createReply(noteId, 'Agreed');
+    const text = reviewer.documents.canonicalText(reviewersCopy);
+    const start = text.indexOf('Tripoli');
+    const own = reviewer.annotations.create({ documentId: reviewersCopy, start, end: start + 'Tripoli'.length, noteMarkdown: 'Which Tripoli?' });
+    const review = Buffer.from(reviewer.exportBundle({ documentIds: [reviewersCopy], reviewOnly: true, includeSources: false }).bytes);
+
+    const preview = await analyst.importBundle(review, { allowUnsigned: false, apply: false });
+    expect(preview.documents).toEqual([expect.objectContaining({ id: documentId, status: 'text differs', choice: 'merge' })]);
+    await analyst.importBundle(review, { allowUnsigned: false, apply: true });
+    expect(analyst.documents.list().map((document) => document.id)).toEqual([documentId]);
+    expect(analyst.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([noteId, own.id].sort());
+    expect(analyst.annotations.listReplies(documentId).map((row) => row.id)).toEqual([reply.id]);
   });
 });
 

@@ -111,6 +111,9 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     if (sha256(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
       throw new BundleFormatError(`The text of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
+    if (document.sourceSha256 !== undefined && document.sourceBase64 !== undefined && sha256(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256) {
+      throw new BundleFormatError(`The original file of “${listed.title.slice(0, 80)}” does not match its hash.`);
+    }
     let structure: { lexicalJson: string; text: string };
     try {
       structure = rebuildIncomingDocument(document.lexicalJson);
@@ -246,12 +249,22 @@ function insertDocument(deps: BundleImportDeps, bundle: ParsedBundle, document: 
   }
 }
 
-/** The local document a bundle document matches: same id, else same text, else made from the same original file. */
+/** The SHA-256 of a bundle document's original file: as stated, else (older bundles) of the file it carries. */
+function sourceHashOf(document: BundleDocument): string | undefined {
+  return document.sourceSha256 ?? (document.sourceBase64 !== undefined ? sha256(Buffer.from(document.sourceBase64, 'base64')) : undefined);
+}
+
+/**
+ * The local document a bundle document matches: same id, else same text, else made from
+ * the same original file, whether or not the bundle carries the file (a review sent back
+ * from a copy the reviewer merged into has the reviewer's id and text, but the same file).
+ */
 function matchOf(deps: BundleImportDeps, document: BundleDocument): string | undefined {
   if (deps.documents.exists(document.id)) return document.id;
   const byText = deps.documents.idWithText(document.textSha256);
   if (byText) return byText;
-  return document.sourceBase64 !== undefined ? deps.documents.idWithSource(sha256(Buffer.from(document.sourceBase64, 'base64'))) : undefined;
+  const source = sourceHashOf(document);
+  return source !== undefined ? deps.documents.idWithSource(source) : undefined;
 }
 
 /** Which local document each bundle document's notes go to, adding the new ones (and chosen copies) when applying. */
