@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
 import { syncNotices, syncSummary } from './sync-report';
 import type { BundlePlan } from '../shared/bundles';
-import { refusedSummary } from '../shared/bundles';
+import { differingVersions, refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 import { countOf, nounFor } from '../shared/plural';
 import { parseArguments } from './argument-errors';
@@ -486,7 +486,7 @@ function describePlan(plan: BundlePlan): string {
   const who = signer.signed ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}` : `UNSIGNED, claims to be from ${signer.name}`;
   const lines = [
     `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,
-    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.choice === 'copy' ? ', added as a new document' : document.choice === 'merge' ? ', notes re-anchored on your copy' : ''})`),
+    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.status === 'text differs' ? `; ${differingVersions(document)}` : ''}${document.choice === 'copy' ? ', added as a new document with their text' : document.choice === 'merge' ? ', their notes re-anchored on your copy; your text is kept' : ''})`),
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
     ...plan.byAuthor.map((author) => `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`),

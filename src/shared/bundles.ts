@@ -64,7 +64,23 @@ export interface BundlePlanDocument {
   /** For text that differs: my copy's title, and what will be done. */
   localTitle?: string;
   choice?: DocumentChoice;
+  /** The bundle's text version (the first 7 hex digits of its SHA-256, as the library shows). */
+  version: string;
+  /** For text that differs: my copy's text version. */
+  localVersion?: string;
 }
+
+/** How a preview names a document whose text differs: both versions, so it is clear which is which. */
+export function differingVersions(document: Pick<BundlePlanDocument, 'version' | 'localVersion'>): string {
+  return `theirs: version ${document.version}, yours: version ${document.localVersion ?? '?'}`;
+}
+
+/** What each choice for a document whose text differs does, in words a preview and the CLI share. */
+export const DOCUMENT_CHOICE_TEXT = {
+  merge: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)',
+  copy: 'Add their copy as a new document beside mine (with their text)',
+  explanation: 'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. Adding keeps their text as a second document.',
+} as const;
 
 export interface BundlePlan {
   bundleId: string;

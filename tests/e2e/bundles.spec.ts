@@ -166,7 +166,7 @@ test('dropping a note bundle on the window opens its import preview', async ({ p
 });
 
 /** Library A on its own machine: fixes a typo with Edit text, notes it, and shares with the original files. */
-async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{ file: string; quote: string }> {
+async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{ file: string; quote: string; version: string }> {
   const analyst = new MarginaliaCore({ dataDir: join(fileDir, 'a'), host: 'cli', version: 'e2e' });
   analyst.profile.rename('Ana Analyst');
   const id = analyst.importPath(SAMPLE_PATH).document.id;
@@ -178,8 +178,9 @@ async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{
   analyst.annotations.create({ documentId: id, start, end: start + quote.length, noteMarkdown: 'Count confirmed after the fix' });
   const file = join(fileDir, 'edited.mnb');
   writeFileSync(file, analyst.exportBundle({ documentIds: [id], includeSources: true }).bytes);
+  const version = analyst.documents.textSha256(id).slice(0, 7);
   analyst.close();
-  return { file, quote };
+  return { file, quote, version };
 }
 
 async function openImportPreview(page: Page, file: string) {
@@ -193,13 +194,16 @@ async function openImportPreview(page: Page, file: string) {
 
 test('an edited document shared with its original file applies to my copy of the original, re-anchored', async ({ page, app }) => {
   const temp = makeTempDir('marginalia-a-');
-  const { file, quote } = await editedShareFromA(app.core.documents.list()[0]!.id, temp.path);
+  const mine = app.core.documents.list()[0]!;
+  const { file, quote, version } = await editedShareFromA(mine.id, temp.path);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const dialog = await openImportPreview(page, file);
-  const choice = dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy` });
-  await expect(choice.getByRole('radio', { name: 'Apply to my copy and re-anchor the notes' })).toBeChecked();
-  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(`Document (your text differs): ${SAMPLE_TITLE}`);
+  const versions = `theirs: version ${version}, yours: version ${mine.textVersion}`;
+  const choice = dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy (${versions})` });
+  await expect(choice.getByRole('radio', { name: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)' })).toBeChecked();
+  await expect(choice).toContainText('their text, with any corrections they made, is not adopted');
+  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(`Document (your text differs; ${versions}): ${SAMPLE_TITLE}`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await screenshot(page, `bundle-preview-differs-${scheme}`);
@@ -219,7 +223,7 @@ test('an edited document can be added beside my copy instead: it opens, and the 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const dialog = await openImportPreview(page, file);
-  await dialog.getByRole('radio', { name: 'Add as a new document beside mine' }).check();
+  await dialog.getByRole('radio', { name: 'Add their copy as a new document beside mine (with their text)' }).check();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
   // The new document opens: its text has the fix and the note.

@@ -408,7 +408,16 @@ describe('documents whose text differs', () => {
     const { bytes, noteId } = await editedShare();
     const mine = reviewer.documents.list()[0]!.id;
     const preview = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: false });
-    expect(preview.documents).toEqual([expect.objectContaining({ id: mine, status: 'text differs', choice: 'merge', localTitle: reviewer.documents.summary(mine).title })]);
+    expect(preview.documents).toEqual([
+      expect.objectContaining({
+        id: mine,
+        status: 'text differs',
+        choice: 'merge',
+        localTitle: reviewer.documents.summary(mine).title,
+        version: analyst.documents.textSha256(documentId).slice(0, 7),
+        localVersion: reviewer.documents.textSha256(mine).slice(0, 7),
+      }),
+    ]);
     const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
     expect(plan.annotations).toMatchObject({ added: 1, orphaned: 0 });
     expect(reviewer.documents.list()).toHaveLength(1);
@@ -458,14 +467,15 @@ describe('documents whose text differs, from the command line', () => {
     highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
     const file = join(temp.path, 'edited.mnb');
     writeFileSync(file, analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    const versions = `theirs: version ${analyst.documents.textSha256(documentId).slice(0, 7)}, yours: version ${reviewer.documents.list()[0]!.textVersion}`;
     reviewer.close();
     const run = async (args: string[]) => {
       let stdout = '';
       const code = await runCli(['--data-dir', join(temp.path, 'reviewer'), ...args], { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} }, { version: '1' });
       return { code, stdout };
     };
-    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, notes re-anchored on your copy)') });
-    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, added as a new document)') });
+    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, their notes re-anchored on your copy; your text is kept)`) });
+    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, added as a new document with their text)`) });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
     expect(reviewer.documents.list().map((document) => document.originName).sort()).toEqual(['', 'Ana Analyst']);
   });

@@ -271,7 +271,7 @@ function matchOf(deps: BundleImportDeps, document: BundleDocument): string | und
 function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: BundlePlan, options: MergeOptions): Map<string, LocalDocument> {
   const localOf = new Map<string, LocalDocument>();
   for (const document of bundle.documents) {
-    const base = { bundleDocumentId: document.id, title: document.title };
+    const base = { bundleDocumentId: document.id, title: document.title, version: document.textSha256.slice(0, 7) };
     const match = matchOf(deps, document);
     const textSha256 = match ? deps.documents.textSha256(match) : '';
     if (match && textSha256 === document.textSha256) {
@@ -282,7 +282,7 @@ function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: Bu
     let entry: BundlePlanDocument = { ...base, id: document.id, status: 'new' };
     if (match) {
       const choice = options.copies?.includes(document.id) ? 'copy' : 'merge';
-      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice };
+      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice, localVersion: textSha256.slice(0, 7) };
       if (choice === 'merge') {
         plan.documents.push(entry);
         localOf.set(document.id, { id: match, text: deps.documents.canonicalText(match), textSha256, copy: false });
