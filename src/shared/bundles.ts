@@ -46,6 +46,11 @@ export interface BundleSigner {
   signed: boolean;
   /** Whether this key was seen on an earlier import (trust on first use). */
   known: boolean;
+  /**
+   * For an unsigned bundle whose claimed name is this profile's own, or a known key's: a
+   * sentence pointing that out (a name anyone can type); empty otherwise.
+   */
+  claim: string;
 }
 
 /**
@@ -101,6 +106,14 @@ export interface BundlePlan {
 }
 
 export const BUNDLE_EXTENSION = '.mnb';
+
+/** The notice after an import: who it came from (saying so when nobody vouches for that), and what changed. */
+export function importedSummary(plan: Pick<BundlePlan, 'signer' | 'annotations' | 'replies'>): string {
+  const added = plan.annotations.added + plan.replies.added;
+  const updated = plan.annotations.updated + plan.replies.updated;
+  const from = plan.signer.signed ? `Imported notes from ${plan.signer.name}` : `Imported unsigned notes claimed to be from ${plan.signer.name}`;
+  return `${from}: ${added} new, ${updated} updated.`;
+}
 
 /** The sentence a preview shows about refused items; empty when none were. */
 export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'signer'>): string {

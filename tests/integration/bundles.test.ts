@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import { authorIdForKey } from '../../src/core/identity';
 import { openDatabase } from '../../src/core/store/database';
+import { importedSummary } from '../../src/shared/bundles';
 import { UserFacingError } from '../../src/shared/result';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
@@ -268,7 +269,15 @@ describe('note bundles', () => {
     const real = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file]);
     expect(real.stdout).toMatch(/^Imported notes signed by Ana Analyst/);
     const bad = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', join(temp.path, 'missing.mnb')]);
-    expect(bad).toMatchObject({ code: 1, stderr: `marginalia: Can't read “${join(temp.path, 'missing.mnb')}”: ENOENT.\n` });
+    expect(bad).toMatchObject({ code: 1, stderr: `marginalia: “${join(temp.path, 'missing.mnb')}” does not exist.\n` });
+    const unsignedFile = join(temp.path, 'unsigned.mnb');
+    writeFileSync(unsignedFile, rezip(readFileSync(file), (files) => delete files['signature.json']));
+    const refused = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run']);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('To import it anyway, run again with --allow-unsigned.') });
+    expect(refused.stderr).not.toContain('(allow unsigned bundles)');
+    const claimed = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run', '--allow-unsigned']);
+    expect(claimed.stdout).toMatch(/^Would import notes UNSIGNED, claims to be from Ana Analyst\. It claims a name you know from key [0-9a-f ]{49}, but it is not signed with that key\./);
+    rmSync(unsignedFile);
     expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
     analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
@@ -334,6 +343,34 @@ describe('authorship in note bundles', () => {
     expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.author.name, reply.author.id === mine])).toEqual([['Ana Analyst (unverified)', false]]);
     const again = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
     expect(again).toMatchObject({ annotations: { added: 0, updated: 0 }, replies: { added: 0 } });
+  });
+});
+
+describe('unsigned bundles claiming a name', () => {
+  const unsignedCopy = () => rezip(exported(analyst), (files) => delete files['signature.json']);
+
+  it('points out an unsigned bundle claiming to be from me, and counts my unchanged notes as mine, not the unverified sender’s', async () => {
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    highlight(analyst, 'Tripoli');
+    const plan = await analyst.importBundle(unsignedCopy(), { allowUnsigned: true, apply: true });
+    expect(plan.signer).toMatchObject({ signed: false, name: 'Ana Analyst', claim: 'It claims to be from you, but it is not signed with your key.' });
+    expect(plan.annotations).toMatchObject({ added: 0, unchanged: 2 });
+    expect(plan.byAuthor).toEqual([{ name: 'Ana Analyst', annotations: 2, replies: 0 }]);
+    expect(importedSummary(plan)).toBe('Imported unsigned notes claimed to be from Ana Analyst: 0 new, 0 updated.');
+  });
+
+  it('points out an unsigned bundle claiming the name of a key I know, and says nothing of the kind for a signed one', async () => {
+    highlight(analyst, 'Tripoli');
+    const signed = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(signed.signer.claim).toBe('');
+    expect(importedSummary(signed)).toBe('Imported notes from Ana Analyst: 1 new, 0 updated.');
+    highlight(analyst, 'coastal city');
+    const plan = await reviewer.importBundle(unsignedCopy(), { allowUnsigned: true, apply: false });
+    expect(plan.signer.claim).toBe(`It claims a name you know from key ${analyst.identity.identity().fingerprint}, but it is not signed with that key.`);
+    expect(plan.byAuthor).toEqual([
+      { name: 'Ana Analyst', annotations: 1, replies: 0 },
+      { name: 'Ana Analyst (unverified)', annotations: 1, replies: 0 },
+    ]);
   });
 });
 

@@ -102,7 +102,7 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     }
     signed = true;
   } else if (!options.allowUnsigned) {
-    throw new BundleFormatError('This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from (allow unsigned bundles).');
+    throw new UnsignedBundleError();
   }
 
   const documents = manifest.documents.map((listed) => {
@@ -143,10 +143,20 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
   };
 }
 
+/** An unsigned bundle, refused because nobody allowed it: each host says how to allow it. */
+export class UnsignedBundleError extends BundleFormatError {
+  constructor() {
+    super('This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from.');
+    this.name = 'UnsignedBundleError';
+  }
+}
+
 export interface BundleImportDeps {
   documents: DocumentRepository;
   annotations: AnnotationService;
   knownKeys: KnownKeysRepository;
+  /** This profile's display name, which an unsigned bundle may claim. */
+  localName: string;
 }
 
 export interface MergeOptions {
@@ -191,6 +201,16 @@ function authorOf(claimed: { id: string; name: string }, signer: Signer): { id: 
   return signer.verified ? claimed : { id: unverifiedAuthorId(claimed.id), name: `${claimed.name} (unverified)` };
 }
 
+/** For an unsigned bundle claiming my name or a known key's: a sentence saying so. */
+function claimOf(deps: BundleImportDeps, bundle: ParsedBundle): string {
+  if (bundle.signed) return '';
+  const claimed = bundle.manifest.creator.name.trim().toLocaleLowerCase();
+  if (claimed === '') return '';
+  if (claimed === deps.localName.trim().toLocaleLowerCase()) return 'It claims to be from you, but it is not signed with your key.';
+  const known = deps.knownKeys.list().find((key) => key.displayName.trim().toLocaleLowerCase() === claimed);
+  return known ? `It claims a name you know from key ${known.fingerprint}, but it is not signed with that key.` : '';
+}
+
 function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
   return {
     bundleId: bundle.manifest.bundleId,
@@ -202,6 +222,7 @@ function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
       fingerprint: bundle.fingerprint,
       signed: bundle.signed,
       known: bundle.signed && deps.knownKeys.isKnown(bundle.fingerprint),
+      claim: claimOf(deps, bundle),
     },
     documents: [],
     annotations: { added: 0, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0, orphaned: 0 },
@@ -377,6 +398,15 @@ class BundleMerge {
     this.authors.set(author.id, entry);
   }
 
+  /**
+   * Whom an item counts for in the preview: what the import writes counts for the author it
+   * is kept under; what stays as it is here counts for its author here (an unsigned bundle
+   * re-sending my notes does not make them the unverified sender's).
+   */
+  private countedAuthor(decision: IncomingDecision, row: { author_id: string; author_name: string } | undefined, author: { id: string; name: string }) {
+    return row && decision !== 'insert' && decision !== 'update' ? { id: row.author_id, name: row.author_name } : author;
+  }
+
   /** A time from the bundle as kept here: never more than the clock's skew ahead. */
   private time(iso: string): string {
     const accepted = acceptedTime(iso, this.nowMs);
@@ -410,7 +440,7 @@ class BundleMerge {
     const row = store.row(id);
     const content = JSON.stringify([incoming.kind, incoming.color, incoming.markdown.trim(), [...incoming.tags].sort()]);
     const decision = this.decide(row ? versionOfRow(row, store.tagPathsOf(row.id)) : undefined, { updatedAt, authorId: author.id, content }, updatedAt !== incoming.updatedAt, store.tombstone(id));
-    if (decision !== 'refused') this.countAuthor(author, 'annotations');
+    if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
     if (!tally(decision, this.plan.annotations, this.plan)) return;
     const target = targetIn(local, incoming, this.plan);
     if (!this.options.apply) return;
@@ -460,7 +490,7 @@ class BundleMerge {
       updatedAt !== sent.updated_at,
       store.tombstone(id),
     );
-    if (decision !== 'refused') this.countAuthor(author, 'replies');
+    if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'replies');
     if (!tally(decision, this.plan.replies, this.plan) || !this.options.apply || !parent) return;
     const next: ReplyRow = { ...sent, id, annotation_id: parentId, author_id: author.id, author_name: author.name, created_at: acceptedTime(sent.created_at, this.nowMs), updated_at: updatedAt };
     if (row) replies.update(next);
