@@ -184,8 +184,19 @@ describe('note bundles', () => {
       files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     });
     expect(await refusal(reviewer, deep, true)).toBe('manifest.json in the bundle is nested more than 40 levels deep.');
-    expect(await refusal(reviewer, good.subarray(0, good.length - 100))).toMatch(/not a readable note bundle/);
-    expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toMatch(/not a readable note bundle/);
+    const notZip = 'This file is not a note bundle: it is not a zip archive, or it is cut short.';
+    expect(await refusal(reviewer, good.subarray(0, good.length - 100))).toBe(notZip);
+    expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toBe(notZip);
+    const manifestWith = (change: (manifest: { documents: Array<Record<string, unknown>>; review: unknown }) => void) =>
+      rezip(good, (files) => {
+        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: Array<Record<string, unknown>>; review: unknown };
+        change(manifest);
+        files['manifest.json'] = strToU8(JSON.stringify(manifest));
+      });
+    expect(await refusal(reviewer, manifestWith((manifest) => delete manifest.documents[0]!.title))).toBe(
+      'manifest.json in the bundle is not what a bundle holds at documents.0.title: a required field is missing.',
+    );
+    expect(await refusal(reviewer, manifestWith((manifest) => (manifest.review = 'yes')))).toBe('manifest.json in the bundle is not what a bundle holds at review: must be true or false.');
     expect(reviewer.documents.list()).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ import { countWords } from '../../shared/lexical-document';
 import type { IncomingDecision, Signer, Version } from '../../shared/merge';
 import { acceptedTime, decideFromSigner, decideTombstoneFromSigner } from '../../shared/merge';
 import { UserFacingError } from '../../shared/result';
+import { describeSchemaIssue } from '../../shared/schema-messages';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { WebAnnotation } from '../../shared/web-annotation';
@@ -70,7 +71,7 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds${where}: ${issue?.message ?? 'invalid'}.`);
+    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds${where}: ${issue ? describeSchemaIssue(issue) : 'invalid'}.`);
   }
   return parsed.data;
 }
