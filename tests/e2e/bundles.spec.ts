@@ -271,3 +271,40 @@ test('a bundle signed by a reviewer that rewrites the analyst’s note is refuse
   await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('My own reading');
   temp.remove();
 });
+
+test('a review sent back with only the reviewer’s notes and no original files lands on the analyst’s edited document, not a second one', async ({ page, app }) => {
+  // The analyst (this app) fixes a typo with Edit text, notes it and shares with the original files.
+  const documentId = app.core.documents.list()[0]!.id;
+  app.core.updateDocumentText(documentId, app.core.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'));
+  const quote = 'beheading 11 people';
+  const text = app.core.documents.canonicalText(documentId);
+  const note = app.core.annotations.create({ documentId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, noteMarkdown: 'Count confirmed after the fix' });
+  // The reviewer has the sample already, applies the notes to their copy, replies, adds a note, and sends back only the review.
+  const temp = makeTempDir('marginalia-reviewer-');
+  const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  reviewer.profile.rename('Bob B');
+  const theirs = reviewer.importPath(SAMPLE_PATH).document.id;
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), { allowUnsigned: false, apply: true });
+  reviewer.annotations.createReply(note.id, 'Agreed, 11');
+  const theirText = reviewer.documents.canonicalText(theirs);
+  reviewer.annotations.create({ documentId: theirs, start: theirText.indexOf('Tripoli'), end: theirText.indexOf('Tripoli') + 'Tripoli'.length, noteMarkdown: 'Which Tripoli?' });
+  const reviewFile = join(temp.path, 'review.mnb');
+  writeFileSync(reviewFile, reviewer.exportBundle({ documentIds: [theirs], reviewOnly: true }).bytes);
+  reviewer.close();
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(reviewFile);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  const plan = dialog.getByRole('list', { name: 'What importing changes' });
+  await expect(plan).toContainText(`Document (your text differs; theirs: version`);
+  await expect(plan).not.toContainText('New document');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('article', { name: 'Note on “Tripoli”' })).toContainText('Which Tripoli?');
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` }).getByRole('listitem', { name: 'Reply by Bob B' })).toContainText('Agreed, 11');
+  temp.remove();
+});
