@@ -109,6 +109,8 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   writeFileSync(join(temp.path, 'tampered.mnb'), zipSync(tampered));
   sender.close();
   void documentId;
+  // Anyone can type a name: here the unsigned bundle's claimed name is this profile's own.
+  app.core.profile.rename('Sam Sender');
 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
@@ -126,10 +128,15 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   await expect(dialog.getByRole('alert')).toContainText('This bundle is not signed');
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
   await dialog.getByRole('checkbox', { name: /Import it anyway/ }).check();
-  await expect(dialog.getByRole('status')).toHaveText('Not signed; it says it is from Sam Sender');
-  await screenshot(page, 'bundle-unsigned');
+  await expect(dialog.getByRole('status')).toHaveText('Not signed; it says it is from Sam Sender. It claims to be from you, but it is not signed with your key.');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `bundle-unsigned-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported unsigned notes claimed to be from Sam Sender: 1 new, 0 updated.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   temp.remove();
 });

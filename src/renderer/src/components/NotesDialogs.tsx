@@ -168,7 +168,7 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
         <p className={signer.signed ? 'bundle-signer' : 'bundle-signer bundle-signer--unsigned'} role="status">
           {signer.signed ? `Signed by ${signer.name} (${signer.fingerprint})` : `Not signed; it says it is from ${signer.name}`}
           {signer.signed && (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
-          {signer.claim && ` ${signer.claim}`}
+          {signer.claim && `. ${signer.claim}`}
         </p>
       )}
       {plan && (
