@@ -508,6 +508,26 @@ describe('a review sent back to the analyst', () => {
   });
 });
 
+describe('the original file’s hash in a bundle', () => {
+  it('refuses a document whose original file does not match the hash it states, and reads a bundle from before the hash', async () => {
+    highlight(analyst, 'Tripoli');
+    const withSources = Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    const entry = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['documents/0.json']!)) as Record<string, unknown>;
+    expect(entry(unzipSync(withSources)).sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+    const lying = rezip(withSources, (files) => {
+      files['documents/0.json'] = strToU8(JSON.stringify({ ...entry(files), sourceSha256: '0'.repeat(64) }));
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, lying, true)).toBe('The original file of “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabrat” does not match its hash.');
+    const older = rezip(withSources, (files) => {
+      const { sourceSha256: _dropped, ...rest } = entry(files);
+      files['documents/0.json'] = strToU8(JSON.stringify(rest));
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, older, true)).toBe('imported');
+  });
+});
+
 describe('documents whose text differs, from the command line', () => {
   it('marginalia bundle import --as-new adds the edited document beside my copy; without it the notes go onto my copy', async () => {
     reviewer.importPath(SAMPLE_REPORT);
