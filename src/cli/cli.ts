@@ -16,9 +16,11 @@ import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results
 import { MarginaliaCore } from '../core/core';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { SyncEngine } from '../core/sync/engine';
+import { UnsignedBundleError } from '../core/bundles/bundle-import';
+import { fileReadProblem } from '../core/files/read-errors';
 import { syncNotices, syncSummary } from './sync-report';
 import type { BundlePlan } from '../shared/bundles';
-import { refusedSummary } from '../shared/bundles';
+import { differingVersions, refusedSummary } from '../shared/bundles';
 import { resolveDataDir } from '../core/paths';
 import { countOf, nounFor } from '../shared/plural';
 import { parseArguments } from './argument-errors';
@@ -332,12 +334,10 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
           try {
             bytes = readFileSync(file);
           } catch (error) {
-            throw new UserFacingError('NOT_FOUND', `Can't read “${file}”: ${(error as NodeJS.ErrnoException).code ?? 'no such file'}.`);
+            throw new UserFacingError('NOT_FOUND', fileReadProblem(file, error));
           }
           const allowUnsigned = values['allow-unsigned'] === true;
-          // --as-new: every document whose text differs from my copy is added beside it.
-          const copies = values['as-new'] === true ? (await core.importBundle(bytes, { allowUnsigned, apply: false })).documents.filter((document) => document.status === 'text differs').map((document) => document.bundleDocumentId) : [];
-          const plan = await core.importBundle(bytes, { allowUnsigned, apply: values['dry-run'] !== true, copies });
+          const plan = await importBundleFile(core, bytes, { allowUnsigned, apply: values['dry-run'] !== true, asNew: values['as-new'] === true });
           print(describePlan(plan), plan);
           return EXIT_OK;
         }
@@ -483,12 +483,27 @@ function exportTargets(docs: readonly DocumentSummary[], out: string | undefined
   });
 }
 
+/** Imports a bundle's bytes, saying in the CLI's own words how to allow an unsigned one. */
+async function importBundleFile(core: MarginaliaCore, bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; asNew: boolean }): Promise<BundlePlan> {
+  try {
+    // --as-new: every document whose text differs from my copy is added beside it.
+    const preview = options.asNew ? await core.importBundle(bytes, { allowUnsigned: options.allowUnsigned, apply: false }) : undefined;
+    const copies = preview ? preview.documents.filter((document) => document.status === 'text differs').map((document) => document.bundleDocumentId) : [];
+    return await core.importBundle(bytes, { allowUnsigned: options.allowUnsigned, apply: options.apply, copies });
+  } catch (error) {
+    if (error instanceof UnsignedBundleError) throw new UserFacingError('INVALID_INPUT', `${error.message} To import it anyway, run again with --allow-unsigned.`);
+    throw error;
+  }
+}
+
 function describePlan(plan: BundlePlan): string {
   const { signer, annotations, replies } = plan;
-  const who = signer.signed ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}` : `UNSIGNED, claims to be from ${signer.name}`;
+  const who = signer.signed
+    ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}`
+    : `UNSIGNED, claims to be from ${signer.name}${signer.claim ? `. ${signer.claim}` : ''}`;
   const lines = [
     `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,
-    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.choice === 'copy' ? ', added as a new document' : document.choice === 'merge' ? ', notes re-anchored on your copy' : ''})`),
+    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.status === 'text differs' ? `; ${differingVersions(document)}` : ''}${document.choice === 'copy' ? ', added as a new document with their text' : document.choice === 'merge' ? ', their notes re-anchored on your copy; your text is kept' : ''})`),
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
     ...plan.byAuthor.map((author) => `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`),

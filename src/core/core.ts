@@ -281,7 +281,7 @@ export class MarginaliaCore {
   /** Previews (apply false) or imports a bundle; an import is one transaction, all or nothing. */
   async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; copies?: readonly string[]; nowMs?: number }): Promise<BundlePlan> {
     const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned, limits: sizeLimits(this.maxImportBytes()) });
-    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys }, bundle, options);
+    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys, localName: this.profile.read().displayName }, bundle, options);
     if (options.apply) {
       if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy')) this.events.emit('libraryChanged', { reason: 'imported' });
       for (const documentId of touchedDocuments) {

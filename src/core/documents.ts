@@ -112,6 +112,12 @@ export class DocumentRepository {
     return row.text_sha256;
   }
 
+  sourceSha256(id: string): string {
+    const row = cachedStatement<[string], { source_sha256: string }>(this.db, 'SELECT source_sha256 FROM documents WHERE id = ?').get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.source_sha256;
+  }
+
   sourceBytes(id: string): Buffer {
     const row = cachedStatement<[string], { source_bytes: Buffer }>(this.db, 'SELECT source_bytes FROM documents WHERE id = ?')
       .get(id);

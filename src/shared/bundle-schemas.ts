@@ -143,6 +143,11 @@ export function documentEntrySchemaFor(limits: SizeLimits) {
     sourceName: z.string().max(1000),
     sourceType: z.enum(SOURCE_TYPES),
     textSha256: sha256,
+    /**
+     * The SHA-256 of the document's original file: what identifies it across libraries even
+     * when the file is left out (a review) and the texts differ. Bundles before it lack it.
+     */
+    sourceSha256: sha256.optional(),
     lexicalJson: z.string().max(limits.documentEntryBytes),
     canonicalText: z.string().max(limits.documentEntryBytes),
     sourceBase64: base64(limits.documentEntryBytes).optional(),

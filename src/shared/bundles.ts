@@ -46,6 +46,11 @@ export interface BundleSigner {
   signed: boolean;
   /** Whether this key was seen on an earlier import (trust on first use). */
   known: boolean;
+  /**
+   * For an unsigned bundle whose claimed name is this profile's own, or a known key's: a
+   * sentence pointing that out (a name anyone can type); empty otherwise.
+   */
+  claim: string;
 }
 
 /**
@@ -64,7 +69,23 @@ export interface BundlePlanDocument {
   /** For text that differs: my copy's title, and what will be done. */
   localTitle?: string;
   choice?: DocumentChoice;
+  /** The bundle's text version (the first 7 hex digits of its SHA-256, as the library shows). */
+  version: string;
+  /** For text that differs: my copy's text version. */
+  localVersion?: string;
 }
+
+/** How a preview names a document whose text differs: both versions, so it is clear which is which. */
+export function differingVersions(document: Pick<BundlePlanDocument, 'version' | 'localVersion'>): string {
+  return `theirs: version ${document.version}, yours: version ${document.localVersion ?? '?'}`;
+}
+
+/** What each choice for a document whose text differs does, in words a preview and the CLI share. */
+export const DOCUMENT_CHOICE_TEXT = {
+  merge: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)',
+  copy: 'Add their copy as a new document beside mine (with their text)',
+  explanation: 'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. Adding keeps their text as a second document.',
+} as const;
 
 export interface BundlePlan {
   bundleId: string;
@@ -85,6 +106,14 @@ export interface BundlePlan {
 }
 
 export const BUNDLE_EXTENSION = '.mnb';
+
+/** The notice after an import: who it came from (saying so when nobody vouches for that), and what changed. */
+export function importedSummary(plan: Pick<BundlePlan, 'signer' | 'annotations' | 'replies'>): string {
+  const added = plan.annotations.added + plan.replies.added;
+  const updated = plan.annotations.updated + plan.replies.updated;
+  const from = plan.signer.signed ? `Imported notes from ${plan.signer.name}` : `Imported unsigned notes claimed to be from ${plan.signer.name}`;
+  return `${from}: ${added} new, ${updated} updated.`;
+}
 
 /** The sentence a preview shows about refused items; empty when none were. */
 export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'signer'>): string {

@@ -109,6 +109,8 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   writeFileSync(join(temp.path, 'tampered.mnb'), zipSync(tampered));
   sender.close();
   void documentId;
+  // Anyone can type a name: here the unsigned bundle's claimed name is this profile's own.
+  app.core.profile.rename('Sam Sender');
 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
@@ -126,10 +128,15 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   await expect(dialog.getByRole('alert')).toContainText('This bundle is not signed');
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
   await dialog.getByRole('checkbox', { name: /Import it anyway/ }).check();
-  await expect(dialog.getByRole('status')).toHaveText('Not signed; it says it is from Sam Sender');
-  await screenshot(page, 'bundle-unsigned');
+  await expect(dialog.getByRole('status')).toHaveText('Not signed; it says it is from Sam Sender. It claims to be from you, but it is not signed with your key.');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `bundle-unsigned-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported unsigned notes claimed to be from Sam Sender: 1 new, 0 updated.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   temp.remove();
 });
@@ -166,7 +173,7 @@ test('dropping a note bundle on the window opens its import preview', async ({ p
 });
 
 /** Library A on its own machine: fixes a typo with Edit text, notes it, and shares with the original files. */
-async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{ file: string; quote: string }> {
+async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{ file: string; quote: string; version: string }> {
   const analyst = new MarginaliaCore({ dataDir: join(fileDir, 'a'), host: 'cli', version: 'e2e' });
   analyst.profile.rename('Ana Analyst');
   const id = analyst.importPath(SAMPLE_PATH).document.id;
@@ -178,8 +185,9 @@ async function editedShareFromA(appSampleId: string, fileDir: string): Promise<{
   analyst.annotations.create({ documentId: id, start, end: start + quote.length, noteMarkdown: 'Count confirmed after the fix' });
   const file = join(fileDir, 'edited.mnb');
   writeFileSync(file, analyst.exportBundle({ documentIds: [id], includeSources: true }).bytes);
+  const version = analyst.documents.textSha256(id).slice(0, 7);
   analyst.close();
-  return { file, quote };
+  return { file, quote, version };
 }
 
 async function openImportPreview(page: Page, file: string) {
@@ -193,13 +201,16 @@ async function openImportPreview(page: Page, file: string) {
 
 test('an edited document shared with its original file applies to my copy of the original, re-anchored', async ({ page, app }) => {
   const temp = makeTempDir('marginalia-a-');
-  const { file, quote } = await editedShareFromA(app.core.documents.list()[0]!.id, temp.path);
+  const mine = app.core.documents.list()[0]!;
+  const { file, quote, version } = await editedShareFromA(mine.id, temp.path);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const dialog = await openImportPreview(page, file);
-  const choice = dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy` });
-  await expect(choice.getByRole('radio', { name: 'Apply to my copy and re-anchor the notes' })).toBeChecked();
-  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(`Document (your text differs): ${SAMPLE_TITLE}`);
+  const versions = `theirs: version ${version}, yours: version ${mine.textVersion}`;
+  const choice = dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy (${versions})` });
+  await expect(choice.getByRole('radio', { name: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)' })).toBeChecked();
+  await expect(choice).toContainText('their text, with any corrections they made, is not adopted');
+  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(`Document (your text differs; ${versions}): ${SAMPLE_TITLE}`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await screenshot(page, `bundle-preview-differs-${scheme}`);
@@ -219,7 +230,7 @@ test('an edited document can be added beside my copy instead: it opens, and the 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const dialog = await openImportPreview(page, file);
-  await dialog.getByRole('radio', { name: 'Add as a new document beside mine' }).check();
+  await dialog.getByRole('radio', { name: 'Add their copy as a new document beside mine (with their text)' }).check();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
   // The new document opens: its text has the fix and the note.
@@ -265,5 +276,42 @@ test('a bundle signed by a reviewer that rewrites the analyst’s note is refuse
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText('My own reading');
+  temp.remove();
+});
+
+test('a review sent back with only the reviewer’s notes and no original files lands on the analyst’s edited document, not a second one', async ({ page, app }) => {
+  // The analyst (this app) fixes a typo with Edit text, notes it and shares with the original files.
+  const documentId = app.core.documents.list()[0]!.id;
+  app.core.updateDocumentText(documentId, app.core.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'));
+  const quote = 'beheading 11 people';
+  const text = app.core.documents.canonicalText(documentId);
+  const note = app.core.annotations.create({ documentId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, noteMarkdown: 'Count confirmed after the fix' });
+  // The reviewer has the sample already, applies the notes to their copy, replies, adds a note, and sends back only the review.
+  const temp = makeTempDir('marginalia-reviewer-');
+  const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
+  reviewer.profile.rename('Bob B');
+  const theirs = reviewer.importPath(SAMPLE_PATH).document.id;
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), { allowUnsigned: false, apply: true });
+  reviewer.annotations.createReply(note.id, 'Agreed, 11');
+  const theirText = reviewer.documents.canonicalText(theirs);
+  reviewer.annotations.create({ documentId: theirs, start: theirText.indexOf('Tripoli'), end: theirText.indexOf('Tripoli') + 'Tripoli'.length, noteMarkdown: 'Which Tripoli?' });
+  const reviewFile = join(temp.path, 'review.mnb');
+  writeFileSync(reviewFile, reviewer.exportBundle({ documentIds: [theirs], reviewOnly: true }).bytes);
+  reviewer.close();
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await (await chooser).setFiles(reviewFile);
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  const plan = dialog.getByRole('list', { name: 'What importing changes' });
+  await expect(plan).toContainText(`Document (your text differs; theirs: version`);
+  await expect(plan).not.toContainText('New document');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('article', { name: 'Note on “Tripoli”' })).toContainText('Which Tripoli?');
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` }).getByRole('listitem', { name: 'Reply by Bob B' })).toContainText('Agreed, 11');
   temp.remove();
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import { authorIdForKey } from '../../src/core/identity';
 import { openDatabase } from '../../src/core/store/database';
+import { importedSummary } from '../../src/shared/bundles';
 import { UserFacingError } from '../../src/shared/result';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
@@ -183,8 +184,19 @@ describe('note bundles', () => {
       files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     });
     expect(await refusal(reviewer, deep, true)).toBe('manifest.json in the bundle is nested more than 40 levels deep.');
-    expect(await refusal(reviewer, good.subarray(0, good.length - 100))).toMatch(/not a readable note bundle/);
-    expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toMatch(/not a readable note bundle/);
+    const notZip = 'This file is not a note bundle: it is not a zip archive, or it is cut short.';
+    expect(await refusal(reviewer, good.subarray(0, good.length - 100))).toBe(notZip);
+    expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toBe(notZip);
+    const manifestWith = (change: (manifest: { documents: Array<Record<string, unknown>>; review: unknown }) => void) =>
+      rezip(good, (files) => {
+        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: Array<Record<string, unknown>>; review: unknown };
+        change(manifest);
+        files['manifest.json'] = strToU8(JSON.stringify(manifest));
+      });
+    expect(await refusal(reviewer, manifestWith((manifest) => delete manifest.documents[0]!.title))).toBe(
+      'manifest.json in the bundle is not what a bundle holds at documents.0.title: a required field is missing.',
+    );
+    expect(await refusal(reviewer, manifestWith((manifest) => (manifest.review = 'yes')))).toBe('manifest.json in the bundle is not what a bundle holds at review: must be true or false.');
     expect(reviewer.documents.list()).toEqual([]);
   });
 
@@ -268,7 +280,15 @@ describe('note bundles', () => {
     const real = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file]);
     expect(real.stdout).toMatch(/^Imported notes signed by Ana Analyst/);
     const bad = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', join(temp.path, 'missing.mnb')]);
-    expect(bad).toMatchObject({ code: 1, stderr: `marginalia: Can't read “${join(temp.path, 'missing.mnb')}”: ENOENT.\n` });
+    expect(bad).toMatchObject({ code: 1, stderr: `marginalia: “${join(temp.path, 'missing.mnb')}” does not exist.\n` });
+    const unsignedFile = join(temp.path, 'unsigned.mnb');
+    writeFileSync(unsignedFile, rezip(readFileSync(file), (files) => delete files['signature.json']));
+    const refused = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run']);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('To import it anyway, run again with --allow-unsigned.') });
+    expect(refused.stderr).not.toContain('(allow unsigned bundles)');
+    const claimed = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run', '--allow-unsigned']);
+    expect(claimed.stdout).toMatch(/^Would import notes UNSIGNED, claims to be from Ana Analyst\. It claims a name you know from key [0-9a-f ]{49}, but it is not signed with that key\./);
+    rmSync(unsignedFile);
     expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
     analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
@@ -337,6 +357,34 @@ describe('authorship in note bundles', () => {
   });
 });
 
+describe('unsigned bundles claiming a name', () => {
+  const unsignedCopy = () => rezip(exported(analyst), (files) => delete files['signature.json']);
+
+  it('points out an unsigned bundle claiming to be from me, and counts my unchanged notes as mine, not the unverified sender’s', async () => {
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    highlight(analyst, 'Tripoli');
+    const plan = await analyst.importBundle(unsignedCopy(), { allowUnsigned: true, apply: true });
+    expect(plan.signer).toMatchObject({ signed: false, name: 'Ana Analyst', claim: 'It claims to be from you, but it is not signed with your key.' });
+    expect(plan.annotations).toMatchObject({ added: 0, unchanged: 2 });
+    expect(plan.byAuthor).toEqual([{ name: 'Ana Analyst', annotations: 2, replies: 0 }]);
+    expect(importedSummary(plan)).toBe('Imported unsigned notes claimed to be from Ana Analyst: 0 new, 0 updated.');
+  });
+
+  it('points out an unsigned bundle claiming the name of a key I know, and says nothing of the kind for a signed one', async () => {
+    highlight(analyst, 'Tripoli');
+    const signed = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(signed.signer.claim).toBe('');
+    expect(importedSummary(signed)).toBe('Imported notes from Ana Analyst: 1 new, 0 updated.');
+    highlight(analyst, 'coastal city');
+    const plan = await reviewer.importBundle(unsignedCopy(), { allowUnsigned: true, apply: false });
+    expect(plan.signer.claim).toBe(`It claims a name you know from key ${analyst.identity.identity().fingerprint}, but it is not signed with that key.`);
+    expect(plan.byAuthor).toEqual([
+      { name: 'Ana Analyst', annotations: 1, replies: 0 },
+      { name: 'Ana Analyst (unverified)', annotations: 1, replies: 0 },
+    ]);
+  });
+});
+
 describe('the clock and times from outside', () => {
   it('keeps a reviewer time of 9999-12-31 from pushing the clock: later notes are stamped now, and the next bundle imports elsewhere', async () => {
     highlight(analyst, 'beheading 11 people');
@@ -392,21 +440,32 @@ describe('the clock and times from outside', () => {
   });
 });
 
+/** The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files. */
+async function editedShareFrom(from: MarginaliaCore, to: MarginaliaCore): Promise<{ bytes: Buffer; noteId: string }> {
+  to.importPath(SAMPLE_REPORT);
+  const detail = from.documents.detail(documentId);
+  from.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
+  const note = highlight(from, 'beheading 11 people', { noteMarkdown: 'after the edit' });
+  return { bytes: Buffer.from(from.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
+}
+
 describe('documents whose text differs', () => {
-  async function editedShare(): Promise<{ bytes: Buffer; noteId: string }> {
-    // The reviewer has the same original file; the analyst fixes a typo, annotates and shares with the original files.
-    reviewer.importPath(SAMPLE_REPORT);
-    const detail = analyst.documents.detail(documentId);
-    analyst.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
-    const note = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
-    return { bytes: Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
-  }
+  const editedShare = () => editedShareFrom(analyst, reviewer);
 
   it('applies an edited document’s notes to my copy of the same original file, re-anchored (it used to fail on a foreign key)', async () => {
     const { bytes, noteId } = await editedShare();
     const mine = reviewer.documents.list()[0]!.id;
     const preview = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: false });
-    expect(preview.documents).toEqual([expect.objectContaining({ id: mine, status: 'text differs', choice: 'merge', localTitle: reviewer.documents.summary(mine).title })]);
+    expect(preview.documents).toEqual([
+      expect.objectContaining({
+        id: mine,
+        status: 'text differs',
+        choice: 'merge',
+        localTitle: reviewer.documents.summary(mine).title,
+        version: analyst.documents.textSha256(documentId).slice(0, 7),
+        localVersion: reviewer.documents.textSha256(mine).slice(0, 7),
+      }),
+    ]);
     const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
     expect(plan.annotations).toMatchObject({ added: 1, orphaned: 0 });
     expect(reviewer.documents.list()).toHaveLength(1);
@@ -428,6 +487,47 @@ describe('documents whose text differs', () => {
   });
 });
 
+describe('a review sent back to the analyst', () => {
+  it('lands on the analyst’s one document when the reviewer merged it into their own copy and shares only the review, without the original files', async () => {
+    const { bytes, noteId } = await editedShareFrom(analyst, reviewer);
+    await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
+    const reviewersCopy = reviewer.documents.list()[0]!.id;
+    expect(reviewersCopy).not.toBe(documentId);
+    const reply = reviewer.annotations.createReply(noteId, 'Agreed');
+    const text = reviewer.documents.canonicalText(reviewersCopy);
+    const start = text.indexOf('Tripoli');
+    const own = reviewer.annotations.create({ documentId: reviewersCopy, start, end: start + 'Tripoli'.length, noteMarkdown: 'Which Tripoli?' });
+    const review = Buffer.from(reviewer.exportBundle({ documentIds: [reviewersCopy], reviewOnly: true, includeSources: false }).bytes);
+
+    const preview = await analyst.importBundle(review, { allowUnsigned: false, apply: false });
+    expect(preview.documents).toEqual([expect.objectContaining({ id: documentId, status: 'text differs', choice: 'merge' })]);
+    await analyst.importBundle(review, { allowUnsigned: false, apply: true });
+    expect(analyst.documents.list().map((document) => document.id)).toEqual([documentId]);
+    expect(analyst.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([noteId, own.id].sort());
+    expect(analyst.annotations.listReplies(documentId).map((row) => row.id)).toEqual([reply.id]);
+  });
+});
+
+describe('the original file’s hash in a bundle', () => {
+  it('refuses a document whose original file does not match the hash it states, and reads a bundle from before the hash', async () => {
+    highlight(analyst, 'Tripoli');
+    const withSources = Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    const entry = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['documents/0.json']!)) as Record<string, unknown>;
+    expect(entry(unzipSync(withSources)).sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+    const lying = rezip(withSources, (files) => {
+      files['documents/0.json'] = strToU8(JSON.stringify({ ...entry(files), sourceSha256: '0'.repeat(64) }));
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, lying, true)).toBe('The original file of “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabrat” does not match its hash.');
+    const older = rezip(withSources, (files) => {
+      const { sourceSha256: _dropped, ...rest } = entry(files);
+      files['documents/0.json'] = strToU8(JSON.stringify(rest));
+      delete files['signature.json'];
+    });
+    expect(await refusal(reviewer, older, true)).toBe('imported');
+  });
+});
+
 describe('documents whose text differs, from the command line', () => {
   it('marginalia bundle import --as-new adds the edited document beside my copy; without it the notes go onto my copy', async () => {
     reviewer.importPath(SAMPLE_REPORT);
@@ -435,14 +535,15 @@ describe('documents whose text differs, from the command line', () => {
     highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
     const file = join(temp.path, 'edited.mnb');
     writeFileSync(file, analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
+    const versions = `theirs: version ${analyst.documents.textSha256(documentId).slice(0, 7)}, yours: version ${reviewer.documents.list()[0]!.textVersion}`;
     reviewer.close();
     const run = async (args: string[]) => {
       let stdout = '';
       const code = await runCli(['--data-dir', join(temp.path, 'reviewer'), ...args], { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} }, { version: '1' });
       return { code, stdout };
     };
-    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, notes re-anchored on your copy)') });
-    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining('(text differs, added as a new document)') });
+    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, their notes re-anchored on your copy; your text is kept)`) });
+    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, added as a new document with their text)`) });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
     expect(reviewer.documents.list().map((document) => document.originName).sort()).toEqual(['', 'Ana Analyst']);
   });

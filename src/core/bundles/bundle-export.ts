@@ -56,6 +56,7 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
       sourceName: detail.sourceName,
       sourceType: detail.sourceType,
       textSha256: detail.textSha256,
+      sourceSha256: deps.documents.sourceSha256(documentId),
       lexicalJson: detail.lexicalJson,
       canonicalText,
       ...(request.includeSources ? { sourceBase64: deps.documents.sourceBytes(documentId).toString('base64') } : {}),

@@ -25,6 +25,7 @@ import { countWords } from '../../shared/lexical-document';
 import type { IncomingDecision, Signer, Version } from '../../shared/merge';
 import { acceptedTime, decideFromSigner, decideTombstoneFromSigner } from '../../shared/merge';
 import { UserFacingError } from '../../shared/result';
+import { describeSchemaIssue } from '../../shared/schema-messages';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { WebAnnotation } from '../../shared/web-annotation';
@@ -70,7 +71,7 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds${where}: ${issue?.message ?? 'invalid'}.`);
+    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds${where}: ${issue ? describeSchemaIssue(issue) : 'invalid'}.`);
   }
   return parsed.data;
 }
@@ -102,7 +103,7 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     }
     signed = true;
   } else if (!options.allowUnsigned) {
-    throw new BundleFormatError('This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from (allow unsigned bundles).');
+    throw new UnsignedBundleError();
   }
 
   const documents = manifest.documents.map((listed) => {
@@ -110,6 +111,9 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     if (document.id !== listed.id) throw new BundleFormatError(`${listed.entry} holds document ${document.id}, not ${listed.id} as the manifest says.`);
     if (sha256(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
       throw new BundleFormatError(`The text of “${listed.title.slice(0, 80)}” does not match its hash.`);
+    }
+    if (document.sourceSha256 !== undefined && document.sourceBase64 !== undefined && sha256(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256) {
+      throw new BundleFormatError(`The original file of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
     let structure: { lexicalJson: string; text: string };
     try {
@@ -140,10 +144,20 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
   };
 }
 
+/** An unsigned bundle, refused because nobody allowed it: each host says how to allow it. */
+export class UnsignedBundleError extends BundleFormatError {
+  constructor() {
+    super('This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from.');
+    this.name = 'UnsignedBundleError';
+  }
+}
+
 export interface BundleImportDeps {
   documents: DocumentRepository;
   annotations: AnnotationService;
   knownKeys: KnownKeysRepository;
+  /** This profile's display name, which an unsigned bundle may claim. */
+  localName: string;
 }
 
 export interface MergeOptions {
@@ -188,6 +202,16 @@ function authorOf(claimed: { id: string; name: string }, signer: Signer): { id: 
   return signer.verified ? claimed : { id: unverifiedAuthorId(claimed.id), name: `${claimed.name} (unverified)` };
 }
 
+/** For an unsigned bundle claiming my name or a known key's: a sentence saying so. */
+function claimOf(deps: BundleImportDeps, bundle: ParsedBundle): string {
+  if (bundle.signed) return '';
+  const claimed = bundle.manifest.creator.name.trim().toLocaleLowerCase();
+  if (claimed === '') return '';
+  if (claimed === deps.localName.trim().toLocaleLowerCase()) return 'It claims to be from you, but it is not signed with your key.';
+  const known = deps.knownKeys.list().find((key) => key.displayName.trim().toLocaleLowerCase() === claimed);
+  return known ? `It claims a name you know from key ${known.fingerprint}, but it is not signed with that key.` : '';
+}
+
 function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
   return {
     bundleId: bundle.manifest.bundleId,
@@ -199,6 +223,7 @@ function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
       fingerprint: bundle.fingerprint,
       signed: bundle.signed,
       known: bundle.signed && deps.knownKeys.isKnown(bundle.fingerprint),
+      claim: claimOf(deps, bundle),
     },
     documents: [],
     annotations: { added: 0, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0, orphaned: 0 },
@@ -246,19 +271,29 @@ function insertDocument(deps: BundleImportDeps, bundle: ParsedBundle, document: 
   }
 }
 
-/** The local document a bundle document matches: same id, else same text, else made from the same original file. */
+/** The SHA-256 of a bundle document's original file: as stated, else (older bundles) of the file it carries. */
+function sourceHashOf(document: BundleDocument): string | undefined {
+  return document.sourceSha256 ?? (document.sourceBase64 !== undefined ? sha256(Buffer.from(document.sourceBase64, 'base64')) : undefined);
+}
+
+/**
+ * The local document a bundle document matches: same id, else same text, else made from
+ * the same original file, whether or not the bundle carries the file (a review sent back
+ * from a copy the reviewer merged into has the reviewer's id and text, but the same file).
+ */
 function matchOf(deps: BundleImportDeps, document: BundleDocument): string | undefined {
   if (deps.documents.exists(document.id)) return document.id;
   const byText = deps.documents.idWithText(document.textSha256);
   if (byText) return byText;
-  return document.sourceBase64 !== undefined ? deps.documents.idWithSource(sha256(Buffer.from(document.sourceBase64, 'base64'))) : undefined;
+  const source = sourceHashOf(document);
+  return source !== undefined ? deps.documents.idWithSource(source) : undefined;
 }
 
 /** Which local document each bundle document's notes go to, adding the new ones (and chosen copies) when applying. */
 function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: BundlePlan, options: MergeOptions): Map<string, LocalDocument> {
   const localOf = new Map<string, LocalDocument>();
   for (const document of bundle.documents) {
-    const base = { bundleDocumentId: document.id, title: document.title };
+    const base = { bundleDocumentId: document.id, title: document.title, version: document.textSha256.slice(0, 7) };
     const match = matchOf(deps, document);
     const textSha256 = match ? deps.documents.textSha256(match) : '';
     if (match && textSha256 === document.textSha256) {
@@ -269,7 +304,7 @@ function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: Bu
     let entry: BundlePlanDocument = { ...base, id: document.id, status: 'new' };
     if (match) {
       const choice = options.copies?.includes(document.id) ? 'copy' : 'merge';
-      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice };
+      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice, localVersion: textSha256.slice(0, 7) };
       if (choice === 'merge') {
         plan.documents.push(entry);
         localOf.set(document.id, { id: match, text: deps.documents.canonicalText(match), textSha256, copy: false });
@@ -364,6 +399,15 @@ class BundleMerge {
     this.authors.set(author.id, entry);
   }
 
+  /**
+   * Whom an item counts for in the preview: what the import writes counts for the author it
+   * is kept under; what stays as it is here counts for its author here (an unsigned bundle
+   * re-sending my notes does not make them the unverified sender's).
+   */
+  private countedAuthor(decision: IncomingDecision, row: { author_id: string; author_name: string } | undefined, author: { id: string; name: string }) {
+    return row && decision !== 'insert' && decision !== 'update' ? { id: row.author_id, name: row.author_name } : author;
+  }
+
   /** A time from the bundle as kept here: never more than the clock's skew ahead. */
   private time(iso: string): string {
     const accepted = acceptedTime(iso, this.nowMs);
@@ -397,7 +441,7 @@ class BundleMerge {
     const row = store.row(id);
     const content = JSON.stringify([incoming.kind, incoming.color, incoming.markdown.trim(), [...incoming.tags].sort()]);
     const decision = this.decide(row ? versionOfRow(row, store.tagPathsOf(row.id)) : undefined, { updatedAt, authorId: author.id, content }, updatedAt !== incoming.updatedAt, store.tombstone(id));
-    if (decision !== 'refused') this.countAuthor(author, 'annotations');
+    if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
     if (!tally(decision, this.plan.annotations, this.plan)) return;
     const target = targetIn(local, incoming, this.plan);
     if (!this.options.apply) return;
@@ -447,7 +491,7 @@ class BundleMerge {
       updatedAt !== sent.updated_at,
       store.tombstone(id),
     );
-    if (decision !== 'refused') this.countAuthor(author, 'replies');
+    if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'replies');
     if (!tally(decision, this.plan.replies, this.plan) || !this.options.apply || !parent) return;
     const next: ReplyRow = { ...sent, id, annotation_id: parentId, author_id: author.id, author_name: author.name, created_at: acceptedTime(sent.created_at, this.nowMs), updated_at: updatedAt };
     if (row) replies.update(next);

@@ -24,7 +24,8 @@ const S_IFDIR = 0o040000;
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
-      if (error || !zip) reject(new BundleFormatError(`This is not a readable note bundle (${error?.message ?? 'no zip directory'}).`));
+      // yauzl's own words ("End of central directory record signature not found…") mean nothing to a person.
+      if (error || !zip) reject(new BundleFormatError('This file is not a note bundle: it is not a zip archive, or it is cut short.'));
       else resolve(zip);
     });
   });

@@ -32,6 +32,7 @@ import { useResolvedTheme } from './theme';
 import { linkDestination, openOutside, useContentLinks } from './links';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../../shared/links';
 import { countOf } from '../../shared/plural';
+import { importedSummary } from '../../shared/bundles';
 import { Notifications } from './notifications/Notifications';
 import { notifications, notifyFailure } from './notifications/store';
 
@@ -637,8 +638,7 @@ export function App({ client }: AppProps) {
           onClose={() => setIncomingBundle(null)}
           onImported={(plan) => {
             setIncomingBundle(null);
-            const added = plan.annotations.added + plan.replies.added;
-            announce(`Imported notes from ${plan.signer.name}: ${added} new, ${plan.annotations.updated + plan.replies.updated} updated.`);
+            announce(importedSummary(plan));
             void refreshLibrary().then(() => {
               // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
               const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');

@@ -3,7 +3,7 @@
 // it would change before anything is written.
 import { useEffect, useId, useState } from 'react';
 import type { BundlePlan, BundlePlanDocument, DocumentChoice } from '../../../shared/bundles';
-import { refusedSummary } from '../../../shared/bundles';
+import { DOCUMENT_CHOICE_TEXT, differingVersions, refusedSummary } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { downloadBase64 } from '../files';
@@ -102,7 +102,11 @@ interface ImportNotesDialogProps {
 function planLines(plan: BundlePlan): string[] {
   const { annotations, replies } = plan;
   return [
-    ...plan.documents.map((document) => `${document.status === 'new' ? 'New document' : document.status === 'matched' ? 'Document' : 'Document (your text differs)'}: ${document.title}`),
+    ...plan.documents.map((document) =>
+      document.status === 'text differs'
+        ? `Document (your text differs; ${differingVersions(document)}): ${document.title}`
+        : `${document.status === 'new' ? 'New document' : 'Document'}: ${document.title}`,
+    ),
     `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged${annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : ''}${annotations.deleted ? `, ${annotations.deleted} deleted` : ''}${annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : ''}`,
     `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
     ...plan.byAuthor.map((author) => `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
@@ -116,13 +120,14 @@ function DocumentChoiceField({ document, choice, onChoose }: { document: BundleP
   return (
     <fieldset className="bundle-choice">
       <legend>
-        “{document.title}” differs from your copy{document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''}
+        “{document.title}” differs from your copy{document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''} ({differingVersions(document)})
       </legend>
+      <p className="bundle-choice__hint">{DOCUMENT_CHOICE_TEXT.explanation}</p>
       <label>
-        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} /> Apply to my copy and re-anchor the notes
+        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} /> {DOCUMENT_CHOICE_TEXT.merge}
       </label>
       <label>
-        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} /> Add as a new document beside mine
+        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} /> {DOCUMENT_CHOICE_TEXT.copy}
       </label>
     </fieldset>
   );
@@ -163,6 +168,7 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
         <p className={signer.signed ? 'bundle-signer' : 'bundle-signer bundle-signer--unsigned'} role="status">
           {signer.signed ? `Signed by ${signer.name} (${signer.fingerprint})` : `Not signed; it says it is from ${signer.name}`}
           {signer.signed && (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
+          {signer.claim && `. ${signer.claim}`}
         </p>
       )}
       {plan && (
