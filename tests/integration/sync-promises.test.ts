@@ -137,3 +137,16 @@ describe('the sync summary', () => {
     expect((await cli([...library(), 'sync'])).stdout).toBe(`Synced 1 document with ${workspace}: 0 files read, 0 written.\n`);
   });
 });
+
+describe('problems in plain words', () => {
+  it('names a missing field and a JSON syntax error without zod’s or JSON.parse’s wording', async () => {
+    await helloWorkspace();
+    const sidecar = readFileSync(join(workspace, 'hello.annotations.json'), 'utf8');
+    writeFileSync(join(workspace, 'shape.annotations.json'), sidecar.replace(/\s*"type": "AnnotationCollection",/, ''));
+    writeFileSync(join(workspace, 'broken.annotations.json'), '{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  id: 1\n}\n');
+    const synced = await cli([...library(), 'sync']);
+    expect(synced.code).toBe(1);
+    expect(synced.stderr).toContain('marginalia: shape.annotations.json:1:1: type is missing\n');
+    expect(synced.stderr).toContain('marginalia: broken.annotations.json:3:3: Not valid JSON: Expected double-quoted property name\n');
+  });
+});
