@@ -92,6 +92,21 @@ describe('an edited text in the workspace', () => {
   });
 });
 
+describe('an edited text that came in a bundle', () => {
+  it('is carried by the workspace too, so an empty library restores it', async () => {
+    const { documentId } = await helloWorkspace();
+    withCore('lib', (core) => core.updateDocumentText(documentId, core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.')));
+    const bundle = join(temp.path, 'notes.mnb');
+    expect((await cli(['--data-dir', join(temp.path, 'lib'), 'bundle', 'export', 'Hello', '--out', bundle, '--with-sources'])).code).toBe(0);
+    const reviewer = join(temp.path, 'reviewer-workspace');
+    expect((await cli(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', bundle])).code).toBe(0);
+    expect((await cli(['--data-dir', join(temp.path, 'reviewer'), '--workspace', reviewer, 'sync'])).code).toBe(0);
+    const restored = await cli(['--data-dir', join(temp.path, 'restored'), '--workspace', reviewer, 'sync']);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    withCore('restored', (core) => expect(core.documents.canonicalText(documentId)).toContain('before dawn.'));
+  });
+});
+
 describe('links where a file belongs', () => {
   it('reports a source file replaced by a link in sync and verify, and names a stray link without reading it', async () => {
     await helloWorkspace();

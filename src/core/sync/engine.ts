@@ -920,7 +920,9 @@ export class SyncEngine {
     this.writeSource(documentId, sourceFile);
     const textSha256 = this.core.documents.textSha256(documentId);
     // Before the sidecar, which names the text its notes were made on.
-    if (recordedTextSha(known) !== textSha256 && summary.textUpdatedAt !== summary.importedAt) this.writeEditedText(documentId, slug, sourceFile, textSha256);
+    // Only a text replaced since its import (Edit text, a bundle applied to it) or one that came in a bundle (the sender's edit) can differ from its source.
+    const mayDiffer = summary.textUpdatedAt !== summary.importedAt || summary.originName !== '';
+    if (mayDiffer && recordedTextSha(known) !== textSha256) this.writeEditedText(documentId, slug, sourceFile, textSha256);
     const annotations = listed ?? this.core.annotations.list(documentId);
     const replies = this.core.annotations.listReplies(documentId);
     const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256 };
