@@ -77,7 +77,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
 }
 
 /** A readable digest: front matter, then each annotation as a quote with its tags and note. */
-export function notesDigest(document: SidecarDocument, annotations: readonly Annotation[]): string {
+export function notesDigest(document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[] = []): string {
   const lines = ['---', `title: ${JSON.stringify(document.title)}`, `document: ${document.id}`, `source: ${JSON.stringify(document.sourceFile)}`, `annotations: ${annotations.length}`, '---', '', `# ${document.title}`, ''];
   for (const annotation of [...annotations].sort(compareByPosition)) {
     const quote = annotation.target?.quote.exact.replace(/\s+/g, ' ').trim() ?? '';
@@ -88,6 +88,10 @@ export function notesDigest(document: SidecarDocument, annotations: readonly Ann
     lines.push(`*${meta.join(' · ')}*${annotation.tags.length > 0 ? ` ${annotation.tags.map((tag) => `\`#${tag}\``).join(' ')}` : ''}`);
     if (annotation.note.markdown.trim() !== '') lines.push('', annotation.note.markdown.trim());
     lines.push('');
+    // Replies thread under their note, oldest first, each as a quoted paragraph with its author.
+    for (const reply of replies.filter((candidate) => candidate.annotationId === annotation.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      lines.push(`> **${reply.author.name}** (${reply.createdAt.slice(0, 10)}): ${reply.markdown.trim().replace(/\n/g, '\n> ')}`, '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

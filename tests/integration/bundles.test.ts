@@ -194,9 +194,9 @@ describe('note bundles', () => {
         files['manifest.json'] = strToU8(JSON.stringify(manifest));
       });
     expect(await refusal(reviewer, manifestWith((manifest) => delete manifest.documents[0]!.title))).toBe(
-      'manifest.json in the bundle is not what a bundle holds at documents.0.title: a required field is missing.',
+      'manifest.json in the bundle is not what a bundle holds: documents.0.title is missing.',
     );
-    expect(await refusal(reviewer, manifestWith((manifest) => (manifest.review = 'yes')))).toBe('manifest.json in the bundle is not what a bundle holds at review: must be true or false.');
+    expect(await refusal(reviewer, manifestWith((manifest) => (manifest.review = 'yes')))).toBe('manifest.json in the bundle is not what a bundle holds: review must be true or false, not text.');
     expect(reviewer.documents.list()).toEqual([]);
   });
 

@@ -1,10 +1,12 @@
 // A document's rich-text structure from outside is rebuilt from known parts: a hostile
 // bundle or edit keeps its text and loses its styles, unknown nodes and unsafe links.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
+import { prepareDocument } from '../../src/core/import/prepare';
 import { rebuildIncomingDocument } from '../../src/shared/incoming-document';
 import { FIXTURES, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 import { ipcTransport } from '../support/transports';
@@ -94,11 +96,14 @@ describe('incoming document structure', () => {
     mkdirSync(workspace);
     copyFileSync(join(FIXTURES, 'hostile.html'), join(workspace, 'floods.html'));
     const id = '0f9c2b8e-3d1a-4c55-9a77-5b2f0e1d2c3b';
+    // The sidecar names the text its source imports to, as a sidecar written by Marginalia does.
+    const imported = prepareDocument('floods.html', readFileSync(join(FIXTURES, 'hostile.html')), 20 * 1024 * 1024);
+    const textSha256 = createHash('sha256').update(imported.canonicalText).digest('hex');
     const sidecar = {
       '@context': ['http://www.w3.org/ns/anno.jsonld'],
       id: `urn:uuid:${id}`,
       type: 'AnnotationCollection',
-      marginalia: { document: { id, title: 'Floods', sourceFile: 'floods.html', textSha256: '0'.repeat(64) }, tombstones: [] },
+      marginalia: { document: { id, title: 'Floods', sourceFile: 'floods.html', textSha256 }, tombstones: [] },
       total: 0,
     };
     writeFileSync(join(workspace, 'floods.annotations.json'), JSON.stringify(sidecar));

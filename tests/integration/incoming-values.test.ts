@@ -74,7 +74,7 @@ describe('an impossible date', () => {
 
   it('in a bundle is refused, naming the field, and nothing is imported', async () => {
     expect(await bundleRefusal(bundleWith(impossible))).toBe(
-      'annotations.jsonld in the bundle is not what a bundle holds at first.items.0.modified: must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z.',
+      'annotations.jsonld in the bundle is not what a bundle holds: first.items.0.modified: must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z.',
     );
     expect(reviewer.documents.list()).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe('a reversed range (start after end)', () => {
 
   it('in a bundle is refused, naming the field', async () => {
     expect(await bundleRefusal(bundleWith(reversed))).toBe(
-      'annotations.jsonld in the bundle is not what a bundle holds at first.items.0.target.selector.1.start: start must not be after end (the range is reversed).',
+      'annotations.jsonld in the bundle is not what a bundle holds: first.items.0.target.selector.1.start: start must not be after end (the range is reversed).',
     );
     expect(reviewer.documents.list()).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
+import { prepareDocument } from '../../src/core/import/prepare';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 
 const CHILD = join(APP_ROOT, 'out', 'test-support', 'cli-child.mjs');
@@ -61,9 +62,12 @@ async function helloWorkspace(): Promise<{ documentId: string; stem: string }> {
 /** A sidecar for a document that is not in the library, naming `sourceFile` as its source. */
 function foreignSidecar(stem: string, documentId: string, sourceFile: string): string {
   const text = readFileSync(join(workspace, `${stem}.annotations.json`), 'utf8');
-  const sidecar = JSON.parse(text.replaceAll(documentId, randomUUID())) as { marginalia: { document: { sourceFile: string; title: string } } };
+  const sidecar = JSON.parse(text.replaceAll(documentId, randomUUID())) as { marginalia: { document: { sourceFile: string; title: string; textSha256: string } } };
   sidecar.marginalia.document.sourceFile = sourceFile;
   sidecar.marginalia.document.title = 'From elsewhere';
+  // Notes made on the text of the source that comes with them, as a copied-in pair's are.
+  const source = join(workspace, sourceFile);
+  if (lstatSync(source, { throwIfNoEntry: false })?.isFile()) sidecar.marginalia.document.textSha256 = prepareDocument(sourceFile, readFileSync(source), 1e9).textSha256;
   return `${JSON.stringify(sidecar, null, 2)}\n`;
 }
 
@@ -142,7 +146,8 @@ describe('links, FIFOs, devices and sizes', () => {
     expect(synced.code).toBe(1);
     expect(synced.stderr).toContain('marginalia: leak.annotations.json:0:0: Its source file “leak.txt” is not read: It is a symbolic link');
     expect(synced.stderr).toContain('marginalia: linked.annotations.json:0:0: It is a symbolic link');
-    expect(synced.stdout).toContain('2 files have problems and were left as they are (see above); everything else is synced.');
+    expect(synced.stderr).toContain('marginalia: leak.txt:0:0: It is a symbolic link, so it is not synced');
+    expect(synced.stdout).toContain('3 files have problems and were left as they are (see above); everything else is synced.');
     const listed = JSON.parse((await cli([...library(), '--json', 'list'])).stdout) as Array<{ id: string }>;
     expect(listed.map((document) => document.id)).toEqual([documentId]);
     expect((await cli([...library(), 'search', 'swordfish'])).stdout).not.toContain('swordfish');

@@ -251,7 +251,7 @@ describe('workspace sync', () => {
     const wrongShape = good.replace('"motivation": "commenting"', '"motivation": "shouting"');
     writeFileSync(sidecarPath(), wrongShape);
     engine.importFile(SIDECAR);
-    expect(engine.status().problems[0]).toMatchObject({ message: 'first.items.0.motivation: Invalid option: expected one of "highlighting"|"commenting"|"replying"' });
+    expect(engine.status().problems[0]).toMatchObject({ message: 'first.items.0.motivation must be one of "highlighting", "commenting", "replying"' });
 
     writeFileSync(sidecarPath(), good.replace('"value": "good"', '"value": "fixed in the file"'));
     expect(engine.importFile(SIDECAR)).toBe('merged');

@@ -70,8 +70,7 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds${where}: ${issue ? describeSchemaIssue(issue) : 'invalid'}.`);
+    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds: ${issue ? describeSchemaIssue(issue, value, 'the entry') : 'the entry is not valid'}.`);
   }
   return parsed.data;
 }

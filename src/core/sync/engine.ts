@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import type { Annotation } from '../../shared/annotations';
+import type { Reply } from '../../shared/bundles';
 import { normalizeTagPath } from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
 import { ANNOTATIONS_ENTRY_BYTES } from '../../shared/bundle-schemas';
@@ -28,12 +29,16 @@ import type { MarginaliaCore } from '../core';
 import { writeFileAtomic } from '../files/atomic-write';
 import { ensureDirectory } from '../files/directories';
 import { prepareDocument, sha256Hex } from '../import/prepare';
+import { countWords } from '../../shared/lexical-document';
+import { sizeLimits } from '../../shared/bundle-schemas';
+import type { EditedText } from './edited-text';
+import { editedTextName, readEditedText, serializeEditedText } from './edited-text';
 import { cachedStatement } from '../store/statements';
 import type { FileFault } from './sidecar-file';
 import { parseSidecarFile, parseTagsFile } from './sidecar-file';
 import { workspaceDifferences } from './verify';
 import type { FileStamp } from './workspace-files';
-import { CONFLICT_FILE, decodeUtf8, entryKind, isPlainName, isRealFolder, readWorkspaceFile, stampOf } from './workspace-files';
+import { CONFLICT_FILE, decodeUtf8, entryKind, isPlainName, isRealFolder, isSymbolicLink, readWorkspaceFile, stampOf } from './workspace-files';
 
 export const WRITE_DELAY_MS = 150;
 const SCAN_BATCH = 50;
@@ -181,6 +186,17 @@ function isWatchedName(name: string): boolean {
 /** Whether a file's size and time still match its record, taken long enough after its last change to be sure. */
 function stampStillTrusted(known: SyncFileRow, stamp: FileStamp): boolean {
   return known.sidecar_size === stamp.size && known.sidecar_mtime_ms === stamp.mtimeMs && stamp.mtimeMs < known.stat_taken_at_ms - RACY_MS;
+}
+
+/** The document's text hash when its files were last written (from the recorded fingerprint), if known. */
+function recordedTextSha(known: SyncFileRow | undefined): string | undefined {
+  if (!known || known.store_fingerprint === '') return undefined;
+  const document = (JSON.parse(known.store_fingerprint) as { document?: unknown }).document;
+  return typeof document === 'string' ? document.split(':')[0] : undefined;
+}
+
+function shortSha(sha: string): string {
+  return sha.slice(0, 7);
 }
 
 function sameMergeFields(a: MergeFields, b: MergeFields): boolean {
@@ -362,14 +378,32 @@ export class SyncEngine {
       if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importTags();
       for (const document of this.core.documents.list()) {
         if (!upToDate.has(document.id)) this.writeReporting(document.id);
+        else this.checkSource(document.id, document.sourceType); // replaced by a link while nothing else changed
         this.progress.done++;
       }
       this.writeTags();
+      this.reportLinks();
       this.lastSyncAt = new Date().toISOString();
     } finally {
       this.busy--;
       this.progress = null;
       this.announce();
+    }
+  }
+
+  /** A document's source file is still a regular file (or is written again when missing). */
+  private checkSource(documentId: string, sourceType: string): void {
+    const known = this.state.byDocument(documentId);
+    if (known) this.writeSource(documentId, `${known.slug}.${SOURCE_EXTENSIONS[sourceType] ?? 'txt'}`);
+  }
+
+  /** Every symbolic link in the folder is named (never read or followed), unless already reported as the file it stands for. */
+  private reportLinks(): void {
+    for (const key of this.problems.keys()) if (key.startsWith('link:')) this.problems.delete(key);
+    const reported = new Set([...this.problems.values()].map((problem) => problem.file));
+    for (const name of readdirSync(this.dir)) {
+      if (reported.has(name) || !isSymbolicLink(this.dir, name)) continue;
+      this.problems.set(`link:${name}`, { file: name, line: 0, column: 0, message: 'It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.' });
     }
   }
 
@@ -526,13 +560,15 @@ export class SyncEngine {
       return 'copy';
     }
     this.copies.delete(name);
+    const textDiffers = this.core.documents.exists(document.id) ? this.textDifference(document, known) : undefined;
+    if (textDiffers) return this.refuse(name, { line: 0, column: 0, message: textDiffers });
     if (!this.core.documents.exists(document.id)) {
       if (known) {
         // Synced before and gone from the library now: it was removed here, not copied in.
         this.setAsideRemoved();
         return 'missing';
       }
-      const created = this.createDocument(document);
+      const created = this.createDocument(document, slug);
       if (created !== true) return this.refuse(name, { line: 0, column: 0, message: created });
     }
     const unchangedList = this.merge(document.id, sidecar, name, 'file');
@@ -556,23 +592,53 @@ export class SyncEngine {
   }
 
   /** A document the store lacks, from its source file beside the sidecar (a copied-in pair, or a rebuild). */
-  private createDocument(document: SidecarDocument): true | string {
+  private createDocument(document: SidecarDocument, slug: string): true | string {
     const read = readWorkspaceFile(this.dir, document.sourceFile, this.core.maxImportBytes());
     if (!read.ok) {
       if (read.missing) return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
       return `Its source file “${document.sourceFile}” is not read: ${read.message}`;
     }
+    const edited = this.editedTextFor(document, slug);
+    if (typeof edited === 'string') return edited;
     let created: boolean;
     let existing: { id: string; title: string };
     try {
       const prepared = prepareDocument(document.sourceFile, read.bytes, this.core.maxImportBytes());
-      ({ created, document: existing } = this.core.documents.insertWithId(document.id, { ...prepared, title: document.title || prepared.title }));
+      const content = edited ? { ...prepared, ...edited, wordCount: countWords(edited.canonicalText) } : prepared;
+      if (document.textSha256 !== '' && content.textSha256 !== document.textSha256) {
+        return `Its notes were made on a text (version ${shortSha(document.textSha256)}) that neither its source file “${document.sourceFile}” nor ${editedTextName(slug)} holds; the document is not restored, so that nothing is reverted.`;
+      }
+      ({ created, document: existing } = this.core.documents.insertWithId(document.id, { ...content, title: document.title || prepared.title }));
     } catch (error) {
       return `Its source file “${document.sourceFile}” cannot be imported: ${messageOf(error)}`;
     }
     if (!created) return `Its source file “${document.sourceFile}” is already in the library as “${existing.title}” (${existing.id}), under another id than this file's ${document.id}; the file is not applied.`;
     this.core.events.emit('libraryChanged', { reason: 'imported' });
     return true;
+  }
+
+  /**
+   * The edited text the workspace carries for a document (`<slug>.text.json`) when it is the
+   * text the sidecar names; undefined when there is none (or an older one), the reason when
+   * the file is there and cannot be read.
+   */
+  private editedTextFor(document: SidecarDocument, slug: string): EditedText | undefined | string {
+    const read = readEditedText(this.dir, editedTextName(slug), this.editedTextLimit());
+    if (!read.ok) return read.missing ? undefined : `Its edited text ${editedTextName(slug)} is not read: ${read.message}`;
+    return read.text.textSha256 === document.textSha256 ? read.text : undefined;
+  }
+
+  /**
+   * Why a sidecar is not applied when it names another text of its document than the
+   * library's, unless that is the text the library had when it last wrote the file (edited
+   * here since). Applied, its notes would be re-anchored and the file rewritten, silently
+   * reverting one side; left, the person decides.
+   */
+  private textDifference(document: SidecarDocument, known: SyncFileRow | undefined): string | undefined {
+    const library = this.core.documents.textSha256(document.id);
+    if (document.textSha256 === '' || document.textSha256 === library || document.textSha256 === recordedTextSha(known)) return undefined;
+    const title = this.core.documents.summary(document.id).title;
+    return `Its notes were made on another text of “${title}” (version ${shortSha(document.textSha256)}) than the library's (version ${shortSha(library)}); the file is not applied and not overwritten. Make the same edit here, or move the file away to write the library's version.`;
   }
 
   /**
@@ -852,19 +918,26 @@ export class SyncEngine {
     }
     const sourceFile = `${slug}.${SOURCE_EXTENSIONS[summary.sourceType] ?? 'txt'}`;
     this.writeSource(documentId, sourceFile);
+    const textSha256 = this.core.documents.textSha256(documentId);
+    // Before the sidecar, which names the text its notes were made on.
+    // Only a text replaced since its import (Edit text, a bundle applied to it) or one that came in a bundle (the sender's edit) can differ from its source.
+    const mayDiffer = summary.textUpdatedAt !== summary.importedAt || summary.originName !== '';
+    if (mayDiffer && recordedTextSha(known) !== textSha256) this.writeEditedText(documentId, slug, sourceFile, textSha256);
     const annotations = listed ?? this.core.annotations.list(documentId);
-    const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256: this.core.documents.textSha256(documentId) };
+    const replies = this.core.annotations.listReplies(documentId);
+    const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256 };
     const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
-    const sidecar = buildSidecar(document, annotations, this.core.annotations.listReplies(documentId), tombstones);
+    const sidecar = buildSidecar(document, annotations, replies, tombstones);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
     let stamp = onDisk?.stamp;
     if (onDisk?.hash !== hash) {
       writeFileAtomic(path, text);
-      this.writeDigest(documentId, slug, document, annotations);
       this.counters.writes++;
       stamp = stampOf(this.dir, name);
     }
+    // The library changed (from the app, the sidecar or anywhere else) or the sidecar did: the digest follows.
+    if (onDisk?.hash !== hash || known?.store_fingerprint !== fingerprint) this.writeDigest(documentId, slug, document, annotations, replies);
     this.core.db
       .transaction(() => {
         this.state.record(documentId, slug, hash, fingerprint, stamp);
@@ -876,21 +949,51 @@ export class SyncEngine {
   /** Writes the source file when it is missing; a file there is left as it is, and a link, FIFO or folder is reported, never replaced. */
   private writeSource(documentId: string, sourceFile: string): void {
     const kind = entryKind(this.dir, sourceFile);
-    if (kind === 'missing') writeFileAtomic(join(this.dir, sourceFile), this.core.documents.sourceBytes(documentId));
+    if (kind === 'missing') {
+      writeFileAtomic(join(this.dir, sourceFile), this.core.documents.sourceBytes(documentId));
+      this.counters.writes++;
+    }
     if (kind === 'missing' || kind === 'file') this.problems.delete(`source:${documentId}`);
     else this.problems.set(`source:${documentId}`, { file: sourceFile, line: 0, column: 0, message: kind.message });
   }
 
   /** The digest is the app's own file, but a link or a folder at its name is reported, not replaced. */
-  private writeDigest(documentId: string, slug: string, document: SidecarDocument, annotations: readonly Annotation[]): void {
-    const name = `${slug}${DIGEST_SUFFIX}`;
-    const kind = entryKind(this.dir, name);
-    if (kind !== 'missing' && kind !== 'file') {
-      this.problems.set(`digest:${documentId}`, { file: name, line: 0, column: 0, message: kind.message });
+  private writeDigest(documentId: string, slug: string, document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[]): void {
+    this.writeOwnFile(`digest:${documentId}`, `${slug}${DIGEST_SUFFIX}`, notesDigest(document, annotations, replies));
+  }
+
+  /**
+   * Writes `<slug>.text.json` when the document's text is not what its source file imports
+   * to (an edit in the app), so the files alone restore it. Asked only when the text changed
+   * since the files were last written, and only of a document whose text was ever replaced.
+   */
+  private writeEditedText(documentId: string, slug: string, sourceFile: string, textSha256: string): void {
+    let imported: string | undefined;
+    try {
+      imported = prepareDocument(sourceFile, this.core.documents.sourceBytes(documentId), Number.MAX_SAFE_INTEGER).textSha256;
+    } catch {
+      imported = undefined; // a source that no longer imports: the edited text is all there is
+    }
+    if (imported === textSha256) return;
+    this.writeOwnFile(`text:${documentId}`, editedTextName(slug), serializeEditedText(this.core.documents.detail(documentId).lexicalJson), this.editedTextLimit());
+  }
+
+  /** The most a `<slug>.text.json` may hold: what one document may take in a note bundle. */
+  private editedTextLimit(): number {
+    return sizeLimits(this.core.maxImportBytes()).documentEntryBytes;
+  }
+
+  /** Writes one of the app's own files when its content differs; a link or a folder at its name is reported, not replaced. */
+  private writeOwnFile(problemKey: string, name: string, content: string, maxBytes = JSON_FILE_LIMIT): void {
+    const read = readWorkspaceFile(this.dir, name, maxBytes);
+    if (!read.ok && !read.missing) {
+      this.problems.set(problemKey, { file: name, line: 0, column: 0, message: read.message });
       return;
     }
-    this.problems.delete(`digest:${documentId}`);
-    writeFileAtomic(join(this.dir, name), notesDigest(document, annotations));
+    this.problems.delete(problemKey);
+    if (read.ok && decodeUtf8(read.bytes) === content) return;
+    writeFileAtomic(join(this.dir, name), content);
+    this.counters.writes++;
   }
 
   /** Writes tags.json when it differs from the library's tags; never over a file still to be fixed, a link or a folder. */
@@ -906,6 +1009,7 @@ export class SyncEngine {
     if (read.ok && decodeUtf8(read.bytes) === text) return;
     try {
       writeFileAtomic(join(this.dir, TAGS_FILE), text);
+      this.counters.writes++;
     } catch (error) {
       this.problems.set(`write:${TAGS_FILE}`, { file: TAGS_FILE, line: 0, column: 0, message: messageOf(error) });
       return;
@@ -969,6 +1073,7 @@ export class SyncEngine {
         dir: this.dir,
         maxJsonBytes: JSON_FILE_LIMIT,
         documents: this.core.documents.list(),
+        textSha256Of: (documentId) => this.core.documents.textSha256(documentId),
         recordedName: (documentId) => {
           const known = this.state.byDocument(documentId);
           return known ? this.sidecarName(known.slug) : undefined;

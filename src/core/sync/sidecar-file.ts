@@ -2,6 +2,7 @@
 // not nested too deep, valid JSON, the right shape, or a problem with the line and column.
 import type { z } from 'zod';
 import { BUNDLE_LIMITS, jsonDepthExceeds, sidecarSchema, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { describeJsonError, describeSchemaIssue } from '../../shared/schema-messages';
 import type { Sidecar } from '../../shared/sidecar';
 import { decodeUtf8 } from './workspace-files';
 
@@ -33,10 +34,11 @@ function parseJson(bytes: Uint8Array): Parsed<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (error) {
-    const message = `Not valid JSON: ${(error as Error).message}`;
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    const raw = (error as Error).message;
+    const message = `Not valid JSON: ${describeJsonError(raw)}`;
+    const lineColumn = /line (\d+) column (\d+)/.exec(raw);
     if (lineColumn) return { ok: false, fault: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), message } };
-    const position = /position (\d+)/.exec(message);
+    const position = /position (\d+)/.exec(raw);
     return faultAt(text, position ? Number(position[1]) : text.length, message);
   }
 }
@@ -51,7 +53,7 @@ function parseShaped<T>(bytes: Uint8Array, schema: z.ZodType<T>): Parsed<T> {
   const itemIndex = issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? issue.path[1] : -1;
   const itemId = itemIndex >= 0 ? (json.value as { items?: Array<{ id?: unknown }> }).items?.[itemIndex]?.id : undefined;
   const offset = typeof itemId === 'string' ? Math.max(0, json.text.indexOf(JSON.stringify(itemId))) : 0;
-  return faultAt(json.text, offset, `${issue.path.join('.') || 'The file'}: ${issue.message}`);
+  return faultAt(json.text, offset, describeSchemaIssue(issue, json.value));
 }
 
 export function parseSidecarFile(bytes: Uint8Array): Parsed<Sidecar> {

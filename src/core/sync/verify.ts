@@ -6,7 +6,7 @@ import type { MergeFields } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, mergeFieldsOf } from '../../shared/sidecar';
 import { idFromUrn, isReply } from '../../shared/web-annotation';
 import { parseSidecarFile } from './sidecar-file';
-import { CONFLICT_FILE, readWorkspaceFile } from './workspace-files';
+import { CONFLICT_FILE, entryKind, isSymbolicLink, readWorkspaceFile } from './workspace-files';
 
 export interface VerifySources {
   dir: string;
@@ -14,12 +14,16 @@ export interface VerifySources {
   documents: ReadonlyArray<{ id: string; title: string }>;
   /** The sidecar name the sync records for a document, if it has synced it. */
   recordedName(documentId: string): string | undefined;
+  /** The hash of a document's text in the library. */
+  textSha256Of(documentId: string): string;
   /** The merge fields of each of a document's annotations in the library. */
   annotationsOf(documentId: string): Map<string, MergeFields>;
 }
 
 interface SidecarFacts {
   documentId: string;
+  sourceFile: string;
+  textSha256: string;
   items: Map<string, MergeFields>;
 }
 
@@ -50,7 +54,8 @@ function readSidecars(sources: VerifySources, differences: string[]): Map<string
       continue;
     }
     const items = new Map(parsed.value.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), mergeFieldsOf(item)]));
-    files.set(name, { documentId: parsed.value.marginalia.document.id, items });
+    const { id, sourceFile, textSha256 } = parsed.value.marginalia.document;
+    files.set(name, { documentId: id, sourceFile, textSha256, items });
   }
   return files;
 }
@@ -73,10 +78,32 @@ function verifyDocument(document: { id: string; title: string }, claims: string[
     return;
   }
   const main = recorded && claims.includes(recorded) ? recorded : claims[0]!;
-  compare(main, inStore, fieldsOfFile(files.get(main)!), differences);
+  const facts = files.get(main)!;
+  compare(main, inStore, fieldsOfFile(facts), differences);
+  const text = sources.textSha256Of(document.id);
+  if (facts.textSha256 !== '' && facts.textSha256 !== text) {
+    differences.push(`${main}: the text of “${document.title}” differs between the library (version ${text.slice(0, 7)}) and the file (version ${facts.textSha256.slice(0, 7)}).`);
+  }
+  const source = entryKind(sources.dir, facts.sourceFile);
+  if (source !== 'missing' && source !== 'file') differences.push(`${facts.sourceFile}:0:0: ${source.message}`);
   for (const copy of claims.filter((name) => name !== main)) {
     differences.push(`${copy} names the same document as ${main} (“${document.title}”): it is a copy, and is not synced. Merge it from the sync dialog, or delete it.`);
     for (const id of files.get(copy)!.items.keys()) if (!inStore.has(id)) differences.push(`${copy}: annotation ${id} is in the file but not in the library.`);
+  }
+}
+
+/** A symbolic link anywhere in the folder is never read; it is named unless already reported as the file it stands for. */
+function reportLinks(dir: string, differences: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // already reported as a folder that cannot be read
+  }
+  for (const name of names.sort()) {
+    if (isSymbolicLink(dir, name) && !differences.some((difference) => difference.startsWith(`${name}:`))) {
+      differences.push(`${name}:0:0: It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.`);
+    }
   }
 }
 
@@ -95,5 +122,6 @@ export function workspaceDifferences(sources: VerifySources): string[] {
       for (const id of files.get(name)!.items.keys()) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
     }
   }
+  reportLinks(sources.dir, differences);
   return differences;
 }

@@ -56,6 +56,15 @@ export function isRealFolder(dir: string, name: string): boolean {
   }
 }
 
+/** Whether `name` is itself a symbolic link (never followed). */
+export function isSymbolicLink(dir: string, name: string): boolean {
+  try {
+    return lstatSync(join(dir, name)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** The stamp of a regular file, or undefined for anything else (a link is never trusted by its stamp). */
 export function stampOf(dir: string, name: string): FileStamp | undefined {
   try {
