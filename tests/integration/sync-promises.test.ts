@@ -5,9 +5,8 @@
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli';
-import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
+import { runCliCaptured } from '../support/cli-run';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -21,13 +20,7 @@ afterEach(() => temp.remove());
 
 const library = (name = 'lib') => ['--data-dir', join(temp.path, name), '--workspace', workspace];
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
-  const code = await runCli(args, io, { version: '1' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliCaptured(args);
 
 function withCore<T>(name: string, run: (core: MarginaliaCore) => T): T {
   const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: '1' });

@@ -9,10 +9,9 @@ import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli';
-import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import { prepareDocument } from '../../src/core/import/prepare';
+import { runCliCaptured } from '../support/cli-run';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 
 const CHILD = join(APP_ROOT, 'out', 'test-support', 'cli-child.mjs');
@@ -34,13 +33,7 @@ afterEach(() => temp.remove());
 
 const library = (name = 'lib') => ['--data-dir', join(temp.path, name), '--workspace', workspace];
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
-  const code = await runCli(args, io, { version: '1' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliCaptured(args);
 
 /** The CLI in a child process that is killed after `timeout` ms (status null then). */
 function cliChild(args: string[], timeout = 20_000) {
