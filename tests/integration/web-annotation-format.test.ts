@@ -124,6 +124,18 @@ describe('the W3C Web Annotation test suite’s assertions', () => {
       `annotation ${note}: annotations/3.3.1-annotationModifiedValidated.json`,
     ]);
   });
+
+  it('catch a text selector the model does not allow: a quote without exact, a negative position', () => {
+    const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
+    const items = collection.first!.items;
+    const highlighted = items.findIndex((item) => item.motivation === 'highlighting');
+    const target = items[highlighted]!.target as { source: string; selector: [JsonObject, JsonObject] };
+    const { exact: _exact, ...quote } = target.selector[0];
+    for (const selector of [[quote, target.selector[1]], [target.selector[0], { ...target.selector[1], start: -1 }]]) {
+      const edited = items.map((item, index) => (index === highlighted ? { ...item, target: { ...target, selector } } : item));
+      expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([`annotation ${highlighted}: annotations/3.2-targetObjectsRecognized.json`]);
+    }
+  });
 });
 
 describe('files in the shape written before', () => {
