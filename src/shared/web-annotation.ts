@@ -70,7 +70,9 @@ export function toWebAnnotation(annotation: Annotation): WebAnnotation {
           { ...annotation.target.position },
         ] as [WebTextQuoteSelector, WebTextPositionSelector],
       }
-    : { source: urn(annotation.documentId) };
+    : // The whole document: W3C (model 3.2) wants its IRI; `{source}` without a selector is
+      // neither a Specific Resource nor an External Web Resource. Older files wrote that and still read.
+      urn(annotation.documentId);
   return {
     id: urn(annotation.id),
     type: 'Annotation',

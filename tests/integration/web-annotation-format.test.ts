@@ -111,6 +111,31 @@ describe('the W3C Web Annotation test suite’s assertions', () => {
       ]),
     );
   });
+
+  it('catch a document note whose target is {source} with no selector, and times that are not date-times', () => {
+    const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
+    const items = collection.first!.items;
+    const note = items.findIndex((item) => typeof item.target === 'string' && (item.marginalia as { kind?: string } | undefined)?.kind === 'document');
+    expect(note).toBeGreaterThanOrEqual(0);
+    const edited = items.map((item, index) => (index === note ? { ...item, target: { source: item.target }, created: 'yesterday', modified: ['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'] } : item));
+    expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([
+      `annotation ${note}: annotations/3.2-targetObjectsRecognized.json`,
+      `annotation ${note}: annotations/3.3.1-annotationCreatedValidated.json`,
+      `annotation ${note}: annotations/3.3.1-annotationModifiedValidated.json`,
+    ]);
+  });
+
+  it('catch a text selector the model does not allow: a quote without exact, a negative position', () => {
+    const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
+    const items = collection.first!.items;
+    const highlighted = items.findIndex((item) => item.motivation === 'highlighting');
+    const target = items[highlighted]!.target as { source: string; selector: [JsonObject, JsonObject] };
+    const { exact: _exact, ...quote } = target.selector[0];
+    for (const selector of [[quote, target.selector[1]], [target.selector[0], { ...target.selector[1], start: -1 }]]) {
+      const edited = items.map((item, index) => (index === highlighted ? { ...item, target: { ...target, selector } } : item));
+      expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([`annotation ${highlighted}: annotations/3.2-targetObjectsRecognized.json`]);
+    }
+  });
 });
 
 describe('files in the shape written before', () => {
@@ -140,6 +165,21 @@ describe('files in the shape written before', () => {
     const plan = await other.importBundle(Buffer.from(zipSync(files)), { allowUnsigned: true, apply: true });
     expect(plan.annotations.added).toBe(2);
     expect(other.annotations.list(documentId).map((annotation) => annotation.tags.join()).sort()).toEqual(['', 'Claim/Casualties']);
+    other.close();
+  });
+
+  it('a document note whose target is {source} with no selector, as written before, still imports as a document note', async () => {
+    core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
+    const files = unzipSync(core.exportBundle({ documentIds: [documentId] }).bytes);
+    const collection = bundleCollection(zipSync(files));
+    const items = collection.first!.items.map((item) => (typeof item.target === 'string' && item.motivation !== 'replying' ? { ...item, target: { source: item.target } } : item));
+    expect(items.filter((item) => typeof item.target === 'object' && !('selector' in (item.target as object)))).toHaveLength(1);
+    files['annotations.jsonld'] = strToU8(JSON.stringify({ ...collection, first: { ...collection.first!, items } }));
+    delete files['signature.json'];
+    const other = new MarginaliaCore({ dataDir: join(temp.path, 'other'), host: 'cli', version: '1' });
+    await other.importBundle(Buffer.from(zipSync(files)), { allowUnsigned: true, apply: true });
+    const notes = other.annotations.list(documentId).filter((annotation) => annotation.kind === 'document');
+    expect(notes.map((annotation) => [annotation.note.text, annotation.target])).toEqual([['About the whole report', null]]);
     other.close();
   });
 
