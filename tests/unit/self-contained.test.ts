@@ -13,7 +13,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 describe('the test suite', () => {
-  it('reads no file from beside the clone (no ../shared, no path climbing out of the repository)', () => {
+  it('reads no file from beside the clone: no sample folder from outside, no path climbing out of the repository', () => {
     const offenders: string[] = [];
     for (const file of [...sourceFiles(join(APP_ROOT, 'tests')), ...sourceFiles(join(APP_ROOT, 'bench')), join(APP_ROOT, '.ci/run')]) {
       const text = readFileSync(file, 'utf8');
