@@ -5,6 +5,7 @@
 //   main     never imports renderer, cli or server
 //   preload  imports only shared and electron
 //   cli / server never import electron, main, preload or renderer
+import prettierConfig from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -20,14 +21,27 @@ function restrict(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.native/**'] },
+  {
+    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.native/**'],
+  },
   ...tseslint.configs.recommended,
+  // Prettier owns formatting; lint keeps to meaning (and the size limits below).
+  prettierConfig,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Size limits keep every function readable at once and every module about one thing.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 120, skipBlankLines: true, skipComments: true }],
+      'max-len': ['warn', { code: 160, ignoreUrls: false }],
     },
   },
   {
@@ -40,7 +54,16 @@ export default tseslint.config(
       'react-hooks/refs': 'off',
       'react-hooks/set-state-in-effect': 'off',
       ...restrict(
-        [...layer('core'), ...layer('main'), ...layer('preload'), ...layer('cli'), ...layer('server'), 'electron', 'better-sqlite3', ...nodeBuiltins],
+        [
+          ...layer('core'),
+          ...layer('main'),
+          ...layer('preload'),
+          ...layer('cli'),
+          ...layer('server'),
+          'electron',
+          'better-sqlite3',
+          ...nodeBuiltins,
+        ],
         'The renderer knows only the contract in src/shared: add a contract method instead of importing this.',
       ),
     },
@@ -48,14 +71,38 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: restrict(
-      [...layer('core'), ...layer('main'), ...layer('preload'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'electron', 'react', 'react-dom', 'react/*', '@lexical/react/*', 'better-sqlite3', 'jsdom', ...nodeBuiltins],
+      [
+        ...layer('core'),
+        ...layer('main'),
+        ...layer('preload'),
+        ...layer('renderer'),
+        ...layer('cli'),
+        ...layer('server'),
+        'electron',
+        'react',
+        'react-dom',
+        'react/*',
+        '@lexical/react/*',
+        'better-sqlite3',
+        'jsdom',
+        ...nodeBuiltins,
+      ],
       'src/shared is pure TypeScript that runs anywhere: it imports nothing outside itself but pure libraries.',
     ),
   },
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      [...layer('main'), ...layer('preload'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'electron', 'react', 'react-dom'],
+      [
+        ...layer('main'),
+        ...layer('preload'),
+        ...layer('renderer'),
+        ...layer('cli'),
+        ...layer('server'),
+        'electron',
+        'react',
+        'react-dom',
+      ],
       'src/core never imports Electron or a host layer: hosts depend on core, not the reverse.',
     ),
   },
@@ -69,7 +116,15 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict(
-      [...layer('core'), ...layer('main'), ...layer('renderer'), ...layer('cli'), ...layer('server'), 'better-sqlite3', ...nodeBuiltins],
+      [
+        ...layer('core'),
+        ...layer('main'),
+        ...layer('renderer'),
+        ...layer('cli'),
+        ...layer('server'),
+        'better-sqlite3',
+        ...nodeBuiltins,
+      ],
       'The preload only bridges the contract: shared and electron, nothing else.',
     ),
   },

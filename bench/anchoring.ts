@@ -29,9 +29,32 @@ interface Tracked {
 }
 
 function vocabulary(random: () => number): string[] {
-  const syllables = ['ka', 'lo', 'mi', 're', 'sa', 'tu', 'ven', 'dor', 'al', 'is', 'qu', 'bra', 'tha', 'ne', 'gi', 'po', 'ul', 'tem', 'ros', 'ci'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mi',
+    're',
+    'sa',
+    'tu',
+    'ven',
+    'dor',
+    'al',
+    'is',
+    'qu',
+    'bra',
+    'tha',
+    'ne',
+    'gi',
+    'po',
+    'ul',
+    'tem',
+    'ros',
+    'ci',
+  ];
   return Array.from({ length: 3000 }, () =>
-    Array.from({ length: 1 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''),
+    Array.from({ length: 1 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(
+      '',
+    ),
   );
 }
 
@@ -101,7 +124,8 @@ function edit(text: string, tracked: Tracked[], churn: number, random: () => num
       const [from, to] = bounds[Math.floor(random() * bounds.length)]!;
       const moved = text.slice(from, to);
       const inside = tracked.filter((item) => !item.gone && item.start >= from && item.end <= to);
-      for (const item of tracked) if (!item.gone && !inside.includes(item) && item.start < to && item.end > from) item.split = true;
+      for (const item of tracked)
+        if (!item.gone && !inside.includes(item) && item.start < to && item.end > from) item.split = true;
       for (const item of inside) item.gone = true; // set aside while the rest shifts
       let rest = text.slice(0, from) + text.slice(to);
       shift(to, -(to - from));
@@ -144,7 +168,8 @@ function judge(score: Score, truth: Tracked, found: { start: number; end: number
     else score.orphaned += 1;
     return;
   }
-  if (!truth.gone && Math.abs(found.start - truth.start) <= TOLERANCE && Math.abs(found.end - truth.end) <= TOLERANCE) score.correct += 1;
+  if (!truth.gone && Math.abs(found.start - truth.start) <= TOLERANCE && Math.abs(found.end - truth.end) <= TOLERANCE)
+    score.correct += 1;
   else score.wrongPlace += 1;
 }
 
@@ -173,7 +198,12 @@ export async function runAnchoringBenchmark(): Promise<Record<string, unknown>> 
         const end = start + 8 + Math.floor(random() * 112);
         return { quote: quoteSelectorFor(original, start, end), position: positionSelectorFor(start, end) };
       });
-      const tracked: Tracked[] = annotations.map(({ position }) => ({ start: position.start, end: position.end, gone: false, split: false }));
+      const tracked: Tracked[] = annotations.map(({ position }) => ({
+        start: position.start,
+        end: position.end,
+        gone: false,
+        split: false,
+      }));
       const edited = edit(original, tracked, churn, random, words);
       deleted += tracked.filter((item) => item.gone).length;
       let started = performance.now();
@@ -185,7 +215,11 @@ export async function runAnchoringBenchmark(): Promise<Record<string, unknown>> 
       const root = { textContent: edited } as unknown as Node;
       started = performance.now();
       annotations.forEach(({ quote, position }, index) => {
-        const result = toTextPosition(root, { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, { hint: position.start });
+        const result = toTextPosition(
+          root,
+          { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+          { hint: position.start },
+        );
         judge(theirs, tracked[index]!, result ?? null);
       });
       theirs.ms += performance.now() - started;
@@ -199,7 +233,12 @@ export async function runAnchoringBenchmark(): Promise<Record<string, unknown>> 
     };
   }
   return {
-    corpus: { documents: DOCUMENTS, paragraphsEach: PARAGRAPHS, annotationsEach: ANNOTATIONS_PER_DOCUMENT, tolerance: TOLERANCE },
+    corpus: {
+      documents: DOCUMENTS,
+      paragraphsEach: PARAGRAPHS,
+      annotationsEach: ANNOTATIONS_PER_DOCUMENT,
+      tolerance: TOLERANCE,
+    },
     targets: { correctAtOrBelow5PercentChurn: 99, wrongPlaceAnyChurnAtMost: 0.5 },
     results,
   };

@@ -20,7 +20,11 @@ if (mode === 'export') {
   };
   core.db
     .transaction(() => {
-      for (const document of rows.documents) core.documents.insertWithId(document.id, { ...document, sourceBytes: Buffer.from(document.sourceBase64, 'base64') });
+      for (const document of rows.documents)
+        core.documents.insertWithId(document.id, {
+          ...document,
+          sourceBytes: Buffer.from(document.sourceBase64, 'base64'),
+        });
       for (const tag of rows.tags) core.annotations.store.upsertTag(tag);
       for (const { tagIds, ...row } of rows.annotations) {
         core.annotations.store.insertRow(row);

@@ -24,7 +24,11 @@ interface WorkerResult {
 }
 
 function runWorker(mode: 'export' | 'import' | 'direct', dataDir: string, file: string): WorkerResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bundle-worker.ts'), mode, dataDir, file], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'bundle-worker.ts'), mode, dataDir, file],
+    { encoding: 'utf8' },
+  );
   if (child.status !== 0) throw new Error(`bundle worker (${mode}) failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerResult;
 }
@@ -39,13 +43,25 @@ function seed(core: MarginaliaCore): void {
       for (let index = 0; index < 30; index++) {
         const now = new Date().toISOString();
         const id = `tag-${index}`;
-        core.annotations.store.upsertTag({ id, path: `Theme ${index % 6}/Topic ${index}`, color: '', description: '', created_at: now, updated_at: now });
+        core.annotations.store.upsertTag({
+          id,
+          path: `Theme ${index % 6}/Topic ${index}`,
+          color: '',
+          description: '',
+          created_at: now,
+          updated_at: now,
+        });
         tagIds.push(id);
       }
       const ids: string[] = [];
       for (let doc = 0; doc < DOCUMENTS; doc++) {
-        const paragraphs = Array.from({ length: 40 }, () => Array.from({ length: 4 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '));
-        const { document } = core.importBytes(`report-${doc}.txt`, Buffer.from(`Report ${doc}\n\n${paragraphs.join('\n\n')}\n`));
+        const paragraphs = Array.from({ length: 40 }, () =>
+          Array.from({ length: 4 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '),
+        );
+        const { document } = core.importBytes(
+          `report-${doc}.txt`,
+          Buffer.from(`Report ${doc}\n\n${paragraphs.join('\n\n')}\n`),
+        );
         const text = core.documents.canonicalText(document.id);
         const hash = core.documents.textSha256(document.id);
         for (let index = 0; index < ANNOTATIONS / DOCUMENTS; index++) {
@@ -56,9 +72,24 @@ function seed(core: MarginaliaCore): void {
           const at = new Date(Date.UTC(2026, 0, 1, 0, 0, ids.length)).toISOString();
           const row: AnnotationRow = {
             id: `00000000-0000-4000-8000-${String(ids.length).padStart(12, '0')}`,
-            document_id: document.id, kind: 'highlight', start_offset: start, end_offset: end, exact: quote.exact, prefix: quote.prefix,
-            suffix: quote.suffix, text_sha256: hash, anchor_status: 'exact', anchor_score: 1, color: HIGHLIGHT_COLORS[ids.length % 8]!,
-            note_json: '', note_text: note, note_markdown: note, author_id: author.authorId, author_name: author.displayName, created_at: at, updated_at: at,
+            document_id: document.id,
+            kind: 'highlight',
+            start_offset: start,
+            end_offset: end,
+            exact: quote.exact,
+            prefix: quote.prefix,
+            suffix: quote.suffix,
+            text_sha256: hash,
+            anchor_status: 'exact',
+            anchor_score: 1,
+            color: HIGHLIGHT_COLORS[ids.length % 8]!,
+            note_json: '',
+            note_text: note,
+            note_markdown: note,
+            author_id: author.authorId,
+            author_name: author.displayName,
+            created_at: at,
+            updated_at: at,
           };
           core.annotations.store.insertRow(row);
           core.annotations.store.setTags(row.id, [tagIds[ids.length % tagIds.length]!]);
@@ -75,15 +106,26 @@ function dumpRows(core: MarginaliaCore, path: string): void {
   const documents = core.documents.list().map((summary) => {
     const detail = core.documents.detail(summary.id);
     return {
-      id: summary.id, title: detail.title, sourceName: detail.sourceName, sourceType: detail.sourceType,
-      sourceBase64: core.documents.sourceBytes(summary.id).toString('base64'), sourceSha256: `bench-${summary.id}`,
-      lexicalJson: detail.lexicalJson, canonicalText: core.documents.canonicalText(summary.id), textSha256: detail.textSha256,
-      byline: detail.byline, publishedAt: detail.publishedAt, siteName: detail.siteName, wordCount: detail.wordCount,
+      id: summary.id,
+      title: detail.title,
+      sourceName: detail.sourceName,
+      sourceType: detail.sourceType,
+      sourceBase64: core.documents.sourceBytes(summary.id).toString('base64'),
+      sourceSha256: `bench-${summary.id}`,
+      lexicalJson: detail.lexicalJson,
+      canonicalText: core.documents.canonicalText(summary.id),
+      textSha256: detail.textSha256,
+      byline: detail.byline,
+      publishedAt: detail.publishedAt,
+      siteName: detail.siteName,
+      wordCount: detail.wordCount,
     };
   });
   const tags = core.db.prepare('SELECT id, path, color, description, created_at, updated_at FROM tags').all();
   const annotations = documents.flatMap((document) =>
-    core.annotations.store.rowsOfDocument(document.id).map((row) => ({ ...row, tagIds: core.annotations.store.record(row.id)!.tagIds })),
+    core.annotations.store
+      .rowsOfDocument(document.id)
+      .map((row) => ({ ...row, tagIds: core.annotations.store.record(row.id)!.tagIds })),
   );
   writeFileSync(path, JSON.stringify({ documents, tags, annotations }));
 }
@@ -114,7 +156,13 @@ export async function runBundlesBenchmark(): Promise<Record<string, unknown>> {
   const { document } = small.importBytes('fuzz.txt', Buffer.from(`Fuzz report\n\n${sentence(seededRandom(1), 200)}\n`));
   const text = small.documents.canonicalText(document.id);
   for (let index = 0; index < 5; index++) {
-    const created = small.annotations.create({ documentId: document.id, start: index * 20, end: index * 20 + 10, tags: ['Fuzz'], noteMarkdown: `note ${index}` });
+    const created = small.annotations.create({
+      documentId: document.id,
+      start: index * 20,
+      end: index * 20 + 10,
+      tags: ['Fuzz'],
+      noteMarkdown: `note ${index}`,
+    });
     small.annotations.createReply(created.id, 'reply');
   }
   void text;

@@ -24,9 +24,13 @@ interface WorkerResult {
 }
 
 function runWorker(dataDir: string, documentId: string, out: string): WorkerResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'export-worker.ts'), dataDir, documentId, out, FONTS_DIR], {
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'export-worker.ts'), dataDir, documentId, out, FONTS_DIR],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (child.status !== 0) throw new Error(`export worker failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerResult;
 }
@@ -37,7 +41,9 @@ export async function runExportBenchmark(): Promise<Record<string, unknown>> {
   const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'bench', fontsDir: FONTS_DIR });
   core.profile.rename('Bench Analyst');
   const random = seededRandom(5);
-  const paragraphs = Array.from({ length: 670 }, () => Array.from({ length: 4 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '));
+  const paragraphs = Array.from({ length: 670 }, () =>
+    Array.from({ length: 4 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '),
+  );
   const body = `Briefing benchmark report\n\n${paragraphs.join('\n\n')}\n`;
   const annotated = core.importBytes('annotated.txt', Buffer.from(body)).document;
   const plain = core.importBytes('plain.txt', Buffer.from(`${body}\n`)).document;
@@ -54,7 +60,13 @@ export async function runExportBenchmark(): Promise<Record<string, unknown>> {
           end: Math.min(end, text.length),
           color: HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]!,
           tags: random() < 0.6 ? [TAGS[Math.floor(random() * TAGS.length)]!] : [],
-          ...(withNote ? { noteMarkdown: Array.from({ length: 1 + Math.floor(random() * 3) }, () => sentence(random, 8 + Math.floor(random() * 14))).join(' ') } : {}),
+          ...(withNote
+            ? {
+                noteMarkdown: Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+                  sentence(random, 8 + Math.floor(random() * 14)),
+                ).join(' '),
+              }
+            : {}),
         });
       }
     })

@@ -36,7 +36,10 @@ export async function runFoundationBenchmark(): Promise<Record<string, unknown>>
   const baselineTimes: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     baselineTimes.push(
-      timeProcess(['-e', `const b=require('fs').readFileSync(${JSON.stringify(htmlPath)});require('crypto').createHash('sha256').update(b).digest('hex')`]),
+      timeProcess([
+        '-e',
+        `const b=require('fs').readFileSync(${JSON.stringify(htmlPath)});require('crypto').createHash('sha256').update(b).digest('hex')`,
+      ]),
     );
     importTimes.push(timeProcess([bin, '--data-dir', join(temp.path, `lib-${run}`), 'import', htmlPath]));
   }
@@ -58,7 +61,9 @@ export async function runFoundationBenchmark(): Promise<Record<string, unknown>>
   await context.addInitScript(PAINT_PROBE);
   const page = await context.newPage();
   await page.goto(host.url); // trades the token for the session cookie
-  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, {
+    timeout: 60_000,
+  });
 
   const readerTimes: number[] = [];
   const staticTimes: number[] = [];
@@ -76,7 +81,11 @@ export async function runFoundationBenchmark(): Promise<Record<string, unknown>>
   const readerMedian = median(readerTimes);
   const staticMedian = median(staticTimes);
   return {
-    document: { htmlBytes: Buffer.byteLength(html), paragraphs: paragraphs.length, canonicalTextChars: canonicalText.length },
+    document: {
+      htmlBytes: Buffer.byteLength(html),
+      paragraphs: paragraphs.length,
+      canonicalTextChars: canonicalText.length,
+    },
     runs: RUNS,
     cliImport: {
       medianMs: round(importMedian),

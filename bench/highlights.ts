@@ -11,7 +11,16 @@ import type { AnnotationRow } from '../src/core/annotations/store';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
-import { PAINT_PROBE, generateArticle, median, paintTimeOf, percentile, round, seededRandom, serveStaticText } from './support';
+import {
+  PAINT_PROBE,
+  generateArticle,
+  median,
+  paintTimeOf,
+  percentile,
+  round,
+  seededRandom,
+  serveStaticText,
+} from './support';
 
 const APP_ROOT = join(import.meta.dirname, '..');
 const HIGHLIGHTS = 10_000;
@@ -44,7 +53,14 @@ function seedHighlights(core: MarginaliaCore, documentId: string): void {
       for (let index = 0; index < TAGS; index += 1) {
         const id = `bench-tag-${index}`;
         const now = new Date().toISOString();
-        core.annotations.store.upsertTag({ id, path: `Topic ${index % 6}/Tag ${index}`, color: '', description: '', created_at: now, updated_at: now });
+        core.annotations.store.upsertTag({
+          id,
+          path: `Topic ${index % 6}/Tag ${index}`,
+          color: '',
+          description: '',
+          created_at: now,
+          updated_at: now,
+        });
         tagIds.push(id);
       }
       const ids: string[] = [];
@@ -54,10 +70,25 @@ function seedHighlights(core: MarginaliaCore, documentId: string): void {
         const quote = quoteSelectorFor(text, start, end);
         const now = new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString();
         const row: AnnotationRow = {
-          id: `bench-${index}`, document_id: documentId, kind: 'highlight', start_offset: start, end_offset: end,
-          exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, text_sha256: hash, anchor_status: 'exact',
-          anchor_score: 1, color: HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length]!, note_json: '', note_text: '',
-          note_markdown: '', author_id: author.authorId, author_name: author.displayName, created_at: now, updated_at: now,
+          id: `bench-${index}`,
+          document_id: documentId,
+          kind: 'highlight',
+          start_offset: start,
+          end_offset: end,
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+          text_sha256: hash,
+          anchor_status: 'exact',
+          anchor_score: 1,
+          color: HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length]!,
+          note_json: '',
+          note_text: '',
+          note_markdown: '',
+          author_id: author.authorId,
+          author_name: author.displayName,
+          created_at: now,
+          updated_at: now,
         };
         core.annotations.store.insertRow(row);
         core.annotations.store.setTags(row.id, [tagIds[index % TAGS]!]);
@@ -89,7 +120,11 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
   await context.addInitScript(HIGHLIGHT_PROBE);
   const page = await context.newPage();
   await page.goto(host.url);
-  await page.waitForFunction(() => (window as unknown as { __highlightsAt?: number }).__highlightsAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __highlightsAt?: number }).__highlightsAt !== undefined,
+    null,
+    { timeout: 60_000 },
+  );
 
   const openReader = async (documentId: string): Promise<{ ms: number; painted: number; known: number }> => {
     core.settings.update({ lastOpenedDocumentId: documentId });
@@ -104,7 +139,12 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
       { timeout: 60_000 },
     );
     return page.evaluate(() => {
-      const w = window as unknown as { __paintedAt: number; __highlightsAt: number; __highlightCount: number; __knownCount: number };
+      const w = window as unknown as {
+        __paintedAt: number;
+        __highlightsAt: number;
+        __highlightCount: number;
+        __knownCount: number;
+      };
       return { ms: Math.max(w.__paintedAt, w.__highlightsAt), painted: w.__highlightCount, known: w.__knownCount };
     });
   };
@@ -166,7 +206,9 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
       return node.data.slice(10, 40);
     }, paragraph);
     await page.getByRole('toolbar', { name: 'Annotate selection' }).waitFor();
-    const before = await page.evaluate(() => Number(document.querySelector('article')?.getAttribute('data-painted-highlights')));
+    const before = await page.evaluate(() =>
+      Number(document.querySelector('article')?.getAttribute('data-painted-highlights')),
+    );
     // Both ends are stamped in the page: the keydown, and the frame after the painted count grows.
     await page.evaluate((count) => {
       const w = window as unknown as { __pressedAt?: number; __createdAt?: number };
@@ -182,7 +224,9 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
       observer.observe(article, { attributes: true, attributeFilter: ['data-painted-highlights'] });
     }, before);
     await page.getByRole('main', { name: 'Reader' }).press('h');
-    await page.waitForFunction(() => (window as unknown as { __createdAt?: number }).__createdAt !== undefined, null, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { __createdAt?: number }).__createdAt !== undefined, null, {
+      timeout: 10_000,
+    });
     const ms = await page.evaluate(() => {
       const w = window as unknown as { __pressedAt: number; __createdAt: number };
       return w.__createdAt - w.__pressedAt;

@@ -14,7 +14,18 @@ const DOCUMENTS = 500;
 const PER_DOCUMENT = 200;
 const QUERIES = 400;
 const AUTHORS = ['Rania Haddad', 'Tom Okafor', 'Li Wei', 'Ana Souza'];
-const WORDS = ['militia', 'hospital', 'coastal', 'fighters', 'directorate', 'brigades', 'witnesses', 'officials', 'residents', 'clashes'];
+const WORDS = [
+  'militia',
+  'hospital',
+  'coastal',
+  'fighters',
+  'directorate',
+  'brigades',
+  'witnesses',
+  'officials',
+  'residents',
+  'clashes',
+];
 
 export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
   const temp = makeTempDir('marginalia-bench-search-');
@@ -27,11 +38,20 @@ export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
       for (let index = 0; index < 60; index += 1) {
         const now = new Date().toISOString();
         const id = `tag-${index}`;
-        core.annotations.store.upsertTag({ id, path: `Group ${index % 8}/Topic ${index}`, color: '', description: '', created_at: now, updated_at: now });
+        core.annotations.store.upsertTag({
+          id,
+          path: `Group ${index % 8}/Topic ${index}`,
+          color: '',
+          description: '',
+          created_at: now,
+          updated_at: now,
+        });
         tagIds.push(id);
       }
       for (let doc = 0; doc < DOCUMENTS; doc += 1) {
-        const paragraphs = Array.from({ length: 12 }, () => Array.from({ length: 3 }, () => sentence(random, 12 + Math.floor(random() * 8))).join(' '));
+        const paragraphs = Array.from({ length: 12 }, () =>
+          Array.from({ length: 3 }, () => sentence(random, 12 + Math.floor(random() * 8))).join(' '),
+        );
         const text = `Report ${doc}\n${paragraphs.join('\n')}`;
         const { document } = core.importBytes(`report-${doc}.txt`, Buffer.from(text));
         const canonical = core.documents.canonicalText(document.id);
@@ -44,11 +64,25 @@ export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
           const id = `a-${doc}-${index}`;
           const note = random() < 0.3 ? sentence(random, 8 + Math.floor(random() * 10)) : '';
           const row: AnnotationRow = {
-            id, document_id: document.id, kind: 'highlight', start_offset: start, end_offset: end, exact: quote.exact,
-            prefix: quote.prefix, suffix: quote.suffix, text_sha256: hash, anchor_status: random() < 0.01 ? 'orphan' : 'exact',
-            anchor_score: 1, color: HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]!, note_json: '',
-            note_text: note, note_markdown: note, author_id: `author-${index % AUTHORS.length}`,
-            author_name: AUTHORS[index % AUTHORS.length]!, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+            id,
+            document_id: document.id,
+            kind: 'highlight',
+            start_offset: start,
+            end_offset: end,
+            exact: quote.exact,
+            prefix: quote.prefix,
+            suffix: quote.suffix,
+            text_sha256: hash,
+            anchor_status: random() < 0.01 ? 'orphan' : 'exact',
+            anchor_score: 1,
+            color: HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]!,
+            note_json: '',
+            note_text: note,
+            note_markdown: note,
+            author_id: `author-${index % AUTHORS.length}`,
+            author_name: AUTHORS[index % AUTHORS.length]!,
+            created_at: '2026-01-01T00:00:00.000Z',
+            updated_at: '2026-01-01T00:00:00.000Z',
           };
           core.annotations.store.insertRow(row);
           core.annotations.store.setTags(id, [tagIds[Math.floor(random() * tagIds.length)]!]);
@@ -94,7 +128,9 @@ export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
     await core.call('search', { query: WORDS[index]! });
     afterChangeTimes.push(performance.now() - start);
   }
-  const bare = core.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ? ORDER BY rank LIMIT 200)');
+  const bare = core.db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ? ORDER BY rank LIMIT 200)',
+  );
   const bareTimes: number[] = [];
   for (let index = 0; index < QUERIES; index += 1) {
     const start = performance.now();
@@ -113,7 +149,10 @@ export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
       maxMs: round(Math.max(...contractTimes), 2),
       targetP95Ms: 20,
     },
-    firstSearchAfterAChange: { p50Ms: round(percentile(afterChangeTimes, 50), 2), maxMs: round(Math.max(...afterChangeTimes), 2) },
+    firstSearchAfterAChange: {
+      p50Ms: round(percentile(afterChangeTimes, 50), 2),
+      maxMs: round(Math.max(...afterChangeTimes), 2),
+    },
     bareFtsMatch: { p50Ms: round(percentile(bareTimes, 50), 2), p95Ms: round(percentile(bareTimes, 95), 2) },
     ratioP95: round(percentile(contractTimes, 95) / percentile(bareTimes, 95), 2),
   };

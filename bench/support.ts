@@ -69,13 +69,16 @@ export function generateArticle(seed = 2026): { html: string; paragraphs: string
     size += paragraph.length;
   }
   paragraphs.push(SENTINEL);
-  const body = paragraphs.map((text, index) => (index % 150 === 0 ? `<h2>Section ${index / 150 + 1}</h2>\n<p>${text}</p>` : `<p>${text}</p>`)).join('\n');
+  const body = paragraphs
+    .map((text, index) =>
+      index % 150 === 0 ? `<h2>Section ${index / 150 + 1}</h2>\n<p>${text}</p>` : `<p>${text}</p>`,
+    )
+    .join('\n');
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark report on coastal clashes</title>
 <meta name="author" content="Bench Writer"></head><body><header><nav><a href="/">Home</a></nav></header>
 <article><h1>Benchmark report on coastal clashes</h1>${body}</article><footer>Footer text</footer></body></html>`;
   return { html, paragraphs };
 }
-
 
 /** Installed before any page script: records when the sentinel paragraph is first painted. */
 export const PAINT_PROBE = `
@@ -94,12 +97,14 @@ export const PAINT_PROBE = `
   })();
 `;
 
-
 /** Serves a canonical text as a plain static HTML page on loopback: the reader's baseline. */
 export async function serveStaticText(text: string): Promise<{ url: string; close: () => void }> {
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>static</title>
 <style>body{max-width:68ch;margin:0 auto;font:19px/1.6 Georgia,serif}</style></head><body>
-${text.split('\n\n').map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}</body></html>`;
+${text
+  .split('\n\n')
+  .map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+  .join('\n')}</body></html>`;
   const server = createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(page);
@@ -112,6 +117,8 @@ ${text.split('\n\n').map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').r
 export async function paintTimeOf(page: Page, url: string): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __paintedAt?: number }).__paintedAt !== undefined, null, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
 }

@@ -22,8 +22,13 @@ function seed(core: MarginaliaCore): void {
   core.db
     .transaction(() => {
       for (let doc = 0; doc < DOCUMENTS; doc++) {
-        const paragraphs = Array.from({ length: 6 }, () => Array.from({ length: 3 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '));
-        const { document } = core.importBytes(`report-${doc}.txt`, Buffer.from(`Report ${doc}\n\n${paragraphs.join('\n\n')}\n`));
+        const paragraphs = Array.from({ length: 6 }, () =>
+          Array.from({ length: 3 }, () => sentence(random, 10 + Math.floor(random() * 8))).join(' '),
+        );
+        const { document } = core.importBytes(
+          `report-${doc}.txt`,
+          Buffer.from(`Report ${doc}\n\n${paragraphs.join('\n\n')}\n`),
+        );
         const text = core.documents.canonicalText(document.id);
         const hash = core.documents.textSha256(document.id);
         const ids: string[] = [];
@@ -35,9 +40,24 @@ function seed(core: MarginaliaCore): void {
           const at = new Date(Date.UTC(2026, 0, 1, 0, 0, doc * PER_DOCUMENT + index)).toISOString();
           const row: AnnotationRow = {
             id: `00000000-0000-4000-8000-${String(doc * PER_DOCUMENT + index).padStart(12, '0')}`,
-            document_id: document.id, kind: 'highlight', start_offset: start, end_offset: end, exact: quote.exact, prefix: quote.prefix,
-            suffix: quote.suffix, text_sha256: hash, anchor_status: 'exact', anchor_score: 1, color: HIGHLIGHT_COLORS[index % 8]!,
-            note_json: '', note_text: note, note_markdown: note, author_id: author.authorId, author_name: author.displayName, created_at: at, updated_at: at,
+            document_id: document.id,
+            kind: 'highlight',
+            start_offset: start,
+            end_offset: end,
+            exact: quote.exact,
+            prefix: quote.prefix,
+            suffix: quote.suffix,
+            text_sha256: hash,
+            anchor_status: 'exact',
+            anchor_score: 1,
+            color: HIGHLIGHT_COLORS[index % 8]!,
+            note_json: '',
+            note_text: note,
+            note_markdown: note,
+            author_id: author.authorId,
+            author_name: author.displayName,
+            created_at: at,
+            updated_at: at,
           };
           core.annotations.store.insertRow(row);
           ids.push(row.id);
@@ -63,7 +83,9 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   let items = 0;
   for (const name of readdirSync(workspace)) {
     if (!name.endsWith('.annotations.json')) continue;
-    items += (JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { first?: { items: unknown[] } }).first?.items.length ?? 0;
+    items +=
+      (JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { first?: { items: unknown[] } }).first?.items
+        .length ?? 0;
   }
   const readParseMs = performance.now() - readStarted;
 
@@ -72,7 +94,9 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   const scanStarted = performance.now();
   const engine = await rebuilt.startSync(workspace, { watch: true });
   const firstScanMs = performance.now() - scanStarted;
-  const restored = rebuilt.annotations.store.database.prepare<[], { count: number }>('SELECT count(*) AS count FROM annotations').get()!.count;
+  const restored = rebuilt.annotations.store.database
+    .prepare<[], { count: number }>('SELECT count(*) AS count FROM annotations')
+    .get()!.count;
 
   // A start with nothing changed on either side: only files whose size or time moved are read.
   await engine.stop();
@@ -86,9 +110,13 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   // A start after a pull brought a changed note in one file in ten, made on another machine.
   const sidecars = readdirSync(workspace).filter((name) => name.endsWith('.annotations.json'));
   for (const name of sidecars.filter((_, index) => index % 10 === 0)) {
-    const sidecar = JSON.parse(readFileSync(join(workspace, name), 'utf8')) as { first: { items: Array<{ modified: string; body?: Array<{ purpose: string; value: string }> }> } };
+    const sidecar = JSON.parse(readFileSync(join(workspace, name), 'utf8')) as {
+      first: { items: Array<{ modified: string; body?: Array<{ purpose: string; value: string }> }> };
+    };
     // As another Marginalia writes it: the note's text changed and its time moved on.
-    const item = sidecar.first.items.find((candidate) => candidate.body?.some((body) => body.purpose === 'commenting'))!;
+    const item = sidecar.first.items.find((candidate) =>
+      candidate.body?.some((body) => body.purpose === 'commenting'),
+    )!;
     item.body!.find((body) => body.purpose === 'commenting')!.value = 'Changed on another machine';
     item.modified = '2027-01-01T00:00:00.000Z';
     writeFileSync(join(workspace, name), `${JSON.stringify(sidecar, null, 2)}\n`);
@@ -99,7 +127,11 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   await again.whenWatching();
   const afterPullWatchingMs = performance.now() - pulledStarted;
   await again.stop();
-  const pulledNotes = rebuilt.annotations.store.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM annotations WHERE note_text = 'Changed on another machine'").get()!.count;
+  const pulledNotes = rebuilt.annotations.store.database
+    .prepare<[], { count: number }>(
+      "SELECT count(*) AS count FROM annotations WHERE note_text = 'Changed on another machine'",
+    )
+    .get()!.count;
 
   // The library holds everything but has lost its sync records: every file is parsed and compared.
   rebuilt.db.exec('DELETE FROM sync_files; DELETE FROM sync_bases;');
@@ -118,7 +150,11 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   };
   let sidecar = '';
   await wait(() => {
-    sidecar = readdirSync(workspace).find((name) => name.endsWith('.annotations.json') && readFileSync(join(workspace, name), 'utf8').includes(annotation.id)) ?? '';
+    sidecar =
+      readdirSync(workspace).find(
+        (name) =>
+          name.endsWith('.annotations.json') && readFileSync(join(workspace, name), 'utf8').includes(annotation.id),
+      ) ?? '';
     return sidecar !== '';
   });
   const path = join(workspace, sidecar);
@@ -139,7 +175,11 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
   await again.stop();
   rebuilt.close();
   temp.remove();
-  const stats = (values: number[]) => ({ p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), maxMs: round(Math.max(...values)) });
+  const stats = (values: number[]) => ({
+    p50Ms: round(percentile(values, 50)),
+    p95Ms: round(percentile(values, 95)),
+    maxMs: round(Math.max(...values)),
+  });
   return {
     workspace: { documents: DOCUMENTS, annotationsPerDocument: PER_DOCUMENT, sidecarItems: items },
     baselineReadAndParseMs: round(readParseMs),
@@ -157,6 +197,13 @@ export async function runSyncBenchmark(): Promise<Record<string, unknown>> {
     annotationsRestored: restored,
     firstWriteOfTheWorkspaceMs: round(firstWriteMs),
     targetRatio: 2,
-    latency: { appToFile: stats(appToFile), fileToApp: stats(fileToApp), samples: LATENCY_SAMPLES, targetP95Ms: 1000, aimMs: 250, medianAppToFileMs: round(median(appToFile)) },
+    latency: {
+      appToFile: stats(appToFile),
+      fileToApp: stats(fileToApp),
+      samples: LATENCY_SAMPLES,
+      targetP95Ms: 1000,
+      aimMs: 250,
+      medianAppToFileMs: round(median(appToFile)),
+    },
   };
 }

@@ -35,14 +35,33 @@ export function buildCommands({ version, arch = process.arch, nodeGyp, prebuildI
     },
     {
       name: 'compile against Electron headers',
-      args: [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'],
+      args: [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        `--arch=${arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
     },
   ];
 }
 
 function findNodeGyp() {
-  if (process.env.npm_config_node_gyp && existsSync(process.env.npm_config_node_gyp)) return process.env.npm_config_node_gyp;
-  const bundled = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  if (process.env.npm_config_node_gyp && existsSync(process.env.npm_config_node_gyp))
+    return process.env.npm_config_node_gyp;
+  const bundled = join(
+    dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js',
+  );
   return bundled;
 }
 
@@ -61,7 +80,10 @@ export function prepareElectronNative(root = appRoot, { verbose = true, log = st
   say(`marginalia: building the database module for Electron ${version} (ABI ${abi}), once…`);
   const require = createRequire(join(root, 'package.json'));
   const packageDir = dirname(require.resolve('better-sqlite3/package.json'));
-  const prebuildInstall = join(dirname(createRequire(join(packageDir, 'package.json')).resolve('prebuild-install/package.json')), 'bin.js');
+  const prebuildInstall = join(
+    dirname(createRequire(join(packageDir, 'package.json')).resolve('prebuild-install/package.json')),
+    'bin.js',
+  );
   const scratch = mkdtempSync(join(tmpdir(), 'marginalia-native-'));
   try {
     for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
@@ -71,7 +93,11 @@ export function prepareElectronNative(root = appRoot, { verbose = true, log = st
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
     for (const command of buildCommands({ version, nodeGyp: findNodeGyp(), prebuildInstall })) {
-      const result = spawnSync(process.execPath, command.args, { cwd: scratch, env, stdio: verbose ? ['ignore', 'inherit', 'inherit'] : 'ignore' });
+      const result = spawnSync(process.execPath, command.args, {
+        cwd: scratch,
+        env,
+        stdio: verbose ? ['ignore', 'inherit', 'inherit'] : 'ignore',
+      });
       const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
       if (result.status === 0 && existsSync(built)) {
         mkdirSync(dirname(target), { recursive: true });

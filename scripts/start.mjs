@@ -5,13 +5,20 @@
 // what works now; the tools' own output appears only with --verbose.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { atLeast, electronBinaryPath, electronPackage, installElectronBinary, minimumNode } from './electron-binary.mjs';
+import {
+  atLeast,
+  electronBinaryPath,
+  electronPackage,
+  installElectronBinary,
+  minimumNode,
+} from './electron-binary.mjs';
 import { electronNativeReady, prepareElectronNative } from './prepare-electron-native.mjs';
 
 const root = join(import.meta.dirname, '..');
 // `npm start --verbose` reaches the script only as npm's log level.
 const verbose = process.argv.includes('--verbose') || process.env.npm_config_loglevel === 'verbose';
-const WORKS_NOW = 'marginalia: the browser host works now: run `npm run serve` and open the URL it prints (`npm start -- --verbose` shows the details).';
+const WORKS_NOW =
+  'marginalia: the browser host works now: run `npm run serve` and open the URL it prints (`npm start -- --verbose` shows the details).';
 
 /** A line that stays on screen only while a slow step runs (on a terminal). */
 function transient(text) {

@@ -117,10 +117,17 @@ function tableRow(doc: DocumentSummary): string {
   return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}  (${originLine(doc)})`;
 }
 
-function countOption(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function countOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < min || count > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not “${value}”.`);
+  if (!Number.isInteger(count) || count < min || count > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not “${value}”.`);
   return count;
 }
 
@@ -137,7 +144,10 @@ function searchReport(results: SearchResults): string {
     });
     return `${group.title} (${group.documentId}): ${plural(group.total, 'result')}\n${hits.join('\n')}`;
   });
-  const more = last < results.total ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n` : '';
+  const more =
+    last < results.total
+      ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n`
+      : '';
   return `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}\n\n${groups.join('\n\n')}\n${more}`;
 }
 
@@ -204,7 +214,22 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
 
   let core: MarginaliaCore | undefined;
   try {
-    const knownCommands = ['import', 'list', 'show', 'remove', 'serve', 'annotate', 'annotations', 'search', 'tags', 'export', 'bundle', 'sync', 'verify', 'profile'];
+    const knownCommands = [
+      'import',
+      'list',
+      'show',
+      'remove',
+      'serve',
+      'annotate',
+      'annotations',
+      'search',
+      'tags',
+      'export',
+      'bundle',
+      'sync',
+      'verify',
+      'profile',
+    ];
     if (!knownCommands.includes(command!)) throw new UsageError(`unknown command “${command}”. Run marginalia --help.`);
     core = new MarginaliaCore({
       dataDir: resolveDataDir(values['data-dir'], io.env),
@@ -227,15 +252,22 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       }
       case 'annotate': {
         const doc = core.documents.resolve(requireOne(args, 'annotate DOC --quote TEXT'));
-        if (values.quote === undefined || values.quote.trim() === '') throw new UsageError('annotate needs --quote TEXT.');
+        if (values.quote === undefined || values.quote.trim() === '')
+          throw new UsageError('annotate needs --quote TEXT.');
         const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence);
-        if (occurrence !== undefined && (!Number.isInteger(occurrence) || occurrence < 1)) throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
+        if (occurrence !== undefined && (!Number.isInteger(occurrence) || occurrence < 1))
+          throw new UsageError(`--occurrence must be 1 or more, not “${values.occurrence}”.`);
         if ((values.color?.length ?? 0) > 1) throw new UsageError('annotate takes one --color.');
         const color = values.color?.[0];
         if (color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) {
           throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
         }
-        const { start, end } = chooseQuoteSpan(core.documents.canonicalText(doc.id), values.quote, occurrence, doc.title);
+        const { start, end } = chooseQuoteSpan(
+          core.documents.canonicalText(doc.id),
+          values.quote,
+          occurrence,
+          doc.title,
+        );
         const annotation = core.annotations.create({
           documentId: doc.id,
           start,
@@ -252,13 +284,20 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         const doc = core.documents.resolve(requireOne(args, 'annotations DOC'));
         const annotations = core.annotations.list(doc.id);
         const human = annotations.map((annotation) => {
-          const where = annotation.target ? `${annotation.target.position.start}-${annotation.target.position.end}` : 'document';
+          const where = annotation.target
+            ? `${annotation.target.position.start}-${annotation.target.position.end}`
+            : 'document';
           const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
-          const quote = annotation.target ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”` : '(document note)';
+          const quote = annotation.target
+            ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`
+            : '(document note)';
           const note = annotation.note.text ? `\n    ${annotation.note.text.replace(/\s+/g, ' ').slice(0, 120)}` : '';
           return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}${tags}\n    ${quote}${note}`;
         });
-        print(annotations.length === 0 ? `“${doc.title}” has no annotations.\n` : `${human.join('\n')}\n`, annotations.map(annotationJson));
+        print(
+          annotations.length === 0 ? `“${doc.title}” has no annotations.\n` : `${human.join('\n')}\n`,
+          annotations.map(annotationJson),
+        );
         return EXIT_OK;
       }
       case 'search': {
@@ -275,7 +314,9 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         if (action === undefined) {
           const tags = core.annotations.listTags();
           print(
-            tags.length === 0 ? 'No tags yet.\n' : `${tags.map((tag) => `${String(tag.count).padStart(5)}  ${tag.path}${tag.color ? `  (${tag.color})` : ''}`).join('\n')}\n`,
+            tags.length === 0
+              ? 'No tags yet.\n'
+              : `${tags.map((tag) => `${String(tag.count).padStart(5)}  ${tag.path}${tag.color ? `  (${tag.color})` : ''}`).join('\n')}\n`,
             tags,
           );
           return EXIT_OK;
@@ -293,7 +334,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         throw new UsageError('usage: marginalia tags [rename OLD NEW | merge FROM INTO]');
       }
       case 'export': {
-        if (args.length === 0) throw new UsageError('usage: marginalia export DOC... --format pdf (--out FILE | --out-dir DIR)');
+        if (args.length === 0)
+          throw new UsageError('usage: marginalia export DOC... --format pdf (--out FILE | --out-dir DIR)');
         const options = exportOptionsFrom(values);
         const docs = args.map((arg) => core!.documents.resolve(arg));
         const targets = exportTargets(docs, values.out, values['out-dir']);
@@ -301,8 +343,18 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         for (const target of targets) {
           const result = await core.exportPdfToFile(target.ids, options, target.path);
           for (const warning of result.warnings) io.stderr(`marginalia: ${warning}\n`);
-          written.push({ path: target.path, documents: target.ids, pages: result.pageCount, highlights: result.highlightCount, notes: result.noteCount, warnings: result.warnings });
-          if (!json) io.stdout(`${target.path}  (${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}, ${countOf(result.noteCount, 'note')})\n`);
+          written.push({
+            path: target.path,
+            documents: target.ids,
+            pages: result.pageCount,
+            highlights: result.highlightCount,
+            notes: result.noteCount,
+            warnings: result.warnings,
+          });
+          if (!json)
+            io.stdout(
+              `${target.path}  (${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}, ${countOf(result.noteCount, 'note')})\n`,
+            );
         }
         if (json) io.stdout(`${JSON.stringify(written, null, 2)}\n`);
         return EXIT_OK;
@@ -310,7 +362,10 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       case 'bundle': {
         const [action, ...rest] = args;
         if (action === 'export') {
-          if (rest.length === 0 || values.out === undefined) throw new UsageError('usage: marginalia bundle export DOC... --out FILE [--tag T] [--review] [--with-sources]');
+          if (rest.length === 0 || values.out === undefined)
+            throw new UsageError(
+              'usage: marginalia bundle export DOC... --out FILE [--tag T] [--review] [--with-sources]',
+            );
           if ((values.tag?.length ?? 0) > 1) throw new UsageError('bundle export takes one --tag.');
           const documentIds = rest.map((arg) => core!.documents.resolve(arg).id);
           const built = core.exportBundle({
@@ -337,11 +392,17 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
             throw new UserFacingError('NOT_FOUND', fileReadProblem(file, error));
           }
           const allowUnsigned = values['allow-unsigned'] === true;
-          const plan = await importBundleFile(core, bytes, { allowUnsigned, apply: values['dry-run'] !== true, asNew: values['as-new'] === true });
+          const plan = await importBundleFile(core, bytes, {
+            allowUnsigned,
+            apply: values['dry-run'] !== true,
+            asNew: values['as-new'] === true,
+          });
           print(describePlan(plan), plan);
           return EXIT_OK;
         }
-        throw new UsageError('usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned] [--as-new]');
+        throw new UsageError(
+          'usage: marginalia bundle export DOC... --out FILE | marginalia bundle import FILE [--dry-run] [--allow-unsigned] [--as-new]',
+        );
       }
       case 'sync': {
         if (args.length > 0) throw new UsageError('usage: marginalia sync --workspace DIR [--watch]');
@@ -349,7 +410,13 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         const engine = await core.startSync(dir, { watch: values.watch === true });
         const status = engine.status();
         for (const line of syncNotices(status, engine.copiesFound())) io.stderr(`marginalia: ${line}\n`);
-        print(syncSummary(core.documents.list().length, dir, engine.counters, status), { workspace: dir, ...engine.counters, problems: status.problems, conflicts: status.conflicts, conflictFiles: status.conflictFiles });
+        print(syncSummary(core.documents.list().length, dir, engine.counters, status), {
+          workspace: dir,
+          ...engine.counters,
+          problems: status.problems,
+          conflicts: status.conflicts,
+          conflictFiles: status.conflictFiles,
+        });
         if (values.watch) {
           await engine.whenWatching();
           io.stdout('Watching for changes; press Ctrl+C to stop.\n');
@@ -365,7 +432,10 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
         if (args.length > 0) throw new UsageError('usage: marginalia verify --workspace DIR');
         const dir = resolve(workspaceOf(values.workspace, core));
         const differences = new SyncEngine(core, dir).verify();
-        print(differences.length === 0 ? `The library and ${dir} agree.\n` : `${differences.join('\n')}\n`, { workspace: dir, differences });
+        print(differences.length === 0 ? `The library and ${dir} agree.\n` : `${differences.join('\n')}\n`, {
+          workspace: dir,
+          differences,
+        });
         return differences.length === 0 ? EXIT_OK : EXIT_USER_ERROR;
       }
       case 'list': {
@@ -395,7 +465,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       case 'serve': {
         if (args.length > 0) throw new UsageError('serve takes no arguments besides --port N.');
         const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, not “${values.port}”.`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port must be 0 to 65535, not “${values.port}”.`);
         if (!context.serve) throw new UsageError('serve is not available in this build.');
         const serving = core;
         core = undefined; // the server owns it now
@@ -409,7 +480,9 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       io.stderr(`marginalia: ${error.message}\n`);
       return EXIT_USER_ERROR;
     }
-    io.stderr(`marginalia: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `marginalia: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_INTERNAL_ERROR;
   } finally {
     core?.close();
@@ -451,10 +524,12 @@ function exportOptionsFrom(values: ParsedValues): PdfExportOptions {
   const format = values.format ?? 'pdf';
   if (format !== 'pdf') throw new UsageError(`unknown export format “${format}”; the format is pdf.`);
   const paper = (values.paper ?? 'a4').toLowerCase();
-  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`unknown paper size “${values.paper}”; use ${PAPER_SIZES.join(' or ')}.`);
+  if (!(PAPER_SIZES as readonly string[]).includes(paper))
+    throw new UsageError(`unknown paper size “${values.paper}”; use ${PAPER_SIZES.join(' or ')}.`);
   const colors = values.color ?? [];
   for (const color of colors) {
-    if (!(HIGHLIGHT_COLORS as readonly string[]).includes(color)) throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
+    if (!(HIGHLIGHT_COLORS as readonly string[]).includes(color))
+      throw new UsageError(`unknown color “${color}”; colors are ${HIGHLIGHT_COLORS.join(', ')}.`);
   }
   return {
     ...DEFAULT_PDF_EXPORT_OPTIONS,
@@ -471,8 +546,13 @@ function exportOptionsFrom(values: ParsedValues): PdfExportOptions {
 }
 
 /** One PDF per document with --out-dir; all documents in one PDF with --out. */
-function exportTargets(docs: readonly DocumentSummary[], out: string | undefined, outDir: string | undefined): Array<{ ids: string[]; path: string }> {
-  if ((out === undefined) === (outDir === undefined)) throw new UsageError('export needs exactly one of --out FILE or --out-dir DIR.');
+function exportTargets(
+  docs: readonly DocumentSummary[],
+  out: string | undefined,
+  outDir: string | undefined,
+): Array<{ ids: string[]; path: string }> {
+  if ((out === undefined) === (outDir === undefined))
+    throw new UsageError('export needs exactly one of --out FILE or --out-dir DIR.');
   if (out !== undefined) return [{ ids: docs.map((doc) => doc.id), path: resolve(out) }];
   const used = new Set<string>();
   return docs.map((doc) => {
@@ -484,14 +564,28 @@ function exportTargets(docs: readonly DocumentSummary[], out: string | undefined
 }
 
 /** Imports a bundle's bytes, saying in the CLI's own words how to allow an unsigned one. */
-async function importBundleFile(core: MarginaliaCore, bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; asNew: boolean }): Promise<BundlePlan> {
+async function importBundleFile(
+  core: MarginaliaCore,
+  bytes: Buffer,
+  options: { allowUnsigned: boolean; apply: boolean; asNew: boolean },
+): Promise<BundlePlan> {
   try {
     // --as-new: every document whose text differs from my copy is added beside it.
-    const preview = options.asNew ? await core.importBundle(bytes, { allowUnsigned: options.allowUnsigned, apply: false }) : undefined;
-    const copies = preview ? preview.documents.filter((document) => document.status === 'text differs').map((document) => document.bundleDocumentId) : [];
+    const preview = options.asNew
+      ? await core.importBundle(bytes, { allowUnsigned: options.allowUnsigned, apply: false })
+      : undefined;
+    const copies = preview
+      ? preview.documents
+          .filter((document) => document.status === 'text differs')
+          .map((document) => document.bundleDocumentId)
+      : [];
     return await core.importBundle(bytes, { allowUnsigned: options.allowUnsigned, apply: options.apply, copies });
   } catch (error) {
-    if (error instanceof UnsignedBundleError) throw new UserFacingError('INVALID_INPUT', `${error.message} To import it anyway, run again with --allow-unsigned.`);
+    if (error instanceof UnsignedBundleError)
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `${error.message} To import it anyway, run again with --allow-unsigned.`,
+      );
     throw error;
   }
 }
@@ -503,10 +597,16 @@ function describePlan(plan: BundlePlan): string {
     : `UNSIGNED, claims to be from ${signer.name}${signer.claim ? `. ${signer.claim}` : ''}`;
   const lines = [
     `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,
-    ...plan.documents.map((document) => `  document: ${document.title} (${document.status}${document.status === 'text differs' ? `; ${differingVersions(document)}` : ''}${document.choice === 'copy' ? ', added as a new document with their text' : document.choice === 'merge' ? ', their notes re-anchored on your copy; your text is kept' : ''})`),
+    ...plan.documents.map(
+      (document) =>
+        `  document: ${document.title} (${document.status}${document.status === 'text differs' ? `; ${differingVersions(document)}` : ''}${document.choice === 'copy' ? ', added as a new document with their text' : document.choice === 'merge' ? ', their notes re-anchored on your copy; your text is kept' : ''})`,
+    ),
     `  annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged, ${annotations.keptLocal} kept as they are here, ${annotations.deleted} deleted, ${annotations.orphaned} orphaned`,
     `  replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged, ${replies.keptLocal} kept as they are here`,
-    ...plan.byAuthor.map((author) => `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`),
+    ...plan.byAuthor.map(
+      (author) =>
+        `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`,
+    ),
     ...(plan.refused > 0 ? [`  ${refusedSummary(plan)}`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -514,7 +614,7 @@ function describePlan(plan: BundlePlan): string {
 
 function workspaceOf(option: string | undefined, core: MarginaliaCore): string {
   const dir = option ?? core.settings.read().workspaceDir;
-  if (!dir) throw new UsageError('say which workspace folder: --workspace DIR (or set one in the app\'s Settings).');
+  if (!dir) throw new UsageError("say which workspace folder: --workspace DIR (or set one in the app's Settings).");
   return dir;
 }
 

@@ -25,7 +25,10 @@ function placesList(text: string, spans: readonly TextSpan[]): string[] {
 function ambiguity(text: string, quote: string, title: string, spans: readonly TextSpan[]): UserFacingError {
   return new UserFacingError(
     'AMBIGUOUS',
-    [`“${quote}” occurs ${timesOf(spans.length)} in “${title}”; say which with --occurrence N:`, ...placesList(text, spans)].join('\n'),
+    [
+      `“${quote}” occurs ${timesOf(spans.length)} in “${title}”; say which with --occurrence N:`,
+      ...placesList(text, spans),
+    ].join('\n'),
   );
 }
 
@@ -51,6 +54,7 @@ export function chooseQuoteSpan(text: string, quote: string, occurrence: number 
     return spans[0]!;
   }
   const span = spans[occurrence - 1];
-  if (span === undefined) throw new UserFacingError('NOT_FOUND', `“${quote}” occurs only ${timesOf(spans.length)} in “${title}”.`);
+  if (span === undefined)
+    throw new UserFacingError('NOT_FOUND', `“${quote}” occurs only ${timesOf(spans.length)} in “${title}”.`);
   return span;
 }

@@ -28,7 +28,11 @@ export function buildRendererIfNeeded(appRoot: string, log: (line: string) => vo
   if (!rendererIsStale(appRoot)) return;
   log('marginalia: building the app (first run or sources changed)…\n');
   const require = createRequire(join(appRoot, 'package.json'));
-  const bin = join(require.resolve('electron-vite/package.json').replace(/package\.json$/, ''), 'bin', 'electron-vite.js');
+  const bin = join(
+    require.resolve('electron-vite/package.json').replace(/package\.json$/, ''),
+    'bin',
+    'electron-vite.js',
+  );
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: appRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error(`electron-vite build failed with exit code ${result.status}`);
 }

@@ -14,7 +14,15 @@ export interface DirectoryFilter {
   orphansOnly: boolean;
 }
 
-type Row = [seq: number, documentId: string, start: number, color: string, status: string, authorId: string, authorName: string];
+type Row = [
+  seq: number,
+  documentId: string,
+  start: number,
+  color: string,
+  status: string,
+  authorId: string,
+  authorName: string,
+];
 
 const ROW_COLUMNS = 'seq, document_id, start_offset, color, anchor_status, author_id, author_name';
 
@@ -90,7 +98,8 @@ export class AnnotationDirectory {
 
   /** Every author every filter names, each by display name (any case) or author id. */
   private authorsNamed(names: readonly string[]): Set<number> {
-    const named = (author: { id: string; name: string }, name: string) => author.id === name || author.name.toLowerCase() === name.toLowerCase();
+    const named = (author: { id: string; name: string }, name: string) =>
+      author.id === name || author.name.toLowerCase() === name.toLowerCase();
     const allowed = new Set<number>();
     this.authors.forEach((author, index) => {
       if (names.every((name) => named(author, name))) allowed.add(index);
@@ -110,9 +119,15 @@ export class AnnotationDirectory {
     this.db.prepare('DELETE FROM temp.search_directory_changes').run();
     for (const seq of changed) this.forget(seq);
     const seqs = JSON.stringify(changed);
-    for (const row of this.db.prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM annotations WHERE seq IN (SELECT value FROM json_each(?))`).raw().all(seqs)) this.put(row);
+    for (const row of this.db
+      .prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM annotations WHERE seq IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(seqs))
+      this.put(row);
     const links = this.db
-      .prepare<[string], [string, number]>('SELECT at.tag_id, a.seq FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id WHERE a.seq IN (SELECT value FROM json_each(?))')
+      .prepare<[string], [string, number]>(
+        'SELECT at.tag_id, a.seq FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id WHERE a.seq IN (SELECT value FROM json_each(?))',
+      )
       .raw()
       .all(seqs);
     for (const [tagId, seq] of links) this.link(tagId, seq);
@@ -126,7 +141,12 @@ export class AnnotationDirectory {
     this.tagged = new Map();
     this.tagsOf = new Map();
     for (const row of rows) this.put(row);
-    for (const [tagId, seq] of this.db.prepare<[], [string, number]>('SELECT at.tag_id, a.seq FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id').raw().all()) {
+    for (const [tagId, seq] of this.db
+      .prepare<[], [string, number]>(
+        'SELECT at.tag_id, a.seq FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id',
+      )
+      .raw()
+      .all()) {
       this.link(tagId, seq);
     }
   }
@@ -152,7 +172,10 @@ export class AnnotationDirectory {
     this.startOf[seq] = start;
     this.colorOf[seq] = color;
     this.orphan[seq] = status === 'orphan' ? 1 : 0;
-    this.authorOf[seq] = this.indexOf(this.authorIndex, this.authors, `${authorId}\u0000${authorName}`, { id: authorId, name: authorName });
+    this.authorOf[seq] = this.indexOf(this.authorIndex, this.authors, `${authorId}\u0000${authorName}`, {
+      id: authorId,
+      name: authorName,
+    });
   }
 
   private forget(seq: number): void {

@@ -92,8 +92,17 @@ export class MarginaliaCore {
     this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
     this.openExternalLink = options.openExternal;
-    this.importLimit = { megabytes: options.maxImportMegabytes, hint: options.importLimitHint ?? 'The limit can be raised in Settings.' };
-    this.info = { version: options.version, host: options.host, dataDir: options.dataDir, databasePath, defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia') };
+    this.importLimit = {
+      megabytes: options.maxImportMegabytes,
+      hint: options.importLimitHint ?? 'The limit can be raised in Settings.',
+    };
+    this.info = {
+      version: options.version,
+      host: options.host,
+      dataDir: options.dataDir,
+      databasePath,
+      defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia'),
+    };
     this.handlers = this.createHandlers();
   }
 
@@ -111,7 +120,10 @@ export class MarginaliaCore {
       getSettings: () => this.settings.read(),
       updateSettings: async (changes) => {
         if (changes.workspaceDir !== undefined && changes.workspaceDir !== '' && !isAbsolute(changes.workspaceDir)) {
-          throw new UserFacingError('INVALID_INPUT', `The workspace folder must be a full path, like ${join(homedir(), 'Documents', 'Marginalia')}.`);
+          throw new UserFacingError(
+            'INVALID_INPUT',
+            `The workspace folder must be a full path, like ${join(homedir(), 'Documents', 'Marginalia')}.`,
+          );
         }
         const settings = this.settings.update(changes);
         if (changes.workspaceDir !== undefined) await this.applyWorkspaceSetting();
@@ -146,11 +158,20 @@ export class MarginaliaCore {
       },
       exportBundle: (request) => {
         const built = this.exportBundle(request);
-        return { fileName: built.fileName, dataBase64: Buffer.from(built.bytes).toString('base64'), counts: built.counts };
+        return {
+          fileName: built.fileName,
+          dataBase64: Buffer.from(built.bytes).toString('base64'),
+          counts: built.counts,
+        };
       },
-      previewBundle: ({ dataBase64, allowUnsigned }) => this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
+      previewBundle: ({ dataBase64, allowUnsigned }) =>
+        this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
       importBundle: ({ dataBase64, allowUnsigned, copies }) =>
-        this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: true, ...(copies ? { copies } : {}) }),
+        this.importBundle(Buffer.from(dataBase64, 'base64'), {
+          allowUnsigned: allowUnsigned === true,
+          apply: true,
+          ...(copies ? { copies } : {}),
+        }),
       listKnownKeys: () => this.knownKeys.list(),
       forgetKnownKey: ({ fingerprint }) => ({ forgotten: this.knownKeys.forget(fingerprint) }),
       listReplies: ({ documentId }) => this.annotations.listReplies(documentId),
@@ -162,16 +183,27 @@ export class MarginaliaCore {
         return this.requireSync().status();
       },
       mergeConflictFile: ({ name }) => {
-        if (this.requireSync().mergeConflictFile(name) !== 'merged') throw new UserFacingError('INVALID_INPUT', `“${name}” is not a conflict copy of a workspace file that can be merged.`);
+        if (this.requireSync().mergeConflictFile(name) !== 'merged')
+          throw new UserFacingError(
+            'INVALID_INPUT',
+            `“${name}” is not a conflict copy of a workspace file that can be merged.`,
+          );
         return this.requireSync().status();
       },
       exportPdf: async ({ documentIds, options, jobId }) => {
         const rendered = await this.renderPdf(documentIds, options, jobId);
-        return { ...this.describeExport(documentIds, rendered), dataBase64: Buffer.from(rendered.bytes).toString('base64') };
+        return {
+          ...this.describeExport(documentIds, rendered),
+          dataBase64: Buffer.from(rendered.bytes).toString('base64'),
+        };
       },
       openExternal: async ({ url }) => {
         if (!isOpenableLink(url)) throw new UserFacingError('INVALID_INPUT', UNOPENABLE_LINK_MESSAGE);
-        if (!this.openExternalLink) throw new UserFacingError('INVALID_INPUT', `This ${this.info.host === 'browser' ? 'browser host' : 'host'} cannot open links outside itself; open ${url} yourself.`);
+        if (!this.openExternalLink)
+          throw new UserFacingError(
+            'INVALID_INPUT',
+            `This ${this.info.host === 'browser' ? 'browser host' : 'host'} cannot open links outside itself; open ${url} yourself.`,
+          );
         await this.openExternalLink(url);
         return { opened: true };
       },
@@ -203,11 +235,19 @@ export class MarginaliaCore {
       throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
     }
     const canonicalText = rebuilt.text;
-    assertSharable({ lexicalJson: rebuilt.lexicalJson, canonicalText, sourceBytes: this.documents.sourceBytes(id).length }, this.maxImportBytes());
+    assertSharable(
+      { lexicalJson: rebuilt.lexicalJson, canonicalText, sourceBytes: this.documents.sourceBytes(id).length },
+      this.maxImportBytes(),
+    );
     const textSha256 = sha256Hex(canonicalText);
     const counts = this.db
       .transaction(() => {
-        this.documents.replaceContent(id, { lexicalJson: rebuilt.lexicalJson, canonicalText, textSha256, wordCount: countWords(canonicalText) });
+        this.documents.replaceContent(id, {
+          lexicalJson: rebuilt.lexicalJson,
+          canonicalText,
+          textSha256,
+          wordCount: countWords(canonicalText),
+        });
         return this.annotations.reanchorDocument(id, canonicalText, textSha256);
       })
       .immediate();
@@ -223,13 +263,21 @@ export class MarginaliaCore {
     const prepared = prepareDocument(basename(path), bytes, this.maxImportBytes());
     const other = this.documents.idWithSource(prepared.sourceSha256);
     if (other !== undefined && other !== id) {
-      throw new UserFacingError('INVALID_INPUT', `“${basename(path)}” is already in the library as another document (${other}).`);
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `“${basename(path)}” is already in the library as another document (${other}).`,
+      );
     }
     const counts = this.db
       .transaction(() => {
         this.documents.replaceContent(
           id,
-          { lexicalJson: prepared.lexicalJson, canonicalText: prepared.canonicalText, textSha256: prepared.textSha256, wordCount: prepared.wordCount },
+          {
+            lexicalJson: prepared.lexicalJson,
+            canonicalText: prepared.canonicalText,
+            textSha256: prepared.textSha256,
+            wordCount: prepared.wordCount,
+          },
           prepared,
         );
         return this.annotations.reanchorDocument(id, prepared.canonicalText, prepared.textSha256);
@@ -273,17 +321,50 @@ export class MarginaliaCore {
   }
 
   /** A signed note bundle of these documents' annotations (see src/core/bundles). */
-  exportBundle(request: BundleExportRequest): { bytes: Uint8Array; fileName: string; counts: { documents: number; annotations: number; replies: number; tombstones: number } } {
-    const built = buildBundle({ documents: this.documents, annotations: this.annotations, identity: this.identity, appVersion: this.info.version }, request, sizeLimits(this.maxImportBytes()));
-    return { bytes: built.bytes, fileName: bundleFileName(built.title, request.reviewOnly === true), counts: built.counts };
+  exportBundle(request: BundleExportRequest): {
+    bytes: Uint8Array;
+    fileName: string;
+    counts: { documents: number; annotations: number; replies: number; tombstones: number };
+  } {
+    const built = buildBundle(
+      {
+        documents: this.documents,
+        annotations: this.annotations,
+        identity: this.identity,
+        appVersion: this.info.version,
+      },
+      request,
+      sizeLimits(this.maxImportBytes()),
+    );
+    return {
+      bytes: built.bytes,
+      fileName: bundleFileName(built.title, request.reviewOnly === true),
+      counts: built.counts,
+    };
   }
 
   /** Previews (apply false) or imports a bundle; an import is one transaction, all or nothing. */
-  async importBundle(bytes: Buffer, options: { allowUnsigned: boolean; apply: boolean; copies?: readonly string[]; nowMs?: number }): Promise<BundlePlan> {
-    const bundle = await readBundle(bytes, { allowUnsigned: options.allowUnsigned, limits: sizeLimits(this.maxImportBytes()) });
-    const { plan, touchedDocuments } = mergeBundle({ documents: this.documents, annotations: this.annotations, knownKeys: this.knownKeys, localName: this.profile.read().displayName }, bundle, options);
+  async importBundle(
+    bytes: Buffer,
+    options: { allowUnsigned: boolean; apply: boolean; copies?: readonly string[]; nowMs?: number },
+  ): Promise<BundlePlan> {
+    const bundle = await readBundle(bytes, {
+      allowUnsigned: options.allowUnsigned,
+      limits: sizeLimits(this.maxImportBytes()),
+    });
+    const { plan, touchedDocuments } = mergeBundle(
+      {
+        documents: this.documents,
+        annotations: this.annotations,
+        knownKeys: this.knownKeys,
+        localName: this.profile.read().displayName,
+      },
+      bundle,
+      options,
+    );
     if (options.apply) {
-      if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy')) this.events.emit('libraryChanged', { reason: 'imported' });
+      if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy'))
+        this.events.emit('libraryChanged', { reason: 'imported' });
       for (const documentId of touchedDocuments) {
         this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
         this.events.emit('repliesChanged', { documentId });
@@ -294,11 +375,23 @@ export class MarginaliaCore {
   }
 
   /** Lays out documents and their annotations as one PDF; progress goes out as events. */
-  async renderPdf(documentIds: readonly string[], partial: Partial<PdfExportOptions> | undefined, jobId?: string): Promise<RenderedPdf> {
-    if (!this.fontsDir) throw new UserFacingError('INTERNAL', 'This Marginalia host was started without its fonts, so it cannot export PDFs.');
-    const sources = documentIds.map((id) => ({ detail: this.documents.detail(id), annotations: this.annotations.list(id) }));
+  async renderPdf(
+    documentIds: readonly string[],
+    partial: Partial<PdfExportOptions> | undefined,
+    jobId?: string,
+  ): Promise<RenderedPdf> {
+    if (!this.fontsDir)
+      throw new UserFacingError(
+        'INTERNAL',
+        'This Marginalia host was started without its fonts, so it cannot export PDFs.',
+      );
+    const sources = documentIds.map((id) => ({
+      detail: this.documents.detail(id),
+      annotations: this.annotations.list(id),
+    }));
     const onProgress = jobId
-      ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') => this.events.emit('exportProgress', { jobId, done, total, stage })
+      ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') =>
+          this.events.emit('exportProgress', { jobId, done, total, stage })
       : undefined;
     return renderAnnotatedPdf(sources, resolvePdfExportOptions(partial), {
       fontsDir: this.fontsDir,
@@ -310,14 +403,21 @@ export class MarginaliaCore {
   }
 
   /** Exports to a file: written whole to a temp file beside it, then renamed into place. */
-  async exportPdfToFile(documentIds: readonly string[], partial: Partial<PdfExportOptions> | undefined, outPath: string): Promise<Omit<PdfExportResult, 'dataBase64'>> {
+  async exportPdfToFile(
+    documentIds: readonly string[],
+    partial: Partial<PdfExportOptions> | undefined,
+    outPath: string,
+  ): Promise<Omit<PdfExportResult, 'dataBase64'>> {
     const rendered = await this.renderPdf(documentIds, partial);
     writeFileAtomic(outPath, rendered.bytes);
     return { ...this.describeExport(documentIds, rendered), fileName: basename(outPath) };
   }
 
   private describeExport(documentIds: readonly string[], rendered: RenderedPdf): Omit<PdfExportResult, 'dataBase64'> {
-    const first = documentIds.length === 1 ? this.documents.summary(documentIds[0]!).title : `Marginalia export (${documentIds.length} documents)`;
+    const first =
+      documentIds.length === 1
+        ? this.documents.summary(documentIds[0]!).title
+        : `Marginalia export (${documentIds.length} documents)`;
     return {
       fileName: pdfFileNameFor(first),
       pageCount: rendered.pageCount,
@@ -346,7 +446,10 @@ export class MarginaliaCore {
     }
     const limit = this.maxImportBytes();
     if (size > limit) {
-      throw new UserFacingError('TOO_LARGE', `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. ${this.importLimit.hint}`);
+      throw new UserFacingError(
+        'TOO_LARGE',
+        `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. ${this.importLimit.hint}`,
+      );
     }
     try {
       return readFileSync(path);

@@ -26,7 +26,10 @@ export async function dispatch(handlers: ContractHandlers, method: unknown, inpu
 
 /** A method's name as words a person reads: "importBundle" → "import bundle". */
 function actionOf(method: string): string {
-  return method.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().slice(0, 80);
+  return method
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .slice(0, 80);
 }
 
 /**

@@ -56,71 +56,103 @@ export class DocumentRepository {
   }
 
   /** Inserts under a given id (a document arriving in a bundle keeps its sender's id). */
-  insertWithId(id: string, prepared: PreparedDocument, now: Date = new Date(), origin?: { name: string; fingerprint: string }): { document: DocumentSummary; created: boolean } {
+  insertWithId(
+    id: string,
+    prepared: PreparedDocument,
+    now: Date = new Date(),
+    origin?: { name: string; fingerprint: string },
+  ): { document: DocumentSummary; created: boolean } {
     return this.db
       .transaction(() => {
-        const existing = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`)
-          .get(prepared.sourceSha256);
+        const existing = cachedStatement<[string], DocumentRow>(
+          this.db,
+          `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE source_sha256 = ?`,
+        ).get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
         cachedStatement(
-            this.db,
-            `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+          this.db,
+          `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
                canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at, origin_name, origin_fingerprint)
              VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
                @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp, @originName, @originFingerprint)`,
-          )
-          .run({ ...prepared, id, timestamp, originName: origin?.name ?? '', originFingerprint: origin?.fingerprint ?? '' });
+        ).run({
+          ...prepared,
+          id,
+          timestamp,
+          originName: origin?.name ?? '',
+          originFingerprint: origin?.fingerprint ?? '',
+        });
         return { document: this.summary(id), created: true };
       })
       .immediate();
   }
 
   list(): DocumentSummary[] {
-    return cachedStatement<[], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`)
+    return cachedStatement<[], DocumentRow>(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`,
+    )
       .all()
       .map(toSummary);
   }
 
   summary(id: string): DocumentSummary {
-    const row = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id);
+    const row = cachedStatement<[string], DocumentRow>(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`,
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return toSummary(row);
   }
 
   detail(id: string): DocumentDetail {
     const row = cachedStatement<[string], DocumentDetailRow>(
-        this.db,
-        `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length
          FROM documents WHERE id = ?`,
-      )
-      .get(id);
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
-    return { ...toSummary(row), lexicalJson: row.lexical_json, textSha256: row.text_sha256, textLength: row.text_length };
+    return {
+      ...toSummary(row),
+      lexicalJson: row.lexical_json,
+      textSha256: row.text_sha256,
+      textLength: row.text_length,
+    };
   }
 
   canonicalText(id: string): string {
-    const row = cachedStatement<[string], { canonical_text: string }>(this.db, 'SELECT canonical_text FROM documents WHERE id = ?')
-      .get(id);
+    const row = cachedStatement<[string], { canonical_text: string }>(
+      this.db,
+      'SELECT canonical_text FROM documents WHERE id = ?',
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.canonical_text;
   }
 
   textSha256(id: string): string {
-    const row = cachedStatement<[string], { text_sha256: string }>(this.db, 'SELECT text_sha256 FROM documents WHERE id = ?').get(id);
+    const row = cachedStatement<[string], { text_sha256: string }>(
+      this.db,
+      'SELECT text_sha256 FROM documents WHERE id = ?',
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.text_sha256;
   }
 
   sourceSha256(id: string): string {
-    const row = cachedStatement<[string], { source_sha256: string }>(this.db, 'SELECT source_sha256 FROM documents WHERE id = ?').get(id);
+    const row = cachedStatement<[string], { source_sha256: string }>(
+      this.db,
+      'SELECT source_sha256 FROM documents WHERE id = ?',
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.source_sha256;
   }
 
   sourceBytes(id: string): Buffer {
-    const row = cachedStatement<[string], { source_bytes: Buffer }>(this.db, 'SELECT source_bytes FROM documents WHERE id = ?')
-      .get(id);
+    const row = cachedStatement<[string], { source_bytes: Buffer }>(
+      this.db,
+      'SELECT source_bytes FROM documents WHERE id = ?',
+    ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
     return row.source_bytes;
   }
@@ -129,24 +161,30 @@ export class DocumentRepository {
   replaceContent(
     id: string,
     content: { lexicalJson: string; canonicalText: string; textSha256: string; wordCount: number },
-    source?: { title: string; sourceName: string; sourceBytes: Buffer; sourceSha256: string; byline: string; publishedAt: string; siteName: string },
+    source?: {
+      title: string;
+      sourceName: string;
+      sourceBytes: Buffer;
+      sourceSha256: string;
+      byline: string;
+      publishedAt: string;
+      siteName: string;
+    },
   ): void {
     const now = new Date().toISOString();
     const result = source
       ? cachedStatement(
-            this.db,
-            `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+          this.db,
+          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
                source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
                updated_at = @now WHERE id = @id`,
-          )
-          .run({ ...content, ...source, now, id })
+        ).run({ ...content, ...source, now, id })
       : cachedStatement(
-            this.db,
-            `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+          this.db,
+          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
-          )
-          .run({ ...content, now, id });
+        ).run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
   }
 
@@ -155,11 +193,16 @@ export class DocumentRepository {
   }
 
   idWithText(textSha256: string): string | undefined {
-    return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1').get(textSha256)?.id;
+    return cachedStatement<[string], { id: string }>(
+      this.db,
+      'SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1',
+    ).get(textSha256)?.id;
   }
 
   idWithSource(sourceSha256: string): string | undefined {
-    return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE source_sha256 = ?').get(sourceSha256)?.id;
+    return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE source_sha256 = ?').get(
+      sourceSha256,
+    )?.id;
   }
 
   remove(id: string): void {
@@ -176,8 +219,10 @@ export class DocumentRepository {
    * document; an ambiguous prefix names the candidates.
    */
   resolve(reference: string): DocumentSummary {
-    const byId = cachedStatement<[string], DocumentRow>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
-      .get(reference);
+    const byId = cachedStatement<[string], DocumentRow>(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`,
+    ).get(reference);
     if (byId) return toSummary(byId);
     const needle = reference.toLocaleLowerCase();
     const matches = this.list().filter((doc) => doc.title.toLocaleLowerCase().startsWith(needle));

@@ -69,12 +69,19 @@ export class IdentityRepository {
 
   private keys(): { publicKey: string; privateKey: string } {
     this.profile.read();
-    const row = this.db.prepare<[], { public_key: string; private_key: string }>('SELECT public_key, private_key FROM profile WHERE id = 1').get()!;
-    if (row.public_key !== '' && row.private_key !== '') return { publicKey: row.public_key, privateKey: row.private_key };
+    const row = this.db
+      .prepare<[], { public_key: string; private_key: string }>(
+        'SELECT public_key, private_key FROM profile WHERE id = 1',
+      )
+      .get()!;
+    if (row.public_key !== '' && row.private_key !== '')
+      return { publicKey: row.public_key, privateKey: row.private_key };
     // Profiles get their key when made (and migration 7 gave older ones theirs); this is a
     // last resort that keeps the author id bound to the key it makes.
     const { publicKey, privateKey } = newKeyPair();
-    this.db.prepare("UPDATE profile SET public_key = ?, private_key = ?, author_id = ? WHERE id = 1 AND public_key = ''").run(publicKey, privateKey, authorIdForKey(publicKey));
+    this.db
+      .prepare("UPDATE profile SET public_key = ?, private_key = ?, author_id = ? WHERE id = 1 AND public_key = ''")
+      .run(publicKey, privateKey, authorIdForKey(publicKey));
     return this.keys();
   }
 
@@ -112,7 +119,12 @@ export class KnownKeysRepository {
         'SELECT fingerprint, display_name, first_seen_at, last_seen_at FROM known_keys ORDER BY display_name COLLATE NOCASE, fingerprint',
       )
       .all()
-      .map((row) => ({ fingerprint: row.fingerprint, displayName: row.display_name, firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at }));
+      .map((row) => ({
+        fingerprint: row.fingerprint,
+        displayName: row.display_name,
+        firstSeenAt: row.first_seen_at,
+        lastSeenAt: row.last_seen_at,
+      }));
   }
 
   forget(fingerprint: string): boolean {

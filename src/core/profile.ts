@@ -30,15 +30,21 @@ export class ProfileRepository {
 
   read(): Profile & { confirmed: boolean } {
     let row = this.db
-      .prepare<[], { author_id: string; display_name: string; confirmed: number }>('SELECT author_id, display_name, confirmed FROM profile WHERE id = 1')
+      .prepare<[], { author_id: string; display_name: string; confirmed: number }>(
+        'SELECT author_id, display_name, confirmed FROM profile WHERE id = 1',
+      )
       .get();
     if (!row) {
       const keys = newKeyPair();
       this.db
-        .prepare('INSERT OR IGNORE INTO profile (id, author_id, display_name, confirmed, created_at, public_key, private_key) VALUES (1, ?, ?, 0, ?, ?, ?)')
+        .prepare(
+          'INSERT OR IGNORE INTO profile (id, author_id, display_name, confirmed, created_at, public_key, private_key) VALUES (1, ?, ?, 0, ?, ?, ?)',
+        )
         .run(authorIdForKey(keys.publicKey), defaultName(), new Date().toISOString(), keys.publicKey, keys.privateKey);
       row = this.db
-        .prepare<[], { author_id: string; display_name: string; confirmed: number }>('SELECT author_id, display_name, confirmed FROM profile WHERE id = 1')
+        .prepare<[], { author_id: string; display_name: string; confirmed: number }>(
+          'SELECT author_id, display_name, confirmed FROM profile WHERE id = 1',
+        )
         .get()!;
     }
     return { authorId: row.author_id, displayName: row.display_name, confirmed: row.confirmed === 1 };
@@ -46,8 +52,10 @@ export class ProfileRepository {
 
   rename(displayName: string): Profile & { confirmed: boolean } {
     const name = displayName.replace(/\s+/g, ' ').trim();
-    if (name === '') throw new UserFacingError('INVALID_INPUT', 'Your name cannot be empty: it is shown on every note you write.');
-    if (name.length > MAX_DISPLAY_NAME) throw new UserFacingError('INVALID_INPUT', `A name can be at most ${MAX_DISPLAY_NAME} characters.`);
+    if (name === '')
+      throw new UserFacingError('INVALID_INPUT', 'Your name cannot be empty: it is shown on every note you write.');
+    if (name.length > MAX_DISPLAY_NAME)
+      throw new UserFacingError('INVALID_INPUT', `A name can be at most ${MAX_DISPLAY_NAME} characters.`);
     const documentIds = this.db
       .transaction(() => {
         const { authorId } = this.read();
@@ -65,7 +73,9 @@ export class ProfileRepository {
    */
   renameRestored(annotationIds: Iterable<string>): void {
     const { authorId, displayName } = this.read();
-    const stale = this.db.prepare<[string, string, string], { seq: number }>('SELECT seq FROM annotations WHERE id = ? AND author_id = ? AND author_name <> ?');
+    const stale = this.db.prepare<[string, string, string], { seq: number }>(
+      'SELECT seq FROM annotations WHERE id = ? AND author_id = ? AND author_name <> ?',
+    );
     const rename = this.db.prepare('UPDATE annotations SET author_name = ? WHERE seq = ?');
     const reindex = this.db.prepare('UPDATE annotations_fts SET author = ? WHERE rowid = ?');
     for (const id of annotationIds) {
@@ -82,13 +92,21 @@ export class ProfileRepository {
    */
   private renameOwnNotes(authorId: string, name: string): string[] {
     const annotations = this.db
-      .prepare<[string, string], { seq: number; document_id: string }>('SELECT seq, document_id FROM annotations WHERE author_id = ? AND author_name <> ?')
+      .prepare<[string, string], { seq: number; document_id: string }>(
+        'SELECT seq, document_id FROM annotations WHERE author_id = ? AND author_name <> ?',
+      )
       .all(authorId, name);
     const replies = this.db
-      .prepare<[string, string], { document_id: string }>('SELECT DISTINCT document_id FROM replies WHERE author_id = ? AND author_name <> ?')
+      .prepare<[string, string], { document_id: string }>(
+        'SELECT DISTINCT document_id FROM replies WHERE author_id = ? AND author_name <> ?',
+      )
       .all(authorId, name);
-    this.db.prepare('UPDATE annotations SET author_name = ? WHERE author_id = ? AND author_name <> ?').run(name, authorId, name);
-    this.db.prepare('UPDATE replies SET author_name = ? WHERE author_id = ? AND author_name <> ?').run(name, authorId, name);
+    this.db
+      .prepare('UPDATE annotations SET author_name = ? WHERE author_id = ? AND author_name <> ?')
+      .run(name, authorId, name);
+    this.db
+      .prepare('UPDATE replies SET author_name = ? WHERE author_id = ? AND author_name <> ?')
+      .run(name, authorId, name);
     // The search index keeps its own copy of the author, for author:NAME.
     const reindex = this.db.prepare('UPDATE annotations_fts SET author = ? WHERE rowid = ?');
     for (const { seq } of annotations) reindex.run(name, seq);

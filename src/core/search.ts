@@ -7,7 +7,15 @@ import type { AnnotationStore } from './annotations/store';
 import { AnnotationDirectory } from './annotation-directory';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery, Passage } from '../shared/search-query';
-import { SearchSyntaxError, findPassages, ftsMatchExpression, parseSearchQuery, partsAround, snippetParts, termRegex } from '../shared/search-query';
+import {
+  SearchSyntaxError,
+  findPassages,
+  ftsMatchExpression,
+  parseSearchQuery,
+  partsAround,
+  snippetParts,
+  termRegex,
+} from '../shared/search-query';
 import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
@@ -55,7 +63,9 @@ class TextCache {
   get(documentId: string, hash: string): string {
     const cached = this.entries.get(documentId);
     if (cached?.hash === hash) return cached.text;
-    const text = this.db.prepare<[string], string>('SELECT canonical_text FROM documents WHERE id = ?').pluck().get(documentId) ?? '';
+    const text =
+      this.db.prepare<[string], string>('SELECT canonical_text FROM documents WHERE id = ?').pluck().get(documentId) ??
+      '';
     this.put(documentId, hash, text);
     return text;
   }
@@ -107,13 +117,20 @@ export class SearchService {
   search(query: string, { documentId, offset = 0, limit = SEARCH_PAGE_SIZE }: SearchOptions = {}): SearchResults {
     const parsed = readQuery(query);
     const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly;
-    if (!parsed.expression && !filtered) return { groups: [], total: 0, documents: 0, offset: 0, problems: parsed.problems };
+    if (!parsed.expression && !filtered)
+      return { groups: [], total: 0, documents: 0, offset: 0, problems: parsed.problems };
     // One read transaction: the directory, both indexes and the page rows see one snapshot,
     // even while the CLI or a sync writes from another process.
     return this.db.transaction(() => this.collect(parsed, filtered, documentId, offset, limit))();
   }
 
-  private collect(parsed: ParsedQuery, filtered: boolean, documentId: string | undefined, offset: number, limit: number): SearchResults {
+  private collect(
+    parsed: ParsedQuery,
+    filtered: boolean,
+    documentId: string | undefined,
+    offset: number,
+    limit: number,
+  ): SearchResults {
     const match = parsed.expression ? ftsMatchExpression(parsed.expression) : null;
     const documents = new Map<string, DocumentHits>();
     // With filters only annotations can match, so the text is ranked but not read.
@@ -121,7 +138,9 @@ export class SearchService {
     this.addAnnotationHits(parsed, match, documentId, documents);
     const ordered = [...documents.values()].filter((document) => hitCount(document) > 0);
     this.fillTitles(ordered.filter((document) => document.title === ''));
-    ordered.sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId));
+    ordered.sort(
+      (a, b) => a.rank - b.rank || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId),
+    );
     const start = Math.max(0, Math.floor(offset));
     const size = Math.min(MAX_SEARCH_PAGE_SIZE, Math.max(1, Math.floor(limit)));
     return {
@@ -134,7 +153,13 @@ export class SearchService {
   }
 
   /** Documents whose title or text matches, best first; without filters, their text passages too. */
-  private rankDocuments(parsed: ParsedQuery, match: string, documentId: string | undefined, withText: boolean, into: Map<string, DocumentHits>): void {
+  private rankDocuments(
+    parsed: ParsedQuery,
+    match: string,
+    documentId: string | undefined,
+    withText: boolean,
+    into: Map<string, DocumentHits>,
+  ): void {
     const rows = this.db
       .prepare<string[], { id: string; title: string; text_sha256: string }>(
         `SELECT d.id, d.title, d.text_sha256 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
@@ -152,21 +177,41 @@ export class SearchService {
     });
   }
 
-
-  private addAnnotationHits(parsed: ParsedQuery, match: string | null, documentId: string | undefined, into: Map<string, DocumentHits>): void {
+  private addAnnotationHits(
+    parsed: ParsedQuery,
+    match: string | null,
+    documentId: string | undefined,
+    into: Map<string, DocumentHits>,
+  ): void {
     let candidates: number[] | null = match
-      ? this.db.prepare<[string], number>('SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?').pluck().all(match)
+      ? this.db
+          .prepare<[string], number>('SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?')
+          .pluck()
+          .all(match)
       : null;
     for (const tag of parsed.tags) {
       // The tags table is small: find the tag and its children, then their annotations.
       const within = this.directory.withTags(this.store.tagsWithin(tag).map((row) => row.id));
       candidates = candidates ? candidates.filter((seq) => within.has(seq)) : [...within];
     }
-    const filter = { colors: parsed.colors, authors: parsed.authors, orphansOnly: parsed.orphansOnly, ...(documentId ? { documentId } : {}) };
+    const filter = {
+      colors: parsed.colors,
+      authors: parsed.authors,
+      orphansOnly: parsed.orphansOnly,
+      ...(documentId ? { documentId } : {}),
+    };
     for (const [id, refs] of this.directory.select(candidates, filter)) {
       const document = into.get(id);
       if (document) document.annotations = refs;
-      else into.set(id, { documentId: id, title: '', rank: Number.POSITIVE_INFINITY, text: '', annotations: refs, passages: [] });
+      else
+        into.set(id, {
+          documentId: id,
+          title: '',
+          rank: Number.POSITIVE_INFINITY,
+          text: '',
+          annotations: refs,
+          passages: [],
+        });
     }
   }
 
@@ -174,7 +219,9 @@ export class SearchService {
     if (documents.length === 0) return;
     const titles = new Map(
       this.db
-        .prepare<[string], [string, string]>('SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+        .prepare<[string], [string, string]>(
+          'SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+        )
         .raw()
         .all(JSON.stringify(documents.map((document) => document.documentId))),
     );
@@ -243,7 +290,8 @@ function annotationHit(row: AnnotationPageRow, regex: RegExp | null): SearchHit 
 }
 
 function textHit(document: DocumentHits, passage: Passage): SearchHit {
-  if (passage.marks.length === 0) return { kind: 'text', start: 0, end: 0, marks: [], snippet: [{ text: clip(document.title, 120), match: false }] };
+  if (passage.marks.length === 0)
+    return { kind: 'text', start: 0, end: 0, marks: [], snippet: [{ text: clip(document.title, 120), match: false }] };
   const text = document.text;
   const from = Math.max(0, passage.start - SNIPPET_CONTEXT);
   const to = Math.min(text.length, passage.end + SNIPPET_CONTEXT);

@@ -14,14 +14,7 @@ import { openLinkOutside } from './external-links';
 import { serveContractOverIpc } from './ipc-transport';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
-import {
-  APP_ENTRY_URL,
-  APP_HOST,
-  APP_SCHEME,
-  hardenWebContents,
-  isTrustedUrl,
-  trustedOrigins,
-} from './security';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenWebContents, isTrustedUrl, trustedOrigins } from './security';
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from './window-state';
 
 export interface DesktopOptions {
@@ -33,7 +26,6 @@ export interface DesktopOptions {
   rendererDir: string;
   platform?: NodeJS.Platform;
 }
-
 
 export function webPreferencesFor(preloadPath: string): Electron.WebPreferences {
   return {
@@ -137,7 +129,9 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
     }
     core.seedSampleOnFirstRun(join(options.appRoot, 'resources', 'samples', 'sabratha-report.txt'));
     core.startWatchingExternalChanges();
-    void core.applyWorkspaceSetting().catch((error: Error) => electron.dialog.showErrorBox('Marginalia could not sync its workspace', error.message));
+    void core
+      .applyWorkspaceSetting()
+      .catch((error: Error) => electron.dialog.showErrorBox('Marginalia could not sync its workspace', error.message));
     const liveCore = core;
 
     serveContractOverIpc(

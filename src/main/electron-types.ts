@@ -9,5 +9,8 @@ export type ElectronModule = Pick<
 
 export type BrowserWindowInstance = Electron.BrowserWindow;
 export type WebContentsInstance = Electron.WebContents;
-export type SessionInstance = Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+export type SessionInstance = Pick<
+  Electron.Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
 export type MenuTemplate = Electron.MenuItemConstructorOptions[];

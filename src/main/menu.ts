@@ -19,7 +19,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuTemplate {
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
-        { label: 'Export', submenu: [{ label: 'Annotated PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: command('exportPdf') }] },
+        {
+          label: 'Export',
+          submenu: [{ label: 'Annotated PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: command('exportPdf') }],
+        },
         { type: 'separator' },
         { label: 'Share Notes…', click: command('shareNotes') },
         { label: 'Import Notes…', click: command('importNotes') },
@@ -71,7 +74,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuTemplate {
 }
 
 /** The reader's context menu: annotate the selection, plus the usual copy. */
-export function buildContextMenuTemplate(hasSelection: boolean, sendCommand: (command: UiCommand) => void): MenuTemplate {
+export function buildContextMenuTemplate(
+  hasSelection: boolean,
+  sendCommand: (command: UiCommand) => void,
+): MenuTemplate {
   return [
     { label: 'Highlight', enabled: hasSelection, click: () => sendCommand('highlight') },
     { label: 'Tag…', enabled: hasSelection, click: () => sendCommand('tag') },

@@ -15,7 +15,6 @@ import { fail, UserFacingError } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
 import { contentTypeOf, decodeUrlPath, rendererFilePath } from '../core/renderer-files';
 
-
 export interface BrowserHostOptions {
   core: MarginaliaCore;
   /** The built renderer (index.html and assets). */
@@ -43,8 +42,6 @@ export function tokenCookieName(port: number): string {
 }
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
-
-
 
 function tokensMatch(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -100,7 +97,14 @@ function listen(server: Server, port: number): Promise<void> {
         EACCES: 'needs privileges this user does not have',
       };
       const reason = error.code === undefined ? undefined : reasons[error.code];
-      rejectListen(reason ? new UserFacingError('INVALID_INPUT', `Port ${port} on 127.0.0.1 ${reason}: choose another with --port N, or --port 0 for any free one.`) : error);
+      rejectListen(
+        reason
+          ? new UserFacingError(
+              'INVALID_INPUT',
+              `Port ${port} on 127.0.0.1 ${reason}: choose another with --port N, or --port 0 for any free one.`,
+            )
+          : error,
+      );
     });
     server.listen(port, '127.0.0.1', () => {
       server.removeAllListeners('error');

@@ -66,7 +66,10 @@ function scoreCandidate(
   const suffixScore = suffixWindow.startsWith(quote.suffix) ? 1 : contextSimilarity(suffixWindow, quote.suffix);
   const positionScore = text.length === 0 ? 1 : 1 - Math.min(1, Math.abs(start - hint) / text.length);
   const score =
-    (WEIGHTS.quote * quoteSimilarity + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) /
+    (WEIGHTS.quote * quoteSimilarity +
+      WEIGHTS.prefix * prefixScore +
+      WEIGHTS.suffix * suffixScore +
+      WEIGHTS.position * positionScore) /
     WEIGHT_TOTAL;
   return { score, context: Math.max(prefixScore, suffixScore) };
 }
@@ -85,14 +88,22 @@ function exactOccurrences(text: string, exact: string, hint: number): number[] {
 /** Anchors a point (a note pinned between two characters) by the text around it. */
 function anchorPoint(text: string, quote: TextQuoteSelector, position: TextPositionSelector): AnchorResult {
   const at = position.start;
-  if (at <= text.length && text.slice(at - quote.prefix.length, at) === quote.prefix && text.slice(at, at + quote.suffix.length) === quote.suffix) {
+  if (
+    at <= text.length &&
+    text.slice(at - quote.prefix.length, at) === quote.prefix &&
+    text.slice(at, at + quote.suffix.length) === quote.suffix
+  ) {
     return { status: 'exact', start: at, end: at, score: 1 };
   }
-  const joined = anchorSpan(text, { type: 'TextQuoteSelector', exact: quote.prefix + quote.suffix, prefix: '', suffix: '' }, {
-    type: 'TextPositionSelector',
-    start: at - quote.prefix.length,
-    end: at + quote.suffix.length,
-  });
+  const joined = anchorSpan(
+    text,
+    { type: 'TextQuoteSelector', exact: quote.prefix + quote.suffix, prefix: '', suffix: '' },
+    {
+      type: 'TextPositionSelector',
+      start: at - quote.prefix.length,
+      end: at + quote.suffix.length,
+    },
+  );
   if (joined.status === 'orphan') return joined;
   const point = Math.min(joined.end, joined.start + quote.prefix.length);
   return { ...joined, status: joined.status === 'exact' ? 'moved' : joined.status, start: point, end: point };
@@ -131,7 +142,8 @@ function anchorSpan(text: string, quote: TextQuoteSelector, position: TextPositi
       bestContext = context;
     }
   }
-  if (best.status === 'fuzzy' && best.score >= MIN_FUZZY_SCORE && bestContext >= MIN_FUZZY_CONTEXT_SIMILARITY) return best;
+  if (best.status === 'fuzzy' && best.score >= MIN_FUZZY_SCORE && bestContext >= MIN_FUZZY_CONTEXT_SIMILARITY)
+    return best;
   return { status: 'orphan', start: position.start, end: position.end, score: 0 };
 }
 

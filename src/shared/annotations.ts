@@ -89,10 +89,17 @@ export function normalizeTagPath(raw: string): { ok: true; path: string } | { ok
   const segments = raw.split('/').map((segment) => segment.replace(/\s+/g, ' ').trim());
   if (raw.trim() === '') return { ok: false, message: 'A tag needs a name.' };
   if (segments.some((segment) => segment === '')) {
-    return { ok: false, message: `“${raw}” has an empty part: write tags like Actor/IS, with no empty segment between slashes.` };
+    return {
+      ok: false,
+      message: `“${raw}” has an empty part: write tags like Actor/IS, with no empty segment between slashes.`,
+    };
   }
   const path = segments.join('/');
-  if (path.length > MAX_TAG_LENGTH) return { ok: false, message: `A tag can be at most ${MAX_TAG_LENGTH} characters; “${path.slice(0, 40)}…” has ${path.length}.` };
+  if (path.length > MAX_TAG_LENGTH)
+    return {
+      ok: false,
+      message: `A tag can be at most ${MAX_TAG_LENGTH} characters; “${path.slice(0, 40)}…” has ${path.length}.`,
+    };
   if (/[\u0000-\u001f\u007f]/.test(path)) return { ok: false, message: 'A tag cannot contain control characters.' };
   return { ok: true, path };
 }

@@ -110,7 +110,11 @@ const id = z.string().min(1).max(200);
 const isoTime = isoDateTime;
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
 const name = z.string().max(200);
-const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
@@ -121,7 +125,15 @@ export const manifestSchema = z.object({
   review: z.boolean(),
   creator: z.object({ authorId: id, name, publicKey: base64(200), fingerprint: z.string().max(100) }),
   documents: z
-    .array(z.object({ id, title: z.string().max(2000), textSha256: sha256, entry: z.string().regex(DOCUMENT_ENTRY), annotations: z.number().int().min(0) }))
+    .array(
+      z.object({
+        id,
+        title: z.string().max(2000),
+        textSha256: sha256,
+        entry: z.string().regex(DOCUMENT_ENTRY),
+        annotations: z.number().int().min(0),
+      }),
+    )
     .max(BUNDLE_LIMITS.documents),
   counts: z.object({
     documents: z.number().int().min(0),
@@ -181,7 +193,12 @@ export const webAnnotationSchema = z.object({
       source: id,
       selector: z
         .tuple([
-          z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().max(1024 * 1024), prefix: z.string().max(1000), suffix: z.string().max(1000) }),
+          z.object({
+            type: z.literal('TextQuoteSelector'),
+            exact: z.string().max(1024 * 1024),
+            prefix: z.string().max(1000),
+            suffix: z.string().max(1000),
+          }),
           textPositionSelectorSchema,
         ])
         .optional(),
@@ -216,15 +233,18 @@ function itemsPresent(collection: { total: number; items?: unknown; first?: unkn
   return collection.items !== undefined || collection.first !== undefined || collection.total === 0;
 }
 
-function itemsRead<T extends { items?: WebAnnotationInput[] | undefined; first?: { items: WebAnnotationInput[] } | undefined }>(
-  collection: T,
-): Omit<T, 'items' | 'first'> & { items: WebAnnotationInput[] } {
+function itemsRead<
+  T extends { items?: WebAnnotationInput[] | undefined; first?: { items: WebAnnotationInput[] } | undefined },
+>(collection: T): Omit<T, 'items' | 'first'> & { items: WebAnnotationInput[] } {
   const { items, first, ...rest } = collection;
   return { ...rest, items: first?.items ?? items ?? [] };
 }
 type WebAnnotationInput = z.infer<typeof webAnnotationSchema>;
 
-const LISTS_NOTHING = { message: 'lists no annotations (no first page) though its total says it has some', path: ['first'] };
+const LISTS_NOTHING = {
+  message: 'lists no annotations (no first page) though its total says it has some',
+  path: ['first'],
+};
 
 export const annotationCollectionSchema = z
   .object({
@@ -234,17 +254,28 @@ export const annotationCollectionSchema = z
     ...collectionItems,
   })
   .refine(itemsPresent, LISTS_NOTHING)
-  .refine((collection) => !(collection.items && collection.first), 'has both items and a first page; W3C keeps them on the page')
+  .refine(
+    (collection) => !(collection.items && collection.first),
+    'has both items and a first page; W3C keeps them on the page',
+  )
   .transform(itemsRead);
 
 export const tagsEntrySchema = z.object({
   tags: z
-    .array(z.object({ path: z.string().min(1).max(300), color: z.union([z.enum(HIGHLIGHT_COLORS), z.literal('')]), description: z.string().max(2000) }))
+    .array(
+      z.object({
+        path: z.string().min(1).max(300),
+        color: z.union([z.enum(HIGHLIGHT_COLORS), z.literal('')]),
+        description: z.string().max(2000),
+      }),
+    )
     .max(10_000),
 });
 
 export const tombstonesEntrySchema = z.object({
-  tombstones: z.array(z.object({ id, documentId: id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
+  tombstones: z
+    .array(z.object({ id, documentId: id, authorId: id, deletedAt: isoTime }))
+    .max(BUNDLE_LIMITS.annotations),
 });
 
 export const signatureSchema = z.object({
@@ -264,20 +295,28 @@ export function signedPayload(entries: ReadonlyArray<{ name: string; sha256: str
 /** A workspace sidecar (`<slug>.annotations.json`): the same annotations, plus the document and its tombstones. */
 export const sidecarSchema = z
   .object({
-  '@context': z.unknown(),
-  id,
-  type: z.literal('AnnotationCollection'),
-  marginalia: z.object({
-    document: z.object({
-      id,
-      title: z.string().max(2000),
-      sourceFile: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'must be a file name in the workspace folder').refine((value) => value !== '.' && value !== '..', 'must be a file name'),
-      textSha256: sha256,
+    '@context': z.unknown(),
+    id,
+    type: z.literal('AnnotationCollection'),
+    marginalia: z.object({
+      document: z.object({
+        id,
+        title: z.string().max(2000),
+        sourceFile: z
+          .string()
+          .min(1)
+          .max(300)
+          .regex(/^[^/\\]+$/, 'must be a file name in the workspace folder')
+          .refine((value) => value !== '.' && value !== '..', 'must be a file name'),
+        textSha256: sha256,
+      }),
+      tombstones: z.array(z.object({ id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
     }),
-    tombstones: z.array(z.object({ id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
-  }),
-  ...collectionItems,
-})
+    ...collectionItems,
+  })
   .refine(itemsPresent, LISTS_NOTHING)
-  .refine((collection) => !(collection.items && collection.first), 'has both items and a first page; W3C keeps them on the page')
+  .refine(
+    (collection) => !(collection.items && collection.first),
+    'has both items and a first page; W3C keeps them on the page',
+  )
   .transform(itemsRead);

@@ -84,7 +84,8 @@ export function differingVersions(document: Pick<BundlePlanDocument, 'version' |
 export const DOCUMENT_CHOICE_TEXT = {
   merge: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)',
   copy: 'Add their copy as a new document beside mine (with their text)',
-  explanation: 'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. Adding keeps their text as a second document.',
+  explanation:
+    'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. Adding keeps their text as a second document.',
 } as const;
 
 export interface BundlePlan {
@@ -93,7 +94,14 @@ export interface BundlePlan {
   review: boolean;
   signer: BundleSigner;
   documents: BundlePlanDocument[];
-  annotations: { added: number; updated: number; unchanged: number; keptLocal: number; deleted: number; orphaned: number };
+  annotations: {
+    added: number;
+    updated: number;
+    unchanged: number;
+    keptLocal: number;
+    deleted: number;
+    orphaned: number;
+  };
   replies: { added: number; updated: number; unchanged: number; keptLocal: number };
   byAuthor: Array<{ name: string; annotations: number; replies: number }>;
   /**
@@ -111,7 +119,9 @@ export const BUNDLE_EXTENSION = '.mnb';
 export function importedSummary(plan: Pick<BundlePlan, 'signer' | 'annotations' | 'replies'>): string {
   const added = plan.annotations.added + plan.replies.added;
   const updated = plan.annotations.updated + plan.replies.updated;
-  const from = plan.signer.signed ? `Imported notes from ${plan.signer.name}` : `Imported unsigned notes claimed to be from ${plan.signer.name}`;
+  const from = plan.signer.signed
+    ? `Imported notes from ${plan.signer.name}`
+    : `Imported unsigned notes claimed to be from ${plan.signer.name}`;
   return `${from}: ${added} new, ${updated} updated.`;
 }
 

@@ -28,7 +28,10 @@ export function buildClient(transport: ClientTransport): MarginaliaClient {
       try {
         return asResult(await transport.call(method, input ?? {}));
       } catch (error) {
-        return fail('INTERNAL', `Could not reach Marginalia's core: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(
+          'INTERNAL',
+          `Could not reach Marginalia's core: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     };
   }

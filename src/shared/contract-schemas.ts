@@ -75,17 +75,31 @@ export const inputSchemas = {
       color: color.optional(),
     })
     .strict(),
-  reattachAnnotation: z.object({ id: annotationId, start: offset, end: offset }).strict().refine(startNotAfterEnd, ordered),
+  reattachAnnotation: z
+    .object({ id: annotationId, start: offset, end: offset })
+    .strict()
+    .refine(startNotAfterEnd, ordered),
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   listTags: z.object({}).strict(),
-  saveTag: z.object({ path: tagPath, color: z.union([color, z.literal('')]).optional(), description: z.string().max(2000).optional() }).strict(),
+  saveTag: z
+    .object({
+      path: tagPath,
+      color: z.union([color, z.literal('')]).optional(),
+      description: z.string().max(2000).optional(),
+    })
+    .strict(),
   tagUsage: z.object({ path: tagPath }).strict(),
   renameTag: z.object({ from: tagPath, to: tagPath }).strict(),
   mergeTags: z.object({ from: tagPath, into: tagPath }).strict(),
   deleteTag: z.object({ path: tagPath }).strict(),
   search: z
-    .object({ query: z.string().max(1000), documentId: documentId.optional(), offset: z.number().int().min(0).max(10_000_000).optional(), limit: z.number().int().min(1).max(MAX_SEARCH_PAGE_SIZE).optional() })
+    .object({
+      query: z.string().max(1000),
+      documentId: documentId.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(MAX_SEARCH_PAGE_SIZE).optional(),
+    })
     .strict(),
   updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
   exportPdf: z
@@ -119,14 +133,22 @@ export const inputSchemas = {
     })
     .strict(),
   previewBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
-  importBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional(), copies: z.array(z.string().min(1).max(200)).max(1000).optional() }).strict(),
+  importBundle: z
+    .object({
+      dataBase64: base64Payload,
+      allowUnsigned: z.boolean().optional(),
+      copies: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    })
+    .strict(),
   listKnownKeys: z.object({}).strict(),
   forgetKnownKey: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   listReplies: z.object({ documentId: documentId }).strict(),
   createReply: z.object({ annotationId: annotationId, markdown: noteMarkdown }).strict(),
   deleteReply: z.object({ id: annotationId }).strict(),
   getSyncStatus: z.object({}).strict(),
-  resolveSyncConflict: z.object({ id: z.string().min(1).max(100), choice: z.enum(['mine', 'theirs', 'both']) }).strict(),
+  resolveSyncConflict: z
+    .object({ id: z.string().min(1).max(100), choice: z.enum(['mine', 'theirs', 'both']) })
+    .strict(),
   mergeConflictFile: z.object({ name: z.string().min(1).max(300) }).strict(),
   openExternal: z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(),
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };

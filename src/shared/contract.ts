@@ -59,7 +59,12 @@ export interface MarginaliaContract {
   createAnnotation(input: CreateAnnotationRequest): Annotation;
   updateAnnotation(input: UpdateAnnotationRequest): Annotation;
   deleteAnnotations(input: { ids: string[] }): { deleted: number };
-  bulkUpdateAnnotations(input: { ids: string[]; addTags?: string[]; removeTags?: string[]; color?: (typeof HIGHLIGHT_COLORS)[number] }): { updated: number };
+  bulkUpdateAnnotations(input: {
+    ids: string[];
+    addTags?: string[];
+    removeTags?: string[];
+    color?: (typeof HIGHLIGHT_COLORS)[number];
+  }): { updated: number };
   /** Attaches an annotation (an orphan, usually) to a new span of the current text. */
   reattachAnnotation(input: { id: string; start: number; end: number }): Annotation;
   /** Undoes the last annotation or tag change; null when there is nothing to undo. */
@@ -89,7 +94,11 @@ export interface MarginaliaContract {
   /** The local signing identity: name and the fingerprint of the key that signs bundles. */
   getIdentity(input: Record<string, never>): { authorId: string; displayName: string; fingerprint: string };
   /** Writes a signed note bundle (.mnb) and returns its bytes. */
-  exportBundle(input: BundleExportRequest): { fileName: string; dataBase64: string; counts: { documents: number; annotations: number; replies: number; tombstones: number } };
+  exportBundle(input: BundleExportRequest): {
+    fileName: string;
+    dataBase64: string;
+    counts: { documents: number; annotations: number; replies: number; tombstones: number };
+  };
   /** Reads a bundle and says what importing it would do; changes nothing. */
   previewBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
   /** Imports a bundle in one transaction: all of it or, on any problem, none of it. */

@@ -8,7 +8,10 @@ type LabelFields = Pick<DocumentSummary, 'originName' | 'textVersion' | 'textUpd
 export function originLine(doc: LabelFields, formatDate: (iso: string) => string = (iso) => iso.slice(0, 10)): string {
   const from = doc.originName ? `From ${doc.originName}` : 'Imported here';
   // Minutes, not milliseconds: an import stamps both times a moment apart.
-  const edited = doc.textUpdatedAt.slice(0, 16) !== doc.importedAt.slice(0, 16) ? ` · text edited ${formatDate(doc.textUpdatedAt)}` : '';
+  const edited =
+    doc.textUpdatedAt.slice(0, 16) !== doc.importedAt.slice(0, 16)
+      ? ` · text edited ${formatDate(doc.textUpdatedAt)}`
+      : '';
   return `${from} · version ${doc.textVersion}${edited}`;
 }
 

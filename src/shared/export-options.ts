@@ -45,9 +45,17 @@ export function passesExportFilters(annotation: Annotation, options: PdfExportOp
   if (options.colors.length > 0 && !options.colors.includes(annotation.color)) return false;
   if (options.authors.length > 0) {
     const wanted = options.authors.map((author) => author.toLocaleLowerCase());
-    if (!wanted.includes(annotation.author.name.toLocaleLowerCase()) && !wanted.includes(annotation.author.id.toLocaleLowerCase())) return false;
+    if (
+      !wanted.includes(annotation.author.name.toLocaleLowerCase()) &&
+      !wanted.includes(annotation.author.id.toLocaleLowerCase())
+    )
+      return false;
   }
-  if (options.tags.length > 0 && !annotation.tags.some((tag) => options.tags.some((wanted) => isTagWithin(tag, wanted)))) return false;
+  if (
+    options.tags.length > 0 &&
+    !annotation.tags.some((tag) => options.tags.some((wanted) => isTagWithin(tag, wanted)))
+  )
+    return false;
   return true;
 }
 

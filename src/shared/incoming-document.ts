@@ -5,7 +5,14 @@
 import { $createLinkNode, type LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, type ListItemNode, type ListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
-import { $createLineBreakNode, $createParagraphNode, $createTabNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $createTabNode,
+  $createTextNode,
+  $getRoot,
+  type ElementNode,
+} from 'lexical';
 import { isSafeLinkUrl } from './document-blocks';
 import { $canonicalText, createDocumentEditor } from './lexical-document';
 
@@ -28,9 +35,15 @@ export class IncomingDocumentError extends Error {}
 /** A raw JSON value as a node: only its type, children and text are looked at. */
 function rawNode(value: unknown, depth: number): RawNode {
   if (depth > MAX_DEPTH) throw new IncomingDocumentError(`the document is nested more than ${MAX_DEPTH} levels deep`);
-  const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const fields =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const children = Array.isArray(fields.children) ? fields.children.map((child) => rawNode(child, depth + 1)) : [];
-  return { type: typeof fields.type === 'string' ? fields.type : '', children, ...(typeof fields.text === 'string' ? { text: fields.text } : {}), fields };
+  return {
+    type: typeof fields.type === 'string' ? fields.type : '',
+    children,
+    ...(typeof fields.text === 'string' ? { text: fields.text } : {}),
+    fields,
+  };
 }
 
 /** Inline content: text, line breaks, tabs and safe links; any other wrapper keeps its text and loses itself. */
@@ -43,8 +56,17 @@ function $appendInline(parent: ElementNode, nodes: readonly RawNode[], insideLin
       const format = typeof node.fields.format === 'number' ? node.fields.format & KNOWN_FORMATS : 0;
       if (format !== 0) text.setFormat(format);
       parent.append(text);
-    } else if (node.type === 'link' && !insideLink && typeof node.fields.url === 'string' && isSafeLinkUrl(node.fields.url)) {
-      const link: LinkNode = $createLinkNode(node.fields.url.trim(), { rel: 'noopener noreferrer', target: null, title: null });
+    } else if (
+      node.type === 'link' &&
+      !insideLink &&
+      typeof node.fields.url === 'string' &&
+      isSafeLinkUrl(node.fields.url)
+    ) {
+      const link: LinkNode = $createLinkNode(node.fields.url.trim(), {
+        rel: 'noopener noreferrer',
+        target: null,
+        title: null,
+      });
       $appendInline(link, node.children, true);
       parent.append(link);
     } else $appendInline(parent, node.children, insideLink);
@@ -53,7 +75,10 @@ function $appendInline(parent: ElementNode, nodes: readonly RawNode[], insideLin
 
 function $list(node: RawNode): ListNode {
   const start = node.fields.start;
-  const list = $createListNode(node.fields.listType === 'number' ? 'number' : 'bullet', typeof start === 'number' && Number.isInteger(start) && start >= 0 && start <= 1_000_000_000 ? start : 1);
+  const list = $createListNode(
+    node.fields.listType === 'number' ? 'number' : 'bullet',
+    typeof start === 'number' && Number.isInteger(start) && start >= 0 && start <= 1_000_000_000 ? start : 1,
+  );
   for (const child of node.children) {
     const item: ListItemNode = $createListItemNode();
     if (child.type === 'listitem') {
@@ -75,10 +100,13 @@ function $block(node: RawNode, kind: IncomingKind): ElementNode {
   if (node.type === 'list') return $list(node);
   const tag = node.fields.tag;
   const block =
-    kind === 'note' ? $createParagraphNode()
-    : node.type === 'heading' ? $createHeadingNode((typeof tag === 'string' && HEADING_TAGS.includes(tag) ? tag : 'h2') as HeadingTagType)
-    : node.type === 'quote' ? $createQuoteNode()
-    : $createParagraphNode();
+    kind === 'note'
+      ? $createParagraphNode()
+      : node.type === 'heading'
+        ? $createHeadingNode((typeof tag === 'string' && HEADING_TAGS.includes(tag) ? tag : 'h2') as HeadingTagType)
+        : node.type === 'quote'
+          ? $createQuoteNode()
+          : $createParagraphNode();
   $appendInline(block, node.children, false);
   return block;
 }
@@ -101,7 +129,11 @@ export function $rebuildRoot(root: RawNode, kind: IncomingKind): void {
   const target = $getRoot();
   target.clear();
   for (const child of root.children) {
-    target.append(BLOCK_TYPES.includes(child.type) ? $block(child, kind) : $block({ type: 'paragraph', children: [child], fields: {} }, kind));
+    target.append(
+      BLOCK_TYPES.includes(child.type)
+        ? $block(child, kind)
+        : $block({ type: 'paragraph', children: [child], fields: {} }, kind),
+    );
   }
 }
 

@@ -29,7 +29,11 @@ export interface Signer {
   verified: boolean;
 }
 
-export function decideIncoming(local: Version | undefined, incoming: Version, tombstone: { authorId: string } | undefined): IncomingDecision {
+export function decideIncoming(
+  local: Version | undefined,
+  incoming: Version,
+  tombstone: { authorId: string } | undefined,
+): IncomingDecision {
   if (tombstone && tombstone.authorId === incoming.authorId) return 'deleted';
   if (!local) return 'insert';
   if (local.authorId !== incoming.authorId) return 'keep-local';
@@ -42,7 +46,12 @@ export function decideIncoming(local: Version | undefined, incoming: Version, to
  * decideIncoming for an item from a bundle: what the item would do is allowed only when its
  * author is the bundle's verified signer; an unsigned bundle may only insert new items.
  */
-export function decideFromSigner(local: Version | undefined, incoming: Version, tombstone: { authorId: string } | undefined, signer: Signer): IncomingDecision {
+export function decideFromSigner(
+  local: Version | undefined,
+  incoming: Version,
+  tombstone: { authorId: string } | undefined,
+  signer: Signer,
+): IncomingDecision {
   const deleted = tombstone !== undefined && tombstone.authorId === incoming.authorId;
   if (!signer.verified && local && !deleted) return local.content === incoming.content ? 'unchanged' : 'refused';
   const decision = decideIncoming(local, incoming, tombstone);
@@ -52,12 +61,19 @@ export function decideFromSigner(local: Version | undefined, incoming: Version, 
 }
 
 /** decideTombstone for a bundle's tombstone: only the verified signer's own tombstones count. */
-export function decideTombstoneFromSigner(local: { authorId: string } | undefined, tombstone: { authorId: string }, signer: Signer): 'delete' | 'ignore' | 'refused' {
+export function decideTombstoneFromSigner(
+  local: { authorId: string } | undefined,
+  tombstone: { authorId: string },
+  signer: Signer,
+): 'delete' | 'ignore' | 'refused' {
   if (signer.verified && tombstone.authorId === signer.authorId) return decideTombstone(local, tombstone);
   return local ? 'refused' : 'ignore';
 }
 
-export function decideTombstone(local: { authorId: string } | undefined, tombstone: { authorId: string }): 'delete' | 'ignore' {
+export function decideTombstone(
+  local: { authorId: string } | undefined,
+  tombstone: { authorId: string },
+): 'delete' | 'ignore' {
   return local && local.authorId === tombstone.authorId ? 'delete' : 'ignore';
 }
 
@@ -65,7 +81,10 @@ export function decideTombstone(local: { authorId: string } | undefined, tombsto
  * The state one id ends in after its author's versions and any tombstones arrive, in any
  * order: what the rules above converge to. Property tests check the store against it.
  */
-export function convergedState(versions: readonly Version[], tombstones: ReadonlyArray<{ authorId: string }>): Version | undefined {
+export function convergedState(
+  versions: readonly Version[],
+  tombstones: ReadonlyArray<{ authorId: string }>,
+): Version | undefined {
   let winner: Version | undefined;
   for (const version of versions) if (!winner || compareVersions(version, winner) > 0) winner = version;
   if (!winner || tombstones.some((tombstone) => tombstone.authorId === winner.authorId)) return undefined;

@@ -67,7 +67,14 @@ function $collectInline(node: LexicalNode, state: WalkState, runs: PrintRun[], l
   state.offset += node.getTextContentSize();
 }
 
-function $textBlock(node: ElementNode, state: WalkState, kind: PrintBlockKind, level: number, depth: number, marker: string): void {
+function $textBlock(
+  node: ElementNode,
+  state: WalkState,
+  kind: PrintBlockKind,
+  level: number,
+  depth: number,
+  marker: string,
+): void {
   const start = state.offset;
   const runs: PrintRun[] = [];
   for (const child of node.getChildren()) $collectInline(child, state, runs, '');
@@ -110,7 +117,8 @@ export function $printBlocks(): PrintBlock[] {
     } else {
       state.offset += child.getTextContentSize();
     }
-    if ($isElementNode(child) && index !== children.length - 1 && !child.isInline()) state.offset += BLOCK_SEPARATOR_LENGTH;
+    if ($isElementNode(child) && index !== children.length - 1 && !child.isInline())
+      state.offset += BLOCK_SEPARATOR_LENGTH;
   });
   return state.blocks;
 }

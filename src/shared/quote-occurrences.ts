@@ -17,7 +17,10 @@ export interface QuoteMatching {
 const SINGLE_QUOTES = "'`\u2018\u2019\u201a\u201b\u2032\u02bc";
 const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033';
 const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
-const TYPED_PARTS = new RegExp(`(\\s+)|([${DASHES}]+)|([${SINGLE_QUOTES}])|([${DOUBLE_QUOTES}])|([\\\\^$.*+?()[\\]{}|/])`, 'gu');
+const TYPED_PARTS = new RegExp(
+  `(\\s+)|([${DASHES}]+)|([${SINGLE_QUOTES}])|([${DOUBLE_QUOTES}])|([\\\\^$.*+?()[\\]{}|/])`,
+  'gu',
+);
 
 /** The regular expression source matching the quote however its spaces, quotes and dashes are typed. */
 function patternFor(quote: string): string {
@@ -64,7 +67,8 @@ export function quoteInContext(text: string, span: TextSpan, width = 48): string
   let before = text.slice(from, span.start);
   let after = text.slice(span.end, to);
   // Cut words are left out, whole ones kept.
-  if (from > 0) before = `…${/\s/u.test(text[from - 1]!) ? before : before.replace(/^\S*/u, '')}`.replace(/^…\s+/u, '…');
+  if (from > 0)
+    before = `…${/\s/u.test(text[from - 1]!) ? before : before.replace(/^\S*/u, '')}`.replace(/^…\s+/u, '…');
   if (to < text.length) after = `${/\s/u.test(text[to]!) ? after : after.replace(/\S*$/u, '')}…`.replace(/\s+…$/u, '…');
   return `${before}[${text.slice(span.start, span.end)}]${after}`.replace(/\s+/gu, ' ');
 }

@@ -13,7 +13,10 @@ export const isoDateTime = z
   .string()
   .max(40)
   .pipe(z.iso.datetime({ offset: true, error: 'must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z' }))
-  .refine((value) => Number.isFinite(Date.parse(value)), 'must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z');
+  .refine(
+    (value) => Number.isFinite(Date.parse(value)),
+    'must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z',
+  );
 
 /** An offset into a document's canonical text (UTF-16 code units). */
 export const textOffset = z.number().int().min(0).max(1_000_000_000);

@@ -36,11 +36,16 @@ function received(issue: Issue): string | undefined {
   return /received (\w+)$/.exec(issue.message)?.[1];
 }
 
-function sizeWords(issue: Issue & { origin: string; inclusive?: boolean }, limit: number | bigint, big: boolean): string {
+function sizeWords(
+  issue: Issue & { origin: string; inclusive?: boolean },
+  limit: number | bigint,
+  big: boolean,
+): string {
   const most = big ? 'at most' : 'at least';
   const bound = issue.inclusive === false ? (big ? 'less than' : 'more than') : most;
   if (issue.origin === 'string') return `is too ${big ? 'long' : 'short'} (${bound} ${limit} characters)`;
-  if (issue.origin === 'array' || issue.origin === 'set') return `has too ${big ? 'many' : 'few'} items (${bound} ${limit})`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return `has too ${big ? 'many' : 'few'} items (${bound} ${limit})`;
   return `is too ${big ? 'large' : 'small'} (${bound} ${limit})`;
 }
 
@@ -102,5 +107,7 @@ export function describeSchemaIssue(issue: Issue, input?: unknown, whole = 'The 
 
 /** JSON.parse's message without its "at position N" (and "(line L column C)"): the caller gives line and column. */
 export function describeJsonError(message: string): string {
-  return message.replace(/\s+(?:in JSON\s+)?at position \d+(?:\s+\(line \d+ column \d+\))?/, '').replace(/\s+in JSON$/, '');
+  return message
+    .replace(/\s+(?:in JSON\s+)?at position \d+(?:\s+\(line \d+ column \d+\))?/, '')
+    .replace(/\s+in JSON$/, '');
 }

@@ -59,7 +59,11 @@ type Token =
 
 type FilterNode = { kind: 'filter'; key: string; value: string };
 /** The parse tree: a SearchExpression that may still hold filters. */
-type Node = { kind: 'term'; term: SearchTerm } | FilterNode | { kind: 'or'; parts: Node[] } | { kind: 'and'; include: Node[]; exclude: Node[] };
+type Node =
+  | { kind: 'term'; term: SearchTerm }
+  | FilterNode
+  | { kind: 'or'; parts: Node[] }
+  | { kind: 'and'; include: Node[]; exclude: Node[] };
 
 const FILTER_KEYS = ['tag', 'color', 'author', 'is'];
 const TOKEN_PATTERN = /(\w+):"([^"]*)("?)|(\w+):([^\s()"]*)|"([^"]*)("?)|([()])|([^\s()"]+)/gu;
@@ -80,12 +84,20 @@ function tokenize(query: string): Token[] {
     const key = (match[1] ?? match[4])?.toLowerCase();
     if (key !== undefined && FILTER_KEYS.includes(key)) {
       const value = match[2] ?? match[5] ?? '';
-      if (match[1] !== undefined && match[3] === '') throw new SearchSyntaxError(`the quote after ${key}: is never closed. Add the closing ".`);
-      if (value.trim() === '') throw new SearchSyntaxError(`${key}: needs a value, as in ${SEARCH_SYNTAX_HELP.find((help) => help.example.startsWith(`${key}:`))?.example}.`);
+      if (match[1] !== undefined && match[3] === '')
+        throw new SearchSyntaxError(`the quote after ${key}: is never closed. Add the closing ".`);
+      if (value.trim() === '')
+        throw new SearchSyntaxError(
+          `${key}: needs a value, as in ${SEARCH_SYNTAX_HELP.find((help) => help.example.startsWith(`${key}:`))?.example}.`,
+        );
       tokens.push({ kind: 'filter', key, value: value.trim() });
     } else if (match[6] !== undefined) {
-      if (match[7] === '') throw new SearchSyntaxError(`the quote before “${clipText(match[6])}” is never closed. Add the closing " to search for the phrase.`);
-      if (HAS_WORD.test(match[6])) tokens.push({ kind: 'term', term: { text: match[6].trim(), phrase: true, prefix: false } });
+      if (match[7] === '')
+        throw new SearchSyntaxError(
+          `the quote before “${clipText(match[6])}” is never closed. Add the closing " to search for the phrase.`,
+        );
+      if (HAS_WORD.test(match[6]))
+        tokens.push({ kind: 'term', term: { text: match[6].trim(), phrase: true, prefix: false } });
     } else if (match[8] !== undefined) {
       tokens.push({ kind: match[8] === '(' ? 'open' : 'close' });
     } else {
@@ -130,7 +142,8 @@ class Reader {
       if (!token || token.kind === 'close' || (token.kind === 'op' && token.op === 'OR')) break;
       if (token.kind === 'op') {
         this.index += 1;
-        if (token.op === 'NOT' && include.length === 0) throw new SearchSyntaxError('NOT needs something before it to exclude from, as in: militia NOT coastal.');
+        if (token.op === 'NOT' && include.length === 0)
+          throw new SearchSyntaxError('NOT needs something before it to exclude from, as in: militia NOT coastal.');
         (token.op === 'NOT' ? exclude : include).push(this.readPrimary(token.op));
       } else {
         include.push(this.readPrimary('AND'));
@@ -144,11 +157,14 @@ class Reader {
   private readPrimary(after: string): Node {
     const token = this.tokens[this.index];
     if (!token || token.kind === 'close' || token.kind === 'op') {
-      throw new SearchSyntaxError(`${after} needs a word or phrase after it, as in: ${after === 'NOT' ? 'militia NOT coastal' : `militia ${after} brigades`}.`);
+      throw new SearchSyntaxError(
+        `${after} needs a word or phrase after it, as in: ${after === 'NOT' ? 'militia NOT coastal' : `militia ${after} brigades`}.`,
+      );
     }
     this.index += 1;
     if (token.kind === 'term' || token.kind === 'filter') return token;
-    if (this.tokens[this.index]?.kind === 'close') throw new SearchSyntaxError('the parentheses “()” are empty. Put words between them, or remove them.');
+    if (this.tokens[this.index]?.kind === 'close')
+      throw new SearchSyntaxError('the parentheses “()” are empty. Put words between them, or remove them.');
     const inner = this.readOr();
     if (this.tokens[this.index]?.kind !== 'close') throw new SearchSyntaxError(UNCLOSED);
     this.index += 1;
@@ -170,7 +186,8 @@ class Reader {
   }
 }
 
-const FILTER_PLACE = 'tag:, color:, author: and is: apply to the whole search; put them outside OR, NOT and parentheses.';
+const FILTER_PLACE =
+  'tag:, color:, author: and is: apply to the whole search; put them outside OR, NOT and parentheses.';
 
 function toExpression(node: Node): SearchExpression {
   if (node.kind === 'filter') throw new SearchSyntaxError(FILTER_PLACE);
@@ -188,10 +205,14 @@ function liftFilters(root: Node | null): { expression: SearchExpression | null; 
   const include = root.include.filter((node) => node.kind !== 'filter').map(toExpression);
   const exclude = root.exclude.map(toExpression);
   if (include.length === 0) {
-    if (exclude.length > 0) throw new SearchSyntaxError('NOT needs a word or phrase before it to exclude from, as in: militia NOT coastal.');
+    if (exclude.length > 0)
+      throw new SearchSyntaxError('NOT needs a word or phrase before it to exclude from, as in: militia NOT coastal.');
     return { expression: null, filters };
   }
-  return { expression: include.length === 1 && exclude.length === 0 ? include[0]! : { kind: 'and', include, exclude }, filters };
+  return {
+    expression: include.length === 1 && exclude.length === 0 ? include[0]! : { kind: 'and', include, exclude },
+    filters,
+  };
 }
 
 function positiveTerms(expression: SearchExpression | null): SearchTerm[] {
@@ -217,7 +238,15 @@ function applyFilter(parsed: ParsedQuery, key: string, value: string): void {
 /** Reads a query; throws SearchSyntaxError, saying why, when it cannot be read. */
 export function parseSearchQuery(query: string): ParsedQuery {
   const { expression, filters } = liftFilters(new Reader(tokenize(query)).readAll());
-  const parsed: ParsedQuery = { expression, terms: positiveTerms(expression), tags: [], colors: [], authors: [], orphansOnly: false, problems: [] };
+  const parsed: ParsedQuery = {
+    expression,
+    terms: positiveTerms(expression),
+    tags: [],
+    colors: [],
+    authors: [],
+    orphansOnly: false,
+    problems: [],
+  };
   for (const { key, value } of filters) applyFilter(parsed, key, value);
   return parsed;
 }
@@ -357,7 +386,12 @@ export function findPassages(text: string, regex: RegExp | null): Passage[] {
     const end = start + match[0].length;
     // Up to 31 terms are told apart; more than that is a passage per match.
     const term = 1 << Math.min(31, matchedTerm(match));
-    if (current && (seen & term) === 0 && start - current.end <= PASSAGE_GAP && !lineBreakBetween(text, current.end, start)) {
+    if (
+      current &&
+      (seen & term) === 0 &&
+      start - current.end <= PASSAGE_GAP &&
+      !lineBreakBetween(text, current.end, start)
+    ) {
       current.end = end;
       current.marks.push({ start, end });
       seen |= term;

@@ -31,7 +31,12 @@ function isLowSurrogate(code: number): boolean {
 /** Moves an offset off the middle of a surrogate pair, so a quote never holds half an emoji. */
 export function snapOffset(text: string, offset: number, direction: 'back' | 'forward'): number {
   const clamped = Math.max(0, Math.min(text.length, offset));
-  if (clamped > 0 && clamped < text.length && isLowSurrogate(text.charCodeAt(clamped)) && isHighSurrogate(text.charCodeAt(clamped - 1))) {
+  if (
+    clamped > 0 &&
+    clamped < text.length &&
+    isLowSurrogate(text.charCodeAt(clamped)) &&
+    isHighSurrogate(text.charCodeAt(clamped - 1))
+  ) {
     return direction === 'back' ? clamped - 1 : clamped + 1;
   }
   return clamped;

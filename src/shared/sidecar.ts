@@ -7,7 +7,16 @@ import type { Annotation } from './annotations';
 import { compareByPosition } from './annotations';
 import type { Reply } from './bundles';
 import type { WebAnnotation } from './web-annotation';
-import { JSONLD_CONTEXT, annotationCollection, idFromUrn, isReply, readWebAnnotation, replyToWebAnnotation, toWebAnnotation, urn } from './web-annotation';
+import {
+  JSONLD_CONTEXT,
+  annotationCollection,
+  idFromUrn,
+  isReply,
+  readWebAnnotation,
+  replyToWebAnnotation,
+  toWebAnnotation,
+  urn,
+} from './web-annotation';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
@@ -55,16 +64,33 @@ export function slugFor(title: string, taken: { has(slug: string): boolean }): s
   return slug;
 }
 
-export function buildSidecar(document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[], tombstones: readonly SidecarTombstone[]): Sidecar {
+export function buildSidecar(
+  document: SidecarDocument,
+  annotations: readonly Annotation[],
+  replies: readonly Reply[],
+  tombstones: readonly SidecarTombstone[],
+): Sidecar {
   const ordered = [...annotations].sort(compareByPosition);
-  const items = [...ordered.map(toWebAnnotation), ...[...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)).map(replyToWebAnnotation)];
+  const items = [
+    ...ordered.map(toWebAnnotation),
+    ...[...replies]
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
+      .map(replyToWebAnnotation),
+  ];
   return {
     '@context': JSONLD_CONTEXT,
     id: urn(document.id),
     type: 'AnnotationCollection',
     marginalia: {
-      document: { id: document.id, title: document.title, sourceFile: document.sourceFile, textSha256: document.textSha256 },
-      tombstones: [...tombstones].sort((a, b) => (a.id < b.id ? -1 : 1)).map((tombstone) => ({ id: tombstone.id, authorId: tombstone.authorId, deletedAt: tombstone.deletedAt })),
+      document: {
+        id: document.id,
+        title: document.title,
+        sourceFile: document.sourceFile,
+        textSha256: document.textSha256,
+      },
+      tombstones: [...tombstones]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((tombstone) => ({ id: tombstone.id, authorId: tombstone.authorId, deletedAt: tombstone.deletedAt })),
     },
     total: items.length,
     items,
@@ -72,25 +98,49 @@ export function buildSidecar(document: SidecarDocument, annotations: readonly An
 }
 
 export function serializeSidecar(sidecar: Sidecar): string {
-  const file = annotationCollection(sidecar.id, sidecar.items, { label: sidecar.marginalia.document.title, marginalia: sidecar.marginalia });
+  const file = annotationCollection(sidecar.id, sidecar.items, {
+    label: sidecar.marginalia.document.title,
+    marginalia: sidecar.marginalia,
+  });
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** A readable digest: front matter, then each annotation as a quote with its tags and note. */
-export function notesDigest(document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[] = []): string {
-  const lines = ['---', `title: ${JSON.stringify(document.title)}`, `document: ${document.id}`, `source: ${JSON.stringify(document.sourceFile)}`, `annotations: ${annotations.length}`, '---', '', `# ${document.title}`, ''];
+export function notesDigest(
+  document: SidecarDocument,
+  annotations: readonly Annotation[],
+  replies: readonly Reply[] = [],
+): string {
+  const lines = [
+    '---',
+    `title: ${JSON.stringify(document.title)}`,
+    `document: ${document.id}`,
+    `source: ${JSON.stringify(document.sourceFile)}`,
+    `annotations: ${annotations.length}`,
+    '---',
+    '',
+    `# ${document.title}`,
+    '',
+  ];
   for (const annotation of [...annotations].sort(compareByPosition)) {
     const quote = annotation.target?.quote.exact.replace(/\s+/g, ' ').trim() ?? '';
     lines.push(quote === '' ? '> (document note)' : `> ${quote}`);
     lines.push('');
     const meta = [`${annotation.author.name}`, annotation.updatedAt.slice(0, 10), annotation.color];
     if (annotation.anchor.status === 'orphan') meta.push('orphaned');
-    lines.push(`*${meta.join(' · ')}*${annotation.tags.length > 0 ? ` ${annotation.tags.map((tag) => `\`#${tag}\``).join(' ')}` : ''}`);
+    lines.push(
+      `*${meta.join(' · ')}*${annotation.tags.length > 0 ? ` ${annotation.tags.map((tag) => `\`#${tag}\``).join(' ')}` : ''}`,
+    );
     if (annotation.note.markdown.trim() !== '') lines.push('', annotation.note.markdown.trim());
     lines.push('');
     // Replies thread under their note, oldest first, each as a quoted paragraph with its author.
-    for (const reply of replies.filter((candidate) => candidate.annotationId === annotation.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-      lines.push(`> **${reply.author.name}** (${reply.createdAt.slice(0, 10)}): ${reply.markdown.trim().replace(/\n/g, '\n> ')}`, '');
+    for (const reply of replies
+      .filter((candidate) => candidate.annotationId === annotation.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      lines.push(
+        `> **${reply.author.name}** (${reply.createdAt.slice(0, 10)}): ${reply.markdown.trim().replace(/\n/g, '\n> ')}`,
+        '',
+      );
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -26,4 +26,12 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
 }
 
-export const SYNC_OFF: SyncStatus = { workspace: '', state: 'off', lastSyncAt: '', problems: [], conflicts: [], conflictFiles: [], progress: null };
+export const SYNC_OFF: SyncStatus = {
+  workspace: '',
+  state: 'off',
+  lastSyncAt: '',
+  problems: [],
+  conflicts: [],
+  conflictFiles: [],
+  progress: null,
+};

@@ -60,15 +60,16 @@ export function idFromUrn(value: string): string {
 /** An annotation with its tags as a W3C Web Annotation (without @context, which the collection carries). */
 export function toWebAnnotation(annotation: Annotation): WebAnnotation {
   const body: TextualBody[] = [];
-  if (annotation.note.markdown.trim() !== '') body.push({ type: 'TextualBody', value: annotation.note.markdown, format: 'text/markdown', purpose: 'commenting' });
+  if (annotation.note.markdown.trim() !== '')
+    body.push({ type: 'TextualBody', value: annotation.note.markdown, format: 'text/markdown', purpose: 'commenting' });
   for (const tag of annotation.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   const target = annotation.target
     ? {
         source: urn(annotation.documentId),
-        selector: [
-          { ...annotation.target.quote },
-          { ...annotation.target.position },
-        ] as [WebTextQuoteSelector, WebTextPositionSelector],
+        selector: [{ ...annotation.target.quote }, { ...annotation.target.position }] as [
+          WebTextQuoteSelector,
+          WebTextPositionSelector,
+        ],
       }
     : // The whole document: W3C (model 3.2) wants its IRI; `{source}` without a selector is
       // neither a Specific Resource nor an External Web Resource. Older files wrote that and still read.
@@ -76,7 +77,8 @@ export function toWebAnnotation(annotation: Annotation): WebAnnotation {
   return {
     id: urn(annotation.id),
     type: 'Annotation',
-    motivation: annotation.kind === 'highlight' && annotation.note.markdown.trim() === '' ? 'highlighting' : 'commenting',
+    motivation:
+      annotation.kind === 'highlight' && annotation.note.markdown.trim() === '' ? 'highlighting' : 'commenting',
     created: annotation.createdAt,
     modified: annotation.updatedAt,
     creator: { id: urn(annotation.author.id), type: 'Person', name: annotation.author.name },
@@ -139,10 +141,28 @@ export function annotationCollection<Extra extends object>(
   collectionId: string,
   items: readonly WebAnnotation[],
   extra: Extra,
-): { '@context': typeof JSONLD_CONTEXT; id: string; type: 'AnnotationCollection' } & Extra & { total: number; first?: AnnotationPage } {
+): { '@context': typeof JSONLD_CONTEXT; id: string; type: 'AnnotationCollection' } & Extra & {
+    total: number;
+    first?: AnnotationPage;
+  } {
   const page: AnnotationPage | undefined =
-    items.length > 0 ? { id: firstPageId(collectionId), type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items: items.map(annotationForFile) } : undefined;
-  return { '@context': JSONLD_CONTEXT, id: collectionId, type: 'AnnotationCollection', ...extra, total: items.length, ...(page ? { first: page } : {}) };
+    items.length > 0
+      ? {
+          id: firstPageId(collectionId),
+          type: 'AnnotationPage',
+          partOf: collectionId,
+          startIndex: 0,
+          items: items.map(annotationForFile),
+        }
+      : undefined;
+  return {
+    '@context': JSONLD_CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    ...extra,
+    total: items.length,
+    ...(page ? { first: page } : {}),
+  };
 }
 
 export function isReply(web: WebAnnotation): boolean {

@@ -38,7 +38,9 @@ test('selecting text shows the toolbar; h highlights, Esc dismisses', async ({ p
   await expect(toolbar(page)).toBeHidden();
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-yellow': ['beheading 11 people'] });
   const stored = app.core.annotations.list(app.core.documents.list()[0]!.id);
-  expect(stored.map((annotation) => [annotation.target?.quote.exact, annotation.author.name])).toEqual([['beheading 11 people', 'Ana Analyst']]);
+  expect(stored.map((annotation) => [annotation.target?.quote.exact, annotation.author.name])).toEqual([
+    ['beheading 11 people', 'Ana Analyst'],
+  ]);
   expect(stored[0]!.target!.quote.prefix.length).toBe(32);
   expect(stored[0]!.target!.quote.suffix.length).toBe(32);
 });
@@ -49,15 +51,20 @@ test('a color swatch highlights in that color and overlapping highlights all sta
   await toolbar(page).getByRole('button', { name: 'Highlight blue' }).click();
   await selectText(page, 'beheading 11 people, residents');
   await toolbar(page).getByRole('button', { name: 'Highlight pink' }).click();
-  await expect.poll(() => paintedHighlights(page)).toMatchObject({
-    'mg-blue': ['and beheading 11 people'],
-    'mg-pink': ['beheading 11 people, residents'],
-    'mg-stacked': ['beheading 11 people'],
-  });
+  await expect
+    .poll(() => paintedHighlights(page))
+    .toMatchObject({
+      'mg-blue': ['and beheading 11 people'],
+      'mg-pink': ['beheading 11 people, residents'],
+      'mg-stacked': ['beheading 11 people'],
+    });
   await screenshot(page, 'annotate-overlap');
 });
 
-test('a note is rich text, saved while typing, with its author and time, and survives a reload', async ({ page, app }) => {
+test('a note is rich text, saved while typing, with its author and time, and survives a reload', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   await selectText(page, 'the main hospital');
   await page.keyboard.press('n');
@@ -70,7 +77,9 @@ test('a note is rich text, saved while typing, with its author and time, and sur
   await page.keyboard.type(' for `names`');
   await expect(card(page, 'the main hospital')).toContainText('Ana Analyst');
   await expect(note.locator('.doc-bold')).toHaveText('hospital staff');
-  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id)[0]?.note.markdown).toBe('Ask **hospital staff** for `names`');
+  await expect
+    .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id)[0]?.note.markdown)
+    .toBe('Ask **hospital staff** for `names`');
   await screenshot(page, 'annotate-note');
   await page.reload();
   await expect(card(page, 'the main hospital')).toContainText('Ask hospital staff for names');
@@ -87,7 +96,9 @@ test('tags are added with autocomplete; Enter creates a new tag', async ({ page,
   await page.keyboard.press('Enter');
   await page.keyboard.type('Place/Sabratha');
   await page.keyboard.press('Enter');
-  await expect(card(page, 'Islamic State militants').getByRole('list', { name: 'Tags' })).toHaveText(/Actor\/IS.*Place\/Sabratha/);
+  await expect(card(page, 'Islamic State militants').getByRole('list', { name: 'Tags' })).toHaveText(
+    /Actor\/IS.*Place\/Sabratha/,
+  );
   await selectText(page, '200 IS fighters');
   await page.keyboard.press('t');
   await expect(page.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
@@ -104,12 +115,21 @@ test('tags are added with autocomplete; Enter creates a new tag', async ({ page,
   await screenshot(page, 'annotate-tags');
 });
 
-test('hovering shows tags and a note preview; a click selects the annotation and raises its note', async ({ page, app }) => {
+test('hovering shows tags and a note preview; a click selects the annotation and raises its note', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   const doc = app.core.documents.list()[0]!;
   const text = app.core.documents.canonicalText(doc.id);
   const start = text.indexOf('the main hospital');
-  app.core.annotations.create({ documentId: doc.id, start, end: start + 17, tags: ['Claim/Casualties'], noteMarkdown: 'Two sources disagree' });
+  app.core.annotations.create({
+    documentId: doc.id,
+    start,
+    end: start + 17,
+    tags: ['Claim/Casualties'],
+    noteMarkdown: 'Two sources disagree',
+  });
   // The full annotations are held back, as a slow disk would: the highlights paint first from their spans alone.
   let releaseAnnotations = () => {};
   const annotationsHeld = new Promise<void>((resolve) => (releaseAnnotations = resolve));
@@ -163,7 +183,10 @@ test('Delete removes the selected annotation; Ctrl+Z and Ctrl+Shift+Z undo and r
   await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toBeUndefined();
 });
 
-test('the annotation list shows reading order, j/k move through highlights, bulk tag, recolor and delete', async ({ page, app }) => {
+test('the annotation list shows reading order, j/k move through highlights, bulk tag, recolor and delete', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   for (const quote of ['Islamic State militants', 'the main hospital', '200 IS fighters']) {
     await selectText(page, quote);
@@ -173,7 +196,11 @@ test('the annotation list shows reading order, j/k move through highlights, bulk
   await page.getByRole('tab', { name: 'Annotations' }).click();
   const items = page.getByRole('list', { name: 'Annotations in this document' }).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  await expect(items.locator('.annotation-item__quote')).toHaveText(['Islamic State militants', 'the main hospital', '200 IS fighters']);
+  await expect(items.locator('.annotation-item__quote')).toHaveText([
+    'Islamic State militants',
+    'the main hospital',
+    '200 IS fighters',
+  ]);
   await page.getByRole('main', { name: 'Reader' }).focus();
   await page.keyboard.press('Escape');
   await page.keyboard.press('j');
@@ -191,18 +218,27 @@ test('the annotation list shows reading order, j/k move through highlights, bulk
   await page.keyboard.press('Enter');
   await expect(items.filter({ hasText: 'Actor/IS' })).toHaveCount(2);
   await bulk.getByRole('button', { name: 'Recolor red' }).click();
-  await expect.poll(async () => (await paintedHighlights(page))['mg-red']?.sort()).toEqual(['200 IS fighters', 'Islamic State militants']);
+  await expect
+    .poll(async () => (await paintedHighlights(page))['mg-red']?.sort())
+    .toEqual(['200 IS fighters', 'Islamic State militants']);
   await screenshot(page, 'annotate-list');
   await bulk.getByRole('button', { name: 'Delete selected' }).click();
   await page.getByRole('dialog', { name: 'Delete 2 annotations?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(items).toHaveCount(1);
 });
 
-test('the Tags panel counts, filters, renames a parent with its children, merges, recolors and deletes', async ({ page, app }) => {
+test('the Tags panel counts, filters, renames a parent with its children, merges, recolors and deletes', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   const doc = app.core.documents.list()[0]!;
   const text = app.core.documents.canonicalText(doc.id);
-  const at = (quote: string) => ({ documentId: doc.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+  const at = (quote: string) => ({
+    documentId: doc.id,
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+  });
   app.core.annotations.create({ ...at('Islamic State militants'), tags: ['Actor/IS'] });
   app.core.annotations.create({ ...at('200 IS fighters'), tags: ['Actor/ISIS'] });
   app.core.annotations.create({ ...at('local\u00a0brigades'), tags: ['Actor/Brigades'] });
@@ -214,7 +250,9 @@ test('the Tags panel counts, filters, renames a parent with its children, merges
   await expect(tree.getByLabel('3 annotations')).toBeVisible();
 
   await tree.getByRole('button', { name: 'IS', exact: true }).click();
-  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toEqual(['Islamic State militants']);
+  await expect
+    .poll(async () => Object.values(await paintedHighlights(page)).flat())
+    .toEqual(['Islamic State militants']);
   await tree.getByRole('button', { name: 'IS', exact: true }).click();
 
   await tree.getByRole('button', { name: 'Edit tag Actor/ISIS' }).click();
@@ -226,17 +264,25 @@ test('the Tags panel counts, filters, renames a parent with its children, merges
   await page.getByRole('textbox', { name: 'Name' }).fill('Group');
   await page.getByRole('button', { name: 'Rename or move' }).click();
   await expect(tree.getByRole('button', { name: 'Group', exact: true })).toBeVisible();
-  expect(app.core.annotations.listTags().map((tag) => tag.path)).toEqual(['Group/Brigades', 'Group/IS', 'Place/Sabratha']);
+  expect(app.core.annotations.listTags().map((tag) => tag.path)).toEqual([
+    'Group/Brigades',
+    'Group/IS',
+    'Place/Sabratha',
+  ]);
 
   await tree.getByRole('button', { name: 'Edit tag Place/Sabratha' }).click();
   await page.getByRole('group', { name: 'Tag color' }).getByRole('button', { name: 'Green' }).click();
-  await expect.poll(() => app.core.annotations.listTags().find((tag) => tag.path === 'Place/Sabratha')?.color).toBe('green');
+  await expect
+    .poll(() => app.core.annotations.listTags().find((tag) => tag.path === 'Place/Sabratha')?.color)
+    .toBe('green');
   await screenshot(page, 'annotate-tags-panel');
 
   await tree.getByRole('button', { name: 'Edit tag Group', exact: true }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete tag “Group”?' });
-  await expect(confirm).toContainText('These 2 tags (“Group” and everything under it) will be removed from 3 annotations');
+  await expect(confirm).toContainText(
+    'These 2 tags (“Group” and everything under it) will be removed from 3 annotations',
+  );
   await confirm.getByRole('button', { name: 'Delete tag' }).click();
   await expect(tree.getByRole('button', { name: 'Group', exact: true })).toBeHidden();
   await page.getByRole('main', { name: 'Reader' }).focus();
@@ -244,12 +290,24 @@ test('the Tags panel counts, filters, renames a parent with its children, merges
   await expect(tree.getByRole('button', { name: 'Group', exact: true })).toBeVisible();
 });
 
-test('search finds text, quotes, notes and tags, with operators, and opens the result in place', async ({ page, app }) => {
+test('search finds text, quotes, notes and tags, with operators, and opens the result in place', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   const doc = app.core.documents.list()[0]!;
   const text = app.core.documents.canonicalText(doc.id);
-  const at = (quote: string) => ({ documentId: doc.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
-  app.core.annotations.create({ ...at('Islamic State militants'), tags: ['Actor/IS'], color: 'red', noteMarkdown: 'Attackers numbered about two hundred' });
+  const at = (quote: string) => ({
+    documentId: doc.id,
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+  });
+  app.core.annotations.create({
+    ...at('Islamic State militants'),
+    tags: ['Actor/IS'],
+    color: 'red',
+    noteMarkdown: 'Attackers numbered about two hundred',
+  });
   app.core.annotations.create({ ...at('French special forces'), tags: ['Actor/France'] });
   await page.reload();
   await expect(page.locator('.reader__content')).toContainText('Islamic State militants');
@@ -267,7 +325,9 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   await box.fill('tag:Actor');
   await expect(page.getByRole('list', { name: /^Results in/ }).getByRole('listitem')).toHaveCount(2);
   await box.fill('"two hundred"');
-  await expect(page.getByRole('button', { name: /Islamic State militants — Attackers numbered about two hundred/ })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /Islamic State militants — Attackers numbered about two hundred/ }),
+  ).toBeVisible();
   await box.fill('color:red');
   await expect(page.getByRole('list', { name: /^Results in/ }).getByRole('listitem')).toHaveCount(1);
   await box.fill('milit*');
@@ -280,16 +340,28 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   await expect(page.getByRole('radio', { name: 'Library' })).toBeChecked();
 });
 
-test('an updated file re-anchors annotations; an orphan keeps its quote and is re-attached to a new selection', async ({ page, app }) => {
+test('an updated file re-anchors annotations; an orphan keeps its quote and is re-attached to a new selection', async ({
+  page,
+  app,
+}) => {
   await open(page, app);
   const doc = app.core.documents.list()[0]!;
   const text = app.core.documents.canonicalText(doc.id);
-  const at = (quote: string) => ({ documentId: doc.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+  const at = (quote: string) => ({
+    documentId: doc.id,
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+  });
   app.core.annotations.create({ ...at('beheading 11 people'), noteMarkdown: 'Number to verify' });
   app.core.annotations.create({ ...at('French special forces') });
   const source = app.core.documents.sourceBytes(doc.id).toString('utf8');
   const revised = join(app.dataDir, 'sabratha-report.txt');
-  writeFileSync(revised, source.replace('beheading 11 people', 'killing several people').replace('Islamic State militants stormed', 'Militants stormed'));
+  writeFileSync(
+    revised,
+    source
+      .replace('beheading 11 people', 'killing several people')
+      .replace('Islamic State militants stormed', 'Militants stormed'),
+  );
   expect(app.core.updateDocumentFromPath(doc.id, revised)).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 1 });
   await page.reload();
   await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['French special forces']);
@@ -303,7 +375,9 @@ test('an updated file re-anchors annotations; an orphan keeps its quote and is r
   await selectText(page, 'killing several people');
   await toolbar(page).getByRole('button', { name: 'Attach here' }).click();
   await expect(orphans).toBeHidden();
-  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']?.sort()).toEqual(['French special forces', 'killing several people']);
+  await expect
+    .poll(async () => (await paintedHighlights(page))['mg-yellow']?.sort())
+    .toEqual(['French special forces', 'killing several people']);
 });
 
 test('correcting the text in edit mode keeps highlights on their words', async ({ page, app }) => {
@@ -319,7 +393,9 @@ test('correcting the text in edit mode keeps highlights on their words', async (
   await page.keyboard.type('the ');
   await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['Serbian hostages']);
   await page.getByRole('button', { name: 'Done editing' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Text saved\. Annotations: 0 kept, 1 moved, 0 fuzzy, 0 orphaned\./ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Text saved\. Annotations: 0 kept, 1 moved, 0 fuzzy, 0 orphaned\./ }),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByText('killing 47 militants and the two Serbian hostages')).toBeVisible();
   await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['Serbian hostages']);
@@ -347,14 +423,21 @@ test('a caret click and n pins a free note; a document note sits at the top of t
   await page.keyboard.press('n');
   await expect(page.getByRole('textbox', { name: 'Note on “Pinned note”' })).toBeFocused();
   await page.keyboard.type('Casualty figures start here');
-  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => [a.kind, a.note.text])).toEqual([
-    ['point', 'Casualty figures start here'],
-  ]);
+  await expect
+    .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => [a.kind, a.note.text]))
+    .toEqual([['point', 'Casualty figures start here']]);
   await page.getByRole('tab', { name: 'Annotations' }).click();
   await page.getByRole('button', { name: 'Add document note' }).click();
   await expect(page.getByRole('textbox', { name: 'Note on “Document note”' })).toBeFocused();
   await page.keyboard.type('Overall: single-source report');
-  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => a.kind).sort()).toEqual(['document', 'point']);
+  await expect
+    .poll(() =>
+      app.core.annotations
+        .list(app.core.documents.list()[0]!.id)
+        .map((a) => a.kind)
+        .sort(),
+    )
+    .toEqual(['document', 'point']);
   await expect(page.getByRole('article', { name: 'Note on “Document note”' })).toBeVisible();
 });
 
@@ -363,7 +446,10 @@ test('markup in notes, tags and titles is shown as text and never runs', async (
   writeFileSync(join(app.dataDir, 'xss.md'), `# ${payload} title\n\nA paragraph to annotate here.`);
   app.core.importPath(join(app.dataDir, 'xss.md'));
   await open(page, app);
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^<img src=x/ }).click();
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('button', { name: /^<img src=x/ })
+    .click();
   await selectText(page, 'annotate here');
   await page.keyboard.press('t');
   await expect(page.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
@@ -406,5 +492,7 @@ test('a note typed just before the tab closes is still saved', async ({ page, ap
   await expect(page.getByRole('textbox', { name: 'Note on “the main hospital”' })).toBeFocused();
   await page.keyboard.type('Last words before closing');
   await page.close({ runBeforeUnload: true });
-  await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id)[0]?.note.text).toBe('Last words before closing');
+  await expect
+    .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id)[0]?.note.text)
+    .toBe('Last words before closing');
 });

@@ -17,7 +17,9 @@ const binary = electronBinary();
 
 test('the desktop app opens the sample in a sandboxed window', async () => {
   if (!binary) {
-    console.log('electron e2e skipped: no Electron binary in node_modules/electron/dist (it could not be downloaded here)');
+    console.log(
+      'electron e2e skipped: no Electron binary in node_modules/electron/dist (it could not be downloaded here)',
+    );
     test.skip(true, 'no Electron binary');
   }
   const temp = makeTempDir('marginalia-electron-');
@@ -31,7 +33,11 @@ test('the desktop app opens the sample in a sandboxed window', async () => {
     await expect(window.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
     await expect(window).toHaveTitle(/— Marginalia$/);
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof (window as unknown as { marginalia?: { listDocuments?: unknown } }).marginalia?.listDocuments)).toBe('function');
+    expect(
+      await window.evaluate(
+        () => typeof (window as unknown as { marginalia?: { listDocuments?: unknown } }).marginalia?.listDocuments,
+      ),
+    ).toBe('function');
   } finally {
     await app.close();
     temp.remove();

@@ -31,7 +31,10 @@ async function openReader(page: Page, app: RunningApp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
 }
 
-test('Export PDF… downloads the open document with its highlights, notes and the chosen paper', async ({ page, app }) => {
+test('Export PDF… downloads the open document with its highlights, notes and the chosen paper', async ({
+  page,
+  app,
+}) => {
   annotateSample(app);
   await openReader(page, app);
   await selectText(page, 'beheading 11 people');
@@ -60,22 +63,44 @@ test('Export PDF… downloads the open document with its highlights, notes and t
   expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });
   expect(pdf.outline).not.toContain('Appendix: annotations by tag');
   const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
-  expect(highlights.map((annotation) => annotation.contents)).toEqual(['Who reported this first?\n\nTags: Actor/IS', '']);
+  expect(highlights.map((annotation) => annotation.contents)).toEqual([
+    'Who reported this first?\n\nTags: Actor/IS',
+    '',
+  ]);
   expect(highlights.map((annotation) => annotation.title)).toEqual(['Test Reader', 'Test Reader']);
-  expect(collapseWhitespace(textUnderQuads(pdf.items[highlights[1]!.page - 1]!, highlights[1]!.quadPoints)).replace(/\s/g, '')).toBe('beheading11people');
+  expect(
+    collapseWhitespace(textUnderQuads(pdf.items[highlights[1]!.page - 1]!, highlights[1]!.quadPoints)).replace(
+      /\s/g,
+      '',
+    ),
+  ).toBe('beheading11people');
 });
 
 test('a long export shows its progress, and the tag filter keeps only matching highlights', async ({ page, app }) => {
   annotateSample(app);
-  const paragraphs = Array.from({ length: 900 }, (_, index) => `Paragraph ${index + 1}. ${'Field reports describe movement along the coast road, checkpoints and the hospital. '.repeat(4)}`);
-  const { document } = app.core.importBytes('long-report.txt', Buffer.from(`A long field report\n\n${paragraphs.join('\n\n')}\n`));
+  const paragraphs = Array.from(
+    { length: 900 },
+    (_, index) =>
+      `Paragraph ${index + 1}. ${'Field reports describe movement along the coast road, checkpoints and the hospital. '.repeat(4)}`,
+  );
+  const { document } = app.core.importBytes(
+    'long-report.txt',
+    Buffer.from(`A long field report\n\n${paragraphs.join('\n\n')}\n`),
+  );
   const text = canonicalTextOf(app.core.documents.detail(document.id).lexicalJson);
-  for (const [index, tag] of [['Paragraph 10.', 'Place/Coast'], ['Paragraph 500.', 'Actor/Militia'], ['Paragraph 880.', 'Place/Hospital']] as const) {
+  for (const [index, tag] of [
+    ['Paragraph 10.', 'Place/Coast'],
+    ['Paragraph 500.', 'Actor/Militia'],
+    ['Paragraph 880.', 'Place/Hospital'],
+  ] as const) {
     const start = text.indexOf(index);
     app.core.annotations.create({ documentId: document.id, start, end: start + index.length, tags: [tag] });
   }
   await openReader(page, app);
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^A long field report/ }).click();
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('button', { name: /^A long field report/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'A long field report' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Export PDF…' }).click();
@@ -90,8 +115,7 @@ test('a long export shows its progress, and the tag filter keeps only matching h
   const download = await downloading;
   const pdf = await readPdf(readFileSync((await download.path())!));
   expect(pdf.pageCount).toBeGreaterThan(40);
-  expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents)).toEqual([
-    'Tags: Place/Coast',
-    'Tags: Place/Hospital',
-  ]);
+  expect(
+    pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents),
+  ).toEqual(['Tags: Place/Coast', 'Tags: Place/Hospital']);
 });

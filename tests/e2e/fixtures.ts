@@ -25,7 +25,12 @@ export const test = base.extend<{ app: RunningApp; firstRun: boolean }>({
   app: async ({ firstRun }, use) => {
     const temp = makeTempDir('marginalia-e2e-');
     const dataDir = join(temp.path, 'data');
-    const core = new MarginaliaCore({ dataDir, host: 'browser', version: 'e2e', fontsDir: join(APP_ROOT, 'resources', 'fonts') });
+    const core = new MarginaliaCore({
+      dataDir,
+      host: 'browser',
+      version: 'e2e',
+      fontsDir: join(APP_ROOT, 'resources', 'fonts'),
+    });
     core.seedSampleOnFirstRun(SAMPLE_REPORT);
     if (!firstRun) core.profile.rename('Test Reader');
     core.startWatchingExternalChanges();

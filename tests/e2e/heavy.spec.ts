@@ -6,12 +6,19 @@ import { paintedHighlights, selectText } from './helpers';
 const PARAGRAPHS = 400;
 const HIGHLIGHTS = 3000;
 
-test('a document with thousands of highlights paints those on screen, then those scrolled to, and takes a new one at once', async ({ page, app }) => {
+test('a document with thousands of highlights paints those on screen, then those scrolled to, and takes a new one at once', async ({
+  page,
+  app,
+}) => {
   const paragraphs = Array.from(
     { length: PARAGRAPHS },
-    (_, index) => `Paragraph ${index + 1} reports movement on the coast road near checkpoint ${index + 1}, with witnesses, officials and wire copy agreeing on the time.`,
+    (_, index) =>
+      `Paragraph ${index + 1} reports movement on the coast road near checkpoint ${index + 1}, with witnesses, officials and wire copy agreeing on the time.`,
   );
-  const { document } = app.core.importBytes('heavy.txt', Buffer.from(`A heavily annotated report\n\n${paragraphs.join('\n\n')}\n`));
+  const { document } = app.core.importBytes(
+    'heavy.txt',
+    Buffer.from(`A heavily annotated report\n\n${paragraphs.join('\n\n')}\n`),
+  );
   const text = app.core.documents.canonicalText(document.id);
   app.core.db
     .transaction(() => {
@@ -19,7 +26,10 @@ test('a document with thousands of highlights paints those on screen, then those
         const paragraph = index % PARAGRAPHS;
         // The first pass marks each paragraph's unique "checkpoint N,"; the rest overlap at random.
         const marker = `checkpoint ${paragraph + 1},`;
-        const start = index < PARAGRAPHS ? text.indexOf(marker) : text.indexOf(`Paragraph ${paragraph + 1} `) + 12 + ((index * 7) % 60);
+        const start =
+          index < PARAGRAPHS
+            ? text.indexOf(marker)
+            : text.indexOf(`Paragraph ${paragraph + 1} `) + 12 + ((index * 7) % 60);
         const end = index < PARAGRAPHS ? start + marker.length : start + 8;
         app.core.annotations.create({ documentId: document.id, start, end, color: index % 2 ? 'blue' : 'green' });
       }
@@ -50,6 +60,8 @@ test('a document with thousands of highlights paints those on screen, then those
   await expect(page.locator('#annotations-heading + .panel__count')).toHaveText(String(HIGHLIGHTS));
   await selectText(page, `Paragraph ${PARAGRAPHS} reports`);
   await page.keyboard.press('h');
-  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow'] ?? []).toContain(`Paragraph ${PARAGRAPHS} reports`);
+  await expect
+    .poll(async () => (await paintedHighlights(page))['mg-yellow'] ?? [])
+    .toContain(`Paragraph ${PARAGRAPHS} reports`);
   await expect(page.locator('#annotations-heading + .panel__count')).toHaveText(String(HIGHLIGHTS + 1));
 });

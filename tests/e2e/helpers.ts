@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test';
 /** Drags the mouse across the `occurrence`-th rendering of `text` in the reader. */
 export async function selectText(page: Page, text: string, occurrence = 1): Promise<void> {
   // A person waits until they can see the words.
-  await page.waitForFunction((wanted) => document.querySelector('.reader__content')?.textContent?.includes(wanted) ?? false, text);
+  await page.waitForFunction(
+    (wanted) => document.querySelector('.reader__content')?.textContent?.includes(wanted) ?? false,
+    text,
+  );
   const box = await page.evaluate(
     ({ text: wanted, occurrence: nth }) => {
       const root = document.querySelector('.reader__content');
@@ -25,7 +28,12 @@ export async function selectText(page: Page, text: string, occurrence = 1): Prom
             const rects = Array.from(range.getClientRects());
             const first = rects[0]!;
             const last = rects[rects.length - 1]!;
-            return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+            return {
+              x1: first.left + 1,
+              y1: first.top + first.height / 2,
+              x2: last.right - 1,
+              y2: last.top + last.height / 2,
+            };
           }
           index = node.data.indexOf(wanted, index + 1);
         }

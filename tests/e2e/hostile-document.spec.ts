@@ -8,16 +8,27 @@ import { expect, test } from './fixtures';
 
 const OVERLAY = 'position:fixed;inset:0;z-index:2147483647;background:red;opacity:0.5';
 
-test('a document whose text styles cover the window is imported without them, and the toolbar still takes clicks', async ({ page, app }) => {
+test('a document whose text styles cover the window is imported without them, and the toolbar still takes clicks', async ({
+  page,
+  app,
+}) => {
   const temp = makeTempDir('marginalia-mallory-');
   const sender = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
   sender.profile.rename('Mallory');
-  const { document } = sender.importBytes('overlay.md', Buffer.from('# Harmless brief\n\nThe convoy left at dawn.\n\nIt reached the coast by noon.\n'));
+  const { document } = sender.importBytes(
+    'overlay.md',
+    Buffer.from('# Harmless brief\n\nThe convoy left at dawn.\n\nIt reached the coast by noon.\n'),
+  );
   // The sender's own store is tampered with, so the bundle it signs carries the overlay.
   const detail = sender.documents.detail(document.id);
   const hostile = detail.lexicalJson.replaceAll('"style":""', `"style":"${OVERLAY}"`);
   const text = sender.documents.canonicalText(document.id);
-  sender.documents.replaceContent(document.id, { lexicalJson: hostile, canonicalText: text, textSha256: detail.textSha256, wordCount: 9 });
+  sender.documents.replaceContent(document.id, {
+    lexicalJson: hostile,
+    canonicalText: text,
+    textSha256: detail.textSha256,
+    wordCount: 9,
+  });
   const file = join(temp.path, 'overlay.mnb');
   writeFileSync(file, sender.exportBundle({ documentIds: [document.id] }).bytes);
   sender.close();
@@ -27,11 +38,17 @@ test('a document whose text styles cover the window is imported without them, an
   await page.getByRole('button', { name: 'Import notes…' }).click();
   await (await chooser).setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
-  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText('New document: Harmless brief');
+  await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(
+    'New document: Harmless brief',
+  );
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
 
-  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').filter({ hasText: 'Harmless brief' }).click();
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Harmless brief' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Harmless brief' })).toBeVisible();
   await expect(page.getByText('The convoy left at dawn.')).toBeVisible();
   expect(await page.locator('[style*="position"]').count()).toBe(0);

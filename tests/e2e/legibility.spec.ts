@@ -19,21 +19,35 @@ async function bothThemes(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('a library row shows its source, date, word count and origin whole, and all of it on hover', async ({ page, app }) => {
+test('a library row shows its source, date, word count and origin whole, and all of it on hover', async ({
+  page,
+  app,
+}) => {
   const doc = app.core.documents.list()[0]!;
   await page.goto(app.url);
-  const row = page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) });
+  const row = page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) });
   const words = `${doc.wordCount.toLocaleString('en')} words`;
   await expect(row).toContainText(words);
-  await expect(row).toHaveAttribute('title', new RegExp(`${doc.sourceName}[\\s\\S]*${words}[\\s\\S]*Imported here · version ${doc.textVersion}`));
+  await expect(row).toHaveAttribute(
+    'title',
+    new RegExp(`${doc.sourceName}[\\s\\S]*${words}[\\s\\S]*Imported here · version ${doc.textVersion}`),
+  );
   for (const line of await row.locator('.library__meta').all()) expect(await showsWhole(line)).toBe(true);
   await expect(row.getByText(words)).toBeInViewport({ ratio: 1 });
   await bothThemes(page, 'library-row');
 });
 
-test('search results from two documents with one title each say where they came from and which version', async ({ page, app }) => {
+test('search results from two documents with one title each say where they came from and which version', async ({
+  page,
+  app,
+}) => {
   const first = app.core.importBytes('draft.md', Buffer.from('# Field report\n\nThe convoy left at dawn.\n')).document;
-  const second = app.core.importBytes('revised.md', Buffer.from('# Field report\n\nThe convoy left before dawn.\n')).document;
+  const second = app.core.importBytes(
+    'revised.md',
+    Buffer.from('# Field report\n\nThe convoy left before dawn.\n'),
+  ).document;
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await page.getByRole('main', { name: 'Reader' }).focus();
@@ -52,10 +66,19 @@ test('a reviewer’s note card fits its column at 1280×800, author name on one 
   const temp = makeTempDir('marginalia-reviewer-');
   const reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: 'e2e' });
   reviewer.profile.rename('Alice A');
-  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId] }).bytes), { allowUnsigned: false, apply: true });
+  await reviewer.importBundle(Buffer.from(app.core.exportBundle({ documentIds: [documentId] }).bytes), {
+    allowUnsigned: false,
+    apply: true,
+  });
   const quote = 'beheading 11 people';
   const start = text.indexOf(quote);
-  reviewer.annotations.create({ documentId, start, end: start + quote.length, color: 'pink', noteMarkdown: 'Is 11 right? Two sources say nine.' });
+  reviewer.annotations.create({
+    documentId,
+    start,
+    end: start + quote.length,
+    color: 'pink',
+    noteMarkdown: 'Is 11 right? Two sources say nine.',
+  });
   const review = reviewer.exportBundle({ documentIds: [documentId], reviewOnly: true }).bytes;
   reviewer.close();
   temp.remove();

@@ -33,7 +33,10 @@ test('the sample document opens in the reader with its text verified', async ({ 
   await expect(page).toHaveTitle(`${SAMPLE_TITLE} — Marginalia`);
   const library = page.getByRole('list', { name: 'Documents' });
   await expect(library.getByRole('listitem')).toHaveCount(1);
-  await expect(library.getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) })).toHaveAttribute('aria-current', 'true');
+  await expect(library.getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   // The renderer's canonical text hashes to the same SHA-256 the core computed in Node.
   const article = page.locator('article[data-document-id]');
   await expect(article).toHaveAttribute('data-rendered-text-sha256', /^[0-9a-f]{64}$/);
@@ -41,7 +44,10 @@ test('the sample document opens in the reader with its text verified', async ({ 
   expect(rendered).toBe(await article.getAttribute('data-stored-text-sha256'));
   await expect(page.getByRole('alert')).toHaveCount(0);
   // Nothing is read-write: the reader is not editable.
-  await expect(page.getByRole('textbox', { name: `Text of ${SAMPLE_TITLE}` })).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('textbox', { name: `Text of ${SAMPLE_TITLE}` })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
   await screenshot(page, 'reader-first-run');
 });
 
@@ -82,7 +88,10 @@ test('the keyboard scrolls the reader and the progress bar follows', async ({ pa
   await expect(progress).toHaveAttribute('aria-valuenow', '0');
 });
 
-test('importing a Markdown file through Import… renders its headings, lists, quotes and links', async ({ page, app }) => {
+test('importing a Markdown file through Import… renders its headings, lists, quotes and links', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
@@ -119,7 +128,9 @@ test('dropping an HTML page on the window imports the article with its byline', 
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.getByText('Drop .txt, .md or .html files to import them')).toBeHidden();
   const reader = page.getByRole('main', { name: 'Reader' });
-  await expect(reader.getByRole('heading', { level: 1, name: "Obama admits US gun laws are his 'biggest frustration'" })).toBeVisible();
+  await expect(
+    reader.getByRole('heading', { level: 1, name: "Obama admits US gun laws are his 'biggest frustration'" }),
+  ).toBeVisible();
   await expect(reader.getByText('BBC News', { exact: true }).first()).toBeVisible();
   await expect(reader.getByText('President Barack Obama has admitted that his failure to pass')).toBeVisible();
   await screenshot(page, 'reader-html');
@@ -132,8 +143,16 @@ test('a bad file shows a clear error and adds nothing to the library', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   for (const [name, buffer, message] of [
     ['empty.txt', Buffer.alloc(0), '“empty.txt” is empty: there is nothing to import.'],
-    ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]), '“photo.txt” looks like a binary file, not text. Nothing was imported.'],
-    ['slides.pdf', Buffer.from('%PDF-1.7'), "“slides.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files."],
+    [
+      'photo.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]),
+      '“photo.txt” looks like a binary file, not text. Nothing was imported.',
+    ],
+    [
+      'slides.pdf',
+      Buffer.from('%PDF-1.7'),
+      "“slides.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files.",
+    ],
   ] as const) {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -175,7 +194,9 @@ test('text size changes with Ctrl + and Ctrl -, and the font with the Font menu'
   await page.keyboard.press('Control+=');
   await page.keyboard.press('Control+=');
   await expect.poll(size).toBe(before + 2);
-  await expect(page.getByRole('status', { name: 'Text size' }).or(page.locator('output[aria-label="Text size"]'))).toHaveText(`${before + 2}px`);
+  await expect(
+    page.getByRole('status', { name: 'Text size' }).or(page.locator('output[aria-label="Text size"]')),
+  ).toHaveText(`${before + 2}px`);
   await page.keyboard.press('Control+-');
   await expect.poll(size).toBe(before + 1);
   await page.getByRole('button', { name: 'Smaller text' }).click();
@@ -202,8 +223,13 @@ test('the library filters, sorts, opens and deletes with confirmation', async ({
   await expect(items.nth(2)).toContainText(/\d+ words/);
   await page.getByRole('searchbox', { name: 'Filter by title' }).fill('lottery');
   await expect(items).toHaveCount(1);
-  await items.first().getByRole('button', { name: /^The 'birth lottery'/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: "The 'birth lottery' and economic mobility" })).toBeVisible();
+  await items
+    .first()
+    .getByRole('button', { name: /^The 'birth lottery'/ })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: "The 'birth lottery' and economic mobility" }),
+  ).toBeVisible();
   await screenshot(page, 'library-filtered');
 
   await page.getByRole('button', { name: "Delete The 'birth lottery' and economic mobility" }).click();

@@ -30,12 +30,24 @@ async function setTheme(page: Page, theme: 'Light' | 'Dark'): Promise<void> {
 const card = (page: Page, quote: string) => page.getByRole('article', { name: `Note on “${quote}”` });
 const notificationArea = (page: Page) => page.getByRole('status', { name: 'Notifications' });
 
-test('a link in a reviewer’s read-only note asks first and opens in a new tab, leaving the app where it was', async ({ page, app }) => {
+test('a link in a reviewer’s read-only note asks first and opens in a new tab, leaving the app where it was', async ({
+  page,
+  app,
+}) => {
   const quote = 'Islamic State militants stormed the centre of Sabratha';
-  const note = app.core.annotations.create({ ...spanOf(app, quote), noteMarkdown: 'See [the wire report](https://example.org/wire) first.' });
+  const note = app.core.annotations.create({
+    ...spanOf(app, quote),
+    noteMarkdown: 'See [the wire report](https://example.org/wire) first.',
+  });
   // Written by someone else, as a bundle from a reviewer would leave it: shown, not editable.
-  app.core.db.prepare("UPDATE annotations SET author_id = 'reviewer-1', author_name = 'Rui Reviewer' WHERE id = ?").run(note.id);
-  await page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Wire report</title>' }));
+  app.core.db
+    .prepare("UPDATE annotations SET author_id = 'reviewer-1', author_name = 'Rui Reviewer' WHERE id = ?")
+    .run(note.id);
+  await page
+    .context()
+    .route('https://example.org/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Wire report</title>' }),
+    );
   await openApp(page, app);
   const appUrl = page.url();
   const theirs = card(page, quote);
@@ -72,7 +84,11 @@ test('a link in a reviewer’s read-only note asks first and opens in a new tab,
 
 test('a link in the document asks first and opens in a new tab', async ({ page, app }) => {
   app.core.importPath(join(FIXTURES, 'briefing.md'));
-  await page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Report</title>' }));
+  await page
+    .context()
+    .route('https://example.org/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Report</title>' }),
+    );
   await openApp(page, app);
   const appUrl = page.url();
   await page.getByRole('button', { name: /^Field briefing/ }).click();
@@ -84,13 +100,22 @@ test('a link in the document asks first and opens in a new tab', async ({ page, 
   expect(page.url()).toBe(appUrl);
 });
 
-test('a bad value in the store fails only its own region, says what failed, and Retry shows it once mended', async ({ page, app }) => {
+test('a bad value in the store fails only its own region, says what failed, and Retry shows it once mended', async ({
+  page,
+  app,
+}) => {
   app.core.importPath(join(FIXTURES, 'briefing.md'));
   const quote = 'beheading 11 people';
   const note = app.core.annotations.create({ ...spanOf(app, quote), noteMarkdown: 'Check the numbers' });
-  const stored = app.core.db.prepare('SELECT created_at AS createdAt FROM annotations WHERE id = ?').get(note.id) as { createdAt: string };
+  const stored = app.core.db.prepare('SELECT created_at AS createdAt FROM annotations WHERE id = ?').get(note.id) as {
+    createdAt: string;
+  };
   // An impossible date, straight into the library file, as an old bug or another tool could leave it.
-  app.core.db.prepare("UPDATE annotations SET created_at = '2026-99-99T99:99:99Z', updated_at = '2026-99-99T99:99:99Z' WHERE id = ?").run(note.id);
+  app.core.db
+    .prepare(
+      "UPDATE annotations SET created_at = '2026-99-99T99:99:99Z', updated_at = '2026-99-99T99:99:99Z' WHERE id = ?",
+    )
+    .run(note.id);
 
   await page.goto(app.url);
   const failed = page.getByRole('alert', { name: 'The margin notes failed' });
@@ -110,7 +135,9 @@ test('a bad value in the store fails only its own region, says what failed, and 
   await page.getByRole('button', { name: SAMPLE_TITLE }).click();
   await expect(failed).toBeVisible();
 
-  app.core.db.prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE id = ?').run(stored.createdAt, stored.createdAt, note.id);
+  app.core.db
+    .prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE id = ?')
+    .run(stored.createdAt, stored.createdAt, note.id);
   await failed.getByRole('button', { name: 'Retry' }).click();
   await expect(card(page, quote)).toContainText('Check the numbers');
   await expect(failed).toBeHidden();
@@ -121,7 +148,13 @@ test('a note re-anchored after a small edit says so quietly, not in the error co
   app.core.annotations.create({ ...spanOf(app, moved), noteMarkdown: 'Who reported this?' });
   const documentId = app.core.documents.list()[0]!.id;
   const revised = join(app.dataDir, 'sabratha-report.txt');
-  writeFileSync(revised, app.core.documents.sourceBytes(documentId).toString('utf8').replace('Islamic State militants stormed', 'Militants stormed'));
+  writeFileSync(
+    revised,
+    app.core.documents
+      .sourceBytes(documentId)
+      .toString('utf8')
+      .replace('Islamic State militants stormed', 'Militants stormed'),
+  );
   expect(app.core.updateDocumentFromPath(documentId, revised)).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 0 });
   await openApp(page, app);
 
@@ -184,7 +217,11 @@ test('h then t tags the highlight just made, and h then n notes it', async ({ pa
   await page.keyboard.type('Which unit?');
   const { documentId } = spanOf(app, 'French special forces');
   await expect
-    .poll(() => app.core.annotations.list(documentId).map((annotation) => [annotation.target?.quote.exact, annotation.tags, annotation.note.text]))
+    .poll(() =>
+      app.core.annotations
+        .list(documentId)
+        .map((annotation) => [annotation.target?.quote.exact, annotation.tags, annotation.note.text]),
+    )
     .toEqual([
       ['beheading 11 people', ['Claim/Casualties'], ''],
       ['French special forces', [], 'Which unit?'],
@@ -209,10 +246,12 @@ test('h then t tags the highlight just made, and h then n notes it', async ({ pa
   await page.keyboard.press('n');
   await expect(page.getByRole('textbox', { name: 'Note on “beheading 11 people”' })).toBeFocused();
   await page.keyboard.type('Two sources');
-  await expect.poll(() => app.core.annotations.list(documentId).map((annotation) => [annotation.kind, annotation.note.text])).toEqual([
-    ['highlight', 'Two sources'],
-    ['highlight', 'Which unit?'],
-  ]);
+  await expect
+    .poll(() => app.core.annotations.list(documentId).map((annotation) => [annotation.kind, annotation.note.text]))
+    .toEqual([
+      ['highlight', 'Two sources'],
+      ['highlight', 'Which unit?'],
+    ]);
 });
 
 test('Note on a passage already highlighted exactly adds the note to that highlight', async ({ page, app }) => {
@@ -224,7 +263,11 @@ test('Note on a passage already highlighted exactly adds the note to that highli
   await expect(page.getByRole('textbox', { name: `Note on “${quote}”` })).toBeFocused();
   await page.keyboard.type('Names withheld');
   await expect
-    .poll(() => app.core.annotations.list(highlight.documentId).map((annotation) => [annotation.id, annotation.color, annotation.note.text]))
+    .poll(() =>
+      app.core.annotations
+        .list(highlight.documentId)
+        .map((annotation) => [annotation.id, annotation.color, annotation.note.text]),
+    )
     .toEqual([[highlight.id, 'green', 'Names withheld']]);
   await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toHaveCount(1);
 });
@@ -247,14 +290,27 @@ async function pointOf(page: Page, text: string): Promise<{ x: number; y: number
   }, text);
 }
 
-test('importing several files says what happened to each: every failure with its reason, the good file imported, a repeat already there', async ({ page, app }) => {
+test('importing several files says what happened to each: every failure with its reason, the good file imported, a repeat already there', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const area = notificationArea(page);
-  const fieldNote = { name: 'field-note.txt', mimeType: 'text/plain', buffer: Buffer.from('Field note\nSeen at the port at dawn.\n') };
+  const fieldNote = {
+    name: 'field-note.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Field note\nSeen at the port at dawn.\n'),
+  };
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles([
-    { name: 'random.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0x00, 0xff, 0x13, 0x80, 0x00, 0x7f, 0x01]) },
+  await (
+    await chooser
+  ).setFiles([
+    {
+      name: 'random.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0x00, 0xff, 0x13, 0x80, 0x00, 0x7f, 0x01]),
+    },
     { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 au lait', 'latin1') },
     { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') },
     { name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n\n') },
@@ -263,7 +319,8 @@ test('importing several files says what happened to each: every failure with its
   await expect(area.getByText('Imported field-note.txt', { exact: true })).toBeVisible();
   const failures = area.getByText(/^Couldn't import 4 files:/);
   await expect(failures).toBeVisible();
-  for (const name of ['random.bin', 'latin1.txt', 'data.csv', 'blank.txt']) await expect(failures).toContainText(`• “${name}”`);
+  for (const name of ['random.bin', 'latin1.txt', 'data.csv', 'blank.txt'])
+    await expect(failures).toContainText(`• “${name}”`);
   await expect(page.getByRole('heading', { level: 1, name: 'Field note' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   await screenshot(page, 'import-several-light');
@@ -277,7 +334,10 @@ test('importing several files says what happened to each: every failure with its
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
 });
 
-test('a link in one’s own note asks on a plain click; a refused link is named by its real address, a mail link by where it opens', async ({ page, app }) => {
+test('a link in one’s own note asks on a plain click; a refused link is named by its real address, a mail link by where it opens', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await selectText(page, 'French special forces');
   await page.keyboard.press('h');
@@ -332,7 +392,10 @@ test('when the browser host has stopped, an action says so and how to start it a
 test('the hover preview goes when the text scrolls under it', async ({ page, app }) => {
   const quote = 'the main hospital';
   app.core.annotations.create({ ...spanOf(app, quote), noteMarkdown: 'Two sources disagree' });
-  app.core.annotations.create({ ...spanOf(app, 'Similar teams are also operating out of an air base'), noteMarkdown: 'Misrata' });
+  app.core.annotations.create({
+    ...spanOf(app, 'Similar teams are also operating out of an air base'),
+    noteMarkdown: 'Misrata',
+  });
   await openApp(page, app);
   await expect(card(page, quote)).toBeVisible();
   const point = await pointOf(page, quote);
@@ -368,7 +431,10 @@ test('at most three notifications show, newest first, and older ones fold behind
   await expect(area.getByText('Highlighted “French special forces”')).toBeHidden();
   const more = area.getByRole('button', { name: '1 older message…' });
   // Over the side panel, never over the reader's text.
-  const [areaBox, readerBox] = await Promise.all([area.boundingBox(), page.getByRole('main', { name: 'Reader' }).boundingBox()]);
+  const [areaBox, readerBox] = await Promise.all([
+    area.boundingBox(),
+    page.getByRole('main', { name: 'Reader' }).boundingBox(),
+  ]);
   expect(areaBox!.x + areaBox!.width).toBeLessThanOrEqual(readerBox!.x);
   await screenshot(page, 'notifications-capped-light');
   await more.click();

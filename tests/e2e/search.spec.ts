@@ -24,7 +24,10 @@ async function openSearch(page: Page, app: RunningApp): Promise<ReturnType<Page[
 const marked = async (page: Page) => (await paintedHighlights(page))['mg-search'] ?? [];
 const results = (page: Page) => page.getByRole('list', { name: /^Results in/ }).getByRole('listitem');
 
-test('search shows the true count, pages through every hit, and marks the whole phrase until the search is cleared', async ({ page, app }) => {
+test('search shows the true count, pages through every hit, and marks the whole phrase until the search is cleared', async ({
+  page,
+  app,
+}) => {
   const box = await openSearch(page, app);
   await box.fill('Facebook');
   await expect(page.getByRole('status').filter({ hasText: '51 results in 1 document' })).toBeVisible();
@@ -68,7 +71,16 @@ test('search shows the true count, pages through every hit, and marks the whole 
 test('the search panel lists its operators and says why a query cannot be read', async ({ page, app }) => {
   const box = await openSearch(page, app);
   const help = page.getByRole('region', { name: 'Search syntax' });
-  for (const operator of ['"security vacuum"', 'milit*', 'militia OR brigades', 'militia NOT coastal', 'tag:Actor/IS', 'color:red', 'author:Rania', 'is:orphan']) {
+  for (const operator of [
+    '"security vacuum"',
+    'milit*',
+    'militia OR brigades',
+    'militia NOT coastal',
+    'tag:Actor/IS',
+    'color:red',
+    'author:Rania',
+    'is:orphan',
+  ]) {
     await expect(help.getByText(operator, { exact: true })).toBeVisible();
   }
   await screenshot(page, 'search-help-light');
@@ -78,7 +90,9 @@ test('the search panel lists its operators and says why a query cannot be read',
 
   await box.fill('"security vacuum" OR x((');
   const panel = page.getByRole('region', { name: 'Search', exact: true });
-  await expect(panel.getByRole('alert')).toHaveText('The search could not be read: a “(” is never closed. Add a “)”, or put the text in quotes to search for it.');
+  await expect(panel.getByRole('alert')).toHaveText(
+    'The search could not be read: a “(” is never closed. Add a “)”, or put the text in quotes to search for it.',
+  );
   await expect(box).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('No results')).toBeHidden();
   await expect(help).toBeVisible();

@@ -8,7 +8,10 @@ import { selectText } from './helpers';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
 
-test('a workspace folder set in Settings gets the notes as files, and problems and conflicts show in the sync dialog', async ({ page, app }) => {
+test('a workspace folder set in Settings gets the notes as files, and problems and conflicts show in the sync dialog', async ({
+  page,
+  app,
+}) => {
   const workspace = join(app.dataDir, '..', 'workspace');
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
@@ -18,7 +21,11 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
   const indicator = page.getByRole('button', { name: 'Synced' });
   await expect(indicator).toBeVisible();
-  const sidecar = () => join(workspace, readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!);
+  const sidecar = () =>
+    join(
+      workspace,
+      readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!,
+    );
 
   await selectText(page, 'beheading 11 people');
   await page.keyboard.press('h');
@@ -33,7 +40,9 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await problem.click();
   const dialog = page.getByRole('dialog', { name: 'Workspace sync' });
   const line = broken.split('\n').findIndex((text) => text.includes(',,')) + 1;
-  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText(`.annotations.json:${line}:`);
+  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText(
+    `.annotations.json:${line}:`,
+  );
   await screenshot(page, 'sync-problem');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -51,7 +60,10 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('"color": "purple"');
 });
 
-test('a copied sidecar is offered as a copy to merge, and a link out of the workspace is reported, never read', async ({ page, app }) => {
+test('a copied sidecar is offered as a copy to merge, and a link out of the workspace is reported, never read', async ({
+  page,
+  app,
+}) => {
   const workspace = join(app.dataDir, '..', 'workspace');
   const outside = join(app.dataDir, '..', 'outside');
   mkdirSync(outside);
@@ -78,7 +90,11 @@ test('a copied sidecar is offered as a copy to merge, and a link out of the work
   await screenshot(page, 'sync-copies-to-merge');
   await copies.getByRole('button', { name: 'Merge' }).click();
   await expect(dialog.getByText('Everything is in sync.')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: `Merged ${copy} into its document; the file is set aside as ${copy}.merged` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: `Merged ${copy} into its document; the file is set aside as ${copy}.merged` }),
+  ).toBeVisible();
   expect(readFileSync(join(workspace, name), 'utf8')).toContain('"exact": "beheading 11 people"');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -87,7 +103,9 @@ test('a copied sidecar is offered as a copy to merge, and a link out of the work
   const problem = page.getByRole('button', { name: 'Sync problem (1)' });
   await expect(problem).toBeVisible();
   await problem.click();
-  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText('leak.annotations.json:0:0 It is a symbolic link');
+  await expect(dialog.getByRole('list', { name: 'Files that could not be read' })).toContainText(
+    'leak.annotations.json:0:0 It is a symbolic link',
+  );
 });
 
 test.describe('on the very first start', () => {

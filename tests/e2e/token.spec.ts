@@ -14,7 +14,14 @@ interface Served {
 /** Starts `marginalia serve` on a fresh library and resolves with the URL it prints. */
 async function serve(): Promise<Served> {
   const temp = makeTempDir('marginalia-serve-');
-  const server: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(APP_ROOT, 'bin/marginalia.mjs'), '--data-dir', temp.path, 'serve', '--port', '0']);
+  const server: ChildProcessWithoutNullStreams = spawn(process.execPath, [
+    join(APP_ROOT, 'bin/marginalia.mjs'),
+    '--data-dir',
+    temp.path,
+    'serve',
+    '--port',
+    '0',
+  ]);
   const stop = (): void => {
     server.kill('SIGTERM');
     temp.remove();

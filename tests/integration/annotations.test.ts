@@ -37,7 +37,7 @@ function codeOf(run: () => unknown): string {
 }
 
 describe('annotations', () => {
-  it('list a document\'s anchored highlights as compact columns in reading order, leaving out notes and orphans', async () => {
+  it("list a document's anchored highlights as compact columns in reading order, leaving out notes and orphans", async () => {
     const later = core.annotations.create({ ...span('Tripoli'), color: 'blue' });
     const earlier = core.annotations.create({ ...span('Sabratha') });
     core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
@@ -57,7 +57,12 @@ describe('annotations', () => {
 
   it('store both W3C selectors, the text hash, the author and how they anchored', () => {
     core.profile.rename('Ana Analyst');
-    const created = core.annotations.create({ ...span('beheading 11 people'), color: 'red', tags: ['Claim/Casualties'], noteMarkdown: 'Check **numbers**' });
+    const created = core.annotations.create({
+      ...span('beheading 11 people'),
+      color: 'red',
+      tags: ['Claim/Casualties'],
+      noteMarkdown: 'Check **numbers**',
+    });
     expect(created).toMatchObject({
       kind: 'highlight',
       color: 'red',
@@ -67,7 +72,11 @@ describe('annotations', () => {
       note: { text: 'Check numbers', markdown: 'Check **numbers**' },
       target: {
         position: { type: 'TextPositionSelector', start: text.indexOf('beheading 11 people') },
-        quote: { type: 'TextQuoteSelector', exact: 'beheading 11 people', prefix: text.slice(text.indexOf('beheading') - 32, text.indexOf('beheading')) },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: 'beheading 11 people',
+          prefix: text.slice(text.indexOf('beheading') - 32, text.indexOf('beheading')),
+        },
         textSha256: core.documents.detail(documentId).textSha256,
       },
     });
@@ -79,7 +88,9 @@ describe('annotations', () => {
     const created = core.annotations.create({ documentId, start: start - 1, end: end + 1 });
     expect(created.target?.quote.exact).toBe('the main hospital');
     const gap = text.indexOf('\n\n');
-    expect(() => core.annotations.create({ documentId, start: gap, end: gap + 2 })).toThrow('The selection holds only white space');
+    expect(() => core.annotations.create({ documentId, start: gap, end: gap + 2 })).toThrow(
+      'The selection holds only white space',
+    );
     expect(codeOf(() => core.annotations.create({ documentId, start: 0, end: text.length + 5 }))).toBe('INVALID_INPUT');
   });
 
@@ -98,10 +109,17 @@ describe('annotations', () => {
   });
 
   it('refuse notes over 1 MB and bad tag names, with a message', () => {
-    expect(() => core.annotations.create({ ...span('the main hospital'), noteMarkdown: 'x'.repeat(1024 * 1024 + 1) })).toThrow(/notes can be at most 1\.0 MB/);
+    expect(() =>
+      core.annotations.create({ ...span('the main hospital'), noteMarkdown: 'x'.repeat(1024 * 1024 + 1) }),
+    ).toThrow(/notes can be at most 1\.0 MB/);
     expect(() => core.annotations.create({ ...span('the main hospital'), tags: ['Actor//IS'] })).toThrow(/empty part/);
-    expect(() => core.annotations.create({ ...span('the main hospital'), tags: ['x'.repeat(101)] })).toThrow(/at most 100 characters/);
-    const arabic = core.annotations.create({ ...span('the main hospital'), tags: ['مكان/صبراتة', ' Place / Sabratha '] });
+    expect(() => core.annotations.create({ ...span('the main hospital'), tags: ['x'.repeat(101)] })).toThrow(
+      /at most 100 characters/,
+    );
+    const arabic = core.annotations.create({
+      ...span('the main hospital'),
+      tags: ['مكان/صبراتة', ' Place / Sabratha '],
+    });
     expect(arabic.tags.sort()).toEqual(['Place/Sabratha', 'مكان/صبراتة']);
     expect(core.annotations.list(documentId)).toHaveLength(1);
   });
@@ -123,7 +141,11 @@ describe('annotations', () => {
     core.annotations.remove([created.id]);
     expect(core.annotations.list(documentId)).toEqual([]);
     expect(core.annotations.undo()).toEqual({ description: 'Delete annotation' });
-    expect(core.annotations.get(created.id)).toMatchObject({ color: 'green', note: { text: 'first note' }, tags: ['Place/Hospital'] });
+    expect(core.annotations.get(created.id)).toMatchObject({
+      color: 'green',
+      note: { text: 'first note' },
+      tags: ['Place/Hospital'],
+    });
     expect(core.annotations.undo()).toEqual({ description: 'Edit note' });
     expect(core.annotations.get(created.id)).toMatchObject({ color: 'yellow', note: { text: '' } });
     expect(core.annotations.undo()).toEqual({ description: 'Highlight' });
@@ -188,18 +210,27 @@ describe('tag operations', () => {
 describe('search', () => {
   beforeEach(() => {
     core.profile.rename('Rania');
-    core.annotations.create({ ...span('Islamic State militants'), tags: ['Actor/IS'], color: 'red', noteMarkdown: 'Attackers numbered about two hundred' });
+    core.annotations.create({
+      ...span('Islamic State militants'),
+      tags: ['Actor/IS'],
+      color: 'red',
+      noteMarkdown: 'Attackers numbered about two hundred',
+    });
     core.annotations.create({ ...span('French special forces'), tags: ['Actor/France'] });
   });
 
   const kinds = (query: string, documentScope?: string) =>
-    core.searchService.search(query, { documentId: documentScope }).groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}`));
+    core.searchService
+      .search(query, { documentId: documentScope })
+      .groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}`));
 
   it('ranks document text and annotation hits, grouped by document, with marked snippets', () => {
     const results = core.searchService.search('hostages');
     expect(results.groups).toHaveLength(1);
     expect(results.groups[0]!.hits[0]).toMatchObject({ kind: 'text', start: text.indexOf('hostages') });
-    expect(results.groups[0]!.hits[0]!.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['hostages']);
+    expect(results.groups[0]!.hits[0]!.snippet.filter((part) => part.match).map((part) => part.text)).toEqual([
+      'hostages',
+    ]);
   });
 
   it('supports phrases, prefixes and the tag, color, author and orphan filters', () => {
@@ -210,12 +241,30 @@ describe('search', () => {
     expect(kinds('color:red')).toEqual(['annotation:Islamic State militants']);
     expect(kinds('author:rania tag:Actor/France')).toEqual(['annotation:French special forces']);
     expect(kinds('is:orphan')).toEqual([]);
-    expect(core.searchService.search('color:mauve').problems).toEqual(['Unknown color “mauve”; colors are yellow, green, blue, pink, purple, orange, red, gray.']);
+    expect(core.searchService.search('color:mauve').problems).toEqual([
+      'Unknown color “mauve”; colors are yellow, green, blue, pink, purple, orange, red, gray.',
+    ]);
   });
 
   it('answers odd queries with results or a syntax hint, never an FTS error', () => {
-    for (const query of ['"unbalanced', 'AND OR NOT', 'NEAR(', '*', 'a"b"c', '(((', 'tag:', 'NEAR("a" "b")', '^a', 'a:b', '"" OR ""', '- -x']) {
-      expect(codeOf(() => core.searchService.search(query)), query).toMatch(/^(no error|INVALID_QUERY)$/);
+    for (const query of [
+      '"unbalanced',
+      'AND OR NOT',
+      'NEAR(',
+      '*',
+      'a"b"c',
+      '(((',
+      'tag:',
+      'NEAR("a" "b")',
+      '^a',
+      'a:b',
+      '"" OR ""',
+      '- -x',
+    ]) {
+      expect(
+        codeOf(() => core.searchService.search(query)),
+        query,
+      ).toMatch(/^(no error|INVALID_QUERY)$/);
     }
   });
 });
@@ -224,7 +273,9 @@ describe('re-anchoring after a document changes', () => {
   it('keeps, moves, fuzzily finds or orphans each annotation and reports the counts', () => {
     const kept = core.annotations.create(span('Libya’s Channel with wires'));
     const moved = core.annotations.create(span('French special forces'));
-    const fuzzy = core.annotations.create(span('killing 47 militants and two Serbian hostages the group had been holding there'));
+    const fuzzy = core.annotations.create(
+      span('killing 47 militants and two Serbian hostages the group had been holding there'),
+    );
     const orphan = core.annotations.create({ ...span('beheading 11 people'), noteMarkdown: 'keep me' });
     const lexical = core.documents.detail(documentId).lexicalJson;
     const edited = lexical
@@ -236,13 +287,23 @@ describe('re-anchoring after a document changes', () => {
     const byId = new Map(core.annotations.list(documentId).map((annotation) => [annotation.id, annotation]));
     expect(byId.get(kept.id)?.anchor.status).toBe('exact');
     expect(byId.get(moved.id)).toMatchObject({ anchor: { status: 'moved' } });
-    expect(newText.slice(byId.get(moved.id)!.target!.position.start, byId.get(moved.id)!.target!.position.end)).toBe('French special forces');
+    expect(newText.slice(byId.get(moved.id)!.target!.position.start, byId.get(moved.id)!.target!.position.end)).toBe(
+      'French special forces',
+    );
     expect(byId.get(fuzzy.id)?.anchor.status).toBe('fuzzy');
     expect(byId.get(fuzzy.id)?.target?.quote.exact).toContain('2 Serbian hostages');
-    expect(byId.get(orphan.id)).toMatchObject({ anchor: { status: 'orphan', score: 0 }, note: { text: 'keep me' }, target: { quote: { exact: 'beheading 11 people' } } });
+    expect(byId.get(orphan.id)).toMatchObject({
+      anchor: { status: 'orphan', score: 0 },
+      note: { text: 'keep me' },
+      target: { quote: { exact: 'beheading 11 people' } },
+    });
     expect(core.searchService.search('is:orphan').total).toBe(1);
     expect(core.documents.detail(documentId).textSha256).not.toBe(kept.target!.textSha256);
-    const reattached = core.annotations.reattach(orphan.id, newText.indexOf('residents'), newText.indexOf('residents') + 9);
+    const reattached = core.annotations.reattach(
+      orphan.id,
+      newText.indexOf('residents'),
+      newText.indexOf('residents') + 9,
+    );
     expect(reattached).toMatchObject({ anchor: { status: 'exact' }, target: { quote: { exact: 'residents' } } });
   });
 

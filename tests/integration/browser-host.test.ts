@@ -32,17 +32,19 @@ afterEach(async () => {
 
 /** A raw HTTP request, so the Host header can be set to anything (fetch forbids it). */
 function raw(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method, headers }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path, method, headers }, (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (data += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      });
+      req.on('error', reject);
+      if (body) req.write(body);
+      req.end();
+    },
+  );
 }
 
 describe('the browser host', () => {
@@ -53,23 +55,35 @@ describe('the browser host', () => {
   it('answers 401 to requests without the token or with a wrong one', async () => {
     expect((await raw('/')).status).toBe(401);
     expect((await raw('/?token=wrong')).status).toBe(401);
-    expect((await raw('/api/call/listDocuments', { 'Content-Type': 'application/json' }, 'POST', '{}')).status).toBe(401);
+    expect((await raw('/api/call/listDocuments', { 'Content-Type': 'application/json' }, 'POST', '{}')).status).toBe(
+      401,
+    );
     expect((await raw('/api/events')).status).toBe(401);
   });
 
   it('answers 403 to a Host header other than 127.0.0.1 or localhost (DNS rebinding)', async () => {
     const evil = await raw(`/?token=${host.token}`, { Host: `evil.example:${host.port}` });
     expect(evil.status).toBe(403);
-    const ok = await raw(`/api/call/listDocuments`, { Host: `localhost:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, 'POST', '{}');
+    const ok = await raw(
+      `/api/call/listDocuments`,
+      { Host: `localhost:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+      'POST',
+      '{}',
+    );
     expect(ok.status).toBe(200);
   });
 
   it('refuses cross-origin calls even with the token', async () => {
-    const result = await raw('/api/call/listDocuments', {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: 'https://evil.example',
-    }, 'POST', '{}');
+    const result = await raw(
+      '/api/call/listDocuments',
+      {
+        Authorization: `Bearer ${host.token}`,
+        'Content-Type': 'application/json',
+        Origin: 'https://evil.example',
+      },
+      'POST',
+      '{}',
+    );
     expect(result.status).toBe(403);
   });
 
@@ -118,10 +132,13 @@ describe('the browser host', () => {
       const both = `${theirs}; ${mine}`;
       expect((await raw('/', { Cookie: both })).status).toBe(200);
       const toOther = await new Promise<number>((resolve, reject) => {
-        request({ host: '127.0.0.1', port: other.port, path: '/', headers: { Cookie: `${mine}; ${theirs}` } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        })
+        request(
+          { host: '127.0.0.1', port: other.port, path: '/', headers: { Cookie: `${mine}; ${theirs}` } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        )
           .on('error', reject)
           .end();
       });
@@ -134,7 +151,9 @@ describe('the browser host', () => {
   it('says which port is taken when another program holds it', async () => {
     const clash = startBrowserHost({ core, rendererDir: join(temp.path, 'renderer'), port: host.port });
     await expect(clash).rejects.toThrow(UserFacingError);
-    await expect(clash).rejects.toThrow(`Port ${host.port} on 127.0.0.1 is in use by another program: choose another with --port N, or --port 0 for any free one.`);
+    await expect(clash).rejects.toThrow(
+      `Port ${host.port} on 127.0.0.1 is in use by another program: choose another with --port N, or --port 0 for any free one.`,
+    );
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -148,11 +167,24 @@ describe('the browser host', () => {
   it('requires JSON POSTs for contract calls and names unknown methods', async () => {
     const auth = { Authorization: `Bearer ${host.token}` };
     expect((await raw('/api/call/listDocuments', auth, 'GET')).status).toBe(405);
-    expect((await raw('/api/call/listDocuments', { ...auth, 'Content-Type': 'text/plain' }, 'POST', '{}')).status).toBe(415);
+    expect((await raw('/api/call/listDocuments', { ...auth, 'Content-Type': 'text/plain' }, 'POST', '{}')).status).toBe(
+      415,
+    );
     const unknown = await raw('/api/call/dropTables', { ...auth, 'Content-Type': 'application/json' }, 'POST', '{}');
     expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body)).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Marginalia has no method called dropTables.' } });
-    const broken = await raw('/api/call/listDocuments', { ...auth, 'Content-Type': 'application/json' }, 'POST', '{oops');
-    expect(JSON.parse(broken.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Marginalia has no method called dropTables.' },
+    });
+    const broken = await raw(
+      '/api/call/listDocuments',
+      { ...auth, 'Content-Type': 'application/json' },
+      'POST',
+      '{oops',
+    );
+    expect(JSON.parse(broken.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+    });
   });
 });

@@ -22,7 +22,13 @@ beforeAll(() => {
   const text = sender.documents.canonicalText(document.id);
   for (const quote of ['beheading 11 people', 'Tripoli', 'coastal city']) {
     const start = text.indexOf(quote);
-    const created = sender.annotations.create({ documentId: document.id, start, end: start + quote.length, tags: ['Fuzz/Tag'], noteMarkdown: `note on ${quote}` });
+    const created = sender.annotations.create({
+      documentId: document.id,
+      start,
+      end: start + quote.length,
+      tags: ['Fuzz/Tag'],
+      noteMarkdown: `note on ${quote}`,
+    });
     sender.annotations.createReply(created.id, 'a reply');
   }
   valid = sender.exportBundle({ documentIds: [document.id], includeSources: true }).bytes;
@@ -47,7 +53,8 @@ describe('importing mutated and malicious bundles', () => {
       try {
         await receiver.importBundle(Buffer.from(bytes), { allowUnsigned: true, apply: true });
       } catch (error) {
-        if (!(error instanceof UserFacingError)) throw new Error(`case ${index} (${kind}) crashed: ${(error as Error).stack ?? String(error)}`);
+        if (!(error instanceof UserFacingError))
+          throw new Error(`case ${index} (${kind}) crashed: ${(error as Error).stack ?? String(error)}`);
         expect(error.message.length, `case ${index} (${kind}) has a message`).toBeGreaterThan(10);
         outcome = 'refused';
       }
@@ -58,16 +65,37 @@ describe('importing mutated and malicious bundles', () => {
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(readdirSync(temp.path).sort()).toEqual(['receiver', 'sender']);
-    for (const kind of ['zip slip', 'absolute path', 'symlink', 'zip bomb', 'deep json', 'duplicate ids', 'bad signature', 'extra entry', 'huge string']) {
+    for (const kind of [
+      'zip slip',
+      'absolute path',
+      'symlink',
+      'zip bomb',
+      'deep json',
+      'duplicate ids',
+      'bad signature',
+      'extra entry',
+      'huge string',
+    ]) {
       expect(outcomes[`${kind}: imported`] ?? 0, `${kind} imported`).toBe(0);
     }
   }, 120_000);
 });
 
-type Item = { id: string; motivation: string; modified: string; creator: { id: string; name: string }; body: Array<{ purpose: string; value: string }>; marginalia?: { color: string } };
+type Item = {
+  id: string;
+  motivation: string;
+  modified: string;
+  creator: { id: string; name: string };
+  body: Array<{ purpose: string; value: string }>;
+  marginalia?: { color: string };
+};
 
 /** A bundle's entries changed, then signed by `signer`'s own valid key (as a patched app could). */
-function resign(bytes: Uint8Array, signer: MarginaliaCore, change: (collection: { items: Item[] }, tombstones: { tombstones: unknown[] }) => void): Buffer {
+function resign(
+  bytes: Uint8Array,
+  signer: MarginaliaCore,
+  change: (collection: { items: Item[] }, tombstones: { tombstones: unknown[] }) => void,
+): Buffer {
   const files = unzipSync(bytes);
   delete files['signature.json'];
   // The items sit on the collection's embedded first AnnotationPage (the W3C shape).
@@ -79,10 +107,23 @@ function resign(bytes: Uint8Array, signer: MarginaliaCore, change: (collection: 
   files['tombstones.json'] = strToU8(JSON.stringify(tombstones));
   const me = signer.identity.identity();
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
-  manifest.creator = { authorId: me.authorId, name: me.displayName, publicKey: me.publicKey, fingerprint: me.fingerprint };
+  manifest.creator = {
+    authorId: me.authorId,
+    name: me.displayName,
+    publicKey: me.publicKey,
+    fingerprint: me.fingerprint,
+  };
   files['manifest.json'] = strToU8(JSON.stringify(manifest));
-  const hashed = Object.entries(files).map(([name, data]) => ({ name, sha256: createHash('sha256').update(data).digest('hex') }));
-  const signature = { algorithm: 'Ed25519', publicKey: me.publicKey, signature: signer.identity.sign(Buffer.from(signedPayload(hashed), 'utf8')), entries: hashed };
+  const hashed = Object.entries(files).map(([name, data]) => ({
+    name,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  }));
+  const signature = {
+    algorithm: 'Ed25519',
+    publicKey: me.publicKey,
+    signature: signer.identity.sign(Buffer.from(signedPayload(hashed), 'utf8')),
+    entries: hashed,
+  };
   files['signature.json'] = strToU8(JSON.stringify(signature));
   return Buffer.from(zipSync(files));
 }
@@ -96,11 +137,19 @@ describe('bundles re-signed by another key with forged authorship', () => {
     const text = analyst.documents.canonicalText(document.id);
     for (const quote of ['beheading 11 people', 'Tripoli', 'coastal city']) {
       const start = text.indexOf(quote);
-      const created = analyst.annotations.create({ documentId: document.id, start, end: start + quote.length, noteMarkdown: `note on ${quote}` });
+      const created = analyst.annotations.create({
+        documentId: document.id,
+        start,
+        end: start + quote.length,
+        noteMarkdown: `note on ${quote}`,
+      });
       analyst.annotations.createReply(created.id, 'my own reply');
     }
     const genuine = analyst.exportBundle({ documentIds: [document.id], includeSources: true }).bytes;
-    const state = () => ({ annotations: analyst.annotations.list(document.id), replies: analyst.annotations.listReplies(document.id) });
+    const state = () => ({
+      annotations: analyst.annotations.list(document.id),
+      replies: analyst.annotations.listReplies(document.id),
+    });
     const before = state();
     const later = new Date(Date.now() + 60_000).toISOString();
     const random = seededRandom(20261130);
@@ -117,22 +166,38 @@ describe('bundles re-signed by another key with forged authorship', () => {
       },
       ({ items }, { tombstones }) => {
         const item = items.find((each) => each.motivation !== 'replying')!;
-        tombstones.push({ id: item.id.replace('urn:uuid:', ''), documentId: document.id, authorId: item.creator.id.replace('urn:uuid:', ''), deletedAt: later });
+        tombstones.push({
+          id: item.id.replace('urn:uuid:', ''),
+          documentId: document.id,
+          authorId: item.creator.id.replace('urn:uuid:', ''),
+          deletedAt: later,
+        });
       },
       ({ items }) => {
         const reply = items.find((each) => each.motivation === 'replying')!;
-        items.push({ ...reply, id: `urn:uuid:${randomUUID()}`, modified: later, body: [{ ...reply.body[0]!, value: 'I retract everything' }] });
+        items.push({
+          ...reply,
+          id: `urn:uuid:${randomUUID()}`,
+          modified: later,
+          body: [{ ...reply.body[0]!, value: 'I retract everything' }],
+        });
       },
       ({ items }) => {
         const item = items.find((each) => each.motivation !== 'replying')!;
-        items.push({ ...item, id: `urn:uuid:${randomUUID()}`, modified: later, body: [{ ...item.body[0]!, value: 'a note I never wrote' }] });
+        items.push({
+          ...item,
+          id: `urn:uuid:${randomUUID()}`,
+          modified: later,
+          body: [{ ...item.body[0]!, value: 'a note I never wrote' }],
+        });
       },
     ];
     let refused = 0;
     for (let index = 0; index < 100; index++) {
       const chosen = forgeries.filter(() => random() < 0.5);
       const forged = resign(genuine, reviewer, (collection, tombstones) => {
-        for (const forge of chosen.length > 0 ? chosen : [forgeries[index % forgeries.length]!]) forge(collection, tombstones);
+        for (const forge of chosen.length > 0 ? chosen : [forgeries[index % forgeries.length]!])
+          forge(collection, tombstones);
       });
       const plan = await analyst.importBundle(forged, { allowUnsigned: false, apply: true });
       refused += plan.refused;
@@ -156,7 +221,10 @@ describe('bundles with times from the future', () => {
     const text = analyst.documents.canonicalText(document.id);
     const start = text.indexOf('Tripoli');
     analyst.annotations.create({ documentId: document.id, start, end: start + 7, noteMarkdown: 'mine' });
-    await reviewer.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), { allowUnsigned: false, apply: true });
+    await reviewer.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), {
+      allowUnsigned: false,
+      apply: true,
+    });
     const random = seededRandom(9999);
     for (let index = 0; index < 40; index++) {
       // The reviewer's own note, re-signed by the reviewer, dated anywhere from a minute to the year 9999 ahead.
@@ -164,16 +232,28 @@ describe('bundles with times from the future', () => {
       const future = new Date(Math.min(Date.now() + ahead, 253_402_300_799_999)).toISOString();
       const quote = text.slice(100 + index * 10, 105 + index * 10);
       const from = text.indexOf(quote);
-      reviewer.annotations.create({ documentId: document.id, start: from, end: from + quote.length, noteMarkdown: `case ${index}` });
-      const review = resign(reviewer.exportBundle({ documentIds: [document.id], reviewOnly: true }).bytes, reviewer, ({ items }) => {
-        for (const item of items) item.modified = future;
+      reviewer.annotations.create({
+        documentId: document.id,
+        start: from,
+        end: from + quote.length,
+        noteMarkdown: `case ${index}`,
       });
+      const review = resign(
+        reviewer.exportBundle({ documentIds: [document.id], reviewOnly: true }).bytes,
+        reviewer,
+        ({ items }) => {
+          for (const item of items) item.modified = future;
+        },
+      );
       await analyst.importBundle(review, { allowUnsigned: false, apply: true });
       const stamped = Date.parse(analyst.annotations.now());
       expect(stamped, `case ${index}: ${future}`).toBeLessThanOrEqual(Date.now() + 24 * 60 * 60 * 1000 + 1000);
     }
     const fresh = new MarginaliaCore({ dataDir: join(futureTemp.path, 'fresh'), host: 'cli', version: '1' });
-    const plan = await fresh.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), { allowUnsigned: false, apply: true });
+    const plan = await fresh.importBundle(Buffer.from(analyst.exportBundle({ documentIds: [document.id] }).bytes), {
+      allowUnsigned: false,
+      apply: true,
+    });
     expect(plan.annotations.added).toBeGreaterThanOrEqual(1);
     for (const core of [fresh, analyst, reviewer]) core.close();
     futureTemp.remove();

@@ -60,7 +60,10 @@ function rezip(bytes: Buffer, change: (files: Record<string, Uint8Array>) => voi
 
 describe('note bundles', () => {
   it('round-trip between two libraries: the reviewer replies, the analyst sees the thread, ids stay stable and nothing is duplicated', async () => {
-    const tagged = highlight(analyst, 'beheading 11 people', { tags: ['Claim/Casualties'], noteMarkdown: 'Check the **count**' });
+    const tagged = highlight(analyst, 'beheading 11 people', {
+      tags: ['Claim/Casualties'],
+      noteMarkdown: 'Check the **count**',
+    });
     highlight(analyst, 'Tripoli', { tags: ['Place/Tripoli'] });
 
     const preview = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: false });
@@ -75,28 +78,41 @@ describe('note bundles', () => {
 
     await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
     const received = reviewer.annotations.list(documentId);
-    expect(received.map((annotation) => [annotation.id, annotation.author.name, annotation.note.text, annotation.tags])).toEqual([
+    expect(
+      received.map((annotation) => [annotation.id, annotation.author.name, annotation.note.text, annotation.tags]),
+    ).toEqual([
       [tagged.id, 'Ana Analyst', 'Check the count', ['Claim/Casualties']],
       [expect.any(String), 'Ana Analyst', '', ['Place/Tripoli']],
     ]);
     expect(reviewer.documents.canonicalText(documentId)).toBe(analyst.documents.canonicalText(documentId));
 
     // The reviewer may reply, but not edit the analyst's note.
-    expect(() => reviewer.annotations.update({ id: tagged.id, noteMarkdown: 'Rewritten' })).toThrow("This annotation is Ana Analyst's");
+    expect(() => reviewer.annotations.update({ id: tagged.id, noteMarkdown: 'Rewritten' })).toThrow(
+      "This annotation is Ana Analyst's",
+    );
     reviewer.annotations.createReply(tagged.id, 'Two sources confirm **11**.');
     const review = exported(reviewer, { reviewOnly: true });
 
     const merged = await analyst.importBundle(review, { allowUnsigned: false, apply: true });
-    expect(merged).toMatchObject({ review: true, signer: { name: 'Rui Reviewer', known: false }, documents: [{ status: 'matched' }], replies: { added: 1 } });
-    expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.annotationId, reply.author.name, reply.text])).toEqual([
-      [tagged.id, 'Rui Reviewer', 'Two sources confirm 11.'],
-    ]);
+    expect(merged).toMatchObject({
+      review: true,
+      signer: { name: 'Rui Reviewer', known: false },
+      documents: [{ status: 'matched' }],
+      replies: { added: 1 },
+    });
+    expect(
+      analyst.annotations.listReplies(documentId).map((reply) => [reply.annotationId, reply.author.name, reply.text]),
+    ).toEqual([[tagged.id, 'Rui Reviewer', 'Two sources confirm 11.']]);
     expect(analyst.annotations.list(documentId)).toHaveLength(2);
     expect(analyst.knownKeys.list().map((key) => key.displayName)).toEqual(['Rui Reviewer']);
 
     // Importing the same review again changes nothing, and now the key is known.
     const again = await analyst.importBundle(review, { allowUnsigned: false, apply: true });
-    expect(again).toMatchObject({ signer: { known: true }, replies: { added: 0, unchanged: 1 }, annotations: { added: 0, updated: 0 } });
+    expect(again).toMatchObject({
+      signer: { known: true },
+      replies: { added: 0, unchanged: 1 },
+      annotations: { added: 0, updated: 0 },
+    });
     expect(analyst.annotations.listReplies(documentId)).toHaveLength(1);
   });
 
@@ -110,11 +126,15 @@ describe('note bundles', () => {
     analyst.annotations.remove([doomed.id]);
     const plan = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
     expect(plan.annotations).toMatchObject({ updated: 1, deleted: 1 });
-    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['second thoughts']);
+    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual([
+      'second thoughts',
+    ]);
 
     const stale = await reviewer.importBundle(old, { allowUnsigned: false, apply: true });
     expect(stale.annotations).toMatchObject({ added: 0, updated: 0, keptLocal: 2 });
-    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual(['second thoughts']);
+    expect(reviewer.annotations.list(documentId).map((annotation) => annotation.note.text)).toEqual([
+      'second thoughts',
+    ]);
   });
 
   it('re-anchors incoming annotations when the receiver has a different text, and reports the orphans', async () => {
@@ -122,7 +142,12 @@ describe('note bundles', () => {
     highlight(analyst, 'coastal city', { noteMarkdown: 'where exactly?' });
     // The reviewer already has a corrected copy of the report, with one quote gone.
     const corrected = join(temp.path, 'corrected.txt');
-    writeFileSync(corrected, readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents').replace('Islamic State militants', 'IS militants'));
+    writeFileSync(
+      corrected,
+      readFileSync(SAMPLE_REPORT, 'utf8')
+        .replace('and beheading 11 people, residents', 'and residents')
+        .replace('Islamic State militants', 'IS militants'),
+    );
     const local = reviewer.importPath(corrected).document.id;
     const bytes = Buffer.from(analyst.exportBundle({ documentIds: [documentId] }).bytes);
     // Matched by nothing (different id and text): the reviewer gets the analyst's copy as a new document.
@@ -147,7 +172,9 @@ describe('note bundles', () => {
     const tampered = rezip(exported(analyst), (files) => {
       files['annotations.jsonld'] = strToU8(strFromU8(files['annotations.jsonld']!).replace('original', 'forged'));
     });
-    expect(await refusal(reviewer, tampered)).toBe('This bundle was changed after Ana Analyst signed it (its signature does not match its contents). It was not imported.');
+    expect(await refusal(reviewer, tampered)).toBe(
+      'This bundle was changed after Ana Analyst signed it (its signature does not match its contents). It was not imported.',
+    );
     expect(await refusal(reviewer, tampered, true)).toMatch(/changed after Ana Analyst signed it/);
     expect(reviewer.documents.list()).toEqual([]);
   });
@@ -172,14 +199,22 @@ describe('note bundles', () => {
         files[name] = data;
         if (attrs !== undefined) Object.assign(files, { [name]: [data, { os: 3, attrs }] });
       });
-    expect(await refusal(reviewer, withEntry('../evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
-    expect(await refusal(reviewer, withEntry('/etc/evil.json', strToU8('{}')))).toMatch(/zip directory is damaged|unexpected entry/);
-    expect(await refusal(reviewer, withEntry('documents/7.json', strToU8('/etc/passwd'), 0o120777 << 16))).toMatch(/symbolic link/);
-    expect(await refusal(reviewer, withEntry('notes.txt', strToU8('hello')))).toBe('The bundle holds an unexpected entry “notes.txt”.');
-    // A zip bomb stops at the cap of its entry, before a byte is inflated.
-    expect(await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(120 * 1024 * 1024) })))).toBe(
-      '“annotations.jsonld” in the bundle is 120 MB uncompressed, over the 100 MB limit.',
+    expect(await refusal(reviewer, withEntry('../evil.json', strToU8('{}')))).toMatch(
+      /zip directory is damaged|unexpected entry/,
     );
+    expect(await refusal(reviewer, withEntry('/etc/evil.json', strToU8('{}')))).toMatch(
+      /zip directory is damaged|unexpected entry/,
+    );
+    expect(await refusal(reviewer, withEntry('documents/7.json', strToU8('/etc/passwd'), 0o120777 << 16))).toMatch(
+      /symbolic link/,
+    );
+    expect(await refusal(reviewer, withEntry('notes.txt', strToU8('hello')))).toBe(
+      'The bundle holds an unexpected entry “notes.txt”.',
+    );
+    // A zip bomb stops at the cap of its entry, before a byte is inflated.
+    expect(
+      await refusal(reviewer, Buffer.from(zipSync({ 'annotations.jsonld': new Uint8Array(120 * 1024 * 1024) }))),
+    ).toBe('“annotations.jsonld” in the bundle is 120 MB uncompressed, over the 100 MB limit.');
     const deep = rezip(good, (files) => {
       files['manifest.json'] = strToU8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     });
@@ -189,22 +224,38 @@ describe('note bundles', () => {
     expect(await refusal(reviewer, Buffer.from('not a zip at all'))).toBe(notZip);
     const manifestWith = (change: (manifest: { documents: Array<Record<string, unknown>>; review: unknown }) => void) =>
       rezip(good, (files) => {
-        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: Array<Record<string, unknown>>; review: unknown };
+        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+          documents: Array<Record<string, unknown>>;
+          review: unknown;
+        };
         change(manifest);
         files['manifest.json'] = strToU8(JSON.stringify(manifest));
       });
-    expect(await refusal(reviewer, manifestWith((manifest) => delete manifest.documents[0]!.title))).toBe(
-      'manifest.json in the bundle is not what a bundle holds: documents.0.title is missing.',
-    );
-    expect(await refusal(reviewer, manifestWith((manifest) => (manifest.review = 'yes')))).toBe('manifest.json in the bundle is not what a bundle holds: review must be true or false, not text.');
+    expect(
+      await refusal(
+        reviewer,
+        manifestWith((manifest) => delete manifest.documents[0]!.title),
+      ),
+    ).toBe('manifest.json in the bundle is not what a bundle holds: documents.0.title is missing.');
+    expect(
+      await refusal(
+        reviewer,
+        manifestWith((manifest) => (manifest.review = 'yes')),
+      ),
+    ).toBe('manifest.json in the bundle is not what a bundle holds: review must be true or false, not text.');
     expect(reviewer.documents.list()).toEqual([]);
   });
 
   it('drops unknown keys, so __proto__ and constructor in a bundle pollute nothing, and keeps markup in notes as text', async () => {
     highlight(analyst, 'Tripoli', { noteMarkdown: '<img src=x onerror=alert(1)> and <script>alert(2)</script>' });
     const hostile = rezip(exported(analyst), (files) => {
-      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { items: Array<Record<string, unknown>> };
-      const raw = JSON.stringify(collection).replace('"type":"Annotation"', '"type":"Annotation","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}');
+      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as {
+        items: Array<Record<string, unknown>>;
+      };
+      const raw = JSON.stringify(collection).replace(
+        '"type":"Annotation"',
+        '"type":"Annotation","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}',
+      );
       files['annotations.jsonld'] = strToU8(raw);
       delete files['signature.json'];
     });
@@ -219,7 +270,10 @@ describe('note bundles', () => {
   it('refuses duplicate annotation ids in one bundle', async () => {
     highlight(analyst, 'Tripoli');
     const duplicated = rezip(exported(analyst), (files) => {
-      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as { first: { items: unknown[] }; total: number };
+      const collection = JSON.parse(strFromU8(files['annotations.jsonld']!)) as {
+        first: { items: unknown[] };
+        total: number;
+      };
       collection.first.items.push(collection.first.items[0]);
       files['annotations.jsonld'] = strToU8(JSON.stringify(collection));
       delete files['signature.json'];
@@ -251,8 +305,13 @@ describe('note bundles', () => {
       for (const bundle of bundles) await core.importBundle(bundle, { allowUnsigned: false, apply: true });
     }
     const state = (core: MarginaliaCore) => ({
-      annotations: core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.author.name, annotation.updatedAt]),
-      replies: core.annotations.listReplies(documentId).map((reply) => [reply.id, reply.text, reply.author.name]).sort(),
+      annotations: core.annotations
+        .list(documentId)
+        .map((annotation) => [annotation.id, annotation.note.text, annotation.author.name, annotation.updatedAt]),
+      replies: core.annotations
+        .listReplies(documentId)
+        .map((reply) => [reply.id, reply.text, reply.author.name])
+        .sort(),
     });
     expect(state(order1)).toEqual(state(order2));
     expect(state(order1).replies).toHaveLength(2);
@@ -267,27 +326,72 @@ describe('note bundles', () => {
     const run = async (args: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1' });
+      const code = await runCli(
+        args,
+        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} },
+        { version: '1' },
+      );
       return { code, stdout, stderr };
     };
     const file = join(temp.path, 'notes.mnb');
-    const out = await run(['--data-dir', join(temp.path, 'analyst'), 'bundle', 'export', 'Reports', '--out', file, '--tag', 'Place']);
+    const out = await run([
+      '--data-dir',
+      join(temp.path, 'analyst'),
+      'bundle',
+      'export',
+      'Reports',
+      '--out',
+      file,
+      '--tag',
+      'Place',
+    ]);
     expect(out).toMatchObject({ code: 0, stderr: '' });
     expect(out.stdout).toMatch(/notes\.mnb {2}\(1 document, 1 annotation, 0 replies; signed by [0-9a-f ]{49}\)/);
     const dry = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file, '--dry-run']);
-    expect(dry.stdout).toMatch(/^Would import notes signed by Ana Analyst \([0-9a-f ]+\), a key not seen before\.\n {2}document: Reports of western/);
+    expect(dry.stdout).toMatch(
+      /^Would import notes signed by Ana Analyst \([0-9a-f ]+\), a key not seen before\.\n {2}document: Reports of western/,
+    );
     expect(dry.stdout).toContain('annotations: 1 new, 0 updated');
     const real = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', file]);
     expect(real.stdout).toMatch(/^Imported notes signed by Ana Analyst/);
-    const bad = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', join(temp.path, 'missing.mnb')]);
+    const bad = await run([
+      '--data-dir',
+      join(temp.path, 'reviewer'),
+      'bundle',
+      'import',
+      join(temp.path, 'missing.mnb'),
+    ]);
     expect(bad).toMatchObject({ code: 1, stderr: `marginalia: “${join(temp.path, 'missing.mnb')}” does not exist.\n` });
     const unsignedFile = join(temp.path, 'unsigned.mnb');
-    writeFileSync(unsignedFile, rezip(readFileSync(file), (files) => delete files['signature.json']));
-    const refused = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run']);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('To import it anyway, run again with --allow-unsigned.') });
+    writeFileSync(
+      unsignedFile,
+      rezip(readFileSync(file), (files) => delete files['signature.json']),
+    );
+    const refused = await run([
+      '--data-dir',
+      join(temp.path, 'reviewer'),
+      'bundle',
+      'import',
+      unsignedFile,
+      '--dry-run',
+    ]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('To import it anyway, run again with --allow-unsigned.'),
+    });
     expect(refused.stderr).not.toContain('(allow unsigned bundles)');
-    const claimed = await run(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', unsignedFile, '--dry-run', '--allow-unsigned']);
-    expect(claimed.stdout).toMatch(/^Would import notes UNSIGNED, claims to be from Ana Analyst\. It claims a name you know from key [0-9a-f ]{49}, but it is not signed with that key\./);
+    const claimed = await run([
+      '--data-dir',
+      join(temp.path, 'reviewer'),
+      'bundle',
+      'import',
+      unsignedFile,
+      '--dry-run',
+      '--allow-unsigned',
+    ]);
+    expect(claimed.stdout).toMatch(
+      /^Would import notes UNSIGNED, claims to be from Ana Analyst\. It claims a name you know from key [0-9a-f ]{49}, but it is not signed with that key\./,
+    );
     rmSync(unsignedFile);
     expect(readdirSync(temp.path).sort()).toEqual(['analyst', 'notes.mnb', 'reviewer']);
     analyst = new MarginaliaCore({ dataDir: join(temp.path, 'analyst'), host: 'cli', version: '1' });
@@ -303,8 +407,20 @@ function forgeInReviewerCopy(noteId: string, doomedId: string): void {
   store.updateRow({ ...store.row(noteId)!, note_markdown: 'forged', note_text: 'forged', updated_at: later });
   store.deleteAnnotation(doomedId, later);
   store.addTombstone({ id: doomedId, document_id: documentId, author_id: analystId, deleted_at: later });
-  const reply = { id: randomUUID(), annotation_id: noteId, document_id: documentId, body_markdown: 'I retract this', body_text: 'I retract this' };
-  reviewer.annotations.replies.insert({ ...reply, author_id: analystId, author_name: 'Ana Analyst', created_at: later, updated_at: later });
+  const reply = {
+    id: randomUUID(),
+    annotation_id: noteId,
+    document_id: documentId,
+    body_markdown: 'I retract this',
+    body_text: 'I retract this',
+  };
+  reviewer.annotations.replies.insert({
+    ...reply,
+    author_id: analystId,
+    author_name: 'Ana Analyst',
+    created_at: later,
+    updated_at: later,
+  });
 }
 
 describe('authorship in note bundles', () => {
@@ -341,7 +457,11 @@ describe('authorship in note bundles', () => {
     });
 
     const plan = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
-    expect(plan).toMatchObject({ refused: 2, annotations: { added: 1, updated: 0, deleted: 0 }, replies: { added: 1 } });
+    expect(plan).toMatchObject({
+      refused: 2,
+      annotations: { added: 1, updated: 0, deleted: 0 },
+      replies: { added: 1 },
+    });
     const notes = analyst.annotations.list(documentId);
     expect(notes.map((annotation) => [annotation.note.text, annotation.author.name]).sort()).toEqual([
       ['a new note', 'Rui Reviewer (unverified)'],
@@ -349,9 +469,13 @@ describe('authorship in note bundles', () => {
       ['mine', 'Ana Analyst'],
     ]);
     const mine = analyst.profile.read().authorId;
-    expect(notes.find((annotation) => annotation.note.text === 'a new note')!.author.id).not.toBe(reviewer.profile.read().authorId);
+    expect(notes.find((annotation) => annotation.note.text === 'a new note')!.author.id).not.toBe(
+      reviewer.profile.read().authorId,
+    );
     // The reply claimed for the analyst is kept as someone unverified's, never as the analyst's own.
-    expect(analyst.annotations.listReplies(documentId).map((reply) => [reply.author.name, reply.author.id === mine])).toEqual([['Ana Analyst (unverified)', false]]);
+    expect(
+      analyst.annotations.listReplies(documentId).map((reply) => [reply.author.name, reply.author.id === mine]),
+    ).toEqual([['Ana Analyst (unverified)', false]]);
     const again = await analyst.importBundle(unsigned, { allowUnsigned: true, apply: true });
     expect(again).toMatchObject({ annotations: { added: 0, updated: 0 }, replies: { added: 0 } });
   });
@@ -364,7 +488,11 @@ describe('unsigned bundles claiming a name', () => {
     highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
     highlight(analyst, 'Tripoli');
     const plan = await analyst.importBundle(unsignedCopy(), { allowUnsigned: true, apply: true });
-    expect(plan.signer).toMatchObject({ signed: false, name: 'Ana Analyst', claim: 'It claims to be from you, but it is not signed with your key.' });
+    expect(plan.signer).toMatchObject({
+      signed: false,
+      name: 'Ana Analyst',
+      claim: 'It claims to be from you, but it is not signed with your key.',
+    });
     expect(plan.annotations).toMatchObject({ added: 0, unchanged: 2 });
     expect(plan.byAuthor).toEqual([{ name: 'Ana Analyst', annotations: 2, replies: 0 }]);
     expect(importedSummary(plan)).toBe('Imported unsigned notes claimed to be from Ana Analyst: 0 new, 0 updated.');
@@ -377,7 +505,9 @@ describe('unsigned bundles claiming a name', () => {
     expect(importedSummary(signed)).toBe('Imported notes from Ana Analyst: 1 new, 0 updated.');
     highlight(analyst, 'coastal city');
     const plan = await reviewer.importBundle(unsignedCopy(), { allowUnsigned: true, apply: false });
-    expect(plan.signer.claim).toBe(`It claims a name you know from key ${analyst.identity.identity().fingerprint}, but it is not signed with that key.`);
+    expect(plan.signer.claim).toBe(
+      `It claims a name you know from key ${analyst.identity.identity().fingerprint}, but it is not signed with that key.`,
+    );
     expect(plan.byAuthor).toEqual([
       { name: 'Ana Analyst', annotations: 1, replies: 0 },
       { name: 'Ana Analyst (unverified)', annotations: 1, replies: 0 },
@@ -390,8 +520,15 @@ describe('the clock and times from outside', () => {
     highlight(analyst, 'beheading 11 people');
     await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
     const theirs = highlight(reviewer, 'Tripoli', { noteMarkdown: 'from the future' });
-    reviewer.annotations.store.updateRow({ ...reviewer.annotations.store.row(theirs.id)!, updated_at: '9999-12-31T23:59:59.999Z', created_at: '9999-12-31T23:59:59.999Z' });
-    const plan = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    reviewer.annotations.store.updateRow({
+      ...reviewer.annotations.store.row(theirs.id)!,
+      updated_at: '9999-12-31T23:59:59.999Z',
+      created_at: '9999-12-31T23:59:59.999Z',
+    });
+    const plan = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), {
+      allowUnsigned: false,
+      apply: true,
+    });
     expect(plan.annotations.added).toBe(1);
     const kept = analyst.annotations.list(documentId).find((annotation) => annotation.id === theirs.id)!;
     expect(Date.parse(kept.updatedAt)).toBeLessThanOrEqual(Date.now());
@@ -404,7 +541,10 @@ describe('the clock and times from outside', () => {
     expect(elsewhere).toMatchObject({ annotations: { added: 2 }, refused: 1 });
     third.close();
     // Importing the same review again changes nothing.
-    const again = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), { allowUnsigned: false, apply: true });
+    const again = await analyst.importBundle(exported(reviewer, { reviewOnly: true }), {
+      allowUnsigned: false,
+      apply: true,
+    });
     expect(again.annotations).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
   });
 
@@ -412,7 +552,9 @@ describe('the clock and times from outside', () => {
     const dataDir = join(temp.path, 'poisoned');
     mkdirSync(dataDir);
     const db = openDatabase(join(dataDir, 'marginalia.db'), { targetVersion: 6 });
-    db.prepare("INSERT INTO profile (id, author_id, display_name, confirmed, created_at) VALUES (1, 'old-local-id', 'Vic Victim', 1, '2026-01-01T00:00:00.000Z')").run();
+    db.prepare(
+      "INSERT INTO profile (id, author_id, display_name, confirmed, created_at) VALUES (1, 'old-local-id', 'Vic Victim', 1, '2026-01-01T00:00:00.000Z')",
+    ).run();
     db.prepare(
       `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json, canonical_text, text_sha256, word_count, imported_at, updated_at)
        VALUES ('d1', 'Old doc', 'old.txt', 'txt', x'41', 'abc', '{}', 'old text here', 'def', 3, '2026-01-01', '2026-01-01')`,
@@ -423,7 +565,9 @@ describe('the clock and times from outside', () => {
     );
     insert.run('a-victim', 'old-local-id', 'Vic Victim', '2026-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z');
     insert.run('a-reviewer', 'reviewer-id', 'Rui Reviewer', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z');
-    db.prepare("INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES ('d1', 'old-doc', 'abc', 'as last written')").run();
+    db.prepare(
+      "INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint) VALUES ('d1', 'old-doc', 'abc', 'as last written')",
+    ).run();
     db.close();
 
     const upgraded = new MarginaliaCore({ dataDir, host: 'cli', version: '1.0.0' });
@@ -433,8 +577,14 @@ describe('the clock and times from outside', () => {
     expect(me.authorId).toBe(authorIdForKey(me.publicKey));
     expect(notes.find((note) => note.id === 'a-victim')!.author.id).toBe(me.authorId);
     // The workspace files are written again at the next sync, with the new authors and times.
-    expect(upgraded.db.prepare("SELECT store_fingerprint FROM sync_files WHERE document_id = 'd1'").get()).toEqual({ store_fingerprint: '' });
-    const fresh = upgraded.annotations.create({ documentId: 'd1', kind: 'document', noteMarkdown: 'after the upgrade' });
+    expect(upgraded.db.prepare("SELECT store_fingerprint FROM sync_files WHERE document_id = 'd1'").get()).toEqual({
+      store_fingerprint: '',
+    });
+    const fresh = upgraded.annotations.create({
+      documentId: 'd1',
+      kind: 'document',
+      noteMarkdown: 'after the upgrade',
+    });
     expect(fresh.updatedAt.slice(0, 4)).toBe(new Date().toISOString().slice(0, 4));
     upgraded.close();
   });
@@ -446,7 +596,10 @@ async function editedShareFrom(from: MarginaliaCore, to: MarginaliaCore): Promis
   const detail = from.documents.detail(documentId);
   from.updateDocumentText(documentId, detail.lexicalJson.replace('were we expected', 'where we expected'));
   const note = highlight(from, 'beheading 11 people', { noteMarkdown: 'after the edit' });
-  return { bytes: Buffer.from(from.exportBundle({ documentIds: [documentId], includeSources: true }).bytes), noteId: note.id };
+  return {
+    bytes: Buffer.from(from.exportBundle({ documentIds: [documentId], includeSources: true }).bytes),
+    noteId: note.id,
+  };
 }
 
 describe('documents whose text differs', () => {
@@ -469,7 +622,9 @@ describe('documents whose text differs', () => {
     const plan = await reviewer.importBundle(bytes, { allowUnsigned: false, apply: true });
     expect(plan.annotations).toMatchObject({ added: 1, orphaned: 0 });
     expect(reviewer.documents.list()).toHaveLength(1);
-    expect(reviewer.annotations.list(mine).map((annotation) => [annotation.id, annotation.target!.quote.exact])).toEqual([[noteId, 'beheading 11 people']]);
+    expect(
+      reviewer.annotations.list(mine).map((annotation) => [annotation.id, annotation.target!.quote.exact]),
+    ).toEqual([[noteId, 'beheading 11 people']]);
   });
 
   it('adds an edited document as a new document beside my copy when asked, showing who it came from', async () => {
@@ -482,7 +637,10 @@ describe('documents whose text differs', () => {
     expect(reviewer.documents.canonicalText(added)).toBe(analyst.documents.canonicalText(documentId));
     expect(reviewer.annotations.list(added).map((annotation) => annotation.id)).toEqual([noteId]);
     const row = list.find((document) => document.id === added)!;
-    expect(row).toMatchObject({ originName: 'Ana Analyst', textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7) });
+    expect(row).toMatchObject({
+      originName: 'Ana Analyst',
+      textVersion: analyst.documents.detail(documentId).textSha256.slice(0, 7),
+    });
     expect(list.find((document) => document.id !== added)!.originName).toBe('');
   });
 });
@@ -496,14 +654,28 @@ describe('a review sent back to the analyst', () => {
     const reply = reviewer.annotations.createReply(noteId, 'Agreed');
     const text = reviewer.documents.canonicalText(reviewersCopy);
     const start = text.indexOf('Tripoli');
-    const own = reviewer.annotations.create({ documentId: reviewersCopy, start, end: start + 'Tripoli'.length, noteMarkdown: 'Which Tripoli?' });
-    const review = Buffer.from(reviewer.exportBundle({ documentIds: [reviewersCopy], reviewOnly: true, includeSources: false }).bytes);
+    const own = reviewer.annotations.create({
+      documentId: reviewersCopy,
+      start,
+      end: start + 'Tripoli'.length,
+      noteMarkdown: 'Which Tripoli?',
+    });
+    const review = Buffer.from(
+      reviewer.exportBundle({ documentIds: [reviewersCopy], reviewOnly: true, includeSources: false }).bytes,
+    );
 
     const preview = await analyst.importBundle(review, { allowUnsigned: false, apply: false });
-    expect(preview.documents).toEqual([expect.objectContaining({ id: documentId, status: 'text differs', choice: 'merge' })]);
+    expect(preview.documents).toEqual([
+      expect.objectContaining({ id: documentId, status: 'text differs', choice: 'merge' }),
+    ]);
     await analyst.importBundle(review, { allowUnsigned: false, apply: true });
     expect(analyst.documents.list().map((document) => document.id)).toEqual([documentId]);
-    expect(analyst.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([noteId, own.id].sort());
+    expect(
+      analyst.annotations
+        .list(documentId)
+        .map((annotation) => annotation.id)
+        .sort(),
+    ).toEqual([noteId, own.id].sort());
     expect(analyst.annotations.listReplies(documentId).map((row) => row.id)).toEqual([reply.id]);
   });
 });
@@ -512,13 +684,16 @@ describe('the original file’s hash in a bundle', () => {
   it('refuses a document whose original file does not match the hash it states, and reads a bundle from before the hash', async () => {
     highlight(analyst, 'Tripoli');
     const withSources = Buffer.from(analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
-    const entry = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['documents/0.json']!)) as Record<string, unknown>;
+    const entry = (files: Record<string, Uint8Array>) =>
+      JSON.parse(strFromU8(files['documents/0.json']!)) as Record<string, unknown>;
     expect(entry(unzipSync(withSources)).sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     const lying = rezip(withSources, (files) => {
       files['documents/0.json'] = strToU8(JSON.stringify({ ...entry(files), sourceSha256: '0'.repeat(64) }));
       delete files['signature.json'];
     });
-    expect(await refusal(reviewer, lying, true)).toBe('The original file of “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabrat” does not match its hash.');
+    expect(await refusal(reviewer, lying, true)).toBe(
+      'The original file of “Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabrat” does not match its hash.',
+    );
     const older = rezip(withSources, (files) => {
       const { sourceSha256: _dropped, ...rest } = entry(files);
       files['documents/0.json'] = strToU8(JSON.stringify(rest));
@@ -531,7 +706,10 @@ describe('the original file’s hash in a bundle', () => {
 describe('documents whose text differs, from the command line', () => {
   it('marginalia bundle import --as-new adds the edited document beside my copy; without it the notes go onto my copy', async () => {
     reviewer.importPath(SAMPLE_REPORT);
-    analyst.updateDocumentText(documentId, analyst.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'));
+    analyst.updateDocumentText(
+      documentId,
+      analyst.documents.detail(documentId).lexicalJson.replace('were we expected', 'where we expected'),
+    );
     highlight(analyst, 'beheading 11 people', { noteMarkdown: 'after the edit' });
     const file = join(temp.path, 'edited.mnb');
     writeFileSync(file, analyst.exportBundle({ documentIds: [documentId], includeSources: true }).bytes);
@@ -539,13 +717,30 @@ describe('documents whose text differs, from the command line', () => {
     reviewer.close();
     const run = async (args: string[]) => {
       let stdout = '';
-      const code = await runCli(['--data-dir', join(temp.path, 'reviewer'), ...args], { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} }, { version: '1' });
+      const code = await runCli(
+        ['--data-dir', join(temp.path, 'reviewer'), ...args],
+        { stdout: (text) => (stdout += text), stderr: () => undefined, env: {} },
+        { version: '1' },
+      );
       return { code, stdout };
     };
-    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, their notes re-anchored on your copy; your text is kept)`) });
-    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({ code: 0, stdout: expect.stringContaining(`(text differs; ${versions}, added as a new document with their text)`) });
+    expect(await run(['bundle', 'import', file, '--dry-run'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        `(text differs; ${versions}, their notes re-anchored on your copy; your text is kept)`,
+      ),
+    });
+    expect(await run(['bundle', 'import', file, '--as-new'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`(text differs; ${versions}, added as a new document with their text)`),
+    });
     reviewer = new MarginaliaCore({ dataDir: join(temp.path, 'reviewer'), host: 'cli', version: '1' });
-    expect(reviewer.documents.list().map((document) => document.originName).sort()).toEqual(['', 'Ana Analyst']);
+    expect(
+      reviewer.documents
+        .list()
+        .map((document) => document.originName)
+        .sort(),
+    ).toEqual(['', 'Ana Analyst']);
   });
 });
 
@@ -560,14 +755,20 @@ describe('bundle limits', () => {
 
   it('exports and imports back a 3.9 MB .txt of 500,000 lines (a 126 MB entry, once over the cap)', async () => {
     const file = join(temp.path, 'lines.txt');
-    writeFileSync(file, Array.from({ length: 500_000 }, (_, index) => `l ${String(index).padStart(6, '0')}`).join('\n'));
+    writeFileSync(
+      file,
+      Array.from({ length: 500_000 }, (_, index) => `l ${String(index).padStart(6, '0')}`).join('\n'),
+    );
     await share(file);
   }, 300_000);
 
   it('exports and imports back a 19 MB repetitive .txt (once refused as a zip bomb)', async () => {
     const file = join(temp.path, 'repetitive.txt');
     const line = 'The same sentence again and again, as a log or a transcript can be. '.repeat(15);
-    writeFileSync(file, `Repetitive\n${Array.from({ length: Math.ceil((19 * 1024 * 1024) / (line.length + 1)) }, () => line).join('\n')}`);
+    writeFileSync(
+      file,
+      `Repetitive\n${Array.from({ length: Math.ceil((19 * 1024 * 1024) / (line.length + 1)) }, () => line).join('\n')}`,
+    );
     await share(file);
   }, 120_000);
 

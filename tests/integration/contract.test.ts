@@ -52,7 +52,10 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
   });
 
   it('imports a file, lists it and returns its canonical document', async () => {
-    const imported = await transport.client.importDocument({ fileName: 'sabratha-report.txt', dataBase64: base64(SAMPLE_REPORT) });
+    const imported = await transport.client.importDocument({
+      fileName: 'sabratha-report.txt',
+      dataBase64: base64(SAMPLE_REPORT),
+    });
     expect(imported.ok && imported.value.created).toBe(true);
     const list = await transport.client.listDocuments({});
     expect(list.ok && list.value.map((doc) => doc.title)).toEqual([
@@ -67,8 +70,14 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
   });
 
   it('returns the existing document when the same file is imported again', async () => {
-    const first = await transport.client.importDocument({ fileName: 'briefing.md', dataBase64: base64(join(FIXTURES, 'briefing.md')) });
-    const again = await transport.client.importDocument({ fileName: 'copy.md', dataBase64: base64(join(FIXTURES, 'briefing.md')) });
+    const first = await transport.client.importDocument({
+      fileName: 'briefing.md',
+      dataBase64: base64(join(FIXTURES, 'briefing.md')),
+    });
+    const again = await transport.client.importDocument({
+      fileName: 'copy.md',
+      dataBase64: base64(join(FIXTURES, 'briefing.md')),
+    });
     expect(again).toEqual({ ok: true, value: { document: first.ok && first.value.document, created: false } });
   });
 
@@ -84,7 +93,13 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
 
   it('validates every input at the core boundary', async () => {
     const call = transport.client.importDocument as (input: unknown) => Promise<unknown>;
-    for (const bad of [{ fileName: 'a.txt' }, { fileName: 'a.txt', dataBase64: 'QQ==', extra: 1 }, { fileName: 5, dataBase64: '' }, null, 'x']) {
+    for (const bad of [
+      { fileName: 'a.txt' },
+      { fileName: 'a.txt', dataBase64: 'QQ==', extra: 1 },
+      { fileName: 5, dataBase64: '' },
+      null,
+      'x',
+    ]) {
       const result = (await call(bad)) as { ok: boolean; error?: { code: string } };
       expect(result.ok, JSON.stringify(bad)).toBe(false);
       expect(result.error?.code).toBe('INVALID_INPUT');
@@ -124,7 +139,9 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
 
   it('serves every method the contract names', async () => {
     for (const method of METHOD_NAMES) {
-      const result = await (transport.client[method] as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)({});
+      const result = await (
+        transport.client[method] as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>
+      )({});
       expect(result.error?.code, method).not.toBe('UNKNOWN_METHOD');
     }
   });
@@ -138,7 +155,10 @@ describe('the IPC transport', () => {
     const result = await transport.client.listDocuments({});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'UNAUTHORIZED', message: "listDocuments refused: the request did not come from Marginalia's own window." },
+      error: {
+        code: 'UNAUTHORIZED',
+        message: "listDocuments refused: the request did not come from Marginalia's own window.",
+      },
     });
     await transport.close();
     expect(transport.ipc.handlerCount).toBe(0);
@@ -152,13 +172,24 @@ describe('opening a link outside the app', () => {
     const temp = makeTempDir();
     const opened: string[] = [];
     const browser = new MarginaliaCore({ dataDir: join(temp.path, 'browser'), host: 'browser', version: '1' });
-    const desktop = new MarginaliaCore({ dataDir: join(temp.path, 'desktop'), host: 'desktop', version: '1', openExternal: async (url) => void opened.push(url) });
+    const desktop = new MarginaliaCore({
+      dataDir: join(temp.path, 'desktop'),
+      host: 'desktop',
+      version: '1',
+      openExternal: async (url) => void opened.push(url),
+    });
     try {
       expect(await browser.call('openExternal', { url: 'https://example.org/' })).toEqual({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'This browser host cannot open links outside itself; open https://example.org/ yourself.' },
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'This browser host cannot open links outside itself; open https://example.org/ yourself.',
+        },
       });
-      expect(await desktop.call('openExternal', { url: 'https://example.org/' })).toEqual({ ok: true, value: { opened: true } });
+      expect(await desktop.call('openExternal', { url: 'https://example.org/' })).toEqual({
+        ok: true,
+        value: { opened: true },
+      });
       expect((await desktop.call('openExternal', { url: 'javascript:alert(1)' })).ok).toBe(false);
       expect(opened).toEqual(['https://example.org/']);
     } finally {

@@ -13,10 +13,14 @@ describe('persistence', () => {
     const documentId = setup.importPath(SAMPLE_REPORT).document.id;
     setup.close();
     for (let round = 0; round < 3; round += 1) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'tests/support/annotate-forever.ts'), temp.path, documentId], {
-        cwd: APP_ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(APP_ROOT, 'tests/support/annotate-forever.ts'), temp.path, documentId],
+        {
+          cwd: APP_ROOT,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       const acknowledged: string[] = [];
       let buffer = '';
       await new Promise<void>((resolve) => {

@@ -30,7 +30,15 @@ function hostileStructure(lexicalJson: string): string {
   Object.assign(first!, { style: OVERLAY, format: 1 | 4 | 32 | 128, $: { state: 'x' } });
   paragraph.children = [
     { type: 'overlay', style: OVERLAY, version: 1, children: [first!] },
-    ...rest.map((node) => ({ type: 'link', url: 'javascript:alert(1)', rel: null, target: '_top', title: 'x', version: 1, children: [node] })),
+    ...rest.map((node) => ({
+      type: 'link',
+      url: 'javascript:alert(1)',
+      rel: null,
+      target: '_top',
+      title: 'x',
+      version: 1,
+      children: [node],
+    })),
   ];
   Object.assign(paragraph, { format: 'justify', indent: 300, textStyle: OVERLAY });
   return JSON.stringify(document);
@@ -84,7 +92,10 @@ describe('incoming document structure', () => {
   it('from an edit sent over the contract is rebuilt the same way', async () => {
     const transport = ipcTransport(analyst);
     const original = analyst.documents.detail(documentId).lexicalJson;
-    const result = await transport.client.updateDocumentText({ id: documentId, lexicalJson: hostileStructure(original) });
+    const result = await transport.client.updateDocumentText({
+      id: documentId,
+      lexicalJson: hostileStructure(original),
+    });
     expect(result.ok).toBe(true);
     expectClean(analyst.documents.detail(documentId).lexicalJson);
     expect(analyst.documents.canonicalText(documentId)).toBe(rebuildIncomingDocument(original).text);
@@ -119,7 +130,13 @@ describe('incoming document structure', () => {
     const text = { detail: 0, format: 1 | 4, mode: 'normal', style: OVERLAY, text: 'Check ', type: 'text', version: 1 };
     const link = { type: 'link', url: 'javascript:alert(1)', children: [{ ...text, text: 'this source' }], version: 1 };
     const heading = { type: 'heading', tag: 'h1', children: [{ ...text, text: 'Loud' }], version: 1 };
-    const noteLexicalJson = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', format: 'center', children: [text, link], version: 1 }, heading], version: 1 } });
+    const noteLexicalJson = JSON.stringify({
+      root: {
+        type: 'root',
+        children: [{ type: 'paragraph', format: 'center', children: [text, link], version: 1 }, heading],
+        version: 1,
+      },
+    });
     const created = await transport.client.createAnnotation({ documentId, kind: 'document', noteLexicalJson });
     expect(created.ok).toBe(true);
     const [note] = analyst.annotations.list(documentId);
@@ -139,6 +156,8 @@ describe('incoming document structure', () => {
     expect(() => rebuildIncomingDocument('{"nope":{}}')).toThrow('the document has no root');
     let deep: Node = { type: 'text', text: 'x' };
     for (let level = 0; level < 100; level++) deep = { type: 'overlay', children: [deep] };
-    expect(() => rebuildIncomingDocument(JSON.stringify({ root: { type: 'root', children: [deep] } }))).toThrow('nested more than 64 levels');
+    expect(() => rebuildIncomingDocument(JSON.stringify({ root: { type: 'root', children: [deep] } }))).toThrow(
+      'nested more than 64 levels',
+    );
   });
 });

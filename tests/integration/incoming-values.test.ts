@@ -81,20 +81,32 @@ describe('an impossible date', () => {
 
   it('in a bundle sent through the contract is refused the same way', async () => {
     const transport = ipcTransport(reviewer);
-    const result = await transport.client.importBundle({ dataBase64: bundleWith(impossible).toString('base64'), allowUnsigned: true });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('first.items.0.modified: must be a real date and time') } });
+    const result = await transport.client.importBundle({
+      dataBase64: bundleWith(impossible).toString('base64'),
+      allowUnsigned: true,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('first.items.0.modified: must be a real date and time') },
+    });
     await transport.close();
   });
 
   it('that only the calendar rules out (30 February, hour 24) is refused too', async () => {
     for (const time of ['2026-02-30T10:00:00Z', '2026-03-01T24:00:00Z', '2025-02-29T00:00:00.000Z']) {
-      expect(await bundleRefusal(bundleWith((item) => (item.modified = time)))).toContain('first.items.0.modified: must be a real date and time');
+      expect(await bundleRefusal(bundleWith((item) => (item.modified = time)))).toContain(
+        'first.items.0.modified: must be a real date and time',
+      );
     }
-    expect(await bundleRefusal(bundleWith((item) => (item.modified = '2024-02-29T23:59:59.999+02:00')))).toBe('imported');
+    expect(await bundleRefusal(bundleWith((item) => (item.modified = '2024-02-29T23:59:59.999+02:00')))).toBe(
+      'imported',
+    );
   });
 
   it('in a workspace sidecar is reported with the field and not applied', async () => {
-    expect(await sidecarProblem(impossible)).toBe('first.items.0.modified: must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z');
+    expect(await sidecarProblem(impossible)).toBe(
+      'first.items.0.modified: must be a real date and time in ISO 8601, like 2026-03-01T12:00:00Z',
+    );
     expect(analyst.annotations.list(documentId)[0]!.updatedAt).not.toContain('99');
   });
 });
@@ -116,23 +128,37 @@ describe('a reversed range (start after end)', () => {
     const file = join(temp.path, 'reversed.mnb');
     writeFileSync(file, bundleWith(reversed));
     let stderr = '';
-    const code = await runCli(['--data-dir', join(temp.path, 'cli'), 'bundle', 'import', file, '--allow-unsigned'], { stdout: () => {}, stderr: (text) => (stderr += text), env: {} }, { version: '1' });
+    const code = await runCli(
+      ['--data-dir', join(temp.path, 'cli'), 'bundle', 'import', file, '--allow-unsigned'],
+      { stdout: () => {}, stderr: (text) => (stderr += text), env: {} },
+      { version: '1' },
+    );
     expect(code).toBe(1);
-    expect(stderr).toContain('first.items.0.target.selector.1.start: start must not be after end (the range is reversed)');
+    expect(stderr).toContain(
+      'first.items.0.target.selector.1.start: start must not be after end (the range is reversed)',
+    );
   });
 
   it('in a workspace sidecar is reported with the field and not applied', async () => {
-    expect(await sidecarProblem(reversed)).toBe('first.items.0.target.selector.1.start: start must not be after end (the range is reversed)');
+    expect(await sidecarProblem(reversed)).toBe(
+      'first.items.0.target.selector.1.start: start must not be after end (the range is reversed)',
+    );
     expect(analyst.annotations.list(documentId)[0]!.anchor.status).toBe('exact');
   });
 
   it('in a contract call is refused before it reaches the store', async () => {
     const transport = ipcTransport(analyst);
     const created = await transport.client.createAnnotation({ documentId, start: 20, end: 10 });
-    expect(created).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('start must not be after end') } });
+    expect(created).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('start must not be after end') },
+    });
     const [existing] = analyst.annotations.list(documentId);
     const moved = await transport.client.reattachAnnotation({ id: existing!.id, start: 30, end: 5 });
-    expect(moved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('start must not be after end') } });
+    expect(moved).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('start must not be after end') },
+    });
     expect(analyst.annotations.list(documentId)).toHaveLength(1);
     await transport.close();
   });

@@ -27,7 +27,12 @@ function sampleWithText(): { id: string; text: string } {
 }
 
 /** Highlights the first match of `quote`, where a space also matches the sample's no-break spaces and line breaks. */
-function highlight(documentId: string, text: string, quote: string, extra: Partial<Parameters<MarginaliaCore['annotations']['create']>[0]> = {}): Annotation {
+function highlight(
+  documentId: string,
+  text: string,
+  quote: string,
+  extra: Partial<Parameters<MarginaliaCore['annotations']['create']>[0]> = {},
+): Annotation {
   const pattern = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]+'));
   const match = pattern.exec(text);
   if (!match) throw new Error(`the sample has no “${quote}”`);
@@ -44,12 +49,17 @@ function pdftotext(path: string, args: string[] = []): string {
 
 /** Every /Highlight annotation dictionary, read with qpdf (a second, independent reader). */
 function qpdfHighlights(path: string): Array<Record<string, unknown>> {
-  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as {
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }),
+  ) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };
   return Object.values(json.qpdf[1])
     .map((object) => object.value)
-    .filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && value['/Subtype'] === '/Highlight');
+    .filter(
+      (value): value is Record<string, unknown> =>
+        typeof value === 'object' && value !== null && value['/Subtype'] === '/Highlight',
+    );
 }
 
 describe('annotated PDF export', () => {
@@ -61,10 +71,15 @@ describe('annotated PDF export', () => {
       noteMarkdown: 'Who confirmed the **beheadings**? <script>alert(1)</script>',
     });
     const nested = highlight(id, text, 'the main hospital', { color: 'pink' });
-    const curly = highlight(id, text, '“We realized that a massacre was going to happen in Sabratha after we found a lot of different weapons', {
-      color: 'blue',
-      noteMarkdown: 'Quote from a fighter — unverified.',
-    });
+    const curly = highlight(
+      id,
+      text,
+      '“We realized that a massacre was going to happen in Sabratha after we found a lot of different weapons',
+      {
+        color: 'blue',
+        noteMarkdown: 'Quote from a fighter — unverified.',
+      },
+    );
     const out = join(temp.path, 'report.pdf');
     const result = await core.exportPdfToFile([id], {}, out);
     expect(result).toMatchObject({ highlightCount: 3, warnings: [] });
@@ -85,10 +100,14 @@ describe('annotated PDF export', () => {
     expect(highlights.find((candidate) => candidate.contents.includes('beheadings'))!.contents).toBe(
       'Who confirmed the beheadings? <script>alert(1)</script>\n\nTags: Actor/IS, Claim/Casualties',
     );
-    expect(highlights.find((candidate) => candidate.contents.includes('fighter'))!.quadPoints.length).toBeGreaterThan(1);
+    expect(highlights.find((candidate) => candidate.contents.includes('fighter'))!.quadPoints.length).toBeGreaterThan(
+      1,
+    );
 
     const dictionaries = qpdfHighlights(out);
-    expect(dictionaries.map((dictionary) => dictionary['/NM']).sort()).toEqual([tagged.id, nested.id, curly.id].map((value) => `u:${value}`).sort());
+    expect(dictionaries.map((dictionary) => dictionary['/NM']).sort()).toEqual(
+      [tagged.id, nested.id, curly.id].map((value) => `u:${value}`).sort(),
+    );
     for (const dictionary of dictionaries) {
       expect(dictionary['/AP']).toBeDefined();
       expect(dictionary['/T']).toBe('u:Ada Analyst');
@@ -98,14 +117,20 @@ describe('annotated PDF export', () => {
 
   it('keeps all the text, in order, as real selectable text with embedded fonts, and passes qpdf --check', async () => {
     const { id, text } = sampleWithText();
-    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: 'A margin note that sits beside the text.' });
+    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', {
+      noteMarkdown: 'A margin note that sits beside the text.',
+    });
     const out = join(temp.path, 'report.pdf');
     await core.exportPdfToFile([id], {}, out);
 
     expect(spawnSync('qpdf', ['--check', out]).status).toBe(0);
     const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSerif\s/);
-    for (const row of fonts.split('\n').slice(2).filter((line) => line.trim() !== '')) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+    for (const row of fonts
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== ''))
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/);
 
     // Only the text column, without running heads, page numbers or margin notes.
     // (A4: the text column ends at 56 + 322.3 pt; markers start 7 pt to its right.)
@@ -122,7 +147,10 @@ describe('annotated PDF export', () => {
   it('prints a cover block, numbered margin notes with tags, running heads, page numbers, an outline and an appendix by tag', async () => {
     const { document } = core.importPath(join(FIXTURES, 'briefing.md'));
     const text = canonicalTextOf(core.documents.detail(document.id).lexicalJson);
-    highlight(document.id, text, 'Residents reported fighting near the hospital.', { tags: ['Place/Hospital'], noteMarkdown: 'Which hospital?' });
+    highlight(document.id, text, 'Residents reported fighting near the hospital.', {
+      tags: ['Place/Hospital'],
+      noteMarkdown: 'Which hospital?',
+    });
     highlight(document.id, text, 'Who controls the security directorate?', { color: 'red', tags: ['Actor/Unknown'] });
     const out = join(temp.path, 'briefing.pdf');
     await core.exportPdfToFile([document.id], {}, out);
@@ -134,7 +162,12 @@ describe('annotated PDF export', () => {
       Keywords: 'Actor/Unknown, Place/Hospital',
       Creator: 'Marginalia 4.5.6',
     });
-    expect(pdf.outline).toEqual(['Field briefing: coastal cities', '  Situation', '  Open questions', 'Appendix: annotations by tag']);
+    expect(pdf.outline).toEqual([
+      'Field briefing: coastal cities',
+      '  Situation',
+      '  Open questions',
+      'Appendix: annotations by tag',
+    ]);
     const all = pdftotext(out);
     expect(all).toContain('Exported by Ada Analyst');
     expect(all).toMatch(/By tag: Actor\/Unknown \(1\) · Place\/Hospital \(1\)/);
@@ -142,7 +175,9 @@ describe('annotated PDF export', () => {
     // A highlight without a note has no margin note; its tag is in the appendix and its PDF annotation.
     expect(all).not.toContain('#Actor/Unknown');
     expect(all).toMatch(/Page 1 of \d+/);
-    expect(all).toMatch(/Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\s+— page 1[\s\S]*Place\/Hospital \(1\)/);
+    expect(all).toMatch(
+      /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\s+— page 1[\s\S]*Place\/Hospital \(1\)/,
+    );
     expect(all).toContain('<script>alert');
   });
 
@@ -173,11 +208,16 @@ describe('annotated PDF export', () => {
     const { id, text } = sampleWithText();
     highlight(id, text, 'beheading 11 people', { noteMarkdown: 'The count matters.' });
     const changed = join(temp.path, 'changed.txt');
-    writeFileSync(changed, readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents'));
+    writeFileSync(
+      changed,
+      readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents'),
+    );
     expect(core.updateDocumentFromPath(id, changed).orphaned).toBe(1);
     const out = join(temp.path, 'orphans.pdf');
     await core.exportPdfToFile([id], {}, out);
-    expect(collapseWhitespace(pdftotext(out))).toMatch(/Orphaned annotations \(1\) .* “beheading 11 people” — Ada Analyst The count matters\./);
+    expect(collapseWhitespace(pdftotext(out))).toMatch(
+      /Orphaned annotations \(1\) .* “beheading 11 people” — Ada Analyst The count matters\./,
+    );
     await core.exportPdfToFile([id], { includeOrphans: false }, out);
     expect(pdftotext(out)).not.toContain('Orphaned annotations');
   });
@@ -185,7 +225,10 @@ describe('annotated PDF export', () => {
   it('embeds fonts for accented Latin, Greek, Cyrillic and Arabic, and names the characters no bundled font has', async () => {
     const file = join(temp.path, 'scripts.txt');
     // "Cafe\u0301" spells the accent as a combining mark, which the font places by an offset.
-    writeFileSync(file, 'Scripts\n\nCafé naïve — “quoted” Ελληνικά Русский العربية and 漢字 with 🎉 too. Cafe\u0301 au lait.\n');
+    writeFileSync(
+      file,
+      'Scripts\n\nCafé naïve — “quoted” Ελληνικά Русский العربية and 漢字 with 🎉 too. Cafe\u0301 au lait.\n',
+    );
     const { document } = core.importPath(file);
     const out = join(temp.path, 'scripts.pdf');
     const result = await core.exportPdfToFile([document.id], {}, out);
@@ -212,7 +255,8 @@ describe('annotated PDF export', () => {
     const pdf = await readPdf(readFileSync(out));
     const items = pdf.items[0]!.filter((item) => item.str.trim() !== '');
     const on = (y: number) => items.filter((item) => Math.abs(item.y - y) < 0.5);
-    const find = (str: string, y?: number) => items.find((item) => item.str === str && (y === undefined || Math.abs(item.y - y) < 0.5))!;
+    const find = (str: string, y?: number) =>
+      items.find((item) => item.str === str && (y === undefined || Math.abs(item.y - y) < 0.5))!;
 
     // Inside the English line the Arabic reads from right to left, between "said" and "in".
     const said = find('The council said');
@@ -226,7 +270,9 @@ describe('annotated PDF export', () => {
     expect(xOf('قالت')).toBeLessThan(xOf('in'));
 
     // The Arabic paragraph starts at the right margin (A4: 56 pt margin + 322.28 pt text column).
-    const arabicLine = on(items.find((item) => item.str === 'قالت' && item.y < said.y - 1)!.y).sort((a, b) => a.x - b.x);
+    const arabicLine = on(items.find((item) => item.str === 'قالت' && item.y < said.y - 1)!.y).sort(
+      (a, b) => a.x - b.x,
+    );
     const first = arabicLine[arabicLine.length - 1]!;
     expect(first.str).toBe('قالت');
     expect(first.x + first.width).toBeCloseTo(378.28, 0);
@@ -235,24 +281,40 @@ describe('annotated PDF export', () => {
     expect([arabicLine[word - 1]!.str, arabicLine[word + 1]!.str]).toEqual(['(', ')']);
 
     const [mark] = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
-    const under = textUnderQuads(pdf.items[0]!, mark!.quadPoints).split(/\s+/).filter((part) => part !== '');
+    const under = textUnderQuads(pdf.items[0]!, mark!.quadPoints)
+      .split(/\s+/)
+      .filter((part) => part !== '');
     expect(under.sort()).toEqual(['المحلية', 'المصادر'].sort());
   });
 
   it('honours the options: no notes or tags, tag and color filters, Letter paper and print colors', async () => {
     const { id, text } = sampleWithText();
-    highlight(id, text, 'Islamic State militants stormed', { color: 'green', tags: ['Actor/IS'], noteMarkdown: 'Green note' });
-    highlight(id, text, 'the main hospital and beheading', { color: 'red', tags: ['Place/Sabratha'], noteMarkdown: 'Red note' });
+    highlight(id, text, 'Islamic State militants stormed', {
+      color: 'green',
+      tags: ['Actor/IS'],
+      noteMarkdown: 'Green note',
+    });
+    highlight(id, text, 'the main hospital and beheading', {
+      color: 'red',
+      tags: ['Place/Sabratha'],
+      noteMarkdown: 'Red note',
+    });
     const out = join(temp.path, 'filtered.pdf');
 
     await core.exportPdfToFile([id], { tags: ['Actor'], paper: 'letter' }, out);
     let pdf = await readPdf(readFileSync(out));
     expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });
-    expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents)).toEqual([
-      'Green note\n\nTags: Actor/IS',
-    ]);
+    expect(
+      pdf.annotations
+        .filter((annotation) => annotation.subtype === 'Highlight')
+        .map((annotation) => annotation.contents),
+    ).toEqual(['Green note\n\nTags: Actor/IS']);
 
-    await core.exportPdfToFile([id], { includeNotes: false, includeTags: false, includeAppendix: false, colors: ['red'], colorScheme: 'print' }, out);
+    await core.exportPdfToFile(
+      [id],
+      { includeNotes: false, includeTags: false, includeAppendix: false, colors: ['red'], colorScheme: 'print' },
+      out,
+    );
     pdf = await readPdf(readFileSync(out));
     const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
     expect(highlights.map((annotation) => annotation.contents)).toEqual(['']);
@@ -266,8 +328,12 @@ describe('annotated PDF export', () => {
     const { id } = sampleWithText();
     const blocker = join(temp.path, 'not-a-folder');
     writeFileSync(blocker, 'x');
-    await expect(core.exportPdfToFile([id], {}, join(blocker, 'out.pdf'))).rejects.toThrow(`Can't write “${join(blocker, 'out.pdf')}”: part of the path is not a folder.`);
-    await expect(core.exportPdfToFile([id], {}, join(temp.path, 'missing', 'out.pdf'))).rejects.toThrow('the folder does not exist');
+    await expect(core.exportPdfToFile([id], {}, join(blocker, 'out.pdf'))).rejects.toThrow(
+      `Can't write “${join(blocker, 'out.pdf')}”: part of the path is not a folder.`,
+    );
+    await expect(core.exportPdfToFile([id], {}, join(temp.path, 'missing', 'out.pdf'))).rejects.toThrow(
+      'the folder does not exist',
+    );
     const folder = join(temp.path, 'existing');
     mkdirSync(folder);
     writeFileSync(join(folder, 'keep.pdf'), 'old');
@@ -294,7 +360,11 @@ describe('marginalia export', () => {
   async function cli(args: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1', fontsDir: FONTS_DIR });
+    const code = await runCli(
+      args,
+      { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} },
+      { version: '1', fontsDir: FONTS_DIR },
+    );
     return { code, stdout, stderr };
   }
 
@@ -302,7 +372,23 @@ describe('marginalia export', () => {
     core.close();
     const data = ['--data-dir', join(temp.path, 'data')];
     expect((await cli([...data, 'import', SAMPLE_REPORT, join(FIXTURES, 'briefing.md')])).code).toBe(0);
-    expect((await cli([...data, 'annotate', 'Reports', '--quote', 'Islamic State', '--occurrence', '1', '--tag', 'Actor/IS', '--note', 'IS again'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          ...data,
+          'annotate',
+          'Reports',
+          '--quote',
+          'Islamic State',
+          '--occurrence',
+          '1',
+          '--tag',
+          'Actor/IS',
+          '--note',
+          'IS again',
+        ])
+      ).code,
+    ).toBe(0);
 
     const dir = join(temp.path, 'pdfs');
     mkdirSync(dir);
@@ -313,7 +399,9 @@ describe('marginalia export', () => {
       'Field briefing coastal cities (annotated).pdf',
       'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha (annotated).pdf',
     ]);
-    expect(each.stdout).toMatch(/Sabratha \(annotated\).pdf  \(4 pages, 1 highlight, 1 note\)\n.*coastal cities \(annotated\).pdf  \(1 page, 0 highlights, 0 notes\)\n$/);
+    expect(each.stdout).toMatch(
+      /Sabratha \(annotated\).pdf  \(4 pages, 1 highlight, 1 note\)\n.*coastal cities \(annotated\).pdf  \(1 page, 0 highlights, 0 notes\)\n$/,
+    );
 
     const combined = join(temp.path, 'both.pdf');
     const both = await cli([...data, 'export', 'Reports', 'Field', '--out', combined, '--paper', 'letter']);

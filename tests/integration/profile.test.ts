@@ -28,14 +28,18 @@ describe('renaming the profile', () => {
     const mine = highlight('the main hospital');
     const reply = core.annotations.createReply(mine.id, 'Which one?');
     const theirs = highlight('beheading 11 people');
-    core.db.prepare("UPDATE annotations SET author_id = 'someone-else', author_name = 'Rania' WHERE id = ?").run(theirs.id);
+    core.db
+      .prepare("UPDATE annotations SET author_id = 'someone-else', author_name = 'Rania' WHERE id = ?")
+      .run(theirs.id);
     const heard: EventEnvelope[] = [];
     core.events.subscribe((envelope) => heard.push(envelope));
 
     core.profile.rename('Ada Analyst');
 
     expect(core.annotations.get(mine.id)).toMatchObject({ author: { name: 'Ada Analyst' }, updatedAt: mine.updatedAt });
-    expect(core.annotations.listReplies(documentId)).toMatchObject([{ id: reply.id, author: { name: 'Ada Analyst' }, updatedAt: reply.updatedAt }]);
+    expect(core.annotations.listReplies(documentId)).toMatchObject([
+      { id: reply.id, author: { name: 'Ada Analyst' }, updatedAt: reply.updatedAt },
+    ]);
     expect(core.annotations.get(theirs.id).author.name).toBe('Rania');
     expect(core.searchService.search('author:"Ada Analyst"').total).toBe(1);
     expect(heard).toEqual([

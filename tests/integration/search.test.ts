@@ -21,7 +21,12 @@ afterEach(() => {
   temp.remove();
 });
 
-async function search(input: { query: string; documentId?: string; offset?: number; limit?: number }): Promise<SearchResults> {
+async function search(input: {
+  query: string;
+  documentId?: string;
+  offset?: number;
+  limit?: number;
+}): Promise<SearchResults> {
   const result = await core.call('search', input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as SearchResults;
@@ -35,7 +40,11 @@ describe('search results', () => {
     const first = await search({ query: 'Facebook', limit: 20 });
     expect(first).toMatchObject({ total: 51, documents: 1, offset: 0 });
     expect(first.groups[0]).toMatchObject({ documentId: aclu, total: 51 });
-    const pages = [first, await search({ query: 'Facebook', offset: 20, limit: 20 }), await search({ query: 'Facebook', offset: 40, limit: 20 })];
+    const pages = [
+      first,
+      await search({ query: 'Facebook', offset: 20, limit: 20 }),
+      await search({ query: 'Facebook', offset: 40, limit: 20 }),
+    ];
     expect(pages.map((page) => hitsOf(page).length)).toEqual([20, 20, 11]);
     const starts = pages.flatMap((page) => hitsOf(page).map((hit) => hit.start));
     expect(new Set(starts).size).toBe(51);
@@ -48,7 +57,8 @@ describe('search results', () => {
     const results = await search({ query: 'Facebook tracking', limit: 1000 });
     const hits = hitsOf(results);
     expect(results.total).toBe(hits.length);
-    for (let index = 1; index < hits.length; index += 1) expect(hits[index]!.start).toBeGreaterThanOrEqual(hits[index - 1]!.end);
+    for (let index = 1; index < hits.length; index += 1)
+      expect(hits[index]!.start).toBeGreaterThanOrEqual(hits[index - 1]!.end);
     const passage = hits.find((hit) => /^Facebook Is Tracking$/i.test(quoted(hit)));
     expect(passage?.marks.map((mark) => text.slice(mark.start, mark.end))).toEqual(['Facebook', 'Tracking']);
     expect(passage?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['Facebook', 'Tracking']);
@@ -73,14 +83,20 @@ describe('search results', () => {
     const both = await search({ query: '(Facebook OR Sabratha) NOT zebra', limit: 1000 });
     expect(both.groups.map((group) => group.documentId).sort()).toEqual([aclu, sample].sort());
     expect(both.groups.find((group) => group.documentId === aclu)?.total).toBe(facebook);
-    expect((await search({ query: 'Sabratha NOT Facebook' })).groups.map((group) => group.documentId)).toEqual([sample]);
+    expect((await search({ query: 'Sabratha NOT Facebook' })).groups.map((group) => group.documentId)).toEqual([
+      sample,
+    ]);
   });
 
   it('say why a query cannot be read, with a code, instead of showing no results', async () => {
     const result = await core.call('search', { query: '"security vacuum" OR x((' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_QUERY', message: 'The search could not be read: a “(” is never closed. Add a “)”, or put the text in quotes to search for it.' },
+      error: {
+        code: 'INVALID_QUERY',
+        message:
+          'The search could not be read: a “(” is never closed. Add a “)”, or put the text in quotes to search for it.',
+      },
     });
     const cases: Array<[string, RegExp]> = [
       ['"security vacuum', /quote .* never closed/],
@@ -90,11 +106,17 @@ describe('search results', () => {
       ['tag:Actor OR militia', /apply to the whole search/],
       ['color:', /color: needs a value/],
     ];
-    for (const [query, message] of cases) expect(await core.call('search', { query }), query).toMatchObject({ ok: false, error: { code: 'INVALID_QUERY', message } });
+    for (const [query, message] of cases)
+      expect(await core.call('search', { query }), query).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_QUERY', message },
+      });
   });
 
   it('count and page annotation hits past any cap, and see annotations made by this and other connections', async () => {
-    const spans = [...text.matchAll(/Facebook/g)].slice(0, 12).map((match) => ({ documentId: aclu, start: match.index, end: match.index + 8 }));
+    const spans = [...text.matchAll(/Facebook/g)]
+      .slice(0, 12)
+      .map((match) => ({ documentId: aclu, start: match.index, end: match.index + 8 }));
     for (const span of spans) core.annotations.create({ ...span, color: 'red' });
     const red = await search({ query: 'color:red', limit: 5 });
     expect(red).toMatchObject({ total: 12, documents: 1 });
@@ -133,7 +155,13 @@ describe('search results', () => {
   });
 
   it('refuses a page size or offset out of bounds', async () => {
-    expect(await core.call('search', { query: 'Facebook', limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.call('search', { query: 'Facebook', offset: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.call('search', { query: 'Facebook', limit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.call('search', { query: 'Facebook', offset: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

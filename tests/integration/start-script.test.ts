@@ -20,7 +20,10 @@ process.exit(1);
 function fakeElectron(options: { node: string; binary: boolean }): void {
   const dir = join(root, 'node_modules', 'electron');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1', engines: { node: options.node } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'electron', version: '45.4.1', engines: { node: options.node } }),
+  );
   writeFileSync(join(dir, 'abi_version'), '140');
   writeFileSync(join(dir, 'install.js'), noisyFailure(join(root, 'installer-ran')));
   if (options.binary) {
@@ -35,13 +38,18 @@ function fakeBetterSqlite3(): void {
   const dir = join(root, 'node_modules', 'better-sqlite3');
   mkdirSync(join(dir, 'node_modules', 'prebuild-install'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.0.0' }));
-  writeFileSync(join(dir, 'node_modules', 'prebuild-install', 'package.json'), JSON.stringify({ name: 'prebuild-install', version: '7.0.0' }));
+  writeFileSync(
+    join(dir, 'node_modules', 'prebuild-install', 'package.json'),
+    JSON.stringify({ name: 'prebuild-install', version: '7.0.0' }),
+  );
   writeFileSync(join(dir, 'node_modules', 'prebuild-install', 'bin.js'), noisyFailure(join(root, 'prebuild-ran')));
   writeFileSync(join(root, 'node-gyp.cjs'), noisyFailure(join(root, 'gyp-ran')));
 }
 
 function start(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+  );
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -50,7 +58,8 @@ function start(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, lines: result.stderr.trimEnd().split('\n') };
 }
 
-const WORKS_NOW = 'marginalia: the browser host works now: run `npm run serve` and open the URL it prints (`npm start -- --verbose` shows the details).';
+const WORKS_NOW =
+  'marginalia: the browser host works now: run `npm run serve` and open the URL it prints (`npm start -- --verbose` shows the details).';
 
 beforeEach(() => {
   temp = makeTempDir('marginalia-start-');
@@ -102,7 +111,10 @@ describe('npm start where the desktop app cannot start', () => {
     for (const run of [start(['--verbose']), start([], { npm_config_loglevel: 'verbose' })]) {
       expect(run.status).toBe(1);
       expect(run.lines.filter((line) => line.startsWith('gyp ERR! stack noise'))).toHaveLength(50);
-      expect(run.lines.slice(-2)).toEqual([expect.stringMatching(/^marginalia: the desktop app can't start: the database module/), WORKS_NOW]);
+      expect(run.lines.slice(-2)).toEqual([
+        expect.stringMatching(/^marginalia: the desktop app can't start: the database module/),
+        WORKS_NOW,
+      ]);
     }
   });
 

@@ -33,7 +33,9 @@ describe('the store', () => {
   it('keeps every column NOT NULL and names tables in snake_case', () => {
     const db = openDatabase(join(temp.path, 'm.db'));
     const tables = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'")
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'",
+      )
       .all();
     for (const { name } of tables) {
       expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
@@ -78,16 +80,27 @@ describe('the store', () => {
     ).run();
     const core = new MarginaliaCore({ dataDir: join(temp.path, 'source'), host: 'cli', version: 'test' });
     const document = core.importPath(SAMPLE_REPORT).document;
-    const noted = core.annotations.create({ documentId: document.id, start: 0, end: 8, noteMarkdown: 'first **note**', tags: ['Places/Libya'] });
+    const noted = core.annotations.create({
+      documentId: document.id,
+      start: 0,
+      end: 8,
+      noteMarkdown: 'first **note**',
+      tags: ['Places/Libya'],
+    });
     const plain = core.annotations.create({ documentId: document.id, start: 20, end: 30, color: 'green' });
     const items = [toWebAnnotation(noted), toWebAnnotation(plain)];
     core.close();
     const insert = db.prepare('INSERT INTO sync_base (annotation_id, document_id, base_json) VALUES (?, ?, ?)');
     for (const item of items) insert.run(idFromUrn(item.id), 'd1', JSON.stringify(item));
     migrate(db);
-    const row = db.prepare<[], { document_id: string; fields_json: string }>('SELECT document_id, fields_json FROM sync_bases').get()!;
+    const row = db
+      .prepare<[], { document_id: string; fields_json: string }>('SELECT document_id, fields_json FROM sync_bases')
+      .get()!;
     expect(row.document_id).toBe('d1');
-    expect(JSON.parse(row.fields_json)).toEqual({ [noted.id]: mergeFieldsOf(items[0]!), [plain.id]: mergeFieldsOf(items[1]!) });
+    expect(JSON.parse(row.fields_json)).toEqual({
+      [noted.id]: mergeFieldsOf(items[0]!),
+      [plain.id]: mergeFieldsOf(items[1]!),
+    });
     expect(JSON.parse(row.fields_json)[noted.id].note).toBe('first **note**');
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sync_base'").get()).toBeUndefined();
     db.close();

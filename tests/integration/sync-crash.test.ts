@@ -19,7 +19,15 @@ describe('workspace sync under kill -9', () => {
     const workspace = join(temp.path, 'workspace');
     const child = join(APP_ROOT, 'out', 'test-support', 'sync-forever.mjs');
     // Bundled once so each of the many restarts starts in milliseconds, not through a TypeScript loader.
-    await build({ entryPoints: [join(APP_ROOT, 'tests/support/sync-forever.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(APP_ROOT, 'tests/support/sync-forever.ts')],
+      outfile: child,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     const setup = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
     const documentId = setup.importPath(SAMPLE_REPORT).document.id;
     const text = setup.documents.canonicalText(documentId);
@@ -38,7 +46,10 @@ describe('workspace sync under kill -9', () => {
       return [roundOfPid.get(pid ?? '') ?? -1, Number(index)];
     };
     for (let round = 0; round < KILLS; round++) {
-      const process = spawn(globalThis.process.execPath, [child, dataDir, workspace, ...ids], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const process = spawn(globalThis.process.execPath, [child, dataDir, workspace, ...ids], {
+        cwd: APP_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       roundOfPid.set(String(process.pid), round);
       const killAfter = Math.floor(random() * 4);
       const delay = Math.floor(random() * 15);
@@ -59,7 +70,10 @@ describe('workspace sync under kill -9', () => {
         process.on('exit', () => resolve());
       });
       for (const name of readdirSync(workspace).filter((file) => file.endsWith('.annotations.json'))) {
-        expect(() => JSON.parse(readFileSync(join(workspace, name), 'utf8')), `${name} after kill ${round}`).not.toThrow();
+        expect(
+          () => JSON.parse(readFileSync(join(workspace, name), 'utf8')),
+          `${name} after kill ${round}`,
+        ).not.toThrow();
       }
     }
 
@@ -68,7 +82,10 @@ describe('workspace sync under kill -9', () => {
     for (const [id, note] of lastAcked) {
       const [storedRound, storedIndex] = orderOf(reopened.annotations.get(id).note.text);
       const [ackedRound, ackedIndex] = orderOf(note);
-      expect(storedRound > ackedRound || (storedRound === ackedRound && storedIndex >= ackedIndex), `${id}: ${reopened.annotations.get(id).note.text} vs acknowledged ${note}`).toBe(true);
+      expect(
+        storedRound > ackedRound || (storedRound === ackedRound && storedIndex >= ackedIndex),
+        `${id}: ${reopened.annotations.get(id).note.text} vs acknowledged ${note}`,
+      ).toBe(true);
     }
     const engine = await reopened.startSync(workspace, { watch: false });
     expect(engine.verify()).toEqual([]);

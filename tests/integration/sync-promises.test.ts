@@ -36,20 +36,31 @@ async function helloWorkspace(): Promise<{ documentId: string; annotationId: str
   const hello = join(temp.path, 'hello.txt');
   writeFileSync(hello, 'Hello\n\nThe boats left the harbour before daw.\n\nA second paragraph about the market.\n');
   const documentId = (await cli([...library(), 'import', hello])).stdout.trim();
-  const annotationId = (await cli([...library(), 'annotate', documentId, '--quote', 'harbour', '--note', 'first note'])).stdout.trim();
+  const annotationId = (
+    await cli([...library(), 'annotate', documentId, '--quote', 'harbour', '--note', 'first note'])
+  ).stdout.trim();
   expect((await cli([...library(), 'sync'])).code).toBe(0);
   return { documentId, annotationId };
 }
 
 function sidecarTextSha(): string {
-  return (JSON.parse(readFileSync(join(workspace, 'hello.annotations.json'), 'utf8')) as { marginalia: { document: { textSha256: string } } }).marginalia.document.textSha256;
+  return (
+    JSON.parse(readFileSync(join(workspace, 'hello.annotations.json'), 'utf8')) as {
+      marginalia: { document: { textSha256: string } };
+    }
+  ).marginalia.document.textSha256;
 }
 
 describe('an edited text in the workspace', () => {
   it('restores into an empty library from the files alone, and a library holding the old text neither reverts the files nor is reverted', async () => {
     const { documentId, annotationId } = await helloWorkspace();
     expect((await cli([...library('old'), 'sync'])).code).toBe(0); // a second library, restored before the edit
-    withCore('lib', (core) => core.updateDocumentText(documentId, core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.')));
+    withCore('lib', (core) =>
+      core.updateDocumentText(
+        documentId,
+        core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.'),
+      ),
+    );
     expect((await cli([...library(), 'sync'])).code).toBe(0);
     const edited = withCore('lib', (core) => core.documents.textSha256(documentId));
     expect(sidecarTextSha()).toBe(edited);
@@ -70,27 +81,60 @@ describe('an edited text in the workspace', () => {
     withCore('old', (core) => expect(core.documents.canonicalText(documentId)).toContain('before daw.\n'));
     const verified = await cli([...library('old'), 'verify']);
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain(`hello.annotations.json: the text of “Hello” differs between the library (version ${withCore('old', (core) => core.documents.textSha256(documentId)).slice(0, 7)}) and the file (version ${edited.slice(0, 7)}).`);
+    expect(verified.stdout).toContain(
+      `hello.annotations.json: the text of “Hello” differs between the library (version ${withCore('old', (core) => core.documents.textSha256(documentId)).slice(0, 7)}) and the file (version ${edited.slice(0, 7)}).`,
+    );
   });
 
   it('is rebuilt from known nodes when read: inline styles in a hostile text file never reach the library', async () => {
     const { documentId } = await helloWorkspace();
-    withCore('lib', (core) => core.updateDocumentText(documentId, core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.')));
+    withCore('lib', (core) =>
+      core.updateDocumentText(
+        documentId,
+        core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.'),
+      ),
+    );
     await cli([...library(), 'sync']);
     const path = join(workspace, 'hello.text.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"format":0,"mode":"normal","style":""', '"format":0,"mode":"normal","style":"position:fixed;inset:0"'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '"format":0,"mode":"normal","style":""',
+        '"format":0,"mode":"normal","style":"position:fixed;inset:0"',
+      ),
+    );
     expect(readFileSync(path, 'utf8')).toContain('position:fixed');
     expect((await cli([...library('restored'), 'sync'])).code).toBe(0);
-    withCore('restored', (core) => expect(core.documents.detail(documentId).lexicalJson).not.toContain('position:fixed'));
+    withCore('restored', (core) =>
+      expect(core.documents.detail(documentId).lexicalJson).not.toContain('position:fixed'),
+    );
   });
 });
 
 describe('an edited text that came in a bundle', () => {
   it('is carried by the workspace too, so an empty library restores it', async () => {
     const { documentId } = await helloWorkspace();
-    withCore('lib', (core) => core.updateDocumentText(documentId, core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.')));
+    withCore('lib', (core) =>
+      core.updateDocumentText(
+        documentId,
+        core.documents.detail(documentId).lexicalJson.replace('before daw.', 'before dawn.'),
+      ),
+    );
     const bundle = join(temp.path, 'notes.mnb');
-    expect((await cli(['--data-dir', join(temp.path, 'lib'), 'bundle', 'export', 'Hello', '--out', bundle, '--with-sources'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          '--data-dir',
+          join(temp.path, 'lib'),
+          'bundle',
+          'export',
+          'Hello',
+          '--out',
+          bundle,
+          '--with-sources',
+        ])
+      ).code,
+    ).toBe(0);
     const reviewer = join(temp.path, 'reviewer-workspace');
     expect((await cli(['--data-dir', join(temp.path, 'reviewer'), 'bundle', 'import', bundle])).code).toBe(0);
     expect((await cli(['--data-dir', join(temp.path, 'reviewer'), '--workspace', reviewer, 'sync'])).code).toBe(0);
@@ -141,8 +185,12 @@ describe('the sync summary', () => {
     writeFileSync(hello, 'Hello\n\nThe boats left the harbour.\n');
     const documentId = (await cli([...library(), 'import', hello])).stdout.trim();
     await cli([...library(), 'annotate', documentId, '--quote', 'harbour', '--note', 'a note', '--tag', 'Place']);
-    expect((await cli([...library(), 'sync'])).stdout).toBe(`Synced 1 document with ${workspace}: 0 files read, 4 written.\n`);
-    expect((await cli([...library(), 'sync'])).stdout).toBe(`Synced 1 document with ${workspace}: 0 files read, 0 written.\n`);
+    expect((await cli([...library(), 'sync'])).stdout).toBe(
+      `Synced 1 document with ${workspace}: 0 files read, 4 written.\n`,
+    );
+    expect((await cli([...library(), 'sync'])).stdout).toBe(
+      `Synced 1 document with ${workspace}: 0 files read, 0 written.\n`,
+    );
   });
 });
 
@@ -151,10 +199,15 @@ describe('problems in plain words', () => {
     await helloWorkspace();
     const sidecar = readFileSync(join(workspace, 'hello.annotations.json'), 'utf8');
     writeFileSync(join(workspace, 'shape.annotations.json'), sidecar.replace(/\s*"type": "AnnotationCollection",/, ''));
-    writeFileSync(join(workspace, 'broken.annotations.json'), '{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  id: 1\n}\n');
+    writeFileSync(
+      join(workspace, 'broken.annotations.json'),
+      '{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  id: 1\n}\n',
+    );
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
     expect(synced.stderr).toContain('marginalia: shape.annotations.json:1:1: type is missing\n');
-    expect(synced.stderr).toContain('marginalia: broken.annotations.json:3:3: Not valid JSON: Expected double-quoted property name\n');
+    expect(synced.stderr).toContain(
+      'marginalia: broken.annotations.json:3:3: Not valid JSON: Expected double-quoted property name\n',
+    );
   });
 });

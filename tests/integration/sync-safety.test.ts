@@ -5,7 +5,17 @@
 // stops the others.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -20,7 +30,15 @@ let workspace: string;
 let outside: string;
 
 beforeAll(async () => {
-  await build({ entryPoints: [join(APP_ROOT, 'tests/support/cli-child.ts')], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(APP_ROOT, 'tests/support/cli-child.ts')],
+    outfile: CHILD,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 });
 
 beforeEach(() => {
@@ -37,7 +55,12 @@ const cli = (args: string[]) => runCliCaptured(args);
 
 /** The CLI in a child process that is killed after `timeout` ms (status null then). */
 function cliChild(args: string[], timeout = 20_000) {
-  const result = spawnSync(process.execPath, [CHILD, ...args], { cwd: APP_ROOT, encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
+  const result = spawnSync(process.execPath, [CHILD, ...args], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout,
+    killSignal: 'SIGKILL',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -55,17 +78,22 @@ async function helloWorkspace(): Promise<{ documentId: string; stem: string }> {
 /** A sidecar for a document that is not in the library, naming `sourceFile` as its source. */
 function foreignSidecar(stem: string, documentId: string, sourceFile: string): string {
   const text = readFileSync(join(workspace, `${stem}.annotations.json`), 'utf8');
-  const sidecar = JSON.parse(text.replaceAll(documentId, randomUUID())) as { marginalia: { document: { sourceFile: string; title: string; textSha256: string } } };
+  const sidecar = JSON.parse(text.replaceAll(documentId, randomUUID())) as {
+    marginalia: { document: { sourceFile: string; title: string; textSha256: string } };
+  };
   sidecar.marginalia.document.sourceFile = sourceFile;
   sidecar.marginalia.document.title = 'From elsewhere';
   // Notes made on the text of the source that comes with them, as a copied-in pair's are.
   const source = join(workspace, sourceFile);
-  if (lstatSync(source, { throwIfNoEntry: false })?.isFile()) sidecar.marginalia.document.textSha256 = prepareDocument(sourceFile, readFileSync(source), 1e9).textSha256;
+  if (lstatSync(source, { throwIfNoEntry: false })?.isFile())
+    sidecar.marginalia.document.textSha256 = prepareDocument(sourceFile, readFileSync(source), 1e9).textSha256;
   return `${JSON.stringify(sidecar, null, 2)}\n`;
 }
 
 async function annotationIds(documentId: string): Promise<string[]> {
-  const listed = JSON.parse((await cli([...library(), '--json', 'annotations', documentId])).stdout) as Array<{ id: string }>;
+  const listed = JSON.parse((await cli([...library(), '--json', 'annotations', documentId])).stdout) as Array<{
+    id: string;
+  }>;
   return listed.map((annotation) => annotation.id);
 }
 
@@ -75,16 +103,22 @@ describe('copied sidecars', () => {
     copyFileSync(join(workspace, `${stem}.annotations.json`), join(workspace, `${stem} (copy).annotations.json`));
     copyFileSync(join(workspace, `${stem}.txt`), join(workspace, `${stem} (copy).txt`));
     const found = await cli([...library(), 'sync']);
-    const added = (await cli([...library(), 'annotate', documentId, '--quote', 'market', '--note', 'made after the copy'])).stdout.trim();
+    const added = (
+      await cli([...library(), 'annotate', documentId, '--quote', 'market', '--note', 'made after the copy'])
+    ).stdout.trim();
     for (let run = 0; run < 3; run++) expect((await cli([...library(), 'sync'])).code).toBe(0);
     expect(await annotationIds(documentId)).toContain(added);
     expect(readFileSync(join(workspace, `${stem}.annotations.json`), 'utf8')).toContain(added);
-    expect(found.stderr).toContain(`${stem} (copy).annotations.json names the same document as ${stem}.annotations.json, so it is a copy and is not synced`);
+    expect(found.stderr).toContain(
+      `${stem} (copy).annotations.json names the same document as ${stem}.annotations.json, so it is a copy and is not synced`,
+    );
     expect(found.stdout).toContain('1 copy to merge');
 
     const verified = await cli([...library(), 'verify']);
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain(`${stem} (copy).annotations.json names the same document as ${stem}.annotations.json`);
+    expect(verified.stdout).toContain(
+      `${stem} (copy).annotations.json names the same document as ${stem}.annotations.json`,
+    );
   });
 
   it('merges a copy on request without deleting what the copy lacks, then sets it aside', async () => {
@@ -97,7 +131,11 @@ describe('copied sidecars', () => {
       const engine = await core.startSync(workspace, { watch: false });
       expect(engine.status().conflictFiles).toEqual([copy]);
       const text = core.documents.canonicalText(documentId);
-      const later = core.annotations.create({ documentId, start: text.indexOf('market'), end: text.indexOf('market') + 6 });
+      const later = core.annotations.create({
+        documentId,
+        start: text.indexOf('market'),
+        end: text.indexOf('market') + 6,
+      });
       await engine.flush();
       expect(engine.mergeConflictFile(copy)).toBe('merged');
       const colors = core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.color]);
@@ -121,8 +159,12 @@ describe('copied sidecars', () => {
     expect(verified.code).toBe(1);
     const lines = verified.stdout.trim().split('\n');
     expect(lines).toContain(`annotation ${annotationId} of “Hello” is in the library but in no file.`);
-    const foreignAnnotation = (JSON.parse(foreign) as { first: { items: Array<{ id: string }> } }).first.items[0]!.id.slice('urn:uuid:'.length);
-    expect(lines).toContain(`elsewhere.annotations.json: annotation ${foreignAnnotation} is in the file but not in the library.`);
+    const foreignAnnotation = (
+      JSON.parse(foreign) as { first: { items: Array<{ id: string }> } }
+    ).first.items[0]!.id.slice('urn:uuid:'.length);
+    expect(lines).toContain(
+      `elsewhere.annotations.json: annotation ${foreignAnnotation} is in the file but not in the library.`,
+    );
   });
 });
 
@@ -137,10 +179,14 @@ describe('links, FIFOs, devices and sizes', () => {
 
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
-    expect(synced.stderr).toContain('marginalia: leak.annotations.json:0:0: Its source file “leak.txt” is not read: It is a symbolic link');
+    expect(synced.stderr).toContain(
+      'marginalia: leak.annotations.json:0:0: Its source file “leak.txt” is not read: It is a symbolic link',
+    );
     expect(synced.stderr).toContain('marginalia: linked.annotations.json:0:0: It is a symbolic link');
     expect(synced.stderr).toContain('marginalia: leak.txt:0:0: It is a symbolic link, so it is not synced');
-    expect(synced.stdout).toContain('3 files have problems and were left as they are (see above); everything else is synced.');
+    expect(synced.stdout).toContain(
+      '3 files have problems and were left as they are (see above); everything else is synced.',
+    );
     const listed = JSON.parse((await cli([...library(), '--json', 'list'])).stdout) as Array<{ id: string }>;
     expect(listed.map((document) => document.id)).toEqual([documentId]);
     expect((await cli([...library(), 'search', 'swordfish'])).stdout).not.toContain('swordfish');
@@ -159,10 +205,17 @@ describe('links, FIFOs, devices and sizes', () => {
     };
     linkOut('.notes.md');
     linkOut('.txt');
-    const first = (await cli([...library(), 'annotate', documentId, '--quote', 'market', '--note', 'after the links'])).stdout.trim();
+    const first = (
+      await cli([...library(), 'annotate', documentId, '--quote', 'market', '--note', 'after the links'])
+    ).stdout.trim();
     const synced = await cli([...library(), 'sync']);
     expect(synced.stderr).toBe(
-      [`${stem}.txt`, `${stem}.notes.md`].map((name) => `marginalia: ${name}:0:0: It is a symbolic link; the sync reads only regular files inside the workspace folder.\n`).join(''),
+      [`${stem}.txt`, `${stem}.notes.md`]
+        .map(
+          (name) =>
+            `marginalia: ${name}:0:0: It is a symbolic link; the sync reads only regular files inside the workspace folder.\n`,
+        )
+        .join(''),
     );
     expect(readFileSync(join(workspace, `${stem}.annotations.json`), 'utf8')).toContain(first);
     untouched('.notes.md');
@@ -188,7 +241,9 @@ describe('links, FIFOs, devices and sizes', () => {
     expect(sync.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(sync.stderr).toContain('trap.annotations.json:0:0: It is not a regular file (a FIFO, socket or device)');
-    expect(sync.stderr).toContain('zero.annotations.json:0:0: Its source file “zero.txt” is not read: It is a symbolic link');
+    expect(sync.stderr).toContain(
+      'zero.annotations.json:0:0: Its source file “zero.txt” is not read: It is a symbolic link',
+    );
     expect(sync.stderr).toContain('tags.json:0:0: It is a symbolic link');
   });
 
@@ -201,8 +256,12 @@ describe('links, FIFOs, devices and sizes', () => {
     truncateSync(join(workspace, 'big.txt'), 21 * 1024 * 1024);
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
-    expect(synced.stderr).toContain('huge.annotations.json:0:0: It is larger than 100 MB, the most the sync reads for this kind of file.');
-    expect(synced.stderr).toContain('big.annotations.json:0:0: Its source file “big.txt” is not read: It is larger than 20 MB, the most the sync reads for this kind of file.');
+    expect(synced.stderr).toContain(
+      'huge.annotations.json:0:0: It is larger than 100 MB, the most the sync reads for this kind of file.',
+    );
+    expect(synced.stderr).toContain(
+      'big.annotations.json:0:0: Its source file “big.txt” is not read: It is larger than 20 MB, the most the sync reads for this kind of file.',
+    );
   });
 
   it('moves nothing out of the workspace through a .removed link: the files stay and the problem is named', async () => {
@@ -213,7 +272,9 @@ describe('links, FIFOs, devices and sizes', () => {
     await cli([...library(), 'remove', documentId]);
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
-    expect(synced.stderr).toContain(".removed:0:0: .removed is not a folder inside the workspace (a link or a file), so removed documents' files are not moved into it.");
+    expect(synced.stderr).toContain(
+      ".removed:0:0: .removed is not a folder inside the workspace (a link or a file), so removed documents' files are not moved into it.",
+    );
     expect(readdirSync(trash)).toEqual([]);
     expect(readdirSync(workspace)).toContain(`${stem}.annotations.json`);
     // Nor is the removed document restored from the files left in place.
@@ -222,7 +283,11 @@ describe('links, FIFOs, devices and sizes', () => {
 
   it('refuses tags.json that is not UTF-8, like bad JSON, and takes nothing from it', async () => {
     await helloWorkspace();
-    const bad = Buffer.concat([Buffer.from('{"tags": [{"path": "Caf'), Buffer.from([0xe9]), Buffer.from('", "color": "red", "description": ""}]}\n')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"tags": [{"path": "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('", "color": "red", "description": ""}]}\n'),
+    ]);
     writeFileSync(join(workspace, 'tags.json'), bad);
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
@@ -243,11 +308,15 @@ describe('one bad file', () => {
     for (let run = 0; run < 2; run++) {
       const synced = await cli([...library(), 'sync']);
       expect(synced.code).toBe(1);
-      expect(synced.stderr).toContain(`again.annotations.json:0:0: Its source file “again.txt” is already in the library as “Hello” (${documentId})`);
+      expect(synced.stderr).toContain(
+        `again.annotations.json:0:0: Its source file “again.txt” is already in the library as “Hello” (${documentId})`,
+      );
       expect(synced.stderr).toMatch(/broken\.annotations\.json:\d+:\d+: Not valid JSON/);
       expect(synced.stderr).not.toContain('No document with id');
     }
-    const listed = JSON.parse((await cli([...library(), '--json', 'annotations', documentId])).stdout) as Array<{ color: string }>;
+    const listed = JSON.parse((await cli([...library(), '--json', 'annotations', documentId])).stdout) as Array<{
+      color: string;
+    }>;
     expect(listed.map((annotation) => annotation.color)).toEqual(['green']);
   });
 
@@ -258,7 +327,9 @@ describe('one bad file', () => {
     writeFileSync(join(workspace, 'other.annotations.json'), foreignSidecar(stem, documentId, 'other.txt'));
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
-    expect(synced.stderr).toContain(`other.annotations.json:0:0: Annotation ${annotationId} in this file already belongs to another document (${documentId}); the file is not applied.`);
+    expect(synced.stderr).toContain(
+      `other.annotations.json:0:0: Annotation ${annotationId} in this file already belongs to another document (${documentId}); the file is not applied.`,
+    );
     expect((await cli([...library(), 'list'])).stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -266,7 +337,9 @@ describe('one bad file', () => {
     const { documentId, stem } = await helloWorkspace();
     rmSync(join(workspace, 'tags.json'));
     mkdirSync(join(workspace, 'tags.json'));
-    const added = (await cli([...library(), 'annotate', documentId, '--quote', 'market', '--tag', 'Place'])).stdout.trim();
+    const added = (
+      await cli([...library(), 'annotate', documentId, '--quote', 'market', '--tag', 'Place'])
+    ).stdout.trim();
     const synced = await cli([...library(), 'sync']);
     expect(synced.code).toBe(1);
     expect(synced.stderr).toBe('marginalia: tags.json:0:0: It is a folder, not a file.\n');

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
@@ -37,7 +49,11 @@ const SIDECAR = 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.anno
 /** The document's sidecar: SIDECAR unless a test renames it. */
 let sidecarName = SIDECAR;
 const sidecarPath = () => join(workspace, sidecarName);
-type SidecarItem = Record<string, unknown> & { id: string; body: Array<{ value: string; purpose: string }>; marginalia: { color: string } };
+type SidecarItem = Record<string, unknown> & {
+  id: string;
+  body: Array<{ value: string; purpose: string }>;
+  marginalia: { color: string };
+};
 type SidecarFile = { first: { items: SidecarItem[] }; marginalia: { tombstones: unknown[] } };
 /** A sidecar's annotations are on its first W3C AnnotationPage (a plain highlight has no body); tests edit them as `items`. */
 const readSidecar = (path = sidecarPath()) => {
@@ -51,7 +67,8 @@ const writeSidecar = (change: (sidecar: ReturnType<typeof readSidecar>) => void,
   sidecar.file.first.items = sidecar.items;
   writeFileSync(path, `${JSON.stringify(sidecar.file, null, 2)}\n`);
 };
-const noteOf = (item: { body: Array<{ value: string; purpose: string }> }) => item.body.find((body) => body.purpose === 'commenting')?.value ?? '';
+const noteOf = (item: { body: Array<{ value: string; purpose: string }> }) =>
+  item.body.find((body) => body.purpose === 'commenting')?.value ?? '';
 
 async function until(check: () => boolean, timeout = 3000): Promise<number> {
   const started = Date.now();
@@ -77,10 +94,26 @@ describe('workspace sync', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "@context": [');
     const sidecar = readSidecar();
-    expect(sidecar.items.map((item) => item.body.filter((body) => body.purpose === 'tagging').map((body) => body.value))).toEqual([['Claim/Casualties'], ['Place/Tripoli']]);
-    expect(Object.keys(sidecar.items[0]!)).toEqual(['id', 'type', 'motivation', 'created', 'modified', 'creator', 'body', 'target', 'marginalia']);
-    expect(readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.txt'))).toEqual(readFileSync(SAMPLE_REPORT));
-    expect(readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.notes.md'), 'utf8')).toContain('> Tripoli\n\n*Ana Analyst · ');
+    expect(
+      sidecar.items.map((item) => item.body.filter((body) => body.purpose === 'tagging').map((body) => body.value)),
+    ).toEqual([['Claim/Casualties'], ['Place/Tripoli']]);
+    expect(Object.keys(sidecar.items[0]!)).toEqual([
+      'id',
+      'type',
+      'motivation',
+      'created',
+      'modified',
+      'creator',
+      'body',
+      'target',
+      'marginalia',
+    ]);
+    expect(readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.txt'))).toEqual(
+      readFileSync(SAMPLE_REPORT),
+    );
+    expect(
+      readFileSync(join(workspace, 'reports-of-western-boots-on-the-ground-in-libya-as-islamic.notes.md'), 'utf8'),
+    ).toContain('> Tripoli\n\n*Ana Analyst · ');
     expect(JSON.parse(readFileSync(join(workspace, 'tags.json'), 'utf8'))).toEqual({
       tags: [
         { path: 'Claim/Casualties', color: '', description: '' },
@@ -90,12 +123,16 @@ describe('workspace sync', () => {
 
     // Changing one annotation changes only its lines.
     const before = text.split('\n');
-    const [tripoli] = core.annotations.list(documentId).filter((annotation) => annotation.target?.quote.exact === 'Tripoli');
+    const [tripoli] = core.annotations
+      .list(documentId)
+      .filter((annotation) => annotation.target?.quote.exact === 'Tripoli');
     core.annotations.update({ id: tripoli!.id, color: 'green' });
     await engine.flush();
     const after = readFileSync(sidecarPath(), 'utf8').split('\n');
     expect(after.length).toBe(before.length);
-    expect(after.filter((line, index) => line !== before[index]).sort()).toEqual([expect.stringContaining('"color": "green"'), expect.stringContaining('"modified"')].sort());
+    expect(after.filter((line, index) => line !== before[index]).sort()).toEqual(
+      [expect.stringContaining('"color": "green"'), expect.stringContaining('"modified"')].sort(),
+    );
   });
 
   it('carries an app change to the file within a second, and a file change to the app within a second', async () => {
@@ -106,7 +143,9 @@ describe('workspace sync', () => {
     writeSidecar((sidecar) => {
       sidecar.items[0]!.body[0]!.value = 'changed in an editor';
     });
-    expect(await until(() => core.annotations.get(annotation.id).note.text === 'changed in an editor')).toBeLessThan(1000);
+    expect(await until(() => core.annotations.get(annotation.id).note.text === 'changed in an editor')).toBeLessThan(
+      1000,
+    );
   });
 
   it('imports each editor save pattern exactly once: rename over, truncate and write, delete and create', async () => {
@@ -213,7 +252,12 @@ describe('workspace sync', () => {
     const [conflict] = engine.status().conflicts;
     expect(conflict).toMatchObject({ annotationId: annotation.id, file: SIDECAR });
     engine.resolveConflict(conflict!.id, 'both');
-    expect(core.annotations.list(documentId).map((item) => item.note.text).sort()).toEqual(['app note 2', 'file note']);
+    expect(
+      core.annotations
+        .list(documentId)
+        .map((item) => item.note.text)
+        .sort(),
+    ).toEqual(['app note 2', 'file note']);
     expect(engine.status().conflicts).toEqual([]);
   });
 
@@ -237,12 +281,18 @@ describe('workspace sync', () => {
     const annotation = highlight('Tripoli', { noteMarkdown: 'good' });
     const engine = await core.startSync(workspace, { watch: false });
     const good = readFileSync(sidecarPath(), 'utf8');
-    const broken = good.replace('"motivation": "commenting"', '"motivation": "commenting",,').replace('"value": "good"', '"value": "from broken file"');
+    const broken = good
+      .replace('"motivation": "commenting"', '"motivation": "commenting",,')
+      .replace('"value": "good"', '"value": "from broken file"');
     writeFileSync(sidecarPath(), broken);
     expect(engine.importFile(SIDECAR)).toBe('refused');
     const [problem] = engine.status().problems;
     const expectedLine = broken.split('\n').findIndex((line) => line.includes('"commenting",,')) + 1;
-    expect(problem).toMatchObject({ file: SIDECAR, line: expectedLine, message: expect.stringContaining('Not valid JSON') });
+    expect(problem).toMatchObject({
+      file: SIDECAR,
+      line: expectedLine,
+      message: expect.stringContaining('Not valid JSON'),
+    });
     expect(engine.status().state).toBe('error');
     core.annotations.update({ id: annotation.id, noteMarkdown: 'changed meanwhile' });
     await engine.flush();
@@ -251,7 +301,9 @@ describe('workspace sync', () => {
     const wrongShape = good.replace('"motivation": "commenting"', '"motivation": "shouting"');
     writeFileSync(sidecarPath(), wrongShape);
     engine.importFile(SIDECAR);
-    expect(engine.status().problems[0]).toMatchObject({ message: 'first.items.0.motivation must be one of "highlighting", "commenting", "replying"' });
+    expect(engine.status().problems[0]).toMatchObject({
+      message: 'first.items.0.motivation must be one of "highlighting", "commenting", "replying"',
+    });
 
     writeFileSync(sidecarPath(), good.replace('"value": "good"', '"value": "fixed in the file"'));
     expect(engine.importFile(SIDECAR)).toBe('merged');
@@ -264,7 +316,9 @@ describe('workspace sync', () => {
     const deep = `{"tags": [], "x": ${'['.repeat(5000)}${']'.repeat(5000)}}\n`;
     writeFileSync(join(workspace, 'tags.json'), deep);
     await engine.scan();
-    expect(engine.status().problems).toEqual([expect.objectContaining({ file: 'tags.json', message: expect.stringContaining('nested more than') })]);
+    expect(engine.status().problems).toEqual([
+      expect.objectContaining({ file: 'tags.json', message: expect.stringContaining('nested more than') }),
+    ]);
     expect(readFileSync(join(workspace, 'tags.json'), 'utf8')).toBe(deep);
   });
 
@@ -272,13 +326,25 @@ describe('workspace sync', () => {
     highlight('Tripoli', { noteMarkdown: 'Capital', tags: ['Place/Tripoli'] });
     highlight('beheading 11 people', { tags: ['Claim/Casualties'] });
     await core.startSync(workspace, { watch: false });
-    const original = core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.tags, annotation.color, annotation.target?.position]);
+    const original = core.annotations
+      .list(documentId)
+      .map((annotation) => [
+        annotation.id,
+        annotation.note.text,
+        annotation.tags,
+        annotation.color,
+        annotation.target?.position,
+      ]);
     core.close();
 
     const run = async (args: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} }, { version: '1' });
+      const code = await runCli(
+        args,
+        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} },
+        { version: '1' },
+      );
       return { code, stdout, stderr };
     };
     const fresh = ['--data-dir', join(temp.path, 'rebuilt'), '--workspace', workspace];
@@ -287,7 +353,17 @@ describe('workspace sync', () => {
     expect(await run([...fresh, 'verify'])).toMatchObject({ code: 0, stdout: `The library and ${workspace} agree.\n` });
     core = new MarginaliaCore({ dataDir: join(temp.path, 'rebuilt'), host: 'cli', version: '1' });
     expect(core.documents.list().map((document) => document.id)).toEqual([documentId]);
-    expect(core.annotations.list(documentId).map((annotation) => [annotation.id, annotation.note.text, annotation.tags, annotation.color, annotation.target?.position])).toEqual(original);
+    expect(
+      core.annotations
+        .list(documentId)
+        .map((annotation) => [
+          annotation.id,
+          annotation.note.text,
+          annotation.tags,
+          annotation.color,
+          annotation.target?.position,
+        ]),
+    ).toEqual(original);
     core.close();
 
     writeSidecar((sidecar) => {
@@ -299,7 +375,7 @@ describe('workspace sync', () => {
     core = new MarginaliaCore({ dataDir: join(temp.path, 'rebuilt'), host: 'cli', version: '1' });
   });
 
-  it('sets a removed document\'s files aside instead of restoring it, whether it was removed in the app or while sync was off', async () => {
+  it("sets a removed document's files aside instead of restoring it, whether it was removed in the app or while sync was off", async () => {
     highlight('Tripoli', { noteMarkdown: 'kept safe' });
     await core.startSync(workspace, { watch: false });
     const other = core.importBytes('brief.md', Buffer.from('# Brief\n\nA short brief.\n')).document.id;
@@ -307,7 +383,13 @@ describe('workspace sync', () => {
     expect(readdirSync(workspace)).toContain('brief.annotations.json');
 
     core.handlers.removeDocument({ id: documentId });
-    expect(readdirSync(workspace).sort()).toEqual(['.removed', 'brief.annotations.json', 'brief.md', 'brief.notes.md', 'tags.json']);
+    expect(readdirSync(workspace).sort()).toEqual([
+      '.removed',
+      'brief.annotations.json',
+      'brief.md',
+      'brief.notes.md',
+      'tags.json',
+    ]);
     expect(readFileSync(join(workspace, '.removed', SIDECAR), 'utf8')).toContain('kept safe');
 
     // Removed from the CLI while nothing was syncing: the next start sets its files aside too.
@@ -327,11 +409,14 @@ describe('workspace sync', () => {
     ]);
   });
 
-  it('offers a sync tool\'s conflict copy for merging, and merges it', async () => {
+  it("offers a sync tool's conflict copy for merging, and merges it", async () => {
     const annotation = highlight('Tripoli', { noteMarkdown: 'mine' });
     const engine = await core.startSync(workspace, { watch: false });
     const copy = SIDECAR.replace('.json', '.sync-conflict-20261125-120000-ABCDEFG.json');
-    writeFileSync(join(workspace, copy), readFileSync(sidecarPath(), 'utf8').replace('"color": "yellow"', '"color": "purple"'));
+    writeFileSync(
+      join(workspace, copy),
+      readFileSync(sidecarPath(), 'utf8').replace('"color": "yellow"', '"color": "purple"'),
+    );
     expect(engine.status().conflictFiles).toEqual([copy]);
     expect(engine.mergeConflictFile(copy)).toBe('merged');
     expect(core.annotations.get(annotation.id).color).toBe('purple');
@@ -346,7 +431,12 @@ describe('workspace sync', () => {
     const outside = join(temp.path, 'outside');
     mkdirSync(outside);
     writeFileSync(join(outside, 'secret.txt'), 'Secret\n\nNothing outside the workspace is read.\n');
-    writeFileSync(join(outside, 'evil.annotations.json'), readFileSync(sidecarPath(), 'utf8').replaceAll(documentId, randomUUID()).replace(/"sourceFile": "[^"]*"/, '"sourceFile": "secret.txt"'));
+    writeFileSync(
+      join(outside, 'evil.annotations.json'),
+      readFileSync(sidecarPath(), 'utf8')
+        .replaceAll(documentId, randomUUID())
+        .replace(/"sourceFile": "[^"]*"/, '"sourceFile": "secret.txt"'),
+    );
     const colors = ['yellow', 'green', 'blue', 'red'] as const;
     const edit = fc.record({
       side: fc.constantFrom('app', 'file'),
@@ -357,76 +447,109 @@ describe('workspace sync', () => {
     const structural = fc.constantFrom('none', 'copy', 'rename', 'conflict copy', 'links');
     let round = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ change: structural, edits: fc.array(edit, { maxLength: 4 }) }), { minLength: 1, maxLength: 5 }), async (batches) => {
-        for (const { change, edits } of batches) {
-          round++;
-          // What a person, a sync tool or an attacker does to the folder, noticed by a scan as the watcher would.
-          const stem = sidecarName.slice(0, -'.annotations.json'.length);
-          const extras: string[] = [];
-          if (change === 'copy') extras.push(`${stem} (copy ${round}).annotations.json`);
-          if (change === 'conflict copy') extras.push(`${stem}.sync-conflict-2026-${round}.json`);
-          for (const extra of extras) cpSync(sidecarPath(), join(workspace, extra));
-          if (change === 'rename') {
-            renameSync(sidecarPath(), join(workspace, `renamed-${round}.annotations.json`));
-            sidecarName = `renamed-${round}.annotations.json`;
-          }
-          if (change === 'links') {
-            symlinkSync(join(outside, 'evil.annotations.json'), join(workspace, `link-${round}.annotations.json`));
-            symlinkSync(join(outside, 'secret.txt'), join(workspace, 'secret.txt'));
-          }
-          await engine.scan();
-
-          const expected = new Map<string, string>();
-          const touched = new Map<string, 'app' | 'file'>();
-          for (const { side, target, field, value } of edits) {
-            const id = ids[target]!;
-            const key = `${id}:${field}`;
-            const note = `note ${round}-${value}-${side}`;
-            if (side === 'app') {
-              if (field === 'color') core.annotations.update({ id, color: colors[value]! });
-              else core.annotations.update({ id, noteMarkdown: note });
-            } else {
-              writeSidecar((sidecar) => {
-                const item = sidecar.items.find((candidate) => candidate.id.endsWith(id))!;
-                if (field === 'color') item.marginalia.color = colors[value]!;
-                else item.body = [{ type: 'TextualBody', value: note, format: 'text/markdown', purpose: 'commenting' } as never, ...item.body.filter((body) => body.purpose !== 'commenting')];
-              });
+      fc.asyncProperty(
+        fc.array(fc.record({ change: structural, edits: fc.array(edit, { maxLength: 4 }) }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        async (batches) => {
+          for (const { change, edits } of batches) {
+            round++;
+            // What a person, a sync tool or an attacker does to the folder, noticed by a scan as the watcher would.
+            const stem = sidecarName.slice(0, -'.annotations.json'.length);
+            const extras: string[] = [];
+            if (change === 'copy') extras.push(`${stem} (copy ${round}).annotations.json`);
+            if (change === 'conflict copy') extras.push(`${stem}.sync-conflict-2026-${round}.json`);
+            for (const extra of extras) cpSync(sidecarPath(), join(workspace, extra));
+            if (change === 'rename') {
+              renameSync(sidecarPath(), join(workspace, `renamed-${round}.annotations.json`));
+              sidecarName = `renamed-${round}.annotations.json`;
             }
-            expected.set(key, field === 'color' ? colors[value]! : note);
-            touched.set(key, touched.get(key) && touched.get(key) !== side ? ('both' as never) : side);
-          }
-          await engine.flush();
-          await engine.scan();
-          await engine.flush();
-          // Nothing is lost or brought in: copies and links change nothing until merged, and nothing outside is read.
-          expect(core.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([...ids].sort());
-          expect(core.documents.list().map((document) => document.id)).toEqual([documentId]);
-          // Every copy is offered for merging and every link is a problem; the rest agrees, and merging the same file again changes nothing.
-          expect(engine.status().conflictFiles).toEqual(expect.arrayContaining(extras));
-          if (change === 'links') expect(engine.status().problems.map((problem) => problem.file)).toContain(`link-${round}.annotations.json`);
-          const extraNames = [...extras, `link-${round}.annotations.json`, 'secret.txt'];
-          expect(engine.verify().filter((line) => !line.includes('unresolved conflict') && !extraNames.some((name) => line.includes(name)))).toEqual([]);
-          expect(engine.importFile(sidecarName)).toBe('unchanged');
-          // Every edit made on one side only survives.
-          for (const [key, side] of touched) {
-            if ((side as string) === 'both') continue;
-            const [id, field] = key.split(':') as [string, 'color' | 'note'];
-            const annotation = core.annotations.get(id);
-            expect(field === 'color' ? annotation.color : annotation.note.markdown.trim(), `${side} edit of ${field} after ${change}`).toBe(expected.get(key));
-          }
-          // The person merges the copies (stale versions: nothing is deleted or reverted) and removes the links.
-          for (const extra of extras) expect(engine.mergeConflictFile(extra)).toBe('merged');
-          expect(core.annotations.list(documentId).map((annotation) => annotation.id).sort()).toEqual([...ids].sort());
-          for (const conflict of engine.status().conflicts) engine.resolveConflict(conflict.id, 'mine');
-          if (change === 'links') {
-            rmSync(join(workspace, `link-${round}.annotations.json`));
-            rmSync(join(workspace, 'secret.txt'));
+            if (change === 'links') {
+              symlinkSync(join(outside, 'evil.annotations.json'), join(workspace, `link-${round}.annotations.json`));
+              symlinkSync(join(outside, 'secret.txt'), join(workspace, 'secret.txt'));
+            }
             await engine.scan();
+
+            const expected = new Map<string, string>();
+            const touched = new Map<string, 'app' | 'file'>();
+            for (const { side, target, field, value } of edits) {
+              const id = ids[target]!;
+              const key = `${id}:${field}`;
+              const note = `note ${round}-${value}-${side}`;
+              if (side === 'app') {
+                if (field === 'color') core.annotations.update({ id, color: colors[value]! });
+                else core.annotations.update({ id, noteMarkdown: note });
+              } else {
+                writeSidecar((sidecar) => {
+                  const item = sidecar.items.find((candidate) => candidate.id.endsWith(id))!;
+                  if (field === 'color') item.marginalia.color = colors[value]!;
+                  else
+                    item.body = [
+                      { type: 'TextualBody', value: note, format: 'text/markdown', purpose: 'commenting' } as never,
+                      ...item.body.filter((body) => body.purpose !== 'commenting'),
+                    ];
+                });
+              }
+              expected.set(key, field === 'color' ? colors[value]! : note);
+              touched.set(key, touched.get(key) && touched.get(key) !== side ? ('both' as never) : side);
+            }
+            await engine.flush();
+            await engine.scan();
+            await engine.flush();
+            // Nothing is lost or brought in: copies and links change nothing until merged, and nothing outside is read.
+            expect(
+              core.annotations
+                .list(documentId)
+                .map((annotation) => annotation.id)
+                .sort(),
+            ).toEqual([...ids].sort());
+            expect(core.documents.list().map((document) => document.id)).toEqual([documentId]);
+            // Every copy is offered for merging and every link is a problem; the rest agrees, and merging the same file again changes nothing.
+            expect(engine.status().conflictFiles).toEqual(expect.arrayContaining(extras));
+            if (change === 'links')
+              expect(engine.status().problems.map((problem) => problem.file)).toContain(
+                `link-${round}.annotations.json`,
+              );
+            const extraNames = [...extras, `link-${round}.annotations.json`, 'secret.txt'];
+            expect(
+              engine
+                .verify()
+                .filter(
+                  (line) => !line.includes('unresolved conflict') && !extraNames.some((name) => line.includes(name)),
+                ),
+            ).toEqual([]);
+            expect(engine.importFile(sidecarName)).toBe('unchanged');
+            // Every edit made on one side only survives.
+            for (const [key, side] of touched) {
+              if ((side as string) === 'both') continue;
+              const [id, field] = key.split(':') as [string, 'color' | 'note'];
+              const annotation = core.annotations.get(id);
+              expect(
+                field === 'color' ? annotation.color : annotation.note.markdown.trim(),
+                `${side} edit of ${field} after ${change}`,
+              ).toBe(expected.get(key));
+            }
+            // The person merges the copies (stale versions: nothing is deleted or reverted) and removes the links.
+            for (const extra of extras) expect(engine.mergeConflictFile(extra)).toBe('merged');
+            expect(
+              core.annotations
+                .list(documentId)
+                .map((annotation) => annotation.id)
+                .sort(),
+            ).toEqual([...ids].sort());
+            for (const conflict of engine.status().conflicts) engine.resolveConflict(conflict.id, 'mine');
+            if (change === 'links') {
+              rmSync(join(workspace, `link-${round}.annotations.json`));
+              rmSync(join(workspace, 'secret.txt'));
+              await engine.scan();
+            }
+            for (const name of readdirSync(workspace).filter((file) => file.endsWith('.merged')))
+              rmSync(join(workspace, name));
+            expect(engine.verify()).toEqual([]);
           }
-          for (const name of readdirSync(workspace).filter((file) => file.endsWith('.merged'))) rmSync(join(workspace, name));
-          expect(engine.verify()).toEqual([]);
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -36,9 +36,15 @@ afterEach(() => {
   temp.remove();
 });
 
-async function writtenSidecar(library: MarginaliaCore, folder: string): Promise<{ path: string; collection: Collection }> {
+async function writtenSidecar(
+  library: MarginaliaCore,
+  folder: string,
+): Promise<{ path: string; collection: Collection }> {
   await (await library.startSync(folder, { watch: false })).stop();
-  const path = join(folder, readdirSync(folder).find((name) => name.endsWith('.annotations.json'))!);
+  const path = join(
+    folder,
+    readdirSync(folder).find((name) => name.endsWith('.annotations.json'))!,
+  );
   return { path, collection: JSON.parse(readFileSync(path, 'utf8')) as Collection };
 }
 
@@ -51,7 +57,12 @@ describe('the W3C shape', () => {
     const { collection } = await writtenSidecar(core, workspace);
     expect(collection).toMatchObject({ id: `urn:uuid:${documentId}`, type: 'AnnotationCollection', total: 2 });
     expect(collection.items).toBeUndefined();
-    expect(collection.first).toMatchObject({ id: `urn:uuid:${documentId}#page-1`, type: 'AnnotationPage', partOf: `urn:uuid:${documentId}`, startIndex: 0 });
+    expect(collection.first).toMatchObject({
+      id: `urn:uuid:${documentId}#page-1`,
+      type: 'AnnotationPage',
+      partOf: `urn:uuid:${documentId}`,
+      startIndex: 0,
+    });
     const plain = collection.first!.items.find((item) => item.motivation === 'highlighting');
     const noted = collection.first!.items.find((item) => item.motivation === 'commenting');
     expect(plain).toBeDefined();
@@ -63,7 +74,11 @@ describe('the W3C shape', () => {
     const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
     expect(collection.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(collection.items).toBeUndefined();
-    expect(collection.first).toMatchObject({ id: `${String(collection.id)}#page-1`, type: 'AnnotationPage', startIndex: 0 });
+    expect(collection.first).toMatchObject({
+      id: `${String(collection.id)}#page-1`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+    });
     expect(collection.first!.items.find((item) => item.motivation === 'highlighting')).not.toHaveProperty('body');
   });
 
@@ -79,7 +94,12 @@ describe('the W3C shape', () => {
 describe('the W3C Web Annotation test suite’s assertions', () => {
   beforeEach(() => {
     const start = core.documents.canonicalText(documentId).indexOf('Sabratha');
-    const annotated = core.annotations.create({ documentId, start, end: start + 'Sabratha'.length, tags: ['Place/Sabratha'] });
+    const annotated = core.annotations.create({
+      documentId,
+      start,
+      end: start + 'Sabratha'.length,
+      tags: ['Place/Sabratha'],
+    });
     core.annotations.createReply(annotated.id, 'Which day?');
     core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
   });
@@ -115,9 +135,21 @@ describe('the W3C Web Annotation test suite’s assertions', () => {
   it('catch a document note whose target is {source} with no selector, and times that are not date-times', () => {
     const collection = bundleCollection(core.exportBundle({ documentIds: [documentId] }).bytes);
     const items = collection.first!.items;
-    const note = items.findIndex((item) => typeof item.target === 'string' && (item.marginalia as { kind?: string } | undefined)?.kind === 'document');
+    const note = items.findIndex(
+      (item) =>
+        typeof item.target === 'string' && (item.marginalia as { kind?: string } | undefined)?.kind === 'document',
+    );
     expect(note).toBeGreaterThanOrEqual(0);
-    const edited = items.map((item, index) => (index === note ? { ...item, target: { source: item.target }, created: 'yesterday', modified: ['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'] } : item));
+    const edited = items.map((item, index) =>
+      index === note
+        ? {
+            ...item,
+            target: { source: item.target },
+            created: 'yesterday',
+            modified: ['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'],
+          }
+        : item,
+    );
     expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([
       `annotation ${note}: annotations/3.2-targetObjectsRecognized.json`,
       `annotation ${note}: annotations/3.3.1-annotationCreatedValidated.json`,
@@ -131,9 +163,16 @@ describe('the W3C Web Annotation test suite’s assertions', () => {
     const highlighted = items.findIndex((item) => item.motivation === 'highlighting');
     const target = items[highlighted]!.target as { source: string; selector: [JsonObject, JsonObject] };
     const { exact: _exact, ...quote } = target.selector[0];
-    for (const selector of [[quote, target.selector[1]], [target.selector[0], { ...target.selector[1], start: -1 }]]) {
-      const edited = items.map((item, index) => (index === highlighted ? { ...item, target: { ...target, selector } } : item));
-      expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([`annotation ${highlighted}: annotations/3.2-targetObjectsRecognized.json`]);
+    for (const selector of [
+      [quote, target.selector[1]],
+      [target.selector[0], { ...target.selector[1], start: -1 }],
+    ]) {
+      const edited = items.map((item, index) =>
+        index === highlighted ? { ...item, target: { ...target, selector } } : item,
+      );
+      expect(w3cFailures({ ...collection, first: { ...collection.first!, items: edited } })).toEqual([
+        `annotation ${highlighted}: annotations/3.2-targetObjectsRecognized.json`,
+      ]);
     }
   });
 });
@@ -154,7 +193,12 @@ describe('files in the shape written before', () => {
     const engine = await core.startSync(workspace, { watch: false });
     expect(engine.status().problems).toEqual([]);
     await engine.stop();
-    expect(core.annotations.list(documentId).map((annotation) => annotation.note.text).sort()).toEqual(['', 'Changed in an old file']);
+    expect(
+      core.annotations
+        .list(documentId)
+        .map((annotation) => annotation.note.text)
+        .sort(),
+    ).toEqual(['', 'Changed in an old file']);
   });
 
   it('an old bundle still imports', async () => {
@@ -164,7 +208,12 @@ describe('files in the shape written before', () => {
     const other = new MarginaliaCore({ dataDir: join(temp.path, 'other'), host: 'cli', version: '1' });
     const plan = await other.importBundle(Buffer.from(zipSync(files)), { allowUnsigned: true, apply: true });
     expect(plan.annotations.added).toBe(2);
-    expect(other.annotations.list(documentId).map((annotation) => annotation.tags.join()).sort()).toEqual(['', 'Claim/Casualties']);
+    expect(
+      other.annotations
+        .list(documentId)
+        .map((annotation) => annotation.tags.join())
+        .sort(),
+    ).toEqual(['', 'Claim/Casualties']);
     other.close();
   });
 
@@ -172,14 +221,22 @@ describe('files in the shape written before', () => {
     core.annotations.create({ documentId, kind: 'document', noteMarkdown: 'About the whole report' });
     const files = unzipSync(core.exportBundle({ documentIds: [documentId] }).bytes);
     const collection = bundleCollection(zipSync(files));
-    const items = collection.first!.items.map((item) => (typeof item.target === 'string' && item.motivation !== 'replying' ? { ...item, target: { source: item.target } } : item));
-    expect(items.filter((item) => typeof item.target === 'object' && !('selector' in (item.target as object)))).toHaveLength(1);
+    const items = collection.first!.items.map((item) =>
+      typeof item.target === 'string' && item.motivation !== 'replying'
+        ? { ...item, target: { source: item.target } }
+        : item,
+    );
+    expect(
+      items.filter((item) => typeof item.target === 'object' && !('selector' in (item.target as object))),
+    ).toHaveLength(1);
     files['annotations.jsonld'] = strToU8(JSON.stringify({ ...collection, first: { ...collection.first!, items } }));
     delete files['signature.json'];
     const other = new MarginaliaCore({ dataDir: join(temp.path, 'other'), host: 'cli', version: '1' });
     await other.importBundle(Buffer.from(zipSync(files)), { allowUnsigned: true, apply: true });
     const notes = other.annotations.list(documentId).filter((annotation) => annotation.kind === 'document');
-    expect(notes.map((annotation) => [annotation.note.text, annotation.target])).toEqual([['About the whole report', null]]);
+    expect(notes.map((annotation) => [annotation.note.text, annotation.target])).toEqual([
+      ['About the whole report', null],
+    ]);
     other.close();
   });
 
@@ -188,7 +245,9 @@ describe('files in the shape written before', () => {
     const { first: _first, ...withoutPage } = collection;
     writeFileSync(path, `${JSON.stringify(withoutPage, null, 2)}\n`);
     const engine = await core.startSync(workspace, { watch: false });
-    expect(engine.status().problems[0]?.message).toBe('first: lists no annotations (no first page) though its total says it has some');
+    expect(engine.status().problems[0]?.message).toBe(
+      'first: lists no annotations (no first page) though its total says it has some',
+    );
     await engine.stop();
     expect(core.annotations.list(documentId)).toHaveLength(2);
   });

@@ -7,6 +7,12 @@ const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'crash-test' })
 const text = core.documents.canonicalText(documentId);
 for (let index = 0; ; index += 1) {
   const start = (index * 37) % (text.length - 40);
-  const created = core.annotations.create({ documentId, start, end: start + 20, tags: [`Crash/${index % 5}`], noteMarkdown: `note ${index}` });
+  const created = core.annotations.create({
+    documentId,
+    start,
+    end: start + 20,
+    tags: [`Crash/${index % 5}`],
+    noteMarkdown: `note ${index}`,
+  });
   process.stdout.write(`${created.id}\n`);
 }

@@ -59,7 +59,11 @@ function quadsOf(flat: ArrayLike<number> | null | undefined): number[][] {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const annotations: PdfAnnotation[] = [];
   const items: PdfTextItem[][] = [];
   const pageSizes: Array<{ width: number; height: number }> = [];
@@ -84,8 +88,25 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const content = await page.getTextContent();
     items.push(
       content.items
-        .filter((item): item is typeof item & { str: string; transform: number[]; width: number; height: number; fontName: string } => 'str' in item)
-        .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: item.width, height: item.height, fontName: item.fontName })),
+        .filter(
+          (
+            item,
+          ): item is typeof item & {
+            str: string;
+            transform: number[];
+            width: number;
+            height: number;
+            fontName: string;
+          } => 'str' in item,
+        )
+        .map((item) => ({
+          str: item.str,
+          x: item.transform[4]!,
+          y: item.transform[5]!,
+          width: item.width,
+          height: item.height,
+          fontName: item.fontName,
+        })),
     );
   }
   const metadata = await document.getMetadata();
@@ -115,7 +136,12 @@ export function textUnderQuads(items: readonly PdfTextItem[], quads: readonly nu
     const inside = quads.some((quad) => {
       const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
       const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
-      return middleX >= Math.min(...xs) && middleX <= Math.max(...xs) && baseline >= Math.min(...ys) && baseline <= Math.max(...ys);
+      return (
+        middleX >= Math.min(...xs) &&
+        middleX <= Math.max(...xs) &&
+        baseline >= Math.min(...ys) &&
+        baseline <= Math.max(...ys)
+      );
     });
     if (inside) picked.push(item.str);
   }

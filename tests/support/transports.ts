@@ -63,7 +63,10 @@ export class InMemoryIpc {
   }
 }
 
-export function ipcTransport(core: MarginaliaCore, frameUrl: string = APP_ENTRY_URL): TransportUnderTest & { ipc: InMemoryIpc } {
+export function ipcTransport(
+  core: MarginaliaCore,
+  frameUrl: string = APP_ENTRY_URL,
+): TransportUnderTest & { ipc: InMemoryIpc } {
   const ipc = new InMemoryIpc(frameUrl);
   const stop = serveContractOverIpc(
     ipc.ipcMain,
@@ -79,7 +82,10 @@ export function ipcTransport(core: MarginaliaCore, frameUrl: string = APP_ENTRY_
 }
 
 /** Reads server-sent events from a fetch body (Node has no EventSource). */
-async function readEvents(body: ReadableStream<Uint8Array>, onEnvelope: (envelope: EventEnvelope) => void): Promise<void> {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onEnvelope: (envelope: EventEnvelope) => void,
+): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = '';
   const reader = body.getReader();
@@ -102,7 +108,10 @@ async function readEvents(body: ReadableStream<Uint8Array>, onEnvelope: (envelop
   }
 }
 
-export async function httpTransport(core: MarginaliaCore, rendererDir: string): Promise<TransportUnderTest & { origin: string; token: string }> {
+export async function httpTransport(
+  core: MarginaliaCore,
+  rendererDir: string,
+): Promise<TransportUnderTest & { origin: string; token: string }> {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
   const host = await startBrowserHost({ core, rendererDir });

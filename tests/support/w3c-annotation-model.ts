@@ -17,7 +17,10 @@ interface Assertion {
 function load(folder: string): Array<{ file: string; schema: Record<string, unknown> }> {
   return readdirSync(join(ROOT, folder))
     .filter((name) => name.endsWith('.json'))
-    .map((name) => ({ file: `${folder}/${name}`, schema: JSON.parse(readFileSync(join(ROOT, folder, name), 'utf8')) as Record<string, unknown> }));
+    .map((name) => ({
+      file: `${folder}/${name}`,
+      schema: JSON.parse(readFileSync(join(ROOT, folder, name), 'utf8')) as Record<string, unknown>,
+    }));
 }
 
 let compiled: Record<'annotation' | 'collection' | 'page', Assertion[]> | undefined;
@@ -58,6 +61,8 @@ export function w3cFailures(collection: Record<string, unknown>): string[] {
   const first = collection.first as { items?: unknown[] } | undefined;
   if (first !== undefined) run('first page', page, first);
   const items = first?.items ?? (collection.items as unknown[] | undefined) ?? [];
-  items.forEach((item, index) => run(`annotation ${index}`, annotation, { '@context': collection['@context'], ...(item as object) }));
+  items.forEach((item, index) =>
+    run(`annotation ${index}`, annotation, { '@context': collection['@context'], ...(item as object) }),
+  );
   return failures;
 }

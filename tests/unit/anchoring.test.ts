@@ -7,7 +7,10 @@ function annotate(text: string, exact: string, occurrence = 1) {
   let start = -1;
   for (let seen = 0; seen < occurrence; seen += 1) start = text.indexOf(exact, start + 1);
   if (start === -1) throw new Error(`“${exact}” not in text`);
-  return { quote: quoteSelectorFor(text, start, start + exact.length), position: positionSelectorFor(start, start + exact.length) };
+  return {
+    quote: quoteSelectorFor(text, start, start + exact.length),
+    position: positionSelectorFor(start, start + exact.length),
+  };
 }
 
 const REPORT =
@@ -16,7 +19,12 @@ const REPORT =
 describe('anchoring', () => {
   it('keeps the stored position when the quote is still there', () => {
     const { quote, position } = annotate(REPORT, 'the main hospital');
-    expect(anchor(REPORT, quote, position)).toEqual({ status: 'exact', start: position.start, end: position.end, score: 1 });
+    expect(anchor(REPORT, quote, position)).toEqual({
+      status: 'exact',
+      start: position.start,
+      end: position.end,
+      score: 1,
+    });
   });
 
   it('follows a quote moved by an insertion before it', () => {

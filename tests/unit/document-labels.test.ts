@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { originLine, sharedTitleIds } from '../../src/shared/document-labels';
 
-const doc = { importedAt: '2026-11-30T10:00:00.000Z', textUpdatedAt: '2026-11-30T10:00:00.120Z', textVersion: 'fedf02d', originName: '' };
+const doc = {
+  importedAt: '2026-11-30T10:00:00.000Z',
+  textUpdatedAt: '2026-11-30T10:00:00.120Z',
+  textVersion: 'fedf02d',
+  originName: '',
+};
 
 describe('telling same-titled documents apart', () => {
   it('names a document imported here, or the signer it came from, with its text version', () => {
@@ -10,7 +15,9 @@ describe('telling same-titled documents apart', () => {
   });
 
   it('adds when the text was edited, but not for the moment between import and first save', () => {
-    expect(originLine({ ...doc, textUpdatedAt: '2026-12-02T09:30:00.000Z' })).toBe('Imported here · version fedf02d · text edited 2026-12-02');
+    expect(originLine({ ...doc, textUpdatedAt: '2026-12-02T09:30:00.000Z' })).toBe(
+      'Imported here · version fedf02d · text edited 2026-12-02',
+    );
   });
 
   it('marks only documents whose title another document shares, whatever the case or surrounding spaces', () => {

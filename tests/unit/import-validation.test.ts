@@ -27,12 +27,16 @@ describe('import validation', () => {
   });
 
   it('refuses a file of only white space', () => {
-    expect(codeOf(() => decodeImportFile('blank.md', new TextEncoder().encode('  \n\t\n'), MB))).toMatch(/^EMPTY_FILE: “blank.md” holds only white space/);
+    expect(codeOf(() => decodeImportFile('blank.md', new TextEncoder().encode('  \n\t\n'), MB))).toMatch(
+      /^EMPTY_FILE: “blank.md” holds only white space/,
+    );
   });
 
   it('refuses a binary file that claims to be text', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(codeOf(() => decodeImportFile('photo.txt', png, MB))).toMatch(/^BINARY_FILE: “photo.txt” looks like a binary file/);
+    expect(codeOf(() => decodeImportFile('photo.txt', png, MB))).toMatch(
+      /^BINARY_FILE: “photo.txt” looks like a binary file/,
+    );
   });
 
   it('refuses invalid UTF-8 and says where the first bad byte is', () => {

@@ -31,7 +31,11 @@ describe('plain text import', () => {
     const bytes = readFileSync(SAMPLE_REPORT);
     const doc = prepareDocument('sabratha-report.txt', bytes, 20 * MB);
     expect(doc.title).toBe('Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha');
-    const lines = bytes.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = bytes
+      .toString('utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     expect(doc.canonicalText).toBe(lines.join('\n\n'));
     expect(doc.wordCount).toBeGreaterThan(1000);
   });
@@ -39,8 +43,12 @@ describe('plain text import', () => {
 
 describe('Markdown import', () => {
   const doc = prepareDocument('briefing.md', readFileSync(join(FIXTURES, 'briefing.md')), MB);
-  const state = JSON.parse(doc.lexicalJson) as { root: { children: Array<{ type: string; tag?: string; listType?: string }> } };
-  const types = state.root.children.map((node) => `${node.type}${node.tag ? `:${node.tag}` : ''}${node.listType ? `:${node.listType}` : ''}`);
+  const state = JSON.parse(doc.lexicalJson) as {
+    root: { children: Array<{ type: string; tag?: string; listType?: string }> };
+  };
+  const types = state.root.children.map(
+    (node) => `${node.type}${node.tag ? `:${node.tag}` : ''}${node.listType ? `:${node.listType}` : ''}`,
+  );
 
   it('keeps headings, quotes, numbered and bulleted lists', () => {
     expect(doc.title).toBe('Field briefing: coastal cities');
@@ -74,7 +82,13 @@ describe('Markdown import', () => {
   it('shows raw HTML as literal text and drops javascript: links', () => {
     expect(doc.canonicalText).toContain("<script>alert('x')</script>");
     const parsed = parseMarkdown('[click](javascript:alert(1)) done', 'x');
-    expect(parsed.blocks[0]).toEqual({ kind: 'paragraph', children: [{ kind: 'text', text: 'click' }, { kind: 'text', text: ' done' }] });
+    expect(parsed.blocks[0]).toEqual({
+      kind: 'paragraph',
+      children: [
+        { kind: 'text', text: 'click' },
+        { kind: 'text', text: ' done' },
+      ],
+    });
   });
 });
 
@@ -113,7 +127,9 @@ describe('HTML import', () => {
   it('finds the article, not a newsletter box, on a page whose article sits in a class Readability first sets aside', () => {
     const doc = prepareDocument('community-post.html', readFileSync(join(FIXTURES, 'community-post.html')), MB);
     expect(doc.canonicalText).toContain('When the council announced in January');
-    expect(doc.canonicalText).toContain('None of it would have happened if we had believed the first letter we received.');
+    expect(doc.canonicalText).toContain(
+      'None of it would have happened if we had believed the first letter we received.',
+    );
     expect(doc.canonicalText).not.toContain('Sign up for the Neighbourhood Voices weekly newsletter');
   });
 
@@ -127,22 +143,49 @@ describe('HTML import', () => {
     const parsed = parseHtml(page, 'Lists');
     const lists = parsed.blocks.filter((block) => block.kind === 'list');
     const itemTexts = (list: (typeof lists)[number]): string[] =>
-      list.items.flatMap((item) => [item.children.map((run) => (run.kind === 'text' ? run.text : run.kind === 'link' ? run.children.map((child) => child.text).join('') : '\n')).join(''), ...item.nested.flatMap(itemTexts)]);
-    expect(itemTexts(lists[0]!)).toEqual(['First item', 'A paragraph put straight in the list', 'bare text in the list', 'a division in the list', 'Second item', 'nested after the item']);
+      list.items.flatMap((item) => [
+        item.children
+          .map((run) =>
+            run.kind === 'text'
+              ? run.text
+              : run.kind === 'link'
+                ? run.children.map((child) => child.text).join('')
+                : '\n',
+          )
+          .join(''),
+        ...item.nested.flatMap(itemTexts),
+      ]);
+    expect(itemTexts(lists[0]!)).toEqual([
+      'First item',
+      'A paragraph put straight in the list',
+      'bare text in the list',
+      'a division in the list',
+      'Second item',
+      'nested after the item',
+    ]);
     expect(lists[1]).toMatchObject({ ordered: true, start: 3 });
     expect(itemTexts(lists[1]!)).toEqual(['Third', 'a span among items']);
   });
 
   it('refuses a page with no readable text', () => {
-    expect(() => prepareDocument('empty.html', new TextEncoder().encode('<html><head><title>Pictures</title></head><body><img src="a.png"><script>x()</script></body></html>'), MB)).toThrow(
-      '“empty.html” has no readable article text: nothing was imported.',
-    );
+    expect(() =>
+      prepareDocument(
+        'empty.html',
+        new TextEncoder().encode(
+          '<html><head><title>Pictures</title></head><body><img src="a.png"><script>x()</script></body></html>',
+        ),
+        MB,
+      ),
+    ).toThrow('“empty.html” has no readable article text: nothing was imported.');
   });
 });
 
 describe('canonical text', () => {
   it('is the same when recomputed from the stored Lexical JSON without a DOM', () => {
-    const samples: Array<[string, string]> = [['sabratha-report.txt', SAMPLE_REPORT], ['source.html', join(HTML_SAMPLES, 'bbc-1/source.html')]];
+    const samples: Array<[string, string]> = [
+      ['sabratha-report.txt', SAMPLE_REPORT],
+      ['source.html', join(HTML_SAMPLES, 'bbc-1/source.html')],
+    ];
     for (const [file, path] of samples) {
       const doc = prepareDocument(file, readFileSync(path), 20 * MB);
       expect(canonicalTextOf(doc.lexicalJson)).toBe(doc.canonicalText);

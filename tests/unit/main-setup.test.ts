@@ -11,7 +11,12 @@ import { METHOD_NAMES, ipcChannelFor } from '../../src/shared/contract';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 
 type WindowOpenHandler = (details: { url: string }) => { action: string };
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
 /** The permission hooks of an Electron session; unset until the shell sets them. */
@@ -77,7 +82,9 @@ function makeFakeElectron(options: { lock?: boolean; dialogResponse?: number } =
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
-      handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, listener)),
+      handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        handlers.set(channel, listener),
+      ),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     },
     Menu: {
@@ -86,7 +93,10 @@ function makeFakeElectron(options: { lock?: boolean; dialogResponse?: number } =
     },
     dialog: {
       showMessageBox: vi.fn(async () => ({ response: options.dialogResponse ?? 0, checkboxChecked: false })),
-      showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+      showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      })),
       showErrorBox: vi.fn(),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
@@ -180,8 +190,12 @@ describe('the desktop shell', () => {
     const confirmed = await start({ dialogResponse: 0 });
     const handler = confirmed.windows[0]!.webContents.windowOpenHandler!;
     expect(handler({ url: 'https://example.org/report' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(confirmed.fake.shell.openExternal).toHaveBeenCalledWith('https://example.org/report'));
-    expect(confirmed.fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ detail: 'https://example.org/report' }));
+    await vi.waitFor(() =>
+      expect(confirmed.fake.shell.openExternal).toHaveBeenCalledWith('https://example.org/report'),
+    );
+    expect(confirmed.fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: 'https://example.org/report' }),
+    );
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -200,14 +214,39 @@ describe('the desktop shell', () => {
     const { fake, handlers, stop } = await start();
     const openExternal = handlers.get(ipcChannelFor('openExternal'))!;
     const app = { senderFrame: { url: 'app://marginalia/index.html' } };
-    expect(await openExternal(app, { url: 'https://example.org/report?q=1' })).toEqual({ ok: true, value: { opened: true } });
-    expect(await openExternal(app, { url: 'mailto:analyst@example.org' })).toEqual({ ok: true, value: { opened: true } });
-    expect(fake.shell.openExternal.mock.calls).toEqual([['https://example.org/report?q=1'], ['mailto:analyst@example.org']]);
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'app://marginalia/index.html', '/relative', 'https://example.org/a b', 'smb://host/share']) {
+    expect(await openExternal(app, { url: 'https://example.org/report?q=1' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(await openExternal(app, { url: 'mailto:analyst@example.org' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(fake.shell.openExternal.mock.calls).toEqual([
+      ['https://example.org/report?q=1'],
+      ['mailto:analyst@example.org'],
+    ]);
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://marginalia/index.html',
+      '/relative',
+      'https://example.org/a b',
+      'smb://host/share',
+    ]) {
       const refused = (await openExternal(app, { url })) as { ok: boolean; error: { code: string; message: string } };
-      expect(refused).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Only web (http, https) and email (mailto) links open from Marginalia.' } });
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'Only web (http, https) and email (mailto) links open from Marginalia.',
+        },
+      });
     }
-    const untrusted = (await openExternal({ senderFrame: { url: 'https://evil.example/' } }, { url: 'https://example.org/' })) as { ok: boolean; error: { code: string } };
+    const untrusted = (await openExternal(
+      { senderFrame: { url: 'https://evil.example/' } },
+      { url: 'https://example.org/' },
+    )) as { ok: boolean; error: { code: string } };
     expect(untrusted.error.code).toBe('UNAUTHORIZED');
     expect(fake.shell.openExternal).toHaveBeenCalledTimes(2);
     stop();
@@ -239,9 +278,14 @@ describe('the desktop shell', () => {
     ];
     for (const permission of permissions) {
       const answers: boolean[] = [];
-      session.request!(windows[0]!.webContents, permission, (granted) => answers.push(granted), { requestingUrl: APP_ENTRY_URL });
+      session.request!(windows[0]!.webContents, permission, (granted) => answers.push(granted), {
+        requestingUrl: APP_ENTRY_URL,
+      });
       expect(answers, permission).toEqual([false]);
-      expect(session.check!(windows[0]!.webContents, permission, 'app://marginalia', { requestingUrl: APP_ENTRY_URL }), permission).toBe(false);
+      expect(
+        session.check!(windows[0]!.webContents, permission, 'app://marginalia', { requestingUrl: APP_ENTRY_URL }),
+        permission,
+      ).toBe(false);
     }
     expect(session.device!({ deviceType: 'hid', origin: 'app://marginalia' })).toBe(false);
     stop();
@@ -251,7 +295,10 @@ describe('the desktop shell', () => {
     const { handlers, stop } = await start();
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannelFor).sort());
     const list = handlers.get(ipcChannelFor('listDocuments'))!;
-    const trusted = (await list({ senderFrame: { url: 'app://marginalia/index.html' } }, {})) as { ok: boolean; value: unknown[] };
+    const trusted = (await list({ senderFrame: { url: 'app://marginalia/index.html' } }, {})) as {
+      ok: boolean;
+      value: unknown[];
+    };
     expect(trusted.ok).toBe(true);
     expect(trusted.value).toHaveLength(1); // the sample, seeded on first run
     for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/x.html' }, null]) {
@@ -279,7 +326,13 @@ describe('the desktop shell', () => {
     first.stop();
     const statePath = join(temp.path, 'data', 'window-state.json');
     expect(existsSync(statePath)).toBe(true);
-    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({ x: 40, y: 60, width: 1111, height: 777, maximized: false });
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({
+      x: 40,
+      y: 60,
+      width: 1111,
+      height: 777,
+      maximized: false,
+    });
     const second = await start();
     expect(second.windows[0]!.options).toMatchObject({ x: 40, y: 60, width: 1111, height: 777 });
     second.stop();
@@ -287,26 +340,61 @@ describe('the desktop shell', () => {
 
   it('installs the standard menu with File › Import… and File › Export › Annotated PDF…, and relays View commands to the UI', async () => {
     const { fake, windows, stop } = await start();
-    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as { template: Electron.MenuItemConstructorOptions[] };
+    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as {
+      template: Electron.MenuItemConstructorOptions[];
+    };
     const file = template.find((item) => item.label === '&File')!;
-    const importItem = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Import…')!;
+    const importItem = (file.submenu as Electron.MenuItemConstructorOptions[]).find(
+      (item) => item.label === 'Import…',
+    )!;
     expect(importItem.accelerator).toBe('CmdOrCtrl+O');
     const exportMenu = (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Export')!;
-    const pdfItem = (exportMenu.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === 'Annotated PDF…')!;
+    const pdfItem = (exportMenu.submenu as Electron.MenuItemConstructorOptions[]).find(
+      (item) => item.label === 'Annotated PDF…',
+    )!;
     (pdfItem.click as () => void)();
-    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'exportPdf' } });
-    for (const [label, command] of [['Share Notes…', 'shareNotes'], ['Import Notes…', 'importNotes']] as const) {
-      ((file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === label)!.click as () => void)();
-      expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command } });
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'exportPdf' },
+    });
+    for (const [label, command] of [
+      ['Share Notes…', 'shareNotes'],
+      ['Import Notes…', 'importNotes'],
+    ] as const) {
+      (
+        (file.submenu as Electron.MenuItemConstructorOptions[]).find((item) => item.label === label)!
+          .click as () => void
+      )();
+      expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+        event: 'uiCommand',
+        payload: { command },
+      });
     }
     const edit = template.find((item) => item.label === '&Edit')!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(edit.map((item) => item.label ?? item.role)).toEqual(['Undo', 'Redo', undefined, 'cut', 'copy', 'paste', 'selectAll', undefined, 'Find in Document', 'Find in Library']);
+    expect(edit.map((item) => item.label ?? item.role)).toEqual([
+      'Undo',
+      'Redo',
+      undefined,
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      undefined,
+      'Find in Document',
+      'Find in Library',
+    ]);
     (edit[0]!.click as () => void)();
-    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'undo' } });
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'undo' },
+    });
     const view = template.find((item) => item.label === '&View')!.submenu as Electron.MenuItemConstructorOptions[];
     const larger = view.find((item) => item.label === 'Larger Text')!;
     (larger.click as () => void)();
-    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'zoomIn' } });
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'zoomIn' },
+    });
     (importItem.click as () => void)();
     await vi.waitFor(() => expect(fake.dialog.showOpenDialog).toHaveBeenCalled());
     stop();
@@ -320,16 +408,25 @@ describe('the desktop shell', () => {
     writeFileSync(good, '# Good notes\n\nSome text.');
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [empty, good] });
     fake.dialog.showMessageBox.mockClear();
-    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as { template: Electron.MenuItemConstructorOptions[] };
+    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as {
+      template: Electron.MenuItemConstructorOptions[];
+    };
     const file = template.find((item) => item.label === '&File')!.submenu as Electron.MenuItemConstructorOptions[];
     (file.find((item) => item.label === 'Import…')!.click as () => void)();
     await vi.waitFor(() =>
       expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
-        expect.objectContaining({ type: 'error', title: "Couldn't import empty.txt", detail: '“empty.txt” is empty: there is nothing to import.' }),
+        expect.objectContaining({
+          type: 'error',
+          title: "Couldn't import empty.txt",
+          detail: '“empty.txt” is empty: there is nothing to import.',
+        }),
       ),
     );
     await vi.waitFor(() =>
-      expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', expect.objectContaining({ event: 'openDocument' })),
+      expect(windows[0]!.webContents.send).toHaveBeenCalledWith(
+        'marginalia:event',
+        expect.objectContaining({ event: 'openDocument' }),
+      ),
     );
     stop();
   });
@@ -338,14 +435,22 @@ describe('the desktop shell', () => {
     const { fake, windows, stop } = await start();
     fake.Menu.buildFromTemplate.mockClear();
     windows[0]!.webContents.emit('context-menu', {}, { selectionText: 'beheading 11 people' });
-    const built = fake.Menu.buildFromTemplate.mock.results[0]!.value as { template: Electron.MenuItemConstructorOptions[]; popup: ReturnType<typeof vi.fn> };
+    const built = fake.Menu.buildFromTemplate.mock.results[0]!.value as {
+      template: Electron.MenuItemConstructorOptions[];
+      popup: ReturnType<typeof vi.fn>;
+    };
     expect(built.popup).toHaveBeenCalled();
     const highlight = built.template.find((item) => item.label === 'Highlight')!;
     expect(highlight.enabled).toBe(true);
     (highlight.click as () => void)();
-    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', { event: 'uiCommand', payload: { command: 'highlight' } });
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'highlight' },
+    });
     windows[0]!.webContents.emit('context-menu', {}, { selectionText: '  ' });
-    const empty = fake.Menu.buildFromTemplate.mock.results[1]!.value as { template: Electron.MenuItemConstructorOptions[] };
+    const empty = fake.Menu.buildFromTemplate.mock.results[1]!.value as {
+      template: Electron.MenuItemConstructorOptions[];
+    };
     expect(empty.template.find((item) => item.label === 'Note…')!.enabled).toBe(false);
     stop();
   });

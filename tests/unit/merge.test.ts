@@ -41,7 +41,8 @@ function replaySigned(events: ReadonlyArray<{ event: Event; signer: Signer }>): 
     if (event.kind === 'tombstone') {
       const decision = decideTombstoneFromSigner(local, { authorId: event.authorId }, signer);
       if (decision === 'delete') local = undefined;
-      if (decision !== 'refused' && signer.verified && signer.authorId === event.authorId) tombstones.push(event.authorId);
+      if (decision !== 'refused' && signer.verified && signer.authorId === event.authorId)
+        tombstones.push(event.authorId);
       continue;
     }
     const tombstone = tombstones.find((authorId) => authorId === event.version.authorId);
@@ -53,14 +54,26 @@ function replaySigned(events: ReadonlyArray<{ event: Event; signer: Signer }>): 
 
 const AUTHOR = 'author-a';
 const version = fc.record({
-  updatedAt: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.001Z', '2026-02-01T00:00:00.000Z', '2026-03-01T10:00:00.000Z'),
+  updatedAt: fc.constantFrom(
+    '2026-01-01T00:00:00.000Z',
+    '2026-01-01T00:00:00.001Z',
+    '2026-02-01T00:00:00.000Z',
+    '2026-03-01T10:00:00.000Z',
+  ),
   authorId: fc.constant(AUTHOR),
-  content: fc.constantFrom('["highlight","yellow","",[]]', '["highlight","red","a note",[]]', '["highlight","red","a note",["Tag"]]'),
+  content: fc.constantFrom(
+    '["highlight","yellow","",[]]',
+    '["highlight","red","a note",[]]',
+    '["highlight","red","a note",["Tag"]]',
+  ),
 });
 const events = fc.array(
   fc.oneof(
     { weight: 5, arbitrary: version.map((value): Event => ({ kind: 'version', version: value })) },
-    { weight: 1, arbitrary: fc.constantFrom(AUTHOR, 'someone-else').map((authorId): Event => ({ kind: 'tombstone', authorId })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(AUTHOR, 'someone-else').map((authorId): Event => ({ kind: 'tombstone', authorId })),
+    },
   ),
   { maxLength: 12 },
 );
@@ -104,7 +117,9 @@ describe('merging annotations from bundles', () => {
 
   it('never lets another author overwrite or delete an annotation', () => {
     const mine: Version = { updatedAt: '2026-01-01T00:00:00.000Z', authorId: 'me', content: 'x' };
-    expect(decideIncoming(mine, { updatedAt: '2027-01-01T00:00:00.000Z', authorId: 'mallory', content: 'y' }, undefined)).toBe('keep-local');
+    expect(
+      decideIncoming(mine, { updatedAt: '2027-01-01T00:00:00.000Z', authorId: 'mallory', content: 'y' }, undefined),
+    ).toBe('keep-local');
     expect(decideTombstone({ authorId: 'me' }, { authorId: 'mallory' })).toBe('ignore');
   });
 
@@ -137,17 +152,23 @@ describe('merging annotations from bundles', () => {
     const nobody = { authorId: '', verified: false };
     const mine: Version = { updatedAt: '2026-01-01T00:00:00.000Z', authorId: AUTHOR, content: 'x' };
     expect(decideFromSigner(undefined, mine, undefined, nobody)).toBe('insert');
-    expect(decideFromSigner(mine, { ...mine, updatedAt: '2027-01-01T00:00:00.000Z', content: 'y' }, undefined, nobody)).toBe('refused');
+    expect(
+      decideFromSigner(mine, { ...mine, updatedAt: '2027-01-01T00:00:00.000Z', content: 'y' }, undefined, nobody),
+    ).toBe('refused');
     expect(decideFromSigner(mine, mine, undefined, nobody)).toBe('unchanged');
     expect(decideTombstoneFromSigner({ authorId: AUTHOR }, { authorId: AUTHOR }, nobody)).toBe('refused');
   });
 
   it('takes a time more than a day ahead of the local clock as the time it arrives, and any other time as it is', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: 0, max: 253_402_300_799_999 }), (now, seen) => {
-        const kept = Date.parse(acceptedTime(new Date(seen).toISOString(), now));
-        expect(kept).toBe(seen > now + MAX_CLOCK_SKEW_MS ? now : seen);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: 0, max: 253_402_300_799_999 }),
+        (now, seen) => {
+          const kept = Date.parse(acceptedTime(new Date(seen).toISOString(), now));
+          expect(kept).toBe(seen > now + MAX_CLOCK_SKEW_MS ? now : seen);
+        },
+      ),
     );
   });
 

@@ -27,7 +27,12 @@ describe("better-sqlite3's two runtimes", () => {
   });
 
   it('builds for the Electron runtime and version, trying a prebuilt binary first', () => {
-    const commands = buildCommands({ version: '45.4.1', arch: 'x64', nodeGyp: '/gyp.js', prebuildInstall: '/pb.js' }) as Array<{ args: string[] }>;
+    const commands = buildCommands({
+      version: '45.4.1',
+      arch: 'x64',
+      nodeGyp: '/gyp.js',
+      prebuildInstall: '/pb.js',
+    }) as Array<{ args: string[] }>;
     expect(commands[0]!.args).toEqual(['/pb.js', '--runtime=electron', '--target=45.4.1', '--arch=x64']);
     expect(commands[1]!.args).toContain('--dist-url=https://electronjs.org/headers');
     expect(commands[1]!.args).toContain('--runtime=electron');

@@ -10,22 +10,38 @@ const PUNCTUATION = [...' ,.;:?!\'"‘’“”()–—-'];
 describe('notes from Markdown', () => {
   it('turns a plain line into the same note, text and Markdown as the editor does', () => {
     const line = fc
-      .tuple(fc.constantFrom(...WORD_CHARACTERS.filter((character) => /\p{L}/u.test(character))), fc.array(fc.constantFrom(...WORD_CHARACTERS, ...PUNCTUATION), { maxLength: 80 }))
+      .tuple(
+        fc.constantFrom(...WORD_CHARACTERS.filter((character) => /\p{L}/u.test(character))),
+        fc.array(fc.constantFrom(...WORD_CHARACTERS, ...PUNCTUATION), { maxLength: 80 }),
+      )
       .map(([first, rest]) => first + rest.join(''));
     fc.assert(
       fc.property(line, fc.boolean(), (markdown, keepMarkdown) => {
-        expect(noteFromMarkdown(markdown, { keepMarkdown })).toEqual(editorNoteFromMarkdown(markdown, { keepMarkdown }));
+        expect(noteFromMarkdown(markdown, { keepMarkdown })).toEqual(
+          editorNoteFromMarkdown(markdown, { keepMarkdown }),
+        );
       }),
       { numRuns: 400 },
     );
   });
 
   it('still reads lists, emphasis, code and links through the editor', () => {
-    for (const markdown of ['- one\n- two', '1. first', 'some **bold** text', 'a `code` span', 'see [the report](https://example.org)', 'snake_case _italic_ word']) {
+    for (const markdown of [
+      '- one\n- two',
+      '1. first',
+      'some **bold** text',
+      'a `code` span',
+      'see [the report](https://example.org)',
+      'snake_case _italic_ word',
+    ]) {
       const note = noteFromMarkdown(markdown, { keepMarkdown: true });
       expect(note).toEqual(editorNoteFromMarkdown(markdown, { keepMarkdown: true }));
       expect(note.lexicalJson).not.toBe('');
     }
-    expect(JSON.parse(noteFromMarkdown('some **bold** text').lexicalJson).root.children[0].children.some((child: { format: number }) => child.format === 1)).toBe(true);
+    expect(
+      JSON.parse(noteFromMarkdown('some **bold** text').lexicalJson).root.children[0].children.some(
+        (child: { format: number }) => child.format === 1,
+      ),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,13 @@
 // The notification area's store: messages stay whole, fade after their time, and a
 // progress message stays until it is finished.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FADE_MS, MAX_KEPT, NotificationCenter, SHOW_MS, notifyFailure } from '../../src/renderer/src/notifications/store';
+import {
+  FADE_MS,
+  MAX_KEPT,
+  NotificationCenter,
+  SHOW_MS,
+  notifyFailure,
+} from '../../src/renderer/src/notifications/store';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -30,7 +30,13 @@ function setUp() {
   const written: string[] = [];
   const sink: PdfKitContentSink = {
     page: { fonts: {} },
-    addContent: (data: string | Uint8Array) => written.push(...Buffer.from(data).toString('latin1').split('\n').filter((line) => line !== '')),
+    addContent: (data: string | Uint8Array) =>
+      written.push(
+        ...Buffer.from(data)
+          .toString('latin1')
+          .split('\n')
+          .filter((line) => line !== ''),
+      ),
   };
   return { writer: new ContentWriter(sink, fontFor), fontFor, sink, written };
 }
@@ -60,7 +66,9 @@ const CHARACTERS = [...'AVAWTaToYoLTffiflkyv.,;:-—–“”‘’éèçñüø�
 describe('the PDF content writer', () => {
   it('sets any Latin text with the glyphs, kerning and width pdfkit gives it, in every text face', () => {
     const { writer, fontFor, written } = setUp();
-    const text = fc.array(fc.constantFrom(...CHARACTERS), { minLength: 1, maxLength: 40 }).map((characters) => characters.join(''));
+    const text = fc
+      .array(fc.constantFrom(...CHARACTERS), { minLength: 1, maxLength: 40 })
+      .map((characters) => characters.join(''));
     const fontKey = fc.constantFrom<FontKey>('serif', 'serifBold', 'serifItalic', 'sans', 'sansBold', 'mono');
     fc.assert(
       fc.property(text, fontKey, (sample, key) => {
@@ -117,9 +125,18 @@ describe('the PDF content writer', () => {
         if ((codePoint >= 0x0590 && codePoint < 0x2000) || !fontkitFont.hasGlyphForCodePoint(codePoint)) continue;
         const character = String.fromCodePoint(codePoint);
         const [glyphs] = font.encode(character);
-        expect(font.encode(`${character} `)[0], `${key} U+${codePoint.toString(16)}`).toEqual([...glyphs, ...spaceGlyphs]);
+        expect(font.encode(`${character} `)[0], `${key} U+${codePoint.toString(16)}`).toEqual([
+          ...glyphs,
+          ...spaceGlyphs,
+        ]);
         expect(font.encode(`${character}\t`)[0]).toEqual([...glyphs, ...tabGlyphs]);
-        expect(Math.abs(font.layout(`${character} `, undefined, true).advanceWidth - font.layout(character, undefined, true).advanceWidth - spaceWidth)).toBeLessThan(1e-9);
+        expect(
+          Math.abs(
+            font.layout(`${character} `, undefined, true).advanceWidth -
+              font.layout(character, undefined, true).advanceWidth -
+              spaceWidth,
+          ),
+        ).toBeLessThan(1e-9);
         checked += 1;
       }
       expect(checked).toBeGreaterThan(300);
@@ -133,7 +150,9 @@ describe('the PDF content writer', () => {
     writer.flush();
     const font = fontFor('sans');
     expect(readTj(written[0]!, font).glyphs).toEqual(font.encode(word)[0]);
-    expect(Math.abs(writer.width('sans', 1000, word) - font.layout(word, undefined, true).advanceWidth)).toBeLessThan(1e-9);
+    expect(Math.abs(writer.width('sans', 1000, word) - font.layout(word, undefined, true).advanceWidth)).toBeLessThan(
+      1e-9,
+    );
   });
 
   it('leaves text whose marks are placed by offsets to the caller, drawing nothing', () => {
@@ -146,8 +165,13 @@ describe('the PDF content writer', () => {
 
 describe('words an annotation boundary cuts', () => {
   function layOut(writer: ContentWriter, text: string, boundaries: number[]) {
-    const measurer: Measurer = { width: (key, size, part) => writer.width(key, size, part), wordParts: (key, parts) => writer.wordParts(key, parts) };
-    const pieces: StyledPiece[] = [{ text, start: 0, family: 'serif', bold: false, italic: false, size: 10, color: [0, 0, 0], link: '' }];
+    const measurer: Measurer = {
+      width: (key, size, part) => writer.width(key, size, part),
+      wordParts: (key, parts) => writer.wordParts(key, parts),
+    };
+    const pieces: StyledPiece[] = [
+      { text, start: 0, family: 'serif', bold: false, italic: false, size: 10, color: [0, 0, 0], link: '' },
+    ];
     return breakIntoLines(pieces, 500, measurer, loadFonts(FONTS_DIR), new Set(), boundaries)[0]!;
   }
 
@@ -162,7 +186,18 @@ describe('words an annotation boundary cuts', () => {
     expect(Math.abs(cut.width - whole.width)).toBeLessThan(1e-9);
     // Drawn, the fragments' glyph runs put together are the uncut word's, each ending where the next begins.
     writer.text('serif', 10, [0, 0, 0], 0, 20, 'AVAWAY Toyota', false);
-    for (const fragment of cut.fragments) writer.text(fragment.fontKey, 10, [0, 0, 0], fragment.x, 40, fragment.text, false, fragment.firstRun, fragment.lastRun);
+    for (const fragment of cut.fragments)
+      writer.text(
+        fragment.fontKey,
+        10,
+        [0, 0, 0],
+        fragment.x,
+        40,
+        fragment.text,
+        false,
+        fragment.firstRun,
+        fragment.lastRun,
+      );
     writer.flush();
     const [uncut, ...parts] = written.map((content) => readTj(content, font));
     expect(parts.flatMap((part) => part.glyphs)).toEqual(uncut!.glyphs);
@@ -185,32 +220,66 @@ describe('words an annotation boundary cuts', () => {
 describe('PDF numbers and lines', () => {
   it('prints every number rounded to the thousandth, as String prints the rounded value', () => {
     const rounded = (value: number) => String(Math.round(value * 1000) / 1000);
-    for (const value of [0, -0, 0.0004, -0.0004, 0.0005, -0.0005, 841.89, -12.3456, 1e21, Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const value of [
+      0,
+      -0,
+      0.0004,
+      -0.0004,
+      0.0005,
+      -0.0005,
+      841.89,
+      -12.3456,
+      1e21,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]) {
       expect(num(value)).toBe(rounded(value));
     }
-    fc.assert(fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), (value) => num(value) === rounded(value)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), (value) => num(value) === rounded(value)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('breaks lines after spaces and at line breaks, losing and repeating no character', () => {
     const { writer } = setUp();
-    const measurer: Measurer = { width: (key, size, part) => writer.width(key, size, part), wordParts: (key, parts) => writer.wordParts(key, parts) };
+    const measurer: Measurer = {
+      width: (key, size, part) => writer.width(key, size, part),
+      wordParts: (key, parts) => writer.wordParts(key, parts),
+    };
     const fonts = loadFonts(FONTS_DIR);
     fc.assert(
       // Words narrower than any line here, so none is cut at a character boundary.
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'Wy.', 'aVo', ''), fc.constantFrom(' ', '\t', '\n', '  ', '\n\n')), { maxLength: 40 }), fc.integer({ min: 40, max: 120 }), (words, width) => {
-        const text = words.map(([word, after]) => word + after).join('');
-        const piece: StyledPiece = { text, start: 0, family: 'serif', bold: false, italic: false, size: 10, color: [0, 0, 0], link: '' };
-        const lines = breakIntoLines([piece], width, measurer, fonts, new Set()).map((line) => line.fragments.map((fragment) => fragment.text).join(''));
-        // A tab, like other control characters, is drawn as a space.
-        expect(lines.join('')).toBe(text.replaceAll('\t', ' '));
-        lines.forEach((line, index) => {
-          // A line ends at a line break, after a space, or with the text.
-          if (index < lines.length - 1) expect(line).toMatch(/[\n ]$/);
-          expect(line.slice(0, -1)).not.toContain('\n');
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'Wy.', 'aVo', ''), fc.constantFrom(' ', '\t', '\n', '  ', '\n\n')), {
+          maxLength: 40,
+        }),
+        fc.integer({ min: 40, max: 120 }),
+        (words, width) => {
+          const text = words.map(([word, after]) => word + after).join('');
+          const piece: StyledPiece = {
+            text,
+            start: 0,
+            family: 'serif',
+            bold: false,
+            italic: false,
+            size: 10,
+            color: [0, 0, 0],
+            link: '',
+          };
+          const lines = breakIntoLines([piece], width, measurer, fonts, new Set()).map((line) =>
+            line.fragments.map((fragment) => fragment.text).join(''),
+          );
+          // A tab, like other control characters, is drawn as a space.
+          expect(lines.join('')).toBe(text.replaceAll('\t', ' '));
+          lines.forEach((line, index) => {
+            // A line ends at a line break, after a space, or with the text.
+            if (index < lines.length - 1) expect(line).toMatch(/[\n ]$/);
+            expect(line.slice(0, -1)).not.toContain('\n');
+          });
+        },
+      ),
       { numRuns: 400 },
     );
   });
 });
-

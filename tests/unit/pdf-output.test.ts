@@ -11,7 +11,8 @@ const FIXED = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 function draw(doc: PDFKit.PDFDocument): void {
   for (let page = 0; page < 3; page++) {
     doc.addPage({ size: 'A4', margin: 0 });
-    for (let line = 0; line < 60; line++) doc.text(`Page ${page + 1}, line ${line + 1}: café, naïve, “quoted” — ${'x'.repeat(line)}`, 40, 40 + line * 12);
+    for (let line = 0; line < 60; line++)
+      doc.text(`Page ${page + 1}, line ${line + 1}: café, naïve, “quoted” — ${'x'.repeat(line)}`, 40, 40 + line * 12);
     // Objects enough that the lines pdfkit writes for them pass the size at which they are turned into bytes.
     for (let link = 0; link < 300; link++) doc.link(40, 40 + link, 100, 12, `https://example.org/${page}/${link}`);
   }

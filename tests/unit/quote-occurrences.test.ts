@@ -31,16 +31,27 @@ describe('finding a typed quote in a document', () => {
     const word = fc.stringMatching(/^[a-z]{1,6}$/);
     const space = fc.constantFrom(' ', '\u00a0', '\u2009', '\u202f', '\n', '\t', '  ', '\u3000');
     fc.assert(
-      fc.property(fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), (parts, a, b) => {
-        const text = parts.map(([w, s]) => w + s).join('');
-        const first = a % parts.length;
-        const last = first + (b % (parts.length - first));
-        const start = parts.slice(0, first).reduce((sum, [w, s]) => sum + w.length + s.length, 0);
-        const typed = parts.slice(first, last + 1).map(([w]) => w).join(' ');
-        const found = findQuoteOccurrences(text, typed);
-        const end = start + parts.slice(first, last + 1).reduce((sum, [w, s]) => sum + w.length + s.length, 0) - parts[last]![1].length;
-        expect(found).toContainEqual({ start, end });
-      }),
+      fc.property(
+        fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        (parts, a, b) => {
+          const text = parts.map(([w, s]) => w + s).join('');
+          const first = a % parts.length;
+          const last = first + (b % (parts.length - first));
+          const start = parts.slice(0, first).reduce((sum, [w, s]) => sum + w.length + s.length, 0);
+          const typed = parts
+            .slice(first, last + 1)
+            .map(([w]) => w)
+            .join(' ');
+          const found = findQuoteOccurrences(text, typed);
+          const end =
+            start +
+            parts.slice(first, last + 1).reduce((sum, [w, s]) => sum + w.length + s.length, 0) -
+            parts[last]![1].length;
+          expect(found).toContainEqual({ start, end });
+        },
+      ),
     );
   });
 
@@ -54,24 +65,42 @@ describe('finding a typed quote in a document', () => {
 
   it('keeps capitals exact unless asked to ignore them', () => {
     expect(findQuoteOccurrences('Islamic State', 'islamic state')).toEqual([]);
-    expect(findQuoteOccurrences('Islamic State', 'islamic state', { ignoreCase: true })).toEqual([{ start: 0, end: 13 }]);
+    expect(findQuoteOccurrences('Islamic State', 'islamic state', { ignoreCase: true })).toEqual([
+      { start: 0, end: 13 },
+    ]);
   });
 
   it('finds every passage again however its spaces, quotes and dashes were typed', () => {
-    const typed = { ' ': ' ', '\u00a0': ' ', '\n': ' ', '\u2019': "'", '\u2018': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--', '-': '-' } as const;
+    const typed = {
+      ' ': ' ',
+      '\u00a0': ' ',
+      '\n': ' ',
+      '\u2019': "'",
+      '\u2018': "'",
+      '\u201c': '"',
+      '\u201d': '"',
+      '\u2013': '-',
+      '\u2014': '--',
+      '-': '-',
+    } as const;
     const word = fc.stringMatching(/^[a-z]{1,6}$/);
     const between = fc.constantFrom(...(Object.keys(typed) as Array<keyof typeof typed>));
     fc.assert(
-      fc.property(fc.array(fc.tuple(word, between), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), (parts, a, b) => {
-        const text = parts.map(([w, s]) => w + s).join('');
-        const first = a % parts.length;
-        const last = first + (b % (parts.length - first));
-        const start = parts.slice(0, first).reduce((sum, [w, s]) => sum + w.length + s.length, 0);
-        const chosen = parts.slice(first, last + 1);
-        const quote = chosen.map(([w, s], index) => (index === chosen.length - 1 ? w : w + typed[s])).join('');
-        const end = start + chosen.reduce((sum, [w, s]) => sum + w.length + s.length, 0) - parts[last]![1].length;
-        expect(findQuoteOccurrences(text, quote)).toContainEqual({ start, end });
-      }),
+      fc.property(
+        fc.array(fc.tuple(word, between), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        (parts, a, b) => {
+          const text = parts.map(([w, s]) => w + s).join('');
+          const first = a % parts.length;
+          const last = first + (b % (parts.length - first));
+          const start = parts.slice(0, first).reduce((sum, [w, s]) => sum + w.length + s.length, 0);
+          const chosen = parts.slice(first, last + 1);
+          const quote = chosen.map(([w, s], index) => (index === chosen.length - 1 ? w : w + typed[s])).join('');
+          const end = start + chosen.reduce((sum, [w, s]) => sum + w.length + s.length, 0) - parts[last]![1].length;
+          expect(findQuoteOccurrences(text, quote)).toContainEqual({ start, end });
+        },
+      ),
     );
   });
 

@@ -21,7 +21,9 @@ function messages(value: unknown): string[] {
 
 describe('describeSchemaIssue', () => {
   it('says in plain words which field is wrong and how, never zod’s wording', () => {
-    expect(messages({ title: 'long', type: 'Note', color: 'red', count: 1.5, items: [], file: 'a/b', extra: 1 })).toEqual([
+    expect(
+      messages({ title: 'long', type: 'Note', color: 'red', count: 1.5, items: [], file: 'a/b', extra: 1 }),
+    ).toEqual([
       '@context is missing',
       'title is too long (at most 3 characters)',
       'type must be "Annotation"',
@@ -32,8 +34,12 @@ describe('describeSchemaIssue', () => {
       'The file has a field it may not have: "extra"',
     ]);
     const missing = schema.safeParse({ '@context': 1, title: 'a', color: 'green', count: 1, items: ['a'], file: 'a' });
-    expect(missing.success ? [] : missing.error.issues.map((issue) => describeSchemaIssue(issue, { title: 'a' }))).toEqual(['type is missing']);
-    expect(messages({ '@context': 1, title: 5, type: 'Annotation', color: 'green', count: 1, items: ['a'], file: 'a' })).toEqual(['title must be text, not a number']);
+    expect(
+      missing.success ? [] : missing.error.issues.map((issue) => describeSchemaIssue(issue, { title: 'a' })),
+    ).toEqual(['type is missing']);
+    expect(
+      messages({ '@context': 1, title: 5, type: 'Annotation', color: 'green', count: 1, items: ['a'], file: 'a' }),
+    ).toEqual(['title must be text, not a number']);
   });
 });
 
@@ -47,7 +53,9 @@ describe('describeJsonError', () => {
     }
     expect(message).toMatch(/position \d+/);
     expect(describeJsonError(message)).toBe('Expected double-quoted property name');
-    expect(describeJsonError('Expected double-quoted property name in JSON at position 101 (line 5 column 3)')).toBe('Expected double-quoted property name');
+    expect(describeJsonError('Expected double-quoted property name in JSON at position 101 (line 5 column 3)')).toBe(
+      'Expected double-quoted property name',
+    );
     expect(describeJsonError('Unexpected end of JSON input')).toBe('Unexpected end of JSON input');
   });
 });
@@ -64,7 +72,9 @@ describe('describeSchemaIssue on a bundle entry', () => {
   it('names each field and says what is wrong with it in plain words, keeping a schema’s own message', () => {
     const value = { name: 'long name', kind: 'other', items: [1, 2], when: '2026-99-99T99:99:99Z', hash: 'xyz' };
     const parsed = entry.safeParse(value);
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, value, 'the entry'))).toEqual([
+    expect(
+      parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, value, 'the entry')),
+    ).toEqual([
       'name is too long (at most 3 characters)',
       'kind must be one of "highlight", "note"',
       'items has too many items (at most 1)',

@@ -7,7 +7,8 @@ import { APP_ROOT } from '../support/temp';
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' || name === 'results' || name === '.cache' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory())
+      return name === 'fixtures' || name === 'results' || name === '.cache' ? [] : sourceFiles(path);
     return /\.(ts|mjs|js)$/.test(name) ? [path] : [];
   });
 }
@@ -15,7 +16,11 @@ function sourceFiles(folder: string): string[] {
 describe('the test suite', () => {
   it('reads no file from beside the clone: no sample folder from outside, no path climbing out of the repository', () => {
     const offenders: string[] = [];
-    for (const file of [...sourceFiles(join(APP_ROOT, 'tests')), ...sourceFiles(join(APP_ROOT, 'bench')), join(APP_ROOT, '.ci/run')]) {
+    for (const file of [
+      ...sourceFiles(join(APP_ROOT, 'tests')),
+      ...sourceFiles(join(APP_ROOT, 'bench')),
+      join(APP_ROOT, '.ci/run'),
+    ]) {
       const text = readFileSync(file, 'utf8');
       const depth = relative(APP_ROOT, file).split('/').length - 1;
       // A path with more '..' steps than the file is deep leaves the repository.

@@ -9,7 +9,12 @@ import { $getNodeByKey } from 'lexical';
 import { FIXTURES, HTML_SAMPLES, SAMPLE_REPORT } from '../support/temp';
 
 function segmentsOf(lexicalJson: string) {
-  const editor = createHeadlessEditor({ nodes: [...DOCUMENT_NODES], onError: (error) => { throw error; } });
+  const editor = createHeadlessEditor({
+    nodes: [...DOCUMENT_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
   const state = editor.parseEditorState(lexicalJson);
   return state.read(() => ({
     text: $canonicalText(),

@@ -17,7 +17,11 @@ describe('reading a workspace file', () => {
     const read = readWorkspaceFile(temp.path, 'ten.json', 10);
     expect(read).toMatchObject({ ok: true, stamp: { size: 10 } });
     expect(read.ok && read.bytes.toString()).toBe('0123456789');
-    expect(readWorkspaceFile(temp.path, 'ten.json', 9)).toMatchObject({ ok: false, missing: false, message: expect.stringContaining('larger than') });
+    expect(readWorkspaceFile(temp.path, 'ten.json', 9)).toMatchObject({
+      ok: false,
+      missing: false,
+      message: expect.stringContaining('larger than'),
+    });
   });
 
   it('refuses a link (even to a file inside the folder), a FIFO and a folder, and says a missing file is missing', () => {
@@ -25,9 +29,21 @@ describe('reading a workspace file', () => {
     symlinkSync(join(temp.path, 'real.json'), join(temp.path, 'link.json'));
     execFileSync('mkfifo', [join(temp.path, 'fifo.json')]);
     mkdirSync(join(temp.path, 'folder.json'));
-    expect(readWorkspaceFile(temp.path, 'link.json', 100)).toMatchObject({ ok: false, missing: false, message: expect.stringContaining('symbolic link') });
-    expect(readWorkspaceFile(temp.path, 'fifo.json', 100)).toMatchObject({ ok: false, missing: false, message: expect.stringContaining('FIFO') });
-    expect(readWorkspaceFile(temp.path, 'folder.json', 100)).toMatchObject({ ok: false, missing: false, message: 'It is a folder, not a file.' });
+    expect(readWorkspaceFile(temp.path, 'link.json', 100)).toMatchObject({
+      ok: false,
+      missing: false,
+      message: expect.stringContaining('symbolic link'),
+    });
+    expect(readWorkspaceFile(temp.path, 'fifo.json', 100)).toMatchObject({
+      ok: false,
+      missing: false,
+      message: expect.stringContaining('FIFO'),
+    });
+    expect(readWorkspaceFile(temp.path, 'folder.json', 100)).toMatchObject({
+      ok: false,
+      missing: false,
+      message: 'It is a folder, not a file.',
+    });
     expect(readWorkspaceFile(temp.path, 'absent.json', 100)).toMatchObject({ ok: false, missing: true });
   });
 

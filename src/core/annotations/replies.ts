@@ -19,7 +19,17 @@ export interface ReplyRow {
   updated_at: string;
 }
 
-const COLUMNS = ['id', 'annotation_id', 'document_id', 'body_markdown', 'body_text', 'author_id', 'author_name', 'created_at', 'updated_at'] as const;
+const COLUMNS = [
+  'id',
+  'annotation_id',
+  'document_id',
+  'body_markdown',
+  'body_text',
+  'author_id',
+  'author_name',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function toReply(row: ReplyRow): Reply {
   return {
@@ -60,31 +70,43 @@ export class ReplyStore {
   constructor(private readonly db: Database) {}
 
   row(id: string): ReplyRow | undefined {
-    return cachedStatement<[string], ReplyRow>(this.db, `SELECT ${COLUMNS.join(', ')} FROM replies WHERE id = ?`).get(id);
+    return cachedStatement<[string], ReplyRow>(this.db, `SELECT ${COLUMNS.join(', ')} FROM replies WHERE id = ?`).get(
+      id,
+    );
   }
 
   /** A document's replies whose annotation still exists, oldest first. */
   ofDocument(documentId: string): ReplyRow[] {
     return cachedStatement<[string], ReplyRow>(
-        this.db,
-        `SELECT ${COLUMNS.map((column) => `r.${column}`).join(', ')} FROM replies r JOIN annotations a ON a.id = r.annotation_id
+      this.db,
+      `SELECT ${COLUMNS.map((column) => `r.${column}`).join(', ')} FROM replies r JOIN annotations a ON a.id = r.annotation_id
          WHERE r.document_id = ? ORDER BY r.created_at, r.id`,
-      )
-      .all(documentId);
+    ).all(documentId);
   }
 
   insert(row: ReplyRow): void {
-    cachedStatement(this.db, `INSERT INTO replies (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`).run(row);
+    cachedStatement(
+      this.db,
+      `INSERT INTO replies (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
+    ).run(row);
   }
 
   update(row: ReplyRow): void {
-    cachedStatement(this.db, `UPDATE replies SET ${COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run(row);
+    cachedStatement(
+      this.db,
+      `UPDATE replies SET ${COLUMNS.filter((column) => column !== 'id')
+        .map((column) => `${column} = @${column}`)
+        .join(', ')} WHERE id = @id`,
+    ).run(row);
   }
 
   delete(id: string, deletedAt: string): void {
     const row = this.row(id);
     if (!row) return;
     cachedStatement(this.db, 'DELETE FROM replies WHERE id = ?').run(id);
-    cachedStatement(this.db, 'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)').run(id, row.document_id, row.author_id, deletedAt);
+    cachedStatement(
+      this.db,
+      'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)',
+    ).run(id, row.document_id, row.author_id, deletedAt);
   }
 }

@@ -4,7 +4,14 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Annotation, AnnotationKind, HighlightColor, HighlightSpans, TagInfo } from '../../shared/annotations';
 import type { ReanchorCounts } from '../../shared/contract';
-import { DEFAULT_COLOR, HIGHLIGHT_COLORS, MAX_NOTE_BYTES, compareByPosition, isTagWithin, normalizeTagPath } from '../../shared/annotations';
+import {
+  DEFAULT_COLOR,
+  HIGHLIGHT_COLORS,
+  MAX_NOTE_BYTES,
+  compareByPosition,
+  isTagWithin,
+  normalizeTagPath,
+} from '../../shared/annotations';
 import { anchor } from '../../shared/anchoring';
 import { EMPTY_NOTE, noteFromLexicalJson, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor, snapOffset } from '../../shared/selectors';
@@ -98,7 +105,8 @@ export class AnnotationService {
 
   /** The last time given out, first read from the store (and never trusted past the skew). */
   private clockReading(): number {
-    if (this.lastIssued < 0) this.lastIssued = Math.min(Date.parse(this.store.latestChange()) || 0, Date.now() + MAX_CLOCK_SKEW_MS);
+    if (this.lastIssued < 0)
+      this.lastIssued = Math.min(Date.parse(this.store.latestChange()) || 0, Date.now() + MAX_CLOCK_SKEW_MS);
     return this.lastIssued;
   }
 
@@ -107,7 +115,10 @@ export class AnnotationService {
    * tags (with the sender's color and description when known); invalid paths are skipped.
    * Runs inside the caller's transaction.
    */
-  importTagIds(paths: readonly string[], definitions: ReadonlyMap<string, { color: TagRow['color']; description: string }> = new Map()): string[] {
+  importTagIds(
+    paths: readonly string[],
+    definitions: ReadonlyMap<string, { color: TagRow['color']; description: string }> = new Map(),
+  ): string[] {
     const ids: string[] = [];
     for (const raw of paths) {
       const normalized = normalizeTagPath(raw);
@@ -119,7 +130,14 @@ export class AnnotationService {
       }
       const definition = definitions.get(normalized.path.toLocaleLowerCase());
       const now = this.now();
-      const tag: TagRow = { id: randomUUID(), path: normalized.path, color: definition?.color ?? '', description: definition?.description ?? '', created_at: now, updated_at: now };
+      const tag: TagRow = {
+        id: randomUUID(),
+        path: normalized.path,
+        color: definition?.color ?? '',
+        description: definition?.description ?? '',
+        created_at: now,
+        updated_at: now,
+      };
       this.store.upsertTag(tag);
       ids.push(tag.id);
     }
@@ -129,7 +147,10 @@ export class AnnotationService {
   /** Only an annotation's author changes it; others reply. */
   private assertOwn(row: { author_id: string; author_name: string }): void {
     if (row.author_id !== this.profile.read().authorId) {
-      throw new UserFacingError('INVALID_INPUT', `This annotation is ${row.author_name}'s: only they can change or delete it. Reply to it instead.`);
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `This annotation is ${row.author_name}'s: only they can change or delete it. Reply to it instead.`,
+      );
     }
   }
 
@@ -143,7 +164,8 @@ export class AnnotationService {
     if (!parent) throw new UserFacingError('NOT_FOUND', `No annotation with id ${annotationId} exists.`);
     const body = markdown.trim();
     if (body === '') throw new UserFacingError('INVALID_INPUT', 'A reply needs some text.');
-    if (Buffer.byteLength(body) > MAX_NOTE_BYTES) throw new UserFacingError('TOO_LARGE', `A reply can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`);
+    if (Buffer.byteLength(body) > MAX_NOTE_BYTES)
+      throw new UserFacingError('TOO_LARGE', `A reply can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`);
     const author = this.profile.read();
     const now = this.now();
     const id = randomUUID();
@@ -177,7 +199,11 @@ export class AnnotationService {
     return { deleted: true };
   }
 
-  private change<T>(description: string, existing: { annotations?: string[]; tags?: string[] }, mutate: () => ChangeOutcome<T>): T {
+  private change<T>(
+    description: string,
+    existing: { annotations?: string[]; tags?: string[] },
+    mutate: () => ChangeOutcome<T>,
+  ): T {
     const outcome = this.db
       .transaction(() => {
         const before = this.store.snapshot(existing.annotations ?? [], existing.tags ?? []);
@@ -192,7 +218,11 @@ export class AnnotationService {
       })
       .immediate();
     const touched = uniqueIds(existing.annotations, outcome.createdAnnotations);
-    this.announce(outcome.documentIds, touched, (existing.tags?.length ?? 0) > 0 || (outcome.createdTags?.length ?? 0) > 0);
+    this.announce(
+      outcome.documentIds,
+      touched,
+      (existing.tags?.length ?? 0) > 0 || (outcome.createdTags?.length ?? 0) > 0,
+    );
     return outcome.result;
   }
 
@@ -201,13 +231,16 @@ export class AnnotationService {
 
   private announce(documentIds: readonly string[], annotationIds: readonly string[], tagsChanged: boolean): void {
     const named = annotationIds.length <= AnnotationService.MAX_NAMED_CHANGES ? [...annotationIds] : [];
-    for (const documentId of new Set(documentIds)) this.events.emit('annotationsChanged', { documentId, annotationIds: named });
+    for (const documentId of new Set(documentIds))
+      this.events.emit('annotationsChanged', { documentId, annotationIds: named });
     if (tagsChanged) this.events.emit('tagsChanged', {});
   }
 
   /** The annotations with these ids that still exist, in no particular order. */
   getMany(ids: readonly string[]): Annotation[] {
-    return ids.map((id) => this.store.annotation(id)).filter((annotation): annotation is Annotation => annotation !== undefined);
+    return ids
+      .map((id) => this.store.annotation(id))
+      .filter((annotation): annotation is Annotation => annotation !== undefined);
   }
 
   list(documentId: string): Annotation[] {
@@ -234,17 +267,26 @@ export class AnnotationService {
     if (input.noteLexicalJson === undefined && input.noteMarkdown === undefined) return undefined;
     const size = Buffer.byteLength(input.noteLexicalJson ?? input.noteMarkdown ?? '');
     if (size > MAX_NOTE_BYTES * 4) {
-      throw new UserFacingError('TOO_LARGE', `This note is ${formatMegabytes(size)}; notes can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`);
+      throw new UserFacingError(
+        'TOO_LARGE',
+        `This note is ${formatMegabytes(size)}; notes can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`,
+      );
     }
     let note;
     try {
-      note = input.noteLexicalJson !== undefined ? noteFromLexicalJson(input.noteLexicalJson) : noteFromMarkdown(input.noteMarkdown ?? '');
+      note =
+        input.noteLexicalJson !== undefined
+          ? noteFromLexicalJson(input.noteLexicalJson)
+          : noteFromMarkdown(input.noteMarkdown ?? '');
     } catch (error) {
       throw new UserFacingError('INVALID_INPUT', `The note could not be read: ${(error as Error).message}`);
     }
     const textSize = Buffer.byteLength(note.markdown);
     if (textSize > MAX_NOTE_BYTES) {
-      throw new UserFacingError('TOO_LARGE', `This note is ${formatMegabytes(textSize)}; notes can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`);
+      throw new UserFacingError(
+        'TOO_LARGE',
+        `This note is ${formatMegabytes(textSize)}; notes can be at most ${formatMegabytes(MAX_NOTE_BYTES)}.`,
+      );
     }
     return note;
   }
@@ -261,7 +303,14 @@ export class AnnotationService {
         continue;
       }
       const now = new Date().toISOString();
-      const tag: TagRow = { id: randomUUID(), path: normalized.path, color: '', description: '', created_at: now, updated_at: now };
+      const tag: TagRow = {
+        id: randomUUID(),
+        path: normalized.path,
+        color: '',
+        description: '',
+        created_at: now,
+        updated_at: now,
+      };
       this.store.upsertTag(tag);
       created.push(tag.id);
       ids.push(tag.id);
@@ -274,7 +323,10 @@ export class AnnotationService {
     const hash = this.documents.textSha256(documentId);
     if (kind === 'document') return { start: -1, end: -1, exact: '', prefix: '', suffix: '', hash };
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) {
-      throw new UserFacingError('INVALID_INPUT', `The selection ${start}–${end} is outside the document (its text has ${text.length} characters).`);
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `The selection ${start}–${end} is outside the document (its text has ${text.length} characters).`,
+      );
     }
     let from = snapOffset(text, start, 'back');
     let to = snapOffset(text, end, 'forward');
@@ -282,7 +334,11 @@ export class AnnotationService {
       // Selections often catch a space or line break at their edges; the highlight doesn't.
       while (from < to && /\s/.test(text[from]!)) from += 1;
       while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
-      if (from === to) throw new UserFacingError('INVALID_INPUT', 'The selection holds only white space: select some words to highlight.');
+      if (from === to)
+        throw new UserFacingError(
+          'INVALID_INPUT',
+          'The selection holds only white space: select some words to highlight.',
+        );
     } else {
       to = from;
     }
@@ -310,29 +366,33 @@ export class AnnotationService {
     const note = this.resolveNote(input) ?? EMPTY_NOTE;
     const author = this.profile.read();
     const id = randomUUID();
-    return this.change(kind === 'document' ? 'Add document note' : kind === 'point' ? 'Add note' : 'Highlight', {}, () => {
-      const createdTags: string[] = [];
-      const tagIds = this.ensureTags(input.tags ?? [], createdTags);
-      const tagColor = tagIds.map((tagId) => this.store.tagRow(tagId)?.color).find((color) => color);
-      const now = this.now();
-      const row: AnnotationRow = {
-        id,
-        document_id: input.documentId,
-        kind,
-        ...this.anchorColumns(target),
-        color: input.color ?? (tagColor as HighlightColor | undefined) ?? DEFAULT_COLOR,
-        note_json: note.lexicalJson,
-        note_text: note.text,
-        note_markdown: note.markdown,
-        author_id: author.authorId,
-        author_name: author.displayName,
-        created_at: now,
-        updated_at: now,
-      };
-      this.store.insertRow(row);
-      this.store.setTags(id, tagIds);
-      return { result: this.get(id), createdAnnotations: [id], createdTags, documentIds: [input.documentId] };
-    });
+    return this.change(
+      kind === 'document' ? 'Add document note' : kind === 'point' ? 'Add note' : 'Highlight',
+      {},
+      () => {
+        const createdTags: string[] = [];
+        const tagIds = this.ensureTags(input.tags ?? [], createdTags);
+        const tagColor = tagIds.map((tagId) => this.store.tagRow(tagId)?.color).find((color) => color);
+        const now = this.now();
+        const row: AnnotationRow = {
+          id,
+          document_id: input.documentId,
+          kind,
+          ...this.anchorColumns(target),
+          color: input.color ?? (tagColor as HighlightColor | undefined) ?? DEFAULT_COLOR,
+          note_json: note.lexicalJson,
+          note_text: note.text,
+          note_markdown: note.markdown,
+          author_id: author.authorId,
+          author_name: author.displayName,
+          created_at: now,
+          updated_at: now,
+        };
+        this.store.insertRow(row);
+        this.store.setTags(id, tagIds);
+        return { result: this.get(id), createdAnnotations: [id], createdTags, documentIds: [input.documentId] };
+      },
+    );
   }
 
   update(input: UpdateAnnotationInput): Annotation {
@@ -359,37 +419,51 @@ export class AnnotationService {
     const rows = ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
     for (const row of rows) this.assertOwn(row);
-    return this.change(rows.length === 1 ? 'Delete annotation' : `Delete ${countOf(rows.length, 'annotation')}`, { annotations: rows.map((row) => row.id) }, () => {
-      const deletedAt = this.now();
-      for (const row of rows) this.store.deleteAnnotation(row.id, deletedAt);
-      return { result: { deleted: rows.length }, documentIds: rows.map((row) => row.document_id) };
-    });
+    return this.change(
+      rows.length === 1 ? 'Delete annotation' : `Delete ${countOf(rows.length, 'annotation')}`,
+      { annotations: rows.map((row) => row.id) },
+      () => {
+        const deletedAt = this.now();
+        for (const row of rows) this.store.deleteAnnotation(row.id, deletedAt);
+        return { result: { deleted: rows.length }, documentIds: rows.map((row) => row.document_id) };
+      },
+    );
   }
 
   bulkUpdate(input: BulkUpdateInput): { updated: number } {
     const rows = input.ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
     for (const row of rows) this.assertOwn(row);
-    return this.change(`Update ${countOf(rows.length, 'annotation')}`, { annotations: rows.map((row) => row.id) }, () => {
-      const createdTags: string[] = [];
-      const add = this.ensureTags(input.addTags ?? [], createdTags);
-      const removeIds = new Set((input.removeTags ?? []).map((path) => this.store.tagByPath(path)?.id).filter(Boolean));
-      for (const row of rows) {
-        if (input.color) this.store.updateRow({ ...row, color: input.color, updated_at: this.now() });
-        if (add.length > 0 || removeIds.size > 0) {
-          const current = this.store.record(row.id)?.tagIds ?? [];
-          this.store.setTags(row.id, uniqueIds(current, add).filter((tagId) => !removeIds.has(tagId)));
+    return this.change(
+      `Update ${countOf(rows.length, 'annotation')}`,
+      { annotations: rows.map((row) => row.id) },
+      () => {
+        const createdTags: string[] = [];
+        const add = this.ensureTags(input.addTags ?? [], createdTags);
+        const removeIds = new Set(
+          (input.removeTags ?? []).map((path) => this.store.tagByPath(path)?.id).filter(Boolean),
+        );
+        for (const row of rows) {
+          if (input.color) this.store.updateRow({ ...row, color: input.color, updated_at: this.now() });
+          if (add.length > 0 || removeIds.size > 0) {
+            const current = this.store.record(row.id)?.tagIds ?? [];
+            this.store.setTags(
+              row.id,
+              uniqueIds(current, add).filter((tagId) => !removeIds.has(tagId)),
+            );
+          }
         }
-      }
-      return { result: { updated: rows.length }, createdTags, documentIds: rows.map((row) => row.document_id) };
-    });
+        return { result: { updated: rows.length }, createdTags, documentIds: rows.map((row) => row.document_id) };
+      },
+    );
   }
 
   /** Attaches an annotation (an orphan, typically) to a new selection in the current text. */
   reattach(id: string, start: number, end: number): Annotation {
     const current = this.store.row(id);
     if (!current) throw new UserFacingError('NOT_FOUND', `No annotation with id ${id} exists.`);
-    if (current.kind === 'document') throw new UserFacingError('INVALID_INPUT', 'A document note is not attached to any text.');
+    if (current.kind === 'document')
+      throw new UserFacingError('INVALID_INPUT', 'A document note is not attached to any text.');
     this.assertOwn(current);
     const target = this.targetFor(current.document_id, current.kind, start, end);
     return this.change('Re-attach annotation', { annotations: [id] }, () => {
@@ -417,12 +491,23 @@ export class AnnotationService {
         { type: 'TextQuoteSelector', exact: row.exact, prefix: row.prefix, suffix: row.suffix },
         { type: 'TextPositionSelector', start: row.start_offset, end: row.end_offset },
       );
-      const next: AnnotationRow = { ...row, anchor_status: result.status, anchor_score: result.score, text_sha256: textSha256 };
+      const next: AnnotationRow = {
+        ...row,
+        anchor_status: result.status,
+        anchor_score: result.score,
+        text_sha256: textSha256,
+      };
       if (result.status === 'orphan') {
         counts.orphaned += 1;
       } else {
         const quote = quoteSelectorFor(text, result.start, result.end);
-        Object.assign(next, { start_offset: result.start, end_offset: result.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+        Object.assign(next, {
+          start_offset: result.start,
+          end_offset: result.end,
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+        });
         if (result.status === 'exact') counts.kept += 1;
         else if (result.status === 'moved') counts.moved += 1;
         else counts.fuzzy += 1;
@@ -454,7 +539,10 @@ export class AnnotationService {
         .immediate();
     } catch (error) {
       this.history.clear();
-      throw new UserFacingError('INVALID_INPUT', `Can't ${direction}: the library changed underneath (${(error as Error).message}).`);
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `Can't ${direction}: the library changed underneath (${(error as Error).message}).`,
+      );
     }
     if (!entry) return null;
     this.announce(entry.documentIds, [...entry.before.annotations.keys()], entry.before.tags.size > 0);
@@ -470,24 +558,44 @@ export class AnnotationService {
   saveTag(input: { path: string; color?: HighlightColor | ''; description?: string }): TagInfo {
     const normalized = normalizeTagPath(input.path);
     if (!normalized.ok) throw new UserFacingError('INVALID_INPUT', normalized.message);
-    if (input.color && !HIGHLIGHT_COLORS.includes(input.color)) throw new UserFacingError('INVALID_INPUT', `Unknown color ${input.color}.`);
+    if (input.color && !HIGHLIGHT_COLORS.includes(input.color))
+      throw new UserFacingError('INVALID_INPUT', `Unknown color ${input.color}.`);
     const existing = this.store.tagByPath(normalized.path);
     const now = new Date().toISOString();
-    return this.change(existing ? `Edit tag ${normalized.path}` : `Create tag ${normalized.path}`, { tags: existing ? [existing.id] : [] }, () => {
-      const tag: TagRow = existing
-        ? { ...existing, color: input.color ?? existing.color, description: input.description ?? existing.description, updated_at: now }
-        : { id: randomUUID(), path: normalized.path, color: input.color ?? '', description: input.description ?? '', created_at: now, updated_at: now };
-      this.store.upsertTag(tag);
-      return {
-        result: this.listTags().find((info) => info.id === tag.id)!,
-        createdTags: existing ? [] : [tag.id],
-        documentIds: this.documentsUsing([tag.id]),
-      };
-    });
+    return this.change(
+      existing ? `Edit tag ${normalized.path}` : `Create tag ${normalized.path}`,
+      { tags: existing ? [existing.id] : [] },
+      () => {
+        const tag: TagRow = existing
+          ? {
+              ...existing,
+              color: input.color ?? existing.color,
+              description: input.description ?? existing.description,
+              updated_at: now,
+            }
+          : {
+              id: randomUUID(),
+              path: normalized.path,
+              color: input.color ?? '',
+              description: input.description ?? '',
+              created_at: now,
+              updated_at: now,
+            };
+        this.store.upsertTag(tag);
+        return {
+          result: this.listTags().find((info) => info.id === tag.id)!,
+          createdTags: existing ? [] : [tag.id],
+          documentIds: this.documentsUsing([tag.id]),
+        };
+      },
+    );
   }
 
   private documentsUsing(tagIds: readonly string[]): string[] {
-    return this.store.annotationIdsWithTags(tagIds).map((id) => this.store.row(id)?.document_id ?? '').filter(Boolean);
+    return this.store
+      .annotationIdsWithTags(tagIds)
+      .map((id) => this.store.row(id)?.document_id ?? '')
+      .filter(Boolean);
   }
 
   /** How many tags (the tag and its children) and annotations a tag operation touches. */
@@ -509,7 +617,10 @@ export class AnnotationService {
     for (const { tag, path } of renamed) {
       const clash = this.store.tagByPath(path);
       if (clash && clash.id !== tag.id && !tags.some((other) => other.id === clash.id)) {
-        throw new UserFacingError('INVALID_INPUT', `A tag “${clash.path}” already exists. Merge “${tag.path}” into it instead.`);
+        throw new UserFacingError(
+          'INVALID_INPUT',
+          `A tag “${clash.path}” already exists. Merge “${tag.path}” into it instead.`,
+        );
       }
     }
     const tagIds = tags.map((tag) => tag.id);
@@ -531,27 +642,46 @@ export class AnnotationService {
     if (!target.ok) throw new UserFacingError('INVALID_INPUT', target.message);
     const sources = this.store.tagsWithin(from);
     if (sources.length === 0) throw new UserFacingError('NOT_FOUND', `There is no tag “${from}”.`);
-    if (isTagWithin(target.path, from)) throw new UserFacingError('INVALID_INPUT', `“${from}” can't be merged into itself.`);
+    if (isTagWithin(target.path, from))
+      throw new UserFacingError('INVALID_INPUT', `“${from}” can't be merged into itself.`);
     const sourceIds = sources.map((tag) => tag.id);
     const annotations = this.store.annotationIdsWithTags(sourceIds);
-    const existingTargets = sources.map((tag) => this.store.tagByPath(target.path + tag.path.slice(from.length))).filter((tag): tag is TagRow => !!tag);
+    const existingTargets = sources
+      .map((tag) => this.store.tagByPath(target.path + tag.path.slice(from.length)))
+      .filter((tag): tag is TagRow => !!tag);
     const documentIds = annotations.map((id) => this.store.row(id)?.document_id ?? '').filter(Boolean);
-    return this.change(`Merge tag ${from} into ${target.path}`, { tags: uniqueIds(sourceIds, existingTargets.map((tag) => tag.id)), annotations }, () => {
-      for (const source of sources) {
-        const path = target.path + source.path.slice(from.length);
-        const destination = this.store.tagByPath(path);
-        if (!destination) {
-          this.store.upsertTag({ ...source, path, updated_at: new Date().toISOString() });
-          continue;
+    return this.change(
+      `Merge tag ${from} into ${target.path}`,
+      {
+        tags: uniqueIds(
+          sourceIds,
+          existingTargets.map((tag) => tag.id),
+        ),
+        annotations,
+      },
+      () => {
+        for (const source of sources) {
+          const path = target.path + source.path.slice(from.length);
+          const destination = this.store.tagByPath(path);
+          if (!destination) {
+            this.store.upsertTag({ ...source, path, updated_at: new Date().toISOString() });
+            continue;
+          }
+          for (const annotationId of this.store.annotationIdsWithTags([source.id])) {
+            const current = this.store.record(annotationId)?.tagIds ?? [];
+            this.store.setTags(
+              annotationId,
+              uniqueIds(
+                current.filter((id) => id !== source.id),
+                [destination.id],
+              ),
+            );
+          }
+          this.store.deleteTag(source.id);
         }
-        for (const annotationId of this.store.annotationIdsWithTags([source.id])) {
-          const current = this.store.record(annotationId)?.tagIds ?? [];
-          this.store.setTags(annotationId, uniqueIds(current.filter((id) => id !== source.id), [destination.id]));
-        }
-        this.store.deleteTag(source.id);
-      }
-      return { result: { merged: sources.length, annotations: annotations.length }, documentIds };
-    });
+        return { result: { merged: sources.length, annotations: annotations.length }, documentIds };
+      },
+    );
   }
 
   /** Deletes a tag and its children; annotations stay, without those tags. */

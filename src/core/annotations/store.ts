@@ -49,8 +49,25 @@ export interface Snapshot {
 }
 
 const ANNOTATION_COLUMNS = [
-  'id', 'document_id', 'kind', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix', 'text_sha256', 'anchor_status',
-  'anchor_score', 'color', 'note_json', 'note_text', 'note_markdown', 'author_id', 'author_name', 'created_at', 'updated_at',
+  'id',
+  'document_id',
+  'kind',
+  'start_offset',
+  'end_offset',
+  'exact',
+  'prefix',
+  'suffix',
+  'text_sha256',
+  'anchor_status',
+  'anchor_score',
+  'color',
+  'note_json',
+  'note_text',
+  'note_markdown',
+  'author_id',
+  'author_name',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function toAnnotation(row: AnnotationRow, tags: string[]): Annotation {
@@ -84,25 +101,35 @@ export class AnnotationStore {
   }
 
   row(id: string): AnnotationRow | undefined {
-    return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`).get(id);
+    return cachedStatement<[string], AnnotationRow>(
+      this.db,
+      `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE id = ?`,
+    ).get(id);
   }
 
   idsOfDocument(documentId: string): Set<string> {
-    return new Set(cachedStatement<[string], [string]>(this.db, 'SELECT id FROM annotations WHERE document_id = ?').raw(true).all(documentId).map(([id]) => id));
+    return new Set(
+      cachedStatement<[string], [string]>(this.db, 'SELECT id FROM annotations WHERE document_id = ?')
+        .raw(true)
+        .all(documentId)
+        .map(([id]) => id),
+    );
   }
 
   rowsOfDocument(documentId: string): AnnotationRow[] {
-    return cachedStatement<[string], AnnotationRow>(this.db, `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`)
-      .all(documentId);
+    return cachedStatement<[string], AnnotationRow>(
+      this.db,
+      `SELECT ${ANNOTATION_COLUMNS.join(', ')} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`,
+    ).all(documentId);
   }
 
   highlightSpansOf(documentId: string): HighlightSpans {
     const rows = cachedStatement<[string], [string, number, number, string]>(
-        this.db,
-        `SELECT id, start_offset, end_offset, color FROM annotations
+      this.db,
+      `SELECT id, start_offset, end_offset, color FROM annotations
          WHERE document_id = ? AND kind = 'highlight' AND anchor_status <> 'orphan' AND end_offset > start_offset
          ORDER BY start_offset, end_offset DESC, created_at`,
-      )
+    )
       .raw(true)
       .all(documentId);
     const spans: HighlightSpans = { documentId, ids: [], starts: [], ends: [], colors: [] };
@@ -117,12 +144,11 @@ export class AnnotationStore {
 
   tagPathsByAnnotation(documentId: string): Map<string, string[]> {
     const rows = cachedStatement<[string], { annotation_id: string; path: string }>(
-        this.db,
-        `SELECT at.annotation_id, t.path FROM annotation_tags at
+      this.db,
+      `SELECT at.annotation_id, t.path FROM annotation_tags at
          JOIN tags t ON t.id = at.tag_id JOIN annotations a ON a.id = at.annotation_id
          WHERE a.document_id = ? ORDER BY t.path COLLATE NOCASE`,
-      )
-      .all(documentId);
+    ).all(documentId);
     const map = new Map<string, string[]>();
     for (const { annotation_id, path } of rows) map.set(annotation_id, [...(map.get(annotation_id) ?? []), path]);
     return map;
@@ -130,9 +156,9 @@ export class AnnotationStore {
 
   tagPathsOf(annotationId: string): string[] {
     return cachedStatement<[string], { path: string }>(
-        this.db,
-        'SELECT t.path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? ORDER BY t.path COLLATE NOCASE',
-      )
+      this.db,
+      'SELECT t.path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? ORDER BY t.path COLLATE NOCASE',
+    )
       .all(annotationId)
       .map((row) => row.path);
   }
@@ -143,11 +169,17 @@ export class AnnotationStore {
   }
 
   tagRow(id: string): TagRow | undefined {
-    return cachedStatement<[string], TagRow>(this.db, 'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE id = ?').get(id);
+    return cachedStatement<[string], TagRow>(
+      this.db,
+      'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE id = ?',
+    ).get(id);
   }
 
   tagByPath(path: string): TagRow | undefined {
-    return cachedStatement<[string], TagRow>(this.db, 'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE').get(path);
+    return cachedStatement<[string], TagRow>(
+      this.db,
+      'SELECT id, path, color, description, created_at, updated_at FROM tags WHERE path = ? COLLATE NOCASE',
+    ).get(path);
   }
 
   /** The tag at `path` and every tag below it. */
@@ -159,21 +191,27 @@ export class AnnotationStore {
 
   listTags(): TagInfo[] {
     return cachedStatement<[], TagRow & { count: number }>(
-        this.db,
-        `SELECT t.id, t.path, t.color, t.description, t.created_at, t.updated_at, count(at.annotation_id) AS count
+      this.db,
+      `SELECT t.id, t.path, t.color, t.description, t.created_at, t.updated_at, count(at.annotation_id) AS count
          FROM tags t LEFT JOIN annotation_tags at ON at.tag_id = t.id
          GROUP BY t.id ORDER BY t.path COLLATE NOCASE`,
-      )
+    )
       .all()
-      .map((row) => ({ id: row.id, path: row.path, color: row.color as TagInfo['color'], description: row.description, count: row.count }));
+      .map((row) => ({
+        id: row.id,
+        path: row.path,
+        color: row.color as TagInfo['color'],
+        description: row.description,
+        count: row.count,
+      }));
   }
 
   annotationIdsWithTags(tagIds: readonly string[]): string[] {
     if (tagIds.length === 0) return [];
     return cachedStatement<string[], { annotation_id: string }>(
-        this.db,
-        `SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`,
-      )
+      this.db,
+      `SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`,
+    )
       .all(...tagIds)
       .map((row) => row.annotation_id);
   }
@@ -181,7 +219,10 @@ export class AnnotationStore {
   record(id: string): AnnotationRecord | null {
     const row = this.row(id);
     if (!row) return null;
-    const tagIds = cachedStatement<[string], { tag_id: string }>(this.db, 'SELECT tag_id FROM annotation_tags WHERE annotation_id = ?')
+    const tagIds = cachedStatement<[string], { tag_id: string }>(
+      this.db,
+      'SELECT tag_id FROM annotation_tags WHERE annotation_id = ?',
+    )
       .all(id)
       .map((link) => link.tag_id);
     return { row, tagIds };
@@ -196,28 +237,36 @@ export class AnnotationStore {
   }
 
   insertRow(row: AnnotationRow): void {
-    cachedStatement(this.db, `INSERT INTO annotations (${ANNOTATION_COLUMNS.join(', ')}) VALUES (${ANNOTATION_COLUMNS.map((column) => `@${column}`).join(', ')})`)
-      .run(row);
+    cachedStatement(
+      this.db,
+      `INSERT INTO annotations (${ANNOTATION_COLUMNS.join(', ')}) VALUES (${ANNOTATION_COLUMNS.map((column) => `@${column}`).join(', ')})`,
+    ).run(row);
   }
 
   updateRow(row: AnnotationRow): void {
-    cachedStatement(this.db, `UPDATE annotations SET ${ANNOTATION_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`)
-      .run(row);
+    cachedStatement(
+      this.db,
+      `UPDATE annotations SET ${ANNOTATION_COLUMNS.filter((column) => column !== 'id')
+        .map((column) => `${column} = @${column}`)
+        .join(', ')} WHERE id = @id`,
+    ).run(row);
   }
 
   setTags(annotationId: string, tagIds: readonly string[]): void {
     cachedStatement(this.db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotationId);
-    const link = cachedStatement(this.db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    const link = cachedStatement(
+      this.db,
+      'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)',
+    );
     for (const tagId of tagIds) link.run(annotationId, tagId);
   }
 
   upsertTag(tag: TagRow): void {
     cachedStatement(
-        this.db,
-        `INSERT INTO tags (id, path, color, description, created_at, updated_at) VALUES (@id, @path, @color, @description, @created_at, @updated_at)
+      this.db,
+      `INSERT INTO tags (id, path, color, description, created_at, updated_at) VALUES (@id, @path, @color, @description, @created_at, @updated_at)
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, color = excluded.color, description = excluded.description, updated_at = excluded.updated_at`,
-      )
-      .run(tag);
+    ).run(tag);
   }
 
   deleteTag(id: string): void {
@@ -229,40 +278,41 @@ export class AnnotationStore {
     const row = this.row(id);
     if (!row) return;
     cachedStatement(this.db, 'DELETE FROM annotations WHERE id = ?').run(id);
-    cachedStatement(this.db, 'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)')
-      .run(id, row.document_id, row.author_id, deletedAt);
+    cachedStatement(
+      this.db,
+      'INSERT OR REPLACE INTO tombstones (id, document_id, author_id, deleted_at) VALUES (?, ?, ?, ?)',
+    ).run(id, row.document_id, row.author_id, deletedAt);
   }
 
   tombstone(id: string): { id: string; document_id: string; author_id: string; deleted_at: string } | undefined {
-    return cachedStatement<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(this.db, 'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE id = ?')
-      .get(id);
+    return cachedStatement<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(
+      this.db,
+      'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE id = ?',
+    ).get(id);
   }
 
   tombstonesOf(documentId: string): Array<{ id: string; document_id: string; author_id: string; deleted_at: string }> {
     return cachedStatement<[string], { id: string; document_id: string; author_id: string; deleted_at: string }>(
-        this.db,
-        'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE document_id = ? ORDER BY id',
-      )
-      .all(documentId);
+      this.db,
+      'SELECT id, document_id, author_id, deleted_at FROM tombstones WHERE document_id = ? ORDER BY id',
+    ).all(documentId);
   }
 
   addTombstone(tombstone: { id: string; document_id: string; author_id: string; deleted_at: string }): void {
     cachedStatement(
-        this.db,
-        `INSERT INTO tombstones (id, document_id, author_id, deleted_at) VALUES (@id, @document_id, @author_id, @deleted_at)
+      this.db,
+      `INSERT INTO tombstones (id, document_id, author_id, deleted_at) VALUES (@id, @document_id, @author_id, @deleted_at)
          ON CONFLICT (id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
-      )
-      .run(tombstone);
+    ).run(tombstone);
   }
 
   /** The newest change time of any annotation or reply: where the clock must not go back behind. */
   latestChange(): string {
     const row = cachedStatement<[], { latest: string | null }>(
-        this.db,
-        `SELECT max(latest) AS latest FROM (SELECT max(updated_at) AS latest FROM annotations UNION ALL SELECT max(updated_at) FROM replies
+      this.db,
+      `SELECT max(latest) AS latest FROM (SELECT max(updated_at) AS latest FROM annotations UNION ALL SELECT max(updated_at) FROM replies
          UNION ALL SELECT max(deleted_at) FROM tombstones)`,
-      )
-      .get();
+    ).get();
     return row?.latest ?? '';
   }
 
@@ -290,7 +340,10 @@ export class AnnotationStore {
       'SELECT seq, exact, note_text, author_name FROM annotations WHERE id = ?',
     );
     const remove = cachedStatement(this.db, 'DELETE FROM annotations_fts WHERE rowid = ?');
-    const insert = cachedStatement(this.db, 'INSERT INTO annotations_fts (rowid, exact, note_text, tags, author) VALUES (?, ?, ?, ?, ?)');
+    const insert = cachedStatement(
+      this.db,
+      'INSERT INTO annotations_fts (rowid, exact, note_text, tags, author) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const id of annotationIds) {
       const row = seqOf.get(id);
       if (!row) continue;

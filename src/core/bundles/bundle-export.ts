@@ -6,7 +6,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isTagWithin } from '../../shared/annotations';
 import type { BundleExportRequest, BundleCounts } from '../../shared/bundles';
 import type { BundleDocument, BundleManifest, BundleSignature, SizeLimits } from '../../shared/bundle-schemas';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ENTRY_NAMES, documentEntryName, signedPayload } from '../../shared/bundle-schemas';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  ENTRY_NAMES,
+  documentEntryName,
+  signedPayload,
+} from '../../shared/bundle-schemas';
 import { fileStemFor } from '../../shared/export-options';
 import { UserFacingError } from '../../shared/result';
 import type { WebAnnotation } from '../../shared/web-annotation';
@@ -30,11 +36,22 @@ function json(value: unknown): Uint8Array {
 
 /** Refuses, before anything is written, a bundle that the same limits would refuse on import. */
 function checkSizes(entries: ReadonlyMap<string, Uint8Array>, limits: SizeLimits): void {
-  const problem = sizeProblem([...entries].map(([name, data]) => ({ name, bytes: data.length })), limits);
-  if (problem !== '') throw new UserFacingError('TOO_LARGE', `These notes cannot be shared in one bundle: ${problem} Share fewer documents at once, or leave out the original files.`);
+  const problem = sizeProblem(
+    [...entries].map(([name, data]) => ({ name, bytes: data.length })),
+    limits,
+  );
+  if (problem !== '')
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `These notes cannot be shared in one bundle: ${problem} Share fewer documents at once, or leave out the original files.`,
+    );
 }
 
-export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest, limits: SizeLimits): { bytes: Uint8Array; counts: BundleCounts; title: string } {
+export function buildBundle(
+  deps: BundleExportDeps,
+  request: BundleExportRequest,
+  limits: SizeLimits,
+): { bytes: Uint8Array; counts: BundleCounts; title: string } {
   const me = deps.identity.identity();
   const entries = new Map<string, Uint8Array>();
   const items: WebAnnotation[] = [];
@@ -86,9 +103,16 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
       if (request.reviewOnly && tombstone.author_id !== me.authorId) continue;
       tombstones.push({ id: tombstone.id, documentId, authorId: tombstone.author_id, deletedAt: tombstone.deleted_at });
     }
-    manifestDocuments.push({ id: detail.id, title: detail.title, textSha256: detail.textSha256, entry, annotations: annotations.length });
+    manifestDocuments.push({
+      id: detail.id,
+      title: detail.title,
+      textSha256: detail.textSha256,
+      entry,
+      annotations: annotations.length,
+    });
   });
-  if (manifestDocuments.length === 0) throw new UserFacingError('INVALID_INPUT', 'Choose at least one document to share.');
+  if (manifestDocuments.length === 0)
+    throw new UserFacingError('INVALID_INPUT', 'Choose at least one document to share.');
 
   const tags = deps.annotations
     .listTags()
@@ -98,7 +122,12 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
   entries.set(ENTRY_NAMES.annotations, json(annotationCollection(urn(bundleId), items, {})));
   entries.set(ENTRY_NAMES.tags, json({ tags }));
   entries.set(ENTRY_NAMES.tombstones, json({ tombstones }));
-  const counts: BundleCounts = { documents: manifestDocuments.length, annotations: annotationCount, replies, tombstones: tombstones.length };
+  const counts: BundleCounts = {
+    documents: manifestDocuments.length,
+    annotations: annotationCount,
+    replies,
+    tombstones: tombstones.length,
+  };
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -112,7 +141,10 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
   };
   entries.set(ENTRY_NAMES.manifest, json(manifest));
 
-  const hashed = [...entries].map(([name, data]) => ({ name, sha256: createHash('sha256').update(data).digest('hex') }));
+  const hashed = [...entries].map(([name, data]) => ({
+    name,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  }));
   const signature: BundleSignature = {
     algorithm: 'Ed25519',
     publicKey: me.publicKey,
@@ -123,7 +155,10 @@ export function buildBundle(deps: BundleExportDeps, request: BundleExportRequest
   checkSizes(entries, limits);
   const bytes = writeBundleZip(entries);
   if (bytes.length > limits.fileBytes) {
-    throw new UserFacingError('TOO_LARGE', `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`);
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`,
+    );
   }
   const title = manifestDocuments.length === 1 ? manifestDocuments[0]!.title : `${manifestDocuments.length} documents`;
   return { bytes, counts, title };

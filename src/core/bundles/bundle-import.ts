@@ -60,7 +60,8 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   } catch {
     throw new BundleFormatError(`${name} in the bundle is not UTF-8 text.`);
   }
-  if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) throw new BundleFormatError(`${name} in the bundle is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
+  if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth))
+    throw new BundleFormatError(`${name} in the bundle is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -70,7 +71,9 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BundleFormatError(`${name} in the bundle is not what a bundle holds: ${issue ? describeSchemaIssue(issue, value, 'the entry') : 'the entry is not valid'}.`);
+    throw new BundleFormatError(
+      `${name} in the bundle is not what a bundle holds: ${issue ? describeSchemaIssue(issue, value, 'the entry') : 'the entry is not valid'}.`,
+    );
   }
   return parsed.data;
 }
@@ -80,7 +83,10 @@ function sha256(data: Uint8Array | string): string {
 }
 
 /** Unzips, validates and checks the signature; throws a BundleFormatError naming what is wrong. */
-export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolean; limits: SizeLimits }): Promise<ParsedBundle> {
+export async function readBundle(
+  bytes: Buffer,
+  options: { allowUnsigned: boolean; limits: SizeLimits },
+): Promise<ParsedBundle> {
   const entries = await readBundleZip(bytes, options.limits);
   const documentEntrySchema = documentEntrySchemaFor(options.limits);
   const manifest = parseEntry(entries, ENTRY_NAMES.manifest, manifestSchema);
@@ -107,11 +113,18 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
 
   const documents = manifest.documents.map((listed) => {
     const document = parseEntry(entries, listed.entry, documentEntrySchema);
-    if (document.id !== listed.id) throw new BundleFormatError(`${listed.entry} holds document ${document.id}, not ${listed.id} as the manifest says.`);
+    if (document.id !== listed.id)
+      throw new BundleFormatError(
+        `${listed.entry} holds document ${document.id}, not ${listed.id} as the manifest says.`,
+      );
     if (sha256(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
       throw new BundleFormatError(`The text of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
-    if (document.sourceSha256 !== undefined && document.sourceBase64 !== undefined && sha256(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256) {
+    if (
+      document.sourceSha256 !== undefined &&
+      document.sourceBase64 !== undefined &&
+      sha256(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256
+    ) {
       throw new BundleFormatError(`The original file of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
     let structure: { lexicalJson: string; text: string };
@@ -120,7 +133,8 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     } catch {
       throw new BundleFormatError(`The structure of “${listed.title.slice(0, 80)}” cannot be read.`);
     }
-    if (structure.text !== document.canonicalText) throw new BundleFormatError(`The structure and text of “${listed.title.slice(0, 80)}” disagree.`);
+    if (structure.text !== document.canonicalText)
+      throw new BundleFormatError(`The structure and text of “${listed.title.slice(0, 80)}” disagree.`);
     return { ...document, lexicalJson: structure.lexicalJson };
   });
   const collection = parseEntry(entries, ENTRY_NAMES.annotations, annotationCollectionSchema);
@@ -131,7 +145,9 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
     seen.add(id);
   }
   const tags = entries.has(ENTRY_NAMES.tags) ? parseEntry(entries, ENTRY_NAMES.tags, tagsEntrySchema).tags : [];
-  const tombstones = entries.has(ENTRY_NAMES.tombstones) ? parseEntry(entries, ENTRY_NAMES.tombstones, tombstonesEntrySchema).tombstones : [];
+  const tombstones = entries.has(ENTRY_NAMES.tombstones)
+    ? parseEntry(entries, ENTRY_NAMES.tombstones, tombstonesEntrySchema).tombstones
+    : [];
   return {
     manifest,
     signed,
@@ -146,7 +162,9 @@ export async function readBundle(bytes: Buffer, options: { allowUnsigned: boolea
 /** An unsigned bundle, refused because nobody allowed it: each host says how to allow it. */
 export class UnsignedBundleError extends BundleFormatError {
   constructor() {
-    super('This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from.');
+    super(
+      'This bundle is not signed, so who wrote it cannot be checked. Import it only if you trust where it came from.',
+    );
     this.name = 'UnsignedBundleError';
   }
 }
@@ -178,11 +196,19 @@ interface LocalDocument {
 }
 
 function versionOfRow(row: AnnotationRow, tags: readonly string[]): Version {
-  return { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.kind, row.color, row.note_markdown.trim(), [...tags].sort()]) };
+  return {
+    updatedAt: row.updated_at,
+    authorId: row.author_id,
+    content: JSON.stringify([row.kind, row.color, row.note_markdown.trim(), [...tags].sort()]),
+  };
 }
 
 /** Counts a merge decision in the plan; true when the incoming version is to be written. */
-function tally(decision: IncomingDecision, counts: { added: number; updated: number; unchanged: number; keptLocal: number }, plan: BundlePlan): boolean {
+function tally(
+  decision: IncomingDecision,
+  counts: { added: number; updated: number; unchanged: number; keptLocal: number },
+  plan: BundlePlan,
+): boolean {
   if (decision === 'insert') counts.added += 1;
   else if (decision === 'update') counts.updated += 1;
   else if (decision === 'unchanged') counts.unchanged += 1;
@@ -193,7 +219,9 @@ function tally(decision: IncomingDecision, counts: { added: number; updated: num
 
 /** A signed bundle vouches for its signer's key; an unsigned one for nobody. */
 function signerOf(bundle: ParsedBundle): Signer {
-  return bundle.signed ? { authorId: authorIdForKey(bundle.manifest.creator.publicKey), verified: true } : { authorId: '', verified: false };
+  return bundle.signed
+    ? { authorId: authorIdForKey(bundle.manifest.creator.publicKey), verified: true }
+    : { authorId: '', verified: false };
 }
 
 /** The author an item is kept under: as claimed when signed, else marked unverified under an id no key has. */
@@ -206,7 +234,8 @@ function claimOf(deps: BundleImportDeps, bundle: ParsedBundle): string {
   if (bundle.signed) return '';
   const claimed = bundle.manifest.creator.name.trim().toLocaleLowerCase();
   if (claimed === '') return '';
-  if (claimed === deps.localName.trim().toLocaleLowerCase()) return 'It claims to be from you, but it is not signed with your key.';
+  if (claimed === deps.localName.trim().toLocaleLowerCase())
+    return 'It claims to be from you, but it is not signed with your key.';
   const known = deps.knownKeys.list().find((key) => key.displayName.trim().toLocaleLowerCase() === claimed);
   return known ? `It claims a name you know from key ${known.fingerprint}, but it is not signed with that key.` : '';
 }
@@ -242,7 +271,10 @@ function insertDocument(deps: BundleImportDeps, bundle: ParsedBundle, document: 
   const sent = document.sourceBase64 !== undefined ? Buffer.from(document.sourceBase64, 'base64') : undefined;
   const useSent = sent !== undefined && deps.documents.idWithSource(sha256(sent)) === undefined;
   const source = useSent ? sent : Buffer.from(document.canonicalText, 'utf8');
-  const origin = { name: bundle.signed ? bundle.manifest.creator.name : `${bundle.manifest.creator.name} (unverified)`, fingerprint: bundle.fingerprint };
+  const origin = {
+    name: bundle.signed ? bundle.manifest.creator.name : `${bundle.manifest.creator.name} (unverified)`,
+    fingerprint: bundle.fingerprint,
+  };
   const { created } = deps.documents.insertWithId(
     id,
     {
@@ -272,7 +304,10 @@ function insertDocument(deps: BundleImportDeps, bundle: ParsedBundle, document: 
 
 /** The SHA-256 of a bundle document's original file: as stated, else (older bundles) of the file it carries. */
 function sourceHashOf(document: BundleDocument): string | undefined {
-  return document.sourceSha256 ?? (document.sourceBase64 !== undefined ? sha256(Buffer.from(document.sourceBase64, 'base64')) : undefined);
+  return (
+    document.sourceSha256 ??
+    (document.sourceBase64 !== undefined ? sha256(Buffer.from(document.sourceBase64, 'base64')) : undefined)
+  );
 }
 
 /**
@@ -289,7 +324,12 @@ function matchOf(deps: BundleImportDeps, document: BundleDocument): string | und
 }
 
 /** Which local document each bundle document's notes go to, adding the new ones (and chosen copies) when applying. */
-function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: BundlePlan, options: MergeOptions): Map<string, LocalDocument> {
+function resolveDocuments(
+  deps: BundleImportDeps,
+  bundle: ParsedBundle,
+  plan: BundlePlan,
+  options: MergeOptions,
+): Map<string, LocalDocument> {
   const localOf = new Map<string, LocalDocument>();
   for (const document of bundle.documents) {
     const base = { bundleDocumentId: document.id, title: document.title, version: document.textSha256.slice(0, 7) };
@@ -303,7 +343,14 @@ function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: Bu
     let entry: BundlePlanDocument = { ...base, id: document.id, status: 'new' };
     if (match) {
       const choice = options.copies?.includes(document.id) ? 'copy' : 'merge';
-      entry = { ...base, id: match, status: 'text differs', localTitle: deps.documents.summary(match).title, choice, localVersion: textSha256.slice(0, 7) };
+      entry = {
+        ...base,
+        id: match,
+        status: 'text differs',
+        localTitle: deps.documents.summary(match).title,
+        choice,
+        localVersion: textSha256.slice(0, 7),
+      };
       if (choice === 'merge') {
         plan.documents.push(entry);
         localOf.set(document.id, { id: match, text: deps.documents.canonicalText(match), textSha256, copy: false });
@@ -312,7 +359,12 @@ function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: Bu
       entry.id = deps.documents.exists(document.id) ? randomUUID() : document.id;
     }
     plan.documents.push(entry);
-    localOf.set(document.id, { id: entry.id, text: document.canonicalText, textSha256: document.textSha256, copy: match !== undefined });
+    localOf.set(document.id, {
+      id: entry.id,
+      text: document.canonicalText,
+      textSha256: document.textSha256,
+      copy: match !== undefined,
+    });
     if (options.apply) insertDocument(deps, bundle, document, entry.id);
   }
   return localOf;
@@ -320,31 +372,66 @@ function resolveDocuments(deps: BundleImportDeps, bundle: ParsedBundle, plan: Bu
 
 /** Where an incoming annotation lands in `text`: its own place when the text is the sender's, else re-anchored. */
 function targetIn(local: LocalDocument, incoming: Incoming, plan: BundlePlan) {
-  const none = { start: -1, end: -1, exact: '', prefix: '', suffix: '', status: incoming.anchorStatus, score: incoming.anchorScore };
+  const none = {
+    start: -1,
+    end: -1,
+    exact: '',
+    prefix: '',
+    suffix: '',
+    status: incoming.anchorStatus,
+    score: incoming.anchorScore,
+  };
   if (incoming.kind === 'document' || !incoming.quote || !incoming.position) return none;
   const sameText = incoming.textSha256 === local.textSha256 && incoming.position.end <= local.text.length;
   const anchored = sameText
-    ? { status: incoming.anchorStatus, score: incoming.anchorScore, start: incoming.position.start, end: incoming.position.end }
+    ? {
+        status: incoming.anchorStatus,
+        score: incoming.anchorScore,
+        start: incoming.position.start,
+        end: incoming.position.end,
+      }
     : anchor(local.text, incoming.quote, incoming.position);
   if (anchored.status === 'orphan') {
     plan.annotations.orphaned += 1;
-    return { start: incoming.position.start, end: incoming.position.end, exact: incoming.quote.exact, prefix: incoming.quote.prefix, suffix: incoming.quote.suffix, status: 'orphan' as const, score: 0 };
+    return {
+      start: incoming.position.start,
+      end: incoming.position.end,
+      exact: incoming.quote.exact,
+      prefix: incoming.quote.prefix,
+      suffix: incoming.quote.suffix,
+      status: 'orphan' as const,
+      score: 0,
+    };
   }
   const quote = quoteSelectorFor(local.text, anchored.start, anchored.end);
-  return { start: anchored.start, end: anchored.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status: anchored.status, score: anchored.score };
+  return {
+    start: anchored.start,
+    end: anchored.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    status: anchored.status,
+    score: anchored.score,
+  };
 }
 
 /**
  * What importing `bundle` does; with `apply` it also does it, in one transaction. Rows
  * written are rebuilt from validated fields only.
  */
-export function mergeBundle(deps: BundleImportDeps, bundle: ParsedBundle, options: MergeOptions): { plan: BundlePlan; touchedDocuments: string[] } {
+export function mergeBundle(
+  deps: BundleImportDeps,
+  bundle: ParsedBundle,
+  options: MergeOptions,
+): { plan: BundlePlan; touchedDocuments: string[] } {
   const plan = emptyPlan(deps, bundle);
   if (!options.apply) {
     new BundleMerge(deps, bundle, options, plan).run();
     return { plan, touchedDocuments: [] };
   }
-  const touchedDocuments = deps.annotations.store.database.transaction(() => new BundleMerge(deps, bundle, options, plan).run()).immediate();
+  const touchedDocuments = deps.annotations.store.database
+    .transaction(() => new BundleMerge(deps, bundle, options, plan).run())
+    .immediate();
   // Undo snapshots taken before the merge could undo it half-way; the merge itself is not undoable.
   deps.annotations.history.clear();
   return { plan, touchedDocuments: [...touchedDocuments] };
@@ -386,7 +473,12 @@ class BundleMerge {
     if (this.options.apply) {
       this.deps.annotations.store.reindex(this.touched);
       if (this.latest !== '') this.deps.annotations.observe(this.latest);
-      if (this.bundle.signed) this.deps.knownKeys.remember(this.bundle.fingerprint, this.bundle.manifest.creator.publicKey, this.bundle.manifest.creator.name);
+      if (this.bundle.signed)
+        this.deps.knownKeys.remember(
+          this.bundle.fingerprint,
+          this.bundle.manifest.creator.publicKey,
+          this.bundle.manifest.creator.name,
+        );
       this.plan.applied = true;
     }
     return this.touchedDocuments;
@@ -403,8 +495,14 @@ class BundleMerge {
    * is kept under; what stays as it is here counts for its author here (an unsigned bundle
    * re-sending my notes does not make them the unverified sender's).
    */
-  private countedAuthor(decision: IncomingDecision, row: { author_id: string; author_name: string } | undefined, author: { id: string; name: string }) {
-    return row && decision !== 'insert' && decision !== 'update' ? { id: row.author_id, name: row.author_name } : author;
+  private countedAuthor(
+    decision: IncomingDecision,
+    row: { author_id: string; author_name: string } | undefined,
+    author: { id: string; name: string },
+  ) {
+    return row && decision !== 'insert' && decision !== 'update'
+      ? { id: row.author_id, name: row.author_name }
+      : author;
   }
 
   /** A time from the bundle as kept here: never more than the clock's skew ahead. */
@@ -424,8 +522,18 @@ class BundleMerge {
   }
 
   /** The decision for a version, where a clamped time with the same content changes nothing (so a second import is a no-op). */
-  private decide(local: Version | undefined, incoming: Version, clamped: boolean, tombstone: { author_id: string } | undefined): IncomingDecision {
-    const decision = decideFromSigner(local, incoming, tombstone ? { authorId: tombstone.author_id } : undefined, this.signer);
+  private decide(
+    local: Version | undefined,
+    incoming: Version,
+    clamped: boolean,
+    tombstone: { author_id: string } | undefined,
+  ): IncomingDecision {
+    const decision = decideFromSigner(
+      local,
+      incoming,
+      tombstone ? { authorId: tombstone.author_id } : undefined,
+      this.signer,
+    );
     return decision === 'update' && clamped && local?.content === incoming.content ? 'unchanged' : decision;
   }
 
@@ -433,18 +541,32 @@ class BundleMerge {
     const { store } = this.deps.annotations;
     const incoming = readWebAnnotation(item);
     const local = this.localOf.get(incoming.documentId);
-    if (!local) throw new BundleFormatError(`Annotation ${incoming.id.slice(0, 80)} belongs to a document the bundle does not hold.`);
+    if (!local)
+      throw new BundleFormatError(
+        `Annotation ${incoming.id.slice(0, 80)} belongs to a document the bundle does not hold.`,
+      );
     const id = this.idFor(incoming.id, local.copy);
     const author = authorOf(incoming.author, this.signer);
     const updatedAt = this.time(incoming.updatedAt);
     const row = store.row(id);
-    const content = JSON.stringify([incoming.kind, incoming.color, incoming.markdown.trim(), [...incoming.tags].sort()]);
-    const decision = this.decide(row ? versionOfRow(row, store.tagPathsOf(row.id)) : undefined, { updatedAt, authorId: author.id, content }, updatedAt !== incoming.updatedAt, store.tombstone(id));
+    const content = JSON.stringify([
+      incoming.kind,
+      incoming.color,
+      incoming.markdown.trim(),
+      [...incoming.tags].sort(),
+    ]);
+    const decision = this.decide(
+      row ? versionOfRow(row, store.tagPathsOf(row.id)) : undefined,
+      { updatedAt, authorId: author.id, content },
+      updatedAt !== incoming.updatedAt,
+      store.tombstone(id),
+    );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
     if (!tally(decision, this.plan.annotations, this.plan)) return;
     const target = targetIn(local, incoming, this.plan);
     if (!this.options.apply) return;
-    const note = incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
+    const note =
+      incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
     const next: AnnotationRow = {
       id,
       document_id: local.id,
@@ -485,14 +607,24 @@ class BundleMerge {
     const updatedAt = this.time(sent.updated_at);
     const row = replies.row(id);
     const decision = this.decide(
-      row ? { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.body_markdown.trim()]) } : undefined,
+      row
+        ? { updatedAt: row.updated_at, authorId: row.author_id, content: JSON.stringify([row.body_markdown.trim()]) }
+        : undefined,
       { updatedAt, authorId: author.id, content: JSON.stringify([sent.body_markdown.trim()]) },
       updatedAt !== sent.updated_at,
       store.tombstone(id),
     );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'replies');
     if (!tally(decision, this.plan.replies, this.plan) || !this.options.apply || !parent) return;
-    const next: ReplyRow = { ...sent, id, annotation_id: parentId, author_id: author.id, author_name: author.name, created_at: acceptedTime(sent.created_at, this.nowMs), updated_at: updatedAt };
+    const next: ReplyRow = {
+      ...sent,
+      id,
+      annotation_id: parentId,
+      author_id: author.id,
+      author_name: author.name,
+      created_at: acceptedTime(sent.created_at, this.nowMs),
+      updated_at: updatedAt,
+    };
     if (row) replies.update(next);
     else replies.insert(next);
     this.touchedDocuments.add(parent.document_id);
@@ -504,7 +636,11 @@ class BundleMerge {
     const row = store.row(tombstone.id);
     const reply = row ? undefined : replies.row(tombstone.id);
     const local = row ?? reply;
-    const decision = decideTombstoneFromSigner(local ? { authorId: local.author_id } : undefined, { authorId: tombstone.authorId }, this.signer);
+    const decision = decideTombstoneFromSigner(
+      local ? { authorId: local.author_id } : undefined,
+      { authorId: tombstone.authorId },
+      this.signer,
+    );
     if (decision === 'refused') this.plan.refused += 1;
     // Only the signer's own tombstones are kept: anyone else's could block that author's notes later.
     if (decision === 'refused' || !this.signer.verified || tombstone.authorId !== this.signer.authorId) return;
@@ -518,6 +654,11 @@ class BundleMerge {
       this.touchedDocuments.add(reply.document_id);
     }
     const documentId = this.localOf.get(tombstone.documentId)?.id ?? tombstone.documentId;
-    store.addTombstone({ id: tombstone.id, document_id: documentId, author_id: tombstone.authorId, deleted_at: deletedAt });
+    store.addTombstone({
+      id: tombstone.id,
+      document_id: documentId,
+      author_id: tombstone.authorId,
+      deleted_at: deletedAt,
+    });
   }
 }

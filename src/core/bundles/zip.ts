@@ -23,11 +23,16 @@ const S_IFDIR = 0o040000;
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
-      // yauzl's own words ("End of central directory record signature not found…") mean nothing to a person.
-      if (error || !zip) reject(new BundleFormatError('This file is not a note bundle: it is not a zip archive, or it is cut short.'));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true },
+      (error, zip) => {
+        // yauzl's own words ("End of central directory record signature not found…") mean nothing to a person.
+        if (error || !zip)
+          reject(new BundleFormatError('This file is not a note bundle: it is not a zip archive, or it is cut short.'));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -44,17 +49,22 @@ export function megabytes(bytes: number): string {
 export function sizeProblem(entries: ReadonlyArray<{ name: string; bytes: number }>, limits: SizeLimits): string {
   let total = 0;
   for (const { name, bytes } of entries) {
-    if (bytes > entryCap(name, limits)) return `“${name}” in the bundle is ${megabytes(bytes)} uncompressed, over the ${megabytes(entryCap(name, limits))} limit.`;
+    if (bytes > entryCap(name, limits))
+      return `“${name}” in the bundle is ${megabytes(bytes)} uncompressed, over the ${megabytes(entryCap(name, limits))} limit.`;
     total += bytes;
   }
-  return total > limits.totalBytes ? `The bundle inflates to ${megabytes(total)}, over the ${megabytes(limits.totalBytes)} limit.` : '';
+  return total > limits.totalBytes
+    ? `The bundle inflates to ${megabytes(total)}, over the ${megabytes(limits.totalBytes)} limit.`
+    : '';
 }
 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
-        reject(new BundleFormatError(`“${entry.fileName}” in the bundle cannot be read (${error?.message ?? 'no data'}).`));
+        reject(
+          new BundleFormatError(`“${entry.fileName}” in the bundle cannot be read (${error?.message ?? 'no data'}).`),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -68,7 +78,11 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise
         chunks.push(chunk);
       });
       stream.on('error', (streamError) =>
-        reject(streamError instanceof BundleFormatError ? streamError : new BundleFormatError(`“${entry.fileName}” in the bundle is damaged (${streamError.message}).`)),
+        reject(
+          streamError instanceof BundleFormatError
+            ? streamError
+            : new BundleFormatError(`“${entry.fileName}” in the bundle is damaged (${streamError.message}).`),
+        ),
       );
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
@@ -77,11 +91,16 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise
 
 /** The entries of a bundle archive, by name, after every structural check. */
 export async function readBundleZip(bytes: Buffer, limits: SizeLimits): Promise<Map<string, Buffer>> {
-  if (bytes.length > limits.fileBytes) throw new BundleFormatError(`The bundle is ${megabytes(bytes.length)}; bundles can be at most ${megabytes(limits.fileBytes)}.`);
+  if (bytes.length > limits.fileBytes)
+    throw new BundleFormatError(
+      `The bundle is ${megabytes(bytes.length)}; bundles can be at most ${megabytes(limits.fileBytes)}.`,
+    );
   const zip = await openZip(bytes);
   if (zip.entryCount > BUNDLE_LIMITS.entries) {
     zip.close();
-    throw new BundleFormatError(`The bundle has ${zip.entryCount} entries; a bundle can have at most ${BUNDLE_LIMITS.entries}.`);
+    throw new BundleFormatError(
+      `The bundle has ${zip.entryCount} entries; a bundle can have at most ${BUNDLE_LIMITS.entries}.`,
+    );
   }
   const entries = new Map<string, Buffer>();
   const sizes: Array<{ name: string; bytes: number }> = [];
@@ -111,9 +130,11 @@ export async function readBundleZip(bytes: Buffer, limits: SizeLimits): Promise<
       if (!entry) break;
       const name = entry.fileName;
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
-      if (mode === S_IFLNK) throw new BundleFormatError(`The bundle holds a symbolic link (“${name}”); bundles never do.`);
+      if (mode === S_IFLNK)
+        throw new BundleFormatError(`The bundle holds a symbolic link (“${name}”); bundles never do.`);
       if (mode === S_IFDIR || name.endsWith('/')) continue;
-      if (!isBundleEntryName(name)) throw new BundleFormatError(`The bundle holds an unexpected entry “${name.slice(0, 200)}”.`);
+      if (!isBundleEntryName(name))
+        throw new BundleFormatError(`The bundle holds an unexpected entry “${name.slice(0, 200)}”.`);
       if (entries.has(name)) throw new BundleFormatError(`The bundle holds “${name}” twice.`);
       if (entry.isEncrypted()) throw new BundleFormatError(`“${name}” in the bundle is encrypted.`);
       sizes.push({ name, bytes: entry.uncompressedSize });

@@ -24,7 +24,10 @@ export interface PdfKitFont {
   ref(): unknown;
   encode(text: string): [string[], GlyphPosition[]];
   layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
-  layout(text: string): { glyphs: ReadonlyArray<{ readonly codePoints: readonly number[] }>; positions: GlyphPosition[] };
+  layout(text: string): {
+    glyphs: ReadonlyArray<{ readonly codePoints: readonly number[] }>;
+    positions: GlyphPosition[];
+  };
 }
 
 /** A word's glyphs (hex ids and positions) and where in the word each glyph's characters start. */
@@ -42,7 +45,9 @@ export interface PdfKitContentSink {
 }
 
 /** ".001" to ".999" without trailing zeros, by thousandths (the empty string for none). */
-const THOUSANDTHS = Array.from({ length: 1000 }, (_, thousandths) => (thousandths === 0 ? '' : `.${String(thousandths).padStart(3, '0').replace(/0+$/, '')}`));
+const THOUSANDTHS = Array.from({ length: 1000 }, (_, thousandths) =>
+  thousandths === 0 ? '' : `.${String(thousandths).padStart(3, '0').replace(/0+$/, '')}`,
+);
 
 /**
  * PDF numbers with three decimals: a thousandth of a point is far below what shows. Put
@@ -152,7 +157,17 @@ export class ContentWriter {
    * glyph runs of the first and last word's letters, cut from words an annotation boundary
    * cuts (see `wordParts`).
    */
-  text(fontKey: FontKey, size: number, fill: Rgb, x: number, baseline: number, text: string, markedSpan: boolean, firstRun: string | null = null, lastRun: string | null = null): boolean {
+  text(
+    fontKey: FontKey,
+    size: number,
+    fill: Rgb,
+    x: number,
+    baseline: number,
+    text: string,
+    markedSpan: boolean,
+    firstRun: string | null = null,
+    lastRun: string | null = null,
+  ): boolean {
     const font = this.fontFor(fontKey);
     const runs = perFont(this.wordRuns, fontKey);
     let operands = '';
@@ -191,7 +206,10 @@ export class ContentWriter {
     let run = runs.get(word);
     if (run === undefined) {
       const letters = wordBeforeSpaces(word);
-      run = letters === word ? glyphRunOf(font, word) : joinRuns(this.glyphRun(font, runs, letters), this.glyphRun(font, runs, word.slice(letters.length)));
+      run =
+        letters === word
+          ? glyphRunOf(font, word)
+          : joinRuns(this.glyphRun(font, runs, letters), this.glyphRun(font, runs, word.slice(letters.length)));
       runs.set(word, run);
     }
     return run;
@@ -310,7 +328,12 @@ function glyphRunOf(font: PdfKitFont, word: string): string | null {
 }
 
 /** TJ operands and advance (thousandths of the size) of glyphs first..last. */
-function glyphSpanOf(glyphs: readonly string[], positions: readonly GlyphPosition[], first: number, last: number): WordPart {
+function glyphSpanOf(
+  glyphs: readonly string[],
+  positions: readonly GlyphPosition[],
+  first: number,
+  last: number,
+): WordPart {
   let operands = '';
   let hex = '';
   let width = 0;

@@ -260,7 +260,9 @@ class PdfComposer {
 
   async render(sources: readonly ExportSource[]): Promise<RenderedPdf> {
     const totalCharacters = sources.reduce((sum, source) => sum + source.detail.textLength, 0);
-    const charactersPerPage = (this.textWidth / (BLOCK_STYLE.body.size * 0.5)) * ((this.paper.height - MARGIN_TOP - MARGIN_BOTTOM) / (BLOCK_STYLE.body.size * LINE_FACTOR));
+    const charactersPerPage =
+      (this.textWidth / (BLOCK_STYLE.body.size * 0.5)) *
+      ((this.paper.height - MARGIN_TOP - MARGIN_BOTTOM) / (BLOCK_STYLE.body.size * LINE_FACTOR));
     this.expectedPages = Math.max(1, Math.ceil(totalCharacters / charactersPerPage) + sources.length);
     for (const [index, source] of sources.entries()) {
       await this.renderDocument(source, index, sources.length > 1);
@@ -280,9 +282,17 @@ class PdfComposer {
     this.context.onProgress?.(pageCount, pageCount, 'done');
     const warnings: string[] = [];
     if (this.missing.size > 0) {
-      warnings.push(`No bundled font has these characters; they are shown as “\uFFFD” in the PDF: ${[...this.missing].join(', ')}.`);
+      warnings.push(
+        `No bundled font has these characters; they are shown as “\uFFFD” in the PDF: ${[...this.missing].join(', ')}.`,
+      );
     }
-    return { bytes: this.output.bytes(), pageCount, highlightCount: this.highlightCount, noteCount: this.noteCount, warnings };
+    return {
+      bytes: this.output.bytes(),
+      pageCount,
+      highlightCount: this.highlightCount,
+      noteCount: this.noteCount,
+      warnings,
+    };
   }
 
   /** Every page's content stream starts with a fresh graphics state. */
@@ -325,7 +335,17 @@ class PdfComposer {
     if (fragment.text.trim() === '') return;
     // Document text goes in its own marked-content span per fragment, so text extractors
     // keep the runs an annotation starts or ends in apart instead of merging them.
-    this.drawText(fragment.fontKey, fragment.size, fragment.link !== '' ? LINK_INK : fragment.color, x + fragment.x, baseline, fragment.text, fragment.start >= 0, fragment.firstRun, fragment.lastRun);
+    this.drawText(
+      fragment.fontKey,
+      fragment.size,
+      fragment.link !== '' ? LINK_INK : fragment.color,
+      x + fragment.x,
+      baseline,
+      fragment.text,
+      fragment.start >= 0,
+      fragment.firstRun,
+      fragment.lastRun,
+    );
     if (fragment.link !== '' && isSafeLink(fragment.link)) {
       this.doc.link(x + fragment.x, top, fragment.inkWidth, height, fragment.link);
     }
@@ -336,7 +356,17 @@ class PdfComposer {
    * cuts, see `Fragment`); through pdfkit only when its glyphs are placed by offsets
    * (combining marks).
    */
-  private drawText(fontKey: FontKey, size: number, color: Rgb, x: number, baseline: number, text: string, markedSpan = false, firstRun: string | null = null, lastRun: string | null = null): void {
+  private drawText(
+    fontKey: FontKey,
+    size: number,
+    color: Rgb,
+    x: number,
+    baseline: number,
+    text: string,
+    markedSpan = false,
+    firstRun: string | null = null,
+    lastRun: string | null = null,
+  ): void {
     if (this.content.text(fontKey, size, color, x, baseline, text, markedSpan, firstRun, lastRun)) return;
     this.content.flush();
     if (markedSpan) this.doc.markContent('Span');
@@ -366,7 +396,9 @@ class PdfComposer {
       for (const fragment of line.fragments) this.drawFragment(fragment, x, baseline, top, lineHeight);
       if (placed) {
         // Placed in text order, which right-to-left runs on the line do not follow.
-        const inTextOrder = line.reordered ? line.fragments.filter((fragment) => fragment.start >= 0).sort((a, b) => a.start - b.start) : line.fragments;
+        const inTextOrder = line.reordered
+          ? line.fragments.filter((fragment) => fragment.start >= 0).sort((a, b) => a.start - b.start)
+          : line.fragments;
         for (const fragment of inTextOrder) {
           if (fragment.start < 0) continue;
           placed.push({
@@ -388,7 +420,12 @@ class PdfComposer {
   }
 
   /** Document text and notes take their paragraphs' own direction ('auto'); the export's own lines run left to right. */
-  private layout(pieces: StyledPiece[], width: number, boundaries?: readonly number[], direction: 'auto' | 'ltr' = 'ltr'): Line[] {
+  private layout(
+    pieces: StyledPiece[],
+    width: number,
+    boundaries?: readonly number[],
+    direction: 'auto' | 'ltr' = 'ltr',
+  ): Line[] {
     return breakIntoLines(pieces, width, this.measurer, this.fonts, this.missing, boundaries, direction);
   }
 
@@ -428,15 +465,26 @@ class PdfComposer {
   }
 
   private prepareRun(source: ExportSource): DocumentRun {
-    const included = source.annotations.filter((annotation) => passesExportFilters(annotation, this.options)).sort(compareByPosition);
-    const anchored = included.filter((annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan');
+    const included = source.annotations
+      .filter((annotation) => passesExportFilters(annotation, this.options))
+      .sort(compareByPosition);
+    const anchored = included.filter(
+      (annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan',
+    );
     const highlights = anchored.filter(
-      (annotation) => annotation.kind === 'highlight' && annotation.target!.position.end > annotation.target!.position.start,
+      (annotation) =>
+        annotation.kind === 'highlight' && annotation.target!.position.end > annotation.target!.position.start,
     );
     // A margin note is a note: highlights without one keep their tags in the appendix and
     // in the PDF annotation, not in the margin (which stays readable at 1,000 highlights).
     const withMargin = anchored.filter((annotation) => this.options.includeNotes && hasNote(annotation));
-    const entries = withMargin.map((annotation, index) => ({ number: index + 1, annotation, page: -1, desiredTop: 0, markerBaseline: 0 }));
+    const entries = withMargin.map((annotation, index) => ({
+      number: index + 1,
+      annotation,
+      page: -1,
+      desiredTop: 0,
+      markerBaseline: 0,
+    }));
     return {
       source,
       firstPage: 0,
@@ -461,12 +509,24 @@ class PdfComposer {
 
   private blockSize(block: PrintBlock): { size: number; after: number } {
     if (block.kind === 'heading') {
-      return block.level === 1 ? BLOCK_STYLE.h1 : block.level === 2 ? BLOCK_STYLE.h2 : block.level === 3 ? BLOCK_STYLE.h3 : BLOCK_STYLE.h4;
+      return block.level === 1
+        ? BLOCK_STYLE.h1
+        : block.level === 2
+          ? BLOCK_STYLE.h2
+          : block.level === 3
+            ? BLOCK_STYLE.h3
+            : BLOCK_STYLE.h4;
     }
     return block.kind === 'listItem' ? BLOCK_STYLE.list : BLOCK_STYLE.body;
   }
 
-  private renderBlock(block: PrintBlock, first: boolean, documentIndex: number, run: DocumentRun, boundaries: readonly number[]): void {
+  private renderBlock(
+    block: PrintBlock,
+    first: boolean,
+    documentIndex: number,
+    run: DocumentRun,
+    boundaries: readonly number[],
+  ): void {
     const { size, after } = this.blockSize(block);
     const heading = block.kind === 'heading';
     const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
@@ -505,10 +565,15 @@ class PdfComposer {
   }
 
   private addOutlineItem(block: PrintBlock): void {
-    const title = block.runs.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
+    const title = block.runs
+      .map((run) => run.text)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (title === '') return;
     const level = block.level;
-    while (this.outlineStack.length > 0 && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();
+    while (this.outlineStack.length > 0 && this.outlineStack[this.outlineStack.length - 1]!.level >= level)
+      this.outlineStack.pop();
     const parent = this.outlineStack[this.outlineStack.length - 1]?.item ?? this.doc.outline;
     const item = parent.addItem(title.slice(0, 200));
     this.outlineStack.push({ level, item });
@@ -528,13 +593,17 @@ class PdfComposer {
     );
     const byTag = new Map<string, number>();
     for (const annotation of run.included) for (const tag of annotation.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
-    const tagSummary = [...byTag.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([tag, count]) => `${tag} (${count})`);
+    const tagSummary = [...byTag.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([tag, count]) => `${tag} (${count})`);
     rows.push(tagSummary.length > 0 ? `By tag: ${tagSummary.join(' · ')}` : 'By tag: no tags');
     for (const note of run.documentNotes) rows.push(`Document note by ${note.author.name}: ${note.note.text.trim()}`);
 
     const padding = 9;
     const size = 8.6;
-    const lines = rows.flatMap((row) => this.layout(this.plainPieces(row, size, { color: [0.2, 0.2, 0.24] }), this.textWidth - padding * 2));
+    const lines = rows.flatMap((row) =>
+      this.layout(this.plainPieces(row, size, { color: [0.2, 0.2, 0.24] }), this.textWidth - padding * 2),
+    );
     const height = lines.length * size * LINE_FACTOR + padding * 2;
     this.y += 2;
     this.ensureRoom(Math.min(height, 200), documentIndex);
@@ -549,7 +618,11 @@ class PdfComposer {
   // ---- highlights ----------------------------------------------------------------------
 
   /** The placed fragments inside [start, end), grouped into one quad per line. */
-  private quadsFor(run: DocumentRun, start: number, end: number): Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> {
+  private quadsFor(
+    run: DocumentRun,
+    start: number,
+    end: number,
+  ): Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> {
     const placed = run.placed;
     const low = firstPlacedEndingAfter(placed, start);
     const quads: Array<{ page: number; x1: number; x2: number; top: number; bottom: number }> = [];
@@ -587,7 +660,12 @@ class PdfComposer {
       const pages = [...new Set(quads.map((quad) => quad.page))];
       pages.forEach((page, part) => {
         this.goToPage(page);
-        this.addHighlightAnnotation(annotation, quads.filter((quad) => quad.page === page), wash[annotation.color], part);
+        this.addHighlightAnnotation(
+          annotation,
+          quads.filter((quad) => quad.page === page),
+          wash[annotation.color],
+          part,
+        );
       });
       this.highlightCount += 1;
     }
@@ -624,7 +702,8 @@ class PdfComposer {
   private noteLines(entry: MarginEntry, width: number, size: number, withBackReference: string): Line[] {
     const { annotation } = entry;
     const note = this.options.includeNotes && hasNote(annotation);
-    const tags = this.options.includeTags && annotation.tags.length > 0 ? annotation.tags.map((tag) => `#${tag}`).join('  ') : '';
+    const tags =
+      this.options.includeTags && annotation.tags.length > 0 ? annotation.tags.map((tag) => `#${tag}`).join('  ') : '';
     // Notes, tags and the appendix stay in the regular serif and sans faces the text and the
     // running heads already use: every further face is another font to parse and embed.
     const number: StyledPiece = exportPiece(`${entry.number}  `, size, { color: SOLID[annotation.color] });
@@ -634,7 +713,14 @@ class PdfComposer {
       return this.layout([number, tagPiece], width);
     }
     const lines = this.layout(
-      [number, exportPiece(`${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`, size * 0.92, { color: MUTED })],
+      [
+        number,
+        exportPiece(
+          `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`,
+          size * 0.92,
+          { color: MUTED },
+        ),
+      ],
       width,
     );
     if (note) {
@@ -691,7 +777,13 @@ class PdfComposer {
           const stubTop = Math.max(entry.desiredTop, cursor);
           if (stubTop + stub.length * lineHeight <= this.contentBottom) {
             this.drawLinesAt(stub, this.noteX, stubTop, NOTE_SIZE);
-            this.doc.goTo(this.noteX, stubTop, NOTE_COLUMN_WIDTH, stub.length * lineHeight, `endnote-${run.source.detail.id}-${entry.number}`);
+            this.doc.goTo(
+              this.noteX,
+              stubTop,
+              NOTE_COLUMN_WIDTH,
+              stub.length * lineHeight,
+              `endnote-${run.source.detail.id}-${entry.number}`,
+            );
             cursor = stubTop + stub.length * lineHeight + NOTE_SPACING;
             this.marginBottom.set(page, cursor);
           }
@@ -719,7 +811,10 @@ class PdfComposer {
     const lineHeight = size * LINE_FACTOR;
     lines.forEach((line, index) => {
       const lineTop = top + index * lineHeight;
-      const baseline = lineTop + (lineHeight - line.fragments.reduce((max, fragment) => Math.max(max, fragment.size), size) * 1.164) / 2 + size * 0.928;
+      const baseline =
+        lineTop +
+        (lineHeight - line.fragments.reduce((max, fragment) => Math.max(max, fragment.size), size) * 1.164) / 2 +
+        size * 0.928;
       for (const fragment of line.fragments) this.drawFragment(fragment, x, baseline, lineTop, lineHeight);
     });
   }
@@ -754,10 +849,17 @@ class PdfComposer {
       const lines = this.noteLines(entry, this.fullWidth, ENDNOTE_SIZE, ` · on page ${page} ↩`);
       this.ensureRoom(ENDNOTE_SIZE * LINE_FACTOR * 2, documentIndex);
       this.flowLines(lines, MARGIN_LEFT, ENDNOTE_SIZE, documentIndex, undefined, (top) => {
-        this.doc.addNamedDestination(`endnote-${run.source.detail.id}-${entry.number}`, 'XYZ', MARGIN_LEFT, Math.max(0, top - 20), null);
+        this.doc.addNamedDestination(
+          `endnote-${run.source.detail.id}-${entry.number}`,
+          'XYZ',
+          MARGIN_LEFT,
+          Math.max(0, top - 20),
+          null,
+        );
         // Back to the highlight's page: a direct page link, no named destination to look up.
         const highlightPage = run.highlightPage.get(entry.annotation.id) ?? entry.page;
-        if (highlightPage >= 0) this.linkToPage(MARGIN_LEFT, top, this.fullWidth, ENDNOTE_SIZE * LINE_FACTOR, highlightPage);
+        if (highlightPage >= 0)
+          this.linkToPage(MARGIN_LEFT, top, this.fullWidth, ENDNOTE_SIZE * LINE_FACTOR, highlightPage);
       });
       this.y += 6;
       await this.reportProgress();
@@ -777,7 +879,12 @@ class PdfComposer {
   }
 
   /** `page` is the index of the page to link to, or -1 for no link. */
-  private async renderAnnotationItem(annotation: Annotation, trailer: string, documentIndex: number, page: number): Promise<void> {
+  private async renderAnnotationItem(
+    annotation: Annotation,
+    trailer: string,
+    documentIndex: number,
+    page: number,
+  ): Promise<void> {
     const quoteSize = 8.8;
     const quote = this.layout(
       [
@@ -794,7 +901,13 @@ class PdfComposer {
     if (this.options.includeNotes && hasNote(annotation)) {
       for (const paragraph of annotation.note.text.split(/\n+/)) {
         if (paragraph.trim() === '') continue;
-        this.flowLines(this.layout(this.plainPieces(paragraph, 8.6), this.fullWidth - 22, undefined, 'auto'), MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
+        this.flowLines(
+          this.layout(this.plainPieces(paragraph, 8.6), this.fullWidth - 22, undefined, 'auto'),
+          MARGIN_LEFT + 22,
+          8.6,
+          documentIndex,
+          undefined,
+        );
       }
     }
     this.y += 3.5;
@@ -802,10 +915,18 @@ class PdfComposer {
   }
 
   private async renderAppendix(run: DocumentRun, documentIndex: number): Promise<void> {
-    const anchored = run.included.filter((annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan');
+    const anchored = run.included.filter(
+      (annotation) => annotation.target !== null && annotation.anchor.status !== 'orphan',
+    );
     this.sectionHeading('Appendix: annotations by tag', documentIndex);
     if (anchored.length === 0) {
-      this.flowLines(this.layout(this.plainPieces('This document has no annotations to list.', 9, { color: MUTED }), this.fullWidth), MARGIN_LEFT, 9, documentIndex, undefined);
+      this.flowLines(
+        this.layout(this.plainPieces('This document has no annotations to list.', 9, { color: MUTED }), this.fullWidth),
+        MARGIN_LEFT,
+        9,
+        documentIndex,
+        undefined,
+      );
       return;
     }
     const groups = new Map<string, Annotation[]>();
@@ -822,7 +943,10 @@ class PdfComposer {
       const list = groups.get(key)!;
       this.sectionHeading(`${key === '' ? 'Untagged' : key} (${list.length})`, documentIndex, 3);
       for (const annotation of list) {
-        const page = (run.highlightPage.get(annotation.id) ?? run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ?? -1) + 1;
+        const page =
+          (run.highlightPage.get(annotation.id) ??
+            run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ??
+            -1) + 1;
         const trailer = page > 0 ? `  — page ${page}` : '';
         await this.renderAnnotationItem(annotation, trailer, documentIndex, run.highlightPage.get(annotation.id) ?? -1);
       }
@@ -832,7 +956,14 @@ class PdfComposer {
   private async renderOrphans(run: DocumentRun, documentIndex: number): Promise<void> {
     this.sectionHeading(`Orphaned annotations (${run.orphans.length})`, documentIndex);
     this.flowLines(
-      this.layout(this.plainPieces('These quotes could not be found in the current text of the document; they are kept here as written.', 8.6, { color: MUTED }), this.fullWidth),
+      this.layout(
+        this.plainPieces(
+          'These quotes could not be found in the current text of the document; they are kept here as written.',
+          8.6,
+          { color: MUTED },
+        ),
+        this.fullWidth,
+      ),
       MARGIN_LEFT,
       8.6,
       documentIndex,
@@ -861,8 +992,15 @@ class PdfComposer {
         const size = 7.8;
         const byline = `Annotated by ${this.context.exporterName}`;
         const bylineWidth = this.measurer.width('sans', size, byline);
-        const titleLines = this.layout(this.plainPieces(source.detail.title.replace(/\s+/g, ' '), size, { color: MUTED }), right - MARGIN_LEFT - bylineWidth - 24);
-        let title = titleLines[0]?.fragments.map((fragment) => fragment.text).join('').trimEnd() ?? '';
+        const titleLines = this.layout(
+          this.plainPieces(source.detail.title.replace(/\s+/g, ' '), size, { color: MUTED }),
+          right - MARGIN_LEFT - bylineWidth - 24,
+        );
+        let title =
+          titleLines[0]?.fragments
+            .map((fragment) => fragment.text)
+            .join('')
+            .trimEnd() ?? '';
         if (titleLines.length > 1) title = `${title.replace(/\s+\S*$/, '')} …`;
         this.drawText('sans', size, MUTED, MARGIN_LEFT, 36, title);
         this.drawText('sans', size, MUTED, right - bylineWidth, 36, byline);
@@ -877,9 +1015,21 @@ class PdfComposer {
 }
 
 /** Renders sources (documents with their annotations) into one annotated PDF. */
-export async function renderAnnotatedPdf(sources: readonly ExportSource[], options: PdfExportOptions, context: PdfExportContext): Promise<RenderedPdf> {
+export async function renderAnnotatedPdf(
+  sources: readonly ExportSource[],
+  options: PdfExportOptions,
+  context: PdfExportContext,
+): Promise<RenderedPdf> {
   const title = sources.length === 1 ? sources[0]!.detail.title : `Marginalia export: ${sources.length} documents`;
-  const keywords = [...new Set(sources.flatMap((source) => source.annotations.filter((annotation) => passesExportFilters(annotation, options)).flatMap((annotation) => annotation.tags)))].sort();
+  const keywords = [
+    ...new Set(
+      sources.flatMap((source) =>
+        source.annotations
+          .filter((annotation) => passesExportFilters(annotation, options))
+          .flatMap((annotation) => annotation.tags),
+      ),
+    ),
+  ].sort();
   const composer = new PdfComposer(options, context, title, keywords);
   return composer.render(sources);
 }

@@ -36,7 +36,10 @@ export function loadFonts(fontsDir: string): FontSet {
     try {
       buffers[key] = readFileSync(join(fontsDir, file));
     } catch {
-      throw new UserFacingError('INTERNAL', `The font ${file} is missing from ${fontsDir}; reinstall Marginalia to export PDFs.`);
+      throw new UserFacingError(
+        'INTERNAL',
+        `The font ${file} is missing from ${fontsDir}; reinstall Marginalia to export PDFs.`,
+      );
     }
   }
   const coverage: Record<FontFamily, fontkit.Font> = {
@@ -45,7 +48,11 @@ export function loadFonts(fontsDir: string): FontSet {
     mono: fontkit.create(buffers.mono),
   };
   // 0 unknown, 1 covered, 2 not covered; code points beyond the BMP use a Map.
-  const basic: Record<FontFamily, Uint8Array> = { serif: new Uint8Array(0x10000), sans: new Uint8Array(0x10000), mono: new Uint8Array(0x10000) };
+  const basic: Record<FontFamily, Uint8Array> = {
+    serif: new Uint8Array(0x10000),
+    sans: new Uint8Array(0x10000),
+    mono: new Uint8Array(0x10000),
+  };
   const astral = new Map<string, boolean>();
   const set: FontSet = {
     buffers,

@@ -53,7 +53,11 @@ export function pdfTextString(text: string): string {
       break;
     }
   }
-  if (ascii) return `(${text.replace(/[\\()]/g, '\\$&').replace(/\r/g, '\\r').replace(/\n/g, '\\n')})`;
+  if (ascii)
+    return `(${text
+      .replace(/[\\()]/g, '\\$&')
+      .replace(/\r/g, '\\r')
+      .replace(/\n/g, '\\n')})`;
   let hex = 'FEFF';
   for (let index = 0; index < text.length; index++) hex += text.charCodeAt(index).toString(16).padStart(4, '0');
   return `<${hex}>`;
@@ -115,7 +119,11 @@ export class AnnotationWriter {
     }
     const bbox = `[${num(minX)} ${num(minY)} ${num(maxX)} ${num(maxY)}]`;
     const color = colorOperands(highlight.color);
-    const appearance = this.doc.ref(new RawStreamDictionary(`/Type /XObject /Subtype /Form /FormType 1 /BBox ${bbox} /Resources << /ExtGState << /GS0 ${this.multiply()} >> >>`));
+    const appearance = this.doc.ref(
+      new RawStreamDictionary(
+        `/Type /XObject /Subtype /Form /FormType 1 /BBox ${bbox} /Resources << /ExtGState << /GS0 ${this.multiply()} >> >>`,
+      ),
+    );
     // A few rectangles: deflating each of a thousand tiny streams costs more than it saves.
     appearance.compress = false;
     appearance.write(`/GS0 gs ${color} rg\n${rectangles.join('\n')}`);

@@ -117,11 +117,14 @@ function leveledPieces(pieces: readonly StyledPiece[], levels: EmbeddingLevels):
     const own = piece.text;
     let from = 0;
     for (let index = 1; index <= own.length; index++) {
-      const changes = index === own.length || (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
+      const changes =
+        index === own.length ||
+        (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
       if (!changes) continue;
       const level = levels.levels[offset + from] ?? 0;
       let slice = own.slice(from, index);
-      if (level % 2 === 1) slice = slice.replace(/[^\p{L}\p{N}\s]/gu, (character) => bidi.getMirroredCharacter(character) ?? character);
+      if (level % 2 === 1)
+        slice = slice.replace(/[^\p{L}\p{N}\s]/gu, (character) => bidi.getMirroredCharacter(character) ?? character);
       out.pieces.push({ ...piece, text: slice, start: piece.start >= 0 ? piece.start + from : -1 });
       out.levels.push(level);
       from = index;
@@ -184,7 +187,17 @@ function lowerBound(sorted: readonly number[], value: number): number {
  * Splits pieces where the font changes (fallback for uncovered characters) and at the
  * given canonical offsets (sorted); records characters no font covers in `missing`.
  */
-function pushAtom(atoms: Atom[], piece: StyledPiece, level: number, pieceOffset: number, from: number, to: number, family: FontFamily, drawn?: string, replacedLength?: number): void {
+function pushAtom(
+  atoms: Atom[],
+  piece: StyledPiece,
+  level: number,
+  pieceOffset: number,
+  from: number,
+  to: number,
+  family: FontFamily,
+  drawn?: string,
+  replacedLength?: number,
+): void {
   if (to <= from) return;
   const atom: Atom = {
     id: atoms.length,
@@ -202,7 +215,13 @@ function pushAtom(atoms: Atom[], piece: StyledPiece, level: number, pieceOffset:
 }
 
 /** `levels`, when given, holds each piece's embedding level; without it every piece is left to right. */
-function atomsOf(pieces: readonly StyledPiece[], levels: readonly number[] | undefined, boundaries: readonly number[], fonts: FontSet, missing: Set<string>): Atom[] {
+function atomsOf(
+  pieces: readonly StyledPiece[],
+  levels: readonly number[] | undefined,
+  boundaries: readonly number[],
+  fonts: FontSet,
+  missing: Set<string>,
+): Atom[] {
   const atoms: Atom[] = [];
   let pieceOffset = 0;
   for (let pieceIndex = 0; pieceIndex < pieces.length; pieceIndex++) {
@@ -228,7 +247,11 @@ function atomsOf(pieces: readonly StyledPiece[], levels: readonly number[] | und
         pushAtom(atoms, piece, level, pieceOffset, index, index + length, runFamily, codePoint === 0x0a ? '\n' : ' ');
         runStart = index + length;
       } else {
-        const family: FontFamily | undefined = fonts.covers(piece.family, codePoint) ? piece.family : fonts.covers('sans', codePoint) ? 'sans' : undefined;
+        const family: FontFamily | undefined = fonts.covers(piece.family, codePoint)
+          ? piece.family
+          : fonts.covers('sans', codePoint)
+            ? 'sans'
+            : undefined;
         if (family === undefined) {
           missing.add(describeCharacter(String.fromCodePoint(codePoint)));
           pushAtom(atoms, piece, level, pieceOffset, runStart, index, runFamily);
@@ -371,7 +394,8 @@ function measuredUnit(unit: Token[], measurer: Measurer): Token[] {
     if (to - from > 1) measureParts(unit.slice(from, to), measurer);
     from = to;
   }
-  for (const token of unit) if (token.width < 0) token.width = measurer.width(token.atom.fontKey, token.atom.size, token.text);
+  for (const token of unit)
+    if (token.width < 0) token.width = measurer.width(token.atom.fontKey, token.atom.size, token.text);
   return unit;
 }
 
@@ -396,7 +420,12 @@ function sameWord(left: Atom, right: Atom): boolean {
 }
 
 /** Cuts a word too wide for any line (a long URL, say) at character boundaries. */
-function splitWideUnit(tokens: Token[], firstRoom: number, maxWidth: number, measurer: Measurer): Array<{ tokens: Token[]; newLine: boolean }> {
+function splitWideUnit(
+  tokens: Token[],
+  firstRoom: number,
+  maxWidth: number,
+  measurer: Measurer,
+): Array<{ tokens: Token[]; newLine: boolean }> {
   const out: Array<{ tokens: Token[]; newLine: boolean }> = [];
   let current: Token[] = [];
   let room = firstRoom;

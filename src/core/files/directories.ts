@@ -53,7 +53,10 @@ export function ensureDirectory(path: string, purpose: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       if (code === 'EEXIST' && statIfPresent(folder)?.isDirectory()) continue; // made by someone else meanwhile
-      throw new UserFacingError('WRITE_FAILED', `Can't create ${purpose} “${target}”: ${MKDIR_REASONS[code] ?? code}${MKDIR_REASONS[code] ? ` (${code})` : ''}.`);
+      throw new UserFacingError(
+        'WRITE_FAILED',
+        `Can't create ${purpose} “${target}”: ${MKDIR_REASONS[code] ?? code}${MKDIR_REASONS[code] ? ` (${code})` : ''}.`,
+      );
     }
   }
 }

@@ -94,7 +94,9 @@ function blocksOf(nodes: readonly Content[], inQuote: boolean): Block[] {
         break;
       case 'paragraph':
         blocks.push(
-          inQuote ? { kind: 'quote', children: inlineRuns(node.children) } : { kind: 'paragraph', children: inlineRuns(node.children) },
+          inQuote
+            ? { kind: 'quote', children: inlineRuns(node.children) }
+            : { kind: 'paragraph', children: inlineRuns(node.children) },
         );
         break;
       case 'blockquote':

@@ -38,15 +38,27 @@ function titleFromFileName(fileName: string): string {
 }
 
 /** The bytes a document takes in a note bundle: its structure and text as JSON strings, its original file in base64, and room for the rest. */
-export function bundleEntryBytes(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }): number {
-  return Buffer.byteLength(JSON.stringify(document.lexicalJson)) + Buffer.byteLength(JSON.stringify(document.canonicalText)) + Math.ceil(document.sourceBytes / 3) * 4 + 64 * 1024;
+export function bundleEntryBytes(document: {
+  lexicalJson: string;
+  canonicalText: string;
+  sourceBytes: number;
+}): number {
+  return (
+    Buffer.byteLength(JSON.stringify(document.lexicalJson)) +
+    Buffer.byteLength(JSON.stringify(document.canonicalText)) +
+    Math.ceil(document.sourceBytes / 3) * 4 +
+    64 * 1024
+  );
 }
 
 /**
  * Refuses a document that would not fit in a note bundle under the same limits (sizeLimits),
  * so whatever the app keeps as a document can also be shared and imported back.
  */
-export function assertSharable(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }, maxBytes: number): void {
+export function assertSharable(
+  document: { lexicalJson: string; canonicalText: string; sourceBytes: number },
+  maxBytes: number,
+): void {
   const limit = sizeLimits(maxBytes).documentEntryBytes;
   const bytes = bundleEntryBytes(document);
   if (bytes <= limit) return;

@@ -72,7 +72,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'annotations with W3C selectors, hierarchical tags, an FTS5 index of quotes, notes and tags; the local profile',
+    description:
+      'annotations with W3C selectors, hierarchical tags, an FTS5 index of quotes, notes and tags; the local profile',
     up(db) {
       db.exec(`
         CREATE TABLE profile (
@@ -143,12 +144,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'a partial index of orphaned annotations, so is:orphan stays fast in large libraries',
     up(db) {
-      db.exec(`CREATE INDEX annotations_orphaned ON annotations (document_id, start_offset) WHERE anchor_status = 'orphan';`);
+      db.exec(
+        `CREATE INDEX annotations_orphaned ON annotations (document_id, start_offset) WHERE anchor_status = 'orphan';`,
+      );
     },
   },
   {
     version: 4,
-    description: 'note bundles: a signing key pair in the profile, keys seen on imported bundles, replies, and tombstones of deleted annotations',
+    description:
+      'note bundles: a signing key pair in the profile, keys seen on imported bundles, replies, and tombstones of deleted annotations',
     up(db) {
       db.exec(`
         ALTER TABLE profile ADD COLUMN public_key TEXT NOT NULL DEFAULT '';
@@ -189,7 +193,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    description: 'workspace sync: which file holds each document, what was last synced (the base of three-way merges), and conflicts to resolve',
+    description:
+      'workspace sync: which file holds each document, what was last synced (the base of three-way merges), and conflicts to resolve',
     up(db) {
       db.exec(`
         CREATE TABLE sync_files (
@@ -219,7 +224,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'the sync base keeps only the fields a merge compares, one row per document (a first scan of many files wrote one row per annotation); sync_files keeps each file\'s size and time so a start reads only files that changed',
+    description:
+      "the sync base keeps only the fields a merge compares, one row per document (a first scan of many files wrote one row per annotation); sync_files keeps each file's size and time so a start reads only files that changed",
     up(db) {
       db.exec(`
         CREATE TABLE sync_bases (
@@ -228,7 +234,11 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `);
       const insert = db.prepare('INSERT INTO sync_bases (document_id, fields_json) VALUES (?, ?)');
-      const rows = db.prepare<[], { document_id: string; base_json: string }>('SELECT document_id, base_json FROM sync_base ORDER BY document_id').all();
+      const rows = db
+        .prepare<[], { document_id: string; base_json: string }>(
+          'SELECT document_id, base_json FROM sync_base ORDER BY document_id',
+        )
+        .all();
       const byDocument = new Map<string, WebAnnotation[]>();
       for (const row of rows) {
         const items = byDocument.get(row.document_id) ?? [];
@@ -248,7 +258,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: "authors are keys: the profile's items move to the author id derived from its public key; times past the clock's skew (a poisoned clock) come back to now; documents record where they came from",
+    description:
+      "authors are keys: the profile's items move to the author id derived from its public key; times past the clock's skew (a poisoned clock) come back to now; documents record where they came from",
     up(db) {
       bindProfileToKey(db);
       repairFutureTimes(db, Date.now());
@@ -266,7 +277,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Gives the profile a key pair if it has none and moves its items to the author id of that key. */
 function bindProfileToKey(db: Database): void {
-  const profile = db.prepare<[], { author_id: string; public_key: string }>('SELECT author_id, public_key FROM profile WHERE id = 1').get();
+  const profile = db
+    .prepare<[], { author_id: string; public_key: string }>('SELECT author_id, public_key FROM profile WHERE id = 1')
+    .get();
   if (!profile) return;
   let publicKey = profile.public_key;
   if (publicKey === '') {
@@ -276,7 +289,8 @@ function bindProfileToKey(db: Database): void {
   }
   const authorId = authorIdForKey(publicKey);
   if (authorId === profile.author_id) return;
-  for (const table of ['annotations', 'replies', 'tombstones']) db.prepare(`UPDATE ${table} SET author_id = ? WHERE author_id = ?`).run(authorId, profile.author_id);
+  for (const table of ['annotations', 'replies', 'tombstones'])
+    db.prepare(`UPDATE ${table} SET author_id = ? WHERE author_id = ?`).run(authorId, profile.author_id);
   db.prepare('UPDATE profile SET author_id = ? WHERE id = 1').run(authorId);
 }
 
@@ -285,13 +299,20 @@ export function repairFutureTimes(db: Database, nowMs: number): void {
   const now = new Date(nowMs).toISOString();
   const limit = nowMs + MAX_CLOCK_SKEW_MS;
   const columns: Array<[string, string]> = [
-    ['annotations', 'created_at'], ['annotations', 'updated_at'], ['replies', 'created_at'], ['replies', 'updated_at'],
-    ['tombstones', 'deleted_at'], ['tags', 'created_at'], ['tags', 'updated_at'],
+    ['annotations', 'created_at'],
+    ['annotations', 'updated_at'],
+    ['replies', 'created_at'],
+    ['replies', 'updated_at'],
+    ['tombstones', 'deleted_at'],
+    ['tags', 'created_at'],
+    ['tags', 'updated_at'],
   ];
   for (const [table, column] of columns) {
     const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
     // Aliased: a table whose INTEGER PRIMARY KEY is the rowid names the column after the key.
-    const rows = db.prepare<[], { rowid: number; value: string }>(`SELECT rowid AS rowid, ${column} AS value FROM ${table}`).all();
+    const rows = db
+      .prepare<[], { rowid: number; value: string }>(`SELECT rowid AS rowid, ${column} AS value FROM ${table}`)
+      .all();
     for (const row of rows) {
       const ms = Date.parse(row.value);
       if (!/^\d{4}-/.test(row.value) || !Number.isFinite(ms) || ms > limit) update.run(now, row.rowid);

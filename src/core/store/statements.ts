@@ -4,7 +4,10 @@ import type { Database, Statement } from 'better-sqlite3';
 
 const caches = new WeakMap<Database, Map<string, Statement>>();
 
-export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(db: Database, sql: string): Statement<Params, Row> {
+export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(
+  db: Database,
+  sql: string,
+): Statement<Params, Row> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

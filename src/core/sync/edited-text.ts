@@ -33,7 +33,10 @@ export function readEditedText(dir: string, name: string, maxBytes: number): Edi
   if (json === undefined) return { ok: false, missing: false, message: 'The file is not UTF-8 text.' };
   try {
     const rebuilt = rebuildIncomingDocument(json);
-    return { ok: true, text: { lexicalJson: rebuilt.lexicalJson, canonicalText: rebuilt.text, textSha256: sha256Hex(rebuilt.text) } };
+    return {
+      ok: true,
+      text: { lexicalJson: rebuilt.lexicalJson, canonicalText: rebuilt.text, textSha256: sha256Hex(rebuilt.text) },
+    };
   } catch (error) {
     return { ok: false, missing: false, message: `It is not a document's text: ${(error as Error).message}` };
   }

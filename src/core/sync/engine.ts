@@ -19,7 +19,18 @@ import { decideIncoming } from '../../shared/merge';
 import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { MergeFields, Sidecar, SidecarDocument } from '../../shared/sidecar';
-import { DIGEST_SUFFIX, SIDECAR_SUFFIX, TAGS_FILE, baseFieldsOf, buildSidecar, mergeFieldsOf, notesDigest, serializeSidecar, slugFor, threeWay } from '../../shared/sidecar';
+import {
+  DIGEST_SUFFIX,
+  SIDECAR_SUFFIX,
+  TAGS_FILE,
+  baseFieldsOf,
+  buildSidecar,
+  mergeFieldsOf,
+  notesDigest,
+  serializeSidecar,
+  slugFor,
+  threeWay,
+} from '../../shared/sidecar';
 import type { SyncProblem, SyncStatus } from '../../shared/sync';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
@@ -38,7 +49,16 @@ import type { FileFault } from './sidecar-file';
 import { parseSidecarFile, parseTagsFile } from './sidecar-file';
 import { workspaceDifferences } from './verify';
 import type { FileStamp } from './workspace-files';
-import { CONFLICT_FILE, decodeUtf8, entryKind, isPlainName, isRealFolder, isSymbolicLink, readWorkspaceFile, stampOf } from './workspace-files';
+import {
+  CONFLICT_FILE,
+  decodeUtf8,
+  entryKind,
+  isPlainName,
+  isRealFolder,
+  isSymbolicLink,
+  readWorkspaceFile,
+  stampOf,
+} from './workspace-files';
 
 export const WRITE_DELAY_MS = 150;
 const SCAN_BATCH = 50;
@@ -77,18 +97,25 @@ const RACY_MS = 2000;
 /** Where the sync records which folder its hashes and bases describe (not a user setting). */
 const RECORDS_FOLDER_KEY = 'sync_records_folder';
 
-const SYNC_FILE_COLUMNS = 'document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms';
+const SYNC_FILE_COLUMNS =
+  'document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms';
 
 /** The engine's own tables: file names, the last synced base, and unresolved conflicts. */
 class SyncState {
   constructor(private readonly db: Database) {}
 
   byDocument(documentId: string): SyncFileRow | undefined {
-    return cachedStatement<[string], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id = ?`).get(documentId);
+    return cachedStatement<[string], SyncFileRow>(
+      this.db,
+      `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id = ?`,
+    ).get(documentId);
   }
 
   bySlug(slug: string): SyncFileRow | undefined {
-    return cachedStatement<[string], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE slug = ?`).get(slug);
+    return cachedStatement<[string], SyncFileRow>(
+      this.db,
+      `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE slug = ?`,
+    ).get(slug);
   }
 
   forget(documentId: string): void {
@@ -98,28 +125,42 @@ class SyncState {
 
   /** Documents that were synced and are no longer in the library. */
   removedDocuments(): SyncFileRow[] {
-    return cachedStatement<[], SyncFileRow>(this.db, `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)`).all();
+    return cachedStatement<[], SyncFileRow>(
+      this.db,
+      `SELECT ${SYNC_FILE_COLUMNS} FROM sync_files WHERE document_id NOT IN (SELECT id FROM documents)`,
+    ).all();
   }
 
   /** The folder these records describe ('' before any, or for records older than this check). */
   recordsFolder(): string {
-    const row = cachedStatement<[string], { value_json: string }>(this.db, 'SELECT value_json FROM settings WHERE key = ?').get(RECORDS_FOLDER_KEY);
+    const row = cachedStatement<[string], { value_json: string }>(
+      this.db,
+      'SELECT value_json FROM settings WHERE key = ?',
+    ).get(RECORDS_FOLDER_KEY);
     return row ? (JSON.parse(row.value_json) as string) : '';
   }
 
   setRecordsFolder(folder: string): void {
-    cachedStatement(this.db, 'INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)').run(RECORDS_FOLDER_KEY, JSON.stringify(folder));
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)').run(
+      RECORDS_FOLDER_KEY,
+      JSON.stringify(folder),
+    );
   }
 
   /** `stamp` is the file's size and time taken before it was read or after it was written. */
-  record(documentId: string, slug: string, sidecarSha256: string, storeFingerprint: string, stamp: FileStamp | undefined): void {
+  record(
+    documentId: string,
+    slug: string,
+    sidecarSha256: string,
+    storeFingerprint: string,
+    stamp: FileStamp | undefined,
+  ): void {
     cachedStatement(
-        this.db,
-        `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+      this.db,
+      `INSERT INTO sync_files (document_id, slug, sidecar_sha256, store_fingerprint, sidecar_size, sidecar_mtime_ms, stat_taken_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (document_id) DO UPDATE SET slug = excluded.slug, sidecar_sha256 = excluded.sidecar_sha256, store_fingerprint = excluded.store_fingerprint,
            sidecar_size = excluded.sidecar_size, sidecar_mtime_ms = excluded.sidecar_mtime_ms, stat_taken_at_ms = excluded.stat_taken_at_ms`,
-      )
-      .run(documentId, slug, sidecarSha256, storeFingerprint, stamp?.size ?? -1, stamp?.mtimeMs ?? -1, Date.now());
+    ).run(documentId, slug, sidecarSha256, storeFingerprint, stamp?.size ?? -1, stamp?.mtimeMs ?? -1, Date.now());
   }
 
   /** The store changed in a way its fingerprint may miss (fields taken at an unchanged time): write the file again. */
@@ -129,7 +170,10 @@ class SyncState {
 
   /** The file was hashed and found as recorded: keep its current size and time. */
   restamp(documentId: string, stamp: FileStamp): void {
-    cachedStatement(this.db, 'UPDATE sync_files SET sidecar_size = ?, sidecar_mtime_ms = ?, stat_taken_at_ms = ? WHERE document_id = ?').run(stamp.size, stamp.mtimeMs, Date.now(), documentId);
+    cachedStatement(
+      this.db,
+      'UPDATE sync_files SET sidecar_size = ?, sidecar_mtime_ms = ?, stat_taken_at_ms = ? WHERE document_id = ?',
+    ).run(stamp.size, stamp.mtimeMs, Date.now(), documentId);
   }
 
   /**
@@ -138,39 +182,48 @@ class SyncState {
    */
   storeFingerprint(documentId: string): string {
     const row = cachedStatement<[string, string, string, string], Record<string, number | string | null>>(
-        this.db,
-        `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
+      this.db,
+      `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
                 (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM tombstones WHERE document_id = ?) AS tombstones,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM replies WHERE document_id = ?) AS replies,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM tags) AS tags,
                 (SELECT text_sha256 || ':' || title FROM documents WHERE id = ?) AS document`,
-      )
-      .get(documentId, documentId, documentId, documentId);
+    ).get(documentId, documentId, documentId, documentId);
     return JSON.stringify(row ?? {});
   }
 
   /** What each annotation's mergeable fields were at the last sync: the base of three-way merges. */
   base(documentId: string): Map<string, MergeFields> {
-    const row = cachedStatement<[string], { fields_json: string }>(this.db, 'SELECT fields_json FROM sync_bases WHERE document_id = ?').get(documentId);
+    const row = cachedStatement<[string], { fields_json: string }>(
+      this.db,
+      'SELECT fields_json FROM sync_bases WHERE document_id = ?',
+    ).get(documentId);
     return new Map(row ? Object.entries(JSON.parse(row.fields_json) as Record<string, MergeFields>) : []);
   }
 
   /** Keeps only the fields a merge compares (a fifth of the sidecar), in one row per document. */
   setBase(documentId: string, items: readonly WebAnnotation[]): void {
-    cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_bases (document_id, fields_json) VALUES (?, ?)').run(documentId, JSON.stringify(baseFieldsOf(items)));
+    cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_bases (document_id, fields_json) VALUES (?, ?)').run(
+      documentId,
+      JSON.stringify(baseFieldsOf(items)),
+    );
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
-    cachedStatement(this.db, 'INSERT INTO sync_conflicts (id, document_id, annotation_id, theirs_json, file, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), documentId, annotationId, JSON.stringify(theirs), file, new Date().toISOString());
+    cachedStatement(
+      this.db,
+      'INSERT INTO sync_conflicts (id, document_id, annotation_id, theirs_json, file, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(randomUUID(), documentId, annotationId, JSON.stringify(theirs), file, new Date().toISOString());
   }
 
   conflicts(): Array<{ id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }> {
-    return cachedStatement<[], { id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }>(
-        this.db,
-        'SELECT id, document_id, annotation_id, theirs_json, file FROM sync_conflicts ORDER BY created_at',
-      )
-      .all();
+    return cachedStatement<
+      [],
+      { id: string; document_id: string; annotation_id: string; theirs_json: string; file: string }
+    >(
+      this.db,
+      'SELECT id, document_id, annotation_id, theirs_json, file FROM sync_conflicts ORDER BY created_at',
+    ).all();
   }
 
   removeConflict(id: string): void {
@@ -185,7 +238,11 @@ function isWatchedName(name: string): boolean {
 
 /** Whether a file's size and time still match its record, taken long enough after its last change to be sure. */
 function stampStillTrusted(known: SyncFileRow, stamp: FileStamp): boolean {
-  return known.sidecar_size === stamp.size && known.sidecar_mtime_ms === stamp.mtimeMs && stamp.mtimeMs < known.stat_taken_at_ms - RACY_MS;
+  return (
+    known.sidecar_size === stamp.size &&
+    known.sidecar_mtime_ms === stamp.mtimeMs &&
+    stamp.mtimeMs < known.stat_taken_at_ms - RACY_MS
+  );
 }
 
 /** The document's text hash when its files were last written (from the recorded fingerprint), if known. */
@@ -265,11 +322,13 @@ export class SyncEngine {
     }
     this.unsubscribe = this.core.events.subscribe((envelope) => {
       if (this.importing) return;
-      if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged') this.scheduleWrite(envelope.payload.documentId);
+      if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged')
+        this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writeTags();
       else if (envelope.event === 'libraryChanged') {
         this.setAsideRemoved();
-        for (const document of this.core.documents.list()) if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
+        for (const document of this.core.documents.list())
+          if (!this.state.byDocument(document.id)) this.scheduleWrite(document.id);
       }
     });
     if (watching) {
@@ -277,7 +336,12 @@ export class SyncEngine {
         .then(() => (this.stopped ? undefined : this.scan()))
         .catch((error: unknown) => {
           if (this.stopped) return;
-          this.problems.set(this.dir, { file: this.dir, line: 0, column: 0, message: `The workspace could not be scanned: ${(error as Error).message}` });
+          this.problems.set(this.dir, {
+            file: this.dir,
+            line: 0,
+            column: 0,
+            message: `The workspace could not be scanned: ${(error as Error).message}`,
+          });
           this.announce();
         });
     }
@@ -318,13 +382,21 @@ export class SyncEngine {
     const conflicts = this.state.conflicts();
     const toolCopies = existsSync(this.dir) ? readdirSync(this.dir).filter((name) => CONFLICT_FILE.test(name)) : [];
     // A copy deleted or merged since it was found is no longer offered.
-    const conflictFiles = [...toolCopies, ...[...this.copies.keys()].filter((name) => entryKind(this.dir, name) === 'file').sort()];
+    const conflictFiles = [
+      ...toolCopies,
+      ...[...this.copies.keys()].filter((name) => entryKind(this.dir, name) === 'file').sort(),
+    ];
     return {
       workspace: this.dir,
       state: this.busy > 0 ? 'syncing' : this.problems.size > 0 ? 'error' : 'synced',
       lastSyncAt: this.lastSyncAt,
       problems: [...this.problems.values()],
-      conflicts: conflicts.map((conflict) => ({ id: conflict.id, documentId: conflict.document_id, annotationId: conflict.annotation_id, file: conflict.file })),
+      conflicts: conflicts.map((conflict) => ({
+        id: conflict.id,
+        documentId: conflict.document_id,
+        annotationId: conflict.annotation_id,
+        file: conflict.file,
+      })),
       conflictFiles,
       progress: this.progress,
     };
@@ -366,7 +438,8 @@ export class SyncEngine {
               const outcome = this.importFile(name);
               if (outcome === 'unchanged' || outcome === 'merged') {
                 const known = this.state.bySlug(name.slice(0, -SIDECAR_SUFFIX.length));
-                if (known && known.store_fingerprint === this.state.storeFingerprint(known.document_id)) upToDate.add(known.document_id);
+                if (known && known.store_fingerprint === this.state.storeFingerprint(known.document_id))
+                  upToDate.add(known.document_id);
               }
               this.progress!.done++;
             }
@@ -403,14 +476,21 @@ export class SyncEngine {
     const reported = new Set([...this.problems.values()].map((problem) => problem.file));
     for (const name of readdirSync(this.dir)) {
       if (reported.has(name) || !isSymbolicLink(this.dir, name)) continue;
-      this.problems.set(`link:${name}`, { file: name, line: 0, column: 0, message: 'It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.' });
+      this.problems.set(`link:${name}`, {
+        file: name,
+        line: 0,
+        column: 0,
+        message:
+          'It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.',
+      });
     }
   }
 
   /** A problem or a copy whose file has since been deleted is no longer anything to fix. */
   private forgetGoneFiles(): void {
     for (const [key, problem] of this.problems) {
-      if (!key.startsWith('write:') && key !== REMOVED_FOLDER && entryKind(this.dir, problem.file) === 'missing') this.problems.delete(key);
+      if (!key.startsWith('write:') && key !== REMOVED_FOLDER && entryKind(this.dir, problem.file) === 'missing')
+        this.problems.delete(key);
     }
     for (const name of this.copies.keys()) if (entryKind(this.dir, name) === 'missing') this.copies.delete(name);
   }
@@ -464,7 +544,12 @@ export class SyncEngine {
   }
 
   /** Runs `run` once `key` has been quiet for `delay`; a failure is shown as a problem of `key`. */
-  private debounce(timers: Map<string, ReturnType<typeof setTimeout>>, key: string, delay: number, run: () => void): void {
+  private debounce(
+    timers: Map<string, ReturnType<typeof setTimeout>>,
+    key: string,
+    delay: number,
+    run: () => void,
+  ): void {
     const existing = timers.get(key);
     if (existing) clearTimeout(existing);
     timers.set(
@@ -538,7 +623,8 @@ export class SyncEngine {
     const known = this.state.bySlug(slug);
     // A link or anything but a regular file has no stamp, so it is never trusted unread.
     const current = stampOf(this.dir, name);
-    if (current && known && !this.foreignBase && !this.problems.has(name) && stampStillTrusted(known, current)) return 'unchanged';
+    if (current && known && !this.foreignBase && !this.problems.has(name) && stampStillTrusted(known, current))
+      return 'unchanged';
     const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
     if (!read.ok) return read.missing ? 'missing' : this.refuse(name, { line: 0, column: 0, message: read.message });
     this.counters.reads++;
@@ -551,7 +637,12 @@ export class SyncEngine {
     if (!parsed.ok) return this.refuse(name, parsed.fault);
     const sidecar = parsed.value;
     const document = sidecar.marginalia.document;
-    if (known && known.document_id !== document.id) return this.refuse(name, { line: 0, column: 0, message: `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.` });
+    if (known && known.document_id !== document.id)
+      return this.refuse(name, {
+        line: 0,
+        column: 0,
+        message: `This file names document ${document.id}, but ${name} belongs to ${known.document_id}.`,
+      });
     const original = this.copiedFrom(document.id, slug);
     this.problems.delete(name);
     if (original) {
@@ -595,7 +686,8 @@ export class SyncEngine {
   private createDocument(document: SidecarDocument, slug: string): true | string {
     const read = readWorkspaceFile(this.dir, document.sourceFile, this.core.maxImportBytes());
     if (!read.ok) {
-      if (read.missing) return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
+      if (read.missing)
+        return `Its document is not in the library and its source file “${document.sourceFile}” is not in the workspace.`;
       return `Its source file “${document.sourceFile}” is not read: ${read.message}`;
     }
     const edited = this.editedTextFor(document, slug);
@@ -608,11 +700,15 @@ export class SyncEngine {
       if (document.textSha256 !== '' && content.textSha256 !== document.textSha256) {
         return `Its notes were made on a text (version ${shortSha(document.textSha256)}) that neither its source file “${document.sourceFile}” nor ${editedTextName(slug)} holds; the document is not restored, so that nothing is reverted.`;
       }
-      ({ created, document: existing } = this.core.documents.insertWithId(document.id, { ...content, title: document.title || prepared.title }));
+      ({ created, document: existing } = this.core.documents.insertWithId(document.id, {
+        ...content,
+        title: document.title || prepared.title,
+      }));
     } catch (error) {
       return `Its source file “${document.sourceFile}” cannot be imported: ${messageOf(error)}`;
     }
-    if (!created) return `Its source file “${document.sourceFile}” is already in the library as “${existing.title}” (${existing.id}), under another id than this file's ${document.id}; the file is not applied.`;
+    if (!created)
+      return `Its source file “${document.sourceFile}” is already in the library as “${existing.title}” (${existing.id}), under another id than this file's ${document.id}; the file is not applied.`;
     this.core.events.emit('libraryChanged', { reason: 'imported' });
     return true;
   }
@@ -624,7 +720,8 @@ export class SyncEngine {
    */
   private editedTextFor(document: SidecarDocument, slug: string): EditedText | undefined | string {
     const read = readEditedText(this.dir, editedTextName(slug), this.editedTextLimit());
-    if (!read.ok) return read.missing ? undefined : `Its edited text ${editedTextName(slug)} is not read: ${read.message}`;
+    if (!read.ok)
+      return read.missing ? undefined : `Its edited text ${editedTextName(slug)} is not read: ${read.message}`;
     return read.text.textSha256 === document.textSha256 ? read.text : undefined;
   }
 
@@ -636,7 +733,8 @@ export class SyncEngine {
    */
   private textDifference(document: SidecarDocument, known: SyncFileRow | undefined): string | undefined {
     const library = this.core.documents.textSha256(document.id);
-    if (document.textSha256 === '' || document.textSha256 === library || document.textSha256 === recordedTextSha(known)) return undefined;
+    if (document.textSha256 === '' || document.textSha256 === library || document.textSha256 === recordedTextSha(known))
+      return undefined;
     const title = this.core.documents.summary(document.id).title;
     return `Its notes were made on another text of “${title}” (version ${shortSha(document.textSha256)}) than the library's (version ${shortSha(library)}); the file is not applied and not overwritten. Make the same edit here, or move the file away to write the library's version.`;
   }
@@ -668,7 +766,9 @@ export class SyncEngine {
           listed = base.size === 0 ? annotations.list(documentId) : undefined;
           const listedById = listed ? new Map(listed.map((annotation) => [annotation.id, annotation])) : undefined;
           const localOf = (id: string): Annotation => listedById?.get(id) ?? annotations.get(id);
-          const theirs = new Map(sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]));
+          const theirs = new Map(
+            sidecar.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), item]),
+          );
           const ids = new Set([...base.keys(), ...localIds, ...theirs.keys()]);
           for (const id of ids) {
             const b = base.get(id);
@@ -678,7 +778,10 @@ export class SyncEngine {
               if (b || store.tombstone(id)) continue; // deleted here since the last sync
               const elsewhere = store.row(id);
               // Thrown, so the savepoint undoes this file and reports it alone.
-              if (elsewhere) throw new Error(`Annotation ${id} in this file already belongs to another document (${elsewhere.document_id}); the file is not applied.`);
+              if (elsewhere)
+                throw new Error(
+                  `Annotation ${id} in this file already belongs to another document (${elsewhere.document_id}); the file is not applied.`,
+                );
               this.writeRow(documentId, text, textSha256, t, undefined, ['color', 'note', 'tags', 'target']);
               touched.add(id);
             } else if (!t && hasLocal && b && kind === 'file') {
@@ -694,12 +797,17 @@ export class SyncEngine {
               const l = localOf(id);
               const localWeb = toWebAnnotation(l);
               if (kind === 'copy' && t.modified < localWeb.modified) {
-                if (!sameMergeFields(theirsFields, mergeFieldsOf(localWeb))) this.state.addConflict(documentId, id, t, file);
+                if (!sameMergeFields(theirsFields, mergeFieldsOf(localWeb)))
+                  this.state.addConflict(documentId, id, t, file);
                 continue;
               }
               if (!b) {
                 const decision = decideIncoming(
-                  { updatedAt: localWeb.modified, authorId: l.author.id, content: JSON.stringify(mergeFieldsOf(localWeb)) },
+                  {
+                    updatedAt: localWeb.modified,
+                    authorId: l.author.id,
+                    content: JSON.stringify(mergeFieldsOf(localWeb)),
+                  },
                   { updatedAt: t.modified, authorId: idFromUrn(t.creator.id), content: JSON.stringify(theirsFields) },
                   undefined,
                 );
@@ -724,7 +832,12 @@ export class SyncEngine {
               store.deleteAnnotation(row.id, tombstone.deletedAt);
               touched.add(row.id);
             } else if (!row) {
-              store.addTombstone({ id: tombstone.id, document_id: documentId, author_id: tombstone.authorId, deleted_at: tombstone.deletedAt });
+              store.addTombstone({
+                id: tombstone.id,
+                document_id: documentId,
+                author_id: tombstone.authorId,
+                deleted_at: tombstone.deletedAt,
+              });
             }
           }
           // Replies: last writer wins, as in bundles.
@@ -750,7 +863,14 @@ export class SyncEngine {
   }
 
   /** Writes the file's version of the chosen fields over the row (or a new row). */
-  private writeRow(documentId: string, text: string, textSha256: string, theirs: WebAnnotation, local: Annotation | undefined, fields: readonly (keyof MergeFields)[]): void {
+  private writeRow(
+    documentId: string,
+    text: string,
+    textSha256: string,
+    theirs: WebAnnotation,
+    local: Annotation | undefined,
+    fields: readonly (keyof MergeFields)[],
+  ): void {
     const store = this.core.annotations.store;
     const read = readWebAnnotation(theirs);
     const current = local ? store.row(local.id) : undefined;
@@ -783,13 +903,34 @@ export class SyncEngine {
       Object.assign(row, { note_json: note.lexicalJson, note_text: note.text, note_markdown: read.markdown });
     }
     if (fields.includes('target') && read.kind !== 'document' && read.quote && read.position) {
-      const sameText = read.textSha256 === textSha256 && read.position.end <= text.length && text.slice(read.position.start, read.position.end) === read.quote.exact;
-      const anchored = sameText ? { status: 'exact' as const, start: read.position.start, end: read.position.end, score: 1 } : anchor(text, read.quote, read.position);
+      const sameText =
+        read.textSha256 === textSha256 &&
+        read.position.end <= text.length &&
+        text.slice(read.position.start, read.position.end) === read.quote.exact;
+      const anchored = sameText
+        ? { status: 'exact' as const, start: read.position.start, end: read.position.end, score: 1 }
+        : anchor(text, read.quote, read.position);
       if (anchored.status === 'orphan') {
-        Object.assign(row, { start_offset: read.position.start, end_offset: read.position.end, exact: read.quote.exact, prefix: read.quote.prefix, suffix: read.quote.suffix, anchor_status: 'orphan', anchor_score: 0 });
+        Object.assign(row, {
+          start_offset: read.position.start,
+          end_offset: read.position.end,
+          exact: read.quote.exact,
+          prefix: read.quote.prefix,
+          suffix: read.quote.suffix,
+          anchor_status: 'orphan',
+          anchor_score: 0,
+        });
       } else {
         const quote = quoteSelectorFor(text, anchored.start, anchored.end);
-        Object.assign(row, { start_offset: anchored.start, end_offset: anchored.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor_status: anchored.status, anchor_score: anchored.score });
+        Object.assign(row, {
+          start_offset: anchored.start,
+          end_offset: anchored.end,
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+          anchor_status: anchored.status,
+          anchor_score: anchored.score,
+        });
       }
       row.text_sha256 = textSha256;
     }
@@ -834,7 +975,14 @@ export class SyncEngine {
           const existing = store.tagByPath(normalized.path);
           if (existing && existing.color === tag.color && existing.description === tag.description) continue;
           const now = this.core.annotations.now();
-          store.upsertTag({ id: existing?.id ?? randomUUID(), path: normalized.path, color: tag.color, description: tag.description, created_at: existing?.created_at ?? now, updated_at: now });
+          store.upsertTag({
+            id: existing?.id ?? randomUUID(),
+            path: normalized.path,
+            color: tag.color,
+            description: tag.description,
+            created_at: existing?.created_at ?? now,
+            updated_at: now,
+          });
           changed = true;
         }
       })
@@ -855,19 +1003,33 @@ export class SyncEngine {
     try {
       if (entryKind(this.dir, REMOVED_FOLDER) === 'missing') mkdirSync(folder);
       if (!isRealFolder(this.dir, REMOVED_FOLDER)) {
-        this.problems.set(REMOVED_FOLDER, { file: REMOVED_FOLDER, line: 0, column: 0, message: `${REMOVED_FOLDER} is not a folder inside the workspace (a link or a file), so removed documents' files are not moved into it.` });
+        this.problems.set(REMOVED_FOLDER, {
+          file: REMOVED_FOLDER,
+          line: 0,
+          column: 0,
+          message: `${REMOVED_FOLDER} is not a folder inside the workspace (a link or a file), so removed documents' files are not moved into it.`,
+        });
         return;
       }
       this.problems.delete(REMOVED_FOLDER);
       for (const row of removed) this.moveAside(row, folder);
     } catch (error) {
-      this.problems.set(REMOVED_FOLDER, { file: REMOVED_FOLDER, line: 0, column: 0, message: `Removed documents' files could not be set aside: ${messageOf(error)}` });
+      this.problems.set(REMOVED_FOLDER, {
+        file: REMOVED_FOLDER,
+        line: 0,
+        column: 0,
+        message: `Removed documents' files could not be set aside: ${messageOf(error)}`,
+      });
     }
   }
 
   private moveAside(row: SyncFileRow, folder: string): void {
     for (const name of readdirSync(this.dir)) {
-      if (name === this.sidecarName(row.slug) || name === `${row.slug}${DIGEST_SUFFIX}` || name.startsWith(`${row.slug}.`)) {
+      if (
+        name === this.sidecarName(row.slug) ||
+        name === `${row.slug}${DIGEST_SUFFIX}` ||
+        name.startsWith(`${row.slug}.`)
+      ) {
         let target = name;
         for (let counter = 2; entryKind(folder, target) !== 'missing'; counter++) target = `${name}.${counter}`;
         renameSync(join(this.dir, name), join(folder, target));
@@ -883,7 +1045,9 @@ export class SyncEngine {
     if (known) return known.slug;
     // Asked per candidate (an indexed lookup and one stat), not by listing every slug and
     // the folder: writing a workspace for a large library did both once per document.
-    return slugFor(title, { has: (slug) => this.state.bySlug(slug) !== undefined || entryKind(this.dir, this.sidecarName(slug)) !== 'missing' });
+    return slugFor(title, {
+      has: (slug) => this.state.bySlug(slug) !== undefined || entryKind(this.dir, this.sidecarName(slug)) !== 'missing',
+    });
   }
 
   /**
@@ -922,11 +1086,14 @@ export class SyncEngine {
     // Before the sidecar, which names the text its notes were made on.
     // Only a text replaced since its import (Edit text, a bundle applied to it) or one that came in a bundle (the sender's edit) can differ from its source.
     const mayDiffer = summary.textUpdatedAt !== summary.importedAt || summary.originName !== '';
-    if (mayDiffer && recordedTextSha(known) !== textSha256) this.writeEditedText(documentId, slug, sourceFile, textSha256);
+    if (mayDiffer && recordedTextSha(known) !== textSha256)
+      this.writeEditedText(documentId, slug, sourceFile, textSha256);
     const annotations = listed ?? this.core.annotations.list(documentId);
     const replies = this.core.annotations.listReplies(documentId);
     const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256 };
-    const tombstones = this.core.annotations.store.tombstonesOf(documentId).map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
+    const tombstones = this.core.annotations.store
+      .tombstonesOf(documentId)
+      .map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
     const sidecar = buildSidecar(document, annotations, replies, tombstones);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
@@ -937,7 +1104,8 @@ export class SyncEngine {
       stamp = stampOf(this.dir, name);
     }
     // The library changed (from the app, the sidecar or anywhere else) or the sidecar did: the digest follows.
-    if (onDisk?.hash !== hash || known?.store_fingerprint !== fingerprint) this.writeDigest(documentId, slug, document, annotations, replies);
+    if (onDisk?.hash !== hash || known?.store_fingerprint !== fingerprint)
+      this.writeDigest(documentId, slug, document, annotations, replies);
     this.core.db
       .transaction(() => {
         this.state.record(documentId, slug, hash, fingerprint, stamp);
@@ -958,7 +1126,13 @@ export class SyncEngine {
   }
 
   /** The digest is the app's own file, but a link or a folder at its name is reported, not replaced. */
-  private writeDigest(documentId: string, slug: string, document: SidecarDocument, annotations: readonly Annotation[], replies: readonly Reply[]): void {
+  private writeDigest(
+    documentId: string,
+    slug: string,
+    document: SidecarDocument,
+    annotations: readonly Annotation[],
+    replies: readonly Reply[],
+  ): void {
     this.writeOwnFile(`digest:${documentId}`, `${slug}${DIGEST_SUFFIX}`, notesDigest(document, annotations, replies));
   }
 
@@ -970,12 +1144,21 @@ export class SyncEngine {
   private writeEditedText(documentId: string, slug: string, sourceFile: string, textSha256: string): void {
     let imported: string | undefined;
     try {
-      imported = prepareDocument(sourceFile, this.core.documents.sourceBytes(documentId), Number.MAX_SAFE_INTEGER).textSha256;
+      imported = prepareDocument(
+        sourceFile,
+        this.core.documents.sourceBytes(documentId),
+        Number.MAX_SAFE_INTEGER,
+      ).textSha256;
     } catch {
       imported = undefined; // a source that no longer imports: the edited text is all there is
     }
     if (imported === textSha256) return;
-    this.writeOwnFile(`text:${documentId}`, editedTextName(slug), serializeEditedText(this.core.documents.detail(documentId).lexicalJson), this.editedTextLimit());
+    this.writeOwnFile(
+      `text:${documentId}`,
+      editedTextName(slug),
+      serializeEditedText(this.core.documents.detail(documentId).lexicalJson),
+      this.editedTextLimit(),
+    );
   }
 
   /** The most a `<slug>.text.json` may hold: what one document may take in a note bundle. */
@@ -999,7 +1182,9 @@ export class SyncEngine {
   /** Writes tags.json when it differs from the library's tags; never over a file still to be fixed, a link or a folder. */
   writeTags(): void {
     if (this.problems.has(TAGS_FILE)) return;
-    const tags = this.core.annotations.listTags().map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
+    const tags = this.core.annotations
+      .listTags()
+      .map((tag) => ({ path: tag.path, color: tag.color, description: tag.description }));
     const text = `${JSON.stringify({ tags }, null, 2)}\n`;
     const read = readWorkspaceFile(this.dir, TAGS_FILE, JSON_FILE_LIMIT);
     if (!read.ok && !read.missing) {
@@ -1030,7 +1215,14 @@ export class SyncEngine {
       .transaction(() => {
         if (choice === 'theirs') {
           const local = this.core.annotations.store.annotation(conflict.annotation_id);
-          this.writeRow(conflict.document_id, text, textSha256, { ...theirs, modified: this.core.annotations.now() }, local, ['color', 'note', 'tags', 'target']);
+          this.writeRow(
+            conflict.document_id,
+            text,
+            textSha256,
+            { ...theirs, modified: this.core.annotations.now() },
+            local,
+            ['color', 'note', 'tags', 'target'],
+          );
           this.core.annotations.store.reindex([conflict.annotation_id]);
         } else if (choice === 'both') {
           const copy = { ...theirs, id: `urn:uuid:${randomUUID()}`, modified: this.core.annotations.now() };
@@ -1054,7 +1246,8 @@ export class SyncEngine {
     const documentId = parsed.value.marginalia.document.id;
     if (!this.core.documents.exists(documentId)) return 'refused';
     // A sidecar is merged this way only while another file holds its document (a copy).
-    if (!CONFLICT_FILE.test(name) && this.copiedFrom(documentId, name.slice(0, -SIDECAR_SUFFIX.length)) === undefined) return 'refused';
+    if (!CONFLICT_FILE.test(name) && this.copiedFrom(documentId, name.slice(0, -SIDECAR_SUFFIX.length)) === undefined)
+      return 'refused';
     this.merge(documentId, parsed.value, name, 'copy');
     this.state.invalidateFingerprint(documentId);
     const path = join(this.dir, name);
@@ -1067,7 +1260,9 @@ export class SyncEngine {
 
   /** Every difference between the store and the files, read afresh; empty when they agree. */
   verify(): string[] {
-    const differences = [...this.problems.values()].map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+    const differences = [...this.problems.values()].map(
+      (problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`,
+    );
     differences.push(
       ...workspaceDifferences({
         dir: this.dir,
@@ -1078,10 +1273,16 @@ export class SyncEngine {
           const known = this.state.byDocument(documentId);
           return known ? this.sidecarName(known.slug) : undefined;
         },
-        annotationsOf: (documentId) => new Map(this.core.annotations.list(documentId).map((annotation) => [annotation.id, mergeFieldsOf(toWebAnnotation(annotation))])),
+        annotationsOf: (documentId) =>
+          new Map(
+            this.core.annotations
+              .list(documentId)
+              .map((annotation) => [annotation.id, mergeFieldsOf(toWebAnnotation(annotation))]),
+          ),
       }),
     );
-    for (const conflict of this.state.conflicts()) differences.push(`${conflict.file}: annotation ${conflict.annotation_id} has an unresolved conflict.`);
+    for (const conflict of this.state.conflicts())
+      differences.push(`${conflict.file}: annotation ${conflict.annotation_id} has an unresolved conflict.`);
     return [...new Set(differences)];
   }
 }

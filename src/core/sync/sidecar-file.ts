@@ -30,14 +30,16 @@ function faultAt(text: string, offset: number, message: string): { ok: false; fa
 function parseJson(bytes: Uint8Array): Parsed<unknown> {
   const text = decodeUtf8(bytes);
   if (text === undefined) return { ok: false, fault: { line: 0, column: 0, message: 'The file is not UTF-8 text.' } };
-  if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth)) return faultAt(text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
+  if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth))
+    return faultAt(text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
   try {
     return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (error) {
     const raw = (error as Error).message;
     const message = `Not valid JSON: ${describeJsonError(raw)}`;
     const lineColumn = /line (\d+) column (\d+)/.exec(raw);
-    if (lineColumn) return { ok: false, fault: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), message } };
+    if (lineColumn)
+      return { ok: false, fault: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), message } };
     const position = /position (\d+)/.exec(raw);
     return faultAt(text, position ? Number(position[1]) : text.length, message);
   }
@@ -51,7 +53,8 @@ function parseShaped<T>(bytes: Uint8Array, schema: z.ZodType<T>): Parsed<T> {
   if (parsed.success) return { ok: true, value: parsed.data, text: json.text };
   const issue = parsed.error.issues[0]!;
   const itemIndex = issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? issue.path[1] : -1;
-  const itemId = itemIndex >= 0 ? (json.value as { items?: Array<{ id?: unknown }> }).items?.[itemIndex]?.id : undefined;
+  const itemId =
+    itemIndex >= 0 ? (json.value as { items?: Array<{ id?: unknown }> }).items?.[itemIndex]?.id : undefined;
   const offset = typeof itemId === 'string' ? Math.max(0, json.text.indexOf(JSON.stringify(itemId))) : 0;
   return faultAt(json.text, offset, describeSchemaIssue(issue, json.value));
 }

@@ -38,7 +38,9 @@ function readSidecars(sources: VerifySources, differences: string[]): Map<string
   try {
     listed = readdirSync(sources.dir);
   } catch (error) {
-    differences.push(`The workspace folder ${sources.dir} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    differences.push(
+      `The workspace folder ${sources.dir} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
     return files;
   }
   const names = listed.filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name)).sort();
@@ -53,7 +55,9 @@ function readSidecars(sources: VerifySources, differences: string[]): Map<string
       differences.push(`${name}:${parsed.fault.line}:${parsed.fault.column}: ${parsed.fault.message}`);
       continue;
     }
-    const items = new Map(parsed.value.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), mergeFieldsOf(item)]));
+    const items = new Map(
+      parsed.value.items.filter((item) => !isReply(item)).map((item) => [idFromUrn(item.id), mergeFieldsOf(item)]),
+    );
     const { id, sourceFile, textSha256 } = parsed.value.marginalia.document;
     files.set(name, { documentId: id, sourceFile, textSha256, items });
   }
@@ -63,18 +67,27 @@ function readSidecars(sources: VerifySources, differences: string[]): Map<string
 function compare(name: string, inStore: Map<string, string>, inFile: Map<string, string>, differences: string[]): void {
   for (const [id, fields] of inStore) {
     if (!inFile.has(id)) differences.push(`${name}: annotation ${id} is in the library but not in the file.`);
-    else if (inFile.get(id) !== fields) differences.push(`${name}: annotation ${id} differs between the library and the file.`);
+    else if (inFile.get(id) !== fields)
+      differences.push(`${name}: annotation ${id} differs between the library and the file.`);
   }
-  for (const id of inFile.keys()) if (!inStore.has(id)) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
+  for (const id of inFile.keys())
+    if (!inStore.has(id)) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
 }
 
 /** One document against the files naming it: the recorded one in full, any other as a copy. */
-function verifyDocument(document: { id: string; title: string }, claims: string[], files: Map<string, SidecarFacts>, sources: VerifySources, differences: string[]): void {
+function verifyDocument(
+  document: { id: string; title: string },
+  claims: string[],
+  files: Map<string, SidecarFacts>,
+  sources: VerifySources,
+  differences: string[],
+): void {
   const inStore = new Map([...sources.annotationsOf(document.id)].map(([id, fields]) => [id, JSON.stringify(fields)]));
   const recorded = sources.recordedName(document.id);
   if (claims.length === 0) {
     differences.push(recorded ? `${recorded} is missing.` : `“${document.title}” has no file in the workspace.`);
-    for (const id of inStore.keys()) differences.push(`annotation ${id} of “${document.title}” is in the library but in no file.`);
+    for (const id of inStore.keys())
+      differences.push(`annotation ${id} of “${document.title}” is in the library but in no file.`);
     return;
   }
   const main = recorded && claims.includes(recorded) ? recorded : claims[0]!;
@@ -82,13 +95,18 @@ function verifyDocument(document: { id: string; title: string }, claims: string[
   compare(main, inStore, fieldsOfFile(facts), differences);
   const text = sources.textSha256Of(document.id);
   if (facts.textSha256 !== '' && facts.textSha256 !== text) {
-    differences.push(`${main}: the text of “${document.title}” differs between the library (version ${text.slice(0, 7)}) and the file (version ${facts.textSha256.slice(0, 7)}).`);
+    differences.push(
+      `${main}: the text of “${document.title}” differs between the library (version ${text.slice(0, 7)}) and the file (version ${facts.textSha256.slice(0, 7)}).`,
+    );
   }
   const source = entryKind(sources.dir, facts.sourceFile);
   if (source !== 'missing' && source !== 'file') differences.push(`${facts.sourceFile}:0:0: ${source.message}`);
   for (const copy of claims.filter((name) => name !== main)) {
-    differences.push(`${copy} names the same document as ${main} (“${document.title}”): it is a copy, and is not synced. Merge it from the sync dialog, or delete it.`);
-    for (const id of files.get(copy)!.items.keys()) if (!inStore.has(id)) differences.push(`${copy}: annotation ${id} is in the file but not in the library.`);
+    differences.push(
+      `${copy} names the same document as ${main} (“${document.title}”): it is a copy, and is not synced. Merge it from the sync dialog, or delete it.`,
+    );
+    for (const id of files.get(copy)!.items.keys())
+      if (!inStore.has(id)) differences.push(`${copy}: annotation ${id} is in the file but not in the library.`);
   }
 }
 
@@ -102,7 +120,9 @@ function reportLinks(dir: string, differences: string[]): void {
   }
   for (const name of names.sort()) {
     if (isSymbolicLink(dir, name) && !differences.some((difference) => difference.startsWith(`${name}:`))) {
-      differences.push(`${name}:0:0: It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.`);
+      differences.push(
+        `${name}:0:0: It is a symbolic link, so it is not synced: the sync reads only regular files inside the workspace folder.`,
+      );
     }
   }
 }
@@ -119,7 +139,8 @@ export function workspaceDifferences(sources: VerifySources): string[] {
   for (const [documentId, names] of claims) {
     for (const name of names) {
       differences.push(`${name}: its document ${documentId} is not in the library.`);
-      for (const id of files.get(name)!.items.keys()) differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
+      for (const id of files.get(name)!.items.keys())
+        differences.push(`${name}: annotation ${id} is in the file but not in the library.`);
     }
   }
   reportLinks(sources.dir, differences);

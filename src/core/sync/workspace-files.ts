@@ -9,7 +9,8 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-export type WorkspaceRead = { ok: true; bytes: Buffer; stamp: FileStamp } | { ok: false; missing: boolean; message: string };
+export type WorkspaceRead =
+  { ok: true; bytes: Buffer; stamp: FileStamp } | { ok: false; missing: boolean; message: string };
 
 // O_NOFOLLOW makes opening a link fail instead of reaching its target; O_NONBLOCK makes
 // opening a FIFO return at once (fstat then refuses it) instead of waiting for a writer.
@@ -18,7 +19,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 const READ_CHUNK = 1024 * 1024;
 
 /** Sync tools' conflict copies of a sidecar (Syncthing, Dropbox, and the like). */
-export const CONFLICT_FILE = /(\.sync-conflict-[^/\\]*\.json|\(conflicted copy[^)]*\)[^/\\]*\.json|\.conflict[^/\\]*\.json)$/i;
+export const CONFLICT_FILE =
+  /(\.sync-conflict-[^/\\]*\.json|\(conflicted copy[^)]*\)[^/\\]*\.json|\.conflict[^/\\]*\.json)$/i;
 
 /** A name directly inside the folder: no separator, not `.` or `..`. */
 export function isPlainName(name: string): boolean {
@@ -92,7 +94,11 @@ export function readWorkspaceFile(dir: string, name: string, maxBytes: number): 
     if (code === 'ENOENT') return { ok: false, missing: true, message: 'It is missing.' };
     // Swapped for a link (ELOOP) or a socket (ENXIO) between the lstat and the open.
     if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, missing: false, message: notRegular(true, false) };
-    return { ok: false, missing: false, message: code === 'ENXIO' ? notRegular(false, false) : `It cannot be read: ${code ?? (error as Error).message}.` };
+    return {
+      ok: false,
+      missing: false,
+      message: code === 'ENXIO' ? notRegular(false, false) : `It cannot be read: ${code ?? (error as Error).message}.`,
+    };
   }
   try {
     return readOpen(descriptor, maxBytes);
@@ -104,7 +110,11 @@ export function readWorkspaceFile(dir: string, name: string, maxBytes: number): 
 function readOpen(descriptor: number, maxBytes: number): WorkspaceRead {
   const stat = fstatSync(descriptor);
   if (!stat.isFile()) return { ok: false, missing: false, message: notRegular(false, stat.isDirectory()) };
-  const tooLarge = { ok: false as const, missing: false, message: `It is larger than ${megabytes(maxBytes)}, the most the sync reads for this kind of file.` };
+  const tooLarge = {
+    ok: false as const,
+    missing: false,
+    message: `It is larger than ${megabytes(maxBytes)}, the most the sync reads for this kind of file.`,
+  };
   if (stat.size > maxBytes) return tooLarge;
   // Room for one byte more than fstat said, so a read that fills it shows the file grew.
   let buffer = Buffer.allocUnsafe(stat.size + 1);

@@ -295,8 +295,12 @@ export function App({ client }: AppProps) {
   // Pushed events: library changes (here or from the CLI), menu commands, host errors.
   useEffect(() => {
     const stops = [
-      client.on('libraryChanged', () =>
-        void refreshLibrary().catch((error: unknown) => notifyFailure("Couldn't refresh the library", error instanceof Error ? error.message : String(error))),
+      client.on(
+        'libraryChanged',
+        () =>
+          void refreshLibrary().catch((error: unknown) =>
+            notifyFailure("Couldn't refresh the library", error instanceof Error ? error.message : String(error)),
+          ),
       ),
       client.on('openDocument', ({ id }) => {
         void refreshLibrary().then(() => openDocument(id));
@@ -449,29 +453,34 @@ export function App({ client }: AppProps) {
   return (
     <div className="app">
       <ErrorBoundary region="toolbar">
-      <Toolbar
-        libraryOpen={libraryOpen}
-        onToggleLibrary={() => setLibraryOpen((open) => !open)}
-        onImport={chooseFiles}
-        settings={settings}
-        onFontSize={changeFontSize}
-        onSettings={saveSettings}
-        editing={editing}
-        canEdit={current !== null}
-        onToggleEdit={() => {
-          if (editing) setEditEpoch((epoch) => epoch + 1);
-          setEditing(!editing);
-        }}
-        onUndo={() => runCommand('undo')}
-        onRedo={() => runCommand('redo')}
-        onOpenSettings={() => setSettingsOpen(true)}
-        onExport={() => setExportOpen(true)}
-        onShareNotes={() => setShareOpen(true)}
-        onImportNotes={() => bundleInputRef.current?.click()}
-        sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
-      />
+        <Toolbar
+          libraryOpen={libraryOpen}
+          onToggleLibrary={() => setLibraryOpen((open) => !open)}
+          onImport={chooseFiles}
+          settings={settings}
+          onFontSize={changeFontSize}
+          onSettings={saveSettings}
+          editing={editing}
+          canEdit={current !== null}
+          onToggleEdit={() => {
+            if (editing) setEditEpoch((epoch) => epoch + 1);
+            setEditing(!editing);
+          }}
+          onUndo={() => runCommand('undo')}
+          onRedo={() => runCommand('redo')}
+          onOpenSettings={() => setSettingsOpen(true)}
+          onExport={() => setExportOpen(true)}
+          onShareNotes={() => setShareOpen(true)}
+          onImportNotes={() => bundleInputRef.current?.click()}
+          sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
+        />
       </ErrorBoundary>
-      <HiddenFileInput ref={bundleInputRef} accept=".mnb" testId="import-notes-input" onFiles={(files) => void importFiles(files.slice(0, 1))} />
+      <HiddenFileInput
+        ref={bundleInputRef}
+        accept=".mnb"
+        testId="import-notes-input"
+        onFiles={(files) => void importFiles(files.slice(0, 1))}
+      />
       <HiddenFileInput
         ref={fileInputRef}
         multiple
@@ -495,187 +504,209 @@ export function App({ client }: AppProps) {
                   onClick={() => setPanel(key)}
                 >
                   {PANEL_LABELS[key]}
-                  {key === 'annotations' && controller.annotations.some((annotation) => annotation.anchor.status === 'orphan') && (
-                    <span className="sidebar__badge" aria-label="has orphaned annotations">
-                      !
-                    </span>
-                  )}
+                  {key === 'annotations' &&
+                    controller.annotations.some((annotation) => annotation.anchor.status === 'orphan') && (
+                      <span className="sidebar__badge" aria-label="has orphaned annotations">
+                        !
+                      </span>
+                    )}
                 </button>
               ))}
             </div>
             <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="sidebar__panel">
-              <ErrorBoundary region={PANEL_REGIONS[panel]} resetKeys={[panel, current?.id]} onRetry={() => retryPanel(panel)}>
-              {panel === 'library' && (
-                <LibraryPanel documents={documents} currentId={current?.id ?? null} onOpen={(id) => void openDocument(id)} onDelete={requestDelete} />
-              )}
-              {panel === 'annotations' && (
-                <AnnotationsPanel
-                  controller={controller}
-                  report={report}
-                  onConfirmDelete={(count, confirm) =>
-                    setConfirmation({
-                      title: `Delete ${countOf(count, 'annotation')}?`,
-                      body: 'Their highlights, tags and notes are removed. Ctrl+Z brings them back.',
-                      confirmLabel: 'Delete',
-                      onConfirm: confirm,
-                    })
-                  }
-                />
-              )}
-              {panel === 'tags' && (
-                <TagsPanel
-                  client={client}
-                  controller={controller}
-                  report={report}
-                  announce={announce}
-                  confirm={(title, body, confirmLabel, onConfirm) => setConfirmation({ title, body, confirmLabel, onConfirm })}
-                />
-              )}
-              {panel === 'search' && (
-                <SearchPanel
-                  client={client}
-                  documents={documents ?? []}
-                  documentId={current?.id ?? null}
-                  scope={current ? searchScope : 'library'}
-                  focusToken={searchFocus}
-                  onScope={setSearchScope}
-                  onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
-                  onClear={clearSearchMarks}
-                />
-              )}
+              <ErrorBoundary
+                region={PANEL_REGIONS[panel]}
+                resetKeys={[panel, current?.id]}
+                onRetry={() => retryPanel(panel)}
+              >
+                {panel === 'library' && (
+                  <LibraryPanel
+                    documents={documents}
+                    currentId={current?.id ?? null}
+                    onOpen={(id) => void openDocument(id)}
+                    onDelete={requestDelete}
+                  />
+                )}
+                {panel === 'annotations' && (
+                  <AnnotationsPanel
+                    controller={controller}
+                    report={report}
+                    onConfirmDelete={(count, confirm) =>
+                      setConfirmation({
+                        title: `Delete ${countOf(count, 'annotation')}?`,
+                        body: 'Their highlights, tags and notes are removed. Ctrl+Z brings them back.',
+                        confirmLabel: 'Delete',
+                        onConfirm: confirm,
+                      })
+                    }
+                  />
+                )}
+                {panel === 'tags' && (
+                  <TagsPanel
+                    client={client}
+                    controller={controller}
+                    report={report}
+                    announce={announce}
+                    confirm={(title, body, confirmLabel, onConfirm) =>
+                      setConfirmation({ title, body, confirmLabel, onConfirm })
+                    }
+                  />
+                )}
+                {panel === 'search' && (
+                  <SearchPanel
+                    client={client}
+                    documents={documents ?? []}
+                    documentId={current?.id ?? null}
+                    scope={current ? searchScope : 'library'}
+                    focusToken={searchFocus}
+                    onScope={setSearchScope}
+                    onChoose={(documentId, hit) => void chooseSearchHit(documentId, hit)}
+                    onClear={clearSearchMarks}
+                  />
+                )}
               </ErrorBoundary>
             </div>
           </div>
         )}
-        <ErrorBoundary region="reader" resetKeys={[current?.id, editEpoch]} onRetry={() => (currentIdRef.current ? openDocument(currentIdRef.current) : undefined)}>
-        <Reader
-          commandsRef={selectionCommands}
-          document={current}
-          loading={documents === null}
-          editing={editing}
-          editEpoch={editEpoch}
-          controller={controller}
-          onImport={chooseFiles}
-          onSaveEdit={(json) => void saveEdit(json)}
-          report={(title, body) => setMessage({ title, body })}
-          myAuthorId={profile?.authorId ?? null}
-        />
+        <ErrorBoundary
+          region="reader"
+          resetKeys={[current?.id, editEpoch]}
+          onRetry={() => (currentIdRef.current ? openDocument(currentIdRef.current) : undefined)}
+        >
+          <Reader
+            commandsRef={selectionCommands}
+            document={current}
+            loading={documents === null}
+            editing={editing}
+            editEpoch={editEpoch}
+            controller={controller}
+            onImport={chooseFiles}
+            onSaveEdit={(json) => void saveEdit(json)}
+            report={(title, body) => setMessage({ title, body })}
+            myAuthorId={profile?.authorId ?? null}
+          />
         </ErrorBoundary>
       </div>
       {dragging && <DropOverlay />}
       <Notifications />
       <ErrorBoundary region="dialog" onClose={closeDialogs}>
-      {profile && !profile.confirmed && (
-        <ProfileDialog
-          title="Welcome to Marginalia"
-          intro="Your name goes on every highlight and note you make, so reviewers know whose work it is. You can change it later in Settings."
-          name={profile.displayName}
-          offerWorkspace={info?.defaultWorkspaceDir ?? ''}
-          onSave={({ name, workspaceDir }) =>
-            void client.updateProfile({ displayName: name }).then(async (result) => {
-              if (!result.ok) {
-                report("Couldn't save your name", result.error.message);
-                return;
-              }
-              if (workspaceDir) {
-                const saved = await client.updateSettings({ workspaceDir });
-                if (saved.ok) setSettings(saved.value);
-                else report("Couldn't use that workspace folder", saved.error.message);
-              }
-              setProfile(result.value);
-            })
-          }
-        />
-      )}
-      {settingsOpen && profile && (
-        <ProfileDialog
-          title="Settings"
-          intro="Your name appears on the annotations you create from now on."
-          name={profile.displayName}
-          maxImportMegabytes={settings.maxImportMegabytes}
-          workspaceDir={settings.workspaceDir}
-          extra={<KnownKeysSection client={client} />}
-          onCancel={() => setSettingsOpen(false)}
-          onSave={({ name, maxImportMegabytes, workspaceDir }) =>
-            void client.updateProfile({ displayName: name }).then(async (result) => {
-              if (!result.ok) {
-                report("Couldn't save your name", result.error.message);
-                return;
-              }
-              setProfile(result.value);
-              if (maxImportMegabytes !== undefined) saveSettings({ maxImportMegabytes });
-              if (workspaceDir !== undefined && workspaceDir !== settings.workspaceDir) {
-                const saved = await client.updateSettings({ workspaceDir });
-                if (!saved.ok) {
-                  report("Couldn't use that workspace folder", saved.error.message);
+        {profile && !profile.confirmed && (
+          <ProfileDialog
+            title="Welcome to Marginalia"
+            intro="Your name goes on every highlight and note you make, so reviewers know whose work it is. You can change it later in Settings."
+            name={profile.displayName}
+            offerWorkspace={info?.defaultWorkspaceDir ?? ''}
+            onSave={({ name, workspaceDir }) =>
+              void client.updateProfile({ displayName: name }).then(async (result) => {
+                if (!result.ok) {
+                  report("Couldn't save your name", result.error.message);
                   return;
                 }
-                setSettings(saved.value);
-              }
-              setSettingsOpen(false);
-              notifications.notify('Settings saved');
-            })
-          }
-        />
-      )}
-      {shareOpen && (
-        <ShareNotesDialog
-          client={client}
-          documents={documents ?? []}
-          currentId={current?.id ?? null}
-          onClose={() => setShareOpen(false)}
-          onShared={(summary) => {
-            setShareOpen(false);
-            announce(summary);
-          }}
-        />
-      )}
-      {incomingBundle && (
-        <ImportNotesDialog
-          client={client}
-          fileName={incomingBundle.fileName}
-          dataBase64={incomingBundle.dataBase64}
-          onClose={() => setIncomingBundle(null)}
-          onImported={(plan) => {
-            setIncomingBundle(null);
-            announce(importedSummary(plan));
-            void refreshLibrary().then(() => {
-              // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
-              const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
-              const opened = added ?? (currentIdRef.current ? undefined : plan.documents[0]);
-              if (opened) void openDocument(opened.id);
-            });
-          }}
-        />
-      )}
-      {exportOpen && current && (
-        <ExportDialog
-          client={client}
-          documents={documents ?? []}
-          currentId={current.id}
-          onClose={() => setExportOpen(false)}
-          onExported={(result) => {
-            setExportOpen(false);
-            const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
-            if (result.warnings.length > 0) setMessage({ title: `Exported, with ${result.warnings.length === 1 ? 'a warning' : countOf(result.warnings.length, 'warning')}`, body: `${summary}\n\n${result.warnings.join('\n')}` });
-            else announce(summary);
-          }}
-        />
-      )}
-      {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}
-      {confirmation && (
-        <ConfirmDialog
-          title={confirmation.title}
-          body={confirmation.body}
-          confirmLabel={confirmation.confirmLabel}
-          destructive={confirmation.destructive ?? true}
-          onCancel={() => setConfirmation(null)}
-          onConfirm={() => {
-            setConfirmation(null);
-            confirmation.onConfirm();
-          }}
-        />
-      )}
+                if (workspaceDir) {
+                  const saved = await client.updateSettings({ workspaceDir });
+                  if (saved.ok) setSettings(saved.value);
+                  else report("Couldn't use that workspace folder", saved.error.message);
+                }
+                setProfile(result.value);
+              })
+            }
+          />
+        )}
+        {settingsOpen && profile && (
+          <ProfileDialog
+            title="Settings"
+            intro="Your name appears on the annotations you create from now on."
+            name={profile.displayName}
+            maxImportMegabytes={settings.maxImportMegabytes}
+            workspaceDir={settings.workspaceDir}
+            extra={<KnownKeysSection client={client} />}
+            onCancel={() => setSettingsOpen(false)}
+            onSave={({ name, maxImportMegabytes, workspaceDir }) =>
+              void client.updateProfile({ displayName: name }).then(async (result) => {
+                if (!result.ok) {
+                  report("Couldn't save your name", result.error.message);
+                  return;
+                }
+                setProfile(result.value);
+                if (maxImportMegabytes !== undefined) saveSettings({ maxImportMegabytes });
+                if (workspaceDir !== undefined && workspaceDir !== settings.workspaceDir) {
+                  const saved = await client.updateSettings({ workspaceDir });
+                  if (!saved.ok) {
+                    report("Couldn't use that workspace folder", saved.error.message);
+                    return;
+                  }
+                  setSettings(saved.value);
+                }
+                setSettingsOpen(false);
+                notifications.notify('Settings saved');
+              })
+            }
+          />
+        )}
+        {shareOpen && (
+          <ShareNotesDialog
+            client={client}
+            documents={documents ?? []}
+            currentId={current?.id ?? null}
+            onClose={() => setShareOpen(false)}
+            onShared={(summary) => {
+              setShareOpen(false);
+              announce(summary);
+            }}
+          />
+        )}
+        {incomingBundle && (
+          <ImportNotesDialog
+            client={client}
+            fileName={incomingBundle.fileName}
+            dataBase64={incomingBundle.dataBase64}
+            onClose={() => setIncomingBundle(null)}
+            onImported={(plan) => {
+              setIncomingBundle(null);
+              announce(importedSummary(plan));
+              void refreshLibrary().then(() => {
+                // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
+                const added = plan.documents.find(
+                  (document) => document.status === 'new' || document.choice === 'copy',
+                );
+                const opened = added ?? (currentIdRef.current ? undefined : plan.documents[0]);
+                if (opened) void openDocument(opened.id);
+              });
+            }}
+          />
+        )}
+        {exportOpen && current && (
+          <ExportDialog
+            client={client}
+            documents={documents ?? []}
+            currentId={current.id}
+            onClose={() => setExportOpen(false)}
+            onExported={(result) => {
+              setExportOpen(false);
+              const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
+              if (result.warnings.length > 0)
+                setMessage({
+                  title: `Exported, with ${result.warnings.length === 1 ? 'a warning' : countOf(result.warnings.length, 'warning')}`,
+                  body: `${summary}\n\n${result.warnings.join('\n')}`,
+                });
+              else announce(summary);
+            }}
+          />
+        )}
+        {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}
+        {confirmation && (
+          <ConfirmDialog
+            title={confirmation.title}
+            body={confirmation.body}
+            confirmLabel={confirmation.confirmLabel}
+            destructive={confirmation.destructive ?? true}
+            onCancel={() => setConfirmation(null)}
+            onConfirm={() => {
+              setConfirmation(null);
+              confirmation.onConfirm();
+            }}
+          />
+        )}
       </ErrorBoundary>
     </div>
   );

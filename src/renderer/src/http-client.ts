@@ -31,7 +31,10 @@ export function createHttpClient(): MarginaliaClient {
         return fail('INTERNAL', SERVER_GONE);
       }
       if (response.status === 401 || response.status === 403) {
-        return fail('UNAUTHORIZED', 'This page is no longer connected to Marginalia. Open the URL that `marginalia serve` printed.');
+        return fail(
+          'UNAUTHORIZED',
+          'This page is no longer connected to Marginalia. Open the URL that `marginalia serve` printed.',
+        );
       }
       // Anything but the host's own JSON (a proxy's error page, a cut-off answer) means the host is not there to ask.
       return response.json().catch(() => fail('INTERNAL', SERVER_GONE));

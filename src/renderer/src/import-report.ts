@@ -23,13 +23,17 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
   const imported = files.filter((file) => file.outcome === 'imported');
   if (imported.length > 0) messages.push({ text: `Imported ${names(imported)}`, kind: 'info' });
   for (const file of files) {
-    if (file.outcome === 'existing') messages.push({ text: `${file.fileName} is already in the library as “${file.title}”.`, kind: 'info' });
+    if (file.outcome === 'existing')
+      messages.push({ text: `${file.fileName} is already in the library as “${file.title}”.`, kind: 'info' });
   }
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
-  if (failed.length === 1) messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
+  if (failed.length === 1)
+    messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
   else if (failed.length > 1) {
     // The core's reasons usually name the file already; say it once.
-    const lines = failed.map((file) => (file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`));
+    const lines = failed.map((file) =>
+      file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`,
+    );
     messages.push({ text: [`Couldn't import ${countOf(failed.length, 'file')}:`, ...lines].join('\n'), kind: 'error' });
   }
   return messages;

@@ -54,7 +54,11 @@ export function linkDestination(href: string, host: AppInfo['host'] | undefined)
  * Opens a checked link outside the app: the system browser (through the desktop shell) in
  * the desktop app, a new tab that cannot reach back to this one in the browser host.
  */
-export async function openOutside(client: MarginaliaClient, host: AppInfo['host'] | undefined, url: string): Promise<Result<unknown>> {
+export async function openOutside(
+  client: MarginaliaClient,
+  host: AppInfo['host'] | undefined,
+  url: string,
+): Promise<Result<unknown>> {
   if (host === 'desktop') return client.openExternal({ url });
   window.open(url, '_blank', 'noopener,noreferrer');
   return ok(null);

@@ -45,7 +45,19 @@ function shortTime(iso: string): string {
   return date.toDateString() === new Date().toDateString() ? clockFormat.format(date) : dayFormat.format(date);
 }
 
-function Thread({ annotation, replies, selected, myAuthorId, actions }: { annotation: Annotation; replies: readonly Reply[]; selected: boolean; myAuthorId: string | null; actions: MarginActions }) {
+function Thread({
+  annotation,
+  replies,
+  selected,
+  myAuthorId,
+  actions,
+}: {
+  annotation: Annotation;
+  replies: readonly Reply[];
+  selected: boolean;
+  myAuthorId: string | null;
+  actions: MarginActions;
+}) {
   const [draft, setDraft] = useState('');
   const [posting, setPosting] = useState(false);
   if (replies.length === 0 && !selected) return null;
@@ -61,7 +73,12 @@ function Thread({ annotation, replies, selected, myAuthorId, actions }: { annota
                   {shortTime(reply.createdAt)}
                 </time>
                 {reply.author.id === myAuthorId && selected && (
-                  <button type="button" className="link-button" aria-label={`Delete reply by ${reply.author.name}`} onClick={() => actions.deleteReply(reply.id)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Delete reply by ${reply.author.name}`}
+                    onClick={() => actions.deleteReply(reply.id)}
+                  >
                     Delete
                   </button>
                 )}
@@ -141,7 +158,11 @@ function NoteCard({
       }}
     >
       <header className="note-card__header">
-        <span className="note-card__dot" style={{ background: COLOR_PAINT[annotation.color].swatch }} aria-hidden="true" />
+        <span
+          className="note-card__dot"
+          style={{ background: COLOR_PAINT[annotation.color].swatch }}
+          aria-hidden="true"
+        />
         <span className="note-card__author">{annotation.author.name}</span>
         {!mine && <span className="note-card__badge">their note</span>}
         <time
@@ -153,7 +174,11 @@ function NoteCard({
         </time>
       </header>
       {annotation.anchor.status !== 'exact' && (
-        <p className={`note-card__status note-card__status--${annotation.anchor.status}`}>{annotation.anchor.status === 'orphan' ? 'Orphaned: its text is gone' : `Re-anchored (${annotation.anchor.status})`}</p>
+        <p className={`note-card__status note-card__status--${annotation.anchor.status}`}>
+          {annotation.anchor.status === 'orphan'
+            ? 'Orphaned: its text is gone'
+            : `Re-anchored (${annotation.anchor.status})`}
+        </p>
       )}
       {annotation.tags.length > 0 && (
         <ul className="tag-chips" aria-label="Tags">
@@ -161,7 +186,12 @@ function NoteCard({
             <li key={path} className="tag-chip">
               {path}
               {selected && mine && (
-                <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${path}`} onClick={() => actions.removeTag(annotation.id, path)}>
+                <button
+                  type="button"
+                  className="tag-chip__remove"
+                  aria-label={`Remove tag ${path}`}
+                  onClick={() => actions.removeTag(annotation.id, path)}
+                >
                   ×
                 </button>
               )}
@@ -223,7 +253,16 @@ function NoteCard({
   );
 }
 
-export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, actions, myAuthorId, replies }: MarginNotesProps) {
+export function MarginNotes({
+  annotations,
+  anchorTops,
+  selectedId,
+  focus,
+  tags,
+  actions,
+  myAuthorId,
+  replies,
+}: MarginNotesProps) {
   const refs = useRef(new Map<string, HTMLDivElement>());
   const [tops, setTops] = useState<Map<string, number>>(new Map());
   const [resized, setResized] = useState(0);
@@ -260,7 +299,10 @@ export function MarginNotes({ annotations, anchorTops, selectedId, focus, tags, 
             if (element) refs.current.set(annotation.id, element);
             else refs.current.delete(annotation.id);
           }}
-          style={{ top: tops.get(annotation.id) ?? anchorTops.get(annotation.id) ?? 0, zIndex: annotation.id === selectedId ? 5 : 1 }}
+          style={{
+            top: tops.get(annotation.id) ?? anchorTops.get(annotation.id) ?? 0,
+            zIndex: annotation.id === selectedId ? 5 : 1,
+          }}
         >
           <NoteCard
             annotation={annotation}

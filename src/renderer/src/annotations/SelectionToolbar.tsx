@@ -15,7 +15,16 @@ export interface SelectionToolbarProps {
   onDismiss: () => void;
 }
 
-export function SelectionToolbar({ rect, color, reattaching, onHighlight, onTag, onNote, onAttach, onDismiss }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  rect,
+  color,
+  reattaching,
+  onHighlight,
+  onTag,
+  onNote,
+  onAttach,
+  onDismiss,
+}: SelectionToolbarProps) {
   const top = Math.max(8, rect.top - 48);
   const left = Math.min(window.innerWidth - 340, Math.max(8, rect.left + rect.width / 2 - 160));
   return (
@@ -37,14 +46,36 @@ export function SelectionToolbar({ rect, color, reattaching, onHighlight, onTag,
         </>
       ) : (
         <>
-          <button type="button" className="selection-toolbar__button" title="Highlight (h)" aria-keyshortcuts="h" onClick={() => onHighlight()}>
-            <span className="selection-toolbar__swatch" style={{ background: COLOR_PAINT[color].swatch }} aria-hidden="true" />
+          <button
+            type="button"
+            className="selection-toolbar__button"
+            title="Highlight (h)"
+            aria-keyshortcuts="h"
+            onClick={() => onHighlight()}
+          >
+            <span
+              className="selection-toolbar__swatch"
+              style={{ background: COLOR_PAINT[color].swatch }}
+              aria-hidden="true"
+            />
             Highlight
           </button>
-          <button type="button" className="selection-toolbar__button" title="Tag (t)" aria-keyshortcuts="t" onClick={onTag}>
+          <button
+            type="button"
+            className="selection-toolbar__button"
+            title="Tag (t)"
+            aria-keyshortcuts="t"
+            onClick={onTag}
+          >
             Tag
           </button>
-          <button type="button" className="selection-toolbar__button" title="Note (n)" aria-keyshortcuts="n" onClick={onNote}>
+          <button
+            type="button"
+            className="selection-toolbar__button"
+            title="Note (n)"
+            aria-keyshortcuts="n"
+            onClick={onNote}
+          >
             Note
           </button>
           <span className="selection-toolbar__divider" aria-hidden="true" />

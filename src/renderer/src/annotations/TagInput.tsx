@@ -31,7 +31,11 @@ export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: 
     const taken = new Set(exclude.map((path) => path.toLocaleLowerCase()));
     return tags
       .filter((tag) => !taken.has(tag.path.toLocaleLowerCase()) && tag.path.toLocaleLowerCase().includes(needle))
-      .sort((a, b) => Number(!a.path.toLocaleLowerCase().startsWith(needle)) - Number(!b.path.toLocaleLowerCase().startsWith(needle)) || b.count - a.count)
+      .sort(
+        (a, b) =>
+          Number(!a.path.toLocaleLowerCase().startsWith(needle)) -
+            Number(!b.path.toLocaleLowerCase().startsWith(needle)) || b.count - a.count,
+      )
       .slice(0, MAX_SUGGESTIONS);
   }, [tags, exclude, value]);
 

@@ -33,7 +33,8 @@ export function useAnnotationController(
   /** The local author: only their annotations take a tag or a note here. */
   myAuthorId: string | null = null,
 ) {
-  const { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } = useAnnotations(client, documentId);
+  const { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, upsertLocal, removeLocal } =
+    useAnnotations(client, documentId);
   /** One author's layer, or everyone's (null). */
   const [authorFilter, setAuthorFilter] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -48,7 +49,10 @@ export function useAnnotationController(
   const pending = useRef(new Map<string, Promise<string | null>>());
   // `t` or `n` pressed while a highlight is still provisional: applied once it is stored.
   const queuedFollowUp = useRef<{ id: string; then: 'tag' | 'note' } | null>(null);
-  const isMine = useCallback((annotation: Annotation) => myAuthorId === null || isProvisional(annotation) || annotation.author.id === myAuthorId, [myAuthorId]);
+  const isMine = useCallback(
+    (annotation: Annotation) => myAuthorId === null || isProvisional(annotation) || annotation.author.id === myAuthorId,
+    [myAuthorId],
+  );
   /** Actions on a provisional highlight wait for its stored id. */
   const storedIds = useCallback(async (ids: readonly string[]) => {
     const resolved = await Promise.all(ids.map((id) => pending.current.get(id) ?? Promise.resolve(id)));
@@ -56,7 +60,7 @@ export function useAnnotationController(
   }, []);
 
   const check = useCallback(
-    <T,>(title: string, result: Result<T>): T | undefined => {
+    <T>(title: string, result: Result<T>): T | undefined => {
       if (result.ok) return result.value;
       report(title, result.error.message);
       return undefined;
@@ -68,7 +72,8 @@ export function useAnnotationController(
     () =>
       annotations.filter(
         (annotation) =>
-          (!tagFilter || annotation.tags.some((path) => isTagWithin(path, tagFilter))) && (!authorFilter || annotation.author.id === authorFilter),
+          (!tagFilter || annotation.tags.some((path) => isTagWithin(path, tagFilter))) &&
+          (!authorFilter || annotation.author.id === authorFilter),
       ),
     [annotations, tagFilter, authorFilter],
   );
@@ -80,7 +85,10 @@ export function useAnnotationController(
 
   const reply = useCallback(
     async (annotationId: string, markdown: string): Promise<boolean> => {
-      const result = await client.createReply({ annotationId: (await storedIds([annotationId]))[0] ?? annotationId, markdown });
+      const result = await client.createReply({
+        annotationId: (await storedIds([annotationId]))[0] ?? annotationId,
+        markdown,
+      });
       if (!result.ok) {
         report("Couldn't post the reply", result.error.message);
         return false;
@@ -138,7 +146,10 @@ export function useAnnotationController(
   );
 
   const createFromSpan = useCallback(
-    async (span: { start: number; end: number }, options: { color?: HighlightColor; then?: FollowUp; kind?: 'highlight' | 'point' } = {}) => {
+    async (
+      span: { start: number; end: number },
+      options: { color?: HighlightColor; then?: FollowUp; kind?: 'highlight' | 'point' } = {},
+    ) => {
       if (!documentId) return;
       const color = options.color ?? lastColor;
       const kind = options.kind ?? 'highlight';
@@ -155,7 +166,8 @@ export function useAnnotationController(
       window.getSelection()?.removeAllRanges();
       // A plain highlight is painted at once, provisionally, and replaced by the stored one.
       // Tag and Note wait for the stored id, because their editors are keyed by it.
-      const provisional = kind === 'highlight' && !options.then ? provisionalHighlight(documentId, span, color, quoted) : null;
+      const provisional =
+        kind === 'highlight' && !options.then ? provisionalHighlight(documentId, span, color, quoted) : null;
       if (provisional) {
         upsertLocal(provisional);
         select(provisional.id);
@@ -205,7 +217,10 @@ export function useAnnotationController(
   // never overwrite each other with a stale list.
   const addTag = useCallback(
     async (id: string, path: string) => {
-      check("Couldn't add the tag", await client.bulkUpdateAnnotations({ ids: await storedIds([id]), addTags: [path] }));
+      check(
+        "Couldn't add the tag",
+        await client.bulkUpdateAnnotations({ ids: await storedIds([id]), addTags: [path] }),
+      );
       await refresh();
       await refreshTags();
     },
@@ -214,7 +229,10 @@ export function useAnnotationController(
 
   const removeTag = useCallback(
     async (id: string, path: string) => {
-      check("Couldn't remove the tag", await client.bulkUpdateAnnotations({ ids: await storedIds([id]), removeTags: [path] }));
+      check(
+        "Couldn't remove the tag",
+        await client.bulkUpdateAnnotations({ ids: await storedIds([id]), removeTags: [path] }),
+      );
       await refresh();
     },
     [check, client, refresh, storedIds],
@@ -228,7 +246,11 @@ export function useAnnotationController(
       if (!done) return;
       if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) select(null);
       await refresh();
-      announce(done.deleted === 1 ? 'Annotation deleted (Ctrl+Z to undo)' : `${countOf(done.deleted, 'annotation')} deleted (Ctrl+Z to undo)`);
+      announce(
+        done.deleted === 1
+          ? 'Annotation deleted (Ctrl+Z to undo)'
+          : `${countOf(done.deleted, 'annotation')} deleted (Ctrl+Z to undo)`,
+      );
     },
     [announce, check, client, refresh, select, selectedId, storedIds],
   );
@@ -248,7 +270,9 @@ export function useAnnotationController(
     async (direction: 'undo' | 'redo') => {
       const result = check(`Couldn't ${direction}`, await (direction === 'undo' ? client.undo({}) : client.redo({})));
       if (result === undefined) return;
-      announce(result ? `${direction === 'undo' ? 'Undid' : 'Redid'}: ${result.description}` : `Nothing to ${direction}`);
+      announce(
+        result ? `${direction === 'undo' ? 'Undid' : 'Redid'}: ${result.description}` : `Nothing to ${direction}`,
+      );
       await refresh();
       await refreshTags();
     },
@@ -259,7 +283,10 @@ export function useAnnotationController(
     async (span: { start: number; end: number }) => {
       if (!reattachId) return;
       window.getSelection()?.removeAllRanges();
-      const done = check("Couldn't re-attach the annotation", await client.reattachAnnotation({ id: reattachId, start: span.start, end: span.end }));
+      const done = check(
+        "Couldn't re-attach the annotation",
+        await client.reattachAnnotation({ id: reattachId, start: span.start, end: span.end }),
+      );
       setReattachId(null);
       if (!done) return;
       await refresh();
@@ -272,10 +299,19 @@ export function useAnnotationController(
   /** j / k: the next or previous anchored annotation in reading order. */
   const step = useCallback(
     (direction: 1 | -1) => {
-      const ordered = visible.filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan').sort(compareByPosition);
+      const ordered = visible
+        .filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan')
+        .sort(compareByPosition);
       if (ordered.length === 0) return;
       const index = ordered.findIndex((annotation) => annotation.id === selectedId);
-      const next = ordered[index === -1 ? (direction === 1 ? 0 : ordered.length - 1) : (index + direction + ordered.length) % ordered.length]!;
+      const next =
+        ordered[
+          index === -1
+            ? direction === 1
+              ? 0
+              : ordered.length - 1
+            : (index + direction + ordered.length) % ordered.length
+        ]!;
       select(next.id);
       scrollTo(next.target!.position.start, next.target!.position.end);
     },
@@ -334,7 +370,12 @@ export function isProvisional(annotation: Pick<Annotation, 'id'>): boolean {
 }
 
 /** A highlight shown before the store has answered; its id marks it as provisional. */
-export function provisionalHighlight(documentId: string, span: { start: number; end: number }, color: HighlightColor, quoted: string): Annotation {
+export function provisionalHighlight(
+  documentId: string,
+  span: { start: number; end: number },
+  color: HighlightColor,
+  quoted: string,
+): Annotation {
   const now = new Date().toISOString();
   return {
     id: `${PROVISIONAL_PREFIX}${now}-${span.start}`,

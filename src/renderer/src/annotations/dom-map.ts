@@ -24,7 +24,12 @@ function textNodeOf(editor: LexicalEditor, key: string): Text | null {
 }
 
 /** The DOM boundary points of canonical [start, end); null when the span has no rendered text. */
-export function spanBoundaries(editor: LexicalEditor, map: DomTextMap, start: number, end: number): StaticRangeInit | null {
+export function spanBoundaries(
+  editor: LexicalEditor,
+  map: DomTextMap,
+  start: number,
+  end: number,
+): StaticRangeInit | null {
   const { segments } = map;
   const firstIndex = segmentFrom(segments, start);
   const first = segments[firstIndex];
@@ -38,14 +43,24 @@ export function spanBoundaries(editor: LexicalEditor, map: DomTextMap, start: nu
   const last = segments[Math.max(firstIndex, lastIndex)]!;
   const endNode = textNodeOf(editor, last.key);
   if (!endNode) return null;
-  return { startContainer: startNode, startOffset, endContainer: endNode, endOffset: Math.max(0, Math.min(endNode.length, end - last.start)) };
+  return {
+    startContainer: startNode,
+    startOffset,
+    endContainer: endNode,
+    endOffset: Math.max(0, Math.min(endNode.length, end - last.start)),
+  };
 }
 
 /**
  * A static range for painting: unlike a live Range, the browser need not update it on
  * every DOM change, which keeps thousands of highlights cheap.
  */
-export function staticRangeForSpan(editor: LexicalEditor, map: DomTextMap, start: number, end: number): StaticRange | null {
+export function staticRangeForSpan(
+  editor: LexicalEditor,
+  map: DomTextMap,
+  start: number,
+  end: number,
+): StaticRange | null {
   const boundaries = spanBoundaries(editor, map, start, end);
   return boundaries ? new StaticRange(boundaries) : null;
 }
@@ -102,9 +117,13 @@ export function caretOffset(editor: LexicalEditor, map: DomTextMap): number | nu
 }
 
 /** The canonical span of the current DOM selection inside the reader, if any. */
-export function selectionSpan(editor: LexicalEditor, map: DomTextMap): { start: number; end: number; rect: DOMRect } | null {
+export function selectionSpan(
+  editor: LexicalEditor,
+  map: DomTextMap,
+): { start: number; end: number; rect: DOMRect } | null {
   const selection = window.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed || selection.toString().trim() === '') return null;
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed || selection.toString().trim() === '')
+    return null;
   const range = selection.getRangeAt(0);
   const start = offsetOfDomPoint(editor, map, range.startContainer, range.startOffset);
   const end = offsetOfDomPoint(editor, map, range.endContainer, range.endOffset);

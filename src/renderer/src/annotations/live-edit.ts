@@ -38,6 +38,9 @@ export function followEdit(annotations: readonly Annotation[], change: TextChang
     const nextStart = mapOffset(start, change, 'start');
     const nextEnd = Math.max(nextStart, mapOffset(end, change, 'end'));
     if (nextStart === start && nextEnd === end) return annotation;
-    return { ...annotation, target: { ...annotation.target, position: { ...annotation.target.position, start: nextStart, end: nextEnd } } };
+    return {
+      ...annotation,
+      target: { ...annotation.target, position: { ...annotation.target.position, start: nextStart, end: nextEnd } },
+    };
   });
 }

@@ -20,10 +20,16 @@ let stylesInstalled = false;
 export function installHighlightStyles(): void {
   if (stylesInstalled) return;
   stylesInstalled = true;
-  const rules = HIGHLIGHT_COLORS.map((color) => `::highlight(${highlightName(color)}) { background-color: ${COLOR_PAINT[color].wash}; }`);
+  const rules = HIGHLIGHT_COLORS.map(
+    (color) => `::highlight(${highlightName(color)}) { background-color: ${COLOR_PAINT[color].wash}; }`,
+  );
   rules.push(`::highlight(${STACKED_HIGHLIGHT}) { background-color: rgb(0 0 0 / 0.10); }`);
-  rules.push(`:root[data-theme='dark'] ::highlight(${STACKED_HIGHLIGHT}) { background-color: rgb(255 255 255 / 0.14); }`);
-  rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { text-decoration: underline 2px var(--accent); text-underline-offset: 3px; background-color: rgb(0 0 0 / 0.08); }`);
+  rules.push(
+    `:root[data-theme='dark'] ::highlight(${STACKED_HIGHLIGHT}) { background-color: rgb(255 255 255 / 0.14); }`,
+  );
+  rules.push(
+    `::highlight(${SELECTED_HIGHLIGHT}) { text-decoration: underline 2px var(--accent); text-underline-offset: 3px; background-color: rgb(0 0 0 / 0.08); }`,
+  );
   rules.push(`::highlight(${SEARCH_HIGHLIGHT}) { background-color: rgb(255 150 0 / 0.55); }`);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(rules.join('\n'));
@@ -35,7 +41,9 @@ export function highlightsSupported(): boolean {
 }
 
 /** Spans covered by two or more annotations, found with one sweep over the boundaries. */
-export function stackedSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+export function stackedSpans(
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> {
   const events: Array<[number, number]> = [];
   for (const { start, end } of spans) {
     if (end <= start) continue;
@@ -67,7 +75,12 @@ export function paintableSpans(annotations: readonly Annotation[]): PaintableSpa
   const spans: PaintableSpan[] = [];
   for (const annotation of annotations) {
     if (annotation.kind !== 'highlight' || !annotation.target || annotation.anchor.status === 'orphan') continue;
-    spans.push({ id: annotation.id, start: annotation.target.position.start, end: annotation.target.position.end, color: annotation.color });
+    spans.push({
+      id: annotation.id,
+      start: annotation.target.position.start,
+      end: annotation.target.position.end,
+      color: annotation.color,
+    });
   }
   return spans;
 }
@@ -153,7 +166,9 @@ export class HighlightPainter {
 
   /** Moves the window (after a scroll, say); only highlights entering or leaving it are touched. */
   setWindow(window: PaintWindow): PaintOutcome {
-    const same = window === this.window || (window && this.window && window.start === this.window.start && window.end === this.window.end);
+    const same =
+      window === this.window ||
+      (window && this.window && window.start === this.window.start && window.end === this.window.end);
     this.window = window;
     if (same || !highlightsSupported()) return { painted: this.painted.size, total: this.known.size };
     return this.sync();
@@ -167,7 +182,14 @@ export class HighlightPainter {
   private sync(): PaintOutcome {
     for (const [id, span] of this.painted) {
       const known = this.known.get(id);
-      if (known && known.start === span.start && known.end === span.end && known.color === span.color && this.inWindow(known)) continue;
+      if (
+        known &&
+        known.start === span.start &&
+        known.end === span.end &&
+        known.color === span.color &&
+        this.inWindow(known)
+      )
+        continue;
       this.highlightFor(span.color).delete(span.range);
       this.painted.delete(id);
       this.spansChanged = true;

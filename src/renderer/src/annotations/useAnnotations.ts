@@ -62,7 +62,11 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
         notifyFailure("Couldn't refresh the annotations", result.error.message);
         return;
       }
-      const fresh = new Map(result.value.filter((annotation) => annotation.documentId === documentId).map((annotation) => [annotation.id, annotation]));
+      const fresh = new Map(
+        result.value
+          .filter((annotation) => annotation.documentId === documentId)
+          .map((annotation) => [annotation.id, annotation]),
+      );
       const touched = new Set(ids);
       setAnnotations((current) => {
         const kept = current.filter((annotation) => !touched.has(annotation.id));
@@ -96,7 +100,8 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
       if (cancelled) return;
       if (!result.ok) notifyFailure("Couldn't load the highlights", result.error.message);
       if (result.ok && loadedRef.current !== documentId) setSpans(result.value);
-      if (result.ok && result.value.ids.length > HEAVY_DOCUMENT_HIGHLIGHTS) idle = requestIdleCallback(() => void refresh(), { timeout: 500 });
+      if (result.ok && result.value.ids.length > HEAVY_DOCUMENT_HIGHLIGHTS)
+        idle = requestIdleCallback(() => void refresh(), { timeout: 500 });
       else void refresh();
     });
     return () => {
@@ -133,7 +138,12 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
   const upsertLocal = useCallback(
     (annotation: Annotation) => {
       if (annotation.documentId !== documentId) return;
-      setAnnotations((current) => insertInOrder(current.filter((existing) => existing.id !== annotation.id), annotation));
+      setAnnotations((current) =>
+        insertInOrder(
+          current.filter((existing) => existing.id !== annotation.id),
+          annotation,
+        ),
+      );
     },
     [documentId],
   );
@@ -143,7 +153,18 @@ export function useAnnotations(client: MarginaliaClient, documentId: string | nu
     setAnnotations((current) => current.filter((annotation) => annotation.id !== id));
   }, []);
 
-  return { annotations, spans, replies, tags, loadedDocumentId, refresh, refreshTags, refreshReplies, upsertLocal, removeLocal };
+  return {
+    annotations,
+    spans,
+    replies,
+    tags,
+    loadedDocumentId,
+    refresh,
+    refreshTags,
+    refreshReplies,
+    upsertLocal,
+    removeLocal,
+  };
 }
 
 /** Inserts into a list kept in reading order, without re-sorting it. */

@@ -9,7 +9,12 @@ import { TagInput } from '../annotations/TagInput';
 
 type Order = 'position' | 'time' | 'tag' | 'color';
 
-const ORDER_LABELS: Record<Order, string> = { position: 'Reading order', time: 'Newest first', tag: 'By tag', color: 'By color' };
+const ORDER_LABELS: Record<Order, string> = {
+  position: 'Reading order',
+  time: 'Newest first',
+  tag: 'By tag',
+  color: 'By color',
+};
 
 function ordered(annotations: readonly Annotation[], order: Order): Annotation[] {
   const list = [...annotations];
@@ -19,9 +24,13 @@ function ordered(annotations: readonly Annotation[], order: Order): Annotation[]
     case 'time':
       return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     case 'tag':
-      return list.sort((a, b) => (a.tags[0] ?? '\uffff').localeCompare(b.tags[0] ?? '\uffff') || compareByPosition(a, b));
+      return list.sort(
+        (a, b) => (a.tags[0] ?? '\uffff').localeCompare(b.tags[0] ?? '\uffff') || compareByPosition(a, b),
+      );
     case 'color':
-      return list.sort((a, b) => HIGHLIGHT_COLORS.indexOf(a.color) - HIGHLIGHT_COLORS.indexOf(b.color) || compareByPosition(a, b));
+      return list.sort(
+        (a, b) => HIGHLIGHT_COLORS.indexOf(a.color) - HIGHLIGHT_COLORS.indexOf(b.color) || compareByPosition(a, b),
+      );
   }
 }
 
@@ -75,7 +84,10 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
         {controller.authors.length > 1 && (
           <label>
             Author
-            <select value={controller.authorFilter ?? ''} onChange={(event) => controller.setAuthorFilter(event.currentTarget.value || null)}>
+            <select
+              value={controller.authorFilter ?? ''}
+              onChange={(event) => controller.setAuthorFilter(event.currentTarget.value || null)}
+            >
               <option value="">Everyone</option>
               {controller.authors.map((author) => (
                 <option key={author.id} value={author.id}>
@@ -128,7 +140,12 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
       {list.length === 0 && <p className="panel__empty">Select text in the reader and press h to highlight it.</p>}
       <ul className="annotation-list" aria-label="Annotations in this document">
         {list.map((annotation) => (
-          <li key={annotation.id} className={annotation.id === controller.selectedId ? 'annotation-item annotation-item--selected' : 'annotation-item'}>
+          <li
+            key={annotation.id}
+            className={
+              annotation.id === controller.selectedId ? 'annotation-item annotation-item--selected' : 'annotation-item'
+            }
+          >
             <input
               type="checkbox"
               aria-label={`Select “${annotationLabel(annotation, 40)}”`}
@@ -140,13 +157,16 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
               className="annotation-item__open"
               onClick={() => {
                 controller.select(annotation.id);
-                if (annotation.target) controller.scrollTo(annotation.target.position.start, annotation.target.position.end);
+                if (annotation.target)
+                  controller.scrollTo(annotation.target.position.start, annotation.target.position.end);
               }}
             >
               <span className="annotation-item__quote" style={{ borderColor: COLOR_PAINT[annotation.color].swatch }}>
                 {annotationLabel(annotation, 400)}
               </span>
-              {annotation.tags.length > 0 && <span className="annotation-item__tags">{annotation.tags.join(' · ')}</span>}
+              {annotation.tags.length > 0 && (
+                <span className="annotation-item__tags">{annotation.tags.join(' · ')}</span>
+              )}
               {annotation.note.text && <span className="annotation-item__note">{annotation.note.text}</span>}
             </button>
           </li>
@@ -155,7 +175,9 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
           <h3 id="orphans-heading">Orphaned annotations</h3>
-          <p className="panel__hint">Their text changed or was removed. Re-attach one to a new selection, or delete it.</p>
+          <p className="panel__hint">
+            Their text changed or was removed. Re-attach one to a new selection, or delete it.
+          </p>
           <ul aria-label="Orphaned annotations">
             {orphans.map((annotation) => (
               <li key={annotation.id} className="orphan">
@@ -166,7 +188,9 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
                     type="button"
                     className="button"
                     aria-pressed={controller.reattachId === annotation.id}
-                    onClick={() => controller.setReattachId(controller.reattachId === annotation.id ? null : annotation.id)}
+                    onClick={() =>
+                      controller.setReattachId(controller.reattachId === annotation.id ? null : annotation.id)
+                    }
                   >
                     Re-attach
                   </button>

@@ -58,7 +58,13 @@ interface MessageDialogProps {
 export function MessageDialog({ title, body, onClose }: MessageDialogProps) {
   const ref = useModal(onClose);
   return (
-    <dialog ref={ref} className="dialog" role="alertdialog" aria-labelledby="message-title" aria-describedby="message-body">
+    <dialog
+      ref={ref}
+      className="dialog"
+      role="alertdialog"
+      aria-labelledby="message-title"
+      aria-describedby="message-body"
+    >
       <h2 id="message-title">{title}</h2>
       <p id="message-body" className="dialog__body">
         {body}
@@ -82,7 +88,14 @@ interface ConfirmDialogProps {
   destructive?: boolean;
 }
 
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, destructive = true }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  destructive = true,
+}: ConfirmDialogProps) {
   const ref = useModal(onCancel);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body">
@@ -94,7 +107,11 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, 
         <button type="button" className="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className={destructive ? 'button button--danger' : 'button button--primary'} onClick={onConfirm}>
+        <button
+          type="button"
+          className={destructive ? 'button button--danger' : 'button button--primary'}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

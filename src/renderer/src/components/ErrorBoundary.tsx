@@ -51,7 +51,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!error) return this.props.children;
     const { region, onClose } = this.props;
     return (
-      <section className={onClose ? 'region-error region-error--dialog' : 'region-error'} role="alert" aria-label={`The ${region} failed`}>
+      <section
+        className={onClose ? 'region-error region-error--dialog' : 'region-error'}
+        role="alert"
+        aria-label={`The ${region} failed`}
+      >
         <h2 className="region-error__title">The {region} couldn't be shown</h2>
         <p className="region-error__message">{error.message || error.name}</p>
         <p className="region-error__hint">The rest of Marginalia still works. Retry, or open another document.</p>

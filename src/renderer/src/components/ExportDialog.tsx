@@ -20,7 +20,10 @@ interface ExportDialogProps {
   onExported: (result: Omit<PdfExportResult, 'dataBase64'>) => void;
 }
 
-type Phase = { kind: 'choosing' } | { kind: 'exporting'; done: number; total: number; stage: string } | { kind: 'failed'; message: string };
+type Phase =
+  | { kind: 'choosing' }
+  | { kind: 'exporting'; done: number; total: number; stage: string }
+  | { kind: 'failed'; message: string };
 
 function splitList(value: string): string[] {
   return value
@@ -47,19 +50,27 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
     });
   }, [client]);
 
-  const ordered = useMemo(() => documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id), [documents, selected]);
+  const ordered = useMemo(
+    () => documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id),
+    [documents, selected],
+  );
 
-  const change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) => setOptions((previous) => ({ ...previous, [key]: value }));
+  const change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) =>
+    setOptions((previous) => ({ ...previous, [key]: value }));
 
   const toggleColor = (color: HighlightColor) =>
-    change('colors', options.colors.includes(color) ? options.colors.filter((value) => value !== color) : [...options.colors, color]);
+    change(
+      'colors',
+      options.colors.includes(color) ? options.colors.filter((value) => value !== color) : [...options.colors, color],
+    );
 
   const run = useCallback(async () => {
     if (ordered.length === 0) return;
     const jobId = `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     setPhase({ kind: 'exporting', done: 0, total: 1, stage: 'layout' });
     const stop = client.on('exportProgress', (event) => {
-      if (event.jobId === jobId) setPhase({ kind: 'exporting', done: event.done, total: Math.max(1, event.total), stage: event.stage });
+      if (event.jobId === jobId)
+        setPhase({ kind: 'exporting', done: event.done, total: Math.max(1, event.total), stage: event.stage });
     });
     try {
       const result = await client.exportPdf({
@@ -100,10 +111,22 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
           <fieldset disabled={exporting}>
             <legend>Paper</legend>
             <label>
-              <input type="radio" name="paper" checked={options.paper === 'a4'} onChange={() => change('paper', 'a4')} /> A4
+              <input
+                type="radio"
+                name="paper"
+                checked={options.paper === 'a4'}
+                onChange={() => change('paper', 'a4')}
+              />{' '}
+              A4
             </label>
             <label>
-              <input type="radio" name="paper" checked={options.paper === 'letter'} onChange={() => change('paper', 'letter')} /> Letter
+              <input
+                type="radio"
+                name="paper"
+                checked={options.paper === 'letter'}
+                onChange={() => change('paper', 'letter')}
+              />{' '}
+              Letter
             </label>
             <label>
               <input
@@ -117,18 +140,36 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
           <fieldset disabled={exporting}>
             <legend>Include</legend>
             <label>
-              <input type="checkbox" checked={options.includeNotes} onChange={(event) => change('includeNotes', event.target.checked)} /> Notes
+              <input
+                type="checkbox"
+                checked={options.includeNotes}
+                onChange={(event) => change('includeNotes', event.target.checked)}
+              />{' '}
+              Notes
             </label>
             <label>
-              <input type="checkbox" checked={options.includeTags} onChange={(event) => change('includeTags', event.target.checked)} /> Tags
+              <input
+                type="checkbox"
+                checked={options.includeTags}
+                onChange={(event) => change('includeTags', event.target.checked)}
+              />{' '}
+              Tags
             </label>
             <label>
-              <input type="checkbox" checked={options.includeAppendix} onChange={(event) => change('includeAppendix', event.target.checked)} /> Appendix by
-              tag
+              <input
+                type="checkbox"
+                checked={options.includeAppendix}
+                onChange={(event) => change('includeAppendix', event.target.checked)}
+              />{' '}
+              Appendix by tag
             </label>
             <label>
-              <input type="checkbox" checked={options.includeOrphans} onChange={(event) => change('includeOrphans', event.target.checked)} /> Orphaned
-              annotations
+              <input
+                type="checkbox"
+                checked={options.includeOrphans}
+                onChange={(event) => change('includeOrphans', event.target.checked)}
+              />{' '}
+              Orphaned annotations
             </label>
           </fieldset>
         </div>
@@ -136,7 +177,13 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
           <legend>Only these annotations</legend>
           <label className="export-dialog__field">
             Tags (comma-separated, children included)
-            <input type="text" list={`${ids}-tags`} value={tagText} onChange={(event) => setTagText(event.target.value)} placeholder="All tags" />
+            <input
+              type="text"
+              list={`${ids}-tags`}
+              value={tagText}
+              onChange={(event) => setTagText(event.target.value)}
+              placeholder="All tags"
+            />
             <datalist id={`${ids}-tags`}>
               {tagPaths.map((path) => (
                 <option key={path} value={path} />
@@ -145,13 +192,22 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
           </label>
           <label className="export-dialog__field">
             Authors (comma-separated)
-            <input type="text" value={authorText} onChange={(event) => setAuthorText(event.target.value)} placeholder="All authors" />
+            <input
+              type="text"
+              value={authorText}
+              onChange={(event) => setAuthorText(event.target.value)}
+              placeholder="All authors"
+            />
           </label>
           <div className="export-dialog__colors" role="group" aria-label="Colors">
             {HIGHLIGHT_COLORS.map((color) => (
               <label key={color} className="export-dialog__color" title={COLOR_PAINT[color].label}>
                 <input type="checkbox" checked={options.colors.includes(color)} onChange={() => toggleColor(color)} />
-                <span className="export-dialog__swatch" style={{ background: COLOR_PAINT[color].swatch }} aria-hidden="true" />
+                <span
+                  className="export-dialog__swatch"
+                  style={{ background: COLOR_PAINT[color].swatch }}
+                  aria-hidden="true"
+                />
                 {COLOR_PAINT[color].label}
               </label>
             ))}

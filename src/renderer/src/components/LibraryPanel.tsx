@@ -42,7 +42,11 @@ const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
 /** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
 function rowLines(doc: DocumentSummary): [string, string, string] {
-  return [doc.siteName || doc.sourceName, `${formatDate(doc.importedAt)} · ${doc.wordCount.toLocaleString()} words`, originLine(doc, formatDate)];
+  return [
+    doc.siteName || doc.sourceName,
+    `${formatDate(doc.importedAt)} · ${doc.wordCount.toLocaleString()} words`,
+    originLine(doc, formatDate),
+  ];
 }
 
 export function LibraryPanel({ documents, currentId, onOpen, onDelete }: LibraryPanelProps) {
@@ -58,7 +62,9 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
     <aside className="library" aria-labelledby="library-heading">
       <div className="library__header">
         <h2 id="library-heading">Library</h2>
-        <span className="library__count">{documents ? `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}` : ''}</span>
+        <span className="library__count">
+          {documents ? `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}` : ''}
+        </span>
       </div>
       <div className="library__controls">
         <input

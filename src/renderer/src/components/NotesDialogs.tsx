@@ -47,7 +47,12 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
           setBusy(true);
           setError('');
           void client
-            .exportBundle({ documentIds: ordered, ...(tag.trim() ? { tag: tag.trim() } : {}), includeSources, reviewOnly })
+            .exportBundle({
+              documentIds: ordered,
+              ...(tag.trim() ? { tag: tag.trim() } : {}),
+              includeSources,
+              reviewOnly,
+            })
             .then((result) => {
               setBusy(false);
               if (!result.ok) {
@@ -56,11 +61,16 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
               }
               downloadBase64(result.value.fileName, result.value.dataBase64, 'application/zip');
               const { counts } = result.value;
-              onShared(`Shared “${result.value.fileName}”: ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}.`);
+              onShared(
+                `Shared “${result.value.fileName}”: ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}.`,
+              );
             });
         }}
       >
-        <p className="export-dialog__hint">The bundle is signed with your key{fingerprint ? ` (${fingerprint})` : ''}, so whoever imports it can check it came from you.</p>
+        <p className="export-dialog__hint">
+          The bundle is signed with your key{fingerprint ? ` (${fingerprint})` : ''}, so whoever imports it can check it
+          came from you.
+        </p>
         <fieldset disabled={busy}>
           <legend>Documents</legend>
           <DocumentPicker documents={documents} selected={selected} onChange={setSelected} />
@@ -68,10 +78,16 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
         <fieldset disabled={busy}>
           <legend>What to include</legend>
           <label>
-            <input type="checkbox" checked={includeSources} onChange={(event) => setIncludeSources(event.target.checked)} /> The original files
+            <input
+              type="checkbox"
+              checked={includeSources}
+              onChange={(event) => setIncludeSources(event.target.checked)}
+            />{' '}
+            The original files
           </label>
           <label>
-            <input type="checkbox" checked={reviewOnly} onChange={(event) => setReviewOnly(event.target.checked)} /> Only my review (my annotations and replies)
+            <input type="checkbox" checked={reviewOnly} onChange={(event) => setReviewOnly(event.target.checked)} />{' '}
+            Only my review (my annotations and replies)
           </label>
           <label className="export-dialog__field">
             Only annotations tagged (with the tags below it)
@@ -109,25 +125,40 @@ function planLines(plan: BundlePlan): string[] {
     ),
     `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged${annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : ''}${annotations.deleted ? `, ${annotations.deleted} deleted` : ''}${annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : ''}`,
     `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
-    ...plan.byAuthor.map((author) => `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`),
+    ...plan.byAuthor.map(
+      (author) =>
+        `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`,
+    ),
     ...(plan.refused > 0 ? [refusedSummary(plan)] : []),
   ];
 }
 
 /** For a document whose text differs from mine: apply its notes to my copy, or add it beside mine. */
-function DocumentChoiceField({ document, choice, onChoose }: { document: BundlePlanDocument; choice: DocumentChoice; onChoose: (choice: DocumentChoice) => void }) {
+function DocumentChoiceField({
+  document,
+  choice,
+  onChoose,
+}: {
+  document: BundlePlanDocument;
+  choice: DocumentChoice;
+  onChoose: (choice: DocumentChoice) => void;
+}) {
   const name = useId();
   return (
     <fieldset className="bundle-choice">
       <legend>
-        “{document.title}” differs from your copy{document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''} ({differingVersions(document)})
+        “{document.title}” differs from your copy
+        {document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''} (
+        {differingVersions(document)})
       </legend>
       <p className="bundle-choice__hint">{DOCUMENT_CHOICE_TEXT.explanation}</p>
       <label>
-        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} /> {DOCUMENT_CHOICE_TEXT.merge}
+        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} />{' '}
+        {DOCUMENT_CHOICE_TEXT.merge}
       </label>
       <label>
-        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} /> {DOCUMENT_CHOICE_TEXT.copy}
+        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} />{' '}
+        {DOCUMENT_CHOICE_TEXT.copy}
       </label>
     </fieldset>
   );
@@ -166,8 +197,11 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
       <p className="dialog__body">{fileName}</p>
       {signer && (
         <p className={signer.signed ? 'bundle-signer' : 'bundle-signer bundle-signer--unsigned'} role="status">
-          {signer.signed ? `Signed by ${signer.name} (${signer.fingerprint})` : `Not signed; it says it is from ${signer.name}`}
-          {signer.signed && (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
+          {signer.signed
+            ? `Signed by ${signer.name} (${signer.fingerprint})`
+            : `Not signed; it says it is from ${signer.name}`}
+          {signer.signed &&
+            (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
           {signer.claim && `. ${signer.claim}`}
         </p>
       )}
@@ -195,7 +229,8 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
       )}
       {unsigned && (
         <label className="bundle-trust">
-          <input type="checkbox" checked={allowUnsigned} onChange={(event) => setAllowUnsigned(event.target.checked)} /> Import it anyway: I trust where this unsigned bundle came from
+          <input type="checkbox" checked={allowUnsigned} onChange={(event) => setAllowUnsigned(event.target.checked)} />{' '}
+          Import it anyway: I trust where this unsigned bundle came from
         </label>
       )}
       <div className="dialog__actions">
@@ -208,11 +243,13 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
           disabled={!plan || busy}
           onClick={() => {
             setBusy(true);
-            void client.importBundle({ dataBase64, allowUnsigned, ...(copies.length > 0 ? { copies } : {}) }).then((result) => {
-              setBusy(false);
-              if (result.ok) onImported(result.value);
-              else setError(result.error.message);
-            });
+            void client
+              .importBundle({ dataBase64, allowUnsigned, ...(copies.length > 0 ? { copies } : {}) })
+              .then((result) => {
+                setBusy(false);
+                if (result.ok) onImported(result.value);
+                else setError(result.error.message);
+              });
           }}
         >
           Import

@@ -18,7 +18,17 @@ interface ProfileDialogProps {
   onCancel?: () => void;
 }
 
-export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspaceDir, offerWorkspace, extra, onSave, onCancel }: ProfileDialogProps) {
+export function ProfileDialog({
+  title,
+  intro,
+  name,
+  maxImportMegabytes,
+  workspaceDir,
+  offerWorkspace,
+  extra,
+  onSave,
+  onCancel,
+}: ProfileDialogProps) {
   const [workspace, setWorkspace] = useState(workspaceDir ?? offerWorkspace ?? '');
   const [useWorkspace, setUseWorkspace] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
@@ -45,7 +55,9 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspac
           const megabytes = Number(limit);
           onSave({
             name: value,
-            ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes) ? { maxImportMegabytes: megabytes } : {}),
+            ...(maxImportMegabytes !== undefined && Number.isFinite(megabytes)
+              ? { maxImportMegabytes: megabytes }
+              : {}),
             ...(workspaceDir !== undefined ? { workspaceDir: workspace.trim() } : {}),
             ...(offerWorkspace !== undefined && useWorkspace ? { workspaceDir: workspace.trim() } : {}),
           });
@@ -60,14 +72,24 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspac
         {maxImportMegabytes !== undefined && (
           <label className="dialog__field">
             Largest file to import (MB)
-            <input type="number" min={1} max={500} value={limit} onChange={(event) => setLimit(event.currentTarget.value)} />
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={limit}
+              onChange={(event) => setLimit(event.currentTarget.value)}
+            />
           </label>
         )}
         {offerWorkspace !== undefined && (
           <>
             <label className="bundle-trust">
-              <input type="checkbox" checked={useWorkspace} onChange={(event) => setUseWorkspace(event.currentTarget.checked)} /> Also keep my notes as plain files in a
-              workspace folder (for backups, git or a sync tool)
+              <input
+                type="checkbox"
+                checked={useWorkspace}
+                onChange={(event) => setUseWorkspace(event.currentTarget.checked)}
+              />{' '}
+              Also keep my notes as plain files in a workspace folder (for backups, git or a sync tool)
             </label>
             {useWorkspace && (
               <label className="dialog__field">
@@ -80,7 +102,11 @@ export function ProfileDialog({ title, intro, name, maxImportMegabytes, workspac
         {workspaceDir !== undefined && (
           <label className="dialog__field">
             Workspace folder (your notes as plain files; empty to turn off)
-            <input value={workspace} placeholder="/home/you/Documents/Marginalia" onChange={(event) => setWorkspace(event.currentTarget.value)} />
+            <input
+              value={workspace}
+              placeholder="/home/you/Documents/Marginalia"
+              onChange={(event) => setWorkspace(event.currentTarget.value)}
+            />
           </label>
         )}
         {extra}

@@ -48,7 +48,13 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function TextIntegrityPlugin({ expectedSha256, onChecked }: { expectedSha256: string; onChecked: (hash: string) => void }) {
+function TextIntegrityPlugin({
+  expectedSha256,
+  onChecked,
+}: {
+  expectedSha256: string;
+  onChecked: (hash: string) => void;
+}) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let cancelled = false;
@@ -57,7 +63,8 @@ function TextIntegrityPlugin({ expectedSha256, onChecked }: { expectedSha256: st
       const text = editor.getEditorState().read($canonicalText);
       void sha256Hex(text).then((hash) => {
         if (cancelled) return;
-        if (hash !== expectedSha256) console.error('marginalia: the rendered text differs from the stored canonical text');
+        if (hash !== expectedSha256)
+          console.error('marginalia: the rendered text differs from the stored canonical text');
         onChecked(hash);
       });
     }, 50);
@@ -104,7 +111,9 @@ function formatPublished(value: string): string {
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const withPosition = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  const withPosition = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
   const position = withPosition.caretPositionFromPoint?.(x, y);
   if (position) return { node: position.offsetNode, offset: position.offset };
   const range = document.caretRangeFromPoint?.(x, y);
@@ -137,7 +146,18 @@ interface ReaderProps {
   myAuthorId: string | null;
 }
 
-export function Reader({ commandsRef, document: doc, loading, editing, editEpoch, controller, onImport, onSaveEdit, report, myAuthorId }: ReaderProps) {
+export function Reader({
+  commandsRef,
+  document: doc,
+  loading,
+  editing,
+  editEpoch,
+  controller,
+  onImport,
+  onSaveEdit,
+  report,
+  myAuthorId,
+}: ReaderProps) {
   const scrollRef = useRef<HTMLElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState(0);
@@ -259,7 +279,12 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     if (loadedFor !== null && loadedFor === docId) return paintableSpans(shownAnnotations);
     const early = controller.spans;
     if (!early || early.documentId !== docId) return [];
-    return early.ids.map((id, index) => ({ id, start: early.starts[index]!, end: early.ends[index]!, color: early.colors[index]! }));
+    return early.ids.map((id, index) => ({
+      id,
+      start: early.starts[index]!,
+      end: early.ends[index]!,
+      color: early.colors[index]!,
+    }));
   }, [loadedFor, docId, shownAnnotations, controller.spans]);
   useEffect(() => {
     if (!editor || !textMap) return;
@@ -303,7 +328,8 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
   // Where each margin card's text starts, relative to the page.
   const repliesByAnnotation = useMemo(() => {
     const byAnnotation = new Map<string, Reply[]>();
-    for (const reply of controller.replies) byAnnotation.set(reply.annotationId, [...(byAnnotation.get(reply.annotationId) ?? []), reply]);
+    for (const reply of controller.replies)
+      byAnnotation.set(reply.annotationId, [...(byAnnotation.get(reply.annotationId) ?? []), reply]);
     return byAnnotation;
   }, [controller.replies]);
   const cardAnnotations = useMemo(
@@ -311,7 +337,10 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
       shownAnnotations.filter(
         (annotation) =>
           !isProvisional(annotation) &&
-          (annotation.note.text !== '' || annotation.kind !== 'highlight' || annotation.id === selectedId || repliesByAnnotation.has(annotation.id)),
+          (annotation.note.text !== '' ||
+            annotation.kind !== 'highlight' ||
+            annotation.id === selectedId ||
+            repliesByAnnotation.has(annotation.id)),
       ),
     [shownAnnotations, selectedId, repliesByAnnotation],
   );
@@ -356,7 +385,9 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
       CSS.highlights.delete(SEARCH_HIGHLIGHT);
       return undefined;
     }
-    const ranges = searchMarks.spans.map((span) => rangeFor(span.start, span.end)).filter((range): range is Range => range !== null);
+    const ranges = searchMarks.spans
+      .map((span) => rangeFor(span.start, span.end))
+      .filter((range): range is Range => range !== null);
     CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(...ranges));
     return () => {
       CSS.highlights.delete(SEARCH_HIGHLIGHT);
@@ -420,14 +451,17 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
     const target = shownAnnotations.find((annotation) => annotation.id === selectedId)?.target;
     return at === null || (target != null && at >= target.position.start && at <= target.position.end);
   };
-  const details = [doc.siteName, doc.publishedAt ? formatPublished(doc.publishedAt) : '', doc.sourceName].filter(Boolean);
+  const details = [doc.siteName, doc.publishedAt ? formatPublished(doc.publishedAt) : '', doc.sourceName].filter(
+    Boolean,
+  );
   const selectionActions = selection && {
-    highlight: (color?: HighlightColor) =>
-      void controller.createFromSpan(selection, color ? { color } : {}),
+    highlight: (color?: HighlightColor) => void controller.createFromSpan(selection, color ? { color } : {}),
     tag: () => void controller.createFromSpan(selection, { then: 'tag' }),
     note: () => void controller.createFromSpan(selection, { then: 'note' }),
   };
-  commandsRef.current = selectionActions ? { highlight: () => selectionActions.highlight(), tag: selectionActions.tag, note: selectionActions.note } : null;
+  commandsRef.current = selectionActions
+    ? { highlight: () => selectionActions.highlight(), tag: selectionActions.tag, note: selectionActions.note }
+    : null;
 
   return (
     // The edit bar sits above the scrolling reader, in its own space: inside, it covered the text it scrolled over.
@@ -444,161 +478,181 @@ export function Reader({ commandsRef, document: doc, loading, editing, editEpoch
           </button>
         </div>
       )}
-    <main
-      className="reader"
-      aria-label="Reader"
-      ref={scrollRef}
-      tabIndex={0}
-      data-selection-start={selection?.start}
-      data-selection-end={selection?.end}
-      onKeyDown={(event) => {
-        const target = event.target as HTMLElement;
-        if (target.closest('input, textarea, [contenteditable="true"]')) return;
-        if ((event.key === 'End' || event.key === 'Home') && !event.ctrlKey && !event.metaKey) {
-          event.preventDefault();
-          scrollToEdge(event.currentTarget, event.key === 'Home' ? 'start' : 'end');
-          return;
-        }
-        if (event.ctrlKey || event.metaKey || event.altKey) return;
-        if (selectionActions && ['h', 't', 'n'].includes(event.key)) {
-          event.preventDefault();
-          if (event.key === 'h') selectionActions.highlight();
-          else if (event.key === 't') selectionActions.tag();
-          else selectionActions.note();
-        } else if ((event.key === 't' || event.key === 'n') && !selection && selectedId && (event.key === 't' || caretInSelected()) && controller.followUp(event.key === 't' ? 'tag' : 'note')) {
-          // Right after `h` (or a click on a highlight): tag or note that highlight.
-          event.preventDefault();
-        } else if (event.key === 'n' && !selection && editor && textMap) {
-          // A caret in the text (after a click) pins a free note at that point.
-          const at = caretOffset(editor, textMap);
-          if (at !== null) {
+      <main
+        className="reader"
+        aria-label="Reader"
+        ref={scrollRef}
+        tabIndex={0}
+        data-selection-start={selection?.start}
+        data-selection-end={selection?.end}
+        onKeyDown={(event) => {
+          const target = event.target as HTMLElement;
+          if (target.closest('input, textarea, [contenteditable="true"]')) return;
+          if ((event.key === 'End' || event.key === 'Home') && !event.ctrlKey && !event.metaKey) {
             event.preventDefault();
-            void controller.createFromSpan({ start: at, end: at }, { kind: 'point', then: 'note' });
+            scrollToEdge(event.currentTarget, event.key === 'Home' ? 'start' : 'end');
+            return;
           }
-        } else if (event.key === 'Escape') {
-          if (selection) window.getSelection()?.removeAllRanges();
-          else controller.select(null);
-        } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && !selection) {
-          event.preventDefault();
-          void controller.remove([selectedId]);
-        } else if (event.key === 'j' || event.key === 'k') {
-          event.preventDefault();
-          controller.step(event.key === 'j' ? 1 : -1);
-        }
-      }}
-      onMouseMove={(event) => {
-        const pointer = event.buttons === 0 ? { x: event.clientX, y: event.clientY } : null;
-        restingPointerRef.current = pointer;
-        if (pointer && !editing) hoverAt(pointer);
-      }}
-      onMouseLeave={() => {
-        restingPointerRef.current = null;
-        setHover(null);
-      }}
-      // The preview is pinned to where the pointer was; once the text moves under it (wheel,
-      // j/k, search, Page Down) it would describe other words, so it goes until the pointer moves.
-      onScroll={() => setHover(null)}
-      onClick={(event) => {
-        // Links are the app's to open (see links.ts); a click on one selects nothing.
-        if ((event.target as HTMLElement).closest('a[href]')) return;
-        if (editing || !window.getSelection()?.isCollapsed) return;
-        if (!(event.target as HTMLElement).closest('.reader__content')) return;
-        controller.select(annotationAtPoint(event.clientX, event.clientY)?.id ?? null);
-      }}
-    >
-      <div
-        className="reader__progress"
-        role="progressbar"
-        aria-label="Reading progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={progress}
+          if (event.ctrlKey || event.metaKey || event.altKey) return;
+          if (selectionActions && ['h', 't', 'n'].includes(event.key)) {
+            event.preventDefault();
+            if (event.key === 'h') selectionActions.highlight();
+            else if (event.key === 't') selectionActions.tag();
+            else selectionActions.note();
+          } else if (
+            (event.key === 't' || event.key === 'n') &&
+            !selection &&
+            selectedId &&
+            (event.key === 't' || caretInSelected()) &&
+            controller.followUp(event.key === 't' ? 'tag' : 'note')
+          ) {
+            // Right after `h` (or a click on a highlight): tag or note that highlight.
+            event.preventDefault();
+          } else if (event.key === 'n' && !selection && editor && textMap) {
+            // A caret in the text (after a click) pins a free note at that point.
+            const at = caretOffset(editor, textMap);
+            if (at !== null) {
+              event.preventDefault();
+              void controller.createFromSpan({ start: at, end: at }, { kind: 'point', then: 'note' });
+            }
+          } else if (event.key === 'Escape') {
+            if (selection) window.getSelection()?.removeAllRanges();
+            else controller.select(null);
+          } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && !selection) {
+            event.preventDefault();
+            void controller.remove([selectedId]);
+          } else if (event.key === 'j' || event.key === 'k') {
+            event.preventDefault();
+            controller.step(event.key === 'j' ? 1 : -1);
+          }
+        }}
+        onMouseMove={(event) => {
+          const pointer = event.buttons === 0 ? { x: event.clientX, y: event.clientY } : null;
+          restingPointerRef.current = pointer;
+          if (pointer && !editing) hoverAt(pointer);
+        }}
+        onMouseLeave={() => {
+          restingPointerRef.current = null;
+          setHover(null);
+        }}
+        // The preview is pinned to where the pointer was; once the text moves under it (wheel,
+        // j/k, search, Page Down) it would describe other words, so it goes until the pointer moves.
+        onScroll={() => setHover(null)}
+        onClick={(event) => {
+          // Links are the app's to open (see links.ts); a click on one selects nothing.
+          if ((event.target as HTMLElement).closest('a[href]')) return;
+          if (editing || !window.getSelection()?.isCollapsed) return;
+          if (!(event.target as HTMLElement).closest('.reader__content')) return;
+          controller.select(annotationAtPoint(event.clientX, event.clientY)?.id ?? null);
+        }}
       >
-        <div className="reader__progress-bar" style={{ width: `${progress}%` }} />
-      </div>
-      <div className="reader__page" ref={pageRef}>
-        <article
-          ref={articleRef}
-          className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
-          data-document-id={doc.id}
-          data-rendered-text-sha256={renderedHash ?? undefined}
-          data-stored-text-sha256={doc.textSha256}
+        <div
+          className="reader__progress"
+          role="progressbar"
+          aria-label="Reading progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress}
         >
-          <p className="reader__details">{details.join(' · ')}</p>
-          <LexicalComposer
-            key={`${doc.id}:${doc.textSha256}:${editEpoch}`}
-            initialConfig={{
-              namespace: 'marginalia-reader',
-              nodes: [...DOCUMENT_NODES],
-              editable: false,
-              editorState: doc.lexicalJson,
-              theme: READER_THEME,
-              onError: (error) => {
-                report('The document could not be shown', error.message);
-              },
-            }}
-          >
-            <RichTextPlugin
-              contentEditable={<ContentEditable className="reader__content" aria-label={`Text of ${doc.title}`} data-caret-links="" />}
-              ErrorBoundary={LexicalErrorBoundary}
-            />
-            {editing && <HistoryPlugin />}
-            <EditablePlugin editable={editing} />
-            <ReaderBridgePlugin onReady={onReady} />
-            <LinkTargetsPlugin />
-            <TextIntegrityPlugin expectedSha256={doc.textSha256} onChecked={setRenderedHash} />
-          </LexicalComposer>
-          {renderedHash !== null && renderedHash !== doc.textSha256 && (
-            <p role="alert" className="reader__warning">
-              This document's text renders differently from its stored text; annotations may land in the wrong place.
-            </p>
-          )}
-        </article>
-        <ErrorBoundary region="margin notes" resetKeys={[doc.id]} onRetry={() => controller.refresh()}>
-        <MarginNotes
-          annotations={cardAnnotations}
-          anchorTops={anchorTops}
-          selectedId={selectedId}
-          focus={controller.focus}
-          tags={controller.tags}
-          myAuthorId={myAuthorId}
-          replies={repliesByAnnotation}
-          actions={{
-            reply: (id, markdown) => controller.reply(id, markdown),
-            deleteReply: (id) => void controller.deleteReply(id),
-            select: (id) => controller.select(id),
-            saveNote: (id, json) => void controller.update(id, { noteLexicalJson: json }),
-            setColor: (id, color) => void controller.update(id, { color }),
-            addTag: (id, path) => void controller.addTag(id, path),
-            removeTag: (id, path) => void controller.removeTag(id, path),
-            remove: (id) => void controller.remove([id]),
-            report,
-          }}
-        />
-        </ErrorBoundary>
-      </div>
-      {selection && selectionActions && (
-        <SelectionToolbar
-          rect={selection.rect}
-          color={controller.lastColor}
-          reattaching={controller.reattachId !== null}
-          onHighlight={selectionActions.highlight}
-          onTag={selectionActions.tag}
-          onNote={selectionActions.note}
-          onAttach={() => void controller.reattach(selection)}
-          onDismiss={() => {
-            window.getSelection()?.removeAllRanges();
-            controller.setReattachId(null);
-          }}
-        />
-      )}
-      {hover && !selection && (
-        <div className="hover-card" role="tooltip" style={{ top: hover.y + 18, left: Math.min(hover.x, window.innerWidth - 300) }}>
-          {hover.annotation.tags.length > 0 && <p className="hover-card__tags">{hover.annotation.tags.join(' · ')}</p>}
-          <p className="hover-card__note">{hover.annotation.note.text ? hover.annotation.note.text.slice(0, 200) : 'No note yet. Click to add one.'}</p>
+          <div className="reader__progress-bar" style={{ width: `${progress}%` }} />
         </div>
-      )}
-    </main>
+        <div className="reader__page" ref={pageRef}>
+          <article
+            ref={articleRef}
+            className={settled ? 'reader__article reader__article--settled' : 'reader__article'}
+            data-document-id={doc.id}
+            data-rendered-text-sha256={renderedHash ?? undefined}
+            data-stored-text-sha256={doc.textSha256}
+          >
+            <p className="reader__details">{details.join(' · ')}</p>
+            <LexicalComposer
+              key={`${doc.id}:${doc.textSha256}:${editEpoch}`}
+              initialConfig={{
+                namespace: 'marginalia-reader',
+                nodes: [...DOCUMENT_NODES],
+                editable: false,
+                editorState: doc.lexicalJson,
+                theme: READER_THEME,
+                onError: (error) => {
+                  report('The document could not be shown', error.message);
+                },
+              }}
+            >
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="reader__content"
+                    aria-label={`Text of ${doc.title}`}
+                    data-caret-links=""
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              {editing && <HistoryPlugin />}
+              <EditablePlugin editable={editing} />
+              <ReaderBridgePlugin onReady={onReady} />
+              <LinkTargetsPlugin />
+              <TextIntegrityPlugin expectedSha256={doc.textSha256} onChecked={setRenderedHash} />
+            </LexicalComposer>
+            {renderedHash !== null && renderedHash !== doc.textSha256 && (
+              <p role="alert" className="reader__warning">
+                This document's text renders differently from its stored text; annotations may land in the wrong place.
+              </p>
+            )}
+          </article>
+          <ErrorBoundary region="margin notes" resetKeys={[doc.id]} onRetry={() => controller.refresh()}>
+            <MarginNotes
+              annotations={cardAnnotations}
+              anchorTops={anchorTops}
+              selectedId={selectedId}
+              focus={controller.focus}
+              tags={controller.tags}
+              myAuthorId={myAuthorId}
+              replies={repliesByAnnotation}
+              actions={{
+                reply: (id, markdown) => controller.reply(id, markdown),
+                deleteReply: (id) => void controller.deleteReply(id),
+                select: (id) => controller.select(id),
+                saveNote: (id, json) => void controller.update(id, { noteLexicalJson: json }),
+                setColor: (id, color) => void controller.update(id, { color }),
+                addTag: (id, path) => void controller.addTag(id, path),
+                removeTag: (id, path) => void controller.removeTag(id, path),
+                remove: (id) => void controller.remove([id]),
+                report,
+              }}
+            />
+          </ErrorBoundary>
+        </div>
+        {selection && selectionActions && (
+          <SelectionToolbar
+            rect={selection.rect}
+            color={controller.lastColor}
+            reattaching={controller.reattachId !== null}
+            onHighlight={selectionActions.highlight}
+            onTag={selectionActions.tag}
+            onNote={selectionActions.note}
+            onAttach={() => void controller.reattach(selection)}
+            onDismiss={() => {
+              window.getSelection()?.removeAllRanges();
+              controller.setReattachId(null);
+            }}
+          />
+        )}
+        {hover && !selection && (
+          <div
+            className="hover-card"
+            role="tooltip"
+            style={{ top: hover.y + 18, left: Math.min(hover.x, window.innerWidth - 300) }}
+          >
+            {hover.annotation.tags.length > 0 && (
+              <p className="hover-card__tags">{hover.annotation.tags.join(' · ')}</p>
+            )}
+            <p className="hover-card__note">
+              {hover.annotation.note.text ? hover.annotation.note.text.slice(0, 200) : 'No note yet. Click to add one.'}
+            </p>
+          </div>
+        )}
+      </main>
     </div>
   );
 }

@@ -34,7 +34,8 @@ function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
   const groups = [...shown.groups];
   for (const group of page.groups) {
     const last = groups.at(-1);
-    if (last?.documentId === group.documentId) groups[groups.length - 1] = { ...last, hits: [...last.hits, ...group.hits] };
+    if (last?.documentId === group.documentId)
+      groups[groups.length - 1] = { ...last, hits: [...last.hits, ...group.hits] };
     else groups.push(group);
   }
   return { ...page, groups, offset: 0 };
@@ -51,7 +52,16 @@ function distinctions(documents: readonly DocumentSummary[]): Map<string, string
   return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDate)]));
 }
 
-export function SearchPanel({ client, documents, documentId, scope, focusToken, onScope, onChoose, onClear }: SearchPanelProps) {
+export function SearchPanel({
+  client,
+  documents,
+  documentId,
+  scope,
+  focusToken,
+  onScope,
+  onChoose,
+  onClear,
+}: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<{ message: string; syntax: boolean } | null>(null);
@@ -120,7 +130,13 @@ export function SearchPanel({ client, documents, documentId, scope, focusToken, 
         />
         <div role="radiogroup" aria-label="Search in" className="search-scope">
           <label>
-            <input type="radio" name="scope" checked={scope === 'document'} disabled={!documentId} onChange={() => onScope('document')} />
+            <input
+              type="radio"
+              name="scope"
+              checked={scope === 'document'}
+              disabled={!documentId}
+              onChange={() => onScope('document')}
+            />
             This document
           </label>
           <label>
@@ -142,13 +158,20 @@ export function SearchPanel({ client, documents, documentId, scope, focusToken, 
       ))}
       {results && !error && (
         <p className="panel__count" role="status">
-          {results.total === 0 ? 'No results' : `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}`}
+          {results.total === 0
+            ? 'No results'
+            : `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}`}
         </p>
       )}
       {results && !error && (
         <div className="search-results">
           {results.groups.map((group) => (
-            <ResultGroup key={group.documentId} group={group} distinction={distinguish.get(group.documentId)} onChoose={onChoose} />
+            <ResultGroup
+              key={group.documentId}
+              group={group}
+              distinction={distinguish.get(group.documentId)}
+              onChoose={onChoose}
+            />
           ))}
           {shownCount(results) < results.total && (
             <button type="button" className="search-more" disabled={loadingMore} onClick={() => void showMore()}>
@@ -200,11 +223,16 @@ function ResultGroup({
         {group.hits.map((hit, index) => (
           <li key={`${hit.kind}-${hit.annotationId ?? hit.start}-${index}`}>
             <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>
-              <span className="search-hit__kind" style={hit.color ? { borderColor: COLOR_PAINT[hit.color].swatch } : undefined}>
+              <span
+                className="search-hit__kind"
+                style={hit.color ? { borderColor: COLOR_PAINT[hit.color].swatch } : undefined}
+              >
                 {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
               </span>
               <span className="search-hit__snippet">
-                {hit.snippet.map((part, partIndex) => (part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>))}
+                {hit.snippet.map((part, partIndex) =>
+                  part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>,
+                )}
               </span>
               {hit.tags && hit.tags.length > 0 && <span className="annotation-item__tags">{hit.tags.join(' · ')}</span>}
             </button>

@@ -9,7 +9,13 @@ import { notifications, notifyFailure } from '../notifications/store';
 import { useModal } from './Dialogs';
 import { nounFor } from '../../../shared/plural';
 
-export function SyncIndicator({ client, report }: { client: MarginaliaClient; report: (title: string, message: string) => void }) {
+export function SyncIndicator({
+  client,
+  report,
+}: {
+  client: MarginaliaClient;
+  report: (title: string, message: string) => void;
+}) {
   const [status, setStatus] = useState<SyncStatus>(SYNC_OFF);
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -22,16 +28,40 @@ export function SyncIndicator({ client, report }: { client: MarginaliaClient; re
   if (status.state === 'off') return null;
   const attention = status.problems.length + status.conflicts.length + status.conflictFiles.length;
   const label =
-    status.state === 'syncing' ? 'Syncing…' : status.state === 'error' ? `${nounFor(status.problems.length, 'Sync problem')} (${status.problems.length})` : attention > 0 ? `Synced, ${attention} to resolve` : 'Synced';
+    status.state === 'syncing'
+      ? 'Syncing…'
+      : status.state === 'error'
+        ? `${nounFor(status.problems.length, 'Sync problem')} (${status.problems.length})`
+        : attention > 0
+          ? `Synced, ${attention} to resolve`
+          : 'Synced';
   return (
     <>
-      <button type="button" className={`toolbar__button sync sync--${status.state}`} title={`Workspace: ${status.workspace}`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`toolbar__button sync sync--${status.state}`}
+        title={`Workspace: ${status.workspace}`}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       {status.progress && (
-        <progress className="sync__progress" max={Math.max(1, status.progress.total)} value={status.progress.done} aria-label="Workspace scan" />
+        <progress
+          className="sync__progress"
+          max={Math.max(1, status.progress.total)}
+          value={status.progress.done}
+          aria-label="Workspace scan"
+        />
       )}
-      {open && <SyncDialog client={client} status={status} onStatus={setStatus} onClose={() => setOpen(false)} report={report} />}
+      {open && (
+        <SyncDialog
+          client={client}
+          status={status}
+          onStatus={setStatus}
+          onClose={() => setOpen(false)}
+          report={report}
+        />
+      )}
     </>
   );
 }
@@ -52,7 +82,11 @@ function SyncDialog({
   const ref = useModal(onClose);
   const ids = useId();
   const resolve = (id: string, choice: 'mine' | 'theirs' | 'both') =>
-    void client.resolveSyncConflict({ id, choice }).then((result) => (result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message)));
+    void client
+      .resolveSyncConflict({ id, choice })
+      .then((result) =>
+        result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message),
+      );
   const merge = (name: string) =>
     void client.mergeConflictFile({ name }).then((result) => {
       if (!result.ok) return report(`Couldn't merge ${name}`, result.error.message);
@@ -70,7 +104,9 @@ function SyncDialog({
       {status.problems.length > 0 && (
         <>
           <h3>Files that could not be read</h3>
-          <p className="export-dialog__hint">They are not applied and not overwritten until they are fixed; everything else keeps syncing.</p>
+          <p className="export-dialog__hint">
+            They are not applied and not overwritten until they are fixed; everything else keeps syncing.
+          </p>
           <ul aria-label="Files that could not be read">
             {status.problems.map((problem) => (
               <li key={problem.file}>
@@ -107,7 +143,10 @@ function SyncDialog({
       {status.conflictFiles.length > 0 && (
         <>
           <h3>Copies to merge</h3>
-          <p className="export-dialog__hint">Copies of a document's notes file, made by a sync tool or by hand. Merge takes their notes into the document.</p>
+          <p className="export-dialog__hint">
+            Copies of a document's notes file, made by a sync tool or by hand. Merge takes their notes into the
+            document.
+          </p>
           <ul aria-label="Copies to merge">
             {status.conflictFiles.map((name) => (
               <li key={name}>
@@ -120,7 +159,9 @@ function SyncDialog({
           </ul>
         </>
       )}
-      {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && <p>Everything is in sync.</p>}
+      {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && (
+        <p>Everything is in sync.</p>
+      )}
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={onClose}>
           Close

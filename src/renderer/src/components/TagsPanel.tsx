@@ -90,16 +90,17 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
               <span className="tag-tree__count" aria-label={countOf(row.total, 'annotation')}>
                 {row.total}
               </span>
-              <button type="button" className="tag-tree__edit" aria-label={`Edit tag ${row.path}`} onClick={() => (editing === row.path ? setEditing(null) : startEditing(row))}>
+              <button
+                type="button"
+                className="tag-tree__edit"
+                aria-label={`Edit tag ${row.path}`}
+                onClick={() => (editing === row.path ? setEditing(null) : startEditing(row))}
+              >
                 ⋯
               </button>
             </div>
             {editing === row.path && (
-              <form
-                className="tag-editor"
-                aria-label={`Edit ${row.path}`}
-                onSubmit={(event) => event.preventDefault()}
-              >
+              <form className="tag-editor" aria-label={`Edit ${row.path}`} onSubmit={(event) => event.preventDefault()}>
                 <label>
                   Name
                   <input value={name} onChange={(event) => setName(event.currentTarget.value)} />
@@ -118,7 +119,12 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
                 </button>
                 <label>
                   Merge into
-                  <input list="tag-paths" value={mergeInto} onChange={(event) => setMergeInto(event.currentTarget.value)} placeholder="Another tag" />
+                  <input
+                    list="tag-paths"
+                    value={mergeInto}
+                    onChange={(event) => setMergeInto(event.currentTarget.value)}
+                    placeholder="Another tag"
+                  />
                 </label>
                 <datalist id="tag-paths">
                   {controller.tags.map((tag) => (

@@ -61,7 +61,13 @@ export function Toolbar({
       <button type="button" className="toolbar__button" title="Redo (Ctrl Shift Z)" onClick={onRedo}>
         Redo
       </button>
-      <button type="button" className="toolbar__button" aria-pressed={editing} disabled={!canEdit} onClick={onToggleEdit}>
+      <button
+        type="button"
+        className="toolbar__button"
+        aria-pressed={editing}
+        disabled={!canEdit}
+        onClick={onToggleEdit}
+      >
         {editing ? 'Cancel editing' : 'Edit text'}
       </button>
       <button type="button" className="toolbar__button" disabled={!canEdit || editing} onClick={onExport}>

@@ -16,17 +16,31 @@ export function Notifications({ center = notifications }: { center?: Notificatio
   return (
     <div className="notifications" role="status" aria-live="polite" aria-atomic="false" aria-label="Notifications">
       {shown.map((item) => (
-        <p key={item.id} className={`notification notification--${item.kind}${item.fading ? ' notification--fading' : ''}`} data-kind={item.kind}>
+        <p
+          key={item.id}
+          className={`notification notification--${item.kind}${item.fading ? ' notification--fading' : ''}`}
+          data-kind={item.kind}
+        >
           <span className="notification__text">{item.text}</span>
           {item.kind !== 'progress' && (
-            <button type="button" className="notification__dismiss" aria-label={`Dismiss: ${item.text}`} onClick={() => center.dismiss(item.id)}>
+            <button
+              type="button"
+              className="notification__dismiss"
+              aria-label={`Dismiss: ${item.text}`}
+              onClick={() => center.dismiss(item.id)}
+            >
               ×
             </button>
           )}
         </p>
       ))}
       {(hidden > 0 || (expanded && items.length > MAX_SHOWN)) && (
-        <button type="button" className="notifications__more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="notifications__more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? 'Show fewer' : `${countOf(hidden, 'older message')}…`}
         </button>
       )}
