@@ -3,19 +3,20 @@
 // (trust on first use). An author is a key: the local author's id is derived from the
 // profile's public key, and a bundle speaks only for the key that signed it.
 import type { Database } from 'better-sqlite3';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { KnownKey } from '../shared/bundles';
+import { sha256Digest, sha256Hex } from './files/sha256';
 import type { ProfileRepository } from './profile';
 
 /** A fingerprint people can read out: the first 20 bytes of SHA-256(SPKI), in groups of four hex digits. */
 export function fingerprintOf(publicKeyBase64: string): string {
-  const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 40);
+  const digest = sha256Hex(Buffer.from(publicKeyBase64, 'base64')).slice(0, 40);
   return digest.match(/.{4}/g)!.join(' ');
 }
 
 /** A UUID made from a key's SHA-256 (version 8): the author id that key, and only that key, signs for. */
 export function authorIdForKey(publicKeyBase64: string): string {
-  return uuidFromDigest(createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest());
+  return uuidFromDigest(sha256Digest(Buffer.from(publicKeyBase64, 'base64')));
 }
 
 /**
@@ -24,7 +25,7 @@ export function authorIdForKey(publicKeyBase64: string): string {
  * across imports of the same item.
  */
 export function unverifiedAuthorId(claimedId: string): string {
-  return uuidFromDigest(createHash('sha256').update(`marginalia unverified author\0${claimedId}`).digest());
+  return uuidFromDigest(sha256Digest(`marginalia unverified author\0${claimedId}`));
 }
 
 function uuidFromDigest(digest: Buffer): string {

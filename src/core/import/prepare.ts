@@ -1,6 +1,5 @@
 // Turns one file's bytes into everything the store keeps for a document, without
 // touching the store: a file that fails here leaves the library exactly as it was.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
 import { sizeLimits } from '../../shared/bundle-schemas';
@@ -11,6 +10,7 @@ import { parseMarkdown } from './markdown';
 import { cleanTitle } from './parsed-document';
 import { parsePlainText } from './plain-text';
 import { decodeImportFile, formatMegabytes } from './validate';
+import { sha256Hex } from '../files/sha256';
 
 export interface PreparedDocument {
   title: string;
@@ -27,9 +27,8 @@ export interface PreparedDocument {
   wordCount: number;
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+// The sync engine imports the hash from here; it now lives with the other file helpers.
+export { sha256Hex };
 
 function titleFromFileName(fileName: string): string {
   const name = basename(fileName);
