@@ -1,11 +1,15 @@
 // How to tell documents apart whose titles are alike: who a document came from, which
 // version of its text it is and when that text last changed, for the app and the CLI.
+import { formatDate as formatAnyDate } from './dates';
 import type { DocumentSummary } from './model';
 
 type LabelFields = Pick<DocumentSummary, 'originName' | 'textVersion' | 'textUpdatedAt' | 'importedAt'>;
 
 /** The distinguishing line: "From Rui · version 1a2b3c4 · text edited <date>"; `formatDate` renders dates for the reader. */
-export function originLine(doc: LabelFields, formatDate: (iso: string) => string = (iso) => iso.slice(0, 10)): string {
+export function originLine(
+  doc: LabelFields,
+  formatDate: (iso: string) => string = (iso) => formatAnyDate(iso, 'iso-day'),
+): string {
   const from = doc.originName ? `From ${doc.originName}` : 'Imported here';
   // Minutes, not milliseconds: an import stamps both times a moment apart.
   const edited =

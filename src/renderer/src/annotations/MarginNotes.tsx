@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, HighlightColor, TagInfo } from '../../../shared/annotations';
 import type { Reply } from '../../../shared/bundles';
+import { formatDate } from '../../../shared/dates';
 import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { layoutMargin } from './layout';
 import { NoteEditor } from './NoteEditor';
@@ -35,15 +36,9 @@ interface MarginNotesProps {
 
 const NO_REPLIES: readonly Reply[] = [];
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Today's times as a clock time, older ones as a date; the full time is in the tooltip. */
-function shortTime(iso: string): string {
-  const date = new Date(iso);
-  return date.toDateString() === new Date().toDateString() ? clockFormat.format(date) : dayFormat.format(date);
-}
+// Today's times as a clock time, older ones as a date; the full time is in the tooltip.
+const shortTime = (iso: string) => formatDate(iso, 'recent');
+const fullTime = (iso: string) => formatDate(iso, 'day-time');
 
 function Thread({
   annotation,
@@ -69,7 +64,7 @@ function Thread({
             <li key={reply.id} className="thread__reply" aria-label={`Reply by ${reply.author.name}`}>
               <header className="thread__header">
                 <span className="note-card__author">{reply.author.name}</span>
-                <time dateTime={reply.createdAt} title={timeFormat.format(new Date(reply.createdAt))}>
+                <time dateTime={reply.createdAt} title={fullTime(reply.createdAt)}>
                   {shortTime(reply.createdAt)}
                 </time>
                 {reply.author.id === myAuthorId && selected && (
@@ -167,7 +162,7 @@ function NoteCard({
         {!mine && <span className="note-card__badge">their note</span>}
         <time
           dateTime={annotation.updatedAt}
-          title={`Created ${timeFormat.format(new Date(annotation.createdAt))}${edited ? `, edited ${timeFormat.format(new Date(annotation.updatedAt))}` : ''}`}
+          title={`Created ${fullTime(annotation.createdAt)}${edited ? `, edited ${fullTime(annotation.updatedAt)}` : ''}`}
         >
           {edited ? 'edited ' : ''}
           {shortTime(edited ? annotation.updatedAt : annotation.createdAt)}

@@ -2,7 +2,9 @@
 // filter by title, sort, open, and delete (after a confirmation the parent shows).
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
+import { formatDate } from '../../../shared/dates';
 import { originLine } from '../../../shared/document-labels';
+import { countOf, groupedCountOf } from '../../../shared/plural';
 
 type SortKey = 'imported' | 'title' | 'words' | 'source';
 
@@ -29,8 +31,6 @@ export function sortDocuments(documents: readonly DocumentSummary[], key: SortKe
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 interface LibraryPanelProps {
   documents: DocumentSummary[] | null;
   currentId: string | null;
@@ -38,14 +38,14 @@ interface LibraryPanelProps {
   onDelete: (doc: DocumentSummary) => void;
 }
 
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+const formatDay = (iso: string) => formatDate(iso, 'day');
 
 /** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
 function rowLines(doc: DocumentSummary): [string, string, string] {
   return [
     doc.siteName || doc.sourceName,
-    `${formatDate(doc.importedAt)} · ${doc.wordCount.toLocaleString()} words`,
-    originLine(doc, formatDate),
+    `${formatDay(doc.importedAt)} · ${groupedCountOf(doc.wordCount, 'word')}`,
+    originLine(doc, formatDay),
   ];
 }
 
@@ -62,9 +62,7 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
     <aside className="library" aria-labelledby="library-heading">
       <div className="library__header">
         <h2 id="library-heading">Library</h2>
-        <span className="library__count">
-          {documents ? `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}` : ''}
-        </span>
+        <span className="library__count">{documents ? countOf(documents.length, 'document') : ''}</span>
       </div>
       <div className="library__controls">
         <input

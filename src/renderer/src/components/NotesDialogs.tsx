@@ -6,6 +6,7 @@ import type { BundlePlan, BundlePlanDocument, DocumentChoice } from '../../../sh
 import { DOCUMENT_CHOICE_TEXT, differingVersions, refusedSummary } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
+import { countOf } from '../../../shared/plural';
 import { downloadBase64 } from '../files';
 import { FormFooter, useModal } from './Dialogs';
 import { DocumentPicker } from './DocumentPicker';
@@ -62,7 +63,7 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
               downloadBase64(result.value.fileName, result.value.dataBase64, 'application/zip');
               const { counts } = result.value;
               onShared(
-                `Shared “${result.value.fileName}”: ${counts.annotations} annotation${counts.annotations === 1 ? '' : 's'}, ${counts.replies} repl${counts.replies === 1 ? 'y' : 'ies'}.`,
+                `Shared “${result.value.fileName}”: ${countOf(counts.annotations, 'annotation')}, ${countOf(counts.replies, 'reply', 'replies')}.`,
               );
             });
         }}
@@ -127,7 +128,7 @@ function planLines(plan: BundlePlan): string[] {
     `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
     ...plan.byAuthor.map(
       (author) =>
-        `By ${author.name}: ${author.annotations} annotation${author.annotations === 1 ? '' : 's'}, ${author.replies} repl${author.replies === 1 ? 'y' : 'ies'}`,
+        `By ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`,
     ),
     ...(plan.refused > 0 ? [refusedSummary(plan)] : []),
   ];

@@ -13,6 +13,7 @@ import type { EditorThemeClasses, LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { $canonicalText, DOCUMENT_NODES } from '../../../shared/lexical-document';
+import { formatDate } from '../../../shared/dates';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { annotationAt, isProvisional } from '../annotations/controller';
@@ -85,8 +86,6 @@ function EditablePlugin({ editable }: { editable: boolean }) {
   return null;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-
 /**
  * Scrolls to the very start or end and stays there while blocks laid out on the way
  * change the page's height (and scroll anchoring shifts the position), until it settles.
@@ -103,11 +102,6 @@ function scrollToEdge(scroller: HTMLElement, edge: 'start' | 'end'): void {
     if (stableFrames < 3 && frames < 120) requestAnimationFrame(step);
   };
   step();
-}
-
-function formatPublished(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -451,7 +445,7 @@ export function Reader({
     const target = shownAnnotations.find((annotation) => annotation.id === selectedId)?.target;
     return at === null || (target != null && at >= target.position.start && at <= target.position.end);
   };
-  const details = [doc.siteName, doc.publishedAt ? formatPublished(doc.publishedAt) : '', doc.sourceName].filter(
+  const details = [doc.siteName, doc.publishedAt ? formatDate(doc.publishedAt, 'long-day') : '', doc.sourceName].filter(
     Boolean,
   );
   const selectionActions = selection && {

@@ -10,7 +10,9 @@ import { SEARCH_PAGE_SIZE } from '../../../shared/search-results';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { COLOR_PAINT } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/model';
+import { formatDate } from '../../../shared/dates';
 import { originLine, sharedTitleIds } from '../../../shared/document-labels';
+import { groupedCountOf } from '../../../shared/plural';
 
 export type SearchScope = 'document' | 'library';
 
@@ -27,8 +29,6 @@ interface SearchPanelProps {
   onClear: () => void;
 }
 
-const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
-
 /** Adds a page to the results shown; a document split across pages stays one group. */
 function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
   const groups = [...shown.groups];
@@ -43,13 +43,12 @@ function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
 
 const shownCount = (results: SearchResults) => results.groups.reduce((sum, group) => sum + group.hits.length, 0);
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+const formatDay = (iso: string) => formatDate(iso, 'day');
 
 /** Each same-titled document's distinguishing line, by id, as the library's rows show it. */
 function distinctions(documents: readonly DocumentSummary[]): Map<string, string> {
   const shared = sharedTitleIds(documents);
-  return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDate)]));
+  return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDay)]));
 }
 
 export function SearchPanel({
@@ -160,7 +159,7 @@ export function SearchPanel({
         <p className="panel__count" role="status">
           {results.total === 0
             ? 'No results'
-            : `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}`}
+            : `${groupedCountOf(results.total, 'result')} in ${groupedCountOf(results.documents, 'document')}`}
         </p>
       )}
       {results && !error && (
@@ -216,7 +215,7 @@ function ResultGroup({
   return (
     <section aria-label={name}>
       <h3 className="search-results__title">
-        {group.title} <span className="search-results__total">{plural(group.total, 'result')}</span>
+        {group.title} <span className="search-results__total">{groupedCountOf(group.total, 'result')}</span>
         {distinction && <span className="search-results__origin">{distinction}</span>}
       </h3>
       <ul aria-label={`Results in ${name}`}>

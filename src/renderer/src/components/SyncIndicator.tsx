@@ -3,6 +3,7 @@
 // conflicts to resolve (keep mine, keep theirs, keep both) and copies of notes files to merge.
 import { useEffect, useId, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
+import { formatDate } from '../../../shared/dates';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
 import { notifications, notifyFailure } from '../notifications/store';
@@ -99,7 +100,7 @@ function SyncDialog({
       <h2 id={`${ids}-title`}>Workspace sync</h2>
       <p className="dialog__body">
         {status.workspace}
-        {status.lastSyncAt ? ` · last synced ${new Date(status.lastSyncAt).toLocaleTimeString()}` : ''}
+        {status.lastSyncAt ? ` · last synced ${formatDate(status.lastSyncAt, 'clock-seconds')}` : ''}
       </p>
       {status.problems.length > 0 && (
         <>
