@@ -32,6 +32,9 @@ function actionOf(method: string): string {
     .slice(0, 80);
 }
 
+const WHAT_TO_DO_AFTER_A_FAULT =
+  'Try again; if it fails again, restart Marginalia and report the problem (the details are in its log).';
+
 /**
  * A failure as a Result. A person's own mistake keeps its message; anything else was a
  * fault inside Marginalia, and says what failed and what to do: its details (a stack, an
@@ -40,8 +43,6 @@ function actionOf(method: string): string {
 export function failureFrom(method: MethodName | string, error: unknown): Result<never> {
   if (error instanceof UserFacingError) return fail(error.code, error.message);
   console.error(`marginalia: ${method} failed`, error);
-  return fail(
-    'INTERNAL',
-    `Marginalia could not ${actionOf(String(method))} because of a fault inside Marginalia, not anything you did. Try again; if it fails again, restart Marginalia and report the problem (the details are in its log).`,
-  );
+  const whatFailed = `Marginalia could not ${actionOf(String(method))} because of a fault inside Marginalia, not anything you did.`;
+  return fail('INTERNAL', `${whatFailed} ${WHAT_TO_DO_AFTER_A_FAULT}`);
 }

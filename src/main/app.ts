@@ -17,6 +17,10 @@ import { findElectronBinding } from './native-binding';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenWebContents, isTrustedUrl, trustedOrigins } from './security';
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from './window-state';
 
+// A library that fails to open with NODE_MODULE_VERSION in its message was built for Node, not Electron.
+const NATIVE_MODULE_HINT =
+  'If the message mentions NODE_MODULE_VERSION, start the app with “npm start”, which builds the database module for Electron.';
+
 export interface DesktopOptions {
   appRoot: string;
   version: string;
@@ -120,10 +124,8 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
         ...(nativeBinding ? { nativeBinding } : {}),
       });
     } catch (error) {
-      electron.dialog.showErrorBox(
-        'Marginalia could not open its library',
-        `${error instanceof Error ? error.message : String(error)}\n\nIf the message mentions NODE_MODULE_VERSION, start the app with “npm start”, which builds the database module for Electron.`,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      electron.dialog.showErrorBox('Marginalia could not open its library', `${reason}\n\n${NATIVE_MODULE_HINT}`);
       app.quit();
       return;
     }

@@ -113,6 +113,119 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
+const STATIC_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-cache',
+};
+
+/** Serves a file of the built renderer; the app is a single page, so unknown paths without an extension get index.html. */
+async function serveStatic(rendererRoot: string, pathname: string, response: ServerResponse): Promise<void> {
+  const filePath = rendererFilePath(rendererRoot, pathname);
+  if (!filePath) {
+    sendText(response, 404, 'Not found');
+    return;
+  }
+  let target = filePath;
+  const info = await stat(target).catch(() => undefined);
+  if (!info || info.isDirectory()) {
+    if (extname(filePath) !== '') {
+      sendText(response, 404, 'Not found');
+      return;
+    }
+    target = join(rendererRoot, 'index.html');
+  }
+  const body = await readFile(target);
+  response.writeHead(200, { 'Content-Type': contentTypeOf(target), ...STATIC_HEADERS });
+  response.end(body);
+}
+
+interface Refusal {
+  status: number;
+  message: string;
+}
+
+/** Why a request may not be answered (wrong Host, no token, another origin, a malformed path), or undefined when it may. */
+function refusalOf(request: IncomingMessage, url: URL, port: number, token: string): Refusal | undefined {
+  if (!isLoopbackHost(request.headers.host, port))
+    return { status: 403, message: 'Forbidden: Marginalia only answers on 127.0.0.1 and localhost.' };
+  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const given = url.searchParams.get('token') ?? bearer ?? cookieValue(request.headers.cookie, tokenCookieName(port));
+  if (!tokensMatch(given, token))
+    return { status: 401, message: 'Unauthorized: open the URL that `marginalia serve` printed, with its token.' };
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isLoopbackHost(origin.replace(/^http:\/\//, ''), port))
+    return { status: 403, message: 'Forbidden: cross-origin requests are refused.' };
+  if (decodeUrlPath(url.pathname) === undefined)
+    return { status: 400, message: 'Bad request: the address has a malformed percent-encoding.' };
+  return undefined;
+}
+
+/** Trades the token in the address bar for a same-site cookie, then sends the page back to its address without it. */
+function exchangeTokenForCookie(url: URL, port: number, token: string, response: ServerResponse): void {
+  url.searchParams.delete('token');
+  response.writeHead(303, {
+    'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    Location: `${url.pathname}${url.search}`,
+    'Cache-Control': 'no-store',
+  });
+  response.end();
+}
+
+/** Keeps the response open as a server-sent event stream, with a heartbeat, until the page goes away. */
+function openEventStream(request: IncomingMessage, response: ServerResponse, clients: Set<ServerResponse>): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.write(': connected\n\n');
+  clients.add(response);
+  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    clients.delete(response);
+  });
+}
+
+/** One contract call: a POST of JSON to /api/call/METHOD, answered with the core's Result. */
+async function serveContractCall(
+  core: MarginaliaCore,
+  method: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    sendJson(response, 405, fail('INVALID_INPUT', 'Contract calls are POST requests.'));
+    return;
+  }
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    sendJson(response, 415, fail('INVALID_INPUT', 'Contract calls carry application/json.'));
+    return;
+  }
+  if (!isMethodName(method)) {
+    sendJson(response, 404, fail('UNKNOWN_METHOD', `Marginalia has no method called ${method}.`));
+    return;
+  }
+  let input: unknown;
+  try {
+    const body = await readBody(request);
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    const tooLarge = error instanceof RangeError;
+    sendJson(
+      response,
+      tooLarge ? 413 : 400,
+      fail('INVALID_INPUT', tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.'),
+    );
+    return;
+  }
+  sendJson(response, 200, await core.call(method, input));
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { core } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -125,118 +238,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const client of sseClients) client.write(frame);
   });
 
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const filePath = rendererFilePath(rendererRoot, pathname);
-    if (!filePath) {
-      sendText(response, 404, 'Not found');
-      return;
-    }
-    let target = filePath;
-    const info = await stat(target).catch(() => undefined);
-    if (!info || info.isDirectory()) {
-      // The app is a single page: unknown paths without an extension get index.html.
-      if (extname(filePath) !== '') {
-        sendText(response, 404, 'Not found');
-        return;
-      }
-      target = join(rendererRoot, 'index.html');
-    }
-    const body = await readFile(target);
-    response.writeHead(200, {
-      'Content-Type': contentTypeOf(target),
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
-    });
-    response.end(body);
-  }
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(request.headers.host, port)) {
-      sendText(response, 403, 'Forbidden: Marginalia only answers on 127.0.0.1 and localhost.');
-      return;
-    }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const given = queryToken ?? bearer ?? cookieValue(request.headers.cookie, tokenCookieName(port));
-    if (!tokensMatch(given, token)) {
-      sendText(response, 401, 'Unauthorized: open the URL that `marginalia serve` printed, with its token.');
+    const refusal = refusalOf(request, url, port, token);
+    if (refusal) {
+      sendText(response, refusal.status, refusal.message);
       return;
     }
-    const origin = request.headers.origin;
-    if (origin !== undefined && !isLoopbackHost(origin.replace(/^http:\/\//, ''), port)) {
-      sendText(response, 403, 'Forbidden: cross-origin requests are refused.');
+    const isPage = request.method === 'GET' && !url.pathname.startsWith('/api/');
+    if (isPage && url.searchParams.has('token')) {
+      exchangeTokenForCookie(url, port, token, response);
       return;
     }
-    if (decodeUrlPath(url.pathname) === undefined) {
-      sendText(response, 400, 'Bad request: the address has a malformed percent-encoding.');
-      return;
-    }
-
-    if (queryToken !== undefined && request.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
-      url.searchParams.delete('token');
-      response.writeHead(303, {
-        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: `${url.pathname}${url.search}`,
-        'Cache-Control': 'no-store',
-      });
-      response.end();
-      return;
-    }
-
     if (url.pathname === '/api/events' && request.method === 'GET') {
-      response.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      response.write(': connected\n\n');
-      sseClients.add(response);
-      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
-      request.on('close', () => {
-        clearInterval(heartbeat);
-        sseClients.delete(response);
-      });
+      openEventStream(request, response, sseClients);
       return;
     }
-
     const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
     if (call) {
-      if (request.method !== 'POST') {
-        sendJson(response, 405, fail('INVALID_INPUT', 'Contract calls are POST requests.'));
-        return;
-      }
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        sendJson(response, 415, fail('INVALID_INPUT', 'Contract calls carry application/json.'));
-        return;
-      }
-      const method = call[1]!;
-      if (!isMethodName(method)) {
-        sendJson(response, 404, fail('UNKNOWN_METHOD', `Marginalia has no method called ${method}.`));
-        return;
-      }
-      let input: unknown;
-      try {
-        const body = await readBody(request);
-        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-      } catch (error) {
-        const tooLarge = error instanceof RangeError;
-        sendJson(
-          response,
-          tooLarge ? 413 : 400,
-          fail('INVALID_INPUT', tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.'),
-        );
-        return;
-      }
-      sendJson(response, 200, await core.call(method, input));
+      await serveContractCall(core, call[1]!, request, response);
       return;
     }
-
     if (url.pathname.startsWith('/api/')) {
       sendJson(response, 404, fail('UNKNOWN_METHOD', `No such endpoint: ${url.pathname}`));
       return;
@@ -245,7 +267,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 405, 'Method not allowed');
       return;
     }
-    await serveStatic(url.pathname, response);
+    await serveStatic(rendererRoot, url.pathname, response);
   }
 
   const server = createServer((request, response) => {

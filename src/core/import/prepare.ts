@@ -61,9 +61,12 @@ export function assertSharable(
   const limit = sizeLimits(maxBytes).documentEntryBytes;
   const bytes = bundleEntryBytes(document);
   if (bytes <= limit) return;
+  const structureBytes = Buffer.byteLength(document.lexicalJson);
+  const size = `This document would take ${formatMegabytes(bytes)} in a note bundle (its paragraphs and formatting alone ${formatMegabytes(structureBytes)})`;
+  const cap = `over the ${formatMegabytes(limit)} one document may take at the ${formatMegabytes(maxBytes)} import limit`;
   throw new UserFacingError(
     'TOO_LARGE',
-    `This document would take ${formatMegabytes(bytes)} in a note bundle (its paragraphs and formatting alone ${formatMegabytes(Buffer.byteLength(document.lexicalJson))}), over the ${formatMegabytes(limit)} one document may take at the ${formatMegabytes(maxBytes)} import limit. Join short lines into paragraphs, or raise the import limit in Settings.`,
+    `${size}, ${cap}. Join short lines into paragraphs, or raise the import limit in Settings.`,
   );
 }
 
