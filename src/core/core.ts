@@ -2,14 +2,11 @@
 // Every host (desktop, browser host, CLI) creates one and talks to it through the same
 // handlers and events.
 import type { Database } from 'better-sqlite3';
-import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
 import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
-import { countWords } from '../shared/lexical-document';
-import { rebuildIncomingDocument } from '../shared/incoming-document';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
@@ -25,12 +22,9 @@ import { SyncEngine } from './sync/engine';
 import { SYNC_OFF } from '../shared/sync';
 import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
-import { fileReadProblem } from './files/read-errors';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { assertSharable, prepareDocument } from './import/prepare';
-import { sha256Hex } from './files/sha256';
-import { formatMegabytes } from './import/validate';
+import { DocumentImporter } from './import/document-importer';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -70,7 +64,8 @@ export class MarginaliaCore {
   readonly info: AppInfo;
   private readonly fontsDir: string | undefined;
   private readonly openExternalLink: ((url: string) => Promise<void>) | undefined;
-  private readonly importLimit: { megabytes: number | undefined; hint: string };
+  private readonly importLimitMegabytes: number | undefined;
+  private readonly importer: DocumentImporter;
   /** The workspace sync, once a workspace folder is set. */
   sync: SyncEngine | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
@@ -93,10 +88,15 @@ export class MarginaliaCore {
     this.knownKeys = new KnownKeysRepository(this.db);
     this.fontsDir = options.fontsDir;
     this.openExternalLink = options.openExternal;
-    this.importLimit = {
-      megabytes: options.maxImportMegabytes,
-      hint: options.importLimitHint ?? 'The limit can be raised in Settings.',
-    };
+    this.importLimitMegabytes = options.maxImportMegabytes;
+    this.importer = new DocumentImporter({
+      db: this.db,
+      documents: this.documents,
+      annotations: this.annotations,
+      events: this.events,
+      maxImportBytes: () => this.maxImportBytes(),
+      importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
+    });
     this.info = {
       version: options.version,
       host: options.host,
@@ -217,76 +217,21 @@ export class MarginaliaCore {
   }
 
   maxImportBytes(): number {
-    return Math.round((this.importLimit.megabytes ?? this.settings.read().maxImportMegabytes) * 1024 * 1024);
+    return Math.round((this.importLimitMegabytes ?? this.settings.read().maxImportMegabytes) * 1024 * 1024);
   }
 
   importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
-    const prepared = prepareDocument(fileName, bytes, this.maxImportBytes());
-    const outcome = this.documents.insert(prepared);
-    if (outcome.created) this.events.emit('libraryChanged', { reason: 'imported' });
-    return outcome;
+    return this.importer.importBytes(fileName, bytes);
   }
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
   updateDocumentText(id: string, lexicalJson: string): ReanchorCounts {
-    let rebuilt: { lexicalJson: string; text: string };
-    try {
-      rebuilt = rebuildIncomingDocument(lexicalJson);
-    } catch (error) {
-      throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
-    }
-    const canonicalText = rebuilt.text;
-    assertSharable(
-      { lexicalJson: rebuilt.lexicalJson, canonicalText, sourceBytes: this.documents.sourceBytes(id).length },
-      this.maxImportBytes(),
-    );
-    const textSha256 = sha256Hex(canonicalText);
-    const counts = this.db
-      .transaction(() => {
-        this.documents.replaceContent(id, {
-          lexicalJson: rebuilt.lexicalJson,
-          canonicalText,
-          textSha256,
-          wordCount: countWords(canonicalText),
-        });
-        return this.annotations.reanchorDocument(id, canonicalText, textSha256);
-      })
-      .immediate();
-    this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
-    this.events.emit('libraryChanged', { reason: 'updated' });
-    return counts;
+    return this.importer.updateText(id, lexicalJson);
   }
 
   /** Replaces a document with a changed version of its file and re-anchors its annotations. */
   updateDocumentFromPath(id: string, path: string): ReanchorCounts {
-    this.documents.summary(id);
-    const bytes = this.readImportFile(path);
-    const prepared = prepareDocument(basename(path), bytes, this.maxImportBytes());
-    const other = this.documents.idWithSource(prepared.sourceSha256);
-    if (other !== undefined && other !== id) {
-      throw new UserFacingError(
-        'INVALID_INPUT',
-        `“${basename(path)}” is already in the library as another document (${other}).`,
-      );
-    }
-    const counts = this.db
-      .transaction(() => {
-        this.documents.replaceContent(
-          id,
-          {
-            lexicalJson: prepared.lexicalJson,
-            canonicalText: prepared.canonicalText,
-            textSha256: prepared.textSha256,
-            wordCount: prepared.wordCount,
-          },
-          prepared,
-        );
-        return this.annotations.reanchorDocument(id, prepared.canonicalText, prepared.textSha256);
-      })
-      .immediate();
-    this.events.emit('annotationsChanged', { documentId: id, annotationIds: [] });
-    this.events.emit('libraryChanged', { reason: 'updated' });
-    return counts;
+    return this.importer.updateFromPath(id, path);
   }
 
   /** Starts, moves or stops the workspace sync to match the setting. */
@@ -430,34 +375,7 @@ export class MarginaliaCore {
 
   /** Imports a file from disk, checking its size before reading it. */
   importPath(path: string): ImportOutcome {
-    return this.importBytes(basename(path), this.readImportFile(path));
-  }
-
-  /** Reads a file to import, refusing folders, missing files and files over the limit first. */
-  private readImportFile(path: string): Buffer {
-    const name = basename(path);
-    let size: number;
-    try {
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw new UserFacingError('UNSUPPORTED_TYPE', `“${path}” is a folder, not a file.`);
-      size = stat.size;
-    } catch (error) {
-      if (error instanceof UserFacingError) throw error;
-      throw new UserFacingError('NOT_FOUND', fileReadProblem(path, error));
-    }
-    const limit = this.maxImportBytes();
-    if (size > limit) {
-      throw new UserFacingError(
-        'TOO_LARGE',
-        `“${name}” is ${formatMegabytes(size)}, over the import limit of ${formatMegabytes(limit)}. ${this.importLimit.hint}`,
-      );
-    }
-    try {
-      return readFileSync(path);
-    } catch (error) {
-      // stat needs no read permission, so an unreadable file is only found out here.
-      throw new UserFacingError('NOT_FOUND', fileReadProblem(path, error));
-    }
+    return this.importer.importPath(path);
   }
 
   /**
