@@ -6,16 +6,10 @@ import type { Database } from 'better-sqlite3';
 import type { AnnotationStore } from './annotations/store';
 import { AnnotationDirectory } from './annotation-directory';
 import type { HighlightColor } from '../shared/annotations';
-import type { ParsedQuery, Passage } from '../shared/search-query';
-import {
-  SearchSyntaxError,
-  findPassages,
-  ftsMatchExpression,
-  parseSearchQuery,
-  partsAround,
-  snippetParts,
-  termRegex,
-} from '../shared/search-query';
+import type { ParsedQuery } from '../shared/search-query';
+import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shared/search-query';
+import type { Passage } from '../shared/search-matching';
+import { findPassages, partsAround, snippetParts, termRegex } from '../shared/search-matching';
 import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';

@@ -3,7 +3,7 @@
 // mark there, plus the true number of hits in all and in each document.
 import type { HighlightColor } from './annotations';
 import type { AnchorStatus } from './selectors';
-import type { SnippetPart } from './search-query';
+import type { SnippetPart } from './search-matching';
 
 export interface TextSpan {
   start: number;
