@@ -20,7 +20,7 @@ import { dispatch } from './dispatch';
 import { IdentityRepository, KnownKeysRepository } from './identity';
 import { SyncEngine } from './sync/engine';
 import { SYNC_OFF } from '../shared/sync';
-import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
+import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';

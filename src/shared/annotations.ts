@@ -7,18 +7,6 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'o
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 export const DEFAULT_COLOR: HighlightColor = 'yellow';
 
-/** Paint for each color: a translucent wash for text, a solid swatch for controls. */
-export const COLOR_PAINT: Record<HighlightColor, { wash: string; swatch: string; label: string }> = {
-  yellow: { wash: 'rgb(255 214 0 / 0.38)', swatch: '#f2c200', label: 'Yellow' },
-  green: { wash: 'rgb(60 200 90 / 0.30)', swatch: '#3fae5a', label: 'Green' },
-  blue: { wash: 'rgb(60 140 255 / 0.28)', swatch: '#3b82f6', label: 'Blue' },
-  pink: { wash: 'rgb(255 90 170 / 0.28)', swatch: '#e8589f', label: 'Pink' },
-  purple: { wash: 'rgb(150 90 230 / 0.28)', swatch: '#8b5cf6', label: 'Purple' },
-  orange: { wash: 'rgb(255 140 40 / 0.32)', swatch: '#f08a24', label: 'Orange' },
-  red: { wash: 'rgb(235 60 60 / 0.28)', swatch: '#dc3b3b', label: 'Red' },
-  gray: { wash: 'rgb(130 130 130 / 0.28)', swatch: '#8a8a8a', label: 'Gray' },
-};
-
 export const ANNOTATION_KINDS = ['highlight', 'point', 'document'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 

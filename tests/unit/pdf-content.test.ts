@@ -10,6 +10,7 @@ import { FONT_FILES, loadFonts } from '../../src/core/export/pdf-fonts';
 import type { FontKey } from '../../src/core/export/pdf-fonts';
 import { breakIntoLines } from '../../src/core/export/pdf-text';
 import type { Measurer, StyledPiece } from '../../src/core/export/pdf-text';
+import { selectFont } from '../../src/core/export/pdfkit-internals';
 
 const FONTS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
 
@@ -21,8 +22,7 @@ function setUp() {
   const fontFor = (key: FontKey): PdfKitFont => {
     let font = pdfKitFonts.get(key);
     if (!font) {
-      doc.font(key);
-      font = (doc as unknown as { _font: PdfKitFont })._font;
+      font = selectFont(doc, key);
       pdfKitFonts.set(key, font);
     }
     return font;

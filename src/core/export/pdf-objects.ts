@@ -6,6 +6,7 @@
 // its writer (pdfkit 0.20, pinned exactly in package.json) and keep its cross-reference table.
 import { color as colorOperands, num } from './pdf-content';
 import type { Rgb } from './pdf-text';
+import type { PdfKitReference } from './pdfkit-internals';
 
 /** A dictionary pdfkit writes as given. */
 class RawDictionary {
@@ -30,18 +31,10 @@ class RawStreamDictionary {
   }
 }
 
-interface PdfKitReference {
-  compress: boolean;
-  write(chunk: string): void;
-  end(chunk?: undefined): void;
-  toString(): string;
-}
-
 /** The part of pdfkit's document the writer uses. */
 export interface PdfKitObjectSink {
   ref(data: object): PdfKitReference;
   readonly page: { readonly annotations: PdfKitReference[]; readonly height: number };
-  readonly _root: { data: { Pages: { data: { Kids: PdfKitReference[] } } } };
 }
 
 /** A PDF text string: literal when ASCII, else UTF-16BE with its byte-order mark, in hex. */
@@ -66,7 +59,8 @@ export function pdfTextString(text: string): string {
 /** A PDF date in UTC. */
 export function pdfDate(date: Date): string {
   const two = (value: number): string => String(value).padStart(2, '0');
-  return `(D:${String(date.getUTCFullYear()).padStart(4, '0')}${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z)`;
+  const day = `${String(date.getUTCFullYear()).padStart(4, '0')}${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}`;
+  return `(D:${day}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z)`;
 }
 
 /** A rectangle on the page, in the top-down points the layout uses. */
@@ -92,7 +86,11 @@ export interface HighlightObject {
 export class AnnotationWriter {
   private multiplyState: PdfKitReference | undefined;
 
-  constructor(private readonly doc: PdfKitObjectSink) {}
+  /** `pageAt` gives the object of the page at an index, for links to it. */
+  constructor(
+    private readonly doc: PdfKitObjectSink,
+    private readonly pageAt: (index: number) => PdfKitReference | undefined,
+  ) {}
 
   /** A /Highlight on the current page, with quads per line and an appearance that multiplies its color over the text. */
   highlight(highlight: HighlightObject): void {
@@ -131,17 +129,19 @@ export class AnnotationWriter {
     this.add(
       `<< /Type /Annot /Subtype /Highlight /Rect ${bbox} /Border [0 0 0] /QuadPoints [${quads.trimEnd()}] /C [${color}] /CA 1 /F 4` +
         ` /Contents ${pdfTextString(highlight.contents)} /T ${pdfTextString(highlight.author)} /M ${pdfDate(highlight.modified)}` +
-        ` /CreationDate ${pdfDate(highlight.created)} /NM ${pdfTextString(highlight.name)} /Subj ${pdfTextString(highlight.subject)} /AP << /N ${appearance} >> >>`,
+        ` /CreationDate ${pdfDate(highlight.created)} /NM ${pdfTextString(highlight.name)}` +
+        ` /Subj ${pdfTextString(highlight.subject)} /AP << /N ${appearance} >> >>`,
     );
   }
 
   /** A link on the current page to another page of the document, by page index. */
   pageLink(box: PageBox, targetPage: number): void {
-    const target = this.doc._root.data.Pages.data.Kids[targetPage];
+    const target = this.pageAt(targetPage);
     if (!target) throw new Error(`The document has no page ${targetPage}`);
     const height = this.doc.page.height;
+    const rect = `[${num(box.left)} ${num(height - box.bottom)} ${num(box.right)} ${num(height - box.top)}]`;
     this.add(
-      `<< /Type /Annot /Subtype /Link /Rect [${num(box.left)} ${num(height - box.bottom)} ${num(box.right)} ${num(height - box.top)}] /Border [0 0 0] /F 4` +
+      `<< /Type /Annot /Subtype /Link /Rect ${rect} /Border [0 0 0] /F 4` +
         ` /A << /S /GoTo /D [${target} /XYZ null null null] >> >>`,
     );
   }

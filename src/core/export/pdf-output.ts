@@ -1,18 +1,12 @@
-// Gathers the bytes of the PDF the export writes. pdfkit (0.20, pinned exactly in
-// package.json) sends every line it writes through a Node stream, converting each string
-// to bytes one character at a time on the way: three to six lines per object and one per
-// cross-reference entry, some 18,000 lines for a heavily annotated export. Here the lines
-// are gathered as text and turned into bytes in large pieces, and no stream is involved.
+// Gathers the bytes of the PDF the export writes. pdfkit sends every line it writes through
+// a Node stream, converting each string to bytes one character at a time on the way: three
+// to six lines per object and one per cross-reference entry, some 18,000 lines for a heavily
+// annotated export. Here the lines are gathered as text and turned into bytes in large
+// pieces, and no stream is involved (the takeover itself is in pdfkit-internals.ts).
+import type { PdfKitWriter } from './pdfkit-internals';
+import { redirectWrites } from './pdfkit-internals';
 
-/**
- * The part of pdfkit's document that writes output: every write goes through `_write`, and
- * `_offset` counts the bytes written; `read` gives what it wrote to its stream already.
- */
-export interface PdfKitWriter {
-  _write(data: string | Uint8Array): void;
-  _offset: number;
-  read(): Uint8Array | null;
-}
+export type { PdfKitWriter } from './pdfkit-internals';
 
 /** Text gathered before it is turned into bytes: large enough that few conversions are made, small enough to stay cheap to hold. */
 const TEXT_PIECE = 64 * 1024;
@@ -24,21 +18,18 @@ export class PdfOutput {
 
   /** Takes over the document's writes, starting with the header pdfkit wrote when it was created. */
   constructor(writer: PdfKitWriter) {
-    const written = writer.read();
-    if (written) this.chunks.push(written);
-    writer._write = (data: string | Uint8Array): void => {
-      if (typeof data === 'string') {
-        // pdfkit ends each string it writes with a newline and keeps the low byte of each character.
-        this.lines.push(data);
-        this.linesLength += data.length + 1;
-        writer._offset += data.length + 1;
+    const written = redirectWrites(writer, {
+      line: (text) => {
+        this.lines.push(text);
+        this.linesLength += text.length + 1;
         if (this.linesLength >= TEXT_PIECE) this.flushLines();
-      } else {
+      },
+      bytes: (chunk) => {
         this.flushLines();
-        this.chunks.push(data);
-        writer._offset += data.length;
-      }
-    };
+        this.chunks.push(chunk);
+      },
+    });
+    if (written) this.chunks.unshift(written);
   }
 
   /** Everything written so far, as one buffer. */

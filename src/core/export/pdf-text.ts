@@ -3,12 +3,12 @@
 // exactly the glyphs of its quote and nothing else. Right-to-left runs (Arabic, Hebrew)
 // are put in visual order per line by the Unicode Bidirectional Algorithm, and a
 // right-to-left paragraph's lines are set flush right, as the reader shows them.
-import bidiFactory from 'bidi-js';
-import type { EmbeddingLevels } from 'bidi-js';
+import type { Rgb } from '../../shared/palette';
+import { RIGHT_TO_LEFT, RIGHT_TO_LEFT_LETTERS, embeddingLevelsOf, inVisualOrder, leveledPieces } from './pdf-bidi';
 import type { FontFamily, FontKey, FontSet } from './pdf-fonts';
 import { describeCharacter, fontKeyFor } from './pdf-fonts';
 
-export type Rgb = readonly [number, number, number];
+export type { Rgb } from '../../shared/palette';
 
 export interface StyledPiece {
   text: string;
@@ -90,79 +90,6 @@ interface Token {
   width: number;
   /** The glyph run of the token's letters when they are part of a word (see `WordPart`). */
   run: string | null;
-}
-
-/** Pieces cut to one embedding level each, with their levels. */
-interface LeveledPieces {
-  pieces: StyledPiece[];
-  levels: number[];
-}
-
-const bidi = bidiFactory();
-
-/** Letters of the right-to-left scripts the shaper sets right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…). */
-const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
-
-/** Text that may need reordering: right-to-left letters or explicit direction marks. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
-
-/**
- * Cuts pieces where the embedding level changes (never inside a surrogate pair), and draws
- * brackets in right-to-left runs mirrored, as the algorithm asks (rule L4).
- */
-function leveledPieces(pieces: readonly StyledPiece[], levels: EmbeddingLevels): LeveledPieces {
-  const out: LeveledPieces = { pieces: [], levels: [] };
-  let offset = 0;
-  for (const piece of pieces) {
-    const own = piece.text;
-    let from = 0;
-    for (let index = 1; index <= own.length; index++) {
-      const changes =
-        index === own.length ||
-        (levels.levels[offset + index] !== levels.levels[offset + index - 1] && !isLowSurrogate(own.charCodeAt(index)));
-      if (!changes) continue;
-      const level = levels.levels[offset + from] ?? 0;
-      let slice = own.slice(from, index);
-      if (level % 2 === 1)
-        slice = slice.replace(/[^\p{L}\p{N}\s]/gu, (character) => bidi.getMirroredCharacter(character) ?? character);
-      out.pieces.push({ ...piece, text: slice, start: piece.start >= 0 ? piece.start + from : -1 });
-      out.levels.push(level);
-      from = index;
-    }
-    offset += own.length;
-  }
-  return out;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** Reverses runs of tokens at or above each level down to the lowest odd one (rule L2). */
-function inVisualOrder(tokens: Token[]): Token[] {
-  let highest = 0;
-  let lowestOdd = Number.POSITIVE_INFINITY;
-  for (const token of tokens) {
-    highest = Math.max(highest, token.atom.level);
-    if (token.atom.level % 2 === 1) lowestOdd = Math.min(lowestOdd, token.atom.level);
-  }
-  if (lowestOdd === Number.POSITIVE_INFINITY) return tokens;
-  const order = tokens.slice();
-  for (let level = highest; level >= lowestOdd; level--) {
-    let index = 0;
-    while (index < order.length) {
-      if (order[index]!.atom.level < level) {
-        index += 1;
-        continue;
-      }
-      let end = index;
-      while (end < order.length && order[end]!.atom.level >= level) end += 1;
-      const run = order.slice(index, end).reverse();
-      order.splice(index, run.length, ...run);
-      index = end;
-    }
-  }
-  return order;
 }
 
 const REPLACEMENT = '\uFFFD';
@@ -301,7 +228,7 @@ export function breakIntoLines(
   direction: 'auto' | 'ltr' = 'ltr',
 ): Line[] {
   const levels = pieces.some((piece) => RIGHT_TO_LEFT.test(piece.text))
-    ? bidi.getEmbeddingLevels(pieces.map((piece) => piece.text).join(''), direction === 'ltr' ? 'ltr' : undefined)
+    ? embeddingLevelsOf(pieces.map((piece) => piece.text).join(''), direction)
     : undefined;
   const leveled = levels ? leveledPieces(pieces, levels) : undefined;
   const atoms = atomsOf(leveled?.pieces ?? pieces, leveled?.levels, boundaries, fonts, missing);

@@ -5,7 +5,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, HighlightColor, TagInfo } from '../../../shared/annotations';
 import type { Reply } from '../../../shared/bundles';
 import { formatDate } from '../../../shared/dates';
-import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { layoutMargin } from './layout';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';
@@ -155,7 +156,7 @@ function NoteCard({
       <header className="note-card__header">
         <span
           className="note-card__dot"
-          style={{ background: COLOR_PAINT[annotation.color].swatch }}
+          style={{ background: HIGHLIGHT_PALETTE[annotation.color].swatch }}
           aria-hidden="true"
         />
         <span className="note-card__author">{annotation.author.name}</span>
@@ -231,9 +232,9 @@ function NoteCard({
                   key={color}
                   type="button"
                   className="note-card__color"
-                  aria-label={COLOR_PAINT[color].label}
+                  aria-label={HIGHLIGHT_PALETTE[color].label}
                   aria-pressed={annotation.color === color}
-                  style={{ background: COLOR_PAINT[color].swatch }}
+                  style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
                   onClick={() => actions.setColor(annotation.id, color)}
                 />
               ))}

@@ -2,7 +2,8 @@
 // (keys h, t, n; Esc dismisses). While an orphan is being re-attached it offers
 // "Attach here" instead.
 import type { HighlightColor } from '../../../shared/annotations';
-import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 
 export interface SelectionToolbarProps {
   rect: DOMRect;
@@ -55,7 +56,7 @@ export function SelectionToolbar({
           >
             <span
               className="selection-toolbar__swatch"
-              style={{ background: COLOR_PAINT[color].swatch }}
+              style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
               aria-hidden="true"
             />
             Highlight
@@ -84,9 +85,9 @@ export function SelectionToolbar({
               key={swatch}
               type="button"
               className="selection-toolbar__color"
-              aria-label={`Highlight ${COLOR_PAINT[swatch].label.toLowerCase()}`}
-              title={COLOR_PAINT[swatch].label}
-              style={{ background: COLOR_PAINT[swatch].swatch }}
+              aria-label={`Highlight ${HIGHLIGHT_PALETTE[swatch].label.toLowerCase()}`}
+              title={HIGHLIGHT_PALETTE[swatch].label}
+              style={{ background: HIGHLIGHT_PALETTE[swatch].swatch }}
               onClick={() => onHighlight(swatch)}
             />
           ))}

@@ -4,7 +4,8 @@
 // change the editor tree: measured here, 10,000 MarkNodes double the paint time while
 // 10,000 highlight ranges add about 30 %, and the document tree stays the canonical one.
 import type { Annotation } from '../../../shared/annotations';
-import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE, OVERLAY_WASH } from '../../../shared/palette';
 
 export const SELECTED_HIGHLIGHT = 'mg-selected';
 export const STACKED_HIGHLIGHT = 'mg-stacked';
@@ -16,23 +17,44 @@ export function highlightName(color: string): string {
 
 let stylesInstalled = false;
 
-/** Adds the ::highlight rules once, generated from the shared color table. */
+/**
+ * The shared palette as CSS custom properties on the document root: `--highlight-<color>`
+ * for each color's wash, and the overlay washes (stacked, which differs in the dark theme,
+ * selected and search). The swatches take the palette's values inline.
+ */
+function paletteCustomProperties(): string[] {
+  const light = HIGHLIGHT_COLORS.map((color) => `--highlight-${color}: ${HIGHLIGHT_PALETTE[color].wash};`);
+  light.push(
+    `--highlight-stacked: ${OVERLAY_WASH.stacked.light};`,
+    `--highlight-selected: ${OVERLAY_WASH.selected};`,
+    `--highlight-search: ${OVERLAY_WASH.search};`,
+  );
+  return [
+    `:root { ${light.join(' ')} }`,
+    `:root[data-theme='dark'] { --highlight-stacked: ${OVERLAY_WASH.stacked.dark}; }`,
+  ];
+}
+
+/** The ::highlight rules, painting each highlight with its custom property. */
+function highlightRules(): string[] {
+  const rules = HIGHLIGHT_COLORS.map(
+    (color) => `::highlight(${highlightName(color)}) { background-color: var(--highlight-${color}); }`,
+  );
+  rules.push(`::highlight(${STACKED_HIGHLIGHT}) { background-color: var(--highlight-stacked); }`);
+  rules.push(
+    `::highlight(${SELECTED_HIGHLIGHT}) { text-decoration: underline 2px var(--accent); text-underline-offset: 3px;` +
+      ' background-color: var(--highlight-selected); }',
+  );
+  rules.push(`::highlight(${SEARCH_HIGHLIGHT}) { background-color: var(--highlight-search); }`);
+  return rules;
+}
+
+/** Adds the palette's custom properties and the ::highlight rules once. */
 export function installHighlightStyles(): void {
   if (stylesInstalled) return;
   stylesInstalled = true;
-  const rules = HIGHLIGHT_COLORS.map(
-    (color) => `::highlight(${highlightName(color)}) { background-color: ${COLOR_PAINT[color].wash}; }`,
-  );
-  rules.push(`::highlight(${STACKED_HIGHLIGHT}) { background-color: rgb(0 0 0 / 0.10); }`);
-  rules.push(
-    `:root[data-theme='dark'] ::highlight(${STACKED_HIGHLIGHT}) { background-color: rgb(255 255 255 / 0.14); }`,
-  );
-  rules.push(
-    `::highlight(${SELECTED_HIGHLIGHT}) { text-decoration: underline 2px var(--accent); text-underline-offset: 3px; background-color: rgb(0 0 0 / 0.08); }`,
-  );
-  rules.push(`::highlight(${SEARCH_HIGHLIGHT}) { background-color: rgb(255 150 0 / 0.55); }`);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(rules.join('\n'));
+  sheet.replaceSync([...paletteCustomProperties(), ...highlightRules()].join('\n'));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 

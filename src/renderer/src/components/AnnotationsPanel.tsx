@@ -3,7 +3,8 @@
 // whose text is gone, each ready to be re-attached.
 import { useMemo, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
-import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel, compareByPosition } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS, annotationLabel, compareByPosition } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { AnnotationController } from '../annotations/controller';
 import { TagInput } from '../annotations/TagInput';
 
@@ -117,8 +118,8 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
                 key={color}
                 type="button"
                 className="note-card__color"
-                aria-label={`Recolor ${COLOR_PAINT[color].label.toLowerCase()}`}
-                style={{ background: COLOR_PAINT[color].swatch }}
+                aria-label={`Recolor ${HIGHLIGHT_PALETTE[color].label.toLowerCase()}`}
+                style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
                 onClick={() => void controller.bulk(checkedIds, { color: color as HighlightColor })}
               />
             ))}
@@ -161,7 +162,10 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
                   controller.scrollTo(annotation.target.position.start, annotation.target.position.end);
               }}
             >
-              <span className="annotation-item__quote" style={{ borderColor: COLOR_PAINT[annotation.color].swatch }}>
+              <span
+                className="annotation-item__quote"
+                style={{ borderColor: HIGHLIGHT_PALETTE[annotation.color].swatch }}
+              >
                 {annotationLabel(annotation, 400)}
               </span>
               {annotation.tags.length > 0 && (

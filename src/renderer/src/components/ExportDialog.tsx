@@ -2,7 +2,8 @@
 // which annotations; then a progress bar while the core lays out pages, and a download.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { HighlightColor } from '../../../shared/annotations';
-import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
@@ -201,14 +202,14 @@ export function ExportDialog({ client, documents, currentId, onClose, onExported
           </label>
           <div className="export-dialog__colors" role="group" aria-label="Colors">
             {HIGHLIGHT_COLORS.map((color) => (
-              <label key={color} className="export-dialog__color" title={COLOR_PAINT[color].label}>
+              <label key={color} className="export-dialog__color" title={HIGHLIGHT_PALETTE[color].label}>
                 <input type="checkbox" checked={options.colors.includes(color)} onChange={() => toggleColor(color)} />
                 <span
                   className="export-dialog__swatch"
-                  style={{ background: COLOR_PAINT[color].swatch }}
+                  style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
                   aria-hidden="true"
                 />
-                {COLOR_PAINT[color].label}
+                {HIGHLIGHT_PALETTE[color].label}
               </label>
             ))}
           </div>

@@ -8,7 +8,7 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
 import { SEARCH_PAGE_SIZE } from '../../../shared/search-results';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
-import { COLOR_PAINT } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
 import { originLine, sharedTitleIds } from '../../../shared/document-labels';
@@ -224,7 +224,7 @@ function ResultGroup({
             <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>
               <span
                 className="search-hit__kind"
-                style={hit.color ? { borderColor: COLOR_PAINT[hit.color].swatch } : undefined}
+                style={hit.color ? { borderColor: HIGHLIGHT_PALETTE[hit.color].swatch } : undefined}
               >
                 {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
               </span>

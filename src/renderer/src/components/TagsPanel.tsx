@@ -4,7 +4,8 @@
 // is one transaction and can be undone.
 import { useMemo, useState } from 'react';
 import type { HighlightColor, TagInfo } from '../../../shared/annotations';
-import { COLOR_PAINT, HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { MarginaliaClient } from '../../../shared/contract';
 import { countOf } from '../../../shared/plural';
 import type { AnnotationController } from '../annotations/controller';
@@ -75,7 +76,7 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
             <div className="tag-tree__line">
               <span
                 className="tag-tree__swatch"
-                style={{ background: row.tag?.color ? COLOR_PAINT[row.tag.color].swatch : 'transparent' }}
+                style={{ background: row.tag?.color ? HIGHLIGHT_PALETTE[row.tag.color].swatch : 'transparent' }}
                 aria-hidden="true"
               />
               <button
@@ -154,9 +155,9 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
                       key={color || 'none'}
                       type="button"
                       className="note-card__color"
-                      aria-label={color ? COLOR_PAINT[color].label : 'No color'}
+                      aria-label={color ? HIGHLIGHT_PALETTE[color].label : 'No color'}
                       aria-pressed={(row.tag?.color ?? '') === color}
-                      style={{ background: color ? COLOR_PAINT[color].swatch : 'transparent' }}
+                      style={{ background: color ? HIGHLIGHT_PALETTE[color].swatch : 'transparent' }}
                       onClick={async () => {
                         const result = await client.saveTag({ path: row.path, color, description });
                         if (!result.ok) report(`Couldn't change ${row.path}`, result.error.message);

@@ -1,0 +1,154 @@
+// The body of one document in the export: its first page and outline entry, its blocks
+// (headings, paragraphs, lists, quotes) set as real text cut at every annotation boundary,
+// and the cover block under the title (source, byline, export, counts by tag, document notes).
+import type { DocumentDetail } from '../../shared/model';
+import type { PrintBlock } from '../../shared/print-model';
+import { printBlocksOf } from '../../shared/print-model';
+import type { DocumentRun } from './pdf-document-run';
+import { boundariesOf } from './pdf-document-run';
+import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
+import { formatDate, hasNote } from './pdf-style';
+import type { PageSurface } from './pdf-surface';
+import type { StyledPiece } from './pdf-text';
+
+/** Sets a document's text from a new page; `severalDocuments` gives it an outline entry of its own. */
+export async function renderBody(surface: PageSurface, run: DocumentRun, severalDocuments: boolean): Promise<void> {
+  const { documentIndex } = run;
+  surface.newPage(documentIndex);
+  run.firstPage = surface.page;
+  if (severalDocuments) {
+    surface.outlineStack = [{ level: 0, item: surface.doc.outline.addItem(run.source.detail.title) }];
+  } else {
+    surface.outlineStack = [];
+  }
+  const boundaries = boundariesOf(run);
+  const blocks = printBlocksOf(run.source.detail.lexicalJson);
+  const bylineIndex = bylineIndexOf(blocks, run.source.detail);
+  for (const [index, block] of blocks.entries()) {
+    renderBlock(surface, block, index === 0, run, boundaries);
+    if (index === Math.max(0, bylineIndex)) renderCoverBlock(surface, run);
+    await surface.reportProgress();
+  }
+  if (blocks.length === 0) renderCoverBlock(surface, run);
+}
+
+/** The byline paragraph the importer put under the title, if there is one. */
+function bylineIndexOf(blocks: readonly PrintBlock[], detail: DocumentDetail): number {
+  const candidate = blocks[1];
+  if (!candidate || candidate.kind !== 'paragraph' || detail.byline.trim() === '') return 0;
+  const text = candidate.runs.map((run) => run.text).join('');
+  return text.trim() === detail.byline.trim() ? 1 : 0;
+}
+
+function blockSize(block: PrintBlock): { size: number; after: number } {
+  if (block.kind === 'heading') {
+    return block.level === 1
+      ? BLOCK_STYLE.h1
+      : block.level === 2
+        ? BLOCK_STYLE.h2
+        : block.level === 3
+          ? BLOCK_STYLE.h3
+          : BLOCK_STYLE.h4;
+  }
+  return block.kind === 'listItem' ? BLOCK_STYLE.list : BLOCK_STYLE.body;
+}
+
+function renderBlock(
+  surface: PageSurface,
+  block: PrintBlock,
+  first: boolean,
+  run: DocumentRun,
+  boundaries: readonly number[],
+): void {
+  const { documentIndex } = run;
+  const { size, after } = blockSize(block);
+  const heading = block.kind === 'heading';
+  const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
+  const pieces: StyledPiece[] = block.runs.map((textRun) => ({
+    text: textRun.text,
+    start: textRun.start,
+    family: textRun.code ? 'mono' : 'serif',
+    bold: heading || textRun.bold,
+    italic: block.kind === 'quote' ? !textRun.italic : textRun.italic,
+    size: textRun.code ? size * 0.9 : size,
+    color: INK,
+    link: textRun.link,
+  }));
+  const lines = surface.layout(pieces, surface.textWidth - indent, boundaries, 'auto');
+  if (lines.length === 0) return;
+  const lineHeight = size * LINE_FACTOR;
+  if (heading && !first) {
+    surface.y += size * 0.5;
+    // Keep a heading with the first line that follows it.
+    surface.ensureRoom(lineHeight * lines.length + BLOCK_STYLE.body.size * LINE_FACTOR * 2, documentIndex);
+  }
+  const startPage = surface.page;
+  const startY = surface.y;
+  surface.flowLines(lines, MARGIN_LEFT + indent, size, documentIndex, run.placed, (_top, baseline) => {
+    if (heading) addOutlineItem(surface, block);
+    if (block.kind === 'listItem') {
+      surface.drawText('serif', size, MUTED, MARGIN_LEFT + indent - 14, baseline, block.marker);
+    }
+  });
+  if (block.kind === 'quote') {
+    const top = surface.page === startPage ? startY : MARGIN_TOP;
+    surface.content.fillRect(MARGIN_LEFT + 3, top + 2, 2, surface.y - top - 4, RULE);
+  }
+  surface.y += after;
+}
+
+function addOutlineItem(surface: PageSurface, block: PrintBlock): void {
+  const title = block.runs
+    .map((run) => run.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (title === '') return;
+  const level = block.level;
+  const stack = surface.outlineStack;
+  while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
+  const parent = stack[stack.length - 1]?.item ?? surface.doc.outline;
+  const item = parent.addItem(title.slice(0, 200));
+  stack.push({ level, item });
+}
+
+/** The rows of the cover block: where the document came from, who exported it, what it holds. */
+function coverRows(surface: PageSurface, run: DocumentRun): string[] {
+  const { detail } = run.source;
+  const rows: string[] = [];
+  rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
+  if (detail.byline.trim() !== '') rows.push(`Byline: ${detail.byline}`);
+  if (detail.publishedAt.trim() !== '') rows.push(`Published: ${detail.publishedAt}`);
+  rows.push(`Exported by ${surface.context.exporterName} on ${formatDate(surface.context.exportedAt)}`);
+  const notes = run.included.filter(hasNote).length;
+  const highlights = run.highlights.length;
+  rows.push(
+    `Annotations: ${highlights} highlight${highlights === 1 ? '' : 's'} · ${notes} note${notes === 1 ? '' : 's'}` +
+      (run.orphans.length > 0 ? ` · ${run.orphans.length} orphaned` : ''),
+  );
+  const byTag = new Map<string, number>();
+  for (const annotation of run.included) for (const tag of annotation.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+  const tagSummary = [...byTag.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([tag, count]) => `${tag} (${count})`);
+  rows.push(tagSummary.length > 0 ? `By tag: ${tagSummary.join(' · ')}` : 'By tag: no tags');
+  for (const note of run.documentNotes) rows.push(`Document note by ${note.author.name}: ${note.note.text.trim()}`);
+  return rows;
+}
+
+function renderCoverBlock(surface: PageSurface, run: DocumentRun): void {
+  const padding = 9;
+  const size = 8.6;
+  const lines = coverRows(surface, run).flatMap((row) =>
+    surface.layout(surface.plainPieces(row, size, { color: [0.2, 0.2, 0.24] }), surface.textWidth - padding * 2),
+  );
+  const height = lines.length * size * LINE_FACTOR + padding * 2;
+  surface.y += 2;
+  surface.ensureRoom(Math.min(height, 200), run.documentIndex);
+  if (surface.y + height <= surface.contentBottom) {
+    surface.content.fillRoundedRect(MARGIN_LEFT, surface.y, surface.textWidth, height, 4, COVER_FILL);
+  }
+  surface.y += padding;
+  surface.flowLines(lines, MARGIN_LEFT + padding, size, run.documentIndex, undefined);
+  surface.y += padding + 12;
+}

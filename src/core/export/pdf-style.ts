@@ -1,0 +1,73 @@
+// The export's page geometry, type sizes and inks, and the small helpers every stage of the
+// layout shares (the export's own text pieces, dates as the export prints them).
+import type { Annotation, HighlightColor } from '../../shared/annotations';
+import type { PdfExportOptions } from '../../shared/export-options';
+import { HIGHLIGHT_PALETTE } from '../../shared/palette';
+import type { Rgb, StyledPiece } from './pdf-text';
+
+export const PAPER: Record<PdfExportOptions['paper'], { size: string; width: number; height: number }> = {
+  a4: { size: 'A4', width: 595.28, height: 841.89 },
+  letter: { size: 'LETTER', width: 612, height: 792 },
+};
+
+export const MARGIN_TOP = 64;
+export const MARGIN_BOTTOM = 60;
+export const MARGIN_LEFT = 56;
+export const MARGIN_RIGHT = 40;
+export const NOTE_COLUMN_WIDTH = 150;
+export const GUTTER = 27;
+export const LINE_FACTOR = 1.42;
+export const NOTE_SPACING = 7;
+
+export const INK: Rgb = [0.1, 0.1, 0.12];
+export const MUTED: Rgb = [0.42, 0.42, 0.46];
+export const LINK_INK: Rgb = [0.09, 0.3, 0.66];
+export const RULE: Rgb = [0.78, 0.78, 0.8];
+export const COVER_FILL: Rgb = [0.955, 0.955, 0.965];
+
+export const BLOCK_STYLE = {
+  h1: { size: 20, after: 10 },
+  h2: { size: 15.5, after: 7 },
+  h3: { size: 13, after: 6 },
+  h4: { size: 11.5, after: 5 },
+  body: { size: 10.5, after: 7.5 },
+  list: { size: 10.5, after: 3.5 },
+} as const;
+
+export const NOTE_SIZE = 7.8;
+export const APPENDIX_QUOTE_LIMIT = 95;
+export const ENDNOTE_SIZE = 9;
+
+/** A highlight's wash, multiplied over the text: strong on screen, light for printing. */
+export function washOf(color: HighlightColor, scheme: PdfExportOptions['colorScheme']): Rgb {
+  const { pdf } = HIGHLIGHT_PALETTE[color];
+  return scheme === 'print' ? pdf.printWash : pdf.screenWash;
+}
+
+/** A color's marker and chip fill, solid enough to read as small type. */
+export function solidOf(color: HighlightColor): Rgb {
+  return HIGHLIGHT_PALETTE[color].pdf.solid;
+}
+
+export function rgb255(color: Rgb): [number, number, number] {
+  return [Math.round(color[0] * 255), Math.round(color[1] * 255), Math.round(color[2] * 255)];
+}
+
+export function formatDate(iso: string | Date): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+export function isSafeLink(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url);
+}
+
+/** Text of the export's own (not the document's): sans in ink unless `style` says otherwise. */
+export function exportPiece(text: string, size: number, style: Partial<StyledPiece> = {}): StyledPiece {
+  return { text, start: -1, family: 'sans', bold: false, italic: false, size, color: INK, link: '', ...style };
+}
+
+export function hasNote(annotation: Annotation): boolean {
+  return annotation.note.text.trim() !== '';
+}
