@@ -10,6 +10,7 @@ import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUT
 import { formatDate, hasNote } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { StyledPiece } from './pdf-text';
+import { countOf } from '../../shared/plural';
 
 /** Sets a document's text from a new page; `severalDocuments` gives it an outline entry of its own. */
 export async function renderBody(surface: PageSurface, run: DocumentRun, severalDocuments: boolean): Promise<void> {
@@ -123,7 +124,7 @@ function coverRows(surface: PageSurface, run: DocumentRun): string[] {
   const notes = run.included.filter(hasNote).length;
   const highlights = run.highlights.length;
   rows.push(
-    `Annotations: ${highlights} highlight${highlights === 1 ? '' : 's'} · ${notes} note${notes === 1 ? '' : 's'}` +
+    `Annotations: ${countOf(highlights, 'highlight')} · ${countOf(notes, 'note')}` +
       (run.orphans.length > 0 ? ` · ${run.orphans.length} orphaned` : ''),
   );
   const byTag = new Map<string, number>();

@@ -4,6 +4,7 @@ import type { Annotation, HighlightColor } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import { HIGHLIGHT_PALETTE } from '../../shared/palette';
 import type { Rgb, StyledPiece } from './pdf-text';
+import { formatDate as formatSharedDate } from '../../shared/dates';
 
 export const PAPER: Record<PdfExportOptions['paper'], { size: string; width: number; height: number }> = {
   a4: { size: 'A4', width: 595.28, height: 841.89 },
@@ -53,10 +54,9 @@ export function rgb255(color: Rgb): [number, number, number] {
   return [Math.round(color[0] * 255), Math.round(color[1] * 255), Math.round(color[2] * 255)];
 }
 
-export function formatDate(iso: string | Date): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(date.getTime())) return String(iso);
-  return date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+/** Dates in the PDF read the same in every locale: "2026-11-30 14:05 UTC". */
+export function formatDate(when: string | Date): string {
+  return formatSharedDate(when, 'utc-minute');
 }
 
 export function isSafeLink(url: string): boolean {
