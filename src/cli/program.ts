@@ -62,6 +62,7 @@ function configure(command: Command, session: CliSession): void {
     })
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(false)
+    .helpCommand(false)
     .configureHelp({ showGlobalOptions: true });
   for (const sub of command.commands) configure(sub, session);
 }
@@ -94,7 +95,6 @@ export function buildProgram(session: CliSession): Command {
       ),
     )
     .version(session.context.version, '-v, --version', 'show the version')
-    .helpCommand(false)
     .addHelpText('before', 'marginalia: read, highlight and annotate documents, offline.\n')
     .addHelpText(
       'after',
