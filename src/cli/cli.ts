@@ -11,6 +11,9 @@ import { CliSession } from './session';
 import { UsageError } from './usage';
 
 export { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR } from './exit-codes';
+/** The program and a run's session, for tests that walk every command's declaration. */
+export { buildProgram } from './program';
+export { CliSession } from './session';
 
 export interface CliIo {
   stdout: (text: string) => void;

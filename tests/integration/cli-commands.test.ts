@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program';
-import { CliSession } from '../../src/cli/session';
+import { CliSession, buildProgram } from '../../src/cli/cli';
 import { runCliCaptured } from '../support/cli-run';
 import { makeTempDir } from '../support/temp';
 
