@@ -1,27 +1,7 @@
-// Turns Node's parseArgs errors into short sentences a person can act on: the flag they
-// probably meant, or what value a flag needs.
-import type { ParseArgsConfig } from 'node:util';
-import { parseArgs } from 'node:util';
-
-/** What each flag's value is, for "--quote needs a value (the text to annotate)". */
-const VALUE_OF: Record<string, string> = {
-  quote: 'the text to annotate',
-  occurrence: 'which place, counting from 1',
-  note: 'the note, in Markdown',
-  tag: 'a tag path like Place/Sabratha',
-  color: 'a highlight color',
-  author: 'an author name',
-  format: 'pdf',
-  out: 'a file',
-  'out-dir': 'a folder',
-  paper: 'a4 or letter',
-  name: 'your name',
-  port: 'a port number',
-  update: 'the document to update',
-  'data-dir': 'a folder',
-  workspace: 'a folder',
-  'max-import-mb': 'a size in megabytes',
-};
+// Turns commander's parse errors into short sentences a person can act on: the flag they
+// probably meant, which flag lacks a value, or the usage of the command they typed.
+import type { Command, CommanderError } from 'commander';
+import { UsageError, missingValue, usageOf } from './usage';
 
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 export function editDistance(a: string, b: string): number {
@@ -47,29 +27,54 @@ export function closestFlag(typed: string, known: readonly string[]): string | u
   return best && best.distance <= Math.max(1, Math.floor(name.length / 3)) ? best.flag : undefined;
 }
 
-/** The message for an error parseArgs threw, or undefined for one it did not. */
-export function describeArgumentError(error: unknown, known: readonly string[]): string | undefined {
-  const { code, message } = error as { code?: string; message?: string };
-  const flag = /'(-[^' ]+)/.exec(message ?? '')?.[1];
-  if (flag === undefined) return undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const suggestion = closestFlag(flag, known);
-    return `Unknown option ${flag}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`;
+/** Every long option a command accepts, its own and the program's, without the dashes. */
+function flagsOf(command: Command): Array<{ name: string; takesValue: boolean }> {
+  const flags: Array<{ name: string; takesValue: boolean }> = [{ name: 'help', takesValue: false }];
+  for (let at: Command | null = command; at; at = at.parent) {
+    for (const option of at.options) {
+      if (option.long) flags.push({ name: option.long.replace(/^--/, ''), takesValue: option.required });
+    }
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(message ?? '')) return `${flag} takes no value.`;
-    const what = VALUE_OF[flag.replace(/^-+/, '')];
-    return `${flag} needs a value${what ? ` (${what})` : ''}.`;
-  }
-  return undefined;
+  return flags;
 }
 
-/** parseArgs, whose errors say in words what was wrong with the command line. */
-export function parseArguments<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (error) {
-    const message = describeArgumentError(error, Object.keys(config.options ?? {}));
-    throw message === undefined ? error : new Error(message, { cause: error });
+function unknownOption(command: Command, typed: string): UsageError {
+  const [name, value] = typed.replace(/^--/, '').split(/=(.*)/s);
+  const known = flagsOf(command);
+  if (value !== undefined && known.some((flag) => flag.name === name && !flag.takesValue))
+    return new UsageError(`--${name} takes no value.`, { pointToHelp: true });
+  const suggestion = closestFlag(typed, [...new Set(known.map((flag) => flag.name))]);
+  return new UsageError(`Unknown option ${typed}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`, {
+    pointToHelp: true,
+  });
+}
+
+/** The first quoted word in one of commander's messages: the flag or name it is about. */
+function quoted(message: string): string {
+  return /'([^']+)'/.exec(message)?.[1] ?? '';
+}
+
+/**
+ * What to tell the person for an error commander raised while reading `command`'s part of
+ * the line, or undefined for the ones that are not errors (help and version were shown).
+ */
+export function describeParseError(command: Command, error: CommanderError): UsageError | undefined {
+  switch (error.code) {
+    case 'commander.helpDisplayed':
+    case 'commander.version':
+    case 'commander.help':
+      return undefined;
+    case 'commander.unknownOption':
+      return unknownOption(command, quoted(error.message));
+    case 'commander.optionMissingArgument':
+      return missingValue(quoted(error.message).split(/[ ,]/)[0]!);
+    case 'commander.unknownCommand':
+      return new UsageError(`unknown command “${quoted(error.message)}”. Run marginalia --help.`);
+    case 'commander.missingArgument':
+    case 'commander.missingMandatoryOptionValue':
+    case 'commander.excessArguments':
+      return usageOf(command);
+    default:
+      return new UsageError(error.message.replace(/^error: /, ''), { pointToHelp: true });
   }
 }

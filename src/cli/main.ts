@@ -7,6 +7,13 @@ import { runCli } from './cli';
 import { buildRendererIfNeeded } from './renderer-build';
 
 const appRoot = findAppRoot();
+// `marginalia --help | head` closes the pipe early: that ends the output, not in a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -39,7 +39,8 @@ function notFound(text: string, quote: string, title: string): UserFacingError {
   return new UserFacingError(
     'NOT_FOUND',
     [
-      `“${quote}” has no exact match in “${title}”; ${countOf(other.length, 'place')} ${other.length === 1 ? 'matches' : 'match'} ignoring case (use the text's own capitals):`,
+      `“${quote}” has no exact match in “${title}”; ${countOf(other.length, 'place')} ` +
+        `${other.length === 1 ? 'matches' : 'match'} ignoring case (use the text's own capitals):`,
       ...placesList(text, other),
     ].join('\n'),
   );

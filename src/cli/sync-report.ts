@@ -28,9 +28,12 @@ export function syncSummary(
     status.conflicts.length > 0 ? `, ${countOf(status.conflicts.length, 'conflict', 'conflicts')} to resolve` : '',
     status.conflictFiles.length > 0 ? `, ${countOf(status.conflictFiles.length, 'copy', 'copies')} to merge` : '',
   ].join('');
+  const problems = status.problems.length;
   const left =
-    status.problems.length > 0
-      ? ` ${countOf(status.problems.length, 'file has a problem and was', 'files have problems and were')} left as ${nounFor(status.problems.length, 'it is', 'they are')} (see above); everything else is synced.`
+    problems > 0
+      ? ` ${countOf(problems, 'file has a problem and was', 'files have problems and were')} left as ` +
+        `${nounFor(problems, 'it is', 'they are')} (see above); everything else is synced.`
       : '';
-  return `Synced ${countOf(documents, 'document', 'documents')} with ${dir}: ${countOf(counters.imports, 'file', 'files')} read, ${counters.writes} written${extras}.${left}\n`;
+  const read = countOf(counters.imports, 'file', 'files');
+  return `Synced ${countOf(documents, 'document', 'documents')} with ${dir}: ${read} read, ${counters.writes} written${extras}.${left}\n`;
 }

@@ -112,6 +112,7 @@ export class MarginaliaCore {
       getAppInfo: () => this.info,
       listDocuments: () => this.documents.list(),
       getDocument: ({ id }) => this.documents.detail(id),
+      getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       importDocument: ({ fileName, dataBase64 }) => this.importBytes(fileName, Buffer.from(dataBase64, 'base64')),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
@@ -165,8 +166,12 @@ export class MarginaliaCore {
           counts: built.counts,
         };
       },
-      previewBundle: ({ dataBase64, allowUnsigned }) =>
-        this.importBundle(Buffer.from(dataBase64, 'base64'), { allowUnsigned: allowUnsigned === true, apply: false }),
+      previewBundle: ({ dataBase64, allowUnsigned, copies }) =>
+        this.importBundle(Buffer.from(dataBase64, 'base64'), {
+          allowUnsigned: allowUnsigned === true,
+          apply: false,
+          ...(copies ? { copies } : {}),
+        }),
       importBundle: ({ dataBase64, allowUnsigned, copies }) =>
         this.importBundle(Buffer.from(dataBase64, 'base64'), {
           allowUnsigned: allowUnsigned === true,

@@ -25,11 +25,14 @@ const tagPath = z.string().min(1).max(300);
 const tagList = z.array(tagPath).max(100);
 const noteLexicalJson = z.string().max(8 * 1024 * 1024);
 const noteMarkdown = z.string().max(4 * 1024 * 1024);
+/** Bundle document ids whose text differs from mine, to add as new documents instead of merging. */
+const copies = z.array(z.string().min(1).max(200)).max(1000).optional();
 
 export const inputSchemas = {
   getAppInfo: z.object({}).strict(),
   listDocuments: z.object({}).strict(),
   getDocument: z.object({ id: documentId }).strict(),
+  getDocumentText: z.object({ id: documentId }).strict(),
   importDocument: z
     .object({
       fileName: z.string().min(1).max(1024),
@@ -132,14 +135,8 @@ export const inputSchemas = {
       reviewOnly: z.boolean().optional(),
     })
     .strict(),
-  previewBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional() }).strict(),
-  importBundle: z
-    .object({
-      dataBase64: base64Payload,
-      allowUnsigned: z.boolean().optional(),
-      copies: z.array(z.string().min(1).max(200)).max(1000).optional(),
-    })
-    .strict(),
+  previewBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional(), copies }).strict(),
+  importBundle: z.object({ dataBase64: base64Payload, allowUnsigned: z.boolean().optional(), copies }).strict(),
   listKnownKeys: z.object({}).strict(),
   forgetKnownKey: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   listReplies: z.object({ documentId: documentId }).strict(),

@@ -42,6 +42,8 @@ export interface MarginaliaContract {
   getAppInfo(input: Record<string, never>): AppInfo;
   listDocuments(input: Record<string, never>): DocumentSummary[];
   getDocument(input: { id: string }): DocumentDetail;
+  /** A document's canonical plain text: what annotation offsets index (the CLI's show and annotate --quote). */
+  getDocumentText(input: { id: string }): { text: string };
   /** Imports one file's bytes. An identical file already in the library is returned, not duplicated. */
   importDocument(input: { fileName: string; dataBase64: string }): ImportOutcome;
   removeDocument(input: { id: string }): { removed: true };
@@ -99,8 +101,8 @@ export interface MarginaliaContract {
     dataBase64: string;
     counts: { documents: number; annotations: number; replies: number; tombstones: number };
   };
-  /** Reads a bundle and says what importing it would do; changes nothing. */
-  previewBundle(input: { dataBase64: string; allowUnsigned?: boolean }): BundlePlan;
+  /** Reads a bundle and says what importing it (with these `copies`) would do; changes nothing. */
+  previewBundle(input: { dataBase64: string; allowUnsigned?: boolean; copies?: string[] }): BundlePlan;
   /** Imports a bundle in one transaction: all of it or, on any problem, none of it. */
   /** `copies`: bundle document ids (whose text differs from mine) to add as new documents instead of merging into my copy. */
   importBundle(input: { dataBase64: string; allowUnsigned?: boolean; copies?: string[] }): BundlePlan;
@@ -132,6 +134,7 @@ export const METHOD_NAMES = [
   'getAppInfo',
   'listDocuments',
   'getDocument',
+  'getDocumentText',
   'importDocument',
   'removeDocument',
   'getSettings',

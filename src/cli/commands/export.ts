@@ -1,0 +1,127 @@
+// `marginalia export DOC...`: annotated PDFs, all documents in one file (--out) or one per
+// document in a folder (--out-dir).
+import { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { HIGHLIGHT_COLORS } from '../../shared/annotations';
+import type { HighlightColor } from '../../shared/annotations';
+import type { PaperSize, PdfExportOptions } from '../../shared/export-options';
+import { PAPER_SIZES, pdfFileNameFor } from '../../shared/export-options';
+import type { DocumentSummary } from '../../shared/model';
+import { countOf } from '../../shared/plural';
+import { resolveDocuments } from '../document-reference';
+import { writeFile } from '../host';
+import type { CliSession } from '../session';
+import { UsageError, parsedOption, repeatable, valueOption, asText } from '../usage';
+import { highlightColor } from './annotate';
+
+interface ExportFlags {
+  format?: string;
+  out?: string;
+  outDir?: string;
+  paper?: string;
+  printColors?: boolean;
+  notes: boolean;
+  tags: boolean;
+  appendix: boolean;
+  orphans: boolean;
+  tag?: string[];
+  color?: HighlightColor[];
+  author?: string[];
+}
+
+function exportOptionsFrom(flags: ExportFlags): PdfExportOptions {
+  const format = flags.format ?? 'pdf';
+  if (format !== 'pdf') throw new UsageError(`unknown export format “${format}”; the format is pdf.`);
+  const paper = (flags.paper ?? 'a4').toLowerCase();
+  if (!(PAPER_SIZES as readonly string[]).includes(paper))
+    throw new UsageError(`unknown paper size “${flags.paper}”; use ${PAPER_SIZES.join(' or ')}.`);
+  return {
+    paper: paper as PaperSize,
+    colorScheme: flags.printColors ? 'print' : 'screen',
+    includeNotes: flags.notes,
+    includeTags: flags.tags,
+    includeAppendix: flags.appendix,
+    includeOrphans: flags.orphans,
+    tags: flags.tag ?? [],
+    colors: flags.color ?? [],
+    authors: flags.author ?? [],
+  };
+}
+
+/** One PDF per document with --out-dir; all documents in one PDF with --out. */
+function exportTargets(docs: readonly DocumentSummary[], flags: ExportFlags): Array<{ ids: string[]; path: string }> {
+  const { out, outDir } = flags;
+  if ((out === undefined) === (outDir === undefined))
+    throw new UsageError('export needs exactly one of --out FILE or --out-dir DIR.');
+  if (out !== undefined) return [{ ids: docs.map((doc) => doc.id), path: resolve(out) }];
+  const used = new Set<string>();
+  return docs.map((doc) => {
+    let name = pdfFileNameFor(doc.title);
+    for (let counter = 2; used.has(name.toLowerCase()); counter++) name = pdfFileNameFor(`${doc.title} ${counter}`);
+    used.add(name.toLowerCase());
+    return { ids: [doc.id], path: join(resolve(outDir!), name) };
+  });
+}
+
+async function exportPdfs(session: CliSession, references: readonly string[], flags: ExportFlags): Promise<void> {
+  const options = exportOptionsFrom(flags);
+  const targets = exportTargets(await resolveDocuments(session, references), flags);
+  const written = [];
+  for (const target of targets) {
+    const result = await session.call('exportPdf', { documentIds: target.ids, options });
+    await writeFile(target.path, Buffer.from(result.dataBase64, 'base64'));
+    for (const warning of result.warnings) session.warn(warning);
+    written.push({
+      path: target.path,
+      documents: target.ids,
+      pages: result.pageCount,
+      highlights: result.highlightCount,
+      notes: result.noteCount,
+      warnings: result.warnings,
+    });
+    if (!session.json)
+      session.io.stdout(
+        `${target.path}  (${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}, ${countOf(result.noteCount, 'note')})\n`,
+      );
+  }
+  if (session.json) session.io.stdout(`${JSON.stringify(written, null, 2)}\n`);
+}
+
+export function exportCommand(session: CliSession): Command {
+  const { argv } = session;
+  return new Command('export')
+    .summary('export annotated PDFs: all documents in one FILE, or one per document in DIR')
+    .description(
+      'Export an annotated PDF: all the documents in one FILE (--out), or one PDF per document in DIR (--out-dir).',
+    )
+    .argument('<doc...>', 'document ids or unique, case-insensitive prefixes of their titles')
+    .usage('DOC... --format pdf (--out FILE | --out-dir DIR)')
+    .addOption(valueOption('--format <format>', 'the format: pdf (the default)', argv, ['pdf']))
+    .addOption(valueOption('--out <file>', 'write all the documents into this one PDF', argv))
+    .addOption(valueOption('--out-dir <dir>', 'write one PDF per document into this folder', argv))
+    .addOption(valueOption('--paper <size>', 'the paper size (default a4)', argv, PAPER_SIZES))
+    .option('--print-colors', 'highlight colors that print well')
+    .option('--no-notes', 'leave out the margin notes')
+    .option('--no-tags', 'leave out the tags')
+    .option('--no-appendix', 'leave out the appendix of notes')
+    .option('--no-orphans', 'leave out annotations whose text is gone')
+    .addOption(parsedOption('--tag <tag>', 'only annotations with this tag (may repeat)', argv, repeatable(asText)))
+    .addOption(
+      parsedOption(
+        '--color <color>',
+        'only highlights of this color (may repeat)',
+        argv,
+        repeatable(highlightColor),
+        HIGHLIGHT_COLORS,
+      ),
+    )
+    .addOption(
+      parsedOption('--author <name>', 'only annotations by this author (may repeat)', argv, repeatable(asText)),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia export "reports of" --format pdf --out briefing.pdf --paper letter\n' +
+        '  marginalia export "reports of" "field briefing" --out-dir pdfs/ --tag Actor --no-orphans --print-colors',
+    )
+    .action((references: string[], flags: ExportFlags) => exportPdfs(session, references, flags));
+}

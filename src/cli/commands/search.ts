@@ -1,0 +1,69 @@
+// `marginalia search QUERY`: text, quotes, notes and tags, a page of hits at a time with the
+// true totals first.
+import { Command } from 'commander';
+import type { SearchResults } from '../../shared/search-results';
+import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../shared/search-results';
+import type { CliSession } from '../session';
+import { parsedOption, wholeNumber } from '../usage';
+
+interface SearchOptions {
+  offset?: number;
+  limit?: number;
+}
+
+/** A search page as text: the true totals first, then each document's hits, then how to see more. */
+function searchReport(results: SearchResults): string {
+  if (results.total === 0) return 'No results.\n';
+  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const shown = results.groups.reduce((sum, group) => sum + group.hits.length, 0);
+  const last = results.offset + shown;
+  const groups = results.groups.map((group) => {
+    const hits = group.hits.map((hit) => {
+      const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
+      return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
+    });
+    return `${group.title} (${group.documentId}): ${plural(group.total, 'result')}\n${hits.join('\n')}`;
+  });
+  const more =
+    last < results.total
+      ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n`
+      : '';
+  return `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}\n\n${groups.join('\n\n')}\n${more}`;
+}
+
+export function searchCommand(session: CliSession): Command {
+  const { argv } = session;
+  return new Command('search')
+    .summary('search text, quotes, notes and tags; prints the total and 50 hits a page')
+    .description(
+      'Search document text, quotes, notes and tags: words, "phrases", prefix*, OR, NOT, (groups), tag:Actor/IS, color:red, ' +
+        'author:NAME, is:orphan. Prints the total, then 50 hits a page.',
+    )
+    .argument('<query...>', 'the query (several words are one query)')
+    .usage('QUERY [--offset N] [--limit N]')
+    .addOption(
+      parsedOption('--offset <n>', 'skip this many hits (for the next page)', argv, wholeNumber('--offset', 0)),
+    )
+    .addOption(
+      parsedOption(
+        '--limit <n>',
+        `show this many hits (1 to ${MAX_SEARCH_PAGE_SIZE}; default ${SEARCH_PAGE_SIZE})`,
+        argv,
+        wholeNumber('--limit', 1, MAX_SEARCH_PAGE_SIZE),
+      ),
+    )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  marginalia search 'tag:Claim "11 people"'\n  marginalia search Facebook --offset 50\n` +
+        `  marginalia --json search 'author:"Ada Analyst"' --limit 5`,
+    )
+    .action(async (words: string[], options: SearchOptions) => {
+      const results = await session.call('search', {
+        query: words.join(' '),
+        offset: options.offset ?? 0,
+        limit: options.limit ?? SEARCH_PAGE_SIZE,
+      });
+      for (const problem of results.problems) session.warn(problem);
+      session.print(searchReport(results), results);
+    });
+}

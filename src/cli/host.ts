@@ -1,0 +1,64 @@
+// What only a host may ask of the core, because it names files and folders on this machine:
+// the contract is what a sandboxed UI may call, so it never takes a path. Each operation
+// still answers with a {code, message} result, made by the dispatcher's own failureFrom.
+// (The library is opened outside each call: a folder that can't be used is its own result.)
+import { readFileSync } from 'node:fs';
+import type { ReanchorCounts } from '../shared/contract';
+import type { ImportOutcome } from '../shared/model';
+import type { Result } from '../shared/result';
+import { UserFacingError, ok } from '../shared/result';
+import { unwrap } from '../shared/client';
+import { failureFrom } from '../core/dispatch';
+import { writeFileAtomic } from '../core/files/atomic-write';
+import { fileReadProblem } from '../core/files/read-errors';
+import { SyncEngine } from '../core/sync/engine';
+import type { CliSession } from './session';
+
+async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    return failureFrom(action, error);
+  }
+}
+
+/** Imports a file from disk; its size is checked against the limit before it is read. */
+export function importFile(session: CliSession, path: string): Promise<Result<ImportOutcome>> {
+  const core = session.library();
+  return hostCall('import a file', () => core.importPath(path));
+}
+
+/** Replaces a document's text with a changed version of its file and re-anchors its annotations. */
+export async function updateFromFile(session: CliSession, id: string, path: string): Promise<ReanchorCounts> {
+  const core = session.library();
+  return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path)));
+}
+
+/** Writes a file whole (a temp file renamed into place), or fails saying why in words. */
+export async function writeFile(path: string, bytes: Uint8Array): Promise<void> {
+  unwrap(await hostCall('write a file', () => writeFileAtomic(path, bytes)));
+}
+
+export async function readFile(path: string): Promise<Buffer> {
+  return unwrap(
+    await hostCall('read a file', () => {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        throw new UserFacingError('NOT_FOUND', fileReadProblem(path, error));
+      }
+    }),
+  );
+}
+
+/** Syncs the library with a workspace folder once, and keeps watching it with `watch`. */
+export async function startSync(session: CliSession, dir: string, watch: boolean): Promise<SyncEngine> {
+  const core = session.library();
+  return unwrap(await hostCall('sync the workspace', () => core.startSync(dir, { watch })));
+}
+
+/** Every difference between the library and a workspace folder; changes neither. */
+export async function verifyWorkspace(session: CliSession, dir: string): Promise<string[]> {
+  const core = session.library();
+  return unwrap(await hostCall('verify the workspace', () => new SyncEngine(core, dir).verify()));
+}

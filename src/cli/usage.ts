@@ -1,0 +1,115 @@
+// The command line's own mistakes (a flag's value, a missing argument) as errors that say
+// what to type instead; commands throw them, runCli prints them and exits 1.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+
+export class UsageError extends Error {
+  /** Whether to add "Run marginalia --help for usage." (for mistakes in the flags themselves). */
+  readonly pointToHelp: boolean;
+  constructor(message: string, options: { pointToHelp?: boolean } = {}) {
+    super(message);
+    this.name = 'UsageError';
+    this.pointToHelp = options.pointToHelp === true;
+  }
+}
+
+/** What each flag's value is, for "--quote needs a value (the text to annotate)". */
+const VALUE_OF: Record<string, string> = {
+  quote: 'the text to annotate',
+  occurrence: 'which place, counting from 1',
+  note: 'the note, in Markdown',
+  tag: 'a tag path like Place/Sabratha',
+  color: 'a highlight color',
+  author: 'an author name',
+  format: 'pdf',
+  out: 'a file',
+  'out-dir': 'a folder',
+  paper: 'a4 or letter',
+  name: 'your name',
+  port: 'a port number',
+  update: 'the document to update',
+  'data-dir': 'a folder',
+  workspace: 'a folder',
+  'max-import-mb': 'a size in megabytes',
+  offset: 'how many hits to skip',
+  limit: 'how many hits to show',
+};
+
+export function missingValue(flag: string): UsageError {
+  const what = VALUE_OF[flag.replace(/^-+/, '')];
+  return new UsageError(`${flag} needs a value${what ? ` (${what})` : ''}.`, { pointToHelp: true });
+}
+
+/** `usage: marginalia …` for a command given too few or too many arguments. */
+export function usageOf(command: Command): UsageError {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return new UsageError(`usage: marginalia ${[...names, command.usage()].filter(Boolean).join(' ')}`);
+}
+
+/** Reads a value the way the flag needs it; throws a UsageError when it can't. */
+type ValueParser<T> = (value: string, previous: T | undefined) => T;
+
+/**
+ * A flag that takes a value. A value that looks like another flag (`--quote --tag x`) means
+ * the value was forgotten, unless it was joined on with `=` (`--quote=-x`), as before.
+ */
+export function valueOption(
+  flags: string,
+  description: string,
+  argv: readonly string[],
+  choices?: readonly string[],
+): Option {
+  return parsedOption(flags, description, argv, (value: string) => value, choices);
+}
+
+/** A flag whose value is read by `parse` (a number, a list that grows as the flag repeats). */
+export function parsedOption<T>(
+  flags: string,
+  description: string,
+  argv: readonly string[],
+  parse: ValueParser<T>,
+  choices?: readonly string[],
+): Option {
+  const option = new Option(flags, description);
+  // The choices show in --help and in shell completion; parse still checks, in its own words.
+  if (choices) option.choices(choices);
+  const flag = option.long ?? flags;
+  return option.argParser<T>((value: string, previous: T) => {
+    if (value.length > 1 && value.startsWith('-') && givenApart(argv, flag, value)) throw missingValue(flag);
+    return parse(value, previous);
+  });
+}
+
+function givenApart(argv: readonly string[], flag: string, value: string): boolean {
+  return argv.some((arg, index) => arg === flag && argv[index + 1] === value);
+}
+
+/** A flag that may repeat (`--tag A --tag B`), each value read by `read` and collected in order. */
+export function repeatable<T = string>(read: (value: string) => T): ValueParser<T[]> {
+  return (value, previous) => [...(previous ?? []), read(value)];
+}
+
+export const asText = (value: string): string => value;
+
+/** A whole number from min to max, for --offset, --limit, --occurrence and --port. */
+export function wholeNumber(flag: string, min: number, max = Number.MAX_SAFE_INTEGER): ValueParser<number> {
+  return (value) => {
+    const count = Number(value);
+    if (value.trim() === '' || !Number.isInteger(count) || count < min || count > max)
+      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not “${value}”.`);
+    return count;
+  };
+}
+
+/** One of the values a flag allows, with the list in the message when it isn't. */
+export function oneOf<T extends string>(
+  allowed: readonly T[],
+  refusal: (value: string) => string,
+): (value: string) => T {
+  return (value) => {
+    const known = allowed.find((candidate) => candidate === value);
+    if (known === undefined) throw new UsageError(refusal(value));
+    return known;
+  };
+}
