@@ -1,7 +1,7 @@
 // Which span `annotate --quote` means: the only occurrence, the Nth with --occurrence, or,
 // when the quote occurs more than once and no N was given, a refusal listing each place
 // with its context, so nobody highlights the title when they meant the third paragraph.
-import { countOf, timesOf } from '../shared/plural';
+import { countOf, nounFor, timesOf } from '../shared/plural';
 import type { TextSpan } from '../shared/quote-occurrences';
 import { enclosingWord, findQuoteOccurrences, quoteInContext } from '../shared/quote-occurrences';
 import { UserFacingError } from '../shared/result';
@@ -40,7 +40,7 @@ function notFound(text: string, quote: string, title: string): UserFacingError {
     'NOT_FOUND',
     [
       `“${quote}” has no exact match in “${title}”; ${countOf(other.length, 'place')} ` +
-        `${other.length === 1 ? 'matches' : 'match'} ignoring case (use the text's own capitals):`,
+        `${nounFor(other.length, 'matches', 'match')} ignoring case (use the text's own capitals):`,
       ...placesList(text, other),
     ].join('\n'),
   );

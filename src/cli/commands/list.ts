@@ -4,9 +4,10 @@ import { originLine } from '../../shared/document-labels';
 import type { DocumentSummary } from '../../shared/model';
 import { nounFor } from '../../shared/plural';
 import type { CliSession } from '../session';
+import { formatDate } from '../../shared/dates';
 
 function tableRow(doc: DocumentSummary): string {
-  const date = doc.importedAt.slice(0, 10);
+  const date = formatDate(doc.importedAt, 'iso-day');
   // The origin and version tell apart documents whose titles are the same.
   return `${doc.id}  ${date}  ${String(doc.wordCount).padStart(7)} ${nounFor(doc.wordCount, 'word')}  ${doc.title}  (${originLine(doc)})`;
 }

@@ -5,6 +5,7 @@ import type { SearchResults } from '../../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../shared/search-results';
 import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
+import { groupedCountOf } from '../../shared/plural';
 
 interface SearchOptions {
   offset?: number;
@@ -14,7 +15,6 @@ interface SearchOptions {
 /** A search page as text: the true totals first, then each document's hits, then how to see more. */
 function searchReport(results: SearchResults): string {
   if (results.total === 0) return 'No results.\n';
-  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
   const shown = results.groups.reduce((sum, group) => sum + group.hits.length, 0);
   const last = results.offset + shown;
   const groups = results.groups.map((group) => {
@@ -22,13 +22,13 @@ function searchReport(results: SearchResults): string {
       const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
       return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
     });
-    return `${group.title} (${group.documentId}): ${plural(group.total, 'result')}\n${hits.join('\n')}`;
+    return `${group.title} (${group.documentId}): ${groupedCountOf(group.total, 'result', undefined, 'en')}\n${hits.join('\n')}`;
   });
   const more =
     last < results.total
       ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n`
       : '';
-  return `${plural(results.total, 'result')} in ${plural(results.documents, 'document')}\n\n${groups.join('\n\n')}\n${more}`;
+  return `${groupedCountOf(results.total, 'result', undefined, 'en')} in ${groupedCountOf(results.documents, 'document', undefined, 'en')}\n\n${groups.join('\n\n')}\n${more}`;
 }
 
 export function searchCommand(session: CliSession): Command {
