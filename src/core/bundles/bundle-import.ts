@@ -3,7 +3,6 @@
 // and bundle-documents.ts places its documents.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { HighlightColor } from '../../shared/annotations';
 import type { BundleDocument, BundleManifest, SizeLimits } from '../../shared/bundle-schemas';
 import {
   BUNDLE_LIMITS,
@@ -22,6 +21,7 @@ import { describeSchemaIssue } from '../../shared/schema-messages';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn } from '../../shared/web-annotation';
 import { fingerprintOf, verifySignature } from '../identity';
+import type { IncomingTombstone } from '../incoming';
 import { BundleFormatError, readBundleZip } from './zip';
 
 export interface ParsedBundle {
@@ -30,8 +30,8 @@ export interface ParsedBundle {
   fingerprint: string;
   documents: BundleDocument[];
   items: WebAnnotation[];
-  tags: Array<{ path: string; color: HighlightColor | ''; description: string }>;
-  tombstones: Array<{ id: string; documentId: string; authorId: string; deletedAt: string }>;
+  tags: z.infer<typeof tagsEntrySchema>['tags'];
+  tombstones: IncomingTombstone[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
