@@ -17,8 +17,8 @@ import { fileStemFor } from '../../shared/export-options';
 import { UserFacingError } from '../../shared/result';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { annotationCollection, replyToWebAnnotation, toWebAnnotation, urn } from '../../shared/web-annotation';
-import type { AnnotationService } from '../annotations/service';
-import { toReply } from '../annotations/replies';
+import type { AnnotationService } from '../annotations';
+import { toReply } from '../annotations';
 import type { DocumentRepository } from '../documents';
 import type { IdentityRepository } from '../identity';
 import { megabytes, sizeProblem, writeBundleZip } from './zip';
@@ -157,7 +157,8 @@ export function buildBundle(
   if (bytes.length > limits.fileBytes) {
     throw new UserFacingError(
       'TOO_LARGE',
-      `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`,
+      `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, ` +
+        `over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`,
     );
   }
   const title = manifestDocuments.length === 1 ? manifestDocuments[0]!.title : `${manifestDocuments.length} documents`;

@@ -1,7 +1,8 @@
 // Reads the JSON files of a workspace (sidecars and tags.json) from their bytes: valid UTF-8,
 // not nested too deep, valid JSON, the right shape, or a problem with the line and column.
 import type { z } from 'zod';
-import { BUNDLE_LIMITS, jsonDepthExceeds, sidecarSchema, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { BUNDLE_LIMITS, jsonDepthExceeds, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { sidecarSchema } from '../../shared/sidecar';
 import { describeJsonError, describeSchemaIssue } from '../../shared/schema-messages';
 import type { Sidecar } from '../../shared/sidecar';
 import { decodeUtf8 } from './workspace-files';
