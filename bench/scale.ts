@@ -12,7 +12,8 @@ import { BASELINE, SCALE, cachedLibrary, type CachedLibrary } from './scale-libr
 import { median, round } from './support';
 
 const ROUNDS = 3;
-const OPEN_REPEATS = 10;
+/** Opening takes milliseconds, so many warm repeats keep one slow moment of a shared machine out of the median. */
+const OPEN_REPEATS = 50;
 const QUERIES = 200;
 /** Every bare MATCH at this scale ranks ~90,000 hits and they vary little: 100 give a steady p95. */
 const BARE_QUERIES = 100;
