@@ -6,6 +6,7 @@ import { runAnchoringBenchmark } from './anchoring';
 import { runExportBenchmark } from './export';
 import { runBundlesBenchmark } from './bundles';
 import { runSyncBenchmark } from './sync';
+import { runScaleBenchmark } from './scale';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -17,10 +18,14 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   export: runExportBenchmark,
   bundles: runBundlesBenchmark,
   sync: runSyncBenchmark,
+  scale: runScaleBenchmark,
 };
 
+/** Run only when named: it builds (once) and reads a library of a million annotations. */
+const NAMED_ONLY = new Set(['scale']);
+
 for (const [name, run] of Object.entries(benchmarks)) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : NAMED_ONLY.has(name)) continue;
   process.stdout.write(`bench: ${name}…\n`);
   const result = { benchmark: name, at: new Date().toISOString(), node: process.version, ...(await run()) };
   const path = writeResult(name, result);
