@@ -21,7 +21,7 @@ import { buildBundle, bundleFileName } from './bundles/bundle-export';
 import { mergeBundle, readBundle } from './bundles/bundle-import';
 import { dispatch } from './dispatch';
 import { IdentityRepository, KnownKeysRepository } from './identity';
-import { SyncEngine } from './sync/engine';
+import { SyncEngine } from './sync';
 import { SYNC_OFF } from '../shared/sync';
 import { renderAnnotatedPdf, type RenderedPdf } from './export/pdf-export';
 import { writeFileAtomic } from './files/atomic-write';
@@ -309,7 +309,16 @@ export class MarginaliaCore {
   /** Starts two-way sync with a workspace folder (stopping any earlier one). */
   async startSync(dir: string, options: { watch: boolean }): Promise<SyncEngine> {
     await this.sync?.stop();
-    const engine = new SyncEngine(this, dir);
+    const engine = new SyncEngine(
+      {
+        db: this.db,
+        documents: this.documents,
+        annotations: this.annotations,
+        events: this.events,
+        maxImportBytes: () => this.maxImportBytes(),
+      },
+      dir,
+    );
     this.sync = engine;
     await engine.start(options);
     return engine;
