@@ -1,7 +1,7 @@
 // One bundle operation in a process of its own, so maxRSS is its peak memory.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow, TagRow } from '../src/core/annotations/store';
+import type { AnnotationRow, TagRow } from '../src/core/annotations';
 
 const [mode, dataDir, file] = process.argv.slice(2) as ['export' | 'import' | 'direct', string, string];
 const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'bench' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations/store';
+import type { AnnotationRow } from '../src/core/annotations';
 import { UserFacingError } from '../src/shared/result';
 import { mutateBundle } from '../tests/support/bundle-fuzz';
 import { makeTempDir } from '../tests/support/temp';

@@ -14,7 +14,8 @@ import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError } from '../shared/result';
-import { AnnotationService } from './annotations/service';
+import { AnnotationService } from './annotations';
+import { IncomingWriter } from './incoming';
 import type { BundleExportRequest, BundlePlan } from '../shared/bundles';
 import { sizeLimits } from '../shared/bundle-schemas';
 import { buildBundle, bundleFileName } from './bundles/bundle-export';
@@ -61,6 +62,8 @@ export class MarginaliaCore {
   readonly settings: SettingsRepository;
   readonly profile: ProfileRepository;
   readonly annotations: AnnotationService;
+  /** The one path by which annotations from outside (bundles, the workspace, importers) are written. */
+  readonly incoming: IncomingWriter;
   readonly searchService: SearchService;
   readonly identity: IdentityRepository;
   readonly knownKeys: KnownKeysRepository;
@@ -87,6 +90,7 @@ export class MarginaliaCore {
       }
     });
     this.annotations = new AnnotationService(this.db, this.documents, this.profile, this.events);
+    this.incoming = new IncomingWriter({ db: this.db, ...this.annotations.incomingDeps() });
     this.searchService = new SearchService(this.db, this.annotations.store);
     this.identity = new IdentityRepository(this.db, this.profile);
     this.knownKeys = new KnownKeysRepository(this.db);
@@ -361,10 +365,11 @@ export class MarginaliaCore {
       allowUnsigned: options.allowUnsigned,
       limits: sizeLimits(this.maxImportBytes()),
     });
-    const { plan, touchedDocuments } = mergeBundle(
+    const { plan, changes } = mergeBundle(
       {
         documents: this.documents,
         annotations: this.annotations,
+        incoming: this.incoming,
         knownKeys: this.knownKeys,
         localName: this.profile.read().displayName,
       },
@@ -373,12 +378,8 @@ export class MarginaliaCore {
     );
     if (options.apply) {
       if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy'))
-        this.events.emit('libraryChanged', { reason: 'imported' });
-      for (const documentId of touchedDocuments) {
-        this.events.emit('annotationsChanged', { documentId, annotationIds: [] });
-        this.events.emit('repliesChanged', { documentId });
-      }
-      this.events.emit('tagsChanged', {});
+        this.events.emit('libraryChanged', { reason: 'imported' }, 'bundle');
+      changes?.announce();
     }
     return plan;
   }

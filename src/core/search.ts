@@ -3,7 +3,7 @@
 // SQL. Every hit is counted, so totals are true; only the requested page is built into
 // snippets. Documents are ordered by how well their text matches (BM25), then by title.
 import type { Database } from 'better-sqlite3';
-import type { AnnotationStore } from './annotations/store';
+import type { AnnotationRepository } from './annotations';
 import { AnnotationDirectory } from './annotation-directory';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery, Passage } from '../shared/search-query';
@@ -108,7 +108,7 @@ export class SearchService {
 
   constructor(
     private readonly db: Database,
-    private readonly store: AnnotationStore,
+    private readonly store: AnnotationRepository,
   ) {
     this.directory = new AnnotationDirectory(db);
     this.texts = new TextCache(db);

@@ -128,3 +128,16 @@ export function annotationLabel(annotation: Pick<Annotation, 'kind' | 'target'>,
   const exact = annotation.target.quote.exact.replace(/\s+/g, ' ');
   return exact.length > maxLength ? `${exact.slice(0, maxLength - 1)}…` : exact;
 }
+
+/** A reply in a review thread: its own row, answering one annotation. */
+export interface Reply {
+  id: string;
+  /** The annotation this reply answers. */
+  annotationId: string;
+  documentId: string;
+  markdown: string;
+  text: string;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}

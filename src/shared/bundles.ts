@@ -1,18 +1,10 @@
 // Note bundles: what crosses the contract when a person shares notes or imports a
-// reviewer's, and the replies that make review threads. (The file format's schemas live
-// in bundle-schemas.ts, the W3C shape in web-annotation.ts.)
+// reviewer's. (The file format's schemas live in bundle-schemas.ts, the W3C shape in
+// web-annotation.ts.)
 
-export interface Reply {
-  id: string;
-  /** The annotation this reply answers. */
-  annotationId: string;
-  documentId: string;
-  markdown: string;
-  text: string;
-  author: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-}
+// Reply lives in annotations.ts, beside the annotations replies answer; this re-export
+// keeps the sync engine compiling until it imports Reply from there (then it goes).
+export type { Reply } from './annotations';
 
 export interface KnownKey {
   fingerprint: string;

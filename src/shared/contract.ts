@@ -3,9 +3,9 @@
 // it; the renderer only ever sees MarginaliaClient. Adding a method here is a compile
 // error until METHOD_NAMES lists it, contract-schemas.ts validates its input and the
 // core handles it. This module stays free of zod so the renderer bundle does too.
-import type { Annotation, HighlightSpans, Profile, TagInfo } from './annotations';
+import type { Annotation, HighlightSpans, Profile, Reply, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
-import type { BundleExportRequest, BundlePlan, KnownKey, Reply } from './bundles';
+import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { SyncStatus } from './sync';
 import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';

@@ -5,7 +5,7 @@
 // base, the app and the file.
 import type { Annotation } from './annotations';
 import { compareByPosition } from './annotations';
-import type { Reply } from './bundles';
+import type { Reply } from './annotations';
 import type { WebAnnotation } from './web-annotation';
 import {
   JSONLD_CONTEXT,

@@ -1,8 +1,7 @@
 // Annotations and replies as W3C Web Annotations (JSON-LD with the anno.jsonld context):
 // the shape note bundles carry and workspace sidecars will. Marginalia's own fields (color,
 // kind, how it anchored) sit under one namespaced key, "marginalia".
-import type { Annotation, AnnotationKind, HighlightColor } from './annotations';
-import type { Reply } from './bundles';
+import type { Annotation, AnnotationKind, HighlightColor, Reply } from './annotations';
 import type { AnchorStatus } from './selectors';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -1,6 +1,6 @@
 // Undo and redo for annotation and tag changes. Each entry holds the rows it touched as
 // they were before and after, so undoing writes "before" back and redoing writes "after".
-import type { AnnotationStore, Snapshot } from './store';
+import type { AnnotationRepository, Snapshot } from './annotation-repository';
 
 export interface HistoryEntry {
   description: string;
@@ -21,7 +21,7 @@ export class UndoHistory {
     this.future = [];
   }
 
-  undo(store: AnnotationStore): HistoryEntry | undefined {
+  undo(store: AnnotationRepository): HistoryEntry | undefined {
     const entry = this.past.pop();
     if (!entry) return undefined;
     store.restore(entry.before);
@@ -29,7 +29,7 @@ export class UndoHistory {
     return entry;
   }
 
-  redo(store: AnnotationStore): HistoryEntry | undefined {
+  redo(store: AnnotationRepository): HistoryEntry | undefined {
     const entry = this.future.pop();
     if (!entry) return undefined;
     store.restore(entry.after);

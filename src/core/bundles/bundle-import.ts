@@ -5,7 +5,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { HighlightColor } from '../../shared/annotations';
-import { anchor } from '../../shared/anchoring';
 import type { BundlePlan, BundlePlanDocument } from '../../shared/bundles';
 import type { BundleDocument, BundleManifest, SizeLimits } from '../../shared/bundle-schemas';
 import {
@@ -26,14 +25,12 @@ import type { IncomingDecision, Signer, Version } from '../../shared/merge';
 import { acceptedTime, decideFromSigner, decideTombstoneFromSigner } from '../../shared/merge';
 import { UserFacingError } from '../../shared/result';
 import { describeSchemaIssue } from '../../shared/schema-messages';
-import { EMPTY_NOTE, noteFromMarkdown } from '../../shared/notes';
-import { quoteSelectorFor } from '../../shared/selectors';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply, readWebAnnotation } from '../../shared/web-annotation';
-import type { AnnotationService } from '../annotations/service';
-import type { AnnotationRow } from '../annotations/store';
-import type { ReplyRow } from '../annotations/replies';
-import { replyParentId, replyRowFrom } from '../annotations/replies';
+import type { AnnotationRow, AnnotationService, ReplyRow } from '../annotations';
+import { replyParentId, replyRowFrom } from '../annotations';
+import type { IncomingBatch, IncomingWriter } from '../incoming';
+import { placeIncoming } from '../incoming';
 import type { DocumentRepository } from '../documents';
 import type { KnownKeysRepository } from '../identity';
 import { authorIdForKey, fingerprintOf, unverifiedAuthorId, verifySignature } from '../identity';
@@ -172,6 +169,8 @@ export class UnsignedBundleError extends BundleFormatError {
 export interface BundleImportDeps {
   documents: DocumentRepository;
   annotations: AnnotationService;
+  /** Where the merge writes: the one path for incoming annotations. */
+  incoming: IncomingWriter;
   knownKeys: KnownKeysRepository;
   /** This profile's display name, which an unsigned bundle may claim. */
   localName: string;
@@ -184,8 +183,6 @@ export interface MergeOptions {
   /** This computer's clock, in ms (tests pass their own). */
   nowMs?: number;
 }
-
-type Incoming = ReturnType<typeof readWebAnnotation>;
 
 /** Where a bundle document's notes go here: its text, and whether it is a new copy beside mine. */
 interface LocalDocument {
@@ -370,109 +367,65 @@ function resolveDocuments(
   return localOf;
 }
 
-/** Where an incoming annotation lands in `text`: its own place when the text is the sender's, else re-anchored. */
-function targetIn(local: LocalDocument, incoming: Incoming, plan: BundlePlan) {
-  const none = {
-    start: -1,
-    end: -1,
-    exact: '',
-    prefix: '',
-    suffix: '',
-    status: incoming.anchorStatus,
-    score: incoming.anchorScore,
-  };
-  if (incoming.kind === 'document' || !incoming.quote || !incoming.position) return none;
-  const sameText = incoming.textSha256 === local.textSha256 && incoming.position.end <= local.text.length;
-  const anchored = sameText
-    ? {
-        status: incoming.anchorStatus,
-        score: incoming.anchorScore,
-        start: incoming.position.start,
-        end: incoming.position.end,
-      }
-    : anchor(local.text, incoming.quote, incoming.position);
-  if (anchored.status === 'orphan') {
-    plan.annotations.orphaned += 1;
-    return {
-      start: incoming.position.start,
-      end: incoming.position.end,
-      exact: incoming.quote.exact,
-      prefix: incoming.quote.prefix,
-      suffix: incoming.quote.suffix,
-      status: 'orphan' as const,
-      score: 0,
-    };
-  }
-  const quote = quoteSelectorFor(local.text, anchored.start, anchored.end);
-  return {
-    start: anchored.start,
-    end: anchored.end,
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    status: anchored.status,
-    score: anchored.score,
-  };
-}
-
 /**
- * What importing `bundle` does; with `apply` it also does it, in one transaction. Rows
- * written are rebuilt from validated fields only.
+ * What importing `bundle` does; with `apply` it also does it, in one transaction, through
+ * the incoming writer (rows rebuilt from validated fields only). The caller announces the
+ * returned batch once it has said what else changed (new documents).
  */
 export function mergeBundle(
   deps: BundleImportDeps,
   bundle: ParsedBundle,
   options: MergeOptions,
-): { plan: BundlePlan; touchedDocuments: string[] } {
+): { plan: BundlePlan; changes: IncomingBatch | undefined } {
   const plan = emptyPlan(deps, bundle);
   if (!options.apply) {
-    new BundleMerge(deps, bundle, options, plan).run();
-    return { plan, touchedDocuments: [] };
+    new BundleMerge(deps, bundle, options, plan, undefined).run();
+    return { plan, changes: undefined };
   }
-  const touchedDocuments = deps.annotations.store.database
-    .transaction(() => new BundleMerge(deps, bundle, options, plan).run())
+  const tagDefinitions = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
+  const batch = deps.incoming.begin({ source: 'bundle', tagDefinitions });
+  deps.annotations.store.database
+    .transaction(() => {
+      new BundleMerge(deps, bundle, options, plan, batch).run();
+      batch.finish();
+    })
     .immediate();
-  // Undo snapshots taken before the merge could undo it half-way; the merge itself is not undoable.
-  deps.annotations.history.clear();
-  return { plan, touchedDocuments: [...touchedDocuments] };
+  return { plan, changes: batch };
 }
 
 /** One pass over a bundle: documents, then annotations, replies and tombstones, filling the plan. */
 class BundleMerge {
   private readonly signer: Signer;
   private readonly nowMs: number;
-  private readonly touched = new Set<string>();
-  private readonly touchedDocuments = new Set<string>();
   /** Ids given anew to items of a copied document whose ids this library already uses. */
   private readonly renamed = new Map<string, string>();
   private readonly authors = new Map<string, { name: string; annotations: number; replies: number }>();
   private localOf = new Map<string, LocalDocument>();
   private latest = '';
   private readonly incomingIds: Set<string>;
-  private readonly tagDefinitions: Map<string, ParsedBundle['tags'][number]>;
 
   constructor(
     private readonly deps: BundleImportDeps,
     private readonly bundle: ParsedBundle,
     private readonly options: MergeOptions,
     private readonly plan: BundlePlan,
+    /** The writes, when applying; undefined for a preview. */
+    private readonly batch: IncomingBatch | undefined,
   ) {
     this.signer = signerOf(bundle);
     this.nowMs = options.nowMs ?? Date.now();
     this.incomingIds = new Set(bundle.items.map((item) => idFromUrn(item.id)));
-    this.tagDefinitions = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
   }
 
-  run(): Set<string> {
+  run(): void {
     this.localOf = resolveDocuments(this.deps, this.bundle, this.plan, this.options);
     // Annotations first, so replies find their parents.
     for (const item of this.bundle.items) if (!isReply(item)) this.annotation(item);
     for (const item of this.bundle.items) if (isReply(item)) this.reply(item);
     for (const tombstone of this.bundle.tombstones) this.tombstone(tombstone);
     this.plan.byAuthor = [...this.authors.values()].sort((a, b) => a.name.localeCompare(b.name));
-    if (this.options.apply) {
-      this.deps.annotations.store.reindex(this.touched);
-      if (this.latest !== '') this.deps.annotations.observe(this.latest);
+    if (this.batch) {
+      if (this.latest !== '') this.batch.observe(this.latest);
       if (this.bundle.signed)
         this.deps.knownKeys.remember(
           this.bundle.fingerprint,
@@ -481,7 +434,6 @@ class BundleMerge {
         );
       this.plan.applied = true;
     }
-    return this.touchedDocuments;
   }
 
   private countAuthor(author: { id: string; name: string }, kind: 'annotations' | 'replies'): void {
@@ -563,36 +515,18 @@ class BundleMerge {
     );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
     if (!tally(decision, this.plan.annotations, this.plan)) return;
-    const target = targetIn(local, incoming, this.plan);
-    if (!this.options.apply) return;
-    const note =
-      incoming.markdown.trim() === '' ? EMPTY_NOTE : noteFromMarkdown(incoming.markdown, { keepMarkdown: true });
-    const next: AnnotationRow = {
-      id,
-      document_id: local.id,
-      kind: incoming.kind,
-      start_offset: target.start,
-      end_offset: target.end,
-      exact: target.exact,
-      prefix: target.prefix,
-      suffix: target.suffix,
-      text_sha256: local.textSha256,
-      anchor_status: target.status,
-      anchor_score: target.score,
-      color: incoming.color,
-      note_json: note.lexicalJson,
-      note_text: note.text,
-      note_markdown: incoming.markdown,
-      author_id: author.id,
-      author_name: author.name,
-      created_at: acceptedTime(incoming.createdAt, this.nowMs),
-      updated_at: updatedAt,
-    };
-    if (row) store.updateRow(next);
-    else store.insertRow(next);
-    store.setTags(id, this.deps.annotations.importTagIds(incoming.tags, this.tagDefinitions));
-    this.touched.add(id);
-    this.touchedDocuments.add(local.id);
+    const kept = { ...incoming, id, author, createdAt: acceptedTime(incoming.createdAt, this.nowMs), updatedAt };
+    // A preview places the annotation only to count the orphans; applying places and writes it.
+    const placement = this.batch
+      ? this.batch.annotation(local, kept)
+      : incoming.kind !== 'document' && incoming.quote && incoming.position
+        ? placeIncoming(local.text, local.textSha256, {
+            quote: incoming.quote,
+            position: incoming.position,
+            textSha256: incoming.textSha256,
+          })
+        : undefined;
+    if (placement?.anchor_status === 'orphan') this.plan.annotations.orphaned += 1;
   }
 
   private reply(item: WebAnnotation): void {
@@ -615,7 +549,7 @@ class BundleMerge {
       store.tombstone(id),
     );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'replies');
-    if (!tally(decision, this.plan.replies, this.plan) || !this.options.apply || !parent) return;
+    if (!tally(decision, this.plan.replies, this.plan) || !this.batch || !parent) return;
     const next: ReplyRow = {
       ...sent,
       id,
@@ -625,9 +559,7 @@ class BundleMerge {
       created_at: acceptedTime(sent.created_at, this.nowMs),
       updated_at: updatedAt,
     };
-    if (row) replies.update(next);
-    else replies.insert(next);
-    this.touchedDocuments.add(parent.document_id);
+    this.batch.reply(next);
   }
 
   private tombstone(tombstone: ParsedBundle['tombstones'][number]): void {
@@ -645,20 +577,9 @@ class BundleMerge {
     // Only the signer's own tombstones are kept: anyone else's could block that author's notes later.
     if (decision === 'refused' || !this.signer.verified || tombstone.authorId !== this.signer.authorId) return;
     if (decision === 'delete') this.plan.annotations.deleted += 1;
-    if (!this.options.apply) return;
-    if (decision === 'delete' && row) {
-      store.deleteAnnotation(row.id, deletedAt);
-      this.touchedDocuments.add(row.document_id);
-    } else if (decision === 'delete' && reply) {
-      replies.delete(reply.id, deletedAt);
-      this.touchedDocuments.add(reply.document_id);
-    }
+    if (!this.batch) return;
+    // The writer deletes what the tombstone's author wrote (the 'delete' decided above) and keeps the tombstone.
     const documentId = this.localOf.get(tombstone.documentId)?.id ?? tombstone.documentId;
-    store.addTombstone({
-      id: tombstone.id,
-      document_id: documentId,
-      author_id: tombstone.authorId,
-      deleted_at: deletedAt,
-    });
+    this.batch.tombstone({ id: tombstone.id, documentId, authorId: tombstone.authorId, deletedAt });
   }
 }

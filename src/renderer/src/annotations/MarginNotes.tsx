@@ -3,7 +3,7 @@
 // raised; long notes collapse past four lines.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, HighlightColor, TagInfo } from '../../../shared/annotations';
-import type { Reply } from '../../../shared/bundles';
+import type { Reply } from '../../../shared/annotations';
 import { COLOR_PAINT, HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { layoutMargin } from './layout';
 import { NoteEditor } from './NoteEditor';

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { Annotation, HighlightSpans, TagInfo } from '../../../shared/annotations';
-import type { Reply } from '../../../shared/bundles';
+import type { Reply } from '../../../shared/annotations';
 import { compareByPosition } from '../../../shared/annotations';
 import { notifyFailure } from '../notifications/store';
 

@@ -20,7 +20,7 @@ import type { DomTextMap } from '../annotations/dom-map';
 import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
 import { diffTexts, followEdit } from '../annotations/live-edit';
 import { MarginNotes } from '../annotations/MarginNotes';
-import type { Reply } from '../../../shared/bundles';
+import type { Reply } from '../../../shared/annotations';
 import type { PaintOutcome } from '../annotations/paint';
 import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from '../annotations/paint';
 import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
