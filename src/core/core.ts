@@ -318,6 +318,7 @@ export class MarginaliaCore {
         db: this.db,
         documents: this.documents,
         annotations: this.annotations,
+        incoming: this.incoming,
         events: this.events,
         maxImportBytes: () => this.maxImportBytes(),
       },

@@ -5,7 +5,7 @@ import { mergeFieldsOf } from '../../src/shared/sidecar';
 import type { WebAnnotation } from '../../src/shared/web-annotation';
 import { idFromUrn, urn } from '../../src/shared/web-annotation';
 import type { LocalSide, MergeInput, SyncPlan } from '../../src/core/sync/merge-plan';
-import { changesAnnotations, planMerge } from '../../src/core/sync/merge-plan';
+import { changesAnnotations, planMerge, replyVersion } from '../../src/core/sync/merge-plan';
 
 const DOCUMENT = 'doc-1';
 const AUTHOR = 'author-a';
@@ -73,6 +73,7 @@ function localOf(
   extra: {
     elsewhere?: Record<string, string>;
     tombstoned?: readonly string[];
+    /** Replies here by id: when each was last changed (by AUTHOR, with the text `reply at <time>`). */
     replies?: Record<string, string>;
   } = {},
 ): LocalSide {
@@ -86,8 +87,11 @@ function localOf(
       const other = extra.elsewhere?.[id];
       return other ? { documentId: other, authorId: AUTHOR } : undefined;
     },
-    isTombstoned: (id) => extra.tombstoned?.includes(id) ?? false,
-    replyUpdatedAt: (id) => extra.replies?.[id],
+    tombstonedBy: (id) => (extra.tombstoned?.includes(id) ? AUTHOR : undefined),
+    reply: (id) => {
+      const updatedAt = extra.replies?.[id];
+      return updatedAt === undefined ? undefined : replyVersion(reply(id, 'a1', updatedAt));
+    },
   };
 }
 

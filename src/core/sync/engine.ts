@@ -11,13 +11,12 @@ import { join, resolve as resolvePath } from 'node:path';
 import { SIDECAR_SUFFIX, TAGS_FILE, mergeFieldsOf } from '../../shared/sidecar';
 import type { SyncStatus } from '../../shared/sync';
 import type { WebAnnotation } from '../../shared/web-annotation';
-import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
+import { readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
 import { ensureDirectory } from '../files/directories';
-import { writeIncomingAnnotation } from './apply-plan';
 import type { SyncDependencies } from './dependencies';
 import { FileImporter } from './file-import';
 import { KeyedDebouncer } from './keyed-debouncer';
-import { ALL_MERGE_FIELDS } from './merge-plan';
+import { ALL_FIELDS } from '../incoming';
 import type { ImportOutcome } from './session';
 import { JSON_FILE_LIMIT, SyncSession, messageOf, sidecarName } from './session';
 import { parseSidecarFile } from './sidecar-file';
@@ -88,7 +87,9 @@ export class SyncEngine {
       this.session.state.setRecordsFolder(folder);
       this.session.foreignBase = false;
     }
-    this.unsubscribe = this.deps.events.subscribe((envelope) => {
+    this.unsubscribe = this.deps.events.subscribe((envelope, { source }) => {
+      // What the sync wrote itself is in the files already (or is written by the merge that wrote it).
+      if (source === 'sync') return;
       if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged')
         this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writer.writeTags();
@@ -332,7 +333,8 @@ export class SyncEngine {
     if (!conflict) return;
     const { annotations, documents } = this.deps;
     const theirs = JSON.parse(conflict.theirs_json) as WebAnnotation;
-    const document = {
+    const batch = this.deps.incoming.begin({ source: 'sync' });
+    const into = {
       id: conflict.document_id,
       text: documents.canonicalText(conflict.document_id),
       textSha256: documents.textSha256(conflict.document_id),
@@ -340,17 +342,17 @@ export class SyncEngine {
     this.deps.db
       .transaction(() => {
         if (choice === 'theirs') {
-          writeIncomingAnnotation(annotations, document, { ...theirs, modified: annotations.now() }, ALL_MERGE_FIELDS);
-          annotations.store.reindex([conflict.annotation_id]);
+          batch.annotation(into, readWebAnnotation({ ...theirs, modified: annotations.now() }), ALL_FIELDS);
         } else if (choice === 'both') {
           const copy = { ...theirs, id: `urn:uuid:${randomUUID()}`, modified: annotations.now() };
-          writeIncomingAnnotation(annotations, document, copy, ALL_MERGE_FIELDS);
-          annotations.store.reindex([idFromUrn(copy.id)]);
+          batch.annotation(into, readWebAnnotation(copy), ALL_FIELDS);
         }
+        batch.touch(conflict.document_id);
+        batch.finish();
         state.removeConflict(id);
       })
       .immediate();
-    this.deps.events.emit('annotationsChanged', { documentId: conflict.document_id, annotationIds: [] });
+    batch.announce();
     this.writer.writeDocument(conflict.document_id);
     this.announce();
   }

@@ -175,7 +175,7 @@ export class FileImporter {
         `Its source file “${document.sourceFile}” is already in the library as “${existing.title}” (${existing.id}), ` +
         `under another id than this file's ${document.id}; the file is not applied.`
       );
-    this.deps.events.emit('libraryChanged', { reason: 'imported' });
+    this.deps.events.emit('libraryChanged', { reason: 'imported' }, 'sync');
     return true;
   }
 
@@ -218,11 +218,12 @@ export class FileImporter {
     const { annotations, documents } = this.deps;
     let listed: Annotation[] | undefined;
     let changed = false;
-    const target = {
+    const into = {
       id: documentId,
       text: documents.canonicalText(documentId),
       textSha256: documents.textSha256(documentId),
     };
+    const batch = this.deps.incoming.begin({ source: 'sync' });
     this.deps.db
       .transaction(() => {
         const base = this.session.foreignBase ? new Map<string, MergeFields>() : this.state.base(documentId);
@@ -233,15 +234,15 @@ export class FileImporter {
         const plan = planMerge({ documentId, kind, base, local: this.localSide(documentId, listed), theirs: sidecar });
         // Thrown, so the savepoint undoes this file and reports it alone.
         if (plan.refusal !== undefined) throw new Error(plan.refusal);
-        applyPlan(annotations, target, plan, sidecar.items);
+        applyPlan(batch, into, plan, sidecar.items, () => annotations.now());
         for (const conflict of plan.annotations.conflicted)
           this.state.addConflict(documentId, idFromUrn(conflict.id), conflict, file);
         changed = changesAnnotations(plan);
+        batch.finish();
       })
       .immediate();
-    annotations.history.clear();
-    this.deps.events.emit('annotationsChanged', { documentId, annotationIds: [] });
-    this.deps.events.emit('repliesChanged', { documentId });
+    // Announced as the sync's own change (source 'sync'), which the engine does not write back as an edit.
+    batch.announce();
     return changed ? undefined : listed;
   }
 
@@ -257,8 +258,16 @@ export class FileImporter {
         const row = store.row(id);
         return row ? { documentId: row.document_id, authorId: row.author_id } : undefined;
       },
-      isTombstoned: (id) => store.tombstone(id) !== undefined,
-      replyUpdatedAt: (id) => annotations.replies.row(id)?.updated_at,
+      tombstonedBy: (id) => store.tombstone(id)?.author_id,
+      reply: (id) => {
+        const row = annotations.replies.row(id);
+        if (!row) return undefined;
+        return {
+          updatedAt: row.updated_at,
+          authorId: row.author_id,
+          content: JSON.stringify([row.body_markdown.trim()]),
+        };
+      },
     };
   }
 
@@ -277,11 +286,17 @@ export class FileImporter {
       return;
     }
     this.session.problems.delete(name);
+    let changed: boolean;
     try {
-      if (this.applyTags(parsed.value.tags)) this.deps.events.emit('tagsChanged', {});
+      changed = this.applyTags(parsed.value.tags);
     } catch (error) {
       this.refuse(name, messageOf(error));
+      return;
     }
+    if (!changed) return;
+    this.deps.events.emit('tagsChanged', {}, 'sync');
+    // The library's tags, which may be more than the file named, go back to the file at once.
+    this.requireWriter().writeTags();
   }
 
   private applyTags(tags: ReadonlyArray<{ path: string; color: string; description: string }>): boolean {

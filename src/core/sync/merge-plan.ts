@@ -3,12 +3,13 @@
 // deleted or left in conflict, which tombstones are recorded and which replies taken, with
 // counts, as a bundle's preview counts them. Pure: no files, no database; applying the plan
 // is a separate step (apply-plan.ts).
-import { decideIncoming } from '../../shared/merge';
+import type { Version } from '../../shared/merge';
+import { compareVersions, decideIncoming } from '../../shared/merge';
 import type { MergeFields, SidecarTombstone } from '../../shared/sidecar';
 import { mergeFieldsOf, threeWay } from '../../shared/sidecar';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { idFromUrn, isReply } from '../../shared/web-annotation';
-import { replyParentId } from '../annotations/replies';
+import { replyParentId } from '../annotations';
 import type { SidecarContent } from './sidecar-file';
 
 export type MergeField = keyof MergeFields;
@@ -32,10 +33,10 @@ export interface LocalSide {
   annotation(id: string): WebAnnotation;
   /** The annotation with this id in any document here: which document holds it, and who wrote it. */
   holder(id: string): { documentId: string; authorId: string } | undefined;
-  /** Whether this id (an annotation or a reply) was deleted here. */
-  isTombstoned(id: string): boolean;
-  /** When the reply with this id was last changed here, if it is here. */
-  replyUpdatedAt(id: string): string | undefined;
+  /** Who deleted this id (an annotation or a reply) here, when it was deleted. */
+  tombstonedBy(id: string): string | undefined;
+  /** The reply with this id here, as replies are compared (time, author, text), if it is here. */
+  reply(id: string): Version | undefined;
 }
 
 export interface MergeInput {
@@ -121,7 +122,7 @@ function stepFor(input: MergeInput, id: string, t: WebAnnotation | undefined): S
   const b = input.base.get(id);
   const hasLocal = input.local.ids.has(id);
   if (t && !hasLocal) {
-    if (b || input.local.isTombstoned(id)) return KEEP_LOCAL; // deleted here since the last sync
+    if (b || input.local.tombstonedBy(id) !== undefined) return KEEP_LOCAL; // deleted here since the last sync
     const elsewhere = input.local.holder(id);
     if (elsewhere)
       return {
@@ -193,21 +194,32 @@ function planTombstones(input: MergeInput, plan: SyncPlan): void {
   }
 }
 
-/** Replies: last writer wins, as in bundles; one whose annotation is gone, or deleted itself, is not taken. */
+/** A reply as replies are compared, as the incoming writer compares them: time, then author, then text. */
+export function replyVersion(item: WebAnnotation): Version {
+  const markdown = item.body.find((body) => body.purpose === 'replying')?.value ?? '';
+  return { updatedAt: item.modified, authorId: idFromUrn(item.creator.id), content: JSON.stringify([markdown.trim()]) };
+}
+
+/**
+ * Replies: last writer wins, as in bundles. One whose annotation is not here, or that its
+ * author deleted (a tombstone here or in the file), is not taken.
+ */
 function planReplies(input: MergeInput, plan: SyncPlan): void {
   const deleted = new Set(plan.annotations.deleted.map((deletion) => deletion.id));
   const added = new Set(plan.annotations.added.map((item) => idFromUrn(item.id)));
-  const recorded = new Set(plan.tombstones.map((tombstone) => tombstone.id));
+  const recorded = new Map(plan.tombstones.map((tombstone) => [tombstone.id, tombstone.authorId]));
   const annotationThere = (id: string) => !deleted.has(id) && (added.has(id) || input.local.holder(id) !== undefined);
-  const latest = new Map<string, string>();
+  const latest = new Map<string, Version>();
   for (const item of input.theirs.items.filter(isReply)) {
     const id = idFromUrn(item.id);
-    if (!annotationThere(replyParentId(item)) || recorded.has(id) || input.local.isTombstoned(id)) continue;
-    const existing = latest.get(id) ?? input.local.replyUpdatedAt(id);
-    if (existing !== undefined && existing >= item.modified) continue;
+    const incoming = replyVersion(item);
+    const deletedBy = input.local.tombstonedBy(id) ?? recorded.get(id);
+    if (!annotationThere(replyParentId(item)) || deletedBy === incoming.authorId) continue;
+    const existing = latest.get(id) ?? input.local.reply(id);
+    if (existing !== undefined && compareVersions(incoming, existing) <= 0) continue;
     if (existing === undefined) plan.replies.added.push(item);
     else plan.replies.updated.push(item);
-    latest.set(id, item.modified);
+    latest.set(id, incoming);
   }
 }
 

@@ -4,8 +4,7 @@
 // document's files aside in `.removed/` and clears temp files a crash left behind.
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation } from '../../shared/annotations';
-import type { Reply } from '../../shared/bundles';
+import type { Annotation, Reply } from '../../shared/annotations';
 import type { SidecarDocument } from '../../shared/sidecar';
 import { DIGEST_SUFFIX, TAGS_FILE, buildSidecar, notesDigest, serializeSidecar, slugFor } from '../../shared/sidecar';
 import { writeFileAtomic } from '../files/atomic-write';
