@@ -52,14 +52,14 @@ function web(id: string, shape: Shape, author = AUTHOR): WebAnnotation {
   };
 }
 
-function reply(id: string, parent: string, modified: string): WebAnnotation {
+function reply(id: string, parent: string, modified: string, author = AUTHOR): WebAnnotation {
   return {
     id: urn(id),
     type: 'Annotation',
     motivation: 'replying',
     created: TIMES[0],
     modified,
-    creator: { id: urn(AUTHOR), type: 'Person', name: AUTHOR },
+    creator: { id: urn(author), type: 'Person', name: author },
     body: [{ type: 'TextualBody', value: `reply at ${modified}`, format: 'text/markdown', purpose: 'replying' }],
     target: urn(parent),
   };
@@ -277,5 +277,22 @@ describe('the sync merge plan', () => {
     });
     expect(result.replies).toEqual({ added: [fresh], updated: [newer] });
     expect(result.counts.replies).toEqual({ added: 1, updated: 1 });
+  });
+
+  it('resolves a reply changed at the same time by the same author by its text, as bundles do, and only its author’s tombstone blocks it', () => {
+    const annotation = web('a1', BASE_SHAPE);
+    const sameTime = {
+      ...reply('r1', 'a1', TIMES[1]),
+      body: [{ type: 'TextualBody' as const, value: 'zzz', purpose: 'replying' as const }],
+    };
+    // Both tombstoned here by AUTHOR: only the reply AUTHOR wrote stays deleted.
+    const anothersReply = reply('r2', 'a1', TIMES[1], 'author-b');
+    const deletedByItsAuthor = reply('r3', 'a1', TIMES[1]);
+    const result = plan({
+      base: baseOf([annotation]),
+      local: localOf([annotation], { replies: { r1: TIMES[1] }, tombstoned: ['r2', 'r3'] }),
+      theirs: [annotation, sameTime, anothersReply, deletedByItsAuthor],
+    });
+    expect(result.replies).toEqual({ added: [anothersReply], updated: [sameTime] });
   });
 });

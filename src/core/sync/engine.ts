@@ -63,9 +63,13 @@ export class SyncEngine {
     readonly dir: string,
   ) {
     this.session = new SyncSession(deps, dir);
-    this.importer = new FileImporter(this.session);
+    // The import writes a merged document back, and writing merges a file changed meanwhile first: each calls the other.
+    this.importer = new FileImporter(this.session, {
+      writeDocument: (...args) => this.writer.writeDocument(...args),
+      setAsideRemoved: () => this.writer.setAsideRemoved(),
+      writeTags: () => this.writer.writeTags(),
+    });
     this.writer = new WorkspaceWriter(this.session, (name) => this.importer.importFile(name));
-    this.importer.writeWith(this.writer);
   }
 
   /** How many sidecar files were read, read and merged, and written: tests count them. */

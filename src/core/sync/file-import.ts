@@ -28,23 +28,18 @@ function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
+/** What the import asks of the workspace writer: a merged document's files, removed documents set aside, tags.json. */
+export type FilesWriter = Pick<WorkspaceWriter, 'writeDocument' | 'setAsideRemoved' | 'writeTags'>;
+
 export class FileImporter {
   /** One file's reading and merging as a transaction (a savepoint inside a scan's batch), made once: making one prepares its statements. */
   private readonly importTransaction: (name: string) => ImportOutcome;
-  private writer: WorkspaceWriter | undefined;
 
-  constructor(private readonly session: SyncSession) {
+  constructor(
+    private readonly session: SyncSession,
+    private readonly writer: FilesWriter,
+  ) {
     this.importTransaction = session.deps.db.transaction((name: string) => this.readAndMerge(name)).immediate;
-  }
-
-  /** The writer that brings a merged document's files up to date (the two call each other). */
-  writeWith(writer: WorkspaceWriter): void {
-    this.writer = writer;
-  }
-
-  private requireWriter(): WorkspaceWriter {
-    if (!this.writer) throw new Error('The sync has no workspace writer.');
-    return this.writer;
   }
 
   private get dir(): string {
@@ -116,7 +111,7 @@ export class FileImporter {
     if (!this.deps.documents.exists(document.id)) {
       if (known) {
         // Synced before and gone from the library now: it was removed here, not copied in.
-        this.requireWriter().setAsideRemoved();
+        this.writer.setAsideRemoved();
         return 'missing';
       }
       const created = this.createDocument(document, slug);
@@ -127,7 +122,7 @@ export class FileImporter {
     this.state.record(document.id, slug, hash, '', read.stamp);
     this.session.counters.imports++;
     // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
-    this.requireWriter().writeDocument(document.id, { hash, stamp: read.stamp }, unchangedList);
+    this.writer.writeDocument(document.id, { hash, stamp: read.stamp }, unchangedList);
     return 'merged';
   }
 
@@ -296,7 +291,7 @@ export class FileImporter {
     if (!changed) return;
     this.deps.events.emit('tagsChanged', {}, 'sync');
     // The library's tags, which may be more than the file named, go back to the file at once.
-    this.requireWriter().writeTags();
+    this.writer.writeTags();
   }
 
   private applyTags(tags: ReadonlyArray<{ path: string; color: string; description: string }>): boolean {
