@@ -2,27 +2,26 @@
 // the stages. App changes reach the files within a second (workspace-writer.ts, debounced
 // per document); changes made to the files by other programs come back through the watcher
 // (watcher.ts) and at start, read and merged per annotation against the last synced base
-// (file-import.ts, merge-plan.ts, apply-plan.ts). A file that cannot be read is reported
-// with its line and column and left alone, and every other file keeps syncing.
+// (file-import.ts, merge-plan.ts, apply-plan.ts); what a merge leaves to the person is
+// settled in conflicts.ts. A file that cannot be read is reported with its line and column
+// and left alone, and every other file keeps syncing.
 import type { FSWatcher } from 'chokidar';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, renameSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { SIDECAR_SUFFIX, TAGS_FILE, mergeFieldsOf } from '../../shared/sidecar';
 import type { SyncStatus } from '../../shared/sync';
-import type { WebAnnotation } from '../../shared/web-annotation';
-import { readWebAnnotation, toWebAnnotation } from '../../shared/web-annotation';
+import { toWebAnnotation } from '../../shared/web-annotation';
 import { ensureDirectory } from '../files/directories';
+import type { ConflictChoice } from './conflicts';
+import { mergeCopy, resolveConflict } from './conflicts';
 import type { SyncDependencies } from './dependencies';
 import { FileImporter } from './file-import';
 import { KeyedDebouncer } from './keyed-debouncer';
-import { ALL_FIELDS } from '../incoming';
 import type { ImportOutcome } from './session';
 import { JSON_FILE_LIMIT, SyncSession, messageOf, sidecarName } from './session';
-import { parseSidecarFile } from './sidecar-file';
 import { workspaceDifferences } from './verify';
 import { watchWorkspace } from './watcher';
-import { CONFLICT_FILE, entryKind, isPlainName, isSymbolicLink, readWorkspaceFile } from './workspace-files';
+import { CONFLICT_FILE, entryKind, isSymbolicLink } from './workspace-files';
 import type { FileStamp } from './workspace-files';
 import { REMOVED_FOLDER, WorkspaceWriter } from './workspace-writer';
 
@@ -331,55 +330,17 @@ export class SyncEngine {
   }
 
   /** Keeps the app's version, takes the file's, or keeps both (the file's as a new annotation). */
-  resolveConflict(id: string, choice: 'mine' | 'theirs' | 'both'): void {
-    const { state } = this.session;
-    const conflict = state.conflicts().find((candidate) => candidate.id === id);
-    if (!conflict) return;
-    const { annotations, documents } = this.deps;
-    const theirs = JSON.parse(conflict.theirs_json) as WebAnnotation;
-    const batch = this.deps.incoming.begin({ source: 'sync' });
-    const into = {
-      id: conflict.document_id,
-      text: documents.canonicalText(conflict.document_id),
-      textSha256: documents.textSha256(conflict.document_id),
-    };
-    this.deps.db
-      .transaction(() => {
-        if (choice === 'theirs') {
-          batch.annotation(into, readWebAnnotation({ ...theirs, modified: annotations.now() }), ALL_FIELDS);
-        } else if (choice === 'both') {
-          const copy = { ...theirs, id: `urn:uuid:${randomUUID()}`, modified: annotations.now() };
-          batch.annotation(into, readWebAnnotation(copy), ALL_FIELDS);
-        }
-        batch.touch(conflict.document_id);
-        batch.finish();
-        state.removeConflict(id);
-      })
-      .immediate();
-    batch.announce();
-    this.writer.writeDocument(conflict.document_id);
+  resolveConflict(id: string, choice: ConflictChoice): void {
+    const documentId = resolveConflict(this.session, id, choice);
+    if (documentId === undefined) return;
+    this.writer.writeDocument(documentId);
     this.announce();
   }
 
-  /** Merges a sync tool's conflict copy into its document, then sets the copy aside as `.merged`. */
+  /** Merges a sync tool's conflict copy (or a second sidecar naming a document) into its document, then sets it aside as `.merged`. */
   mergeConflictFile(name: string): 'merged' | 'refused' {
-    if (!isPlainName(name) || !(CONFLICT_FILE.test(name) || name.endsWith(SIDECAR_SUFFIX))) return 'refused';
-    const read = readWorkspaceFile(this.dir, name, JSON_FILE_LIMIT);
-    const parsed = read.ok ? parseSidecarFile(read.bytes) : undefined;
-    if (!parsed?.ok) return 'refused';
-    const documentId = parsed.value.marginalia.document.id;
-    if (!this.deps.documents.exists(documentId)) return 'refused';
-    // A sidecar is merged this way only while another file holds its document (a copy).
-    if (
-      !CONFLICT_FILE.test(name) &&
-      this.importer.copiedFrom(documentId, name.slice(0, -SIDECAR_SUFFIX.length)) === undefined
-    )
-      return 'refused';
-    this.importer.merge(documentId, parsed.value, name, 'copy');
-    this.session.state.invalidateFingerprint(documentId);
-    const path = join(this.dir, name);
-    renameSync(path, `${path}.merged`);
-    this.session.copies.delete(name);
+    const documentId = mergeCopy(this.session, this.importer, name);
+    if (documentId === undefined) return 'refused';
     this.writer.writeReporting(documentId);
     this.announce();
     return 'merged';
