@@ -246,6 +246,11 @@ const LISTS_NOTHING = {
   path: ['first'],
 };
 
+function notBothItemsAndPage(collection: { items?: unknown; first?: unknown }): boolean {
+  return !(collection.items && collection.first);
+}
+const BOTH_ITEMS_AND_PAGE = 'has both items and a first page; W3C keeps them on the page';
+
 export const annotationCollectionSchema = z
   .object({
     '@context': z.unknown(),
@@ -254,10 +259,7 @@ export const annotationCollectionSchema = z
     ...collectionItems,
   })
   .refine(itemsPresent, LISTS_NOTHING)
-  .refine(
-    (collection) => !(collection.items && collection.first),
-    'has both items and a first page; W3C keeps them on the page',
-  )
+  .refine(notBothItemsAndPage, BOTH_ITEMS_AND_PAGE)
   .transform(itemsRead);
 
 export const tagsEntrySchema = z.object({
@@ -292,31 +294,15 @@ export function signedPayload(entries: ReadonlyArray<{ name: string; sha256: str
   return JSON.stringify({ format: BUNDLE_FORMAT, entries: sorted.map((entry) => [entry.name, entry.sha256]) });
 }
 
-/** A workspace sidecar (`<slug>.annotations.json`): the same annotations, plus the document and its tombstones. */
-export const sidecarSchema = z
-  .object({
-    '@context': z.unknown(),
-    id,
-    type: z.literal('AnnotationCollection'),
-    marginalia: z.object({
-      document: z.object({
-        id,
-        title: z.string().max(2000),
-        sourceFile: z
-          .string()
-          .min(1)
-          .max(300)
-          .regex(/^[^/\\]+$/, 'must be a file name in the workspace folder')
-          .refine((value) => value !== '.' && value !== '..', 'must be a file name'),
-        textSha256: sha256,
-      }),
-      tombstones: z.array(z.object({ id, authorId: id, deletedAt: isoTime })).max(BUNDLE_LIMITS.annotations),
-    }),
-    ...collectionItems,
-  })
-  .refine(itemsPresent, LISTS_NOTHING)
-  .refine(
-    (collection) => !(collection.items && collection.first),
-    'has both items and a first page; W3C keeps them on the page',
-  )
-  .transform(itemsRead);
+/** What the workspace sidecar's schema (in sidecar.ts) shares with bundles: fields, and how a collection's annotations are read. */
+export {
+  BOTH_ITEMS_AND_PAGE,
+  LISTS_NOTHING,
+  collectionItems,
+  id as idSchema,
+  isoTime as isoTimeSchema,
+  itemsPresent,
+  itemsRead,
+  notBothItemsAndPage,
+  sha256 as sha256Schema,
+};

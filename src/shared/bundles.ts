@@ -77,7 +77,8 @@ export const DOCUMENT_CHOICE_TEXT = {
   merge: 'Apply their notes to my copy (keep my text, re-anchor their notes on it)',
   copy: 'Add their copy as a new document beside mine (with their text)',
   explanation:
-    'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. Adding keeps their text as a second document.',
+    'Applying keeps your text as it is and moves their notes onto it; their text, with any corrections they made, is not adopted. ' +
+    'Adding keeps their text as a second document.',
 } as const;
 
 export interface BundlePlan {

@@ -1,11 +1,23 @@
 // The workspace's plain files: a document's annotations as a W3C AnnotationCollection
 // (`<slug>.annotations.json`, stable key order, sorted by position, two-space indent, a
 // final newline, so one changed annotation is a small diff), a Markdown digest
-// (`<slug>.notes.md`), and the three-way merge of one annotation between the last synced
-// base, the app and the file.
-import type { Annotation } from './annotations';
+// (`<slug>.notes.md`), the schema a sidecar is read with, and the three-way merge of one
+// annotation between the last synced base, the app and the file.
+import { z } from 'zod';
+import type { Annotation, Reply } from './annotations';
 import { compareByPosition } from './annotations';
-import type { Reply } from './annotations';
+import {
+  BOTH_ITEMS_AND_PAGE,
+  BUNDLE_LIMITS,
+  LISTS_NOTHING,
+  collectionItems,
+  idSchema,
+  isoTimeSchema,
+  itemsPresent,
+  itemsRead,
+  notBothItemsAndPage,
+  sha256Schema,
+} from './bundle-schemas';
 import type { WebAnnotation } from './web-annotation';
 import {
   JSONLD_CONTEXT,
@@ -21,6 +33,34 @@ import {
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
 export const TAGS_FILE = 'tags.json';
+
+/** A workspace sidecar (`<slug>.annotations.json`): the same annotations as a bundle, plus the document and its tombstones. */
+export const sidecarSchema = z
+  .object({
+    '@context': z.unknown(),
+    id: idSchema,
+    type: z.literal('AnnotationCollection'),
+    marginalia: z.object({
+      document: z.object({
+        id: idSchema,
+        title: z.string().max(2000),
+        sourceFile: z
+          .string()
+          .min(1)
+          .max(300)
+          .regex(/^[^/\\]+$/, 'must be a file name in the workspace folder')
+          .refine((value) => value !== '.' && value !== '..', 'must be a file name'),
+        textSha256: sha256Schema,
+      }),
+      tombstones: z
+        .array(z.object({ id: idSchema, authorId: idSchema, deletedAt: isoTimeSchema }))
+        .max(BUNDLE_LIMITS.annotations),
+    }),
+    ...collectionItems,
+  })
+  .refine(itemsPresent, LISTS_NOTHING)
+  .refine(notBothItemsAndPage, BOTH_ITEMS_AND_PAGE)
+  .transform(itemsRead);
 
 export interface SidecarDocument {
   id: string;

@@ -366,7 +366,7 @@ export class AnnotationService {
     return this.tagService.list();
   }
 
-  saveTag(input: Parameters<TagService['save']>[0]): TagInfo {
+  saveTag(input: Parameters<MarginaliaContract['saveTag']>[0]): TagInfo {
     return this.tagService.save(input);
   }
 

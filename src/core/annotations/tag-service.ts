@@ -1,7 +1,8 @@
 // Tags: hierarchical paths ("Actor/IS") with a color and a description. Renames, merges and
 // deletes take a tag's children with them, each as one undoable change.
 import { randomUUID } from 'node:crypto';
-import type { HighlightColor, TagInfo } from '../../shared/annotations';
+import type { TagInfo } from '../../shared/annotations';
+import type { MarginaliaContract } from '../../shared/contract';
 import { HIGHLIGHT_COLORS, isTagWithin, normalizeTagPath } from '../../shared/annotations';
 import { UserFacingError } from '../../shared/result';
 import type { AnnotationRepository, TagRow } from './annotation-repository';
@@ -81,7 +82,7 @@ export class TagService {
     return [...new Set(ids)];
   }
 
-  save(input: { path: string; color?: HighlightColor | ''; description?: string }): TagInfo {
+  save(input: Parameters<MarginaliaContract['saveTag']>[0]): TagInfo {
     const normalized = normalizeTagPath(input.path);
     if (!normalized.ok) throw new UserFacingError('INVALID_INPUT', normalized.message);
     if (input.color && !HIGHLIGHT_COLORS.includes(input.color))

@@ -157,7 +157,8 @@ export function buildBundle(
   if (bytes.length > limits.fileBytes) {
     throw new UserFacingError(
       'TOO_LARGE',
-      `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`,
+      `These notes cannot be shared in one bundle: it would be ${megabytes(bytes.length)}, ` +
+        `over the ${megabytes(limits.fileBytes)} limit. Share fewer documents at once.`,
     );
   }
   const title = manifestDocuments.length === 1 ? manifestDocuments[0]!.title : `${manifestDocuments.length} documents`;

@@ -1,11 +1,10 @@
 // Numbered, forward-only schema migrations. The database's PRAGMA user_version is the
 // number of migrations applied; a migration is never edited once released, only
-// followed by a new one.
+// followed by a new one. A released migration calls no live code: what it needs is
+// frozen in released-helpers.ts.
 import type { Database } from 'better-sqlite3';
-import { MAX_CLOCK_SKEW_MS } from '../../shared/merge';
-import { baseFieldsOf } from '../../shared/sidecar';
-import type { WebAnnotation } from '../../shared/web-annotation';
-import { authorIdForKey, newKeyPair } from '../identity';
+import type { StoredWebAnnotationV6 } from './released-helpers';
+import { MAX_CLOCK_SKEW_MS_V7, authorIdForKeyV7, baseFieldsV6, newKeyPairV7 } from './released-helpers';
 
 export interface Migration {
   version: number;
@@ -225,7 +224,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
     description:
-      "the sync base keeps only the fields a merge compares, one row per document (a first scan of many files wrote one row per annotation); sync_files keeps each file's size and time so a start reads only files that changed",
+      'the sync base keeps only the fields a merge compares, one row per document (a first scan of many files wrote one row per annotation); ' +
+      "sync_files keeps each file's size and time so a start reads only files that changed",
     up(db) {
       db.exec(`
         CREATE TABLE sync_bases (
@@ -239,13 +239,13 @@ export const MIGRATIONS: readonly Migration[] = [
           'SELECT document_id, base_json FROM sync_base ORDER BY document_id',
         )
         .all();
-      const byDocument = new Map<string, WebAnnotation[]>();
+      const byDocument = new Map<string, StoredWebAnnotationV6[]>();
       for (const row of rows) {
         const items = byDocument.get(row.document_id) ?? [];
-        items.push(JSON.parse(row.base_json) as WebAnnotation);
+        items.push(JSON.parse(row.base_json) as StoredWebAnnotationV6);
         byDocument.set(row.document_id, items);
       }
-      for (const [documentId, items] of byDocument) insert.run(documentId, JSON.stringify(baseFieldsOf(items)));
+      for (const [documentId, items] of byDocument) insert.run(documentId, JSON.stringify(baseFieldsV6(items)));
       db.exec(`
         DROP TABLE sync_base;
         -- A file's size and time when its hash was taken: a start need not read a file whose
@@ -259,7 +259,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 7,
     description:
-      "authors are keys: the profile's items move to the author id derived from its public key; times past the clock's skew (a poisoned clock) come back to now; documents record where they came from",
+      "authors are keys: the profile's items move to the author id derived from its public key; " +
+      "times past the clock's skew (a poisoned clock) come back to now; documents record where they came from",
     up(db) {
       bindProfileToKey(db);
       repairFutureTimes(db, Date.now());
@@ -283,11 +284,11 @@ function bindProfileToKey(db: Database): void {
   if (!profile) return;
   let publicKey = profile.public_key;
   if (publicKey === '') {
-    const keys = newKeyPair();
+    const keys = newKeyPairV7();
     db.prepare('UPDATE profile SET public_key = ?, private_key = ? WHERE id = 1').run(keys.publicKey, keys.privateKey);
     publicKey = keys.publicKey;
   }
-  const authorId = authorIdForKey(publicKey);
+  const authorId = authorIdForKeyV7(publicKey);
   if (authorId === profile.author_id) return;
   for (const table of ['annotations', 'replies', 'tombstones'])
     db.prepare(`UPDATE ${table} SET author_id = ? WHERE author_id = ?`).run(authorId, profile.author_id);
@@ -297,7 +298,7 @@ function bindProfileToKey(db: Database): void {
 /** Brings every stored time that is unreadable or further ahead than the skew back to `nowMs`. */
 export function repairFutureTimes(db: Database, nowMs: number): void {
   const now = new Date(nowMs).toISOString();
-  const limit = nowMs + MAX_CLOCK_SKEW_MS;
+  const limit = nowMs + MAX_CLOCK_SKEW_MS_V7;
   const columns: Array<[string, string]> = [
     ['annotations', 'created_at'],
     ['annotations', 'updated_at'],

@@ -4,8 +4,9 @@
 import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { BUNDLE_LIMITS, jsonDepthExceeds, sidecarSchema, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { BUNDLE_LIMITS, jsonDepthExceeds, tagsEntrySchema } from '../../shared/bundle-schemas';
 import { describeSchemaIssue } from '../../shared/schema-messages';
+import { sidecarSchema } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/sidecar';
 import { decodeUtf8 } from './workspace-files';
 
