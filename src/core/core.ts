@@ -20,7 +20,7 @@ import { readBundle } from './bundles/bundle-import';
 import { mergeBundle } from './bundles/bundle-merge';
 import { dispatch } from './dispatch';
 import { IdentityRepository, KnownKeysRepository } from './identity';
-import { SyncEngine } from './sync/engine';
+import { SyncEngine } from './sync';
 import { SYNC_OFF } from '../shared/sync';
 import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
@@ -265,7 +265,17 @@ export class MarginaliaCore {
   /** Starts two-way sync with a workspace folder (stopping any earlier one). */
   async startSync(dir: string, options: { watch: boolean }): Promise<SyncEngine> {
     await this.sync?.stop();
-    const engine = new SyncEngine(this, dir);
+    const engine = new SyncEngine(
+      {
+        db: this.db,
+        documents: this.documents,
+        annotations: this.annotations,
+        incoming: this.incoming,
+        events: this.events,
+        maxImportBytes: () => this.maxImportBytes(),
+      },
+      dir,
+    );
     this.sync = engine;
     await engine.start(options);
     return engine;

@@ -1,9 +1,12 @@
-// Reads the JSON files of a workspace (sidecars and tags.json) from their bytes: valid UTF-8,
-// not nested too deep, valid JSON, the right shape, or a problem with the line and column.
+// Reading and validating a sidecar (and tags.json) from its bytes: valid UTF-8, not nested
+// too deep, valid JSON, the right shape, or a fault with the line and column. JSON syntax
+// errors are located by jsonc-parser's error offsets, never read from V8's message text.
+import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { BUNDLE_LIMITS, jsonDepthExceeds, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { describeSchemaIssue } from '../../shared/schema-messages';
 import { sidecarSchema } from '../../shared/sidecar';
-import { describeJsonError, describeSchemaIssue } from '../../shared/schema-messages';
 import type { Sidecar } from '../../shared/sidecar';
 import { decodeUtf8 } from './workspace-files';
 
@@ -34,16 +37,53 @@ function parseJson(bytes: Uint8Array): Parsed<unknown> {
   if (jsonDepthExceeds(text, BUNDLE_LIMITS.jsonDepth))
     return faultAt(text, 0, `The JSON is nested more than ${BUNDLE_LIMITS.jsonDepth} levels deep.`);
   try {
+    // JSON.parse builds the value (it is fast, and keeps `__proto__` an ordinary key); only a
+    // file it refuses is parsed again, to say where and why.
     return { ok: true, value: JSON.parse(text) as unknown, text };
-  } catch (error) {
-    const raw = (error as Error).message;
-    const message = `Not valid JSON: ${describeJsonError(raw)}`;
-    const lineColumn = /line (\d+) column (\d+)/.exec(raw);
-    if (lineColumn)
-      return { ok: false, fault: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), message } };
-    const position = /position (\d+)/.exec(raw);
-    return faultAt(text, position ? Number(position[1]) : text.length, message);
+  } catch {
+    const syntax = jsonSyntaxError(text);
+    return faultAt(text, syntax.offset, `Not valid JSON: ${syntax.message}`);
   }
+}
+
+/** What each of jsonc-parser's error codes means, in the words of JSON.parse where it has them. */
+const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected double-quoted property name',
+  ValueExpected: 'Expected a value',
+  ColonExpected: "Expected ':' after property name",
+  CommaExpected: "Expected ','",
+  CloseBraceExpected: "Expected ',' or '}' after property value",
+  CloseBracketExpected: "Expected ',' or ']' after array element",
+  EndOfFileExpected: 'Unexpected non-whitespace character after JSON',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Comments are not allowed in JSON',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Bad Unicode escape',
+  InvalidEscapeCharacter: 'Bad escaped character',
+  InvalidCharacter: 'Bad control character in string literal',
+};
+
+/**
+ * Where strict JSON first goes wrong, and why. A stray word (`id` for `"id"`) is first an
+ * unknown symbol, and the parser's reaction just after it (a property name or a value was
+ * expected) says better what was meant: that is the reason given, at the word's place.
+ */
+function jsonSyntaxError(text: string): { offset: number; message: string } {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first, next] = errors;
+  if (!first) return { offset: text.length, message: 'Unexpected end of JSON input' };
+  const reason =
+    printParseErrorCode(first.error) === 'InvalidSymbol' && next && next.offset <= first.offset + first.length
+      ? next
+      : first;
+  const atEnd = text.slice(first.offset).trim() === '';
+  const code = printParseErrorCode(reason.error);
+  const message = atEnd && code === 'ValueExpected' ? 'Unexpected end of JSON input' : SYNTAX_ERRORS[code];
+  return { offset: first.offset, message: message ?? code };
 }
 
 /** Parses with a zod schema, pointing at the first bad item's id when there is one. */
@@ -60,8 +100,14 @@ function parseShaped<T>(bytes: Uint8Array, schema: z.ZodType<T>): Parsed<T> {
   return faultAt(json.text, offset, describeSchemaIssue(issue, json.value));
 }
 
-export function parseSidecarFile(bytes: Uint8Array): Parsed<Sidecar> {
-  return parseShaped(bytes, sidecarSchema) as unknown as Parsed<Sidecar>;
+/**
+ * What the sync takes from a sidecar: its document, tombstones and items. (Its `@context`
+ * is accepted as any value and never used, so it is not part of what is read.)
+ */
+export type SidecarContent = Pick<Sidecar, 'marginalia' | 'items'>;
+
+export function parseSidecarFile(bytes: Uint8Array): Parsed<SidecarContent> {
+  return parseShaped(bytes, sidecarSchema);
 }
 
 export function parseTagsFile(bytes: Uint8Array): Parsed<z.infer<typeof tagsEntrySchema>> {

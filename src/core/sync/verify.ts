@@ -96,7 +96,8 @@ function verifyDocument(
   const text = sources.textSha256Of(document.id);
   if (facts.textSha256 !== '' && facts.textSha256 !== text) {
     differences.push(
-      `${main}: the text of “${document.title}” differs between the library (version ${text.slice(0, 7)}) and the file (version ${facts.textSha256.slice(0, 7)}).`,
+      `${main}: the text of “${document.title}” differs between the library (version ${text.slice(0, 7)}) ` +
+        `and the file (version ${facts.textSha256.slice(0, 7)}).`,
     );
   }
   const source = entryKind(sources.dir, facts.sourceFile);
