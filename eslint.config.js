@@ -39,6 +39,16 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+      'max-len': ['error', { code: 160, ignoreUrls: false }],
+    },
+  },
+  // The renderer is restructured by feature in its own issue; until then its oversized
+  // components are reported, not refused.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['warn', { max: 120, skipBlankLines: true, skipComments: true }],
       'max-len': ['warn', { code: 160, ignoreUrls: false }],

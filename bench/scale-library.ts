@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations/store';
+import type { AnnotationRow } from '../src/core/annotations';
 import { LATEST_SCHEMA_VERSION } from '../src/core/store/migrations';
 import { seededRandom, sentence } from './support';
 

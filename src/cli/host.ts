@@ -11,7 +11,7 @@ import { unwrap } from '../shared/client';
 import { failureFrom } from '../core/dispatch';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { fileReadProblem } from '../core/files/read-errors';
-import { SyncEngine } from '../core/sync/engine';
+import { SyncEngine } from '../core/sync';
 import type { CliSession } from './session';
 
 async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<Result<T>> {

@@ -1,10 +1,7 @@
 // Note bundles: what crosses the contract when a person shares notes or imports a
 // reviewer's. (The file format's schemas live in bundle-schemas.ts, the W3C shape in
 // web-annotation.ts.)
-
-// Reply lives in annotations.ts, beside the annotations replies answer; this re-export
-// keeps the sync engine compiling until it imports Reply from there (then it goes).
-export type { Reply } from './annotations';
+import { countOf, nounFor } from './plural';
 
 export interface KnownKey {
   fingerprint: string;
@@ -121,8 +118,8 @@ export function importedSummary(plan: Pick<BundlePlan, 'signer' | 'annotations' 
 /** The sentence a preview shows about refused items; empty when none were. */
 export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'signer'>): string {
   if (plan.refused === 0) return '';
-  const changes = `${plan.refused} change${plan.refused === 1 ? '' : 's'}`;
-  const were = plan.refused === 1 ? 'was' : 'were';
+  const changes = countOf(plan.refused, 'change');
+  const were = nounFor(plan.refused, 'was', 'were');
   return plan.signer.signed
     ? `${changes} claimed for other authors ${were} refused: a bundle can only change its signer's own notes.`
     : `${changes} to notes already here ${were} refused: an unsigned bundle can only add new notes.`;

@@ -29,6 +29,7 @@ import {
   toWebAnnotation,
   urn,
 } from './web-annotation';
+import { formatDate } from './dates';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
@@ -166,7 +167,7 @@ export function notesDigest(
     const quote = annotation.target?.quote.exact.replace(/\s+/g, ' ').trim() ?? '';
     lines.push(quote === '' ? '> (document note)' : `> ${quote}`);
     lines.push('');
-    const meta = [`${annotation.author.name}`, annotation.updatedAt.slice(0, 10), annotation.color];
+    const meta = [`${annotation.author.name}`, formatDate(annotation.updatedAt, 'iso-day'), annotation.color];
     if (annotation.anchor.status === 'orphan') meta.push('orphaned');
     lines.push(
       `*${meta.join(' · ')}*${annotation.tags.length > 0 ? ` ${annotation.tags.map((tag) => `\`#${tag}\``).join(' ')}` : ''}`,
@@ -178,7 +179,7 @@ export function notesDigest(
       .filter((candidate) => candidate.annotationId === annotation.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
       lines.push(
-        `> **${reply.author.name}** (${reply.createdAt.slice(0, 10)}): ${reply.markdown.trim().replace(/\n/g, '\n> ')}`,
+        `> **${reply.author.name}** (${formatDate(reply.createdAt, 'iso-day')}): ${reply.markdown.trim().replace(/\n/g, '\n> ')}`,
         '',
       );
     }

@@ -28,7 +28,8 @@ function searchReport(results: SearchResults): string {
     last < results.total
       ? `\nShowing ${results.offset + 1}–${last} of ${results.total.toLocaleString('en')}; --offset ${last} shows the next.\n`
       : '';
-  return `${groupedCountOf(results.total, 'result', undefined, 'en')} in ${groupedCountOf(results.documents, 'document', undefined, 'en')}\n\n${groups.join('\n\n')}\n${more}`;
+  const totals = `${groupedCountOf(results.total, 'result', undefined, 'en')} in ${groupedCountOf(results.documents, 'document', undefined, 'en')}`;
+  return `${totals}\n\n${groups.join('\n\n')}\n${more}`;
 }
 
 export function searchCommand(session: CliSession): Command {

@@ -6,7 +6,7 @@ import type { BundleDocument } from '../../shared/bundle-schemas';
 import { countWords } from '../../shared/lexical-document';
 import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
-import { sha256Hex as sha256 } from '../import/prepare';
+import { sha256Hex } from '../files/sha256';
 import type { ParsedBundle } from './bundle-import';
 
 /** What placing documents needs: the library's documents. */
@@ -29,7 +29,7 @@ export interface LocalDocument {
  */
 function insertDocument(deps: DocumentDeps, bundle: ParsedBundle, document: BundleDocument, id: string): void {
   const sent = document.sourceBase64 !== undefined ? Buffer.from(document.sourceBase64, 'base64') : undefined;
-  const useSent = sent !== undefined && deps.documents.idWithSource(sha256(sent)) === undefined;
+  const useSent = sent !== undefined && deps.documents.idWithSource(sha256Hex(sent)) === undefined;
   const source = useSent ? sent : Buffer.from(document.canonicalText, 'utf8');
   const origin = {
     name: bundle.signed ? bundle.manifest.creator.name : `${bundle.manifest.creator.name} (unverified)`,
@@ -42,7 +42,7 @@ function insertDocument(deps: DocumentDeps, bundle: ParsedBundle, document: Bund
       sourceName: document.sourceName,
       sourceType: useSent ? document.sourceType : 'txt',
       sourceBytes: source,
-      sourceSha256: sha256(source),
+      sourceSha256: sha256Hex(source),
       lexicalJson: document.lexicalJson,
       canonicalText: document.canonicalText,
       textSha256: document.textSha256,
@@ -67,7 +67,7 @@ function insertDocument(deps: DocumentDeps, bundle: ParsedBundle, document: Bund
 function sourceHashOf(document: BundleDocument): string | undefined {
   return (
     document.sourceSha256 ??
-    (document.sourceBase64 !== undefined ? sha256(Buffer.from(document.sourceBase64, 'base64')) : undefined)
+    (document.sourceBase64 !== undefined ? sha256Hex(Buffer.from(document.sourceBase64, 'base64')) : undefined)
   );
 }
 

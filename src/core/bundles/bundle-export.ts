@@ -2,7 +2,7 @@
 // original file when asked), their annotations and replies as W3C Web Annotations, the
 // tags they use, tombstones of deletions, a manifest, and an Ed25519 signature over the
 // hash of every entry.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isTagWithin } from '../../shared/annotations';
 import type { BundleExportRequest, BundleCounts } from '../../shared/bundles';
 import type { BundleDocument, BundleManifest, BundleSignature, SizeLimits } from '../../shared/bundle-schemas';
@@ -22,6 +22,7 @@ import { toReply } from '../annotations';
 import type { DocumentRepository } from '../documents';
 import type { IdentityRepository } from '../identity';
 import { megabytes, sizeProblem, writeBundleZip } from './zip';
+import { sha256Hex } from '../files/sha256';
 
 export interface BundleExportDeps {
   documents: DocumentRepository;
@@ -143,7 +144,7 @@ export function buildBundle(
 
   const hashed = [...entries].map(([name, data]) => ({
     name,
-    sha256: createHash('sha256').update(data).digest('hex'),
+    sha256: sha256Hex(data),
   }));
   const signature: BundleSignature = {
     algorithm: 'Ed25519',

@@ -1,7 +1,6 @@
 // Reading a note bundle someone sent and checking everything about it (zip, schemas,
 // hashes, signature) before anything is merged: bundle-merge.ts then plans and applies it,
 // and bundle-documents.ts places its documents.
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { BundleDocument, BundleManifest, SizeLimits } from '../../shared/bundle-schemas';
 import {
@@ -23,6 +22,7 @@ import { idFromUrn } from '../../shared/web-annotation';
 import { fingerprintOf, verifySignature } from '../identity';
 import type { IncomingTombstone } from '../incoming';
 import { BundleFormatError, readBundleZip } from './zip';
+import { sha256Hex } from '../files/sha256';
 
 export interface ParsedBundle {
   manifest: BundleManifest;
@@ -63,10 +63,6 @@ function parseEntry<T>(entries: ReadonlyMap<string, Buffer>, name: string, schem
   return parsed.data;
 }
 
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /** Unzips, validates and checks the signature; throws a BundleFormatError naming what is wrong. */
 export async function readBundle(
   bytes: Buffer,
@@ -83,7 +79,7 @@ export async function readBundle(
     const intact =
       present.length === listed.length &&
       present.every((name, index) => name === listed[index]) &&
-      signature.entries.every((entry) => sha256(entries.get(entry.name)!) === entry.sha256) &&
+      signature.entries.every((entry) => sha256Hex(entries.get(entry.name)!) === entry.sha256) &&
       signature.publicKey === manifest.creator.publicKey &&
       verifySignature(signature.publicKey, Buffer.from(signedPayload(signature.entries), 'utf8'), signature.signature);
     if (!intact) {
@@ -102,13 +98,13 @@ export async function readBundle(
       throw new BundleFormatError(
         `${listed.entry} holds document ${document.id}, not ${listed.id} as the manifest says.`,
       );
-    if (sha256(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
+    if (sha256Hex(document.canonicalText) !== document.textSha256 || document.textSha256 !== listed.textSha256) {
       throw new BundleFormatError(`The text of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }
     if (
       document.sourceSha256 !== undefined &&
       document.sourceBase64 !== undefined &&
-      sha256(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256
+      sha256Hex(Buffer.from(document.sourceBase64, 'base64')) !== document.sourceSha256
     ) {
       throw new BundleFormatError(`The original file of “${listed.title.slice(0, 80)}” does not match its hash.`);
     }

@@ -28,7 +28,6 @@ export interface PreparedDocument {
 }
 
 // The sync engine imports the hash from here; it now lives with the other file helpers.
-export { sha256Hex };
 
 function titleFromFileName(fileName: string): string {
   const name = basename(fileName);

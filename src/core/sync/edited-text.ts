@@ -3,7 +3,7 @@
 // structure) and an empty library restores from it. The file is hostile when read: a regular
 // file inside the folder, capped, UTF-8, rebuilt from known node types only.
 import { rebuildIncomingDocument } from '../../shared/incoming-document';
-import { sha256Hex } from '../import/prepare';
+import { sha256Hex } from '../files/sha256';
 import { decodeUtf8, readWorkspaceFile } from './workspace-files';
 
 export const EDITED_TEXT_SUFFIX = '.text.json';
