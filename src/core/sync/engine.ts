@@ -55,6 +55,8 @@ export class SyncEngine {
   private unsubscribe: (() => void) | undefined;
   private busy = 0;
   private progress: { done: number; total: number } | null = null;
+  /** The folder as listed when the running scan began; status reads it instead of listing again. */
+  private scanListing: string[] | undefined;
   private lastSyncAt = '';
 
   constructor(
@@ -146,7 +148,8 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const { problems, copies, state } = this.session;
-    const toolCopies = existsSync(this.dir) ? readdirSync(this.dir).filter((name) => CONFLICT_FILE.test(name)) : [];
+    const listed = this.scanListing ?? (existsSync(this.dir) ? readdirSync(this.dir) : []);
+    const toolCopies = listed.filter((name) => CONFLICT_FILE.test(name));
     // A copy deleted or merged since it was found is no longer offered.
     const conflictFiles = [
       ...toolCopies,
@@ -185,7 +188,10 @@ export class SyncEngine {
       this.writer.setAsideRemoved();
       this.writer.removeTempFiles();
       // Sorted, so that of two files naming one document the same one is taken first every time.
-      const sidecars = readdirSync(this.dir)
+      // Listed once: progress is announced every batch, and listing a folder of many
+      // thousand files for each announcement made a scan grow with the square of the files.
+      this.scanListing = readdirSync(this.dir);
+      const sidecars = this.scanListing
         .filter((name) => name.endsWith(SIDECAR_SUFFIX) && !CONFLICT_FILE.test(name))
         .sort();
       const progress = { done: 0, total: sidecars.length + this.deps.documents.list().length };
@@ -205,6 +211,7 @@ export class SyncEngine {
     } finally {
       this.busy--;
       this.progress = null;
+      this.scanListing = undefined;
       this.announce();
     }
   }
