@@ -4,7 +4,7 @@ import { originLine } from '../shared/document-labels';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
 import { UserFacingError } from '../shared/result';
-import type { PreparedDocument } from './import/prepare';
+import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
 
 interface DocumentRow {

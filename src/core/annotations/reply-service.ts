@@ -6,7 +6,7 @@ import { noteFromMarkdown } from '../../shared/notes';
 import { UserFacingError } from '../../shared/result';
 import type { Database } from 'better-sqlite3';
 import type { DocumentRepository } from '../documents';
-import { formatMegabytes } from '../import/validate';
+import { formatMegabytes } from '../import';
 import type { ProfileRepository } from '../profile';
 import type { AnnotationRepository } from './annotation-repository';
 import type { ChangeRecorder } from './changes';

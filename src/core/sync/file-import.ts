@@ -9,7 +9,7 @@ import { countWords } from '../../shared/lexical-document';
 import type { MergeFields, SidecarDocument } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
-import { prepareDocument } from '../import/prepare';
+import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
 import { applyPlan } from './apply-plan';
 import type { EditedText } from './edited-text';

@@ -8,7 +8,7 @@ import type { Annotation, Reply } from '../../shared/annotations';
 import type { SidecarDocument } from '../../shared/sidecar';
 import { DIGEST_SUFFIX, TAGS_FILE, buildSidecar, notesDigest, serializeSidecar, slugFor } from '../../shared/sidecar';
 import { writeFileAtomic } from '../files/atomic-write';
-import { prepareDocument } from '../import/prepare';
+import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
 import { editedTextName, serializeEditedText } from './edited-text';
 import type { ImportOutcome, SyncSession } from './session';

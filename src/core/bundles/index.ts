@@ -1,0 +1,6 @@
+// Note bundles, for the rest of the core: build a signed bundle of notes, read and check
+// one, and merge what it holds through the incoming write path. Zipping, document entries
+// and the merge plan are internal.
+export { buildBundle, bundleFileName } from './bundle-export';
+export { readBundle } from './bundle-import';
+export { mergeBundle } from './bundle-merge';
