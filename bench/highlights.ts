@@ -260,7 +260,9 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
       tags: TAGS,
       highlightsKnownToTheReader: knownCount,
       highlightsRegisteredAtOpen: paintedCount,
-      note: 'above 1,500 highlights the reader registers only those within a screen of the viewport; scrolling registers the rest as they approach (scrollFrames measures that)',
+      note:
+        'above 1,500 highlights the reader registers only those within a screen of the viewport; ' +
+        'scrolling registers the rest as they approach (scrollFrames measures that)',
     },
     runs: RUNS,
     open: {

@@ -35,10 +35,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WORDS =
-  'the militia council reported that fighters entered the coastal city before dawn while residents sheltered near the hospital and officials said the security directorate was seized after heavy clashes with local brigades who had raided buildings south of the town according to witnesses and wire reports'.split(
-    ' ',
-  );
+const WORDS = [
+  'the militia council reported that fighters entered the coastal city before dawn while residents sheltered near',
+  'the hospital and officials said the security directorate was seized after heavy clashes with local brigades',
+  'who had raided buildings south of the town according to witnesses and wire reports',
+]
+  .join(' ')
+  .split(' ');
 
 export function sentence(random: () => number, words: number): string {
   const parts = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]!);

@@ -109,7 +109,9 @@ export function prepareElectronNative(root = appRoot, { verbose = true, log = st
       say(`marginalia: ${command.name} did not work.`);
     }
     throw new Error(
-      `Could not build better-sqlite3 for Electron ${version}. The first desktop start needs network access to fetch a prebuilt binary or Electron's headers. The CLI and the browser host (npm run serve) work without it.`,
+      `Could not build better-sqlite3 for Electron ${version}. ` +
+        "The first desktop start needs network access to fetch a prebuilt binary or Electron's headers. " +
+        'The CLI and the browser host (npm run serve) work without it.',
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -54,7 +54,10 @@ function missingNative() {
     return undefined;
   } catch (error) {
     if (verbose) process.stderr.write(`marginalia: ${error.message}\n`);
-    return `the database module (better-sqlite3) has no build for Electron ${version}, and neither a prebuilt one nor Electron's headers could be downloaded (the first start needs network access)`;
+    return (
+      `the database module (better-sqlite3) has no build for Electron ${version}, ` +
+      "and neither a prebuilt one nor Electron's headers could be downloaded (the first start needs network access)"
+    );
   } finally {
     done();
   }

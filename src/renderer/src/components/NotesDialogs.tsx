@@ -124,7 +124,12 @@ function planLines(plan: BundlePlan): string[] {
         ? `Document (your text differs; ${differingVersions(document)}): ${document.title}`
         : `${document.status === 'new' ? 'New document' : 'Document'}: ${document.title}`,
     ),
-    `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged${annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : ''}${annotations.deleted ? `, ${annotations.deleted} deleted` : ''}${annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : ''}`,
+    [
+      `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged`,
+      annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : '',
+      annotations.deleted ? `, ${annotations.deleted} deleted` : '',
+      annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : '',
+    ].join(''),
     `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
     ...plan.byAuthor.map(
       (author) =>

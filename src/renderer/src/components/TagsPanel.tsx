@@ -188,9 +188,13 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
                         return;
                       }
                       const { tags, annotations } = usage.value;
+                      const removed =
+                        tags === 1
+                          ? 'This tag'
+                          : `These ${countOf(tags, 'tag')} (“${row.path}” and everything under it)`;
                       confirm(
                         `Delete tag “${row.path}”?`,
-                        `${tags === 1 ? 'This tag' : `These ${countOf(tags, 'tag')} (“${row.path}” and everything under it)`} will be removed from ${countOf(annotations, 'annotation')}. The annotations themselves stay.`,
+                        `${removed} will be removed from ${countOf(annotations, 'annotation')}. The annotations themselves stay.`,
                         'Delete tag',
                         () =>
                           void client.deleteTag({ path: row.path }).then(async (result) => {
