@@ -126,3 +126,40 @@ test.describe('on the very first start', () => {
     expect(readdirSync(workspace).filter((name) => name.endsWith('.annotations.json'))).toHaveLength(1);
   });
 });
+
+test('a note edited by hand in its file shows on its card at once, and writing there after keeps the file’s words', async ({
+  page,
+  app,
+}) => {
+  const workspace = join(app.dataDir, '..', 'workspace');
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();
+  const sidecar = () =>
+    join(
+      workspace,
+      readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!,
+    );
+
+  await selectText(page, 'the main hospital');
+  await page.keyboard.press('n');
+  const note = page.getByRole('textbox', { name: 'Note on “the main hospital”' });
+  await expect(note).toBeFocused();
+  await page.keyboard.type('Ask the staff.');
+  await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('Ask the staff.');
+  await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).click();
+  await expect(note).not.toBeFocused();
+
+  writeFileSync(sidecar(), readFileSync(sidecar(), 'utf8').replace('Ask the staff.', 'Ask the doctors.'));
+  await expect(note).toHaveText('Ask the doctors.');
+
+  await note.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Today.');
+  const id = app.core.annotations.list(app.core.documents.list()[0]!.id)[0]!.id;
+  await expect.poll(() => app.core.annotations.get(id).note.markdown).toBe('Ask the doctors. Today.');
+  await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('Ask the doctors. Today.');
+});

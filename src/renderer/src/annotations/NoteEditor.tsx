@@ -11,7 +11,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { mergeRegister } from '@lexical/utils';
-import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
+import { BLUR_COMMAND, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
 import { LinkTargetsPlugin } from './LinkTargetsPlugin';
@@ -48,6 +48,7 @@ function AutosavePlugin({ onSave }: { onSave: (lexicalJson: string) => void }) {
     const unregister = mergeRegister(
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState, tags }) => {
         if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('historic-init')) return;
+        if (tags.has(EXTERNAL_NOTE_TAG)) return;
         pending = JSON.stringify(editorState.toJSON());
         if (timer) clearTimeout(timer);
         timer = setTimeout(flush, NOTE_SAVE_DELAY_MS);
@@ -68,6 +69,32 @@ function AutosavePlugin({ onSave }: { onSave: (lexicalJson: string) => void }) {
       flush();
     };
   }, [editor]);
+  return null;
+}
+
+/** Marks an update that shows a note changed elsewhere, which is not an edit to save back. */
+const EXTERNAL_NOTE_TAG = 'external-note';
+
+/**
+ * Shows a note changed elsewhere (a workspace file edited by hand, a merged bundle, another
+ * window) while the person is not writing in it. Without this the card kept the text it
+ * opened with, and typing into it saved that stale text over the newer note.
+ */
+function ExternalNotePlugin({ lexicalJson }: { lexicalJson: string }) {
+  const [editor] = useLexicalComposerContext();
+  const shown = useRef(lexicalJson);
+  useEffect(() => {
+    if (lexicalJson === shown.current || lexicalJson === '') return;
+    const root = editor.getRootElement();
+    if (root !== null && root.contains(document.activeElement)) return; // being written in: the person's text stays
+    if (JSON.stringify(editor.getEditorState().toJSON()) === lexicalJson) {
+      shown.current = lexicalJson;
+      return;
+    }
+    shown.current = lexicalJson;
+    editor.setEditorState(editor.parseEditorState(lexicalJson), { tag: EXTERNAL_NOTE_TAG });
+    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+  }, [editor, lexicalJson]);
   return null;
 }
 
@@ -116,6 +143,7 @@ export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, editab
         <LinkTargetsPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
         {editable && <AutosavePlugin onSave={onSave} />}
+        <ExternalNotePlugin lexicalJson={lexicalJson} />
         <FocusPlugin focus={autoFocus} />
       </div>
     </LexicalComposer>
