@@ -1,6 +1,5 @@
 // The documents table: inserting prepared documents, listing, reading and removing.
 import type { Database } from 'better-sqlite3';
-import { originLine } from '../shared/document-labels';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
 import { UserFacingError } from '../shared/result';
@@ -212,33 +211,5 @@ export class DocumentRepository {
 
   count(): number {
     return (cachedStatement(this.db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-  }
-
-  /**
-   * Finds a document by id, or by a case-insensitive title prefix that matches exactly one
-   * document; an ambiguous prefix names the candidates.
-   */
-  resolve(reference: string): DocumentSummary {
-    const byId = cachedStatement<[string], DocumentRow>(
-      this.db,
-      `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`,
-    ).get(reference);
-    if (byId) return toSummary(byId);
-    const needle = reference.toLocaleLowerCase();
-    const matches = this.list().filter((doc) => doc.title.toLocaleLowerCase().startsWith(needle));
-    if (matches.length === 1) return matches[0]!;
-    if (matches.length === 0) {
-      throw new UserFacingError('NOT_FOUND', `No document has the id or a title starting with “${reference}”.`);
-    }
-    const names = matches
-      .slice(0, 5)
-      .map((doc) => `  ${doc.id}  ${doc.title}  (${originLine(doc)})`)
-      .join('\n');
-    // Identical titles cannot be told apart by more of the title: only an id will do.
-    const alike = new Set(matches.map((doc) => doc.title.toLocaleLowerCase())).size === 1;
-    throw new UserFacingError(
-      'AMBIGUOUS',
-      `“${reference}” matches ${matches.length} documents; ${alike ? 'they share one title, so use an id' : 'use more of the title or an id'}:\n${names}`,
-    );
   }
 }

@@ -1,7 +1,7 @@
 // The one re-anchoring of an annotation into a text it was not made on here: a sidecar's,
 // a bundle's, or this document's own rows after its text changed.
 import { anchor } from '../../shared/anchoring';
-import type { AnchorStatus } from '../../shared/selectors';
+import type { AnnotationRow } from '../annotations';
 import { quoteSelectorFor } from '../../shared/selectors';
 
 /** Where an annotation says it sits: its quote and position, in the text whose SHA-256 it names. */
@@ -12,16 +12,10 @@ export interface SentTarget {
 }
 
 /** The anchor columns of an annotation row. */
-export interface Placement {
-  start_offset: number;
-  end_offset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  text_sha256: string;
-  anchor_status: AnchorStatus;
-  anchor_score: number;
-}
+export type Placement = Pick<
+  AnnotationRow,
+  'start_offset' | 'end_offset' | 'exact' | 'prefix' | 'suffix' | 'text_sha256' | 'anchor_status' | 'anchor_score'
+>;
 
 /**
  * Places an annotation in `text` (whose SHA-256 is `textSha256`). Its position is trusted
