@@ -49,6 +49,17 @@ function unknownOption(command: Command, typed: string): UsageError {
   });
 }
 
+/** A command name that is not one of `command`'s, with the nearest one when it is close, as for flags. */
+function unknownCommand(command: Command, typed: string): UsageError {
+  const suggestion = closestFlag(
+    typed,
+    command.commands.map((sub) => sub.name()),
+  );
+  return new UsageError(
+    `unknown command “${typed}”.${suggestion ? ` Did you mean ${suggestion}?` : ''} Run marginalia --help.`,
+  );
+}
+
 /** The first quoted word in one of commander's messages: the flag or name it is about. */
 function quoted(message: string): string {
   return /'([^']+)'/.exec(message)?.[1] ?? '';
@@ -69,7 +80,7 @@ export function describeParseError(command: Command, error: CommanderError): Usa
     case 'commander.optionMissingArgument':
       return missingValue(quoted(error.message).split(/[ ,]/)[0]!);
     case 'commander.unknownCommand':
-      return new UsageError(`unknown command “${quoted(error.message)}”. Run marginalia --help.`);
+      return unknownCommand(command, quoted(error.message));
     case 'commander.missingArgument':
     case 'commander.missingMandatoryOptionValue':
     case 'commander.excessArguments':

@@ -163,6 +163,16 @@ function refusalOf(request: IncomingMessage, url: URL, port: number, token: stri
   return undefined;
 }
 
+/**
+ * The request's address. A path is appended to this host's origin rather than resolved against it,
+ * so one that starts with `//` (say `//%zz`) stays a path instead of being read as another host.
+ */
+function requestUrl(target: string | undefined, port: number): URL {
+  const origin = `http://127.0.0.1:${port}`;
+  const path = target ?? '/';
+  return URL.canParse(path) ? new URL(path) : new URL(`${origin}${path.startsWith('/') ? '' : '/'}${path}`);
+}
+
 /** Trades the token in the address bar for a same-site cookie, then sends the page back to its address without it. */
 function exchangeTokenForCookie(url: URL, port: number, token: string, response: ServerResponse): void {
   url.searchParams.delete('token');
@@ -239,7 +249,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(request.url, port);
     const refusal = refusalOf(request, url, port, token);
     if (refusal) {
       sendText(response, refusal.status, refusal.message);

@@ -473,6 +473,10 @@ test('Settings changes the name on new annotations and on those written before',
   await expect(card(page, 'beheading 11 people')).toContainText('First Name');
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
+  // The dialog says what saving a name does: it is not only for annotations from now on.
+  await expect(settings).toContainText(
+    'Your name appears on your annotations and replies, those you wrote before too.',
+  );
   await settings.getByRole('textbox', { name: 'Your name' }).fill('Second Name');
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();

@@ -103,7 +103,7 @@ describe('the browser host', () => {
 
   it('answers 400, not 500, to an address with a malformed percent-encoding', async () => {
     const auth = { Authorization: `Bearer ${host.token}` };
-    for (const path of ['/%', '/assets/%E0%A4%A', '/api/call/%zz']) {
+    for (const path of ['/%', '/assets/%E0%A4%A', '/api/call/%zz', '//%zz', '//%zz/assets']) {
       const result = await raw(path, auth);
       expect(result.status, path).toBe(400);
       expect(result.body, path).toMatch(/malformed percent-encoding/);

@@ -55,6 +55,18 @@ describe('the CLI refuses a flag its command does not take', () => {
     );
   });
 
+  it('suggests the nearest command for a mistyped one, as it does for flags', async () => {
+    expect(await cli(['lst'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'marginalia: unknown command “lst”. Did you mean list? Run marginalia --help.\n',
+    });
+    expect((await cli(['bundle', 'exprt'])).stderr).toBe(
+      'marginalia: unknown command “exprt”. Did you mean export? Run marginalia --help.\n',
+    );
+    expect((await cli(['zzzzz'])).stderr).toBe('marginalia: unknown command “zzzzz”. Run marginalia --help.\n');
+  });
+
   it('exits 1 with the usage for too many or too few arguments', async () => {
     expect(await cli(['list', 'extra'])).toMatchObject({
       code: 1,

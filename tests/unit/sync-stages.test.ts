@@ -24,6 +24,19 @@ describe('reading a sidecar', () => {
     expect(faultOf('{"a": 1')).toMatchObject({ line: 1, column: 8 });
   });
 
+  it('words a missing comma as JSON.parse does, by the object or array it is missing from', () => {
+    expect(faultOf('{\n  "a": 1\n  "b": 2\n}')).toEqual({
+      line: 3,
+      column: 3,
+      message: "Not valid JSON: Expected ',' or '}' after property value",
+    });
+    expect(faultOf('{"items": [1 2]}')).toMatchObject({
+      line: 1,
+      column: 14,
+      message: "Not valid JSON: Expected ',' or ']' after array element",
+    });
+  });
+
   it('refuses comments and trailing commas, which JSON does not allow', () => {
     expect(faultOf('// note\n{}')).toMatchObject({
       line: 1,

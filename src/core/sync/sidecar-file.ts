@@ -1,7 +1,7 @@
 // Reading and validating a sidecar (and tags.json) from its bytes: valid UTF-8, not nested
 // too deep, valid JSON, the right shape, or a fault with the line and column. JSON syntax
 // errors are located by jsonc-parser's error offsets, never read from V8's message text.
-import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { BUNDLE_LIMITS, jsonDepthExceeds, tagsEntrySchema } from '../../shared/bundle-schemas';
@@ -53,7 +53,6 @@ const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
   PropertyNameExpected: 'Expected double-quoted property name',
   ValueExpected: 'Expected a value',
   ColonExpected: "Expected ':' after property name",
-  CommaExpected: "Expected ','",
   CloseBraceExpected: "Expected ',' or '}' after property value",
   CloseBracketExpected: "Expected ',' or ']' after array element",
   EndOfFileExpected: 'Unexpected non-whitespace character after JSON',
@@ -66,14 +65,36 @@ const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
   InvalidCharacter: 'Bad control character in string literal',
 };
 
+/** A syntax error and the container it is in: a missing comma is worded, as JSON.parse does, by where it is missing. */
+interface LocatedError extends ParseError {
+  inside: 'object' | 'array' | undefined;
+}
+
+/** Every syntax error strict JSON finds in the text, in order. */
+function syntaxErrorsOf(text: string): LocatedError[] {
+  const errors: LocatedError[] = [];
+  const open: Array<'object' | 'array'> = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push('object'),
+      onObjectEnd: () => void open.pop(),
+      onArrayBegin: () => void open.push('array'),
+      onArrayEnd: () => void open.pop(),
+      onError: (error, offset, length) => void errors.push({ error, offset, length, inside: open.at(-1) }),
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return errors;
+}
+
 /**
  * Where strict JSON first goes wrong, and why. A stray word (`id` for `"id"`) is first an
  * unknown symbol, and the parser's reaction just after it (a property name or a value was
  * expected) says better what was meant: that is the reason given, at the word's place.
  */
 function jsonSyntaxError(text: string): { offset: number; message: string } {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const errors = syntaxErrorsOf(text);
   const [first, next] = errors;
   if (!first) return { offset: text.length, message: 'Unexpected end of JSON input' };
   const reason =
@@ -82,7 +103,12 @@ function jsonSyntaxError(text: string): { offset: number; message: string } {
       : first;
   const atEnd = text.slice(first.offset).trim() === '';
   const code = printParseErrorCode(reason.error);
-  const message = atEnd && code === 'ValueExpected' ? 'Unexpected end of JSON input' : SYNTAX_ERRORS[code];
+  const message =
+    atEnd && code === 'ValueExpected'
+      ? 'Unexpected end of JSON input'
+      : code === 'CommaExpected'
+        ? SYNTAX_ERRORS[reason.inside === 'array' ? 'CloseBracketExpected' : 'CloseBraceExpected']
+        : SYNTAX_ERRORS[code];
   return { offset: first.offset, message: message ?? code };
 }
 

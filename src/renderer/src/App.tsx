@@ -615,7 +615,7 @@ export function App({ client }: AppProps) {
         {settingsOpen && profile && (
           <ProfileDialog
             title="Settings"
-            intro="Your name appears on the annotations you create from now on."
+            intro="Your name appears on your annotations and replies, those you wrote before too."
             name={profile.displayName}
             maxImportMegabytes={settings.maxImportMegabytes}
             workspaceDir={settings.workspaceDir}
