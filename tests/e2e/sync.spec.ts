@@ -3,15 +3,14 @@
 // reported with its line, and a conflicting edit is resolved from the sync dialog.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type RunningApp } from './fixtures';
 import { selectText } from './helpers';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
 
-test('a workspace folder set in Settings gets the notes as files, and problems and conflicts show in the sync dialog', async ({
-  page,
-  app,
-}) => {
+/** Opens the sample and sets a workspace folder in Settings, as a person does; gives the sample's sidecar path. */
+async function setWorkspaceInSettings(page: Page, app: RunningApp): Promise<{ sidecar: () => string }> {
   const workspace = join(app.dataDir, '..', 'workspace');
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
@@ -19,13 +18,20 @@ test('a workspace folder set in Settings gets the notes as files, and problems a
   await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
-  const indicator = page.getByRole('button', { name: 'Synced' });
-  await expect(indicator).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();
   const sidecar = () =>
     join(
       workspace,
       readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!,
     );
+  return { sidecar };
+}
+
+test('a workspace folder set in Settings gets the notes as files, and problems and conflicts show in the sync dialog', async ({
+  page,
+  app,
+}) => {
+  const { sidecar } = await setWorkspaceInSettings(page, app);
 
   await selectText(page, 'beheading 11 people');
   await page.keyboard.press('h');
@@ -131,18 +137,7 @@ test('a note edited by hand in its file shows on its card at once, and writing t
   page,
   app,
 }) => {
-  const workspace = join(app.dataDir, '..', 'workspace');
-  await page.goto(app.url);
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();
-  const sidecar = () =>
-    join(
-      workspace,
-      readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!,
-    );
+  const { sidecar } = await setWorkspaceInSettings(page, app);
 
   await selectText(page, 'the main hospital');
   await page.keyboard.press('n');
