@@ -48,6 +48,13 @@ export interface IncomingOptions {
   source: IncomingSource;
   /** Colors and descriptions for tags the incoming annotations create (a bundle's tags.json). */
   tagDefinitions?: TagDefinitions;
+  /**
+   * Whether announce() says tags changed when annotations were written (the default, as a
+   * bundle always did). The sync says false: it announces tags when it reads tags.json, and
+   * a merged file never announced them, so listeners (the UI reloading its tag list) are not
+   * woken once per merged file.
+   */
+  announceTags?: boolean;
 }
 
 /** A change set: annotations to write (taking `fields`, all by default), deletions, replies and tombstones. */
@@ -242,7 +249,8 @@ export class IncomingBatch {
   /** Once committed: tells listeners which documents changed, with this batch's source. */
   announce(): void {
     const { changes } = this.deps;
-    changes.announce(this.documents, [], this.touchedAnnotations.size > 0, this.source);
+    const tagsChanged = this.touchedAnnotations.size > 0 && this.options.announceTags !== false;
+    changes.announce(this.documents, [], tagsChanged, this.source);
     changes.announceReplies(this.documents, this.source);
   }
 }

@@ -24,7 +24,7 @@ export function resolveConflict(session: SyncSession, id: string, choice: Confli
   if (!conflict) return undefined;
   const { annotations, documents } = deps;
   const theirs = JSON.parse(conflict.theirs_json) as WebAnnotation;
-  const batch = deps.incoming.begin({ source: 'sync' });
+  const batch = deps.incoming.begin({ source: 'sync', announceTags: false });
   const into = {
     id: conflict.document_id,
     text: documents.canonicalText(conflict.document_id),

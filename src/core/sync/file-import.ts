@@ -219,7 +219,7 @@ export class FileImporter {
       text: documents.canonicalText(documentId),
       textSha256: documents.textSha256(documentId),
     };
-    const batch = this.deps.incoming.begin({ source: 'sync' });
+    const batch = this.deps.incoming.begin({ source: 'sync', announceTags: false });
     this.deps.db
       .transaction(() => {
         const base = this.session.foreignBase ? new Map<string, MergeFields>() : this.state.base(documentId);
