@@ -59,18 +59,20 @@ function isSameDay(a: Date, b: Date, timeZone: string | undefined): boolean {
 }
 
 /**
- * `when` (an ISO 8601 string or a Date) written in `style`. Text that is not a date comes
- * back as it was, so a malformed time from outside shows as written rather than as
- * "Invalid Date".
+ * `when` (an ISO 8601 string or a Date) written in `style`. In the formats written to
+ * files and PDFs (`iso-day`, `utc-minute`) text that is not a date stays as written; a
+ * date shown on screen that is not a date throws (RangeError "Invalid time value"), so
+ * the region showing it reports what failed instead of showing "Invalid Date".
  */
 export function formatDate(when: string | Date, style: DateStyle, options: DateFormatOptions = {}): string {
   const date = typeof when === 'string' ? new Date(when) : when;
-  if (Number.isNaN(date.getTime())) return String(when);
   switch (style) {
     case 'iso-day':
       // The date as written: a time with an offset keeps its own calendar day.
-      return typeof when === 'string' ? when.slice(0, 10) : date.toISOString().slice(0, 10);
+      if (typeof when === 'string') return when.slice(0, 10);
+      return Number.isNaN(date.getTime()) ? String(when) : date.toISOString().slice(0, 10);
     case 'utc-minute':
+      if (Number.isNaN(date.getTime())) return String(when);
       return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     case 'recent':
       return formatDate(date, isSameDay(date, options.now ?? new Date(), options.timeZone) ? 'clock' : 'day', options);

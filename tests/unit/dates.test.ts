@@ -31,8 +31,11 @@ describe('dates shown to people', () => {
     expect(formatDate('2026-12-01T01:00:00+05:00', 'utc-minute')).toBe('2026-11-30 20:00 UTC');
   });
 
-  it('gives back text that is not a date as it was, never "Invalid Date"', () => {
-    expect(formatDate('unknown', 'long-day')).toBe('unknown');
+  it('keeps text that is not a date as written in files and PDFs, and refuses it on screen rather than show "Invalid Date"', () => {
+    expect(formatDate('unknown', 'utc-minute')).toBe('unknown');
     expect(formatDate('', 'utc-minute')).toBe('');
+    expect(formatDate('2026-99-99T99:99:99Z', 'iso-day')).toBe('2026-99-99');
+    expect(() => formatDate('2026-99-99T99:99:99Z', 'long-day')).toThrow('Invalid time value');
+    expect(() => formatDate('unknown', 'recent')).toThrow('Invalid time value');
   });
 });
