@@ -11,7 +11,7 @@ import { unwrap } from '../shared/client';
 import { failureFrom } from '../core/dispatch';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { fileReadProblem } from '../core/files/read-errors';
-import { SyncEngine } from '../core/sync';
+import type { SyncEngine } from '../core/sync';
 import type { CliSession } from './session';
 
 async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<Result<T>> {
@@ -60,5 +60,5 @@ export async function startSync(session: CliSession, dir: string, watch: boolean
 /** Every difference between the library and a workspace folder; changes neither. */
 export async function verifyWorkspace(session: CliSession, dir: string): Promise<string[]> {
   const core = session.library();
-  return unwrap(await hostCall('verify the workspace', () => new SyncEngine(core, dir).verify()));
+  return unwrap(await hostCall('verify the workspace', () => core.verifyWorkspace(dir)));
 }

@@ -263,7 +263,20 @@ export class MarginaliaCore {
   /** Starts two-way sync with a workspace folder (stopping any earlier one). */
   async startSync(dir: string, options: { watch: boolean }): Promise<SyncEngine> {
     await this.sync?.stop();
-    const engine = new SyncEngine(
+    const engine = this.syncEngineFor(dir);
+    this.sync = engine;
+    await engine.start(options);
+    return engine;
+  }
+
+  /** Every difference between the library and a workspace folder, changing neither. */
+  verifyWorkspace(dir: string): string[] {
+    return this.syncEngineFor(dir).verify();
+  }
+
+  /** An engine for a folder, given only what sync uses of the core. */
+  private syncEngineFor(dir: string): SyncEngine {
+    return new SyncEngine(
       {
         db: this.db,
         documents: this.documents,
@@ -274,9 +287,6 @@ export class MarginaliaCore {
       },
       dir,
     );
-    this.sync = engine;
-    await engine.start(options);
-    return engine;
   }
 
   private requireSync(): SyncEngine {

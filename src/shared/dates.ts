@@ -59,10 +59,11 @@ function isSameDay(a: Date, b: Date, timeZone: string | undefined): boolean {
 }
 
 /**
- * `when` (an ISO 8601 string or a Date) written in `style`. In the formats written to
- * files and PDFs (`iso-day`, `utc-minute`) text that is not a date stays as written; a
- * date shown on screen that is not a date throws (RangeError "Invalid time value"), so
- * the region showing it reports what failed instead of showing "Invalid Date".
+ * `when` (an ISO 8601 string or a Date) written in `style`. The formats written to files
+ * and PDFs never throw: `iso-day` is a string's first ten characters, `utc-minute` gives
+ * text that is not a date back as written. A date shown on screen that is not a date
+ * throws (RangeError "Invalid time value"), so the region showing it reports what failed
+ * instead of showing "Invalid Date".
  */
 export function formatDate(when: string | Date, style: DateStyle, options: DateFormatOptions = {}): string {
   const date = typeof when === 'string' ? new Date(when) : when;

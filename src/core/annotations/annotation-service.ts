@@ -34,7 +34,6 @@ import { ChangeClock } from './clock';
 import { UndoHistory } from './history';
 import { ReplyRepository } from './reply-repository';
 import { ReplyService } from './reply-service';
-import type { TagDefinitions } from './tag-service';
 import { TagService } from './tag-service';
 
 export type BulkUpdateInput = Parameters<MarginaliaContract['bulkUpdateAnnotations']>[0];
@@ -352,14 +351,6 @@ export class AnnotationService {
 
   now(): string {
     return this.clock.now();
-  }
-
-  observe(iso: string): void {
-    this.clock.observe(iso);
-  }
-
-  importTagIds(paths: readonly string[], definitions?: TagDefinitions): string[] {
-    return this.tagService.importTagIds(paths, definitions);
   }
 
   listTags(): TagInfo[] {
