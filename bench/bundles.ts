@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations';
 import { UserFacingError } from '../src/shared/result';
 import { mutateBundle } from '../tests/support/bundle-fuzz';
 import { makeTempDir } from '../tests/support/temp';
-import { median, round, seededRandom, sentence } from './support';
+import { highlightRow, median, round, seededRandom, sentence } from './support';
 
 const DOCUMENTS = 50;
 const ANNOTATIONS = 20_000;
@@ -70,27 +69,19 @@ function seed(core: MarginaliaCore): void {
           const quote = quoteSelectorFor(text, start, end);
           const note = random() < 0.3 ? sentence(random, 8 + Math.floor(random() * 12)) : '';
           const at = new Date(Date.UTC(2026, 0, 1, 0, 0, ids.length)).toISOString();
-          const row: AnnotationRow = {
+          const row = highlightRow({
             id: `00000000-0000-4000-8000-${String(ids.length).padStart(12, '0')}`,
-            document_id: document.id,
-            kind: 'highlight',
-            start_offset: start,
-            end_offset: end,
-            exact: quote.exact,
-            prefix: quote.prefix,
-            suffix: quote.suffix,
-            text_sha256: hash,
-            anchor_status: 'exact',
-            anchor_score: 1,
+            documentId: document.id,
+            start: start,
+            end: end,
+            quote,
+            textSha256: hash,
+            anchorStatus: 'exact',
             color: HIGHLIGHT_COLORS[ids.length % 8]!,
-            note_json: '',
-            note_text: note,
-            note_markdown: note,
-            author_id: author.authorId,
-            author_name: author.displayName,
-            created_at: at,
-            updated_at: at,
-          };
+            note: note,
+            author: { id: author.authorId, name: author.displayName },
+            at: at,
+          });
           core.annotations.store.insertRow(row);
           core.annotations.store.setTags(row.id, [tagIds[ids.length % tagIds.length]!]);
           ids.push(row.id);

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations';
 import { startBrowserHost } from '../src/server/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser';
 import { makeTempDir } from '../tests/support/temp';
 import {
-  PAINT_PROBE,
   generateArticle,
+  highlightRow,
   median,
+  PAINT_PROBE,
   paintTimeOf,
   percentile,
   round,
@@ -69,27 +69,19 @@ function seedHighlights(core: MarginaliaCore, documentId: string): void {
         const end = start + 5 + Math.floor(random() * 115);
         const quote = quoteSelectorFor(text, start, end);
         const now = new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString();
-        const row: AnnotationRow = {
+        const row = highlightRow({
           id: `bench-${index}`,
-          document_id: documentId,
-          kind: 'highlight',
-          start_offset: start,
-          end_offset: end,
-          exact: quote.exact,
-          prefix: quote.prefix,
-          suffix: quote.suffix,
-          text_sha256: hash,
-          anchor_status: 'exact',
-          anchor_score: 1,
+          documentId: documentId,
+          start: start,
+          end: end,
+          quote,
+          textSha256: hash,
+          anchorStatus: 'exact',
           color: HIGHLIGHT_COLORS[index % HIGHLIGHT_COLORS.length]!,
-          note_json: '',
-          note_text: '',
-          note_markdown: '',
-          author_id: author.authorId,
-          author_name: author.displayName,
-          created_at: now,
-          updated_at: now,
-        };
+          note: '',
+          author: { id: author.authorId, name: author.displayName },
+          at: now,
+        });
         core.annotations.store.insertRow(row);
         core.annotations.store.setTags(row.id, [tagIds[index % TAGS]!]);
         ids.push(row.id);

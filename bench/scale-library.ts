@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations';
 import { LATEST_SCHEMA_VERSION } from '../src/core/store/migrations';
-import { seededRandom, sentence } from './support';
+import { highlightRow, seededRandom, sentence } from './support';
 
 /** Raise whenever the generated library changes, so every cached copy is rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -89,27 +88,19 @@ function insertDocument(core: MarginaliaCore, size: LibrarySize, index: number, 
     const colleague = item % AUTHORS.length;
     const serial = index * 1_000_000 + item;
     const at = new Date(Date.UTC(2026, 0, 1) + (index * HEAVY_ANNOTATIONS + item) * 1000).toISOString();
-    const row: AnnotationRow = {
+    const row = highlightRow({
       id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-      document_id: document.id,
-      kind: 'highlight',
-      start_offset: start,
-      end_offset: end,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      text_sha256: hash,
-      anchor_status: random() < 0.01 ? 'orphan' : 'exact',
-      anchor_score: 1,
+      documentId: document.id,
+      start: start,
+      end: end,
+      quote,
+      textSha256: hash,
+      anchorStatus: random() < 0.01 ? 'orphan' : 'exact',
       color: HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]!,
-      note_json: '',
-      note_text: note,
-      note_markdown: note,
-      author_id: author?.id ?? `author-${colleague}`,
-      author_name: author?.name ?? AUTHORS[colleague]!,
-      created_at: at,
-      updated_at: at,
-    };
+      note: note,
+      author: { id: author?.id ?? `author-${colleague}`, name: author?.name ?? AUTHORS[colleague]! },
+      at: at,
+    });
     core.annotations.store.insertRow(row);
     if (random() < 0.4) core.annotations.store.setTags(row.id, [tagIds[Math.floor(random() * tagIds.length)]!]);
     ids.push(row.id);

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations';
 import { makeTempDir } from '../tests/support/temp';
-import { percentile, round, seededRandom, sentence } from './support';
+import { highlightRow, percentile, round, seededRandom, sentence } from './support';
 
 const DOCUMENTS = 500;
 const PER_DOCUMENT = 200;
@@ -63,27 +62,19 @@ export async function runSearchBenchmark(): Promise<Record<string, unknown>> {
           const quote = quoteSelectorFor(canonical, start, end);
           const id = `a-${doc}-${index}`;
           const note = random() < 0.3 ? sentence(random, 8 + Math.floor(random() * 10)) : '';
-          const row: AnnotationRow = {
-            id,
-            document_id: document.id,
-            kind: 'highlight',
-            start_offset: start,
-            end_offset: end,
-            exact: quote.exact,
-            prefix: quote.prefix,
-            suffix: quote.suffix,
-            text_sha256: hash,
-            anchor_status: random() < 0.01 ? 'orphan' : 'exact',
-            anchor_score: 1,
+          const row = highlightRow({
+            id: id,
+            documentId: document.id,
+            start: start,
+            end: end,
+            quote,
+            textSha256: hash,
+            anchorStatus: random() < 0.01 ? 'orphan' : 'exact',
             color: HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]!,
-            note_json: '',
-            note_text: note,
-            note_markdown: note,
-            author_id: `author-${index % AUTHORS.length}`,
-            author_name: AUTHORS[index % AUTHORS.length]!,
-            created_at: '2026-01-01T00:00:00.000Z',
-            updated_at: '2026-01-01T00:00:00.000Z',
-          };
+            note: note,
+            author: { id: `author-${index % AUTHORS.length}`, name: AUTHORS[index % AUTHORS.length]! },
+            at: '2026-01-01T00:00:00.000Z',
+          });
           core.annotations.store.insertRow(row);
           core.annotations.store.setTags(id, [tagIds[Math.floor(random() * tagIds.length)]!]);
           ids.push(id);

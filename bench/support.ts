@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
+import type { AnnotationRow } from '../src/core/annotations';
 
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
 
@@ -124,4 +125,41 @@ export async function paintTimeOf(page: Page, url: string): Promise<number> {
     timeout: 60_000,
   });
   return page.evaluate(() => (window as unknown as { __paintedAt: number }).__paintedAt);
+}
+
+/** A highlight row as the store keeps it, for benches that fill a library straight through the repository. */
+export function highlightRow(fields: {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  quote: { exact: string; prefix: string; suffix: string };
+  textSha256: string;
+  anchorStatus: AnnotationRow['anchor_status'];
+  color: string;
+  note: string;
+  author: { id: string; name: string };
+  at: string;
+}): AnnotationRow {
+  return {
+    id: fields.id,
+    document_id: fields.documentId,
+    kind: 'highlight',
+    start_offset: fields.start,
+    end_offset: fields.end,
+    exact: fields.quote.exact,
+    prefix: fields.quote.prefix,
+    suffix: fields.quote.suffix,
+    text_sha256: fields.textSha256,
+    anchor_status: fields.anchorStatus,
+    anchor_score: 1,
+    color: fields.color,
+    note_json: '',
+    note_text: fields.note,
+    note_markdown: fields.note,
+    author_id: fields.author.id,
+    author_name: fields.author.name,
+    created_at: fields.at,
+    updated_at: fields.at,
+  };
 }

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import { quoteSelectorFor } from '../src/shared/selectors';
 import { MarginaliaCore } from '../src/core/core';
-import type { AnnotationRow } from '../src/core/annotations';
 import { makeTempDir } from '../tests/support/temp';
-import { median, percentile, round, seededRandom, sentence } from './support';
+import { highlightRow, median, percentile, round, seededRandom, sentence } from './support';
 
 const DOCUMENTS = 1000;
 const PER_DOCUMENT = 100;
@@ -38,27 +37,19 @@ function seed(core: MarginaliaCore): void {
           const quote = quoteSelectorFor(text, start, end);
           const note = random() < 0.3 ? sentence(random, 10) : '';
           const at = new Date(Date.UTC(2026, 0, 1, 0, 0, doc * PER_DOCUMENT + index)).toISOString();
-          const row: AnnotationRow = {
+          const row = highlightRow({
             id: `00000000-0000-4000-8000-${String(doc * PER_DOCUMENT + index).padStart(12, '0')}`,
-            document_id: document.id,
-            kind: 'highlight',
-            start_offset: start,
-            end_offset: end,
-            exact: quote.exact,
-            prefix: quote.prefix,
-            suffix: quote.suffix,
-            text_sha256: hash,
-            anchor_status: 'exact',
-            anchor_score: 1,
+            documentId: document.id,
+            start: start,
+            end: end,
+            quote,
+            textSha256: hash,
+            anchorStatus: 'exact',
             color: HIGHLIGHT_COLORS[index % 8]!,
-            note_json: '',
-            note_text: note,
-            note_markdown: note,
-            author_id: author.authorId,
-            author_name: author.displayName,
-            created_at: at,
-            updated_at: at,
-          };
+            note: note,
+            author: { id: author.authorId, name: author.displayName },
+            at: at,
+          });
           core.annotations.store.insertRow(row);
           ids.push(row.id);
         }
