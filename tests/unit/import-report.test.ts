@@ -1,6 +1,6 @@
 // What the app says after importing several files at once: every file, good or bad.
 import { describe, expect, it } from 'vitest';
-import { importMessages } from '../../src/renderer/src/import-report';
+import { importMessages } from '../../src/renderer/src/library/import-report';
 
 describe('the messages after an import', () => {
   it('names every failed file with its own reason, and still says which files came in', () => {

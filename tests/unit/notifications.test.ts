@@ -7,7 +7,7 @@ import {
   NotificationCenter,
   SHOW_MS,
   notifyFailure,
-} from '../../src/renderer/src/notifications/store';
+} from '../../src/renderer/src/app/notifications/store';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -3,9 +3,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { MarginaliaClient } from '../../shared/contract';
-import { App } from './App';
-import { createHttpClient } from './http-client';
-import './styles.css';
+import { App } from './app/App';
+import { createHttpClient } from './app/http-client';
+// Styles in cascade order: tokens and the global base first, then each feature's sheet.
+import './app/tokens.css';
+import './app/global.css';
+import './app/toolbar.css';
+import './app/layout.css';
+import './library/library.css';
+import './reader/reader.css';
+import './ui/dialogs.css';
+import './app/panels.css';
+import './annotations/annotations-panel.css';
+import './tags/tags.css';
+import './search/search.css';
+import './annotations/margin.css';
+import './annotations/selection.css';
+import './reader/reader-column.css';
+import './export/export.css';
+import './bundles/bundles.css';
+import './sync/sync.css';
+import './app/notifications/notifications.css';
+import './ui/error-boundary.css';
 
 declare global {
   interface Window {

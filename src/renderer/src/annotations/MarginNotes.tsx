@@ -9,7 +9,7 @@ import { HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { layoutMargin } from './layout';
 import { NoteEditor } from './NoteEditor';
-import { TagInput } from './TagInput';
+import { TagInput } from '../tags/TagInput';
 
 export interface MarginActions {
   select: (id: string | null) => void;

@@ -14,7 +14,7 @@ import { mergeRegister } from '@lexical/utils';
 import { BLUR_COMMAND, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
-import { LinkTargetsPlugin } from './LinkTargetsPlugin';
+import { LinkTargetsPlugin } from '../reader/LinkTargetsPlugin';
 
 export const NOTE_SAVE_DELAY_MS = 500;
 

@@ -4,7 +4,7 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import type { Annotation, HighlightSpans, TagInfo } from '../../../shared/annotations';
 import type { Reply } from '../../../shared/annotations';
 import { compareByPosition } from '../../../shared/annotations';
-import { notifyFailure } from '../notifications/store';
+import { notifyFailure } from '../app/notifications/store';
 
 /** Above this many highlights the full annotations load after the first paint. */
 const HEAVY_DOCUMENT_HIGHLIGHTS = 1500;

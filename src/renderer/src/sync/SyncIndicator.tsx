@@ -6,8 +6,8 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
-import { notifications, notifyFailure } from '../notifications/store';
-import { useModal } from './Dialogs';
+import { notifications, notifyFailure } from '../app/notifications/store';
+import { useModal } from '../ui/Dialogs';
 import { nounFor } from '../../../shared/plural';
 
 export function SyncIndicator({

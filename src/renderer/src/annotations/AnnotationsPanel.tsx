@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { HIGHLIGHT_COLORS, annotationLabel, compareByPosition } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
-import type { AnnotationController } from '../annotations/controller';
-import { TagInput } from '../annotations/TagInput';
+import type { AnnotationController } from './controller';
+import { TagInput } from '../tags/TagInput';
 
 type Order = 'position' | 'time' | 'tag' | 'color';
 

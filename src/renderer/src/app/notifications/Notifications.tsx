@@ -2,7 +2,7 @@
 // and routine event appears in full (wrapped, never cut short) and fades after a while.
 // At most MAX_SHOWN show at once, newest first; older ones fold behind a "N more" button.
 import { useState } from 'react';
-import { countOf } from '../../../shared/plural';
+import { countOf } from '../../../../shared/plural';
 import type { NotificationCenter } from './store';
 import { MAX_SHOWN, notifications, useNotifications } from './store';
 

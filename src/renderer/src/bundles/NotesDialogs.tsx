@@ -7,9 +7,9 @@ import { DOCUMENT_CHOICE_TEXT, differingVersions, refusedSummary } from '../../.
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { countOf } from '../../../shared/plural';
-import { downloadBase64 } from '../files';
-import { FormFooter, useModal } from './Dialogs';
-import { DocumentPicker } from './DocumentPicker';
+import { downloadBase64 } from '../ui/files';
+import { FormFooter, useModal } from '../ui/Dialogs';
+import { DocumentPicker } from '../ui/DocumentPicker';
 
 interface ShareNotesDialogProps {
   client: MarginaliaClient;

@@ -8,10 +8,10 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import type { PdfExportOptions, PdfExportResult } from '../../../shared/export-options';
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
-import { downloadBase64 } from '../files';
-import { notifyFailure } from '../notifications/store';
-import { FormFooter, useModal } from './Dialogs';
-import { DocumentPicker } from './DocumentPicker';
+import { downloadBase64 } from '../ui/files';
+import { notifyFailure } from '../app/notifications/store';
+import { FormFooter, useModal } from '../ui/Dialogs';
+import { DocumentPicker } from '../ui/DocumentPicker';
 
 interface ExportDialogProps {
   client: MarginaliaClient;

@@ -2,10 +2,10 @@
 // app's own page: every click on one is caught here, once for the whole window, and handed
 // to the app, which asks first and then opens it outside (see openOutside).
 import { useEffect, useRef } from 'react';
-import type { MarginaliaClient } from '../../shared/contract';
-import type { AppInfo } from '../../shared/model';
-import type { Result } from '../../shared/result';
-import { ok } from '../../shared/result';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
+import { ok } from '../../../shared/result';
 
 function linkOf(event: MouseEvent): HTMLAnchorElement | null {
   const target = event.target;

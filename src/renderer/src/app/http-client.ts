@@ -1,10 +1,10 @@
 // The browser host's transport: contract calls are POSTs to /api/call/METHOD, pushed
 // events arrive over one EventSource. The per-run token travels as a same-site cookie
 // that the host set when the page was first opened.
-import type { ClientTransport } from '../../shared/client';
-import { buildClient } from '../../shared/client';
-import type { EventEnvelope, MarginaliaClient } from '../../shared/contract';
-import { fail } from '../../shared/result';
+import type { ClientTransport } from '../../../shared/client';
+import { buildClient } from '../../../shared/client';
+import type { EventEnvelope, MarginaliaClient } from '../../../shared/contract';
+import { fail } from '../../../shared/result';
 
 /** What a person can do when the host stopped: it is their terminal's `npm run serve` that went away. */
 export const SERVER_GONE =

@@ -17,18 +17,18 @@ import { formatDate } from '../../../shared/dates';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { annotationAt, isProvisional } from '../annotations/controller';
-import type { DomTextMap } from '../annotations/dom-map';
-import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from '../annotations/dom-map';
-import { diffTexts, followEdit } from '../annotations/live-edit';
+import type { DomTextMap } from './dom-map';
+import { caretOffset, offsetOfDomPoint, rangeForSpan, selectionSpan, staticRangeForSpan } from './dom-map';
+import { diffTexts, followEdit } from './live-edit';
 import { MarginNotes } from '../annotations/MarginNotes';
 import type { Reply } from '../../../shared/annotations';
-import type { PaintOutcome } from '../annotations/paint';
-import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from '../annotations/paint';
-import { buildBlockIndex, visibleWindow } from '../annotations/visible-window';
-import { ReaderBridgePlugin } from '../annotations/ReaderBridgePlugin';
-import { LinkTargetsPlugin } from '../annotations/LinkTargetsPlugin';
+import type { PaintOutcome } from './paint';
+import { HighlightPainter, SEARCH_HIGHLIGHT, highlightsSupported, paintableSpans } from './paint';
+import { buildBlockIndex, visibleWindow } from './visible-window';
+import { ReaderBridgePlugin } from './ReaderBridgePlugin';
+import { LinkTargetsPlugin } from './LinkTargetsPlugin';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 const READER_THEME: EditorThemeClasses = {
   paragraph: 'doc-p',

@@ -1,7 +1,7 @@
 // What an import of several files says afterwards: every file's fate, in as few
 // notifications as read well (one for what came in, one listing every failure with its reason).
-import { countOf } from '../../shared/plural';
-import type { NotificationKind } from './notifications/store';
+import { countOf } from '../../../shared/plural';
+import type { NotificationKind } from '../app/notifications/store';
 
 export type FileImport =
   | { fileName: string; outcome: 'imported' }

@@ -1,6 +1,6 @@
 // Resolves the theme setting to light or dark, following the OS when set to "system".
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../shared/model';
+import type { Settings } from '../../../shared/model';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
