@@ -3,6 +3,8 @@
 // it; the renderer only ever sees MarginaliaClient. Adding a method here is a compile
 // error until METHOD_NAMES lists it, contract-schemas.ts validates its input and the
 // core handles it. This module stays free of zod so the renderer bundle does too.
+import type { CommandId } from './commands';
+import { COMMAND_IDS } from './commands';
 import type { Annotation, HighlightSpans, Profile, Reply, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
@@ -195,27 +197,9 @@ export type MarginaliaClient = {
   on<E extends EventName>(event: E, listener: (payload: MarginaliaEvents[E]) => void): () => void;
 };
 
-export const UI_COMMANDS = [
-  'import',
-  'undo',
-  'redo',
-  'findInDocument',
-  'findInLibrary',
-  'highlight',
-  'tag',
-  'note',
-  'exportPdf',
-  'shareNotes',
-  'importNotes',
-  'zoomIn',
-  'zoomOut',
-  'zoomReset',
-  'toggleLibrary',
-  'themeSystem',
-  'themeLight',
-  'themeDark',
-] as const;
-export type UiCommand = (typeof UI_COMMANDS)[number];
+/** Commands the host can ask the UI to run (its menu): every command in the one table. */
+export const UI_COMMANDS = COMMAND_IDS;
+export type UiCommand = CommandId;
 
 export interface MarginaliaEvents {
   /** The library's contents changed, here or in another process sharing the database. */

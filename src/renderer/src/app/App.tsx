@@ -2,7 +2,7 @@
 // the state that several panels share and talks to the core only through the client.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { unwrap } from '../../../shared/client';
-import type { MarginaliaClient, UiCommand } from '../../../shared/contract';
+import type { MarginaliaClient } from '../../../shared/contract';
 import type { Profile } from '../../../shared/annotations';
 import type { SearchHit } from '../../../shared/search-results';
 import type { AppInfo, DocumentDetail, DocumentSummary, Settings } from '../../../shared/model';
@@ -35,6 +35,7 @@ import { countOf } from '../../../shared/plural';
 import { importedSummary } from '../../../shared/bundles';
 import { Notifications } from './notifications/Notifications';
 import { notifications, notifyFailure } from './notifications/store';
+import { commands, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 
 type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
 
@@ -232,65 +233,41 @@ export function App({ client }: AppProps) {
     [saveSettings, settings.fontSize],
   );
 
-  const runCommand = useCallback(
-    (command: UiCommand) => {
-      switch (command) {
-        case 'import':
-          chooseFiles();
-          break;
-        case 'zoomIn':
-          changeFontSize(1);
-          break;
-        case 'zoomOut':
-          changeFontSize(-1);
-          break;
-        case 'zoomReset':
-          changeFontSize('reset');
-          break;
-        case 'toggleLibrary':
-          setLibraryOpen((open) => !open);
-          break;
-        case 'themeSystem':
-          saveSettings({ theme: 'system' });
-          break;
-        case 'themeLight':
-          saveSettings({ theme: 'light' });
-          break;
-        case 'themeDark':
-          saveSettings({ theme: 'dark' });
-          break;
-        case 'undo':
-        case 'redo': {
-          // From the desktop menu: typing in a field or a note is undone there, not in the store.
-          const active = document.activeElement as HTMLElement | null;
-          if (active?.closest('input, textarea, [contenteditable="true"]')) document.execCommand(command);
-          else void controller.undo(command);
-          break;
-        }
-        case 'findInDocument':
-        case 'findInLibrary':
-          setPanel('search');
-          setSearchScope(command === 'findInDocument' && currentIdRef.current ? 'document' : 'library');
-          setSearchFocus((value) => value + 1);
-          break;
-        case 'highlight':
-        case 'tag':
-        case 'note':
-          selectionCommands.current?.[command]();
-          break;
-        case 'exportPdf':
-          if (currentIdRef.current) setExportOpen(true);
-          break;
-        case 'shareNotes':
-          setShareOpen(true);
-          break;
-        case 'importNotes':
-          bundleInputRef.current?.click();
-          break;
-      }
+  const undoOrRedo = useCallback(
+    (command: 'undo' | 'redo') => {
+      // From the desktop menu: typing in a field or a note is undone there, not in the store.
+      const active = document.activeElement as HTMLElement | null;
+      if (active?.closest('input, textarea, [contenteditable="true"]')) document.execCommand(command);
+      else void controller.undo(command);
     },
-    [changeFontSize, chooseFiles, controller, saveSettings],
+    [controller],
   );
+  const find = useCallback((scope: SearchScope) => {
+    setPanel('search');
+    setSearchScope(scope === 'document' && currentIdRef.current ? 'document' : 'library');
+    setSearchFocus((value) => value + 1);
+  }, []);
+
+  useCommandHandler('import', chooseFiles);
+  useCommandHandler('zoomIn', () => changeFontSize(1), settings.fontSize < MAX_FONT_SIZE);
+  useCommandHandler('zoomOut', () => changeFontSize(-1), settings.fontSize > MIN_FONT_SIZE);
+  useCommandHandler('zoomReset', () => changeFontSize('reset'));
+  useCommandHandler('toggleLibrary', () => setLibraryOpen((open) => !open));
+  useCommandHandler('themeSystem', () => saveSettings({ theme: 'system' }));
+  useCommandHandler('themeLight', () => saveSettings({ theme: 'light' }));
+  useCommandHandler('themeDark', () => saveSettings({ theme: 'dark' }));
+  useCommandHandler('undo', () => undoOrRedo('undo'));
+  useCommandHandler('redo', () => undoOrRedo('redo'));
+  useCommandHandler('findInDocument', () => find('document'));
+  useCommandHandler('findInLibrary', () => find('library'));
+  useCommandHandler('highlight', () => selectionCommands.current?.highlight());
+  useCommandHandler('tag', () => selectionCommands.current?.tag());
+  useCommandHandler('note', () => selectionCommands.current?.note());
+  useCommandHandler('exportPdf', () => setExportOpen(true), current !== null && !editing);
+  useCommandHandler('shareNotes', () => setShareOpen(true));
+  useCommandHandler('importNotes', () => bundleInputRef.current?.click());
+  useCommandKeys();
+  useHostCommands(client);
 
   // Pushed events: library changes (here or from the CLI), menu commands, host errors.
   useEffect(() => {
@@ -305,46 +282,10 @@ export function App({ client }: AppProps) {
       client.on('openDocument', ({ id }) => {
         void refreshLibrary().then(() => openDocument(id));
       }),
-      client.on('uiCommand', ({ command }) => runCommand(command)),
       client.on('hostError', ({ title, message: body }) => setMessage({ title, body })),
     ];
     return () => stops.forEach((stop) => stop());
-  }, [client, openDocument, refreshLibrary, runCommand]);
-
-  // Text size keys work in every host; in the desktop app the menu accelerators send the same commands.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const inEditable = (event.target as HTMLElement | null)?.closest?.('input, textarea, [contenteditable="true"]');
-      // Undo in a note or a text field belongs to that field; elsewhere it undoes annotation changes.
-      if (!inEditable && (key === 'z' || key === 'y')) {
-        event.preventDefault();
-        runCommand(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-        return;
-      }
-      if (key === 'f') {
-        event.preventDefault();
-        runCommand(event.shiftKey ? 'findInLibrary' : 'findInDocument');
-        return;
-      }
-      const command: UiCommand | undefined =
-        event.key === '=' || event.key === '+'
-          ? 'zoomIn'
-          : event.key === '-' || event.key === '_'
-            ? 'zoomOut'
-            : event.key === '0'
-              ? 'zoomReset'
-              : event.key.toLowerCase() === 'o'
-                ? 'import'
-                : undefined;
-      if (!command) return;
-      event.preventDefault();
-      runCommand(command);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [runCommand]);
+  }, [client, openDocument, refreshLibrary]);
 
   useEffect(() => {
     document.title = current ? `${current.title} — Marginalia` : 'Marginalia';
@@ -466,8 +407,8 @@ export function App({ client }: AppProps) {
             if (editing) setEditEpoch((epoch) => epoch + 1);
             setEditing(!editing);
           }}
-          onUndo={() => runCommand('undo')}
-          onRedo={() => runCommand('redo')}
+          onUndo={() => commands.run('undo')}
+          onRedo={() => commands.run('redo')}
           onOpenSettings={() => setSettingsOpen(true)}
           onExport={() => setExportOpen(true)}
           onShareNotes={() => setShareOpen(true)}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { commandForKey } from './keys';
+import { CommandRegistry } from './registry';
+
+const press = (
+  key: string,
+  modifiers: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+) => ({
+  key,
+  ctrlKey: modifiers.ctrl ?? false,
+  metaKey: modifiers.meta ?? false,
+  shiftKey: modifiers.shift ?? false,
+  altKey: modifiers.alt ?? false,
+});
+
+describe('keys from the command table', () => {
+  it('runs find in document on Ctrl+F and find in library on Ctrl+Shift+F, Cmd standing in for Ctrl', () => {
+    expect(commandForKey(press('f', { ctrl: true }), false)).toBe('findInDocument');
+    expect(commandForKey(press('F', { ctrl: true, shift: true }), false)).toBe('findInLibrary');
+    expect(commandForKey(press('f', { meta: true }), false)).toBe('findInDocument');
+  });
+
+  it('treats Ctrl+Shift+Z and Ctrl+Y as redo and Ctrl+Z as undo', () => {
+    expect(commandForKey(press('z', { ctrl: true }), false)).toBe('undo');
+    expect(commandForKey(press('Z', { ctrl: true, shift: true }), false)).toBe('redo');
+    expect(commandForKey(press('y', { ctrl: true }), false)).toBe('redo');
+  });
+
+  it('takes Ctrl with = or + as larger text whether or not Shift made the plus', () => {
+    expect(commandForKey(press('=', { ctrl: true }), false)).toBe('zoomIn');
+    expect(commandForKey(press('+', { ctrl: true, shift: true }), false)).toBe('zoomIn');
+    expect(commandForKey(press('-', { ctrl: true }), false)).toBe('zoomOut');
+  });
+
+  it('gives single-letter keys to the reader only, so typing elsewhere is never a command', () => {
+    expect(commandForKey(press('h'), false)).toBeUndefined();
+    expect(commandForKey(press('h'), true)).toBe('highlight');
+    expect(commandForKey(press('f', { ctrl: true, alt: true }), false)).toBeUndefined();
+  });
+});
+
+describe('the command registry', () => {
+  it('runs the latest registration and refuses a disabled or unregistered command', () => {
+    const registry = new CommandRegistry();
+    const ran: string[] = [];
+    expect(registry.run('import')).toBe(false);
+    const stop = registry.register('import', () => ran.push('first'));
+    registry.register('exportPdf', () => ran.push('export'), false);
+    expect(registry.run('import')).toBe(true);
+    expect(registry.run('exportPdf')).toBe(false);
+    expect(registry.isEnabled('exportPdf')).toBe(false);
+    stop();
+    expect(registry.run('import')).toBe(false);
+    expect(ran).toEqual(['first']);
+  });
+
+  it('keeps a newer registration when an older one is cleaned up', () => {
+    const registry = new CommandRegistry();
+    const ran: string[] = [];
+    const stopOld = registry.register('undo', () => ran.push('old'));
+    registry.register('undo', () => ran.push('new'));
+    stopOld();
+    registry.run('undo');
+    expect(ran).toEqual(['new']);
+  });
+});
