@@ -35,7 +35,7 @@ import { countOf } from '../../../shared/plural';
 import { importedSummary } from '../../../shared/bundles';
 import { Notifications } from './notifications/Notifications';
 import { notifications, notifyFailure } from './notifications/store';
-import { commands, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
+import { CommandLayer, commands, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 
 type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
 
@@ -339,6 +339,19 @@ export function App({ client }: AppProps) {
   );
   useContentLinks(openLink);
 
+  // The rest of the command table (commands helper): side panels, font, editing, settings, delete.
+  const showPanel = (which: SidePanel) => (setLibraryOpen(true), setPanel(which));
+  useCommandHandler('showLibrary', () => showPanel('library'));
+  useCommandHandler('showAnnotations', () => showPanel('annotations'));
+  useCommandHandler('showTags', () => showPanel('tags'));
+  useCommandHandler('showSearch', () => showPanel('search'));
+  useCommandHandler('fontSerif', () => saveSettings({ fontFamily: 'serif' }));
+  useCommandHandler('fontSans', () => saveSettings({ fontFamily: 'sans' }));
+  useCommandHandler('editText', () => setEditing(true), current !== null && !editing);
+  useCommandHandler('cancelEditing', () => (setEditEpoch((epoch) => epoch + 1), setEditing(false)), editing);
+  useCommandHandler('openSettings', () => setSettingsOpen(true), profile !== null);
+  useCommandHandler('deleteDocument', () => current && requestDelete(current), current !== null);
+
   const saveEdit = useCallback(
     async (lexicalJson: string) => {
       if (!current) return;
@@ -530,6 +543,7 @@ export function App({ client }: AppProps) {
       </div>
       {dragging && <DropOverlay />}
       <Notifications />
+      <CommandLayer client={client} documents={documents ?? []} onOpenDocument={(id) => void openDocument(id)} />
       <ErrorBoundary region="dialog" onClose={closeDialogs}>
         {profile && !profile.confirmed && (
           <ProfileDialog

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey } from './keys';
+import { commandForKey, isContextMenuKey } from './keys';
 import { CommandRegistry } from './registry';
 
 const press = (
@@ -39,6 +39,39 @@ describe('keys from the command table', () => {
   });
 });
 
+describe('keys for the palette, the shortcuts and the reader', () => {
+  it('opens the command palette on Ctrl+K or Cmd+K, and the shortcuts list on Ctrl+/', () => {
+    expect(commandForKey(press('k', { ctrl: true }), false)).toBe('commandPalette');
+    expect(commandForKey(press('k', { meta: true }), true)).toBe('commandPalette');
+    expect(commandForKey(press('/', { ctrl: true }), false)).toBe('keyboardShortcuts');
+    expect(commandForKey(press(',', { ctrl: true }), false)).toBe('openSettings');
+  });
+
+  it('steps through annotations with J and K and deletes with Delete or Backspace, in the reader only', () => {
+    expect(commandForKey(press('j'), true)).toBe('nextAnnotation');
+    expect(commandForKey(press('k'), true)).toBe('previousAnnotation');
+    expect(commandForKey(press('Delete'), true)).toBe('deleteAnnotation');
+    expect(commandForKey(press('Backspace'), true)).toBe('deleteAnnotation');
+    expect(commandForKey(press('j'), false)).toBeUndefined();
+    expect(commandForKey(press('Delete'), false)).toBeUndefined();
+    expect(commandForKey(press('Delete', { shift: true }), true)).toBeUndefined();
+  });
+
+  it('selects the sentence with S and the paragraph with P in the reader', () => {
+    expect(commandForKey(press('s'), true)).toBe('selectSentence');
+    expect(commandForKey(press('p'), true)).toBe('selectParagraph');
+    expect(commandForKey(press('s', { ctrl: true }), true)).toBeUndefined();
+  });
+
+  it('takes Shift+F10 and the context-menu key as asking for the context menu, and nothing else', () => {
+    expect(isContextMenuKey(press('F10', { shift: true }))).toBe(true);
+    expect(isContextMenuKey(press('ContextMenu'))).toBe(true);
+    expect(isContextMenuKey(press('F10'))).toBe(false);
+    expect(isContextMenuKey(press('F10', { shift: true, ctrl: true }))).toBe(false);
+    expect(isContextMenuKey(press('m', { shift: true }))).toBe(false);
+  });
+});
+
 describe('the command registry', () => {
   it('runs the latest registration and refuses a disabled or unregistered command', () => {
     const registry = new CommandRegistry();
@@ -62,5 +95,18 @@ describe('the command registry', () => {
     stopOld();
     registry.run('undo');
     expect(ran).toEqual(['new']);
+  });
+
+  it('runs a command once it becomes enabled, or gives up after a while', async () => {
+    const registry = new CommandRegistry();
+    const ran: string[] = [];
+    const pending = registry.runWhenEnabled('highlight', 1000);
+    registry.register('highlight', () => ran.push('highlight'), false);
+    registry.register('highlight', () => ran.push('highlight'), true);
+    expect(await pending).toBe(true);
+    expect(ran).toEqual(['highlight']);
+    expect(await registry.runWhenEnabled('tag', 5)).toBe(false);
+    expect(await registry.runWhenEnabled('highlight', 5)).toBe(true);
+    expect(ran).toEqual(['highlight', 'highlight']);
   });
 });

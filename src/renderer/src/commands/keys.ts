@@ -54,3 +54,9 @@ export function commandForKey(
   }
   return undefined;
 }
+
+/** Shift+F10 or the context-menu key: the keyboard's way to open a context menu. */
+export function isContextMenuKey(press: KeyPress): boolean {
+  if (press.ctrlKey || press.metaKey || press.altKey) return false;
+  return press.key === 'ContextMenu' || (press.key === 'F10' && press.shiftKey);
+}

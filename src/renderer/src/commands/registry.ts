@@ -39,6 +39,25 @@ export class CommandRegistry {
     return true;
   }
 
+  /**
+   * Runs a command as soon as it can run, waiting up to `timeoutMs` for it to become enabled (a
+   * selection given back to the reader re-enables Highlight a moment later); says whether it ran.
+   */
+  runWhenEnabled(id: CommandId, timeoutMs: number): Promise<boolean> {
+    if (this.run(id)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (ran: boolean) => {
+        stop();
+        clearTimeout(timer);
+        resolve(ran);
+      };
+      const stop = this.subscribe(() => {
+        if (this.isEnabled(id)) finish(this.run(id));
+      });
+      const timer = setTimeout(() => finish(false), timeoutMs);
+    });
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

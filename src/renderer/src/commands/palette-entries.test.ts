@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandId } from '../../../shared/commands';
+import { paletteEntries, rankEntries } from './palette-entries';
+import type { RecentEntry } from './recent';
+
+const documents = [
+  { id: 'd1', title: 'Field report from the coast' },
+  { id: 'd2', title: 'Quarterly budget notes' },
+];
+
+function entries(recent: readonly RecentEntry[] = [], enabled: (id: CommandId) => boolean = () => true) {
+  return paletteEntries({ documents, recent, isEnabled: enabled, mac: false });
+}
+
+describe('the command palette entries', () => {
+  it('offers every palette command and every document, commands first, but never itself', () => {
+    const all = entries();
+    expect(all.find((entry) => entry.id === 'commandPalette')).toBeUndefined();
+    expect(all[0]).toMatchObject({ kind: 'command', id: 'import', title: 'Import…', shortcut: 'Ctrl+O' });
+    expect(all.slice(-2).map((entry) => entry.title)).toEqual(documents.map((document) => document.title));
+    expect(all.find((entry) => entry.id === 'themeDark')?.title).toBe('Theme: Dark');
+  });
+
+  it('puts recent choices first, latest first', () => {
+    const all = entries([
+      { kind: 'document', id: 'd2' },
+      { kind: 'command', id: 'themeDark' },
+    ]);
+    expect(all.slice(0, 3).map((entry) => entry.key)).toEqual(['document:d2', 'command:themeDark', 'command:import']);
+    expect(all[0]!.recent).toBe(true);
+    expect(all[2]!.recent).toBe(false);
+  });
+
+  it('says why a command cannot run', () => {
+    const all = entries([], (id) => id !== 'highlight');
+    expect(all.find((entry) => entry.id === 'highlight')).toMatchObject({
+      enabled: false,
+      why: 'Select text in the reader first',
+    });
+    expect(all.find((entry) => entry.id === 'import')?.why).toBeUndefined();
+  });
+});
+
+describe('fuzzy matching in the palette', () => {
+  it('finds a command from a few letters of its words, best match first', () => {
+    const titles = rankEntries('exp pdf', entries()).map((entry) => entry.title);
+    expect(titles[0]).toBe('Export: Annotated PDF…');
+    expect(rankEntries('dark', entries())[0]!.title).toBe('Theme: Dark');
+  });
+
+  it('finds a command by its shown key', () => {
+    expect(rankEntries('ctrl+shift+e', entries())[0]!.id).toBe('exportPdf');
+  });
+
+  it('finds documents by title among the commands', () => {
+    expect(rankEntries('budget', entries())[0]).toMatchObject({ kind: 'document', id: 'd2' });
+  });
+
+  it('shows nothing for letters nothing has, and everything in order for an empty query', () => {
+    expect(rankEntries('zzqx', entries())).toEqual([]);
+    expect(rankEntries('  ', entries())).toEqual(entries());
+  });
+
+  it('lifts a recent choice above an equally good match', () => {
+    const plain = rankEntries('show', entries()).map((entry) => entry.id);
+    const withRecent = rankEntries('show', entries([{ kind: 'command', id: plain[1]! }])).map((entry) => entry.id);
+    expect(withRecent[0]).toBe(plain[1]);
+  });
+});
