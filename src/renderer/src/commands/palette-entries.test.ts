@@ -61,9 +61,11 @@ describe('fuzzy matching in the palette', () => {
     expect(rankEntries('  ', entries())).toEqual(entries());
   });
 
-  it('lifts a recent choice above an equally good match', () => {
+  it('lifts a recent choice above an equally good match, never above a clearly better one', () => {
     const plain = rankEntries('show', entries()).map((entry) => entry.id);
     const withRecent = rankEntries('show', entries([{ kind: 'command', id: plain[1]! }])).map((entry) => entry.id);
     expect(withRecent[0]).toBe(plain[1]);
+    const sansRecent = entries([{ kind: 'command', id: 'fontSans' }]);
+    expect(rankEntries('font serif', sansRecent)[0]!.id).toBe('fontSerif');
   });
 });

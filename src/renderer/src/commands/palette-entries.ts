@@ -28,8 +28,8 @@ export interface PaletteSources {
   table?: readonly CommandDeclaration[];
 }
 
-/** A recent choice counts this much more than its match alone, so it wins a near tie. */
-const RECENT_BONUS = 0.15;
+/** A recent choice counts this much more than its match alone: it wins a near tie, never a clearly better match. */
+const RECENT_BONUS = 0.02;
 
 /** Every entry, unranked: recent choices first (latest first), then commands in table order, then documents. */
 export function paletteEntries({
