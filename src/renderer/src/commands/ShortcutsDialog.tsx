@@ -58,13 +58,16 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   ];
   return (
     <dialog ref={ref} className={styles.shortcuts} aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <ShortcutTable caption="Anywhere" rows={shortcutRows(false, mac)} />
-      <ShortcutTable caption="While reading" rows={inReader} />
-      <div className={styles.actions}>
-        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+      {/* Close stands by the title: focused on opening, it keeps the top of the list in view. */}
+      <div className={styles.header}>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button type="button" className="button" autoFocus onClick={onClose}>
           Close
         </button>
+      </div>
+      <div className={styles.columns}>
+        <ShortcutTable caption="Anywhere" rows={shortcutRows(false, mac)} />
+        <ShortcutTable caption="While reading" rows={inReader} />
       </div>
     </dialog>
   );
