@@ -32,7 +32,8 @@ function PaletteOption({
   onPoint: () => void;
   onChoose: () => void;
 }) {
-  const note = entry.why ?? (entry.kind === 'document' ? 'Document' : entry.recent ? 'Recent' : undefined);
+  const kind = entry.kind === 'document' ? 'Document' : undefined;
+  const note = entry.why ?? (entry.recent ? (kind ? 'Recent document' : 'Recent') : kind);
   return (
     <li
       id={id}
