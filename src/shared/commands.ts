@@ -125,6 +125,11 @@ export const COMMANDS = [
     when: 'always',
   },
   { id: 'themeDark', label: 'Dark', menu: { name: 'View', group: 3, submenu: 'Theme' }, palette: true, when: 'always' },
+  // The toolbar's entries; the commands helper's table places them in the menus (merge keeps theirs).
+  { id: 'editText', label: 'Edit Text', palette: true, when: 'document' },
+  { id: 'openSettings', label: 'Settings…', palette: true, when: 'always' },
+  { id: 'commandPalette', label: 'Command Palette…', keys: ['Mod+K'], palette: false, when: 'always' },
+  { id: 'keyboardShortcuts', label: 'Keyboard Shortcuts', palette: true, when: 'always' },
 ] as const satisfies readonly CommandDeclaration[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
