@@ -14,8 +14,9 @@ const SIZES = [
 const toolbar = (page: Page) => page.getByRole('banner', { name: 'Marginalia' });
 const reading = (page: Page) => page.getByRole('dialog', { name: 'Aa Reading view' });
 
-/** Notes with tags beside three passages, so the margin holds cards with headers. */
+/** Notes with tags beside three passages by an author with a long name, so the margin holds cards with full headers. */
 function annotateSample(app: RunningApp): void {
+  app.core.profile.rename('Alexandra Featherstonehaugh-Whitcombe');
   const doc = app.core.documents.list()[0]!;
   const text = app.core.documents.canonicalText(doc.id);
   const passages = [
@@ -72,8 +73,18 @@ for (const size of SIZES) {
     const middles = await itemMiddles(page);
     expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
     expect((await toolbar(page).boundingBox())!.height).toBeLessThan(56);
-    if (size.width === 1024)
-      expect(await wrappedHeaders(page.getByRole('complementary', { name: 'Margin notes' }))).toBe(0);
+    const margin = page.getByRole('complementary', { name: 'Margin notes' });
+    expect(await wrappedHeaders(margin)).toBe(0);
+    // A selected card's eight colour swatches sit in two full rows of four, none left alone on a row.
+    await page.getByRole('article', { name: 'Note on “the main hospital”' }).click();
+    const swatchRows = await margin
+      .getByRole('group', { name: 'Color' })
+      .getByRole('button')
+      .evaluateAll((swatches) => swatches.map((swatch) => Math.round(swatch.getBoundingClientRect().top)));
+    expect(swatchRows).toHaveLength(8);
+    expect(new Set(swatchRows).size).toBe(2);
+    expect(swatchRows.filter((top) => top === swatchRows[0])).toHaveLength(4);
+    expect(await wrappedHeaders(margin)).toBe(0);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
