@@ -1,8 +1,11 @@
 // The toolbar as a person meets it: one calm row from 1024 px up, an Aa popover for size,
 // font, width and theme, menus that work from the keyboard, and tooltips on focus and hover.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
+import { chooseFromMenu } from './toolbar-helpers';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
 const SIZES = [
@@ -36,17 +39,21 @@ function annotateSample(app: RunningApp): void {
   }
 }
 
-/** The vertical middle of every visible control in the toolbar, and the toolbar's own box. */
+/** The vertical middle of every visible control in the toolbar, after checking that none overlaps the next or the window's edge. */
 async function itemMiddles(page: Page): Promise<number[]> {
   const items = toolbar(page).locator('button:visible, [data-testid="document-title"]');
   const boxes = await items.evaluateAll((elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
-      return { middle: box.top + box.height / 2, right: box.right };
+      return { middle: box.top + box.height / 2, left: box.left, right: box.right };
     }),
   );
   expect(boxes.length).toBeGreaterThan(8);
-  for (const box of boxes) expect(box.right).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const byLeft = [...boxes].sort((a, b) => a.left - b.left);
+  for (const [index, box] of byLeft.entries()) {
+    expect(box.right).toBeLessThanOrEqual(page.viewportSize()!.width);
+    if (index > 0) expect(box.left).toBeGreaterThanOrEqual(byLeft[index - 1]!.right);
+  }
   return boxes.map((box) => box.middle);
 }
 
@@ -245,4 +252,35 @@ test('icon buttons show a tooltip naming them on keyboard focus and on hover; Es
   await screenshot(page, 'toolbar-tooltip');
   await page.mouse.move(600, 400);
   await expect(findTip).toBeHidden();
+});
+
+test('the sync state stays on the toolbar row at 1024×700: an icon while synced, a short text for a problem', async ({
+  page,
+  app,
+}) => {
+  const workspace = join(app.dataDir, '..', 'workspace');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(app.url);
+  await expect(toolbar(page).getByTestId('document-title')).toHaveText(SAMPLE_TITLE);
+  await chooseFromMenu(page, 'Settings', 'Settings…');
+  await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const synced = toolbar(page).getByRole('button', { name: 'Synced', exact: true });
+  await expect(synced).toBeVisible();
+  await expect(synced).toHaveText('');
+  await synced.hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: `Synced · ${workspace}` })).toBeVisible();
+  let middles = await itemMiddles(page);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
+
+  const sidecar = join(
+    workspace,
+    readdirSync(workspace).find((name) => name.endsWith('.annotations.json'))!,
+  );
+  writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('{', '{,,'));
+  const problem = toolbar(page).getByRole('button', { name: 'Sync problem (1)' });
+  await expect(problem).toHaveText('Sync problem (1)');
+  middles = await itemMiddles(page);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
+  await screenshot(page, 'toolbar-sync-problem-1024x700');
 });
