@@ -46,6 +46,8 @@ export interface ImportOutcome {
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const FONT_FAMILIES = ['serif', 'sans'] as const;
+/** How wide the reading column may grow: a shorter line is easier to follow, a longer one shows more. */
+export const READING_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 
 export const MIN_FONT_SIZE = 12;
 export const MAX_FONT_SIZE = 32;
@@ -55,6 +57,7 @@ export interface Settings {
   theme: (typeof THEMES)[number];
   fontFamily: (typeof FONT_FAMILIES)[number];
   fontSize: number;
+  readingWidth: (typeof READING_WIDTHS)[number];
   maxImportMegabytes: number;
   lastOpenedDocumentId: string;
   /** The workspace folder synced with plain files; empty when sync is off. */
@@ -65,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fontFamily: 'serif',
   fontSize: 19,
+  readingWidth: 'medium',
   maxImportMegabytes: DEFAULT_MAX_IMPORT_MB,
   lastOpenedDocumentId: '',
   workspaceDir: '',

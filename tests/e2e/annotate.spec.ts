@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
+import { chooseFromMenu } from './toolbar-helpers';
 import type { RunningApp } from './fixtures';
 import { paintedHighlights, selectText } from './helpers';
 
@@ -471,7 +472,7 @@ test('Settings changes the name on new annotations and on those written before',
   await page.keyboard.press('n');
   await page.keyboard.type('Written before the rename');
   await expect(card(page, 'beheading 11 people')).toContainText('First Name');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await chooseFromMenu(page, 'Settings', 'Settings…');
   const settings = page.getByRole('dialog', { name: 'Settings' });
   // The dialog says what saving a name does: it is not only for annotations from now on.
   await expect(settings).toContainText(

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
 import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
 import { expect, screenshot, test } from './fixtures';
+import { chooseFromMenu } from './toolbar-helpers';
 import type { RunningApp } from './fixtures';
 import { selectText } from './helpers';
 
@@ -41,7 +42,7 @@ test('Export PDF… downloads the open document with its highlights, notes and t
   await page.keyboard.press('h');
   await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).length).toBe(2);
 
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
@@ -103,7 +104,7 @@ test('a long export shows its progress, and the tag filter keeps only matching h
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'A long field report' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Place');
   const downloading = page.waitForEvent('download');

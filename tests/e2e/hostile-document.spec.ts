@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { MarginaliaCore } from '../../src/core/core';
 import { makeTempDir } from '../support/temp';
 import { expect, test } from './fixtures';
+import { chooseFromMenu } from './toolbar-helpers';
 
 const OVERLAY = 'position:fixed;inset:0;z-index:2147483647;background:red;opacity:0.5';
 
@@ -35,7 +36,7 @@ test('a document whose text styles cover the window is imported without them, an
 
   await page.goto(app.url);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import notes…' }).click();
+  await chooseFromMenu(page, 'Export and share', 'Import notes…');
   await (await chooser).setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(
@@ -54,7 +55,8 @@ test('a document whose text styles cover the window is imported without them, an
   expect(await page.locator('[style*="position"]').count()).toBe(0);
   // Nothing lies over the toolbar: a click on it reaches its button (Playwright refuses a covered one).
   const again = page.waitForEvent('filechooser', { timeout: 5000 });
-  await page.getByRole('button', { name: 'Import notes…' }).click({ timeout: 5000 });
+  await page.getByRole('banner').getByRole('button', { name: 'Export and share' }).click({ timeout: 5000 });
+  await page.getByRole('menuitem', { name: 'Import notes…' }).click({ timeout: 5000 });
   await again;
   temp.remove();
 });

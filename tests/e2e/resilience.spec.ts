@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FIXTURES } from '../support/temp';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
+import { chooseTheme } from './toolbar-helpers';
 import { selectText } from './helpers';
 
 const SAMPLE_TITLE = /^Reports of western/;
@@ -24,7 +25,13 @@ async function openApp(page: Page, app: RunningApp): Promise<void> {
 }
 
 async function setTheme(page: Page, theme: 'Light' | 'Dark'): Promise<void> {
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+  await chooseTheme(page, theme);
+}
+
+/** Dark behind an open modal dialog, where the toolbar cannot be reached: the theme follows the system's. */
+async function darkBehindDialog(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 }
 
 const card = (page: Page, quote: string) => page.getByRole('article', { name: `Note on “${quote}”` });
@@ -370,7 +377,7 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   await expect(dialog).toContainText('mailto:desk@example.org');
   await expect(dialog).toContainText('It opens in your mail program, outside Marginalia.');
   await screenshot(page, 'link-mail-light');
-  await setTheme(page, 'Dark');
+  await darkBehindDialog(page);
   await screenshot(page, 'link-mail-dark');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -385,7 +392,7 @@ test('when the browser host has stopped, an action says so and how to start it a
   await expect(dialog).toContainText('npm run serve');
   await expect(dialog).not.toContainText('Failed to fetch');
   await screenshot(page, 'server-stopped-light');
-  await setTheme(page, 'Dark');
+  await darkBehindDialog(page);
   await screenshot(page, 'server-stopped-dark');
 });
 

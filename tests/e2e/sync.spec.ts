@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeF
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type RunningApp } from './fixtures';
+import { chooseFromMenu } from './toolbar-helpers';
 import { selectText } from './helpers';
 
 const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
@@ -14,7 +15,7 @@ async function setWorkspaceInSettings(page: Page, app: RunningApp): Promise<{ si
   const workspace = join(app.dataDir, '..', 'workspace');
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await chooseFromMenu(page, 'Settings', 'Settings…');
   await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
@@ -74,7 +75,7 @@ test('a copied sidecar is offered as a copy to merge, and a link out of the work
   const outside = join(app.dataDir, '..', 'outside');
   mkdirSync(outside);
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await chooseFromMenu(page, 'Settings', 'Settings…');
   await page.getByRole('textbox', { name: /Workspace folder/ }).fill(workspace);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: 'Synced' })).toBeVisible();

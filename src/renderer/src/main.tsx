@@ -8,7 +8,6 @@ import { createHttpClient } from './app/http-client';
 // Styles in cascade order: tokens and the global base first, then each feature's sheet.
 import './app/tokens.css';
 import './app/global.css';
-import './app/toolbar.css';
 import './app/layout.css';
 import './library/library.css';
 import './reader/reader.css';
@@ -22,7 +21,6 @@ import './annotations/selection.css';
 import './reader/reader-column.css';
 import './export/export.css';
 import './bundles/bundles.css';
-import './sync/sync.css';
 import './app/notifications/notifications.css';
 import './ui/error-boundary.css';
 

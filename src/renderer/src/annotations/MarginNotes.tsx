@@ -159,7 +159,9 @@ function NoteCard({
           style={{ background: HIGHLIGHT_PALETTE[annotation.color].swatch }}
           aria-hidden="true"
         />
-        <span className="note-card__author">{annotation.author.name}</span>
+        <span className="note-card__author" title={annotation.author.name}>
+          {annotation.author.name}
+        </span>
         {!mine && <span className="note-card__badge">their note</span>}
         <time
           dateTime={annotation.updatedAt}

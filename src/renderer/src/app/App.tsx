@@ -24,7 +24,8 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { SearchPanel } from '../search/SearchPanel';
 import { TagsPanel } from '../tags/TagsPanel';
-import { Toolbar } from './Toolbar';
+import { Toolbar } from './toolbar/Toolbar';
+import { READING_MEASURES } from './toolbar/reading-width';
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from '../library/import-report';
 import { importMessages } from '../library/import-report';
@@ -35,7 +36,7 @@ import { countOf } from '../../../shared/plural';
 import { importedSummary } from '../../../shared/bundles';
 import { Notifications } from './notifications/Notifications';
 import { notifications, notifyFailure } from './notifications/store';
-import { CommandLayer, commands, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
+import { CommandLayer, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 
 type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
 
@@ -242,6 +243,7 @@ export function App({ client }: AppProps) {
     },
     [controller],
   );
+  // Leaving edit mode without saving throws the changes away (a new epoch rebuilds the reader).
   const find = useCallback((scope: SearchScope) => {
     setPanel('search');
     setSearchScope(scope === 'document' && currentIdRef.current ? 'document' : 'library');
@@ -296,7 +298,8 @@ export function App({ client }: AppProps) {
     root.dataset.theme = theme;
     root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
     root.dataset.font = settings.fontFamily;
-  }, [theme, settings.fontSize, settings.fontFamily]);
+    root.style.setProperty('--reader-measure', READING_MEASURES[settings.readingWidth]);
+  }, [theme, settings.fontSize, settings.fontFamily, settings.readingWidth]);
 
   const dragging = useFileDrop((files) => void importFiles(files));
 
@@ -408,24 +411,11 @@ export function App({ client }: AppProps) {
     <div className="app">
       <ErrorBoundary region="toolbar">
         <Toolbar
+          title={current?.title ?? null}
           libraryOpen={libraryOpen}
-          onToggleLibrary={() => setLibraryOpen((open) => !open)}
-          onImport={chooseFiles}
-          settings={settings}
-          onFontSize={changeFontSize}
-          onSettings={saveSettings}
           editing={editing}
-          canEdit={current !== null}
-          onToggleEdit={() => {
-            if (editing) setEditEpoch((epoch) => epoch + 1);
-            setEditing(!editing);
-          }}
-          onUndo={() => commands.run('undo')}
-          onRedo={() => commands.run('redo')}
-          onOpenSettings={() => setSettingsOpen(true)}
-          onExport={() => setExportOpen(true)}
-          onShareNotes={() => setShareOpen(true)}
-          onImportNotes={() => bundleInputRef.current?.click()}
+          settings={settings}
+          onSettings={saveSettings}
           sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
         />
       </ErrorBoundary>

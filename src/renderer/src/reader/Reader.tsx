@@ -79,10 +79,9 @@ function TextIntegrityPlugin({
 
 function EditablePlugin({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => {
-    editor.setEditable(editable);
-    if (editable) editor.focus();
-  }, [editor, editable]);
+  // Focus stays where it was: editor.focus() with no selection would put the caret at the end
+  // of the document and scroll there, away from the passage being read.
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
   return null;
 }
 

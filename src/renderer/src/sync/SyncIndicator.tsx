@@ -1,14 +1,16 @@
-// The workspace sync in the toolbar: synced, syncing (with progress through a long scan),
-// or an error; its dialog lists files that could not be read (file, line, column, why),
-// conflicts to resolve (keep mine, keep theirs, keep both) and copies of notes files to merge.
-import { useEffect, useId, useState } from 'react';
+// The workspace sync state in the toolbar, compact: an icon while all is synced or syncing
+// (with a thin progress bar through a long scan), the icon and a short text when something
+// needs attention; its button opens the sync dialog.
+import { useEffect, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
-import { formatDate } from '../../../shared/dates';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
-import { notifications, notifyFailure } from '../app/notifications/store';
-import { useModal } from '../ui/Dialogs';
-import { nounFor } from '../../../shared/plural';
+import { notifyFailure } from '../app/notifications/store';
+import { AlertIcon, SyncedIcon, SyncingIcon } from '../ui/icons';
+import { Tooltip } from '../ui/Tooltip';
+import { syncLabel } from './sync-label';
+import { SyncDialog } from './SyncDialog';
+import styles from './Sync.module.css';
 
 export function SyncIndicator({
   client,
@@ -27,28 +29,27 @@ export function SyncIndicator({
     return client.on('syncStatus', setStatus);
   }, [client]);
   if (status.state === 'off') return null;
-  const attention = status.problems.length + status.conflicts.length + status.conflictFiles.length;
-  const label =
-    status.state === 'syncing'
-      ? 'Syncing…'
-      : status.state === 'error'
-        ? `${nounFor(status.problems.length, 'Sync problem')} (${status.problems.length})`
-        : attention > 0
-          ? `Synced, ${attention} to resolve`
-          : 'Synced';
+  const { name, text, attention } = syncLabel(status);
+  const Icon = status.state === 'syncing' ? SyncingIcon : attention ? AlertIcon : SyncedIcon;
   return (
-    <>
-      <button
-        type="button"
-        className={`toolbar__button sync sync--${status.state}`}
-        title={`Workspace: ${status.workspace}`}
-        onClick={() => setOpen(true)}
-      >
-        {label}
-      </button>
+    <span className={styles.sync}>
+      <Tooltip text={`${name} · ${status.workspace}`}>
+        {(trigger) => (
+          <button
+            {...trigger}
+            type="button"
+            className={[styles.button, attention && styles.attention, styles[status.state]].filter(Boolean).join(' ')}
+            aria-label={name}
+            onClick={() => setOpen(true)}
+          >
+            <Icon />
+            {text && <span>{text}</span>}
+          </button>
+        )}
+      </Tooltip>
       {status.progress && (
         <progress
-          className="sync__progress"
+          className={styles.progress}
           max={Math.max(1, status.progress.total)}
           value={status.progress.done}
           aria-label="Workspace scan"
@@ -63,111 +64,6 @@ export function SyncIndicator({
           report={report}
         />
       )}
-    </>
-  );
-}
-
-function SyncDialog({
-  client,
-  status,
-  onStatus,
-  onClose,
-  report,
-}: {
-  client: MarginaliaClient;
-  status: SyncStatus;
-  onStatus: (status: SyncStatus) => void;
-  onClose: () => void;
-  report: (title: string, message: string) => void;
-}) {
-  const ref = useModal(onClose);
-  const ids = useId();
-  const resolve = (id: string, choice: 'mine' | 'theirs' | 'both') =>
-    void client
-      .resolveSyncConflict({ id, choice })
-      .then((result) =>
-        result.ok ? onStatus(result.value) : report("Couldn't resolve the conflict", result.error.message),
-      );
-  const merge = (name: string) =>
-    void client.mergeConflictFile({ name }).then((result) => {
-      if (!result.ok) return report(`Couldn't merge ${name}`, result.error.message);
-      onStatus(result.value);
-      // The copy leaves the list; say where its notes went and where the file is now.
-      notifications.notify(`Merged ${name} into its document; the file is set aside as ${name}.merged`);
-    });
-  return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>Workspace sync</h2>
-      <p className="dialog__body">
-        {status.workspace}
-        {status.lastSyncAt ? ` · last synced ${formatDate(status.lastSyncAt, 'clock-seconds')}` : ''}
-      </p>
-      {status.problems.length > 0 && (
-        <>
-          <h3>Files that could not be read</h3>
-          <p className="export-dialog__hint">
-            They are not applied and not overwritten until they are fixed; everything else keeps syncing.
-          </p>
-          <ul aria-label="Files that could not be read">
-            {status.problems.map((problem) => (
-              <li key={problem.file}>
-                <code>
-                  {problem.file}:{problem.line}:{problem.column}
-                </code>{' '}
-                {problem.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {status.conflicts.length > 0 && (
-        <>
-          <h3>Conflicts</h3>
-          <ul aria-label="Conflicts">
-            {status.conflicts.map((conflict) => (
-              <li key={conflict.id}>
-                An annotation changed both here and in <code>{conflict.file}</code>.{' '}
-                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'mine')}>
-                  Keep mine
-                </button>{' '}
-                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'theirs')}>
-                  Keep theirs
-                </button>{' '}
-                <button type="button" className="link-button" onClick={() => resolve(conflict.id, 'both')}>
-                  Keep both
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {status.conflictFiles.length > 0 && (
-        <>
-          <h3>Copies to merge</h3>
-          <p className="export-dialog__hint">
-            Copies of a document's notes file, made by a sync tool or by hand. Merge takes their notes into the
-            document.
-          </p>
-          <ul aria-label="Copies to merge">
-            {status.conflictFiles.map((name) => (
-              <li key={name}>
-                <code>{name}</code>{' '}
-                <button type="button" className="link-button" onClick={() => merge(name)}>
-                  Merge
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && (
-        <p>Everything is in sync.</p>
-      )}
-      <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </dialog>
+    </span>
   );
 }
