@@ -125,6 +125,13 @@ export const COMMANDS = [
     when: 'always',
   },
   { id: 'themeDark', label: 'Dark', menu: { name: 'View', group: 3, submenu: 'Theme' }, palette: true, when: 'always' },
+  // Handlers live beside the state they change (the session, the dialogs, the side panel).
+  { id: 'editText', label: 'Edit Text', palette: true, when: 'document' },
+  { id: 'openSettings', label: 'Settings…', palette: true, when: 'always' },
+  { id: 'showLibrary', label: 'Show Library Panel', palette: true, when: 'always' },
+  { id: 'showAnnotations', label: 'Show Annotations Panel', palette: true, when: 'always' },
+  { id: 'showTags', label: 'Show Tags Panel', palette: true, when: 'always' },
+  { id: 'showSearch', label: 'Show Search Panel', palette: true, when: 'always' },
 ] as const satisfies readonly CommandDeclaration[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

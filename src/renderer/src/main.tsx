@@ -9,8 +9,6 @@ import { createHttpClient } from './app/http-client';
 import './app/tokens.css';
 import './app/global.css';
 import './app/toolbar.css';
-import './app/layout.css';
-import './library/library.css';
 import './reader/reader.css';
 import './ui/dialogs.css';
 import './app/panels.css';
