@@ -1,5 +1,5 @@
 // What each side-panel tab shows, each panel given what it reads from the stores.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { SearchHit } from '../../../shared/search-results';
 import { countOf } from '../../../shared/plural';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
@@ -49,7 +49,11 @@ function SearchTab() {
   const documents = useSession((state) => state.documents);
   const currentId = useSession((state) => state.current?.id ?? null);
   const scope = useSidePanel((state) => state.searchScope);
-  const focusToken = useSidePanel((state) => state.searchFocus);
+  const focusToken = useSidePanel(() => panels.pendingSearchFocus());
+  // Once the box has answered a Find, the request is spent: coming back to the tab leaves focus where it is.
+  useEffect(() => {
+    if (focusToken !== 0) panels.searchFocused(focusToken);
+  }, [focusToken, panels]);
   const { setSearchMarks } = controller;
   const clearSearchMarks = useCallback(() => setSearchMarks(null), [setSearchMarks]);
   const choose = async (documentId: string, hit: SearchHit) => {

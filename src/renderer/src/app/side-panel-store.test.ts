@@ -24,6 +24,21 @@ describe('SidePanelStore', () => {
     expect(panels.get()).toMatchObject({ searchScope: 'library', searchFocus: 3 });
   });
 
+  it('asks the search box for focus once per Find, not again when the tab is shown later', () => {
+    const panels = new SidePanelStore();
+    expect(panels.pendingSearchFocus()).toBe(0);
+    panels.find('library', false);
+    const token = panels.pendingSearchFocus();
+    expect(token).toBeGreaterThan(0);
+    panels.searchFocused(token);
+    expect(panels.pendingSearchFocus()).toBe(0);
+    panels.show('library');
+    panels.show('search');
+    expect(panels.pendingSearchFocus()).toBe(0);
+    panels.find('library', false);
+    expect(panels.pendingSearchFocus()).toBeGreaterThan(token);
+  });
+
   it('keeps the scope a person picked', () => {
     const panels = new SidePanelStore();
     panels.setSearchScope('library');
