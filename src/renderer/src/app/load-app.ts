@@ -1,11 +1,22 @@
 // The first load: app info, settings, the library and the profile in parallel, then the
 // document read last (or the first one) opens.
 import { unwrap } from '../../../shared/client';
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { SessionStore } from '../library/session-store';
+import type { ProfileStore } from '../settings/profile-store';
+import type { SettingsStore } from '../settings/settings-store';
 import { notifyFailure } from './notifications/store';
-import type { AppStores } from './stores';
+
+/** What the first load reads from and fills in. */
+export interface LoadTargets {
+  client: Pick<MarginaliaClient, 'getAppInfo' | 'getSettings' | 'listDocuments' | 'getProfile'>;
+  session: Pick<SessionStore, 'loaded' | 'openDocument'>;
+  settings: Pick<SettingsStore, 'loaded'>;
+  profile: Pick<ProfileStore, 'loaded'>;
+}
 
 export async function loadApp(
-  { client, session, settings, profile }: AppStores,
+  { client, session, settings, profile }: LoadTargets,
   cancelled: () => boolean,
   failed: (what: string, message: string) => void = notifyFailure,
 ): Promise<void> {
