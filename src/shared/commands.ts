@@ -1,51 +1,80 @@
-// The one table of commands: label, keys and where each appears. The desktop menu, the
+// The one table of commands: label, icon, keys and where each appears. The desktop menu, the
 // renderer's keys, toolbar, context menu, palette and shortcut list all read it.
 
-/** Where a command shows up in the desktop menu bar. */
-export type MenuName = 'File' | 'Edit' | 'View' | 'Help';
+import type { CommandDeclaration } from './command-types';
+import { UNAVAILABLE_BECAUSE } from './command-types';
 
-/**
- * When a command can run. `document`: a document is open; `selection`: text is selected in
- * the reader; `annotation`: an annotation is selected; `always` otherwise.
- */
-export type CommandContext = 'always' | 'document' | 'selection' | 'annotation';
-
-export interface CommandDeclaration {
-  readonly id: string;
-  /** The label on menus, the palette and tooltips (title case as menus use it). */
-  readonly label: string;
-  /**
-   * Keys in a host-neutral form: `Mod` is Ctrl (Cmd on macOS), then `Shift`, `Alt`, and the key,
-   * joined with `+` (`Mod+Shift+F`). The first chord is the one shown; all of them work.
-   */
-  readonly keys?: readonly string[];
-  /** The desktop menu it sits in, with a group number that places separators between groups. */
-  readonly menu?: { readonly name: MenuName; readonly group: number; readonly submenu?: string };
-  /** Shown in the reader's context menu. */
-  readonly context?: boolean;
-  /** Offered in the command palette (all are, unless they only make sense from a key). */
-  readonly palette: boolean;
-  readonly when: CommandContext;
-  /** Keys that work only while focus is in the reader (single letters that would otherwise type). */
-  readonly readerOnly?: boolean;
-}
+export type { CommandContext, CommandDeclaration, CommandIcon, MenuName } from './command-types';
+export { MENU_NAMES, UNAVAILABLE_BECAUSE } from './command-types';
 
 export const COMMANDS = [
-  { id: 'import', label: 'Import…', keys: ['Mod+O'], menu: { name: 'File', group: 1 }, palette: true, when: 'always' },
+  // File
+  {
+    id: 'import',
+    label: 'Import…',
+    icon: 'import',
+    keys: ['Mod+O'],
+    menu: { name: 'File', group: 1 },
+    palette: true,
+    when: 'always',
+  },
   {
     id: 'exportPdf',
     label: 'Annotated PDF…',
+    icon: 'export',
     keys: ['Mod+Shift+E'],
     menu: { name: 'File', group: 1, submenu: 'Export' },
     palette: true,
     when: 'document',
+    unavailable: 'Open a document, and finish editing its text, first',
   },
-  { id: 'shareNotes', label: 'Share Notes…', menu: { name: 'File', group: 2 }, palette: true, when: 'always' },
-  { id: 'importNotes', label: 'Import Notes…', menu: { name: 'File', group: 2 }, palette: true, when: 'always' },
-  { id: 'undo', label: 'Undo', keys: ['Mod+Z'], menu: { name: 'Edit', group: 1 }, palette: true, when: 'always' },
+  {
+    id: 'shareNotes',
+    label: 'Share Notes…',
+    icon: 'share',
+    menu: { name: 'File', group: 2 },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'importNotes',
+    label: 'Import Notes…',
+    icon: 'inbox',
+    menu: { name: 'File', group: 2 },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'deleteDocument',
+    label: 'Delete Document…',
+    icon: 'trash',
+    menu: { name: 'File', group: 3 },
+    palette: true,
+    when: 'document',
+  },
+  {
+    id: 'openSettings',
+    label: 'Settings…',
+    icon: 'settings',
+    keys: ['Mod+,'],
+    menu: { name: 'File', group: 4 },
+    palette: true,
+    when: 'always',
+  },
+  // Edit
+  {
+    id: 'undo',
+    label: 'Undo',
+    icon: 'undo',
+    keys: ['Mod+Z'],
+    menu: { name: 'Edit', group: 1 },
+    palette: true,
+    when: 'always',
+  },
   {
     id: 'redo',
     label: 'Redo',
+    icon: 'redo',
     keys: ['Mod+Shift+Z', 'Mod+Y'],
     menu: { name: 'Edit', group: 1 },
     palette: true,
@@ -54,6 +83,7 @@ export const COMMANDS = [
   {
     id: 'findInDocument',
     label: 'Find in Document',
+    icon: 'search',
     keys: ['Mod+F'],
     menu: { name: 'Edit', group: 3 },
     palette: true,
@@ -62,26 +92,146 @@ export const COMMANDS = [
   {
     id: 'findInLibrary',
     label: 'Find in Library',
+    icon: 'searchLibrary',
     keys: ['Mod+Shift+F'],
     menu: { name: 'Edit', group: 3 },
     palette: true,
     when: 'always',
   },
   {
+    id: 'editText',
+    label: 'Edit Text',
+    icon: 'edit',
+    menu: { name: 'Edit', group: 4 },
+    palette: true,
+    when: 'document',
+    unavailable: 'Open a document first; while editing, Cancel Editing ends it',
+  },
+  {
+    id: 'cancelEditing',
+    label: 'Cancel Editing',
+    icon: 'close',
+    menu: { name: 'Edit', group: 4 },
+    palette: true,
+    when: 'editing',
+  },
+  // Annotate: single-letter keys belong to the reader, so typing elsewhere is never a command.
+  {
     id: 'highlight',
     label: 'Highlight',
+    icon: 'highlight',
     keys: ['H'],
+    menu: { name: 'Annotate', group: 1 },
     context: true,
     palette: true,
     when: 'selection',
     readerOnly: true,
   },
-  { id: 'tag', label: 'Tag…', keys: ['T'], context: true, palette: true, when: 'selection', readerOnly: true },
-  { id: 'note', label: 'Note…', keys: ['N'], context: true, palette: true, when: 'selection', readerOnly: true },
+  {
+    id: 'tag',
+    label: 'Tag…',
+    icon: 'tag',
+    keys: ['T'],
+    menu: { name: 'Annotate', group: 1 },
+    context: true,
+    palette: true,
+    when: 'selection',
+    readerOnly: true,
+  },
+  {
+    id: 'note',
+    label: 'Note…',
+    icon: 'note',
+    keys: ['N'],
+    menu: { name: 'Annotate', group: 1 },
+    context: true,
+    palette: true,
+    when: 'selection',
+    readerOnly: true,
+  },
+  {
+    id: 'selectSentence',
+    label: 'Select Sentence',
+    icon: 'select',
+    keys: ['S'],
+    menu: { name: 'Annotate', group: 2 },
+    context: true,
+    palette: true,
+    when: 'reader',
+    readerOnly: true,
+  },
+  {
+    id: 'selectParagraph',
+    label: 'Select Paragraph',
+    icon: 'paragraph',
+    keys: ['P'],
+    menu: { name: 'Annotate', group: 2 },
+    context: true,
+    palette: true,
+    when: 'reader',
+    readerOnly: true,
+  },
+  {
+    id: 'nextAnnotation',
+    label: 'Next Annotation',
+    icon: 'next',
+    keys: ['J'],
+    menu: { name: 'Annotate', group: 3 },
+    palette: true,
+    when: 'document',
+    readerOnly: true,
+  },
+  {
+    id: 'previousAnnotation',
+    label: 'Previous Annotation',
+    icon: 'previous',
+    keys: ['K'],
+    menu: { name: 'Annotate', group: 3 },
+    palette: true,
+    when: 'document',
+    readerOnly: true,
+  },
+  {
+    id: 'deleteAnnotation',
+    label: 'Delete Annotation',
+    icon: 'trash',
+    keys: ['Delete', 'Backspace'],
+    menu: { name: 'Annotate', group: 4 },
+    palette: true,
+    when: 'annotation',
+    readerOnly: true,
+  },
+  // View
   {
     id: 'toggleLibrary',
-    label: 'Show Library',
+    label: 'Toggle Sidebar',
+    icon: 'sidebar',
     keys: ['Mod+Shift+L'],
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'showLibrary',
+    label: 'Show Library',
+    icon: 'library',
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'showAnnotations',
+    label: 'Show Annotations',
+    icon: 'annotations',
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+  { id: 'showTags', label: 'Show Tags', icon: 'tag', menu: { name: 'View', group: 1 }, palette: true, when: 'always' },
+  {
+    id: 'showSearch',
+    label: 'Show Search',
+    icon: 'search',
     menu: { name: 'View', group: 1 },
     palette: true,
     when: 'always',
@@ -89,30 +239,52 @@ export const COMMANDS = [
   {
     id: 'zoomIn',
     label: 'Larger Text',
+    icon: 'zoomIn',
     keys: ['Mod+=', 'Mod++'],
     menu: { name: 'View', group: 2 },
     palette: true,
     when: 'always',
+    unavailable: 'The text is as large as it gets',
   },
   {
     id: 'zoomOut',
     label: 'Smaller Text',
+    icon: 'zoomOut',
     keys: ['Mod+-', 'Mod+_'],
     menu: { name: 'View', group: 2 },
     palette: true,
     when: 'always',
+    unavailable: 'The text is as small as it gets',
   },
   {
     id: 'zoomReset',
     label: 'Default Text Size',
+    icon: 'textSize',
     keys: ['Mod+0'],
     menu: { name: 'View', group: 2 },
     palette: true,
     when: 'always',
   },
   {
+    id: 'fontSerif',
+    label: 'Serif',
+    icon: 'font',
+    menu: { name: 'View', group: 3, submenu: 'Font' },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'fontSans',
+    label: 'Sans-serif',
+    icon: 'font',
+    menu: { name: 'View', group: 3, submenu: 'Font' },
+    palette: true,
+    when: 'always',
+  },
+  {
     id: 'themeSystem',
     label: 'Follow System',
+    icon: 'themeSystem',
     menu: { name: 'View', group: 3, submenu: 'Theme' },
     palette: true,
     when: 'always',
@@ -120,18 +292,38 @@ export const COMMANDS = [
   {
     id: 'themeLight',
     label: 'Light',
+    icon: 'sun',
     menu: { name: 'View', group: 3, submenu: 'Theme' },
     palette: true,
     when: 'always',
   },
-  { id: 'themeDark', label: 'Dark', menu: { name: 'View', group: 3, submenu: 'Theme' }, palette: true, when: 'always' },
-  // Handlers live beside the state they change (the session, the dialogs, the side panel).
-  { id: 'editText', label: 'Edit Text', palette: true, when: 'document' },
-  { id: 'openSettings', label: 'Settings…', palette: true, when: 'always' },
-  { id: 'showLibrary', label: 'Show Library Panel', palette: true, when: 'always' },
-  { id: 'showAnnotations', label: 'Show Annotations Panel', palette: true, when: 'always' },
-  { id: 'showTags', label: 'Show Tags Panel', palette: true, when: 'always' },
-  { id: 'showSearch', label: 'Show Search Panel', palette: true, when: 'always' },
+  {
+    id: 'themeDark',
+    label: 'Dark',
+    icon: 'moon',
+    menu: { name: 'View', group: 3, submenu: 'Theme' },
+    palette: true,
+    when: 'always',
+  },
+  {
+    id: 'commandPalette',
+    label: 'Command Palette…',
+    icon: 'command',
+    keys: ['Mod+K'],
+    menu: { name: 'View', group: 4 },
+    palette: false,
+    when: 'always',
+  },
+  // Help
+  {
+    id: 'keyboardShortcuts',
+    label: 'Keyboard Shortcuts',
+    icon: 'keyboard',
+    keys: ['Mod+/'],
+    menu: { name: 'Help', group: 1 },
+    palette: true,
+    when: 'always',
+  },
 ] as const satisfies readonly CommandDeclaration[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -148,4 +340,14 @@ export function commandById(id: CommandId): CommandDeclaration {
 
 export function isCommandId(value: string): value is CommandId {
   return BY_ID.has(value);
+}
+
+/** The name a command goes by outside its menu: a submenu's items say which submenu (“Theme: Dark”). */
+export function commandTitle(command: CommandDeclaration): string {
+  return command.menu?.submenu ? `${command.menu.submenu}: ${command.label}` : command.label;
+}
+
+/** Why a command that cannot run now cannot, for the palette and tooltips. */
+export function unavailableBecause(command: CommandDeclaration): string {
+  return command.unavailable ?? UNAVAILABLE_BECAUSE[command.when];
 }

@@ -382,6 +382,9 @@ describe('the desktop shell', () => {
       undefined,
       'Find in Document',
       'Find in Library',
+      undefined,
+      'Edit Text',
+      'Cancel Editing',
     ]);
     (edit[0]!.click as () => void)();
     expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
@@ -452,6 +455,39 @@ describe('the desktop shell', () => {
       template: Electron.MenuItemConstructorOptions[];
     };
     expect(empty.template.find((item) => item.label === 'Note…')!.enabled).toBe(false);
+    stop();
+  });
+
+  it('lists the keyboard shortcuts from Help, and relays the annotate commands without taking their letters from text fields', async () => {
+    const { fake, windows, stop } = await start();
+    const { template } = fake.Menu.setApplicationMenu.mock.calls[0]![0] as {
+      template: Electron.MenuItemConstructorOptions[];
+    };
+    expect(template.map((item) => item.label ?? item.role)).toEqual([
+      '&File',
+      '&Edit',
+      '&Annotate',
+      '&View',
+      'windowMenu',
+      '&Help',
+    ]);
+    const help = template.find((item) => item.label === '&Help')!.submenu as Electron.MenuItemConstructorOptions[];
+    const shortcuts = help.find((item) => item.label === 'Keyboard Shortcuts')!;
+    expect(shortcuts.accelerator).toBe('CmdOrCtrl+/');
+    (shortcuts.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'keyboardShortcuts' },
+    });
+    const annotate = template.find((item) => item.label === '&Annotate')!
+      .submenu as Electron.MenuItemConstructorOptions[];
+    const next = annotate.find((item) => item.label === 'Next Annotation')!;
+    expect(next.accelerator).toBeUndefined();
+    (next.click as () => void)();
+    expect(windows[0]!.webContents.send).toHaveBeenCalledWith('marginalia:event', {
+      event: 'uiCommand',
+      payload: { command: 'nextAnnotation' },
+    });
     stop();
   });
 });

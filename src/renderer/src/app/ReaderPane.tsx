@@ -21,7 +21,8 @@ export function ReaderPane() {
   useCommandHandler('highlight', () => selectionCommands.current?.highlight());
   useCommandHandler('tag', () => selectionCommands.current?.tag());
   useCommandHandler('note', () => selectionCommands.current?.note());
-  useCommandHandler('editText', () => session.toggleEditing(), current !== null);
+  useCommandHandler('editText', () => session.startEditing(), current !== null && !editing);
+  useCommandHandler('cancelEditing', () => session.cancelEditing(), editing);
   useLinkConfirmation();
 
   const saveEdit = async (lexicalJson: string) => {

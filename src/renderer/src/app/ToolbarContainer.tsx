@@ -22,7 +22,7 @@ export function ToolbarContainer() {
         onSettings={settings.save}
         editing={editing}
         canEdit={canEdit}
-        onToggleEdit={() => commands.run('editText')}
+        onToggleEdit={() => commands.run(editing ? 'cancelEditing' : 'editText')}
         onUndo={() => commands.run('undo')}
         onRedo={() => commands.run('redo')}
         onOpenSettings={() => commands.run('openSettings')}

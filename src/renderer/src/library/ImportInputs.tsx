@@ -1,10 +1,11 @@
-// The ways files come in: the hidden file choosers behind Import… and Import notes…, and
-// dropping files anywhere on the window (with its overlay).
+// The library's commands and the ways files come in: the hidden file choosers behind Import…
+// and Import notes…, dropping files anywhere on the window (with its overlay), and Delete Document….
 import { useCallback, useRef } from 'react';
 import { useCommandHandler } from '../commands';
-import { useStores } from '../app/stores';
+import { useSession, useStores } from '../app/stores';
 import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { DropOverlay, useFileDrop } from './DropOverlay';
+import { confirmDeletion } from './deletion';
 import { importFiles } from './import-files';
 
 const DOCUMENT_TYPES = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
@@ -16,6 +17,8 @@ export function ImportInputs() {
   const importChosen = useCallback((files: File[]) => void importFiles(stores, files), [stores]);
   useCommandHandler('import', () => documentInput.current?.click());
   useCommandHandler('importNotes', () => bundleInput.current?.click());
+  const current = useSession((state) => state.current);
+  useCommandHandler('deleteDocument', () => current && confirmDeletion(stores, current), current !== null);
   const dragging = useFileDrop(importChosen);
   return (
     <>

@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/dates';
 import { originLine } from '../../../shared/document-labels';
 import { countOf, groupedCountOf } from '../../../shared/plural';
 import { useSession, useStores } from '../app/stores';
+import { confirmDeletion } from './deletion';
 import styles from './Library.module.css';
 
 type SortKey = 'imported' | 'title' | 'words' | 'source';
@@ -45,16 +46,9 @@ function rowLines(doc: DocumentSummary): [string, string, string] {
 }
 
 export function LibraryPanel() {
-  const { session, dialogs } = useStores();
+  const stores = useStores();
   const documents = useSession((state) => state.documents);
   const currentId = useSession((state) => state.current?.id ?? null);
-  const confirmDelete = (doc: DocumentSummary) =>
-    dialogs.confirm({
-      title: `Delete “${doc.title}”?`,
-      body: 'The document is removed from the library. This cannot be undone.',
-      confirmLabel: 'Delete',
-      onConfirm: () => void session.removeDocument(doc),
-    });
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('imported');
   const visible = useMemo(() => {
@@ -99,7 +93,7 @@ export function LibraryPanel() {
               className={styles.open}
               aria-current={doc.id === currentId ? 'true' : undefined}
               title={[doc.title, ...rowLines(doc)].join('\n')}
-              onClick={() => void session.openDocument(doc.id)}
+              onClick={() => void stores.session.openDocument(doc.id)}
             >
               <span className={styles.title} data-testid="library-title">
                 {doc.title}
@@ -115,7 +109,7 @@ export function LibraryPanel() {
               className={styles.delete}
               aria-label={`Delete ${doc.title}`}
               title="Delete"
-              onClick={() => confirmDelete(doc)}
+              onClick={() => confirmDeletion(stores, doc)}
             >
               ✕
             </button>

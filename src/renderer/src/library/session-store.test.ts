@@ -91,19 +91,21 @@ describe('SessionStore', () => {
 
   it('edits only an open document, and leaving without saving rebuilds the reader', async () => {
     const { store } = session(['a']);
-    store.toggleEditing();
+    store.startEditing();
     expect(store.get().editing).toBe(false);
     await store.openDocument('a');
-    store.toggleEditing();
+    store.startEditing();
     expect(store.get()).toMatchObject({ editing: true, editEpoch: 0 });
-    store.toggleEditing();
+    store.cancelEditing();
     expect(store.get()).toMatchObject({ editing: false, editEpoch: 1 });
+    store.cancelEditing();
+    expect(store.get().editEpoch).toBe(1);
   });
 
   it('saves edited text, shows the saved document and says how annotations re-anchored', async () => {
     const { store } = session(['a']);
     await store.openDocument('a');
-    store.toggleEditing();
+    store.startEditing();
     const counts = await store.saveEdit('{"edited":true}');
     expect(counts).toEqual({ kept: 2, moved: 1, fuzzy: 0, orphaned: 0 });
     expect(store.get().editing).toBe(false);

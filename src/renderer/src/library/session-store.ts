@@ -78,17 +78,20 @@ export class SessionStore extends Store<SessionState> {
     return list;
   };
 
-  async removeDocument(doc: DocumentSummary): Promise<void> {
+  async removeDocument(doc: Pick<DocumentSummary, 'id' | 'title'>): Promise<void> {
     const result = await this.client.removeDocument({ id: doc.id });
     if (!result.ok) this.failed(`Couldn't delete “${doc.title}”`, result.error.message);
     await this.refreshLibrary();
   }
 
-  /** Starts editing the open document's text, or leaves editing and drops what was not saved. */
-  toggleEditing(): void {
-    this.set((state) =>
-      state.editing ? { editing: false, editEpoch: state.editEpoch + 1 } : { editing: state.current !== null },
-    );
+  /** Starts editing the open document's text. */
+  startEditing(): void {
+    this.set((state) => ({ editing: state.current !== null }));
+  }
+
+  /** Leaves editing and drops what was not saved: the reader is rebuilt from the stored text. */
+  cancelEditing(): void {
+    this.set((state) => (state.editing ? { editing: false, editEpoch: state.editEpoch + 1 } : {}));
   }
 
   /** Saves the edited text; returns how the annotations re-anchored, or null if it was not saved. */

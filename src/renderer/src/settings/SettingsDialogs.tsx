@@ -58,7 +58,7 @@ export function SettingsDialogs() {
   const { dialogs } = useStores();
   const person = useProfile();
   const settingsOpen = useDialogs((state) => state.open === 'settings');
-  useCommandHandler('openSettings', () => dialogs.show('settings'));
+  useCommandHandler('openSettings', () => dialogs.show('settings'), person !== null);
   if (!person) return null;
   if (!person.confirmed) return <WelcomeDialog name={person.displayName} />;
   return settingsOpen ? <SettingsDialog name={person.displayName} /> : null;

@@ -1,4 +1,4 @@
-// The reading preferences' commands (text size, theme) and their effect on the page: the
+// The reading preferences' commands (text size, font, theme) and their effect on the page: the
 // resolved theme, text size and font set on the document root.
 import { useEffect } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../../shared/model';
@@ -14,6 +14,8 @@ export function useReadingSettings(): void {
   useCommandHandler('zoomIn', () => settings.changeFontSize(1), fontSize < MAX_FONT_SIZE);
   useCommandHandler('zoomOut', () => settings.changeFontSize(-1), fontSize > MIN_FONT_SIZE);
   useCommandHandler('zoomReset', () => settings.changeFontSize('reset'));
+  useCommandHandler('fontSerif', () => settings.save({ fontFamily: 'serif' }));
+  useCommandHandler('fontSans', () => settings.save({ fontFamily: 'sans' }));
   useCommandHandler('themeSystem', () => settings.save({ theme: 'system' }));
   useCommandHandler('themeLight', () => settings.save({ theme: 'light' }));
   useCommandHandler('themeDark', () => settings.save({ theme: 'dark' }));
