@@ -1,8 +1,7 @@
 // Asks for the name that goes on every note (first run), and holds the settings that
 // are not reading preferences: that name and the import size limit.
 import type { ReactNode } from 'react';
-import { useState } from 'react';
-import { useModal } from '../ui/Dialogs';
+import { useEffect, useRef, useState } from 'react';
 
 interface ProfileDialogProps {
   title: string;
@@ -19,8 +18,6 @@ interface ProfileDialogProps {
   onCancel?: () => void;
 }
 
-const ignoreCancel = () => undefined;
-
 export function ProfileDialog({
   title,
   intro,
@@ -34,12 +31,23 @@ export function ProfileDialog({
 }: ProfileDialogProps) {
   const [workspace, setWorkspace] = useState(workspaceDir ?? offerWorkspace ?? '');
   const [useWorkspace, setUseWorkspace] = useState(false);
-  // The welcome has no Cancel: Escape leaves it open until a name is saved.
-  const ref = useModal(onCancel ?? ignoreCancel);
+  const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(name);
   const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="profile-title">
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="profile-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel?.();
+      }}
+    >
       <form
         method="dialog"
         onSubmit={(event) => {
