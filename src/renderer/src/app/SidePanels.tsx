@@ -83,13 +83,13 @@ export function SidePanels() {
     else await Promise.all([controller.refresh(), controller.refreshTags()]);
   };
   return (
-    <div className={styles.sidebar}>
+    <aside className={styles.sidebar} aria-label="Side panel">
       <PanelTabs />
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className={styles.panel}>
         <ErrorBoundary region={PANEL_REGIONS[panel]} resetKeys={[panel, currentId]} onRetry={retry}>
           <PanelContent panel={panel} />
         </ErrorBoundary>
       </div>
-    </div>
+    </aside>
   );
 }
