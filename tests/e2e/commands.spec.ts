@@ -224,6 +224,7 @@ test('documents open from the palette by title, and come first next time', async
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(palette(page).getByRole('option').first()).toContainText(SAMPLE_TITLE);
 });

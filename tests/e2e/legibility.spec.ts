@@ -34,7 +34,7 @@ test('a library row shows its source, date, word count and origin whole, and all
     'title',
     new RegExp(`${doc.sourceName}[\\s\\S]*${words}[\\s\\S]*Imported here · version ${doc.textVersion}`),
   );
-  for (const line of await row.locator('.library__meta').all()) expect(await showsWhole(line)).toBe(true);
+  for (const line of await row.getByTestId('library-meta').all()) expect(await showsWhole(line)).toBe(true);
   await expect(row.getByText(words)).toBeInViewport({ ratio: 1 });
   await bothThemes(page, 'library-row');
 });

@@ -220,7 +220,7 @@ test('the library filters, sorts, opens and deletes with confirmation', async ({
   const items = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   await expect(items).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('Title (A–Z)');
-  await expect(items.locator('.library__title')).toHaveText([
+  await expect(items.getByTestId('library-title')).toHaveText([
     'Field briefing: coastal cities',
     SAMPLE_TITLE,
     "The 'birth lottery' and economic mobility",

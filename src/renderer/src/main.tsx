@@ -8,8 +8,6 @@ import { createHttpClient } from './app/http-client';
 // Styles in cascade order: tokens and the global base first, then each feature's sheet.
 import './app/tokens.css';
 import './app/global.css';
-import './app/layout.css';
-import './library/library.css';
 import './reader/reader.css';
 import './ui/dialogs.css';
 import './app/panels.css';

@@ -1,10 +1,13 @@
 // The library: every document with its source, import date, length, origin and text version;
-// filter by title, sort, open, and delete (after a confirmation the parent shows).
+// filter by title, sort, open, and delete (after a confirmation).
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
 import { originLine } from '../../../shared/document-labels';
 import { countOf, groupedCountOf } from '../../../shared/plural';
+import { useSession, useStores } from '../app/stores';
+import { confirmDeletion } from './deletion';
+import styles from './Library.module.css';
 
 type SortKey = 'imported' | 'title' | 'words' | 'source';
 
@@ -31,13 +34,6 @@ export function sortDocuments(documents: readonly DocumentSummary[], key: SortKe
   }
 }
 
-interface LibraryPanelProps {
-  documents: DocumentSummary[] | null;
-  currentId: string | null;
-  onOpen: (id: string) => void;
-  onDelete: (doc: DocumentSummary) => void;
-}
-
 const formatDay = (iso: string) => formatDate(iso, 'day');
 
 /** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
@@ -49,7 +45,10 @@ function rowLines(doc: DocumentSummary): [string, string, string] {
   ];
 }
 
-export function LibraryPanel({ documents, currentId, onOpen, onDelete }: LibraryPanelProps) {
+export function LibraryPanel() {
+  const stores = useStores();
+  const documents = useSession((state) => state.documents);
+  const currentId = useSession((state) => state.current?.id ?? null);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('imported');
   const visible = useMemo(() => {
@@ -59,12 +58,12 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
   }, [documents, filter, sort]);
 
   return (
-    <aside className="library" aria-labelledby="library-heading">
-      <div className="library__header">
+    <aside className={styles.library} aria-labelledby="library-heading">
+      <div className={styles.header}>
         <h2 id="library-heading">Library</h2>
-        <span className="library__count">{documents ? countOf(documents.length, 'document') : ''}</span>
+        <span className={styles.count}>{documents ? countOf(documents.length, 'document') : ''}</span>
       </div>
-      <div className="library__controls">
+      <div className={styles.controls}>
         <input
           type="search"
           aria-label="Filter by title"
@@ -84,31 +83,33 @@ export function LibraryPanel({ documents, currentId, onOpen, onDelete }: Library
         </label>
       </div>
       {documents && documents.length > 0 && visible.length === 0 && (
-        <p className="library__empty">No title contains “{filter}”.</p>
+        <p className={styles.empty}>No title contains “{filter}”.</p>
       )}
-      <ul className="library__list" aria-label="Documents">
+      <ul className={styles.list} aria-label="Documents">
         {visible.map((doc) => (
-          <li key={doc.id} className={doc.id === currentId ? 'library__item library__item--current' : 'library__item'}>
+          <li key={doc.id} className={doc.id === currentId ? `${styles.item} ${styles.current}` : styles.item}>
             <button
               type="button"
-              className="library__open"
+              className={styles.open}
               aria-current={doc.id === currentId ? 'true' : undefined}
               title={[doc.title, ...rowLines(doc)].join('\n')}
-              onClick={() => onOpen(doc.id)}
+              onClick={() => void stores.session.openDocument(doc.id)}
             >
-              <span className="library__title">{doc.title}</span>
+              <span className={styles.title} data-testid="library-title">
+                {doc.title}
+              </span>
               {rowLines(doc).map((line, index) => (
-                <span key={index} className={index === 0 ? 'library__meta library__source' : 'library__meta'}>
+                <span key={index} className={styles.meta} data-testid="library-meta">
                   {line}
                 </span>
               ))}
             </button>
             <button
               type="button"
-              className="library__delete"
+              className={styles.delete}
               aria-label={`Delete ${doc.title}`}
               title="Delete"
-              onClick={() => onDelete(doc)}
+              onClick={() => confirmDeletion(stores, doc)}
             >
               ✕
             </button>

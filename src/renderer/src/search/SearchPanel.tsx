@@ -73,6 +73,8 @@ export function SearchPanel({
   const distinguish = useMemo(() => distinctions(documents), [documents]);
 
   useEffect(() => {
+    // 0: no Find asked for focus (arriving on the tab by arrow keys leaves focus on the tab).
+    if (focusToken === 0) return;
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusToken]);

@@ -1,0 +1,31 @@
+// The window: the toolbar, the side panel beside the reader, the notification area and the
+// dialogs. Each part reads the stores it needs; nothing is passed down by hand.
+import { ImportInputs } from '../library/ImportInputs';
+import { CommandLayerContainer } from './CommandLayerContainer';
+import { DialogLayer } from './DialogLayer';
+import { Notifications } from './notifications/Notifications';
+import { ReaderPane } from './ReaderPane';
+import { SidePanels } from './SidePanels';
+import { useSidePanelCommands } from './side-panel-commands';
+import { useSidePanel } from './stores';
+import { ToolbarContainer } from './ToolbarContainer';
+import styles from './AppShell.module.css';
+
+export function AppShell() {
+  const sidePanelOpen = useSidePanel((state) => state.open);
+  useSidePanelCommands();
+  return (
+    <div className="app">
+      <ToolbarContainer />
+      <ImportInputs />
+      {/* The notification area sits at the foot of an open side panel (see notifications.css). */}
+      <div className={styles.layout} data-side-panel={sidePanelOpen ? 'open' : 'closed'}>
+        {sidePanelOpen && <SidePanels />}
+        <ReaderPane />
+      </div>
+      <Notifications />
+      <DialogLayer />
+      <CommandLayerContainer />
+    </div>
+  );
+}

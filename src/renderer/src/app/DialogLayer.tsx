@@ -1,0 +1,123 @@
+// Every dialog of the window, each shown from the dialogs store: settings and the welcome,
+// share notes, the import-notes preview, export, and the message and confirmation on top.
+import type { BundlePlan } from '../../../shared/bundles';
+import { importedSummary } from '../../../shared/bundles';
+import type { PdfExportResult } from '../../../shared/export-options';
+import { countOf } from '../../../shared/plural';
+import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
+import { useCommandHandler } from '../commands';
+import { ExportDialog } from '../export/ExportDialog';
+import { SettingsDialogs } from '../settings/SettingsDialogs';
+import { ConfirmDialog, MessageDialog } from '../ui/Dialogs';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { notifications } from './notifications/store';
+import { useDialogs, useSession, useStores } from './stores';
+
+const announce = (text: string) => void notifications.notify(text);
+
+function ExportLayer() {
+  const { client, dialogs } = useStores();
+  const documents = useSession((state) => state.documents);
+  const current = useSession((state) => state.current);
+  const editing = useSession((state) => state.editing);
+  const open = useDialogs((state) => state.open === 'export');
+  useCommandHandler('exportPdf', () => dialogs.show('export'), current !== null && !editing);
+  if (!open || !current) return null;
+  const exported = (result: Omit<PdfExportResult, 'dataBase64'>) => {
+    dialogs.close('export');
+    const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
+    const count = result.warnings.length;
+    if (count === 0) announce(summary);
+    else
+      dialogs.showMessage(
+        `Exported, with ${count === 1 ? 'a warning' : countOf(count, 'warning')}`,
+        `${summary}\n\n${result.warnings.join('\n')}`,
+      );
+  };
+  return (
+    <ExportDialog
+      client={client}
+      documents={documents ?? []}
+      currentId={current.id}
+      onClose={() => dialogs.close('export')}
+      onExported={exported}
+    />
+  );
+}
+
+function NotesLayer() {
+  const { client, session, dialogs } = useStores();
+  const documents = useSession((state) => state.documents);
+  const currentId = useSession((state) => state.current?.id ?? null);
+  const shareOpen = useDialogs((state) => state.open === 'share');
+  const bundle = useDialogs((state) => state.incomingBundle);
+  useCommandHandler('shareNotes', () => dialogs.show('share'));
+  const imported = (plan: BundlePlan) => {
+    dialogs.previewBundle(null);
+    announce(importedSummary(plan));
+    void session.refreshLibrary().then(() => {
+      // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
+      const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
+      const opened = added ?? (session.currentId() ? undefined : plan.documents[0]);
+      if (opened) void session.openDocument(opened.id);
+    });
+  };
+  return (
+    <>
+      {shareOpen && (
+        <ShareNotesDialog
+          client={client}
+          documents={documents ?? []}
+          currentId={currentId}
+          onClose={() => dialogs.close('share')}
+          onShared={(summary) => {
+            dialogs.close('share');
+            announce(summary);
+          }}
+        />
+      )}
+      {bundle && (
+        <ImportNotesDialog
+          client={client}
+          fileName={bundle.fileName}
+          dataBase64={bundle.dataBase64}
+          onClose={() => dialogs.previewBundle(null)}
+          onImported={imported}
+        />
+      )}
+    </>
+  );
+}
+
+function MessageAndConfirmation() {
+  const { dialogs } = useStores();
+  const message = useDialogs((state) => state.message);
+  const confirmation = useDialogs((state) => state.confirmation);
+  return (
+    <>
+      {message && <MessageDialog title={message.title} body={message.body} onClose={() => dialogs.dismissMessage()} />}
+      {confirmation && (
+        <ConfirmDialog
+          title={confirmation.title}
+          body={confirmation.body}
+          confirmLabel={confirmation.confirmLabel}
+          destructive={confirmation.destructive ?? true}
+          onCancel={() => dialogs.answer(false)}
+          onConfirm={() => dialogs.answer(true)}
+        />
+      )}
+    </>
+  );
+}
+
+export function DialogLayer() {
+  const { dialogs } = useStores();
+  return (
+    <ErrorBoundary region="dialog" onClose={() => dialogs.closeAll()}>
+      <SettingsDialogs />
+      <NotesLayer />
+      <ExportLayer />
+      <MessageAndConfirmation />
+    </ErrorBoundary>
+  );
+}

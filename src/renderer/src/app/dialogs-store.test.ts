@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DialogsStore } from './dialogs-store';
+
+describe('DialogsStore', () => {
+  it('opens one dialog at a time and closes it by name', () => {
+    const dialogs = new DialogsStore();
+    dialogs.show('export');
+    dialogs.show('share');
+    expect(dialogs.get().open).toBe('share');
+    dialogs.close('export');
+    expect(dialogs.get().open).toBe('share');
+    dialogs.close('share');
+    expect(dialogs.get().open).toBeNull();
+  });
+
+  it('runs a confirmation’s action only when the answer is yes, and closes it either way', () => {
+    const dialogs = new DialogsStore();
+    let ran = 0;
+    dialogs.confirm({ title: 'Delete?', body: '', confirmLabel: 'Delete', onConfirm: () => (ran += 1) });
+    dialogs.answer(false);
+    expect(dialogs.get().confirmation).toBeNull();
+    expect(ran).toBe(0);
+    dialogs.confirm({ title: 'Delete?', body: '', confirmLabel: 'Delete', onConfirm: () => (ran += 1) });
+    dialogs.answer(true);
+    expect(dialogs.get().confirmation).toBeNull();
+    expect(ran).toBe(1);
+    dialogs.answer(true);
+    expect(ran).toBe(1);
+  });
+
+  it('reports an error as a message with its text', () => {
+    const dialogs = new DialogsStore();
+    dialogs.report("Couldn't annotate the selection", new Error('the host stopped'));
+    expect(dialogs.get().message).toEqual({ title: "Couldn't annotate the selection", body: 'the host stopped' });
+    dialogs.dismissMessage();
+    expect(dialogs.get().message).toBeNull();
+  });
+
+  it('closes every dialog, preview, confirmation and message at once after a dialog failed', () => {
+    const dialogs = new DialogsStore();
+    dialogs.show('settings');
+    dialogs.previewBundle({ fileName: 'notes.mnb', dataBase64: '' });
+    dialogs.showMessage('Exported', 'with a warning');
+    dialogs.closeAll();
+    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null, message: null });
+  });
+});

@@ -1,0 +1,41 @@
+// The library's commands and the ways files come in: the hidden file choosers behind Import…
+// and Import notes…, dropping files anywhere on the window (with its overlay), and Delete Document….
+import { useCallback, useRef } from 'react';
+import { useCommandHandler } from '../commands';
+import { useSession, useStores } from '../app/stores';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
+import { DropOverlay, useFileDrop } from './DropOverlay';
+import { confirmDeletion } from './deletion';
+import { importFiles } from './import-files';
+
+const DOCUMENT_TYPES = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+
+export function ImportInputs() {
+  const stores = useStores();
+  const documentInput = useRef<HTMLInputElement>(null);
+  const bundleInput = useRef<HTMLInputElement>(null);
+  const importChosen = useCallback((files: File[]) => void importFiles(stores, files), [stores]);
+  useCommandHandler('import', () => documentInput.current?.click());
+  useCommandHandler('importNotes', () => bundleInput.current?.click());
+  const current = useSession((state) => state.current);
+  useCommandHandler('deleteDocument', () => current && confirmDeletion(stores, current), current !== null);
+  const dragging = useFileDrop(importChosen);
+  return (
+    <>
+      <HiddenFileInput
+        ref={bundleInput}
+        accept=".mnb"
+        testId="import-notes-input"
+        onFiles={(files) => importChosen(files.slice(0, 1))}
+      />
+      <HiddenFileInput
+        ref={documentInput}
+        multiple
+        accept={DOCUMENT_TYPES}
+        testId="import-input"
+        onFiles={importChosen}
+      />
+      {dragging && <DropOverlay />}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+// The reading preferences' commands (text size, font, theme) and their effect on the page: the
+// resolved theme, text size and font set on the document root.
+import { useEffect } from 'react';
+import { MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../../shared/model';
+import { useCommandHandler } from '../commands';
+import { useSettings, useStores } from '../app/stores';
+import { applySettingsToRoot } from './settings-store';
+import { useResolvedTheme } from './theme';
+
+export function useReadingSettings(): void {
+  const { settings } = useStores();
+  const { fontSize, fontFamily, readingWidth, theme: themeSetting } = useSettings((state) => state);
+  const theme = useResolvedTheme(themeSetting);
+  useCommandHandler('zoomIn', () => settings.changeFontSize(1), fontSize < MAX_FONT_SIZE);
+  useCommandHandler('zoomOut', () => settings.changeFontSize(-1), fontSize > MIN_FONT_SIZE);
+  useCommandHandler('zoomReset', () => settings.changeFontSize('reset'));
+  useCommandHandler('fontSerif', () => settings.save({ fontFamily: 'serif' }));
+  useCommandHandler('fontSans', () => settings.save({ fontFamily: 'sans' }));
+  useCommandHandler('themeSystem', () => settings.save({ theme: 'system' }));
+  useCommandHandler('themeLight', () => settings.save({ theme: 'light' }));
+  useCommandHandler('themeDark', () => settings.save({ theme: 'dark' }));
+  useEffect(() => {
+    applySettingsToRoot(document.documentElement, { fontSize, fontFamily, readingWidth }, theme);
+  }, [settings, theme, fontSize, fontFamily, readingWidth]);
+}
