@@ -12,7 +12,6 @@ import './app/toolbar.css';
 import './app/layout.css';
 import './library/library.css';
 import './reader/reader.css';
-import './ui/dialogs.css';
 import './app/panels.css';
 import './annotations/annotations-panel.css';
 import './tags/tags.css';
@@ -20,11 +19,8 @@ import './search/search.css';
 import './annotations/margin.css';
 import './annotations/selection.css';
 import './reader/reader-column.css';
-import './export/export.css';
-import './bundles/bundles.css';
+import './annotations/thread.css';
 import './sync/sync.css';
-import './app/notifications/notifications.css';
-import './ui/error-boundary.css';
 
 declare global {
   interface Window {

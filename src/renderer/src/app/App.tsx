@@ -9,7 +9,7 @@ import type { AppInfo, DocumentDetail, DocumentSummary, Settings } from '../../.
 import { DEFAULT_SETTINGS, MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../../shared/model';
 import { useAnnotationController } from '../annotations/controller';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
-import { ConfirmDialog, MessageDialog } from '../ui/Dialogs';
+import { ConfirmDialog } from '../ui/Dialogs';
 import { DropOverlay, useFileDrop } from '../library/DropOverlay';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { ExportDialog } from '../export/ExportDialog';
@@ -34,7 +34,7 @@ import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../../../shared/links';
 import { countOf } from '../../../shared/plural';
 import { importedSummary } from '../../../shared/bundles';
 import { Notifications } from './notifications/Notifications';
-import { notifications, notifyFailure } from './notifications/store';
+import { notifications, notifyFailure, reportFailure } from './notifications/store';
 import { commands, useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 
 type SidePanel = 'library' | 'annotations' | 'tags' | 'search';
@@ -58,11 +58,6 @@ export interface AppProps {
   client: MarginaliaClient;
 }
 
-interface Message {
-  title: string;
-  body: string;
-}
-
 interface PendingConfirmation {
   title: string;
   body: string;
@@ -72,14 +67,14 @@ interface PendingConfirmation {
 }
 
 /** Imports one chosen file; never throws, so one bad file cannot stop the others. */
-async function importOne(client: MarginaliaClient, file: File): Promise<FileImport & { id?: string }> {
+async function importOne(client: MarginaliaClient, file: File): Promise<FileImport> {
   try {
     const result = await client.importDocument({ fileName: file.name, dataBase64: await readFileAsBase64(file) });
     if (!result.ok) return { fileName: file.name, outcome: 'failed', reason: result.error.message };
     const { document, created } = result.value;
     return created
-      ? { fileName: file.name, outcome: 'imported', id: document.id }
-      : { fileName: file.name, outcome: 'existing', title: document.title, id: document.id };
+      ? { fileName: file.name, outcome: 'imported', documentId: document.id }
+      : { fileName: file.name, outcome: 'existing', title: document.title, documentId: document.id };
   } catch (error) {
     return { fileName: file.name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -91,7 +86,6 @@ export function App({ client }: AppProps) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [current, setCurrent] = useState<DocumentDetail | null>(null);
   const [libraryOpen, setLibraryOpen] = useState(true);
-  const [message, setMessage] = useState<Message | null>(null);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [panel, setPanel] = useState<SidePanel>('library');
   const [searchScope, setSearchScope] = useState<SearchScope>('document');
@@ -110,9 +104,7 @@ export function App({ client }: AppProps) {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const theme = useResolvedTheme(settings.theme);
 
-  const report = useCallback((title: string, error: unknown) => {
-    setMessage({ title, body: error instanceof Error ? error.message : String(error) });
-  }, []);
+  const report = useCallback((title: string, error: unknown) => void reportFailure(title, error), []);
 
   const announce = useCallback((text: string) => void notifications.notify(text), []);
   // The document being opened: its annotations load while its text is still on the way.
@@ -209,12 +201,17 @@ export function App({ client }: AppProps) {
         notifications.update(progress, `Importing ${file.name}…`, 'progress');
         const outcome = await importOne(client, file);
         outcomes.push(outcome);
-        if ('id' in outcome) lastId = outcome.id;
+        if (outcome.outcome !== 'failed' && outcome.documentId) lastId = outcome.documentId;
       }
       notifications.dismiss(progress);
       // Every file is accounted for: what came in, what was already here, and each failure with its reason.
-      for (const { text, kind } of importMessages(outcomes)) notifications.notify(text, kind);
-      await refreshLibrary();
+      for (const { text, kind, documentId } of importMessages(outcomes))
+        notifications.notify(
+          text,
+          kind,
+          documentId ? { action: { label: 'Open', run: () => void openDocument(documentId) } } : {},
+        );
+      await refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
       if (lastId) await openDocument(lastId);
     },
     [client, openDocument, refreshLibrary, report],
@@ -280,9 +277,11 @@ export function App({ client }: AppProps) {
           ),
       ),
       client.on('openDocument', ({ id }) => {
-        void refreshLibrary().then(() => openDocument(id));
+        void refreshLibrary()
+          .then(() => openDocument(id))
+          .catch((error: unknown) => reportFailure("Couldn't open the document", error));
       }),
-      client.on('hostError', ({ title, message: body }) => setMessage({ title, body })),
+      client.on('hostError', ({ title, message: body }) => reportFailure(title, body)),
     ];
     return () => stops.forEach((stop) => stop());
   }, [client, openDocument, refreshLibrary]);
@@ -309,7 +308,7 @@ export function App({ client }: AppProps) {
         onConfirm: () => {
           void client.removeDocument({ id: doc.id }).then(async (result) => {
             if (!result.ok) report(`Couldn't delete “${doc.title}”`, result.error.message);
-            await refreshLibrary();
+            await refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
           });
         },
       });
@@ -374,7 +373,6 @@ export function App({ client }: AppProps) {
     setShareOpen(false);
     setIncomingBundle(null);
     setExportOpen(false);
-    setMessage(null);
     setConfirmation(null);
   }, []);
 
@@ -413,7 +411,7 @@ export function App({ client }: AppProps) {
           onExport={() => setExportOpen(true)}
           onShareNotes={() => setShareOpen(true)}
           onImportNotes={() => bundleInputRef.current?.click()}
-          sync={<SyncIndicator client={client} report={(title, body) => setMessage({ title, body })} />}
+          sync={<SyncIndicator client={client} report={report} />}
         />
       </ErrorBoundary>
       <HiddenFileInput
@@ -523,13 +521,13 @@ export function App({ client }: AppProps) {
             controller={controller}
             onImport={chooseFiles}
             onSaveEdit={(json) => void saveEdit(json)}
-            report={(title, body) => setMessage({ title, body })}
+            report={report}
             myAuthorId={profile?.authorId ?? null}
           />
         </ErrorBoundary>
       </div>
       {dragging && <DropOverlay />}
-      <Notifications />
+      <Notifications besidePanel={libraryOpen} />
       <ErrorBoundary region="dialog" onClose={closeDialogs}>
         {profile && !profile.confirmed && (
           <ProfileDialog
@@ -604,15 +602,20 @@ export function App({ client }: AppProps) {
             onClose={() => setIncomingBundle(null)}
             onImported={(plan) => {
               setIncomingBundle(null);
-              announce(importedSummary(plan));
-              void refreshLibrary().then(() => {
-                // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
-                const added = plan.documents.find(
-                  (document) => document.status === 'new' || document.choice === 'copy',
-                );
-                const opened = added ?? (currentIdRef.current ? undefined : plan.documents[0]);
-                if (opened) void openDocument(opened.id);
-              });
+              // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
+              const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
+              const open = (id: string) => ({ action: { label: 'Open', run: () => void openDocument(id) } });
+              notifications.notify(
+                importedSummary(plan),
+                'info',
+                plan.documents[0] ? open((added ?? plan.documents[0]).id) : {},
+              );
+              void refreshLibrary()
+                .then(() => {
+                  const opened = added ?? (currentIdRef.current ? undefined : plan.documents[0]);
+                  if (opened) void openDocument(opened.id);
+                })
+                .catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
             }}
           />
         )}
@@ -622,19 +625,9 @@ export function App({ client }: AppProps) {
             documents={documents ?? []}
             currentId={current.id}
             onClose={() => setExportOpen(false)}
-            onExported={(result) => {
-              setExportOpen(false);
-              const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
-              if (result.warnings.length > 0)
-                setMessage({
-                  title: `Exported, with ${result.warnings.length === 1 ? 'a warning' : countOf(result.warnings.length, 'warning')}`,
-                  body: `${summary}\n\n${result.warnings.join('\n')}`,
-                });
-              else announce(summary);
-            }}
+            host={info?.host}
           />
         )}
-        {message && <MessageDialog title={message.title} body={message.body} onClose={() => setMessage(null)} />}
         {confirmation && (
           <ConfirmDialog
             title={confirmation.title}

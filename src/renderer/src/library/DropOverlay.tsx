@@ -1,5 +1,6 @@
 // Importing by dropping files anywhere on the window.
 import { useEffect, useRef, useState } from 'react';
+import styles from './DropOverlay.module.css';
 
 function carriesFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -51,7 +52,7 @@ export function useFileDrop(onDrop: (files: File[]) => void): boolean {
 
 export function DropOverlay() {
   return (
-    <div className="drop-overlay" role="status">
+    <div className={styles.overlay} role="status">
       <p>Drop .txt, .md or .html files to import them, or a .mnb note bundle to merge its notes</p>
     </div>
   );

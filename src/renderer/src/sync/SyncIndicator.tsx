@@ -7,7 +7,7 @@ import { formatDate } from '../../../shared/dates';
 import type { SyncStatus } from '../../../shared/sync';
 import { SYNC_OFF } from '../../../shared/sync';
 import { notifications, notifyFailure } from '../app/notifications/store';
-import { useModal } from '../ui/Dialogs';
+import { dialogStyles, useModal } from '../ui/Dialogs';
 import { nounFor } from '../../../shared/plural';
 
 export function SyncIndicator({
@@ -96,16 +96,16 @@ function SyncDialog({
       notifications.notify(`Merged ${name} into its document; the file is set aside as ${name}.merged`);
     });
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
+    <dialog ref={ref} className={`${dialogStyles.dialog} ${dialogStyles.wide}`} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Workspace sync</h2>
-      <p className="dialog__body">
+      <p className={dialogStyles.body}>
         {status.workspace}
         {status.lastSyncAt ? ` · last synced ${formatDate(status.lastSyncAt, 'clock-seconds')}` : ''}
       </p>
       {status.problems.length > 0 && (
         <>
           <h3>Files that could not be read</h3>
-          <p className="export-dialog__hint">
+          <p className={dialogStyles.hint}>
             They are not applied and not overwritten until they are fixed; everything else keeps syncing.
           </p>
           <ul aria-label="Files that could not be read">
@@ -144,7 +144,7 @@ function SyncDialog({
       {status.conflictFiles.length > 0 && (
         <>
           <h3>Copies to merge</h3>
-          <p className="export-dialog__hint">
+          <p className={dialogStyles.hint}>
             Copies of a document's notes file, made by a sync tool or by hand. Merge takes their notes into the
             document.
           </p>
@@ -163,7 +163,7 @@ function SyncDialog({
       {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && (
         <p>Everything is in sync.</p>
       )}
-      <div className="dialog__actions">
+      <div className={dialogStyles.actions}>
         <button type="button" className="button button--primary" onClick={onClose}>
           Close
         </button>
