@@ -129,6 +129,25 @@ test('Open in the notification after an import opens the imported document', asy
   await expect(notificationArea(page).getByText('Imported field-note.txt', { exact: true })).toBeHidden();
 });
 
+test('Open in the notification after an export shows the PDF in a new tab', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  await downloading;
+  await expect(dialog).toBeHidden();
+  const exported = notificationArea(page).getByText(/^Exported “/);
+  await expect(exported).toBeVisible();
+  const popup = page.waitForEvent('popup');
+  await notificationArea(page).getByRole('button', { name: 'Open', exact: true }).click();
+  const opened = await popup;
+  expect(opened.url()).toMatch(/^blob:/);
+  await opened.waitForLoadState();
+  expect(await opened.evaluate(() => document.contentType)).toBe('application/pdf');
+  await expect(exported).toBeHidden();
+});
+
 test('a dialog keeps Tab and Shift+Tab inside, closes with Escape, and gives focus back to what opened it', async ({
   page,
   app,
