@@ -71,6 +71,31 @@ test('Undo in the notification after deleting annotations from the panel brings 
   expect(app.core.annotations.list(documentId).map((annotation) => annotation.target?.quote.exact)).toEqual(QUOTES);
 });
 
+test('Undo in the notification after deleting a tag brings it back on its annotations', async ({ page, app }) => {
+  const documentId = app.core.documents.list()[0]!.id;
+  const text = app.core.documents.canonicalText(documentId);
+  const quote = 'the main hospital';
+  app.core.annotations.create({
+    documentId,
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+    tags: ['Place/Hospital'],
+  });
+  await openApp(page, app);
+  await page.getByRole('tab', { name: 'Tags' }).click();
+  const tree = page.getByRole('list', { name: 'Tags' });
+  await tree.getByRole('button', { name: 'Edit tag Place/Hospital' }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete tag “Place/Hospital”?' })
+    .getByRole('button', { name: 'Delete tag' })
+    .click();
+  await expect(tree.getByRole('button', { name: 'Hospital', exact: true })).toBeHidden();
+  await notificationArea(page).getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(tree.getByRole('button', { name: 'Hospital', exact: true })).toBeVisible();
+  expect(app.core.annotations.list(documentId).map((annotation) => annotation.tags)).toEqual([['Place/Hospital']]);
+});
+
 test('a failed call says what failed in the notification area; Show problem gives the detail and focus comes back', async ({
   page,
   app,

@@ -485,7 +485,6 @@ export function App({ client }: AppProps) {
                     client={client}
                     controller={controller}
                     report={report}
-                    announce={announce}
                     confirm={(title, body, confirmLabel, onConfirm) =>
                       setConfirmation({ title, body, confirmLabel, onConfirm })
                     }
