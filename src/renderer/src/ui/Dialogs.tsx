@@ -93,27 +93,16 @@ interface ModalProps {
   /** While busy, Escape does not close it. */
   busy?: boolean;
   wide?: boolean;
-  /** An alertdialog interrupts: for what must be read before going on. */
-  role?: 'alertdialog';
   className?: string;
   children: ReactNode;
 }
 
 /** A modal dialog with the app's look, see useModal. */
-export function Modal({
-  labelledBy,
-  describedBy,
-  onCancel,
-  busy = false,
-  wide,
-  role,
-  className,
-  children,
-}: ModalProps) {
+export function Modal({ labelledBy, describedBy, onCancel, busy = false, wide, className, children }: ModalProps) {
   const ref = useModal(onCancel, busy);
   const classes = [styles.dialog, wide ? styles.wide : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <dialog ref={ref} className={classes} role={role} aria-labelledby={labelledBy} aria-describedby={describedBy}>
+    <dialog ref={ref} className={classes} aria-labelledby={labelledBy} aria-describedby={describedBy}>
       {children}
     </dialog>
   );
@@ -147,30 +136,6 @@ export function FormFooter({ error, busy, canSubmit, submitLabel, busyLabel, onC
         </button>
       </div>
     </>
-  );
-}
-
-interface MessageDialogProps {
-  title: string;
-  body: string;
-  onClose: () => void;
-}
-
-/** For what must be read before going on (an export's warnings); failures go to the notification area. */
-export function MessageDialog({ title, body, onClose }: MessageDialogProps) {
-  const ids = useId();
-  return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} role="alertdialog">
-      <h2 id={`${ids}-title`}>{title}</h2>
-      <p id={`${ids}-body`} className={styles.body}>
-        {body}
-      </p>
-      <div className={styles.actions}>
-        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
-          OK
-        </button>
-      </div>
-    </Modal>
   );
 }
 
