@@ -68,7 +68,10 @@ function NotificationItem({ item, onAct, onShowProblem, onDismiss }: ItemProps) 
   );
 }
 
-/** Keeps focus somewhere sensible when the message holding it goes: the next message, else where it came from. */
+/**
+ * Keeps focus somewhere sensible when the message holding it goes (dismissed or acted on):
+ * back where it came from, so the other messages fade again; else the next message.
+ */
 function useFocusKeeper(center: NotificationCenter, items: readonly Notification[]) {
   const root = useRef<HTMLDivElement>(null);
   const cameFrom = useRef<HTMLElement | null>(null);
@@ -76,17 +79,16 @@ function useFocusKeeper(center: NotificationCenter, items: readonly Notification
   useLayoutEffect(() => {
     const area = root.current;
     if (!area || !hadFocus.current || area.contains(document.activeElement)) return;
-    // The focused message was removed (dismissed or acted on): its blur never came.
+    // The focused message was removed: its blur never came.
     hadFocus.current = false;
-    const next = area.querySelector<HTMLElement>('[data-notification] button');
-    if (next) next.focus();
-    else {
-      center.resume('focus');
-      if (cameFrom.current?.isConnected) cameFrom.current.focus();
-    }
+    center.resume('focus');
+    if (cameFrom.current?.isConnected) cameFrom.current.focus();
+    else area.querySelector<HTMLElement>('[data-notification] button')?.focus();
   }, [center, items]);
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     const from = event.relatedTarget;
+    // Entering from outside: remember where, to go back there. (From nowhere, as when a closing
+    // dialog hands focus back, keeps what was remembered.)
     if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
     hadFocus.current = true;
     center.pause('focus');
