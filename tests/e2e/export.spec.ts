@@ -1,7 +1,8 @@
 // Exporting an annotated PDF as a person does: the toolbar button, the dialog's options,
 // the progress bar, and the downloaded file read back with pdfjs.
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
 import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
 import { expect, screenshot, test } from './fixtures';
@@ -119,4 +120,34 @@ test('a long export shows its progress, and the tag filter keeps only matching h
   expect(
     pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.contents),
   ).toEqual(['Tags: Place/Coast', 'Tags: Place/Hospital']);
+});
+
+test('an export with warnings shows them in the dialog until they are read, then gives focus back', async ({
+  page,
+  app,
+}) => {
+  const file = join(app.dataDir, 'tea-notes.txt');
+  writeFileSync(file, 'Tea notes\nThe label reads 绿茶 and a smiling 🙂 beside it.\n');
+  app.core.importPath(file);
+  await page.goto(app.url);
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('button', { name: /^Tea notes/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tea notes' })).toBeVisible();
+  const opener = page.getByRole('banner').getByRole('button', { name: 'Export and share', exact: true });
+  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export annotated PDF' }).getByRole('button', { name: 'Export PDF' }).click();
+  await downloading;
+  const warned = page.getByRole('dialog', { name: /^Exported, with / });
+  await expect(warned).toContainText('Exported “Tea notes (annotated).pdf”');
+  await expect(warned.getByRole('list', { name: 'Warnings' })).toContainText('绿');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Exported “Tea notes (annotated).pdf”',
+  );
+  await screenshot(page, 'export-warnings');
+  await warned.getByRole('button', { name: 'OK' }).click();
+  await expect(warned).toBeHidden();
+  await expect(opener).toBeFocused();
 });

@@ -387,7 +387,13 @@ test('when the browser host has stopped, an action says so and how to start it a
   await app.stopHost();
   await selectText(page, 'French special forces');
   await page.keyboard.press('h');
-  const dialog = page.getByRole('alertdialog', { name: "Couldn't annotate the selection" });
+  // Said in the notification area, whole, with the problem in detail one click away.
+  const failure = notificationArea(page).getByRole('alert').filter({ hasText: "Couldn't annotate the selection" });
+  await expect(failure).toContainText("Marginalia's server (the browser host) has stopped or can't be reached");
+  await expect(failure).toContainText('npm run serve');
+  await expect(failure).not.toContainText('Failed to fetch');
+  await failure.getByRole('button', { name: 'Show problem' }).click();
+  const dialog = page.getByRole('dialog', { name: "Couldn't annotate the selection" });
   await expect(dialog).toContainText("Marginalia's server (the browser host) has stopped or can't be reached");
   await expect(dialog).toContainText('npm run serve');
   await expect(dialog).not.toContainText('Failed to fetch');

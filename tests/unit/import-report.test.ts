@@ -30,4 +30,22 @@ describe('the messages after an import', () => {
       { text: "Couldn't import blank.txt: It is empty.", kind: 'error' },
     ]);
   });
+
+  it('names the document a message is about, so it can offer to open it, but not when several came in', () => {
+    expect(
+      importMessages([
+        { fileName: 'a.txt', outcome: 'imported', documentId: 'doc-a' },
+        { fileName: 'report.txt', outcome: 'existing', title: 'Report', documentId: 'doc-r' },
+      ]),
+    ).toEqual([
+      { text: 'Imported a.txt', kind: 'info', documentId: 'doc-a' },
+      { text: 'report.txt is already in the library as “Report”.', kind: 'info', documentId: 'doc-r' },
+    ]);
+    expect(
+      importMessages([
+        { fileName: 'a.txt', outcome: 'imported', documentId: 'doc-a' },
+        { fileName: 'b.txt', outcome: 'imported', documentId: 'doc-b' },
+      ]),
+    ).toEqual([{ text: 'Imported a.txt, b.txt', kind: 'info' }]);
+  });
 });

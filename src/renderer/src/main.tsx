@@ -9,7 +9,6 @@ import { createHttpClient } from './app/http-client';
 import './app/tokens.css';
 import './app/global.css';
 import './reader/reader.css';
-import './ui/dialogs.css';
 import './app/panels.css';
 import './annotations/annotations-panel.css';
 import './tags/tags.css';
@@ -17,10 +16,7 @@ import './search/search.css';
 import './annotations/margin.css';
 import './annotations/selection.css';
 import './reader/reader-column.css';
-import './export/export.css';
-import './bundles/bundles.css';
-import './app/notifications/notifications.css';
-import './ui/error-boundary.css';
+import './annotations/thread.css';
 
 declare global {
   interface Window {

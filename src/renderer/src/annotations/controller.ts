@@ -9,6 +9,8 @@ import type { Result } from '../../../shared/result';
 import { countOf } from '../../../shared/plural';
 import type { TextSpan } from '../../../shared/search-results';
 import { useAnnotations } from './useAnnotations';
+import { notifications } from '../app/notifications/store';
+import { commands } from '../commands';
 
 export interface ScrollTarget {
   start: number;
@@ -28,7 +30,8 @@ export type FollowUp = 'tag' | 'note' | null;
 export function useAnnotationController(
   client: MarginaliaClient,
   documentId: string | null,
-  report: (title: string, message: string) => void,
+  /** Says a call failed: `error` is the contract's error (its code goes behind Show problem) or a message. */
+  report: (title: string, error: unknown) => void,
   announce: (message: string) => void,
   /** The local author: only their annotations take a tag or a note here. */
   myAuthorId: string | null = null,
@@ -62,7 +65,7 @@ export function useAnnotationController(
   const check = useCallback(
     <T>(title: string, result: Result<T>): T | undefined => {
       if (result.ok) return result.value;
-      report(title, result.error.message);
+      report(title, result.error);
       return undefined;
     },
     [report],
@@ -246,13 +249,13 @@ export function useAnnotationController(
       if (!done) return;
       if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) select(null);
       await refresh();
-      announce(
+      const deleted =
         done.deleted === 1
           ? 'Annotation deleted (Ctrl+Z to undo)'
-          : `${countOf(done.deleted, 'annotation')} deleted (Ctrl+Z to undo)`,
-      );
+          : `${countOf(done.deleted, 'annotation')} deleted (Ctrl+Z to undo)`;
+      notifications.notify(deleted, 'info', { action: { label: 'Undo', run: () => commands.run('undo') } });
     },
-    [announce, check, client, refresh, select, selectedId, storedIds],
+    [check, client, refresh, select, selectedId, storedIds],
   );
 
   const bulk = useCallback(

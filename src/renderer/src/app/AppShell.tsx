@@ -18,12 +18,11 @@ export function AppShell() {
     <div className="app">
       <ToolbarContainer />
       <ImportInputs />
-      {/* The notification area sits at the foot of an open side panel (see notifications.css). */}
       <div className={styles.layout} data-side-panel={sidePanelOpen ? 'open' : 'closed'}>
         {sidePanelOpen && <SidePanels />}
         <ReaderPane />
       </div>
-      <Notifications />
+      <Notifications besidePanel={sidePanelOpen} />
       <DialogLayer />
       <CommandLayerContainer />
     </div>

@@ -1,16 +1,14 @@
 // Every dialog of the window, each shown from the dialogs store: settings and the welcome,
-// share notes, the import-notes preview, export, and the message and confirmation on top.
+// share notes, the import-notes preview, export, and the confirmation on top.
 import type { BundlePlan } from '../../../shared/bundles';
 import { importedSummary } from '../../../shared/bundles';
-import type { PdfExportResult } from '../../../shared/export-options';
-import { countOf } from '../../../shared/plural';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
 import { ExportDialog } from '../export/ExportDialog';
 import { SettingsDialogs } from '../settings/SettingsDialogs';
-import { ConfirmDialog, MessageDialog } from '../ui/Dialogs';
+import { ConfirmDialog } from '../ui/Dialogs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { notifications } from './notifications/store';
+import { notifications, reportFailure } from './notifications/store';
 import { useDialogs, useSession, useStores } from './stores';
 
 const announce = (text: string) => void notifications.notify(text);
@@ -21,26 +19,16 @@ function ExportLayer() {
   const current = useSession((state) => state.current);
   const editing = useSession((state) => state.editing);
   const open = useDialogs((state) => state.open === 'export');
+  const host = useSession((state) => state.info?.host);
   useCommandHandler('exportPdf', () => dialogs.show('export'), current !== null && !editing);
   if (!open || !current) return null;
-  const exported = (result: Omit<PdfExportResult, 'dataBase64'>) => {
-    dialogs.close('export');
-    const summary = `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
-    const count = result.warnings.length;
-    if (count === 0) announce(summary);
-    else
-      dialogs.showMessage(
-        `Exported, with ${count === 1 ? 'a warning' : countOf(count, 'warning')}`,
-        `${summary}\n\n${result.warnings.join('\n')}`,
-      );
-  };
   return (
     <ExportDialog
       client={client}
       documents={documents ?? []}
       currentId={current.id}
       onClose={() => dialogs.close('export')}
-      onExported={exported}
+      host={host}
     />
   );
 }
@@ -54,13 +42,21 @@ function NotesLayer() {
   useCommandHandler('shareNotes', () => dialogs.show('share'));
   const imported = (plan: BundlePlan) => {
     dialogs.previewBundle(null);
-    announce(importedSummary(plan));
-    void session.refreshLibrary().then(() => {
-      // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
-      const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
-      const opened = added ?? (session.currentId() ? undefined : plan.documents[0]);
-      if (opened) void session.openDocument(opened.id);
-    });
+    // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
+    const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
+    const shown = added ?? plan.documents[0];
+    notifications.notify(
+      importedSummary(plan),
+      'info',
+      shown ? { action: { label: 'Open', run: () => void session.openDocument(shown.id) } } : {},
+    );
+    void session
+      .refreshLibrary()
+      .then(() => {
+        const opened = added ?? (session.currentId() ? undefined : plan.documents[0]);
+        if (opened) void session.openDocument(opened.id);
+      })
+      .catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
   };
   return (
     <>
@@ -89,13 +85,11 @@ function NotesLayer() {
   );
 }
 
-function MessageAndConfirmation() {
+function Confirmation() {
   const { dialogs } = useStores();
-  const message = useDialogs((state) => state.message);
   const confirmation = useDialogs((state) => state.confirmation);
   return (
     <>
-      {message && <MessageDialog title={message.title} body={message.body} onClose={() => dialogs.dismissMessage()} />}
       {confirmation && (
         <ConfirmDialog
           title={confirmation.title}
@@ -117,7 +111,7 @@ export function DialogLayer() {
       <SettingsDialogs />
       <NotesLayer />
       <ExportLayer />
-      <MessageAndConfirmation />
+      <Confirmation />
     </ErrorBoundary>
   );
 }

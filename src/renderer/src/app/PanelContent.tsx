@@ -6,18 +6,16 @@ import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TagsPanel } from '../tags/TagsPanel';
-import { notifications } from './notifications/store';
+import { reportFailure } from './notifications/store';
 import type { SidePanel } from './side-panel-store';
 import { useController, useSession, useSidePanel, useStores } from './stores';
-
-const announce = (text: string) => void notifications.notify(text);
 
 function AnnotationsTab() {
   const { dialogs } = useStores();
   return (
     <AnnotationsPanel
       controller={useController()}
-      report={dialogs.showMessage}
+      report={reportFailure}
       onConfirmDelete={(count, confirm) =>
         dialogs.confirm({
           title: `Delete ${countOf(count, 'annotation')}?`,
@@ -36,8 +34,7 @@ function TagsTab() {
     <TagsPanel
       client={client}
       controller={useController()}
-      report={dialogs.showMessage}
-      announce={announce}
+      report={reportFailure}
       confirm={(title, body, confirmLabel, onConfirm) => dialogs.confirm({ title, body, confirmLabel, onConfirm })}
     />
   );

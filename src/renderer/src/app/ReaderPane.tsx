@@ -5,12 +5,12 @@ import type { SelectionCommands } from '../reader/Reader';
 import { Reader } from '../reader/Reader';
 import { commands, useCommandHandler } from '../commands';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { notifications } from './notifications/store';
+import { notifications, reportFailure } from './notifications/store';
 import { useController, useProfile, useSession, useStores } from './stores';
 import { useLinkConfirmation } from './useLinkConfirmation';
 
 export function ReaderPane() {
-  const { session, dialogs } = useStores();
+  const { session } = useStores();
   const controller = useController();
   const current = useSession((state) => state.current);
   const loading = useSession((state) => state.documents === null);
@@ -50,7 +50,7 @@ export function ReaderPane() {
         controller={controller}
         onImport={() => commands.run('import')}
         onSaveEdit={(json) => void saveEdit(json)}
-        report={dialogs.showMessage}
+        report={reportFailure}
         myAuthorId={authorId}
       />
     </ErrorBoundary>

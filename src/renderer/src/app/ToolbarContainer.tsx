@@ -1,11 +1,12 @@
 // The toolbar given what it shows from the stores; every action runs a command by id.
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { reportFailure } from './notifications/store';
 import { useSession, useSettings, useSidePanel, useStores } from './stores';
 import { Toolbar } from './toolbar/Toolbar';
 
 export function ToolbarContainer() {
-  const { client, settings, dialogs } = useStores();
+  const { client, settings } = useStores();
   const libraryOpen = useSidePanel((state) => state.open);
   const current = useSettings((state) => state);
   const editing = useSession((state) => state.editing);
@@ -18,7 +19,7 @@ export function ToolbarContainer() {
         editing={editing}
         settings={current}
         onSettings={settings.save}
-        sync={<SyncIndicator client={client} report={dialogs.showMessage} />}
+        sync={<SyncIndicator client={client} report={reportFailure} />}
       />
     </ErrorBoundary>
   );

@@ -28,20 +28,12 @@ describe('DialogsStore', () => {
     expect(ran).toBe(1);
   });
 
-  it('reports an error as a message with its text', () => {
-    const dialogs = new DialogsStore();
-    dialogs.report("Couldn't annotate the selection", new Error('the host stopped'));
-    expect(dialogs.get().message).toEqual({ title: "Couldn't annotate the selection", body: 'the host stopped' });
-    dialogs.dismissMessage();
-    expect(dialogs.get().message).toBeNull();
-  });
-
-  it('closes every dialog, preview, confirmation and message at once after a dialog failed', () => {
+  it('closes every dialog, preview and confirmation at once after a dialog failed', () => {
     const dialogs = new DialogsStore();
     dialogs.show('settings');
     dialogs.previewBundle({ fileName: 'notes.mnb', dataBase64: '' });
-    dialogs.showMessage('Exported', 'with a warning');
+    dialogs.confirm({ title: 'Delete?', body: '', confirmLabel: 'Delete', onConfirm: () => undefined });
     dialogs.closeAll();
-    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null, message: null });
+    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null });
   });
 });

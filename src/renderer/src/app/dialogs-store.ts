@@ -1,14 +1,9 @@
 // Which dialog is open (settings, export, share notes, the import-notes preview), the
-// confirmation waiting for an answer and the message waiting to be read.
+// confirmation waiting for an answer.
 import { Store } from './store';
 
 /** The dialogs that open from a command; at most one at a time. */
 export type DialogName = 'settings' | 'export' | 'share';
-
-export interface Message {
-  title: string;
-  body: string;
-}
 
 export interface Confirmation {
   title: string;
@@ -29,10 +24,9 @@ export interface DialogsState {
   open: DialogName | null;
   incomingBundle: IncomingBundle | null;
   confirmation: Confirmation | null;
-  message: Message | null;
 }
 
-const CLOSED: DialogsState = { open: null, incomingBundle: null, confirmation: null, message: null };
+const CLOSED: DialogsState = { open: null, incomingBundle: null, confirmation: null };
 
 export class DialogsStore extends Store<DialogsState> {
   constructor() {
@@ -62,19 +56,6 @@ export class DialogsStore extends Store<DialogsState> {
     if (!confirmation) return;
     this.set({ confirmation: null });
     if (confirmed) confirmation.onConfirm();
-  }
-
-  readonly showMessage = (title: string, body: string): void => {
-    this.set({ message: { title, body } });
-  };
-
-  /** What a component says went wrong, where the person must read it before going on. */
-  readonly report = (title: string, error: unknown): void => {
-    this.showMessage(title, error instanceof Error ? error.message : String(error));
-  };
-
-  dismissMessage(): void {
-    this.set({ message: null });
   }
 
   /** After a dialog failed to draw: everything closes, so the window is usable again. */

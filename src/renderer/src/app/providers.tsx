@@ -7,7 +7,7 @@ import { useAnnotationController } from '../annotations/controller';
 import { useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 import { useReadingSettings } from '../settings/useReadingSettings';
 import { loadApp } from './load-app';
-import { notifications } from './notifications/store';
+import { notifications, reportFailure } from './notifications/store';
 import { useStore } from './store';
 import { ControllerContext, StoresContext, createStores, useStores } from './stores';
 
@@ -15,10 +15,10 @@ const announce = (text: string) => void notifications.notify(text);
 
 /** The open document's annotations, with undo and redo of their changes. */
 function AnnotationsProvider({ children }: { children: ReactNode }) {
-  const { client, session, profile, dialogs } = useStores();
+  const { client, session, profile } = useStores();
   const activeId = useStore(session, (state) => state.activeId);
   const authorId = useStore(profile, (state) => state.profile?.authorId ?? null);
-  const controller = useAnnotationController(client, activeId, dialogs.showMessage, announce, authorId);
+  const controller = useAnnotationController(client, activeId, reportFailure, announce, authorId);
   const undoOrRedo = (command: 'undo' | 'redo') => {
     // From the desktop menu: typing in a field or a note is undone there, not in the store.
     const active = document.activeElement as HTMLElement | null;
@@ -45,7 +45,7 @@ function useAppLifecycle(): void {
     const stops = [
       client.on('libraryChanged', () => void session.refreshLibrary()),
       client.on('openDocument', ({ id }) => void session.refreshLibrary().then(() => session.openDocument(id))),
-      client.on('hostError', ({ title, message }) => dialogs.showMessage(title, message)),
+      client.on('hostError', ({ title, message }) => reportFailure(title, message)),
     ];
     return () => stops.forEach((stop) => stop());
   }, [client, session, dialogs]);

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KnownKey } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
+import { reportFailure } from '../app/notifications/store';
+import styles from './KnownKeys.module.css';
 
 export function KnownKeysSection({ client }: { client: MarginaliaClient }) {
   const [fingerprint, setFingerprint] = useState('');
@@ -10,19 +12,26 @@ export function KnownKeysSection({ client }: { client: MarginaliaClient }) {
   const refresh = useCallback(async () => {
     const [identity, known] = await Promise.all([client.getIdentity({}), client.listKnownKeys({})]);
     if (identity.ok) setFingerprint(identity.value.fingerprint);
+    else reportFailure("Couldn't read your signing key", identity.error);
     if (known.ok) setKeys(known.value);
+    else reportFailure("Couldn't list the keys you have imported notes from", known.error);
   }, [client]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const forget = async (key: KnownKey) => {
+    const result = await client.forgetKnownKey({ fingerprint: key.fingerprint });
+    if (!result.ok) reportFailure(`Couldn't forget the key of ${key.displayName}`, result.error);
+    await refresh();
+  };
   return (
-    <section className="known-keys" aria-labelledby="known-keys-heading">
-      <p className="known-keys__mine">
+    <section className={styles.keys} aria-labelledby="known-keys-heading">
+      <p>
         Your signing key: <code>{fingerprint}</code>
       </p>
       <h3 id="known-keys-heading">Keys you have imported notes from</h3>
       {keys.length === 0 ? (
-        <p className="known-keys__empty">None yet.</p>
+        <p>None yet.</p>
       ) : (
         <ul aria-label="Known keys">
           {keys.map((key) => (
@@ -34,7 +43,7 @@ export function KnownKeysSection({ client }: { client: MarginaliaClient }) {
                 type="button"
                 className="link-button"
                 aria-label={`Forget the key of ${key.displayName}`}
-                onClick={() => void client.forgetKnownKey({ fingerprint: key.fingerprint }).then(refresh)}
+                onClick={() => void forget(key)}
               >
                 Forget
               </button>

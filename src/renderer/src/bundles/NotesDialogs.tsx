@@ -1,15 +1,16 @@
 // Sharing notes as a signed bundle, and importing someone else's: the share dialog picks
 // documents and what to include; the import dialog shows who signed the bundle and what
 // it would change before anything is written.
-import { useEffect, useId, useState } from 'react';
-import type { BundlePlan, BundlePlanDocument, DocumentChoice } from '../../../shared/bundles';
-import { DOCUMENT_CHOICE_TEXT, differingVersions, refusedSummary } from '../../../shared/bundles';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { BundlePlan, DocumentChoice } from '../../../shared/bundles';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DocumentSummary } from '../../../shared/model';
 import { countOf } from '../../../shared/plural';
+import { reportFailure } from '../app/notifications/store';
 import { downloadBase64 } from '../ui/files';
-import { FormFooter, useModal } from '../ui/Dialogs';
+import { FormFooter, Modal, dialogStyles } from '../ui/Dialogs';
 import { DocumentPicker } from '../ui/DocumentPicker';
+import { ImportPlan, SignerLine } from './ImportPlan';
 
 interface ShareNotesDialogProps {
   client: MarginaliaClient;
@@ -19,56 +20,72 @@ interface ShareNotesDialogProps {
   onShared: (summary: string) => void;
 }
 
+/** The fingerprint of the key that signs bundles, said in the dialog so a reviewer can check it. */
+function useFingerprint(client: MarginaliaClient): string {
+  const [fingerprint, setFingerprint] = useState('');
+  useEffect(() => {
+    void client.getIdentity({}).then((result) => {
+      if (result.ok) setFingerprint(result.value.fingerprint);
+      else reportFailure("Couldn't read your signing key", result.error);
+    });
+  }, [client]);
+  return fingerprint;
+}
+
+interface ShareRequest {
+  documentIds: string[];
+  tag: string;
+  includeSources: boolean;
+  reviewOnly: boolean;
+}
+
+/** Builds and downloads the bundle; says what it holds, or why it failed. */
+function useShare(client: MarginaliaClient, onShared: (summary: string) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const share = useCallback(
+    async ({ documentIds, tag, includeSources, reviewOnly }: ShareRequest) => {
+      if (documentIds.length === 0) return;
+      setBusy(true);
+      setError('');
+      const result = await client.exportBundle({ documentIds, ...(tag ? { tag } : {}), includeSources, reviewOnly });
+      setBusy(false);
+      if (!result.ok) return setError(result.error.message);
+      const { fileName, dataBase64, counts } = result.value;
+      try {
+        downloadBase64(fileName, dataBase64, 'application/zip');
+      } catch (failure) {
+        return setError(failure instanceof Error ? failure.message : String(failure));
+      }
+      onShared(
+        `Shared “${fileName}”: ${countOf(counts.annotations, 'annotation')}, ${countOf(counts.replies, 'reply', 'replies')}.`,
+      );
+    },
+    [client, onShared],
+  );
+  return { busy, error, share };
+}
+
 export function ShareNotesDialog({ client, documents, currentId, onClose, onShared }: ShareNotesDialogProps) {
   const ids = useId();
   const [selected, setSelected] = useState<string[]>(currentId ? [currentId] : []);
   const [tag, setTag] = useState('');
   const [includeSources, setIncludeSources] = useState(true);
   const [reviewOnly, setReviewOnly] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fingerprint, setFingerprint] = useState('');
-  const ref = useModal(onClose, busy);
-
-  useEffect(() => {
-    void client.getIdentity({}).then((result) => {
-      if (result.ok) setFingerprint(result.value.fingerprint);
-    });
-  }, [client]);
-
+  const fingerprint = useFingerprint(client);
+  const { busy, error, share } = useShare(client, onShared);
   const ordered = documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id);
   return (
-    <dialog ref={ref} className="dialog dialog--wide export-dialog" aria-labelledby={`${ids}-title`}>
+    <Modal labelledBy={`${ids}-title`} onCancel={onClose} busy={busy} wide>
       <h2 id={`${ids}-title`}>Share notes</h2>
       <form
-        className="export-dialog__form"
+        className={dialogStyles.form}
         onSubmit={(event) => {
           event.preventDefault();
-          if (ordered.length === 0) return;
-          setBusy(true);
-          setError('');
-          void client
-            .exportBundle({
-              documentIds: ordered,
-              ...(tag.trim() ? { tag: tag.trim() } : {}),
-              includeSources,
-              reviewOnly,
-            })
-            .then((result) => {
-              setBusy(false);
-              if (!result.ok) {
-                setError(result.error.message);
-                return;
-              }
-              downloadBase64(result.value.fileName, result.value.dataBase64, 'application/zip');
-              const { counts } = result.value;
-              onShared(
-                `Shared “${result.value.fileName}”: ${countOf(counts.annotations, 'annotation')}, ${countOf(counts.replies, 'reply', 'replies')}.`,
-              );
-            });
+          void share({ documentIds: ordered, tag: tag.trim(), includeSources, reviewOnly });
         }}
       >
-        <p className="export-dialog__hint">
+        <p className={dialogStyles.hint}>
           The bundle is signed with your key{fingerprint ? ` (${fingerprint})` : ''}, so whoever imports it can check it
           came from you.
         </p>
@@ -90,7 +107,7 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
             <input type="checkbox" checked={reviewOnly} onChange={(event) => setReviewOnly(event.target.checked)} />{' '}
             Only my review (my annotations and replies)
           </label>
-          <label className="export-dialog__field">
+          <label className={dialogStyles.field}>
             Only annotations tagged (with the tags below it)
             <input type="text" value={tag} placeholder="All tags" onChange={(event) => setTag(event.target.value)} />
           </label>
@@ -104,7 +121,7 @@ export function ShareNotesDialog({ client, documents, currentId, onClose, onShar
           onCancel={onClose}
         />
       </form>
-    </dialog>
+    </Modal>
   );
 }
 
@@ -116,130 +133,61 @@ interface ImportNotesDialogProps {
   onImported: (plan: BundlePlan) => void;
 }
 
-function planLines(plan: BundlePlan): string[] {
-  const { annotations, replies } = plan;
-  return [
-    ...plan.documents.map((document) =>
-      document.status === 'text differs'
-        ? `Document (your text differs; ${differingVersions(document)}): ${document.title}`
-        : `${document.status === 'new' ? 'New document' : 'Document'}: ${document.title}`,
-    ),
-    [
-      `Annotations: ${annotations.added} new, ${annotations.updated} updated, ${annotations.unchanged} unchanged`,
-      annotations.keptLocal ? `, ${annotations.keptLocal} kept as yours are` : '',
-      annotations.deleted ? `, ${annotations.deleted} deleted` : '',
-      annotations.orphaned ? `, ${annotations.orphaned} without a place in your text (orphaned)` : '',
-    ].join(''),
-    `Replies: ${replies.added} new, ${replies.updated} updated, ${replies.unchanged} unchanged`,
-    ...plan.byAuthor.map(
-      (author) =>
-        `By ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`,
-    ),
-    ...(plan.refused > 0 ? [refusedSummary(plan)] : []),
-  ];
-}
-
-/** For a document whose text differs from mine: apply its notes to my copy, or add it beside mine. */
-function DocumentChoiceField({
-  document,
-  choice,
-  onChoose,
-}: {
-  document: BundlePlanDocument;
-  choice: DocumentChoice;
-  onChoose: (choice: DocumentChoice) => void;
-}) {
-  const name = useId();
-  return (
-    <fieldset className="bundle-choice">
-      <legend>
-        “{document.title}” differs from your copy
-        {document.localTitle && document.localTitle !== document.title ? ` (“${document.localTitle}”)` : ''} (
-        {differingVersions(document)})
-      </legend>
-      <p className="bundle-choice__hint">{DOCUMENT_CHOICE_TEXT.explanation}</p>
-      <label>
-        <input type="radio" name={name} checked={choice === 'merge'} onChange={() => onChoose('merge')} />{' '}
-        {DOCUMENT_CHOICE_TEXT.merge}
-      </label>
-      <label>
-        <input type="radio" name={name} checked={choice === 'copy'} onChange={() => onChoose('copy')} />{' '}
-        {DOCUMENT_CHOICE_TEXT.copy}
-      </label>
-    </fieldset>
-  );
-}
-
-export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImported }: ImportNotesDialogProps) {
-  const ids = useId();
+/** Reads the bundle's plan (again once the person allows an unsigned one); nothing is written yet. */
+function usePreview(client: MarginaliaClient, dataBase64: string, allowUnsigned: boolean) {
   const [plan, setPlan] = useState<BundlePlan | null>(null);
   const [error, setError] = useState('');
   const [unsigned, setUnsigned] = useState(false);
-  const [allowUnsigned, setAllowUnsigned] = useState(false);
   const [busy, setBusy] = useState(true);
-  const [choices, setChoices] = useState<Record<string, DocumentChoice>>({});
-  const ref = useModal(onClose, busy && plan !== null);
-  const copies = Object.entries(choices).flatMap(([id, choice]) => (choice === 'copy' ? [id] : []));
-
   useEffect(() => {
     setBusy(true);
     void client.previewBundle({ dataBase64, allowUnsigned }).then((result) => {
       setBusy(false);
-      if (result.ok) {
-        setPlan(result.value);
-        setError('');
-      } else {
-        setPlan(null);
-        setError(result.error.message);
-        setUnsigned(result.error.message.startsWith('This bundle is not signed'));
-      }
+      setPlan(result.ok ? result.value : null);
+      setError(result.ok ? '' : result.error.message);
+      if (!result.ok) setUnsigned(result.error.message.startsWith('This bundle is not signed'));
     });
   }, [client, dataBase64, allowUnsigned]);
+  return { plan, error, setError, unsigned, busy, setBusy };
+}
 
-  const signer = plan?.signer;
+export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImported }: ImportNotesDialogProps) {
+  const ids = useId();
+  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [choices, setChoices] = useState<Record<string, DocumentChoice>>({});
+  const { plan, error, setError, unsigned, busy, setBusy } = usePreview(client, dataBase64, allowUnsigned);
+  const copies = Object.entries(choices).flatMap(([id, choice]) => (choice === 'copy' ? [id] : []));
+  const importNow = async () => {
+    setBusy(true);
+    const result = await client.importBundle({ dataBase64, allowUnsigned, ...(copies.length > 0 ? { copies } : {}) });
+    setBusy(false);
+    if (result.ok) onImported(result.value);
+    else setError(result.error.message);
+  };
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
+    <Modal labelledBy={`${ids}-title`} onCancel={onClose} busy={busy && plan !== null} wide>
       <h2 id={`${ids}-title`}>Import notes</h2>
-      <p className="dialog__body">{fileName}</p>
-      {signer && (
-        <p className={signer.signed ? 'bundle-signer' : 'bundle-signer bundle-signer--unsigned'} role="status">
-          {signer.signed
-            ? `Signed by ${signer.name} (${signer.fingerprint})`
-            : `Not signed; it says it is from ${signer.name}`}
-          {signer.signed &&
-            (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
-          {signer.claim && `. ${signer.claim}`}
-        </p>
-      )}
+      <p className={dialogStyles.body}>{fileName}</p>
+      {plan && <SignerLine signer={plan.signer} />}
       {plan && (
-        <ul className="bundle-plan" aria-label="What importing changes">
-          {planLines(plan).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
+        <ImportPlan
+          plan={plan}
+          choices={choices}
+          onChoose={(id, choice) => setChoices((current) => ({ ...current, [id]: choice }))}
+        />
       )}
-      {plan?.documents
-        .filter((document) => document.status === 'text differs')
-        .map((document) => (
-          <DocumentChoiceField
-            key={document.bundleDocumentId}
-            document={document}
-            choice={choices[document.bundleDocumentId] ?? 'merge'}
-            onChoose={(choice) => setChoices((current) => ({ ...current, [document.bundleDocumentId]: choice }))}
-          />
-        ))}
       {error && (
-        <p className="export-dialog__error" role="alert">
+        <p className={dialogStyles.error} role="alert">
           {error}
         </p>
       )}
       {unsigned && (
-        <label className="bundle-trust">
+        <label className={dialogStyles.check}>
           <input type="checkbox" checked={allowUnsigned} onChange={(event) => setAllowUnsigned(event.target.checked)} />{' '}
           Import it anyway: I trust where this unsigned bundle came from
         </label>
       )}
-      <div className="dialog__actions">
+      <div className={dialogStyles.actions}>
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
@@ -247,20 +195,11 @@ export function ImportNotesDialog({ client, fileName, dataBase64, onClose, onImp
           type="button"
           className="button button--primary"
           disabled={!plan || busy}
-          onClick={() => {
-            setBusy(true);
-            void client
-              .importBundle({ dataBase64, allowUnsigned, ...(copies.length > 0 ? { copies } : {}) })
-              .then((result) => {
-                setBusy(false);
-                if (result.ok) onImported(result.value);
-                else setError(result.error.message);
-              });
-          }}
+          onClick={() => void importNow()}
         >
           Import
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

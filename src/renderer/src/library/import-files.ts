@@ -2,21 +2,21 @@
 // every other file is imported one by one with progress, and each file's fate is said.
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { DialogsStore } from '../app/dialogs-store';
-import { notifications, notifyFailure } from '../app/notifications/store';
+import { notifications, notifyFailure, reportFailure } from '../app/notifications/store';
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
 import { importMessages } from './import-report';
 import type { SessionStore } from './session-store';
 
 /** Imports one chosen file; never throws, so one bad file cannot stop the others. */
-async function importOne(client: MarginaliaClient, file: File): Promise<FileImport & { id?: string }> {
+async function importOne(client: MarginaliaClient, file: File): Promise<FileImport> {
   try {
     const result = await client.importDocument({ fileName: file.name, dataBase64: await readFileAsBase64(file) });
     if (!result.ok) return { fileName: file.name, outcome: 'failed', reason: result.error.message };
     const { document, created } = result.value;
     return created
-      ? { fileName: file.name, outcome: 'imported', id: document.id }
-      : { fileName: file.name, outcome: 'existing', title: document.title, id: document.id };
+      ? { fileName: file.name, outcome: 'imported', documentId: document.id }
+      : { fileName: file.name, outcome: 'existing', title: document.title, documentId: document.id };
   } catch (error) {
     return { fileName: file.name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -49,11 +49,16 @@ export async function importFiles({ client, session, dialogs }: ImportTargets, c
     notifications.update(progress, `Importing ${file.name}…`, 'progress');
     const outcome = await importOne(client, file);
     outcomes.push(outcome);
-    if ('id' in outcome) lastId = outcome.id;
+    if (outcome.outcome !== 'failed' && outcome.documentId) lastId = outcome.documentId;
   }
   notifications.dismiss(progress);
   // Every file is accounted for: what came in, what was already here, and each failure with its reason.
-  for (const { text, kind } of importMessages(outcomes)) notifications.notify(text, kind);
-  await session.refreshLibrary();
+  for (const { text, kind, documentId } of importMessages(outcomes))
+    notifications.notify(
+      text,
+      kind,
+      documentId ? { action: { label: 'Open', run: () => void session.openDocument(documentId) } } : {},
+    );
+  await session.refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
   if (lastId) await session.openDocument(lastId);
 }

@@ -4,13 +4,20 @@ import { countOf } from '../../../shared/plural';
 import type { NotificationKind } from '../app/notifications/store';
 
 export type FileImport =
-  | { fileName: string; outcome: 'imported' }
-  | { fileName: string; outcome: 'existing'; title: string }
+  | { fileName: string; outcome: 'imported'; documentId?: string }
+  | { fileName: string; outcome: 'existing'; title: string; documentId?: string }
   | { fileName: string; outcome: 'failed'; reason: string };
 
 export interface ImportMessage {
   text: string;
   kind: NotificationKind;
+  /** The one document the message is about, so it can offer Open. */
+  documentId?: string;
+}
+
+/** The document id, when there is one to open. */
+function opens(file: { documentId?: string }): { documentId?: string } {
+  return file.documentId ? { documentId: file.documentId } : {};
 }
 
 function names(files: readonly FileImport[]): string {
@@ -21,10 +28,19 @@ function names(files: readonly FileImport[]): string {
 export function importMessages(files: readonly FileImport[]): ImportMessage[] {
   const messages: ImportMessage[] = [];
   const imported = files.filter((file) => file.outcome === 'imported');
-  if (imported.length > 0) messages.push({ text: `Imported ${names(imported)}`, kind: 'info' });
+  if (imported.length > 0)
+    messages.push({
+      text: `Imported ${names(imported)}`,
+      kind: 'info',
+      ...(imported.length === 1 ? opens(imported[0]!) : {}),
+    });
   for (const file of files) {
     if (file.outcome === 'existing')
-      messages.push({ text: `${file.fileName} is already in the library as “${file.title}”.`, kind: 'info' });
+      messages.push({
+        text: `${file.fileName} is already in the library as “${file.title}”.`,
+        kind: 'info',
+        ...opens(file),
+      });
   }
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
   if (failed.length === 1)

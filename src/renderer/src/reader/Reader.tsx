@@ -593,7 +593,12 @@ export function Reader({
               </p>
             )}
           </article>
-          <ErrorBoundary region="margin notes" resetKeys={[doc.id]} onRetry={() => controller.refresh()}>
+          <ErrorBoundary
+            region="margin notes"
+            placement="column"
+            resetKeys={[doc.id]}
+            onRetry={() => controller.refresh()}
+          >
             <MarginNotes
               annotations={cardAnnotations}
               anchorTops={anchorTops}

@@ -1,7 +1,8 @@
 // Asks for the name that goes on every note (first run), and holds the settings that
 // are not reading preferences: that name and the import size limit.
 import type { ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { dialogStyles, useModal } from '../ui/Dialogs';
 
 interface ProfileDialogProps {
   title: string;
@@ -31,23 +32,12 @@ export function ProfileDialog({
 }: ProfileDialogProps) {
   const [workspace, setWorkspace] = useState(workspaceDir ?? offerWorkspace ?? '');
   const [useWorkspace, setUseWorkspace] = useState(false);
-  const ref = useRef<HTMLDialogElement>(null);
+  // The welcome dialog has no Cancel: Escape leaves it open until a name is saved.
+  const ref = useModal(() => onCancel?.(), onCancel === undefined);
   const [value, setValue] = useState(name);
   const [limit, setLimit] = useState(String(maxImportMegabytes ?? ''));
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="profile-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel?.();
-      }}
-    >
+    <dialog ref={ref} className={dialogStyles.dialog} aria-labelledby="profile-title">
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -64,13 +54,13 @@ export function ProfileDialog({
         }}
       >
         <h2 id="profile-title">{title}</h2>
-        <p className="dialog__body">{intro}</p>
-        <label className="dialog__field">
+        <p className={dialogStyles.body}>{intro}</p>
+        <label className={dialogStyles.field}>
           Your name
           <input value={value} autoFocus maxLength={80} onChange={(event) => setValue(event.currentTarget.value)} />
         </label>
         {maxImportMegabytes !== undefined && (
-          <label className="dialog__field">
+          <label className={dialogStyles.field}>
             Largest file to import (MB)
             <input
               type="number"
@@ -83,7 +73,7 @@ export function ProfileDialog({
         )}
         {offerWorkspace !== undefined && (
           <>
-            <label className="bundle-trust">
+            <label className={dialogStyles.check}>
               <input
                 type="checkbox"
                 checked={useWorkspace}
@@ -92,7 +82,7 @@ export function ProfileDialog({
               Also keep my notes as plain files in a workspace folder (for backups, git or a sync tool)
             </label>
             {useWorkspace && (
-              <label className="dialog__field">
+              <label className={dialogStyles.field}>
                 Workspace folder
                 <input value={workspace} onChange={(event) => setWorkspace(event.currentTarget.value)} />
               </label>
@@ -100,7 +90,7 @@ export function ProfileDialog({
           </>
         )}
         {workspaceDir !== undefined && (
-          <label className="dialog__field">
+          <label className={dialogStyles.field}>
             Workspace folder (your notes as plain files; empty to turn off)
             <input
               value={workspace}
@@ -110,7 +100,7 @@ export function ProfileDialog({
           </label>
         )}
         {extra}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           {onCancel && (
             <button type="button" className="button" onClick={onCancel}>
               Cancel

@@ -6,7 +6,7 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import type { SyncStatus } from '../../../shared/sync';
 import { notifications } from '../app/notifications/store';
-import { useModal } from '../ui/Dialogs';
+import { dialogStyles, useModal } from '../ui/Dialogs';
 import styles from './Sync.module.css';
 
 export function SyncDialog({
@@ -38,9 +38,9 @@ export function SyncDialog({
       notifications.notify(`Merged ${name} into its document; the file is set aside as ${name}.merged`);
     });
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={`${ids}-title`}>
+    <dialog ref={ref} className={`${dialogStyles.dialog} ${dialogStyles.wide}`} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Workspace sync</h2>
-      <p className="dialog__body">
+      <p className={dialogStyles.body}>
         {status.workspace}
         {status.lastSyncAt ? ` · last synced ${formatDate(status.lastSyncAt, 'clock-seconds')}` : ''}
       </p>
@@ -105,7 +105,7 @@ export function SyncDialog({
       {status.problems.length + status.conflicts.length + status.conflictFiles.length === 0 && (
         <p>Everything is in sync.</p>
       )}
-      <div className="dialog__actions">
+      <div className={dialogStyles.actions}>
         <button type="button" className="button button--primary" onClick={onClose}>
           Close
         </button>

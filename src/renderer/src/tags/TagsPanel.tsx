@@ -9,6 +9,8 @@ import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { MarginaliaClient } from '../../../shared/contract';
 import { countOf } from '../../../shared/plural';
 import type { AnnotationController } from '../annotations/controller';
+import { notifications } from '../app/notifications/store';
+import { commands } from '../commands';
 
 interface TreeRow {
   path: string;
@@ -39,10 +41,9 @@ interface TagsPanelProps {
   controller: AnnotationController;
   confirm: (title: string, body: string, label: string, action: () => void) => void;
   report: (title: string, message: string) => void;
-  announce: (message: string) => void;
 }
 
-export function TagsPanel({ client, controller, confirm, report, announce }: TagsPanelProps) {
+export function TagsPanel({ client, controller, confirm, report }: TagsPanelProps) {
   const rows = useMemo(() => tagTree(controller.tags), [controller.tags]);
   const [editing, setEditing] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -51,7 +52,8 @@ export function TagsPanel({ client, controller, confirm, report, announce }: Tag
 
   const after = async (done: boolean, message: string) => {
     if (!done) return;
-    announce(message);
+    // Every tag change is one undoable step: the message offers it.
+    notifications.notify(message, 'info', { action: { label: 'Undo', run: () => commands.run('undo') } });
     await controller.refreshTags();
     await controller.refresh();
   };

@@ -1,21 +1,111 @@
-// Modal dialogs built on <dialog>: focus is trapped by the browser, Escape cancels.
-import { useEffect, useRef } from 'react';
+// Modal dialogs on the native <dialog> opened with showModal(): the page behind is inert,
+// Tab and Shift+Tab go round the dialog's controls, Escape cancels, and when the dialog
+// goes focus returns to the control that opened it.
+import type { ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import styles from './Dialogs.module.css';
 
-/** Opens a <dialog> as modal; Escape calls onCancel, except while `busy`. */
+/** The dialogs' shared look, for dialogs that lay out their own <dialog> or form. */
+export const dialogStyles = styles;
+
+const TABBABLE = [
+  'a[href]',
+  'button',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  'summary',
+  '[tabindex]:not([tabindex="-1"])',
+  '[contenteditable="true"]',
+].join(', ');
+
+/** The controls Tab can reach in the dialog, in order (disabled and hidden ones left out). */
+function tabbableIn(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => !element.matches(':disabled') && element.tabIndex >= 0 && element.getClientRects().length > 0,
+  );
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const controls = tabbableIn(dialog);
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * Opens a <dialog> as modal while the component is mounted; Escape calls onCancel, except
+ * while `busy`. Focus goes back to where it was when the dialog opened once it closes.
+ */
 export function useModal(onCancel: () => void, busy = false) {
   const ref = useRef<HTMLDialogElement>(null);
+  const latest = useRef({ onCancel, busy });
+  useLayoutEffect(() => {
+    latest.current = { onCancel, busy };
+  });
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    let leaving = false;
     if (!dialog.open) dialog.showModal();
     const cancel = (event: Event) => {
       event.preventDefault();
-      if (!busy) onCancel();
+      if (!latest.current.busy) latest.current.onCancel();
     };
+    // Chromium closes a dialog on a second Escape even when cancel is refused: keep the state in step.
+    const closed = () => {
+      if (leaving) return;
+      if (latest.current.busy) dialog.showModal();
+      else latest.current.onCancel();
+    };
+    const keys = (event: KeyboardEvent) => keepTabInside(dialog, event);
     dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [busy, onCancel]);
+    dialog.addEventListener('close', closed);
+    dialog.addEventListener('keydown', keys);
+    return () => {
+      leaving = true;
+      dialog.removeEventListener('cancel', cancel);
+      dialog.removeEventListener('close', closed);
+      dialog.removeEventListener('keydown', keys);
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
   return ref;
+}
+
+interface ModalProps {
+  /** The id of the dialog's heading, which names it. */
+  labelledBy: string;
+  describedBy?: string;
+  onCancel: () => void;
+  /** While busy, Escape does not close it. */
+  busy?: boolean;
+  wide?: boolean;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A modal dialog with the app's look, see useModal. */
+export function Modal({ labelledBy, describedBy, onCancel, busy = false, wide, className, children }: ModalProps) {
+  const ref = useModal(onCancel, busy);
+  const classes = [styles.dialog, wide ? styles.wide : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <dialog ref={ref} className={classes} aria-labelledby={labelledBy} aria-describedby={describedBy}>
+      {children}
+    </dialog>
+  );
 }
 
 interface FormFooterProps {
@@ -33,11 +123,11 @@ export function FormFooter({ error, busy, canSubmit, submitLabel, busyLabel, onC
   return (
     <>
       {error !== undefined && (
-        <p className="export-dialog__error" role="alert">
+        <p className={styles.error} role="alert">
           {error}
         </p>
       )}
-      <div className="dialog__actions">
+      <div className={styles.actions}>
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
@@ -46,35 +136,6 @@ export function FormFooter({ error, busy, canSubmit, submitLabel, busyLabel, onC
         </button>
       </div>
     </>
-  );
-}
-
-interface MessageDialogProps {
-  title: string;
-  body: string;
-  onClose: () => void;
-}
-
-export function MessageDialog({ title, body, onClose }: MessageDialogProps) {
-  const ref = useModal(onClose);
-  return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      role="alertdialog"
-      aria-labelledby="message-title"
-      aria-describedby="message-body"
-    >
-      <h2 id="message-title">{title}</h2>
-      <p id="message-body" className="dialog__body">
-        {body}
-      </p>
-      <div className="dialog__actions">
-        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
-          OK
-        </button>
-      </div>
-    </dialog>
   );
 }
 
@@ -96,14 +157,14 @@ export function ConfirmDialog({
   onCancel,
   destructive = true,
 }: ConfirmDialogProps) {
-  const ref = useModal(onCancel);
+  const ids = useId();
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body">
-      <h2 id="confirm-title">{title}</h2>
-      <p id="confirm-body" className="dialog__body">
+    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onCancel}>
+      <h2 id={`${ids}-title`}>{title}</h2>
+      <p id={`${ids}-body`} className={styles.body}>
         {body}
       </p>
-      <div className="dialog__actions">
+      <div className={styles.actions}>
         <button type="button" className="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
@@ -115,6 +176,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

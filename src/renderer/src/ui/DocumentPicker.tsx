@@ -1,6 +1,7 @@
 // The list of library documents with a checkbox each, used by the dialogs that act on
 // several documents at once (PDF export, sharing notes).
 import type { DocumentSummary } from '../../../shared/model';
+import styles from './DocumentPicker.module.css';
 
 export function DocumentPicker({
   documents,
@@ -12,7 +13,7 @@ export function DocumentPicker({
   onChange: (update: (previous: string[]) => string[]) => void;
 }) {
   return (
-    <ul className="export-dialog__documents">
+    <ul className={styles.list}>
       {documents.map((doc) => (
         <li key={doc.id}>
           <label>

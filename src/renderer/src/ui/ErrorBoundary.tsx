@@ -2,6 +2,8 @@
 // app: the region shows what failed and a Retry button, and everything else keeps working.
 import type { ErrorInfo, ReactNode } from 'react';
 import { Component } from 'react';
+import { reportFailure } from '../app/notifications/store';
+import styles from './ErrorBoundary.module.css';
 
 interface ErrorBoundaryProps {
   /** What the region is, as a person would name it: "library", "margin notes". */
@@ -13,6 +15,8 @@ interface ErrorBoundaryProps {
   onRetry?: () => Promise<unknown> | void;
   /** Dialogs offer Close as well, since their fallback would otherwise stay open. */
   onClose?: () => void;
+  /** Where the fallback stands: in the flow (default), or in place of a column beside the text. */
+  placement?: 'flow' | 'column';
 }
 
 interface ErrorBoundaryState {
@@ -40,26 +44,24 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   private readonly retry = (): void => {
     const reloading = this.props.onRetry?.();
-    // Whether or not the reload worked, render again: what still fails shows here again.
+    // Whether or not the reload worked, render again: what still fails shows here again, and a
+    // reload that failed says so rather than showing what it had before as if it were fresh.
     void Promise.resolve(reloading)
-      .catch(() => undefined)
+      .catch((error: unknown) => reportFailure(`Couldn't reload the ${this.props.region}`, error))
       .then(() => this.setState({ error: null }));
   };
 
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const { region, onClose } = this.props;
+    const { region, onClose, placement = 'flow' } = this.props;
+    const where = onClose ? styles.dialog : placement === 'column' ? styles.column : '';
     return (
-      <section
-        className={onClose ? 'region-error region-error--dialog' : 'region-error'}
-        role="alert"
-        aria-label={`The ${region} failed`}
-      >
-        <h2 className="region-error__title">The {region} couldn't be shown</h2>
-        <p className="region-error__message">{error.message || error.name}</p>
-        <p className="region-error__hint">The rest of Marginalia still works. Retry, or open another document.</p>
-        <div className="region-error__actions">
+      <section className={`${styles.failed} ${where}`.trim()} role="alert" aria-label={`The ${region} failed`}>
+        <h2 className={styles.title}>The {region} couldn't be shown</h2>
+        <p className={styles.message}>{error.message || error.name}</p>
+        <p className={styles.hint}>The rest of Marginalia still works. Retry, or open another document.</p>
+        <div className={styles.actions}>
           <button type="button" className="button button--primary" onClick={this.retry}>
             Retry
           </button>

@@ -1,5 +1,6 @@
-// Reads a dropped or chosen file as base64 for the contract, using the browser's own
-// encoder (fast even for files of tens of megabytes).
+// Files in and out of the renderer: a dropped or chosen file read as base64 for the contract
+// (the browser's own encoder, fast even for tens of megabytes), and bytes handed back as a
+// download or opened in a new tab.
 export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -12,17 +13,28 @@ export function readFileAsBase64(file: Blob): Promise<string> {
   });
 }
 
-/** Hands bytes to the browser as a download (the desktop shell asks where to save them). */
-export function downloadBase64(fileName: string, dataBase64: string, type: string): void {
+function blobOf(dataBase64: string, type: string): Blob {
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  return new Blob([bytes], { type });
+}
+
+/** Hands bytes to the browser as a download (the desktop shell asks where to save them). */
+export function downloadBase64(fileName: string, dataBase64: string, type: string): void {
+  const url = URL.createObjectURL(blobOf(dataBase64, type));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Opens bytes in a new browser tab (the browser host's Open after an export). */
+export function openBase64(dataBase64: string, type: string): void {
+  const url = URL.createObjectURL(blobOf(dataBase64, type));
+  window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,0 +1,129 @@
+// The export dialog's option groups: paper and colors, what to include, and which
+// annotations (by tag, author and color). Each is a fieldset the dialog disables while busy.
+import type { HighlightColor } from '../../../shared/annotations';
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
+import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
+import type { PdfExportOptions } from '../../../shared/export-options';
+import { dialogStyles } from '../ui/Dialogs';
+import styles from './ExportDialog.module.css';
+
+type Change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) => void;
+
+interface OptionsProps {
+  options: PdfExportOptions;
+  change: Change;
+  disabled: boolean;
+}
+
+/** One checkbox bound to a boolean option. */
+function OptionBox({
+  options,
+  change,
+  name,
+  label,
+}: Omit<OptionsProps, 'disabled'> & { name: BooleanOption; label: string }) {
+  return (
+    <label>
+      <input type="checkbox" checked={options[name]} onChange={(event) => change(name, event.target.checked)} /> {label}
+    </label>
+  );
+}
+
+type BooleanOption = 'includeNotes' | 'includeTags' | 'includeAppendix' | 'includeOrphans';
+
+export function PaperAndIncludeFields({ options, change, disabled }: OptionsProps) {
+  return (
+    <div className={styles.columns}>
+      <fieldset disabled={disabled}>
+        <legend>Paper</legend>
+        <label>
+          <input type="radio" name="paper" checked={options.paper === 'a4'} onChange={() => change('paper', 'a4')} /> A4
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="paper"
+            checked={options.paper === 'letter'}
+            onChange={() => change('paper', 'letter')}
+          />{' '}
+          Letter
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={options.colorScheme === 'print'}
+            onChange={(event) => change('colorScheme', event.target.checked ? 'print' : 'screen')}
+          />{' '}
+          Print-friendly colors
+        </label>
+      </fieldset>
+      <fieldset disabled={disabled}>
+        <legend>Include</legend>
+        <OptionBox options={options} change={change} name="includeNotes" label="Notes" />
+        <OptionBox options={options} change={change} name="includeTags" label="Tags" />
+        <OptionBox options={options} change={change} name="includeAppendix" label="Appendix by tag" />
+        <OptionBox options={options} change={change} name="includeOrphans" label="Orphaned annotations" />
+      </fieldset>
+    </div>
+  );
+}
+
+interface FilterProps extends OptionsProps {
+  idPrefix: string;
+  tagPaths: readonly string[];
+  tagText: string;
+  onTagText: (text: string) => void;
+  authorText: string;
+  onAuthorText: (text: string) => void;
+}
+
+export function FilterFields(props: FilterProps) {
+  const { options, change, disabled, idPrefix, tagPaths, tagText, onTagText, authorText, onAuthorText } = props;
+  const toggleColor = (color: HighlightColor) =>
+    change(
+      'colors',
+      options.colors.includes(color) ? options.colors.filter((value) => value !== color) : [...options.colors, color],
+    );
+  return (
+    <fieldset disabled={disabled}>
+      <legend>Only these annotations</legend>
+      <label className={dialogStyles.field}>
+        Tags (comma-separated, children included)
+        <input
+          type="text"
+          list={`${idPrefix}-tags`}
+          value={tagText}
+          onChange={(event) => onTagText(event.target.value)}
+          placeholder="All tags"
+        />
+        <datalist id={`${idPrefix}-tags`}>
+          {tagPaths.map((path) => (
+            <option key={path} value={path} />
+          ))}
+        </datalist>
+      </label>
+      <label className={dialogStyles.field}>
+        Authors (comma-separated)
+        <input
+          type="text"
+          value={authorText}
+          onChange={(event) => onAuthorText(event.target.value)}
+          placeholder="All authors"
+        />
+      </label>
+      <div className={styles.colors} role="group" aria-label="Colors">
+        {HIGHLIGHT_COLORS.map((color) => (
+          <label key={color} className={styles.color} title={HIGHLIGHT_PALETTE[color].label}>
+            <input type="checkbox" checked={options.colors.includes(color)} onChange={() => toggleColor(color)} />
+            <span
+              className={styles.swatch}
+              style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
+              aria-hidden="true"
+            />
+            {HIGHLIGHT_PALETTE[color].label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
