@@ -17,7 +17,6 @@ import './app/panels.css';
 import './annotations/annotations-panel.css';
 import './tags/tags.css';
 import './search/search.css';
-import './annotations/margin.css';
 import './annotations/selection.css';
 import './reader/reader-column.css';
 import './export/export.css';
