@@ -196,7 +196,7 @@ test('the annotation list shows reading order, j/k move through highlights, bulk
   await page.getByRole('tab', { name: 'Annotations' }).click();
   const items = page.getByRole('list', { name: 'Annotations in this document' }).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  await expect(items.locator('.annotation-item__quote')).toHaveText([
+  await expect(items.getByTestId('annotation-quote')).toHaveText([
     'Islamic State militants',
     'the main hospital',
     '200 IS fighters',

@@ -8,6 +8,7 @@ import type { Annotation, Reply, TagInfo } from '../../../shared/annotations';
 import { HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { TagInput } from '../tags/TagInput';
+import { ColorSwatches, colorName } from './ColorSwatches';
 import { cardName } from './card-name';
 import { focusReaderFrom } from './focus-passage';
 import type { MarginActions } from './MarginNotes';
@@ -226,19 +227,13 @@ function CardActions({
   return (
     <footer className={styles.actions}>
       {annotation.kind === 'highlight' && (
-        <span className={styles.colors} role="group" aria-label="Color">
-          {HIGHLIGHT_COLORS.map((color) => (
-            <button
-              key={color}
-              type="button"
-              className={styles.color}
-              aria-label={HIGHLIGHT_PALETTE[color].label}
-              aria-pressed={annotation.color === color}
-              style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
-              onClick={() => actions.setColor(annotation.id, color)}
-            />
-          ))}
-        </span>
+        <ColorSwatches
+          label="Color"
+          colors={HIGHLIGHT_COLORS}
+          nameFor={colorName}
+          pressed={(color) => annotation.color === color}
+          onPick={(color) => color && actions.setColor(annotation.id, color)}
+        />
       )}
       <button
         type="button"
