@@ -72,6 +72,11 @@ test('a margin card is reached, read, opened, tagged, recolored and deleted from
     /Place\/Sabratha/,
   ]);
   await screenshot(page, 'margin-keyboard-card-open');
+  // Each tag's remove button is on the Tab path too, just before the tag field.
+  await page.keyboard.press('Shift+Tab');
+  await expect(second.getByRole('button', { name: 'Remove tag Place/Sabratha' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(second.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
 
   // Esc goes back to the passage, which stays selected; Tab comes back to its card.
   await page.keyboard.press('Escape');
