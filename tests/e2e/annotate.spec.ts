@@ -164,7 +164,7 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   await expect(tooltip).toContainText('Two sources disagree');
   await screenshot(page, 'annotate-hover');
   await page.mouse.click(box.x, box.y);
-  await expect(card(page, 'the main hospital')).toHaveClass(/note-card--selected/);
+  await expect(card(page, 'the main hospital')).toHaveAttribute('aria-current', 'true');
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-selected': ['the main hospital'] });
 });
 
@@ -197,7 +197,7 @@ test('the annotation list shows reading order, j/k move through highlights, bulk
   await page.getByRole('tab', { name: 'Annotations' }).click();
   const items = page.getByRole('list', { name: 'Annotations in this document' }).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  await expect(items.locator('.annotation-item__quote')).toHaveText([
+  await expect(items.getByTestId('annotation-quote')).toHaveText([
     'Islamic State militants',
     'the main hospital',
     '200 IS fighters',
@@ -459,7 +459,9 @@ test('markup in notes, tags and titles is shown as text and never runs', async (
   await page.getByRole('textbox', { name: 'Note on “annotate here”' }).click();
   await page.keyboard.type(`<script>window.__pwned=2</script>`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${payload} title`);
-  await expect(page.locator('.tag-chip').first()).toContainText(payload);
+  await expect(
+    card(page, 'annotate here').getByRole('list', { name: 'Tags' }).getByRole('listitem').first(),
+  ).toContainText(payload);
   await expect(page.getByText('<script>window.__pwned=2</script>')).toBeVisible();
   await page.waitForTimeout(700);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

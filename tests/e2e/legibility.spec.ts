@@ -89,7 +89,8 @@ test('a reviewer’s note card fits its column at 1280×800, author name on one 
   const card = page.getByRole('article', { name: `Note on “${quote}”` });
   await expect(card).toContainText('their note');
   await card.scrollIntoViewIfNeeded();
-  const column = await card.evaluate((element) => element.closest('.margin')!.getBoundingClientRect().right);
+  const margin = (await page.getByRole('complementary', { name: 'Margin notes' }).boundingBox())!;
+  const column = margin.x + margin.width;
   const box = (await card.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(column + 0.5);
   expect(await showsWhole(card)).toBe(true);

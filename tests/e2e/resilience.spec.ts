@@ -361,7 +361,7 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   // Elsewhere in the card, a click still edits the note.
   await mine.getByText('for background').click();
   await expect(page.getByRole('textbox', { name: 'Note on “French special forces”' })).toBeFocused();
-  await expect(mine).toHaveClass(/note-card--selected/);
+  await expect(mine).toHaveAttribute('aria-current', 'true');
 
   // Typed, as the analyst did: the editor keeps the ftp address though Lexical renders its href as about:blank.
   await selectText(page, 'Serbian hostages');

@@ -10,13 +10,7 @@ import './app/tokens.css';
 import './app/global.css';
 import './reader/reader.css';
 import './app/panels.css';
-import './annotations/annotations-panel.css';
-import './tags/tags.css';
-import './search/search.css';
-import './annotations/margin.css';
-import './annotations/selection.css';
 import './reader/reader-column.css';
-import './annotations/thread.css';
 
 declare global {
   interface Window {

@@ -15,12 +15,13 @@ import { BLUR_COMMAND, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_LOW, type EditorT
 import { useEffect, useRef } from 'react';
 import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
 import { LinkTargetsPlugin } from '../reader/LinkTargetsPlugin';
+import styles from './NoteEditor.module.css';
 
 export const NOTE_SAVE_DELAY_MS = 500;
 
 const NOTE_THEME: EditorThemeClasses = {
-  paragraph: 'note-p',
-  list: { ul: 'note-ul', ol: 'note-ol', listitem: 'note-li' },
+  paragraph: styles.paragraph,
+  list: { ul: styles.list, ol: styles.list },
   link: 'doc-link',
   text: { bold: 'doc-bold', italic: 'doc-italic', code: 'doc-code' },
 };
@@ -113,10 +114,20 @@ interface NoteEditorProps {
   autoFocus: boolean;
   /** False for someone else's note: shown, not edited. */
   editable?: boolean;
+  /** False keeps the note out of the Tab order (a card that is not open: Tab moves between cards, Enter opens). */
+  tabbable?: boolean;
   onSave: (lexicalJson: string) => void;
 }
 
-export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, editable = true, onSave }: NoteEditorProps) {
+export function NoteEditor({
+  annotationId,
+  lexicalJson,
+  label,
+  autoFocus,
+  editable = true,
+  tabbable = true,
+  onSave,
+}: NoteEditorProps) {
   return (
     <LexicalComposer
       key={annotationId}
@@ -131,10 +142,17 @@ export function NoteEditor({ annotationId, lexicalJson, label, autoFocus, editab
         },
       }}
     >
-      <div className="note-editor">
+      <div className={styles.editor}>
         <RichTextPlugin
-          contentEditable={<ContentEditable className="note-editor__input" aria-label={label} aria-multiline="true" />}
-          placeholder={<div className="note-editor__placeholder">Write a note…</div>}
+          contentEditable={
+            <ContentEditable
+              className={styles.input}
+              aria-label={label}
+              aria-multiline="true"
+              tabIndex={tabbable ? undefined : -1}
+            />
+          }
+          placeholder={<div className={styles.placeholder}>Write a note…</div>}
           ErrorBoundary={LexicalErrorBoundary}
         />
         <HistoryPlugin />

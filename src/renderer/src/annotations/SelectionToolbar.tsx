@@ -4,6 +4,7 @@
 import type { HighlightColor } from '../../../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
+import styles from './Selection.module.css';
 
 export interface SelectionToolbarProps {
   rect: DOMRect;
@@ -16,83 +17,70 @@ export interface SelectionToolbarProps {
   onDismiss: () => void;
 }
 
-export function SelectionToolbar({
-  rect,
-  color,
-  reattaching,
-  onHighlight,
-  onTag,
-  onNote,
-  onAttach,
-  onDismiss,
-}: SelectionToolbarProps) {
-  const top = Math.max(8, rect.top - 48);
-  const left = Math.min(window.innerWidth - 340, Math.max(8, rect.left + rect.width / 2 - 160));
+/** Where the toolbar sits: above the selection's middle, kept inside the window. */
+export function toolbarPosition(rect: Pick<DOMRect, 'top' | 'left' | 'width'>, windowWidth: number) {
+  return {
+    top: Math.max(8, rect.top - 48),
+    left: Math.min(windowWidth - 340, Math.max(8, rect.left + rect.width / 2 - 160)),
+  };
+}
+
+export function SelectionToolbar(props: SelectionToolbarProps) {
   return (
     <div
-      className="selection-toolbar"
+      className={styles.toolbar}
       role="toolbar"
       aria-label="Annotate selection"
-      style={{ top, left }}
+      style={toolbarPosition(props.rect, window.innerWidth)}
       onMouseDown={(event) => event.preventDefault()}
     >
-      {reattaching ? (
+      {props.reattaching ? (
         <>
-          <button type="button" className="selection-toolbar__button" onClick={onAttach}>
+          <button type="button" className={styles.button} onClick={props.onAttach}>
             Attach here
           </button>
-          <button type="button" className="selection-toolbar__button" onClick={onDismiss}>
+          <button type="button" className={styles.button} onClick={props.onDismiss}>
             Cancel
           </button>
         </>
       ) : (
-        <>
-          <button
-            type="button"
-            className="selection-toolbar__button"
-            title="Highlight (h)"
-            aria-keyshortcuts="h"
-            onClick={() => onHighlight()}
-          >
-            <span
-              className="selection-toolbar__swatch"
-              style={{ background: HIGHLIGHT_PALETTE[color].swatch }}
-              aria-hidden="true"
-            />
-            Highlight
-          </button>
-          <button
-            type="button"
-            className="selection-toolbar__button"
-            title="Tag (t)"
-            aria-keyshortcuts="t"
-            onClick={onTag}
-          >
-            Tag
-          </button>
-          <button
-            type="button"
-            className="selection-toolbar__button"
-            title="Note (n)"
-            aria-keyshortcuts="n"
-            onClick={onNote}
-          >
-            Note
-          </button>
-          <span className="selection-toolbar__divider" aria-hidden="true" />
-          {HIGHLIGHT_COLORS.map((swatch) => (
-            <button
-              key={swatch}
-              type="button"
-              className="selection-toolbar__color"
-              aria-label={`Highlight ${HIGHLIGHT_PALETTE[swatch].label.toLowerCase()}`}
-              title={HIGHLIGHT_PALETTE[swatch].label}
-              style={{ background: HIGHLIGHT_PALETTE[swatch].swatch }}
-              onClick={() => onHighlight(swatch)}
-            />
-          ))}
-        </>
+        <AnnotateButtons {...props} />
       )}
     </div>
+  );
+}
+
+function AnnotateButtons({ color, onHighlight, onTag, onNote }: SelectionToolbarProps) {
+  return (
+    <>
+      <button
+        type="button"
+        className={styles.button}
+        title="Highlight (h)"
+        aria-keyshortcuts="h"
+        onClick={() => onHighlight()}
+      >
+        <span className={styles.swatch} style={{ background: HIGHLIGHT_PALETTE[color].swatch }} aria-hidden="true" />
+        Highlight
+      </button>
+      <button type="button" className={styles.button} title="Tag (t)" aria-keyshortcuts="t" onClick={onTag}>
+        Tag
+      </button>
+      <button type="button" className={styles.button} title="Note (n)" aria-keyshortcuts="n" onClick={onNote}>
+        Note
+      </button>
+      <span className={styles.divider} aria-hidden="true" />
+      {HIGHLIGHT_COLORS.map((swatch) => (
+        <button
+          key={swatch}
+          type="button"
+          className={styles.color}
+          aria-label={`Highlight ${HIGHLIGHT_PALETTE[swatch].label.toLowerCase()}`}
+          title={HIGHLIGHT_PALETTE[swatch].label}
+          style={{ background: HIGHLIGHT_PALETTE[swatch].swatch }}
+          onClick={() => onHighlight(swatch)}
+        />
+      ))}
+    </>
   );
 }

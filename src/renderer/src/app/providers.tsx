@@ -7,11 +7,13 @@ import { useAnnotationController } from '../annotations/controller';
 import { useCommandHandler, useCommandKeys, useHostCommands } from '../commands';
 import { useReadingSettings } from '../settings/useReadingSettings';
 import { loadApp } from './load-app';
+import type { NotificationAction } from './notifications/store';
 import { notifications, reportFailure } from './notifications/store';
 import { useStore } from './store';
 import { ControllerContext, StoresContext, createStores, useStores } from './stores';
 
-const announce = (text: string) => void notifications.notify(text);
+const announce = (text: string, action?: NotificationAction) =>
+  void notifications.notify(text, 'info', action ? { action } : {});
 
 /** The open document's annotations, with undo and redo of their changes. */
 function AnnotationsProvider({ children }: { children: ReactNode }) {

@@ -3,16 +3,15 @@
 // at a time ("Show more"), snippets with the matches marked, each result opening its
 // document with the matches marked there, the operators listed, and a hint when a query
 // cannot be read. Clearing or closing the search clears the marks in the reader.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
-import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
-import { SEARCH_PAGE_SIZE } from '../../../shared/search-results';
-import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
-import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { DocumentSummary } from '../../../shared/model';
-import { formatDate } from '../../../shared/dates';
-import { originLine, sharedTitleIds } from '../../../shared/document-labels';
 import { groupedCountOf } from '../../../shared/plural';
+import type { SearchHit } from '../../../shared/search-results';
+import { distinctions } from './search-pages';
+import { SearchHelp, SearchResultsList } from './SearchResultsList';
+import { useSearch } from './useSearch';
+import styles from './Search.module.css';
 
 export type SearchScope = 'document' | 'library';
 
@@ -29,46 +28,11 @@ interface SearchPanelProps {
   onClear: () => void;
 }
 
-/** Adds a page to the results shown; a document split across pages stays one group. */
-function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
-  const groups = [...shown.groups];
-  for (const group of page.groups) {
-    const last = groups.at(-1);
-    if (last?.documentId === group.documentId)
-      groups[groups.length - 1] = { ...last, hits: [...last.hits, ...group.hits] };
-    else groups.push(group);
-  }
-  return { ...page, groups, offset: 0 };
-}
-
-const shownCount = (results: SearchResults) => results.groups.reduce((sum, group) => sum + group.hits.length, 0);
-
-const formatDay = (iso: string) => formatDate(iso, 'day');
-
-/** Each same-titled document's distinguishing line, by id, as the library's rows show it. */
-function distinctions(documents: readonly DocumentSummary[]): Map<string, string> {
-  const shared = sharedTitleIds(documents);
-  return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDay)]));
-}
-
-export function SearchPanel({
-  client,
-  documents,
-  documentId,
-  scope,
-  focusToken,
-  onScope,
-  onChoose,
-  onClear,
-}: SearchPanelProps) {
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResults | null>(null);
-  const [error, setError] = useState<{ message: string; syntax: boolean } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const queryRef = useRef(query);
-  queryRef.current = query;
+export function SearchPanel(props: SearchPanelProps) {
+  const { client, documents, documentId, scope, focusToken, onChoose, onClear } = props;
   const searchIn = scope === 'document' && documentId ? { documentId } : {};
+  const { query, setQuery, results, error, loadingMore, showMore } = useSearch(client, searchIn, onClear);
+  const inputRef = useRef<HTMLInputElement>(null);
   const empty = query.trim() === '';
   const distinguish = useMemo(() => distinctions(documents), [documents]);
 
@@ -78,40 +42,6 @@ export function SearchPanel({
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusToken]);
-
-  // Closing the search (another panel, or the side panel hidden) clears the reader's marks.
-  useEffect(() => onClear, [onClear]);
-
-  useEffect(() => {
-    if (query.trim() === '') {
-      setResults(null);
-      setError(null);
-      onClear();
-      return;
-    }
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const result = await client.search({ query, ...(scope === 'document' && documentId ? { documentId } : {}) });
-      if (cancelled) return;
-      setResults(result.ok ? result.value : null);
-      setError(result.ok ? null : { message: result.error.message, syntax: result.error.code === 'INVALID_QUERY' });
-    }, 120);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [client, query, scope, documentId, onClear]);
-
-  const showMore = async () => {
-    if (!results) return;
-    setLoadingMore(true);
-    const result = await client.search({ query, ...searchIn, offset: shownCount(results), limit: SEARCH_PAGE_SIZE });
-    setLoadingMore(false);
-    // The query changed while the page loaded: that page belongs to the old results.
-    if (queryRef.current !== query) return;
-    if (result.ok) setResults((shown) => (shown ? appendPage(shown, result.value) : result.value));
-    else setError({ message: result.error.message, syntax: false });
-  };
 
   return (
     <section className="panel" aria-labelledby="search-heading">
@@ -129,25 +59,10 @@ export function SearchPanel({
           value={query}
           onChange={(event) => setQuery(event.currentTarget.value)}
         />
-        <div role="radiogroup" aria-label="Search in" className="search-scope">
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              checked={scope === 'document'}
-              disabled={!documentId}
-              onChange={() => onScope('document')}
-            />
-            This document
-          </label>
-          <label>
-            <input type="radio" name="scope" checked={scope === 'library'} onChange={() => onScope('library')} />
-            Library
-          </label>
-        </div>
+        <ScopeChoice {...props} />
       </div>
       {error && (
-        <p role="alert" className={error.syntax ? 'panel__hint search-syntax-error' : undefined}>
+        <p role="alert" className={error.syntax ? `panel__hint ${styles.syntaxError}` : undefined}>
           {error.message}
         </p>
       )}
@@ -165,81 +80,35 @@ export function SearchPanel({
         </p>
       )}
       {results && !error && (
-        <div className="search-results">
-          {results.groups.map((group) => (
-            <ResultGroup
-              key={group.documentId}
-              group={group}
-              distinction={distinguish.get(group.documentId)}
-              onChoose={onChoose}
-            />
-          ))}
-          {shownCount(results) < results.total && (
-            <button type="button" className="search-more" disabled={loadingMore} onClick={() => void showMore()}>
-              Show more ({shownCount(results).toLocaleString()} of {results.total.toLocaleString()} shown)
-            </button>
-          )}
-        </div>
+        <SearchResultsList
+          results={results}
+          distinguish={distinguish}
+          loadingMore={loadingMore}
+          onMore={() => void showMore()}
+          onChoose={onChoose}
+        />
       )}
     </section>
   );
 }
 
-function SearchHelp() {
+function ScopeChoice({ scope, documentId, onScope }: Pick<SearchPanelProps, 'scope' | 'documentId' | 'onScope'>) {
   return (
-    <section id="search-help" className="search-help" aria-label="Search syntax">
-      <h3>Search syntax</h3>
-      <dl>
-        {SEARCH_SYNTAX_HELP.map((entry) => (
-          <div key={entry.example}>
-            <dt>
-              <code>{entry.example}</code>
-            </dt>
-            <dd>{entry.meaning}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
-function ResultGroup({
-  group,
-  distinction,
-  onChoose,
-}: {
-  group: SearchGroup;
-  /** Set when another document has the same title: its origin and version. */
-  distinction: string | undefined;
-  onChoose: (documentId: string, hit: SearchHit) => void;
-}) {
-  const name = distinction ? `${group.title} (${distinction})` : group.title;
-  return (
-    <section aria-label={name}>
-      <h3 className="search-results__title">
-        {group.title} <span className="search-results__total">{groupedCountOf(group.total, 'result')}</span>
-        {distinction && <span className="search-results__origin">{distinction}</span>}
-      </h3>
-      <ul aria-label={`Results in ${name}`}>
-        {group.hits.map((hit, index) => (
-          <li key={`${hit.kind}-${hit.annotationId ?? hit.start}-${index}`}>
-            <button type="button" className="search-hit" onClick={() => onChoose(group.documentId, hit)}>
-              <span
-                className="search-hit__kind"
-                style={hit.color ? { borderColor: HIGHLIGHT_PALETTE[hit.color].swatch } : undefined}
-              >
-                {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
-              </span>
-              <span className="search-hit__snippet">
-                {hit.snippet.map((part, partIndex) =>
-                  part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>,
-                )}
-              </span>
-              {hit.tags && hit.tags.length > 0 && <span className="annotation-item__tags">{hit.tags.join(' · ')}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div role="radiogroup" aria-label="Search in" className={styles.scope}>
+      <label>
+        <input
+          type="radio"
+          name="scope"
+          checked={scope === 'document'}
+          disabled={!documentId}
+          onChange={() => onScope('document')}
+        />
+        This document
+      </label>
+      <label>
+        <input type="radio" name="scope" checked={scope === 'library'} onChange={() => onScope('library')} />
+        Library
+      </label>
+    </div>
   );
 }

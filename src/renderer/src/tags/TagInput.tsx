@@ -1,8 +1,10 @@
 // Adding tags with autocomplete: a combobox over the library's tags; Enter takes the
-// highlighted suggestion or creates the tag as typed.
+// highlighted suggestion or creates the tag as typed. Esc clears what is typed; on an empty
+// field it is left to the surroundings (a margin card returns focus to the text).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TagInfo } from '../../../shared/annotations';
 import { normalizeTagPath } from '../../../shared/annotations';
+import styles from './TagInput.module.css';
 
 interface TagInputProps {
   tags: readonly TagInfo[];
@@ -52,9 +54,10 @@ export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: 
   };
 
   return (
-    <div className="tag-input">
+    <div className={styles.field}>
       <input
         ref={inputRef}
+        className={styles.input}
         type="text"
         role="combobox"
         aria-label={label}
@@ -91,18 +94,21 @@ export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: 
             event.preventDefault();
             setValue(suggestions[active]!.path);
           } else if (event.key === 'Escape') {
+            // An empty field has nothing to clear: Esc is for whatever holds the field.
+            if (value === '') return;
             setValue('');
           }
           event.stopPropagation();
         }}
       />
       {suggestions.length > 0 && (
-        <ul id={listId} role="listbox" className="tag-input__suggestions" aria-label={`${label} suggestions`}>
+        <ul id={listId} role="listbox" className={styles.suggestions} aria-label={`${label} suggestions`}>
           {suggestions.map((tag, index) => (
             <li
               key={tag.id}
               id={`${listId}-${index}`}
               role="option"
+              className={styles.suggestion}
               aria-selected={navigated && index === active}
               onMouseDown={(event) => {
                 event.preventDefault();
@@ -111,7 +117,7 @@ export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: 
               }}
             >
               {tag.path}
-              <span className="tag-input__count">{tag.count}</span>
+              <span className={styles.count}>{tag.count}</span>
             </li>
           ))}
         </ul>

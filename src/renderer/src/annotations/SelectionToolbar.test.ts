@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { toolbarPosition } from './SelectionToolbar';
+
+describe('toolbarPosition', () => {
+  it('sits above the middle of the selection', () => {
+    expect(toolbarPosition({ top: 300, left: 400, width: 200 }, 1440)).toEqual({ top: 252, left: 340 });
+  });
+
+  it('stays inside the window at the top, the left and the right', () => {
+    expect(toolbarPosition({ top: 10, left: 0, width: 10 }, 1440)).toEqual({ top: 8, left: 8 });
+    expect(toolbarPosition({ top: 300, left: 1400, width: 40 }, 1440).left).toBe(1100);
+  });
+});

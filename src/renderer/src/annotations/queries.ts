@@ -1,0 +1,82 @@
+// Pure questions about a document's annotations: which one is at an offset, which are
+// shown under the filters, who wrote them, which comes next in reading order.
+import type { Annotation } from '../../../shared/annotations';
+import { compareByPosition, isTagWithin } from '../../../shared/annotations';
+
+/** The innermost (shortest) anchored highlight covering the offset. */
+export function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
+  let best: Annotation | undefined;
+  for (const annotation of annotations) {
+    if (annotation.kind !== 'highlight' || !annotation.target || annotation.anchor.status === 'orphan') continue;
+    const { start, end } = annotation.target.position;
+    if (offset < start || offset >= end) continue;
+    if (!best || end - start < best.target!.position.end - best.target!.position.start) best = annotation;
+  }
+  return best;
+}
+
+/** Inserts into a list kept in reading order, without re-sorting it. */
+export function insertInOrder(list: readonly Annotation[], annotation: Annotation): Annotation[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareByPosition(list[middle]!, annotation) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return [...list.slice(0, low), annotation, ...list.slice(low)];
+}
+
+export interface AnnotationFilters {
+  /** A tag path: its annotations and those of its children. */
+  tag: string | null;
+  /** One author's layer, or everyone's (null). */
+  authorId: string | null;
+}
+
+export function filterAnnotations(annotations: readonly Annotation[], filters: AnnotationFilters): Annotation[] {
+  const { tag, authorId } = filters;
+  return annotations.filter(
+    (annotation) =>
+      (!tag || annotation.tags.some((path) => isTagWithin(path, tag))) &&
+      (!authorId || annotation.author.id === authorId),
+  );
+}
+
+/** Everyone who wrote one of the annotations, by name. */
+export function authorsOf(annotations: readonly Annotation[]): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const annotation of annotations) byId.set(annotation.author.id, annotation.author.name);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** j / k: the next or previous anchored annotation in reading order, round the end; none when there are none. */
+export function stepFrom(
+  annotations: readonly Annotation[],
+  selectedId: string | null,
+  direction: 1 | -1,
+): Annotation | undefined {
+  const ordered = annotations
+    .filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan')
+    .sort(compareByPosition);
+  if (ordered.length === 0) return undefined;
+  const index = ordered.findIndex((annotation) => annotation.id === selectedId);
+  if (index === -1) return direction === 1 ? ordered[0] : ordered[ordered.length - 1];
+  return ordered[(index + direction + ordered.length) % ordered.length];
+}
+
+/** The highlight on exactly this span, if `accept` takes it (Tag and Note add to it instead of making another). */
+export function exactHighlight(
+  annotations: readonly Annotation[],
+  span: { start: number; end: number },
+  accept: (annotation: Annotation) => boolean,
+): Annotation | undefined {
+  return annotations.find(
+    (annotation) =>
+      annotation.kind === 'highlight' &&
+      annotation.anchor.status !== 'orphan' &&
+      annotation.target?.position.start === span.start &&
+      annotation.target.position.end === span.end &&
+      accept(annotation),
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
+import { appendPage, shownCount } from './search-pages';
+
+const hit = (start: number): SearchHit => ({ kind: 'text', start, end: start + 1, marks: [], snippet: [] });
+const group = (documentId: string, starts: number[]): SearchGroup => ({
+  documentId,
+  title: documentId,
+  total: 10,
+  hits: starts.map(hit),
+});
+const page = (groups: SearchGroup[], offset: number): SearchResults => ({
+  groups,
+  total: 10,
+  documents: 2,
+  offset,
+  problems: [],
+});
+
+describe('appendPage', () => {
+  it('continues a document split across pages in one group', () => {
+    const shown = page([group('a', [1, 2])], 0);
+    const next = appendPage(shown, page([group('a', [3]), group('b', [4])], 2));
+    expect(next.groups.map((each) => [each.documentId, each.hits.map((one) => one.start)])).toEqual([
+      ['a', [1, 2, 3]],
+      ['b', [4]],
+    ]);
+    expect(next.offset).toBe(0);
+    expect(shownCount(next)).toBe(4);
+  });
+
+  it('leaves the results already shown as they were', () => {
+    const shown = page([group('a', [1])], 0);
+    appendPage(shown, page([group('a', [2])], 1));
+    expect(shownCount(shown)).toBe(1);
+  });
+});
