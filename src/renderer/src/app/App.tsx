@@ -17,7 +17,6 @@ import { KnownKeysSection } from '../bundles/KnownKeys';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { ProfileDialog } from '../settings/ProfileDialog';
-import type { SelectionCommands } from '../reader/Reader';
 import { Reader } from '../reader/Reader';
 import type { SearchScope } from '../search/SearchPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -105,7 +104,6 @@ export function App({ client }: AppProps) {
   const [shareOpen, setShareOpen] = useState(false);
   const [incomingBundle, setIncomingBundle] = useState<{ fileName: string; dataBase64: string } | null>(null);
   const bundleInputRef = useRef<HTMLInputElement>(null);
-  const selectionCommands = useRef<SelectionCommands | null>(null);
   const currentIdRef = useRef<string | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const theme = useResolvedTheme(settings.theme);
@@ -260,9 +258,6 @@ export function App({ client }: AppProps) {
   useCommandHandler('redo', () => undoOrRedo('redo'));
   useCommandHandler('findInDocument', () => find('document'));
   useCommandHandler('findInLibrary', () => find('library'));
-  useCommandHandler('highlight', () => selectionCommands.current?.highlight());
-  useCommandHandler('tag', () => selectionCommands.current?.tag());
-  useCommandHandler('note', () => selectionCommands.current?.note());
   useCommandHandler('exportPdf', () => setExportOpen(true), current !== null && !editing);
   useCommandHandler('shareNotes', () => setShareOpen(true));
   useCommandHandler('importNotes', () => bundleInputRef.current?.click());
@@ -515,7 +510,6 @@ export function App({ client }: AppProps) {
           onRetry={() => (currentIdRef.current ? openDocument(currentIdRef.current) : undefined)}
         >
           <Reader
-            commandsRef={selectionCommands}
             document={current}
             loading={documents === null}
             editing={editing}
