@@ -25,7 +25,7 @@ export function selectAround(
   scroller: HTMLElement,
   around: (text: string, offset: number) => TextSpan,
 ): boolean {
-  if (!ensureSelection(editor, scroller)) return false;
+  if (!ensureSelection(editor, scroller, map)) return false;
   const offsets = selectionOffsets(editor, map);
   if (!offsets) return false;
   const span = around(editor.getEditorState().read($canonicalText), offsets.focus);

@@ -48,20 +48,27 @@ interface CaretMemory {
   remembered: number | null;
 }
 
+const memories = new WeakMap<LexicalEditor, CaretMemory>();
+
+function memoryOf(editor: LexicalEditor): CaretMemory {
+  let memory = memories.get(editor);
+  if (!memory) {
+    memory = { remembered: null };
+    memories.set(editor, memory);
+  }
+  return memory;
+}
+
 /**
- * The reader's own selection, else a caret where it last was (given its map), else on the first
- * line in view.
+ * The reader's own selection, else a caret where it last was, else on the first line in view:
+ * what the caret keys and the sentence and paragraph commands start from.
  */
-export function ensureSelection(
-  editor: LexicalEditor,
-  scroller: HTMLElement,
-  last?: { map: DomTextMap; offset: number | null },
-): Selection | null {
+export function ensureSelection(editor: LexicalEditor, scroller: HTMLElement, map: DomTextMap): Selection | null {
   const root = editor.getRootElement();
   const existing = selectionInside(root);
   if (existing || !root) return existing;
-  if (last && last.offset !== null && selectOffsets(editor, last.map, last.offset, last.offset))
-    return selectionInside(root);
+  const { remembered } = memoryOf(editor);
+  if (remembered !== null && selectOffsets(editor, map, remembered, remembered)) return selectionInside(root);
   const point = caretPointInView(root, scroller);
   if (point) window.getSelection()?.setBaseAndExtent(point.node, point.offset, point.node, point.offset);
   return selectionInside(root);
@@ -117,7 +124,7 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
       root.addEventListener('blur', schedule);
       return () => root.removeEventListener('blur', schedule);
     }),
-    registerFocusCaret(editor, elements.scroller, () => memory.remembered, schedule),
+    registerFocusCaret(editor, elements.scroller, text, () => memory.remembered, schedule),
   );
 }
 
@@ -125,6 +132,7 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
 function registerFocusCaret(
   editor: LexicalEditor,
   scroller: HTMLElement,
+  text: CaretText,
   remembered: () => number | null,
   drawn: () => void,
 ) {
@@ -136,20 +144,20 @@ function registerFocusCaret(
     pointerDown = false;
   };
   const onFocus = () => {
-    if (!pointerDown && remembered() === null && !editor.isEditable()) ensureSelection(editor, scroller);
+    const map = text.map();
+    if (!pointerDown && remembered() === null && !editor.isEditable() && map) ensureSelection(editor, scroller, map);
     drawn();
   };
+  // Anywhere in the window: a click beside the text focuses the reader, which passes focus on.
+  window.addEventListener('pointerdown', onPointerDown, true);
   window.addEventListener('pointerup', onPointerUp, true);
   return mergeRegister(
+    () => window.removeEventListener('pointerdown', onPointerDown, true),
     () => window.removeEventListener('pointerup', onPointerUp, true),
     editor.registerRootListener((root) => {
       if (!root) return undefined;
-      root.addEventListener('pointerdown', onPointerDown);
       root.addEventListener('focus', onFocus);
-      return () => {
-        root.removeEventListener('pointerdown', onPointerDown);
-        root.removeEventListener('focus', onFocus);
-      };
+      return () => root.removeEventListener('focus', onFocus);
     }),
   );
 }
@@ -165,7 +173,7 @@ function moveCaret(
 ) {
   const map = text.map();
   if (!map) return;
-  const selection = ensureSelection(editor, elements.scroller, { map, offset: memory.remembered });
+  const selection = ensureSelection(editor, elements.scroller, map);
   if (!selection) return;
   const alter = event.shiftKey ? 'extend' : 'move';
   const byWord = event.ctrlKey || event.altKey;
@@ -210,7 +218,8 @@ const ARROW_KEYS: Record<string, Direction> = {
 };
 
 export function registerCaret(editor: LexicalEditor, elements: CaretElements, text: CaretText): () => void {
-  const memory: CaretMemory = { remembered: null };
+  const memory = memoryOf(editor);
+  memory.remembered = null;
   const handle = (direction: Direction) => (event: KeyboardEvent | null) => {
     if (editor.isEditable() || !event) return false;
     event.preventDefault();
