@@ -17,10 +17,10 @@ import {
 import { useEffect, useRef } from 'react';
 import { $canonicalText } from '../../../../shared/lexical-document';
 import type { DomTextMap } from '../dom-map';
-import { spanBoundaries } from '../dom-map';
 import {
   caretPointInView,
   caretRectAt,
+  domPointAt,
   keepInView,
   selectOffsets,
   selectionInside,
@@ -46,6 +46,8 @@ export interface CaretText {
 /** Where the caret was last, for when the DOM selection has gone elsewhere (a highlight lets go of it). */
 interface CaretMemory {
   remembered: number | null;
+  /** At a block's end the caret was at the end of that block, not the start of the next. */
+  side: 'start' | 'end';
 }
 
 const memories = new WeakMap<LexicalEditor, CaretMemory>();
@@ -53,7 +55,7 @@ const memories = new WeakMap<LexicalEditor, CaretMemory>();
 function memoryOf(editor: LexicalEditor): CaretMemory {
   let memory = memories.get(editor);
   if (!memory) {
-    memory = { remembered: null };
+    memory = { remembered: null, side: 'start' };
     memories.set(editor, memory);
   }
   return memory;
@@ -67,11 +69,17 @@ export function ensureSelection(editor: LexicalEditor, scroller: HTMLElement, ma
   const root = editor.getRootElement();
   const existing = selectionInside(root);
   if (existing || !root) return existing;
-  const { remembered } = memoryOf(editor);
-  if (remembered !== null && selectOffsets(editor, map, remembered, remembered)) return selectionInside(root);
+  const { remembered, side } = memoryOf(editor);
+  if (remembered !== null && selectOffsets(editor, map, remembered, remembered, side)) return selectionInside(root);
   const point = caretPointInView(root, scroller);
   if (point) window.getSelection()?.setBaseAndExtent(point.node, point.offset, point.node, point.offset);
   return selectionInside(root);
+}
+
+/** Whether the selection's focus is at the very end of a text node (the end of a block, say). */
+function atTextEnd(selection: Selection | null): boolean {
+  const node = selection?.focusNode;
+  return node?.nodeType === Node.TEXT_NODE && selection!.focusOffset === (node as Text).length;
 }
 
 function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, text: CaretText, memory: CaretMemory) {
@@ -86,8 +94,8 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
     if (root && map && document.activeElement === root && !editor.isEditable()) {
       if (selection?.isCollapsed) rect = caretRectAt(selection.focusNode!, selection.focusOffset);
       else if (!selection && memory.remembered !== null) {
-        const point = spanBoundaries(editor, map, memory.remembered, memory.remembered);
-        rect = point && caretRectAt(point.startContainer, point.startOffset);
+        const point = domPointAt(editor, map, memory.remembered, memory.side);
+        rect = point && caretRectAt(point.node, point.offset);
       }
     }
     caret.hidden = rect === null;
@@ -106,7 +114,10 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
   const onSelectionChange = () => {
     const map = text.map();
     const offsets = map ? selectionOffsets(editor, map) : null;
-    if (offsets) memory.remembered = offsets.focus;
+    if (offsets) {
+      memory.remembered = offsets.focus;
+      memory.side = offsets.focus > offsets.anchor || atTextEnd(window.getSelection()) ? 'end' : 'start';
+    }
     schedule();
   };
   document.addEventListener('selectionchange', onSelectionChange);
@@ -220,6 +231,7 @@ const ARROW_KEYS: Record<string, Direction> = {
 export function registerCaret(editor: LexicalEditor, elements: CaretElements, text: CaretText): () => void {
   const memory = memoryOf(editor);
   memory.remembered = null;
+  memory.side = 'start';
   const handle = (direction: Direction) => (event: KeyboardEvent | null) => {
     if (editor.isEditable() || !event) return false;
     event.preventDefault();
