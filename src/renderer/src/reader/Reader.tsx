@@ -21,7 +21,6 @@ import type { ReaderSelection } from './plugins/SelectionPlugin';
 import { NO_SELECTION } from './plugins/SelectionPlugin';
 import { useScrollPin, useSettled } from './scroll-pin';
 import styles from './Reader.module.css';
-import './document.css';
 
 export interface ReaderProps {
   document: DocumentDetail | null;
