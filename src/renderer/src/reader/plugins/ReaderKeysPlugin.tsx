@@ -69,8 +69,10 @@ export function registerReaderKeys(editor: LexicalEditor, scroller: HTMLElement,
         }
         if (event.ctrlKey || event.metaKey || event.key.length !== 1) return false;
         const id = commandForKey(event, true);
-        if (!id || !commands.run(id)) return false;
+        if (!id || !commands.isEnabled(id)) return false;
         event.preventDefault();
+        // Outside Lexical's update: a command changes React state and the DOM selection.
+        queueMicrotask(() => commands.run(id));
         return true;
       },
       COMMAND_PRIORITY_HIGH,
