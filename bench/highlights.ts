@@ -160,7 +160,7 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
     await openReader(documentId);
     await page.waitForTimeout(1500);
     return page.evaluate(async () => {
-      const scroller = document.querySelector('main.reader') as HTMLElement;
+      const scroller = document.querySelector('main[aria-label="Reader"]') as HTMLElement;
       const deltas: number[] = [];
       let last = performance.now();
       for (let frame = 0; frame < 240; frame += 1) {
@@ -185,7 +185,7 @@ export async function runHighlightsBenchmark(): Promise<Record<string, unknown>>
   for (let run = 0; run < CREATE_RUNS; run += 1) {
     const paragraph = 5 + Math.floor(random() * 1500);
     const selected = await page.evaluate((index) => {
-      const blocks = document.querySelectorAll('.reader__content > p');
+      const blocks = document.querySelectorAll('[data-testid="reader-content"] > p');
       const block = blocks[index] as HTMLElement;
       block.scrollIntoView({ block: 'center' });
       const node = block.querySelector('span')?.firstChild as Text;

@@ -139,10 +139,13 @@ test('hovering shows tags and a note preview; a click selects the annotation and
     await route.continue();
   });
   await page.reload();
-  await expect(page.locator('.reader__content')).toContainText('main hospital');
+  await expect(page.locator('[data-testid="reader-content"]')).toContainText('main hospital');
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('the main hospital');
   const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const index = node.data.indexOf('main hospital');
@@ -311,7 +314,7 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   });
   app.core.annotations.create({ ...at('French special forces'), tags: ['Actor/France'] });
   await page.reload();
-  await expect(page.locator('.reader__content')).toContainText('Islamic State militants');
+  await expect(page.locator('[data-testid="reader-content"]')).toContainText('Islamic State militants');
   await page.getByRole('main', { name: 'Reader' }).focus();
   await page.keyboard.press('Control+f');
   const box = page.getByRole('searchbox', { name: 'Search' });
@@ -404,9 +407,12 @@ test('correcting the text in edit mode keeps highlights on their words', async (
 
 test('a caret click and n pins a free note; a document note sits at the top of the margin', async ({ page, app }) => {
   await open(page, app);
-  await expect(page.locator('.reader__content')).toContainText('As many as');
+  await expect(page.locator('[data-testid="reader-content"]')).toContainText('As many as');
   const point = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const index = node.data.indexOf('As many as');

@@ -18,6 +18,8 @@ async function open(page: Page, app: RunningApp): Promise<void> {
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+// Focus given to the reader passes to its text, where the caret is.
+const readerText = (page: Page) => page.getByTestId('reader-content');
 
 /** Opens the palette with Ctrl+K, types, checks the entry the arrows rest on, and runs it with Enter. */
 async function runFromPalette(page: Page, typed: string, title: string): Promise<void> {
@@ -58,7 +60,7 @@ test('Ctrl+K opens the palette: fuzzy search, arrows, Esc gives focus back to th
   await screenshot(page, 'commands-palette-empty');
   await page.keyboard.press('Escape');
   await expect(palette(page)).toBeHidden();
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
 });
 
 test('a command that cannot run is shown greyed with the reason, and Enter leaves it be', async ({ page, app }) => {
@@ -254,11 +256,11 @@ test('the keyboard shortcuts list every key in the command table, from the palet
   await screenshot(page, 'commands-shortcuts');
   await dialog.getByRole('button', { name: 'Close' }).press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
   await page.keyboard.press('Control+/');
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
 });
 
 const focusInReader = (page: Page) =>

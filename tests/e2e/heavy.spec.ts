@@ -38,7 +38,7 @@ test('a document with thousands of highlights paints those on screen, then those
   app.core.settings.update({ lastOpenedDocumentId: document.id });
 
   await page.goto(app.url);
-  const article = page.locator('article.reader__article');
+  const article = page.locator('article[data-document-id]');
   await expect(page.getByRole('heading', { level: 1, name: 'A heavily annotated report' })).toBeVisible();
   await expect(article).toHaveAttribute('data-known-highlights', String(HIGHLIGHTS));
   const paintedAtTop = Number(await article.getAttribute('data-painted-highlights'));

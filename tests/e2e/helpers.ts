@@ -6,12 +6,12 @@ import type { Page } from '@playwright/test';
 export async function selectText(page: Page, text: string, occurrence = 1): Promise<void> {
   // A person waits until they can see the words.
   await page.waitForFunction(
-    (wanted) => document.querySelector('.reader__content')?.textContent?.includes(wanted) ?? false,
+    (wanted) => document.querySelector('[data-testid="reader-content"]')?.textContent?.includes(wanted) ?? false,
     text,
   );
   const box = await page.evaluate(
     ({ text: wanted, occurrence: nth }) => {
-      const root = document.querySelector('.reader__content');
+      const root = document.querySelector('[data-testid="reader-content"]');
       if (!root) throw new Error('no reader');
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let seen = 0;

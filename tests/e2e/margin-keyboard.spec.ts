@@ -10,6 +10,8 @@ const SAMPLE_TITLE = /^Reports of western/;
 
 const card = (page: Page, quote: string) => page.getByRole('article', { name: `Note on “${quote}”` });
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+// Focus given to the reader passes to its text, where the caret is.
+const readerText = (page: Page) => page.getByTestId('reader-content');
 
 function annotate(app: RunningApp, quote: string, extra: { tags?: string[]; noteMarkdown?: string }) {
   const doc = app.core.documents.list()[0]!;
@@ -80,7 +82,7 @@ test('a margin card is reached, read, opened, tagged, recolored and deleted from
 
   // Esc goes back to the passage, which stays selected; Tab comes back to its card.
   await page.keyboard.press('Escape');
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
   await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['the main hospital']);
   await page.keyboard.press('Tab');
   await expect(second).toBeFocused();
@@ -99,7 +101,7 @@ test('a margin card is reached, read, opened, tagged, recolored and deleted from
   await expect(first).toBeFocused();
   await page.keyboard.press('Delete');
   await expect(first).toHaveCount(0);
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Annotation deleted' }).first()).toBeVisible();
   expect(app.core.annotations.list(app.core.documents.list()[0]!.id)).toHaveLength(0);
 });
@@ -113,7 +115,7 @@ test('h, then t, then Esc leaves the tag field and returns focus to the passage'
   const tagField = card(page, 'beheading 11 people').getByRole('combobox', { name: 'Add tag' });
   await expect(tagField).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
   await expect(tagField).not.toBeFocused();
   // The passage is still the one the keys act on: `n` opens its note.
   await page.keyboard.press('n');
@@ -136,5 +138,5 @@ test('Esc from a card’s reply box goes back to the text', async ({ page, app }
   await tabTo(page, mine.getByRole('textbox', { name: 'Reply to “the main hospital”' }));
   await page.keyboard.type('A reply from the keyboard');
   await page.keyboard.press('Escape');
-  await expect(reader(page)).toBeFocused();
+  await expect(readerText(page)).toBeFocused();
 });

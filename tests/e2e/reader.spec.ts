@@ -54,7 +54,7 @@ test('the sample document opens in the reader with its text verified', async ({ 
 
 test('the reader keeps a comfortable measure and line height', async ({ page, app }) => {
   await page.goto(app.url);
-  const paragraph = page.locator('.reader__content p').nth(2);
+  const paragraph = page.locator('[data-testid="reader-content"] p').nth(2);
   await expect(paragraph).toBeVisible();
   const metrics = await paragraph.evaluate((element) => {
     const style = getComputedStyle(element);
@@ -192,7 +192,7 @@ test('text size changes with Ctrl + and Ctrl -, and the font with the Font choic
   app,
 }) => {
   await page.goto(app.url);
-  const body = page.locator('.reader__content p').nth(1);
+  const body = page.locator('[data-testid="reader-content"] p').nth(1);
   await expect(body).toBeVisible();
   const size = () => body.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
   const before = await size();

@@ -236,7 +236,10 @@ test('h then t tags the highlight just made, and h then n notes it', async ({ pa
 
   // A click on a highlight of one's own selects it; n then opens its note rather than pinning a new one.
   const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const index = node.data.indexOf('beheading 11');
@@ -282,7 +285,10 @@ test('Note on a passage already highlighted exactly adds the note to that highli
 /** Where the middle of the first rendering of `text` is on screen. */
 async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
   return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.reader__content')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const index = node.data.indexOf(wanted);

@@ -8,9 +8,8 @@ import { createHttpClient } from './app/http-client';
 // Styles in cascade order: tokens and the global base first, then each feature's sheet.
 import './app/tokens.css';
 import './app/global.css';
-import './reader/reader.css';
+import './reader/document.css';
 import './app/panels.css';
-import './reader/reader-column.css';
 
 declare global {
   interface Window {

@@ -1,7 +1,5 @@
 // The reader in the window: the open document, its editing, and the selection commands the
 // reader answers (highlight, tag, note) until the reader registers them itself.
-import { useRef } from 'react';
-import type { SelectionCommands } from '../reader/Reader';
 import { Reader } from '../reader/Reader';
 import { commands, useCommandHandler } from '../commands';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -17,10 +15,6 @@ export function ReaderPane() {
   const editing = useSession((state) => state.editing);
   const editEpoch = useSession((state) => state.editEpoch);
   const authorId = useProfile()?.authorId ?? null;
-  const selectionCommands = useRef<SelectionCommands | null>(null);
-  useCommandHandler('highlight', () => selectionCommands.current?.highlight());
-  useCommandHandler('tag', () => selectionCommands.current?.tag());
-  useCommandHandler('note', () => selectionCommands.current?.note());
   useCommandHandler('editText', () => session.startEditing(), current !== null && !editing);
   useCommandHandler('cancelEditing', () => session.cancelEditing(), editing);
   useLinkConfirmation();
@@ -42,7 +36,6 @@ export function ReaderPane() {
   return (
     <ErrorBoundary region="reader" resetKeys={[current?.id, editEpoch]} onRetry={retry}>
       <Reader
-        commandsRef={selectionCommands}
         document={current}
         loading={loading}
         editing={editing}

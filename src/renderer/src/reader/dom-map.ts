@@ -23,6 +23,41 @@ function textNodeOf(editor: LexicalEditor, key: string): Text | null {
   return child && child.nodeType === Node.TEXT_NODE ? (child as Text) : null;
 }
 
+/** Where canonical [start, end) starts and ends, as text-node keys and offsets inside them. */
+export interface SegmentSpan {
+  startKey: string;
+  startOffset: number;
+  endKey: string;
+  endOffset: number;
+}
+
+/**
+ * The text nodes (by key) and offsets inside them that canonical [start, end) covers; null
+ * when no text is there. A start in a separator moves to the next text; an end takes the
+ * text its last character is in, so a span never reaches into the next block.
+ */
+export function segmentSpan(
+  segments: readonly TextSegment[],
+  lengthOf: (segment: TextSegment) => number,
+  start: number,
+  end: number,
+): SegmentSpan | null {
+  const firstIndex = segmentFrom(segments, start);
+  const first = segments[firstIndex];
+  if (!first) return null;
+  const startOffset = Math.max(0, Math.min(lengthOf(first), start - first.start));
+  if (end <= start) return { startKey: first.key, startOffset, endKey: first.key, endOffset: startOffset };
+  let lastIndex = segmentFrom(segments, end - 1);
+  if (lastIndex >= segments.length) lastIndex = segments.length - 1;
+  const last = segments[Math.max(firstIndex, lastIndex)]!;
+  return {
+    startKey: first.key,
+    startOffset,
+    endKey: last.key,
+    endOffset: Math.max(0, Math.min(lengthOf(last), end - last.start)),
+  };
+}
+
 /** The DOM boundary points of canonical [start, end); null when the span has no rendered text. */
 export function spanBoundaries(
   editor: LexicalEditor,
@@ -30,25 +65,13 @@ export function spanBoundaries(
   start: number,
   end: number,
 ): StaticRangeInit | null {
-  const { segments } = map;
-  const firstIndex = segmentFrom(segments, start);
-  const first = segments[firstIndex];
-  if (!first) return null;
-  const startNode = textNodeOf(editor, first.key);
-  if (!startNode) return null;
-  const startOffset = Math.max(0, Math.min(startNode.length, start - first.start));
-  if (end <= start) return { startContainer: startNode, startOffset, endContainer: startNode, endOffset: startOffset };
-  let lastIndex = segmentFrom(segments, end - 1);
-  if (lastIndex >= segments.length) lastIndex = segments.length - 1;
-  const last = segments[Math.max(firstIndex, lastIndex)]!;
-  const endNode = textNodeOf(editor, last.key);
-  if (!endNode) return null;
-  return {
-    startContainer: startNode,
-    startOffset,
-    endContainer: endNode,
-    endOffset: Math.max(0, Math.min(endNode.length, end - last.start)),
-  };
+  // A segment's rendered length is its text node's (they agree unless the DOM is mid-update).
+  const span = segmentSpan(map.segments, (segment) => textNodeOf(editor, segment.key)?.length ?? 0, start, end);
+  if (!span) return null;
+  const startNode = textNodeOf(editor, span.startKey);
+  const endNode = textNodeOf(editor, span.endKey);
+  if (!startNode || !endNode) return null;
+  return { startContainer: startNode, startOffset: span.startOffset, endContainer: endNode, endOffset: span.endOffset };
 }
 
 /**

@@ -6,8 +6,13 @@ import { $getRoot, $isElementNode, $isTextNode, type LexicalNode } from 'lexical
 import type { DomTextMap } from './dom-map';
 import type { PaintWindow } from './paint';
 
+/** What the window needs of an element: where it is on screen (an HTMLElement, or a stand-in in tests). */
+export interface Measurable {
+  getBoundingClientRect(): { top: number; bottom: number; height: number };
+}
+
 export interface BlockIndex {
-  elements: HTMLElement[];
+  elements: Measurable[];
   /** Canonical [start, end) of each block's text. */
   spans: Array<{ start: number; end: number }>;
 }
@@ -34,7 +39,7 @@ function $lastText(node: LexicalNode): string | null {
 }
 
 export function buildBlockIndex(editor: LexicalEditor, map: DomTextMap): BlockIndex {
-  const elements: HTMLElement[] = [];
+  const elements: Measurable[] = [];
   const spans: Array<{ start: number; end: number }> = [];
   editor.getEditorState().read(() => {
     let previousEnd = 0;
@@ -66,7 +71,7 @@ function firstBlockEndingBelow(index: BlockIndex, y: number): number {
 }
 
 /** The canonical span from a screen above the viewport to a screen below it. */
-export function visibleWindow(index: BlockIndex, scroller: HTMLElement, margin = 1): PaintWindow {
+export function visibleWindow(index: BlockIndex, scroller: Measurable, margin = 1): PaintWindow {
   if (index.elements.length === 0) return null;
   const viewport = scroller.getBoundingClientRect();
   const extra = viewport.height * margin;

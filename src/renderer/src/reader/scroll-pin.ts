@@ -1,0 +1,61 @@
+// A freshly opened document stays at its top while its blocks settle (scroll anchoring would
+// otherwise drift it), until anything scrolls it; and the reading progress follows the scroll.
+// Resize observers run after layout, so an anchoring shift is undone before its scroll event is seen.
+import { useEffect, useState } from 'react';
+
+export function registerScrollPin(
+  scroller: HTMLElement,
+  article: HTMLElement,
+  onProgress: (percent: number) => void,
+): () => void {
+  let pinnedToTop = true;
+  scroller.scrollTop = 0;
+  const update = () => {
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    onProgress(range <= 0 ? 100 : Math.round((scroller.scrollTop / range) * 100));
+  };
+  // Only layout changes re-pin; a scroll of any kind is left where it went.
+  const relayout = () => {
+    if (pinnedToTop && scroller.scrollTop !== 0) scroller.scrollTop = 0;
+    update();
+  };
+  const onScroll = () => {
+    if (scroller.scrollTop !== 0) pinnedToTop = false;
+    update();
+  };
+  update();
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  const observer = new ResizeObserver(relayout);
+  observer.observe(scroller);
+  observer.observe(article);
+  return () => {
+    scroller.removeEventListener('scroll', onScroll);
+    observer.disconnect();
+  };
+}
+
+/** Pins each newly opened document to its top and returns the reading progress in percent. */
+export function useScrollPin(scroller: HTMLElement | null, article: HTMLElement | null, documentId: string): number {
+  const [progress, setProgress] = useState(0);
+  useEffect(() => {
+    if (!scroller || !article) return undefined;
+    return registerScrollPin(scroller, article, setProgress);
+  }, [scroller, article, documentId]);
+  return progress;
+}
+
+/** Whether the browser has been idle since the document opened: then every block is laid out. */
+export function useSettled(documentId: string): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    setSettled(false);
+    const settle = () => setSettled(true);
+    const idle = window.requestIdleCallback?.(settle, { timeout: 1000 });
+    const timer = idle === undefined ? setTimeout(settle, 300) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [documentId]);
+  return settled;
+}

@@ -1,0 +1,180 @@
+// Reading and annotating with the keyboard alone: Tab to the text, a caret moved with the
+// arrows, selections made with Shift, sentence and paragraph keys, the annotation keys, and
+// what a screen reader is told when the caret enters an annotation.
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { paintedHighlights } from './helpers';
+
+const text = (page: Page) => page.getByTestId('reader-content');
+const caret = (page: Page) => page.getByTestId('reader-caret');
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Annotate selection' });
+const card = (page: Page, quote: string) => page.getByRole('article', { name: `Note on “${quote}”` });
+const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+/** What stands right of the caret on its line, as a person reads where the caret is. */
+async function afterCaret(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const node = selection?.focusNode;
+    return node?.nodeType === Node.TEXT_NODE ? (node as Text).data.slice(selection!.focusOffset) : '';
+  });
+}
+
+/** Presses a key until the focus is on the text (as a person tabs until the ring reaches it). */
+async function pressUntilTextFocused(page: Page, key: 'Tab' | 'Shift+Tab'): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    if (await text(page).evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(text(page)).toBeFocused();
+}
+
+/** Moves the caret down line by line until the line it is on starts with `words`. */
+async function arrowDownTo(page: Page, words: string): Promise<void> {
+  for (let presses = 0; presses < 40 && !(await afterCaret(page)).startsWith(words); presses += 1)
+    await page.keyboard.press('ArrowDown');
+  expect(await afterCaret(page)).toMatch(new RegExp(`^${words}`));
+}
+
+/** Moves the caret word by word (Ctrl+ArrowRight) until what follows it starts with `rest`. */
+async function wordRightTo(page: Page, rest: string): Promise<void> {
+  for (let presses = 0; presses < 40 && !(await afterCaret(page)).startsWith(rest); presses += 1)
+    await page.keyboard.press('Control+ArrowRight');
+  expect(await afterCaret(page)).toMatch(new RegExp(`^${rest}`));
+}
+
+async function openReader(page: Page, app: { url: string }): Promise<void> {
+  await page.goto(app.url);
+  await expect(text(page)).toContainText('Islamic State militants stormed');
+}
+
+test('a passage is highlighted, tagged and noted with the keyboard alone', async ({ page, app }) => {
+  await openReader(page, app);
+  await pressUntilTextFocused(page, 'Tab');
+  // The reader shows where focus is and where the caret is.
+  await expect(caret(page)).toBeVisible();
+  const ring = await page
+    .getByRole('main', { name: 'Reader' })
+    .evaluate((reader) => [getComputedStyle(reader).outlineStyle, getComputedStyle(reader).outlineWidth]);
+  expect(ring).toEqual(['solid', '2px']);
+  await screenshot(page, 'keyboard-caret');
+
+  await arrowDownTo(page, 'Islamic State militants');
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await selected(page)).toBe('I');
+  for (let word = 0; word < 3; word += 1) await page.keyboard.press('Control+Shift+ArrowRight');
+  expect(await selected(page)).toBe('Islamic State militants');
+  await expect(toolbar(page)).toBeVisible();
+  await screenshot(page, 'keyboard-selection');
+
+  await page.keyboard.press('h');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['Islamic State militants']);
+  await expect(toolbar(page)).toBeHidden();
+
+  await page.keyboard.press('t');
+  await expect(page.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
+  await page.keyboard.type('Actor/Militia');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Islamic State militants').getByRole('list', { name: 'Tags' })).toHaveText(/Actor\/Militia/);
+
+  // Back to the text from the tag box, then the note.
+  await page.keyboard.press('Escape');
+  await pressUntilTextFocused(page, 'Shift+Tab');
+  await page.keyboard.press('n');
+  const note = page.getByRole('textbox', { name: 'Note on “Islamic State militants”' });
+  await expect(note).toBeFocused();
+  await page.keyboard.type('Who led them is not said');
+
+  const made = card(page, 'Islamic State militants');
+  await expect(made.getByRole('list', { name: 'Tags' })).toHaveText(/Actor\/Militia/);
+  await expect(made).toContainText('Who led them is not said');
+  await expect
+    .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => [a.tags, a.note.text]))
+    .toEqual([[['Actor/Militia'], 'Who led them is not said']]);
+  await screenshot(page, 'keyboard-annotated');
+});
+
+test('S selects the sentence at the caret and P its paragraph', async ({ page, app }) => {
+  const canonical = app.core.documents.canonicalText(app.core.documents.list()[0]!.id);
+  const from = canonical.indexOf('It came just');
+  const sentence = canonical.slice(from, canonical.indexOf('holding there.') + 'holding there.'.length);
+  await openReader(page, app);
+  await pressUntilTextFocused(page, 'Tab');
+  await arrowDownTo(page, 'It came just');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('s');
+  expect(await selected(page)).toBe(sentence);
+  await expect(toolbar(page)).toBeVisible();
+  await page.keyboard.press('h');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual([sentence]);
+
+  await page.keyboard.press('p');
+  const paragraph = await selected(page);
+  expect(paragraph.startsWith(`${sentence} And amid reports`)).toBe(true);
+  expect(paragraph.endsWith('operating out of Italian air bases.')).toBe(true);
+  await page.keyboard.press('h');
+  await expect
+    .poll(async () => (await paintedHighlights(page))['mg-yellow']?.sort())
+    .toEqual([paragraph, sentence].sort());
+});
+
+test('j and k move between annotations, Delete removes one, and the caret entering one says its tags and note', async ({
+  page,
+  app,
+}) => {
+  const doc = app.core.documents.list()[0]!;
+  const canonical = app.core.documents.canonicalText(doc.id);
+  const at = (quote: string) => ({
+    documentId: doc.id,
+    start: canonical.indexOf(quote),
+    end: canonical.indexOf(quote) + quote.length,
+  });
+  app.core.annotations.create({ ...at('Islamic State militants'), tags: ['Actor/IS'], noteMarkdown: 'Claimed by two' });
+  app.core.annotations.create({ ...at('200 IS fighters'), tags: ['Claim/Numbers'] });
+  await openReader(page, app);
+  await pressUntilTextFocused(page, 'Tab');
+
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['Islamic State militants']);
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['200 IS fighters']);
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['Islamic State militants']);
+
+  // The caret walks into the first highlight: its tags and note are announced, politely.
+  const announcer = page.getByTestId('reader-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await arrowDownTo(page, 'Libya’s Channel');
+  await expect(announcer).toHaveText('');
+  await page.keyboard.press('ArrowDown');
+  await expect(announcer).toHaveText('Highlight, tagged Actor/IS. Note: Claimed by two');
+  await arrowDownTo(page, 'As many as');
+  await expect(announcer).toHaveText('');
+  await wordRightTo(page, ' IS fighters');
+  await expect(announcer).toHaveText('Highlight, tagged Claim/Numbers. No note.');
+
+  // Delete removes the selected annotation (the first, after k), and the list moves on.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('status').filter({ hasText: 'Annotation deleted' })).toBeVisible();
+  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['200 IS fighters']);
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['200 IS fighters']);
+  await page.keyboard.press('Backspace');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toBeUndefined();
+  expect(app.core.annotations.list(doc.id)).toEqual([]);
+});
+
+test('Home, End and Page Down still scroll the reader while it has the caret', async ({ page, app }) => {
+  await openReader(page, app);
+  await pressUntilTextFocused(page, 'Tab');
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const top = () => reader.evaluate((element) => element.scrollTop);
+  await page.keyboard.press('PageDown');
+  await expect.poll(top).toBeGreaterThan(100);
+  await page.keyboard.press('End');
+  await expect(page.getByRole('progressbar', { name: 'Reading progress' })).toHaveAttribute('aria-valuenow', '100');
+  await page.keyboard.press('Home');
+  await expect.poll(top).toBe(0);
+  // The text was never changed by any of it.
+  await expect(text(page)).toHaveAttribute('contenteditable', 'false');
+});
