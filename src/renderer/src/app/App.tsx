@@ -431,7 +431,7 @@ export function App({ client }: AppProps) {
       />
       <div className={layoutClass}>
         {libraryOpen && (
-          <div className="sidebar">
+          <aside className="sidebar" aria-label="Side panel">
             <div role="tablist" aria-label="Panels" className="sidebar__tabs">
               {(Object.keys(PANEL_LABELS) as SidePanel[]).map((key) => (
                 <button
@@ -507,7 +507,7 @@ export function App({ client }: AppProps) {
                 )}
               </ErrorBoundary>
             </div>
-          </div>
+          </aside>
         )}
         <ErrorBoundary
           region="reader"

@@ -45,7 +45,7 @@ export function Toolbar({
   sync,
 }: ToolbarProps) {
   return (
-    <header className="toolbar" role="toolbar" aria-label="Marginalia">
+    <header className="toolbar" aria-label="Marginalia">
       <button type="button" className="toolbar__button" aria-pressed={libraryOpen} onClick={onToggleLibrary}>
         Library
       </button>
@@ -85,7 +85,7 @@ export function Toolbar({
         <button
           type="button"
           className="toolbar__button"
-          aria-label="Smaller text"
+          aria-label="A− Smaller text"
           title="Smaller text (Ctrl −)"
           disabled={settings.fontSize <= MIN_FONT_SIZE}
           onClick={() => onFontSize(-1)}
@@ -98,7 +98,7 @@ export function Toolbar({
         <button
           type="button"
           className="toolbar__button"
-          aria-label="Larger text"
+          aria-label="A+ Larger text"
           title="Larger text (Ctrl +)"
           disabled={settings.fontSize >= MAX_FONT_SIZE}
           onClick={() => onFontSize(1)}
