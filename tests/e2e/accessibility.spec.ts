@@ -65,6 +65,22 @@ async function expectNoViolations(page: Page, theme: 'light' | 'dark'): Promise<
   expect(violations.flatMap(describeViolation)).toEqual([]);
 }
 
+/**
+ * The focused element, named as a person would find it, and whether it shows a ring: an
+ * outline at least 2px wide, or a box shadow, as the app draws focus on editors.
+ */
+async function describeFocus(page: Page): Promise<{ id: string; ringed: boolean } | null> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement) || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
+    const id = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} “${name}”`;
+    return { id, ringed: outlined || style.boxShadow !== 'none' };
+  });
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`in the ${theme} theme`, () => {
     test.use({ colorScheme: theme });
@@ -181,6 +197,23 @@ for (const theme of ['light', 'dark'] as const) {
     test('a message to read before going on has no accessibility violations', async ({ page, app }) => {
       await exportWithWarning(page, app);
       await expectNoViolations(page, theme);
+    });
+
+    test('every control reached with Tab shows a focus ring', async ({ page, app }) => {
+      annotateSample(app);
+      await openReader(page, app);
+      await expect(page.getByRole('article', { name: /^Note on “Islamic State militants/ })).toBeVisible();
+      const reached: string[] = [];
+      const unringed: string[] = [];
+      for (let step = 0; step < 120; step += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await describeFocus(page);
+        if (!focused || reached.includes(focused.id)) break;
+        reached.push(focused.id);
+        if (!focused.ringed) unringed.push(focused.id);
+      }
+      expect(reached.length).toBeGreaterThan(10);
+      expect(unringed).toEqual([]);
     });
 
     // The command palette, the shortcuts list, the toolbar's menus and the reader's context

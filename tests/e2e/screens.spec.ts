@@ -56,6 +56,22 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'reader-keyboard-focus',
+    show: async (page, app) => {
+      annotateSample(app);
+      await openReader(page, app);
+      const reader = page.getByRole('main', { name: 'Reader' });
+      for (
+        let step = 0;
+        step < 30 && !(await reader.evaluate((element) => element === document.activeElement));
+        step += 1
+      ) {
+        await page.keyboard.press('Tab');
+      }
+      await expect(reader).toBeFocused();
+    },
+  },
+  {
     name: 'margin-card-open',
     show: async (page, app) => {
       annotateSample(app);
