@@ -9,6 +9,7 @@ import {
   annotateSample,
   chooseToolbarAction,
   exportWithWarning,
+  hoverText,
   openReader,
   openSearchWithResults,
   previewNoteBundle,
@@ -111,6 +112,35 @@ for (const theme of ['light', 'dark'] as const) {
       await openReader(page, app);
       await selectText(page, 'beheading 11 people');
       await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
+      await expectNoViolations(page, theme);
+    });
+
+    test('a highlight’s hover card has no accessibility violations', async ({ page, app }) => {
+      annotateSample(app);
+      await openReader(page, app);
+      await hoverText(page, 'beheading 11 people');
+      await expect(page.getByRole('tooltip')).toContainText('Is 11 right?');
+      await expectNoViolations(page, theme);
+    });
+
+    test('a notification after highlighting has no accessibility violations', async ({ page, app }) => {
+      await openReader(page, app);
+      await selectText(page, 'beheading 11 people');
+      await page.keyboard.press('h');
+      await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/Highlighted/);
+      await expectNoViolations(page, theme);
+    });
+
+    test('the Annotations panel acting on several annotations has no accessibility violations', async ({
+      page,
+      app,
+    }) => {
+      annotateSample(app);
+      await openReader(page, app);
+      await page.getByRole('tab', { name: 'Annotations' }).click();
+      const list = page.getByRole('list', { name: 'Annotations in this document' });
+      for (const checkbox of (await list.getByRole('checkbox').all()).slice(0, 2)) await checkbox.check();
+      await expect(page.getByRole('region', { name: 'Selected annotations' })).toContainText('2 selected');
       await expectNoViolations(page, theme);
     });
 

@@ -108,3 +108,24 @@ export async function exportWithWarning(page: Page, app: RunningApp): Promise<vo
   await dialog.getByRole('button', { name: 'Export PDF' }).click();
   await expect(page.getByRole('alertdialog', { name: /^Exported, with a warning/ })).toBeVisible({ timeout: 20_000 });
 }
+
+/** Rests the pointer on the middle of `text` in the reader, as a person hovering a highlight. */
+export async function hoverText(page: Page, text: string): Promise<void> {
+  const content = page.getByLabel(/^Text of /);
+  await expect(content).toContainText(text);
+  const point = await content.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index + Math.floor(wanted.length / 2));
+      range.setEnd(node, index + Math.floor(wanted.length / 2) + 1);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, text);
+  await page.mouse.move(point.x, point.y);
+}

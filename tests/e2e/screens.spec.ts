@@ -10,6 +10,7 @@ import {
   annotateSample,
   chooseToolbarAction,
   exportWithWarning,
+  hoverText,
   openReader,
   openSearchWithResults,
   previewNoteBundle,
@@ -96,6 +97,26 @@ const SCREENS: Screen[] = [
       await openReader(page, app);
       await page.getByRole('tab', { name: 'Annotations' }).click();
       await expect(page.getByRole('list', { name: 'Annotations in this document' })).toBeVisible();
+    },
+  },
+  {
+    name: 'hover-card',
+    show: async (page, app) => {
+      annotateSample(app);
+      await openReader(page, app);
+      await hoverText(page, 'beheading 11 people');
+      await expect(page.getByRole('tooltip')).toContainText('Is 11 right?');
+    },
+  },
+  {
+    name: 'annotations-bulk',
+    show: async (page, app) => {
+      annotateSample(app);
+      await openReader(page, app);
+      await page.getByRole('tab', { name: 'Annotations' }).click();
+      const list = page.getByRole('list', { name: 'Annotations in this document' });
+      for (const checkbox of (await list.getByRole('checkbox').all()).slice(0, 2)) await checkbox.check();
+      await expect(page.getByRole('region', { name: 'Selected annotations' })).toContainText('2 selected');
     },
   },
   {
