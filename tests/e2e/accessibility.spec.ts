@@ -3,6 +3,7 @@
 // violation's rule, the elements it found and what is wrong, so it can be fixed from the log.
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { wcagContrast } from 'culori';
 import { expect, test } from './fixtures';
 import {
   SAMPLE_TITLE,
@@ -64,6 +65,40 @@ async function expectNoViolations(page: Page, theme: 'light' | 'dark'): Promise<
     .withTags([...WCAG_22_AA, BEST_PRACTICES])
     .analyze();
   expect(violations.flatMap(describeViolation)).toEqual([]);
+  expect(await faintFieldBorders(page)).toEqual([]);
+}
+
+/**
+ * Text fields whose border, the only edge that shows where to type, is under 3:1 against
+ * the background around them (WCAG 1.4.11), which axe does not measure.
+ */
+async function faintFieldBorders(page: Page): Promise<string[]> {
+  const fields = await page.evaluate(() => {
+    const backgroundOf = (start: Element | null): string => {
+      for (let element = start; element; element = element.parentElement) {
+        const color = getComputedStyle(element).backgroundColor;
+        if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') return color;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const selector =
+      'input:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden]), textarea, select';
+    return Array.from(document.querySelectorAll<HTMLElement>(selector))
+      .filter((field) => field.getClientRects().length > 0 && getComputedStyle(field).borderTopStyle !== 'none')
+      .map((field) => ({
+        name:
+          field.getAttribute('aria-label') ||
+          (field as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
+          field.getAttribute('placeholder') ||
+          field.tagName.toLowerCase(),
+        border: getComputedStyle(field).borderTopColor,
+        around: backgroundOf(field.parentElement),
+      }));
+  });
+  return fields
+    .map(({ name, border, around }) => ({ name, border, around, ratio: wcagContrast(border, around) }))
+    .filter(({ ratio }) => ratio < 3)
+    .map(({ name, border, around, ratio }) => `${name}: border ${border} on ${around} is ${ratio.toFixed(2)}:1`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The color tokens meet WCAG AA in both themes: text colors on every surface, the focus ring
-// against every surface, search marks under text; and the reading colors the palette's
+// and text fields' borders against every surface, search marks under text; and the reading colors the palette's
 // contrast test assumes are the ones the app paints.
 import { blend, wcagContrast } from 'culori';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,13 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     for (const surface of SURFACES) {
       const ratio = wcagContrast(token('--focus'), token(surface));
       expect(ratio, `--focus on ${surface}: ${ratio.toFixed(2)}:1`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('a text field’s border, its only outline, stands out at 3:1 or more against every surface', () => {
+    for (const surface of SURFACES) {
+      const ratio = wcagContrast(token('--control-border'), token(surface));
+      expect(ratio, `--control-border on ${surface}: ${ratio.toFixed(2)}:1`).toBeGreaterThanOrEqual(3);
     }
   });
 
