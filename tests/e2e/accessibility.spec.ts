@@ -283,8 +283,8 @@ for (const theme of ['light', 'dark'] as const) {
 
     // The command palette, the shortcuts list, the toolbar's menus and the reader's context
     // menu come from the commands and toolbar branches; the lead enables these at the merge.
-    test.fixme('the command palette has no accessibility violations', async ({ page, app }) => {
-      // fixme: the palette (commands helper) does not exist on this branch yet.
+    test('the command palette has no accessibility violations', async ({ page, app }) => {
+      test.fixme(true, 'the palette (commands helper) does not exist on this branch yet: enable at the merge');
       await openReader(page, app);
       await page.getByRole('main', { name: 'Reader' }).focus();
       await page.keyboard.press('Control+k');
@@ -295,8 +295,8 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoViolations(page, theme);
     });
 
-    test.fixme('the Keyboard shortcuts dialog has no accessibility violations', async ({ page, app }) => {
-      // fixme: the shortcuts dialog (commands helper) does not exist on this branch yet.
+    test('the Keyboard shortcuts dialog has no accessibility violations', async ({ page, app }) => {
+      test.fixme(true, 'the shortcuts dialog (commands helper) does not exist on this branch yet: enable at the merge');
       await openReader(page, app);
       await page.getByRole('main', { name: 'Reader' }).focus();
       await page.keyboard.press('Control+k');
@@ -306,29 +306,31 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoViolations(page, theme);
     });
 
-    test.fixme('the toolbar’s Export menu has no accessibility violations', async ({ page, app }) => {
-      // fixme: the Export menu (toolbar helper) does not exist on this branch yet.
+    test('the toolbar’s Export menu has no accessibility violations', async ({ page, app }) => {
+      test.fixme(true, 'the Export menu (toolbar helper) does not exist on this branch yet: enable at the merge');
       await openReader(page, app);
-      await page.getByRole('button', { name: /^Export/ }).click();
-      await expect(
-        page
-          .getByRole('menu', { name: /^Export/ })
-          .getByRole('menuitem')
-          .first(),
-      ).toBeVisible();
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: /^Export/ })
+        .click();
+      await expect(page.getByRole('menu').getByRole('menuitem', { name: /^Export PDF/ })).toBeVisible();
       await expectNoViolations(page, theme);
     });
 
-    test.fixme('the toolbar’s Aa popover has no accessibility violations', async ({ page, app }) => {
-      // fixme: the Aa popover (toolbar helper) does not exist on this branch yet.
+    test('the toolbar’s Aa popover has no accessibility violations', async ({ page, app }) => {
+      test.fixme(true, 'the Aa popover (toolbar helper) does not exist on this branch yet: enable at the merge');
       await openReader(page, app);
-      await page.getByRole('button', { name: /Aa/ }).click();
-      await expect(page.getByRole('dialog', { name: /Aa|Text/ })).toBeVisible();
+      await page.getByRole('banner').getByRole('button', { name: /^Aa/ }).click();
+      // The popover holds the text size, font, width and theme.
+      await expect(page.getByRole('button', { name: /larger text/i })).toBeVisible();
       await expectNoViolations(page, theme);
     });
 
-    test.fixme('the reader’s context menu has no accessibility violations', async ({ page, app }) => {
-      // fixme: the reader context menu (commands helper) does not exist on this branch yet.
+    test('the reader’s context menu has no accessibility violations', async ({ page, app }) => {
+      test.fixme(
+        true,
+        'the reader context menu (commands helper) does not exist on this branch yet: enable at the merge',
+      );
       await openReader(page, app);
       await selectText(page, 'beheading 11 people');
       await page.keyboard.press('Shift+F10');
