@@ -99,40 +99,43 @@ export function ReaderContextMenu({ x, y, enabled, hasSelection, onChoose, onClo
     }
   };
 
+  // The menu floats over the page; a named region keeps it inside a landmark for screen readers.
   return (
-    <div
-      ref={ref}
-      role="menu"
-      aria-label="Reader actions"
-      className={styles.menu}
-      style={{ left: place.left, top: place.top }}
-      onKeyDown={onKeyDown}
-      onContextMenu={(event) => event.preventDefault()}
-    >
-      {entries.map((entry, index) => (
-        <div key={entry.id} role="none">
-          {entry.id === 'copy' && <div role="separator" className={styles.separator} />}
-          <button
-            ref={(element) => {
-              items.current[index] = element;
-            }}
-            type="button"
-            role="menuitem"
-            tabIndex={index === focused ? 0 : -1}
-            aria-disabled={!entry.enabled || undefined}
-            className={styles.menuItem}
-            onFocus={() => setFocused(index)}
-            onClick={() => entry.enabled && onChoose(entry.id)}
-          >
-            <span>{entry.label}</span>
-            {entry.shortcut && (
-              <span className={styles.keys}>
-                <kbd className={styles.kbd}>{entry.shortcut}</kbd>
-              </span>
-            )}
-          </button>
-        </div>
-      ))}
+    <div role="region" aria-label="Context menu">
+      <div
+        ref={ref}
+        role="menu"
+        aria-label="Reader actions"
+        className={styles.menu}
+        style={{ left: place.left, top: place.top }}
+        onKeyDown={onKeyDown}
+        onContextMenu={(event) => event.preventDefault()}
+      >
+        {entries.map((entry, index) => (
+          <div key={entry.id} role="none">
+            {entry.id === 'copy' && <div role="separator" className={styles.separator} />}
+            <button
+              ref={(element) => {
+                items.current[index] = element;
+              }}
+              type="button"
+              role="menuitem"
+              tabIndex={index === focused ? 0 : -1}
+              aria-disabled={!entry.enabled || undefined}
+              className={styles.menuItem}
+              onFocus={() => setFocused(index)}
+              onClick={() => entry.enabled && onChoose(entry.id)}
+            >
+              <span>{entry.label}</span>
+              {entry.shortcut && (
+                <span className={styles.keys}>
+                  <kbd className={styles.kbd}>{entry.shortcut}</kbd>
+                </span>
+              )}
+            </button>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

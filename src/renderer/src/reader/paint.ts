@@ -18,21 +18,22 @@ export function highlightName(color: string): string {
 let stylesInstalled = false;
 
 /**
- * The shared palette as CSS custom properties on the document root: `--highlight-<color>`
- * for each color's wash, and the overlay washes (stacked, which differs in the dark theme,
- * selected and search). The swatches take the palette's values inline.
+ * The shared palette as CSS custom properties on the document root, per theme:
+ * `--highlight-<color>` for each color's wash, and the overlay washes (stacked, selected and
+ * search). The swatches take the palette's values inline.
  */
 function paletteCustomProperties(): string[] {
-  const light = HIGHLIGHT_COLORS.map((color) => `--highlight-${color}: ${HIGHLIGHT_PALETTE[color].wash};`);
-  light.push(
-    `--highlight-stacked: ${OVERLAY_WASH.stacked.light};`,
-    `--highlight-selected: ${OVERLAY_WASH.selected};`,
-    `--highlight-search: ${OVERLAY_WASH.search};`,
-  );
-  return [
-    `:root { ${light.join(' ')} }`,
-    `:root[data-theme='dark'] { --highlight-stacked: ${OVERLAY_WASH.stacked.dark}; }`,
-  ];
+  return (['light', 'dark'] as const).map((theme) => {
+    const properties = HIGHLIGHT_COLORS.map(
+      (color) => `--highlight-${color}: ${HIGHLIGHT_PALETTE[color].wash[theme]};`,
+    );
+    properties.push(
+      `--highlight-stacked: ${OVERLAY_WASH.stacked[theme]};`,
+      `--highlight-selected: ${OVERLAY_WASH.selected[theme]};`,
+      `--highlight-search: ${OVERLAY_WASH.search[theme]};`,
+    );
+    return `${theme === 'light' ? ':root' : ":root[data-theme='dark']"} { ${properties.join(' ')} }`;
+  });
 }
 
 /** The ::highlight rules, painting each highlight with its custom property. */
