@@ -61,7 +61,8 @@ const SCREENS: Screen[] = [
     show: async (page, app) => {
       annotateSample(app);
       await openReader(page, app);
-      const reader = page.getByRole('main', { name: 'Reader' });
+      // Focus given to the reader goes to its text, where the caret is.
+      const reader = page.getByTestId('reader-content');
       for (
         let step = 0;
         step < 30 && !(await reader.evaluate((element) => element === document.activeElement));
