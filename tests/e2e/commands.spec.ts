@@ -321,3 +321,30 @@ test.describe('the reader context menu in the browser host', () => {
     await expect(menu).toBeHidden();
   });
 });
+
+test.describe('on first run', () => {
+  test.use({ firstRun: true });
+
+  test('no shortcut reaches behind the Welcome dialog: the palette and panels stay shut until it is answered', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Marginalia' });
+    const name = welcome.getByRole('textbox', { name: 'Your name' });
+    await expect(name).toBeFocused();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+Shift+F');
+    await page.keyboard.press('Control+/');
+    await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeHidden();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+    await expect(page.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+    await expect(welcome).toBeVisible();
+    await expect(name).toBeFocused();
+    await name.fill('Ana Analyst');
+    await welcome.getByRole('button', { name: 'Save' }).click();
+    await expect(welcome).toBeHidden();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  });
+});

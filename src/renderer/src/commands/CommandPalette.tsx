@@ -102,7 +102,7 @@ export function CommandPalette({ documents, enabled, onChoose, onClose }: Comman
   };
 
   return (
-    <dialog ref={ref} className={styles.palette} aria-label="Command palette" onKeyDown={onKeyDown}>
+    <dialog ref={ref} data-command-layer className={styles.palette} aria-label="Command palette" onKeyDown={onKeyDown}>
       <input
         className={styles.search}
         type="text"

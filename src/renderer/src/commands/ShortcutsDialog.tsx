@@ -57,7 +57,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     { title: 'Context Menu', keys: [mac ? '⇧F10' : 'Shift+F10', 'Menu'] },
   ];
   return (
-    <dialog ref={ref} className={styles.shortcuts} aria-labelledby="shortcuts-title">
+    <dialog ref={ref} data-command-layer className={styles.shortcuts} aria-labelledby="shortcuts-title">
       {/* Close stands by the title: focused on opening, it keeps the top of the list in view. */}
       <div className={styles.header}>
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
