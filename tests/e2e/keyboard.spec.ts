@@ -3,7 +3,7 @@
 // what a screen reader is told when the caret enters an annotation.
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-import { paintedHighlights } from './helpers';
+import { paintedHighlights, selectText } from './helpers';
 
 const text = (page: Page) => page.getByTestId('reader-content');
 const caret = (page: Page) => page.getByTestId('reader-caret');
@@ -92,6 +92,36 @@ test('a passage is highlighted, tagged and noted with the keyboard alone', async
     .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => [a.tags, a.note.text]))
     .toEqual([[['Actor/Militia'], 'Who led them is not said']]);
   await screenshot(page, 'keyboard-annotated');
+});
+
+test('typing straight on after n or t, before the store has answered, goes into the note and the tag field', async ({
+  page,
+  app,
+}) => {
+  await openReader(page, app);
+  // A slow store: the card (and its note) can only open once the highlight has its id.
+  await page.route('**/api/call/createAnnotation', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  await selectText(page, 'French special forces');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Not at the base [x](https://example.org) yet');
+  const note = page.getByRole('textbox', { name: 'Note on “French special forces”' });
+  await expect(note).toBeFocused();
+  await expect(note).toHaveText('Not at the base x yet');
+  await expect(note.getByRole('link', { name: 'x' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Add tag' })).toHaveValue('');
+
+  await selectText(page, 'Serbian hostages');
+  await page.keyboard.press('h');
+  await page.keyboard.press('t');
+  await page.keyboard.type('Actor/Captive');
+  const tagField = page.getByRole('combobox', { name: 'Add tag' });
+  await expect(tagField).toBeFocused();
+  await expect(tagField).toHaveValue('Actor/Captive');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Serbian hostages').getByRole('list', { name: 'Tags' })).toHaveText(/Actor\/Captive/);
 });
 
 test('S selects the sentence at the caret and P its paragraph', async ({ page, app }) => {

@@ -20,6 +20,8 @@ export interface MarginActions {
   /** Resolves true once the reply is stored. */
   reply: (id: string, markdown: string) => Promise<boolean>;
   deleteReply: (id: string) => void;
+  /** What was typed between `t`/`n` and the field opening, for that field. */
+  takeTyped: () => string;
 }
 
 interface MarginNotesProps {

@@ -71,6 +71,7 @@ export function NoteCard(props: NoteCardProps) {
           exclude={annotation.tags}
           label="Add tag"
           autoFocus={focus === 'tag'}
+          takeTyped={actions.takeTyped}
           onAdd={(path) => actions.addTag(annotation.id, path)}
           onInvalid={(message) => actions.report("Couldn't add the tag", message)}
         />
@@ -82,6 +83,7 @@ export function NoteCard(props: NoteCardProps) {
             lexicalJson={annotation.note.lexicalJson}
             label={`Note on “${annotationLabel(annotation)}”`}
             autoFocus={selected && focus === 'note'}
+            takeTyped={actions.takeTyped}
             editable={mine}
             tabbable={selected}
             onSave={(json) => actions.saveNote(annotation.id, json)}

@@ -11,7 +11,16 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { mergeRegister } from '@lexical/utils';
-import { BLUR_COMMAND, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_LOW, type EditorThemeClasses } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  BLUR_COMMAND,
+  CLEAR_HISTORY_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  type EditorThemeClasses,
+  type LexicalEditor,
+} from 'lexical';
 import { useEffect, useRef } from 'react';
 import { NOTE_NODES, NOTE_TRANSFORMERS } from '../../../shared/notes';
 import { LinkTargetsPlugin } from '../reader/LinkTargetsPlugin';
@@ -99,10 +108,27 @@ function ExternalNotePlugin({ lexicalJson }: { lexicalJson: string }) {
   return null;
 }
 
-function FocusPlugin({ focus }: { focus: boolean }) {
+/** Types what was held for this note, one character per update, so Markdown shortcuts apply as if typed. */
+function typeHeld(editor: LexicalEditor, typed: string): void {
+  for (const character of typed)
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertText(character);
+        else $getRoot().selectEnd().insertText(character);
+      },
+      { discrete: true },
+    );
+}
+
+function FocusPlugin({ focus, takeTyped }: { focus: boolean; takeTyped?: () => string }) {
   const [editor] = useLexicalComposerContext();
+  const takeTypedRef = useRef(takeTyped);
+  takeTypedRef.current = takeTyped;
   useEffect(() => {
-    if (focus) editor.focus();
+    // After the focus update has committed (a microtask, still before the next key): typed
+    // inside its commit, the characters would land as one update and skip the shortcuts.
+    if (focus) editor.focus(() => queueMicrotask(() => typeHeld(editor, takeTypedRef.current?.() ?? '')));
   }, [editor, focus]);
   return null;
 }
@@ -112,6 +138,8 @@ interface NoteEditorProps {
   lexicalJson: string;
   label: string;
   autoFocus: boolean;
+  /** What was typed before the note opened (`n` then the note, typed at once). */
+  takeTyped?: () => string;
   /** False for someone else's note: shown, not edited. */
   editable?: boolean;
   /** False keeps the note out of the Tab order (a card that is not open: Tab moves between cards, Enter opens). */
@@ -124,6 +152,7 @@ export function NoteEditor({
   lexicalJson,
   label,
   autoFocus,
+  takeTyped,
   editable = true,
   tabbable = true,
   onSave,
@@ -162,7 +191,7 @@ export function NoteEditor({
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
         {editable && <AutosavePlugin onSave={onSave} />}
         <ExternalNotePlugin lexicalJson={lexicalJson} />
-        <FocusPlugin focus={autoFocus} />
+        <FocusPlugin focus={autoFocus} takeTyped={takeTyped} />
       </div>
     </LexicalComposer>
   );

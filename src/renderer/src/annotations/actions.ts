@@ -93,6 +93,7 @@ export class AnnotationActions {
     if (!documentId) return;
     const color = options.color ?? view.snapshot().lastColor;
     const kind = options.kind ?? 'highlight';
+    if (options.then) selection.typeAhead.start();
     const existing =
       kind === 'highlight' && options.then ? exactHighlight(data.snapshot().annotations, span, this.isMine) : undefined;
     if (existing && options.then) {
@@ -123,6 +124,7 @@ export class AnnotationActions {
     if (provisional) data.removeLocal(provisional.id);
     const queued = provisional ? selection.takeQueued(provisional.id) : null;
     if (!created) {
+      selection.typeAhead.stop();
       if (provisional) selection.select(null);
       return;
     }
@@ -142,8 +144,10 @@ export class AnnotationActions {
     const { selectedId } = selection.snapshot();
     const annotation = data.snapshot().annotations.find((candidate) => candidate.id === selectedId);
     if (!annotation || !this.isMine(annotation)) return false;
-    if (isProvisional(annotation)) selection.queue(annotation.id, then);
-    else selection.select(annotation.id, then);
+    if (isProvisional(annotation)) {
+      selection.queue(annotation.id, then);
+      selection.typeAhead.start();
+    } else selection.select(annotation.id, then);
     return true;
   };
 

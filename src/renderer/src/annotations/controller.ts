@@ -23,6 +23,10 @@ export const annotationSelection = new SelectionStore();
 /** Filters, the color of the next highlight, re-attaching, scroll requests and search marks. */
 export const annotationView = new ViewStore();
 
+/** Holds a key typed while a tag field or note is on its way; true when held. */
+const holdTyped = (event: KeyboardEvent) => annotationSelection.typeAhead.capture(event);
+/** What was typed before the field opened, for the field that just did. */
+const takeTyped = () => annotationSelection.typeAhead.take();
 const selectAnnotation = (id: string | null, then: FollowUp = null) => annotationSelection.select(id, then);
 
 export function useAnnotationController(
@@ -91,6 +95,8 @@ export function useAnnotationController(
     reattach: actions.reattach,
     step: actions.step,
     refresh: data.refresh,
+    holdTyped,
+    takeTyped,
     refreshTags: data.refreshTags,
   };
 }

@@ -2,6 +2,7 @@
 // opens its tag field, `n` its note). A follow-up asked for while the highlight is still
 // provisional waits here until the store has given it an id.
 import { Store } from './store';
+import { TypeAhead } from './type-ahead';
 
 export type FollowUp = 'tag' | 'note' | null;
 
@@ -13,6 +14,8 @@ export interface SelectionState {
 
 export class SelectionStore extends Store<SelectionState> {
   private queued: { id: string; then: 'tag' | 'note' } | null = null;
+  /** Typing held between `t`/`n` and the moment the field they open takes focus. */
+  readonly typeAhead = new TypeAhead();
 
   constructor() {
     super({ selectedId: null, focus: null });
@@ -20,6 +23,8 @@ export class SelectionStore extends Store<SelectionState> {
 
   /** Selects an annotation (or none), optionally asking its tag field or note to take focus. */
   select(id: string | null, then: FollowUp = null): void {
+    // Selecting with no field to open means the person moved on: what was held is not for this.
+    if (!id || !then) this.typeAhead.stop();
     this.set({ selectedId: id, focus: id && then ? { id, part: then } : null });
   }
 

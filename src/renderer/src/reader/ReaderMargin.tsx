@@ -60,6 +60,7 @@ export function ReaderMargin({ document: doc, controller, cards, anchorTops, rep
           removeTag: (id, path) => void controller.removeTag(id, path),
           remove: (id) => void controller.remove([id]),
           report,
+          takeTyped: controller.takeTyped,
         }}
       />
     </ErrorBoundary>

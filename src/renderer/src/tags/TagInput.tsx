@@ -11,21 +11,28 @@ interface TagInputProps {
   exclude: readonly string[];
   label: string;
   autoFocus?: boolean;
+  /** What was typed before the field took focus (`t` then a tag name, typed at once). */
+  takeTyped?: () => string;
   onAdd: (path: string) => void;
   onInvalid: (message: string) => void;
 }
 
 const MAX_SUGGESTIONS = 8;
 
-export function TagInput({ tags, exclude, label, autoFocus, onAdd, onInvalid }: TagInputProps) {
+export function TagInput({ tags, exclude, label, autoFocus, takeTyped, onAdd, onInvalid }: TagInputProps) {
   const [value, setValue] = useState('');
   const [active, setActive] = useState(0);
   const [navigated, setNavigated] = useState(false);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   // Asked for after the field is already shown (`t` right after `h`), not only when it mounts.
+  const takeTypedRef = useRef(takeTyped);
+  takeTypedRef.current = takeTyped;
   useEffect(() => {
-    if (autoFocus) inputRef.current?.focus();
+    if (!autoFocus) return;
+    inputRef.current?.focus();
+    const typed = takeTypedRef.current?.() ?? '';
+    if (typed) setValue((current) => current + typed);
   }, [autoFocus]);
   const suggestions = useMemo(() => {
     const needle = value.trim().toLocaleLowerCase();

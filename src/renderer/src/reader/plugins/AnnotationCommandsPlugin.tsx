@@ -4,7 +4,7 @@
 // removes the selected one. Keys, the palette, menus and the toolbar all run them by id.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/annotations';
 import { $canonicalText } from '../../../../shared/lexical-document';
 import type { AnnotationController } from '../../annotations/controller';
@@ -35,6 +35,29 @@ export function selectAround(
   const rect = selection ? caretRectAt(selection.focusNode!, selection.focusOffset) : null;
   if (rect) keepInView(scroller, rect);
   return true;
+}
+
+function isTypingField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/**
+ * Between `n` (or `t`) and the field opening, what is typed outside any field is held for
+ * it, ahead of every other key handler, so `t` in "at" is a letter, not the tag command.
+ */
+function useHoldTyping(controller: AnnotationController): void {
+  const { holdTyped } = controller;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingField(event.target) || !holdTyped(event)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [holdTyped]);
 }
 
 export interface AnnotationCommandsProps {
@@ -74,6 +97,7 @@ export function AnnotationCommandsPlugin({
     const at = map ? caretOffset(editor, map) : null;
     if (at !== null) void controller.createFromSpan({ start: at, end: at }, { kind: 'point', then: 'note' });
   };
+  useHoldTyping(controller);
   const canStep = annotations.some((annotation) => annotation.target && annotation.anchor.status !== 'orphan');
 
   useCommandHandler('highlight', () => span && void controller.createFromSpan(span), span !== null);
