@@ -24,19 +24,31 @@ export type InlineRun = TextRun | LinkRun | LineBreakRun;
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
-export interface HeadingBlock {
+/** The page of the original a block was read from (PDF, scanned images): its number from 1 and its printed label. */
+export interface PageRef {
+  number: number;
+  /** The page's own label where the file gives one ("xii", "A-3"); else absent. */
+  label?: string;
+}
+
+/** Where a block stood in the original file, for formats that have pages. */
+interface PlacedBlock {
+  page?: PageRef;
+}
+
+export interface HeadingBlock extends PlacedBlock {
   kind: 'heading';
   level: HeadingLevel;
   children: InlineRun[];
 }
 
-export interface ParagraphBlock {
+export interface ParagraphBlock extends PlacedBlock {
   kind: 'paragraph';
   children: InlineRun[];
   role?: 'byline';
 }
 
-export interface QuoteBlock {
+export interface QuoteBlock extends PlacedBlock {
   kind: 'quote';
   children: InlineRun[];
 }
@@ -46,7 +58,7 @@ export interface ListItem {
   nested: ListBlock[];
 }
 
-export interface ListBlock {
+export interface ListBlock extends PlacedBlock {
   kind: 'list';
   ordered: boolean;
   start: number;
