@@ -1,6 +1,7 @@
 // A freshly opened document stays at its top while its blocks settle (scroll anchoring would
 // otherwise drift it), until anything scrolls it; and the reading progress follows the scroll.
-// Resize observers run after layout, so an anchoring shift is undone before its scroll event is seen.
+// Resize observers run after layout, so an anchoring shift is undone before its scroll event is
+// seen, and reading sizes there costs no extra layout.
 import { useEffect, useState } from 'react';
 
 export function registerScrollPin(
@@ -9,7 +10,6 @@ export function registerScrollPin(
   onProgress: (percent: number) => void,
 ): () => void {
   let pinnedToTop = true;
-  scroller.scrollTop = 0;
   const update = () => {
     const range = scroller.scrollHeight - scroller.clientHeight;
     onProgress(range <= 0 ? 100 : Math.round((scroller.scrollTop / range) * 100));
@@ -23,8 +23,9 @@ export function registerScrollPin(
     if (scroller.scrollTop !== 0) pinnedToTop = false;
     update();
   };
-  update();
   scroller.addEventListener('scroll', onScroll, { passive: true });
+  // The observers' first call (after the first layout) pins and measures: reading the sizes
+  // here, on mount, forced a layout of the whole document before it was painted.
   const observer = new ResizeObserver(relayout);
   observer.observe(scroller);
   observer.observe(article);

@@ -75,7 +75,9 @@ export function HighlightPaintPlugin({
       selectedId,
       rangeFor: (start, end) => staticRangeForSpan(editor, map, start, end),
       textVersion: map,
-      window: blockIndex ? visibleWindow(blockIndex, scroller) : null,
+      // With nothing to paint, no window: finding it reads the layout, which before the first
+      // paint means laying out the whole document early.
+      window: blockIndex && spans.length > 0 ? visibleWindow(blockIndex, scroller) : null,
     });
     publish(article, paintedFor, outcome);
   }, [editor, map, spans, selectedId, blockIndex, scroller, article, paintedFor]);

@@ -44,7 +44,8 @@ export function MarginMeasurePlugin({
   useLayoutEffect(() => {
     if (!map) return undefined;
     const measure = () => onMeasured(measureAnchorTops(editor, map, page, annotations));
-    measure();
+    // No measuring here: the observer's first call comes after layout, where reading positions
+    // is free; measuring in the effect forced a layout of the whole document before its first paint.
     const observer = new ResizeObserver(measure);
     observer.observe(page);
     return () => observer.disconnect();

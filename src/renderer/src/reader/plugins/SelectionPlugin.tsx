@@ -53,13 +53,20 @@ export function registerSelection(
     last = next;
     onChange(next);
   };
-  publish();
+  // The first reading waits until after the first paint: asking the page for its selection
+  // makes the browser lay out the whole document, which on mount came before it was shown.
+  let initial: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (initial = setTimeout(publish, 0)));
   document.addEventListener('selectionchange', publish);
   // The browser reports a selection change a task later; a key pressed at once (h right after
   // Shift+Arrow) must act on the selection as it is now, with the commands it enables.
   const beforeKey = () => flushSync(publish);
   return mergeRegister(
-    () => document.removeEventListener('selectionchange', publish),
+    () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(initial);
+      document.removeEventListener('selectionchange', publish);
+    },
     editor.registerEditableListener(publish),
     editor.registerRootListener((root) => {
       if (!root) return undefined;
