@@ -10,6 +10,7 @@ import { ORDER_LABELS, ordered } from './annotation-order';
 import { BulkBar } from './BulkBar';
 import type { AnnotationController } from './controller';
 import { OrphanList } from './OrphanList';
+import { authorsOf } from './queries';
 import styles from './AnnotationsPanel.module.css';
 
 interface AnnotationsPanelProps {
@@ -84,6 +85,8 @@ function ListControls({
   order: Order;
   onOrder: (order: Order) => void;
 }) {
+  // Worked out here, while the panel is open, not on every change to a document's annotations.
+  const authors = useMemo(() => authorsOf(controller.annotations), [controller.annotations]);
   return (
     <div className="panel__controls">
       <label>
@@ -96,7 +99,7 @@ function ListControls({
           ))}
         </select>
       </label>
-      {controller.authors.length > 1 && (
+      {authors.length > 1 && (
         <label>
           Author
           <select
@@ -104,7 +107,7 @@ function ListControls({
             onChange={(event) => controller.setAuthorFilter(event.currentTarget.value || null)}
           >
             <option value="">Everyone</option>
-            {controller.authors.map((author) => (
+            {authors.map((author) => (
               <option key={author.id} value={author.id}>
                 {author.name}
               </option>

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import { AnnotationActions, windowSelection } from './actions';
 import { PendingIds } from './provisional';
-import { authorsOf, filterAnnotations } from './queries';
+import { filterAnnotations } from './queries';
 import type { FollowUp } from './selection-store';
 import { SelectionStore } from './selection-store';
 import { useStore } from './store';
@@ -61,13 +61,11 @@ export function useAnnotationController(
     () => filterAnnotations(annotations, { tag: view.tagFilter, authorId: view.authorFilter }),
     [annotations, view.tagFilter, view.authorFilter],
   );
-  const authors = useMemo(() => authorsOf(annotations), [annotations]);
 
   return {
     annotations,
     spans,
     replies,
-    authors,
     loadedDocumentId,
     visible,
     tags,
