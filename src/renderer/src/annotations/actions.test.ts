@@ -76,14 +76,14 @@ describe('AnnotationActions', () => {
     data.open('doc');
     await settle();
     const done = actions.createFromSpan({ start: 4, end: 15 });
-    const [shown] = data.snapshot().annotations;
+    const [shown] = data.get().annotations;
     expect(isProvisional(shown!)).toBe(true);
-    expect(selection.snapshot().selectedId).toBe(shown!.id);
+    expect(selection.get().selectedId).toBe(shown!.id);
     expect(page.clear).toHaveBeenCalled();
     answer({ ok: true, value: testAnnotation('stored', 4, 15) });
     await done;
-    expect(data.snapshot().annotations.map((annotation) => annotation.id)).toEqual(['stored']);
-    expect(selection.snapshot().selectedId).toBe('stored');
+    expect(data.get().annotations.map((annotation) => annotation.id)).toEqual(['stored']);
+    expect(selection.get().selectedId).toBe('stored');
     expect(announce).toHaveBeenCalledWith('Highlighted “text stored”');
   });
 
@@ -93,10 +93,10 @@ describe('AnnotationActions', () => {
     await settle();
     const done = actions.createFromSpan({ start: 4, end: 15 });
     expect(actions.followUp('tag')).toBe(true);
-    expect(selection.snapshot().focus).toBeNull();
+    expect(selection.get().focus).toBeNull();
     answer({ ok: true, value: testAnnotation('stored', 4, 15) });
     await done;
-    expect(selection.snapshot().focus).toEqual({ id: 'stored', part: 'tag' });
+    expect(selection.get().focus).toEqual({ id: 'stored', part: 'tag' });
   });
 
   it('takes the provisional highlight away and reports why when saving fails', async () => {
@@ -106,8 +106,8 @@ describe('AnnotationActions', () => {
     const done = actions.createFromSpan({ start: 4, end: 15 });
     answer({ ok: false, error: { code: 'WRITE_FAILED', message: 'disk full' } });
     await done;
-    expect(data.snapshot().annotations).toEqual([]);
-    expect(selection.snapshot().selectedId).toBeNull();
+    expect(data.get().annotations).toEqual([]);
+    expect(selection.get().selectedId).toBeNull();
     expect(report).toHaveBeenCalledWith("Couldn't annotate the selection", {
       code: 'WRITE_FAILED',
       message: 'disk full',
@@ -120,7 +120,7 @@ describe('AnnotationActions', () => {
     await settle();
     await actions.createFromSpan({ start: 4, end: 15 }, { then: 'note' });
     expect(createAnnotation).not.toHaveBeenCalled();
-    expect(selection.snapshot().focus).toEqual({ id: 'mine', part: 'note' });
+    expect(selection.get().focus).toEqual({ id: 'mine', part: 'note' });
   });
 
   it('opens no tag field on someone else’s annotation', async () => {
@@ -129,7 +129,7 @@ describe('AnnotationActions', () => {
     await settle();
     selection.select('theirs');
     expect(actions.followUp('tag')).toBe(false);
-    expect(selection.snapshot().focus).toBeNull();
+    expect(selection.get().focus).toBeNull();
   });
 
   it('deselects a deleted annotation and says how to undo', async () => {
@@ -138,7 +138,7 @@ describe('AnnotationActions', () => {
     await settle();
     selection.select('a');
     await actions.remove(['a']);
-    expect(selection.snapshot().selectedId).toBeNull();
+    expect(selection.get().selectedId).toBeNull();
     expect(announce).toHaveBeenCalledWith(
       'Annotation deleted (Ctrl+Z to undo)',
       expect.objectContaining({ label: 'Undo' }),
@@ -164,16 +164,16 @@ describe('AnnotationActions', () => {
     data.open('doc');
     await settle();
     actions.step(1);
-    expect(selection.snapshot().selectedId).toBe('a');
+    expect(selection.get().selectedId).toBe('a');
     actions.step(1);
-    expect(selection.snapshot().selectedId).toBe('b');
-    expect(view.snapshot().scrollTarget).toMatchObject({ start: 10, end: 15 });
+    expect(selection.get().selectedId).toBe('b');
+    expect(view.get().scrollTarget).toMatchObject({ start: 10, end: 15 });
   });
 
   it('remembers a color chosen for a change as the next highlight’s', async () => {
     const { actions, view } = setup();
     await actions.update('a', { color: 'pink' });
-    expect(view.snapshot().lastColor).toBe('pink');
+    expect(view.get().lastColor).toBe('pink');
   });
 });
 

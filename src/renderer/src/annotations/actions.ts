@@ -91,11 +91,11 @@ export class AnnotationActions {
   readonly createFromSpan = async (span: { start: number; end: number }, options: CreateOptions = {}) => {
     const { client, data, selection, view, pending, documentId, page } = this.deps;
     if (!documentId) return;
-    const color = options.color ?? view.snapshot().lastColor;
+    const color = options.color ?? view.get().lastColor;
     const kind = options.kind ?? 'highlight';
     if (options.then) selection.typeAhead.start();
     const existing =
-      kind === 'highlight' && options.then ? exactHighlight(data.snapshot().annotations, span, this.isMine) : undefined;
+      kind === 'highlight' && options.then ? exactHighlight(data.get().annotations, span, this.isMine) : undefined;
     if (existing && options.then) {
       page.clear();
       const [storedId] = await this.stored([existing.id]);
@@ -141,8 +141,8 @@ export class AnnotationActions {
    */
   readonly followUp = (then: 'tag' | 'note'): boolean => {
     const { data, selection } = this.deps;
-    const { selectedId } = selection.snapshot();
-    const annotation = data.snapshot().annotations.find((candidate) => candidate.id === selectedId);
+    const { selectedId } = selection.get();
+    const annotation = data.get().annotations.find((candidate) => candidate.id === selectedId);
     if (!annotation || !this.isMine(annotation)) return false;
     if (isProvisional(annotation)) {
       selection.queue(annotation.id, then);
@@ -196,7 +196,7 @@ export class AnnotationActions {
     if (ids.length === 0) return;
     const done = this.check("Couldn't delete", await client.deleteAnnotations({ ids }));
     if (!done) return;
-    const { selectedId } = selection.snapshot();
+    const { selectedId } = selection.get();
     if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) selection.select(null);
     await data.refresh();
     // A delete is one undoable step: the message offers it.
@@ -228,7 +228,7 @@ export class AnnotationActions {
 
   readonly reattach = async (span: { start: number; end: number }) => {
     const { client, data, selection, view, page } = this.deps;
-    const { reattachId } = view.snapshot();
+    const { reattachId } = view.get();
     if (!reattachId) return;
     page.clear();
     const done = this.check(
@@ -261,9 +261,9 @@ export class AnnotationActions {
   /** j / k: selects the next or previous shown annotation in reading order and scrolls to it. */
   readonly step = (direction: 1 | -1) => {
     const { data, selection, view } = this.deps;
-    const { tagFilter, authorFilter } = view.snapshot();
-    const shown = filterAnnotations(data.snapshot().annotations, { tag: tagFilter, authorId: authorFilter });
-    const next = stepFrom(shown, selection.snapshot().selectedId, direction);
+    const { tagFilter, authorFilter } = view.get();
+    const shown = filterAnnotations(data.get().annotations, { tag: tagFilter, authorId: authorFilter });
+    const next = stepFrom(shown, selection.get().selectedId, direction);
     if (!next?.target) return;
     selection.select(next.id);
     view.scrollTo(next.target.position.start, next.target.position.end);

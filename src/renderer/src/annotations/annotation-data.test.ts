@@ -47,9 +47,9 @@ describe('AnnotationData', () => {
     const data = new AnnotationData(client, vi.fn());
     data.open('doc');
     await settle();
-    expect(data.snapshot().loadedDocumentId).toBe('doc');
-    expect(data.snapshot().annotations.map((annotation) => annotation.id)).toEqual(['a', 'b']);
-    expect(data.snapshot().spans).toBeNull();
+    expect(data.get().loadedDocumentId).toBe('doc');
+    expect(data.get().annotations.map((annotation) => annotation.id)).toEqual(['a', 'b']);
+    expect(data.get().spans).toBeNull();
   });
 
   it('paints a heavy document from its spans and loads the rest when the browser is idle', async () => {
@@ -61,11 +61,11 @@ describe('AnnotationData', () => {
     });
     data.open('doc');
     await settle();
-    expect(data.snapshot().spans?.ids).toHaveLength(HEAVY_DOCUMENT_HIGHLIGHTS + 1);
-    expect(data.snapshot().loadedDocumentId).toBeNull();
+    expect(data.get().spans?.ids).toHaveLength(HEAVY_DOCUMENT_HIGHLIGHTS + 1);
+    expect(data.get().loadedDocumentId).toBeNull();
     idleTask!();
     await settle();
-    expect(data.snapshot().loadedDocumentId).toBe('doc');
+    expect(data.get().loadedDocumentId).toBe('doc');
   });
 
   it('re-reads only the annotations a change names, keeping reading order', async () => {
@@ -78,7 +78,7 @@ describe('AnnotationData', () => {
     emit('annotationsChanged', { documentId: 'doc', annotationIds: ['b'] });
     await settle();
     expect(client.getAnnotations).toHaveBeenCalledWith({ ids: ['b'] });
-    expect(data.snapshot().annotations.map((annotation) => [annotation.id, annotation.tags])).toEqual([
+    expect(data.get().annotations.map((annotation) => [annotation.id, annotation.tags])).toEqual([
       ['b', ['New']],
       ['a', []],
     ]);
@@ -105,7 +105,7 @@ describe('AnnotationData', () => {
     data.open('other');
     answer({ ok: true, value: [testAnnotation('a', 0, 5)] });
     await settle();
-    expect(data.snapshot().annotations).toEqual([]);
+    expect(data.get().annotations).toEqual([]);
   });
 
   it('puts a just-stored annotation in order and drops a failed provisional one', async () => {
@@ -115,9 +115,9 @@ describe('AnnotationData', () => {
     await settle();
     data.upsertLocal(testAnnotation('b', 10, 15));
     data.upsertLocal(testAnnotation('elsewhere', 1, 2, { documentId: 'other' }));
-    expect(data.snapshot().annotations.map((annotation) => annotation.id)).toEqual(['a', 'b', 'c']);
+    expect(data.get().annotations.map((annotation) => annotation.id)).toEqual(['a', 'b', 'c']);
     data.removeLocal('b');
-    expect(data.snapshot().annotations.map((annotation) => annotation.id)).toEqual(['a', 'c']);
+    expect(data.get().annotations.map((annotation) => annotation.id)).toEqual(['a', 'c']);
   });
 
   it('reports a failed load instead of dropping it', async () => {

@@ -5,7 +5,7 @@ import type { Annotation, HighlightSpans, Reply, TagInfo } from '../../../shared
 import { compareByPosition } from '../../../shared/annotations';
 import type { MarginaliaClient } from '../../../shared/contract';
 import { insertInOrder } from './queries';
-import { Store } from './store';
+import { Store } from '../app/store';
 
 /** Above this many highlights the full annotations load after the first paint. */
 export const HEAVY_DOCUMENT_HIGHLIGHTS = 1500;
@@ -62,7 +62,7 @@ export class AnnotationData extends Store<AnnotationDataState> {
     void this.client.listHighlightSpans({ documentId }).then((result) => {
       if (cancelled) return;
       if (!result.ok) this.onFailure("Couldn't load the highlights", result.error.message);
-      else if (this.snapshot().loadedDocumentId !== documentId) this.set({ spans: result.value });
+      else if (this.get().loadedDocumentId !== documentId) this.set({ spans: result.value });
       if (result.ok && result.value.ids.length > HEAVY_DOCUMENT_HIGHLIGHTS)
         cancelIdle = this.whenIdle(() => void this.refresh());
       else void this.refresh();

@@ -9,7 +9,7 @@ import { PendingIds } from './provisional';
 import { filterAnnotations } from './queries';
 import type { FollowUp } from './selection-store';
 import { SelectionStore } from './selection-store';
-import { useStore } from './store';
+import { useStore } from '../app/store';
 import { useAnnotations } from './useAnnotations';
 import { ViewStore } from './view-store';
 

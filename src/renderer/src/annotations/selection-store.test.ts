@@ -5,22 +5,22 @@ describe('SelectionStore', () => {
   it('selects an annotation without moving focus by default', () => {
     const selection = new SelectionStore();
     selection.select('a');
-    expect(selection.snapshot()).toEqual({ selectedId: 'a', focus: null });
+    expect(selection.get()).toEqual({ selectedId: 'a', focus: null });
   });
 
   it('asks the selected card’s tag field or note to take focus', () => {
     const selection = new SelectionStore();
     selection.select('a', 'tag');
-    expect(selection.snapshot().focus).toEqual({ id: 'a', part: 'tag' });
+    expect(selection.get().focus).toEqual({ id: 'a', part: 'tag' });
     selection.select('a', 'note');
-    expect(selection.snapshot().focus).toEqual({ id: 'a', part: 'note' });
+    expect(selection.get().focus).toEqual({ id: 'a', part: 'note' });
   });
 
   it('clears both the selection and the focus request when nothing is selected', () => {
     const selection = new SelectionStore();
     selection.select('a', 'note');
     selection.select(null, 'note');
-    expect(selection.snapshot()).toEqual({ selectedId: null, focus: null });
+    expect(selection.get()).toEqual({ selectedId: null, focus: null });
   });
 
   it('keeps a follow-up for a provisional highlight until it is taken, once', () => {

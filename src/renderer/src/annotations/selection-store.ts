@@ -1,7 +1,7 @@
 // Which annotation is selected, and which part of its card should take focus next (`t`
 // opens its tag field, `n` its note). A follow-up asked for while the highlight is still
 // provisional waits here until the store has given it an id.
-import { Store } from './store';
+import { Store } from '../app/store';
 import { TypeAhead } from './type-ahead';
 
 export type FollowUp = 'tag' | 'note' | null;

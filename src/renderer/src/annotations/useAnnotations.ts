@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import { notifyFailure } from '../app/notifications/store';
 import { AnnotationData } from './annotation-data';
-import { useStore } from './store';
+import { useStore } from '../app/store';
 
 export function useAnnotations(client: MarginaliaClient, documentId: string | null) {
   const [data, setData] = useState(() => new AnnotationData(client, notifyFailure));

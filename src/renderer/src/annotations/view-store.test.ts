@@ -4,7 +4,7 @@ import { ViewStore } from './view-store';
 
 describe('ViewStore', () => {
   it('starts unfiltered, in the default color, with nothing to scroll to', () => {
-    expect(new ViewStore().snapshot()).toMatchObject({
+    expect(new ViewStore().get()).toMatchObject({
       tagFilter: null,
       authorFilter: null,
       lastColor: DEFAULT_COLOR,
@@ -15,14 +15,14 @@ describe('ViewStore', () => {
   it('asks to scroll again when the same spot is asked for twice', () => {
     const view = new ViewStore();
     view.scrollTo(4, 9);
-    const first = view.snapshot().scrollTarget;
+    const first = view.get().scrollTarget;
     view.scrollTo(4, 9);
-    const second = view.snapshot().scrollTarget;
+    const second = view.get().scrollTarget;
     expect(second).toMatchObject({ start: 4, end: 9 });
     expect(second).not.toBe(first);
     expect(second!.nonce).not.toBe(first!.nonce);
     view.clearScrollTarget();
-    expect(view.snapshot().scrollTarget).toBeNull();
+    expect(view.get().scrollTarget).toBeNull();
   });
 
   it('remembers the filters, the color last used and the orphan being re-attached', () => {
@@ -31,7 +31,7 @@ describe('ViewStore', () => {
     view.setAuthorFilter('them');
     view.rememberColor('pink');
     view.setReattachId('orphan');
-    expect(view.snapshot()).toMatchObject({
+    expect(view.get()).toMatchObject({
       tagFilter: 'Actor',
       authorFilter: 'them',
       lastColor: 'pink',

@@ -4,7 +4,7 @@
 import type { HighlightColor } from '../../../shared/annotations';
 import { DEFAULT_COLOR } from '../../../shared/annotations';
 import type { TextSpan } from '../../../shared/search-results';
-import { Store } from './store';
+import { Store } from '../app/store';
 
 export interface ScrollTarget {
   start: number;

@@ -27,7 +27,9 @@ export class Store<State> {
   }
 }
 
-/** One part of a store's state, re-rendering only when that part changes. */
-export function useStore<State, Part>(store: Store<State>, select: (state: State) => Part): Part {
-  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+/** A store's state (or one part of it), re-rendering only when that changes. */
+export function useStore<State>(store: Store<State>): State;
+export function useStore<State, Part>(store: Store<State>, select: (state: State) => Part): Part;
+export function useStore<State, Part>(store: Store<State>, select?: (state: State) => Part): State | Part {
+  return useSyncExternalStore(store.subscribe, () => (select ? select(store.get()) : store.get()));
 }
