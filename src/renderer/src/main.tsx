@@ -9,7 +9,6 @@ import { createHttpClient } from './app/http-client';
 import './app/tokens.css';
 import './app/global.css';
 import './reader/document.css';
-import './app/panels.css';
 
 declare global {
   interface Window {

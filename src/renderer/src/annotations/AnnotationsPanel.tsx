@@ -12,6 +12,7 @@ import type { AnnotationController } from './controller';
 import { OrphanList } from './OrphanList';
 import { authorsOf } from './queries';
 import styles from './AnnotationsPanel.module.css';
+import panel from '../ui/Panel.module.css';
 
 interface AnnotationsPanelProps {
   controller: AnnotationController;
@@ -36,13 +37,13 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
     });
 
   return (
-    <section className="panel" aria-labelledby="annotations-heading">
-      <div className="panel__header">
+    <section className={panel.panel} aria-labelledby="annotations-heading">
+      <div className={panel.header}>
         <h2 id="annotations-heading">Annotations</h2>
-        <span className="panel__count">{anchored.length}</span>
+        <span className={panel.count}>{anchored.length}</span>
       </div>
       {controller.tagFilter && (
-        <p className="panel__filter">
+        <p className={panel.filter}>
           Showing tag <strong>{controller.tagFilter}</strong>{' '}
           <button type="button" className="link-button" onClick={() => controller.setTagFilter(null)}>
             Show all
@@ -59,7 +60,7 @@ export function AnnotationsPanel({ controller, onConfirmDelete, report }: Annota
           onCleared={() => setChecked(new Set())}
         />
       )}
-      {list.length === 0 && <p className="panel__empty">Select text in the reader and press h to highlight it.</p>}
+      {list.length === 0 && <p className={panel.empty}>Select text in the reader and press h to highlight it.</p>}
       <ul className={styles.list} aria-label="Annotations in this document">
         {list.map((annotation) => (
           <AnnotationItem
@@ -88,7 +89,7 @@ function ListControls({
   // Worked out here, while the panel is open, not on every change to a document's annotations.
   const authors = useMemo(() => authorsOf(controller.annotations), [controller.annotations]);
   return (
-    <div className="panel__controls">
+    <div className={panel.controls}>
       <label>
         Order
         <select value={order} onChange={(event) => onOrder(event.currentTarget.value as Order)}>

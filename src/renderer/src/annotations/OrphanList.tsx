@@ -4,13 +4,14 @@ import type { Annotation } from '../../../shared/annotations';
 import { annotationLabel } from '../../../shared/annotations';
 import type { AnnotationController } from './controller';
 import styles from './AnnotationsPanel.module.css';
+import panel from '../ui/Panel.module.css';
 
 export function OrphanList({ orphans, controller }: { orphans: Annotation[]; controller: AnnotationController }) {
   if (orphans.length === 0) return null;
   return (
     <section className={styles.orphans} aria-labelledby="orphans-heading">
       <h3 id="orphans-heading">Orphaned annotations</h3>
-      <p className="panel__hint">Their text changed or was removed. Re-attach one to a new selection, or delete it.</p>
+      <p className={panel.hint}>Their text changed or was removed. Re-attach one to a new selection, or delete it.</p>
       <ul aria-label="Orphaned annotations">
         {orphans.map((annotation) => {
           const reattaching = controller.reattachId === annotation.id;
@@ -32,7 +33,7 @@ export function OrphanList({ orphans, controller }: { orphans: Annotation[]; con
                 </button>
               </div>
               {reattaching && (
-                <p role="status" className="panel__hint">
+                <p role="status" className={panel.hint}>
                   Select the text in the reader, then choose “Attach here”.
                 </p>
               )}

@@ -12,6 +12,7 @@ import { distinctions } from './search-pages';
 import { SearchHelp, SearchResultsList } from './SearchResultsList';
 import { useSearch } from './useSearch';
 import styles from './Search.module.css';
+import panel from '../ui/Panel.module.css';
 
 export type SearchScope = 'document' | 'library';
 
@@ -44,11 +45,11 @@ export function SearchPanel(props: SearchPanelProps) {
   }, [focusToken]);
 
   return (
-    <section className="panel" aria-labelledby="search-heading">
-      <div className="panel__header">
+    <section className={panel.panel} aria-labelledby="search-heading">
+      <div className={panel.header}>
         <h2 id="search-heading">Search</h2>
       </div>
-      <div className="panel__controls">
+      <div className={panel.controls}>
         <input
           ref={inputRef}
           type="search"
@@ -62,18 +63,18 @@ export function SearchPanel(props: SearchPanelProps) {
         <ScopeChoice {...props} />
       </div>
       {error && (
-        <p role="alert" className={error.syntax ? `panel__hint ${styles.syntaxError}` : undefined}>
+        <p role="alert" className={error.syntax ? `${panel.hint} ${styles.syntaxError}` : undefined}>
           {error.message}
         </p>
       )}
       {(empty || error?.syntax) && <SearchHelp />}
       {results?.problems.map((problem) => (
-        <p key={problem} className="panel__hint" role="status">
+        <p key={problem} className={panel.hint} role="status">
           {problem}
         </p>
       ))}
       {results && !error && (
-        <p className="panel__count" role="status">
+        <p className={panel.count} role="status">
           {results.total === 0
             ? 'No results'
             : `${groupedCountOf(results.total, 'result')} in ${groupedCountOf(results.documents, 'document')}`}

@@ -13,6 +13,7 @@ import { TagEditor } from './TagEditor';
 import type { TagActionDependencies } from './useTagActions';
 import { tagActions } from './useTagActions';
 import styles from './Tags.module.css';
+import panel from '../ui/Panel.module.css';
 
 interface TagsPanelProps {
   client: MarginaliaClient;
@@ -26,12 +27,12 @@ export function TagsPanel({ client, controller, confirm, report }: TagsPanelProp
   const [editing, setEditing] = useState<string | null>(null);
   const deps: TagActionDependencies = { client, controller, confirm, report, close: () => setEditing(null) };
   return (
-    <section className="panel" aria-labelledby="tags-heading">
-      <div className="panel__header">
+    <section className={panel.panel} aria-labelledby="tags-heading">
+      <div className={panel.header}>
         <h2 id="tags-heading">Tags</h2>
-        <span className="panel__count">{controller.tags.length}</span>
+        <span className={panel.count}>{controller.tags.length}</span>
       </div>
-      {rows.length === 0 && <p className="panel__empty">Tags you add to highlights appear here.</p>}
+      {rows.length === 0 && <p className={panel.empty}>Tags you add to highlights appear here.</p>}
       <ul className={styles.tree} aria-label="Tags">
         {rows.map((row) => (
           <TagRow
