@@ -352,6 +352,26 @@ test.describe('on first run', () => {
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   });
+
+  test('the Welcome dialog suggests no name (not the login name) and will not save an empty one', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Marginalia' });
+    const name = welcome.getByRole('textbox', { name: 'Your name' });
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue('');
+    await expect(name).toHaveAttribute('placeholder', 'e.g. Rania Haddad');
+    await page.keyboard.press('Enter');
+    await expect(welcome).toBeVisible();
+    expect(await name.evaluate((input) => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(app.core.profile.read().confirmed).toBe(false);
+    await page.keyboard.type('Rania Haddad');
+    await page.keyboard.press('Enter');
+    await expect(welcome).toBeHidden();
+    expect(app.core.profile.read()).toMatchObject({ displayName: 'Rania Haddad', confirmed: true });
+  });
 });
 
 test('reading width narrows and widens from the palette, one step at a time, and says when it can go no further', async ({
