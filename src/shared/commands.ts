@@ -183,6 +183,7 @@ export const COMMANDS = [
     when: 'document',
     readerOnly: true,
     outsideFields: true,
+    unavailable: 'Open a document with annotations first',
   },
   {
     id: 'previousAnnotation',
@@ -194,6 +195,7 @@ export const COMMANDS = [
     when: 'document',
     readerOnly: true,
     outsideFields: true,
+    unavailable: 'Open a document with annotations first',
   },
   {
     id: 'deleteAnnotation',
