@@ -54,6 +54,8 @@ export type CommandIcon =
   | 'zoomIn'
   | 'zoomOut'
   | 'textSize'
+  | 'columnNarrower'
+  | 'columnWider'
   | 'font'
   | 'themeSystem'
   | 'sun'
@@ -71,6 +73,8 @@ export interface CommandDeclaration {
    * joined with `+` (`Mod+Shift+F`). The first chord is the one shown; all of them work.
    */
   readonly keys?: readonly string[];
+  /** The keys in the browser host where they differ (a browser keeps some chords for itself); empty: none there. */
+  readonly browserKeys?: readonly string[];
   /** The desktop menu it sits in, with a group number that places separators between groups. */
   readonly menu?: { readonly name: MenuName; readonly group: number; readonly submenu?: string };
   /** Shown in the reader's context menu. */
@@ -80,6 +84,8 @@ export interface CommandDeclaration {
   readonly when: CommandContext;
   /** Keys that work only while focus is in the reader (single letters that would otherwise type). */
   readonly readerOnly?: boolean;
+  /** Reader-only keys that also work wherever focus is outside a typing field (a toolbar button, a margin card). */
+  readonly outsideFields?: boolean;
   /** Why it cannot run when its context holds but it still cannot (say, the text is already at its largest). */
   readonly unavailable?: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandDeclaration } from './commands';
-import { COMMANDS, commandById, commandTitle, unavailableBecause } from './commands';
+import { COMMANDS, commandById, commandTitle, hostKeys, unavailableBecause } from './commands';
 
 const table: readonly CommandDeclaration[] = COMMANDS;
 
@@ -47,5 +47,17 @@ describe('the command table', () => {
     expect(commandTitle(commandById('import'))).toBe('Import…');
     expect(unavailableBecause(commandById('highlight'))).toBe('Select text in the reader first');
     expect(unavailableBecause(commandById('zoomIn'))).toBe('The text is as large as it gets');
+  });
+
+  it('gives each host the keys that work there: a browser keeps Ctrl/Cmd+, so Settings has none in the browser host', () => {
+    expect(hostKeys(commandById('openSettings'), 'desktop')).toEqual(['Mod+,']);
+    expect(hostKeys(commandById('openSettings'), 'browser')).toEqual([]);
+    expect(hostKeys(commandById('findInDocument'), 'browser')).toEqual(['Mod+F']);
+  });
+
+  it('lets only next and previous annotation, of the single keys, work outside the reader', () => {
+    const outside = table.filter((command) => command.outsideFields).map((command) => command.id);
+    expect(outside).toEqual(['nextAnnotation', 'previousAnnotation']);
+    for (const command of table.filter((each) => each.outsideFields)) expect(command.readerOnly).toBe(true);
   });
 });

@@ -57,6 +57,8 @@ export const COMMANDS = [
     label: 'Settings…',
     icon: 'settings',
     keys: ['Mod+,'],
+    // A browser keeps Ctrl/Cmd+, for its own settings: there the menu and palette open Settings.
+    browserKeys: [],
     menu: { name: 'File', group: 4 },
     palette: true,
     when: 'always',
@@ -180,6 +182,8 @@ export const COMMANDS = [
     palette: true,
     when: 'document',
     readerOnly: true,
+    outsideFields: true,
+    unavailable: 'Open a document with annotations first',
   },
   {
     id: 'previousAnnotation',
@@ -190,6 +194,8 @@ export const COMMANDS = [
     palette: true,
     when: 'document',
     readerOnly: true,
+    outsideFields: true,
+    unavailable: 'Open a document with annotations first',
   },
   {
     id: 'deleteAnnotation',
@@ -264,6 +270,24 @@ export const COMMANDS = [
     menu: { name: 'View', group: 2 },
     palette: true,
     when: 'always',
+  },
+  {
+    id: 'widthNarrower',
+    label: 'Narrower',
+    icon: 'columnNarrower',
+    menu: { name: 'View', group: 2, submenu: 'Reading Width' },
+    palette: true,
+    when: 'always',
+    unavailable: 'The reading column is as narrow as it gets',
+  },
+  {
+    id: 'widthWider',
+    label: 'Wider',
+    icon: 'columnWider',
+    menu: { name: 'View', group: 2, submenu: 'Reading Width' },
+    palette: true,
+    when: 'always',
+    unavailable: 'The reading column is as wide as it gets',
   },
   {
     id: 'fontSerif',
@@ -345,6 +369,11 @@ export function isCommandId(value: string): value is CommandId {
 /** The name a command goes by outside its menu: a submenu's items say which submenu (“Theme: Dark”). */
 export function commandTitle(command: CommandDeclaration): string {
   return command.menu?.submenu ? `${command.menu.submenu}: ${command.label}` : command.label;
+}
+
+/** The chords a command answers to in this host: the browser host has its own where a browser keeps a key. */
+export function hostKeys(command: CommandDeclaration, host: 'desktop' | 'browser'): readonly string[] {
+  return (host === 'browser' ? command.browserKeys : undefined) ?? command.keys ?? [];
 }
 
 /** Why a command that cannot run now cannot, for the palette and tooltips. */

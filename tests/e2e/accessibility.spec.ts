@@ -342,5 +342,21 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('menu').getByRole('menuitem', { name: /Highlight/ })).toBeVisible();
       await expectNoViolations(page, theme);
     });
+
+    test('the skip links and, at 800×600, the toolbar’s More menu have no accessibility violations', async ({
+      page,
+      app,
+    }) => {
+      await page.setViewportSize({ width: 800, height: 600 });
+      await openReader(page, app);
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Skip to text' })).toBeFocused();
+      await expectNoViolations(page, theme);
+      // The skip links' row folds away once focus leaves them; the menu is opened from the keyboard.
+      await page.getByRole('banner').getByRole('button', { name: 'More', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: 'Undo' })).toBeFocused();
+      await expectNoViolations(page, theme);
+    });
   });
 }

@@ -241,11 +241,16 @@ test('the keyboard shortcuts list every key in the command table, from the palet
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   for (const command of COMMANDS as readonly CommandDeclaration[]) {
-    if (!command.keys) continue;
     const title = command.menu?.submenu ? `${command.menu.submenu}: ${command.label}` : command.label;
     const row = dialog.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title, exact: true }) });
+    // This is the browser host: a key a browser keeps for itself (Ctrl+, for its settings) is not listed.
+    const keys = command.browserKeys ?? command.keys ?? [];
+    if (keys.length === 0) {
+      await expect(row, title).toHaveCount(0);
+      continue;
+    }
     // As shown off the Mac: Mod is Ctrl, a letter is a capital.
-    const shown = command.keys.map((chord) =>
+    const shown = keys.map((chord) =>
       chord
         .replace(/^Mod\+/, 'Ctrl+')
         .replace(/(^|\+)([a-z])$/, (_, plus: string, key: string) => plus + key.toUpperCase()),
@@ -347,4 +352,113 @@ test.describe('on first run', () => {
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   });
+
+  test('the Welcome dialog suggests no name (not the login name) and will not save an empty one', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Marginalia' });
+    const name = welcome.getByRole('textbox', { name: 'Your name' });
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue('');
+    await expect(name).toHaveAttribute('placeholder', 'e.g. Rania Haddad');
+    await page.keyboard.press('Enter');
+    await expect(welcome).toBeVisible();
+    expect(await name.evaluate((input) => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(app.core.profile.read().confirmed).toBe(false);
+    await page.keyboard.type('Rania Haddad');
+    await page.keyboard.press('Enter');
+    await expect(welcome).toBeHidden();
+    expect(app.core.profile.read()).toMatchObject({ displayName: 'Rania Haddad', confirmed: true });
+  });
 });
+
+test('reading width narrows and widens from the palette, one step at a time, and says when it can go no further', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page, app);
+  await reader(page).focus();
+  // The side panel closed, so the wide column has room to be wide.
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('tablist', { name: 'Panels' })).toBeHidden();
+  const width = () => readerText(page).evaluate((element) => element.getBoundingClientRect().width);
+  const medium = await width();
+  await runFromPalette(page, 'width narrower', 'Reading Width: Narrower');
+  await expect.poll(width).toBeLessThan(medium - 50);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('width narrower');
+  await expect(palette(page).getByRole('option', { selected: true })).toContainText(
+    'The reading column is as narrow as it gets',
+  );
+  await page.keyboard.press('Escape');
+  await runFromPalette(page, 'width wider', 'Reading Width: Wider');
+  await expect.poll(width).toBeCloseTo(medium, 0);
+  await runFromPalette(page, 'width wider', 'Reading Width: Wider');
+  await expect.poll(width).toBeGreaterThan(medium + 50);
+  // The Aa popover shows the same setting, and it is remembered.
+  await page.reload();
+  await page.getByRole('banner').getByRole('button', { name: 'Aa' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Aa Reading view' }).getByRole('radio', { name: 'Wide' }),
+  ).toBeChecked();
+});
+
+test('the palette shows only keys that work in the browser: Settings has none, a browser keeps Ctrl+,', async ({
+  page,
+  app,
+}) => {
+  await open(page, app);
+  await reader(page).focus();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('settings');
+  const settings = palette(page).getByRole('option', { name: /^Settings…/ });
+  await expect(settings).toBeVisible();
+  await expect(settings.locator('kbd')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('find in doc');
+  await expect(palette(page).getByRole('option', { selected: true }).locator('kbd')).toHaveText('Ctrl+F');
+});
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+]) {
+  test(`the palette's list shows whole rows above its footer at ${size.width}×${size.height}, scrolled or not`, async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize(size);
+    await open(page, app);
+    await reader(page).focus();
+    await page.keyboard.press('Control+k');
+    const list = palette(page).getByRole('listbox', { name: 'Commands and documents' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    /** Every option that shows at all shows whole, within the list's visible box. */
+    const cutRows = () =>
+      list.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return Array.from(element.querySelectorAll('[role="option"]')).filter((option) => {
+          const row = option.getBoundingClientRect();
+          const shows = row.bottom > box.top + 1 && row.top < box.bottom - 1;
+          return shows && (row.top < box.top - 1 || row.bottom > box.bottom + 1);
+        }).length;
+      });
+    expect(await list.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    expect(await cutRows()).toBe(0);
+    for (let step = 0; step < 14; step += 1) await page.keyboard.press('ArrowDown');
+    await expect(list.getByRole('option', { selected: true })).toBeInViewport({ ratio: 1 });
+    expect(await cutRows()).toBe(0);
+    await list.hover();
+    await page.mouse.wheel(0, 50);
+    await expect.poll(cutRows).toBe(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await screenshot(page, `commands-palette-${size.width}x${size.height}-${scheme}`);
+    }
+  });
+}

@@ -2,6 +2,7 @@
 // arrows, selections made with Shift, sentence and paragraph keys, the annotation keys, and
 // what a screen reader is told when the caret enters an annotation.
 import type { Page } from '@playwright/test';
+import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
 import { paintedHighlights, selectText } from './helpers';
 
@@ -207,4 +208,87 @@ test('Home, End and Page Down still scroll the reader while it has the caret', a
   await expect.poll(top).toBe(0);
   // The text was never changed by any of it.
   await expect(text(page)).toHaveAttribute('contenteditable', 'false');
+});
+
+/** Two notes on the sample, in reading order. */
+function annotateTwo(app: RunningApp): void {
+  const doc = app.core.documents.list()[0]!;
+  const canonical = app.core.documents.canonicalText(doc.id);
+  for (const [quote, note] of [
+    ['Islamic State militants', 'Claimed by two'],
+    ['200 IS fighters', 'Count again'],
+  ] as const) {
+    const start = canonical.indexOf(quote);
+    app.core.annotations.create({ documentId: doc.id, start, end: start + quote.length, noteMarkdown: note });
+  }
+}
+
+test('the first Tab shows “Skip to text”; Enter puts focus on the text, where the caret is', async ({ page, app }) => {
+  await openReader(page, app);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to text' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(40);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await screenshot(page, `keyboard-skip-link-${scheme}`);
+  }
+  await page.keyboard.press('Enter');
+  await expect(text(page)).toBeFocused();
+  await expect(caret(page)).toBeVisible();
+  // Out of focus the links take no room and show nothing.
+  expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
+});
+
+test('“Skip to notes”, the second Tab, puts focus on a margin card; with no notes it says so and goes to the text', async ({
+  page,
+  app,
+}) => {
+  annotateTwo(app);
+  await openReader(page, app);
+  await expect(card(page, 'Islamic State militants')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to notes' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Islamic State militants')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(card(page, '200 IS fighters')).toBeFocused();
+
+  app.core.annotations.remove(app.core.annotations.list(app.core.documents.list()[0]!.id).map(({ id }) => id));
+  await page.reload();
+  await expect(text(page)).toContainText('Islamic State militants stormed');
+  await expect(page.getByRole('complementary', { name: 'Margin notes' }).getByRole('article')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(text(page)).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'No margin notes in this document yet' })).toBeVisible();
+});
+
+test('j and k move between annotations from the toolbar and from a margin card, but type into a field', async ({
+  page,
+  app,
+}) => {
+  annotateTwo(app);
+  await openReader(page, app);
+  const selectedQuote = async () => (await paintedHighlights(page))['mg-selected'];
+  // After a click on the toolbar's title, focus is on no field: j and k are the reader's.
+  await page.getByTestId('document-title').click();
+  await page.keyboard.press('j');
+  await expect.poll(selectedQuote).toEqual(['Islamic State militants']);
+  await page.keyboard.press('j');
+  await expect.poll(selectedQuote).toEqual(['200 IS fighters']);
+  // From a margin card too.
+  await card(page, '200 IS fighters').focus();
+  await page.keyboard.press('k');
+  await expect.poll(selectedQuote).toEqual(['Islamic State militants']);
+  // In a field they are letters.
+  const filter = page.getByRole('searchbox', { name: 'Filter by title' });
+  await filter.click();
+  await page.keyboard.type('jk');
+  await expect(filter).toHaveValue('jk');
+  expect(await selectedQuote()).toEqual(['Islamic State militants']);
 });

@@ -181,6 +181,25 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'command-palette',
+    show: async (page, app) => {
+      await openReader(page, app);
+      await page.getByRole('main', { name: 'Reader' }).focus();
+      await page.keyboard.press('Control+k');
+      // Typed so the list holds commands that cannot run now, each with its reason.
+      await page.keyboard.type('a');
+      await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'skip-link',
+    show: async (page, app) => {
+      await openReader(page, app);
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Skip to text' })).toBeFocused();
+    },
+  },
+  {
     name: 'welcome-dialog',
     firstRun: true,
     show: async (page, app) => {

@@ -284,3 +284,93 @@ test('the sync state stays on the toolbar row at 1024×700: an icon while synced
   expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
   await screenshot(page, 'toolbar-sync-problem-1024x700');
 });
+
+/** Every visible control in the toolbar, left to right, after checking none is cut by the window or overlaps the next. */
+async function controlsInRow(page: Page): Promise<string[]> {
+  const boxes = await toolbar(page)
+    .locator('button:visible, [data-testid="document-title"]')
+    .evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        const name = element.getAttribute('aria-label') ?? element.textContent ?? '';
+        return { name, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      }),
+    );
+  const byLeft = [...boxes].sort((a, b) => a.left - b.left);
+  const { width } = page.viewportSize()!;
+  for (const [index, box] of byLeft.entries()) {
+    expect(box.left, box.name).toBeGreaterThanOrEqual(0);
+    expect(box.right, box.name).toBeLessThanOrEqual(width);
+    if (index > 0) expect(box.left, box.name).toBeGreaterThanOrEqual(byLeft[index - 1]!.right);
+  }
+  const toolbarBox = (await toolbar(page).boundingBox())!;
+  for (const box of boxes) expect(box.bottom, box.name).toBeLessThanOrEqual(toolbarBox.y + toolbarBox.height);
+  return byLeft.map((box) => box.name);
+}
+
+test('at 800×600 nothing is cut or overlaps: undo, redo, editing and import fold into a More menu that works from the keyboard', async ({
+  page,
+  app,
+}) => {
+  annotateSample(app);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(app.url);
+  await expect(toolbar(page).getByTestId('document-title')).toHaveText(SAMPLE_TITLE);
+  const names = await controlsInRow(page);
+  expect(names).toEqual([
+    'Library',
+    SAMPLE_TITLE,
+    'Export and share',
+    'Find in document',
+    'Aa Reading view',
+    'Settings',
+    'More',
+  ]);
+  await expect(toolbar(page).getByRole('button', { name: 'Export and share' })).toHaveText('Share');
+  // Nothing in the window scrolls sideways: the reader's text and its margin fit.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  expect(await reader.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  const margin = (await page.getByRole('complementary', { name: 'Margin notes' }).boundingBox())!;
+  expect(margin.x + margin.width).toBeLessThanOrEqual(800);
+  expect(margin.width).toBeGreaterThanOrEqual(180);
+
+  const more = toolbar(page).getByRole('button', { name: 'More', exact: true });
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'More' });
+  await expect(menu.getByRole('menuitem', { name: 'Undo' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Undo' })).toContainText('Ctrl+Z');
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Undo/, /^Redo/, 'Edit text', /^Import…/]);
+  const menuBox = (await menu.boundingBox())!;
+  expect(menuBox.x).toBeGreaterThanOrEqual(0);
+  expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(800);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await screenshot(page, `toolbar-more-800x600-${scheme}`);
+  }
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Edit text' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Editing' })).toBeVisible();
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Cancel editing' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await controlsInRow(page);
+});
+
+test('at 1024×700 the toolbar keeps every control on its row and has no More menu', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(app.url);
+  await expect(toolbar(page).getByTestId('document-title')).toHaveText(SAMPLE_TITLE);
+  const names = await controlsInRow(page);
+  expect(names).toEqual(
+    expect.arrayContaining(['Undo', 'Redo', 'Edit text', 'Import…', 'Export and share', 'Aa Reading view']),
+  );
+  await expect(toolbar(page).getByRole('button', { name: 'More', exact: true })).toBeHidden();
+  await expect(toolbar(page).getByRole('button', { name: 'Export and share' })).toHaveText('Share');
+});

@@ -6,6 +6,7 @@ import { DialogLayer } from './DialogLayer';
 import { Notifications } from './notifications/Notifications';
 import { ReaderPane } from './ReaderPane';
 import { SidePanels } from './SidePanels';
+import { SkipLinks } from './SkipLinks';
 import { useSidePanelCommands } from './side-panel-commands';
 import { useSidePanel } from './stores';
 import { ToolbarContainer } from './ToolbarContainer';
@@ -16,6 +17,7 @@ export function AppShell() {
   useSidePanelCommands();
   return (
     <div className="app">
+      <SkipLinks />
       <ToolbarContainer />
       <ImportInputs />
       <div className={styles.layout} data-side-panel={sidePanelOpen ? 'open' : 'closed'}>

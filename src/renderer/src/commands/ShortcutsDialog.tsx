@@ -2,9 +2,9 @@
 // that work while reading, generated from the table so it never lists a key that does not exist.
 import { Fragment } from 'react';
 import type { CommandDeclaration } from '../../../shared/commands';
-import { COMMANDS, commandTitle } from '../../../shared/commands';
+import { COMMANDS, commandTitle, hostKeys } from '../../../shared/commands';
 import { useModal } from '../ui/Dialogs';
-import { isMacPlatform, shortcutLabels } from './key-labels';
+import { currentHost, isMacPlatform, shortcutLabels } from './key-labels';
 import styles from './commands.module.css';
 
 interface ShortcutRow {
@@ -13,10 +13,18 @@ interface ShortcutRow {
 }
 
 /** The rows of one section: each command with keys, in table order. */
-export function shortcutRows(readerOnly: boolean, mac: boolean, table: readonly CommandDeclaration[] = COMMANDS) {
+export function shortcutRows(
+  readerOnly: boolean,
+  mac: boolean,
+  table: readonly CommandDeclaration[] = COMMANDS,
+  host = currentHost(),
+) {
   return table
-    .filter((command) => (command.keys?.length ?? 0) > 0 && Boolean(command.readerOnly) === readerOnly)
-    .map((command): ShortcutRow => ({ title: commandTitle(command), keys: shortcutLabels(command.keys, mac) }));
+    .filter((command) => hostKeys(command, host).length > 0 && Boolean(command.readerOnly) === readerOnly)
+    .map((command): ShortcutRow => ({
+      title: commandTitle(command),
+      keys: shortcutLabels(hostKeys(command, host), mac),
+    }));
 }
 
 function ShortcutTable({ caption, rows }: { caption: string; rows: readonly ShortcutRow[] }) {

@@ -3,6 +3,13 @@
 const MAC_MODIFIERS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' };
 const OTHER_MODIFIERS: Record<string, string> = { Mod: 'Ctrl', Shift: 'Shift', Alt: 'Alt' };
 
+export type Host = 'desktop' | 'browser';
+
+/** The desktop app's preload gives the page its client; without it this is the browser host. */
+export function currentHost(): Host {
+  return typeof window !== 'undefined' && window.marginalia ? 'desktop' : 'browser';
+}
+
 /** Whether this is a Mac, where Mod is Cmd. */
 export function isMacPlatform(platform: string = typeof navigator === 'undefined' ? '' : navigator.platform): boolean {
   return /mac|iphone|ipad/i.test(platform);

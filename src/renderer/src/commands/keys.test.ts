@@ -44,7 +44,12 @@ describe('keys for the palette, the shortcuts and the reader', () => {
     expect(commandForKey(press('k', { ctrl: true }), false)).toBe('commandPalette');
     expect(commandForKey(press('k', { meta: true }), true)).toBe('commandPalette');
     expect(commandForKey(press('/', { ctrl: true }), false)).toBe('keyboardShortcuts');
-    expect(commandForKey(press(',', { ctrl: true }), false)).toBe('openSettings');
+  });
+
+  it('opens Settings on Ctrl+, in the desktop app only: a browser keeps that chord for its own settings', () => {
+    const comma = press(',', { ctrl: true });
+    expect(commandForKey(comma, false, undefined, { host: 'desktop' })).toBe('openSettings');
+    expect(commandForKey(comma, false, undefined, { host: 'browser' })).toBeUndefined();
   });
 
   it('steps through annotations with J and K and deletes with Delete or Backspace, in the reader only', () => {
@@ -55,6 +60,15 @@ describe('keys for the palette, the shortcuts and the reader', () => {
     expect(commandForKey(press('j'), false)).toBeUndefined();
     expect(commandForKey(press('Delete'), false)).toBeUndefined();
     expect(commandForKey(press('Delete', { shift: true }), true)).toBeUndefined();
+  });
+
+  it('lets J and K, and no other single key, work from outside the reader when focus is not in a field', () => {
+    const outside = { outsideFields: true } as const;
+    expect(commandForKey(press('j'), false, undefined, outside)).toBe('nextAnnotation');
+    expect(commandForKey(press('k'), false, undefined, outside)).toBe('previousAnnotation');
+    for (const key of ['h', 't', 'n', 's', 'p', 'Delete']) {
+      expect(commandForKey(press(key), false, undefined, outside)).toBeUndefined();
+    }
   });
 
   it('selects the sentence with S and the paragraph with P in the reader', () => {

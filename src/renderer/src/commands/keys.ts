@@ -1,7 +1,9 @@
 // Matching key presses against the command table's chords (`Mod+Shift+F`), the same in
 // the desktop app and the browser host.
 import type { CommandDeclaration, CommandId } from '../../../shared/commands';
-import { COMMANDS } from '../../../shared/commands';
+import { COMMANDS, hostKeys } from '../../../shared/commands';
+import type { Host } from './key-labels';
+import { currentHost } from './key-labels';
 
 export interface KeyPress {
   key: string;
@@ -42,15 +44,25 @@ export function chordMatches(chord: Chord, press: KeyPress): boolean {
   return !shiftMatters(chord.key) || chord.shift === press.shiftKey;
 }
 
-/** The command a key press runs, if any; reader-only keys match only when the press came from the reader. */
+export interface KeyScope {
+  /** The press came from a place that is not a typing field (a button, a margin card, the page). */
+  outsideFields?: boolean;
+  host?: Host;
+}
+
+/**
+ * The command a key press runs, if any. Reader-only keys match only when the press came from the
+ * reader, or, for those that allow it (j, k), from anywhere outside a typing field.
+ */
 export function commandForKey(
   press: KeyPress,
   inReader: boolean,
   table: readonly CommandDeclaration[] = COMMANDS,
+  { outsideFields = false, host = currentHost() }: KeyScope = {},
 ): CommandId | undefined {
   for (const command of table) {
-    if (command.readerOnly && !inReader) continue;
-    if (command.keys?.some((chord) => chordMatches(parseChord(chord), press))) return command.id as CommandId;
+    if (command.readerOnly && !inReader && !(outsideFields && command.outsideFields)) continue;
+    if (hostKeys(command, host).some((chord) => chordMatches(parseChord(chord), press))) return command.id as CommandId;
   }
   return undefined;
 }

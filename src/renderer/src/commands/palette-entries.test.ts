@@ -21,6 +21,20 @@ describe('the command palette entries', () => {
     expect(all.find((entry) => entry.id === 'themeDark')?.title).toBe('Theme: Dark');
   });
 
+  it('shows each command with the key that works in this host: none for Settings in a browser, which keeps Ctrl+,', () => {
+    const settings = (host: 'desktop' | 'browser') =>
+      paletteEntries({ documents, recent: [], isEnabled: () => true, mac: false, host }).find(
+        (entry) => entry.id === 'openSettings',
+      );
+    expect(settings('desktop')?.shortcut).toBe('Ctrl+,');
+    expect(settings('browser')?.shortcut).toBeUndefined();
+  });
+
+  it('offers narrower and wider reading width by the name of their submenu', () => {
+    const titles = entries().map((entry) => entry.title);
+    expect(titles).toEqual(expect.arrayContaining(['Reading Width: Narrower', 'Reading Width: Wider']));
+  });
+
   it('puts recent choices first, latest first', () => {
     const all = entries([
       { kind: 'document', id: 'd2' },

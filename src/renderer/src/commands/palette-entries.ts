@@ -2,8 +2,9 @@
 // recent choices first, narrowed and ranked by a fuzzy match on the title and the shown key.
 import fuzzysort from 'fuzzysort';
 import type { CommandDeclaration, CommandId } from '../../../shared/commands';
-import { COMMANDS, commandTitle, unavailableBecause } from '../../../shared/commands';
-import { shortcutLabel } from './key-labels';
+import { COMMANDS, commandTitle, hostKeys, unavailableBecause } from '../../../shared/commands';
+import type { Host } from './key-labels';
+import { currentHost, shortcutLabel } from './key-labels';
 import type { RecentEntry } from './recent';
 
 export interface PaletteEntry {
@@ -26,6 +27,8 @@ export interface PaletteSources {
   isEnabled: (id: CommandId) => boolean;
   mac: boolean;
   table?: readonly CommandDeclaration[];
+  /** The keys shown are the ones that work in this host. */
+  host?: Host;
 }
 
 /** A recent choice counts this much more than its match alone: it wins a near tie, never a clearly better match. */
@@ -38,13 +41,14 @@ export function paletteEntries({
   isEnabled,
   mac,
   table = COMMANDS,
+  host = currentHost(),
 }: PaletteSources): PaletteEntry[] {
   const recentRank = new Map(recent.map((entry, index) => [`${entry.kind}:${entry.id}`, index]));
   const commands = table
     .filter((command) => command.palette)
     .map((command): PaletteEntry => {
       const enabled = isEnabled(command.id as CommandId);
-      const chord = command.keys?.[0];
+      const chord = hostKeys(command, host)[0];
       return {
         key: `command:${command.id}`,
         kind: 'command',

@@ -6,7 +6,7 @@ import { commandForKey } from './keys';
 import type { CommandRegistry } from './registry';
 import { commands } from './registry';
 
-const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
+const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 /**
  * While a modal dialog is open the page behind it is out of reach, so its chords are too; only
@@ -18,16 +18,30 @@ function blockedByModal(id: CommandId): boolean {
   return !(modal.hasAttribute('data-command-layer') && (id === 'commandPalette' || id === 'keyboardShortcuts'));
 }
 
-/** Ctrl/Cmd chords from the table work anywhere; undo and redo inside a field belong to the field. */
+function inTypingField(event: KeyboardEvent): boolean {
+  return Boolean((event.target as HTMLElement | null)?.closest?.(EDITABLE));
+}
+
+/**
+ * The command a press runs from outside the reader's text: Ctrl/Cmd chords anywhere (undo and redo
+ * inside a field belong to the field), and the single keys that allow it (j, k) outside typing
+ * fields. The reader answers its own keys first and marks them handled.
+ */
+function pageCommand(event: KeyboardEvent): CommandId | undefined {
+  if (event.ctrlKey || event.metaKey) {
+    const id = commandForKey(event, false);
+    return id && inTypingField(event) && (id === 'undo' || id === 'redo') ? undefined : id;
+  }
+  if (event.altKey || event.isComposing || inTypingField(event)) return undefined;
+  return commandForKey(event, false, undefined, { outsideFields: true });
+}
+
 export function useCommandKeys(registry: CommandRegistry = commands): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
-      const id = commandForKey(event, false);
-      if (!id) return;
-      const inEditable = (event.target as HTMLElement | null)?.closest?.(EDITABLE);
-      if (inEditable && (id === 'undo' || id === 'redo')) return;
-      if (blockedByModal(id)) return;
+      if (event.defaultPrevented) return;
+      const id = pageCommand(event);
+      if (!id || blockedByModal(id)) return;
       event.preventDefault();
       registry.run(id);
     };

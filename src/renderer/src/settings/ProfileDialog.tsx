@@ -57,7 +57,14 @@ export function ProfileDialog({
         <p className={dialogStyles.body}>{intro}</p>
         <label className={dialogStyles.field}>
           Your name
-          <input value={value} autoFocus maxLength={80} onChange={(event) => setValue(event.currentTarget.value)} />
+          <input
+            value={value}
+            autoFocus
+            required
+            maxLength={80}
+            placeholder="e.g. Rania Haddad"
+            onChange={(event) => setValue(event.currentTarget.value)}
+          />
         </label>
         {maxImportMegabytes !== undefined && (
           <label className={dialogStyles.field}>

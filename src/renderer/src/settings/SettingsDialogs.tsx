@@ -8,14 +8,15 @@ import { ProfileDialog } from './ProfileDialog';
 const WELCOME_INTRO =
   'Your name goes on every highlight and note you make, so reviewers know whose work it is. You can change it later in Settings.';
 
-function WelcomeDialog({ name }: { name: string }) {
+/** The first start asks for a name and suggests none: the computer's login name ("root") is rarely how a person signs. */
+function WelcomeDialog() {
   const { profile, settings } = useStores();
   const offer = useSession((state) => state.info?.defaultWorkspaceDir ?? '');
   return (
     <ProfileDialog
       title="Welcome to Marginalia"
       intro={WELCOME_INTRO}
-      name={name}
+      name=""
       offerWorkspace={offer}
       onSave={({ name: chosen, workspaceDir }) =>
         void profile.saveName(chosen).then((saved) => {
@@ -60,6 +61,6 @@ export function SettingsDialogs() {
   const settingsOpen = useDialogs((state) => state.open === 'settings');
   useCommandHandler('openSettings', () => dialogs.show('settings'), person !== null);
   if (!person) return null;
-  if (!person.confirmed) return <WelcomeDialog name={person.displayName} />;
+  if (!person.confirmed) return <WelcomeDialog />;
   return settingsOpen ? <SettingsDialog name={person.displayName} /> : null;
 }

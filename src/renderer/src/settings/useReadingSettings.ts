@@ -1,7 +1,7 @@
-// The reading preferences' commands (text size, font, theme) and their effect on the page: the
+// The reading preferences' commands (text size, reading width, font, theme) and their effect on the page: the
 // resolved theme, text size and font set on the document root.
 import { useEffect } from 'react';
-import { MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../../shared/model';
+import { MAX_FONT_SIZE, MIN_FONT_SIZE, READING_WIDTHS } from '../../../shared/model';
 import { useCommandHandler } from '../commands';
 import { useSettings, useStores } from '../app/stores';
 import { applySettingsToRoot } from './settings-store';
@@ -14,6 +14,10 @@ export function useReadingSettings(): void {
   useCommandHandler('zoomIn', () => settings.changeFontSize(1), fontSize < MAX_FONT_SIZE);
   useCommandHandler('zoomOut', () => settings.changeFontSize(-1), fontSize > MIN_FONT_SIZE);
   useCommandHandler('zoomReset', () => settings.changeFontSize('reset'));
+  const widthAt = READING_WIDTHS.indexOf(readingWidth);
+  const stepWidth = (step: number) => settings.save({ readingWidth: READING_WIDTHS[widthAt + step] });
+  useCommandHandler('widthNarrower', () => stepWidth(-1), widthAt > 0);
+  useCommandHandler('widthWider', () => stepWidth(1), widthAt < READING_WIDTHS.length - 1);
   useCommandHandler('fontSerif', () => settings.save({ fontFamily: 'serif' }));
   useCommandHandler('fontSans', () => settings.save({ fontFamily: 'sans' }));
   useCommandHandler('themeSystem', () => settings.save({ theme: 'system' }));

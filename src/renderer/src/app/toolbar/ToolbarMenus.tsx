@@ -1,8 +1,9 @@
-// The toolbar's two menus: Export and share (PDF, note bundles out and in) and Settings
-// (the settings dialog, the shortcut list, the command palette). Each item runs a command.
+// The toolbar's menus: Export and share (PDF, note bundles out and in), Settings (the settings
+// dialog, the shortcut list, the command palette) and, on a narrow window, More (what the
+// toolbar folds away there: undo, redo, editing, import). Each item runs a command.
 import type { CommandId } from '../../../../shared/commands';
 import { commands, useCommandEnabled } from '../../commands';
-import { ChevronDownIcon, SettingsIcon, ShareIcon } from '../../ui/icons';
+import { ChevronDownIcon, MoreIcon, SettingsIcon, ShareIcon } from '../../ui/icons';
 import type { MenuItem } from '../../ui/Menu';
 import { MenuButton } from '../../ui/Menu';
 import { commandKeys } from './command-hints';
@@ -23,6 +24,8 @@ export function ExportMenu() {
   return (
     <MenuButton label="Export and share" items={items} buttonClassName={styles.iconButton} align="end">
       <ShareIcon />
+      {/* A word beside the icon: the picture alone did not say what the menu holds. */}
+      <span>Share</span>
       <ChevronDownIcon size={12} />
     </MenuButton>
   );
@@ -39,5 +42,23 @@ export function SettingsMenu() {
       <SettingsIcon />
       <ChevronDownIcon size={12} />
     </MenuButton>
+  );
+}
+
+/** The controls a narrow toolbar has no room for, as one menu; CSS shows it only there. */
+export function MoreMenu({ editing }: { editing: boolean }) {
+  const items = [
+    useCommandItem('undo', 'Undo'),
+    useCommandItem('redo', 'Redo'),
+    useCommandItem(editing ? 'cancelEditing' : 'editText', editing ? 'Cancel editing' : 'Edit text'),
+    useCommandItem('import', 'Import…'),
+  ];
+  return (
+    <span className={styles.narrowOnly}>
+      <MenuButton label="More" items={items} buttonClassName={styles.iconButton} align="end">
+        <MoreIcon />
+        <ChevronDownIcon size={12} />
+      </MenuButton>
+    </span>
   );
 }
