@@ -24,7 +24,9 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { DocumentImporter } from './import';
+import { DocumentImporter, type ImportOptions } from './import';
+import { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES } from './import/formats';
+import { hostedReaders } from './import/reader-worker-host';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -99,6 +101,8 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
+      readers: hostedReaders(FORMAT_READERS, WORKER_TYPES),
+      splitMbox: MBOX_SPLITTER,
     });
     this.info = {
       version: options.version,
@@ -116,7 +120,10 @@ export class MarginaliaCore {
       listDocuments: () => this.documents.list(),
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
-      importDocument: ({ fileName, dataBase64 }) => this.importBytes(fileName, Buffer.from(dataBase64, 'base64')),
+      importDocument: ({ fileName, dataBase64 }) =>
+        this.importer.importFile(fileName, Buffer.from(dataBase64, 'base64'), { origin: { kind: 'upload' } }),
+      getDocumentSource: ({ id }) => this.documents.source(id),
+      importAttachment: ({ documentId, index }) => this.importer.importAttachment(documentId, index),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });
@@ -398,9 +405,19 @@ export class MarginaliaCore {
     };
   }
 
-  /** Imports a file from disk, checking its size before reading it. */
+  /** Imports a text file from disk at once, checking its size before reading it. */
   importPath(path: string): ImportOutcome {
     return this.importer.importPath(path);
+  }
+
+  /** Imports a file from disk of any type the library reads (binary formats through their readers). */
+  importFile(path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ImportOutcome> {
+    return this.importer.importFilePath(path, options);
+  }
+
+  /** Imports a file a message carried as a document of its own. */
+  importAttachment(documentId: string, index: number): Promise<ImportOutcome> {
+    return this.importer.importAttachment(documentId, index);
   }
 
   /**
