@@ -100,7 +100,7 @@ export class DocumentImporter {
   }
 
   /** Imports a file a message carried as a document of its own, recording which message and file it came from. */
-  importAttachment(
+  async importAttachment(
     documentId: string,
     index: number,
     options: Omit<ImportOptions, 'origin'> = {},

@@ -6,7 +6,7 @@ import type { DocumentOrigin, DocumentProvenance, SourceType } from '../../share
 import { UserFacingError } from '../../shared/result';
 import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
-import type { CarriedFile, ReadDocument } from './formats/format-reader';
+import type { CarriedFile, FormatReader, ReadDocument } from './formats/format-reader';
 import { cleanTitle } from './parsed-document';
 import type { PreparedDocument } from './prepare';
 import { assertSharable, titleFromFileName } from './prepare';
@@ -115,6 +115,27 @@ function checkedAttachments(read: ReadDocument): CarriedFile[] {
   }));
 }
 
+/** Runs a reader; a fault inside it (not its own refusal) is said as the reader failing on this file. */
+async function runReader(reader: FormatReader, file: BinaryFile): Promise<ReadDocument> {
+  try {
+    return await reader({
+      fileName: file.fileName,
+      bytes: file.bytes,
+      ...(file.signal ? { signal: file.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    if (file.signal?.aborted) {
+      throw new UserFacingError('CANCELLED', `Importing “${file.fileName}” was cancelled. Nothing was imported.`);
+    }
+    const why = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+    throw new UserFacingError(
+      'READER_FAILED',
+      `The reader for ${FORMAT_NAMES[file.sourceType]} failed (${why}) on “${file.fileName}”. Nothing was imported.`,
+    );
+  }
+}
+
 /** Reads a binary file through its reader into a document ready to store. */
 export async function prepareBinary(file: BinaryFile, options: ReadOptions): Promise<PreparedDocument> {
   if (file.bytes.length > options.maxBytes) {
@@ -125,11 +146,7 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
   }
   const reader = options.readers[file.sourceType];
   if (reader === undefined) throw unsupported(file);
-  const read = await reader({
-    fileName: file.fileName,
-    bytes: file.bytes,
-    ...(file.signal ? { signal: file.signal } : {}),
-  });
+  const read = await runReader(reader, file);
   const fallbackTitle = titleFromFileName(file.fileName);
   const title = cleanTitle(read.title, fallbackTitle);
   const {
