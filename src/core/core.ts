@@ -24,9 +24,14 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { DocumentImporter, type ImportOptions } from './import';
-import { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES } from './import/formats';
-import { hostedReaders } from './import/reader-worker-host';
+import {
+  DocumentImporter,
+  FORMAT_READERS,
+  MBOX_SPLITTER,
+  WORKER_TYPES,
+  hostedReaders,
+  type ImportOptions,
+} from './import';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -121,7 +126,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       importDocument: ({ fileName, dataBase64 }) =>
-        this.importer.importFile(fileName, Buffer.from(dataBase64, 'base64'), { origin: { kind: 'upload' } }),
+        this.importer.importFile(fileName, Buffer.from(dataBase64, 'base64')),
       getDocumentSource: ({ id }) => this.documents.source(id),
       importAttachment: ({ documentId, index }) => this.importer.importAttachment(documentId, index),
       removeDocument: ({ id }) => {
@@ -413,11 +418,6 @@ export class MarginaliaCore {
   /** Imports a file from disk of any type the library reads (binary formats through their readers). */
   importFile(path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ImportOutcome> {
     return this.importer.importFilePath(path, options);
-  }
-
-  /** Imports a file a message carried as a document of its own. */
-  importAttachment(documentId: string, index: number): Promise<ImportOutcome> {
-    return this.importer.importAttachment(documentId, index);
   }
 
   /**

@@ -178,6 +178,17 @@ describe('readers in a worker', () => {
     expect(core.documents.count()).toBe(0);
   }, 30_000);
 
+  it('start from the built entries beside the CLI and desktop bundles (out/, made by npm run build)', async () => {
+    for (const built of ['../../out/cli/reader-worker.mjs', '../../out/main/reader-worker.js']) {
+      // Asked for a type the production registry never has a reader for, the built worker answers in words.
+      const reader = workerReader('txt', new URL(built, import.meta.url), limits);
+      expect(await failureOf(reader({ fileName: 'a.txt', bytes: pdf('x') }))).toEqual({
+        code: 'UNSUPPORTED_TYPE',
+        message: 'No reader for txt files.',
+      });
+    }
+  }, 30_000);
+
   it("keep a reader's own refusal as it said it", async () => {
     expect(await failureOf(inWorker().importFile('locked.pdf', pdf('REFUSE')))).toEqual({
       code: 'INVALID_INPUT',

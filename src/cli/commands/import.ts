@@ -26,9 +26,10 @@ async function importFiles(session: CliSession, files: readonly string[]): Promi
       session.warn(outcome.error.message);
       continue;
     }
-    const { document, created } = outcome.value;
-    results.push({ file, id: document.id, title: document.title, created });
-    if (!session.json) {
+    // An .mbox makes a document per message: each is listed, the first with the rest after it.
+    for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
+      results.push({ file, id: document.id, title: document.title, created });
+      if (session.json) continue;
       session.io.stdout(`${document.id}\n`);
       if (!created) session.warn(`“${file}” is already in the library as “${document.title}”.`);
     }
@@ -48,10 +49,12 @@ async function updateDocument(session: CliSession, reference: string, files: rea
 
 export function importCommand(session: CliSession): Command {
   return new Command('import')
-    .summary('import .txt, .md or .html files (prints the new document ids), or --update one')
+    .summary('import files (prints the new document ids), or --update one')
     .description(
-      "Import .txt, .md or .html files and print the new document ids. With --update DOC, replace DOC's text with FILE and " +
-        're-anchor its annotations, printing how many were kept, moved, fuzzy and orphaned.',
+      'Import files and print the new document ids: .txt, .md and .html, and PDF, Word (.docx), EPUB, e-mail (.eml, .mbox) ' +
+        'and saved pages (.mhtml) once their reader is installed. The bytes decide the type, not the name. With --update DOC, ' +
+        "replace DOC's text with FILE (text files only) and re-anchor its annotations, printing how many were kept, moved, " +
+        'fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files to import')
     .usage('FILE... | marginalia import --update DOC FILE')
