@@ -24,14 +24,7 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import {
-  DocumentImporter,
-  FORMAT_READERS,
-  MBOX_SPLITTER,
-  WORKER_TYPES,
-  hostedReaders,
-  type ImportOptions,
-} from './import';
+import { DocumentImporter, MBOX_SPLITTER, productionReaders, type ImportOptions } from './import';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -106,7 +99,7 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
-      readers: hostedReaders(FORMAT_READERS, WORKER_TYPES),
+      readers: productionReaders(),
       splitMbox: MBOX_SPLITTER,
     });
     this.info = {

@@ -5,5 +5,13 @@
 export { DocumentImporter, type ImportOptions } from './document-importer';
 export { prepareDocument, type PreparedDocument } from './prepare';
 export { formatMegabytes } from './validate';
+import { FORMAT_READERS, WORKER_TYPES, type ReaderRegistry } from './formats';
+import { hostedReaders } from './reader-worker-host';
+
 export { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES, type ReaderRegistry } from './formats';
 export { hostedReaders } from './reader-worker-host';
+
+/** The registered readers as the app runs them: PDF, Word and EPUB in a worker, the rest in process. */
+export function productionReaders(): ReaderRegistry {
+  return hostedReaders(FORMAT_READERS, WORKER_TYPES);
+}
