@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
+import { MarginaliaCore } from '../../src/core/core';
+import { sha256Hex } from '../../src/core/files/sha256';
+import { prepareDocument } from '../../src/core/import';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 // `marginalia import` with a mix of files: text imports, binary types are told apart by
@@ -75,4 +78,38 @@ describe('marginalia import --json with a mix of files', () => {
       EXPECTED_ERRORS['inbox.mbox'],
     ]);
   }, 30_000);
+});
+
+describe('marginalia import --attachment', () => {
+  it("imports a file a stored message carried, by its number, and refuses a number it doesn't have", async () => {
+    const dataDir = join(temp.path, 'lib');
+    const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
+    const minutes = Buffer.from('Minutes of the meeting.\n');
+    const prepared = prepareDocument('Quarterly report.txt', Buffer.from('The message body.\n'), 1024 * 1024);
+    const message = core.documents.insert({
+      ...prepared,
+      attachments: [
+        {
+          fileName: 'minutes.txt',
+          mimeType: 'text/plain',
+          size: minutes.length,
+          sha256: sha256Hex(minutes),
+          bytes: minutes,
+        },
+      ],
+    }).document;
+    core.close();
+    const result = await cli(['--data-dir', dataDir, '--json', 'import', '--attachment', '1', 'quarterly']);
+    expect(result.code).toBe(0);
+    const made = JSON.parse(result.stdout) as { id: string; title: string; created: boolean };
+    expect(made).toMatchObject({ title: 'minutes', created: true });
+    const shown = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'show', made.id])).stdout) as {
+      text: string;
+    };
+    expect(shown.text).toContain('Minutes of the meeting.');
+    expect(await cli(['--data-dir', dataDir, 'import', '--attachment', '2', message.id])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Document ${message.id} has no attachment number 2.\n`,
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { UsageError, valueOption } from '../usage';
 
 interface ImportOptions {
   update?: string;
+  attachment?: string;
 }
 
 type ImportReport = { file: string; id?: string; title?: string; created?: boolean; error?: string };
@@ -47,6 +48,22 @@ async function updateDocument(session: CliSession, reference: string, files: rea
   );
 }
 
+/** `import --attachment N DOC`: the Nth file (from 1) a message carried, as a document of its own. */
+async function importAttachment(session: CliSession, number: string, files: readonly string[]): Promise<void> {
+  const index = Number(number) - 1;
+  if (files.length !== 1 || !Number.isInteger(index) || index < 0) {
+    throw new UsageError('usage: marginalia import --attachment N DOC (N counts from 1)');
+  }
+  const message = await resolveDocument(session, files[0]!);
+  const { document, created } = await session.call('importAttachment', { documentId: message.id, index });
+  session.print(`${document.id}\n`, {
+    file: `${message.id}#${index + 1}`,
+    id: document.id,
+    title: document.title,
+    created,
+  });
+}
+
 export function importCommand(session: CliSession): Command {
   return new Command('import')
     .summary('import files (prints the new document ids), or --update one')
@@ -57,11 +74,18 @@ export function importCommand(session: CliSession): Command {
         'fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files to import')
-    .usage('FILE... | marginalia import --update DOC FILE')
+    .usage('FILE... | marginalia import --update DOC FILE | marginalia import --attachment N DOC')
     .addOption(
       valueOption(
         '--update <doc>',
         "replace this document's text with FILE and re-anchor its annotations",
+        session.argv,
+      ),
+    )
+    .addOption(
+      valueOption(
+        '--attachment <n>',
+        'import the Nth file the message DOC carried, as a document of its own',
         session.argv,
       ),
     )
@@ -72,6 +96,7 @@ export function importCommand(session: CliSession): Command {
     )
     .action(async (files: string[], options: ImportOptions) => {
       if (options.update !== undefined) return updateDocument(session, options.update, files);
+      if (options.attachment !== undefined) return importAttachment(session, options.attachment, files);
       return importFiles(session, files);
     });
 }
