@@ -1,5 +1,6 @@
 // Builds the three Electron parts. The preload is CommonJS with its dependencies bundled,
-// because sandboxed preloads cannot load ES modules or node_modules.
+// because sandboxed preloads cannot load ES modules or node_modules. The main build also
+// makes the format readers' worker (out/main/reader-worker.js), found beside index.js.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
@@ -9,6 +10,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'reader-worker': resolve('src/core/import/reader-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -22,10 +22,10 @@ async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<R
   }
 }
 
-/** Imports a file from disk; its size is checked against the limit before it is read. */
+/** Imports a file from disk, typed by its content; its size is checked against the limit before it is read. */
 export function importFile(session: CliSession, path: string): Promise<Result<ImportOutcome>> {
   const core = session.library();
-  return hostCall('import a file', () => core.importPath(path));
+  return hostCall('import a file', () => core.importFile(path));
 }
 
 /** Replaces a document's text with a changed version of its file and re-anchors its annotations. */

@@ -24,7 +24,7 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { DocumentImporter } from './import';
+import { DocumentImporter, MBOX_SPLITTER, productionReaders, type ImportOptions } from './import';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -99,6 +99,8 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
+      readers: productionReaders(),
+      splitMbox: MBOX_SPLITTER,
     });
     this.info = {
       version: options.version,
@@ -116,7 +118,10 @@ export class MarginaliaCore {
       listDocuments: () => this.documents.list(),
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
-      importDocument: ({ fileName, dataBase64 }) => this.importBytes(fileName, Buffer.from(dataBase64, 'base64')),
+      importDocument: ({ fileName, dataBase64 }) =>
+        this.importer.importFile(fileName, Buffer.from(dataBase64, 'base64')),
+      getDocumentSource: ({ id }) => this.documents.source(id),
+      importAttachment: ({ documentId, index }) => this.importer.importAttachment(documentId, index),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });
@@ -398,9 +403,14 @@ export class MarginaliaCore {
     };
   }
 
-  /** Imports a file from disk, checking its size before reading it. */
+  /** Imports a text file from disk at once, checking its size before reading it. */
   importPath(path: string): ImportOutcome {
     return this.importer.importPath(path);
+  }
+
+  /** Imports a file from disk of any type the library reads (binary formats through their readers). */
+  importFile(path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ImportOutcome> {
+    return this.importer.importFilePath(path, options);
   }
 
   /**

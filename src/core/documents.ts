@@ -1,7 +1,7 @@
 // The documents table: inserting prepared documents, listing, reading and removing.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { DocumentDetail, DocumentSummary, SourceType } from '../shared/model';
+import type { DocumentDetail, DocumentProvenance, DocumentSource, DocumentSummary, SourceType } from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -69,22 +69,70 @@ export class DocumentRepository {
         ).get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
+        const { provenance, attachments, ...columns } = prepared;
         cachedStatement(
           this.db,
           `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
-               canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at, origin_name, origin_fingerprint)
+               canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at, origin_name,
+               origin_fingerprint, provenance_json)
              VALUES (@id, @title, @sourceName, @sourceType, @sourceBytes, @sourceSha256, @lexicalJson,
-               @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp, @originName, @originFingerprint)`,
+               @canonicalText, @textSha256, @byline, @publishedAt, @siteName, @wordCount, @timestamp, @timestamp, @originName,
+               @originFingerprint, @provenanceJson)`,
         ).run({
-          ...prepared,
+          ...columns,
           id,
           timestamp,
           originName: origin?.name ?? '',
           originFingerprint: origin?.fingerprint ?? '',
+          provenanceJson: JSON.stringify(provenance ?? {}),
         });
+        this.insertAttachments(id, attachments ?? []);
         return { document: this.summary(id), created: true };
       })
       .immediate();
+  }
+
+  private insertAttachments(documentId: string, attachments: NonNullable<PreparedDocument['attachments']>): void {
+    const insert = cachedStatement(
+      this.db,
+      `INSERT INTO document_attachments (document_id, idx, file_name, mime_type, size, sha256, bytes)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    attachments.forEach((file, index) =>
+      insert.run(
+        documentId,
+        index,
+        file.fileName,
+        file.mimeType,
+        file.bytes.length,
+        file.sha256,
+        Buffer.from(file.bytes),
+      ),
+    );
+  }
+
+  /** Where a document's original came from, for the Source panel; null provenance for one imported before it was kept. */
+  source(id: string): DocumentSource {
+    const row = cachedStatement<[string], { provenance_json: string }>(
+      this.db,
+      'SELECT provenance_json FROM documents WHERE id = ?',
+    ).get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    const provenance = JSON.parse(row.provenance_json) as DocumentProvenance | Record<string, never>;
+    return { id, provenance: 'sha256' in provenance ? (provenance as DocumentProvenance) : null };
+  }
+
+  /** A file a message carried: its name, type and bytes. */
+  attachment(documentId: string, index: number): { fileName: string; mimeType: string; bytes: Buffer } {
+    const row = cachedStatement<[string, number], { file_name: string; mime_type: string; bytes: Buffer }>(
+      this.db,
+      'SELECT file_name, mime_type, bytes FROM document_attachments WHERE document_id = ? AND idx = ?',
+    ).get(documentId, index);
+    if (!row) {
+      this.summary(documentId);
+      throw new UserFacingError('NOT_FOUND', `Document ${documentId} has no attachment number ${index + 1}.`);
+    }
+    return { fileName: row.file_name, mimeType: row.mime_type, bytes: row.bytes };
   }
 
   list(): DocumentSummary[] {

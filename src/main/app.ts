@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { UiCommand } from '../shared/contract';
+import { IMPORTABLE_EXTENSIONS } from '../shared/model';
 import { MarginaliaCore } from '../core/core';
 import { resolveDataDir } from '../core/paths';
 import { contentTypeOf, rendererFilePath } from '../core/renderer-files';
@@ -192,6 +193,9 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
   return { ready };
 }
 
+/** The endings the Import dialog offers, as Electron's filters take them (no dot). */
+const IMPORTABLE_EXTENSIONS_WITHOUT_DOT = Object.keys(IMPORTABLE_EXTENSIONS).map((extension) => extension.slice(1));
+
 /** File › Import…: a native dialog, then each file through core; failures get a dialog. */
 export async function importWithDialog(
   electron: Pick<ElectronModule, 'dialog'>,
@@ -202,13 +206,13 @@ export async function importWithDialog(
   const { canceled, filePaths } = await electron.dialog.showOpenDialog(window, {
     title: 'Import documents',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+    filters: [{ name: 'Documents', extensions: IMPORTABLE_EXTENSIONS_WITHOUT_DOT }],
   });
   if (canceled) return;
   let lastImported: string | undefined;
   for (const path of filePaths) {
     try {
-      lastImported = core.importPath(path).document.id;
+      lastImported = (await core.importFile(path)).document.id;
     } catch (error) {
       showError(`Couldn't import ${basename(path)}`, error instanceof Error ? error.message : String(error));
     }

@@ -39,6 +39,8 @@ export const inputSchemas = {
       dataBase64: base64Payload,
     })
     .strict(),
+  getDocumentSource: z.object({ id: documentId }).strict(),
+  importAttachment: z.object({ documentId: documentId, index: z.number().int().min(0).max(10_000) }).strict(),
   removeDocument: z.object({ id: documentId }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsSchema.partial().strict(),

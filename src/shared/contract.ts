@@ -10,7 +10,7 @@ import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { SyncStatus } from './sync';
-import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, Settings } from './model';
+import type { AppInfo, DocumentDetail, DocumentSource, DocumentSummary, ImportOutcome, Settings } from './model';
 import type { Result } from './result';
 import type { SearchResults } from './search-results';
 
@@ -46,8 +46,16 @@ export interface MarginaliaContract {
   getDocument(input: { id: string }): DocumentDetail;
   /** A document's canonical plain text: what annotation offsets index (the CLI's show and annotate --quote). */
   getDocumentText(input: { id: string }): { text: string };
-  /** Imports one file's bytes. An identical file already in the library is returned, not duplicated. */
+  /**
+   * Imports one file's bytes, typed by its content (text, or a format whose reader is
+   * registered). An identical file already in the library is returned, not duplicated; an
+   * .mbox's further messages are in `also`.
+   */
   importDocument(input: { fileName: string; dataBase64: string }): ImportOutcome;
+  /** Where a document's original came from and what its reader found, with its page map (for the Source panel). */
+  getDocumentSource(input: { id: string }): DocumentSource;
+  /** Imports the file a message carried (its `index` in the provenance's attachments) as a document of its own. */
+  importAttachment(input: { documentId: string; index: number }): ImportOutcome;
   removeDocument(input: { id: string }): { removed: true };
   getSettings(input: Record<string, never>): Settings;
   updateSettings(input: Partial<Settings>): Settings;
@@ -138,6 +146,8 @@ export const METHOD_NAMES = [
   'getDocument',
   'getDocumentText',
   'importDocument',
+  'getDocumentSource',
+  'importAttachment',
   'removeDocument',
   'getSettings',
   'updateSettings',

@@ -16,8 +16,9 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
-import type { Block, DocumentOutline, InlineRun, ListBlock } from './document-blocks';
+import type { Block, DocumentOutline, InlineRun, ListBlock, PageRef } from './document-blocks';
 import { isBlankBlock, textRun } from './document-blocks';
+import type { PageMapEntry } from './model';
 
 export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadingNode,
@@ -98,24 +99,58 @@ function $appendBlock(block: Block): void {
   }
 }
 
-/** Builds the canonical editor state for a document: title heading, byline, then the body. */
-export function buildDocumentState(outline: DocumentOutline): { lexicalJson: string; text: string } {
+/** Lexical joins the text of a root's block children with a blank line. */
+const BLOCK_SEPARATOR_LENGTH = 2;
+
+/**
+ * Where the page changes in the canonical text: the start of each root child whose block
+ * begins a new page. `pages[i]` is the page of root child i (undefined for the title, the
+ * byline and blocks without pages).
+ */
+function $pageMapOf(pages: ReadonlyArray<PageRef | undefined>): PageMapEntry[] {
+  const map: PageMapEntry[] = [];
+  let offset = 0;
+  let current: PageRef | undefined;
+  $getRoot()
+    .getChildren()
+    .forEach((child, index) => {
+      const page = pages[index];
+      const changed = page !== undefined && (current?.number !== page.number || current.label !== page.label);
+      if (changed) map.push({ start: offset, number: page.number, ...(page.label ? { label: page.label } : {}) });
+      if (page !== undefined) current = page;
+      offset += child.getTextContent().length + BLOCK_SEPARATOR_LENGTH;
+    });
+  return map;
+}
+
+/** Builds the canonical editor state for a document: title heading, byline, then the body, and where its pages begin. */
+export function buildDocumentState(outline: DocumentOutline): {
+  lexicalJson: string;
+  text: string;
+  pageMap: PageMapEntry[];
+} {
   const editor = createDocumentEditor();
+  const pages: Array<PageRef | undefined> = [];
   editor.update(
     () => {
       $getRoot().clear();
       $appendBlock({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
+      pages.push(undefined);
       if (outline.byline.trim() !== '') {
         $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+        pages.push(undefined);
       }
       for (const block of outline.blocks) {
-        if (!isBlankBlock(block)) $appendBlock(block);
+        if (isBlankBlock(block)) continue;
+        $appendBlock(block);
+        pages.push(block.page);
       }
     },
     { discrete: true },
   );
   const state = editor.getEditorState();
-  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText) };
+  const pageMap = pages.some((page) => page !== undefined) ? state.read(() => $pageMapOf(pages)) : [];
+  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText), pageMap };
 }
 
 /** The canonical plain text of the active editor state. */

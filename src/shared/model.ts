@@ -1,16 +1,91 @@
 // The data model shared by every layer: what a document and the settings look like
 // when they cross the contract.
-export const SOURCE_TYPES = ['txt', 'md', 'html'] as const;
+export const SOURCE_TYPES = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
-/** File name endings Marginalia imports, mapped to the importer that reads them. */
+/** The types read from text as today; the others are binary formats, each read by its own reader. */
+export const TEXT_SOURCE_TYPES: readonly SourceType[] = ['txt', 'md', 'html'];
+
+/**
+ * File name endings Marginalia imports, mapped to the type they claim. The bytes decide in
+ * the end (a PDF named .txt imports as a PDF); an .mbox holds many messages, each an 'eml'.
+ */
 export const IMPORTABLE_EXTENSIONS: Readonly<Record<string, SourceType>> = {
   '.txt': 'txt',
   '.md': 'md',
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.epub': 'epub',
+  '.eml': 'eml',
+  '.mbox': 'eml',
+  '.mhtml': 'mhtml',
+  '.mht': 'mhtml',
 };
+
+/** Where a page of the original begins in the canonical text; sorted by `start`. */
+export interface PageMapEntry {
+  start: number;
+  number: number;
+  label?: string;
+}
+
+/** Where an imported document's bytes came from. */
+export type DocumentOrigin =
+  | { kind: 'file'; path: string }
+  | { kind: 'upload' }
+  | { kind: 'url'; url: string }
+  | { kind: 'attachment'; messageId: string; attachmentName: string; documentId: string }
+  | { kind: 'bundle' };
+
+/** A file carried by a message, as the library lists it (its bytes are kept apart). */
+export interface AttachmentInfo {
+  index: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+/** A note that came inside the file (a Word comment), kept as the file said it. */
+export interface ProvenanceNote {
+  quote: string;
+  text: string;
+  /** The name the file gives, a display name only: never an author id. */
+  author: string;
+  createdAt: string;
+}
+
+/** What the Source panel shows about a document's original: SourceFacts plus the import's own facts. */
+export interface DocumentProvenance {
+  fileName: string;
+  /** The type the bytes were read as, and the MIME type that stands for it. */
+  sourceType: SourceType;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  origin: DocumentOrigin;
+  importedAt: string;
+  /** The reader that made the text and its version ("marginalia-text 0.1.0", "pdfjs-dist 5.4"). */
+  importer: string;
+  pageCount?: number;
+  pageMap: PageMapEntry[];
+  author?: string;
+  createdAt?: string;
+  originUrl?: string;
+  ocr?: { meanConfidence: number; lowConfidenceWords: number };
+  headers?: Record<string, string>;
+  attachments?: AttachmentInfo[];
+  notes?: ProvenanceNote[];
+}
+
+/** What getDocumentSource answers; provenance is null for a document imported before it was kept. */
+export interface DocumentSource {
+  id: string;
+  provenance: DocumentProvenance | null;
+}
 
 export interface DocumentSummary {
   id: string;
@@ -42,6 +117,8 @@ export interface ImportOutcome {
   document: DocumentSummary;
   /** False when an identical file was already in the library. */
   created: boolean;
+  /** The other documents the same file made (each further message of an .mbox), in file order. */
+  also?: Array<{ document: DocumentSummary; created: boolean }>;
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'BINARY_FILE',
   'INVALID_UTF8',
   'UNSUPPORTED_TYPE',
+  /** A format reader crashed, ran out of memory or time on a file; nothing was imported. */
+  'READER_FAILED',
+  /** The person cancelled a long import; nothing was imported. */
+  'CANCELLED',
   'TOO_LARGE',
   'NO_ARTICLE',
   'AMBIGUOUS',

@@ -124,10 +124,10 @@ test('dropping an HTML page on the window imports the article with its byline', 
     return transfer;
   }, html);
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await expect(page.getByText('Drop .txt, .md or .html files to import them')).toBeVisible();
+  await expect(page.getByText('Drop files to import them (text, Markdown, HTML, PDF')).toBeVisible();
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer });
-  await expect(page.getByText('Drop .txt, .md or .html files to import them')).toBeHidden();
+  await expect(page.getByText('Drop files to import them (text, Markdown, HTML, PDF')).toBeHidden();
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(
     reader.getByRole('heading', { level: 1, name: "Obama admits US gun laws are his 'biggest frustration'" }),
@@ -151,8 +151,8 @@ test('a bad file shows a clear error and adds nothing to the library', async ({ 
     ],
     [
       'slides.pdf',
-      Buffer.from('%PDF-1.7'),
-      "“slides.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files.",
+      Buffer.from('Only text, saved with the wrong name.'),
+      '“slides.pdf” is named as a PDF, but its bytes are text, not a PDF. Nothing was imported. Rename it to .txt, .md or .html to import it as text.',
     ],
   ] as const) {
     const chooser = page.waitForEvent('filechooser');

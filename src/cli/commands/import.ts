@@ -10,6 +10,7 @@ import { UsageError, valueOption } from '../usage';
 
 interface ImportOptions {
   update?: string;
+  attachment?: string;
 }
 
 type ImportReport = { file: string; id?: string; title?: string; created?: boolean; error?: string };
@@ -26,9 +27,10 @@ async function importFiles(session: CliSession, files: readonly string[]): Promi
       session.warn(outcome.error.message);
       continue;
     }
-    const { document, created } = outcome.value;
-    results.push({ file, id: document.id, title: document.title, created });
-    if (!session.json) {
+    // An .mbox makes a document per message: each is listed, the first with the rest after it.
+    for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
+      results.push({ file, id: document.id, title: document.title, created });
+      if (session.json) continue;
       session.io.stdout(`${document.id}\n`);
       if (!created) session.warn(`“${file}” is already in the library as “${document.title}”.`);
     }
@@ -46,19 +48,44 @@ async function updateDocument(session: CliSession, reference: string, files: rea
   );
 }
 
+/** `import --attachment N DOC`: the Nth file (from 1) a message carried, as a document of its own. */
+async function importAttachment(session: CliSession, number: string, files: readonly string[]): Promise<void> {
+  const index = Number(number) - 1;
+  if (files.length !== 1 || !Number.isInteger(index) || index < 0) {
+    throw new UsageError('usage: marginalia import --attachment N DOC (N counts from 1)');
+  }
+  const message = await resolveDocument(session, files[0]!);
+  const { document, created } = await session.call('importAttachment', { documentId: message.id, index });
+  session.print(`${document.id}\n`, {
+    file: `${message.id}#${index + 1}`,
+    id: document.id,
+    title: document.title,
+    created,
+  });
+}
+
 export function importCommand(session: CliSession): Command {
   return new Command('import')
-    .summary('import .txt, .md or .html files (prints the new document ids), or --update one')
+    .summary('import files (prints the new document ids), or --update one')
     .description(
-      "Import .txt, .md or .html files and print the new document ids. With --update DOC, replace DOC's text with FILE and " +
-        're-anchor its annotations, printing how many were kept, moved, fuzzy and orphaned.',
+      'Import files and print the new document ids: .txt, .md and .html, and PDF, Word (.docx), EPUB, e-mail (.eml, .mbox) ' +
+        'and saved pages (.mhtml) once their reader is installed. The bytes decide the type, not the name. With --update DOC, ' +
+        "replace DOC's text with FILE (text files only) and re-anchor its annotations, printing how many were kept, moved, " +
+        'fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files to import')
-    .usage('FILE... | marginalia import --update DOC FILE')
+    .usage('FILE... | marginalia import --update DOC FILE | marginalia import --attachment N DOC')
     .addOption(
       valueOption(
         '--update <doc>',
         "replace this document's text with FILE and re-anchor its annotations",
+        session.argv,
+      ),
+    )
+    .addOption(
+      valueOption(
+        '--attachment <n>',
+        'import the Nth file the message DOC carried, as a document of its own',
         session.argv,
       ),
     )
@@ -69,6 +96,7 @@ export function importCommand(session: CliSession): Command {
     )
     .action(async (files: string[], options: ImportOptions) => {
       if (options.update !== undefined) return updateDocument(session, options.update, files);
+      if (options.attachment !== undefined) return importAttachment(session, options.attachment, files);
       return importFiles(session, files);
     });
 }

@@ -3,17 +3,22 @@
 // changed text in the same transaction, and says what changed on the event bus.
 import type { Database } from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ReanchorCounts } from '../../shared/contract';
 import { rebuildIncomingDocument } from '../../shared/incoming-document';
 import { countWords } from '../../shared/lexical-document';
-import type { ImportOutcome } from '../../shared/model';
+import type { DocumentOrigin, ImportOutcome } from '../../shared/model';
+import { TEXT_SOURCE_TYPES } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
 import { fileReadProblem } from '../files/read-errors';
 import { sha256Hex } from '../files/sha256';
-import { assertSharable, prepareDocument } from './prepare';
+import { resolveImportType } from './detect';
+import type { ReaderRegistry } from './formats';
+import { baseProvenance, prepareBinary } from './read-binary';
+import type { PreparedDocument } from './prepare';
+import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
 import { formatMegabytes } from './validate';
 
 type DocumentContent = Parameters<DocumentRepository['replaceContent']>[1];
@@ -21,28 +26,124 @@ type DocumentSource = Parameters<DocumentRepository['replaceContent']>[2];
 
 export interface DocumentImporterDeps {
   db: Database;
-  documents: Pick<DocumentRepository, 'insert' | 'summary' | 'sourceBytes' | 'idWithSource' | 'replaceContent'>;
+  documents: Pick<
+    DocumentRepository,
+    'insert' | 'summary' | 'sourceBytes' | 'idWithSource' | 'replaceContent' | 'source' | 'attachment'
+  >;
   annotations: { reanchorDocument(documentId: string, text: string, textSha256: string): ReanchorCounts };
   events: Pick<EventBus, 'emit'>;
   /** The import limit now (Settings, or this run's override). */
   maxImportBytes: () => number;
   /** How this host's user raises the import limit; said when a file is over it. */
   importLimitHint: string;
+  /** The binary-format readers (the heavy ones already wrapped to run in a worker); tests pass their own. */
+  readers: ReaderRegistry;
+  /** Splits an .mbox into messages; absent until a splitter is registered. */
+  splitMbox?: ((bytes: Uint8Array) => Uint8Array[]) | undefined;
 }
+
+/** Where a file came from and how to stop reading it. */
+export interface ImportOptions {
+  origin?: DocumentOrigin;
+  signal?: AbortSignal;
+}
+
+const MAX_MESSAGES_PER_MBOX = 10_000;
 
 export class DocumentImporter {
   constructor(private readonly deps: DocumentImporterDeps) {}
 
-  importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
+  /** Imports a text file's bytes at once (.txt, .md, .html); binary formats need {@link importFile}. */
+  importBytes(fileName: string, bytes: Uint8Array, origin: DocumentOrigin = { kind: 'upload' }): ImportOutcome {
     const prepared = prepareDocument(fileName, bytes, this.deps.maxImportBytes());
-    const outcome = this.deps.documents.insert(prepared);
-    if (outcome.created) this.deps.events.emit('libraryChanged', { reason: 'imported' });
-    return outcome;
+    return this.store([this.withTextProvenance(prepared, bytes, origin)]);
   }
 
-  /** Imports a file from disk, checking its size before reading it. */
+  /** Imports a text file from disk at once, checking its size before reading it. */
   importPath(path: string): ImportOutcome {
-    return this.importBytes(basename(path), this.readFile(path));
+    return this.importBytes(basename(path), this.readFile(path), { kind: 'file', path: resolve(path) });
+  }
+
+  /**
+   * Imports a file of any type the library reads, typed by its bytes: text at once, binary
+   * formats through their readers. Every document it makes (an .mbox makes one per message)
+   * lands in one transaction, or none does.
+   */
+  async importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const sourceName = basename(fileName.replace(/\\/g, '/'));
+    const origin = options.origin ?? { kind: 'upload' };
+    const resolved = resolveImportType(sourceName, bytes);
+    if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
+      return this.importBytes(sourceName, bytes, origin);
+    }
+    const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
+    const signal = options.signal ? { signal: options.signal } : {};
+    if (!resolved.mbox) {
+      const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
+      return this.store([await prepareBinary(file, read)]);
+    }
+    const prepared: PreparedDocument[] = [];
+    for (const [index, message] of this.messagesOf(sourceName, bytes).entries()) {
+      options.signal?.throwIfAborted();
+      const fileName = `${sourceName} (message ${index + 1})`;
+      prepared.push(await prepareBinary({ fileName, bytes: message, sourceType: 'eml', origin, ...signal }, read));
+    }
+    return this.store(prepared);
+  }
+
+  /** Imports a file from disk of any type the library reads, checking its size before reading it. */
+  importFilePath(path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ImportOutcome> {
+    return this.importFile(basename(path), this.readFile(path), {
+      ...options,
+      origin: { kind: 'file', path: resolve(path) },
+    });
+  }
+
+  /** Imports a file a message carried as a document of its own, recording which message and file it came from. */
+  async importAttachment(
+    documentId: string,
+    index: number,
+    options: Omit<ImportOptions, 'origin'> = {},
+  ): Promise<ImportOutcome> {
+    const attachment = this.deps.documents.attachment(documentId, index);
+    const headers = this.deps.documents.source(documentId).provenance?.headers ?? {};
+    const messageId = headers['Message-ID'] ?? headers['message-id'] ?? '';
+    const origin: DocumentOrigin = { kind: 'attachment', messageId, attachmentName: attachment.fileName, documentId };
+    return this.importFile(attachment.fileName, attachment.bytes, { ...options, origin });
+  }
+
+  private messagesOf(fileName: string, bytes: Uint8Array): Uint8Array[] {
+    if (this.deps.splitMbox === undefined) {
+      throw new UserFacingError(
+        'UNSUPPORTED_TYPE',
+        `“${fileName}” is an mbox mail folder, and this Marginalia can't split those into messages yet. Nothing was imported.`,
+      );
+    }
+    const messages = this.deps.splitMbox(bytes);
+    if (messages.length === 0) throw new UserFacingError('EMPTY_FILE', `“${fileName}” holds no messages.`);
+    if (messages.length > MAX_MESSAGES_PER_MBOX) {
+      throw new UserFacingError(
+        'TOO_LARGE',
+        `“${fileName}” holds ${messages.length} messages, more than the ${MAX_MESSAGES_PER_MBOX} one import may bring in. Split it and import the parts.`,
+      );
+    }
+    return messages;
+  }
+
+  private withTextProvenance(prepared: PreparedDocument, bytes: Uint8Array, origin: DocumentOrigin): PreparedDocument {
+    const file = { fileName: prepared.sourceName, bytes, sourceType: prepared.sourceType, origin };
+    const importer = TEXT_IMPORTERS[prepared.sourceType] ?? prepared.sourceType;
+    return { ...prepared, provenance: baseProvenance(file, importer, new Date()) };
+  }
+
+  /** Stores the documents one file made in one transaction; the first is the outcome, the rest `also`. */
+  private store(prepared: readonly PreparedDocument[]): ImportOutcome {
+    const outcomes = this.deps.db
+      .transaction(() => prepared.map((document) => this.deps.documents.insert(document)))
+      .immediate();
+    if (outcomes.some((outcome) => outcome.created)) this.deps.events.emit('libraryChanged', { reason: 'imported' });
+    const [first, ...also] = outcomes;
+    return also.length > 0 ? { ...first!, also } : first!;
   }
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */

@@ -1,6 +1,17 @@
 // Importing files, for the rest of the core: the importer that reads, prepares and stores a
 // file or replaces a document's text, and the preparation step the workspace sync reuses.
-// The readers for each format (plain text, Markdown, HTML) are internal.
-export { DocumentImporter } from './document-importer';
+// The text readers (plain text, Markdown, HTML) are internal; the binary formats' registry
+// and the worker that runs the heavy ones are here for the core to wire.
+export { DocumentImporter, type ImportOptions } from './document-importer';
 export { prepareDocument, type PreparedDocument } from './prepare';
 export { formatMegabytes } from './validate';
+import { FORMAT_READERS, WORKER_TYPES, type ReaderRegistry } from './formats';
+import { hostedReaders } from './reader-worker-host';
+
+export { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES, type ReaderRegistry } from './formats';
+export { hostedReaders } from './reader-worker-host';
+
+/** The registered readers as the app runs them: PDF, Word and EPUB in a worker, the rest in process. */
+export function productionReaders(): ReaderRegistry {
+  return hostedReaders(FORMAT_READERS, WORKER_TYPES);
+}

@@ -3,7 +3,8 @@
 import { basename } from 'node:path';
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
 import { sizeLimits } from '../../shared/bundle-schemas';
-import type { SourceType } from '../../shared/model';
+import type { DocumentProvenance, SourceType } from '../../shared/model';
+import type { CarriedFile } from './formats/format-reader';
 import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -25,11 +26,22 @@ export interface PreparedDocument {
   publishedAt: string;
   siteName: string;
   wordCount: number;
+  /** Where the file came from and what its reader found; absent for documents made elsewhere (sync, bundles). */
+  provenance?: DocumentProvenance;
+  /** Files a message carried, stored with it so one can be imported later. */
+  attachments?: CarriedFile[];
 }
+
+/** The reader named in a text document's provenance. */
+export const TEXT_IMPORTERS: Partial<Record<SourceType, string>> = {
+  txt: 'marginalia plain text',
+  md: 'marginalia markdown (mdast-util-from-markdown)',
+  html: 'marginalia html (jsdom, readability, dompurify)',
+};
 
 // The sync engine imports the hash from here; it now lives with the other file helpers.
 
-function titleFromFileName(fileName: string): string {
+export function titleFromFileName(fileName: string): string {
   const name = basename(fileName);
   const dot = name.lastIndexOf('.');
   return (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').trim() || 'Untitled';

@@ -1,7 +1,7 @@
 // Checks every imported file before any parsing: type, size, emptiness, binary content
 // and UTF-8 validity. Each failure names the file and says exactly what is wrong.
 import type { SourceType } from '../../shared/model';
-import { IMPORTABLE_EXTENSIONS, extensionOf } from '../../shared/model';
+import { IMPORTABLE_EXTENSIONS, TEXT_SOURCE_TYPES, extensionOf } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
 
 export interface DecodedFile {
@@ -67,7 +67,8 @@ function looksBinary(bytes: Uint8Array): boolean {
 export function decodeImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): DecodedFile {
   const extension = extensionOf(fileName);
   const sourceType = IMPORTABLE_EXTENSIONS[extension];
-  if (sourceType === undefined) {
+  // Binary formats go through their readers (document-importer.ts), never this text path.
+  if (sourceType === undefined || !TEXT_SOURCE_TYPES.includes(sourceType)) {
     const what = extension === '' ? 'files without an extension' : `${extension} files`;
     throw new UserFacingError(
       'UNSUPPORTED_TYPE',

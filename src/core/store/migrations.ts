@@ -4,11 +4,22 @@
 // frozen in released-helpers.ts.
 import type { Database } from 'better-sqlite3';
 import type { StoredWebAnnotationV6 } from './released-helpers';
-import { MAX_CLOCK_SKEW_MS_V7, authorIdForKeyV7, baseFieldsV6, newKeyPairV7 } from './released-helpers';
+import {
+  MAX_CLOCK_SKEW_MS_V7,
+  authorIdForKeyV7,
+  baseFieldsV6,
+  newKeyPairV7,
+  rebuildDocumentsV8,
+} from './released-helpers';
 
 export interface Migration {
   version: number;
   description: string;
+  /**
+   * Rebuilds a table others point at: foreign keys are off while it runs (a DROP TABLE would
+   * otherwise cascade into the tables pointing at it) and checked before it commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Database): void;
 }
 
@@ -274,6 +285,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description:
+      'binary documents: source_type also pdf, docx, epub, eml and mhtml (the documents table rebuilt, keeping its rows, ' +
+      'search index and everything pointing at it); each document keeps its provenance; e-mail attachments are kept',
+    rebuildsTables: true,
+    up(db) {
+      rebuildDocumentsV8(db);
+      db.exec(`
+        -- A message's attachments, so one can be imported later as a document of its own.
+        CREATE TABLE document_attachments (
+          document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          bytes BLOB NOT NULL,
+          PRIMARY KEY (document_id, idx)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** Gives the profile a key pair if it has none and moves its items to the author id of that key. */
@@ -340,10 +374,37 @@ export function migrate(db: Database, target: number = LATEST_SCHEMA_VERSION): n
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    if (migration.rebuildsTables) applyWithForeignKeysOff(db, migration);
+    else apply(db, migration);
   }
   return schemaVersionOf(db);
+}
+
+function apply(db: Database, migration: Migration): void {
+  db.transaction(() => {
+    migration.up(db);
+    db.pragma(`user_version = ${migration.version}`);
+  }).immediate();
+}
+
+/**
+ * The pragma is a no-op inside a transaction, so it is set around it. A row the rebuild
+ * left pointing at nothing rolls the migration back (rows that already did are left be).
+ */
+function applyWithForeignKeysOff(db: Database, migration: Migration): void {
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const before = (db.pragma('foreign_key_check') as unknown[]).length;
+      migration.up(db);
+      const after = (db.pragma('foreign_key_check') as unknown[]).length;
+      if (after > before) {
+        throw new Error(`Migration ${migration.version} would leave ${after - before} rows pointing at nothing.`);
+      }
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
 }

@@ -1,6 +1,7 @@
 // Frozen copies of the code released migrations run, so changing live code (merge fields,
 // author ids, the clock's skew) can never change what an old library's upgrade does.
 // Never edit these: a change of behaviour is a new migration with helpers of its own.
+import type { Database } from 'better-sqlite3';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 
 /** A stored W3C annotation as migration 6 read it (the WebAnnotation shape of that release). */
@@ -78,4 +79,70 @@ export function newKeyPairV7(): { publicKey: string; privateKey: string } {
     publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
     privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
   };
+}
+
+/**
+ * Migration 8: SQLite cannot change a CHECK, so the documents table is made anew (the
+ * 12-step way: new table, copy, drop, rename) with the wider source_type and a provenance
+ * column. seq (the FTS rowid) and id (what foreign keys name) are copied as they are, so
+ * the search index and every row pointing at a document stay right; the triggers that keep
+ * the index go with the old table and are made again.
+ */
+export function rebuildDocumentsV8(db: Database): void {
+  db.exec(`
+    DROP TRIGGER documents_fts_insert;
+    DROP TRIGGER documents_fts_delete;
+    DROP TRIGGER documents_fts_update;
+
+    CREATE TABLE documents_v8 (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      title TEXT NOT NULL,
+      source_name TEXT NOT NULL,
+      source_type TEXT NOT NULL CHECK (source_type IN ('txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml')),
+      source_bytes BLOB NOT NULL,
+      source_sha256 TEXT NOT NULL UNIQUE,
+      lexical_json TEXT NOT NULL,
+      canonical_text TEXT NOT NULL,
+      text_sha256 TEXT NOT NULL,
+      byline TEXT NOT NULL DEFAULT '',
+      published_at TEXT NOT NULL DEFAULT '',
+      site_name TEXT NOT NULL DEFAULT '',
+      word_count INTEGER NOT NULL,
+      imported_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      origin_name TEXT NOT NULL DEFAULT '',
+      origin_fingerprint TEXT NOT NULL DEFAULT '',
+      -- Where the original came from and what its reader found (DocumentProvenance); '{}' before version 8.
+      provenance_json TEXT NOT NULL DEFAULT '{}'
+    );
+
+    INSERT INTO documents_v8 (seq, id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+        canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at,
+        origin_name, origin_fingerprint)
+      SELECT seq, id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+        canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at,
+        origin_name, origin_fingerprint
+      FROM documents;
+
+    DROP TABLE documents;
+    ALTER TABLE documents_v8 RENAME TO documents;
+
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+      INSERT INTO documents_fts (rowid, title, canonical_text)
+      VALUES (new.seq, new.title, new.canonical_text);
+    END;
+
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+      INSERT INTO documents_fts (documents_fts, rowid, title, canonical_text)
+      VALUES ('delete', old.seq, old.title, old.canonical_text);
+    END;
+
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, canonical_text ON documents BEGIN
+      INSERT INTO documents_fts (documents_fts, rowid, title, canonical_text)
+      VALUES ('delete', old.seq, old.title, old.canonical_text);
+      INSERT INTO documents_fts (rowid, title, canonical_text)
+      VALUES (new.seq, new.title, new.canonical_text);
+    END;
+  `);
 }

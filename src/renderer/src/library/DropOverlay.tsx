@@ -53,7 +53,10 @@ export function useFileDrop(onDrop: (files: File[]) => void): boolean {
 export function DropOverlay() {
   return (
     <div className={styles.overlay} role="status">
-      <p>Drop .txt, .md or .html files to import them, or a .mnb note bundle to merge its notes</p>
+      <p>
+        Drop files to import them (text, Markdown, HTML, PDF, Word, EPUB, e-mail, saved web pages), or a .mnb note
+        bundle to merge its notes
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The library's commands and the ways files come in: the hidden file choosers behind Import…
 // and Import notes…, dropping files anywhere on the window (with its overlay), and Delete Document….
 import { useCallback, useRef } from 'react';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/model';
 import { useCommandHandler } from '../commands';
 import { useSession, useStores } from '../app/stores';
 import { HiddenFileInput } from '../ui/HiddenFileInput';
@@ -8,7 +9,19 @@ import { DropOverlay, useFileDrop } from './DropOverlay';
 import { confirmDeletion } from './deletion';
 import { importFiles } from './import-files';
 
-const DOCUMENT_TYPES = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+/** Every ending the library takes (the bytes decide the type in the end), and the MIME types that stand for them. */
+const DOCUMENT_TYPES = [
+  ...Object.keys(IMPORTABLE_EXTENSIONS),
+  'text/plain',
+  'text/markdown',
+  'text/html',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/epub+zip',
+  'message/rfc822',
+  'application/mbox',
+  'multipart/related',
+].join(',');
 
 export function ImportInputs() {
   const stores = useStores();

@@ -1,0 +1,140 @@
+// Runs a format reader in a worker thread with a memory limit and a timeout: a reader that
+// crashes, loops or eats memory on a hostile file fails that one import, never the app.
+// An AbortSignal ends the worker at once (Cancel).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../shared/result';
+import type { FormatInput, FormatReader, ReadDocument } from './formats/format-reader';
+import type { SourceType } from '../../shared/model';
+import type { ReaderRegistry } from './formats';
+import type { ReaderJob, WorkerMessage } from './reader-worker-protocol';
+
+export interface WorkerLimits {
+  /** The worker's JavaScript heap; a reader past it is stopped. */
+  maxOldGenerationSizeMb: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 };
+
+const FORMAT_LABELS: Partial<Record<SourceType, string>> = { pdf: 'PDF', docx: 'Word', epub: 'EPUB' };
+
+/**
+ * The worker entry next to this module: the bundle's built one (out/cli/reader-worker.mjs,
+ * out/main/reader-worker.js), else the source file (tests and tsx).
+ */
+export function defaultReaderWorkerEntry(): URL {
+  for (const name of ['./reader-worker.mjs', './reader-worker.js']) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return new URL('./reader-worker.ts', import.meta.url);
+}
+
+/** A worker on `entry`; a TypeScript entry (running from source) is loaded through tsx. */
+function startWorker(entry: URL, job: ReaderJob, limits: WorkerLimits): Worker {
+  const options = {
+    workerData: job,
+    transferList: [job.bytes.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
+    stdout: false,
+  };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  const require = createRequire(import.meta.url);
+  const tsx = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(tsx)}))`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+function readerFailed(job: ReaderJob, what: string): UserFacingError {
+  const format = FORMAT_LABELS[job.sourceType] ?? job.sourceType;
+  return new UserFacingError(
+    'READER_FAILED',
+    `The ${format} reader ${what} on “${job.fileName}”. Nothing was imported.`,
+  );
+}
+
+/** Why a worker ended without an answer, in words. */
+function failureOf(job: ReaderJob, limits: WorkerLimits, error: Error): UserFacingError {
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return readerFailed(job, `needed more than its ${limits.maxOldGenerationSizeMb} MB of memory`);
+  }
+  return readerFailed(job, `failed (${error.message.slice(0, 300)})`);
+}
+
+/** Reads one file in a fresh worker; settles once, and the worker is always ended. */
+export function readInWorker(
+  entry: URL,
+  job: ReaderJob,
+  limits: WorkerLimits,
+  input: FormatInput,
+): Promise<ReadDocument> {
+  return new Promise((resolve, reject) => {
+    if (input.signal?.aborted) return reject(cancelled(job));
+    const worker = startWorker(entry, job, limits);
+    let settled = false;
+    const finish = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      outcome();
+    };
+    const onAbort = (): void => finish(() => reject(cancelled(job)));
+    const timer = setTimeout(() => {
+      finish(() => reject(readerFailed(job, `took longer than ${Math.round(limits.timeoutMs / 1000)} s`)));
+    }, limits.timeoutMs);
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') input.onProgress?.(message.done, message.total);
+      else if (message.kind === 'done') finish(() => resolve(message.document));
+      else
+        finish(() =>
+          reject(
+            message.code
+              ? new UserFacingError(message.code, message.message)
+              : readerFailed(job, `failed (${message.message.slice(0, 300)})`),
+          ),
+        );
+    });
+    worker.on('error', (error) => finish(() => reject(failureOf(job, limits, error))));
+    worker.on('exit', (exitCode) =>
+      finish(() => reject(readerFailed(job, `stopped unexpectedly (exit code ${exitCode})`))),
+    );
+  });
+}
+
+function cancelled(job: ReaderJob): UserFacingError {
+  return new UserFacingError('CANCELLED', `Importing “${job.fileName}” was cancelled. Nothing was imported.`);
+}
+
+/** A FormatReader for `sourceType` that runs in a worker on `entry` under `limits`. */
+export function workerReader(
+  sourceType: SourceType,
+  entry: URL = defaultReaderWorkerEntry(),
+  limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+): FormatReader {
+  return (input) => {
+    // The worker gets its own copy: the caller still stores and hashes the original bytes.
+    const job: ReaderJob = {
+      sourceType,
+      fileName: input.fileName,
+      bytes: new Uint8Array(input.bytes),
+      ...(input.password === undefined ? {} : { password: input.password }),
+    };
+    return readInWorker(entry, job, limits, input);
+  };
+}
+
+/** The registry as the pipeline uses it: the heavy formats' readers run in a worker, the rest in process. */
+export function hostedReaders(registry: ReaderRegistry, workerTypes: readonly SourceType[]): ReaderRegistry {
+  const hosted: ReaderRegistry = {};
+  for (const [type, reader] of Object.entries(registry) as Array<[SourceType, FormatReader]>) {
+    hosted[type] = workerTypes.includes(type) ? workerReader(type) : reader;
+  }
+  return hosted;
+}

@@ -1,0 +1,18 @@
+// What the import pipeline and a reader worker say to each other.
+import type { SourceType } from '../../shared/model';
+import type { ErrorCode } from '../../shared/result';
+import type { ReadDocument } from './formats/format-reader';
+
+/** The job a worker is started with (its workerData): one file for one reader. */
+export interface ReaderJob {
+  sourceType: SourceType;
+  fileName: string;
+  bytes: Uint8Array;
+  password?: string;
+}
+
+export type WorkerMessage =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; document: ReadDocument }
+  /** A reader's own refusal keeps its code (a UserFacingError); anything else is a reader fault. */
+  | { kind: 'failed'; code?: ErrorCode; message: string };

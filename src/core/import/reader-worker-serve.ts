@@ -1,0 +1,33 @@
+// The worker's side of running a format reader: takes the job from workerData, runs the
+// reader registered for its type and posts back the document, progress, or the failure.
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserFacingError } from '../../shared/result';
+import type { ReaderRegistry } from './formats';
+import type { ReaderJob, WorkerMessage } from './reader-worker-protocol';
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+/** Runs the job this worker was started with through `registry`; the host ends the worker after the answer. */
+export async function serveReader(registry: ReaderRegistry): Promise<void> {
+  const job = workerData as ReaderJob;
+  const reader = registry[job.sourceType];
+  try {
+    if (reader === undefined) throw new UserFacingError('UNSUPPORTED_TYPE', `No reader for ${job.sourceType} files.`);
+    const document = await reader({
+      fileName: job.fileName,
+      bytes: job.bytes,
+      ...(job.password === undefined ? {} : { password: job.password }),
+      onProgress: (done, total) => post({ kind: 'progress', done, total }),
+    });
+    post({ kind: 'done', document });
+  } catch (error) {
+    const code = error instanceof UserFacingError ? error.code : undefined;
+    post({
+      kind: 'failed',
+      ...(code ? { code } : {}),
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}

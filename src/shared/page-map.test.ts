@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { textRun } from './document-blocks';
+import { buildDocumentState } from './lexical-document';
+import { pageAt, pageName } from './page-map';
+
+const MAP = [
+  { start: 10, number: 1, label: 'i' },
+  { start: 40, number: 2 },
+  { start: 95, number: 3, label: '1' },
+];
+
+describe('pageAt', () => {
+  it('finds the page whose start is the last at or before the offset', () => {
+    expect(pageAt(MAP, 10)?.number).toBe(1);
+    expect(pageAt(MAP, 39)?.number).toBe(1);
+    expect(pageAt(MAP, 40)?.number).toBe(2);
+    expect(pageAt(MAP, 94)?.number).toBe(2);
+    expect(pageAt(MAP, 95)?.number).toBe(3);
+    expect(pageAt(MAP, 10_000)?.number).toBe(3);
+  });
+
+  it('says no page before the first page begins (the title) and for a document without pages', () => {
+    expect(pageAt(MAP, 0)).toBeUndefined();
+    expect(pageAt(MAP, 9)).toBeUndefined();
+    expect(pageAt([], 5)).toBeUndefined();
+  });
+
+  it('names a page by its printed label, or by its number when it has none', () => {
+    expect(pageName(MAP[0]!)).toBe('i');
+    expect(pageName(MAP[1]!)).toBe('2');
+  });
+});
+
+describe('the page map buildDocumentState returns', () => {
+  it('starts each page where its first block begins in the canonical text, skipping blank blocks', () => {
+    const paragraph = (text: string, number?: number, label?: string) => ({
+      kind: 'paragraph' as const,
+      children: [textRun(text)],
+      ...(number === undefined ? {} : { page: { number, ...(label ? { label } : {}) } }),
+    });
+    const { text, pageMap } = buildDocumentState({
+      title: 'Report',
+      byline: 'By Ada',
+      blocks: [
+        paragraph('Intro on page one.', 1, 'i'),
+        paragraph('   ', 2),
+        paragraph('Still page one.', 1, 'i'),
+        paragraph('Page two begins.', 2),
+        {
+          kind: 'list',
+          ordered: false,
+          start: 1,
+          items: [{ children: [textRun('an item')], nested: [] }],
+          page: { number: 3 },
+        },
+        paragraph('After the list.', 3),
+      ],
+    });
+    expect(pageMap.map(({ number, label }) => ({ number, label }))).toEqual([
+      { number: 1, label: 'i' },
+      { number: 2, label: undefined },
+      { number: 3, label: undefined },
+    ]);
+    expect(text.slice(pageMap[0]!.start)).toMatch(/^Intro on page one\./);
+    expect(text.slice(pageMap[1]!.start)).toMatch(/^Page two begins\./);
+    expect(text.slice(pageMap[2]!.start)).toMatch(/^an item/);
+    expect(pageAt(pageMap, text.indexOf('Still page one'))?.label).toBe('i');
+    expect(pageAt(pageMap, text.indexOf('After the list'))?.number).toBe(3);
+    expect(pageAt(pageMap, text.indexOf('By Ada'))).toBeUndefined();
+  });
+
+  it('is empty for blocks without pages', () => {
+    expect(
+      buildDocumentState({ title: 'T', byline: '', blocks: [{ kind: 'paragraph', children: [textRun('x')] }] }).pageMap,
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/cli';
+import { runCli } from '../../src/cli/cli';
+import { MarginaliaCore } from '../../src/core/core';
+import { sha256Hex } from '../../src/core/files/sha256';
+import { prepareDocument } from '../../src/core/import';
+import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+// `marginalia import` with a mix of files: text imports, binary types are told apart by
+// their bytes, and --json lists what was made and what was refused and why.
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
+  const code = await runCli(args, io, { version: '1.2.3', fontsDir: FONTS_DIR });
+  return { code, stdout, stderr };
+}
+
+/** A text file, a Markdown file, a PDF (no reader yet), text named .pdf, and an .mbox (no splitter yet). */
+function mixedFiles(): string[] {
+  const scan = join(temp.path, 'scan.pdf');
+  writeFileSync(scan, '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+  const misnamed = join(temp.path, 'notes.pdf');
+  writeFileSync(misnamed, 'Plain notes, wrongly named.\n');
+  const inbox = join(temp.path, 'inbox.mbox');
+  writeFileSync(inbox, 'From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Hi\n\nHello.\n');
+  return [SAMPLE_REPORT, scan, join(FIXTURES, 'briefing.md'), misnamed, inbox];
+}
+
+const EXPECTED_ERRORS = {
+  'scan.pdf': "“scan.pdf” is a PDF, and this Marginalia can't read those yet. Nothing was imported.",
+  'notes.pdf':
+    '“notes.pdf” is named as a PDF, but its bytes are text, not a PDF. Nothing was imported. Rename it to .txt, .md or .html to import it as text.',
+  'inbox.mbox':
+    "“inbox.mbox” is an mbox mail folder, and this Marginalia can't split those into messages yet. Nothing was imported.",
+};
+
+describe('marginalia import --json with a mix of files', () => {
+  it('lists each file with the document it made or why it was refused, and exits 1', async () => {
+    const files = mixedFiles();
+    const result = await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'import', ...files]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Array<{ file: string; id?: string; created?: boolean; error?: string }>;
+    expect(report.map((entry) => entry.file)).toEqual(files);
+    expect(report.filter((entry) => entry.created).length).toBe(2);
+    expect(report[0]).toMatchObject({ created: true, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(report[1]!.error).toBe(EXPECTED_ERRORS['scan.pdf']);
+    expect(report[3]!.error).toBe(EXPECTED_ERRORS['notes.pdf']);
+    expect(report[4]!.error).toBe(EXPECTED_ERRORS['inbox.mbox']);
+    const list = JSON.parse((await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'list'])).stdout) as unknown[];
+    expect(list).toHaveLength(2);
+  });
+
+  it('says the same from the built command', () => {
+    const files = mixedFiles();
+    const run = spawnSync(
+      process.execPath,
+      [join(APP_ROOT, 'bin/marginalia.mjs'), '--data-dir', join(temp.path, 'lib'), '--json', 'import', ...files],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as Array<{ error?: string; created?: boolean }>;
+    expect(report.map((entry) => entry.error ?? (entry.created ? 'created' : 'existing'))).toEqual([
+      'created',
+      EXPECTED_ERRORS['scan.pdf'],
+      'created',
+      EXPECTED_ERRORS['notes.pdf'],
+      EXPECTED_ERRORS['inbox.mbox'],
+    ]);
+  }, 30_000);
+});
+
+describe('marginalia import --attachment', () => {
+  it("imports a file a stored message carried, by its number, and refuses a number it doesn't have", async () => {
+    const dataDir = join(temp.path, 'lib');
+    const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
+    const minutes = Buffer.from('Minutes of the meeting.\n');
+    const prepared = prepareDocument('Quarterly report.txt', Buffer.from('The message body.\n'), 1024 * 1024);
+    const message = core.documents.insert({
+      ...prepared,
+      attachments: [
+        {
+          fileName: 'minutes.txt',
+          mimeType: 'text/plain',
+          size: minutes.length,
+          sha256: sha256Hex(minutes),
+          bytes: minutes,
+        },
+      ],
+    }).document;
+    core.close();
+    const result = await cli(['--data-dir', dataDir, '--json', 'import', '--attachment', '1', 'quarterly']);
+    expect(result.code).toBe(0);
+    const made = JSON.parse(result.stdout) as { id: string; title: string; created: boolean };
+    expect(made).toMatchObject({ title: 'minutes', created: true });
+    const shown = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'show', made.id])).stdout) as {
+      text: string;
+    };
+    expect(shown.text).toContain('Minutes of the meeting.');
+    expect(await cli(['--data-dir', dataDir, 'import', '--attachment', '2', message.id])).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Document ${message.id} has no attachment number 2.\n`,
+    });
+  });
+});
