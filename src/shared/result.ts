@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'EMPTY_FILE',
   'BINARY_FILE',
   'INVALID_UTF8',
+  /** An encrypted file (PDF) was given without its password; the message says how to give it. */
+  'PASSWORD_REQUIRED',
+  /** An encrypted file's password did not open it. */
+  'PASSWORD_WRONG',
   'UNSUPPORTED_TYPE',
   'TOO_LARGE',
   'NO_ARTICLE',
