@@ -47,7 +47,7 @@ const VOCABULARY = (
 ).split(' ');
 
 /** Deterministic filler text: the same words in the same order every run. */
-function sentences(seed: number, count: number): string {
+export function sentences(seed: number, count: number): string {
   let state = seed;
   const next = (): number => {
     state = (state * 1103515245 + 12345) % 2147483648;

@@ -36,9 +36,13 @@ function zoneOf(line: PdfLine, frame: PageFrame): Zone | undefined {
   return undefined;
 }
 
-/** Numbers vary from page to page ("Page 3 of 9", "Chapter 2 · 41"); the rest must repeat. */
-function repeatKey(line: PdfLine, zone: Zone): string {
-  return `${zone}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+/**
+ * Numbers vary from page to page ("Page 3 of 9", "Chapter 2 · 41"); the rest must repeat, at the
+ * same distance from the page's edge (so a first page's title is not taken for the running head).
+ */
+function repeatKey(line: PdfLine, zone: Zone, frame: PageFrame): string {
+  const fromEdge = Math.round((zone === 'top' ? frame.top - line.y : line.y - frame.bottom) / 4);
+  return `${zone}|${fromEdge}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
 }
 
 function countRepeats(frames: readonly PageFrame[]): Map<string, number> {
@@ -47,7 +51,7 @@ function countRepeats(frames: readonly PageFrame[]): Map<string, number> {
     const keys = new Set<string>();
     for (const line of frame.lines) {
       const zone = zoneOf(line, frame);
-      if (zone) keys.add(repeatKey(line, zone));
+      if (zone) keys.add(repeatKey(line, zone, frame));
     }
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -74,9 +78,9 @@ export function removeFurniture(frames: readonly PageFrame[]): PdfLine[][] {
   const counts = countRepeats(frames);
   const pagesWithText = frames.filter((frame) => frame.lines.length > 0).length;
   const needed = Math.max(2, Math.ceil(REPEAT_SHARE * pagesWithText));
-  const isFurniture = (line: PdfLine, zone: Zone): boolean =>
-    isPageNumber(line.text) || (pagesWithText > 1 && (counts.get(repeatKey(line, zone)) ?? 0) >= needed);
   return frames.map((frame) => {
+    const isFurniture = (line: PdfLine, zone: Zone): boolean =>
+      isPageNumber(line.text) || (pagesWithText > 1 && (counts.get(repeatKey(line, zone, frame)) ?? 0) >= needed);
     const furniture = new Set([
       ...furnitureFromEdge(frame, 'top', isFurniture),
       ...furnitureFromEdge(frame, 'bottom', isFurniture),

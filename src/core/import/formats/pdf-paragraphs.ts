@@ -53,12 +53,12 @@ function mergeBaselines(region: readonly PdfLine[]): PdfLine[] {
   return merged;
 }
 
-/** A word broken at a line's end ("inter-" / "national") is joined; other lines join with a space. */
+/** A word broken at a line's end ("inter-" / "national", with a hyphen or Unicode's U+2010) is joined; other lines join with a space. */
 export function joinLines(texts: readonly string[]): string {
   let joined = '';
   for (const text of texts) {
     if (joined === '') joined = text;
-    else if (/\p{Ll}-$/u.test(joined) && /^\p{Ll}/u.test(text)) joined = joined.slice(0, -1) + text;
+    else if (/\p{Ll}[-\u2010]$/u.test(joined) && /^\p{Ll}/u.test(text)) joined = joined.slice(0, -1) + text;
     else if (joined.endsWith('\u00ad')) joined = joined.slice(0, -1) + text;
     else joined = `${joined} ${text}`;
   }
