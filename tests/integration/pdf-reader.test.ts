@@ -67,10 +67,10 @@ describe('reading a two-column PDF with running heads, hyphenation and a footnot
     expect(text).not.toMatch(/[\ufb00-\ufb06\u0000-\u0008]/);
   });
 
-  it('makes the title and the section heading heading blocks, the larger one higher', () => {
+  it('makes the title, the section heading and a bold label heading blocks, ranked by size then weight', () => {
     const headings = read.blocks.filter((block) => block.kind === 'heading');
-    expect(headings.map(blockText)).toEqual([TITLE, 'Findings at the Harbour']);
-    expect(headings.map((block) => (block.kind === 'heading' ? block.level : 0))).toEqual([1, 2]);
+    expect(headings.map(blockText)).toEqual([TITLE, 'Findings at the Harbour', 'Dating the Quay Walls']);
+    expect(headings.map((block) => (block.kind === 'heading' ? block.level : 0))).toEqual([1, 2, 3]);
   });
 
   it('makes the bulleted lines one list of two items', () => {

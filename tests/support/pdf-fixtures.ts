@@ -5,7 +5,8 @@ import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
 import { FONTS_DIR } from './temp';
 
-export type FixtureBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string };
+/** `label` is a heading set in bold at the body's size. */
+export type FixtureBlock = { kind: 'heading' | 'label' | 'paragraph' | 'item'; text: string };
 
 export interface BuiltPdf {
   bytes: Uint8Array;
@@ -67,6 +68,7 @@ export function fixtureBlocks(): FixtureBlock[] {
   const blocks: FixtureBlock[] = [];
   for (let index = 0; index < 13; index++) {
     if (index === 4) blocks.push({ kind: 'heading', text: 'Findings at the Harbour' });
+    if (index === 9) blocks.push({ kind: 'label', text: 'Dating the Quay Walls' });
     blocks.push({ kind: 'paragraph', text: sentences(index + 7, 6) });
     if (index === 6) {
       blocks.push({ kind: 'item', text: 'Walls of dressed stone along the northern quay.' });
@@ -163,6 +165,10 @@ function lay(doc: PDFKit.PDFDocument, blocks: readonly FixtureBlock[]): Layout {
       layout.cursor.y += 8;
       doc.font(SERIF_BOLD).fontSize(14);
       layout.flow(block.text, 0, 0, 20, false);
+    } else if (block.kind === 'label') {
+      layout.cursor.y += 6;
+      doc.font(SERIF_BOLD).fontSize(10);
+      layout.flow(block.text, 0, 0, LINE + 3, false);
     } else if (block.kind === 'item') {
       doc.font(SERIF).fontSize(10);
       layout.flow(`• ${block.text}`, 0, 10, LINE, false);

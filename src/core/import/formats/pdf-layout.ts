@@ -8,8 +8,8 @@ export type Region = PdfLine[];
 
 const topDown = (a: PdfLine, b: PdfLine): number => b.y - a.y || a.x0 - b.x0;
 
-/** Lines narrower than this share of the text's width can belong to a column. */
-const NARROW_SHARE = 0.62;
+/** Lines narrower than this share of the text's width can belong to a column (or to a body beside a text box). */
+const NARROW_SHARE = 0.8;
 /** A gutter is at least this wide, in points. */
 const MIN_GUTTER = 6;
 /** Each column needs at least this many lines. */

@@ -21,6 +21,8 @@ import { groupRegion } from './pdf-paragraphs';
 import { TextStyleTally } from './pdf-text-style';
 
 export const MAX_PDF_PAGES = 5000;
+/** More separately placed pieces of text than this on one page is not prose; the layout work grows with it. */
+export const MAX_PIECES_PER_PAGE = 100_000;
 
 export interface PdfReadDocument extends ReadDocument {
   /** Pages (numbers from 1) with no text of their own: scanned pages, for recognition (OCR) later. */
@@ -62,18 +64,41 @@ function pageRef(number: number, labels: readonly string[] | null): PageRef {
   return label && label !== String(number) ? { number, label: label.slice(0, 50) } : { number };
 }
 
+/** One page's lines; a page pdf.js cannot read counts as a page without text rather than failing the file. */
+async function readFrame(
+  document: PDFDocumentProxy,
+  number: number,
+  fileName: string,
+  tally: TextStyleTally,
+): Promise<PageFrame> {
+  let items: readonly unknown[];
+  let view: number[];
+  try {
+    const page = await document.getPage(number);
+    view = page.view;
+    items = (await page.getTextContent()).items;
+    page.cleanup();
+  } catch {
+    return { top: 0, bottom: 0, lines: [] };
+  }
+  if (items.length > MAX_PIECES_PER_PAGE) {
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `Page ${number} of “${fileName}” has more than ${MAX_PIECES_PER_PAGE.toLocaleString('en')} separate pieces of text; Marginalia cannot lay it out.`,
+    );
+  }
+  const pieces = piecesOf(items);
+  tally.add(pieces);
+  const [, bottom = 0, , top = 0] = view;
+  return { top, bottom, lines: buildLines(pieces) };
+}
+
 async function readFrames(document: PDFDocumentProxy, input: FormatInput, tally: TextStyleTally): Promise<PageFrame[]> {
   const frames: PageFrame[] = [];
   const total = document.numPages;
   for (let number = 1; number <= total; number++) {
     throwIfAborted(input.signal);
-    const page = await document.getPage(number);
-    const content = await page.getTextContent();
-    const pieces = piecesOf(content.items);
-    tally.add(pieces);
-    const [, bottom = 0, , top = 0] = page.view;
-    frames.push({ top, bottom, lines: buildLines(pieces) });
-    page.cleanup();
+    frames.push(await readFrame(document, number, input.fileName, tally));
     input.onProgress?.(number, total);
   }
   throwIfAborted(input.signal);
