@@ -104,11 +104,31 @@ describe('PDF reading order', () => {
       frame(4, []),
       frame(5, []),
     ];
-    const kept = removeFurniture(frames).map((lines) => lines.map((found) => found.text));
+    const kept = removeFurniture(frames, 10).map((lines) => lines.map((found) => found.text));
     expect(kept[0]).toEqual(['Odd Chapter Head', 'p1-0', 'p1-1', 'p1-2', 'p1-3']);
     for (const [index, lines] of kept.entries())
       expect(lines.filter((text) => !text.startsWith(`p${index + 1}-`)).length).toBeLessThanOrEqual(
         index === 0 ? 1 : 0,
       );
+  });
+
+  it('drops a running head that changes with the chapter when it carries the page number', () => {
+    const frames = [1, 2, 3, 4].map((number) => ({
+      top: 792,
+      bottom: 0,
+      lines: [
+        line(`Chapter ${number < 3 ? 1 : 2}: Methods`, 72, 760),
+        line(`${number + 4}`, 520, 760, 10),
+        // Letters, not numbers, tell the pages' body lines apart: numbers are masked when comparing heads.
+        ...column(`p${'abcd'[number - 1]!}`, 72, 4),
+      ],
+    }));
+    const kept = removeFurniture(frames, 10).map((lines) => lines.map((found) => found.text));
+    expect(kept).toEqual(['a', 'b', 'c', 'd'].map((letter) => [0, 1, 2, 3].map((index) => `p${letter}${index}`)));
+    const inOnePiece = frames.map((frame) => ({
+      ...frame,
+      lines: [line(`${frame.lines[0]!.text} ${frame.lines[1]!.text}`, 72, 760, 460), ...frame.lines.slice(2)],
+    }));
+    expect(removeFurniture(inOnePiece, 10)).toEqual(frames.map((frame) => frame.lines.slice(2)));
   });
 });

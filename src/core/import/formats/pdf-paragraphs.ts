@@ -116,17 +116,16 @@ function startsNewGroup(group: readonly PdfLine[], line: PdfLine, shape: RegionS
 function describe(lines: readonly PdfLine[], style: TextStyle): LineGroup {
   const size = lines[0]!.size;
   const bold = lines.every((line) => style.boldFonts.has(line.font));
-  const mark = listMark(lines[0]!.text);
-  if (mark) {
-    const text = joinLines([mark.rest, ...lines.slice(1).map((line) => line.text)]);
-    return { kind: 'item', text, size, bold, ordered: mark.ordered, number: mark.number };
-  }
   const text = joinLines(lines.map((line) => line.text));
   const short = lines.length <= 3 && text.length <= 200;
   const larger = size >= style.bodySize * 1.15;
   const boldLabel = bold && size >= style.bodySize * 0.95 && lines.length <= 2 && !/[.,;:]$/.test(text);
-  const kind = short && (larger || boldLabel) ? 'heading' : 'paragraph';
-  return { kind, text, size, bold };
+  // "1. Introduction" in a larger or bold face is a numbered heading, not a list.
+  if (short && (larger || boldLabel)) return { kind: 'heading', text, size, bold };
+  const mark = listMark(lines[0]!.text);
+  if (!mark) return { kind: 'paragraph', text, size, bold };
+  const itemText = joinLines([mark.rest, ...lines.slice(1).map((line) => line.text)]);
+  return { kind: 'item', text: itemText, size, bold, ordered: mark.ordered, number: mark.number };
 }
 
 /** A region's lines (top to bottom) as paragraphs, headings and list items. */

@@ -106,7 +106,7 @@ async function readFrames(document: PDFDocumentProxy, input: FormatInput, tally:
 }
 
 function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: readonly string[] | null): PageGroups[] {
-  const bodies = removeFurniture(frames);
+  const bodies = removeFurniture(frames, style.bodySize);
   return bodies.map((lines, index) => {
     const { body, footnotes } = splitFootnotes(lines, style.bodySize);
     return {
