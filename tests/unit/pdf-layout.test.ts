@@ -3,7 +3,7 @@ import { isPageNumber, removeFurniture } from '../../src/core/import/formats/pdf
 import { readingOrder, splitFootnotes } from '../../src/core/import/formats/pdf-layout';
 import type { PdfLine } from '../../src/core/import/formats/pdf-lines';
 import { buildLines, cleanPdfText } from '../../src/core/import/formats/pdf-lines';
-import { joinLines } from '../../src/core/import/formats/pdf-paragraphs';
+import { groupRegion, joinLines } from '../../src/core/import/formats/pdf-paragraphs';
 
 function line(text: string, x0: number, y: number, width = 200, size = 10): PdfLine {
   return { text, x0, x1: x0 + width, y, size, font: 'body' };
@@ -130,5 +130,28 @@ describe('PDF reading order', () => {
       lines: [line(`${frame.lines[0]!.text} ${frame.lines[1]!.text}`, 72, 760, 460), ...frame.lines.slice(2)],
     }));
     expect(removeFurniture(inOnePiece, 10)).toEqual(frames.map((frame) => frame.lines.slice(2)));
+  });
+
+  it('makes larger or bold short lines headings, but not table-of-contents entries, and marked lines list items', () => {
+    const style = { bodySize: 10, boldFonts: new Set(['bold']) };
+    const groups = groupRegion(
+      [
+        line('1. Introduction', 72, 700, 120, 14),
+        { ...line('Dating the walls', 72, 670, 100), font: 'bold' },
+        line('Body text of a paragraph that runs on.', 72, 655, 300),
+        line('2 Methods . . . . . . . . . . 7', 72, 630, 300, 12),
+        line('• First point', 72, 605, 100),
+        line('• Second point', 72, 592, 100),
+      ],
+      style,
+    );
+    expect(groups.map((group) => [group.kind, group.text])).toEqual([
+      ['heading', '1. Introduction'],
+      ['heading', 'Dating the walls'],
+      ['paragraph', 'Body text of a paragraph that runs on.'],
+      ['paragraph', '2 Methods . . . . . . . . . . 7'],
+      ['item', 'First point'],
+      ['item', 'Second point'],
+    ]);
   });
 });

@@ -117,7 +117,8 @@ function describe(lines: readonly PdfLine[], style: TextStyle): LineGroup {
   const size = lines[0]!.size;
   const bold = lines.every((line) => style.boldFonts.has(line.font));
   const text = joinLines(lines.map((line) => line.text));
-  const short = lines.length <= 3 && text.length <= 200;
+  // Dot leaders ("Introduction . . . . 1") mark a table of contents entry, which is no heading.
+  const short = lines.length <= 3 && text.length <= 200 && !/(\.\s?){4}/.test(text);
   const larger = size >= style.bodySize * 1.15;
   const boldLabel = bold && size >= style.bodySize * 0.95 && lines.length <= 2 && !/[.,;:]$/.test(text);
   // "1. Introduction" in a larger or bold face is a numbered heading, not a list.
