@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'EMPTY_FILE',
   'BINARY_FILE',
   'INVALID_UTF8',
+  /** An encrypted file (PDF) was given without its password; the message says how to give it. */
+  'PASSWORD_REQUIRED',
+  /** An encrypted file's password did not open it. */
+  'PASSWORD_WRONG',
   'UNSUPPORTED_TYPE',
   /** A format reader crashed, ran out of memory or time on a file; nothing was imported. */
   'READER_FAILED',

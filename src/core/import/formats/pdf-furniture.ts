@@ -1,0 +1,140 @@
+// Finds the running heads, running feet and page numbers at the top and bottom of pages:
+// text that repeats across pages in the margin zones (numbers aside), or that reads as a page number.
+import type { PdfLine } from './pdf-lines';
+
+export interface PageFrame {
+  /** The page's top and bottom edges in PDF user space (y grows upwards). */
+  top: number;
+  bottom: number;
+  lines: PdfLine[];
+}
+
+/** How far into the page (as a share of its height) running heads and feet may sit. */
+const MARGIN_ZONE = 0.14;
+/** A margin text on at least this share of the pages with text repeats. */
+const REPEAT_SHARE = 0.4;
+
+const PAGE_NUMBER_PATTERNS = [
+  /^[-–—]?\s*\d{1,5}\s*[-–—]?$/,
+  /^(page|p\.|pg\.?|seite|página|pagina)\s*\d{1,5}(\s*(of|\/|von|de|di)\s*\d{1,5})?$/i,
+  /^\d{1,5}\s*(of|\/)\s*\d{1,5}$/i,
+  /^[-–—]?\s*(?=[ivxlcdm])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\s*[-–—]?$/i,
+];
+
+export function isPageNumber(text: string): boolean {
+  const trimmed = text.trim();
+  return PAGE_NUMBER_PATTERNS.some((pattern) => pattern.test(trimmed));
+}
+
+type Zone = 'top' | 'bottom';
+
+function zoneOf(line: PdfLine, frame: PageFrame): Zone | undefined {
+  const height = frame.top - frame.bottom;
+  if (height <= 0) return undefined;
+  if (line.y >= frame.top - MARGIN_ZONE * height) return 'top';
+  if (line.y <= frame.bottom + MARGIN_ZONE * height) return 'bottom';
+  return undefined;
+}
+
+/**
+ * Numbers vary from page to page ("Page 3 of 9", "Chapter 2 · 41"); the rest must repeat, at the
+ * same distance from the page's edge (so a first page's title is not taken for the running head).
+ */
+function repeatKey(line: PdfLine, zone: Zone, frame: PageFrame): string {
+  const fromEdge = Math.round((zone === 'top' ? frame.top - line.y : line.y - frame.bottom) / 4);
+  return `${zone}|${fromEdge}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+}
+
+function countRepeats(frames: readonly PageFrame[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const frame of frames) {
+    const keys = new Set<string>();
+    for (const line of frame.lines) {
+      const zone = zoneOf(line, frame);
+      if (zone) keys.add(repeatKey(line, zone, frame));
+    }
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Margin lines on one baseline, edge-most first. */
+function baselinesFromEdge(frame: PageFrame, zone: Zone): PdfLine[][] {
+  const fromEdge = frame.lines
+    .filter((line) => zoneOf(line, frame) === zone)
+    .sort((a, b) => (zone === 'top' ? b.y - a.y : a.y - b.y));
+  const groups: PdfLine[][] = [];
+  for (const line of fromEdge) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(last[0]!.y - line.y) < 0.5 * Math.max(last[0]!.size, line.size)) last.push(line);
+    else groups.push([line]);
+  }
+  return groups;
+}
+
+/**
+ * Walks in from one edge and takes margin lines while they are furniture; the first real line
+ * stops it. The edge-most baseline goes whole when it carries a page number ("Chapter 2: Syntax   3").
+ */
+function furnitureFromEdge(
+  frame: PageFrame,
+  zone: Zone,
+  isFurniture: (line: PdfLine, zone: Zone) => boolean,
+  isNumbered: (line: PdfLine) => boolean,
+): Set<PdfLine> {
+  const found = new Set<PdfLine>();
+  for (const [index, group] of baselinesFromEdge(frame, zone).entries()) {
+    const flagged = group.filter((line) => isFurniture(line, zone));
+    const numbered = index === 0 && group.some((line) => isPageNumber(line.text) || isNumbered(line));
+    const whole = numbered || flagged.length === group.length;
+    if (!whole) break;
+    for (const line of group) found.add(line);
+  }
+  return found;
+}
+
+/** The number a running head starts or ends with ("Chapter 2: Syntax   14"). */
+function edgeNumber(line: PdfLine): number | undefined {
+  const match = /^(\d{1,5})\s|\s(\d{1,5})$/.exec(line.text);
+  return match ? Number(match[1] ?? match[2]) : undefined;
+}
+
+/**
+ * Running heads that change with the chapter still carry the page's printed number, which is
+ * the page's position plus one fixed offset throughout: the offset most margin lines agree on.
+ */
+function pageNumberOffset(frames: readonly PageFrame[], needed: number, bodySize: number): number | undefined {
+  const counts = new Map<number, number>();
+  frames.forEach((frame, index) => {
+    const offsets = new Set<number>();
+    for (const line of frame.lines) {
+      const number = edgeNumber(line);
+      if (number !== undefined && line.size <= bodySize * 1.05 && zoneOf(line, frame))
+        offsets.add(number - (index + 1));
+    }
+    for (const offset of offsets) counts.set(offset, (counts.get(offset) ?? 0) + 1);
+  });
+  const [offset, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return count >= Math.max(3, needed) ? offset : undefined;
+}
+
+/** Each page's lines without its running heads, running feet and page numbers. */
+export function removeFurniture(frames: readonly PageFrame[], bodySize: number): PdfLine[][] {
+  const counts = countRepeats(frames);
+  const pagesWithText = frames.filter((frame) => frame.lines.length > 0).length;
+  const needed = Math.max(2, Math.ceil(REPEAT_SHARE * pagesWithText));
+  const offset = pagesWithText > 1 ? pageNumberOffset(frames, needed, bodySize) : undefined;
+  return frames.map((frame, index) => {
+    const numbered = (line: PdfLine): boolean =>
+      offset !== undefined && line.size <= bodySize * 1.05 && edgeNumber(line) === index + 1 + offset;
+    const isFurniture = (line: PdfLine, zone: Zone): boolean =>
+      isPageNumber(line.text) ||
+      numbered(line) ||
+      (pagesWithText > 1 && (counts.get(repeatKey(line, zone, frame)) ?? 0) >= needed);
+    const furniture = new Set([
+      ...furnitureFromEdge(frame, 'top', isFurniture, numbered),
+      ...furnitureFromEdge(frame, 'bottom', isFurniture, numbered),
+    ]);
+    return frame.lines.filter((line) => !furniture.has(line));
+  });
+}

@@ -1,0 +1,165 @@
+// Reads a PDF's text layer into blocks in the order a person reads them: columns, without
+// running heads and page numbers, paragraphs and headings rebuilt, footnotes at their page's end.
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageRef } from '../../../shared/document-blocks';
+import { UserFacingError } from '../../../shared/result';
+import { cleanTitle } from '../parsed-document';
+import type { FormatInput, ReadDocument } from './format-reader';
+import type { PageGroups } from './pdf-blocks';
+import { buildBlocks, joinContinuations, largestOnFirstPage } from './pdf-blocks';
+import type { PageFrame } from './pdf-furniture';
+import { removeFurniture } from './pdf-furniture';
+import { readingOrder, splitFootnotes } from './pdf-layout';
+import type { Pdfjs } from './pdf-library';
+import { openPdf, pdfjsLibrary } from './pdf-library';
+import type { PdfPiece } from './pdf-lines';
+import { buildLines, cleanPdfText } from './pdf-lines';
+import { readMetadata } from './pdf-metadata';
+import { joinLines } from './pdf-paragraphs';
+import type { TextStyle } from './pdf-paragraphs';
+import { groupRegion } from './pdf-paragraphs';
+import { TextStyleTally } from './pdf-text-style';
+
+export const MAX_PDF_PAGES = 5000;
+/** More separately placed pieces of text than this on one page is not prose; the layout work grows with it. */
+export const MAX_PIECES_PER_PAGE = 100_000;
+
+export interface PdfReadDocument extends ReadDocument {
+  /** Pages (numbers from 1) with no text of their own: scanned pages, for recognition (OCR) later. */
+  pagesWithoutText: number[];
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+function piecesOf(items: readonly unknown[]): PdfPiece[] {
+  const pieces: PdfPiece[] = [];
+  for (const item of items as Array<Partial<TextItemLike>>) {
+    if (typeof item.str !== 'string' || !item.transform || typeof item.width !== 'number') continue;
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+    // Rotated or mirrored text is margin furniture (stamps, line numbers); reading it would scramble lines.
+    if (a <= 0 || Math.abs(b) > 0.01 * a) continue;
+    pieces.push({
+      text: cleanPdfText(item.str),
+      x,
+      y,
+      width: item.width,
+      size: Math.hypot(c, d),
+      font: item.fontName ?? '',
+    });
+  }
+  return pieces;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
+
+function pageRef(number: number, labels: readonly string[] | null): PageRef {
+  const label = labels?.[number - 1]?.trim();
+  return label && label !== String(number) ? { number, label: label.slice(0, 50) } : { number };
+}
+
+/** One page's lines; a page pdf.js cannot read counts as a page without text rather than failing the file. */
+async function readFrame(
+  document: PDFDocumentProxy,
+  number: number,
+  fileName: string,
+  tally: TextStyleTally,
+): Promise<PageFrame> {
+  let items: readonly unknown[];
+  let view: number[];
+  try {
+    const page = await document.getPage(number);
+    view = page.view;
+    items = (await page.getTextContent()).items;
+    page.cleanup();
+  } catch {
+    return { top: 0, bottom: 0, lines: [] };
+  }
+  if (items.length > MAX_PIECES_PER_PAGE) {
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `Page ${number} of “${fileName}” has more than ${MAX_PIECES_PER_PAGE.toLocaleString('en')} separate pieces of text; Marginalia cannot lay it out.`,
+    );
+  }
+  const pieces = piecesOf(items);
+  tally.add(pieces);
+  const [, bottom = 0, , top = 0] = view;
+  return { top, bottom, lines: buildLines(pieces) };
+}
+
+async function readFrames(document: PDFDocumentProxy, input: FormatInput, tally: TextStyleTally): Promise<PageFrame[]> {
+  const frames: PageFrame[] = [];
+  const total = document.numPages;
+  for (let number = 1; number <= total; number++) {
+    throwIfAborted(input.signal);
+    frames.push(await readFrame(document, number, input.fileName, tally));
+    input.onProgress?.(number, total);
+  }
+  throwIfAborted(input.signal);
+  return frames;
+}
+
+function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: readonly string[] | null): PageGroups[] {
+  const bodies = removeFurniture(frames, style.bodySize);
+  return bodies.map((lines, index) => {
+    const { body, footnotes } = splitFootnotes(lines, style.bodySize);
+    return {
+      page: pageRef(index + 1, labels),
+      groups: readingOrder(body).flatMap((region) => groupRegion(region, style)),
+      footnotes: footnotes.map((note) => joinLines(note.map((line) => line.text))),
+    };
+  });
+}
+
+async function readOpenDocument(
+  pdfjs: Pdfjs,
+  document: PDFDocumentProxy,
+  input: FormatInput,
+): Promise<PdfReadDocument> {
+  if (document.numPages > MAX_PDF_PAGES) {
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `“${input.fileName}” has ${document.numPages.toLocaleString('en')} pages; ` +
+        `Marginalia imports PDFs of at most ${MAX_PDF_PAGES.toLocaleString('en')} pages.`,
+    );
+  }
+  const metadata = await readMetadata(pdfjs, document);
+  const labels = await document.getPageLabels().catch(() => null);
+  const tally = new TextStyleTally();
+  const frames = await readFrames(document, input, tally);
+  const pages = joinContinuations(groupPages(frames, tally.style(), labels));
+  const fallbackTitle = largestOnFirstPage(pages) || input.fileName.replace(/\.pdf$/i, '');
+  const withoutText = pages.filter((page) => page.groups.length === 0 && page.footnotes.length === 0);
+  return {
+    title: cleanTitle(metadata.title, cleanTitle(fallbackTitle, input.fileName)),
+    byline: metadata.author,
+    publishedAt: metadata.createdAt,
+    siteName: '',
+    blocks: buildBlocks(pages),
+    facts: {
+      importer: `pdfjs-dist ${pdfjs.version}`,
+      pageCount: document.numPages,
+      ...(metadata.author ? { author: metadata.author } : {}),
+      ...(metadata.createdAt ? { createdAt: metadata.createdAt } : {}),
+    },
+    pagesWithoutText: withoutText.map((page) => page.page.number),
+  };
+}
+
+/** A FormatReader for PDF: the text layer only; pages without text are listed for OCR. */
+export async function readPdf(input: FormatInput): Promise<PdfReadDocument> {
+  throwIfAborted(input.signal);
+  const pdfjs = await pdfjsLibrary();
+  const document = await openPdf(pdfjs, input);
+  try {
+    return await readOpenDocument(pdfjs, document, input);
+  } finally {
+    await document.destroy();
+  }
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../src/core/import/formats/pdf';
+import type { Block } from '../../src/shared/document-blocks';
+import { inlineText } from '../../src/shared/document-blocks';
+import { CHROMIUM_ARGS, findChromium } from '../support/browser';
+import { sentences } from '../support/pdf-fixtures';
+import { makeTempDir } from '../support/temp';
+import { bigramF1, wordF1 } from '../support/text-score';
+
+const TITLE = 'Harbour Notes From the Second Campaign';
+const executablePath = findChromium();
+const hasPdftotext = ((): boolean => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Long words get a soft hyphen in the middle, so Chromium breaks some of them at line ends with a printed hyphen. */
+function softHyphenated(text: string): string {
+  return text.replace(/\b([a-z]{5})([a-z]{5,})\b/g, '$1\u00ad$2');
+}
+
+/** Plain letters: Chromium prints ligature characters with glyphs that carry no text, which no reader can recover. */
+function paragraphs(): string[] {
+  return Array.from({ length: 24 }, (_, index) => sentences(index + 101, 4).normalize('NFKC'));
+}
+
+async function printedPdf(): Promise<Uint8Array> {
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const body = paragraphs()
+      .map((text) => `<p>${softHyphenated(text)}</p>`)
+      .join('');
+    await page.setContent(
+      `<html lang="en"><head><title>${TITLE}</title><style>body{font:11pt serif;font-variant-ligatures:none} .cols{columns:2;column-gap:2em;text-align:justify}</style></head>` +
+        `<body><h1>${TITLE}</h1><div class="cols">${body}</div></body></html>`,
+    );
+    const pdf = await page.pdf({
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="title"></span></div>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      margin: { top: '60px', bottom: '60px', left: '50px', right: '50px' },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}
+
+const blockText = (block: Block): string =>
+  block.kind === 'list' ? block.items.map((item) => inlineText(item.children)).join('\n') : inlineText(block.children);
+
+describe.skipIf(!executablePath || !hasPdftotext)('reading a PDF printed by Chromium', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.remove());
+
+  it('reads at least as well as pdftotext, keeps the title once and leaves out the running head and page feet', async () => {
+    const bytes = await printedPdf();
+    const path = join(temp.path, 'printed.pdf');
+    writeFileSync(path, bytes);
+    const poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    const read = await readPdf({ fileName: 'printed.pdf', bytes });
+    const text = read.blocks.map(blockText).join('\n');
+    const expected = [TITLE, ...paragraphs()].join('\n');
+    expect(read.facts.pageCount).toBeGreaterThanOrEqual(2);
+    expect(wordF1(expected, text)).toBeGreaterThanOrEqual(0.98);
+    expect(bigramF1(expected, text)).toBeGreaterThanOrEqual(bigramF1(expected, poppler));
+    expect(text).not.toMatch(/Page \d+ of \d+/);
+    expect(text.split(TITLE)).toHaveLength(2);
+    expect(read.blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
+  }, 60_000);
+});
