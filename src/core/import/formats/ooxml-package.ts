@@ -2,21 +2,9 @@
 // document, its comments, the core properties), and docProps/core.xml holds title, author, date.
 import type { SourceFacts } from './format-reader';
 import { attr, byLocalName, firstText, parseXml } from './xml';
+import { resolvePart } from './zip-archive';
 
 export type Parts = ReadonlyMap<string, Uint8Array>;
-
-/** A part name relative to the folder of the part whose relationships name it; undefined when it leads outside the package. */
-export function resolvePart(fromFolder: string, target: string): string | undefined {
-  const segments = target.startsWith('/') ? [] : fromFolder.split('/').filter((part) => part !== '');
-  for (const segment of target.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (segments.length === 0) return undefined;
-      segments.pop();
-    } else segments.push(segment);
-  }
-  return segments.join('/');
-}
 
 /** The target of the first relationship of this type (matched by its last path segment) in a .rels part. */
 export function relationshipTarget(parts: Parts, relsName: string, type: string, label: string): string | undefined {

@@ -149,3 +149,20 @@ export async function readZipEntries(bytes: Uint8Array, request: ZipRequest): Pr
     zip.close();
   }
 }
+
+/**
+ * The entry a reference points to, from the folder of the part that holds the reference (a
+ * Word relationship, an EPUB manifest href); undefined when it leads out of the archive.
+ * Backslashes count as separators, so "..\\" cannot slip past.
+ */
+export function resolvePart(fromFolder: string, target: string): string | undefined {
+  const segments = target.startsWith('/') ? [] : fromFolder.split('/').filter((part) => part !== '');
+  for (const segment of target.split(/[\\/]/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length === 0) return undefined;
+      segments.pop();
+    } else segments.push(segment);
+  }
+  return segments.join('/');
+}
