@@ -197,6 +197,14 @@ describe('a hostile or broken Word file', () => {
     expect(total.message).toContain('inflates to more than');
   });
 
+  it('refuses a body nested thousands of elements deep before mammoth parses it', async () => {
+    const deep = `<w:document xmlns:w="w"><w:body>${'<w:p>'.repeat(3000)}${'</w:p>'.repeat(3000)}</w:body></w:document>`;
+    const parts = { '[Content_Types].xml': text('<Types/>'), 'word/document.xml': text(deep) };
+    const error = await failure(readDocx({ fileName: 'deep.docx', bytes: zipSync(parts) }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('nested more than 1,000 deep');
+  });
+
   it('refuses a body part that is not XML', async () => {
     const parts = { '[Content_Types].xml': text('<Types/>'), 'word/document.xml': text('<w:document><oops') };
     const error = await failure(readDocx({ fileName: 'bad.docx', bytes: zipSync(parts) }));

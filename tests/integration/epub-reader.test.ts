@@ -142,6 +142,14 @@ describe('a hostile or broken EPUB', () => {
     expect(error.message).toContain(`at most ${MAX_CHAPTERS.toLocaleString('en')}`);
   });
 
+  it('refuses a chapter nested thousands of elements deep with a message, not a crash', async () => {
+    const deep = `<html xmlns="http://www.w3.org/1999/xhtml"><body>${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}</body></html>`;
+    const bytes = buildEpub({ extra: { 'OEBPS/text/intro.xhtml': text(deep) } });
+    const error = await failure(readEpub({ fileName: 'deep.epub', bytes }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('nested more than 1,000 deep');
+  });
+
   it('refuses a file cut short, and a zip that is not a book', async () => {
     const whole = buildEpub();
     const cut = await failure(readEpub({ fileName: 'cut.epub', bytes: whole.slice(0, whole.length / 2) }));

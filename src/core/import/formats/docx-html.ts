@@ -4,9 +4,9 @@
 import { createRequire } from 'node:module';
 import type * as MammothModule from 'mammoth';
 import type { Block } from '../../../shared/document-blocks';
-import { UserFacingError } from '../../../shared/result';
 import { blocksFromCleanHtml } from '../html';
 import { imagesToAltText, tableRowsToLines } from './html-shapes';
+import { unreadable } from './xml';
 
 type Mammoth = typeof MammothModule;
 
@@ -76,7 +76,6 @@ function prepare(document: Document): void {
 /** The blocks of a Word file (given as a zip archive mammoth may read whole: checked and rebuilt by the caller). */
 export async function docxBlocks(archive: Uint8Array, label: string): Promise<Block[]> {
   const { convertToHtml, images } = mammothModule();
-  let html: string;
   try {
     const result = await convertToHtml(
       { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
@@ -88,10 +87,9 @@ export async function docxBlocks(archive: Uint8Array, label: string): Promise<Bl
         convertImage: images.imgElement(() => Promise.resolve({ src: '' })),
       },
     );
-    html = result.value;
+    const html = result.value;
+    return blocksFromCleanHtml(html, prepare);
   } catch (error) {
-    const why = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
-    throw new UserFacingError('INVALID_INPUT', `${label} cannot be read as a Word document (${why}).`);
+    throw unreadable(error, (why) => `${label} cannot be read as a Word document (${why}); nothing was imported.`);
   }
-  return blocksFromCleanHtml(html, prepare);
 }

@@ -7,10 +7,10 @@ import { UserFacingError } from '../../../shared/result';
 import { cleanTitle } from '../parsed-document';
 import { docxComments } from './docx-comments';
 import { docxBlocks, mammothVersion } from './docx-html';
-import type { FormatReader, ReadDocument } from './format-reader';
+import type { FormatReader, ImportedNote, ReadDocument } from './format-reader';
 import { coreProperties, factsFrom, relationshipTarget, relsOf } from './ooxml-package';
 import type { Parts } from './ooxml-package';
-import { parseXml } from './xml';
+import { assertShallow, decodeXml, parseXml, unreadable } from './xml';
 import type { ZipLimits } from './zip-archive';
 import { readZipEntries } from './zip-archive';
 
@@ -65,6 +65,8 @@ export const readDocx: FormatReader = async (input): Promise<ReadDocument> => {
     wanted: isXmlPart,
   });
   const main = mainPart(parts, label);
+  // mammoth parses every part with no bound on depth: parts nested thousands deep are refused first.
+  for (const [name, bytes] of parts) assertShallow(decodeXml(bytes), `“${name}” in ${label}`);
   input.signal?.throwIfAborted();
   // mammoth reads the zip itself, with no bounds of its own: it gets a fresh archive of
   // exactly the parts checked above, so whatever tricks the original holds never reach it.
@@ -74,9 +76,17 @@ export const readDocx: FormatReader = async (input): Promise<ReadDocument> => {
   const title = takeTitle(blocks, core.title, input.fileName);
   const commentsName = relationshipTarget(parts, relsOf(main), 'comments', label);
   const commentsBytes = commentsName ? parts.get(commentsName) : undefined;
-  const notes = commentsBytes
-    ? docxComments(parseXml(commentsBytes, commentsName!, label), parseXml(parts.get(main)!, main, label), blocks)
-    : [];
+  let notes: ImportedNote[] = [];
+  try {
+    if (commentsBytes)
+      notes = docxComments(
+        parseXml(commentsBytes, commentsName!, label),
+        parseXml(parts.get(main)!, main, label),
+        blocks,
+      );
+  } catch (error) {
+    throw unreadable(error, (why) => `The comments of ${label} cannot be read (${why}); nothing was imported.`);
+  }
   return {
     title,
     // Author and date stay facts: dc:creator is often a template's or a machine's name, not a byline.

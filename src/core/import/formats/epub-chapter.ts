@@ -4,7 +4,7 @@ import type { Block } from '../../../shared/document-blocks';
 import { textRun } from '../../../shared/document-blocks';
 import { blocksFromCleanHtml } from '../html';
 import { imagesToAltText, tableRowsToLines } from './html-shapes';
-import { byLocalName, decodeXml, tryParseXml } from './xml';
+import { assertShallow, byLocalName, decodeXml, tryParseXml } from './xml';
 
 function prepare(document: Document): void {
   tableRowsToLines(document);
@@ -24,8 +24,10 @@ function bodyHtml(text: string): string {
 }
 
 /** The chapter's blocks, opening with a heading: its own first one, else its label in the table of contents. */
-export function chapterBlocks(bytes: Uint8Array, tocLabel: string | undefined): Block[] {
-  const blocks = blocksFromCleanHtml(bodyHtml(decodeXml(bytes)), prepare);
+export function chapterBlocks(bytes: Uint8Array, tocLabel: string | undefined, what: string): Block[] {
+  const text = decodeXml(bytes);
+  assertShallow(text, what);
+  const blocks = blocksFromCleanHtml(bodyHtml(text), prepare);
   if (blocks.length === 0 || blocks[0]!.kind === 'heading' || !tocLabel) return blocks;
   return [{ kind: 'heading', level: 1, children: [textRun(tocLabel)] }, ...blocks];
 }

@@ -10,6 +10,7 @@ import { readPackage } from './epub-package';
 import { tocLabels } from './epub-toc';
 import type { FormatReader, ReadDocument, SourceFacts } from './format-reader';
 import type { ZipLimits } from './zip-archive';
+import { unreadable } from './xml';
 import { readZipEntries } from './zip-archive';
 
 const MB = 1024 * 1024;
@@ -56,7 +57,15 @@ export const readEpub: FormatReader = async (input): Promise<ReadDocument> => {
   for (const [index, path] of chapters.entries()) {
     input.signal?.throwIfAborted();
     const bytes = entries.get(path);
-    if (bytes) blocks.push(...chapterBlocks(bytes, labels.get(path)));
+    try {
+      if (bytes)
+        blocks.push(...chapterBlocks(bytes, labels.get(path), `The chapter “${path.slice(0, 200)}” of ${label}`));
+    } catch (error) {
+      throw unreadable(
+        error,
+        (why) => `The chapter “${path.slice(0, 200)}” of ${label} cannot be read (${why}); nothing was imported.`,
+      );
+    }
     input.onProgress?.(index + 1, chapters.length);
     // Chapters are parsed one after another; yielding lets a Cancel be heard between them.
     await new Promise((resolve) => setImmediate(resolve));
