@@ -2,11 +2,13 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docxComments } from '../../src/core/import/formats/docx-comments';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
+import { tryParseXml } from '../../src/core/import/formats/xml';
 import { readZipEntries } from '../../src/core/import/formats/zip-archive';
 import type { Block, ListBlock } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { inlineText, textRun } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import {
   buildDocx,
@@ -209,5 +211,33 @@ describe('a hostile or broken Word file', () => {
     const parts = { '[Content_Types].xml': text('<Types/>'), 'word/document.xml': text('<w:document><oops') };
     const error = await failure(readDocx({ fileName: 'bad.docx', bytes: zipSync(parts) }));
     expect(error.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('Word comments as notes', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const paragraph = (inner: string) => `<w:p>${inner}</w:p>`;
+  const run = (value: string) => `<w:r><w:t xml:space="preserve">${value}</w:t></w:r>`;
+  const comments = tryParseXml(
+    `<w:comments ${W}><w:comment w:id="7" w:author="Ana" w:date="not a date"><w:p>${run('Spans two.')}</w:p></w:comment>` +
+      `<w:comment w:id="8" w:author="Bo"><w:p>${run('On nothing here.')}</w:p></w:comment></w:comments>`,
+  )!;
+  const body = tryParseXml(
+    `<w:document ${W}><w:body>${paragraph(run('First ') + '<w:commentRangeStart w:id="7"/>' + run('half'))}` +
+      `${paragraph(run('second') + '<w:commentRangeEnd w:id="7"/>' + run(' half'))}</w:body></w:document>`,
+  )!;
+  const blocks: Block[] = [
+    { kind: 'paragraph', children: [textRun('First half')] },
+    { kind: 'paragraph', children: [textRun('second half')] },
+  ];
+
+  it('quotes a comment that spans paragraphs only within the paragraph it starts in, a quote never crossing blocks', () => {
+    const [spanning] = docxComments(comments, body, blocks);
+    expect(spanning).toEqual({ quote: 'half', blockIndex: 0, text: 'Spans two.', author: 'Ana', createdAt: '' });
+  });
+
+  it('keeps a comment with no range in the body, with an empty quote', () => {
+    const [, loose] = docxComments(comments, body, blocks);
+    expect(loose).toMatchObject({ quote: '', blockIndex: 0, text: 'On nothing here.', author: 'Bo' });
   });
 });
