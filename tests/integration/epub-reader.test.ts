@@ -108,7 +108,7 @@ describe('reading an EPUB book', () => {
 describe('a hostile or broken EPUB', () => {
   it('refuses a manifest entry that points out of the book', async () => {
     const error = await failure(
-      readEpub({ fileName: 'out.epub', bytes: buildEpub({ manifestHref: '../../../etc/passwd' }) }),
+      readEpub({ fileName: 'out.epub', bytes: buildEpub({ manifestHref: `${'../'.repeat(3)}etc/passwd` }) }),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toContain('points outside the book');

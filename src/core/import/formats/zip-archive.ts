@@ -2,9 +2,9 @@
 // wanted entry's size, the total and the compression ratio are checked before a byte is
 // inflated, and sizes are enforced again while inflating, so a zip bomb stops at its cap.
 // Entries are kept in memory by name; no name from the archive is ever used as a file path.
+// The guards follow core/bundles/zip.ts, whose reader only takes a bundle's own entry names.
 import yauzl from 'yauzl';
 import { UserFacingError } from '../../../shared/result';
-import { megabytes } from '../../bundles/zip';
 
 export interface ZipLimits {
   /** The archive itself. */
@@ -32,6 +32,10 @@ const MAX_RATIO = 200;
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1048576).toLocaleString('en')} MB`;
+}
 
 function invalid(message: string): UserFacingError {
   return new UserFacingError('INVALID_INPUT', message);
