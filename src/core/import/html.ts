@@ -301,8 +301,40 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
   }
 }
 
+/** DOMPurify over `root` in place, then its blocks: the half of import every HTML-bearing format shares. */
+function sanitizedBlocks(window: JsdomModule.DOMWindow, root: Element): Block[] {
+  const { createDOMPurify } = htmlLibraries();
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  purify.sanitize(root, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'start'], ALLOW_DATA_ATTR: false, IN_PLACE: true });
+  const collector = new BlockCollector();
+  blocksFrom(root, collector, false);
+  collector.flush();
+  return collector.blocks;
+}
+
+/**
+ * Blocks from HTML that is the whole document (a Word file's conversion, an EPUB chapter):
+ * the same cleaning and block rules as a saved page, without Readability's hunt for the
+ * article. `prepare` may reshape the parsed, still inert tree before it is cleaned (images to
+ * their alt text, table rows to lines). Returns [] when nothing readable is left.
+ */
+export function blocksFromCleanHtml(html: string, prepare?: (document: Document) => void): Block[] {
+  const { JSDOM, VirtualConsole } = htmlLibraries();
+  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    prepare?.(document);
+    // DOMPurify cannot clean <body> in place (it is not an allowed tag), so its children move into a <div>.
+    const root = document.createElement('div');
+    root.append(...Array.from(document.body.childNodes));
+    return sanitizedBlocks(dom.window, root);
+  } finally {
+    dom.window.close();
+  }
+}
+
 export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
-  const { JSDOM, VirtualConsole, Readability, createDOMPurify } = htmlLibraries();
+  const { JSDOM, VirtualConsole, Readability } = htmlLibraries();
   // No URL, no script execution and no resource loading: the page is inert data.
   const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
@@ -319,13 +351,7 @@ export function parseHtml(html: string, fallbackTitle: string, sourceName: strin
     if (!article || !article.content || (article.textContent ?? '').trim() === '') {
       throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }
-    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
-    const clean = article.content;
-    purify.sanitize(clean, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'start'], ALLOW_DATA_ATTR: false, IN_PLACE: true });
-    const collector = new BlockCollector();
-    blocksFrom(clean, collector, false);
-    collector.flush();
-    const blocks = collector.blocks;
+    const blocks = sanitizedBlocks(dom.window, article.content);
     if (blocks.length === 0) {
       throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }

@@ -1,0 +1,152 @@
+// Word comments as imported notes: the comment's text and author from word/comments.xml, and
+// the text it comments on from the commentRangeStart/End marks in word/document.xml, anchored
+// to the block of Marginalia's text where that same occurrence of the quote begins.
+import type { Block, InlineRun } from '../../../shared/document-blocks';
+import { inlineText } from '../../../shared/document-blocks';
+import type { ImportedNote } from './format-reader';
+import { attr, byLocalName } from './xml';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+interface Mark {
+  paragraph: number;
+  offset: number;
+}
+
+/** The body's paragraphs as text, and where each comment's range starts and ends in them. */
+interface BodyText {
+  paragraphs: string[];
+  starts: Map<string, Mark>;
+  ends: Map<string, Mark>;
+}
+
+function walk(element: Element, body: BodyText, open: number[]): void {
+  for (const child of Array.from(element.children)) {
+    // Of alternative content only one form is shown; mammoth reads the fallback, so does this.
+    if (child.namespaceURI === MC && child.localName === 'Choice') continue;
+    if (child.namespaceURI !== W) {
+      walk(child, body, open);
+      continue;
+    }
+    const current = open[open.length - 1];
+    const here = (): Mark =>
+      current === undefined
+        ? { paragraph: body.paragraphs.length, offset: 0 }
+        : { paragraph: current, offset: body.paragraphs[current]!.length };
+    switch (child.localName) {
+      case 'p':
+        body.paragraphs.push('');
+        open.push(body.paragraphs.length - 1);
+        walk(child, body, open);
+        open.pop();
+        break;
+      case 't':
+        if (current !== undefined) body.paragraphs[current] += child.textContent ?? '';
+        break;
+      case 'tab':
+      case 'br':
+      case 'cr':
+        if (current !== undefined) body.paragraphs[current] += ' ';
+        break;
+      case 'commentRangeStart':
+        body.starts.set(attr(child, 'id'), here());
+        break;
+      case 'commentRangeEnd':
+        body.ends.set(
+          attr(child, 'id'),
+          current === undefined
+            ? { paragraph: body.paragraphs.length - 1, offset: body.paragraphs.at(-1)?.length ?? 0 }
+            : here(),
+        );
+        break;
+      default:
+        walk(child, body, open);
+    }
+  }
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
+
+/** The commented text (within the paragraph it starts in: a quote never crosses blocks) and how many times it occurs before. */
+function quoteAt(body: BodyText, start: Mark, end: Mark | undefined): { quote: string; before: number } {
+  const paragraph = body.paragraphs[start.paragraph] ?? '';
+  const stop = end && end.paragraph === start.paragraph ? end.offset : paragraph.length;
+  const quote = oneLine(paragraph.slice(start.offset, stop)).trim();
+  if (quote === '') return { quote, before: 0 };
+  const earlier = body.paragraphs.slice(0, start.paragraph).map((text) => oneLine(text).trim());
+  const lead = oneLine(paragraph.slice(0, start.offset)).replace(/^ /, '');
+  const text = [...earlier, lead + oneLine(paragraph.slice(start.offset)).trimEnd()].join('\n');
+  const startAt = text.length - oneLine(paragraph.slice(start.offset)).trimEnd().length;
+  return { quote, before: occurrences(text, quote).filter((at) => at < startAt).length };
+}
+
+function occurrences(text: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
+  return found;
+}
+
+function runsText(runs: readonly InlineRun[]): string {
+  return oneLine(inlineText(runs)).trim();
+}
+
+function blockText(block: Block): string {
+  if (block.kind !== 'list') return runsText(block.children);
+  return block.items.map((item) => [runsText(item.children), ...item.nested.map(blockText)].join('\n')).join('\n');
+}
+
+/** The block where the quote's (before+1)-th occurrence begins; the first occurrence if the count is off; undefined if none. */
+function blockOf(blocks: readonly Block[], quote: string, before: number): number | undefined {
+  const texts = blocks.map(blockText);
+  const found = occurrences(texts.join('\n'), quote);
+  const at = found[before] ?? found[0];
+  if (at === undefined) return undefined;
+  let end = 0;
+  for (let index = 0; index < texts.length; index++) {
+    end += texts[index]!.length + 1;
+    if (at < end) return index;
+  }
+  return undefined;
+}
+
+function isoDate(value: string): string {
+  const time = Date.parse(value);
+  return value !== '' && Number.isFinite(time) ? new Date(time).toISOString() : '';
+}
+
+/**
+ * Each comment of word/comments.xml as a note. A comment whose text is not in the blocks (on
+ * an image, in a header, on deleted text) keeps its words with an empty quote and block 0.
+ */
+export function docxComments(comments: Document, document: Document, blocks: readonly Block[]): ImportedNote[] {
+  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map() };
+  const root = byLocalName(document, 'body')[0];
+  if (root) walk(root, body, []);
+  const notes: ImportedNote[] = [];
+  for (const comment of byLocalName(comments, 'comment')) {
+    if (comment.namespaceURI !== W) continue;
+    const id = attr(comment, 'id');
+    const text = byLocalName(comment, 'p')
+      .map((paragraph) =>
+        oneLine(
+          byLocalName(paragraph, 't')
+            .map((t) => t.textContent ?? '')
+            .join(''),
+        ).trim(),
+      )
+      .filter((line) => line !== '')
+      .join('\n');
+    const start = body.starts.get(id);
+    const found = start ? quoteAt(body, start, body.ends.get(id)) : { quote: '', before: 0 };
+    const blockIndex = found.quote === '' ? undefined : blockOf(blocks, found.quote, found.before);
+    notes.push({
+      quote: blockIndex === undefined ? '' : found.quote,
+      blockIndex: blockIndex ?? 0,
+      text,
+      author: oneLine(attr(comment, 'author')).trim(),
+      createdAt: isoDate(attr(comment, 'date')),
+    });
+  }
+  return notes;
+}

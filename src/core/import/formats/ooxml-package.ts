@@ -1,0 +1,54 @@
+// The package structure shared by Office files: relationships name the parts (the main
+// document, its comments, the core properties), and docProps/core.xml holds title, author, date.
+import type { SourceFacts } from './format-reader';
+import { attr, byLocalName, firstText, parseXml } from './xml';
+import { resolvePart } from './zip-archive';
+
+export type Parts = ReadonlyMap<string, Uint8Array>;
+
+/** The target of the first relationship of this type (matched by its last path segment) in a .rels part. */
+export function relationshipTarget(parts: Parts, relsName: string, type: string, label: string): string | undefined {
+  const bytes = parts.get(relsName);
+  if (!bytes) return undefined;
+  const folder = relsName.replace(/_rels\/[^/]*$/, '');
+  for (const relationship of byLocalName(parseXml(bytes, relsName, label), 'Relationship')) {
+    if (attr(relationship, 'Type').split('/').pop() !== type) continue;
+    if (attr(relationship, 'TargetMode') === 'External') continue;
+    return resolvePart(folder, attr(relationship, 'Target'));
+  }
+  return undefined;
+}
+
+/** The .rels part that belongs to a part: word/document.xml -> word/_rels/document.xml.rels. */
+export function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+export interface CoreProperties {
+  title: string;
+  author: string;
+  createdAt: string;
+}
+
+export function coreProperties(parts: Parts, label: string): CoreProperties {
+  const name = relationshipTarget(parts, '_rels/.rels', 'core-properties', label) ?? 'docProps/core.xml';
+  const bytes = parts.get(name);
+  if (!bytes) return { title: '', author: '', createdAt: '' };
+  const core = parseXml(bytes, name, label);
+  const created = Date.parse(firstText(core, 'created'));
+  return {
+    title: firstText(core, 'title'),
+    author: firstText(core, 'creator'),
+    createdAt: Number.isFinite(created) ? new Date(created).toISOString() : '',
+  };
+}
+
+/** Facts without empty strings: the Source panel shows only what the file says. */
+export function factsFrom(importer: string, core: CoreProperties): SourceFacts {
+  return {
+    importer,
+    ...(core.author !== '' ? { author: core.author } : {}),
+    ...(core.createdAt !== '' ? { createdAt: core.createdAt } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+// Parses the XML parts of Word files and EPUBs with jsdom's XML parser: inert data, no
+// external entities or DTDs fetched, internal entities expanded only once (no "billion laughs").
+import type * as JsdomModule from 'jsdom';
+import { createRequire } from 'node:module';
+import { UserFacingError } from '../../../shared/result';
+
+let jsdom: typeof JsdomModule | undefined;
+
+/** jsdom loads on first use, as in html.ts: only these imports need it. */
+function jsdomModule(): typeof JsdomModule {
+  jsdom ??= createRequire(import.meta.url)('jsdom') as typeof JsdomModule;
+  return jsdom;
+}
+
+/** Text of an XML part: UTF-8 unless a byte-order mark says UTF-16. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** The parsed document, or undefined when the text is not well-formed XML. */
+export function tryParseXml(text: string): Document | undefined {
+  const { JSDOM, VirtualConsole } = jsdomModule();
+  try {
+    return new JSDOM(text, { contentType: 'application/xml', virtualConsole: new VirtualConsole() }).window.document;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed part, or INVALID_INPUT naming the part and the file. */
+export function parseXml(bytes: Uint8Array, part: string, label: string): Document {
+  const text = decodeXml(bytes);
+  assertShallow(text, `“${part}” in ${label}`);
+  const document = tryParseXml(text);
+  if (!document)
+    throw new UserFacingError('INVALID_INPUT', `“${part}” in ${label} is not well-formed XML; nothing was imported.`);
+  return document;
+}
+
+/** Elements by local name in document order, whatever prefix or namespace the file gave them. */
+export function byLocalName(root: Document | Element, localName: string): Element[] {
+  return Array.from(root.getElementsByTagNameNS('*', localName));
+}
+
+/** The trimmed, one-line text of the first element of this local name, or ''. */
+export function firstText(root: Document | Element, localName: string): string {
+  return (byLocalName(root, localName)[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An attribute by local name, whatever its prefix (w:id, r:id, opf:role). */
+export function attr(element: Element, localName: string): string {
+  for (const attribute of Array.from(element.attributes)) if (attribute.localName === localName) return attribute.value;
+  return '';
+}
+
+/**
+ * A failure inside a parser or the block builder as a message for a person. Parsers recurse,
+ * so elements nested thousands deep exhaust the stack; that is the file's doing, not a bug.
+ */
+export function unreadable(error: unknown, say: (why: string) => string): UserFacingError {
+  if (error instanceof UserFacingError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const why = /call stack/i.test(message) ? 'its elements are nested too deeply' : message.slice(0, 200);
+  return new UserFacingError('INVALID_INPUT', say(why));
+}
+
+/** Real documents nest a few dozen elements deep; jsdom's parsers slow down with the square of the depth. */
+export const MAX_DEPTH = 1000;
+
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** How deep the tags of this markup nest, counted on the text before any parser sees it (void HTML tags aside). */
+export function nestingDepth(markup: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const tag of markup.matchAll(/<(\/?)([A-Za-z][^\s/>]*)[^>]*?(\/?)>/g)) {
+    if (tag[1] === '/') depth = Math.max(0, depth - 1);
+    else if (tag[3] !== '/' && !VOID.has(tag[2]!.toLowerCase())) deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+/** Refuses markup nested deeper than MAX_DEPTH before it is parsed: seconds of parsing, then a stack overflow, otherwise. */
+export function assertShallow(markup: string, what: string): void {
+  if (nestingDepth(markup) > MAX_DEPTH)
+    throw new UserFacingError(
+      'INVALID_INPUT',
+      `${what} cannot be read (its elements are nested more than ${MAX_DEPTH.toLocaleString('en')} deep); nothing was imported.`,
+    );
+}
