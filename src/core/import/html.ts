@@ -301,6 +301,38 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
   }
 }
 
+const PURIFY_IN_PLACE = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'start'],
+  ALLOW_DATA_ATTR: false,
+  IN_PLACE: true as const,
+};
+
+/**
+ * The blocks of an HTML body taken whole, without Readability's article search: an e-mail's
+ * HTML part is all content, and Readability drops a short one as having no article. The same
+ * sanitizer and the same tree-to-blocks conversion as a saved page.
+ */
+export function sanitizedHtmlBlocks(html: string): Block[] {
+  const { JSDOM, VirtualConsole, createDOMPurify } = htmlLibraries();
+  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    // DOMPurify refuses to clean <body> in place (not an allowed tag), so the body's nodes
+    // move into a <div> first; <head> (styles, title) is left behind.
+    const root = document.createElement('div');
+    root.append(...Array.from(document.body.childNodes));
+    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+    purify.sanitize(root, PURIFY_IN_PLACE);
+    const collector = new BlockCollector();
+    blocksFrom(root, collector, false);
+    collector.flush();
+    return collector.blocks;
+  } finally {
+    dom.window.close();
+  }
+}
+
 export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
   const { JSDOM, VirtualConsole, Readability, createDOMPurify } = htmlLibraries();
   // No URL, no script execution and no resource loading: the page is inert data.
@@ -321,7 +353,7 @@ export function parseHtml(html: string, fallbackTitle: string, sourceName: strin
     }
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
     const clean = article.content;
-    purify.sanitize(clean, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'start'], ALLOW_DATA_ATTR: false, IN_PLACE: true });
+    purify.sanitize(clean, PURIFY_IN_PLACE);
     const collector = new BlockCollector();
     blocksFrom(clean, collector, false);
     collector.flush();
