@@ -121,15 +121,27 @@ describe('an e-mail message', () => {
   it('keeps a short HTML-only body whole and runs none of its script', async () => {
     const html =
       '<html><head><style>p{color:red}</style><script>document.title="pwned"</script></head>' +
-      '<body><p onclick="steal()">Short note: the <b>plaster</b> is dry.</p><script>alert("exfiltrate")</script>' +
+      '<body><span style="display: none; mso-hide: all">Preheader nobody saw</span><div hidden>Also hidden</div>' +
+      '<p onclick="steal()">Short note: the <b>plaster</b> is dry.</p><script>alert("exfiltrate")</script>' +
       '<img src="https://tracker.example/p.png"><a href="javascript:alert(1)">click</a></body></html>';
     const { Subject: _subject, ...withoutSubject } = HEADERS;
-    const document = await readMessage(entity({ ...withoutSubject, 'Content-Type': 'text/html; charset=utf-8' }, html));
+    const document = await readMessage(
+      entity(
+        // A right-to-left override in the sender's name would turn the rest of the line around.
+        {
+          ...withoutSubject,
+          From: '=?UTF-8?Q?Ada=E2=80=AE_Lovelace?= <ada@example.org>',
+          'Content-Type': 'text/html; charset=utf-8',
+        },
+        html,
+      ),
+    );
     const body = bodyText(document);
     expect(body).toContain('Short note: the plaster is dry.');
-    expect(body).not.toMatch(/alert|exfiltrate|pwned|steal|color/);
+    expect(body).not.toMatch(/alert|exfiltrate|pwned|steal|color|hidden|Preheader/i);
     expect(JSON.stringify(document.blocks)).not.toMatch(/javascript:|tracker\.example/);
     expect(document.title).toBe('(no subject)');
+    expect(document.blocks.map(blockText)[0]).toBe('From: Ada Lovelace <ada@example.org>');
     expect(document.facts.headers?.Subject).toBeUndefined();
   });
 

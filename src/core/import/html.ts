@@ -322,6 +322,16 @@ export function sanitizedHtmlBlocks(html: string): Block[] {
     // move into a <div> first; <head> (styles, title) is left behind.
     const root = document.createElement('div');
     root.append(...Array.from(document.body.childNodes));
+    // Mail clients honour inline styles, so text a sender hid (a newsletter's "preheader")
+    // was never seen in the message; it stays out here too. The sanitizer drops styles after.
+    for (const hidden of Array.from(root.querySelectorAll('[hidden], [style]'))) {
+      if (
+        hidden.hasAttribute('hidden') ||
+        /display\s*:\s*none|mso-hide\s*:\s*all/i.test(hidden.getAttribute('style') ?? '')
+      ) {
+        hidden.remove();
+      }
+    }
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
     purify.sanitize(root, PURIFY_IN_PLACE);
     const collector = new BlockCollector();

@@ -33,7 +33,11 @@ export function messageHeaders(email: Email): Record<string, string> {
   ];
   const headers: Record<string, string> = {};
   for (const [name, value] of entries) {
-    const oneLine = value.replace(/\s+/g, ' ').trim();
+    // Control and direction-override characters could make a header read as something else.
+    const oneLine = value
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (oneLine !== '') headers[name] = oneLine.slice(0, MAX_HEADER_VALUE);
   }
   return headers;
