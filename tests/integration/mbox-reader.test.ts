@@ -4,7 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEmail } from '../../src/core/import/formats/email';
-import { MAX_MBOX_MESSAGES, normalizeSubject, splitMbox, threadKey } from '../../src/core/import/formats/mbox';
+import {
+  MAX_MBOX_MESSAGES,
+  normalizeSubject,
+  splitMbox,
+  threadKey,
+  threadKeys,
+} from '../../src/core/import/formats/mbox';
 import { UserFacingError } from '../../src/shared/result';
 import { entity, mbox } from '../support/mime-fixtures';
 import { makeTempDir } from '../support/temp';
@@ -82,6 +88,34 @@ describe('an mbox file', () => {
       'id:<m1@example.org>',
     ]);
     expect(documents[0]!.blocks.map((block) => JSON.stringify(block)).join('')).toContain('From the terrace');
+  });
+
+  it('follows replies that name only their parent up to the thread’s root within the mailbox', () => {
+    const root = { 'Message-ID': '<a@x>', Subject: 'Plans' };
+    const reply = { 'Message-ID': '<b@x>', 'In-Reply-To': '<a@x>', Subject: 'Re: Plans' };
+    const replyToReply = { 'Message-ID': '<c@x>', 'In-Reply-To': '<b@x>', Subject: 'Re: Plans' };
+    const loop = [
+      { 'Message-ID': '<p@x>', 'In-Reply-To': '<q@x>' },
+      { 'Message-ID': '<q@x>', 'In-Reply-To': '<p@x>' },
+      { 'Message-ID': '<0@x>', 'In-Reply-To': '<q@x>' },
+    ];
+    expect(threadKey(replyToReply)).toBe('id:<b@x>');
+    expect(threadKeys([replyToReply, reply, root, ...loop])).toEqual([
+      'id:<a@x>',
+      'id:<a@x>',
+      'id:<a@x>',
+      'id:<p@x>',
+      'id:<p@x>',
+      'id:<p@x>',
+    ]);
+  });
+
+  it('resolves a chain as long as the mailbox bound to one root', () => {
+    const chain = Array.from({ length: MAX_MBOX_MESSAGES }, (_, i) => ({
+      'Message-ID': `<m${i}@x>`,
+      ...(i > 0 ? { 'In-Reply-To': `<m${i - 1}@x>` } : {}),
+    })).reverse();
+    expect(new Set(threadKeys(chain))).toEqual(new Set(['id:<m0@x>']));
   });
 
   it('falls back to the subject without reply and forward prefixes when a message carries no ids', () => {
