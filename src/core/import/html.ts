@@ -333,6 +333,22 @@ export function blocksFromCleanHtml(html: string, prepare?: (document: Document)
   }
 }
 
+/** Text a sender hid with inline styles (a newsletter's "preheader"), never seen in the message. */
+function removeHiddenText(document: Document): void {
+  for (const hidden of Array.from(document.body.querySelectorAll('[hidden], [style]'))) {
+    const style = hidden.getAttribute('style') ?? '';
+    if (hidden.hasAttribute('hidden') || /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style)) hidden.remove();
+  }
+}
+
+/**
+ * The blocks of an e-mail's HTML body taken whole: Readability drops a short message as having
+ * no article. Mail clients honour inline styles, so text a sender hid stays out here too.
+ */
+export function sanitizedHtmlBlocks(html: string): Block[] {
+  return blocksFromCleanHtml(html, removeHiddenText);
+}
+
 export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
   const { JSDOM, VirtualConsole, Readability } = htmlLibraries();
   // No URL, no script execution and no resource loading: the page is inert data.

@@ -1,0 +1,93 @@
+// One place where raw message bytes meet postal-mime: the size bound, the check that the
+// bytes are a message at all, and the library's own refusals turned into specific errors.
+import PostalMime from 'postal-mime';
+import type { Address, Email } from 'postal-mime';
+import postalMimePackage from 'postal-mime/package.json';
+import { UserFacingError } from '../../../shared/result';
+
+/** "imported with", for the Source panel. */
+export const POSTAL_MIME_IMPORTER = `postal-mime ${postalMimePackage.version}`;
+
+export const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+
+/** How far the header section may run before a blank line, when deciding whether this is a message. */
+const MAX_HEADER_PROBE = 256 * 1024;
+
+/** An RFC 5322 field name (printable ASCII but the colon) then the colon. */
+const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]{1,76}[ \t]*:/;
+
+/** mbox files and some .eml exporters put a "From sender date" envelope line before the headers. */
+export function withoutEnvelopeLine(bytes: Uint8Array): Uint8Array {
+  if (!startsWithAscii(bytes, 0, 'From ')) return bytes;
+  const end = bytes.indexOf(0x0a);
+  return end === -1 ? bytes.subarray(bytes.length) : bytes.subarray(end + 1);
+}
+
+export function startsWithAscii(bytes: Uint8Array, at: number, text: string): boolean {
+  if (at + text.length > bytes.length) return false;
+  for (let i = 0; i < text.length; i += 1) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The header section as text (latin1: one character a byte), or the reason these bytes are
+ * not a message. postal-mime reads anything (a PDF becomes a body with no headers), so
+ * "malformed" is decided here: the first line must be a header field, the section must
+ * end within bounds and hold no NUL, and a message needs at least one of the fields every
+ * mail client writes.
+ */
+export function assertLooksLikeMessage(bytes: Uint8Array, sourceName: string): void {
+  const probe = Buffer.from(bytes.subarray(0, MAX_HEADER_PROBE)).toString('latin1');
+  const blank = probe.search(/\r?\n\r?\n/);
+  const section = blank === -1 ? probe : probe.slice(0, blank);
+  const notMessage = (why: string): UserFacingError =>
+    new UserFacingError('INVALID_INPUT', `“${sourceName}” is not an e-mail message: ${why}; nothing was imported.`);
+  if (section.trim() === '') throw notMessage('it has no headers');
+  if (!HEADER_LINE.test(section)) throw notMessage('it does not begin with a header line such as “From:”');
+  if (blank === -1 && bytes.length > MAX_HEADER_PROBE) throw notMessage('its headers never end');
+  if (section.includes('\0')) throw notMessage('its headers hold binary data');
+  if (!/^(from|date|subject|message-id|to)[ \t]*:/im.test(section)) {
+    throw notMessage('it has none of the headers From, To, Date, Subject or Message-ID');
+  }
+}
+
+/** Parses after the checks above; postal-mime's own limits (nesting, header size) become INVALID_INPUT. */
+export async function parseMessage(
+  bytes: Uint8Array,
+  sourceName: string,
+  maxBytes = MAX_MESSAGE_BYTES,
+): Promise<Email> {
+  if (bytes.length > maxBytes) {
+    throw new UserFacingError(
+      'TOO_LARGE',
+      `“${sourceName}” is ${megabytes(bytes.length)} MB; messages over ${megabytes(maxBytes)} MB are not imported.`,
+    );
+  }
+  const message = withoutEnvelopeLine(bytes);
+  assertLooksLikeMessage(message, sourceName);
+  try {
+    return await PostalMime.parse(message, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(
+      'INVALID_INPUT',
+      `“${sourceName}” could not be read as an e-mail message (${why}); nothing was imported.`,
+    );
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+/** "Name <address>" for a mailbox, "Group: a, b;" for a group. */
+export function formatAddress(address: Address): string {
+  if (address.group) return `${address.name}: ${address.group.map(formatAddress).join(', ')};`;
+  const name = address.name.trim();
+  if (name === '') return address.address;
+  return address.address === '' ? name : `${name} <${address.address}>`;
+}
+
+export function formatAddresses(addresses: readonly Address[] | undefined): string {
+  return (addresses ?? []).map(formatAddress).join(', ');
+}

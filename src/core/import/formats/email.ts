@@ -1,0 +1,114 @@
+// Reads one e-mail message (.eml): a block of its headers, then its body (the HTML part
+// cleaned as a page body is, else the text part), and its attachments as carried files.
+import type { Email } from 'postal-mime';
+import type { Block, ParagraphBlock } from '../../../shared/document-blocks';
+import { textRun } from '../../../shared/document-blocks';
+import { sanitizedHtmlBlocks } from '../html';
+import { cleanTitle } from '../parsed-document';
+import { carriedFiles } from './email-attachments';
+import { POSTAL_MIME_IMPORTER, formatAddress, formatAddresses, parseMessage } from './email-parse';
+import type { FormatInput, FormatReader, ReadDocument } from './format-reader';
+
+export const NO_SUBJECT = '(no subject)';
+
+/** A header value past this is cut: a References chain can grow without end. */
+const MAX_HEADER_VALUE = 4000;
+
+export interface EmailLimits {
+  maxBytes?: number;
+}
+
+/** The headers a person reads, in reading order, decoded; absent ones left out. */
+export function messageHeaders(email: Email): Record<string, string> {
+  const raw = (key: string): string => email.headers.find((header) => header.key === key)?.value ?? '';
+  const entries: [string, string][] = [
+    ['From', email.from ? formatAddress(email.from) : ''],
+    ['To', formatAddresses(email.to)],
+    ['Cc', formatAddresses(email.cc)],
+    ['Date', raw('date')],
+    ['Subject', email.subject ?? ''],
+    ['Message-ID', email.messageId ?? ''],
+    ['In-Reply-To', email.inReplyTo ?? ''],
+    ['References', email.references ?? ''],
+  ];
+  const headers: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    // Control and direction-override characters could make a header read as something else.
+    const oneLine = value
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (oneLine !== '') headers[name] = oneLine.slice(0, MAX_HEADER_VALUE);
+  }
+  return headers;
+}
+
+const SHOWN_HEADERS = ['From', 'To', 'Cc', 'Date', 'Subject'] as const;
+
+export function headerBlocks(headers: Record<string, string>): ParagraphBlock[] {
+  return SHOWN_HEADERS.filter((name) => headers[name] !== undefined).map((name) => ({
+    kind: 'paragraph',
+    children: [textRun(`${name}:`, { bold: true }), textRun(` ${headers[name]}`)],
+  }));
+}
+
+/**
+ * Plain text as blocks: paragraphs split on blank lines, a paragraph's hard-wrapped lines
+ * joined, and a paragraph that is all "> " lines a quote (the quoted earlier message).
+ */
+export function textBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const paragraph of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
+    if (lines.length === 0) continue;
+    const quoted = lines.every((line) => line.startsWith('>'));
+    const body = (quoted ? lines.map((line) => line.replace(/^>+ ?/, '')) : lines)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (body === '') continue;
+    blocks.push({ kind: quoted ? 'quote' : 'paragraph', children: [textRun(body)] });
+  }
+  return blocks;
+}
+
+function bodyBlocks(email: Email): Block[] {
+  const fromHtml = email.html ? sanitizedHtmlBlocks(email.html) : [];
+  return fromHtml.length > 0 ? fromHtml : textBlocks(email.text ?? '');
+}
+
+/** The Date header as ISO 8601 when it is a real date; postal-mime passes an unreadable one through. */
+export function isoDate(date: string | undefined): string {
+  if (!date) return '';
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString();
+}
+
+/** A reader with its own size bound (tests use a small one); `readEmail` has the default. */
+export function emailReader(limits: EmailLimits = {}): FormatReader {
+  return async (input: FormatInput): Promise<ReadDocument> => {
+    input.signal?.throwIfAborted();
+    const email = await parseMessage(input.bytes, input.fileName, limits.maxBytes);
+    const attachments = carriedFiles(email.attachments, input.fileName);
+    input.signal?.throwIfAborted();
+    const headers = messageHeaders(email);
+    const createdAt = isoDate(email.date);
+    return {
+      title: cleanTitle(email.subject ?? '', NO_SUBJECT),
+      // The header block shows From already; a byline would say it twice.
+      byline: '',
+      publishedAt: createdAt,
+      siteName: '',
+      blocks: [...headerBlocks(headers), ...bodyBlocks(email)],
+      facts: {
+        importer: POSTAL_MIME_IMPORTER,
+        ...(headers.From ? { author: headers.From } : {}),
+        ...(createdAt ? { createdAt } : {}),
+        headers,
+      },
+      attachments,
+    };
+  };
+}
+
+export const readEmail: FormatReader = emailReader();

@@ -1,0 +1,231 @@
+// E-mail messages built from known text read back as a header block, the body's words and
+// the attachments' exact bytes; things that are not messages are refused with reasons.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Block } from '../../src/shared/document-blocks';
+import { inlineText } from '../../src/shared/document-blocks';
+import { UserFacingError } from '../../src/shared/result';
+import { MAX_ATTACHMENTS, sanitizeFileName } from '../../src/core/import/formats/email-attachments';
+import { emailReader, readEmail } from '../../src/core/import/formats/email';
+import type { ReadDocument } from '../../src/core/import/formats/format-reader';
+import {
+  CRLF,
+  KNOWN_PARAGRAPHS,
+  KNOWN_TEXT,
+  attachmentPart,
+  entity,
+  hardWrap,
+  htmlParagraphs,
+  multipartBody,
+  textPart,
+} from '../support/mime-fixtures';
+import { makeTempDir } from '../support/temp';
+import { wordF1 } from '../support/text-score';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir('marginalia-email-');
+});
+afterEach(() => temp.remove());
+
+const HEADERS = {
+  From: 'Ada Lovelace <ada@example.org>',
+  To: 'Charles Babbage <charles@example.org>, team@example.org',
+  Cc: '=?UTF-8?Q?Jos=C3=A9_Mart=C3=ADn?= <jose@example.org>',
+  Date: 'Mon, 1 Jan 2024 09:30:00 +0000',
+  Subject: 'Notes from the northern terrace',
+  'Message-ID': '<terrace-1@example.org>',
+  'MIME-Version': '1.0',
+};
+
+/** Writes the message to a real file and reads it back through the reader, as the pipeline will. */
+async function readMessage(
+  text: string | Uint8Array,
+  fileName = 'message.eml',
+  reader = readEmail,
+): Promise<ReadDocument> {
+  const path = join(temp.path, fileName);
+  writeFileSync(path, text);
+  return reader({ fileName, bytes: new Uint8Array(readFileSync(path)) });
+}
+
+function blockText(block: Block): string {
+  if (block.kind === 'list') return block.items.map((item) => inlineText(item.children)).join('\n');
+  return inlineText(block.children);
+}
+
+/** The body: everything after the header block's paragraphs. */
+function bodyText(document: ReadDocument): string {
+  const headerCount = Object.keys(document.facts.headers ?? {}).filter((name) =>
+    ['From', 'To', 'Cc', 'Date', 'Subject'].includes(name),
+  ).length;
+  return document.blocks.slice(headerCount).map(blockText).join('\n\n');
+}
+
+async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(UserFacingError);
+  return error as UserFacingError;
+}
+
+describe('an e-mail message', () => {
+  const alternative = entity(
+    { ...HEADERS, 'Content-Type': 'multipart/alternative; boundary="alt-1"' },
+    multipartBody('alt-1', [
+      textPart(KNOWN_PARAGRAPHS.map((paragraph) => hardWrap(paragraph)).join('\n\n'), 'plain'),
+      textPart(htmlParagraphs(KNOWN_PARAGRAPHS), 'html'),
+    ]),
+  );
+
+  it('opens with a header block of bold labels, then the HTML part’s words', async () => {
+    const document = await readMessage(alternative);
+    const labels = document.blocks.slice(0, 5).map((block) => (block.kind === 'list' ? [] : block.children));
+    expect(labels.map((runs) => runs[0])).toEqual(
+      ['From:', 'To:', 'Cc:', 'Date:', 'Subject:'].map((label) => ({ kind: 'text', text: label, bold: true })),
+    );
+    expect(document.blocks.slice(0, 5).map(blockText)).toEqual([
+      'From: Ada Lovelace <ada@example.org>',
+      'To: Charles Babbage <charles@example.org>, team@example.org',
+      'Cc: José Martín <jose@example.org>',
+      'Date: Mon, 1 Jan 2024 09:30:00 +0000',
+      'Subject: Notes from the northern terrace',
+    ]);
+    expect(document.blocks.slice(5)).toHaveLength(KNOWN_PARAGRAPHS.length);
+    expect(wordF1(bodyText(document), KNOWN_TEXT)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('takes its title from the subject and its facts from the headers', async () => {
+    const document = await readMessage(alternative);
+    expect(document.title).toBe('Notes from the northern terrace');
+    expect(document.facts).toEqual({
+      importer: expect.stringMatching(/^postal-mime \d+\.\d+\.\d+$/),
+      author: 'Ada Lovelace <ada@example.org>',
+      createdAt: '2024-01-01T09:30:00.000Z',
+      headers: {
+        From: 'Ada Lovelace <ada@example.org>',
+        To: 'Charles Babbage <charles@example.org>, team@example.org',
+        Cc: 'José Martín <jose@example.org>',
+        Date: 'Mon, 1 Jan 2024 09:30:00 +0000',
+        Subject: 'Notes from the northern terrace',
+        'Message-ID': '<terrace-1@example.org>',
+      },
+    });
+    expect(document.attachments).toEqual([]);
+  });
+
+  it('keeps a short HTML-only body whole and runs none of its script', async () => {
+    const html =
+      '<html><head><style>p{color:red}</style><script>document.title="pwned"</script></head>' +
+      '<body><span style="display: none; mso-hide: all">Preheader nobody saw</span><div hidden>Also hidden</div>' +
+      '<p onclick="steal()">Short note: the <b>plaster</b> is dry.</p><script>alert("exfiltrate")</script>' +
+      '<img src="https://tracker.example/p.png"><a href="javascript:alert(1)">click</a></body></html>';
+    const { Subject: _subject, ...withoutSubject } = HEADERS;
+    const document = await readMessage(
+      entity(
+        // A right-to-left override in the sender's name would turn the rest of the line around.
+        {
+          ...withoutSubject,
+          From: '=?UTF-8?Q?Ada=E2=80=AE_Lovelace?= <ada@example.org>',
+          'Content-Type': 'text/html; charset=utf-8',
+        },
+        html,
+      ),
+    );
+    const body = bodyText(document);
+    expect(body).toContain('Short note: the plaster is dry.');
+    expect(body).not.toMatch(/alert|exfiltrate|pwned|steal|color|hidden|Preheader/i);
+    expect(JSON.stringify(document.blocks)).not.toMatch(/javascript:|tracker\.example/);
+    expect(document.title).toBe('(no subject)');
+    expect(document.blocks.map(blockText)[0]).toBe('From: Ada Lovelace <ada@example.org>');
+    expect(document.facts.headers?.Subject).toBeUndefined();
+  });
+
+  it('reads a text-only body as paragraphs split on blank lines, its quoted reply as a quote', async () => {
+    const text = `${KNOWN_PARAGRAPHS.map((paragraph) => hardWrap(paragraph)).join('\n\n')}\n\n> ${hardWrap('Did the cistern hold water?').replace(/\n/g, '\n> ')}\n`;
+    const document = await readMessage(
+      entity({ ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, text.replace(/\n/g, CRLF)),
+    );
+    const body = document.blocks.slice(5);
+    expect(body.map((block) => block.kind)).toEqual([...KNOWN_PARAGRAPHS.map(() => 'paragraph'), 'quote']);
+    expect(body.slice(0, -1).map(blockText)).toEqual(KNOWN_PARAGRAPHS);
+    expect(blockText(body[body.length - 1]!)).toBe('Did the cistern hold water?');
+  });
+});
+
+describe('attachments', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+  const binary = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) % 256);
+  const message = (parts: string[]): string =>
+    entity({ ...HEADERS, 'Content-Type': 'multipart/mixed; boundary="mix-1"' }, multipartBody('mix-1', parts));
+
+  it('carries each attachment with a clean name, its type, size and SHA-256 of the exact bytes', async () => {
+    const document = await readMessage(
+      message([
+        textPart('See the attached report.', 'plain'),
+        attachmentPart('../../home/ada/report.pdf', 'application/pdf', pdf),
+        attachmentPart('../../\u202egpj.exe\u0007', 'application/octet-stream', binary),
+        attachmentPart(undefined, 'image/png', binary.subarray(0, 10)),
+        attachmentPart('report.pdf', 'application/pdf', pdf.subarray(0, 8)),
+      ]),
+    );
+    expect(bodyText(document)).toBe('See the attached report.');
+    const files = document.attachments ?? [];
+    expect(files.map((file) => [file.fileName, file.mimeType, file.size])).toEqual([
+      ['report.pdf', 'application/pdf', pdf.length],
+      ['gpj.exe', 'application/octet-stream', 3000],
+      ['attachment-3.png', 'image/png', 10],
+      ['report (2).pdf', 'application/pdf', 8],
+    ]);
+    expect(Buffer.from(files[0]!.bytes).toString('latin1')).toMatch(/^%PDF-1\.4/);
+    expect(files[1]!.sha256).toBe(createHash('sha256').update(binary).digest('hex'));
+    expect(Buffer.compare(Buffer.from(files[1]!.bytes), Buffer.from(binary))).toBe(0);
+  });
+
+  it('refuses a message with more than the bound of attachments', async () => {
+    const tiny = Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) =>
+      attachmentPart(`n${i}.txt`, 'text/plain', pdf.subarray(0, 4)),
+    );
+    const error = await refusal(readMessage(message([textPart('Many.', 'plain'), ...tiny])));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain(`${MAX_ATTACHMENTS + 1} attachments`);
+  });
+
+  it('names sent with folders, control characters or only dots come out usable', () => {
+    expect(sanitizeFileName('/etc/passwd')).toBe('passwd');
+    expect(sanitizeFileName('a\u0000b\u001fc.txt')).toBe('abc.txt');
+    expect(sanitizeFileName('..')).toBe('');
+    expect(sanitizeFileName(`${'x'.repeat(400)}.pdf`)).toMatch(/^x{176}\.pdf$/);
+  });
+});
+
+describe('what is not a message', () => {
+  it.each([
+    ['an empty file', ''],
+    ['a PDF renamed .eml', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n'],
+    ['a letter with no headers', 'Dear Ada,\n\nThe plaster is dry.\n'],
+    ['headers that are not a message’s', 'X-Thing: 1\nContent-Type: text/plain\n\nhello\n'],
+    ['binary in the headers', 'From: a@example.org\nX-Bad: \u0000\u0001\n\nbody'],
+  ])('refuses %s as INVALID_INPUT with the reason', async (_name, text) => {
+    const error = await refusal(readMessage(text));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(/^“message\.eml” is not an e-mail message: .+; nothing was imported\.$/);
+  });
+
+  it('refuses a message over the size bound before parsing it', async () => {
+    const error = await refusal(
+      readMessage(entity(HEADERS, 'x'.repeat(2000)), 'big.eml', emailReader({ maxBytes: 1024 })),
+    );
+    expect(error.code).toBe('TOO_LARGE');
+  });
+
+  it('reads a message that starts with an mbox envelope line', async () => {
+    const document = await readMessage(`From ada@example.org Mon Jan  1 09:30:00 2024\n${entity(HEADERS, 'Hello.')}`);
+    expect(document.title).toBe(HEADERS.Subject);
+    expect(bodyText(document)).toBe('Hello.');
+  });
+});
