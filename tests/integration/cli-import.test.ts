@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import { sha256Hex } from '../../src/core/files/sha256';
 import { prepareDocument } from '../../src/core/import';
+import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 // `marginalia import` with a mix of files: text imports, binary types are told apart by
@@ -26,43 +27,50 @@ async function cli(args: string[]) {
   return { code, stdout, stderr };
 }
 
-/** A text file, a Markdown file, a PDF (no reader yet), text named .pdf, and an .mbox (no splitter yet). */
-function mixedFiles(): string[] {
-  const scan = join(temp.path, 'scan.pdf');
-  writeFileSync(scan, '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+/** A text file, a real PDF, a damaged PDF, a Markdown file, text named .pdf, and an .mbox of one message. */
+async function mixedFiles(): Promise<string[]> {
+  const report = join(temp.path, 'survey.pdf');
+  writeFileSync(report, (await buildFixturePdf()).bytes);
+  const damaged = join(temp.path, 'scan.pdf');
+  writeFileSync(damaged, '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
   const misnamed = join(temp.path, 'notes.pdf');
   writeFileSync(misnamed, 'Plain notes, wrongly named.\n');
   const inbox = join(temp.path, 'inbox.mbox');
   writeFileSync(inbox, 'From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Hi\n\nHello.\n');
-  return [SAMPLE_REPORT, scan, join(FIXTURES, 'briefing.md'), misnamed, inbox];
+  return [SAMPLE_REPORT, report, damaged, join(FIXTURES, 'briefing.md'), misnamed, inbox];
 }
 
 const EXPECTED_ERRORS = {
-  'scan.pdf': "“scan.pdf” is a PDF, and this Marginalia can't read those yet. Nothing was imported.",
+  'scan.pdf': '“scan.pdf” could not be read as a PDF; it may be damaged or cut short (pdf.js: Invalid PDF structure.).',
   'notes.pdf':
     '“notes.pdf” is named as a PDF, but its bytes are text, not a PDF. Nothing was imported. Rename it to .txt, .md or .html to import it as text.',
-  'inbox.mbox':
-    "“inbox.mbox” is an mbox mail folder, and this Marginalia can't split those into messages yet. Nothing was imported.",
 };
+
+const OUTCOMES = [
+  'created',
+  'created',
+  EXPECTED_ERRORS['scan.pdf'],
+  'created',
+  EXPECTED_ERRORS['notes.pdf'],
+  'created',
+];
 
 describe('marginalia import --json with a mix of files', () => {
   it('lists each file with the document it made or why it was refused, and exits 1', async () => {
-    const files = mixedFiles();
+    const files = await mixedFiles();
     const result = await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'import', ...files]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Array<{ file: string; id?: string; created?: boolean; error?: string }>;
     expect(report.map((entry) => entry.file)).toEqual(files);
-    expect(report.filter((entry) => entry.created).length).toBe(2);
-    expect(report[0]).toMatchObject({ created: true, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(report[1]!.error).toBe(EXPECTED_ERRORS['scan.pdf']);
-    expect(report[3]!.error).toBe(EXPECTED_ERRORS['notes.pdf']);
-    expect(report[4]!.error).toBe(EXPECTED_ERRORS['inbox.mbox']);
+    expect(report.map((entry) => entry.error ?? (entry.created ? 'created' : 'existing'))).toEqual(OUTCOMES);
+    expect(report[1]).toMatchObject({ created: true, title: TITLE, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(report[5]).toMatchObject({ created: true, title: 'Hi' });
     const list = JSON.parse((await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'list'])).stdout) as unknown[];
-    expect(list).toHaveLength(2);
+    expect(list).toHaveLength(4);
   });
 
-  it('says the same from the built command', () => {
-    const files = mixedFiles();
+  it('says the same from the built command', async () => {
+    const files = await mixedFiles();
     const run = spawnSync(
       process.execPath,
       [join(APP_ROOT, 'bin/marginalia.mjs'), '--data-dir', join(temp.path, 'lib'), '--json', 'import', ...files],
@@ -70,13 +78,7 @@ describe('marginalia import --json with a mix of files', () => {
     );
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Array<{ error?: string; created?: boolean }>;
-    expect(report.map((entry) => entry.error ?? (entry.created ? 'created' : 'existing'))).toEqual([
-      'created',
-      EXPECTED_ERRORS['scan.pdf'],
-      'created',
-      EXPECTED_ERRORS['notes.pdf'],
-      EXPECTED_ERRORS['inbox.mbox'],
-    ]);
+    expect(report.map((entry) => entry.error ?? (entry.created ? 'created' : 'existing'))).toEqual(OUTCOMES);
   }, 30_000);
 });
 

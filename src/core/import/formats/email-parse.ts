@@ -2,11 +2,13 @@
 // bytes are a message at all, and the library's own refusals turned into specific errors.
 import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
-import postalMimePackage from 'postal-mime/package.json';
+import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
 
 /** "imported with", for the Source panel. */
-export const POSTAL_MIME_IMPORTER = `postal-mime ${postalMimePackage.version}`;
+// Read at run time, beside the package: a JSON import would need an import attribute in the built CLI.
+const postalMimeVersion = (createRequire(import.meta.url)('postal-mime/package.json') as { version: string }).version;
+export const POSTAL_MIME_IMPORTER = `postal-mime ${postalMimeVersion}`;
 
 export const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
 

@@ -46,7 +46,10 @@ function EmptyReader({ loading, onImport }: { loading: boolean; onImport: () => 
       {!loading && (
         <div className={styles.emptyState}>
           <h1>Nothing open</h1>
-          <p>Import a .txt, .md or .html file, or drop one on this window, to start reading.</p>
+          <p>
+            Import a document (PDF, Word, EPUB, e-mail, web page, Markdown or text), or drop one on this window, to
+            start reading.
+          </p>
           <button type="button" className="button button--primary" onClick={onImport}>
             Import a document…
           </button>
