@@ -338,6 +338,7 @@ export class MarginaliaCore {
         incoming: this.incoming,
         knownKeys: this.knownKeys,
         localName: this.profile.read().displayName,
+        localFingerprint: this.identity.identity().fingerprint,
       },
       bundle,
       options,

@@ -35,6 +35,8 @@ export interface BundleSigner {
   signed: boolean;
   /** Whether this key was seen on an earlier import (trust on first use). */
   known: boolean;
+  /** Signed with this profile's own key (notes shared from here, or from a copy of this profile). */
+  own: boolean;
   /**
    * For an unsigned bundle whose claimed name is this profile's own, or a known key's: a
    * sentence pointing that out (a name anyone can type); empty otherwise.

@@ -116,6 +116,16 @@ describe('note bundles', () => {
     expect(analyst.annotations.listReplies(documentId)).toHaveLength(1);
   });
 
+  it('knows a bundle signed with one’s own key as one’s own, and does not list that key among others’', async () => {
+    highlight(analyst, 'beheading 11 people', { noteMarkdown: 'mine' });
+    const plan = await analyst.importBundle(exported(analyst), { allowUnsigned: false, apply: true });
+    expect(plan.signer).toMatchObject({ name: 'Ana Analyst', signed: true, own: true, known: false });
+    expect(plan.annotations).toMatchObject({ added: 0, unchanged: 1 });
+    expect(analyst.knownKeys.list()).toEqual([]);
+    const other = await reviewer.importBundle(exported(analyst), { allowUnsigned: false, apply: false });
+    expect(other.signer).toMatchObject({ own: false, known: false });
+  });
+
   it('merges an edit by its author and keeps a deletion: an old bundle cannot bring a deleted annotation back', async () => {
     const kept = highlight(analyst, 'beheading 11 people', { noteMarkdown: 'first' });
     const doomed = highlight(analyst, 'Tripoli');

@@ -40,7 +40,7 @@ function documentLine(document: BundlePlan['documents'][number]): string {
 function describePlan(plan: BundlePlan): string {
   const { signer, annotations, replies } = plan;
   const who = signer.signed
-    ? `signed by ${signer.name} (${signer.fingerprint})${signer.known ? ', a key seen before' : ', a key not seen before'}`
+    ? `signed by ${signer.name} (${signer.fingerprint})${signer.own ? ', your own key' : signer.known ? ', a key seen before' : ', a key not seen before'}`
     : `UNSIGNED, claims to be from ${signer.name}${signer.claim ? `. ${signer.claim}` : ''}`;
   const lines = [
     `${plan.applied ? 'Imported' : 'Would import'} ${plan.review ? 'a review' : 'notes'} ${who}.`,

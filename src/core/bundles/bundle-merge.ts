@@ -27,6 +27,8 @@ export interface BundleImportDeps {
   knownKeys: KnownKeysRepository;
   /** This profile's display name, which an unsigned bundle may claim. */
   localName: string;
+  /** This profile's key: a bundle signed with it is one's own, not a key to remember. */
+  localFingerprint: string;
 }
 
 export interface MergeOptions {
@@ -93,6 +95,7 @@ function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
       fingerprint: bundle.fingerprint,
       signed: bundle.signed,
       known: bundle.signed && deps.knownKeys.isKnown(bundle.fingerprint),
+      own: bundle.signed && bundle.fingerprint === deps.localFingerprint,
       claim: claimOf(deps, bundle),
     },
     documents: [],
@@ -163,7 +166,7 @@ class BundleMerge {
     this.plan.byAuthor = [...this.authors.values()].sort((a, b) => a.name.localeCompare(b.name));
     if (this.batch) {
       if (this.latest !== '') this.batch.observe(this.latest);
-      if (this.bundle.signed)
+      if (this.bundle.signed && this.bundle.fingerprint !== this.deps.localFingerprint)
         this.deps.knownKeys.remember(
           this.bundle.fingerprint,
           this.bundle.manifest.creator.publicKey,

@@ -38,7 +38,11 @@ export function SignerLine({ signer }: { signer: BundlePlan['signer'] }) {
         ? `Signed by ${signer.name} (${signer.fingerprint})`
         : `Not signed; it says it is from ${signer.name}`}
       {signer.signed &&
-        (signer.known ? ' — a key you have imported from before.' : ' — the first time you see this key.')}
+        (signer.own
+          ? ' — your own key.'
+          : signer.known
+            ? ' — a key you have imported from before.'
+            : ' — the first time you see this key.')}
       {signer.claim && `. ${signer.claim}`}
     </p>
   );
