@@ -210,6 +210,8 @@ test('documents open from the palette by title, and come first next time', async
   await open(page, app);
   await runFromPalette(page, 'budget', 'Quarterly budget notes');
   await expect(page.getByRole('heading', { level: 1, name: 'Quarterly budget notes' })).toBeVisible();
+  // Chosen to be read: the text has the focus, so the arrows and j/k work at once.
+  await expect(page.getByTestId('reader-content')).toBeFocused();
   await runFromPalette(page, 'theme dark', 'Theme: Dark');
   await page.keyboard.press('Control+k');
   const options = palette(page).getByRole('option');

@@ -125,6 +125,28 @@ test('typing straight on after n or t, before the store has answered, goes into 
   await expect(card(page, 'Serbian hostages').getByRole('list', { name: 'Tags' })).toHaveText(/Actor\/Captive/);
 });
 
+test('Shift+F10 at a keyboard caret and the Menu key on a keyboard selection open the reader’s menu', async ({
+  page,
+  app,
+}) => {
+  await openReader(page, app);
+  await pressUntilTextFocused(page, 'Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Reader actions' });
+  await expect(menu).toBeVisible();
+  // With only a caret, Highlight waits for a selection and Note (a pinned note) takes the focus.
+  await expect(menu.getByRole('menuitem', { name: /^Highlight/ })).toBeDisabled();
+  await expect(menu.getByRole('menuitem', { name: /^Note/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(text(page)).toBeFocused();
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('ContextMenu');
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /^Highlight/ })).toBeEnabled();
+});
+
 test('S selects the sentence at the caret and P its paragraph', async ({ page, app }) => {
   const canonical = app.core.documents.canonicalText(app.core.documents.list()[0]!.id);
   const from = canonical.indexOf('It came just');

@@ -5,7 +5,7 @@ import { notifications } from './notifications/store';
 import styles from './AppShell.module.css';
 
 /** The reader's text (the reader passes focus to it), or with no document its first control. */
-function focusText(): void {
+export function focusText(): void {
   const reader = document.querySelector<HTMLElement>('main[aria-label="Reader"]');
   if (!reader) return;
   if (reader.hasAttribute('tabindex')) reader.focus();
