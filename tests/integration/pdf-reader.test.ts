@@ -35,6 +35,37 @@ async function pdfOfBlankPages(count: number): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** Pages that each open with near-identical numbered paragraphs under a running head set apart from them. */
+async function pdfOfRepeatedOpenings(pages: number): Promise<Uint8Array> {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  for (let page = 0; page < pages; page++) {
+    doc.addPage({ size: 'A4', margin: 0 });
+    doc.fontSize(9).text('Coastal Security Brief, CONFIDENTIAL', 72, 30, { lineBreak: false });
+    let y = 90;
+    for (let paragraph = 1; paragraph <= 3; paragraph++) {
+      const text = `Paragraph ${page * 3 + paragraph}: The coastal militia reportedly withdrew from Sabratha after negotiations involving recognised intermediaries.`;
+      doc.fontSize(11).text(text, 72, y, { width: 450 });
+      y = doc.y + 12;
+    }
+  }
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+describe('body text that repeats at the top of every page', () => {
+  it('stays text: only the running head set apart above it goes', async () => {
+    const read = await readPdf({ fileName: 'brief.pdf', bytes: await pdfOfRepeatedOpenings(3) });
+    const text = allText(read.blocks);
+    for (let paragraph = 1; paragraph <= 9; paragraph++) expect(text).toContain(`Paragraph ${paragraph}:`);
+    expect(text.match(/intermediaries/g)).toHaveLength(9);
+    expect(text).not.toContain('CONFIDENTIAL');
+  });
+});
+
 describe('reading a two-column PDF with running heads, hyphenation and a footnote', async () => {
   const built = await buildFixturePdf({
     info: { Title: 'Sabratha Harbour Survey', Author: 'Ann Example', CreationDate: new Date('2024-03-05T10:00:00Z') },

@@ -58,11 +58,9 @@ function countRepeats(frames: readonly PageFrame[]): Map<string, number> {
   return counts;
 }
 
-/** Margin lines on one baseline, edge-most first. */
+/** The page's lines on one baseline each, edge-most first. */
 function baselinesFromEdge(frame: PageFrame, zone: Zone): PdfLine[][] {
-  const fromEdge = frame.lines
-    .filter((line) => zoneOf(line, frame) === zone)
-    .sort((a, b) => (zone === 'top' ? b.y - a.y : a.y - b.y));
+  const fromEdge = [...frame.lines].sort((a, b) => (zone === 'top' ? b.y - a.y : a.y - b.y));
   const groups: PdfLine[][] = [];
   for (const line of fromEdge) {
     const last = groups[groups.length - 1];
@@ -73,8 +71,21 @@ function baselinesFromEdge(frame: PageFrame, zone: Zone): PdfLine[][] {
 }
 
 /**
- * Walks in from one edge and takes margin lines while they are furniture; the first real line
- * stops it. The edge-most baseline goes whole when it carries a page number ("Chapter 2: Syntax   3").
+ * Running heads and feet stand apart from the text: more than a line's spacing lies between
+ * them and the next line in. Body lines that merely repeat (boilerplate opening every page,
+ * near-identical numbered paragraphs) sit at their paragraph's spacing and stay text.
+ */
+function setApart(group: readonly PdfLine[], next: readonly PdfLine[] | undefined): boolean {
+  if (!next) return true;
+  const gap = Math.abs(group[0]!.y - next[0]!.y);
+  const size = Math.max(...group.map((line) => line.size), ...next.map((line) => line.size));
+  return gap > 1.6 * size;
+}
+
+/**
+ * Walks in from one edge while the margin lines are furniture, and takes them up to the first
+ * block set apart from what follows (page numbers beyond it too); the first real line stops it. The edge-most baseline goes
+ * whole when it carries a page number ("Chapter 2: Syntax   3").
  */
 function furnitureFromEdge(
   frame: PageFrame,
@@ -82,15 +93,20 @@ function furnitureFromEdge(
   isFurniture: (line: PdfLine, zone: Zone) => boolean,
   isNumbered: (line: PdfLine) => boolean,
 ): Set<PdfLine> {
-  const found = new Set<PdfLine>();
-  for (const [index, group] of baselinesFromEdge(frame, zone).entries()) {
-    const flagged = group.filter((line) => isFurniture(line, zone));
+  const groups = baselinesFromEdge(frame, zone);
+  let taken = 0;
+  let apart = false;
+  for (const [index, group] of groups.entries()) {
+    if (!group.every((line) => zoneOf(line, frame) === zone)) break;
+    const numbers = group.every((line) => isPageNumber(line.text) || isNumbered(line));
     const numbered = index === 0 && group.some((line) => isPageNumber(line.text) || isNumbered(line));
-    const whole = numbered || flagged.length === group.length;
-    if (!whole) break;
-    for (const line of group) found.add(line);
+    // Past the first block set apart, only page numbers are furniture: what follows is text.
+    if (apart && !numbers) break;
+    if (!numbered && !group.every((line) => isFurniture(line, zone))) break;
+    if (numbers || numbered || setApart(group, groups[index + 1])) taken = index + 1;
+    apart ||= setApart(group, groups[index + 1]);
   }
-  return found;
+  return new Set(groups.slice(0, taken).flat());
 }
 
 /** The number a running head starts or ends with ("Chapter 2: Syntax   14"). */
