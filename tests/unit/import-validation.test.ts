@@ -47,8 +47,14 @@ describe('import validation', () => {
   });
 
   it('refuses unsupported extensions and lists the supported ones', () => {
+    expect(codeOf(() => decodeImportFile('report.odt', new Uint8Array([1]), MB))).toBe(
+      "UNSUPPORTED_TYPE: “report.odt” can't be imported: Marginalia doesn't read .odt files. It imports .txt, .md, .markdown, .html, .htm, .pdf, .docx, .epub, .eml, .mbox, .mhtml and .mht files.",
+    );
     expect(codeOf(() => decodeImportFile('report.pdf', new Uint8Array([1]), MB))).toBe(
-      "UNSUPPORTED_TYPE: “report.pdf” can't be imported: Marginalia doesn't read .pdf files. It imports .txt, .md, .html and .htm files.",
+      'UNSUPPORTED_TYPE: “report.pdf” is named as a .pdf file, but its bytes are not one. Nothing was imported.',
+    );
+    expect(codeOf(() => decodeImportFile('empty.pdf', new Uint8Array([]), MB))).toBe(
+      'EMPTY_FILE: “empty.pdf” is empty: there is nothing to import.',
     );
     expect(codeOf(() => decodeImportFile('README', new Uint8Array([65]), MB))).toMatch(/files without an extension/);
   });

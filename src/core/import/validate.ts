@@ -9,7 +9,8 @@ export interface DecodedFile {
   text: string;
 }
 
-const SUPPORTED_LIST = '.txt, .md, .html and .htm';
+const extensions = Object.keys(IMPORTABLE_EXTENSIONS);
+const SUPPORTED_LIST = `${extensions.slice(0, -1).join(', ')} and ${extensions[extensions.length - 1]}`;
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -67,8 +68,19 @@ function looksBinary(bytes: Uint8Array): boolean {
 export function decodeImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): DecodedFile {
   const extension = extensionOf(fileName);
   const sourceType = IMPORTABLE_EXTENSIONS[extension];
-  // Binary formats go through their readers (document-importer.ts), never this text path.
-  if (sourceType === undefined || !TEXT_SOURCE_TYPES.includes(sourceType)) {
+  // Said first: an empty file is empty whatever its name claims.
+  if (bytes.length === 0) {
+    throw new UserFacingError('EMPTY_FILE', `“${fileName}” is empty: there is nothing to import.`);
+  }
+  // Binary formats go through their readers (document-importer.ts), never this text path: one
+  // named as such reaches here only when its bytes are not of that format.
+  if (sourceType !== undefined && !TEXT_SOURCE_TYPES.includes(sourceType)) {
+    throw new UserFacingError(
+      'UNSUPPORTED_TYPE',
+      `“${fileName}” is named as a ${extension} file, but its bytes are not one. Nothing was imported.`,
+    );
+  }
+  if (sourceType === undefined) {
     const what = extension === '' ? 'files without an extension' : `${extension} files`;
     throw new UserFacingError(
       'UNSUPPORTED_TYPE',
@@ -80,9 +92,6 @@ export function decodeImportFile(fileName: string, bytes: Uint8Array, maxBytes: 
       'TOO_LARGE',
       `“${fileName}” is ${formatMegabytes(bytes.length)}, over the import limit of ${formatMegabytes(maxBytes)}. The limit can be raised in Settings.`,
     );
-  }
-  if (bytes.length === 0) {
-    throw new UserFacingError('EMPTY_FILE', `“${fileName}” is empty: there is nothing to import.`);
   }
   if (looksBinary(bytes)) {
     throw new UserFacingError(

@@ -1,7 +1,8 @@
 // Reads a PDF's text layer into blocks in the order a person reads them: columns, without
 // running heads and page numbers, paragraphs and headings rebuilt, footnotes at their page's end.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PageRef } from '../../../shared/document-blocks';
+import type { Block, PageRef } from '../../../shared/document-blocks';
+import { inlineText } from '../../../shared/document-blocks';
 import { UserFacingError } from '../../../shared/result';
 import { cleanTitle } from '../parsed-document';
 import type { FormatInput, ReadDocument } from './format-reader';
@@ -117,6 +118,14 @@ function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: read
   });
 }
 
+/** The page's own title heading, when it says the document's title: the reader shows that already. */
+function withoutTitleHeading(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  const same = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  if (first?.kind === 'heading' && same(inlineText(first.children)) === same(title)) return blocks.slice(1);
+  return blocks;
+}
+
 async function readOpenDocument(
   pdfjs: Pdfjs,
   document: PDFDocumentProxy,
@@ -136,12 +145,13 @@ async function readOpenDocument(
   const pages = joinContinuations(groupPages(frames, tally.style(), labels));
   const fallbackTitle = largestOnFirstPage(pages) || input.fileName.replace(/\.pdf$/i, '');
   const withoutText = pages.filter((page) => page.groups.length === 0 && page.footnotes.length === 0);
+  const title = cleanTitle(metadata.title, cleanTitle(fallbackTitle, input.fileName));
   return {
-    title: cleanTitle(metadata.title, cleanTitle(fallbackTitle, input.fileName)),
+    title,
     byline: metadata.author,
     publishedAt: metadata.createdAt,
     siteName: '',
-    blocks: buildBlocks(pages),
+    blocks: withoutTitleHeading(buildBlocks(pages), title),
     facts: {
       importer: `pdfjs-dist ${pdfjs.version}`,
       pageCount: document.numPages,
