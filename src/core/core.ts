@@ -5,12 +5,11 @@ import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
-import type { PdfExportOptions, PdfExportResult } from '../shared/export-options';
-import { pdfFileNameFor, resolvePdfExportOptions } from '../shared/export-options';
+import { pdfFileNameFor, resolvePdfExportOptions, type PdfExportOptions } from '../shared/export-options';
+import type { PdfExportResult } from '../shared/export-options';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
-import type { Result } from '../shared/result';
-import { UserFacingError } from '../shared/result';
+import { UserFacingError, type Result } from '../shared/result';
 import { AnnotationService } from './annotations';
 import { IncomingWriter } from './incoming';
 import type { BundleExportRequest, BundlePlan } from '../shared/bundles';
@@ -24,7 +23,9 @@ import { renderAnnotatedPdf, type RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
-import { DocumentImporter, MBOX_SPLITTER, productionReaders, type ImportOptions } from './import';
+import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
+import type { ImportOptions } from './import';
+import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
@@ -68,6 +69,7 @@ export class MarginaliaCore {
   private readonly openExternalLink: ((url: string) => Promise<void>) | undefined;
   private readonly importLimitMegabytes: number | undefined;
   private readonly importer: DocumentImporter;
+  private readonly importJobs = new ImportJobs(this.events);
   /** The workspace sync, once a workspace folder is set. */
   sync: SyncEngine | undefined;
   private poller: ReturnType<typeof setInterval> | undefined;
@@ -118,10 +120,8 @@ export class MarginaliaCore {
       listDocuments: () => this.documents.list(),
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
-      importDocument: ({ fileName, dataBase64 }) =>
-        this.importer.importFile(fileName, Buffer.from(dataBase64, 'base64')),
-      getDocumentSource: ({ id }) => this.documents.source(id),
-      importAttachment: ({ documentId, index }) => this.importer.importAttachment(documentId, index),
+      ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
+      ...originalPageHandlers(),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });

@@ -18,6 +18,7 @@ const base64Payload = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 const annotationId = z.string().min(1).max(100);
+const importJobId = z.string().min(1).max(100);
 const color = z.enum(HIGHLIGHT_COLORS);
 const offset = textOffset;
 const ordered = { message: REVERSED_RANGE_MESSAGE, path: ['start'] };
@@ -37,6 +38,17 @@ export const inputSchemas = {
     .object({
       fileName: z.string().min(1).max(1024),
       dataBase64: base64Payload,
+      password: z.string().max(1024).optional(),
+      jobId: importJobId.optional(),
+    })
+    .strict(),
+  importUrl: z.object({ url: z.string().min(1).max(8192), jobId: importJobId.optional() }).strict(),
+  cancelImport: z.object({ jobId: importJobId }).strict(),
+  getOriginalPage: z
+    .object({
+      documentId: documentId,
+      page: z.number().int().min(1).max(100_000),
+      annotationId: annotationId.optional(),
     })
     .strict(),
   getDocumentSource: z.object({ id: documentId }).strict(),

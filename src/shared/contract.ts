@@ -10,7 +10,16 @@ import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { SyncStatus } from './sync';
-import type { AppInfo, DocumentDetail, DocumentSource, DocumentSummary, ImportOutcome, Settings } from './model';
+import type {
+  AppInfo,
+  DocumentDetail,
+  DocumentSource,
+  DocumentSummary,
+  ImportOutcome,
+  ImportProgress,
+  OriginalPage,
+  Settings,
+} from './model';
 import type { Result } from './result';
 import type { SearchResults } from './search-results';
 
@@ -49,9 +58,16 @@ export interface MarginaliaContract {
   /**
    * Imports one file's bytes, typed by its content (text, or a format whose reader is
    * registered). An identical file already in the library is returned, not duplicated; an
-   * .mbox's further messages are in `also`.
+   * .mbox's further messages are in `also`. `password` opens an encrypted PDF; `jobId`
+   * names the import for its importProgress events and for cancelImport.
    */
-  importDocument(input: { fileName: string; dataBase64: string }): ImportOutcome;
+  importDocument(input: { fileName: string; dataBase64: string; password?: string; jobId?: string }): ImportOutcome;
+  /** Fetches a web page (or a file of a type the library reads) and imports it, keeping its URL and capture time. */
+  importUrl(input: { url: string; jobId?: string }): ImportOutcome;
+  /** Stops an import in progress (by its jobId); nothing of it is stored. False when no such import is running. */
+  cancelImport(input: { jobId: string }): { cancelled: boolean };
+  /** A page of a document's original (a PDF page, a scanned image) as a picture, with an annotation's regions on it. */
+  getOriginalPage(input: { documentId: string; page: number; annotationId?: string }): OriginalPage;
   /** Where a document's original came from and what its reader found, with its page map (for the Source panel). */
   getDocumentSource(input: { id: string }): DocumentSource;
   /** Imports the file a message carried (its `index` in the provenance's attachments) as a document of its own. */
@@ -148,6 +164,9 @@ export const METHOD_NAMES = [
   'importDocument',
   'getDocumentSource',
   'importAttachment',
+  'importUrl',
+  'cancelImport',
+  'getOriginalPage',
   'removeDocument',
   'getSettings',
   'updateSettings',
@@ -231,6 +250,8 @@ export interface MarginaliaEvents {
   repliesChanged: { documentId: string };
   /** How far a PDF export has come: pages laid out of the pages expected so far. */
   exportProgress: { jobId: string; done: number; total: number; stage: 'layout' | 'writing' | 'done' };
+  /** How far an import has come (pages read or recognized) for the import named by jobId. */
+  importProgress: ImportProgress;
   /** The host reports a failure the UI should show in a dialog. */
   hostError: { title: string; message: string };
 }
@@ -245,6 +266,7 @@ export const EVENT_NAMES = [
   'repliesChanged',
   'syncStatus',
   'exportProgress',
+  'importProgress',
   'uiCommand',
   'hostError',
 ] as const satisfies readonly EventName[];

@@ -121,6 +121,38 @@ export interface ImportOutcome {
   also?: Array<{ document: DocumentSummary; created: boolean }>;
 }
 
+/** Where an import stands: `done` of `total` units of its stage (pages read, pages recognized). */
+export interface ImportProgress {
+  jobId: string;
+  fileName: string;
+  stage: 'reading' | 'recognizing' | 'storing' | 'done';
+  done: number;
+  total: number;
+}
+
+/** A region of a page, as fractions (0–1) of the page's width and height from its top left. */
+export interface PageRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One page of a document's original, drawn as a PNG, with the regions of an annotation on it. */
+export interface OriginalPage {
+  documentId: string;
+  /** The page's number from 1, its printed label where the file gives one, and how many pages there are. */
+  page: number;
+  label?: string;
+  pageCount: number;
+  /** The picture's size in pixels. */
+  width: number;
+  height: number;
+  pngBase64: string;
+  /** Where the annotation's text lies on this page; empty when no annotation was asked for or it is not found. */
+  regions: PageRegion[];
+}
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const FONT_FAMILIES = ['serif', 'sans'] as const;
 /** How wide the reading column may grow: a shorter line is easier to follow, a longer one shows more. */

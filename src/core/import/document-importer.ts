@@ -46,6 +46,10 @@ export interface DocumentImporterDeps {
 export interface ImportOptions {
   origin?: DocumentOrigin;
   signal?: AbortSignal;
+  /** Opens an encrypted PDF. */
+  password?: string;
+  /** How far the reader has come (pages read, pages recognized). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
@@ -77,7 +81,11 @@ export class DocumentImporter {
       return this.importBytes(sourceName, bytes, origin);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
-    const signal = options.signal ? { signal: options.signal } : {};
+    const signal = {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.password === undefined ? {} : { password: options.password }),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
     if (!resolved.mbox) {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
       return this.store([await prepareBinary(file, read)]);

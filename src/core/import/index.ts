@@ -3,6 +3,8 @@
 // The text readers (plain text, Markdown, HTML) are internal; the binary formats' registry
 // and the worker that runs the heavy ones are here for the core to wire.
 export { DocumentImporter, type ImportOptions } from './document-importer';
+export { ImportJobs, type ImportJobControl } from './import-jobs';
+export { importHandlers } from './import-handlers';
 export { prepareDocument, type PreparedDocument } from './prepare';
 export { formatMegabytes } from './validate';
 import { FORMAT_READERS, WORKER_TYPES, type ReaderRegistry } from './formats';

@@ -41,6 +41,8 @@ export interface BinaryFile {
   sourceType: SourceType;
   origin: DocumentOrigin;
   signal?: AbortSignal;
+  password?: string;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReadOptions {
@@ -51,7 +53,7 @@ export interface ReadOptions {
 
 /** The facts kept about any import: the file, where it came from and when. */
 export function baseProvenance(
-  file: Omit<BinaryFile, 'signal'>,
+  file: Omit<BinaryFile, 'signal' | 'password' | 'onProgress'>,
   importer: string,
   now: Date,
   pageMap: DocumentProvenance['pageMap'] = [],
@@ -122,6 +124,8 @@ async function runReader(reader: FormatReader, file: BinaryFile): Promise<ReadDo
       fileName: file.fileName,
       bytes: file.bytes,
       ...(file.signal ? { signal: file.signal } : {}),
+      ...(file.password === undefined ? {} : { password: file.password }),
+      ...(file.onProgress ? { onProgress: file.onProgress } : {}),
     });
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
