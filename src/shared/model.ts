@@ -74,7 +74,10 @@ export interface DocumentProvenance {
   pageMap: PageMapEntry[];
   author?: string;
   createdAt?: string;
+  /** The address the bytes came from (a fetched page after its redirects, a saved page's own URL). */
   originUrl?: string;
+  /** When a fetched page was fetched (ISO 8601): the version of the page the text is. */
+  capturedAt?: string;
   ocr?: { meanConfidence: number; lowConfidenceWords: number };
   headers?: Record<string, string>;
   attachments?: AttachmentInfo[];

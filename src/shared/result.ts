@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   /** The person cancelled a long import; nothing was imported. */
   'CANCELLED',
   'TOO_LARGE',
+  /** A web address could not be fetched: the machine is offline, the name unknown, or the server said no. */
+  'NETWORK',
   'NO_ARTICLE',
   'AMBIGUOUS',
   'UNKNOWN_METHOD',

@@ -16,6 +16,7 @@ import { fileReadProblem } from '../files/read-errors';
 import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
+import { cancelledImport } from './import-jobs';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -50,6 +51,8 @@ export interface ImportOptions {
   password?: string;
   /** How far the reader has come (pages read, pages recognized). */
   onProgress?: (done: number, total: number) => void;
+  /** For a fetched page: the address it finally came from and when it was fetched. */
+  capture?: { originUrl: string; capturedAt: string };
 }
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
@@ -78,7 +81,8 @@ export class DocumentImporter {
     const origin = options.origin ?? { kind: 'upload' };
     const resolved = resolveImportType(sourceName, bytes);
     if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
-      return this.importBytes(sourceName, bytes, origin);
+      const prepared = prepareDocument(sourceName, bytes, this.deps.maxImportBytes());
+      return this.storeChecked(sourceName, [this.withTextProvenance(prepared, bytes, origin)], options);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
     const signal = {
@@ -88,7 +92,7 @@ export class DocumentImporter {
     };
     if (!resolved.mbox) {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
-      return this.store([await prepareBinary(file, read)]);
+      return this.storeChecked(sourceName, [await prepareBinary(file, read)], options);
     }
     const prepared: PreparedDocument[] = [];
     for (const [index, message] of this.messagesOf(sourceName, bytes).entries()) {
@@ -96,7 +100,25 @@ export class DocumentImporter {
       const fileName = `${sourceName} (message ${index + 1})`;
       prepared.push(await prepareBinary({ fileName, bytes: message, sourceType: 'eml', origin, ...signal }, read));
     }
-    return this.store(prepared);
+    return this.storeChecked(sourceName, prepared, options);
+  }
+
+  /** The import limit now, and how this host's user raises it (for a fetch that must stop at it). */
+  importLimit(): { bytes: number; hint: string } {
+    return { bytes: this.deps.maxImportBytes(), hint: this.deps.importLimitHint };
+  }
+
+  /** Stores unless the import was cancelled meanwhile; a fetched page's address and time go in its provenance. */
+  private storeChecked(name: string, prepared: readonly PreparedDocument[], options: ImportOptions): ImportOutcome {
+    // The last moment Cancel can win: after this the documents are written in one transaction.
+    if (options.signal?.aborted) throw cancelledImport(name);
+    const { capture } = options;
+    if (capture === undefined) return this.store(prepared);
+    return this.store(
+      prepared.map((document) =>
+        document.provenance ? { ...document, provenance: { ...document.provenance, ...capture } } : document,
+      ),
+    );
   }
 
   /** Imports a file from disk of any type the library reads, checking its size before reading it. */

@@ -1,9 +1,9 @@
 // The contract's import methods over the importer: files (with a password and a jobId for
 // progress and Cancel), URLs, a message's attachments, and a document's provenance.
 import type { ContractHandlers } from '../../shared/contract';
-import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
 import type { DocumentImporter } from './document-importer';
+import { DEFAULT_FETCH_TIMEOUT_MS, MAX_REDIRECTS, fetchUrl } from './fetch-url';
 import type { ImportJobs } from './import-jobs';
 
 type ImportHandlers = Pick<
@@ -15,9 +15,11 @@ export interface ImportHandlerDeps {
   importer: DocumentImporter;
   jobs: ImportJobs;
   documents: Pick<DocumentRepository, 'source'>;
+  /** How long a web address may take to answer in full (tests shorten it). */
+  fetchTimeoutMs?: number;
 }
 
-export function importHandlers({ importer, jobs, documents }: ImportHandlerDeps): ImportHandlers {
+export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: ImportHandlerDeps): ImportHandlers {
   return {
     importDocument: ({ fileName, dataBase64, password, jobId }) =>
       jobs.run(jobId, fileName, (control) =>
@@ -26,9 +28,18 @@ export function importHandlers({ importer, jobs, documents }: ImportHandlerDeps)
           ...(password === undefined ? {} : { password }),
         }),
       ),
-    importUrl: () => {
-      throw new UserFacingError('UNSUPPORTED_TYPE', 'Importing from a URL is being built.');
-    },
+    importUrl: ({ url, jobId }) =>
+      jobs.run(jobId, url, async (control) => {
+        const limit = importer.importLimit();
+        const timeoutMs = fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+        const limits = { timeoutMs, maxRedirects: MAX_REDIRECTS, maxBytes: limit.bytes, limitHint: limit.hint };
+        const page = await fetchUrl(url, limits, control.signal);
+        return importer.importFile(page.fileName, page.bytes, {
+          ...control,
+          origin: { kind: 'url', url: page.requestedUrl },
+          capture: { originUrl: page.finalUrl, capturedAt: page.capturedAt },
+        });
+      }),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     getDocumentSource: ({ id }) => documents.source(id),
     importAttachment: ({ documentId, index }) => importer.importAttachment(documentId, index),

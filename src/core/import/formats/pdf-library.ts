@@ -49,7 +49,7 @@ function failureFor(error: unknown, fileName: string, password: string | undefin
     if (failure.code === NEED_PASSWORD && (password === undefined || password === '')) {
       return new UserFacingError(
         'PASSWORD_REQUIRED',
-        `“${fileName}” is encrypted with a password, and Marginalia cannot ask for one yet. Save a copy without the password and import that.`,
+        `“${fileName}” is encrypted: it opens only with its password. Nothing was imported.`,
       );
     }
     return new UserFacingError('PASSWORD_WRONG', `The password for “${fileName}” is not right.`);
