@@ -23,9 +23,13 @@ async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<R
 }
 
 /** Imports a file from disk, typed by its content; its size is checked against the limit before it is read. */
-export function importFile(session: CliSession, path: string): Promise<Result<ImportOutcome>> {
+export function importFile(
+  session: CliSession,
+  path: string,
+  options: { password?: string } = {},
+): Promise<Result<ImportOutcome>> {
   const core = session.library();
-  return hostCall('import a file', () => core.importFile(path));
+  return hostCall('import a file', () => core.importFile(path, options));
 }
 
 /** Replaces a document's text with a changed version of its file and re-anchors its annotations. */

@@ -28,6 +28,8 @@ const VALUE_OF: Record<string, string> = {
   name: 'your name',
   port: 'a port number',
   update: 'the document to update',
+  password: "the PDF's password",
+  'password-file': 'a file whose first line is the password',
   'data-dir': 'a folder',
   workspace: 'a folder',
   'max-import-mb': 'a size in megabytes',

@@ -1,30 +1,67 @@
-// `marginalia import`: files into the library, or with --update a changed version of one
-// document's file, re-anchoring its annotations.
+// `marginalia import`: files and web addresses into the library (an encrypted PDF with its
+// password), or with --update a changed version of one document's file, re-anchoring its annotations.
 import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
+import type { ImportOutcome } from '../../shared/model';
+import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
-import { importFile, updateFromFile } from '../host';
+import { importFile, readFile, updateFromFile } from '../host';
 import type { CliSession } from '../session';
 import { UsageError, valueOption } from '../usage';
 
 interface ImportOptions {
   update?: string;
   attachment?: string;
+  password?: string;
+  passwordFile?: string;
 }
 
 type ImportReport = { file: string; id?: string; title?: string; created?: boolean; error?: string };
 
-/** Imports each file in turn; a file that fails is reported and the rest still go in. */
-async function importFiles(session: CliSession, files: readonly string[]): Promise<void> {
+/** Only http and https are fetched; anything else is a file's path. */
+export function isWebAddress(argument: string): boolean {
+  return /^https?:\/\//i.test(argument.trim());
+}
+
+/** The password from --password or the first line of --password-file (kept out of shell history); never printed. */
+async function passwordOf(options: ImportOptions): Promise<string | undefined> {
+  if (options.password !== undefined && options.passwordFile !== undefined) {
+    throw new UsageError('Give the password with --password or --password-file, not both.');
+  }
+  if (options.passwordFile === undefined) return options.password;
+  const line = (await readFile(options.passwordFile)).toString('utf8').split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError(`The password file “${options.passwordFile}” is empty.`);
+  return line;
+}
+
+/** What the person can do about a refusal the command line can help with. */
+function withHint(code: string, message: string): string {
+  if (code === 'PASSWORD_REQUIRED') return `${message} Give it with --password-file FILE (or --password PASSWORD).`;
+  return message;
+}
+
+function importOne(
+  session: CliSession,
+  argument: string,
+  password: string | undefined,
+): Promise<Result<ImportOutcome>> {
+  if (isWebAddress(argument)) return session.request('importUrl', { url: argument.trim() });
+  return importFile(session, argument, password === undefined ? {} : { password });
+}
+
+/** Imports each file or address in turn; one that fails is reported and the rest still go in. */
+async function importFiles(session: CliSession, files: readonly string[], options: ImportOptions): Promise<void> {
+  const password = await passwordOf(options);
   const results: ImportReport[] = [];
   for (const file of files) {
-    const outcome = await importFile(session, file);
+    const outcome = await importOne(session, file, password);
     if (!outcome.ok) {
       if (exitCodeFor(outcome.error.code) === EXIT_INTERNAL_ERROR) unwrap(outcome);
       session.exitCode = EXIT_USER_ERROR;
-      results.push({ file, error: outcome.error.message });
-      session.warn(outcome.error.message);
+      const message = withHint(outcome.error.code, outcome.error.message);
+      results.push({ file, error: message });
+      session.warn(message);
       continue;
     }
     // An .mbox makes a document per message: each is listed, the first with the rest after it.
@@ -68,13 +105,17 @@ export function importCommand(session: CliSession): Command {
   return new Command('import')
     .summary('import files (prints the new document ids), or --update one')
     .description(
-      'Import files and print the new document ids: .txt, .md and .html, and PDF, Word (.docx), EPUB, e-mail (.eml, .mbox) ' +
-        'and saved pages (.mhtml) once their reader is installed. The bytes decide the type, not the name. With --update DOC, ' +
+      'Import files and web addresses and print the new document ids: .txt, .md and .html, PDF, Word (.docx), EPUB, ' +
+        'e-mail (.eml, .mbox) and saved pages (.mhtml); an http or https address is fetched and read the same way. ' +
+        'The bytes decide the type, not the name. An encrypted PDF opens with --password-file FILE (its first line) ' +
+        'or --password PASSWORD. With --update DOC, ' +
         "replace DOC's text with FILE (text files only) and re-anchor its annotations, printing how many were kept, moved, " +
         'fuzzy and orphaned.',
     )
-    .argument('<file...>', 'the files to import')
-    .usage('FILE... | marginalia import --update DOC FILE | marginalia import --attachment N DOC')
+    .argument('<file...>', 'the files (or http/https addresses) to import')
+    .usage(
+      '[--password-file FILE] FILE|URL... | marginalia import --update DOC FILE | marginalia import --attachment N DOC',
+    )
     .addOption(
       valueOption(
         '--update <doc>',
@@ -89,14 +130,25 @@ export function importCommand(session: CliSession): Command {
         session.argv,
       ),
     )
+    .addOption(
+      valueOption('--password <password>', "an encrypted PDF's password (seen in shell history)", session.argv),
+    )
+    .addOption(
+      valueOption(
+        '--password-file <file>',
+        "read an encrypted PDF's password from the file's first line",
+        session.argv,
+      ),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  marginalia import report.txt page.html notes.md\n  marginalia import --update "reports of" report-v2.txt\n' +
+      '\nExamples:\n  marginalia import report.txt page.html notes.md https://example.org/article\n' +
+        '  marginalia import --password-file ~/.secret/report-password locked.pdf\n  marginalia import --update "reports of" report-v2.txt\n' +
         '  marginalia --max-import-mb 100 import big-report.html',
     )
     .action(async (files: string[], options: ImportOptions) => {
       if (options.update !== undefined) return updateDocument(session, options.update, files);
       if (options.attachment !== undefined) return importAttachment(session, options.attachment, files);
-      return importFiles(session, files);
+      return importFiles(session, files, options);
     });
 }

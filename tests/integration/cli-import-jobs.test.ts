@@ -1,0 +1,100 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/cli';
+import { runCli } from '../../src/cli/cli';
+import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
+import { FONTS_DIR, makeTempDir } from '../support/temp';
+
+// `marginalia import` with an encrypted PDF (--password, --password-file) and with web
+// addresses mixed among files, served from a server on 127.0.0.1.
+
+let temp: ReturnType<typeof makeTempDir>;
+let site: TestSite;
+let plainPdf: Uint8Array;
+beforeAll(async () => {
+  plainPdf = await manyPagePdf(3, 'Three Days at the Harbour');
+  site = await startTestSite(plainPdf);
+}, 60_000);
+afterAll(() => site.close());
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
+  const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
+    version: '1.2.3',
+    fontsDir: FONTS_DIR,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('marginalia import of an encrypted PDF', () => {
+  it('says the password is needed, that a wrong one is wrong, and opens it with the right one', async () => {
+    const locked = join(temp.path, 'locked.pdf');
+    writeFileSync(locked, encryptWithQpdf(plainPdf, temp.path, 'tide-table'));
+    const asked = await cli(['import', locked]);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain(
+      '“locked.pdf” is encrypted: it opens only with its password. Nothing was imported. Give it with --password-file FILE (or --password PASSWORD).',
+    );
+    const wrong = await cli(['import', '--password', 'low-water', locked]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('The password for “locked.pdf” is not right.');
+    expect(wrong.stderr).not.toContain('low-water');
+    const secret = join(temp.path, 'password.txt');
+    writeFileSync(secret, 'tide-table\n');
+    const opened = await cli(['--json', 'import', '--password-file', secret, locked]);
+    expect(opened.code).toBe(0);
+    expect(JSON.parse(opened.stdout)).toEqual([
+      { file: locked, id: expect.any(String), title: 'Three Days at the Harbour', created: true },
+    ]);
+    expect(opened.stdout + opened.stderr).not.toContain('tide-table');
+  }, 60_000);
+
+  it('refuses both password flags at once, and an empty password file', async () => {
+    const secret = join(temp.path, 'empty.txt');
+    writeFileSync(secret, '\n');
+    const both = await cli(['import', '--password', 'a', '--password-file', secret, 'x.pdf']);
+    expect(both).toMatchObject({ code: 1, stderr: expect.stringContaining('not both') });
+    const empty = await cli(['import', '--password-file', secret, 'x.pdf']);
+    expect(empty).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`The password file “${secret}” is empty.`),
+    });
+  });
+});
+
+describe('marginalia import of web addresses', () => {
+  it('imports pages and PDFs from addresses beside files, and --json lists each with its document or error', async () => {
+    const notes = join(temp.path, 'notes.md');
+    writeFileSync(notes, '# Field notes\n\nThe quay was busy.\n');
+    const port = await closedPort();
+    const args = [
+      `${site.origin}/article`,
+      notes,
+      `${site.origin}/report`,
+      `${site.origin}/missing`,
+      `http://127.0.0.1:${port}/`,
+    ];
+    const result = await cli(['--json', 'import', ...args]);
+    expect(result.code).toBe(1);
+    const listed = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(listed.map((entry) => entry.title ?? entry.error)).toEqual([
+      'Notes from the quay',
+      'Field notes',
+      'Three Days at the Harbour',
+      `127.0.0.1:${new URL(site.origin).port} answered 404 Not Found for ${site.origin}/missing. Nothing was imported.`,
+      "Marginalia couldn't reach 127.0.0.1: this machine seems to be offline or the address is wrong. Nothing was imported.",
+    ]);
+    expect(listed.map((entry) => entry.file)).toEqual(args);
+    const again = await cli(['import', `${site.origin}/article`]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe(listed[0]!.id);
+    expect(again.stderr).toContain('is already in the library as “Notes from the quay”.');
+  }, 60_000);
+});
