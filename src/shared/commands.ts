@@ -19,6 +19,14 @@ export const COMMANDS = [
     when: 'always',
   },
   {
+    id: 'importUrl',
+    label: 'Import from a Web Address…',
+    icon: 'import',
+    menu: { name: 'File', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+  {
     id: 'exportPdf',
     label: 'Annotated PDF…',
     icon: 'export',

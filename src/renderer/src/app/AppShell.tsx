@@ -1,6 +1,7 @@
 // The window: the toolbar, the side panel beside the reader, the notification area and the
 // dialogs. Each part reads the stores it needs; nothing is passed down by hand.
 import { ImportInputs } from '../library/ImportInputs';
+import { ImportProgressList } from '../library/ImportProgressList';
 import { CommandLayerContainer } from './CommandLayerContainer';
 import { DialogLayer } from './DialogLayer';
 import { Notifications } from './notifications/Notifications';
@@ -24,7 +25,7 @@ export function AppShell() {
         {sidePanelOpen && <SidePanels />}
         <ReaderPane />
       </div>
-      <Notifications besidePanel={sidePanelOpen} />
+      <Notifications besidePanel={sidePanelOpen} above={<ImportProgressList />} />
       <DialogLayer />
       <CommandLayerContainer />
     </div>

@@ -1,13 +1,15 @@
 // The library's commands and the ways files come in: the hidden file choosers behind Import…
-// and Import notes…, dropping files anywhere on the window (with its overlay), and Delete Document….
-import { useCallback, useRef } from 'react';
+// and Import notes…, a web address (Import from a Web Address…), dropping files anywhere on
+// the window (with its overlay), an encrypted file's password, and Delete Document….
+import { useCallback, useRef, useState } from 'react';
 import { IMPORTABLE_EXTENSIONS } from '../../../shared/model';
 import { useCommandHandler } from '../commands';
 import { useSession, useStores } from '../app/stores';
 import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { DropOverlay, useFileDrop } from './DropOverlay';
 import { confirmDeletion } from './deletion';
-import { importFiles } from './import-files';
+import { importFiles, importWebAddress } from './import-files';
+import { PasswordDialog, UrlImportDialog } from './ImportDialogs';
 
 /** Every ending the library takes (the bytes decide the type in the end), and the MIME types that stand for them. */
 const DOCUMENT_TYPES = [
@@ -30,6 +32,8 @@ export function ImportInputs() {
   const importChosen = useCallback((files: File[]) => void importFiles(stores, files), [stores]);
   useCommandHandler('import', () => documentInput.current?.click());
   useCommandHandler('importNotes', () => bundleInput.current?.click());
+  const [askingUrl, setAskingUrl] = useState(false);
+  useCommandHandler('importUrl', () => setAskingUrl(true));
   const current = useSession((state) => state.current);
   useCommandHandler('deleteDocument', () => current && confirmDeletion(stores, current), current !== null);
   const dragging = useFileDrop(importChosen);
@@ -49,6 +53,16 @@ export function ImportInputs() {
         onFiles={importChosen}
       />
       {dragging && <DropOverlay />}
+      {askingUrl && (
+        <UrlImportDialog
+          onClose={() => setAskingUrl(false)}
+          onImport={(url) => {
+            setAskingUrl(false);
+            void importWebAddress(stores, url);
+          }}
+        />
+      )}
+      <PasswordDialog />
     </>
   );
 }

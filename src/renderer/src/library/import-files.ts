@@ -1,24 +1,55 @@
-// Importing chosen or dropped files: a note bundle among them opens the import-notes preview,
-// every other file is imported one by one with progress, and each file's fate is said.
+// Importing chosen or dropped files and web addresses: a note bundle among files opens the
+// import-notes preview; every other file is imported one by one, each under a jobId so its
+// progress bar moves and Cancel import stops it; an encrypted file asks for its password;
+// and each file's fate is said.
 import type { MarginaliaClient } from '../../../shared/contract';
+import type { ImportOutcome } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
 import type { DialogsStore } from '../app/dialogs-store';
 import { notifications, notifyFailure, reportFailure } from '../app/notifications/store';
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
 import { importMessages } from './import-report';
+import { importProgress, newImportJobId } from './import-progress';
+import { passwordPrompt } from './password-prompt';
 import type { SessionStore } from './session-store';
 
-/** Imports one chosen file; never throws, so one bad file cannot stop the others. */
-async function importOne(client: MarginaliaClient, file: File): Promise<FileImport> {
+type ImportCall = (jobId: string, password: string | undefined) => Promise<Result<ImportOutcome>>;
+
+function outcomeOf(name: string, result: Result<ImportOutcome>): FileImport {
+  if (!result.ok) {
+    if (result.error.code === 'CANCELLED') return { fileName: name, outcome: 'cancelled' };
+    return { fileName: name, outcome: 'failed', reason: result.error.message };
+  }
+  const { document, created } = result.value;
+  return created
+    ? { fileName: name, outcome: 'imported', documentId: document.id }
+    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id };
+}
+
+/** Runs one import under its jobId, asking for a password as long as the file wants one; never throws. */
+async function runJob(client: MarginaliaClient, jobId: string, name: string, call: ImportCall): Promise<FileImport> {
+  if (importProgress.wasCancelled(jobId)) return { fileName: name, outcome: 'cancelled' };
+  importProgress.start(jobId);
+  const stop = client.on('importProgress', (event) => {
+    if (event.jobId === jobId) importProgress.progress(event);
+  });
   try {
-    const result = await client.importDocument({ fileName: file.name, dataBase64: await readFileAsBase64(file) });
-    if (!result.ok) return { fileName: file.name, outcome: 'failed', reason: result.error.message };
-    const { document, created } = result.value;
-    return created
-      ? { fileName: file.name, outcome: 'imported', documentId: document.id }
-      : { fileName: file.name, outcome: 'existing', title: document.title, documentId: document.id };
+    let password: string | undefined;
+    for (;;) {
+      const result = await call(jobId, password);
+      const code = result.ok ? undefined : result.error.code;
+      if (code !== 'PASSWORD_REQUIRED' && code !== 'PASSWORD_WRONG') return outcomeOf(name, result);
+      // The bar stays while the person types; the retry runs under the same job, so Cancel still reaches it.
+      const answer = await passwordPrompt.ask(name, code === 'PASSWORD_WRONG');
+      if (answer === null || importProgress.wasCancelled(jobId)) return { fileName: name, outcome: 'cancelled' };
+      password = answer;
+    }
   } catch (error) {
-    return { fileName: file.name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    return { fileName: name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    stop();
+    importProgress.remove(jobId);
   }
 }
 
@@ -36,29 +67,50 @@ interface ImportTargets {
   dialogs: DialogsStore;
 }
 
-/** Imports the files, then lists the library again and opens the last document that came in. */
-export async function importFiles({ client, session, dialogs }: ImportTargets, chosen: readonly File[]): Promise<void> {
-  const bundle = chosen.find((file) => file.name.toLowerCase().endsWith('.mnb'));
-  if (bundle) await previewBundle(bundle, dialogs);
-  const files = chosen.filter((file) => file !== bundle);
-  if (files.length === 0) return;
-  let lastId: string | undefined;
-  const outcomes: FileImport[] = [];
-  const progress = notifications.notify(`Importing ${files[0]!.name}…`, 'progress');
-  for (const file of files) {
-    notifications.update(progress, `Importing ${file.name}…`, 'progress');
-    const outcome = await importOne(client, file);
-    outcomes.push(outcome);
-    if (outcome.outcome !== 'failed' && outcome.documentId) lastId = outcome.documentId;
-  }
-  notifications.dismiss(progress);
-  // Every file is accounted for: what came in, what was already here, and each failure with its reason.
+/** Says what came of the imports, lists the library again and opens the last document that came in. */
+async function report({ session }: ImportTargets, outcomes: readonly FileImport[]): Promise<void> {
+  // Every file is accounted for: what came in, what was already here, cancelled, and each failure with its reason.
   for (const { text, kind, documentId } of importMessages(outcomes))
     notifications.notify(
       text,
       kind,
       documentId ? { action: { label: 'Open', run: () => void session.openDocument(documentId) } } : {},
     );
+  const last = outcomes.filter((outcome) => outcome.outcome === 'imported' || outcome.outcome === 'existing').at(-1);
   await session.refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
-  if (lastId) await session.openDocument(lastId);
+  if (last?.documentId) await session.openDocument(last.documentId);
+}
+
+/** Imports the files one after another, each with its own bar (waiting ones can be cancelled too). */
+export async function importFiles(targets: ImportTargets, chosen: readonly File[]): Promise<void> {
+  const { client, dialogs } = targets;
+  const bundle = chosen.find((file) => file.name.toLowerCase().endsWith('.mnb'));
+  if (bundle) await previewBundle(bundle, dialogs);
+  const files = chosen.filter((file) => file !== bundle);
+  if (files.length === 0) return;
+  const jobs = files.map((file, index) => {
+    const jobId = newImportJobId();
+    importProgress.add({ jobId, name: file.name, position: { index: index + 1, count: files.length } });
+    return { file, jobId };
+  });
+  const outcomes: FileImport[] = [];
+  for (const { file, jobId } of jobs) {
+    const call: ImportCall = async (id, password) =>
+      client.importDocument({
+        fileName: file.name,
+        dataBase64: await readFileAsBase64(file),
+        jobId: id,
+        ...(password === undefined ? {} : { password }),
+      });
+    outcomes.push(await runJob(client, jobId, file.name, call));
+  }
+  await report(targets, outcomes);
+}
+
+/** Fetches and imports one web address, with its bar and Cancel import. */
+export async function importWebAddress(targets: ImportTargets, url: string): Promise<void> {
+  const jobId = newImportJobId();
+  importProgress.add({ jobId, name: url, fetching: true });
+  const outcome = await runJob(targets.client, jobId, url, (id) => targets.client.importUrl({ url, jobId: id }));
+  await report(targets, [outcome]);
 }

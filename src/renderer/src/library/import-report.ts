@@ -6,7 +6,14 @@ import type { NotificationKind } from '../app/notifications/store';
 export type FileImport =
   | { fileName: string; outcome: 'imported'; documentId?: string }
   | { fileName: string; outcome: 'existing'; title: string; documentId?: string }
-  | { fileName: string; outcome: 'failed'; reason: string };
+  | { fileName: string; outcome: 'failed'; reason: string }
+  /** Cancel import, or Cancel at the password: nothing of it was stored. */
+  | { fileName: string; outcome: 'cancelled' };
+
+/** The core's own words for a cancelled import, so every host says the same. */
+export function cancelledText(name: string): string {
+  return `Importing “${name}” was cancelled. Nothing was imported.`;
+}
 
 export interface ImportMessage {
   text: string;
@@ -41,6 +48,9 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
         kind: 'info',
         ...opens(file),
       });
+  }
+  for (const file of files) {
+    if (file.outcome === 'cancelled') messages.push({ text: cancelledText(file.fileName), kind: 'info' });
   }
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
   if (failed.length === 1)

@@ -3,7 +3,7 @@
 // while the pointer or focus is on it. A message may carry one action (Undo, Open) and a
 // failure Show problem; Escape or × dismisses one. At most MAX_SHOWN show at once, newest
 // first; older ones fold behind a "N more" button.
-import type { FocusEvent, KeyboardEvent } from 'react';
+import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { countOf } from '../../../../shared/plural';
 import type { Notification, NotificationCenter } from './store';
@@ -104,8 +104,11 @@ function useFocusKeeper(center: NotificationCenter, items: readonly Notification
 export function Notifications({
   center = notifications,
   besidePanel = false,
+  above,
 }: {
   center?: NotificationCenter;
+  /** Shown at the top of the area, above the messages (imports in progress). */
+  above?: ReactNode;
   /** With the side panel open the area sits at its foot, never over the reader's text. */
   besidePanel?: boolean;
 }) {
@@ -144,6 +147,7 @@ export function Notifications({
         aria-atomic="false"
         aria-label="Notifications"
       >
+        {above}
         {shown.map((item) => (
           <NotificationItem
             key={item.id}

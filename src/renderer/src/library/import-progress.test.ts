@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportJobView } from './import-progress';
+import { ImportProgressStore, stageLine } from './import-progress';
+
+const job = (changes: Partial<ImportJobView>): ImportJobView => ({
+  jobId: 'j',
+  name: 'report.pdf',
+  state: 'running',
+  stage: 'reading',
+  done: 0,
+  total: 0,
+  ...changes,
+});
+
+describe('the line under an import bar', () => {
+  it('names the page being read or recognized, counting from the pages done', () => {
+    expect(stageLine(job({ done: 2, total: 40 }))).toBe('Reading page 3 of 40');
+    expect(stageLine(job({ stage: 'recognizing', done: 1, total: 10 }))).toBe('Recognizing text: page 2 of 10');
+    expect(stageLine(job({ done: 40, total: 40 }))).toBe('Saving to the library');
+  });
+
+  it('says a file waits its turn, and which of several it is', () => {
+    expect(stageLine(job({ state: 'waiting', position: { index: 3, count: 5 } }))).toBe('Waiting (file 3 of 5)');
+    expect(stageLine(job({ done: 0, total: 4, position: { index: 2, count: 5 } }))).toBe(
+      'Reading page 1 of 4 (file 2 of 5)',
+    );
+    expect(stageLine(job({ stage: 'starting', fetching: true }))).toBe('Fetching the page');
+  });
+});
+
+describe('the imports in progress', () => {
+  it('moves a bar with its events, and Cancel takes it away and says whether the core must be told', () => {
+    const store = new ImportProgressStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.add({ jobId: 'a', name: 'a.pdf' });
+    store.add({ jobId: 'b', name: 'b.pdf' });
+    store.start('a');
+    store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'reading', done: 3, total: 9 });
+    expect(store.get().jobs[0]).toMatchObject({ state: 'running', done: 3, total: 9 });
+    expect(store.cancel('b')).toBe(false);
+    expect(store.wasCancelled('b')).toBe(true);
+    expect(store.cancel('a')).toBe(true);
+    expect(store.get().jobs).toEqual([]);
+    expect(store.cancel('unknown')).toBe(false);
+    expect(listener).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,104 @@
+// The imports the window is running or about to run, one entry per file or web address, each
+// with how far its reader has come (from importProgress events) and whether Cancel was asked.
+// The notification area draws them as progress bars with Cancel import.
+import type { MarginaliaClient } from '../../../shared/contract';
+import type { ImportProgress } from '../../../shared/model';
+import { Store } from '../app/store';
+
+export interface ImportJobView {
+  jobId: string;
+  /** The file's name or the web address, as the bar names it: “Importing NAME”. */
+  name: string;
+  /** Waiting behind another file, or running in the core. */
+  state: 'waiting' | 'running';
+  stage: ImportProgress['stage'] | 'starting';
+  done: number;
+  total: number;
+  /** Which of several files chosen together this is (from 1), and how many there were. */
+  position?: { index: number; count: number };
+  /** A web address is fetched before it is read. */
+  fetching?: boolean;
+}
+
+function pageOf(done: number, total: number): string {
+  return `page ${Math.min(done + 1, total)} of ${total}`;
+}
+
+/** The line under a bar: “Reading page 3 of 40”, “Recognizing text: page 2 of 10”, “Waiting (file 3 of 5)”. */
+export function stageLine(job: ImportJobView): string {
+  const of = job.position && job.position.count > 1 ? ` (file ${job.position.index} of ${job.position.count})` : '';
+  if (job.state === 'waiting') return `Waiting${of}`;
+  const known = job.total > 0 && job.done < job.total;
+  let line: string;
+  if (job.stage === 'recognizing')
+    line = known ? `Recognizing text: ${pageOf(job.done, job.total)}` : 'Recognizing text';
+  else if (job.stage === 'reading' && known) line = `Reading ${pageOf(job.done, job.total)}`;
+  else if (job.stage === 'storing' || job.stage === 'done' || (job.stage === 'reading' && job.total > 0))
+    line = 'Saving to the library';
+  else line = job.fetching ? 'Fetching the page' : 'Reading';
+  return `${line}${of}`;
+}
+
+interface ImportJobsState {
+  jobs: readonly ImportJobView[];
+}
+
+export class ImportProgressStore extends Store<ImportJobsState> {
+  private readonly cancelled = new Set<string>();
+
+  constructor() {
+    super({ jobs: [] });
+  }
+
+  add(job: Omit<ImportJobView, 'state' | 'stage' | 'done' | 'total'>): void {
+    this.set((state) => ({
+      jobs: [...state.jobs, { ...job, state: 'waiting', stage: 'starting', done: 0, total: 0 }],
+    }));
+  }
+
+  start(jobId: string): void {
+    this.patch(jobId, { state: 'running' });
+  }
+
+  progress(event: ImportProgress): void {
+    this.patch(event.jobId, { stage: event.stage, done: event.done, total: event.total });
+  }
+
+  remove(jobId: string): void {
+    this.cancelled.delete(jobId);
+    this.set((state) => ({ jobs: state.jobs.filter((job) => job.jobId !== jobId) }));
+  }
+
+  /** Marks the job cancelled (a waiting one then never starts) and takes its bar away; true when it was running. */
+  cancel(jobId: string): boolean {
+    const job = this.get().jobs.find((each) => each.jobId === jobId);
+    if (!job) return false;
+    this.cancelled.add(jobId);
+    this.set((state) => ({ jobs: state.jobs.filter((each) => each.jobId !== jobId) }));
+    return job.state === 'running';
+  }
+
+  wasCancelled(jobId: string): boolean {
+    return this.cancelled.has(jobId);
+  }
+
+  private patch(jobId: string, changes: Partial<ImportJobView>): void {
+    this.set((state) => ({
+      jobs: state.jobs.map((job) => (job.jobId === jobId ? { ...job, ...changes } : job)),
+    }));
+  }
+}
+
+/** The window's imports in progress. */
+export const importProgress = new ImportProgressStore();
+
+let counter = 0;
+export function newImportJobId(): string {
+  counter += 1;
+  return `import-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Cancel import: a waiting file never starts; a running one is stopped in the core (nothing of it is stored). */
+export function cancelImportJob(client: Pick<MarginaliaClient, 'cancelImport'>, jobId: string): void {
+  if (importProgress.cancel(jobId)) void client.cancelImport({ jobId });
+}

@@ -1,0 +1,143 @@
+// Importing as a person does it, in Chromium against the browser host: a PDF's progress bar
+// and then the document, Cancel import on a long PDF with nothing added, an encrypted PDF
+// opened with its password after a wrong one, and a web address from a server on 127.0.0.1.
+// Screenshots of the bar and the two dialogs, light and dark, go to test-results/screens/.
+import type { Page } from '@playwright/test';
+import type { RunningApp } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
+import { encryptWithQpdf, manyPagePdf, startTestSite } from '../support/import-fixtures';
+import { makeTempDir } from '../support/temp';
+
+const bar = (page: Page, name: string) => page.getByRole('progressbar', { name: `Importing ${name}` });
+const notice = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).getByText(text);
+
+async function openApp(page: Page, app: RunningApp): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByTestId('reader-content')).toContainText('Islamic State militants stormed');
+}
+
+async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+}
+
+async function shootBothThemes(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await screenshot(page, `${name}-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('a PDF shows its progress bar page by page, then opens', async ({ page, app }) => {
+  await openApp(page, app);
+  await choose(page, 'harbour-log.pdf', await manyPagePdf(150));
+  const progress = bar(page, 'harbour-log.pdf');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('aria-valuemax', '150', { timeout: 30_000 });
+  await expect(page.getByText(/^Reading page \d+ of 150$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel import' })).toBeVisible();
+  await expect(notice(page, 'Imported harbour-log.pdf')).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('reader-content')).toContainText('Harbour Survey Log');
+  expect(app.core.documents.count()).toBe(2);
+});
+
+test('Cancel import stops a long PDF mid-read and adds nothing', async ({ page, app }) => {
+  await openApp(page, app);
+  const before = app.core.documents.count();
+  await choose(page, 'long-log.pdf', await manyPagePdf(600));
+  const progress = bar(page, 'long-log.pdf');
+  await expect(progress).toHaveAttribute('aria-valuemax', '600', { timeout: 30_000 });
+  await expect(page.getByText(/^Reading page \d+ of 600$/)).toBeVisible();
+  await shootBothThemes(page, 'import-progress');
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(notice(page, 'Importing “long-log.pdf” was cancelled. Nothing was imported.')).toBeVisible();
+  await expect(progress).toBeHidden();
+  // The core finishes its side (the worker ended, nothing stored) and the library lists what it had.
+  await expect.poll(() => app.core.documents.count()).toBe(before);
+  await page.waitForTimeout(500);
+  expect(app.core.documents.count()).toBe(before);
+});
+
+test('an encrypted PDF asks for its password, says a wrong one was wrong, and opens with the right one', async ({
+  page,
+  app,
+}) => {
+  const temp = makeTempDir();
+  try {
+    const locked = encryptWithQpdf(await manyPagePdf(3, 'Three Locked Days'), temp.path, 'tide-table');
+    await openApp(page, app);
+    await choose(page, 'locked.pdf', locked);
+    const dialog = page.getByRole('dialog', { name: 'Password for locked.pdf' });
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByLabel('Password')).toBeFocused();
+    await shootBothThemes(page, 'import-password');
+    await dialog.getByLabel('Password').fill('low-water');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('The password was wrong.', { timeout: 30_000 });
+    await expect(dialog.getByLabel('Password')).toHaveValue('');
+    await shootBothThemes(page, 'import-password-wrong');
+    await dialog.getByLabel('Password').fill('tide-table');
+    await page.keyboard.press('Enter');
+    await expect(notice(page, 'Imported locked.pdf')).toBeVisible({ timeout: 30_000 });
+    await expect(dialog).toBeHidden();
+    expect(app.core.documents.list().map((document) => document.title)).toContain('Three Locked Days');
+  } finally {
+    temp.remove();
+  }
+});
+
+test('Cancel at the password imports nothing', async ({ page, app }) => {
+  const temp = makeTempDir();
+  try {
+    const locked = encryptWithQpdf(await manyPagePdf(2), temp.path, 'tide-table');
+    await openApp(page, app);
+    const before = app.core.documents.count();
+    await choose(page, 'secret.pdf', locked);
+    const dialog = page.getByRole('dialog', { name: 'Password for secret.pdf' });
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(notice(page, 'Importing “secret.pdf” was cancelled. Nothing was imported.')).toBeVisible();
+    expect(app.core.documents.count()).toBe(before);
+  } finally {
+    temp.remove();
+  }
+});
+
+test('a web address pasted into Import from a Web Address is fetched and opens', async ({ page, app }) => {
+  const site = await startTestSite(await manyPagePdf(2), 3000);
+  try {
+    await openApp(page, app);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('web address');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('option', { selected: true })).toContainText('Import from a Web Address…');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Import from a Web Address' });
+    await expect(dialog.getByLabel('Web address')).toBeFocused();
+    await dialog.getByLabel('Web address').fill('ftp://example.org/x');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Type an address that starts with http:// or https://.');
+    await dialog.getByLabel('Web address').fill(`${site.origin}/article`);
+    await shootBothThemes(page, 'import-url');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(notice(page, `Imported ${site.origin}/article`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('reader-content')).toContainText('Notes from the quay');
+    // A slow page shows its bar while it is fetched, and Cancel import stops the fetch.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('web address');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Web address').fill(`${site.origin}/slow`);
+    await page.keyboard.press('Enter');
+    await expect(bar(page, `${site.origin}/slow`)).toBeVisible();
+    await expect(page.getByText('Fetching the page')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(notice(page, `Importing “${site.origin}/slow” was cancelled. Nothing was imported.`)).toBeVisible();
+    expect(app.core.documents.count()).toBe(2);
+  } finally {
+    await site.close();
+  }
+});
