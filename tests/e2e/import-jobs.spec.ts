@@ -74,6 +74,7 @@ test('an encrypted PDF asks for its password, says a wrong one was wrong, and op
     const dialog = page.getByRole('dialog', { name: 'Password for locked.pdf' });
     await expect(dialog).toBeVisible({ timeout: 30_000 });
     await expect(dialog.getByLabel('Password')).toBeFocused();
+    await expect(page.getByText('Waiting for the password')).toBeVisible();
     await shootBothThemes(page, 'import-password');
     await dialog.getByLabel('Password').fill('low-water');
     await dialog.getByRole('button', { name: 'Open' }).click();

@@ -32,7 +32,7 @@ export function PasswordDialog() {
         <h2 id={`${ids}-title`}>Password for {request.fileName}</h2>
         <p id={`${ids}-body`} className={dialogStyles.body}>
           {request.wrong
-            ? 'That password did not open it. Try again, or cancel to import nothing.'
+            ? 'Type the password again, or cancel to import nothing.'
             : 'This file is encrypted. Its password is used to open it once and is not kept.'}
         </p>
         <label className={dialogStyles.field}>

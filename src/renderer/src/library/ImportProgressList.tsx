@@ -14,11 +14,13 @@ function ImportCard({ job, onCancel }: { job: ImportJobView; onCancel: () => voi
   const line = stageLine(job);
   const known = job.state === 'running' && job.total > 0;
   const percent = known ? Math.round((100 * Math.min(job.done, job.total)) / job.total) : 0;
+  // Only work under way travels; a file waiting its turn or for its password shows an empty bar.
+  const moving = !known && job.state === 'running' && job.stage !== 'password';
   return (
     <div className={styles.card} data-kind="progress" data-import-job={job.jobId}>
       <p className={styles.name}>Importing {job.name}</p>
       <div
-        className={known ? styles.track : `${styles.track} ${styles.indeterminate}`}
+        className={moving ? `${styles.track} ${styles.indeterminate}` : styles.track}
         role="progressbar"
         aria-label={`Importing ${job.name}`}
         aria-valuemin={0}
@@ -26,7 +28,7 @@ function ImportCard({ job, onCancel }: { job: ImportJobView; onCancel: () => voi
         aria-valuenow={known ? Math.min(job.done, job.total) : 0}
         aria-valuetext={line}
       >
-        <div className={styles.fill} style={{ width: known ? `${percent}%` : undefined }} />
+        <div className={styles.fill} style={moving ? undefined : { width: `${percent}%` }} />
       </div>
       <div className={styles.footer}>
         <span className={styles.stage}>{line}</span>

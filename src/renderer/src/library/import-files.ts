@@ -41,6 +41,7 @@ async function runJob(client: MarginaliaClient, jobId: string, name: string, cal
       const code = result.ok ? undefined : result.error.code;
       if (code !== 'PASSWORD_REQUIRED' && code !== 'PASSWORD_WRONG') return outcomeOf(name, result);
       // The bar stays while the person types; the retry runs under the same job, so Cancel still reaches it.
+      importProgress.askingPassword(jobId);
       const answer = await passwordPrompt.ask(name, code === 'PASSWORD_WRONG');
       if (answer === null || importProgress.wasCancelled(jobId)) return { fileName: name, outcome: 'cancelled' };
       password = answer;

@@ -25,6 +25,7 @@ describe('the line under an import bar', () => {
       'Reading page 1 of 4 (file 2 of 5)',
     );
     expect(stageLine(job({ stage: 'starting', fetching: true }))).toBe('Fetching the page');
+    expect(stageLine(job({ stage: 'password' }))).toBe('Waiting for the password');
   });
 });
 
@@ -38,6 +39,8 @@ describe('the imports in progress', () => {
     store.start('a');
     store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'reading', done: 3, total: 9 });
     expect(store.get().jobs[0]).toMatchObject({ state: 'running', done: 3, total: 9 });
+    store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'done', done: 1, total: 1 });
+    expect(store.get().jobs[0]).toMatchObject({ done: 3, total: 9 });
     expect(store.cancel('b')).toBe(false);
     expect(store.wasCancelled('b')).toBe(true);
     expect(store.cancel('a')).toBe(true);

@@ -11,7 +11,8 @@ export interface ImportJobView {
   name: string;
   /** Waiting behind another file, or running in the core. */
   state: 'waiting' | 'running';
-  stage: ImportProgress['stage'] | 'starting';
+  /** `password`: the file waits for its password (the dialog is open). */
+  stage: ImportProgress['stage'] | 'starting' | 'password';
   done: number;
   total: number;
   /** Which of several files chosen together this is (from 1), and how many there were. */
@@ -28,6 +29,7 @@ function pageOf(done: number, total: number): string {
 export function stageLine(job: ImportJobView): string {
   const of = job.position && job.position.count > 1 ? ` (file ${job.position.index} of ${job.position.count})` : '';
   if (job.state === 'waiting') return `Waiting${of}`;
+  if (job.stage === 'password') return `Waiting for the password${of}`;
   const known = job.total > 0 && job.done < job.total;
   let line: string;
   if (job.stage === 'recognizing')
@@ -61,7 +63,14 @@ export class ImportProgressStore extends Store<ImportJobsState> {
   }
 
   progress(event: ImportProgress): void {
+    // `done` ends one call; the bar goes when the import does (a password retry is the same import).
+    if (event.stage === 'done') return;
     this.patch(event.jobId, { stage: event.stage, done: event.done, total: event.total });
+  }
+
+  /** The file waits for its password: the bar says so instead of how far the failed try got. */
+  askingPassword(jobId: string): void {
+    this.patch(jobId, { stage: 'password', done: 0, total: 0 });
   }
 
   remove(jobId: string): void {
