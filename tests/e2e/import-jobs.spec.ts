@@ -62,6 +62,28 @@ test('Cancel import stops a long PDF mid-read and adds nothing', async ({ page, 
   expect(app.core.documents.count()).toBe(before);
 });
 
+test('several files get a bar each, and any of them, waiting or running, can be cancelled', async ({ page, app }) => {
+  await openApp(page, app);
+  const before = app.core.documents.count();
+  const [long, short] = await Promise.all([manyPagePdf(600), manyPagePdf(3, 'Three Short Days')]);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'long-log.pdf', mimeType: 'application/pdf', buffer: Buffer.from(long) },
+    { name: 'short-log.pdf', mimeType: 'application/pdf', buffer: Buffer.from(short) },
+    { name: 'third-log.pdf', mimeType: 'application/pdf', buffer: Buffer.from(long) },
+  ]);
+  const card = (name: string) => page.getByRole('group', { name: `Importing ${name}` });
+  await expect(card('third-log.pdf')).toContainText('Waiting (file 3 of 3)');
+  await expect(card('short-log.pdf')).toContainText('Waiting (file 2 of 3)');
+  await card('third-log.pdf').getByRole('button', { name: 'Cancel import' }).click();
+  await expect(card('third-log.pdf')).toBeHidden();
+  await expect(card('long-log.pdf')).toContainText(/Reading page \d+ of 600 \(file 1 of 3\)/, { timeout: 30_000 });
+  await card('long-log.pdf').getByRole('button', { name: 'Cancel import' }).click();
+  await expect(notice(page, 'Imported short-log.pdf')).toBeVisible({ timeout: 30_000 });
+  await expect(notice(page, 'Importing “long-log.pdf” was cancelled. Nothing was imported.')).toBeVisible();
+  await expect(notice(page, 'Importing “third-log.pdf” was cancelled. Nothing was imported.')).toBeVisible();
+  expect(app.core.documents.count()).toBe(before + 1);
+});
+
 test('an encrypted PDF asks for its password, says a wrong one was wrong, and opens with the right one', async ({
   page,
   app,

@@ -17,8 +17,17 @@ function ImportCard({ job, onCancel }: { job: ImportJobView; onCancel: () => voi
   // Only work under way travels; a file waiting its turn or for its password shows an empty bar.
   const moving = !known && job.state === 'running' && job.stage !== 'password';
   return (
-    <div className={styles.card} data-kind="progress" data-import-job={job.jobId}>
-      <p className={styles.name}>Importing {job.name}</p>
+    // A group per file, so each Cancel import is found by the file it stops.
+    <div
+      className={styles.card}
+      role="group"
+      aria-labelledby={`${job.jobId}-name`}
+      data-kind="progress"
+      data-import-job={job.jobId}
+    >
+      <p className={styles.name} id={`${job.jobId}-name`}>
+        Importing {job.name}
+      </p>
       <div
         className={moving ? `${styles.track} ${styles.indeterminate}` : styles.track}
         role="progressbar"
