@@ -19,6 +19,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Asks for a password without showing it; only where stdin is a terminal. Null: the person gave up. */
+  askPassword?: (prompt: string) => Promise<string | null>;
 }
 
 export interface CliContext {

@@ -4,6 +4,7 @@ import { startBrowserHost } from '../server/browser-host';
 import { appVersion, findAppRoot, fontsDir, rendererDir, samplePath } from './app-root';
 import type { CliIo } from './cli';
 import { runCli } from './cli';
+import { askHiddenOnTerminal } from './password-prompt';
 import { buildRendererIfNeeded } from './renderer-build';
 
 const appRoot = findAppRoot();
@@ -18,6 +19,12 @@ const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  ...(process.stdin.isTTY
+    ? {
+        askPassword: (prompt: string) =>
+          askHiddenOnTerminal(process.stdin, (text) => process.stderr.write(text), prompt),
+      }
+    : {}),
 };
 
 const code = await runCli(process.argv.slice(2), io, {

@@ -22,10 +22,15 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-async function cli(args: string[]) {
+async function cli(args: string[], askPassword?: CliIo['askPassword']) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {},
+    ...(askPassword ? { askPassword } : {}),
+  };
   const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
     version: '1.2.3',
     fontsDir: FONTS_DIR,
@@ -54,6 +59,22 @@ describe('marginalia import of an encrypted PDF', () => {
       { file: locked, id: expect.any(String), title: 'Three Days at the Harbour', created: true },
     ]);
     expect(opened.stdout + opened.stderr).not.toContain('tide-table');
+  }, 60_000);
+
+  it('asks on the terminal when there is one and no password was given, again when it was wrong', async () => {
+    const locked = join(temp.path, 'locked.pdf');
+    writeFileSync(locked, encryptWithQpdf(plainPdf, temp.path, 'tide-table'));
+    const prompts: string[] = [];
+    const answers = ['low-water', 'tide-table'];
+    const opened = await cli(['import', locked], async (prompt) => {
+      prompts.push(prompt);
+      return answers.shift() ?? null;
+    });
+    expect(prompts).toEqual(['Password for locked.pdf: ', 'Wrong password. Password for locked.pdf: ']);
+    expect(opened.code).toBe(0);
+    const gaveUp = await cli(['import', locked], async () => null);
+    expect(gaveUp.code).toBe(1);
+    expect(gaveUp.stderr).toContain('“locked.pdf” is encrypted: it opens only with its password.');
   }, 60_000);
 
   it('refuses both password flags at once, and an empty password file', async () => {

@@ -1,5 +1,6 @@
 // `marginalia import`: files and web addresses into the library (an encrypted PDF with its
 // password), or with --update a changed version of one document's file, re-anchoring its annotations.
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
 import type { ImportOutcome } from '../../shared/model';
@@ -50,12 +51,39 @@ function importOne(
   return importFile(session, argument, password === undefined ? {} : { password });
 }
 
+const PROMPTS = 3;
+
+/**
+ * Imports one file or address; an encrypted PDF given without a password asks for it on the
+ * terminal (hidden), up to three times, where there is one.
+ */
+async function importAsking(
+  session: CliSession,
+  argument: string,
+  password: string | undefined,
+): Promise<Result<ImportOutcome>> {
+  let outcome = await importOne(session, argument, password);
+  const ask = session.io.askPassword;
+  if (ask === undefined || password !== undefined) return outcome;
+  for (let tries = 0; tries < PROMPTS && !outcome.ok; tries++) {
+    const { code } = outcome.error;
+    if (code !== 'PASSWORD_REQUIRED' && code !== 'PASSWORD_WRONG') break;
+    const name = basename(argument);
+    const typed = await ask(
+      code === 'PASSWORD_WRONG' ? `Wrong password. Password for ${name}: ` : `Password for ${name}: `,
+    );
+    if (typed === null || typed === '') break;
+    outcome = await importOne(session, argument, typed);
+  }
+  return outcome;
+}
+
 /** Imports each file or address in turn; one that fails is reported and the rest still go in. */
 async function importFiles(session: CliSession, files: readonly string[], options: ImportOptions): Promise<void> {
   const password = await passwordOf(options);
   const results: ImportReport[] = [];
   for (const file of files) {
-    const outcome = await importOne(session, file, password);
+    const outcome = await importAsking(session, file, password);
     if (!outcome.ok) {
       if (exitCodeFor(outcome.error.code) === EXIT_INTERNAL_ERROR) unwrap(outcome);
       session.exitCode = EXIT_USER_ERROR;
