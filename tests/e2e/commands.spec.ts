@@ -46,7 +46,10 @@ test('Ctrl+K opens the palette: fuzzy search, arrows, Esc gives focus back to th
   await expect(options).toHaveCount(offered);
   await expect(palette(page).getByRole('option', { selected: true })).toContainText('Import…');
   await page.keyboard.press('ArrowDown');
+  await expect(palette(page).getByRole('option', { selected: true })).toContainText('Import from a Web Address…');
+  await page.keyboard.press('ArrowDown');
   await expect(palette(page).getByRole('option', { selected: true })).toContainText('Export: Annotated PDF…');
+  await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(palette(page).getByRole('option', { selected: true })).toContainText(SAMPLE_TITLE);
