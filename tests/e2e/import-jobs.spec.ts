@@ -2,6 +2,7 @@
 // and then the document, Cancel import on a long PDF with nothing added, an encrypted PDF
 // opened with its password after a wrong one, and a web address from a server on 127.0.0.1.
 // Screenshots of the bar and the two dialogs, light and dark, go to test-results/screens/.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
@@ -22,11 +23,16 @@ async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void
     .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
 }
 
+/** Screenshots in both themes, each checked against axe's WCAG 2.2 A and AA rules. */
 async function shootBothThemes(page: Page, name: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await screenshot(page, `${name}-${theme}`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -46,12 +52,14 @@ test('a PDF shows its progress bar page by page, then opens', async ({ page, app
 });
 
 test('Cancel import stops a long PDF mid-read and adds nothing', async ({ page, app }) => {
+  // Long enough that the bar is still there after two screenshots and their accessibility checks.
+  test.setTimeout(90_000);
   await openApp(page, app);
   const before = app.core.documents.count();
-  await choose(page, 'long-log.pdf', await manyPagePdf(600));
+  await choose(page, 'long-log.pdf', await manyPagePdf(2000));
   const progress = bar(page, 'long-log.pdf');
-  await expect(progress).toHaveAttribute('aria-valuemax', '600', { timeout: 30_000 });
-  await expect(page.getByText(/^Reading page \d+ of 600$/)).toBeVisible();
+  await expect(progress).toHaveAttribute('aria-valuemax', '2000', { timeout: 30_000 });
+  await expect(page.getByText(/^Reading page \d+ of 2000$/)).toBeVisible();
   await shootBothThemes(page, 'import-progress');
   await page.getByRole('button', { name: 'Cancel import' }).click();
   await expect(notice(page, 'Importing “long-log.pdf” was cancelled. Nothing was imported.')).toBeVisible();
