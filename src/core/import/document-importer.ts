@@ -16,6 +16,7 @@ import { fileReadProblem } from '../files/read-errors';
 import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
+import type { ReadStage } from './formats/format-reader';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -49,7 +50,7 @@ export interface ImportOptions {
   /** Opens an encrypted PDF. */
   password?: string;
   /** How far the reader has come (pages read, pages recognized). */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
 }
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
