@@ -11,7 +11,9 @@ import { FONTS_DIR, makeTempDir } from './temp';
 
 const SERIF = join(FONTS_DIR, 'DejaVuSerif.ttf');
 /** A page of 5 × 3.2 inches: about 1500 × 960 pixels at 300 dpi, a few seconds of OCR. */
-const PAGE_SIZE: [number, number] = [360, 230];
+export const SMALL_PAGE: [number, number] = [360, 230];
+/** A US Letter page, for the benchmark's full pages of text. */
+export const LETTER_PAGE: [number, number] = [612, 792];
 const MARGIN = 24;
 
 const WORDS = (
@@ -37,8 +39,8 @@ export function knownText(seed: number, words = 40): string {
 }
 
 /** A PDF with a text layer, one small page per text. */
-export function textPdf(texts: readonly string[]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: PAGE_SIZE, margin: MARGIN, autoFirstPage: false });
+export function textPdf(texts: readonly string[], size = SMALL_PAGE): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size, margin: MARGIN, autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve) =>
@@ -68,13 +70,13 @@ export function renderPages(pdf: Uint8Array): Uint8Array[] {
 }
 
 /** Known texts rendered as scanned page images. */
-export async function scannedPages(texts: readonly string[]): Promise<Uint8Array[]> {
-  return renderPages(await textPdf(texts));
+export async function scannedPages(texts: readonly string[], size = SMALL_PAGE): Promise<Uint8Array[]> {
+  return renderPages(await textPdf(texts, size));
 }
 
-/** A PDF whose pages are images only (no text layer); `textPages` holds pages set as text, put in at their index. */
-export function imagePdf(pages: ReadonlyArray<Uint8Array | string>): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: PAGE_SIZE, margin: MARGIN, autoFirstPage: false });
+/** A PDF of scanned pages: each PNG fills its page with no text layer; a string is set as text instead. */
+export function imagePdf(pages: ReadonlyArray<Uint8Array | string>, size = SMALL_PAGE): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size, margin: MARGIN, autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve) =>
@@ -83,7 +85,7 @@ export function imagePdf(pages: ReadonlyArray<Uint8Array | string>): Promise<Uin
   for (const page of pages) {
     doc.addPage();
     if (typeof page === 'string') doc.font(SERIF).fontSize(11).text(page, { lineGap: 2 });
-    else doc.image(Buffer.from(page), 0, 0, { width: PAGE_SIZE[0], height: PAGE_SIZE[1] });
+    else doc.image(Buffer.from(page), 0, 0, { width: size[0], height: size[1] });
   }
   doc.end();
   return done;
