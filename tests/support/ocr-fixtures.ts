@@ -54,12 +54,12 @@ export function textPdf(texts: readonly string[], size = SMALL_PAGE): Promise<Ui
   return done;
 }
 
-/** Each page of `pdf` rendered by pdftoppm at 300 dpi, as PNG bytes. */
-export function renderPages(pdf: Uint8Array): Uint8Array[] {
+/** Each page of `pdf` rendered by pdftoppm (at 300 dpi unless said; a low one makes a poor scan), as PNG bytes. */
+export function renderPages(pdf: Uint8Array, dpi = 300): Uint8Array[] {
   const temp = makeTempDir('marginalia-ocr-');
   try {
     writeFileSync(join(temp.path, 'in.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '300', '-png', join(temp.path, 'in.pdf'), join(temp.path, 'page')]);
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(temp.path, 'in.pdf'), join(temp.path, 'page')]);
     return readdirSync(temp.path)
       .filter((name) => name.endsWith('.png'))
       .sort()
