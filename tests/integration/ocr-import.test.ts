@@ -1,3 +1,4 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -177,6 +178,23 @@ describe('importing images', () => {
     expect(progress).toEqual([]);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(core.documents.list()).toEqual([]);
+  });
+
+  it('says a PNG cut short is damaged and a blank page holds no text, without failing the process', async () => {
+    const cut = await failureOf(readImage({ fileName: 'cut.png', bytes: pngs[0]!.slice(0, 2000) }));
+    expect(cut).toEqual({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^“cut.png” could not be read as an image; it may be damaged or cut short/),
+    });
+    const canvas = createCanvas(600, 400);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, 600, 400);
+    const blank = await failureOf(readImage({ fileName: 'blank.png', bytes: await canvas.encode('png') }));
+    expect(blank).toEqual({
+      code: 'EMPTY_FILE',
+      message: 'No text was recognized in “blank.png”: OCR found no words on it.',
+    });
   });
 
   it('stops when the import is cancelled while recognizing, and stores nothing', async () => {

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Block, PageRef } from '../../../shared/document-blocks';
+import { UserFacingError } from '../../../shared/result';
 import type { SourceFacts } from '../formats/format-reader';
 import type { FormatInput } from '../formats/format-reader';
 import type { OcrBlock } from './ocr-blocks';
@@ -35,6 +36,9 @@ export function ocrWorkerOptions(cachePath?: string) {
     // 'none' neither reads nor writes a cached model (the default writes one in the working folder).
     cacheMethod: 'none',
     ...(cachePath === undefined ? {} : { cachePath }),
+    // A failed job already rejects its promise; without a handler tesseract.js also throws
+    // the error where nothing can catch it, which would end the whole process.
+    errorHandler: () => undefined,
   };
 }
 
@@ -86,6 +90,27 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
+/** One page recognized; an image tesseract cannot read (damaged, cut short) is said as such. */
+async function recognizeOne(
+  session: OcrSession,
+  image: Uint8Array,
+  input: FormatInput,
+  index: number,
+  count: number,
+): Promise<OcrBlock[]> {
+  try {
+    return await session.recognize(image);
+  } catch (error) {
+    if (input.signal?.aborted) throw input.signal.reason;
+    const page = count > 1 ? `Page ${index + 1} of “${input.fileName}”` : `“${input.fileName}”`;
+    const why = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '').slice(0, 200);
+    throw new UserFacingError(
+      'INVALID_INPUT',
+      `${page} could not be read as an image; it may be damaged or cut short (${why}).`,
+    );
+  }
+}
+
 /**
  * Recognizes the pages one after another in one tesseract worker, saying after each how
  * many are done (stage 'recognizing'; 0 of N first, so the worker's host can allow time for
@@ -102,7 +127,7 @@ export async function recognizePages(pages: PageImages, input: FormatInput): Pro
       throwIfAborted(input.signal);
       const image = await pages.image(index);
       throwIfAborted(input.signal);
-      const blocks = await unlessAborted(session.recognize(image), input.signal);
+      const blocks = await unlessAborted(recognizeOne(session, image, input, index, pages.count), input.signal);
       recognized.push(pageParagraphs(blocks, pages.page(index), tally));
       input.onProgress?.(index + 1, pages.count, 'recognizing');
     }
