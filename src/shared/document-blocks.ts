@@ -8,6 +8,8 @@ export interface TextRun {
   bold?: boolean;
   italic?: boolean;
   code?: boolean;
+  /** Recognized (OCR) text read with low confidence: its place in the canonical text is recorded for the reader to mark. */
+  uncertain?: boolean;
 }
 
 export interface LinkRun {

@@ -11,6 +11,7 @@ import {
   $createParagraphNode,
   $createTextNode,
   $getRoot,
+  $isElementNode,
   type ElementNode,
   type Klass,
   type LexicalEditor,
@@ -38,6 +39,9 @@ export function createDocumentEditor(): LexicalEditor {
   });
 }
 
+/** The keys of the text nodes made from runs marked `uncertain`, while one document is built. */
+let uncertainKeys: Set<string> | undefined;
+
 function $appendInline(parent: ElementNode, runs: readonly InlineRun[]): void {
   for (const run of runs) {
     if (run.kind === 'break') {
@@ -51,9 +55,32 @@ function $appendInline(parent: ElementNode, runs: readonly InlineRun[]): void {
       if (run.bold) node.toggleFormat('bold');
       if (run.italic) node.toggleFormat('italic');
       if (run.code) node.toggleFormat('code');
+      if (run.uncertain) uncertainKeys?.add(node.getKey());
       parent.append(node);
     }
   }
+}
+
+/**
+ * Where the nodes in `keys` stand in the canonical text, walked the way getTextContent
+ * joins it (block children separated by a blank line). Read before the update ends:
+ * Lexical merges a run into its like-formatted neighbours when it normalizes the tree.
+ */
+function $rangesOf(keys: ReadonlySet<string>): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const walk = (element: ElementNode, start: number): void => {
+    let offset = start;
+    const children = element.getChildren();
+    children.forEach((child, index) => {
+      const size = child.getTextContentSize();
+      if ($isElementNode(child)) walk(child, offset);
+      else if (keys.has(child.getKey())) ranges.push([offset, offset + size]);
+      offset += size;
+      if ($isElementNode(child) && !child.isInline() && index < children.length - 1) offset += BLOCK_SEPARATOR_LENGTH;
+    });
+  };
+  if (keys.size > 0) walk($getRoot(), 0);
+  return ranges;
 }
 
 function $createList(block: ListBlock): ListNode {
@@ -123,34 +150,46 @@ function $pageMapOf(pages: ReadonlyArray<PageRef | undefined>): PageMapEntry[] {
   return map;
 }
 
-/** Builds the canonical editor state for a document: title heading, byline, then the body, and where its pages begin. */
+/**
+ * Builds the canonical editor state for a document: title heading, byline, then the body,
+ * where its pages begin, and where the runs marked `uncertain` (low-confidence OCR) are.
+ */
 export function buildDocumentState(outline: DocumentOutline): {
   lexicalJson: string;
   text: string;
   pageMap: PageMapEntry[];
+  uncertain: Array<[number, number]>;
 } {
   const editor = createDocumentEditor();
   const pages: Array<PageRef | undefined> = [];
-  editor.update(
-    () => {
-      $getRoot().clear();
-      $appendBlock({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
-      pages.push(undefined);
-      if (outline.byline.trim() !== '') {
-        $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+  const keys = new Set<string>();
+  let uncertain: Array<[number, number]> = [];
+  uncertainKeys = keys;
+  try {
+    editor.update(
+      () => {
+        $getRoot().clear();
+        $appendBlock({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
         pages.push(undefined);
-      }
-      for (const block of outline.blocks) {
-        if (isBlankBlock(block)) continue;
-        $appendBlock(block);
-        pages.push(block.page);
-      }
-    },
-    { discrete: true },
-  );
+        if (outline.byline.trim() !== '') {
+          $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+          pages.push(undefined);
+        }
+        for (const block of outline.blocks) {
+          if (isBlankBlock(block)) continue;
+          $appendBlock(block);
+          pages.push(block.page);
+        }
+        uncertain = $rangesOf(keys);
+      },
+      { discrete: true },
+    );
+  } finally {
+    uncertainKeys = undefined;
+  }
   const state = editor.getEditorState();
   const pageMap = pages.some((page) => page !== undefined) ? state.read(() => $pageMapOf(pages)) : [];
-  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText), pageMap };
+  return { lexicalJson: JSON.stringify(state.toJSON()), text: state.read($canonicalText), pageMap, uncertain };
 }
 
 /** The canonical plain text of the active editor state. */

@@ -1,6 +1,6 @@
 // The data model shared by every layer: what a document and the settings look like
 // when they cross the contract.
-export const SOURCE_TYPES = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml'] as const;
+export const SOURCE_TYPES = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml', 'image'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** The types read from text as today; the others are binary formats, each read by its own reader. */
@@ -23,6 +23,11 @@ export const IMPORTABLE_EXTENSIONS: Readonly<Record<string, SourceType>> = {
   '.mbox': 'eml',
   '.mhtml': 'mhtml',
   '.mht': 'mhtml',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
 /** Where a page of the original begins in the canonical text; sorted by `start`. */
@@ -58,6 +63,28 @@ export interface ProvenanceNote {
   createdAt: string;
 }
 
+/** A word the OCR was unsure of: where it stands in the canonical text as imported, and what it read there. */
+export interface OcrUncertainWord {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What recognition (OCR) found: mean word confidence (0–100), the words under `threshold`, and where they are. */
+export interface OcrFacts {
+  meanConfidence: number;
+  lowConfidenceWords: number;
+  /** The confidence under which a word is marked as unsure. */
+  threshold?: number;
+  /** Tesseract's language codes, "eng+fra". */
+  languages?: string;
+  /** Pages recognized (the rest of a PDF had a text layer). */
+  pagesRecognized?: number;
+  /** The canonical text's length at import: an edit that changed it shifts the words after it by the difference. */
+  textLength?: number;
+  uncertain?: OcrUncertainWord[];
+}
+
 /** What the Source panel shows about a document's original: SourceFacts plus the import's own facts. */
 export interface DocumentProvenance {
   fileName: string;
@@ -78,7 +105,7 @@ export interface DocumentProvenance {
   originUrl?: string;
   /** When a fetched page was fetched (ISO 8601): the version of the page the text is. */
   capturedAt?: string;
-  ocr?: { meanConfidence: number; lowConfidenceWords: number };
+  ocr?: OcrFacts;
   headers?: Record<string, string>;
   attachments?: AttachmentInfo[];
   notes?: ProvenanceNote[];

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { databasePathIn } from '../../src/core/paths';
 import { openDatabase } from '../../src/core/store/database';
-import { schemaVersionOf } from '../../src/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, schemaVersionOf } from '../../src/core/store/migrations';
 import type { SearchResults } from '../../src/shared/search-results';
 import { makeTempDir } from '../support/temp';
 
@@ -66,7 +66,7 @@ describe('migration 8 on a library made at version 7', () => {
     makeVersion7Library(temp.path);
     const core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
     try {
-      expect(schemaVersionOf(core.db)).toBe(8);
+      expect(schemaVersionOf(core.db)).toBe(LATEST_SCHEMA_VERSION);
       expect(core.documents.list().map((document) => [document.id, document.title, document.originName])).toEqual([
         ['d2', 'Desert notes', 'Ben'],
         ['d1', 'Harbour report', 'Ben'],

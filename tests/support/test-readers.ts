@@ -44,6 +44,13 @@ async function misbehave(input: FormatInput): Promise<void> {
     for (;;) hoard.push(new Array<number>(1_000_000).fill(hoard.length));
   }
   if (text.includes('SPIN')) for (;;);
+  const slow = /SLOW_OCR (\d+)/.exec(text);
+  if (slow) {
+    // Says it will recognize 2 pages, then takes the given milliseconds (a long OCR run).
+    input.onProgress?.(0, 2, 'recognizing');
+    await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
+    input.onProgress?.(2, 2, 'recognizing');
+  }
   if (text.includes('REFUSE')) throw new UserFacingError('INVALID_INPUT', 'This PDF is encrypted.');
 }
 

@@ -48,7 +48,7 @@ describe('import validation', () => {
 
   it('refuses unsupported extensions and lists the supported ones', () => {
     expect(codeOf(() => decodeImportFile('report.odt', new Uint8Array([1]), MB))).toBe(
-      "UNSUPPORTED_TYPE: “report.odt” can't be imported: Marginalia doesn't read .odt files. It imports .txt, .md, .markdown, .html, .htm, .pdf, .docx, .epub, .eml, .mbox, .mhtml and .mht files.",
+      "UNSUPPORTED_TYPE: “report.odt” can't be imported: Marginalia doesn't read .odt files. It imports .txt, .md, .markdown, .html, .htm, .pdf, .docx, .epub, .eml, .mbox, .mhtml, .mht, .png, .jpg, .jpeg, .tif and .tiff files.",
     );
     expect(codeOf(() => decodeImportFile('report.pdf', new Uint8Array([1]), MB))).toBe(
       'UNSUPPORTED_TYPE: “report.pdf” is named as a .pdf file, but its bytes are not one. Nothing was imported.',

@@ -4,9 +4,11 @@ import { unzipSync } from 'fflate';
 import type { SourceType } from '../../shared/model';
 import { IMPORTABLE_EXTENSIONS, TEXT_SOURCE_TYPES, extensionOf } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
+import { imageKindOf } from './ocr/image-header';
 
 /** What the bytes are: a format with a reader, a container of one, or text / other bytes. */
-export type ContentKind = 'pdf' | 'docx' | 'epub' | 'eml' | 'mbox' | 'mhtml' | 'zip' | 'text' | 'binary' | 'empty';
+export type ContentKind =
+  'pdf' | 'docx' | 'epub' | 'eml' | 'mbox' | 'mhtml' | 'image' | 'zip' | 'text' | 'binary' | 'empty';
 
 /** The type a file is imported as; `mbox` when it holds many messages, each imported as an 'eml'. */
 export interface ResolvedType {
@@ -24,6 +26,7 @@ const FORMAT_NAMES: Record<ContentKind, string> = {
   eml: 'an e-mail message',
   mbox: 'an mbox mail folder',
   mhtml: 'a saved web page (MHTML)',
+  image: 'an image (PNG, JPEG or TIFF)',
   zip: 'a zip archive',
   text: 'text',
   binary: 'binary data',
@@ -36,6 +39,7 @@ const CLAIMED_NAMES: Partial<Record<SourceType, string>> = {
   epub: 'an EPUB book',
   eml: 'an e-mail message',
   mhtml: 'a saved web page',
+  image: 'an image',
 };
 
 function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
@@ -130,6 +134,7 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (bytes.length === 0) return 'empty';
   if (hasPdfMagic(bytes)) return 'pdf';
   if (startsWith(bytes, 'PK\x03\x04')) return zipKind(bytes);
+  if (imageKindOf(bytes) !== undefined) return 'image';
   if (looksBinary(bytes)) return 'binary';
   return textKind(bytes);
 }
@@ -156,7 +161,8 @@ function mismatch(fileName: string, claimed: SourceType, kind: ContentKind): Use
 export function resolveImportType(fileName: string, bytes: Uint8Array): ResolvedType | undefined {
   const kind = sniffContent(bytes);
   const claimed = IMPORTABLE_EXTENSIONS[extensionOf(fileName)];
-  if (kind === 'pdf' || kind === 'docx' || kind === 'epub') return { sourceType: kind, mbox: false };
+  if (kind === 'pdf' || kind === 'docx' || kind === 'epub' || kind === 'image')
+    return { sourceType: kind, mbox: false };
   // Messages and saved pages are text too: a note named .txt or .md that begins with a
   // From: line stays the text it was named as.
   const namedText = claimed !== undefined && TEXT_SOURCE_TYPES.includes(claimed);

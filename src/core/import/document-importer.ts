@@ -17,6 +17,7 @@ import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
 import { cancelledImport } from './import-jobs';
+import type { ReadStage } from './formats/format-reader';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -50,7 +51,7 @@ export interface ImportOptions {
   /** Opens an encrypted PDF. */
   password?: string;
   /** How far the reader has come (pages read, pages recognized). */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
   /** For a fetched page: the address it finally came from and when it was fetched. */
   capture?: { originUrl: string; capturedAt: string };
 }

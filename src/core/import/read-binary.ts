@@ -2,11 +2,11 @@
 // through the reader registered for its type: the document, its provenance and the files
 // it carried. Touches no store: a file that fails here leaves the library as it was.
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
-import type { DocumentOrigin, DocumentProvenance, SourceType } from '../../shared/model';
+import type { DocumentOrigin, DocumentProvenance, OcrFacts, SourceType } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
 import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
-import type { CarriedFile, FormatReader, ReadDocument } from './formats/format-reader';
+import type { CarriedFile, FormatReader, ReadDocument, ReadStage, SourceFacts } from './formats/format-reader';
 import { cleanTitle } from './parsed-document';
 import type { PreparedDocument } from './prepare';
 import { assertSharable, titleFromFileName } from './prepare';
@@ -21,6 +21,8 @@ export const MIME_TYPES: Record<SourceType, string> = {
   epub: 'application/epub+zip',
   eml: 'message/rfc822',
   mhtml: 'multipart/related',
+  // An image's own type (PNG, JPEG or TIFF) is what its reader found: see provenanceOf.
+  image: 'image/png',
 };
 
 const FORMAT_NAMES: Record<SourceType, string> = {
@@ -32,6 +34,7 @@ const FORMAT_NAMES: Record<SourceType, string> = {
   epub: 'an EPUB book',
   eml: 'an e-mail message',
   mhtml: 'a saved web page (MHTML)',
+  image: 'an image',
 };
 
 /** A file to read, with where it came from. */
@@ -42,7 +45,7 @@ export interface BinaryFile {
   origin: DocumentOrigin;
   signal?: AbortSignal;
   password?: string;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
 }
 
 export interface ReadOptions {
@@ -71,16 +74,32 @@ export function baseProvenance(
   };
 }
 
+/** The built text's facts the provenance keeps: where pages begin, and the OCR's unsure words. */
+interface BuiltText {
+  text: string;
+  pageMap: DocumentProvenance['pageMap'];
+  uncertain: Array<[number, number]>;
+}
+
+/** OCR facts with where each unsure word landed in the canonical text, and that text's length to tell edits by. */
+function ocrFacts(facts: SourceFacts, built: BuiltText): OcrFacts | undefined {
+  if (facts.ocr === undefined) return undefined;
+  const uncertain = built.uncertain.map(([start, end]) => ({ start, end, text: built.text.slice(start, end) }));
+  return { ...facts.ocr, textLength: built.text.length, uncertain };
+}
+
 /** The reader's facts on top of the import's own; files it carried are listed, their bytes stored apart. */
-function provenanceOf(file: BinaryFile, read: ReadDocument, pageMap: DocumentProvenance['pageMap'], now: Date) {
+function provenanceOf(file: BinaryFile, read: ReadDocument, built: BuiltText, now: Date) {
   const { facts } = read;
+  const ocr = ocrFacts(facts, built);
   const provenance: DocumentProvenance = {
-    ...baseProvenance(file, facts.importer, now, pageMap),
+    ...baseProvenance(file, facts.importer, now, built.pageMap),
+    ...(facts.mimeType ? { mimeType: facts.mimeType } : {}),
     ...(facts.pageCount === undefined ? {} : { pageCount: facts.pageCount }),
     ...(facts.author ? { author: facts.author } : {}),
     ...(facts.createdAt ? { createdAt: facts.createdAt } : {}),
     ...(facts.originUrl ? { originUrl: facts.originUrl } : {}),
-    ...(facts.ocr ? { ocr: facts.ocr } : {}),
+    ...(ocr ? { ocr } : {}),
     ...(facts.headers ? { headers: facts.headers } : {}),
   };
   if (read.attachments?.length) {
@@ -153,17 +172,14 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
   const read = await runReader(reader, file);
   const fallbackTitle = titleFromFileName(file.fileName);
   const title = cleanTitle(read.title, fallbackTitle);
-  const {
-    lexicalJson,
-    text: canonicalText,
-    pageMap,
-  } = buildDocumentState({ title, byline: read.byline, blocks: read.blocks });
+  const built = buildDocumentState({ title, byline: read.byline, blocks: read.blocks });
+  const { lexicalJson, text: canonicalText } = built;
   if (canonicalText.slice(title.length).trim() === '') {
     throw new UserFacingError('EMPTY_FILE', `“${file.fileName}” holds no text to read: nothing was imported.`);
   }
   assertSharable({ lexicalJson, canonicalText, sourceBytes: file.bytes.length }, options.maxBytes);
   const attachments = checkedAttachments(read);
-  const provenance = provenanceOf(file, { ...read, attachments }, pageMap, options.now);
+  const provenance = provenanceOf(file, { ...read, attachments }, built, options.now);
   return {
     title,
     sourceName: file.fileName,

@@ -15,11 +15,46 @@ export interface WorkerLimits {
   /** The worker's JavaScript heap; a reader past it is stopped. */
   maxOldGenerationSizeMb: number;
   timeoutMs: number;
+  /**
+   * More time for each page the reader says it will recognize (OCR): the deadline becomes
+   * `timeoutMs` + this × pages, counted from the worker's start, so a long scan is not cut off.
+   */
+  recognizeMsPerPage?: number;
 }
 
-export const DEFAULT_WORKER_LIMITS: WorkerLimits = { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 };
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
+  maxOldGenerationSizeMb: 1024,
+  timeoutMs: 120_000,
+  recognizeMsPerPage: 60_000,
+};
 
-const FORMAT_LABELS: Partial<Record<SourceType, string>> = { pdf: 'PDF', docx: 'Word', epub: 'EPUB' };
+const FORMAT_LABELS: Partial<Record<SourceType, string>> = { pdf: 'PDF', docx: 'Word', epub: 'EPUB', image: 'image' };
+
+/** The worker's deadline: a fixed allowance, widened once the reader says how many pages it will recognize. */
+class Deadline {
+  private timer: NodeJS.Timeout;
+  private readonly startedAt = Date.now();
+  private pages = 0;
+
+  constructor(
+    private readonly limits: WorkerLimits,
+    private readonly expire: (allowedMs: number) => void,
+  ) {
+    this.timer = setTimeout(() => expire(limits.timeoutMs), limits.timeoutMs);
+  }
+
+  recognizing(total: number): void {
+    if (total <= this.pages || !this.limits.recognizeMsPerPage) return;
+    this.pages = total;
+    const allowed = this.limits.timeoutMs + this.limits.recognizeMsPerPage * total;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.expire(allowed), Math.max(0, this.startedAt + allowed - Date.now()));
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 /**
  * The worker entry next to this module: the bundle's built one (out/cli/reader-worker.mjs,
@@ -79,19 +114,21 @@ export function readInWorker(
     const finish = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      deadline.clear();
       input.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       outcome();
     };
     const onAbort = (): void => finish(() => reject(cancelled(job)));
-    const timer = setTimeout(() => {
-      finish(() => reject(readerFailed(job, `took longer than ${Math.round(limits.timeoutMs / 1000)} s`)));
-    }, limits.timeoutMs);
+    const deadline = new Deadline(limits, (allowedMs) =>
+      finish(() => reject(readerFailed(job, `took longer than ${Math.round(allowedMs / 1000)} s`))),
+    );
     input.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'progress') input.onProgress?.(message.done, message.total);
-      else if (message.kind === 'done') finish(() => resolve(message.document));
+      if (message.kind === 'progress') {
+        if (message.stage === 'recognizing') deadline.recognizing(message.total);
+        input.onProgress?.(message.done, message.total, message.stage);
+      } else if (message.kind === 'done') finish(() => resolve(message.document));
       else
         finish(() =>
           reject(

@@ -19,7 +19,7 @@ export async function serveReader(registry: ReaderRegistry): Promise<void> {
       fileName: job.fileName,
       bytes: job.bytes,
       ...(job.password === undefined ? {} : { password: job.password }),
-      onProgress: (done, total) => post({ kind: 'progress', done, total }),
+      onProgress: (done, total, stage) => post({ kind: 'progress', done, total, ...(stage ? { stage } : {}) }),
     });
     post({ kind: 'done', document });
   } catch (error) {

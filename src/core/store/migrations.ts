@@ -10,6 +10,7 @@ import {
   baseFieldsV6,
   newKeyPairV7,
   rebuildDocumentsV8,
+  rebuildDocumentsV9,
 } from './released-helpers';
 
 export interface Migration {
@@ -306,6 +307,16 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (document_id, idx)
         ) WITHOUT ROWID;
       `);
+    },
+  },
+  {
+    version: 9,
+    description:
+      'scanned images: source_type also image (PNG, JPEG, TIFF read with OCR); the documents table rebuilt again, ' +
+      'keeping its rows, provenance, search index and everything pointing at it',
+    rebuildsTables: true,
+    up(db) {
+      rebuildDocumentsV9(db);
     },
   },
 ];

@@ -146,3 +146,67 @@ export function rebuildDocumentsV8(db: Database): void {
     END;
   `);
 }
+
+/**
+ * Migration 9: the documents table made anew once more (SQLite cannot widen a CHECK), its
+ * source_type also 'image' (PNG, JPEG and TIFF pages read with OCR). The same 12-step way
+ * as migration 8: seq and id copied as they are, provenance too, the index triggers remade.
+ */
+export function rebuildDocumentsV9(db: Database): void {
+  db.exec(`
+    DROP TRIGGER documents_fts_insert;
+    DROP TRIGGER documents_fts_delete;
+    DROP TRIGGER documents_fts_update;
+
+    CREATE TABLE documents_v9 (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      title TEXT NOT NULL,
+      source_name TEXT NOT NULL,
+      source_type TEXT NOT NULL
+        CHECK (source_type IN ('txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml', 'image')),
+      source_bytes BLOB NOT NULL,
+      source_sha256 TEXT NOT NULL UNIQUE,
+      lexical_json TEXT NOT NULL,
+      canonical_text TEXT NOT NULL,
+      text_sha256 TEXT NOT NULL,
+      byline TEXT NOT NULL DEFAULT '',
+      published_at TEXT NOT NULL DEFAULT '',
+      site_name TEXT NOT NULL DEFAULT '',
+      word_count INTEGER NOT NULL,
+      imported_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      origin_name TEXT NOT NULL DEFAULT '',
+      origin_fingerprint TEXT NOT NULL DEFAULT '',
+      provenance_json TEXT NOT NULL DEFAULT '{}'
+    );
+
+    INSERT INTO documents_v9 (seq, id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+        canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at,
+        origin_name, origin_fingerprint, provenance_json)
+      SELECT seq, id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
+        canonical_text, text_sha256, byline, published_at, site_name, word_count, imported_at, updated_at,
+        origin_name, origin_fingerprint, provenance_json
+      FROM documents;
+
+    DROP TABLE documents;
+    ALTER TABLE documents_v9 RENAME TO documents;
+
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+      INSERT INTO documents_fts (rowid, title, canonical_text)
+      VALUES (new.seq, new.title, new.canonical_text);
+    END;
+
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+      INSERT INTO documents_fts (documents_fts, rowid, title, canonical_text)
+      VALUES ('delete', old.seq, old.title, old.canonical_text);
+    END;
+
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, canonical_text ON documents BEGIN
+      INSERT INTO documents_fts (documents_fts, rowid, title, canonical_text)
+      VALUES ('delete', old.seq, old.title, old.canonical_text);
+      INSERT INTO documents_fts (rowid, title, canonical_text)
+      VALUES (new.seq, new.title, new.canonical_text);
+    END;
+  `);
+}

@@ -1,7 +1,11 @@
 // What a reader for a binary format (PDF, Word, EPUB, e-mail, saved web page) is given and
 // gives back. Readers are pure over the bytes: no store, no file system, no network; the
 // import pipeline runs them (in a worker for the heavy ones) and stores what they return.
+import type { OcrFacts } from '../../../shared/model';
 import type { ParsedDocument } from '../parsed-document';
+
+/** What a reader is doing: reading the file's structure, or recognizing text on page images (OCR). */
+export type ReadStage = 'reading' | 'recognizing';
 
 export interface FormatInput {
   /** The file's name as the person knows it (no folders): for messages, never for choosing the reader. */
@@ -11,8 +15,8 @@ export interface FormatInput {
   password?: string;
   /** Aborts a long read (Cancel in the UI); the reader throws the abort reason. */
   signal?: AbortSignal;
-  /** Progress for long reads (pages parsed, pages recognized): `done` of `total` units. */
-  onProgress?: (done: number, total: number) => void;
+  /** Progress for long reads (pages parsed, pages recognized): `done` of `total` units of `stage` ('reading' when absent). */
+  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
 }
 
 /** A note that came inside the file (a Word comment): anchored to the text it comments on. */
@@ -40,14 +44,16 @@ export interface CarriedFile {
 export interface SourceFacts {
   /** The reader and its library, for "imported with". */
   importer: string;
+  /** The file's own MIME type where the source type stands for several (an image: PNG, JPEG or TIFF). */
+  mimeType?: string;
   pageCount?: number;
   author?: string;
   /** The file's own date (PDF creation date, a message's Date), ISO 8601. */
   createdAt?: string;
   /** Where the bytes came from when the file says so (a saved page's URL, a message's id). */
   originUrl?: string;
-  /** Recognized text: the mean word confidence (0–100) and the words under the threshold. */
-  ocr?: { meanConfidence: number; lowConfidenceWords: number };
+  /** Recognized text: the mean word confidence (0–100) and the words under the threshold; where they are is found when the text is built. */
+  ocr?: Omit<OcrFacts, 'uncertain' | 'textLength'>;
   /** A message's headers, for a message (From, To, Cc, Date, Subject, Message-ID, In-Reply-To, References). */
   headers?: Record<string, string>;
 }

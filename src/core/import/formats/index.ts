@@ -8,6 +8,7 @@ import type { FormatReader } from './format-reader';
 import { splitMbox } from './mbox';
 import { readMhtml } from './mhtml';
 import { readPdf } from './pdf';
+import { readImage } from '../ocr/image-reader';
 
 export type ReaderRegistry = Partial<Record<SourceType, FormatReader>>;
 
@@ -18,6 +19,7 @@ export const FORMAT_READERS: ReaderRegistry = {
   epub: readEpub,
   eml: readEmail,
   mhtml: readMhtml,
+  image: readImage,
 };
 
 /** Splits an .mbox into its messages' bytes. */
@@ -25,6 +27,7 @@ export const MBOX_SPLITTER: ((bytes: Uint8Array) => Uint8Array[]) | undefined = 
 
 /**
  * Types whose readers parse complex binary structures (and can be made to loop or to eat
- * memory by a hostile file): they run in a worker with a memory limit and a timeout.
+ * memory by a hostile file), or run OCR for long: they run in a worker with a memory limit
+ * and a timeout, off the main thread.
  */
-export const WORKER_TYPES: readonly SourceType[] = ['pdf', 'docx', 'epub'];
+export const WORKER_TYPES: readonly SourceType[] = ['pdf', 'docx', 'epub', 'image'];

@@ -90,6 +90,8 @@ export async function openPdf(pdfjs: Pdfjs, options: OpenPdfOptions): Promise<PD
     standardFontDataUrl: packageFolder('standard_fonts'),
     cMapUrl: packageFolder('cmaps'),
     cMapPacked: true,
+    // JPEG 2000 images (common in scans) are decoded by the package's own OpenJPEG build.
+    wasmUrl: packageFolder('wasm'),
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {

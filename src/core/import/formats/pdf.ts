@@ -20,13 +20,14 @@ import { joinLines } from './pdf-paragraphs';
 import type { TextStyle } from './pdf-paragraphs';
 import { groupRegion } from './pdf-paragraphs';
 import { TextStyleTally } from './pdf-text-style';
+import { recognizeScannedPages } from '../ocr/pdf-ocr';
 
 export const MAX_PDF_PAGES = 5000;
 /** More separately placed pieces of text than this on one page is not prose; the layout work grows with it. */
 export const MAX_PIECES_PER_PAGE = 100_000;
 
 export interface PdfReadDocument extends ReadDocument {
-  /** Pages (numbers from 1) with no text of their own: scanned pages, for recognition (OCR) later. */
+  /** Pages (numbers from 1) with no text of their own that OCR did not fill: blank pages, drawings, or scans with no words found. */
   pagesWithoutText: number[];
 }
 
@@ -162,13 +163,16 @@ async function readOpenDocument(
   };
 }
 
-/** A FormatReader for PDF: the text layer only; pages without text are listed for OCR. */
+/** A FormatReader for PDF: the text layer, and OCR of the pages that have none but carry an image (scans). */
 export async function readPdf(input: FormatInput): Promise<PdfReadDocument> {
   throwIfAborted(input.signal);
   const pdfjs = await pdfjsLibrary();
   const document = await openPdf(pdfjs, input);
   try {
-    return await readOpenDocument(pdfjs, document, input);
+    const read = await readOpenDocument(pdfjs, document, input);
+    if (read.pagesWithoutText.length === 0) return read;
+    const labels = await document.getPageLabels().catch(() => null);
+    return await recognizeScannedPages(pdfjs, document, read, input, (number) => pageRef(number, labels));
   } finally {
     await document.destroy();
   }

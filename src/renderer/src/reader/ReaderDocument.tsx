@@ -23,6 +23,8 @@ import { EditablePlugin } from './plugins/EditablePlugin';
 import { HighlightPaintPlugin } from './plugins/HighlightPaintPlugin';
 import { LiveEditPlugin } from './plugins/LiveEditPlugin';
 import { MarginMeasurePlugin } from './plugins/MarginMeasurePlugin';
+import { OcrMarksPlugin } from './plugins/OcrMarksPlugin';
+import { OcrLegend, useOcrUnsure } from './ocr-unsure';
 import { ReaderKeysPlugin } from './plugins/ReaderKeysPlugin';
 import { ScrollTargetPlugin } from './plugins/ScrollTargetPlugin';
 import { SearchMarksPlugin } from './plugins/SearchMarksPlugin';
@@ -128,6 +130,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
   const [rendered, setRendered] = useState<{ of: string; hash: string } | null>(null);
   const onChecked = useCallback((hash: string) => setRendered({ of: doc.textSha256, hash }), [doc.textSha256]);
   const renderedHash = rendered?.of === doc.textSha256 ? rendered.hash : null;
+  const unsure = useOcrUnsure(doc);
   return (
     <article
       ref={props.articleRef}
@@ -137,6 +140,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
       data-stored-text-sha256={doc.textSha256}
     >
       <p className={styles.details}>{props.details}</p>
+      {!editing && <OcrLegend count={unsure.length} />}
       <LexicalComposer
         key={`${doc.id}:${doc.textSha256}:${props.editEpoch}`}
         initialConfig={{
@@ -169,6 +173,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
         <SelectionPlugin map={map} onChange={plugins.setSelection} />
         <LiveEditPlugin editing={editing} onChange={plugins.follow} />
         <ScrollTargetPlugin map={map} target={controller.scrollTarget} done={controller.clearScrollTarget} />
+        <OcrMarksPlugin map={map} spans={unsure} editing={editing} />
         {props.elements && (
           <PagePlugins
             elements={props.elements}

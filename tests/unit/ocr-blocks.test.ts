@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs } from '../../src/core/import/ocr/ocr-blocks';
+import type { OcrLine } from '../../src/core/import/ocr/ocr-blocks';
+
+const line = (...words: Array<[string, number]>): OcrLine => ({
+  words: words.map(([text, confidence]) => ({ text, confidence })),
+});
+
+describe('paragraphs from what tesseract recognized', () => {
+  it('makes a paragraph of each of its paragraphs, joins a word hyphenated at a line end and keeps the page', () => {
+    const tally = new ConfidenceTally();
+    const paragraphs = pageParagraphs(
+      [
+        { paragraphs: [{ lines: [line(['The', 95], ['inter-', 93]), line(['national', 94], ['teams.', 96])] }] },
+        { paragraphs: [{ lines: [line(['Fc-', 90]), line(['ConfigParse', 91])] }, { lines: [] }] },
+      ],
+      { number: 4, label: 'iv' },
+      tally,
+    );
+    expect(paragraphs).toEqual([
+      {
+        kind: 'paragraph',
+        children: [{ kind: 'text', text: 'The international teams.' }],
+        page: { number: 4, label: 'iv' },
+      },
+      { kind: 'paragraph', children: [{ kind: 'text', text: 'Fc- ConfigParse' }], page: { number: 4, label: 'iv' } },
+    ]);
+    expect([tally.words, tally.low, tally.mean()]).toEqual([6, 0, 93.2]);
+  });
+
+  it(`marks each word under ${LOW_CONFIDENCE} as a run of its own and counts it`, () => {
+    const tally = new ConfidenceTally();
+    const [paragraph] = pageParagraphs(
+      [{ paragraphs: [{ lines: [line(['Boats', 95], ['lcft', 41], ['tbe', 52], ['harbour.', 96])] }] }],
+      { number: 1 },
+      tally,
+    );
+    expect(paragraph!.children).toEqual([
+      { kind: 'text', text: 'Boats ' },
+      { kind: 'text', text: 'lcft', uncertain: true },
+      { kind: 'text', text: ' ' },
+      { kind: 'text', text: 'tbe', uncertain: true },
+      { kind: 'text', text: ' harbour.' },
+    ]);
+    expect(tally.low).toBe(2);
+  });
+
+  it('marks a joined word unsure when either half was', () => {
+    const [paragraph] = pageParagraphs(
+      [{ paragraphs: [{ lines: [line(['archae-', 95]), line(['ologlcal', 30])] }] }],
+      { number: 1 },
+      new ConfidenceTally(),
+    );
+    expect(paragraph!.children).toEqual([{ kind: 'text', text: 'archaeologlcal', uncertain: true }]);
+  });
+});
