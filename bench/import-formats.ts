@@ -1,7 +1,8 @@
 // Document import at report scale (issue 16): a generated 300-page text PDF imported end to end
-// (core, real SQLite in a temp dir, the reader worker) beside pdfjs-dist's getTextContent of
-// every page alone, and a 200-page Word file beside mammoth alone, each run in a fresh process
-// so each reports its own peak memory. OCR and mbox sections join when their files exist.
+// (the built CLI: core, real SQLite in a temp dir, the reader worker) beside pdfjs-dist's
+// getTextContent of every page alone, and a 200-page Word file beside mammoth alone; each run
+// is a fresh process timed from its start to its exit, with its own peak memory. OCR and mbox
+// sections join when their files exist.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,20 +20,24 @@ const FONT = join(import.meta.dirname, '..', 'resources', 'fonts', 'DejaVuSerif.
 interface WorkerResult {
   milliseconds: number;
   maxRssMegabytes: number;
-  characters: number;
 }
 
-function runWorker(args: string[]): WorkerResult {
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'import-formats-worker.ts'), ...args],
-    {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
-  if (child.status !== 0) throw new Error(`import worker (${args[0]}) failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerResult;
+/** Runs bench/import-formats-child.mjs; its figures are the last line of its stderr. */
+function runChild(args: string[]): WorkerResult {
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'import-formats-child.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`import child (${args.join(' ')}) failed: ${child.stderr}`);
+  return JSON.parse(child.stderr.trim().split('\n').pop()!) as WorkerResult;
+}
+
+/** The end-to-end import is the built CLI's: built here first, so it is this checkout's code. */
+function buildCli(): void {
+  const built = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build-cli.mjs')], {
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
 }
 
 /** A report of exactly PDF_PAGES pages: section headings and paragraphs flowing in one column, a page number at each foot. */
@@ -104,7 +109,6 @@ function summary(results: WorkerResult[]) {
   return {
     medianMilliseconds: round(median(results.map((result) => result.milliseconds))),
     medianMaxRssMegabytes: round(median(results.map((result) => result.maxRssMegabytes))),
-    characters: results[0]!.characters,
   };
 }
 
@@ -113,8 +117,8 @@ function compare(pipelineArgs: (run: number) => string[], baselineArgs: string[]
   const pipeline: WorkerResult[] = [];
   const baseline: WorkerResult[] = [];
   for (let run = 0; run < RUNS; run += 1) {
-    baseline.push(runWorker(baselineArgs));
-    pipeline.push(runWorker(pipelineArgs(run)));
+    baseline.push(runChild(baselineArgs));
+    pipeline.push(runChild(pipelineArgs(run)));
   }
   const imported = summary(pipeline);
   const alone = summary(baseline);
@@ -141,10 +145,20 @@ export async function runImportFormatsBenchmark(): Promise<Record<string, unknow
   try {
     const pdfPath = join(temp.path, 'report.pdf');
     const pages = await generatePdf(pdfPath);
-    const pdf = compare((run) => ['pipeline', pdfPath, join(temp.path, `pdf-data-${run}`)], ['pdfjs', pdfPath]);
+    buildCli();
+    const cli = (file: string, name: string) => (run: number) => [
+      'cli',
+      '--data-dir',
+      join(temp.path, `${name}-data-${run}`),
+      '--max-import-mb',
+      '200',
+      'import',
+      file,
+    ];
+    const pdf = compare(cli(pdfPath, 'pdf'), ['pdfjs', pdfPath]);
     const docxPath = join(temp.path, 'report.docx');
     await generateDocx(docxPath);
-    const docx = compare((run) => ['pipeline', docxPath, join(temp.path, `docx-data-${run}`)], ['mammoth', docxPath]);
+    const docx = compare(cli(docxPath, 'docx'), ['mammoth', docxPath]);
     return {
       runs: RUNS,
       pdf: {
