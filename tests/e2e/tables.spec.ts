@@ -66,3 +66,26 @@ test('a table reads as a table, and a word in a cell is highlighted and noted li
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-yellow': ['Cracked'] });
   await screenshot(page, 'table-dark');
 });
+
+test('editing the text around a table keeps the table and the highlight in its cell', async ({ page, app }) => {
+  const documentId = importTablePage(app);
+  const text = app.core.documents.canonicalText(documentId);
+  const start = text.indexOf('Cracked');
+  app.core.annotations.create({ documentId, start, end: start + 'Cracked'.length, color: 'green' });
+  await page.goto(app.url);
+  await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-green': ['Cracked'] });
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await expect(page.getByRole('region', { name: 'Editing' })).toBeVisible();
+  await selectText(page, 'counted every');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('carefully ');
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Text saved\./ })).toBeVisible();
+  await page.reload();
+  await expect(reader(page).getByText('The survey team carefully counted every crossing')).toBeVisible();
+  await expect(reader(page).getByRole('table').first().getByRole('row').nth(2)).toHaveText(
+    /Old bridge\s*Deep\s*Cracked arches/,
+  );
+  expect(JSON.parse(app.core.documents.detail(documentId).lexicalJson).root.children[2].type).toBe('table');
+  await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-green': ['Cracked'] });
+});
