@@ -24,11 +24,21 @@ if (mode === 'cli') {
   const workerUrl = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
   globalThis.pdfjsWorker = await import(workerUrl);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The options the app's reader opens every PDF with (src/core/import/formats/pdf-library.ts).
+  const folder = (name) => `${join(dirname(require.resolve('pdfjs-dist/package.json')), name)}/`;
   const pdf = await pdfjs.getDocument({
     data: new Uint8Array(readFileSync(rest[0])),
     isEvalSupported: false,
     disableFontFace: true,
-    verbosity: 0,
+    useSystemFonts: false,
+    enableXfa: false,
+    disableRange: true,
+    disableStream: true,
+    disableAutoFetch: true,
+    standardFontDataUrl: folder('standard_fonts'),
+    cMapUrl: folder('cmaps'),
+    cMapPacked: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
   }).promise;
   let characters = 0;
   for (let number = 1; number <= pdf.numPages; number += 1) {
