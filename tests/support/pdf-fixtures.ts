@@ -228,6 +228,8 @@ export const PDF_TABLE = [
   ['Mill ford', '0.4', 'Open to herders'],
   ['Old bridge', '3.2', 'Cracked arches'],
   ['North quay', '5.0', 'Silted'],
+  // An empty cell: nothing is drawn there, and the last cell must still find its column.
+  ['South pier', '', 'Rebuilt'],
 ];
 const TABLE_COLUMNS = [72, 220, 360];
 
@@ -250,7 +252,9 @@ export async function buildTablePdf(): Promise<{
   let y = doc.y + 14;
   PDF_TABLE.forEach((row, index) => {
     doc.font(index === 0 ? SERIF_BOLD : SERIF).fontSize(10);
-    row.forEach((cell, column) => doc.text(cell, TABLE_COLUMNS[column]!, y, { lineBreak: false }));
+    row.forEach((cell, column) => {
+      if (cell !== '') doc.text(cell, TABLE_COLUMNS[column]!, y, { lineBreak: false });
+    });
     y += LINE + 3;
   });
   doc
@@ -259,7 +263,7 @@ export async function buildTablePdf(): Promise<{
     .text(after, 72, y + 14, { width: 468, lineGap: 3 });
   doc.end();
   await ended;
-  const knownText = [TITLE, before, ...PDF_TABLE.flat(), after]
+  const knownText = [TITLE, before, ...PDF_TABLE.flat().filter((cell) => cell !== ''), after]
     .join('\n')
     .replace(/\ufb01/g, 'fi')
     .replace(/\ufb02/g, 'fl');

@@ -34,39 +34,55 @@ function baselines(lines: readonly PdfLine[]): PdfLine[][] {
   return rows.map((row) => row.sort((a, b) => a.x0 - b.x0));
 }
 
-function aligned(row: readonly PdfLine[], columns: readonly PdfLine[]): boolean {
-  if (row.length !== columns.length) return false;
-  return row.every((cell, index) => {
-    const column = columns[index]!;
-    const tolerance = ALIGN_EMS * Math.max(cell.size, column.size);
-    return Math.abs(cell.x0 - column.x0) <= tolerance || Math.abs(cell.x1 - column.x1) <= tolerance;
-  });
+/** A row of cells by column; a column the row leaves empty holds undefined. */
+type Row = Array<PdfLine | undefined>;
+
+/**
+ * The row's cells placed under the run's columns (set by its first row), each in the next
+ * column it lines up with; undefined when a cell lines up with none, or fewer than two do.
+ */
+function placed(row: readonly PdfLine[], columns: readonly PdfLine[]): Row | undefined {
+  const out: Row = columns.map(() => undefined);
+  let column = 0;
+  for (const cell of row) {
+    const lines = (candidate: PdfLine): boolean => {
+      const tolerance = ALIGN_EMS * Math.max(cell.size, candidate.size);
+      return Math.abs(cell.x0 - candidate.x0) <= tolerance || Math.abs(cell.x1 - candidate.x1) <= tolerance;
+    };
+    while (column < columns.length && !lines(columns[column]!)) column++;
+    if (column === columns.length) return undefined;
+    out[column++] = cell;
+  }
+  return row.length >= MIN_COLUMNS ? out : undefined;
 }
 
 const words = (text: string): number => text.split(/\s+/).filter((word) => word !== '').length;
 
-function isProse(rows: readonly PdfLine[][]): boolean {
+function isProse(rows: readonly Row[]): boolean {
   const columns = rows[0]!.length;
   for (let column = 0; column < columns; column++) {
-    const mean = rows.reduce((sum, row) => sum + words(row[column]!.text), 0) / rows.length;
+    const mean = rows.reduce((sum, row) => sum + words(row[column]?.text ?? ''), 0) / rows.length;
     if (mean < PROSE_WORDS) return false;
   }
   return true;
 }
 
-/** Runs of consecutive baselines of two or more cells in the same columns. */
-function candidateRuns(rows: readonly PdfLine[][]): PdfLine[][][] {
-  const runs: PdfLine[][][] = [];
-  let run: PdfLine[][] = [];
+const firstCell = (row: Row): PdfLine => row.find((cell) => cell !== undefined)!;
+
+/** Runs of consecutive baselines of two or more cells in the same columns (a row may leave some empty). */
+function candidateRuns(rows: readonly PdfLine[][]): Row[][] {
+  const runs: Row[][] = [];
+  let run: Row[] = [];
   const close = (): void => {
     if (run.length >= MIN_ROWS) runs.push(run);
     run = [];
   };
   for (const row of rows) {
     const previous = run[run.length - 1];
-    const near = previous !== undefined && previous[0]!.y - row[0]!.y <= ROW_GAP_EMS * row[0]!.size;
-    if (previous && near && aligned(row, run[0]!)) {
-      run.push(row);
+    const near = previous !== undefined && firstCell(previous).y - row[0]!.y <= ROW_GAP_EMS * row[0]!.size;
+    const cells = previous && near ? placed(row, run[0] as PdfLine[]) : undefined;
+    if (cells) {
+      run.push(cells);
       continue;
     }
     close();
@@ -90,9 +106,9 @@ export function takeTables(
   const taken = new Set<PdfLine>();
   for (const run of candidateRuns(baselines(lines))) {
     if (isProse(run)) continue;
-    const cells = run.flat();
+    const cells = run.flat().filter((cell): cell is PdfLine => cell !== undefined);
     for (const cell of cells) taken.add(cell);
-    const first = run[0]!;
+    const first = run[0] as PdfLine[];
     const standIn: PdfLine = {
       text: first.map((cell) => cell.text).join(' '),
       x0: Math.min(...cells.map((cell) => cell.x0)),
@@ -101,11 +117,10 @@ export function takeTables(
       size: first[0]!.size,
       font: first[0]!.font,
     };
+    const bold = (row: Row): boolean => row.every((cell) => cell === undefined || isBold(cell.font));
     tables.set(standIn, {
-      rows: run.map((row) => row.map((cell) => cell.text)),
-      header:
-        first.every((cell) => isBold(cell.font)) &&
-        !run.slice(1).every((row) => row.every((cell) => isBold(cell.font))),
+      rows: run.map((row) => row.map((cell) => cell?.text ?? '')),
+      header: bold(first) && !run.slice(1).every(bold),
     });
   }
   if (tables.size === 0) return { lines: [...lines], tables };
