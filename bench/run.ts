@@ -7,6 +7,7 @@ import { runExportBenchmark } from './export';
 import { runBundlesBenchmark } from './bundles';
 import { runSyncBenchmark } from './sync';
 import { runScaleBenchmark } from './scale';
+import { runImportFormatsBenchmark } from './import-formats';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   export: runExportBenchmark,
   bundles: runBundlesBenchmark,
   sync: runSyncBenchmark,
+  'import-formats': runImportFormatsBenchmark,
   scale: runScaleBenchmark,
 };
 

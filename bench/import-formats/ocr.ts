@@ -3,7 +3,7 @@
 // the PDF reader, which renders and recognizes each page: seconds per page and the
 // character error rate against the known text.
 import { readPdf } from '../../src/core/import/formats/pdf';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import { LETTER_PAGE, characterErrorRate, imagePdf, knownText, scannedPages } from '../../tests/support/ocr-fixtures';
 
 const PAGES = 10;
@@ -16,7 +16,7 @@ export async function ocrSection(): Promise<{ secondsPerPage: number; cer: numbe
   const started = performance.now();
   const read = await readPdf({ fileName: 'bench-scan.pdf', bytes: pdf });
   const seconds = (performance.now() - started) / 1000;
-  const recognized = read.blocks.map((block) => (block.kind === 'list' ? '' : inlineText(block.children))).join(' ');
+  const recognized = read.blocks.map((block) => inlineText(blockRuns(block))).join(' ');
   return {
     secondsPerPage: Math.round((seconds / PAGES) * 100) / 100,
     cer: Math.round(characterErrorRate(texts.join(' '), recognized) * 10_000) / 10_000,

@@ -67,7 +67,34 @@ export interface ListBlock extends PlacedBlock {
   items: ListItem[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | QuoteBlock | ListBlock;
+/** A table cell: its inline text (several paragraphs of a cell are joined with line breaks). */
+export interface TableCell {
+  children: InlineRun[];
+}
+
+export interface TableRowData {
+  cells: TableCell[];
+}
+
+/**
+ * A data table. Rows may differ in length (the reader and export pad short rows with empty
+ * cells). `header` marks the first row as the header row.
+ */
+export interface TableBlock extends PlacedBlock {
+  kind: 'table';
+  header: boolean;
+  rows: TableRowData[];
+}
+
+/**
+ * The most a table keeps: past MAX_TABLE_COLUMNS the extra cells of a row join its last cell
+ * (separated by " | "), and past MAX_TABLE_ROWS the table ends and the remaining rows follow
+ * as a second table, so no text is lost and no table is too big to lay out.
+ */
+export const MAX_TABLE_ROWS = 500;
+export const MAX_TABLE_COLUMNS = 30;
+
+export type Block = HeadingBlock | ParagraphBlock | QuoteBlock | ListBlock | TableBlock;
 
 export interface DocumentOutline {
   title: string;
@@ -90,13 +117,64 @@ export function inlineText(runs: readonly InlineRun[]): string {
     .join('');
 }
 
+/** The inline runs of a block that holds text directly; lists and tables hold theirs deeper. */
+export function blockRuns(block: Block): readonly InlineRun[] {
+  return block.kind === 'list' || block.kind === 'table' ? [] : block.children;
+}
+
+/** A table's text cell by cell, one cell a line, for finding quotes in it. */
+export function tableLines(block: TableBlock, text: (runs: readonly InlineRun[]) => string = inlineText): string {
+  return block.rows.map((row) => row.cells.map((cell) => text(cell.children)).join('\n')).join('\n');
+}
+
+/** Any block's plain text: list items and table cells one a line. */
+export function blockPlainText(block: Block): string {
+  if (block.kind === 'table') return tableLines(block);
+  if (block.kind !== 'list') return inlineText(block.children);
+  return block.items
+    .map((item) => [inlineText(item.children), ...item.nested.map(blockPlainText)].join('\n'))
+    .join('\n');
+}
+
 /** True when a block would render no visible text. */
 export function isBlankBlock(block: Block): boolean {
   if (block.kind === 'list') return block.items.length === 0;
+  if (block.kind === 'table')
+    return block.rows.every((row) => row.cells.every((cell) => inlineText(cell.children).trim() === ''));
   return inlineText(block.children).trim() === '';
 }
 
 /** Only http(s) and mailto links survive import; anything else becomes plain text. */
 export function isSafeLinkUrl(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url.trim());
+}
+
+/** A row's cells within MAX_TABLE_COLUMNS: the overflow joins the last kept cell. */
+function cappedCells(cells: readonly TableCell[]): TableCell[] {
+  if (cells.length <= MAX_TABLE_COLUMNS) return [...cells];
+  const kept = cells.slice(0, MAX_TABLE_COLUMNS - 1);
+  const rest = cells.slice(MAX_TABLE_COLUMNS - 1);
+  const joined: InlineRun[] = [];
+  rest.forEach((cell, index) => {
+    if (index > 0) joined.push(textRun(' | '));
+    joined.push(...cell.children);
+  });
+  return [...kept, { children: joined }];
+}
+
+/**
+ * Splits and caps a table to the bounds (see MAX_TABLE_ROWS, MAX_TABLE_COLUMNS); empty rows go.
+ * Returns no table when nothing is left; the header flag stays with the first part only.
+ */
+export function boundedTables(table: TableBlock): TableBlock[] {
+  const rows = table.rows.filter((row) => row.cells.length > 0).map((row) => ({ cells: cappedCells(row.cells) }));
+  const parts: TableBlock[] = [];
+  for (let start = 0; start < rows.length; start += MAX_TABLE_ROWS) {
+    parts.push({
+      ...table,
+      header: start === 0 && table.header,
+      rows: rows.slice(start, start + MAX_TABLE_ROWS),
+    });
+  }
+  return parts;
 }

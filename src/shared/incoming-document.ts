@@ -6,6 +6,13 @@ import { $createLinkNode, type LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, type ListItemNode, type ListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
 import {
+  $createTableCellNode,
+  $createTableNode,
+  $createTableRowNode,
+  TableCellHeaderStates,
+  type TableNode,
+} from '@lexical/table';
+import {
   $createLineBreakNode,
   $createParagraphNode,
   $createTabNode,
@@ -13,13 +20,13 @@ import {
   $getRoot,
   type ElementNode,
 } from 'lexical';
-import { isSafeLinkUrl } from './document-blocks';
+import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, isSafeLinkUrl } from './document-blocks';
 import { $canonicalText, createDocumentEditor } from './lexical-document';
 
 /** Bold, italic, underline and code: the formats the reader styles (Lexical's bit flags). */
 const KNOWN_FORMATS = 1 | 2 | 8 | 16;
 const HEADING_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-const BLOCK_TYPES: readonly string[] = ['paragraph', 'heading', 'quote', 'list'];
+const BLOCK_TYPES: readonly string[] = ['paragraph', 'heading', 'quote', 'list', 'table'];
 /** Deeper than any list a person nests; a hostile edit could otherwise overflow the stack. */
 const MAX_DEPTH = 64;
 
@@ -93,11 +100,58 @@ function $list(node: RawNode): ListNode {
   return list;
 }
 
+/**
+ * A table as the app writes one: rows of cells, each cell paragraphs of inline text, a cell a
+ * header cell or not. Spans, widths, colours and styles are dropped; anything else inside a
+ * cell becomes a paragraph of its text, anything else inside a table or row is left out. A
+ * table past the caps the importers keep (MAX_TABLE_ROWS × MAX_TABLE_COLUMNS) is refused.
+ */
+function $table(node: RawNode): TableNode {
+  const rows = node.children
+    .filter((child) => child.type === 'tablerow')
+    .map((row) => row.children.filter((child) => child.type === 'tablecell'))
+    .filter((cells) => cells.length > 0);
+  if (rows.length > MAX_TABLE_ROWS)
+    throw new IncomingDocumentError(
+      `a table has ${rows.length} rows, more than the ${MAX_TABLE_ROWS} a document keeps`,
+    );
+  const table = $createTableNode();
+  const columns = Math.max(0, ...rows.map((cells) => cells.length));
+  for (const cells of rows) {
+    if (cells.length > MAX_TABLE_COLUMNS)
+      throw new IncomingDocumentError(
+        `a table row has ${cells.length} cells, more than the ${MAX_TABLE_COLUMNS} a document keeps`,
+      );
+    const rowNode = $createTableRowNode();
+    for (const cell of cells) {
+      const header = cell.fields.headerState === TableCellHeaderStates.ROW;
+      const cellNode = $createTableCellNode(header ? TableCellHeaderStates.ROW : TableCellHeaderStates.NO_STATUS);
+      for (const part of cell.children) {
+        const paragraph = $createParagraphNode();
+        $appendInline(paragraph, part.type === 'paragraph' ? part.children : [part], false);
+        cellNode.append(paragraph);
+      }
+      // Lexical needs a block in every cell, and the app writes one even for an empty cell.
+      if (cellNode.getChildrenSize() === 0) cellNode.append($createParagraphNode());
+      rowNode.append(cellNode);
+    }
+    // A ragged row is padded, as the importers pad theirs, so the grid stays whole.
+    for (let column = cells.length; column < columns; column++)
+      rowNode.append($createTableCellNode().append($createParagraphNode()));
+    table.append(rowNode);
+  }
+  return table;
+}
+
 /** A margin note has no headings or quotes: they become paragraphs there. */
 export type IncomingKind = 'document' | 'note';
 
 function $block(node: RawNode, kind: IncomingKind): ElementNode {
   if (node.type === 'list') return $list(node);
+  if (node.type === 'table' && kind === 'document') {
+    const table = $table(node);
+    if (table.getChildrenSize() > 0) return table;
+  }
   const tag = node.fields.tag;
   const block =
     kind === 'note'
@@ -139,8 +193,8 @@ export function $rebuildRoot(root: RawNode, kind: IncomingKind): void {
 
 /**
  * Rebuilds a serialized document from known parts only: paragraphs, headings h1–h6, quotes,
- * bullet and numbered lists, text with bold, italic, underline and code, line breaks, tabs,
- * and links to http, https and mailto. Styles, alignment, indents, unknown attributes and
+ * bullet and numbered lists, tables (rows of cells of paragraphs, a header row), text with
+ * bold, italic, underline and code, line breaks, tabs, and links to http, https and mailto. Styles, alignment, indents, unknown attributes and
  * NodeState are dropped; an unknown node keeps its text (an unknown block becomes a
  * paragraph, an unknown inline wrapper or an unsafe link leaves its text in place). The
  * app's own documents come back unchanged. Throws IncomingDocumentError when it is not JSON

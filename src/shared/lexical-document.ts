@@ -7,6 +7,15 @@ import { $createLinkNode, LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import {
+  $createTableCellNode,
+  $createTableNode,
+  $createTableRowNode,
+  TableCellHeaderStates,
+  TableCellNode,
+  TableNode,
+  TableRowNode,
+} from '@lexical/table';
+import {
   $createLineBreakNode,
   $createParagraphNode,
   $createTextNode,
@@ -17,8 +26,8 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
-import type { Block, DocumentOutline, InlineRun, ListBlock, PageRef } from './document-blocks';
-import { isBlankBlock, textRun } from './document-blocks';
+import type { Block, DocumentOutline, InlineRun, ListBlock, PageRef, TableBlock } from './document-blocks';
+import { boundedTables, isBlankBlock, textRun } from './document-blocks';
 import type { PageMapEntry } from './model';
 
 export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
@@ -27,6 +36,9 @@ export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   ListNode,
   ListItemNode,
   LinkNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
 ];
 
 export function createDocumentEditor(): LexicalEditor {
@@ -99,6 +111,30 @@ function $createList(block: ListBlock): ListNode {
   return list;
 }
 
+/**
+ * A table as Lexical's table nodes: each cell holds one paragraph, short rows are padded
+ * with empty cells so the grid is whole, and the header row's cells are header cells. Its
+ * canonical text is what getTextContent gives any element: every cell's text, cells and
+ * rows alike separated by a blank line.
+ */
+export function $createTable(block: TableBlock): TableNode {
+  const table = $createTableNode();
+  const columns = Math.max(...block.rows.map((row) => row.cells.length));
+  block.rows.forEach((row, rowIndex) => {
+    const rowNode = $createTableRowNode();
+    const header = block.header && rowIndex === 0;
+    for (let column = 0; column < columns; column++) {
+      const cell = $createTableCellNode(header ? TableCellHeaderStates.ROW : TableCellHeaderStates.NO_STATUS);
+      const paragraph = $createParagraphNode();
+      $appendInline(paragraph, row.cells[column]?.children ?? []);
+      cell.append(paragraph);
+      rowNode.append(cell);
+    }
+    table.append(rowNode);
+  });
+  return table;
+}
+
 function $appendBlock(block: Block): void {
   const root = $getRoot();
   switch (block.kind) {
@@ -116,6 +152,9 @@ function $appendBlock(block: Block): void {
     }
     case 'list':
       root.append($createList(block));
+      return;
+    case 'table':
+      root.append($createTable(block));
       return;
     case 'paragraph': {
       const paragraph = $createParagraphNode();
@@ -177,8 +216,10 @@ export function buildDocumentState(outline: DocumentOutline): {
         }
         for (const block of outline.blocks) {
           if (isBlankBlock(block)) continue;
-          $appendBlock(block);
-          pages.push(block.page);
+          for (const part of block.kind === 'table' ? boundedTables(block) : [block]) {
+            $appendBlock(part);
+            pages.push(block.page);
+          }
         }
         uncertain = $rangesOf(keys);
       },

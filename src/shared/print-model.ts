@@ -4,6 +4,7 @@
 import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $isTableCellNode, $isTableNode, $isTableRowNode, TableCellHeaderStates, type TableNode } from '@lexical/table';
 import { $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
 import { createDocumentEditor } from './lexical-document';
 
@@ -18,7 +19,15 @@ export interface PrintRun {
   link: string;
 }
 
-export type PrintBlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem';
+export type PrintBlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem' | 'table';
+
+/** A table cell: its paragraphs' runs (a line break between paragraphs), where it starts and ends. */
+export interface PrintCell {
+  runs: PrintRun[];
+  header: boolean;
+  start: number;
+  end: number;
+}
 
 export interface PrintBlock {
   kind: PrintBlockKind;
@@ -29,6 +38,8 @@ export interface PrintBlock {
   /** "•" or "3." for list items; empty otherwise. */
   marker: string;
   runs: PrintRun[];
+  /** A table's rows of cells (kind 'table' only; its `runs` are empty). */
+  rows?: PrintCell[][];
   start: number;
   end: number;
 }
@@ -101,6 +112,47 @@ function $walkList(list: ListNode, state: WalkState, depth: number): void {
   });
 }
 
+/** Whether a node's text is followed by a block separator among its siblings (as getTextContent does). */
+function separated(node: LexicalNode, index: number, count: number): boolean {
+  return $isElementNode(node) && index !== count - 1 && !node.isInline();
+}
+
+/** One cell's paragraphs as one run list: a "\n" run stands for the blank line between two (it is not text). */
+function $cell(cell: ElementNode, state: WalkState): PrintCell {
+  const start = state.offset;
+  const runs: PrintRun[] = [];
+  const parts = cell.getChildren();
+  parts.forEach((part, index) => {
+    $collectInline(part, state, runs, '');
+    if (separated(part, index, parts.length)) {
+      runs.push({ text: '\n', start: -1, bold: false, italic: false, code: false, link: '' });
+      state.offset += BLOCK_SEPARATOR_LENGTH;
+    }
+  });
+  const header = $isTableCellNode(cell) && cell.getHeaderStyles() !== TableCellHeaderStates.NO_STATUS;
+  return { runs, header, start, end: state.offset };
+}
+
+function $table(table: TableNode, state: WalkState): void {
+  const start = state.offset;
+  const rows: PrintCell[][] = [];
+  const rowNodes = table.getChildren();
+  rowNodes.forEach((row, rowIndex) => {
+    const cells: PrintCell[] = [];
+    if ($isTableRowNode(row)) {
+      const cellNodes = row.getChildren();
+      cellNodes.forEach((cell, index) => {
+        if ($isElementNode(cell)) cells.push($cell(cell, state));
+        else state.offset += cell.getTextContentSize();
+        if (separated(cell, index, cellNodes.length)) state.offset += BLOCK_SEPARATOR_LENGTH;
+      });
+    } else state.offset += row.getTextContentSize();
+    rows.push(cells);
+    if (separated(row, rowIndex, rowNodes.length)) state.offset += BLOCK_SEPARATOR_LENGTH;
+  });
+  state.blocks.push({ kind: 'table', level: 0, depth: 0, marker: '', runs: [], rows, start, end: state.offset });
+}
+
 /** The printable blocks of the active editor state, in reading order. */
 export function $printBlocks(): PrintBlock[] {
   const state: WalkState = { offset: 0, blocks: [] };
@@ -112,6 +164,8 @@ export function $printBlocks(): PrintBlock[] {
       $textBlock(child, state, 'quote', 0, 0, '');
     } else if ($isListNode(child)) {
       $walkList(child, state, 0);
+    } else if ($isTableNode(child)) {
+      $table(child, state);
     } else if ($isElementNode(child)) {
       $textBlock(child, state, 'paragraph', 0, 0, '');
     } else {

@@ -8,11 +8,12 @@ import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import { tryParseXml } from '../../src/core/import/formats/xml';
 import { readZipEntries } from '../../src/core/import/formats/zip-archive';
 import type { Block, ListBlock } from '../../src/shared/document-blocks';
-import { inlineText, textRun } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText, tableLines, textRun } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import {
   buildDocx,
   BULLETS,
+  CLOSING,
   COMMENTS,
   docxKnownText,
   DOCX_AUTHOR,
@@ -22,6 +23,7 @@ import {
   NESTED_BULLET,
   NUMBERED,
   SAFE_LINK,
+  TABLE,
   TINY_PNG,
 } from '../support/docx-fixture';
 import { makeTempDir } from '../support/temp';
@@ -31,6 +33,7 @@ import { text, withDeclaredSize, zipWithZeros } from '../support/zip-hostile';
 const MB = 1024 * 1024;
 
 function blockText(block: Block): string {
+  if (block.kind === 'table') return tableLines(block);
   if (block.kind !== 'list') return inlineText(block.children);
   return block.items.map((item) => [inlineText(item.children), ...item.nested.map(blockText)].join('\n')).join('\n');
 }
@@ -86,10 +89,15 @@ describe('reading a Word file', () => {
     expect(lists[1]!.items.map((item) => inlineText(item.children))).toEqual(NUMBERED);
   });
 
-  it('renders each table row as one paragraph with its cells joined by " | "', () => {
-    const lines = document.blocks.map(blockText);
-    expect(lines).toContain('Site | Depth | Status');
-    expect(lines).toContain('Old bridge | Deep | Cracked');
+  it('keeps the table as a table: its cells in order, the header row marked, between the list and the closing paragraph', () => {
+    const tables = document.blocks.filter((block) => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const table = tables[0]!;
+    expect(table.header).toBe(true);
+    expect(table.rows.map((row) => row.cells.map((cell) => inlineText(cell.children)))).toEqual(TABLE);
+    const at = document.blocks.indexOf(table);
+    expect(document.blocks[at - 1]!.kind).toBe('list');
+    expect(inlineText(blockRuns(document.blocks[at + 1]!))).toBe(CLOSING);
   });
 
   it('ends with the footnote as "1. text" under a Notes heading, without the back-link arrow', () => {
@@ -100,7 +108,7 @@ describe('reading a Word file', () => {
   });
 
   it('keeps emphasis and the https link, and turns a javascript: link into plain text', () => {
-    const runs = document.blocks.flatMap((block) => (block.kind === 'list' ? [] : block.children));
+    const runs = document.blocks.flatMap((block) => blockRuns(block));
     expect(runs).toContainEqual({ kind: 'text', text: 'the map', bold: true });
     expect(runs).toContainEqual({ kind: 'text', text: 'near the mill', italic: true });
     expect(runs.filter((run) => run.kind === 'link').map((run) => run.url)).toEqual([SAFE_LINK]);

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText, tableLines } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import { MAX_ATTACHMENTS, sanitizeFileName } from '../../src/core/import/formats/email-attachments';
 import { emailReader, readEmail } from '../../src/core/import/formats/email';
@@ -53,6 +53,7 @@ async function readMessage(
 
 function blockText(block: Block): string {
   if (block.kind === 'list') return block.items.map((item) => inlineText(item.children)).join('\n');
+  if (block.kind === 'table') return tableLines(block);
   return inlineText(block.children);
 }
 
@@ -84,7 +85,7 @@ describe('an e-mail message', () => {
 
   it('opens with a header block of bold labels, then the HTML part’s words', async () => {
     const document = await readMessage(alternative);
-    const labels = document.blocks.slice(0, 5).map((block) => (block.kind === 'list' ? [] : block.children));
+    const labels = document.blocks.slice(0, 5).map((block) => blockRuns(block));
     expect(labels.map((runs) => runs[0])).toEqual(
       ['From:', 'To:', 'Cc:', 'Date:', 'Subject:'].map((label) => ({ kind: 'text', text: label, bold: true })),
     );

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EPUB_LIMITS, MAX_CHAPTERS, readEpub } from '../../src/core/import/formats/epub-reader';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText, tableLines } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import {
   buildEpub,
@@ -15,6 +15,7 @@ import {
   EPUB_DATE,
   EPUB_TITLE,
   epubKnownText,
+  SOUNDINGS,
 } from '../support/epub-fixture';
 import { makeTempDir } from '../support/temp';
 import { wordF1 } from '../support/text-score';
@@ -23,7 +24,11 @@ import { text, withDeclaredSize, zipWithZeros } from '../support/zip-hostile';
 const MB = 1024 * 1024;
 
 const blockText = (block: Block): string =>
-  block.kind === 'list' ? block.items.map((item) => inlineText(item.children)).join('\n') : inlineText(block.children);
+  block.kind === 'list'
+    ? block.items.map((item) => inlineText(item.children)).join('\n')
+    : block.kind === 'table'
+      ? tableLines(block)
+      : inlineText(block.children);
 
 const headings = (document: ReadDocument): string[] =>
   document.blocks.filter((block) => block.kind === 'heading').map(blockText);
@@ -78,14 +83,15 @@ describe('reading an EPUB book', () => {
     expect(headings(old)).toEqual(['Arrival at the river mouth', 'The Channels', 'Appendix of soundings']);
   });
 
-  it('reduces an image to its alt text and a table row to one line', () => {
+  it('reduces an image to its alt text and keeps a table as a table', () => {
     const lines = book.blocks.map(blockText);
     expect(lines.some((line) => line.includes(EPUB_ALT))).toBe(true);
-    expect(lines).toContain('North | Four fathoms');
+    const table = book.blocks.find((block) => block.kind === 'table');
+    expect(table?.rows.map((row) => row.cells.map((cell) => inlineText(cell.children)))).toEqual(SOUNDINGS);
   });
 
   it('reads XHTML as XML, so a self-closed anchor does not swallow the emphasis after it', () => {
-    const runs = book.blocks.flatMap((block) => (block.kind === 'list' ? [] : block.children));
+    const runs = book.blocks.flatMap((block) => blockRuns(block));
     expect(runs).toContainEqual({ kind: 'text', text: 'drawn', italic: true });
   });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import { readMhtml } from '../../src/core/import/formats/mhtml';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import {
   CRLF,
@@ -89,7 +89,7 @@ async function readSaved(text: string, fileName = 'terrace.mhtml'): Promise<Read
 }
 
 function allText(blocks: readonly Block[]): string {
-  return blocks.map((block) => (block.kind === 'list' ? '' : inlineText(block.children))).join('\n\n');
+  return blocks.map((block) => inlineText(blockRuns(block))).join('\n\n');
 }
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {

@@ -9,7 +9,7 @@ import { readPdf } from '../../src/core/import/formats/pdf';
 import { readImage } from '../../src/core/import/ocr/image-reader';
 import { ocrWorkerOptions, openOcr } from '../../src/core/import/ocr/ocr-engine';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import type { DocumentSource, ImportProgress } from '../../src/shared/model';
 import { UserFacingError } from '../../src/shared/result';
 import {
@@ -57,7 +57,7 @@ function inProcess(): DocumentImporter {
 function pageText(blocks: readonly Block[], page: number): string {
   return blocks
     .filter((block) => block.page?.number === page)
-    .map((block) => (block.kind === 'list' ? '' : inlineText(block.children)))
+    .map((block) => inlineText(blockRuns(block)))
     .join(' ');
 }
 

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockPlainText } from '../../src/shared/document-blocks';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser';
 import { sentences } from '../support/pdf-fixtures';
 import { makeTempDir } from '../support/temp';
@@ -57,8 +57,7 @@ async function printedPdf(): Promise<Uint8Array> {
   }
 }
 
-const blockText = (block: Block): string =>
-  block.kind === 'list' ? block.items.map((item) => inlineText(item.children)).join('\n') : inlineText(block.children);
+const blockText = (block: Block): string => blockPlainText(block);
 
 describe.skipIf(!executablePath || !hasPdftotext)('reading a PDF printed by Chromium', () => {
   const temp = makeTempDir();

@@ -2,16 +2,12 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import type { Block } from '../../src/shared/document-blocks';
-import { inlineText } from '../../src/shared/document-blocks';
+import { blockPlainText, inlineText } from '../../src/shared/document-blocks';
 import { UserFacingError } from '../../src/shared/result';
 import { buildFixturePdf, FOOTNOTE, RUNNING_HEAD, RUNNING_HEAD_RIGHT, TITLE } from '../support/pdf-fixtures';
 import { bigramF1, wordF1, words } from '../support/text-score';
 
-function blockText(block: Block): string {
-  return block.kind === 'list'
-    ? block.items.map((item) => inlineText(item.children)).join('\n')
-    : inlineText(block.children);
-}
+const blockText = (block: Block): string => blockPlainText(block);
 
 const allText = (blocks: readonly Block[]): string => blocks.map(blockText).join('\n');
 

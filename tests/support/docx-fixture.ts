@@ -134,7 +134,9 @@ function body(): Array<Paragraph | Table> {
     new Paragraph({ text: NESTED_BULLET, bullet: { level: 1 } }),
     new Paragraph({ text: BULLETS[1], bullet: { level: 0 } }),
     ...NUMBERED.map((text) => new Paragraph({ text, numbering: { reference: 'steps', level: 0 } })),
-    new Table({ rows: TABLE.map((row) => new TableRow({ children: row.map(cell) })) }),
+    new Table({
+      rows: TABLE.map((row, index) => new TableRow({ children: row.map(cell), tableHeader: index === 0 })),
+    }),
     new Paragraph(''),
     new Paragraph(CLOSING),
   ];

@@ -222,3 +222,50 @@ export async function buildFixturePdf(options: FixtureOptions = {}): Promise<Bui
     furniture: [RUNNING_HEAD, RUNNING_HEAD_RIGHT, 'Page 1 of'],
   };
 }
+
+export const PDF_TABLE = [
+  ['Site', 'Depth in metres', 'Status'],
+  ['Mill ford', '0.4', 'Open to herders'],
+  ['Old bridge', '3.2', 'Cracked arches'],
+  ['North quay', '5.0', 'Silted'],
+  // An empty cell: nothing is drawn there, and the last cell must still find its column.
+  ['South pier', '', 'Rebuilt'],
+];
+const TABLE_COLUMNS = [72, 220, 360];
+
+/** One page in one column: a title, a paragraph, a table with a bold header row, a closing paragraph. */
+export async function buildTablePdf(): Promise<{
+  bytes: Uint8Array;
+  knownText: string;
+  before: string;
+  after: string;
+}> {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const before = sentences(3, 4);
+  const after = sentences(5, 3);
+  doc.font(SERIF_BOLD).fontSize(18).text(TITLE, 72, 72, { lineBreak: false });
+  doc.font(SERIF).fontSize(10);
+  doc.text(before, 72, 110, { width: 468, lineGap: 3 });
+  let y = doc.y + 14;
+  PDF_TABLE.forEach((row, index) => {
+    doc.font(index === 0 ? SERIF_BOLD : SERIF).fontSize(10);
+    row.forEach((cell, column) => {
+      if (cell !== '') doc.text(cell, TABLE_COLUMNS[column]!, y, { lineBreak: false });
+    });
+    y += LINE + 3;
+  });
+  doc
+    .font(SERIF)
+    .fontSize(10)
+    .text(after, 72, y + 14, { width: 468, lineGap: 3 });
+  doc.end();
+  await ended;
+  const knownText = [TITLE, before, ...PDF_TABLE.flat().filter((cell) => cell !== ''), after]
+    .join('\n')
+    .replace(/\ufb01/g, 'fi')
+    .replace(/\ufb02/g, 'fl');
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), knownText, before, after };
+}

@@ -1,11 +1,12 @@
 // The body of one document in the export: its first page and outline entry, its blocks
-// (headings, paragraphs, lists, quotes) set as real text cut at every annotation boundary,
+// (headings, paragraphs, lists, quotes, tables) set as real text cut at every annotation boundary,
 // and the cover block under the title (source, byline, export, counts by tag, document notes).
 import type { DocumentDetail } from '../../shared/model';
 import type { PrintBlock } from '../../shared/print-model';
 import { printBlocksOf } from '../../shared/print-model';
 import type { DocumentRun } from './pdf-document-run';
 import { boundariesOf } from './pdf-document-run';
+import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
 import { formatDate, hasNote } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
@@ -61,6 +62,10 @@ function renderBlock(
   run: DocumentRun,
   boundaries: readonly number[],
 ): void {
+  if (block.kind === 'table') {
+    renderTable(surface, block, run, boundaries);
+    return;
+  }
   const { documentIndex } = run;
   const { size, after } = blockSize(block);
   const heading = block.kind === 'heading';

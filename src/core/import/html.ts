@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import type { Block, HeadingLevel, InlineRun, ListBlock, ListItem, TextRun } from '../../shared/document-blocks';
 import { inlineText, isSafeLinkUrl, textRun } from '../../shared/document-blocks';
 import { UserFacingError } from '../../shared/result';
+import { ALLOWED_TAGS, BLOCK_TAGS } from './html-tags';
+import { isLayoutTable, tableBlockFrom } from './html-tables';
 import type { ParsedDocument } from './parsed-document';
 
 interface HtmlLibraries {
@@ -36,97 +38,6 @@ function htmlLibraries(): HtmlLibraries {
   }
   return libraries;
 }
-
-const ALLOWED_TAGS = [
-  'a',
-  'b',
-  'blockquote',
-  'br',
-  'code',
-  'div',
-  'em',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'i',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'article',
-  'span',
-  'strong',
-  'ul',
-  'table',
-  'tbody',
-  'thead',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'dl',
-  'dt',
-  'dd',
-  'main',
-  'header',
-  'footer',
-  'aside',
-  'small',
-  'sup',
-  'sub',
-  'u',
-  'mark',
-  'cite',
-  'q',
-  'abbr',
-  'time',
-  'kbd',
-  'samp',
-  'var',
-  's',
-  'del',
-  'ins',
-];
-
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'FIGURE',
-  'FIGCAPTION',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TR',
-  'TD',
-  'TH',
-  'CAPTION',
-  'DL',
-  'DT',
-  'DD',
-  'PRE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-]);
 
 type Marks = Omit<TextRun, 'kind' | 'text'>;
 
@@ -236,7 +147,7 @@ function listItemFrom(parts: readonly Node[]): ListItem | undefined {
   collector.flush();
   const children: InlineRun[] = [];
   for (const block of collector.blocks) {
-    if (block.kind === 'list') continue;
+    if (block.kind === 'list' || block.kind === 'table') continue;
     if (children.length > 0) children.push({ kind: 'break' });
     children.push(...block.children);
   }
@@ -264,6 +175,32 @@ function listFrom(element: Element): ListBlock {
   return { kind: 'list', ordered: element.tagName === 'OL', start: Number.isFinite(start) ? start : 1, items };
 }
 
+/** A table cell's text: its blocks (paragraphs, list items) one per line. */
+function cellRuns(cell: Element): InlineRun[] {
+  const collector = new BlockCollector();
+  blocksFrom(cell, collector, false);
+  collector.flush();
+  const runs: InlineRun[] = [];
+  for (const block of collector.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'quote' && block.kind !== 'heading') continue;
+    if (runs.length > 0) runs.push({ kind: 'break' });
+    runs.push(...block.children);
+  }
+  return runs;
+}
+
+/** A data table becomes a table block (its caption a paragraph above it); a layout table's content flows on. */
+function tableFrom(table: Element, into: BlockCollector): boolean {
+  if (isLayoutTable(table)) return false;
+  const { table: block, caption } = tableBlockFrom(table, cellRuns);
+  if (caption) {
+    inlineFrom(caption, {}, into);
+    into.flush();
+  }
+  if (block) into.blocks.push(block);
+  return true;
+}
+
 function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): void {
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType !== 1) {
@@ -282,7 +219,7 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
       inlineFrom(child, {}, heading);
       heading.flush();
       const block = heading.blocks[0];
-      if (block && block.kind !== 'list') {
+      if (block && block.kind !== 'list' && block.kind !== 'table') {
         into.blocks.push({ kind: 'heading', level: Number(tag.slice(1)) as HeadingLevel, children: block.children });
       }
     } else if (tag === 'UL' || tag === 'OL') {
@@ -291,6 +228,8 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
     } else if (tag === 'BLOCKQUOTE') {
       blocksFrom(child, into, true);
       into.flush('quote');
+    } else if (tag === 'TABLE' && tableFrom(child, into)) {
+      continue;
     } else if (tag === 'PRE') {
       inlineFrom(child, { code: true }, into);
       into.flush(inQuote ? 'quote' : 'paragraph');
@@ -305,7 +244,12 @@ function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): v
 function sanitizedBlocks(window: JsdomModule.DOMWindow, root: Element): Block[] {
   const { createDOMPurify } = htmlLibraries();
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-  purify.sanitize(root, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'start'], ALLOW_DATA_ATTR: false, IN_PLACE: true });
+  purify.sanitize(root, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ['href', 'start', 'colspan', 'rowspan', 'role'],
+    ALLOW_DATA_ATTR: false,
+    IN_PLACE: true,
+  });
   const collector = new BlockCollector();
   blocksFrom(root, collector, false);
   collector.flush();

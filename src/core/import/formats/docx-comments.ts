@@ -2,7 +2,7 @@
 // the text it comments on from the commentRangeStart/End marks in word/document.xml, anchored
 // to the block of Marginalia's text where that same occurrence of the quote begins.
 import type { Block, InlineRun } from '../../../shared/document-blocks';
-import { inlineText } from '../../../shared/document-blocks';
+import { inlineText, tableLines } from '../../../shared/document-blocks';
 import type { ImportedNote } from './format-reader';
 import { attr, byLocalName } from './xml';
 
@@ -92,6 +92,7 @@ function runsText(runs: readonly InlineRun[]): string {
 }
 
 function blockText(block: Block): string {
+  if (block.kind === 'table') return tableLines(block, runsText);
   if (block.kind !== 'list') return runsText(block.children);
   return block.items.map((item) => [runsText(item.children), ...item.nested.map(blockText)].join('\n')).join('\n');
 }

@@ -1,11 +1,11 @@
 // Word's body through mammoth to HTML, and that HTML to Marginalia's blocks: headings, nested
-// lists, emphasis, safe links; tables as one line per row; footnotes and endnotes as numbered
+// lists, emphasis, safe links; tables as tables; footnotes and endnotes as numbered
 // paragraphs under a "Notes" heading at the end; images as their alt text.
 import { createRequire } from 'node:module';
 import type * as MammothModule from 'mammoth';
 import type { Block } from '../../../shared/document-blocks';
 import { blocksFromCleanHtml } from '../html';
-import { imagesToAltText, tableRowsToLines } from './html-shapes';
+import { imagesToAltText } from './html-shapes';
 import { unreadable } from './xml';
 
 type Mammoth = typeof MammothModule;
@@ -69,7 +69,6 @@ function notesToParagraphs(document: Document): void {
 
 function prepare(document: Document): void {
   notesToParagraphs(document);
-  tableRowsToLines(document);
   imagesToAltText(document);
 }
 

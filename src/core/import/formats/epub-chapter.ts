@@ -1,13 +1,12 @@
 // One EPUB chapter (an XHTML file) to blocks, through the same cleaning and block rules as a
-// saved page; its images become their alt text and its tables one line per row.
+// saved page; its images become their alt text (its tables stay tables).
 import type { Block } from '../../../shared/document-blocks';
 import { textRun } from '../../../shared/document-blocks';
 import { blocksFromCleanHtml } from '../html';
-import { imagesToAltText, tableRowsToLines } from './html-shapes';
+import { imagesToAltText } from './html-shapes';
 import { assertShallow, byLocalName, decodeXml, tryParseXml } from './xml';
 
 function prepare(document: Document): void {
-  tableRowsToLines(document);
   imagesToAltText(document);
 }
 

@@ -49,7 +49,15 @@ export function buildBlocks(pages: readonly PageGroups[]): Block[] {
     for (const group of groups) {
       if (group.text === '') continue;
       if (group.kind === 'item') appendItem(blocks, group, page);
-      else if (group.kind === 'heading') {
+      else if (group.kind === 'table' && group.table) {
+        const { rows, header } = group.table;
+        blocks.push({
+          kind: 'table',
+          header,
+          rows: rows.map((cells) => ({ cells: cells.map((cell) => ({ children: [textRun(cell)] })) })),
+          page,
+        });
+      } else if (group.kind === 'heading') {
         blocks.push({
           kind: 'heading',
           level: levels.get(headingRank(group)) ?? 1,

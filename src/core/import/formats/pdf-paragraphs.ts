@@ -10,7 +10,7 @@ export interface TextStyle {
 }
 
 export interface LineGroup {
-  kind: 'paragraph' | 'heading' | 'item';
+  kind: 'paragraph' | 'heading' | 'item' | 'table';
   text: string;
   size: number;
   /** For headings: bold text at body size ranks below every larger heading. */
@@ -18,6 +18,8 @@ export interface LineGroup {
   /** For list items. */
   ordered?: boolean;
   number?: number;
+  /** For tables: the cells' text, row by row, and whether the first row is a header row. */
+  table?: { rows: string[][]; header: boolean };
 }
 
 const BULLET = /^([•◦▪▫‣∙●○■□–—*-])\s+/;

@@ -13,11 +13,13 @@ import { removeFurniture } from './pdf-furniture';
 import { readingOrder, splitFootnotes } from './pdf-layout';
 import type { Pdfjs } from './pdf-library';
 import { openPdf, pdfjsLibrary } from './pdf-library';
-import type { PdfPiece } from './pdf-lines';
+import type { PdfLine, PdfPiece } from './pdf-lines';
 import { buildLines, cleanPdfText } from './pdf-lines';
 import { readMetadata } from './pdf-metadata';
 import { joinLines } from './pdf-paragraphs';
-import type { TextStyle } from './pdf-paragraphs';
+import type { LineGroup, TextStyle } from './pdf-paragraphs';
+import type { PdfTable } from './pdf-tables';
+import { takeTables } from './pdf-tables';
 import { groupRegion } from './pdf-paragraphs';
 import { TextStyleTally } from './pdf-text-style';
 import { recognizeScannedPages } from '../ocr/pdf-ocr';
@@ -107,13 +109,36 @@ async function readFrames(document: PDFDocumentProxy, input: FormatInput, tally:
   return frames;
 }
 
+/** A region's groups, a table standing where its stand-in line stood among the region's lines. */
+function groupsOf(region: readonly PdfLine[], tables: ReadonlyMap<PdfLine, PdfTable>, style: TextStyle): LineGroup[] {
+  const groups: LineGroup[] = [];
+  let run: PdfLine[] = [];
+  for (const line of region) {
+    const table = tables.get(line);
+    if (!table) {
+      run.push(line);
+      continue;
+    }
+    groups.push(...groupRegion(run, style));
+    run = [];
+    groups.push({ kind: 'table', text: line.text, size: line.size, bold: false, table });
+  }
+  groups.push(...groupRegion(run, style));
+  return groups;
+}
+
+function groupsWithTables(body: readonly PdfLine[], style: TextStyle): LineGroup[] {
+  const { lines, tables } = takeTables(body, (font) => style.boldFonts.has(font));
+  return readingOrder(lines).flatMap((region) => groupsOf(region, tables, style));
+}
+
 function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: readonly string[] | null): PageGroups[] {
   const bodies = removeFurniture(frames, style.bodySize);
   return bodies.map((lines, index) => {
     const { body, footnotes } = splitFootnotes(lines, style.bodySize);
     return {
       page: pageRef(index + 1, labels),
-      groups: readingOrder(body).flatMap((region) => groupRegion(region, style)),
+      groups: groupsWithTables(body, style),
       footnotes: footnotes.map((note) => joinLines(note.map((line) => line.text))),
     };
   });

@@ -44,6 +44,10 @@ const READER_THEME: EditorThemeClasses = {
     nested: { listitem: 'doc-li--nested' },
   },
   link: 'doc-link',
+  table: 'doc-table',
+  tableRow: 'doc-tr',
+  tableCell: 'doc-td',
+  tableCellHeader: 'doc-th',
   text: { bold: 'doc-bold', italic: 'doc-italic', code: 'doc-code', underline: 'doc-underline' },
 };
 

@@ -1,0 +1,58 @@
+// One import (or its baseline) in a process of its own, timed from the process's start to its
+// exit and with its peak memory (maxRSS, worker threads included), written to stderr as the
+// last line: `cli ARGS…` runs the built command-line app (out/cli/marginalia.mjs, the same
+// bundle and reader worker a person runs); `pdfjs FILE` is pdfjs-dist's getTextContent of
+// every page alone; `mammoth FILE` is mammoth's convertToHtml alone.
+import { readFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const [mode, ...rest] = process.argv.slice(2);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+process.on('exit', () => {
+  const figures = { milliseconds: performance.now(), maxRssMegabytes: process.resourceUsage().maxRSS / 1024 };
+  writeSync(2, `\n${JSON.stringify(figures)}\n`);
+});
+
+if (mode === 'cli') {
+  process.argv = [process.argv[0], join(root, 'bin', 'marginalia.mjs'), ...rest];
+  await import(pathToFileURL(join(root, 'out', 'cli', 'marginalia.mjs')).href);
+} else if (mode === 'pdfjs') {
+  const workerUrl = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+  globalThis.pdfjsWorker = await import(workerUrl);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The options the app's reader opens every PDF with (src/core/import/formats/pdf-library.ts).
+  const folder = (name) => `${join(dirname(require.resolve('pdfjs-dist/package.json')), name)}/`;
+  const pdf = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(rest[0])),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    disableRange: true,
+    disableStream: true,
+    disableAutoFetch: true,
+    standardFontDataUrl: folder('standard_fonts'),
+    cMapUrl: folder('cmaps'),
+    cMapPacked: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  }).promise;
+  let characters = 0;
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    for (const item of content.items) if ('str' in item) characters += item.str.length;
+    page.cleanup();
+  }
+  await pdf.destroy();
+  process.stdout.write(`${characters}\n`);
+} else if (mode === 'mammoth') {
+  const mammoth = require('mammoth');
+  const result = await mammoth.convertToHtml({ buffer: readFileSync(rest[0]) });
+  process.stdout.write(`${result.value.length}\n`);
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
