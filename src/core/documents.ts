@@ -246,6 +246,17 @@ export class DocumentRepository {
     ).get(textSha256)?.id;
   }
 
+  /** Stored messages (.eml documents, also an .mbox's) whose Message-ID header is this one, with their original bytes. */
+  messagesWithId(messageId: string): Array<{ id: string; sourceBytes: Buffer }> {
+    return cachedStatement<[string], { id: string; source_bytes: Buffer }>(
+      this.db,
+      `SELECT id, source_bytes FROM documents
+         WHERE source_type = 'eml' AND json_extract(provenance_json, '$.headers."Message-ID"') = ?`,
+    )
+      .all(messageId)
+      .map((row) => ({ id: row.id, sourceBytes: row.source_bytes }));
+  }
+
   idWithSource(sourceSha256: string): string | undefined {
     return cachedStatement<[string], { id: string }>(this.db, 'SELECT id FROM documents WHERE source_sha256 = ?').get(
       sourceSha256,

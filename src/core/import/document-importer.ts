@@ -16,6 +16,7 @@ import { fileReadProblem } from '../files/read-errors';
 import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
+import { messageDigest } from './formats/email-parse';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -28,7 +29,14 @@ export interface DocumentImporterDeps {
   db: Database;
   documents: Pick<
     DocumentRepository,
-    'insert' | 'summary' | 'sourceBytes' | 'idWithSource' | 'replaceContent' | 'source' | 'attachment'
+    | 'insert'
+    | 'summary'
+    | 'sourceBytes'
+    | 'idWithSource'
+    | 'replaceContent'
+    | 'source'
+    | 'attachment'
+    | 'messagesWithId'
   >;
   annotations: { reanchorDocument(documentId: string, text: string, textSha256: string): ReanchorCounts };
   events: Pick<EventBus, 'emit'>;
@@ -147,11 +155,30 @@ export class DocumentImporter {
   /** Stores the documents one file made in one transaction; the first is the outcome, the rest `also`. */
   private store(prepared: readonly PreparedDocument[]): ImportOutcome {
     const outcomes = this.deps.db
-      .transaction(() => prepared.map((document) => this.deps.documents.insert(document)))
+      .transaction(() =>
+        prepared.map((document) => {
+          const same = this.sameMessage(document);
+          return same
+            ? { document: this.deps.documents.summary(same), created: false }
+            : this.deps.documents.insert(document);
+        }),
+      )
       .immediate();
     if (outcomes.some((outcome) => outcome.created)) this.deps.events.emit('libraryChanged', { reason: 'imported' });
     const [first, ...also] = outcomes;
     return also.length > 0 ? { ...first!, also } : first!;
+  }
+
+  /**
+   * A message already in the library with this one's Message-ID and the same message bytes
+   * (the same mail saved as an .eml and kept in an .mbox): importing it again is not a new document.
+   */
+  private sameMessage(document: PreparedDocument): string | undefined {
+    const messageId = document.sourceType === 'eml' ? document.provenance?.headers?.['Message-ID'] : undefined;
+    if (!messageId) return undefined;
+    const digest = messageDigest(document.sourceBytes);
+    return this.deps.documents.messagesWithId(messageId).find((stored) => messageDigest(stored.sourceBytes) === digest)
+      ?.id;
   }
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
