@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentProvenance, DocumentSource, DocumentSummary, SourceType } from '../shared/model';
+import type { ThreadMessage } from '../shared/email-threads';
+import { threadMessages } from '../shared/email-threads';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -44,6 +46,15 @@ function toSummary(row: DocumentRow): DocumentSummary {
     textVersion: row.text_sha256.slice(0, 7),
     originName: row.origin_name,
   };
+}
+
+/** A message's stored headers, only their string values (provenance may have come from outside). */
+function stringFields(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(
+    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 export class DocumentRepository {
@@ -135,13 +146,29 @@ export class DocumentRepository {
     return { fileName: row.file_name, mimeType: row.mime_type, bytes: row.bytes };
   }
 
+  /** Every document, newest first; e-mail messages carry their thread (one query: headers read only for messages). */
   list(): DocumentSummary[] {
-    return cachedStatement<[], DocumentRow>(
+    const rows = cachedStatement<[], DocumentRow & { mail_headers: string | null }>(
       this.db,
-      `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`,
-    )
-      .all()
-      .map(toSummary);
+      `SELECT ${SUMMARY_COLUMNS},
+          CASE WHEN source_type = 'eml' THEN json_extract(provenance_json, '$.headers') END AS mail_headers
+         FROM documents ORDER BY imported_at DESC, seq DESC`,
+    ).all();
+    const messages: ThreadMessage[] = [];
+    for (const row of rows) {
+      if (row.mail_headers === null) continue;
+      messages.push({
+        id: row.id,
+        headers: stringFields(row.mail_headers),
+        date: row.published_at,
+        fallbackDate: row.imported_at,
+      });
+    }
+    const threads = threadMessages(messages);
+    return rows.map((row) => {
+      const thread = threads.get(row.id);
+      return thread ? { ...toSummary(row), thread } : toSummary(row);
+    });
   }
 
   summary(id: string): DocumentSummary {

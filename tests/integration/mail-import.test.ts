@@ -37,6 +37,9 @@ function message(id: string, subject: string, from: string, body: string, extra:
   );
 }
 
+const ADA = 'Ada <ada@example.org>';
+const CHARLES = 'Charles <charles@example.org>';
+
 describe('the same message imported twice', () => {
   it('is one document whether it comes first as an .eml or from an .mbox', async () => {
     const plans = message('plans', 'Plans', 'Ada <ada@example.org>', 'The cistern holds four hundred cubic metres.', {
@@ -63,5 +66,34 @@ describe('the same message imported twice', () => {
     const second = await importer.importFile('b.eml', Buffer.from(forged));
     expect(second.created).toBe(true);
     expect(core.documents.count()).toBe(2);
+  });
+});
+
+describe('threads in the library', () => {
+  it('lists an .mbox’s two threads as threads, in date order, and its lone message without one', async () => {
+    const date = (day: number) => ({ Date: `Mon, ${day} Jan 2024 09:30:00 +0000` });
+    const box = mbox([
+      message('c1', 'Cistern', ADA, 'How large is the cistern?', date(1)),
+      message('b1', 'Baths', CHARLES, 'When were the baths built?', date(2)),
+      message('c2', 'Re: Cistern', CHARLES, 'Four hundred cubic metres.', {
+        ...date(3),
+        'In-Reply-To': '<c1@example.org>',
+      }),
+      message('lone', 'Lunch', ADA, 'Lunch at noon?', date(4)),
+      message('b2', 'AW: Baths', ADA, 'In the second century.', { ...date(5), References: '<b1@example.org>' }),
+      message('c3', 'Re: Re: Cistern', ADA, 'Then it served the baths.', {
+        ...date(6),
+        References: '<c1@example.org> <c2@example.org>',
+      }),
+    ]);
+    await importer.importFile('inbox.mbox', Buffer.from(box));
+    const listed = core.documents.list();
+    const threadOf = (title: string) => listed.find((document) => document.title === title)?.thread;
+    expect(threadOf('Re: Re: Cistern')).toMatchObject({ subject: 'Cistern', position: 2, size: 3 });
+    expect(threadOf('Cistern')).toMatchObject({ position: 0, size: 3 });
+    expect(threadOf('AW: Baths')).toMatchObject({ subject: 'Baths', position: 1, size: 2 });
+    expect(threadOf('Cistern')!.key).toBe(threadOf('Re: Cistern')!.key);
+    expect(threadOf('Cistern')!.key).not.toBe(threadOf('Baths')!.key);
+    expect(threadOf('Lunch')).toBeUndefined();
   });
 });
