@@ -243,8 +243,8 @@ export class MarginaliaCore {
   }
 
   /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateDocumentFromPath(id: string, path: string): ReanchorCounts {
-    return this.importer.updateFromPath(id, path);
+  updateDocumentFromPath(id: string, path: string, options: { password?: string } = {}): Promise<ReanchorCounts> {
+    return this.importer.updateFromPath(id, path, options);
   }
 
   /** Starts, moves or stops the workspace sync to match the setting. */

@@ -238,27 +238,37 @@ export class DocumentRepository {
     source?: {
       title: string;
       sourceName: string;
+      sourceType: SourceType;
       sourceBytes: Buffer;
       sourceSha256: string;
       byline: string;
       publishedAt: string;
       siteName: string;
+      provenance?: DocumentProvenance;
+      attachments?: PreparedDocument['attachments'];
     },
   ): void {
     const now = new Date().toISOString();
-    const result = source
-      ? cachedStatement(
-          this.db,
-          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
-               word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
-               source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
-               updated_at = @now WHERE id = @id`,
-        ).run({ ...content, ...source, now, id })
-      : cachedStatement(
-          this.db,
-          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+    if (source) {
+      // A new version of the file brings its own provenance (pages, headers) and carried files.
+      const { provenance, attachments, ...columns } = source;
+      const result = cachedStatement(
+        this.db,
+        `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+             word_count = @wordCount, title = @title, source_name = @sourceName, source_type = @sourceType,
+             source_bytes = @sourceBytes, source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt,
+             site_name = @siteName, provenance_json = @provenanceJson, updated_at = @now WHERE id = @id`,
+      ).run({ ...content, ...columns, provenanceJson: JSON.stringify(provenance ?? {}), now, id });
+      if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+      cachedStatement(this.db, 'DELETE FROM document_attachments WHERE document_id = ?').run(id);
+      this.insertAttachments(id, attachments ?? []);
+      return;
+    }
+    const result = cachedStatement(
+      this.db,
+      `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
-        ).run({ ...content, now, id });
+    ).run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
   }
 

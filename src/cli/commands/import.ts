@@ -70,8 +70,8 @@ export function importCommand(session: CliSession): Command {
     .description(
       'Import files and print the new document ids: .txt, .md and .html, and PDF, Word (.docx), EPUB, e-mail (.eml, .mbox) ' +
         'and saved pages (.mhtml) once their reader is installed. The bytes decide the type, not the name. With --update DOC, ' +
-        "replace DOC's text with FILE (text files only) and re-anchor its annotations, printing how many were kept, moved, " +
-        'fuzzy and orphaned.',
+        "replace DOC's text with FILE (a text file or one PDF, Word, EPUB, e-mail or saved page, whose provenance and " +
+        'pages replace the old ones) and re-anchor its annotations, printing how many were kept, moved, fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files to import')
     .usage('FILE... | marginalia import --update DOC FILE | marginalia import --attachment N DOC')

@@ -62,6 +62,15 @@ export interface ImportOptions {
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
 
+/** The options a reader takes, without the absent ones (exactOptionalPropertyTypes). */
+function readOptions(options: ImportOptions): Pick<ImportOptions, 'signal' | 'password' | 'onProgress'> {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.password === undefined ? {} : { password: options.password }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
 export class DocumentImporter {
   constructor(private readonly deps: DocumentImporterDeps) {}
 
@@ -89,11 +98,7 @@ export class DocumentImporter {
       return this.importBytes(sourceName, bytes, origin);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
-    const signal = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.password === undefined ? {} : { password: options.password }),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
+    const signal = readOptions(options);
     if (!resolved.mbox) {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
       return this.store([await prepareBinary(file, read)]);
@@ -197,19 +202,47 @@ export class DocumentImporter {
     return this.replaceAndReanchor(id, { lexicalJson: rebuilt.lexicalJson, canonicalText, textSha256, wordCount });
   }
 
-  /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateFromPath(id: string, path: string): ReanchorCounts {
+  /**
+   * Replaces a document with a changed version of its file (of any type the library reads,
+   * binary ones through their readers) and re-anchors its annotations; the file's provenance
+   * (pages, headers) and carried files replace the old ones.
+   */
+  async updateFromPath(id: string, path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ReanchorCounts> {
     this.deps.documents.summary(id);
-    const prepared = prepareDocument(basename(path), this.readFile(path), this.deps.maxImportBytes());
+    const fileName = basename(path);
+    const bytes = this.readFile(path);
+    const origin: DocumentOrigin = { kind: 'file', path: resolve(path) };
+    const prepared = await this.prepareOne(fileName, bytes, origin, options);
     const other = this.deps.documents.idWithSource(prepared.sourceSha256);
     if (other !== undefined && other !== id) {
       throw new UserFacingError(
         'INVALID_INPUT',
-        `“${basename(path)}” is already in the library as another document (${other}).`,
+        `“${fileName}” is already in the library as another document (${other}).`,
       );
     }
     const { lexicalJson, canonicalText, textSha256, wordCount } = prepared;
     return this.replaceAndReanchor(id, { lexicalJson, canonicalText, textSha256, wordCount }, prepared);
+  }
+
+  /** One file made into one document: text at once, a binary format through its reader; an .mbox is many, so refused. */
+  private async prepareOne(
+    fileName: string,
+    bytes: Uint8Array,
+    origin: DocumentOrigin,
+    options: Omit<ImportOptions, 'origin'>,
+  ): Promise<PreparedDocument> {
+    const resolved = resolveImportType(fileName, bytes);
+    if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
+      return this.withTextProvenance(prepareDocument(fileName, bytes, this.deps.maxImportBytes()), bytes, origin);
+    }
+    if (resolved.mbox) {
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `“${fileName}” is an mbox mail folder of many messages; a document can only be updated from one file of one document.`,
+      );
+    }
+    const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
+    return prepareBinary({ fileName, bytes, sourceType: resolved.sourceType, origin, ...readOptions(options) }, read);
   }
 
   /** The new text (and source) and the re-anchored annotations land in one transaction, or neither does. */
