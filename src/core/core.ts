@@ -289,6 +289,7 @@ export class MarginaliaCore {
         incoming: this.incoming,
         events: this.events,
         maxImportBytes: () => this.maxImportBytes(),
+        binarySource: (path, bytes) => this.importer.binarySource(path, bytes),
       },
       dir,
     );

@@ -224,6 +224,18 @@ export class DocumentImporter {
     return this.replaceAndReanchor(id, { lexicalJson, canonicalText, textSha256, wordCount }, prepared);
   }
 
+  /**
+   * How to read a binary file (PDF, Word, EPUB, e-mail, saved page) found at `path` through its
+   * reader, for the workspace sync to call outside its transactions; undefined for text (and
+   * for an .mbox, which is many documents), which the sync reads itself.
+   */
+  binarySource(path: string, bytes: Uint8Array): (() => Promise<PreparedDocument>) | undefined {
+    const fileName = basename(path);
+    const resolved = resolveImportType(fileName, bytes);
+    if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType) || resolved.mbox) return undefined;
+    return () => this.prepareOne(fileName, bytes, { kind: 'file', path }, {});
+  }
+
   /** One file made into one document: text at once, a binary format through its reader; an .mbox is many, so refused. */
   private async prepareOne(
     fileName: string,
