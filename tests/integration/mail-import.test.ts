@@ -3,7 +3,8 @@
 // a mailbox's threads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter } from '../../src/core/import';
+import { DocumentImporter, prepareDocument } from '../../src/core/import';
+import type { DocumentProvenance } from '../../src/shared/model';
 import { FORMAT_READERS, MBOX_SPLITTER } from '../../src/core/import/formats';
 import { CRLF, entity, mbox } from '../support/mime-fixtures';
 import { makeTempDir } from '../support/temp';
@@ -97,3 +98,47 @@ describe('threads in the library', () => {
     expect(threadOf('Lunch')).toBeUndefined();
   });
 });
+
+describe('listing a large library with threads', () => {
+  it('lists 10,000 documents, 4,000 of them messages in threads, in one query and well under a second', () => {
+    const base = prepareDocument('x.txt', Buffer.from('Body.\n'), 1024 * 1024);
+    core.db.transaction(() => {
+      for (let index = 0; index < 10_000; index++) {
+        const mail = index < 4000;
+        const headers = {
+          From: `Sender ${index % 50} <s${index % 50}@example.org>`,
+          Subject: `${index % 4 === 0 ? '' : 'Re: '}Topic ${Math.floor(index / 4)}`,
+          'Message-ID': `<m${index}@example.org>`,
+          ...(index % 4 === 0 ? {} : { References: `<m${index - (index % 4)}@example.org>` }),
+        };
+        core.documents.insert({
+          ...base,
+          title: `Document ${index}`,
+          sourceType: mail ? 'eml' : 'txt',
+          sourceSha256: `${index}`.padStart(64, '0'),
+          ...(mail ? { provenance: { ...provenanceFor(index), headers } } : {}),
+        });
+      }
+    })();
+    const started = performance.now();
+    const listed = core.documents.list();
+    const elapsed = performance.now() - started;
+    expect(listed).toHaveLength(10_000);
+    expect(listed.filter((document) => document.thread?.size === 4)).toHaveLength(4000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+function provenanceFor(index: number): DocumentProvenance {
+  return {
+    fileName: `m${index}.eml`,
+    sourceType: 'eml',
+    mimeType: 'message/rfc822',
+    size: 6,
+    sha256: `${index}`.padStart(64, '0'),
+    origin: { kind: 'upload' },
+    importedAt: '2024-01-01T00:00:00.000Z',
+    importer: 'test',
+    pageMap: [],
+  };
+}
