@@ -283,15 +283,21 @@ export class DocumentRepository {
     ).get(textSha256)?.id;
   }
 
-  /** Stored messages (.eml documents, also an .mbox's) whose Message-ID header is this one, with their original bytes. */
-  messagesWithId(messageId: string): Array<{ id: string; sourceBytes: Buffer }> {
-    return cachedStatement<[string], { id: string; source_bytes: Buffer }>(
+  /**
+   * Stored messages (.eml documents, also an .mbox's) whose Message-ID header is one of these,
+   * with their original bytes: one pass over the table for a whole import, however many messages it brings.
+   */
+  messagesWithIds(messageIds: readonly string[]): Array<{ id: string; messageId: string; sourceBytes: Buffer }> {
+    if (messageIds.length === 0) return [];
+    return cachedStatement<[string], { id: string; message_id: string; source_bytes: Buffer }>(
       this.db,
-      `SELECT id, source_bytes FROM documents
-         WHERE source_type = 'eml' AND json_extract(provenance_json, '$.headers."Message-ID"') = ?`,
+      `SELECT id, message_id, source_bytes FROM (
+           SELECT id, source_bytes, json_extract(provenance_json, '$.headers."Message-ID"') AS message_id
+             FROM documents WHERE source_type = 'eml')
+         WHERE message_id IN (SELECT value FROM json_each(?))`,
     )
-      .all(messageId)
-      .map((row) => ({ id: row.id, sourceBytes: row.source_bytes }));
+      .all(JSON.stringify(messageIds))
+      .map((row) => ({ id: row.id, messageId: row.message_id, sourceBytes: row.source_bytes }));
   }
 
   idWithSource(sourceSha256: string): string | undefined {

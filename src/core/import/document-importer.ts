@@ -36,7 +36,7 @@ export interface DocumentImporterDeps {
     | 'replaceContent'
     | 'source'
     | 'attachment'
-    | 'messagesWithId'
+    | 'messagesWithIds'
   >;
   annotations: { reanchorDocument(documentId: string, text: string, textSha256: string): ReanchorCounts };
   events: Pick<EventBus, 'emit'>;
@@ -61,6 +61,11 @@ export interface ImportOptions {
 }
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
+
+/** An e-mail message's Message-ID, for telling the same message imported twice. */
+function messageIdOf(document: PreparedDocument): string | undefined {
+  return document.sourceType === 'eml' ? document.provenance?.headers?.['Message-ID'] || undefined : undefined;
+}
 
 /** The options a reader takes, without the absent ones (exactOptionalPropertyTypes). */
 function readOptions(options: ImportOptions): Pick<ImportOptions, 'signal' | 'password' | 'onProgress'> {
@@ -160,14 +165,20 @@ export class DocumentImporter {
   /** Stores the documents one file made in one transaction; the first is the outcome, the rest `also`. */
   private store(prepared: readonly PreparedDocument[]): ImportOutcome {
     const outcomes = this.deps.db
-      .transaction(() =>
-        prepared.map((document) => {
-          const same = this.sameMessage(document);
-          return same
-            ? { document: this.deps.documents.summary(same), created: false }
-            : this.deps.documents.insert(document);
-        }),
-      )
+      .transaction(() => {
+        const messages = this.storedMessages(prepared);
+        return prepared.map((document) => {
+          const messageId = messageIdOf(document);
+          if (messageId === undefined) return this.deps.documents.insert(document);
+          const digest = messageDigest(document.sourceBytes);
+          const byDigest = messages.get(messageId) ?? new Map<string, string>();
+          const same = byDigest.get(digest);
+          if (same !== undefined) return { document: this.deps.documents.summary(same), created: false };
+          const outcome = this.deps.documents.insert(document);
+          messages.set(messageId, byDigest.set(digest, outcome.document.id));
+          return outcome;
+        });
+      })
       .immediate();
     if (outcomes.some((outcome) => outcome.created)) this.deps.events.emit('libraryChanged', { reason: 'imported' });
     const [first, ...also] = outcomes;
@@ -175,15 +186,18 @@ export class DocumentImporter {
   }
 
   /**
-   * A message already in the library with this one's Message-ID and the same message bytes
-   * (the same mail saved as an .eml and kept in an .mbox): importing it again is not a new document.
+   * The messages already in the library with the Message-IDs of these, by id and then by the
+   * digest of the message's bytes: the same mail saved as an .eml and kept in an .mbox is
+   * one document, found in one pass over the table however many messages come in.
    */
-  private sameMessage(document: PreparedDocument): string | undefined {
-    const messageId = document.sourceType === 'eml' ? document.provenance?.headers?.['Message-ID'] : undefined;
-    if (!messageId) return undefined;
-    const digest = messageDigest(document.sourceBytes);
-    return this.deps.documents.messagesWithId(messageId).find((stored) => messageDigest(stored.sourceBytes) === digest)
-      ?.id;
+  private storedMessages(prepared: readonly PreparedDocument[]): Map<string, Map<string, string>> {
+    const ids = [...new Set(prepared.map(messageIdOf).filter((id): id is string => id !== undefined))];
+    const messages = new Map<string, Map<string, string>>();
+    for (const stored of this.deps.documents.messagesWithIds(ids)) {
+      const byDigest = messages.get(stored.messageId) ?? new Map<string, string>();
+      messages.set(stored.messageId, byDigest.set(messageDigest(stored.sourceBytes), stored.id));
+    }
+    return messages;
   }
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
