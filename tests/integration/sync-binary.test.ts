@@ -1,7 +1,7 @@
 // A workspace keeps each document's original: a library rebuilt from the folder alone reads
 // a PDF and a Word file through their readers again (in a worker, outside the sync's
 // transactions), with their annotations, page maps and provenance.
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
@@ -78,5 +78,33 @@ describe('restoring binary documents from a workspace folder', () => {
     }
     expect(core.documents.summary(pdfId).title).toBe(TITLE);
     expect(core.documents.source(pdfId).provenance?.pageCount).toBe(pdf.pageCount);
+  }, 60_000);
+});
+
+describe('a binary document copied into a watched workspace', () => {
+  it('is read in the background and arrives with its annotation while the sync keeps watching', async () => {
+    const docxPath = join(temp.path, 'crossings.docx');
+    writeFileSync(docxPath, await buildDocx());
+    const first = join(temp.path, 'first');
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1' });
+    const id = (await core.importFile(docxPath)).document.id;
+    annotate(id, FINDINGS.slice(0, 40), 'Low water.');
+    await core.startSync(first, { watch: false });
+    await core.sync?.stop();
+    core.close();
+
+    const watched = join(temp.path, 'watched');
+    core = new MarginaliaCore({ dataDir: join(temp.path, 'fresh'), host: 'cli', version: '1' });
+    const engine = await core.startSync(watched, { watch: true });
+    await engine.whenWatching();
+    for (const name of readdirSync(first).filter((file) => /\.(docx|annotations\.json)$/.test(file)))
+      copyFileSync(join(first, name), join(watched, name));
+    const started = Date.now();
+    while (!core.documents.exists(id)) {
+      if (Date.now() - started > 30_000) throw new Error(`not restored: ${JSON.stringify(engine.status().problems)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(core.annotations.list(id).map((annotation) => annotation.note.text)).toEqual(['Low water.']);
+    expect(core.documents.source(id).provenance?.sourceType).toBe('docx');
   }, 60_000);
 });
