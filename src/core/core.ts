@@ -243,8 +243,8 @@ export class MarginaliaCore {
   }
 
   /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateDocumentFromPath(id: string, path: string): ReanchorCounts {
-    return this.importer.updateFromPath(id, path);
+  updateDocumentFromPath(id: string, path: string, options: { password?: string } = {}): Promise<ReanchorCounts> {
+    return this.importer.updateFromPath(id, path, options);
   }
 
   /** Starts, moves or stops the workspace sync to match the setting. */
@@ -289,6 +289,7 @@ export class MarginaliaCore {
         incoming: this.incoming,
         events: this.events,
         maxImportBytes: () => this.maxImportBytes(),
+        binarySource: (path, bytes) => this.importer.binarySource(path, bytes),
       },
       dir,
     );

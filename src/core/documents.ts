@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail, DocumentProvenance, DocumentSource, DocumentSummary, SourceType } from '../shared/model';
+import type { ThreadMessage } from '../shared/email-threads';
+import { threadMessages } from '../shared/email-threads';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -44,6 +46,15 @@ function toSummary(row: DocumentRow): DocumentSummary {
     textVersion: row.text_sha256.slice(0, 7),
     originName: row.origin_name,
   };
+}
+
+/** A message's stored headers, only their string values (provenance may have come from outside). */
+function stringFields(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(
+    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 export class DocumentRepository {
@@ -135,13 +146,29 @@ export class DocumentRepository {
     return { fileName: row.file_name, mimeType: row.mime_type, bytes: row.bytes };
   }
 
+  /** Every document, newest first; e-mail messages carry their thread (one query: headers read only for messages). */
   list(): DocumentSummary[] {
-    return cachedStatement<[], DocumentRow>(
+    const rows = cachedStatement<[], DocumentRow & { mail_headers: string | null }>(
       this.db,
-      `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY imported_at DESC, seq DESC`,
-    )
-      .all()
-      .map(toSummary);
+      `SELECT ${SUMMARY_COLUMNS},
+          CASE WHEN source_type = 'eml' THEN json_extract(provenance_json, '$.headers') END AS mail_headers
+         FROM documents ORDER BY imported_at DESC, seq DESC`,
+    ).all();
+    const messages: ThreadMessage[] = [];
+    for (const row of rows) {
+      if (row.mail_headers === null) continue;
+      messages.push({
+        id: row.id,
+        headers: stringFields(row.mail_headers),
+        date: row.published_at,
+        fallbackDate: row.imported_at,
+      });
+    }
+    const threads = threadMessages(messages);
+    return rows.map((row) => {
+      const thread = threads.get(row.id);
+      return thread ? { ...toSummary(row), thread } : toSummary(row);
+    });
   }
 
   summary(id: string): DocumentSummary {
@@ -211,27 +238,37 @@ export class DocumentRepository {
     source?: {
       title: string;
       sourceName: string;
+      sourceType: SourceType;
       sourceBytes: Buffer;
       sourceSha256: string;
       byline: string;
       publishedAt: string;
       siteName: string;
+      provenance?: DocumentProvenance;
+      attachments?: PreparedDocument['attachments'];
     },
   ): void {
     const now = new Date().toISOString();
-    const result = source
-      ? cachedStatement(
-          this.db,
-          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
-               word_count = @wordCount, title = @title, source_name = @sourceName, source_bytes = @sourceBytes,
-               source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt, site_name = @siteName,
-               updated_at = @now WHERE id = @id`,
-        ).run({ ...content, ...source, now, id })
-      : cachedStatement(
-          this.db,
-          `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+    if (source) {
+      // A new version of the file brings its own provenance (pages, headers) and carried files.
+      const { provenance, attachments, ...columns } = source;
+      const result = cachedStatement(
+        this.db,
+        `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
+             word_count = @wordCount, title = @title, source_name = @sourceName, source_type = @sourceType,
+             source_bytes = @sourceBytes, source_sha256 = @sourceSha256, byline = @byline, published_at = @publishedAt,
+             site_name = @siteName, provenance_json = @provenanceJson, updated_at = @now WHERE id = @id`,
+      ).run({ ...content, ...columns, provenanceJson: JSON.stringify(provenance ?? {}), now, id });
+      if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+      cachedStatement(this.db, 'DELETE FROM document_attachments WHERE document_id = ?').run(id);
+      this.insertAttachments(id, attachments ?? []);
+      return;
+    }
+    const result = cachedStatement(
+      this.db,
+      `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
-        ).run({ ...content, now, id });
+    ).run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
   }
 
@@ -244,6 +281,23 @@ export class DocumentRepository {
       this.db,
       'SELECT id FROM documents WHERE text_sha256 = ? ORDER BY seq LIMIT 1',
     ).get(textSha256)?.id;
+  }
+
+  /**
+   * Stored messages (.eml documents, also an .mbox's) whose Message-ID header is one of these,
+   * with their original bytes: one pass over the table for a whole import, however many messages it brings.
+   */
+  messagesWithIds(messageIds: readonly string[]): Array<{ id: string; messageId: string; sourceBytes: Buffer }> {
+    if (messageIds.length === 0) return [];
+    return cachedStatement<[string], { id: string; message_id: string; source_bytes: Buffer }>(
+      this.db,
+      `SELECT id, message_id, source_bytes FROM (
+           SELECT id, source_bytes, json_extract(provenance_json, '$.headers."Message-ID"') AS message_id
+             FROM documents WHERE source_type = 'eml')
+         WHERE message_id IN (SELECT value FROM json_each(?))`,
+    )
+      .all(JSON.stringify(messageIds))
+      .map((row) => ({ id: row.id, messageId: row.message_id, sourceBytes: row.source_bytes }));
   }
 
   idWithSource(sourceSha256: string): string | undefined {

@@ -133,6 +133,11 @@ export interface DocumentSummary {
   textVersion: string;
   /** Who sent the document in a note bundle; empty for one imported here. */
   originName: string;
+  /**
+   * For an e-mail message in a thread of two or more in the library: the thread's key and
+   * subject, this message's 0-based position in it by date, and how many messages it has.
+   */
+  thread?: { key: string; subject: string; position: number; size: number };
 }
 
 export interface DocumentDetail extends DocumentSummary {

@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import { sha256Hex } from '../../src/core/files/sha256';
 import { prepareDocument } from '../../src/core/import';
+import { FINDINGS, buildDocx } from '../support/docx-fixture';
 import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
@@ -113,5 +114,71 @@ describe('marginalia import --attachment', () => {
       code: 1,
       stderr: `marginalia: Document ${message.id} has no attachment number 2.\n`,
     });
+  });
+});
+
+describe('marginalia import --update with a binary file', () => {
+  async function sourceOf(dataDir: string, id: string) {
+    const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
+    try {
+      return core.documents.source(id).provenance;
+    } finally {
+      core.close();
+    }
+  }
+
+  it('replaces a Word document’s text and provenance with a changed file and re-anchors its annotations', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const first = join(temp.path, 'crossings.docx');
+    const second = join(temp.path, 'crossings-v2.docx');
+    writeFileSync(first, await buildDocx());
+    const revised = await buildDocx({ title: 'Revised report on the river crossings, second edition' });
+    writeFileSync(second, revised);
+    const id = (await cli(['--data-dir', dataDir, 'import', first])).stdout.trim();
+    const quote = FINDINGS.split(' ').slice(0, 6).join(' ');
+    expect((await cli(['--data-dir', dataDir, 'annotate', id, '--quote', quote])).code).toBe(0);
+    const updated = await cli(['--data-dir', dataDir, 'import', '--update', id.slice(0, 8), second]);
+    expect(updated).toMatchObject({ code: 0, stderr: '' });
+    expect(updated.stdout).toBe(
+      'Updated “Field report on the river crossings”: 0 kept, 1 moved, 0 fuzzy, 0 orphaned.\n',
+    );
+    const shown = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'show', id])).stdout) as { text: string };
+    expect(shown.text.startsWith('Revised report on the river crossings, second edition')).toBe(true);
+    expect(await sourceOf(dataDir, id)).toMatchObject({
+      fileName: 'crossings-v2.docx',
+      sourceType: 'docx',
+      sha256: sha256Hex(revised),
+      origin: { kind: 'file', path: second },
+    });
+  }, 60_000);
+
+  it('replaces a PDF with a changed one: its page map follows the new file and the annotation is kept', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const first = join(temp.path, 'survey.pdf');
+    const second = join(temp.path, 'survey-v2.pdf');
+    const original = await buildFixturePdf();
+    const longer = await buildFixturePdf({ blankPageAtEnd: true });
+    writeFileSync(first, original.bytes);
+    writeFileSync(second, longer.bytes);
+    const id = (await cli(['--data-dir', dataDir, 'import', first])).stdout.trim();
+    expect((await sourceOf(dataDir, id))?.pageCount).toBe(original.pageCount);
+    expect((await cli(['--data-dir', dataDir, 'annotate', id, '--quote', 'Findings at the Harbour'])).code).toBe(0);
+    const updated = await cli(['--data-dir', dataDir, 'import', '--update', id, second]);
+    expect(updated.stdout).toBe(`Updated “${TITLE}”: 1 kept, 0 moved, 0 fuzzy, 0 orphaned.\n`);
+    const provenance = await sourceOf(dataDir, id);
+    expect(provenance).toMatchObject({ fileName: 'survey-v2.pdf', pageCount: longer.pageCount });
+    expect(provenance?.sha256).toBe(sha256Hex(longer.bytes));
+    expect(provenance?.pageMap.length).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('refuses an .mbox as the new version of one document, changing nothing', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const id = (await cli(['--data-dir', dataDir, 'import', SAMPLE_REPORT])).stdout.trim();
+    const inbox = join(temp.path, 'inbox.mbox');
+    writeFileSync(inbox, 'From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Hi\n\nHello.\n');
+    const result = await cli(['--data-dir', dataDir, 'import', '--update', id, inbox]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is an mbox mail folder of many messages');
+    expect((await sourceOf(dataDir, id))?.sourceType).toBe('txt');
   });
 });

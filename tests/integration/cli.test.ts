@@ -88,13 +88,21 @@ describe('the marginalia CLI', () => {
     const missing = await cli([...dataDir(), 'show', 'zebra']);
     expect(missing).toMatchObject({
       code: 1,
-      stderr: 'marginalia: No document has the id or a title starting with “zebra”.\n',
+      stderr: 'marginalia: No document has an id or a title starting with “zebra”.\n',
     });
     writeFileSync(join(temp.path, 'r2.md'), '# Reports from the south\n\nText.');
     await cli([...dataDir(), 'import', join(temp.path, 'r2.md')]);
     const ambiguous = await cli([...dataDir(), 'show', 'reports']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toMatch(/“reports” matches 2 documents/);
+  });
+
+  it('finds a document by a unique prefix of its id, in show and remove, as git finds a commit', async () => {
+    const id = (await cli([...dataDir(), 'import', SAMPLE_REPORT])).stdout.trim();
+    const shown = await cli([...dataDir(), 'show', id.slice(0, 8).toUpperCase()]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Islamic State storms Sabratha');
+    expect((await cli([...dataDir(), 'remove', id.slice(0, 6)])).stdout).toContain(`(${id})`);
   });
 
   it('tells same-titled documents apart by origin and version in list, and asks for an id when a title cannot choose', async () => {

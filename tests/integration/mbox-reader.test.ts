@@ -1,16 +1,11 @@
 // An mbox built from three messages of one thread splits back into those messages, its
-// ">From " escapes undone, and every message of the thread gets the same thread key.
+// ">From " escapes undone, and the headers read from them put all three in one thread.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEmail } from '../../src/core/import/formats/email';
-import {
-  MAX_MBOX_MESSAGES,
-  normalizeSubject,
-  splitMbox,
-  threadKey,
-  threadKeys,
-} from '../../src/core/import/formats/mbox';
+import { MAX_MBOX_MESSAGES, splitMbox } from '../../src/core/import/formats/mbox';
+import { threadMessages } from '../../src/shared/email-threads';
 import { UserFacingError } from '../../src/shared/result';
 import { entity, mbox } from '../support/mime-fixtures';
 import { makeTempDir } from '../support/temp';
@@ -71,7 +66,7 @@ describe('an mbox file', () => {
     );
   });
 
-  it('gives every message of a thread the root message’s id as its thread key', async () => {
+  it('keeps the headers that put every message of a thread in one thread, in date order', async () => {
     const documents = await Promise.all(
       splitMbox(roundTrip(mbox(thread))).map((bytes, index) =>
         readEmail({ fileName: `archive.mbox #${index + 1}`, bytes }),
@@ -82,46 +77,23 @@ describe('an mbox file', () => {
       'Re: Cistern capacity',
       'RE: Re: Fwd: Cistern capacity',
     ]);
-    expect(documents.map((document) => threadKey(document.facts.headers ?? {}))).toEqual([
-      'id:<m1@example.org>',
-      'id:<m1@example.org>',
-      'id:<m1@example.org>',
-    ]);
+    const places = threadMessages(
+      documents.map((document, index) => ({
+        id: `d${index}`,
+        headers: document.facts.headers ?? {},
+        date: document.facts.createdAt ?? '',
+        fallbackDate: `2024-01-0${index + 1}`,
+      })),
+    );
+    expect(['d0', 'd1', 'd2'].map((id) => places.get(id))).toEqual(
+      [0, 1, 2].map((position) => ({
+        key: 'thread:d0',
+        subject: 'Cistern capacity',
+        position,
+        size: 3,
+      })),
+    );
     expect(documents[0]!.blocks.map((block) => JSON.stringify(block)).join('')).toContain('From the terrace');
-  });
-
-  it('follows replies that name only their parent up to the thread’s root within the mailbox', () => {
-    const root = { 'Message-ID': '<a@x>', Subject: 'Plans' };
-    const reply = { 'Message-ID': '<b@x>', 'In-Reply-To': '<a@x>', Subject: 'Re: Plans' };
-    const replyToReply = { 'Message-ID': '<c@x>', 'In-Reply-To': '<b@x>', Subject: 'Re: Plans' };
-    const loop = [
-      { 'Message-ID': '<p@x>', 'In-Reply-To': '<q@x>' },
-      { 'Message-ID': '<q@x>', 'In-Reply-To': '<p@x>' },
-      { 'Message-ID': '<0@x>', 'In-Reply-To': '<q@x>' },
-    ];
-    expect(threadKey(replyToReply)).toBe('id:<b@x>');
-    expect(threadKeys([replyToReply, reply, root, ...loop])).toEqual([
-      'id:<a@x>',
-      'id:<a@x>',
-      'id:<a@x>',
-      'id:<p@x>',
-      'id:<p@x>',
-      'id:<p@x>',
-    ]);
-  });
-
-  it('resolves a chain as long as the mailbox bound to one root', () => {
-    const chain = Array.from({ length: MAX_MBOX_MESSAGES }, (_, i) => ({
-      'Message-ID': `<m${i}@x>`,
-      ...(i > 0 ? { 'In-Reply-To': `<m${i - 1}@x>` } : {}),
-    })).reverse();
-    expect(new Set(threadKeys(chain))).toEqual(new Set(['id:<m0@x>']));
-  });
-
-  it('falls back to the subject without reply and forward prefixes when a message carries no ids', () => {
-    expect(threadKey({ Subject: 'Re: Fwd: [digs] Cistern   capacity' })).toBe('subject:cistern capacity');
-    expect(threadKey({ Subject: 'AW: cistern capacity' })).toBe(threadKey({ Subject: 'Cistern capacity' }));
-    expect(normalizeSubject('Re[2]: Re: Plans')).toBe('plans');
   });
 
   it('keeps a body line "From here on" that a careless writer left unescaped, and reads CRLF files', () => {

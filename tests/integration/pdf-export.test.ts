@@ -212,7 +212,7 @@ describe('annotated PDF export', () => {
       changed,
       readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents'),
     );
-    expect(core.updateDocumentFromPath(id, changed).orphaned).toBe(1);
+    expect((await core.updateDocumentFromPath(id, changed)).orphaned).toBe(1);
     const out = join(temp.path, 'orphans.pdf');
     await core.exportPdfToFile([id], {}, out);
     expect(collapseWhitespace(pdftotext(out))).toMatch(

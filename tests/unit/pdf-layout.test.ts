@@ -21,11 +21,14 @@ describe('PDF text cleaning and joining', () => {
     );
   });
 
-  it('joins a word hyphenated at a line end only between lowercase letters', () => {
+  it('drops a line-end hyphen only between lowercase letters and otherwise keeps it inside the word, never as "- "', () => {
     expect(joinLines(['the inter-', 'national survey'])).toBe('the international survey');
     expect(joinLines(['the inter\u2010', 'national survey'])).toBe('the international survey');
-    expect(joinLines(['the Anglo-', 'Saxon survey'])).toBe('the Anglo- Saxon survey');
-    expect(joinLines(['pages 10-', '12 show'])).toBe('pages 10- 12 show');
+    expect(joinLines(['the Anglo-', 'Saxon survey'])).toBe('the Anglo-Saxon survey');
+    expect(joinLines(['calls Fc-', 'ConfigParse twice'])).toBe('calls Fc-ConfigParse twice');
+    expect(joinLines(['pages 10-', '12 show'])).toBe('pages 10-12 show');
+    expect(joinLines(['a 10-', 'year plan'])).toBe('a 10-year plan');
+    expect(joinLines(['a pause -', 'Then more'])).toBe('a pause - Then more');
     expect(joinLines(['a soft\u00ad', 'break'])).toBe('a softbreak');
   });
 

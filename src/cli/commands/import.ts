@@ -137,8 +137,8 @@ export function importCommand(session: CliSession): Command {
         'e-mail (.eml, .mbox) and saved pages (.mhtml); an http or https address is fetched and read the same way. ' +
         'The bytes decide the type, not the name. An encrypted PDF opens with --password-file FILE (its first line) ' +
         'or --password PASSWORD. With --update DOC, ' +
-        "replace DOC's text with FILE (text files only) and re-anchor its annotations, printing how many were kept, moved, " +
-        'fuzzy and orphaned.',
+        "replace DOC's text with FILE (a text file or one PDF, Word, EPUB, e-mail or saved page, whose provenance and " +
+        'pages replace the old ones) and re-anchor its annotations, printing how many were kept, moved, fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files (or http/https addresses) to import')
     .usage(

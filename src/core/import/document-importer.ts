@@ -18,6 +18,7 @@ import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
 import { cancelledImport } from './import-jobs';
 import type { ReadStage } from './formats/format-reader';
+import { messageDigest } from './formats/email-parse';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -30,7 +31,14 @@ export interface DocumentImporterDeps {
   db: Database;
   documents: Pick<
     DocumentRepository,
-    'insert' | 'summary' | 'sourceBytes' | 'idWithSource' | 'replaceContent' | 'source' | 'attachment'
+    | 'insert'
+    | 'summary'
+    | 'sourceBytes'
+    | 'idWithSource'
+    | 'replaceContent'
+    | 'source'
+    | 'attachment'
+    | 'messagesWithIds'
   >;
   annotations: { reanchorDocument(documentId: string, text: string, textSha256: string): ReanchorCounts };
   events: Pick<EventBus, 'emit'>;
@@ -57,6 +65,20 @@ export interface ImportOptions {
 }
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
+
+/** An e-mail message's Message-ID, for telling the same message imported twice. */
+function messageIdOf(document: PreparedDocument): string | undefined {
+  return document.sourceType === 'eml' ? document.provenance?.headers?.['Message-ID'] || undefined : undefined;
+}
+
+/** The options a reader takes, without the absent ones (exactOptionalPropertyTypes). */
+function readOptions(options: ImportOptions): Pick<ImportOptions, 'signal' | 'password' | 'onProgress'> {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.password === undefined ? {} : { password: options.password }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
 
 export class DocumentImporter {
   constructor(private readonly deps: DocumentImporterDeps) {}
@@ -86,11 +108,7 @@ export class DocumentImporter {
       return this.storeChecked(sourceName, [this.withTextProvenance(prepared, bytes, origin)], options);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
-    const signal = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.password === undefined ? {} : { password: options.password }),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
+    const signal = readOptions(options);
     if (!resolved.mbox) {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
       return this.storeChecked(sourceName, [await prepareBinary(file, read)], options);
@@ -170,11 +188,39 @@ export class DocumentImporter {
   /** Stores the documents one file made in one transaction; the first is the outcome, the rest `also`. */
   private store(prepared: readonly PreparedDocument[]): ImportOutcome {
     const outcomes = this.deps.db
-      .transaction(() => prepared.map((document) => this.deps.documents.insert(document)))
+      .transaction(() => {
+        const messages = this.storedMessages(prepared);
+        return prepared.map((document) => {
+          const messageId = messageIdOf(document);
+          if (messageId === undefined) return this.deps.documents.insert(document);
+          const digest = messageDigest(document.sourceBytes);
+          const byDigest = messages.get(messageId) ?? new Map<string, string>();
+          const same = byDigest.get(digest);
+          if (same !== undefined) return { document: this.deps.documents.summary(same), created: false };
+          const outcome = this.deps.documents.insert(document);
+          messages.set(messageId, byDigest.set(digest, outcome.document.id));
+          return outcome;
+        });
+      })
       .immediate();
     if (outcomes.some((outcome) => outcome.created)) this.deps.events.emit('libraryChanged', { reason: 'imported' });
     const [first, ...also] = outcomes;
     return also.length > 0 ? { ...first!, also } : first!;
+  }
+
+  /**
+   * The messages already in the library with the Message-IDs of these, by id and then by the
+   * digest of the message's bytes: the same mail saved as an .eml and kept in an .mbox is
+   * one document, found in one pass over the table however many messages come in.
+   */
+  private storedMessages(prepared: readonly PreparedDocument[]): Map<string, Map<string, string>> {
+    const ids = [...new Set(prepared.map(messageIdOf).filter((id): id is string => id !== undefined))];
+    const messages = new Map<string, Map<string, string>>();
+    for (const stored of this.deps.documents.messagesWithIds(ids)) {
+      const byDigest = messages.get(stored.messageId) ?? new Map<string, string>();
+      messages.set(stored.messageId, byDigest.set(messageDigest(stored.sourceBytes), stored.id));
+    }
+    return messages;
   }
 
   /** Saves a corrected text (from the reader's edit mode) and re-anchors annotations. */
@@ -193,19 +239,59 @@ export class DocumentImporter {
     return this.replaceAndReanchor(id, { lexicalJson: rebuilt.lexicalJson, canonicalText, textSha256, wordCount });
   }
 
-  /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateFromPath(id: string, path: string): ReanchorCounts {
+  /**
+   * Replaces a document with a changed version of its file (of any type the library reads,
+   * binary ones through their readers) and re-anchors its annotations; the file's provenance
+   * (pages, headers) and carried files replace the old ones.
+   */
+  async updateFromPath(id: string, path: string, options: Omit<ImportOptions, 'origin'> = {}): Promise<ReanchorCounts> {
     this.deps.documents.summary(id);
-    const prepared = prepareDocument(basename(path), this.readFile(path), this.deps.maxImportBytes());
+    const fileName = basename(path);
+    const bytes = this.readFile(path);
+    const origin: DocumentOrigin = { kind: 'file', path: resolve(path) };
+    const prepared = await this.prepareOne(fileName, bytes, origin, options);
     const other = this.deps.documents.idWithSource(prepared.sourceSha256);
     if (other !== undefined && other !== id) {
       throw new UserFacingError(
         'INVALID_INPUT',
-        `“${basename(path)}” is already in the library as another document (${other}).`,
+        `“${fileName}” is already in the library as another document (${other}).`,
       );
     }
     const { lexicalJson, canonicalText, textSha256, wordCount } = prepared;
     return this.replaceAndReanchor(id, { lexicalJson, canonicalText, textSha256, wordCount }, prepared);
+  }
+
+  /**
+   * How to read a binary file (PDF, Word, EPUB, e-mail, saved page) found at `path` through its
+   * reader, for the workspace sync to call outside its transactions; undefined for text (and
+   * for an .mbox, which is many documents), which the sync reads itself.
+   */
+  binarySource(path: string, bytes: Uint8Array): (() => Promise<PreparedDocument>) | undefined {
+    const fileName = basename(path);
+    const resolved = resolveImportType(fileName, bytes);
+    if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType) || resolved.mbox) return undefined;
+    return () => this.prepareOne(fileName, bytes, { kind: 'file', path }, {});
+  }
+
+  /** One file made into one document: text at once, a binary format through its reader; an .mbox is many, so refused. */
+  private async prepareOne(
+    fileName: string,
+    bytes: Uint8Array,
+    origin: DocumentOrigin,
+    options: Omit<ImportOptions, 'origin'>,
+  ): Promise<PreparedDocument> {
+    const resolved = resolveImportType(fileName, bytes);
+    if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
+      return this.withTextProvenance(prepareDocument(fileName, bytes, this.deps.maxImportBytes()), bytes, origin);
+    }
+    if (resolved.mbox) {
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `“${fileName}” is an mbox mail folder of many messages; a document can only be updated from one file of one document.`,
+      );
+    }
+    const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
+    return prepareBinary({ fileName, bytes, sourceType: resolved.sourceType, origin, ...readOptions(options) }, read);
   }
 
   /** The new text (and source) and the re-anchored annotations land in one transaction, or neither does. */

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnnotationService } from '../annotations';
 import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
+import type { PreparedDocument } from '../import';
 import type { IncomingWriter } from '../incoming';
 
 /** The documents the sync lists, restores from the files and writes out. */
@@ -29,4 +30,10 @@ export interface SyncDependencies {
   events: Pick<EventBus, 'emit' | 'subscribe'>;
   /** The import limit in force: the most a source file may hold when a document is restored from the files. */
   maxImportBytes(): number;
+  /**
+   * How to read a binary source file (PDF, Word, EPUB, e-mail, saved page) through its reader,
+   * asynchronously and off the main thread where the reader allows; undefined for a text file,
+   * which is read at once. Absent: every source is read as text.
+   */
+  binarySource?(path: string, bytes: Uint8Array): (() => Promise<PreparedDocument>) | undefined;
 }

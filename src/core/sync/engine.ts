@@ -50,6 +50,8 @@ export class SyncEngine {
   });
   private watcher: FSWatcher | undefined;
   private watching: Promise<void> = Promise.resolve();
+  /** The restoring of documents from binary sources in progress; they run one after another. */
+  private pendingRun: Promise<void> = Promise.resolve();
   /** Set by close and stop: a scan still running gives up at its next batch. */
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
@@ -140,6 +142,7 @@ export class SyncEngine {
     this.stopped = true;
     this.unsubscribe?.();
     await this.watching;
+    await this.pendingRun;
     await this.flush();
     this.debouncer.take(FILE_KEY);
     await this.watcher?.close();
@@ -199,6 +202,8 @@ export class SyncEngine {
       this.announce();
       const upToDate = await this.importBatches(sidecars, progress);
       if (upToDate === undefined) return;
+      await this.importPending();
+      if (this.stopped) return;
       if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importer.importTags();
       for (const document of this.deps.documents.list()) {
         if (!upToDate.has(document.id)) this.writer.writeReporting(document.id);
@@ -250,6 +255,48 @@ export class SyncEngine {
     return upToDate;
   }
 
+  /**
+   * Restores the documents whose sidecars wait for a binary source (a PDF, a Word file…):
+   * the sources are read first, with no transaction open and the engine free to do other
+   * work, then those sidecars are imported again in one transaction. Each import re-reads
+   * its files and uses what was read only for the very same bytes, so a file changed
+   * meanwhile waits for the next round instead of landing stale. Runs one at a time.
+   */
+  private importPending(): Promise<void> {
+    const run = this.pendingRun.then(async () => {
+      const names = await this.importer.preparePending();
+      if (names.length === 0 || this.stopped) return;
+      try {
+        this.deps.db
+          .transaction(() => {
+            for (const name of names) {
+              if (this.importer.importFile(name) === 'merged') this.lastSyncAt = new Date().toISOString();
+            }
+          })
+          .immediate();
+      } finally {
+        this.importer.forgetPrepared();
+      }
+      this.announce();
+    });
+    this.pendingRun = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The same from the watcher, where nobody awaits it: a failure is reported against the folder. */
+  private importPendingReporting(): void {
+    this.importPending().catch((error: unknown) => {
+      if (this.stopped) return;
+      this.session.problems.set(this.dir, {
+        file: this.dir,
+        line: 0,
+        column: 0,
+        message: `Documents could not be restored from the workspace: ${messageOf(error)}`,
+      });
+      this.announce();
+    });
+  }
+
   /** Every symbolic link in the folder is named (never read or followed), unless already reported as the file it stands for. */
   private reportLinks(): void {
     const { problems } = this.session;
@@ -286,7 +333,9 @@ export class SyncEngine {
         tagsChanged: () => settle(TAGS_FILE, () => this.importer.importTags()),
         sidecarChanged: (name) =>
           settle(name, () => {
-            if (this.importer.importFile(name) === 'merged') this.lastSyncAt = new Date().toISOString();
+            const outcome = this.importer.importFile(name);
+            if (outcome === 'merged') this.lastSyncAt = new Date().toISOString();
+            if (outcome === 'pending') this.importPendingReporting();
           }),
         conflictCopySeen: () => this.announce(),
         fileRemoved: () => {

@@ -3,12 +3,14 @@
 // and applies it (apply-plan.ts); reads tags.json. A file that cannot be applied is reported
 // against that file alone and left as it is.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Annotation } from '../../shared/annotations';
 import { normalizeTagPath } from '../../shared/annotations';
 import { countWords } from '../../shared/lexical-document';
 import type { MergeFields, SidecarDocument } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
+import type { PreparedDocument } from '../import';
 import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
 import { applyPlan } from './apply-plan';
@@ -35,6 +37,10 @@ export type FilesWriter = Pick<WorkspaceWriter, 'writeDocument' | 'setAsideRemov
 export class FileImporter {
   /** One file's reading and merging as a transaction (a savepoint inside a scan's batch), made once: making one prepares its statements. */
   private readonly importTransaction: (name: string) => ImportOutcome;
+  /** Sidecars whose document waits for its binary source to be read, with that source's bytes. */
+  private readonly pending = new Map<string, { path: string; bytes: Uint8Array; sha256: string }>();
+  /** Binary sources read since, by the SHA-256 of their bytes: the document, or why it could not be read. */
+  private readonly prepared = new Map<string, PreparedDocument | string>();
 
   constructor(
     private readonly session: SyncSession,
@@ -115,7 +121,8 @@ export class FileImporter {
         this.writer.setAsideRemoved();
         return 'missing';
       }
-      const created = this.createDocument(document, slug);
+      const created = this.createDocument(document, slug, name);
+      if (created === 'pending') return 'pending';
       if (created !== true) return this.refuse(name, created);
     }
     const unchangedList = this.merge(document.id, sidecar, name, 'file');
@@ -139,7 +146,7 @@ export class FileImporter {
   }
 
   /** A document the store lacks, from its source file beside the sidecar (a copied-in pair, or a rebuild). */
-  private createDocument(document: SidecarDocument, slug: string): true | string {
+  private createDocument(document: SidecarDocument, slug: string, name: string): true | 'pending' | string {
     const read = readWorkspaceFile(this.dir, document.sourceFile, this.deps.maxImportBytes());
     if (!read.ok) {
       if (read.missing)
@@ -151,7 +158,8 @@ export class FileImporter {
     let created: boolean;
     let existing: { id: string; title: string };
     try {
-      const prepared = prepareDocument(document.sourceFile, read.bytes, this.deps.maxImportBytes());
+      const prepared = this.sourceDocument(document.sourceFile, read.bytes, name);
+      if (prepared === 'pending') return 'pending';
       const content = edited ? { ...prepared, ...edited, wordCount: countWords(edited.canonicalText) } : prepared;
       if (document.textSha256 !== '' && content.textSha256 !== document.textSha256) {
         return (
@@ -173,6 +181,47 @@ export class FileImporter {
       );
     this.deps.events.emit('libraryChanged', { reason: 'imported' }, 'sync');
     return true;
+  }
+
+  /**
+   * A source file's document: a text file read now; a binary one read before (preparePending)
+   * from these very bytes, else noted to be read and 'pending'. Throws why it cannot be read.
+   */
+  private sourceDocument(sourceFile: string, bytes: Uint8Array, name: string): PreparedDocument | 'pending' {
+    const sha256 = sha256Hex(bytes);
+    const ready = this.prepared.get(sha256);
+    if (typeof ready === 'string') throw new Error(ready);
+    if (ready) return ready;
+    const path = join(this.dir, sourceFile);
+    if (!this.deps.binarySource?.(path, bytes)) return prepareDocument(sourceFile, bytes, this.deps.maxImportBytes());
+    this.pending.set(name, { path, bytes, sha256 });
+    return 'pending';
+  }
+
+  /**
+   * Reads the binary sources that sidecars wait for, one after another, outside any
+   * transaction (each reader is async, the heavy ones in a worker); returns those sidecars,
+   * to be imported again, when the library's documents are made from what was read.
+   */
+  async preparePending(): Promise<string[]> {
+    const names = [...this.pending.keys()];
+    for (const [name, source] of [...this.pending]) {
+      this.pending.delete(name);
+      if (this.prepared.has(source.sha256)) continue;
+      const read = this.deps.binarySource?.(source.path, source.bytes);
+      if (!read) continue;
+      try {
+        this.prepared.set(source.sha256, await read());
+      } catch (error) {
+        this.prepared.set(source.sha256, messageOf(error));
+      }
+    }
+    return names;
+  }
+
+  /** Drops what preparePending read, once its sidecars were imported again (a source changed meanwhile waits for the next round). */
+  forgetPrepared(): void {
+    this.prepared.clear();
   }
 
   /**

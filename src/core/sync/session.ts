@@ -14,9 +14,19 @@ import { SyncState } from './sync-state';
  */
 export const JSON_FILE_LIMIT = ANNOTATIONS_ENTRY_BYTES;
 
-export const SOURCE_EXTENSIONS: Readonly<Record<string, string>> = { txt: 'txt', md: 'md', html: 'html' };
+export const SOURCE_EXTENSIONS: Readonly<Record<string, string>> = {
+  txt: 'txt',
+  md: 'md',
+  html: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
+  epub: 'epub',
+  eml: 'eml',
+  mhtml: 'mhtml',
+};
 
-export type ImportOutcome = 'unchanged' | 'merged' | 'refused' | 'missing' | 'copy';
+/** `pending`: the document must be restored from a binary source file first, read off this call (FileImporter.preparePending). */
+export type ImportOutcome = 'unchanged' | 'merged' | 'refused' | 'missing' | 'copy' | 'pending';
 
 export function sidecarName(slug: string): string {
   return `${slug}${SIDECAR_SUFFIX}`;

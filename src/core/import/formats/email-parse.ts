@@ -4,6 +4,7 @@ import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
+import { sha256Hex } from '../../files/sha256';
 
 /** "imported with", for the Source panel. */
 // Read at run time, beside the package: a JSON import would need an import attribute in the built CLI.
@@ -23,6 +24,17 @@ export function withoutEnvelopeLine(bytes: Uint8Array): Uint8Array {
   if (!startsWithAscii(bytes, 0, 'From ')) return bytes;
   const end = bytes.indexOf(0x0a);
   return end === -1 ? bytes.subarray(bytes.length) : bytes.subarray(end + 1);
+}
+
+/**
+ * The message's own bytes, hashed as one: without the envelope line an mbox or exporter puts
+ * before it, line endings as LF (an mbox written on Unix has them so), and without the blank
+ * lines an mbox leaves between messages. The same message saved as an .eml and kept in an
+ * .mbox hashes the same.
+ */
+export function messageDigest(bytes: Uint8Array): string {
+  const text = Buffer.from(withoutEnvelopeLine(bytes)).toString('latin1');
+  return sha256Hex(Buffer.from(text.replace(/\r\n?/g, '\n').replace(/\s+$/, ''), 'latin1'));
 }
 
 export function startsWithAscii(bytes: Uint8Array, at: number, text: string): boolean {

@@ -1,5 +1,5 @@
-// Splits an mbox file (mboxo or mboxrd) into its messages, and names the thread a message
-// belongs to so the pipeline can group the documents it makes one per message.
+// Splits an mbox file (mboxo or mboxrd) into its messages. Threads are found across the whole
+// library from the stored headers (src/shared/email-threads.ts), not per mailbox.
 import { UserFacingError } from '../../../shared/result';
 import { startsWithAscii } from './email-parse';
 
@@ -62,68 +62,4 @@ export function splitMbox(bytes: Uint8Array, sourceName = 'The mailbox'): Uint8A
   }
   finish();
   return messages;
-}
-
-/** "Re: Re: [list] Fwd: Plans" and "plans" are one thread. */
-export function normalizeSubject(subject: string): string {
-  let value = subject.replace(/\s+/g, ' ').trim();
-  for (;;) {
-    const next = value.replace(/^(?:(?:re|fwd?|aw|wg|sv|antw)(?:\[\d+\])?\s*:|\[[^\]]{1,40}\])\s*/i, '');
-    if (next === value) break;
-    value = next;
-  }
-  return value.toLowerCase();
-}
-
-function messageIds(value: string | undefined): string[] {
-  return (value ?? '').match(/<[^<>\s]+>/g) ?? [];
-}
-
-/**
- * The thread a message belongs to: the Message-ID of the thread's first message (the first
- * of References, else In-Reply-To, else the message's own id when it starts the thread),
- * and only when the message carries no ids at all its subject without Re:/Fwd: prefixes.
- * Keys are prefixed ("id:", "subject:") so a subject never collides with an id.
- */
-export function threadKey(headers: Record<string, string>): string {
-  const root =
-    messageIds(headers.References)[0] ?? messageIds(headers['In-Reply-To'])[0] ?? messageIds(headers['Message-ID'])[0];
-  if (root) return `id:${root}`;
-  return `subject:${normalizeSubject(headers.Subject ?? '')}`;
-}
-
-/**
- * Thread keys for the messages of one mailbox together: a reply that names only its parent
- * (In-Reply-To, no References) is followed up through the parents found in the same
- * mailbox, so it joins its thread's root rather than starting a thread at its parent.
- */
-export function threadKeys(all: readonly Record<string, string>[]): string[] {
-  const parentOf = new Map<string, string>();
-  for (const headers of all) {
-    const own = messageIds(headers['Message-ID'])[0];
-    const parent = messageIds(headers.References)[0] ?? messageIds(headers['In-Reply-To'])[0];
-    if (own && parent && parent !== own) parentOf.set(own, parent);
-  }
-  // Each id's root is found once: a 5,000-message chain stays linear.
-  const roots = new Map<string, string>();
-  const root = (id: string): string => {
-    const path = [id];
-    const onPath = new Set(path);
-    let found: string | undefined;
-    for (let parent = parentOf.get(id); parent && found === undefined; parent = parentOf.get(parent)) {
-      found = roots.get(parent);
-      if (found !== undefined) break;
-      // A loop of replies (forged or broken headers) has no root: its least id stands for all of it.
-      if (onPath.has(parent)) found = path.slice(path.indexOf(parent)).sort()[0]!;
-      else path.push(parent);
-      onPath.add(parent);
-    }
-    const result = found ?? path[path.length - 1]!;
-    for (const step of path) roots.set(step, result);
-    return result;
-  };
-  return all.map((headers) => {
-    const key = threadKey(headers);
-    return key.startsWith('id:') ? `id:${root(key.slice(3))}` : key;
-  });
 }

@@ -55,12 +55,19 @@ function mergeBaselines(region: readonly PdfLine[]): PdfLine[] {
   return merged;
 }
 
-/** A word broken at a line's end ("inter-" / "national", with a hyphen or Unicode's U+2010) is joined; other lines join with a space. */
+/**
+ * A word broken at a line's end ("inter-" / "national", with a hyphen or Unicode's U+2010)
+ * is joined between lowercase letters; any other hyphen between a letter or digit and the next
+ * line's letter or digit is part of the word ("Fc-" / "ConfigParse", "10-" / "12", "10-" /
+ * "year") and stays, with no space after it. Other lines join with a space.
+ */
 export function joinLines(texts: readonly string[]): string {
   let joined = '';
   for (const text of texts) {
+    const hyphenated = /[\p{L}\p{N}][-\u2010]$/u.test(joined) && /^[\p{L}\p{N}]/u.test(text);
     if (joined === '') joined = text;
-    else if (/\p{Ll}[-\u2010]$/u.test(joined) && /^\p{Ll}/u.test(text)) joined = joined.slice(0, -1) + text;
+    else if (hyphenated && /\p{Ll}.$/u.test(joined) && /^\p{Ll}/u.test(text)) joined = joined.slice(0, -1) + text;
+    else if (hyphenated) joined += text;
     else if (joined.endsWith('\u00ad')) joined = joined.slice(0, -1) + text;
     else joined = `${joined} ${text}`;
   }

@@ -1,12 +1,11 @@
-// The library: every document with its source, import date, length, origin and text version;
-// filter by title, sort, open, and delete (after a confirmation).
+// The library: every document with its source, import date, length, origin and text version,
+// an e-mail thread's messages gathered in one group; filter by title, sort, open, and delete.
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
-import { formatDate } from '../../../shared/dates';
-import { originLine } from '../../../shared/document-labels';
-import { countOf, groupedCountOf } from '../../../shared/plural';
-import { useSession, useStores } from '../app/stores';
-import { confirmDeletion } from './deletion';
+import { countOf } from '../../../shared/plural';
+import { useSession } from '../app/stores';
+import { libraryRows } from './library-rows';
+import { DocumentRow, ThreadGroup } from './LibraryRows';
 import styles from './Library.module.css';
 
 type SortKey = 'imported' | 'title' | 'words' | 'source';
@@ -34,19 +33,7 @@ export function sortDocuments(documents: readonly DocumentSummary[], key: SortKe
   }
 }
 
-const formatDay = (iso: string) => formatDate(iso, 'day');
-
-/** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
-function rowLines(doc: DocumentSummary): [string, string, string] {
-  return [
-    doc.siteName || doc.sourceName,
-    `${formatDay(doc.importedAt)} · ${groupedCountOf(doc.wordCount, 'word')}`,
-    originLine(doc, formatDay),
-  ];
-}
-
 export function LibraryPanel() {
-  const stores = useStores();
   const documents = useSession((state) => state.documents);
   const currentId = useSession((state) => state.current?.id ?? null);
   const [filter, setFilter] = useState('');
@@ -86,35 +73,13 @@ export function LibraryPanel() {
         <p className={styles.empty}>No title contains “{filter}”.</p>
       )}
       <ul className={styles.list} aria-label="Documents">
-        {visible.map((doc) => (
-          <li key={doc.id} className={doc.id === currentId ? `${styles.item} ${styles.current}` : styles.item}>
-            <button
-              type="button"
-              className={styles.open}
-              aria-current={doc.id === currentId ? 'true' : undefined}
-              title={[doc.title, ...rowLines(doc)].join('\n')}
-              onClick={() => void stores.session.openDocument(doc.id)}
-            >
-              <span className={styles.title} data-testid="library-title">
-                {doc.title}
-              </span>
-              {rowLines(doc).map((line, index) => (
-                <span key={index} className={styles.meta} data-testid="library-meta">
-                  {line}
-                </span>
-              ))}
-            </button>
-            <button
-              type="button"
-              className={styles.delete}
-              aria-label={`Delete ${doc.title}`}
-              title="Delete"
-              onClick={() => confirmDeletion(stores, doc)}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
+        {libraryRows(visible).map((row) =>
+          row.kind === 'thread' ? (
+            <ThreadGroup key={row.key} thread={row} currentId={currentId} />
+          ) : (
+            <DocumentRow key={row.document.id} doc={row.document} currentId={currentId} />
+          ),
+        )}
       </ul>
     </aside>
   );
