@@ -1,7 +1,14 @@
 // The documents table: inserting prepared documents, listing, reading and removing.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { DocumentDetail, DocumentProvenance, DocumentSource, DocumentSummary, SourceType } from '../shared/model';
+import type {
+  DocumentDetail,
+  DocumentProvenance,
+  DocumentSource,
+  DocumentSummary,
+  PageMapEntry,
+  SourceType,
+} from '../shared/model';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -24,6 +31,7 @@ interface DocumentRow {
 interface DocumentDetailRow extends DocumentRow {
   lexical_json: string;
   text_length: number;
+  page_map: string | null;
 }
 
 const SUMMARY_COLUMNS =
@@ -156,7 +164,8 @@ export class DocumentRepository {
   detail(id: string): DocumentDetail {
     const row = cachedStatement<[string], DocumentDetailRow>(
       this.db,
-      `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length
+      `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length,
+           json_extract(provenance_json, '$.pageMap') AS page_map
          FROM documents WHERE id = ?`,
     ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
@@ -165,7 +174,18 @@ export class DocumentRepository {
       lexicalJson: row.lexical_json,
       textSha256: row.text_sha256,
       textLength: row.text_length,
+      pageMap: row.page_map ? (JSON.parse(row.page_map) as PageMapEntry[]) : [],
     };
+  }
+
+  /** Where each page begins in the text; empty for a document without pages (or imported before pages were kept). */
+  pageMap(id: string): PageMapEntry[] {
+    const row = cachedStatement<[string], { page_map: string | null }>(
+      this.db,
+      `SELECT json_extract(provenance_json, '$.pageMap') AS page_map FROM documents WHERE id = ?`,
+    ).get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.page_map ? (JSON.parse(row.page_map) as PageMapEntry[]) : [];
   }
 
   canonicalText(id: string): string {

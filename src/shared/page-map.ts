@@ -24,3 +24,34 @@ export function pageAt(pageMap: readonly PageMapEntry[], offset: number): PageMa
 export function pageName(entry: PageMapEntry): string {
   return entry.label !== undefined && entry.label !== '' ? entry.label : String(entry.number);
 }
+
+/** The pages a span of the text lies on, and how a person reads them: "p. 3", "pp. 3–4". */
+export interface PageSpan {
+  /** The first page's number from 1 (the page an "Open original page" opens). */
+  first: number;
+  last: number;
+  text: string;
+}
+
+/**
+ * The pages of the text from `start` to `end` (exclusive); undefined without pages or
+ * before the first page (the title). An empty span (a point note) is on the page at `start`.
+ */
+export function pageSpan(pageMap: readonly PageMapEntry[], start: number, end: number): PageSpan | undefined {
+  const first = pageAt(pageMap, start);
+  if (first === undefined) return undefined;
+  const last = pageAt(pageMap, Math.max(start, end - 1)) ?? first;
+  if (last.number === first.number) return { first: first.number, last: first.number, text: `p. ${pageName(first)}` };
+  return { first: first.number, last: last.number, text: `pp. ${pageName(first)}–${pageName(last)}` };
+}
+
+/** Where page `number` begins and ends in the text (the end is the next page's start, or the text's length). */
+export function pageRange(
+  pageMap: readonly PageMapEntry[],
+  number: number,
+  textLength: number,
+): { start: number; end: number } | undefined {
+  const index = pageMap.findIndex((entry) => entry.number === number);
+  if (index < 0) return undefined;
+  return { start: pageMap[index]!.start, end: pageMap[index + 1]?.start ?? textLength };
+}
