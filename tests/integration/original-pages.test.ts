@@ -4,7 +4,7 @@ import type { Annotation } from '../../src/shared/annotations';
 import type { DocumentDetail, OriginalPage } from '../../src/shared/model';
 import { pageSpan } from '../../src/shared/page-map';
 import type { ContractError } from '../../src/shared/result';
-import { FONT_SIZE, PAGE_HEIGHT, PAGE_WIDTH, buildPagedPdf, pageLines } from '../support/paged-pdf';
+import { FONT_SIZE, PAGE_HEIGHT, PAGE_WIDTH, bodyWidth, buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { makeTempDir } from '../support/temp';
 import { renderInWorker } from '../../src/core/pages/page-worker-host';
 
@@ -126,10 +126,10 @@ describe('the original page', () => {
     expect(region.y * PAGE_HEIGHT).toBeLessThan(line.y + 6);
     expect(region.height * PAGE_HEIGHT).toBeGreaterThan(FONT_SIZE * 0.8);
     expect(region.height * PAGE_HEIGHT).toBeLessThan(FONT_SIZE * 2);
-    expect(region.x * PAGE_WIDTH).toBeGreaterThan(line.x + 40);
-    expect(region.x * PAGE_WIDTH).toBeLessThan(line.x + 110);
-    expect(region.width * PAGE_WIDTH).toBeGreaterThan(120);
-    expect(region.width * PAGE_WIDTH).toBeLessThan(220);
+    // Across, the words run from after "The divers on " for the quote's own width (within a few points).
+    const left = line.x + bodyWidth('The divers on ');
+    expect(Math.abs(region.x * PAGE_WIDTH - left)).toBeLessThan(6);
+    expect(Math.abs(region.width * PAGE_WIDTH - bodyWidth(quote))).toBeLessThan(8);
   }, 60_000);
 
   it('outlines nothing for an annotation on another page, and says which pages exist for a page past the end', async () => {

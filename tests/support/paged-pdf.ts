@@ -52,3 +52,9 @@ export async function buildPagedPdf(pageCount = 4): Promise<{ bytes: Uint8Array;
   await ended;
   return { bytes: new Uint8Array(Buffer.concat(chunks)), lines };
 }
+
+/** How wide pdfkit sets `text` in the body font, in points: where drawn words end. */
+export function bodyWidth(text: string): number {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 0 });
+  return doc.font(join(FONTS_DIR, 'DejaVuSerif.ttf')).fontSize(FONT_SIZE).widthOfString(text);
+}

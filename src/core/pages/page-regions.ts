@@ -12,6 +12,11 @@ export interface PlacedText {
   baseline: number;
   height: number;
   width: number;
+  /**
+   * Where each character begins along the run, as fractions of its width (one more entry
+   * than characters, ending at 1); without it the characters share the width evenly.
+   */
+  offsets?: number[];
 }
 
 /** What the quote is compared on: line breaks, hyphens and dashes vary between the reflowed text and the page. */
@@ -57,12 +62,18 @@ interface Box {
   baseline: number;
 }
 
-/** The box of characters `from`..`to` (inclusive) of one run, spacing its width evenly over its characters. */
+/** Where character `index` of a run begins, as a fraction of the run's width. */
+function offsetAt(item: PlacedText, index: number): number {
+  const offsets = item.offsets;
+  if (offsets && offsets.length === item.text.length + 1) return offsets[index]!;
+  return index / Math.max(1, item.text.length);
+}
+
+/** The box of characters `from`..`to` (inclusive) of one run. */
 function boxOf(item: PlacedText, from: number, to: number): Box {
-  const share = item.width / Math.max(1, item.text.length);
   return {
-    left: item.left + share * from,
-    right: item.left + share * (to + 1),
+    left: item.left + item.width * offsetAt(item, from),
+    right: item.left + item.width * offsetAt(item, to + 1),
     top: item.baseline - item.height,
     bottom: item.baseline + item.height * 0.25,
     baseline: item.baseline,

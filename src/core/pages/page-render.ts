@@ -14,6 +14,11 @@ interface NodeCanvas {
   encode(format: 'png'): Promise<Uint8Array>;
 }
 
+interface MeasuringContext {
+  font: string;
+  measureText(text: string): { width: number };
+}
+
 /** pdfjs's own canvas factory: its @napi-rs/canvas copy is the one its Path2D polyfill comes from. */
 interface CanvasFactory {
   create(width: number, height: number): { canvas: NodeCanvas; context: unknown };
@@ -43,8 +48,23 @@ interface TextRun {
   width?: unknown;
 }
 
+/**
+ * Where each character of `text` begins, as fractions of the run, by a sans-serif font's
+ * widths: the PDF's own glyph widths are not in its text content, and even spacing puts
+ * the end of a short quote in a long line off by a word.
+ */
+function characterOffsets(measure: MeasuringContext, text: string): number[] | undefined {
+  const widths = [...text].length === text.length ? Array.from(text, (char) => measure.measureText(char).width) : [];
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  if (!(total > 0)) return undefined;
+  const offsets = [0];
+  let at = 0;
+  for (const width of widths) offsets.push((at += width) / total);
+  return offsets;
+}
+
 /** The page's text runs in fractions of the page (top left origin), from its unscaled viewport. */
-async function placedText(pdfjs: Pdfjs, page: PDFPageProxy): Promise<PlacedText[]> {
+async function placedText(pdfjs: Pdfjs, page: PDFPageProxy, measure: MeasuringContext): Promise<PlacedText[]> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const placed: PlacedText[] = [];
@@ -58,9 +78,14 @@ async function placedText(pdfjs: Pdfjs, page: PDFPageProxy): Promise<PlacedText[
       baseline: f! / viewport.height,
       height: Math.hypot(c!, d!) / viewport.height,
       width: Number(item.width) / viewport.width,
+      ...optional('offsets', characterOffsets(measure, item.str)),
     });
   }
   return placed;
+}
+
+function optional<Key extends string, Value>(key: Key, value: Value | undefined) {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, Value>>;
 }
 
 function pageOutside(job: PageRenderJob, pageCount: number): UserFacingError {
@@ -78,7 +103,10 @@ export async function renderPdfPage(job: PageRenderJob): Promise<RenderedPage> {
     if (job.page < 1 || job.page > document.numPages) throw pageOutside(job, document.numPages);
     const page = await document.getPage(job.page);
     const drawn = await drawPage(document, page, job.maxSide);
-    const text = await placedText(pdfjs, page);
+    const factory = (document as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const measure = factory.create(1, 1).context as MeasuringContext;
+    measure.font = '10px sans-serif';
+    const text = await placedText(pdfjs, page, measure);
     const label = (await document.getPageLabels().catch(() => null))?.[job.page - 1];
     return { page: job.page, pageCount: document.numPages, ...(label ? { label } : {}), ...drawn, text };
   } finally {

@@ -5,6 +5,7 @@ import { importedSummary } from '../../../shared/bundles';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
 import { ExportDialog } from '../export/ExportDialog';
+import { OriginalPageLayer } from '../pages/OriginalPageDialog';
 import { SettingsDialogs } from '../settings/SettingsDialogs';
 import { ConfirmDialog } from '../ui/Dialogs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -111,6 +112,7 @@ export function DialogLayer() {
       <SettingsDialogs />
       <NotesLayer />
       <ExportLayer />
+      <OriginalPageLayer />
       <Confirmation />
     </ErrorBoundary>
   );
