@@ -9,6 +9,7 @@ import type {
   PageMapEntry,
   SourceType,
 } from '../shared/model';
+import { carryPageMap } from '../shared/page-map';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -239,6 +240,7 @@ export class DocumentRepository {
     },
   ): void {
     const now = new Date().toISOString();
+    if (!source) this.carryPages(id, content.canonicalText);
     const result = source
       ? cachedStatement(
           this.db,
@@ -253,6 +255,21 @@ export class DocumentRepository {
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
         ).run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+
+  /** After an edit of the text, each page start follows the text it began at (Edit text keeps "p. 12" right). */
+  private carryPages(id: string, newText: string): void {
+    const pageMap = this.pageMapIfAny(id);
+    if (pageMap.length === 0) return;
+    const carried = carryPageMap(pageMap, this.canonicalText(id), newText);
+    cachedStatement(
+      this.db,
+      `UPDATE documents SET provenance_json = json_set(provenance_json, '$.pageMap', json(?)) WHERE id = ?`,
+    ).run(JSON.stringify(carried), id);
+  }
+
+  private pageMapIfAny(id: string): PageMapEntry[] {
+    return this.exists(id) ? this.pageMap(id) : [];
   }
 
   exists(id: string): boolean {

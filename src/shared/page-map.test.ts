@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textRun } from './document-blocks';
 import { buildDocumentState } from './lexical-document';
-import { pageAt, pageName, pageRange, pageSpan } from './page-map';
+import { carryPageMap, pageAt, pageName, pageRange, pageSpan } from './page-map';
 
 const MAP = [
   { start: 10, number: 1, label: 'i' },
@@ -100,5 +100,38 @@ describe('pageRange', () => {
     expect(pageRange(MAP, 2, 200)).toEqual({ start: 40, end: 95 });
     expect(pageRange(MAP, 3, 200)).toEqual({ start: 95, end: 200 });
     expect(pageRange(MAP, 4, 200)).toBeUndefined();
+  });
+});
+
+describe('carryPageMap', () => {
+  const pages = [
+    'Title\n\n',
+    'First page text here, long enough to find.\n\n',
+    'Second page begins with this sentence.\n\n',
+    'Third page is the last one of them all.',
+  ];
+  const oldText = pages.join('');
+  const map = [
+    { start: pages[0]!.length, number: 1 },
+    { start: pages[0]!.length + pages[1]!.length, number: 2 },
+    { start: oldText.indexOf('Third'), number: 3, label: 'iii' },
+  ];
+
+  it('moves page starts after an edit by what was inserted before them, and keeps those before it', () => {
+    const newText = oldText.replace('First page text', 'First page of corrected text');
+    const carried = carryPageMap(map, oldText, newText);
+    expect(carried.map((entry) => newText.slice(entry.start, entry.start + 6))).toEqual(['First ', 'Second', 'Third ']);
+    expect(carried[2]!.label).toBe('iii');
+  });
+
+  it('finds each start again after several edits on different pages, and one whose first words changed', () => {
+    const newText = oldText
+      .replace('page text here', 'page text right here')
+      .replace('Second page begins', 'Page two begins')
+      .replace('the last one', 'the final one');
+    const carried = carryPageMap(map, oldText, newText);
+    expect(newText.slice(carried[0]!.start)).toMatch(/^First/);
+    expect(newText.slice(carried[1]!.start)).toMatch(/^Page two begins/);
+    expect(newText.slice(carried[2]!.start)).toMatch(/^Third/);
   });
 });

@@ -55,3 +55,52 @@ export function pageRange(
   if (index < 0) return undefined;
   return { start: pageMap[index]!.start, end: pageMap[index + 1]?.start ?? textLength };
 }
+
+/** How much text after a page start is looked for again after an edit, longest first. */
+const PROBE_LENGTHS = [48, 16];
+
+/**
+ * The page map of `oldText` carried over to `newText` after an edit (Edit text): each page
+ * start is found again by the text that followed it, searching forward from the page before;
+ * where that text was itself changed, the start moves by what was inserted or removed before it.
+ */
+export function carryPageMap(pageMap: readonly PageMapEntry[], oldText: string, newText: string): PageMapEntry[] {
+  if (pageMap.length === 0 || oldText === newText) return [...pageMap];
+  let prefix = 0;
+  const shortest = Math.min(oldText.length, newText.length);
+  while (prefix < shortest && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix += 1;
+  const delta = newText.length - oldText.length;
+  let from = 0;
+  return pageMap.map((entry) => {
+    const start = entry.start <= prefix ? entry.start : foundAgain(entry.start, oldText, newText, from, delta);
+    from = Math.max(from, Math.min(start, newText.length));
+    return { ...entry, start: from };
+  });
+}
+
+/** The occurrence of `probe` in `text` nearest to `expected`, not before `from`; -1 when there is none. */
+function nearest(text: string, probe: string, expected: number, from: number): number {
+  const ahead = text.indexOf(probe, expected);
+  const behind = text.lastIndexOf(probe, expected);
+  const candidates = [ahead, behind >= from ? behind : -1].filter((at) => at >= 0);
+  if (candidates.length === 0) return -1;
+  return candidates.reduce((best, at) => (Math.abs(at - expected) < Math.abs(best - expected) ? at : best));
+}
+
+/** Where a page start is in the new text: by the words after it, else by the words before it. */
+function foundAgain(start: number, oldText: string, newText: string, from: number, delta: number): number {
+  const expected = Math.max(from, start + delta);
+  for (const length of PROBE_LENGTHS) {
+    const after = oldText.slice(start, start + length);
+    if (after.length >= Math.min(length, 8)) {
+      const at = nearest(newText, after, expected, from);
+      if (at >= 0) return at;
+    }
+    const before = oldText.slice(Math.max(0, start - length), start);
+    if (before.length >= Math.min(length, 8)) {
+      const at = nearest(newText, before, expected - before.length, from);
+      if (at >= 0) return at + before.length;
+    }
+  }
+  return expected;
+}

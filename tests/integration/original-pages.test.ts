@@ -168,3 +168,18 @@ describe('the original page', () => {
     });
   });
 });
+
+describe('pages after Edit text', () => {
+  it('keeps each page starting at its own text when words are added on an earlier page', async () => {
+    const edited = document.lexicalJson.replace('Section 1 opens with', 'Section 1, as corrected, opens with');
+    expect(edited).not.toBe(document.lexicalJson);
+    await call('updateDocumentText', { id: document.id, lexicalJson: edited });
+    const after = await call<DocumentDetail>('getDocument', { id: document.id });
+    const newText = (await call<{ text: string }>('getDocumentText', { id: document.id })).text;
+    expect(newText).toContain('as corrected');
+    for (const page of [1, 2, 3, 4]) {
+      const entry = after.pageMap.find((candidate) => candidate.number === page)!;
+      expect(newText.slice(entry.start)).toMatch(new RegExp(`^Section ${page}`));
+    }
+  });
+});
