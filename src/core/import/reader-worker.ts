@@ -1,11 +1,12 @@
 // The entry of the worker thread that runs the heavy format readers (PDF, Word, EPUB), so
 // a crash or runaway memory in one cannot take the app down. Built beside each bundle
 // (out/cli/reader-worker.mjs, out/main/reader-worker.js).
-// The same worker draws an original page when given a page job (src/core/pages).
+// Started as a page worker, the same entry draws original pages instead (src/core/pages).
 import { workerData } from 'node:worker_threads';
-import { isPageRenderJob } from '../pages/page-render-protocol';
-import { servePageRender } from '../pages/page-render-serve';
+import { isPageWorker } from '../pages/page-render-protocol';
+import { servePages } from '../pages/page-render-serve';
 import { FORMAT_READERS } from './formats';
 import { serveReader } from './reader-worker-serve';
 
-void (isPageRenderJob(workerData) ? servePageRender(workerData) : serveReader(FORMAT_READERS));
+if (isPageWorker(workerData)) servePages();
+else void serveReader(FORMAT_READERS);

@@ -9,7 +9,7 @@ import type { DocumentRepository } from '../documents';
 import { PageCache } from './page-cache';
 import type { PageRenderJob, RenderedPage } from './page-render-protocol';
 import { findRegions, occurrenceIn } from './page-regions';
-import { renderInWorker } from './page-worker-host';
+import { PageWorker } from './page-worker-host';
 
 /** The picture's longer side: sharp on a laptop screen, a few hundred KB of PNG. */
 export const PAGE_PICTURE_SIDE = 1600;
@@ -83,7 +83,8 @@ function annotationOf(deps: OriginalPageDeps, documentId: string, annotationId: 
 }
 
 export function originalPageHandlers(deps: OriginalPageDeps): Pick<ContractHandlers, 'getOriginalPage'> {
-  const sources = pageSources(deps.render ?? ((job) => renderInWorker(job)));
+  const worker = new PageWorker();
+  const sources = pageSources(deps.render ?? ((job) => worker.render(job)));
   const cache = new PageCache();
   return {
     getOriginalPage: async ({ documentId, page, annotationId }): Promise<OriginalPage> => {

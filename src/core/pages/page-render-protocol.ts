@@ -1,9 +1,10 @@
-// What the app and a page-drawing worker say to each other: one page of a stored PDF in,
-// a PNG and the page's placed text out.
+// What the app and the page-drawing worker say to each other: the worker is started with
+// PAGE_WORKER_DATA and stays for more pages; each job (one page of a stored PDF) goes in
+// with an id, and its PNG and placed text, or its failure, come back with that id.
 import type { ErrorCode } from '../../shared/result';
 import type { PlacedText } from './page-regions';
 
-/** The job a worker is started with (its workerData); `kind` tells it from a format reader's job. */
+/** One page to draw. */
 export interface PageRenderJob {
   kind: 'renderPage';
   fileName: string;
@@ -26,8 +27,17 @@ export interface RenderedPage {
 }
 
 export type PageWorkerMessage =
-  { kind: 'rendered'; page: RenderedPage } | { kind: 'failed'; code?: ErrorCode; message: string };
+  | { id: number; kind: 'rendered'; page: RenderedPage }
+  | { id: number; kind: 'failed'; code?: ErrorCode; message: string };
 
-export function isPageRenderJob(data: unknown): data is PageRenderJob {
-  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'renderPage';
+export interface PageWorkerRequest {
+  id: number;
+  job: PageRenderJob;
+}
+
+/** The workerData that makes the reader worker's entry a page worker (no bytes: pages come as messages). */
+export const PAGE_WORKER_DATA = { kind: 'pageWorker', bytes: new Uint8Array(0) } as const;
+
+export function isPageWorker(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === PAGE_WORKER_DATA.kind;
 }
