@@ -5,6 +5,7 @@ import type { DocumentDetail, OriginalPage } from '../../src/shared/model';
 import { pageSpan } from '../../src/shared/page-map';
 import type { ContractError } from '../../src/shared/result';
 import { FONT_SIZE, PAGE_HEIGHT, PAGE_WIDTH, bodyWidth, buildPagedPdf, pageLines } from '../support/paged-pdf';
+import { buildFixturePdf } from '../support/pdf-fixtures';
 import { makeTempDir } from '../support/temp';
 import { PageWorker, renderInWorker } from '../../src/core/pages/page-worker-host';
 
@@ -201,4 +202,41 @@ describe('pages after Edit text', () => {
       expect(newText.slice(entry.start)).toMatch(new RegExp(`^Section ${page}`));
     }
   });
+});
+
+describe('regions on a two-column PDF with running heads and hyphenation', () => {
+  it('outlines a word hyphenated across a line end as two boxes, one on each line, on the page it is on', async () => {
+    const built = await buildFixturePdf();
+    const outcome = await call<{ document: { id: string } }>('importDocument', {
+      fileName: 'coastal.pdf',
+      dataBase64: Buffer.from(built.bytes).toString('base64'),
+    });
+    const detail = await call<DocumentDetail>('getDocument', { id: outcome.document.id });
+    const fixtureText = (await call<{ text: string }>('getDocumentText', { id: detail.id })).text;
+    // Every place the first hyphenated word occurs: at least one is the one split across a line end.
+    const word = built.hyphenated[0]!;
+    const found: OriginalPage['regions'][] = [];
+    for (let at = fixtureText.indexOf(word); at >= 0; at = fixtureText.indexOf(word, at + 1)) {
+      const annotation = await call<Annotation>('createAnnotation', {
+        documentId: detail.id,
+        start: at,
+        end: at + word.length,
+      });
+      const page = await call<OriginalPage>('getOriginalPage', {
+        documentId: detail.id,
+        page: pageSpan(detail.pageMap, at, at + word.length)!.first,
+        annotationId: annotation.id,
+      });
+      found.push(page.regions);
+    }
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((regions) => regions.length >= 1)).toBe(true);
+    const split = found.find((regions) => regions.length === 2);
+    expect(split).toBeDefined();
+    const [first, second] = split!;
+    // The second box is one body line (13 pt) below the first and starts at a column's left edge.
+    expect((second!.y - first!.y) * PAGE_HEIGHT).toBeGreaterThan(10);
+    expect((second!.y - first!.y) * PAGE_HEIGHT).toBeLessThan(16);
+    expect([72, 315].some((column) => Math.abs(second!.x * PAGE_WIDTH - column) < 3)).toBe(true);
+  }, 90_000);
 });

@@ -51,16 +51,24 @@ interface TextRun {
 /**
  * Where each character of `text` begins, as fractions of the run, by a sans-serif font's
  * widths: the PDF's own glyph widths are not in its text content, and even spacing puts
- * the end of a short quote in a long line off by a word.
+ * the end of a short quote in a long line off by a word. Control characters (a NUL in a
+ * hostile file) have no width, and the canvas refuses to measure them.
  */
 function characterOffsets(measure: MeasuringContext, text: string): number[] | undefined {
-  const widths = [...text].length === text.length ? Array.from(text, (char) => measure.measureText(char).width) : [];
-  const total = widths.reduce((sum, width) => sum + width, 0);
-  if (!(total > 0)) return undefined;
-  const offsets = [0];
-  let at = 0;
-  for (const width of widths) offsets.push((at += width) / total);
-  return offsets;
+  // One width per UTF-16 unit; text with surrogate pairs keeps the even spacing.
+  if ([...text].length !== text.length) return undefined;
+  try {
+    const widths = Array.from(text, (char) => (char < ' ' ? 0 : measure.measureText(char).width));
+    const total = widths.reduce((sum, width) => sum + width, 0);
+    if (!(total > 0)) return undefined;
+    const offsets = [0];
+    let at = 0;
+    for (const width of widths) offsets.push((at += width) / total);
+    return offsets;
+  } catch {
+    // A character the canvas cannot take (a lone surrogate): even spacing will do.
+    return undefined;
+  }
 }
 
 /** The page's text runs in fractions of the page (top left origin), from its unscaled viewport. */
