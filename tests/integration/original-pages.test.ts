@@ -7,7 +7,7 @@ import type { ContractError } from '../../src/shared/result';
 import { FONT_SIZE, PAGE_HEIGHT, PAGE_WIDTH, bodyWidth, buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { buildFixturePdf } from '../support/pdf-fixtures';
 import { makeTempDir } from '../support/temp';
-import { PageWorker, renderInWorker } from '../../src/core/pages/page-worker-host';
+import { PageWorker, renderInWorker } from '../../src/core/import';
 
 // Pages of a PDF on real SQLite and a real reader worker: an annotation's page, search
 // hits' pages, and the original page drawn as a PNG with the annotated words outlined

@@ -7,9 +7,9 @@ import { pageRange } from '../../shared/page-map';
 import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
 import { PageCache } from './page-cache';
-import type { PageRenderJob, RenderedPage } from './page-render-protocol';
+import type { PageRenderJob, RenderedPage } from '../import';
 import { findRegions, occurrenceIn } from './page-regions';
-import { PageWorker } from './page-worker-host';
+import { PageWorker } from '../import';
 
 /** The picture's longer side: sharp on a laptop screen, a few hundred KB of PNG. */
 export const PAGE_PICTURE_SIDE = 1600;

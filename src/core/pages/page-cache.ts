@@ -1,6 +1,6 @@
 // The last few pages drawn, so paging back and forth in the original page view does not
 // start a worker each time. Bounded by count and by bytes.
-import type { RenderedPage } from './page-render-protocol';
+import type { RenderedPage } from '../import';
 
 const MAX_PAGES = 12;
 const MAX_BYTES = 24 * 1024 * 1024;

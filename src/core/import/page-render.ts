@@ -1,11 +1,11 @@
 // Draws one page of a PDF to a PNG with pdfjs-dist on @napi-rs/canvas, and lists where the
-// page's text runs are. Runs inside a worker thread (see page-worker-host.ts).
+// page's text runs are. Runs inside a worker thread (see page-worker.ts).
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserFacingError } from '../../shared/result';
-import type { Pdfjs } from '../import/formats/pdf-library';
-import { openPdf, pdfjsLibrary } from '../import/formats/pdf-library';
+import type { Pdfjs } from './formats/pdf-library';
+import { openPdf, pdfjsLibrary } from './formats/pdf-library';
 import type { PageRenderJob, RenderedPage } from './page-render-protocol';
-import type { PlacedText } from './page-regions';
+import type { PlacedText } from '../pages/page-regions';
 
 /** Enough runs for any real page; a page listing more is not read for regions past these. */
 const MAX_TEXT_RUNS = 50_000;

@@ -4,8 +4,8 @@
 // pages does not pay for loading pdfjs each time; one page is drawn at a time.
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../shared/result';
-import { defaultReaderWorkerEntry, startWorker } from '../import/reader-worker-host';
-import type { WorkerLimits } from '../import/reader-worker-host';
+import { defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
+import type { WorkerLimits } from './reader-worker-host';
 import type { PageRenderJob, PageWorkerMessage, RenderedPage } from './page-render-protocol';
 import { PAGE_WORKER_DATA } from './page-render-protocol';
 

@@ -2,7 +2,7 @@
 // PAGE_WORKER_DATA and stays for more pages; each job (one page of a stored PDF) goes in
 // with an id, and its PNG and placed text, or its failure, come back with that id.
 import type { ErrorCode } from '../../shared/result';
-import type { PlacedText } from './page-regions';
+import type { PlacedText } from '../pages/page-regions';
 
 /** One page to draw. */
 export interface PageRenderJob {
