@@ -121,7 +121,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
-      ...originalPageHandlers(),
+      ...originalPageHandlers({ documents: this.documents, annotation: (id) => this.annotations.get(id) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });

@@ -1,9 +1,17 @@
 // The documents table: inserting prepared documents, listing, reading and removing.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { DocumentDetail, DocumentProvenance, DocumentSource, DocumentSummary, SourceType } from '../shared/model';
+import type {
+  DocumentDetail,
+  DocumentProvenance,
+  DocumentSource,
+  DocumentSummary,
+  PageMapEntry,
+  SourceType,
+} from '../shared/model';
 import type { ThreadMessage } from '../shared/email-threads';
 import { threadMessages } from '../shared/email-threads';
+import { carryPageMap } from '../shared/page-map';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
 import { cachedStatement } from './store/statements';
@@ -26,6 +34,7 @@ interface DocumentRow {
 interface DocumentDetailRow extends DocumentRow {
   lexical_json: string;
   text_length: number;
+  page_map: string | null;
 }
 
 const SUMMARY_COLUMNS =
@@ -183,7 +192,8 @@ export class DocumentRepository {
   detail(id: string): DocumentDetail {
     const row = cachedStatement<[string], DocumentDetailRow>(
       this.db,
-      `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length
+      `SELECT ${SUMMARY_COLUMNS}, lexical_json, length(canonical_text) AS text_length,
+           json_extract(provenance_json, '$.pageMap') AS page_map
          FROM documents WHERE id = ?`,
     ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
@@ -192,7 +202,18 @@ export class DocumentRepository {
       lexicalJson: row.lexical_json,
       textSha256: row.text_sha256,
       textLength: row.text_length,
+      pageMap: row.page_map ? (JSON.parse(row.page_map) as PageMapEntry[]) : [],
     };
+  }
+
+  /** Where each page begins in the text; empty for a document without pages (or imported before pages were kept). */
+  pageMap(id: string): PageMapEntry[] {
+    const row = cachedStatement<[string], { page_map: string | null }>(
+      this.db,
+      `SELECT json_extract(provenance_json, '$.pageMap') AS page_map FROM documents WHERE id = ?`,
+    ).get(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return row.page_map ? (JSON.parse(row.page_map) as PageMapEntry[]) : [];
   }
 
   canonicalText(id: string): string {
@@ -264,12 +285,28 @@ export class DocumentRepository {
       this.insertAttachments(id, attachments ?? []);
       return;
     }
+    this.carryPages(id, content.canonicalText);
     const result = cachedStatement(
       this.db,
       `UPDATE documents SET lexical_json = @lexicalJson, canonical_text = @canonicalText, text_sha256 = @textSha256,
                word_count = @wordCount, updated_at = @now WHERE id = @id`,
     ).run({ ...content, now, id });
     if (result.changes === 0) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+
+  /** After an edit of the text, each page start follows the text it began at (Edit text keeps "p. 12" right). */
+  private carryPages(id: string, newText: string): void {
+    const pageMap = this.pageMapIfAny(id);
+    if (pageMap.length === 0) return;
+    const carried = carryPageMap(pageMap, this.canonicalText(id), newText);
+    cachedStatement(
+      this.db,
+      `UPDATE documents SET provenance_json = json_set(provenance_json, '$.pageMap', json(?)) WHERE id = ?`,
+    ).run(JSON.stringify(carried), id);
+  }
+
+  private pageMapIfAny(id: string): PageMapEntry[] {
+    return this.exists(id) ? this.pageMap(id) : [];
   }
 
   exists(id: string): boolean {

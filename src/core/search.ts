@@ -14,6 +14,8 @@ import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-res
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
 import { UserFacingError } from '../shared/result';
+import type { PageMapEntry } from '../shared/model';
+import { pageSpan } from '../shared/page-map';
 
 const SNIPPET_CONTEXT = 60;
 /** About 32 MB of UTF-16: the text of a few thousand articles. */
@@ -243,15 +245,27 @@ export class SearchService {
     }
     const annotations = this.annotationRows(picked.flatMap((entry) => entry.seqs));
     const regex = termRegex(parsed.terms);
-    return picked.map(({ document, seqs, passages }) => ({
-      documentId: document.documentId,
-      title: document.title,
-      total: hitCount(document),
-      hits: [
-        ...seqs.map((seq) => annotationHit(annotations.get(seq)!, regex)),
-        ...passages.map((passage) => textHit(document, passage)),
-      ],
-    }));
+    return picked.map(({ document, seqs, passages }) => {
+      const pages = this.pageMapOf(document.documentId);
+      return {
+        documentId: document.documentId,
+        title: document.title,
+        total: hitCount(document),
+        hits: [
+          ...seqs.map((seq) => withPage(annotationHit(annotations.get(seq)!, regex), pages)),
+          ...passages.map((passage) => withPage(textHit(document, passage), pages)),
+        ],
+      };
+    });
+  }
+
+  /** Where the document's pages begin, for "p. 3" on its hits; empty without pages. */
+  private pageMapOf(documentId: string): PageMapEntry[] {
+    const json = this.db
+      .prepare<[string], string | null>(`SELECT json_extract(provenance_json, '$.pageMap') FROM documents WHERE id = ?`)
+      .pluck()
+      .get(documentId);
+    return json ? (JSON.parse(json) as PageMapEntry[]) : [];
   }
 
   private annotationRows(seqs: number[]): Map<number, AnnotationPageRow> {
@@ -281,6 +295,13 @@ function annotationHit(row: AnnotationPageRow, regex: RegExp | null): SearchHit 
     anchorStatus: row.anchor_status,
     ...(row.note_text ? { note: clip(row.note_text, 300) } : {}),
   };
+}
+
+/** The hit with the page(s) it lies on; an orphan's offsets point nowhere, and a title-only hit has no place. */
+function withPage(hit: SearchHit, pageMap: readonly PageMapEntry[]): SearchHit {
+  if (pageMap.length === 0 || hit.anchorStatus === 'orphan' || hit.marks.length === 0) return hit;
+  const page = pageSpan(pageMap, hit.start, hit.end);
+  return page ? { ...hit, page } : hit;
 }
 
 function textHit(document: DocumentHits, passage: Passage): SearchHit {

@@ -61,7 +61,8 @@ export type CommandIcon =
   | 'sun'
   | 'moon'
   | 'command'
-  | 'keyboard';
+  | 'keyboard'
+  | 'page';
 
 export interface CommandDeclaration {
   readonly id: string;

@@ -215,6 +215,16 @@ export const COMMANDS = [
     when: 'annotation',
     readerOnly: true,
   },
+  {
+    id: 'openOriginalPage',
+    label: 'Open Original Page',
+    icon: 'page',
+    menu: { name: 'Annotate', group: 5 },
+    palette: true,
+    when: 'document',
+    // The page of the selected annotation, else the page in view.
+    unavailable: 'Open a document imported from a PDF first',
+  },
   // View
   {
     id: 'toggleLibrary',

@@ -146,6 +146,8 @@ export interface DocumentDetail extends DocumentSummary {
   /** SHA-256 (hex) of the canonical plain text. */
   textSha256: string;
   textLength: number;
+  /** Where each page of the original begins in the text ("p. 12" on cards); empty for a document without pages. */
+  pageMap: PageMapEntry[];
 }
 
 export interface ImportOutcome {

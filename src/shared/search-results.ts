@@ -2,6 +2,7 @@
 // into plain and matching parts, the span to open the document at and the matches to
 // mark there, plus the true number of hits in all and in each document.
 import type { HighlightColor } from './annotations';
+import type { PageSpan } from './page-map';
 import type { AnchorStatus } from './selectors';
 import type { SnippetPart } from './search-matching';
 
@@ -23,6 +24,8 @@ export interface SearchHit {
   tags?: string[];
   anchorStatus?: AnchorStatus;
   note?: string;
+  /** The page(s) of the original the hit is on ("p. 3"), for a document with pages. */
+  page?: PageSpan;
 }
 
 export interface SearchGroup {

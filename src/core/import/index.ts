@@ -17,3 +17,7 @@ export { hostedReaders } from './reader-worker-host';
 export function productionReaders(): ReaderRegistry {
   return hostedReaders(FORMAT_READERS, WORKER_TYPES);
 }
+
+// Drawing an original page runs in the same worker entry as the heavy readers (src/core/pages uses it).
+export { PageWorker, renderInWorker } from './page-worker';
+export type { PageRenderJob, RenderedPage } from './page-render-protocol';

@@ -69,7 +69,7 @@ export function defaultReaderWorkerEntry(): URL {
 }
 
 /** A worker on `entry`; a TypeScript entry (running from source) is loaded through tsx. */
-function startWorker(entry: URL, job: ReaderJob, limits: WorkerLimits): Worker {
+export function startWorker(entry: URL, job: { bytes: Uint8Array }, limits: WorkerLimits): Worker {
   const options = {
     workerData: job,
     transferList: [job.bytes.buffer as ArrayBuffer],

@@ -1,12 +1,112 @@
 // A document's original pages as pictures (the original page view), with an annotation's
-// regions found on them.
+// regions found on them. Each source type with pages draws its own (PAGE_SOURCES).
+import type { Annotation } from '../../shared/annotations';
 import type { ContractHandlers } from '../../shared/contract';
+import type { DocumentSummary, OriginalPage, PageRegion, SourceType } from '../../shared/model';
+import { pageRange } from '../../shared/page-map';
 import { UserFacingError } from '../../shared/result';
+import type { DocumentRepository } from '../documents';
+import { PageCache } from './page-cache';
+import type { PageRenderJob, RenderedPage } from '../import';
+import { findRegions, occurrenceIn } from './page-regions';
+import { PageWorker } from '../import';
 
-export function originalPageHandlers(): Pick<ContractHandlers, 'getOriginalPage'> {
+/** The picture's longer side: sharp on a laptop screen, a few hundred KB of PNG. */
+export const PAGE_PICTURE_SIDE = 1600;
+
+export interface PageRequest {
+  document: DocumentSummary;
+  bytes: Uint8Array;
+  page: number;
+}
+
+/** Draws one page of a stored original of one type. */
+export type PageSource = (request: PageRequest) => Promise<RenderedPage>;
+
+export interface OriginalPageDeps {
+  documents: DocumentRepository;
+  annotation: (id: string) => Annotation;
+  /** Draws a PDF page; a worker thread unless a test says otherwise. */
+  render?: (job: PageRenderJob) => Promise<RenderedPage>;
+}
+
+/**
+ * The source types whose originals have pages to show. An image (from OCR) adds its own
+ * entry here: its stored picture is its one page.
+ */
+function pageSources(render: (job: PageRenderJob) => Promise<RenderedPage>): Partial<Record<SourceType, PageSource>> {
   return {
-    getOriginalPage: () => {
-      throw new UserFacingError('UNSUPPORTED_TYPE', 'The original page view is being built.');
+    pdf: ({ document, bytes, page }) =>
+      render({ kind: 'renderPage', fileName: document.sourceName, bytes, page, maxSide: PAGE_PICTURE_SIDE }).catch(
+        (error: unknown) => {
+          if (error instanceof UserFacingError && error.code === 'PASSWORD_REQUIRED') {
+            throw new UserFacingError(
+              'UNSUPPORTED_TYPE',
+              `“${document.sourceName}” is encrypted with a password, so its pages cannot be shown.`,
+            );
+          }
+          throw error;
+        },
+      ),
+  };
+}
+
+function noPages(document: DocumentSummary): UserFacingError {
+  return new UserFacingError(
+    'UNSUPPORTED_TYPE',
+    `“${document.title}” was imported from a ${document.sourceType.toUpperCase()} file, which has no original pages to show.`,
+  );
+}
+
+/** The annotation's words on this page: the part of its text that lies on the page, and which match of it. */
+function regionsOn(deps: OriginalPageDeps, document: DocumentSummary, rendered: RenderedPage, annotation: Annotation) {
+  const target = annotation.target;
+  if (!target || annotation.anchor.status === 'orphan') return [];
+  const text = deps.documents.canonicalText(document.id);
+  const range = pageRange(deps.documents.pageMap(document.id), rendered.page, text.length);
+  // Without a page map (imported before pages were kept) the whole quote is looked for.
+  if (!range) return findRegions(rendered.text, target.quote.exact);
+  const from = Math.max(target.position.start, range.start);
+  const to = Math.min(target.position.end, range.end);
+  if (from >= to) return [];
+  const part = text.slice(from, to);
+  return findRegions(rendered.text, part, occurrenceIn(text.slice(range.start, from), part));
+}
+
+function annotationOf(deps: OriginalPageDeps, documentId: string, annotationId: string | undefined) {
+  if (annotationId === undefined) return undefined;
+  const annotation = deps.annotation(annotationId);
+  if (annotation.documentId !== documentId) {
+    throw new UserFacingError('NOT_FOUND', `Annotation ${annotationId} is not on document ${documentId}.`);
+  }
+  return annotation;
+}
+
+export function originalPageHandlers(deps: OriginalPageDeps): Pick<ContractHandlers, 'getOriginalPage'> {
+  const worker = new PageWorker();
+  const sources = pageSources(deps.render ?? ((job) => worker.render(job)));
+  const cache = new PageCache();
+  return {
+    getOriginalPage: async ({ documentId, page, annotationId }): Promise<OriginalPage> => {
+      const document = deps.documents.summary(documentId);
+      const source = sources[document.sourceType];
+      if (!source) throw noPages(document);
+      const annotation = annotationOf(deps, documentId, annotationId);
+      const key = `${deps.documents.sourceSha256(documentId)}:${page}`;
+      const rendered =
+        cache.get(key) ??
+        cache.put(key, await source({ document, bytes: new Uint8Array(deps.documents.sourceBytes(documentId)), page }));
+      const regions: PageRegion[] = annotation ? regionsOn(deps, document, rendered, annotation) : [];
+      return {
+        documentId,
+        page: rendered.page,
+        ...(rendered.label ? { label: rendered.label } : {}),
+        pageCount: rendered.pageCount,
+        width: rendered.width,
+        height: rendered.height,
+        pngBase64: Buffer.from(rendered.png).toString('base64'),
+        regions,
+      };
     },
   };
 }

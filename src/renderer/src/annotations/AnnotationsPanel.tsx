@@ -10,6 +10,7 @@ import { ORDER_LABELS, ordered } from './annotation-order';
 import { BulkBar } from './BulkBar';
 import type { AnnotationController } from './controller';
 import { OrphanList } from './OrphanList';
+import { AnnotationPageTag } from '../pages/PageTag';
 import { authorsOf } from './queries';
 import styles from './AnnotationsPanel.module.css';
 import panel from '../ui/Panel.module.css';
@@ -159,6 +160,7 @@ function AnnotationItem({
         >
           {annotationLabel(annotation, 400)}
         </span>
+        <AnnotationPageTag annotation={annotation} />
         {annotation.tags.length > 0 && <span className={styles.tags}>{annotation.tags.join(' · ')}</span>}
         {annotation.note.text && <span className={styles.note}>{annotation.note.text}</span>}
       </button>

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, Reply, TagInfo } from '../../../shared/annotations';
 import { HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
+import { CardPage } from '../pages/PageTag';
 import { TagInput } from '../tags/TagInput';
 import { ColorSwatches, colorName } from './ColorSwatches';
 import { cardName } from './card-name';
@@ -63,7 +64,7 @@ export function NoteCard(props: NoteCardProps) {
         if (!selected) actions.select(annotation.id);
       }}
     >
-      <CardHeader annotation={annotation} mine={mine} />
+      <CardHeader annotation={annotation} mine={mine} selected={selected} />
       <CardTags annotation={annotation} removable={selected && mine} actions={actions} />
       {selected && mine && (
         <TagInput
@@ -156,7 +157,7 @@ function removeCard(id: string, card: Element, actions: MarginActions, margin: M
   actions.remove(id);
 }
 
-function CardHeader({ annotation, mine }: { annotation: Annotation; mine: boolean }) {
+function CardHeader({ annotation, mine, selected }: { annotation: Annotation; mine: boolean; selected: boolean }) {
   const edited = annotation.updatedAt !== annotation.createdAt;
   const status = annotation.anchor.status;
   return (
@@ -178,6 +179,7 @@ function CardHeader({ annotation, mine }: { annotation: Annotation; mine: boolea
           {edited ? 'edited ' : ''}
           {shortTime(edited ? annotation.updatedAt : annotation.createdAt)}
         </time>
+        <CardPage annotation={annotation} tabbable={selected} />
       </header>
       {status !== 'exact' && (
         <p className={status === 'orphan' ? `${styles.status} ${styles.statusOrphan}` : styles.status}>

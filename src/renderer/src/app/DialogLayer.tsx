@@ -5,6 +5,8 @@ import { importedSummary } from '../../../shared/bundles';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
 import { ExportDialog } from '../export/ExportDialog';
+import { OriginalPageLayer } from '../pages/OriginalPageDialog';
+import { pageView } from '../pages/page-view-store';
 import { SettingsDialogs } from '../settings/SettingsDialogs';
 import { ConfirmDialog } from '../ui/Dialogs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -107,10 +109,17 @@ function Confirmation() {
 export function DialogLayer() {
   const { dialogs } = useStores();
   return (
-    <ErrorBoundary region="dialog" onClose={() => dialogs.closeAll()}>
+    <ErrorBoundary
+      region="dialog"
+      onClose={() => {
+        dialogs.closeAll();
+        pageView.close();
+      }}
+    >
       <SettingsDialogs />
       <NotesLayer />
       <ExportLayer />
+      <OriginalPageLayer />
       <Confirmation />
     </ErrorBoundary>
   );

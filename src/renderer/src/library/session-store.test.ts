@@ -21,6 +21,7 @@ function detail(id: string, title = `Document ${id}`): DocumentDetail {
     lexicalJson: '{}',
     textSha256: '',
     textLength: 0,
+    pageMap: [],
   };
 }
 

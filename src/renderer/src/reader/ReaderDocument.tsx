@@ -14,6 +14,7 @@ import type { AnnotationController } from '../annotations/controller';
 import type { DomTextMap } from './dom-map';
 import type { TextChange } from './live-edit';
 import type { PaintableSpan } from './paint';
+import { PageMarkersPlugin } from '../pages/PageMarkersPlugin';
 import { LinkTargetsPlugin } from './LinkTargetsPlugin';
 import { ReaderBridgePlugin } from './ReaderBridgePlugin';
 import type { ReaderElements } from './Reader';
@@ -86,10 +87,12 @@ interface PagePluginsProps {
   plugins: ReaderPluginState;
   shown: readonly Annotation[];
   documentId: string;
+  pageMap: DocumentDetail['pageMap'];
 }
 
 /** The plugins that need the page's elements, mounted once those exist. */
-function PagePlugins({ elements, map, controller, editing, plugins, shown, documentId }: PagePluginsProps) {
+function PagePlugins(props: PagePluginsProps) {
+  const { elements, map, controller, editing, plugins, shown, documentId } = props;
   const { scroller, page, article, caret } = elements;
   const deselect = useCallback(() => controller.select(null), [controller]);
   const paintedFor = controller.loadedDocumentId ?? controller.spans?.documentId ?? null;
@@ -124,6 +127,15 @@ function PagePlugins({ elements, map, controller, editing, plugins, shown, docum
       <SearchMarksPlugin
         map={map}
         spans={controller.searchMarks?.documentId === documentId ? controller.searchMarks.spans : null}
+      />
+      <PageMarkersPlugin
+        map={map}
+        page={page}
+        scroller={scroller}
+        documentId={documentId}
+        pageMap={props.pageMap}
+        settled={plugins.settled}
+        selected={controller.annotations.find((annotation) => annotation.id === controller.selectedId)}
       />
     </>
   );
@@ -187,6 +199,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
             plugins={plugins}
             shown={props.shown}
             documentId={doc.id}
+            pageMap={doc.pageMap}
           />
         )}
       </LexicalComposer>

@@ -4,6 +4,7 @@ import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/sear
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { groupedCountOf } from '../../../shared/plural';
+import { PageTag } from '../pages/PageTag';
 import { shownCount } from './search-pages';
 import styles from './Search.module.css';
 
@@ -91,6 +92,7 @@ function HitButton({ hit, onChoose }: { hit: SearchHit; onChoose: () => void }) 
       >
         {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
       </span>
+      {hit.page && <PageTag text={hit.page.text} />}
       <span>
         {hit.snippet.map((part, partIndex) =>
           part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>,

@@ -134,3 +134,13 @@ export const AlertIcon = (props: IconProps) => (
     <path d="M12 16h.01" />
   </Icon>
 );
+
+/** A page with a corner turned and lines of text: the original page. */
+export const PageIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+    <path d="M14 3v6h6" />
+    <path d="M8 13h8" />
+    <path d="M8 17h5" />
+  </Icon>
+);

@@ -1,0 +1,43 @@
+// What the app and the page-drawing worker say to each other: the worker is started with
+// PAGE_WORKER_DATA and stays for more pages; each job (one page of a stored PDF) goes in
+// with an id, and its PNG and placed text, or its failure, come back with that id.
+import type { ErrorCode } from '../../shared/result';
+import type { PlacedText } from '../pages/page-regions';
+
+/** One page to draw. */
+export interface PageRenderJob {
+  kind: 'renderPage';
+  fileName: string;
+  bytes: Uint8Array;
+  /** From 1. */
+  page: number;
+  /** The picture's longer side, in pixels. */
+  maxSide: number;
+}
+
+export interface RenderedPage {
+  page: number;
+  pageCount: number;
+  label?: string;
+  width: number;
+  height: number;
+  png: Uint8Array;
+  /** The page's text runs, where they are, for finding an annotation's words. */
+  text: PlacedText[];
+}
+
+export type PageWorkerMessage =
+  | { id: number; kind: 'rendered'; page: RenderedPage }
+  | { id: number; kind: 'failed'; code?: ErrorCode; message: string };
+
+export interface PageWorkerRequest {
+  id: number;
+  job: PageRenderJob;
+}
+
+/** The workerData that makes the reader worker's entry a page worker (no bytes: pages come as messages). */
+export const PAGE_WORKER_DATA = { kind: 'pageWorker', bytes: new Uint8Array(0) } as const;
+
+export function isPageWorker(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === PAGE_WORKER_DATA.kind;
+}

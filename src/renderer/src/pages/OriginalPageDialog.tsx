@@ -1,0 +1,151 @@
+// The original page view: a page of the document's original drawn as a picture, the
+// annotation's words outlined on it, with previous/next page and zoom (fit width or the
+// picture's own size). ← and → turn pages, Esc closes, focus goes back to what opened it.
+import type { KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { OriginalPage } from '../../../shared/model';
+import { useClient } from '../app/stores';
+import { useStore } from '../app/store';
+import { Modal } from '../ui/Dialogs';
+import type { PageViewRequest } from './page-view-store';
+import { pageView } from './page-view-store';
+import styles from './OriginalPage.module.css';
+
+type Loaded = { request: PageViewRequest; page: OriginalPage } | { request: PageViewRequest; error: string };
+
+/** Draws the asked-for page through the contract; the answer for an older request is dropped. */
+function useOriginalPage(request: PageViewRequest): Loaded | null {
+  const client = useClient();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    let current = true;
+    void client.getOriginalPage(request).then((result) => {
+      if (!current) return;
+      setLoaded(result.ok ? { request, page: result.value } : { request, error: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, request]);
+  return loaded;
+}
+
+function PageSheet({ page, zoom }: { page: OriginalPage; zoom: 'fit' | 'actual' }) {
+  const name = `Page ${page.page} of ${page.pageCount}`;
+  const firstRegion = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+    firstRegion.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [page]);
+  return (
+    <div className={styles.sheet} style={zoom === 'fit' ? { width: '100%' } : { width: page.width }}>
+      <img
+        className={styles.image}
+        src={`data:image/png;base64,${page.pngBase64}`}
+        alt={name}
+        role="img"
+        width={page.width}
+        height={page.height}
+      />
+      {page.regions.map((region, index) => (
+        <div
+          key={index}
+          ref={index === 0 ? firstRegion : undefined}
+          className={styles.region}
+          data-testid="page-region"
+          aria-hidden="true"
+          style={{
+            left: `${region.x * 100}%`,
+            top: `${region.y * 100}%`,
+            width: `${region.width * 100}%`,
+            height: `${region.height * 100}%`,
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
+function regionsNote(page: OriginalPage, annotated: boolean): string {
+  if (!annotated) return '';
+  if (page.regions.length === 0) return 'The annotation’s words were not found on this page.';
+  return 'The annotation’s words are outlined.';
+}
+
+export function OriginalPageDialog({ request }: { request: PageViewRequest }) {
+  const headingId = useId();
+  const loaded = useOriginalPage(request);
+  const [zoom, setZoom] = useState<'fit' | 'actual'>('fit');
+  const page = loaded && 'page' in loaded ? loaded.page : null;
+  const current = loaded?.request === request;
+  const count = page?.pageCount;
+  const turn = (by: number) => {
+    const next = request.page + by;
+    if (next >= 1 && (count === undefined || next <= count)) pageView.turn(next);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      turn(event.key === 'ArrowLeft' ? -1 : 1);
+    }
+  };
+  const title = count === undefined ? `Page ${request.page}` : `Page ${request.page} of ${count}`;
+  return (
+    <Modal labelledBy={headingId} onCancel={() => pageView.close()} className={styles.dialog}>
+      <div className={styles.frame} onKeyDown={onKeyDown}>
+        <header className={styles.bar}>
+          <h2 id={headingId}>{title}</h2>
+          {page?.label && page.label !== String(page.page) && (
+            <span className={styles.label}>printed as {page.label}</span>
+          )}
+          <div className={styles.tools} role="group" aria-label="Page">
+            <button type="button" className="button" disabled={request.page <= 1} onClick={() => turn(-1)}>
+              ← Previous page
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={count !== undefined && request.page >= count}
+              onClick={() => turn(1)}
+            >
+              Next page →
+            </button>
+          </div>
+          <div className={styles.tools} role="group" aria-label="Zoom">
+            <button type="button" className="button" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
+              Fit width
+            </button>
+            <button type="button" className="button" aria-pressed={zoom === 'actual'} onClick={() => setZoom('actual')}>
+              100 %
+            </button>
+          </div>
+          <button type="button" className="button" onClick={() => pageView.close()}>
+            Close
+          </button>
+        </header>
+        <p className={styles.note} role="status">
+          {!current
+            ? `Drawing page ${request.page}…`
+            : page
+              ? regionsNote(page, request.annotationId !== undefined)
+              : ''}
+        </p>
+        <div className={styles.viewport} aria-busy={!current}>
+          {loaded && 'error' in loaded && current && (
+            <p className={styles.error} role="alert">
+              {loaded.error}
+            </p>
+          )}
+          {page && <PageSheet page={page} zoom={zoom} />}
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+/** The dialog while a page is asked for. */
+export function OriginalPageLayer() {
+  const request = useStore(pageView, (state) => state.request);
+  return request ? <OriginalPageDialog request={request} /> : null;
+}
