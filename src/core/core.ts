@@ -102,6 +102,7 @@ export class MarginaliaCore {
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
       readers: productionReaders(),
+      incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
     });
     this.info = {

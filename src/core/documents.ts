@@ -69,7 +69,7 @@ export class DocumentRepository {
         ).get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
-        const { provenance, attachments, ...columns } = prepared;
+        const { provenance, attachments, notes: _notes, ...columns } = prepared;
         cachedStatement(
           this.db,
           `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,

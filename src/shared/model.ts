@@ -119,6 +119,8 @@ export interface ImportOutcome {
   created: boolean;
   /** The other documents the same file made (each further message of an .mbox), in file order. */
   also?: Array<{ document: DocumentSummary; created: boolean }>;
+  /** How many of the file's comments could not be found in its text, so did not become margin notes. */
+  notesNotPlaced?: number;
 }
 
 /** Where an import stands: `done` of `total` units of its stage (pages read, pages recognized). */

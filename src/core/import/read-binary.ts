@@ -8,6 +8,7 @@ import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
 import type { CarriedFile, FormatReader, ReadDocument } from './formats/format-reader';
 import { cleanTitle } from './parsed-document';
+import { placeImportedNotes } from './imported-notes';
 import type { PreparedDocument } from './prepare';
 import { assertSharable, titleFromFileName } from './prepare';
 import { formatMegabytes } from './validate';
@@ -179,5 +180,8 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
     wordCount: countWords(canonicalText),
     provenance,
     attachments,
+    ...(read.notes?.length
+      ? { notes: placeImportedNotes(canonicalText, { title, byline: read.byline }, read.blocks, read.notes) }
+      : {}),
   };
 }
