@@ -85,6 +85,10 @@ export interface DocumentProvenance {
 export interface DocumentSource {
   id: string;
   provenance: DocumentProvenance | null;
+  /** The documents this message's attachments were imported as, by attachment index. */
+  importedAttachments?: Array<{ index: number; documentId: string }>;
+  /** For a document that arrived in a note bundle: the name and key fingerprint that signed it. */
+  bundle?: { signerName: string; fingerprint: string };
 }
 
 export interface DocumentSummary {
