@@ -366,6 +366,7 @@ export class MarginaliaCore {
     const sources = documentIds.map((id) => ({
       detail: this.documents.detail(id),
       annotations: this.annotations.list(id),
+      provenance: this.documents.source(id).provenance,
     }));
     const onProgress = jobId
       ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') =>

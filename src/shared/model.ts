@@ -1,3 +1,5 @@
+import type { SharedProvenance } from './bundle-schemas';
+
 // The data model shared by every layer: what a document and the settings look like
 // when they cross the contract.
 export const SOURCE_TYPES = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml'] as const;
@@ -79,6 +81,11 @@ export interface DocumentProvenance {
   headers?: Record<string, string>;
   attachments?: AttachmentInfo[];
   notes?: ProvenanceNote[];
+  /**
+   * For a document rebuilt from a workspace sidecar: the provenance the sidecar carried, passed
+   * on unchanged so the sidecar written back is the one that was read.
+   */
+  shared?: SharedProvenance;
 }
 
 /** What getDocumentSource answers; provenance is null for a document imported before it was kept. */

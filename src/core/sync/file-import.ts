@@ -2,6 +2,7 @@
 // restores its document when the library lacks it, plans the three-way merge (merge-plan.ts)
 // and applies it (apply-plan.ts); reads tags.json. A file that cannot be applied is reported
 // against that file alone and left as it is.
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Annotation } from '../../shared/annotations';
 import { normalizeTagPath } from '../../shared/annotations';
@@ -9,6 +10,7 @@ import { countWords } from '../../shared/lexical-document';
 import type { MergeFields, SidecarDocument } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
+import { provenanceFromShared } from '../../shared/shared-provenance';
 import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
 import { applyPlan } from './apply-plan';
@@ -162,6 +164,14 @@ export class FileImporter {
       ({ created, document: existing } = this.deps.documents.insertWithId(document.id, {
         ...content,
         title: document.title || prepared.title,
+        ...(document.source
+          ? {
+              provenance: provenanceFromShared(document.source, {
+                kind: 'file',
+                path: join(this.dir, document.sourceFile),
+              }),
+            }
+          : {}),
       }));
     } catch (error) {
       return `Its source file “${document.sourceFile}” cannot be imported: ${messageOf(error)}`;

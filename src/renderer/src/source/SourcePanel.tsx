@@ -67,6 +67,9 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
   const pages = provenance.pageCount;
   return (
     <>
+      {source.bundle && provenance.shared && (
+        <p className={styles.plain}>As the note bundle describes the original: the sender's claim, not checked here.</p>
+      )}
       <Facts>
         <Fact label="File" value={provenance.fileName} />
         <Fact label="Type" value={typeName(provenance.sourceType)} />
