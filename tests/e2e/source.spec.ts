@@ -68,7 +68,8 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(attachments).toContainText('survey.pdf');
       await expect(attachments).toContainText('application/pdf');
       await screenshot(page, `source-panel-email-${theme}`);
-      await attachments.scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Dismiss: Imported terrace.eml' }).click();
+      await source.getByRole('button', { name: 'Import survey.pdf' }).scrollIntoViewIfNeeded();
       await screenshot(page, `source-panel-attachments-${theme}`);
 
       await source.getByRole('button', { name: 'Import survey.pdf' }).click();

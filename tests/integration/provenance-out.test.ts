@@ -6,6 +6,7 @@ import { MarginaliaCore } from '../../src/core/core';
 import { sidecarSchema } from '../../src/shared/sidecar';
 import { pageAt } from '../../src/shared/page-map';
 import { readPdf } from '../support/pdf-reader';
+import { w3cFailures } from '../support/w3c-annotation-model';
 import { buildFixturePdf } from '../support/pdf-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
@@ -74,6 +75,8 @@ describe('provenance and pages out of the app', () => {
       conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
       value: `page=${page}`,
     });
+    // Still a W3C collection by every must-assertion of the Web Annotation test suite.
+    expect(w3cFailures(file as unknown as Record<string, unknown>)).toEqual([]);
     const read = sidecarSchema.safeParse(file);
     expect(read.success).toBe(true);
     expect(id).toBe(read.data?.marginalia.document.id);
