@@ -85,7 +85,9 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
         <Fact
           label="Comments"
           value={
-            provenance.notes?.length ? `${provenance.notes.length} Word comments, shown as margin notes` : undefined
+            provenance.notes?.length
+              ? `${provenance.notes.length} in the file, shown as margin notes where their text was found`
+              : undefined
           }
         />
       </Facts>
