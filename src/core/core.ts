@@ -102,6 +102,7 @@ export class MarginaliaCore {
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
       readers: productionReaders(),
+      incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
     });
     this.info = {
@@ -366,6 +367,7 @@ export class MarginaliaCore {
     const sources = documentIds.map((id) => ({
       detail: this.documents.detail(id),
       annotations: this.annotations.list(id),
+      provenance: this.documents.source(id).provenance,
     }));
     const onProgress = jobId
       ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') =>

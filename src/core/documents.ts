@@ -89,7 +89,7 @@ export class DocumentRepository {
         ).get(prepared.sourceSha256);
         if (existing) return { document: toSummary(existing), created: false };
         const timestamp = now.toISOString();
-        const { provenance, attachments, ...columns } = prepared;
+        const { provenance, attachments, notes: _notes, ...columns } = prepared;
         cachedStatement(
           this.db,
           `INSERT INTO documents (id, title, source_name, source_type, source_bytes, source_sha256, lexical_json,
@@ -133,13 +133,25 @@ export class DocumentRepository {
 
   /** Where a document's original came from, for the Source panel; null provenance for one imported before it was kept. */
   source(id: string): DocumentSource {
-    const row = cachedStatement<[string], { provenance_json: string }>(
+    const row = cachedStatement<[string], { provenance_json: string; origin_name: string; origin_fingerprint: string }>(
       this.db,
-      'SELECT provenance_json FROM documents WHERE id = ?',
+      'SELECT provenance_json, origin_name, origin_fingerprint FROM documents WHERE id = ?',
     ).get(id);
     if (!row) throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
-    const provenance = JSON.parse(row.provenance_json) as DocumentProvenance | Record<string, never>;
-    return { id, provenance: 'sha256' in provenance ? (provenance as DocumentProvenance) : null };
+    const stored = JSON.parse(row.provenance_json) as DocumentProvenance | Record<string, never>;
+    const provenance = 'sha256' in stored ? (stored as DocumentProvenance) : null;
+    const importedAttachments = (provenance?.attachments ?? []).flatMap(({ index, sha256 }) => {
+      const documentId = this.idWithSource(sha256);
+      return documentId === undefined ? [] : [{ index, documentId }];
+    });
+    return {
+      id,
+      provenance,
+      ...(importedAttachments.length > 0 ? { importedAttachments } : {}),
+      ...(row.origin_fingerprint !== '' || row.origin_name !== ''
+        ? { bundle: { signerName: row.origin_name, fingerprint: row.origin_fingerprint } }
+        : {}),
+    };
   }
 
   /** A file a message carried: its name, type and bytes. */

@@ -144,6 +144,44 @@ export const manifestSchema = z.object({
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
+/**
+ * What a document says of its original in a bundle or a sidecar: the facts a reader needs to
+ * cite and check it, never a local file path. The sender's claim, shown as such; each field
+ * bounded, the whole optional, so files written before it still read.
+ */
+export const sharedProvenanceSchema = z.object({
+  fileName: z.string().max(1000),
+  sourceType: z.enum(SOURCE_TYPES),
+  mimeType: z.string().max(200),
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sha256,
+  originKind: z.enum(['file', 'upload', 'url', 'attachment', 'bundle']),
+  originUrl: z.string().max(4000).optional(),
+  pageCount: z.number().int().min(0).max(1_000_000).optional(),
+  importer: z.string().max(300),
+  importedAt: isoTime,
+  capturedAt: isoTime.optional(),
+  author: z.string().max(1000).optional(),
+  ocr: z
+    .object({
+      meanConfidence: z.number().min(0).max(100),
+      lowConfidenceWords: z.number().int().min(0).max(100_000_000),
+    })
+    .optional(),
+  /** Where each page of the original begins in the text (so pages travel with the annotations). */
+  pageMap: z
+    .array(
+      z.object({
+        start: z.number().int().min(0).max(1_000_000_000),
+        number: z.number().int().min(1).max(1_000_000),
+        label: z.string().max(100).optional(),
+      }),
+    )
+    .max(100_000)
+    .optional(),
+});
+export type SharedProvenance = z.infer<typeof sharedProvenanceSchema>;
+
 /** A document entry, its sizes bounded by `limits` (the receiver's own). */
 export function documentEntrySchemaFor(limits: SizeLimits) {
   return z.object({
@@ -163,6 +201,8 @@ export function documentEntrySchemaFor(limits: SizeLimits) {
     lexicalJson: z.string().max(limits.documentEntryBytes),
     canonicalText: z.string().max(limits.documentEntryBytes),
     sourceBase64: base64(limits.documentEntryBytes).optional(),
+    /** Where the sender's original came from, as the sender says; bundles before it lack it. */
+    source: sharedProvenanceSchema.optional(),
   });
 }
 export type BundleDocument = z.infer<ReturnType<typeof documentEntrySchemaFor>>;
@@ -172,6 +212,20 @@ const textualBody = z.object({
   value: z.string().max(4 * 1024 * 1024),
   format: z.string().max(100).optional(),
   purpose: z.enum(['commenting', 'tagging', 'replying']),
+});
+
+const quoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().max(1024 * 1024),
+  prefix: z.string().max(1000),
+  suffix: z.string().max(1000),
+});
+
+/** A W3C FragmentSelector (Marginalia writes RFC 3778's `page=N`; any other is read and ignored). */
+const fragmentSelector = z.object({
+  type: z.literal('FragmentSelector'),
+  conformsTo: z.string().max(300).optional(),
+  value: z.string().max(300),
 });
 
 export const webAnnotationSchema = z.object({
@@ -191,15 +245,12 @@ export const webAnnotationSchema = z.object({
     id,
     z.object({
       source: id,
+      // The page (a FragmentSelector) may follow; it is read and ignored: the receiver's own
+      // page map says which page a passage is on in its copy.
       selector: z
-        .tuple([
-          z.object({
-            type: z.literal('TextQuoteSelector'),
-            exact: z.string().max(1024 * 1024),
-            prefix: z.string().max(1000),
-            suffix: z.string().max(1000),
-          }),
-          textPositionSelectorSchema,
+        .union([
+          z.tuple([quoteSelector, textPositionSelectorSchema]),
+          z.tuple([quoteSelector, textPositionSelectorSchema, fragmentSelector]),
         ])
         .optional(),
     }),

@@ -261,6 +261,14 @@ export const COMMANDS = [
     when: 'always',
   },
   {
+    id: 'showSource',
+    label: 'Show Source',
+    icon: 'inbox',
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+  {
     id: 'zoomIn',
     label: 'Larger Text',
     icon: 'zoomIn',

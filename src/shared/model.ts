@@ -1,3 +1,5 @@
+import type { SharedProvenance } from './bundle-schemas';
+
 // The data model shared by every layer: what a document and the settings look like
 // when they cross the contract.
 export const SOURCE_TYPES = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'eml', 'mhtml', 'image'] as const;
@@ -109,12 +111,21 @@ export interface DocumentProvenance {
   headers?: Record<string, string>;
   attachments?: AttachmentInfo[];
   notes?: ProvenanceNote[];
+  /**
+   * For a document rebuilt from a workspace sidecar: the provenance the sidecar carried, passed
+   * on unchanged so the sidecar written back is the one that was read.
+   */
+  shared?: SharedProvenance;
 }
 
 /** What getDocumentSource answers; provenance is null for a document imported before it was kept. */
 export interface DocumentSource {
   id: string;
   provenance: DocumentProvenance | null;
+  /** The documents this message's attachments were imported as, by attachment index. */
+  importedAttachments?: Array<{ index: number; documentId: string }>;
+  /** For a document that arrived in a note bundle: the name and key fingerprint that signed it. */
+  bundle?: { signerName: string; fingerprint: string };
 }
 
 export interface DocumentSummary {
@@ -156,6 +167,8 @@ export interface ImportOutcome {
   created: boolean;
   /** The other documents the same file made (each further message of an .mbox), in file order. */
   also?: Array<{ document: DocumentSummary; created: boolean }>;
+  /** How many of the file's comments could not be found in its text, so did not become margin notes. */
+  notesNotPlaced?: number;
 }
 
 /** Where an import stands: `done` of `total` units of its stage (pages read, pages recognized). */

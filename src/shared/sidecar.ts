@@ -17,7 +17,10 @@ import {
   itemsRead,
   notBothItemsAndPage,
   sha256Schema,
+  sharedProvenanceSchema,
 } from './bundle-schemas';
+import type { SharedProvenance } from './bundle-schemas';
+import type { PageMapEntry } from './model';
 import type { WebAnnotation } from './web-annotation';
 import {
   JSONLD_CONTEXT,
@@ -52,6 +55,8 @@ export const sidecarSchema = z
           .regex(/^[^/\\]+$/, 'must be a file name in the workspace folder')
           .refine((value) => value !== '.' && value !== '..', 'must be a file name'),
         textSha256: sha256Schema,
+        /** The original's provenance; sidecars before it lack it. */
+        source: sharedProvenanceSchema.optional(),
       }),
       tombstones: z
         .array(z.object({ id: idSchema, authorId: idSchema, deletedAt: isoTimeSchema }))
@@ -68,6 +73,8 @@ export interface SidecarDocument {
   title: string;
   sourceFile: string;
   textSha256: string;
+  /** Where the original came from (never its local path); absent for a document without provenance. */
+  source?: SharedProvenance;
 }
 
 export interface SidecarTombstone {
@@ -110,10 +117,11 @@ export function buildSidecar(
   annotations: readonly Annotation[],
   replies: readonly Reply[],
   tombstones: readonly SidecarTombstone[],
+  pageMap: readonly PageMapEntry[] = [],
 ): Sidecar {
   const ordered = [...annotations].sort(compareByPosition);
   const items = [
-    ...ordered.map(toWebAnnotation),
+    ...ordered.map((annotation) => toWebAnnotation(annotation, pageMap)),
     ...[...replies]
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
       .map(replyToWebAnnotation),
@@ -128,6 +136,7 @@ export function buildSidecar(
         title: document.title,
         sourceFile: document.sourceFile,
         textSha256: document.textSha256,
+        ...(document.source ? { source: document.source } : {}),
       },
       tombstones: [...tombstones]
         .sort((a, b) => (a.id < b.id ? -1 : 1))

@@ -2,6 +2,8 @@
 // the shape note bundles carry and workspace sidecars will. Marginalia's own fields (color,
 // kind, how it anchored) sit under one namespaced key, "marginalia".
 import type { Annotation, AnnotationKind, HighlightColor, Reply } from './annotations';
+import type { PageMapEntry } from './model';
+import { pageAt } from './page-map';
 import type { AnchorStatus } from './selectors';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -28,6 +30,23 @@ export interface WebTextPositionSelector {
   end: number;
 }
 
+/**
+ * The page an annotation is on, as a W3C FragmentSelector conforming to RFC 3778 (the PDF
+ * fragment identifiers): `page=12`, the page's number from 1 in the original file.
+ */
+export interface WebFragmentSelector {
+  type: 'FragmentSelector';
+  conformsTo?: string;
+  value: string;
+}
+
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+
+/** The selectors of a passage: its quote and position, and its page where the document has pages. */
+export type WebSelectors =
+  | [WebTextQuoteSelector, WebTextPositionSelector]
+  | [WebTextQuoteSelector, WebTextPositionSelector, WebFragmentSelector];
+
 /** An annotation as Marginalia reads it: `body` is always a list (empty when the file omits it). */
 export interface WebAnnotation {
   id: string;
@@ -38,7 +57,7 @@ export interface WebAnnotation {
   creator: { id: string; type: 'Person'; name: string };
   body: TextualBody[];
   /** A document (with selectors) for an annotation; another annotation's id for a reply. */
-  target: string | { source: string; selector?: [WebTextQuoteSelector, WebTextPositionSelector] };
+  target: string | { source: string; selector?: WebSelectors };
   marginalia?: {
     kind: AnnotationKind;
     color: HighlightColor;
@@ -56,19 +75,28 @@ export function idFromUrn(value: string): string {
   return value.startsWith('urn:uuid:') ? value.slice('urn:uuid:'.length) : value;
 }
 
-/** An annotation with its tags as a W3C Web Annotation (without @context, which the collection carries). */
-export function toWebAnnotation(annotation: Annotation): WebAnnotation {
+/** The FragmentSelector naming the page of the original a passage starts on, when the document has pages. */
+export function pageSelector(pageMap: readonly PageMapEntry[], start: number): WebFragmentSelector | undefined {
+  const page = pageAt(pageMap, start);
+  return page ? { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page.number}` } : undefined;
+}
+
+/**
+ * An annotation with its tags as a W3C Web Annotation (without @context, which the
+ * collection carries); with the document's page map, its target names its page too.
+ */
+export function toWebAnnotation(annotation: Annotation, pageMap: readonly PageMapEntry[] = []): WebAnnotation {
   const body: TextualBody[] = [];
   if (annotation.note.markdown.trim() !== '')
     body.push({ type: 'TextualBody', value: annotation.note.markdown, format: 'text/markdown', purpose: 'commenting' });
   for (const tag of annotation.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  const page = annotation.target ? pageSelector(pageMap, annotation.target.position.start) : undefined;
   const target = annotation.target
     ? {
         source: urn(annotation.documentId),
-        selector: [{ ...annotation.target.quote }, { ...annotation.target.position }] as [
-          WebTextQuoteSelector,
-          WebTextPositionSelector,
-        ],
+        selector: (page
+          ? [{ ...annotation.target.quote }, { ...annotation.target.position }, page]
+          : [{ ...annotation.target.quote }, { ...annotation.target.position }]) as WebSelectors,
       }
     : // The whole document: W3C (model 3.2) wants its IRI; `{source}` without a selector is
       // neither a Specific Resource nor an External Web Resource. Older files wrote that and still read.

@@ -142,6 +142,13 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoViolations(page, theme);
     });
 
+    test('the Source panel has no accessibility violations', async ({ page, app }) => {
+      await openReader(page, app);
+      await page.getByRole('tab', { name: 'Source', exact: true }).click();
+      await expect(page.getByRole('tabpanel', { name: 'Source' })).toContainText('SHA-256');
+      await expectNoViolations(page, theme);
+    });
+
     test('the reader with highlights and margin notes has no accessibility violations', async ({ page, app }) => {
       annotateSample(app);
       await openReader(page, app);

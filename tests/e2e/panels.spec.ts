@@ -2,7 +2,7 @@
 // arrow keys, Home and End between tabs, and each panel named by its tab.
 import { expect, screenshot, test } from './fixtures';
 
-const TABS = ['Library', 'Annotations', 'Tags', 'Search'];
+const TABS = ['Library', 'Annotations', 'Tags', 'Search', 'Source'];
 
 test('the side panels are tabs: arrows, Home and End move between them, and each panel is named by its tab', async ({
   page,
@@ -33,14 +33,17 @@ test('the side panels are tabs: arrows, Home and End move between them, and each
 
   // Past the last tab the arrow wraps to the first, and back.
   await page.keyboard.press('ArrowRight');
+  await expect(tab('Source')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await expect(tab('Library')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(tab('Search')).toBeFocused();
+  await expect(tab('Source')).toBeFocused();
   await page.keyboard.press('Home');
   await expect(tab('Library')).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Library' })).toBeVisible();
   await page.keyboard.press('End');
-  await expect(tab('Search')).toBeFocused();
+  await expect(tab('Source')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(tab('Tags')).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Tags' }).getByRole('heading', { name: 'Tags' })).toBeVisible();
@@ -66,6 +69,7 @@ test('the tabs are one stop in the Tab order: Tab leaves the selected tab for it
   await expect(tablist.getByRole('tab', { name: 'Library', exact: true })).toBeFocused();
 
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
   for (const name of TABS)
     await expect(tablist.getByRole('tab', { name, exact: true })).toHaveAttribute(
       'tabindex',

@@ -86,28 +86,29 @@ describe('annotated PDF export', () => {
 
     const pdf = await readPdf(readFileSync(out));
     const highlights = pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight');
-    expect(highlights).toHaveLength(3);
+    // A highlight that crosses a page break is one /Highlight per page (the cover's length decides where breaks fall).
     for (const annotation of [tagged, nested, curly]) {
       const found = highlights.filter((candidate) => candidate.contents === pdfContents(annotation));
-      expect(found, `the PDF annotation for “${annotation.target!.quote.exact}”`).toHaveLength(1);
-      const [pdfAnnotation] = found;
-      expect(pdfAnnotation!.title).toBe('Ada Analyst');
-      expect(pdfAnnotation!.hasAppearance).toBe(true);
-      expect(pdfAnnotation!.modified).toMatch(/^D:\d{14}/);
-      const under = textUnderQuads(pdf.items[pdfAnnotation!.page - 1]!, pdfAnnotation!.quadPoints);
+      expect(found.length, `the PDF annotation for “${annotation.target!.quote.exact}”`).toBeGreaterThanOrEqual(1);
+      let under = '';
+      for (const pdfAnnotation of found) {
+        expect(pdfAnnotation.title).toBe('Ada Analyst');
+        expect(pdfAnnotation.hasAppearance).toBe(true);
+        expect(pdfAnnotation.modified).toMatch(/^D:\d{14}/);
+        under += textUnderQuads(pdf.items[pdfAnnotation.page - 1]!, pdfAnnotation.quadPoints);
+      }
       expect(withoutWhitespace(under)).toBe(withoutWhitespace(annotation.target!.quote.exact));
     }
     expect(highlights.find((candidate) => candidate.contents.includes('beheadings'))!.contents).toBe(
       'Who confirmed the beheadings? <script>alert(1)</script>\n\nTags: Actor/IS, Claim/Casualties',
     );
-    expect(highlights.find((candidate) => candidate.contents.includes('fighter'))!.quadPoints.length).toBeGreaterThan(
-      1,
-    );
+    const fighter = highlights.filter((candidate) => candidate.contents.includes('fighter'));
+    expect(fighter.reduce((lines, part) => lines + part.quadPoints.length, 0)).toBeGreaterThan(1);
 
     const dictionaries = qpdfHighlights(out);
-    expect(dictionaries.map((dictionary) => dictionary['/NM']).sort()).toEqual(
-      [tagged.id, nested.id, curly.id].map((value) => `u:${value}`).sort(),
-    );
+    expect(
+      [...new Set(dictionaries.map((dictionary) => String(dictionary['/NM']).replace(/#\d+$/, '')))].sort(),
+    ).toEqual([tagged.id, nested.id, curly.id].map((value) => `u:${value}`).sort());
     for (const dictionary of dictionaries) {
       expect(dictionary['/AP']).toBeDefined();
       expect(dictionary['/T']).toBe('u:Ada Analyst');

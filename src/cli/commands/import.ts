@@ -92,6 +92,12 @@ async function importFiles(session: CliSession, files: readonly string[], option
       session.warn(message);
       continue;
     }
+    const unplaced = outcome.value.notesNotPlaced ?? 0;
+    if (unplaced > 0)
+      session.warn(
+        `${unplaced === 1 ? '1 comment' : `${unplaced} comments`} in “${file}” commented on text that is not in ` +
+          'the document (an image, a header), so did not become margin notes.',
+      );
     // An .mbox makes a document per message: each is listed, the first with the rest after it.
     for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
       results.push({ file, id: document.id, title: document.title, created });

@@ -1,5 +1,6 @@
 // Where a bundle's documents go in this library: matched to a document here (by id, then
 // text, then original file) or added, new or as a copy beside mine.
+import { provenanceFromShared } from '../../shared/shared-provenance';
 import { randomUUID } from 'node:crypto';
 import type { BundlePlan, BundlePlanDocument } from '../../shared/bundles';
 import type { BundleDocument } from '../../shared/bundle-schemas';
@@ -50,6 +51,8 @@ function insertDocument(deps: DocumentDeps, bundle: ParsedBundle, document: Bund
       publishedAt: document.publishedAt,
       siteName: document.siteName,
       wordCount: countWords(document.canonicalText),
+      // What the sender says of the original, kept as their claim (the Source panel says so).
+      ...(document.source ? { provenance: provenanceFromShared(document.source, { kind: 'bundle' }) } : {}),
     },
     new Date(),
     origin,

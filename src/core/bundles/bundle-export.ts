@@ -14,6 +14,7 @@ import {
   signedPayload,
 } from '../../shared/bundle-schemas';
 import { fileStemFor } from '../../shared/export-options';
+import { sharedProvenance } from '../../shared/shared-provenance';
 import { UserFacingError } from '../../shared/result';
 import type { WebAnnotation } from '../../shared/web-annotation';
 import { annotationCollection, replyToWebAnnotation, toWebAnnotation, urn } from '../../shared/web-annotation';
@@ -65,6 +66,7 @@ export function buildBundle(
   request.documentIds.forEach((documentId, index) => {
     const detail = deps.documents.detail(documentId);
     const canonicalText = deps.documents.canonicalText(documentId);
+    const provenance = deps.documents.source(documentId).provenance;
     const document: BundleDocument = {
       id: detail.id,
       title: detail.title,
@@ -78,6 +80,7 @@ export function buildBundle(
       lexicalJson: detail.lexicalJson,
       canonicalText,
       ...(request.includeSources ? { sourceBase64: deps.documents.sourceBytes(documentId).toString('base64') } : {}),
+      ...(provenance ? { source: sharedProvenance(provenance) } : {}),
     };
     const entry = documentEntryName(index);
     entries.set(entry, json(document));
@@ -88,7 +91,7 @@ export function buildBundle(
       .filter((annotation) => !request.tag || annotation.tags.some((tag) => isTagWithin(tag, request.tag!)));
     const included = new Set(annotations.map((annotation) => annotation.id));
     for (const annotation of annotations) {
-      items.push(toWebAnnotation(annotation));
+      items.push(toWebAnnotation(annotation, provenance?.pageMap));
       for (const tag of annotation.tags) usedTags.add(tag.toLocaleLowerCase());
     }
     annotationCount += annotations.length;

@@ -4,6 +4,7 @@
 import type { Annotation } from '../../shared/annotations';
 import type { DocumentRun } from './pdf-document-run';
 import { endnoteDestination, noteLines } from './pdf-margin-notes';
+import { originalPage } from './pdf-provenance';
 import { APPENDIX_QUOTE_LIMIT, BLOCK_STYLE, ENDNOTE_SIZE, LINE_FACTOR, MARGIN_LEFT, MUTED } from './pdf-style';
 import { exportPiece, hasNote, solidOf } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
@@ -125,7 +126,10 @@ async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<v
         (run.highlightPage.get(annotation.id) ??
           run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ??
           -1) + 1;
-      const trailer = page > 0 ? `  — page ${page}` : '';
+      const original = originalPage(run.source, annotation);
+      const here = page > 0 ? `page ${page}` : '';
+      const trailer =
+        original === undefined ? (here ? `  — ${here}` : '') : `  — p. ${original}${here ? ` · ${here} here` : ''}`;
       await renderAnnotationItem(
         surface,
         annotation,

@@ -8,6 +8,7 @@ import type { DocumentRun } from './pdf-document-run';
 import { boundariesOf } from './pdf-document-run';
 import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
+import { provenanceRows, readableDate } from './pdf-provenance';
 import { formatDate, hasNote } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { StyledPiece } from './pdf-text';
@@ -124,7 +125,8 @@ function coverRows(surface: PageSurface, run: DocumentRun): string[] {
   const rows: string[] = [];
   rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
   if (detail.byline.trim() !== '') rows.push(`Byline: ${detail.byline}`);
-  if (detail.publishedAt.trim() !== '') rows.push(`Published: ${detail.publishedAt}`);
+  if (detail.publishedAt.trim() !== '') rows.push(`Published: ${readableDate(detail.publishedAt)}`);
+  rows.push(...provenanceRows(run.source.provenance));
   rows.push(`Exported by ${surface.context.exporterName} on ${formatDate(surface.context.exportedAt)}`);
   const notes = run.included.filter(hasNote).length;
   const highlights = run.highlights.length;

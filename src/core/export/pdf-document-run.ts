@@ -5,13 +5,15 @@ import type { Annotation } from '../../shared/annotations';
 import { compareByPosition } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import { passesExportFilters } from '../../shared/export-options';
-import type { DocumentDetail } from '../../shared/model';
+import type { DocumentDetail, DocumentProvenance } from '../../shared/model';
 import { hasNote } from './pdf-style';
 import type { Fragment } from './pdf-text';
 
 export interface ExportSource {
   detail: DocumentDetail;
   annotations: Annotation[];
+  /** Where the original came from and where its pages begin; absent or null when not kept. */
+  provenance?: DocumentProvenance | null;
 }
 
 export interface PlacedFragment {

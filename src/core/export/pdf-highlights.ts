@@ -5,6 +5,7 @@ import type { Annotation } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import type { DocumentRun } from './pdf-document-run';
 import { firstPlacedEndingAfter } from './pdf-document-run';
+import { originalPage } from './pdf-provenance';
 import { hasNote, washOf } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Rgb } from './pdf-text';
@@ -34,6 +35,7 @@ export function paintHighlights(surface: PageSurface, run: DocumentRun): number 
         quads.filter((quad) => quad.page === page),
         washOf(annotation.color, surface.options.colorScheme),
         part,
+        originalPage(run.source, annotation),
       );
     });
     painted += 1;
@@ -72,10 +74,12 @@ function quadsFor(run: DocumentRun, start: number, end: number): Quad[] {
 }
 
 /** A highlight's /Contents: its note as plain text, then its tags, as the options include them. */
-function annotationContents(annotation: Annotation, options: PdfExportOptions): string {
+function annotationContents(annotation: Annotation, options: PdfExportOptions, page: string | undefined): string {
   const parts: string[] = [];
   if (options.includeNotes && hasNote(annotation)) parts.push(annotation.note.text.trim());
   if (options.includeTags && annotation.tags.length > 0) parts.push(`Tags: ${annotation.tags.join(', ')}`);
+  // The page of the original, so a reader of the PDF can cite the source itself.
+  if (page !== undefined) parts.push(`p. ${page}`);
   return parts.join('\n\n');
 }
 
@@ -85,11 +89,12 @@ function addHighlightAnnotation(
   quads: readonly Quad[],
   color: Rgb,
   part: number,
+  page: string | undefined,
 ): void {
   surface.annotations.highlight({
     boxes: quads.map((quad) => ({ left: quad.x1, right: quad.x2, top: quad.top, bottom: quad.bottom })),
     color,
-    contents: annotationContents(annotation, surface.options),
+    contents: annotationContents(annotation, surface.options, page),
     author: annotation.author.name,
     modified: new Date(annotation.updatedAt),
     created: new Date(annotation.createdAt),

@@ -13,6 +13,8 @@ import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
 import { fileReadProblem } from '../files/read-errors';
+import type { IncomingBatch, IncomingWriter } from '../incoming';
+import { noteAnnotation } from './imported-notes';
 import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
@@ -48,6 +50,8 @@ export interface DocumentImporterDeps {
   importLimitHint: string;
   /** The binary-format readers (the heavy ones already wrapped to run in a worker); tests pass their own. */
   readers: ReaderRegistry;
+  /** Writes the notes a file carried (Word comments) as annotations; absent, they stay in the provenance only. */
+  incoming?: Pick<IncomingWriter, 'begin'>;
   /** Splits an .mbox into messages; absent until a splitter is registered. */
   splitMbox?: ((bytes: Uint8Array) => Uint8Array[]) | undefined;
 }
@@ -187,25 +191,48 @@ export class DocumentImporter {
 
   /** Stores the documents one file made in one transaction; the first is the outcome, the rest `also`. */
   private store(prepared: readonly PreparedDocument[]): ImportOutcome {
+    const batch = this.deps.incoming?.begin({ source: 'import' });
     const outcomes = this.deps.db
       .transaction(() => {
         const messages = this.storedMessages(prepared);
-        return prepared.map((document) => {
-          const messageId = messageIdOf(document);
-          if (messageId === undefined) return this.deps.documents.insert(document);
-          const digest = messageDigest(document.sourceBytes);
-          const byDigest = messages.get(messageId) ?? new Map<string, string>();
-          const same = byDigest.get(digest);
-          if (same !== undefined) return { document: this.deps.documents.summary(same), created: false };
-          const outcome = this.deps.documents.insert(document);
-          messages.set(messageId, byDigest.set(digest, outcome.document.id));
-          return outcome;
-        });
+        const stored = prepared.map((document) => this.insertOrFind(messages, document));
+        if (batch) {
+          stored.forEach((outcome, index) => {
+            if (outcome.created) this.writeNotes(batch, outcome.document.id, prepared[index]!);
+          });
+          if (batch.touchedDocuments.size > 0) batch.finish();
+        }
+        return stored;
       })
       .immediate();
     if (outcomes.some((outcome) => outcome.created)) this.deps.events.emit('libraryChanged', { reason: 'imported' });
+    if (batch && batch.touchedDocuments.size > 0) batch.announce();
     const [first, ...also] = outcomes;
-    return also.length > 0 ? { ...first!, also } : first!;
+    const skipped = outcomes[0]?.created ? (prepared[0]?.notes?.skipped ?? 0) : 0;
+    const outcome = { ...first!, ...(skipped > 0 ? { notesNotPlaced: skipped } : {}) };
+    return also.length > 0 ? { ...outcome, also } : outcome;
+  }
+
+  /** A new document's Word comments become its margin notes, in the import's transaction. */
+  private writeNotes(batch: IncomingBatch, documentId: string, prepared: PreparedDocument): void {
+    const into = { id: documentId, text: prepared.canonicalText, textSha256: prepared.textSha256 };
+    const importedAt = prepared.provenance?.importedAt ?? new Date().toISOString();
+    (prepared.notes?.placed ?? []).forEach((note, index) => {
+      batch.annotation(into, noteAnnotation(into, note, index, importedAt));
+    });
+  }
+
+  /** Inserts a document, unless it is a message already stored (same Message-ID and same bytes). */
+  private insertOrFind(messages: Map<string, Map<string, string>>, document: PreparedDocument) {
+    const messageId = messageIdOf(document);
+    if (messageId === undefined) return this.deps.documents.insert(document);
+    const digest = messageDigest(document.sourceBytes);
+    const byDigest = messages.get(messageId) ?? new Map<string, string>();
+    const same = byDigest.get(digest);
+    if (same !== undefined) return { document: this.deps.documents.summary(same), created: false };
+    const outcome = this.deps.documents.insert(document);
+    messages.set(messageId, byDigest.set(digest, outcome.document.id));
+    return outcome;
   }
 
   /**

@@ -5,6 +5,7 @@ import { buildDocumentState, countWords } from '../../shared/lexical-document';
 import { sizeLimits } from '../../shared/bundle-schemas';
 import type { DocumentProvenance, SourceType } from '../../shared/model';
 import type { CarriedFile } from './formats/format-reader';
+import type { NotePlacement } from './imported-notes';
 import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -30,6 +31,8 @@ export interface PreparedDocument {
   provenance?: DocumentProvenance;
   /** Files a message carried, stored with it so one can be imported later. */
   attachments?: CarriedFile[];
+  /** Notes the file carried (Word comments), placed in the canonical text, to become annotations. */
+  notes?: NotePlacement;
 }
 
 /** The reader named in a text document's provenance. */

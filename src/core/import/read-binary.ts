@@ -8,6 +8,7 @@ import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
 import type { CarriedFile, FormatReader, ReadDocument, ReadStage, SourceFacts } from './formats/format-reader';
 import { cleanTitle } from './parsed-document';
+import { placeImportedNotes } from './imported-notes';
 import type { PreparedDocument } from './prepare';
 import { assertSharable, titleFromFileName } from './prepare';
 import { formatMegabytes } from './validate';
@@ -195,5 +196,8 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
     wordCount: countWords(canonicalText),
     provenance,
     attachments,
+    ...(read.notes?.length
+      ? { notes: placeImportedNotes(canonicalText, { title, byline: read.byline }, read.blocks, read.notes) }
+      : {}),
   };
 }

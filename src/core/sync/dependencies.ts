@@ -12,7 +12,7 @@ import type { IncomingWriter } from '../incoming';
 /** The documents the sync lists, restores from the files and writes out. */
 export type SyncDocuments = Pick<
   DocumentRepository,
-  'list' | 'exists' | 'summary' | 'detail' | 'canonicalText' | 'textSha256' | 'sourceBytes' | 'insertWithId'
+  'list' | 'exists' | 'summary' | 'detail' | 'canonicalText' | 'textSha256' | 'sourceBytes' | 'insertWithId' | 'source'
 >;
 
 /** The annotations, replies, tombstones and tags the sync reads (and tags.json's colors, which it writes). */

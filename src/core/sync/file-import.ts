@@ -11,6 +11,7 @@ import type { MergeFields, SidecarDocument } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
 import type { PreparedDocument } from '../import';
+import { provenanceFromShared } from '../../shared/shared-provenance';
 import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
 import { applyPlan } from './apply-plan';
@@ -170,6 +171,17 @@ export class FileImporter {
       ({ created, document: existing } = this.deps.documents.insertWithId(document.id, {
         ...content,
         title: document.title || prepared.title,
+        ...(document.source
+          ? {
+              provenance: {
+                ...provenanceFromShared(document.source, { kind: 'file', path: join(this.dir, document.sourceFile) }),
+                // A binary source read again knows its pages even when the sidecar's claim leaves them out.
+                ...(document.source.pageMap === undefined && prepared.provenance
+                  ? { pageMap: prepared.provenance.pageMap }
+                  : {}),
+              },
+            }
+          : {}),
       }));
     } catch (error) {
       return `Its source file “${document.sourceFile}” cannot be imported: ${messageOf(error)}`;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Annotation, Reply } from '../../shared/annotations';
 import type { SidecarDocument } from '../../shared/sidecar';
 import { DIGEST_SUFFIX, TAGS_FILE, buildSidecar, notesDigest, serializeSidecar, slugFor } from '../../shared/sidecar';
+import { sharedProvenance } from '../../shared/shared-provenance';
 import { writeFileAtomic } from '../files/atomic-write';
 import { prepareDocument } from '../import';
 import { sha256Hex } from '../files/sha256';
@@ -159,11 +160,18 @@ export class WorkspaceWriter {
       this.writeEditedText(documentId, slug, sourceFile, textSha256);
     const annotations = listed ?? this.session.deps.annotations.list(documentId);
     const replies = this.session.deps.annotations.listReplies(documentId);
-    const document: SidecarDocument = { id: documentId, title: summary.title, sourceFile, textSha256 };
+    const provenance = this.session.deps.documents.source(documentId).provenance;
+    const document: SidecarDocument = {
+      id: documentId,
+      title: summary.title,
+      sourceFile,
+      textSha256,
+      ...(provenance ? { source: sharedProvenance(provenance) } : {}),
+    };
     const tombstones = this.session.deps.annotations.store
       .tombstonesOf(documentId)
       .map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
-    const sidecar = buildSidecar(document, annotations, replies, tombstones);
+    const sidecar = buildSidecar(document, annotations, replies, tombstones, provenance?.pageMap);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
     let stamp = onDisk?.stamp;

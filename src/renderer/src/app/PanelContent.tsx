@@ -5,6 +5,7 @@ import { countOf } from '../../../shared/plural';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { SearchPanel } from '../search/SearchPanel';
+import { SourcePanel } from '../source/SourcePanel';
 import { TagsPanel } from '../tags/TagsPanel';
 import { reportFailure } from './notifications/store';
 import type { SidePanel } from './side-panel-store';
@@ -86,5 +87,7 @@ export function PanelContent({ panel }: { panel: SidePanel }) {
       return <TagsTab />;
     case 'search':
       return <SearchTab />;
+    case 'source':
+      return <SourcePanel />;
   }
 }

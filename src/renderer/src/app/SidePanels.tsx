@@ -15,6 +15,7 @@ const PANEL_LABELS: Record<SidePanel, string> = {
   annotations: 'Annotations',
   tags: 'Tags',
   search: 'Search',
+  source: 'Source',
 };
 
 /** How a failing panel names itself. */
@@ -23,6 +24,7 @@ const PANEL_REGIONS: Record<SidePanel, string> = {
   annotations: 'annotations panel',
   tags: 'tags panel',
   search: 'search panel',
+  source: 'source panel',
 };
 
 function OrphanBadge() {

@@ -9,6 +9,7 @@ export function useSidePanelCommands(): void {
   useCommandHandler('showAnnotations', () => panels.show('annotations'));
   useCommandHandler('showTags', () => panels.show('tags'));
   useCommandHandler('showSearch', () => panels.show('search'));
+  useCommandHandler('showSource', () => panels.show('source'));
   useCommandHandler('findInDocument', () => panels.find('document', session.currentId() !== null));
   useCommandHandler('findInLibrary', () => panels.find('library', session.currentId() !== null));
 }

@@ -1,0 +1,110 @@
+// Provenance a person can see: the Source panel of an imported e-mail, its PDF attachment
+// imported in one action and opened as a document linked to its message, and a Word file's
+// comments as margin notes by their authors.
+import type { Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { buildDocx, COMMENTS } from '../support/docx-fixture';
+import { attachmentPart, CRLF, entity, multipartBody, textPart } from '../support/mime-fixtures';
+import { buildFixturePdf, TITLE as PDF_TITLE } from '../support/pdf-fixtures';
+import { expect, screenshot, test } from './fixtures';
+
+const SUBJECT = 'Survey of the northern terrace';
+
+async function messageWithPdf(): Promise<Buffer> {
+  const pdf = await buildFixturePdf();
+  const headers = {
+    From: 'Ada Lovelace <ada@example.org>',
+    To: 'Charles Babbage <charles@example.org>',
+    Date: 'Mon, 1 Jan 2024 09:30:00 +0000',
+    Subject: SUBJECT,
+    'Message-ID': '<terrace-1@example.org>',
+    'MIME-Version': '1.0',
+    'Content-Type': 'multipart/mixed; boundary="b1"',
+  };
+  const body = multipartBody('b1', [
+    textPart('The survey of the northern terrace is attached.', 'plain'),
+    attachmentPart('survey.pdf', 'application/pdf', pdf.bytes),
+  ]);
+  return Buffer.from(entity(headers, body) + CRLF);
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+async function showSource(page: Page): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('Show Source');
+  await page.keyboard.press('Enter');
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`in the ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test('an e-mail’s PDF attachment imports from the Source panel in one action, as a document linked to its message', async ({
+      page,
+      app,
+    }) => {
+      const eml = await messageWithPdf();
+      await page.goto(app.url);
+      await importFile(page, 'terrace.eml', eml);
+      const reader = page.getByRole('main', { name: 'Reader' });
+      await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
+
+      await showSource(page);
+      const source = page.getByRole('tabpanel', { name: 'Source' });
+      await expect(source.getByRole('heading', { name: 'Source' })).toBeVisible();
+      await expect(source).toContainText('terrace.eml');
+      await expect(source).toContainText('E-mail message');
+      const sha = createHash('sha256').update(eml).digest('hex');
+      await expect(source.getByTestId('sha256').first()).toHaveText(sha.match(/.{8}/g)!.join(''));
+      await expect(source).toContainText('Ada Lovelace <ada@example.org>');
+      // The message's own date, in the person's locale (never the raw ISO text).
+      await expect(source).not.toContainText('2024-01-01T09:30');
+      const attachments = source.getByRole('list', { name: 'Attachments' });
+      await expect(attachments).toContainText('survey.pdf');
+      await expect(attachments).toContainText('application/pdf');
+      await screenshot(page, `source-panel-email-${theme}`);
+      await page.getByRole('button', { name: 'Dismiss: Imported terrace.eml' }).click();
+      await source.getByRole('button', { name: 'Import survey.pdf' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `source-panel-attachments-${theme}`);
+
+      await source.getByRole('button', { name: 'Import survey.pdf' }).click();
+      await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
+      await expect(source).toContainText('survey.pdf');
+      await expect(source).toContainText('PDF document');
+      await expect(source).toContainText(`From the e-mail “${SUBJECT}”, attachment “survey.pdf”`);
+      await screenshot(page, `source-panel-attachment-${theme}`);
+
+      await source.getByRole('button', { name: 'Open the e-mail' }).click();
+      await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
+      await source.getByRole('button', { name: 'Open survey.pdf' }).click();
+      await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
+    });
+  });
+}
+
+test('a document from before provenance was kept says so plainly', async ({ page, app }) => {
+  // What migration 8 leaves on a document imported before it: no provenance.
+  app.core.db.prepare("UPDATE documents SET provenance_json = '{}'").run();
+  await page.goto(app.url);
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Source' })).toContainText(
+    'imported before Marginalia kept where documents came from',
+  );
+});
+
+test('a Word file’s comments show as margin notes by their authors', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importFile(page, 'Field report.docx', Buffer.from(await buildDocx()));
+  for (const comment of COMMENTS) {
+    const card = page.getByRole('article', { name: new RegExp(`^Note on “${comment.quote}`) });
+    await expect(card).toContainText(`${comment.author} (Word comment)`);
+    await expect(card).toContainText(comment.text);
+  }
+  await screenshot(page, 'word-comments-margin');
+});

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MarginaliaCore } from '../../src/core/core';
+import { sidecarSchema } from '../../src/shared/sidecar';
+import { pageAt } from '../../src/shared/page-map';
+import { readPdf } from '../support/pdf-reader';
+import { w3cFailures } from '../support/w3c-annotation-model';
+import { buildFixturePdf } from '../support/pdf-fixtures';
+import { FONTS_DIR, makeTempDir } from '../support/temp';
+
+// Provenance and pages leave the app with a paged document: the exported PDF's cover and
+// appendix, each highlight's /Contents, the workspace sidecar and the note bundle, each with
+// an RFC 3778 FragmentSelector (page=N) beside the quote and position, and no local path.
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: MarginaliaCore;
+beforeEach(() => {
+  temp = makeTempDir();
+  core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1', fontsDir: FONTS_DIR });
+});
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+let pdfBytes: Uint8Array | undefined;
+
+/** A three-page PDF imported from a file path, with a highlight on a phrase of its last page. */
+async function pagedDocument() {
+  pdfBytes ??= (await buildFixturePdf()).bytes;
+  const path = join(temp.path, 'private-folder', 'coastal.pdf');
+  mkdirSync(join(temp.path, 'private-folder'));
+  writeFileSync(path, pdfBytes);
+  const outcome = await core.importFile(path);
+  const id = outcome.document.id;
+  const text = core.documents.canonicalText(id);
+  const { provenance } = core.documents.source(id);
+  const last = provenance!.pageMap.at(-1)!;
+  const start = text.indexOf(' ', last.start + 40) + 1;
+  const end = text.indexOf(' ', start + 12);
+  const annotation = core.annotations.create({ documentId: id, start, end, noteMarkdown: 'Check this' });
+  expect(pageAt(provenance!.pageMap, start)?.number).toBe(last.number);
+  return { id, annotation, page: last.number, provenance: provenance!, path };
+}
+
+describe('provenance and pages out of the app', () => {
+  it('writes the page as an RFC 3778 FragmentSelector and the provenance (without the local path) into the sidecar, and reads it back', async () => {
+    const { id, annotation, page, provenance, path } = await pagedDocument();
+    const workspace = join(temp.path, 'workspace');
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const name = readdirSync(workspace).find((file) => file.endsWith('.annotations.json'))!;
+    const raw = readFileSync(join(workspace, name), 'utf8');
+    expect(raw).not.toContain(path);
+    expect(raw).not.toContain('private-folder');
+    const file = JSON.parse(raw) as {
+      marginalia: { document: { source: Record<string, unknown> } };
+      first: { items: Array<{ id: string; target: { selector: unknown[] } }> };
+    };
+    expect(file.marginalia.document.source).toMatchObject({
+      fileName: 'coastal.pdf',
+      sourceType: 'pdf',
+      mimeType: 'application/pdf',
+      sha256: provenance.sha256,
+      size: provenance.size,
+      originKind: 'file',
+      pageCount: 3,
+      importer: provenance.importer,
+      importedAt: provenance.importedAt,
+    });
+    const item = file.first.items.find((candidate) => candidate.id === `urn:uuid:${annotation.id}`)!;
+    expect(item.target.selector[2]).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: `page=${page}`,
+    });
+    // Still a W3C collection by every must-assertion of the Web Annotation test suite.
+    expect(w3cFailures(file as unknown as Record<string, unknown>)).toEqual([]);
+    const read = sidecarSchema.safeParse(file);
+    expect(read.success).toBe(true);
+    expect(id).toBe(read.data?.marginalia.document.id);
+  });
+
+  it('carries the provenance and the page in a bundle, which reads back with both into another library', async () => {
+    const { id, annotation, page, provenance } = await pagedDocument();
+    const bytes = core.exportBundle({ documentIds: [id], includeSources: true }).bytes;
+    const other = new MarginaliaCore({ dataDir: join(temp.path, 'other'), host: 'cli', version: '1' });
+    try {
+      const merged = await other.importBundle(Buffer.from(bytes), { allowUnsigned: false, apply: true });
+      expect(merged).toBeTruthy();
+      const received = other.annotations.list(id);
+      expect(received.map((item) => item.id)).toContain(annotation.id);
+      // The receiver keeps the sender's description as a claim, under the bundle as origin.
+      const claimed = other.documents.source(id);
+      expect(claimed.provenance).toMatchObject({ fileName: 'coastal.pdf', origin: { kind: 'bundle' }, pageCount: 3 });
+      expect(claimed.provenance?.shared?.sha256).toBe(provenance.sha256);
+      expect(claimed.bundle?.fingerprint).toBe(core.identity.identity().fingerprint);
+    } finally {
+      other.close();
+    }
+    const { readBundle } = await import('../../src/core/bundles');
+    const { sizeLimits } = await import('../../src/shared/bundle-schemas');
+    const bundle = await readBundle(Buffer.from(bytes), { allowUnsigned: false, limits: sizeLimits(20 * 1024 * 1024) });
+    const document = bundle.documents[0]!;
+    expect(document.source).toMatchObject({ fileName: 'coastal.pdf', sha256: provenance.sha256, pageCount: 3 });
+    expect(JSON.stringify(document.source)).not.toContain('private-folder');
+    const web = bundle.items.find((item) => item.id === `urn:uuid:${annotation.id}`)!;
+    expect(typeof web.target === 'object' && web.target.selector?.[2]).toMatchObject({ value: `page=${page}` });
+  });
+
+  it('puts the provenance on the exported PDF’s cover in readable dates, and the page in the appendix and the highlight', async () => {
+    const { id, page, provenance } = await pagedDocument();
+    const out = join(temp.path, 'export.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Original: coastal.pdf · PDF document');
+    expect(text).toContain(provenance.sha256.slice(0, 40));
+    expect(text).toContain('Came from: a file on the exporter’s computer');
+    expect(text).not.toContain('private-folder');
+    expect(text).toContain('3 pages');
+    expect(text).toMatch(/Imported [A-Z][a-z]+ \d{1,2}, \d{4} with pdfjs-dist/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(text).toContain(`— p. ${page}`);
+    const pdf = await readPdf(readFileSync(out));
+    const highlight = pdf.annotations.find((annotation) => annotation.subtype === 'Highlight')!;
+    expect(highlight.contents).toBe(`Check this\n\np. ${page}`);
+  });
+});

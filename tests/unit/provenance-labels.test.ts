@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { provenanceRows, readableDate } from '../../src/core/export/pdf-provenance';
+import type { DocumentProvenance } from '../../src/shared/model';
+import { formatSize, isImportableName, ocrText, originText } from '../../src/shared/provenance-labels';
+import { provenanceFromShared, sharedProvenance } from '../../src/shared/shared-provenance';
+
+const PROVENANCE: DocumentProvenance = {
+  fileName: 'report.pdf',
+  sourceType: 'pdf',
+  mimeType: 'application/pdf',
+  size: 2_500_000,
+  sha256: 'a'.repeat(64),
+  origin: { kind: 'file', path: '/home/ana/Secret cases/report.pdf' },
+  importedAt: '2026-11-30T14:05:00.000Z',
+  importer: 'pdfjs-dist 5.4.296',
+  pageCount: 12,
+  pageMap: [
+    { start: 0, number: 1 },
+    { start: 900, number: 2, label: 'ii' },
+  ],
+  createdAt: '2024-03-05T10:00:00Z',
+  ocr: { meanConfidence: 91.4, lowConfidenceWords: 3 },
+};
+
+describe('provenance in words', () => {
+  it('writes an ISO date out in full and leaves a date the document words itself alone', () => {
+    expect(readableDate('2024-03-05T10:15:00.000Z')).toBe('March 5, 2024');
+    expect(readableDate('2024-03-05')).toBe('March 5, 2024');
+    expect(readableDate('Spring 2024')).toBe('Spring 2024');
+    expect(readableDate('2024-13-45T99:00:00Z')).toBe('2024-13-45T99:00:00Z');
+  });
+
+  it('puts the original on the PDF cover without the path it was read from', () => {
+    const rows = provenanceRows(PROVENANCE).join('\n');
+    expect(rows).toContain('Original: report.pdf · PDF document · 2.4 MB');
+    expect(rows).toContain(`SHA-256: ${'a'.repeat(64)}`);
+    expect(rows).toContain('Captured March 5, 2024 · Imported November 30, 2026 with pdfjs-dist 5.4.296');
+    expect(rows).toContain('12 pages · text recognized by OCR, mean confidence 91%, 3 unsure words');
+    expect(rows).not.toContain('Secret cases');
+    expect(provenanceRows(null)).toEqual([]);
+  });
+
+  it('shares the facts of the original and its pages, never its local path, and passes a received claim on unchanged', () => {
+    const shared = sharedProvenance(PROVENANCE);
+    expect(JSON.stringify(shared)).not.toContain('Secret cases');
+    expect(shared).toMatchObject({ originKind: 'file', pageCount: 12, capturedAt: '2024-03-05T10:00:00.000Z' });
+    expect(shared.pageMap).toEqual(PROVENANCE.pageMap);
+    const received = provenanceFromShared(shared, { kind: 'bundle' });
+    expect(received.origin).toEqual({ kind: 'bundle' });
+    expect(received.pageMap).toEqual(PROVENANCE.pageMap);
+    expect(sharedProvenance(received)).toEqual(shared);
+  });
+
+  it('names sizes, origins, OCR and which attachments can be imported', () => {
+    expect(formatSize(812)).toBe('812 bytes');
+    expect(formatSize(14_540)).toBe('14.2 KB');
+    const attachment = { kind: 'attachment', messageId: '<m1>', attachmentName: 'a.pdf', documentId: 'd' } as const;
+    expect(originText(attachment, 'Weekly report')).toBe('From the e-mail “Weekly report”, attachment “a.pdf”');
+    expect(ocrText({ meanConfidence: 88.6, lowConfidenceWords: 1 })).toBe(
+      'Recognized text (OCR), mean confidence 89%, 1 unsure word',
+    );
+    expect(isImportableName('Survey.PDF')).toBe(true);
+    expect(isImportableName('photo.heic')).toBe(false);
+    expect(isImportableName('.pdf')).toBe(false);
+  });
+});
