@@ -9,7 +9,7 @@ import type { DocumentRepository } from '../documents';
 import { PageCache } from './page-cache';
 import type { PageRenderJob, RenderedPage } from '../import';
 import { findRegions, occurrenceIn } from './page-regions';
-import { PageWorker } from '../import';
+import { PageWorker, imagePage, recognizedWordsOn } from '../import';
 
 /** The picture's longer side: sharp on a laptop screen, a few hundred KB of PNG. */
 export const PAGE_PICTURE_SIDE = 1600;
@@ -30,10 +30,7 @@ export interface OriginalPageDeps {
   render?: (job: PageRenderJob) => Promise<RenderedPage>;
 }
 
-/**
- * The source types whose originals have pages to show. An image (from OCR) adds its own
- * entry here: its stored picture is its one page.
- */
+/** The source types whose originals have pages to show: a PDF's pages, an image's picture (a TIFF's frames). */
 function pageSources(render: (job: PageRenderJob) => Promise<RenderedPage>): Partial<Record<SourceType, PageSource>> {
   return {
     pdf: ({ document, bytes, page }) =>
@@ -48,7 +45,18 @@ function pageSources(render: (job: PageRenderJob) => Promise<RenderedPage>): Par
           throw error;
         },
       ),
+    image: ({ document, bytes, page }) => imagePage(document.sourceName, bytes, page, PAGE_PICTURE_SIDE),
   };
+}
+
+/**
+ * A page without a text layer (a scan, an image) has its words found by OCR, once, when an
+ * annotation is to be outlined on it: the reflowed text came from OCR too.
+ */
+async function withWords(rendered: RenderedPage): Promise<RenderedPage> {
+  if (rendered.text.length > 0) return rendered;
+  rendered.text = await recognizedWordsOn(rendered.png, rendered.width, rendered.height);
+  return rendered;
 }
 
 function noPages(document: DocumentSummary): UserFacingError {
@@ -96,7 +104,7 @@ export function originalPageHandlers(deps: OriginalPageDeps): Pick<ContractHandl
       const rendered =
         cache.get(key) ??
         cache.put(key, await source({ document, bytes: new Uint8Array(deps.documents.sourceBytes(documentId)), page }));
-      const regions: PageRegion[] = annotation ? regionsOn(deps, document, rendered, annotation) : [];
+      const regions: PageRegion[] = annotation ? regionsOn(deps, document, await withWords(rendered), annotation) : [];
       return {
         documentId,
         page: rendered.page,
