@@ -366,7 +366,7 @@ test('an updated file re-anchors annotations; an orphan keeps its quote and is r
       .replace('beheading 11 people', 'killing several people')
       .replace('Islamic State militants stormed', 'Militants stormed'),
   );
-  expect(app.core.updateDocumentFromPath(doc.id, revised)).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 1 });
+  expect(await app.core.updateDocumentFromPath(doc.id, revised)).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 1 });
   await page.reload();
   await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']).toEqual(['French special forces']);
   await page.getByRole('tab', { name: /Annotations/ }).click();

@@ -140,7 +140,8 @@ describe('marginalia import --update with a binary file', () => {
     const updated = await cli(['--data-dir', dataDir, 'import', '--update', id.slice(0, 8), second]);
     expect(updated).toMatchObject({ code: 0, stderr: '' });
     expect(updated.stdout).toBe(
-      'Updated “Field report on the river crossings”: 0 kept, 1 moved, 0 fuzzy, 0 orphaned.\n',
+      // The note made here and the file's two Word comments, which came in as notes.
+      'Updated “Field report on the river crossings”: 0 kept, 3 moved, 0 fuzzy, 0 orphaned.\n',
     );
     const shown = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'show', id])).stdout) as { text: string };
     expect(shown.text.startsWith('Revised report on the river crossings, second edition')).toBe(true);

@@ -60,7 +60,7 @@ function textOf(documentId: string): string {
 }
 
 /** Highlights in every color, notes short and long, tags, a document note, a highlight across pages and an orphan. */
-function annotateSample(): string {
+async function annotateSample(): Promise<string> {
   const { document } = core.importPath(SAMPLE_REPORT);
   const id = document.id;
   const text = textOf(id);
@@ -138,7 +138,7 @@ function annotateSample(): string {
     changed,
     readFileSync(SAMPLE_REPORT, 'utf8').replace('and beheading 11 people, residents', 'and residents'),
   );
-  core.updateDocumentFromPath(id, changed);
+  await core.updateDocumentFromPath(id, changed);
   return id;
 }
 
@@ -209,11 +209,11 @@ function normalised(bytes: Buffer): Buffer {
   );
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = makeTempDir();
   core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '4.5.6', fontsDir: FONTS_DIR });
   core.profile.rename('Ada Analyst');
-  sources.set('sample', fixedSource('sample', annotateSample()));
+  sources.set('sample', fixedSource('sample', await annotateSample()));
   sources.set('briefing', fixedSource('briefing', annotateBriefing()));
   sources.set('scripts', fixedSource('scripts', annotateScripts()));
 });

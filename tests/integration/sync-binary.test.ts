@@ -104,7 +104,12 @@ describe('a binary document copied into a watched workspace', () => {
       if (Date.now() - started > 30_000) throw new Error(`not restored: ${JSON.stringify(engine.status().problems)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(core.annotations.list(id).map((annotation) => annotation.note.text)).toEqual(['Low water.']);
+    // The note made on it, and the file's two Word comments, which came in as notes.
+    expect(core.annotations.list(id).map((annotation) => annotation.note.text)).toEqual([
+      'Which mill do we mean here?',
+      'Low water.',
+      'Add photos of the cracks.',
+    ]);
     expect(core.documents.source(id).provenance?.sourceType).toBe('docx');
   }, 60_000);
 });
