@@ -33,9 +33,14 @@ export function importFile(
 }
 
 /** Replaces a document's text with a changed version of its file and re-anchors its annotations. */
-export async function updateFromFile(session: CliSession, id: string, path: string): Promise<ReanchorCounts> {
+export async function updateFromFile(
+  session: CliSession,
+  id: string,
+  path: string,
+  options: { password?: string } = {},
+): Promise<ReanchorCounts> {
   const core = session.library();
-  return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path)));
+  return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path, options)));
 }
 
 /** Writes a file whole (a temp file renamed into place), or fails saying why in words. */

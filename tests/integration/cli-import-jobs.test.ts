@@ -61,6 +61,22 @@ describe('marginalia import of an encrypted PDF', () => {
     expect(opened.stdout + opened.stderr).not.toContain('tide-table');
   }, 60_000);
 
+  it('updates a document from a changed encrypted PDF with --password-file, and refuses without it', async () => {
+    const secret = join(temp.path, 'password.txt');
+    writeFileSync(secret, 'tide-table\n');
+    const first = join(temp.path, 'log.pdf');
+    writeFileSync(first, plainPdf);
+    const id = (await cli(['import', first])).stdout.trim();
+    const changed = join(temp.path, 'log-v2.pdf');
+    writeFileSync(changed, encryptWithQpdf(await manyPagePdf(4, 'Three Days at the Harbour'), temp.path, 'tide-table'));
+    const refused = await cli(['import', '--update', id, changed]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('“log-v2.pdf” is encrypted: it opens only with its password.');
+    const updated = await cli(['import', '--update', id, '--password-file', secret, changed]);
+    expect(updated).toMatchObject({ code: 0, stderr: '' });
+    expect(updated.stdout).toMatch(/^Updated “Three Days at the Harbour”: /);
+  }, 60_000);
+
   it('asks on the terminal when there is one and no password was given, again when it was wrong', async () => {
     const locked = join(temp.path, 'locked.pdf');
     writeFileSync(locked, encryptWithQpdf(plainPdf, temp.path, 'tide-table'));

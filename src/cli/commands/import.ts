@@ -109,10 +109,16 @@ async function importFiles(session: CliSession, files: readonly string[], option
   if (session.json) session.io.stdout(`${JSON.stringify(results, null, 2)}\n`);
 }
 
-async function updateDocument(session: CliSession, reference: string, files: readonly string[]): Promise<void> {
+async function updateDocument(
+  session: CliSession,
+  reference: string,
+  files: readonly string[],
+  options: ImportOptions,
+): Promise<void> {
   const doc = await resolveDocument(session, reference);
   if (files.length !== 1 || files[0]!.trim() === '') throw new UsageError('usage: marginalia import --update DOC FILE');
-  const counts = await updateFromFile(session, doc.id, files[0]!);
+  const password = await passwordOf(options);
+  const counts = await updateFromFile(session, doc.id, files[0]!, password === undefined ? {} : { password });
   session.print(
     `Updated “${doc.title}”: ${counts.kept} kept, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.\n`,
     { id: doc.id, ...counts },
@@ -181,7 +187,7 @@ export function importCommand(session: CliSession): Command {
         '  marginalia --max-import-mb 100 import big-report.html',
     )
     .action(async (files: string[], options: ImportOptions) => {
-      if (options.update !== undefined) return updateDocument(session, options.update, files);
+      if (options.update !== undefined) return updateDocument(session, options.update, files, options);
       if (options.attachment !== undefined) return importAttachment(session, options.attachment, files);
       return importFiles(session, files, options);
     });
