@@ -19,6 +19,21 @@ describe('the messages after an import', () => {
     ]);
   });
 
+  it('says how many Word comments could not become margin notes, and nothing when all could', () => {
+    expect(
+      importMessages([
+        { fileName: 'memo.docx', outcome: 'imported', documentId: 'd1', notesNotPlaced: 2 },
+        { fileName: 'plain.docx', outcome: 'imported', notesNotPlaced: 0 },
+      ]),
+    ).toEqual([
+      { text: 'Imported memo.docx, plain.docx', kind: 'info' },
+      {
+        text: '2 comments in memo.docx commented on text that is not in the document (an image, a header), so did not become margin notes.',
+        kind: 'info',
+      },
+    ]);
+  });
+
   it('says a file identical to one in the library is already there, and a single failure in one line', () => {
     expect(
       importMessages([

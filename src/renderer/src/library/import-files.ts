@@ -21,9 +21,9 @@ function outcomeOf(name: string, result: Result<ImportOutcome>): FileImport {
     if (result.error.code === 'CANCELLED') return { fileName: name, outcome: 'cancelled' };
     return { fileName: name, outcome: 'failed', reason: result.error.message };
   }
-  const { document, created } = result.value;
+  const { document, created, notesNotPlaced } = result.value;
   return created
-    ? { fileName: name, outcome: 'imported', documentId: document.id }
+    ? { fileName: name, outcome: 'imported', documentId: document.id, notesNotPlaced: notesNotPlaced ?? 0 }
     : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id };
 }
 

@@ -4,7 +4,8 @@ import { countOf } from '../../../shared/plural';
 import type { NotificationKind } from '../app/notifications/store';
 
 export type FileImport =
-  | { fileName: string; outcome: 'imported'; documentId?: string }
+  /** notesNotPlaced: Word comments on text the document does not hold (an image, a header). */
+  | { fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number }
   | { fileName: string; outcome: 'existing'; title: string; documentId?: string }
   | { fileName: string; outcome: 'failed'; reason: string }
   /** Cancel import, or Cancel at the password: nothing of it was stored. */
@@ -42,6 +43,13 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
       ...(imported.length === 1 ? opens(imported[0]!) : {}),
     });
   for (const file of files) {
+    if (file.outcome === 'imported' && (file.notesNotPlaced ?? 0) > 0)
+      messages.push({
+        text:
+          `${countOf(file.notesNotPlaced!, 'comment')} in ${file.fileName} commented on text that is not in the ` +
+          'document (an image, a header), so did not become margin notes.',
+        kind: 'info',
+      });
     if (file.outcome === 'existing')
       messages.push({
         text: `${file.fileName} is already in the library as “${file.title}”.`,
