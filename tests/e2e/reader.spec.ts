@@ -147,7 +147,8 @@ test('a bad file shows a clear error and adds nothing to the library', async ({ 
     [
       'photo.txt',
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]),
-      '“photo.txt” looks like a binary file, not text. Nothing was imported.',
+      // The bytes begin as a PNG does (the name does not decide), and the picture is cut short.
+      '“photo.txt” could not be read as an image: its PNG header is missing.',
     ],
     [
       'slides.pdf',

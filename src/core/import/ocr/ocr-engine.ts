@@ -50,8 +50,11 @@ export interface OcrSession {
 
 /** Starts one tesseract worker (LSTM engine only), for all the pages of one file. */
 export async function openOcr(cachePath?: string): Promise<OcrSession> {
-  const { createWorker, OEM } = await import('tesseract.js');
+  const { createWorker, OEM, PSM } = await import('tesseract.js');
   const worker = await createWorker(OCR_LANGUAGE, OEM.LSTM_ONLY, ocrWorkerOptions(cachePath));
+  // Tesseract's API reads a page as one block unless told otherwise, which splices the lines
+  // of two columns together; automatic segmentation finds the columns and reads each in turn.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
   return {
     async recognize(image) {
       const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
