@@ -49,7 +49,7 @@ describe('marginalia import of an encrypted PDF', () => {
     );
     const wrong = await cli(['import', '--password', 'low-water', locked]);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('The password for “locked.pdf” is not right.');
+    expect(wrong.stderr).toContain('The password for “locked.pdf” is not right. Nothing was imported.');
     expect(wrong.stderr).not.toContain('low-water');
     const secret = join(temp.path, 'password.txt');
     writeFileSync(secret, 'tide-table\n');

@@ -183,7 +183,7 @@ describe('PDFs that cannot be read', () => {
     expect(locked.message).toMatch(/“locked\.pdf” is encrypted.*password/);
     const wrong = await failureOf(readPdf({ fileName: 'locked.pdf', bytes: built.bytes, password: 'quay' }));
     expect(wrong.code).toBe('PASSWORD_WRONG');
-    expect(wrong.message).toBe('The password for “locked.pdf” is not right.');
+    expect(wrong.message).toBe('The password for “locked.pdf” is not right. Nothing was imported.');
     const read = await readPdf({ fileName: 'locked.pdf', bytes: built.bytes, password: 'harbour' });
     expect(wordF1(built.words.map((entry) => entry.word).join(' '), allText(read.blocks))).toBeGreaterThanOrEqual(0.98);
   });

@@ -52,7 +52,7 @@ function failureFor(error: unknown, fileName: string, password: string | undefin
         `“${fileName}” is encrypted: it opens only with its password. Nothing was imported.`,
       );
     }
-    return new UserFacingError('PASSWORD_WRONG', `The password for “${fileName}” is not right.`);
+    return new UserFacingError('PASSWORD_WRONG', `The password for “${fileName}” is not right. Nothing was imported.`);
   }
   if (/size is zero bytes/i.test(detail)) return new UserFacingError('EMPTY_FILE', `“${fileName}” is empty.`);
   if (

@@ -25,13 +25,25 @@ function isoDate(pdfjs: Pdfjs, pdfDate: string, xmpDate: string): string {
   return fromXmp && !Number.isNaN(fromXmp.getTime()) ? fromXmp.toISOString() : '';
 }
 
+/**
+ * A title the PDF's maker filled in without meaning it: the name of the file it was printed
+ * from ("scan.html", "Microsoft Word - draft3.docx", "Untitled"). Those give way to the
+ * first page's own title.
+ */
+export function meaningfulTitle(title: string): string {
+  const trimmed = title.trim();
+  if (/^(microsoft (word|powerpoint|excel) - |untitled\b)/i.test(trimmed)) return '';
+  if (/\.(html?|pdf|docx?|rtf|odt|txt|md|pptx?|xlsx?|indd|tex|png|jpe?g|tiff?)$/i.test(trimmed)) return '';
+  return trimmed;
+}
+
 export async function readMetadata(pdfjs: Pdfjs, document: PDFDocumentProxy): Promise<PdfMetadata> {
   const { info, metadata } = await document.getMetadata().catch(() => ({ info: {}, metadata: null }));
   const fields = (info ?? {}) as Record<string, unknown>;
   const xmp = metadata as XmpLike | null;
   const xmpField = (name: string): string => text(xmp?.get(name));
   return {
-    title: text(fields.Title) || xmpField('dc:title'),
+    title: meaningfulTitle(text(fields.Title)) || meaningfulTitle(xmpField('dc:title')),
     author: text(fields.Author) || xmpField('dc:creator'),
     createdAt: isoDate(pdfjs, text(fields.CreationDate), xmpField('xmp:createdate')),
   };
