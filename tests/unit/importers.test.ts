@@ -133,6 +133,24 @@ describe('HTML import', () => {
     expect(doc.canonicalText).not.toContain('Sign up for the Neighbourhood Voices weekly newsletter');
   });
 
+  it('takes a plain report page whole: headings and a table beside its main block are kept', () => {
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, index) => `<p>Finding ${index + 1}: the inspectors at the northern gate logged the delay in full detail.</p>`,
+    ).join('');
+    const html =
+      '<html><head><title>Field Report</title></head><body><h1>Field Report</h1>' +
+      '<p>Opening summary of the grain corridor inspections this quarter.</p><h2>1. Summary</h2>' +
+      '<table><tr><th>Month</th><th>Inspections</th></tr><tr><td>January</td><td>102</td></tr></table>' +
+      `<h2>2. Detailed findings</h2><div class="cols">${paragraphs}</div><h2>3. Conclusions</h2>` +
+      '<p>The corridor held, with delays rising in February.</p></body></html>';
+    const parsed = parseHtml(html, 'report');
+    const text = JSON.stringify(parsed.blocks);
+    for (const kept of ['1. Summary', '2. Detailed findings', '3. Conclusions', 'January', 'Finding 12'])
+      expect(text).toContain(kept);
+    expect(parsed.blocks.some((block) => block.kind === 'table')).toBe(true);
+  });
+
   it('keeps the text of everything inside a list, not only its <li> children', () => {
     const page = `<html><head><title>Lists</title></head><body><article>
       <p>${'An introduction long enough to be taken for the article by any reader view. '.repeat(8)}</p>

@@ -4,6 +4,7 @@
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type createDOMPurifyFunction from 'dompurify';
 import type * as JsdomModule from 'jsdom';
+import { articleLostText, plainPageBody } from './plain-page';
 import { createRequire } from 'node:module';
 import type { Block, HeadingLevel, InlineRun, ListBlock, ListItem, TextRun } from '../../shared/document-blocks';
 import { inlineText, isSafeLinkUrl, textRun } from '../../shared/document-blocks';
@@ -323,13 +324,16 @@ export function parseHtml(html: string, fallbackTitle: string, sourceName: strin
     // instead of the article the defaults find (tests/fixtures/community-post.html is built
     // the same way and shows it; the aclu, bbc and cnn pages come out the same). Change
     // a setting only when a corpus of real pages shows it does better.
+    const plain = plainPageBody(dom.window.document);
     const article = new Readability<Element>(dom.window.document, {
       serializer: (node) => node as Element,
     }).parse();
     if (!article || !article.content || (article.textContent ?? '').trim() === '') {
       throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }
-    const blocks = sanitizedBlocks(purifierFor(dom.window), article.content);
+    const whole =
+      plain && articleLostText(plain, article.content, article.textContent ?? '') ? plain.body : article.content;
+    const blocks = sanitizedBlocks(purifierFor(dom.window), whole);
     if (blocks.length === 0) {
       throw new UserFacingError('NO_ARTICLE', `“${sourceName}” has no readable article text: nothing was imported.`);
     }
