@@ -4,24 +4,10 @@
 // Screenshots of the bar and the two dialogs, light and dark, go to test-results/screens/.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
+import { choosePdf as choose, importBar as bar, notice, openApp } from './import-helpers';
 import { encryptWithQpdf, manyPagePdf, startTestSite } from '../support/import-fixtures';
 import { makeTempDir } from '../support/temp';
-
-const bar = (page: Page, name: string) => page.getByRole('progressbar', { name: `Importing ${name}` });
-const notice = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).getByText(text);
-
-async function openApp(page: Page, app: RunningApp): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.getByTestId('reader-content')).toContainText('Islamic State militants stormed');
-}
-
-async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page
-    .getByTestId('import-input')
-    .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
-}
 
 /** Screenshots in both themes, each checked against axe's WCAG 2.2 A and AA rules. */
 async function shootBothThemes(page: Page, name: string): Promise<void> {

@@ -1,24 +1,9 @@
 // Scanned pages as a person imports them, in Chromium against the browser host: a scanned
 // PDF shows "Recognizing text: page N of M" on its bar and opens as text; a second scan is
 // cancelled while it is being recognized and nothing is added.
-import type { Page } from '@playwright/test';
-import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
+import { choosePdf as choose, importBar as bar, notice, openApp } from './import-helpers';
 import { imagePdf, knownText, scannedPages } from '../support/ocr-fixtures';
-
-const bar = (page: Page, name: string) => page.getByRole('progressbar', { name: `Importing ${name}` });
-const notice = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).getByText(text);
-
-async function openApp(page: Page, app: RunningApp): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.getByTestId('reader-content')).toContainText('Islamic State militants stormed');
-}
-
-async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page
-    .getByTestId('import-input')
-    .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
-}
 
 test('a scanned PDF is recognized page by page under its progress bar, then reads as text', async ({ page, app }) => {
   test.setTimeout(180_000);
