@@ -162,7 +162,12 @@ test('a note re-anchored after a small edit says so quietly, not in the error co
       .toString('utf8')
       .replace('Islamic State militants stormed', 'Militants stormed'),
   );
-  expect(await app.core.updateDocumentFromPath(documentId, revised)).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 0 });
+  expect(await app.core.updateDocumentFromPath(documentId, revised)).toEqual({
+    kept: 0,
+    moved: 1,
+    fuzzy: 0,
+    orphaned: 0,
+  });
   await openApp(page, app);
 
   // Routine: a re-anchored note says so quietly, not in the error color.

@@ -121,7 +121,10 @@ describe('an encrypted PDF', () => {
       message: '“locked.pdf” is encrypted: it opens only with its password. Nothing was imported.',
     });
     const wrong = failure(await importPdf('locked.pdf', locked, { password: 'low-water' }));
-    expect(wrong).toEqual({ code: 'PASSWORD_WRONG', message: 'The password for “locked.pdf” is not right. Nothing was imported.' });
+    expect(wrong).toEqual({
+      code: 'PASSWORD_WRONG',
+      message: 'The password for “locked.pdf” is not right. Nothing was imported.',
+    });
     expect(core.documents.count()).toBe(0);
     const opened = await importPdf('locked.pdf', locked, { password: 'tide-table' });
     if (!opened.ok) throw new Error(opened.error.message);
