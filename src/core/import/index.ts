@@ -20,5 +20,5 @@ export function productionReaders(): ReaderRegistry {
 
 // Drawing an original page runs in the same worker entry as the heavy readers (src/core/pages uses it).
 export { PageWorker, renderInWorker } from './page-worker';
-export type { PageRenderJob, RenderedPage } from './page-render-protocol';
+export type { PageRenderJob, PlacedText, RenderedPage } from './page-render-protocol';
 export { imagePage, recognizedWordsOn } from './ocr/page-picture';

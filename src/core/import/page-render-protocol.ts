@@ -2,7 +2,21 @@
 // PAGE_WORKER_DATA and stays for more pages; each job (one page of a stored PDF) goes in
 // with an id, and its PNG and placed text, or its failure, come back with that id.
 import type { ErrorCode } from '../../shared/result';
-import type { PlacedText } from '../pages/page-regions';
+
+/** One run of text as the page places it, in fractions (0–1) of the page from its top left. */
+export interface PlacedText {
+  text: string;
+  left: number;
+  /** The baseline and the font's height, as fractions of the page's height. */
+  baseline: number;
+  height: number;
+  width: number;
+  /**
+   * Where each character begins along the run, as fractions of its width (one more entry
+   * than characters, ending at 1); without it the characters share the width evenly.
+   */
+  offsets?: number[];
+}
 
 /** One page to draw. */
 export interface PageRenderJob {

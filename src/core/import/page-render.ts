@@ -5,7 +5,7 @@ import { UserFacingError } from '../../shared/result';
 import type { Pdfjs } from './formats/pdf-library';
 import { openPdf, pdfjsLibrary } from './formats/pdf-library';
 import type { PageRenderJob, RenderedPage } from './page-render-protocol';
-import type { PlacedText } from '../pages/page-regions';
+import type { PlacedText } from './page-render-protocol';
 
 /** Enough runs for any real page; a page listing more is not read for regions past these. */
 const MAX_TEXT_RUNS = 50_000;

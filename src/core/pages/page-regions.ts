@@ -3,21 +3,9 @@
 // break, a word hyphenated at a line end and a ligature all match), and the matched
 // characters' boxes are joined into one box per line.
 import type { PageRegion } from '../../shared/model';
+import type { PlacedText } from '../import';
 
-/** One run of text as the page places it, in fractions (0–1) of the page from its top left. */
-export interface PlacedText {
-  text: string;
-  left: number;
-  /** The baseline and the font's height, as fractions of the page's height. */
-  baseline: number;
-  height: number;
-  width: number;
-  /**
-   * Where each character begins along the run, as fractions of its width (one more entry
-   * than characters, ending at 1); without it the characters share the width evenly.
-   */
-  offsets?: number[];
-}
+export type { PlacedText };
 
 /** What the quote is compared on: line breaks, hyphens and dashes vary between the reflowed text and the page. */
 const IGNORED = /[\s\u00ad\u2010-\u2015-]/u;

@@ -4,7 +4,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { UserFacingError } from '../../../shared/result';
-import type { PlacedText } from '../../pages/page-regions';
+import type { PlacedText } from '../page-render-protocol';
 import type { RenderedPage } from '../page-render-protocol';
 import { assertImageSizes, imageKindOf, imageSizes } from './image-header';
 import { openOcr } from './ocr-engine';
