@@ -1,6 +1,7 @@
 // The Marginalia core: one object that owns the store and implements the contract.
 // Every host (desktop, browser host, CLI) creates one and talks to it through the same
 // handlers and events.
+import { evidenceHandlers } from './evidence';
 import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -122,6 +123,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
+      ...evidenceHandlers(),
       ...originalPageHandlers({ documents: this.documents, annotation: (id) => this.annotations.get(id) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);

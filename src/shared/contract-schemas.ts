@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { MarginaliaContract, MethodName } from './contract';
 import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
+import { evidenceInputSchemas } from './evidence-schemas';
 import { MAX_LINK_LENGTH } from './links';
 import { REVERSED_RANGE_MESSAGE, startNotAfterEnd, textOffset } from './schema-fields';
 import { settingsSchema } from './settings-schema';
@@ -162,6 +163,7 @@ export const inputSchemas = {
     .strict(),
   mergeConflictFile: z.object({ name: z.string().min(1).max(300) }).strict(),
   openExternal: z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(),
+  ...evidenceInputSchemas,
 } satisfies { [K in keyof MarginaliaContract]: z.ZodType<Parameters<MarginaliaContract[K]>[0]> };
 
 export function inputSchemaFor(method: MethodName): z.ZodType {

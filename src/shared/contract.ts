@@ -10,6 +10,8 @@ import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
 import type { SyncStatus } from './sync';
+import type { EvidenceContract, EvidenceKind } from './evidence-contract';
+import { EVIDENCE_METHOD_NAMES } from './evidence-contract';
 import type {
   AppInfo,
   DocumentDetail,
@@ -49,7 +51,7 @@ export interface UpdateAnnotationRequest {
   noteMarkdown?: string;
 }
 
-export interface MarginaliaContract {
+export interface MarginaliaContract extends EvidenceContract {
   getAppInfo(input: Record<string, never>): AppInfo;
   listDocuments(input: Record<string, never>): DocumentSummary[];
   getDocument(input: { id: string }): DocumentDetail;
@@ -204,6 +206,7 @@ export const METHOD_NAMES = [
   'resolveSyncConflict',
   'mergeConflictFile',
   'openExternal',
+  ...EVIDENCE_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 
 type UnlistedMethod = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
@@ -252,6 +255,8 @@ export interface MarginaliaEvents {
   exportProgress: { jobId: string; done: number; total: number; stage: 'layout' | 'writing' | 'done' };
   /** How far an import has come (pages read or recognized) for the import named by jobId. */
   importProgress: ImportProgress;
+  /** Sources, grades, links, claims or analyses changed; `documentIds` names documents whose annotations' grades or links changed. */
+  evidenceChanged: { kinds: EvidenceKind[]; documentIds: string[] };
   /** The host reports a failure the UI should show in a dialog. */
   hostError: { title: string; message: string };
 }
@@ -267,6 +272,7 @@ export const EVENT_NAMES = [
   'syncStatus',
   'exportProgress',
   'importProgress',
+  'evidenceChanged',
   'uiCommand',
   'hostError',
 ] as const satisfies readonly EventName[];
