@@ -63,13 +63,19 @@ function rank(totals: readonly Exact[]): number[] {
   return totals.map((_, index) => index).sort((a, b) => compareExact(totals[a]!, totals[b]!) || a - b);
 }
 
-/** The index of the least inconsistent hypothesis (the first of equals), as `rank` would put first. */
-function leader(totals: readonly Exact[]): number {
-  let best = 0;
-  for (let index = 1; index < totals.length; index += 1) {
-    if (compareExact(totals[index]!, totals[best]!) < 0) best = index;
+/**
+ * The hypotheses sharing first place (least inconsistent), as a key. Sensitivity compares
+ * this set rather than `ranking[0]`, so it does not hang on the order hypotheses were listed
+ * in: a row whose removal brings another hypothesis level with the leader is sensitive.
+ */
+function leadersKey(totals: readonly Exact[]): string {
+  let best: number[] = [];
+  for (let index = 0; index < totals.length; index += 1) {
+    const order = best.length === 0 ? -1 : compareExact(totals[index]!, totals[best[0]!]!);
+    if (order < 0) best = [index];
+    else if (order === 0) best.push(index);
   }
-  return best;
+  return best.join(',');
 }
 
 /**
@@ -89,6 +95,13 @@ function diagnosticityOf(row: readonly Exact[]): number {
   return toNumber(subtract(high, low));
 }
 
+/**
+ * One analyst's matrix scored: each hypothesis's weighted inconsistency (the sum over rows
+ * of I = 1 or II = 2 times the row's weight), the ranking (least inconsistent first, equal
+ * scores in the order the hypotheses were given), each row's diagnosticity, and the
+ * sensitive rows: those whose removal alone changes which hypotheses share first place.
+ * An unrated cell adds nothing, as do cells of unknown rows or hypotheses.
+ */
 export function scoreAnalysis(input: AchScoringInput): AchScores {
   const hypothesisIds = [...new Set(input.hypothesisIds)];
   const rows = contributions(input, hypothesisIds);
@@ -97,11 +110,11 @@ export function scoreAnalysis(input: AchScoringInput): AchScores {
   const order = rank(totals);
   const diagnosticity: Record<string, number> = {};
   const sensitiveRows: string[] = [];
-  const top = order[0];
+  const leaders = leadersKey(totals);
   for (const [rowId, row] of rows) {
     diagnosticity[rowId] = diagnosticityOf(row);
-    if (top === undefined || diagnosticity[rowId] === 0) continue;
-    if (leader(totals.map((total, index) => subtract(total, row[index]!))) !== top) sensitiveRows.push(rowId);
+    if (diagnosticity[rowId] === 0) continue; // takes the same from every hypothesis
+    if (leadersKey(totals.map((total, index) => subtract(total, row[index]!))) !== leaders) sensitiveRows.push(rowId);
   }
   const inconsistency: Record<string, number> = {};
   hypothesisIds.forEach((id, index) => (inconsistency[id] = toNumber(totals[index]!)));
