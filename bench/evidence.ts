@@ -180,6 +180,45 @@ function claimsSection(): Record<string, unknown> {
   };
 }
 
+/**
+ * The worst shapes found for the walk, at the same sizes: all 5,000 repeats links in two
+ * chains of 2,500, every claim with one supporting piece near the head of each chain and 8
+ * others (independent: both chains are walked to the end for every claim); and one chain of
+ * 5,000 on which each claim's 10 pieces sit in a row (they meet at once and the walk stops).
+ */
+function worstCaseSection(): Record<string, unknown> {
+  const chain = (name: string, length: number): RepeatLink[] =>
+    Array.from({ length }, (_, at) => ({ fromId: `${name}-${at}`, toId: `${name}-${at + 1}` }));
+  const claimsOn = (piece: (claim: number, at: number) => string): ClaimGraph['claims'] =>
+    Array.from({ length: CLAIMS }, (_, claim) => ({
+      id: `claim-${claim}`,
+      evidence: Array.from({ length: EVIDENCE_LINKS / CLAIMS }, (_, at) => ({
+        annotationId: piece(claim, at),
+        stance: 'supports' as const,
+      })),
+    }));
+  const graph = (claims: ClaimGraph['claims'], repeats: RepeatLink[]): ClaimGraph => ({
+    claims,
+    sourcesOf: (id) => [`source-of-${id}`],
+    credibilityOf: () => '',
+    repeats,
+    scheme: ADMIRALTY_SCHEME,
+  });
+  const twoChains = graph(
+    claimsOn((claim, at) => (at === 0 ? `x-${claim % 100}` : at === 1 ? `y-${claim % 100}` : `z-${claim}-${at}`)),
+    [...chain('x', REPEAT_LINKS / 2), ...chain('y', REPEAT_LINKS / 2)],
+  );
+  const oneChain = graph(
+    claimsOn((claim, at) => `x-${(claim * 10 + at) % REPEAT_LINKS}`),
+    chain('x', REPEAT_LINKS),
+  );
+  const two = series();
+  const one = series();
+  timed(two, () => claimStatuses(twoChains));
+  timed(one, () => claimStatuses(oneChain));
+  return { twoLongChainsRecomputeAll: stats(two.wall, two.cpu), oneLongChainRecomputeAll: stats(one.wall, one.cpu) };
+}
+
 function matrix(random: () => number): AchScoringInput {
   const hypothesisIds = Array.from({ length: HYPOTHESES }, (_, index) => `h-${index}`);
   const rows = Array.from({ length: ROWS }, (_, index) => ({
@@ -236,5 +275,10 @@ function achSection(): Record<string, unknown> {
 }
 
 export async function runEvidenceBenchmark(): Promise<Record<string, unknown>> {
-  return { loadAverage: round(loadavg()[0]!, 1), claims: claimsSection(), ach: achSection() };
+  return {
+    loadAverage: round(loadavg()[0]!, 1),
+    claims: claimsSection(),
+    worstCase: worstCaseSection(),
+    ach: achSection(),
+  };
 }

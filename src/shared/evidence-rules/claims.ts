@@ -2,7 +2,7 @@
 // single-source or unsupported, with how many supporting pieces are independent.
 import type { ClaimEvidence, ClaimStatus, GradingScheme } from '../evidence';
 import { isCredible } from './grades';
-import { largestIndependentCount } from './independence';
+import { EXACT_COMPONENT_LIMIT, largestIndependentCount, largestIndependentCountOfMasks } from './independence';
 import { OriginIndex, type RepeatLink } from './origins';
 
 /** What the status rules need to know about the library's claims and annotations. */
@@ -57,7 +57,10 @@ export function outcomeOf(
   origins: OriginIndex,
 ): ClaimOutcome {
   const { supporting, contradicting } = byStance(evidence);
-  const independentSupport = largestIndependentCount(supporting.map((id) => origins.origins(id)));
+  const independentSupport =
+    supporting.length <= EXACT_COMPONENT_LIMIT
+      ? largestIndependentCountOfMasks(origins.conflictMasks(supporting))
+      : largestIndependentCount(supporting.map((id) => origins.origins(id)));
   const credible = (id: string): boolean => isCredible(graph.credibilityOf(id), graph.scheme);
   let status: ClaimStatus;
   if (supporting.some(credible) && contradicting.some(credible)) status = 'contested';

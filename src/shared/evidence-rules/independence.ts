@@ -22,6 +22,11 @@ function conflicts(origins: readonly (readonly number[])[]): Set<number>[] {
 /** Components larger than this are counted greedily (see `largestIndependentCount`). */
 export const EXACT_COMPONENT_LIMIT = 30;
 
+/** The largest number of pieces no two of which conflict, given each piece's conflicts as a bit mask (up to 30 pieces). */
+export function largestIndependentCountOfMasks(masks: readonly number[]): number {
+  return search((1 << masks.length) - 1, masks);
+}
+
 /**
  * The largest number of pieces no two of which share an origin (a maximum independent set
  * of the conflict graph). Exact for every group of mutually entangled pieces up to

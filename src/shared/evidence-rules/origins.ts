@@ -20,9 +20,14 @@ export class OriginIndex {
   private readonly sourceNumbers = new Map<string, number>();
   private readonly next: number[][] = [];
   private readonly previous: number[][] = [];
+  /** Walk marks: the stamp of the walk that last reached each annotation or source, and the pieces that did. */
   private readonly seen: number[] = [];
+  private readonly marks: number[] = [];
+  private readonly sourceSeen: number[] = [];
+  private readonly sourceMarks: number[] = [];
   private stamp = 0;
   private readonly memo = new Map<number, readonly number[]>();
+  private readonly sourceMemo = new Map<number, readonly number[]>();
 
   constructor(
     links: readonly RepeatLink[],
@@ -40,13 +45,18 @@ export class OriginIndex {
       this.next.push([]);
       this.previous.push([]);
       this.seen.push(0);
+      this.marks.push(0);
     }
     return number;
   }
 
   private sourceNumber(source: string): number {
     let number = this.sourceNumbers.get(source);
-    if (number === undefined) this.sourceNumbers.set(source, (number = this.sourceNumbers.size));
+    if (number === undefined) {
+      this.sourceNumbers.set(source, (number = this.sourceNumbers.size));
+      this.sourceSeen.push(0);
+      this.sourceMarks.push(0);
+    }
     return number;
   }
 
@@ -96,8 +106,63 @@ export class OriginIndex {
   forget(ids: Iterable<string>): void {
     for (const id of ids) {
       const number = this.numbers.get(id);
-      if (number !== undefined) this.memo.delete(number);
+      if (number === undefined) continue;
+      this.memo.delete(number);
+      this.sourceMemo.delete(number);
     }
+  }
+
+  /** An annotation's sources as origin integers (−(n + 1) for source number n). */
+  private sourceTokens(number: number): readonly number[] {
+    let tokens = this.sourceMemo.get(number);
+    if (!tokens) {
+      tokens = this.sourcesOf(this.ids[number]!).map((source) => -this.sourceNumber(source) - 1);
+      this.sourceMemo.set(number, tokens);
+    }
+    return tokens;
+  }
+
+  /**
+   * For up to 30 pieces: each piece's conflicts (the pieces it shares an origin with, see
+   * `origins`) as a bit mask. Walks from every piece at once, marking each annotation and
+   * source with the pieces that reach it; two pieces conflict where their marks meet. The
+   * walk ends when nothing new is reached, or as soon as every pair is known to conflict, so a
+   * claim whose pieces sit on one long chain of repeats costs the length of the chain once,
+   * not once per piece.
+   */
+  conflictMasks(ids: readonly string[]): number[] {
+    const masks = ids.map(() => 0);
+    const everyone = (1 << ids.length) - 1;
+    const call = (this.stamp += 1);
+    let unresolved = ids.length > 1;
+    // The pieces that reached each annotation (≥ 0) and source (< 0) in this call, in arrays
+    // stamped with the call rather than a Map: the walk is the hot loop of a recompute.
+    const meet = (had: number, fresh: number): void => {
+      for (let rest = fresh; rest !== 0; rest &= rest - 1) masks[31 - Math.clz32(rest & -rest)]! |= had;
+      for (let rest = had; rest !== 0; rest &= rest - 1) masks[31 - Math.clz32(rest & -rest)]! |= fresh;
+      unresolved = masks.some((mask, index) => (mask | (1 << index)) !== everyone);
+    };
+    const mark = (marks: number[], stamps: number[], at: number, bits: number): number => {
+      const had = stamps[at] === call ? marks[at]! : 0;
+      const fresh = bits & ~had;
+      if (fresh === 0) return 0;
+      stamps[at] = call;
+      marks[at] = had | fresh;
+      if (had !== 0) meet(had, fresh);
+      return fresh;
+    };
+    const nodes = ids.map((id) => this.number(id));
+    const bits = ids.map((_, index) => 1 << index);
+    for (let at = 0; at < nodes.length && unresolved; at += 1) {
+      const fresh = mark(this.marks, this.seen, nodes[at]!, bits[at]!);
+      if (fresh === 0) continue;
+      for (const source of this.sourceTokens(nodes[at]!)) mark(this.sourceMarks, this.sourceSeen, -source - 1, fresh);
+      for (const target of this.next[nodes[at]!]!) {
+        nodes.push(target);
+        bits.push(fresh);
+      }
+    }
+    return masks;
   }
 
   /**
