@@ -7,14 +7,15 @@ import { OriginIndex, type RepeatLink } from './origins';
 /**
  * Holds every claim's outcome. `sourcesOf` and `credibilityOf` are read live, so after a
  * grade or a source changes the caller says which annotations changed
- * (`annotationsChanged`); links and claims are told through their own methods. The
- * outcomes are always those `claimStatuses` would give for the same graph.
+ * (`annotationsChanged`); the graph's claims and links are read once, and later changes to
+ * them are told through their own methods. The outcomes are always those `claimStatuses`
+ * would give for the same graph (a property test holds it to that).
  */
 export class ClaimStatusIndex {
   private readonly claims = new Map<string, readonly ClaimEvidence[]>();
   private readonly claimsOf = new Map<string, Set<string>>();
   private readonly results = new Map<string, ClaimOutcome>();
-  private origins: OriginIndex;
+  private readonly origins: OriginIndex;
   private scheme: GradingScheme;
 
   constructor(private readonly graph: ClaimGraph) {
@@ -30,7 +31,7 @@ export class ClaimStatusIndex {
   /** Adds a claim or replaces its evidence. */
   setClaim(id: string, evidence: readonly ClaimEvidence[]): ClaimOutcome {
     this.removeClaim(id);
-    this.claims.set(id, evidence);
+    this.claims.set(id, [...evidence]);
     for (const piece of evidence) {
       let claims = this.claimsOf.get(piece.annotationId);
       if (!claims) this.claimsOf.set(piece.annotationId, (claims = new Set()));
