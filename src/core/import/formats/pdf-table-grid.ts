@@ -1,0 +1,128 @@
+// Lays a run of baselines out as a grid when it is one: the columns are split by strips (gutters)
+// that no piece of text on any of the baselines crosses, and each column's cells line up.
+import type { PdfLine } from './pdf-lines';
+
+/** A piece of a baseline's text, with the line it came from. */
+export interface Part {
+  text: string;
+  x0: number;
+  x1: number;
+  size: number;
+  font: string;
+  line: PdfLine;
+}
+
+/** The lines on one baseline, and their pieces left to right. */
+export interface Baseline {
+  y: number;
+  size: number;
+  lines: PdfLine[];
+  parts: Part[];
+}
+
+export interface Gutter {
+  start: number;
+  end: number;
+}
+
+export interface Grid {
+  gutters: Gutter[];
+  /** Row by row, column by column, the pieces in each cell (none in an empty cell). */
+  cells: Part[][][];
+}
+
+/**
+ * A strip between two columns is at least this many ems wide: a browser's default table puts
+ * 4 px between its cells (a quarter em of body text), as wide as a word space, so a strip counts
+ * only where it runs through every row and the cells beside it line up.
+ */
+const MIN_GUTTER_EMS = 0.2;
+/** Inside a cell, pieces are set close; a wider gap that is no gutter is spaced-out prose (justified words). */
+const CELL_GAP_EMS = 0.8;
+/** Cells of a column line up on their left edges, right edges (numbers) or centres within this many ems. */
+const ALIGN_EMS = 0.5;
+
+function partsOf(line: PdfLine): Part[] {
+  const parts = line.parts ?? [{ text: line.text, x0: line.x0, x1: line.x1 }];
+  return parts.filter((part) => part.text !== '').map((part) => ({ ...part, size: line.size, font: line.font, line }));
+}
+
+/** The lines on one baseline each, top to bottom, each baseline's pieces left to right. */
+export function baselinesOf(lines: readonly PdfLine[]): Baseline[] {
+  const sorted = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const rows: Baseline[] = [];
+  for (const line of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row.y - line.y) < 0.5 * Math.max(row.size, line.size)) {
+      row.lines.push(line);
+      row.size = Math.max(row.size, line.size);
+    } else rows.push({ y: line.y, size: line.size, lines: [line], parts: [] });
+  }
+  for (const row of rows) row.parts = row.lines.flatMap(partsOf).sort((a, b) => a.x0 - b.x0);
+  return rows;
+}
+
+/** A baseline that could be a table row: two pieces or more, with a gap between some two of them. */
+export function mayBeRow(row: Baseline): boolean {
+  return row.parts.some((part, index) => index > 0 && part.x0 - row.parts[index - 1]!.x1 >= MIN_GUTTER_EMS * row.size);
+}
+
+function gutters(rows: readonly Baseline[], em: number): Gutter[] {
+  const parts = rows.flatMap((row) => row.parts).sort((a, b) => a.x0 - b.x0);
+  const found: Gutter[] = [];
+  let end = parts[0]!.x1;
+  for (const part of parts.slice(1)) {
+    if (part.x0 - end >= MIN_GUTTER_EMS * em) found.push({ start: end, end: part.x0 });
+    end = Math.max(end, part.x1);
+  }
+  return found;
+}
+
+function cellsOf(row: Baseline, found: readonly Gutter[]): Part[][] {
+  const cells: Part[][] = Array.from({ length: found.length + 1 }, () => []);
+  for (const part of row.parts) {
+    const column = found.filter((gutter) => gutter.end <= part.x0).length;
+    cells[column]!.push(part);
+  }
+  return cells;
+}
+
+const spread = (values: readonly number[]): number => Math.max(...values) - Math.min(...values);
+
+/** The cells of each column line up (the first row, a header, may be centred otherwise). */
+function aligned(cells: readonly Part[][][], columns: number, em: number): boolean {
+  for (let column = 0; column < columns; column++) {
+    const filled = cells.slice(1).flatMap((row) => (row[column]!.length > 0 ? [row[column]!] : []));
+    if (filled.length < 2) continue;
+    const lefts = filled.map((cell) => cell[0]!.x0);
+    const rights = filled.map((cell) => cell[cell.length - 1]!.x1);
+    const centres = lefts.map((left, index) => (left + rights[index]!) / 2);
+    if (Math.min(spread(lefts), spread(rights), spread(centres)) > ALIGN_EMS * em) return false;
+  }
+  return true;
+}
+
+const closeSet = (cell: readonly Part[], em: number): boolean =>
+  cell.every((part, index) => index === 0 || part.x0 - cell[index - 1]!.x1 < CELL_GAP_EMS * em);
+
+/** The run's grid, or undefined when no gutter runs through every row or its cells do not line up. */
+export function gridOf(rows: readonly Baseline[]): Grid | undefined {
+  const em = Math.min(...rows.map((row) => row.size));
+  const found = gutters(rows, em);
+  if (found.length === 0) return undefined;
+  const cells = rows.map((row) => cellsOf(row, found));
+  if (cells.some((row) => row.filter((cell) => cell.length > 0).length < 2)) return undefined;
+  if (!cells.every((row) => row.every((cell) => closeSet(cell, em)))) return undefined;
+  return aligned(cells, found.length + 1, em) ? { gutters: found, cells } : undefined;
+}
+
+/** A cell's text: its pieces joined, with a space where they stand apart. */
+export function cellText(cell: readonly Part[]): string {
+  let text = '';
+  let end = -Infinity;
+  for (const part of cell) {
+    text += (text !== '' && part.x0 - end > 0.15 * part.size ? ' ' : '') + part.text;
+    end = part.x1;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
