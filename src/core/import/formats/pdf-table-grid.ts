@@ -105,15 +105,59 @@ function aligned(cells: readonly Part[][][], columns: number, em: number): boole
 const closeSet = (cell: readonly Part[], em: number): boolean =>
   cell.every((part, index) => index === 0 || part.x0 - cell[index - 1]!.x1 < CELL_GAP_EMS * em);
 
-/** The run's grid, or undefined when no gutter runs through every row or its cells do not line up. */
-export function gridOf(rows: readonly Baseline[]): Grid | undefined {
-  const em = Math.min(...rows.map((row) => row.size));
+/**
+ * A piece cut at each of its spaces that falls in a gutter between the single-word pieces of the
+ * other rows, where the text on either side reaches into the columns beside that gutter. The
+ * spaces' places are estimated from the characters' share of the piece's width.
+ */
+function cutAtGutters(part: Part, found: readonly Gutter[], em: number): Part[] {
+  const pieces: Part[] = [];
+  let rest = part;
+  for (let index = rest.text.indexOf(' '); index > 0; index = rest.text.indexOf(' ', index + 1)) {
+    const at = rest.x0 + ((rest.x1 - rest.x0) * (index + 0.5)) / rest.text.length;
+    const gutter = found.find((strip) => at >= strip.start - 0.3 * em && at <= strip.end + 0.3 * em);
+    if (!gutter || rest.x0 >= gutter.start || rest.x1 <= gutter.end) continue;
+    pieces.push({ ...rest, text: rest.text.slice(0, index).trim(), x1: Math.min(at, gutter.start) });
+    rest = { ...rest, text: rest.text.slice(index + 1).trim(), x0: Math.max(at, gutter.end) };
+    index = 0;
+  }
+  return [...pieces, rest];
+}
+
+/**
+ * pdf.js gives pieces set less than 0.6 em apart as one piece, with a space between them: in a
+ * PDF whose cells are not marked apart, close cells ("February 112") come as one piece. They are
+ * cut where the gutters between the other rows' single words run.
+ */
+function withJoinedCellsCut(rows: readonly Baseline[], em: number): Baseline[] | undefined {
+  const solid = rows.map((row) => ({ ...row, parts: row.parts.filter((part) => !part.text.includes(' ')) }));
+  if (solid.every((row) => row.parts.length === 0)) return undefined;
+  const found = gutters(solid, em);
+  let cut = false;
+  const split = rows.map((row) => {
+    const parts = row.parts.flatMap((part) => (part.text.includes(' ') ? cutAtGutters(part, found, em) : [part]));
+    cut ||= parts.length > row.parts.length;
+    return { ...row, parts };
+  });
+  return cut ? split : undefined;
+}
+
+function strictGrid(rows: readonly Baseline[], em: number): Grid | undefined {
   const found = gutters(rows, em);
   if (found.length === 0) return undefined;
   const cells = rows.map((row) => cellsOf(row, found));
   if (cells.some((row) => row.filter((cell) => cell.length > 0).length < 2)) return undefined;
   if (!cells.every((row) => row.every((cell) => closeSet(cell, em)))) return undefined;
   return aligned(cells, found.length + 1, em) ? { gutters: found, cells } : undefined;
+}
+
+/** The run's grid, or undefined when no gutter runs through every row or its cells do not line up. */
+export function gridOf(rows: readonly Baseline[]): Grid | undefined {
+  const em = Math.min(...rows.map((row) => row.size));
+  const strict = strictGrid(rows, em);
+  if (strict) return strict;
+  const cut = withJoinedCellsCut(rows, em);
+  return cut ? strictGrid(cut, em) : undefined;
 }
 
 /** A cell's text: its pieces joined, with a space where they stand apart. */
