@@ -123,6 +123,17 @@ const PORTS: HtmlTable = {
   ],
 };
 
+const NOTES: HtmlTable = {
+  header: true,
+  rows: [
+    ['Port', 'Ships', 'Notes'],
+    ['Brest', '41', 'Busy all season, with long queues at the customs house in July and again in early September'],
+    ['Cork', '17', 'Quiet'],
+    ['Vigo', '9', 'Closed for two weeks in August for repairs to the pier'],
+    ['Saint-Malo harbour', '23', 'Open'],
+  ],
+};
+
 /** A page in one column: a heading, a paragraph, the table, a paragraph. */
 function singleColumn(table: HtmlTable, style: string): string {
   return pageHtml(style, `<h1>Harbour tables</h1><p>${BEFORE}</p>${tableHtml(table)}<p>${AFTER}</p>`);
@@ -171,6 +182,15 @@ describe.skipIf(!executablePath)('tables in PDFs printed by Chromium', () => {
     const style = 'table{width:100%;border-collapse:collapse} td,th{border-bottom:1px solid #888;padding:3px}';
     const { tables } = await imported(await printed(browser, singleColumn(WIDE, style)));
     expect(tables).toEqual([WIDE]);
+  }, 60_000);
+
+  it('reads a cell that wraps onto several lines as one cell, beside cells centred or set at the top', async () => {
+    for (const align of ['middle', 'top']) {
+      const style = `table{border-collapse:collapse;width:60%} td,th{border:1px solid #888;padding:2px 6px;vertical-align:${align}}`;
+      const { tables, text } = await imported(await printed(browser, singleColumn(NOTES, style)));
+      expect(tables, align).toEqual([NOTES]);
+      expect(normalized(text)).toContain(normalized(AFTER));
+    }
   }, 60_000);
 
   it('finds a table inside one column of a two-column page and reads the prose around it as text', async () => {

@@ -1,24 +1,7 @@
-// Lays a run of baselines out as a grid when it is one: the columns are split by strips (gutters)
-// that no piece of text on any of the baselines crosses, and each column's cells line up.
-import type { PdfLine } from './pdf-lines';
-
-/** A piece of a baseline's text, with the line it came from. */
-export interface Part {
-  text: string;
-  x0: number;
-  x1: number;
-  size: number;
-  font: string;
-  line: PdfLine;
-}
-
-/** The lines on one baseline, and their pieces left to right. */
-export interface Baseline {
-  y: number;
-  size: number;
-  lines: PdfLine[];
-  parts: Part[];
-}
+// Lays a run of bands out as a grid when it is one: the columns are split by strips (gutters)
+// that no piece of text in any of the bands crosses, and each column's cells line up.
+import { joinLines } from './pdf-paragraphs';
+import type { Band, Part } from './pdf-table-rows';
 
 export interface Gutter {
   start: number;
@@ -42,32 +25,12 @@ const CELL_GAP_EMS = 0.8;
 /** Cells of a column line up on their left edges, right edges (numbers) or centres within this many ems. */
 const ALIGN_EMS = 0.5;
 
-function partsOf(line: PdfLine): Part[] {
-  const parts = line.parts ?? [{ text: line.text, x0: line.x0, x1: line.x1 }];
-  return parts.filter((part) => part.text !== '').map((part) => ({ ...part, size: line.size, font: line.font, line }));
+/** A band that could be a table row: a gap between its pieces somewhere. */
+export function mayBeRow(row: Band): boolean {
+  return gutters([row], row.size).length > 0;
 }
 
-/** The lines on one baseline each, top to bottom, each baseline's pieces left to right. */
-export function baselinesOf(lines: readonly PdfLine[]): Baseline[] {
-  const sorted = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const rows: Baseline[] = [];
-  for (const line of sorted) {
-    const row = rows[rows.length - 1];
-    if (row && Math.abs(row.y - line.y) < 0.5 * Math.max(row.size, line.size)) {
-      row.lines.push(line);
-      row.size = Math.max(row.size, line.size);
-    } else rows.push({ y: line.y, size: line.size, lines: [line], parts: [] });
-  }
-  for (const row of rows) row.parts = row.lines.flatMap(partsOf).sort((a, b) => a.x0 - b.x0);
-  return rows;
-}
-
-/** A baseline that could be a table row: two pieces or more, with a gap between some two of them. */
-export function mayBeRow(row: Baseline): boolean {
-  return row.parts.some((part, index) => index > 0 && part.x0 - row.parts[index - 1]!.x1 >= MIN_GUTTER_EMS * row.size);
-}
-
-function gutters(rows: readonly Baseline[], em: number): Gutter[] {
+function gutters(rows: readonly Band[], em: number): Gutter[] {
   const parts = rows.flatMap((row) => row.parts).sort((a, b) => a.x0 - b.x0);
   const found: Gutter[] = [];
   let end = parts[0]!.x1;
@@ -78,13 +41,14 @@ function gutters(rows: readonly Baseline[], em: number): Gutter[] {
   return found;
 }
 
-function cellsOf(row: Baseline, found: readonly Gutter[]): Part[][] {
+/** Each column's pieces, line by line (top to bottom), left to right. */
+function cellsOf(row: Band, found: readonly Gutter[]): Part[][] {
   const cells: Part[][] = Array.from({ length: found.length + 1 }, () => []);
   for (const part of row.parts) {
     const column = found.filter((gutter) => gutter.end <= part.x0).length;
     cells[column]!.push(part);
   }
-  return cells;
+  return cells.map((cell) => cell.sort((a, b) => b.y - a.y || a.x0 - b.x0));
 }
 
 const spread = (values: readonly number[]): number => Math.max(...values) - Math.min(...values);
@@ -94,16 +58,20 @@ function aligned(cells: readonly Part[][][], columns: number, em: number): boole
   for (let column = 0; column < columns; column++) {
     const filled = cells.slice(1).flatMap((row) => (row[column]!.length > 0 ? [row[column]!] : []));
     if (filled.length < 2) continue;
-    const lefts = filled.map((cell) => cell[0]!.x0);
-    const rights = filled.map((cell) => cell[cell.length - 1]!.x1);
+    const lefts = filled.map((cell) => Math.min(...cell.map((part) => part.x0)));
+    const rights = filled.map((cell) => Math.max(...cell.map((part) => part.x1)));
     const centres = lefts.map((left, index) => (left + rights[index]!) / 2);
     if (Math.min(spread(lefts), spread(rights), spread(centres)) > ALIGN_EMS * em) return false;
   }
   return true;
 }
 
+/** The pieces on each of a cell's lines stand close together. */
 const closeSet = (cell: readonly Part[], em: number): boolean =>
-  cell.every((part, index) => index === 0 || part.x0 - cell[index - 1]!.x1 < CELL_GAP_EMS * em);
+  cell.every((part, index) => {
+    const before = cell[index - 1];
+    return before === undefined || before.y !== part.y || part.x0 - before.x1 < CELL_GAP_EMS * em;
+  });
 
 /**
  * A piece cut at each of its spaces that falls in a gutter between the single-word pieces of the
@@ -129,7 +97,7 @@ function cutAtGutters(part: Part, found: readonly Gutter[], em: number): Part[] 
  * PDF whose cells are not marked apart, close cells ("February 112") come as one piece. They are
  * cut where the gutters between the other rows' single words run.
  */
-function withJoinedCellsCut(rows: readonly Baseline[], em: number): Baseline[] | undefined {
+function withJoinedCellsCut(rows: readonly Band[], em: number): Band[] | undefined {
   const solid = rows.map((row) => ({ ...row, parts: row.parts.filter((part) => !part.text.includes(' ')) }));
   if (solid.every((row) => row.parts.length === 0)) return undefined;
   const found = gutters(solid, em);
@@ -142,7 +110,7 @@ function withJoinedCellsCut(rows: readonly Baseline[], em: number): Baseline[] |
   return cut ? split : undefined;
 }
 
-function strictGrid(rows: readonly Baseline[], em: number): Grid | undefined {
+function strictGrid(rows: readonly Band[], em: number): Grid | undefined {
   const found = gutters(rows, em);
   if (found.length === 0) return undefined;
   const cells = rows.map((row) => cellsOf(row, found));
@@ -152,7 +120,7 @@ function strictGrid(rows: readonly Baseline[], em: number): Grid | undefined {
 }
 
 /** The run's grid, or undefined when no gutter runs through every row or its cells do not line up. */
-export function gridOf(rows: readonly Baseline[]): Grid | undefined {
+export function gridOf(rows: readonly Band[]): Grid | undefined {
   const em = Math.min(...rows.map((row) => row.size));
   const strict = strictGrid(rows, em);
   if (strict) return strict;
@@ -160,13 +128,16 @@ export function gridOf(rows: readonly Baseline[]): Grid | undefined {
   return cut ? strictGrid(cut, em) : undefined;
 }
 
-/** A cell's text: its pieces joined, with a space where they stand apart. */
+/** A cell's text: each line's pieces joined, with a space where they stand apart, and its lines joined as a paragraph's. */
 export function cellText(cell: readonly Part[]): string {
-  let text = '';
+  const lines: string[] = [];
   let end = -Infinity;
+  let y = NaN;
   for (const part of cell) {
-    text += (text !== '' && part.x0 - end > 0.15 * part.size ? ' ' : '') + part.text;
+    if (part.y !== y) lines.push(part.text);
+    else lines[lines.length - 1] += (part.x0 - end > 0.15 * part.size ? ' ' : '') + part.text;
     end = part.x1;
+    y = part.y;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return joinLines(lines.map((line) => line.replace(/\s+/g, ' ').trim()));
 }

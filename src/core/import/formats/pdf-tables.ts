@@ -1,9 +1,11 @@
-// Finds tables in a page's body lines: runs of baselines whose pieces fall into the same
+// Finds tables in a page's body lines: runs of bands (rows) whose pieces fall into the same
 // columns, split by strips no text crosses. Each table leaves the flow as one stand-in line,
 // so reading order places it like any other line, and comes back as a table where it stands.
 import type { PdfLine } from './pdf-lines';
-import type { Baseline, Grid, Part } from './pdf-table-grid';
-import { baselinesOf, cellText, gridOf, mayBeRow } from './pdf-table-grid';
+import type { Grid } from './pdf-table-grid';
+import { cellText, gridOf, mayBeRow } from './pdf-table-grid';
+import type { Band, Part } from './pdf-table-rows';
+import { bandsOf } from './pdf-table-rows';
 
 export interface PdfTable {
   rows: string[][];
@@ -41,17 +43,17 @@ function isList(grid: Grid): boolean {
   return grid.cells.every((row) => row[0]!.length === 0 || LIST_MARK.test(cellText(row[0]!)));
 }
 
-const near = (above: Baseline, below: Baseline): boolean => above.y - below.y <= ROW_GAP_EMS * below.size;
+const near = (above: Band, below: Band): boolean => above.bottom - below.y <= ROW_GAP_EMS * below.size;
 
 /**
  * A column with a line of prose in it, beside a line of prose above or below the run within the
  * column's band, is a column of the page beside a table (or beside short lines), not the table's.
  */
-function continuesOutside(grid: Grid, rows: readonly Baseline[], first: number, last: number): boolean {
+function continuesOutside(grid: Grid, rows: readonly Band[], first: number, last: number): boolean {
   const neighbours = [
     first > 0 && near(rows[first - 1]!, rows[first]!) ? rows[first - 1] : undefined,
     last + 1 < rows.length && near(rows[last]!, rows[last + 1]!) ? rows[last + 1] : undefined,
-  ].filter((row): row is Baseline => row !== undefined);
+  ].filter((row): row is Band => row !== undefined);
   for (let column = 0; column < columnCount(grid); column++) {
     if (!grid.cells.some((row) => cellWords(row[column]!) >= PROSE_WORDS)) continue;
     const start = column === 0 ? -Infinity : grid.gutters[column - 1]!.start;
@@ -62,8 +64,8 @@ function continuesOutside(grid: Grid, rows: readonly Baseline[], first: number, 
   return false;
 }
 
-/** From `first`, the most consecutive baselines that still make one grid. */
-function longestRun(rows: readonly Baseline[], first: number): { last: number; grid: Grid | undefined } {
+/** From `first`, the most consecutive bands that still make one grid. */
+function longestRun(rows: readonly Band[], first: number): { last: number; grid: Grid | undefined } {
   let last = first;
   let grid: Grid | undefined;
   while (last + 1 < rows.length && mayBeRow(rows[last + 1]!) && near(rows[last]!, rows[last + 1]!)) {
@@ -76,11 +78,11 @@ function longestRun(rows: readonly Baseline[], first: number): { last: number; g
 }
 
 interface Found {
-  rows: Baseline[];
+  rows: Band[];
   grid: Grid;
 }
 
-function findTables(rows: readonly Baseline[]): Found[] {
+function findTables(rows: readonly Band[]): Found[] {
   const found: Found[] = [];
   let first = 0;
   while (first < rows.length) {
@@ -143,7 +145,7 @@ export function takeTables(
 ): { lines: PdfLine[]; tables: Map<PdfLine, PdfTable> } {
   const tables = new Map<PdfLine, PdfTable>();
   const taken = new Set<PdfLine>();
-  for (const table of findTables(baselinesOf(lines))) {
+  for (const table of findTables(bandsOf(lines))) {
     for (const row of table.rows) for (const line of row.lines) taken.add(line);
     tables.set(standIn(table), tableOf(table, isBold));
   }
