@@ -206,6 +206,13 @@ describe.skipIf(!executablePath)('tables in PDFs printed by Chromium', () => {
     for (const paragraph of prose) expect(normalized(text)).toContain(normalized(paragraph));
   }, 60_000);
 
+  it('makes no table of narrow justified columns, whose stretched word spaces line up by chance', async () => {
+    const prose = Array.from({ length: 30 }, (_, index) => sentences(270 + index, 4).normalize('NFKC'));
+    const body = `<div style="columns:3;column-gap:1.5em;text-align:justify">${prose.map((text) => `<p>${text}</p>`).join('')}</div>`;
+    const { tables } = await imported(await printed(browser, pageHtml('', body)));
+    expect(tables).toEqual([]);
+  }, 60_000);
+
   it('makes no table of two-column prose, lists or a "Page N of M" foot', async () => {
     const prose = Array.from({ length: 14 }, (_, index) => sentences(230 + index, 3).normalize('NFKC'));
     const items = (tag: string, from: number): string =>

@@ -20,14 +20,45 @@ export interface Grid {
  * only where it runs through every row and the cells beside it line up.
  */
 const MIN_GUTTER_EMS = 0.2;
-/** Inside a cell, pieces are set close; a wider gap that is no gutter is spaced-out prose (justified words). */
-const CELL_GAP_EMS = 0.8;
+/**
+ * Inside a cell, pieces are set close (pdf.js splits a line into pieces at gaps over 0.6 em); a
+ * wider gap that is no gutter is spaced-out prose (justified words).
+ */
+const CELL_GAP_EMS = 0.6;
+/** Some row of a table is this many ems apart across each gutter: more than a word space, however stretched. */
+const WIDE_GAP_EMS = 0.8;
+/** A line whose three or more gaps are equal within this many ems is justified prose. */
+const EVEN_EMS = 0.1;
 /** Cells of a column line up on their left edges, right edges (numbers) or centres within this many ems. */
 const ALIGN_EMS = 0.5;
 
-/** A band that could be a table row: a gap between its pieces somewhere. */
+/** A band that could be a table row: a gap between its pieces somewhere, and not a justified line of prose (evenly spaced pieces). */
 export function mayBeRow(row: Band): boolean {
-  return gutters([row], row.size).length > 0;
+  const gaps = row.parts.slice(1).map((part, index) => part.x0 - row.parts[index]!.x1);
+  return !(gaps.length >= 3 && even(gaps, row.size)) && gutters([row], row.size).length > 0;
+}
+
+/** Words on a line of a short cell: a label, a number, a date. */
+const SHORT_WORDS = 2;
+
+const isShort = (grid: Grid, column: number): boolean =>
+  grid.cells.every((row) => row[column]!.every((part) => part.text.split(/\s+/).length <= SHORT_WORDS));
+
+/**
+ * Each gutter is wider than a word space on some row, or has short cells on both sides: a strip
+ * of word spaces that happen to line up through lines of prose is no gutter.
+ */
+export function hasWideGaps(rows: readonly Band[], grid: Grid): boolean {
+  const em = Math.min(...rows.map((row) => row.size));
+  return grid.gutters.every(
+    (gutter, index) =>
+      (isShort(grid, index) && isShort(grid, index + 1)) ||
+      rows.some((row) => {
+        const before = Math.max(...row.parts.filter((part) => part.x1 <= gutter.start).map((part) => part.x1));
+        const after = Math.min(...row.parts.filter((part) => part.x0 >= gutter.end).map((part) => part.x0));
+        return after - before >= WIDE_GAP_EMS * em;
+      }),
+  );
 }
 
 function gutters(rows: readonly Band[], em: number): Gutter[] {
@@ -66,12 +97,20 @@ function aligned(cells: readonly Part[][][], columns: number, em: number): boole
   return true;
 }
 
-/** The pieces on each of a cell's lines stand close together. */
-const closeSet = (cell: readonly Part[], em: number): boolean =>
-  cell.every((part, index) => {
-    const before = cell[index - 1];
-    return before === undefined || before.y !== part.y || part.x0 - before.x1 < CELL_GAP_EMS * em;
+/** Evenly spaced gaps (three pieces or more): a justified line. */
+function even(gaps: readonly number[], em: number): boolean {
+  return gaps.length >= 2 && Math.max(...gaps) - Math.min(...gaps) <= EVEN_EMS * em;
+}
+
+/** The pieces on each of a cell's lines stand close together, or evenly apart (a justified cell). */
+function closeSet(cell: readonly Part[], em: number): boolean {
+  const lines = new Map<number, Part[]>();
+  for (const part of cell) lines.set(part.y, [...(lines.get(part.y) ?? []), part]);
+  return [...lines.values()].every((line) => {
+    const gaps = line.slice(1).map((part, index) => part.x0 - line[index]!.x1);
+    return gaps.every((gap) => gap < CELL_GAP_EMS * em) || even(gaps, em);
   });
+}
 
 /**
  * A piece cut at each of its spaces that falls in a gutter between the single-word pieces of the

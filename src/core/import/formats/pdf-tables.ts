@@ -3,7 +3,7 @@
 // so reading order places it like any other line, and comes back as a table where it stands.
 import type { PdfLine } from './pdf-lines';
 import type { Grid } from './pdf-table-grid';
-import { cellText, gridOf, mayBeRow } from './pdf-table-grid';
+import { cellText, gridOf, hasWideGaps, mayBeRow } from './pdf-table-grid';
 import type { Band, Part } from './pdf-table-rows';
 import { bandsOf } from './pdf-table-rows';
 
@@ -20,6 +20,8 @@ const ROW_GAP_EMS = 3;
  * short cells; when every column averages this many words a cell or more, it is running text.
  */
 const PROSE_WORDS = 4;
+/** Lines of a page's column start within this many ems of each other. */
+const SAME_START_EMS = 0.3;
 /** Two rows are too few to tell a table from text that happens to line up. */
 const MIN_ROWS = 3;
 /** A cell that is only a list's mark: a column of them is a list, not a table. */
@@ -45,21 +47,34 @@ function isList(grid: Grid): boolean {
 
 const near = (above: Band, below: Band): boolean => above.bottom - below.y <= ROW_GAP_EMS * below.size;
 
+/** A column's band: from the gutter before it to the gutter after it. */
+function band(grid: Grid, column: number): { start: number; end: number } {
+  return {
+    start: column === 0 ? -Infinity : grid.gutters[column - 1]!.start,
+    end: column === grid.gutters.length ? Infinity : grid.gutters[column]!.end,
+  };
+}
+
 /**
- * A column with a line of prose in it, beside a line of prose above or below the run within the
- * column's band, is a column of the page beside a table (or beside short lines), not the table's.
+ * A column with a line of prose in it is a column of the page beside a table (or beside short
+ * lines), not the table's, when its text goes on outside the run: a line of prose within its band
+ * just above or below, or lines of prose further off that start where its lines start.
  */
 function continuesOutside(grid: Grid, rows: readonly Band[], first: number, last: number): boolean {
   const neighbours = [
     first > 0 && near(rows[first - 1]!, rows[first]!) ? rows[first - 1] : undefined,
     last + 1 < rows.length && near(rows[last]!, rows[last + 1]!) ? rows[last + 1] : undefined,
   ].filter((row): row is Band => row !== undefined);
+  const outside = [...rows.slice(0, first), ...rows.slice(last + 1)];
   for (let column = 0; column < columnCount(grid); column++) {
-    if (!grid.cells.some((row) => cellWords(row[column]!) >= PROSE_WORDS)) continue;
-    const start = column === 0 ? -Infinity : grid.gutters[column - 1]!.start;
-    const end = column === grid.gutters.length ? Infinity : grid.gutters[column]!.end;
+    const prosePart = grid.cells.flatMap((row) => row[column]!).find((part) => words(part.text) >= PROSE_WORDS);
+    if (!prosePart) continue;
+    const { start, end } = band(grid, column);
     const prose = (part: Part): boolean => part.x0 >= start && part.x1 <= end && words(part.text) >= PROSE_WORDS;
     if (neighbours.some((row) => row.parts.some(prose))) return true;
+    const em = prosePart.size;
+    const aligned = (part: Part): boolean => prose(part) && Math.abs(part.x0 - prosePart.x0) <= SAME_START_EMS * em;
+    if (outside.filter((row) => row.parts.some(aligned)).length >= MIN_ROWS) return true;
   }
   return false;
 }
@@ -91,13 +106,15 @@ function findTables(rows: readonly Band[]): Found[] {
       continue;
     }
     const { last, grid } = longestRun(rows, first);
+    const run = rows.slice(first, last + 1);
     const table =
       grid &&
-      last - first + 1 >= MIN_ROWS &&
+      run.length >= MIN_ROWS &&
+      hasWideGaps(run, grid) &&
       !isProse(grid) &&
       !isList(grid) &&
       !continuesOutside(grid, rows, first, last);
-    if (table) found.push({ rows: rows.slice(first, last + 1), grid });
+    if (table) found.push({ rows: run, grid });
     first = table ? last + 1 : first + 1;
   }
   return found;
