@@ -9,7 +9,7 @@ import { bandsOf } from './pdf-table-rows';
 
 export interface PdfTable {
   rows: string[][];
-  /** The first row is set in bold: a header row. */
+  /** The first row is a header row: set in bold, or in a face no other row uses. */
   header: boolean;
 }
 
