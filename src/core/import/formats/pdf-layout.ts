@@ -46,14 +46,20 @@ function findGutter(lines: readonly PdfLine[]): Gutter | undefined {
   return best && best.end - best.start >= MIN_GUTTER ? best : undefined;
 }
 
-function splitAtGutter(lines: readonly PdfLine[], gutter: Gutter): Region[] {
+/**
+ * Work done on a run of lines before it is split into columns, at each level of the split: the
+ * tables are taken out there, so a table's own columns are never read as the page's.
+ */
+export type BeforeSplit = (lines: readonly PdfLine[]) => PdfLine[];
+
+function splitAtGutter(lines: readonly PdfLine[], gutter: Gutter, before: BeforeSplit): Region[] {
   const regions: Region[] = [];
   let leftLines: PdfLine[] = [];
   let rightLines: PdfLine[] = [];
   let spanning: PdfLine[] = [];
   const flushColumns = (): void => {
-    if (leftLines.length > 0) regions.push(...readingOrder(leftLines, 1));
-    if (rightLines.length > 0) regions.push(...readingOrder(rightLines, 1));
+    if (leftLines.length > 0) regions.push(...readingOrder(leftLines, 1, before));
+    if (rightLines.length > 0) regions.push(...readingOrder(rightLines, 1, before));
     leftLines = [];
     rightLines = [];
   };
@@ -75,13 +81,18 @@ function splitAtGutter(lines: readonly PdfLine[], gutter: Gutter): Region[] {
 }
 
 /** The page's lines as regions in reading order; `depth` lets a column split once more (three columns). */
-export function readingOrder(lines: readonly PdfLine[], depth = 0): Region[] {
-  if (lines.length === 0) return [];
+export function readingOrder(
+  found: readonly PdfLine[],
+  depth = 0,
+  before: BeforeSplit = (lines) => [...lines],
+): Region[] {
+  if (found.length === 0) return [];
+  const lines = before(found);
   const gutter = depth < 2 ? findGutter(lines) : undefined;
   if (gutter) {
     const leftCount = lines.filter((line) => line.x1 <= gutter.start + 1).length;
     const rightCount = lines.filter((line) => line.x0 >= gutter.end - 1).length;
-    if (leftCount >= MIN_COLUMN_LINES && rightCount >= MIN_COLUMN_LINES) return splitAtGutter(lines, gutter);
+    if (leftCount >= MIN_COLUMN_LINES && rightCount >= MIN_COLUMN_LINES) return splitAtGutter(lines, gutter, before);
   }
   return [[...lines].sort(topDown)];
 }

@@ -11,6 +11,13 @@ export interface PdfPiece {
   font: string;
 }
 
+/** One piece of a line's text as the PDF placed it, its ink only (no edge spaces): table cells are told apart by them. */
+export interface PdfPart {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
 export interface PdfLine {
   text: string;
   x0: number;
@@ -21,6 +28,8 @@ export interface PdfLine {
   size: number;
   /** The font carrying most of the line's characters. */
   font: string;
+  /** The pieces the line was joined from, left to right; absent, the line is one piece. */
+  parts?: PdfPart[];
 }
 
 const LIGATURES: Record<string, string> = {
@@ -102,6 +111,16 @@ function dominantFont(pieces: readonly PdfPiece[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
+/** A piece's ink: edge spaces count in pdf.js's width but would hide the gap between two table cells. */
+function partOf(piece: PdfPiece): PdfPart {
+  const text = piece.text.trim();
+  const length = piece.text.length;
+  const lead = piece.text.length - piece.text.trimStart().length;
+  const trail = piece.text.length - piece.text.trimEnd().length;
+  const advance = piece.width / Math.max(1, length);
+  return { text, x0: piece.x + lead * advance, x1: piece.x + piece.width - trail * advance };
+}
+
 function lineOf(pieces: readonly PdfPiece[]): PdfLine {
   const largest = pieces.reduce((best, piece) => (piece.size > best.size ? piece : best));
   return {
@@ -111,6 +130,7 @@ function lineOf(pieces: readonly PdfPiece[]): PdfLine {
     y: largest.y,
     size: largest.size,
     font: dominantFont(pieces),
+    parts: pieces.map(partOf),
   };
 }
 

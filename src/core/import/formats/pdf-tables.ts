@@ -1,16 +1,18 @@
-// Finds tables in a page's body lines: rows of cells that line up in the same columns over
-// several consecutive baselines. Each table leaves the flow as one stand-in line, so reading
-// order places it like any other line, and comes back as a table where it stands.
+// Finds tables in a page's body lines: runs of bands (rows) whose pieces fall into the same
+// columns, split by strips no text crosses. Each table leaves the flow as one stand-in line,
+// so reading order places it like any other line, and comes back as a table where it stands.
 import type { PdfLine } from './pdf-lines';
+import type { Grid } from './pdf-table-grid';
+import { cellText, gridOf, hasWideGaps, mayBeRow } from './pdf-table-grid';
+import type { Band, Part } from './pdf-table-rows';
+import { bandsOf } from './pdf-table-rows';
 
 export interface PdfTable {
   rows: string[][];
-  /** The first row is set in bold: a header row. */
+  /** The first row is a header row: set in bold, or in a face no other row uses. */
   header: boolean;
 }
 
-/** Cells within this many ems of a column's edge (left or right: numbers align right) share it. */
-const ALIGN_EMS = 0.6;
 /** Rows further apart than this many ems are not one table. */
 const ROW_GAP_EMS = 3;
 /**
@@ -18,85 +20,141 @@ const ROW_GAP_EMS = 3;
  * short cells; when every column averages this many words a cell or more, it is running text.
  */
 const PROSE_WORDS = 4;
-
-const MIN_ROWS = 2;
-const MIN_COLUMNS = 2;
-
-/** The page's lines on one baseline each, top to bottom, each baseline's pieces left to right. */
-function baselines(lines: readonly PdfLine[]): PdfLine[][] {
-  const sorted = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const rows: PdfLine[][] = [];
-  for (const line of sorted) {
-    const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0]!.y - line.y) < 0.5 * Math.max(row[0]!.size, line.size)) row.push(line);
-    else rows.push([line]);
-  }
-  return rows.map((row) => row.sort((a, b) => a.x0 - b.x0));
-}
-
-/** A row of cells by column; a column the row leaves empty holds undefined. */
-type Row = Array<PdfLine | undefined>;
-
-/**
- * The row's cells placed under the run's columns (set by its first row), each in the next
- * column it lines up with; undefined when a cell lines up with none, or fewer than two do.
- */
-function placed(row: readonly PdfLine[], columns: readonly PdfLine[]): Row | undefined {
-  const out: Row = columns.map(() => undefined);
-  let column = 0;
-  for (const cell of row) {
-    const lines = (candidate: PdfLine): boolean => {
-      const tolerance = ALIGN_EMS * Math.max(cell.size, candidate.size);
-      return Math.abs(cell.x0 - candidate.x0) <= tolerance || Math.abs(cell.x1 - candidate.x1) <= tolerance;
-    };
-    while (column < columns.length && !lines(columns[column]!)) column++;
-    if (column === columns.length) return undefined;
-    out[column++] = cell;
-  }
-  return row.length >= MIN_COLUMNS ? out : undefined;
-}
+/** Lines of a page's column start within this many ems of each other. */
+const SAME_START_EMS = 0.3;
+/** Two rows are too few to tell a table from text that happens to line up. */
+const MIN_ROWS = 3;
+/** A cell that is only a list's mark: a column of them is a list, not a table. */
+const LIST_MARK = /^([•◦▪▫‣∙●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$/i;
 
 const words = (text: string): number => text.split(/\s+/).filter((word) => word !== '').length;
+const cellWords = (cell: readonly Part[]): number => words(cellText(cell));
 
-function isProse(rows: readonly Row[]): boolean {
-  const columns = rows[0]!.length;
-  for (let column = 0; column < columns; column++) {
-    const mean = rows.reduce((sum, row) => sum + words(row[column]?.text ?? ''), 0) / rows.length;
-    if (mean < PROSE_WORDS) return false;
-  }
+function columnWords(grid: Grid, column: number): number {
+  return grid.cells.reduce((sum, row) => sum + cellWords(row[column]!), 0) / grid.cells.length;
+}
+
+const columnCount = (grid: Grid): number => grid.gutters.length + 1;
+
+function isProse(grid: Grid): boolean {
+  for (let column = 0; column < columnCount(grid); column++) if (columnWords(grid, column) < PROSE_WORDS) return false;
   return true;
 }
 
-const firstCell = (row: Row): PdfLine => row.find((cell) => cell !== undefined)!;
+function isList(grid: Grid): boolean {
+  return grid.cells.every((row) => row[0]!.length === 0 || LIST_MARK.test(cellText(row[0]!)));
+}
 
-/** Runs of consecutive baselines of two or more cells in the same columns (a row may leave some empty). */
-function candidateRuns(rows: readonly PdfLine[][]): Row[][] {
-  const runs: Row[][] = [];
-  let run: Row[] = [];
-  const close = (): void => {
-    if (run.length >= MIN_ROWS) runs.push(run);
-    run = [];
+const near = (above: Band, below: Band): boolean => above.bottom - below.y <= ROW_GAP_EMS * below.size;
+
+/** A column's band: from the gutter before it to the gutter after it. */
+function band(grid: Grid, column: number): { start: number; end: number } {
+  return {
+    start: column === 0 ? -Infinity : grid.gutters[column - 1]!.start,
+    end: column === grid.gutters.length ? Infinity : grid.gutters[column]!.end,
   };
-  for (const row of rows) {
-    const previous = run[run.length - 1];
-    const near = previous !== undefined && firstCell(previous).y - row[0]!.y <= ROW_GAP_EMS * row[0]!.size;
-    const cells = previous && near ? placed(row, run[0] as PdfLine[]) : undefined;
-    if (cells) {
-      run.push(cells);
-      continue;
-    }
-    close();
-    if (row.length >= MIN_COLUMNS) run = [row];
-  }
-  close();
-  return runs;
 }
 
 /**
- * Takes the tables out of a page's lines. Returns the remaining lines with one stand-in line
- * per table (spanning the table's width, on its first row's baseline) and the tables by
- * their stand-ins. A table inside one column of a two-column page is not found (its rows
- * share baselines with the other column's text) and stays text.
+ * A column with a line of prose in it is a column of the page beside a table (or beside short
+ * lines), not the table's, when its text goes on outside the run: a line of prose within its band
+ * just above or below, or lines of prose further off that start where its lines start.
+ */
+function continuesOutside(grid: Grid, rows: readonly Band[], first: number, last: number): boolean {
+  const neighbours = [
+    first > 0 && near(rows[first - 1]!, rows[first]!) ? rows[first - 1] : undefined,
+    last + 1 < rows.length && near(rows[last]!, rows[last + 1]!) ? rows[last + 1] : undefined,
+  ].filter((row): row is Band => row !== undefined);
+  const outside = [...rows.slice(0, first), ...rows.slice(last + 1)];
+  for (let column = 0; column < columnCount(grid); column++) {
+    const prosePart = grid.cells.flatMap((row) => row[column]!).find((part) => words(part.text) >= PROSE_WORDS);
+    if (!prosePart) continue;
+    const { start, end } = band(grid, column);
+    const prose = (part: Part): boolean => part.x0 >= start && part.x1 <= end && words(part.text) >= PROSE_WORDS;
+    if (neighbours.some((row) => row.parts.some(prose))) return true;
+    const em = prosePart.size;
+    const aligned = (part: Part): boolean => prose(part) && Math.abs(part.x0 - prosePart.x0) <= SAME_START_EMS * em;
+    if (outside.filter((row) => row.parts.some(aligned)).length >= MIN_ROWS) return true;
+  }
+  return false;
+}
+
+/** From `first`, the most consecutive bands that still make one grid. */
+function longestRun(rows: readonly Band[], first: number): { last: number; grid: Grid | undefined } {
+  let last = first;
+  let grid: Grid | undefined;
+  while (last + 1 < rows.length && mayBeRow(rows[last + 1]!) && near(rows[last]!, rows[last + 1]!)) {
+    const wider = gridOf(rows.slice(first, last + 2));
+    if (!wider) break;
+    grid = wider;
+    last++;
+  }
+  return { last, grid };
+}
+
+interface Found {
+  rows: Band[];
+  grid: Grid;
+}
+
+function findTables(rows: readonly Band[]): Found[] {
+  const found: Found[] = [];
+  let first = 0;
+  while (first < rows.length) {
+    if (!mayBeRow(rows[first]!)) {
+      first++;
+      continue;
+    }
+    const { last, grid } = longestRun(rows, first);
+    const run = rows.slice(first, last + 1);
+    const table =
+      grid &&
+      run.length >= MIN_ROWS &&
+      hasWideGaps(run, grid) &&
+      !isProse(grid) &&
+      !isList(grid) &&
+      !continuesOutside(grid, rows, first, last);
+    if (table) found.push({ rows: run, grid });
+    first = table ? last + 1 : first + 1;
+  }
+  return found;
+}
+
+function standIn(table: Found): PdfLine {
+  const lines = table.rows.flatMap((row) => row.lines);
+  const first = table.rows[0]!.parts[0]!.line;
+  return {
+    text: table.rows[0]!.parts.map((part) => part.text).join(' '),
+    x0: Math.min(...lines.map((line) => line.x0)),
+    x1: Math.max(...lines.map((line) => line.x1)),
+    y: table.rows[0]!.y,
+    size: first.size,
+    font: first.font,
+  };
+}
+
+/**
+ * The first row is a header when it is set in bold or in a face no other row uses: pdf.js names
+ * no fonts, and a browser's bold header is barely wider than its body text, so weight alone can
+ * miss it.
+ */
+function hasHeader(cells: readonly Part[][][], isBold: (font: string) => boolean): boolean {
+  const [first = [], ...rest] = cells;
+  const fonts = (row: readonly Part[][]): string[] => row.flat().map((part) => part.font);
+  const restFonts = new Set(rest.flatMap(fonts));
+  const bold = (row: readonly Part[][]): boolean => fonts(row).every(isBold);
+  return fonts(first).every((font) => !restFonts.has(font)) || (bold(first) && !rest.every(bold));
+}
+
+function tableOf({ grid }: Found, isBold: (font: string) => boolean): PdfTable {
+  return { rows: grid.cells.map((row) => row.map(cellText)), header: hasHeader(grid.cells, isBold) };
+}
+
+/**
+ * Takes the tables out of a page's (or a column's) lines. Returns the remaining lines with one
+ * stand-in line per table (spanning the table's width, on its first row's baseline) and the
+ * tables by their stand-ins. A column of the page beside a table is never taken into it: the
+ * table is found again once reading order has set the page's columns apart.
  */
 export function takeTables(
   lines: readonly PdfLine[],
@@ -104,24 +162,9 @@ export function takeTables(
 ): { lines: PdfLine[]; tables: Map<PdfLine, PdfTable> } {
   const tables = new Map<PdfLine, PdfTable>();
   const taken = new Set<PdfLine>();
-  for (const run of candidateRuns(baselines(lines))) {
-    if (isProse(run)) continue;
-    const cells = run.flat().filter((cell): cell is PdfLine => cell !== undefined);
-    for (const cell of cells) taken.add(cell);
-    const first = run[0] as PdfLine[];
-    const standIn: PdfLine = {
-      text: first.map((cell) => cell.text).join(' '),
-      x0: Math.min(...cells.map((cell) => cell.x0)),
-      x1: Math.max(...cells.map((cell) => cell.x1)),
-      y: first[0]!.y,
-      size: first[0]!.size,
-      font: first[0]!.font,
-    };
-    const bold = (row: Row): boolean => row.every((cell) => cell === undefined || isBold(cell.font));
-    tables.set(standIn, {
-      rows: run.map((row) => row.map((cell) => cell?.text ?? '')),
-      header: bold(first) && !run.slice(1).every(bold),
-    });
+  for (const table of findTables(bandsOf(lines))) {
+    for (const row of table.rows) for (const line of row.lines) taken.add(line);
+    tables.set(standIn(table), tableOf(table, isBold));
   }
   if (tables.size === 0) return { lines: [...lines], tables };
   return { lines: [...lines.filter((line) => !taken.has(line)), ...tables.keys()], tables };

@@ -127,9 +127,18 @@ function groupsOf(region: readonly PdfLine[], tables: ReadonlyMap<PdfLine, PdfTa
   return groups;
 }
 
+/** Tables are looked for on the whole page and again in each of its columns, before the columns are split. */
 function groupsWithTables(body: readonly PdfLine[], style: TextStyle): LineGroup[] {
-  const { lines, tables } = takeTables(body, (font) => style.boldFonts.has(font));
-  return readingOrder(lines).flatMap((region) => groupsOf(region, tables, style));
+  const tables = new Map<PdfLine, PdfTable>();
+  const take = (lines: readonly PdfLine[]): PdfLine[] => {
+    const found = takeTables(
+      lines.filter((line) => !tables.has(line)),
+      (font) => style.boldFonts.has(font),
+    );
+    for (const [line, table] of found.tables) tables.set(line, table);
+    return [...found.lines, ...lines.filter((line) => tables.has(line) && !found.tables.has(line))];
+  };
+  return readingOrder(body, 0, take).flatMap((region) => groupsOf(region, tables, style));
 }
 
 function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: readonly string[] | null): PageGroups[] {

@@ -1,0 +1,228 @@
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../src/core/import/formats/pdf';
+import type { Block, TableBlock } from '../../src/shared/document-blocks';
+import { blockPlainText, inlineText } from '../../src/shared/document-blocks';
+import { CHROMIUM_ARGS, findChromium } from '../support/browser';
+import { sentences } from '../support/pdf-fixtures';
+
+const executablePath = findChromium();
+
+/** A table as the page's HTML writes it: the first row in `th` cells when `header`. */
+interface HtmlTable {
+  header: boolean;
+  rows: string[][];
+}
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function tableHtml(table: HtmlTable, attributes = ''): string {
+  const rows = table.rows.map((row, index) => {
+    const tag = index === 0 && table.header ? 'th' : 'td';
+    return `<tr>${row.map((cell) => `<${tag}>${escape(cell)}</${tag}>`).join('')}</tr>`;
+  });
+  return `<table ${attributes}>${rows.join('')}</table>`;
+}
+
+function pageHtml(style: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><title>Harbour tables</title><style>body{font:11pt serif;font-variant-ligatures:none} ${style}</style></head><body>${body}</body></html>`;
+}
+
+/**
+ * The page printed by Chromium to an A4 PDF, tagged as `--print-to-pdf` makes them (each cell its
+ * own marked content) unless `tagged` is false, with "Page N of M" at the foot of each page when `footer`.
+ */
+async function printed(
+  browser: Browser,
+  html: string,
+  { footer = false, tagged = true }: { footer?: boolean; tagged?: boolean } = {},
+): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html);
+    const pdf = await page.pdf({
+      format: 'A4',
+      tagged,
+      displayHeaderFooter: footer,
+      headerTemplate: '<div></div>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      margin: { top: '60px', bottom: '60px', left: '50px', right: '50px' },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await page.close();
+  }
+}
+
+const tablesOf = (blocks: readonly Block[]): HtmlTable[] =>
+  blocks
+    .filter((block): block is TableBlock => block.kind === 'table')
+    .map((table) => ({
+      header: table.header,
+      rows: table.rows.map((row) => row.cells.map((cell) => inlineText(cell.children))),
+    }));
+
+const normalized = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The prose around a table: plain letters, as ligatures print with glyphs that carry no text. */
+const BEFORE = sentences(201, 2).normalize('NFKC');
+const AFTER = sentences(202, 2).normalize('NFKC');
+
+const MONTHS: HtmlTable = {
+  header: true,
+  rows: [
+    ['Month', 'Count', 'Change'],
+    ['January', '98', '+4'],
+    ['February', '112', '+14'],
+    ['March', '1,204', '-3'],
+    ['April', '87', '-1,117'],
+  ],
+};
+
+const TONNAGE: HtmlTable = {
+  header: true,
+  rows: [
+    ['Port', '2021', '2022', '2023'],
+    ['Brest', '1,204.5', '998.0', '1,310.25'],
+    ['Cork', '87.25', '1,002.5', '64.0'],
+    ['Vigo', '12.0', '7.5', '10,440.75'],
+    ['Total', '1,303.75', '2,008.0', '11,815.0'],
+  ],
+};
+
+const SIGHTINGS: HtmlTable = {
+  header: true,
+  rows: [
+    ['Vessel', 'Arrived', 'Left', 'Cargo'],
+    ['Maria', '3 May', '', 'Salt'],
+    ['Hope', '', '9 May', 'Timber'],
+    ['Ardent', '12 May', '14 May', ''],
+    ['Swift', '20 May', '', 'Wool'],
+  ],
+};
+
+const WIDE: HtmlTable = {
+  header: true,
+  rows: [
+    ['Station', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Total'],
+    ['North quay', '14', '9', '22', '31', '40', '38', '41', '195'],
+    ['Old bridge', '3', '0', '7', '12', '15', '19', '22', '78'],
+    ['Mill ford', '120', '98', '143', '167', '201', '188', '176', '1,093'],
+  ],
+};
+
+const PORTS: HtmlTable = {
+  header: true,
+  rows: [
+    ['Port', 'Ships'],
+    ['Brest', '41'],
+    ['Cork', '17'],
+    ['Vigo', '9'],
+  ],
+};
+
+const NOTES: HtmlTable = {
+  header: true,
+  rows: [
+    ['Port', 'Ships', 'Notes'],
+    ['Brest', '41', 'Busy all season, with long queues at the customs house in July and again in early September'],
+    ['Cork', '17', 'Quiet'],
+    ['Vigo', '9', 'Closed for two weeks in August for repairs to the pier'],
+    ['Saint-Malo harbour', '23', 'Open'],
+  ],
+};
+
+/** A page in one column: a heading, a paragraph, the table, a paragraph. */
+function singleColumn(table: HtmlTable, style: string): string {
+  return pageHtml(style, `<h1>Harbour tables</h1><p>${BEFORE}</p>${tableHtml(table)}<p>${AFTER}</p>`);
+}
+
+async function imported(bytes: Uint8Array): Promise<{ tables: HtmlTable[]; text: string }> {
+  const read = await readPdf({ fileName: 'printed.pdf', bytes });
+  return { tables: tablesOf(read.blocks), text: read.blocks.map(blockPlainText).join('\n') };
+}
+
+describe.skipIf(!executablePath)('tables in PDFs printed by Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reads a plain table with its bold header row as the first row, not as a paragraph above it', async () => {
+    const { tables, text } = await imported(await printed(browser, singleColumn(MONTHS, '')));
+    expect(tables).toEqual([MONTHS]);
+    expect(normalized(text)).toContain(normalized(BEFORE));
+    expect(normalized(text)).toContain(normalized(AFTER));
+    expect(text).not.toMatch(/Month Count/);
+  }, 60_000);
+
+  it('tells close cells apart in an untagged print too, where pdf.js gives "February 112" as one piece', async () => {
+    const { tables } = await imported(await printed(browser, singleColumn(MONTHS, ''), { tagged: false }));
+    expect(tables).toEqual([MONTHS]);
+  }, 60_000);
+
+  it('keeps each number in its own cell when the numeric columns are set flush right', async () => {
+    const style = 'td{text-align:right;padding:0 4px} td:first-child{text-align:left}';
+    const { tables } = await imported(await printed(browser, singleColumn(TONNAGE, style)));
+    expect(tables).toEqual([TONNAGE]);
+  }, 60_000);
+
+  it('keeps empty cells empty and every other cell under its own column', async () => {
+    const style = 'table{border-collapse:collapse} td,th{border:1px solid #888;padding:2px 6px}';
+    const { tables } = await imported(await printed(browser, singleColumn(SIGHTINGS, style)));
+    expect(tables).toEqual([SIGHTINGS]);
+  }, 60_000);
+
+  it('reads a table as wide as the page with nine columns', async () => {
+    const style = 'table{width:100%;border-collapse:collapse} td,th{border-bottom:1px solid #888;padding:3px}';
+    const { tables } = await imported(await printed(browser, singleColumn(WIDE, style)));
+    expect(tables).toEqual([WIDE]);
+  }, 60_000);
+
+  it('reads a cell that wraps onto several lines as one cell, beside cells centred or set at the top', async () => {
+    for (const align of ['middle', 'top']) {
+      const style = `table{border-collapse:collapse;width:60%} td,th{border:1px solid #888;padding:2px 6px;vertical-align:${align}}`;
+      const { tables, text } = await imported(await printed(browser, singleColumn(NOTES, style)));
+      expect(tables, align).toEqual([NOTES]);
+      expect(normalized(text)).toContain(normalized(AFTER));
+    }
+  }, 60_000);
+
+  it('finds a table inside one column of a two-column page and reads the prose around it as text', async () => {
+    const prose = Array.from({ length: 6 }, (_, index) => sentences(210 + index, 3).normalize('NFKC'));
+    const body =
+      `<h1>Harbour tables</h1><div style="columns:2;column-gap:2em;text-align:justify">` +
+      `<p>${prose[0]}</p>${tableHtml(PORTS)}${prose
+        .slice(1)
+        .map((text) => `<p>${text}</p>`)
+        .join('')}</div>`;
+    const { tables, text } = await imported(await printed(browser, pageHtml('table{font-size:10pt}', body)));
+    expect(tables).toEqual([PORTS]);
+    for (const paragraph of prose) expect(normalized(text)).toContain(normalized(paragraph));
+  }, 60_000);
+
+  it('makes no table of narrow justified columns, whose stretched word spaces line up by chance', async () => {
+    const prose = Array.from({ length: 30 }, (_, index) => sentences(270 + index, 4).normalize('NFKC'));
+    const body = `<div style="columns:3;column-gap:1.5em;text-align:justify">${prose.map((text) => `<p>${text}</p>`).join('')}</div>`;
+    const { tables } = await imported(await printed(browser, pageHtml('', body)));
+    expect(tables).toEqual([]);
+  }, 60_000);
+
+  it('makes no table of two-column prose, lists or a "Page N of M" foot', async () => {
+    const prose = Array.from({ length: 14 }, (_, index) => sentences(230 + index, 3).normalize('NFKC'));
+    const items = (tag: string, from: number): string =>
+      `<${tag}>${Array.from({ length: 5 }, (_, index) => `<li>${sentences(from + index, 1).normalize('NFKC')}</li>`).join('')}</${tag}>`;
+    const body =
+      `<h1>Harbour notes</h1>${items('ol', 250)}${items('ul', 260)}` +
+      `<div style="columns:2;column-gap:2em;text-align:justify">${prose.map((text) => `<p>${text}</p>`).join('')}</div>` +
+      `<p>Short labels</p><ol>${['Salt', 'Wool', 'Timber', 'Tin'].map((word) => `<li>${word}</li>`).join('')}</ol>`;
+    const { tables, text } = await imported(await printed(browser, pageHtml('', body), { footer: true }));
+    expect(tables).toEqual([]);
+    expect(text).not.toMatch(/Page \d+ of \d+/);
+  }, 60_000);
+});
