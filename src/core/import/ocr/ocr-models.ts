@@ -1,6 +1,7 @@
 // Where tesseract reads its language models from, offline: one language's installed
 // @tesseract.js-data package folder, or for English + French a folder in the app's data folder
 // holding copies of both packages' models, made on first use (never in node_modules, never fetched).
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,8 @@ function placeModel(folder: string, code: string): void {
   } catch {
     // Not there yet.
   }
-  const partial = `${target}.${process.pid}.${Date.now()}.partial`;
+  // A name of its own, so two imports starting at once (the app and the CLI) never write one file.
+  const partial = `${target}.${randomUUID()}.partial`;
   copyFileSync(join(packageModelPath(code), `${code}.traineddata.gz`), partial);
   renameSync(partial, target);
 }
