@@ -4,7 +4,7 @@
 // (The library is opened outside each call: a folder that can't be used is its own result.)
 import { readFileSync } from 'node:fs';
 import type { ReanchorCounts } from '../shared/contract';
-import type { ImportOutcome } from '../shared/model';
+import type { ImportOutcome, OcrLanguages } from '../shared/model';
 import type { Result } from '../shared/result';
 import { UserFacingError, ok } from '../shared/result';
 import { unwrap } from '../shared/client';
@@ -26,7 +26,7 @@ async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<R
 export function importFile(
   session: CliSession,
   path: string,
-  options: { password?: string } = {},
+  options: { password?: string; ocrLanguages?: OcrLanguages } = {},
 ): Promise<Result<ImportOutcome>> {
   const core = session.library();
   return hostCall('import a file', () => core.importFile(path, options));
@@ -37,7 +37,7 @@ export async function updateFromFile(
   session: CliSession,
   id: string,
   path: string,
-  options: { password?: string } = {},
+  options: { password?: string; ocrLanguages?: OcrLanguages } = {},
 ): Promise<ReanchorCounts> {
   const core = session.library();
   return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path, options)));

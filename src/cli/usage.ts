@@ -30,6 +30,7 @@ const VALUE_OF: Record<string, string> = {
   update: 'the document to update',
   password: "the PDF's password",
   'password-file': 'a file whose first line is the password',
+  'ocr-lang': 'eng, fra or eng+fra',
   'data-dir': 'a folder',
   workspace: 'a folder',
   'max-import-mb': 'a size in megabytes',

@@ -25,7 +25,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
-import type { ImportOptions } from './import';
+import { ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
 import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -105,6 +105,8 @@ export class MarginaliaCore {
       readers: productionReaders(),
       incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
+      // Two OCR languages need their models in one folder: made in the library's data folder.
+      ocr: () => ({ languages: this.settings.read().ocrLanguages, modelsDir: ocrModelsDirIn(options.dataDir) }),
     });
     this.info = {
       version: options.version,
@@ -117,6 +119,7 @@ export class MarginaliaCore {
   }
 
   private createHandlers(): ContractHandlers {
+    const pageDeps = { documents: this.documents, annotation: (id: string) => this.annotations.get(id) };
     return {
       getAppInfo: () => this.info,
       listDocuments: () => this.documents.list(),
@@ -124,7 +127,7 @@ export class MarginaliaCore {
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
       ...evidenceHandlers(),
-      ...originalPageHandlers({ documents: this.documents, annotation: (id) => this.annotations.get(id) }),
+      ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });
@@ -246,7 +249,7 @@ export class MarginaliaCore {
   }
 
   /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateDocumentFromPath(id: string, path: string, options: { password?: string } = {}): Promise<ReanchorCounts> {
+  updateDocumentFromPath(id: string, path: string, options: ReadChoices = {}): Promise<ReanchorCounts> {
     return this.importer.updateFromPath(id, path, options);
   }
 

@@ -50,6 +50,7 @@ export const inputSchemas = {
       documentId: documentId,
       page: z.number().int().min(1).max(100_000),
       annotationId: annotationId.optional(),
+      password: z.string().max(1024).optional(),
     })
     .strict(),
   getDocumentSource: z.object({ id: documentId }).strict(),

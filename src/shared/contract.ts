@@ -69,7 +69,8 @@ export interface MarginaliaContract extends EvidenceContract {
   /** Stops an import in progress (by its jobId); nothing of it is stored. False when no such import is running. */
   cancelImport(input: { jobId: string }): { cancelled: boolean };
   /** A page of a document's original (a PDF page, a scanned image) as a picture, with an annotation's regions on it. */
-  getOriginalPage(input: { documentId: string; page: number; annotationId?: string }): OriginalPage;
+  /** `password` opens an encrypted PDF: kept in memory for the session, never stored; without one it answers PASSWORD_REQUIRED. */
+  getOriginalPage(input: { documentId: string; page: number; annotationId?: string; password?: string }): OriginalPage;
   /** Where a document's original came from and what its reader found, with its page map (for the Source panel). */
   getDocumentSource(input: { id: string }): DocumentSource;
   /** Imports the file a message carried (its `index` in the provenance's attachments) as a document of its own. */

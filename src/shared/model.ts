@@ -208,6 +208,10 @@ export const FONT_FAMILIES = ['serif', 'sans'] as const;
 /** How wide the reading column may grow: a shorter line is easier to follow, a longer one shows more. */
 export const READING_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 
+/** The languages OCR reads a scanned page in (tesseract's codes): English, French, or both (slower). */
+export const OCR_LANGUAGES = ['eng', 'fra', 'eng+fra'] as const;
+export type OcrLanguages = (typeof OCR_LANGUAGES)[number];
+
 export const MIN_FONT_SIZE = 12;
 export const MAX_FONT_SIZE = 32;
 export const DEFAULT_MAX_IMPORT_MB = 20;
@@ -221,6 +225,8 @@ export interface Settings {
   lastOpenedDocumentId: string;
   /** The workspace folder synced with plain files; empty when sync is off. */
   workspaceDir: string;
+  /** The language(s) scanned pages and images are recognized in. */
+  ocrLanguages: OcrLanguages;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -231,6 +237,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxImportMegabytes: DEFAULT_MAX_IMPORT_MB,
   lastOpenedDocumentId: '',
   workspaceDir: '',
+  ocrLanguages: 'eng',
 };
 
 export interface AppInfo {

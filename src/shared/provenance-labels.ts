@@ -49,8 +49,19 @@ export function originText(origin: DocumentOrigin, messageTitle?: string): strin
   }
 }
 
-/** The OCR line: "mean confidence 91%, 4 unsure words". */
+const LANGUAGE_NAMES: Record<string, string> = { eng: 'English', fra: 'French' };
+
+/** "English + French" for tesseract's "eng+fra"; a code this app does not name stays as it is. */
+export function ocrLanguageNames(languages: string): string {
+  return languages
+    .split('+')
+    .map((code) => LANGUAGE_NAMES[code] ?? code)
+    .join(' + ');
+}
+
+/** The OCR line: "Recognized text (OCR, French), mean confidence 91%, 4 unsure words". */
 export function ocrText(ocr: NonNullable<DocumentProvenance['ocr']>): string {
   const unsure = ocr.lowConfidenceWords === 1 ? '1 unsure word' : `${ocr.lowConfidenceWords} unsure words`;
-  return `Recognized text (OCR), mean confidence ${Math.round(ocr.meanConfidence)}%${ocr.lowConfidenceWords > 0 ? `, ${unsure}` : ''}`;
+  const languages = ocr.languages ? `, ${ocrLanguageNames(ocr.languages)}` : '';
+  return `Recognized text (OCR${languages}), mean confidence ${Math.round(ocr.meanConfidence)}%${ocr.lowConfidenceWords > 0 ? `, ${unsure}` : ''}`;
 }

@@ -1,7 +1,7 @@
 // Validation of settings, on the way into the store and when reading rows back.
 import { z } from 'zod';
 import type { Settings } from './model';
-import { FONT_FAMILIES, MAX_FONT_SIZE, MIN_FONT_SIZE, READING_WIDTHS, THEMES } from './model';
+import { FONT_FAMILIES, MAX_FONT_SIZE, MIN_FONT_SIZE, OCR_LANGUAGES, READING_WIDTHS, THEMES } from './model';
 
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
@@ -11,4 +11,5 @@ export const settingsSchema = z.object({
   maxImportMegabytes: z.number().min(1).max(500),
   lastOpenedDocumentId: z.string().max(100),
   workspaceDir: z.string().max(4096),
+  ocrLanguages: z.enum(OCR_LANGUAGES),
 }) satisfies z.ZodType<Settings>;

@@ -1,10 +1,14 @@
 // The issue's own words for pages: drop a PDF, read it, highlight a passage on page 3, see
 // "p. 3" on its card, in the Annotations panel and in search, open the original page and
-// see the region outlined; page markers in the reader; light and dark screenshots.
+// see the region outlined; page markers in the reader; an encrypted PDF's page opened with its
+// password; light and dark screenshots.
 import type { Page } from '@playwright/test';
 import { buildPagedPdf, pageLines, PAGED_TITLE, PAGE_HEIGHT, PAGE_WIDTH } from '../support/paged-pdf';
 import { expect, screenshot, test } from './fixtures';
 import { selectText } from './helpers';
+import { choosePdf, openApp } from './import-helpers';
+import { encryptWithQpdf } from '../support/import-fixtures';
+import { makeTempDir } from '../support/temp';
 
 const QUOTE = 'The divers on day 3 measured the quay wall';
 
@@ -141,4 +145,49 @@ test('a page marker in the reader opens that original page, and the palette open
   await page.keyboard.type('open original page');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: /^Page \d of 4$/ })).toBeVisible();
+});
+
+test('an encrypted PDF’s original page asks for its password, says a wrong one is wrong, and then draws the pages', async ({
+  page,
+  app,
+}) => {
+  const temp = makeTempDir();
+  try {
+    const locked = encryptWithQpdf((await buildPagedPdf()).bytes, temp.path, 'tide-table');
+    // Imported with its password, which is not kept: the page view must ask for it again.
+    await openApp(page, app);
+    await choosePdf(page, 'locked-survey.pdf', locked);
+    const asked = page.getByRole('dialog', { name: 'Password for locked-survey.pdf' });
+    await asked.getByLabel('Password').fill('tide-table', { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: PAGED_TITLE })).toBeVisible({ timeout: 30_000 });
+
+    await page.getByTestId('page-markers').getByRole('button', { name: 'p. 2: Open original page' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Page 2/ });
+    const password = dialog.getByLabel('Password');
+    await expect(password).toBeFocused({ timeout: 30_000 });
+    await expect(dialog).toContainText(
+      '“locked-survey.pdf” is encrypted: its pages can be shown only with its password.',
+    );
+    await bothThemes(page, 'original-pages-password');
+    await password.fill('low-water');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('That is not the password of “locked-survey.pdf”.', {
+      timeout: 30_000,
+    });
+    await expect(password).toHaveValue('');
+    await password.fill('tide-table');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('img', { name: 'Page 2 of 4' })).toBeVisible({ timeout: 30_000 });
+
+    // The password is kept for the session: the next page and the view opened again need nothing.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('img', { name: 'Page 3 of 4' })).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('page-markers').getByRole('button', { name: 'p. 4: Open original page' }).click();
+    await expect(page.getByRole('img', { name: 'Page 4 of 4' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByLabel('Password')).toHaveCount(0);
+  } finally {
+    temp.remove();
+  }
 });

@@ -220,10 +220,10 @@ describe('the OCR engine offline', () => {
   it('reads its English model from the installed package and writes no cache', async () => {
     const cache = makeTempDir('marginalia-ocr-cache-');
     try {
-      const options = ocrWorkerOptions(cache.path);
+      const options = ocrWorkerOptions({ languages: 'eng' }, cache.path);
       expect(options.langPath).not.toMatch(/^[a-z]+:/i);
       expect(existsSync(join(options.langPath, 'eng.traineddata.gz'))).toBe(true);
-      const session = await openOcr(cache.path);
+      const session = await openOcr({ languages: 'eng' }, cache.path);
       try {
         const blocks = await session.recognize(pngs[0]!);
         expect(blocks.length).toBeGreaterThan(0);

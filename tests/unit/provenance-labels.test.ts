@@ -59,6 +59,9 @@ describe('provenance in words', () => {
     expect(ocrText({ meanConfidence: 88.6, lowConfidenceWords: 1 })).toBe(
       'Recognized text (OCR), mean confidence 89%, 1 unsure word',
     );
+    expect(ocrText({ meanConfidence: 93, lowConfidenceWords: 0, languages: 'eng+fra' })).toBe(
+      'Recognized text (OCR, English + French), mean confidence 93%',
+    );
     expect(isImportableName('Survey.PDF')).toBe(true);
     expect(isImportableName('photo.heic')).toBe(false);
     expect(isImportableName('.pdf')).toBe(false);

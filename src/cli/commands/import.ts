@@ -3,19 +3,31 @@
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
-import type { ImportOutcome } from '../../shared/model';
+import type { ImportOutcome, OcrLanguages } from '../../shared/model';
+import { OCR_LANGUAGES } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
 import { importFile, readFile, updateFromFile } from '../host';
 import type { CliSession } from '../session';
-import { UsageError, valueOption } from '../usage';
+import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
 
 interface ImportOptions {
   update?: string;
   attachment?: string;
   password?: string;
   passwordFile?: string;
+  ocrLang?: OcrLanguages;
+}
+
+/** What a file is read with beyond its bytes: its password, and OCR's language(s) when the flag says. */
+type FileOptions = { password?: string; ocrLanguages?: OcrLanguages };
+
+function fileOptions(password: string | undefined, options: ImportOptions): FileOptions {
+  return {
+    ...(password === undefined ? {} : { password }),
+    ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
+  };
 }
 
 type ImportReport = { file: string; id?: string; title?: string; created?: boolean; error?: string };
@@ -46,9 +58,10 @@ function importOne(
   session: CliSession,
   argument: string,
   password: string | undefined,
+  options: ImportOptions,
 ): Promise<Result<ImportOutcome>> {
   if (isWebAddress(argument)) return session.request('importUrl', { url: argument.trim() });
-  return importFile(session, argument, password === undefined ? {} : { password });
+  return importFile(session, argument, fileOptions(password, options));
 }
 
 const PROMPTS = 3;
@@ -61,8 +74,9 @@ async function importAsking(
   session: CliSession,
   argument: string,
   password: string | undefined,
+  options: ImportOptions,
 ): Promise<Result<ImportOutcome>> {
-  let outcome = await importOne(session, argument, password);
+  let outcome = await importOne(session, argument, password, options);
   const ask = session.io.askPassword;
   if (ask === undefined || password !== undefined) return outcome;
   for (let tries = 0; tries < PROMPTS && !outcome.ok; tries++) {
@@ -73,7 +87,7 @@ async function importAsking(
       code === 'PASSWORD_WRONG' ? `Wrong password. Password for ${name}: ` : `Password for ${name}: `,
     );
     if (typed === null || typed === '') break;
-    outcome = await importOne(session, argument, typed);
+    outcome = await importOne(session, argument, typed, options);
   }
   return outcome;
 }
@@ -83,7 +97,7 @@ async function importFiles(session: CliSession, files: readonly string[], option
   const password = await passwordOf(options);
   const results: ImportReport[] = [];
   for (const file of files) {
-    const outcome = await importAsking(session, file, password);
+    const outcome = await importAsking(session, file, password, options);
     if (!outcome.ok) {
       if (exitCodeFor(outcome.error.code) === EXIT_INTERNAL_ERROR) unwrap(outcome);
       session.exitCode = EXIT_USER_ERROR;
@@ -118,7 +132,7 @@ async function updateDocument(
   const doc = await resolveDocument(session, reference);
   if (files.length !== 1 || files[0]!.trim() === '') throw new UsageError('usage: marginalia import --update DOC FILE');
   const password = await passwordOf(options);
-  const counts = await updateFromFile(session, doc.id, files[0]!, password === undefined ? {} : { password });
+  const counts = await updateFromFile(session, doc.id, files[0]!, fileOptions(password, options));
   session.print(
     `Updated “${doc.title}”: ${counts.kept} kept, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.\n`,
     { id: doc.id, ...counts },
@@ -180,11 +194,20 @@ export function importCommand(session: CliSession): Command {
         session.argv,
       ),
     )
+    .addOption(
+      parsedOption(
+        '--ocr-lang <languages>',
+        'the language(s) of scanned pages and images: eng, fra or eng+fra (default: as in Settings, English at first)',
+        session.argv,
+        oneOf(OCR_LANGUAGES, (value) => `--ocr-lang must be eng, fra or eng+fra, not “${value}”.`),
+        OCR_LANGUAGES,
+      ),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  marginalia import report.txt page.html notes.md https://example.org/article\n' +
         '  marginalia import --password-file ~/.secret/report-password locked.pdf\n  marginalia import --update "reports of" report-v2.txt\n' +
-        '  marginalia --max-import-mb 100 import big-report.html',
+        '  marginalia import --ocr-lang fra scan-fr.pdf\n  marginalia --max-import-mb 100 import big-report.html',
     )
     .action(async (files: string[], options: ImportOptions) => {
       if (options.update !== undefined) return updateDocument(session, options.update, files, options);

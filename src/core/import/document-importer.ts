@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { ReanchorCounts } from '../../shared/contract';
 import { rebuildIncomingDocument } from '../../shared/incoming-document';
 import { countWords } from '../../shared/lexical-document';
-import type { DocumentOrigin, ImportOutcome } from '../../shared/model';
+import type { DocumentOrigin, ImportOutcome, OcrLanguages } from '../../shared/model';
 import { TEXT_SOURCE_TYPES } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
@@ -21,6 +21,7 @@ import type { ReaderRegistry } from './formats';
 import { cancelledImport } from './import-jobs';
 import type { ReadStage } from './formats/format-reader';
 import { messageDigest } from './formats/email-parse';
+import type { OcrChoice } from './ocr/ocr-models';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
 import { TEXT_IMPORTERS, assertSharable, prepareDocument } from './prepare';
@@ -54,6 +55,8 @@ export interface DocumentImporterDeps {
   incoming?: Pick<IncomingWriter, 'begin'>;
   /** Splits an .mbox into messages; absent until a splitter is registered. */
   splitMbox?: ((bytes: Uint8Array) => Uint8Array[]) | undefined;
+  /** What scanned pages are read in now (Settings) and where a two-language model folder goes; English when absent. */
+  ocr?: () => OcrChoice;
 }
 
 /** Where a file came from and how to stop reading it. */
@@ -62,11 +65,16 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Opens an encrypted PDF. */
   password?: string;
+  /** This import's OCR language(s) over the setting's (the CLI's --ocr-lang). */
+  ocrLanguages?: OcrLanguages;
   /** How far the reader has come (pages read, pages recognized). */
   onProgress?: (done: number, total: number, stage?: ReadStage) => void;
   /** For a fetched page: the address it finally came from and when it was fetched. */
   capture?: { originUrl: string; capturedAt: string };
 }
+
+/** What a file is read with beyond its bytes: an encrypted PDF's password, this import's OCR language(s). */
+export type ReadChoices = Pick<ImportOptions, 'password' | 'ocrLanguages'>;
 
 const MAX_MESSAGES_PER_MBOX = 10_000;
 
@@ -75,9 +83,14 @@ function messageIdOf(document: PreparedDocument): string | undefined {
   return document.sourceType === 'eml' ? document.provenance?.headers?.['Message-ID'] || undefined : undefined;
 }
 
-/** The options a reader takes, without the absent ones (exactOptionalPropertyTypes). */
-function readOptions(options: ImportOptions): Pick<ImportOptions, 'signal' | 'password' | 'onProgress'> {
+/** The options a reader takes, without the absent ones (exactOptionalPropertyTypes); OCR's as set unless this import says. */
+function readOptions(
+  options: ImportOptions,
+  ocr: OcrChoice | undefined,
+): Pick<ImportOptions, 'signal' | 'password' | 'onProgress'> & { ocr?: OcrChoice } {
+  const languages = options.ocrLanguages ?? ocr?.languages;
   return {
+    ...(languages === undefined ? {} : { ocr: { ...ocr, languages } }),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.password === undefined ? {} : { password: options.password }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -112,7 +125,7 @@ export class DocumentImporter {
       return this.storeChecked(sourceName, [this.withTextProvenance(prepared, bytes, origin)], options);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
-    const signal = readOptions(options);
+    const signal = readOptions(options, this.deps.ocr?.());
     if (!resolved.mbox) {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
       return this.storeChecked(sourceName, [await prepareBinary(file, read)], options);
@@ -318,7 +331,10 @@ export class DocumentImporter {
       );
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
-    return prepareBinary({ fileName, bytes, sourceType: resolved.sourceType, origin, ...readOptions(options) }, read);
+    return prepareBinary(
+      { fileName, bytes, sourceType: resolved.sourceType, origin, ...readOptions(options, this.deps.ocr?.()) },
+      read,
+    );
   }
 
   /** The new text (and source) and the re-anchored annotations land in one transaction, or neither does. */

@@ -2,7 +2,8 @@
 // file or replaces a document's text, and the preparation step the workspace sync reuses.
 // The text readers (plain text, Markdown, HTML) are internal; the binary formats' registry
 // and the worker that runs the heavy ones are here for the core to wire.
-export { DocumentImporter, type ImportOptions } from './document-importer';
+export { DocumentImporter, type ImportOptions, type ReadChoices } from './document-importer';
+export { ocrModelsDirIn } from './ocr/ocr-models';
 export { ImportJobs, type ImportJobControl } from './import-jobs';
 export { importHandlers } from './import-handlers';
 export { prepareDocument, type PreparedDocument } from './prepare';

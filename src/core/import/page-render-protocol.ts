@@ -27,6 +27,8 @@ export interface PageRenderJob {
   page: number;
   /** The picture's longer side, in pixels. */
   maxSide: number;
+  /** An encrypted PDF's password, as the person typed it for this session. */
+  password?: string;
 }
 
 export interface RenderedPage {

@@ -106,7 +106,11 @@ function pageOutside(job: PageRenderJob, pageCount: number): UserFacingError {
 /** Draws `job.page` of the PDF in `job.bytes`. */
 export async function renderPdfPage(job: PageRenderJob): Promise<RenderedPage> {
   const pdfjs = await pdfjsLibrary();
-  const document = await openPdf(pdfjs, { fileName: job.fileName, bytes: job.bytes });
+  const document = await openPdf(pdfjs, {
+    fileName: job.fileName,
+    bytes: job.bytes,
+    ...(job.password === undefined ? {} : { password: job.password }),
+  });
   try {
     if (job.page < 1 || job.page > document.numPages) throw pageOutside(job, document.numPages);
     const page = await document.getPage(job.page);

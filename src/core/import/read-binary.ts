@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/result';
 import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
 import type { CarriedFile, FormatReader, ReadDocument, ReadStage, SourceFacts } from './formats/format-reader';
+import type { OcrChoice } from './ocr/ocr-models';
 import { cleanTitle } from './parsed-document';
 import { placeImportedNotes } from './imported-notes';
 import type { PreparedDocument } from './prepare';
@@ -46,6 +47,7 @@ export interface BinaryFile {
   origin: DocumentOrigin;
   signal?: AbortSignal;
   password?: string;
+  ocr?: OcrChoice;
   onProgress?: (done: number, total: number, stage?: ReadStage) => void;
 }
 
@@ -57,7 +59,7 @@ export interface ReadOptions {
 
 /** The facts kept about any import: the file, where it came from and when. */
 export function baseProvenance(
-  file: Omit<BinaryFile, 'signal' | 'password' | 'onProgress'>,
+  file: Omit<BinaryFile, 'signal' | 'password' | 'onProgress' | 'ocr'>,
   importer: string,
   now: Date,
   pageMap: DocumentProvenance['pageMap'] = [],
@@ -145,6 +147,7 @@ async function runReader(reader: FormatReader, file: BinaryFile): Promise<ReadDo
       bytes: file.bytes,
       ...(file.signal ? { signal: file.signal } : {}),
       ...(file.password === undefined ? {} : { password: file.password }),
+      ...(file.ocr === undefined ? {} : { ocr: file.ocr }),
       ...(file.onProgress ? { onProgress: file.onProgress } : {}),
     });
   } catch (error) {

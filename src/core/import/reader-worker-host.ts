@@ -162,6 +162,7 @@ export function workerReader(
       fileName: input.fileName,
       bytes: new Uint8Array(input.bytes),
       ...(input.password === undefined ? {} : { password: input.password }),
+      ...(input.ocr === undefined ? {} : { ocr: input.ocr }),
     };
     return readInWorker(entry, job, limits, input);
   };

@@ -2,6 +2,7 @@
 import type { SourceType } from '../../shared/model';
 import type { ErrorCode } from '../../shared/result';
 import type { ReadDocument, ReadStage } from './formats/format-reader';
+import type { OcrChoice } from './ocr/ocr-models';
 
 /** The job a worker is started with (its workerData): one file for one reader. */
 export interface ReaderJob {
@@ -9,6 +10,7 @@ export interface ReaderJob {
   fileName: string;
   bytes: Uint8Array;
   password?: string;
+  ocr?: OcrChoice;
 }
 
 export type WorkerMessage =

@@ -19,6 +19,7 @@ export async function serveReader(registry: ReaderRegistry): Promise<void> {
       fileName: job.fileName,
       bytes: job.bytes,
       ...(job.password === undefined ? {} : { password: job.password }),
+      ...(job.ocr === undefined ? {} : { ocr: job.ocr }),
       onProgress: (done, total, stage) => post({ kind: 'progress', done, total, ...(stage ? { stage } : {}) }),
     });
     post({ kind: 'done', document });

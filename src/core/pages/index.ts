@@ -1,12 +1,13 @@
 // A document's original pages as pictures (the original page view), with an annotation's
-// regions found on them. Each source type with pages draws its own (PAGE_SOURCES).
+// regions found on them. Each source type with pages draws its own (PAGE_SOURCES); an
+// encrypted PDF's password, once typed, is kept in memory for the session (PagePasswords).
 import type { Annotation } from '../../shared/annotations';
 import type { ContractHandlers } from '../../shared/contract';
-import type { DocumentSummary, OriginalPage, PageRegion, SourceType } from '../../shared/model';
+import type { DocumentSummary, OcrLanguages, OriginalPage, PageRegion, SourceType } from '../../shared/model';
 import { pageRange } from '../../shared/page-map';
 import { UserFacingError } from '../../shared/result';
 import type { DocumentRepository } from '../documents';
-import { PageCache } from './page-cache';
+import { PageCache, PagePasswords } from './page-cache';
 import type { PageRenderJob, RenderedPage } from '../import';
 import { findRegions, occurrenceIn } from './page-regions';
 import { PageWorker, imagePage, recognizedWordsOn } from '../import';
@@ -18,6 +19,7 @@ export interface PageRequest {
   document: DocumentSummary;
   bytes: Uint8Array;
   page: number;
+  password?: string;
 }
 
 /** Draws one page of a stored original of one type. */
@@ -28,23 +30,39 @@ export interface OriginalPageDeps {
   annotation: (id: string) => Annotation;
   /** Draws a PDF page; a worker thread unless a test says otherwise. */
   render?: (job: PageRenderJob) => Promise<RenderedPage>;
+  /** Where OCR may make its two-language model folder (the app's data folder). */
+  ocrModelsDir?: string;
+}
+
+/** The words for an encrypted PDF's page: the reader's own speak of importing. */
+function passwordProblem(error: unknown, document: DocumentSummary): unknown {
+  if (!(error instanceof UserFacingError)) return error;
+  if (error.code === 'PASSWORD_REQUIRED') {
+    return new UserFacingError(
+      'PASSWORD_REQUIRED',
+      `“${document.sourceName}” is encrypted: its pages can be shown only with its password.`,
+    );
+  }
+  if (error.code === 'PASSWORD_WRONG') {
+    return new UserFacingError('PASSWORD_WRONG', `That is not the password of “${document.sourceName}”.`);
+  }
+  return error;
 }
 
 /** The source types whose originals have pages to show: a PDF's pages, an image's picture (a TIFF's frames). */
 function pageSources(render: (job: PageRenderJob) => Promise<RenderedPage>): Partial<Record<SourceType, PageSource>> {
   return {
-    pdf: ({ document, bytes, page }) =>
-      render({ kind: 'renderPage', fileName: document.sourceName, bytes, page, maxSide: PAGE_PICTURE_SIDE }).catch(
-        (error: unknown) => {
-          if (error instanceof UserFacingError && error.code === 'PASSWORD_REQUIRED') {
-            throw new UserFacingError(
-              'UNSUPPORTED_TYPE',
-              `“${document.sourceName}” is encrypted with a password, so its pages cannot be shown.`,
-            );
-          }
-          throw error;
-        },
-      ),
+    pdf: ({ document, bytes, page, password }) =>
+      render({
+        kind: 'renderPage',
+        fileName: document.sourceName,
+        bytes,
+        page,
+        maxSide: PAGE_PICTURE_SIDE,
+        ...(password === undefined ? {} : { password }),
+      }).catch((error: unknown) => {
+        throw passwordProblem(error, document);
+      }),
     image: ({ document, bytes, page }) => imagePage(document.sourceName, bytes, page, PAGE_PICTURE_SIDE),
   };
 }
@@ -53,10 +71,21 @@ function pageSources(render: (job: PageRenderJob) => Promise<RenderedPage>): Par
  * A page without a text layer (a scan, an image) has its words found by OCR, once, when an
  * annotation is to be outlined on it: the reflowed text came from OCR too.
  */
-async function withWords(rendered: RenderedPage): Promise<RenderedPage> {
+async function withWords(
+  rendered: RenderedPage,
+  languages: OcrLanguages | undefined,
+  modelsDir: string | undefined,
+): Promise<RenderedPage> {
   if (rendered.text.length > 0) return rendered;
-  rendered.text = await recognizedWordsOn(rendered.png, rendered.width, rendered.height);
+  const choice = { languages: languages ?? 'eng', ...(modelsDir === undefined ? {} : { modelsDir }) };
+  rendered.text = await recognizedWordsOn(rendered.png, rendered.width, rendered.height, choice);
   return rendered;
+}
+
+/** The language(s) the document's text was recognized in, to find its words again on the page. */
+function ocrLanguagesOf(deps: OriginalPageDeps, documentId: string): OcrLanguages | undefined {
+  const languages = deps.documents.source(documentId).provenance?.ocr?.languages;
+  return languages === 'eng' || languages === 'fra' || languages === 'eng+fra' ? languages : undefined;
 }
 
 function noPages(document: DocumentSummary): UserFacingError {
@@ -94,17 +123,36 @@ export function originalPageHandlers(deps: OriginalPageDeps): Pick<ContractHandl
   const worker = new PageWorker();
   const sources = pageSources(deps.render ?? ((job) => worker.render(job)));
   const cache = new PageCache();
+  const passwords = new PagePasswords();
+  const draw = async (document: DocumentSummary, sha256: string, page: number, typed: string | undefined) => {
+    const password = typed ?? passwords.get(sha256);
+    const bytes = new Uint8Array(deps.documents.sourceBytes(document.id));
+    const rendered = await sources[document.sourceType]!({
+      document,
+      bytes,
+      page,
+      ...(password === undefined ? {} : { password }),
+    });
+    // Only a password that opened the file is kept, and only in memory, for the next pages.
+    if (typed !== undefined) passwords.set(sha256, typed);
+    return rendered;
+  };
   return {
-    getOriginalPage: async ({ documentId, page, annotationId }): Promise<OriginalPage> => {
+    getOriginalPage: async ({ documentId, page, annotationId, password }): Promise<OriginalPage> => {
       const document = deps.documents.summary(documentId);
-      const source = sources[document.sourceType];
-      if (!source) throw noPages(document);
+      if (!sources[document.sourceType]) throw noPages(document);
       const annotation = annotationOf(deps, documentId, annotationId);
-      const key = `${deps.documents.sourceSha256(documentId)}:${page}`;
-      const rendered =
-        cache.get(key) ??
-        cache.put(key, await source({ document, bytes: new Uint8Array(deps.documents.sourceBytes(documentId)), page }));
-      const regions: PageRegion[] = annotation ? regionsOn(deps, document, await withWords(rendered), annotation) : [];
+      const sha256 = deps.documents.sourceSha256(documentId);
+      const key = `${sha256}:${page}`;
+      const rendered = cache.get(key) ?? cache.put(key, await draw(document, sha256, page, password));
+      const regions: PageRegion[] = annotation
+        ? regionsOn(
+            deps,
+            document,
+            await withWords(rendered, ocrLanguagesOf(deps, documentId), deps.ocrModelsDir),
+            annotation,
+          )
+        : [];
       return {
         documentId,
         page: rendered.page,

@@ -2,6 +2,7 @@
 // gives back. Readers are pure over the bytes: no store, no file system, no network; the
 // import pipeline runs them (in a worker for the heavy ones) and stores what they return.
 import type { OcrFacts } from '../../../shared/model';
+import type { OcrChoice } from '../ocr/ocr-models';
 import type { ParsedDocument } from '../parsed-document';
 
 /** What a reader is doing: reading the file's structure, or recognizing text on page images (OCR). */
@@ -13,6 +14,8 @@ export interface FormatInput {
   bytes: Uint8Array;
   /** For an encrypted PDF. */
   password?: string;
+  /** The language(s) scanned pages are recognized in (English when absent). */
+  ocr?: OcrChoice;
   /** Aborts a long read (Cancel in the UI); the reader throws the abort reason. */
   signal?: AbortSignal;
   /** Progress for long reads (pages parsed, pages recognized): `done` of `total` units of `stage` ('reading' when absent). */

@@ -7,8 +7,10 @@ import { UserFacingError } from '../../../shared/result';
 import type { FormatInput, ReadDocument } from '../formats/format-reader';
 import type { ImageKind, ImageSize } from './image-header';
 import { IMAGE_MIME_TYPES, assertImageSizes, imageKindOf, imageSizes } from './image-header';
-import type { PageImages } from './ocr-engine';
-import { ocrImporterName, recognizePages } from './ocr-engine';
+import { ocrImporterName } from './ocr-engine';
+import { DEFAULT_OCR } from './ocr-models';
+import type { PageImages } from './ocr-pages';
+import { recognizePages } from './ocr-pages';
 
 const KIND_NAMES: Record<ImageKind, string> = { png: 'PNG', jpeg: 'JPEG', tiff: 'TIFF' };
 
@@ -79,7 +81,7 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
     siteName: '',
     blocks,
     facts: {
-      importer: `${ocrImporterName()} (${KIND_NAMES[kind]})`,
+      importer: `${ocrImporterName((input.ocr ?? DEFAULT_OCR).languages)} (${KIND_NAMES[kind]})`,
       mimeType: IMAGE_MIME_TYPES[kind],
       pageCount: pages.count,
       ocr: recognized.ocr,

@@ -8,6 +8,7 @@ import type { PlacedText } from '../page-render-protocol';
 import type { RenderedPage } from '../page-render-protocol';
 import { assertImageSizes, imageKindOf, imageSizes } from './image-header';
 import { openOcr } from './ocr-engine';
+import type { OcrChoice } from './ocr-models';
 
 interface Bbox {
   x0: number;
@@ -87,8 +88,13 @@ export async function imagePage(
 }
 
 /** The words OCR finds on a page picture, each placed as a fraction of the picture, for outlining. */
-export async function recognizedWordsOn(png: Uint8Array, width: number, height: number): Promise<PlacedText[]> {
-  const ocr = await openOcr();
+export async function recognizedWordsOn(
+  png: Uint8Array,
+  width: number,
+  height: number,
+  choice?: OcrChoice,
+): Promise<PlacedText[]> {
+  const ocr = await openOcr(choice);
   try {
     const blocks = (await ocr.recognize(png)) as readonly WordBlocks[];
     const placed: PlacedText[] = [];

@@ -1,33 +1,52 @@
 // The original page view: a page of the document's original drawn as a picture, the
 // annotation's words outlined on it, with previous/next page and zoom (fit width or the
 // picture's own size). ← and → turn pages, Esc closes, focus goes back to what opened it.
+// An encrypted PDF's page asks for its password first (PagePasswordForm).
 import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { OriginalPage } from '../../../shared/model';
 import { useClient } from '../app/stores';
 import { useStore } from '../app/store';
 import { Modal } from '../ui/Dialogs';
+import { PagePasswordForm } from './PagePasswordForm';
 import type { PageViewRequest } from './page-view-store';
 import { pageView } from './page-view-store';
 import styles from './OriginalPage.module.css';
 
-type Loaded = { request: PageViewRequest; page: OriginalPage } | { request: PageViewRequest; error: string };
+/** A password typed in the view, counted, so even the same one typed again is tried again. */
+type Typed = { password: string; attempt: number } | undefined;
 
-/** Draws the asked-for page through the contract; the answer for an older request is dropped. */
-function useOriginalPage(request: PageViewRequest): Loaded | null {
+type Loaded = { request: PageViewRequest; typed: Typed } & ({ page: OriginalPage } | { error: string; code: string });
+
+/**
+ * Draws the asked-for page through the contract; the answer for an older request is dropped.
+ * `password` (typed for an encrypted PDF) goes with the request; the core keeps it for the next pages.
+ */
+function useOriginalPage(request: PageViewRequest, typed: Typed): Loaded | null {
   const client = useClient();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let current = true;
-    void client.getOriginalPage(request).then((result) => {
+    const password = typed === undefined ? {} : { password: typed.password };
+    void client.getOriginalPage({ ...request, ...password }).then((result) => {
       if (!current) return;
-      setLoaded(result.ok ? { request, page: result.value } : { request, error: result.error.message });
+      setLoaded(
+        result.ok
+          ? { request, typed, page: result.value }
+          : { request, typed, error: result.error.message, code: result.error.code },
+      );
     });
     return () => {
       current = false;
     };
-  }, [client, request]);
+  }, [client, request, typed]);
   return loaded;
+}
+
+function passwordProblem(loaded: Loaded | null): { message: string; wrong: boolean } | undefined {
+  if (loaded === null || !('code' in loaded)) return undefined;
+  if (loaded.code !== 'PASSWORD_REQUIRED' && loaded.code !== 'PASSWORD_WRONG') return undefined;
+  return { message: loaded.error, wrong: loaded.code === 'PASSWORD_WRONG' };
 }
 
 function PageSheet({ page, zoom }: { page: OriginalPage; zoom: 'fit' | 'actual' }) {
@@ -74,10 +93,18 @@ function regionsNote(page: OriginalPage, annotated: boolean): string {
 
 export function OriginalPageDialog({ request }: { request: PageViewRequest }) {
   const headingId = useId();
-  const loaded = useOriginalPage(request);
+  const [typed, setTyped] = useState<Typed>();
+  const loaded = useOriginalPage(request, typed);
+  const asking = passwordProblem(loaded);
+  const frame = useRef<HTMLDivElement>(null);
+  const drawn = loaded && 'page' in loaded ? loaded.page : null;
+  useEffect(() => {
+    // The password form is gone once its page is drawn: focus stays in the view, so ← and → turn pages.
+    if (drawn && !frame.current?.contains(document.activeElement)) frame.current?.focus();
+  }, [drawn]);
   const [zoom, setZoom] = useState<'fit' | 'actual'>('fit');
   const page = loaded && 'page' in loaded ? loaded.page : null;
-  const current = loaded?.request === request;
+  const current = loaded?.request === request && loaded.typed === typed;
   const count = page?.pageCount;
   const turn = (by: number) => {
     const next = request.page + by;
@@ -93,7 +120,7 @@ export function OriginalPageDialog({ request }: { request: PageViewRequest }) {
   const title = count === undefined ? `Page ${request.page}` : `Page ${request.page} of ${count}`;
   return (
     <Modal labelledBy={headingId} onCancel={() => pageView.close()} className={styles.dialog}>
-      <div className={styles.frame} onKeyDown={onKeyDown}>
+      <div ref={frame} tabIndex={-1} className={styles.frame} onKeyDown={onKeyDown}>
         <header className={styles.bar}>
           <h2 id={headingId}>{title}</h2>
           {page?.label && page.label !== String(page.page) && (
@@ -132,7 +159,16 @@ export function OriginalPageDialog({ request }: { request: PageViewRequest }) {
               : ''}
         </p>
         <div className={styles.viewport} aria-busy={!current}>
-          {loaded && 'error' in loaded && current && (
+          {asking && current && (
+            // Keyed by the attempt, so a wrong password leaves an empty field to type again.
+            <PagePasswordForm
+              key={typed?.attempt ?? 0}
+              message={asking.message}
+              wrong={asking.wrong}
+              onOpen={(password) => setTyped({ password, attempt: (typed?.attempt ?? 0) + 1 })}
+            />
+          )}
+          {loaded && 'error' in loaded && !asking && current && (
             <p className={styles.error} role="alert">
               {loaded.error}
             </p>

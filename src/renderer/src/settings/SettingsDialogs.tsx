@@ -3,6 +3,8 @@ import { KnownKeysSection } from '../bundles/KnownKeys';
 import { useCommandHandler } from '../commands';
 import { notifications } from '../app/notifications/store';
 import { useDialogs, useProfile, useSession, useSettings, useStores } from '../app/stores';
+import { useState } from 'react';
+import { OcrLanguageField } from './OcrLanguageField';
 import { ProfileDialog } from './ProfileDialog';
 
 const WELCOME_INTRO =
@@ -31,6 +33,8 @@ function SettingsDialog({ name }: { name: string }) {
   const { client, profile, settings, dialogs } = useStores();
   const maxImportMegabytes = useSettings((state) => state.maxImportMegabytes);
   const currentWorkspace = useSettings((state) => state.workspaceDir);
+  const currentOcr = useSettings((state) => state.ocrLanguages);
+  const [ocrLanguages, setOcrLanguages] = useState(currentOcr);
   return (
     <ProfileDialog
       title="Settings"
@@ -38,12 +42,18 @@ function SettingsDialog({ name }: { name: string }) {
       name={name}
       maxImportMegabytes={maxImportMegabytes}
       workspaceDir={currentWorkspace}
-      extra={<KnownKeysSection client={client} />}
+      extra={
+        <>
+          <OcrLanguageField value={ocrLanguages} onChange={setOcrLanguages} />
+          <KnownKeysSection client={client} />
+        </>
+      }
       onCancel={() => dialogs.close('settings')}
       onSave={({ name: chosen, maxImportMegabytes: limit, workspaceDir }) =>
         void (async () => {
           if (!(await profile.saveName(chosen))) return;
           if (limit !== undefined) settings.save({ maxImportMegabytes: limit });
+          if (ocrLanguages !== currentOcr) settings.save({ ocrLanguages });
           if (workspaceDir !== undefined && workspaceDir !== currentWorkspace) {
             if (!(await settings.saveWorkspace(workspaceDir))) return;
           }

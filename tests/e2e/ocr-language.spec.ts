@@ -1,0 +1,45 @@
+// The OCR language as a person sets it: Settings › Language of scanned pages (OCR) set to
+// French, then a scanned French page imports with its accents, and the Source panel says
+// it was recognized in French. Screenshots of the setting, light and dark.
+import { expect, screenshot, test } from './fixtures';
+import { choosePdf as choose, notice, openApp } from './import-helpers';
+import { chooseToolbarAction } from './screen-setups';
+import { imagePdf, scannedPages } from '../support/ocr-fixtures';
+
+const FRENCH =
+  'La sœur du garçon a reçu une lettre très élégante de sa mère. Après le dîner, nous irons à la plage ' +
+  'où le vent souffle fort près du phare.';
+const PAGE: [number, number] = [560, 200];
+
+test('French chosen in Settings reads a scanned French page with its accents, and the Source panel says so', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, app);
+  await chooseToolbarAction(page, 'Settings');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const language = settings.getByRole('combobox', { name: 'Language of scanned pages (OCR)' });
+  await expect(language).toHaveValue('eng');
+  await language.selectOption({ label: 'French' });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await screenshot(page, `settings-ocr-language-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  expect(app.core.settings.read().ocrLanguages).toBe('fra');
+
+  const scan = await imagePdf(await scannedPages([FRENCH], PAGE), PAGE);
+  await choose(page, 'lettre.pdf', scan);
+  await expect(notice(page, 'Imported lettre.pdf')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('reader-content')).toContainText('La sœur du garçon a reçu une lettre très élégante');
+
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('Show Source');
+  await page.keyboard.press('Enter');
+  const source = page.getByRole('tabpanel', { name: 'Source' });
+  await expect(source).toContainText('Recognized text (OCR, French)');
+});
