@@ -9,6 +9,7 @@ import { sha256Hex } from '../../src/core/files/sha256';
 import { prepareDocument } from '../../src/core/import';
 import { FINDINGS, buildDocx } from '../support/docx-fixture';
 import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
+import { buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 // `marginalia import` with a mix of files: text imports, binary types are told apart by
@@ -182,4 +183,21 @@ describe('marginalia import --update with a binary file', () => {
     expect(result.stderr).toContain('is an mbox mail folder of many messages');
     expect((await sourceOf(dataDir, id))?.sourceType).toBe('txt');
   });
+});
+
+describe('marginalia annotations on a document with pages', () => {
+  it('names the page of the original each annotation is on, as the app does, and gives it in --json', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const file = join(temp.path, 'harbour.pdf');
+    writeFileSync(file, (await buildPagedPdf(4)).bytes);
+    const id = (await cli(['--data-dir', dataDir, 'import', file])).stdout.trim();
+    const quote = pageLines(3)[1]!;
+    expect((await cli(['--data-dir', dataDir, 'annotate', id, '--quote', quote])).code).toBe(0);
+    const listed = await cli(['--data-dir', dataDir, 'annotations', id]);
+    expect(listed.stdout).toMatch(/^\S+ {2}\d+-\d+ {2}p\. 3 {2}yellow {2}exact {2}by /);
+    const [annotation] = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'annotations', id])).stdout) as Array<{
+      page: unknown;
+    }>;
+    expect(annotation?.page).toEqual({ first: 3, last: 3, text: 'p. 3' });
+  }, 60_000);
 });
