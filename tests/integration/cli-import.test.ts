@@ -201,3 +201,23 @@ describe('marginalia annotations on a document with pages', () => {
     expect(annotation?.page).toEqual({ first: 3, last: 3, text: 'p. 3' });
   }, 60_000);
 });
+
+describe('marginalia import of a mailbox imported before', () => {
+  it('says in one line how many of its messages were already in the library', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const message = (n: number) =>
+      `From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Report ${n}\nMessage-ID: <r${n}@example.org>\n\nBody ${n}.\n\n`;
+    const first = join(temp.path, 'first.mbox');
+    const second = join(temp.path, 'second.mbox');
+    writeFileSync(first, message(1) + message(2));
+    writeFileSync(second, message(1) + message(2) + message(3));
+    expect(await cli(['--data-dir', dataDir, 'import', first])).toMatchObject({ code: 0, stderr: '' });
+    const more = await cli(['--data-dir', dataDir, 'import', second]);
+    expect(more.stdout.trim().split('\n')).toHaveLength(3);
+    expect(more.stderr).toBe(
+      `marginalia: “${second}”: 1 new message, 2 already in the library (they were not imported again).\n`,
+    );
+    const again = await cli(['--data-dir', dataDir, 'import', first]);
+    expect(again.stderr).toBe(`marginalia: All 2 messages in “${first}” are already in the library.\n`);
+  });
+});

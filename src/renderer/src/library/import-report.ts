@@ -1,15 +1,36 @@
 // What an import of several files says afterwards: every file's fate, in as few
 // notifications as read well (one for what came in, one listing every failure with its reason).
+import { mailboxExistingText, outcomeCounts } from '../../../shared/mailbox-outcome';
+import type { ImportOutcome } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
 import { countOf } from '../../../shared/plural';
 import type { NotificationKind } from '../app/notifications/store';
 
+/** For an .mbox: how many messages it held and how many of them were already in the library. */
+type Mailbox = { mailbox?: { total: number; existing: number } };
+
 export type FileImport =
   /** notesNotPlaced: Word comments on text the document does not hold (an image, a header). */
-  | { fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number }
-  | { fileName: string; outcome: 'existing'; title: string; documentId?: string }
+  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox)
+  | ({ fileName: string; outcome: 'existing'; title: string; documentId?: string } & Mailbox)
   | { fileName: string; outcome: 'failed'; reason: string }
   /** Cancel import, or Cancel at the password: nothing of it was stored. */
   | { fileName: string; outcome: 'cancelled' };
+
+/** What became of one file, from the core's answer. */
+export function outcomeOf(name: string, result: Result<ImportOutcome>): FileImport {
+  if (!result.ok) {
+    if (result.error.code === 'CANCELLED') return { fileName: name, outcome: 'cancelled' };
+    return { fileName: name, outcome: 'failed', reason: result.error.message };
+  }
+  const { document, notesNotPlaced } = result.value;
+  // An .mbox is many documents: it imported something if any message was new.
+  const { total, existing } = outcomeCounts(result.value);
+  const mailbox = total > 1 ? { mailbox: { total, existing } } : {};
+  return existing < total
+    ? { fileName: name, outcome: 'imported', documentId: document.id, notesNotPlaced: notesNotPlaced ?? 0, ...mailbox }
+    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id, ...mailbox };
+}
 
 /** The core's own words for a cancelled import, so every host says the same. */
 export function cancelledText(name: string): string {
@@ -50,7 +71,10 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
           'document (an image, a header), so did not become margin notes.',
         kind: 'info',
       });
-    if (file.outcome === 'existing')
+    const mailbox = file.outcome === 'failed' || file.outcome === 'cancelled' ? undefined : file.mailbox;
+    const repeated = mailbox && mailboxExistingText(file.fileName, mailbox.total, mailbox.existing);
+    if (repeated) messages.push({ text: repeated, kind: 'info' });
+    else if (file.outcome === 'existing')
       messages.push({
         text: `${file.fileName} is already in the library as “${file.title}”.`,
         kind: 'info',
