@@ -90,4 +90,13 @@ describe('the messages after an import', () => {
       { text: 'Imported inbox.mbox', kind: 'info', documentId: 'm0' },
     ]);
   });
+
+  it('names a web address that failed once, not in the heading and again in the reason', () => {
+    const url = 'https://example.org/gone';
+    expect(
+      importMessages([
+        { fileName: url, outcome: 'failed', reason: `${url} answered 404 Not Found. Nothing was imported.` },
+      ]),
+    ).toEqual([{ text: `Couldn't import: ${url} answered 404 Not Found. Nothing was imported.`, kind: 'error' }]);
+  });
 });

@@ -85,10 +85,16 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
     if (file.outcome === 'cancelled') messages.push({ text: cancelledText(file.fileName), kind: 'info' });
   }
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
-  if (failed.length === 1)
-    messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
+  const [only] = failed;
+  // The core's reasons usually name the file (or web address) already; say it once.
+  if (failed.length === 1 && only)
+    messages.push({
+      text: only.reason.includes(only.fileName)
+        ? `Couldn't import: ${only.reason}`
+        : `Couldn't import ${only.fileName}: ${only.reason}`,
+      kind: 'error',
+    });
   else if (failed.length > 1) {
-    // The core's reasons usually name the file already; say it once.
     const lines = failed.map((file) =>
       file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`,
     );
