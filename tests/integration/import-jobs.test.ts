@@ -61,9 +61,17 @@ function failure(result: Result<unknown>): { code: string; message: string } {
 }
 
 describe('an import run under a jobId', () => {
-  it('reports every page read, in order, then done', async () => {
+  it('reports every page read, in order, then storing while the document is written, then done', async () => {
+    let countWhenStoring: number | undefined;
+    core.events.subscribe((envelope) => {
+      if (envelope.event === 'importProgress' && envelope.payload.stage === 'storing')
+        countWhenStoring = core.documents.count();
+    });
+    const before = core.documents.count();
     const result = await importPdf('six.pdf', shortPdf, { jobId: 'job-six' });
     expect(result.ok).toBe(true);
+    expect(progress.at(-2)).toEqual({ jobId: 'job-six', fileName: 'six.pdf', stage: 'storing', done: 1, total: 1 });
+    expect(countWhenStoring).toBe(before);
     const reading = progress.filter((event) => event.stage === 'reading');
     expect(reading.map((event) => event.done)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(

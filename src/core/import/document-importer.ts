@@ -63,7 +63,7 @@ export interface ImportOptions {
   /** Opens an encrypted PDF. */
   password?: string;
   /** How far the reader has come (pages read, pages recognized). */
-  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
+  onProgress?: (done: number, total: number, stage?: ReadStage | 'storing') => void;
   /** For a fetched page: the address it finally came from and when it was fetched. */
   capture?: { originUrl: string; capturedAt: string };
 }
@@ -135,6 +135,8 @@ export class DocumentImporter {
   private storeChecked(name: string, prepared: readonly PreparedDocument[], options: ImportOptions): ImportOutcome {
     // The last moment Cancel can win: after this the documents are written in one transaction.
     if (options.signal?.aborted) throw cancelledImport(name);
+    // The write is one transaction, but a large file's takes a moment: the bar, full, says so.
+    options.onProgress?.(1, 1, 'storing');
     const { capture } = options;
     if (capture === undefined) return this.store(prepared);
     return this.store(
