@@ -166,6 +166,21 @@ describe('importing a web address', () => {
     expect(progress.at(-1)).toMatchObject({ jobId: 'job-url', fileName: `${site.origin}/article`, stage: 'done' });
   });
 
+  it('keeps a page’s relative links as links to the addresses they stand for', async () => {
+    const result = await importUrl(`${site.origin}/notes/linked`);
+    if (!result.ok) throw new Error(result.error.message);
+    const detail = await core.call('getDocument', { id: result.value.document.id });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const urls = [...detail.value.lexicalJson.matchAll(/"url":"([^"]*)"/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      `${site.origin}/notes/annex.html`,
+      `${site.origin}/maps/quay?v=2`,
+      'http://example.org/elsewhere',
+      'mailto:ada@example.org',
+    ]);
+    expect(core.documents.canonicalText(result.value.document.id)).toContain('the top');
+  });
+
   it('reads a PDF by its content type and bytes, through the PDF reader', async () => {
     const result = await importUrl(`${site.origin}/report`);
     if (!result.ok) throw new Error(result.error.message);

@@ -108,7 +108,7 @@ export class DocumentImporter {
     const origin = options.origin ?? { kind: 'upload' };
     const resolved = resolveImportType(sourceName, bytes);
     if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
-      const prepared = prepareDocument(sourceName, bytes, this.deps.maxImportBytes());
+      const prepared = prepareDocument(sourceName, bytes, this.deps.maxImportBytes(), options.capture?.originUrl);
       return this.storeChecked(sourceName, [this.withTextProvenance(prepared, bytes, origin)], options);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
