@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { fetchUrl } from '../../src/core/import/fetch-url';
-import type { ImportOutcome, ImportProgress } from '../../src/shared/model';
+import type { DocumentDetail, ImportOutcome, ImportProgress } from '../../src/shared/model';
 import type { Result } from '../../src/shared/result';
 import {
   closedPort,
@@ -169,7 +169,7 @@ describe('importing a web address', () => {
   it('keeps a page’s relative links as links to the addresses they stand for', async () => {
     const result = await importUrl(`${site.origin}/notes/linked`);
     if (!result.ok) throw new Error(result.error.message);
-    const detail = await core.call('getDocument', { id: result.value.document.id });
+    const detail = (await core.call('getDocument', { id: result.value.document.id })) as Result<DocumentDetail>;
     if (!detail.ok) throw new Error(detail.error.message);
     const urls = [...detail.value.lexicalJson.matchAll(/"url":"([^"]*)"/g)].map((match) => match[1]);
     expect(urls).toEqual([
