@@ -8,7 +8,7 @@ import { attachmentPart, CRLF, entity, multipartBody, textPart } from '../suppor
 import { buildFixturePdf, TITLE as PDF_TITLE } from '../support/pdf-fixtures';
 import { expect, screenshot, test } from './fixtures';
 import { notice, openApp } from './import-helpers';
-import { chooseTheme } from './toolbar-helpers';
+import { chooseFromMenu, chooseTheme } from './toolbar-helpers';
 
 const SUBJECT = 'Survey of the northern terrace';
 
@@ -105,4 +105,22 @@ test('a long Word comment author is cut on a narrow card, never the “(Word com
   await screenshot(page, 'trial-word-comment-author-light');
   await chooseTheme(page, 'Dark');
   await screenshot(page, 'trial-word-comment-author-dark');
+});
+
+test('the export dialog tells two documents of one title apart by their files', async ({ page, app }) => {
+  await openApp(page, app);
+  await choose(page, 'minutes-march.md', Buffer.from('# Minutes\n\nThe March meeting agreed the budget.\n'));
+  await expect(reader(page).getByRole('heading', { level: 1, name: 'Minutes' })).toBeVisible();
+  await choose(page, 'minutes-april.md', Buffer.from('# Minutes\n\nThe April meeting moved the dig.\n'));
+  await expect(reader(page)).toContainText('The April meeting');
+  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-march.md)' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-april.md)' })).toBeChecked();
+  await screenshot(page, 'trial-export-same-titles-light');
+  await page.keyboard.press('Escape');
+  await chooseTheme(page, 'Dark');
+  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-march.md)' })).toBeVisible();
+  await screenshot(page, 'trial-export-same-titles-dark');
 });
