@@ -2,7 +2,7 @@
 // the contract is what a sandboxed UI may call, so it never takes a path. Each operation
 // still answers with a {code, message} result, made by the dispatcher's own failureFrom.
 // (The library is opened outside each call: a folder that can't be used is its own result.)
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { ReanchorCounts } from '../shared/contract';
 import type { ImportOutcome, OcrLanguages } from '../shared/model';
 import type { Result } from '../shared/result';
@@ -46,6 +46,26 @@ export async function updateFromFile(
 /** Writes a file whole (a temp file renamed into place), or fails saying why in words. */
 export async function writeFile(path: string, bytes: Uint8Array): Promise<void> {
   unwrap(await hostCall('write a file', () => writeFileAtomic(path, bytes)));
+}
+
+/** Makes a folder and any missing folders above it (as `mkdir -p`), or fails saying why in words. */
+export async function makeFolder(path: string): Promise<void> {
+  unwrap(
+    await hostCall('make a folder', () => {
+      try {
+        mkdirSync(path, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why =
+          code === 'EEXIST' || code === 'ENOTDIR'
+            ? 'part of that path is a file, not a folder'
+            : code === 'EACCES' || code === 'EPERM'
+              ? "you don't have permission to make it"
+              : `the system said ${code ?? String(error)}`;
+        throw new UserFacingError('INVALID_INPUT', `Couldn't make the folder “${path}”: ${why}.`);
+      }
+    }),
+  );
 }
 
 export async function readFile(path: string): Promise<Buffer> {

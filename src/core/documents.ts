@@ -144,14 +144,29 @@ export class DocumentRepository {
       const documentId = this.idWithSource(sha256);
       return documentId === undefined ? [] : [{ index, documentId }];
     });
+    const attachedTo = provenance ? this.messagesCarrying(id, provenance) : [];
     return {
       id,
       provenance,
       ...(importedAttachments.length > 0 ? { importedAttachments } : {}),
+      ...(attachedTo.length > 0 ? { attachedTo } : {}),
       ...(row.origin_fingerprint !== '' || row.origin_name !== ''
         ? { bundle: { signerName: row.origin_name, fingerprint: row.origin_fingerprint } }
         : {}),
     };
+  }
+
+  /**
+   * The messages that carried these same bytes as an attachment, besides the one the document
+   * was imported from: a file imported before (or after) the e-mail it came in is linked to it.
+   */
+  private messagesCarrying(id: string, provenance: DocumentProvenance): NonNullable<DocumentSource['attachedTo']> {
+    const from = provenance.origin.kind === 'attachment' ? provenance.origin.documentId : '';
+    return cachedStatement<[string, string, string], { documentId: string; attachmentName: string }>(
+      this.db,
+      `SELECT document_id AS documentId, file_name AS attachmentName FROM document_attachments
+         WHERE sha256 = ? AND document_id <> ? AND document_id <> ? ORDER BY document_id, idx`,
+    ).all(provenance.sha256, id, from);
   }
 
   /** A file a message carried: its name, type and bytes. */

@@ -124,6 +124,8 @@ export interface DocumentSource {
   provenance: DocumentProvenance | null;
   /** The documents this message's attachments were imported as, by attachment index. */
   importedAttachments?: Array<{ index: number; documentId: string }>;
+  /** The other messages that carried this document's bytes as an attachment (imported as a file, say). */
+  attachedTo?: Array<{ documentId: string; attachmentName: string }>;
   /** For a document that arrived in a note bundle: the name and key fingerprint that signed it. */
   bundle?: { signerName: string; fingerprint: string };
 }

@@ -73,6 +73,9 @@ test('an .mbox’s threads are grouped in the library, open with the keyboard, a
   await page.keyboard.press('Enter');
   await expect(baths).toHaveAttribute('aria-expanded', 'true');
   await expect(bathsMessages.getByTestId('library-title')).toHaveText(['Baths', 'AW: Baths']);
+  // Each message is dated by its own Date header, not by the import.
+  await expect(bathsMessages.getByTestId('library-meta').nth(1)).toHaveText(/^Jan 2, 2024 · /);
+  await expect(bathsMessages.getByTestId('library-meta').nth(4)).toHaveText(/^Jan 5, 2024 · /);
   // Each message row is its open button, then its delete button.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../src/core/files/sha256';
 import { prepareDocument } from '../../src/core/import';
 import { FINDINGS, buildDocx } from '../support/docx-fixture';
 import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
+import { buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 // `marginalia import` with a mix of files: text imports, binary types are told apart by
@@ -181,5 +182,42 @@ describe('marginalia import --update with a binary file', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is an mbox mail folder of many messages');
     expect((await sourceOf(dataDir, id))?.sourceType).toBe('txt');
+  });
+});
+
+describe('marginalia annotations on a document with pages', () => {
+  it('names the page of the original each annotation is on, as the app does, and gives it in --json', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const file = join(temp.path, 'harbour.pdf');
+    writeFileSync(file, (await buildPagedPdf(4)).bytes);
+    const id = (await cli(['--data-dir', dataDir, 'import', file])).stdout.trim();
+    const quote = pageLines(3)[1]!;
+    expect((await cli(['--data-dir', dataDir, 'annotate', id, '--quote', quote])).code).toBe(0);
+    const listed = await cli(['--data-dir', dataDir, 'annotations', id]);
+    expect(listed.stdout).toMatch(/^\S+ {2}\d+-\d+ {2}p\. 3 {2}yellow {2}exact {2}by /);
+    const [annotation] = JSON.parse((await cli(['--data-dir', dataDir, '--json', 'annotations', id])).stdout) as Array<{
+      page: unknown;
+    }>;
+    expect(annotation?.page).toEqual({ first: 3, last: 3, text: 'p. 3' });
+  }, 60_000);
+});
+
+describe('marginalia import of a mailbox imported before', () => {
+  it('says in one line how many of its messages were already in the library', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const message = (n: number) =>
+      `From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Report ${n}\nMessage-ID: <r${n}@example.org>\n\nBody ${n}.\n\n`;
+    const first = join(temp.path, 'first.mbox');
+    const second = join(temp.path, 'second.mbox');
+    writeFileSync(first, message(1) + message(2));
+    writeFileSync(second, message(1) + message(2) + message(3));
+    expect(await cli(['--data-dir', dataDir, 'import', first])).toMatchObject({ code: 0, stderr: '' });
+    const more = await cli(['--data-dir', dataDir, 'import', second]);
+    expect(more.stdout.trim().split('\n')).toHaveLength(3);
+    expect(more.stderr).toBe(
+      `marginalia: “${second}”: 1 new message, 2 already in the library (they were not imported again).\n`,
+    );
+    const again = await cli(['--data-dir', dataDir, 'import', first]);
+    expect(again.stderr).toBe(`marginalia: All 2 messages in “${first}” are already in the library.\n`);
   });
 });

@@ -1,6 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { Document as WordDocument, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxComments } from '../../src/core/import/formats/docx-comments';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
@@ -141,6 +142,16 @@ describe('reading a Word file', () => {
     expect(untitled.title).toBe('Introduction');
     expect(blockText(untitled.blocks[0]!)).not.toBe('Introduction');
     expect(blockText(untitled.blocks[untitled.notes![0]!.blockIndex]!)).toContain(COMMENTS[0]!.quote);
+  });
+
+  it('keeps a superscript footnote mark apart from its word ("quarter.[1]"), and an exponent as one ("m²")', async () => {
+    const run = (text: string, superScript = false) => new TextRun({ text, superScript });
+    const paragraph = new Paragraph({
+      children: [run('Sales fell in the third quarter.'), run('1', true), run(' The pit covered 40 m'), run('2', true)],
+    });
+    const file = await Packer.toBuffer(new WordDocument({ sections: [{ children: [paragraph] }] }));
+    const read = await readDocx({ fileName: 'marks.docx', bytes: new Uint8Array(file) });
+    expect(allText(read)).toContain('Sales fell in the third quarter.[1] The pit covered 40 m²');
   });
 });
 

@@ -269,6 +269,20 @@ describe('e-mail', () => {
     });
   });
 
+  it('links an attachment already in the library as a file to its message, both ways', async () => {
+    const importer = importerWith(TEST_READERS);
+    const file = await importer.importFile('notes.txt', Buffer.from('Minutes of the meeting.'));
+    const message = await importer.importFile('report.eml', MESSAGE(2, 'Attach: notes.txt=Minutes of the meeting.\n'));
+    const again = await importer.importAttachment(message.document.id, 0);
+    expect(again).toEqual({ document: file.document, created: false });
+    expect((await sourceOf(message.document.id)).importedAttachments).toEqual([
+      { index: 0, documentId: file.document.id },
+    ]);
+    expect((await sourceOf(file.document.id)).attachedTo).toEqual([
+      { documentId: message.document.id, attachmentName: 'notes.txt' },
+    ]);
+  });
+
   it('makes one document per message of an mbox, all in one go', async () => {
     const split = (bytes: Uint8Array) =>
       Buffer.from(bytes)

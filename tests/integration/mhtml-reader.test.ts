@@ -40,7 +40,7 @@ function part(headers: Record<string, string>, body: string): string {
 }
 
 /** The shape Chrome writes: the page's address at the top and on the page part, then its resources and frames. */
-function chromeMhtml(options: { closing?: boolean; location?: string } = {}): string {
+function chromeMhtml(options: { closing?: boolean; location?: string; page?: string } = {}): string {
   const location = options.location ?? PAGE_URL;
   const top = [
     'From: <Saved by Blink>',
@@ -60,7 +60,7 @@ function chromeMhtml(options: { closing?: boolean; location?: string } = {}): st
         'Content-Transfer-Encoding': 'quoted-printable',
         'Content-Location': location,
       },
-      quotedPrintable(PAGE),
+      quotedPrintable(options.page ?? PAGE),
     ),
     part(
       {
@@ -117,6 +117,16 @@ describe('a saved web page (MHTML)', () => {
       originUrl: PAGE_URL,
       createdAt: '2024-01-01T09:30:00.000Z',
     });
+  });
+
+  it('keeps its relative links as links to the addresses they stand for on the site it was saved from', async () => {
+    const page = PAGE.replace(
+      '</article>',
+      '<p>See <a href="annex.html">the annex</a> and <a href="/">home</a>.</p></article>',
+    );
+    const document = await readSaved(chromeMhtml({ page }));
+    const urls = [...JSON.stringify(document.blocks).matchAll(/"url":"([^"]*)"/g)].map((match) => match[1]);
+    expect(urls).toEqual(['https://digs.example.org/reports/annex.html', 'https://digs.example.org/']);
   });
 
   it('reads a file cut short before its closing boundary', async () => {

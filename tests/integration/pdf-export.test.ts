@@ -391,8 +391,8 @@ describe('marginalia export', () => {
       ).code,
     ).toBe(0);
 
-    const dir = join(temp.path, 'pdfs');
-    mkdirSync(dir);
+    // A folder that is not there yet is made, as `mkdir -p` would.
+    const dir = join(temp.path, 'pdfs', 'briefings');
     const each = await cli([...data, 'export', 'Reports', 'Field', '--format', 'pdf', '--out-dir', dir]);
     expect(each.stderr).toBe('');
     expect(each.code).toBe(0);
@@ -419,6 +419,11 @@ describe('marginalia export', () => {
     const both2 = await cli([...data, 'export', 'Reports', '--out', combined, '--out-dir', dir]);
     expect(both2.stderr).toBe('marginalia: export needs exactly one of --out FILE or --out-dir DIR.\n');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
+    const blocked = await cli([...data, 'export', 'Reports', '--out-dir', join(combined, 'pdfs')]);
+    expect(blocked).toMatchObject({
+      code: 1,
+      stderr: `marginalia: Couldn't make the folder “${join(combined, 'pdfs')}”: part of that path is a file, not a folder.\n`,
+    });
     core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1', fontsDir: FONTS_DIR });
   });
 });

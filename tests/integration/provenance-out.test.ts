@@ -120,6 +120,10 @@ describe('provenance and pages out of the app', () => {
     expect(text).not.toContain('private-folder');
     expect(text).toContain('3 pages');
     expect(text).toMatch(/Imported [A-Z][a-z]+ \d{1,2}, \d{4} with pdfjs-dist/);
+    // The PDF's creation date is the file's metadata, not a publication date.
+    expect(provenance.createdAt).toBeTruthy();
+    expect(text).not.toContain('Published:');
+    expect(text).toMatch(/Created [A-Z][a-z]+ \d{1,2}, \d{4} · Imported/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     expect(text).toContain(`— p. ${page}`);
     const pdf = await readPdf(readFileSync(out));

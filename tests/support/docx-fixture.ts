@@ -142,14 +142,17 @@ function body(): Array<Paragraph | Table> {
   ];
 }
 
-export async function buildDocx(options: { title?: string } = {}): Promise<Uint8Array> {
+/** `commentAuthors`: names to give the comments instead of COMMENTS' own, in order. */
+export async function buildDocx(
+  options: { title?: string; commentAuthors?: readonly string[] } = {},
+): Promise<Uint8Array> {
   const document = new Document({
     ...(options.title === '' ? {} : { title: options.title ?? DOCX_TITLE }),
     creator: DOCX_AUTHOR,
     comments: {
       children: COMMENTS.map((comment, id) => ({
         id,
-        author: comment.author,
+        author: options.commentAuthors?.[id] ?? comment.author,
         date: new Date(comment.date),
         children: [new Paragraph(comment.text)],
       })),

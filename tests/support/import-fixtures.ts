@@ -50,6 +50,13 @@ export const ARTICLE_HTML = `<!doctype html><html><head><title>Notes from the qu
 <article><h1>Notes from the quay</h1>
 <p>${sentences(7, 6)}</p><p>${sentences(8, 6)}</p><p>${sentences(9, 6)}</p></article></body></html>`;
 
+/** A page with links relative to its address, one within the page, and one no reader may follow. */
+export const LINKED_HTML = `<!doctype html><html><head><title>Linked notes</title></head><body>
+<article><h1>Linked notes</h1>
+<p>${sentences(10, 4)} See <a href="annex.html">the annex</a>, <a href="/maps/quay?v=2">the quay map</a>,
+<a href="//example.org/elsewhere">another site</a>, <a href="#top">the top</a>, <a href="mailto:ada@example.org">Ada</a>
+and <a href="javascript:alert(1)">a script</a>.</p><p>${sentences(11, 6)}</p></article></body></html>`;
+
 /** Serves `routes` (path → status, type, body) on 127.0.0.1; /slow answers after `slowMs`, /huge never ends by itself. */
 export async function startTestSite(pdf: Uint8Array, slowMs = 5000): Promise<TestSite> {
   const hits = new Map<string, number>();
@@ -58,6 +65,8 @@ export async function startTestSite(pdf: Uint8Array, slowMs = 5000): Promise<Tes
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (path === '/article')
       return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
+    if (path === '/notes/linked')
+      return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LINKED_HTML);
     if (path === '/report') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
     if (path === '/moved') return void response.writeHead(302, { location: '/article' }).end();
     if (path === '/loop') return void response.writeHead(301, { location: '/loop' }).end();

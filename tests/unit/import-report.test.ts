@@ -1,6 +1,7 @@
 // What the app says after importing several files at once: every file, good or bad.
 import { describe, expect, it } from 'vitest';
-import { importMessages } from '../../src/renderer/src/library/import-report';
+import { importMessages, outcomeOf } from '../../src/renderer/src/library/import-report';
+import type { DocumentSummary } from '../../src/shared/model';
 
 describe('the messages after an import', () => {
   it('names every failed file with its own reason, and still says which files came in', () => {
@@ -62,5 +63,40 @@ describe('the messages after an import', () => {
         { fileName: 'b.txt', outcome: 'imported', documentId: 'doc-b' },
       ]),
     ).toEqual([{ text: 'Imported a.txt, b.txt', kind: 'info' }]);
+  });
+
+  it('says how many messages of a mailbox imported again were already in the library', () => {
+    const doc = (id: string) => ({ id, title: `Message ${id}` }) as DocumentSummary;
+    const outcome = (...created: boolean[]) => ({
+      ok: true as const,
+      value: {
+        document: doc('m0'),
+        created: created[0]!,
+        also: created.slice(1).map((made, index) => ({ document: doc(`m${index + 1}`), created: made })),
+      },
+    });
+    expect(importMessages([outcomeOf('inbox.mbox', outcome(false, false, false))])).toEqual([
+      { text: 'All 3 messages in inbox.mbox are already in the library.', kind: 'info' },
+    ]);
+    // The first message was there already but another is new: the file did import.
+    expect(importMessages([outcomeOf('inbox.mbox', outcome(false, true, false))])).toEqual([
+      { text: 'Imported inbox.mbox', kind: 'info', documentId: 'm0' },
+      {
+        text: 'inbox.mbox: 1 new message, 2 already in the library (they were not imported again).',
+        kind: 'info',
+      },
+    ]);
+    expect(importMessages([outcomeOf('inbox.mbox', outcome(true, true))])).toEqual([
+      { text: 'Imported inbox.mbox', kind: 'info', documentId: 'm0' },
+    ]);
+  });
+
+  it('names a web address that failed once, not in the heading and again in the reason', () => {
+    const url = 'https://example.org/gone';
+    expect(
+      importMessages([
+        { fileName: url, outcome: 'failed', reason: `${url} answered 404 Not Found. Nothing was imported.` },
+      ]),
+    ).toEqual([{ text: `Couldn't import: ${url} answered 404 Not Found. Nothing was imported.`, kind: 'error' }]);
   });
 });

@@ -46,7 +46,26 @@ describe('PDF text cleaning and joining', () => {
       { text: 'continues.', x: 118, y: 700, width: 50, size: 10, font: 'f' },
       { text: 'Right column', x: 320, y: 700, width: 60, size: 10, font: 'f' },
     ]);
-    expect(lines.map((found) => found.text)).toEqual(['A claim1 continues.', 'Right column']);
+    expect(lines.map((found) => found.text)).toEqual(['A claim[1] continues.', 'Right column']);
+  });
+
+  it('keeps a raised footnote mark apart from the word before it, and writes a raised number after a unit as an exponent', () => {
+    const raised = (text: string, x: number, y: number) => ({ text, x, y, width: 4, size: 6, font: 'f' });
+    const lines = buildLines([
+      { text: 'by the third quarter.', x: 72, y: 700, width: 100, size: 10, font: 'f' },
+      raised('12', 172, 704),
+      { text: 'An area of 400 m', x: 72, y: 680, width: 80, size: 10, font: 'f' },
+      raised('2', 152, 684),
+      { text: 'was dug.', x: 158, y: 680, width: 40, size: 10, font: 'f' },
+      { text: 'Rule 2', x: 72, y: 660, width: 30, size: 10, font: 'f' },
+      { text: '1 A footnote in small type.', x: 72, y: 640, width: 100, size: 6, font: 'f' },
+    ]);
+    expect(lines.map((found) => found.text)).toEqual([
+      'by the third quarter.[12]',
+      'An area of 400 m² was dug.',
+      'Rule 2',
+      '1 A footnote in small type.',
+    ]);
   });
 });
 

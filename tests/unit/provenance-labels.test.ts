@@ -34,7 +34,7 @@ describe('provenance in words', () => {
     const rows = provenanceRows(PROVENANCE).join('\n');
     expect(rows).toContain('Original: report.pdf · PDF document · 2.4 MB');
     expect(rows).toContain(`SHA-256: ${'a'.repeat(64)}`);
-    expect(rows).toContain('Captured March 5, 2024 · Imported November 30, 2026 with pdfjs-dist 5.4.296');
+    expect(rows).toContain('Created March 5, 2024 · Imported November 30, 2026 with pdfjs-dist 5.4.296');
     expect(rows).toContain('12 pages · text recognized by OCR, mean confidence 91%, 3 unsure words');
     expect(rows).not.toContain('Secret cases');
     expect(provenanceRows(null)).toEqual([]);

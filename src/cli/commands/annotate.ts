@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import type { HighlightColor } from '../../shared/annotations';
 import { HIGHLIGHT_COLORS } from '../../shared/annotations';
-import { annotationJson } from '../annotation-json';
+import { annotationJson, pageMapOf } from '../annotation-json';
 import { resolveDocument } from '../document-reference';
 import { chooseQuoteSpan } from '../quote';
 import type { CliSession } from '../session';
@@ -49,7 +49,7 @@ async function annotate(session: CliSession, reference: string, options: Annotat
     tags: options.tag ?? [],
     ...(options.note !== undefined ? { noteMarkdown: options.note } : {}),
   });
-  session.print(`${annotation.id}\n`, annotationJson(annotation));
+  session.print(`${annotation.id}\n`, annotationJson(annotation, await pageMapOf(session, doc.id)));
   if (!(await session.call('getProfile', {})).confirmed) session.warn(UNCHOSEN_NAME_HINT(annotation.author.name));
 }
 

@@ -1,14 +1,16 @@
 // `marginalia annotations DOC`: a document's annotations in reading order, with their authors.
 import { Command } from 'commander';
 import type { Annotation } from '../../shared/annotations';
-import { annotationJson } from '../annotation-json';
+import type { PageMapEntry } from '../../shared/model';
+import { annotationJson, annotationPages, pageMapOf } from '../annotation-json';
 import { resolveDocument } from '../document-reference';
 import type { CliSession } from '../session';
 import { UsageError } from '../usage';
 
-function annotationLine(annotation: Annotation): string {
+function annotationLine(annotation: Annotation, pageMap: readonly PageMapEntry[]): string {
+  const page = annotationPages(annotation, pageMap);
   const where = annotation.target
-    ? `${annotation.target.position.start}-${annotation.target.position.end}`
+    ? `${annotation.target.position.start}-${annotation.target.position.end}${page ? `  ${page.text}` : ''}`
     : 'document';
   const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
   const quote = annotation.target
@@ -22,8 +24,9 @@ export function annotationsCommand(session: CliSession): Command {
   return new Command('annotations')
     .summary("list a document's annotations in reading order, with their authors")
     .description(
-      "List a document's annotations in reading order: where, color, anchoring, author, tags, quote and note. With --json: " +
-        'selectors, anchoring, tags, color, note as text and Markdown, author, times.',
+      "List a document's annotations in reading order: where (and the page of the original, “p. 12”), color, " +
+        'anchoring, author, tags, quote and note. With --json: selectors, page, anchoring, tags, color, note as text ' +
+        'and Markdown, author, times.',
     )
     .argument('<doc>', 'a document id or a unique, case-insensitive prefix of its title')
     .usage('DOC')
@@ -35,11 +38,12 @@ export function annotationsCommand(session: CliSession): Command {
       if (reference.trim() === '') throw new UsageError('usage: marginalia annotations DOC');
       const doc = await resolveDocument(session, reference);
       const annotations = await session.call('listAnnotations', { documentId: doc.id });
+      const pageMap = annotations.length === 0 ? [] : await pageMapOf(session, doc.id);
       session.print(
         annotations.length === 0
           ? `“${doc.title}” has no annotations.\n`
-          : `${annotations.map(annotationLine).join('\n')}\n`,
-        annotations.map(annotationJson),
+          : `${annotations.map((annotation) => annotationLine(annotation, pageMap)).join('\n')}\n`,
+        annotations.map((annotation) => annotationJson(annotation, pageMap)),
       );
     });
 }

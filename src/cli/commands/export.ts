@@ -9,7 +9,7 @@ import { PAPER_SIZES, pdfFileNameFor } from '../../shared/export-options';
 import type { DocumentSummary } from '../../shared/model';
 import { countOf } from '../../shared/plural';
 import { resolveDocuments } from '../document-reference';
-import { writeFile } from '../host';
+import { makeFolder, writeFile } from '../host';
 import type { CliSession } from '../session';
 import { UsageError, parsedOption, repeatable, valueOption, asText } from '../usage';
 import { highlightColor } from './annotate';
@@ -66,6 +66,7 @@ function exportTargets(docs: readonly DocumentSummary[], flags: ExportFlags): Ar
 async function exportPdfs(session: CliSession, references: readonly string[], flags: ExportFlags): Promise<void> {
   const options = exportOptionsFrom(flags);
   const targets = exportTargets(await resolveDocuments(session, references), flags);
+  if (flags.outDir !== undefined) await makeFolder(resolve(flags.outDir));
   const written = [];
   for (const target of targets) {
     const result = await session.call('exportPdf', { documentIds: target.ids, options });

@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
 import { importFile, readFile, updateFromFile } from '../host';
+import { mailboxExistingText, outcomeCounts } from '../../shared/mailbox-outcome';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
 
@@ -112,13 +113,17 @@ async function importFiles(session: CliSession, files: readonly string[], option
         `${unplaced === 1 ? '1 comment' : `${unplaced} comments`} in “${file}” commented on text that is not in ` +
           'the document (an image, a header), so did not become margin notes.',
       );
-    // An .mbox makes a document per message: each is listed, the first with the rest after it.
+    // An .mbox makes a document per message: each is listed, the first with the rest after it,
+    // and the messages already in the library are counted in one line.
+    const { total, existing } = outcomeCounts(outcome.value);
     for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
       results.push({ file, id: document.id, title: document.title, created });
       if (session.json) continue;
       session.io.stdout(`${document.id}\n`);
-      if (!created) session.warn(`“${file}” is already in the library as “${document.title}”.`);
+      if (!created && total === 1) session.warn(`“${file}” is already in the library as “${document.title}”.`);
     }
+    const mailbox = session.json ? undefined : mailboxExistingText(`“${file}”`, total, existing);
+    if (mailbox !== undefined) session.warn(mailbox);
   }
   if (session.json) session.io.stdout(`${JSON.stringify(results, null, 2)}\n`);
 }

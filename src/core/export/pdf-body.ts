@@ -125,7 +125,11 @@ function coverRows(surface: PageSurface, run: DocumentRun): string[] {
   const rows: string[] = [];
   rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
   if (detail.byline.trim() !== '') rows.push(`Byline: ${detail.byline}`);
-  if (detail.publishedAt.trim() !== '') rows.push(`Published: ${readableDate(detail.publishedAt)}`);
+  // A PDF's creation date (or a message's Date) was taken as its date at import: that is the
+  // file's own metadata, said below as when it was created, not a publication date.
+  const published = detail.publishedAt.trim();
+  if (published !== '' && published !== run.source.provenance?.createdAt)
+    rows.push(`Published: ${readableDate(published)}`);
   rows.push(...provenanceRows(run.source.provenance));
   rows.push(`Exported by ${surface.context.exporterName} on ${formatDate(surface.context.exportedAt)}`);
   const notes = run.included.filter(hasNote).length;

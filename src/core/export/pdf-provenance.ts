@@ -40,7 +40,9 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
     `SHA-256: ${provenance.sha256}`,
     `Came from: ${originOnCover(provenance.origin, provenance.originUrl)}`,
   ];
-  const captured = provenance.createdAt ? `Captured ${readableDate(provenance.createdAt)} · ` : '';
+  // The date a file or message carries about itself: when it was made (or sent), not when it was published.
+  const made = provenance.sourceType === 'eml' ? 'Sent' : 'Created';
+  const captured = provenance.createdAt ? `${made} ${readableDate(provenance.createdAt)} · ` : '';
   rows.push(`${captured}Imported ${readableDate(provenance.importedAt)} with ${provenance.importer}`);
   const facts: string[] = [];
   if (provenance.pageCount !== undefined) facts.push(`${provenance.pageCount} pages`);

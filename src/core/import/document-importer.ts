@@ -68,7 +68,7 @@ export interface ImportOptions {
   /** This import's OCR language(s) over the setting's (the CLI's --ocr-lang). */
   ocrLanguages?: OcrLanguages;
   /** How far the reader has come (pages read, pages recognized). */
-  onProgress?: (done: number, total: number, stage?: ReadStage) => void;
+  onProgress?: (done: number, total: number, stage?: ReadStage | 'storing') => void;
   /** For a fetched page: the address it finally came from and when it was fetched. */
   capture?: { originUrl: string; capturedAt: string };
 }
@@ -121,7 +121,7 @@ export class DocumentImporter {
     const origin = options.origin ?? { kind: 'upload' };
     const resolved = resolveImportType(sourceName, bytes);
     if (resolved === undefined || TEXT_SOURCE_TYPES.includes(resolved.sourceType)) {
-      const prepared = prepareDocument(sourceName, bytes, this.deps.maxImportBytes());
+      const prepared = prepareDocument(sourceName, bytes, this.deps.maxImportBytes(), options.capture?.originUrl);
       return this.storeChecked(sourceName, [this.withTextProvenance(prepared, bytes, origin)], options);
     }
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
@@ -148,6 +148,8 @@ export class DocumentImporter {
   private storeChecked(name: string, prepared: readonly PreparedDocument[], options: ImportOptions): ImportOutcome {
     // The last moment Cancel can win: after this the documents are written in one transaction.
     if (options.signal?.aborted) throw cancelledImport(name);
+    // The write is one transaction, but a large file's takes a moment: the bar, full, says so.
+    options.onProgress?.(1, 1, 'storing');
     const { capture } = options;
     if (capture === undefined) return this.store(prepared);
     return this.store(

@@ -99,7 +99,7 @@ function tooLarge(url: URL, limits: FetchLimits, size?: number): UserFacingError
 function statusFailure(url: URL, response: Response): UserFacingError {
   const said = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const code = response.status === 404 || response.status === 410 ? 'NOT_FOUND' : 'NETWORK';
-  return new UserFacingError(code, `${url.host} answered ${said} for ${url.href}. Nothing was imported.`);
+  return new UserFacingError(code, `${url.href} answered ${said}. Nothing was imported.`);
 }
 
 /** The body, stopping as soon as it passes the limit. */

@@ -12,6 +12,7 @@ import { UserFacingError } from '../../shared/result';
 import { ALLOWED_TAGS, BLOCK_TAGS } from './html-tags';
 import { isLayoutTable, tableBlockFrom } from './html-tables';
 import type { ParsedDocument } from './parsed-document';
+import { absoluteLinks } from './html-links';
 
 interface HtmlLibraries {
   JSDOM: typeof JsdomModule.JSDOM;
@@ -312,11 +313,18 @@ export function sanitizedHtmlBlocks(html: string): Block[] {
   return blocksFromCleanHtml(html, removeHiddenText);
 }
 
-export function parseHtml(html: string, fallbackTitle: string, sourceName: string = fallbackTitle): ParsedDocument {
+/** `pageUrl`: the address the page came from, which its relative links are read against. */
+export function parseHtml(
+  html: string,
+  fallbackTitle: string,
+  sourceName: string = fallbackTitle,
+  pageUrl?: string,
+): ParsedDocument {
   const { JSDOM, VirtualConsole, Readability } = htmlLibraries();
   // No URL, no script execution and no resource loading: the page is inert data.
   const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
   try {
+    if (pageUrl !== undefined) absoluteLinks(dom.window.document, pageUrl);
     // The article comes back as a live element (no serialize and re-parse of a large
     // page), and DOMPurify cleans that element in place before anything reads it.
     // Readability's own defaults: a lower charThreshold (200 was used) accepts the first

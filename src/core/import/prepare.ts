@@ -84,13 +84,19 @@ export function assertSharable(
   );
 }
 
-export function prepareDocument(fileName: string, bytes: Uint8Array, maxBytes: number): PreparedDocument {
+/** `pageUrl`: for a fetched page, its address, which its relative links are read against. */
+export function prepareDocument(
+  fileName: string,
+  bytes: Uint8Array,
+  maxBytes: number,
+  pageUrl?: string,
+): PreparedDocument {
   const sourceName = basename(fileName.replace(/\\/g, '/'));
   const { sourceType, text } = decodeImportFile(sourceName, bytes, maxBytes);
   const fallbackTitle = titleFromFileName(sourceName);
   const parsed =
     sourceType === 'html'
-      ? parseHtml(text, fallbackTitle, sourceName)
+      ? parseHtml(text, fallbackTitle, sourceName, pageUrl)
       : sourceType === 'md'
         ? parseMarkdown(text, fallbackTitle)
         : parsePlainText(text, fallbackTitle);

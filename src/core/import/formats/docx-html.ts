@@ -6,6 +6,7 @@ import type * as MammothModule from 'mammoth';
 import type { Block } from '../../../shared/document-blocks';
 import { blocksFromCleanHtml } from '../html';
 import { imagesToAltText } from './html-shapes';
+import { markSuperscripts } from './note-marks';
 import { unreadable } from './xml';
 
 type Mammoth = typeof MammothModule;
@@ -70,6 +71,7 @@ function notesToParagraphs(document: Document): void {
 function prepare(document: Document): void {
   notesToParagraphs(document);
   imagesToAltText(document);
+  markSuperscripts(document);
 }
 
 /** The blocks of a Word file (given as a zip archive mammoth may read whole: checked and rebuilt by the caller). */

@@ -81,13 +81,14 @@ export function mhtmlReader(limits: { maxBytes?: number } = {}): FormatReader {
       decodeWords(top.get('subject') ?? ''),
       input.fileName.replace(/\.(mhtml?|mht)$/i, ''),
     );
-    const parsed = parseHtml(html, fallbackTitle, input.fileName);
     // Chrome names the page's address at the top (Snapshot-Content-Location); others only on the part.
     const origin = originUrl(
       top.get('snapshot-content-location'),
       part.headers.get('content-location'),
       top.get('content-location'),
     );
+    // The page's relative links are read against the address it was saved from.
+    const parsed = parseHtml(html, fallbackTitle, input.fileName, origin);
     const createdAt = isoDate(top.get('date'));
     return {
       ...parsed,

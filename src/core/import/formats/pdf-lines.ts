@@ -1,5 +1,6 @@
 // Turns a page's positioned text pieces into lines: pieces on one baseline (superscripts
 // included) that sit close together, with the text cleaned of ligatures and control characters.
+import { superscriptText } from './note-marks';
 
 /** One piece of text as pdfjs places it, in PDF user space (y grows upwards). */
 export interface PdfPiece {
@@ -92,14 +93,23 @@ function splitByGaps(pieces: readonly PdfPiece[]): PdfPiece[][] {
   return runs;
 }
 
-/** Joins a line's pieces, adding a space where the gap between them is wider than a letter's kerning. */
-function joinPieces(pieces: readonly PdfPiece[]): string {
+/** A piece set smaller than the line's text and raised above its baseline: a footnote mark or an exponent. */
+function isRaised(piece: PdfPiece, line: PdfPiece): boolean {
+  return piece.size <= line.size * 0.85 && piece.y - line.y >= line.size * 0.2;
+}
+
+/**
+ * Joins a line's pieces, adding a space where the gap between them is wider than a letter's
+ * kerning; a raised mark against its word is kept apart from it (note-marks.ts).
+ */
+function joinPieces(pieces: readonly PdfPiece[], line: PdfPiece): string {
   let text = '';
   let end = -Infinity;
   for (const piece of pieces) {
     const gap = piece.x - end;
     const needsSpace = text !== '' && gap > piece.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(piece.text);
-    text += (needsSpace ? ' ' : '') + piece.text;
+    const mark = needsSpace || !isRaised(piece, line) ? undefined : superscriptText(text, piece.text);
+    text += mark ?? (needsSpace ? ' ' : '') + piece.text;
     end = piece.x + piece.width;
   }
   return text.replace(/\s+/g, ' ').trim();
@@ -124,7 +134,7 @@ function partOf(piece: PdfPiece): PdfPart {
 function lineOf(pieces: readonly PdfPiece[]): PdfLine {
   const largest = pieces.reduce((best, piece) => (piece.size > best.size ? piece : best));
   return {
-    text: joinPieces(pieces),
+    text: joinPieces(pieces, largest),
     x0: Math.min(...pieces.map((piece) => piece.x)),
     x1: Math.max(...pieces.map((piece) => piece.x + piece.width)),
     y: largest.y,

@@ -157,20 +157,41 @@ function removeCard(id: string, card: Element, actions: MarginActions, margin: M
   actions.remove(id);
 }
 
+/** What a name is said to be ("(Word comment)", "(unverified)"): kept whole while a long name before it is cut. */
+const NAME_KIND = /^(.+?)( \((?:Word comment|unverified)\))$/;
+
+/** The author's name, its kind always shown: only the name part ends in an ellipsis on a narrow card. */
+function AuthorName({ name, kind }: { name: string; kind: string | undefined }) {
+  if (kind === undefined) {
+    return (
+      <span className={styles.author} title={name}>
+        {name}
+      </span>
+    );
+  }
+  return (
+    <span className={`${styles.author} ${styles.authorWithKind}`} title={name}>
+      <span className={styles.authorName}>{name.slice(0, name.length - kind.length)}</span>
+      <span className={styles.authorKind}>{kind}</span>
+    </span>
+  );
+}
+
 function CardHeader({ annotation, mine, selected }: { annotation: Annotation; mine: boolean; selected: boolean }) {
   const edited = annotation.updatedAt !== annotation.createdAt;
   const status = annotation.anchor.status;
+  const name = annotation.author.name;
+  const kind = NAME_KIND.exec(name)?.[2];
   return (
     <>
-      <header className={styles.header}>
+      {/* A name with its kind needs room for both: the date and page may then go to a second line. */}
+      <header className={kind === undefined ? styles.header : `${styles.header} ${styles.headerWraps}`}>
         <span
           className={styles.dot}
           style={{ background: HIGHLIGHT_PALETTE[annotation.color].swatch }}
           aria-hidden="true"
         />
-        <span className={styles.author} title={annotation.author.name}>
-          {annotation.author.name}
-        </span>
+        <AuthorName name={name} kind={kind} />
         {!mine && <span className={styles.badge}>their note</span>}
         <time
           dateTime={annotation.updatedAt}

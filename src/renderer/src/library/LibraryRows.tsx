@@ -8,15 +8,16 @@ import { countOf, groupedCountOf } from '../../../shared/plural';
 import { useStores } from '../app/stores';
 import { confirmDeletion } from './deletion';
 import type { ThreadRow } from './library-rows';
+import { rowDate } from './library-rows';
 import styles from './Library.module.css';
 
 const formatDay = (iso: string) => formatDate(iso, 'day');
 
-/** The row's lines: source, then date and length, then origin and version; each short enough to read whole in the default panel width. */
+/** The row's lines: source, then date (a message's own) and length, then origin and version; each short enough to read whole in the default panel width. */
 function rowLines(doc: DocumentSummary): [string, string, string] {
   return [
     doc.siteName || doc.sourceName,
-    `${formatDay(doc.importedAt)} · ${groupedCountOf(doc.wordCount, 'word')}`,
+    `${formatDay(rowDate(doc))} · ${groupedCountOf(doc.wordCount, 'word')}`,
     originLine(doc, formatDay),
   ];
 }

@@ -9,23 +9,12 @@ import type { DialogsStore } from '../app/dialogs-store';
 import { notifications, notifyFailure, reportFailure } from '../app/notifications/store';
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
-import { importMessages } from './import-report';
+import { importMessages, outcomeOf } from './import-report';
 import { importProgress, newImportJobId } from './import-progress';
 import { passwordPrompt } from './password-prompt';
 import type { SessionStore } from './session-store';
 
 type ImportCall = (jobId: string, password: string | undefined) => Promise<Result<ImportOutcome>>;
-
-function outcomeOf(name: string, result: Result<ImportOutcome>): FileImport {
-  if (!result.ok) {
-    if (result.error.code === 'CANCELLED') return { fileName: name, outcome: 'cancelled' };
-    return { fileName: name, outcome: 'failed', reason: result.error.message };
-  }
-  const { document, created, notesNotPlaced } = result.value;
-  return created
-    ? { fileName: name, outcome: 'imported', documentId: document.id, notesNotPlaced: notesNotPlaced ?? 0 }
-    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id };
-}
 
 /** Runs one import under its jobId, asking for a password as long as the file wants one; never throws. */
 async function runJob(client: MarginaliaClient, jobId: string, name: string, call: ImportCall): Promise<FileImport> {

@@ -1,15 +1,36 @@
 // What an import of several files says afterwards: every file's fate, in as few
 // notifications as read well (one for what came in, one listing every failure with its reason).
+import { mailboxExistingText, outcomeCounts } from '../../../shared/mailbox-outcome';
+import type { ImportOutcome } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
 import { countOf } from '../../../shared/plural';
 import type { NotificationKind } from '../app/notifications/store';
 
+/** For an .mbox: how many messages it held and how many of them were already in the library. */
+type Mailbox = { mailbox?: { total: number; existing: number } };
+
 export type FileImport =
   /** notesNotPlaced: Word comments on text the document does not hold (an image, a header). */
-  | { fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number }
-  | { fileName: string; outcome: 'existing'; title: string; documentId?: string }
+  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox)
+  | ({ fileName: string; outcome: 'existing'; title: string; documentId?: string } & Mailbox)
   | { fileName: string; outcome: 'failed'; reason: string }
   /** Cancel import, or Cancel at the password: nothing of it was stored. */
   | { fileName: string; outcome: 'cancelled' };
+
+/** What became of one file, from the core's answer. */
+export function outcomeOf(name: string, result: Result<ImportOutcome>): FileImport {
+  if (!result.ok) {
+    if (result.error.code === 'CANCELLED') return { fileName: name, outcome: 'cancelled' };
+    return { fileName: name, outcome: 'failed', reason: result.error.message };
+  }
+  const { document, notesNotPlaced } = result.value;
+  // An .mbox is many documents: it imported something if any message was new.
+  const { total, existing } = outcomeCounts(result.value);
+  const mailbox = total > 1 ? { mailbox: { total, existing } } : {};
+  return existing < total
+    ? { fileName: name, outcome: 'imported', documentId: document.id, notesNotPlaced: notesNotPlaced ?? 0, ...mailbox }
+    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id, ...mailbox };
+}
 
 /** The core's own words for a cancelled import, so every host says the same. */
 export function cancelledText(name: string): string {
@@ -50,7 +71,10 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
           'document (an image, a header), so did not become margin notes.',
         kind: 'info',
       });
-    if (file.outcome === 'existing')
+    const mailbox = file.outcome === 'failed' || file.outcome === 'cancelled' ? undefined : file.mailbox;
+    const repeated = mailbox && mailboxExistingText(file.fileName, mailbox.total, mailbox.existing);
+    if (repeated) messages.push({ text: repeated, kind: 'info' });
+    else if (file.outcome === 'existing')
       messages.push({
         text: `${file.fileName} is already in the library as “${file.title}”.`,
         kind: 'info',
@@ -61,10 +85,16 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
     if (file.outcome === 'cancelled') messages.push({ text: cancelledText(file.fileName), kind: 'info' });
   }
   const failed = files.flatMap((file) => (file.outcome === 'failed' ? [file] : []));
-  if (failed.length === 1)
-    messages.push({ text: `Couldn't import ${failed[0]!.fileName}: ${failed[0]!.reason}`, kind: 'error' });
+  const [only] = failed;
+  // The core's reasons usually name the file (or web address) already; say it once.
+  if (failed.length === 1 && only)
+    messages.push({
+      text: only.reason.includes(only.fileName)
+        ? `Couldn't import: ${only.reason}`
+        : `Couldn't import ${only.fileName}: ${only.reason}`,
+      kind: 'error',
+    });
   else if (failed.length > 1) {
-    // The core's reasons usually name the file already; say it once.
     const lines = failed.map((file) =>
       file.reason.includes(file.fileName) ? `• ${file.reason}` : `• ${file.fileName}: ${file.reason}`,
     );

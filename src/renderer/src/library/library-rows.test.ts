@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../shared/model';
-import { libraryRows } from './library-rows';
+import { libraryRows, rowDate } from './library-rows';
 
 function doc(id: string, thread?: { key: string; position: number }, publishedAt = ''): DocumentSummary {
   return {
@@ -39,5 +39,13 @@ describe('libraryRows', () => {
     expect(libraryRows([doc('c0', { key: 't', position: 0 })])).toEqual([
       { kind: 'document', document: doc('c0', { key: 't', position: 0 }) },
     ]);
+  });
+
+  it('dates a message by its own Date and any other document by its import', () => {
+    expect(rowDate(doc('c0', undefined, '2023-11-05T08:00:00.000Z'))).toBe('2023-11-05T08:00:00.000Z');
+    expect(rowDate(doc('c1'))).toBe('2024-02-01T00:00:00.000Z');
+    expect(rowDate({ ...doc('pdf', undefined, '2020-01-01T00:00:00.000Z'), sourceType: 'pdf' })).toBe(
+      '2024-02-01T00:00:00.000Z',
+    );
   });
 });

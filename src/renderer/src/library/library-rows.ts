@@ -16,6 +16,11 @@ export type LibraryRow = { kind: 'document'; document: DocumentSummary } | Threa
 
 const messageDate = (doc: DocumentSummary): string => doc.publishedAt || doc.importedAt;
 
+/** The date a row shows: an e-mail message's own date (its Date header), any other document's import date. */
+export function rowDate(doc: DocumentSummary): string {
+  return doc.sourceType === 'eml' ? messageDate(doc) : doc.importedAt;
+}
+
 /** Groups already filtered and sorted documents; a thread with one message shown is shown as that message. */
 export function libraryRows(documents: readonly DocumentSummary[]): LibraryRow[] {
   const threads = new Map<string, DocumentSummary[]>();

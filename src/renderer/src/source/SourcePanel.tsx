@@ -8,7 +8,7 @@ import { formatSize, ocrText, typeName } from '../../../shared/provenance-labels
 import { useSession, useStores } from '../app/stores';
 import panel from '../ui/Panel.module.css';
 import { Attachments } from './Attachments';
-import { Fact, Facts, Hash, OriginFact } from './facts';
+import { AttachedToFact, Fact, Facts, Hash, OriginFact } from './facts';
 import styles from './SourcePanel.module.css';
 
 const when = (iso: string | undefined): string | undefined =>
@@ -76,6 +76,7 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
         <Fact label="Size" value={formatSize(provenance.size)} />
         <Hash label="SHA-256" value={provenance.sha256} />
         <OriginFact origin={provenance.origin} originUrl={provenance.originUrl} bundle={source.bundle} />
+        <AttachedToFact attachedTo={source.attachedTo} />
         <Fact label="Captured" value={when(provenance.createdAt)} />
         <Fact label="Imported" value={when(provenance.importedAt)} />
         <Fact label="Importer" value={provenance.importer} />

@@ -59,6 +59,32 @@ function MessageLink({ origin }: { origin: Extract<DocumentOrigin, { kind: 'atta
   );
 }
 
+/** The other messages this same file came in, each one click away. */
+export function AttachedToFact({ attachedTo }: { attachedTo: DocumentSource['attachedTo'] }) {
+  const { session } = useStores();
+  const documents = useSession((state) => state.documents);
+  if (!attachedTo || attachedTo.length === 0) return null;
+  return (
+    <Fact label="Also attached to">
+      <ul className={styles.links}>
+        {attachedTo.map(({ documentId, attachmentName }) => {
+          const message = documents?.find((doc) => doc.id === documentId);
+          return (
+            <li key={`${documentId}/${attachmentName}`}>
+              {`The e-mail “${message?.title ?? documentId}”, as “${attachmentName}”`}{' '}
+              {message && (
+                <button type="button" className="link-button" onClick={() => void session.openDocument(documentId)}>
+                  Open the e-mail
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Fact>
+  );
+}
+
 export function OriginFact({
   origin,
   originUrl,

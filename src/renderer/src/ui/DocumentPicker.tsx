@@ -2,6 +2,7 @@
 // several documents at once (PDF export, sharing notes).
 import type { DocumentSummary } from '../../../shared/model';
 import styles from './DocumentPicker.module.css';
+import { distinguishingLabels } from './picker-labels';
 
 export function DocumentPicker({
   documents,
@@ -12,6 +13,8 @@ export function DocumentPicker({
   selected: readonly string[];
   onChange: (update: (previous: string[]) => string[]) => void;
 }) {
+  // Two documents of one title are told apart by their files (and import dates).
+  const labels = distinguishingLabels(documents);
   return (
     <ul className={styles.list}>
       {documents.map((doc) => (
@@ -26,6 +29,7 @@ export function DocumentPicker({
               }}
             />{' '}
             {doc.title}
+            {labels.has(doc.id) && <span className={styles.detail}> ({labels.get(doc.id)})</span>}
           </label>
         </li>
       ))}

@@ -10,6 +10,7 @@ import type { Notification, NotificationCenter } from './store';
 import { MAX_SHOWN, notifications, useNotifications } from './store';
 import type { Problem } from './problem';
 import { ProblemDialog } from './ProblemDialog';
+import { useReservedRoom } from './reserved-room';
 import styles from './Notifications.module.css';
 
 const KIND_CLASS: Record<Notification['kind'], string> = {
@@ -116,6 +117,8 @@ export function Notifications({
   const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const { root, onFocus, onBlur } = useFocusKeeper(center, items);
+  const area = useRef<HTMLDivElement>(null);
+  useReservedRoom(area, besidePanel);
   const newestFirst = [...items].reverse();
   const hidden = expanded ? 0 : Math.max(0, newestFirst.length - MAX_SHOWN);
   const shown = newestFirst.slice(0, newestFirst.length - hidden);
@@ -141,6 +144,7 @@ export function Notifications({
     >
       {/* The region is always in the page, so screen readers hear what is added to it. */}
       <div
+        ref={area}
         className={besidePanel ? `${styles.area} ${styles.besidePanel}` : styles.area}
         role="status"
         aria-live="polite"
