@@ -2,19 +2,18 @@
 // format readers' worker beside it (out/cli/reader-worker.mjs, found next to the bundle at
 // run time). Packages stay external and load from node_modules, so better-sqlite3 uses its
 // Node build. Both are split: what the code loads with import() (a format's reader, PDF
-// export, OCR) is a chunk of its own (out/cli/chunk-*.mjs), read only by a command that needs it.
-// Chunks sit beside the entries: modules find files next to themselves (the worker entry).
+// export, OCR) is a file of its own (out/cli/pdf-HASH.mjs, chunk-HASH.mjs), read only by a
+// command that needs it. They sit beside the entries, since modules find files next to
+// themselves (the worker entry).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Chunks of an earlier build would otherwise pile up beside the new ones.
+// The folder holds only this build's output: chunks of an earlier build would pile up beside the new ones.
 const outdir = join(root, 'out/cli');
-if (existsSync(outdir)) {
-  for (const name of readdirSync(outdir)) if (name.startsWith('chunk-')) rmSync(join(outdir, name));
-}
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     marginalia: join(root, 'src/cli/main.ts'),
