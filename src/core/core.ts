@@ -20,7 +20,7 @@ import { dispatch } from './dispatch';
 import { IdentityRepository, KnownKeysRepository } from './identity';
 import { SyncEngine } from './sync';
 import { SYNC_OFF } from '../shared/sync';
-import { renderAnnotatedPdf, type RenderedPdf } from './export';
+import type { RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
@@ -378,6 +378,8 @@ export class MarginaliaCore {
       ? (done: number, total: number, stage: 'layout' | 'writing' | 'done') =>
           this.events.emit('exportProgress', { jobId, done, total, stage })
       : undefined;
+    // PDF export (pdfkit, fontkit) loads on first use: a third of a second at every start otherwise.
+    const { renderAnnotatedPdf } = await import('./export');
     return renderAnnotatedPdf(sources, resolvePdfExportOptions(partial), {
       fontsDir: this.fontsDir,
       exporterName: this.profile.read().displayName,

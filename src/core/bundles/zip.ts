@@ -5,7 +5,8 @@
 // name: no path from the archive is ever used as a file path. The caps come from
 // sizeLimits, the same numbers an export is checked against before it is written.
 import { zipSync } from 'fflate';
-import yauzl from 'yauzl';
+import { createRequire } from 'node:module';
+import type yauzl from 'yauzl';
 import type { SizeLimits } from '../../shared/bundle-schemas';
 import { BUNDLE_LIMITS, isBundleEntryName } from '../../shared/bundle-schemas';
 import { UserFacingError } from '../../shared/result';
@@ -21,9 +22,12 @@ const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 
+/** yauzl loads when a bundle is read, not with every command. */
+const loadYauzl = (): typeof yauzl => createRequire(import.meta.url)('yauzl') as typeof yauzl;
+
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
+    loadYauzl().fromBuffer(
       bytes,
       { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true },
       (error, zip) => {

@@ -2,10 +2,11 @@
 // (e-mails, old pages) are told apart and left to flow as ordinary blocks.
 import type { InlineRun, TableBlock, TableCell } from '../../shared/document-blocks';
 import { MAX_TABLE_COLUMNS, inlineText } from '../../shared/document-blocks';
+import type { HtmlElement } from './html-node';
 
 const CELL_TAGS = new Set(['TD', 'TH']);
 
-function rowsOf(table: Element): Element[] {
+function rowsOf(table: HtmlElement): HtmlElement[] {
   return Array.from(table.children).flatMap((child) => {
     if (child.tagName === 'TR') return [child];
     if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT')
@@ -14,7 +15,7 @@ function rowsOf(table: Element): Element[] {
   });
 }
 
-function cellsOf(row: Element): Element[] {
+function cellsOf(row: HtmlElement): HtmlElement[] {
   return Array.from(row.children).filter((cell) => CELL_TAGS.has(cell.tagName));
 }
 
@@ -26,15 +27,16 @@ function cellsOf(row: Element): Element[] {
  * banner row of logo and title), or when no row has two cells that hold text (a one-column
  * frame around content). Anything else is data and keeps its grid.
  */
-export function isLayoutTable(table: Element): boolean {
+export function isLayoutTable(table: HtmlElement): boolean {
   if (table.getAttribute('role') === 'presentation') return true;
   if (table.querySelector('table') || table.parentElement?.closest('table')) return true;
-  const filled = (cells: Element[]): Element[] => cells.filter((cell) => (cell.textContent ?? '').trim() !== '');
+  const filled = (cells: HtmlElement[]): HtmlElement[] =>
+    cells.filter((cell) => (cell.textContent ?? '').trim() !== '');
   const rows = rowsOf(table).map((row) => filled(cellsOf(row)).length);
   return rows.filter((count) => count > 0).length < 2 || !rows.some((count) => count >= 2);
 }
 
-function span(cell: Element, name: string): number {
+function span(cell: HtmlElement, name: string): number {
   const value = Number.parseInt(cell.getAttribute(name) ?? '1', 10);
   return Number.isFinite(value) && value > 1 ? Math.min(value, MAX_TABLE_COLUMNS) : 1;
 }
@@ -48,9 +50,9 @@ const EMPTY_CELL: TableCell = { children: [] };
  * apart (it becomes a paragraph above the table).
  */
 export function tableBlockFrom(
-  table: Element,
-  cellRuns: (cell: Element) => InlineRun[],
-): { table: TableBlock | undefined; caption: Element | undefined } {
+  table: HtmlElement,
+  cellRuns: (cell: HtmlElement) => InlineRun[],
+): { table: TableBlock | undefined; caption: HtmlElement | undefined } {
   const rows = rowsOf(table);
   /** Row spans still open, by column: how many rows below they still cover. */
   const open: number[] = [];

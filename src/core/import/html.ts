@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Block, HeadingLevel, InlineRun, ListBlock, ListItem, TextRun } from '../../shared/document-blocks';
 import { inlineText, isSafeLinkUrl, textRun } from '../../shared/document-blocks';
 import { UserFacingError } from '../../shared/result';
+import type { HtmlElement, HtmlNode } from './html-node';
 import { ALLOWED_TAGS, BLOCK_TAGS } from './html-tags';
 import { isLayoutTable, tableBlockFrom } from './html-tables';
 import type { ParsedDocument } from './parsed-document';
@@ -103,13 +104,13 @@ function trimRuns(runs: InlineRun[]): InlineRun[] {
   return merged;
 }
 
-function inlineFrom(node: Node, marks: Marks, into: BlockCollector): void {
+function inlineFrom(node: HtmlNode, marks: Marks, into: BlockCollector): void {
   if (node.nodeType === 3) {
     into.addRun(textRun(node.textContent ?? '', marks));
     return;
   }
   if (node.nodeType !== 1) return;
-  const element = node as Element;
+  const element = node as HtmlElement;
   const tag = element.tagName;
   if (tag === 'BR') {
     into.addRun({ kind: 'break' });
@@ -133,13 +134,13 @@ function inlineFrom(node: Node, marks: Marks, into: BlockCollector): void {
 }
 
 /** One list item from the nodes it holds: its text as inline runs, lists inside it nested. */
-function listItemFrom(parts: readonly Node[]): ListItem | undefined {
+function listItemFrom(parts: readonly HtmlNode[]): ListItem | undefined {
   const collector = new BlockCollector();
   const nested: ListBlock[] = [];
   for (const part of parts) {
-    if (part.nodeType === 1 && ((part as Element).tagName === 'UL' || (part as Element).tagName === 'OL')) {
-      nested.push(listFrom(part as Element));
-    } else if (part.nodeType === 1 && BLOCK_TAGS.has((part as Element).tagName)) {
+    if (part.nodeType === 1 && ((part as HtmlElement).tagName === 'UL' || (part as HtmlElement).tagName === 'OL')) {
+      nested.push(listFrom(part as HtmlElement));
+    } else if (part.nodeType === 1 && BLOCK_TAGS.has((part as HtmlElement).tagName)) {
       inlineFrom(part, {}, collector);
       collector.addRun({ kind: 'break' });
     } else {
@@ -161,16 +162,16 @@ function listItemFrom(parts: readonly Node[]): ListItem | undefined {
  * bare text); each becomes an item of its own rather than being dropped, and a list placed
  * straight after an item nests under it.
  */
-function listFrom(element: Element): ListBlock {
+function listFrom(element: HtmlElement): ListBlock {
   const items: ListItem[] = [];
   for (const child of Array.from(element.childNodes)) {
-    const tag = child.nodeType === 1 ? (child as Element).tagName : '';
+    const tag = child.nodeType === 1 ? (child as HtmlElement).tagName : '';
     const previous = items[items.length - 1];
     if ((tag === 'UL' || tag === 'OL') && previous) {
-      previous.nested.push(listFrom(child as Element));
+      previous.nested.push(listFrom(child as HtmlElement));
       continue;
     }
-    const item = listItemFrom(tag === 'LI' ? Array.from(child.childNodes) : [child]);
+    const item = listItemFrom(tag === 'LI' ? Array.from((child as HtmlElement).childNodes) : [child]);
     if (item) items.push(item);
   }
   const start = Number.parseInt(element.getAttribute('start') ?? '1', 10);
@@ -178,7 +179,7 @@ function listFrom(element: Element): ListBlock {
 }
 
 /** A table cell's text: its blocks (paragraphs, list items) one per line. */
-function cellRuns(cell: Element): InlineRun[] {
+function cellRuns(cell: HtmlElement): InlineRun[] {
   const collector = new BlockCollector();
   blocksFrom(cell, collector, false);
   collector.flush();
@@ -192,7 +193,7 @@ function cellRuns(cell: Element): InlineRun[] {
 }
 
 /** A data table becomes a table block (its caption a paragraph above it); a layout table's content flows on. */
-function tableFrom(table: Element, into: BlockCollector): boolean {
+function tableFrom(table: HtmlElement, into: BlockCollector): boolean {
   if (isLayoutTable(table)) return false;
   const { table: block, caption } = tableBlockFrom(table, cellRuns);
   if (caption) {
@@ -203,13 +204,13 @@ function tableFrom(table: Element, into: BlockCollector): boolean {
   return true;
 }
 
-function blocksFrom(element: Element, into: BlockCollector, inQuote: boolean): void {
+function blocksFrom(element: HtmlElement, into: BlockCollector, inQuote: boolean): void {
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType !== 1) {
       inlineFrom(node, {}, into);
       continue;
     }
-    const child = node as Element;
+    const child = node as HtmlElement;
     const tag = child.tagName;
     if (!BLOCK_TAGS.has(tag)) {
       inlineFrom(child, {}, into);
@@ -275,6 +276,14 @@ function sanitizedBlocks(purify: Purifier, root: Element): Block[] {
     ALLOW_DATA_ATTR: false,
     IN_PLACE: true,
   });
+  return blocksOfTree(root);
+}
+
+/**
+ * The blocks of a tree that holds only elements an import keeps: one DOMPurify cleaned, or
+ * the light tree of HTML a converter wrote (formats/generated-html.ts), which needs no sanitizer.
+ */
+export function blocksOfTree(root: HtmlElement): Block[] {
   const collector = new BlockCollector();
   blocksFrom(root, collector, false);
   collector.flush();

@@ -10,6 +10,8 @@ export { prepareDocument, type PreparedDocument } from './prepare';
 export { formatMegabytes } from './validate';
 import { FORMAT_READERS, WORKER_TYPES, type ReaderRegistry } from './formats';
 import { hostedReaders } from './reader-worker-host';
+import type * as PagePicture from './ocr/page-picture';
+import type { PlacedText, RenderedPage } from './page-render-protocol';
 
 export { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES, type ReaderRegistry } from './formats';
 export { hostedReaders } from './reader-worker-host';
@@ -22,4 +24,15 @@ export function productionReaders(): ReaderRegistry {
 // Drawing an original page runs in the same worker entry as the heavy readers (src/core/pages uses it).
 export { PageWorker, renderInWorker } from './page-worker';
 export type { PageRenderJob, PlacedText, RenderedPage } from './page-render-protocol';
-export { imagePage, recognizedWordsOn } from './ocr/page-picture';
+
+/** An image's page as a picture; OCR's module (canvas, utif2, tesseract) loads on first use, not at every start. */
+export async function imagePage(...args: Parameters<typeof PagePicture.imagePage>): Promise<RenderedPage> {
+  return (await import('./ocr/page-picture')).imagePage(...args);
+}
+
+/** The words OCR finds on a drawn page, for outlining an annotation on a scan; loaded on first use like imagePage. */
+export async function recognizedWordsOn(
+  ...args: Parameters<typeof PagePicture.recognizedWordsOn>
+): Promise<PlacedText[]> {
+  return (await import('./ocr/page-picture')).recognizedWordsOn(...args);
+}

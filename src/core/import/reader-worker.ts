@@ -2,11 +2,11 @@
 // a crash or runaway memory in one cannot take the app down. Built beside each bundle
 // (out/cli/reader-worker.mjs, out/main/reader-worker.js).
 // Started as a page worker, the same entry draws original pages instead (page-render.ts).
+// Each side loads only what it needs (drawing pages needs canvas, a Word file neither it nor pdf.js).
 import { workerData } from 'node:worker_threads';
 import { isPageWorker } from './page-render-protocol';
-import { servePages } from './page-render-serve';
 import { FORMAT_READERS } from './formats';
 import { serveReader } from './reader-worker-serve';
 
-if (isPageWorker(workerData)) servePages();
+if (isPageWorker(workerData)) void import('./page-render-serve').then(({ servePages }) => servePages());
 else void serveReader(FORMAT_READERS);

@@ -1,7 +1,8 @@
 // The watcher: chokidar on the workspace folder (not following links, only the files the
 // sync reads), telling the engine which file changed once its writer has finished.
+import type * as Chokidar from 'chokidar';
 import type { FSWatcher } from 'chokidar';
-import chokidar from 'chokidar';
+import { createRequire } from 'node:module';
 import { basename, resolve as resolvePath } from 'node:path';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { CONFLICT_FILE } from './workspace-files';
@@ -29,6 +30,8 @@ export async function watchWorkspace(
   started: (watcher: FSWatcher) => void,
 ): Promise<void> {
   const root = resolvePath(dir);
+  // chokidar loads when a workspace is watched, not with every command.
+  const chokidar = createRequire(import.meta.url)('chokidar') as typeof Chokidar;
   const watcher = chokidar.watch(root, {
     depth: 0,
     ignoreInitial: true,

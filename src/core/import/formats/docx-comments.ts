@@ -22,7 +22,10 @@ interface BodyText {
 }
 
 function walk(element: Element, body: BodyText, open: number[]): void {
-  for (const child of Array.from(element.children)) {
+  // childNodes, not children: the Office parser's DOM (xmldom, see ooxml-package.ts) has no `children`.
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
     // Of alternative content only one form is shown; mammoth reads the fallback, so does this.
     if (child.namespaceURI === MC && child.localName === 'Choice') continue;
     if (child.namespaceURI !== W) {

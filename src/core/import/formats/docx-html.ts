@@ -1,12 +1,14 @@
 // Word's body through mammoth to HTML, and that HTML to Marginalia's blocks: headings, nested
 // lists, emphasis, safe links; tables as tables; footnotes and endnotes as numbered
-// paragraphs under a "Notes" heading at the end; images as their alt text.
+// paragraphs under a "Notes" heading at the end; images as their alt text. mammoth writes
+// the HTML itself (escaped, every tag closed), so it is read as a light tree, not by jsdom.
 import { createRequire } from 'node:module';
 import type * as MammothModule from 'mammoth';
 import type { Block } from '../../../shared/document-blocks';
-import { blocksFromCleanHtml } from '../html';
+import { blocksOfTree } from '../html';
+import { GeneratedElement, GeneratedText, keepAllowedElements, parseGeneratedHtml } from './generated-html';
 import { imagesToAltText } from './html-shapes';
-import { markSuperscripts } from './note-marks';
+import { superscriptText } from './note-marks';
 import { unreadable } from './xml';
 
 type Mammoth = typeof MammothModule;
@@ -44,34 +46,41 @@ const BACK_LINK = /^#(footnote|endnote)-ref-\d+$/;
  * marks ("[1]") appear in the text, each with a "↑" link back. They become a "Notes" heading
  * and one paragraph per note, "1. text", without the back links.
  */
-function notesToParagraphs(document: Document): void {
-  const items = Array.from(document.querySelectorAll('li')).filter((item) => NOTE_ID.test(item.id));
+function notesToParagraphs(body: GeneratedElement): void {
+  const items = body.querySelectorAll('li').filter((item) => NOTE_ID.test(item.id));
   const list = items[0]?.parentElement;
   if (!list) return;
-  for (const link of Array.from(list.querySelectorAll('a'))) {
+  for (const link of list.querySelectorAll('a')) {
     if (BACK_LINK.test(link.getAttribute('href') ?? '')) link.remove();
   }
-  const heading = document.createElement('h1');
+  const heading = new GeneratedElement('h1');
   heading.textContent = 'Notes';
-  const paragraphs: Node[] = [heading];
+  const paragraphs: GeneratedElement[] = [heading];
   items
     .filter((item) => item.parentElement === list)
     .forEach((item, index) => {
-      const first = document.createElement('p');
-      first.append(document.createTextNode(`${index + 1}. `));
-      const parts = Array.from(item.childNodes);
-      const inline = parts.filter((part) => part.nodeType !== 1 || (part as Element).tagName !== 'P');
-      const blocks = parts.filter((part) => part.nodeType === 1 && (part as Element).tagName === 'P');
-      first.append(...inline, ...(blocks[0] ? Array.from(blocks[0].childNodes) : []));
+      const first = new GeneratedElement('p');
+      first.append(new GeneratedText(`${index + 1}. `));
+      const parts = [...item.childNodes];
+      const isParagraph = (part: (typeof parts)[number]): part is GeneratedElement =>
+        part instanceof GeneratedElement && part.tagName === 'P';
+      const inline = parts.filter((part) => !isParagraph(part));
+      const blocks = parts.filter(isParagraph);
+      first.append(...inline, ...(blocks[0] ? [...blocks[0].childNodes] : []));
       paragraphs.push(first, ...blocks.slice(1));
     });
   list.replaceWith(...paragraphs);
 }
 
-function prepare(document: Document): void {
-  notesToParagraphs(document);
-  imagesToAltText(document);
-  markSuperscripts(document);
+/** The blocks of mammoth's HTML: notes and images reshaped, then only the elements an import keeps. */
+function blocksOfMammothHtml(html: string): Block[] {
+  const body = parseGeneratedHtml(html);
+  if (!body) throw new Error('mammoth wrote HTML that is not well-formed');
+  notesToParagraphs(body);
+  imagesToAltText(body);
+  markGeneratedSuperscripts(body);
+  keepAllowedElements(body);
+  return blocksOfTree(body);
 }
 
 /** The blocks of a Word file (given as a zip archive mammoth may read whole: checked and rebuilt by the caller). */
@@ -84,13 +93,38 @@ export async function docxBlocks(archive: Uint8Array, label: string): Promise<Bl
         styleMap: STYLE_MAP,
         ignoreEmptyParagraphs: true,
         externalFileAccess: false,
+        // A style map stored in the file (a mammoth feature, never Word's) could name any tag;
+        // its part is not passed on either (only .xml and .rels parts are).
+        includeEmbeddedStyleMap: false,
         // The image's bytes are never read: only its alt text is kept (see imagesToAltText).
         convertImage: images.imgElement(() => Promise.resolve({ src: '' })),
       },
     );
-    const html = result.value;
-    return blocksFromCleanHtml(html, prepare);
+    return blocksOfMammothHtml(result.value);
   } catch (error) {
     throw unreadable(error, (why) => `${label} cannot be read as a Word document (${why}); nothing was imported.`);
   }
+}
+
+/** Each <sup> holding only a footnote mark or an exponent is written as its text (see superscriptText). */
+function markGeneratedSuperscripts(body: GeneratedElement): void {
+  for (const sup of body.querySelectorAll('sup')) {
+    const text = superscriptText(textBefore(sup), sup.textContent);
+    if (text !== undefined) sup.replaceWith(text);
+  }
+}
+
+/** The text just before a node in its block, enough to see the word it follows. */
+function textBefore(node: GeneratedElement): string {
+  let text = '';
+  for (let current: GeneratedElement | null = node; current?.parent && text.length < 40; current = current.parent) {
+    const siblings = current.parent.childNodes;
+    text =
+      siblings
+        .slice(0, siblings.indexOf(current))
+        .map((sibling) => sibling.textContent)
+        .join('') + text;
+    if (/^(P|LI|TD|TH|H[1-6]|BLOCKQUOTE|DIV|BODY)$/.test(current.parent.tagName)) break;
+  }
+  return text;
 }

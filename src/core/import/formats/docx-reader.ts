@@ -8,9 +8,9 @@ import { cleanTitle } from '../parsed-document';
 import { docxComments } from './docx-comments';
 import { docxBlocks, mammothVersion } from './docx-html';
 import type { FormatReader, ImportedNote, ReadDocument } from './format-reader';
-import { coreProperties, factsFrom, relationshipTarget, relsOf } from './ooxml-package';
+import { coreProperties, factsFrom, parseOfficeXml, relationshipTarget, relsOf } from './ooxml-package';
 import type { Parts } from './ooxml-package';
-import { assertShallow, decodeXml, parseXml, unreadable } from './xml';
+import { assertShallow, decodeXml, unreadable } from './xml';
 import type { ZipLimits } from './zip-archive';
 import { readZipEntries } from './zip-archive';
 
@@ -80,8 +80,8 @@ export const readDocx: FormatReader = async (input): Promise<ReadDocument> => {
   try {
     if (commentsBytes)
       notes = docxComments(
-        parseXml(commentsBytes, commentsName!, label),
-        parseXml(parts.get(main)!, main, label),
+        parseOfficeXml(commentsBytes, commentsName!, label),
+        parseOfficeXml(parts.get(main)!, main, label),
         blocks,
       );
   } catch (error) {

@@ -1,6 +1,5 @@
 // One place where raw message bytes meet postal-mime: the size bound, the check that the
 // bytes are a message at all, and the library's own refusals turned into specific errors.
-import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
@@ -80,6 +79,8 @@ export async function parseMessage(
   const message = withoutEnvelopeLine(bytes);
   assertLooksLikeMessage(message, sourceName);
   try {
+    // Loaded here, not with the module: the importer uses this file's digest at every start.
+    const { default: PostalMime } = await import('postal-mime');
     return await PostalMime.parse(message, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

@@ -1,25 +1,27 @@
 // The one registry of binary-format readers: a type imports as soon as its reader is listed
 // here. The readers themselves live beside this file; the import pipeline never names them.
 import type { SourceType } from '../../../shared/model';
-import { readDocx } from './docx-reader';
-import { readEmail } from './email';
-import { readEpub } from './epub-reader';
 import type { FormatReader } from './format-reader';
 import { splitMbox } from './mbox';
-import { readMhtml } from './mhtml';
-import { readPdf } from './pdf';
-import { readImage } from '../ocr/image-reader';
 
 export type ReaderRegistry = Partial<Record<SourceType, FormatReader>>;
 
+/**
+ * A reader whose module loads on its first use: a command or a worker that reads one Word
+ * file loads neither pdf.js nor OCR's canvas (hundreds of milliseconds at every start).
+ */
+function onFirstUse(load: () => Promise<FormatReader>): FormatReader {
+  return async (input) => (await load())(input);
+}
+
 /** A reader per binary type; a type without one is refused with UNSUPPORTED_TYPE. */
 export const FORMAT_READERS: ReaderRegistry = {
-  pdf: readPdf,
-  docx: readDocx,
-  epub: readEpub,
-  eml: readEmail,
-  mhtml: readMhtml,
-  image: readImage,
+  pdf: onFirstUse(async () => (await import('./pdf')).readPdf),
+  docx: onFirstUse(async () => (await import('./docx-reader')).readDocx),
+  epub: onFirstUse(async () => (await import('./epub-reader')).readEpub),
+  eml: onFirstUse(async () => (await import('./email')).readEmail),
+  mhtml: onFirstUse(async () => (await import('./mhtml')).readMhtml),
+  image: onFirstUse(async () => (await import('../ocr/image-reader')).readImage),
 };
 
 /** Splits an .mbox into its messages' bytes. */

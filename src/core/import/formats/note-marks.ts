@@ -24,24 +24,3 @@ export function superscriptText(before: string, raised: string): string | undefi
   }
   return `[${mark}]`;
 }
-
-/** Each <sup> holding only a mark is written as its text (see superscriptText); others are left. */
-export function markSuperscripts(document: Document): void {
-  for (const sup of Array.from(document.querySelectorAll('sup'))) {
-    const before = textBefore(sup);
-    const text = superscriptText(before, sup.textContent ?? '');
-    if (text !== undefined) sup.replaceWith(document.createTextNode(text));
-  }
-}
-
-/** The text just before a node in its block, enough to see the word it follows. */
-function textBefore(node: Node): string {
-  let text = '';
-  for (let current: Node | null = node; current && text.length < 40; current = current.parentNode) {
-    for (let sibling = current.previousSibling; sibling && text.length < 40; sibling = sibling.previousSibling) {
-      text = (sibling.textContent ?? '') + text;
-    }
-    if (current.parentNode && /^(P|LI|TD|TH|H[1-6]|BLOCKQUOTE|DIV|BODY)$/.test(current.parentNode.nodeName)) break;
-  }
-  return text;
-}

@@ -1,17 +1,55 @@
 // The package structure shared by Office files: relationships name the parts (the main
 // document, its comments, the core properties), and docProps/core.xml holds title, author, date.
+import type * as XmldomModule from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+import { UserFacingError } from '../../../shared/result';
 import type { SourceFacts } from './format-reader';
-import { attr, byLocalName, firstText, parseXml } from './xml';
+import { assertShallow, attr, byLocalName, decodeXml, firstText } from './xml';
 import { resolvePart } from './zip-archive';
 
 export type Parts = ReadonlyMap<string, Uint8Array>;
+
+let xmldom: typeof XmldomModule | undefined;
+
+/**
+ * The XML parser mammoth reads a Word file's parts with (its dependency, so resolved through
+ * it): loaded anyway for Word import, where jsdom would take a second more to load. It fetches
+ * nothing and expands no entity a DTD declares.
+ */
+function xmldomModule(): typeof XmldomModule {
+  if (!xmldom) {
+    const fromMammoth = createRequire(createRequire(import.meta.url).resolve('mammoth'));
+    xmldom = fromMammoth('@xmldom/xmldom') as typeof XmldomModule;
+  }
+  return xmldom;
+}
+
+/**
+ * An Office part parsed, or INVALID_INPUT naming the part and the file. As strict as mammoth
+ * is with the same parser: anything it warns of (a tag left open) is not well-formed.
+ */
+export function parseOfficeXml(bytes: Uint8Array, part: string, label: string): Document {
+  const text = decodeXml(bytes);
+  assertShallow(text, `“${part}” in ${label}`);
+  let faults = 0;
+  let document: Document | undefined;
+  try {
+    const parser = new (xmldomModule().DOMParser)({ errorHandler: () => (faults += 1) });
+    document = parser.parseFromString(text, 'application/xml');
+  } catch {
+    faults += 1;
+  }
+  if (faults > 0 || !document?.documentElement)
+    throw new UserFacingError('INVALID_INPUT', `“${part}” in ${label} is not well-formed XML; nothing was imported.`);
+  return document;
+}
 
 /** The target of the first relationship of this type (matched by its last path segment) in a .rels part. */
 export function relationshipTarget(parts: Parts, relsName: string, type: string, label: string): string | undefined {
   const bytes = parts.get(relsName);
   if (!bytes) return undefined;
   const folder = relsName.replace(/_rels\/[^/]*$/, '');
-  for (const relationship of byLocalName(parseXml(bytes, relsName, label), 'Relationship')) {
+  for (const relationship of byLocalName(parseOfficeXml(bytes, relsName, label), 'Relationship')) {
     if (attr(relationship, 'Type').split('/').pop() !== type) continue;
     if (attr(relationship, 'TargetMode') === 'External') continue;
     return resolvePart(folder, attr(relationship, 'Target'));
@@ -35,7 +73,7 @@ export function coreProperties(parts: Parts, label: string): CoreProperties {
   const name = relationshipTarget(parts, '_rels/.rels', 'core-properties', label) ?? 'docProps/core.xml';
   const bytes = parts.get(name);
   if (!bytes) return { title: '', author: '', createdAt: '' };
-  const core = parseXml(bytes, name, label);
+  const core = parseOfficeXml(bytes, name, label);
   const created = Date.parse(firstText(core, 'created'));
   return {
     title: firstText(core, 'title'),
