@@ -208,3 +208,25 @@ describe('links between annotations', () => {
     expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual([]);
   });
 });
+
+describe('a scheme that changes under graded evidence', () => {
+  it('keeps grades whose codes the new scheme lacks, and weighs them as not graded', async () => {
+    const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio', reliability: 'B' });
+    await callOk(core, 'setDocumentSources', { documentId: library.firstDoc, sourceIds: [radio.id] });
+    const annotationId = library.highlight(library.firstDoc, 'fishing boats');
+    await callOk(core, 'gradeAnnotation', { annotationId, credibility: '2' });
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [{ annotationId, stance: 'supports' }],
+    });
+    expect(claim.bestGrade).toBe('B2');
+    const levels = [
+      { code: 'H', label: 'High', description: '' },
+      { code: '?', label: 'Unknown', description: '' },
+    ];
+    await callOk(core, 'saveGradingScheme', { scheme: { name: 'Short', reliability: levels, credibility: levels } });
+    expect((await callOk(core, 'listGrades', { documentId: library.firstDoc }))[0]?.credibility).toBe('2');
+    const after = await callOk(core, 'getClaim', { id: claim.id });
+    expect([after.bestGrade, after.evidence[0]?.grade, after.evidence[0]?.credibility]).toEqual(['', '', '']);
+  });
+});
