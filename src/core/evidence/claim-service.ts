@@ -32,9 +32,7 @@ export class ClaimService {
   list(): ClaimSummary[] {
     const claims = this.repository.all();
     const weighing = this.weighing();
-    weighing.preloadDocuments([
-      ...new Set(claims.flatMap((claim) => claim.evidence.map((piece) => piece.annotationId))),
-    ]);
+    weighing.preloadEvidenceDocuments();
     const outcomes = weighing.statuses(claims);
     return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
   }

@@ -38,15 +38,14 @@ export class Weighing {
     this.reliabilityCodes = new Set(this.scheme.reliability.map((level) => level.code));
   }
 
-  /** Reads the documents of many annotations in one query (a claims list needs them all). */
-  preloadDocuments(annotationIds: readonly string[]): void {
+  /** Reads the documents of every claim's evidence in one query (a claims list needs them all). */
+  preloadEvidenceDocuments(): void {
     const rows = this.context.db
-      .prepare<[string], [string, string]>(
-        'SELECT id, document_id FROM annotations WHERE id IN (SELECT value FROM json_each(?))',
+      .prepare<[], [string, string]>(
+        'SELECT DISTINCT a.id, a.document_id FROM claim_evidence e JOIN annotations a ON a.id = e.annotation_id',
       )
       .raw()
-      .all(JSON.stringify(annotationIds));
-    for (const id of annotationIds) this.documents.set(id, undefined);
+      .all();
     for (const [id, documentId] of rows) this.documents.set(id, documentId);
   }
 
