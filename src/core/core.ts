@@ -126,7 +126,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
-      ...evidenceHandlers(),
+      ...evidenceHandlers(this),
       ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
