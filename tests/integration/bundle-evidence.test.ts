@@ -225,6 +225,35 @@ describe('evidence in note bundles', () => {
     expect(evidenceState(rui).claims).toEqual([]);
   });
 
+  it('leaves out forged cross-references (ids of another analysis, a link to itself, unknown passages) without failing the import', async () => {
+    const made = await anasEvidence();
+    await importInto(rui, share(ana));
+    const { id: otherAnalysis } = await callOk(rui, 'saveAnalysis', { question: 'Another question?' });
+    const files = unzipSync(share(ana));
+    delete files['signature.json'];
+    const evidence = JSON.parse(strFromU8(files['evidence.json']!));
+    const [analysis] = evidence.analyses;
+    // The same analysis again under Rui's other analysis's id: its hypotheses and rows belong elsewhere here.
+    evidence.analyses.push({ ...analysis, id: otherAnalysis });
+    analysis.cells.push({ ...analysis.cells[0], rowId: 'no-such-row', authorId: 'someone', authorName: 'Someone' });
+    evidence.links.push({ ...evidence.links[0], id: 'self-link', toId: evidence.links[0].fromId });
+    evidence.grades.push({ ...evidence.grades[0], annotationId: 'no-such-annotation' });
+    evidence.grades.push({ ...evidence.grades[0], credibility: '9' });
+    files['evidence.json'] = strToU8(JSON.stringify(evidence));
+    const before = evidenceState(rui);
+    const plan = await importInto(rui, Buffer.from(zipSync(files)), true, true);
+    expect(plan.evidenceSkipped).toBeGreaterThanOrEqual(4 + analysis.hypotheses.length + analysis.rows.length);
+    const after = evidenceState(rui);
+    expect(after.links).toEqual(before.links);
+    expect(after.grades).toEqual(before.grades);
+    expect(after.hypotheses).toEqual(before.hypotheses);
+    // Unsigned, Ana's own cells come in beside hers under "(unverified)"; the forged ones do not.
+    expect(after.cells).toHaveLength(before.cells.length + 4);
+    expect(after.cells).not.toContainEqual(expect.objectContaining({ author_name: 'Someone (unverified)' }));
+    expect((await callOk(rui, 'getAnalysis', { id: otherAnalysis })).hypotheses).toEqual([]);
+    expect(made.analysisId).not.toBe(otherAnalysis);
+  });
+
   it('leaves out evidence that points at passages not here, and counts it in the preview', async () => {
     const made = await anasEvidence();
     // Share only the first report: the link and the storm row point into the second.
