@@ -16,6 +16,8 @@ import { LinkService } from './link-service';
 
 export type { EvidenceDeps } from './context';
 export { EvidenceSearch } from './evidence-search';
+export type { SavedEvidence } from './annotation-evidence';
+export { evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
 
 export type EvidenceHandlers = {
   [M in keyof EvidenceContract]: (
