@@ -142,3 +142,22 @@ export const SHARED_EVIDENCE_KINDS = [
   'cells',
 ] as const;
 export type SharedEvidenceKind = (typeof SHARED_EVIDENCE_KINDS)[number];
+
+/** The workspace's evidence file: the library's evidence as JSON-LD (docs/workspace-evidence.md). */
+export const EVIDENCE_FILE = 'evidence.jsonld';
+
+export const EVIDENCE_FILE_CONTEXT = {
+  '@vocab': 'https://marginalia.app/ns/evidence#',
+  id: '@id',
+  type: '@type',
+} as const;
+
+export const evidenceFileSchema = evidenceEntrySchema.extend({
+  '@context': z.unknown(),
+  type: z.literal('EvidenceCollection'),
+});
+
+/** The file's content: the same items as a bundle's evidence.json, under a JSON-LD context. */
+export function evidenceFileText(entry: EvidenceEntry): string {
+  return `${JSON.stringify({ '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', ...entry }, null, 2)}\n`;
+}

@@ -11,7 +11,9 @@ import { decideEvidenceFromSigner } from '../../shared/merge';
 export interface EvidenceMergeHost {
   db: Database;
   signer: Signer;
-  plan: BundlePlan;
+  /** The workspace's own files: every author's items are taken (by the same rules), as sidecars' are. */
+  trustAuthors?: boolean;
+  plan: Pick<BundlePlan, 'evidence' | 'evidenceSkipped' | 'refused'>;
   /** True when writing; a preview only counts. */
   apply: boolean;
   /** The author an item is kept under: as claimed when signed, else marked unverified. */
@@ -38,7 +40,8 @@ export function decideItem(
   incoming: Version,
 ): boolean {
   const counts = host.plan.evidence[kind];
-  const decision = decideEvidenceFromSigner(local, incoming, host.signer);
+  const signer = host.trustAuthors ? { authorId: incoming.authorId, verified: true } : host.signer;
+  const decision = decideEvidenceFromSigner(local, incoming, signer);
   if (decision === 'insert') counts.added += 1;
   else if (decision === 'update') counts.updated += 1;
   else if (decision === 'refused') host.plan.refused += 1;

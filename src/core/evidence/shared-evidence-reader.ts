@@ -28,12 +28,35 @@ export class SharedEvidenceReader {
   constructor(private readonly db: Database) {}
 
   read(selection: EvidenceSelection): EvidenceEntry {
-    const entry = emptyEvidenceEntry();
-    if (selection.annotationIds.size === 0 && selection.documentIds.length === 0) return entry;
+    if (selection.annotationIds.size === 0 && selection.documentIds.length === 0) return emptyEvidenceEntry();
     this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TEMP_TABLE} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
     this.db.exec(`DELETE FROM ${TEMP_TABLE}`);
     const insert = this.db.prepare(`INSERT OR IGNORE INTO ${TEMP_TABLE} (id) VALUES (?)`);
     for (const id of selection.annotationIds) insert.run(id);
+    return this.collect(selection);
+  }
+
+  /** The whole library's evidence (the workspace's evidence file); empty at once when there is none. */
+  readAll(): EvidenceEntry {
+    const any = this.db
+      .prepare<[], { present: number }>(
+        `SELECT EXISTS (SELECT 1 FROM evidence_sources UNION ALL SELECT 1 FROM annotation_grades UNION ALL SELECT 1 FROM annotation_links
+           UNION ALL SELECT 1 FROM claims UNION ALL SELECT 1 FROM ach_analyses) AS present`,
+      )
+      .get();
+    if (!any?.present) return emptyEvidenceEntry();
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TEMP_TABLE} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+    this.db.exec(`DELETE FROM ${TEMP_TABLE}`);
+    this.db.exec(`INSERT INTO ${TEMP_TABLE} (id) SELECT id FROM annotations`);
+    const documentIds = this.db
+      .prepare<[], { id: string }>('SELECT id FROM documents ORDER BY id')
+      .all()
+      .map((row) => row.id);
+    return this.collect({ annotationIds: new Set(), documentIds });
+  }
+
+  private collect(selection: EvidenceSelection): EvidenceEntry {
+    const entry = emptyEvidenceEntry();
     try {
       const mine = (authorId: string) => selection.onlyAuthor === undefined || authorId === selection.onlyAuthor;
       entry.grades = this.grades().filter((grade) => mine(grade.authorId));

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MarginaliaCore } from '../../src/core/core';
+import type { EvidenceEntry } from '../../src/shared/bundle-evidence';
+import type { EvidenceLibrary } from '../support/evidence-library';
+import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
+import { makeTempDir } from '../support/temp';
+
+// Issue 17's evidence in the workspace: evidence.jsonld, written and merged back by the sync.
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: MarginaliaCore;
+let library: EvidenceLibrary;
+let workspace: string;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  workspace = join(temp.path, 'workspace');
+  core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1' });
+  core.profile.rename('Ana Analyst');
+  library = makeEvidenceLibrary(core);
+});
+
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+const evidencePath = () => join(workspace, 'evidence.jsonld');
+const readEvidence = () => JSON.parse(readFileSync(evidencePath(), 'utf8')) as EvidenceEntry & Record<string, unknown>;
+
+/** A graded passage, a repeats link, a claim and a one-cell analysis. */
+async function someEvidence() {
+  const original = library.highlight(library.firstDoc, 'fishing boats left Zuwara at dawn');
+  const copy = library.highlight(library.secondDoc, 'fishing boats left Zuwara at dawn');
+  const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio', reliability: 'B' });
+  await callOk(core, 'gradeAnnotation', { annotationId: original, sourceIds: [radio.id], credibility: '2' });
+  await callOk(core, 'linkAnnotations', { fromId: copy, toId: original, kind: 'repeats' });
+  const claim = await callOk(core, 'saveClaim', {
+    statement: 'The boats left at dawn',
+    evidence: [{ annotationId: original, stance: 'supports' }],
+  });
+  const { id: analysisId } = await callOk(core, 'saveAnalysis', { question: 'Where did the boats go?' });
+  await callOk(core, 'saveHypothesis', { analysisId, label: 'South' });
+  const view = await callOk(core, 'saveAchRow', { analysisId, evidence: { kind: 'claim', id: claim.id } });
+  const cell = { analysisId, rowId: view.rows[0]!.id, hypothesisId: view.hypotheses[0]!.id };
+  await callOk(core, 'rateAchCell', { ...cell, rating: 'C' });
+  return { original, copy, claim, cell };
+}
+
+function evidenceTables(of: MarginaliaCore) {
+  const all = (sql: string) => of.db.prepare(sql).all();
+  return {
+    sources: all('SELECT id, name, reliability, author_id FROM evidence_sources ORDER BY id'),
+    grades: all('SELECT annotation_id, credibility, author_id FROM annotation_grades ORDER BY 1'),
+    links: all('SELECT id, kind, from_id, to_id FROM annotation_links ORDER BY 1'),
+    claims: all('SELECT id, statement FROM claims ORDER BY 1'),
+    evidence: all('SELECT claim_id, annotation_id, stance FROM claim_evidence ORDER BY 1, 2'),
+    cells: all('SELECT row_id, hypothesis_id, author_id, rating FROM ach_cells ORDER BY 1, 2, 3'),
+  };
+}
+
+describe('evidence in the workspace', () => {
+  it('writes the library’s evidence to evidence.jsonld, and an empty library pointed at the workspace gets it back', async () => {
+    await someEvidence();
+    const engine = await core.startSync(workspace, { watch: false });
+    await engine.stop();
+    const file = readEvidence();
+    expect(file['@context']).toMatchObject({ '@vocab': expect.stringContaining('marginalia') });
+    expect(file.type).toBe('EvidenceCollection');
+    expect(file.claims.map((claim) => claim.statement)).toEqual(['The boats left at dawn']);
+
+    const restored = new MarginaliaCore({ dataDir: join(temp.path, 'restored'), host: 'cli', version: '1' });
+    const sources: string[] = [];
+    restored.events.subscribe((envelope, { source }) => {
+      if (envelope.event === 'evidenceChanged') sources.push(source);
+    });
+    try {
+      await (await restored.startSync(workspace, { watch: false })).stop();
+      expect(evidenceTables(restored)).toEqual(evidenceTables(core));
+      expect(sources).toEqual(['sync']);
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('rewrites the file when evidence changes here, and merges a later rating made in the file', async () => {
+    const { cell } = await someEvidence();
+    const engine = await core.startSync(workspace, { watch: false });
+    await callOk(core, 'rateAchCell', { ...cell, rating: 'II' });
+    expect(readEvidence().analyses[0]!.cells[0]!.rating).toBe('II');
+    await engine.stop();
+
+    const file = readEvidence();
+    file.analyses[0]!.cells[0] = {
+      ...file.analyses[0]!.cells[0]!,
+      rating: 'CC',
+      updatedAt: new Date(Date.now() + 60_000).toISOString(),
+    };
+    writeFileSync(evidencePath(), JSON.stringify(file));
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const view = await callOk(core, 'getAnalysis', { id: cell.analysisId });
+    expect(view.cells.map((one) => one.rating)).toEqual(['CC']);
+  });
+
+  it('reports a bad evidence file, applies none of it and leaves it as it is to be fixed', async () => {
+    const { cell } = await someEvidence();
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const file = readEvidence();
+    file.claims[0]!.statement = 'Rewritten in the file';
+    file.claims[0]!.updatedAt = new Date(Date.now() + 60_000).toISOString();
+    (file.analyses[0]!.cells[0] as { rating: string }).rating = 'maybe';
+    const bad = JSON.stringify(file);
+    writeFileSync(evidencePath(), bad);
+    const before = evidenceTables(core);
+    const engine = await core.startSync(workspace, { watch: false });
+    expect(engine.status().problems.map((problem) => problem.file)).toContain('evidence.jsonld');
+    await callOk(core, 'rateAchCell', { ...cell, rating: 'N' });
+    await engine.stop();
+    expect(evidenceTables(core).claims).toEqual(before.claims);
+    expect(readFileSync(evidencePath(), 'utf8')).toBe(bad);
+  });
+
+  it('writes no evidence file for a library without evidence', async () => {
+    library.highlight(library.firstDoc, 'fishing boats');
+    await (await core.startSync(workspace, { watch: false })).stop();
+    expect(existsSync(evidencePath())).toBe(false);
+  });
+});
