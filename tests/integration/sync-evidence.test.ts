@@ -104,6 +104,24 @@ describe('evidence in the workspace', () => {
     expect(view.cells.map((one) => one.rating)).toEqual(['CC']);
   });
 
+  it('merges three ways: a rating changed by hand in the file (its time untouched) is taken, and one changed here stays when the file did not change it', async () => {
+    const { cell, claim } = await someEvidence();
+    await callOk(core, 'rateAchCell', { ...cell, rating: 'N' });
+    await (await core.startSync(workspace, { watch: false })).stop();
+    // Here, while the sync is off: the claim is reworded. In the file, by hand: the rating.
+    await callOk(core, 'saveClaim', { id: claim.id, statement: 'The boats left before dawn' });
+    const file = readEvidence();
+    // "C" sorts before "N": by time, author and content alone, the library's rating would stay.
+    file.analyses[0]!.cells[0] = { ...file.analyses[0]!.cells[0]!, rating: 'C' };
+    writeFileSync(evidencePath(), JSON.stringify(file));
+    await (await core.startSync(workspace, { watch: false })).stop();
+    const view = await callOk(core, 'getAnalysis', { id: cell.analysisId });
+    expect(view.cells.map((one) => one.rating)).toEqual(['C']);
+    expect((await callOk(core, 'getClaim', { id: claim.id })).statement).toBe('The boats left before dawn');
+    expect(readEvidence().claims[0]!.statement).toBe('The boats left before dawn');
+    expect(readEvidence().analyses[0]!.cells[0]!.rating).toBe('C');
+  });
+
   it('reports a bad evidence file, applies none of it and leaves it as it is to be fixed', async () => {
     const { cell } = await someEvidence();
     await (await core.startSync(workspace, { watch: false })).stop();

@@ -42,7 +42,7 @@ class AnalysisMerge {
     const here = this.repository.analysis(analysis.id);
     const author = this.host.authorOf({ id: analysis.authorId, name: '' });
     const updatedAt = this.host.time(analysis.updatedAt);
-    const write = decideItem(this.host, 'analyses', this.versionOf(here, content(here?.question)), {
+    const write = decideItem(this.host, 'analyses', analysis.id, this.versionOf(here, content(here?.question)), {
       updatedAt,
       authorId: author.id,
       content: content(analysis.question),
@@ -89,7 +89,7 @@ class AnalysisMerge {
     if (here && here.analysis_id !== analysisId) return skipItem(this.host);
     const author = this.host.authorOf({ id: hypothesis.authorId, name: '' });
     const updatedAt = this.host.time(hypothesis.updatedAt);
-    const write = decideItem(this.host, 'hypotheses', this.versionOf(here, content(here?.label)), {
+    const write = decideItem(this.host, 'hypotheses', hypothesis.id, this.versionOf(here, content(here?.label)), {
       updatedAt,
       authorId: author.id,
       content: content(hypothesis.label),
@@ -122,7 +122,7 @@ class AnalysisMerge {
     const here = byId ?? (sameEvidence === undefined ? undefined : this.rowStamp(sameEvidence));
     const author = this.host.authorOf({ id: row.authorId, name: '' });
     const updatedAt = this.host.time(row.updatedAt);
-    const write = decideItem(this.host, 'rows', this.versionOf(here, content(here?.relevance)), {
+    const write = decideItem(this.host, 'rows', localId, this.versionOf(here, content(here?.relevance)), {
       updatedAt,
       authorId: author.id,
       content: content(row.relevance),
@@ -158,11 +158,17 @@ class AnalysisMerge {
       )
       .get(rowId, cell.hypothesisId, author.id);
     const updatedAt = this.host.time(cell.updatedAt);
-    const write = decideItem(this.host, 'cells', this.versionOf(here, content(here?.rating, here?.note)), {
-      updatedAt,
-      authorId: author.id,
-      content: content(cell.rating, cell.note),
-    });
+    const write = decideItem(
+      this.host,
+      'cells',
+      `${rowId}|${cell.hypothesisId}|${author.id}`,
+      this.versionOf(here, content(here?.rating, here?.note)),
+      {
+        updatedAt,
+        authorId: author.id,
+        content: content(cell.rating, cell.note),
+      },
+    );
     if (!write || !this.host.apply) return;
     this.repository.putCell(analysisId, {
       rowId,

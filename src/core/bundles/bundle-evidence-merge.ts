@@ -77,6 +77,7 @@ class EvidenceMerge {
     const write = decideItem(
       this.host,
       'sources',
+      localId,
       local && {
         updatedAt: local.updated_at,
         authorId: local.author_id,
@@ -123,7 +124,7 @@ class EvidenceMerge {
       content: content(this.grading.documentSources(documentId)),
     };
     const incoming = { updatedAt, authorId: author.id, content: content(sourceIds) };
-    if (!decideItem(this.host, 'documentSources', local, incoming) || !this.host.apply) return;
+    if (!decideItem(this.host, 'documentSources', documentId, local, incoming) || !this.host.apply) return;
     this.grading.setDocumentSources(documentId, sourceIds, author.id, updatedAt);
     this.touch('sources', documentId);
   }
@@ -142,7 +143,7 @@ class EvidenceMerge {
       content: content(here.credibility, here.sourceIds),
     };
     const incoming = { updatedAt, authorId: author.id, content: content(grade.credibility, sourceIds) };
-    if (!decideItem(this.host, 'grades', local, incoming) || !this.host.apply) return;
+    if (!decideItem(this.host, 'grades', annotationId, local, incoming) || !this.host.apply) return;
     const documentId = this.documentOf(annotationId);
     const createdAt = this.host.time(grade.createdAt);
     this.grading.putGrade(
@@ -172,7 +173,7 @@ class EvidenceMerge {
       content: content(here.kind, here.fromId, here.toId),
     };
     const incoming = { updatedAt: createdAt, authorId: author.id, content: content(link.kind, fromId, toId) };
-    if (!decideItem(this.host, 'links', local, incoming) || !this.host.apply) return;
+    if (!decideItem(this.host, 'links', link.id, local, incoming) || !this.host.apply) return;
     if (here) this.links.delete(here.id);
     // The same ends and kind under another id (a forged id reused) would break the one-link-per-pair rule.
     const clash = this.links.find(fromId, toId, link.kind);
@@ -197,7 +198,7 @@ class EvidenceMerge {
       content: content(here.statement, here.evidence),
     };
     const incoming = { updatedAt, authorId: author.id, content: content(claim.statement, evidence) };
-    const write = decideItem(this.host, 'claims', local, incoming);
+    const write = decideItem(this.host, 'claims', claim.id, local, incoming);
     if (!write || !this.host.apply) return write || here !== undefined;
     const createdAt = here?.createdAt ?? this.host.time(claim.createdAt);
     this.claims.upsert({ id: claim.id, statement: claim.statement, authorId: author.id, createdAt, updatedAt });

@@ -24,6 +24,16 @@ export interface EvidenceMergeHost {
   annotationHere(bundleId: string): string | undefined;
   /** The local document a bundle document's notes go to; undefined when the bundle does not hold it. */
   documentHere(bundleId: string): string | undefined;
+  /** For the workspace file: the last synced state, so an item changed only in the file is taken whatever its time. */
+  threeWay?: ThreeWay;
+}
+
+/** What a three-way merge knows of each item (by kind and key) at the last sync. */
+export interface ThreeWay {
+  /** Whether the incoming content differs from the base; undefined when the base has no such item. */
+  changedSinceBase(kind: SharedEvidenceKind, key: string, content: string): boolean | undefined;
+  /** Sees each incoming item's content (to record the new base). */
+  record(kind: SharedEvidenceKind, key: string, content: string): void;
 }
 
 /** What the evidence merge changed, for the one `evidenceChanged` event after commit. */
@@ -36,10 +46,17 @@ export interface EvidenceTouched {
 export function decideItem(
   host: EvidenceMergeHost,
   kind: SharedEvidenceKind,
+  key: string,
   local: Version | undefined,
   incoming: Version,
 ): boolean {
   const counts = host.plan.evidence[kind];
+  const threeWay = host.threeWay && threeWayDecision(host.threeWay, kind, key, local, incoming);
+  if (threeWay !== undefined) {
+    if (threeWay) counts.updated += 1;
+    else counts.unchanged += 1;
+    return threeWay;
+  }
   const signer = host.trustAuthors ? { authorId: incoming.authorId, verified: true } : host.signer;
   const decision = decideEvidenceFromSigner(local, incoming, signer);
   if (decision === 'insert') counts.added += 1;
@@ -58,4 +75,24 @@ export function skipItem(host: EvidenceMergeHost): false {
 
 export function content(...parts: unknown[]): string {
   return JSON.stringify(parts);
+}
+
+/**
+ * Against the last synced state: an item the file did not change stays as it is here (false);
+ * one changed only in the file is taken (true), even with an older time, as a hand edit
+ * keeps its time; changed on both sides (or new), undefined: the usual rule decides.
+ */
+function threeWayDecision(
+  threeWay: ThreeWay,
+  kind: SharedEvidenceKind,
+  key: string,
+  local: Version | undefined,
+  incoming: Version,
+): boolean | undefined {
+  threeWay.record(kind, key, incoming.content);
+  const fileChanged = threeWay.changedSinceBase(kind, key, incoming.content);
+  if (fileChanged === false) return false;
+  if (fileChanged && local && local.content !== incoming.content && local.authorId === incoming.authorId)
+    return threeWay.changedSinceBase(kind, key, local.content) === false ? true : undefined;
+  return undefined;
 }

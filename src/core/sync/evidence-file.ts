@@ -7,7 +7,8 @@ import type { EvidenceEntry } from '../../shared/bundle-evidence';
 import { emptyEvidenceCounts } from '../../shared/bundles';
 import { acceptedTime } from '../../shared/merge';
 import { mergeEvidence } from '../bundles/bundle-evidence-merge';
-import type { EvidenceTouched } from '../bundles/evidence-merge-context';
+import type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from '../bundles/evidence-merge-context';
+import { sha256Hex } from '../files/sha256';
 import { writeFileAtomic } from '../files/atomic-write';
 import { SharedEvidenceReader } from '../evidence/shared-evidence-reader';
 import { JSON_FILE_LIMIT, messageOf } from './session';
@@ -16,8 +17,51 @@ import { parseEvidenceFile } from './sidecar-file';
 import { decodeUtf8, readWorkspaceFile } from './workspace-files';
 import { join } from 'node:path';
 
+/** Where the last synced state of the file is kept: each item's content hash, by kind and key. */
+const BASE_KEY = 'sync_evidence_base';
+
 export class EvidenceFileSync {
   constructor(private readonly session: SyncSession) {}
+
+  private loadBase(): Map<string, string> {
+    const row = this.session.deps.db
+      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
+      .get(BASE_KEY);
+    return new Map(Object.entries(row ? (JSON.parse(row.value_json) as Record<string, string>) : {}));
+  }
+
+  /** Records the file just written (or found equal) as the base of the next three-way merge. */
+  private saveBase(entry: EvidenceEntry): void {
+    const base = new Map<string, string>();
+    const record: ThreeWay = {
+      changedSinceBase: () => undefined,
+      record: (kind, key, content) => void base.set(`${kind}|${key}`, sha256Hex(content)),
+    };
+    mergeEvidence(
+      this.host(false, () => '', record),
+      entry,
+    );
+    this.session.deps.db
+      .prepare('INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)')
+      .run(BASE_KEY, JSON.stringify(Object.fromEntries(base)));
+  }
+
+  /** The merge's view of the library: every author trusted (the files are the library's own), ids as they are. */
+  private host(apply: boolean, time: (iso: string) => string, threeWay: ThreeWay): EvidenceMergeHost {
+    const { deps } = this.session;
+    return {
+      db: deps.db,
+      signer: { authorId: '', verified: true },
+      trustAuthors: true,
+      plan: { evidence: emptyEvidenceCounts(), evidenceSkipped: 0, refused: 0 },
+      apply,
+      authorOf: (claimed) => claimed,
+      time,
+      annotationHere: (id) => (deps.annotations.store.row(id) ? id : undefined),
+      documentHere: (id) => (deps.documents.exists(id) ? id : undefined),
+      threeWay,
+    };
+  }
 
   private refuse(message: string): void {
     this.session.refuse(EVIDENCE_FILE, { line: 0, column: 0, message });
@@ -55,30 +99,25 @@ export class EvidenceFileSync {
 
   private apply(entry: EvidenceEntry): EvidenceTouched {
     const { deps } = this.session;
-    const store = deps.annotations.store;
     const nowMs = Date.now();
     let latest = '';
+    const time = (iso: string) => {
+      const kept = acceptedTime(iso, nowMs);
+      if (kept > latest) latest = kept;
+      return kept;
+    };
+    const base = this.loadBase();
+    const threeWay: ThreeWay = {
+      changedSinceBase: (kind, key, content) => {
+        const hash = base.get(`${kind}|${key}`);
+        return hash === undefined ? undefined : hash !== sha256Hex(content);
+      },
+      record: () => undefined,
+    };
     const batch = deps.incoming.begin({ source: 'sync', announceTags: false });
     return deps.db
       .transaction(() => {
-        const touched = mergeEvidence(
-          {
-            db: deps.db,
-            signer: { authorId: '', verified: true },
-            trustAuthors: true,
-            plan: { evidence: emptyEvidenceCounts(), evidenceSkipped: 0, refused: 0 },
-            apply: true,
-            authorOf: (claimed) => claimed,
-            time: (iso) => {
-              const kept = acceptedTime(iso, nowMs);
-              if (kept > latest) latest = kept;
-              return kept;
-            },
-            annotationHere: (id) => (store.row(id) ? id : undefined),
-            documentHere: (id) => (deps.documents.exists(id) ? id : undefined),
-          },
-          entry,
-        );
+        const touched = mergeEvidence(this.host(true, time, threeWay), entry);
         if (latest !== '') batch.observe(latest);
         batch.finish();
         return touched;
@@ -94,11 +133,12 @@ export class EvidenceFileSync {
     if (!read.ok && !read.missing) return this.refuse(read.message);
     if (!read.ok && evidenceEntryIsEmpty(entry)) return;
     const text = evidenceFileText(entry);
-    if (read.ok && decodeUtf8(read.bytes) === text) return;
+    if (read.ok && decodeUtf8(read.bytes) === text) return this.saveBase(entry);
     try {
       writeFileAtomic(join(this.session.dir, EVIDENCE_FILE), text);
       this.session.counters.writes++;
       this.session.problems.delete(`write:${EVIDENCE_FILE}`);
+      this.saveBase(entry);
     } catch (error) {
       const problem = { file: EVIDENCE_FILE, line: 0, column: 0, message: messageOf(error) };
       this.session.problems.set(`write:${EVIDENCE_FILE}`, problem);
