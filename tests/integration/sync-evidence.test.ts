@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +139,82 @@ describe('evidence in the workspace', () => {
     await engine.stop();
     expect(evidenceTables(core).claims).toEqual(before.claims);
     expect(readFileSync(evidencePath(), 'utf8')).toBe(bad);
+  });
+
+  it('converges with no lost update whatever mix of app and file edits to ratings, grades and claims happens between syncs', async () => {
+    const { cell, original, claim } = await someEvidence();
+    const engine = await core.startSync(workspace, { watch: false });
+    const ratings = ['CC', 'C', 'N', 'I'] as const;
+    const codes = ['1', '2', '3', '4'] as const;
+    const edit = fc.record({
+      side: fc.constantFrom('app', 'file'),
+      target: fc.constantFrom('cell', 'grade', 'claim'),
+      value: fc.nat(3),
+    });
+    let round = 0;
+    const current = async () => ({
+      cell: (await callOk(core, 'getAnalysis', { id: cell.analysisId })).cells[0]!.rating as string,
+      grade: (await callOk(core, 'listGrades', { documentId: library.firstDoc })).find(
+        (grade) => grade.annotationId === original,
+      )!.credibility,
+      claim: (await callOk(core, 'getClaim', { id: claim.id })).statement,
+    });
+    const inFile = () => {
+      const file = readEvidence();
+      return {
+        cell: file.analyses[0]!.cells[0]!.rating as string,
+        grade: file.grades.find((grade) => grade.annotationId === original)!.credibility,
+        claim: file.claims[0]!.statement,
+      };
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+          async (batches) => {
+            for (const edits of batches) {
+              round++;
+              const expected = new Map<string, string>();
+              const sides = new Map<string, Set<string>>();
+              for (const { side, target, value } of edits) {
+                const wanted =
+                  target === 'cell'
+                    ? ratings[value]!
+                    : target === 'grade'
+                      ? codes[value]!
+                      : `Claim ${round}-${value}-${side}`;
+                if (side === 'app') {
+                  if (target === 'cell') await callOk(core, 'rateAchCell', { ...cell, rating: ratings[value]! });
+                  else if (target === 'grade')
+                    await callOk(core, 'gradeAnnotation', { annotationId: original, credibility: codes[value]! });
+                  else await callOk(core, 'saveClaim', { id: claim.id, statement: wanted });
+                } else {
+                  // A hand edit: the value changes, its time does not.
+                  const file = readEvidence();
+                  if (target === 'cell') file.analyses[0]!.cells[0]!.rating = ratings[value]!;
+                  else if (target === 'grade')
+                    file.grades.find((grade) => grade.annotationId === original)!.credibility = codes[value]!;
+                  else file.claims[0]!.statement = wanted;
+                  writeFileSync(evidencePath(), JSON.stringify(file, null, 2));
+                }
+                expected.set(target, wanted);
+                sides.set(target, (sides.get(target) ?? new Set()).add(side));
+              }
+              await engine.scan();
+              const here = await current();
+              // The library and the file agree, and an edit made on one side only since the last sync survives.
+              expect(inFile()).toEqual(here);
+              for (const [target, value] of expected)
+                if (sides.get(target)!.size === 1)
+                  expect(here[target as keyof typeof here], `${[...sides.get(target)!]} edit of ${target}`).toBe(value);
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    } finally {
+      await engine.stop();
+    }
   });
 
   it('writes no evidence file for a library without evidence', async () => {

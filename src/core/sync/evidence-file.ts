@@ -19,6 +19,8 @@ import { join } from 'node:path';
 
 /** Where the last synced state of the file is kept: each item's content hash, by kind and key. */
 const BASE_KEY = 'sync_evidence_base';
+/** The base's entry for the whole file as last written or read: a file that differs has changes to merge first. */
+const FILE_HASH = '#file';
 
 export class EvidenceFileSync {
   constructor(private readonly session: SyncSession) {}
@@ -31,8 +33,8 @@ export class EvidenceFileSync {
   }
 
   /** Records the file just written (or found equal) as the base of the next three-way merge. */
-  private saveBase(entry: EvidenceEntry): void {
-    const base = new Map<string, string>();
+  private saveBase(entry: EvidenceEntry, text: string): void {
+    const base = new Map<string, string>([[FILE_HASH, sha256Hex(text)]]);
     const record: ThreeWay = {
       changedSinceBase: () => undefined,
       record: (kind, key, content) => void base.set(`${kind}|${key}`, sha256Hex(content)),
@@ -94,7 +96,7 @@ export class EvidenceFileSync {
         { kinds: [...touched.kinds], documentIds: [...touched.documentIds] },
         'sync',
       );
-    this.writeEvidence();
+    this.writeEvidence(true);
   }
 
   private apply(entry: EvidenceEntry): EvidenceTouched {
@@ -125,20 +127,25 @@ export class EvidenceFileSync {
       .immediate();
   }
 
-  /** Writes the file when it differs from the library's evidence; never over a file still to be fixed. */
-  writeEvidence(): void {
+  /**
+   * Writes the file when it differs from the library's evidence; never over a file still to be
+   * fixed, and a file changed since the last sync is merged first (`merged` once it has been).
+   */
+  writeEvidence(merged = false): void {
     if (this.session.problems.has(EVIDENCE_FILE)) return;
-    const entry = new SharedEvidenceReader(this.session.deps.db).readAll();
     const read = readWorkspaceFile(this.session.dir, EVIDENCE_FILE, JSON_FILE_LIMIT);
     if (!read.ok && !read.missing) return this.refuse(read.message);
+    if (!merged && read.ok && sha256Hex(decodeUtf8(read.bytes) ?? '') !== this.loadBase().get(FILE_HASH))
+      return this.importEvidence();
+    const entry = new SharedEvidenceReader(this.session.deps.db).readAll();
     if (!read.ok && evidenceEntryIsEmpty(entry)) return;
     const text = evidenceFileText(entry);
-    if (read.ok && decodeUtf8(read.bytes) === text) return this.saveBase(entry);
+    if (read.ok && decodeUtf8(read.bytes) === text) return this.saveBase(entry, text);
     try {
       writeFileAtomic(join(this.session.dir, EVIDENCE_FILE), text);
       this.session.counters.writes++;
       this.session.problems.delete(`write:${EVIDENCE_FILE}`);
-      this.saveBase(entry);
+      this.saveBase(entry, text);
     } catch (error) {
       const problem = { file: EVIDENCE_FILE, line: 0, column: 0, message: messageOf(error) };
       this.session.problems.set(`write:${EVIDENCE_FILE}`, problem);
