@@ -65,12 +65,17 @@ function evidenceTables(of: MarginaliaCore) {
 describe('evidence in the workspace', () => {
   it('writes the library’s evidence to evidence.jsonld, and an empty library pointed at the workspace gets it back', async () => {
     await someEvidence();
+    await callOk(core, 'saveClaim', { statement: 'A claim with no evidence yet' });
+    await callOk(core, 'saveSource', { name: 'Unused Wire' });
     const engine = await core.startSync(workspace, { watch: false });
     await engine.stop();
     const file = readEvidence();
     expect(file['@context']).toMatchObject({ '@vocab': expect.stringContaining('marginalia') });
     expect(file.type).toBe('EvidenceCollection');
-    expect(file.claims.map((claim) => claim.statement)).toEqual(['The boats left at dawn']);
+    expect(file.claims.map((claim) => claim.statement)).toEqual([
+      'The boats left at dawn',
+      'A claim with no evidence yet',
+    ]);
 
     const restored = new MarginaliaCore({ dataDir: join(temp.path, 'restored'), host: 'cli', version: '1' });
     const sources: string[] = [];

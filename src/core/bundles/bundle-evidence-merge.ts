@@ -189,7 +189,8 @@ class EvidenceMerge {
       return annotationId ? [{ annotationId, stance: piece.stance }] : [];
     });
     const here = this.claims.claim(claim.id);
-    if (evidence.length === 0 && !here) return skipItem(this.host);
+    // A claim whose evidence is all elsewhere has nothing to stand on here (one with none at all is still a claim).
+    if (evidence.length === 0 && claim.evidence.length > 0 && !here) return skipItem(this.host);
     const author = this.host.authorOf({ id: claim.authorId, name: '' });
     const updatedAt = this.host.time(claim.updatedAt);
     const local = here && {

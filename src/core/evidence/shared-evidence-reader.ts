@@ -47,12 +47,28 @@ export class SharedEvidenceReader {
     if (!any?.present) return emptyEvidenceEntry();
     this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TEMP_TABLE} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
     this.db.exec(`DELETE FROM ${TEMP_TABLE}`);
-    this.db.exec(`INSERT INTO ${TEMP_TABLE} (id) SELECT id FROM annotations`);
+    // Only the annotations evidence touches: a library of a million annotations lists a few here.
+    this.db.exec(
+      `INSERT OR IGNORE INTO ${TEMP_TABLE} (id) SELECT annotation_id FROM annotation_grades
+         UNION SELECT from_id FROM annotation_links UNION SELECT to_id FROM annotation_links
+         UNION SELECT annotation_id FROM claim_evidence
+         UNION SELECT evidence_id FROM ach_rows WHERE evidence_kind = 'annotation'`,
+    );
     const documentIds = this.db
-      .prepare<[], { id: string }>('SELECT id FROM documents ORDER BY id')
+      .prepare<[], { id: string }>('SELECT DISTINCT document_id AS id FROM document_sources ORDER BY 1')
       .all()
       .map((row) => row.id);
-    return this.collect({ annotationIds: new Set(), documentIds });
+    const entry = this.collect({ annotationIds: new Set(), documentIds });
+    // Everything else too: sources nothing names yet, claims without evidence, analyses without rows.
+    const all = (table: string) =>
+      this.db
+        .prepare<[], { id: string }>(`SELECT id FROM ${table} ORDER BY created_at, id`)
+        .all()
+        .map((row) => row.id);
+    entry.sources = this.sources(new Set(all('evidence_sources')));
+    entry.claims = this.claims(true);
+    entry.analyses = all('ach_analyses').flatMap((id) => this.analysis(id) ?? []);
+    return entry;
   }
 
   private collect(selection: EvidenceSelection): EvidenceEntry {
@@ -141,12 +157,12 @@ export class SharedEvidenceReader {
       .all();
   }
 
-  private claims(): SharedClaim[] {
+  private claims(all = false): SharedClaim[] {
+    const touching = `WHERE id IN (SELECT claim_id FROM claim_evidence WHERE annotation_id IN (SELECT id FROM ${TEMP_TABLE}))`;
     const rows = this.db
       .prepare<[], Omit<SharedClaim, 'evidence'>>(
         `SELECT id, statement, author_id AS authorId, created_at AS createdAt, updated_at AS updatedAt FROM claims
-           WHERE id IN (SELECT claim_id FROM claim_evidence WHERE annotation_id IN (SELECT id FROM ${TEMP_TABLE}))
-           ORDER BY created_at, id`,
+           ${all ? '' : touching} ORDER BY created_at, id`,
       )
       .all();
     const evidence = this.db.prepare<[string], SharedClaim['evidence'][number]>(

@@ -29,7 +29,12 @@ export class EvidenceFileSync {
     const row = this.session.deps.db
       .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
       .get(BASE_KEY);
-    return new Map(Object.entries(row ? (JSON.parse(row.value_json) as Record<string, string>) : {}));
+    try {
+      return new Map(Object.entries(row ? (JSON.parse(row.value_json) as Record<string, string>) : {}));
+    } catch {
+      // A damaged base is no base: the next merge goes by the usual rule alone.
+      return new Map();
+    }
   }
 
   /** Records the file just written (or found equal) as the base of the next three-way merge. */
