@@ -95,6 +95,7 @@ describe('evidence in the workspace', () => {
     const { cell } = await someEvidence();
     const engine = await core.startSync(workspace, { watch: false });
     await callOk(core, 'rateAchCell', { ...cell, rating: 'II' });
+    await engine.flush();
     expect(readEvidence().analyses[0]!.cells[0]!.rating).toBe('II');
     await engine.stop();
 

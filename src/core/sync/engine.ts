@@ -35,6 +35,7 @@ const FILE_SETTLE_MS = 120;
 /** Keys of the debouncer: a document's pending write, and a changed file settling before it is read. */
 const WRITE_KEY = 'write:';
 const FILE_KEY = 'file:';
+const EVIDENCE_WRITE_KEY = 'evidence';
 
 export interface SyncOptions {
   watch: boolean;
@@ -104,7 +105,9 @@ export class SyncEngine {
       if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged')
         this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writer.writeTags();
-      else if (envelope.event === 'evidenceChanged') this.evidenceFile.writeEvidence();
+      // Debounced like a document's writes: the whole file is rewritten, and a matrix is rated cell after cell.
+      else if (envelope.event === 'evidenceChanged')
+        this.debouncer.schedule(EVIDENCE_WRITE_KEY, WRITE_DELAY_MS, () => this.evidenceFile.writeEvidence());
       else if (envelope.event === 'libraryChanged') {
         this.writer.setAsideRemoved();
         for (const document of this.deps.documents.list())
@@ -372,6 +375,7 @@ export class SyncEngine {
 
   private writePending(): void {
     for (const key of this.debouncer.take(WRITE_KEY)) this.writer.writeReporting(key.slice(WRITE_KEY.length));
+    if (this.debouncer.take(EVIDENCE_WRITE_KEY).length > 0) this.evidenceFile.writeEvidence();
   }
 
   /** Reads one sidecar and merges it; a bad file is reported and not applied. */
