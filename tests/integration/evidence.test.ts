@@ -262,10 +262,15 @@ describe('undoing the deletion of an annotation', () => {
       links: await callOk(core, 'listLinks', { documentId: library.firstDoc }),
       claim: await callOk(core, 'getClaim', { id: claim.id }),
     };
+    events = [];
     await callOk(core, 'deleteAnnotations', { ids: [a] });
+    expect(events.map((event) => event.envelope.payload)).toEqual([
+      { kinds: ['grades', 'links', 'claims', 'analyses'], documentIds: [library.firstDoc] },
+    ]);
     expect(await callOk(core, 'listLinks', { documentId: library.secondDoc })).toEqual([]);
     expect((await callOk(core, 'getAnalysis', { id: analysis.id })).rows).toEqual([]);
     await callOk(core, 'undo', {});
+    expect(events).toHaveLength(2);
     expect(await callOk(core, 'listGrades', { documentId: library.firstDoc })).toEqual(before.grades);
     expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual(before.links);
     expect((await callOk(core, 'getClaim', { id: claim.id })).evidence).toEqual(before.claim.evidence);

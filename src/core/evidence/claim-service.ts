@@ -32,6 +32,7 @@ export class ClaimService {
   list(): ClaimSummary[] {
     const claims = this.repository.all();
     const weighing = this.weighing();
+    weighing.preloadEvidenceDocuments();
     const outcomes = weighing.statuses(claims);
     return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
   }

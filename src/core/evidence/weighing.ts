@@ -38,6 +38,17 @@ export class Weighing {
     this.reliabilityCodes = new Set(this.scheme.reliability.map((level) => level.code));
   }
 
+  /** Reads the documents of every claim's evidence in one query (a claims list needs them all). */
+  preloadEvidenceDocuments(): void {
+    const rows = this.context.db
+      .prepare<[], [string, string]>(
+        'SELECT DISTINCT a.id, a.document_id FROM claim_evidence e JOIN annotations a ON a.id = e.annotation_id',
+      )
+      .raw()
+      .all();
+    for (const [id, documentId] of rows) this.documents.set(id, documentId);
+  }
+
   documentOf(annotationId: string): string | undefined {
     if (!this.documents.has(annotationId))
       this.documents.set(annotationId, this.context.annotationRow(annotationId)?.document_id);
