@@ -348,7 +348,7 @@ export class MarginaliaCore {
         localFingerprint: this.identity.identity().fingerprint,
       },
       bundle,
-      options,
+      { ...options, events: this.events },
     );
     if (options.apply) {
       if (plan.documents.some((document) => document.status === 'new' || document.choice === 'copy'))

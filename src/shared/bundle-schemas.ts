@@ -29,6 +29,8 @@ const OTHER_ENTRY_BYTES: Readonly<Record<string, number>> = {
   'annotations.jsonld': ANNOTATIONS_ENTRY_BYTES,
   'tags.json': 16 * MB,
   'tombstones.json': 64 * MB,
+  /** Sources, grades, links, claims and analyses (bundle-evidence.ts bounds their counts). */
+  'evidence.json': 64 * MB,
   'signature.json': MB,
 };
 const OTHER_ENTRIES_TOTAL = Object.values(OTHER_ENTRY_BYTES).reduce((sum, bytes) => sum + bytes, 0);
@@ -71,6 +73,8 @@ export const ENTRY_NAMES = {
   annotations: 'annotations.jsonld',
   tags: 'tags.json',
   tombstones: 'tombstones.json',
+  /** Present only when the notes carry evidence, so a bundle without any still opens in earlier versions. */
+  evidence: 'evidence.json',
   signature: 'signature.json',
 } as const;
 

@@ -1,6 +1,8 @@
 // Note bundles: what crosses the contract when a person shares notes or imports a
 // reviewer's. (The file format's schemas live in bundle-schemas.ts, the W3C shape in
 // web-annotation.ts.)
+import type { SharedEvidenceKind } from './bundle-evidence';
+import { SHARED_EVIDENCE_KINDS } from './bundle-evidence';
 import { countOf, nounFor } from './plural';
 
 export interface KnownKey {
@@ -96,6 +98,13 @@ export interface BundlePlan {
   };
   replies: { added: number; updated: number; unchanged: number; keptLocal: number };
   byAuthor: Array<{ name: string; annotations: number; replies: number }>;
+  /** Evidence items (sources, grades, links, claims, analyses and their parts, analysts' cells) by kind. */
+  evidence: Record<SharedEvidenceKind, EvidenceCounts>;
+  /**
+   * Evidence items left out because what they point at is not here (an annotation, claim,
+   * row or hypothesis) or their grade code is not in this library's scheme.
+   */
+  evidenceSkipped: number;
   /**
    * Items refused: for a signed bundle, creations, changes and deletions claimed for authors
    * other than its signer; for an unsigned one, changes and deletions of what is here.
@@ -103,6 +112,50 @@ export interface BundlePlan {
   refused: number;
   /** True once applied; a preview leaves the library untouched. */
   applied: boolean;
+}
+
+export interface EvidenceCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  keptLocal: number;
+}
+
+export function emptyEvidenceCounts(): Record<SharedEvidenceKind, EvidenceCounts> {
+  return Object.fromEntries(
+    SHARED_EVIDENCE_KINDS.map((kind) => [kind, { added: 0, updated: 0, unchanged: 0, keptLocal: 0 }]),
+  ) as Record<SharedEvidenceKind, EvidenceCounts>;
+}
+
+const EVIDENCE_HEADINGS: Record<SharedEvidenceKind, string> = {
+  sources: 'Sources',
+  documentSources: "Documents' sources",
+  grades: 'Grades',
+  links: 'Links',
+  claims: 'Claims',
+  analyses: 'Analyses',
+  hypotheses: 'Hypotheses',
+  rows: 'Matrix rows',
+  cells: 'Matrix cells',
+};
+
+/** The preview's lines about evidence (one per kind the bundle carries), for the dialog and the CLI alike. */
+export function evidencePlanLines(plan: Pick<BundlePlan, 'evidence' | 'evidenceSkipped'>): string[] {
+  const lines = SHARED_EVIDENCE_KINDS.flatMap((kind) => {
+    const counts = plan.evidence[kind];
+    if (counts.added + counts.updated + counts.unchanged + counts.keptLocal === 0) return [];
+    const kept = counts.keptLocal > 0 ? `, ${counts.keptLocal} kept as yours are` : '';
+    return [
+      `${EVIDENCE_HEADINGS[kind]}: ${counts.added} new, ${counts.updated} updated, ${counts.unchanged} unchanged${kept}`,
+    ];
+  });
+  const skipped = plan.evidenceSkipped;
+  if (skipped > 0)
+    lines.push(
+      `${countOf(skipped, 'evidence item')} left out: what ${nounFor(skipped, 'it points', 'they point')} at is not here, ` +
+        `or ${nounFor(skipped, 'its grade is', 'their grades are')} not in your grading scheme.`,
+    );
+  return lines;
 }
 
 export const BUNDLE_EXTENSION = '.mnb';

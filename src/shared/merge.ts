@@ -60,6 +60,27 @@ export function decideFromSigner(
   return decision;
 }
 
+/**
+ * decideFromSigner for an evidence item (a source, grade, link, claim, analysis, hypothesis,
+ * row or one analyst's cell), which has no tombstones: the same rules, except that an item
+ * whose content is already here is unchanged whatever its time when someone other than its
+ * author carries it. An analysis is touched by every rating and a claim by every piece of
+ * evidence; that alone is not a change, and must not read as a refused one when someone
+ * else's bundle carries it back. Its author's own later time is still taken (as an update),
+ * so one author's versions converge in any order.
+ */
+export function decideEvidenceFromSigner(
+  local: Version | undefined,
+  incoming: Version,
+  signer: Signer,
+): IncomingDecision {
+  if (local && local.content === incoming.content) {
+    const ownLater = signer.verified && incoming.authorId === signer.authorId && compareVersions(incoming, local) > 0;
+    return ownLater ? 'update' : 'unchanged';
+  }
+  return decideFromSigner(local, incoming, undefined, signer);
+}
+
 /** decideTombstone for a bundle's tombstone: only the verified signer's own tombstones count. */
 export function decideTombstoneFromSigner(
   local: { authorId: string } | undefined,

@@ -8,6 +8,7 @@ import { signedPayload } from '../../src/shared/bundle-schemas';
 import { UserFacingError } from '../../src/shared/result';
 import { seededRandom } from '../../bench/support';
 import { mutateBundle } from '../support/bundle-fuzz';
+import { callOk } from '../support/evidence-library';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 const CASES = 300;
@@ -15,7 +16,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let valid: Uint8Array;
 let receiver: MarginaliaCore;
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = makeTempDir();
   const sender = new MarginaliaCore({ dataDir: join(temp.path, 'sender'), host: 'cli', version: '1' });
   const { document } = sender.importPath(SAMPLE_REPORT);
@@ -31,6 +32,7 @@ beforeAll(() => {
     });
     sender.annotations.createReply(created.id, 'a reply');
   }
+  await addEvidence(sender, document.id);
   valid = sender.exportBundle({ documentIds: [document.id], includeSources: true }).bytes;
   sender.close();
   receiver = new MarginaliaCore({ dataDir: join(temp.path, 'receiver'), host: 'cli', version: '1' });
@@ -40,6 +42,28 @@ afterAll(() => {
   receiver.close();
   temp.remove();
 });
+
+/** A source, a grade, a link, a claim and a rated analysis, so the bundle carries evidence.json to mutate. */
+async function addEvidence(sender: MarginaliaCore, documentId: string): Promise<void> {
+  const [first, second] = sender.annotations.list(documentId).map((annotation) => annotation.id) as [string, string];
+  const source = await callOk(sender, 'saveSource', { name: 'Fuzz Radio', reliability: 'C' });
+  await callOk(sender, 'setDocumentSources', { documentId, sourceIds: [source.id] });
+  await callOk(sender, 'gradeAnnotation', { annotationId: first, sourceIds: [source.id], credibility: '3' });
+  await callOk(sender, 'linkAnnotations', { fromId: second, toId: first, kind: 'repeats' });
+  const claim = await callOk(sender, 'saveClaim', {
+    statement: 'A fuzzed claim',
+    evidence: [{ annotationId: first, stance: 'supports' }],
+  });
+  const { id: analysisId } = await callOk(sender, 'saveAnalysis', { question: 'A fuzzed question?' });
+  await callOk(sender, 'saveHypothesis', { analysisId, label: 'One' });
+  const view = await callOk(sender, 'saveAchRow', { analysisId, evidence: { kind: 'claim', id: claim.id } });
+  await callOk(sender, 'rateAchCell', {
+    analysisId,
+    rowId: view.rows[0]!.id,
+    hypothesisId: view.hypotheses[0]!.id,
+    rating: 'C',
+  });
+}
 
 describe('importing mutated and malicious bundles', () => {
   it(`never crashes, hangs, writes outside its folder or touches Object.prototype (${CASES} cases)`, async () => {

@@ -7,6 +7,7 @@ import {
   acceptedTime,
   compareVersions,
   convergedState,
+  decideEvidenceFromSigner,
   decideFromSigner,
   decideIncoming,
   decideTombstone,
@@ -180,5 +181,83 @@ describe('merging annotations from bundles', () => {
         expect(reading).toBeGreaterThanOrEqual(now);
       }),
     );
+  });
+});
+
+/** Applies evidence versions (no tombstones) one by one, each arriving in a bundle signed by someone. */
+function replayEvidence(arrivals: ReadonlyArray<{ version: Version; signer: Signer }>): Version | undefined {
+  let local: Version | undefined;
+  for (const { version: incoming, signer } of arrivals) {
+    const decision = decideEvidenceFromSigner(local, incoming, signer);
+    if (decision === 'insert' || decision === 'update') local = incoming;
+  }
+  return local;
+}
+
+function shuffle<T>(list: readonly T[], seeds: Iterable<number>): T[] {
+  const shuffled = [...list];
+  const iterator = seeds[Symbol.iterator]();
+  for (let index = shuffled.length - 1; index > 0; index--) {
+    const other = iterator.next().value! % (index + 1);
+    [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+  }
+  return shuffled;
+}
+
+describe('merging evidence items from bundles (sources, grades, links, claims, analyses, cells)', () => {
+  const genuine = { authorId: AUTHOR, verified: true };
+  const signed = fc.array(
+    version.map((value) => ({ version: value, signer: genuine })),
+    { maxLength: 10 },
+  );
+
+  it('converges to the same version whatever order one author’s versions arrive in', () => {
+    fc.assert(
+      fc.property(signed, fc.infiniteStream(fc.nat()), (list, seeds) => {
+        const expected = convergedState(
+          list.map((entry) => entry.version),
+          [],
+        );
+        expect(replayEvidence(shuffle(list, seeds))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is idempotent: the same bundles imported twice leave what importing them once leaves', () => {
+    fc.assert(
+      fc.property(signed, (list) => {
+        expect(replayEvidence([...list, ...list])).toEqual(replayEvidence(list));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lets nothing signed by another key create or change an author’s item, in any order', () => {
+    const mallory = { authorId: 'mallory', verified: true };
+    const forged = fc.array(
+      version.map((value) => ({ version: value, signer: mallory })),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(signed, forged, fc.infiniteStream(fc.nat()), (list, attacks, seeds) => {
+        const mixed = shuffle([...list, ...attacks], seeds);
+        const genuineInOrder = mixed.filter((entry) => entry.signer === genuine);
+        expect(replayEvidence(mixed)).toEqual(replayEvidence(genuineInOrder));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts an item whose content is already here as unchanged whatever its time, so carrying it back is never refused', () => {
+    const mine: Version = { updatedAt: '2026-01-01T00:00:00.000Z', authorId: AUTHOR, content: '["Storm"]' };
+    const touched = { ...mine, updatedAt: '2026-05-01T00:00:00.000Z' };
+    expect(decideEvidenceFromSigner(mine, touched, { authorId: 'reviewer', verified: true })).toBe('unchanged');
+    expect(decideEvidenceFromSigner(touched, mine, { authorId: AUTHOR, verified: true })).toBe('unchanged');
+    expect(decideEvidenceFromSigner(mine, touched, { authorId: AUTHOR, verified: true })).toBe('update');
+    expect(decideFromSigner(mine, touched, undefined, { authorId: 'reviewer', verified: true })).toBe('refused');
+    expect(
+      decideEvidenceFromSigner(mine, { ...touched, content: '["Flood"]' }, { authorId: 'reviewer', verified: true }),
+    ).toBe('refused');
   });
 });

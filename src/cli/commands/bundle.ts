@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { BundlePlan } from '../../shared/bundles';
-import { differingVersions, refusedSummary } from '../../shared/bundles';
+import { differingVersions, evidencePlanLines, refusedSummary } from '../../shared/bundles';
 import { unwrap } from '../../shared/client';
 import { countOf } from '../../shared/plural';
 import type { Result } from '../../shared/result';
@@ -52,6 +52,7 @@ function describePlan(plan: BundlePlan): string {
       (author) =>
         `  by ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`,
     ),
+    ...evidencePlanLines(plan).map((line) => `  ${line}`),
     ...(plan.refused > 0 ? [`  ${refusedSummary(plan)}`] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import {
   documentEntryName,
   signedPayload,
 } from '../../shared/bundle-schemas';
+import { evidenceEntryIsEmpty } from '../../shared/bundle-evidence';
 import { fileStemFor } from '../../shared/export-options';
 import { sharedProvenance } from '../../shared/shared-provenance';
 import { UserFacingError } from '../../shared/result';
@@ -21,6 +22,7 @@ import { annotationCollection, replyToWebAnnotation, toWebAnnotation, urn } from
 import type { AnnotationService } from '../annotations';
 import { toReply } from '../annotations';
 import type { DocumentRepository } from '../documents';
+import { SharedEvidenceReader } from '../evidence/shared-evidence-reader';
 import type { IdentityRepository } from '../identity';
 import { megabytes, sizeProblem, writeBundleZip } from './zip';
 import { sha256Hex } from '../files/sha256';
@@ -49,6 +51,22 @@ function checkSizes(entries: ReadonlyMap<string, Uint8Array>, limits: SizeLimits
     );
 }
 
+/** The evidence touching the shared annotations (a review: only mine), when there is any. */
+function addEvidence(
+  deps: BundleExportDeps,
+  entries: Map<string, Uint8Array>,
+  shared: { annotationIds: ReadonlySet<string>; documentIds: readonly string[] },
+  request: BundleExportRequest,
+  me: { authorId: string },
+): void {
+  const evidence = new SharedEvidenceReader(deps.annotations.store.database).read({
+    ...shared,
+    ...(request.reviewOnly ? { onlyAuthor: me.authorId } : {}),
+  });
+  // Left out when there is none, so notes without evidence still open in versions before it.
+  if (!evidenceEntryIsEmpty(evidence)) entries.set(ENTRY_NAMES.evidence, json(evidence));
+}
+
 export function buildBundle(
   deps: BundleExportDeps,
   request: BundleExportRequest,
@@ -60,6 +78,7 @@ export function buildBundle(
   const tombstones: Array<{ id: string; documentId: string; authorId: string; deletedAt: string }> = [];
   const usedTags = new Set<string>();
   const manifestDocuments: BundleManifest['documents'] = [];
+  const sharedAnnotations = new Set<string>();
   let replies = 0;
   let annotationCount = 0;
 
@@ -85,10 +104,12 @@ export function buildBundle(
     const entry = documentEntryName(index);
     entries.set(entry, json(document));
 
-    const annotations = deps.annotations
+    const tagged = deps.annotations
       .list(documentId)
-      .filter((annotation) => !request.reviewOnly || annotation.author.id === me.authorId)
       .filter((annotation) => !request.tag || annotation.tags.some((tag) => isTagWithin(tag, request.tag!)));
+    // A review carries my evidence on anyone's passages (my grades and cells on theirs), so it looks at all of them.
+    for (const annotation of tagged) sharedAnnotations.add(annotation.id);
+    const annotations = tagged.filter((annotation) => !request.reviewOnly || annotation.author.id === me.authorId);
     const included = new Set(annotations.map((annotation) => annotation.id));
     for (const annotation of annotations) {
       items.push(toWebAnnotation(annotation, provenance?.pageMap));
@@ -126,6 +147,7 @@ export function buildBundle(
   entries.set(ENTRY_NAMES.annotations, json(annotationCollection(urn(bundleId), items, {})));
   entries.set(ENTRY_NAMES.tags, json({ tags }));
   entries.set(ENTRY_NAMES.tombstones, json({ tombstones }));
+  addEvidence(deps, entries, { annotationIds: sharedAnnotations, documentIds: request.documentIds }, request, me);
   const counts: BundleCounts = {
     documents: manifestDocuments.length,
     annotations: annotationCount,

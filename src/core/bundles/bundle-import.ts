@@ -15,6 +15,8 @@ import {
   tagsEntrySchema,
   tombstonesEntrySchema,
 } from '../../shared/bundle-schemas';
+import type { EvidenceEntry } from '../../shared/bundle-evidence';
+import { emptyEvidenceEntry, evidenceEntrySchema } from '../../shared/bundle-evidence';
 import { rebuildIncomingDocument } from '../../shared/incoming-document';
 import { describeSchemaIssue } from '../../shared/schema-messages';
 import type { WebAnnotation } from '../../shared/web-annotation';
@@ -32,6 +34,8 @@ export interface ParsedBundle {
   items: WebAnnotation[];
   tags: z.infer<typeof tagsEntrySchema>['tags'];
   tombstones: IncomingTombstone[];
+  /** Sources, grades, links, claims and analyses (empty for a bundle without evidence.json). */
+  evidence: EvidenceEntry;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -129,7 +133,11 @@ export async function readBundle(
   const tombstones = entries.has(ENTRY_NAMES.tombstones)
     ? parseEntry(entries, ENTRY_NAMES.tombstones, tombstonesEntrySchema).tombstones
     : [];
+  const evidence = entries.has(ENTRY_NAMES.evidence)
+    ? parseEntry(entries, ENTRY_NAMES.evidence, evidenceEntrySchema)
+    : emptyEvidenceEntry();
   return {
+    evidence,
     manifest,
     signed,
     fingerprint: signed ? fingerprintOf(manifest.creator.publicKey) : '',

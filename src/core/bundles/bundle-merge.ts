@@ -3,6 +3,7 @@
 // incoming path. Annotations merge by the rules in src/shared/merge.ts.
 import { randomUUID } from 'node:crypto';
 import type { BundlePlan } from '../../shared/bundles';
+import { emptyEvidenceCounts } from '../../shared/bundles';
 import type { IncomingDecision, Signer, Version } from '../../shared/merge';
 import { acceptedTime, decideFromSigner, decideTombstoneFromSigner } from '../../shared/merge';
 import type { WebAnnotation } from '../../shared/web-annotation';
@@ -10,6 +11,7 @@ import { idFromUrn, isReply, readWebAnnotation } from '../../shared/web-annotati
 import type { AnnotationRow, AnnotationService, ReplyRow } from '../annotations';
 import { replyParentId, replyRowFrom } from '../annotations';
 import type { DocumentRepository } from '../documents';
+import type { EventBus } from '../events';
 import type { KnownKeysRepository } from '../identity';
 import { authorIdForKey, unverifiedAuthorId } from '../identity';
 import type { IncomingBatch, IncomingWriter } from '../incoming';
@@ -17,6 +19,8 @@ import { placeIncoming } from '../incoming';
 import type { LocalDocument } from './bundle-documents';
 import { resolveDocuments } from './bundle-documents';
 import type { ParsedBundle } from './bundle-import';
+import { mergeEvidence } from './bundle-evidence-merge';
+import type { EvidenceTouched } from './evidence-merge-context';
 import { BundleFormatError } from './zip';
 
 export interface BundleImportDeps {
@@ -37,6 +41,20 @@ export interface MergeOptions {
   copies?: readonly string[];
   /** This computer's clock, in ms (tests pass their own). */
   nowMs?: number;
+  /** Where an import announces the evidence it changed (annotations go through the incoming writer). */
+  events?: EventBus;
+}
+
+/** Announces an applied import: its annotations through the batch, then the evidence it changed. */
+function announcer(batch: IncomingBatch, evidence: EvidenceTouched | undefined, events: EventBus | undefined) {
+  return {
+    announce(): void {
+      batch.announce();
+      if (!evidence || evidence.kinds.size === 0) return;
+      const change = { kinds: [...evidence.kinds], documentIds: [...evidence.documentIds] };
+      events?.emit('evidenceChanged', change, 'bundle');
+    },
+  };
 }
 
 function versionOfRow(row: AnnotationRow, tags: readonly string[]): Version {
@@ -102,6 +120,8 @@ function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
     annotations: { added: 0, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0, orphaned: 0 },
     replies: { added: 0, updated: 0, unchanged: 0, keptLocal: 0 },
     byAuthor: [],
+    evidence: emptyEvidenceCounts(),
+    evidenceSkipped: 0,
     refused: 0,
     applied: false,
   };
@@ -116,21 +136,22 @@ export function mergeBundle(
   deps: BundleImportDeps,
   bundle: ParsedBundle,
   options: MergeOptions,
-): { plan: BundlePlan; changes: IncomingBatch | undefined } {
+): { plan: BundlePlan; changes: { announce(): void } | undefined } {
   const plan = emptyPlan(deps, bundle);
   if (!options.apply) {
     new BundleMerge(deps, bundle, options, plan, undefined).run();
     return { plan, changes: undefined };
   }
+  let evidence: EvidenceTouched | undefined;
   const tagDefinitions = new Map(bundle.tags.map((tag) => [tag.path.toLocaleLowerCase(), tag]));
   const batch = deps.incoming.begin({ source: 'bundle', tagDefinitions });
   deps.annotations.store.database
     .transaction(() => {
-      new BundleMerge(deps, bundle, options, plan, batch).run();
+      evidence = new BundleMerge(deps, bundle, options, plan, batch).run();
       batch.finish();
     })
     .immediate();
-  return { plan, changes: batch };
+  return { plan, changes: announcer(batch, evidence, options.events) };
 }
 
 /** One pass over a bundle: documents, then annotations, replies and tombstones, filling the plan. */
@@ -143,6 +164,8 @@ class BundleMerge {
   private localOf = new Map<string, LocalDocument>();
   private latest = '';
   private readonly incomingIds: Set<string>;
+  /** Local ids of the bundle's annotations this import writes (a preview only counts them). */
+  private readonly arriving = new Set<string>();
 
   constructor(
     private readonly deps: BundleImportDeps,
@@ -157,12 +180,13 @@ class BundleMerge {
     this.incomingIds = new Set(bundle.items.map((item) => idFromUrn(item.id)));
   }
 
-  run(): void {
+  run(): EvidenceTouched {
     this.localOf = resolveDocuments(this.deps, this.bundle, this.plan, this.options);
-    // Annotations first, so replies find their parents.
+    // Annotations first, so replies and evidence find what they point at.
     for (const item of this.bundle.items) if (!isReply(item)) this.annotation(item);
     for (const item of this.bundle.items) if (isReply(item)) this.reply(item);
     for (const tombstone of this.bundle.tombstones) this.tombstone(tombstone);
+    const evidence = this.evidence();
     this.plan.byAuthor = [...this.authors.values()].sort((a, b) => a.name.localeCompare(b.name));
     if (this.batch) {
       if (this.latest !== '') this.batch.observe(this.latest);
@@ -174,6 +198,27 @@ class BundleMerge {
         );
       this.plan.applied = true;
     }
+    return evidence;
+  }
+
+  private evidence(): EvidenceTouched {
+    const { store } = this.deps.annotations;
+    return mergeEvidence(
+      {
+        db: store.database,
+        signer: this.signer,
+        plan: this.plan,
+        apply: this.batch !== undefined,
+        authorOf: (claimed) => authorOf(claimed, this.signer),
+        time: (iso) => this.time(iso),
+        annotationHere: (bundleId) => {
+          const id = this.renamed.get(bundleId) ?? bundleId;
+          return this.arriving.has(id) || store.row(id) ? id : undefined;
+        },
+        documentHere: (bundleId) => this.localOf.get(bundleId)?.id,
+      },
+      this.bundle.evidence,
+    );
   }
 
   private countAuthor(author: { id: string; name: string }, kind: 'annotations' | 'replies'): void {
@@ -255,6 +300,7 @@ class BundleMerge {
     );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
     if (!tally(decision, this.plan.annotations, this.plan)) return;
+    this.arriving.add(id);
     const kept = { ...incoming, id, author, createdAt: acceptedTime(incoming.createdAt, this.nowMs), updatedAt };
     // A preview places the annotation only to count the orphans; applying places and writes it.
     const placement = this.batch

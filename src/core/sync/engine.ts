@@ -8,6 +8,7 @@
 import type { FSWatcher } from 'chokidar';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
+import { EVIDENCE_FILE } from '../../shared/bundle-evidence';
 import { SIDECAR_SUFFIX, TAGS_FILE, mergeFieldsOf } from '../../shared/sidecar';
 import type { SyncStatus } from '../../shared/sync';
 import { toWebAnnotation } from '../../shared/web-annotation';
@@ -15,6 +16,7 @@ import { ensureDirectory } from '../files/directories';
 import type { ConflictChoice } from './conflicts';
 import { mergeCopy, resolveConflict } from './conflicts';
 import type { SyncDependencies } from './dependencies';
+import { EvidenceFileSync } from './evidence-file';
 import { FileImporter } from './file-import';
 import { KeyedDebouncer } from './keyed-debouncer';
 import type { ImportOutcome } from './session';
@@ -33,6 +35,7 @@ const FILE_SETTLE_MS = 120;
 /** Keys of the debouncer: a document's pending write, and a changed file settling before it is read. */
 const WRITE_KEY = 'write:';
 const FILE_KEY = 'file:';
+const EVIDENCE_WRITE_KEY = 'evidence';
 
 export interface SyncOptions {
   watch: boolean;
@@ -42,6 +45,7 @@ export class SyncEngine {
   private readonly session: SyncSession;
   private readonly importer: FileImporter;
   private readonly writer: WorkspaceWriter;
+  private readonly evidenceFile: EvidenceFileSync;
   private readonly debouncer = new KeyedDebouncer((key, failure) => {
     const subject = key.slice(key.indexOf(':') + 1);
     if (failure)
@@ -73,6 +77,7 @@ export class SyncEngine {
       writeTags: () => this.writer.writeTags(),
     });
     this.writer = new WorkspaceWriter(this.session, (name) => this.importer.importFile(name));
+    this.evidenceFile = new EvidenceFileSync(this.session);
   }
 
   /** How many sidecar files were read, read and merged, and written: tests count them. */
@@ -100,6 +105,9 @@ export class SyncEngine {
       if (envelope.event === 'annotationsChanged' || envelope.event === 'repliesChanged')
         this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writer.writeTags();
+      // Debounced like a document's writes: the whole file is rewritten, and a matrix is rated cell after cell.
+      else if (envelope.event === 'evidenceChanged')
+        this.debouncer.schedule(EVIDENCE_WRITE_KEY, WRITE_DELAY_MS, () => this.evidenceFile.writeEvidence());
       else if (envelope.event === 'libraryChanged') {
         this.writer.setAsideRemoved();
         for (const document of this.deps.documents.list())
@@ -205,12 +213,15 @@ export class SyncEngine {
       await this.importPending();
       if (this.stopped) return;
       if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importer.importTags();
+      // After every sidecar, so the passages the evidence points at are here.
+      if (entryKind(this.dir, EVIDENCE_FILE) !== 'missing') this.evidenceFile.importEvidence();
       for (const document of this.deps.documents.list()) {
         if (!upToDate.has(document.id)) this.writer.writeReporting(document.id);
         else this.writer.checkSource(document.id, document.sourceType); // replaced by a link while nothing else changed
         progress.done++;
       }
       this.writer.writeTags();
+      this.evidenceFile.writeEvidence();
       this.reportLinks();
       this.lastSyncAt = new Date().toISOString();
     } finally {
@@ -331,6 +342,7 @@ export class SyncEngine {
       this.dir,
       {
         tagsChanged: () => settle(TAGS_FILE, () => this.importer.importTags()),
+        evidenceChanged: () => settle(EVIDENCE_FILE, () => this.evidenceFile.importEvidence()),
         sidecarChanged: (name) =>
           settle(name, () => {
             const outcome = this.importer.importFile(name);
@@ -363,6 +375,7 @@ export class SyncEngine {
 
   private writePending(): void {
     for (const key of this.debouncer.take(WRITE_KEY)) this.writer.writeReporting(key.slice(WRITE_KEY.length));
+    if (this.debouncer.take(EVIDENCE_WRITE_KEY).length > 0) this.evidenceFile.writeEvidence();
   }
 
   /** Reads one sidecar and merges it; a bad file is reported and not applied. */

@@ -5,6 +5,7 @@ import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { BUNDLE_LIMITS, jsonDepthExceeds, tagsEntrySchema } from '../../shared/bundle-schemas';
+import { evidenceFileSchema } from '../../shared/bundle-evidence';
 import { describeSchemaIssue } from '../../shared/schema-messages';
 import { sidecarSchema } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/sidecar';
@@ -134,6 +135,10 @@ export type SidecarContent = Pick<Sidecar, 'marginalia' | 'items'>;
 
 export function parseSidecarFile(bytes: Uint8Array): Parsed<SidecarContent> {
   return parseShaped(bytes, sidecarSchema);
+}
+
+export function parseEvidenceFile(bytes: Uint8Array): Parsed<z.infer<typeof evidenceFileSchema>> {
+  return parseShaped(bytes, evidenceFileSchema);
 }
 
 export function parseTagsFile(bytes: Uint8Array): Parsed<z.infer<typeof tagsEntrySchema>> {

@@ -4,12 +4,15 @@ import type * as Chokidar from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import { createRequire } from 'node:module';
 import { basename, resolve as resolvePath } from 'node:path';
+import { EVIDENCE_FILE } from '../../shared/bundle-evidence';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { CONFLICT_FILE } from './workspace-files';
 
 export interface WatchHandlers {
   /** tags.json was added or changed. */
   tagsChanged(): void;
+  /** evidence.jsonld was added or changed. */
+  evidenceChanged(): void;
   /** A sidecar was added or changed. */
   sidecarChanged(name: string): void;
   /** A sync tool's conflict copy appeared or changed (it is offered, never read on its own). */
@@ -20,7 +23,7 @@ export interface WatchHandlers {
 
 /** The files other programs may change that the sync reads: sidecars, tags.json, and sync tools' conflict copies. */
 function isWatchedName(name: string): boolean {
-  return name === TAGS_FILE || name.endsWith(SIDECAR_SUFFIX) || CONFLICT_FILE.test(name);
+  return name === TAGS_FILE || name === EVIDENCE_FILE || name.endsWith(SIDECAR_SUFFIX) || CONFLICT_FILE.test(name);
 }
 
 /** Starts watching `dir`; resolves with the watcher once it is ready. */
@@ -45,6 +48,7 @@ export async function watchWorkspace(
   const onFile = (path: string) => {
     const name = basename(path);
     if (name === TAGS_FILE) handlers.tagsChanged();
+    else if (name === EVIDENCE_FILE) handlers.evidenceChanged();
     else if (CONFLICT_FILE.test(name)) handlers.conflictCopySeen();
     else if (name.endsWith(SIDECAR_SUFFIX)) handlers.sidecarChanged(name);
   };

@@ -1,0 +1,163 @@
+// The evidence a note bundle carries (evidence.json): sources, documents' default sources,
+// grades, links, claims and analyses with each analyst's cells. Hostile like every entry:
+// bounded counts and lengths, objects rebuilt from known keys only.
+import { z } from 'zod';
+import { ACH_RATINGS, LINK_KINDS, RELEVANCE_LEVELS, SOURCE_KINDS, STANCES } from './evidence';
+import { isoDateTime } from './schema-fields';
+
+export const EVIDENCE_ENTRY = 'evidence.json';
+
+/** Counts an evidence entry may hold (its bytes are capped with the other entries'). */
+export const EVIDENCE_LIMITS = {
+  sources: 10_000,
+  documentSources: 1000,
+  grades: 250_000,
+  links: 250_000,
+  claims: 50_000,
+  evidencePerClaim: 1000,
+  analyses: 1000,
+  hypothesesPerAnalysis: 200,
+  rowsPerAnalysis: 5000,
+  cellsPerAnalysis: 200_000,
+} as const;
+
+const id = z.string().min(1).max(200);
+const code = z.string().max(8);
+const name = z.string().max(300);
+const author = { authorId: id };
+const times = { createdAt: isoDateTime, updatedAt: isoDateTime };
+
+const sourceSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(300),
+  kind: z.enum(SOURCE_KINDS),
+  reliability: code,
+  reliabilityReason: z.string().max(2000),
+  notes: z.string().max(20_000),
+  ...author,
+  ...times,
+});
+
+const documentSourcesSchema = z.object({
+  documentId: id,
+  sourceIds: z.array(id).max(200),
+  ...author,
+  updatedAt: isoDateTime,
+});
+
+const gradeSchema = z.object({
+  annotationId: id,
+  sourceIds: z.array(id).max(200),
+  credibility: code,
+  ...author,
+  ...times,
+});
+
+const linkSchema = z.object({
+  id,
+  kind: z.enum(LINK_KINDS),
+  fromId: id,
+  toId: id,
+  ...author,
+  createdAt: isoDateTime,
+});
+
+const claimSchema = z.object({
+  id,
+  statement: z.string().trim().min(1).max(2000),
+  evidence: z.array(z.object({ annotationId: id, stance: z.enum(STANCES) })).max(EVIDENCE_LIMITS.evidencePerClaim),
+  ...author,
+  ...times,
+});
+
+const hypothesisSchema = z.object({ id, label: z.string().trim().min(1).max(300), ...author, ...times });
+
+const rowSchema = z.object({
+  id,
+  evidence: z.object({ kind: z.enum(['claim', 'annotation']), id }),
+  relevance: z.enum(RELEVANCE_LEVELS),
+  ...author,
+  ...times,
+});
+
+const cellSchema = z.object({
+  rowId: id,
+  hypothesisId: id,
+  rating: z.enum(ACH_RATINGS),
+  note: z.string().max(2000),
+  ...author,
+  /** The analyst's name, so a disagreement can name them before any note of theirs arrives. */
+  authorName: name,
+  updatedAt: isoDateTime,
+});
+
+const analysisSchema = z.object({
+  id,
+  question: z.string().trim().min(1).max(2000),
+  hypotheses: z.array(hypothesisSchema).max(EVIDENCE_LIMITS.hypothesesPerAnalysis),
+  rows: z.array(rowSchema).max(EVIDENCE_LIMITS.rowsPerAnalysis),
+  cells: z.array(cellSchema).max(EVIDENCE_LIMITS.cellsPerAnalysis),
+  ...author,
+  ...times,
+});
+
+export const evidenceEntrySchema = z.object({
+  sources: z.array(sourceSchema).max(EVIDENCE_LIMITS.sources),
+  documentSources: z.array(documentSourcesSchema).max(EVIDENCE_LIMITS.documentSources),
+  grades: z.array(gradeSchema).max(EVIDENCE_LIMITS.grades),
+  links: z.array(linkSchema).max(EVIDENCE_LIMITS.links),
+  claims: z.array(claimSchema).max(EVIDENCE_LIMITS.claims),
+  analyses: z.array(analysisSchema).max(EVIDENCE_LIMITS.analyses),
+});
+
+export type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
+export type SharedSource = EvidenceEntry['sources'][number];
+export type SharedDocumentSources = EvidenceEntry['documentSources'][number];
+export type SharedGrade = EvidenceEntry['grades'][number];
+export type SharedLink = EvidenceEntry['links'][number];
+export type SharedClaim = EvidenceEntry['claims'][number];
+export type SharedAnalysis = EvidenceEntry['analyses'][number];
+export type SharedHypothesis = SharedAnalysis['hypotheses'][number];
+export type SharedRow = SharedAnalysis['rows'][number];
+export type SharedCell = SharedAnalysis['cells'][number];
+
+export function emptyEvidenceEntry(): EvidenceEntry {
+  return { sources: [], documentSources: [], grades: [], links: [], claims: [], analyses: [] };
+}
+
+export function evidenceEntryIsEmpty(entry: EvidenceEntry): boolean {
+  return Object.values(entry).every((list: unknown[]) => list.length === 0);
+}
+
+/** The kinds of evidence item a bundle import counts, in the order a preview lists them. */
+export const SHARED_EVIDENCE_KINDS = [
+  'sources',
+  'documentSources',
+  'grades',
+  'links',
+  'claims',
+  'analyses',
+  'hypotheses',
+  'rows',
+  'cells',
+] as const;
+export type SharedEvidenceKind = (typeof SHARED_EVIDENCE_KINDS)[number];
+
+/** The workspace's evidence file: the library's evidence as JSON-LD (docs/workspace-evidence.md). */
+export const EVIDENCE_FILE = 'evidence.jsonld';
+
+export const EVIDENCE_FILE_CONTEXT = {
+  '@vocab': 'https://marginalia.app/ns/evidence#',
+  id: '@id',
+  type: '@type',
+} as const;
+
+export const evidenceFileSchema = evidenceEntrySchema.extend({
+  '@context': z.unknown(),
+  type: z.literal('EvidenceCollection'),
+});
+
+/** The file's content: the same items as a bundle's evidence.json, under a JSON-LD context. */
+export function evidenceFileText(entry: EvidenceEntry): string {
+  return `${JSON.stringify({ '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', ...entry }, null, 2)}\n`;
+}
