@@ -37,7 +37,7 @@ export class EvidenceExport {
     const claims = this.services.claims.repository
       .all()
       .filter((claim) => claim.evidence.some((piece) => documents.has(weighing.documentOf(piece.annotationId) ?? '')))
-      .map((claim) => this.services.claims.detail(claim.id));
+      .map((claim) => this.services.claims.detail(claim.id, weighing));
     const claimIds = new Set(claims.map((claim) => claim.id));
     return {
       scheme: weighing.scheme,
