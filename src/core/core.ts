@@ -1,7 +1,7 @@
 // The Marginalia core: one object that owns the store and implements the contract.
 // Every host (desktop, browser host, CLI) creates one and talks to it through the same
 // handlers and events.
-import { evidenceHandlers } from './evidence';
+import { EvidenceExport, EvidenceServices, evidenceHandlers } from './evidence';
 import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -385,6 +385,7 @@ export class MarginaliaCore {
       exporterName: this.profile.read().displayName,
       exportedAt: new Date(),
       appVersion: this.info.version,
+      evidence: new EvidenceExport(new EvidenceServices(this)).dossierFor(sources),
       ...(onProgress ? { onProgress } : {}),
     });
   }
@@ -405,13 +406,8 @@ export class MarginaliaCore {
       documentIds.length === 1
         ? this.documents.summary(documentIds[0]!).title
         : `Marginalia export (${documentIds.length} documents)`;
-    return {
-      fileName: pdfFileNameFor(first),
-      pageCount: rendered.pageCount,
-      highlightCount: rendered.highlightCount,
-      noteCount: rendered.noteCount,
-      warnings: rendered.warnings,
-    };
+    const { pageCount, highlightCount, noteCount, warnings } = rendered;
+    return { fileName: pdfFileNameFor(first), pageCount, highlightCount, noteCount, warnings };
   }
 
   /** Imports a text file from disk at once, checking its size before reading it. */

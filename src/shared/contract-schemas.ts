@@ -132,6 +132,7 @@ export const inputSchemas = {
           includeTags: z.boolean(),
           includeAppendix: z.boolean(),
           includeOrphans: z.boolean(),
+          includeEvidence: z.boolean(),
           tags: tagList,
           colors: z.array(color).max(HIGHLIGHT_COLORS.length),
           authors: z.array(z.string().min(1).max(200)).max(100),

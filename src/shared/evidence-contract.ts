@@ -64,6 +64,8 @@ export interface EvidenceContract {
   /** Creates an analysis for a question (no id) or rewords its question. */
   saveAnalysis(input: { id?: string; question: string }): AchView;
   deleteAnalysis(input: { id: string }): { deleted: true };
+  /** The local analyst's matrix as CSV (rows most diagnostic first, then scores and ranks), with a file name from the question. */
+  exportAnalysisCsv(input: { id: string }): { fileName: string; csv: string };
   /** Adds a hypothesis (no id) or renames one. */
   saveHypothesis(input: { analysisId: string; id?: string; label: string }): AchView;
   removeHypothesis(input: { analysisId: string; id: string }): AchView;
@@ -102,6 +104,7 @@ export const EVIDENCE_METHOD_NAMES = [
   'getAnalysis',
   'saveAnalysis',
   'deleteAnalysis',
+  'exportAnalysisCsv',
   'saveHypothesis',
   'removeHypothesis',
   'saveAchRow',

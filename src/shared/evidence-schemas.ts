@@ -61,6 +61,7 @@ export const evidenceInputSchemas = {
     .object({ id: id.optional(), question: z.string().trim().min(1, 'must not be empty').max(2000) })
     .strict(),
   deleteAnalysis: z.object({ id }).strict(),
+  exportAnalysisCsv: z.object({ id }).strict(),
   saveHypothesis: z.object({ analysisId: id, id: id.optional(), label: nonEmptyName }).strict(),
   removeHypothesis: z.object({ analysisId: id, id }).strict(),
   saveAchRow: z

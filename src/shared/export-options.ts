@@ -17,6 +17,8 @@ export interface PdfExportOptions {
   includeTags: boolean;
   includeAppendix: boolean;
   includeOrphans: boolean;
+  /** The "Claims and sources" appendix (sources, claims and analyses bearing on the documents), when there are any. */
+  includeEvidence: boolean;
   /** Keep only annotations carrying one of these tags (children included); empty keeps all. */
   tags: string[];
   colors: HighlightColor[];
@@ -31,6 +33,7 @@ export const DEFAULT_PDF_EXPORT_OPTIONS: PdfExportOptions = {
   includeTags: true,
   includeAppendix: true,
   includeOrphans: true,
+  includeEvidence: true,
   tags: [],
   colors: [],
   authors: [],

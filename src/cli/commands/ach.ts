@@ -1,10 +1,12 @@
 // `marginalia ach`: analyses of competing hypotheses. `ach new` asks a question, `ach
 // hypothesis` and `ach row` build the matrix, `ach rate` rates a cell, `ach show` prints it
-// with scores, ranking and diagnosticity.
+// with scores, ranking and diagnosticity (or as CSV), `ach export` writes it as a CSV file.
 import { Command } from 'commander';
+import { resolve } from 'node:path';
 import type { AchRating, AchView, Relevance } from '../../shared/evidence';
 import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
 import { achReport } from '../ach-matrix';
+import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
@@ -123,6 +125,31 @@ function rateCommand(session: CliSession): Command {
     });
 }
 
+function exportCommand(session: CliSession): Command {
+  return new Command('export')
+    .summary('write an analysis as CSV: the matrix with scores and ranks')
+    .description(
+      'Write your matrix of an analysis as CSV (RFC 4180): one record per row of evidence, most diagnostic first, with ' +
+        'its rating against each hypothesis, then each hypothesis’s weighted inconsistency and rank. Cells that a ' +
+        'spreadsheet would run as formulas are written with a leading apostrophe.',
+    )
+    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .usage('ANALYSIS --out FILE')
+    .addOption(valueOption('--out <file>', 'the CSV file to write', session.argv))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia ach export 41c2 --out matrix.csv\n  marginalia ach show 41c2 --csv',
+    )
+    .action(async (reference: string, options: { out?: string }) => {
+      if (options.out === undefined)
+        throw new UsageError('ach export needs --out FILE (or use ach show ANALYSIS --csv).');
+      const { csv } = await session.call('exportAnalysisCsv', { id: await resolveAnalysis(session, reference) });
+      const path = resolve(options.out);
+      await writeFile(path, new TextEncoder().encode(csv));
+      session.print(`Wrote ${path}\n`, { path });
+    });
+}
+
 function showCommand(session: CliSession): Command {
   return new Command('show')
     .summary('print an analysis: the matrix with scores, ranking and diagnosticity')
@@ -131,10 +158,20 @@ function showCommand(session: CliSession): Command {
         'most diagnostic first, and where analysts disagree.',
     )
     .argument('<analysis>', 'an analysis id or a unique prefix of one')
-    .usage('ANALYSIS')
-    .addHelpText('after', '\nExamples:\n  marginalia ach show 41c2\n  marginalia --json ach show 41c2')
-    .action(async (reference: string) => {
-      await printView(session, await session.call('getAnalysis', { id: await resolveAnalysis(session, reference) }));
+    .usage('ANALYSIS [--csv]')
+    .option('--csv', 'print the matrix as CSV instead')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show 41c2 --csv\n  marginalia --json ach show 41c2',
+    )
+    .action(async (reference: string, options: { csv?: boolean }) => {
+      const id = await resolveAnalysis(session, reference);
+      if (options.csv) {
+        const exported = await session.call('exportAnalysisCsv', { id });
+        session.print(exported.csv, exported);
+        return;
+      }
+      await printView(session, await session.call('getAnalysis', { id }));
     });
 }
 
@@ -145,13 +182,14 @@ export function achCommand(session: CliSession): Command {
       'List analyses of competing hypotheses with their leading hypothesis, or start, build, rate and show one.',
     )
     .usage(
-      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS]',
+      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS | export ANALYSIS --out FILE]',
     )
     .addCommand(newCommand(session))
     .addCommand(hypothesisCommand(session))
     .addCommand(rowCommand(session))
     .addCommand(rateCommand(session))
     .addCommand(showCommand(session))
+    .addCommand(exportCommand(session))
     .addHelpText('after', '\nExamples:\n  marginalia ach\n  marginalia ach new "Who carried out the killings?"')
     .action(async () => {
       const analyses = await session.call('listAnalyses', {});

@@ -24,6 +24,7 @@ interface ExportFlags {
   tags: boolean;
   appendix: boolean;
   orphans: boolean;
+  evidence: boolean;
   tag?: string[];
   color?: HighlightColor[];
   author?: string[];
@@ -42,6 +43,7 @@ function exportOptionsFrom(flags: ExportFlags): PdfExportOptions {
     includeTags: flags.tags,
     includeAppendix: flags.appendix,
     includeOrphans: flags.orphans,
+    includeEvidence: flags.evidence,
     tags: flags.tag ?? [],
     colors: flags.color ?? [],
     authors: flags.author ?? [],
@@ -106,6 +108,7 @@ export function exportCommand(session: CliSession): Command {
     .option('--no-tags', 'leave out the tags')
     .option('--no-appendix', 'leave out the appendix of notes')
     .option('--no-orphans', 'leave out annotations whose text is gone')
+    .option('--no-evidence', 'leave out the Claims and sources appendix (grades stay on the highlights)')
     .addOption(parsedOption('--tag <tag>', 'only annotations with this tag (may repeat)', argv, repeatable(asText)))
     .addOption(
       parsedOption(

@@ -37,9 +37,9 @@ export class ClaimService {
     return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
   }
 
-  detail(id: string): ClaimDetail {
+  /** A claim with its weighed evidence; many details can share one weighing (the export's). */
+  detail(id: string, weighing: Weighing = this.weighing()): ClaimDetail {
     const claim = this.requireClaim(id);
-    const weighing = this.weighing();
     const outcome = weighing.statuses([claim]).get(claim.id);
     const passages = new Passages(this.context);
     return {

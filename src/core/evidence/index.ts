@@ -9,12 +9,14 @@ import { ClaimRepository } from './claim-repository';
 import { ClaimService } from './claim-service';
 import type { EvidenceDeps } from './context';
 import { EvidenceContext } from './context';
+import { EvidenceExport } from './evidence-export';
 import { GradingRepository } from './grading-repository';
 import { GradingService } from './grading-service';
 import { LinkRepository } from './link-repository';
 import { LinkService } from './link-service';
 
 export type { EvidenceDeps } from './context';
+export { EvidenceExport } from './evidence-export';
 export { EvidenceSearch } from './evidence-search';
 export type { SavedEvidence } from './annotation-evidence';
 export { evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
@@ -31,9 +33,11 @@ export class EvidenceServices {
   readonly links: LinkService;
   readonly claims: ClaimService;
   readonly analyses: AchService;
+  readonly context: EvidenceContext;
 
   constructor(deps: EvidenceDeps) {
     const context = new EvidenceContext(deps);
+    this.context = context;
     const grading = new GradingRepository(deps.db);
     const links = new LinkRepository(deps.db);
     this.grading = new GradingService(context, grading);
@@ -44,7 +48,9 @@ export class EvidenceServices {
 }
 
 export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
-  const { grading, links, claims, analyses } = new EvidenceServices(deps);
+  const services = new EvidenceServices(deps);
+  const { grading, links, claims, analyses } = services;
+  const exports = new EvidenceExport(services);
   return {
     getGradingScheme: () => grading.scheme(),
     saveGradingScheme: ({ scheme }) => grading.saveScheme(scheme),
@@ -67,6 +73,7 @@ export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
     getAnalysis: ({ id }) => analyses.view(id),
     saveAnalysis: (input) => analyses.save(input),
     deleteAnalysis: ({ id }) => analyses.remove(id),
+    exportAnalysisCsv: ({ id }) => exports.analysisCsv(id),
     saveHypothesis: (input) => analyses.saveHypothesis(input),
     removeHypothesis: (input) => analyses.removeHypothesis(input),
     saveAchRow: (input) => analyses.saveRow(input),

@@ -2,6 +2,7 @@
 // the margin ("Notes continued", linked both ways), the appendix of annotations by tag, and
 // the orphaned annotations with the quotes they had.
 import type { Annotation } from '../../shared/annotations';
+import { evidencePhrases } from '../../shared/evidence-export';
 import type { DocumentRun } from './pdf-document-run';
 import { endnoteDestination, noteLines } from './pdf-margin-notes';
 import { originalPage } from './pdf-provenance';
@@ -128,8 +129,11 @@ async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<v
           -1) + 1;
       const original = originalPage(run.source, annotation);
       const here = page > 0 ? `page ${page}` : '';
-      const trailer =
-        original === undefined ? (here ? `  — ${here}` : '') : `  — p. ${original}${here ? ` · ${here} here` : ''}`;
+      const place = original === undefined ? here : `p. ${original}${here ? ` · ${here} here` : ''}`;
+      const phrases = [place, ...evidencePhrases(surface.context.evidence?.annotations[annotation.id])];
+      const trailer = phrases.some((phrase) => phrase !== '')
+        ? `  — ${phrases.filter((phrase) => phrase !== '').join(' · ')}`
+        : '';
       await renderAnnotationItem(
         surface,
         annotation,

@@ -1,12 +1,15 @@
 // Lays out documents with their annotations as a briefing-ready PDF, stage by stage on one
 // page surface (pdf-surface.ts): for each document its body (pdf-body.ts), its highlights as
 // real /Highlight annotations (pdf-highlights.ts), its margin notes (pdf-margin-notes.ts)
-// and what follows the text (pdf-back-matter.ts); then running heads and page numbers on
+// and what follows the text (pdf-back-matter.ts); after all documents, the evidence bearing
+// on them (pdf-evidence.ts); then running heads and page numbers on
 // every page (pdf-running-heads.ts).
 import type { PdfExportOptions } from '../../shared/export-options';
 import { passesExportFilters } from '../../shared/export-options';
+import { dossierIsEmpty } from '../../shared/evidence-export';
 import { renderBackMatter } from './pdf-back-matter';
 import { renderBody } from './pdf-body';
+import { renderEvidenceAppendix } from './pdf-evidence';
 import type { ExportSource } from './pdf-document-run';
 import { prepareRun } from './pdf-document-run';
 import { paintHighlights } from './pdf-highlights';
@@ -45,13 +48,18 @@ export async function renderAnnotatedPdf(
   surface.expectPages(totalCharacters, sources.length, BLOCK_STYLE.body.size);
   let highlightCount = 0;
   let noteCount = 0;
+  const highlightPages = new Map<string, number>();
   for (const [documentIndex, source] of sources.entries()) {
     const run = prepareRun(source, documentIndex, options);
     await renderBody(surface, run, sources.length > 1);
     highlightCount += paintHighlights(surface, run);
     noteCount += placeMarginNotes(surface, run);
     await renderBackMatter(surface, run);
+    for (const [id, page] of run.highlightPage) highlightPages.set(id, page);
   }
+  const evidence = context.evidence;
+  if (options.includeEvidence && evidence && !dossierIsEmpty(evidence))
+    await renderEvidenceAppendix(surface, evidence, sources.length, highlightPages);
   drawRunningHeadsAndPageNumbers(surface, sources);
   const bytes = await surface.finish();
   const warnings: string[] = [];

@@ -2,6 +2,8 @@
 // annotation with quads on exactly the glyphs of its quote, line by line, one annotation per
 // page it spans (the first named by the annotation's id, the others `id#2`, ...).
 import type { Annotation } from '../../shared/annotations';
+import type { AnnotationEvidence } from '../../shared/evidence-export';
+import { evidencePhrases } from '../../shared/evidence-export';
 import type { PdfExportOptions } from '../../shared/export-options';
 import type { DocumentRun } from './pdf-document-run';
 import { firstPlacedEndingAfter } from './pdf-document-run';
@@ -73,11 +75,18 @@ function quadsFor(run: DocumentRun, start: number, end: number): Quad[] {
   return quads;
 }
 
-/** A highlight's /Contents: its note as plain text, then its tags, as the options include them. */
-function annotationContents(annotation: Annotation, options: PdfExportOptions, page: string | undefined): string {
+/** A highlight's /Contents: its note as plain text, then its tags as the options include them, its grade and sources. */
+function annotationContents(
+  annotation: Annotation,
+  options: PdfExportOptions,
+  page: string | undefined,
+  evidence: AnnotationEvidence | undefined,
+): string {
   const parts: string[] = [];
   if (options.includeNotes && hasNote(annotation)) parts.push(annotation.note.text.trim());
   if (options.includeTags && annotation.tags.length > 0) parts.push(`Tags: ${annotation.tags.join(', ')}`);
+  const phrases = evidencePhrases(evidence);
+  if (phrases.length > 0) parts.push(phrases.join('\n'));
   // The page of the original, so a reader of the PDF can cite the source itself.
   if (page !== undefined) parts.push(`p. ${page}`);
   return parts.join('\n\n');
@@ -94,7 +103,12 @@ function addHighlightAnnotation(
   surface.annotations.highlight({
     boxes: quads.map((quad) => ({ left: quad.x1, right: quad.x2, top: quad.top, bottom: quad.bottom })),
     color,
-    contents: annotationContents(annotation, surface.options, page),
+    contents: annotationContents(
+      annotation,
+      surface.options,
+      page,
+      surface.context.evidence?.annotations[annotation.id],
+    ),
     author: annotation.author.name,
     modified: new Date(annotation.updatedAt),
     created: new Date(annotation.createdAt),

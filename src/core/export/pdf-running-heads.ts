@@ -14,7 +14,9 @@ export function drawRunningHeadsAndPageNumbers(surface: PageSurface, sources: re
   });
   for (let page = 0; page < total; page++) {
     surface.goToPage(page);
-    if (!firstPages.has(page)) drawRunningHead(surface, sources[pageDocument[page]!]!);
+    // Pages past the last document (the evidence appendix) belong to no document's title.
+    const source = sources[pageDocument[page]!];
+    if (!firstPages.has(page) && source) drawRunningHead(surface, source);
     const label = `Page ${page + 1} of ${total}`;
     const size = 8;
     const width = surface.measurer.width('sans', size, label);

@@ -21,6 +21,7 @@ import {
   NOTE_COLUMN_WIDTH,
 } from './pdf-style';
 import { PAPER, exportPiece, isSafeLink, rgb255 } from './pdf-style';
+import type { EvidenceDossier } from '../../shared/evidence-export';
 import type { Fragment, Line, Measurer, Rgb, StyledPiece } from './pdf-text';
 import { breakIntoLines } from './pdf-text';
 import { createPdfKitDocument, pageReference, selectFont, writerOf } from './pdfkit-internals';
@@ -30,6 +31,8 @@ export interface PdfExportContext {
   exporterName: string;
   exportedAt: Date;
   appVersion: string;
+  /** The evidence bearing on the exported documents: grades on highlights, the "Claims and sources" appendix. */
+  evidence?: EvidenceDossier;
   onProgress?: (done: number, total: number, stage: 'layout' | 'writing' | 'done') => void;
 }
 

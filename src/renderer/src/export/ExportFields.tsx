@@ -29,7 +29,7 @@ function OptionBox({
   );
 }
 
-type BooleanOption = 'includeNotes' | 'includeTags' | 'includeAppendix' | 'includeOrphans';
+type BooleanOption = 'includeNotes' | 'includeTags' | 'includeAppendix' | 'includeOrphans' | 'includeEvidence';
 
 export function PaperAndIncludeFields({ options, change, disabled }: OptionsProps) {
   return (
@@ -63,6 +63,7 @@ export function PaperAndIncludeFields({ options, change, disabled }: OptionsProp
         <OptionBox options={options} change={change} name="includeTags" label="Tags" />
         <OptionBox options={options} change={change} name="includeAppendix" label="Appendix by tag" />
         <OptionBox options={options} change={change} name="includeOrphans" label="Orphaned annotations" />
+        <OptionBox options={options} change={change} name="includeEvidence" label="Claims and sources" />
       </fieldset>
     </div>
   );

@@ -1,0 +1,180 @@
+// An analysis of competing hypotheses as a ruled table in the export: hypotheses as columns
+// (named in a legend with their scores and ranks), one row per piece of evidence (most
+// diagnostic first) with its relevance, credibility, diagnosticity and ratings, then the
+// weighted inconsistency and rank of each hypothesis. A table taller than the page continues
+// on the next with its header repeated; more hypotheses than fit across go in further tables.
+import type { AchMatrix } from '../../shared/evidence-export';
+import { scoreText } from '../../shared/evidence-export';
+import { INK, LINE_FACTOR, MARGIN_LEFT, MUTED, RULE, exportPiece } from './pdf-style';
+import type { PageSurface } from './pdf-surface';
+import type { Line, Rgb } from './pdf-text';
+
+const SIZE = 8.5;
+const PADDING = 3.5;
+const RULE_WIDTH = 0.6;
+const HEADER_FILL: Rgb = [0.94, 0.94, 0.955];
+/** Relevance, credibility and diagnosticity: narrow columns of short words and figures. */
+const FIXED = [60, 34, 40] as const;
+const EVIDENCE_LEAST = 140;
+const HYPOTHESIS_LEAST = 26;
+const HYPOTHESIS_MOST = 64;
+/** Consistent ratings tinted green, inconsistent ones red: light enough to print in grayscale. */
+const RATING_FILL: Partial<Record<string, Rgb>> = {
+  CC: [0.84, 0.93, 0.85],
+  C: [0.92, 0.97, 0.92],
+  I: [0.99, 0.92, 0.91],
+  II: [0.97, 0.82, 0.81],
+};
+
+interface Cell {
+  text: string;
+  bold?: boolean;
+  fill?: Rgb;
+}
+
+function clip(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit).replace(/\s+\S*$/, '')} …`;
+}
+
+/** Sets an analysis's matrix: the legend, then one table per group of hypotheses that fits across. */
+export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section: number): void {
+  legend(surface, matrix, section);
+  if (matrix.rows.length === 0 || matrix.hypotheses.length === 0) {
+    note(surface, 'No evidence has been rated against hypotheses yet.', section);
+    return;
+  }
+  const fixed = FIXED.reduce((sum, width) => sum + width, 0);
+  const perTable = Math.max(1, Math.floor((surface.fullWidth - fixed - EVIDENCE_LEAST) / HYPOTHESIS_LEAST));
+  for (let first = 0; first < matrix.hypotheses.length; first += perTable) {
+    const columns = matrix.hypotheses.slice(first, first + perTable).map((_, index) => first + index);
+    if (columns.length < matrix.hypotheses.length)
+      note(surface, `Hypotheses H${first + 1}–H${columns[columns.length - 1]! + 1}:`, section);
+    table(surface, matrix, columns, section);
+  }
+  if (matrix.rows.some((row) => row.sensitive))
+    note(surface, '* The ranking hangs on this row: without it, another hypothesis would rank first.', section);
+  if (matrix.disagreements.length > 0) {
+    note(surface, 'Analysts disagree:', section);
+    for (const line of matrix.disagreements) note(surface, `  ${line}`, section);
+  }
+  surface.y += 4;
+}
+
+function note(surface: PageSurface, text: string, section: number): void {
+  const lines = surface.layout(surface.plainPieces(text, SIZE, { color: MUTED }), surface.fullWidth, undefined, 'auto');
+  surface.flowLines(lines, MARGIN_LEFT, SIZE, section, undefined);
+}
+
+function legend(surface: PageSurface, matrix: AchMatrix, section: number): void {
+  matrix.hypotheses.forEach((hypothesis, index) => {
+    const facts = `weighted inconsistency ${scoreText(hypothesis.inconsistency)}${hypothesis.rank > 0 ? ` · rank ${hypothesis.rank}` : ''}`;
+    const pieces = [
+      exportPiece(`H${index + 1}  `, SIZE, { bold: true }),
+      ...surface.plainPieces(hypothesis.label, SIZE, { family: 'serif' }),
+      exportPiece(`  — ${facts}`, SIZE * 0.92, { color: MUTED }),
+    ];
+    const lines = surface.layout(pieces, surface.fullWidth - 10, undefined, 'auto');
+    surface.flowLines(lines, MARGIN_LEFT + 4, SIZE, section, undefined);
+  });
+  surface.y += 4;
+}
+
+function table(surface: PageSurface, matrix: AchMatrix, columns: readonly number[], section: number): void {
+  const fixed = FIXED.reduce((sum, width) => sum + width, 0);
+  const hypothesisWidth = Math.min(HYPOTHESIS_MOST, (surface.fullWidth - fixed - EVIDENCE_LEAST) / columns.length);
+  const widths = [
+    surface.fullWidth - fixed - hypothesisWidth * columns.length,
+    ...FIXED,
+    ...columns.map(() => hypothesisWidth),
+  ];
+  const named = hypothesisWidth >= 50;
+  const header: Cell[] = [
+    { text: 'Evidence (most diagnostic first)' },
+    { text: 'Relevance' },
+    { text: 'Cred.' },
+    { text: 'Diag.' },
+    ...columns.map((column) => ({
+      text: named ? `H${column + 1} ${clip(matrix.hypotheses[column]!.label, 40)}` : `H${column + 1}`,
+    })),
+  ].map((cell) => ({ ...cell, bold: true, fill: HEADER_FILL }));
+  const body: Cell[][] = matrix.rows.map((row) => [
+    { text: `${row.kind === 'claim' ? 'Claim: ' : ''}${clip(row.label, 160)}` },
+    { text: row.relevance },
+    { text: row.credibility || '–' },
+    { text: `${scoreText(row.diagnosticity)}${row.sensitive ? ' *' : ''}` },
+    ...columns.map((column) => {
+      const rating = row.ratings[column] ?? '';
+      return { text: rating === 'NA' ? 'N/A' : rating || '·', fill: RATING_FILL[rating] };
+    }),
+  ]);
+  const blank = (text: string): Cell[] => [{ text, bold: true }, { text: '' }, { text: '' }, { text: '' }];
+  const footer: Cell[][] = [
+    [
+      ...blank('Weighted inconsistency'),
+      ...columns.map((column) => ({ text: scoreText(matrix.hypotheses[column]!.inconsistency), bold: true })),
+    ],
+    [...blank('Rank'), ...columns.map((column) => ({ text: `${matrix.hypotheses[column]!.rank || '–'}`, bold: true }))],
+  ];
+  const headerLines = layoutRow(surface, header, widths);
+  surface.y += 2;
+  // The header never ends a page alone: it starts where the first row fits under it.
+  surface.ensureRoom(rowHeight(headerLines) + rowHeight(layoutRow(surface, body[0]!, widths)), section);
+  drawRow(surface, header, headerLines, widths);
+  for (const row of [...body, ...footer]) {
+    const lines = layoutRow(surface, row, widths);
+    if (surface.y + rowHeight(lines) > surface.contentBottom) {
+      surface.newPage(section);
+      note(surface, `${clip(matrix.question, 80)} (continued)`, section);
+      drawRow(surface, header, headerLines, widths);
+    }
+    drawRow(surface, row, lines, widths);
+  }
+  surface.y += 6;
+}
+
+function layoutRow(surface: PageSurface, row: readonly Cell[], widths: readonly number[]): Line[][] {
+  return row.map((cell, column) =>
+    surface.layout(
+      surface.plainPieces(cell.text, SIZE, {
+        family: column === 0 ? 'serif' : 'sans',
+        bold: cell.bold ?? false,
+        color: INK,
+      }),
+      widths[column]! - PADDING * 2,
+      undefined,
+      'auto',
+    ),
+  );
+}
+
+function rowHeight(lines: readonly Line[][]): number {
+  return Math.max(1, ...lines.map((cell) => cell.length)) * SIZE * LINE_FACTOR + PADDING * 2;
+}
+
+/** One row at the current height, rules around it; the caller has made room for it. */
+function drawRow(
+  surface: PageSurface,
+  row: readonly Cell[],
+  lines: readonly Line[][],
+  widths: readonly number[],
+): void {
+  const top = surface.y;
+  const height = rowHeight(lines);
+  let x = MARGIN_LEFT;
+  row.forEach((cell, column) => {
+    const width = widths[column]!;
+    if (cell.fill) surface.content.fillRect(x, top, width, height, cell.fill);
+    surface.drawLinesAt(lines[column]!, x + PADDING, top + PADDING, SIZE);
+    x += width;
+  });
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  surface.content.fillRect(MARGIN_LEFT, top, total, RULE_WIDTH, RULE);
+  surface.content.fillRect(MARGIN_LEFT, top + height, total, RULE_WIDTH, RULE);
+  let edge = MARGIN_LEFT;
+  for (const width of [0, ...widths]) {
+    edge += width;
+    surface.content.fillRect(edge, top, RULE_WIDTH, height + RULE_WIDTH, RULE);
+  }
+  surface.y = top + height;
+}

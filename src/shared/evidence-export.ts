@@ -1,0 +1,110 @@
+// What the export carries of the evidence: each exported annotation's grade and sources, the
+// sources, claims and analyses bearing on the exported documents, and an analysis as a plain
+// matrix (the same cells in the PDF's table and in the CSV).
+import type { AchRating, AchView, ClaimDetail, EvidenceSource, GradingScheme, SourceKind } from './evidence';
+
+/** An annotation's grade as the export prints it, and who said it. */
+export interface AnnotationEvidence {
+  /** "B2 — Usually reliable, Probably true"; '' when neither reliability nor credibility is graded. */
+  grade: string;
+  /** Its sources (its own, else its document's), such as "Harbour Radio (B)". */
+  sources: string[];
+}
+
+/** An analysis as one analyst's matrix: the cells of the PDF's table and of the CSV. */
+export interface AchMatrix {
+  question: string;
+  hypotheses: Array<{ label: string; inconsistency: number; rank: number }>;
+  rows: Array<{
+    label: string;
+    kind: 'claim' | 'annotation';
+    relevance: string;
+    credibility: string;
+    diagnosticity: number;
+    /** Whether removing the row alone would change which hypothesis ranks first. */
+    sensitive: boolean;
+    /** One rating per hypothesis, in the hypotheses' order; '' when not rated. */
+    ratings: Array<AchRating | ''>;
+  }>;
+  /** Cells where analysts disagree, as "row label × hypothesis label: Ada CC, Ben II". */
+  disagreements: string[];
+}
+
+export interface EvidenceDossier {
+  scheme: GradingScheme;
+  /** By annotation id: the exported annotations that have a grade or sources. */
+  annotations: Record<string, AnnotationEvidence>;
+  /** The sources the exported documents and their annotations name. */
+  sources: Array<Pick<EvidenceSource, 'name' | 'reliability' | 'reliabilityReason'> & { kind: SourceKind }>;
+  /** Claims with evidence in the exported documents. */
+  claims: ClaimDetail[];
+  /** Analyses with a row of evidence from the exported documents or their claims. */
+  analyses: AchMatrix[];
+}
+
+export function dossierIsEmpty(dossier: EvidenceDossier): boolean {
+  return dossier.sources.length === 0 && dossier.claims.length === 0 && dossier.analyses.length === 0;
+}
+
+/** "B2 — Usually reliable, Probably true", "B — Usually reliable", "2 — Probably true"; '' when neither. */
+export function gradeMeaning(reliability: string, credibility: string, scheme: GradingScheme): string {
+  const reliabilityLevel = scheme.reliability.find((level) => level.code === reliability);
+  const credibilityLevel = scheme.credibility.find((level) => level.code === credibility);
+  const labels = [reliabilityLevel?.label, credibilityLevel?.label].filter((label) => label !== undefined);
+  if (labels.length === 0) return '';
+  return `${reliabilityLevel?.code ?? ''}${credibilityLevel?.code ?? ''} — ${labels.join(', ')}`;
+}
+
+/** "B — Usually reliable" for a source; '' when not graded. */
+export function reliabilityMeaning(reliability: string, scheme: GradingScheme): string {
+  const level = scheme.reliability.find((item) => item.code === reliability);
+  return level ? `${level.code} — ${level.label}` : '';
+}
+
+/** One analyst's matrix of an analysis view (scores are the local analyst's, as the view computes them). */
+export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
+  const rating = new Map(
+    view.cells
+      .filter((cell) => cell.authorId === localAuthor)
+      .map((cell) => [`${cell.rowId} ${cell.hypothesisId}`, cell.rating]),
+  );
+  const rank = new Map(view.scores.ranking.map((id, index) => [id, index + 1]));
+  const labelOf = new Map([...view.hypotheses, ...view.rows].map((item) => [item.id, item.label]));
+  return {
+    question: view.question,
+    hypotheses: view.hypotheses.map((hypothesis) => ({
+      label: hypothesis.label,
+      inconsistency: view.scores.inconsistency[hypothesis.id] ?? 0,
+      rank: rank.get(hypothesis.id) ?? 0,
+    })),
+    rows: view.rows.map((row) => ({
+      label: row.label,
+      kind: row.evidence.kind,
+      relevance: row.relevance,
+      credibility: row.credibility,
+      diagnosticity: view.scores.diagnosticity[row.id] ?? 0,
+      sensitive: view.scores.sensitiveRows.includes(row.id),
+      ratings: view.hypotheses.map((hypothesis) => rating.get(`${row.id} ${hypothesis.id}`) ?? ''),
+    })),
+    disagreements: view.disagreements.map(
+      (cell) =>
+        `${labelOf.get(cell.rowId) ?? cell.rowId} × ${labelOf.get(cell.hypothesisId) ?? cell.hypothesisId}: ` +
+        cell.ratings.map((item) => `${item.authorName} ${item.rating}`).join(', '),
+    ),
+  };
+}
+
+/** A score as the export prints it: two decimals, so the CSV and the PDF agree. */
+export function scoreText(value: number): string {
+  return value.toFixed(2);
+}
+
+/** An annotation's grade and sources as short phrases: "Grade: B2 — Usually reliable, Probably true", "Source: Harbour Radio (B)". */
+export function evidencePhrases(evidence: AnnotationEvidence | undefined): string[] {
+  if (!evidence) return [];
+  const phrases: string[] = [];
+  if (evidence.grade !== '') phrases.push(`Grade: ${evidence.grade}`);
+  if (evidence.sources.length > 0)
+    phrases.push(`${evidence.sources.length === 1 ? 'Source' : 'Sources'}: ${evidence.sources.join('; ')}`);
+  return phrases;
+}

@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MarginaliaCore } from '../../src/core/core';
+import type { EvidenceLibrary } from '../support/evidence-library';
+import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
+import { readPdf } from '../support/pdf-reader';
+import { FONTS_DIR, makeTempDir } from '../support/temp';
+
+// Issue 17's evidence in the briefing PDF: grades on highlights and in the appendix, and a
+// "Claims and sources" appendix with the sources, claims and analyses, read back as a reader sees them.
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: MarginaliaCore;
+let library: EvidenceLibrary;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  core = new MarginaliaCore({ dataDir: join(temp.path, 'data'), host: 'cli', version: '1.0.0', fontsDir: FONTS_DIR });
+  core.profile.rename('Ada Analyst');
+  library = makeEvidenceLibrary(core);
+});
+
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+/** The PDF's text as a reader sees it, whitespace collapsed; `-layout` keeps a table's rows on their lines. */
+function pdftotext(path: string, layout = false): string {
+  const args = [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', path, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Two graded reports, a claim with evidence in both, and an analysis rating it. */
+async function gradedLibrary() {
+  const radio = await callOk(core, 'saveSource', {
+    name: 'Harbour Radio',
+    kind: 'outlet',
+    reliability: 'B',
+    reliabilityReason: 'Local station with reporters in Zuwara',
+  });
+  const port = await callOk(core, 'saveSource', { name: 'Port officials', kind: 'official', reliability: 'C' });
+  await callOk(core, 'setDocumentSources', { documentId: library.firstDoc, sourceIds: [radio.id] });
+  const missing = library.highlight(library.firstDoc, 'eleven boats did not come back');
+  const storm = library.highlight(library.secondDoc, 'storm closed the harbour');
+  await callOk(core, 'gradeAnnotation', { annotationId: missing, credibility: '2' });
+  await callOk(core, 'gradeAnnotation', { annotationId: storm, sourceIds: [port.id], credibility: '3' });
+  const claim = await callOk(core, 'saveClaim', {
+    statement: 'Eleven boats are missing after the storm',
+    evidence: [
+      { annotationId: missing, stance: 'supports' },
+      { annotationId: storm, stance: 'context' },
+    ],
+  });
+  const analysis = await callOk(core, 'saveAnalysis', { question: 'Why did the boats not come back?' });
+  for (const label of ['Storm', 'Seized at sea'])
+    await callOk(core, 'saveHypothesis', { analysisId: analysis.id, label });
+  const view = await callOk(core, 'saveAchRow', {
+    analysisId: analysis.id,
+    evidence: { kind: 'claim', id: claim.id },
+    relevance: 'high',
+  });
+  const [stormH, seizedH] = view.hypotheses.map((hypothesis) => hypothesis.id) as [string, string];
+  const rowId = view.rows[0]!.id;
+  await callOk(core, 'rateAchCell', { analysisId: analysis.id, rowId, hypothesisId: stormH, rating: 'CC' });
+  await callOk(core, 'rateAchCell', { analysisId: analysis.id, rowId, hypothesisId: seizedH, rating: 'II' });
+  return { missing, storm, claim, analysisId: analysis.id };
+}
+
+async function exportBoth(options: Record<string, unknown> = {}): Promise<string> {
+  const out = join(temp.path, `briefing-${Math.random().toString(36).slice(2)}.pdf`);
+  await core.exportPdfToFile([library.firstDoc, library.secondDoc], options, out);
+  return out;
+}
+
+describe('evidence in the PDF export', () => {
+  it("puts each highlight's grade with its meaning and its sources in the highlight's /Contents", async () => {
+    await gradedLibrary();
+    const pdf = await readPdf(readFileSync(await exportBoth()));
+    const contents = pdf.annotations.filter((item) => item.subtype === 'Highlight').map((item) => item.contents);
+    expect(contents).toContain('Grade: B2 — Usually reliable, Probably true\nSource: Harbour Radio (B)');
+    expect(contents).toContain('Grade: C3 — Fairly reliable, Possibly true\nSource: Port officials (C)');
+  });
+
+  it("shows each highlight's grade and sources in its entry of the appendix by tag", async () => {
+    await gradedLibrary();
+    const text = pdftotext(await exportBoth());
+    expect(text).toContain(
+      '“eleven boats did not come back” — page 1 · Grade: B2 — Usually reliable, Probably true · Source: Harbour Radio (B)',
+    );
+  });
+
+  it('lists the sources with reliability and reason, and each claim with its status and its evidence by stance', async () => {
+    await gradedLibrary();
+    const text = pdftotext(await exportBoth());
+    const appendix = text.slice(text.indexOf('Claims and sources'));
+    expect(appendix).toContain('Sources (2)');
+    expect(appendix).toContain('Harbour Radio outlet · B — Usually reliable');
+    expect(appendix).toContain('Local station with reporters in Zuwara');
+    expect(appendix).toContain('Port officials official · C — Fairly reliable');
+    expect(appendix).toContain('Claims (1)');
+    expect(appendix).toContain('Eleven boats are missing after the storm');
+    expect(appendix).toContain('Single source · 1 independent supporting source · best grade B2');
+    expect(appendix).toMatch(
+      /Supports \(1\) “eleven boats did not come back” — Harbour Radio reported that fishing boats left Zuwara at dawn\. · grade B2 · Harbour Radio \(B\)/,
+    );
+    expect(appendix).toMatch(
+      /Context \(1\) “storm closed the harbour” — The Coast Courier, citing Harbour Radio, said fishing boats left Zuwara at dawn\. · grade C3 · Port officials \(C\)/,
+    );
+  });
+
+  it('sets each analysis touching the documents as a table of ratings, scores, ranks and diagnosticity', async () => {
+    await gradedLibrary();
+    const out = await exportBoth();
+    if (process.env.KEEP_PDF) execFileSync('cp', [out, process.env.KEEP_PDF]);
+    const text = pdftotext(out, true);
+    const analysis = text.slice(text.indexOf('Analysis: Why did the boats not come back?'));
+    expect(analysis).toContain('H1 Storm — weighted inconsistency 0.00 · rank 1');
+    expect(analysis).toContain('H2 Seized at sea — weighted inconsistency');
+    expect(analysis).toContain('Evidence (most diagnostic first) Relevance Cred. Diag. H1 Storm H2 Seized');
+    expect(analysis).toContain('Claim: Eleven boats are missing after the storm high 2 4.00 * CC II');
+    expect(analysis).toContain('Weighted inconsistency 0.00 4.00 Rank 1 2');
+    expect(analysis).toContain('* The ranking hangs on this row');
+  });
+
+  it('leaves the Claims and sources appendix out when asked, keeping the grades on the highlights', async () => {
+    await gradedLibrary();
+    const out = await exportBoth({ includeEvidence: false });
+    expect(pdftotext(out)).not.toContain('Claims and sources');
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.outline).not.toContain('Claims and sources');
+    expect(pdf.annotations.some((item) => item.contents.includes('Grade: B2'))).toBe(true);
+  });
+
+  it('adds no appendix and no grades for documents without any evidence', async () => {
+    library.highlight(library.firstDoc, 'eleven boats did not come back');
+    const out = await exportBoth();
+    expect(pdftotext(out)).not.toContain('Claims and sources');
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.annotations.every((item) => !item.contents.includes('Grade'))).toBe(true);
+  });
+
+  it('continues a large matrix across pages with its header repeated, and splits many hypotheses into tables', async () => {
+    const analysis = await callOk(core, 'saveAnalysis', { question: 'Who seized the boats?' });
+    for (let index = 1; index <= 12; index++)
+      await callOk(core, 'saveHypothesis', { analysisId: analysis.id, label: `Group ${index}` });
+    const missing = library.highlight(library.firstDoc, 'eleven boats did not come back');
+    for (let index = 1; index <= 45; index++) {
+      const claim = await callOk(core, 'saveClaim', {
+        statement: `Report number ${index} on the boats`,
+        evidence: [{ annotationId: missing, stance: 'supports' }],
+      });
+      await callOk(core, 'saveAchRow', { analysisId: analysis.id, evidence: { kind: 'claim', id: claim.id } });
+    }
+    const out = await exportBoth({ colorScheme: 'print' });
+    if (process.env.KEEP_LARGE_PDF) execFileSync('cp', [out, process.env.KEEP_LARGE_PDF]);
+    const text = pdftotext(out);
+    const matrix = text.slice(text.indexOf('Analysis: Who seized the boats?'));
+    expect(matrix).toContain('Who seized the boats? (continued)');
+    // Two tables (H1–H10, H11–H12), each continued on a second page under its header again.
+    expect(matrix.split('Evidence (most diagnostic first)').length - 1).toBeGreaterThanOrEqual(4);
+    expect(matrix).toContain('Hypotheses H1–H');
+    expect(matrix).toMatch(/Hypotheses H\d+–H12/);
+    for (let index = 1; index <= 45; index++)
+      expect(matrix.split(`Report number ${index} on the boats`).length - 1, `row ${index}`).toBeGreaterThanOrEqual(2);
+  });
+});
