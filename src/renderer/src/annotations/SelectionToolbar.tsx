@@ -13,6 +13,8 @@ export interface SelectionToolbarProps {
   onHighlight: (color?: HighlightColor) => void;
   onTag: () => void;
   onNote: () => void;
+  /** Make claim… from the selection: a New claim dialog quoting it. */
+  onClaim: () => void;
   onAttach: () => void;
   onDismiss: () => void;
 }
@@ -50,7 +52,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   );
 }
 
-function AnnotateButtons({ color, onHighlight, onTag, onNote }: SelectionToolbarProps) {
+function AnnotateButtons({ color, onHighlight, onTag, onNote, onClaim }: SelectionToolbarProps) {
   return (
     <>
       <button
@@ -68,6 +70,9 @@ function AnnotateButtons({ color, onHighlight, onTag, onNote }: SelectionToolbar
       </button>
       <button type="button" className={styles.button} title="Note (n)" aria-keyshortcuts="n" onClick={onNote}>
         Note
+      </button>
+      <button type="button" className={styles.button} title="Make claim (c)" aria-keyshortcuts="c" onClick={onClaim}>
+        Make claim…
       </button>
       <span className={styles.divider} aria-hidden="true" />
       {HIGHLIGHT_COLORS.map((swatch) => (
