@@ -4,10 +4,12 @@
 import type { Annotation } from '../../../shared/annotations';
 import { annotationLabel } from '../../../shared/annotations';
 import type { LinkView } from '../../../shared/evidence';
+import { reportFailure } from '../app/notifications/store';
+import { useClient } from '../app/stores';
 import { evidenceDialogs } from './dialogs';
 import { annotationGradeText, linkButtonName, linkPhrase } from './grades';
 import { usePassageOpener } from './open-passage';
-import { useEvidence } from './use-evidence';
+import { useEvidence, useEvidenceStore } from './use-evidence';
 import styles from './Evidence.module.css';
 
 const NO_LINKS: LinkView[] = [];
@@ -45,6 +47,13 @@ export function linksAt(links: readonly LinkView[], annotationId: string): LinkV
 export function CardLinks({ annotation, tabbable }: { annotation: Annotation; tabbable: boolean }) {
   const all = useEvidence((state) => state.links);
   const open = usePassageOpener();
+  const client = useClient();
+  const store = useEvidenceStore();
+  const unlink = async (link: LinkView) => {
+    const result = await client.unlinkAnnotations({ id: link.id });
+    if (!result.ok) reportFailure("Couldn't remove the link", result.error.message);
+    await store.refreshAfter(['links', 'claims']);
+  };
   const links = all.length === 0 ? NO_LINKS : linksAt(all, annotation.id);
   if (links.length === 0) return null;
   return (
@@ -61,6 +70,17 @@ export function CardLinks({ annotation, tabbable }: { annotation: Annotation; ta
           >
             <span className={styles.linkKind}>{linkPhrase(link)}</span> “{link.other.quote}”
           </button>
+          {tabbable && (
+            <button
+              type="button"
+              className={styles.unlink}
+              aria-label={`Remove link: ${linkButtonName(link)}`}
+              title="Remove this link"
+              onClick={() => void unlink(link)}
+            >
+              ×
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -2,13 +2,13 @@
 // and its evidence grouped by stance, each piece with its quote (opening the passage), its
 // document, sources and grade; a piece can leave the claim, and the claim can be deleted.
 import { useEffect, useState } from 'react';
-import type { ClaimDetail, ClaimEvidenceView } from '../../../shared/evidence';
+import type { ClaimDetail, ClaimEvidenceView, Stance } from '../../../shared/evidence';
 import { STANCES } from '../../../shared/evidence';
 import { countOf } from '../../../shared/plural';
 import { reportFailure } from '../app/notifications/store';
 import { useClient, useStores } from '../app/stores';
 import panel from '../ui/Panel.module.css';
-import { STANCE_HEADINGS, STATUS_LABELS } from './claim-labels';
+import { STANCE_HEADINGS, STANCE_OPTIONS, STATUS_LABELS } from './claim-labels';
 import { claimView } from './dialogs';
 import { gradeText } from './grades';
 import { usePassageOpener } from './open-passage';
@@ -46,9 +46,9 @@ function EvidenceItem({ claimId, piece }: { claimId: string; piece: ClaimEvidenc
     piece.grade.length - (piece.grade.endsWith(piece.credibility) ? piece.credibility.length : 0),
   );
   const grade = piece.grade ? gradeText(scheme, reliability, piece.credibility) : null;
-  const remove = async () => {
-    const result = await client.setClaimEvidence({ claimId, annotationId: piece.annotationId, stance: null });
-    if (!result.ok) reportFailure("Couldn't remove the evidence", result.error.message);
+  const setStance = async (stance: Stance | null) => {
+    const result = await client.setClaimEvidence({ claimId, annotationId: piece.annotationId, stance });
+    if (!result.ok) reportFailure("Couldn't change the claim's evidence", result.error.message);
     await store.refreshAfter(['claims']);
   };
   const where = [piece.passage.documentTitle, piece.passage.page].filter(Boolean).join(', ');
@@ -72,11 +72,23 @@ function EvidenceItem({ claimId, piece }: { claimId: string; piece: ClaimEvidenc
             {piece.grade}
           </span>
         )}
+        <select
+          className={styles.stance}
+          aria-label={`Stance of “${piece.passage.quote}”`}
+          value={piece.stance}
+          onChange={(event) => void setStance(event.currentTarget.value as Stance)}
+        >
+          {STANCES.map((stance) => (
+            <option key={stance} value={stance}>
+              {STANCE_OPTIONS[stance]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className={styles.action}
           aria-label={`Remove “${piece.passage.quote}” from the claim`}
-          onClick={() => void remove()}
+          onClick={() => void setStance(null)}
         >
           Remove
         </button>
@@ -116,11 +128,59 @@ function ClaimBody({ claim }: { claim: ClaimDetail }) {
   );
 }
 
+function Reword({ claim, onDone }: { claim: ClaimDetail; onDone: () => void }) {
+  const client = useClient();
+  const store = useEvidenceStore();
+  const [statement, setStatement] = useState(claim.statement);
+  const save = async () => {
+    const result = await client.saveClaim({ id: claim.id, statement: statement.trim() });
+    if (!result.ok) return reportFailure("Couldn't reword the claim", result.error.message);
+    await store.refreshAfter(['claims']);
+    onDone();
+  };
+  return (
+    <form
+      className={styles.reword}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (statement.trim() !== '') void save();
+      }}
+    >
+      <label>
+        Statement
+        <textarea
+          className={styles.statement}
+          autoFocus
+          rows={3}
+          maxLength={2000}
+          value={statement}
+          onChange={(event) => setStatement(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              onDone();
+            }
+          }}
+        />
+      </label>
+      <div className={styles.rowActions}>
+        <button type="submit" className="button button--primary" disabled={statement.trim() === ''}>
+          Save
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function ClaimDetailView({ claimId }: { claimId: string }) {
   const { dialogs } = useStores();
   const client = useClient();
   const store = useEvidenceStore();
   const { claim, failure } = useClaim(claimId);
+  const [rewording, setRewording] = useState(false);
   const remove = async () => {
     const result = await client.deleteClaim({ id: claimId });
     if (!result.ok) return reportFailure("Couldn't delete the claim", result.error.message);
@@ -140,6 +200,13 @@ export function ClaimDetailView({ claimId }: { claimId: string }) {
       {failure !== null && <p className={panel.empty}>Couldn't read the claim: {failure}</p>}
       {claim && (
         <div className={styles.claimDetail}>
+          {rewording ? (
+            <Reword claim={claim} onDone={() => setRewording(false)} />
+          ) : (
+            <button type="button" className={styles.rewordButton} onClick={() => setRewording(true)}>
+              Reword…
+            </button>
+          )}
           <ClaimBody claim={claim} />
           <button
             type="button"

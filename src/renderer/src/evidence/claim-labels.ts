@@ -14,6 +14,13 @@ export const STANCE_HEADINGS: Record<Stance, string> = {
   context: 'Context',
 };
 
+/** How a piece's stance is chosen in a claim's view. */
+export const STANCE_OPTIONS: Record<Stance, string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  context: 'Context',
+};
+
 /** "2 supporting, 1 contradicting" (the kinds with none left out), or "No evidence". */
 export function evidenceCounts(counts: Record<Stance, number>): string {
   const parts = [
