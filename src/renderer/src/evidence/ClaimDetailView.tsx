@@ -103,8 +103,8 @@ function ClaimBody({ claim }: { claim: ClaimDetail }) {
       <p className={styles.claimStatusLine}>
         <span className={`${styles.status} ${styles[`status-${claim.status}`] ?? ''}`}>
           {STATUS_LABELS[claim.status]}
-        </span>{' '}
-        {countOf(claim.independentSupport, 'independent supporting source')}
+        </span>
+        {` · ${countOf(claim.independentSupport, 'independent supporting source')}`}
         {claim.bestGrade && `, best grade ${claim.bestGrade}`}
       </p>
       {STANCES.map((stance) => {
