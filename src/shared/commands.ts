@@ -262,6 +262,7 @@ export const COMMANDS = [
     palette: true,
     when: 'always',
   },
+  ...EVIDENCE_VIEW_COMMANDS,
   {
     id: 'showSource',
     label: 'Show Source',
@@ -270,7 +271,6 @@ export const COMMANDS = [
     palette: true,
     when: 'always',
   },
-  ...EVIDENCE_VIEW_COMMANDS,
   {
     id: 'zoomIn',
     label: 'Larger Text',
