@@ -3,6 +3,8 @@
 // Every change goes through one service with its change source and is announced as
 // `evidenceChanged {kinds, documentIds}`.
 import type { EvidenceContract } from '../../shared/evidence-contract';
+import { AchRepository } from './ach-repository';
+import { AchService } from './ach-service';
 import { ClaimRepository } from './claim-repository';
 import { ClaimService } from './claim-service';
 import type { EvidenceDeps } from './context';
@@ -11,7 +13,6 @@ import { GradingRepository } from './grading-repository';
 import { GradingService } from './grading-service';
 import { LinkRepository } from './link-repository';
 import { LinkService } from './link-service';
-import { UserFacingError } from '../../shared/result';
 
 export type { EvidenceDeps } from './context';
 
@@ -26,6 +27,7 @@ export class EvidenceServices {
   readonly grading: GradingService;
   readonly links: LinkService;
   readonly claims: ClaimService;
+  readonly analyses: AchService;
 
   constructor(deps: EvidenceDeps) {
     const context = new EvidenceContext(deps);
@@ -34,11 +36,12 @@ export class EvidenceServices {
     this.grading = new GradingService(context, grading);
     this.links = new LinkService(context, links);
     this.claims = new ClaimService(context, new ClaimRepository(deps.db), grading, links);
+    this.analyses = new AchService(context, new AchRepository(deps.db), this.claims);
   }
 }
 
 export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
-  const { grading, links, claims } = new EvidenceServices(deps);
+  const { grading, links, claims, analyses } = new EvidenceServices(deps);
   return {
     getGradingScheme: () => grading.scheme(),
     saveGradingScheme: ({ scheme }) => grading.saveScheme(scheme),
@@ -57,35 +60,14 @@ export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
     saveClaim: (input) => claims.save(input),
     setClaimEvidence: (input) => claims.setEvidence(input),
     deleteClaim: ({ id }) => claims.remove(id),
-    ...achHandlers(),
-  };
-}
-
-type AchMethod =
-  | 'listAnalyses'
-  | 'getAnalysis'
-  | 'saveAnalysis'
-  | 'deleteAnalysis'
-  | 'saveHypothesis'
-  | 'removeHypothesis'
-  | 'saveAchRow'
-  | 'removeAchRow'
-  | 'rateAchCell';
-
-/** Analyses are next: until they land, their methods refuse. */
-function achHandlers(): Pick<EvidenceHandlers, AchMethod> {
-  const notYet = (): never => {
-    throw new UserFacingError('INVALID_INPUT', 'Analyses of competing hypotheses are not available yet.');
-  };
-  return {
-    listAnalyses: notYet,
-    getAnalysis: notYet,
-    saveAnalysis: notYet,
-    deleteAnalysis: notYet,
-    saveHypothesis: notYet,
-    removeHypothesis: notYet,
-    saveAchRow: notYet,
-    removeAchRow: notYet,
-    rateAchCell: notYet,
+    listAnalyses: () => analyses.list(),
+    getAnalysis: ({ id }) => analyses.view(id),
+    saveAnalysis: (input) => analyses.save(input),
+    deleteAnalysis: ({ id }) => analyses.remove(id),
+    saveHypothesis: (input) => analyses.saveHypothesis(input),
+    removeHypothesis: (input) => analyses.removeHypothesis(input),
+    saveAchRow: (input) => analyses.saveRow(input),
+    removeAchRow: (input) => analyses.removeRow(input),
+    rateAchCell: (input) => analyses.rate(input),
   };
 }
