@@ -207,3 +207,40 @@ test('Grade…, Link to… and Make claim… run from the keyboard on the select
   await expect(claim).toBeHidden();
   await expect(await claimStatus(page)).toContainText('Unsupported');
 });
+
+test('a source is edited and, after a confirmation, deleted; a card makes a claim in one step', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await sourceForDocument(page, "Libya's Channel", /^B Usually reliable/, 'Reporters in the town');
+  const panel = page.getByRole('tabpanel', { name: 'Sources' });
+  await panel.getByRole('button', { name: "Edit Libya's Channel" }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit source' });
+  await expect(edit.getByRole('radio', { name: /^B Usually reliable/ })).toBeChecked();
+  await edit.getByRole('radio', { name: /^D Not usually reliable/ }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(panel.getByRole('listitem').filter({ hasText: "Libya's Channel" })).toContainText(
+    'Not usually reliable',
+  );
+
+  await selectText(page, FIRST_QUOTE);
+  await page.keyboard.press('h');
+  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
+  await expect(card.getByRole('button', { name: 'Grade D: Not usually reliable' })).toHaveText('D');
+  await card.getByRole('button', { name: 'Make claim…' }).click();
+  const claim = page.getByRole('dialog', { name: 'New claim' });
+  await page.keyboard.type(CLAIM);
+  await claim.getByRole('button', { name: 'Make claim' }).click();
+  await expect(claim).toBeHidden();
+  await expect(await claimStatus(page)).toContainText('1 supporting');
+
+  await run(page, 'Show Sources');
+  await panel.getByRole('button', { name: "Delete Libya's Channel" }).click();
+  const confirm = page.getByRole('dialog', { name: "Delete the source “Libya's Channel”?" });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(panel.getByRole('listitem')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /^Grade / })).toHaveCount(0);
+});
