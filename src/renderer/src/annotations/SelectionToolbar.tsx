@@ -19,11 +19,14 @@ export interface SelectionToolbarProps {
   onDismiss: () => void;
 }
 
+/** The toolbar's width, about: Highlight, Tag, Note, Make claim… and eight colors. */
+const TOOLBAR_WIDTH = 540;
+
 /** Where the toolbar sits: above the selection's middle, kept inside the window. */
 export function toolbarPosition(rect: Pick<DOMRect, 'top' | 'left' | 'width'>, windowWidth: number) {
   return {
     top: Math.max(8, rect.top - 48),
-    left: Math.min(windowWidth - 340, Math.max(8, rect.left + rect.width / 2 - 160)),
+    left: Math.max(8, Math.min(windowWidth - TOOLBAR_WIDTH - 8, rect.left + rect.width / 2 - TOOLBAR_WIDTH / 2)),
   };
 }
 
