@@ -126,6 +126,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await expect(newClaim.getByRole('textbox', { name: 'Statement' })).toBeFocused();
   await page.keyboard.type(CLAIM);
   await expect(newClaim.getByRole('radio', { name: 'Supports it' })).toBeChecked();
+  await shootBothThemes(page, 'evidence-new-claim');
   await newClaim.getByRole('button', { name: 'Make claim' }).click();
   await expect(notice(page, `Claim made: “${CLAIM}”`)).toBeVisible();
   await expect(await claimStatus(page)).toContainText('Single source');
@@ -160,6 +161,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await page.keyboard.type('beheading');
   await link.getByRole('radio', { name: new RegExp(FIRST_QUOTE) }).check();
   await link.getByRole('combobox', { name: 'This passage' }).selectOption('repeats');
+  await shootBothThemes(page, 'evidence-link-dialog');
   await link.getByRole('button', { name: 'Link' }).click();
   await expect(link).toBeHidden();
   const repeats = second.getByRole('button', { name: `repeats “${FIRST_QUOTE}”`, exact: true });

@@ -9,13 +9,19 @@ import { useClient } from '../app/stores';
 import { evidenceDialogs } from './dialogs';
 import { annotationGradeText, linkButtonName, linkPhrase } from './grades';
 import { usePassageOpener } from './open-passage';
+import { storedSelection } from './useEvidenceCommands';
 import { useEvidence, useEvidenceStore } from './use-evidence';
 import styles from './Evidence.module.css';
 
 const NO_LINKS: LinkView[] = [];
 
+/** Opens a dialog on the card's annotation once it is stored (a highlight just made may not be yet). */
+function onStored(annotation: Annotation, open: (annotationId: string, quote: string) => void): void {
+  void storedSelection(annotation.id).then((id) => id && open(id, annotationLabel(annotation)));
+}
+
 function openGrade(annotation: Annotation): void {
-  evidenceDialogs.show({ kind: 'grade', annotationId: annotation.id, quote: annotationLabel(annotation) });
+  onStored(annotation, (annotationId, quote) => evidenceDialogs.show({ kind: 'grade', annotationId, quote }));
 }
 
 export function CardGradeBadge({ annotation }: { annotation: Annotation }) {
@@ -88,7 +94,6 @@ export function CardLinks({ annotation, tabbable }: { annotation: Annotation; ta
 }
 
 export function CardEvidenceActions({ annotation }: { annotation: Annotation }) {
-  const quote = annotationLabel(annotation);
   return (
     <div className={styles.cardActions} role="group" aria-label="Evidence">
       <button type="button" className={styles.action} onClick={() => openGrade(annotation)}>
@@ -98,7 +103,9 @@ export function CardEvidenceActions({ annotation }: { annotation: Annotation }) 
         type="button"
         className={styles.action}
         onClick={() =>
-          evidenceDialogs.show({ kind: 'link', annotationId: annotation.id, documentId: annotation.documentId, quote })
+          onStored(annotation, (annotationId, quote) =>
+            evidenceDialogs.show({ kind: 'link', annotationId, documentId: annotation.documentId, quote }),
+          )
         }
       >
         Link to…
@@ -107,10 +114,9 @@ export function CardEvidenceActions({ annotation }: { annotation: Annotation }) 
         type="button"
         className={styles.action}
         onClick={() =>
-          evidenceDialogs.show({
-            kind: 'newClaim',
-            passage: { kind: 'annotation', annotationId: annotation.id, quote },
-          })
+          onStored(annotation, (annotationId, quote) =>
+            evidenceDialogs.show({ kind: 'newClaim', passage: { kind: 'annotation', annotationId, quote } }),
+          )
         }
       >
         Make claim…
@@ -118,7 +124,11 @@ export function CardEvidenceActions({ annotation }: { annotation: Annotation }) 
       <button
         type="button"
         className={styles.action}
-        onClick={() => evidenceDialogs.show({ kind: 'addToClaim', annotationId: annotation.id, quote })}
+        onClick={() =>
+          onStored(annotation, (annotationId, quote) =>
+            evidenceDialogs.show({ kind: 'addToClaim', annotationId, quote }),
+          )
+        }
       >
         Add to claim…
       </button>
