@@ -113,7 +113,7 @@ describe('the evidence commands', () => {
     const claimLine = lines.findIndex((line) => line.includes('claim: Boats left at dawn'));
     expect(stormLine).toBeGreaterThan(0);
     expect(stormLine).toBeLessThan(claimLine);
-    expect(lines[stormLine]).toMatch(/ 2\.83 {2}high {4}- {5}CC {2}II {3}storm closed the harbour$/);
+    expect(lines[stormLine]).toMatch(/ 2\.83 {2}high {4}- {5}CC {2}II {3}storm closed the harbour \*$/);
     expect(shown).toContain('Leading: Storm');
     expect(await ok('ach')).toMatch(/ 2×2 {2}leading: Storm {2}Why did the boats not come back\?\n$/);
     expect((await cli('ach', 'rate', analysis, stormRow, 'H1', 'maybe')).stderr).toContain(

@@ -208,3 +208,86 @@ describe('links between annotations', () => {
     expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual([]);
   });
 });
+
+describe('a scheme that changes under graded evidence', () => {
+  it('keeps grades whose codes the new scheme lacks, and weighs them as not graded', async () => {
+    const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio', reliability: 'B' });
+    await callOk(core, 'setDocumentSources', { documentId: library.firstDoc, sourceIds: [radio.id] });
+    const annotationId = library.highlight(library.firstDoc, 'fishing boats');
+    await callOk(core, 'gradeAnnotation', { annotationId, credibility: '2' });
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [{ annotationId, stance: 'supports' }],
+    });
+    expect(claim.bestGrade).toBe('B2');
+    const levels = [
+      { code: 'H', label: 'High', description: '' },
+      { code: '?', label: 'Unknown', description: '' },
+    ];
+    await callOk(core, 'saveGradingScheme', { scheme: { name: 'Short', reliability: levels, credibility: levels } });
+    expect((await callOk(core, 'listGrades', { documentId: library.firstDoc }))[0]?.credibility).toBe('2');
+    const after = await callOk(core, 'getClaim', { id: claim.id });
+    expect([after.bestGrade, after.evidence[0]?.grade, after.evidence[0]?.credibility]).toEqual(['', '', '']);
+  });
+});
+
+describe('undoing the deletion of an annotation', () => {
+  it('puts back its grade, links, place in a claim and row in an analysis with the ratings', async () => {
+    const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio', reliability: 'B' });
+    const a = library.highlight(library.firstDoc, 'fishing boats');
+    const b = library.highlight(library.secondDoc, 'storm closed');
+    await callOk(core, 'gradeAnnotation', { annotationId: a, sourceIds: [radio.id], credibility: '2' });
+    const link = await callOk(core, 'linkAnnotations', { fromId: b, toId: a, kind: 'contradicts' });
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [
+        { annotationId: a, stance: 'supports' },
+        { annotationId: b, stance: 'contradicts' },
+      ],
+    });
+    const analysis = await callOk(core, 'saveAnalysis', { question: 'Why?' });
+    const withHypothesis = await callOk(core, 'saveHypothesis', { analysisId: analysis.id, label: 'Storm' });
+    const withRow = await callOk(core, 'saveAchRow', {
+      analysisId: analysis.id,
+      evidence: { kind: 'annotation', id: a },
+    });
+    const rated = await callOk(core, 'rateAchCell', {
+      analysisId: analysis.id,
+      rowId: withRow.rows[0]!.id,
+      hypothesisId: withHypothesis.hypotheses[0]!.id,
+      rating: 'C',
+    });
+    const before = {
+      grades: await callOk(core, 'listGrades', { documentId: library.firstDoc }),
+      links: await callOk(core, 'listLinks', { documentId: library.firstDoc }),
+      claim: await callOk(core, 'getClaim', { id: claim.id }),
+    };
+    events = [];
+    await callOk(core, 'deleteAnnotations', { ids: [a] });
+    expect(events.map((event) => event.envelope.payload)).toEqual([
+      { kinds: ['grades', 'links', 'claims', 'analyses'], documentIds: [library.firstDoc] },
+    ]);
+    expect(await callOk(core, 'listLinks', { documentId: library.secondDoc })).toEqual([]);
+    expect((await callOk(core, 'getAnalysis', { id: analysis.id })).rows).toEqual([]);
+    await callOk(core, 'undo', {});
+    expect(events).toHaveLength(2);
+    expect(await callOk(core, 'listGrades', { documentId: library.firstDoc })).toEqual(before.grades);
+    expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual(before.links);
+    expect((await callOk(core, 'getClaim', { id: claim.id })).evidence).toEqual(before.claim.evidence);
+    expect((await callOk(core, 'getAnalysis', { id: analysis.id })).cells).toEqual(rated.cells);
+    await callOk(core, 'redo', {});
+    expect(await callOk(core, 'listLinks', { documentId: library.secondDoc })).toEqual([]);
+    expect(link.id).toBeTruthy();
+  });
+
+  it('leaves out a link whose other end was deleted since', async () => {
+    const a = library.highlight(library.firstDoc, 'fishing boats');
+    const b = library.highlight(library.secondDoc, 'storm closed');
+    await callOk(core, 'linkAnnotations', { fromId: a, toId: b, kind: 'cites' });
+    await callOk(core, 'deleteAnnotations', { ids: [a] });
+    core.annotations.store.deleteAnnotation(b);
+    await callOk(core, 'undo', {});
+    expect(core.annotations.get(a).id).toBe(a);
+    expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual([]);
+  });
+});

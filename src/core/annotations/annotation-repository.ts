@@ -4,6 +4,8 @@ import type { Database } from 'better-sqlite3';
 import type { Annotation, HighlightColor, HighlightSpans, TagInfo } from '../../shared/annotations';
 import { isTagWithin } from '../../shared/annotations';
 import type { AnchorStatus } from '../../shared/selectors';
+import type { SavedEvidence } from '../evidence';
+import { evidenceOfAnnotation, restoreEvidence } from '../evidence';
 import { cachedStatement } from '../store/statements';
 
 export interface AnnotationRow {
@@ -41,6 +43,8 @@ export interface TagRow {
 export interface AnnotationRecord {
   row: AnnotationRow;
   tagIds: string[];
+  /** In a snapshot: the grade, links and places as evidence that deleting the annotation takes along. */
+  evidence?: SavedEvidence;
 }
 
 export interface Snapshot {
@@ -230,7 +234,11 @@ export class AnnotationRepository {
 
   snapshot(annotationIds: Iterable<string>, tagIds: Iterable<string>): Snapshot {
     const annotations = new Map<string, AnnotationRecord | null>();
-    for (const id of annotationIds) annotations.set(id, this.record(id));
+    for (const id of annotationIds) {
+      const record = this.record(id);
+      const evidence = record ? evidenceOfAnnotation(this.db, id) : undefined;
+      annotations.set(id, record && evidence ? { ...record, evidence } : record);
+    }
     const tags = new Map<string, TagRow | null>();
     for (const id of tagIds) tags.set(id, this.tagRow(id) ?? null);
     return { annotations, tags };
@@ -322,7 +330,10 @@ export class AnnotationRepository {
     for (const [id, record] of snapshot.annotations) {
       if (record) {
         if (this.row(id)) this.updateRow(record.row);
-        else this.insertRow(record.row);
+        else {
+          this.insertRow(record.row);
+          if (record.evidence) restoreEvidence(this.db, record.evidence);
+        }
         cachedStatement(this.db, 'DELETE FROM tombstones WHERE id = ?').run(id);
         this.setTags(id, record.tagIds);
       } else {

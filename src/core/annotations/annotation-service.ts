@@ -29,7 +29,7 @@ import { placeIncoming } from '../incoming';
 import type { ProfileRepository } from '../profile';
 import type { AnnotationRow } from './annotation-repository';
 import { AnnotationRepository, toAnnotation } from './annotation-repository';
-import { ChangeRecorder, uniqueIds } from './changes';
+import { ChangeRecorder, hasEvidence, uniqueIds } from './changes';
 import { ChangeClock } from './clock';
 import { UndoHistory } from './history';
 import { ReplyRepository } from './reply-repository';
@@ -344,6 +344,7 @@ export class AnnotationService {
     }
     if (!entry) return null;
     this.changes.announce(entry.documentIds, [...entry.before.annotations.keys()], entry.before.tags.size > 0, 'local');
+    if (hasEvidence(entry.before, entry.after)) this.changes.announceEvidence(entry.documentIds, 'local');
     return { description: entry.description };
   }
 

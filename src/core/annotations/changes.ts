@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangeSource } from '../../shared/change-source';
 import type { EventBus } from '../events';
-import type { AnnotationRepository } from './annotation-repository';
+import type { AnnotationRepository, Snapshot } from './annotation-repository';
 import type { UndoHistory } from './history';
 
 /** What a local change did: its result, what it created, and the documents it touched. */
@@ -48,11 +48,12 @@ export class ChangeRecorder {
         const after = this.repository.snapshot(annotationIds, uniqueIds(scope.tags, done.createdTags));
         this.repository.reindex(annotationIds);
         this.history.push({ description, before, after, documentIds: done.documentIds });
-        return done;
+        return { ...done, evidence: hasEvidence(before, after) };
       })
       .immediate();
     const tagsChanged = (scope.tags?.length ?? 0) > 0 || (outcome.createdTags?.length ?? 0) > 0;
     this.announce(outcome.documentIds, uniqueIds(scope.annotations, outcome.createdAnnotations), tagsChanged, 'local');
+    if (outcome.evidence) this.announceEvidence(outcome.documentIds, 'local');
     return outcome.result;
   }
 
@@ -69,8 +70,27 @@ export class ChangeRecorder {
     if (tagsChanged) this.events.emit('tagsChanged', {}, source);
   }
 
+  /**
+   * Tells listeners that evidence pointing at annotations changed with them: a deleted
+   * annotation took its grade, links and places as evidence along, an undo brought them back.
+   */
+  announceEvidence(documentIds: Iterable<string>, source: ChangeSource): void {
+    this.events.emit(
+      'evidenceChanged',
+      { kinds: ['grades', 'links', 'claims', 'analyses'], documentIds: [...new Set(documentIds)] },
+      source,
+    );
+  }
+
   /** Tells listeners that replies changed in these documents. */
   announceReplies(documentIds: Iterable<string>, source: ChangeSource): void {
     for (const documentId of new Set(documentIds)) this.events.emit('repliesChanged', { documentId }, source);
   }
+}
+
+/** Whether any annotation in the snapshots has evidence pointing at it. */
+export function hasEvidence(...snapshots: Snapshot[]): boolean {
+  return snapshots.some((snapshot) =>
+    [...snapshot.annotations.values()].some((record) => record?.evidence !== undefined),
+  );
 }

@@ -15,6 +15,9 @@ import { LinkRepository } from './link-repository';
 import { LinkService } from './link-service';
 
 export type { EvidenceDeps } from './context';
+export { EvidenceSearch } from './evidence-search';
+export type { SavedEvidence } from './annotation-evidence';
+export { evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
 
 export type EvidenceHandlers = {
   [M in keyof EvidenceContract]: (

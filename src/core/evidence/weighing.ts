@@ -22,6 +22,7 @@ export class Weighing {
   private readonly credibilities: Map<string, string>;
   private readonly sources = new Map<string, SourceRow | undefined>();
   private readonly documents = new Map<string, string | undefined>();
+  private readonly reliabilityCodes: Set<string>;
 
   constructor(
     private readonly context: EvidenceContext,
@@ -31,7 +32,10 @@ export class Weighing {
     this.scheme = grading.scheme();
     this.ownSources = grading.allGradeSources();
     this.documentSources = grading.allDocumentSources();
-    this.credibilities = grading.allCredibilities();
+    // A code the scheme no longer has is kept in the store but weighs as not graded.
+    const credibilityCodes = new Set(this.scheme.credibility.map((level) => level.code));
+    this.credibilities = new Map([...grading.allCredibilities()].filter(([, code]) => credibilityCodes.has(code)));
+    this.reliabilityCodes = new Set(this.scheme.reliability.map((level) => level.code));
   }
 
   documentOf(annotationId: string): string | undefined {
@@ -68,7 +72,10 @@ export class Weighing {
     let best = '';
     for (const id of this.sourceIdsOf(annotationId)) {
       const reliability = this.source(id)?.reliability ?? '';
-      if (reliability !== '' && (best === '' || compareReliability(reliability, best, this.scheme) < 0))
+      if (
+        this.reliabilityCodes.has(reliability) &&
+        (best === '' || compareReliability(reliability, best, this.scheme) < 0)
+      )
         best = reliability;
     }
     return best;
