@@ -3,6 +3,7 @@
 
 import type { CommandDeclaration } from './command-types';
 import { UNAVAILABLE_BECAUSE } from './command-types';
+import { EVIDENCE_ANNOTATE_COMMANDS, EVIDENCE_VIEW_COMMANDS } from './evidence-commands';
 
 export type { CommandContext, CommandDeclaration, CommandIcon, MenuName } from './command-types';
 export { MENU_NAMES, UNAVAILABLE_BECAUSE } from './command-types';
@@ -225,6 +226,7 @@ export const COMMANDS = [
     // The page of the selected annotation, else the page in view.
     unavailable: 'Open a document imported from a PDF first',
   },
+  ...EVIDENCE_ANNOTATE_COMMANDS,
   // View
   {
     id: 'toggleLibrary',
@@ -260,6 +262,7 @@ export const COMMANDS = [
     palette: true,
     when: 'always',
   },
+  ...EVIDENCE_VIEW_COMMANDS,
   {
     id: 'showSource',
     label: 'Show Source',

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, Reply, TagInfo } from '../../../shared/annotations';
 import { HIGHLIGHT_COLORS, annotationLabel } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
+import { CardEvidenceActions, CardGradeBadge, CardLinks } from '../evidence/CardEvidence';
 import { CardPage } from '../pages/PageTag';
 import { TagInput } from '../tags/TagInput';
 import { ColorSwatches, colorName } from './ColorSwatches';
@@ -104,6 +105,8 @@ export function NoteCard(props: NoteCardProps) {
         myAuthorId={props.myAuthorId}
         actions={actions}
       />
+      <CardLinks annotation={annotation} tabbable={selected} />
+      {selected && <CardEvidenceActions annotation={annotation} />}
       {selected && mine && <CardActions annotation={annotation} actions={actions} margin={margin} />}
     </article>
   );
@@ -200,6 +203,7 @@ function CardHeader({ annotation, mine, selected }: { annotation: Annotation; mi
           {edited ? 'edited ' : ''}
           {shortTime(edited ? annotation.updatedAt : annotation.createdAt)}
         </time>
+        <CardGradeBadge annotation={annotation} />
         <CardPage annotation={annotation} tabbable={selected} />
       </header>
       {status !== 'exact' && (

@@ -13,15 +13,20 @@ export interface SelectionToolbarProps {
   onHighlight: (color?: HighlightColor) => void;
   onTag: () => void;
   onNote: () => void;
+  /** Make claim… from the selection: a New claim dialog quoting it. */
+  onClaim: () => void;
   onAttach: () => void;
   onDismiss: () => void;
 }
+
+/** The toolbar's width, about: Highlight, Tag, Note, Make claim… and eight colors. */
+const TOOLBAR_WIDTH = 540;
 
 /** Where the toolbar sits: above the selection's middle, kept inside the window. */
 export function toolbarPosition(rect: Pick<DOMRect, 'top' | 'left' | 'width'>, windowWidth: number) {
   return {
     top: Math.max(8, rect.top - 48),
-    left: Math.min(windowWidth - 340, Math.max(8, rect.left + rect.width / 2 - 160)),
+    left: Math.max(8, Math.min(windowWidth - TOOLBAR_WIDTH - 8, rect.left + rect.width / 2 - TOOLBAR_WIDTH / 2)),
   };
 }
 
@@ -50,7 +55,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   );
 }
 
-function AnnotateButtons({ color, onHighlight, onTag, onNote }: SelectionToolbarProps) {
+function AnnotateButtons({ color, onHighlight, onTag, onNote, onClaim }: SelectionToolbarProps) {
   return (
     <>
       <button
@@ -68,6 +73,9 @@ function AnnotateButtons({ color, onHighlight, onTag, onNote }: SelectionToolbar
       </button>
       <button type="button" className={styles.button} title="Note (n)" aria-keyshortcuts="n" onClick={onNote}>
         Note
+      </button>
+      <button type="button" className={styles.button} title="Make claim (c)" aria-keyshortcuts="c" onClick={onClaim}>
+        Make claim…
       </button>
       <span className={styles.divider} aria-hidden="true" />
       {HIGHLIGHT_COLORS.map((swatch) => (

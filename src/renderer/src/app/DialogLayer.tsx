@@ -4,6 +4,8 @@ import type { BundlePlan } from '../../../shared/bundles';
 import { importedSummary } from '../../../shared/bundles';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
+import { EvidenceLayer } from '../evidence/EvidenceLayer';
+import { evidenceDialogs } from '../evidence/dialogs';
 import { ExportDialog } from '../export/ExportDialog';
 import { OriginalPageLayer } from '../pages/OriginalPageDialog';
 import { pageView } from '../pages/page-view-store';
@@ -114,12 +116,14 @@ export function DialogLayer() {
       onClose={() => {
         dialogs.closeAll();
         pageView.close();
+        evidenceDialogs.close();
       }}
     >
       <SettingsDialogs />
       <NotesLayer />
       <ExportLayer />
       <OriginalPageLayer />
+      <EvidenceLayer />
       <Confirmation />
     </ErrorBoundary>
   );

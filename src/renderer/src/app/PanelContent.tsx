@@ -3,6 +3,8 @@ import { useCallback, useEffect } from 'react';
 import type { SearchHit } from '../../../shared/search-results';
 import { countOf } from '../../../shared/plural';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { ClaimsPanel } from '../evidence/ClaimsPanel';
+import { SourcesPanel } from '../evidence/SourcesPanel';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { SourcePanel } from '../source/SourcePanel';
@@ -89,5 +91,9 @@ export function PanelContent({ panel }: { panel: SidePanel }) {
       return <SearchTab />;
     case 'source':
       return <SourcePanel />;
+    case 'sources':
+      return <SourcesPanel />;
+    case 'claims':
+      return <ClaimsPanel />;
   }
 }

@@ -16,6 +16,8 @@ const PANEL_LABELS: Record<SidePanel, string> = {
   tags: 'Tags',
   search: 'Search',
   source: 'Source',
+  sources: 'Sources',
+  claims: 'Claims',
 };
 
 /** How a failing panel names itself. */
@@ -25,6 +27,8 @@ const PANEL_REGIONS: Record<SidePanel, string> = {
   tags: 'tags panel',
   search: 'search panel',
   source: 'source panel',
+  sources: 'sources panel',
+  claims: 'claims panel',
 };
 
 function OrphanBadge() {

@@ -10,6 +10,8 @@ export function useSidePanelCommands(): void {
   useCommandHandler('showTags', () => panels.show('tags'));
   useCommandHandler('showSearch', () => panels.show('search'));
   useCommandHandler('showSource', () => panels.show('source'));
+  useCommandHandler('showSources', () => panels.show('sources'));
+  useCommandHandler('showClaims', () => panels.show('claims'));
   useCommandHandler('findInDocument', () => panels.find('document', session.currentId() !== null));
   useCommandHandler('findInLibrary', () => panels.find('library', session.currentId() !== null));
 }

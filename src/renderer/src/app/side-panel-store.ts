@@ -3,7 +3,7 @@
 // once the box took focus the request is spent, so arriving on the tab later leaves focus alone).
 import { Store } from './store';
 
-export const SIDE_PANELS = ['library', 'annotations', 'tags', 'search', 'source'] as const;
+export const SIDE_PANELS = ['library', 'annotations', 'tags', 'search', 'source', 'sources', 'claims'] as const;
 export type SidePanel = (typeof SIDE_PANELS)[number];
 export type SearchScope = 'document' | 'library';
 

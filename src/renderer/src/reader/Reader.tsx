@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/dates';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { commands } from '../commands';
 import type { DomTextMap } from './dom-map';
 import type { TextChange } from './live-edit';
 import { followEdit } from './live-edit';
@@ -188,6 +189,7 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
             onHighlight={highlight}
             onTag={() => void controller.createFromSpan(span, { then: 'tag' })}
             onNote={() => void controller.createFromSpan(span, { then: 'note' })}
+            onClaim={() => commands.run('makeClaim')}
             onAttach={() => void controller.reattach(span)}
             onDismiss={() => {
               window.getSelection()?.removeAllRanges();

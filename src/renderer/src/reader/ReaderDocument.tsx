@@ -123,6 +123,7 @@ function PagePlugins(props: PagePluginsProps) {
         map={map}
         scroller={scroller}
         editing={editing}
+        documentId={documentId}
       />
       <SearchMarksPlugin
         map={map}

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/annotations';
 import { $canonicalText } from '../../../../shared/lexical-document';
 import type { AnnotationController } from '../../annotations/controller';
+import { useEvidenceCommands } from '../../evidence/useEvidenceCommands';
 import { useCommandHandler } from '../../commands';
 import type { DomTextMap } from '../dom-map';
 import { caretOffset } from '../dom-map';
@@ -67,6 +68,7 @@ export interface AnnotationCommandsProps {
   map: DomTextMap | null;
   scroller: HTMLElement;
   editing: boolean;
+  documentId: string;
 }
 
 export function AnnotationCommandsPlugin({
@@ -76,6 +78,7 @@ export function AnnotationCommandsPlugin({
   map,
   scroller,
   editing,
+  documentId,
 }: AnnotationCommandsProps) {
   const [editor] = useLexicalComposerContext();
   const span = editing ? null : selection.span;
@@ -98,6 +101,7 @@ export function AnnotationCommandsPlugin({
     if (at !== null) void controller.createFromSpan({ start: at, end: at }, { kind: 'point', then: 'note' });
   };
   useHoldTyping(controller);
+  useEvidenceCommands({ controller, annotations, documentId, span, editing });
   const canStep = annotations.some((annotation) => annotation.target && annotation.anchor.status !== 'orphan');
 
   useCommandHandler('highlight', () => span && void controller.createFromSpan(span), span !== null);

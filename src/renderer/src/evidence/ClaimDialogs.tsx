@@ -1,0 +1,189 @@
+// New claim (a statement and how this passage stands to it, in one step from a card or a
+// selection, which is highlighted as the claim is saved) and Add to claim (a card's passage as
+// evidence for a claim already made).
+import { useId, useState } from 'react';
+import type { ClaimDetail, Stance } from '../../../shared/evidence';
+import { STANCES } from '../../../shared/evidence';
+import type { Result } from '../../../shared/result';
+import { useClient } from '../app/stores';
+import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import type { ClaimPassage } from './dialogs';
+import { STATUS_LABELS } from './claim-labels';
+import { useEvidence, useEvidenceStore } from './use-evidence';
+import styles from './Evidence.module.css';
+
+const STANCE_LABELS: Record<Stance, string> = {
+  supports: 'Supports it',
+  contradicts: 'Contradicts it',
+  context: 'Context',
+};
+
+function StanceChoice({ value, onChange }: { value: Stance; onChange: (stance: Stance) => void }) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend>This passage</legend>
+      {STANCES.map((stance) => (
+        <label key={stance} className={dialogStyles.check}>
+          <input type="radio" name={name} checked={value === stance} onChange={() => onChange(stance)} />
+          <span>{STANCE_LABELS[stance]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+type Client = ReturnType<typeof useClient>;
+
+/** The passage's annotation: a selection is highlighted first. */
+async function passageAnnotation(client: Client, passage: ClaimPassage): Promise<Result<string>> {
+  if (passage.kind === 'annotation') return { ok: true, value: passage.annotationId };
+  const { documentId, start, end } = passage;
+  const created = await client.createAnnotation({ documentId, kind: 'highlight', start, end });
+  return created.ok ? { ok: true, value: created.value.id } : created;
+}
+
+async function makeClaim(
+  client: Client,
+  passage: ClaimPassage,
+  statement: string,
+  stance: Stance,
+): Promise<Result<ClaimDetail>> {
+  const annotation = await passageAnnotation(client, passage);
+  if (!annotation.ok) return annotation;
+  const saved = await client.saveClaim({ statement, evidence: [{ annotationId: annotation.value, stance }] });
+  // Nothing half-made: a highlight made for a claim that was refused goes again.
+  if (!saved.ok && passage.kind === 'selection') await client.deleteAnnotations({ ids: [annotation.value] });
+  return saved;
+}
+
+interface NewClaimDialogProps {
+  passage: ClaimPassage;
+  onClose: () => void;
+  onMade: (claim: ClaimDetail) => void;
+}
+
+export function NewClaimDialog({ passage, onClose, onMade }: NewClaimDialogProps) {
+  const ids = useId();
+  const client = useClient();
+  const store = useEvidenceStore();
+  const [statement, setStatement] = useState('');
+  const [stance, setStance] = useState<Stance>('supports');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const save = async () => {
+    setBusy(true);
+    const result = await makeClaim(client, passage, statement.trim(), stance);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    await store.refreshAfter(['claims']);
+    onMade(result.value);
+  };
+  return (
+    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy}>
+      <form
+        className={dialogStyles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id={`${ids}-title`}>New claim</h2>
+        <p id={`${ids}-body`} className={dialogStyles.body}>
+          From “{passage.quote}”
+        </p>
+        <label className={dialogStyles.field}>
+          Statement
+          <textarea
+            className={styles.statement}
+            autoFocus
+            rows={3}
+            maxLength={2000}
+            value={statement}
+            placeholder="IS fighters beheaded 11 people in Sabratha"
+            onChange={(event) => setStatement(event.currentTarget.value)}
+          />
+        </label>
+        <StanceChoice value={stance} onChange={setStance} />
+        <FormFooter
+          error={error}
+          busy={busy}
+          canSubmit={statement.trim() !== ''}
+          submitLabel="Make claim"
+          busyLabel="Saving…"
+          onCancel={onClose}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+interface AddToClaimDialogProps {
+  annotationId: string;
+  quote: string;
+  onClose: () => void;
+  onAdded: (claim: ClaimDetail) => void;
+}
+
+export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddToClaimDialogProps) {
+  const ids = useId();
+  const client = useClient();
+  const store = useEvidenceStore();
+  const claims = useEvidence((state) => state.claims);
+  const [claimId, setClaimId] = useState<string | null>(null);
+  const [stance, setStance] = useState<Stance>('supports');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const add = async () => {
+    if (!claimId) return;
+    setBusy(true);
+    const result = await client.setClaimEvidence({ claimId, annotationId, stance });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    await store.refreshAfter(['claims']);
+    onAdded(result.value);
+  };
+  return (
+    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy} wide>
+      <form
+        className={dialogStyles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <h2 id={`${ids}-title`}>Add to claim</h2>
+        <p id={`${ids}-body`} className={dialogStyles.body}>
+          “{quote}”
+        </p>
+        <fieldset className={styles.candidates}>
+          <legend>Claim</legend>
+          {claims?.length === 0 && <p className={dialogStyles.hint}>No claims yet: make one with Make claim….</p>}
+          {(claims ?? []).map((claim) => (
+            <label key={claim.id} className={styles.candidate}>
+              <input
+                type="radio"
+                name={`${ids}-claim`}
+                checked={claimId === claim.id}
+                onChange={() => setClaimId(claim.id)}
+              />
+              <span>
+                <span className={styles.candidateText}>{claim.statement}</span>
+                <span className={styles.candidateDocument}>{STATUS_LABELS[claim.status]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <StanceChoice value={stance} onChange={setStance} />
+        <FormFooter
+          error={error}
+          busy={busy}
+          canSubmit={claimId !== null}
+          submitLabel="Add"
+          busyLabel="Adding…"
+          onCancel={onClose}
+        />
+      </form>
+    </Modal>
+  );
+}

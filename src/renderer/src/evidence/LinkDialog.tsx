@@ -1,0 +1,127 @@
+// Link annotation: find the other passage by searching the library's annotations, say how
+// this one stands to it (supports, contradicts, same event, cites, repeats) and link them.
+import { useId, useState } from 'react';
+import type { LinkKind } from '../../../shared/evidence';
+import { LINK_KINDS } from '../../../shared/evidence';
+import { useClient } from '../app/stores';
+import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import { useAnnotationSearch } from './annotation-search';
+import { LINK_KIND_LABELS } from './grades';
+import { useEvidenceStore } from './use-evidence';
+import styles from './Evidence.module.css';
+
+interface LinkDialogProps {
+  annotationId: string;
+  quote: string;
+  onClose: () => void;
+  onLinked: (message: string) => void;
+}
+
+export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialogProps) {
+  const ids = useId();
+  const client = useClient();
+  const store = useEvidenceStore();
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [kind, setKind] = useState<LinkKind>('supports');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const { candidates, error: searchError } = useAnnotationSearch(client, query, annotationId);
+  const picked = candidates?.find((candidate) => candidate.annotationId === chosen);
+  const link = async () => {
+    if (!picked) return;
+    setBusy(true);
+    const result = await client.linkAnnotations({ fromId: annotationId, toId: picked.annotationId, kind });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    await store.refreshAfter(['links', 'claims']);
+    onLinked(`Linked: this passage ${LINK_KIND_LABELS[kind]} “${picked.text.slice(0, 40)}”`);
+  };
+  return (
+    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy} wide>
+      <form
+        className={dialogStyles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void link();
+        }}
+      >
+        <h2 id={`${ids}-title`}>Link annotation</h2>
+        <p id={`${ids}-body`} className={dialogStyles.body}>
+          From “{quote}”
+        </p>
+        <label className={dialogStyles.field}>
+          Find the other annotation
+          <input
+            type="search"
+            autoFocus
+            value={query}
+            placeholder="Words of its quote, note or tags"
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
+        </label>
+        <Candidates
+          candidates={candidates}
+          searchError={searchError}
+          chosen={chosen}
+          onChoose={setChosen}
+          name={`${ids}-candidate`}
+        />
+        <label className={dialogStyles.field}>
+          This passage
+          <select value={kind} onChange={(event) => setKind(event.currentTarget.value as LinkKind)}>
+            {LINK_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {LINK_KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className={dialogStyles.hint}>
+          “Repeats” means this passage is derived from the other: the two are not independent sources.
+        </p>
+        <FormFooter
+          error={error}
+          busy={busy}
+          canSubmit={picked !== undefined}
+          submitLabel="Link"
+          busyLabel="Linking…"
+          onCancel={onClose}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+interface CandidatesProps {
+  candidates: ReturnType<typeof useAnnotationSearch>['candidates'];
+  searchError: string | null;
+  chosen: string | null;
+  onChoose: (id: string) => void;
+  name: string;
+}
+
+function Candidates({ candidates, searchError, chosen, onChoose, name }: CandidatesProps) {
+  if (searchError) return <p className={dialogStyles.error}>{searchError}</p>;
+  if (candidates === null) return null;
+  if (candidates.length === 0) return <p className={dialogStyles.hint}>No annotation matches.</p>;
+  return (
+    <fieldset className={styles.candidates}>
+      <legend>Annotations found</legend>
+      {candidates.map((candidate) => (
+        <label key={candidate.annotationId} className={styles.candidate}>
+          <input
+            type="radio"
+            name={name}
+            checked={chosen === candidate.annotationId}
+            onChange={() => onChoose(candidate.annotationId)}
+          />
+          <span>
+            <span className={styles.candidateText}>{candidate.text}</span>
+            <span className={styles.candidateDocument}>{candidate.documentTitle}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,248 @@
+// Issue 17 as an analyst works it, in Chromium against the browser host: grade the sample's
+// source and a second report's, make a claim from a selection in one report and add a
+// passage of the other to it (corroborated: two independent sources), mark the second as
+// repeating the first (single source), and follow the link back with one click. Screens of
+// the Sources panel, the grade dialog and the claim, light and dark, each checked with axe.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_ROOT } from '../support/temp';
+import { expect, screenshot, test } from './fixtures';
+import { selectText } from './helpers';
+import { notice, openApp } from './import-helpers';
+
+const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
+const SECOND_TITLE = "Militants hold Sabratha's centre for a night before local forces push them out";
+const SECOND = readFileSync(join(APP_ROOT, 'tests', 'fixtures', 'sabratha-second-report.txt'));
+const CLAIM = 'IS fighters beheaded 11 people in Sabratha';
+const FIRST_QUOTE = 'beheading 11 people';
+const SECOND_QUOTE = 'Eleven people were beheaded by the attackers';
+
+async function run(page: Page, command: string): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+/** Screenshots in both themes, each checked against axe's WCAG 2.2 A and AA rules. */
+async function shootBothThemes(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    // Colors are measured once transitions (a notification fading) have settled.
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
+    );
+    await screenshot(page, `${name}-${theme}`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      violations.flatMap((violation) =>
+        violation.nodes.map((node) => `${violation.id}: ${violation.help} — ${JSON.stringify(node.target)}`),
+      ),
+    ).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** A new source from the Sources panel's document list: it becomes the open document's. */
+async function sourceForDocument(page: Page, name: string, reliability: RegExp, reason: string): Promise<void> {
+  await run(page, 'Show Sources');
+  const panel = page.getByRole('tabpanel', { name: 'Sources' });
+  await panel.getByRole('button', { name: 'New source for this document…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type(name);
+  await dialog.getByRole('radio', { name: reliability }).check();
+  await dialog.getByRole('textbox', { name: 'Why this reliability' }).fill(reason);
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('checkbox', { name })).toBeChecked();
+}
+
+/** Clicks the middle of a passage's text, as a person selects its highlight: its card opens. */
+async function cardOf(page: Page, quote: string) {
+  const point = await page.evaluate((wanted) => {
+    const root = document.querySelector('[data-testid="reader-content"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, quote);
+  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
+  // A click before the document's annotations have loaded selects nothing: a person clicks again.
+  await expect(async () => {
+    await page.mouse.click(point.x, point.y);
+    await expect(card).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  return card;
+}
+
+async function openFromLibrary(page: Page, title: string): Promise<void> {
+  await run(page, 'Show Library');
+  await page.getByRole('tabpanel', { name: 'Library' }).getByText(title, { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function claimStatus(page: Page) {
+  await run(page, 'Show Claims');
+  return page.getByRole('tabpanel', { name: 'Claims' }).getByRole('button', { name: new RegExp(CLAIM) });
+}
+
+test('sources graded, a claim corroborated by two reports turns single-source once one is marked as repeating the other', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, app);
+  await sourceForDocument(page, "Libya's Channel", /^B Usually reliable/, 'Local channel with reporters in Sabratha');
+  await shootBothThemes(page, 'evidence-sources');
+
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'coastal-monitor.txt', mimeType: 'text/plain', buffer: SECOND });
+  await expect(page.getByRole('heading', { level: 1, name: SECOND_TITLE })).toBeVisible();
+  await sourceForDocument(page, 'Coastal Monitor', /^C Fairly reliable/, 'A newsletter; repeats wires');
+
+  // A claim from a selection, in one step: the passage is highlighted as the claim is saved.
+  await selectText(page, SECOND_QUOTE);
+  await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: 'Make claim…' }).click();
+  const newClaim = page.getByRole('dialog', { name: 'New claim' });
+  await expect(newClaim.getByRole('textbox', { name: 'Statement' })).toBeFocused();
+  await page.keyboard.type(CLAIM);
+  await expect(newClaim.getByRole('radio', { name: 'Supports it' })).toBeChecked();
+  await shootBothThemes(page, 'evidence-new-claim');
+  await newClaim.getByRole('button', { name: 'Make claim' }).click();
+  await expect(notice(page, `Claim made: “${CLAIM}”`)).toBeVisible();
+  await expect(await claimStatus(page)).toContainText('Single source');
+
+  // The sample's passage joins the claim from its card, and is graded.
+  await openFromLibrary(page, SAMPLE_TITLE);
+  await selectText(page, FIRST_QUOTE);
+  await page
+    .getByRole('toolbar', { name: 'Annotate selection' })
+    .getByRole('button', { name: 'Highlight', exact: true })
+    .click();
+  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
+  await card.getByRole('button', { name: 'Add to claim…' }).click();
+  const addTo = page.getByRole('dialog', { name: 'Add to claim' });
+  await addTo.getByRole('radio', { name: new RegExp(CLAIM) }).check();
+  await addTo.getByRole('button', { name: 'Add' }).click();
+  await expect(addTo).toBeHidden();
+  await card.getByRole('button', { name: 'Grade…' }).click();
+  const grade = page.getByRole('dialog', { name: 'Grade annotation' });
+  await grade.getByRole('radio', { name: /^2 Probably true/ }).check();
+  await shootBothThemes(page, 'evidence-grade-dialog');
+  await grade.getByRole('button', { name: 'Save grade' }).click();
+  await expect(card.getByRole('button', { name: 'Grade B2: Usually reliable, Probably true' })).toHaveText('B2');
+  await expect(await claimStatus(page)).toContainText('Corroborated');
+
+  // The second report repeats the first: the two are one source, and the claim says so.
+  await openFromLibrary(page, SECOND_TITLE);
+  const second = await cardOf(page, SECOND_QUOTE);
+  await second.getByRole('button', { name: 'Link to…' }).click();
+  const link = page.getByRole('dialog', { name: 'Link annotation' });
+  await expect(link.getByRole('searchbox', { name: 'Find the other annotation' })).toBeFocused();
+  await page.keyboard.type('beheading');
+  await link.getByRole('radio', { name: new RegExp(FIRST_QUOTE) }).check();
+  await link.getByRole('combobox', { name: 'This passage' }).selectOption('repeats');
+  await shootBothThemes(page, 'evidence-link-dialog');
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(link).toBeHidden();
+  const repeats = second.getByRole('button', { name: `repeats “${FIRST_QUOTE}”`, exact: true });
+  await expect(repeats).toBeVisible();
+  await expect(await claimStatus(page)).toContainText('Single source');
+
+  // One click follows the link to the other document, where the link shows from its end.
+  await repeats.click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  await expect(page.getByRole('button', { name: `repeated by “${SECOND_QUOTE}”`, exact: true })).toBeVisible();
+
+  // The claim's view: evidence by stance, each passage one click away.
+  await (await claimStatus(page)).click();
+  const claim = page.getByRole('tabpanel', { name: 'Claims' });
+  await expect(claim.getByRole('heading', { name: CLAIM })).toBeVisible();
+  const supporting = claim.getByRole('region', { name: 'Supporting' });
+  await expect(supporting.getByRole('listitem')).toHaveCount(2);
+  await expect(supporting).toContainText("Libya's Channel");
+  await expect(supporting.getByRole('img', { name: 'Grade B2: Usually reliable, Probably true' })).toBeVisible();
+  await shootBothThemes(page, 'evidence-claim');
+  await supporting.getByRole('button', { name: `“${SECOND_QUOTE}”`, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SECOND_TITLE })).toBeVisible();
+});
+
+test('Grade…, Link to… and Make claim… run from the keyboard on the selected annotation', async ({ page, app }) => {
+  await openApp(page, app);
+  await selectText(page, FIRST_QUOTE);
+  await page.keyboard.press('h');
+  await page.keyboard.press('g');
+  const grade = page.getByRole('dialog', { name: 'Grade annotation' });
+  await expect(grade).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(grade).toBeHidden();
+  await page.keyboard.press('l');
+  await expect(page.getByRole('dialog', { name: 'Link annotation' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('c');
+  const claim = page.getByRole('dialog', { name: 'New claim' });
+  await expect(claim).toContainText(`From “${FIRST_QUOTE}”`);
+  await page.keyboard.type(CLAIM);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(claim.getByRole('radio', { name: 'Contradicts it' })).toBeChecked();
+  await claim.getByRole('button', { name: 'Make claim' }).press('Enter');
+  await expect(claim).toBeHidden();
+  await expect(await claimStatus(page)).toContainText('Unsupported');
+});
+
+test('a source is edited and, after a confirmation, deleted; a card makes a claim in one step', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await sourceForDocument(page, "Libya's Channel", /^B Usually reliable/, 'Reporters in the town');
+  const panel = page.getByRole('tabpanel', { name: 'Sources' });
+  await panel.getByRole('button', { name: "Edit Libya's Channel" }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit source' });
+  await expect(edit.getByRole('radio', { name: /^B Usually reliable/ })).toBeChecked();
+  await edit.getByRole('radio', { name: /^D Not usually reliable/ }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(panel.getByRole('listitem').filter({ hasText: "Libya's Channel" })).toContainText(
+    'Not usually reliable',
+  );
+
+  await selectText(page, FIRST_QUOTE);
+  await page.keyboard.press('h');
+  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
+  await expect(card.getByRole('button', { name: 'Grade D: Not usually reliable' })).toHaveText('D');
+  await card.getByRole('button', { name: 'Make claim…' }).click();
+  const claim = page.getByRole('dialog', { name: 'New claim' });
+  await page.keyboard.type(CLAIM);
+  await claim.getByRole('button', { name: 'Make claim' }).click();
+  await expect(claim).toBeHidden();
+  await expect(await claimStatus(page)).toContainText('1 supporting');
+
+  await run(page, 'Show Sources');
+  await panel.getByRole('button', { name: "Delete Libya's Channel" }).click();
+  const confirm = page.getByRole('dialog', { name: "Delete the source “Libya's Channel”?" });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(panel.getByRole('listitem')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /^Grade / })).toHaveCount(0);
+});
