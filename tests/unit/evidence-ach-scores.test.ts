@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIRALTY_SCHEME, type AchRating, type Relevance } from '../../src/shared/evidence';
+import { rowWeight, scoreAnalysis } from '../../src/shared/evidence-rules';
+
+const ROOT2 = Math.SQRT2;
+
+/** A matrix written as Heuer draws it: one line per row, one rating per hypothesis. */
+function matrix(
+  hypothesisIds: string[],
+  rows: Array<{ id: string; ratings: AchRating[]; relevance?: Relevance; credibility?: string }>,
+) {
+  return scoreAnalysis({
+    hypothesisIds,
+    rows: rows.map(({ id, relevance = 'medium', credibility = '' }) => ({ id, relevance, credibility })),
+    ratings: rows.flatMap(({ id, ratings }) =>
+      ratings.map((rating, index) => ({ rowId: id, hypothesisId: hypothesisIds[index]!, rating })),
+    ),
+    scheme: ADMIRALTY_SCHEME,
+  });
+}
+
+describe('weights of a row (PARC ACH: low 1/√2, medium 1, high √2, for relevance and credibility alike)', () => {
+  it('multiplies relevance by credibility, credibility standing against the scheme’s middle', () => {
+    expect(rowWeight('medium', '', ADMIRALTY_SCHEME)).toBe(1);
+    expect(rowWeight('high', '3', ADMIRALTY_SCHEME)).toBeCloseTo(ROOT2, 12);
+    expect(rowWeight('high', '1', ADMIRALTY_SCHEME)).toBe(2);
+    expect(rowWeight('low', '5', ADMIRALTY_SCHEME)).toBe(0.5);
+    expect(rowWeight('low', '6', ADMIRALTY_SCHEME)).toBeCloseTo(1 / ROOT2, 12);
+  });
+});
+
+describe('scores worked by hand, in the manner of Heuer’s chapter 8 matrix', () => {
+  // Will the country retaliate for the bombing? H1 no, H2 minor attacks, H3 a major attack.
+  // Heuer's + is C here, − is I, −− is II; all rows medium relevance and ungraded (weight 1).
+  const scores = matrix(
+    ['H1', 'H2', 'H3'],
+    [
+      { id: 'E1 leader says no retaliation', ratings: ['C', 'C', 'C'] },
+      { id: 'E2 no attacks during the last war', ratings: ['C', 'C', 'I'] },
+      { id: 'E3 would not provoke another strike', ratings: ['C', 'C', 'I'] },
+      { id: 'E4 more agent radio traffic', ratings: ['I', 'C', 'C'] },
+      { id: 'E5 embassies told to tighten security', ratings: ['I', 'C', 'C'] },
+      { id: 'E6 not retaliating would lose face', ratings: ['II', 'C', 'C'] },
+    ],
+  );
+
+  it('adds I = 1 and II = 2 per hypothesis and nothing for C', () => {
+    // H1: E4 1 + E5 1 + E6 2 = 4; H2: nothing against it = 0; H3: E2 1 + E3 1 = 2.
+    expect(scores.inconsistency).toEqual({ H1: 4, H2: 0, H3: 2 });
+  });
+
+  it('ranks the least inconsistent hypothesis first', () => {
+    expect(scores.ranking).toEqual(['H2', 'H3', 'H1']);
+  });
+
+  it('gives the row consistent with everything no diagnosticity, and II against one the most', () => {
+    // max − min of what each row adds: E1 0 − 0; E2 1 − 0; E6 2 − 0.
+    expect(Object.values(scores.diagnosticity)).toEqual([0, 1, 1, 1, 1, 2]);
+  });
+
+  it('finds no sensitive row when no single row holds up the leader', () => {
+    // Without any one row H2 still scores 0 and the others at least 1.
+    expect(scores.sensitiveRows).toEqual([]);
+  });
+});
+
+describe('weighted scores worked by hand', () => {
+  const scores = matrix(
+    ['H1', 'H2'],
+    [
+      // high relevance × credibility 1 (better than the middle: high): √2 × √2 = 2; I on H1 adds 2.
+      { id: 'R1', ratings: ['I', 'C'], relevance: 'high', credibility: '1' },
+      // low × credibility 5 (worse: low): 1/√2 × 1/√2 = 0.5; II on H2 adds 2 × 0.5 = 1.
+      { id: 'R2', ratings: ['C', 'II'], relevance: 'low', credibility: '5' },
+      // medium × ungraded (medium): 1; I on H2 adds 1; N adds nothing.
+      { id: 'R3', ratings: ['N', 'I'], relevance: 'medium', credibility: '' },
+      // high × credibility 3 (the middle: medium): √2; I on H2 adds √2 ≈ 1.414; N/A adds nothing.
+      { id: 'R4', ratings: ['NA', 'I'], relevance: 'high', credibility: '3' },
+    ],
+  );
+
+  it('weighs each row by its relevance and its credibility', () => {
+    // H1 = 2; H2 = 1 + 1 + √2 ≈ 3.414.
+    expect(scores.inconsistency.H1).toBe(2);
+    expect(scores.inconsistency.H2).toBeCloseTo(2 + ROOT2, 12);
+    expect(scores.ranking).toEqual(['H1', 'H2']);
+  });
+
+  it('measures diagnosticity in the same weighted units', () => {
+    expect(scores.diagnosticity.R1).toBe(2);
+    expect(scores.diagnosticity.R2).toBe(1);
+    expect(scores.diagnosticity.R3).toBe(1);
+    expect(scores.diagnosticity.R4).toBeCloseTo(ROOT2, 12);
+  });
+
+  it('marks a row sensitive when its removal alone brings another hypothesis level with the leader', () => {
+    // Without R1: H1 0, H2 3.414 (H1 still leads). Without R2 or R3: H2 2.414 > 2.
+    // Without R4: H1 2, H2 2, level: R4 is sensitive.
+    expect(scores.sensitiveRows).toEqual(['R4']);
+  });
+});
+
+describe('ties and sensitivity', () => {
+  it('breaks equal scores by the order the hypotheses were given, even when weights are irrational', () => {
+    // H1: II at weight 1 = 2. H2: I at weight √2 × √2, which is exactly 2 (floating point says 2.0000000000000004).
+    const rows = [
+      { id: 'R1', ratings: ['II', 'C'] as AchRating[] },
+      { id: 'R2', ratings: ['C', 'I'] as AchRating[], relevance: 'high' as const, credibility: '2' },
+    ];
+    const forward = matrix(['H1', 'H2'], rows);
+    expect(forward.inconsistency).toEqual({ H1: 2, H2: 2 });
+    expect(forward.ranking).toEqual(['H1', 'H2']);
+    const backward = matrix(
+      ['H2', 'H1'],
+      rows.map((row) => ({ ...row, ratings: [...row.ratings].reverse() })),
+    );
+    expect(backward.ranking).toEqual(['H2', 'H1']);
+  });
+
+  it('marks the rows whose removal alone changes which hypotheses share first place', () => {
+    // R1 II on H1; R2 I on H2 and H3; R3 I on H2. Totals H1 2, H2 2, H3 1: H3 leads.
+    // Without R1: H1 0 leads → sensitive. Without R2: H3 0 still leads alone → not.
+    // Without R3: H2 1 draws level with H3 1 → sensitive.
+    const scores = matrix(
+      ['H1', 'H2', 'H3'],
+      [
+        { id: 'R1', ratings: ['II', 'C', 'C'] },
+        { id: 'R2', ratings: ['C', 'I', 'I'] },
+        { id: 'R3', ratings: ['C', 'I', 'C'] },
+      ],
+    );
+    expect(scores.inconsistency).toEqual({ H1: 2, H2: 2, H3: 1 });
+    expect(scores.ranking).toEqual(['H3', 'H1', 'H2']);
+    expect(scores.diagnosticity).toEqual({ R1: 2, R2: 1, R3: 1 });
+    expect(scores.sensitiveRows).toEqual(['R1', 'R3']);
+  });
+
+  it('scores an unrated matrix as all zero, in the given order, with nothing sensitive', () => {
+    const scores = scoreAnalysis({
+      hypothesisIds: ['H1', 'H2'],
+      rows: [{ id: 'R1', relevance: 'high', credibility: '1' }],
+      ratings: [],
+      scheme: ADMIRALTY_SCHEME,
+    });
+    expect(scores).toEqual({
+      inconsistency: { H1: 0, H2: 0 },
+      ranking: ['H1', 'H2'],
+      diagnosticity: { R1: 0 },
+      sensitiveRows: [],
+    });
+  });
+
+  it('ignores ratings of rows or hypotheses the matrix no longer has, and lets a later rating of a cell win', () => {
+    const scores = scoreAnalysis({
+      hypothesisIds: ['H1', 'H2'],
+      rows: [{ id: 'R1', relevance: 'medium', credibility: '' }],
+      ratings: [
+        { rowId: 'R1', hypothesisId: 'H1', rating: 'II' },
+        { rowId: 'R1', hypothesisId: 'H1', rating: 'I' },
+        { rowId: 'gone', hypothesisId: 'H2', rating: 'II' },
+        { rowId: 'R1', hypothesisId: 'gone', rating: 'II' },
+      ],
+      scheme: ADMIRALTY_SCHEME,
+    });
+    expect(scores.inconsistency).toEqual({ H1: 1, H2: 0 });
+    expect(Object.keys(scores.diagnosticity)).toEqual(['R1']);
+  });
+});
