@@ -11,6 +11,7 @@ import { AchRow, DIAGNOSTICITY_COL, EVIDENCE_COL, RELEVANCE_COL } from './AchRow
 import type { CellKind, GridIntent } from './grid-keys';
 import { intentForKey } from './grid-keys';
 import { moveInGrid } from './grid-nav';
+import { useRowWindow } from './row-window';
 import styles from './Ach.module.css';
 
 export interface GridActions {
@@ -58,6 +59,16 @@ function HypothesisHeader(props: { hypothesis: AchHypothesis; scores: AchScores;
         </span>
       </span>
     </th>
+  );
+}
+
+/** Stands in for the rows not drawn, so the scrollbar spans them all. */
+function Spacer({ height, cols }: { height: number; cols: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" className={styles.spacer}>
+      <td colSpan={cols} style={{ height }} />
+    </tr>
   );
 }
 
@@ -153,7 +164,8 @@ function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], action
 
 export function AchGrid({ question, hypotheses, rows, scores, leading, actions }: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
-  const { active, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
+  const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
+  const shown = useRowWindow(rows.length, rowIndex - 1);
   const { grid, onFocus, onBlur } = useFocusFollow(active);
   const onCellFocus = (event: FocusEvent) => {
     onFocus();
@@ -178,7 +190,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
   );
   const headerTab = (col: string) => (active.row === HEADER && active.col === col ? 0 : -1);
   return (
-    <div className={styles.gridScroll}>
+    <div className={styles.gridScroll} ref={shown.scroller} onScroll={shown.onScroll}>
       <table
         ref={grid}
         role="grid"
@@ -193,8 +205,16 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
           active.row !== HEADER && cellKind(active) === 'rating' && actions.note(active.row, active.col)
         }
       >
+        <colgroup>
+          <col className={styles.evidenceCol} />
+          <col className={styles.numberCol} />
+          <col className={styles.numberCol} />
+          {hypotheses.map((hypothesis) => (
+            <col key={hypothesis.id} className={styles.hypothesisCol} />
+          ))}
+        </colgroup>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th
               role="columnheader"
               scope="col"
@@ -228,9 +248,11 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
           </tr>
         </thead>
         <tbody>
-          {rows.map((model) => (
+          <Spacer height={shown.first * shown.rowHeight} cols={cols.length} />
+          {rows.slice(shown.first, shown.last).map((model, index) => (
             <AchRow
               key={model.row.id}
+              rowIndex={shown.first + index + 2}
               model={model}
               hypotheses={hypotheses}
               activeCol={active.row === model.row.id ? active.col : null}
@@ -238,6 +260,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
               onCycleRelevance={cycleRelevance}
             />
           ))}
+          <Spacer height={(rows.length - shown.last) * shown.rowHeight} cols={cols.length} />
         </tbody>
       </table>
     </div>

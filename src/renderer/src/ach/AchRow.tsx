@@ -13,6 +13,8 @@ export const DIAGNOSTICITY_COL = 'diagnosticity';
 
 interface AchRowProps {
   model: MatrixRow;
+  /** The row's place in the whole grid (aria-rowindex: the header is 1), drawn or not. */
+  rowIndex: number;
   hypotheses: readonly AchHypothesis[];
   /** The focusable column in this row (roving tabindex), or null when focus is in another row. */
   activeCol: string | null;
@@ -92,10 +94,10 @@ function RatingCell({ model, hypothesis, active }: { model: MatrixRow; hypothesi
   );
 }
 
-function AchRowImpl({ model, hypotheses, activeCol, onRemove, onCycleRelevance }: AchRowProps) {
+function AchRowImpl({ model, rowIndex, hypotheses, activeCol, onRemove, onCycleRelevance }: AchRowProps) {
   const { row } = model;
   return (
-    <tr data-row={row.id} data-sensitive={model.sensitive ? 'true' : undefined}>
+    <tr data-row={row.id} aria-rowindex={rowIndex} data-sensitive={model.sensitive ? 'true' : undefined}>
       <EvidenceHeader model={model} activeCol={activeCol} onRemove={onRemove} />
       <td
         role="gridcell"
@@ -128,6 +130,7 @@ export const AchRow = memo(
   AchRowImpl,
   (before, after) =>
     before.model === after.model &&
+    before.rowIndex === after.rowIndex &&
     before.activeCol === after.activeCol &&
     before.onRemove === after.onRemove &&
     before.onCycleRelevance === after.onCycleRelevance,

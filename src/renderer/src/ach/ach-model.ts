@@ -11,73 +11,69 @@ export interface MatrixRow {
   mine: Readonly<Record<string, AchCell>>;
   /** Cells where analysts disagree, by hypothesis id. */
   disagreements: Readonly<Record<string, AchDisagreement>>;
-  /** Everything the row draws, as one string: equal signatures draw alike. */
+  /** Everything the row draws but the hypotheses, as one string: equal signatures draw alike. */
   signature: string;
+  /** The hypotheses' ids and labels the row was drawn for. */
+  hypothesisKey: string;
 }
 
-function rowSignature(row: MatrixRow, hypothesisKey: string): string {
-  const cells = Object.values(row.mine)
-    .map((cell) => `${cell.hypothesisId}=${cell.rating}:${cell.note}`)
-    .sort()
-    .join('|');
-  const disagreements = Object.entries(row.disagreements)
-    .map(
-      ([hypothesisId, entry]) => `${hypothesisId}=${entry.ratings.map((r) => `${r.authorName}:${r.rating}`).join(',')}`,
-    )
-    .sort()
-    .join('|');
+/** Everything a row draws, in hypothesis order: built by concatenation, the cheapest way for 10,000 cells. */
+function rowSignature(row: Omit<MatrixRow, 'signature' | 'hypothesisKey'>, hypothesisIds: readonly string[]): string {
   const { id, label, relevance, credibility } = row.row;
-  return [
-    hypothesisKey,
-    id,
-    label,
-    relevance,
-    credibility,
-    row.diagnosticity,
-    row.sensitive,
-    cells,
-    disagreements,
-  ].join('\u0001');
+  let signature = `${id}\u0001${label}\u0001${relevance}\u0001${credibility}\u0001${row.diagnosticity}\u0001${row.sensitive}`;
+  for (const hypothesisId of hypothesisIds) {
+    const cell = row.mine[hypothesisId];
+    signature += cell ? `\u0002${cell.rating}:${cell.note}` : '\u0002';
+    const disagreement = row.disagreements[hypothesisId];
+    if (disagreement)
+      for (const entry of disagreement.ratings) signature += `\u0003${entry.authorName}:${entry.rating}`;
+  }
+  return signature;
 }
 
-function groupBy<Item>(items: readonly Item[], rowOf: (item: Item) => string): Map<string, Item[]> {
-  const groups = new Map<string, Item[]>();
+function indexBy<Item extends { rowId: string; hypothesisId: string }>(
+  items: Iterable<Item>,
+): Map<string, Record<string, Item>> {
+  const byRow = new Map<string, Record<string, Item>>();
   for (const item of items) {
-    const key = rowOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+    let record = byRow.get(item.rowId);
+    if (!record) byRow.set(item.rowId, (record = {}));
+    record[item.hypothesisId] = item;
   }
-  return groups;
+  return byRow;
 }
+
+function* mineOf(cells: readonly AchCell[], myAuthorId: string | null): Iterable<AchCell> {
+  for (const cell of cells) if (cell.authorId === myAuthorId) yield cell;
+}
+
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 /**
  * The rows to draw, most diagnostic first (ties keep the core's order). A row equal to one in
  * `previous` is that same object.
  */
 export function matrixRows(view: AchView, myAuthorId: string | null, previous: readonly MatrixRow[] = []): MatrixRow[] {
+  const hypothesisIds = view.hypotheses.map((hypothesis) => hypothesis.id);
   const hypothesisKey = view.hypotheses.map((hypothesis) => `${hypothesis.id}:${hypothesis.label}`).join('|');
-  const mineByRow = groupBy(
-    view.cells.filter((cell) => cell.authorId === myAuthorId),
-    (cell) => cell.rowId,
-  );
-  const disagreementsByRow = groupBy(view.disagreements, (entry) => entry.rowId);
+  const mineByRow = indexBy(mineOf(view.cells, myAuthorId));
+  const disagreementsByRow = indexBy<AchDisagreement>(view.disagreements);
   const sensitive = new Set(view.scores.sensitiveRows);
-  const before = new Map(previous.map((row) => [row.row.id, row]));
+  // Other hypotheses (or labels) change every row: nothing is kept then.
+  const before = new Map(
+    previous.length > 0 && previous[0]!.hypothesisKey === hypothesisKey ? previous.map((row) => [row.row.id, row]) : [],
+  );
   const rows = view.rows.map((row) => {
-    const next: MatrixRow = {
+    const parts = {
       row,
       diagnosticity: view.scores.diagnosticity[row.id] ?? 0,
       sensitive: sensitive.has(row.id),
-      mine: Object.fromEntries((mineByRow.get(row.id) ?? []).map((cell) => [cell.hypothesisId, cell])),
-      disagreements: Object.fromEntries(
-        (disagreementsByRow.get(row.id) ?? []).map((entry) => [entry.hypothesisId, entry]),
-      ),
-      signature: '',
+      mine: mineByRow.get(row.id) ?? NONE,
+      disagreements: disagreementsByRow.get(row.id) ?? NONE,
     };
-    next.signature = rowSignature(next, hypothesisKey);
+    const signature = rowSignature(parts, hypothesisIds);
     const old = before.get(row.id);
-    return old && old.signature === next.signature ? old : next;
+    return old && old.signature === signature ? old : { ...parts, signature, hypothesisKey };
   });
   return rows
     .map((row, index) => ({ row, index }))
