@@ -3,11 +3,14 @@
 import type { CommanderError } from 'commander';
 import { Command } from 'commander';
 import { describeParseError } from './argument-errors';
+import { achCommand } from './commands/ach';
 import { annotateCommand } from './commands/annotate';
 import { annotationsCommand } from './commands/annotations';
 import { bundleCommand } from './commands/bundle';
+import { claimsCommand } from './commands/claims';
 import { completionCommand } from './commands/completion';
 import { exportCommand } from './commands/export';
+import { gradeCommand, linkCommand } from './commands/grade';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { profileCommand } from './commands/profile';
@@ -15,6 +18,7 @@ import { removeCommand } from './commands/remove';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 import { showCommand } from './commands/show';
+import { sourcesCommand } from './commands/sources';
 import { syncCommand, verifyCommand } from './commands/sync';
 import { tagsCommand } from './commands/tags';
 import type { CliSession, GlobalOptions } from './session';
@@ -30,6 +34,11 @@ const COMMANDS = [
   annotationsCommand,
   searchCommand,
   tagsCommand,
+  sourcesCommand,
+  gradeCommand,
+  linkCommand,
+  claimsCommand,
+  achCommand,
   exportCommand,
   bundleCommand,
   syncCommand,

@@ -35,6 +35,18 @@ const VALUE_OF: Record<string, string> = {
   'max-import-mb': 'a size in megabytes',
   offset: 'how many hits to skip',
   limit: 'how many hits to show',
+  kind: 'what kind it is',
+  reliability: 'a reliability code such as B',
+  reason: 'why',
+  notes: 'notes',
+  credibility: 'a credibility code such as 2',
+  source: 'a source id or name',
+  supports: 'an annotation id',
+  contradicts: 'an annotation id',
+  context: 'an annotation id',
+  claim: 'a claim id',
+  annotation: 'an annotation id',
+  relevance: 'low, medium or high',
 };
 
 export function missingValue(flag: string): UsageError {

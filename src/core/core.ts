@@ -123,7 +123,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
-      ...evidenceHandlers(),
+      ...evidenceHandlers(this),
       ...originalPageHandlers({ documents: this.documents, annotation: (id) => this.annotations.get(id) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);

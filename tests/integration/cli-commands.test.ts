@@ -125,7 +125,7 @@ _marginalia; printf '%s\\n' "\${COMPREPLY[@]}"`;
       expect(result.stderr).toBe('');
       return result.stdout.split('\n').filter(Boolean);
     };
-    expect(complete('marginalia', 'li')).toEqual(['list']);
+    expect(complete('marginalia', 'lis')).toEqual(['list']);
     expect(complete('marginalia', 'list', '--').sort()).toEqual(
       ['--help', '--data-dir', '--workspace', '--json', '--max-import-mb'].sort(),
     );
@@ -150,7 +150,7 @@ _marginalia`;
       expect(result.stderr).toBe('');
       return result.stdout.split('\n').filter(Boolean);
     };
-    expect(complete('marginalia', 'li')).toEqual(['list']);
+    expect(complete('marginalia', 'lis')).toEqual(['list']);
     expect(complete('marginalia', 'list', '--').sort()).toEqual(
       ['--help', '--data-dir', '--workspace', '--json', '--max-import-mb'].sort(),
     );

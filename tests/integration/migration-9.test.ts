@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { databasePathIn } from '../../src/core/paths';
 import { openDatabase } from '../../src/core/store/database';
-import { schemaVersionOf } from '../../src/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, schemaVersionOf } from '../../src/core/store/migrations';
 import type { DocumentSource } from '../../src/shared/model';
 import type { SearchResults } from '../../src/shared/search-results';
 import { makeTempDir } from '../support/temp';
@@ -81,7 +81,7 @@ describe('migration 9 on a library made at version 8', () => {
     makeVersion8Library(temp.path);
     const core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
     try {
-      expect(schemaVersionOf(core.db)).toBe(9);
+      expect(schemaVersionOf(core.db)).toBe(LATEST_SCHEMA_VERSION);
       expect(core.documents.list().map((document) => [document.id, document.sourceType])).toEqual([
         ['d2', 'txt'],
         ['d1', 'pdf'],

@@ -1,19 +1,73 @@
-// The evidence feature's entry point: handlers for sources, grades, links, claims and
-// analyses of competing hypotheses. (Being built in session 12: each handler is replaced by
-// the store-backed service as it lands; none of them is reachable from the UI yet.)
+// The evidence feature's entry point: handlers for the grading scheme, sources, grades,
+// links between annotations, the claims register and analyses of competing hypotheses.
+// Every change goes through one service with its change source and is announced as
+// `evidenceChanged {kinds, documentIds}`.
 import type { EvidenceContract } from '../../shared/evidence-contract';
-import { EVIDENCE_METHOD_NAMES } from '../../shared/evidence-contract';
-import { UserFacingError } from '../../shared/result';
+import { AchRepository } from './ach-repository';
+import { AchService } from './ach-service';
+import { ClaimRepository } from './claim-repository';
+import { ClaimService } from './claim-service';
+import type { EvidenceDeps } from './context';
+import { EvidenceContext } from './context';
+import { GradingRepository } from './grading-repository';
+import { GradingService } from './grading-service';
+import { LinkRepository } from './link-repository';
+import { LinkService } from './link-service';
 
-type EvidenceHandlers = {
+export type { EvidenceDeps } from './context';
+
+export type EvidenceHandlers = {
   [M in keyof EvidenceContract]: (
     input: Parameters<EvidenceContract[M]>[0],
   ) => ReturnType<EvidenceContract[M]> | Promise<ReturnType<EvidenceContract[M]>>;
 };
 
-export function evidenceHandlers(): EvidenceHandlers {
-  const notYet = (): never => {
-    throw new UserFacingError('INVALID_INPUT', 'Evidence features are not available yet.');
+/** The services of the evidence feature, sharing one context and its repositories. */
+export class EvidenceServices {
+  readonly grading: GradingService;
+  readonly links: LinkService;
+  readonly claims: ClaimService;
+  readonly analyses: AchService;
+
+  constructor(deps: EvidenceDeps) {
+    const context = new EvidenceContext(deps);
+    const grading = new GradingRepository(deps.db);
+    const links = new LinkRepository(deps.db);
+    this.grading = new GradingService(context, grading);
+    this.links = new LinkService(context, links);
+    this.claims = new ClaimService(context, new ClaimRepository(deps.db), grading, links);
+    this.analyses = new AchService(context, new AchRepository(deps.db), this.claims);
+  }
+}
+
+export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
+  const { grading, links, claims, analyses } = new EvidenceServices(deps);
+  return {
+    getGradingScheme: () => grading.scheme(),
+    saveGradingScheme: ({ scheme }) => grading.saveScheme(scheme),
+    listSources: () => grading.listSources(),
+    saveSource: (input) => grading.saveSource(input),
+    deleteSource: ({ id }) => grading.deleteSource(id),
+    getDocumentSources: ({ documentId }) => grading.documentSources(documentId),
+    setDocumentSources: ({ documentId, sourceIds }) => grading.setDocumentSources(documentId, sourceIds),
+    listGrades: ({ documentId }) => grading.listGrades(documentId),
+    gradeAnnotation: (input) => grading.gradeAnnotation(input),
+    listLinks: ({ documentId }) => links.list(documentId),
+    linkAnnotations: (input) => links.link(input),
+    unlinkAnnotations: ({ id }) => links.unlink(id),
+    listClaims: () => claims.list(),
+    getClaim: ({ id }) => claims.detail(id),
+    saveClaim: (input) => claims.save(input),
+    setClaimEvidence: (input) => claims.setEvidence(input),
+    deleteClaim: ({ id }) => claims.remove(id),
+    listAnalyses: () => analyses.list(),
+    getAnalysis: ({ id }) => analyses.view(id),
+    saveAnalysis: (input) => analyses.save(input),
+    deleteAnalysis: ({ id }) => analyses.remove(id),
+    saveHypothesis: (input) => analyses.saveHypothesis(input),
+    removeHypothesis: (input) => analyses.removeHypothesis(input),
+    saveAchRow: (input) => analyses.saveRow(input),
+    removeAchRow: (input) => analyses.removeRow(input),
+    rateAchCell: (input) => analyses.rate(input),
   };
-  return Object.fromEntries(EVIDENCE_METHOD_NAMES.map((name) => [name, notYet])) as unknown as EvidenceHandlers;
 }

@@ -4,6 +4,7 @@
 // frozen in released-helpers.ts.
 import type { Database } from 'better-sqlite3';
 import type { StoredWebAnnotationV6 } from './released-helpers';
+import { createEvidenceTablesV10 } from './migration-10';
 import {
   MAX_CLOCK_SKEW_MS_V7,
   authorIdForKeyV7,
@@ -317,6 +318,15 @@ export const MIGRATIONS: readonly Migration[] = [
     rebuildsTables: true,
     up(db) {
       rebuildDocumentsV9(db);
+    },
+  },
+  {
+    version: 10,
+    description:
+      "evidence: the grading scheme, sources, documents' default sources, annotation grades, links between annotations, " +
+      "claims with their evidence, and analyses of competing hypotheses (hypotheses, rows, and each analyst's cells)",
+    up(db) {
+      createEvidenceTablesV10(db);
     },
   },
 ];

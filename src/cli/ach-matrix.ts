@@ -1,0 +1,59 @@
+// An analysis of competing hypotheses as text: the hypotheses ranked with their scores, the
+// matrix of the local analyst's ratings (rows most diagnostic first) and where analysts disagree.
+import type { AchView } from '../shared/evidence';
+
+const shortId = (id: string): string => id.slice(0, 8);
+const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+const number = (value: number | undefined): string => (value ?? 0).toFixed(2);
+
+function hypothesesTable(view: AchView): string[] {
+  const rank = new Map(view.scores.ranking.map((id, index) => [id, index + 1]));
+  return view.hypotheses.map(
+    (hypothesis, index) =>
+      `  H${index + 1}  ${shortId(hypothesis.id)}  rank ${rank.get(hypothesis.id) ?? '-'}  ` +
+      `inconsistency ${number(view.scores.inconsistency[hypothesis.id])}  ${hypothesis.label}`,
+  );
+}
+
+function matrixTable(view: AchView, localAuthor: string): string[] {
+  const rating = new Map(
+    view.cells
+      .filter((cell) => cell.authorId === localAuthor)
+      .map((cell) => [`${cell.rowId} ${cell.hypothesisId}`, cell.rating]),
+  );
+  const header =
+    `  ${'row'.padEnd(8)}  ${'diag'.padStart(5)}  ${'relev.'.padEnd(6)}  cred  ` +
+    `${view.hypotheses.map((_, index) => `H${index + 1}`.padEnd(3)).join(' ')}  evidence`;
+  const rows = view.rows.map((row) => {
+    const cells = view.hypotheses.map((hypothesis) => (rating.get(`${row.id} ${hypothesis.id}`) ?? '·').padEnd(3));
+    const sensitive = view.scores.sensitiveRows.includes(row.id) ? ' *' : '';
+    return (
+      `  ${shortId(row.id)}  ${number(view.scores.diagnosticity[row.id]).padStart(5)}  ${row.relevance.padEnd(6)}  ` +
+      `${(row.credibility || '-').padEnd(4)}  ${cells.join(' ')}  ${row.evidence.kind === 'claim' ? 'claim: ' : ''}${clip(row.label, 60)}${sensitive}`
+    );
+  });
+  return [header, ...rows];
+}
+
+function disagreementLines(view: AchView): string[] {
+  const hypothesis = new Map(view.hypotheses.map((item, index) => [item.id, `H${index + 1}`]));
+  return view.disagreements.map(
+    (cell) =>
+      `  row ${shortId(cell.rowId)} × ${hypothesis.get(cell.hypothesisId) ?? shortId(cell.hypothesisId)}: ` +
+      cell.ratings.map((rating) => `${rating.authorName} ${rating.rating}`).join(', '),
+  );
+}
+
+export function achReport(view: AchView, localAuthor: string): string {
+  const leading = view.hypotheses.find((hypothesis) => hypothesis.id === view.scores.ranking[0]);
+  const parts = [
+    `${view.question}\n`,
+    `Hypotheses (rank 1 is the least inconsistent):\n${hypothesesTable(view).join('\n') || '  none yet'}\n`,
+    view.rows.length === 0
+      ? 'Evidence: none yet.\n'
+      : `Evidence, most diagnostic first (* the ranking hangs on it):\n${matrixTable(view, localAuthor).join('\n')}\n`,
+  ];
+  if (leading && view.cells.some((cell) => cell.authorId === localAuthor)) parts.push(`Leading: ${leading.label}\n`);
+  if (view.disagreements.length > 0) parts.push(`Analysts disagree:\n${disagreementLines(view).join('\n')}\n`);
+  return parts.join('\n');
+}

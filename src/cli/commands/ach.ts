@@ -1,0 +1,170 @@
+// `marginalia ach`: analyses of competing hypotheses. `ach new` asks a question, `ach
+// hypothesis` and `ach row` build the matrix, `ach rate` rates a cell, `ach show` prints it
+// with scores, ranking and diagnosticity.
+import { Command } from 'commander';
+import type { AchRating, AchView, Relevance } from '../../shared/evidence';
+import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
+import { achReport } from '../ach-matrix';
+import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
+import type { CliSession } from '../session';
+import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
+
+const relevanceOf = oneOf(
+  RELEVANCE_LEVELS,
+  (value) => `unknown relevance “${value}”; use ${RELEVANCE_LEVELS.join(', ')}.`,
+);
+const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
+
+async function printView(session: CliSession, view: AchView): Promise<void> {
+  const { authorId } = await session.call('getIdentity', {});
+  session.print(achReport(view, authorId), view);
+}
+
+function newCommand(session: CliSession): Command {
+  return new Command('new')
+    .summary('start an analysis of a question; prints its id')
+    .description('Start an analysis of competing hypotheses for a question and print its id.')
+    .argument('<question>', 'the question the hypotheses answer')
+    .usage('QUESTION')
+    .addHelpText('after', '\nExamples:\n  marginalia ach new "Who carried out the Sabratha killings?"')
+    .action(async (question: string) => {
+      const view = await session.call('saveAnalysis', { question });
+      session.print(`${view.id}\n`, view);
+    });
+}
+
+function hypothesisCommand(session: CliSession): Command {
+  return new Command('hypothesis')
+    .summary('add a hypothesis to an analysis')
+    .description('Add a hypothesis to an analysis; prints the analysis.')
+    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<label>', 'the hypothesis')
+    .usage('ANALYSIS LABEL')
+    .addHelpText('after', '\nExamples:\n  marginalia ach hypothesis 41c2 "A local militia"')
+    .action(async (reference: string, label: string) => {
+      const analysisId = await resolveAnalysis(session, reference);
+      await printView(session, await session.call('saveHypothesis', { analysisId, label }));
+    });
+}
+
+function rowCommand(session: CliSession): Command {
+  const { argv } = session;
+  return new Command('row')
+    .summary('add a claim or an annotation to an analysis as evidence')
+    .description('Add a row of evidence (a claim or an annotation) to an analysis, with the relevance you give it.')
+    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .usage('ANALYSIS (--claim CLAIM | --annotation ANNOTATION) [--relevance low|medium|high]')
+    .addOption(valueOption('--claim <claim>', 'a claim id or prefix', argv))
+    .addOption(valueOption('--annotation <annotation>', 'an annotation id or prefix', argv))
+    .addOption(
+      parsedOption('--relevance <level>', 'how much it bears on the question', argv, relevanceOf, RELEVANCE_LEVELS),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia ach row 41c2 --claim 2d7f --relevance high\n  marginalia ach row 41c2 --annotation 5b1e',
+    )
+    .action(async (reference: string, options: { claim?: string; annotation?: string; relevance?: Relevance }) => {
+      if ((options.claim === undefined) === (options.annotation === undefined))
+        throw new UsageError('ach row needs one of --claim CLAIM or --annotation ANNOTATION.');
+      const analysisId = await resolveAnalysis(session, reference);
+      const evidence =
+        options.claim !== undefined
+          ? { kind: 'claim' as const, id: await resolveClaim(session, options.claim) }
+          : { kind: 'annotation' as const, id: (await resolveAnnotations(session, [options.annotation!]))[0]! };
+      const view = await session.call('saveAchRow', {
+        analysisId,
+        evidence,
+        ...(options.relevance ? { relevance: options.relevance } : {}),
+      });
+      await printView(session, view);
+    });
+}
+
+function rateCommand(session: CliSession): Command {
+  return new Command('rate')
+    .summary('rate a row against a hypothesis: CC, C, N, I, II or NA')
+    .description(
+      'Rate how consistent a row of evidence is with a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, ' +
+        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs.',
+    )
+    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<row>', 'a row id or a unique prefix of one (as ach show prints them)')
+    .argument('<hypothesis>', 'a hypothesis id or prefix, or H1, H2… as ach show numbers them')
+    .argument('<rating>', ACH_RATINGS.join(', '))
+    .usage('ANALYSIS ROW HYPOTHESIS CC|C|N|I|II|NA [--note TEXT]')
+    .addOption(valueOption('--note <text>', 'why', session.argv))
+    .addHelpText('after', '\nExamples:\n  marginalia ach rate 41c2 9e0b H2 II --note "Contradicted by the port log"')
+    .action(async (reference: string, row: string, hypothesis: string, rating: string, options: { note?: string }) => {
+      const analysisId = await resolveAnalysis(session, reference);
+      const view = await session.call('getAnalysis', { id: analysisId });
+      const numbered = /^h(\d+)$/i.exec(hypothesis.trim());
+      const hypothesisId = numbered
+        ? view.hypotheses[Number(numbered[1]) - 1]?.id
+        : chooseById(
+            view.hypotheses.map((item) => ({ id: item.id, label: item.label })),
+            hypothesis,
+            'hypothesis',
+            'hypotheses',
+          ).id;
+      if (hypothesisId === undefined) throw new UsageError(`The analysis has no hypothesis ${hypothesis}.`);
+      const rowId = chooseById(
+        view.rows.map((item) => ({ id: item.id, label: item.label })),
+        row,
+        'row',
+      ).id;
+      const rated = await session.call('rateAchCell', {
+        analysisId,
+        rowId,
+        hypothesisId,
+        rating: ratingOf(rating.trim().toUpperCase()) as AchRating,
+        ...(options.note !== undefined ? { note: options.note } : {}),
+      });
+      await printView(session, rated);
+    });
+}
+
+function showCommand(session: CliSession): Command {
+  return new Command('show')
+    .summary('print an analysis: the matrix with scores, ranking and diagnosticity')
+    .description(
+      'Print an analysis: each hypothesis with its weighted inconsistency and rank, the matrix of your ratings with rows ' +
+        'most diagnostic first, and where analysts disagree.',
+    )
+    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .usage('ANALYSIS')
+    .addHelpText('after', '\nExamples:\n  marginalia ach show 41c2\n  marginalia --json ach show 41c2')
+    .action(async (reference: string) => {
+      await printView(session, await session.call('getAnalysis', { id: await resolveAnalysis(session, reference) }));
+    });
+}
+
+export function achCommand(session: CliSession): Command {
+  return new Command('ach')
+    .summary('analyses of competing hypotheses: list, start, build, rate and show them')
+    .description(
+      'List analyses of competing hypotheses with their leading hypothesis, or start, build, rate and show one.',
+    )
+    .usage(
+      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS]',
+    )
+    .addCommand(newCommand(session))
+    .addCommand(hypothesisCommand(session))
+    .addCommand(rowCommand(session))
+    .addCommand(rateCommand(session))
+    .addCommand(showCommand(session))
+    .addHelpText('after', '\nExamples:\n  marginalia ach\n  marginalia ach new "Who carried out the killings?"')
+    .action(async () => {
+      const analyses = await session.call('listAnalyses', {});
+      session.print(
+        analyses.length === 0
+          ? 'No analyses yet.\n'
+          : `${analyses
+              .map(
+                (item) =>
+                  `${item.id}  ${item.hypotheses}×${item.rows}  ${item.leading ? `leading: ${item.leading}  ` : ''}${item.question}`,
+              )
+              .join('\n')}\n`,
+        analyses,
+      );
+    });
+}

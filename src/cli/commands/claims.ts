@@ -1,0 +1,92 @@
+// `marginalia claims`: the claims register with computed statuses; `claims add` makes a
+// claim with its evidence, `claims show` prints one with its evidence grouped by stance.
+import { Command } from 'commander';
+import type { ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
+import { STANCES } from '../../shared/evidence';
+import { resolveAnnotations, resolveClaim } from '../evidence-reference';
+import type { CliSession } from '../session';
+import { asText, parsedOption, repeatable } from '../usage';
+
+type ClaimOptions = Partial<Record<Stance, string[]>>;
+
+function claimLine(claim: ClaimSummary): string {
+  const counts = `+${claim.counts.supports} -${claim.counts.contradicts} ~${claim.counts.context}`;
+  return `${claim.id}  ${claim.status.padEnd(13)}  ${counts}  ${(claim.bestGrade || '-').padEnd(3)}  ${claim.statement}`;
+}
+
+export function claimReport(claim: ClaimDetail): string {
+  const groups = STANCES.flatMap((stance) => {
+    const pieces = claim.evidence.filter((piece) => piece.stance === stance);
+    if (pieces.length === 0) return [];
+    const lines = pieces.map((piece) => {
+      const where = [piece.passage.documentTitle, piece.passage.page].filter(Boolean).join(', ');
+      const sources = piece.sources.map((source) => source.name).join(', ') || 'no source named';
+      return `  ${(piece.grade || '-').padEnd(3)} “${piece.passage.quote}” (${where})\n      ${sources}; annotation ${piece.annotationId}`;
+    });
+    return [`${stance[0]!.toUpperCase()}${stance.slice(1)}:\n${lines.join('\n')}`];
+  });
+  return (
+    `${claim.statement}\n${claim.status}, ${claim.independentSupport} independent supporting ` +
+    `${claim.independentSupport === 1 ? 'source' : 'sources'}; best grade ${claim.bestGrade || '-'}\n` +
+    (groups.length ? `\n${groups.join('\n\n')}\n` : '\nNo evidence yet.\n')
+  );
+}
+
+function addCommand(session: CliSession): Command {
+  const { argv } = session;
+  const evidence = (stance: Stance, what: string) =>
+    parsedOption(`--${stance} <annotation>`, `an annotation that ${what} (may repeat)`, argv, repeatable(asText));
+  return new Command('add')
+    .summary('make a claim with its evidence; prints its id')
+    .description('Make a claim: a short statement with evidence (annotations from any documents), each with a stance.')
+    .argument('<statement>', 'what is claimed')
+    .usage('STATEMENT [--supports ANNOTATION]... [--contradicts ANNOTATION]... [--context ANNOTATION]...')
+    .addOption(evidence('supports', 'supports it'))
+    .addOption(evidence('contradicts', 'contradicts it'))
+    .addOption(evidence('context', 'gives context'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia claims add "IS fighters beheaded 11 people in Sabratha" --supports 5b1e --supports 9c04 --contradicts 77aa',
+    )
+    .action(async (statement: string, options: ClaimOptions) => {
+      const pieces: Array<{ annotationId: string; stance: Stance }> = [];
+      for (const stance of STANCES)
+        for (const annotationId of await resolveAnnotations(session, options[stance] ?? []))
+          pieces.push({ annotationId, stance });
+      const claim = await session.call('saveClaim', { statement, evidence: pieces });
+      session.print(`${claim.id}  ${claim.status}\n`, claim);
+    });
+}
+
+function showCommand(session: CliSession): Command {
+  return new Command('show')
+    .summary('print a claim with its status and its evidence by stance')
+    .description('Print a claim: its status, how many supporting sources are independent, and its evidence by stance.')
+    .argument('<claim>', 'a claim id or a unique prefix of one')
+    .usage('CLAIM')
+    .addHelpText('after', '\nExamples:\n  marginalia claims show 2d7f\n  marginalia --json claims show 2d7f')
+    .action(async (reference: string) => {
+      const claim = await session.call('getClaim', { id: await resolveClaim(session, reference) });
+      session.print(claimReport(claim), claim);
+    });
+}
+
+export function claimsCommand(session: CliSession): Command {
+  return new Command('claims')
+    .summary('list claims with their status, evidence counts and best grade; add or show one')
+    .description(
+      'List claims with their computed status (corroborated, contested, single-source, unsupported), evidence counts ' +
+        '(+ supports, - contradicts, ~ context) and best grade; or add or show one.',
+    )
+    .usage('[add STATEMENT [flags] | show CLAIM]')
+    .addCommand(addCommand(session))
+    .addCommand(showCommand(session))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia claims\n  marginalia claims add "Boats left at dawn" --supports 5b1e',
+    )
+    .action(async () => {
+      const claims = await session.call('listClaims', {});
+      session.print(claims.length === 0 ? 'No claims yet.\n' : `${claims.map(claimLine).join('\n')}\n`, claims);
+    });
+}

@@ -1,0 +1,95 @@
+// Ids of evidence items on the command line: a whole id or a unique prefix of one (as git
+// takes a commit's); a source may also be named. An ambiguous prefix lists the candidates.
+import type { Annotation } from '../shared/annotations';
+import { UserFacingError } from '../shared/result';
+import type { CliSession } from './session';
+
+/** Something with an id and a line that tells a person which one it is. */
+export interface Named {
+  id: string;
+  label: string;
+}
+
+function candidates(matches: readonly Named[]): string {
+  const listed = matches.slice(0, 5).map((item) => `  ${item.id}  ${item.label}`);
+  return [...listed, ...(matches.length > 5 ? [`  … and ${matches.length - 5} more`] : [])].join('\n');
+}
+
+/** The one item whose id is `reference` or starts with it (case-insensitive); `noun` names the kind in messages. */
+export function chooseById<T extends Named>(
+  items: readonly T[],
+  reference: string,
+  noun: string,
+  nouns = `${noun}s`,
+): T {
+  const wanted = reference.trim().toLowerCase();
+  const exact = items.find((item) => item.id.toLowerCase() === wanted);
+  if (exact) return exact;
+  const matches = wanted === '' ? [] : items.filter((item) => item.id.toLowerCase().startsWith(wanted));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0)
+    throw new UserFacingError('NOT_FOUND', `No ${noun} has an id starting with “${reference}”.`);
+  throw new UserFacingError(
+    'AMBIGUOUS',
+    `“${reference}” starts the ids of ${matches.length} ${nouns}; give more of the id:\n${candidates(matches)}`,
+  );
+}
+
+/** A source by id, id prefix, or its name (case-insensitive). */
+export async function resolveSources(session: CliSession, references: readonly string[]): Promise<string[]> {
+  if (references.length === 0) return [];
+  const sources = await session.call('listSources', {});
+  const named = sources.map((source) => ({ id: source.id, label: source.name }));
+  return references.map((reference) => {
+    const byName = named.find((source) => source.label.toLowerCase() === reference.trim().toLowerCase());
+    return (byName ?? chooseById(named, reference, 'source')).id;
+  });
+}
+
+function annotationLabel(annotation: Annotation): string {
+  const text = annotation.target?.quote.exact || annotation.note.text || '(document note)';
+  return `“${text.replace(/\s+/g, ' ').slice(0, 60)}”`;
+}
+
+/** Annotations by id or unique id prefix: a whole id is looked up at once, a prefix among every annotation. */
+export async function resolveAnnotations(session: CliSession, references: readonly string[]): Promise<string[]> {
+  let all: Named[] | undefined;
+  const ids: string[] = [];
+  for (const reference of references) {
+    const [found] = reference.trim() === '' ? [] : await session.call('getAnnotations', { ids: [reference.trim()] });
+    if (found) {
+      ids.push(found.id);
+      continue;
+    }
+    all ??= await allAnnotations(session);
+    ids.push(chooseById(all, reference, 'annotation').id);
+  }
+  return ids;
+}
+
+async function allAnnotations(session: CliSession): Promise<Named[]> {
+  const named: Named[] = [];
+  for (const document of await session.call('listDocuments', {}))
+    for (const annotation of await session.call('listAnnotations', { documentId: document.id }))
+      named.push({ id: annotation.id, label: `${annotationLabel(annotation)} in ${document.title}` });
+  return named;
+}
+
+export async function resolveClaim(session: CliSession, reference: string): Promise<string> {
+  const claims = await session.call('listClaims', {});
+  return chooseById(
+    claims.map((claim) => ({ id: claim.id, label: claim.statement })),
+    reference,
+    'claim',
+  ).id;
+}
+
+export async function resolveAnalysis(session: CliSession, reference: string): Promise<string> {
+  const analyses = await session.call('listAnalyses', {});
+  return chooseById(
+    analyses.map((analysis) => ({ id: analysis.id, label: analysis.question })),
+    reference,
+    'analysis',
+    'analyses',
+  ).id;
+}

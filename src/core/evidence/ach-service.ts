@@ -1,0 +1,222 @@
+// Analyses of competing hypotheses: a question, its hypotheses, rows of evidence (claims or
+// annotations) and each analyst's ratings. Scores, ranking, diagnosticity and disagreements
+// come from the pure rules over the local analyst's cells; others' cells are kept beside them.
+import { randomUUID } from 'node:crypto';
+import type { ChangeSource } from '../../shared/change-source';
+import type { AchCell, AchRating, AchRow, AchRowView, AchSummary, AchView, Relevance } from '../../shared/evidence';
+import { achDisagreements, scoreAnalysis } from '../../shared/evidence-rules';
+import { UserFacingError } from '../../shared/result';
+import type { AchRepository, AnalysisRow, StoredCell } from './ach-repository';
+import type { ClaimService } from './claim-service';
+import type { EvidenceContext } from './context';
+import { Passages } from './passages';
+import type { Weighing } from './weighing';
+
+export class AchService {
+  constructor(
+    private readonly context: EvidenceContext,
+    readonly repository: AchRepository,
+    private readonly claims: ClaimService,
+  ) {}
+
+  requireAnalysis(id: string): AnalysisRow {
+    const row = this.repository.analysis(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No analysis with id ${id} exists.`);
+    return row;
+  }
+
+  list(): AchSummary[] {
+    const weighing = this.claims.weighing();
+    const { authorId } = this.context.author();
+    return this.repository.analyses().map((analysis) => {
+      const view = this.view(analysis.id, weighing);
+      const leader = view.scores.ranking[0];
+      const rated = view.cells.some((cell) => cell.authorId === authorId);
+      return {
+        id: analysis.id,
+        question: analysis.question,
+        hypotheses: view.hypotheses.length,
+        rows: view.rows.length,
+        leading: rated ? (view.hypotheses.find((hypothesis) => hypothesis.id === leader)?.label ?? '') : '',
+        updatedAt: analysis.updated_at,
+      };
+    });
+  }
+
+  /** The matrix with its scores: rows most diagnostic first (ties keep the order they were added in). */
+  view(id: string, weighing: Weighing = this.claims.weighing()): AchView {
+    const analysis = this.requireAnalysis(id);
+    const hypotheses = this.repository.hypotheses(id);
+    const rows = this.rowViews(this.repository.rows(id), weighing);
+    const stored = this.repository.cells(id);
+    const { authorId, displayName } = this.context.author();
+    const scores = scoreAnalysis({
+      hypothesisIds: hypotheses.map((hypothesis) => hypothesis.id),
+      rows: rows.map((row) => ({ id: row.id, relevance: row.relevance, credibility: row.credibility })),
+      ratings: stored.filter((cell) => cell.authorId === authorId),
+      scheme: weighing.scheme,
+    });
+    const names = new Map(stored.map((cell) => [cell.authorId, cell.authorName]));
+    names.set(authorId, displayName);
+    const cells: AchCell[] = stored.map(({ authorName: _name, ...cell }) => cell);
+    const order = new Map(rows.map((row, index) => [row.id, index]));
+    const diagnosticity = (rowId: string) => scores.diagnosticity[rowId] ?? 0;
+    return {
+      id: analysis.id,
+      question: analysis.question,
+      hypotheses,
+      rows: [...rows].sort((a, b) => diagnosticity(b.id) - diagnosticity(a.id) || order.get(a.id)! - order.get(b.id)!),
+      cells,
+      scores,
+      disagreements: achDisagreements(cells, (id) => names.get(id) ?? id),
+      authorId: analysis.author_id,
+      createdAt: analysis.created_at,
+      updatedAt: analysis.updated_at,
+    };
+  }
+
+  private rowViews(rows: readonly AchRow[], weighing: Weighing): AchRowView[] {
+    const passages = new Passages(this.context);
+    return rows.flatMap((row) => {
+      if (row.evidence.kind === 'annotation') {
+        const passage = passages.of(row.evidence.id);
+        if (!passage) return [];
+        return [{ ...row, label: passage.quote, credibility: weighing.credibilityOf(row.evidence.id) }];
+      }
+      const claim = this.claims.repository.claim(row.evidence.id);
+      if (!claim) return [];
+      const supporting = claim.evidence
+        .filter((piece) => piece.stance === 'supports')
+        .map((piece) => piece.annotationId);
+      return [{ ...row, label: claim.statement, credibility: weighing.bestCredibility(supporting) }];
+    });
+  }
+
+  save(input: { id?: string; question: string }, source: ChangeSource = 'local'): AchView {
+    const current = input.id === undefined ? undefined : this.requireAnalysis(input.id);
+    const id = current?.id ?? randomUUID();
+    this.context.change(['analyses'], source, () => {
+      const now = this.context.now();
+      this.repository.upsertAnalysis({
+        id,
+        question: input.question.replace(/\s+/g, ' ').trim(),
+        author_id: current?.author_id ?? this.context.author().authorId,
+        created_at: current?.created_at ?? now,
+        updated_at: now,
+      });
+      return { result: undefined };
+    });
+    return this.view(id);
+  }
+
+  remove(id: string, source: ChangeSource = 'local'): { deleted: true } {
+    this.requireAnalysis(id);
+    return this.context.change(['analyses'], source, () => {
+      this.repository.deleteAnalysis(id);
+      return { result: { deleted: true as const } };
+    });
+  }
+
+  /** Runs a change to one analysis (bumping its time) and returns the analysis as it now is. */
+  private changeAnalysis(analysisId: string, source: ChangeSource, mutate: (now: string) => void): AchView {
+    this.requireAnalysis(analysisId);
+    this.context.change(['analyses'], source, () => {
+      const now = this.context.now();
+      mutate(now);
+      this.repository.touch(analysisId, now);
+      return { result: undefined };
+    });
+    return this.view(analysisId);
+  }
+
+  private requireHypothesis(analysisId: string, id: string): void {
+    if (!this.repository.hypotheses(analysisId).some((hypothesis) => hypothesis.id === id))
+      throw new UserFacingError('NOT_FOUND', `No hypothesis with id ${id} is in this analysis.`);
+  }
+
+  private requireRow(analysisId: string, id: string): void {
+    if (!this.repository.rows(analysisId).some((row) => row.id === id))
+      throw new UserFacingError('NOT_FOUND', `No row with id ${id} is in this analysis.`);
+  }
+
+  saveHypothesis(input: { analysisId: string; id?: string; label: string }, source: ChangeSource = 'local'): AchView {
+    this.requireAnalysis(input.analysisId);
+    if (input.id !== undefined) this.requireHypothesis(input.analysisId, input.id);
+    const label = input.label.replace(/\s+/g, ' ').trim();
+    return this.changeAnalysis(input.analysisId, source, (now) =>
+      this.repository.saveHypothesis(
+        input.analysisId,
+        input.id ?? randomUUID(),
+        label,
+        this.context.author().authorId,
+        now,
+      ),
+    );
+  }
+
+  removeHypothesis(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
+    this.requireAnalysis(input.analysisId);
+    this.requireHypothesis(input.analysisId, input.id);
+    return this.changeAnalysis(input.analysisId, source, () => this.repository.deleteHypothesis(input.id));
+  }
+
+  /** Adds a row for a piece of evidence (the row already there when it is in the matrix), or changes a row's relevance. */
+  saveRow(
+    input: { analysisId: string; id?: string; evidence?: AchRow['evidence']; relevance?: Relevance },
+    source: ChangeSource = 'local',
+  ): AchView {
+    this.requireAnalysis(input.analysisId);
+    if (input.id !== undefined) {
+      this.requireRow(input.analysisId, input.id);
+      if (input.evidence !== undefined)
+        throw new UserFacingError('INVALID_INPUT', "A row's evidence cannot change: remove the row and add another.");
+      const { id, relevance } = input;
+      if (relevance === undefined) return this.view(input.analysisId);
+      return this.changeAnalysis(input.analysisId, source, (now) => this.repository.setRelevance(id, relevance, now));
+    }
+    const evidence = input.evidence;
+    if (evidence === undefined)
+      throw new UserFacingError('INVALID_INPUT', 'A new row needs its evidence: a claim or an annotation.');
+    if (evidence.kind === 'claim') this.claims.requireClaim(evidence.id);
+    else this.context.annotation(evidence.id);
+    if (this.repository.rowFor(input.analysisId, evidence) !== undefined) return this.view(input.analysisId);
+    const row: AchRow = { id: randomUUID(), evidence, relevance: input.relevance ?? 'medium' };
+    return this.changeAnalysis(input.analysisId, source, (now) =>
+      this.repository.insertRow(input.analysisId, row, this.context.author().authorId, now),
+    );
+  }
+
+  removeRow(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
+    this.requireAnalysis(input.analysisId);
+    this.requireRow(input.analysisId, input.id);
+    return this.changeAnalysis(input.analysisId, source, () => this.repository.deleteRow(input.id));
+  }
+
+  /** The local analyst's rating of a cell; other analysts' ratings of it stay as they are. */
+  rate(
+    input: { analysisId: string; rowId: string; hypothesisId: string; rating: AchRating; note?: string },
+    source: ChangeSource = 'local',
+  ): AchView {
+    this.requireAnalysis(input.analysisId);
+    this.requireRow(input.analysisId, input.rowId);
+    this.requireHypothesis(input.analysisId, input.hypothesisId);
+    const { authorId, displayName } = this.context.author();
+    const earlier = this.repository
+      .cells(input.analysisId)
+      .find(
+        (cell) => cell.rowId === input.rowId && cell.hypothesisId === input.hypothesisId && cell.authorId === authorId,
+      );
+    return this.changeAnalysis(input.analysisId, source, (now) => {
+      const cell: StoredCell = {
+        rowId: input.rowId,
+        hypothesisId: input.hypothesisId,
+        rating: input.rating,
+        note: input.note ?? earlier?.note ?? '',
+        authorId,
+        authorName: displayName,
+        updatedAt: now,
+      };
+      this.repository.putCell(input.analysisId, cell);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+// The claims register: short statements with evidence (annotations from any documents, each
+// with a stance); statuses are computed by the pure rules, never stored.
+import { randomUUID } from 'node:crypto';
+import type { ChangeSource } from '../../shared/change-source';
+import type { Claim, ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
+import { UserFacingError } from '../../shared/result';
+import type { EvidenceContext } from './context';
+import type { ClaimRepository } from './claim-repository';
+import type { GradingRepository } from './grading-repository';
+import type { LinkRepository } from './link-repository';
+import { Passages } from './passages';
+import { Weighing } from './weighing';
+
+export class ClaimService {
+  constructor(
+    private readonly context: EvidenceContext,
+    readonly repository: ClaimRepository,
+    private readonly grading: GradingRepository,
+    private readonly links: LinkRepository,
+  ) {}
+
+  weighing(): Weighing {
+    return new Weighing(this.context, this.grading, this.links);
+  }
+
+  requireClaim(id: string): Claim {
+    const claim = this.repository.claim(id);
+    if (!claim) throw new UserFacingError('NOT_FOUND', `No claim with id ${id} exists.`);
+    return claim;
+  }
+
+  list(): ClaimSummary[] {
+    const claims = this.repository.all();
+    const weighing = this.weighing();
+    const outcomes = weighing.statuses(claims);
+    return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
+  }
+
+  detail(id: string): ClaimDetail {
+    const claim = this.requireClaim(id);
+    const weighing = this.weighing();
+    const outcome = weighing.statuses([claim]).get(claim.id);
+    const passages = new Passages(this.context);
+    return {
+      ...weighing.summary(claim, outcome),
+      evidence: claim.evidence.flatMap((piece) => {
+        const passage = passages.of(piece.annotationId);
+        return passage ? [{ ...piece, passage, ...weighing.evidenceWeights(piece.annotationId) }] : [];
+      }),
+      independentSupport: outcome?.independentSupport ?? 0,
+      authorId: claim.authorId,
+      createdAt: claim.createdAt,
+    };
+  }
+
+  save(
+    input: { id?: string; statement: string; evidence?: Array<{ annotationId: string; stance: Stance }> },
+    source: ChangeSource = 'local',
+  ): ClaimDetail {
+    const current = input.id === undefined ? undefined : this.requireClaim(input.id);
+    const documentIds = (input.evidence ?? []).map((piece) => this.context.annotation(piece.annotationId).document_id);
+    const statement = input.statement.replace(/\s+/g, ' ').trim();
+    const id = current?.id ?? randomUUID();
+    this.context.change(['claims'], source, () => {
+      const now = this.context.now();
+      const { authorId } = this.context.author();
+      this.repository.upsert({
+        id,
+        statement,
+        authorId: current?.authorId ?? authorId,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+      });
+      for (const piece of input.evidence ?? [])
+        this.repository.setEvidence(id, piece.annotationId, piece.stance, authorId, now);
+      return { result: undefined, documentIds: [...documentIds, ...this.repository.documentsOf(id)] };
+    });
+    return this.detail(id);
+  }
+
+  setEvidence(
+    input: { claimId: string; annotationId: string; stance: Stance | null },
+    source: ChangeSource = 'local',
+  ): ClaimDetail {
+    const claim = this.requireClaim(input.claimId);
+    const annotation = this.context.annotation(input.annotationId);
+    const present = claim.evidence.some((piece) => piece.annotationId === input.annotationId);
+    if (input.stance === null && !present)
+      throw new UserFacingError('NOT_FOUND', `That annotation is not evidence of the claim “${claim.statement}”.`);
+    const stance = input.stance;
+    this.context.change(['claims'], source, () => {
+      const now = this.context.now();
+      if (stance === null) this.repository.removeEvidence(claim.id, annotation.id);
+      else this.repository.setEvidence(claim.id, annotation.id, stance, this.context.author().authorId, now);
+      this.repository.touch(claim.id, now);
+      return { result: undefined, documentIds: [annotation.document_id] };
+    });
+    return this.detail(claim.id);
+  }
+
+  remove(id: string, source: ChangeSource = 'local'): { deleted: true } {
+    this.requireClaim(id);
+    const documentIds = this.repository.documentsOf(id);
+    // An analysis row citing the claim goes with it (a trigger), so analyses change too.
+    return this.context.change(['claims', 'analyses'], source, () => {
+      this.repository.delete(id);
+      return { result: { deleted: true as const }, documentIds };
+    });
+  }
+}

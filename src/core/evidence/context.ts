@@ -1,0 +1,72 @@
+// What the evidence services share: the store, the clock and author of changes, lookups of
+// annotations and documents, and the one change mechanism (a transaction, then an
+// `evidenceChanged` event carrying its source).
+import type { Database } from 'better-sqlite3';
+import type { ChangeSource } from '../../shared/change-source';
+import type { EvidenceKind } from '../../shared/evidence-contract';
+import { UserFacingError } from '../../shared/result';
+import type { AnnotationRow } from '../annotations';
+import type { DocumentRepository } from '../documents';
+import type { EventBus } from '../events';
+import type { ProfileRepository } from '../profile';
+
+/** What the evidence feature needs of the rest of core. */
+export interface EvidenceDeps {
+  db: Database;
+  documents: DocumentRepository;
+  /** Annotations' rows, and the library clock's time for a change (the one annotations are stamped with). */
+  annotations: { store: { row(id: string): AnnotationRow | undefined }; now(): string };
+  profile: ProfileRepository;
+  events: EventBus;
+}
+
+/** What a change did: its result and the documents whose evidence it touched. */
+export interface EvidenceOutcome<T> {
+  result: T;
+  documentIds?: Iterable<string>;
+}
+
+export class EvidenceContext {
+  constructor(readonly deps: EvidenceDeps) {}
+
+  get db(): Database {
+    return this.deps.db;
+  }
+
+  now(): string {
+    return this.deps.annotations.now();
+  }
+
+  author(): { authorId: string; displayName: string } {
+    const { authorId, displayName } = this.deps.profile.read();
+    return { authorId, displayName };
+  }
+
+  /**
+   * Runs a change in one transaction (all of it stored or none) and, once committed, tells
+   * listeners which kinds of evidence and which documents it touched, and where it came from.
+   */
+  change<T>(kinds: EvidenceKind[], source: ChangeSource, mutate: () => EvidenceOutcome<T>): T {
+    const outcome = this.db.transaction(mutate).immediate();
+    const documentIds = [...new Set(outcome.documentIds ?? [])];
+    this.deps.events.emit('evidenceChanged', { kinds, documentIds }, source);
+    return outcome.result;
+  }
+
+  /** An annotation's row, undefined when there is none. */
+  annotationRow(id: string): AnnotationRow | undefined {
+    return this.deps.annotations.store.row(id);
+  }
+
+  annotation(id: string): AnnotationRow {
+    const row = this.annotationRow(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No annotation with id ${id} exists.`);
+    return row;
+  }
+
+  /** Throws NOT_FOUND unless the document is in the library. */
+  requireDocument(id: string): void {
+    if (!this.deps.documents.exists(id))
+      throw new UserFacingError('NOT_FOUND', `No document with id ${id} is in the library.`);
+  }
+}

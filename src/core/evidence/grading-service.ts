@@ -1,0 +1,142 @@
+// The grading scheme, sources (who said it, how reliable they are), documents' default
+// sources and annotations' grades. Every change goes through EvidenceContext.change.
+import { randomUUID } from 'node:crypto';
+import type { ChangeSource } from '../../shared/change-source';
+import type { AnnotationGrade, EvidenceSource, GradeLevel, GradingScheme } from '../../shared/evidence';
+import type { SaveSourceRequest } from '../../shared/evidence-contract';
+import { UserFacingError } from '../../shared/result';
+import type { EvidenceContext } from './context';
+import type { GradingRepository, SourceRow } from './grading-repository';
+import { toSource } from './grading-repository';
+
+/** Refuses a code the scheme's scale does not have, naming the ones it does ('' clears). */
+export function checkCode(code: string, levels: readonly GradeLevel[], what: string, scheme: string): void {
+  if (code === '' || levels.some((level) => level.code === code)) return;
+  throw new UserFacingError(
+    'INVALID_INPUT',
+    `“${code}” is not a ${what} of the ${scheme} scheme; use one of ${levels.map((level) => level.code).join(', ')} (or nothing to clear it).`,
+  );
+}
+
+function checkScale(levels: readonly GradeLevel[], what: string): void {
+  const seen = new Set<string>();
+  for (const level of levels) {
+    if (seen.has(level.code))
+      throw new UserFacingError('INVALID_INPUT', `The ${what} scale has the code “${level.code}” twice.`);
+    seen.add(level.code);
+  }
+}
+
+export class GradingService {
+  constructor(
+    private readonly context: EvidenceContext,
+    readonly repository: GradingRepository,
+  ) {}
+
+  scheme(): GradingScheme {
+    return this.repository.scheme();
+  }
+
+  saveScheme(scheme: GradingScheme, source: ChangeSource = 'local'): GradingScheme {
+    checkScale(scheme.reliability, 'reliability');
+    checkScale(scheme.credibility, 'credibility');
+    return this.context.change(['scheme'], source, () => {
+      this.repository.saveScheme(scheme, this.context.author().authorId, this.context.now());
+      return { result: this.repository.scheme() };
+    });
+  }
+
+  listSources(): EvidenceSource[] {
+    return this.repository.sources();
+  }
+
+  requireSource(id: string): SourceRow {
+    const row = this.repository.source(id);
+    if (!row) throw new UserFacingError('NOT_FOUND', `No source with id ${id} exists.`);
+    return row;
+  }
+
+  saveSource(input: SaveSourceRequest, source: ChangeSource = 'local'): EvidenceSource {
+    const current = input.id === undefined ? undefined : this.requireSource(input.id);
+    const name = input.name.replace(/\s+/g, ' ').trim();
+    const namesake = this.repository.sourceNamed(name);
+    if (namesake && namesake.id !== current?.id)
+      throw new UserFacingError(
+        'INVALID_INPUT',
+        `A source named “${namesake.name}” already exists (id ${namesake.id}).`,
+      );
+    const scheme = this.repository.scheme();
+    const reliability = input.reliability ?? current?.reliability ?? '';
+    checkCode(reliability, scheme.reliability, 'reliability', scheme.name);
+    return this.context.change(['sources'], source, () => {
+      const now = this.context.now();
+      const row: SourceRow = {
+        id: current?.id ?? randomUUID(),
+        name,
+        kind: input.kind ?? current?.kind ?? 'other',
+        reliability,
+        reliability_reason: input.reliabilityReason ?? current?.reliability_reason ?? '',
+        notes: input.notes ?? current?.notes ?? '',
+        author_id: current?.author_id ?? this.context.author().authorId,
+        created_at: current?.created_at ?? now,
+        updated_at: now,
+      };
+      this.repository.upsertSource(row);
+      return { result: toSource(row) };
+    });
+  }
+
+  deleteSource(id: string, source: ChangeSource = 'local'): { deleted: true } {
+    this.requireSource(id);
+    return this.context.change(['sources', 'grades'], source, () => ({
+      result: { deleted: true as const },
+      documentIds: this.repository.deleteSource(id),
+    }));
+  }
+
+  documentSources(documentId: string): { sourceIds: string[] } {
+    this.context.requireDocument(documentId);
+    return { sourceIds: this.repository.documentSources(documentId) };
+  }
+
+  setDocumentSources(documentId: string, sourceIds: readonly string[], source: ChangeSource = 'local') {
+    this.context.requireDocument(documentId);
+    const unique = [...new Set(sourceIds)];
+    for (const id of unique) this.requireSource(id);
+    return this.context.change(['sources', 'grades'], source, () => {
+      this.repository.setDocumentSources(documentId, unique, this.context.author().authorId, this.context.now());
+      return { result: { sourceIds: this.repository.documentSources(documentId) }, documentIds: [documentId] };
+    });
+  }
+
+  listGrades(documentId: string): AnnotationGrade[] {
+    this.context.requireDocument(documentId);
+    return this.repository.grades(documentId);
+  }
+
+  /** Sets an annotation's own sources and/or credibility; what is not given stays as it was. */
+  gradeAnnotation(
+    input: { annotationId: string; sourceIds?: string[]; credibility?: string },
+    source: ChangeSource = 'local',
+  ): AnnotationGrade {
+    const annotation = this.context.annotation(input.annotationId);
+    const scheme = this.repository.scheme();
+    if (input.credibility !== undefined) checkCode(input.credibility, scheme.credibility, 'credibility', scheme.name);
+    const sourceIds = input.sourceIds === undefined ? undefined : [...new Set(input.sourceIds)];
+    for (const id of sourceIds ?? []) this.requireSource(id);
+    const current = this.repository.grade(input.annotationId);
+    return this.context.change(['grades'], source, () => {
+      const now = this.context.now();
+      const grade: AnnotationGrade = {
+        annotationId: annotation.id,
+        documentId: annotation.document_id,
+        sourceIds: sourceIds ?? current?.sourceIds ?? [],
+        credibility: input.credibility ?? current?.credibility ?? '',
+        authorId: this.context.author().authorId,
+        updatedAt: now,
+      };
+      this.repository.putGrade(grade, now);
+      return { result: grade, documentIds: [annotation.document_id] };
+    });
+  }
+}

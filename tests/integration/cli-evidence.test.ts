@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/cli-run';
+import { FIRST_REPORT, SECOND_REPORT } from '../support/evidence-library';
+import { makeTempDir } from '../support/temp';
+
+// The evidence commands (sources, grade, link, claims, ach) as a person types them.
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
+
+async function ok(...args: string[]): Promise<string> {
+  const result = await cli(...args);
+  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function jsonOf<T>(...args: string[]): Promise<T> {
+  return JSON.parse(await ok('--json', ...args)) as T;
+}
+
+/** Two reports imported, with the same sentence highlighted in each; returns the annotation ids. */
+async function twoReports(): Promise<{ original: string; copy: string; storm: string }> {
+  writeFileSync(join(temp.path, 'harbour-radio.txt'), FIRST_REPORT);
+  writeFileSync(join(temp.path, 'coast-courier.txt'), SECOND_REPORT);
+  await ok('import', join(temp.path, 'harbour-radio.txt'), join(temp.path, 'coast-courier.txt'));
+  const quote = 'fishing boats left Zuwara at dawn';
+  const original = (await ok('annotate', 'Harbour Radio reported', '--quote', quote)).trim();
+  const copy = (await ok('annotate', 'The Coast Courier', '--quote', quote)).trim();
+  const storm = (await ok('annotate', 'The Coast Courier', '--quote', 'storm closed the harbour')).trim();
+  return { original, copy, storm };
+}
+
+describe('the evidence commands', () => {
+  it('grade sources, make a claim from two reports, and see it single-sourced once one repeats the other', async () => {
+    const { original, copy } = await twoReports();
+    const radio = (
+      await ok(
+        'sources',
+        'add',
+        'Harbour Radio',
+        '--kind',
+        'outlet',
+        '--reliability',
+        'B',
+        '--reason',
+        'Accurate before',
+      )
+    ).trim();
+    await ok('sources', 'add', 'Coast Courier', '--kind', 'outlet', '--reliability', 'C');
+    expect(await ok('sources')).toBe(
+      `${(await jsonOf<Array<{ id: string }>>('sources'))[0]!.id}  C   Coast Courier  [outlet]\n${radio}  B   Harbour Radio  [outlet] (Accurate before)\n`,
+    );
+    await ok('sources', 'document', 'Harbour Radio reported', '--source', 'harbour radio');
+    await ok('sources', 'document', 'The Coast Courier', '--source', 'Coast Courier');
+    expect(await ok('grade', original.slice(0, 8), '--credibility', '2')).toContain('credibility 2');
+    const claim = (
+      await ok('claims', 'add', 'Boats left Zuwara at dawn', '--supports', original, '--supports', copy)
+    ).trim();
+    expect(claim).toMatch(/ corroborated$/);
+    const claimId = claim.split(' ')[0]!;
+    await ok('link', copy.slice(0, 8), original.slice(0, 8), '--kind', 'repeats');
+    expect(await ok('claims')).toBe(`${claimId}  single-source  +2 -0 ~0  B2   Boats left Zuwara at dawn\n`);
+    const shown = await ok('claims', 'show', claimId.slice(0, 6));
+    expect(shown).toContain('single-source, 1 independent supporting source; best grade B2');
+    expect(shown).toContain('  B2  “fishing boats left Zuwara at dawn” (Harbour Radio reported that');
+    expect(shown).toMatch(/\n {6}Harbour Radio; annotation [0-9a-f-]{36}\n/);
+    expect((await jsonOf<{ status: string }>('claims', 'show', claimId)).status).toBe('single-source');
+  });
+
+  it('changes and removes sources, and refuses what the scheme lacks in its own words', async () => {
+    const { original } = await twoReports();
+    const id = (await ok('sources', 'add', 'Residents', '--kind', 'group')).trim();
+    expect(await ok('sources', 'set', 'Residents', '--reliability', 'D')).toBe(`${id}  D   Residents  [group]\n`);
+    const wrong = await cli('sources', 'set', id.slice(0, 6), '--reliability', 'Q');
+    expect(wrong).toMatchObject({ code: 1 });
+    expect(wrong.stderr).toContain('“Q” is not a reliability of the Admiralty scheme; use one of A, B, C, D, E, F');
+    expect((await cli('grade', original, '--credibility', '7')).stderr).toContain('use one of 1, 2, 3, 4, 5, 6');
+    expect(await ok('grade', original, '--source', 'Residents')).toContain('sources: Residents');
+    expect(await ok('sources', 'remove', id)).toBe(`Deleted source ${id}.\n`);
+    expect(await ok('sources')).toBe('No sources yet.\n');
+    expect((await cli('link', original, original, '--kind', 'cites')).stderr).toContain('cannot be linked to itself');
+    expect((await cli('grade', 'ffffffff', '--credibility', '1')).stderr).toContain(
+      'No annotation has an id starting with “ffffffff”.',
+    );
+  });
+
+  it('builds an analysis from the command line and prints the matrix with ranking and diagnosticity', async () => {
+    const { original, storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', analysis.slice(0, 6), 'Storm');
+    await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+    const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
+    await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high');
+    const view = await jsonOf<{ rows: Array<{ id: string; label: string }> }>('ach', 'row', analysis, '--claim', claim);
+    const stormRow = view.rows.find((row) => row.label === 'storm closed the harbour')!.id;
+    const claimRow = view.rows.find((row) => row.label === 'Boats left at dawn')!.id;
+    await ok('ach', 'rate', analysis, stormRow.slice(0, 8), 'H1', 'CC');
+    await ok('ach', 'rate', analysis, stormRow, 'H2', 'II');
+    await ok('ach', 'rate', analysis, claimRow, 'H2', 'c');
+    const shown = await ok('ach', 'show', analysis);
+    expect(shown).toContain('Why did the boats not come back?');
+    expect(shown).toMatch(/H1 {2}[0-9a-f]{8} {2}rank 1 {2}inconsistency 0\.00 {2}Storm/);
+    expect(shown).toMatch(/H2 {2}[0-9a-f]{8} {2}rank 2 {2}inconsistency 2\.83 {2}Seized at sea/);
+    const lines = shown.split('\n');
+    const stormLine = lines.findIndex((line) => line.includes('storm closed the harbour'));
+    const claimLine = lines.findIndex((line) => line.includes('claim: Boats left at dawn'));
+    expect(stormLine).toBeGreaterThan(0);
+    expect(stormLine).toBeLessThan(claimLine);
+    expect(lines[stormLine]).toMatch(/ 2\.83 {2}high {4}- {5}CC {2}II {3}storm closed the harbour$/);
+    expect(shown).toContain('Leading: Storm');
+    expect(await ok('ach')).toMatch(/ 2×2 {2}leading: Storm {2}Why did the boats not come back\?\n$/);
+    expect((await cli('ach', 'rate', analysis, stormRow, 'H1', 'maybe')).stderr).toContain(
+      'unknown rating “MAYBE”; ratings are CC, C, N, I, II, NA.',
+    );
+  });
+});
