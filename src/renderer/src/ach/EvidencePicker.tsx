@@ -1,6 +1,6 @@
 // "Add evidence": one search box over the claims register and the library's annotations;
 // each result adds a row to the matrix, and the dialog stays open to add more.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AchRow, ClaimSummary } from '../../../shared/evidence';
 import { useStores } from '../app/stores';
 import { Modal, dialogStyles } from '../ui/Dialogs';
@@ -89,16 +89,20 @@ export function EvidencePicker({ present, onAdd, onClose }: EvidencePickerProps)
   const claims = useClaims();
   const { hits, problem } = useAnnotationHits(query);
   const candidates = useMemo(() => [...matchingClaims(claims, query), ...hits], [claims, query, hits]);
+  const search = useRef<HTMLInputElement>(null);
   const inMatrix = new Set(present.map((evidence) => `${evidence.kind}:${evidence.id}`));
   const add = async (candidate: Candidate) => {
     if (await onAdd(candidate.evidence, candidate.text)) setStatus(`Added “${candidate.text.slice(0, 80)}”.`);
+    // The button just used is now disabled: back to the box, ready for the next search.
+    search.current?.focus();
+    search.current?.select();
   };
   return (
     <Modal labelledBy={`${ids}-title`} onCancel={onClose} wide>
       <h2 id={`${ids}-title`}>Add evidence</h2>
       <label className={dialogStyles.field}>
         Search claims and annotations
-        <input type="search" autoFocus value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input ref={search} type="search" autoFocus value={query} onChange={(event) => setQuery(event.target.value)} />
       </label>
       {problem && <p className={dialogStyles.error}>{problem}</p>}
       <ul className={styles.candidates} aria-label="Evidence found">
