@@ -1,9 +1,9 @@
-// ACH matrix re-render (issue 17): a 20 hypotheses × 500 rows analysis mounted alone in
-// Chromium; each of many ratings recomputes the scores with the shared rules and re-renders
-// the grid to layout, timed in the page (p95 against one 16 ms frame). Baselines in the same
-// run: the same cell's text changed straight in the DOM (the browser's floor), and the same
-// rating with every row drawn again (what keeping unchanged rows saves). Also: the mount, and
-// parsing the view as the contract sends it.
+// ACH matrix re-render (issue 17), the achRender section of `npm run bench -- evidence`: a
+// 20 hypotheses × 500 rows analysis mounted alone in Chromium; each of many ratings recomputes
+// the scores with the shared rules and re-renders the grid to layout, timed in the page (p95
+// against one 16 ms frame). Baselines in the same run: the same cell's text changed straight
+// in the DOM (the browser's floor), and the same rating with every row drawn again (what
+// keeping unchanged rows saves). Also: the mount.
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { runBundlesBenchmark } from './bundles';
 import { runSyncBenchmark } from './sync';
 import { runScaleBenchmark } from './scale';
 import { runImportFormatsBenchmark } from './import-formats';
-import { runAchRenderBenchmark } from './ach-render';
+import { runEvidenceBenchmark } from './evidence';
 import { writeResult } from './support';
 
 const only = process.argv[2];
@@ -21,7 +21,7 @@ const benchmarks: Record<string, () => Promise<Record<string, unknown>>> = {
   bundles: runBundlesBenchmark,
   sync: runSyncBenchmark,
   'import-formats': runImportFormatsBenchmark,
-  'ach-render': runAchRenderBenchmark,
+  evidence: runEvidenceBenchmark,
   scale: runScaleBenchmark,
 };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACH_RATINGS, ADMIRALTY_SCHEME, RELEVANCE_LEVELS, type AchRating } from '../../src/shared/evidence';
-import { scoreAnalysis, type AchScoringInput } from '../../src/shared/evidence-rules';
+import { RATING_INCONSISTENCY, rowWeight, scoreAnalysis, type AchScoringInput } from '../../src/shared/evidence-rules';
 
 const CREDIBILITY = ['', '1', '2', '3', '4', '5', '6'];
 const rating = fc.constantFrom(...ACH_RATINGS);
@@ -56,6 +56,21 @@ describe('ACH score properties', () => {
         for (let index = 1; index < ranking.length; index += 1) {
           expect(inconsistency[ranking[index - 1]!]!).toBeLessThanOrEqual(inconsistency[ranking[index]!]! + 1e-9);
         }
+      }),
+    );
+  });
+
+  it('scores each hypothesis as the sum of weight × (I = 1, II = 2) over its rows, the exact sums agreeing with plain arithmetic', () => {
+    fc.assert(
+      fc.property(matrix, (input) => {
+        const expected = Object.fromEntries(input.hypothesisIds.map((id) => [id, 0]));
+        for (const cell of input.ratings) {
+          const row = input.rows.find((candidate) => candidate.id === cell.rowId)!;
+          expected[cell.hypothesisId]! +=
+            rowWeight(row.relevance, row.credibility, input.scheme) * RATING_INCONSISTENCY[cell.rating];
+        }
+        const { inconsistency } = scoreAnalysis(input);
+        for (const id of input.hypothesisIds) expect(inconsistency[id]).toBeCloseTo(expected[id]!, 9);
       }),
     );
   });

@@ -64,6 +64,28 @@ describe('scores worked by hand, in the manner of Heuer’s chapter 8 matrix', (
   });
 });
 
+describe('what Heuer’s method counts', () => {
+  it('favours the hypothesis with least evidence against it, not the one with most evidence for it', () => {
+    // H1 is consistent with four rows and inconsistent with one; H2 consistent with one and
+    // neutral on the rest. Counting support would pick H1 (4 to 1); ACH picks H2 (0 against, to 1).
+    const scores = matrix(
+      ['H1', 'H2'],
+      [
+        { id: 'E1', ratings: ['CC', 'N'] },
+        { id: 'E2', ratings: ['C', 'N'] },
+        { id: 'E3', ratings: ['C', 'C'] },
+        { id: 'E4', ratings: ['C', 'N'] },
+        { id: 'E5', ratings: ['I', 'N'] },
+      ],
+    );
+    expect(scores.inconsistency).toEqual({ H1: 1, H2: 0 });
+    expect(scores.ranking).toEqual(['H2', 'H1']);
+    // Only E5 separates them, and the lead hangs on it: without it they are level.
+    expect(scores.diagnosticity).toEqual({ E1: 0, E2: 0, E3: 0, E4: 0, E5: 1 });
+    expect(scores.sensitiveRows).toEqual(['E5']);
+  });
+});
+
 describe('weighted scores worked by hand', () => {
   const scores = matrix(
     ['H1', 'H2'],

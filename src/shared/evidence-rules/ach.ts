@@ -2,7 +2,7 @@
 // scored as PARC ACH does): weighted inconsistency per hypothesis, the ranking, each row's
 // diagnosticity and which rows the leading hypothesis hangs on.
 import type { AchRating, AchScores, GradingScheme, Relevance } from '../evidence';
-import { add, compareExact, powerOfRoot2, subtract, toNumber, ZERO, type Exact } from './exact';
+import { powerOfRoot2, signOf, toNumber } from './exact';
 import { credibilityStanding } from './grades';
 
 export interface AchScoringInput {
@@ -25,57 +25,48 @@ const RELEVANCE_EXPONENT: Record<Relevance, number> = { low: -1, medium: 0, high
  * middle high (Admiralty 1, 2), the middle or not graded medium (3, 6, ''), worse low (4, 5).
  */
 export function rowWeightExponent(relevance: Relevance, credibility: string, scheme: GradingScheme): number {
-  return RELEVANCE_EXPONENT[relevance] + credibilityStanding(credibility, scheme);
+  return (RELEVANCE_EXPONENT[relevance] ?? 0) + credibilityStanding(credibility, scheme);
 }
 
 /** The weight itself: one of 0.5, 0.707, 1, 1.414, 2. */
 export function rowWeight(relevance: Relevance, credibility: string, scheme: GradingScheme): number {
-  return toNumber(powerOfRoot2(rowWeightExponent(relevance, credibility, scheme), 1));
-}
-
-/** Per row, what it adds to each hypothesis's score (in hypothesis order). */
-function contributions(input: AchScoringInput, hypothesisIds: readonly string[]): Map<string, Exact[]> {
-  const column = new Map(hypothesisIds.map((id, index) => [id, index]));
-  const values = new Map<string, number[]>();
-  for (const row of input.rows)
-    values.set(
-      row.id,
-      hypothesisIds.map(() => 0),
-    );
-  for (const { rowId, hypothesisId, rating } of input.ratings) {
-    const index = column.get(hypothesisId);
-    const row = values.get(rowId);
-    if (index !== undefined && row) row[index] = RATING_INCONSISTENCY[rating] ?? 0;
-  }
-  const result = new Map<string, Exact[]>();
-  for (const row of input.rows) {
-    const exponent = rowWeightExponent(row.relevance, row.credibility, input.scheme);
-    result.set(
-      row.id,
-      values.get(row.id)!.map((value) => powerOfRoot2(exponent, value)),
-    );
-  }
-  return result;
-}
-
-/** Hypothesis indexes, least inconsistent first; equal scores keep the hypotheses' order. */
-function rank(totals: readonly Exact[]): number[] {
-  return totals.map((_, index) => index).sort((a, b) => compareExact(totals[a]!, totals[b]!) || a - b);
+  const { p, q } = powerOfRoot2(rowWeightExponent(relevance, credibility, scheme), 1);
+  return toNumber(p, q);
 }
 
 /**
- * The hypotheses sharing first place (least inconsistent), as a key. Sensitivity compares
- * this set rather than `ranking[0]`, so it does not hang on the order hypotheses were listed
- * in: a row whose removal brings another hypothesis level with the leader is sensitive.
+ * The matrix as whole numbers (see exact.ts): what cell (row r, hypothesis h), at
+ * r × columns + h, adds to h's score is (p + q·√2) / 2. Typed arrays, so that scoring a
+ * 20 × 500 matrix after every rating leaves little for the garbage collector.
  */
-function leadersKey(totals: readonly Exact[]): string {
-  let best: number[] = [];
-  for (let index = 0; index < totals.length; index += 1) {
-    const order = best.length === 0 ? -1 : compareExact(totals[index]!, totals[best[0]!]!);
-    if (order < 0) best = [index];
-    else if (order === 0) best.push(index);
+interface Grid {
+  rowIds: string[];
+  columns: number;
+  p: Int32Array;
+  q: Int32Array;
+}
+
+function gridOf(input: AchScoringInput, hypothesisIds: readonly string[]): Grid {
+  const columns = hypothesisIds.length;
+  const column = new Map(hypothesisIds.map((id, index) => [id, index]));
+  const rowIndex = new Map<string, number>();
+  const rows = input.rows.filter((row) => !rowIndex.has(row.id) && rowIndex.set(row.id, rowIndex.size));
+  const values = new Uint8Array(rows.length * columns);
+  for (const { rowId, hypothesisId, rating } of input.ratings) {
+    const h = column.get(hypothesisId);
+    const r = rowIndex.get(rowId);
+    if (h !== undefined && r !== undefined) values[r * columns + h] = RATING_INCONSISTENCY[rating] ?? 0;
   }
-  return best.join(',');
+  const p = new Int32Array(values.length);
+  const q = new Int32Array(values.length);
+  rows.forEach((row, r) => {
+    const weight = powerOfRoot2(rowWeightExponent(row.relevance, row.credibility, input.scheme), 1);
+    for (let at = r * columns; at < (r + 1) * columns; at += 1) {
+      p[at] = weight.p * values[at]!;
+      q[at] = weight.q * values[at]!;
+    }
+  });
+  return { rowIds: rows.map((row) => row.id), columns, p, q };
 }
 
 /**
@@ -84,15 +75,57 @@ function leadersKey(totals: readonly Exact[]): string {
  * 0). A row rated alike for every hypothesis has 0, as has one consistent with all (Heuer:
  * evidence consistent with every hypothesis has no diagnostic value).
  */
-function diagnosticityOf(row: readonly Exact[]): number {
-  if (row.length === 0) return 0;
-  let high = row[0]!;
-  let low = row[0]!;
-  for (const value of row) {
-    if (compareExact(value, high) > 0) high = value;
-    if (compareExact(value, low) < 0) low = value;
+function diagnosticityOf(grid: Grid, r: number): number {
+  const start = r * grid.columns;
+  let high = start;
+  let low = start;
+  for (let at = start + 1; at < start + grid.columns; at += 1) {
+    if (signOf(grid.p[at]! - grid.p[high]!, grid.q[at]! - grid.q[high]!) > 0) high = at;
+    if (signOf(grid.p[at]! - grid.p[low]!, grid.q[at]! - grid.q[low]!) < 0) low = at;
   }
-  return toNumber(subtract(high, low));
+  return grid.columns === 0 ? 0 : toNumber(grid.p[high]! - grid.p[low]!, grid.q[high]! - grid.q[low]!);
+}
+
+/** Totals, optionally less one row: the hypotheses' scores in whole numbers. */
+class Totals {
+  readonly p: Int32Array;
+  readonly q: Int32Array;
+
+  constructor(private readonly grid: Grid) {
+    this.p = new Int32Array(grid.columns);
+    this.q = new Int32Array(grid.columns);
+    for (let at = 0; at < grid.p.length; at += 1) {
+      this.p[at % grid.columns]! += grid.p[at]!;
+      this.q[at % grid.columns]! += grid.q[at]!;
+    }
+  }
+
+  /** The sign of (h's total − g's total), both less row `without` (−1 for no row). */
+  compare(h: number, g: number, without = -1): number {
+    const at = without * this.grid.columns;
+    const dp = this.p[h]! - this.p[g]! - (without < 0 ? 0 : this.grid.p[at + h]! - this.grid.p[at + g]!);
+    const dq = this.q[h]! - this.q[g]! - (without < 0 ? 0 : this.grid.q[at + h]! - this.grid.q[at + g]!);
+    return signOf(dp, dq);
+  }
+
+  /**
+   * The hypotheses sharing first place (least inconsistent), less row `without`, as flags.
+   * Sensitivity compares this set rather than `ranking[0]`, so it does not hang on the order
+   * the hypotheses were listed in: a removal that brings another hypothesis level with the
+   * leader changes it.
+   */
+  leaders(without = -1): Uint8Array {
+    const flags = new Uint8Array(this.grid.columns);
+    let best = 0;
+    for (let h = 1; h < this.grid.columns; h += 1) if (this.compare(h, best, without) < 0) best = h;
+    for (let h = 0; h < this.grid.columns; h += 1) flags[h] = this.compare(h, best, without) === 0 ? 1 : 0;
+    return flags;
+  }
+}
+
+function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /**
@@ -100,23 +133,23 @@ function diagnosticityOf(row: readonly Exact[]): number {
  * of I = 1 or II = 2 times the row's weight), the ranking (least inconsistent first, equal
  * scores in the order the hypotheses were given), each row's diagnosticity, and the
  * sensitive rows: those whose removal alone changes which hypotheses share first place.
- * An unrated cell adds nothing, as do cells of unknown rows or hypotheses.
+ * An unrated cell adds nothing, as do cells of unknown rows or hypotheses; a row or
+ * hypothesis listed twice counts once.
  */
 export function scoreAnalysis(input: AchScoringInput): AchScores {
   const hypothesisIds = [...new Set(input.hypothesisIds)];
-  const rows = contributions(input, hypothesisIds);
-  let totals: Exact[] = hypothesisIds.map(() => ZERO);
-  for (const row of rows.values()) totals = totals.map((total, index) => add(total, row[index]!));
-  const order = rank(totals);
+  const grid = gridOf(input, hypothesisIds);
+  const totals = new Totals(grid);
+  const ranking = hypothesisIds.map((_, h) => h).sort((h, g) => totals.compare(h, g) || h - g);
+  const leaders = totals.leaders();
   const diagnosticity: Record<string, number> = {};
   const sensitiveRows: string[] = [];
-  const leaders = leadersKey(totals);
-  for (const [rowId, row] of rows) {
-    diagnosticity[rowId] = diagnosticityOf(row);
-    if (diagnosticity[rowId] === 0) continue; // takes the same from every hypothesis
-    if (leadersKey(totals.map((total, index) => subtract(total, row[index]!))) !== leaders) sensitiveRows.push(rowId);
-  }
+  grid.rowIds.forEach((rowId, r) => {
+    diagnosticity[rowId] = diagnosticityOf(grid, r);
+    // A row of zero diagnosticity takes the same from every hypothesis: it cannot change the leaders.
+    if (diagnosticity[rowId] !== 0 && !sameFlags(totals.leaders(r), leaders)) sensitiveRows.push(rowId);
+  });
   const inconsistency: Record<string, number> = {};
-  hypothesisIds.forEach((id, index) => (inconsistency[id] = toNumber(totals[index]!)));
-  return { inconsistency, ranking: order.map((index) => hypothesisIds[index]!), diagnosticity, sensitiveRows };
+  hypothesisIds.forEach((id, h) => (inconsistency[id] = toNumber(totals.p[h]!, totals.q[h]!)));
+  return { inconsistency, ranking: ranking.map((h) => hypothesisIds[h]!), diagnosticity, sensitiveRows };
 }

@@ -2,7 +2,8 @@
 // single-source or unsupported, with how many supporting pieces are independent.
 import type { ClaimEvidence, ClaimStatus, GradingScheme } from '../evidence';
 import { isCredible } from './grades';
-import { largestIndependentCount, originsOf, RepeatReach, type RepeatLink } from './independence';
+import { EXACT_COMPONENT_LIMIT, largestIndependentCount, largestIndependentCountOfMasks } from './independence';
+import { OriginIndex, type RepeatLink } from './origins';
 
 /** What the status rules need to know about the library's claims and annotations. */
 export interface ClaimGraph {
@@ -26,15 +27,19 @@ export interface ClaimOutcome {
   independentSupport: number;
 }
 
-/** The claim's pieces by stance, each annotation once per stance whatever the order. */
+/**
+ * The claim's pieces by stance, each annotation once per stance. Supporting pieces are
+ * sorted so the answer never depends on their order (only the greedy count of a very
+ * large entangled group could otherwise).
+ */
 function byStance(evidence: readonly ClaimEvidence[]): { supporting: string[]; contradicting: string[] } {
-  const supporting = new Set<string>();
-  const contradicting = new Set<string>();
+  const supporting: string[] = [];
+  const contradicting: string[] = [];
   for (const piece of evidence) {
-    if (piece.stance === 'supports') supporting.add(piece.annotationId);
-    else if (piece.stance === 'contradicts') contradicting.add(piece.annotationId);
+    const list = piece.stance === 'supports' ? supporting : piece.stance === 'contradicts' ? contradicting : undefined;
+    if (list && !list.includes(piece.annotationId)) list.push(piece.annotationId);
   }
-  return { supporting: [...supporting].sort(), contradicting: [...contradicting].sort() };
+  return { supporting: supporting.sort(), contradicting };
 }
 
 /**
@@ -42,19 +47,20 @@ function byStance(evidence: readonly ClaimEvidence[]): { supporting: string[]; c
  * - contested: credible evidence both ways (see `isCredible`: better than the scheme's
  *   middle, or not graded). It comes first: two independent reports do not settle a claim
  *   that credible evidence contradicts.
- * - corroborated: at least two independent supporting pieces (see `originsOf`).
+ * - corroborated: at least two independent supporting pieces (see `OriginIndex.origins`).
  * - single-source: supporting evidence, all of it from one origin.
  * - unsupported: no supporting evidence (context and contradiction alone support nothing).
  */
 export function outcomeOf(
   evidence: readonly ClaimEvidence[],
-  graph: Pick<ClaimGraph, 'sourcesOf' | 'credibilityOf' | 'scheme'>,
-  reach: RepeatReach,
+  graph: Pick<ClaimGraph, 'credibilityOf' | 'scheme'>,
+  origins: OriginIndex,
 ): ClaimOutcome {
   const { supporting, contradicting } = byStance(evidence);
-  const independentSupport = largestIndependentCount(
-    supporting.map((id) => originsOf(id, reach, (annotationId) => graph.sourcesOf(annotationId))),
-  );
+  const independentSupport =
+    supporting.length <= EXACT_COMPONENT_LIMIT
+      ? largestIndependentCountOfMasks(origins.conflictMasks(supporting))
+      : largestIndependentCount(supporting.map((id) => origins.origins(id)));
   const credible = (id: string): boolean => isCredible(graph.credibilityOf(id), graph.scheme);
   let status: ClaimStatus;
   if (supporting.some(credible) && contradicting.some(credible)) status = 'contested';
@@ -64,10 +70,10 @@ export function outcomeOf(
   return { status, independentSupport };
 }
 
-/** Every claim's status and independent support, keyed by claim id. */
+/** Every claim's status and independent support, keyed by claim id, computed afresh. */
 export function claimStatuses(graph: ClaimGraph): Map<string, ClaimOutcome> {
-  const reach = new RepeatReach(graph.repeats);
+  const origins = new OriginIndex(graph.repeats, (id) => graph.sourcesOf(id));
   const outcomes = new Map<string, ClaimOutcome>();
-  for (const claim of graph.claims) outcomes.set(claim.id, outcomeOf(claim.evidence, graph, reach));
+  for (const claim of graph.claims) outcomes.set(claim.id, outcomeOf(claim.evidence, graph, origins));
   return outcomes;
 }

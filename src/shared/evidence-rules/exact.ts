@@ -8,8 +8,6 @@ export interface Exact {
   q: number;
 }
 
-export const ZERO: Exact = { p: 0, q: 0 };
-
 /** √2 to the power `exponent` (−2 to 2), times a whole `times`. */
 export function powerOfRoot2(exponent: number, times: number): Exact {
   const halves = exponent + 2; // 0..4: 1/2, √2/2, 1, √2, 2, each doubled below
@@ -17,24 +15,18 @@ export function powerOfRoot2(exponent: number, times: number): Exact {
   return { p: doubled.p * times, q: doubled.q * times };
 }
 
-export function add(a: Exact, b: Exact): Exact {
-  return { p: a.p + b.p, q: a.q + b.q };
-}
-
-export function subtract(a: Exact, b: Exact): Exact {
-  return { p: a.p - b.p, q: a.q - b.q };
-}
-
-/** The sign of a − b, exactly (√2 is irrational, so p + q√2 = 0 only when both are 0). */
-export function compareExact(a: Exact, b: Exact): number {
-  const p = a.p - b.p;
-  const q = a.q - b.q;
+/** The sign of (p + q·√2), exactly (√2 is irrational, so it is 0 only when both are 0). */
+export function signOf(p: number, q: number): number {
   if (p >= 0 && q >= 0) return p > 0 || q > 0 ? 1 : 0;
   if (p <= 0 && q <= 0) return -1;
-  const larger = p * p > 2 * q * q;
-  return p > 0 === larger ? 1 : -1;
+  return p > 0 === p * p > 2 * q * q ? 1 : -1;
 }
 
-export function toNumber(value: Exact): number {
-  return (value.p + value.q * Math.SQRT2) / 2;
+/** The sign of a − b, exactly. */
+export function compareExact(a: Exact, b: Exact): number {
+  return signOf(a.p - b.p, a.q - b.q);
+}
+
+export function toNumber(p: number, q: number): number {
+  return (p + q * Math.SQRT2) / 2;
 }

@@ -1,73 +1,9 @@
-// Which pieces of evidence are independent of one another: origins along chains of
-// "repeats" links, and the largest set of supporting pieces that share no origin.
-
-/** A "repeats" link: `fromId` repeats (is derived from) `toId`. */
-export interface RepeatLink {
-  fromId: string;
-  toId: string;
-}
-
-/**
- * Every annotation a piece derives from along "repeats" links, itself included. The walk
- * follows links through any annotation, evidence of the claim or not, and keeps a visited
- * set, so a cycle of repeats ends: every annotation on a cycle reaches all the others, and
- * the cycle counts as one origin. Reaches are remembered for the life of the object.
- */
-export class RepeatReach {
-  private readonly next = new Map<string, string[]>();
-  private readonly memo = new Map<string, ReadonlySet<string>>();
-
-  constructor(links: readonly RepeatLink[]) {
-    for (const link of links) {
-      const targets = this.next.get(link.fromId);
-      if (targets) targets.push(link.toId);
-      else this.next.set(link.fromId, [link.toId]);
-    }
-  }
-
-  reach(id: string): ReadonlySet<string> {
-    const known = this.memo.get(id);
-    if (known) return known;
-    const seen = new Set<string>([id]);
-    const queue = [id];
-    for (let at = 0; at < queue.length; at += 1) {
-      for (const target of this.next.get(queue[at]!) ?? []) {
-        if (seen.has(target)) continue;
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-    this.memo.set(id, seen);
-    return seen;
-  }
-}
-
-/**
- * What a piece's information comes from: every annotation it derives from (itself
- * included) and the sources of each. Two pieces are independent exactly when their
- * origins are disjoint. That covers the three ways a report can echo another:
- * - same source: both name "Libya's Channel";
- * - one repeats the other, directly or along a chain (a → x → b: a's origins hold b);
- * - circular reporting: both repeat a common third (a → c ← b), or a third's source
- *   (a repeats c, whose source is the one b names), even when neither repeats the other.
- *   They are NOT independent: what looks like two reports is one report heard twice.
- */
-export function originsOf(
-  annotationId: string,
-  reach: RepeatReach,
-  sourcesOf: (annotationId: string) => readonly string[],
-): Set<string> {
-  const origins = new Set<string>();
-  for (const id of reach.reach(annotationId)) {
-    origins.add(`annotation:${id}`);
-    for (const source of sourcesOf(id)) origins.add(`source:${source}`);
-  }
-  return origins;
-}
+// How many supporting pieces are independent of one another: the largest set of pieces no
+// two of which share an origin (see `OriginIndex.origins`).
 
 /** Conflict sets: for each piece, the indexes of the others it shares an origin with. */
-function conflicts(origins: readonly ReadonlySet<string>[]): Set<number>[] {
-  const holders = new Map<string, number[]>();
+function conflicts(origins: readonly (readonly number[])[]): Set<number>[] {
+  const holders = new Map<number, number[]>();
   origins.forEach((set, index) => {
     for (const origin of set) {
       const list = holders.get(origin);
@@ -86,13 +22,19 @@ function conflicts(origins: readonly ReadonlySet<string>[]): Set<number>[] {
 /** Components larger than this are counted greedily (see `largestIndependentCount`). */
 export const EXACT_COMPONENT_LIMIT = 30;
 
+/** The largest number of pieces no two of which conflict, given each piece's conflicts as a bit mask (up to 30 pieces). */
+export function largestIndependentCountOfMasks(masks: readonly number[]): number {
+  return search((1 << masks.length) - 1, masks);
+}
+
 /**
  * The largest number of pieces no two of which share an origin (a maximum independent set
  * of the conflict graph). Exact for every group of mutually entangled pieces up to
  * EXACT_COMPONENT_LIMIT pieces (a claim has far fewer); a larger group is counted greedily
  * (the piece with fewest conflicts first), which may undercount, never overcount.
  */
-export function largestIndependentCount(origins: readonly ReadonlySet<string>[]): number {
+export function largestIndependentCount(origins: readonly (readonly number[])[]): number {
+  if (origins.length <= EXACT_COMPONENT_LIMIT) return search((1 << origins.length) - 1, conflictMasks(origins));
   const neighbours = conflicts(origins);
   let total = 0;
   for (const component of components(neighbours)) {
@@ -121,6 +63,23 @@ function components(neighbours: readonly Set<number>[]): number[][] {
     result.push(component);
   }
   return result;
+}
+
+/** For up to 30 pieces: each piece's conflicts as a bit mask, from who holds each origin. */
+function conflictMasks(origins: readonly (readonly number[])[]): number[] {
+  const holders = new Map<number, number>();
+  origins.forEach((list, index) => {
+    for (const origin of list) holders.set(origin, (holders.get(origin) ?? 0) | (1 << index));
+  });
+  const masks = origins.map(() => 0);
+  for (const mask of holders.values()) {
+    if ((mask & (mask - 1)) === 0) continue; // held by one piece only
+    for (let rest = mask; rest !== 0; rest &= rest - 1) {
+      const bit = rest & -rest;
+      masks[31 - Math.clz32(bit)]! |= mask & ~bit;
+    }
+  }
+  return masks;
 }
 
 /** Branch and bound over bit masks: a piece with at most one conflict is always taken. */

@@ -10,8 +10,10 @@ export {
 export type { GradeCodes } from './grades';
 export { claimStatuses, outcomeOf } from './claims';
 export type { ClaimGraph, ClaimOutcome } from './claims';
-export { largestIndependentCount, originsOf, RepeatReach } from './independence';
-export type { RepeatLink } from './independence';
+export { ClaimStatusIndex } from './claim-index';
+export { largestIndependentCount } from './independence';
+export { OriginIndex } from './origins';
+export type { RepeatLink } from './origins';
 export { RATING_INCONSISTENCY, rowWeight, scoreAnalysis } from './ach';
 export type { AchScoringInput } from './ach';
 export { achDisagreements } from './disagreements';
