@@ -57,6 +57,14 @@ describe('matrixRows', () => {
     expect(second[1]).toBe(first[1]);
     expect(second[2]).toBe(first[2]);
   });
+
+  it('draws every row again when a hypothesis is renamed', () => {
+    const first = matrixRows(view([]), 'me');
+    const renamed = view([]);
+    renamed.hypotheses = [{ id: 'h1', label: 'One, renamed' }, renamed.hypotheses[1]!];
+    const second = matrixRows(renamed, 'me', first);
+    second.forEach((row, index) => expect(row).not.toBe(first[index]));
+  });
 });
 
 describe('leadingHypothesis', () => {
