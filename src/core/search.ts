@@ -1,10 +1,13 @@
 // One search over document text (documents_fts) and annotations (annotations_fts: quote,
 // note, tags, author), with the tag:, color:, author: and is:orphan filters applied in
-// SQL. Every hit is counted, so totals are true; only the requested page is built into
+// SQL, and the evidence filters (grade:, reliability:, credibility:, source:) by
+// core/evidence. Every hit is counted, so totals are true; only the requested page is built into
 // snippets. Documents are ordered by how well their text matches (BM25), then by title.
 import type { Database } from 'better-sqlite3';
 import type { AnnotationRepository } from './annotations';
 import { AnnotationDirectory } from './annotation-directory';
+import { EvidenceSearch } from './evidence';
+import { hasEvidenceFilters } from '../shared/search-evidence-filters';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery } from '../shared/search-query';
 import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shared/search-query';
@@ -101,6 +104,7 @@ function readQuery(query: string): ParsedQuery {
 export class SearchService {
   private readonly directory: AnnotationDirectory;
   private readonly texts: TextCache;
+  private readonly evidence: EvidenceSearch;
 
   constructor(
     private readonly db: Database,
@@ -108,11 +112,15 @@ export class SearchService {
   ) {
     this.directory = new AnnotationDirectory(db);
     this.texts = new TextCache(db);
+    this.evidence = new EvidenceSearch(db);
   }
 
   search(query: string, { documentId, offset = 0, limit = SEARCH_PAGE_SIZE }: SearchOptions = {}): SearchResults {
     const parsed = readQuery(query);
-    const filtered = parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 || parsed.orphansOnly;
+    const filtered =
+      parsed.tags.length + parsed.colors.length + parsed.authors.length > 0 ||
+      parsed.orphansOnly ||
+      hasEvidenceFilters(parsed.evidence);
     if (!parsed.expression && !filtered)
       return { groups: [], total: 0, documents: 0, offset: 0, problems: parsed.problems };
     // One read transaction: the directory, both indexes and the page rows see one snapshot,
@@ -189,6 +197,11 @@ export class SearchService {
       // The tags table is small: find the tag and its children, then their annotations.
       const within = this.directory.withTags(this.store.tagsWithin(tag).map((row) => row.id));
       candidates = candidates ? candidates.filter((seq) => within.has(seq)) : [...within];
+    }
+    if (hasEvidenceFilters(parsed.evidence)) {
+      const { seqs, problems } = this.evidence.match(parsed.evidence);
+      parsed.problems.push(...problems);
+      candidates = candidates ? candidates.filter((seq) => seqs.has(seq)) : [...seqs];
     }
     const filter = {
       colors: parsed.colors,

@@ -5,6 +5,14 @@
 // Finding the terms in text is search-matching.ts.
 import type { HighlightColor } from './annotations';
 import { HIGHLIGHT_COLORS } from './annotations';
+import type { EvidenceFilters } from './search-evidence-filters';
+import {
+  EVIDENCE_FILTER_KEYS,
+  EVIDENCE_SEARCH_HELP,
+  addEvidenceFilter,
+  isEvidenceFilterKey,
+  noEvidenceFilters,
+} from './search-evidence-filters';
 
 export interface SearchTerm {
   text: string;
@@ -27,6 +35,8 @@ export interface ParsedQuery {
   colors: HighlightColor[];
   authors: string[];
   orphansOnly: boolean;
+  /** grade:, reliability:, credibility: and source:, which only annotations can match. */
+  evidence: EvidenceFilters;
   /** Problems the user should see, such as an unknown color. */
   problems: string[];
 }
@@ -66,7 +76,7 @@ type Node =
   | { kind: 'or'; parts: Node[] }
   | { kind: 'and'; include: Node[]; exclude: Node[] };
 
-const FILTER_KEYS = ['tag', 'color', 'author', 'is'];
+const FILTER_KEYS: readonly string[] = ['tag', 'color', 'author', 'is', ...EVIDENCE_FILTER_KEYS];
 const TOKEN_PATTERN = /(\w+):"([^"]*)("?)|(\w+):([^\s()"]*)|"([^"]*)("?)|([()])|([^\s()"]+)/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const UNCLOSED = 'a “(” is never closed. Add a “)”, or put the text in quotes to search for it.';
@@ -89,7 +99,7 @@ function tokenize(query: string): Token[] {
         throw new SearchSyntaxError(`the quote after ${key}: is never closed. Add the closing ".`);
       if (value.trim() === '')
         throw new SearchSyntaxError(
-          `${key}: needs a value, as in ${SEARCH_SYNTAX_HELP.find((help) => help.example.startsWith(`${key}:`))?.example}.`,
+          `${key}: needs a value, as in ${[...SEARCH_SYNTAX_HELP, ...EVIDENCE_SEARCH_HELP].find((help) => help.example.startsWith(`${key}:`))?.example}.`,
         );
       tokens.push({ kind: 'filter', key, value: value.trim() });
     } else if (match[6] !== undefined) {
@@ -188,7 +198,8 @@ class Reader {
 }
 
 const FILTER_PLACE =
-  'tag:, color:, author: and is: apply to the whole search; put them outside OR, NOT and parentheses.';
+  'tag:, color:, author:, is:, grade:, reliability:, credibility: and source: apply to the whole search; ' +
+  'put them outside OR, NOT and parentheses.';
 
 function toExpression(node: Node): SearchExpression {
   if (node.kind === 'filter') throw new SearchSyntaxError(FILTER_PLACE);
@@ -224,7 +235,10 @@ function positiveTerms(expression: SearchExpression | null): SearchTerm[] {
 }
 
 function applyFilter(parsed: ParsedQuery, key: string, value: string): void {
-  if (key === 'tag') parsed.tags.push(value);
+  if (isEvidenceFilterKey(key)) {
+    const problem = addEvidenceFilter(parsed.evidence, key, value);
+    if (problem) parsed.problems.push(problem);
+  } else if (key === 'tag') parsed.tags.push(value);
   else if (key === 'author') parsed.authors.push(value);
   else if (key === 'is') {
     if (value.toLowerCase() === 'orphan') parsed.orphansOnly = true;
@@ -246,6 +260,7 @@ export function parseSearchQuery(query: string): ParsedQuery {
     colors: [],
     authors: [],
     orphansOnly: false,
+    evidence: noEvidenceFilters(),
     problems: [],
   };
   for (const { key, value } of filters) applyFilter(parsed, key, value);

@@ -15,6 +15,7 @@ import { LinkRepository } from './link-repository';
 import { LinkService } from './link-service';
 
 export type { EvidenceDeps } from './context';
+export { EvidenceSearch } from './evidence-search';
 
 export type EvidenceHandlers = {
   [M in keyof EvidenceContract]: (
