@@ -7,7 +7,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 /** Rows drawn beyond each edge of the view. */
 const OVERSCAN = 8;
 /** Until a row was measured; the CSS gives rows this height. */
-const ROW_HEIGHT_GUESS = 64;
+const ROW_HEIGHT_GUESS = 72;
 /** Drawn before the box was measured (and where nothing is measured, as in tests). */
 const FIRST_WINDOW = 40;
 
