@@ -1,6 +1,6 @@
 // One analysis: its question, the ranking of its hypotheses (leader marked, each renamed or
 // removed from here too), the buttons that add hypotheses and evidence, and the matrix.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AchView } from '../../../shared/evidence';
 import { formatScore } from './ach-labels';
 import type { MatrixRow } from './ach-model';
@@ -80,6 +80,12 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
   const actions = useGridActions(id, analysis, openDialog);
   const rows = useRows(view, analysis.myAuthorId);
   const hypotheses = useHypotheses(view);
+  // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = view !== null;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   return (
     <div className={styles.analysis}>
       <div className={styles.topBar}>
@@ -91,7 +97,9 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
       {view && (
         <>
           <div className={styles.titleRow}>
-            <h2 className={styles.question}>{view.question}</h2>
+            <h2 className={styles.question} ref={heading} tabIndex={-1}>
+              {view.question}
+            </h2>
             <button type="button" className={`button ${styles.small}`} onClick={() => setDialog({ kind: 'question' })}>
               Edit question…
             </button>
