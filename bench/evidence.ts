@@ -9,6 +9,7 @@ import { ADMIRALTY_SCHEME, ACH_RATINGS, RELEVANCE_LEVELS } from '../src/shared/e
 import type { ClaimEvidence } from '../src/shared/evidence';
 import { ClaimStatusIndex, claimStatuses, scoreAnalysis } from '../src/shared/evidence-rules';
 import type { AchScoringInput, ClaimGraph, RepeatLink } from '../src/shared/evidence-rules';
+import { runAchRenderBenchmark } from './ach-render';
 import { median, percentile, round, seededRandom } from './support';
 
 const CLAIMS = 2_000;
@@ -280,5 +281,7 @@ export async function runEvidenceBenchmark(): Promise<Record<string, unknown>> {
     claims: claimsSection(),
     worstCase: worstCaseSection(),
     ach: achSection(),
+    // The same matrix re-rendered in Chromium after one rating (bench/ach-render.ts).
+    achRender: await runAchRenderBenchmark(),
   };
 }

@@ -271,6 +271,15 @@ export const COMMANDS = [
     palette: true,
     when: 'always',
   },
+  // The Analyses view (issue 17, ACH): in the reader's place, not a side-panel tab.
+  {
+    id: 'showAnalyses',
+    label: 'Show Analyses',
+    icon: 'library',
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
   {
     id: 'zoomIn',
     label: 'Larger Text',

@@ -72,12 +72,12 @@ export interface EvidenceContract {
   /** Adds a row for a claim or an annotation (no id) or changes a row's relevance. */
   saveAchRow(input: { analysisId: string; id?: string; evidence?: AchRow['evidence']; relevance?: Relevance }): AchView;
   removeAchRow(input: { analysisId: string; id: string }): AchView;
-  /** The local analyst's rating of a row against a hypothesis, with an optional note. */
+  /** The local analyst's rating of a row against a hypothesis, with an optional note; rating null clears the cell. */
   rateAchCell(input: {
     analysisId: string;
     rowId: string;
     hypothesisId: string;
-    rating: AchRating;
+    rating: AchRating | null;
     note?: string;
   }): AchView;
 }

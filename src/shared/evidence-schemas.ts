@@ -77,6 +77,12 @@ export const evidenceInputSchemas = {
     .strict(),
   removeAchRow: z.object({ analysisId: id, id }).strict(),
   rateAchCell: z
-    .object({ analysisId: id, rowId: id, hypothesisId: id, rating: z.enum(ACH_RATINGS), note: shortText.optional() })
+    .object({
+      analysisId: id,
+      rowId: id,
+      hypothesisId: id,
+      rating: z.enum(ACH_RATINGS).nullable(),
+      note: shortText.optional(),
+    })
     .strict(),
 } satisfies { [K in keyof EvidenceContract]: z.ZodType<Parameters<EvidenceContract[K]>[0]> };

@@ -151,4 +151,13 @@ export class AchRepository {
            rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at`,
     ).run({ analysisId, ...cell });
   }
+
+  /** Takes one analyst's rating of a cell back (the matrix's Delete). */
+  deleteCell(rowId: string, hypothesisId: string, authorId: string): void {
+    cachedStatement(this.db, 'DELETE FROM ach_cells WHERE row_id = ? AND hypothesis_id = ? AND author_id = ?').run(
+      rowId,
+      hypothesisId,
+      authorId,
+    );
+  }
 }

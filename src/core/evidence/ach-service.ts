@@ -194,7 +194,7 @@ export class AchService {
 
   /** The local analyst's rating of a cell; other analysts' ratings of it stay as they are. */
   rate(
-    input: { analysisId: string; rowId: string; hypothesisId: string; rating: AchRating; note?: string },
+    input: { analysisId: string; rowId: string; hypothesisId: string; rating: AchRating | null; note?: string },
     source: ChangeSource = 'local',
   ): AchView {
     this.requireAnalysis(input.analysisId);
@@ -206,11 +206,14 @@ export class AchService {
       .find(
         (cell) => cell.rowId === input.rowId && cell.hypothesisId === input.hypothesisId && cell.authorId === authorId,
       );
+    const rating = input.rating;
     return this.changeAnalysis(input.analysisId, source, (now) => {
+      // null takes my rating back (and its note).
+      if (rating === null) return this.repository.deleteCell(input.rowId, input.hypothesisId, authorId);
       const cell: StoredCell = {
         rowId: input.rowId,
         hypothesisId: input.hypothesisId,
-        rating: input.rating,
+        rating,
         note: input.note ?? earlier?.note ?? '',
         authorId,
         authorName: displayName,

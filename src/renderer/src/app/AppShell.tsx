@@ -1,5 +1,8 @@
 // The window: the toolbar, the side panel beside the reader, the notification area and the
 // dialogs. Each part reads the stores it needs; nothing is passed down by hand.
+import { AnalysesView } from '../ach/AnalysesView';
+import { analyses } from '../ach/analyses-store';
+import { useAnalysesCommand } from '../ach/use-analyses-command';
 import { ImportInputs } from '../library/ImportInputs';
 import { ImportProgressList } from '../library/ImportProgressList';
 import { CommandLayerContainer } from './CommandLayerContainer';
@@ -9,6 +12,7 @@ import { ReaderPane } from './ReaderPane';
 import { SidePanels } from './SidePanels';
 import { SkipLinks } from './SkipLinks';
 import { useSidePanelCommands } from './side-panel-commands';
+import { useStore } from './store';
 import { useSidePanel } from './stores';
 import { ToolbarContainer } from './ToolbarContainer';
 import styles from './AppShell.module.css';
@@ -16,6 +20,8 @@ import styles from './AppShell.module.css';
 export function AppShell() {
   const sidePanelOpen = useSidePanel((state) => state.open);
   useSidePanelCommands();
+  useAnalysesCommand();
+  const analysesOpen = useStore(analyses, (state) => state.open);
   return (
     <div className="app">
       <SkipLinks />
@@ -23,7 +29,7 @@ export function AppShell() {
       <ImportInputs />
       <div className={styles.layout} data-side-panel={sidePanelOpen ? 'open' : 'closed'}>
         {sidePanelOpen && <SidePanels />}
-        <ReaderPane />
+        {analysesOpen ? <AnalysesView /> : <ReaderPane />}
       </div>
       <Notifications besidePanel={sidePanelOpen} above={<ImportProgressList />} />
       <DialogLayer />

@@ -1,0 +1,137 @@
+// One analysis: its question, the ranking of its hypotheses (leader marked, each renamed or
+// removed from here too), the buttons that add hypotheses and evidence, and the matrix.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AchView } from '../../../shared/evidence';
+import { formatScore } from './ach-labels';
+import type { MatrixRow } from './ach-model';
+import { leadingHypothesis, matrixRows } from './ach-model';
+import { AchGrid } from './AchGrid';
+import { AnalysisDialogs } from './AnalysisDialogs';
+import type { AnalysisDialog } from './use-grid-actions';
+import { useGridActions } from './use-grid-actions';
+import { useAnalysis } from './use-analysis';
+import styles from './Ach.module.css';
+
+function Ranking({
+  view,
+  leading,
+  onRename,
+  onRemove,
+}: {
+  view: AchView;
+  leading: string | null;
+  onRename: (id: string) => void;
+  onRemove: (id: string) => void;
+}) {
+  const byId = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis]));
+  const ranked = [
+    ...view.scores.ranking.filter((id) => byId.has(id)),
+    ...view.hypotheses.map((hypothesis) => hypothesis.id).filter((id) => !view.scores.ranking.includes(id)),
+  ];
+  if (ranked.length === 0) return <p className={styles.hint}>Add the hypotheses that could answer the question.</p>;
+  return (
+    <section aria-labelledby="ach-ranking" className={styles.ranking}>
+      <h3 id="ach-ranking">Ranking</h3>
+      <ol>
+        {ranked.map((id) => (
+          <li key={id} data-leading={id === leading ? 'true' : undefined}>
+            <span className={styles.rankLabel}>{byId.get(id)!.label}</span>{' '}
+            <span className={styles.muted}>inconsistency {formatScore(view.scores.inconsistency[id])}</span>
+            {id === leading && <strong className={styles.leadingBadge}> Leading</strong>}
+            <button type="button" className={`button ${styles.small}`} onClick={() => onRename(id)}>
+              Rename…
+            </button>
+            <button type="button" className={`button ${styles.small}`} onClick={() => onRemove(id)}>
+              Remove…
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const KEYS_HELP = [
+  'In the matrix: arrow keys move; C, CC, N, I, II or N then A (N/A) rate; + and − step; Enter edits the note;',
+  'Delete clears. On relevance: L, M, H. On a hypothesis or evidence header: Delete removes it.',
+].join(' ');
+
+function useRows(view: AchView | null, myAuthorId: string | null): MatrixRow[] {
+  const previous = useRef<MatrixRow[]>([]);
+  return useMemo(() => {
+    if (!view) return [];
+    previous.current = matrixRows(view, myAuthorId, previous.current);
+    return previous.current;
+  }, [view, myAuthorId]);
+}
+
+/** The hypotheses as the grid gets them: the same array while their ids and labels stay. */
+function useHypotheses(view: AchView | null) {
+  const key = view?.hypotheses.map((hypothesis) => `${hypothesis.id}\u0001${hypothesis.label}`).join('\u0002') ?? '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on ids and labels, not on the array
+  return useMemo(() => view?.hypotheses ?? [], [key]);
+}
+
+export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const analysis = useAnalysis(id);
+  const { view, failed } = analysis;
+  const [dialog, setDialog] = useState<AnalysisDialog>(null);
+  const openDialog = useCallback((next: AnalysisDialog) => setDialog(next), []);
+  const actions = useGridActions(id, analysis, openDialog);
+  const rows = useRows(view, analysis.myAuthorId);
+  const hypotheses = useHypotheses(view);
+  // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = view !== null;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
+  return (
+    <div className={styles.analysis}>
+      <div className={styles.topBar}>
+        <button type="button" className="button" onClick={onBack}>
+          All analyses
+        </button>
+      </div>
+      {failed !== null && <p role="alert">Couldn't open this analysis: {failed}</p>}
+      {view && (
+        <>
+          <div className={styles.titleRow}>
+            <h2 className={styles.question} ref={heading} tabIndex={-1}>
+              {view.question}
+            </h2>
+            <button type="button" className={`button ${styles.small}`} onClick={() => setDialog({ kind: 'question' })}>
+              Edit question…
+            </button>
+          </div>
+          <div className={styles.toolbar}>
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'addHypothesis' })}>
+              Add hypothesis…
+            </button>
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'evidence' })}>
+              Add evidence…
+            </button>
+          </div>
+          <Ranking
+            view={view}
+            leading={leadingHypothesis(view, analysis.myAuthorId)}
+            onRename={actions.renameHypothesis}
+            onRemove={actions.removeHypothesis}
+          />
+          <p className={styles.hint} id="ach-keys">
+            {KEYS_HELP}
+          </p>
+          <AchGrid
+            question={view.question}
+            hypotheses={hypotheses}
+            rows={rows}
+            scores={view.scores}
+            leading={leadingHypothesis(view, analysis.myAuthorId)}
+            actions={actions}
+          />
+          <AnalysisDialogs id={id} view={view} analysis={analysis} dialog={dialog} onClose={() => setDialog(null)} />
+        </>
+      )}
+    </div>
+  );
+}

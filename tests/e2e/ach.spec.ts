@@ -1,0 +1,238 @@
+// Issue 17's analysis of competing hypotheses, the way an analyst works: Show Analyses from
+// the palette, a new question, three hypotheses and five rows of evidence (claims and an
+// annotation found by search), every rating typed in the grid, and the ranking, diagnosticity
+// order and sensitivity following each change. Another analyst's rating shows as a disagreement.
+import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
+import type { RunningApp } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
+
+const QUESTION = 'Why did the boats not come back?';
+const HYPOTHESES = ['Storm', 'Engine failure', 'Seized at sea'];
+const CLAIMS = [
+  'Storm warnings were issued the night before',
+  'The boats carried new engines',
+  'A coast guard vessel was seen at dawn',
+  'Wreckage washed ashore at Zuwara',
+];
+const ANNOTATION = 'eleven boats did not come back';
+
+async function seed(app: RunningApp): Promise<void> {
+  const library = makeEvidenceLibrary(app.core);
+  library.highlight(library.firstDoc, ANNOTATION);
+  for (const statement of CLAIMS) await callOk(app.core, 'saveClaim', { statement });
+}
+
+async function showAnalyses(page: Page): Promise<void> {
+  await expect(page.getByRole('main', { name: 'Reader' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('show analyses');
+  await expect(palette.getByRole('option', { selected: true })).toContainText('Show Analyses');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeVisible();
+}
+
+/** Focuses a button as Tab would reach it and presses Enter. */
+async function press(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+}
+
+async function typeInDialog(page: Page, dialog: string, text: string): Promise<void> {
+  await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
+}
+
+async function addEvidence(page: Page, query: string, text: string): Promise<void> {
+  const picker = page.getByRole('dialog', { name: 'Add evidence' });
+  const search = picker.getByRole('searchbox', { name: 'Search claims and annotations' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type(query);
+  await expect(picker.getByRole('button', { name: new RegExp(text) })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(picker.getByRole('button', { name: new RegExp(text) })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(picker.getByRole('status')).toContainText(`Added “${text}`);
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: QUESTION });
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.getAttribute('aria-label') ?? active?.textContent ?? '';
+  });
+
+/** From the grid's first cell, down the evidence column to the row, then right to the first hypothesis. */
+async function goToRow(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('Control+Home');
+  for (let step = 0; step < 6 && !(await focusedName(page)).includes(label); step += 1)
+    await page.keyboard.press('ArrowDown');
+  expect(await focusedName(page)).toContain(label);
+  for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
+}
+
+/** Types one rating per hypothesis, moving right between them, each checked by the cell's name. */
+async function rateRow(page: Page, label: string, keys: string[], names: string[]): Promise<void> {
+  await goToRow(page, label);
+  for (const [index, key] of keys.entries()) {
+    await page.keyboard.type(key);
+    await expect(page.locator(':focus')).toHaveAccessibleName(
+      new RegExp(`${label}.*hypothesis “${HYPOTHESES[index]}”: ${names[index]}`),
+    );
+    if (index < keys.length - 1) await page.keyboard.press('ArrowRight');
+  }
+}
+
+const rowLabels = (page: Page) =>
+  grid(page)
+    .getByRole('rowheader')
+    .evaluateAll((cells) => cells.map((cell) => cell.querySelector('span')?.textContent ?? ''));
+const ranking = (page: Page) => page.getByRole('region', { name: 'Ranking' }).getByRole('listitem');
+const evidenceHeader = (page: Page, label: string): Locator =>
+  grid(page).getByRole('rowheader', { name: new RegExp(label) });
+
+async function buildMatrix(page: Page): Promise<void> {
+  await showAnalyses(page);
+  await press(page, 'New analysis…');
+  await typeInDialog(page, 'New analysis', QUESTION);
+  for (const label of HYPOTHESES) {
+    await press(page, 'Add hypothesis…');
+    await typeInDialog(page, 'Add hypothesis', label);
+  }
+  await press(page, 'Add evidence…');
+  for (const claim of CLAIMS) await addEvidence(page, claim.split(' ').slice(0, 3).join(' '), claim);
+  await addEvidence(page, 'eleven boats', ANNOTATION);
+  await press(page, 'Done');
+  await expect(grid(page).getByRole('rowheader')).toHaveCount(5);
+}
+
+test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts rows by diagnosticity', async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  await page.goto(app.url);
+  await buildMatrix(page);
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  await rateRow(page, 'Storm warnings', ['c', 'i', 'i'], ['Consistent', 'Inconsistent', 'Inconsistent']);
+  await rateRow(page, 'new engines', ['c', 'c', 'ii'], ['Consistent', 'Consistent', 'Very inconsistent']);
+  await rateRow(page, 'coast guard', ['n', 'n', 'n'], ['Neutral', 'Neutral', 'Neutral']);
+  await rateRow(page, 'Wreckage', ['c', 'ii', 'c'], ['Consistent', 'Very inconsistent', 'Consistent']);
+  // A chord and steps: CC, then − twice from C gives I, then N/A.
+  await rateRow(page, ANNOTATION, ['cc', 'c--', 'na'], ['Very consistent', 'Inconsistent', 'Not applicable']);
+
+  // Storm 0, Seized at sea 3, Engine failure 4: Storm leads; the all-neutral row separates nothing.
+  await expect(ranking(page)).toHaveText([
+    /^Storm.*inconsistency 0.*Leading/,
+    /^Seized at sea.*3/,
+    /^Engine failure.*4/,
+  ]);
+  await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Leading');
+  expect((await rowLabels(page)).at(-1)).toBe(CLAIMS[2]);
+  await expect(grid(page).getByRole('gridcell', { name: /Diagnosticity of “A coast guard.*: 0$/ })).toBeVisible();
+  await expect(grid(page).getByText('Sensitive')).toHaveCount(0);
+
+  // Two ratings against Storm: C stepped down to II with −, and II typed as a chord.
+  await goToRow(page, 'Storm warnings');
+  await page.keyboard.type('---');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/hypothesis “Storm”: Very inconsistent \(II\)/);
+  await goToRow(page, 'Wreckage');
+  await page.keyboard.type('ii');
+  await expect(ranking(page).first()).toHaveText(/^Seized at sea.*inconsistency 3.*Leading/);
+  // Without the wreckage, Storm would lead again: that row is marked in words.
+  await expect(evidenceHeader(page, 'Wreckage')).toContainText('Sensitive');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/Wreckage.*hypothesis “Storm”: Very inconsistent/);
+
+  // Delete clears; Enter opens the note.
+  await page.keyboard.press('Delete');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/Wreckage.*hypothesis “Storm”: not rated/);
+  await page.keyboard.press('Enter');
+  const note = page.getByRole('dialog', { name: 'Rating and note' });
+  await expect(note.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await page.keyboard.type('Debris matches the fleet');
+  await note.getByRole('radio', { name: /^II/ }).check();
+  await note.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(':focus')).toHaveAccessibleName(
+    /Wreckage.*Very inconsistent \(II\), note: Debris matches the fleet/,
+  );
+});
+
+test("another analyst's differing rating is marked in the cell with each analyst's rating", async ({ page, app }) => {
+  await seed(app);
+  await page.goto(app.url);
+  await buildMatrix(page);
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  await rateRow(page, 'Storm warnings', ['c', 'i', 'i'], ['Consistent', 'Inconsistent', 'Inconsistent']);
+  const [analysis] = await callOk(app.core, 'listAnalyses', {});
+  const view = await callOk(app.core, 'getAnalysis', { id: analysis!.id });
+  const row = view.rows.find((candidate) => candidate.label === CLAIMS[0])!;
+  app.core.db
+    .prepare(
+      `INSERT INTO ach_cells (analysis_id, row_id, hypothesis_id, author_id, author_name, rating, note, updated_at)
+       VALUES (?, ?, ?, 'other-analyst', 'Rania', 'II', '', '2026-01-01T00:00:00.000Z')`,
+    )
+    .run(view.id, row.id, view.hypotheses[0]!.id);
+  // Coming back to the analysis reads it again.
+  await page.getByRole('button', { name: 'All analyses' }).click();
+  await page.getByRole('button', { name: QUESTION, exact: true }).click();
+  const cell = grid(page).getByRole('gridcell', {
+    name: /Storm warnings.*hypothesis “Storm”: Consistent \(C\), analysts disagree: .*Rania: II/,
+  });
+  await expect(cell).toBeVisible();
+  await expect(cell).toContainText('Rania: II');
+});
+
+test('Analyses lists questions with their leader and deletes one after a confirmation; axe finds nothing in either theme', async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  await page.goto(app.url);
+  await buildMatrix(page);
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  await rateRow(page, 'Storm warnings', ['c', 'i', 'ii'], ['Consistent', 'Inconsistent', 'Very inconsistent']);
+  await rateRow(page, 'Wreckage', ['c', 'ii', 'n'], ['Consistent', 'Very inconsistent', 'Neutral']);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await screenshot(page, `ach-matrix-${theme}`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(
+      violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`,
+      ),
+    ).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'All analyses' }).click();
+  const item = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
+  await expect(item).toContainText('Leading: Storm');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `ach-list-${theme}`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(
+      violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`,
+      ),
+    ).toEqual([]);
+  }
+  await page.getByRole('button', { name: `Delete analysis “${QUESTION}”` }).click();
+  await page
+    .getByRole('dialog', { name: /Delete the analysis/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(item).toHaveCount(0);
+  await expect(page.getByText('No analyses yet.')).toBeVisible();
+});
