@@ -2,7 +2,7 @@
 // changes it brings, and for each document whose text differs, where its notes should go.
 import { useId } from 'react';
 import type { BundlePlan, BundlePlanDocument, DocumentChoice } from '../../../shared/bundles';
-import { DOCUMENT_CHOICE_TEXT, differingVersions, refusedSummary } from '../../../shared/bundles';
+import { DOCUMENT_CHOICE_TEXT, differingVersions, evidencePlanLines, refusedSummary } from '../../../shared/bundles';
 import { countOf } from '../../../shared/plural';
 import { dialogStyles } from '../ui/Dialogs';
 import styles from './NotesDialogs.module.css';
@@ -26,6 +26,7 @@ export function planLines(plan: BundlePlan): string[] {
       (author) =>
         `By ${author.name}: ${countOf(author.annotations, 'annotation')}, ${countOf(author.replies, 'reply', 'replies')}`,
     ),
+    ...evidencePlanLines(plan),
     ...(plan.refused > 0 ? [refusedSummary(plan)] : []),
   ];
 }

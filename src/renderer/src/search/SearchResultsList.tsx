@@ -1,6 +1,7 @@
 // Search results grouped by document, each hit a button that opens it, with "Show more"
 // while more remain; and the syntax help shown under an empty or unreadable query.
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
+import { EVIDENCE_SEARCH_HELP } from '../../../shared/search-evidence-filters';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { groupedCountOf } from '../../../shared/plural';
@@ -42,7 +43,7 @@ export function SearchHelp() {
     <section id="search-help" className={styles.help} aria-label="Search syntax">
       <h3>Search syntax</h3>
       <dl>
-        {SEARCH_SYNTAX_HELP.map((entry) => (
+        {[...SEARCH_SYNTAX_HELP, ...EVIDENCE_SEARCH_HELP].map((entry) => (
           <div key={entry.example}>
             <dt>
               <code>{entry.example}</code>
