@@ -4,3 +4,6 @@
 export { buildBundle, bundleFileName } from './bundle-export';
 export { readBundle } from './bundle-import';
 export { mergeBundle } from './bundle-merge';
+// The evidence merge is shared with the workspace sync, which merges evidence.jsonld the same way.
+export { mergeEvidence } from './bundle-evidence-merge';
+export type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from './evidence-merge-context';

@@ -6,8 +6,8 @@ import { EVIDENCE_FILE, evidenceEntryIsEmpty, evidenceFileText } from '../../sha
 import type { EvidenceEntry } from '../../shared/bundle-evidence';
 import { emptyEvidenceCounts } from '../../shared/bundles';
 import { acceptedTime } from '../../shared/merge';
-import { mergeEvidence } from '../bundles/bundle-evidence-merge';
-import type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from '../bundles/evidence-merge-context';
+import { mergeEvidence } from '../bundles';
+import type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from '../bundles';
 import { sha256Hex } from '../files/sha256';
 import { writeFileAtomic } from '../files/atomic-write';
 import { SharedEvidenceReader } from '../evidence/shared-evidence-reader';
