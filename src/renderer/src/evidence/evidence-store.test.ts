@@ -123,3 +123,32 @@ describe('the evidence store', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('answers that come back out of order', () => {
+  it('show the claims of the latest request, not a slower older one', async () => {
+    const { client } = fakeClient();
+    const answers: Array<(claims: ClaimSummary[]) => void> = [];
+    client.listClaims = () => new Promise((resolve) => answers.push((claims) => resolve({ ok: true, value: claims })));
+    const store = new EvidenceStore(client);
+    const older = store.reload(['claims']);
+    const newer = store.reload(['claims']);
+    const claim = { id: 'c1', statement: 'Newer', status: 'single-source' } as ClaimSummary;
+    answers[1]!([claim]);
+    answers[0]!([]);
+    await Promise.all([older, newer]);
+    expect(store.get().claims).toEqual([claim]);
+  });
+
+  it('keep library-wide claims when another document opens meanwhile', async () => {
+    const { client } = fakeClient();
+    let answer: (claims: ClaimSummary[]) => void = () => undefined;
+    client.listClaims = () => new Promise((resolve) => (answer = (claims) => resolve({ ok: true, value: claims })));
+    const store = new EvidenceStore(client);
+    const loading = store.reload(['claims']);
+    store.open('d2');
+    const claim = { id: 'c1', statement: 'Kept', status: 'corroborated' } as ClaimSummary;
+    answer([claim]);
+    await loading;
+    expect(store.get().claims).toEqual([claim]);
+  });
+});

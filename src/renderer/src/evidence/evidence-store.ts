@@ -32,6 +32,8 @@ const NO_GRADES: ReadonlyMap<string, AnnotationGrade> = new Map();
 
 export class EvidenceStore extends Store<EvidenceState> {
   private stop: (() => void) | null = null;
+  /** The latest request of each kind (document kinds apart), so a slower, older answer is dropped. */
+  private readonly tickets = new Map<string, number>();
 
   constructor(private readonly client: EvidenceClient) {
     super({
@@ -85,28 +87,46 @@ export class EvidenceStore extends Store<EvidenceState> {
   async reload(kinds: readonly EvidenceKind[]): Promise<void> {
     const documentId = this.get().documentId;
     const loads: Promise<void>[] = [];
-    const load = <T>(kind: EvidenceKind, request: Promise<Result<T>>, apply: (value: T) => void) =>
+    const load = <T>(
+      kind: EvidenceKind,
+      request: Promise<Result<T>>,
+      apply: (value: T) => void,
+      forDocument = false,
+    ) => {
+      // Answers can come back out of order: only the latest request of a kind is shown, and a
+      // document's grades and links only while that document is still open.
+      const key = forDocument ? `document ${kind}` : kind;
+      const ticket = (this.tickets.get(key) ?? 0) + 1;
+      this.tickets.set(key, ticket);
       loads.push(
         request.then((result) => {
+          if (this.tickets.get(key) !== ticket) return;
+          if (forDocument && documentId !== this.get().documentId) return;
           if (!result.ok) return this.failed(kind, result.error.message);
-          if (documentId !== this.get().documentId) return;
           apply(result.value);
           this.failed(kind, null);
         }),
       );
+    };
     if (kinds.includes('scheme')) load('scheme', this.client.getGradingScheme({}), (scheme) => this.set({ scheme }));
     if (kinds.includes('sources')) load('sources', this.client.listSources({}), (sources) => this.set({ sources }));
     if (kinds.includes('claims')) load('claims', this.client.listClaims({}), (claims) => this.set({ claims }));
     if (documentId && kinds.includes('sources'))
-      load('sources', this.client.getDocumentSources({ documentId }), ({ sourceIds }) =>
-        this.set({ documentSourceIds: sourceIds }),
+      load(
+        'sources',
+        this.client.getDocumentSources({ documentId }),
+        ({ sourceIds }) => this.set({ documentSourceIds: sourceIds }),
+        true,
       );
     if (documentId && kinds.includes('grades'))
-      load('grades', this.client.listGrades({ documentId }), (grades) =>
-        this.set({ grades: new Map(grades.map((grade) => [grade.annotationId, grade])) }),
+      load(
+        'grades',
+        this.client.listGrades({ documentId }),
+        (grades) => this.set({ grades: new Map(grades.map((grade) => [grade.annotationId, grade])) }),
+        true,
       );
     if (documentId && kinds.includes('links'))
-      load('links', this.client.listLinks({ documentId }), (links) => this.set({ links }));
+      load('links', this.client.listLinks({ documentId }), (links) => this.set({ links }), true);
     await Promise.all(loads);
   }
 
