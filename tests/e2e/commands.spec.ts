@@ -127,7 +127,10 @@ test('view commands from the palette: sidebar, side panels, text size, font and 
   await page.emulateMedia({ colorScheme: 'dark' });
   await runFromPalette(page, 'follow system', 'Theme: Follow System');
   await expect.poll(() => theme(page)).toBe('dark');
-  expect(app.core.settings.read()).toMatchObject({ theme: 'system', fontFamily: 'serif', fontSize: 19 });
+  // The page applies the theme before the save reaches the core, so wait for the save.
+  await expect
+    .poll(() => app.core.settings.read())
+    .toMatchObject({ theme: 'system', fontFamily: 'serif', fontSize: 19 });
 });
 
 test('dialogs from the palette: import, export, share and import notes, settings, delete', async ({ page, app }) => {
