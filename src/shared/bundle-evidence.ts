@@ -1,5 +1,6 @@
 // The evidence a note bundle carries (evidence.json): sources, documents' default sources,
-// grades, links, claims and analyses with each analyst's cells. Hostile like every entry:
+// grades, links, claims and analyses with each analyst's cells, and the tombstones of deleted
+// ones (optional: older bundles have none). Hostile like every entry:
 // bounded counts and lengths, objects rebuilt from known keys only.
 import { z } from 'zod';
 import { ACH_RATINGS, LINK_KINDS, RELEVANCE_LEVELS, SOURCE_KINDS, STANCES } from './evidence';
@@ -19,6 +20,8 @@ export const EVIDENCE_LIMITS = {
   hypothesesPerAnalysis: 200,
   rowsPerAnalysis: 5000,
   cellsPerAnalysis: 200_000,
+  /** Tombstones of deleted items: the newest ones travel when there are more. */
+  deleted: 100_000,
 } as const;
 
 const id = z.string().min(1).max(200);
@@ -101,6 +104,33 @@ const analysisSchema = z.object({
   ...times,
 });
 
+/** The kinds of evidence item whose deletion travels (grades and links have their own rules). */
+export const TOMBSTONE_KINDS = [
+  'sources',
+  'documentSources',
+  'claims',
+  'claimEvidence',
+  'analyses',
+  'hypotheses',
+  'rows',
+  'cells',
+] as const;
+export type TombstoneKind = (typeof TOMBSTONE_KINDS)[number];
+
+/** Kinds keyed by two ids: a claim's piece of evidence (claim, annotation) and a cell (row, hypothesis). */
+const TWO_PART_KINDS: ReadonlySet<TombstoneKind> = new Set(['claimEvidence', 'cells']);
+
+/**
+ * A deleted item: `id` is the item's id (a piece's claim, a cell's row, a default-sources
+ * list's document), `partId` a piece's annotation or a cell's hypothesis. The author is the
+ * deleted item's author (a cell's analyst), and the deletion competes as a version at `deletedAt`.
+ */
+const tombstoneSchema = z
+  .object({ kind: z.enum(TOMBSTONE_KINDS), id, partId: id.optional(), ...author, deletedAt: isoDateTime })
+  .refine((item) => TWO_PART_KINDS.has(item.kind) === (item.partId !== undefined), {
+    message: 'A deleted piece of evidence or cell names its second part (partId), and nothing else does.',
+  });
+
 export const evidenceEntrySchema = z.object({
   sources: z.array(sourceSchema).max(EVIDENCE_LIMITS.sources),
   documentSources: z.array(documentSourcesSchema).max(EVIDENCE_LIMITS.documentSources),
@@ -108,6 +138,7 @@ export const evidenceEntrySchema = z.object({
   links: z.array(linkSchema).max(EVIDENCE_LIMITS.links),
   claims: z.array(claimSchema).max(EVIDENCE_LIMITS.claims),
   analyses: z.array(analysisSchema).max(EVIDENCE_LIMITS.analyses),
+  deleted: z.array(tombstoneSchema).max(EVIDENCE_LIMITS.deleted).default([]),
 });
 
 export type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
@@ -120,9 +151,10 @@ export type SharedAnalysis = EvidenceEntry['analyses'][number];
 export type SharedHypothesis = SharedAnalysis['hypotheses'][number];
 export type SharedRow = SharedAnalysis['rows'][number];
 export type SharedCell = SharedAnalysis['cells'][number];
+export type EvidenceTombstone = EvidenceEntry['deleted'][number];
 
 export function emptyEvidenceEntry(): EvidenceEntry {
-  return { sources: [], documentSources: [], grades: [], links: [], claims: [], analyses: [] };
+  return { sources: [], documentSources: [], grades: [], links: [], claims: [], analyses: [], deleted: [] };
 }
 
 export function evidenceEntryIsEmpty(entry: EvidenceEntry): boolean {

@@ -119,11 +119,13 @@ export interface EvidenceCounts {
   updated: number;
   unchanged: number;
   keptLocal: number;
+  /** Items here that the bundle's tombstones delete. */
+  deleted: number;
 }
 
 export function emptyEvidenceCounts(): Record<SharedEvidenceKind, EvidenceCounts> {
   return Object.fromEntries(
-    SHARED_EVIDENCE_KINDS.map((kind) => [kind, { added: 0, updated: 0, unchanged: 0, keptLocal: 0 }]),
+    SHARED_EVIDENCE_KINDS.map((kind) => [kind, { added: 0, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0 }]),
   ) as Record<SharedEvidenceKind, EvidenceCounts>;
 }
 
@@ -143,10 +145,11 @@ const EVIDENCE_HEADINGS: Record<SharedEvidenceKind, string> = {
 export function evidencePlanLines(plan: Pick<BundlePlan, 'evidence' | 'evidenceSkipped'>): string[] {
   const lines = SHARED_EVIDENCE_KINDS.flatMap((kind) => {
     const counts = plan.evidence[kind];
-    if (counts.added + counts.updated + counts.unchanged + counts.keptLocal === 0) return [];
+    if (counts.added + counts.updated + counts.unchanged + counts.keptLocal + counts.deleted === 0) return [];
     const kept = counts.keptLocal > 0 ? `, ${counts.keptLocal} kept as yours are` : '';
+    const deleted = counts.deleted > 0 ? `, ${counts.deleted} deleted` : '';
     return [
-      `${EVIDENCE_HEADINGS[kind]}: ${counts.added} new, ${counts.updated} updated, ${counts.unchanged} unchanged${kept}`,
+      `${EVIDENCE_HEADINGS[kind]}: ${counts.added} new, ${counts.updated} updated, ${counts.unchanged} unchanged${kept}${deleted}`,
     ];
   });
   const skipped = plan.evidenceSkipped;

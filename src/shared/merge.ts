@@ -14,6 +14,12 @@ export interface Version {
   content: string;
 }
 
+/**
+ * The content of an evidence item's tombstone: a deletion is one more version of the item,
+ * ordered by its time like an edit (no item's own content serializes to this).
+ */
+export const DELETED_CONTENT = '\u0000deleted';
+
 export function compareVersions(a: Version, b: Version): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
   if (a.authorId !== b.authorId) return a.authorId < b.authorId ? -1 : 1;
@@ -62,12 +68,15 @@ export function decideFromSigner(
 
 /**
  * decideFromSigner for an evidence item (a source, grade, link, claim, analysis, hypothesis,
- * row or one analyst's cell), which has no tombstones: the same rules, except that an item
+ * row or one analyst's cell): the same rules, except that an item
  * whose content is already here is unchanged whatever its time when someone other than its
  * author carries it. An analysis is touched by every rating and a claim by every piece of
  * evidence; that alone is not a change, and must not read as a refused one when someone
  * else's bundle carries it back. Its author's own later time is still taken (as an update),
- * so one author's versions converge in any order.
+ * so one author's versions converge in any order. An evidence item's deletion is one more of
+ * its author's versions (content DELETED_CONTENT, time of deletion): unlike an annotation's
+ * tombstone it is not final, since an item's key can be written again (a cell re-rated, a
+ * document given sources again), so an edit later than the deletion brings the item back.
  */
 export function decideEvidenceFromSigner(
   local: Version | undefined,

@@ -137,7 +137,7 @@ describe('evidence in note bundles', () => {
 
     const plan = await importInto(ana, share(rui, true));
     expect(plan.refused).toBe(0);
-    expect(plan.evidence.cells).toEqual({ added: 4, updated: 0, unchanged: 0, keptLocal: 0 });
+    expect(plan.evidence.cells).toEqual({ added: 4, updated: 0, unchanged: 0, keptLocal: 0, deleted: 0 });
     const view: AchView = await callOk(ana, 'getAnalysis', { id: made.analysisId });
     expect(view.cells).toHaveLength(8);
     expect(
@@ -156,7 +156,7 @@ describe('evidence in note bundles', () => {
     // Ana's scores are still her own ratings'.
     expect(view.scores.inconsistency[made.seizedH]).toBeGreaterThan(0);
     const again = await importInto(ana, share(rui, true));
-    expect(again.evidence.cells).toEqual({ added: 0, updated: 0, unchanged: 4, keptLocal: 0 });
+    expect(again.evidence.cells).toEqual({ added: 0, updated: 0, unchanged: 4, keptLocal: 0, deleted: 0 });
   });
 
   it('imports the same evidence twice as once: the second import changes nothing and refuses nothing', async () => {

@@ -4,8 +4,9 @@
 import type { SharedAnalysis, SharedCell, SharedHypothesis, SharedRow } from '../../shared/bundle-evidence';
 import type { Version } from '../../shared/merge';
 import { AchRepository } from '../evidence/ach-repository';
+import type { TombstoneKey } from '../evidence/tombstone-repository';
 import type { EvidenceMergeHost } from './evidence-merge-context';
-import { content, decideItem, skipItem } from './evidence-merge-context';
+import { content, decideItem, localVersion, skipItem } from './evidence-merge-context';
 
 /** Merges analyses; true when anything was written. */
 export function mergeAnalyses(
@@ -34,15 +35,17 @@ class AnalysisMerge {
     this.repository = new AchRepository(host.db);
   }
 
-  private versionOf(row: Stamped | undefined, text: string): Version | undefined {
-    return row && { updatedAt: row.updated_at, authorId: row.author_id, content: text };
+  /** The item here as a version: the live row, or else its tombstone. */
+  private versionOf(row: Stamped | undefined, text: string, key: TombstoneKey): Version | undefined {
+    return localVersion(this.host, row && { updatedAt: row.updated_at, authorId: row.author_id, content: text }, key);
   }
 
   analysis(analysis: SharedAnalysis): void {
     const here = this.repository.analysis(analysis.id);
     const author = this.host.authorOf({ id: analysis.authorId, name: '' });
     const updatedAt = this.host.time(analysis.updatedAt);
-    const write = decideItem(this.host, 'analyses', analysis.id, this.versionOf(here, content(here?.question)), {
+    const local = this.versionOf(here, content(here?.question), { kind: 'analyses', id: analysis.id });
+    const write = decideItem(this.host, 'analyses', analysis.id, local, {
       updatedAt,
       authorId: author.id,
       content: content(analysis.question),
@@ -89,7 +92,8 @@ class AnalysisMerge {
     if (here && here.analysis_id !== analysisId) return skipItem(this.host);
     const author = this.host.authorOf({ id: hypothesis.authorId, name: '' });
     const updatedAt = this.host.time(hypothesis.updatedAt);
-    const write = decideItem(this.host, 'hypotheses', hypothesis.id, this.versionOf(here, content(here?.label)), {
+    const local = this.versionOf(here, content(here?.label), { kind: 'hypotheses', id: hypothesis.id });
+    const write = decideItem(this.host, 'hypotheses', hypothesis.id, local, {
       updatedAt,
       authorId: author.id,
       content: content(hypothesis.label),
@@ -122,7 +126,8 @@ class AnalysisMerge {
     const here = byId ?? (sameEvidence === undefined ? undefined : this.rowStamp(sameEvidence));
     const author = this.host.authorOf({ id: row.authorId, name: '' });
     const updatedAt = this.host.time(row.updatedAt);
-    const write = decideItem(this.host, 'rows', localId, this.versionOf(here, content(here?.relevance)), {
+    const local = this.versionOf(here, content(here?.relevance), { kind: 'rows', id: localId });
+    const write = decideItem(this.host, 'rows', localId, local, {
       updatedAt,
       authorId: author.id,
       content: content(row.relevance),
@@ -162,7 +167,12 @@ class AnalysisMerge {
       this.host,
       'cells',
       `${rowId}|${cell.hypothesisId}|${author.id}`,
-      this.versionOf(here, content(here?.rating, here?.note)),
+      this.versionOf(here, content(here?.rating, here?.note), {
+        kind: 'cells',
+        id: rowId,
+        partId: cell.hypothesisId,
+        ownerId: author.id,
+      }),
       {
         updatedAt,
         authorId: author.id,

@@ -1,7 +1,8 @@
 // Merging the evidence a bundle carries (sources, documents' sources, grades, links, claims;
 // analyses in bundle-analysis-merge.ts) inside the import's one transaction. Every item
 // goes through the annotations' rules: its author is the signer or it is refused, the last
-// writer wins among one author's versions, and what points at something not here is left out.
+// writer wins among one author's versions (a deletion here, its tombstone, is one of them),
+// and what points at something not here is left out. Tombstones: bundle-evidence-deletions.ts.
 import type {
   EvidenceEntry,
   SharedClaim,
@@ -14,9 +15,11 @@ import type { Version } from '../../shared/merge';
 import { ClaimRepository } from '../evidence/claim-repository';
 import { GradingRepository } from '../evidence/grading-repository';
 import { LinkRepository } from '../evidence/link-repository';
+import { TombstoneRepository } from '../evidence/tombstone-repository';
 import { mergeAnalyses } from './bundle-analysis-merge';
+import { mergeDeletions } from './bundle-evidence-deletions';
 import type { EvidenceMergeHost, EvidenceTouched } from './evidence-merge-context';
-import { content, decideItem, skipItem } from './evidence-merge-context';
+import { content, decideItem, localVersion, skipItem } from './evidence-merge-context';
 
 /** Merges a bundle's evidence after its annotations; returns what it changed (nothing for a preview). */
 export function mergeEvidence(host: EvidenceMergeHost, entry: EvidenceEntry): EvidenceTouched {
@@ -46,6 +49,7 @@ class EvidenceMerge {
     for (const claim of entry.claims) if (this.claim(claim)) claimIds.add(claim.id);
     const claimHere = (id: string) => claimIds.has(id) || this.claims.claim(id) !== undefined;
     if (mergeAnalyses(this.host, entry.analyses, claimHere)) this.touched.kinds.add('analyses');
+    mergeDeletions(this.host, entry.deleted, this.touched);
     return this.touched;
   }
 
@@ -74,17 +78,16 @@ class EvidenceMerge {
       content: version({ ...source, reason: source.reliabilityReason }),
     };
     const renamedOnto = byId && namesake && namesake.id !== byId.id;
-    const write = decideItem(
+    const here = localVersion(
       this.host,
-      'sources',
-      localId,
       local && {
         updatedAt: local.updated_at,
         authorId: local.author_id,
         content: version({ ...local, reason: local.reliability_reason }),
       },
-      incoming,
+      { kind: 'sources', id: localId },
     );
+    const write = decideItem(this.host, 'sources', localId, here, incoming);
     if (local || write) this.sourceIds.set(source.id, localId);
     if (!write || renamedOnto || !this.host.apply) return;
     this.grading.upsertSource({
@@ -118,11 +121,15 @@ class EvidenceMerge {
       .get(documentId);
     const author = this.host.authorOf({ id: item.authorId, name: '' });
     const updatedAt = this.host.time(item.updatedAt);
-    const local = rows && {
-      updatedAt: rows.updated_at,
-      authorId: rows.author_id,
-      content: content(this.grading.documentSources(documentId)),
-    };
+    const local = localVersion(
+      this.host,
+      rows && {
+        updatedAt: rows.updated_at,
+        authorId: rows.author_id,
+        content: content(this.grading.documentSources(documentId)),
+      },
+      { kind: 'documentSources', id: documentId },
+    );
     const incoming = { updatedAt, authorId: author.id, content: content(sourceIds) };
     if (!decideItem(this.host, 'documentSources', documentId, local, incoming) || !this.host.apply) return;
     this.grading.setDocumentSources(documentId, sourceIds, author.id, updatedAt);
@@ -193,11 +200,11 @@ class EvidenceMerge {
     if (evidence.length === 0 && claim.evidence.length > 0 && !here) return skipItem(this.host);
     const author = this.host.authorOf({ id: claim.authorId, name: '' });
     const updatedAt = this.host.time(claim.updatedAt);
-    const local = here && {
-      updatedAt: here.updatedAt,
-      authorId: here.authorId,
-      content: content(here.statement, here.evidence),
-    };
+    const local = localVersion(
+      this.host,
+      here && { updatedAt: here.updatedAt, authorId: here.authorId, content: content(here.statement, here.evidence) },
+      { kind: 'claims', id: claim.id },
+    );
     const incoming = { updatedAt, authorId: author.id, content: content(claim.statement, evidence) };
     const write = decideItem(this.host, 'claims', claim.id, local, incoming);
     if (!write || !this.host.apply) return write || here !== undefined;
@@ -205,8 +212,19 @@ class EvidenceMerge {
     this.claims.upsert({ id: claim.id, statement: claim.statement, authorId: author.id, createdAt, updatedAt });
     for (const piece of here?.evidence ?? []) this.claims.removeEvidence(claim.id, piece.annotationId);
     for (const piece of evidence)
-      this.claims.setEvidence(claim.id, piece.annotationId, piece.stance, author.id, updatedAt);
+      if (!this.pieceDeletedLater(claim.id, piece.annotationId, author.id, updatedAt))
+        this.claims.setEvidence(claim.id, piece.annotationId, piece.stance, author.id, updatedAt);
     this.touch('claims', ...this.claims.documentsOf(claim.id));
     return true;
+  }
+
+  /** A piece its author took off the claim after this version of the claim stays off. */
+  private pieceDeletedLater(claimId: string, annotationId: string, authorId: string, updatedAt: string): boolean {
+    const deleted = new TombstoneRepository(this.host.db).get({
+      kind: 'claimEvidence',
+      id: claimId,
+      partId: annotationId,
+    });
+    return deleted !== undefined && deleted.authorId === authorId && deleted.deletedAt > updatedAt;
   }
 }

@@ -62,6 +62,7 @@ function addEvidence(
   const evidence = new SharedEvidenceReader(deps.annotations.store.database).read({
     ...shared,
     ...(request.reviewOnly ? { onlyAuthor: me.authorId } : {}),
+    tombstonesBy: me.authorId,
   });
   // Left out when there is none, so notes without evidence still open in versions before it.
   if (!evidenceEntryIsEmpty(evidence)) entries.set(ENTRY_NAMES.evidence, json(evidence));

@@ -1,12 +1,15 @@
 // What merging a bundle's evidence shares with merging its annotations: the signer, where
 // each bundle annotation and document landed here, the clock, and one decision rule for
-// every kind of evidence item (the annotations' rule, src/shared/merge.ts).
+// every kind of evidence item (the annotations' rule, src/shared/merge.ts). A deletion is
+// one more version of its item: a tombstone competes with the item's edits by time.
 import type { Database } from 'better-sqlite3';
 import type { SharedEvidenceKind } from '../../shared/bundle-evidence';
 import type { BundlePlan } from '../../shared/bundles';
 import type { EvidenceKind } from '../../shared/evidence-contract';
 import type { Signer, Version } from '../../shared/merge';
-import { decideEvidenceFromSigner } from '../../shared/merge';
+import { DELETED_CONTENT, compareVersions, decideEvidenceFromSigner } from '../../shared/merge';
+import type { TombstoneKey } from '../evidence/tombstone-repository';
+import { TombstoneRepository } from '../evidence/tombstone-repository';
 
 export interface EvidenceMergeHost {
   db: Database;
@@ -67,6 +70,56 @@ export function decideItem(
   return decision === 'insert' || decision === 'update';
 }
 
+/** The item here as a version: the live one, or else its tombstone (a deletion competes like an edit). */
+export function localVersion(
+  host: EvidenceMergeHost,
+  live: Version | undefined,
+  key: TombstoneKey,
+): Version | undefined {
+  const tombstone = new TombstoneRepository(host.db).get(key);
+  const deleted = tombstone && {
+    updatedAt: tombstone.deletedAt,
+    authorId: tombstone.authorId,
+    content: DELETED_CONTENT,
+  };
+  if (!live || !deleted) return live ?? deleted;
+  return compareVersions(live, deleted) >= 0 ? live : deleted;
+}
+
+/**
+ * Decides one incoming tombstone: true when it is to be kept (deleting the item here, if any).
+ * Only the item's author deletes it, and only from a bundle that author signed (the
+ * workspace file speaks for every author); among that author's versions the latest wins.
+ */
+export function decideDeletion(
+  host: EvidenceMergeHost,
+  kind: SharedEvidenceKind,
+  key: string,
+  local: Version | undefined,
+  incoming: Version,
+): boolean {
+  const counts = host.plan.evidence[kind];
+  const live = local !== undefined && local.content !== DELETED_CONTENT;
+  const threeWay = host.threeWay && threeWayDecision(host.threeWay, kind, key, local, incoming);
+  if (threeWay !== undefined) {
+    if (threeWay && live) counts.deleted += 1;
+    return threeWay;
+  }
+  const own = host.trustAuthors === true || (host.signer.verified && incoming.authorId === host.signer.authorId);
+  if (!own) {
+    if (live) host.plan.refused += 1;
+    return false;
+  }
+  // Kept even with nothing here, so an older copy arriving later stays out.
+  if (!local) return true;
+  // Another author's item under the same key: this deletion is not of it.
+  if (local.authorId !== incoming.authorId) return false;
+  const order = compareVersions(incoming, local);
+  if (order < 0 && live) counts.keptLocal += 1;
+  if (order > 0 && live) counts.deleted += 1;
+  return order > 0;
+}
+
 /** Counts an item left out because what it points at is not here. */
 export function skipItem(host: EvidenceMergeHost): false {
   host.plan.evidenceSkipped += 1;
@@ -92,6 +145,9 @@ function threeWayDecision(
   threeWay.record(kind, key, incoming.content);
   const fileChanged = threeWay.changedSinceBase(kind, key, incoming.content);
   if (fileChanged === false) return false;
+  // An item deleted here comes back only by a version later than its deletion: an old copy of
+  // the file (changed since the base only because it predates the deletion) must not bring it back.
+  if (local?.content === DELETED_CONTENT && incoming.content !== DELETED_CONTENT) return undefined;
   if (fileChanged && local && local.content !== incoming.content && local.authorId === incoming.authorId)
     return threeWay.changedSinceBase(kind, key, local.content) === false ? true : undefined;
   return undefined;

@@ -112,7 +112,7 @@ export class AchService {
   remove(id: string, source: ChangeSource = 'local'): { deleted: true } {
     this.requireAnalysis(id);
     return this.context.change(['analyses'], source, () => {
-      this.repository.deleteAnalysis(id);
+      this.repository.deleteAnalysis(id, this.context.now());
       return { result: { deleted: true as const } };
     });
   }
@@ -157,7 +157,7 @@ export class AchService {
   removeHypothesis(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
     this.requireAnalysis(input.analysisId);
     this.requireHypothesis(input.analysisId, input.id);
-    return this.changeAnalysis(input.analysisId, source, () => this.repository.deleteHypothesis(input.id));
+    return this.changeAnalysis(input.analysisId, source, (now) => this.repository.deleteHypothesis(input.id, now));
   }
 
   /** Adds a row for a piece of evidence (the row already there when it is in the matrix), or changes a row's relevance. */
@@ -189,7 +189,7 @@ export class AchService {
   removeRow(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
     this.requireAnalysis(input.analysisId);
     this.requireRow(input.analysisId, input.id);
-    return this.changeAnalysis(input.analysisId, source, () => this.repository.deleteRow(input.id));
+    return this.changeAnalysis(input.analysisId, source, (now) => this.repository.deleteRow(input.id, now));
   }
 
   /** The local analyst's rating of a cell; other analysts' ratings of it stay as they are. */
@@ -209,7 +209,7 @@ export class AchService {
     const rating = input.rating;
     return this.changeAnalysis(input.analysisId, source, (now) => {
       // null takes my rating back (and its note).
-      if (rating === null) return this.repository.deleteCell(input.rowId, input.hypothesisId, authorId);
+      if (rating === null) return this.repository.deleteCell(input.rowId, input.hypothesisId, authorId, now);
       const cell: StoredCell = {
         rowId: input.rowId,
         hypothesisId: input.hypothesisId,

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimEvidence, Stance } from '../../shared/evidence';
 import { cachedStatement } from '../store/statements';
+import { TombstoneRepository } from './tombstone-repository';
 
 interface ClaimRow {
   id: string;
@@ -12,7 +13,11 @@ interface ClaimRow {
 }
 
 export class ClaimRepository {
-  constructor(private readonly db: Database) {}
+  private readonly tombstones: TombstoneRepository;
+
+  constructor(private readonly db: Database) {
+    this.tombstones = new TombstoneRepository(db);
+  }
 
   claim(id: string): Claim | undefined {
     const row = cachedStatement<[string], ClaimRow>(
@@ -55,6 +60,7 @@ export class ClaimRepository {
       `INSERT INTO claims (id, statement, author_id, created_at, updated_at) VALUES (@id, @statement, @authorId, @createdAt, @updatedAt)
          ON CONFLICT (id) DO UPDATE SET statement = excluded.statement, updated_at = excluded.updated_at`,
     ).run(claim);
+    this.tombstones.clear({ kind: 'claims', id: claim.id });
   }
 
   touch(id: string, now: string): void {
@@ -70,17 +76,31 @@ export class ClaimRepository {
          ON CONFLICT (claim_id, annotation_id) DO UPDATE SET stance = excluded.stance, author_id = excluded.author_id,
            updated_at = excluded.updated_at`,
     ).run(claimId, annotationId, stance, claimId, authorId, now, now);
+    this.tombstones.clear({ kind: 'claimEvidence', id: claimId, partId: annotationId });
   }
 
-  removeEvidence(claimId: string, annotationId: string): void {
+  /**
+   * Takes a piece of evidence off a claim; with `deletedAt` (a deletion, not a rewrite of the
+   * claim's pieces by a merge) it leaves a tombstone under the piece's author.
+   */
+  removeEvidence(claimId: string, annotationId: string, deletedAt?: string): void {
+    const piece = cachedStatement<[string, string], { author_id: string }>(
+      this.db,
+      'SELECT author_id FROM claim_evidence WHERE claim_id = ? AND annotation_id = ?',
+    ).get(claimId, annotationId);
     cachedStatement(this.db, 'DELETE FROM claim_evidence WHERE claim_id = ? AND annotation_id = ?').run(
       claimId,
       annotationId,
     );
+    if (piece && deletedAt !== undefined)
+      this.tombstones.put({ kind: 'claimEvidence', id: claimId, partId: annotationId }, piece.author_id, deletedAt);
   }
 
-  delete(id: string): void {
+  /** Deletes a claim (its pieces and rows citing it go with it) and leaves a tombstone under its author. */
+  delete(id: string, deletedAt: string): void {
+    const claim = this.claim(id);
     cachedStatement(this.db, 'DELETE FROM claims WHERE id = ?').run(id);
+    if (claim) this.tombstones.put({ kind: 'claims', id }, claim.authorId, deletedAt);
   }
 
   /** The documents a claim's evidence comes from. */

@@ -91,7 +91,7 @@ export class ClaimService {
     const stance = input.stance;
     this.context.change(['claims'], source, () => {
       const now = this.context.now();
-      if (stance === null) this.repository.removeEvidence(claim.id, annotation.id);
+      if (stance === null) this.repository.removeEvidence(claim.id, annotation.id, now);
       else this.repository.setEvidence(claim.id, annotation.id, stance, this.context.author().authorId, now);
       this.repository.touch(claim.id, now);
       return { result: undefined, documentIds: [annotation.document_id] };
@@ -104,7 +104,7 @@ export class ClaimService {
     const documentIds = this.repository.documentsOf(id);
     // An analysis row citing the claim goes with it (a trigger), so analyses change too.
     return this.context.change(['claims', 'analyses'], source, () => {
-      this.repository.delete(id);
+      this.repository.delete(id, this.context.now());
       return { result: { deleted: true as const }, documentIds };
     });
   }

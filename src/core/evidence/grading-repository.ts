@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnnotationGrade, EvidenceSource, GradingScheme, SourceKind } from '../../shared/evidence';
 import { ADMIRALTY_SCHEME } from '../../shared/evidence';
 import { cachedStatement } from '../store/statements';
+import { TombstoneRepository } from './tombstone-repository';
 
 export interface SourceRow {
   id: string;
@@ -42,7 +43,11 @@ export function toSource(row: SourceRow): EvidenceSource {
 }
 
 export class GradingRepository {
-  constructor(private readonly db: Database) {}
+  private readonly tombstones: TombstoneRepository;
+
+  constructor(private readonly db: Database) {
+    this.tombstones = new TombstoneRepository(db);
+  }
 
   scheme(): GradingScheme {
     const json = cachedStatement<[], { scheme_json: string }>(
@@ -91,10 +96,15 @@ export class GradingRepository {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, reliability = excluded.reliability,
            reliability_reason = excluded.reliability_reason, notes = excluded.notes, updated_at = excluded.updated_at`,
     ).run(row);
+    this.tombstones.clear({ kind: 'sources', id: row.id });
   }
 
-  /** Deletes a source (the cascade takes it off documents and grades); the documents that named it. */
-  deleteSource(id: string): string[] {
+  /**
+   * Deletes a source (the cascade takes it off documents and grades) and leaves a tombstone
+   * under its author; returns the documents that named it.
+   */
+  deleteSource(id: string, deletedAt: string): string[] {
+    const authorId = this.source(id)?.author_id;
     const documentIds = cachedStatement<[string, string], { document_id: string }>(
       this.db,
       `SELECT document_id FROM document_sources WHERE source_id = ?
@@ -104,6 +114,7 @@ export class GradingRepository {
       .all(id, id)
       .map((row) => row.document_id);
     cachedStatement(this.db, 'DELETE FROM evidence_sources WHERE id = ?').run(id);
+    if (authorId !== undefined) this.tombstones.put({ kind: 'sources', id }, authorId, deletedAt);
     return documentIds;
   }
 
@@ -116,8 +127,12 @@ export class GradingRepository {
       .map((row) => row.source_id);
   }
 
+  /** Sets a document's default sources; setting none deletes the list (a tombstone under the setter). */
   setDocumentSources(documentId: string, sourceIds: readonly string[], authorId: string, now: string): void {
-    cachedStatement(this.db, 'DELETE FROM document_sources WHERE document_id = ?').run(documentId);
+    const removed = cachedStatement(this.db, 'DELETE FROM document_sources WHERE document_id = ?').run(documentId);
+    const key = { kind: 'documentSources', id: documentId } as const;
+    if (sourceIds.length > 0) this.tombstones.clear(key);
+    else if (removed.changes > 0) this.tombstones.put(key, authorId, now);
     const insert = cachedStatement(
       this.db,
       'INSERT INTO document_sources (document_id, source_id, position, author_id, updated_at) VALUES (?, ?, ?, ?, ?)',

@@ -90,7 +90,7 @@ export class GradingService {
     this.requireSource(id);
     return this.context.change(['sources', 'grades'], source, () => ({
       result: { deleted: true as const },
-      documentIds: this.repository.deleteSource(id),
+      documentIds: this.repository.deleteSource(id, this.context.now()),
     }));
   }
 

@@ -1,6 +1,7 @@
 // Reads the evidence touching a set of annotations as it travels (a bundle's evidence.json):
 // every item with its author and times, so the receiver can merge it by the same rules as
-// annotations. Reads the tables directly (not the views), to keep what the views drop.
+// annotations, and the tombstones of deleted items, so deletions travel too. Reads the tables
+// directly (not the views), to keep what the views drop.
 import type { Database } from 'better-sqlite3';
 import type {
   EvidenceEntry,
@@ -10,8 +11,9 @@ import type {
   SharedLink,
   SharedSource,
 } from '../../shared/bundle-evidence';
-import { emptyEvidenceEntry } from '../../shared/bundle-evidence';
+import { EVIDENCE_LIMITS, emptyEvidenceEntry } from '../../shared/bundle-evidence';
 import { toSource, type SourceRow } from './grading-repository';
+import { TombstoneRepository } from './tombstone-repository';
 
 export interface EvidenceSelection {
   /** The annotations travelling (their evidence goes with them). */
@@ -20,6 +22,8 @@ export interface EvidenceSelection {
   documentIds: readonly string[];
   /** For a review: only this author's grades, links, claims and cells (the structure of analyses goes along). */
   onlyAuthor?: string;
+  /** The bundle's signer: its tombstones travel (a receiver takes a deletion only from its author). */
+  tombstonesBy?: string;
 }
 
 const TEMP_TABLE = 'temp.shared_annotation_ids';
@@ -33,7 +37,14 @@ export class SharedEvidenceReader {
     this.db.exec(`DELETE FROM ${TEMP_TABLE}`);
     const insert = this.db.prepare(`INSERT OR IGNORE INTO ${TEMP_TABLE} (id) VALUES (?)`);
     for (const id of selection.annotationIds) insert.run(id);
-    return this.collect(selection);
+    const entry = this.collect(selection);
+    if (selection.tombstonesBy !== undefined) entry.deleted = this.deleted(selection.tombstonesBy);
+    return entry;
+  }
+
+  /** The newest tombstones (one author's, or everyone's), within what an entry may hold. */
+  private deleted(authorId?: string): EvidenceEntry['deleted'] {
+    return new TombstoneRepository(this.db).list(EVIDENCE_LIMITS.deleted, authorId);
   }
 
   /** The whole library's evidence (the workspace's evidence file); empty at once when there is none. */
@@ -41,7 +52,8 @@ export class SharedEvidenceReader {
     const any = this.db
       .prepare<[], { present: number }>(
         `SELECT EXISTS (SELECT 1 FROM evidence_sources UNION ALL SELECT 1 FROM annotation_grades UNION ALL SELECT 1 FROM annotation_links
-           UNION ALL SELECT 1 FROM claims UNION ALL SELECT 1 FROM ach_analyses) AS present`,
+           UNION ALL SELECT 1 FROM claims UNION ALL SELECT 1 FROM ach_analyses
+           UNION ALL SELECT 1 FROM evidence_tombstones) AS present`,
       )
       .get();
     if (!any?.present) return emptyEvidenceEntry();
@@ -68,6 +80,7 @@ export class SharedEvidenceReader {
     entry.sources = this.sources(new Set(all('evidence_sources')));
     entry.claims = this.claims(true);
     entry.analyses = all('ach_analyses').flatMap((id) => this.analysis(id) ?? []);
+    entry.deleted = this.deleted();
     return entry;
   }
 

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredWebAnnotationV6 } from './released-helpers';
 import { createEvidenceTablesV10 } from './migration-10';
+import { createEvidenceTombstonesV12 } from './migration-12';
 import {
   MAX_CLOCK_SKEW_MS_V7,
   authorIdForKeyV7,
@@ -329,6 +330,15 @@ export const MIGRATIONS: readonly Migration[] = [
       createEvidenceTablesV10(db);
     },
   },
+  {
+    version: 12,
+    description:
+      'tombstones of deleted evidence items (sources, default sources, claims and their pieces, analyses, ' +
+      'hypotheses, rows, cleared cells), so a deletion travels in bundles and the workspace file',
+    up(db) {
+      createEvidenceTombstonesV12(db);
+    },
+  },
 ];
 
 /** Gives the profile a key pair if it has none and moves its items to the author id of that key. */
@@ -376,7 +386,11 @@ export function repairFutureTimes(db: Database, nowMs: number): void {
   }
 }
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * The last migration's number. Numbers only ever rise; two branches may each take one (11 and
+ * 12 were written side by side), so a gap is allowed until the other lands.
+ */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersionOf(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
