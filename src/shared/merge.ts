@@ -90,6 +90,28 @@ export function decideEvidenceFromSigner(
   return decideFromSigner(local, incoming, undefined, signer);
 }
 
+/**
+ * What an evidence item's incoming deletion does (`incoming` carries DELETED_CONTENT and the
+ * deletion's time): only the item's author deletes it, and only in a bundle that author
+ * signed; among that author's versions the latest wins, as for an edit. A deletion kept
+ * with nothing here ('keep') still stays, so an older copy arriving later stays out.
+ */
+export function decideEvidenceDeletion(
+  local: Version | undefined,
+  incoming: Version,
+  signer: Signer,
+): 'delete' | 'keep' | 'unchanged' | 'keep-local' | 'refused' | 'ignore' {
+  const live = local !== undefined && local.content !== DELETED_CONTENT;
+  if (!signer.verified || incoming.authorId !== signer.authorId) return live ? 'refused' : 'ignore';
+  if (!local) return 'keep';
+  // Another author's item under the same key: this deletion is not of it.
+  if (local.authorId !== incoming.authorId) return 'ignore';
+  const order = compareVersions(incoming, local);
+  if (order === 0) return 'unchanged';
+  if (order < 0) return 'keep-local';
+  return live ? 'delete' : 'keep';
+}
+
 /** decideTombstone for a bundle's tombstone: only the verified signer's own tombstones count. */
 export function decideTombstoneFromSigner(
   local: { authorId: string } | undefined,

@@ -7,7 +7,7 @@ import type { SharedEvidenceKind } from '../../shared/bundle-evidence';
 import type { BundlePlan } from '../../shared/bundles';
 import type { EvidenceKind } from '../../shared/evidence-contract';
 import type { Signer, Version } from '../../shared/merge';
-import { DELETED_CONTENT, compareVersions, decideEvidenceFromSigner } from '../../shared/merge';
+import { DELETED_CONTENT, compareVersions, decideEvidenceDeletion, decideEvidenceFromSigner } from '../../shared/merge';
 import type { TombstoneKey } from '../evidence/tombstone-repository';
 import { TombstoneRepository } from '../evidence/tombstone-repository';
 
@@ -87,9 +87,8 @@ export function localVersion(
 }
 
 /**
- * Decides one incoming tombstone: true when it is to be kept (deleting the item here, if any).
- * Only the item's author deletes it, and only from a bundle that author signed (the
- * workspace file speaks for every author); among that author's versions the latest wins.
+ * Decides one incoming tombstone by decideEvidenceDeletion (the workspace file speaks for
+ * every author): true when it is to be kept, deleting the item here if any.
  */
 export function decideDeletion(
   host: EvidenceMergeHost,
@@ -105,19 +104,12 @@ export function decideDeletion(
     if (threeWay && live) counts.deleted += 1;
     return threeWay;
   }
-  const own = host.trustAuthors === true || (host.signer.verified && incoming.authorId === host.signer.authorId);
-  if (!own) {
-    if (live) host.plan.refused += 1;
-    return false;
-  }
-  // Kept even with nothing here, so an older copy arriving later stays out.
-  if (!local) return true;
-  // Another author's item under the same key: this deletion is not of it.
-  if (local.authorId !== incoming.authorId) return false;
-  const order = compareVersions(incoming, local);
-  if (order < 0 && live) counts.keptLocal += 1;
-  if (order > 0 && live) counts.deleted += 1;
-  return order > 0;
+  const signer = host.trustAuthors ? { authorId: incoming.authorId, verified: true } : host.signer;
+  const decision = decideEvidenceDeletion(local, incoming, signer);
+  if (decision === 'refused') host.plan.refused += 1;
+  else if (decision === 'delete') counts.deleted += 1;
+  else if (decision === 'keep-local' && live) counts.keptLocal += 1;
+  return decision === 'delete' || decision === 'keep';
 }
 
 /** Counts an item left out because what it points at is not here. */
