@@ -8,6 +8,7 @@ import {
   decideEvidenceDeletion,
   decideEvidenceFromSigner,
 } from '../../src/shared/merge';
+import { evidenceEntrySchema } from '../../src/shared/bundle-evidence';
 
 // The laws of evidence deletions (issue 17): a deletion is one more version of its item, by
 // its author, at its time. Every kind of evidence item goes through the same two decisions,
@@ -197,6 +198,33 @@ describe('an evidence deletion against what is here', () => {
         { version: deleted, signer: genuine },
         { version: same, signer: genuine },
       ]),
+    );
+  });
+});
+
+describe('tombstones in evidence.json', () => {
+  const entry = {
+    sources: [],
+    documentSources: [],
+    grades: [],
+    links: [],
+    claims: [],
+    analyses: [],
+  };
+  const tombstone = { kind: 'cells', id: 'row-1', partId: 'h-1', authorId: AUTHOR, deletedAt: TIMES[0] };
+
+  it('reads an entry made before tombstones existed as one with none', () => {
+    expect(evidenceEntrySchema.parse(entry).deleted).toEqual([]);
+  });
+
+  it('refuses a deleted cell or piece of evidence without its second part, and a second part on anything else', () => {
+    expect(evidenceEntrySchema.safeParse({ ...entry, deleted: [tombstone] }).success).toBe(true);
+    const { partId: _partId, ...withoutPart } = tombstone;
+    expect(evidenceEntrySchema.safeParse({ ...entry, deleted: [withoutPart] }).success).toBe(false);
+    const claim = { ...tombstone, kind: 'claims' };
+    expect(evidenceEntrySchema.safeParse({ ...entry, deleted: [claim] }).success).toBe(false);
+    expect(evidenceEntrySchema.safeParse({ ...entry, deleted: [{ ...tombstone, kind: 'grades' }] }).success).toBe(
+      false,
     );
   });
 });
