@@ -7,7 +7,7 @@ import type { SharedEvidenceKind } from '../../shared/bundle-evidence';
 import type { BundlePlan } from '../../shared/bundles';
 import type { EvidenceKind } from '../../shared/evidence-contract';
 import type { Signer, Version } from '../../shared/merge';
-import { DELETED_CONTENT, compareVersions, decideEvidenceDeletion, decideEvidenceFromSigner } from '../../shared/merge';
+import { DELETED_CONTENT, decideEvidenceDeletion, decideEvidenceFromSigner } from '../../shared/merge';
 import type { TombstoneKey } from '../evidence/tombstone-repository';
 import { TombstoneRepository } from '../evidence/tombstone-repository';
 
@@ -76,14 +76,10 @@ export function localVersion(
   live: Version | undefined,
   key: TombstoneKey,
 ): Version | undefined {
+  // Writing an item clears its tombstone, so a live item has none to look up.
+  if (live) return live;
   const tombstone = new TombstoneRepository(host.db).get(key);
-  const deleted = tombstone && {
-    updatedAt: tombstone.deletedAt,
-    authorId: tombstone.authorId,
-    content: DELETED_CONTENT,
-  };
-  if (!live || !deleted) return live ?? deleted;
-  return compareVersions(live, deleted) >= 0 ? live : deleted;
+  return tombstone && { updatedAt: tombstone.deletedAt, authorId: tombstone.authorId, content: DELETED_CONTENT };
 }
 
 /**
