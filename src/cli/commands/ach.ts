@@ -17,6 +17,12 @@ const relevanceOf = oneOf(
 );
 const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
 
+/** "leading: Storm  " or "tied for first: Storm, Seized  " in the list; nothing before any rating. */
+function standing(leaders: readonly string[]): string {
+  if (leaders.length === 0) return '';
+  return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
+}
+
 async function printView(session: CliSession, view: AchView): Promise<void> {
   const { authorId } = await session.call('getIdentity', {});
   session.print(achReport(view, authorId), view);
@@ -197,10 +203,7 @@ export function achCommand(session: CliSession): Command {
         analyses.length === 0
           ? 'No analyses yet.\n'
           : `${analyses
-              .map(
-                (item) =>
-                  `${item.id}  ${item.hypotheses}×${item.rows}  ${item.leading ? `leading: ${item.leading}  ` : ''}${item.question}`,
-              )
+              .map((item) => `${item.id}  ${item.hypotheses}×${item.rows}  ${standing(item.leading)}${item.question}`)
               .join('\n')}\n`,
         analyses,
       );

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
 import type { AchCell, AchRating, AchRow, AchRowView, AchSummary, AchView, Relevance } from '../../shared/evidence';
-import { achDisagreements, scoreAnalysis } from '../../shared/evidence-rules';
+import { achDisagreements, leadersOf, scoreAnalysis } from '../../shared/evidence-rules';
 import { UserFacingError } from '../../shared/result';
 import type { AchRepository, AnalysisRow, StoredCell } from './ach-repository';
 import type { ClaimService } from './claim-service';
@@ -30,14 +30,14 @@ export class AchService {
     const { authorId } = this.context.author();
     return this.repository.analyses().map((analysis) => {
       const view = this.view(analysis.id, weighing);
-      const leader = view.scores.ranking[0];
+      const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
       const rated = view.cells.some((cell) => cell.authorId === authorId);
       return {
         id: analysis.id,
         question: analysis.question,
         hypotheses: view.hypotheses.length,
         rows: view.rows.length,
-        leading: rated ? (view.hypotheses.find((hypothesis) => hypothesis.id === leader)?.label ?? '') : '',
+        leading: rated ? leadersOf(view.scores).map((id) => label.get(id) ?? id) : [],
         updatedAt: analysis.updated_at,
       };
     });
