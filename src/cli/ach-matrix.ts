@@ -13,7 +13,7 @@ function hypothesesTable(view: AchView): string[] {
   return view.hypotheses.map(
     (hypothesis, index) =>
       `  H${index + 1}  ${shortId(hypothesis.id)}  ` +
-      `rank ${rankText(ranks[hypothesis.id] ?? 0, sharesRank(ranks, hypothesis.id)).padEnd(3) || '-  '}  ` +
+      `rank ${rankText(ranks[hypothesis.id] ?? 0, sharesRank(ranks, hypothesis.id)) || '-'}  ` +
       `inconsistency ${number(view.scores.inconsistency[hypothesis.id])}  ${hypothesis.label}`,
   );
 }
