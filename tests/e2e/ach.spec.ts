@@ -122,18 +122,18 @@ test('hypotheses of equal score share first place in the ranking and the grid, a
   await page.goto(app.url);
   await buildMatrix(page);
   await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
-  // Storm C, Seized at sea C, Engine failure I: the first two score 0 and tie; Engine failure is 3rd.
+  // Storm C, Engine failure C, Seized at sea I: the first two score 0 and tie; Seized at sea is 3rd.
   await rateRow(page, 'Storm warnings', ['c', 'c', 'i'], ['Consistent', 'Consistent', 'Inconsistent']);
   await expect(ranking(page)).toHaveText([
     /^Storm.*inconsistency 0.*Tied for first/,
-    /^Seized at sea.*inconsistency 0.*Tied for first/,
-    /^Engine failure.*inconsistency 1/,
+    /^Engine failure.*inconsistency 0.*Tied for first/,
+    /^Seized at sea.*inconsistency 1/,
   ]);
   await expect(ranking(page).nth(1)).toHaveAttribute('value', '1');
   await expect(ranking(page).nth(2)).toHaveAttribute('value', '3');
   await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Tied for first');
-  await expect(grid(page).getByRole('columnheader', { name: /Seized at sea/ })).toContainText('Tied for first');
-  await expect(grid(page).getByRole('columnheader', { name: /Engine failure/ })).toContainText('3rd');
+  await expect(grid(page).getByRole('columnheader', { name: /Engine failure/ })).toContainText('Tied for first');
+  await expect(grid(page).getByRole('columnheader', { name: /Seized at sea/ })).toContainText('3rd');
   await expect(page.getByText('Leading')).toHaveCount(0);
 });
 
