@@ -1,16 +1,19 @@
 // An analysis of competing hypotheses as text: the hypotheses ranked with their scores, the
 // matrix of the local analyst's ratings (rows most diagnostic first) and where analysts disagree.
 import type { AchView } from '../shared/evidence';
+import { leadersOf } from '../shared/evidence-rules';
+import { leadersText, rankText, sharesRank } from '../shared/evidence-export';
 
 const shortId = (id: string): string => id.slice(0, 8);
 const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const number = (value: number | undefined): string => (value ?? 0).toFixed(2);
 
 function hypothesesTable(view: AchView): string[] {
-  const rank = new Map(view.scores.ranking.map((id, index) => [id, index + 1]));
+  const { ranks } = view.scores;
   return view.hypotheses.map(
     (hypothesis, index) =>
-      `  H${index + 1}  ${shortId(hypothesis.id)}  rank ${rank.get(hypothesis.id) ?? '-'}  ` +
+      `  H${index + 1}  ${shortId(hypothesis.id)}  ` +
+      `rank ${rankText(ranks[hypothesis.id] ?? 0, sharesRank(ranks, hypothesis.id)) || '-'}  ` +
       `inconsistency ${number(view.scores.inconsistency[hypothesis.id])}  ${hypothesis.label}`,
   );
 }
@@ -45,15 +48,17 @@ function disagreementLines(view: AchView): string[] {
 }
 
 export function achReport(view: AchView, localAuthor: string): string {
-  const leading = view.hypotheses.find((hypothesis) => hypothesis.id === view.scores.ranking[0]);
+  const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
+  const leaders = leadersOf(view.scores).map((id) => label.get(id) ?? id);
   const parts = [
     `${view.question}\n`,
-    `Hypotheses (rank 1 is the least inconsistent):\n${hypothesesTable(view).join('\n') || '  none yet'}\n`,
+    `Hypotheses (rank 1 is the least inconsistent; 1= a shared rank):\n${hypothesesTable(view).join('\n') || '  none yet'}\n`,
     view.rows.length === 0
       ? 'Evidence: none yet.\n'
       : `Evidence, most diagnostic first (* the ranking hangs on it):\n${matrixTable(view, localAuthor).join('\n')}\n`,
   ];
-  if (leading && view.cells.some((cell) => cell.authorId === localAuthor)) parts.push(`Leading: ${leading.label}\n`);
+  if (leaders.length > 0 && view.cells.some((cell) => cell.authorId === localAuthor))
+    parts.push(`${leadersText(leaders)}\n`);
   if (view.disagreements.length > 0) parts.push(`Analysts disagree:\n${disagreementLines(view).join('\n')}\n`);
   return parts.join('\n');
 }

@@ -1,7 +1,7 @@
 // Turns commander's parse errors into short sentences a person can act on: the flag they
 // probably meant, which flag lacks a value, or the usage of the command they typed.
 import type { Command, CommanderError } from 'commander';
-import { UsageError, missingValue, usageOf } from './usage';
+import { UsageError, missingArgument, missingValue, tooManyArguments, usageOf } from './usage';
 
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 export function editDistance(a: string, b: string): number {
@@ -82,8 +82,10 @@ export function describeParseError(command: Command, error: CommanderError): Usa
     case 'commander.unknownCommand':
       return unknownCommand(command, quoted(error.message));
     case 'commander.missingArgument':
-    case 'commander.missingMandatoryOptionValue':
+      return missingArgument(command, quoted(error.message));
     case 'commander.excessArguments':
+      return tooManyArguments(command, Number(/got (\d+)/.exec(error.message)?.[1] ?? 0));
+    case 'commander.missingMandatoryOptionValue':
       return usageOf(command);
     default:
       return new UsageError(error.message.replace(/^error: /, ''), { pointToHelp: true });

@@ -15,6 +15,16 @@ function candidates(matches: readonly Named[]): string {
   return [...listed, ...(matches.length > 5 ? [`  … and ${matches.length - 5} more`] : [])].join('\n');
 }
 
+/** Where a person finds the ids of each kind, for "No claim has an id starting with …". */
+const LISTED_BY: Record<string, string> = {
+  analysis: '`marginalia ach` lists the analyses',
+  claim: '`marginalia claims` lists the claims',
+  source: '`marginalia sources` lists the sources',
+  annotation: "`marginalia annotations DOC` lists a document's annotations",
+  row: '`marginalia ach show ANALYSIS` lists its rows',
+  hypothesis: '`marginalia ach show ANALYSIS` lists its hypotheses as H1, H2…',
+};
+
 /** The one item whose id is `reference` or starts with it (case-insensitive); `noun` names the kind in messages. */
 export function chooseById<T extends Named>(
   items: readonly T[],
@@ -28,7 +38,10 @@ export function chooseById<T extends Named>(
   const matches = wanted === '' ? [] : items.filter((item) => item.id.toLowerCase().startsWith(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0)
-    throw new UserFacingError('NOT_FOUND', `No ${noun} has an id starting with “${reference}”.`);
+    throw new UserFacingError(
+      'NOT_FOUND',
+      `No ${noun} has an id starting with “${reference}”.${LISTED_BY[noun] ? ` ${LISTED_BY[noun]}.` : ''}`,
+    );
   throw new UserFacingError(
     'AMBIGUOUS',
     `“${reference}” starts the ids of ${matches.length} ${nouns}; give more of the id:\n${candidates(matches)}`,

@@ -2,6 +2,7 @@
 // what to type instead; commands throw them, runCli prints them and exits 1.
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import type { EventEmitter } from 'node:events';
 
 export class UsageError extends Error {
   /** Whether to add "Run marginalia --help for usage." (for mistakes in the flags themselves). */
@@ -55,11 +56,61 @@ export function missingValue(flag: string): UsageError {
   return new UsageError(`${flag} needs a value${what ? ` (${what})` : ''}.`, { pointToHelp: true });
 }
 
-/** `usage: marginalia …` for a command given too few or too many arguments. */
-export function usageOf(command: Command): UsageError {
+/** "ach hypothesis": the words that name a command after `marginalia`. */
+export function commandPath(command: Command): string {
   const names: string[] = [];
   for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
-  return new UsageError(`usage: marginalia ${[...names, command.usage()].filter(Boolean).join(' ')}`);
+  return names.join(' ');
+}
+
+/**
+ * The first example in a command's help ("Examples:" added with addHelpText('after', …)),
+ * read by calling the help listeners with a buffer, so an error can show it; '' when none.
+ */
+export function firstExample(command: Command): string {
+  let text = '';
+  // Commander's Command is an EventEmitter at run time; its types do not say so.
+  for (const listener of (command as unknown as EventEmitter).listeners('afterHelp'))
+    (listener as (context: { error: boolean; command: Command; write: (s: string) => void }) => void)({
+      error: true,
+      command,
+      write: (chunk) => (text += chunk),
+    });
+  return /^\s+(marginalia .+)$/m.exec(text.split(/Examples:\n/)[1] ?? '')?.[1] ?? '';
+}
+
+/**
+ * A mistake on the command line: what is wrong, then the command's usage and an example
+ * (`usage: marginalia …` alone when nothing more specific is known).
+ */
+export function usageOf(command: Command, problem?: string): UsageError {
+  const example = firstExample(command);
+  return new UsageError(
+    [
+      ...(problem ? [problem] : []),
+      `usage: marginalia ${[commandPath(command), command.usage()].filter(Boolean).join(' ')}`,
+      ...(example ? [`example: ${example}`] : []),
+    ].join('\n'),
+  );
+}
+
+/** "ach hypothesis needs LABEL: the hypothesis." for a missing argument, with usage and example. */
+export function missingArgument(command: Command, name: string): UsageError {
+  const argument = command.registeredArguments.find((item) => item.name() === name);
+  const what = argument?.description ? `: ${argument.description}` : '';
+  return usageOf(command, `${commandPath(command)} needs ${name.toUpperCase()}${what}.`);
+}
+
+/** Too many words: usually text with spaces not in quotes. */
+export function tooManyArguments(command: Command, given: number): UsageError {
+  const expected = command.registeredArguments.length;
+  const names = command.registeredArguments.map((item) => item.name().toUpperCase()).join(' ');
+  const takes =
+    expected === 0 ? 'no arguments' : `${expected === 1 ? 'one argument' : `${expected} arguments`} (${names})`;
+  return usageOf(
+    command,
+    `${commandPath(command)} takes ${takes}, not ${given}${expected > 0 ? '; put text with spaces in quotes' : ''}.`,
+  );
 }
 
 /** Reads a value the way the flag needs it; throws a UsageError when it can't. */

@@ -14,14 +14,15 @@ export interface AnnotationEvidence {
 /** An analysis as one analyst's matrix: the cells of the PDF's table and of the CSV. */
 export interface AchMatrix {
   question: string;
-  hypotheses: Array<{ label: string; inconsistency: number; rank: number }>;
+  /** Rank is the standard competition rank (1, 1, 3); tied when another hypothesis shares it. */
+  hypotheses: Array<{ label: string; inconsistency: number; rank: number; tied: boolean }>;
   rows: Array<{
     label: string;
     kind: 'claim' | 'annotation';
     relevance: string;
     credibility: string;
     diagnosticity: number;
-    /** Whether removing the row alone would change which hypothesis ranks first. */
+    /** Whether removing the row alone would change any hypothesis's rank (order or ties). */
     sensitive: boolean;
     /** One rating per hypothesis, in the hypotheses' order; '' when not rated. */
     ratings: Array<AchRating | ''>;
@@ -68,14 +69,14 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
       .filter((cell) => cell.authorId === localAuthor)
       .map((cell) => [`${cell.rowId} ${cell.hypothesisId}`, cell.rating]),
   );
-  const rank = new Map(view.scores.ranking.map((id, index) => [id, index + 1]));
   const labelOf = new Map([...view.hypotheses, ...view.rows].map((item) => [item.id, item.label]));
   return {
     question: view.question,
     hypotheses: view.hypotheses.map((hypothesis) => ({
       label: hypothesis.label,
       inconsistency: view.scores.inconsistency[hypothesis.id] ?? 0,
-      rank: rank.get(hypothesis.id) ?? 0,
+      rank: view.scores.ranks[hypothesis.id] ?? 0,
+      tied: sharesRank(view.scores.ranks, hypothesis.id),
     })),
     rows: view.rows.map((row) => ({
       label: row.label,
@@ -94,6 +95,20 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
   };
 }
 
+/**
+ * How the views name first place: "Leading: Storm" when one hypothesis alone ranks first,
+ * "Tied for first: Storm, Seized at sea" when several share it; '' when none does.
+ */
+export function leadersText(labels: readonly string[]): string {
+  if (labels.length === 0) return '';
+  return labels.length === 1 ? `Leading: ${labels[0]}` : `Tied for first: ${labels.join(', ')}`;
+}
+
+/** A rank as text: "2", or "2=" when another hypothesis shares it. */
+export function rankText(rank: number, shared: boolean): string {
+  return rank > 0 ? `${rank}${shared ? '=' : ''}` : '';
+}
+
 /** A score as the export prints it: two decimals, so the CSV and the PDF agree. */
 export function scoreText(value: number): string {
   return value.toFixed(2);
@@ -107,4 +122,10 @@ export function evidencePhrases(evidence: AnnotationEvidence | undefined): strin
   if (evidence.sources.length > 0)
     phrases.push(`${evidence.sources.length === 1 ? 'Source' : 'Sources'}: ${evidence.sources.join('; ')}`);
   return phrases;
+}
+
+/** Whether another hypothesis has the same rank as `id`. */
+export function sharesRank(ranks: Readonly<Record<string, number>>, id: string): boolean {
+  const rank = ranks[id];
+  return rank !== undefined && Object.keys(ranks).some((other) => other !== id && ranks[other] === rank);
 }

@@ -235,11 +235,13 @@ export interface AchAnalysis {
 export interface AchScores {
   /** Weighted inconsistency per hypothesis (I = 1, II = 2, times credibility and relevance weights). */
   inconsistency: Record<string, number>;
-  /** Hypothesis ids, least inconsistent (most likely) first. */
+  /** Hypothesis ids, least inconsistent (most likely) first; equal scores in the order the hypotheses were added. */
   ranking: string[];
+  /** Per hypothesis: its standard competition rank (equal scores share a rank: 1, 1, 3). */
+  ranks: Record<string, number>;
   /** Per row: how much it separates the hypotheses (0 when it rates them all alike). */
   diagnosticity: Record<string, number>;
-  /** Rows whose removal alone would change which hypothesis ranks first. */
+  /** Rows whose removal alone would change any hypothesis's rank (order or ties). */
   sensitiveRows: string[];
 }
 
@@ -269,7 +271,7 @@ export interface AchSummary {
   question: string;
   hypotheses: number;
   rows: number;
-  /** The hypothesis ranked first by the local analyst's ratings; '' when nothing is rated. */
-  leading: string;
+  /** The hypotheses ranked first by the local analyst's ratings (several when tied); none when nothing is rated. */
+  leading: string[];
   updatedAt: string;
 }

@@ -114,6 +114,29 @@ async function buildMatrix(page: Page): Promise<void> {
   await expect(grid(page).getByRole('rowheader')).toHaveCount(5);
 }
 
+test('hypotheses of equal score share first place in the ranking and the grid, and none is called Leading', async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  await page.goto(app.url);
+  await buildMatrix(page);
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  // Storm C, Engine failure C, Seized at sea I: the first two score 0 and tie; Seized at sea is 3rd.
+  await rateRow(page, 'Storm warnings', ['c', 'c', 'i'], ['Consistent', 'Consistent', 'Inconsistent']);
+  await expect(ranking(page)).toHaveText([
+    /^Storm.*inconsistency 0.*Tied for first/,
+    /^Engine failure.*inconsistency 0.*Tied for first/,
+    /^Seized at sea.*inconsistency 1/,
+  ]);
+  await expect(ranking(page).nth(1)).toHaveAttribute('value', '1');
+  await expect(ranking(page).nth(2)).toHaveAttribute('value', '3');
+  await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Tied for first');
+  await expect(grid(page).getByRole('columnheader', { name: /Engine failure/ })).toContainText('Tied for first');
+  await expect(grid(page).getByRole('columnheader', { name: /Seized at sea/ })).toContainText('3rd');
+  await expect(page.getByText('Leading')).toHaveCount(0);
+});
+
 test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts rows by diagnosticity', async ({
   page,
   app,
@@ -138,7 +161,9 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
   await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Leading');
   expect((await rowLabels(page)).at(-1)).toBe(CLAIMS[2]);
   await expect(grid(page).getByRole('gridcell', { name: /Diagnosticity of “A coast guard.*: 0$/ })).toBeVisible();
-  await expect(grid(page).getByText('Sensitive')).toHaveCount(0);
+  // Without the new engines row Engine failure (2) would pass Seized at sea (3): the ranking hangs on it.
+  await expect(grid(page).getByText('Sensitive')).toHaveCount(1);
+  await expect(evidenceHeader(page, 'new engines')).toContainText('Sensitive');
 
   // Two ratings against Storm: C stepped down to II with −, and II typed as a chord.
   await goToRow(page, 'Storm warnings');

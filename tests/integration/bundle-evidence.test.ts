@@ -175,9 +175,15 @@ describe('evidence in note bundles', () => {
   it('refuses a change to evidence claimed for another author than the signer, keeping what is here', async () => {
     const made = await anasEvidence();
     await importInto(rui, share(ana));
-    // Rui edits Ana's claim and question in his library and sends them back signed with his key.
-    await callOk(rui, 'saveClaim', { id: made.claim.id, statement: 'The boats never left' });
-    await callOk(rui, 'saveAnalysis', { id: made.analysisId, question: 'Who took the boats?' });
+    // Rui's library holds Ana's claim and question edited (his app refuses that now: an older
+    // one, or a hand-edited store, did not) and sends them back signed with his key.
+    const later = '2026-12-31T00:00:00.000Z';
+    rui.db
+      .prepare('UPDATE claims SET statement = ?, updated_at = ? WHERE id = ?')
+      .run('The boats never left', later, made.claim.id);
+    rui.db
+      .prepare('UPDATE ach_analyses SET question = ?, updated_at = ? WHERE id = ?')
+      .run('Who took the boats?', later, made.analysisId);
     const plan = await importInto(ana, share(rui));
     expect(plan.refused).toBe(2);
     expect((await callOk(ana, 'getClaim', { id: made.claim.id })).statement).toBe('The boats left at dawn');

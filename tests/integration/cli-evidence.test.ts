@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/cli-run';
@@ -119,5 +119,89 @@ describe('the evidence commands', () => {
     expect((await cli('ach', 'rate', analysis, stormRow, 'H1', 'maybe')).stderr).toContain(
       'unknown rating “MAYBE”; ratings are CC, C, N, I, II, NA.',
     );
+  });
+
+  it('shows hypotheses of equal score sharing a rank and tied for first, in the text, the CSV and the list', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    expect(await ok('ach', 'hypothesis', analysis, 'Storm')).toMatch(/^Added H1 {2}[0-9a-f-]{36} {2}Storm\n$/);
+    await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+    await ok('ach', 'hypothesis', analysis, 'Sank in the night');
+    const view = await jsonOf<{ rows: Array<{ id: string }> }>('ach', 'row', analysis, '--annotation', storm);
+    const row = view.rows[0]!.id;
+    // Storm C, Seized C, Sank I: Storm and Seized score 0 and share rank 1; Sank is 3rd, not 2nd.
+    await ok('ach', 'rate', analysis, row, 'H1', 'C');
+    await ok('ach', 'rate', analysis, row, 'H2', 'C');
+    await ok('ach', 'rate', analysis, row, 'H3', 'I');
+    const shown = await ok('ach', 'show', analysis);
+    expect(shown).toMatch(/H1 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Storm/);
+    expect(shown).toMatch(/H2 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Seized at sea/);
+    expect(shown).toMatch(/H3 {2}[0-9a-f]{8} {2}rank 3 {2}inconsistency 1\.00 {2}Sank in the night/);
+    expect(shown).toContain('Tied for first: Storm, Seized at sea');
+    expect(shown).not.toContain('Leading');
+    const csv = await ok('ach', 'show', analysis, '--csv');
+    expect(csv).toContain('Rank,,,,,,1,1,3');
+    const out = join(temp.path, 'matrix.csv');
+    await ok('ach', 'export', analysis, '--out', out);
+    expect(readFileSync(out, 'utf8')).toContain('Rank,,,,,,1,1,3');
+    expect(await ok('ach')).toContain('tied for first: Storm, Seized at sea  Why did the boats');
+  });
+
+  it('says which argument is missing or wrong, with the usage and an example, and exits 1', async () => {
+    const analysis = (await ok('ach', 'new', 'Why?')).trim();
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['ach', 'new'],
+        /^marginalia: ach new needs QUESTION: .+\nusage: marginalia ach new QUESTION\nexample: marginalia ach new "/,
+      ],
+      [
+        ['ach', 'hypothesis', analysis],
+        /^marginalia: ach hypothesis needs LABEL: the hypothesis\.\nusage: .+\nexample: marginalia ach hypothesis /,
+      ],
+      [
+        ['ach', 'hypothesis', analysis, 'A', 'local', 'militia'],
+        /ach hypothesis takes 2 arguments \(ANALYSIS LABEL\), not 4; put text with spaces in quotes\./,
+      ],
+      [
+        ['ach', 'hypothesis', 'ffff', 'Storm'],
+        /No analysis has an id starting with “ffff”\. `marginalia ach` lists the analyses\./,
+      ],
+      [
+        ['ach', 'row', analysis],
+        /ach row needs the evidence: --claim CLAIM or --annotation ANNOTATION\.\nusage: .+\nexample: marginalia ach row /,
+      ],
+      [['ach', 'rate', analysis, 'r'], /ach rate needs HYPOTHESIS: .+\nusage: .+\nexample: marginalia ach rate /],
+      [
+        ['ach', 'rate', analysis, 'r', 'H4', 'C'],
+        /The analysis has no hypothesis H4: it has none yet \(add one with ach hypothesis\)\./,
+      ],
+      [['ach', 'show'], /ach show needs ANALYSIS: an analysis id or a unique prefix of one\.\n/],
+      [
+        ['ach', 'export', analysis],
+        /ach export needs --out FILE, the CSV file to write .+\nusage: .+\nexample: marginalia ach export /,
+      ],
+      [['sources', 'add'], /sources add needs NAME: .+\nusage: .+\nexample: marginalia sources add /],
+      [
+        ['sources', 'set', 'nobody'],
+        /No source has an id starting with “nobody”\. `marginalia sources` lists the sources\./,
+      ],
+      [['grade'], /grade needs ANNOTATION: .+\nusage: .+\nexample: marginalia grade /],
+      [
+        ['grade', 'abcd'],
+        /grade needs what to change: --credibility C, --source SOURCE or --no-own-sources\.\nusage: /,
+      ],
+      [['link', 'abcd'], /link needs TO: .+\nusage: marginalia link FROM TO --kind KIND\nexample: marginalia link /],
+      [
+        ['link', 'abcd', 'ef01'],
+        /link needs --kind KIND, one of supports, contradicts, same-event, cites, repeats\.\n/,
+      ],
+      [['claims', 'add'], /claims add needs STATEMENT: what is claimed\.\nusage: .+\nexample: marginalia claims add /],
+      [['claims', 'show', 'ffff'], /No claim has an id starting with “ffff”\. `marginalia claims` lists the claims\./],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(...args);
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 1, stdout: '' });
+      expect(result.stderr).toMatch(message);
+    }
   });
 });

@@ -71,7 +71,9 @@ describe('analyses of competing hypotheses', () => {
     expect(rated.rows.map((row) => row.id)).toEqual([stormRow, claimRow]);
     expect(rated.scores.diagnosticity[stormRow]).toBeGreaterThan(rated.scores.diagnosticity[claimRow]!);
     const summaries = await callOk(core, 'listAnalyses', {});
-    expect(summaries).toEqual([expect.objectContaining({ id: analysisId, hypotheses: 3, rows: 2, leading: 'Storm' })]);
+    expect(summaries).toEqual([
+      expect.objectContaining({ id: analysisId, hypotheses: 3, rows: 2, leading: ['Storm'] }),
+    ]);
   });
 
   it("keeps another analyst's ratings beside the local ones and shows where they disagree", async () => {

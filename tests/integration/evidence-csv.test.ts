@@ -97,7 +97,21 @@ describe('an analysis as CSV', () => {
     expect(scores.slice(0, 6)).toEqual(['Weighted inconsistency', '', '', '', '', '']);
     expect(scores.slice(6)).toEqual(view.hypotheses.map((item) => view.scores.inconsistency[item.id]!.toFixed(2)));
     expect(ranks[0]).toBe('Rank');
-    expect(ranks.slice(6)).toEqual(view.hypotheses.map((item) => `${view.scores.ranking.indexOf(item.id) + 1}`));
+    expect(ranks.slice(6)).toEqual(view.hypotheses.map((item) => `${view.scores.ranks[item.id]}`));
+  });
+
+  it('gives hypotheses of equal score the same rank in the Rank record, and skips the next (1, 1, 3)', async () => {
+    const analysisId = (await callOk(core, 'saveAnalysis', { question: 'Which boat sank?' })).id;
+    for (const label of ['Storm', 'Seized at sea', 'Sank in the night'])
+      await callOk(core, 'saveHypothesis', { analysisId, label });
+    const storm = library.highlight(library.secondDoc, 'storm closed the harbour');
+    const view = await callOk(core, 'saveAchRow', { analysisId, evidence: { kind: 'annotation', id: storm } });
+    const rowId = view.rows[0]!.id;
+    for (const [index, rating] of (['C', 'C', 'II'] as const).entries())
+      await callOk(core, 'rateAchCell', { analysisId, rowId, hypothesisId: view.hypotheses[index]!.id, rating });
+    const records = parseCsv((await callOk(core, 'exportAnalysisCsv', { id: analysisId })).csv);
+    expect(records.at(-2)!.slice(6)).toEqual(['0.00', '0.00', '2.00']);
+    expect(records.at(-1)!.slice(6)).toEqual(['1', '1', '3']);
   });
 
   it('refuses an analysis that does not exist', async () => {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACH_RATINGS, ADMIRALTY_SCHEME, RELEVANCE_LEVELS, type AchRating } from '../../src/shared/evidence';
-import { RATING_INCONSISTENCY, rowWeight, scoreAnalysis, type AchScoringInput } from '../../src/shared/evidence-rules';
+import {
+  RATING_INCONSISTENCY,
+  leadersOf,
+  rowWeight,
+  scoreAnalysis,
+  type AchScoringInput,
+} from '../../src/shared/evidence-rules';
 
 const CREDIBILITY = ['', '1', '2', '3', '4', '5', '6'];
 const rating = fc.constantFrom(...ACH_RATINGS);
@@ -100,21 +106,54 @@ describe('ACH score properties', () => {
     );
   });
 
-  it('marks a row sensitive exactly when scoring without it changes which hypotheses share first place', () => {
+  it('marks a row sensitive exactly when scoring without it gives any hypothesis another rank', () => {
     fc.assert(
       fc.property(matrix, (input) => {
         const scores = scoreAnalysis(input);
-        const leaders = (inconsistency: Record<string, number>): string[] => {
-          const least = Math.min(...Object.values(inconsistency));
-          return Object.keys(inconsistency).filter((id) => Math.abs(inconsistency[id]! - least) < 1e-9);
-        };
         for (const row of input.rows) {
-          const changed =
-            leaders(scoreAnalysis(without(input, row.id)).inconsistency).join() !==
-            leaders(scores.inconsistency).join();
+          const changed = input.hypothesisIds.some(
+            (id) => scoreAnalysis(without(input, row.id)).ranks[id] !== scores.ranks[id],
+          );
           expect(scores.sensitiveRows.includes(row.id)).toBe(changed);
         }
       }),
+    );
+  });
+
+  it('gives two hypotheses the same rank exactly when their scores are equal, each ranking one below those strictly ahead', () => {
+    fc.assert(
+      fc.property(matrix, (input) => {
+        const { ranks, inconsistency } = scoreAnalysis(input);
+        const level = (a: string, b: string) => Math.abs(inconsistency[a]! - inconsistency[b]!) < 1e-9;
+        for (const a of input.hypothesisIds) {
+          const ahead = input.hypothesisIds.filter((b) => !level(a, b) && inconsistency[b]! < inconsistency[a]!);
+          expect(ranks[a]).toBe(ahead.length + 1);
+          for (const b of input.hypothesisIds) expect(ranks[a] === ranks[b]).toBe(level(a, b));
+        }
+      }),
+    );
+  });
+
+  it('never changes anyone’s rank, or which rows are sensitive, when the hypotheses are listed in another order', () => {
+    fc.assert(
+      fc.property(
+        matrix.chain((input) =>
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray(input.hypothesisIds, {
+              minLength: input.hypothesisIds.length,
+              maxLength: input.hypothesisIds.length,
+            }),
+          ),
+        ),
+        ([input, permuted]) => {
+          const a = scoreAnalysis(input);
+          const b = scoreAnalysis({ ...input, hypothesisIds: permuted });
+          expect(b.ranks).toEqual(a.ranks);
+          expect(leadersOf(b).sort()).toEqual(leadersOf(a).sort());
+          expect(b.sensitiveRows).toEqual(a.sensitiveRows);
+        },
+      ),
     );
   });
 
@@ -126,6 +165,7 @@ describe('ACH score properties', () => {
         const b = scoreAnalysis(reversed);
         expect(b.inconsistency).toEqual(a.inconsistency);
         expect(b.ranking).toEqual(a.ranking);
+        expect(b.ranks).toEqual(a.ranks);
         expect(b.diagnosticity).toEqual(a.diagnosticity);
         expect([...b.sensitiveRows].sort()).toEqual([...a.sensitiveRows].sort());
       }),

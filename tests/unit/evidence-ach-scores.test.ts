@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIRALTY_SCHEME, type AchRating, type Relevance } from '../../src/shared/evidence';
-import { rowWeight, scoreAnalysis } from '../../src/shared/evidence-rules';
+import { leadersOf, rowWeight, scoreAnalysis } from '../../src/shared/evidence-rules';
 
 const ROOT2 = Math.SQRT2;
 
@@ -58,9 +58,15 @@ describe('scores worked by hand, in the manner of Heuer’s chapter 8 matrix', (
     expect(Object.values(scores.diagnosticity)).toEqual([0, 1, 1, 1, 1, 2]);
   });
 
-  it('finds no sensitive row when no single row holds up the leader', () => {
-    // Without any one row H2 still scores 0 and the others at least 1.
-    expect(scores.sensitiveRows).toEqual([]);
+  it('gives each hypothesis its own rank when no two score alike', () => {
+    expect(scores.ranks).toEqual({ H1: 3, H2: 1, H3: 2 });
+    expect(leadersOf(scores)).toEqual(['H2']);
+  });
+
+  it('marks sensitive only the row whose removal changes a rank, here by bringing H1 level with H3', () => {
+    // Without E6 (II against H1): H1 2, H2 0, H3 2: H1 and H3 share 2nd, a change of ranking.
+    // Without E2 or E3: H3 1 still between H2 0 and H1 4. Without E4 or E5: H1 3 still last.
+    expect(scores.sensitiveRows).toEqual(['E6 not retaliating would lose face']);
   });
 });
 
@@ -123,7 +129,7 @@ describe('weighted scores worked by hand', () => {
 });
 
 describe('ties and sensitivity', () => {
-  it('breaks equal scores by the order the hypotheses were given, even when weights are irrational', () => {
+  it('lists equal scores in the order given but ranks them alike, even when weights are irrational', () => {
     // H1: II at weight 1 = 2. H2: I at weight √2 × √2, which is exactly 2 (floating point says 2.0000000000000004).
     const rows = [
       { id: 'R1', ratings: ['II', 'C'] as AchRating[] },
@@ -132,6 +138,8 @@ describe('ties and sensitivity', () => {
     const forward = matrix(['H1', 'H2'], rows);
     expect(forward.inconsistency).toEqual({ H1: 2, H2: 2 });
     expect(forward.ranking).toEqual(['H1', 'H2']);
+    expect(forward.ranks).toEqual({ H1: 1, H2: 1 });
+    expect(leadersOf(forward)).toEqual(['H1', 'H2']);
     const backward = matrix(
       ['H2', 'H1'],
       rows.map((row) => ({ ...row, ratings: [...row.ratings].reverse() })),
@@ -139,10 +147,10 @@ describe('ties and sensitivity', () => {
     expect(backward.ranking).toEqual(['H2', 'H1']);
   });
 
-  it('marks the rows whose removal alone changes which hypotheses share first place', () => {
-    // R1 II on H1; R2 I on H2 and H3; R3 I on H2. Totals H1 2, H2 2, H3 1: H3 leads.
-    // Without R1: H1 0 leads → sensitive. Without R2: H3 0 still leads alone → not.
-    // Without R3: H2 1 draws level with H3 1 → sensitive.
+  it('marks the rows whose removal alone changes any rank: first place, a tie below it, or an order', () => {
+    // R1 II on H1; R2 I on H2 and H3; R3 I on H2. Totals H1 2, H2 2, H3 1: ranks H3 1, H1 2, H2 2.
+    // Without R1: H1 0 leads alone → sensitive. Without R2: H3 0, H2 1, H1 2, the tie for 2nd
+    // broken → sensitive. Without R3: H2 1 draws level with H3 1 for first → sensitive.
     const scores = matrix(
       ['H1', 'H2', 'H3'],
       [
@@ -153,8 +161,26 @@ describe('ties and sensitivity', () => {
     );
     expect(scores.inconsistency).toEqual({ H1: 2, H2: 2, H3: 1 });
     expect(scores.ranking).toEqual(['H3', 'H1', 'H2']);
+    expect(scores.ranks).toEqual({ H1: 2, H2: 2, H3: 1 });
     expect(scores.diagnosticity).toEqual({ R1: 2, R2: 1, R3: 1 });
-    expect(scores.sensitiveRows).toEqual(['R1', 'R3']);
+    expect(scores.sensitiveRows).toEqual(['R1', 'R2', 'R3']);
+  });
+
+  it('does not mark a row whose removal moves scores but keeps every rank', () => {
+    // H1 0, H2 2 (R1 I, R2 I), H3 6 (R3–R5 II). Without any one row H1 still leads, H2 stays
+    // strictly between: no rank changes, though every row is diagnostic.
+    const scores = matrix(
+      ['H1', 'H2', 'H3'],
+      [
+        { id: 'R1', ratings: ['C', 'I', 'C'] },
+        { id: 'R2', ratings: ['C', 'I', 'C'] },
+        { id: 'R3', ratings: ['C', 'C', 'II'] },
+        { id: 'R4', ratings: ['C', 'C', 'II'] },
+        { id: 'R5', ratings: ['C', 'C', 'II'] },
+      ],
+    );
+    expect(scores.ranks).toEqual({ H1: 1, H2: 2, H3: 3 });
+    expect(scores.sensitiveRows).toEqual([]);
   });
 
   it('scores an unrated matrix as all zero, in the given order, with nothing sensitive', () => {
@@ -167,6 +193,7 @@ describe('ties and sensitivity', () => {
     expect(scores).toEqual({
       inconsistency: { H1: 0, H2: 0 },
       ranking: ['H1', 'H2'],
+      ranks: { H1: 1, H2: 1 },
       diagnosticity: { R1: 0 },
       sensitiveRows: [],
     });
@@ -186,5 +213,32 @@ describe('ties and sensitivity', () => {
     });
     expect(scores.inconsistency).toEqual({ H1: 1, H2: 0 });
     expect(Object.keys(scores.diagnosticity)).toEqual(['R1']);
+  });
+});
+
+describe('tied ranks (standard competition ranking: 1, 1, 3)', () => {
+  // Heuer's retaliation matrix with H4 "a symbolic strike" added, rated like H2 but for one row.
+  const scores = matrix(
+    ['H1', 'H2', 'H3', 'H4'],
+    [
+      { id: 'E1', ratings: ['C', 'C', 'C', 'C'] },
+      { id: 'E2', ratings: ['C', 'C', 'I', 'C'] },
+      { id: 'E4', ratings: ['I', 'C', 'C', 'C'] },
+      { id: 'E6', ratings: ['II', 'C', 'C', 'I'] },
+      { id: 'E7', ratings: ['C', 'I', 'C', 'C'] },
+    ],
+  );
+
+  it('gives hypotheses of equal score the same rank and skips the ranks they take up', () => {
+    // H1: E4 1 + E6 2 = 3; H2: E7 1; H3: E2 1; H4: E6 1. Three share first, H1 is 4th.
+    expect(scores.inconsistency).toEqual({ H1: 3, H2: 1, H3: 1, H4: 1 });
+    expect(scores.ranks).toEqual({ H1: 4, H2: 1, H3: 1, H4: 1 });
+    expect(leadersOf(scores)).toEqual(['H2', 'H3', 'H4']);
+  });
+
+  it('counts a row whose removal breaks the tie for first as sensitive', () => {
+    // Without E2 H3 leads alone; without E7 H2 does; without E6 H4 does (and H1 falls to 2);
+    // without E4 H1 is 2, still 4th: no rank changes. E1 rates all alike.
+    expect(scores.sensitiveRows).toEqual(['E2', 'E6', 'E7']);
   });
 });

@@ -9,13 +9,19 @@ import { achReport } from '../ach-matrix';
 import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
-import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
+import { UsageError, oneOf, parsedOption, usageOf, valueOption } from '../usage';
 
 const relevanceOf = oneOf(
   RELEVANCE_LEVELS,
   (value) => `unknown relevance “${value}”; use ${RELEVANCE_LEVELS.join(', ')}.`,
 );
 const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
+
+/** "leading: Storm  " or "tied for first: Storm, Seized  " in the list; nothing before any rating. */
+function standing(leaders: readonly string[]): string {
+  if (leaders.length === 0) return '';
+  return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
+}
 
 async function printView(session: CliSession, view: AchView): Promise<void> {
   const { authorId } = await session.call('getIdentity', {});
@@ -37,16 +43,34 @@ function newCommand(session: CliSession): Command {
 
 function hypothesisCommand(session: CliSession): Command {
   return new Command('hypothesis')
-    .summary('add a hypothesis to an analysis')
-    .description('Add a hypothesis to an analysis; prints the analysis.')
+    .summary('add a hypothesis to an analysis; prints its number (H1, H2…), id and text')
+    .description(
+      'Add a hypothesis to an analysis; prints its number as ach show and ach rate use it, its id and its text.',
+    )
     .argument('<analysis>', 'an analysis id or a unique prefix of one')
     .argument('<label>', 'the hypothesis')
     .usage('ANALYSIS LABEL')
     .addHelpText('after', '\nExamples:\n  marginalia ach hypothesis 41c2 "A local militia"')
     .action(async (reference: string, label: string) => {
       const analysisId = await resolveAnalysis(session, reference);
-      await printView(session, await session.call('saveHypothesis', { analysisId, label }));
+      const before = new Set((await session.call('getAnalysis', { id: analysisId })).hypotheses.map((item) => item.id));
+      const view = await session.call('saveHypothesis', { analysisId, label });
+      const index = view.hypotheses.findIndex((item) => !before.has(item.id));
+      const made = view.hypotheses[index];
+      session.print(made ? `Added H${index + 1}  ${made.id}  ${made.label}\n` : `${view.question}\n`, view);
     });
+}
+
+/** "H1–H3", "only H1", or how to add one. */
+function hypothesesItHas(count: number): string {
+  if (count === 0) return 'none yet (add one with ach hypothesis)';
+  return count === 1 ? 'only H1' : `H1–H${count}`;
+}
+
+interface RowOptions {
+  claim?: string;
+  annotation?: string;
+  relevance?: Relevance;
 }
 
 function rowCommand(session: CliSession): Command {
@@ -65,9 +89,14 @@ function rowCommand(session: CliSession): Command {
       'after',
       '\nExamples:\n  marginalia ach row 41c2 --claim 2d7f --relevance high\n  marginalia ach row 41c2 --annotation 5b1e',
     )
-    .action(async (reference: string, options: { claim?: string; annotation?: string; relevance?: Relevance }) => {
+    .action(async (reference: string, options: RowOptions, command: Command) => {
       if ((options.claim === undefined) === (options.annotation === undefined))
-        throw new UsageError('ach row needs one of --claim CLAIM or --annotation ANNOTATION.');
+        throw usageOf(
+          command,
+          options.claim === undefined
+            ? 'ach row needs the evidence: --claim CLAIM or --annotation ANNOTATION.'
+            : 'ach row takes one piece of evidence: --claim CLAIM or --annotation ANNOTATION, not both.',
+        );
       const analysisId = await resolveAnalysis(session, reference);
       const evidence =
         options.claim !== undefined
@@ -108,7 +137,10 @@ function rateCommand(session: CliSession): Command {
             'hypothesis',
             'hypotheses',
           ).id;
-      if (hypothesisId === undefined) throw new UsageError(`The analysis has no hypothesis ${hypothesis}.`);
+      if (hypothesisId === undefined)
+        throw new UsageError(
+          `The analysis has no hypothesis ${hypothesis}: it has ${hypothesesItHas(view.hypotheses.length)}.`,
+        );
       const rowId = chooseById(
         view.rows.map((item) => ({ id: item.id, label: item.label })),
         row,
@@ -140,9 +172,9 @@ function exportCommand(session: CliSession): Command {
       'after',
       '\nExamples:\n  marginalia ach export 41c2 --out matrix.csv\n  marginalia ach show 41c2 --csv',
     )
-    .action(async (reference: string, options: { out?: string }) => {
+    .action(async (reference: string, options: { out?: string }, command: Command) => {
       if (options.out === undefined)
-        throw new UsageError('ach export needs --out FILE (or use ach show ANALYSIS --csv).');
+        throw usageOf(command, 'ach export needs --out FILE, the CSV file to write (or use ach show ANALYSIS --csv).');
       const { csv } = await session.call('exportAnalysisCsv', { id: await resolveAnalysis(session, reference) });
       const path = resolve(options.out);
       await writeFile(path, new TextEncoder().encode(csv));
@@ -197,10 +229,7 @@ export function achCommand(session: CliSession): Command {
         analyses.length === 0
           ? 'No analyses yet.\n'
           : `${analyses
-              .map(
-                (item) =>
-                  `${item.id}  ${item.hypotheses}×${item.rows}  ${item.leading ? `leading: ${item.leading}  ` : ''}${item.question}`,
-              )
+              .map((item) => `${item.id}  ${item.hypotheses}×${item.rows}  ${standing(item.leading)}${item.question}`)
               .join('\n')}\n`,
         analyses,
       );

@@ -5,7 +5,7 @@ import type { LinkKind } from '../../shared/evidence';
 import { LINK_KINDS } from '../../shared/evidence';
 import { resolveAnnotations, resolveSources } from '../evidence-reference';
 import type { CliSession } from '../session';
-import { UsageError, asText, oneOf, parsedOption, repeatable, valueOption } from '../usage';
+import { asText, oneOf, parsedOption, repeatable, usageOf, valueOption } from '../usage';
 
 interface GradeOptions {
   credibility?: string;
@@ -30,9 +30,9 @@ export function gradeCommand(session: CliSession): Command {
       'after',
       `\nExamples:\n  marginalia grade 5b1e --credibility 2 --source "Libya's Channel" --source Residents\n  marginalia grade 5b1e --credibility ""`,
     )
-    .action(async (reference: string, options: GradeOptions) => {
+    .action(async (reference: string, options: GradeOptions, command: Command) => {
       if (options.credibility === undefined && options.source === undefined && options.ownSources !== false)
-        throw new UsageError('grade needs --credibility C, --source SOURCE or --no-own-sources.');
+        throw usageOf(command, 'grade needs what to change: --credibility C, --source SOURCE or --no-own-sources.');
       const [annotationId] = await resolveAnnotations(session, [reference]);
       const sourceIds = options.ownSources === false ? [] : await resolveSources(session, options.source ?? []);
       const grade = await session.call('gradeAnnotation', {
@@ -66,8 +66,9 @@ export function linkCommand(session: CliSession): Command {
       'after',
       '\nExamples:\n  marginalia link 5b1e 9c04 --kind repeats\n  marginalia link 5b1e 77aa --kind contradicts',
     )
-    .action(async (from: string, to: string, options: { kind?: LinkKind }) => {
-      if (options.kind === undefined) throw new UsageError(`link needs --kind, one of ${LINK_KINDS.join(', ')}.`);
+    .action(async (from: string, to: string, options: { kind?: LinkKind }, command: Command) => {
+      if (options.kind === undefined)
+        throw usageOf(command, `link needs --kind KIND, one of ${LINK_KINDS.join(', ')}.`);
       const [fromId, toId] = await resolveAnnotations(session, [from, to]);
       const link = await session.call('linkAnnotations', { fromId: fromId!, toId: toId!, kind: options.kind });
       session.print(`${link.id}\n`, link);

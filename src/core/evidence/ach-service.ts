@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
 import type { AchCell, AchRating, AchRow, AchRowView, AchSummary, AchView, Relevance } from '../../shared/evidence';
-import { achDisagreements, scoreAnalysis } from '../../shared/evidence-rules';
+import { achDisagreements, leadersOf, scoreAnalysis } from '../../shared/evidence-rules';
 import { UserFacingError } from '../../shared/result';
 import type { AchRepository, AnalysisRow, StoredCell } from './ach-repository';
 import type { ClaimService } from './claim-service';
@@ -30,14 +30,14 @@ export class AchService {
     const { authorId } = this.context.author();
     return this.repository.analyses().map((analysis) => {
       const view = this.view(analysis.id, weighing);
-      const leader = view.scores.ranking[0];
+      const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
       const rated = view.cells.some((cell) => cell.authorId === authorId);
       return {
         id: analysis.id,
         question: analysis.question,
         hypotheses: view.hypotheses.length,
         rows: view.rows.length,
-        leading: rated ? (view.hypotheses.find((hypothesis) => hypothesis.id === leader)?.label ?? '') : '',
+        leading: rated ? leadersOf(view.scores).map((id) => label.get(id) ?? id) : [],
         updatedAt: analysis.updated_at,
       };
     });
@@ -92,8 +92,19 @@ export class AchService {
     });
   }
 
+  /**
+   * Someone else's analysis is theirs to shape (question, hypotheses, rows, deletion); I can
+   * still rate it, as my ratings are kept beside theirs.
+   */
+  private requireOwnAnalysis(id: string, source: ChangeSource): AnalysisRow {
+    const row = this.requireAnalysis(id);
+    const instead = 'You can still rate it: your ratings are kept beside theirs.';
+    this.context.assertOwn({ noun: 'analysis', authorId: row.author_id, instead }, source);
+    return row;
+  }
+
   save(input: { id?: string; question: string }, source: ChangeSource = 'local'): AchView {
-    const current = input.id === undefined ? undefined : this.requireAnalysis(input.id);
+    const current = input.id === undefined ? undefined : this.requireOwnAnalysis(input.id, source);
     const id = current?.id ?? randomUUID();
     this.context.change(['analyses'], source, () => {
       const now = this.context.now();
@@ -110,7 +121,7 @@ export class AchService {
   }
 
   remove(id: string, source: ChangeSource = 'local'): { deleted: true } {
-    this.requireAnalysis(id);
+    this.requireOwnAnalysis(id, source);
     return this.context.change(['analyses'], source, () => {
       this.repository.deleteAnalysis(id, this.context.now());
       return { result: { deleted: true as const } };
@@ -140,7 +151,7 @@ export class AchService {
   }
 
   saveHypothesis(input: { analysisId: string; id?: string; label: string }, source: ChangeSource = 'local'): AchView {
-    this.requireAnalysis(input.analysisId);
+    this.requireOwnAnalysis(input.analysisId, source);
     if (input.id !== undefined) this.requireHypothesis(input.analysisId, input.id);
     const label = input.label.replace(/\s+/g, ' ').trim();
     return this.changeAnalysis(input.analysisId, source, (now) =>
@@ -155,7 +166,7 @@ export class AchService {
   }
 
   removeHypothesis(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
-    this.requireAnalysis(input.analysisId);
+    this.requireOwnAnalysis(input.analysisId, source);
     this.requireHypothesis(input.analysisId, input.id);
     return this.changeAnalysis(input.analysisId, source, (now) => this.repository.deleteHypothesis(input.id, now));
   }
@@ -165,7 +176,7 @@ export class AchService {
     input: { analysisId: string; id?: string; evidence?: AchRow['evidence']; relevance?: Relevance },
     source: ChangeSource = 'local',
   ): AchView {
-    this.requireAnalysis(input.analysisId);
+    this.requireOwnAnalysis(input.analysisId, source);
     if (input.id !== undefined) {
       this.requireRow(input.analysisId, input.id);
       if (input.evidence !== undefined)
@@ -187,7 +198,7 @@ export class AchService {
   }
 
   removeRow(input: { analysisId: string; id: string }, source: ChangeSource = 'local'): AchView {
-    this.requireAnalysis(input.analysisId);
+    this.requireOwnAnalysis(input.analysisId, source);
     this.requireRow(input.analysisId, input.id);
     return this.changeAnalysis(input.analysisId, source, (now) => this.repository.deleteRow(input.id, now));
   }

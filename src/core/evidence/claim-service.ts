@@ -54,11 +54,18 @@ export class ClaimService {
     };
   }
 
+  /** Someone else's claim is theirs to change: I make my own beside it. */
+  private assertOwn(claim: { authorId: string }, source: ChangeSource): void {
+    const instead = 'Make a claim of your own instead (it can cite the same evidence).';
+    this.context.assertOwn({ noun: 'claim', authorId: claim.authorId, instead }, source);
+  }
+
   save(
     input: { id?: string; statement: string; evidence?: Array<{ annotationId: string; stance: Stance }> },
     source: ChangeSource = 'local',
   ): ClaimDetail {
     const current = input.id === undefined ? undefined : this.requireClaim(input.id);
+    if (current) this.assertOwn(current, source);
     const documentIds = (input.evidence ?? []).map((piece) => this.context.annotation(piece.annotationId).document_id);
     const statement = input.statement.replace(/\s+/g, ' ').trim();
     const id = current?.id ?? randomUUID();
@@ -84,6 +91,7 @@ export class ClaimService {
     source: ChangeSource = 'local',
   ): ClaimDetail {
     const claim = this.requireClaim(input.claimId);
+    this.assertOwn(claim, source);
     const annotation = this.context.annotation(input.annotationId);
     const present = claim.evidence.some((piece) => piece.annotationId === input.annotationId);
     if (input.stance === null && !present)
@@ -100,7 +108,7 @@ export class ClaimService {
   }
 
   remove(id: string, source: ChangeSource = 'local'): { deleted: true } {
-    this.requireClaim(id);
+    this.assertOwn(this.requireClaim(id), source);
     const documentIds = this.repository.documentsOf(id);
     // An analysis row citing the claim goes with it (a trigger), so analyses change too.
     return this.context.change(['claims', 'analyses'], source, () => {

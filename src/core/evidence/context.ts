@@ -53,6 +53,32 @@ export class EvidenceContext {
     return outcome.result;
   }
 
+  /**
+   * Refuses a local change to an item someone else made (a claim, a source, an analysis, a
+   * grade or a link that came in a bundle or from the workspace): bundles carry only what
+   * their signer authored, so an edit kept under the other's name would be refused by every
+   * recipient, and one taken over under ours would silently replace theirs. Merges (sync,
+   * bundle) write as their author and pass.
+   */
+  assertOwn(item: { noun: string; authorId: string; instead: string }, source: ChangeSource): void {
+    if (source !== 'local' || item.authorId === '' || item.authorId === this.author().authorId) return;
+    throw new UserFacingError(
+      'INVALID_INPUT',
+      `This ${item.noun} is ${this.nameOf(item.authorId)}'s: only they can change or delete it. ${item.instead}`,
+    );
+  }
+
+  /** Another analyst's name, as their annotations or ratings carry it. */
+  private nameOf(authorId: string): string {
+    const row = this.db
+      .prepare<[string, string], { name: string }>(
+        `SELECT author_name AS name FROM annotations WHERE author_id = ? AND author_name <> ''
+         UNION ALL SELECT author_name FROM ach_cells WHERE author_id = ? AND author_name <> '' LIMIT 1`,
+      )
+      .get(authorId, authorId);
+    return row?.name ?? 'another analyst';
+  }
+
   /** An annotation's row, undefined when there is none. */
   annotationRow(id: string): AnnotationRow | undefined {
     return this.deps.annotations.store.row(id);

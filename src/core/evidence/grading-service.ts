@@ -58,6 +58,7 @@ export class GradingService {
 
   saveSource(input: SaveSourceRequest, source: ChangeSource = 'local'): EvidenceSource {
     const current = input.id === undefined ? undefined : this.requireSource(input.id);
+    if (current) this.assertOwnSource(current, source);
     const name = input.name.replace(/\s+/g, ' ').trim();
     const namesake = this.repository.sourceNamed(name);
     if (namesake && namesake.id !== current?.id)
@@ -86,8 +87,14 @@ export class GradingService {
     });
   }
 
+  /** Someone else's source is theirs to change: I add my own. */
+  private assertOwnSource(row: SourceRow, source: ChangeSource): void {
+    const instead = 'Add a source of your own instead, under another name.';
+    this.context.assertOwn({ noun: 'source', authorId: row.author_id, instead }, source);
+  }
+
   deleteSource(id: string, source: ChangeSource = 'local'): { deleted: true } {
-    this.requireSource(id);
+    this.assertOwnSource(this.requireSource(id), source);
     return this.context.change(['sources', 'grades'], source, () => ({
       result: { deleted: true as const },
       documentIds: this.repository.deleteSource(id, this.context.now()),
@@ -125,6 +132,10 @@ export class GradingService {
     const sourceIds = input.sourceIds === undefined ? undefined : [...new Set(input.sourceIds)];
     for (const id of sourceIds ?? []) this.requireSource(id);
     const current = this.repository.grade(input.annotationId);
+    if (current) {
+      const instead = 'Say what you think of it in a reply or a claim instead.';
+      this.context.assertOwn({ noun: 'grade', authorId: current.authorId, instead }, source);
+    }
     return this.context.change(['grades'], source, () => {
       const now = this.context.now();
       const grade: AnnotationGrade = {

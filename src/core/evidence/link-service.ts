@@ -54,6 +54,8 @@ export class LinkService {
   unlink(id: string, source: ChangeSource = 'local'): { deleted: true } {
     const link = this.repository.link(id);
     if (!link) throw new UserFacingError('NOT_FOUND', `No link with id ${id} exists.`);
+    const instead = 'Link the passages as you see them instead: links of different kinds stand side by side.';
+    this.context.assertOwn({ noun: 'link', authorId: link.authorId, instead }, source);
     const documentIds = [link.fromId, link.toId].flatMap((end) => this.context.annotationRow(end)?.document_id ?? []);
     return this.context.change(['links'], source, () => {
       this.repository.delete(id);

@@ -1,10 +1,10 @@
 // An analysis of competing hypotheses as a ruled table in the export: hypotheses as columns
 // (named in a legend with their scores and ranks), one row per piece of evidence (most
 // diagnostic first) with its relevance, credibility, diagnosticity and ratings, then the
-// weighted inconsistency and rank of each hypothesis. A table taller than the page continues
+// weighted inconsistency and rank of each hypothesis (a shared rank as "1="). A table taller than the page continues
 // on the next with its header repeated; more hypotheses than fit across go in further tables.
 import type { AchMatrix } from '../../shared/evidence-export';
-import { scoreText } from '../../shared/evidence-export';
+import { rankText, scoreText } from '../../shared/evidence-export';
 import { INK, LINE_FACTOR, MARGIN_LEFT, MUTED, RULE, exportPiece } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb } from './pdf-text';
@@ -53,7 +53,7 @@ export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section
     table(surface, matrix, columns, section);
   }
   if (matrix.rows.some((row) => row.sensitive))
-    note(surface, '* The ranking hangs on this row: without it, another hypothesis would rank first.', section);
+    note(surface, '* The ranking hangs on this row: without it, the hypotheses would rank differently.', section);
   if (matrix.disagreements.length > 0) {
     note(surface, 'Analysts disagree:', section);
     for (const line of matrix.disagreements) note(surface, `  ${line}`, section);
@@ -68,7 +68,8 @@ function note(surface: PageSurface, text: string, section: number): void {
 
 function legend(surface: PageSurface, matrix: AchMatrix, section: number): void {
   matrix.hypotheses.forEach((hypothesis, index) => {
-    const facts = `weighted inconsistency ${scoreText(hypothesis.inconsistency)}${hypothesis.rank > 0 ? ` · rank ${hypothesis.rank}` : ''}`;
+    const rank = hypothesis.rank > 0 ? ` · rank ${hypothesis.rank}${hypothesis.tied ? ' (shared)' : ''}` : '';
+    const facts = `weighted inconsistency ${scoreText(hypothesis.inconsistency)}${rank}`;
     const pieces = [
       exportPiece(`H${index + 1}  `, SIZE, { bold: true }),
       ...surface.plainPieces(hypothesis.label, SIZE, { family: 'serif' }),
@@ -114,7 +115,13 @@ function table(surface: PageSurface, matrix: AchMatrix, columns: readonly number
       ...blank('Weighted inconsistency'),
       ...columns.map((column) => ({ text: scoreText(matrix.hypotheses[column]!.inconsistency), bold: true })),
     ],
-    [...blank('Rank'), ...columns.map((column) => ({ text: `${matrix.hypotheses[column]!.rank || '–'}`, bold: true }))],
+    [
+      ...blank('Rank'),
+      ...columns.map((column) => {
+        const { rank, tied } = matrix.hypotheses[column]!;
+        return { text: rankText(rank, tied) || '–', bold: true };
+      }),
+    ],
   ];
   const headerLines = layoutRow(surface, header, widths);
   surface.y += 2;

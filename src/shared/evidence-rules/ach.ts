@@ -1,6 +1,6 @@
 // Analysis of competing hypotheses (Heuer, "Psychology of Intelligence Analysis", ch. 8;
 // scored as PARC ACH does): weighted inconsistency per hypothesis, the ranking, each row's
-// diagnosticity and which rows the leading hypothesis hangs on.
+// diagnosticity and which rows the ranking hangs on. Equal scores share a rank.
 import type { AchRating, AchScores, GradingScheme, Relevance } from '../evidence';
 import { powerOfRoot2, signOf, toNumber } from './exact';
 import { credibilityStanding } from './grades';
@@ -107,32 +107,46 @@ class Totals {
     const dq = this.q[h]! - this.q[g]! - (without < 0 ? 0 : this.grid.q[at + h]! - this.grid.q[at + g]!);
     return signOf(dp, dq);
   }
-
-  /**
-   * The hypotheses sharing first place (least inconsistent), less row `without`, as flags.
-   * Sensitivity compares this set rather than `ranking[0]`, so it does not hang on the order
-   * the hypotheses were listed in: a removal that brings another hypothesis level with the
-   * leader changes it.
-   */
-  leaders(without = -1): Uint8Array {
-    const flags = new Uint8Array(this.grid.columns);
-    let best = 0;
-    for (let h = 1; h < this.grid.columns; h += 1) if (this.compare(h, best, without) < 0) best = h;
-    for (let h = 0; h < this.grid.columns; h += 1) flags[h] = this.compare(h, best, without) === 0 ? 1 : 0;
-    return flags;
-  }
 }
 
-function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
+/**
+ * Standard competition ranks ("1, 1, 3") of hypotheses already sorted least inconsistent
+ * first: a hypothesis ranks one more than the number of hypotheses strictly less
+ * inconsistent than it, so equal scores (exactly equal: the totals are whole numbers) share
+ * a rank and the next rank is skipped.
+ */
+function competitionRanks(totals: Totals, sorted: readonly number[]): Int32Array {
+  const ranks = new Int32Array(sorted.length);
+  sorted.forEach((h, index) => {
+    const level = index > 0 && totals.compare(sorted[index - 1]!, h) === 0;
+    ranks[h] = level ? ranks[sorted[index - 1]!]! : index + 1;
+  });
+  return ranks;
+}
+
+/**
+ * Whether scoring without row `r` gives any hypothesis a different rank: two hypotheses
+ * that were level come apart, two that were apart become level, or two swap places. Only
+ * neighbours in the sorted order need comparing: if each neighbouring pair keeps its
+ * relation (< stays <, = stays =), transitivity keeps every other pair's, so the ranks
+ * are the same; and as ranks fix every pair's relation (equal exactly when level), a pair
+ * whose relation changes means changed ranks. Two hypotheses tied for first of which one
+ * pulls ahead is a change; so is a hypothesis drawing level with another at any place.
+ */
+function changesRanking(totals: Totals, sorted: readonly number[], r: number): boolean {
+  for (let index = 1; index < sorted.length; index += 1) {
+    const [h, g] = [sorted[index - 1]!, sorted[index]!];
+    if (totals.compare(h, g, r) !== totals.compare(h, g)) return true;
+  }
+  return false;
 }
 
 /**
  * One analyst's matrix scored: each hypothesis's weighted inconsistency (the sum over rows
  * of I = 1 or II = 2 times the row's weight), the ranking (least inconsistent first, equal
- * scores in the order the hypotheses were given), each row's diagnosticity, and the
- * sensitive rows: those whose removal alone changes which hypotheses share first place.
+ * scores in the order the hypotheses were given), each hypothesis's competition rank (equal
+ * scores share a rank: 1, 1, 3), each row's diagnosticity, and the sensitive rows: those
+ * whose removal alone changes any hypothesis's rank (see changesRanking).
  * An unrated cell adds nothing, as do cells of unknown rows or hypotheses; a row or
  * hypothesis listed twice counts once.
  */
@@ -141,15 +155,24 @@ export function scoreAnalysis(input: AchScoringInput): AchScores {
   const grid = gridOf(input, hypothesisIds);
   const totals = new Totals(grid);
   const ranking = hypothesisIds.map((_, h) => h).sort((h, g) => totals.compare(h, g) || h - g);
-  const leaders = totals.leaders();
+  const ranks = competitionRanks(totals, ranking);
   const diagnosticity: Record<string, number> = {};
   const sensitiveRows: string[] = [];
   grid.rowIds.forEach((rowId, r) => {
     diagnosticity[rowId] = diagnosticityOf(grid, r);
-    // A row of zero diagnosticity takes the same from every hypothesis: it cannot change the leaders.
-    if (diagnosticity[rowId] !== 0 && !sameFlags(totals.leaders(r), leaders)) sensitiveRows.push(rowId);
+    // A row of zero diagnosticity takes the same from every hypothesis: it cannot change the ranks.
+    if (diagnosticity[rowId] !== 0 && changesRanking(totals, ranking, r)) sensitiveRows.push(rowId);
   });
   const inconsistency: Record<string, number> = {};
-  hypothesisIds.forEach((id, h) => (inconsistency[id] = toNumber(totals.p[h]!, totals.q[h]!)));
-  return { inconsistency, ranking: ranking.map((h) => hypothesisIds[h]!), diagnosticity, sensitiveRows };
+  const rankOf: Record<string, number> = {};
+  hypothesisIds.forEach((id, h) => {
+    inconsistency[id] = toNumber(totals.p[h]!, totals.q[h]!);
+    rankOf[id] = ranks[h]!;
+  });
+  return { inconsistency, ranking: ranking.map((h) => hypothesisIds[h]!), ranks: rankOf, diagnosticity, sensitiveRows };
+}
+
+/** The hypotheses ranked first (several when they tie), in the ranking's order. */
+export function leadersOf(scores: Pick<AchScores, 'ranking' | 'ranks'>): string[] {
+  return scores.ranking.filter((id) => scores.ranks[id] === 1);
 }

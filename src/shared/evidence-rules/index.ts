@@ -14,6 +14,6 @@ export { ClaimStatusIndex } from './claim-index';
 export { largestIndependentCount } from './independence';
 export { OriginIndex } from './origins';
 export type { RepeatLink } from './origins';
-export { RATING_INCONSISTENCY, rowWeight, scoreAnalysis } from './ach';
+export { RATING_INCONSISTENCY, leadersOf, rowWeight, scoreAnalysis } from './ach';
 export type { AchScoringInput } from './ach';
 export { achDisagreements } from './disagreements';

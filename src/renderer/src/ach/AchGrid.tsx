@@ -5,8 +5,9 @@ import type { FocusEvent, KeyboardEvent } from 'react';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { AchHypothesis, AchRating, AchScores, Relevance } from '../../../shared/evidence';
 import { RELEVANCE_LEVELS } from '../../../shared/evidence';
-import { formatScore, ordinal } from './ach-labels';
+import { formatScore } from './ach-labels';
 import type { MatrixRow } from './ach-model';
+import { standingLabel } from './ach-model';
 import { AchRow, DIAGNOSTICITY_COL, EVIDENCE_COL, RELEVANCE_COL } from './AchRow';
 import type { CellKind, GridIntent } from './grid-keys';
 import { intentForKey } from './grid-keys';
@@ -28,7 +29,8 @@ interface AchGridProps {
   hypotheses: readonly AchHypothesis[];
   rows: readonly MatrixRow[];
   scores: AchScores;
-  leading: string | null;
+  /** The hypotheses ranked first (several when tied); none before I rate anything. */
+  leaders: readonly string[];
   actions: GridActions;
 }
 
@@ -38,9 +40,16 @@ interface Active {
   col: string;
 }
 
-function HypothesisHeader(props: { hypothesis: AchHypothesis; scores: AchScores; leading: boolean; active: boolean }) {
+function HypothesisHeader(props: {
+  hypothesis: AchHypothesis;
+  scores: AchScores;
+  leaders: readonly string[];
+  active: boolean;
+}) {
   const { hypothesis, scores } = props;
-  const rank = scores.ranking.indexOf(hypothesis.id) + 1;
+  const leading = props.leaders.includes(hypothesis.id);
+  // Before any rating every hypothesis scores 0: no standing is shown then, as no leader is.
+  const standing = props.leaders.length > 0 ? standingLabel(scores, hypothesis.id, props.leaders) : '';
   return (
     <th
       role="columnheader"
@@ -48,12 +57,11 @@ function HypothesisHeader(props: { hypothesis: AchHypothesis; scores: AchScores;
       tabIndex={props.active ? 0 : -1}
       data-col={hypothesis.id}
       className={styles.hypothesis}
-      data-leading={props.leading ? 'true' : undefined}
+      data-leading={leading ? 'true' : undefined}
     >
       <span className={styles.hypothesisLabel}>{hypothesis.label}</span>
       <span className={styles.score}>
-        {props.leading && <span className={styles.leading}>Leading · </span>}
-        {rank > 0 && `${ordinal(rank)} · `}
+        {standing && <span className={leading ? styles.leading : undefined}>{standing} · </span>}
         <span title="Weighted inconsistency: lower is more likely">
           {formatScore(scores.inconsistency[hypothesis.id])}
         </span>
@@ -162,7 +170,7 @@ function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], action
   return { ...cell, onKeyDown };
 }
 
-export function AchGrid({ question, hypotheses, rows, scores, leading, actions }: AchGridProps) {
+export function AchGrid({ question, hypotheses, rows, scores, leaders, actions }: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
   const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
   const shown = useRowWindow(rows.length, rowIndex - 1);
@@ -241,7 +249,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
                 key={hypothesis.id}
                 hypothesis={hypothesis}
                 scores={scores}
-                leading={hypothesis.id === leading}
+                leaders={leaders}
                 active={active.row === HEADER && active.col === hypothesis.id}
               />
             ))}

@@ -40,7 +40,7 @@ function EvidenceHeader({ model, activeCol, onRemove }: Pick<AchRowProps, 'model
         {kind}
         {row.credibility && ` · credibility ${row.credibility}`}
         {model.sensitive && (
-          <span className={styles.sensitive} title="Removing this evidence alone would change the leading hypothesis">
+          <span className={styles.sensitive} title="Removing this evidence alone would change the ranking">
             Sensitive
           </span>
         )}

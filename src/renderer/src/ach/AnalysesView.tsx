@@ -2,6 +2,7 @@
 // hypothesis, New analysis… and delete (after a confirmation); one opened shows its matrix.
 import { useCallback, useEffect, useState } from 'react';
 import type { AchSummary } from '../../../shared/evidence';
+import { leadersText } from '../../../shared/evidence-export';
 import { countOf } from '../../../shared/plural';
 import { reportFailure } from '../app/notifications/store';
 import { useStore } from '../app/store';
@@ -62,7 +63,7 @@ function AnalysisList({ onNew }: { onNew: () => void }) {
               {summary.question}
             </button>
             <span className={styles.muted}>
-              {summary.leading ? `Leading: ${summary.leading}` : 'Nothing rated yet'} ·{' '}
+              {leadersText(summary.leading) || 'Nothing rated yet'} ·{' '}
               {countOf(summary.hypotheses, 'hypothesis', 'hypotheses')} · {countOf(summary.rows, 'row')}
             </span>
             <button

@@ -1,10 +1,10 @@
-// One analysis: its question, the ranking of its hypotheses (leader marked, each renamed or
+// One analysis: its question, the ranking of its hypotheses (leaders marked, a shared rank numbered alike, each renamed or
 // removed from here too), the buttons that add hypotheses and evidence, and the matrix.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AchView } from '../../../shared/evidence';
 import { formatScore } from './ach-labels';
 import type { MatrixRow } from './ach-model';
-import { leadingHypothesis, matrixRows } from './ach-model';
+import { leadingHypotheses, matrixRows, standingLabel } from './ach-model';
 import { AchGrid } from './AchGrid';
 import { AnalysisDialogs } from './AnalysisDialogs';
 import type { AnalysisDialog } from './use-grid-actions';
@@ -12,14 +12,19 @@ import { useGridActions } from './use-grid-actions';
 import { useAnalysis } from './use-analysis';
 import styles from './Ach.module.css';
 
+function Standing({ label, leading }: { label: string; leading: boolean }) {
+  if (leading) return <strong className={styles.leadingBadge}> {label}</strong>;
+  return label.startsWith('Tied') ? <span className={styles.muted}> · {label}</span> : null;
+}
+
 function Ranking({
   view,
-  leading,
+  leaders,
   onRename,
   onRemove,
 }: {
   view: AchView;
-  leading: string | null;
+  leaders: readonly string[];
   onRename: (id: string) => void;
   onRemove: (id: string) => void;
 }) {
@@ -33,11 +38,18 @@ function Ranking({
     <section aria-labelledby="ach-ranking" className={styles.ranking}>
       <h3 id="ach-ranking">Ranking</h3>
       <ol>
-        {ranked.map((id) => (
-          <li key={id} data-leading={id === leading ? 'true' : undefined}>
+        {ranked.map((id, index) => (
+          // A shared rank is numbered alike (1, 1, 3): the list's own count would say 1, 2, 3.
+          <li
+            key={id}
+            value={view.scores.ranks[id] ?? index + 1}
+            data-leading={leaders.includes(id) ? 'true' : undefined}
+          >
             <span className={styles.rankLabel}>{byId.get(id)!.label}</span>{' '}
             <span className={styles.muted}>inconsistency {formatScore(view.scores.inconsistency[id])}</span>
-            {id === leading && <strong className={styles.leadingBadge}> Leading</strong>}
+            {leaders.length > 0 && (
+              <Standing label={standingLabel(view.scores, id, leaders)} leading={leaders.includes(id)} />
+            )}
             <button type="button" className={`button ${styles.small}`} onClick={() => onRename(id)}>
               Rename…
             </button>
@@ -80,6 +92,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
   const actions = useGridActions(id, analysis, openDialog);
   const rows = useRows(view, analysis.myAuthorId);
   const hypotheses = useHypotheses(view);
+  const leaders = view ? leadingHypotheses(view, analysis.myAuthorId) : [];
   // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = view !== null;
@@ -114,7 +127,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
           </div>
           <Ranking
             view={view}
-            leading={leadingHypothesis(view, analysis.myAuthorId)}
+            leaders={leaders}
             onRename={actions.renameHypothesis}
             onRemove={actions.removeHypothesis}
           />
@@ -126,7 +139,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             hypotheses={hypotheses}
             rows={rows}
             scores={view.scores}
-            leading={leadingHypothesis(view, analysis.myAuthorId)}
+            leaders={leaders}
             actions={actions}
           />
           <AnalysisDialogs id={id} view={view} analysis={analysis} dialog={dialog} onClose={() => setDialog(null)} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AchCell, AchView } from '../../../shared/evidence';
 import { cellName } from './ach-labels';
-import { leadingHypothesis, matrixRows, withMyCell } from './ach-model';
+import { leadingHypotheses, matrixRows, standingLabel, withMyCell } from './ach-model';
 
 const at = '2026-12-01T00:00:00.000Z';
 const cell = (rowId: string, hypothesisId: string, rating: AchCell['rating'], authorId = 'me'): AchCell => ({
@@ -33,7 +33,13 @@ function view(cells: AchCell[], diagnosticity: Record<string, number> = {}): Ach
     authorId: 'me',
     createdAt: at,
     updatedAt: at,
-    scores: { inconsistency: { h1: 1, h2: 0 }, ranking: ['h2', 'h1'], diagnosticity, sensitiveRows: ['r2'] },
+    scores: {
+      inconsistency: { h1: 1, h2: 0 },
+      ranking: ['h2', 'h1'],
+      ranks: { h1: 2, h2: 1 },
+      diagnosticity,
+      sensitiveRows: ['r2'],
+    },
     disagreements: [],
   };
 }
@@ -67,11 +73,38 @@ describe('matrixRows', () => {
   });
 });
 
-describe('leadingHypothesis', () => {
+describe('leadingHypotheses', () => {
   it('names no leader until I have rated something', () => {
-    expect(leadingHypothesis(view([]), 'me')).toBeNull();
-    expect(leadingHypothesis(view([cell('r1', 'h1', 'I', 'bob')]), 'me')).toBeNull();
-    expect(leadingHypothesis(view([cell('r1', 'h1', 'I')]), 'me')).toBe('h2');
+    expect(leadingHypotheses(view([]), 'me')).toEqual([]);
+    expect(leadingHypotheses(view([cell('r1', 'h1', 'I', 'bob')]), 'me')).toEqual([]);
+    expect(leadingHypotheses(view([cell('r1', 'h1', 'I')]), 'me')).toEqual(['h2']);
+  });
+
+  it('names every hypothesis sharing first place, and none of them “Leading”', () => {
+    const tied = view([cell('r1', 'h1', 'C')]);
+    tied.scores = { ...tied.scores, inconsistency: { h1: 0, h2: 0 }, ranking: ['h1', 'h2'], ranks: { h1: 1, h2: 1 } };
+    const leaders = leadingHypotheses(tied, 'me');
+    expect(leaders).toEqual(['h1', 'h2']);
+    expect(standingLabel(tied.scores, 'h1', leaders)).toBe('Tied for first');
+    expect(standingLabel(tied.scores, 'h2', leaders)).toBe('Tied for first');
+  });
+});
+
+describe('standingLabel', () => {
+  it('says Leading for a lone first, the ordinal below it, and Tied for a shared place', () => {
+    const scores = {
+      inconsistency: { a: 0, b: 1, c: 1, d: 3 },
+      ranking: ['a', 'b', 'c', 'd'],
+      ranks: { a: 1, b: 2, c: 2, d: 4 },
+      diagnosticity: {},
+      sensitiveRows: [],
+    };
+    expect(['a', 'b', 'c', 'd'].map((id) => standingLabel(scores, id, ['a']))).toEqual([
+      'Leading',
+      'Tied 2nd',
+      'Tied 2nd',
+      '4th',
+    ]);
   });
 });
 

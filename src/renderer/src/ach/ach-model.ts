@@ -1,7 +1,10 @@
 // The matrix as the grid draws it, derived from the AchView the core returns: my ratings per
-// row, rows ordered by diagnosticity, the leader, and rows kept identical (same object) when
+// row, rows ordered by diagnosticity, the leaders (several when tied), and rows kept identical (same object) when
 // nothing in them changed, so after one rating only that row and the scores draw again.
-import type { AchCell, AchDisagreement, AchRowView, AchView } from '../../../shared/evidence';
+import type { AchCell, AchDisagreement, AchRowView, AchScores, AchView } from '../../../shared/evidence';
+import { sharesRank } from '../../../shared/evidence-export';
+import { leadersOf } from '../../../shared/evidence-rules';
+import { ordinal } from './ach-labels';
 
 export interface MatrixRow {
   row: AchRowView;
@@ -81,10 +84,19 @@ export function matrixRows(view: AchView, myAuthorId: string | null, previous: r
     .map(({ row }) => row);
 }
 
-/** The leading hypothesis: first in the ranking, once I have rated anything; null before. */
-export function leadingHypothesis(view: AchView, myAuthorId: string | null): string | null {
+/** The hypotheses ranked first (several when tied), once I have rated anything; none before. */
+export function leadingHypotheses(view: AchView, myAuthorId: string | null): string[] {
   const rated = view.cells.some((cell) => cell.authorId === myAuthorId && cell.rating !== 'NA');
-  return rated ? (view.scores.ranking[0] ?? null) : null;
+  return rated ? leadersOf(view.scores) : [];
+}
+
+/** How a hypothesis stands: "Leading" alone first, "Tied for first", "Tied 3rd", "2nd"; '' when unranked. */
+export function standingLabel(scores: AchScores, id: string, leaders: readonly string[]): string {
+  const rank = scores.ranks[id] ?? 0;
+  if (rank === 0) return '';
+  const tied = sharesRank(scores.ranks, id);
+  if (leaders.includes(id)) return tied ? 'Tied for first' : 'Leading';
+  return tied ? `Tied ${ordinal(rank)}` : ordinal(rank);
 }
 
 /** My view with one of my cells set (or cleared), before the core answers. */

@@ -10,7 +10,7 @@ import { scoreAnalysis } from '../../../shared/evidence-rules';
 import '../app/tokens.css';
 import '../app/global.css';
 import type { MatrixRow } from './ach-model';
-import { leadingHypothesis, matrixRows } from './ach-model';
+import { leadingHypotheses, matrixRows } from './ach-model';
 import { AchGrid } from './AchGrid';
 import type { GridActions } from './AchGrid';
 
@@ -56,7 +56,7 @@ function syntheticView(hypotheses: number, rows: number): AchView {
     authorId: ME,
     createdAt: at,
     updatedAt: at,
-    scores: { inconsistency: {}, ranking: [], diagnosticity: {}, sensitiveRows: [] },
+    scores: { inconsistency: {}, ranking: [], ranks: {}, diagnosticity: {}, sensitiveRows: [] },
     disagreements: [],
   };
   return { ...view, scores: score(view) };
@@ -95,7 +95,7 @@ function Harness({ initial }: { initial: AchView }) {
       hypotheses={initial.hypotheses}
       rows={previous.current}
       scores={state.view.scores}
-      leading={leadingHypothesis(state.view, ME)}
+      leaders={leadingHypotheses(state.view, ME)}
       actions={NO_ACTIONS}
     />
   );
