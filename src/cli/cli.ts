@@ -1,7 +1,7 @@
 // The marginalia command line: the same core as the desktop app, for scripting and tests.
 // Parses with the commander program (./program.ts), runs one command, and turns whatever
-// went wrong into a message on stderr and an exit code: 0 success, 1 the user's error,
-// 2 an internal error.
+// went wrong into a message on stderr (with --json, a {code, message} value) and an exit
+// code: 0 success, 1 the user's error, 2 an internal error.
 import { ContractCallError } from '../shared/client';
 import { UserFacingError } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
@@ -31,20 +31,34 @@ export interface CliContext {
   serve?: (options: { core: MarginaliaCore; port: number; io: CliIo }) => Promise<void>;
 }
 
-/** What the person reads when a run fails, and the exit code it ends with. */
-function report(error: unknown, io: CliIo): number {
-  if (error instanceof HelpShown) return error.exitCode;
-  if (error instanceof UsageError) {
-    io.stderr(`marginalia: ${error.message}\n${error.pointToHelp ? 'Run marginalia --help for usage.\n' : ''}`);
-    return EXIT_USER_ERROR;
-  }
+/** A failure as the run tells it: its code, its message, and the exit code it ends with. */
+function failureOf(error: unknown): { code: string; message: string; exitCode: number } {
+  if (error instanceof UsageError)
+    return {
+      code: 'USAGE',
+      message: `${error.message}${error.pointToHelp ? '\nRun marginalia --help for usage.' : ''}`,
+      exitCode: EXIT_USER_ERROR,
+    };
   if (error instanceof ContractCallError || error instanceof UserFacingError) {
-    const code = exitCodeFor(error.code);
-    io.stderr(`marginalia: ${code === EXIT_INTERNAL_ERROR ? 'internal error: ' : ''}${error.message}\n`);
-    return code;
+    const exitCode = exitCodeFor(error.code);
+    const internal = exitCode === EXIT_INTERNAL_ERROR ? 'internal error: ' : '';
+    return { code: error.code, message: `${internal}${error.message}`, exitCode };
   }
-  io.stderr(`marginalia: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return EXIT_INTERNAL_ERROR;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { code: 'INTERNAL', message: `internal error: ${detail}`, exitCode: EXIT_INTERNAL_ERROR };
+}
+
+/**
+ * What the person reads when a run fails, and the exit code it ends with. With --json the
+ * failure is one JSON value on stderr, {code, message}, so a script reads it as it reads the
+ * answer (stdout stays empty).
+ */
+function report(error: unknown, io: CliIo, json: boolean): number {
+  if (error instanceof HelpShown) return error.exitCode;
+  const failure = failureOf(error);
+  if (json) io.stderr(`${JSON.stringify({ code: failure.code, message: failure.message }, null, 2)}\n`);
+  else io.stderr(`marginalia: ${failure.message}\n`);
+  return failure.exitCode;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, context: CliContext): Promise<number> {
@@ -53,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
     await buildProgram(session).parseAsync([...argv], { from: 'user' });
     return session.exitCode;
   } catch (error) {
-    return report(error, io);
+    return report(error, io, session.json || argv.includes('--json'));
   } finally {
     session.close();
   }

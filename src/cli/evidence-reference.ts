@@ -1,5 +1,6 @@
 // Ids of evidence items on the command line: a whole id or a unique prefix of one (as git
-// takes a commit's); a source may also be named. An ambiguous prefix lists the candidates.
+// takes a commit's); a source may also be named, a claim found by words of its statement.
+// An ambiguous reference lists the candidates.
 import type { Annotation } from '../shared/annotations';
 import { UserFacingError } from '../shared/result';
 import type { CliSession } from './session';
@@ -48,6 +49,16 @@ export function chooseById<T extends Named>(
   );
 }
 
+/** Names that look like what was typed: containing it, contained in it, or starting alike. */
+function closeNames(named: readonly Named[], reference: string): Named[] {
+  const wanted = reference.trim().toLowerCase();
+  if (wanted === '') return [];
+  return named.filter((item) => {
+    const name = item.label.toLowerCase();
+    return name.includes(wanted) || wanted.includes(name) || name.slice(0, 3) === wanted.slice(0, 3);
+  });
+}
+
 /** A source by id, id prefix, or its name (case-insensitive). */
 export async function resolveSources(session: CliSession, references: readonly string[]): Promise<string[]> {
   if (references.length === 0) return [];
@@ -55,7 +66,17 @@ export async function resolveSources(session: CliSession, references: readonly s
   const named = sources.map((source) => ({ id: source.id, label: source.name }));
   return references.map((reference) => {
     const byName = named.find((source) => source.label.toLowerCase() === reference.trim().toLowerCase());
-    return (byName ?? chooseById(named, reference, 'source')).id;
+    if (byName) return byName.id;
+    const wanted = reference.trim().toLowerCase();
+    if (wanted === '' || !named.some((item) => item.id.toLowerCase().startsWith(wanted))) {
+      const close = closeNames(named, reference);
+      throw new UserFacingError(
+        'NOT_FOUND',
+        `No source is named “${reference}” or has an id starting with it.` +
+          (close.length > 0 ? ` Close names:\n${candidates(close)}` : ''),
+      );
+    }
+    return chooseById(named, reference, 'source').id;
   });
 }
 
@@ -88,13 +109,27 @@ async function allAnnotations(session: CliSession): Promise<Named[]> {
   return named;
 }
 
+/** Whether every word of `words` is in the statement (case-insensitive). */
+function hasWords(statement: string, words: readonly string[]): boolean {
+  const text = statement.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+/** A claim by id, unique id prefix, or words of its statement that only one claim has. */
 export async function resolveClaim(session: CliSession, reference: string): Promise<string> {
-  const claims = await session.call('listClaims', {});
-  return chooseById(
-    claims.map((claim) => ({ id: claim.id, label: claim.statement })),
-    reference,
-    'claim',
-  ).id;
+  const claims = (await session.call('listClaims', {})).map((claim) => ({ id: claim.id, label: claim.statement }));
+  const wanted = reference.trim().toLowerCase();
+  if (wanted !== '' && claims.some((claim) => claim.id.toLowerCase().startsWith(wanted)))
+    return chooseById(claims, reference, 'claim').id;
+  const words = wanted.split(/\s+/).filter((word) => word !== '');
+  const matches = words.length === 0 ? [] : claims.filter((claim) => hasWords(claim.label, words));
+  if (matches.length === 1) return matches[0]!.id;
+  if (matches.length === 0)
+    throw new UserFacingError('NOT_FOUND', `No claim has an id starting with “${reference}” or those words.`);
+  throw new UserFacingError(
+    'AMBIGUOUS',
+    `${matches.length} claims have the words “${reference}”; give more of the statement or an id:\n${candidates(matches)}`,
+  );
 }
 
 export async function resolveAnalysis(session: CliSession, reference: string): Promise<string> {

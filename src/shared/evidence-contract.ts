@@ -9,6 +9,7 @@ import type {
   AnnotationLink,
   ClaimDetail,
   ClaimSummary,
+  DeleteSourceResult,
   EvidenceSource,
   GradingScheme,
   LinkKind,
@@ -35,8 +36,11 @@ export interface EvidenceContract {
   saveGradingScheme(input: { scheme: GradingScheme }): GradingScheme;
   listSources(input: Record<string, never>): EvidenceSource[];
   saveSource(input: SaveSourceRequest): EvidenceSource;
-  /** Deletes a source; documents and annotations naming it no longer do. */
-  deleteSource(input: { id: string }): { deleted: true };
+  /**
+   * Deletes a source. One that grades or documents still name is refused (IN_USE, the message
+   * naming the uses) unless `force`; then they no longer name it, and the answer counts them.
+   */
+  deleteSource(input: { id: string; force?: boolean }): DeleteSourceResult;
   /** A document's default sources (its outlet, say), which its annotations have unless they name their own. */
   getDocumentSources(input: { documentId: string }): { sourceIds: string[] };
   setDocumentSources(input: { documentId: string; sourceIds: string[] }): { sourceIds: string[] };

@@ -31,7 +31,7 @@ export const evidenceInputSchemas = {
       notes: longText.optional(),
     })
     .strict(),
-  deleteSource: z.object({ id }).strict(),
+  deleteSource: z.object({ id, force: z.boolean().optional() }).strict(),
   getDocumentSources: z.object({ documentId: id }).strict(),
   setDocumentSources: z.object({ documentId: id, sourceIds: idList }).strict(),
   listGrades: z.object({ documentId: id }).strict(),

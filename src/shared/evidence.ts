@@ -1,6 +1,7 @@
 // The evidence model: sources and their grades, links between annotations, claims with
 // their evidence, and analyses of competing hypotheses (ACH). Every item points at real
 // passages through annotation ids; statuses and scores are computed, never stored.
+import { countOf } from './plural';
 
 export const SOURCE_KINDS = ['outlet', 'official', 'person', 'group', 'document', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -127,6 +128,35 @@ export interface AnnotationLink {
   createdAt: string;
 }
 
+/** What still names a source: annotation grades and documents (as their default source). */
+export interface SourceUses {
+  grades: number;
+  documents: number;
+}
+
+export interface DeleteSourceResult {
+  deleted: true;
+  /** What the source was taken off. */
+  uses: SourceUses;
+}
+
+/** How a refusal to delete a source in use ends; the command line says its own flag instead. */
+export const DELETE_ANYWAY = ', or delete it anyway.';
+
+/** “residents” is the source of 3 grades and 1 document; remove it from them first */
+export function sourceInUseMessage(name: string, uses: SourceUses): string {
+  return `“${name}” is the source of ${usesText(uses)}; remove it from them first`;
+}
+
+/** "3 grades and 1 document", "1 grade", "2 documents". */
+export function usesText(uses: SourceUses): string {
+  const parts = [
+    ...(uses.grades > 0 ? [countOf(uses.grades, 'grade')] : []),
+    ...(uses.documents > 0 ? [countOf(uses.documents, 'document')] : []),
+  ];
+  return parts.length === 0 ? 'nothing' : parts.join(' and ');
+}
+
 /** An annotation as the evidence views show it: where it is and what it quotes. */
 export interface PassageRef {
   annotationId: string;
@@ -169,7 +199,10 @@ export interface ClaimSummary {
   statement: string;
   status: ClaimStatus;
   counts: Record<Stance, number>;
-  /** The best grade among the evidence, such as "B2"; '' when none is graded. */
+  /**
+   * The best grade among the supporting evidence, such as "B2" (reliability ranks first);
+   * '' when none is graded. Contradicting and context pieces do not count.
+   */
   bestGrade: string;
   updatedAt: string;
 }
@@ -187,6 +220,17 @@ export interface ClaimDetail extends ClaimSummary {
   evidence: ClaimEvidenceView[];
   /** How many supporting pieces are independent of one another (groups of dependent ones count once). */
   independentSupport: number;
+  /**
+   * Why the supporting pieces count as one source, one sentence per merged piece, such as
+   * “B…” repeats “A…” or “A…” and “B…” are both from Libya's Channel; empty unless the claim
+   * is single-source with more than one supporting piece.
+   */
+  singleSourceReasons: string[];
+  /**
+   * The best credibility among the supporting evidence ('' when none is graded): what weighs
+   * the claim as an ACH row. It can differ from `bestGrade`'s, which ranks reliability first.
+   */
+  supportCredibility: string;
   authorId: string;
   createdAt: string;
 }

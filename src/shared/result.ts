@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'NETWORK',
   'NO_ARTICLE',
   'AMBIGUOUS',
+  /** Something still uses what was to be deleted; the message names the uses and how to delete it anyway. */
+  'IN_USE',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'WRITE_FAILED',

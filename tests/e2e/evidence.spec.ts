@@ -210,7 +210,7 @@ test('Grade…, Link to… and Make claim… run from the keyboard on the select
   await expect(await claimStatus(page)).toContainText('Unsupported');
 });
 
-test('a source is edited and, after a confirmation, deleted; a card makes a claim in one step', async ({
+test('a source is edited and, after a confirmation naming its uses, deleted; a card makes a claim in one step', async ({
   page,
   app,
 }) => {
@@ -243,6 +243,11 @@ test('a source is edited and, after a confirmation, deleted; a card makes a clai
   const confirm = page.getByRole('dialog', { name: "Delete the source “Libya's Channel”?" });
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Delete' }).click();
+  // The document still names it: the core refuses, and a second confirmation names the use.
+  const anyway = page.getByRole('dialog', { name: "Delete “Libya's Channel” anyway?" });
+  await expect(anyway).toContainText("“Libya's Channel” is the source of 1 document; remove it from them first.");
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await anyway.getByRole('button', { name: 'Delete anyway' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(0);
   await expect(card.getByRole('button', { name: /^Grade / })).toHaveCount(0);
 });

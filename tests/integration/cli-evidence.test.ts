@@ -13,6 +13,9 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
+/** The title the first report is imported with (its first line). */
+const FIRST_TITLE = 'Harbour Radio reported that fishing boats left Zuwara at dawn.';
+
 const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
 
 async function ok(...args: string[]): Promise<string> {
@@ -68,7 +71,9 @@ describe('the evidence commands', () => {
     await ok('link', copy.slice(0, 8), original.slice(0, 8), '--kind', 'repeats');
     expect(await ok('claims')).toBe(`${claimId}  single-source  +2 -0 ~0  B2   Boats left Zuwara at dawn\n`);
     const shown = await ok('claims', 'show', claimId.slice(0, 6));
-    expect(shown).toContain('single-source, 1 independent supporting source; best grade B2');
+    expect(shown).toContain(
+      'single-source, 1 independent supporting source; best supporting grade B2 (as an ACH row: credibility 2)\nSingle source: “fishing boats left Zuwara at dawn” repeats “fishing boats left Zuwara at dawn”\n',
+    );
     expect(shown).toContain('  B2  “fishing boats left Zuwara at dawn” (Harbour Radio reported that');
     expect(shown).toMatch(/\n {6}Harbour Radio; annotation [0-9a-f-]{36}\n/);
     expect((await jsonOf<{ status: string }>('claims', 'show', claimId)).status).toBe('single-source');
@@ -83,7 +88,12 @@ describe('the evidence commands', () => {
     expect(wrong.stderr).toContain('“Q” is not a reliability of the Admiralty scheme; use one of A, B, C, D, E, F');
     expect((await cli('grade', original, '--credibility', '7')).stderr).toContain('use one of 1, 2, 3, 4, 5, 6');
     expect(await ok('grade', original, '--source', 'Residents')).toContain('sources: Residents');
-    expect(await ok('sources', 'remove', id)).toBe(`Deleted source ${id}.\n`);
+    const refused = await cli('sources', 'remove', 'residents');
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toBe(
+      'marginalia: “Residents” is the source of 1 grade; remove it from them first, or use --force.\n',
+    );
+    expect(await ok('sources', 'remove', id, '--force')).toBe(`Deleted source ${id}; 1 grade no longer name it.\n`);
     expect(await ok('sources')).toBe('No sources yet.\n');
     expect((await cli('link', original, original, '--kind', 'cites')).stderr).toContain('cannot be linked to itself');
     expect((await cli('grade', 'ffffffff', '--credibility', '1')).stderr).toContain(
@@ -203,5 +213,87 @@ describe('the evidence commands', () => {
       expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 1, stdout: '' });
       expect(result.stderr).toMatch(message);
     }
+  });
+});
+
+describe('the evidence commands after the trial of issue 17', () => {
+  it('refuses an annotation with two stances and a claim without a statement, saying how to write one', async () => {
+    const { original } = await twoReports();
+    const both = await cli('claims', 'add', 'Boats left', '--supports', original, '--contradicts', original);
+    expect(both).toMatchObject({ code: 1, stdout: '' });
+    expect(both.stderr).toContain('is given as evidence that both supports and contradicts the claim');
+    expect(await ok('claims')).toBe('No claims yet.\n');
+    expect((await cli('claims', 'add', ' ', '--supports', original)).stderr).toBe(
+      'marginalia: A claim needs a statement, e.g. claims add "IS fighters beheaded 11 people" --supports ID\n',
+    );
+  });
+
+  it('adds, removes and replaces a document’s sources as the flags say, printing the resulting list', async () => {
+    await twoReports();
+    for (const name of ['Harbour Radio', 'Residents', 'Coast Courier']) await ok('sources', 'add', name);
+    const doc = 'Harbour Radio reported';
+    expect(await ok('sources', 'document', doc, '--source', 'Harbour Radio')).toBe(
+      `“${FIRST_TITLE}” has the default source Harbour Radio.\n`,
+    );
+    expect(await ok('sources', 'document', doc, '--source', 'residents')).toBe(
+      `“${FIRST_TITLE}” has the default sources Harbour Radio, Residents.\n`,
+    );
+    expect(await ok('sources', 'document', doc, '--remove', 'Harbour Radio')).toBe(
+      `“${FIRST_TITLE}” has the default source Residents.\n`,
+    );
+    expect(await ok('sources', 'document', doc, '--only', 'Coast Courier', '--only', 'Harbour Radio')).toBe(
+      `“${FIRST_TITLE}” has the default sources Coast Courier, Harbour Radio.\n`,
+    );
+    expect((await cli('sources', 'document', doc, '--only', 'Residents', '--source', 'Residents')).code).toBe(1);
+    expect(await ok('sources', 'document', doc, '--none')).toBe(`“${FIRST_TITLE}” has no default sources.\n`);
+  });
+
+  it('reads codes in any case, and names close sources when none has the name or id given', async () => {
+    const { original } = await twoReports();
+    expect(await ok('sources', 'add', "Libya's Channel", '--reliability', 'b')).toMatch(/^[0-9a-f-]{36}\n$/);
+    expect(await ok('sources')).toContain("  B   Libya's Channel");
+    const nobody = await cli('grade', original, '--source', 'Nobody');
+    expect(nobody.stderr).toBe('marginalia: No source is named “Nobody” or has an id starting with it.\n');
+    const libya = await cli('sources', 'set', 'Libya', '--reliability', 'C');
+    expect(libya.stderr).toMatch(
+      /^marginalia: No source is named “Libya” or has an id starting with it\. Close names:\n {2}[0-9a-f-]{36} {2}Libya's Channel\n$/,
+    );
+  });
+
+  it('finds a claim by words only its statement has, and lists the claims that share them', async () => {
+    const { original, copy } = await twoReports();
+    const black = (await ok('claims', 'add', 'Black smoke over the port', '--supports', original)).split(' ')[0]!;
+    await ok('claims', 'add', 'Black boats left the port', '--supports', copy);
+    expect(await ok('claims', 'show', 'smoke black')).toContain('Black smoke over the port\n');
+    expect((await jsonOf<{ id: string }>('claims', 'show', 'SMOKE')).id).toBe(black);
+    const ambiguous = await cli('claims', 'show', 'Black');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('2 claims have the words “Black”; give more of the statement or an id:');
+    expect(ambiguous.stderr).toContain(`  ${black}  Black smoke over the port`);
+    expect((await cli('claims', 'show', 'nowhere')).stderr).toBe(
+      'marginalia: No claim has an id starting with “nowhere” or those words.\n',
+    );
+  });
+
+  it('gives errors as one JSON value on stderr with --json, and a non-zero exit', async () => {
+    const { original } = await twoReports();
+    await ok('sources', 'add', 'Residents');
+    await ok('grade', original, '--source', 'Residents');
+    const failures = [];
+    for (const args of [
+      ['sources', 'remove', 'Residents'],
+      ['claims', 'show', 'nothing'],
+      ['grade', original, '--credibility', '9'],
+      ['ach', 'show', 'nothing'],
+    ])
+      failures.push(await cli('--json', ...args));
+    for (const failure of failures) {
+      expect(failure).toMatchObject({ code: 1, stdout: '' });
+      expect(Object.keys(JSON.parse(failure.stderr) as object)).toEqual(['code', 'message']);
+    }
+    expect(JSON.parse(failures[0]!.stderr)).toEqual({
+      code: 'IN_USE',
+      message: '“Residents” is the source of 1 grade; remove it from them first, or use --force.',
+    });
   });
 });

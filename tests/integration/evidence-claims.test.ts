@@ -141,3 +141,96 @@ describe('claims', () => {
     expect(await callOk(core, 'listClaims', {})).toEqual([]);
   });
 });
+
+describe('what a claim says about its evidence (the trial of issue 17)', () => {
+  it('refuses one annotation given two stances in one claim, and lets an existing piece change stance', async () => {
+    const { original } = await twoReports();
+    expect(
+      await callError(core, 'saveClaim', {
+        statement: 'Boats left',
+        evidence: [
+          { annotationId: original, stance: 'supports' },
+          { annotationId: original, stance: 'contradicts' },
+        ],
+      }),
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      message:
+        '“fishing boats left Zuwara at dawn” is given as evidence that both supports and contradicts the claim; ' +
+        'give each annotation one stance.',
+    });
+    expect(await callOk(core, 'listClaims', {})).toEqual([]);
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [{ annotationId: original, stance: 'supports' }],
+    });
+    const changed = await callOk(core, 'saveClaim', {
+      id: claim.id,
+      statement: 'Boats left',
+      evidence: [{ annotationId: original, stance: 'contradicts' }],
+    });
+    expect(changed.evidence.map((piece) => piece.stance)).toEqual(['contradicts']);
+  });
+
+  it('takes the best grade from the supporting evidence only, and weighs it in ACH by their best credibility', async () => {
+    const { radio, courier, original, copy } = await twoReports();
+    await callOk(core, 'saveSource', { id: courier.id, name: 'Coast Courier', reliability: 'D' });
+    await callOk(core, 'gradeAnnotation', { annotationId: copy, credibility: '3' });
+    const against = library.highlight(library.firstDoc, 'eleven boats did not come back');
+    await callOk(core, 'gradeAnnotation', { annotationId: against, sourceIds: [radio.id], credibility: '4' });
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [
+        { annotationId: original, stance: 'supports' },
+        { annotationId: copy, stance: 'supports' },
+        { annotationId: against, stance: 'contradicts' },
+      ],
+    });
+    // Supporters D3 and B (credibility not graded); the contradictor's B4 does not count.
+    expect(claim).toMatchObject({ bestGrade: 'B', supportCredibility: '3' });
+    expect((await callOk(core, 'listClaims', {}))[0]?.bestGrade).toBe('B');
+    const analysis = await callOk(core, 'saveAnalysis', { question: 'Did they leave?' });
+    const view = await callOk(core, 'saveAchRow', {
+      analysisId: analysis.id,
+      evidence: { kind: 'claim', id: claim.id },
+    });
+    expect(view.rows[0]?.credibility).toBe(claim.supportCredibility);
+  });
+
+  it('says why a claim is single-source: which piece repeats which, or the source they share', async () => {
+    const { radio, original, copy } = await twoReports();
+    const claim = await callOk(core, 'saveClaim', {
+      statement: 'Boats left',
+      evidence: [
+        { annotationId: original, stance: 'supports' },
+        { annotationId: copy, stance: 'supports' },
+      ],
+    });
+    expect(claim.singleSourceReasons).toEqual([]);
+    await callOk(core, 'linkAnnotations', { fromId: copy, toId: original, kind: 'repeats' });
+    expect((await callOk(core, 'getClaim', { id: claim.id })).singleSourceReasons).toEqual([
+      '“fishing boats left Zuwara at dawn” repeats “fishing boats left Zuwara at dawn”',
+    ]);
+    await callOk(core, 'unlinkAnnotations', {
+      id: (await callOk(core, 'listLinks', { documentId: library.secondDoc }))[0]!.id,
+    });
+    await callOk(core, 'setDocumentSources', { documentId: library.secondDoc, sourceIds: [radio.id] });
+    expect(await callOk(core, 'getClaim', { id: claim.id })).toMatchObject({
+      status: 'single-source',
+      singleSourceReasons: [
+        '“fishing boats left Zuwara at dawn” and “fishing boats left Zuwara at dawn” are both from Harbour Radio',
+      ],
+    });
+  });
+
+  it('reads grade codes typed in another case in the scheme’s spelling, in sources, grades and search', async () => {
+    const source = await callOk(core, 'saveSource', { name: 'Residents', reliability: 'b' });
+    expect(source.reliability).toBe('B');
+    const annotationId = library.highlight(library.firstDoc, 'eleven boats');
+    await callOk(core, 'gradeAnnotation', { annotationId, sourceIds: [source.id], credibility: '2' });
+    const found = await callOk(core, 'search', { query: 'reliability:<=b' });
+    expect(found.problems).toEqual([]);
+    expect(found.total).toBe(1);
+    expect(JSON.stringify(found.groups)).toContain(annotationId);
+  });
+});

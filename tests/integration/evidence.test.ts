@@ -92,7 +92,7 @@ describe('sources and grades', () => {
     expect(await callOk(core, 'listGrades', { documentId: library.firstDoc })).toEqual([]);
   });
 
-  it('gives a document default sources, and deleting a source takes it off documents and grades', async () => {
+  it('refuses to delete a source that grades and documents still name, and with force takes it off them', async () => {
     const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio' });
     const courier = await callOk(core, 'saveSource', { name: 'Coast Courier' });
     await callOk(core, 'setDocumentSources', { documentId: library.firstDoc, sourceIds: [radio.id, radio.id] });
@@ -101,12 +101,28 @@ describe('sources and grades', () => {
     expect(await callOk(core, 'getDocumentSources', { documentId: library.firstDoc })).toEqual({
       sourceIds: [radio.id],
     });
-    await callOk(core, 'deleteSource', { id: radio.id });
+    expect(await callError(core, 'deleteSource', { id: radio.id })).toEqual({
+      code: 'IN_USE',
+      message:
+        '“Harbour Radio” is the source of 1 grade and 1 document; remove it from them first, or delete it anyway.',
+    });
+    expect(await callOk(core, 'getDocumentSources', { documentId: library.firstDoc })).toEqual({
+      sourceIds: [radio.id],
+    });
+    expect(await callOk(core, 'deleteSource', { id: radio.id, force: true })).toEqual({
+      deleted: true,
+      uses: { grades: 1, documents: 1 },
+    });
     expect(await callOk(core, 'getDocumentSources', { documentId: library.firstDoc })).toEqual({ sourceIds: [] });
     expect((await callOk(core, 'listGrades', { documentId: library.secondDoc }))[0]?.sourceIds).toEqual([courier.id]);
     expect(events.at(-1)?.envelope.payload).toEqual({
       kinds: ['sources', 'grades'],
       documentIds: expect.arrayContaining([library.firstDoc, library.secondDoc]),
+    });
+    const unused = await callOk(core, 'saveSource', { name: 'Unused' });
+    expect(await callOk(core, 'deleteSource', { id: unused.id })).toEqual({
+      deleted: true,
+      uses: { grades: 0, documents: 0 },
     });
   });
 

@@ -92,6 +92,18 @@ describe('evidence in the PDF export', () => {
     );
   });
 
+  it('says under a single-source claim which of its supporting pieces share a source', async () => {
+    const { claim } = await gradedLibrary();
+    const boats = library.highlight(library.firstDoc, 'fishing boats left Zuwara');
+    await callOk(core, 'setClaimEvidence', { claimId: claim.id, annotationId: boats, stance: 'supports' });
+    const appendix = pdftotext(await exportBoth())
+      .split('Claims and sources')
+      .at(-1)!;
+    expect(appendix).toMatch(
+      /Single source: “(eleven boats did not come back|fishing boats left Zuwara)” and “(eleven boats did not come back|fishing boats left Zuwara)” are both from Harbour Radio/,
+    );
+  });
+
   it('lists the sources with reliability and reason, and each claim with its status and its evidence by stance', async () => {
     await gradedLibrary();
     const text = pdftotext(await exportBoth());
@@ -102,7 +114,7 @@ describe('evidence in the PDF export', () => {
     expect(appendix).toContain('Port officials official · C — Fairly reliable');
     expect(appendix).toContain('Claims (1)');
     expect(appendix).toContain('Eleven boats are missing after the storm');
-    expect(appendix).toContain('Single source · 1 independent supporting source · best grade B2');
+    expect(appendix).toContain('Single source · 1 independent supporting source · best supporting grade B2');
     expect(appendix).toMatch(
       /Supports \(1\) “eleven boats did not come back” — Harbour Radio reported that fishing boats left Zuwara at dawn\. · grade B2 · Harbour Radio \(B\)/,
     );

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
 import { STANCES } from '../../shared/evidence';
+import { UserFacingError } from '../../shared/result';
 import { resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { asText, parsedOption, repeatable } from '../usage';
@@ -25,9 +26,12 @@ export function claimReport(claim: ClaimDetail): string {
     });
     return [`${stance[0]!.toUpperCase()}${stance.slice(1)}:\n${lines.join('\n')}`];
   });
+  const weight = claim.supportCredibility ? ` (as an ACH row: credibility ${claim.supportCredibility})` : '';
+  const reasons = claim.singleSourceReasons.map((reason) => `Single source: ${reason}\n`).join('');
   return (
     `${claim.statement}\n${claim.status}, ${claim.independentSupport} independent supporting ` +
-    `${claim.independentSupport === 1 ? 'source' : 'sources'}; best grade ${claim.bestGrade || '-'}\n` +
+    `${claim.independentSupport === 1 ? 'source' : 'sources'}; best supporting grade ${claim.bestGrade || '-'}${weight}\n` +
+    reasons +
     (groups.length ? `\n${groups.join('\n\n')}\n` : '\nNo evidence yet.\n')
   );
 }
@@ -49,6 +53,11 @@ function addCommand(session: CliSession): Command {
       '\nExamples:\n  marginalia claims add "IS fighters beheaded 11 people in Sabratha" --supports 5b1e --supports 9c04 --contradicts 77aa',
     )
     .action(async (statement: string, options: ClaimOptions) => {
+      if (statement.trim() === '')
+        throw new UserFacingError(
+          'INVALID_INPUT',
+          'A claim needs a statement, e.g. claims add "IS fighters beheaded 11 people" --supports ID',
+        );
       const pieces: Array<{ annotationId: string; stance: Stance }> = [];
       for (const stance of STANCES)
         for (const annotationId of await resolveAnnotations(session, options[stance] ?? []))
@@ -62,9 +71,12 @@ function showCommand(session: CliSession): Command {
   return new Command('show')
     .summary('print a claim with its status and its evidence by stance')
     .description('Print a claim: its status, how many supporting sources are independent, and its evidence by stance.')
-    .argument('<claim>', 'a claim id or a unique prefix of one')
+    .argument('<claim>', 'a claim id, a unique prefix of one, or words only its statement has')
     .usage('CLAIM')
-    .addHelpText('after', '\nExamples:\n  marginalia claims show 2d7f\n  marginalia --json claims show 2d7f')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia claims show 2d7f\n  marginalia claims show "beheaded Sabratha"\n  marginalia --json claims show 2d7f',
+    )
     .action(async (reference: string) => {
       const claim = await session.call('getClaim', { id: await resolveClaim(session, reference) });
       session.print(claimReport(claim), claim);
@@ -73,10 +85,10 @@ function showCommand(session: CliSession): Command {
 
 export function claimsCommand(session: CliSession): Command {
   return new Command('claims')
-    .summary('list claims with their status, evidence counts and best grade; add or show one')
+    .summary('list claims with their status, evidence counts and best supporting grade; add or show one')
     .description(
       'List claims with their computed status (corroborated, contested, single-source, unsupported), evidence counts ' +
-        '(+ supports, - contradicts, ~ context) and best grade; or add or show one.',
+        '(+ supports, - contradicts, ~ context) and the best grade among the supporting evidence; or add or show one.',
     )
     .usage('[add STATEMENT [flags] | show CLAIM]')
     .addCommand(addCommand(session))

@@ -1,13 +1,17 @@
 // `marginalia sources`: the library's sources (who said it) with their reliability; `sources
-// add`, `sources set` and `sources remove` change them, `sources document` sets a
+// add`, `sources set` and `sources remove` change them, `sources document` shows or changes a
 // document's default sources.
 import { Command } from 'commander';
 import type { EvidenceSource, SourceKind } from '../../shared/evidence';
 import { SOURCE_KINDS } from '../../shared/evidence';
 import { resolveDocument } from '../document-reference';
 import { resolveSources } from '../evidence-reference';
+import { unwrap } from '../../shared/client';
+import { DELETE_ANYWAY, usesText } from '../../shared/evidence';
+import { nounFor } from '../../shared/plural';
+import { UserFacingError } from '../../shared/result';
 import type { CliSession } from '../session';
-import { asText, oneOf, parsedOption, repeatable, valueOption } from '../usage';
+import { UsageError, asText, oneOf, parsedOption, repeatable, valueOption } from '../usage';
 
 interface SourceOptions {
   name?: string;
@@ -87,47 +91,91 @@ function setCommand(session: CliSession): Command {
 
 function removeCommand(session: CliSession): Command {
   return new Command('remove')
-    .summary('delete a source; documents and grades naming it no longer do')
-    .description('Delete a source; documents and annotations that named it no longer do.')
+    .summary('delete a source; one that grades or documents still name needs --force')
+    .description(
+      'Delete a source. One that annotation grades or documents still name is refused (their passages would be ' +
+        're-graded); with --force it is deleted anyway and taken off them.',
+    )
     .argument('<source>', 'a source id, a unique prefix of one, or its name')
-    .usage('SOURCE')
-    .addHelpText('after', '\nExamples:\n  marginalia sources remove 3f2a')
-    .action(async (reference: string) => {
+    .usage('SOURCE [--force]')
+    .option('--force', 'delete it even though grades or documents name it')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia sources remove 3f2a\n  marginalia sources remove residents --force',
+    )
+    .action(async (reference: string, options: { force?: boolean }) => {
       const [id] = await resolveSources(session, [reference]);
-      await session.call('deleteSource', { id: id! });
-      session.print(`Deleted source ${id}.\n`, { deleted: id });
+      const result = await session.request('deleteSource', { id: id!, force: options.force === true });
+      if (!result.ok && result.error.code === 'IN_USE')
+        throw new UserFacingError('IN_USE', result.error.message.replace(DELETE_ANYWAY, ', or use --force.'));
+      const { uses } = unwrap(result);
+      const taken = uses.grades + uses.documents > 0 ? `; ${usesText(uses)} no longer name it` : '';
+      session.print(`Deleted source ${id}${taken}.\n`, { deleted: id, uses });
     });
 }
 
+/** The document's sources after `--source` (adds), `--remove` (removes) or `--only`/`--none` (replace). */
+async function changedSources(session: CliSession, documentId: string, options: DocumentSourceOptions) {
+  if (options.only !== undefined || options.none) return resolveSources(session, options.only ?? []);
+  const current = (await session.call('getDocumentSources', { documentId })).sourceIds;
+  const removed = new Set(await resolveSources(session, options.remove ?? []));
+  const added = await resolveSources(session, options.source ?? []);
+  return [...current.filter((id) => !removed.has(id)), ...added.filter((id) => !current.includes(id))];
+}
+
+interface DocumentSourceOptions {
+  source?: string[];
+  remove?: string[];
+  only?: string[];
+  none?: boolean;
+}
+
 function documentCommand(session: CliSession): Command {
+  const list = (flag: string, what: string) =>
+    parsedOption(
+      `--${flag} <source>`,
+      `${what} (a source id, prefix or name; may repeat)`,
+      session.argv,
+      repeatable(asText),
+    );
   return new Command('document')
-    .summary("show or set a document's default sources")
+    .summary("show or change a document's default sources")
     .description(
-      "Show a document's default sources (its outlet, say), which its annotations have unless they name their own; " +
-        'with --source, set them (--none clears them).',
+      "Show a document's default sources (its outlet, say), which its annotations have unless they name their own. " +
+        '--source adds one, --remove takes one off, --only replaces them all, --none clears them; ' +
+        'the resulting list is printed.',
     )
     .argument('<doc>', 'a document id or a unique, case-insensitive prefix of its title')
-    .usage('DOC [--source SOURCE]... [--none]')
-    .addOption(
-      parsedOption('--source <source>', 'a source id, prefix or name (may repeat)', session.argv, repeatable(asText)),
-    )
+    .usage('DOC [--source SOURCE]... [--remove SOURCE]... | DOC --only SOURCE... | DOC --none')
+    .addOption(list('source', 'add a default source'))
+    .addOption(list('remove', 'take a default source off'))
+    .addOption(list('only', 'make these the only default sources'))
     .option('--none', 'clear the default sources')
-    .addHelpText('after', `\nExamples:\n  marginalia sources document "reports of" --source "Libya's Channel"`)
-    .action(async (reference: string, options: { source?: string[]; none?: boolean }) => {
+    .addHelpText(
+      'after',
+      `\nExamples:\n  marginalia sources document "reports of" --source "Libya's Channel"\n` +
+        '  marginalia sources document "reports of" --only Reuters --only AFP',
+    )
+    .action(async (reference: string, options: DocumentSourceOptions) => {
+      const replacing = options.only !== undefined || options.none === true;
+      if (replacing && (options.source !== undefined || options.remove !== undefined))
+        throw new UsageError('--only and --none replace the sources; give them without --source or --remove.');
       const doc = await resolveDocument(session, reference);
-      const result =
-        options.source !== undefined || options.none
-          ? await session.call('setDocumentSources', {
-              documentId: doc.id,
-              sourceIds: await resolveSources(session, options.source ?? []),
-            })
-          : await session.call('getDocumentSources', { documentId: doc.id });
+      const changing = replacing || options.source !== undefined || options.remove !== undefined;
+      const result = changing
+        ? await session.call('setDocumentSources', {
+            documentId: doc.id,
+            sourceIds: await changedSources(session, doc.id, options),
+          })
+        : await session.call('getDocumentSources', { documentId: doc.id });
       const sources = await session.call('listSources', {});
       const names = result.sourceIds.map((id) => sources.find((source) => source.id === id)?.name ?? id);
-      session.print(names.length === 0 ? `“${doc.title}” has no default sources.\n` : `${names.join('\n')}\n`, {
-        documentId: doc.id,
-        ...result,
-      });
+      session.print(
+        names.length === 0
+          ? `“${doc.title}” has no default sources.\n`
+          : `“${doc.title}” has the default ${nounFor(names.length, 'source')} ${names.join(', ')}.\n`,
+        { documentId: doc.id, ...result },
+      );
     });
 }
 

@@ -8,8 +8,19 @@ import type { EvidenceContext } from './context';
 import type { ClaimRepository } from './claim-repository';
 import type { GradingRepository } from './grading-repository';
 import type { LinkRepository } from './link-repository';
-import { Passages } from './passages';
+import { Passages, shortenQuote } from './passages';
+
+const STANCE_VERBS: Record<Stance, string> = {
+  supports: 'supports',
+  contradicts: 'contradicts',
+  context: 'gives context to',
+};
 import { Weighing } from './weighing';
+
+/** The annotations that support a claim, in its order. */
+export function supportingIds(claim: Claim): string[] {
+  return claim.evidence.filter((piece) => piece.stance === 'supports').map((piece) => piece.annotationId);
+}
 
 export class ClaimService {
   constructor(
@@ -49,6 +60,8 @@ export class ClaimService {
         return passage ? [{ ...piece, passage, ...weighing.evidenceWeights(piece.annotationId) }] : [];
       }),
       independentSupport: outcome?.independentSupport ?? 0,
+      singleSourceReasons: outcome?.status === 'single-source' ? weighing.dependence(claim, passages) : [],
+      supportCredibility: weighing.bestCredibility(supportingIds(claim)),
       authorId: claim.authorId,
       createdAt: claim.createdAt,
     };
@@ -66,6 +79,7 @@ export class ClaimService {
   ): ClaimDetail {
     const current = input.id === undefined ? undefined : this.requireClaim(input.id);
     if (current) this.assertOwn(current, source);
+    this.refuseTwoStances(input.evidence ?? []);
     const documentIds = (input.evidence ?? []).map((piece) => this.context.annotation(piece.annotationId).document_id);
     const statement = input.statement.replace(/\s+/g, ' ').trim();
     const id = current?.id ?? randomUUID();
@@ -84,6 +98,27 @@ export class ClaimService {
       return { result: undefined, documentIds: [...documentIds, ...this.repository.documentsOf(id)] };
     });
     return this.detail(id);
+  }
+
+  /**
+   * One annotation given two stances in one request (supports and contradicts) is a mistake:
+   * the store keeps one stance per piece, so the last would silently win. Changing the
+   * stance of a piece the claim already has is a separate, explicit request.
+   */
+  private refuseTwoStances(evidence: ReadonlyArray<{ annotationId: string; stance: Stance }>): void {
+    const stances = new Map<string, Stance>();
+    for (const piece of evidence) {
+      const earlier = stances.get(piece.annotationId);
+      if (earlier !== undefined && earlier !== piece.stance) {
+        const quote = new Passages(this.context).of(piece.annotationId)?.quote ?? piece.annotationId;
+        throw new UserFacingError(
+          'INVALID_INPUT',
+          `“${shortenQuote(quote, 60)}” is given as evidence that both ${STANCE_VERBS[earlier]} and ` +
+            `${STANCE_VERBS[piece.stance]} the claim; give each annotation one stance.`,
+        );
+      }
+      stances.set(piece.annotationId, piece.stance);
+    }
   }
 
   setEvidence(

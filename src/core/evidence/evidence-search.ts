@@ -4,7 +4,7 @@
 // unknown source names are reported as problems, and then nothing matches.
 import type { Database } from 'better-sqlite3';
 import type { GradeLevel, GradingScheme } from '../../shared/evidence';
-import { compareCredibility, compareReliability, gradeLabel } from '../../shared/evidence-rules';
+import { compareCredibility, compareReliability, gradeLabel, schemeCode } from '../../shared/evidence-rules';
 import type { EvidenceFilters, GradeCondition } from '../../shared/search-evidence-filters';
 import { compareRanks } from '../../shared/search-evidence-filters';
 import { GradingRepository } from './grading-repository';
@@ -69,16 +69,24 @@ export class EvidenceSearch {
     });
   }
 
+  /** Problems with the filters' codes; a code typed in another case is set to the scheme's spelling. */
   private check(filters: EvidenceFilters, scheme: GradingScheme): string[] {
     const problems: string[] = [];
     const reliability = codesOf(scheme.reliability);
     const credibility = codesOf(scheme.credibility);
     const unknown = (what: string, code: string, codes: string[]) =>
       `Unknown ${what} “${code}”; the ${scheme.name} scheme's are ${codes.join(', ')}.`;
-    for (const { code } of filters.reliability)
-      if (!reliability.includes(code)) problems.push(unknown('reliability', code, reliability));
-    for (const { code } of filters.credibility)
-      if (!credibility.includes(code)) problems.push(unknown('credibility', code, credibility));
+    // Codes are compared in the scheme's spelling: reliability:<=b is reliability:<=B.
+    for (const condition of filters.reliability) {
+      const code = schemeCode(condition.code, scheme.reliability);
+      if (code === undefined) problems.push(unknown('reliability', condition.code, reliability));
+      else condition.code = code;
+    }
+    for (const condition of filters.credibility) {
+      const code = schemeCode(condition.code, scheme.credibility);
+      if (code === undefined) problems.push(unknown('credibility', condition.code, credibility));
+      else condition.code = code;
+    }
     for (const grade of filters.grades) {
       const labels = [
         ...reliability.flatMap((r) => credibility.map((c) => gradeLabel(r, c))),

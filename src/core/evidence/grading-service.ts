@@ -2,16 +2,29 @@
 // sources and annotations' grades. Every change goes through EvidenceContext.change.
 import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
-import type { AnnotationGrade, EvidenceSource, GradeLevel, GradingScheme } from '../../shared/evidence';
+import type {
+  AnnotationGrade,
+  DeleteSourceResult,
+  EvidenceSource,
+  GradeLevel,
+  GradingScheme,
+  SourceUses,
+} from '../../shared/evidence';
+import { DELETE_ANYWAY, sourceInUseMessage } from '../../shared/evidence';
 import type { SaveSourceRequest } from '../../shared/evidence-contract';
+import { schemeCode } from '../../shared/evidence-rules';
 import { UserFacingError } from '../../shared/result';
 import type { EvidenceContext } from './context';
 import type { GradingRepository, SourceRow } from './grading-repository';
 import { toSource } from './grading-repository';
 
-/** Refuses a code the scheme's scale does not have, naming the ones it does ('' clears). */
-export function checkCode(code: string, levels: readonly GradeLevel[], what: string, scheme: string): void {
-  if (code === '' || levels.some((level) => level.code === code)) return;
+/**
+ * The scheme's spelling of a code ('' clears), in whatever case it was typed where that is
+ * unambiguous; refuses a code the scale does not have, naming the ones it does.
+ */
+export function checkCode(code: string, levels: readonly GradeLevel[], what: string, scheme: string): string {
+  const spelled = code === '' ? '' : schemeCode(code, levels);
+  if (spelled !== undefined) return spelled;
   throw new UserFacingError(
     'INVALID_INPUT',
     `“${code}” is not a ${what} of the ${scheme} scheme; use one of ${levels.map((level) => level.code).join(', ')} (or nothing to clear it).`,
@@ -67,8 +80,12 @@ export class GradingService {
         `A source named “${namesake.name}” already exists (id ${namesake.id}).`,
       );
     const scheme = this.repository.scheme();
-    const reliability = input.reliability ?? current?.reliability ?? '';
-    checkCode(reliability, scheme.reliability, 'reliability', scheme.name);
+    const reliability = checkCode(
+      input.reliability ?? current?.reliability ?? '',
+      scheme.reliability,
+      'reliability',
+      scheme.name,
+    );
     return this.context.change(['sources'], source, () => {
       const now = this.context.now();
       const row: SourceRow = {
@@ -93,10 +110,31 @@ export class GradingService {
     this.context.assertOwn({ noun: 'source', authorId: row.author_id, instead }, source);
   }
 
-  deleteSource(id: string, source: ChangeSource = 'local'): { deleted: true } {
-    this.assertOwnSource(this.requireSource(id), source);
+  /** How many annotation grades and documents name the source. */
+  sourceUses(id: string): SourceUses {
+    const [grades, documents] = this.context.db
+      .prepare<[string, string], [number, number]>(
+        `SELECT (SELECT count(*) FROM annotation_grade_sources WHERE source_id = ?),
+                (SELECT count(*) FROM document_sources WHERE source_id = ?)`,
+      )
+      .raw()
+      .get(id, id)!;
+    return { grades, documents };
+  }
+
+  /**
+   * Deletes a source. One that grades or documents still name is refused unless `force`:
+   * deleting it silently re-grades their passages (their reliability falls back to another
+   * source, or to none). The answer says what it was taken off.
+   */
+  deleteSource(id: string, force = false, source: ChangeSource = 'local'): DeleteSourceResult {
+    const row = this.requireSource(id);
+    this.assertOwnSource(row, source);
+    const uses = this.sourceUses(id);
+    if (!force && uses.grades + uses.documents > 0)
+      throw new UserFacingError('IN_USE', `${sourceInUseMessage(row.name, uses)}${DELETE_ANYWAY}`);
     return this.context.change(['sources', 'grades'], source, () => ({
-      result: { deleted: true as const },
+      result: { deleted: true as const, uses },
       documentIds: this.repository.deleteSource(id, this.context.now()),
     }));
   }
@@ -128,7 +166,10 @@ export class GradingService {
   ): AnnotationGrade {
     const annotation = this.context.annotation(input.annotationId);
     const scheme = this.repository.scheme();
-    if (input.credibility !== undefined) checkCode(input.credibility, scheme.credibility, 'credibility', scheme.name);
+    const credibility =
+      input.credibility === undefined
+        ? undefined
+        : checkCode(input.credibility, scheme.credibility, 'credibility', scheme.name);
     const sourceIds = input.sourceIds === undefined ? undefined : [...new Set(input.sourceIds)];
     for (const id of sourceIds ?? []) this.requireSource(id);
     const current = this.repository.grade(input.annotationId);
@@ -142,7 +183,7 @@ export class GradingService {
         annotationId: annotation.id,
         documentId: annotation.document_id,
         sourceIds: sourceIds ?? current?.sourceIds ?? [],
-        credibility: input.credibility ?? current?.credibility ?? '',
+        credibility: credibility ?? current?.credibility ?? '',
         authorId: this.context.author().authorId,
         updatedAt: now,
       };

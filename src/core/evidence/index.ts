@@ -56,7 +56,7 @@ export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
     saveGradingScheme: ({ scheme }) => grading.saveScheme(scheme),
     listSources: () => grading.listSources(),
     saveSource: (input) => grading.saveSource(input),
-    deleteSource: ({ id }) => grading.deleteSource(id),
+    deleteSource: ({ id, force }) => grading.deleteSource(id, force ?? false),
     getDocumentSources: ({ documentId }) => grading.documentSources(documentId),
     setDocumentSources: ({ documentId, sourceIds }) => grading.setDocumentSources(documentId, sourceIds),
     listGrades: ({ documentId }) => grading.listGrades(documentId),

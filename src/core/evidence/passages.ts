@@ -44,6 +44,11 @@ export class Passages {
     };
   }
 
+  /** A document's title (read once per instance). */
+  documentTitle(id: string): string {
+    return this.document(id).title;
+  }
+
   private document(id: string): { title: string; pageMap: PageMapEntry[] } {
     let found = this.documents.get(id);
     if (!found) {

@@ -3,17 +3,23 @@
 // the repeats links; and claims' statuses and best grades from the pure rules.
 import type { Claim, ClaimEvidenceView, ClaimSummary, GradingScheme, Stance } from '../../shared/evidence';
 import { STANCES } from '../../shared/evidence';
-import type { ClaimOutcome } from '../../shared/evidence-rules';
+import type { ClaimOutcome, Dependence } from '../../shared/evidence-rules';
 import {
+  OriginIndex,
   bestGrade,
   claimStatuses,
   compareCredibility,
   compareReliability,
   gradeLabel,
+  singleSourceReasons,
 } from '../../shared/evidence-rules';
 import type { EvidenceContext } from './context';
 import type { GradingRepository, SourceRow } from './grading-repository';
 import type { LinkRepository } from './link-repository';
+import { type Passages, shortenQuote } from './passages';
+
+/** How long a quote may be in a reason a claim is single-source. */
+const REASON_QUOTE = 48;
 
 export class Weighing {
   readonly scheme: GradingScheme;
@@ -125,8 +131,9 @@ export class Weighing {
       statement: claim.statement,
       status: outcome?.status ?? 'unsupported',
       counts,
+      // The grade describes the support: evidence against a claim does not make it better graded.
       bestGrade: bestGrade(
-        claim.evidence.map((piece) => this.gradeOf(piece.annotationId)),
+        claim.evidence.filter((piece) => piece.stance === 'supports').map((piece) => this.gradeOf(piece.annotationId)),
         this.scheme,
       ),
       updatedAt: claim.updatedAt,
@@ -141,5 +148,24 @@ export class Weighing {
     });
     const { reliability, credibility } = this.gradeOf(annotationId);
     return { sources, credibility, grade: gradeLabel(reliability, credibility) };
+  }
+
+  /** Why a single-source claim's supporting pieces count as one source, one sentence per merged piece. */
+  dependence(claim: Claim, passages: Passages): string[] {
+    const origins = new OriginIndex(this.links.repeats(), (id) => this.originsOf(id));
+    const quote = (id: string) => `“${shortenQuote(passages.of(id)?.quote ?? id, REASON_QUOTE)}”`;
+    return singleSourceReasons(claim.evidence, origins).map((reason: Dependence) => {
+      if (reason.kind === 'repeats') return `${quote(reason.from)} repeats ${quote(reason.to)}`;
+      const both = `${quote(reason.pieces[0])} and ${quote(reason.pieces[1])}`;
+      if (reason.kind === 'common') return `${both} both repeat ${quote(reason.via)}`;
+      return `${both} are both from ${this.originName(reason.source, passages)}`;
+    });
+  }
+
+  /** A source's name, or for an unsourced document's stand-in (`document:<id>`), the document. */
+  private originName(origin: string, passages: Passages): string {
+    if (!origin.startsWith('document:')) return this.source(origin)?.name ?? origin;
+    const documentId = origin.slice('document:'.length);
+    return `the document “${passages.documentTitle(documentId)}” (no source named)`;
   }
 }

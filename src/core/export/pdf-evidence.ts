@@ -92,8 +92,13 @@ function claimFacts(claim: ClaimDetail): string {
     facts.push(
       `${claim.independentSupport} independent supporting ${claim.independentSupport === 1 ? 'source' : 'sources'}`,
     );
-  if (claim.bestGrade !== '') facts.push(`best grade ${claim.bestGrade}`);
+  if (claim.bestGrade !== '') facts.push(`best supporting grade ${claim.bestGrade}`);
   return facts.join(' · ');
+}
+
+/** Why a single-source claim's support counts once, as the Claims view says it. */
+function dependenceLine(claim: ClaimDetail): string {
+  return claim.singleSourceReasons.length === 0 ? '' : `Single source: ${claim.singleSourceReasons.join('; ')}`;
 }
 
 function renderClaim(surface: PageSurface, claim: ClaimDetail, section: number, highlightPages: HighlightPages): void {
@@ -101,6 +106,8 @@ function renderClaim(surface: PageSurface, claim: ClaimDetail, section: number, 
   surface.ensureRoom(TEXT * LINE_FACTOR * 4, section);
   paragraph(surface, surface.plainPieces(claim.statement, 10.5, { family: 'serif', bold: true }), section);
   paragraph(surface, [exportPiece(claimFacts(claim), TEXT * 0.95, { color: MUTED })], section);
+  const dependence = dependenceLine(claim);
+  if (dependence !== '') paragraph(surface, [exportPiece(dependence, TEXT * 0.9, { color: MUTED })], section, 8);
   for (const stance of STANCES) {
     const pieces = claim.evidence.filter((piece) => piece.stance === stance);
     if (pieces.length === 0) continue;

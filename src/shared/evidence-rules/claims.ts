@@ -3,7 +3,7 @@
 import type { ClaimEvidence, ClaimStatus, GradingScheme } from '../evidence';
 import { isCredible } from './grades';
 import { EXACT_COMPONENT_LIMIT, largestIndependentCount, largestIndependentCountOfMasks } from './independence';
-import { OriginIndex, type RepeatLink } from './origins';
+import { type Dependence, OriginIndex, type RepeatLink } from './origins';
 
 /** What the status rules need to know about the library's claims and annotations. */
 export interface ClaimGraph {
@@ -76,4 +76,24 @@ export function claimStatuses(graph: ClaimGraph): Map<string, ClaimOutcome> {
   const outcomes = new Map<string, ClaimOutcome>();
   for (const claim of graph.claims) outcomes.set(claim.id, outcomeOf(claim.evidence, graph, origins));
   return outcomes;
+}
+
+/** At most this many reasons are given for a single-source claim (one per piece beyond the first). */
+export const MAX_DEPENDENCE_REASONS = 20;
+
+/**
+ * Why a claim's supporting pieces count as one source: how each piece (beyond the first, in
+ * the order `byStance` sorts them) depends on the first. Empty when there is at most one
+ * supporting piece (nothing was merged) or when some pieces are independent.
+ */
+export function singleSourceReasons(evidence: readonly ClaimEvidence[], origins: OriginIndex): Dependence[] {
+  const [first, ...others] = byStance(evidence).supporting;
+  if (first === undefined) return [];
+  const reasons: Dependence[] = [];
+  for (const other of others.slice(0, MAX_DEPENDENCE_REASONS)) {
+    const reason = origins.dependence(other, first);
+    if (!reason) return [];
+    reasons.push(reason);
+  }
+  return reasons;
 }

@@ -20,6 +20,18 @@ function rankIn(levels: readonly GradeLevel[], code: string): number {
   return index < 0 || index >= judged ? judged : index;
 }
 
+/**
+ * The scheme's spelling of a code typed in any case ("b" → "B"), or undefined when the scale
+ * has no such code. Case is ignored only where that is unambiguous: in a scale whose codes
+ * differ only by case ("a" and "A"), only the exact spelling is accepted.
+ */
+export function schemeCode(code: string, levels: readonly GradeLevel[]): string | undefined {
+  if (levels.some((level) => level.code === code)) return code;
+  const wanted = code.toLowerCase();
+  const alike = levels.filter((level) => level.code.toLowerCase() === wanted);
+  return alike.length === 1 ? alike[0]!.code : undefined;
+}
+
 /** Negative when reliability `a` is better than `b` under the scheme, 0 when they rank alike. */
 export function compareReliability(a: string, b: string, scheme: GradingScheme): number {
   return rankIn(scheme.reliability, a) - rankIn(scheme.reliability, b);

@@ -9,6 +9,16 @@ export interface RepeatLink {
 }
 
 /**
+ * Why two pieces are not independent, the first way that applies: one repeats the other
+ * (directly or along a chain), both repeat a common annotation, or both come from one source
+ * (their own, a document's, or that of an annotation one of them repeats).
+ */
+export type Dependence =
+  | { kind: 'repeats'; from: string; to: string }
+  | { kind: 'common'; pieces: [string, string]; via: string }
+  | { kind: 'source'; pieces: [string, string]; source: string };
+
+/**
  * The repeats graph and each annotation's origins. Origins are integers: an annotation's
  * own number (≥ 0), or −(n + 1) for source number n, so two pieces share an origin exactly
  * when they share an integer. Links may be added and removed; `forget` drops what was
@@ -189,5 +199,18 @@ export class OriginIndex {
     }
     this.memo.set(number, result);
     return result;
+  }
+
+  /** Why `a` and `b` share an origin (see `Dependence`), or undefined when they are independent. */
+  dependence(a: string, b: string): Dependence | undefined {
+    const reachedA = this.walk(this.number(a), this.next).map((at) => this.ids[at]!);
+    const reachedB = this.walk(this.number(b), this.next).map((at) => this.ids[at]!);
+    if (reachedA.includes(b)) return { kind: 'repeats', from: a, to: b };
+    if (reachedB.includes(a)) return { kind: 'repeats', from: b, to: a };
+    const via = reachedA.find((id) => reachedB.includes(id));
+    if (via !== undefined) return { kind: 'common', pieces: [a, b], via };
+    const sourcesB = new Set(reachedB.flatMap((id) => this.sourcesOf(id)));
+    const source = reachedA.flatMap((id) => this.sourcesOf(id)).find((id) => sourcesB.has(id));
+    return source === undefined ? undefined : { kind: 'source', pieces: [a, b], source };
   }
 }

@@ -105,8 +105,11 @@ function ClaimBody({ claim }: { claim: ClaimDetail }) {
           {STATUS_LABELS[claim.status]}
         </span>
         {` · ${countOf(claim.independentSupport, 'independent supporting source')}`}
-        {claim.bestGrade && `, best grade ${claim.bestGrade}`}
+        {claim.bestGrade && `, best supporting grade ${claim.bestGrade}`}
       </p>
+      {claim.singleSourceReasons.length > 0 && (
+        <p className={styles.claimStatusLine}>Single source: {claim.singleSourceReasons.join('; ')}</p>
+      )}
       {STANCES.map((stance) => {
         const pieces = claim.evidence.filter((piece) => piece.stance === stance);
         if (pieces.length === 0) return null;

@@ -1,4 +1,4 @@
-// The Claims panel: every claim with its status, evidence counts and best grade, and one
+// The Claims panel: every claim with its status, evidence counts and best supporting grade, and one
 // claim's view, its evidence grouped by stance with quotes, sources and grades, each opening
 // its passage.
 import { useStore } from '../app/store';
@@ -34,7 +34,11 @@ function ClaimList() {
                   {STATUS_LABELS[claim.status]}
                 </span>
                 <span>{evidenceCounts(claim.counts)}</span>
-                {claim.bestGrade && <span>best {claim.bestGrade}</span>}
+                {claim.bestGrade && (
+                  <span title="The best grade among the evidence that supports the claim">
+                    best support {claim.bestGrade}
+                  </span>
+                )}
               </span>
             </button>
           </li>

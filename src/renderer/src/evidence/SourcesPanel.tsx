@@ -1,6 +1,7 @@
 // The Sources panel: the library's sources with their reliability (add, edit, delete after a
 // confirmation) and the open document's default sources, chosen from the list or made here.
 import type { EvidenceSource, GradingScheme } from '../../../shared/evidence';
+import { DELETE_ANYWAY } from '../../../shared/evidence';
 import { reportFailure } from '../app/notifications/store';
 import { useClient, useSession, useStores } from '../app/stores';
 import panel from '../ui/Panel.module.css';
@@ -15,9 +16,17 @@ function SourceRow({ source, scheme }: { source: EvidenceSource; scheme: Grading
   const client = useClient();
   const store = useEvidenceStore();
   const level = levelOf(scheme.reliability, source.reliability);
-  const remove = async () => {
-    const result = await client.deleteSource({ id: source.id });
-    if (!result.ok) reportFailure(`Couldn't delete “${source.name}”`, result.error.message);
+  const remove = async (force: boolean) => {
+    const result = await client.deleteSource({ id: source.id, force });
+    // Grades and documents still name it: ask again, naming them, before re-grading their passages.
+    if (!result.ok && result.error.code === 'IN_USE')
+      dialogs.confirm({
+        title: `Delete “${source.name}” anyway?`,
+        body: `${result.error.message.replace(DELETE_ANYWAY, '.')} Deleting it takes it off them, which changes their grades.`,
+        confirmLabel: 'Delete anyway',
+        onConfirm: () => void remove(true),
+      });
+    else if (!result.ok) reportFailure(`Couldn't delete “${source.name}”`, result.error.message);
     await store.refreshAfter(['sources', 'grades', 'claims']);
   };
   return (
@@ -56,7 +65,7 @@ function SourceRow({ source, scheme }: { source: EvidenceSource; scheme: Grading
               title: `Delete the source “${source.name}”?`,
               body: 'Documents and annotations that name it will no longer do so. Grades of other sources stay.',
               confirmLabel: 'Delete',
-              onConfirm: () => void remove(),
+              onConfirm: () => void remove(false),
             })
           }
         >
