@@ -62,6 +62,19 @@ const linkSchema = z.object({
   createdAt: isoDateTime,
 });
 
+/** A removed grade (migration 11): bundles and files before it lack the list. */
+const gradeTombstoneSchema = z.object({ annotationId: id, ...author, deletedAt: isoDateTime });
+
+/** A removed link, with its ends and kind (a receiver that never had it keeps it from arriving later). */
+const linkTombstoneSchema = z.object({
+  id,
+  kind: z.enum(LINK_KINDS),
+  fromId: id,
+  toId: id,
+  ...author,
+  deletedAt: isoDateTime,
+});
+
 const claimSchema = z.object({
   id,
   statement: z.string().trim().min(1).max(2000),
@@ -106,6 +119,8 @@ export const evidenceEntrySchema = z.object({
   documentSources: z.array(documentSourcesSchema).max(EVIDENCE_LIMITS.documentSources),
   grades: z.array(gradeSchema).max(EVIDENCE_LIMITS.grades),
   links: z.array(linkSchema).max(EVIDENCE_LIMITS.links),
+  gradeTombstones: z.array(gradeTombstoneSchema).max(EVIDENCE_LIMITS.grades).optional(),
+  linkTombstones: z.array(linkTombstoneSchema).max(EVIDENCE_LIMITS.links).optional(),
   claims: z.array(claimSchema).max(EVIDENCE_LIMITS.claims),
   analyses: z.array(analysisSchema).max(EVIDENCE_LIMITS.analyses),
 });
@@ -115,6 +130,8 @@ export type SharedSource = EvidenceEntry['sources'][number];
 export type SharedDocumentSources = EvidenceEntry['documentSources'][number];
 export type SharedGrade = EvidenceEntry['grades'][number];
 export type SharedLink = EvidenceEntry['links'][number];
+export type SharedGradeTombstone = z.infer<typeof gradeTombstoneSchema>;
+export type SharedLinkTombstone = z.infer<typeof linkTombstoneSchema>;
 export type SharedClaim = EvidenceEntry['claims'][number];
 export type SharedAnalysis = EvidenceEntry['analyses'][number];
 export type SharedHypothesis = SharedAnalysis['hypotheses'][number];
@@ -126,7 +143,7 @@ export function emptyEvidenceEntry(): EvidenceEntry {
 }
 
 export function evidenceEntryIsEmpty(entry: EvidenceEntry): boolean {
-  return Object.values(entry).every((list: unknown[]) => list.length === 0);
+  return Object.values(entry).every((list: unknown[] | undefined) => (list?.length ?? 0) === 0);
 }
 
 /** The kinds of evidence item a bundle import counts, in the order a preview lists them. */

@@ -56,7 +56,7 @@ export class LinkService {
     if (!link) throw new UserFacingError('NOT_FOUND', `No link with id ${id} exists.`);
     const documentIds = [link.fromId, link.toId].flatMap((end) => this.context.annotationRow(end)?.document_id ?? []);
     return this.context.change(['links'], source, () => {
-      this.repository.delete(id);
+      this.repository.remove(id, this.context.author().authorId, this.context.now());
       return { result: { deleted: true as const }, documentIds };
     });
   }
