@@ -63,10 +63,10 @@ const linkSchema = z.object({
 });
 
 /** A removed grade (migration 11): bundles and files before it lack the list. */
-const gradeTombstoneSchema = z.object({ annotationId: id, ...author, deletedAt: isoDateTime });
+export const gradeTombstoneSchema = z.object({ annotationId: id, ...author, deletedAt: isoDateTime });
 
 /** A removed link, with its ends and kind (a receiver that never had it keeps it from arriving later). */
-const linkTombstoneSchema = z.object({
+export const linkTombstoneSchema = z.object({
   id,
   kind: z.enum(LINK_KINDS),
   fromId: id,
@@ -169,12 +169,21 @@ export const EVIDENCE_FILE_CONTEXT = {
   type: '@type',
 } as const;
 
+/**
+ * The file holds sources, documents' sources, claims and analyses; grades and links live in
+ * the sidecars (as assessing bodies and linking annotations). Files written before that list
+ * them too, and they are still read, so nothing they hold is lost.
+ */
 export const evidenceFileSchema = evidenceEntrySchema.extend({
   '@context': z.unknown(),
   type: z.literal('EvidenceCollection'),
+  grades: evidenceEntrySchema.shape.grades.optional().transform((grades) => grades ?? []),
+  links: evidenceEntrySchema.shape.links.optional().transform((links) => links ?? []),
 });
 
-/** The file's content: the same items as a bundle's evidence.json, under a JSON-LD context. */
+/** The file's content: the library's evidence but its grades and links, under a JSON-LD context. */
 export function evidenceFileText(entry: EvidenceEntry): string {
-  return `${JSON.stringify({ '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', ...entry }, null, 2)}\n`;
+  const { sources, documentSources, claims, analyses } = entry;
+  const file = { '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', sources, documentSources, claims, analyses };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 // The SQL of the grading scheme, sources, documents' default sources and annotation grades.
 import type { Database } from 'better-sqlite3';
+import type { SharedGrade } from '../../shared/bundle-evidence';
 import type { AnnotationGrade, EvidenceSource, GradingScheme, SourceKind } from '../../shared/evidence';
 import { ADMIRALTY_SCHEME } from '../../shared/evidence';
 import { cachedStatement } from '../store/statements';
@@ -204,6 +205,24 @@ export class GradingRepository {
     )
       .all(documentId)
       .map((row) => this.toGrade(row));
+  }
+
+  /** A document's grades with their creation times, as they travel (its sidecar). */
+  sharedGradesOf(documentId: string): SharedGrade[] {
+    return cachedStatement<[string], GradeRow>(
+      this.db,
+      `SELECT annotation_id, document_id, credibility, author_id, created_at, updated_at FROM annotation_grades
+         WHERE document_id = ? ORDER BY annotation_id`,
+    )
+      .all(documentId)
+      .map((row) => ({
+        annotationId: row.annotation_id,
+        sourceIds: this.gradeSources(row.annotation_id),
+        credibility: row.credibility,
+        authorId: row.author_id,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
   }
 
   private gradeSources(annotationId: string): string[] {

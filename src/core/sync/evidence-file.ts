@@ -1,6 +1,6 @@
-// The workspace's evidence file (evidence.jsonld): the library's sources, grades, links,
-// claims and analyses with every analyst's cells, written when they change here and merged
-// back when the file changes, by the rules bundles use (per item and per author, the last
+// The workspace's evidence file (evidence.jsonld): the library's sources, claims and analyses
+// with every analyst's cells (grades and links are in the sidecars; an older file's are still
+// read), written when they change here and merged back when the file changes, by the rules bundles use (per item and per author, the last
 // writer wins), with the change source 'sync'. A bad file is reported and nothing of it applied.
 import { EVIDENCE_FILE, evidenceEntryIsEmpty, evidenceFileText } from '../../shared/bundle-evidence';
 import type { EvidenceEntry } from '../../shared/bundle-evidence';
@@ -10,7 +10,7 @@ import { mergeEvidence } from '../bundles';
 import type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from '../bundles';
 import { sha256Hex } from '../files/sha256';
 import { writeFileAtomic } from '../files/atomic-write';
-import { SharedEvidenceReader } from '../evidence/shared-evidence-reader';
+import { SharedEvidenceReader } from '../evidence';
 import { JSON_FILE_LIMIT, messageOf } from './session';
 import type { SyncSession } from './session';
 import { parseEvidenceFile } from './sidecar-file';
@@ -142,7 +142,11 @@ export class EvidenceFileSync {
     if (!read.ok && !read.missing) return this.refuse(read.message);
     if (!merged && read.ok && sha256Hex(decodeUtf8(read.bytes) ?? '') !== this.loadBase().get(FILE_HASH))
       return this.importEvidence();
-    const entry = new SharedEvidenceReader(this.session.deps.db).readAll();
+    // Grades and links (and their removals) are in the sidecars; the file keeps the rest.
+    const { gradeTombstones: _grades, linkTombstones: _links, ...all } = new SharedEvidenceReader(
+      this.session.deps.db,
+    ).readAll();
+    const entry: EvidenceEntry = { ...all, grades: [], links: [] };
     if (!read.ok && evidenceEntryIsEmpty(entry)) return;
     const text = evidenceFileText(entry);
     if (read.ok && decodeUtf8(read.bytes) === text) return this.saveBase(entry, text);
