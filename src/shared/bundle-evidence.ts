@@ -184,6 +184,13 @@ export const evidenceFileSchema = evidenceEntrySchema.extend({
 /** The file's content: the library's evidence but its grades and links, under a JSON-LD context. */
 export function evidenceFileText(entry: EvidenceEntry): string {
   const { sources, documentSources, claims, analyses } = entry;
-  const file = { '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', sources, documentSources, claims, analyses };
+  const file = {
+    '@context': EVIDENCE_FILE_CONTEXT,
+    type: 'EvidenceCollection',
+    sources,
+    documentSources,
+    claims,
+    analyses,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

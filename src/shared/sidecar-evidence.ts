@@ -4,13 +4,7 @@
 // to-annotation); removed ones are tombstones beside the annotations'. Schemas, the
 // builders the writer uses, and the reading back into the evidence merge's terms.
 import { z } from 'zod';
-import {
-  BUNDLE_LIMITS,
-  idSchema,
-  isoTimeSchema,
-  textualBodySchema,
-  webAnnotationSchema,
-} from './bundle-schemas';
+import { BUNDLE_LIMITS, idSchema, isoTimeSchema, textualBodySchema, webAnnotationSchema } from './bundle-schemas';
 import type {
   EvidenceEntry,
   SharedGrade,
@@ -152,7 +146,10 @@ export function sidecarEvidenceEntry(items: readonly WebAnnotation[], evidence: 
     authorId: idFromUrn(link.creator.id),
     createdAt: link.created,
   }));
-  entry.gradeTombstones = evidence.gradeTombstones.map((one) => ({ ...one, annotationId: idFromUrn(one.annotationId) }));
+  entry.gradeTombstones = evidence.gradeTombstones.map((one) => ({
+    ...one,
+    annotationId: idFromUrn(one.annotationId),
+  }));
   entry.linkTombstones = evidence.linkTombstones.map((one) => ({
     ...one,
     id: idFromUrn(one.id),

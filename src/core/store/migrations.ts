@@ -332,7 +332,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 11,
-    description: 'evidence tombstones: removed grades and links, so their deletion travels and no merge resurrects them',
+    description:
+      'evidence tombstones: removed grades and links, so their deletion travels and no merge resurrects them',
     up(db) {
       createEvidenceTombstonesV11(db);
     },

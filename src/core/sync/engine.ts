@@ -112,8 +112,7 @@ export class SyncEngine {
         const { kinds, documentIds } = envelope.payload;
         if (kinds.includes('grades') || kinds.includes('links'))
           for (const documentId of documentIds) this.scheduleWrite(documentId);
-      }
-      else if (envelope.event === 'libraryChanged') {
+      } else if (envelope.event === 'libraryChanged') {
         this.writer.setAsideRemoved();
         for (const document of this.deps.documents.list())
           if (!this.session.state.byDocument(document.id)) this.scheduleWrite(document.id);
@@ -225,7 +224,8 @@ export class SyncEngine {
       if (this.stopped) return;
       if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importer.importTags();
       // After every sidecar, so the passages the evidence points at are here.
-      if (entryKind(this.dir, EVIDENCE_FILE) !== 'missing') this.evidenceFile.importEvidence();
+      if (entryKind(this.dir, EVIDENCE_FILE) !== 'missing')
+        for (const documentId of this.evidenceFile.importEvidence()) upToDate.delete(documentId);
       this.retryDangling();
       for (const document of this.deps.documents.list()) {
         if (!upToDate.has(document.id)) this.writer.writeReporting(document.id);
@@ -370,7 +370,10 @@ export class SyncEngine {
       this.dir,
       {
         tagsChanged: () => settle(TAGS_FILE, () => this.importer.importTags()),
-        evidenceChanged: () => settle(EVIDENCE_FILE, () => this.evidenceFile.importEvidence()),
+        evidenceChanged: () =>
+          settle(EVIDENCE_FILE, () => {
+            for (const documentId of this.evidenceFile.importEvidence()) this.scheduleWrite(documentId);
+          }),
         sidecarChanged: (name) =>
           settle(name, () => {
             const outcome = this.importer.importFile(name);

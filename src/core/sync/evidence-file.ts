@@ -74,25 +74,29 @@ export class EvidenceFileSync {
     this.session.refuse(EVIDENCE_FILE, { line: 0, column: 0, message });
   }
 
-  /** Reads the file and merges it into the library in one transaction; then writes back what the library has more. */
-  importEvidence(): void {
+  /**
+   * Reads the file and merges it into the library in one transaction; then writes back what
+   * the library has more. Returns the documents whose grades or links an older file changed
+   * (their sidecars, which carry them now, are to be written).
+   */
+  importEvidence(): string[] {
     const read = readWorkspaceFile(this.session.dir, EVIDENCE_FILE, JSON_FILE_LIMIT);
     if (!read.ok) {
       if (read.missing) this.session.problems.delete(EVIDENCE_FILE);
       else this.refuse(read.message);
-      return;
+      return [];
     }
     const parsed = parseEvidenceFile(read.bytes);
     if (!parsed.ok) {
       this.session.refuse(EVIDENCE_FILE, parsed.fault);
-      return;
+      return [];
     }
     let touched: EvidenceTouched;
     try {
       touched = this.apply(parsed.value);
     } catch (error) {
       this.refuse(messageOf(error));
-      return;
+      return [];
     }
     this.session.problems.delete(EVIDENCE_FILE);
     if (touched.kinds.size > 0)
@@ -102,6 +106,7 @@ export class EvidenceFileSync {
         'sync',
       );
     this.writeEvidence(true);
+    return touched.kinds.has('grades') || touched.kinds.has('links') ? [...touched.documentIds] : [];
   }
 
   private apply(entry: EvidenceEntry): EvidenceTouched {
@@ -141,11 +146,13 @@ export class EvidenceFileSync {
     const read = readWorkspaceFile(this.session.dir, EVIDENCE_FILE, JSON_FILE_LIMIT);
     if (!read.ok && !read.missing) return this.refuse(read.message);
     if (!merged && read.ok && sha256Hex(decodeUtf8(read.bytes) ?? '') !== this.loadBase().get(FILE_HASH))
-      return this.importEvidence();
+      return void this.importEvidence();
     // Grades and links (and their removals) are in the sidecars; the file keeps the rest.
-    const { gradeTombstones: _grades, linkTombstones: _links, ...all } = new SharedEvidenceReader(
-      this.session.deps.db,
-    ).readAll();
+    const {
+      gradeTombstones: _grades,
+      linkTombstones: _links,
+      ...all
+    } = new SharedEvidenceReader(this.session.deps.db).readAll();
     const entry: EvidenceEntry = { ...all, grades: [], links: [] };
     if (!read.ok && evidenceEntryIsEmpty(entry)) return;
     const text = evidenceFileText(entry);

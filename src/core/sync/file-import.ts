@@ -328,7 +328,11 @@ export class FileImporter {
     batch.announce();
     const { touched, skipped } = evidence!;
     if (touched.kinds.size > 0)
-      this.deps.events.emit('evidenceChanged', { kinds: [...touched.kinds], documentIds: [...touched.documentIds] }, 'sync');
+      this.deps.events.emit(
+        'evidenceChanged',
+        { kinds: [...touched.kinds], documentIds: [...touched.documentIds] },
+        'sync',
+      );
     return { listed: changed || touched.kinds.size > 0 ? undefined : listed, skipped };
   }
 

@@ -63,7 +63,11 @@ export class SidecarEvidenceSync {
 
   /** Records what the sidecar just written (or found equal) holds, as the base of the next merge. */
   saveBase(documentId: string, sidecar: Pick<Sidecar, 'items' | 'links'>): void {
-    const entry = sidecarEvidenceEntry(sidecar.items, { links: sidecar.links, gradeTombstones: [], linkTombstones: [] });
+    const entry = sidecarEvidenceEntry(sidecar.items, {
+      links: sidecar.links,
+      gradeTombstones: [],
+      linkTombstones: [],
+    });
     this.writeBase(documentId, baseOf(entry));
   }
 
