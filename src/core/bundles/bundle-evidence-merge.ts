@@ -204,9 +204,10 @@ class EvidenceMerge {
   private mayRemove(authorId: string, itemAuthorId: string | undefined): boolean {
     if (this.host.trustAuthors) return true;
     const { signer } = this.host;
-    const mine = signer.verified && authorId === signer.authorId;
-    if (!mine) this.host.plan.refused += 1;
-    return mine && (itemAuthorId === undefined || itemAuthorId === authorId);
+    const allowed =
+      signer.verified && authorId === signer.authorId && (itemAuthorId === undefined || itemAuthorId === authorId);
+    if (!allowed) this.host.plan.refused += 1;
+    return allowed;
   }
 
   /** A grade removed elsewhere: removed here unless graded here since; recorded so an older copy stays out. */
