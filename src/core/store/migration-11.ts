@@ -1,5 +1,6 @@
 // Migration 11's schema: tombstones of removed grades and links, so their deletion travels
-// (workspace sidecars, note bundles) and no merge brings them back. Frozen once released.
+// (workspace sidecars, note bundles) and no merge brings them back, and the sync's base of
+// the grades and links in each sidecar. Frozen once released.
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -27,6 +28,13 @@ const TOMBSTONE_TABLES_V11 = `
     deleted_at TEXT NOT NULL
   );
   CREATE INDEX link_tombstones_by_document ON link_tombstones (document_id);
+
+  -- The workspace sync's base for each sidecar's grades and links: their content hashes as the
+  -- file last held them, so a change or removal made in the file is told from one made here.
+  CREATE TABLE sync_evidence_bases (
+    document_id TEXT PRIMARY KEY NOT NULL,
+    base_json TEXT NOT NULL
+  );
 `;
 
 export function createEvidenceTombstonesV11(db: Database): void {

@@ -13,9 +13,6 @@ import { GradingRepository, LinkRepository } from '../evidence';
 import { sha256Hex } from '../files/sha256';
 import type { SyncSession } from './session';
 
-/** Where a document's base is kept: each grade's and link's content hash as its sidecar last held it. */
-const BASE_PREFIX = 'sync_sidecar_evidence:';
-
 /** What the merge compares of a grade and of a link (as the evidence merge does). */
 const gradeContent = (credibility: string, sourceIds: readonly string[]) => JSON.stringify([credibility, sourceIds]);
 const linkContent = (kind: string, fromId: string, toId: string) => JSON.stringify([kind, fromId, toId]);
@@ -68,28 +65,7 @@ export class SidecarEvidenceSync {
       gradeTombstones: [],
       linkTombstones: [],
     });
-    this.writeBase(documentId, baseOf(entry));
-  }
-
-  forgetBase(documentId: string): void {
-    this.session.deps.db.prepare('DELETE FROM settings WHERE key = ?').run(`${BASE_PREFIX}${documentId}`);
-  }
-
-  private loadBase(documentId: string): Map<string, string> {
-    const row = this.session.deps.db
-      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
-      .get(`${BASE_PREFIX}${documentId}`);
-    try {
-      return new Map(Object.entries(row ? (JSON.parse(row.value_json) as Record<string, string>) : {}));
-    } catch {
-      return new Map(); // a damaged base is no base: the usual rule decides alone
-    }
-  }
-
-  private writeBase(documentId: string, base: Map<string, string>): void {
-    this.session.deps.db
-      .prepare('INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)')
-      .run(`${BASE_PREFIX}${documentId}`, JSON.stringify(Object.fromEntries(base)));
+    this.session.state.setEvidenceBase(documentId, baseOf(entry));
   }
 
   /**
@@ -102,7 +78,10 @@ export class SidecarEvidenceSync {
     entry: EvidenceEntry,
     options: { file: boolean; observe: (iso: string) => void },
   ): SidecarEvidenceOutcome {
-    const base = options.file && !this.session.foreignBase ? this.loadBase(documentId) : new Map<string, string>();
+    const base =
+      options.file && !this.session.foreignBase
+        ? this.session.state.evidenceBase(documentId)
+        : new Map<string, string>();
     const nowMs = Date.now();
     const time = (iso: string) => {
       const kept = acceptedTime(iso, nowMs);

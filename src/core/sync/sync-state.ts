@@ -55,7 +55,7 @@ export class SyncState {
   forget(documentId: string): void {
     cachedStatement(this.db, 'DELETE FROM sync_files WHERE document_id = ?').run(documentId);
     cachedStatement(this.db, 'DELETE FROM sync_bases WHERE document_id = ?').run(documentId);
-    cachedStatement(this.db, "DELETE FROM settings WHERE key = 'sync_sidecar_evidence:' || ?").run(documentId);
+    cachedStatement(this.db, 'DELETE FROM sync_evidence_bases WHERE document_id = ?').run(documentId);
   }
 
   /** Documents that were synced and are no longer in the library. */
@@ -147,6 +147,30 @@ export class SyncState {
       documentId,
       JSON.stringify(baseFieldsOf(items)),
     );
+  }
+
+  /** Each grade's and link's content hash as the document's sidecar last held them (kind|key to hash). */
+  evidenceBase(documentId: string): Map<string, string> {
+    const row = cachedStatement<[string], { base_json: string }>(
+      this.db,
+      'SELECT base_json FROM sync_evidence_bases WHERE document_id = ?',
+    ).get(documentId);
+    try {
+      return new Map(row ? Object.entries(JSON.parse(row.base_json) as Record<string, string>) : []);
+    } catch {
+      return new Map(); // a damaged base is no base: the usual rule decides alone
+    }
+  }
+
+  /** Kept only for documents with grades or links, one row each. */
+  setEvidenceBase(documentId: string, base: ReadonlyMap<string, string>): void {
+    if (base.size === 0)
+      cachedStatement(this.db, 'DELETE FROM sync_evidence_bases WHERE document_id = ?').run(documentId);
+    else
+      cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_evidence_bases (document_id, base_json) VALUES (?, ?)').run(
+        documentId,
+        JSON.stringify(Object.fromEntries(base)),
+      );
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {
