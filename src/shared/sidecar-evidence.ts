@@ -56,7 +56,10 @@ export const linkingAnnotationSchema = z.object({
 });
 
 /** One item of a sidecar's page: an annotation or reply, or a link. */
-export const sidecarItemSchema = z.discriminatedUnion('motivation', [gradedAnnotationSchema, linkingAnnotationSchema]);
+export const sidecarItemSchema = z.discriminatedUnion('motivation', [gradedAnnotationSchema, linkingAnnotationSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'must be one of "highlighting", "commenting", "replying", "linking"' : undefined,
+});
 export const sidecarItemsSchema = z.array(sidecarItemSchema).max(BUNDLE_LIMITS.annotations);
 
 /** The removed grades and links a sidecar carries beside its annotations' tombstones (absent when none). */
