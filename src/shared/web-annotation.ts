@@ -29,7 +29,7 @@ export interface AssessingBody {
   creator: { id: string; type: 'Person' };
   created: string;
   modified: string;
-  marginalia: { credibility: string; sources: string[]; scheme: string };
+  marginalia: { credibility: string; sources: string[]; scheme?: string };
 }
 
 export type AnnotationBody = TextualBody | AssessingBody;

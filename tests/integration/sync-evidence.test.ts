@@ -217,7 +217,11 @@ describe('evidence in the workspace', () => {
         for (const link of await callOk(core, 'listLinks', { documentId: library.secondDoc }))
           await callOk(core, 'unlinkAnnotations', { id: link.id });
         if (wanted !== 'none')
-          await callOk(core, 'linkAnnotations', { fromId: copy, toId: original, kind: kinds[value]! });
+          await callOk(core, 'linkAnnotations', {
+            fromId: copy,
+            toId: original,
+            kind: kinds[value] as Exclude<(typeof kinds)[number], 'none'>,
+          });
       } else await callOk(core, 'saveClaim', { id: claim.id, statement: wanted });
     };
     // A hand edit: the value changes, its time does not; what is added carries the time of the edit.

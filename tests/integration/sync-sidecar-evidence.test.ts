@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import type { EvidenceLibrary } from '../support/evidence-library';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
-import type { FileSidecar } from '../support/sidecar-evidence';
+import type { FileBody, FileSidecar } from '../support/sidecar-evidence';
 import {
   annotationItem,
   assessingBodyOf,
@@ -132,7 +132,7 @@ describe('grades and links in the workspace sidecars', () => {
     await syncOnce();
     editSidecar(firstSidecar(), (sidecar) => {
       const item = annotationItem(sidecar, original);
-      item.body = (item.body as Array<{ purpose: string }>).filter((body) => body.purpose !== 'assessing');
+      item.body = (item.body as FileBody[]).filter((body) => body.purpose !== 'assessing');
     });
     editSidecar(secondSidecar(), (sidecar) => {
       sidecar.first!.items = sidecar.first!.items.filter((item) => item.motivation !== 'linking');
