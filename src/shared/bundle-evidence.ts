@@ -65,6 +65,19 @@ const linkSchema = z.object({
   createdAt: isoDateTime,
 });
 
+/** A removed grade (migration 11): bundles and files before it lack the list. */
+export const gradeTombstoneSchema = z.object({ annotationId: id, ...author, deletedAt: isoDateTime });
+
+/** A removed link, with its ends and kind (a receiver that never had it keeps it from arriving later). */
+export const linkTombstoneSchema = z.object({
+  id,
+  kind: z.enum(LINK_KINDS),
+  fromId: id,
+  toId: id,
+  ...author,
+  deletedAt: isoDateTime,
+});
+
 const claimSchema = z.object({
   id,
   statement: z.string().trim().min(1).max(2000),
@@ -136,6 +149,8 @@ export const evidenceEntrySchema = z.object({
   documentSources: z.array(documentSourcesSchema).max(EVIDENCE_LIMITS.documentSources),
   grades: z.array(gradeSchema).max(EVIDENCE_LIMITS.grades),
   links: z.array(linkSchema).max(EVIDENCE_LIMITS.links),
+  gradeTombstones: z.array(gradeTombstoneSchema).max(EVIDENCE_LIMITS.grades).optional(),
+  linkTombstones: z.array(linkTombstoneSchema).max(EVIDENCE_LIMITS.links).optional(),
   claims: z.array(claimSchema).max(EVIDENCE_LIMITS.claims),
   analyses: z.array(analysisSchema).max(EVIDENCE_LIMITS.analyses),
   deleted: z.array(tombstoneSchema).max(EVIDENCE_LIMITS.deleted).default([]),
@@ -146,6 +161,8 @@ export type SharedSource = EvidenceEntry['sources'][number];
 export type SharedDocumentSources = EvidenceEntry['documentSources'][number];
 export type SharedGrade = EvidenceEntry['grades'][number];
 export type SharedLink = EvidenceEntry['links'][number];
+export type SharedGradeTombstone = z.infer<typeof gradeTombstoneSchema>;
+export type SharedLinkTombstone = z.infer<typeof linkTombstoneSchema>;
 export type SharedClaim = EvidenceEntry['claims'][number];
 export type SharedAnalysis = EvidenceEntry['analyses'][number];
 export type SharedHypothesis = SharedAnalysis['hypotheses'][number];
@@ -158,7 +175,7 @@ export function emptyEvidenceEntry(): EvidenceEntry {
 }
 
 export function evidenceEntryIsEmpty(entry: EvidenceEntry): boolean {
-  return Object.values(entry).every((list: unknown[]) => list.length === 0);
+  return Object.values(entry).every((list: unknown[] | undefined) => (list?.length ?? 0) === 0);
 }
 
 /** The kinds of evidence item a bundle import counts, in the order a preview lists them. */
@@ -184,12 +201,28 @@ export const EVIDENCE_FILE_CONTEXT = {
   type: '@type',
 } as const;
 
+/**
+ * The file holds sources, documents' sources, claims and analyses; grades and links live in
+ * the sidecars (as assessing bodies and linking annotations). Files written before that list
+ * them too, and they are still read, so nothing they hold is lost.
+ */
 export const evidenceFileSchema = evidenceEntrySchema.extend({
   '@context': z.unknown(),
   type: z.literal('EvidenceCollection'),
+  grades: evidenceEntrySchema.shape.grades.optional().transform((grades) => grades ?? []),
+  links: evidenceEntrySchema.shape.links.optional().transform((links) => links ?? []),
 });
 
-/** The file's content: the same items as a bundle's evidence.json, under a JSON-LD context. */
+/** The file's content: the library's evidence but its grades and links, under a JSON-LD context. */
 export function evidenceFileText(entry: EvidenceEntry): string {
-  return `${JSON.stringify({ '@context': EVIDENCE_FILE_CONTEXT, type: 'EvidenceCollection', ...entry }, null, 2)}\n`;
+  const { sources, documentSources, claims, analyses } = entry;
+  const file = {
+    '@context': EVIDENCE_FILE_CONTEXT,
+    type: 'EvidenceCollection',
+    sources,
+    documentSources,
+    claims,
+    analyses,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -360,4 +360,5 @@ export {
   itemsRead,
   notBothItemsAndPage,
   sha256 as sha256Schema,
+  textualBody as textualBodySchema,
 };

@@ -10,18 +10,24 @@ import {
   BOTH_ITEMS_AND_PAGE,
   BUNDLE_LIMITS,
   LISTS_NOTHING,
-  collectionItems,
   idSchema,
   isoTimeSchema,
   itemsPresent,
-  itemsRead,
   notBothItemsAndPage,
   sha256Schema,
   sharedProvenanceSchema,
 } from './bundle-schemas';
+import type { SharedGradeTombstone, SharedLinkTombstone } from './bundle-evidence';
+import type { SidecarEvidence } from './sidecar-evidence';
+import {
+  sidecarEvidenceFault,
+  sidecarEvidenceTombstones,
+  sidecarItemsSchema,
+  splitSidecarItems,
+} from './sidecar-evidence';
 import type { SharedProvenance } from './bundle-schemas';
 import type { PageMapEntry } from './model';
-import type { WebAnnotation } from './web-annotation';
+import type { AssessingBody, LinkingAnnotation, WebAnnotation } from './web-annotation';
 import {
   JSONLD_CONTEXT,
   annotationCollection,
@@ -38,7 +44,11 @@ export const SIDECAR_SUFFIX = '.annotations.json';
 export const DIGEST_SUFFIX = '.notes.md';
 export const TAGS_FILE = 'tags.json';
 
-/** A workspace sidecar (`<slug>.annotations.json`): the same annotations as a bundle, plus the document and its tombstones. */
+/**
+ * A workspace sidecar (`<slug>.annotations.json`): the same annotations as a bundle, plus the
+ * document, its tombstones, its annotations' grades (assessing bodies) and the links from them
+ * (linking annotations) with the tombstones of removed ones (docs/workspace-evidence.md).
+ */
 export const sidecarSchema = z
   .object({
     '@context': z.unknown(),
@@ -61,12 +71,28 @@ export const sidecarSchema = z
       tombstones: z
         .array(z.object({ id: idSchema, authorId: idSchema, deletedAt: isoTimeSchema }))
         .max(BUNDLE_LIMITS.annotations),
+      ...sidecarEvidenceTombstones,
     }),
-    ...collectionItems,
+    total: z.number().int().min(0),
+    items: sidecarItemsSchema.optional(),
+    first: z.object({ type: z.literal('AnnotationPage'), items: sidecarItemsSchema }).optional(),
   })
   .refine(itemsPresent, LISTS_NOTHING)
   .refine(notBothItemsAndPage, BOTH_ITEMS_AND_PAGE)
-  .transform(itemsRead);
+  .superRefine((sidecar, context) => {
+    const fault = sidecarEvidenceFault(sidecar.first?.items ?? sidecar.items ?? []);
+    if (fault !== undefined) context.addIssue({ code: 'custom', message: fault, path: ['first', 'items'] });
+  })
+  .transform(({ items, first, marginalia, ...rest }) => ({
+    ...rest,
+    marginalia: {
+      document: marginalia.document,
+      tombstones: marginalia.tombstones,
+      gradeTombstones: marginalia.gradeTombstones ?? [],
+      linkTombstones: marginalia.linkTombstones ?? [],
+    },
+    ...splitSidecarItems(first?.items ?? items ?? []),
+  }));
 
 export interface SidecarDocument {
   id: string;
@@ -91,9 +117,17 @@ export interface Sidecar {
   '@context': typeof JSONLD_CONTEXT;
   id: string;
   type: 'AnnotationCollection';
-  marginalia: { document: SidecarDocument; tombstones: SidecarTombstone[] };
+  marginalia: {
+    document: SidecarDocument;
+    tombstones: SidecarTombstone[];
+    gradeTombstones: SharedGradeTombstone[];
+    linkTombstones: SharedLinkTombstone[];
+  };
   total: number;
+  /** Annotations (each with its grade, if any, as an assessing body) and replies. */
   items: WebAnnotation[];
+  /** Links from this document's annotations, after the items on the page. */
+  links: LinkingAnnotation[];
 }
 
 /** A file-name stem from a title: letters and digits joined by hyphens, unique among `taken`. */
@@ -118,10 +152,11 @@ export function buildSidecar(
   replies: readonly Reply[],
   tombstones: readonly SidecarTombstone[],
   pageMap: readonly PageMapEntry[] = [],
+  evidence: SidecarGrades = NO_EVIDENCE,
 ): Sidecar {
   const ordered = [...annotations].sort(compareByPosition);
   const items = [
-    ...ordered.map((annotation) => toWebAnnotation(annotation, pageMap)),
+    ...ordered.map((annotation) => withGrade(toWebAnnotation(annotation, pageMap), evidence.grades.get(annotation.id))),
     ...[...replies]
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
       .map(replyToWebAnnotation),
@@ -141,16 +176,36 @@ export function buildSidecar(
       tombstones: [...tombstones]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map((tombstone) => ({ id: tombstone.id, authorId: tombstone.authorId, deletedAt: tombstone.deletedAt })),
+      gradeTombstones: [...evidence.gradeTombstones].sort((a, b) => (a.annotationId < b.annotationId ? -1 : 1)),
+      linkTombstones: [...evidence.linkTombstones].sort((a, b) => (a.id < b.id ? -1 : 1)),
     },
-    total: items.length,
+    total: items.length + evidence.links.length,
     items,
+    links: [...evidence.links],
   };
 }
 
+/** The grades (by annotation) and links a sidecar is written with. */
+export interface SidecarGrades extends SidecarEvidence {
+  grades: ReadonlyMap<string, AssessingBody>;
+}
+
+const NO_EVIDENCE: SidecarGrades = { grades: new Map(), links: [], gradeTombstones: [], linkTombstones: [] };
+
+function withGrade(web: WebAnnotation, grade: AssessingBody | undefined): WebAnnotation {
+  return grade ? { ...web, body: [...web.body, grade] } : web;
+}
+
 export function serializeSidecar(sidecar: Sidecar): string {
-  const file = annotationCollection(sidecar.id, sidecar.items, {
+  // The lists of removed grades and links are left out when empty: a sidecar without evidence reads as before.
+  const { gradeTombstones, linkTombstones, ...marginalia } = sidecar.marginalia;
+  const file = annotationCollection(sidecar.id, [...sidecar.items, ...sidecar.links], {
     label: sidecar.marginalia.document.title,
-    marginalia: sidecar.marginalia,
+    marginalia: {
+      ...marginalia,
+      ...(gradeTombstones.length > 0 ? { gradeTombstones } : {}),
+      ...(linkTombstones.length > 0 ? { linkTombstones } : {}),
+    },
   });
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 // the shape note bundles carry and workspace sidecars will. Marginalia's own fields (color,
 // kind, how it anchored) sit under one namespaced key, "marginalia".
 import type { Annotation, AnnotationKind, HighlightColor, Reply } from './annotations';
+import type { LinkKind } from './evidence';
 import type { PageMapEntry } from './model';
 import { pageAt } from './page-map';
 import type { AnchorStatus } from './selectors';
@@ -15,6 +16,35 @@ export interface TextualBody {
   value: string;
   format?: string;
   purpose: 'commenting' | 'tagging' | 'replying';
+}
+
+/**
+ * A grade as an additional body of its annotation, with the W3C purpose "assessing": `value`
+ * is the grade for people (B2); what is read back is under `marginalia` (docs/workspace-evidence.md).
+ */
+export interface AssessingBody {
+  type: 'TextualBody';
+  purpose: 'assessing';
+  value: string;
+  creator: { id: string; type: 'Person' };
+  created: string;
+  modified: string;
+  marginalia: { credibility: string; sources: string[]; scheme?: string };
+}
+
+export type AnnotationBody = TextualBody | AssessingBody;
+
+/** A link between two annotations: a W3C annotation "linking" the from-annotation (target) to the to-annotation (body). */
+export interface LinkingAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'linking';
+  created: string;
+  modified: string;
+  creator: { id: string; type: 'Person' };
+  body: string;
+  target: string;
+  marginalia: { linkKind: LinkKind };
 }
 
 export interface WebTextQuoteSelector {
@@ -55,7 +85,8 @@ export interface WebAnnotation {
   created: string;
   modified: string;
   creator: { id: string; type: 'Person'; name: string };
-  body: TextualBody[];
+  /** Its note and tags; in a workspace sidecar, also its grade (an assessing body). */
+  body: AnnotationBody[];
   /** A document (with selectors) for an annotation; another annotation's id for a reply. */
   target: string | { source: string; selector?: WebSelectors };
   marginalia?: {
@@ -138,10 +169,10 @@ export function replyToWebAnnotation(reply: Reply): WebAnnotation {
  * An annotation as written to a file: W3C says an annotation without a body has no `body`
  * key (an empty list is not "no body"), so a plain highlight omits it.
  */
-export type W3CAnnotation = Omit<WebAnnotation, 'body'> & { body?: TextualBody[] };
+export type W3CAnnotation = Omit<WebAnnotation, 'body'> & { body?: AnnotationBody[] };
 
-export function annotationForFile(web: WebAnnotation): W3CAnnotation {
-  if (web.body.length > 0) return web;
+export function annotationForFile(web: WebAnnotation | LinkingAnnotation): W3CAnnotation | LinkingAnnotation {
+  if (web.motivation === 'linking' || web.body.length > 0) return web;
   const { body: _none, ...rest } = web;
   return rest;
 }
@@ -151,7 +182,7 @@ export interface AnnotationPage {
   type: 'AnnotationPage';
   partOf: string;
   startIndex: 0;
-  items: W3CAnnotation[];
+  items: Array<W3CAnnotation | LinkingAnnotation>;
 }
 
 /** The id of a collection's one page: the collection's IRI with a fragment. */
@@ -166,7 +197,7 @@ export function firstPageId(collectionId: string): string {
  */
 export function annotationCollection<Extra extends object>(
   collectionId: string,
-  items: readonly WebAnnotation[],
+  items: ReadonlyArray<WebAnnotation | LinkingAnnotation>,
   extra: Extra,
 ): { '@context': typeof JSONLD_CONTEXT; id: string; type: 'AnnotationCollection' } & Extra & {
     total: number;

@@ -159,3 +159,33 @@ test('a note edited by hand in its file shows on its card at once, and writing t
   await expect.poll(() => app.core.annotations.get(id).note.markdown).toBe('Ask the doctors. Today.');
   await expect.poll(() => readFileSync(sidecar(), 'utf8')).toContain('Ask the doctors. Today.');
 });
+
+test('a grade made in the app lands in the sidecar as a W3C assessing body, and one changed there by hand shows on the card', async ({
+  page,
+  app,
+}) => {
+  const { sidecar } = await setWorkspaceInSettings(page, app);
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('h');
+  await page.keyboard.press('g');
+  const dialog = page.getByRole('dialog', { name: 'Grade annotation' });
+  await dialog.getByRole('radio', { name: /^2 Probably true/ }).check();
+  await dialog.getByRole('button', { name: 'Save grade' }).click();
+  await expect(dialog).toBeHidden();
+
+  const assessing = () => {
+    const file = JSON.parse(readFileSync(sidecar(), 'utf8')) as {
+      first?: { items: Array<{ body?: Array<{ purpose: string; marginalia?: { credibility: string } }> }> };
+    };
+    return file.first?.items.flatMap((item) => item.body ?? []).find((body) => body.purpose === 'assessing');
+  };
+  await expect
+    .poll(assessing)
+    .toMatchObject({ type: 'TextualBody', purpose: 'assessing', marginalia: { credibility: '2' } });
+
+  // Changed by hand in the file (its time left as it was): the card follows.
+  writeFileSync(sidecar(), readFileSync(sidecar(), 'utf8').replace('"credibility": "2"', '"credibility": "4"'));
+  const card = page.getByRole('article', { name: 'Note on “beheading 11 people”' });
+  await expect(card.getByRole('button', { name: /^Grade 4/ })).toBeVisible();
+  await screenshot(page, 'sync-grade-from-file');
+});

@@ -192,6 +192,34 @@ describe('evidence in note bundles', () => {
     );
   });
 
+  it('carries the removal of a grade and a link to a library that has them, which an older bundle does not bring back, and refuses a removal of another author’s link', async () => {
+    const made = await anasEvidence();
+    const before = share(ana);
+    await importInto(rui, before);
+    expect(evidenceState(rui).links).toHaveLength(1);
+    await callOk(ana, 'gradeAnnotation', { annotationId: made.original, credibility: '', sourceIds: [] });
+    await callOk(ana, 'unlinkAnnotations', { id: made.link.id });
+    const after = share(ana);
+    const entry = JSON.parse(strFromU8(unzipSync(new Uint8Array(after))['evidence.json']!)) as Record<string, unknown>;
+    expect(entry.gradeTombstones).toEqual([
+      { annotationId: made.original, authorId: made.link.authorId, deletedAt: expect.any(String) },
+    ]);
+    expect(entry.linkTombstones).toEqual([expect.objectContaining({ id: made.link.id, kind: 'repeats' })]);
+
+    await importInto(rui, after);
+    expect(evidenceState(rui)).toMatchObject({ grades: [], gradeSources: [], links: [] });
+    await importInto(rui, before);
+    expect(evidenceState(rui)).toMatchObject({ grades: [], gradeSources: [], links: [] });
+
+    // Rui takes away a link Ana made again: signed by him, the removal of her link is refused at hers.
+    const again = await callOk(ana, 'linkAnnotations', { fromId: made.copy, toId: made.original, kind: 'cites' });
+    await importInto(rui, share(ana));
+    await callOk(rui, 'unlinkAnnotations', { id: again.id });
+    const plan = await importInto(ana, share(rui));
+    expect(plan.refused).toBeGreaterThan(0);
+    expect(evidenceState(ana).links).toMatchObject([{ id: again.id, kind: 'cites' }]);
+  });
+
   it("keeps an unsigned bundle's cells under an unverified author beside the analyst's own, even when they claim her id", async () => {
     const made = await anasEvidence();
     const me = ana.profile.read();

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import type { EvidenceEntry } from '../../src/shared/bundle-evidence';
 import type { EvidenceLibrary } from '../support/evidence-library';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
+import type { FileBody, FileSidecar } from '../support/sidecar-evidence';
+import {
+  annotationItem,
+  assessingBodyOf,
+  editSidecar,
+  linkingItems,
+  readSidecarAt,
+  sidecarOf,
+} from '../support/sidecar-evidence';
 import { makeTempDir } from '../support/temp';
 
 // Issue 17's evidence in the workspace: evidence.jsonld, written and merged back by the sync.
@@ -85,7 +95,9 @@ describe('evidence in the workspace', () => {
     try {
       await (await restored.startSync(workspace, { watch: false })).stop();
       expect(evidenceTables(restored)).toEqual(evidenceTables(core));
-      expect(sources).toEqual(['sync']);
+      // Announced by the sync (the sidecars' grades and links, then evidence.jsonld), never as local edits.
+      expect(sources.length).toBeGreaterThan(0);
+      expect(new Set(sources)).toEqual(new Set(['sync']));
     } finally {
       restored.close();
     }
@@ -147,31 +159,123 @@ describe('evidence in the workspace', () => {
     expect(readFileSync(evidencePath(), 'utf8')).toBe(bad);
   });
 
-  it('converges with no lost update whatever mix of app and file edits to ratings, grades and claims happens between syncs', async () => {
-    const { cell, original, claim } = await someEvidence();
+  it('converges with no lost update whatever mix of app and file edits and removals of ratings, grades, links and claims happens between syncs', async () => {
+    const { cell, original, copy, claim } = await someEvidence();
     const engine = await core.startSync(workspace, { watch: false });
+    const authorId = core.profile.read().authorId;
     const ratings = ['CC', 'C', 'N', 'I'] as const;
-    const codes = ['1', '2', '3', '4'] as const;
+    // The last of each is a removal: the grade cleared, the link taken away.
+    const codes = ['1', '2', '3', '4', 'none'] as const;
+    const kinds = ['repeats', 'supports', 'cites', 'contradicts', 'none'] as const;
     const edit = fc.record({
       side: fc.constantFrom('app', 'file'),
-      target: fc.constantFrom('cell', 'grade', 'claim'),
-      value: fc.nat(3),
+      target: fc.constantFrom('cell', 'grade', 'claim', 'link'),
+      value: fc.nat(4),
     });
     let round = 0;
     const current = async () => ({
       cell: (await callOk(core, 'getAnalysis', { id: cell.analysisId })).cells[0]!.rating as string,
-      grade: (await callOk(core, 'listGrades', { documentId: library.firstDoc })).find(
-        (grade) => grade.annotationId === original,
-      )!.credibility,
+      grade:
+        (await callOk(core, 'listGrades', { documentId: library.firstDoc })).find(
+          (grade) => grade.annotationId === original,
+        )?.credibility ?? 'none',
       claim: (await callOk(core, 'getClaim', { id: claim.id })).statement,
+      link:
+        (await callOk(core, 'listLinks', { documentId: library.secondDoc }))
+          .map((link) => link.kind as string)
+          .sort()
+          .join(',') || 'none',
     });
     const inFile = () => {
       const file = readEvidence();
+      const links = linkingItems(readSidecarAt(sidecarOf(workspace, library.secondDoc)));
       return {
         cell: file.analyses[0]!.cells[0]!.rating as string,
-        grade: file.grades.find((grade) => grade.annotationId === original)!.credibility,
+        grade:
+          assessingBodyOf(readSidecarAt(sidecarOf(workspace, library.firstDoc)), original)?.marginalia?.credibility ??
+          'none',
         claim: file.claims[0]!.statement,
+        link:
+          links
+            .map((item) => String(item.marginalia!.linkKind))
+            .sort()
+            .join(',') || 'none',
       };
+    };
+    const appEdit = async (target: string, value: number, wanted: string) => {
+      if (target === 'cell') await callOk(core, 'rateAchCell', { ...cell, rating: ratings[value % 4]! });
+      else if (target === 'grade')
+        await callOk(
+          core,
+          'gradeAnnotation',
+          wanted === 'none'
+            ? { annotationId: original, credibility: '', sourceIds: [] }
+            : { annotationId: original, credibility: wanted },
+        );
+      else if (target === 'link') {
+        // A link's kind is not edited in the app: the link is taken away and made again.
+        for (const link of await callOk(core, 'listLinks', { documentId: library.secondDoc }))
+          await callOk(core, 'unlinkAnnotations', { id: link.id });
+        if (wanted !== 'none')
+          await callOk(core, 'linkAnnotations', {
+            fromId: copy,
+            toId: original,
+            kind: kinds[value] as Exclude<(typeof kinds)[number], 'none'>,
+          });
+      } else await callOk(core, 'saveClaim', { id: claim.id, statement: wanted });
+    };
+    // A hand edit: the value changes, its time does not; what is added carries the time of the edit.
+    const fileEdit = (target: string, value: number, wanted: string) => {
+      if (target === 'grade')
+        return editSidecar(sidecarOf(workspace, library.firstDoc), (sidecar) => setGrade(sidecar, wanted));
+      if (target === 'link')
+        return editSidecar(sidecarOf(workspace, library.secondDoc), (sidecar) => setLink(sidecar, value));
+      const file = readEvidence();
+      if (target === 'cell') file.analyses[0]!.cells[0]!.rating = ratings[value % 4]!;
+      else file.claims[0]!.statement = wanted;
+      writeFileSync(evidencePath(), JSON.stringify(file, null, 2));
+    };
+    const setGrade = (sidecar: FileSidecar, wanted: string) => {
+      const item = annotationItem(sidecar, original);
+      const bodies = (item.body ?? []) as FileBody[];
+      const others = bodies.filter((body) => body.purpose !== 'assessing');
+      const grade = bodies.find((body) => body.purpose === 'assessing');
+      const now = new Date(Date.now() + 1000).toISOString();
+      if (wanted === 'none') item.body = others;
+      else if (grade) grade.marginalia!.credibility = wanted;
+      else
+        item.body = [
+          ...others,
+          {
+            type: 'TextualBody',
+            purpose: 'assessing',
+            value: wanted,
+            creator: { id: `urn:uuid:${authorId}`, type: 'Person' },
+            created: now,
+            modified: now,
+            marginalia: { credibility: wanted, sources: [] },
+          } as FileBody,
+        ];
+    };
+    const setLink = (sidecar: FileSidecar, value: number) => {
+      const items = sidecar.first!.items;
+      const [kept] = items.filter((item) => item.motivation === 'linking');
+      sidecar.first!.items = items.filter((item) => item.motivation !== 'linking');
+      if (kinds[value] === 'none') return;
+      const now = new Date(Date.now() + 1000).toISOString();
+      sidecar.first!.items.push({
+        ...(kept ?? {
+          id: `urn:uuid:${randomUUID()}`,
+          type: 'Annotation',
+          motivation: 'linking',
+          created: now,
+          modified: now,
+          creator: { id: `urn:uuid:${authorId}`, type: 'Person' },
+          body: `urn:uuid:${original}`,
+          target: `urn:uuid:${copy}`,
+        }),
+        marginalia: { linkKind: kinds[value]! },
+      });
     };
     try {
       await fc.assert(
@@ -185,30 +289,20 @@ describe('evidence in the workspace', () => {
               for (const { side, target, value } of edits) {
                 const wanted =
                   target === 'cell'
-                    ? ratings[value]!
+                    ? ratings[value % 4]!
                     : target === 'grade'
                       ? codes[value]!
-                      : `Claim ${round}-${value}-${side}`;
-                if (side === 'app') {
-                  if (target === 'cell') await callOk(core, 'rateAchCell', { ...cell, rating: ratings[value]! });
-                  else if (target === 'grade')
-                    await callOk(core, 'gradeAnnotation', { annotationId: original, credibility: codes[value]! });
-                  else await callOk(core, 'saveClaim', { id: claim.id, statement: wanted });
-                } else {
-                  // A hand edit: the value changes, its time does not.
-                  const file = readEvidence();
-                  if (target === 'cell') file.analyses[0]!.cells[0]!.rating = ratings[value]!;
-                  else if (target === 'grade')
-                    file.grades.find((grade) => grade.annotationId === original)!.credibility = codes[value]!;
-                  else file.claims[0]!.statement = wanted;
-                  writeFileSync(evidencePath(), JSON.stringify(file, null, 2));
-                }
+                      : target === 'link'
+                        ? kinds[value]!
+                        : `Claim ${round}-${value}-${side}`;
+                if (side === 'app') await appEdit(target, value, wanted);
+                else fileEdit(target, value, wanted);
                 expected.set(target, wanted);
                 sides.set(target, (sides.get(target) ?? new Set()).add(side));
               }
               await engine.scan();
               const here = await current();
-              // The library and the file agree, and an edit made on one side only since the last sync survives.
+              // The library and the files agree, and an edit or removal made on one side only since the last sync survives.
               expect(inFile()).toEqual(here);
               for (const [target, value] of expected)
                 if (sides.get(target)!.size === 1)

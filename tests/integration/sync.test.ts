@@ -302,7 +302,7 @@ describe('workspace sync', () => {
     writeFileSync(sidecarPath(), wrongShape);
     engine.importFile(SIDECAR);
     expect(engine.status().problems[0]).toMatchObject({
-      message: 'first.items.0.motivation must be one of "highlighting", "commenting", "replying"',
+      message: 'first.items.0.motivation: must be one of "highlighting", "commenting", "replying", "linking"',
     });
 
     writeFileSync(sidecarPath(), good.replace('"value": "good"', '"value": "fixed in the file"'));

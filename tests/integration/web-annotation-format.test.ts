@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
+import { callOk } from '../support/evidence-library';
 import { SAMPLE_REPORT, makeTempDir } from '../support/temp';
 import { w3cFailures } from '../support/w3c-annotation-model';
 
@@ -107,6 +108,18 @@ describe('the W3C Web Annotation test suite’s assertions', () => {
   it('hold for every sidecar: plain highlights, notes, tags, replies and document notes', async () => {
     const { collection } = await writtenSidecar(core, workspace);
     expect(collection.first!.items.length).toBeGreaterThanOrEqual(5);
+    expect(w3cFailures(collection)).toEqual([]);
+  });
+
+  it('hold for a sidecar with a grade (an assessing body) and a link (a linking annotation)', async () => {
+    const [tripoli, count] = core.annotations.list(documentId);
+    const radio = await callOk(core, 'saveSource', { name: 'Harbour Radio', reliability: 'B' });
+    await callOk(core, 'gradeAnnotation', { annotationId: tripoli!.id, sourceIds: [radio.id], credibility: '2' });
+    await callOk(core, 'linkAnnotations', { fromId: count!.id, toId: tripoli!.id, kind: 'supports' });
+    const { collection } = await writtenSidecar(core, workspace);
+    const items = collection.first!.items;
+    expect(items.some((item) => item.motivation === 'linking')).toBe(true);
+    expect(JSON.stringify(items)).toContain('"purpose":"assessing"');
     expect(w3cFailures(collection)).toEqual([]);
   });
 

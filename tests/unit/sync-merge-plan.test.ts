@@ -109,7 +109,13 @@ function plan(
     local: input.local,
     theirs: {
       items: [...input.theirs],
-      marginalia: { document: { id: DOCUMENT, title: 'T', sourceFile: 't.txt', textSha256: '' }, tombstones: [] },
+      links: [],
+      marginalia: {
+        document: { id: DOCUMENT, title: 'T', sourceFile: 't.txt', textSha256: '' },
+        tombstones: [],
+        gradeTombstones: [],
+        linkTombstones: [],
+      },
     },
   });
 }
@@ -250,8 +256,11 @@ describe('the sync merge plan', () => {
       local: localOf([mine, others]),
       theirs: {
         items: [mine, others],
+        links: [],
         marginalia: {
           document: { id: DOCUMENT, title: 'T', sourceFile: 't.txt', textSha256: '' },
+          gradeTombstones: [],
+          linkTombstones: [],
           tombstones: [
             { id: 'a1', authorId: AUTHOR, deletedAt: TIMES[2] },
             { id: 'a2', authorId: AUTHOR, deletedAt: TIMES[2] },

@@ -8,7 +8,9 @@ import type {
   SharedClaim,
   SharedDocumentSources,
   SharedGrade,
+  SharedGradeTombstone,
   SharedLink,
+  SharedLinkTombstone,
   SharedSource,
 } from '../../shared/bundle-evidence';
 import type { Version } from '../../shared/merge';
@@ -43,6 +45,9 @@ class EvidenceMerge {
   run(entry: EvidenceEntry): EvidenceTouched {
     for (const source of entry.sources) this.source(source);
     for (const item of entry.documentSources) this.documentSources(item);
+    // Removals first: an item and its tombstone in one file are decided by their times.
+    for (const tombstone of entry.gradeTombstones ?? []) this.gradeTombstone(tombstone);
+    for (const tombstone of entry.linkTombstones ?? []) this.linkTombstone(tombstone);
     for (const grade of entry.grades) this.grade(grade);
     for (const link of entry.links) this.link(link);
     const claimIds = new Set<string>();
@@ -144,6 +149,9 @@ class EvidenceMerge {
     const author = this.host.authorOf({ id: grade.authorId, name: '' });
     const updatedAt = this.host.time(grade.updatedAt);
     const here = this.grading.grade(annotationId);
+    // Removed here at or after this version: the removal stands (no merge resurrects a grade).
+    const removed = this.grading.gradeTombstone(annotationId);
+    if (!here && removed && updatedAt <= removed.deletedAt) return void this.keptRemoved('grades');
     const local = here && {
       updatedAt: here.updatedAt,
       authorId: here.authorId,
@@ -174,6 +182,8 @@ class EvidenceMerge {
     const author = this.host.authorOf({ id: link.authorId, name: '' });
     const createdAt = this.host.time(link.createdAt);
     const here = this.links.link(link.id) ?? this.links.find(fromId, toId, link.kind);
+    const removed = this.links.tombstone(link.id);
+    if (!here && removed && createdAt <= removed.deletedAt) return void this.keptRemoved('links');
     const local = here && {
       updatedAt: here.createdAt,
       authorId: here.authorId,
@@ -187,6 +197,69 @@ class EvidenceMerge {
     if (clash) this.links.delete(clash.id);
     this.links.insert({ id: link.id, kind: link.kind, fromId, toId, authorId: author.id, createdAt });
     this.touch('links', this.documentOf(fromId), this.documentOf(toId));
+  }
+
+  /** An incoming item this library removed since: counted as kept as it is here (removed). */
+  private keptRemoved(kind: 'grades' | 'links'): void {
+    this.host.plan.evidence[kind].keptLocal += 1;
+  }
+
+  /**
+   * Whether a removal by `authorId` may be taken: in the workspace, anyone's (the files are
+   * the library's own); from a bundle, only the verified signer's, of the signer's own item.
+   */
+  private mayRemove(authorId: string, itemAuthorId: string | undefined): boolean {
+    if (this.host.trustAuthors) return true;
+    const { signer } = this.host;
+    const allowed =
+      signer.verified && authorId === signer.authorId && (itemAuthorId === undefined || itemAuthorId === authorId);
+    if (!allowed) this.host.plan.refused += 1;
+    return allowed;
+  }
+
+  /** A grade removed elsewhere: removed here unless graded here since; recorded so an older copy stays out. */
+  private gradeTombstone(tombstone: SharedGradeTombstone): void {
+    const annotationId = this.host.annotationHere(tombstone.annotationId);
+    if (!annotationId) return void skipItem(this.host);
+    const here = this.grading.grade(annotationId);
+    if (!this.mayRemove(tombstone.authorId, here?.authorId)) return;
+    const deletedAt = this.host.time(tombstone.deletedAt);
+    const counts = this.host.plan.evidence.grades;
+    if (here && here.updatedAt > deletedAt) return void (counts.keptLocal += 1);
+    counts[here ? 'updated' : 'unchanged'] += 1;
+    if (!this.host.apply) return;
+    const documentId = this.documentOf(annotationId);
+    if (here) this.grading.removeGrade(annotationId, tombstone.authorId, deletedAt);
+    else this.grading.recordGradeTombstone({ annotationId, documentId, authorId: tombstone.authorId, deletedAt });
+    if (here) this.touch('grades', documentId);
+  }
+
+  /** A link removed elsewhere: removed here unless it is a newer link; recorded so an older copy stays out. */
+  private linkTombstone(tombstone: SharedLinkTombstone): void {
+    const fromId = this.host.annotationHere(tombstone.fromId);
+    const toId = this.host.annotationHere(tombstone.toId);
+    if (!fromId || !toId) return void skipItem(this.host);
+    const here = this.links.link(tombstone.id) ?? this.links.find(fromId, toId, tombstone.kind);
+    if (!this.mayRemove(tombstone.authorId, here?.authorId)) return;
+    const deletedAt = this.host.time(tombstone.deletedAt);
+    const counts = this.host.plan.evidence.links;
+    if (here && here.createdAt > deletedAt) return void (counts.keptLocal += 1);
+    counts[here ? 'updated' : 'unchanged'] += 1;
+    if (!this.host.apply) return;
+    const documentId = this.documentOf(fromId);
+    if (here) this.links.remove(here.id, tombstone.authorId, deletedAt);
+    else
+      this.links.recordTombstone({
+        id: tombstone.id,
+        kind: tombstone.kind,
+        fromId,
+        toId,
+        authorId: tombstone.authorId,
+        createdAt: deletedAt,
+        documentId,
+        deletedAt,
+      });
+    if (here) this.touch('links', documentId, this.documentOf(toId));
   }
 
   /** A claim with its evidence that is here; true when the claim is (or would be) here afterwards. */

@@ -1,5 +1,6 @@
 // The SQL of the grading scheme, sources, documents' default sources and annotation grades.
 import type { Database } from 'better-sqlite3';
+import type { SharedGrade } from '../../shared/bundle-evidence';
 import type { AnnotationGrade, EvidenceSource, GradingScheme, SourceKind } from '../../shared/evidence';
 import { ADMIRALTY_SCHEME } from '../../shared/evidence';
 import { cachedStatement } from '../store/statements';
@@ -25,6 +26,32 @@ interface GradeRow {
   created_at: string;
   updated_at: string;
 }
+
+/** A removed grade, kept so the removal travels and no older copy brings the grade back (migration 11). */
+export interface GradeTombstone {
+  annotationId: string;
+  documentId: string;
+  authorId: string;
+  deletedAt: string;
+}
+
+interface GradeTombstoneRow {
+  annotation_id: string;
+  document_id: string;
+  author_id: string;
+  deleted_at: string;
+}
+
+function toGradeTombstone(row: GradeTombstoneRow): GradeTombstone {
+  return {
+    annotationId: row.annotation_id,
+    documentId: row.document_id,
+    authorId: row.author_id,
+    deletedAt: row.deleted_at,
+  };
+}
+
+const GRADE_TOMBSTONE_COLUMNS = 'annotation_id, document_id, author_id, deleted_at';
 
 const SOURCE_COLUMNS = 'id, name, kind, reliability, reliability_reason, notes, author_id, created_at, updated_at';
 
@@ -195,6 +222,24 @@ export class GradingRepository {
       .map((row) => this.toGrade(row));
   }
 
+  /** A document's grades with their creation times, as they travel (its sidecar). */
+  sharedGradesOf(documentId: string): SharedGrade[] {
+    return cachedStatement<[string], GradeRow>(
+      this.db,
+      `SELECT annotation_id, document_id, credibility, author_id, created_at, updated_at FROM annotation_grades
+         WHERE document_id = ? ORDER BY annotation_id`,
+    )
+      .all(documentId)
+      .map((row) => ({
+        annotationId: row.annotation_id,
+        sourceIds: this.gradeSources(row.annotation_id),
+        credibility: row.credibility,
+        authorId: row.author_id,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
+  }
+
   private gradeSources(annotationId: string): string[] {
     return cachedStatement<[string], { source_id: string }>(
       this.db,
@@ -215,13 +260,15 @@ export class GradingRepository {
     };
   }
 
-  /** Writes a grade whole; a grade with no sources and no credibility is removed instead. */
+  /** Writes a grade whole; a grade with no sources and no credibility is removed instead (leaving a tombstone). */
   putGrade(grade: AnnotationGrade, createdAt: string): void {
-    cachedStatement(this.db, 'DELETE FROM annotation_grade_sources WHERE annotation_id = ?').run(grade.annotationId);
     if (grade.sourceIds.length === 0 && grade.credibility === '') {
-      cachedStatement(this.db, 'DELETE FROM annotation_grades WHERE annotation_id = ?').run(grade.annotationId);
+      this.removeGrade(grade.annotationId, grade.authorId, grade.updatedAt);
       return;
     }
+    cachedStatement(this.db, 'DELETE FROM annotation_grade_sources WHERE annotation_id = ?').run(grade.annotationId);
+    // Graded again after a removal: the grade is back, its tombstone is no longer true.
+    cachedStatement(this.db, 'DELETE FROM grade_tombstones WHERE annotation_id = ?').run(grade.annotationId);
     cachedStatement(
       this.db,
       `INSERT INTO annotation_grades (annotation_id, document_id, credibility, author_id, created_at, updated_at)
@@ -234,6 +281,49 @@ export class GradingRepository {
       'INSERT INTO annotation_grade_sources (annotation_id, source_id, position) VALUES (?, ?, ?)',
     );
     grade.sourceIds.forEach((sourceId, index) => insert.run(grade.annotationId, sourceId, index));
+  }
+
+  /**
+   * Removes an annotation's grade and records who removed it and when, so the removal
+   * travels in sidecars and bundles; nothing is recorded when there was no grade.
+   */
+  removeGrade(annotationId: string, authorId: string, deletedAt: string): boolean {
+    const row = cachedStatement<[string], { document_id: string }>(
+      this.db,
+      'SELECT document_id FROM annotation_grades WHERE annotation_id = ?',
+    ).get(annotationId);
+    if (!row) return false;
+    cachedStatement(this.db, 'DELETE FROM annotation_grades WHERE annotation_id = ?').run(annotationId);
+    this.recordGradeTombstone({ annotationId, documentId: row.document_id, authorId, deletedAt });
+    return true;
+  }
+
+  /** Records a grade's removal made elsewhere (its annotation may not be here, or not graded here). */
+  recordGradeTombstone(tombstone: GradeTombstone): void {
+    cachedStatement(
+      this.db,
+      `INSERT INTO grade_tombstones (${GRADE_TOMBSTONE_COLUMNS}) VALUES (?, ?, ?, ?)
+         ON CONFLICT (annotation_id) DO UPDATE SET author_id = excluded.author_id, deleted_at = excluded.deleted_at
+         WHERE excluded.deleted_at > grade_tombstones.deleted_at`,
+    ).run(tombstone.annotationId, tombstone.documentId, tombstone.authorId, tombstone.deletedAt);
+  }
+
+  gradeTombstone(annotationId: string): GradeTombstone | undefined {
+    const row = cachedStatement<[string], GradeTombstoneRow>(
+      this.db,
+      `SELECT ${GRADE_TOMBSTONE_COLUMNS} FROM grade_tombstones WHERE annotation_id = ?`,
+    ).get(annotationId);
+    return row ? toGradeTombstone(row) : undefined;
+  }
+
+  /** The removed grades of a document's annotations, for its sidecar. */
+  gradeTombstonesOf(documentId: string): GradeTombstone[] {
+    return cachedStatement<[string], GradeTombstoneRow>(
+      this.db,
+      `SELECT ${GRADE_TOMBSTONE_COLUMNS} FROM grade_tombstones WHERE document_id = ? ORDER BY annotation_id`,
+    )
+      .all(documentId)
+      .map(toGradeTombstone);
   }
 }
 

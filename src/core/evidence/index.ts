@@ -20,6 +20,10 @@ export { EvidenceExport } from './evidence-export';
 export { EvidenceSearch } from './evidence-search';
 export type { SavedEvidence } from './annotation-evidence';
 export { evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
+// The workspace sync reads and merges grades and links (with their tombstones) in the sidecars.
+export { GradingRepository } from './grading-repository';
+export { LinkRepository } from './link-repository';
+export { SharedEvidenceReader } from './shared-evidence-reader';
 
 export type EvidenceHandlers = {
   [M in keyof EvidenceContract]: (

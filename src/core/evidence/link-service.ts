@@ -58,7 +58,7 @@ export class LinkService {
     this.context.assertOwn({ noun: 'link', authorId: link.authorId, instead }, source);
     const documentIds = [link.fromId, link.toId].flatMap((end) => this.context.annotationRow(end)?.document_id ?? []);
     return this.context.change(['links'], source, () => {
-      this.repository.delete(id);
+      this.repository.remove(id, this.context.author().authorId, this.context.now());
       return { result: { deleted: true as const }, documentIds };
     });
   }

@@ -90,6 +90,7 @@ export class SharedEvidenceReader {
       const mine = (authorId: string) => selection.onlyAuthor === undefined || authorId === selection.onlyAuthor;
       entry.grades = this.grades().filter((grade) => mine(grade.authorId));
       entry.links = this.links().filter((link) => mine(link.authorId));
+      this.tombstones(entry, mine);
       entry.claims = this.claims().filter((claim) => mine(claim.authorId));
       entry.analyses = this.analyses(new Set(entry.claims.map((claim) => claim.id)), selection.onlyAuthor);
       entry.documentSources = this.documentSources(selection.documentIds).filter((item) => mine(item.authorId));
@@ -168,6 +169,27 @@ export class SharedEvidenceReader {
            ORDER BY created_at, id`,
       )
       .all();
+  }
+
+  /** The removals of the travelling annotations' grades and links (migration 11), only when there are any. */
+  private tombstones(entry: EvidenceEntry, mine: (authorId: string) => boolean): void {
+    const grades = this.db
+      .prepare<[], NonNullable<EvidenceEntry['gradeTombstones']>[number]>(
+        `SELECT annotation_id AS annotationId, author_id AS authorId, deleted_at AS deletedAt FROM grade_tombstones
+           WHERE annotation_id IN (SELECT id FROM ${TEMP_TABLE}) ORDER BY annotation_id`,
+      )
+      .all()
+      .filter((tombstone) => mine(tombstone.authorId));
+    const links = this.db
+      .prepare<[], NonNullable<EvidenceEntry['linkTombstones']>[number]>(
+        `SELECT id, kind, from_id AS fromId, to_id AS toId, author_id AS authorId, deleted_at AS deletedAt
+           FROM link_tombstones
+           WHERE from_id IN (SELECT id FROM ${TEMP_TABLE}) OR to_id IN (SELECT id FROM ${TEMP_TABLE}) ORDER BY id`,
+      )
+      .all()
+      .filter((tombstone) => mine(tombstone.authorId));
+    if (grades.length > 0) entry.gradeTombstones = grades;
+    if (links.length > 0) entry.linkTombstones = links;
   }
 
   private claims(all = false): SharedClaim[] {

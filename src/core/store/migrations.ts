@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredWebAnnotationV6 } from './released-helpers';
 import { createEvidenceTablesV10 } from './migration-10';
+import { createEvidenceTombstonesV11 } from './migration-11';
 import { createEvidenceTombstonesV12 } from './migration-12';
 import {
   MAX_CLOCK_SKEW_MS_V7,
@@ -328,6 +329,14 @@ export const MIGRATIONS: readonly Migration[] = [
       "claims with their evidence, and analyses of competing hypotheses (hypotheses, rows, and each analyst's cells)",
     up(db) {
       createEvidenceTablesV10(db);
+    },
+  },
+  {
+    version: 11,
+    description:
+      'evidence tombstones: removed grades and links, so their deletion travels and no merge resurrects them',
+    up(db) {
+      createEvidenceTombstonesV11(db);
     },
   },
   {

@@ -106,9 +106,13 @@ export class SyncEngine {
         this.scheduleWrite(envelope.payload.documentId);
       else if (envelope.event === 'tagsChanged') this.writer.writeTags();
       // Debounced like a document's writes: the whole file is rewritten, and a matrix is rated cell after cell.
-      else if (envelope.event === 'evidenceChanged')
+      else if (envelope.event === 'evidenceChanged') {
         this.debouncer.schedule(EVIDENCE_WRITE_KEY, WRITE_DELAY_MS, () => this.evidenceFile.writeEvidence());
-      else if (envelope.event === 'libraryChanged') {
+        // Grades and links live in the sidecars of their documents.
+        const { kinds, documentIds } = envelope.payload;
+        if (kinds.includes('grades') || kinds.includes('links'))
+          for (const documentId of documentIds) this.scheduleWrite(documentId);
+      } else if (envelope.event === 'libraryChanged') {
         this.writer.setAsideRemoved();
         for (const document of this.deps.documents.list())
           if (!this.session.state.byDocument(document.id)) this.scheduleWrite(document.id);
@@ -208,13 +212,21 @@ export class SyncEngine {
       const progress = { done: 0, total: sidecars.length + this.deps.documents.list().length };
       this.progress = progress;
       this.announce();
-      const upToDate = await this.importBatches(sidecars, progress);
-      if (upToDate === undefined) return;
-      await this.importPending();
+      this.importer.deferDangling = true;
+      let upToDate: Set<string> | undefined;
+      try {
+        upToDate = await this.importBatches(sidecars, progress);
+        if (upToDate === undefined) return;
+        await this.importPending();
+      } finally {
+        this.importer.deferDangling = false;
+      }
       if (this.stopped) return;
       if (entryKind(this.dir, TAGS_FILE) !== 'missing') this.importer.importTags();
       // After every sidecar, so the passages the evidence points at are here.
-      if (entryKind(this.dir, EVIDENCE_FILE) !== 'missing') this.evidenceFile.importEvidence();
+      if (entryKind(this.dir, EVIDENCE_FILE) !== 'missing')
+        for (const documentId of this.evidenceFile.importEvidence()) upToDate.delete(documentId);
+      this.retryDangling();
       for (const document of this.deps.documents.list()) {
         if (!upToDate.has(document.id)) this.writer.writeReporting(document.id);
         else this.writer.checkSource(document.id, document.sourceType); // replaced by a link while nothing else changed
@@ -230,6 +242,22 @@ export class SyncEngine {
       this.scanListing = undefined;
       this.announce();
     }
+  }
+
+  /**
+   * Merges again the sidecars whose grades or links pointed at what was not here when they
+   * were read (an annotation in a sidecar read after them, a source or scheme in
+   * evidence.jsonld), and writes them back: what still points at nothing is left out.
+   */
+  private retryDangling(): void {
+    const names = [...this.importer.retry];
+    this.importer.retry.clear();
+    if (names.length === 0) return;
+    this.deps.db
+      .transaction(() => {
+        for (const name of names) this.importer.importFile(name);
+      })
+      .immediate();
   }
 
   /**
@@ -342,7 +370,10 @@ export class SyncEngine {
       this.dir,
       {
         tagsChanged: () => settle(TAGS_FILE, () => this.importer.importTags()),
-        evidenceChanged: () => settle(EVIDENCE_FILE, () => this.evidenceFile.importEvidence()),
+        evidenceChanged: () =>
+          settle(EVIDENCE_FILE, () => {
+            for (const documentId of this.evidenceFile.importEvidence()) this.scheduleWrite(documentId);
+          }),
         sidecarChanged: (name) =>
           settle(name, () => {
             const outcome = this.importer.importFile(name);

@@ -1,6 +1,6 @@
-// The workspace's evidence file (evidence.jsonld): the library's sources, grades, links,
-// claims and analyses with every analyst's cells, written when they change here and merged
-// back when the file changes, by the rules bundles use (per item and per author, the last
+// The workspace's evidence file (evidence.jsonld): the library's sources, claims and analyses
+// with every analyst's cells (grades and links are in the sidecars; an older file's are still
+// read), written when they change here and merged back when the file changes, by the rules bundles use (per item and per author, the last
 // writer wins), with the change source 'sync'. A bad file is reported and nothing of it applied.
 import { EVIDENCE_FILE, evidenceEntryIsEmpty, evidenceFileText } from '../../shared/bundle-evidence';
 import type { EvidenceEntry } from '../../shared/bundle-evidence';
@@ -10,7 +10,7 @@ import { mergeEvidence } from '../bundles';
 import type { EvidenceMergeHost, EvidenceTouched, ThreeWay } from '../bundles';
 import { sha256Hex } from '../files/sha256';
 import { writeFileAtomic } from '../files/atomic-write';
-import { SharedEvidenceReader } from '../evidence/shared-evidence-reader';
+import { SharedEvidenceReader } from '../evidence';
 import { JSON_FILE_LIMIT, messageOf } from './session';
 import type { SyncSession } from './session';
 import { parseEvidenceFile } from './sidecar-file';
@@ -74,25 +74,29 @@ export class EvidenceFileSync {
     this.session.refuse(EVIDENCE_FILE, { line: 0, column: 0, message });
   }
 
-  /** Reads the file and merges it into the library in one transaction; then writes back what the library has more. */
-  importEvidence(): void {
+  /**
+   * Reads the file and merges it into the library in one transaction; then writes back what
+   * the library has more. Returns the documents whose grades or links an older file changed
+   * (their sidecars, which carry them now, are to be written).
+   */
+  importEvidence(): string[] {
     const read = readWorkspaceFile(this.session.dir, EVIDENCE_FILE, JSON_FILE_LIMIT);
     if (!read.ok) {
       if (read.missing) this.session.problems.delete(EVIDENCE_FILE);
       else this.refuse(read.message);
-      return;
+      return [];
     }
     const parsed = parseEvidenceFile(read.bytes);
     if (!parsed.ok) {
       this.session.refuse(EVIDENCE_FILE, parsed.fault);
-      return;
+      return [];
     }
     let touched: EvidenceTouched;
     try {
       touched = this.apply(parsed.value);
     } catch (error) {
       this.refuse(messageOf(error));
-      return;
+      return [];
     }
     this.session.problems.delete(EVIDENCE_FILE);
     if (touched.kinds.size > 0)
@@ -102,6 +106,7 @@ export class EvidenceFileSync {
         'sync',
       );
     this.writeEvidence(true);
+    return touched.kinds.has('grades') || touched.kinds.has('links') ? [...touched.documentIds] : [];
   }
 
   private apply(entry: EvidenceEntry): EvidenceTouched {
@@ -141,8 +146,14 @@ export class EvidenceFileSync {
     const read = readWorkspaceFile(this.session.dir, EVIDENCE_FILE, JSON_FILE_LIMIT);
     if (!read.ok && !read.missing) return this.refuse(read.message);
     if (!merged && read.ok && sha256Hex(decodeUtf8(read.bytes) ?? '') !== this.loadBase().get(FILE_HASH))
-      return this.importEvidence();
-    const entry = new SharedEvidenceReader(this.session.deps.db).readAll();
+      return void this.importEvidence();
+    // Grades and links (and their removals) are in the sidecars; the file keeps the rest.
+    const {
+      gradeTombstones: _grades,
+      linkTombstones: _links,
+      ...all
+    } = new SharedEvidenceReader(this.session.deps.db).readAll();
+    const entry: EvidenceEntry = { ...all, grades: [], links: [] };
     if (!read.ok && evidenceEntryIsEmpty(entry)) return;
     const text = evidenceFileText(entry);
     if (read.ok && decodeUtf8(read.bytes) === text) return this.saveBase(entry, text);

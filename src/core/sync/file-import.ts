@@ -10,6 +10,7 @@ import { countWords } from '../../shared/lexical-document';
 import type { MergeFields, SidecarDocument } from '../../shared/sidecar';
 import { SIDECAR_SUFFIX, TAGS_FILE } from '../../shared/sidecar';
 import { idFromUrn, toWebAnnotation } from '../../shared/web-annotation';
+import { sidecarEvidenceEntry } from '../../shared/sidecar-evidence';
 import type { PreparedDocument } from '../import';
 import { provenanceFromShared } from '../../shared/shared-provenance';
 import { prepareDocument } from '../import';
@@ -23,6 +24,8 @@ import type { ImportOutcome, SyncSession } from './session';
 import { JSON_FILE_LIMIT, messageOf, sidecarName } from './session';
 import type { SidecarContent } from './sidecar-file';
 import { parseSidecarFile, parseTagsFile } from './sidecar-file';
+import { SidecarEvidenceSync } from './sidecar-evidence-sync';
+import type { SidecarEvidenceOutcome } from './sidecar-evidence-sync';
 import type { SyncFileRow } from './sync-state';
 import { recordedTextSha, stampStillTrusted } from './sync-state';
 import type { WorkspaceWriter } from './workspace-writer';
@@ -42,12 +45,21 @@ export class FileImporter {
   private readonly pending = new Map<string, { path: string; bytes: Uint8Array; sha256: string }>();
   /** Binary sources read since, by the SHA-256 of their bytes: the document, or why it could not be read. */
   private readonly prepared = new Map<string, PreparedDocument | string>();
+  private readonly evidence: SidecarEvidenceSync;
+  /**
+   * Set while a scan reads its sidecars: one whose grades or links point at what is not here
+   * yet (an annotation in a sidecar read later, a source in evidence.jsonld) is not written
+   * back then, but noted in `retry`, to be merged again once everything is read.
+   */
+  deferDangling = false;
+  readonly retry = new Set<string>();
 
   constructor(
     private readonly session: SyncSession,
     private readonly writer: FilesWriter,
   ) {
     this.importTransaction = session.deps.db.transaction((name: string) => this.readAndMerge(name)).immediate;
+    this.evidence = new SidecarEvidenceSync(session);
   }
 
   private get dir(): string {
@@ -126,10 +138,16 @@ export class FileImporter {
       if (created === 'pending') return 'pending';
       if (created !== true) return this.refuse(name, created);
     }
-    const unchangedList = this.merge(document.id, sidecar, name, 'file');
+    const { listed: unchangedList, skipped } = this.merge(document.id, sidecar, name, 'file');
+    this.session.counters.imports++;
+    if (skipped > 0 && this.deferDangling) {
+      // Recorded with no hash, so that if the scan stops before the retry, the next one reads it again.
+      this.state.record(document.id, slug, '', '', read.stamp);
+      this.retry.add(name);
+      return 'merged';
+    }
     // Recorded under this name: a renamed file (its old name gone) becomes the document's file.
     this.state.record(document.id, slug, hash, '', read.stamp);
-    this.session.counters.imports++;
     // The merged state may differ from the file (changes made here meanwhile, conflicts kept here).
     this.writer.writeDocument(document.id, { hash, stamp: read.stamp }, unchangedList);
     return 'merged';
@@ -267,14 +285,21 @@ export class FileImporter {
   }
 
   /**
-   * Merges a sidecar into the store: plans the merge, then applies the plan. Returns the
-   * document's annotations as listed before merging when the merge changed none of them
-   * (the common case of a first scan), so writing the file back need not list them again.
+   * Merges a sidecar into the store: plans the merge, then applies the plan, then merges its
+   * grades and links. Returns the document's annotations as listed before merging when the
+   * merge changed none of them (the common case of a first scan), so writing the file back
+   * need not list them again, and how many grades and links were left out as dangling.
    */
-  merge(documentId: string, sidecar: SidecarContent, file: string, kind: MergeKind): Annotation[] | undefined {
+  merge(
+    documentId: string,
+    sidecar: SidecarContent,
+    file: string,
+    kind: MergeKind,
+  ): { listed: Annotation[] | undefined; skipped: number } {
     const { annotations, documents } = this.deps;
     let listed: Annotation[] | undefined;
     let changed = false;
+    let evidence: SidecarEvidenceOutcome | undefined;
     const into = {
       id: documentId,
       text: documents.canonicalText(documentId),
@@ -295,12 +320,32 @@ export class FileImporter {
         for (const conflict of plan.annotations.conflicted)
           this.state.addConflict(documentId, idFromUrn(conflict.id), conflict, file);
         changed = changesAnnotations(plan);
+        evidence = this.mergeEvidence(documentId, sidecar, kind, (iso) => batch.observe(iso));
         batch.finish();
       })
       .immediate();
     // Announced as the sync's own change (source 'sync'), which the engine does not write back as an edit.
     batch.announce();
-    return changed ? undefined : listed;
+    const { touched, skipped } = evidence!;
+    if (touched.kinds.size > 0)
+      this.deps.events.emit(
+        'evidenceChanged',
+        { kinds: [...touched.kinds], documentIds: [...touched.documentIds] },
+        'sync',
+      );
+    return { listed: changed || touched.kinds.size > 0 ? undefined : listed, skipped };
+  }
+
+  /** The sidecar's grades, links and their tombstones, merged after its annotations (which they point at). */
+  private mergeEvidence(
+    documentId: string,
+    sidecar: SidecarContent,
+    kind: MergeKind,
+    observe: (iso: string) => void,
+  ): SidecarEvidenceOutcome {
+    const { gradeTombstones, linkTombstones } = sidecar.marginalia;
+    const entry = sidecarEvidenceEntry(sidecar.items, { links: sidecar.links, gradeTombstones, linkTombstones });
+    return this.evidence.merge(documentId, entry, { file: kind === 'file', observe });
   }
 
   /** The library's side of a merge, read from the store as the plan asks. */

@@ -131,7 +131,7 @@ function parseShaped<T>(bytes: Uint8Array, schema: z.ZodType<T>): Parsed<T> {
  * What the sync takes from a sidecar: its document, tombstones and items. (Its `@context`
  * is accepted as any value and never used, so it is not part of what is read.)
  */
-export type SidecarContent = Pick<Sidecar, 'marginalia' | 'items'>;
+export type SidecarContent = Pick<Sidecar, 'marginalia' | 'items' | 'links'>;
 
 export function parseSidecarFile(bytes: Uint8Array): Parsed<SidecarContent> {
   return parseShaped(bytes, sidecarSchema);

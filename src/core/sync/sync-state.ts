@@ -55,6 +55,7 @@ export class SyncState {
   forget(documentId: string): void {
     cachedStatement(this.db, 'DELETE FROM sync_files WHERE document_id = ?').run(documentId);
     cachedStatement(this.db, 'DELETE FROM sync_bases WHERE document_id = ?').run(documentId);
+    cachedStatement(this.db, 'DELETE FROM sync_evidence_bases WHERE document_id = ?').run(documentId);
   }
 
   /** Documents that were synced and are no longer in the library. */
@@ -115,14 +116,19 @@ export class SyncState {
    * so is the file, there is nothing to write (so a start with nothing changed reads no rows).
    */
   storeFingerprint(documentId: string): string {
-    const row = cachedStatement<[string, string, string, string], Record<string, number | string | null>>(
+    const row = cachedStatement<string[], Record<string, number | string | null>>(
       this.db,
       `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotations WHERE document_id = ?) AS annotations,
                 (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM tombstones WHERE document_id = ?) AS tombstones,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM replies WHERE document_id = ?) AS replies,
                 (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM tags) AS tags,
-                (SELECT text_sha256 || ':' || title FROM documents WHERE id = ?) AS document`,
-    ).get(documentId, documentId, documentId, documentId);
+                (SELECT text_sha256 || ':' || title FROM documents WHERE id = ?) AS document,
+                (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM annotation_grades WHERE document_id = ?) AS grades,
+                (SELECT count(*) || ':' || ifnull(max(created_at), '') FROM annotation_links
+                   WHERE from_id IN (SELECT id FROM annotations WHERE document_id = ?)) AS links,
+                (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM grade_tombstones WHERE document_id = ?) AS removedGrades,
+                (SELECT count(*) || ':' || ifnull(max(deleted_at), '') FROM link_tombstones WHERE document_id = ?) AS removedLinks`,
+    ).get(...Array<string>(8).fill(documentId));
     return JSON.stringify(row ?? {});
   }
 
@@ -141,6 +147,30 @@ export class SyncState {
       documentId,
       JSON.stringify(baseFieldsOf(items)),
     );
+  }
+
+  /** Each grade's and link's content hash as the document's sidecar last held them (kind|key to hash). */
+  evidenceBase(documentId: string): Map<string, string> {
+    const row = cachedStatement<[string], { base_json: string }>(
+      this.db,
+      'SELECT base_json FROM sync_evidence_bases WHERE document_id = ?',
+    ).get(documentId);
+    try {
+      return new Map(row ? Object.entries(JSON.parse(row.base_json) as Record<string, string>) : []);
+    } catch {
+      return new Map(); // a damaged base is no base: the usual rule decides alone
+    }
+  }
+
+  /** Kept only for documents with grades or links, one row each. */
+  setEvidenceBase(documentId: string, base: ReadonlyMap<string, string>): void {
+    if (base.size === 0)
+      cachedStatement(this.db, 'DELETE FROM sync_evidence_bases WHERE document_id = ?').run(documentId);
+    else
+      cachedStatement(this.db, 'INSERT OR REPLACE INTO sync_evidence_bases (document_id, base_json) VALUES (?, ?)').run(
+        documentId,
+        JSON.stringify(Object.fromEntries(base)),
+      );
   }
 
   addConflict(documentId: string, annotationId: string, theirs: WebAnnotation, file: string): void {

@@ -16,6 +16,7 @@ import type { ImportOutcome, SyncSession } from './session';
 import { JSON_FILE_LIMIT, messageOf, sidecarName, sourceFileName } from './session';
 import type { SyncFileRow } from './sync-state';
 import { recordedTextSha } from './sync-state';
+import { SidecarEvidenceSync } from './sidecar-evidence-sync';
 import type { FileStamp } from './workspace-files';
 import { decodeUtf8, entryKind, isRealFolder, readWorkspaceFile, stampOf } from './workspace-files';
 
@@ -23,11 +24,16 @@ export const REMOVED_FOLDER = '.removed';
 const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-z]+\.tmp$/;
 
 export class WorkspaceWriter {
+  /** Each document's grades and links, written into its sidecar. */
+  private readonly evidence: SidecarEvidenceSync;
+
   constructor(
     private readonly session: SyncSession,
     /** Reads and merges a sidecar another program changed since it was written (file-import.ts). */
     private readonly importFile: (name: string) => ImportOutcome,
-  ) {}
+  ) {
+    this.evidence = new SidecarEvidenceSync(session);
+  }
 
   private get dir(): string {
     return this.session.dir;
@@ -171,7 +177,8 @@ export class WorkspaceWriter {
     const tombstones = this.session.deps.annotations.store
       .tombstonesOf(documentId)
       .map((row) => ({ id: row.id, authorId: row.author_id, deletedAt: row.deleted_at }));
-    const sidecar = buildSidecar(document, annotations, replies, tombstones, provenance?.pageMap);
+    const evidence = this.evidence.evidenceOf(documentId);
+    const sidecar = buildSidecar(document, annotations, replies, tombstones, provenance?.pageMap, evidence);
     const text = serializeSidecar(sidecar);
     const hash = sha256Hex(text);
     let stamp = onDisk?.stamp;
@@ -187,6 +194,7 @@ export class WorkspaceWriter {
       .transaction(() => {
         this.session.state.record(documentId, slug, hash, fingerprint, stamp);
         this.session.state.setBase(documentId, sidecar.items);
+        this.evidence.saveBase(documentId, sidecar);
       })
       .immediate();
   }
