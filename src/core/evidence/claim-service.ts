@@ -4,20 +4,27 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
 import type { Claim, ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
 import { UserFacingError } from '../../shared/result';
-import type { EvidenceContext } from './context';
 import type { ClaimRepository } from './claim-repository';
+import { ClaimStatusCache } from './claim-status-cache';
+import type { EvidenceContext } from './context';
 import type { GradingRepository } from './grading-repository';
 import type { LinkRepository } from './link-repository';
 import { Passages } from './passages';
 import { Weighing } from './weighing';
 
 export class ClaimService {
+  /** The claims and statuses of the library, followed change by change. */
+  readonly cache: ClaimStatusCache;
+
   constructor(
     private readonly context: EvidenceContext,
     readonly repository: ClaimRepository,
     private readonly grading: GradingRepository,
     private readonly links: LinkRepository,
-  ) {}
+  ) {
+    this.cache = new ClaimStatusCache(context, repository, grading, links);
+    context.observer = this.cache;
+  }
 
   weighing(): Weighing {
     return new Weighing(this.context, this.grading, this.links);
@@ -30,6 +37,11 @@ export class ClaimService {
   }
 
   list(): ClaimSummary[] {
+    return this.cache.list();
+  }
+
+  /** Every claim's summary computed afresh from the store: what the cache must always equal. */
+  listFromScratch(): ClaimSummary[] {
     const claims = this.repository.all();
     const weighing = this.weighing();
     weighing.preloadEvidenceDocuments();
@@ -74,7 +86,11 @@ export class ClaimService {
       });
       for (const piece of input.evidence ?? [])
         this.repository.setEvidence(id, piece.annotationId, piece.stance, authorId, now);
-      return { result: undefined, documentIds: [...documentIds, ...this.repository.documentsOf(id)] };
+      return {
+        result: undefined,
+        documentIds: [...documentIds, ...this.repository.documentsOf(id)],
+        touched: { claims: [id] },
+      };
     });
     return this.detail(id);
   }
@@ -94,7 +110,7 @@ export class ClaimService {
       if (stance === null) this.repository.removeEvidence(claim.id, annotation.id);
       else this.repository.setEvidence(claim.id, annotation.id, stance, this.context.author().authorId, now);
       this.repository.touch(claim.id, now);
-      return { result: undefined, documentIds: [annotation.document_id] };
+      return { result: undefined, documentIds: [annotation.document_id], touched: { claims: [claim.id] } };
     });
     return this.detail(claim.id);
   }
@@ -105,7 +121,7 @@ export class ClaimService {
     // An analysis row citing the claim goes with it (a trigger), so analyses change too.
     return this.context.change(['claims', 'analyses'], source, () => {
       this.repository.delete(id);
-      return { result: { deleted: true as const }, documentIds };
+      return { result: { deleted: true as const }, documentIds, touched: { claims: [id] } };
     });
   }
 }
