@@ -49,10 +49,15 @@ export class ClaimService {
     return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
   }
 
-  /** A claim with its weighed evidence; many details can share one weighing (the export's). */
-  detail(id: string, weighing: Weighing = this.weighing()): ClaimDetail {
+  /**
+   * A claim with its weighed evidence; many details can share one weighing (the export's).
+   * Without one, what the claims cache holds is used when it is the store's.
+   */
+  detail(id: string, given?: Weighing): ClaimDetail {
     const claim = this.requireClaim(id);
-    const outcome = weighing.statuses([claim]).get(claim.id);
+    const held = given ? undefined : this.cache.held(id);
+    const weighing = given ?? held?.weighing ?? this.weighing();
+    const outcome = held ? held.outcome : weighing.statuses([claim]).get(claim.id);
     const passages = new Passages(this.context);
     return {
       ...weighing.summary(claim, outcome),

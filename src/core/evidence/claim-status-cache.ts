@@ -3,7 +3,7 @@
 // again when the store moved in a way it was not told (a bundle, the sync, undo, another
 // process), so a claims list after one change costs a few milliseconds, not a recompute.
 import type { Claim, ClaimSummary } from '../../shared/evidence';
-import { ClaimStatusIndex } from '../../shared/evidence-rules';
+import { ClaimStatusIndex, type ClaimOutcome } from '../../shared/evidence-rules';
 import type { ClaimRepository } from './claim-repository';
 import type { EvidenceChangeObserver, EvidenceContext, EvidenceTouch } from './context';
 import { evidenceRevision, watchEvidenceTables } from './evidence-revision';
@@ -16,6 +16,10 @@ interface CacheState {
   weighing: Weighing;
   claims: Map<string, Claim>;
   index: ClaimStatusIndex;
+  /** Each claim's summary as last listed, dropped when anything it shows may have changed. */
+  summaries: Map<string, ClaimSummary>;
+  /** The whole list in order, until any claim changes. */
+  listed: ClaimSummary[] | undefined;
 }
 
 /** Newest change first, then by id: the order the claims list has always had. */
@@ -45,9 +49,20 @@ export class ClaimStatusCache implements EvidenceChangeObserver {
   /** Every claim's summary, newest change first. */
   list(): ClaimSummary[] {
     const state = this.current();
-    return [...state.claims.values()]
-      .sort(byNewest)
-      .map((claim) => state.weighing.summary(claim, state.index.outcomes.get(claim.id)));
+    state.listed ??= [...state.claims.values()].sort(byNewest).map((claim) => {
+      let summary = state.summaries.get(claim.id);
+      if (!summary)
+        state.summaries.set(claim.id, (summary = state.weighing.summary(claim, state.index.outcomes.get(claim.id))));
+      return summary;
+    });
+    return [...state.listed];
+  }
+
+  /** The weighing and a claim's outcome as held, when what is held is the store's (else undefined). */
+  held(claimId: string): { weighing: Weighing; outcome: ClaimOutcome | undefined } | undefined {
+    const state = this.state;
+    if (!state || state.revision !== this.revision()) return undefined;
+    return { weighing: state.weighing, outcome: state.index.outcomes.get(claimId) };
   }
 
   /** Drops what is held; the next list builds it again. */
@@ -89,22 +104,33 @@ export class ClaimStatusCache implements EvidenceChangeObserver {
       repeats: this.links.repeats(),
       scheme: weighing.scheme,
     });
-    return { revision, weighing, claims: new Map(all.map((claim) => [claim.id, claim])), index };
+    const claims = new Map(all.map((claim) => [claim.id, claim]));
+    return { revision, weighing, claims, index, summaries: new Map(), listed: undefined };
   }
 
   /** Applies what one change wrote: rows read again, and only the claims it can affect recomputed. */
   private follow(state: CacheState, touched: EvidenceTouch): void {
     const { weighing, index } = state;
-    for (const id of touched.sources ?? []) weighing.forgetSource(id);
+    const stale = (ids: Iterable<string>): void => {
+      for (const id of ids) state.summaries.delete(id);
+    };
+    state.listed = undefined;
+    // A source's reliability shows in the best grade of every claim citing it: rare, so all go.
+    for (const id of touched.sources ?? []) {
+      weighing.forgetSource(id);
+      state.summaries.clear();
+    }
     const annotations = [...(touched.annotations ?? [])];
     for (const id of annotations) weighing.reloadAnnotation(id);
     for (const documentId of touched.documents ?? []) {
       weighing.reloadDocument(documentId);
       annotations.push(...this.annotationsOf(documentId));
     }
-    if (annotations.length > 0) index.annotationsChanged(annotations);
-    for (const link of touched.repeats?.added ?? []) index.addRepeat(link);
-    for (const link of touched.repeats?.removed ?? []) index.removeRepeat(link);
+    // The claims recomputed are those citing these annotations or what repeats them: every summary that may change.
+    if (annotations.length > 0) stale(index.annotationsChanged(annotations));
+    for (const link of touched.repeats?.added ?? []) stale(index.addRepeat(link));
+    for (const link of touched.repeats?.removed ?? []) stale(index.removeRepeat(link));
+    stale(touched.claims ?? []);
     for (const id of touched.claims ?? []) {
       const claim = this.claims.claim(id);
       if (claim) {
