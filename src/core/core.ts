@@ -385,7 +385,7 @@ export class MarginaliaCore {
       exporterName: this.profile.read().displayName,
       exportedAt: new Date(),
       appVersion: this.info.version,
-      evidence: new EvidenceExport(evidenceServicesOf(this)).dossierFor(sources),
+      evidence: new EvidenceExport(evidenceServicesOf(this)).dossierFor(sources, resolvePdfExportOptions(partial)),
       ...(onProgress ? { onProgress } : {}),
     });
   }
