@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MarginaliaCore } from '../src/core/core';
 import { evidenceServicesOf } from '../src/core/evidence';
+import { SharedEvidenceReader } from '../src/core/evidence/shared-evidence-reader';
+import { writeFileAtomic } from '../src/core/files/atomic-write';
+import { evidenceFileText } from '../src/shared/bundle-evidence';
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations';
 import type { MethodInput, MethodName } from '../src/shared/contract';
 import { quoteSelectorFor } from '../src/shared/selectors';
@@ -156,6 +159,35 @@ function cpuSince(from: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * What one write of the workspace's evidence.jsonld costs at this size, on the core thread as
+ * the sync does it: reading the library's evidence, serializing it, writing it atomically.
+ */
+function evidenceFileWrite(core: MarginaliaCore, dir: string): Record<string, unknown> {
+  const read: number[] = [];
+  const serialize: number[] = [];
+  const write: number[] = [];
+  let bytes = 0;
+  for (let round = 0; round < 5; round += 1) {
+    let started = performance.now();
+    const entry = new SharedEvidenceReader(core.db).readAll();
+    read.push(performance.now() - started);
+    started = performance.now();
+    const text = evidenceFileText(entry);
+    serialize.push(performance.now() - started);
+    started = performance.now();
+    writeFileAtomic(join(dir, 'evidence.jsonld'), text);
+    write.push(performance.now() - started);
+    bytes = Buffer.byteLength(text);
+  }
+  return {
+    bytes,
+    readMilliseconds: stats(read),
+    serializeMilliseconds: stats(serialize),
+    atomicWriteMilliseconds: stats(write),
+  };
+}
+
 function stats(values: readonly number[]): Record<string, number> {
   return {
     median: round(median(values), 2),
@@ -212,6 +244,7 @@ export async function runEvidenceCoreBenchmark(): Promise<Record<string, unknown
       listClaimsAfterOneChangeMilliseconds: { ...stats(list), cpuMedian: round(median(listCpu), 2) },
       listFromScratchMilliseconds: { ...stats(fresh), cpuMedian: round(median(freshCpu), 2) },
       fromScratchToCached: round(median(fresh) / median(list), 1),
+      evidenceFileWrite: evidenceFileWrite(core, dir),
     };
   } finally {
     core.close();
