@@ -10,6 +10,7 @@ import type { ClaimEvidence } from '../src/shared/evidence';
 import { ClaimStatusIndex, claimStatuses, scoreAnalysis } from '../src/shared/evidence-rules';
 import type { AchScoringInput, ClaimGraph, RepeatLink } from '../src/shared/evidence-rules';
 import { runAchRenderBenchmark } from './ach-render';
+import { runEvidenceCoreBenchmark } from './evidence-core';
 import { median, percentile, round, seededRandom } from './support';
 
 const CLAIMS = 2_000;
@@ -279,6 +280,8 @@ export async function runEvidenceBenchmark(): Promise<Record<string, unknown>> {
   return {
     loadAverage: round(loadavg()[0]!, 1),
     claims: claimsSection(),
+    // The same sizes through the core on real SQLite: listClaims after one change (bench/evidence-core.ts).
+    core: await runEvidenceCoreBenchmark(),
     worstCase: worstCaseSection(),
     ach: achSection(),
     // The same matrix re-rendered in Chromium after one rating (bench/ach-render.ts).

@@ -1,7 +1,7 @@
 // The Marginalia core: one object that owns the store and implements the contract.
 // Every host (desktop, browser host, CLI) creates one and talks to it through the same
 // handlers and events.
-import { EvidenceExport, EvidenceServices, evidenceHandlers } from './evidence';
+import { EvidenceExport, evidenceHandlers, evidenceServicesOf } from './evidence';
 import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -126,7 +126,7 @@ export class MarginaliaCore {
       getDocument: ({ id }) => this.documents.detail(id),
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
-      ...evidenceHandlers(this),
+      ...evidenceHandlers(evidenceServicesOf(this)),
       ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir) }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
@@ -385,7 +385,7 @@ export class MarginaliaCore {
       exporterName: this.profile.read().displayName,
       exportedAt: new Date(),
       appVersion: this.info.version,
-      evidence: new EvidenceExport(new EvidenceServices(this)).dossierFor(sources),
+      evidence: new EvidenceExport(evidenceServicesOf(this)).dossierFor(sources, resolvePdfExportOptions(partial)),
       ...(onProgress ? { onProgress } : {}),
     });
   }

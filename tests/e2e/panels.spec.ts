@@ -80,3 +80,39 @@ test('the tabs are one stop in the Tab order: Tab leaves the selected tab for it
   await page.keyboard.press('Tab');
   await expect(page.getByRole('tabpanel', { name: 'Search' }).getByRole('searchbox', { name: 'Search' })).toBeFocused();
 });
+
+for (const [width, height] of [
+  [1024, 700],
+  [1440, 900],
+] as const) {
+  test(`the seven tabs stand on one row at ${width}×${height}, light and dark, each named and reached by the keyboard`, async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(app.url);
+    const tablist = page.getByRole('tablist', { name: 'Panels' });
+    const tabs = tablist.getByRole('tab');
+    await expect(tabs).toHaveCount(TABS.length);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const boxes = await tabs.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect()));
+      const list = (await tablist.boundingBox())!;
+      for (const box of boxes) {
+        expect(box.top, 'every tab starts on the first row').toBeCloseTo(boxes[0]!.top, 0);
+        expect(box.right, 'no tab is cut at the panel edge').toBeLessThanOrEqual(list.x + list.width + 0.5);
+      }
+      // Each tab shows its name as a tooltip, since only its icon is drawn.
+      for (const [index, name] of TABS.entries()) await expect(tabs.nth(index)).toHaveAttribute('title', name);
+      await screenshot(page, `panels-tabs-${width}x${height}-${theme}`);
+    }
+    await tablist.getByRole('tab', { name: 'Library', exact: true }).focus();
+    for (const name of [...TABS.slice(1), TABS[0]!]) {
+      await page.keyboard.press('ArrowRight');
+      const tab = tablist.getByRole('tab', { name, exact: true });
+      await expect(tab).toBeFocused();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tabpanel', { name, exact: true })).toBeVisible();
+    }
+  });
+}

@@ -168,6 +168,33 @@ describe('evidence in the PDF export', () => {
     expect(pdf.annotations.every((item) => !item.contents.includes('Grade'))).toBe(true);
   });
 
+  it('lists only the claims and sources of the annotations the filters export, and keeps each analysis whole', async () => {
+    await gradedLibrary();
+    const courier = await callOk(core, 'saveSource', { name: 'Coast Courier', kind: 'outlet', reliability: 'C' });
+    const text = core.documents.canonicalText(library.secondDoc);
+    const start = text.indexOf('fishing boats left Zuwara at dawn');
+    const dawn = core.annotations.create({ documentId: library.secondDoc, start, end: start + 33, color: 'green' }).id;
+    await callOk(core, 'gradeAnnotation', { annotationId: dawn, sourceIds: [courier.id] });
+    await callOk(core, 'saveClaim', {
+      statement: 'The boats left at dawn',
+      evidence: [{ annotationId: dawn, stance: 'supports' }],
+    });
+    const appendixOf = (pdf: string): string => pdf.slice(pdf.indexOf('Claims and sources'));
+    const green = appendixOf(pdftotext(await exportBoth({ colors: ['green'] })));
+    expect(green).toContain('Sources (1)');
+    expect(green).toContain('Coast Courier outlet · C — Fairly reliable');
+    expect(green).not.toContain('Harbour Radio outlet');
+    expect(green).not.toContain('Port officials official');
+    expect(green).toContain('Claims (1)');
+    expect(green).toContain('The boats left at dawn');
+    expect(green).not.toContain('Eleven boats are missing after the storm Single source');
+    // The analysis touches the documents, so it is there, its matrix whole (its row is the other claim).
+    expect(green).toContain('Claim: Eleven boats are missing after the storm');
+    const all = appendixOf(pdftotext(await exportBoth()));
+    expect(all).toContain('Sources (3)');
+    expect(all).toContain('Claims (2)');
+  });
+
   it('continues a large matrix across pages with its header repeated, and splits many hypotheses into tables', async () => {
     const analysis = await callOk(core, 'saveAnalysis', { question: 'Who seized the boats?' });
     for (let index = 1; index <= 12; index++)

@@ -4,18 +4,19 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
 import type { Claim, ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
 import { UserFacingError } from '../../shared/result';
-import type { EvidenceContext } from './context';
 import type { ClaimRepository } from './claim-repository';
+import { ClaimStatusCache } from './claim-status-cache';
+import type { EvidenceContext } from './context';
 import type { GradingRepository } from './grading-repository';
 import type { LinkRepository } from './link-repository';
 import { Passages, shortenQuote } from './passages';
+import { Weighing } from './weighing';
 
 const STANCE_VERBS: Record<Stance, string> = {
   supports: 'supports',
   contradicts: 'contradicts',
   context: 'gives context to',
 };
-import { Weighing } from './weighing';
 
 /** The annotations that support a claim, in its order. */
 export function supportingIds(claim: Claim): string[] {
@@ -23,12 +24,18 @@ export function supportingIds(claim: Claim): string[] {
 }
 
 export class ClaimService {
+  /** The claims and statuses of the library, followed change by change. */
+  readonly cache: ClaimStatusCache;
+
   constructor(
     private readonly context: EvidenceContext,
     readonly repository: ClaimRepository,
     private readonly grading: GradingRepository,
     private readonly links: LinkRepository,
-  ) {}
+  ) {
+    this.cache = new ClaimStatusCache(context, repository, grading, links);
+    context.observer = this.cache;
+  }
 
   weighing(): Weighing {
     return new Weighing(this.context, this.grading, this.links);
@@ -41,6 +48,11 @@ export class ClaimService {
   }
 
   list(): ClaimSummary[] {
+    return this.cache.list();
+  }
+
+  /** Every claim's summary computed afresh from the store: what the cache must always equal. */
+  listFromScratch(): ClaimSummary[] {
     const claims = this.repository.all();
     const weighing = this.weighing();
     weighing.preloadEvidenceDocuments();
@@ -48,10 +60,15 @@ export class ClaimService {
     return claims.map((claim) => weighing.summary(claim, outcomes.get(claim.id)));
   }
 
-  /** A claim with its weighed evidence; many details can share one weighing (the export's). */
-  detail(id: string, weighing: Weighing = this.weighing()): ClaimDetail {
+  /**
+   * A claim with its weighed evidence; many details can share one weighing (the export's).
+   * Without one, what the claims cache holds is used when it is the store's.
+   */
+  detail(id: string, given?: Weighing): ClaimDetail {
     const claim = this.requireClaim(id);
-    const outcome = weighing.statuses([claim]).get(claim.id);
+    const held = given ? undefined : this.cache.held(id);
+    const weighing = given ?? held?.weighing ?? this.weighing();
+    const outcome = held ? held.outcome : weighing.statuses([claim]).get(claim.id);
     const passages = new Passages(this.context);
     return {
       ...weighing.summary(claim, outcome),
@@ -95,7 +112,11 @@ export class ClaimService {
       });
       for (const piece of input.evidence ?? [])
         this.repository.setEvidence(id, piece.annotationId, piece.stance, authorId, now);
-      return { result: undefined, documentIds: [...documentIds, ...this.repository.documentsOf(id)] };
+      return {
+        result: undefined,
+        documentIds: [...documentIds, ...this.repository.documentsOf(id)],
+        touched: { claims: [id] },
+      };
     });
     return this.detail(id);
   }
@@ -137,7 +158,7 @@ export class ClaimService {
       if (stance === null) this.repository.removeEvidence(claim.id, annotation.id, now);
       else this.repository.setEvidence(claim.id, annotation.id, stance, this.context.author().authorId, now);
       this.repository.touch(claim.id, now);
-      return { result: undefined, documentIds: [annotation.document_id] };
+      return { result: undefined, documentIds: [annotation.document_id], touched: { claims: [claim.id] } };
     });
     return this.detail(claim.id);
   }
@@ -148,7 +169,7 @@ export class ClaimService {
     // An analysis row citing the claim goes with it (a trigger), so analyses change too.
     return this.context.change(['claims', 'analyses'], source, () => {
       this.repository.delete(id, this.context.now());
-      return { result: { deleted: true as const }, documentIds };
+      return { result: { deleted: true as const }, documentIds, touched: { claims: [id] } };
     });
   }
 }

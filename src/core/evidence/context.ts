@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangeSource } from '../../shared/change-source';
 import type { EvidenceKind } from '../../shared/evidence-contract';
+import type { RepeatLink } from '../../shared/evidence-rules';
 import { UserFacingError } from '../../shared/result';
 import type { AnnotationRow } from '../annotations';
 import type { DocumentRepository } from '../documents';
@@ -20,13 +21,39 @@ export interface EvidenceDeps {
   events: EventBus;
 }
 
-/** What a change did: its result and the documents whose evidence it touched. */
+/**
+ * What a change wrote that claims' statuses read, so the claims cache can follow it
+ * (absent: the cache cannot tell, and builds itself again when next asked).
+ */
+export interface EvidenceTouch {
+  /** Claims whose statement or evidence changed, or which were deleted. */
+  claims?: readonly string[];
+  /** Annotations whose own sources or credibility changed. */
+  annotations?: readonly string[];
+  /** Documents whose default sources changed. */
+  documents?: readonly string[];
+  /** Sources whose name or reliability changed (a deleted source is not told here). */
+  sources?: readonly string[];
+  /** Repeats links made or removed. */
+  repeats?: { added?: readonly RepeatLink[]; removed?: readonly RepeatLink[] };
+}
+
+/** What a change did: its result, the documents whose evidence it touched, and what it wrote. */
 export interface EvidenceOutcome<T> {
   result: T;
   documentIds?: Iterable<string>;
+  touched?: EvidenceTouch;
+}
+
+/** Told of every committed change with the store's revision before and after it. */
+export interface EvidenceChangeObserver {
+  revision(): string;
+  changed(touched: EvidenceTouch | undefined, before: string, after: string, nested: boolean): void;
 }
 
 export class EvidenceContext {
+  observer: EvidenceChangeObserver | undefined;
+
   constructor(readonly deps: EvidenceDeps) {}
 
   get db(): Database {
@@ -47,7 +74,16 @@ export class EvidenceContext {
    * listeners which kinds of evidence and which documents it touched, and where it came from.
    */
   change<T>(kinds: EvidenceKind[], source: ChangeSource, mutate: () => EvidenceOutcome<T>): T {
-    const outcome = this.db.transaction(mutate).immediate();
+    // Inside another transaction this one is a savepoint that may yet be rolled back.
+    const nested = this.db.inTransaction;
+    const { outcome, before, after } = this.db
+      .transaction(() => {
+        const before = this.observer?.revision() ?? '';
+        const outcome = mutate();
+        return { outcome, before, after: this.observer?.revision() ?? '' };
+      })
+      .immediate();
+    this.observer?.changed(outcome.touched, before, after, nested);
     const documentIds = [...new Set(outcome.documentIds ?? [])];
     this.deps.events.emit('evidenceChanged', { kinds, documentIds }, source);
     return outcome.result;

@@ -4,6 +4,9 @@
 import { achCsv, achCsvFileName } from '../../shared/ach-csv';
 import type { AchMatrix, AnnotationEvidence, EvidenceDossier } from '../../shared/evidence-export';
 import { achMatrix, gradeMeaning } from '../../shared/evidence-export';
+import type { PdfExportOptions } from '../../shared/export-options';
+import { passesExportFilters } from '../../shared/export-options';
+import type { Annotation } from '../../shared/annotations';
 import type { EvidenceServices } from './index';
 import type { Weighing } from './weighing';
 
@@ -19,32 +22,50 @@ export class EvidenceExport {
     return { fileName: achCsvFileName(view.question), csv: achCsv(achMatrix(view, this.localAuthor())) };
   }
 
-  /** The dossier of the documents an export lays out, with all their annotations. */
+  /**
+   * The dossier of the documents an export lays out, narrowed by its filters: only the
+   * annotations that pass the tag, colour and author filters are exported, so only they bring
+   * claims and sources into the appendix.
+   */
   dossierFor(
-    sources: ReadonlyArray<{ detail: { id: string }; annotations: ReadonlyArray<{ id: string }> }>,
+    sources: ReadonlyArray<{ detail: { id: string }; annotations: readonly Annotation[] }>,
+    options: PdfExportOptions,
   ): EvidenceDossier {
+    const filtered = options.tags.length > 0 || options.colors.length > 0 || options.authors.length > 0;
     return this.dossier(
       sources.map((source) => source.detail.id),
-      sources.flatMap((source) => source.annotations.map((annotation) => annotation.id)),
+      sources.flatMap((source) =>
+        source.annotations.filter((annotation) => passesExportFilters(annotation, options)).map(({ id }) => id),
+      ),
+      filtered,
     );
   }
 
-  /** What the PDF export shows of the evidence of these documents and these (exported) annotations. */
-  dossier(documentIds: readonly string[], annotationIds: readonly string[]): EvidenceDossier {
+  /**
+   * What the PDF export shows of the evidence of these documents and these (exported)
+   * annotations: the claims with a piece among the annotations (each claim whole), the
+   * sources the annotations name (and, unless filters narrowed them, the documents'), and every
+   * analysis touching the documents, each matrix whole.
+   */
+  dossier(documentIds: readonly string[], annotationIds: readonly string[], filtered = false): EvidenceDossier {
     const weighing = this.services.claims.weighing();
     const documents = new Set(documentIds);
+    const exported = new Set(annotationIds);
     const annotations = this.annotationEvidence(weighing, annotationIds);
-    const claims = this.services.claims.repository
-      .all()
-      .filter((claim) => claim.evidence.some((piece) => documents.has(weighing.documentOf(piece.annotationId) ?? '')))
+    const all = this.services.claims.repository.all();
+    const claims = all
+      .filter((claim) => claim.evidence.some((piece) => exported.has(piece.annotationId)))
       .map((claim) => this.services.claims.detail(claim.id, weighing));
-    const claimIds = new Set(claims.map((claim) => claim.id));
+    // Analyses are chosen by the documents, whatever the filters: a matrix is shown whole or not at all.
+    const inDocuments = all.filter((claim) =>
+      claim.evidence.some((piece) => documents.has(weighing.documentOf(piece.annotationId) ?? '')),
+    );
     return {
       scheme: weighing.scheme,
       annotations,
-      sources: this.sourcesOf(weighing, documentIds, annotationIds),
+      sources: this.sourcesOf(weighing, filtered ? [] : documentIds, annotationIds),
       claims,
-      analyses: this.analysesTouching(weighing, documents, claimIds),
+      analyses: this.analysesTouching(weighing, documents, new Set(inDocuments.map((claim) => claim.id))),
     };
   }
 

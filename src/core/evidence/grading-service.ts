@@ -100,7 +100,7 @@ export class GradingService {
         updated_at: now,
       };
       this.repository.upsertSource(row);
-      return { result: toSource(row) };
+      return { result: toSource(row), touched: { sources: [row.id] } };
     });
   }
 
@@ -150,7 +150,11 @@ export class GradingService {
     for (const id of unique) this.requireSource(id);
     return this.context.change(['sources', 'grades'], source, () => {
       this.repository.setDocumentSources(documentId, unique, this.context.author().authorId, this.context.now());
-      return { result: { sourceIds: this.repository.documentSources(documentId) }, documentIds: [documentId] };
+      return {
+        result: { sourceIds: this.repository.documentSources(documentId) },
+        documentIds: [documentId],
+        touched: { documents: [documentId] },
+      };
     });
   }
 
@@ -188,7 +192,7 @@ export class GradingService {
         updatedAt: now,
       };
       this.repository.putGrade(grade, now);
-      return { result: grade, documentIds: [annotation.document_id] };
+      return { result: grade, documentIds: [annotation.document_id], touched: { annotations: [annotation.id] } };
     });
   }
 }

@@ -51,8 +51,17 @@ export class EvidenceServices {
   }
 }
 
-export function evidenceHandlers(deps: EvidenceDeps): EvidenceHandlers {
-  const services = new EvidenceServices(deps);
+const servicesByStore = new WeakMap<EvidenceDeps['db'], EvidenceServices>();
+
+/** The library's one set of evidence services (one claims cache per library, living as long as its store). */
+export function evidenceServicesOf(deps: EvidenceDeps): EvidenceServices {
+  let services = servicesByStore.get(deps.db);
+  if (!services) servicesByStore.set(deps.db, (services = new EvidenceServices(deps)));
+  return services;
+}
+
+/** The contract's evidence methods over the library's one set of services (one claims cache). */
+export function evidenceHandlers(services: EvidenceServices): EvidenceHandlers {
   const { grading, links, claims, analyses } = services;
   const exports = new EvidenceExport(services);
   return {

@@ -47,7 +47,8 @@ export class LinkService {
         createdAt: this.context.now(),
       };
       this.repository.insert(link);
-      return { result: link, documentIds: [from.document_id, to.document_id] };
+      const repeats = link.kind === 'repeats' ? { added: [link] } : {};
+      return { result: link, documentIds: [from.document_id, to.document_id], touched: { repeats } };
     });
   }
 
@@ -59,7 +60,8 @@ export class LinkService {
     const documentIds = [link.fromId, link.toId].flatMap((end) => this.context.annotationRow(end)?.document_id ?? []);
     return this.context.change(['links'], source, () => {
       this.repository.remove(id, this.context.author().authorId, this.context.now());
-      return { result: { deleted: true as const }, documentIds };
+      const repeats = link.kind === 'repeats' ? { removed: [link] } : {};
+      return { result: { deleted: true as const }, documentIds, touched: { repeats } };
     });
   }
 }

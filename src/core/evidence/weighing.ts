@@ -55,6 +55,25 @@ export class Weighing {
     for (const [id, documentId] of rows) this.documents.set(id, documentId);
   }
 
+  /** Reads an annotation's own sources and credibility again (its grade changed). */
+  reloadAnnotation(annotationId: string): void {
+    const grade = this.grading.grade(annotationId);
+    this.ownSources.set(annotationId, grade?.sourceIds ?? []);
+    const credible = grade && this.scheme.credibility.some((level) => level.code === grade.credibility);
+    if (credible) this.credibilities.set(annotationId, grade.credibility);
+    else this.credibilities.delete(annotationId);
+  }
+
+  /** Reads a document's default sources again. */
+  reloadDocument(documentId: string): void {
+    this.documentSources.set(documentId, this.grading.documentSources(documentId));
+  }
+
+  /** Forgets a source's row, read again when next needed (its name or reliability changed). */
+  forgetSource(id: string): void {
+    this.sources.delete(id);
+  }
+
   documentOf(annotationId: string): string | undefined {
     if (!this.documents.has(annotationId))
       this.documents.set(annotationId, this.context.annotationRow(annotationId)?.document_id);

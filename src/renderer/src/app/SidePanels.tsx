@@ -1,9 +1,11 @@
 // The side panel as ARIA tabs: one tab in the Tab order (roving tabindex), Left/Right move
-// between tabs and Home/End jump to the ends, and the panel is labelled by its tab.
+// between tabs and Home/End jump to the ends, and the panel is labelled by its tab. Seven tabs
+// fit one row as icons, each named by its label (hidden but read out, and a tooltip).
 import type { KeyboardEvent } from 'react';
 import { useRef } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PanelContent } from './PanelContent';
+import { PanelIcon } from './panel-icons';
 import { tabIndexForKey } from './roving-tabs';
 import type { SidePanel } from './side-panel-store';
 import { SIDE_PANELS } from './side-panel-store';
@@ -69,9 +71,11 @@ function PanelTabs() {
           aria-controls={`panel-${panel}`}
           tabIndex={panel === selected ? 0 : -1}
           className={styles.tab}
+          title={PANEL_LABELS[panel]}
           onClick={() => panels.show(panel)}
         >
-          {PANEL_LABELS[panel]}
+          <PanelIcon panel={panel} />
+          <span className={styles.label}>{PANEL_LABELS[panel]}</span>
           {panel === 'annotations' && <OrphanBadge />}
         </button>
       ))}

@@ -125,6 +125,10 @@ export function FilterFields(props: FilterProps) {
           </label>
         ))}
       </div>
+      <p className={dialogStyles.hint}>
+        Claims and sources lists only the claims and sources of these annotations; each analysis of competing hypotheses
+        stays whole.
+      </p>
     </fieldset>
   );
 }
