@@ -120,6 +120,8 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
   page,
   app,
 }) => {
+  // Every rating is typed: under a loaded machine that outlasts the default 30 s.
+  test.setTimeout(90_000);
   await seed(app);
   await page.goto(app.url);
   await buildMatrix(page);
@@ -186,6 +188,7 @@ test("another analyst's differing rating is marked in the cell with each analyst
 });
 
 test('Analyses lists questions with their leader and deletes one after a confirmation', async ({ page, app }) => {
+  test.setTimeout(60_000);
   await seedAnalysis(app, QUESTION, HYPOTHESES, [
     { claim: CLAIMS[0]!, ratings: ['C', 'I', 'II'] },
     { claim: CLAIMS[3]!, ratings: ['C', 'II', 'N'] },

@@ -22,10 +22,10 @@ const STANCE_LABELS: Record<Stance, string> = {
 function StanceChoice({ value, onChange }: { value: Stance; onChange: (stance: Stance) => void }) {
   const name = useId();
   return (
-    <fieldset>
+    <fieldset className={styles.checks}>
       <legend>This passage</legend>
       {STANCES.map((stance) => (
-        <label key={stance} className={dialogStyles.check}>
+        <label key={stance} className={styles.choice}>
           <input type="radio" name={name} checked={value === stance} onChange={() => onChange(stance)} />
           <span>{STANCE_LABELS[stance]}</span>
         </label>

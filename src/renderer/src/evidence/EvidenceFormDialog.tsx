@@ -7,6 +7,7 @@ import type { EvidenceKind } from '../../../shared/evidence-contract';
 import type { Result } from '../../../shared/result';
 import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
 import { useEvidenceStore } from './use-evidence';
+import styles from './Evidence.module.css';
 
 export interface EvidenceFormDialogProps<T> {
   title: string;
@@ -68,14 +69,16 @@ export function EvidenceFormDialog<T>(props: EvidenceFormDialogProps<T>) {
           </p>
         )}
         {children}
-        <FormFooter
-          error={error}
-          busy={busy}
-          canSubmit={canSubmit}
-          submitLabel={submitLabel}
-          busyLabel={busyLabel}
-          onCancel={onClose}
-        />
+        <div className={styles.footer}>
+          <FormFooter
+            error={error}
+            busy={busy}
+            canSubmit={canSubmit}
+            submitLabel={submitLabel}
+            busyLabel={busyLabel}
+            onCancel={onClose}
+          />
+        </div>
       </form>
     </Modal>
   );

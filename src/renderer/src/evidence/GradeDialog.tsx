@@ -49,7 +49,7 @@ export function GradeDialog({ annotationId, quote, onClose }: GradeDialogProps) 
         {sources.length === 0 && <p className={dialogStyles.hint}>The library has no sources yet.</p>}
         <div className={styles.checks}>
           {sources.map((source) => (
-            <label key={source.id} className={dialogStyles.check}>
+            <label key={source.id} className={styles.choice}>
               <input
                 type="checkbox"
                 checked={sourceIds.includes(source.id)}
