@@ -1,10 +1,11 @@
 // Accessibility as a test: axe's WCAG 2.2 A and AA rules on every screen, in the light and
 // the dark theme, with no rule disabled and no element excluded. A failure lists each
 // violation's rule, the elements it found and what is wrong, so it can be fixed from the log.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { wcagContrast } from 'culori';
-import { expect, test } from './fixtures';
+import { SAMPLE_CLAIM, gradeSample, openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
+import { expect, screenshot, test } from './fixtures';
 import {
   SAMPLE_TITLE,
   annotateSample,
@@ -364,6 +365,102 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: 'Undo' })).toBeFocused();
       await expectNoViolations(page, theme);
+    });
+  });
+}
+
+/** Checks the screen with axe and keeps its screenshot, to be looked at for clipping and overlap. */
+async function checkScreen(page: Page, theme: 'light' | 'dark', name: string): Promise<void> {
+  await expectNoViolations(page, theme);
+  await screenshot(page, `${name}-${theme}`);
+}
+
+/** A dialog opened from the selected card's Evidence group, checked, then closed with Escape. */
+async function checkCardDialog(page: Page, button: string, dialog: string): Promise<Locator> {
+  const card = page.getByRole('article', { name: /^Note on “beheading 11 people/ });
+  await card.click();
+  await card.getByRole('group', { name: 'Evidence' }).getByRole('button', { name: button }).click();
+  const opened = page.getByRole('dialog', { name: dialog });
+  await expect(opened).toBeVisible();
+  return opened;
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`the evidence screens at 1024×700 in the ${theme} theme`, () => {
+    test.use({ colorScheme: theme, viewport: { width: 1024, height: 700 } });
+    // Several screens a test, each with its axe run.
+    test.describe.configure({ timeout: 180_000 });
+
+    test('the Sources and Claims panels and a claim’s view have no accessibility violations', async ({ page, app }) => {
+      await gradeSample(app);
+      await openReader(page, app);
+      await runCommand(page, 'show sources', 'Show Sources');
+      const sources = page.getByRole('tabpanel', { name: 'Sources' });
+      await expect(sources.getByRole('checkbox', { name: "Libya's Channel" })).toBeChecked();
+      await checkScreen(page, theme, 'a11y-evidence-sources');
+      await runCommand(page, 'show claims', 'Show Claims');
+      const claims = page.getByRole('tabpanel', { name: 'Claims' });
+      const claim = claims.getByRole('button', { name: new RegExp(SAMPLE_CLAIM) });
+      await expect(claim).toContainText('1 supporting');
+      await checkScreen(page, theme, 'a11y-evidence-claims');
+      await claim.click();
+      await expect(claims.getByRole('heading', { name: SAMPLE_CLAIM })).toBeVisible();
+      await checkScreen(page, theme, 'a11y-evidence-claim');
+    });
+
+    test('the Grade, Link, New claim, Add to claim and New source dialogs have no accessibility violations', async ({
+      page,
+      app,
+    }) => {
+      await gradeSample(app);
+      await openReader(page, app);
+      const grade = await checkCardDialog(page, 'Grade…', 'Grade annotation');
+      await expect(grade.getByRole('radio', { name: /^2 Probably true/ })).toBeChecked();
+      await checkScreen(page, theme, 'a11y-evidence-grade');
+      await page.keyboard.press('Escape');
+      const link = await checkCardDialog(page, 'Link to…', 'Link annotation');
+      await page.keyboard.type('hostages');
+      await link.getByRole('radio', { name: /two Serbian hostages/ }).check();
+      await checkScreen(page, theme, 'a11y-evidence-link');
+      await page.keyboard.press('Escape');
+      const claim = await checkCardDialog(page, 'Make claim…', 'New claim');
+      await page.keyboard.type('Eleven people were killed');
+      await checkScreen(page, theme, 'a11y-evidence-new-claim');
+      await claim.getByRole('button', { name: 'Cancel' }).click();
+      const addTo = await checkCardDialog(page, 'Add to claim…', 'Add to claim');
+      await addTo.getByRole('radio', { name: /Western special forces/ }).check();
+      await checkScreen(page, theme, 'a11y-evidence-add-to-claim');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'show sources', 'Show Sources');
+      await page
+        .getByRole('tabpanel', { name: 'Sources' })
+        .getByRole('button', { name: 'New source for this document…' })
+        .click();
+      await expect(page.getByRole('dialog', { name: 'New source' })).toBeVisible();
+      await checkScreen(page, theme, 'a11y-evidence-new-source');
+    });
+
+    test('an analysis of competing hypotheses and the list of analyses have no accessibility violations', async ({
+      page,
+      app,
+    }) => {
+      const question = 'Why did the boats not come back?';
+      await seedAnalysis(
+        app,
+        question,
+        ['Storm', 'Engine failure', 'Seized at sea'],
+        [
+          { claim: 'Storm warnings were issued the night before', ratings: ['C', 'I', 'II'] },
+          { claim: 'Wreckage washed ashore at Zuwara', ratings: ['C', 'II', 'N'] },
+          { claim: 'A coast guard vessel was seen at dawn', ratings: ['N', null, 'CC'] },
+        ],
+      );
+      await openReader(page, app);
+      await openAnalysis(page, question);
+      await checkScreen(page, theme, 'a11y-ach-matrix');
+      await page.getByRole('button', { name: 'All analyses' }).click();
+      await expect(page.getByRole('list', { name: 'Questions' })).toContainText('Leading: Storm');
+      await checkScreen(page, theme, 'a11y-ach-list');
     });
   });
 }

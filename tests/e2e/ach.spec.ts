@@ -1,10 +1,11 @@
 // Issue 17's analysis of competing hypotheses, the way an analyst works: Show Analyses from
 // the palette, a new question, three hypotheses and five rows of evidence (claims and an
 // annotation found by search), every rating typed in the grid, and the ranking, diagnosticity
-// order and sensitivity following each change. Another analyst's rating shows as a disagreement.
+// order and sensitivity following each change. Another analyst's rating shows as a disagreement;
+// the list and deletion start from an analysis made through the contract.
 import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
+import { openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
 
@@ -24,15 +25,14 @@ async function seed(app: RunningApp): Promise<void> {
   for (const statement of CLAIMS) await callOk(app.core, 'saveClaim', { statement });
 }
 
-async function showAnalyses(page: Page): Promise<void> {
-  await expect(page.getByRole('main', { name: 'Reader' })).toBeVisible();
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await expect(palette).toBeVisible();
-  await page.keyboard.type('show analyses');
-  await expect(palette.getByRole('option', { selected: true })).toContainText('Show Analyses');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeVisible();
+/** Screenshots in both themes; axe checks the analysis screens in the accessibility spec. */
+async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await screenshot(page, `${name}-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Focuses a button as Tab would reach it and presses Enter. */
@@ -100,7 +100,9 @@ const evidenceHeader = (page: Page, label: string): Locator =>
   grid(page).getByRole('rowheader', { name: new RegExp(label) });
 
 async function buildMatrix(page: Page): Promise<void> {
-  await showAnalyses(page);
+  await expect(page.getByRole('main', { name: 'Reader' })).toBeVisible();
+  await runCommand(page, 'show analyses', 'Show Analyses');
+  await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeVisible();
   await press(page, 'New analysis…');
   await typeInDialog(page, 'New analysis', QUESTION);
   for (const label of HYPOTHESES) {
@@ -141,6 +143,8 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
   page,
   app,
 }) => {
+  // Every rating is typed: under a loaded machine that outlasts the default 30 s.
+  test.setTimeout(90_000);
   await seed(app);
   await page.goto(app.url);
   await buildMatrix(page);
@@ -191,23 +195,16 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
 });
 
 test("another analyst's differing rating is marked in the cell with each analyst's rating", async ({ page, app }) => {
-  await seed(app);
-  await page.goto(app.url);
-  await buildMatrix(page);
-  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
-  await rateRow(page, 'Storm warnings', ['c', 'i', 'i'], ['Consistent', 'Inconsistent', 'Inconsistent']);
-  const [analysis] = await callOk(app.core, 'listAnalyses', {});
-  const view = await callOk(app.core, 'getAnalysis', { id: analysis!.id });
-  const row = view.rows.find((candidate) => candidate.label === CLAIMS[0])!;
+  const analysis = await seedAnalysis(app, QUESTION, HYPOTHESES, [{ claim: CLAIMS[0]!, ratings: ['C', 'I', 'I'] }]);
+  const view = await callOk(app.core, 'getAnalysis', { id: analysis.id });
   app.core.db
     .prepare(
       `INSERT INTO ach_cells (analysis_id, row_id, hypothesis_id, author_id, author_name, rating, note, updated_at)
        VALUES (?, ?, ?, 'other-analyst', 'Rania', 'II', '', '2026-01-01T00:00:00.000Z')`,
     )
-    .run(view.id, row.id, view.hypotheses[0]!.id);
-  // Coming back to the analysis reads it again.
-  await page.getByRole('button', { name: 'All analyses' }).click();
-  await page.getByRole('button', { name: QUESTION, exact: true }).click();
+    .run(view.id, view.rows[0]!.id, view.hypotheses[0]!.id);
+  await page.goto(app.url);
+  await openAnalysis(page, QUESTION);
   const cell = grid(page).getByRole('gridcell', {
     name: /Storm warnings.*hypothesis “Storm”: Consistent \(C\), analysts disagree: .*Rania: II/,
   });
@@ -215,44 +212,19 @@ test("another analyst's differing rating is marked in the cell with each analyst
   await expect(cell).toContainText('Rania: II');
 });
 
-test('Analyses lists questions with their leader and deletes one after a confirmation; axe finds nothing in either theme', async ({
-  page,
-  app,
-}) => {
-  await seed(app);
+test('Analyses lists questions with their leader and deletes one after a confirmation', async ({ page, app }) => {
+  test.setTimeout(60_000);
+  await seedAnalysis(app, QUESTION, HYPOTHESES, [
+    { claim: CLAIMS[0]!, ratings: ['C', 'I', 'II'] },
+    { claim: CLAIMS[3]!, ratings: ['C', 'II', 'N'] },
+  ]);
   await page.goto(app.url);
-  await buildMatrix(page);
-  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
-  await rateRow(page, 'Storm warnings', ['c', 'i', 'ii'], ['Consistent', 'Inconsistent', 'Very inconsistent']);
-  await rateRow(page, 'Wreckage', ['c', 'ii', 'n'], ['Consistent', 'Very inconsistent', 'Neutral']);
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `ach-matrix-${theme}`);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(
-      violations.map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`,
-      ),
-    ).toEqual([]);
-  }
+  await openAnalysis(page, QUESTION);
+  await screenshotBothThemes(page, 'ach-matrix');
   await page.getByRole('button', { name: 'All analyses' }).click();
   const item = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
   await expect(item).toContainText('Leading: Storm');
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await screenshot(page, `ach-list-${theme}`);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(
-      violations.map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`,
-      ),
-    ).toEqual([]);
-  }
+  await screenshotBothThemes(page, 'ach-list');
   await page.getByRole('button', { name: `Delete analysis “${QUESTION}”` }).click();
   await page
     .getByRole('dialog', { name: /Delete the analysis/ })

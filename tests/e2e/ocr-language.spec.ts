@@ -30,7 +30,8 @@ test('French chosen in Settings reads a scanned French page with its accents, an
   await page.emulateMedia({ colorScheme: 'light' });
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();
-  expect(app.core.settings.read().ocrLanguages).toBe('fra');
+  // The dialog closes once the name is saved; the language is saved alongside, without waiting.
+  await expect.poll(() => app.core.settings.read().ocrLanguages).toBe('fra');
 
   const scan = await imagePdf(await scannedPages([FRENCH], PAGE), PAGE);
   await choose(page, 'lettre.pdf', scan);

@@ -115,9 +115,9 @@ function ClaimBody({ claim }: { claim: ClaimDetail }) {
         if (pieces.length === 0) return null;
         return (
           <section key={stance} className={styles.section} aria-label={STANCE_HEADINGS[stance]}>
-            <h4>
+            <h3>
               {STANCE_HEADINGS[stance]} ({pieces.length})
-            </h4>
+            </h3>
             <ul className={styles.rows}>
               {pieces.map((piece) => (
                 <EvidenceItem key={piece.annotationId} claimId={claim.id} piece={piece} />

@@ -6,10 +6,11 @@ import type { ClaimDetail, Stance } from '../../../shared/evidence';
 import { STANCES } from '../../../shared/evidence';
 import type { Result } from '../../../shared/result';
 import { useClient } from '../app/stores';
-import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import { dialogStyles } from '../ui/Dialogs';
 import type { ClaimPassage } from './dialogs';
 import { STATUS_LABELS } from './claim-labels';
-import { useEvidence, useEvidenceStore } from './use-evidence';
+import { EvidenceFormDialog } from './EvidenceFormDialog';
+import { useEvidence } from './use-evidence';
 import styles from './Evidence.module.css';
 
 const STANCE_LABELS: Record<Stance, string> = {
@@ -21,10 +22,10 @@ const STANCE_LABELS: Record<Stance, string> = {
 function StanceChoice({ value, onChange }: { value: Stance; onChange: (stance: Stance) => void }) {
   const name = useId();
   return (
-    <fieldset>
+    <fieldset className={styles.checks}>
       <legend>This passage</legend>
       {STANCES.map((stance) => (
-        <label key={stance} className={dialogStyles.check}>
+        <label key={stance} className={styles.choice}>
           <input type="radio" name={name} checked={value === stance} onChange={() => onChange(stance)} />
           <span>{STANCE_LABELS[stance]}</span>
         </label>
@@ -64,57 +65,35 @@ interface NewClaimDialogProps {
 }
 
 export function NewClaimDialog({ passage, onClose, onMade }: NewClaimDialogProps) {
-  const ids = useId();
   const client = useClient();
-  const store = useEvidenceStore();
   const [statement, setStatement] = useState('');
   const [stance, setStance] = useState<Stance>('supports');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const save = async () => {
-    setBusy(true);
-    const result = await makeClaim(client, passage, statement.trim(), stance);
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    await store.refreshAfter(['claims']);
-    onMade(result.value);
-  };
   return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy}>
-      <form
-        className={dialogStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={`${ids}-title`}>New claim</h2>
-        <p id={`${ids}-body`} className={dialogStyles.body}>
-          From “{passage.quote}”
-        </p>
-        <label className={dialogStyles.field}>
-          Statement
-          <textarea
-            className={styles.statement}
-            autoFocus
-            rows={3}
-            maxLength={2000}
-            value={statement}
-            placeholder="IS fighters beheaded 11 people in Sabratha"
-            onChange={(event) => setStatement(event.currentTarget.value)}
-          />
-        </label>
-        <StanceChoice value={stance} onChange={setStance} />
-        <FormFooter
-          error={error}
-          busy={busy}
-          canSubmit={statement.trim() !== ''}
-          submitLabel="Make claim"
-          busyLabel="Saving…"
-          onCancel={onClose}
+    <EvidenceFormDialog
+      title="New claim"
+      about={`From “${passage.quote}”`}
+      submitLabel="Make claim"
+      busyLabel="Saving…"
+      canSubmit={statement.trim() !== ''}
+      send={() => makeClaim(client, passage, statement.trim(), stance)}
+      touches={['claims']}
+      onDone={onMade}
+      onClose={onClose}
+    >
+      <label className={dialogStyles.field}>
+        Statement
+        <textarea
+          className={styles.statement}
+          autoFocus
+          rows={3}
+          maxLength={2000}
+          value={statement}
+          placeholder="IS fighters beheaded 11 people in Sabratha"
+          onChange={(event) => setStatement(event.currentTarget.value)}
         />
-      </form>
-    </Modal>
+      </label>
+      <StanceChoice value={stance} onChange={setStance} />
+    </EvidenceFormDialog>
   );
 }
 
@@ -126,64 +105,38 @@ interface AddToClaimDialogProps {
 }
 
 export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddToClaimDialogProps) {
-  const ids = useId();
+  const claimName = useId();
   const client = useClient();
-  const store = useEvidenceStore();
   const claims = useEvidence((state) => state.claims);
   const [claimId, setClaimId] = useState<string | null>(null);
   const [stance, setStance] = useState<Stance>('supports');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const add = async () => {
-    if (!claimId) return;
-    setBusy(true);
-    const result = await client.setClaimEvidence({ claimId, annotationId, stance });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    await store.refreshAfter(['claims']);
-    onAdded(result.value);
-  };
   return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy} wide>
-      <form
-        className={dialogStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
-        <h2 id={`${ids}-title`}>Add to claim</h2>
-        <p id={`${ids}-body`} className={dialogStyles.body}>
-          “{quote}”
-        </p>
-        <fieldset className={styles.candidates}>
-          <legend>Claim</legend>
-          {claims?.length === 0 && <p className={dialogStyles.hint}>No claims yet: make one with Make claim….</p>}
-          {(claims ?? []).map((claim) => (
-            <label key={claim.id} className={styles.candidate}>
-              <input
-                type="radio"
-                name={`${ids}-claim`}
-                checked={claimId === claim.id}
-                onChange={() => setClaimId(claim.id)}
-              />
-              <span>
-                <span className={styles.candidateText}>{claim.statement}</span>
-                <span className={styles.candidateDocument}>{STATUS_LABELS[claim.status]}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <StanceChoice value={stance} onChange={setStance} />
-        <FormFooter
-          error={error}
-          busy={busy}
-          canSubmit={claimId !== null}
-          submitLabel="Add"
-          busyLabel="Adding…"
-          onCancel={onClose}
-        />
-      </form>
-    </Modal>
+    <EvidenceFormDialog
+      title="Add to claim"
+      about={`“${quote}”`}
+      wide
+      submitLabel="Add"
+      busyLabel="Adding…"
+      canSubmit={claimId !== null}
+      send={() => (claimId ? client.setClaimEvidence({ claimId, annotationId, stance }) : null)}
+      touches={['claims']}
+      onDone={onAdded}
+      onClose={onClose}
+    >
+      <fieldset className={styles.candidates}>
+        <legend>Claim</legend>
+        {claims?.length === 0 && <p className={dialogStyles.hint}>No claims yet: make one with Make claim….</p>}
+        {(claims ?? []).map((claim) => (
+          <label key={claim.id} className={styles.candidate}>
+            <input type="radio" name={claimName} checked={claimId === claim.id} onChange={() => setClaimId(claim.id)} />
+            <span>
+              <span className={styles.candidateText}>{claim.statement}</span>
+              <span className={styles.candidateDocument}>{STATUS_LABELS[claim.status]}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <StanceChoice value={stance} onChange={setStance} />
+    </EvidenceFormDialog>
   );
 }

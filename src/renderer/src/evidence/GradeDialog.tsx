@@ -1,11 +1,12 @@
 // Grade annotation: the annotation's own sources (none: its document's apply) and the
 // credibility of what it says, on the library's scheme with each level's meaning.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../app/stores';
-import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import { dialogStyles } from '../ui/Dialogs';
+import { EvidenceFormDialog } from './EvidenceFormDialog';
 import { LevelChoice } from './LevelChoice';
 import { sourcesOf } from './grades';
-import { useEvidence, useEvidenceStore } from './use-evidence';
+import { useEvidence } from './use-evidence';
 import styles from './Evidence.module.css';
 
 interface GradeDialogProps {
@@ -15,75 +16,54 @@ interface GradeDialogProps {
 }
 
 export function GradeDialog({ annotationId, quote, onClose }: GradeDialogProps) {
-  const ids = useId();
   const client = useClient();
-  const store = useEvidenceStore();
   const scheme = useEvidence((state) => state.scheme);
   const sources = useEvidence((state) => state.sources) ?? [];
   const documentSourceIds = useEvidence((state) => state.documentSourceIds);
   const grade = useEvidence((state) => state.grades.get(annotationId));
   const [sourceIds, setSourceIds] = useState<string[]>(grade?.sourceIds ?? []);
   const [credibility, setCredibility] = useState(grade?.credibility ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const defaults = sourcesOf(undefined, documentSourceIds, sources);
   const toggle = (id: string, on: boolean) =>
     setSourceIds((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
-  const save = async () => {
-    setBusy(true);
-    const result = await client.gradeAnnotation({ annotationId, sourceIds, credibility });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    await store.refreshAfter(['grades', 'claims']);
-    onClose();
-  };
   return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy} wide>
-      <form
-        className={dialogStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={`${ids}-title`}>Grade annotation</h2>
-        <p id={`${ids}-body`} className={dialogStyles.body}>
-          “{quote}”
+    <EvidenceFormDialog
+      title="Grade annotation"
+      about={`“${quote}”`}
+      wide
+      submitLabel="Save grade"
+      busyLabel="Saving…"
+      canSubmit
+      send={() => client.gradeAnnotation({ annotationId, sourceIds, credibility })}
+      touches={['grades', 'claims']}
+      onDone={onClose}
+      onClose={onClose}
+    >
+      <fieldset>
+        <legend>Its own sources</legend>
+        <p className={dialogStyles.hint}>
+          {defaults.length > 0
+            ? `None checked: the document's sources apply (${defaults.map((source) => source.name).join('; ')}).`
+            : 'None checked: the document’s sources apply (it has none yet; set them in the Sources panel).'}
         </p>
-        <fieldset>
-          <legend>Its own sources</legend>
-          <p className={dialogStyles.hint}>
-            {defaults.length > 0
-              ? `None checked: the document's sources apply (${defaults.map((source) => source.name).join('; ')}).`
-              : 'None checked: the document’s sources apply (it has none yet; set them in the Sources panel).'}
-          </p>
-          {sources.length === 0 && <p className={dialogStyles.hint}>The library has no sources yet.</p>}
-          <div className={styles.checks}>
-            {sources.map((source) => (
-              <label key={source.id} className={dialogStyles.check}>
-                <input
-                  type="checkbox"
-                  checked={sourceIds.includes(source.id)}
-                  onChange={(event) => toggle(source.id, event.currentTarget.checked)}
-                />
-                <span>
-                  {source.name}
-                  {source.reliability && <span className={styles.code}> {source.reliability}</span>}
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <LevelChoice legend="Credibility" levels={scheme.credibility} value={credibility} onChange={setCredibility} />
-        <FormFooter
-          error={error}
-          busy={busy}
-          canSubmit
-          submitLabel="Save grade"
-          busyLabel="Saving…"
-          onCancel={onClose}
-        />
-      </form>
-    </Modal>
+        {sources.length === 0 && <p className={dialogStyles.hint}>The library has no sources yet.</p>}
+        <div className={styles.checks}>
+          {sources.map((source) => (
+            <label key={source.id} className={styles.choice}>
+              <input
+                type="checkbox"
+                checked={sourceIds.includes(source.id)}
+                onChange={(event) => toggle(source.id, event.currentTarget.checked)}
+              />
+              <span>
+                {source.name}
+                {source.reliability && <span className={styles.code}> {source.reliability}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <LevelChoice legend="Credibility" levels={scheme.credibility} value={credibility} onChange={setCredibility} />
+    </EvidenceFormDialog>
   );
 }

@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 import type { LinkKind } from '../../../shared/evidence';
 import { LINK_KINDS } from '../../../shared/evidence';
 import { useClient } from '../app/stores';
-import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import { dialogStyles } from '../ui/Dialogs';
 import { useAnnotationSearch } from './annotation-search';
+import { EvidenceFormDialog } from './EvidenceFormDialog';
 import { LINK_KIND_LABELS } from './grades';
-import { useEvidenceStore } from './use-evidence';
 import styles from './Evidence.module.css';
 
 interface LinkDialogProps {
@@ -18,78 +18,57 @@ interface LinkDialogProps {
 }
 
 export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialogProps) {
-  const ids = useId();
+  const candidateName = useId();
   const client = useClient();
-  const store = useEvidenceStore();
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const [kind, setKind] = useState<LinkKind>('supports');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const { candidates, error: searchError } = useAnnotationSearch(client, query, annotationId);
   const picked = candidates?.find((candidate) => candidate.annotationId === chosen);
-  const link = async () => {
-    if (!picked) return;
-    setBusy(true);
-    const result = await client.linkAnnotations({ fromId: annotationId, toId: picked.annotationId, kind });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    await store.refreshAfter(['links', 'claims']);
-    onLinked(`Linked: this passage ${LINK_KIND_LABELS[kind]} “${picked.text.slice(0, 40)}”`);
-  };
   return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-body`} onCancel={onClose} busy={busy} wide>
-      <form
-        className={dialogStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void link();
-        }}
-      >
-        <h2 id={`${ids}-title`}>Link annotation</h2>
-        <p id={`${ids}-body`} className={dialogStyles.body}>
-          From “{quote}”
-        </p>
-        <label className={dialogStyles.field}>
-          Find the other annotation
-          <input
-            type="search"
-            autoFocus
-            value={query}
-            placeholder="Words of its quote, note or tags"
-            onChange={(event) => setQuery(event.currentTarget.value)}
-          />
-        </label>
-        <Candidates
-          candidates={candidates}
-          searchError={searchError}
-          chosen={chosen}
-          onChoose={setChosen}
-          name={`${ids}-candidate`}
+    <EvidenceFormDialog
+      title="Link annotation"
+      about={`From “${quote}”`}
+      wide
+      submitLabel="Link"
+      busyLabel="Linking…"
+      canSubmit={picked !== undefined}
+      send={() => (picked ? client.linkAnnotations({ fromId: annotationId, toId: picked.annotationId, kind }) : null)}
+      touches={['links', 'claims']}
+      onDone={() => onLinked(`Linked: this passage ${LINK_KIND_LABELS[kind]} “${picked?.text.slice(0, 40) ?? ''}”`)}
+      onClose={onClose}
+    >
+      <label className={dialogStyles.field}>
+        Find the other annotation
+        <input
+          type="search"
+          autoFocus
+          value={query}
+          placeholder="Words of its quote, note or tags"
+          onChange={(event) => setQuery(event.currentTarget.value)}
         />
-        <label className={dialogStyles.field}>
-          This passage
-          <select value={kind} onChange={(event) => setKind(event.currentTarget.value as LinkKind)}>
-            {LINK_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {LINK_KIND_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className={dialogStyles.hint}>
-          “Repeats” means this passage is derived from the other: the two are not independent sources.
-        </p>
-        <FormFooter
-          error={error}
-          busy={busy}
-          canSubmit={picked !== undefined}
-          submitLabel="Link"
-          busyLabel="Linking…"
-          onCancel={onClose}
-        />
-      </form>
-    </Modal>
+      </label>
+      <Candidates
+        candidates={candidates}
+        searchError={searchError}
+        chosen={chosen}
+        onChoose={setChosen}
+        name={candidateName}
+      />
+      <label className={dialogStyles.field}>
+        This passage
+        <select value={kind} onChange={(event) => setKind(event.currentTarget.value as LinkKind)}>
+          {LINK_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {LINK_KIND_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className={dialogStyles.hint}>
+        “Repeats” means this passage is derived from the other: the two are not independent sources.
+      </p>
+    </EvidenceFormDialog>
   );
 }
 
