@@ -20,6 +20,7 @@ const FONT = join(import.meta.dirname, '..', 'resources', 'fonts', 'DejaVuSerif.
 interface WorkerResult {
   milliseconds: number;
   maxRssMegabytes: number;
+  cpuMilliseconds: number;
 }
 
 /** Runs bench/import-formats-child.mjs; its figures are the last line of its stderr. */
@@ -109,6 +110,7 @@ function summary(results: WorkerResult[]) {
   return {
     medianMilliseconds: round(median(results.map((result) => result.milliseconds))),
     medianMaxRssMegabytes: round(median(results.map((result) => result.maxRssMegabytes))),
+    medianCpuMilliseconds: round(median(results.map((result) => result.cpuMilliseconds))),
   };
 }
 
@@ -127,6 +129,7 @@ function compare(pipelineArgs: (run: number) => string[], baselineArgs: string[]
     baseline: alone,
     timeRatio: round(imported.medianMilliseconds / alone.medianMilliseconds, 2),
     memoryRatio: round(imported.medianMaxRssMegabytes / alone.medianMaxRssMegabytes, 2),
+    cpuRatio: round(imported.medianCpuMilliseconds / alone.medianCpuMilliseconds, 2),
   };
 }
 
