@@ -236,3 +236,57 @@ test('Analyses lists questions with their leader and deletes one after a confirm
   await expect(item).toHaveCount(0);
   await expect(page.getByText('No analyses yet.')).toBeVisible();
 });
+
+test("an analysis rated only by another analyst opens on their ratings, read-only, and one switches to one's own to rate", async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  const { id } = await callOk(app.core, 'saveAnalysis', { question: QUESTION });
+  for (const label of HYPOTHESES.slice(0, 2)) await callOk(app.core, 'saveHypothesis', { analysisId: id, label });
+  const claims = await callOk(app.core, 'listClaims', {});
+  for (const claim of claims.slice(0, 2))
+    await callOk(app.core, 'saveAchRow', { analysisId: id, evidence: { kind: 'claim', id: claim.id } });
+  const view = await callOk(app.core, 'getAnalysis', { id });
+  const insert = app.core.db.prepare(
+    `INSERT INTO ach_cells (analysis_id, row_id, hypothesis_id, author_id, author_name, rating, note, updated_at)
+     VALUES (?, ?, ?, 'other-analyst', 'Rania', ?, '', '2026-01-01T00:00:00.000Z')`,
+  );
+  for (const row of view.rows) {
+    insert.run(id, row.id, view.hypotheses[0]!.id, 'C');
+    insert.run(id, row.id, view.hypotheses[1]!.id, 'II');
+  }
+  await page.goto(app.url);
+  await showAnalyses(page);
+  await page.getByRole('button', { name: QUESTION, exact: true }).click();
+
+  const whose = page.getByRole('combobox', { name: 'Ratings by' });
+  await expect(whose.locator('option:checked')).toHaveText('Rania — 4 ratings');
+  await expect(page.getByRole('note')).toContainText("These are Rania's ratings: only they can change them.");
+  await expect(ranking(page)).toHaveText([/^Storm.*inconsistency 0.*Leading/, /^Engine failure/]);
+  await expect(grid(page)).toHaveAttribute('aria-readonly', 'true');
+  const cell = grid(page)
+    .getByRole('gridcell', { name: /hypothesis “Storm”: Consistent \(C\)/ })
+    .first();
+  await cell.focus();
+  await page.keyboard.type('i');
+  const notice = page.getByRole('status').filter({ hasText: "These are Rania's ratings" });
+  await expect(notice).toBeVisible();
+  await expect(cell).toHaveAccessibleName(/Consistent \(C\)/);
+  await screenshot(page, 'ach-another-analysts-ratings-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'ach-another-analysts-ratings-dark');
+
+  await notice.getByRole('button', { name: 'Show your ratings' }).click();
+  await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 0 ratings$/);
+  await expect(page.getByRole('note')).toBeHidden();
+  const mine = grid(page)
+    .getByRole('gridcell', { name: /hypothesis “Storm”: not rated/ })
+    .first();
+  await mine.focus();
+  await page.keyboard.type('i');
+  await expect(page.locator(':focus')).toHaveAccessibleName(
+    /hypothesis “Storm”: Inconsistent \(I\), analysts disagree/,
+  );
+  await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 1 rating$/);
+});

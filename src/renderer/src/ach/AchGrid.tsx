@@ -30,6 +30,8 @@ interface AchGridProps {
   scores: AchScores;
   leading: string | null;
   actions: GridActions;
+  /** Someone else's ratings are shown: the cells can be read, not rated. */
+  readOnly?: boolean;
 }
 
 const HEADER = 'header';
@@ -162,7 +164,7 @@ function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], action
   return { ...cell, onKeyDown };
 }
 
-export function AchGrid({ question, hypotheses, rows, scores, leading, actions }: AchGridProps) {
+export function AchGrid({ question, hypotheses, rows, scores, leading, actions, readOnly = false }: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
   const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
   const shown = useRowWindow(rows.length, rowIndex - 1);
@@ -197,6 +199,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leading, actions }
         aria-label={question}
         aria-rowcount={rows.length + 1}
         aria-colcount={cols.length}
+        aria-readonly={readOnly || undefined}
         className={styles.grid}
         onKeyDown={onKeyDown}
         onFocus={onCellFocus}

@@ -35,6 +35,8 @@ function view(cells: AchCell[], diagnosticity: Record<string, number> = {}): Ach
     updatedAt: at,
     scores: { inconsistency: { h1: 1, h2: 0 }, ranking: ['h2', 'h1'], diagnosticity, sensitiveRows: ['r2'] },
     disagreements: [],
+    analyst: { authorId: 'me', name: 'Me', ratings: cells.length, you: true },
+    analysts: [{ authorId: 'me', name: 'Me', ratings: cells.length, you: true }],
   };
 }
 
