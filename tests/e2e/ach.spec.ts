@@ -2,6 +2,7 @@
 // the palette, a new question, three hypotheses and five rows of evidence (claims and an
 // annotation found by search), every rating typed in the grid, and the ranking, diagnosticity
 // order and sensitivity following each change. Another analyst's rating shows as a disagreement.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
@@ -276,6 +277,22 @@ test("an analysis rated only by another analyst opens on their ratings, read-onl
   await screenshot(page, 'ach-another-analysts-ratings-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'ach-another-analysts-ratings-dark');
+
+  // Exported, the matrix is the one shown: Rania's, from the button and from the palette alike.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
+  expect(readFileSync((await file.path())!, 'utf8')).toMatch(
+    /Wreckage washed ashore at Zuwara,claim,medium,,2(\.00)?,,C,II/,
+  );
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('csv');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('option', { selected: true })).toContainText('Analysis Matrix as CSV');
+  const again = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await again).suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
 
   await notice.getByRole('button', { name: 'Show your ratings' }).click();
   await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 0 ratings$/);

@@ -10,6 +10,7 @@ import { AnalysisDialogs } from './AnalysisDialogs';
 import type { AnalysisDialog } from './use-grid-actions';
 import { useGridActions } from './use-grid-actions';
 import { useAnalysis } from './use-analysis';
+import { useExportCsv } from './use-export-csv';
 import styles from './Ach.module.css';
 
 function Ranking({
@@ -106,6 +107,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
   const actions = useGridActions(id, analysis, openDialog);
   const rows = useRows(view, view?.analyst.authorId ?? null);
   const hypotheses = useHypotheses(view);
+  const exportCsv = useExportCsv(view);
   // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = view !== null;
@@ -136,6 +138,9 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             </button>
             <button type="button" className="button" onClick={() => setDialog({ kind: 'evidence' })}>
               Add evidence…
+            </button>
+            <button type="button" className="button" onClick={() => void exportCsv()}>
+              Export CSV…
             </button>
           </div>
           <AnalystChoice view={view} onChoose={analysis.showAnalyst} />
