@@ -1,5 +1,5 @@
 // An analysis of competing hypotheses as text: the hypotheses ranked with their scores, the
-// matrix of the local analyst's ratings (rows most diagnostic first) and where analysts disagree.
+// matrix of one analyst's ratings (rows most diagnostic first) and where analysts disagree.
 import type { AchView } from '../shared/evidence';
 import { leadersOf } from '../shared/evidence-rules';
 import { leadersText, rankText, sharesRank } from '../shared/evidence-export';
@@ -18,10 +18,10 @@ function hypothesesTable(view: AchView): string[] {
   );
 }
 
-function matrixTable(view: AchView, localAuthor: string): string[] {
+function matrixTable(view: AchView): string[] {
   const rating = new Map(
     view.cells
-      .filter((cell) => cell.authorId === localAuthor)
+      .filter((cell) => cell.authorId === view.analyst.authorId)
       .map((cell) => [`${cell.rowId} ${cell.hypothesisId}`, cell.rating]),
   );
   const header =
@@ -47,18 +47,29 @@ function disagreementLines(view: AchView): string[] {
   );
 }
 
-export function achReport(view: AchView, localAuthor: string): string {
+/** Whose ratings these are, and the others there are to see. */
+function analystLine(view: AchView): string {
+  const who = view.analyst.you ? `yours (${view.analyst.name})` : view.analyst.name;
+  const others = view.analysts.filter((analyst) => analyst.authorId !== view.analyst.authorId && analyst.ratings > 0);
+  const also =
+    others.length === 0
+      ? ''
+      : `; also rated by ${others.map((analyst) => analyst.name).join(', ')} (see --analyst NAME)`;
+  return `Ratings: ${who}${also}\n`;
+}
+
+export function achReport(view: AchView): string {
   const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
   const leaders = leadersOf(view.scores).map((id) => label.get(id) ?? id);
   const parts = [
     `${view.question}\n`,
     `Hypotheses (rank 1 is the least inconsistent; 1= a shared rank):\n${hypothesesTable(view).join('\n') || '  none yet'}\n`,
+    analystLine(view),
     view.rows.length === 0
       ? 'Evidence: none yet.\n'
-      : `Evidence, most diagnostic first (* the ranking hangs on it):\n${matrixTable(view, localAuthor).join('\n')}\n`,
+      : `Evidence, most diagnostic first (* the ranking hangs on it):\n${matrixTable(view).join('\n')}\n`,
   ];
-  if (leaders.length > 0 && view.cells.some((cell) => cell.authorId === localAuthor))
-    parts.push(`${leadersText(leaders)}\n`);
+  if (leaders.length > 0 && view.analyst.ratings > 0) parts.push(`${leadersText(leaders)}\n`);
   if (view.disagreements.length > 0) parts.push(`Analysts disagree:\n${disagreementLines(view).join('\n')}\n`);
   return parts.join('\n');
 }

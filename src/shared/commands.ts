@@ -3,7 +3,7 @@
 
 import type { CommandDeclaration } from './command-types';
 import { UNAVAILABLE_BECAUSE } from './command-types';
-import { EVIDENCE_ANNOTATE_COMMANDS, EVIDENCE_VIEW_COMMANDS } from './evidence-commands';
+import { EVIDENCE_ANNOTATE_COMMANDS, EVIDENCE_EXPORT_COMMANDS, EVIDENCE_VIEW_COMMANDS } from './evidence-commands';
 
 export type { CommandContext, CommandDeclaration, CommandIcon, MenuName } from './command-types';
 export { MENU_NAMES, UNAVAILABLE_BECAUSE } from './command-types';
@@ -37,6 +37,7 @@ export const COMMANDS = [
     when: 'document',
     unavailable: 'Open a document, and finish editing its text, first',
   },
+  ...EVIDENCE_EXPORT_COMMANDS,
   {
     id: 'shareNotes',
     label: 'Share Notes…',

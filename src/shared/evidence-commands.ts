@@ -67,3 +67,16 @@ export const EVIDENCE_VIEW_COMMANDS = [
     when: 'always',
   },
 ] as const satisfies readonly CommandDeclaration[];
+
+/** The open analysis's matrix as a spreadsheet, under File › Export beside the annotated PDF. */
+export const EVIDENCE_EXPORT_COMMANDS = [
+  {
+    id: 'exportAnalysisCsv',
+    label: 'Analysis Matrix as CSV…',
+    icon: 'export',
+    menu: { name: 'File', group: 1, submenu: 'Export' },
+    palette: true,
+    when: 'always',
+    unavailable: 'Open an analysis (Show Analyses) first',
+  },
+] as const satisfies readonly CommandDeclaration[];

@@ -64,12 +64,13 @@ export interface EvidenceContract {
   setClaimEvidence(input: { claimId: string; annotationId: string; stance: Stance | null }): ClaimDetail;
   deleteClaim(input: { id: string }): { deleted: true };
   listAnalyses(input: Record<string, never>): AchSummary[];
-  getAnalysis(input: { id: string }): AchView;
+  /** The matrix as one analyst rated it: `analystId`, else the default AchView.analyst describes. */
+  getAnalysis(input: { id: string; analystId?: string }): AchView;
   /** Creates an analysis for a question (no id) or rewords its question. */
   saveAnalysis(input: { id?: string; question: string }): AchView;
   deleteAnalysis(input: { id: string }): { deleted: true };
   /** The local analyst's matrix as CSV (rows most diagnostic first, then scores and ranks), with a file name from the question. */
-  exportAnalysisCsv(input: { id: string }): { fileName: string; csv: string };
+  exportAnalysisCsv(input: { id: string; analystId?: string }): { fileName: string; csv: string };
   /** Adds a hypothesis (no id) or renames one. */
   saveHypothesis(input: { analysisId: string; id?: string; label: string }): AchView;
   removeHypothesis(input: { analysisId: string; id: string }): AchView;

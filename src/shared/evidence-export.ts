@@ -14,6 +14,8 @@ export interface AnnotationEvidence {
 /** An analysis as one analyst's matrix: the cells of the PDF's table and of the CSV. */
 export interface AchMatrix {
   question: string;
+  /** Whose ratings the matrix and scores are (AchView.analyst). */
+  ratedBy: string;
   /** Rank is the standard competition rank (1, 1, 3); tied when another hypothesis shares it. */
   hypotheses: Array<{ label: string; inconsistency: number; rank: number; tied: boolean }>;
   rows: Array<{
@@ -72,6 +74,7 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
   const labelOf = new Map([...view.hypotheses, ...view.rows].map((item) => [item.id, item.label]));
   return {
     question: view.question,
+    ratedBy: view.analyst.name,
     hypotheses: view.hypotheses.map((hypothesis) => ({
       label: hypothesis.label,
       inconsistency: view.scores.inconsistency[hypothesis.id] ?? 0,

@@ -56,12 +56,12 @@ export const evidenceInputSchemas = {
   setClaimEvidence: z.object({ claimId: id, annotationId: id, stance: z.enum(STANCES).nullable() }).strict(),
   deleteClaim: z.object({ id }).strict(),
   listAnalyses: z.object({}).strict(),
-  getAnalysis: z.object({ id }).strict(),
+  getAnalysis: z.object({ id, analystId: id.optional() }).strict(),
   saveAnalysis: z
     .object({ id: id.optional(), question: z.string().trim().min(1, 'must not be empty').max(2000) })
     .strict(),
   deleteAnalysis: z.object({ id }).strict(),
-  exportAnalysisCsv: z.object({ id }).strict(),
+  exportAnalysisCsv: z.object({ id, analystId: id.optional() }).strict(),
   saveHypothesis: z.object({ analysisId: id, id: id.optional(), label: nonEmptyName }).strict(),
   removeHypothesis: z.object({ analysisId: id, id }).strict(),
   saveAchRow: z

@@ -303,11 +303,30 @@ export interface AchRowView extends AchRow {
   credibility: string;
 }
 
+/** An analyst who has rated cells of an analysis. */
+export interface AchAnalyst {
+  authorId: string;
+  name: string;
+  /** How many cells they have rated. */
+  ratings: number;
+  /** Whether this is the local analyst, the only one whose ratings can be changed here. */
+  you: boolean;
+}
+
 export interface AchView extends Omit<AchAnalysis, 'rows'> {
   /** Rows sorted by diagnosticity, most diagnostic first. */
   rows: AchRowView[];
+  /** Computed from the shown analyst's ratings. */
   scores: AchScores;
   disagreements: AchDisagreement[];
+  /**
+   * Whose ratings the scores, ranking and matrix show: the one asked for, else the local analyst
+   * once they have rated anything, else the analysis's author, else whoever rated most, so an
+   * analysis received in a bundle opens on its sender's matrix rather than an empty one.
+   */
+  analyst: AchAnalyst;
+  /** Everyone who rated cells, the local analyst always among them; the analysis's author first. */
+  analysts: AchAnalyst[];
 }
 
 export interface AchSummary {

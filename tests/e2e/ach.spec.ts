@@ -3,6 +3,7 @@
 // annotation found by search), every rating typed in the grid, and the ranking, diagnosticity
 // order and sensitivity following each change. Another analyst's rating shows as a disagreement;
 // the list and deletion start from an analysis made through the contract.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
 import { openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
@@ -232,4 +233,73 @@ test('Analyses lists questions with their leader and deletes one after a confirm
     .click();
   await expect(item).toHaveCount(0);
   await expect(page.getByText('No analyses yet.')).toBeVisible();
+});
+
+test("an analysis rated only by another analyst opens on their ratings, read-only, and one switches to one's own to rate", async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  const { id } = await callOk(app.core, 'saveAnalysis', { question: QUESTION });
+  for (const label of HYPOTHESES.slice(0, 2)) await callOk(app.core, 'saveHypothesis', { analysisId: id, label });
+  const claims = await callOk(app.core, 'listClaims', {});
+  for (const claim of claims.slice(0, 2))
+    await callOk(app.core, 'saveAchRow', { analysisId: id, evidence: { kind: 'claim', id: claim.id } });
+  const view = await callOk(app.core, 'getAnalysis', { id });
+  const insert = app.core.db.prepare(
+    `INSERT INTO ach_cells (analysis_id, row_id, hypothesis_id, author_id, author_name, rating, note, updated_at)
+     VALUES (?, ?, ?, 'other-analyst', 'Rania', ?, '', '2026-01-01T00:00:00.000Z')`,
+  );
+  for (const row of view.rows) {
+    insert.run(id, row.id, view.hypotheses[0]!.id, 'C');
+    insert.run(id, row.id, view.hypotheses[1]!.id, 'II');
+  }
+  await page.goto(app.url);
+  await openAnalysis(page, QUESTION);
+
+  const whose = page.getByRole('combobox', { name: 'Ratings by' });
+  await expect(whose.locator('option:checked')).toHaveText('Rania — 4 ratings');
+  await expect(page.getByRole('note')).toContainText("These are Rania's ratings: only they can change them.");
+  await expect(ranking(page)).toHaveText([/^Storm.*inconsistency 0.*Leading/, /^Engine failure/]);
+  await expect(grid(page)).toHaveAttribute('aria-readonly', 'true');
+  const cell = grid(page)
+    .getByRole('gridcell', { name: /hypothesis “Storm”: Consistent \(C\)/ })
+    .first();
+  await cell.focus();
+  await page.keyboard.type('i');
+  const notice = page.getByRole('status').filter({ hasText: "These are Rania's ratings" });
+  await expect(notice).toBeVisible();
+  await expect(cell).toHaveAccessibleName(/Consistent \(C\)/);
+  await screenshot(page, 'ach-another-analysts-ratings-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'ach-another-analysts-ratings-dark');
+
+  // Exported, the matrix is the one shown: Rania's, from the button and from the palette alike.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
+  expect(readFileSync((await file.path())!, 'utf8')).toMatch(
+    /Wreckage washed ashore at Zuwara,claim,medium,,2(\.00)?,,C,II/,
+  );
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('csv');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('option', { selected: true })).toContainText('Analysis Matrix as CSV');
+  const again = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await again).suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
+
+  await notice.getByRole('button', { name: 'Show your ratings' }).click();
+  await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 0 ratings$/);
+  await expect(page.getByRole('note')).toBeHidden();
+  const mine = grid(page)
+    .getByRole('gridcell', { name: /hypothesis “Storm”: not rated/ })
+    .first();
+  await mine.focus();
+  await page.keyboard.type('i');
+  await expect(page.locator(':focus')).toHaveAccessibleName(
+    /hypothesis “Storm”: Inconsistent \(I\), analysts disagree/,
+  );
+  await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 1 rating$/);
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
+import { achReport } from '../../src/cli/ach-matrix';
 import { evidencePlanLines } from '../../src/shared/bundles';
 import type { AchView } from '../../src/shared/evidence';
 import type { EvidenceLibrary } from '../support/evidence-library';
@@ -123,6 +124,50 @@ describe('evidence in note bundles', () => {
     // Rui has rated nothing yet: his scores are his own (empty), Ana's cells sit in his library under her name.
     expect(theirs.cells).toEqual(mine.cells);
     expect(theirs.disagreements).toEqual([]);
+  });
+
+  it("opens a received analysis on its sender's ratings, read-only, until the reviewer rates it", async () => {
+    const made = await anasEvidence();
+    await importInto(rui, share(ana));
+    const theirs: AchView = await callOk(rui, 'getAnalysis', { id: made.analysisId });
+    const mine: AchView = await callOk(ana, 'getAnalysis', { id: made.analysisId });
+    expect(theirs.analyst).toMatchObject({ name: 'Ana Analyst', ratings: 4, you: false });
+    expect(theirs.analysts.map((analyst) => [analyst.name, analyst.ratings, analyst.you])).toEqual([
+      ['Ana Analyst', 4, false],
+      ['Rui Reviewer', 0, true],
+    ]);
+    expect(theirs.scores).toEqual(mine.scores);
+    expect(theirs.scores.inconsistency[made.seizedH]).toBeGreaterThan(0);
+    expect((await callOk(rui, 'listAnalyses', {}))[0]!.leading).toBe('Storm');
+    const report = achReport(theirs);
+    expect(report).toContain('Ratings: Ana Analyst\n');
+    expect(report).toMatch(/CC {2}I/);
+    expect(report).toContain('Leading: Storm');
+
+    const ruis: AchView = await callOk(rui, 'getAnalysis', {
+      id: made.analysisId,
+      analystId: theirs.analysts[1]!.authorId,
+    });
+    expect(ruis.analyst).toMatchObject({ name: 'Rui Reviewer', you: true, ratings: 0 });
+    expect(Object.values(ruis.scores.inconsistency).every((score) => score === 0)).toBe(true);
+    const rated = await callOk(rui, 'rateAchCell', {
+      analysisId: made.analysisId,
+      rowId: made.stormRow,
+      hypothesisId: made.seizedH,
+      rating: 'II',
+    });
+    expect(rated.analyst).toMatchObject({ name: 'Rui Reviewer', ratings: 1, you: true });
+    expect((await callOk(rui, 'getAnalysis', { id: made.analysisId })).analyst.you).toBe(true);
+    const cleared = await callOk(rui, 'rateAchCell', {
+      analysisId: made.analysisId,
+      rowId: made.stormRow,
+      hypothesisId: made.seizedH,
+      rating: null,
+    });
+    // Taking back one's last rating still answers with one's own (now empty) matrix.
+    expect(cleared.analyst).toMatchObject({ you: true, ratings: 0 });
+    const unknown = await rui.call('getAnalysis', { id: made.analysisId, analystId: 'nobody-rated-this' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it("sets two analysts' matrices for the same analysis side by side and shows where they disagree, cell by cell", async () => {

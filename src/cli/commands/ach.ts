@@ -23,9 +23,8 @@ function standing(leaders: readonly string[]): string {
   return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
 }
 
-async function printView(session: CliSession, view: AchView): Promise<void> {
-  const { authorId } = await session.call('getIdentity', {});
-  session.print(achReport(view, authorId), view);
+function printView(session: CliSession, view: AchView): void {
+  session.print(achReport(view), view);
 }
 
 function newCommand(session: CliSession): Command {
@@ -107,7 +106,7 @@ function rowCommand(session: CliSession): Command {
         evidence,
         ...(options.relevance ? { relevance: options.relevance } : {}),
       });
-      await printView(session, view);
+      printView(session, view);
     });
 }
 
@@ -153,7 +152,7 @@ function rateCommand(session: CliSession): Command {
         rating: ratingOf(rating.trim().toUpperCase()) as AchRating,
         ...(options.note !== undefined ? { note: options.note } : {}),
       });
-      await printView(session, rated);
+      printView(session, rated);
     });
 }
 
@@ -182,6 +181,21 @@ function exportCommand(session: CliSession): Command {
     });
 }
 
+/** The analyst `--analyst` names: by name (any case) or by the start of their id. */
+function analystNamed(view: AchView, wanted: string): string {
+  const name = wanted.trim().toLowerCase();
+  const found = view.analysts.filter(
+    (analyst) => analyst.name.toLowerCase() === name || analyst.authorId.startsWith(wanted.trim()),
+  );
+  if (found.length === 1) return found[0]!.authorId;
+  const known = view.analysts.map((analyst) => `“${analyst.name}”`).join(', ');
+  throw new UsageError(
+    found.length === 0
+      ? `No analyst “${wanted}” has rated this analysis; the analysts are ${known}.`
+      : `More than one analyst matches “${wanted}”; give more of the id.`,
+  );
+}
+
 function showCommand(session: CliSession): Command {
   return new Command('show')
     .summary('print an analysis: the matrix with scores, ranking and diagnosticity')
@@ -190,20 +204,32 @@ function showCommand(session: CliSession): Command {
         'most diagnostic first, and where analysts disagree.',
     )
     .argument('<analysis>', 'an analysis id or a unique prefix of one')
-    .usage('ANALYSIS [--csv]')
+    .usage('ANALYSIS [--analyst NAME] [--csv]')
+    .addOption(
+      valueOption(
+        '--analyst <name>',
+        'whose ratings to show (a name or an id prefix, as ach show lists them)',
+        session.argv,
+      ),
+    )
     .option('--csv', 'print the matrix as CSV instead')
     .addHelpText(
       'after',
       '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show 41c2 --csv\n  marginalia --json ach show 41c2',
     )
-    .action(async (reference: string, options: { csv?: boolean }) => {
+    .action(async (reference: string, options: { csv?: boolean; analyst?: string }) => {
       const id = await resolveAnalysis(session, reference);
+      const analystId =
+        options.analyst === undefined
+          ? undefined
+          : analystNamed(await session.call('getAnalysis', { id }), options.analyst);
+      const which = analystId === undefined ? { id } : { id, analystId };
       if (options.csv) {
-        const exported = await session.call('exportAnalysisCsv', { id });
+        const exported = await session.call('exportAnalysisCsv', which);
         session.print(exported.csv, exported);
         return;
       }
-      await printView(session, await session.call('getAnalysis', { id }));
+      printView(session, await session.call('getAnalysis', which));
     });
 }
 

@@ -3,7 +3,16 @@
 // come from the pure rules over the local analyst's cells; others' cells are kept beside them.
 import { randomUUID } from 'node:crypto';
 import type { ChangeSource } from '../../shared/change-source';
-import type { AchCell, AchRating, AchRow, AchRowView, AchSummary, AchView, Relevance } from '../../shared/evidence';
+import type {
+  AchAnalyst,
+  AchCell,
+  AchRating,
+  AchRow,
+  AchRowView,
+  AchSummary,
+  AchView,
+  Relevance,
+} from '../../shared/evidence';
 import { achDisagreements, leadersOf, scoreAnalysis } from '../../shared/evidence-rules';
 import { UserFacingError } from '../../shared/result';
 import type { AchRepository, AnalysisRow, StoredCell } from './ach-repository';
@@ -11,6 +20,37 @@ import type { ClaimService } from './claim-service';
 import type { EvidenceContext } from './context';
 import { Passages } from './passages';
 import type { Weighing } from './weighing';
+
+/** Everyone who rated cells of an analysis, and the local analyst; its author first, then by name. */
+function analystsOf(
+  stored: ReadonlyArray<{ authorId: string; authorName: string }>,
+  ownerId: string,
+  local: { authorId: string; name: string },
+): AchAnalyst[] {
+  const byId = new Map<string, AchAnalyst>();
+  byId.set(local.authorId, { authorId: local.authorId, name: local.name, ratings: 0, you: true });
+  for (const cell of stored) {
+    const entry = byId.get(cell.authorId) ?? { authorId: cell.authorId, name: cell.authorName, ratings: 0, you: false };
+    entry.ratings += 1;
+    byId.set(cell.authorId, entry);
+  }
+  return [...byId.values()].sort(
+    (a, b) => Number(b.authorId === ownerId) - Number(a.authorId === ownerId) || a.name.localeCompare(b.name),
+  );
+}
+
+/** The analyst asked for if they rated here (or are local); else as AchView.analyst says. */
+function shownAnalyst(analysts: readonly AchAnalyst[], ownerId: string, asked: string | undefined): AchAnalyst {
+  const local = analysts.find((entry) => entry.you)!;
+  const chosen = asked === undefined ? undefined : analysts.find((entry) => entry.authorId === asked);
+  if (asked !== undefined && !chosen)
+    throw new UserFacingError('NOT_FOUND', `No analyst with id ${asked} rated this analysis.`);
+  if (chosen) return chosen;
+  if (local.ratings > 0) return local;
+  const owner = analysts.find((entry) => entry.authorId === ownerId && entry.ratings > 0);
+  const busiest = [...analysts].sort((a, b) => b.ratings - a.ratings)[0]!;
+  return owner ?? (busiest.ratings > 0 ? busiest : local);
+}
 
 export class AchService {
   constructor(
@@ -27,11 +67,10 @@ export class AchService {
 
   list(): AchSummary[] {
     const weighing = this.claims.weighing();
-    const { authorId } = this.context.author();
     return this.repository.analyses().map((analysis) => {
       const view = this.view(analysis.id, weighing);
       const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
-      const rated = view.cells.some((cell) => cell.authorId === authorId);
+      const rated = view.analyst.ratings > 0;
       return {
         id: analysis.id,
         question: analysis.question,
@@ -44,20 +83,21 @@ export class AchService {
   }
 
   /** The matrix with its scores: rows most diagnostic first (ties keep the order they were added in). */
-  view(id: string, weighing: Weighing = this.claims.weighing()): AchView {
+  view(id: string, weighing: Weighing = this.claims.weighing(), analystId?: string): AchView {
     const analysis = this.requireAnalysis(id);
     const hypotheses = this.repository.hypotheses(id);
     const rows = this.rowViews(this.repository.rows(id), weighing);
     const stored = this.repository.cells(id);
     const { authorId, displayName } = this.context.author();
+    const analysts = analystsOf(stored, analysis.author_id, { authorId, name: displayName });
+    const analyst = shownAnalyst(analysts, analysis.author_id, analystId);
     const scores = scoreAnalysis({
       hypothesisIds: hypotheses.map((hypothesis) => hypothesis.id),
       rows: rows.map((row) => ({ id: row.id, relevance: row.relevance, credibility: row.credibility })),
-      ratings: stored.filter((cell) => cell.authorId === authorId),
+      ratings: stored.filter((cell) => cell.authorId === analyst.authorId),
       scheme: weighing.scheme,
     });
-    const names = new Map(stored.map((cell) => [cell.authorId, cell.authorName]));
-    names.set(authorId, displayName);
+    const names = new Map(analysts.map((entry) => [entry.authorId, entry.name]));
     const cells: AchCell[] = stored.map(({ authorName: _name, ...cell }) => cell);
     const order = new Map(rows.map((row, index) => [row.id, index]));
     const diagnosticity = (rowId: string) => scores.diagnosticity[rowId] ?? 0;
@@ -69,6 +109,8 @@ export class AchService {
       cells,
       scores,
       disagreements: achDisagreements(cells, (id) => names.get(id) ?? id),
+      analyst,
+      analysts,
       authorId: analysis.author_id,
       createdAt: analysis.created_at,
       updatedAt: analysis.updated_at,
@@ -129,7 +171,12 @@ export class AchService {
   }
 
   /** Runs a change to one analysis (bumping its time) and returns the analysis as it now is. */
-  private changeAnalysis(analysisId: string, source: ChangeSource, mutate: (now: string) => void): AchView {
+  private changeAnalysis(
+    analysisId: string,
+    source: ChangeSource,
+    mutate: (now: string) => void,
+    analystId?: string,
+  ): AchView {
     this.requireAnalysis(analysisId);
     this.context.change(['analyses'], source, () => {
       const now = this.context.now();
@@ -137,7 +184,7 @@ export class AchService {
       this.repository.touch(analysisId, now);
       return { result: undefined };
     });
-    return this.view(analysisId);
+    return this.view(analysisId, undefined, analystId);
   }
 
   private requireHypothesis(analysisId: string, id: string): void {
@@ -218,19 +265,24 @@ export class AchService {
         (cell) => cell.rowId === input.rowId && cell.hypothesisId === input.hypothesisId && cell.authorId === authorId,
       );
     const rating = input.rating;
-    return this.changeAnalysis(input.analysisId, source, (now) => {
-      // null takes my rating back (and its note).
-      if (rating === null) return this.repository.deleteCell(input.rowId, input.hypothesisId, authorId, now);
-      const cell: StoredCell = {
-        rowId: input.rowId,
-        hypothesisId: input.hypothesisId,
-        rating,
-        note: input.note ?? earlier?.note ?? '',
-        authorId,
-        authorName: displayName,
-        updatedAt: now,
-      };
-      this.repository.putCell(input.analysisId, cell);
-    });
+    return this.changeAnalysis(
+      input.analysisId,
+      source,
+      (now) => {
+        // null takes my rating back (and its note).
+        if (rating === null) return this.repository.deleteCell(input.rowId, input.hypothesisId, authorId, now);
+        const cell: StoredCell = {
+          rowId: input.rowId,
+          hypothesisId: input.hypothesisId,
+          rating,
+          note: input.note ?? earlier?.note ?? '',
+          authorId,
+          authorName: displayName,
+          updatedAt: now,
+        };
+        this.repository.putCell(input.analysisId, cell);
+      },
+      authorId,
+    ); // the rater's own matrix, even when this took back their last rating
   }
 }

@@ -13,13 +13,9 @@ import type { Weighing } from './weighing';
 export class EvidenceExport {
   constructor(private readonly services: EvidenceServices) {}
 
-  private localAuthor(): string {
-    return this.services.context.author().authorId;
-  }
-
-  analysisCsv(id: string): { fileName: string; csv: string } {
-    const view = this.services.analyses.view(id);
-    return { fileName: achCsvFileName(view.question), csv: achCsv(achMatrix(view, this.localAuthor())) };
+  analysisCsv(id: string, analystId?: string): { fileName: string; csv: string } {
+    const view = this.services.analyses.view(id, undefined, analystId);
+    return { fileName: achCsvFileName(view.question), csv: achCsv(achMatrix(view, view.analyst.authorId)) };
   }
 
   /**
@@ -114,7 +110,6 @@ export class EvidenceExport {
     documents: ReadonlySet<string>,
     claimIds: ReadonlySet<string>,
   ): AchMatrix[] {
-    const author = this.localAuthor();
     return this.services.analyses.repository
       .analyses()
       .filter((analysis) =>
@@ -126,6 +121,9 @@ export class EvidenceExport {
               : documents.has(weighing.documentOf(row.evidence.id) ?? ''),
           ),
       )
-      .map((analysis) => achMatrix(this.services.analyses.view(analysis.id, weighing), author));
+      .map((analysis) => {
+        const view = this.services.analyses.view(analysis.id, weighing);
+        return achMatrix(view, view.analyst.authorId);
+      });
   }
 }

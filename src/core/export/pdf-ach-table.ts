@@ -39,6 +39,7 @@ function clip(text: string, limit: number): string {
 
 /** Sets an analysis's matrix: the legend, then one table per group of hypotheses that fits across. */
 export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section: number): void {
+  if (matrix.ratedBy !== '') note(surface, `Ratings by ${matrix.ratedBy}.`, section);
   legend(surface, matrix, section);
   if (matrix.rows.length === 0 || matrix.hypotheses.length === 0) {
     note(surface, 'No evidence has been rated against hypotheses yet.', section);

@@ -331,23 +331,8 @@ export const MIGRATIONS: readonly Migration[] = [
       createEvidenceTablesV10(db);
     },
   },
-  {
-    version: 11,
-    description:
-      'evidence tombstones: removed grades and links, so their deletion travels and no merge resurrects them',
-    up(db) {
-      createEvidenceTombstonesV11(db);
-    },
-  },
-  {
-    version: 12,
-    description:
-      'tombstones of deleted evidence items (sources, default sources, claims and their pieces, analyses, ' +
-      'hypotheses, rows, cleared cells), so a deletion travels in bundles and the workspace file',
-    up(db) {
-      createEvidenceTombstonesV12(db);
-    },
-  },
+  { version: 11, description: 'tombstones of removed grades and links', up: createEvidenceTombstonesV11 },
+  { version: 12, description: 'tombstones of the other deleted evidence items', up: createEvidenceTombstonesV12 },
 ];
 
 /** Gives the profile a key pair if it has none and moves its items to the author id of that key. */

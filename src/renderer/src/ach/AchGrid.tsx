@@ -32,6 +32,8 @@ interface AchGridProps {
   /** The hypotheses ranked first (several when tied); none before I rate anything. */
   leaders: readonly string[];
   actions: GridActions;
+  /** Someone else's ratings are shown: the cells can be read, not rated. */
+  readOnly?: boolean;
 }
 
 const HEADER = 'header';
@@ -170,7 +172,7 @@ function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], action
   return { ...cell, onKeyDown };
 }
 
-export function AchGrid({ question, hypotheses, rows, scores, leaders, actions }: AchGridProps) {
+export function AchGrid({ question, hypotheses, rows, scores, leaders, actions, readOnly = false }: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
   const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
   const shown = useRowWindow(rows.length, rowIndex - 1);
@@ -205,6 +207,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leaders, actions }
         aria-label={question}
         aria-rowcount={rows.length + 1}
         aria-colcount={cols.length}
+        aria-readonly={readOnly || undefined}
         className={styles.grid}
         onKeyDown={onKeyDown}
         onFocus={onCellFocus}

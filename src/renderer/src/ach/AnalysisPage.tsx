@@ -10,6 +10,7 @@ import { AnalysisDialogs } from './AnalysisDialogs';
 import type { AnalysisDialog } from './use-grid-actions';
 import { useGridActions } from './use-grid-actions';
 import { useAnalysis } from './use-analysis';
+import { useExportCsv } from './use-export-csv';
 import styles from './Ach.module.css';
 
 function Standing({ label, leading }: { label: string; leading: boolean }) {
@@ -63,6 +64,32 @@ function Ranking({
   );
 }
 
+/** Whose ratings the matrix shows, when there is anyone else's to see. */
+function AnalystChoice({ view, onChoose }: { view: AchView; onChoose: (authorId: string) => void }) {
+  if (view.analyst.you && !view.analysts.some((analyst) => !analyst.you && analyst.ratings > 0)) return null;
+  const plural = (count: number) => (count === 1 ? '1 rating' : `${count} ratings`);
+  return (
+    <div className={styles.analystRow}>
+      <label>
+        Ratings by{' '}
+        <select value={view.analyst.authorId} onChange={(event) => onChoose(event.target.value)}>
+          {view.analysts.map((analyst) => (
+            <option key={analyst.authorId} value={analyst.authorId}>
+              {analyst.you ? `You (${analyst.name})` : analyst.name} — {plural(analyst.ratings)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!view.analyst.you && (
+        <p className={styles.hint} role="note">
+          These are {view.analyst.name}'s ratings: only they can change them. Choose yours to rate; where you differ,
+          both show in the cell.
+        </p>
+      )}
+    </div>
+  );
+}
+
 const KEYS_HELP = [
   'In the matrix: arrow keys move; C, CC, N, I, II or N then A (N/A) rate; + and − step; Enter edits the note;',
   'Delete clears. On relevance: L, M, H. On a hypothesis or evidence header: Delete removes it.',
@@ -90,9 +117,10 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
   const [dialog, setDialog] = useState<AnalysisDialog>(null);
   const openDialog = useCallback((next: AnalysisDialog) => setDialog(next), []);
   const actions = useGridActions(id, analysis, openDialog);
-  const rows = useRows(view, analysis.myAuthorId);
+  const rows = useRows(view, view?.analyst.authorId ?? null);
   const hypotheses = useHypotheses(view);
-  const leaders = view ? leadingHypotheses(view, analysis.myAuthorId) : [];
+  const leaders = view ? leadingHypotheses(view, view.analyst.authorId) : [];
+  const exportCsv = useExportCsv(view);
   // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = view !== null;
@@ -124,7 +152,11 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             <button type="button" className="button" onClick={() => setDialog({ kind: 'evidence' })}>
               Add evidence…
             </button>
+            <button type="button" className="button" onClick={() => void exportCsv()}>
+              Export CSV…
+            </button>
           </div>
+          <AnalystChoice view={view} onChoose={analysis.showAnalyst} />
           <Ranking
             view={view}
             leaders={leaders}
@@ -141,6 +173,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             scores={view.scores}
             leaders={leaders}
             actions={actions}
+            readOnly={analysis.readOnly}
           />
           <AnalysisDialogs id={id} view={view} analysis={analysis} dialog={dialog} onClose={() => setDialog(null)} />
         </>

@@ -41,6 +41,8 @@ function view(cells: AchCell[], diagnosticity: Record<string, number> = {}): Ach
       sensitiveRows: ['r2'],
     },
     disagreements: [],
+    analyst: { authorId: 'me', name: 'Me', ratings: cells.length, you: true },
+    analysts: [{ authorId: 'me', name: 'Me', ratings: cells.length, you: true }],
   };
 }
 

@@ -58,6 +58,8 @@ function syntheticView(hypotheses: number, rows: number): AchView {
     updatedAt: at,
     scores: { inconsistency: {}, ranking: [], ranks: {}, diagnosticity: {}, sensitiveRows: [] },
     disagreements: [],
+    analyst: { authorId: ME, name: 'Bench', ratings: cells.length, you: true },
+    analysts: [{ authorId: ME, name: 'Bench', ratings: cells.length, you: true }],
   };
   return { ...view, scores: score(view) };
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AchRating, AchView } from '../../../shared/evidence';
 import type { Result } from '../../../shared/result';
-import { reportFailure } from '../app/notifications/store';
+import { notifications, reportFailure } from '../app/notifications/store';
 import { useProfile, useStores } from '../app/stores';
 import { withMyCell } from './ach-model';
 
@@ -15,36 +15,46 @@ export interface AnalysisState {
   view: AchView | null;
   failed: string | null;
   myAuthorId: string | null;
+  /** Whether the matrix shows someone else's ratings, which only they can change. */
+  readOnly: boolean;
+  /** Shows another analyst's ratings (their author id). */
+  showAnalyst: (authorId: string) => void;
   reload: () => Promise<void>;
   /** Runs a change; its answer replaces the view. Says whether it worked. */
   change: (what: string, call: () => Promise<Result<AchView>>) => Promise<boolean>;
   rate: (rowId: string, hypothesisId: string, rating: AchRating | null, note?: string) => void;
 }
 
-function useLoadedAnalysis(id: string) {
+function useLoadedAnalysis(id: string, analystId: string | null) {
   const { client } = useStores();
   const [view, setView] = useState<AchView | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const result = await client.getAnalysis({ id });
+    const result = await client.getAnalysis(analystId === null ? { id } : { id, analystId });
     if (result.ok) {
       setView(result.value);
       setFailed(null);
     } else setFailed(result.error.message);
-  }, [client, id]);
+  }, [client, id, analystId]);
   return { view, setView, failed, load };
 }
 
 export function useAnalysis(id: string): AnalysisState {
   const { client } = useStores();
   const myAuthorId = useProfile()?.authorId ?? null;
-  const { view, setView, failed, load } = useLoadedAnalysis(id);
+  // null: the analyst the core picks (mine once I have rated, else the analysis's author's).
+  const [analystId, setAnalystId] = useState<string | null>(null);
+  const { view, setView, failed, load } = useLoadedAnalysis(id, analystId);
+  const readOnly = view !== null && !view.analyst.you;
   const sent = useRef(0);
   const lastOwn = useRef({ pending: 0, at: 0 });
   useEffect(() => {
     setView(null);
+    setAnalystId(null);
+  }, [id, setView]);
+  useEffect(() => {
     void load();
-  }, [load, setView]);
+  }, [load]);
   useEffect(
     () =>
       client.on('evidenceChanged', ({ kinds }) => {
@@ -66,20 +76,29 @@ export function useAnalysis(id: string): AnalysisState {
         void load();
         return false;
       }
-      if (number === sent.current) setView(result.value);
+      // An answer about someone else than the analyst shown (the core's default) is asked again.
+      if (number !== sent.current) return true;
+      if (analystId === null || result.value.analyst.authorId === analystId) setView(result.value);
+      else void load();
       return true;
     },
-    [load, setView],
+    [analystId, load, setView],
   );
   const rate = useCallback(
     (rowId: string, hypothesisId: string, rating: AchRating | null, note?: string) => {
+      if (readOnly && view) {
+        notifications.notify(`These are ${view.analyst.name}'s ratings: only they can change them.`, 'info', {
+          action: { label: 'Show your ratings', run: () => setAnalystId(myAuthorId) },
+        });
+        return;
+      }
       // Shown at once; the core's answer brings the scores.
       if (myAuthorId) setView((old) => old && withMyCell(old, myAuthorId, { rowId, hypothesisId, rating, note }));
       void change("Couldn't rate the cell", () =>
         client.rateAchCell({ analysisId: id, rowId, hypothesisId, rating, ...(note === undefined ? {} : { note }) }),
       );
     },
-    [change, client, id, myAuthorId, setView],
+    [change, client, id, myAuthorId, readOnly, setView, view],
   );
-  return { view, failed, myAuthorId, reload: load, change, rate };
+  return { view, failed, myAuthorId, readOnly, showAnalyst: setAnalystId, reload: load, change, rate };
 }

@@ -32,6 +32,18 @@ export function downloadBase64(fileName: string, dataBase64: string, type: strin
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Hands text to the browser as a download, as UTF-8. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Opens bytes in a new browser tab (the browser host's Open after an export). */
 export function openBase64(dataBase64: string, type: string): void {
   const url = URL.createObjectURL(blobOf(dataBase64, type));
