@@ -215,7 +215,7 @@ export const evidenceFileSchema = evidenceEntrySchema.extend({
 
 /** The file's content: the library's evidence but its grades and links, under a JSON-LD context. */
 export function evidenceFileText(entry: EvidenceEntry): string {
-  const { sources, documentSources, claims, analyses } = entry;
+  const { sources, documentSources, claims, analyses, deleted } = entry;
   const file = {
     '@context': EVIDENCE_FILE_CONTEXT,
     type: 'EvidenceCollection',
@@ -223,6 +223,8 @@ export function evidenceFileText(entry: EvidenceEntry): string {
     documentSources,
     claims,
     analyses,
+    // The tombstones of the items the file holds (grades' and links' are in the sidecars).
+    ...(deleted === undefined ? {} : { deleted }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -103,7 +103,10 @@ const evidenceHeader = (page: Page, label: string): Locator =>
 async function buildMatrix(page: Page): Promise<void> {
   await expect(page.getByRole('main', { name: 'Reader' })).toBeVisible();
   await runCommand(page, 'show analyses', 'Show Analyses');
-  await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeFocused();
+  // The view's own buttons come next for the keyboard, not the sidebar's.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Close Analyses' })).toBeFocused();
   await press(page, 'New analysis…');
   await typeInDialog(page, 'New analysis', QUESTION);
   for (const label of HYPOTHESES) {

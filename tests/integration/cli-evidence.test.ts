@@ -191,10 +191,7 @@ describe('the evidence commands', () => {
         /ach export needs --out FILE, the CSV file to write .+\nusage: .+\nexample: marginalia ach export /,
       ],
       [['sources', 'add'], /sources add needs NAME: .+\nusage: .+\nexample: marginalia sources add /],
-      [
-        ['sources', 'set', 'nobody'],
-        /No source has an id starting with “nobody”\. `marginalia sources` lists the sources\./,
-      ],
+      [['sources', 'set', 'nobody'], /No source is named “nobody” or has an id starting with it\./],
       [['grade'], /grade needs ANNOTATION: .+\nusage: .+\nexample: marginalia grade /],
       [
         ['grade', 'abcd'],

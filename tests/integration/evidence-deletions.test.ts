@@ -89,7 +89,7 @@ type Made = Awaited<ReturnType<typeof anasEvidence>>;
 
 /** Ana deletes one item of every kind. */
 async function deleteOneOfEach(made: Made): Promise<void> {
-  await callOk(ana, 'deleteSource', { id: made.wire.id });
+  await callOk(ana, 'deleteSource', { id: made.wire.id, force: true });
   await callOk(ana, 'setDocumentSources', { documentId: library.firstDoc, sourceIds: [] });
   await callOk(ana, 'deleteClaim', { id: made.dawn.id });
   await callOk(ana, 'setClaimEvidence', { claimId: made.eleven.id, annotationId: made.copy, stance: null });
@@ -147,25 +147,23 @@ describe('deleted evidence in note bundles', () => {
     expect(evidenceState(rui)).toEqual(afterDeletion);
   });
 
-  it('keeps a claim deleted here when an old bundle from its author still has it, and brings it back with the author’s later edit', async () => {
+  it('keeps a claim its author deleted away when an old bundle from the author that still has it arrives later', async () => {
     const made = await anasEvidence();
     const old = share(ana);
     await importInto(rui, old);
-    await callOk(rui, 'deleteClaim', { id: made.dawn.id });
+    await callOk(ana, 'deleteClaim', { id: made.dawn.id });
+    await importInto(rui, share(ana));
+    expect(evidenceState(rui).claims.map((claim) => (claim as { id: string }).id)).not.toContain(made.dawn.id);
     const plan = await importInto(rui, old);
     expect(plan.evidence.claims.added + plan.evidence.claims.updated).toBe(0);
     expect(evidenceState(rui).claims.map((claim) => (claim as { id: string }).id)).not.toContain(made.dawn.id);
-
-    await callOk(ana, 'saveClaim', { id: made.dawn.id, statement: 'The boats left before dawn' });
-    await importInto(rui, share(ana));
-    expect((await callOk(rui, 'getClaim', { id: made.dawn.id })).statement).toBe('The boats left before dawn');
   });
 
   it("refuses another signer's deletion of an author's items, and an unsigned bundle deletes nothing", async () => {
     const made = await anasEvidence();
     await importInto(rui, share(ana));
-    // Rui deletes Ana's claim in his library: the tombstone is hers (the item's author), so his bundle does not carry it.
-    await callOk(rui, 'deleteClaim', { id: made.dawn.id });
+    // Rui cannot delete Ana's claim in his library, so his bundle carries no deletion of it.
+    expect(await rui.call('deleteClaim', { id: made.dawn.id })).toMatchObject({ ok: false });
     const fromRui = await importInto(ana, share(rui));
     expect(fromRui.evidence.claims.deleted).toBe(0);
     expect((await callOk(ana, 'getClaim', { id: made.dawn.id })).statement).toBe('The boats left at dawn');
@@ -211,7 +209,7 @@ describe('deleted evidence in the workspace file', () => {
     const cell = { analysisId: made.analysisId, rowId: made.stormRow, hypothesisId: made.stormH };
     await callOk(ana, 'rateAchCell', { ...cell, rating: null });
     await callOk(ana, 'deleteClaim', { id: made.eleven.id });
-    await callOk(ana, 'deleteSource', { id: made.wire.id });
+    await callOk(ana, 'deleteSource', { id: made.wire.id, force: true });
     await sync();
     const written = JSON.parse(readFileSync(evidencePath(), 'utf8')) as EvidenceEntry;
     expect(written.deleted.map((item) => item.kind).sort()).toEqual(['cells', 'claims', 'sources']);

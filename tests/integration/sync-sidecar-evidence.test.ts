@@ -96,7 +96,16 @@ describe('grades and links in the workspace sidecars', () => {
     ]);
     expect(second.total).toBe(2);
     const evidence = JSON.parse(readFileSync(join(workspace, 'evidence.jsonld'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(evidence)).toEqual(['@context', 'type', 'sources', 'documentSources', 'claims', 'analyses']);
+    // `deleted` holds the other evidence's tombstones; grades' and links' are in the sidecars.
+    expect(Object.keys(evidence)).toEqual([
+      '@context',
+      'type',
+      'sources',
+      'documentSources',
+      'claims',
+      'analyses',
+      'deleted',
+    ]);
 
     // An empty library pointed at the workspace gets every grade and link back from the sidecars.
     const restored = new MarginaliaCore({ dataDir: join(temp.path, 'restored'), host: 'cli', version: '1' });
@@ -156,15 +165,15 @@ describe('grades and links in the workspace sidecars', () => {
     try {
       await syncOnce(other);
       expect(gradeAndLinkTables(other).links).toHaveLength(1);
-      // On the other machine: the grade is cleared and the link removed.
-      await callOk(other, 'gradeAnnotation', { annotationId: original, credibility: '', sourceIds: [] });
-      const [link] = await callOk(other, 'listLinks', { documentId: library.secondDoc });
-      await callOk(other, 'unlinkAnnotations', { id: link!.id });
-      await syncOnce(other);
-
+      // Their author clears the grade and removes the link (only they may), and the other machine follows.
+      await callOk(core, 'gradeAnnotation', { annotationId: original, credibility: '', sourceIds: [] });
+      const [link] = await callOk(core, 'listLinks', { documentId: library.secondDoc });
+      await callOk(core, 'unlinkAnnotations', { id: link!.id });
       await syncOnce();
-      expect(gradeAndLinkTables(core)).toMatchObject({ grades: [], links: [] });
-      expect(await callOk(core, 'listLinks', { documentId: library.firstDoc })).toEqual([]);
+
+      await syncOnce(other);
+      expect(gradeAndLinkTables(other)).toMatchObject({ grades: [], links: [] });
+      expect(await callOk(other, 'listLinks', { documentId: library.firstDoc })).toEqual([]);
 
       // A sync tool restores last week's files: the grade and link they still hold stay removed.
       writeFileSync(firstSidecar(), before.first);

@@ -185,16 +185,6 @@ function groupsWithTables(body: readonly PdfLine[], style: TextStyle): LineGroup
     const kept = lines.filter((line) => tables.has(line) && !found.tables.has(line) && !beside.tables.has(line));
     return [...found.lines, ...beside.tables.keys(), ...kept];
   };
-  for (const l of body)
-    console.log(
-      l.y.toFixed(1),
-      l.x0.toFixed(1),
-      l.x1.toFixed(1),
-      l.size.toFixed(1),
-      l.font,
-      JSON.stringify(l.text.slice(0, 40)),
-      (l.parts ?? []).map((p) => `${p.x0.toFixed(0)}-${p.x1.toFixed(0)}`).join(' '),
-    );
   return readingOrder(body, 0, take).flatMap((region) => groupsOf(region, tables, style));
 }
 

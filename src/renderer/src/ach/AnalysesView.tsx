@@ -1,6 +1,6 @@
 // The Analyses view, in the reader's place: the questions under analysis with their leading
 // hypothesis, New analysis… and delete (after a confirmation); one opened shows its matrix.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AchSummary } from '../../../shared/evidence';
 import { leadersText } from '../../../shared/evidence-export';
 import { countOf } from '../../../shared/plural';
@@ -85,6 +85,13 @@ export function AnalysesView() {
   const { client } = useStores();
   const analysisId = useStore(analyses, (state) => state.analysisId);
   const [creating, setCreating] = useState(false);
+  // Opened on the list (from the palette, say), the keyboard starts at its heading, not where it was.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (analysisId !== null) return;
+    const timer = setTimeout(() => heading.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [analysisId]);
   const create = async (question: string) => {
     const result = await client.saveAnalysis({ question });
     if (!result.ok) return result.error.message;
@@ -95,7 +102,9 @@ export function AnalysesView() {
   return (
     <main className={styles.view} aria-labelledby="analyses-heading" id="analyses">
       <div className={styles.viewHeader}>
-        <h1 id="analyses-heading">Analyses</h1>
+        <h1 id="analyses-heading" ref={heading} tabIndex={-1}>
+          Analyses
+        </h1>
         <button type="button" className="button" onClick={() => analyses.close()}>
           Close Analyses
         </button>

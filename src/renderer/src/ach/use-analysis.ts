@@ -65,6 +65,8 @@ export function useAnalysis(id: string): AnalysisState {
       }),
     [client, load],
   );
+  // Another program (the CLI) may have rated or changed the analysis.
+  useEffect(() => client.on('libraryChanged', () => void load()), [client, load]);
   const change = useCallback(
     async (what: string, call: () => Promise<Result<AchView>>) => {
       const number = ++sent.current;

@@ -108,7 +108,9 @@ export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddT
   const claimName = useId();
   const client = useClient();
   const claims = useEvidence((state) => state.claims);
-  const [claimId, setClaimId] = useState<string | null>(null);
+  const [chosen, setClaimId] = useState<string | null>(null);
+  // With one claim there is nothing to choose: it is taken, and Add works at once.
+  const claimId = chosen ?? (claims?.length === 1 ? claims[0]!.id : null);
   const [stance, setStance] = useState<Stance>('supports');
   return (
     <EvidenceFormDialog

@@ -97,6 +97,19 @@ describe('the evidence store', () => {
     expect(calls.sort()).toEqual(['listClaims', 'listLinks:d1']);
   });
 
+  it("reloads the sources, the scheme, the claims and the open document's grades after a change by another program", async () => {
+    const { client, calls, emit } = fakeClient();
+    const store = new EvidenceStore(client);
+    store.start();
+    store.open('d1');
+    await settle();
+    calls.length = 0;
+    emit('libraryChanged', { reason: 'external' });
+    await settle();
+    // Sources were left stale before: a source added from the CLI was missing until a reload.
+    expect(calls.sort()).toEqual(['listClaims', 'listGrades:d1', 'listLinks:d1', 'listSources']);
+  });
+
   it('keeps why a load failed for the panels to say, and forgets it once a load works', async () => {
     const { client, data } = fakeClient();
     data.failSources = true;

@@ -57,7 +57,8 @@ export class EvidenceStore extends Store<EvidenceState> {
       this.client.on('evidenceChanged', ({ kinds, documentIds }) => this.changed(kinds, documentIds)),
       // A deleted annotation takes its links and its place in claims with it.
       this.client.on('annotationsChanged', ({ documentId }) => this.changed(['links', 'claims'], [documentId])),
-      this.client.on('libraryChanged', () => this.changed(['claims', 'links', 'grades'], [])),
+      // Another program (the CLI) may have changed anything, sources and the scheme included.
+      this.client.on('libraryChanged', () => this.changed(['scheme', 'sources', 'claims', 'links', 'grades'], [])),
     ];
     this.stop = () => stops.forEach((stop) => stop());
     return () => {
