@@ -73,7 +73,7 @@ export async function resolveSources(session: CliSession, references: readonly s
       throw new UserFacingError(
         'NOT_FOUND',
         `No source is named “${reference}” or has an id starting with it.` +
-          (close.length > 0 ? ` Close names:\n${candidates(close)}` : ''),
+          (close.length > 0 ? ` Close names:\n${candidates(close)}` : ` ${LISTED_BY.source}.`),
       );
     }
     return chooseById(named, reference, 'source').id;
@@ -125,7 +125,10 @@ export async function resolveClaim(session: CliSession, reference: string): Prom
   const matches = words.length === 0 ? [] : claims.filter((claim) => hasWords(claim.label, words));
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0)
-    throw new UserFacingError('NOT_FOUND', `No claim has an id starting with “${reference}” or those words.`);
+    throw new UserFacingError(
+      'NOT_FOUND',
+      `No claim has an id starting with “${reference}” or those words. ${LISTED_BY.claim}.`,
+    );
   throw new UserFacingError(
     'AMBIGUOUS',
     `${matches.length} claims have the words “${reference}”; give more of the statement or an id:\n${candidates(matches)}`,

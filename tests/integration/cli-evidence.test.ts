@@ -93,7 +93,7 @@ describe('the evidence commands', () => {
     expect(refused.stderr).toBe(
       'marginalia: “Residents” is the source of 1 grade; remove it from them first, or use --force.\n',
     );
-    expect(await ok('sources', 'remove', id, '--force')).toBe(`Deleted source ${id}; 1 grade no longer name it.\n`);
+    expect(await ok('sources', 'remove', id, '--force')).toBe(`Deleted source ${id}; 1 grade no longer names it.\n`);
     expect(await ok('sources')).toBe('No sources yet.\n');
     expect((await cli('link', original, original, '--kind', 'cites')).stderr).toContain('cannot be linked to itself');
     expect((await cli('grade', 'ffffffff', '--credibility', '1')).stderr).toContain(
@@ -191,7 +191,10 @@ describe('the evidence commands', () => {
         /ach export needs --out FILE, the CSV file to write .+\nusage: .+\nexample: marginalia ach export /,
       ],
       [['sources', 'add'], /sources add needs NAME: .+\nusage: .+\nexample: marginalia sources add /],
-      [['sources', 'set', 'nobody'], /No source is named “nobody” or has an id starting with it\./],
+      [
+        ['sources', 'set', 'nobody'],
+        /No source is named “nobody” or has an id starting with it\. `marginalia sources` lists the sources\./,
+      ],
       [['grade'], /grade needs ANNOTATION: .+\nusage: .+\nexample: marginalia grade /],
       [
         ['grade', 'abcd'],
@@ -203,7 +206,10 @@ describe('the evidence commands', () => {
         /link needs --kind KIND, one of supports, contradicts, same-event, cites, repeats\.\n/,
       ],
       [['claims', 'add'], /claims add needs STATEMENT: what is claimed\.\nusage: .+\nexample: marginalia claims add /],
-      [['claims', 'show', 'ffff'], /No claim has an id starting with “ffff”\. `marginalia claims` lists the claims\./],
+      [
+        ['claims', 'show', 'ffff'],
+        /No claim has an id starting with “ffff” or those words\. `marginalia claims` lists the claims\./,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await cli(...args);
@@ -250,7 +256,9 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect(await ok('sources', 'add', "Libya's Channel", '--reliability', 'b')).toMatch(/^[0-9a-f-]{36}\n$/);
     expect(await ok('sources')).toContain("  B   Libya's Channel");
     const nobody = await cli('grade', original, '--source', 'Nobody');
-    expect(nobody.stderr).toBe('marginalia: No source is named “Nobody” or has an id starting with it.\n');
+    expect(nobody.stderr).toBe(
+      'marginalia: No source is named “Nobody” or has an id starting with it. `marginalia sources` lists the sources.\n',
+    );
     const libya = await cli('sources', 'set', 'Libya', '--reliability', 'C');
     expect(libya.stderr).toMatch(
       /^marginalia: No source is named “Libya” or has an id starting with it\. Close names:\n {2}[0-9a-f-]{36} {2}Libya's Channel\n$/,
@@ -268,7 +276,7 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect(ambiguous.stderr).toContain('2 claims have the words “Black”; give more of the statement or an id:');
     expect(ambiguous.stderr).toContain(`  ${black}  Black smoke over the port`);
     expect((await cli('claims', 'show', 'nowhere')).stderr).toBe(
-      'marginalia: No claim has an id starting with “nowhere” or those words.\n',
+      'marginalia: No claim has an id starting with “nowhere” or those words. `marginalia claims` lists the claims.\n',
     );
   });
 

@@ -184,9 +184,12 @@ function exportCommand(session: CliSession): Command {
 /** The analyst `--analyst` names: by name (any case) or by the start of their id. */
 function analystNamed(view: AchView, wanted: string): string {
   const name = wanted.trim().toLowerCase();
-  const found = view.analysts.filter(
+  const exact = view.analysts.filter(
     (analyst) => analyst.name.toLowerCase() === name || analyst.authorId.startsWith(wanted.trim()),
   );
+  // "Ben" names Ben Receiver when no other analyst's name starts so.
+  const found =
+    exact.length > 0 ? exact : view.analysts.filter((analyst) => analyst.name.toLowerCase().startsWith(name));
   if (found.length === 1) return found[0]!.authorId;
   const known = view.analysts.map((analyst) => `“${analyst.name}”`).join(', ');
   throw new UsageError(

@@ -109,7 +109,8 @@ function removeCommand(session: CliSession): Command {
       if (!result.ok && result.error.code === 'IN_USE')
         throw new UserFacingError('IN_USE', result.error.message.replace(DELETE_ANYWAY, ', or use --force.'));
       const { uses } = unwrap(result);
-      const taken = uses.grades + uses.documents > 0 ? `; ${usesText(uses)} no longer name it` : '';
+      const count = uses.grades + uses.documents;
+      const taken = count > 0 ? `; ${usesText(uses)} no longer ${count === 1 ? 'names' : 'name'} it` : '';
       session.print(`Deleted source ${id}${taken}.\n`, { deleted: id, uses });
     });
 }
