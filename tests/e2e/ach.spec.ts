@@ -169,9 +169,11 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
   await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Leading');
   expect((await rowLabels(page)).at(-1)).toBe(CLAIMS[2]);
   await expect(grid(page).getByRole('gridcell', { name: /Diagnosticity of “A coast guard.*: 0$/ })).toBeVisible();
-  // Without the new engines row Engine failure (2) would pass Seized at sea (3): the ranking hangs on it.
-  await expect(grid(page).getByText('Sensitive')).toHaveCount(1);
-  await expect(evidenceHeader(page, 'new engines')).toContainText('Sensitive');
+  // Without the wreckage (II against Engine failure) Engine failure, at 2, would pass Seized at sea (3);
+  // without the annotation (I against it) the two would tie at 3. Either changes the ranking.
+  await expect(grid(page).getByText('Sensitive')).toHaveCount(2);
+  await expect(evidenceHeader(page, 'Wreckage')).toContainText('Sensitive');
+  await expect(evidenceHeader(page, ANNOTATION)).toContainText('Sensitive');
 
   // Two ratings against Storm: C stepped down to II with −, and II typed as a chord.
   await goToRow(page, 'Storm warnings');
