@@ -1,5 +1,5 @@
 // One import (or its baseline) in a process of its own, timed from the process's start to its
-// exit and with its peak memory (maxRSS, worker threads included), written to stderr as the
+// exit, with its processor time and peak memory (maxRSS, worker threads included), written to stderr as the
 // last line: `cli ARGS…` runs the built command-line app (out/cli/marginalia.mjs, the same
 // bundle and reader worker a person runs); `pdfjs FILE` is pdfjs-dist's getTextContent of
 // every page alone; `mammoth FILE` is mammoth's convertToHtml alone.
@@ -13,7 +13,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 process.on('exit', () => {
-  const figures = { milliseconds: performance.now(), maxRssMegabytes: process.resourceUsage().maxRSS / 1024 };
+  const usage = process.resourceUsage();
+  const figures = {
+    milliseconds: performance.now(),
+    maxRssMegabytes: usage.maxRSS / 1024,
+    // Processor time of every thread: on a machine busy with other work it tells apart what wall time cannot.
+    cpuMilliseconds: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  };
   writeSync(2, `\n${JSON.stringify(figures)}\n`);
 });
 

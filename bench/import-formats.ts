@@ -20,6 +20,7 @@ const FONT = join(import.meta.dirname, '..', 'resources', 'fonts', 'DejaVuSerif.
 interface WorkerResult {
   milliseconds: number;
   maxRssMegabytes: number;
+  cpuMilliseconds: number;
 }
 
 /** Runs bench/import-formats-child.mjs; its figures are the last line of its stderr. */
@@ -109,6 +110,7 @@ function summary(results: WorkerResult[]) {
   return {
     medianMilliseconds: round(median(results.map((result) => result.milliseconds))),
     medianMaxRssMegabytes: round(median(results.map((result) => result.maxRssMegabytes))),
+    medianCpuMilliseconds: round(median(results.map((result) => result.cpuMilliseconds))),
   };
 }
 
@@ -127,6 +129,7 @@ function compare(pipelineArgs: (run: number) => string[], baselineArgs: string[]
     baseline: alone,
     timeRatio: round(imported.medianMilliseconds / alone.medianMilliseconds, 2),
     memoryRatio: round(imported.medianMaxRssMegabytes / alone.medianMaxRssMegabytes, 2),
+    cpuRatio: round(imported.medianCpuMilliseconds / alone.medianCpuMilliseconds, 2),
   };
 }
 
@@ -140,13 +143,42 @@ async function optionalSection<T>(name: string, exported: string): Promise<T | {
   return section();
 }
 
+/** IMPORT_BENCH_ONLY=pdf|docx|ocr|mbox (comma-separated) runs only those sections; unset runs them all. */
+const ONLY = new Set((process.env.IMPORT_BENCH_ONLY ?? '').split(',').filter(Boolean));
+const wanted = (section: string): boolean => ONLY.size === 0 || ONLY.has(section);
+const notWanted = { skipped: 'not in IMPORT_BENCH_ONLY' };
+
+type CliArgs = (file: string, name: string) => (run: number) => string[];
+
+async function pdfSection(dir: string, cli: CliArgs): Promise<Record<string, unknown>> {
+  const pdfPath = join(dir, 'report.pdf');
+  const pages = await generatePdf(pdfPath);
+  const pdf = compare(cli(pdfPath, 'pdf'), ['pdfjs', pdfPath]);
+  return {
+    pages,
+    ...pdf,
+    baselineIs: 'pdfjs-dist getTextContent of every page',
+    targets: { timeRatio: 1.5, memoryRatio: 2 },
+  };
+}
+
+async function docxSection(dir: string, cli: CliArgs): Promise<Record<string, unknown>> {
+  const docxPath = join(dir, 'report.docx');
+  await generateDocx(docxPath);
+  const docx = compare(cli(docxPath, 'docx'), ['mammoth', docxPath]);
+  return {
+    paragraphs: DOCX_PARAGRAPHS,
+    ...docx,
+    baselineIs: 'mammoth.convertToHtml alone',
+    targets: { timeRatio: 1.3 },
+  };
+}
+
 export async function runImportFormatsBenchmark(): Promise<Record<string, unknown>> {
   const temp = makeTempDir('marginalia-bench-import-');
   try {
-    const pdfPath = join(temp.path, 'report.pdf');
-    const pages = await generatePdf(pdfPath);
     buildCli();
-    const cli = (file: string, name: string) => (run: number) => [
+    const cli: CliArgs = (file, name) => (run) => [
       'cli',
       '--data-dir',
       join(temp.path, `${name}-data-${run}`),
@@ -155,26 +187,16 @@ export async function runImportFormatsBenchmark(): Promise<Record<string, unknow
       'import',
       file,
     ];
-    const pdf = compare(cli(pdfPath, 'pdf'), ['pdfjs', pdfPath]);
-    const docxPath = join(temp.path, 'report.docx');
-    await generateDocx(docxPath);
-    const docx = compare(cli(docxPath, 'docx'), ['mammoth', docxPath]);
     return {
       runs: RUNS,
-      pdf: {
-        pages,
-        ...pdf,
-        baselineIs: 'pdfjs-dist getTextContent of every page',
-        targets: { timeRatio: 1.5, memoryRatio: 2 },
-      },
-      docx: {
-        paragraphs: DOCX_PARAGRAPHS,
-        ...docx,
-        baselineIs: 'mammoth.convertToHtml alone',
-        targets: { timeRatio: 1.3 },
-      },
-      ocr: await optionalSection<{ secondsPerPage: number; cer: number; pages: number }>('ocr', 'ocrSection'),
-      mbox: await optionalSection<{ messages: number; seconds: number; peakRssMb: number }>('mbox', 'mboxSection'),
+      pdf: wanted('pdf') ? await pdfSection(temp.path, cli) : notWanted,
+      docx: wanted('docx') ? await docxSection(temp.path, cli) : notWanted,
+      ocr: wanted('ocr')
+        ? await optionalSection<{ secondsPerPage: number; cer: number; pages: number }>('ocr', 'ocrSection')
+        : notWanted,
+      mbox: wanted('mbox')
+        ? await optionalSection<{ messages: number; seconds: number; peakRssMb: number }>('mbox', 'mboxSection')
+        : notWanted,
     };
   } finally {
     temp.remove();

@@ -5,6 +5,7 @@
 import { ContractCallError } from '../shared/client';
 import { UserFacingError } from '../shared/result';
 import type { MarginaliaCore } from '../core/core';
+import type { ReaderStandby } from '../core/import';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from './exit-codes';
 import { HelpShown, buildProgram } from './program';
 import { CliSession } from './session';
@@ -27,6 +28,8 @@ export interface CliContext {
   version: string;
   /** The fonts PDF export embeds. */
   fontsDir?: string;
+  /** The reader worker main.ts started before loading the rest, for this run's import. */
+  readerStandby?: ReaderStandby;
   /** Starts the browser host; injected so the CLI core stays free of build concerns. */
   serve?: (options: { core: MarginaliaCore; port: number; io: CliIo }) => Promise<void>;
 }

@@ -57,6 +57,7 @@ export class CliSession {
         host: 'cli',
         version: this.context.version,
         ...(this.context.fontsDir ? { fontsDir: this.context.fontsDir } : {}),
+        ...(this.context.readerStandby ? { readerStandby: this.context.readerStandby } : {}),
         ...(this.globals.maxImportMb !== undefined ? { maxImportMegabytes: this.globals.maxImportMb } : {}),
         importLimitHint: `Raise it for one command with --max-import-mb N (up to ${MAX_IMPORT_MB}), or for good in the app's Settings.`,
       });

@@ -25,7 +25,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
-import { ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
+import { ocrModelsDirIn, type ImportOptions, type ReadChoices, type ReaderStandby } from './import';
 import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -47,6 +47,8 @@ export interface CoreOptions {
   maxImportMegabytes?: number;
   /** How this host's user raises the import limit; said when a file is over it. */
   importLimitHint?: string;
+  /** A reader worker the host started early (the CLI's import); the first worker read takes it. */
+  readerStandby?: ReaderStandby;
 }
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
@@ -102,7 +104,7 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
-      readers: productionReaders(),
+      readers: productionReaders(options.readerStandby),
       incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
       // Two OCR languages need their models in one folder: made in the library's data folder.

@@ -10,6 +10,7 @@ import type { FormatInput, FormatReader, ReadDocument } from './formats/format-r
 import type { SourceType } from '../../shared/model';
 import type { ReaderRegistry } from './formats';
 import type { ReaderJob, WorkerMessage } from './reader-worker-protocol';
+import type { ReaderStandby } from './standby';
 
 export interface WorkerLimits {
   /** The worker's JavaScript heap; a reader past it is stopped. */
@@ -69,10 +70,10 @@ export function defaultReaderWorkerEntry(): URL {
 }
 
 /** A worker on `entry`; a TypeScript entry (running from source) is loaded through tsx. */
-export function startWorker(entry: URL, job: { bytes: Uint8Array }, limits: WorkerLimits): Worker {
+export function startWorker(entry: URL, job: { bytes?: Uint8Array; kind?: string }, limits: WorkerLimits): Worker {
   const options = {
     workerData: job,
-    transferList: [job.bytes.buffer as ArrayBuffer],
+    transferList: job.bytes ? [job.bytes.buffer as ArrayBuffer] : [],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
     stdout: false,
   };
@@ -100,16 +101,25 @@ function failureOf(job: ReaderJob, limits: WorkerLimits, error: Error): UserFaci
   return readerFailed(job, `failed (${error.message.slice(0, 300)})`);
 }
 
-/** Reads one file in a fresh worker; settles once, and the worker is always ended. */
+/** A worker for `job`: the standby's, given the job now, else a fresh one started with it. */
+function workerFor(entry: URL, job: ReaderJob, limits: WorkerLimits, standby?: ReaderStandby): Worker {
+  const waiting = standby?.take(entry, limits);
+  if (!waiting) return startWorker(entry, job, limits);
+  waiting.postMessage({ kind: 'job', job }, [job.bytes.buffer as ArrayBuffer]);
+  return waiting;
+}
+
+/** Reads one file in a fresh (or standby) worker; settles once, and the worker is always ended. */
 export function readInWorker(
   entry: URL,
   job: ReaderJob,
   limits: WorkerLimits,
   input: FormatInput,
+  standby?: ReaderStandby,
 ): Promise<ReadDocument> {
   return new Promise((resolve, reject) => {
     if (input.signal?.aborted) return reject(cancelled(job));
-    const worker = startWorker(entry, job, limits);
+    const worker = workerFor(entry, job, limits, standby);
     let settled = false;
     const finish = (outcome: () => void): void => {
       if (settled) return;
@@ -149,11 +159,12 @@ function cancelled(job: ReaderJob): UserFacingError {
   return new UserFacingError('CANCELLED', `Importing “${job.fileName}” was cancelled. Nothing was imported.`);
 }
 
-/** A FormatReader for `sourceType` that runs in a worker on `entry` under `limits`. */
+/** A FormatReader for `sourceType` that runs in a worker on `entry` under `limits` (the standby's, if it is waiting). */
 export function workerReader(
   sourceType: SourceType,
   entry: URL = defaultReaderWorkerEntry(),
   limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+  standby?: ReaderStandby,
 ): FormatReader {
   return (input) => {
     // The worker gets its own copy: the caller still stores and hashes the original bytes.
@@ -164,15 +175,19 @@ export function workerReader(
       ...(input.password === undefined ? {} : { password: input.password }),
       ...(input.ocr === undefined ? {} : { ocr: input.ocr }),
     };
-    return readInWorker(entry, job, limits, input);
+    return readInWorker(entry, job, limits, input, standby);
   };
 }
 
-/** The registry as the pipeline uses it: the heavy formats' readers run in a worker, the rest in process. */
-export function hostedReaders(registry: ReaderRegistry, workerTypes: readonly SourceType[]): ReaderRegistry {
+/** The registry as the pipeline uses it: the heavy formats' readers run in a worker (the standby's first), the rest in process. */
+export function hostedReaders(
+  registry: ReaderRegistry,
+  workerTypes: readonly SourceType[],
+  standby?: ReaderStandby,
+): ReaderRegistry {
   const hosted: ReaderRegistry = {};
   for (const [type, reader] of Object.entries(registry) as Array<[SourceType, FormatReader]>) {
-    hosted[type] = workerTypes.includes(type) ? workerReader(type) : reader;
+    hosted[type] = workerTypes.includes(type) ? workerReader(type, undefined, undefined, standby) : reader;
   }
   return hosted;
 }

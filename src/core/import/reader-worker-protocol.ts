@@ -13,6 +13,24 @@ export interface ReaderJob {
   ocr?: OcrChoice;
 }
 
+/**
+ * A worker started before its file is known (a standby): it warms the readers of `warm`,
+ * then takes its one job as a JobMessage and reads it as a worker started with it would.
+ */
+export interface StandbyStart {
+  kind: 'standby';
+  warm: SourceType[];
+}
+
+export interface JobMessage {
+  kind: 'job';
+  job: ReaderJob;
+}
+
+export function isStandby(data: unknown): data is StandbyStart {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'standby';
+}
+
 export type WorkerMessage =
   | { kind: 'progress'; done: number; total: number; stage?: ReadStage }
   | { kind: 'done'; document: ReadDocument }

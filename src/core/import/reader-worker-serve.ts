@@ -3,15 +3,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserFacingError } from '../../shared/result';
 import type { ReaderRegistry } from './formats';
-import type { ReaderJob, WorkerMessage } from './reader-worker-protocol';
+import type { JobMessage, ReaderJob, WorkerMessage } from './reader-worker-protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-/** Runs the job this worker was started with through `registry`; the host ends the worker after the answer. */
-export async function serveReader(registry: ReaderRegistry): Promise<void> {
-  const job = workerData as ReaderJob;
+/** Runs `job` (by default the one this worker was started with) through `registry`; the host ends the worker after the answer. */
+export async function serveReader(registry: ReaderRegistry, job = workerData as ReaderJob): Promise<void> {
   const reader = registry[job.sourceType];
   try {
     if (reader === undefined) throw new UserFacingError('UNSUPPORTED_TYPE', `No reader for ${job.sourceType} files.`);
@@ -31,4 +30,10 @@ export async function serveReader(registry: ReaderRegistry): Promise<void> {
       message: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/** A standby worker: warms its readers meanwhile, and reads the one job the host then sends. */
+export function serveWhenGiven(registry: ReaderRegistry, warm: () => Promise<void>): void {
+  parentPort?.once('message', (message: JobMessage) => void serveReader(registry, message.job));
+  void warm();
 }

@@ -15,10 +15,14 @@ type Mammoth = typeof MammothModule;
 
 let mammoth: Mammoth | undefined;
 
-/** mammoth loads on first use: only Word import needs it. */
+/** mammoth loads on first use (only Word import needs it), or when a Word file is expected (loadMammoth). */
 function mammothModule(): Mammoth {
   mammoth ??= createRequire(import.meta.url)('mammoth') as Mammoth;
   return mammoth;
+}
+
+export function loadMammoth(): void {
+  mammothModule();
 }
 
 export function mammothVersion(): string {

@@ -24,6 +24,22 @@ export const FORMAT_READERS: ReaderRegistry = {
   image: onFirstUse(async () => (await import('../ocr/image-reader')).readImage),
 };
 
+/**
+ * Loads a reader and the library it reads with, before any file: a worker started while its
+ * host is still loading (the CLI's import) has them ready when the file comes. Reading is
+ * unchanged: the same modules, loaded once, whether warmed here or on first use.
+ */
+const WARM_UPS: Partial<Record<SourceType, () => Promise<unknown>>> = {
+  pdf: async () => (await import('./pdf-library')).pdfjsLibrary(),
+  docx: async () => (await import('./docx-reader')).loadMammoth(),
+  epub: () => import('./epub-reader'),
+};
+
+/** Warms the readers of `types` (see WARM_UPS); a failure is left for the read itself to report. */
+export async function warmReaders(types: readonly SourceType[]): Promise<void> {
+  await Promise.all(types.map((type) => WARM_UPS[type]?.().catch(() => undefined)));
+}
+
 /** Splits an .mbox into its messages' bytes. */
 export const MBOX_SPLITTER: ((bytes: Uint8Array) => Uint8Array[]) | undefined = (bytes) => splitMbox(bytes);
 

@@ -1,0 +1,65 @@
+// The import feature's light entry point: a reader worker started before its host has loaded
+// the rest (the CLI's import loads its whole core meanwhile), told which readers to warm from
+// the files' names, and given its one file once the import reads it. Loads no reader itself.
+import type { Worker } from 'node:worker_threads';
+import { IMPORTABLE_EXTENSIONS, extensionOf } from '../../shared/model';
+import type { SourceType } from '../../shared/model';
+import { WORKER_TYPES } from './formats';
+import type { WorkerLimits } from './reader-worker-host';
+import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
+import type { StandbyStart } from './reader-worker-protocol';
+
+/** One reader worker waiting for a job; the first read on the same entry and limits takes it. */
+export class ReaderStandby {
+  private worker: Worker | undefined;
+  /** Forgets the worker if it fails or ends before a job takes it. */
+  private readonly drop = (): void => {
+    this.worker = undefined;
+  };
+
+  constructor(
+    private readonly entry: URL,
+    private readonly limits: WorkerLimits,
+    warm: SourceType[],
+  ) {
+    const start: StandbyStart = { kind: 'standby', warm };
+    const worker = startWorker(entry, start, limits);
+    // Waiting, it keeps no process alive; a worker that fails before its job is simply not used.
+    worker.unref();
+    worker.on('error', this.drop).on('exit', this.drop);
+    this.worker = worker;
+  }
+
+  /** The waiting worker, once, for a job on `entry` under `limits`; undefined when it does not match or is gone. */
+  take(entry: URL, limits: WorkerLimits): Worker | undefined {
+    const worker = this.worker;
+    if (!worker || entry.href !== this.entry.href || JSON.stringify(limits) !== JSON.stringify(this.limits))
+      return undefined;
+    this.worker = undefined;
+    worker.off('error', this.drop).off('exit', this.drop);
+    worker.ref();
+    return worker;
+  }
+
+  /** Ends the worker if no job took it. */
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The types read in a worker that these files' names claim, each once. */
+export function workerTypesNamed(fileNames: readonly string[]): SourceType[] {
+  const types = fileNames.map((name) => IMPORTABLE_EXTENSIONS[extensionOf(name)]);
+  return [...new Set(types)].filter((type): type is SourceType => type !== undefined && WORKER_TYPES.includes(type));
+}
+
+/**
+ * A standby reader worker for an import of `fileNames`, warming the readers their names
+ * claim; none when no name claims a type read in a worker. A wrong claim costs only the
+ * warm-up: the file is still typed by its bytes, and its reader loads on first use.
+ */
+export function startReaderStandby(fileNames: readonly string[]): ReaderStandby | undefined {
+  const warm = workerTypesNamed(fileNames);
+  return warm.length === 0 ? undefined : new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
+}
