@@ -25,31 +25,16 @@ import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
-import { ocrModelsDirIn, type ImportOptions, type ReadChoices, type ReaderStandby } from './import';
+import { ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
 import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
 import { SearchService } from './search';
 import { SettingsRepository } from './settings';
 import { openDatabase } from './store/database';
+import type { CoreOptions } from './core-options';
 
-export interface CoreOptions {
-  dataDir: string;
-  host: AppInfo['host'];
-  version: string;
-  /** better-sqlite3 addon path for a runtime other than Node (the Electron build). */
-  nativeBinding?: string;
-  /** Folder with the fonts PDF export embeds (resources/fonts). */
-  fontsDir?: string;
-  /** Opens a checked web or mail link outside the app; only the desktop shell can. */
-  openExternal?: (url: string) => Promise<void>;
-  /** This run's import limit instead of the one in Settings (the CLI's --max-import-mb). */
-  maxImportMegabytes?: number;
-  /** How this host's user raises the import limit; said when a file is over it. */
-  importLimitHint?: string;
-  /** A reader worker the host started early (the CLI's import); the first worker read takes it. */
-  readerStandby?: ReaderStandby;
-}
+export type { CoreOptions } from './core-options';
 
 export const EXTERNAL_CHANGE_POLL_MS = 1000;
 const FIRST_RUN_KEY = 'first_run_completed';
@@ -104,7 +89,7 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
-      readers: productionReaders(options.readerStandby),
+      readers: productionReaders(options.readerStandby, options.readerWorkerEntry),
       incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
       // Two OCR languages need their models in one folder: made in the library's data folder.
@@ -117,10 +102,10 @@ export class MarginaliaCore {
       databasePath,
       defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia'),
     };
-    this.handlers = this.createHandlers();
+    this.handlers = this.createHandlers(options.readerWorkerEntry);
   }
 
-  private createHandlers(): ContractHandlers {
+  private createHandlers(workerEntry: URL | undefined): ContractHandlers {
     const pageDeps = { documents: this.documents, annotation: (id: string) => this.annotations.get(id) };
     return {
       getAppInfo: () => this.info,
@@ -129,7 +114,7 @@ export class MarginaliaCore {
       getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
       ...evidenceHandlers(evidenceServicesOf(this)),
-      ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir) }),
+      ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir), workerEntry }),
       removeDocument: ({ id }) => {
         this.documents.remove(id);
         this.events.emit('libraryChanged', { reason: 'removed' });

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarginaliaCore } from '../../src/core/core';
 import { startBrowserHost } from '../../src/server/browser-host';
+import { BUILT_READER_WORKER } from '../support/built-worker';
 import { APP_ROOT, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 export interface RunningApp {
@@ -30,6 +31,7 @@ export const test = base.extend<{ app: RunningApp; firstRun: boolean }>({
       host: 'browser',
       version: 'e2e',
       fontsDir: join(APP_ROOT, 'resources', 'fonts'),
+      readerWorkerEntry: BUILT_READER_WORKER,
     });
     core.seedSampleOnFirstRun(SAMPLE_REPORT);
     if (!firstRun) core.profile.rename('Test Reader');

@@ -18,8 +18,8 @@ export { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES, type ReaderRegistry } from
 export { hostedReaders } from './reader-worker-host';
 
 /** The registered readers as the app runs them: PDF, Word and EPUB in a worker (the standby's first, if any), the rest in process. */
-export function productionReaders(standby?: ReaderStandby): ReaderRegistry {
-  return hostedReaders(FORMAT_READERS, WORKER_TYPES, standby);
+export function productionReaders(standby?: ReaderStandby, workerEntry?: URL): ReaderRegistry {
+  return hostedReaders(FORMAT_READERS, WORKER_TYPES, standby, workerEntry);
 }
 export type { ReaderStandby } from './standby';
 

@@ -184,10 +184,11 @@ export function hostedReaders(
   registry: ReaderRegistry,
   workerTypes: readonly SourceType[],
   standby?: ReaderStandby,
+  entry?: URL,
 ): ReaderRegistry {
   const hosted: ReaderRegistry = {};
   for (const [type, reader] of Object.entries(registry) as Array<[SourceType, FormatReader]>) {
-    hosted[type] = workerTypes.includes(type) ? workerReader(type, undefined, undefined, standby) : reader;
+    hosted[type] = workerTypes.includes(type) ? workerReader(type, entry, undefined, standby) : reader;
   }
   return hosted;
 }

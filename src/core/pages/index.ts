@@ -32,6 +32,8 @@ export interface OriginalPageDeps {
   render?: (job: PageRenderJob) => Promise<RenderedPage>;
   /** Where OCR may make its two-language model folder (the app's data folder). */
   ocrModelsDir?: string;
+  /** The worker entry that draws pages; by default the reader worker's (see defaultReaderWorkerEntry). */
+  workerEntry?: URL | undefined;
 }
 
 /** The words for an encrypted PDF's page: the reader's own speak of importing. */
@@ -120,7 +122,7 @@ function annotationOf(deps: OriginalPageDeps, documentId: string, annotationId: 
 }
 
 export function originalPageHandlers(deps: OriginalPageDeps): Pick<ContractHandlers, 'getOriginalPage'> {
-  const worker = new PageWorker();
+  const worker = new PageWorker(undefined, deps.workerEntry);
   const sources = pageSources(deps.render ?? ((job) => worker.render(job)));
   const cache = new PageCache();
   const passwords = new PagePasswords();
