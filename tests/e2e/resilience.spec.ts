@@ -360,6 +360,8 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   await selectText(page, 'French special forces');
   await page.keyboard.press('h');
   await page.keyboard.press('n');
+  // Typing waits for the note's editor: keys sent before it has focus would go elsewhere.
+  await expect(page.getByRole('textbox', { name: 'Note on “French special forces”' })).toBeFocused();
   await page.keyboard.type('See [x](https://example.org) for background');
   // Click away: the note stays, shown as a card with its link.
   await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).click();
@@ -378,6 +380,7 @@ test('a link in one’s own note asks on a plain click; a refused link is named 
   await selectText(page, 'Serbian hostages');
   await page.keyboard.press('h');
   await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note on “Serbian hostages”' })).toBeFocused();
   await page.keyboard.type('Mirror at [ftp](ftp://example.org/f) or [write](mailto:desk@example.org) now');
   const second = card(page, 'Serbian hostages');
   await second.getByRole('link', { name: 'ftp' }).click({ modifiers: ['ControlOrMeta'] });
