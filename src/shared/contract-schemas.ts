@@ -6,6 +6,7 @@ import type { MarginaliaContract, MethodName } from './contract';
 import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';
 import { evidenceInputSchemas } from './evidence-schemas';
 import { MAX_LINK_LENGTH } from './links';
+import { OCR_LANGUAGES } from './model';
 import { REVERSED_RANGE_MESSAGE, startNotAfterEnd, textOffset } from './schema-fields';
 import { settingsSchema } from './settings-schema';
 import { MAX_SEARCH_PAGE_SIZE } from './search-results';
@@ -43,7 +44,13 @@ export const inputSchemas = {
       jobId: importJobId.optional(),
     })
     .strict(),
-  importUrl: z.object({ url: z.string().min(1).max(8192), jobId: importJobId.optional() }).strict(),
+  importUrl: z
+    .object({
+      url: z.string().min(1).max(8192),
+      jobId: importJobId.optional(),
+      ocrLanguages: z.enum(OCR_LANGUAGES).optional(),
+    })
+    .strict(),
   cancelImport: z.object({ jobId: importJobId }).strict(),
   getOriginalPage: z
     .object({

@@ -19,6 +19,7 @@ import type {
   DocumentSummary,
   ImportOutcome,
   ImportProgress,
+  OcrLanguages,
   OriginalPage,
   Settings,
 } from './model';
@@ -64,8 +65,11 @@ export interface MarginaliaContract extends EvidenceContract {
    * names the import for its importProgress events and for cancelImport.
    */
   importDocument(input: { fileName: string; dataBase64: string; password?: string; jobId?: string }): ImportOutcome;
-  /** Fetches a web page (or a file of a type the library reads) and imports it, keeping its URL and capture time. */
-  importUrl(input: { url: string; jobId?: string }): ImportOutcome;
+  /**
+   * Fetches a web page (or a file of a type the library reads) and imports it, keeping its URL and
+   * capture time; a scan it serves is read in `ocrLanguages` when given, else in Settings' languages.
+   */
+  importUrl(input: { url: string; jobId?: string; ocrLanguages?: OcrLanguages }): ImportOutcome;
   /** Stops an import in progress (by its jobId); nothing of it is stored. False when no such import is running. */
   cancelImport(input: { jobId: string }): { cancelled: boolean };
   /** A page of a document's original (a PDF page, a scanned image) as a picture, with an annotation's regions on it. */

@@ -7,6 +7,7 @@ import { readImage } from '../../src/core/import/ocr/image-reader';
 import { ocrLanguagePath } from '../../src/core/import/ocr/ocr-models';
 import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import type { DocumentSource } from '../../src/shared/model';
+import { serveOneFile } from '../support/import-fixtures';
 import { characterErrorRate, scannedPages } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
@@ -100,6 +101,44 @@ describe('OCR languages', () => {
       expect(provenance?.importer).toMatch(/ fra \(PNG\)$/);
     } finally {
       core.close();
+    }
+  }, 120_000);
+
+  it('reads a scan fetched from a web address in the language --ocr-lang gives', async () => {
+    const site = await serveOneFile(png, 'image/png');
+    const dataDir = join(temp.path, 'cli-url-library');
+    const io = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    const options = { version: '1.2.3', fontsDir: FONTS_DIR };
+    try {
+      const url = `${site.origin}/lettre.png`;
+      expect(await runCli(['--data-dir', dataDir, 'import', '--ocr-lang', 'fra', url], io, options)).toBe(0);
+    } finally {
+      await site.close();
+    }
+    const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
+    try {
+      const [document] = core.documents.list();
+      const { provenance } = sourceOf(core, document!.id);
+      expect(provenance?.ocr?.languages).toBe('fra');
+      expect(provenance?.importer).toMatch(/ fra \(PNG\)$/);
+      expect(core.documents.canonicalText(document!.id)).toContain('sœur');
+    } finally {
+      core.close();
+    }
+  }, 120_000);
+
+  it('reads a scan fetched by importUrl (as the browser host imports an address) in the language Settings name', async () => {
+    const site = await serveOneFile(png, 'image/png');
+    const core = new MarginaliaCore({ dataDir: join(temp.path, 'url-library'), host: 'cli', version: 'test' });
+    try {
+      expect((await core.call('updateSettings', { ocrLanguages: 'fra' })).ok).toBe(true);
+      const bySetting = await core.call('importUrl', { url: `${site.origin}/setting.png` });
+      if (!bySetting.ok) throw new Error(bySetting.error.message);
+      const settingId = (bySetting.value as { document: { id: string } }).document.id;
+      expect(sourceOf(core, settingId).provenance?.ocr?.languages).toBe('fra');
+    } finally {
+      core.close();
+      await site.close();
     }
   }, 120_000);
 });

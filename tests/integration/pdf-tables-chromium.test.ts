@@ -1,13 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
-import type { Block, TableBlock } from '../../src/shared/document-blocks';
+import type { Block, ListBlock, TableBlock } from '../../src/shared/document-blocks';
 import { blockPlainText, inlineText } from '../../src/shared/document-blocks';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser';
 import { sentences } from '../support/pdf-fixtures';
+import { makeTempDir } from '../support/temp';
+import { bigramF1 } from '../support/text-score';
 
 const executablePath = findChromium();
+
+/** What `pdftotext -layout` reads from `bytes`, or undefined where poppler is not installed. */
+function popplerLayout(bytes: Uint8Array): string | undefined {
+  const temp = makeTempDir();
+  try {
+    const path = join(temp.path, 'printed.pdf');
+    writeFileSync(path, bytes);
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  } catch {
+    return undefined;
+  } finally {
+    temp.remove();
+  }
+}
 
 /** A table as the page's HTML writes it: the first row in `th` cells when `header`. */
 interface HtmlTable {
@@ -139,10 +158,74 @@ function singleColumn(table: HtmlTable, style: string): string {
   return pageHtml(style, `<h1>Harbour tables</h1><p>${BEFORE}</p>${tableHtml(table)}<p>${AFTER}</p>`);
 }
 
-async function imported(bytes: Uint8Array): Promise<{ tables: HtmlTable[]; text: string }> {
+async function imported(bytes: Uint8Array): Promise<{ tables: HtmlTable[]; text: string; blocks: Block[] }> {
   const read = await readPdf({ fileName: 'printed.pdf', bytes });
-  return { tables: tablesOf(read.blocks), text: read.blocks.map(blockPlainText).join('\n') };
+  return { tables: tablesOf(read.blocks), text: read.blocks.map(blockPlainText).join('\n'), blocks: read.blocks };
 }
+
+/** A floated infobox of label and value rows, as Wikipedia sets one beside an article's opening paragraphs. */
+const INFOBOX: HtmlTable = {
+  header: false,
+  rows: [
+    ['Country', 'France'],
+    ['Region', 'Brittany'],
+    ['Opened', '1204'],
+    ['Berths', '31'],
+    ['Keeper', 'Anne Leroy'],
+  ],
+};
+const INFOBOX_PROSE = [sentences(301, 5), sentences(302, 5), sentences(303, 4)].map((text) => text.normalize('NFKC'));
+
+function infoboxPage(): string {
+  const style =
+    '.infobox{float:right;width:16em;margin:0 0 1em 1.5em;border:1px solid #aaa;font-size:90%}' +
+    ' .infobox th{text-align:left;padding:2px 6px} .infobox td{padding:2px 6px}';
+  const rows = INFOBOX.rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('');
+  const prose = INFOBOX_PROSE.map((text) => `<p>${text}</p>`).join('');
+  return pageHtml(style, `<h1>Saint-Malo harbour</h1><table class="infobox">${rows}</table>${prose}`);
+}
+
+const LEFT_LINKS = ['Harbour history', 'Tide tables', 'Pilot services', 'Fishing fleet', 'Customs house'];
+const RIGHT_LINKS = ['Lighthouse keepers', 'Dry docks', 'Ferry routes', 'Ship chandlers', 'Sailing school'];
+
+function linkListsPage(): string {
+  const list = (items: readonly string[]): string =>
+    `<ul style="flex:1">${items.map((item) => `<li><a href="#">${item}</a></li>`).join('')}</ul>`;
+  const body =
+    `<h1>Harbour links</h1><p>${BEFORE}</p>` +
+    `<div style="display:flex;gap:2em">${list(LEFT_LINKS)}${list(RIGHT_LINKS)}</div><p>${AFTER}</p>`;
+  return pageHtml('a{color:#0645ad}', body);
+}
+
+/** Arrivals and Departures each span two columns, over a year each. */
+const TRAFFIC: HtmlTable = {
+  header: true,
+  rows: [
+    ['', 'Arrivals', '', 'Departures', ''],
+    ['Port', '2022', '2023', '2022', '2023'],
+    ['Brest', '41', '38', '40', '37'],
+    ['Cork', '17', '21', '16', '22'],
+    ['Vigo', '9', '12', '8', '11'],
+  ],
+};
+
+function spanningHeaderPage(): string {
+  const [, second = [], ...rest] = TRAFFIC.rows;
+  const cells = (row: readonly string[], tag: string): string =>
+    `<tr>${row.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
+  const table =
+    '<table><tr><th></th><th colspan="2">Arrivals</th><th colspan="2">Departures</th></tr>' +
+    `${cells(second, 'th')}${rest.map((row) => cells(row, 'td')).join('')}</table>`;
+  const style = 'table{border-collapse:collapse} td,th{border:1px solid #888;padding:2px 8px}';
+  return pageHtml(style, `<h1>Harbour traffic</h1><p>${BEFORE}</p>${table}<p>${AFTER}</p>`);
+}
+
+const listsOf = (blocks: readonly Block[]): string[][] =>
+  blocks
+    .filter((block): block is ListBlock => block.kind === 'list')
+    .map((list) => list.items.map((item) => inlineText(item.children)));
+
+const cellsText = (table: HtmlTable): string => table.rows.flat().join(' ');
 
 describe.skipIf(!executablePath)('tables in PDFs printed by Chromium', () => {
   let browser: Browser;
@@ -225,4 +308,45 @@ describe.skipIf(!executablePath)('tables in PDFs printed by Chromium', () => {
     expect(tables).toEqual([]);
     expect(text).not.toMatch(/Page \d+ of \d+/);
   }, 60_000);
+
+  it('reads a floated infobox as a table of its own after the paragraph it stands beside, never inside it', async () => {
+    const bytes = await printed(browser, infoboxPage());
+    const { tables, text } = await imported(bytes);
+    expect(tables).toEqual([INFOBOX]);
+    const flat = normalized(text);
+    for (const paragraph of INFOBOX_PROSE) expect(flat).toContain(normalized(paragraph));
+    const table = flat.indexOf('Country France Region Brittany');
+    expect(table).toBeGreaterThan(flat.indexOf(normalized(INFOBOX_PROSE[0]!)));
+    expect(table).toBeLessThan(flat.indexOf(normalized(INFOBOX_PROSE[1]!)));
+    const expected = ['Saint-Malo harbour', INFOBOX_PROSE[0], cellsText(INFOBOX), ...INFOBOX_PROSE.slice(1)].join(' ');
+    const poppler = popplerLayout(bytes);
+    expect(bigramF1(expected, text)).toBeGreaterThanOrEqual(0.97);
+    if (poppler !== undefined) expect(bigramF1(expected, text)).toBeGreaterThan(bigramF1(expected, poppler));
+  }, 120_000);
+
+  it('reads two link lists set side by side as two lists, the left one first, and no table', async () => {
+    const { tables, text, blocks } = await imported(await printed(browser, linkListsPage()));
+    expect(tables).toEqual([]);
+    expect(listsOf(blocks)).toEqual([LEFT_LINKS, RIGHT_LINKS]);
+    const expected = ['Harbour links', BEFORE, ...LEFT_LINKS, ...RIGHT_LINKS, AFTER].join(' ');
+    expect(bigramF1(expected, text)).toBeGreaterThanOrEqual(0.97);
+  }, 120_000);
+
+  it('keeps a header cell that spans two columns as the first row, its text over the first column it spans', async () => {
+    for (const tagged of [true, false]) {
+      const { tables, text } = await imported(await printed(browser, spanningHeaderPage(), { tagged }));
+      expect(tables, `tagged: ${tagged}`).toEqual([TRAFFIC]);
+      expect(text).not.toMatch(/Arrivals Departures/);
+      expect(normalized(text)).toContain(normalized(AFTER));
+    }
+  }, 120_000);
+
+  it('finds an untagged table set in type half the size of the body, its cells of several words whole', async () => {
+    // Header cells in `td`, as a plain grid: the first row is told by nothing but its place.
+    const grid: HtmlTable = { ...WIDE, header: false };
+    const page = pageHtml('table{font-size:0.5em}', `<p>${BEFORE}</p>${tableHtml(grid)}<p>${AFTER}</p>`);
+    const { tables, text } = await imported(await printed(browser, page, { tagged: false }));
+    expect(tables).toEqual([grid]);
+    expect(normalized(text)).toContain(normalized(AFTER));
+  }, 120_000);
 });

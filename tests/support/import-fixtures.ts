@@ -1,6 +1,6 @@
 // Files and servers for the import-jobs tests: a PDF of many plain pages (long enough to
 // cancel mid-read), an encrypted copy made with qpdf, and a web server on 127.0.0.1 that
-// serves pages, a PDF, a redirect, a 404, an oversized body and a slow page.
+// serves pages, a PDF, a redirect, a 404, an oversized body and a slow page (or one scan alone).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -104,4 +104,24 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Serves one file's `bytes` as `type` at every path on 127.0.0.1 (a scan behind a web address). */
+export async function serveOneFile(
+  bytes: Uint8Array,
+  type: string,
+): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer(
+    (_request, response) => void response.writeHead(200, { 'content-type': type }).end(bytes),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

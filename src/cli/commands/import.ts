@@ -61,8 +61,12 @@ function importOne(
   password: string | undefined,
   options: ImportOptions,
 ): Promise<Result<ImportOutcome>> {
-  if (isWebAddress(argument)) return session.request('importUrl', { url: argument.trim() });
-  return importFile(session, argument, fileOptions(password, options));
+  const choices = fileOptions(password, options);
+  if (isWebAddress(argument)) {
+    const languages = choices.ocrLanguages === undefined ? {} : { ocrLanguages: choices.ocrLanguages };
+    return session.request('importUrl', { url: argument.trim(), ...languages });
+  }
+  return importFile(session, argument, choices);
 }
 
 const PROMPTS = 3;

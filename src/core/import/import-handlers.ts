@@ -28,7 +28,7 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
           ...(password === undefined ? {} : { password }),
         }),
       ),
-    importUrl: ({ url, jobId }) =>
+    importUrl: ({ url, jobId, ocrLanguages }) =>
       jobs.run(jobId, url, async (control) => {
         const limit = importer.importLimit();
         const timeoutMs = fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
@@ -36,6 +36,7 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
         const page = await fetchUrl(url, limits, control.signal);
         return importer.importFile(page.fileName, page.bytes, {
           ...control,
+          ...(ocrLanguages === undefined ? {} : { ocrLanguages }),
           origin: { kind: 'url', url: page.requestedUrl },
           capture: { originUrl: page.finalUrl, capturedAt: page.capturedAt },
         });

@@ -28,7 +28,7 @@ function headingLevels(pages: readonly PageGroups[]): Map<number, HeadingLevel> 
 function appendItem(blocks: Block[], group: LineGroup, page: PageRef): void {
   const last = blocks[blocks.length - 1];
   const item = { children: [textRun(group.text)], nested: [] };
-  if (last?.kind === 'list' && last.ordered === group.ordered) {
+  if (last?.kind === 'list' && last.ordered === group.ordered && !group.newList) {
     last.items.push(item);
     return;
   }

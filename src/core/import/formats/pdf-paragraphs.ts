@@ -18,6 +18,8 @@ export interface LineGroup {
   /** For list items. */
   ordered?: boolean;
   number?: number;
+  /** For list items: the first item of a list of its own, though a list stands just before it. */
+  newList?: boolean;
   /** For tables: the cells' text, row by row, and whether the first row is a header row. */
   table?: { rows: string[][]; header: boolean };
 }
@@ -36,20 +38,23 @@ function listMark(text: string): { ordered: boolean; number: number; rest: strin
   return undefined;
 }
 
-/** Pieces of one baseline that were split by wide spaces belong together again inside a region. */
-function mergeBaselines(region: readonly PdfLine[]): PdfLine[] {
+/**
+ * Pieces of one baseline that were split by wide spaces belong together again inside a region;
+ * `members` gets each joined line's pieces.
+ */
+function mergeBaselines(region: readonly PdfLine[], members: Map<PdfLine, PdfLine[]>): PdfLine[] {
   const merged: PdfLine[] = [];
   for (const line of region) {
     const last = merged[merged.length - 1];
     if (last && Math.abs(last.y - line.y) < 0.5 * Math.max(last.size, line.size) && line.x0 >= last.x1) {
-      merged[merged.length - 1] = {
-        ...last,
-        text: `${last.text} ${line.text}`,
-        x1: line.x1,
-        size: Math.max(last.size, line.size),
-      };
+      const joined = { ...last, text: `${last.text} ${line.text}`, x1: line.x1, size: Math.max(last.size, line.size) };
+      members.set(joined, [...(members.get(last) ?? []), line]);
+      members.delete(last);
+      merged[merged.length - 1] = joined;
     } else {
-      merged.push({ ...line });
+      const copy = { ...line };
+      members.set(copy, [line]);
+      merged.push(copy);
     }
   }
   return merged;
@@ -119,7 +124,10 @@ function startsNewGroup(group: readonly PdfLine[], line: PdfLine, shape: RegionS
     if (Math.abs(line.x0 - textStart) > 0.3 * em) return true;
   } else if (line.x0 > shape.left + 0.8 * em && prev.x0 <= shape.left + 0.5 * em) return true;
   const width = shape.right - shape.left;
-  return shape.right - prev.x1 > 0.25 * width && /[.!?:]["”’)]?$/.test(prev.text);
+  // Short against the region and against the lines around it: beside a box the text's measure is narrower.
+  const around = Math.max(line.x1, group[group.length - 2]?.x1 ?? line.x1);
+  const short = shape.right - prev.x1 > 0.25 * width && around - prev.x1 > 0.1 * width;
+  return short && /[.!?:]["”’)]?$/.test(prev.text);
 }
 
 function describe(lines: readonly PdfLine[], style: TextStyle): LineGroup {
@@ -138,9 +146,17 @@ function describe(lines: readonly PdfLine[], style: TextStyle): LineGroup {
   return { kind: 'item', text: itemText, size, bold, ordered: mark.ordered, number: mark.number };
 }
 
-/** A region's lines (top to bottom) as paragraphs, headings and list items. */
-export function groupRegion(region: readonly PdfLine[], style: TextStyle): LineGroup[] {
-  const lines = mergeBaselines(region);
+/**
+ * A region's lines (top to bottom) as paragraphs, headings and list items; `asides` (a table set
+ * beside the text) follow the group holding the line they are keyed by.
+ */
+export function groupRegion(
+  region: readonly PdfLine[],
+  style: TextStyle,
+  asides: ReadonlyMap<PdfLine, LineGroup[]> = new Map(),
+): LineGroup[] {
+  const members = new Map<PdfLine, PdfLine[]>();
+  const lines = mergeBaselines(region, members);
   if (lines.length === 0) return [];
   const shape = shapeOf(lines);
   const groups: PdfLine[][] = [];
@@ -149,5 +165,8 @@ export function groupRegion(region: readonly PdfLine[], style: TextStyle): LineG
     if (!current || startsNewGroup(current, line, shape, style)) groups.push([line]);
     else current.push(line);
   }
-  return groups.map((group) => describe(group, style));
+  return groups.flatMap((group) => [
+    describe(group, style),
+    ...group.flatMap((line) => members.get(line) ?? []).flatMap((line) => asides.get(line) ?? []),
+  ]);
 }

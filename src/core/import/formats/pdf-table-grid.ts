@@ -120,10 +120,15 @@ function closeSet(cell: readonly Part[], em: number): boolean {
 function cutAtGutters(part: Part, found: readonly Gutter[], em: number): Part[] {
   const pieces: Part[] = [];
   let rest = part;
+  const spaceAt = (index: number): number => rest.x0 + ((rest.x1 - rest.x0) * (index + 0.5)) / rest.text.length;
+  const inGutter = (at: number, strip: Gutter): boolean => at >= strip.start - 0.3 * em && at <= strip.end + 0.3 * em;
   for (let index = rest.text.indexOf(' '); index > 0; index = rest.text.indexOf(' ', index + 1)) {
-    const at = rest.x0 + ((rest.x1 - rest.x0) * (index + 0.5)) / rest.text.length;
-    const gutter = found.find((strip) => at >= strip.start - 0.3 * em && at <= strip.end + 0.3 * em);
+    const at = spaceAt(index);
+    const gutter = found.find((strip) => inGutter(at, strip));
     if (!gutter || rest.x0 >= gutter.start || rest.x1 <= gutter.end) continue;
+    // A left-set cell of several words ("North quay") ends at the gutter's last space: the next column starts there.
+    const next = rest.text.indexOf(' ', index + 1);
+    if (next > 0 && inGutter(spaceAt(next), gutter)) continue;
     pieces.push({ ...rest, text: rest.text.slice(0, index).trim(), x1: Math.min(at, gutter.start) });
     rest = { ...rest, text: rest.text.slice(index + 1).trim(), x0: Math.max(at, gutter.end) };
     index = 0;

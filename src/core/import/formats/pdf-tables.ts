@@ -11,6 +11,10 @@ export interface PdfTable {
   rows: string[][];
   /** The first row is a header row: set in bold, or in a face no other row uses. */
   header: boolean;
+  /** Set in a box beside the text (an infobox): read after the paragraph it stands beside, never inside it. */
+  beside?: boolean;
+  /** Lists set side by side (link lists in columns), no table: each column is read as a list, left to right. */
+  lists?: boolean;
 }
 
 /** Rows further apart than this many ems are not one table. */
@@ -95,6 +99,42 @@ function longestRun(rows: readonly Band[], first: number): { last: number; grid:
 interface Found {
   rows: Band[];
   grid: Grid;
+  /** The first row is a spanning header row over a header row of its own. */
+  spanned?: boolean;
+}
+
+/** The columns a piece of text stands over: those whose band (gutter to gutter) it overlaps. */
+function columnsUnder(grid: Grid, part: Part): number[] {
+  const columns: number[] = [];
+  for (let column = 0; column < columnCount(grid); column++) {
+    const { start, end } = band(grid, column);
+    if (part.x1 > start && part.x0 < end) columns.push(column);
+  }
+  return columns;
+}
+
+/**
+ * The band just above a table whose short pieces, in the face of the table's first row, stand over
+ * columns, one of them over two or more (a header cell spanning its sub-headers, "Arrivals" over
+ * "2022" and "2023"), is the table's first row.
+ * The stored table has no spanning cells, so its text goes in the first column it spans and the
+ * others it spans are left empty, as Markdown's tables write a colspan: the text is kept once.
+ */
+function withSpanningHeader(table: Found, above: Band | undefined): Found {
+  const [top] = table.rows;
+  if (!above || !top || !near(above, top) || above.parts.length === 0) return table;
+  const { grid } = table;
+  const spans = above.parts.map((part) => columnsUnder(grid, part));
+  // In the face of the row below (a caption above the table is set otherwise).
+  const faces = new Set(top.parts.map((part) => part.font));
+  const fits = above.parts.every(
+    (part, index) => words(part.text) < PROSE_WORDS && spans[index]!.length > 0 && faces.has(part.font),
+  );
+  const disjoint = spans.every((span, index) => index === 0 || span[0]! > spans[index - 1]!.at(-1)!);
+  if (!fits || !disjoint || spans.every((span) => span.length < 2)) return table;
+  const cells: Part[][] = Array.from({ length: columnCount(grid) }, () => []);
+  above.parts.forEach((part, index) => cells[spans[index]![0]!]!.push(part));
+  return { rows: [above, ...table.rows], grid: { ...grid, cells: [cells, ...grid.cells] }, spanned: true };
 }
 
 function findTables(rows: readonly Band[]): Found[] {
@@ -114,7 +154,7 @@ function findTables(rows: readonly Band[]): Found[] {
       !isProse(grid) &&
       !isList(grid) &&
       !continuesOutside(grid, rows, first, last);
-    if (table) found.push({ rows: run, grid });
+    if (table) found.push(withSpanningHeader({ rows: run, grid }, rows[first - 1]));
     first = table ? last + 1 : first + 1;
   }
   return found;
@@ -146,8 +186,31 @@ function hasHeader(cells: readonly Part[][][], isBold: (font: string) => boolean
   return fonts(first).every((font) => !restFonts.has(font)) || (bold(first) && !rest.every(bold));
 }
 
-function tableOf({ grid }: Found, isBold: (font: string) => boolean): PdfTable {
-  return { rows: grid.cells.map((row) => row.map(cellText)), header: hasHeader(grid.cells, isBold) };
+/** Columns this many ems apart or more are set in a wide layout (columns of a page), not a table's tight one. */
+const LIST_GAP_EMS = 2;
+
+/**
+ * Lists set side by side look like a table with no header: rows of short lines in one face, no
+ * numbers among them, one line each, the columns far apart. A table of words alone with no header
+ * and no face of its own for a column is read so too: its layout does not tell it from lists.
+ */
+function isSideBySideLists(grid: Grid, header: boolean): boolean {
+  const parts = grid.cells.flat(2);
+  const em = Math.min(...parts.map((part) => part.size));
+  if (header || new Set(parts.map((part) => part.font)).size > 1 || parts.some((part) => /\d/.test(part.text)))
+    return false;
+  if (grid.cells.some((row) => row.some((cell) => new Set(cell.map((part) => part.y)).size > 1))) return false;
+  return grid.gutters.every((_, column) => {
+    const right = Math.max(...grid.cells.flatMap((row) => row[column]!.map((part) => part.x1)));
+    const left = Math.min(...grid.cells.flatMap((row) => row[column + 1]!.map((part) => part.x0)));
+    return left - right >= LIST_GAP_EMS * em;
+  });
+}
+
+function tableOf({ grid, spanned }: Found, isBold: (font: string) => boolean): PdfTable {
+  const header = hasHeader(grid.cells, isBold) || (spanned === true && hasHeader(grid.cells.slice(1), isBold));
+  const rows = grid.cells.map((row) => row.map(cellText));
+  return isSideBySideLists(grid, header) ? { rows, header, lists: true } : { rows, header };
 }
 
 /**

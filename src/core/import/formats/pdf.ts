@@ -20,6 +20,7 @@ import { joinLines } from './pdf-paragraphs';
 import type { LineGroup, TextStyle } from './pdf-paragraphs';
 import type { PdfTable } from './pdf-tables';
 import { takeTables } from './pdf-tables';
+import { takeSideTables } from './pdf-side-boxes';
 import { groupRegion } from './pdf-paragraphs';
 import { TextStyleTally } from './pdf-text-style';
 import { recognizeScannedPages } from '../ocr/pdf-ocr';
@@ -109,34 +110,80 @@ async function readFrames(document: PDFDocumentProxy, input: FormatInput, tally:
   return frames;
 }
 
-/** A region's groups, a table standing where its stand-in line stood among the region's lines. */
+/** Lists set side by side: each column a list of its own, left to right, each line an item. */
+function listGroups(table: PdfTable, size: number): LineGroup[] {
+  const columns = table.rows[0]?.length ?? 0;
+  return Array.from({ length: columns }, (_, column) =>
+    table.rows
+      .map((row) => row[column] ?? '')
+      .filter((text) => text !== '')
+      .map((text, index): LineGroup => ({
+        kind: 'item',
+        text,
+        size,
+        bold: false,
+        ordered: false,
+        newList: index === 0,
+      })),
+  ).flat();
+}
+
+/**
+ * A region's groups, a table standing where its stand-in line stood among the region's lines; a
+ * table beside the text goes after the paragraph holding the line above its stand-in.
+ */
 function groupsOf(region: readonly PdfLine[], tables: ReadonlyMap<PdfLine, PdfTable>, style: TextStyle): LineGroup[] {
   const groups: LineGroup[] = [];
   let run: PdfLine[] = [];
+  let asides = new Map<PdfLine, LineGroup[]>();
+  const flush = (): void => {
+    groups.push(...groupRegion(run, style, asides));
+    run = [];
+    asides = new Map();
+  };
   for (const line of region) {
     const table = tables.get(line);
     if (!table) {
       run.push(line);
       continue;
     }
-    groups.push(...groupRegion(run, style));
-    run = [];
-    groups.push({ kind: 'table', text: line.text, size: line.size, bold: false, table });
+    if (table.lists) {
+      flush();
+      groups.push(...listGroups(table, line.size));
+      continue;
+    }
+    const group: LineGroup = { kind: 'table', text: line.text, size: line.size, bold: false, table };
+    const anchor = run[run.length - 1];
+    if (table.beside && anchor) {
+      asides.set(anchor, [...(asides.get(anchor) ?? []), group]);
+      continue;
+    }
+    flush();
+    groups.push(group);
   }
-  groups.push(...groupRegion(run, style));
+  flush();
   return groups;
 }
 
-/** Tables are looked for on the whole page and again in each of its columns, before the columns are split. */
+/**
+ * Tables are looked for on the whole page and again in each of its columns, before the columns are
+ * split, a table in a box beside the text first.
+ */
 function groupsWithTables(body: readonly PdfLine[], style: TextStyle): LineGroup[] {
   const tables = new Map<PdfLine, PdfTable>();
+  const isBold = (font: string): boolean => style.boldFonts.has(font);
   const take = (lines: readonly PdfLine[]): PdfLine[] => {
-    const found = takeTables(
+    const beside = takeSideTables(
       lines.filter((line) => !tables.has(line)),
-      (font) => style.boldFonts.has(font),
+      isBold,
     );
-    for (const [line, table] of found.tables) tables.set(line, table);
-    return [...found.lines, ...lines.filter((line) => tables.has(line) && !found.tables.has(line))];
+    const found = takeTables(
+      beside.lines.filter((line) => !beside.tables.has(line)),
+      isBold,
+    );
+    for (const [line, table] of [...beside.tables, ...found.tables]) tables.set(line, table);
+    const kept = lines.filter((line) => tables.has(line) && !found.tables.has(line) && !beside.tables.has(line));
+    return [...found.lines, ...beside.tables.keys(), ...kept];
   };
   return readingOrder(body, 0, take).flatMap((region) => groupsOf(region, tables, style));
 }
