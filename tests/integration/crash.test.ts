@@ -1,9 +1,9 @@
 // Every change is committed at once: a process killed with SIGKILL in the middle of
 // writing loses nothing it had acknowledged, and the store opens cleanly afterwards.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
+import { bundledChild } from '../support/bundled-child';
 import { APP_ROOT, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 describe('persistence', () => {
@@ -12,15 +12,12 @@ describe('persistence', () => {
     const setup = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
     const documentId = setup.importPath(SAMPLE_REPORT).document.id;
     setup.close();
+    const writer = await bundledChild('annotate-forever');
     for (let round = 0; round < 3; round += 1) {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(APP_ROOT, 'tests/support/annotate-forever.ts'), temp.path, documentId],
-        {
-          cwd: APP_ROOT,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
+      const child = spawn(process.execPath, [writer, temp.path, documentId], {
+        cwd: APP_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const acknowledged: string[] = [];
       let buffer = '';
       await new Promise<void>((resolve) => {

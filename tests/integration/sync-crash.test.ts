@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { seededRandom } from '../../bench/support';
+import { bundledChild } from '../support/bundled-child';
 import { APP_ROOT, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 const KILLS = 200;
@@ -17,17 +17,7 @@ describe('workspace sync under kill -9', () => {
     const temp = makeTempDir();
     const dataDir = join(temp.path, 'data');
     const workspace = join(temp.path, 'workspace');
-    const child = join(APP_ROOT, 'out', 'test-support', 'sync-forever.mjs');
-    // Bundled once so each of the many restarts starts in milliseconds, not through a TypeScript loader.
-    await build({
-      entryPoints: [join(APP_ROOT, 'tests/support/sync-forever.ts')],
-      outfile: child,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    const child = await bundledChild('sync-forever');
     const setup = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
     const documentId = setup.importPath(SAMPLE_REPORT).document.id;
     const text = setup.documents.canonicalText(documentId);

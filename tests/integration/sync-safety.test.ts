@@ -17,28 +17,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { prepareDocument } from '../../src/core/import/prepare';
 import { runCliCaptured } from '../support/cli-run';
+import { bundledChild } from '../support/bundled-child';
 import { APP_ROOT, makeTempDir } from '../support/temp';
 
-const CHILD = join(APP_ROOT, 'out', 'test-support', 'cli-child.mjs');
+let child: string;
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: string;
 let outside: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(APP_ROOT, 'tests/support/cli-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  child = await bundledChild('cli-child');
 });
 
 beforeEach(() => {
@@ -55,7 +47,7 @@ const cli = (args: string[]) => runCliCaptured(args);
 
 /** The CLI in a child process that is killed after `timeout` ms (status null then). */
 function cliChild(args: string[], timeout = 20_000) {
-  const result = spawnSync(process.execPath, [CHILD, ...args], {
+  const result = spawnSync(process.execPath, [child, ...args], {
     cwd: APP_ROOT,
     encoding: 'utf8',
     timeout,
