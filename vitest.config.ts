@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
     // Stylesheets are left out of tests, except the color tokens, whose contrast is tested.
     css: { include: [/app\/tokens\.css/] },
   },

@@ -57,11 +57,17 @@ class Deadline {
   }
 }
 
+/** Names a built worker entry to run instead of the source one (the unit tests bundle one once). */
+export const READER_WORKER_ENV = 'MARGINALIA_READER_WORKER';
+
 /**
  * The worker entry next to this module: the bundle's built one (out/cli/reader-worker.mjs,
- * out/main/reader-worker.js), else the source file (tests and tsx).
+ * out/main/reader-worker.js); else, running from source, the one READER_WORKER_ENV names, else
+ * the source file (run through tsx, which compiles the core again in every worker, about 3 s).
  */
 export function defaultReaderWorkerEntry(): URL {
+  const named = process.env[READER_WORKER_ENV];
+  if (named && import.meta.url.endsWith('.ts')) return pathToFileURL(named);
   for (const name of ['./reader-worker.mjs', './reader-worker.js']) {
     const url = new URL(name, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
