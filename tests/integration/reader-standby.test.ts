@@ -2,7 +2,7 @@
 // the files' names call for, takes the first file read on its entry and limits, and reads it
 // exactly as a worker started with the file does.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKER_LIMITS, workerReader } from '../../src/core/import/reader-worker-host';
+import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, workerReader } from '../../src/core/import/reader-worker-host';
 import { ReaderStandby, startReaderStandby, workerTypesNamed } from '../../src/core/import/standby';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
 
@@ -66,11 +66,8 @@ describe('a standby reader worker', () => {
     const standby = startReaderStandby(['report.docx']);
     try {
       expect(standby).toBeDefined();
-      const worker = standby?.take(
-        new URL('../../src/core/import/reader-worker.ts', import.meta.url),
-        DEFAULT_WORKER_LIMITS,
-      );
-      // From source the default entry is the .ts file beside the host, the one this test names.
+      // The entry every production read uses: the default one (here the tests' bundled worker).
+      const worker = standby?.take(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS);
       expect(worker).toBeDefined();
       void worker?.terminate();
     } finally {
