@@ -5,7 +5,10 @@ import { MarginaliaCore } from '../../src/core/core';
 const [dataDir, workspace, ...ids] = process.argv.slice(2) as [string, string, ...string[]];
 const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'crash-test' });
 const engine = await core.startSync(workspace, { watch: false });
+const parent = process.ppid;
 for (let index = 0; ; index += 1) {
+  // A test that fails or times out may not kill its child: an orphan stops by itself.
+  if (process.ppid !== parent) process.exit(1);
   const id = ids[index % ids.length]!;
   const note = `edit ${process.pid}-${index}`;
   core.annotations.update({ id, noteMarkdown: note });
