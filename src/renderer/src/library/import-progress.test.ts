@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportJobView } from './import-progress';
-import { ImportProgressStore, stageLine } from './import-progress';
+import { ImportProgressStore, PROGRESS_INTERVAL_MS, stageLine } from './import-progress';
 
 const job = (changes: Partial<ImportJobView>): ImportJobView => ({
   jobId: 'j',
@@ -47,5 +47,36 @@ describe('the imports in progress', () => {
     expect(store.get().jobs).toEqual([]);
     expect(store.cancel('unknown')).toBe(false);
     expect(listener).toHaveBeenCalled();
+  });
+
+  it('shows a new stage at once and, within a stage, the latest page a few times a second', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new ImportProgressStore();
+      const listener = vi.fn();
+      store.add({ jobId: 'a', name: 'a.pdf' });
+      store.start('a');
+      store.subscribe(listener);
+      store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'reading', done: 1, total: 2000 });
+      expect(store.get().jobs[0]).toMatchObject({ stage: 'reading', done: 1 });
+      for (let page = 2; page <= 500; page++)
+        store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'reading', done: page, total: 2000 });
+      expect(store.get().jobs[0]).toMatchObject({ done: 1 });
+      vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+      expect(store.get().jobs[0]).toMatchObject({ done: 500 });
+      expect(listener).toHaveBeenCalledTimes(2);
+      store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'reading', done: 501, total: 2000 });
+      store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'storing', done: 1, total: 1 });
+      expect(store.get().jobs[0]).toMatchObject({ stage: 'storing', done: 1 });
+      vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+      expect(store.get().jobs[0]).toMatchObject({ stage: 'storing', done: 1 });
+      // A page still waiting to be shown never covers the password line.
+      store.progress({ jobId: 'a', fileName: 'a.pdf', stage: 'storing', done: 1, total: 1 });
+      store.askingPassword('a');
+      vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+      expect(store.get().jobs[0]).toMatchObject({ stage: 'password' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -41,12 +41,18 @@ export function stageLine(job: ImportJobView): string {
   return `${line}${of}`;
 }
 
+/** A bar moves at most this often within one stage: a 2,000-page PDF sends an event a page. */
+export const PROGRESS_INTERVAL_MS = 100;
+
 interface ImportJobsState {
   jobs: readonly ImportJobView[];
 }
 
 export class ImportProgressStore extends Store<ImportJobsState> {
   private readonly cancelled = new Set<string>();
+  /** The latest event of each job not shown yet, and the timer that shows them. */
+  private readonly pending = new Map<string, ImportProgress>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super({ jobs: [] });
@@ -65,16 +71,33 @@ export class ImportProgressStore extends Store<ImportJobsState> {
   progress(event: ImportProgress): void {
     // `done` ends one call; the bar goes when the import does (a password retry is the same import).
     if (event.stage === 'done') return;
+    // A new stage shows at once; pages within a stage are gathered and the latest shown shortly,
+    // so the window re-renders a few times a second, not once a page.
+    const shown = this.get().jobs.find((job) => job.jobId === event.jobId);
+    if (shown?.stage !== event.stage) return this.show(event);
+    this.pending.set(event.jobId, event);
+    this.timer ??= setTimeout(() => this.showPending(), PROGRESS_INTERVAL_MS);
+  }
+
+  private show(event: ImportProgress): void {
+    this.pending.delete(event.jobId);
     this.patch(event.jobId, { stage: event.stage, done: event.done, total: event.total });
+  }
+
+  private showPending(): void {
+    this.timer = undefined;
+    for (const event of [...this.pending.values()]) this.show(event);
   }
 
   /** The file waits for its password: the bar says so instead of how far the failed try got. */
   askingPassword(jobId: string): void {
+    this.pending.delete(jobId);
     this.patch(jobId, { stage: 'password', done: 0, total: 0 });
   }
 
   remove(jobId: string): void {
     this.cancelled.delete(jobId);
+    this.pending.delete(jobId);
     this.set((state) => ({ jobs: state.jobs.filter((job) => job.jobId !== jobId) }));
   }
 
@@ -83,6 +106,7 @@ export class ImportProgressStore extends Store<ImportJobsState> {
     const job = this.get().jobs.find((each) => each.jobId === jobId);
     if (!job) return false;
     this.cancelled.add(jobId);
+    this.pending.delete(jobId);
     this.set((state) => ({ jobs: state.jobs.filter((each) => each.jobId !== jobId) }));
     return job.state === 'running';
   }
