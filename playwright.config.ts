@@ -8,8 +8,11 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 2,
+  // Each test has its own library, host and page, so any two can run at once: a long file no
+  // longer runs alone in one worker after the others are done. The tests mostly wait (on the
+  // page, debounced saves) rather than compute, so three share two cores.
+  fullyParallel: true,
+  workers: 3,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {
@@ -22,7 +25,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: /electron\.spec\.ts/ },
+    { name: 'chromium', testIgnore: /(electron|screens)\.spec\.ts/ },
+    // Screenshots of every screen at two sizes in both themes, to look at (npm run screens):
+    // they assert nothing the other tests don't, so npm test leaves them out.
+    { name: 'screens', testMatch: /screens\.spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
 });

@@ -18,6 +18,9 @@ import {
 } from './screen-setups';
 import { selectText } from './helpers';
 
+// axe is the one part of the e2e suite that computes much; with other tests beside it, a run takes seconds.
+test.describe.configure({ timeout: 60_000 });
+
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**

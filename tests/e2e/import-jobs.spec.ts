@@ -9,6 +9,9 @@ import { choosePdf as choose, importBar as bar, notice, openApp } from './import
 import { encryptWithQpdf, manyPagePdf, startTestSite } from '../support/import-fixtures';
 import { makeTempDir } from '../support/temp';
 
+// Each test reads PDFs in a worker and several check the screen with axe: seconds each under load.
+test.describe.configure({ timeout: 90_000 });
+
 /** Screenshots in both themes, each checked against axe's WCAG 2.2 A and AA rules. */
 async function shootBothThemes(page: Page, name: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
@@ -38,10 +41,9 @@ test('a PDF shows its progress bar page by page, then opens', async ({ page, app
 });
 
 test('Cancel import stops a long PDF mid-read and adds nothing', async ({ page, app }) => {
-  // Long enough that the bar is still there after two screenshots and their accessibility checks.
-  test.setTimeout(90_000);
   await openApp(page, app);
   const before = app.core.documents.count();
+  // Long enough that the bar is still there after two screenshots and their accessibility checks.
   await choose(page, 'long-log.pdf', await manyPagePdf(2000));
   const progress = bar(page, 'long-log.pdf');
   await expect(progress).toHaveAttribute('aria-valuemax', '2000', { timeout: 30_000 });
