@@ -107,10 +107,18 @@ describe('the evidence commands', () => {
     await ok('ach', 'hypothesis', analysis.slice(0, 6), 'Storm');
     await ok('ach', 'hypothesis', analysis, 'Seized at sea');
     const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
-    await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high');
-    const view = await jsonOf<{ rows: Array<{ id: string; label: string }> }>('ach', 'row', analysis, '--claim', claim);
-    const stormRow = view.rows.find((row) => row.label === 'storm closed the harbour')!.id;
-    const claimRow = view.rows.find((row) => row.label === 'Boats left at dawn')!.id;
+    const added = await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high');
+    expect(added).toMatch(/^Added row [0-9a-f]{8} {2}storm closed the harbour\n$/);
+    const stormRow = added.split(' ')[2]!;
+    const made = await jsonOf<{ id: string; label: string; relevance: string }>(
+      'ach',
+      'row',
+      analysis,
+      '--claim',
+      claim,
+    );
+    expect(made).toMatchObject({ label: 'Boats left at dawn', relevance: 'medium' });
+    const claimRow = made.id;
     await ok('ach', 'rate', analysis, stormRow.slice(0, 8), 'H1', 'CC');
     await ok('ach', 'rate', analysis, stormRow, 'H2', 'II');
     await ok('ach', 'rate', analysis, claimRow, 'H2', 'c');
@@ -137,8 +145,7 @@ describe('the evidence commands', () => {
     expect(await ok('ach', 'hypothesis', analysis, 'Storm')).toMatch(/^Added H1 {2}[0-9a-f-]{36} {2}Storm\n$/);
     await ok('ach', 'hypothesis', analysis, 'Seized at sea');
     await ok('ach', 'hypothesis', analysis, 'Sank in the night');
-    const view = await jsonOf<{ rows: Array<{ id: string }> }>('ach', 'row', analysis, '--annotation', storm);
-    const row = view.rows[0]!.id;
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
     // Storm C, Seized C, Sank I: Storm and Seized score 0 and share rank 1; Sank is 3rd, not 2nd.
     await ok('ach', 'rate', analysis, row, 'H1', 'C');
     await ok('ach', 'rate', analysis, row, 'H2', 'C');
