@@ -101,6 +101,25 @@ describe('the evidence commands', () => {
     );
   });
 
+  it('removes a claim found by its words and warns how many ACH rows went with it', async () => {
+    const { original } = await twoReports();
+    const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
+    const lonely = (await ok('claims', 'add', 'The harbour was closed', '--supports', original)).split(' ')[0]!;
+    const first = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    const second = (await ok('ach', 'new', 'Who saw them leave?')).trim();
+    await ok('ach', 'row', first, '--claim', claim);
+    await ok('ach', 'row', second, '--claim', claim);
+    expect(await ok('claims', 'remove', 'left at dawn')).toBe(
+      `Deleted claim ${claim}  Boats left at dawn\n` +
+        'Warning: 2 ACH rows built on it went with it (in “Who saw them leave?”, “Why did the boats not come back?”).\n',
+    );
+    expect(await ok('ach', 'show', first)).toContain('Evidence: none yet.');
+    const removed = await jsonOf<{ id: string; removedRows: number }>('claims', 'remove', lonely.slice(0, 8));
+    expect(removed).toMatchObject({ id: lonely, removedRows: 0 });
+    expect(await ok('claims')).toBe('No claims yet.\n');
+    expect((await cli('claims', 'remove', 'left at dawn')).stderr).toContain('No claim has an id starting with');
+  });
+
   it('builds an analysis from the command line and prints the matrix with ranking and diagnosticity', async () => {
     const { original, storm } = await twoReports();
     const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
