@@ -2,11 +2,12 @@
 // matrix of one analyst's ratings (rows most diagnostic first) and where analysts disagree.
 import type { AchView } from '../shared/evidence';
 import { leadersOf } from '../shared/evidence-rules';
-import { leadersText, rankText, sharesRank } from '../shared/evidence-export';
+import { leadersText, rankText, scoreText, sharesRank } from '../shared/evidence-export';
 
 const shortId = (id: string): string => id.slice(0, 8);
 const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-const number = (value: number | undefined): string => (value ?? 0).toFixed(2);
+// Scores read as the CSV, the PDF and the window print them: "0.00", never "0".
+const number = (value: number | undefined): string => scoreText(value ?? 0);
 
 function hypothesesTable(view: AchView): string[] {
   const { ranks } = view.scores;

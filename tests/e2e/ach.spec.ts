@@ -131,9 +131,9 @@ test('hypotheses of equal score share first place in the ranking and the grid, a
   // Storm C, Engine failure C, Seized at sea I: the first two score 0 and tie; Seized at sea is 3rd.
   await rateRow(page, 'Storm warnings', ['c', 'c', 'i'], ['Consistent', 'Consistent', 'Inconsistent']);
   await expect(ranking(page)).toHaveText([
-    /^Storm.*inconsistency 0.*Tied for first/,
-    /^Engine failure.*inconsistency 0.*Tied for first/,
-    /^Seized at sea.*inconsistency 1/,
+    /^Storm.*inconsistency 0\.00.*Tied for first/,
+    /^Engine failure.*inconsistency 0\.00.*Tied for first/,
+    /^Seized at sea.*inconsistency 1\.00/,
   ]);
   await expect(ranking(page).nth(1)).toHaveAttribute('value', '1');
   await expect(ranking(page).nth(2)).toHaveAttribute('value', '3');
@@ -162,13 +162,13 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
 
   // Storm 0, Seized at sea 3, Engine failure 4: Storm leads; the all-neutral row separates nothing.
   await expect(ranking(page)).toHaveText([
-    /^Storm.*inconsistency 0.*Leading/,
+    /^Storm.*inconsistency 0\.00.*Leading/,
     /^Seized at sea.*3/,
     /^Engine failure.*4/,
   ]);
   await expect(grid(page).getByRole('columnheader', { name: /Storm/ })).toContainText('Leading');
   expect((await rowLabels(page)).at(-1)).toBe(CLAIMS[2]);
-  await expect(grid(page).getByRole('gridcell', { name: /Diagnosticity of “A coast guard.*: 0$/ })).toBeVisible();
+  await expect(grid(page).getByRole('gridcell', { name: /Diagnosticity of “A coast guard.*: 0\.00$/ })).toBeVisible();
   // Without the wreckage (II against Engine failure) Engine failure, at 2, would pass Seized at sea (3);
   // without the annotation (I against it) the two would tie at 3. Either changes the ranking.
   await expect(grid(page).getByText('Sensitive')).toHaveCount(2);
@@ -181,7 +181,7 @@ test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts row
   await expect(page.locator(':focus')).toHaveAccessibleName(/hypothesis “Storm”: Very inconsistent \(II\)/);
   await goToRow(page, 'Wreckage');
   await page.keyboard.type('ii');
-  await expect(ranking(page).first()).toHaveText(/^Seized at sea.*inconsistency 3.*Leading/);
+  await expect(ranking(page).first()).toHaveText(/^Seized at sea.*inconsistency 3\.00.*Leading/);
   // Without the wreckage, Storm would lead again: that row is marked in words.
   await expect(evidenceHeader(page, 'Wreckage')).toContainText('Sensitive');
   await expect(page.locator(':focus')).toHaveAccessibleName(/Wreckage.*hypothesis “Storm”: Very inconsistent/);
@@ -265,7 +265,7 @@ test("an analysis rated only by another analyst opens on their ratings, read-onl
   const whose = page.getByRole('combobox', { name: 'Ratings by' });
   await expect(whose.locator('option:checked')).toHaveText('Rania — 4 ratings');
   await expect(page.getByRole('note')).toContainText("These are Rania's ratings: only they can change them.");
-  await expect(ranking(page)).toHaveText([/^Storm.*inconsistency 0.*Leading/, /^Engine failure/]);
+  await expect(ranking(page)).toHaveText([/^Storm.*inconsistency 0\.00.*Leading/, /^Engine failure/]);
   await expect(grid(page)).toHaveAttribute('aria-readonly', 'true');
   const cell = grid(page)
     .getByRole('gridcell', { name: /hypothesis “Storm”: Consistent \(C\)/ })

@@ -51,7 +51,7 @@ test('the analyst imports a signed review, sees the reply threaded under the not
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(reviewFile);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   await expect(dialog.getByRole('status')).toHaveText(
@@ -101,7 +101,7 @@ test('the analyst imports a signed review, sees the reply threaded under the not
   await page.getByRole('combobox', { name: 'Author' }).selectOption({ label: 'Everyone' });
 
   // Share my review back.
-  await chooseFromMenu(page, 'Export and share', 'Share notes…');
+  await chooseFromMenu(page, 'Share', 'Share notes…');
   const share = page.getByRole('dialog', { name: 'Share notes' });
   await share.getByRole('checkbox', { name: 'Only my review (my annotations and replies)' }).check();
   await screenshot(page, 'share-notes-dialog');
@@ -158,7 +158,7 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   let chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(join(temp.path, 'tampered.mnb'));
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   await expect(dialog.getByRole('alert')).toHaveText(
@@ -168,7 +168,7 @@ test('an unsigned bundle is refused until the person says they trust it; a tampe
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(join(temp.path, 'unsigned.mnb'));
   await expect(dialog.getByRole('alert')).toContainText('This bundle is not signed');
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
@@ -256,7 +256,7 @@ async function editedShareFromA(
 
 async function openImportPreview(page: Page, file: string) {
   const chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   await expect(dialog.getByRole('group', { name: `“${SAMPLE_TITLE}” differs from your copy` })).toBeVisible();
@@ -365,7 +365,7 @@ test('a bundle signed by a reviewer that rewrites the analyst’s note is refuse
 
   await page.goto(app.url);
   const chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   const plan = dialog.getByRole('list', { name: 'What importing changes' });
@@ -421,7 +421,7 @@ test('a review sent back with only the reviewer’s notes and no original files 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(reviewFile);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   const plan = dialog.getByRole('list', { name: 'What importing changes' });

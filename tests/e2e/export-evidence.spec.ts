@@ -31,7 +31,7 @@ async function gradeSample(app: RunningApp): Promise<void> {
 async function exportWith(page: Page, app: RunningApp, evidence: boolean, shot?: string) {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   const option = dialog.getByRole('checkbox', { name: 'Claims and sources' });
   await expect(option).toBeChecked();

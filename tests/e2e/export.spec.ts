@@ -43,7 +43,7 @@ test('Export PDF… downloads the open document with its highlights, notes and t
   await page.keyboard.press('h');
   await expect.poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).length).toBe(2);
 
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
@@ -105,7 +105,7 @@ test('a long export shows its progress, and the tag filter keeps only matching h
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'A long field report' })).toBeVisible();
 
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Place');
   const downloading = page.waitForEvent('download');
@@ -135,8 +135,8 @@ test('an export with warnings shows them in the dialog until they are read, then
     .getByRole('button', { name: /^Tea notes/ })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tea notes' })).toBeVisible();
-  const opener = page.getByRole('banner').getByRole('button', { name: 'Export and share', exact: true });
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  const opener = page.getByRole('banner').getByRole('button', { name: 'Share', exact: true });
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const downloading = page.waitForEvent('download');
   await page.getByRole('dialog', { name: 'Export annotated PDF' }).getByRole('button', { name: 'Export PDF' }).click();
   await downloading;

@@ -36,7 +36,7 @@ test('a document whose text styles cover the window is imported without them, an
 
   await page.goto(app.url);
   const chooser = page.waitForEvent('filechooser');
-  await chooseFromMenu(page, 'Export and share', 'Import notes…');
+  await chooseFromMenu(page, 'Share', 'Import notes…');
   await (await chooser).setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import notes' });
   await expect(dialog.getByRole('list', { name: 'What importing changes' })).toContainText(
@@ -55,7 +55,7 @@ test('a document whose text styles cover the window is imported without them, an
   expect(await page.locator('[style*="position"]').count()).toBe(0);
   // Nothing lies over the toolbar: a click on it reaches its button (Playwright refuses a covered one).
   const again = page.waitForEvent('filechooser', { timeout: 5000 });
-  await page.getByRole('banner').getByRole('button', { name: 'Export and share' }).click({ timeout: 5000 });
+  await page.getByRole('banner').getByRole('button', { name: 'Share', exact: true }).click({ timeout: 5000 });
   await page.getByRole('menuitem', { name: 'Import notes…' }).click({ timeout: 5000 });
   await again;
   temp.remove();

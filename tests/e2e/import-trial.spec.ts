@@ -113,14 +113,14 @@ test('the export dialog tells two documents of one title apart by their files', 
   await expect(reader(page).getByRole('heading', { level: 1, name: 'Minutes' })).toBeVisible();
   await choose(page, 'minutes-april.md', Buffer.from('# Minutes\n\nThe April meeting moved the dig.\n'));
   await expect(reader(page)).toContainText('The April meeting');
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-march.md)' })).not.toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-april.md)' })).toBeChecked();
   await screenshot(page, 'trial-export-same-titles-light');
   await page.keyboard.press('Escape');
   await chooseTheme(page, 'Dark');
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   await expect(dialog.getByRole('checkbox', { name: 'Minutes (minutes-march.md)' })).toBeVisible();
   await screenshot(page, 'trial-export-same-titles-dark');
 });

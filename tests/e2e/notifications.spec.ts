@@ -158,7 +158,7 @@ test('Open in the notification after an import opens the imported document', asy
 
 test('Open in the notification after an export shows the PDF in a new tab', async ({ page, app }) => {
   await openApp(page, app);
-  await chooseFromMenu(page, 'Export and share', 'Export PDF…');
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export PDF' }).click();
@@ -180,8 +180,8 @@ test('a dialog keeps Tab and Shift+Tab inside, closes with Escape, and gives foc
   app,
 }) => {
   await openApp(page, app);
-  // Opened from the keyboard through the Export and share menu; focus comes back to that menu's button.
-  const opener = page.getByRole('banner').getByRole('button', { name: 'Export and share', exact: true });
+  // Opened from the keyboard through the Share menu; focus comes back to that menu's button.
+  const opener = page.getByRole('banner').getByRole('button', { name: 'Share', exact: true });
   await opener.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Export PDF…' })).toBeFocused();

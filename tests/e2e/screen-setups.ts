@@ -41,7 +41,7 @@ export async function chooseToolbarAction(page: Page, label: string): Promise<vo
   if (label === 'Settings') return chooseFromMenu(page, 'Settings', 'Settings…');
   if (/^(Export PDF|Share notes|Import notes)/i.test(label)) {
     const item = label.endsWith('…') ? label : `${label}…`;
-    return chooseFromMenu(page, 'Export and share', item.charAt(0).toUpperCase() + item.slice(1));
+    return chooseFromMenu(page, 'Share', item.charAt(0).toUpperCase() + item.slice(1));
   }
   await page.getByRole('banner').getByRole('button', { name: label, exact: true }).click();
 }

@@ -2,7 +2,7 @@
 // the menu or popover, then choose.
 import type { Locator, Page } from '@playwright/test';
 
-export type ToolbarMenu = 'Export and share' | 'Settings';
+export type ToolbarMenu = 'Share' | 'Settings';
 
 /** Opens a toolbar menu and chooses an item (Export PDF…, Share notes…, Import notes…, Settings…). */
 export async function chooseFromMenu(page: Page, menu: ToolbarMenu, item: string): Promise<void> {

@@ -101,16 +101,43 @@ describe('the evidence commands', () => {
     );
   });
 
+  it('removes a claim found by its words and warns how many ACH rows went with it', async () => {
+    const { original } = await twoReports();
+    const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
+    const lonely = (await ok('claims', 'add', 'The harbour was closed', '--supports', original)).split(' ')[0]!;
+    const first = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    const second = (await ok('ach', 'new', 'Who saw them leave?')).trim();
+    await ok('ach', 'row', first, '--claim', claim);
+    await ok('ach', 'row', second, '--claim', claim);
+    expect(await ok('claims', 'remove', 'left at dawn')).toBe(
+      `Deleted claim ${claim}  Boats left at dawn\n` +
+        'Warning: 2 ACH rows built on it went with it (in “Who saw them leave?”, “Why did the boats not come back?”).\n',
+    );
+    expect(await ok('ach', 'show', first)).toContain('Evidence: none yet.');
+    const removed = await jsonOf<{ id: string; removedRows: number }>('claims', 'remove', lonely.slice(0, 8));
+    expect(removed).toMatchObject({ id: lonely, removedRows: 0 });
+    expect(await ok('claims')).toBe('No claims yet.\n');
+    expect((await cli('claims', 'remove', 'left at dawn')).stderr).toContain('No claim has an id starting with');
+  });
+
   it('builds an analysis from the command line and prints the matrix with ranking and diagnosticity', async () => {
     const { original, storm } = await twoReports();
     const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
     await ok('ach', 'hypothesis', analysis.slice(0, 6), 'Storm');
     await ok('ach', 'hypothesis', analysis, 'Seized at sea');
     const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
-    await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high');
-    const view = await jsonOf<{ rows: Array<{ id: string; label: string }> }>('ach', 'row', analysis, '--claim', claim);
-    const stormRow = view.rows.find((row) => row.label === 'storm closed the harbour')!.id;
-    const claimRow = view.rows.find((row) => row.label === 'Boats left at dawn')!.id;
+    const added = await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high');
+    expect(added).toMatch(/^Added row [0-9a-f]{8} {2}storm closed the harbour\n$/);
+    const stormRow = added.split(' ')[2]!;
+    const made = await jsonOf<{ id: string; label: string; relevance: string }>(
+      'ach',
+      'row',
+      analysis,
+      '--claim',
+      claim,
+    );
+    expect(made).toMatchObject({ label: 'Boats left at dawn', relevance: 'medium' });
+    const claimRow = made.id;
     await ok('ach', 'rate', analysis, stormRow.slice(0, 8), 'H1', 'CC');
     await ok('ach', 'rate', analysis, stormRow, 'H2', 'II');
     await ok('ach', 'rate', analysis, claimRow, 'H2', 'c');
@@ -137,8 +164,7 @@ describe('the evidence commands', () => {
     expect(await ok('ach', 'hypothesis', analysis, 'Storm')).toMatch(/^Added H1 {2}[0-9a-f-]{36} {2}Storm\n$/);
     await ok('ach', 'hypothesis', analysis, 'Seized at sea');
     await ok('ach', 'hypothesis', analysis, 'Sank in the night');
-    const view = await jsonOf<{ rows: Array<{ id: string }> }>('ach', 'row', analysis, '--annotation', storm);
-    const row = view.rows[0]!.id;
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
     // Storm C, Seized C, Sank I: Storm and Seized score 0 and share rank 1; Sank is 3rd, not 2nd.
     await ok('ach', 'rate', analysis, row, 'H1', 'C');
     await ok('ach', 'rate', analysis, row, 'H2', 'C');

@@ -132,6 +132,22 @@ describe('analyses of competing hypotheses', () => {
     expect(await callOk(core, 'listAnalyses', {})).toEqual([]);
   });
 
+  it('stores a hypothesis typed with its own number, "H1: Storm", without it, and keeps another number', async () => {
+    const { id: analysisId } = await callOk(core, 'saveAnalysis', { question: 'Why did the boats not come back?' });
+    await callOk(core, 'saveHypothesis', { analysisId, label: 'H1: Storm' });
+    await callOk(core, 'saveHypothesis', { analysisId, label: 'h2 Engine failure' });
+    await callOk(core, 'saveHypothesis', { analysisId, label: 'H4: Seized at sea' });
+    let view = await callOk(core, 'saveHypothesis', { analysisId, label: 'H4:' });
+    expect(view.hypotheses.map((hypothesis) => hypothesis.label)).toEqual([
+      'Storm',
+      'Engine failure',
+      'H4: Seized at sea',
+      'H4:',
+    ]);
+    view = await callOk(core, 'saveHypothesis', { analysisId, id: view.hypotheses[1]!.id, label: 'H2:  Engine fire' });
+    expect(view.hypotheses[1]!.label).toBe('Engine fire');
+  });
+
   it('names what was not found', async () => {
     const { analysisId, stormH, view } = await matrix();
     expect(await callError(core, 'getAnalysis', { id: 'nope' })).toEqual({

@@ -126,4 +126,15 @@ describe('evidence from someone else', () => {
     );
     rui = open('rui', 'Rui Reviewer');
   });
+
+  it("refuses claims remove on another analyst's claim, exiting 1, and keeps it and its ACH row", async () => {
+    const made = await anasEvidenceAtRui();
+    rui.close();
+    const result = await runCliCaptured(['--data-dir', join(temp.path, 'rui'), 'claims', 'remove', made.claim.id]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/This claim is Ana Analyst's: only they can change or delete it\./);
+    rui = open('rui', 'Rui Reviewer');
+    expect((await callOk(rui, 'getClaim', { id: made.claim.id })).statement).toBe('The boats left at dawn');
+    expect((await callOk(rui, 'getAnalysis', { id: made.analysisId })).rows).toHaveLength(1);
+  });
 });

@@ -145,10 +145,25 @@ describe('evidence in the PDF export', () => {
     const text = pdftotext(await exportBoth(), true);
     const analysis = text.slice(text.indexOf('Analysis: Why did the boats not come back?'));
     // Storm CC and Engine failure C both score 0: they share rank 1, and Seized at sea is 3rd.
-    expect(analysis).toContain('H1 Storm — weighted inconsistency 0.00 · rank 1 (shared)');
+    expect(analysis).toContain('H1 Storm — weighted inconsistency 0.00 · tied for first');
     expect(analysis).toContain('H2 Seized at sea — weighted inconsistency 4.00 · rank 3');
-    expect(analysis).toContain('H3 Engine failure — weighted inconsistency 0.00 · rank 1 (shared)');
+    expect(analysis).toContain('H3 Engine failure — weighted inconsistency 0.00 · tied for first');
+    expect(analysis).not.toContain('(shared)');
     expect(analysis).toContain('Weighted inconsistency 0.00 4.00 0.00 Rank 1= 3 1=');
+  });
+
+  it('says a rank below first that hypotheses share is tied, and a lone first rank is rank 1', async () => {
+    const { analysisId } = await gradedLibrary();
+    const view = await callOk(core, 'saveHypothesis', { analysisId, label: 'Engine failure' });
+    const engine = view.hypotheses[2]!.id;
+    await callOk(core, 'rateAchCell', { analysisId, rowId: view.rows[0]!.id, hypothesisId: engine, rating: 'II' });
+    const text = pdftotext(await exportBoth(), true);
+    const analysis = text.slice(text.indexOf('Analysis: Why did the boats not come back?'));
+    // Seized at sea and Engine failure both score 4: they share rank 2 behind Storm.
+    expect(analysis).toContain('H1 Storm — weighted inconsistency 0.00 · rank 1');
+    expect(analysis).not.toContain('H1 Storm — weighted inconsistency 0.00 · rank 1 (tied)');
+    expect(analysis).toContain('H2 Seized at sea — weighted inconsistency 4.00 · rank 2 (tied)');
+    expect(analysis).toContain('H3 Engine failure — weighted inconsistency 4.00 · rank 2 (tied)');
   });
 
   it('leaves the Claims and sources appendix out when asked, keeping the grades on the highlights', async () => {

@@ -75,7 +75,7 @@ interface RowOptions {
 function rowCommand(session: CliSession): Command {
   const { argv } = session;
   return new Command('row')
-    .summary('add a claim or an annotation to an analysis as evidence')
+    .summary("add a claim or an annotation to an analysis as evidence; prints the new row's id and text")
     .description('Add a row of evidence (a claim or an annotation) to an analysis, with the relevance you give it.')
     .argument('<analysis>', 'an analysis id or a unique prefix of one')
     .usage('ANALYSIS (--claim CLAIM | --annotation ANNOTATION) [--relevance low|medium|high]')
@@ -101,12 +101,16 @@ function rowCommand(session: CliSession): Command {
         options.claim !== undefined
           ? { kind: 'claim' as const, id: await resolveClaim(session, options.claim) }
           : { kind: 'annotation' as const, id: (await resolveAnnotations(session, [options.annotation!]))[0]! };
+      const before = new Set((await session.call('getAnalysis', { id: analysisId })).rows.map((item) => item.id));
       const view = await session.call('saveAchRow', {
         analysisId,
         evidence,
         ...(options.relevance ? { relevance: options.relevance } : {}),
       });
-      printView(session, view);
+      const made = view.rows.find((item) => !before.has(item.id));
+      // The short id is what ach show prints and ach rate takes.
+      if (made) session.print(`Added row ${made.id.slice(0, 8)}  ${made.label}\n`, made);
+      else printView(session, view);
     });
 }
 

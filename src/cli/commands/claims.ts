@@ -1,5 +1,6 @@
 // `marginalia claims`: the claims register with computed statuses; `claims add` makes a
-// claim with its evidence, `claims show` prints one with its evidence grouped by stance.
+// claim with its evidence, `claims show` prints one with its evidence grouped by stance, `claims
+// remove` deletes one and says how many ACH rows went with it.
 import { Command } from 'commander';
 import type { ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
 import { STANCES } from '../../shared/evidence';
@@ -83,16 +84,56 @@ function showCommand(session: CliSession): Command {
     });
 }
 
+/** How many rows of which analyses are built on a claim: the core deletes them with it. */
+async function rowsOnClaim(session: CliSession, claimId: string): Promise<Array<{ question: string; rows: number }>> {
+  const found: Array<{ question: string; rows: number }> = [];
+  for (const analysis of await session.call('listAnalyses', {})) {
+    const view = await session.call('getAnalysis', { id: analysis.id });
+    const rows = view.rows.filter((row) => row.evidence.kind === 'claim' && row.evidence.id === claimId).length;
+    if (rows > 0) found.push({ question: view.question, rows });
+  }
+  return found;
+}
+
+function removeCommand(session: CliSession): Command {
+  return new Command('remove')
+    .summary('delete one of your claims, with the ACH rows built on it')
+    .description(
+      'Delete a claim (its evidence stays as annotations). Rows of analyses built on the claim go with it; the output ' +
+        "says how many. Another analyst's claim is refused.",
+    )
+    .argument('<claim>', 'a claim id, a unique prefix of one, or words only its statement has')
+    .usage('CLAIM')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  marginalia claims remove 2d7f\n  marginalia claims remove "boats left at dawn"',
+    )
+    .action(async (reference: string) => {
+      const id = await resolveClaim(session, reference);
+      const { statement } = await session.call('getClaim', { id });
+      const analyses = await rowsOnClaim(session, id);
+      await session.call('deleteClaim', { id });
+      const removedRows = analyses.reduce((sum, item) => sum + item.rows, 0);
+      const where = analyses.map((item) => `“${item.question}”`).join(', ');
+      const warning =
+        removedRows === 0
+          ? ''
+          : `Warning: ${removedRows} ACH ${removedRows === 1 ? 'row' : 'rows'} built on it went with it (in ${where}).\n`;
+      session.print(`Deleted claim ${id}  ${statement}\n${warning}`, { deleted: true, id, removedRows, analyses });
+    });
+}
+
 export function claimsCommand(session: CliSession): Command {
   return new Command('claims')
-    .summary('list claims with their status, evidence counts and best supporting grade; add or show one')
+    .summary('list claims with their status, evidence counts and best supporting grade; add, show or remove one')
     .description(
       'List claims with their computed status (corroborated, contested, single-source, unsupported), evidence counts ' +
-        '(+ supports, - contradicts, ~ context) and the best grade among the supporting evidence; or add or show one.',
+        '(+ supports, - contradicts, ~ context) and the best grade among the supporting evidence; or add, show or remove one.',
     )
-    .usage('[add STATEMENT [flags] | show CLAIM]')
+    .usage('[add STATEMENT [flags] | show CLAIM | remove CLAIM]')
     .addCommand(addCommand(session))
     .addCommand(showCommand(session))
+    .addCommand(removeCommand(session))
     .addHelpText(
       'after',
       '\nExamples:\n  marginalia claims\n  marginalia claims add "Boats left at dawn" --supports 5b1e',

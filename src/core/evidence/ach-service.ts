@@ -52,6 +52,17 @@ function shownAnalyst(analysts: readonly AchAnalyst[], ownerId: string, asked: s
   return owner ?? (busiest.ratings > 0 ? busiest : local);
 }
 
+/**
+ * "H1: Storm" typed as the first hypothesis is stored as "Storm": every view numbers hypotheses
+ * itself, so a typed number of the same place printed "H1 H1: Storm", and would go stale once a
+ * hypothesis before it is removed. Another number ("H2: Storm" as H1) is the analyst's text and stays.
+ */
+function withoutOwnNumber(label: string, number: number): string {
+  const match = new RegExp(`^h${number}(?::\\s*|\\s+)`, 'i').exec(label);
+  const rest = match ? label.slice(match[0].length).trim() : '';
+  return rest === '' ? label : rest;
+}
+
 export class AchService {
   constructor(
     private readonly context: EvidenceContext,
@@ -200,7 +211,9 @@ export class AchService {
   saveHypothesis(input: { analysisId: string; id?: string; label: string }, source: ChangeSource = 'local'): AchView {
     this.requireOwnAnalysis(input.analysisId, source);
     if (input.id !== undefined) this.requireHypothesis(input.analysisId, input.id);
-    const label = input.label.replace(/\s+/g, ' ').trim();
+    const hypotheses = this.repository.hypotheses(input.analysisId);
+    const position = input.id === undefined ? hypotheses.length : hypotheses.findIndex((item) => item.id === input.id);
+    const label = withoutOwnNumber(input.label.replace(/\s+/g, ' ').trim(), position + 1);
     return this.changeAnalysis(input.analysisId, source, (now) =>
       this.repository.saveHypothesis(
         input.analysisId,

@@ -1,8 +1,9 @@
 // An analysis of competing hypotheses as a ruled table in the export: hypotheses as columns
 // (named in a legend with their scores and ranks), one row per piece of evidence (most
 // diagnostic first) with its relevance, credibility, diagnosticity and ratings, then the
-// weighted inconsistency and rank of each hypothesis (a shared rank as "1="). A table taller than the page continues
-// on the next with its header repeated; more hypotheses than fit across go in further tables.
+// weighted inconsistency and rank of each hypothesis (a shared rank as "1=" in the table, "tied"
+// in the legend). A table taller than the page continues on the next with its header repeated;
+// more hypotheses than fit across go in further tables.
 import type { AchMatrix } from '../../shared/evidence-export';
 import { rankText, scoreText } from '../../shared/evidence-export';
 import { INK, LINE_FACTOR, MARGIN_LEFT, MUTED, RULE, exportPiece } from './pdf-style';
@@ -67,10 +68,17 @@ function note(surface: PageSurface, text: string, section: number): void {
   surface.flowLines(lines, MARGIN_LEFT, SIZE, section, undefined);
 }
 
+/** "rank 2", "rank 3 (tied)", or "tied for first" as the window and the CLI name a shared first place; '' unranked. */
+function standingText(rank: number, tied: boolean): string {
+  if (rank === 0) return '';
+  if (!tied) return `rank ${rank}`;
+  return rank === 1 ? 'tied for first' : `rank ${rank} (tied)`;
+}
+
 function legend(surface: PageSurface, matrix: AchMatrix, section: number): void {
   matrix.hypotheses.forEach((hypothesis, index) => {
-    const rank = hypothesis.rank > 0 ? ` · rank ${hypothesis.rank}${hypothesis.tied ? ' (shared)' : ''}` : '';
-    const facts = `weighted inconsistency ${scoreText(hypothesis.inconsistency)}${rank}`;
+    const standing = standingText(hypothesis.rank, hypothesis.tied);
+    const facts = `weighted inconsistency ${scoreText(hypothesis.inconsistency)}${standing ? ` · ${standing}` : ''}`;
     const pieces = [
       exportPiece(`H${index + 1}  `, SIZE, { bold: true }),
       ...surface.plainPieces(hypothesis.label, SIZE, { family: 'serif' }),

@@ -1,6 +1,7 @@
 // How the matrix says things: ratings as letters and words, relevance, scores and ranks, and
 // the accessible name of a cell (evidence, hypothesis, rating, note, disagreement).
 import type { AchDisagreement, AchRating, Relevance } from '../../../shared/evidence';
+import { scoreText } from '../../../shared/evidence-export';
 
 export const RATING_TEXT: Record<AchRating, string> = { CC: 'CC', C: 'C', N: 'N', I: 'I', II: 'II', NA: 'N/A' };
 
@@ -15,10 +16,10 @@ export const RATING_NAMES: Record<AchRating, string> = {
 
 export const RELEVANCE_NAMES: Record<Relevance, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
-/** A score as the matrix shows it: at most two decimals, no trailing zeros. */
+/** A score as the matrix shows it: two decimals, "0.00", as the CLI, the CSV and the PDF print it. */
 export function formatScore(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
-  return String(Math.round(value * 100) / 100);
+  return scoreText(value);
 }
 
 export function ordinal(rank: number): string {

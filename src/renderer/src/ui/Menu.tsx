@@ -18,8 +18,10 @@ export interface MenuItem {
 }
 
 export interface MenuButtonProps {
-  /** The button's accessible name and tooltip; it contains any text the button shows. */
+  /** The button's accessible name (and the menu's); it contains any text the button shows (WCAG 2.5.3). */
   label: string;
+  /** A longer tooltip, which becomes the button's description; the label when not given. */
+  tooltip?: string;
   /** What the button shows: an icon, a short text, or both. */
   children: ReactNode;
   items: readonly MenuItem[];
@@ -28,7 +30,7 @@ export interface MenuButtonProps {
   align?: 'start' | 'end';
 }
 
-export function MenuButton({ label, children, items, buttonClassName, align = 'start' }: MenuButtonProps) {
+export function MenuButton({ label, tooltip, children, items, buttonClassName, align = 'start' }: MenuButtonProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -88,7 +90,7 @@ export function MenuButton({ label, children, items, buttonClassName, align = 's
 
   return (
     <span ref={container} className={styles.container}>
-      <Tooltip text={label} suppressed={open}>
+      <Tooltip text={tooltip ?? label} suppressed={open}>
         {(trigger) => (
           <button
             {...trigger}

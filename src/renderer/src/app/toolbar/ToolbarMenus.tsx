@@ -1,4 +1,4 @@
-// The toolbar's menus: Export and share (PDF, note bundles out and in), Settings (the settings
+// The toolbar's menus: Share (PDF, note bundles out and in), Settings (the settings
 // dialog, the shortcut list, the command palette) and, on a narrow window, More (what the
 // toolbar folds away there: undo, redo, editing, import). Each item runs a command.
 import type { CommandId } from '../../../../shared/commands';
@@ -22,9 +22,10 @@ export function ExportMenu() {
     useCommandItem('importNotes', 'Import notes…'),
   ];
   return (
-    <MenuButton label="Export and share" items={items} buttonClassName={styles.iconButton} align="end">
+    <MenuButton label="Share" tooltip="Export and share" items={items} buttonClassName={styles.iconButton} align="end">
       <ShareIcon />
-      {/* A word beside the icon: the picture alone did not say what the menu holds. */}
+      {/* A word beside the icon: the picture alone did not say what the menu holds. It is the
+          button's name too, so people who speak the label they see reach it (WCAG 2.5.3). */}
       <span>Share</span>
       <ChevronDownIcon size={12} />
     </MenuButton>
