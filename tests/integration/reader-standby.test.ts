@@ -2,7 +2,11 @@
 // the files' names call for, takes the first file read on its entry and limits, and reads it
 // exactly as a worker started with the file does.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, workerReader } from '../../src/core/import/reader-worker-host';
+import {
+  DEFAULT_WORKER_LIMITS,
+  defaultReaderWorkerEntry,
+  workerReader,
+} from '../../src/core/import/reader-worker-host';
 import { ReaderStandby, startReaderStandby, workerTypesNamed } from '../../src/core/import/standby';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
 
