@@ -38,10 +38,12 @@ test('selecting text shows the toolbar; h highlights, Esc dismisses', async ({ p
   await page.keyboard.press('h');
   await expect(toolbar(page)).toBeHidden();
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-yellow': ['beheading 11 people'] });
-  const stored = app.core.annotations.list(app.core.documents.list()[0]!.id);
-  expect(stored.map((annotation) => [annotation.target?.quote.exact, annotation.author.name])).toEqual([
-    ['beheading 11 people', 'Ana Analyst'],
-  ]);
+  // The page paints the highlight before the core has stored it: wait for the store.
+  const storedNow = () => app.core.annotations.list(app.core.documents.list()[0]!.id);
+  await expect
+    .poll(() => storedNow().map((annotation) => [annotation.target?.quote.exact, annotation.author.name]))
+    .toEqual([['beheading 11 people', 'Ana Analyst']]);
+  const stored = storedNow();
   expect(stored[0]!.target!.quote.prefix.length).toBe(32);
   expect(stored[0]!.target!.quote.suffix.length).toBe(32);
 });
