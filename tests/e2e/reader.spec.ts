@@ -115,6 +115,8 @@ test('importing a Markdown file through Import… renders its headings, lists, q
 });
 
 test('dropping an HTML page on the window imports the article with its byline', async ({ page, app }) => {
+  // A whole news page goes through Readability and the sanitizer: seconds under load.
+  test.setTimeout(60_000);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   const html = readFileSync(join(HTML_SAMPLES, 'bbc-1', 'source.html'), 'utf8');
@@ -131,7 +133,7 @@ test('dropping an HTML page on the window imports the article with its byline', 
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(
     reader.getByRole('heading', { level: 1, name: "Obama admits US gun laws are his 'biggest frustration'" }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 30_000 });
   await expect(reader.getByText('BBC News', { exact: true }).first()).toBeVisible();
   await expect(reader.getByText('President Barack Obama has admitted that his failure to pass')).toBeVisible();
   await screenshot(page, 'reader-html');
