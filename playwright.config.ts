@@ -9,10 +9,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   // Each test has its own library, host and page, so any two can run at once: a long file no
-  // longer runs alone in one worker after the others are done. The tests mostly wait (on the
-  // page, debounced saves) rather than compute, so three share two cores.
+  // longer runs alone in one worker after the others are done. Two workers for two cores: a
+  // third made the axe checks and imports slower, not the suite shorter.
   fullyParallel: true,
-  workers: 3,
+  workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {
