@@ -15,6 +15,7 @@ import {
   openReader,
   openSearchWithResults,
   previewNoteBundle,
+  selectTwoAnnotations,
 } from './screen-setups';
 import { selectText } from './helpers';
 
@@ -207,10 +208,7 @@ test.describe('in the light and the dark theme', () => {
   test('the Annotations panel acting on several annotations has no accessibility violations', async ({ page, app }) => {
     annotateSample(app);
     await openReader(page, app);
-    await page.getByRole('tab', { name: 'Annotations' }).click();
-    const list = page.getByRole('list', { name: 'Annotations in this document' });
-    for (const checkbox of (await list.getByRole('checkbox').all()).slice(0, 2)) await checkbox.check();
-    await expect(page.getByRole('region', { name: 'Selected annotations' })).toContainText('2 selected');
+    await selectTwoAnnotations(page);
     await expectNoViolations(page);
   });
 

@@ -33,6 +33,14 @@ export async function openReader(page: Page, app: RunningApp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
 }
 
+/** The Annotations panel with its first two annotations ticked, as for acting on several at once. */
+export async function selectTwoAnnotations(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  const list = page.getByRole('list', { name: 'Annotations in this document' });
+  for (const checkbox of (await list.getByRole('checkbox').all()).slice(0, 2)) await checkbox.check();
+  await expect(page.getByRole('region', { name: 'Selected annotations' })).toContainText('2 selected');
+}
+
 /**
  * Clicks a toolbar action by its label: Settings and the export and sharing actions are
  * items of the toolbar's menus, the rest are buttons of their own.

@@ -14,6 +14,7 @@ import {
   openReader,
   openSearchWithResults,
   previewNoteBundle,
+  selectTwoAnnotations,
 } from './screen-setups';
 
 const SIZES = [
@@ -114,10 +115,7 @@ const SCREENS: Screen[] = [
     show: async (page, app) => {
       annotateSample(app);
       await openReader(page, app);
-      await page.getByRole('tab', { name: 'Annotations' }).click();
-      const list = page.getByRole('list', { name: 'Annotations in this document' });
-      for (const checkbox of (await list.getByRole('checkbox').all()).slice(0, 2)) await checkbox.check();
-      await expect(page.getByRole('region', { name: 'Selected annotations' })).toContainText('2 selected');
+      await selectTwoAnnotations(page);
     },
   },
   {

@@ -1,39 +1,24 @@
-import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import type { MarginaliaCore } from '../../src/core/core';
 import { achReport } from '../../src/cli/ach-matrix';
 import { evidencePlanLines } from '../../src/shared/bundles';
 import type { AchView } from '../../src/shared/evidence';
 import type { EvidenceLibrary } from '../support/evidence-library';
-import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
-import { makeTempDir } from '../support/temp';
+import { callOk, openTwoAnalysts } from '../support/evidence-library';
 
 // Issue 17's evidence travelling in signed note bundles between real libraries.
 
-let temp: ReturnType<typeof makeTempDir>;
 let ana: MarginaliaCore;
 let rui: MarginaliaCore;
 let library: EvidenceLibrary;
-
-function open(name: string, displayName: string): MarginaliaCore {
-  const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: 'test' });
-  core.profile.rename(displayName);
-  return core;
-}
+let close: () => void;
 
 beforeEach(() => {
-  temp = makeTempDir();
-  ana = open('ana', 'Ana Analyst');
-  rui = open('rui', 'Rui Reviewer');
-  library = makeEvidenceLibrary(ana);
+  ({ ana, rui, library, close } = openTwoAnalysts());
 });
 
-afterEach(() => {
-  ana.close();
-  rui.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 const share = (core: MarginaliaCore, reviewOnly = false) =>
   Buffer.from(core.exportBundle({ documentIds: [library.firstDoc, library.secondDoc], reviewOnly }).bytes);

@@ -2,39 +2,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import type { MarginaliaCore } from '../../src/core/core';
 import type { EvidenceEntry } from '../../src/shared/bundle-evidence';
 import { evidencePlanLines } from '../../src/shared/bundles';
-import type { EvidenceLibrary } from '../support/evidence-library';
-import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
-import { makeTempDir } from '../support/temp';
+import type { EvidenceLibrary, TwoAnalysts } from '../support/evidence-library';
+import { callOk, openTwoAnalysts } from '../support/evidence-library';
 
 // Issue 17: deleted evidence stays deleted when an old copy comes back, in a bundle from its
 // author or in the workspace's evidence.jsonld, until its author edits it later.
 
-let temp: ReturnType<typeof makeTempDir>;
+let temp: TwoAnalysts['temp'];
 let ana: MarginaliaCore;
 let rui: MarginaliaCore;
 let library: EvidenceLibrary;
-
-function open(name: string, displayName: string): MarginaliaCore {
-  const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: 'test' });
-  core.profile.rename(displayName);
-  return core;
-}
+let close: () => void;
 
 beforeEach(() => {
-  temp = makeTempDir();
-  ana = open('ana', 'Ana Analyst');
-  rui = open('rui', 'Rui Reviewer');
-  library = makeEvidenceLibrary(ana);
+  ({ temp, ana, rui, library, close } = openTwoAnalysts());
 });
 
-afterEach(() => {
-  ana.close();
-  rui.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 const share = (core: MarginaliaCore) =>
   Buffer.from(core.exportBundle({ documentIds: [library.firstDoc, library.secondDoc] }).bytes);

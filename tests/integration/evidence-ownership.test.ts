@@ -1,38 +1,25 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import type { MarginaliaCore } from '../../src/core/core';
 import { runCliCaptured } from '../support/cli-run';
-import type { EvidenceLibrary } from '../support/evidence-library';
-import { callError, callOk, makeEvidenceLibrary } from '../support/evidence-library';
-import { makeTempDir } from '../support/temp';
+import type { EvidenceLibrary, TwoAnalysts } from '../support/evidence-library';
+import { callError, callOk, openTwoAnalysts } from '../support/evidence-library';
 
 // Evidence that came from someone else's signed bundle stays theirs: the receiver cannot
 // change or delete it (a later bundle of theirs would carry the edit under the other's name),
 // but can rate their analysis and add claims, sources and links of their own beside it.
 
-let temp: ReturnType<typeof makeTempDir>;
+let temp: TwoAnalysts['temp'];
 let ana: MarginaliaCore;
 let rui: MarginaliaCore;
 let library: EvidenceLibrary;
-
-function open(name: string, displayName: string): MarginaliaCore {
-  const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: 'test' });
-  core.profile.rename(displayName);
-  return core;
-}
+let close: () => void;
 
 beforeEach(() => {
-  temp = makeTempDir();
-  ana = open('ana', 'Ana Analyst');
-  rui = open('rui', 'Rui Reviewer');
-  library = makeEvidenceLibrary(ana);
+  ({ temp, ana, rui, library, close } = openTwoAnalysts());
 });
 
-afterEach(() => {
-  ana.close();
-  rui.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 /** Ana's source, grade, link, claim and analysis, imported into Rui's library from her signed bundle. */
 async function anasEvidenceAtRui() {

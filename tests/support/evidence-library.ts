@@ -1,8 +1,10 @@
 // A small library for the evidence tests: two short reports on the same events, each with
 // highlights, and a helper that calls the contract and unwraps its result.
-import type { MarginaliaCore } from '../../src/core/core';
+import { join } from 'node:path';
+import { MarginaliaCore } from '../../src/core/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
+import { makeTempDir } from './temp';
 
 export const FIRST_REPORT =
   'Harbour Radio reported that fishing boats left Zuwara at dawn.\n\n' +
@@ -53,4 +55,30 @@ export async function callError(
   const result = await core.call(method, input);
   if (result.ok) throw new Error(`${method} succeeded but should have failed`);
   return result.error;
+}
+
+/** Two analysts' libraries in one temp folder: Ana's holds the two reports, Rui's is empty. */
+export interface TwoAnalysts {
+  temp: ReturnType<typeof makeTempDir>;
+  ana: MarginaliaCore;
+  rui: MarginaliaCore;
+  library: EvidenceLibrary;
+  close(): void;
+}
+
+export function openTwoAnalysts(): TwoAnalysts {
+  const temp = makeTempDir();
+  const open = (name: string, displayName: string) => {
+    const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: 'test' });
+    core.profile.rename(displayName);
+    return core;
+  };
+  const ana = open('ana', 'Ana Analyst');
+  const rui = open('rui', 'Rui Reviewer');
+  const close = () => {
+    ana.close();
+    rui.close();
+    temp.remove();
+  };
+  return { temp, ana, rui, library: makeEvidenceLibrary(ana), close };
 }
