@@ -4,7 +4,7 @@ import type { MarginaliaCore } from '../../src/core/core';
 import { achReport } from '../../src/cli/ach-matrix';
 import { evidencePlanLines } from '../../src/shared/bundles';
 import type { AchView } from '../../src/shared/evidence';
-import type { EvidenceLibrary } from '../support/evidence-library';
+import type { EvidenceLibrary, TwoAnalysts } from '../support/evidence-library';
 import { callOk, openTwoAnalysts } from '../support/evidence-library';
 
 // Issue 17's evidence travelling in signed note bundles between real libraries.
@@ -13,9 +13,10 @@ let ana: MarginaliaCore;
 let rui: MarginaliaCore;
 let library: EvidenceLibrary;
 let close: () => void;
+let open: TwoAnalysts['open'];
 
 beforeEach(() => {
-  ({ ana, rui, library, close } = openTwoAnalysts());
+  ({ ana, rui, library, open, close } = openTwoAnalysts());
 });
 
 afterEach(() => close());

@@ -16,9 +16,10 @@ let ana: MarginaliaCore;
 let rui: MarginaliaCore;
 let library: EvidenceLibrary;
 let close: () => void;
+let open: TwoAnalysts['open'];
 
 beforeEach(() => {
-  ({ temp, ana, rui, library, close } = openTwoAnalysts());
+  ({ temp, ana, rui, library, open, close } = openTwoAnalysts());
 });
 
 afterEach(() => close());

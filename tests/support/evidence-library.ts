@@ -63,22 +63,26 @@ export interface TwoAnalysts {
   ana: MarginaliaCore;
   rui: MarginaliaCore;
   library: EvidenceLibrary;
+  /** Opens a library (another, or one of the two again) in the same folder, closed with the rest. */
+  open(name: string, displayName: string): MarginaliaCore;
   close(): void;
 }
 
 export function openTwoAnalysts(): TwoAnalysts {
   const temp = makeTempDir();
+  const opened: MarginaliaCore[] = [];
   const open = (name: string, displayName: string) => {
     const core = new MarginaliaCore({ dataDir: join(temp.path, name), host: 'cli', version: 'test' });
     core.profile.rename(displayName);
+    opened.push(core);
     return core;
   };
   const ana = open('ana', 'Ana Analyst');
   const rui = open('rui', 'Rui Reviewer');
+  // Every library opened here, reopened ones too; closing one already closed does nothing.
   const close = () => {
-    ana.close();
-    rui.close();
+    for (const core of opened) core.close();
     temp.remove();
   };
-  return { temp, ana, rui, library: makeEvidenceLibrary(ana), close };
+  return { temp, ana, rui, library: makeEvidenceLibrary(ana), open, close };
 }
