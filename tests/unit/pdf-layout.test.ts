@@ -154,6 +154,25 @@ describe('PDF reading order', () => {
     expect(removeFurniture(inOnePiece, 10)).toEqual(frames.map((frame) => frame.lines.slice(2)));
   });
 
+  it('keeps numbered section headings that open every page, set larger than the text, as text', () => {
+    const frames = [1, 2, 3, 4].map((number) => ({
+      top: 792,
+      bottom: 0,
+      lines: [
+        line(`Section ${number}: Port activity in week ${number}`, 72, 750, 300, 15),
+        ...column(`p${'abcd'[number - 1]!}`, 72, 4),
+        line(`${number}`, 300, 30, 10),
+      ],
+    }));
+    const kept = removeFurniture(frames, 10).map((lines) => lines.map((found) => found.text));
+    expect(kept).toEqual(
+      [1, 2, 3, 4].map((number) => [
+        `Section ${number}: Port activity in week ${number}`,
+        ...[0, 1, 2, 3].map((index) => `p${'abcd'[number - 1]!}${index}`),
+      ]),
+    );
+  });
+
   it('makes larger or bold short lines headings, but not table-of-contents entries, and marked lines list items', () => {
     const style = { bodySize: 10, boldFonts: new Set(['bold']) };
     const groups = groupRegion(

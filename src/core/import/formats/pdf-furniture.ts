@@ -134,6 +134,15 @@ function pageNumberOffset(frames: readonly PageFrame[], needed: number, bodySize
   return count >= Math.max(3, needed) ? offset : undefined;
 }
 
+/**
+ * A line set larger than the text with a number in it ("Section 3: Week 3") opens a section,
+ * however many pages open the same way: running heads are set at the text's size or smaller.
+ * Masking numbers to find repeats would otherwise take every section starting a page for one.
+ */
+function isNumberedHeading(line: PdfLine, bodySize: number): boolean {
+  return line.size > bodySize * 1.05 && /\d/.test(line.text);
+}
+
 /** Each page's lines without its running heads, running feet and page numbers. */
 export function removeFurniture(frames: readonly PageFrame[], bodySize: number): PdfLine[][] {
   const counts = countRepeats(frames);
@@ -146,7 +155,9 @@ export function removeFurniture(frames: readonly PageFrame[], bodySize: number):
     const isFurniture = (line: PdfLine, zone: Zone): boolean =>
       isPageNumber(line.text) ||
       numbered(line) ||
-      (pagesWithText > 1 && (counts.get(repeatKey(line, zone, frame)) ?? 0) >= needed);
+      (pagesWithText > 1 &&
+        !isNumberedHeading(line, bodySize) &&
+        (counts.get(repeatKey(line, zone, frame)) ?? 0) >= needed);
     const furniture = new Set([
       ...furnitureFromEdge(frame, 'top', isFurniture, numbered),
       ...furnitureFromEdge(frame, 'bottom', isFurniture, numbered),
