@@ -33,6 +33,27 @@ describe('SettingsStore', () => {
     expect(settings.get().theme).toBe('dark');
   });
 
+  it('keeps the latest change when an earlier save is answered after it was made', async () => {
+    const answers: Array<() => void> = [];
+    let stored: Settings = { ...DEFAULT_SETTINGS };
+    const client: SettingsClient = {
+      updateSettings: (changes) => {
+        stored = { ...stored, ...changes };
+        const answer = { ok: true as const, value: stored };
+        return new Promise((resolve) => answers.push(() => resolve(answer)));
+      },
+    };
+    const settings = new SettingsStore(client);
+    settings.save({ readingWidth: 'narrow' });
+    settings.save({ readingWidth: 'wide' });
+    answers[0]!();
+    await settle();
+    expect(settings.get().readingWidth).toBe('wide');
+    answers[1]!();
+    await settle();
+    expect(settings.get().readingWidth).toBe('wide');
+  });
+
   it('says when a setting could not be saved', async () => {
     const failures: string[] = [];
     const settings = new SettingsStore(fakeCore('disk full').client, (what, message) =>

@@ -22,12 +22,20 @@ export class SettingsStore extends Store<Settings> {
     this.set(settings);
   }
 
-  /** Shows the change at once and saves it; a failed save is said, and the store keeps what was asked. */
+  /** Saves made so far: only the latest one's answer is shown, as it holds every change before it. */
+  private saves = 0;
+
+  /**
+   * Shows the change at once and saves it; a failed save is said, and the store keeps what was
+   * asked. An earlier save answered late would show its older settings for a moment (Wide
+   * clicked after Narrow flicking back to Narrow), so only the latest save's answer is applied.
+   */
   readonly save = (changes: Partial<Settings>): void => {
     this.set(changes);
+    const save = ++this.saves;
     void this.client.updateSettings(changes).then((result) => {
-      if (result.ok) this.set(result.value);
-      else this.failed("Couldn't save the setting", result.error.message);
+      if (!result.ok) this.failed("Couldn't save the setting", result.error.message);
+      else if (save === this.saves) this.set(result.value);
     });
   };
 
