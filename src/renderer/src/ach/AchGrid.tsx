@@ -107,8 +107,28 @@ function useActiveCell(rows: readonly MatrixRow[], cols: readonly string[]) {
   return { active, rowIndex, colIndex, rowCount: rowIds.length, setActive: setWanted, moveTo };
 }
 
-/** Focus follows the active cell while the grid has it, even when its row moved in the DOM. */
-function useFocusFollow(active: Active) {
+/**
+ * The rows in the order they had when the keyboard came into the grid, while it stays there:
+ * re-sorting under the keys at each rating sent ↓ back to a row already rated, and its next
+ * keys over ratings made. New rows join at the end; the grid sorts again once focus leaves it.
+ */
+function useHeldOrder(rows: readonly MatrixRow[], holding: boolean): readonly MatrixRow[] {
+  const held = useRef<string[] | null>(null);
+  if (!holding) {
+    held.current = null;
+    return rows;
+  }
+  held.current ??= rows.map((row) => row.row.id);
+  const byId = new Map(rows.map((row) => [row.row.id, row]));
+  const kept = held.current.flatMap((id) => byId.get(id) ?? []);
+  const known = new Set(held.current);
+  const added = rows.filter((row) => !known.has(row.row.id));
+  held.current = [...kept, ...added].map((row) => row.row.id);
+  return [...kept, ...added];
+}
+
+/** Focus follows the active cell when its row moves; `setWithin` learns when focus comes in and leaves. */
+function useFocusFollow(active: Active, setWithin: (within: boolean) => void) {
   const grid = useRef<HTMLTableElement>(null);
   const holding = useRef(false);
   useLayoutEffect(() => {
@@ -123,18 +143,43 @@ function useFocusFollow(active: Active) {
   });
   const onFocus = () => {
     holding.current = true;
+    setWithin(true);
   };
-  // Focus leaving to nowhere (a moved row) is still the grid's; to another control, it is not.
+  // Focus leaving to nowhere (a removed row) is still the grid's; to another control, it is not.
+  // Tab past the last control also leaves to nowhere: once the moment's refocusing is done and
+  // focus is still outside, the rows may sort again.
   const onBlur = (event: FocusEvent) => {
     const next = event.relatedTarget as Node | null;
-    if (next && !grid.current?.contains(next)) holding.current = false;
+    if (next && !grid.current?.contains(next)) {
+      holding.current = false;
+      setWithin(false);
+      return;
+    }
+    if (!next)
+      setTimeout(() => {
+        if (grid.current?.contains(document.activeElement)) return;
+        holding.current = false;
+        setWithin(false);
+      }, 0);
   };
   return { grid, onFocus, onBlur };
 }
 
-function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], actions: GridActions) {
+/** A letter that may join the next into a chord ("CC"), on the cell it was typed on. */
+interface Chord extends Active {
+  key: string;
+  at: number;
+}
+
+function chordOn(chord: Chord | null, active: Active): Chord | null {
+  return chord && chord.row === active.row && chord.col === active.col ? chord : null;
+}
+
+function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], actions: GridActions, readOnly: boolean) {
   const cell = useActiveCell(rows, cols);
-  const chord = useRef<{ key: string; at: number } | null>(null);
+  // Only a letter typed on this cell, in my own ratings, joins the next: an "i" refused on another
+  // analyst's cell made the "i" typed on my own a moment later II.
+  const chord = useRef<Chord | null>(null);
   const byId = new Map(rows.map((row) => [row.row.id, row]));
   const run = (intent: GridIntent, active: Active) => {
     const { row, col } = active;
@@ -161,22 +206,32 @@ function useGridKeys(rows: readonly MatrixRow[], cols: readonly string[], action
       cell: cellKind(cell.active),
       rating: model?.mine[cell.active.col]?.rating ?? null,
       relevance: model?.row.relevance ?? 'medium',
-      last: chord.current,
+      last: chordOn(chord.current, cell.active),
       now,
     });
     if (!found) return;
     event.preventDefault();
-    chord.current = found.chordKey ? { key: found.chordKey, at: now } : null;
+    chord.current = found.chordKey && !readOnly ? { ...cell.active, key: found.chordKey, at: now } : null;
     run(found.intent, cell.active);
   };
   return { ...cell, onKeyDown };
 }
 
-export function AchGrid({ question, hypotheses, rows, scores, leaders, actions, readOnly = false }: AchGridProps) {
+export function AchGrid({
+  question,
+  hypotheses,
+  rows: sorted,
+  scores,
+  leaders,
+  actions,
+  readOnly = false,
+}: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
-  const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions);
+  const [within, setWithin] = useState(false);
+  const rows = useHeldOrder(sorted, within);
+  const { active, rowIndex, setActive, onKeyDown } = useGridKeys(rows, cols, actions, readOnly);
   const shown = useRowWindow(rows.length, rowIndex - 1);
-  const { grid, onFocus, onBlur } = useFocusFollow(active);
+  const { grid, onFocus, onBlur } = useFocusFollow(active, setWithin);
   const onCellFocus = (event: FocusEvent) => {
     onFocus();
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-col]');
@@ -243,7 +298,7 @@ export function AchGrid({ question, hypotheses, rows, scores, leaders, actions, 
               scope="col"
               tabIndex={headerTab(DIAGNOSTICITY_COL)}
               data-col={DIAGNOSTICITY_COL}
-              title="How much the row separates the hypotheses; rows are sorted by it"
+              title="How much the row separates the hypotheses; rows are sorted by it when you leave the matrix"
             >
               Diagnosticity
             </th>

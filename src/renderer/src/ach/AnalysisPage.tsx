@@ -93,6 +93,7 @@ function AnalystChoice({ view, onChoose }: { view: AchView; onChoose: (authorId:
 const KEYS_HELP = [
   'In the matrix: arrow keys move; C, CC, N, I, II or N then A (N/A) rate; + and − step; Enter edits the note;',
   'Delete clears. On relevance: L, M, H. On a hypothesis or evidence header: Delete removes it.',
+  'Rows keep their places while you work in the matrix and sort by diagnosticity when you leave it.',
 ].join(' ');
 
 function useRows(view: AchView | null, myAuthorId: string | null): MatrixRow[] {
