@@ -46,6 +46,17 @@ test('selecting text shows the toolbar; h highlights, Esc dismisses', async ({ p
   const stored = storedNow();
   expect(stored[0]!.target!.quote.prefix.length).toBe(32);
   expect(stored[0]!.target!.quote.suffix.length).toBe(32);
+
+  // The same words highlighted again: the highlight there is selected, not stacked; a swatch recolors it.
+  await selectText(page, 'beheading 11 people');
+  await page.keyboard.press('h');
+  await expect(page.getByRole('status').filter({ hasText: 'Already highlighted' })).toBeVisible();
+  await selectText(page, 'beheading 11 people');
+  await toolbar(page).getByRole('button', { name: 'Highlight blue' }).click();
+  await expect
+    .poll(() => paintedHighlights(page))
+    .toEqual({ 'mg-blue': ['beheading 11 people'], 'mg-selected': ['beheading 11 people'] });
+  expect(storedNow().map((annotation) => annotation.color)).toEqual(['blue']);
 });
 
 test('a color swatch highlights in that color and overlapping highlights all stay visible', async ({ page, app }) => {

@@ -177,6 +177,38 @@ describe('AnnotationActions', () => {
   });
 });
 
+describe('AnnotationActions on a span already highlighted exactly', () => {
+  it('selects the person’s own highlight on exactly that span instead of stacking an identical one', async () => {
+    const { actions, createAnnotation, data, selection, announce, page } = setup([testAnnotation('mine', 4, 15)]);
+    data.open('doc');
+    await settle();
+    await actions.createFromSpan({ start: 4, end: 15 });
+    expect(createAnnotation).not.toHaveBeenCalled();
+    expect(page.clear).toHaveBeenCalled();
+    expect(selection.get().selectedId).toBe('mine');
+    expect(announce).toHaveBeenCalledWith('Already highlighted: the highlight is selected');
+    expect(data.get().annotations).toHaveLength(1);
+  });
+
+  it('recolors the person’s own highlight on exactly that span when another colour is asked for', async () => {
+    const { actions, createAnnotation, data, announce } = setup([testAnnotation('mine', 4, 15)]);
+    data.open('doc');
+    await settle();
+    await actions.createFromSpan({ start: 4, end: 15 }, { color: 'blue' });
+    expect(createAnnotation).not.toHaveBeenCalled();
+    expect(data.get().annotations.map((annotation) => annotation.color)).toEqual(['blue']);
+    expect(announce).toHaveBeenCalledWith('Highlight recolored blue');
+  });
+
+  it('highlights a span someone else highlighted exactly as one’s own', async () => {
+    const { actions, createAnnotation, data } = setup([testAnnotation('theirs', 4, 15, { authorId: 'them' })]);
+    data.open('doc');
+    await settle();
+    void actions.createFromSpan({ start: 4, end: 15 });
+    expect(createAnnotation).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('messages', () => {
   it('counts deletions and names what undo did', () => {
     expect(deletedMessage(1)).toBe('Annotation deleted (Ctrl+Z to undo)');

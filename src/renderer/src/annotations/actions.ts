@@ -94,12 +94,10 @@ export class AnnotationActions {
     const color = options.color ?? view.get().lastColor;
     const kind = options.kind ?? 'highlight';
     if (options.then) selection.typeAhead.start();
-    const existing =
-      kind === 'highlight' && options.then ? exactHighlight(data.get().annotations, span, this.isMine) : undefined;
-    if (existing && options.then) {
+    const existing = kind === 'highlight' ? exactHighlight(data.get().annotations, span, this.isMine) : undefined;
+    if (existing) {
       page.clear();
-      const [storedId] = await this.stored([existing.id]);
-      if (storedId) selection.select(storedId, options.then);
+      await this.reuseExact(existing, options);
       return;
     }
     if (options.color) view.rememberColor(options.color);
@@ -134,6 +132,25 @@ export class AnnotationActions {
       kind === 'point' ? 'Note pinned' : `Highlighted “${created.target?.quote.exact.slice(0, 40) ?? ''}”`,
     );
   };
+
+  /**
+   * Highlighting a span already highlighted exactly selects that highlight (recolored when
+   * another colour was asked for) rather than stacking a copy no list could tell apart.
+   */
+  private async reuseExact(existing: Annotation, options: CreateOptions): Promise<void> {
+    const { selection, announce } = this.deps;
+    const [storedId] = await this.stored([existing.id]);
+    if (!storedId) return;
+    if (options.then) {
+      selection.select(storedId, options.then);
+      return;
+    }
+    selection.select(storedId);
+    if (options.color && options.color !== existing.color) {
+      await this.update(storedId, { color: options.color });
+      announce(`Highlight recolored ${options.color}`);
+    } else announce('Already highlighted: the highlight is selected');
+  }
 
   /**
    * Tag or Note on the annotation just made or selected (`h` then `t`): opens its tag
