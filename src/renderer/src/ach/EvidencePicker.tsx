@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AchRow, ClaimSummary } from '../../../shared/evidence';
 import { useStores } from '../app/stores';
+import { whereFound } from './ach-labels';
 import { Modal, dialogStyles } from '../ui/Dialogs';
 import styles from './Ach.module.css';
 
@@ -47,7 +48,7 @@ function useAnnotationHits(query: string): { hits: Candidate[]; problem: string 
               evidence: { kind: 'annotation' as const, id: hit.annotationId! },
               kind: 'Annotation' as const,
               text: hit.snippet.map((part) => part.text).join('') || hit.note || '',
-              where: group.title,
+              where: whereFound(group.title, hit),
             })),
         );
         setFound({ hits: hits.slice(0, MAX_RESULTS), problem: null });

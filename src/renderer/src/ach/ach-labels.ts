@@ -2,6 +2,7 @@
 // the accessible name of a cell (evidence, hypothesis, rating, note, disagreement).
 import type { AchDisagreement, AchRating, Relevance } from '../../../shared/evidence';
 import { scoreText } from '../../../shared/evidence-export';
+import type { SearchHit } from '../../../shared/search-results';
 
 export const RATING_TEXT: Record<AchRating, string> = { CC: 'CC', C: 'C', N: 'N', I: 'I', II: 'II', NA: 'N/A' };
 
@@ -53,4 +54,11 @@ export function cellName(parts: CellNameParts): string {
   if (parts.note) name.push(`note: ${shorten(parts.note, 120)}`);
   if (parts.disagreement) name.push(`analysts disagree: ${disagreementText(parts.disagreement)}`);
   return name.join(', ');
+}
+
+/** Where a found annotation is, with what tells apart two on the same words: page, tags, note. */
+export function whereFound(title: string, hit: Pick<SearchHit, 'page' | 'tags' | 'note'>): string {
+  const note = hit.note ? `note “${hit.note.slice(0, 60)}${hit.note.length > 60 ? '…' : ''}”` : '';
+  const tags = hit.tags?.length ? hit.tags.map((tag) => `#${tag}`).join(' ') : '';
+  return [title, hit.page?.text ?? '', tags, note].filter(Boolean).join(', ');
 }
