@@ -75,6 +75,23 @@ test('the reader keeps a comfortable measure and line height', async ({ page, ap
   expect(metrics.lineHeightRatio).toBeCloseTo(1.6, 1);
 });
 
+test('in an 800-pixel window with the library open, the text keeps most of the reader beside its margin', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.goto(app.url);
+  const paragraph = page.locator('[data-testid="reader-content"] p').nth(2);
+  await expect(paragraph).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Side panel' })).toBeVisible();
+  const text = (await paragraph.boundingBox())!.width;
+  const margin = (await page.getByRole('complementary', { name: 'Margin notes' }).boundingBox())!.width;
+  // The panel and the margin slim down before the text does: it had 240 px, beside a 190 px margin.
+  expect(text).toBeGreaterThanOrEqual(320);
+  expect(margin).toBeGreaterThanOrEqual(150);
+  await screenshot(page, 'reader-800px');
+});
+
 test('the keyboard scrolls the reader and the progress bar follows', async ({ page, app }) => {
   await page.setViewportSize({ width: 1100, height: 600 });
   await page.goto(app.url);
