@@ -66,7 +66,10 @@ export function PageMarkersPlugin({ map, page, scroller, documentId, pageMap, se
   const [editor] = useLexicalComposerContext();
   const [markers, setMarkers] = useState<Marker[]>([]);
   useLayoutEffect(() => {
-    if (!map || pageMap.length === 0) {
+    // Not before the reader has settled: measuring a page start inside a block that skips
+    // layout lays that block out, and 2,000 pages' markers laid out a long document one block
+    // at a time, blanking the reader for 20 s before its first line showed.
+    if (!map || pageMap.length === 0 || !settled) {
       setMarkers([]);
       return undefined;
     }
