@@ -200,7 +200,7 @@ describe('the evidence commands', () => {
       ],
       [
         ['ach', 'hypothesis', 'ffff', 'Storm'],
-        /No analysis has an id starting with “ffff”\. `marginalia ach` lists the analyses\./,
+        /No analysis has an id starting with “ffff” or those words\. `marginalia ach` lists the analyses\./,
       ],
       [
         ['ach', 'row', analysis],
@@ -211,7 +211,10 @@ describe('the evidence commands', () => {
         ['ach', 'rate', analysis, 'r', 'H4', 'C'],
         /The analysis has no hypothesis H4: it has none yet \(add one with ach hypothesis\)\./,
       ],
-      [['ach', 'show'], /ach show needs ANALYSIS: an analysis id or a unique prefix of one\.\n/],
+      [
+        ['ach', 'show'],
+        /ach show needs ANALYSIS: an analysis id, a unique prefix of one, or words only its question has\.\n/,
+      ],
       [
         ['ach', 'export', analysis],
         /ach export needs --out FILE, the CSV file to write .+\nusage: .+\nexample: marginalia ach export /,
@@ -303,6 +306,27 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect(ambiguous.stderr).toContain(`  ${black}  Black smoke over the port`);
     expect((await cli('claims', 'show', 'nowhere')).stderr).toBe(
       'marginalia: No claim has an id starting with “nowhere” or those words. `marginalia claims` lists the claims.\n',
+    );
+  });
+
+  it('finds an analysis by words only its question has, in each ach command, and lists those that share them', async () => {
+    const { storm } = await twoReports();
+    const boats = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    const seen = (await ok('ach', 'new', 'Who saw the boats leave?')).trim();
+    expect(await ok('ach', 'hypothesis', 'not come back', 'Storm')).toMatch(/^Added H1 /);
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', 'COME BACK', '--annotation', storm);
+    await ok('ach', 'rate', 'come back why', row, 'H1', 'C');
+    expect(await ok('ach', 'show', 'boats come back')).toMatch(/^Why did the boats not come back\?\n/);
+    expect((await jsonOf<{ id: string }>('ach', 'show', 'saw')).id).toBe(seen);
+    await ok('ach', 'export', 'come back', '--out', join(temp.path, 'matrix.csv'));
+    expect(readFileSync(join(temp.path, 'matrix.csv'), 'utf8')).toContain('storm closed the harbour');
+    const ambiguous = await cli('ach', 'show', 'the boats');
+    expect(ambiguous).toMatchObject({ code: 1, stdout: '' });
+    expect(ambiguous.stderr).toContain('2 analyses have the words “the boats”; give more of the question or an id:');
+    expect(ambiguous.stderr).toContain(`  ${boats}  Why did the boats not come back?`);
+    expect(ambiguous.stderr).toContain(`  ${seen}  Who saw the boats leave?`);
+    expect((await cli('ach', 'show', 'nowhere')).stderr).toBe(
+      'marginalia: No analysis has an id starting with “nowhere” or those words. `marginalia ach` lists the analyses.\n',
     );
   });
 

@@ -23,6 +23,9 @@ function standing(leaders: readonly string[]): string {
   return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
 }
 
+/** How every subcommand that takes an analysis describes it: found as `claims` finds a claim. */
+const ANALYSIS_ARGUMENT = 'an analysis id, a unique prefix of one, or words only its question has';
+
 function printView(session: CliSession, view: AchView): void {
   session.print(achReport(view), view);
 }
@@ -46,7 +49,7 @@ function hypothesisCommand(session: CliSession): Command {
     .description(
       'Add a hypothesis to an analysis; prints its number as ach show and ach rate use it, its id and its text.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<label>', 'the hypothesis')
     .usage('ANALYSIS LABEL')
     .addHelpText('after', '\nExamples:\n  marginalia ach hypothesis 41c2 "A local militia"')
@@ -77,7 +80,7 @@ function rowCommand(session: CliSession): Command {
   return new Command('row')
     .summary("add a claim or an annotation to an analysis as evidence; prints the new row's id and text")
     .description('Add a row of evidence (a claim or an annotation) to an analysis, with the relevance you give it.')
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS (--claim CLAIM | --annotation ANNOTATION) [--relevance low|medium|high]')
     .addOption(valueOption('--claim <claim>', 'a claim id or prefix', argv))
     .addOption(valueOption('--annotation <annotation>', 'an annotation id or prefix', argv))
@@ -121,7 +124,7 @@ function rateCommand(session: CliSession): Command {
       'Rate how consistent a row of evidence is with a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, ' +
         'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<row>', 'a row id or a unique prefix of one (as ach show prints them)')
     .argument('<hypothesis>', 'a hypothesis id or prefix, or H1, H2… as ach show numbers them')
     .argument('<rating>', ACH_RATINGS.join(', '))
@@ -168,7 +171,7 @@ function exportCommand(session: CliSession): Command {
         'its rating against each hypothesis, then each hypothesis’s weighted inconsistency and rank. Cells that a ' +
         'spreadsheet would run as formulas are written with a leading apostrophe.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS --out FILE')
     .addOption(valueOption('--out <file>', 'the CSV file to write', session.argv))
     .addHelpText(
@@ -210,7 +213,7 @@ function showCommand(session: CliSession): Command {
       'Print an analysis: each hypothesis with its weighted inconsistency and rank, the matrix of your ratings with rows ' +
         'most diagnostic first, and where analysts disagree.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS [--analyst NAME] [--csv]')
     .addOption(
       valueOption(
@@ -222,7 +225,8 @@ function showCommand(session: CliSession): Command {
     .option('--csv', 'print the matrix as CSV instead')
     .addHelpText(
       'after',
-      '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show 41c2 --csv\n  marginalia --json ach show 41c2',
+      '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show "boats come back"\n  marginalia ach show 41c2 --csv\n' +
+        '  marginalia --json ach show 41c2',
     )
     .action(async (reference: string, options: { csv?: boolean; analyst?: string }) => {
       const id = await resolveAnalysis(session, reference);
