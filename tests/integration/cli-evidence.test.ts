@@ -152,7 +152,9 @@ describe('the evidence commands', () => {
     expect(stormLine).toBeLessThan(claimLine);
     expect(lines[stormLine]).toMatch(/ 2\.83 {2}high {4}- {5}CC {2}II {3}storm closed the harbour \*$/);
     expect(shown).toContain('Leading: Storm');
-    expect(await ok('ach')).toMatch(/ 2×2 {2}leading: Storm {2}Why did the boats not come back\?\n$/);
+    expect(await ok('ach')).toMatch(
+      / 2 hypotheses × 2 rows of evidence {2}leading: Storm {2}Why did the boats not come back\?\n$/,
+    );
     expect((await cli('ach', 'rate', analysis, stormRow, 'H1', 'maybe')).stderr).toContain(
       'unknown rating “MAYBE”; ratings are CC, C, N, I, II, NA.',
     );
@@ -328,6 +330,17 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect((await cli('ach', 'show', 'nowhere')).stderr).toBe(
       'marginalia: No analysis has an id starting with “nowhere” or those words. `marginalia ach` lists the analyses.\n',
     );
+  });
+
+  it('lists each analysis with how many hypotheses and rows of evidence it has, in words', async () => {
+    const { storm } = await twoReports();
+    const empty = (await ok('ach', 'new', 'Who saw them leave?')).trim();
+    const boats = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', boats, 'Storm');
+    await ok('ach', 'row', boats, '--annotation', storm);
+    const listed = (await ok('ach')).split('\n');
+    expect(listed).toContain(`${boats}  1 hypothesis × 1 row of evidence  Why did the boats not come back?`);
+    expect(listed).toContain(`${empty}  0 hypotheses × 0 rows of evidence  Who saw them leave?`);
   });
 
   it('gives errors as one JSON value on stderr with --json, and a non-zero exit', async () => {

@@ -26,6 +26,12 @@ function standing(leaders: readonly string[]): string {
 /** How every subcommand that takes an analysis describes it: found as `claims` finds a claim. */
 const ANALYSIS_ARGUMENT = 'an analysis id, a unique prefix of one, or words only its question has';
 
+/** "3 hypotheses × 4 rows of evidence", "1 hypothesis × 1 row of evidence": an analysis's size in the list. */
+function matrixSize(hypotheses: number, rows: number): string {
+  const hypothesisCount = hypotheses === 1 ? '1 hypothesis' : `${hypotheses} hypotheses`;
+  return `${hypothesisCount} × ${rows === 1 ? '1 row' : `${rows} rows`} of evidence`;
+}
+
 function printView(session: CliSession, view: AchView): void {
   session.print(achReport(view), view);
 }
@@ -266,7 +272,10 @@ export function achCommand(session: CliSession): Command {
         analyses.length === 0
           ? 'No analyses yet.\n'
           : `${analyses
-              .map((item) => `${item.id}  ${item.hypotheses}×${item.rows}  ${standing(item.leading)}${item.question}`)
+              .map(
+                (item) =>
+                  `${item.id}  ${matrixSize(item.hypotheses, item.rows)}  ${standing(item.leading)}${item.question}`,
+              )
               .join('\n')}\n`,
         analyses,
       );
