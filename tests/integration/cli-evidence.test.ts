@@ -175,14 +175,14 @@ describe('the evidence commands', () => {
     expect(shown).toMatch(/H1 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Storm/);
     expect(shown).toMatch(/H2 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Seized at sea/);
     expect(shown).toMatch(/H3 {2}[0-9a-f]{8} {2}rank 3 {2}inconsistency 1\.00 {2}Sank in the night/);
-    expect(shown).toContain('Tied for first: Storm, Seized at sea');
+    expect(shown).toContain('Tied for first: “Storm” and “Seized at sea”');
     expect(shown).not.toContain('Leading');
     const csv = await ok('ach', 'show', analysis, '--csv');
     expect(csv).toContain('Rank,,,,,,1,1,3');
     const out = join(temp.path, 'matrix.csv');
     await ok('ach', 'export', analysis, '--out', out);
     expect(readFileSync(out, 'utf8')).toContain('Rank,,,,,,1,1,3');
-    expect(await ok('ach')).toContain('tied for first: Storm, Seized at sea  Why did the boats');
+    expect(await ok('ach')).toContain('tied for first: “Storm” and “Seized at sea”  Why did the boats');
   });
 
   it('says which argument is missing or wrong, with the usage and an example, and exits 1', async () => {
@@ -341,6 +341,19 @@ describe('the evidence commands after the trial of issue 17', () => {
     const listed = (await ok('ach')).split('\n');
     expect(listed).toContain(`${boats}  1 hypothesis × 1 row of evidence  Why did the boats not come back?`);
     expect(listed).toContain(`${empty}  0 hypotheses × 0 rows of evidence  Who saw them leave?`);
+  });
+
+  it('quotes each hypothesis tied for first, so labels with commas in them read apart', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Was the seizure covert?')).trim();
+    for (const label of ['Yes, covert', 'No, overt', 'Unclear, for now'])
+      await ok('ach', 'hypothesis', analysis, label);
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+    for (const hypothesis of ['H1', 'H2', 'H3']) await ok('ach', 'rate', analysis, row, hypothesis, 'C');
+    const tied = '“Yes, covert”, “No, overt” and “Unclear, for now”';
+    expect(await ok('ach', 'show', analysis)).toContain(`Tied for first: ${tied}\n`);
+    await ok('ach', 'rate', analysis, row, 'H3', 'II');
+    expect(await ok('ach')).toContain(`tied for first: “Yes, covert” and “No, overt”  Was the seizure covert?`);
   });
 
   it('gives errors as one JSON value on stderr with --json, and a non-zero exit', async () => {

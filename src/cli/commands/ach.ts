@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { AchRating, AchView, Relevance } from '../../shared/evidence';
 import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
+import { quotedLabels } from '../../shared/evidence-export';
 import { achReport } from '../ach-matrix';
 import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
@@ -17,10 +18,10 @@ const relevanceOf = oneOf(
 );
 const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
 
-/** "leading: Storm  " or "tied for first: Storm, Seized  " in the list; nothing before any rating. */
+/** "leading: Storm  " or "tied for first: “Storm” and “Seized”  " in the list; nothing before any rating. */
 function standing(leaders: readonly string[]): string {
   if (leaders.length === 0) return '';
-  return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
+  return leaders.length === 1 ? `leading: ${leaders[0]}  ` : `tied for first: ${quotedLabels(leaders)}  `;
 }
 
 /** How every subcommand that takes an analysis describes it: found as `claims` finds a claim. */
