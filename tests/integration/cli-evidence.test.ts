@@ -356,6 +356,31 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect(await ok('ach')).toContain(`tied for first: “Yes, covert” and “No, overt”  Was the seizure covert?`);
   });
 
+  it('confirms a rating in one line with who leads now, and gives the whole analysis with --json', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', analysis, 'Storm');
+    await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+    const rowText = `row ${row.slice(0, 8)} “storm closed the harbour”`;
+    expect(await ok('ach', 'rate', analysis, row, 'H2', 'ii')).toBe(
+      `Rated ${rowText} against H2 “Seized at sea”: II, very inconsistent. Leading: Storm\n`,
+    );
+    expect(await ok('ach', 'rate', analysis, row, 'H2', 'C')).toBe(
+      `Rated ${rowText} against H2 “Seized at sea”: C, consistent. Tied for first: “Storm” and “Seized at sea”\n`,
+    );
+    const rated = await jsonOf<{ id: string; cells: Array<{ rating: string }>; scores: { ranks: object } }>(
+      'ach',
+      'rate',
+      analysis,
+      row,
+      'H1',
+      'NA',
+    );
+    expect(rated).toMatchObject({ id: analysis, scores: { ranks: expect.any(Object) } });
+    expect(rated.cells.map((cell) => cell.rating).sort()).toEqual(['C', 'NA']);
+  });
+
   it('gives errors as one JSON value on stderr with --json, and a non-zero exit', async () => {
     const { original } = await twoReports();
     await ok('sources', 'add', 'Residents');

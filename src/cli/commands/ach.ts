@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { AchRating, AchView, Relevance } from '../../shared/evidence';
 import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
 import { quotedLabels } from '../../shared/evidence-export';
-import { achReport } from '../ach-matrix';
+import { achReport, ratingConfirmation } from '../ach-matrix';
 import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
@@ -126,10 +126,11 @@ function rowCommand(session: CliSession): Command {
 
 function rateCommand(session: CliSession): Command {
   return new Command('rate')
-    .summary('rate a row against a hypothesis: CC, C, N, I, II or NA')
+    .summary('rate a row against a hypothesis: CC, C, N, I, II or NA; prints what was set and who leads now')
     .description(
       'Rate how consistent a row of evidence is with a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, ' +
-        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs.',
+        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs. Prints one line: what ' +
+        'was set and the hypothesis leading now (ach show prints the matrix; --json gives the whole analysis).',
     )
     .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<row>', 'a row id or a unique prefix of one (as ach show prints them)')
@@ -159,14 +160,14 @@ function rateCommand(session: CliSession): Command {
         row,
         'row',
       ).id;
+      const cell = { rowId, hypothesisId, rating: ratingOf(rating.trim().toUpperCase()) as AchRating };
       const rated = await session.call('rateAchCell', {
         analysisId,
-        rowId,
-        hypothesisId,
-        rating: ratingOf(rating.trim().toUpperCase()) as AchRating,
+        ...cell,
         ...(options.note !== undefined ? { note: options.note } : {}),
       });
-      printView(session, rated);
+      // One line, not the whole matrix (ach show prints that); --json keeps giving the whole analysis.
+      session.print(ratingConfirmation(rated, cell), rated);
     });
 }
 
