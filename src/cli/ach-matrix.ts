@@ -1,6 +1,7 @@
 // An analysis of competing hypotheses as text: the hypotheses ranked with their scores, the
-// matrix of one analyst's ratings (rows most diagnostic first) and where analysts disagree.
-import type { AchView } from '../shared/evidence';
+// matrix of one analyst's ratings (rows most diagnostic first) and where analysts disagree;
+// and the one line that confirms a rating.
+import type { AchRating, AchView } from '../shared/evidence';
 import { leadersOf } from '../shared/evidence-rules';
 import { leadersText, rankText, scoreText, sharesRank } from '../shared/evidence-export';
 
@@ -59,9 +60,14 @@ function analystLine(view: AchView): string {
   return `Ratings: ${who}${also}\n`;
 }
 
-export function achReport(view: AchView): string {
+/** The labels of the hypotheses ranked first, in ranking order. */
+function leaderLabels(view: AchView): string[] {
   const label = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis.label]));
-  const leaders = leadersOf(view.scores).map((id) => label.get(id) ?? id);
+  return leadersOf(view.scores).map((id) => label.get(id) ?? id);
+}
+
+export function achReport(view: AchView): string {
+  const leaders = leaderLabels(view);
   const parts = [
     `${view.question}\n`,
     `Hypotheses (rank 1 is the least inconsistent; 1= a shared rank):\n${hypothesesTable(view).join('\n') || '  none yet'}\n`,
@@ -73,4 +79,28 @@ export function achReport(view: AchView): string {
   if (leaders.length > 0 && view.analyst.ratings > 0) parts.push(`${leadersText(leaders)}\n`);
   if (view.disagreements.length > 0) parts.push(`Analysts disagree:\n${disagreementLines(view).join('\n')}\n`);
   return parts.join('\n');
+}
+
+/** What each rating says, as `ach rate --help` lists them. */
+const RATING_MEANINGS: Record<AchRating, string> = {
+  CC: 'very consistent',
+  C: 'consistent',
+  N: 'neutral',
+  I: 'inconsistent',
+  II: 'very inconsistent',
+  NA: 'not applicable',
+};
+
+/** The cell `ach rate` set, as one line with who leads now: "Rated row 9e0b… “storm…” against H2 “Seized”: II, very inconsistent. Leading: Storm". */
+export function ratingConfirmation(
+  view: AchView,
+  cell: { rowId: string; hypothesisId: string; rating: AchRating },
+): string {
+  const row = view.rows.find((item) => item.id === cell.rowId);
+  const index = view.hypotheses.findIndex((item) => item.id === cell.hypothesisId);
+  const hypothesis = view.hypotheses[index];
+  const evidence = `row ${shortId(cell.rowId)}${row ? ` “${clip(row.label, 50)}”` : ''}`;
+  const against = hypothesis ? `H${index + 1} “${clip(hypothesis.label, 40)}”` : shortId(cell.hypothesisId);
+  const leaders = leadersText(leaderLabels(view));
+  return `Rated ${evidence} against ${against}: ${cell.rating}, ${RATING_MEANINGS[cell.rating]}.${leaders ? ` ${leaders}` : ''}\n`;
 }

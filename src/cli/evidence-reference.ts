@@ -1,6 +1,6 @@
 // Ids of evidence items on the command line: a whole id or a unique prefix of one (as git
-// takes a commit's); a source may also be named, a claim found by words of its statement.
-// An ambiguous reference lists the candidates.
+// takes a commit's); a source may also be named, a claim or an analysis found by words of
+// its statement or question. An ambiguous reference lists the candidates.
 import type { Annotation } from '../shared/annotations';
 import { UserFacingError } from '../shared/result';
 import type { CliSession } from './session';
@@ -115,32 +115,41 @@ function hasWords(statement: string, words: readonly string[]): boolean {
   return words.every((word) => text.includes(word));
 }
 
-/** A claim by id, unique id prefix, or words of its statement that only one claim has. */
-export async function resolveClaim(session: CliSession, reference: string): Promise<string> {
-  const claims = (await session.call('listClaims', {})).map((claim) => ({ id: claim.id, label: claim.statement }));
+/** How a kind found by words is named in messages: "claim", "claims", and what its words are of. */
+interface WordsKind {
+  noun: string;
+  nouns: string;
+  /** "statement", "question": what "give more of the …" asks for. */
+  text: string;
+}
+
+/** The one item whose id starts with `reference`, else the one whose text has every word of it. */
+function chooseByIdOrWords(items: readonly Named[], reference: string, kind: WordsKind): string {
   const wanted = reference.trim().toLowerCase();
-  if (wanted !== '' && claims.some((claim) => claim.id.toLowerCase().startsWith(wanted)))
-    return chooseById(claims, reference, 'claim').id;
+  if (wanted !== '' && items.some((item) => item.id.toLowerCase().startsWith(wanted)))
+    return chooseById(items, reference, kind.noun, kind.nouns).id;
   const words = wanted.split(/\s+/).filter((word) => word !== '');
-  const matches = words.length === 0 ? [] : claims.filter((claim) => hasWords(claim.label, words));
+  const matches = words.length === 0 ? [] : items.filter((item) => hasWords(item.label, words));
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0)
     throw new UserFacingError(
       'NOT_FOUND',
-      `No claim has an id starting with “${reference}” or those words. ${LISTED_BY.claim}.`,
+      `No ${kind.noun} has an id starting with “${reference}” or those words. ${LISTED_BY[kind.noun]}.`,
     );
   throw new UserFacingError(
     'AMBIGUOUS',
-    `${matches.length} claims have the words “${reference}”; give more of the statement or an id:\n${candidates(matches)}`,
+    `${matches.length} ${kind.nouns} have the words “${reference}”; give more of the ${kind.text} or an id:\n${candidates(matches)}`,
   );
 }
 
+/** A claim by id, unique id prefix, or words of its statement that only one claim has. */
+export async function resolveClaim(session: CliSession, reference: string): Promise<string> {
+  const claims = (await session.call('listClaims', {})).map((claim) => ({ id: claim.id, label: claim.statement }));
+  return chooseByIdOrWords(claims, reference, { noun: 'claim', nouns: 'claims', text: 'statement' });
+}
+
+/** An analysis by id, unique id prefix, or words of its question that only one analysis has. */
 export async function resolveAnalysis(session: CliSession, reference: string): Promise<string> {
-  const analyses = await session.call('listAnalyses', {});
-  return chooseById(
-    analyses.map((analysis) => ({ id: analysis.id, label: analysis.question })),
-    reference,
-    'analysis',
-    'analyses',
-  ).id;
+  const analyses = (await session.call('listAnalyses', {})).map((item) => ({ id: item.id, label: item.question }));
+  return chooseByIdOrWords(analyses, reference, { noun: 'analysis', nouns: 'analyses', text: 'question' });
 }

@@ -99,12 +99,22 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
 }
 
 /**
+ * Hypotheses' labels as one phrase that reads right when a label holds a comma: each quoted,
+ * the last joined by "and" (“Yes, covert” and “No, overt”; “A”, “B” and “C”).
+ */
+export function quotedLabels(labels: readonly string[]): string {
+  const quoted = labels.map((label) => `“${label}”`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
  * How the views name first place: "Leading: Storm" when one hypothesis alone ranks first,
- * "Tied for first: Storm, Seized at sea" when several share it; '' when none does.
+ * "Tied for first: “Storm” and “Seized at sea”" when several share it; '' when none does.
  */
 export function leadersText(labels: readonly string[]): string {
   if (labels.length === 0) return '';
-  return labels.length === 1 ? `Leading: ${labels[0]}` : `Tied for first: ${labels.join(', ')}`;
+  return labels.length === 1 ? `Leading: ${labels[0]}` : `Tied for first: ${quotedLabels(labels)}`;
 }
 
 /** A rank as text: "2", or "2=" when another hypothesis shares it. */

@@ -152,7 +152,9 @@ describe('the evidence commands', () => {
     expect(stormLine).toBeLessThan(claimLine);
     expect(lines[stormLine]).toMatch(/ 2\.83 {2}high {4}- {5}CC {2}II {3}storm closed the harbour \*$/);
     expect(shown).toContain('Leading: Storm');
-    expect(await ok('ach')).toMatch(/ 2×2 {2}leading: Storm {2}Why did the boats not come back\?\n$/);
+    expect(await ok('ach')).toMatch(
+      / 2 hypotheses × 2 rows of evidence {2}leading: Storm {2}Why did the boats not come back\?\n$/,
+    );
     expect((await cli('ach', 'rate', analysis, stormRow, 'H1', 'maybe')).stderr).toContain(
       'unknown rating “MAYBE”; ratings are CC, C, N, I, II, NA.',
     );
@@ -173,14 +175,14 @@ describe('the evidence commands', () => {
     expect(shown).toMatch(/H1 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Storm/);
     expect(shown).toMatch(/H2 {2}[0-9a-f]{8} {2}rank 1= {2}inconsistency 0\.00 {2}Seized at sea/);
     expect(shown).toMatch(/H3 {2}[0-9a-f]{8} {2}rank 3 {2}inconsistency 1\.00 {2}Sank in the night/);
-    expect(shown).toContain('Tied for first: Storm, Seized at sea');
+    expect(shown).toContain('Tied for first: “Storm” and “Seized at sea”');
     expect(shown).not.toContain('Leading');
     const csv = await ok('ach', 'show', analysis, '--csv');
     expect(csv).toContain('Rank,,,,,,1,1,3');
     const out = join(temp.path, 'matrix.csv');
     await ok('ach', 'export', analysis, '--out', out);
     expect(readFileSync(out, 'utf8')).toContain('Rank,,,,,,1,1,3');
-    expect(await ok('ach')).toContain('tied for first: Storm, Seized at sea  Why did the boats');
+    expect(await ok('ach')).toContain('tied for first: “Storm” and “Seized at sea”  Why did the boats');
   });
 
   it('says which argument is missing or wrong, with the usage and an example, and exits 1', async () => {
@@ -200,7 +202,7 @@ describe('the evidence commands', () => {
       ],
       [
         ['ach', 'hypothesis', 'ffff', 'Storm'],
-        /No analysis has an id starting with “ffff”\. `marginalia ach` lists the analyses\./,
+        /No analysis has an id starting with “ffff” or those words\. `marginalia ach` lists the analyses\./,
       ],
       [
         ['ach', 'row', analysis],
@@ -211,7 +213,10 @@ describe('the evidence commands', () => {
         ['ach', 'rate', analysis, 'r', 'H4', 'C'],
         /The analysis has no hypothesis H4: it has none yet \(add one with ach hypothesis\)\./,
       ],
-      [['ach', 'show'], /ach show needs ANALYSIS: an analysis id or a unique prefix of one\.\n/],
+      [
+        ['ach', 'show'],
+        /ach show needs ANALYSIS: an analysis id, a unique prefix of one, or words only its question has\.\n/,
+      ],
       [
         ['ach', 'export', analysis],
         /ach export needs --out FILE, the CSV file to write .+\nusage: .+\nexample: marginalia ach export /,
@@ -304,6 +309,76 @@ describe('the evidence commands after the trial of issue 17', () => {
     expect((await cli('claims', 'show', 'nowhere')).stderr).toBe(
       'marginalia: No claim has an id starting with “nowhere” or those words. `marginalia claims` lists the claims.\n',
     );
+  });
+
+  it('finds an analysis by words only its question has, in each ach command, and lists those that share them', async () => {
+    const { storm } = await twoReports();
+    const boats = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    const seen = (await ok('ach', 'new', 'Who saw the boats leave?')).trim();
+    expect(await ok('ach', 'hypothesis', 'not come back', 'Storm')).toMatch(/^Added H1 /);
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', 'COME BACK', '--annotation', storm);
+    await ok('ach', 'rate', 'come back why', row, 'H1', 'C');
+    expect(await ok('ach', 'show', 'boats come back')).toMatch(/^Why did the boats not come back\?\n/);
+    expect((await jsonOf<{ id: string }>('ach', 'show', 'saw')).id).toBe(seen);
+    await ok('ach', 'export', 'come back', '--out', join(temp.path, 'matrix.csv'));
+    expect(readFileSync(join(temp.path, 'matrix.csv'), 'utf8')).toContain('storm closed the harbour');
+    const ambiguous = await cli('ach', 'show', 'the boats');
+    expect(ambiguous).toMatchObject({ code: 1, stdout: '' });
+    expect(ambiguous.stderr).toContain('2 analyses have the words “the boats”; give more of the question or an id:');
+    expect(ambiguous.stderr).toContain(`  ${boats}  Why did the boats not come back?`);
+    expect(ambiguous.stderr).toContain(`  ${seen}  Who saw the boats leave?`);
+    expect((await cli('ach', 'show', 'nowhere')).stderr).toBe(
+      'marginalia: No analysis has an id starting with “nowhere” or those words. `marginalia ach` lists the analyses.\n',
+    );
+  });
+
+  it('lists each analysis with how many hypotheses and rows of evidence it has, in words', async () => {
+    const { storm } = await twoReports();
+    const empty = (await ok('ach', 'new', 'Who saw them leave?')).trim();
+    const boats = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', boats, 'Storm');
+    await ok('ach', 'row', boats, '--annotation', storm);
+    const listed = (await ok('ach')).split('\n');
+    expect(listed).toContain(`${boats}  1 hypothesis × 1 row of evidence  Why did the boats not come back?`);
+    expect(listed).toContain(`${empty}  0 hypotheses × 0 rows of evidence  Who saw them leave?`);
+  });
+
+  it('quotes each hypothesis tied for first, so labels with commas in them read apart', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Was the seizure covert?')).trim();
+    for (const label of ['Yes, covert', 'No, overt', 'Unclear, for now'])
+      await ok('ach', 'hypothesis', analysis, label);
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+    for (const hypothesis of ['H1', 'H2', 'H3']) await ok('ach', 'rate', analysis, row, hypothesis, 'C');
+    const tied = '“Yes, covert”, “No, overt” and “Unclear, for now”';
+    expect(await ok('ach', 'show', analysis)).toContain(`Tied for first: ${tied}\n`);
+    await ok('ach', 'rate', analysis, row, 'H3', 'II');
+    expect(await ok('ach')).toContain(`tied for first: “Yes, covert” and “No, overt”  Was the seizure covert?`);
+  });
+
+  it('confirms a rating in one line with who leads now, and gives the whole analysis with --json', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', analysis, 'Storm');
+    await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+    const rowText = `row ${row.slice(0, 8)} “storm closed the harbour”`;
+    expect(await ok('ach', 'rate', analysis, row, 'H2', 'ii')).toBe(
+      `Rated ${rowText} against H2 “Seized at sea”: II, very inconsistent. Leading: Storm\n`,
+    );
+    expect(await ok('ach', 'rate', analysis, row, 'H2', 'C')).toBe(
+      `Rated ${rowText} against H2 “Seized at sea”: C, consistent. Tied for first: “Storm” and “Seized at sea”\n`,
+    );
+    const rated = await jsonOf<{ id: string; cells: Array<{ rating: string }>; scores: { ranks: object } }>(
+      'ach',
+      'rate',
+      analysis,
+      row,
+      'H1',
+      'NA',
+    );
+    expect(rated).toMatchObject({ id: analysis, scores: { ranks: expect.any(Object) } });
+    expect(rated.cells.map((cell) => cell.rating).sort()).toEqual(['C', 'NA']);
   });
 
   it('gives errors as one JSON value on stderr with --json, and a non-zero exit', async () => {

@@ -67,8 +67,18 @@ describe('marginalia import --json with a mix of files', () => {
     expect(report.map((entry) => entry.error ?? (entry.created ? 'created' : 'existing'))).toEqual(OUTCOMES);
     expect(report[1]).toMatchObject({ created: true, title: TITLE, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(report[5]).toMatchObject({ created: true, title: 'Hi' });
+    expect(result.stderr).toBe('');
     const list = JSON.parse((await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'list'])).stdout) as unknown[];
     expect(list).toHaveLength(4);
+  });
+
+  it('reports a file that is not there only in the JSON on stdout, with its code, and exits 1', async () => {
+    const missing = join(temp.path, 'missing-file.pdf');
+    const result = await cli(['--data-dir', join(temp.path, 'lib'), '--json', 'import', missing]);
+    expect(result).toMatchObject({ code: 1, stderr: '' });
+    expect(JSON.parse(result.stdout)).toEqual([
+      { file: missing, code: 'NOT_FOUND', error: `“${missing}” does not exist.` },
+    ]);
   });
 
   it('says the same from the built command', async () => {

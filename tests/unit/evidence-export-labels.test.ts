@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIRALTY_SCHEME } from '../../src/shared/evidence';
-import { evidencePhrases, gradeMeaning, reliabilityMeaning } from '../../src/shared/evidence-export';
+import { evidencePhrases, gradeMeaning, leadersText, reliabilityMeaning } from '../../src/shared/evidence-export';
 
 describe('grades as the export prints them', () => {
   it('spells a full grade with both meanings, and a half grade with its one meaning', () => {
@@ -23,5 +23,14 @@ describe('grades as the export prints them', () => {
       'Sources: A; B',
     ]);
     expect(evidencePhrases(undefined)).toEqual([]);
+  });
+});
+
+describe('first place as the views name it', () => {
+  it('names one leader plainly and quotes each of several tied, so a comma in a label is not read as a separator', () => {
+    expect(leadersText([])).toBe('');
+    expect(leadersText(['Yes, covert'])).toBe('Leading: Yes, covert');
+    expect(leadersText(['Yes, covert', 'No, overt'])).toBe('Tied for first: “Yes, covert” and “No, overt”');
+    expect(leadersText(['Storm', 'Seized', 'Sank'])).toBe('Tied for first: “Storm”, “Seized” and “Sank”');
   });
 });

@@ -5,7 +5,8 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { AchRating, AchView, Relevance } from '../../shared/evidence';
 import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
-import { achReport } from '../ach-matrix';
+import { quotedLabels } from '../../shared/evidence-export';
+import { achReport, ratingConfirmation } from '../ach-matrix';
 import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
@@ -17,10 +18,19 @@ const relevanceOf = oneOf(
 );
 const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
 
-/** "leading: Storm  " or "tied for first: Storm, Seized  " in the list; nothing before any rating. */
+/** "leading: Storm  " or "tied for first: “Storm” and “Seized”  " in the list; nothing before any rating. */
 function standing(leaders: readonly string[]): string {
   if (leaders.length === 0) return '';
-  return `${leaders.length === 1 ? 'leading' : 'tied for first'}: ${leaders.join(', ')}  `;
+  return leaders.length === 1 ? `leading: ${leaders[0]}  ` : `tied for first: ${quotedLabels(leaders)}  `;
+}
+
+/** How every subcommand that takes an analysis describes it: found as `claims` finds a claim. */
+const ANALYSIS_ARGUMENT = 'an analysis id, a unique prefix of one, or words only its question has';
+
+/** "3 hypotheses × 4 rows of evidence", "1 hypothesis × 1 row of evidence": an analysis's size in the list. */
+function matrixSize(hypotheses: number, rows: number): string {
+  const hypothesisCount = hypotheses === 1 ? '1 hypothesis' : `${hypotheses} hypotheses`;
+  return `${hypothesisCount} × ${rows === 1 ? '1 row' : `${rows} rows`} of evidence`;
 }
 
 function printView(session: CliSession, view: AchView): void {
@@ -46,7 +56,7 @@ function hypothesisCommand(session: CliSession): Command {
     .description(
       'Add a hypothesis to an analysis; prints its number as ach show and ach rate use it, its id and its text.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<label>', 'the hypothesis')
     .usage('ANALYSIS LABEL')
     .addHelpText('after', '\nExamples:\n  marginalia ach hypothesis 41c2 "A local militia"')
@@ -77,7 +87,7 @@ function rowCommand(session: CliSession): Command {
   return new Command('row')
     .summary("add a claim or an annotation to an analysis as evidence; prints the new row's id and text")
     .description('Add a row of evidence (a claim or an annotation) to an analysis, with the relevance you give it.')
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS (--claim CLAIM | --annotation ANNOTATION) [--relevance low|medium|high]')
     .addOption(valueOption('--claim <claim>', 'a claim id or prefix', argv))
     .addOption(valueOption('--annotation <annotation>', 'an annotation id or prefix', argv))
@@ -116,12 +126,13 @@ function rowCommand(session: CliSession): Command {
 
 function rateCommand(session: CliSession): Command {
   return new Command('rate')
-    .summary('rate a row against a hypothesis: CC, C, N, I, II or NA')
+    .summary('rate a row against a hypothesis: CC, C, N, I, II or NA; prints what was set and who leads now')
     .description(
       'Rate how consistent a row of evidence is with a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, ' +
-        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs.',
+        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs. Prints one line: what ' +
+        'was set and the hypothesis leading now (ach show prints the matrix; --json gives the whole analysis).',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<row>', 'a row id or a unique prefix of one (as ach show prints them)')
     .argument('<hypothesis>', 'a hypothesis id or prefix, or H1, H2… as ach show numbers them')
     .argument('<rating>', ACH_RATINGS.join(', '))
@@ -149,14 +160,14 @@ function rateCommand(session: CliSession): Command {
         row,
         'row',
       ).id;
+      const cell = { rowId, hypothesisId, rating: ratingOf(rating.trim().toUpperCase()) as AchRating };
       const rated = await session.call('rateAchCell', {
         analysisId,
-        rowId,
-        hypothesisId,
-        rating: ratingOf(rating.trim().toUpperCase()) as AchRating,
+        ...cell,
         ...(options.note !== undefined ? { note: options.note } : {}),
       });
-      printView(session, rated);
+      // One line, not the whole matrix (ach show prints that); --json keeps giving the whole analysis.
+      session.print(ratingConfirmation(rated, cell), rated);
     });
 }
 
@@ -168,7 +179,7 @@ function exportCommand(session: CliSession): Command {
         'its rating against each hypothesis, then each hypothesis’s weighted inconsistency and rank. Cells that a ' +
         'spreadsheet would run as formulas are written with a leading apostrophe.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS --out FILE')
     .addOption(valueOption('--out <file>', 'the CSV file to write', session.argv))
     .addHelpText(
@@ -210,7 +221,7 @@ function showCommand(session: CliSession): Command {
       'Print an analysis: each hypothesis with its weighted inconsistency and rank, the matrix of your ratings with rows ' +
         'most diagnostic first, and where analysts disagree.',
     )
-    .argument('<analysis>', 'an analysis id or a unique prefix of one')
+    .argument('<analysis>', ANALYSIS_ARGUMENT)
     .usage('ANALYSIS [--analyst NAME] [--csv]')
     .addOption(
       valueOption(
@@ -222,7 +233,8 @@ function showCommand(session: CliSession): Command {
     .option('--csv', 'print the matrix as CSV instead')
     .addHelpText(
       'after',
-      '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show 41c2 --csv\n  marginalia --json ach show 41c2',
+      '\nExamples:\n  marginalia ach show 41c2\n  marginalia ach show "boats come back"\n  marginalia ach show 41c2 --csv\n' +
+        '  marginalia --json ach show 41c2',
     )
     .action(async (reference: string, options: { csv?: boolean; analyst?: string }) => {
       const id = await resolveAnalysis(session, reference);
@@ -262,7 +274,10 @@ export function achCommand(session: CliSession): Command {
         analyses.length === 0
           ? 'No analyses yet.\n'
           : `${analyses
-              .map((item) => `${item.id}  ${item.hypotheses}×${item.rows}  ${standing(item.leading)}${item.question}`)
+              .map(
+                (item) =>
+                  `${item.id}  ${matrixSize(item.hypotheses, item.rows)}  ${standing(item.leading)}${item.question}`,
+              )
               .join('\n')}\n`,
         analyses,
       );

@@ -31,7 +31,8 @@ function fileOptions(password: string | undefined, options: ImportOptions): File
   };
 }
 
-type ImportReport = { file: string; id?: string; title?: string; created?: boolean; error?: string };
+/** One file's line of `import --json`: the document it made, or its error's code and message. */
+type ImportReport = { file: string; id?: string; title?: string; created?: boolean; code?: string; error?: string };
 
 /** Only http and https are fetched; anything else is a file's path. */
 export function isWebAddress(argument: string): boolean {
@@ -107,8 +108,9 @@ async function importFiles(session: CliSession, files: readonly string[], option
       if (exitCodeFor(outcome.error.code) === EXIT_INTERNAL_ERROR) unwrap(outcome);
       session.exitCode = EXIT_USER_ERROR;
       const message = withHint(outcome.error.code, outcome.error.message);
-      results.push({ file, error: message });
-      session.warn(message);
+      results.push({ file, code: outcome.error.code, error: message });
+      // With --json the refusal is told once, in the JSON on stdout, as the other outcomes are.
+      if (!session.json) session.warn(message);
       continue;
     }
     const unplaced = outcome.value.notesNotPlaced ?? 0;
