@@ -314,3 +314,39 @@ test("an analysis rated only by another analyst opens on their ratings, read-onl
   );
   await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 1 rating$/);
 });
+
+test("the Share menu offers the shown analysis's CSV beside the other exports, and only while an analysis is shown", async ({
+  page,
+  app,
+}) => {
+  await seedAnalysis(app, QUESTION, HYPOTHESES, [{ claim: CLAIMS[0]!, ratings: ['C', 'I', 'II'] }]);
+  await page.goto(app.url);
+  const share = page.getByRole('banner').getByRole('button', { name: 'Share', exact: true });
+  const menu = page.getByRole('menu', { name: 'Share' });
+  const csv = menu.getByRole('menuitem', { name: 'Export analysis as CSV…' });
+  await share.click();
+  await expect(menu.getByRole('menuitem', { name: 'Export PDF…' })).toBeVisible();
+  await expect(csv).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await openAnalysis(page, QUESTION);
+  await share.click();
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    /^Export PDF…/,
+    /^Export analysis as CSV…/,
+    /^Share notes…/,
+    /^Import notes…/,
+  ]);
+  await screenshotBothThemes(page, 'ach-share-menu');
+  const download = page.waitForEvent('download');
+  await csv.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
+  expect(readFileSync((await file.path())!, 'utf8')).toMatch(/Storm warnings were issued the night before,claim,/);
+
+  // Back to the list of questions: no analysis is shown, so there is none to export.
+  await page.getByRole('button', { name: 'All analyses' }).click();
+  await share.click();
+  await expect(menu.getByRole('menuitem', { name: 'Export PDF…' })).toBeVisible();
+  await expect(csv).toHaveCount(0);
+});
