@@ -143,6 +143,33 @@ test('hypotheses of equal score share first place in the ranking and the grid, a
   await expect(page.getByText('Leading')).toHaveCount(0);
 });
 
+test('before anything is rated the ranking says so and numbers no hypothesis; the first rating ranks them', async ({
+  page,
+  app,
+}) => {
+  await seedAnalysis(app, QUESTION, HYPOTHESES, [{ claim: CLAIMS[0]!, ratings: [null, null, null] }]);
+  await page.goto(app.url);
+  await openAnalysis(page, QUESTION);
+  const region = page.getByRole('region', { name: 'Ranking' });
+  await expect(region).toContainText('Nothing rated yet');
+  await expect(ranking(page)).toHaveText([/^Storm/, /^Engine failure/, /^Seized at sea/]);
+  // Unnumbered: not three hypotheses all ranked 1.
+  await expect(region.locator('ol')).toHaveCount(0);
+  await expect(region.locator('li[value]')).toHaveCount(0);
+  await expect(page.getByText(/Leading|Tied for first/)).toHaveCount(0);
+  await screenshotBothThemes(page, 'ach-nothing-rated');
+
+  // Storm C, Engine failure I: ranked now, and the region no longer says nothing is rated.
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  await rateRow(page, 'Storm warnings', ['c', 'i'], ['Consistent', 'Inconsistent']);
+  await expect(region).not.toContainText('Nothing rated yet');
+  await expect(ranking(page)).toHaveText([
+    /^Storm.*inconsistency 0\.00.*Tied for first/,
+    /^Seized at sea.*inconsistency 0\.00.*Tied for first/,
+    /^Engine failure.*inconsistency 1\.00/,
+  ]);
+});
+
 test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts rows by diagnosticity', async ({
   page,
   app,

@@ -42,14 +42,26 @@ function clip(text: string, limit: number): string {
   return flat.length <= limit ? flat : `${flat.slice(0, limit).replace(/\s+\S*$/, '')} …`;
 }
 
+/**
+ * Before any rating every hypothesis scores 0: ranked "1=" each they would read as a ranking,
+ * so they stay unranked until something is rated, as the window leaves them (N/A rates nothing).
+ */
+function unrankedUntilRated(matrix: AchMatrix): AchMatrix {
+  const rated = matrix.rows.some((row) => row.ratings.some((rating) => rating !== '' && rating !== 'NA'));
+  if (rated) return matrix;
+  return { ...matrix, hypotheses: matrix.hypotheses.map((hypothesis) => ({ ...hypothesis, rank: 0, tied: false })) };
+}
+
 /** Sets an analysis's matrix: the legend, then one table per group of hypotheses that fits across. */
-export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section: number): void {
+export function renderAchMatrix(surface: PageSurface, given: AchMatrix, section: number): void {
+  const matrix = unrankedUntilRated(given);
   if (matrix.ratedBy !== '') note(surface, `Ratings by ${matrix.ratedBy}.`, section);
   legend(surface, matrix, section);
   if (matrix.rows.length === 0 || matrix.hypotheses.length === 0) {
     note(surface, 'No evidence has been rated against hypotheses yet.', section);
     return;
   }
+  if (matrix !== given) note(surface, 'Nothing rated yet: the hypotheses are not ranked.', section);
   const fixed = FIXED.reduce((sum, width) => sum + width, 0);
   const perTable = Math.max(1, Math.floor((surface.fullWidth - fixed - EVIDENCE_LEAST) / HYPOTHESIS_LEAST));
   const footnote = matrix.rows.some((row) => row.sensitive) ? noteLines(surface, SENSITIVE_NOTE) : [];
