@@ -52,7 +52,11 @@ export class MarginaliaCore {
   readonly knownKeys: KnownKeysRepository;
   readonly events = new EventBus();
   readonly handlers: ContractHandlers;
-  readonly info: AppInfo;
+  /** What the library says of itself (getAppInfo), including the host serving it. */
+  get info(): AppInfo {
+    return this.appInfo;
+  }
+  private appInfo: AppInfo;
   private readonly fontsDir: string | undefined;
   private readonly openExternalLink: ((url: string) => Promise<void>) | undefined;
   private readonly importLimitMegabytes: number | undefined;
@@ -95,7 +99,7 @@ export class MarginaliaCore {
       // Two OCR languages need their models in one folder: made in the library's data folder.
       ocr: () => ({ languages: this.settings.read().ocrLanguages, modelsDir: ocrModelsDirIn(options.dataDir) }),
     });
-    this.info = {
+    this.appInfo = {
       version: options.version,
       host: options.host,
       dataDir: options.dataDir,
@@ -103,6 +107,14 @@ export class MarginaliaCore {
       defaultWorkspaceDir: join(homedir(), 'Documents', 'Marginalia'),
     };
     this.handlers = this.createHandlers(options.readerWorkerEntry);
+  }
+
+  /**
+   * A host that takes over a library opened by another says so: `marginalia serve` opens it as
+   * the CLI, then the browser host serves it, and the page asks which host it runs in.
+   */
+  servedBy(host: AppInfo['host']): void {
+    this.appInfo = { ...this.appInfo, host };
   }
 
   private createHandlers(workerEntry: URL | undefined): ContractHandlers {

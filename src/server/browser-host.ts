@@ -238,6 +238,8 @@ async function serveContractCall(
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { core } = options;
+  // The page asks which host it runs in (Open after an export is the browser's); `serve` opened the library as the CLI.
+  core.servedBy('browser');
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererRoot = resolve(options.rendererDir);
   const sseClients = new Set<ServerResponse>();

@@ -82,6 +82,11 @@ export interface CommandDeclaration {
   readonly browserKeys?: readonly string[];
   /** The desktop menu it sits in, with a group number that places separators between groups. */
   readonly menu?: { readonly name: MenuName; readonly group: number; readonly submenu?: string };
+  /**
+   * Its item in the toolbar's Share menu, beside the other exports, by the label it has there;
+   * `whileAvailable`: listed only while it can run (an analysis's CSV, while an analysis is shown).
+   */
+  readonly share?: { readonly label: string; readonly whileAvailable?: boolean };
   /** Shown in the reader's context menu. */
   readonly context?: boolean;
   /** Offered in the command palette (all are, unless they only make sense from a key). */

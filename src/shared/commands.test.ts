@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandDeclaration } from './commands';
 import { COMMANDS, commandById, commandTitle, hostKeys, unavailableBecause } from './commands';
+import { SHARE_MENU } from './share-menu';
 
 const table: readonly CommandDeclaration[] = COMMANDS;
 
@@ -59,5 +60,14 @@ describe('the command table', () => {
     const outside = table.filter((command) => command.outsideFields).map((command) => command.id);
     expect(outside).toEqual(['nextAnnotation', 'previousAnnotation']);
     for (const command of table.filter((each) => each.outsideFields)) expect(command.readerOnly).toBe(true);
+  });
+
+  it("puts the exports in the toolbar's Share menu, an analysis's CSV only while it can run", () => {
+    expect(SHARE_MENU).toEqual([
+      { id: 'exportPdf', label: 'Export PDF…', whileAvailable: false },
+      { id: 'exportAnalysisCsv', label: 'Export analysis as CSV…', whileAvailable: true },
+      { id: 'shareNotes', label: 'Share notes…', whileAvailable: false },
+      { id: 'importNotes', label: 'Import notes…', whileAvailable: false },
+    ]);
   });
 });

@@ -75,6 +75,7 @@ export const EVIDENCE_EXPORT_COMMANDS = [
     label: 'Analysis Matrix as CSV…',
     icon: 'export',
     menu: { name: 'File', group: 1, submenu: 'Export' },
+    share: { label: 'Export analysis as CSV…', whileAvailable: true },
     palette: true,
     when: 'always',
     unavailable: 'Open an analysis (Show Analyses) first',

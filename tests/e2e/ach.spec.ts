@@ -143,6 +143,33 @@ test('hypotheses of equal score share first place in the ranking and the grid, a
   await expect(page.getByText('Leading')).toHaveCount(0);
 });
 
+test('before anything is rated the ranking says so and numbers no hypothesis; the first rating ranks them', async ({
+  page,
+  app,
+}) => {
+  await seedAnalysis(app, QUESTION, HYPOTHESES, [{ claim: CLAIMS[0]!, ratings: [null, null, null] }]);
+  await page.goto(app.url);
+  await openAnalysis(page, QUESTION);
+  const region = page.getByRole('region', { name: 'Ranking' });
+  await expect(region).toContainText('Nothing rated yet');
+  await expect(ranking(page)).toHaveText([/^Storm/, /^Engine failure/, /^Seized at sea/]);
+  // Unnumbered: not three hypotheses all ranked 1.
+  await expect(region.locator('ol')).toHaveCount(0);
+  await expect(region.locator('li[value]')).toHaveCount(0);
+  await expect(page.getByText(/Leading|Tied for first/)).toHaveCount(0);
+  await screenshotBothThemes(page, 'ach-nothing-rated');
+
+  // Storm C, Engine failure I: ranked now, and the region no longer says nothing is rated.
+  await grid(page).getByRole('columnheader', { name: 'Evidence' }).focus();
+  await rateRow(page, 'Storm warnings', ['c', 'i'], ['Consistent', 'Inconsistent']);
+  await expect(region).not.toContainText('Nothing rated yet');
+  await expect(ranking(page)).toHaveText([
+    /^Storm.*inconsistency 0\.00.*Tied for first/,
+    /^Seized at sea.*inconsistency 0\.00.*Tied for first/,
+    /^Engine failure.*inconsistency 1\.00/,
+  ]);
+});
+
 test('a 3 × 5 matrix built from the keyboard ranks the hypotheses and sorts rows by diagnosticity', async ({
   page,
   app,
@@ -313,4 +340,40 @@ test("an analysis rated only by another analyst opens on their ratings, read-onl
     /hypothesis “Storm”: Inconsistent \(I\), analysts disagree/,
   );
   await expect(whose.locator('option:checked')).toHaveText(/^You \(.*\) — 1 rating$/);
+});
+
+test("the Share menu offers the shown analysis's CSV beside the other exports, and only while an analysis is shown", async ({
+  page,
+  app,
+}) => {
+  await seedAnalysis(app, QUESTION, HYPOTHESES, [{ claim: CLAIMS[0]!, ratings: ['C', 'I', 'II'] }]);
+  await page.goto(app.url);
+  const share = page.getByRole('banner').getByRole('button', { name: 'Share', exact: true });
+  const menu = page.getByRole('menu', { name: 'Share' });
+  const csv = menu.getByRole('menuitem', { name: 'Export analysis as CSV…' });
+  await share.click();
+  await expect(menu.getByRole('menuitem', { name: 'Export PDF…' })).toBeVisible();
+  await expect(csv).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await openAnalysis(page, QUESTION);
+  await share.click();
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    /^Export PDF…/,
+    /^Export analysis as CSV…/,
+    /^Share notes…/,
+    /^Import notes…/,
+  ]);
+  await screenshotBothThemes(page, 'ach-share-menu');
+  const download = page.waitForEvent('download');
+  await csv.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Why did the boats not come back (ACH).csv');
+  expect(readFileSync((await file.path())!, 'utf8')).toMatch(/Storm warnings were issued the night before,claim,/);
+
+  // Back to the list of questions: no analysis is shown, so there is none to export.
+  await page.getByRole('button', { name: 'All analyses' }).click();
+  await share.click();
+  await expect(menu.getByRole('menuitem', { name: 'Export PDF…' })).toBeVisible();
+  await expect(csv).toHaveCount(0);
 });

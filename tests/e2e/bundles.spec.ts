@@ -65,9 +65,10 @@ test('the analyst imports a signed review, sees the reply threaded under the not
   await screenshot(page, 'bundle-import-preview');
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Imported notes from Rui Reviewer: 2 new, 0 updated.' }),
-  ).toBeVisible();
+  const imported = page.getByRole('status').filter({ hasText: 'Imported notes from Rui Reviewer: 2 new, 0 updated.' });
+  await expect(imported).toBeVisible();
+  // The notes are on the document shown: the message offers no Open of it.
+  await expect(imported.getByRole('button', { name: 'Open', exact: true })).toHaveCount(0);
 
   // The reply sits under the analyst's note, markup shown as text.
   const card = page.getByRole('article', { name: `Note on “${quote}”` });

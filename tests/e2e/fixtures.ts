@@ -73,9 +73,10 @@ export const test = base.extend<{ app: RunningApp; firstRun: boolean }, { shared
   app: async ({ firstRun }, use) => {
     const temp = makeTempDir('marginalia-e2e-');
     const dataDir = join(temp.path, 'data');
+    // Opened as `marginalia serve` opens it, as the CLI: the browser host says it serves it.
     const core = new MarginaliaCore({
       dataDir,
-      host: 'browser',
+      host: 'cli',
       version: 'e2e',
       fontsDir: join(APP_ROOT, 'resources', 'fonts'),
       readerWorkerEntry: BUILT_READER_WORKER,

@@ -17,6 +17,16 @@ async function openApp(page: Page, app: RunningApp): Promise<void> {
 
 const notificationArea = (page: Page) => page.getByRole('status', { name: 'Notifications' });
 
+/** Screenshots in the light and the dark theme, back to light after. */
+async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await screenshot(page, `${name}-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 function highlightAll(app: RunningApp): void {
   const documentId = app.core.documents.list()[0]!.id;
   const text = app.core.documents.canonicalText(documentId);
@@ -136,7 +146,10 @@ test('a failed call says what failed in the notification area; Show problem give
   await expect(annotationsTab).toBeFocused();
 });
 
-test('Open in the notification after an import opens the imported document', async ({ page, app }) => {
+test('Open in the notification after an import opens the imported document once another is shown', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import…' }).click();
@@ -148,7 +161,12 @@ test('Open in the notification after an import opens the imported document', asy
     buffer: Buffer.from('Field note\nSeen at the port.\n'),
   });
   await expect(page.getByRole('heading', { level: 1, name: 'Field note' })).toBeVisible();
-  // Elsewhere now; the message still offers the new document.
+  // The new document is open and shown: the message offers no Open of it.
+  const imported = notificationArea(page).getByText('Imported field-note.txt', { exact: true });
+  await expect(imported).toBeVisible();
+  await expect(notificationArea(page).getByRole('button', { name: 'Open', exact: true })).toHaveCount(0);
+  await screenshotBothThemes(page, 'import-notice-no-open');
+  // Elsewhere now; the message offers the new document.
   await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: SAMPLE_TITLE }).click();
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await notificationArea(page).getByRole('button', { name: 'Open', exact: true }).click();
@@ -166,6 +184,7 @@ test('Open in the notification after an export shows the PDF in a new tab', asyn
   await expect(dialog).toBeHidden();
   const exported = notificationArea(page).getByText(/^Exported “/);
   await expect(exported).toBeVisible();
+  await screenshotBothThemes(page, 'export-notice-open');
   const popup = page.waitForEvent('popup');
   await notificationArea(page).getByRole('button', { name: 'Open', exact: true }).click();
   const opened = await popup;

@@ -148,6 +148,31 @@ describe('the browser host', () => {
     }
   });
 
+  it('tells the page it runs in the browser host, though `marginalia serve` opened the library as the CLI', async () => {
+    const served = new MarginaliaCore({ dataDir: join(temp.path, 'served'), host: 'cli', version: '1' });
+    const other = await startBrowserHost({ core: served, rendererDir: join(temp.path, 'renderer') });
+    try {
+      const auth = { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/json' };
+      const answer = await new Promise<string>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: other.port, path: '/api/call/getAppInfo', method: 'POST', headers: auth },
+          (res) => {
+            let data = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk) => (data += chunk));
+            res.on('end', () => resolve(data));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(JSON.parse(answer)).toMatchObject({ ok: true, value: { host: 'browser' } });
+    } finally {
+      await other.close();
+      served.close();
+    }
+  });
+
   it('says which port is taken when another program holds it', async () => {
     const clash = startBrowserHost({ core, rendererDir: join(temp.path, 'renderer'), port: host.port });
     await expect(clash).rejects.toThrow(UserFacingError);

@@ -166,6 +166,22 @@ describe('evidence in the PDF export', () => {
     expect(analysis).toContain('H3 Engine failure — weighted inconsistency 4.00 · rank 2 (tied)');
   });
 
+  it('leaves the hypotheses unranked before anything is rated, and says nothing is rated yet', async () => {
+    const { claim } = await gradedLibrary();
+    const analysis = await callOk(core, 'saveAnalysis', { question: 'Who saw the boats last?' });
+    for (const label of ['Fishermen', 'Coast guard'])
+      await callOk(core, 'saveHypothesis', { analysisId: analysis.id, label });
+    await callOk(core, 'saveAchRow', { analysisId: analysis.id, evidence: { kind: 'claim', id: claim.id } });
+    const text = pdftotext(await exportBoth(), true);
+    const unrated = text.slice(text.indexOf('Analysis: Who saw the boats last?'));
+    expect(unrated).toContain(
+      'H1 Fishermen — weighted inconsistency 0.00 H2 Coast guard — weighted inconsistency 0.00 Nothing rated yet',
+    );
+    expect(unrated).toContain('Nothing rated yet: the hypotheses are not ranked.');
+    expect(unrated).not.toContain('tied for first');
+    expect(unrated).toContain('Weighted inconsistency 0.00 0.00 Rank – –');
+  });
+
   it('leaves the Claims and sources appendix out when asked, keeping the grades on the highlights', async () => {
     await gradedLibrary();
     const out = await exportBoth({ includeEvidence: false });

@@ -3,10 +3,11 @@
 // diagnostic first) with its relevance, credibility, diagnosticity and ratings, then the
 // weighted inconsistency and rank of each hypothesis (a shared rank as "1=" in the table, "tied"
 // in the legend). A table taller than the page continues on the next with its header repeated;
-// more hypotheses than fit across go in further tables.
+// more hypotheses than fit across go in further tables. The footnote under the last table goes
+// to the next page with the table's closing rows, never alone.
 import type { AchMatrix } from '../../shared/evidence-export';
 import { rankText, scoreText } from '../../shared/evidence-export';
-import { INK, LINE_FACTOR, MARGIN_LEFT, MUTED, RULE, exportPiece } from './pdf-style';
+import { INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE, exportPiece } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb } from './pdf-text';
 
@@ -19,6 +20,9 @@ const FIXED = [60, 34, 40] as const;
 const EVIDENCE_LEAST = 140;
 const HYPOTHESIS_LEAST = 26;
 const HYPOTHESIS_MOST = 64;
+/** The space after a table, before whatever follows it. */
+const TABLE_GAP = 6;
+const SENSITIVE_NOTE = '* The ranking hangs on this row: without it, the hypotheses would rank differently.';
 /** Consistent ratings tinted green, inconsistent ones red: light enough to print in grayscale. */
 const RATING_FILL: Partial<Record<string, Rgb>> = {
   CC: [0.84, 0.93, 0.85],
@@ -38,24 +42,37 @@ function clip(text: string, limit: number): string {
   return flat.length <= limit ? flat : `${flat.slice(0, limit).replace(/\s+\S*$/, '')} …`;
 }
 
+/**
+ * Before any rating every hypothesis scores 0: ranked "1=" each they would read as a ranking,
+ * so they stay unranked until something is rated, as the window leaves them (N/A rates nothing).
+ */
+function unrankedUntilRated(matrix: AchMatrix): AchMatrix {
+  const rated = matrix.rows.some((row) => row.ratings.some((rating) => rating !== '' && rating !== 'NA'));
+  if (rated) return matrix;
+  return { ...matrix, hypotheses: matrix.hypotheses.map((hypothesis) => ({ ...hypothesis, rank: 0, tied: false })) };
+}
+
 /** Sets an analysis's matrix: the legend, then one table per group of hypotheses that fits across. */
-export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section: number): void {
+export function renderAchMatrix(surface: PageSurface, given: AchMatrix, section: number): void {
+  const matrix = unrankedUntilRated(given);
   if (matrix.ratedBy !== '') note(surface, `Ratings by ${matrix.ratedBy}.`, section);
   legend(surface, matrix, section);
   if (matrix.rows.length === 0 || matrix.hypotheses.length === 0) {
     note(surface, 'No evidence has been rated against hypotheses yet.', section);
     return;
   }
+  if (matrix !== given) note(surface, 'Nothing rated yet: the hypotheses are not ranked.', section);
   const fixed = FIXED.reduce((sum, width) => sum + width, 0);
   const perTable = Math.max(1, Math.floor((surface.fullWidth - fixed - EVIDENCE_LEAST) / HYPOTHESIS_LEAST));
+  const footnote = matrix.rows.some((row) => row.sensitive) ? noteLines(surface, SENSITIVE_NOTE) : [];
   for (let first = 0; first < matrix.hypotheses.length; first += perTable) {
     const columns = matrix.hypotheses.slice(first, first + perTable).map((_, index) => first + index);
     if (columns.length < matrix.hypotheses.length)
       note(surface, `Hypotheses H${first + 1}–H${columns[columns.length - 1]! + 1}:`, section);
-    table(surface, matrix, columns, section);
+    const last = first + perTable >= matrix.hypotheses.length;
+    table(surface, matrix, columns, section, last ? footnote.length * SIZE * LINE_FACTOR : 0);
   }
-  if (matrix.rows.some((row) => row.sensitive))
-    note(surface, '* The ranking hangs on this row: without it, the hypotheses would rank differently.', section);
+  surface.flowLines(footnote, MARGIN_LEFT, SIZE, section, undefined);
   if (matrix.disagreements.length > 0) {
     note(surface, 'Analysts disagree:', section);
     for (const line of matrix.disagreements) note(surface, `  ${line}`, section);
@@ -63,9 +80,12 @@ export function renderAchMatrix(surface: PageSurface, matrix: AchMatrix, section
   surface.y += 4;
 }
 
+function noteLines(surface: PageSurface, text: string): Line[] {
+  return surface.layout(surface.plainPieces(text, SIZE, { color: MUTED }), surface.fullWidth, undefined, 'auto');
+}
+
 function note(surface: PageSurface, text: string, section: number): void {
-  const lines = surface.layout(surface.plainPieces(text, SIZE, { color: MUTED }), surface.fullWidth, undefined, 'auto');
-  surface.flowLines(lines, MARGIN_LEFT, SIZE, section, undefined);
+  surface.flowLines(noteLines(surface, text), MARGIN_LEFT, SIZE, section, undefined);
 }
 
 /** "rank 2", "rank 3 (tied)", or "tied for first" as the window and the CLI name a shared first place; '' unranked. */
@@ -90,7 +110,17 @@ function legend(surface: PageSurface, matrix: AchMatrix, section: number): void 
   surface.y += 4;
 }
 
-function table(surface: PageSurface, matrix: AchMatrix, columns: readonly number[], section: number): void {
+/**
+ * One table of the matrix for some of its hypotheses; `keepWith` is the height of what must
+ * follow it on the same page (the footnote under the last table), 0 when nothing must.
+ */
+function table(
+  surface: PageSurface,
+  matrix: AchMatrix,
+  columns: readonly number[],
+  section: number,
+  keepWith: number,
+): void {
   const fixed = FIXED.reduce((sum, width) => sum + width, 0);
   const hypothesisWidth = Math.min(HYPOTHESIS_MOST, (surface.fullWidth - fixed - EVIDENCE_LEAST) / columns.length);
   const widths = [
@@ -98,7 +128,19 @@ function table(surface: PageSurface, matrix: AchMatrix, columns: readonly number
     ...FIXED,
     ...columns.map(() => hypothesisWidth),
   ];
-  const named = hypothesisWidth >= 50;
+  const { header, body, footer } = tableCells(matrix, columns, hypothesisWidth >= 50);
+  drawTable(surface, matrix.question, { header, rows: [...body, ...footer], closing: body.length - 1 }, widths, {
+    section,
+    keepWith,
+  });
+}
+
+/** The header, a row per piece of evidence, and the weighted inconsistency and rank rows. */
+function tableCells(
+  matrix: AchMatrix,
+  columns: readonly number[],
+  named: boolean,
+): { header: Cell[]; body: Cell[][]; footer: Cell[][] } {
   const header: Cell[] = [
     { text: 'Evidence (most diagnostic first)' },
     { text: 'Relevance' },
@@ -132,21 +174,44 @@ function table(surface: PageSurface, matrix: AchMatrix, columns: readonly number
       }),
     ],
   ];
-  const headerLines = layoutRow(surface, header, widths);
+  return { header, body, footer };
+}
+
+/**
+ * Draws the header and the rows, continuing on a new page under the header again. From the
+ * `closing` row (the last piece of evidence) to the end, the rows and what is kept with the
+ * table go to the next page together when they do not all fit on this one.
+ */
+function drawTable(
+  surface: PageSurface,
+  question: string,
+  cells: { header: Cell[]; rows: Cell[][]; closing: number },
+  widths: readonly number[],
+  place: { section: number; keepWith: number },
+): void {
+  const { section } = place;
+  const headerLines = layoutRow(surface, cells.header, widths);
+  const laid = cells.rows.map((row) => layoutRow(surface, row, widths));
+  const closingHeight =
+    laid.slice(cells.closing).reduce((sum, lines) => sum + rowHeight(lines), 0) + TABLE_GAP + place.keepWith;
+  // A closing group taller than a continued page could hold is left to break where it must.
+  const continuedTop = MARGIN_TOP + SIZE * LINE_FACTOR + rowHeight(headerLines);
+  const keepsTogether = continuedTop + closingHeight <= surface.contentBottom;
+  const needs = (index: number): number =>
+    index === cells.closing && keepsTogether ? closingHeight : rowHeight(laid[index]!);
   surface.y += 2;
-  // The header never ends a page alone: it starts where the first row fits under it.
-  surface.ensureRoom(rowHeight(headerLines) + rowHeight(layoutRow(surface, body[0]!, widths)), section);
-  drawRow(surface, header, headerLines, widths);
-  for (const row of [...body, ...footer]) {
-    const lines = layoutRow(surface, row, widths);
-    if (surface.y + rowHeight(lines) > surface.contentBottom) {
+  // The header never ends a page alone: it starts where the first row (or the closing group) fits under it.
+  surface.ensureRoom(rowHeight(headerLines) + needs(0), section);
+  drawRow(surface, cells.header, headerLines, widths);
+  laid.forEach((lines, index) => {
+    if (surface.y + needs(index) > surface.contentBottom) {
       surface.newPage(section);
-      note(surface, `${clip(matrix.question, 80)} (continued)`, section);
-      drawRow(surface, header, headerLines, widths);
+      note(surface, `${clip(question, 80)} (continued)`, section);
+      drawRow(surface, cells.header, headerLines, widths);
     }
-    drawRow(surface, row, lines, widths);
-  }
-  surface.y += 6;
+    drawRow(surface, cells.rows[index]!, lines, widths);
+  });
+  surface.y += TABLE_GAP;
 }
 
 function layoutRow(surface: PageSurface, row: readonly Cell[], widths: readonly number[]): Line[][] {

@@ -1,5 +1,5 @@
-// One analysis: its question, the ranking of its hypotheses (leaders marked, a shared rank numbered alike, each renamed or
-// removed from here too), the buttons that add hypotheses and evidence, and the matrix.
+// One analysis: its question, the ranking of its hypotheses (leaders marked, a shared rank numbered alike, none numbered
+// before anything is rated; each renamed or removed from here too), the buttons that add hypotheses and evidence, and the matrix.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AchView } from '../../../shared/evidence';
 import { formatScore } from './ach-labels';
@@ -18,48 +18,78 @@ function Standing({ label, leading }: { label: string; leading: boolean }) {
   return label.startsWith('Tied') ? <span className={styles.muted}> · {label}</span> : null;
 }
 
-function Ranking({
-  view,
-  leaders,
-  onRename,
-  onRemove,
-}: {
+interface RankingProps {
   view: AchView;
   leaders: readonly string[];
   onRename: (id: string) => void;
   onRemove: (id: string) => void;
-}) {
+}
+
+function HypothesisButtons({ id, onRename, onRemove }: { id: string } & Pick<RankingProps, 'onRename' | 'onRemove'>) {
+  return (
+    <>
+      <button type="button" className={`button ${styles.small}`} onClick={() => onRename(id)}>
+        Rename…
+      </button>
+      <button type="button" className={`button ${styles.small}`} onClick={() => onRemove(id)}>
+        Remove…
+      </button>
+    </>
+  );
+}
+
+/**
+ * Before any rating every hypothesis scores 0, and numbering them all 1 would read as a ranking:
+ * the ranking says nothing is rated yet and lists them unnumbered, in the order they were added.
+ */
+function Unranked({ view, onRename, onRemove }: Omit<RankingProps, 'leaders'>) {
+  return (
+    <>
+      <p className={styles.hint}>Nothing rated yet: rate the evidence against each hypothesis to rank them.</p>
+      <ul>
+        {view.hypotheses.map(({ id, label }) => (
+          <li key={id}>
+            <span className={styles.rankLabel}>{label}</span>
+            <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Ranked({ view, leaders, onRename, onRemove }: RankingProps) {
   const byId = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis]));
   const ranked = [
     ...view.scores.ranking.filter((id) => byId.has(id)),
     ...view.hypotheses.map((hypothesis) => hypothesis.id).filter((id) => !view.scores.ranking.includes(id)),
   ];
-  if (ranked.length === 0) return <p className={styles.hint}>Add the hypotheses that could answer the question.</p>;
+  return (
+    <ol>
+      {ranked.map((id, index) => (
+        // A shared rank is numbered alike (1, 1, 3): the list's own count would say 1, 2, 3.
+        <li
+          key={id}
+          value={view.scores.ranks[id] ?? index + 1}
+          data-leading={leaders.includes(id) ? 'true' : undefined}
+        >
+          <span className={styles.rankLabel}>{byId.get(id)!.label}</span>{' '}
+          <span className={styles.muted}>inconsistency {formatScore(view.scores.inconsistency[id])}</span>
+          <Standing label={standingLabel(view.scores, id, leaders)} leading={leaders.includes(id)} />
+          <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Ranking(props: RankingProps) {
+  if (props.view.hypotheses.length === 0)
+    return <p className={styles.hint}>Add the hypotheses that could answer the question.</p>;
   return (
     <section aria-labelledby="ach-ranking" className={styles.ranking}>
       <h3 id="ach-ranking">Ranking</h3>
-      <ol>
-        {ranked.map((id, index) => (
-          // A shared rank is numbered alike (1, 1, 3): the list's own count would say 1, 2, 3.
-          <li
-            key={id}
-            value={view.scores.ranks[id] ?? index + 1}
-            data-leading={leaders.includes(id) ? 'true' : undefined}
-          >
-            <span className={styles.rankLabel}>{byId.get(id)!.label}</span>{' '}
-            <span className={styles.muted}>inconsistency {formatScore(view.scores.inconsistency[id])}</span>
-            {leaders.length > 0 && (
-              <Standing label={standingLabel(view.scores, id, leaders)} leading={leaders.includes(id)} />
-            )}
-            <button type="button" className={`button ${styles.small}`} onClick={() => onRename(id)}>
-              Rename…
-            </button>
-            <button type="button" className={`button ${styles.small}`} onClick={() => onRemove(id)}>
-              Remove…
-            </button>
-          </li>
-        ))}
-      </ol>
+      {props.leaders.length === 0 ? <Unranked {...props} /> : <Ranked {...props} />}
     </section>
   );
 }

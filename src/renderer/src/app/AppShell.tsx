@@ -13,7 +13,7 @@ import { SidePanels } from './SidePanels';
 import { SkipLinks } from './SkipLinks';
 import { useSidePanelCommands } from './side-panel-commands';
 import { useStore } from './store';
-import { useSidePanel } from './stores';
+import { useSession, useSidePanel } from './stores';
 import { ToolbarContainer } from './ToolbarContainer';
 import styles from './AppShell.module.css';
 
@@ -22,6 +22,7 @@ export function AppShell() {
   useSidePanelCommands();
   useAnalysesCommand();
   const analysesOpen = useStore(analyses, (state) => state.open);
+  const shownDocumentId = useSession((state) => state.activeId);
   return (
     <div className="app">
       <SkipLinks />
@@ -31,7 +32,7 @@ export function AppShell() {
         {sidePanelOpen && <SidePanels />}
         {analysesOpen ? <AnalysesView /> : <ReaderPane />}
       </div>
-      <Notifications besidePanel={sidePanelOpen} above={<ImportProgressList />} />
+      <Notifications besidePanel={sidePanelOpen} above={<ImportProgressList />} shownDocumentId={shownDocumentId} />
       <DialogLayer />
       <CommandLayerContainer />
     </div>

@@ -12,7 +12,7 @@ import { pageView } from '../pages/page-view-store';
 import { SettingsDialogs } from '../settings/SettingsDialogs';
 import { ConfirmDialog } from '../ui/Dialogs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { notifications, reportFailure } from './notifications/store';
+import { notifications, openDocumentAction, reportFailure } from './notifications/store';
 import { useDialogs, useSession, useStores } from './stores';
 
 const announce = (text: string) => void notifications.notify(text);
@@ -49,18 +49,15 @@ function NotesLayer() {
     // A document the import added (new, or a copy beside mine) opens, so it is never lost among same-titled ones.
     const added = plan.documents.find((document) => document.status === 'new' || document.choice === 'copy');
     const shown = added ?? plan.documents[0];
+    const opened = added ?? (session.currentId() ? undefined : plan.documents[0]);
+    // Opening starts before the message, so it offers no Open of the document opening (nor of the one shown).
+    if (opened) void session.openDocument(opened.id);
     notifications.notify(
       importedSummary(plan),
       'info',
-      shown ? { action: { label: 'Open', run: () => void session.openDocument(shown.id) } } : {},
+      shown ? { action: openDocumentAction(shown.id, session.openDocument) } : {},
     );
-    void session
-      .refreshLibrary()
-      .then(() => {
-        const opened = added ?? (session.currentId() ? undefined : plan.documents[0]);
-        if (opened) void session.openDocument(opened.id);
-      })
-      .catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
+    session.refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
   };
   return (
     <>

@@ -80,6 +80,12 @@ export function useCommandHandler(id: CommandId, run: CommandHandler, enabled = 
   useEffect(() => registry.register(id, () => latest.current(), enabled), [id, enabled, registry]);
 }
 
+/** Whether each of some commands can run now, re-rendering when any of that changes. */
+export function useCommandsEnabled(ids: readonly CommandId[], registry = commands): boolean[] {
+  useSyncExternalStore(registry.subscribe, registry.snapshot);
+  return ids.map((id) => registry.isEnabled(id));
+}
+
 /** Whether a command can run now, re-rendering when that changes. */
 export function useCommandEnabled(id: CommandId, registry = commands): boolean {
   useSyncExternalStore(registry.subscribe, registry.snapshot);

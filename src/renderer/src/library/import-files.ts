@@ -6,7 +6,7 @@ import type { MarginaliaClient } from '../../../shared/contract';
 import type { ImportOutcome } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
 import type { DialogsStore } from '../app/dialogs-store';
-import { notifications, notifyFailure, reportFailure } from '../app/notifications/store';
+import { notifications, notifyFailure, openDocumentAction, reportFailure } from '../app/notifications/store';
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
 import { importMessages, outcomeOf } from './import-report';
@@ -57,18 +57,22 @@ interface ImportTargets {
   dialogs: DialogsStore;
 }
 
-/** Says what came of the imports, lists the library again and opens the last document that came in. */
+/**
+ * Opens the last document that came in, says what came of the imports and lists the library
+ * again. The opening starts first, so the message about the document it opens offers no Open.
+ */
 async function report({ session }: ImportTargets, outcomes: readonly FileImport[]): Promise<void> {
+  const last = outcomes.filter((outcome) => outcome.outcome === 'imported' || outcome.outcome === 'existing').at(-1);
+  const opening = last?.documentId ? session.openDocument(last.documentId) : Promise.resolve();
   // Every file is accounted for: what came in, what was already here, cancelled, and each failure with its reason.
   for (const { text, kind, documentId } of importMessages(outcomes))
     notifications.notify(
       text,
       kind,
-      documentId ? { action: { label: 'Open', run: () => void session.openDocument(documentId) } } : {},
+      documentId ? { action: openDocumentAction(documentId, session.openDocument) } : {},
     );
-  const last = outcomes.filter((outcome) => outcome.outcome === 'imported' || outcome.outcome === 'existing').at(-1);
   await session.refreshLibrary().catch((error: unknown) => reportFailure("Couldn't refresh the library", error));
-  if (last?.documentId) await session.openDocument(last.documentId);
+  await opening;
 }
 
 /** Imports the files one after another, each with its own bar (waiting ones can be cancelled too). */

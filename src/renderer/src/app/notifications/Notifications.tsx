@@ -1,7 +1,7 @@
 // The notification area: one polite live region where every status message, routine event
 // and failure appears in full (wrapped, never cut short) and fades after a while, held
-// while the pointer or focus is on it. A message may carry one action (Undo, Open) and a
-// failure Show problem; Escape or × dismisses one. At most MAX_SHOWN show at once, newest
+// while the pointer or focus is on it. A message may carry one action (Undo, Open; never an
+// Open of the document already shown) and a failure Show problem; Escape or × dismisses one. At most MAX_SHOWN show at once, newest
 // first; older ones fold behind a "N more" button.
 import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -21,14 +21,17 @@ const KIND_CLASS: Record<Notification['kind'], string> = {
 
 interface ItemProps {
   item: Notification;
+  /** The document being opened or shown, whose Open would do nothing. */
+  shownDocumentId: string | null;
   onAct: () => void;
   onShowProblem: (problem: Problem) => void;
   onDismiss: () => void;
 }
 
-function NotificationItem({ item, onAct, onShowProblem, onDismiss }: ItemProps) {
+function NotificationItem({ item, shownDocumentId, onAct, onShowProblem, onDismiss }: ItemProps) {
   const classes = [styles.item, KIND_CLASS[item.kind], item.fading ? styles.fading : ''].filter(Boolean).join(' ');
-  const { action, problem } = item;
+  const { problem } = item;
+  const action = item.action?.opens !== undefined && item.action.opens === shownDocumentId ? undefined : item.action;
   return (
     // A failure interrupts as an alert; everything else is read politely by the region.
     <div
@@ -106,8 +109,11 @@ export function Notifications({
   center = notifications,
   besidePanel = false,
   above,
+  shownDocumentId = null,
 }: {
   center?: NotificationCenter;
+  /** The document being opened or shown: a message's Open for it is left out until another is shown. */
+  shownDocumentId?: string | null;
   /** Shown at the top of the area, above the messages (imports in progress). */
   above?: ReactNode;
   /** With the side panel open the area sits at its foot, never over the reader's text. */
@@ -156,6 +162,7 @@ export function Notifications({
           <NotificationItem
             key={item.id}
             item={item}
+            shownDocumentId={shownDocumentId}
             onAct={() => center.act(item.id)}
             onShowProblem={setProblem}
             onDismiss={() => center.dismiss(item.id)}

@@ -11,6 +11,13 @@ export type NotificationKind = 'info' | 'error' | 'progress';
 export interface NotificationAction {
   label: string;
   run: () => void;
+  /** The document an Open opens: the area leaves the action out while that document is the one shown. */
+  opens?: string;
+}
+
+/** Open in a message: it opens a document, and is left out while that document is the one shown. */
+export function openDocumentAction(documentId: string, open: (id: string) => Promise<void>): NotificationAction {
+  return { label: 'Open', opens: documentId, run: () => void open(documentId) };
 }
 
 export interface NotifyOptions {

@@ -1,8 +1,10 @@
-// The toolbar's menus: Share (PDF, note bundles out and in), Settings (the settings
+// The toolbar's menus: Share (the exports the command table puts there: PDF, an analysis's
+// CSV while one is shown, note bundles out and in), Settings (the settings
 // dialog, the shortcut list, the command palette) and, on a narrow window, More (what the
 // toolbar folds away there: undo, redo, editing, import). Each item runs a command.
 import type { CommandId } from '../../../../shared/commands';
-import { commands, useCommandEnabled } from '../../commands';
+import { SHARE_MENU } from '../../../../shared/share-menu';
+import { commands, useCommandEnabled, useCommandsEnabled } from '../../commands';
 import { ChevronDownIcon, MoreIcon, SettingsIcon, ShareIcon } from '../../ui/icons';
 import type { MenuItem } from '../../ui/Menu';
 import { MenuButton } from '../../ui/Menu';
@@ -15,12 +17,20 @@ function useCommandItem(command: CommandId, label: string): MenuItem {
   return { id: command, label, keys: commandKeys(command), disabled: !enabled, onSelect: () => commands.run(command) };
 }
 
+const SHARE_IDS = SHARE_MENU.map((command) => command.id);
+
+/** The Share menu's items; one listed only while available is left out while it cannot run. */
+function useShareItems(): MenuItem[] {
+  const enabled = useCommandsEnabled(SHARE_IDS);
+  return SHARE_MENU.flatMap(({ id, label, whileAvailable }, index) => {
+    const disabled = !enabled[index];
+    if (whileAvailable && disabled) return [];
+    return [{ id, label, keys: commandKeys(id), disabled, onSelect: () => commands.run(id) }];
+  });
+}
+
 export function ExportMenu() {
-  const items = [
-    useCommandItem('exportPdf', 'Export PDF…'),
-    useCommandItem('shareNotes', 'Share notes…'),
-    useCommandItem('importNotes', 'Import notes…'),
-  ];
+  const items = useShareItems();
   return (
     <MenuButton label="Share" tooltip="Export and share" items={items} buttonClassName={styles.iconButton} align="end">
       <ShareIcon />
