@@ -10,12 +10,18 @@ const clip = (text: string, width: number): string => (text.length > width ? `${
 // Scores read as the CSV, the PDF and the window print them: "0.00", never "0".
 const number = (value: number | undefined): string => scoreText(value ?? 0);
 
+/** Whether the shown analyst has rated anything but N/A: before that nothing is ranked. */
+function anythingRated(view: AchView): boolean {
+  return view.cells.some((cell) => cell.authorId === view.analyst.authorId && cell.rating !== 'NA');
+}
+
 function hypothesesTable(view: AchView): string[] {
   const { ranks } = view.scores;
+  const rated = anythingRated(view);
   return view.hypotheses.map(
     (hypothesis, index) =>
       `  H${index + 1}  ${shortId(hypothesis.id)}  ` +
-      `rank ${rankText(ranks[hypothesis.id] ?? 0, sharesRank(ranks, hypothesis.id)) || '-'}  ` +
+      `rank ${(rated && rankText(ranks[hypothesis.id] ?? 0, sharesRank(ranks, hypothesis.id))) || '-'}  ` +
       `inconsistency ${number(view.scores.inconsistency[hypothesis.id])}  ${hypothesis.label}`,
   );
 }
@@ -76,7 +82,9 @@ export function achReport(view: AchView): string {
       ? 'Evidence: none yet.\n'
       : `Evidence, most diagnostic first (* the ranking hangs on it):\n${matrixTable(view).join('\n')}\n`,
   ];
-  if (leaders.length > 0 && view.analyst.ratings > 0) parts.push(`${leadersText(leaders)}\n`);
+  if (!anythingRated(view) && view.hypotheses.length > 0)
+    parts.push('Nothing rated yet: the hypotheses are not ranked.\n');
+  else if (leaders.length > 0) parts.push(`${leadersText(leaders)}\n`);
   if (view.disagreements.length > 0) parts.push(`Analysts disagree:\n${disagreementLines(view).join('\n')}\n`);
   return parts.join('\n');
 }

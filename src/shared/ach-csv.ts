@@ -3,14 +3,16 @@
 // inconsistency and rank, so a spreadsheet holds the whole matrix.
 import { toCsv } from './csv';
 import type { AchMatrix } from './evidence-export';
-import { scoreText } from './evidence-export';
+import { scoreText, unrankedUntilRated } from './evidence-export';
 import { fileStemFor } from './export-options';
 
 export const ACH_CSV_COLUMNS = ['Evidence', 'Kind', 'Relevance', 'Credibility', 'Diagnosticity', 'Sensitive'] as const;
 export const INCONSISTENCY_RECORD = 'Weighted inconsistency';
 export const RANK_RECORD = 'Rank';
 
-export function achCsv(matrix: AchMatrix): string {
+/** The matrix as CSV; before any rating the Rank record is left blank, as nothing has been ranked. */
+export function achCsv(given: AchMatrix): string {
+  const matrix = unrankedUntilRated(given);
   const blank = ACH_CSV_COLUMNS.slice(1).map(() => '');
   const records: string[][] = [
     [...ACH_CSV_COLUMNS, ...matrix.hypotheses.map((hypothesis) => hypothesis.label)],

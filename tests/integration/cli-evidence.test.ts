@@ -185,6 +185,26 @@ describe('the evidence commands', () => {
     expect(await ok('ach')).toContain('tied for first: “Storm” and “Seized at sea”  Why did the boats');
   });
 
+  it('ranks nothing before anything is rated, in the text and the CSV, and says so', async () => {
+    const { storm } = await twoReports();
+    const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+    await ok('ach', 'hypothesis', analysis, 'Storm');
+    await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+    const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+    const shown = await ok('ach', 'show', analysis);
+    expect(shown).toMatch(/H1 {2}[0-9a-f]{8} {2}rank - {2}inconsistency 0\.00 {2}Storm/);
+    expect(shown).toContain('Nothing rated yet: the hypotheses are not ranked.');
+    expect(shown).not.toContain('Tied for first');
+    expect(await ok('ach', 'show', analysis, '--csv')).toContain('Rank,,,,,,,\r\n');
+    // N/A rates nothing against a hypothesis: still nothing is ranked.
+    await ok('ach', 'rate', analysis, row, 'H1', 'NA');
+    expect(await ok('ach', 'show', analysis)).toContain('Nothing rated yet');
+    await ok('ach', 'rate', analysis, row, 'H2', 'I');
+    const rated = await ok('ach', 'show', analysis);
+    expect(rated).toMatch(/rank 1 {2}inconsistency 0\.00 {2}Storm/);
+    expect(rated).toContain('Leading: Storm');
+  });
+
   it('says which argument is missing or wrong, with the usage and an example, and exits 1', async () => {
     const analysis = (await ok('ach', 'new', 'Why?')).trim();
     const cases: Array<[string[], RegExp]> = [

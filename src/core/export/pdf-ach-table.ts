@@ -6,7 +6,7 @@
 // more hypotheses than fit across go in further tables. The footnote under the last table goes
 // to the next page with the table's closing rows, never alone.
 import type { AchMatrix } from '../../shared/evidence-export';
-import { rankText, scoreText } from '../../shared/evidence-export';
+import { rankText, scoreText, unrankedUntilRated } from '../../shared/evidence-export';
 import { INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE, exportPiece } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb } from './pdf-text';
@@ -40,16 +40,6 @@ interface Cell {
 function clip(text: string, limit: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= limit ? flat : `${flat.slice(0, limit).replace(/\s+\S*$/, '')} …`;
-}
-
-/**
- * Before any rating every hypothesis scores 0: ranked "1=" each they would read as a ranking,
- * so they stay unranked until something is rated, as the window leaves them (N/A rates nothing).
- */
-function unrankedUntilRated(matrix: AchMatrix): AchMatrix {
-  const rated = matrix.rows.some((row) => row.ratings.some((rating) => rating !== '' && rating !== 'NA'));
-  if (rated) return matrix;
-  return { ...matrix, hypotheses: matrix.hypotheses.map((hypothesis) => ({ ...hypothesis, rank: 0, tied: false })) };
 }
 
 /** Sets an analysis's matrix: the legend, then one table per group of hypotheses that fits across. */
