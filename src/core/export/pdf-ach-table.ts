@@ -113,16 +113,38 @@ function table(
 ): void {
   const fixed = FIXED.reduce((sum, width) => sum + width, 0);
   const hypothesisWidth = Math.min(HYPOTHESIS_MOST, (surface.fullWidth - fixed - EVIDENCE_LEAST) / columns.length);
-  const widths = [
-    surface.fullWidth - fixed - hypothesisWidth * columns.length,
-    ...FIXED,
-    ...columns.map(() => hypothesisWidth),
-  ];
-  const { header, body, footer } = tableCells(matrix, columns, hypothesisWidth >= 50);
+  const named = hypothesisWidth >= 50;
+  const cells = tableCells(matrix, columns, named);
+  const hypothesisWidths = wholeWordWidths(
+    surface,
+    cells.header.slice(FIXED.length + 1),
+    hypothesisWidth,
+    surface.fullWidth - fixed - hypothesisWidth * columns.length - EVIDENCE_LEAST,
+  );
+  const spent = hypothesisWidths.reduce((sum, width) => sum + width, 0);
+  const widths = [surface.fullWidth - fixed - spent, ...FIXED, ...hypothesisWidths];
+  const { header, body, footer } = cells;
   drawTable(surface, matrix.question, { header, rows: [...body, ...footer], closing: body.length - 1 }, widths, {
     section,
     keepWith,
   });
+}
+
+/**
+ * Hypothesis columns each at least as wide as its header's longest word, so a label is never
+ * cut inside a word ("breakwat/er"): the room comes from columns whose words are shorter, then
+ * from the evidence column down to its least; what is left is shared out evenly.
+ */
+function wholeWordWidths(surface: PageSurface, headers: readonly Cell[], base: number, spare: number): number[] {
+  const needs = headers.map((cell) => {
+    const words = cell.text.split(/\s+/).map((word) => surface.measurer.width('sansBold', SIZE, word));
+    return Math.max(HYPOTHESIS_LEAST, Math.ceil(Math.max(0, ...words) + PADDING * 2 + 1));
+  });
+  const needed = needs.reduce((sum, width) => sum + width, 0);
+  const even = base * headers.length;
+  if (needed > even + Math.max(0, spare)) return headers.map(() => base);
+  const total = Math.max(even, needed);
+  return needs.map((need) => need + (total - needed) / headers.length);
 }
 
 /** The header, a row per piece of evidence, and the weighted inconsistency and rank rows. */
