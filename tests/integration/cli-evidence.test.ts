@@ -72,7 +72,7 @@ describe('the evidence commands', () => {
     expect(await ok('claims')).toBe(`${claimId}  single-source  +2 -0 ~0  B2   Boats left Zuwara at dawn\n`);
     const shown = await ok('claims', 'show', claimId.slice(0, 6));
     expect(shown).toContain(
-      'single-source, 1 independent supporting source; best supporting grade B2 (as an ACH row: credibility 2)\nSingle source: “fishing boats left Zuwara at dawn” repeats “fishing boats left Zuwara at dawn”\n',
+      'single-source, 1 independent supporting source; best supporting grade B2 (as an ACH row: credibility 2)\nSingle source: “fishing boats left Zuwara at dawn” (in “The Coast Courier, citing Harbour…”) repeats “fishing boats left Zuwara at dawn” (in “Harbour Radio reported that fishing…”)\n',
     );
     expect(shown).toContain('  B2  “fishing boats left Zuwara at dawn” (Harbour Radio reported that');
     expect(shown).toMatch(/\n {6}Harbour Radio; annotation [0-9a-f-]{36}\n/);

@@ -209,7 +209,9 @@ describe('what a claim says about its evidence (the trial of issue 17)', () => {
     expect(claim.singleSourceReasons).toEqual([]);
     await callOk(core, 'linkAnnotations', { fromId: copy, toId: original, kind: 'repeats' });
     expect((await callOk(core, 'getClaim', { id: claim.id })).singleSourceReasons).toEqual([
-      '“fishing boats left Zuwara at dawn” repeats “fishing boats left Zuwara at dawn”',
+      // The two quotes read the same: each says which report it is in.
+      '“fishing boats left Zuwara at dawn” (in “The Coast Courier, citing Harbour…”) repeats ' +
+        '“fishing boats left Zuwara at dawn” (in “Harbour Radio reported that fishing…”)',
     ]);
     await callOk(core, 'unlinkAnnotations', {
       id: (await callOk(core, 'listLinks', { documentId: library.secondDoc }))[0]!.id,
@@ -218,7 +220,8 @@ describe('what a claim says about its evidence (the trial of issue 17)', () => {
     expect(await callOk(core, 'getClaim', { id: claim.id })).toMatchObject({
       status: 'single-source',
       singleSourceReasons: [
-        '“fishing boats left Zuwara at dawn” and “fishing boats left Zuwara at dawn” are both from Harbour Radio',
+        '“fishing boats left Zuwara at dawn” (in “The Coast Courier, citing Harbour…”) and ' +
+          '“fishing boats left Zuwara at dawn” (in “Harbour Radio reported that fishing…”) are both from Harbour Radio',
       ],
     });
   });

@@ -18,8 +18,29 @@ import type { GradingRepository, SourceRow } from './grading-repository';
 import type { LinkRepository } from './link-repository';
 import { type Passages, shortenQuote } from './passages';
 
+/**
+ * Two passages as a reason names them: by their quotes, and by where each is when the quotes
+ * read the same (two reports quoting one line word for word), so the reason can be followed.
+ */
+function namePair(
+  pieces: readonly [string, string],
+  quote: (id: string) => string,
+  passages: Passages,
+): [string, string] {
+  const [first, second] = [quote(pieces[0]), quote(pieces[1])];
+  if (first !== second) return [first, second];
+  const where = (id: string) => {
+    const passage = passages.of(id);
+    const title = passage && shortenQuote(passage.documentTitle, REASON_TITLE);
+    return passage ? ` (in “${title}”${passage.page ? `, ${passage.page}` : ''})` : '';
+  };
+  return [`${first}${where(pieces[0])}`, `${second}${where(pieces[1])}`];
+}
+
 /** How long a quote may be in a reason a claim is single-source. */
 const REASON_QUOTE = 48;
+/** How long a document's title may be where a reason says which passage is which. */
+const REASON_TITLE = 40;
 
 export class Weighing {
   readonly scheme: GradingScheme;
@@ -174,8 +195,11 @@ export class Weighing {
     const origins = new OriginIndex(this.links.repeats(), (id) => this.originsOf(id));
     const quote = (id: string) => `“${shortenQuote(passages.of(id)?.quote ?? id, REASON_QUOTE)}”`;
     return singleSourceReasons(claim.evidence, origins).map((reason: Dependence) => {
-      if (reason.kind === 'repeats') return `${quote(reason.from)} repeats ${quote(reason.to)}`;
-      const both = `${quote(reason.pieces[0])} and ${quote(reason.pieces[1])}`;
+      if (reason.kind === 'repeats') {
+        const [from, to] = namePair([reason.from, reason.to], quote, passages);
+        return `${from} repeats ${to}`;
+      }
+      const both = namePair(reason.pieces, quote, passages).join(' and ');
       if (reason.kind === 'common') return `${both} both repeat ${quote(reason.via)}`;
       return `${both} are both from ${this.originName(reason.source, passages)}`;
     });
