@@ -63,6 +63,9 @@ describe('searching by grade, reliability, credibility and source', () => {
   it('finds annotations from a named source, and combines with words', async () => {
     expect((await hits(`source:"libya's channel"`)).ids).toEqual([ids.dawn]);
     expect((await hits('source:Residents')).ids).toEqual([ids.eleven]);
+    // A word or the start of one finds a source by its name, as a person remembers it.
+    expect((await hits('source:libya')).ids).toEqual([ids.dawn]);
+    expect((await hits('source:resid')).ids).toEqual([ids.eleven]);
     expect((await hits('boats reliability:<=C')).ids).toEqual(sorted(ids.dawn, ids.copy));
   });
 
@@ -71,7 +74,10 @@ describe('searching by grade, reliability, credibility and source', () => {
       ids: [],
       problems: ["Unknown reliability “Q”; the Admiralty scheme's are A, B, C, D, E, F."],
     });
-    expect(await hits('source:Nobody')).toEqual({ ids: [], problems: ['No source is named “Nobody”.'] });
+    expect(await hits('source:Nobody')).toEqual({
+      ids: [],
+      problems: ['No source is named “Nobody”, nor has a name with those words.'],
+    });
     expect((await hits('grade:Z9')).problems).toEqual([
       'Unknown grade “Z9”; a grade is a reliability and a credibility, such as B2.',
     ]);

@@ -18,6 +18,18 @@ interface Candidate {
 
 const codesOf = (levels: readonly GradeLevel[]) => levels.map((level) => level.code);
 
+/** Whether every word typed begins a word of the name, ignoring case and punctuation. */
+function wordsStart(name: string, typed: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const named = words(name);
+  const wanted = words(typed);
+  return wanted.length > 0 && wanted.every((word) => named.some((part) => part.startsWith(word)));
+}
+
 export class EvidenceSearch {
   private readonly grading: GradingRepository;
 
@@ -57,14 +69,18 @@ export class EvidenceSearch {
       .all();
   }
 
-  /** Per source: filter, the ids of the sources of that name. */
+  /**
+   * Per source: filter, the ids of the sources of that name; where none has it, of those whose
+   * name has words starting with each word typed (source:coast finds "Coast guard").
+   */
   private sourceIdsNamed(names: readonly string[], problems: string[]): string[][] {
     const sources = this.grading.sources();
     return names.map((name) => {
-      const ids = sources
-        .filter((source) => source.name.toLowerCase() === name.toLowerCase())
-        .map((source) => source.id);
-      if (ids.length === 0) problems.push(`No source is named “${name}”.`);
+      const exact = sources.filter((source) => source.name.toLowerCase() === name.toLowerCase());
+      const ids = (exact.length > 0 ? exact : sources.filter((source) => wordsStart(source.name, name))).map(
+        (source) => source.id,
+      );
+      if (ids.length === 0) problems.push(`No source is named “${name}”, nor has a name with those words.`);
       return ids;
     });
   }
