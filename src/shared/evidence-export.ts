@@ -30,6 +30,8 @@ export interface AchMatrix {
     ratings: Array<AchRating | ''>;
   }>;
   /** Cells where analysts disagree, as "row label × hypothesis label: Ada CC, Ben II". */
+  /** The shown analyst's notes on their ratings, in row order: "Evidence × H2 Label (I): note". */
+  cellNotes: string[];
   disagreements: string[];
 }
 
@@ -72,6 +74,8 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
       .map((cell) => [`${cell.rowId} ${cell.hypothesisId}`, cell.rating]),
   );
   const labelOf = new Map([...view.hypotheses, ...view.rows].map((item) => [item.id, item.label]));
+  const hypothesisName = new Map(view.hypotheses.map((item, index) => [item.id, `H${index + 1} ${item.label}`]));
+  const rowOrder = new Map(view.rows.map((row, index) => [row.id, index]));
   return {
     question: view.question,
     ratedBy: view.analyst.name,
@@ -90,6 +94,14 @@ export function achMatrix(view: AchView, localAuthor: string): AchMatrix {
       sensitive: view.scores.sensitiveRows.includes(row.id),
       ratings: view.hypotheses.map((hypothesis) => rating.get(`${row.id} ${hypothesis.id}`) ?? ''),
     })),
+    cellNotes: view.cells
+      .filter((cell) => cell.authorId === localAuthor && cell.note.trim() !== '' && rowOrder.has(cell.rowId))
+      .sort((a, b) => rowOrder.get(a.rowId)! - rowOrder.get(b.rowId)!)
+      .map(
+        (cell) =>
+          `${labelOf.get(cell.rowId) ?? cell.rowId} × ${hypothesisName.get(cell.hypothesisId) ?? cell.hypothesisId} ` +
+          `(${cell.rating === 'NA' ? 'N/A' : cell.rating}): ${cell.note.trim()}`,
+      ),
     disagreements: view.disagreements.map(
       (cell) =>
         `${labelOf.get(cell.rowId) ?? cell.rowId} × ${labelOf.get(cell.hypothesisId) ?? cell.hypothesisId}: ` +

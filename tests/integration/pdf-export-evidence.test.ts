@@ -137,6 +137,23 @@ describe('evidence in the PDF export', () => {
     expect(analysis).toContain('* The ranking hangs on this row');
   });
 
+  it("lists the notes on the shown analyst's ratings under the matrix, each with its row, hypothesis and rating", async () => {
+    const { analysisId } = await gradedLibrary();
+    const view = await callOk(core, 'getAnalysis', { id: analysisId });
+    await callOk(core, 'rateAchCell', {
+      analysisId,
+      rowId: view.rows[0]!.id,
+      hypothesisId: view.hypotheses[1]!.id,
+      rating: 'II',
+      note: 'No boat was boarded, says the coast guard.',
+    });
+    const text = pdftotext(await exportBoth());
+    const analysis = text.slice(text.indexOf('Analysis: Why did the boats not come back?'));
+    expect(analysis).toContain(
+      'Notes on ratings: Eleven boats are missing after the storm × H2 Seized at sea (II): No boat was boarded, says the coast guard.',
+    );
+  });
+
   it('shows a rank shared by hypotheses of equal score in the legend and the table', async () => {
     const { analysisId } = await gradedLibrary();
     const view = await callOk(core, 'saveHypothesis', { analysisId, label: 'Engine failure' });

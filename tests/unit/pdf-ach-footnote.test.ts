@@ -31,6 +31,7 @@ function matrix(rows: number): AchMatrix {
       sensitive: index === 0,
       ratings: index === 0 ? (['C', 'I'] as const).slice() : ['', ''],
     })),
+    cellNotes: [],
     disagreements: [],
   };
 }

@@ -36,6 +36,7 @@ function fourHypotheses(): AchMatrix {
         ratings: ['II', 'C', 'C', 'N'],
       },
     ],
+    cellNotes: [],
     disagreements: [],
   };
 }

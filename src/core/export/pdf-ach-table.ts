@@ -63,6 +63,10 @@ export function renderAchMatrix(surface: PageSurface, given: AchMatrix, section:
     table(surface, matrix, columns, section, last ? footnote.length * SIZE * LINE_FACTOR : 0);
   }
   surface.flowLines(footnote, MARGIN_LEFT, SIZE, section, undefined);
+  if (matrix.cellNotes.length > 0) {
+    note(surface, 'Notes on ratings:', section);
+    for (const line of matrix.cellNotes) note(surface, `  ${line}`, section);
+  }
   if (matrix.disagreements.length > 0) {
     note(surface, 'Analysts disagree:', section);
     for (const line of matrix.disagreements) note(surface, `  ${line}`, section);
