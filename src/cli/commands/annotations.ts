@@ -2,12 +2,14 @@
 import { Command } from 'commander';
 import type { Annotation } from '../../shared/annotations';
 import type { PageMapEntry } from '../../shared/model';
+import type { GradeOfAnnotation } from '../annotation-grades';
+import { documentGrades, gradeSuffix } from '../annotation-grades';
 import { annotationJson, annotationPages, pageMapOf } from '../annotation-json';
 import { resolveDocument } from '../document-reference';
 import type { CliSession } from '../session';
 import { UsageError } from '../usage';
 
-function annotationLine(annotation: Annotation, pageMap: readonly PageMapEntry[]): string {
+function annotationLine(annotation: Annotation, pageMap: readonly PageMapEntry[], graded: GradeOfAnnotation): string {
   const page = annotationPages(annotation, pageMap);
   const where = annotation.target
     ? `${annotation.target.position.start}-${annotation.target.position.end}${page ? `  ${page.text}` : ''}`
@@ -17,7 +19,8 @@ function annotationLine(annotation: Annotation, pageMap: readonly PageMapEntry[]
     ? `“${annotation.target.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`
     : '(document note)';
   const note = annotation.note.text ? `\n    ${annotation.note.text.replace(/\s+/g, ' ').slice(0, 120)}` : '';
-  return `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}${tags}\n    ${quote}${note}`;
+  const head = `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}`;
+  return `${head}${tags}${gradeSuffix(graded)}\n    ${quote}${note}`;
 }
 
 export function annotationsCommand(session: CliSession): Command {
@@ -25,8 +28,8 @@ export function annotationsCommand(session: CliSession): Command {
     .summary("list a document's annotations in reading order, with their authors")
     .description(
       "List a document's annotations in reading order: where (and the page of the original, “p. 12”), color, " +
-        'anchoring, author, tags, quote and note. With --json: selectors, page, anchoring, tags, color, note as text ' +
-        'and Markdown, author, times.',
+        'anchoring, author, tags, grade and sources (its own, else its document’s), quote and note. With --json: ' +
+        'selectors, page, anchoring, tags, color, note as text and Markdown, author, times, grade and sources.',
     )
     .argument('<doc>', 'a document id or a unique, case-insensitive prefix of its title')
     .usage('DOC')
@@ -39,11 +42,12 @@ export function annotationsCommand(session: CliSession): Command {
       const doc = await resolveDocument(session, reference);
       const annotations = await session.call('listAnnotations', { documentId: doc.id });
       const pageMap = annotations.length === 0 ? [] : await pageMapOf(session, doc.id);
+      const gradeOf = await documentGrades(session, doc.id);
       session.print(
         annotations.length === 0
           ? `“${doc.title}” has no annotations.\n`
-          : `${annotations.map((annotation) => annotationLine(annotation, pageMap)).join('\n')}\n`,
-        annotations.map((annotation) => annotationJson(annotation, pageMap)),
+          : `${annotations.map((annotation) => annotationLine(annotation, pageMap, gradeOf(annotation.id))).join('\n')}\n`,
+        annotations.map((annotation) => ({ ...annotationJson(annotation, pageMap), ...gradeOf(annotation.id) })),
       );
     });
 }
