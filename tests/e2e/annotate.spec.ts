@@ -129,6 +129,28 @@ test('tags are added with autocomplete; Enter creates a new tag', async ({ page,
   await screenshot(page, 'annotate-tags');
 });
 
+/** The middle of the third letter of `words` in the reader, where a pointer rests on them. */
+async function pointInside(page: Page, words: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index !== -1) {
+        const range = document.createRange();
+        range.setStart(node, index + 2);
+        range.setEnd(node, index + 3);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, words);
+}
+
 test('hovering shows tags and a note preview; a click selects the annotation and raises its note', async ({
   page,
   app,
@@ -144,6 +166,8 @@ test('hovering shows tags and a note preview; a click selects the annotation and
     tags: ['Claim/Casualties'],
     noteMarkdown: 'Two sources disagree',
   });
+  const plain = text.indexOf('security directorate');
+  app.core.annotations.create({ documentId: doc.id, start: plain, end: plain + 20 });
   // The full annotations are held back, as a slow disk would: the highlights paint first from their spans alone.
   let releaseAnnotations = () => {};
   const annotationsHeld = new Promise<void>((resolve) => (releaseAnnotations = resolve));
@@ -154,24 +178,7 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   await page.reload();
   await expect(page.locator('[data-testid="reader-content"]')).toContainText('main hospital');
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('the main hospital');
-  const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf('main hospital');
-      if (index !== -1) {
-        const range = document.createRange();
-        range.setStart(node, index + 2);
-        range.setEnd(node, index + 3);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    throw new Error('not found');
-  });
+  const box = await pointInside(page, 'the main hospital');
   await page.mouse.move(box.x, box.y);
   const tooltip = page.getByRole('tooltip');
   // The pointer rests on the highlight while its annotation is still on its way; the preview comes when it arrives.
@@ -179,6 +186,16 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   await expect(tooltip).toContainText('Claim/Casualties');
   await expect(tooltip).toContainText('Two sources disagree');
   await screenshot(page, 'annotate-hover');
+  // A highlight with neither tags nor a note has nothing to preview: no tooltip covers the text.
+  const plainBox = await pointInside(page, 'security directorate');
+  await page.mouse.move(box.x, box.y - 200);
+  await expect(tooltip).toBeHidden();
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('security directorate');
+  await page.mouse.move(plainBox.x, plainBox.y);
+  await page.waitForTimeout(300);
+  await expect(tooltip).toBeHidden();
+  await page.mouse.move(box.x, box.y);
+  await expect(tooltip).toContainText('Two sources disagree');
   await page.mouse.click(box.x, box.y);
   await expect(card(page, 'the main hospital')).toHaveAttribute('aria-current', 'true');
   await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'mg-selected': ['the main hospital'] });

@@ -62,6 +62,14 @@ export function useHoverPreview(
   };
 }
 
+/**
+ * Whether resting on the annotation has anything to preview: with neither tags nor a note, a
+ * tooltip saying so only covered the next line and the card's author (trial).
+ */
+export function hasPreview(annotation: Annotation): boolean {
+  return annotation.tags.length > 0 || annotation.note.text.trim() !== '';
+}
+
 export function HoverCard({ hover }: { hover: Hover }) {
   return (
     <div
@@ -70,9 +78,9 @@ export function HoverCard({ hover }: { hover: Hover }) {
       style={{ top: hover.y + 18, left: Math.min(hover.x, window.innerWidth - 300) }}
     >
       {hover.annotation.tags.length > 0 && <p className="hover-card__tags">{hover.annotation.tags.join(' · ')}</p>}
-      <p className="hover-card__note">
-        {hover.annotation.note.text ? hover.annotation.note.text.slice(0, 200) : 'No note yet. Click to add one.'}
-      </p>
+      {hover.annotation.note.text.trim() !== '' && (
+        <p className="hover-card__note">{hover.annotation.note.text.slice(0, 200)}</p>
+      )}
     </div>
   );
 }

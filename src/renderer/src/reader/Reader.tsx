@@ -14,7 +14,7 @@ import type { DomTextMap } from './dom-map';
 import type { TextChange } from './live-edit';
 import { followEdit } from './live-edit';
 import { CaretAnnouncer } from './CaretAnnouncer';
-import { HoverCard, annotationAtPoint, useHoverPreview } from './HoverCard';
+import { HoverCard, annotationAtPoint, hasPreview, useHoverPreview } from './HoverCard';
 import { ReaderDocument } from './ReaderDocument';
 import { ReaderMargin, useCardAnnotations } from './ReaderMargin';
 import { useEarlySpans } from './early-spans';
@@ -197,7 +197,7 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
             }}
           />
         )}
-        {hover.hover && !span && <HoverCard hover={hover.hover} />}
+        {hover.hover && !span && hasPreview(hover.hover.annotation) && <HoverCard hover={hover.hover} />}
         <CaretAnnouncer annotations={live.shown} offset={editing ? null : selection.focus} />
       </main>
     </div>
