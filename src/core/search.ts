@@ -257,6 +257,7 @@ export class SearchService {
       skip = 0;
     }
     const annotations = this.annotationRows(picked.flatMap((entry) => entry.seqs));
+    const grades = this.evidence.gradesOf([...annotations.values()].map((row) => row.id));
     const regex = termRegex(parsed.terms);
     return picked.map(({ document, seqs, passages }) => {
       const pages = this.pageMapOf(document.documentId);
@@ -265,7 +266,10 @@ export class SearchService {
         title: document.title,
         total: hitCount(document),
         hits: [
-          ...seqs.map((seq) => withPage(annotationHit(annotations.get(seq)!, regex), pages)),
+          ...seqs.map((seq) => {
+            const row = annotations.get(seq)!;
+            return withPage(withGrade(annotationHit(row, regex), grades.get(row.id)), pages);
+          }),
           ...passages.map((passage) => withPage(textHit(document, passage), pages)),
         ],
       };
@@ -308,6 +312,11 @@ function annotationHit(row: AnnotationPageRow, regex: RegExp | null): SearchHit 
     anchorStatus: row.anchor_status,
     ...(row.note_text ? { note: clip(row.note_text, 300) } : {}),
   };
+}
+
+/** An annotation's hit with its grade, as its card's badge shows it. */
+function withGrade(hit: SearchHit, grade: { reliability: string; credibility: string } | undefined): SearchHit {
+  return grade ? { ...hit, grade } : hit;
 }
 
 /** The hit with the page(s) it lies on; an orphan's offsets point nowhere, and a title-only hit has no place. */

@@ -26,6 +26,8 @@ export interface SearchHit {
   note?: string;
   /** The page(s) of the original the hit is on ("p. 3"), for a document with pages. */
   page?: PageSpan;
+  /** An annotation's grade: its sources' best reliability and its credibility (either may be ''). */
+  grade?: { reliability: string; credibility: string };
 }
 
 export interface SearchGroup {

@@ -134,6 +134,15 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await expect(card.getByRole('button', { name: 'Grade B2: Usually reliable, Probably true' })).toHaveText('B2');
   await expect(await claimStatus(page)).toContainText('Corroborated');
 
+  // Searching by grade finds the passage, its result showing the grade as its card does.
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('grade:B2');
+  const found = page.getByRole('list', { name: /^Results in/ }).getByRole('listitem');
+  await expect(found).toHaveCount(1);
+  await expect(found.getByRole('img', { name: 'Grade B2: Usually reliable, Probably true' })).toHaveText('B2');
+  await page.keyboard.press('Escape');
+
   // The second report repeats the first: the two are one source, and the claim says so.
   await openFromLibrary(page, SECOND_TITLE);
   const second = await cardOf(page, SECOND_QUOTE);

@@ -69,6 +69,19 @@ describe('searching by grade, reliability, credibility and source', () => {
     expect((await hits('boats reliability:<=C')).ids).toEqual(sorted(ids.dawn, ids.copy));
   });
 
+  it('gives each annotation hit its grade, as its card shows it, and none to an ungraded one', async () => {
+    const results = await callOk(core, 'search', { query: 'boats' });
+    const gradeOf = new Map(
+      results.groups.flatMap((group) =>
+        group.hits.flatMap((hit) => (hit.annotationId ? [[hit.annotationId, hit.grade]] : [])),
+      ),
+    );
+    expect(gradeOf.get(ids.dawn)).toEqual({ reliability: 'B', credibility: '2' });
+    expect(gradeOf.get(ids.eleven)).toEqual({ reliability: 'D', credibility: '3' });
+    // Ungraded itself, in a document whose source is graded: its reliability alone.
+    expect(gradeOf.get(ids.copy)).toEqual({ reliability: 'C', credibility: '' });
+  });
+
   it('says when a code or source is unknown, and then finds nothing', async () => {
     expect(await hits('reliability:<=Q')).toEqual({
       ids: [],

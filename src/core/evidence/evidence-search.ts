@@ -58,6 +58,26 @@ export class EvidenceSearch {
     return { seqs, problems };
   }
 
+  /** The grade of each of these annotations that has one (its sources' best reliability, its own credibility). */
+  gradesOf(annotationIds: readonly string[]): Map<string, { reliability: string; credibility: string }> {
+    const wanted = new Set(annotationIds);
+    const graded = new Map<string, { reliability: string; credibility: string }>();
+    if (wanted.size === 0) return graded;
+    const scheme = this.grading.scheme();
+    const reliabilityOf = new Map(this.grading.sources().map((source) => [source.id, source.reliability]));
+    const own = this.grading.allGradeSources();
+    const ofDocument = this.grading.allDocumentSources();
+    for (const candidate of this.candidates()) {
+      if (!wanted.has(candidate.id)) continue;
+      const ids = own.get(candidate.id) ?? ofDocument.get(candidate.documentId) ?? [];
+      const reliabilities = ids.map((id) => reliabilityOf.get(id) ?? '').filter((code) => code !== '');
+      const reliability = reliabilities.sort((a, b) => compareReliability(a, b, scheme))[0] ?? '';
+      if (reliability !== '' || candidate.credibility !== '')
+        graded.set(candidate.id, { reliability, credibility: candidate.credibility });
+    }
+    return graded;
+  }
+
   /** Annotations with a grade or in a document with sources: the only ones an evidence filter can match. */
   private candidates(): Candidate[] {
     return this.db

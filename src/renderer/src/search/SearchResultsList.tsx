@@ -5,6 +5,7 @@ import { EVIDENCE_SEARCH_HELP } from '../../../shared/search-evidence-filters';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import { groupedCountOf } from '../../../shared/plural';
+import { GradeBadge } from '../evidence/GradeBadge';
 import { PageTag } from '../pages/PageTag';
 import { shownCount } from './search-pages';
 import styles from './Search.module.css';
@@ -94,6 +95,7 @@ function HitButton({ hit, onChoose }: { hit: SearchHit; onChoose: () => void }) 
         {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
       </span>
       {hit.page && <PageTag text={hit.page.text} />}
+      {hit.grade && <GradeBadge reliability={hit.grade.reliability} credibility={hit.grade.credibility} />}
       <span>
         {hit.snippet.map((part, partIndex) =>
           part.match ? <mark key={partIndex}>{part.text}</mark> : <span key={partIndex}>{part.text}</span>,
