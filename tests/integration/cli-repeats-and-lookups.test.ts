@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/cli-run';
+import { FIRST_REPORT, SECOND_REPORT } from '../support/evidence-library';
+import { makeTempDir } from '../support/temp';
+
+// What a person expects when they run a command a second time, name things by their words
+// (punctuation and all), or run a command with nothing to change.
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
+
+async function ok(...args: string[]): Promise<string> {
+  const result = await cli(...args);
+  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function jsonOf<T>(...args: string[]): Promise<T> {
+  return JSON.parse(await ok('--json', ...args)) as T;
+}
+
+const FIRST_DOC = 'Harbour Radio reported';
+
+/** Two reports imported and one passage highlighted in the second; returns that annotation's id. */
+async function twoReports(): Promise<string> {
+  writeFileSync(join(temp.path, 'harbour-radio.txt'), FIRST_REPORT);
+  writeFileSync(join(temp.path, 'coast-courier.txt'), SECOND_REPORT);
+  await ok('import', join(temp.path, 'harbour-radio.txt'), join(temp.path, 'coast-courier.txt'));
+  return (await ok('annotate', 'The Coast Courier', '--quote', 'storm closed the harbour')).trim();
+}
+
+/** An analysis with two hypotheses and the storm passage as its one row; returns their ids. */
+async function stormAnalysis(storm: string): Promise<{ analysis: string; row: string }> {
+  const analysis = (
+    await ok('ach', 'new', 'Were the boats lost at sea, or was the harbour closed by the storm?')
+  ).trim();
+  await ok('ach', 'hypothesis', analysis, 'Storm sank them');
+  await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+  const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+  return { analysis, row };
+}
+
+describe('the CLI run twice or by words', () => {
+  it('takes several sources after one --only, and --only repeated still', async () => {
+    await twoReports();
+    for (const name of ['Harbour Radio', 'Residents', 'Coast Courier']) await ok('sources', 'add', name);
+    expect(await ok('sources', 'document', FIRST_DOC, '--only', 'Residents', 'Coast Courier')).toMatch(
+      /has the default sources Residents, Coast Courier\.\n$/,
+    );
+    expect(await ok('sources', 'document', FIRST_DOC, '--only', 'Harbour Radio', '--only', 'Residents')).toMatch(
+      /has the default sources Harbour Radio, Residents\.\n$/,
+    );
+  });
+});
