@@ -48,6 +48,19 @@ async function stormAnalysis(storm: string): Promise<{ analysis: string; row: st
 }
 
 describe('the CLI run twice or by words', () => {
+  it('exits 1 with the reason when a search names a grade or a source that does not exist', async () => {
+    await twoReports();
+    const grade = await cli('search', 'grade:Z9');
+    expect(grade).toMatchObject({ code: 1, stdout: '' });
+    expect(grade.stderr).toMatch(/^marginalia: The search could not be run: .*Z9/);
+    const source = await cli('--json', 'search', 'source:Nobody');
+    expect(source).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(source.stderr)).toEqual({
+      code: 'INVALID_QUERY',
+      message: 'The search could not be run: No source is named “Nobody”.',
+    });
+  });
+
   it('takes several sources after one --only, and --only repeated still', async () => {
     await twoReports();
     for (const name of ['Harbour Radio', 'Residents', 'Coast Courier']) await ok('sources', 'add', name);
