@@ -48,6 +48,15 @@ async function stormAnalysis(storm: string): Promise<{ analysis: string; row: st
 }
 
 describe('the CLI run twice or by words', () => {
+  it('finds claims and analyses by words whatever punctuation stands around them', async () => {
+    const storm = await twoReports();
+    const claim = (await ok('claims', 'add', 'Two fishing boats are missing', '--supports', storm)).split(' ')[0]!;
+    expect((await jsonOf<{ id: string }>('claims', 'show', 'Two fishing boats are missing.')).id).toBe(claim);
+    const { analysis } = await stormAnalysis(storm);
+    for (const words of ['closed?', 'boats, lost', '“harbour closed”', 'storm!'])
+      expect((await jsonOf<{ id: string }>('ach', 'show', words)).id).toBe(analysis);
+  });
+
   it('exits 1 with the reason when a search names a grade or a source that does not exist', async () => {
     await twoReports();
     const grade = await cli('search', 'grade:Z9');
