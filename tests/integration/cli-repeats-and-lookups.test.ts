@@ -57,6 +57,32 @@ describe('the CLI run twice or by words', () => {
       expect((await jsonOf<{ id: string }>('ach', 'show', words)).id).toBe(analysis);
   });
 
+  it('rates N/A as NA and finds a hypothesis by words of its label, listing those that share them', async () => {
+    const { analysis, row } = await stormAnalysis(await twoReports());
+    expect(await ok('ach', 'rate', analysis, row, 'seized', 'n/a')).toMatch(
+      /against H2 “Seized at sea”: NA, not applicable\./,
+    );
+    expect(await ok('ach', 'rate', analysis, row, 'storm sank', 'N/A')).toMatch(/against H1 “Storm sank them”: NA/);
+    const ambiguous = await cli('ach', 'rate', analysis, row, 'S', 'C');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('2 hypotheses have the words “S”; give more of the label or an id:');
+    expect(ambiguous.stderr).toMatch(/\n {2}[0-9a-f-]{36} {2}Storm sank them\n {2}[0-9a-f-]{36} {2}Seized at sea\n$/);
+  });
+
+  it('says evidence is already a row of the analysis, with its id, instead of adding it again', async () => {
+    const storm = await twoReports();
+    const { analysis, row } = await stormAnalysis(storm);
+    expect(await ok('ach', 'row', analysis, '--annotation', storm)).toBe(
+      `Already a row: ${row.slice(0, 8)}  storm closed the harbour\n`,
+    );
+    expect(await ok('ach', 'row', analysis, '--annotation', storm, '--relevance', 'high')).toBe(
+      `Already a row: ${row.slice(0, 8)}  storm closed the harbour; its relevance is now high\n`,
+    );
+    const json = await jsonOf<{ id: string; new: boolean }>('ach', 'row', analysis, '--annotation', storm);
+    expect(json).toMatchObject({ id: row, new: false, relevance: 'high' });
+    expect(await ok('ach')).toContain('2 hypotheses × 1 row of evidence');
+  });
+
   it('exits 1 with the reason when a search names a grade or a source that does not exist', async () => {
     await twoReports();
     const grade = await cli('search', 'grade:Z9');
