@@ -83,6 +83,23 @@ describe('the CLI run twice or by words', () => {
     expect(await ok('ach')).toContain('2 hypotheses × 1 row of evidence');
   });
 
+  it("shows an annotation's grade when grade is given no flags: credibility, sources and their reliability", async () => {
+    const storm = await twoReports();
+    expect(await ok('grade', storm)).toBe(`${storm}  credibility -  no sources (nor has its document)\n`);
+    await ok('sources', 'add', 'Coast Courier', '--reliability', 'C');
+    await ok('sources', 'add', 'Port officials', '--reliability', 'B');
+    await ok('sources', 'document', 'The Coast Courier', '--source', 'Coast Courier');
+    expect(await ok('grade', storm.slice(0, 8))).toBe(
+      `${storm}  credibility -  the document's sources: Coast Courier (C)\n`,
+    );
+    await ok('grade', storm, '--credibility', '2', '--source', 'Port officials');
+    expect(await ok('grade', storm)).toBe(`${storm}  credibility 2  sources: Port officials (B)\n`);
+    expect(await jsonOf<{ credibility: string }>('grade', storm)).toMatchObject({
+      annotationId: storm,
+      credibility: '2',
+    });
+  });
+
   it('exits 1 with the reason when a search names a grade or a source that does not exist', async () => {
     await twoReports();
     const grade = await cli('search', 'grade:Z9');
