@@ -48,6 +48,25 @@ async function stormAnalysis(storm: string): Promise<{ analysis: string; row: st
 }
 
 describe('the CLI run twice or by words', () => {
+  it('selects your highlight already on a quote instead of making a second one, and says so', async () => {
+    const first = await twoReports();
+    const again = await cli('annotate', 'The Coast Courier', '--quote', 'storm closed the harbour');
+    expect(again).toMatchObject({ code: 0, stdout: `${first}\n` });
+    expect(again.stderr).toBe(
+      `marginalia: Already highlighted: “storm closed the harbour” is annotation ${first}; nothing new was made.\n`,
+    );
+    const json = await jsonOf<{ id: string; new: boolean }>(
+      'annotate',
+      'The Coast Courier',
+      '--quote',
+      'storm closed the harbour',
+    );
+    expect(json).toMatchObject({ id: first, new: false });
+    expect(await jsonOf<unknown[]>('annotations', 'The Coast Courier')).toHaveLength(1);
+    const fresh = await jsonOf<{ new: boolean }>('annotate', FIRST_DOC, '--quote', 'eleven boats');
+    expect(fresh.new).toBe(true);
+  });
+
   it('finds claims and analyses by words whatever punctuation stands around them', async () => {
     const storm = await twoReports();
     const claim = (await ok('claims', 'add', 'Two fishing boats are missing', '--supports', storm)).split(' ')[0]!;
