@@ -109,14 +109,23 @@ async function allAnnotations(session: CliSession): Promise<Named[]> {
   return named;
 }
 
-/** Whether every word of `words` is in the statement (case-insensitive). */
+/** The words of a text in lower case, without the punctuation around them ("closed?" is "closed"). */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((word) => word !== '');
+}
+
+/** Whether each of `words` is within a word of the statement (case-insensitive, punctuation aside). */
 function hasWords(statement: string, words: readonly string[]): boolean {
-  const text = statement.toLowerCase();
-  return words.every((word) => text.includes(word));
+  const own = wordsOf(statement);
+  return words.every((word) => own.some((candidate) => candidate.includes(word)));
 }
 
 /** How a kind found by words is named in messages: "claim", "claims", and what its words are of. */
-interface WordsKind {
+export interface WordsKind {
   noun: string;
   nouns: string;
   /** "statement", "question": what "give more of the …" asks for. */
@@ -124,11 +133,11 @@ interface WordsKind {
 }
 
 /** The one item whose id starts with `reference`, else the one whose text has every word of it. */
-function chooseByIdOrWords(items: readonly Named[], reference: string, kind: WordsKind): string {
+export function chooseByIdOrWords(items: readonly Named[], reference: string, kind: WordsKind): string {
   const wanted = reference.trim().toLowerCase();
   if (wanted !== '' && items.some((item) => item.id.toLowerCase().startsWith(wanted)))
     return chooseById(items, reference, kind.noun, kind.nouns).id;
-  const words = wanted.split(/\s+/).filter((word) => word !== '');
+  const words = wordsOf(wanted);
   const matches = words.length === 0 ? [] : items.filter((item) => hasWords(item.label, words));
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0)

@@ -109,6 +109,22 @@ export function compareByPosition(a: Annotation, b: Annotation): number {
   return a.createdAt.localeCompare(b.createdAt);
 }
 
+/** The highlight on exactly this span, if `accept` takes it (the app and the CLI reuse it rather than make another). */
+export function exactHighlight(
+  annotations: readonly Annotation[],
+  span: { start: number; end: number },
+  accept: (annotation: Annotation) => boolean,
+): Annotation | undefined {
+  return annotations.find(
+    (annotation) =>
+      annotation.kind === 'highlight' &&
+      annotation.anchor.status !== 'orphan' &&
+      annotation.target?.position.start === span.start &&
+      annotation.target.position.end === span.end &&
+      accept(annotation),
+  );
+}
+
 /** How an annotation is named in lists and labels: its quote, or what kind of note it is. */
 export function annotationLabel(annotation: Pick<Annotation, 'kind' | 'target'>, maxLength = 60): string {
   if (annotation.kind === 'document' || !annotation.target) return 'Document note';

@@ -247,10 +247,7 @@ describe('the evidence commands', () => {
         /No source is named “nobody” or has an id starting with it\. `marginalia sources` lists the sources\./,
       ],
       [['grade'], /grade needs ANNOTATION: .+\nusage: .+\nexample: marginalia grade /],
-      [
-        ['grade', 'abcd'],
-        /grade needs what to change: --credibility C, --source SOURCE or --no-own-sources\.\nusage: /,
-      ],
+      [['grade', 'abcd'], /No annotation has an id starting with “abcd”\./],
       [['link', 'abcd'], /link needs TO: .+\nusage: marginalia link FROM TO --kind KIND\nexample: marginalia link /],
       [
         ['link', 'abcd', 'ef01'],

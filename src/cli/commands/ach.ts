@@ -3,12 +3,18 @@
 // with scores, ranking and diagnosticity (or as CSV), `ach export` writes it as a CSV file.
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import type { AchRating, AchView, Relevance } from '../../shared/evidence';
+import type { AchRating, AchRowView, AchView, Relevance } from '../../shared/evidence';
 import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
 import { quotedLabels } from '../../shared/evidence-export';
 import { achReport, ratingConfirmation } from '../ach-matrix';
 import { writeFile } from '../host';
-import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
+import {
+  chooseById,
+  chooseByIdOrWords,
+  resolveAnalysis,
+  resolveAnnotations,
+  resolveClaim,
+} from '../evidence-reference';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, usageOf, valueOption } from '../usage';
 
@@ -16,7 +22,13 @@ const relevanceOf = oneOf(
   RELEVANCE_LEVELS,
   (value) => `unknown relevance “${value}”; use ${RELEVANCE_LEVELS.join(', ')}.`,
 );
-const ratingOf = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
+const ratingCode = oneOf(ACH_RATINGS, (value) => `unknown rating “${value}”; ratings are ${ACH_RATINGS.join(', ')}.`);
+
+/** A rating as typed, in any case; N/A, as the app and the PDF write it, is NA. */
+function ratingOf(typed: string): AchRating {
+  const code = typed.trim().toUpperCase();
+  return ratingCode(code === 'N/A' ? 'NA' : code);
+}
 
 /** "leading: Storm  " or "tied for first: “Storm” and “Seized”  " in the list; nothing before any rating. */
 function standing(leaders: readonly string[]): string {
@@ -76,6 +88,21 @@ function hypothesesItHas(count: number): string {
   return count === 1 ? 'only H1' : `H1–H${count}`;
 }
 
+/** A hypothesis as ach rate takes it: H1, H2… as ach show numbers them, an id or prefix, or words of its label. */
+function hypothesisIdOf(view: AchView, reference: string): string {
+  const numbered = /^h(\d+)$/i.exec(reference.trim());
+  if (!numbered) {
+    const labelled = view.hypotheses.map((item) => ({ id: item.id, label: item.label }));
+    return chooseByIdOrWords(labelled, reference, { noun: 'hypothesis', nouns: 'hypotheses', text: 'label' });
+  }
+  const id = view.hypotheses[Number(numbered[1]) - 1]?.id;
+  if (id === undefined)
+    throw new UsageError(
+      `The analysis has no hypothesis ${reference}: it has ${hypothesesItHas(view.hypotheses.length)}.`,
+    );
+  return id;
+}
+
 interface RowOptions {
   claim?: string;
   annotation?: string;
@@ -111,17 +138,37 @@ function rowCommand(session: CliSession): Command {
         options.claim !== undefined
           ? { kind: 'claim' as const, id: await resolveClaim(session, options.claim) }
           : { kind: 'annotation' as const, id: (await resolveAnnotations(session, [options.annotation!]))[0]! };
-      const before = new Set((await session.call('getAnalysis', { id: analysisId })).rows.map((item) => item.id));
+      const rows = (await session.call('getAnalysis', { id: analysisId })).rows;
+      const existing = rows.find((item) => item.evidence.kind === evidence.kind && item.evidence.id === evidence.id);
+      if (existing) return reportExistingRow(session, analysisId, existing, options.relevance);
       const view = await session.call('saveAchRow', {
         analysisId,
         evidence,
         ...(options.relevance ? { relevance: options.relevance } : {}),
       });
+      const before = new Set(rows.map((item) => item.id));
       const made = view.rows.find((item) => !before.has(item.id));
       // The short id is what ach show prints and ach rate takes.
-      if (made) session.print(`Added row ${made.id.slice(0, 8)}  ${made.label}\n`, made);
+      if (made) session.print(`Added row ${made.id.slice(0, 8)}  ${made.label}\n`, { ...made, new: true });
       else printView(session, view);
     });
+}
+
+/**
+ * Evidence already in the matrix makes no second row: says which row it is (as `import` says a
+ * file is already in the library), and sets its relevance when another was asked for.
+ */
+async function reportExistingRow(
+  session: CliSession,
+  analysisId: string,
+  row: AchRowView,
+  relevance: Relevance | undefined,
+): Promise<void> {
+  const changing = relevance !== undefined && relevance !== row.relevance;
+  if (changing) await session.call('saveAchRow', { analysisId, id: row.id, relevance });
+  const shown = changing ? { ...row, relevance } : row;
+  const change = changing ? `; its relevance is now ${relevance}` : '';
+  session.print(`Already a row: ${row.id.slice(0, 8)}  ${row.label}${change}\n`, { ...shown, new: false });
 }
 
 function rateCommand(session: CliSession): Command {
@@ -129,38 +176,29 @@ function rateCommand(session: CliSession): Command {
     .summary('rate a row against a hypothesis: CC, C, N, I, II or NA; prints what was set and who leads now')
     .description(
       'Rate how consistent a row of evidence is with a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, ' +
-        'II very inconsistent, NA not applicable. Your rating only; other analysts keep theirs. Prints one line: what ' +
+        'II very inconsistent, NA (or N/A) not applicable. Your rating only; other analysts keep theirs. Prints one line: what ' +
         'was set and the hypothesis leading now (ach show prints the matrix; --json gives the whole analysis).',
     )
     .argument('<analysis>', ANALYSIS_ARGUMENT)
     .argument('<row>', 'a row id or a unique prefix of one (as ach show prints them)')
-    .argument('<hypothesis>', 'a hypothesis id or prefix, or H1, H2… as ach show numbers them')
-    .argument('<rating>', ACH_RATINGS.join(', '))
+    .argument(
+      '<hypothesis>',
+      'H1, H2… as ach show numbers them, a hypothesis id or prefix, or words only its label has',
+    )
+    .argument('<rating>', `${ACH_RATINGS.join(', ')} (NA may be written N/A)`)
     .usage('ANALYSIS ROW HYPOTHESIS CC|C|N|I|II|NA [--note TEXT]')
     .addOption(valueOption('--note <text>', 'why', session.argv))
     .addHelpText('after', '\nExamples:\n  marginalia ach rate 41c2 9e0b H2 II --note "Contradicted by the port log"')
     .action(async (reference: string, row: string, hypothesis: string, rating: string, options: { note?: string }) => {
       const analysisId = await resolveAnalysis(session, reference);
       const view = await session.call('getAnalysis', { id: analysisId });
-      const numbered = /^h(\d+)$/i.exec(hypothesis.trim());
-      const hypothesisId = numbered
-        ? view.hypotheses[Number(numbered[1]) - 1]?.id
-        : chooseById(
-            view.hypotheses.map((item) => ({ id: item.id, label: item.label })),
-            hypothesis,
-            'hypothesis',
-            'hypotheses',
-          ).id;
-      if (hypothesisId === undefined)
-        throw new UsageError(
-          `The analysis has no hypothesis ${hypothesis}: it has ${hypothesesItHas(view.hypotheses.length)}.`,
-        );
+      const hypothesisId = hypothesisIdOf(view, hypothesis);
       const rowId = chooseById(
         view.rows.map((item) => ({ id: item.id, label: item.label })),
         row,
         'row',
       ).id;
-      const cell = { rowId, hypothesisId, rating: ratingOf(rating.trim().toUpperCase()) as AchRating };
+      const cell = { rowId, hypothesisId, rating: ratingOf(rating) };
       const rated = await session.call('rateAchCell', {
         analysisId,
         ...cell,

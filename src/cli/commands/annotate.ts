@@ -1,8 +1,8 @@
 // `marginalia annotate DOC --quote TEXT`: highlights a quote, found however its spaces,
 // quotes and dashes are typed; a quote found more than once needs --occurrence N.
 import { Command } from 'commander';
-import type { HighlightColor } from '../../shared/annotations';
-import { HIGHLIGHT_COLORS } from '../../shared/annotations';
+import type { Annotation, HighlightColor } from '../../shared/annotations';
+import { HIGHLIGHT_COLORS, annotationLabel, exactHighlight } from '../../shared/annotations';
 import { annotationJson, pageMapOf } from '../annotation-json';
 import { resolveDocument } from '../document-reference';
 import { chooseQuoteSpan } from '../quote';
@@ -33,6 +33,37 @@ function occurrenceOf(value: string): number {
   return occurrence;
 }
 
+/** Your own highlight on exactly this span, if there is one (another analyst's does not count). */
+async function ownHighlightOn(
+  session: CliSession,
+  documentId: string,
+  span: { start: number; end: number },
+): Promise<Annotation | undefined> {
+  const { authorId } = await session.call('getIdentity', {});
+  const annotations = await session.call('listAnnotations', { documentId });
+  return exactHighlight(annotations, span, (annotation) => annotation.author.id === authorId);
+}
+
+/**
+ * The span is already highlighted: nothing is made, as in the app, and the existing id is
+ * printed as a new one would be (as `import` does for a file already in the library).
+ */
+async function reportAlreadyHighlighted(
+  session: CliSession,
+  existing: Annotation,
+  options: AnnotateOptions,
+): Promise<void> {
+  const json = { ...annotationJson(existing, await pageMapOf(session, existing.documentId)), new: false };
+  session.print(`${existing.id}\n`, json);
+  if (session.json) return;
+  const asked = options.color !== undefined || options.tag !== undefined || options.note !== undefined;
+  const quote = annotationLabel(existing, 40);
+  session.warn(
+    `Already highlighted: “${quote}” is annotation ${existing.id}; nothing new was made` +
+      (asked ? ' and its color, tags and note were left as they are.' : '.'),
+  );
+}
+
 async function annotate(session: CliSession, reference: string, options: AnnotateOptions): Promise<void> {
   if (reference.trim() === '') throw new UsageError('usage: marginalia annotate DOC --quote TEXT');
   const doc = await resolveDocument(session, reference);
@@ -41,6 +72,8 @@ async function annotate(session: CliSession, reference: string, options: Annotat
   const color = options.color?.[0];
   const { text } = await session.call('getDocumentText', { id: doc.id });
   const { start, end } = chooseQuoteSpan(text, options.quote, options.occurrence, doc.title);
+  const existing = await ownHighlightOn(session, doc.id, { start, end });
+  if (existing) return reportAlreadyHighlighted(session, existing, options);
   const annotation = await session.call('createAnnotation', {
     documentId: doc.id,
     start,
@@ -49,7 +82,7 @@ async function annotate(session: CliSession, reference: string, options: Annotat
     tags: options.tag ?? [],
     ...(options.note !== undefined ? { noteMarkdown: options.note } : {}),
   });
-  session.print(`${annotation.id}\n`, annotationJson(annotation, await pageMapOf(session, doc.id)));
+  session.print(`${annotation.id}\n`, { ...annotationJson(annotation, await pageMapOf(session, doc.id)), new: true });
   if (!(await session.call('getProfile', {})).confirmed) session.warn(UNCHOSEN_NAME_HINT(annotation.author.name));
 }
 

@@ -1,7 +1,7 @@
 // `marginalia grade ANNOTATION`: an annotation's own sources and the credibility of what it
 // says; `marginalia link FROM TO --kind KIND`: a typed link between two annotations.
 import { Command } from 'commander';
-import type { LinkKind } from '../../shared/evidence';
+import type { AnnotationGrade, LinkKind } from '../../shared/evidence';
 import { LINK_KINDS } from '../../shared/evidence';
 import { resolveAnnotations, resolveSources } from '../evidence-reference';
 import type { CliSession } from '../session';
@@ -13,13 +13,61 @@ interface GradeOptions {
   ownSources?: boolean;
 }
 
+/** What a grade line shows: a stored grade, or the blank one of an annotation not graded yet. */
+type GradeShown = Pick<AnnotationGrade, 'annotationId' | 'documentId' | 'sourceIds' | 'credibility'>;
+
+/** "sources: Harbour Radio (B), Residents (-)", naming the document's when the annotation has none of its own. */
+async function sourcesText(session: CliSession, grade: GradeShown): Promise<string> {
+  const own = grade.sourceIds.length > 0;
+  const ids = own
+    ? grade.sourceIds
+    : (await session.call('getDocumentSources', { documentId: grade.documentId })).sourceIds;
+  const sources = await session.call('listSources', {});
+  const named = ids.map((id) => {
+    const source = sources.find((item) => item.id === id);
+    return source ? `${source.name} (${source.reliability || '-'})` : id;
+  });
+  if (own) return `sources: ${named.join(', ')}`;
+  return named.length > 0 ? `the document's sources: ${named.join(', ')}` : 'no sources (nor has its document)';
+}
+
+/** The grade as one line: the annotation, its credibility, and its sources with their reliability. */
+async function gradeLine(session: CliSession, grade: GradeShown): Promise<string> {
+  return `${grade.annotationId}  credibility ${grade.credibility || '-'}  ${await sourcesText(session, grade)}\n`;
+}
+
+/** `grade ANNOTATION` alone: its grade as it stands, ungraded when it has none yet. */
+async function showGrade(session: CliSession, annotationId: string): Promise<void> {
+  const [annotation] = await session.call('getAnnotations', { ids: [annotationId] });
+  const documentId = annotation!.documentId;
+  const grades = await session.call('listGrades', { documentId });
+  const grade: GradeShown = grades.find((item) => item.annotationId === annotationId) ?? {
+    annotationId,
+    documentId,
+    sourceIds: [],
+    credibility: '',
+  };
+  session.print(await gradeLine(session, grade), grade);
+}
+
+async function setGrade(session: CliSession, annotationId: string, options: GradeOptions): Promise<void> {
+  const sourceIds = options.ownSources === false ? [] : await resolveSources(session, options.source ?? []);
+  const grade = await session.call('gradeAnnotation', {
+    annotationId,
+    ...(options.credibility !== undefined ? { credibility: options.credibility.trim() } : {}),
+    ...(options.source !== undefined || options.ownSources === false ? { sourceIds } : {}),
+  });
+  session.print(await gradeLine(session, grade), grade);
+}
+
 export function gradeCommand(session: CliSession): Command {
   const { argv } = session;
   return new Command('grade')
-    .summary("set an annotation's credibility (1–6) and its own sources")
+    .summary("show or set an annotation's credibility (1–6) and its own sources")
     .description(
       'Set an annotation\'s credibility (a code of the scheme, 1–6 in the Admiralty system; "" clears it) and/or its own ' +
-        "sources (else it has its document's); what is not given stays. Prints the grade.",
+        "sources (else it has its document's); what is not given stays. Prints the grade: its credibility and its " +
+        'sources with their reliability. Without flags, prints the grade as it stands.',
     )
     .argument('<annotation>', 'an annotation id or a unique prefix of one')
     .usage('ANNOTATION [--credibility C] [--source SOURCE]... [--no-own-sources]')
@@ -28,24 +76,15 @@ export function gradeCommand(session: CliSession): Command {
     .option('--no-own-sources', "drop the annotation's own sources, so it has its document's")
     .addHelpText(
       'after',
-      `\nExamples:\n  marginalia grade 5b1e --credibility 2 --source "Libya's Channel" --source Residents\n  marginalia grade 5b1e --credibility ""`,
+      `\nExamples:\n  marginalia grade 5b1e --credibility 2 --source "Libya's Channel" --source Residents\n` +
+        '  marginalia grade 5b1e\n  marginalia grade 5b1e --credibility ""',
     )
-    .action(async (reference: string, options: GradeOptions, command: Command) => {
-      if (options.credibility === undefined && options.source === undefined && options.ownSources !== false)
-        throw usageOf(command, 'grade needs what to change: --credibility C, --source SOURCE or --no-own-sources.');
+    .action(async (reference: string, options: GradeOptions) => {
       const [annotationId] = await resolveAnnotations(session, [reference]);
-      const sourceIds = options.ownSources === false ? [] : await resolveSources(session, options.source ?? []);
-      const grade = await session.call('gradeAnnotation', {
-        annotationId: annotationId!,
-        ...(options.credibility !== undefined ? { credibility: options.credibility.trim() } : {}),
-        ...(options.source !== undefined || options.ownSources === false ? { sourceIds } : {}),
-      });
-      const sources = await session.call('listSources', {});
-      const names = grade.sourceIds.map((id) => sources.find((source) => source.id === id)?.name ?? id);
-      session.print(
-        `${grade.annotationId}  credibility ${grade.credibility || '-'}  sources: ${names.length ? names.join(', ') : "the document's"}\n`,
-        grade,
-      );
+      const changing =
+        options.credibility !== undefined || options.source !== undefined || options.ownSources === false;
+      if (changing) await setGrade(session, annotationId!, options);
+      else await showGrade(session, annotationId!);
     });
 }
 

@@ -6,6 +6,7 @@ import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../shared/search-resu
 import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
 import { groupedCountOf } from '../../shared/plural';
+import { UserFacingError } from '../../shared/result';
 
 interface SearchOptions {
   offset?: number;
@@ -64,7 +65,9 @@ export function searchCommand(session: CliSession): Command {
         offset: options.offset ?? 0,
         limit: options.limit ?? SEARCH_PAGE_SIZE,
       });
-      for (const problem of results.problems) session.warn(problem);
+      // A filter that names nothing (grade:Z9, source:Nobody) means the query was not run as typed.
+      if (results.problems.length > 0)
+        throw new UserFacingError('INVALID_QUERY', `The search could not be run: ${results.problems.join(' ')}`);
       session.print(searchReport(results), results);
     });
 }

@@ -132,9 +132,10 @@ interface DocumentSourceOptions {
 }
 
 function documentCommand(session: CliSession): Command {
-  const list = (flag: string, what: string) =>
+  // `several`: the flag takes several sources at once (--only A B) as well as repeated (--only A --only B).
+  const list = (flag: string, what: string, several = false) =>
     parsedOption(
-      `--${flag} <source>`,
+      `--${flag} <source${several ? '...' : ''}>`,
       `${what} (a source id, prefix or name; may repeat)`,
       session.argv,
       repeatable(asText),
@@ -150,12 +151,12 @@ function documentCommand(session: CliSession): Command {
     .usage('DOC [--source SOURCE]... [--remove SOURCE]... | DOC --only SOURCE... | DOC --none')
     .addOption(list('source', 'add a default source'))
     .addOption(list('remove', 'take a default source off'))
-    .addOption(list('only', 'make these the only default sources'))
+    .addOption(list('only', 'make these the only default sources', true))
     .option('--none', 'clear the default sources')
     .addHelpText(
       'after',
       `\nExamples:\n  marginalia sources document "reports of" --source "Libya's Channel"\n` +
-        '  marginalia sources document "reports of" --only Reuters --only AFP',
+        '  marginalia sources document "reports of" --only Reuters AFP',
     )
     .action(async (reference: string, options: DocumentSourceOptions) => {
       const replacing = options.only !== undefined || options.none === true;

@@ -3,6 +3,9 @@
 import type { Annotation } from '../../../shared/annotations';
 import { compareByPosition, isTagWithin } from '../../../shared/annotations';
 
+// The app and the CLI both ask it (highlighting a span twice reuses the first highlight).
+export { exactHighlight } from '../../../shared/annotations';
+
 /** The innermost (shortest) anchored highlight covering the offset. */
 export function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
   let best: Annotation | undefined;
@@ -63,20 +66,4 @@ export function stepFrom(
   const index = ordered.findIndex((annotation) => annotation.id === selectedId);
   if (index === -1) return direction === 1 ? ordered[0] : ordered[ordered.length - 1];
   return ordered[(index + direction + ordered.length) % ordered.length];
-}
-
-/** The highlight on exactly this span, if `accept` takes it (Tag and Note add to it instead of making another). */
-export function exactHighlight(
-  annotations: readonly Annotation[],
-  span: { start: number; end: number },
-  accept: (annotation: Annotation) => boolean,
-): Annotation | undefined {
-  return annotations.find(
-    (annotation) =>
-      annotation.kind === 'highlight' &&
-      annotation.anchor.status !== 'orphan' &&
-      annotation.target?.position.start === span.start &&
-      annotation.target.position.end === span.end &&
-      accept(annotation),
-  );
 }
