@@ -52,6 +52,18 @@ export interface HighlightSpans {
   colors: HighlightColor[];
 }
 
+/**
+ * What deleting annotations took along with them (the foreign keys cascade): their rows in
+ * analyses (and how many analyses), their places as evidence for claims, their links and grades.
+ */
+export interface DeletionCascade {
+  analysisRows: number;
+  analyses: number;
+  claims: number;
+  links: number;
+  grades: number;
+}
+
 export interface TagInfo {
   id: string;
   path: string;

@@ -3,7 +3,12 @@
 
 import type { CommandDeclaration } from './command-types';
 import { UNAVAILABLE_BECAUSE } from './command-types';
-import { EVIDENCE_ANNOTATE_COMMANDS, EVIDENCE_EXPORT_COMMANDS, EVIDENCE_VIEW_COMMANDS } from './evidence-commands';
+import {
+  ANALYSES_VIEW_COMMANDS,
+  EVIDENCE_ANNOTATE_COMMANDS,
+  EVIDENCE_EXPORT_COMMANDS,
+  EVIDENCE_VIEW_COMMANDS,
+} from './evidence-commands';
 
 export type { CommandContext, CommandDeclaration, CommandIcon, MenuName } from './command-types';
 export { MENU_NAMES, UNAVAILABLE_BECAUSE } from './command-types';
@@ -275,15 +280,7 @@ export const COMMANDS = [
     palette: true,
     when: 'always',
   },
-  // The Analyses view (issue 17, ACH): in the reader's place, not a side-panel tab.
-  {
-    id: 'showAnalyses',
-    label: 'Show Analyses',
-    icon: 'library',
-    menu: { name: 'View', group: 1 },
-    palette: true,
-    when: 'always',
-  },
+  ...ANALYSES_VIEW_COMMANDS,
   {
     id: 'zoomIn',
     label: 'Larger Text',

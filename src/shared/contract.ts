@@ -5,7 +5,7 @@
 // core handles it. This module stays free of zod so the renderer bundle does too.
 import type { CommandId } from './commands';
 import { COMMAND_IDS } from './commands';
-import type { Annotation, HighlightSpans, Profile, Reply, TagInfo } from './annotations';
+import type { Annotation, DeletionCascade, HighlightSpans, Profile, Reply, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
 import type { PdfExportOptions, PdfExportResult } from './export-options';
@@ -93,7 +93,8 @@ export interface MarginaliaContract extends EvidenceContract {
   getAnnotations(input: { ids: string[] }): Annotation[];
   createAnnotation(input: CreateAnnotationRequest): Annotation;
   updateAnnotation(input: UpdateAnnotationRequest): Annotation;
-  deleteAnnotations(input: { ids: string[] }): { deleted: number };
+  /** Deletes them; `cascade` counts the evidence that went with them (undo restores it all). */
+  deleteAnnotations(input: { ids: string[] }): { deleted: number; cascade: DeletionCascade };
   bulkUpdateAnnotations(input: {
     ids: string[];
     addTags?: string[];

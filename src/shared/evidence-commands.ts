@@ -68,6 +68,22 @@ export const EVIDENCE_VIEW_COMMANDS = [
   },
 ] as const satisfies readonly CommandDeclaration[];
 
+/**
+ * The Analyses view (issue 17, ACH): in the reader's place, not a side-panel tab, so it has a
+ * key of its own to be found by, listed in the shortcuts beside the toolbar's View menu item.
+ */
+export const ANALYSES_VIEW_COMMANDS = [
+  {
+    id: 'showAnalyses',
+    label: 'Show Analyses',
+    icon: 'library',
+    keys: ['Mod+Shift+A'],
+    menu: { name: 'View', group: 1 },
+    palette: true,
+    when: 'always',
+  },
+] as const satisfies readonly CommandDeclaration[];
+
 /** The open analysis's matrix as a spreadsheet, under File › Export beside the annotated PDF. */
 export const EVIDENCE_EXPORT_COMMANDS = [
   {

@@ -1,4 +1,5 @@
-// The toolbar's Share menu, read from the command table: each command declaring a `share` item.
+// The toolbar's Share and View menus, read from the command table: Share holds each command
+// declaring a `share` item, View the first group of the View menu (the panels and views to show).
 import type { CommandDeclaration, CommandId } from './commands';
 import { COMMANDS, isCommandId } from './commands';
 
@@ -10,4 +11,14 @@ export const SHARE_MENU: ReadonlyArray<{ id: CommandId; label: string; whileAvai
     command.share && isCommandId(command.id)
       ? [{ id: command.id, label: command.share.label, whileAvailable: command.share.whileAvailable ?? false }]
       : [],
+);
+
+/**
+ * The toolbar's View menu: the desktop View menu's first group (Toggle Sidebar, then each panel
+ * and Show Analyses), so the browser host, which has no menu bar, reaches every view from it.
+ */
+export const VIEW_MENU: ReadonlyArray<{ id: CommandId; label: string }> = DECLARED.flatMap((command) =>
+  command.menu?.name === 'View' && command.menu.group === 1 && isCommandId(command.id)
+    ? [{ id: command.id, label: command.label }]
+    : [],
 );

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   Annotation,
   AnnotationKind,
+  DeletionCascade,
   HighlightColor,
   HighlightSpans,
   Reply,
@@ -24,6 +25,7 @@ import { UserFacingError } from '../../shared/result';
 import { quoteSelectorFor, snapOffset } from '../../shared/selectors';
 import type { DocumentRepository } from '../documents';
 import type { EventBus } from '../events';
+import { cascadeOfDeletion } from '../evidence';
 import { formatMegabytes } from '../import';
 import { placeIncoming } from '../incoming';
 import type { ProfileRepository } from '../profile';
@@ -234,7 +236,7 @@ export class AnnotationService {
     });
   }
 
-  remove(ids: readonly string[]): { deleted: number } {
+  remove(ids: readonly string[]): { deleted: number; cascade: DeletionCascade } {
     const rows = ids.map((id) => this.store.row(id)).filter((row): row is AnnotationRow => row !== undefined);
     if (rows.length === 0) throw new UserFacingError('NOT_FOUND', 'None of those annotations exist.');
     for (const row of rows) this.assertOwn(row);
@@ -243,8 +245,9 @@ export class AnnotationService {
       { annotations: rows.map((row) => row.id) },
       () => {
         const deletedAt = this.clock.now();
+        const cascade = cascadeOfDeletion(this.db, uniqueIds(rows.map((row) => row.id)));
         for (const row of rows) this.store.deleteAnnotation(row.id, deletedAt);
-        return { result: { deleted: rows.length }, documentIds: rows.map((row) => row.document_id) };
+        return { result: { deleted: rows.length, cascade }, documentIds: rows.map((row) => row.document_id) };
       },
     );
   }

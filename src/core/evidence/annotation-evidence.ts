@@ -3,6 +3,7 @@
 // foreign keys cascade), so undoing the deletion must put them back.
 import type { Database } from 'better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
+import type { DeletionCascade } from '../../shared/annotations';
 import { cachedStatement } from '../store/statements';
 
 type Row = Record<string, unknown>;
@@ -35,6 +36,19 @@ export function evidenceOfAnnotation(db: Database, annotationId: string): SavedE
     table,
     rows: cachedStatement<[{ id: string }], Row>(db, `SELECT * FROM ${table} WHERE ${where}`).all({ id: annotationId }),
   }));
+}
+
+const CASCADE = `WITH ids(id) AS (SELECT value FROM json_each(@ids))
+  SELECT
+    (SELECT COUNT(*) FROM ach_rows WHERE evidence_kind = 'annotation' AND evidence_id IN ids) AS analysisRows,
+    (SELECT COUNT(DISTINCT analysis_id) FROM ach_rows WHERE evidence_kind = 'annotation' AND evidence_id IN ids) AS analyses,
+    (SELECT COUNT(DISTINCT claim_id) FROM claim_evidence WHERE annotation_id IN ids) AS claims,
+    (SELECT COUNT(*) FROM annotation_links WHERE from_id IN ids OR to_id IN ids) AS links,
+    (SELECT COUNT(*) FROM annotation_grades WHERE annotation_id IN ids) AS grades`;
+
+/** What deleting these annotations would take along with them; read before they go. */
+export function cascadeOfDeletion(db: Database, annotationIds: readonly string[]): DeletionCascade {
+  return cachedStatement<[{ ids: string }], DeletionCascade>(db, CASCADE).get({ ids: JSON.stringify(annotationIds) })!;
 }
 
 /**

@@ -19,7 +19,7 @@ export type { EvidenceDeps } from './context';
 export { EvidenceExport } from './evidence-export';
 export { EvidenceSearch } from './evidence-search';
 export type { SavedEvidence } from './annotation-evidence';
-export { evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
+export { cascadeOfDeletion, evidenceOfAnnotation, restoreEvidence } from './annotation-evidence';
 // The workspace sync reads and merges grades and links (with their tombstones) in the sidecars.
 export { GradingRepository } from './grading-repository';
 export { LinkRepository } from './link-repository';

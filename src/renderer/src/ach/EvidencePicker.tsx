@@ -1,10 +1,12 @@
 // "Add evidence": one search box over the claims register and the library's annotations;
 // each result adds a row to the matrix, and the dialog stays open to add more.
+import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AchRow, ClaimSummary } from '../../../shared/evidence';
 import { useStores } from '../app/stores';
 import { whereFound } from './ach-labels';
 import { Modal, dialogStyles } from '../ui/Dialogs';
+import { moveAmongResults } from '../ui/dialog-keys';
 import styles from './Ach.module.css';
 
 type Evidence = AchRow['evidence'];
@@ -91,6 +93,9 @@ export function EvidencePicker({ present, onAdd, onClose }: EvidencePickerProps)
   const { hits, problem } = useAnnotationHits(query);
   const candidates = useMemo(() => [...matchingClaims(claims, query), ...hits], [claims, query, hits]);
   const search = useRef<HTMLInputElement>(null);
+  // ArrowDown from the box into the evidence found, Up and Down along it, Up from the first back.
+  const results = useRef<HTMLUListElement>(null);
+  const arrows = (event: KeyboardEvent) => void moveAmongResults(event, search.current, results.current, 'button');
   const inMatrix = new Set(present.map((evidence) => `${evidence.kind}:${evidence.id}`));
   const add = async (candidate: Candidate) => {
     if (await onAdd(candidate.evidence, candidate.text)) setStatus(`Added “${candidate.text.slice(0, 80)}”.`);
@@ -103,10 +108,17 @@ export function EvidencePicker({ present, onAdd, onClose }: EvidencePickerProps)
       <h2 id={`${ids}-title`}>Add evidence</h2>
       <label className={dialogStyles.field}>
         Search claims and annotations
-        <input ref={search} type="search" autoFocus value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input
+          ref={search}
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={arrows}
+        />
       </label>
       {problem && <p className={dialogStyles.error}>{problem}</p>}
-      <ul className={styles.candidates} aria-label="Evidence found">
+      <ul ref={results} className={styles.candidates} aria-label="Evidence found" onKeyDown={arrows}>
         {candidates.map((candidate) => {
           const added = inMatrix.has(`${candidate.evidence.kind}:${candidate.evidence.id}`);
           return (

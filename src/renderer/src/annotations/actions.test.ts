@@ -22,7 +22,9 @@ function setup(annotations: Annotation[] = []) {
     createAnnotation,
     updateAnnotation: vi.fn(({ id }: { id: string }) => ok(testAnnotation(id, 0, 5, { color: 'blue' }))),
     bulkUpdateAnnotations: vi.fn(() => ok({ updated: 1 })),
-    deleteAnnotations: vi.fn(({ ids }: { ids: string[] }) => ok({ deleted: ids.length })),
+    deleteAnnotations: vi.fn(({ ids }: { ids: string[] }) =>
+      ok({ deleted: ids.length, cascade: { analysisRows: 0, analyses: 0, claims: 0, links: 0, grades: 0 } }),
+    ),
     undo: vi.fn(() => ok({ description: 'Delete annotation' })),
     redo: vi.fn(() => ok(null)),
     reattachAnnotation: vi.fn(({ id }: { id: string }) => ok(testAnnotation(id, 0, 5))),
@@ -213,6 +215,13 @@ describe('messages', () => {
   it('counts deletions and names what undo did', () => {
     expect(deletedMessage(1)).toBe('Annotation deleted (Ctrl+Z to undo)');
     expect(deletedMessage(3)).toBe('3 annotations deleted (Ctrl+Z to undo)');
+    const cascade = { analysisRows: 1, analyses: 1, claims: 1, links: 0, grades: 0 };
+    expect(deletedMessage(1, cascade)).toBe(
+      'Annotation deleted, with its row in 1 analysis and its evidence for 1 claim (Ctrl+Z to undo)',
+    );
+    expect(deletedMessage(2, { analysisRows: 3, analyses: 2, claims: 2, links: 1, grades: 2 })).toBe(
+      '2 annotations deleted, with their 3 rows in 2 analyses, their evidence for 2 claims, their link and their 2 grades (Ctrl+Z to undo)',
+    );
     expect(undoMessage('redo', { description: 'Tag' })).toBe('Redid: Tag');
     expect(undoMessage('undo', null)).toBe('Nothing to undo');
   });

@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/result';
 import type { AnnotationData } from './annotation-data';
 import type { PendingIds } from './provisional';
 import { isProvisional, provisionalHighlight } from './provisional';
+import { deletedMessage } from './deleted-message';
 import { exactHighlight, filterAnnotations, stepFrom } from './queries';
 import type { FollowUp, SelectionStore } from './selection-store';
 import type { ViewStore } from './view-store';
@@ -65,9 +66,7 @@ export function undoMessage(direction: 'undo' | 'redo', done: { description: str
   return `${direction === 'undo' ? 'Undid' : 'Redid'}: ${done.description}`;
 }
 
-export function deletedMessage(deleted: number): string {
-  return `${deleted === 1 ? 'Annotation' : countOf(deleted, 'annotation')} deleted (Ctrl+Z to undo)`;
-}
+export { deletedMessage } from './deleted-message';
 
 export class AnnotationActions {
   constructor(private readonly deps: ActionDependencies) {}
@@ -217,7 +216,10 @@ export class AnnotationActions {
     if (selectedId && (requested.includes(selectedId) || ids.includes(selectedId))) selection.select(null);
     await data.refresh();
     // A delete is one undoable step: the message offers it.
-    this.deps.announce(deletedMessage(done.deleted), { label: 'Undo', run: () => void commands.run('undo') });
+    this.deps.announce(deletedMessage(done.deleted, done.cascade), {
+      label: 'Undo',
+      run: () => void commands.run('undo'),
+    });
   };
 
   readonly bulk = async (ids: string[], changes: { addTags?: string[]; color?: HighlightColor }) => {

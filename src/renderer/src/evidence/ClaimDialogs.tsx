@@ -7,6 +7,7 @@ import { STANCES } from '../../../shared/evidence';
 import type { Result } from '../../../shared/result';
 import { useClient } from '../app/stores';
 import { dialogStyles } from '../ui/Dialogs';
+import { submitOnModEnter } from '../ui/dialog-keys';
 import type { ClaimPassage } from './dialogs';
 import { STATUS_LABELS } from './claim-labels';
 import { EvidenceFormDialog } from './EvidenceFormDialog';
@@ -90,6 +91,7 @@ export function NewClaimDialog({ passage, onClose, onMade }: NewClaimDialogProps
           value={statement}
           placeholder="IS fighters beheaded 11 people in Sabratha"
           onChange={(event) => setStatement(event.currentTarget.value)}
+          onKeyDown={submitOnModEnter}
         />
       </label>
       <StanceChoice value={stance} onChange={setStance} />

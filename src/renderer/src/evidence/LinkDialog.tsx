@@ -1,10 +1,12 @@
 // Link annotation: find the other passage by searching the library's annotations, say how
 // this one stands to it (supports, contradicts, same event, cites, repeats) and link them.
-import { useId, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { LinkKind } from '../../../shared/evidence';
 import { LINK_KINDS } from '../../../shared/evidence';
 import { useClient } from '../app/stores';
 import { dialogStyles } from '../ui/Dialogs';
+import { moveAmongRadios } from '../ui/dialog-keys';
 import { useAnnotationSearch } from './annotation-search';
 import { EvidenceFormDialog } from './EvidenceFormDialog';
 import { LINK_KIND_LABELS } from './grades';
@@ -25,6 +27,10 @@ export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialo
   const [kind, setKind] = useState<LinkKind>('supports');
   const { candidates, error: searchError } = useAnnotationSearch(client, query, annotationId);
   const picked = candidates?.find((candidate) => candidate.annotationId === chosen);
+  // ArrowDown from the box into the annotations found, ArrowUp from the first back to it.
+  const box = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLDivElement>(null);
+  const arrows = (event: KeyboardEvent) => void moveAmongRadios(event, box.current, results.current);
   return (
     <EvidenceFormDialog
       title="Link annotation"
@@ -41,20 +47,24 @@ export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialo
       <label className={dialogStyles.field}>
         Find the other annotation
         <input
+          ref={box}
           type="search"
           autoFocus
           value={query}
+          onKeyDown={arrows}
           placeholder="Words of its quote, note or tags"
           onChange={(event) => setQuery(event.currentTarget.value)}
         />
       </label>
-      <Candidates
-        candidates={candidates}
-        searchError={searchError}
-        chosen={chosen}
-        onChoose={setChosen}
-        name={candidateName}
-      />
+      <div ref={results} onKeyDown={arrows}>
+        <Candidates
+          candidates={candidates}
+          searchError={searchError}
+          chosen={chosen}
+          onChoose={setChosen}
+          name={candidateName}
+        />
+      </div>
       <label className={dialogStyles.field}>
         This passage
         <select value={kind} onChange={(event) => setKind(event.currentTarget.value as LinkKind)}>

@@ -1,5 +1,5 @@
 // The top bar, one row at every width: the library toggle and the open document's title on the
-// left; history, editing, import and export, then search, the Aa reading view, sync state and
+// left; history, editing, import, the View menu and export, then search, the Aa reading view, sync state and
 // settings on the right. Below 960 px history, editing and import fold into a More menu, so
 // nothing is cut at 800 px. Every item runs a command from the command table by id.
 import type { ReactNode } from 'react';
@@ -8,7 +8,7 @@ import { EditIcon, ImportIcon, LibraryIcon, RedoIcon, SearchIcon, UndoIcon } fro
 import { CommandButton } from './CommandButton';
 import { DocumentTitle } from './DocumentTitle';
 import { ReadingPopover } from './ReadingPopover';
-import { ExportMenu, MoreMenu, SettingsMenu } from './ToolbarMenus';
+import { ExportMenu, MoreMenu, SettingsMenu, ViewMenu } from './ToolbarMenus';
 import styles from './Toolbar.module.css';
 
 export interface ToolbarProps {
@@ -45,6 +45,7 @@ export function Toolbar({ title, libraryOpen, editing, settings, onSettings, syn
           />
           <CommandButton command="import" label="Import…" text="Import…" icon={<ImportIcon />} />
         </div>
+        <ViewMenu />
         <ExportMenu />
         <span className={styles.divider} aria-hidden="true" />
         <CommandButton command="findInDocument" label="Find in document" icon={<SearchIcon />} />

@@ -1,9 +1,10 @@
-// The toolbar's menus: Share (the exports the command table puts there: PDF, an analysis's
+// The toolbar's menus: View (the panels and views the View menu shows: Sources, Claims,
+// Analyses…), Share (the exports the command table puts there: PDF, an analysis's
 // CSV while one is shown, note bundles out and in), Settings (the settings
 // dialog, the shortcut list, the command palette) and, on a narrow window, More (what the
 // toolbar folds away there: undo, redo, editing, import). Each item runs a command.
 import type { CommandId } from '../../../../shared/commands';
-import { SHARE_MENU } from '../../../../shared/share-menu';
+import { SHARE_MENU, VIEW_MENU } from '../../../../shared/share-menu';
 import { commands, useCommandEnabled, useCommandsEnabled } from '../../commands';
 import { ChevronDownIcon, MoreIcon, SettingsIcon, ShareIcon } from '../../ui/icons';
 import type { MenuItem } from '../../ui/Menu';
@@ -37,6 +38,29 @@ export function ExportMenu() {
       {/* A word beside the icon: the picture alone did not say what the menu holds. It is the
           button's name too, so people who speak the label they see reach it (WCAG 2.5.3). */}
       <span>Share</span>
+      <ChevronDownIcon size={12} />
+    </MenuButton>
+  );
+}
+
+const VIEW_IDS = VIEW_MENU.map((command) => command.id);
+
+/** The View menu: every panel and view, as the desktop menu bar's View menu lists them. */
+export function ViewMenu() {
+  const enabled = useCommandsEnabled(VIEW_IDS);
+  const items = VIEW_MENU.map(({ id, label }, index): MenuItem => {
+    const disabled = !enabled[index];
+    return { id, label, keys: commandKeys(id), disabled, onSelect: () => commands.run(id) };
+  });
+  return (
+    <MenuButton
+      label="View"
+      tooltip="Show a panel or view"
+      items={items}
+      buttonClassName={styles.iconButton}
+      align="end"
+    >
+      <span>View</span>
       <ChevronDownIcon size={12} />
     </MenuButton>
   );
