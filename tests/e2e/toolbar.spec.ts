@@ -337,7 +337,8 @@ test('at 800×600 nothing is cut or overlaps: undo, redo, editing and import fol
   expect(await reader.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   const margin = (await page.getByRole('complementary', { name: 'Margin notes' }).boundingBox())!;
   expect(margin.x + margin.width).toBeLessThanOrEqual(800);
-  expect(margin.width).toBeGreaterThanOrEqual(180);
+  // Below 960 px the margin slims (to leave the text its measure) but keeps room for a card.
+  expect(margin.width).toBeGreaterThanOrEqual(150);
 
   const more = toolbar(page).getByRole('button', { name: 'More', exact: true });
   await more.focus();
