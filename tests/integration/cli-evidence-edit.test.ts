@@ -103,3 +103,52 @@ describe('links from the command line', () => {
     }
   });
 });
+
+describe('changing a claim from the command line', () => {
+  it("adds evidence, changes a piece's stance and removes one, printing the claim's new status line", async () => {
+    const { original, copy, storm } = await twoReports();
+    const claim = (await ok('claims', 'add', 'Boats left Zuwara at dawn', '--supports', original)).split(' ')[0]!;
+    expect(await ok('claims', 'evidence', 'left Zuwara', '--supports', copy.slice(0, 8), '--contradicts', storm)).toBe(
+      `${claim}  contested      +2 -1 ~0  -    Boats left Zuwara at dawn\n`,
+    );
+    expect(await ok('claims', 'evidence', claim.slice(0, 6), '--context', storm)).toBe(
+      `${claim}  corroborated   +2 -0 ~1  -    Boats left Zuwara at dawn\n`,
+    );
+    expect(await ok('claims', 'evidence', claim, '--remove', copy, '--remove', storm)).toBe(
+      `${claim}  single-source  +1 -0 ~0  -    Boats left Zuwara at dawn\n`,
+    );
+    const detail = await jsonOf<{ evidence: Array<{ annotationId: string; stance: string }> }>(
+      'claims',
+      'evidence',
+      claim,
+      '--contradicts',
+      original,
+    );
+    expect(detail.evidence).toEqual([expect.objectContaining({ annotationId: original, stance: 'contradicts' })]);
+    const stray = await cli('claims', 'evidence', claim, '--remove', storm);
+    expect(stray).toMatchObject({ code: 1, stdout: '' });
+    expect(stray.stderr).toContain(`Annotation ${storm} is not evidence of “Boats left Zuwara at dawn”`);
+    const nothing = await cli('claims', 'evidence', claim);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain(
+      'claims evidence needs a change: --supports, --contradicts, --context or --remove',
+    );
+    expect(nothing.stderr).toContain('marginalia claims evidence 2d7f --supports 5b1e');
+    expect((await cli('claims', 'evidence', claim, '--supports', storm, '--context', storm)).stderr).toContain(
+      `Annotation ${storm} is given twice`,
+    );
+  });
+
+  it('rewords a claim found by its words and keeps its evidence', async () => {
+    const { original } = await twoReports();
+    const claim = (await ok('claims', 'add', 'Boats left Zuwara at dawn', '--supports', original)).split(' ')[0]!;
+    expect(await ok('claims', 'reword', 'left Zuwara', 'Boats left Zuwara before dawn')).toBe(
+      `${claim}  single-source  +1 -0 ~0  -    Boats left Zuwara before dawn\n`,
+    );
+    expect(await ok('claims', 'show', claim)).toContain('Boats left Zuwara before dawn\nsingle-source');
+    const empty = await cli('claims', 'reword', claim, ' ');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('claims reword needs the new statement, and it is empty.');
+    expect((await cli('claims', 'reword', claim)).stderr).toContain('claims reword CLAIM STATEMENT');
+  });
+});
