@@ -152,3 +152,83 @@ describe('changing a claim from the command line', () => {
     expect((await cli('claims', 'reword', claim)).stderr).toContain('claims reword CLAIM STATEMENT');
   });
 });
+
+/** An analysis with hypotheses Storm and Seized at sea and one row, the storm passage, rated CC and II. */
+async function ratedAnalysis(): Promise<{ analysis: string; row: string; storm: string; original: string }> {
+  const { storm, original } = await twoReports();
+  const analysis = (await ok('ach', 'new', 'Why did the boats not come back?')).trim();
+  await ok('ach', 'hypothesis', analysis, 'Storm');
+  await ok('ach', 'hypothesis', analysis, 'Seized at sea');
+  const { id: row } = await jsonOf<{ id: string }>('ach', 'row', analysis, '--annotation', storm);
+  await ok('ach', 'rate', analysis, row, 'H1', 'CC');
+  await ok('ach', 'rate', analysis, row, 'H2', 'II');
+  return { analysis, row, storm, original };
+}
+
+interface AnalysisJson {
+  question: string;
+  hypotheses: Array<{ id: string; label: string }>;
+  rows: Array<{ id: string; relevance: string }>;
+  cells: Array<{ hypothesisId: string; rating: string }>;
+}
+
+describe('changing an analysis from the command line', () => {
+  it('renames and removes hypotheses found as ach rate finds them, by number or id', async () => {
+    const { analysis } = await ratedAnalysis();
+    const before = await jsonOf<AnalysisJson>('ach', 'show', analysis);
+    const seized = before.hypotheses[1]!.id;
+    expect(await ok('ach', 'rename-hypothesis', 'boats not come back', 'h2', 'Seized by the coast guard')).toBe(
+      `Renamed H2  ${seized}  Seized by the coast guard\n`,
+    );
+    expect(await ok('ach', 'show', analysis)).toMatch(/H2 {2}[0-9a-f]{8} {2}rank 2 .*Seized by the coast guard/);
+    expect(await ok('ach', 'remove-hypothesis', analysis, seized.slice(0, 8))).toBe(
+      'Removed H2 “Seized by the coast guard”\n',
+    );
+    const after = await jsonOf<AnalysisJson>('ach', 'show', analysis);
+    expect(after.hypotheses.map((item) => item.label)).toEqual(['Storm']);
+    expect(after.cells.every((cell) => cell.hypothesisId !== seized)).toBe(true);
+    const missing = await cli('ach', 'remove-hypothesis', analysis, 'H2');
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('The analysis has no hypothesis H2: it has only H1.');
+    const empty = await cli('ach', 'rename-hypothesis', analysis, 'H1', '');
+    expect(empty.stderr).toContain('ach rename-hypothesis needs the new text, and it is empty.');
+    expect((await cli('ach', 'rename-hypothesis', analysis, 'H1')).stderr).toContain(
+      'ach rename-hypothesis ANALYSIS HYPOTHESIS LABEL',
+    );
+  });
+
+  it("sets a row's relevance, clears a rating and removes the row", async () => {
+    const { analysis, row } = await ratedAnalysis();
+    expect(await ok('ach', 'relevance', analysis, row.slice(0, 8), 'HIGH')).toBe(
+      `row ${row.slice(0, 8)} “storm closed the harbour”: relevance high\n`,
+    );
+    expect((await jsonOf<AnalysisJson>('ach', 'show', analysis)).rows[0]!.relevance).toBe('high');
+    expect((await cli('ach', 'relevance', analysis, row, 'huge')).stderr).toContain(
+      'unknown relevance “huge”; use low, medium, high.',
+    );
+    expect(await ok('ach', 'clear', analysis, row, 'H2')).toBe(
+      `Cleared your rating of row ${row.slice(0, 8)} “storm closed the harbour” against H2 “Seized at sea”\n`,
+    );
+    expect((await jsonOf<AnalysisJson>('ach', 'show', analysis)).cells.map((cell) => cell.rating)).toEqual(['CC']);
+    expect((await cli('ach', 'clear', analysis, row)).stderr).toContain('ach clear ANALYSIS ROW HYPOTHESIS');
+    expect(await ok('ach', 'remove-row', analysis, row.slice(0, 6))).toBe(
+      `Removed row ${row.slice(0, 8)} “storm closed the harbour”\n`,
+    );
+    expect(await ok('ach', 'show', analysis)).toContain('Evidence: none yet.');
+    expect((await cli('ach', 'remove-row', analysis, row)).stderr).toContain(`No row has an id starting with “${row}”`);
+  });
+
+  it('rewords the question and deletes the analysis, leaving its claims and annotations', async () => {
+    const { analysis, original } = await ratedAnalysis();
+    const claim = (await ok('claims', 'add', 'Boats left at dawn', '--supports', original)).split(' ')[0]!;
+    await ok('ach', 'row', analysis, '--claim', claim);
+    expect(await ok('ach', 'question', analysis.slice(0, 6), 'Where did the boats go?')).toBe(
+      `${analysis}  Where did the boats go?\n`,
+    );
+    expect((await cli('ach', 'question', analysis, ' ')).stderr).toContain('ach question needs the new question');
+    expect(await ok('ach', 'remove', 'boats go')).toBe(`Deleted analysis ${analysis}  Where did the boats go?\n`);
+    expect(await ok('ach')).toBe('No analyses yet.\n');
+    expect(await ok('claims')).toContain('Boats left at dawn');
+    expect((await cli('ach', 'remove', analysis)).stderr).toContain('No analysis has an id starting with');
+  });
+});

@@ -11,6 +11,7 @@ import { writeFile } from '../host';
 import { chooseById, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, usageOf, valueOption } from '../usage';
+import * as edit from './ach-edit';
 
 const relevanceOf = oneOf(
   RELEVANCE_LEVELS,
@@ -267,6 +268,13 @@ export function achCommand(session: CliSession): Command {
     .addCommand(rateCommand(session))
     .addCommand(showCommand(session))
     .addCommand(exportCommand(session))
+    .addCommand(edit.clearCommand(session))
+    .addCommand(edit.relevanceCommand(session))
+    .addCommand(edit.renameHypothesisCommand(session))
+    .addCommand(edit.removeHypothesisCommand(session))
+    .addCommand(edit.removeRowCommand(session))
+    .addCommand(edit.questionCommand(session))
+    .addCommand(edit.removeAnalysisCommand(session))
     .addHelpText('after', '\nExamples:\n  marginalia ach\n  marginalia ach new "Who carried out the killings?"')
     .action(async () => {
       const analyses = await session.call('listAnalyses', {});
