@@ -255,12 +255,13 @@ function showCommand(session: CliSession): Command {
 
 export function achCommand(session: CliSession): Command {
   return new Command('ach')
-    .summary('analyses of competing hypotheses: list, start, build, rate and show them')
+    .summary('analyses of competing hypotheses: list, start, build, rate, show and change them')
     .description(
       'List analyses of competing hypotheses with their leading hypothesis, or start, build, rate and show one.',
     )
     .usage(
-      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS | export ANALYSIS --out FILE]',
+      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS | export ANALYSIS --out FILE' +
+        ' | clear ANALYSIS ROW HYP | relevance ANALYSIS ROW LEVEL | rename-hypothesis|remove-hypothesis|remove-row|question|remove ANALYSIS ...]',
     )
     .addCommand(newCommand(session))
     .addCommand(hypothesisCommand(session))
