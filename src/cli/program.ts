@@ -12,6 +12,7 @@ import { completionCommand } from './commands/completion';
 import { exportCommand } from './commands/export';
 import { gradeCommand, linkCommand } from './commands/grade';
 import { importCommand } from './commands/import';
+import { linksCommand, unlinkCommand } from './commands/links';
 import { listCommand } from './commands/list';
 import { profileCommand } from './commands/profile';
 import { removeCommand } from './commands/remove';
@@ -37,6 +38,8 @@ const COMMANDS = [
   sourcesCommand,
   gradeCommand,
   linkCommand,
+  linksCommand,
+  unlinkCommand,
   claimsCommand,
   achCommand,
   exportCommand,

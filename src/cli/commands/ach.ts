@@ -17,6 +17,7 @@ import {
 } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, usageOf, valueOption } from '../usage';
+import * as edit from './ach-edit';
 
 const relevanceOf = oneOf(
   RELEVANCE_LEVELS,
@@ -292,12 +293,13 @@ function showCommand(session: CliSession): Command {
 
 export function achCommand(session: CliSession): Command {
   return new Command('ach')
-    .summary('analyses of competing hypotheses: list, start, build, rate and show them')
+    .summary('analyses of competing hypotheses: list, start, build, rate, show and change them')
     .description(
       'List analyses of competing hypotheses with their leading hypothesis, or start, build, rate and show one.',
     )
     .usage(
-      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS | export ANALYSIS --out FILE]',
+      '[new QUESTION | hypothesis ANALYSIS LABEL | row ANALYSIS ... | rate ANALYSIS ROW HYP RATING | show ANALYSIS | export ANALYSIS --out FILE' +
+        ' | clear ANALYSIS ROW HYP | relevance ANALYSIS ROW LEVEL | rename-hypothesis|remove-hypothesis|remove-row|question|remove ANALYSIS ...]',
     )
     .addCommand(newCommand(session))
     .addCommand(hypothesisCommand(session))
@@ -305,6 +307,13 @@ export function achCommand(session: CliSession): Command {
     .addCommand(rateCommand(session))
     .addCommand(showCommand(session))
     .addCommand(exportCommand(session))
+    .addCommand(edit.clearCommand(session))
+    .addCommand(edit.relevanceCommand(session))
+    .addCommand(edit.renameHypothesisCommand(session))
+    .addCommand(edit.removeHypothesisCommand(session))
+    .addCommand(edit.removeRowCommand(session))
+    .addCommand(edit.questionCommand(session))
+    .addCommand(edit.removeAnalysisCommand(session))
     .addHelpText('after', '\nExamples:\n  marginalia ach\n  marginalia ach new "Who carried out the killings?"')
     .action(async () => {
       const analyses = await session.call('listAnalyses', {});

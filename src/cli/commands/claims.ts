@@ -1,20 +1,18 @@
 // `marginalia claims`: the claims register with computed statuses; `claims add` makes a
 // claim with its evidence, `claims show` prints one with its evidence grouped by stance, `claims
-// remove` deletes one and says how many ACH rows went with it.
+// remove` deletes one and says how many ACH rows went with it (`claims evidence` and `claims
+// reword`, which change one, are in claims-edit.ts).
 import { Command } from 'commander';
-import type { ClaimDetail, ClaimSummary, Stance } from '../../shared/evidence';
+import type { ClaimDetail, Stance } from '../../shared/evidence';
 import { STANCES } from '../../shared/evidence';
 import { UserFacingError } from '../../shared/result';
+import { claimLine } from '../claim-line';
 import { resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { asText, parsedOption, repeatable } from '../usage';
+import { claimEvidenceCommand, claimRewordCommand } from './claims-edit';
 
 type ClaimOptions = Partial<Record<Stance, string[]>>;
-
-function claimLine(claim: ClaimSummary): string {
-  const counts = `+${claim.counts.supports} -${claim.counts.contradicts} ~${claim.counts.context}`;
-  return `${claim.id}  ${claim.status.padEnd(13)}  ${counts}  ${(claim.bestGrade || '-').padEnd(3)}  ${claim.statement}`;
-}
 
 export function claimReport(claim: ClaimDetail): string {
   const groups = STANCES.flatMap((stance) => {
@@ -125,14 +123,18 @@ function removeCommand(session: CliSession): Command {
 
 export function claimsCommand(session: CliSession): Command {
   return new Command('claims')
-    .summary('list claims with their status, evidence counts and best supporting grade; add, show or remove one')
+    .summary(
+      'list claims with their status, evidence counts and best supporting grade; add, show, change or remove one',
+    )
     .description(
       'List claims with their computed status (corroborated, contested, single-source, unsupported), evidence counts ' +
-        '(+ supports, - contradicts, ~ context) and the best grade among the supporting evidence; or add, show or remove one.',
+        '(+ supports, - contradicts, ~ context) and the best grade among the supporting evidence; or add, show, change or remove one.',
     )
-    .usage('[add STATEMENT [flags] | show CLAIM | remove CLAIM]')
+    .usage('[add STATEMENT [flags] | show CLAIM | evidence CLAIM [flags] | reword CLAIM STATEMENT | remove CLAIM]')
     .addCommand(addCommand(session))
     .addCommand(showCommand(session))
+    .addCommand(claimEvidenceCommand(session))
+    .addCommand(claimRewordCommand(session))
     .addCommand(removeCommand(session))
     .addHelpText(
       'after',
