@@ -128,7 +128,7 @@ describe('the CLI run twice or by words', () => {
     expect(source).toMatchObject({ code: 1, stdout: '' });
     expect(JSON.parse(source.stderr)).toEqual({
       code: 'INVALID_QUERY',
-      message: 'The search could not be run: No source is named “Nobody”.',
+      message: 'The search could not be run: No source is named “Nobody”, nor has a name with those words.',
     });
   });
 
