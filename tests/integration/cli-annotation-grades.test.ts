@@ -1,4 +1,4 @@
-// `marginalia annotations` lists each annotation's grade and sources, as a card's badge shows them.
+// `marginalia annotations` and `search` show each annotation's grade (and sources), as a card's badge does.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,5 +41,7 @@ describe('annotations with their grades', () => {
       grade: 'C3',
       sources: [{ name: 'Port officials' }],
     });
+    // A search's annotation hits say what they are and carry the grade too.
+    expect(await ok('search', 'grade:B2')).toMatch(new RegExp(`^ {2}annotation ${dawn} B2: `, 'm'));
   });
 });

@@ -544,7 +544,7 @@ describe('the marginalia CLI', () => {
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters', '--tag', 'Actor/ISIS']);
     const search = await cli([...dataDir(), 'search', 'tag:Actor']);
-    expect(search.stdout).toMatch(/note [0-9a-f-]{36}: Islamic State militants/);
+    expect(search.stdout).toMatch(/annotation [0-9a-f-]{36}: Islamic State militants/);
     expect((await cli([...dataDir(), 'tags'])).stdout).toBe('    1  Actor/IS\n    1  Actor/ISIS\n');
     expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/ISIS', 'Actor/IS'])).code).toBe(0);
     expect((await cli([...dataDir(), 'tags', 'rename', 'Actor', 'Group'])).stdout).toBe('Renamed 1 tag.\n');

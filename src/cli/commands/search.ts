@@ -1,7 +1,7 @@
 // `marginalia search QUERY`: text, quotes, notes and tags, a page of hits at a time with the
 // true totals first.
 import { Command } from 'commander';
-import type { SearchResults } from '../../shared/search-results';
+import type { SearchHit, SearchResults } from '../../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../shared/search-results';
 import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
@@ -13,6 +13,13 @@ interface SearchOptions {
   limit?: number;
 }
 
+/** What a hit is and where: "annotation ID p. 3 B2" (its page and grade when it has them) or "text OFFSET". */
+function hitLabel(hit: SearchHit): string {
+  if (hit.kind !== 'annotation') return `text ${hit.start}${hit.page ? ` ${hit.page.text}` : ''}`;
+  const grade = hit.grade ? `${hit.grade.reliability}${hit.grade.credibility}` : '';
+  return [`annotation ${hit.annotationId}`, hit.page?.text ?? '', grade].filter(Boolean).join(' ');
+}
+
 /** A search page as text: the true totals first, then each document's hits, then how to see more. */
 function searchReport(results: SearchResults): string {
   if (results.total === 0) return 'No results.\n';
@@ -21,7 +28,7 @@ function searchReport(results: SearchResults): string {
   const groups = results.groups.map((group) => {
     const hits = group.hits.map((hit) => {
       const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
-      return `  ${hit.kind === 'annotation' ? `note ${hit.annotationId}` : `text ${hit.start}`}: ${snippet}`;
+      return `  ${hitLabel(hit)}: ${snippet}`;
     });
     return `${group.title} (${group.documentId}): ${groupedCountOf(group.total, 'result', undefined, 'en')}\n${hits.join('\n')}`;
   });
