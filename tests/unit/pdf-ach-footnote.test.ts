@@ -37,7 +37,7 @@ function matrix(rows: number): AchMatrix {
 }
 
 /** One page per starting height, from well above the foot of the page to right at it, the matrix set from there. */
-async function pagesOfMatrixAtEveryHeight(rows: number): Promise<string[]> {
+async function pagesOfMatrixAtEveryHeight(rows: number, extra: Partial<AchMatrix> = {}): Promise<string[]> {
   const surface = new PageSurface(
     DEFAULT_PDF_EXPORT_OPTIONS,
     { fontsDir: FONTS_DIR, exporterName: 'Ada', exportedAt: new Date(0), appVersion: 'test' },
@@ -46,7 +46,7 @@ async function pagesOfMatrixAtEveryHeight(rows: number): Promise<string[]> {
   for (let rise = 240; rise >= 0; rise -= 3) {
     surface.newPage(0);
     surface.y = surface.contentBottom - rise;
-    renderAchMatrix(surface, matrix(rows), 0);
+    renderAchMatrix(surface, { ...matrix(rows), ...extra }, 0);
   }
   const out = join(temp.path, 'matrix.pdf');
   writeFileSync(out, await surface.finish());
@@ -62,6 +62,21 @@ describe('the ACH matrix footnote in the PDF', () => {
       expect(page).toContain('Weighted inconsistency');
       expect(page).toContain('Rank');
       expect(page).toContain(`Report number ${rows} on the boats`);
+    }
+  });
+
+  it('keeps the “Analysts disagree:” and “Notes on ratings:” headings on the page with their first line', async () => {
+    const pages = await pagesOfMatrixAtEveryHeight(1, {
+      cellNotes: ['Report number 1 on the boats × H1 Storm (C): Seen from the quay.'],
+      disagreements: ['Report number 1 on the boats × Storm: Ada C, Rania II'],
+    });
+    for (const [heading, line] of [
+      ['Analysts disagree:', 'Ada C, Rania II'],
+      ['Notes on ratings:', 'Seen from the quay.'],
+    ] as const) {
+      const headed = pages.filter((page) => page.includes(heading));
+      expect(headed.length).toBeGreaterThan(70);
+      for (const page of headed) expect(page).toContain(line);
     }
   });
 });

@@ -63,15 +63,18 @@ export function renderAchMatrix(surface: PageSurface, given: AchMatrix, section:
     table(surface, matrix, columns, section, last ? footnote.length * SIZE * LINE_FACTOR : 0);
   }
   surface.flowLines(footnote, MARGIN_LEFT, SIZE, section, undefined);
-  if (matrix.cellNotes.length > 0) {
-    note(surface, 'Notes on ratings:', section);
-    for (const line of matrix.cellNotes) note(surface, `  ${line}`, section);
-  }
-  if (matrix.disagreements.length > 0) {
-    note(surface, 'Analysts disagree:', section);
-    for (const line of matrix.disagreements) note(surface, `  ${line}`, section);
-  }
+  listUnder(surface, 'Notes on ratings:', matrix.cellNotes, section);
+  listUnder(surface, 'Analysts disagree:', matrix.disagreements, section);
   surface.y += 4;
+}
+
+/** A heading and its lines under the matrix; the heading never ends a page without its first line. */
+function listUnder(surface: PageSurface, heading: string, lines: readonly string[], section: number): void {
+  if (lines.length === 0) return;
+  const first = noteLines(surface, `  ${lines[0]!}`);
+  surface.ensureRoom((1 + Math.min(first.length, 2)) * SIZE * LINE_FACTOR, section);
+  note(surface, heading, section);
+  for (const line of lines) note(surface, `  ${line}`, section);
 }
 
 function noteLines(surface: PageSurface, text: string): Line[] {
