@@ -150,7 +150,9 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   const link = page.getByRole('dialog', { name: 'Link annotation' });
   await expect(link.getByRole('searchbox', { name: 'Find the other annotation' })).toBeFocused();
   await page.keyboard.type('beheading');
-  await link.getByRole('radio', { name: new RegExp(FIRST_QUOTE) }).check();
+  // The only annotation found is chosen already, so Link can be pressed at once.
+  await expect(link.getByRole('radio', { name: new RegExp(FIRST_QUOTE) })).toBeChecked();
+  await expect(link.getByRole('button', { name: 'Link' })).toBeEnabled();
   await link.getByRole('combobox', { name: 'This passage' }).selectOption('repeats');
   await shootBothThemes(page, 'evidence-link-dialog');
   await link.getByRole('button', { name: 'Link' }).click();

@@ -220,8 +220,8 @@ describe('what a claim says about its evidence (the trial of issue 17)', () => {
     expect(await callOk(core, 'getClaim', { id: claim.id })).toMatchObject({
       status: 'single-source',
       singleSourceReasons: [
-        '“fishing boats left Zuwara at dawn” (in “The Coast Courier, citing Harbour…”) and ' +
-          '“fishing boats left Zuwara at dawn” (in “Harbour Radio reported that fishing…”) are both from Harbour Radio',
+        '“fishing boats left Zuwara at dawn” (in “Harbour Radio reported that fishing…”) and ' +
+          '“fishing boats left Zuwara at dawn” (in “The Coast Courier, citing Harbour…”) are both from Harbour Radio',
       ],
     });
   });

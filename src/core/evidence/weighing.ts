@@ -199,7 +199,10 @@ export class Weighing {
         const [from, to] = namePair([reason.from, reason.to], quote, passages);
         return `${from} repeats ${to}`;
       }
-      const both = namePair(reason.pieces, quote, passages).join(' and ');
+      // The two pieces come in no set order: named alike, they are sorted so the reason reads the same each time.
+      const both = namePair(reason.pieces, quote, passages)
+        .sort((a, b) => a.localeCompare(b))
+        .join(' and ');
       if (reason.kind === 'common') return `${both} both repeat ${quote(reason.via)}`;
       return `${both} are both from ${this.originName(reason.source, passages)}`;
     });

@@ -26,7 +26,10 @@ export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialo
   const [chosen, setChosen] = useState<string | null>(null);
   const [kind, setKind] = useState<LinkKind>('supports');
   const { candidates, error: searchError } = useAnnotationSearch(client, query, annotationId);
-  const picked = candidates?.find((candidate) => candidate.annotationId === chosen);
+  // A search that finds one annotation has chosen it: Enter links to it.
+  const picked =
+    candidates?.find((candidate) => candidate.annotationId === chosen) ??
+    (candidates?.length === 1 ? candidates[0] : undefined);
   // ArrowDown from the box into the annotations found, ArrowUp from the first back to it.
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
@@ -60,7 +63,7 @@ export function LinkDialog({ annotationId, quote, onClose, onLinked }: LinkDialo
         <Candidates
           candidates={candidates}
           searchError={searchError}
-          chosen={chosen}
+          chosen={picked?.annotationId ?? null}
           onChoose={setChosen}
           name={candidateName}
         />
