@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
 import { chooseFromMenu } from './toolbar-helpers';
 import type { RunningApp } from './fixtures';
-import { paintedHighlights, selectText } from './helpers';
+import { paintedHighlights, pointOf, selectText } from './helpers';
 
 test.use({ firstRun: true });
 
@@ -129,28 +129,6 @@ test('tags are added with autocomplete; Enter creates a new tag', async ({ page,
   await screenshot(page, 'annotate-tags');
 });
 
-/** The middle of the third letter of `words` in the reader, where a pointer rests on them. */
-async function pointInside(page: Page, words: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index !== -1) {
-        const range = document.createRange();
-        range.setStart(node, index + 2);
-        range.setEnd(node, index + 3);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, words);
-}
-
 test('hovering shows tags and a note preview; a click selects the annotation and raises its note', async ({
   page,
   app,
@@ -178,7 +156,7 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   await page.reload();
   await expect(page.locator('[data-testid="reader-content"]')).toContainText('main hospital');
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('the main hospital');
-  const box = await pointInside(page, 'the main hospital');
+  const box = await pointOf(page, 'the main hospital');
   await page.mouse.move(box.x, box.y);
   const tooltip = page.getByRole('tooltip');
   // The pointer rests on the highlight while its annotation is still on its way; the preview comes when it arrives.
@@ -187,7 +165,7 @@ test('hovering shows tags and a note preview; a click selects the annotation and
   await expect(tooltip).toContainText('Two sources disagree');
   await screenshot(page, 'annotate-hover');
   // A highlight with neither tags nor a note has nothing to preview: no tooltip covers the text.
-  const plainBox = await pointInside(page, 'security directorate');
+  const plainBox = await pointOf(page, 'security directorate');
   await page.mouse.move(box.x, box.y - 200);
   await expect(tooltip).toBeHidden();
   await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('security directorate');

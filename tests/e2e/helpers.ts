@@ -65,3 +65,24 @@ export async function paintedHighlights(page: Page): Promise<Record<string, stri
     return result;
   });
 }
+
+/** Where the middle of the first rendering of `text` is on screen. */
+export async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="reader-content"]')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index + 1);
+      range.setEnd(node, index + 2);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, text);
+}

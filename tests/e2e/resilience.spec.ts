@@ -8,7 +8,7 @@ import { FIXTURES } from '../support/temp';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
 import { chooseTheme } from './toolbar-helpers';
-import { selectText } from './helpers';
+import { pointOf, selectText } from './helpers';
 
 const SAMPLE_TITLE = /^Reports of western/;
 
@@ -286,27 +286,6 @@ test('Note on a passage already highlighted exactly adds the note to that highli
     .toEqual([[highlight.id, 'green', 'Names withheld']]);
   await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toHaveCount(1);
 });
-
-/** Where the middle of the first rendering of `text` is on screen. */
-async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index + 1);
-      range.setEnd(node, index + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, text);
-}
 
 test('importing several files says what happened to each: every failure with its reason, the good file imported, a repeat already there', async ({
   page,

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/cli-run';
+import { cliAt } from '../support/cli-library';
 import { FIRST_REPORT } from '../support/evidence-library';
 import { makeTempDir } from '../support/temp';
 
@@ -10,13 +10,7 @@ let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (temp = makeTempDir()));
 afterEach(() => temp.remove());
 
-const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await cli(...args);
-  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-  return result.stdout;
-}
+const { ok } = cliAt(() => temp.path);
 
 describe('annotations with their grades', () => {
   it("shows each annotation's grade and sources: its own, else its document's, and none for an ungraded one", async () => {

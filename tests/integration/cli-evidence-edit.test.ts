@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliAt } from '../support/cli-library';
 import { runCliCaptured } from '../support/cli-run';
-import { FIRST_REPORT, SECOND_REPORT, callOk, openTwoAnalysts } from '../support/evidence-library';
+import { callOk, openTwoAnalysts } from '../support/evidence-library';
 import { makeTempDir } from '../support/temp';
 
 // Changing evidence already made from the command line: listing and removing links, a claim's
@@ -14,29 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await cli(...args);
-  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-  return result.stdout;
-}
-
-async function jsonOf<T>(...args: string[]): Promise<T> {
-  return JSON.parse(await ok('--json', ...args)) as T;
-}
-
-/** Two reports imported, with the same sentence highlighted in each; returns the annotation ids. */
-async function twoReports(): Promise<{ original: string; copy: string; storm: string }> {
-  writeFileSync(join(temp.path, 'harbour-radio.txt'), FIRST_REPORT);
-  writeFileSync(join(temp.path, 'coast-courier.txt'), SECOND_REPORT);
-  await ok('import', join(temp.path, 'harbour-radio.txt'), join(temp.path, 'coast-courier.txt'));
-  const quote = 'fishing boats left Zuwara at dawn';
-  const original = (await ok('annotate', 'Harbour Radio reported', '--quote', quote)).trim();
-  const copy = (await ok('annotate', 'The Coast Courier', '--quote', quote)).trim();
-  const storm = (await ok('annotate', 'The Coast Courier', '--quote', 'storm closed the harbour')).trim();
-  return { original, copy, storm };
-}
+const { cli, ok, jsonOf, twoReports } = cliAt(() => temp.path);
 
 describe('links from the command line', () => {
   it("lists a document's links from its side, every document's without DOC, and removes one by a prefix of its id", async () => {

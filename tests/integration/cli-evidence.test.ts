@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/cli-run';
-import { FIRST_REPORT, SECOND_REPORT } from '../support/evidence-library';
+import { cliAt } from '../support/cli-library';
 import { makeTempDir } from '../support/temp';
 
 // The evidence commands (sources, grade, link, claims, ach) as a person types them.
@@ -16,29 +15,7 @@ afterEach(() => temp.remove());
 /** The title the first report is imported with (its first line). */
 const FIRST_TITLE = 'Harbour Radio reported that fishing boats left Zuwara at dawn.';
 
-const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await cli(...args);
-  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-  return result.stdout;
-}
-
-async function jsonOf<T>(...args: string[]): Promise<T> {
-  return JSON.parse(await ok('--json', ...args)) as T;
-}
-
-/** Two reports imported, with the same sentence highlighted in each; returns the annotation ids. */
-async function twoReports(): Promise<{ original: string; copy: string; storm: string }> {
-  writeFileSync(join(temp.path, 'harbour-radio.txt'), FIRST_REPORT);
-  writeFileSync(join(temp.path, 'coast-courier.txt'), SECOND_REPORT);
-  await ok('import', join(temp.path, 'harbour-radio.txt'), join(temp.path, 'coast-courier.txt'));
-  const quote = 'fishing boats left Zuwara at dawn';
-  const original = (await ok('annotate', 'Harbour Radio reported', '--quote', quote)).trim();
-  const copy = (await ok('annotate', 'The Coast Courier', '--quote', quote)).trim();
-  const storm = (await ok('annotate', 'The Coast Courier', '--quote', 'storm closed the harbour')).trim();
-  return { original, copy, storm };
-}
+const { cli, ok, jsonOf, twoReports } = cliAt(() => temp.path);
 
 describe('the evidence commands', () => {
   it('grade sources, make a claim from two reports, and see it single-sourced once one repeats the other', async () => {

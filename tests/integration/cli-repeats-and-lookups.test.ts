@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/cli-run';
+import { cliAt } from '../support/cli-library';
 import { FIRST_REPORT, SECOND_REPORT } from '../support/evidence-library';
 import { makeTempDir } from '../support/temp';
 
@@ -14,17 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const cli = (...args: string[]) => runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args]);
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await cli(...args);
-  if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-  return result.stdout;
-}
-
-async function jsonOf<T>(...args: string[]): Promise<T> {
-  return JSON.parse(await ok('--json', ...args)) as T;
-}
+const { cli, ok, jsonOf } = cliAt(() => temp.path);
 
 const FIRST_DOC = 'Harbour Radio reported';
 
