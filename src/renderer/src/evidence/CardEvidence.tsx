@@ -26,9 +26,16 @@ function openGrade(annotation: Annotation): void {
   onStored(annotation, (annotationId, quote) => evidenceDialogs.show({ kind: 'grade', annotationId, quote }));
 }
 
+/** Whose the annotation's grade is: only its grader may change it (no grade yet is anyone's to give). */
+function useGradeOwnership(annotationId: string): Ownership {
+  const grade = useEvidence((state) => state.grades.get(annotationId));
+  return useOwnership()(grade?.authorId ?? '');
+}
+
 export function CardGradeBadge({ annotation }: { annotation: Annotation }) {
   const scheme = useEvidence((state) => state.scheme);
   const grade = useEvidence((state) => state.grades.get(annotation.id));
+  const ownership = useGradeOwnership(annotation.id);
   const documentSourceIds = useEvidence((state) => state.documentSourceIds);
   const sources = useEvidence((state) => state.sources);
   const text = annotationGradeText(scheme, grade, documentSourceIds, sources ?? []);
@@ -37,10 +44,10 @@ export function CardGradeBadge({ annotation }: { annotation: Annotation }) {
     <button
       type="button"
       className={styles.grade}
-      aria-label={text.name}
+      aria-label={ownership.mine ? text.name : `${text.name} (${ownedBy(ownership, 'grade')})`}
       title={text.meaning}
       tabIndex={-1}
-      onClick={() => openGrade(annotation)}
+      onClick={() => ownership.mine && openGrade(annotation)}
     >
       {text.code}
     </button>
@@ -128,12 +135,28 @@ function CardLink({ link, ownership, tabbable, onOpen, onUnlink }: CardLinkProps
   );
 }
 
+/** Grade… on a passage ungraded or graded by me; on another analyst's grade, disabled and saying whose it is. */
+function GradeButton({ annotation }: { annotation: Annotation }) {
+  const ownership = useGradeOwnership(annotation.id);
+  const whose = ownership.mine ? undefined : `${ownedBy(ownership, 'grade')}: only they can change it`;
+  return (
+    <button
+      type="button"
+      className={styles.action}
+      disabled={!ownership.mine}
+      aria-label={whose && `Grade… (${whose})`}
+      title={whose}
+      onClick={() => openGrade(annotation)}
+    >
+      Grade…
+    </button>
+  );
+}
+
 export function CardEvidenceActions({ annotation }: { annotation: Annotation }) {
   return (
     <div className={styles.cardActions} role="group" aria-label="Evidence">
-      <button type="button" className={styles.action} onClick={() => openGrade(annotation)}>
-        Grade…
-      </button>
+      <GradeButton annotation={annotation} />
       <button
         type="button"
         className={styles.action}
