@@ -166,6 +166,7 @@ test("another analyst's analysis offers no Edit question, hypothesis or evidence
   for (const name of ['Edit question…', 'Add hypothesis…', 'Add evidence…', 'Rename…', 'Remove…'])
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export CSV…' })).toBeVisible();
+  await expect(grid.getByRole('button', { name: /^Remove evidence/ })).toHaveCount(0);
 
   // My ratings of her analysis are mine to give.
   const cell = grid.getByRole('gridcell', { name: /hypothesis “Local militia”: not rated/ });

@@ -235,6 +235,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             leaders={leaders}
             actions={actions}
             readOnly={analysis.readOnly}
+            canShape={mine}
           />
           <AnalysisDialogs id={id} view={view} analysis={analysis} dialog={dialog} onClose={() => setDialog(null)} />
         </>
