@@ -101,6 +101,10 @@ test("another analyst's source, link and claim show whose they are and offer no 
   // Rania graded the hostages passage: Grade… is there but disabled, and says whose the grade is.
   const graded = await cardOf(page, 'two Serbian hostages');
   await expect(graded.getByRole('button', { name: "Grade… (Rania's grade: only they can change it)" })).toBeDisabled();
+  // So is `g`: it says whose the grade is rather than open a dialog whose change would be refused.
+  await page.keyboard.press('g');
+  await expect(page.getByRole('status').filter({ hasText: "Rania's grade: only they can change" })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Grade annotation' })).toHaveCount(0);
   await cardOf(page, 'beheading 11 people');
 
   // Add to claim offers only one's own claims: Rania's is listed as hers and cannot be chosen.
