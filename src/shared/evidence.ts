@@ -204,6 +204,8 @@ export interface ClaimSummary {
    * '' when none is graded. Contradicting and context pieces do not count.
    */
   bestGrade: string;
+  /** Who made the claim, the only one who may reword it, change its evidence or delete it. */
+  authorId: string;
   updatedAt: string;
 }
 
@@ -231,7 +233,6 @@ export interface ClaimDetail extends ClaimSummary {
    * the claim as an ACH row. It can differ from `bestGrade`'s, which ranks reliability first.
    */
   supportCredibility: string;
-  authorId: string;
   createdAt: string;
 }
 
@@ -336,5 +337,9 @@ export interface AchSummary {
   rows: number;
   /** The hypotheses ranked first by the local analyst's ratings (several when tied); none when nothing is rated. */
   leading: string[];
+  /** Who made the analysis, the only one who may change its question, hypotheses and rows or delete it. */
+  authorId: string;
+  /** Their name where their ratings carry it; '' when unknown. */
+  authorName: string;
   updatedAt: string;
 }

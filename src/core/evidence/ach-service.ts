@@ -88,6 +88,8 @@ export class AchService {
         hypotheses: view.hypotheses.length,
         rows: view.rows.length,
         leading: rated ? leadersOf(view.scores).map((id) => label.get(id) ?? id) : [],
+        authorId: analysis.author_id,
+        authorName: view.analysts.find((analyst) => analyst.authorId === analysis.author_id)?.name ?? '',
         updatedAt: analysis.updated_at,
       };
     });

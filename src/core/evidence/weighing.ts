@@ -176,6 +176,7 @@ export class Weighing {
         claim.evidence.filter((piece) => piece.stance === 'supports').map((piece) => this.gradeOf(piece.annotationId)),
         this.scheme,
       ),
+      authorId: claim.authorId,
       updatedAt: claim.updatedAt,
     };
   }

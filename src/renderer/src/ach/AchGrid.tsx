@@ -34,6 +34,8 @@ interface AchGridProps {
   actions: GridActions;
   /** Someone else's ratings are shown: the cells can be read, not rated. */
   readOnly?: boolean;
+  /** Whether the analysis is mine to shape (rows removed here); another analyst's is theirs. */
+  canShape?: boolean;
 }
 
 const HEADER = 'header';
@@ -225,6 +227,7 @@ export function AchGrid({
   leaders,
   actions,
   readOnly = false,
+  canShape = true,
 }: AchGridProps) {
   const cols = [EVIDENCE_COL, RELEVANCE_COL, DIAGNOSTICITY_COL, ...hypotheses.map((hypothesis) => hypothesis.id)];
   const [within, setWithin] = useState(false);
@@ -322,7 +325,7 @@ export function AchGrid({
               model={model}
               hypotheses={hypotheses}
               activeCol={active.row === model.row.id ? active.col : null}
-              onRemove={actions.removeRow}
+              onRemove={canShape ? actions.removeRow : null}
               onCycleRelevance={cycleRelevance}
             />
           ))}

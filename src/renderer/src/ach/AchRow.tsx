@@ -18,7 +18,8 @@ interface AchRowProps {
   hypotheses: readonly AchHypothesis[];
   /** The focusable column in this row (roving tabindex), or null when focus is in another row. */
   activeCol: string | null;
-  onRemove: (rowId: string) => void;
+  /** Removes the row; null on another analyst's analysis, which only they shape. */
+  onRemove: ((rowId: string) => void) | null;
   onCycleRelevance: (rowId: string) => void;
 }
 
@@ -45,15 +46,17 @@ function EvidenceHeader({ model, activeCol, onRemove }: Pick<AchRowProps, 'model
           </span>
         )}
       </span>
-      <button
-        type="button"
-        tabIndex={-1}
-        className={styles.rowRemove}
-        aria-label={`Remove evidence “${row.label}”`}
-        onClick={() => onRemove(row.id)}
-      >
-        ×
-      </button>
+      {onRemove && (
+        <button
+          type="button"
+          tabIndex={-1}
+          className={styles.rowRemove}
+          aria-label={`Remove evidence “${row.label}”`}
+          onClick={() => onRemove(row.id)}
+        >
+          ×
+        </button>
+      )}
     </th>
   );
 }

@@ -1,12 +1,14 @@
 // The Analyses view, in the reader's place: the questions under analysis with their leading
 // hypothesis, New analysis… and delete (after a confirmation); one opened shows its matrix.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AchSummary } from '../../../shared/evidence';
 import { leadersText } from '../../../shared/evidence-export';
 import { countOf } from '../../../shared/plural';
 import { reportFailure } from '../app/notifications/store';
 import { useStore } from '../app/store';
 import { useStores } from '../app/stores';
+import type { Ownership } from '../evidence/ownership';
+import { ownedBy, useOwnership } from '../evidence/ownership';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { TextDialog } from './AchDialogs';
 import { analyses } from './analyses-store';
@@ -30,9 +32,44 @@ function useSummaries() {
   return { summaries, load };
 }
 
+interface DeleteOrOwnerProps {
+  summary: AchSummary;
+  ownership: Ownership;
+  onDelete: (summary: AchSummary) => void;
+}
+
+/** Delete… on one's own analysis; on another analyst's, whose it is (only they may delete it). */
+function DeleteOrOwner({ summary, ownership, onDelete }: DeleteOrOwnerProps) {
+  if (!ownership.mine)
+    return (
+      <span className={styles.muted} title="Only they can change or delete it; you can rate it">
+        {ownedBy(ownership, 'analysis')}
+      </span>
+    );
+  return (
+    <button
+      type="button"
+      className={`button ${styles.small}`}
+      aria-label={`Delete analysis “${summary.question}”`}
+      onClick={() => onDelete(summary)}
+    >
+      Delete…
+    </button>
+  );
+}
+
 function AnalysisList({ onNew }: { onNew: () => void }) {
   const { client, dialogs } = useStores();
   const { summaries, load } = useSummaries();
+  const ownershipOf = useOwnership(
+    useMemo(
+      () =>
+        (summaries ?? [])
+          .map((summary) => ({ authorId: summary.authorId, name: summary.authorName }))
+          .filter((entry) => entry.name !== ''),
+      [summaries],
+    ),
+  );
   const remove = (summary: AchSummary) =>
     dialogs.confirm({
       title: `Delete the analysis “${summary.question.slice(0, 120)}”?`,
@@ -66,14 +103,7 @@ function AnalysisList({ onNew }: { onNew: () => void }) {
               {leadersText(summary.leading) || 'Nothing rated yet'} ·{' '}
               {countOf(summary.hypotheses, 'hypothesis', 'hypotheses')} · {countOf(summary.rows, 'row')}
             </span>
-            <button
-              type="button"
-              className={`button ${styles.small}`}
-              aria-label={`Delete analysis “${summary.question}”`}
-              onClick={() => remove(summary)}
-            >
-              Delete…
-            </button>
+            <DeleteOrOwner summary={summary} ownership={ownershipOf(summary.authorId)} onDelete={remove} />
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import { leadingHypotheses, matrixRows, standingLabel } from './ach-model';
 import { AchGrid } from './AchGrid';
 import { AnalysisDialogs } from './AnalysisDialogs';
 import type { AnalysisDialog } from './use-grid-actions';
-import { useGridActions } from './use-grid-actions';
+import { theirAnalysisNote, useGridActions } from './use-grid-actions';
 import { useAnalysis } from './use-analysis';
 import { useExportCsv } from './use-export-csv';
 import styles from './Ach.module.css';
@@ -23,9 +23,17 @@ interface RankingProps {
   leaders: readonly string[];
   onRename: (id: string) => void;
   onRemove: (id: string) => void;
+  /** Whether the analysis is mine, so its hypotheses can be renamed and removed here. */
+  mine: boolean;
 }
 
-function HypothesisButtons({ id, onRename, onRemove }: { id: string } & Pick<RankingProps, 'onRename' | 'onRemove'>) {
+function HypothesisButtons({
+  id,
+  onRename,
+  onRemove,
+  mine,
+}: { id: string } & Pick<RankingProps, 'onRename' | 'onRemove' | 'mine'>) {
+  if (!mine) return null;
   return (
     <>
       <button type="button" className={`button ${styles.small}`} onClick={() => onRename(id)}>
@@ -42,7 +50,7 @@ function HypothesisButtons({ id, onRename, onRemove }: { id: string } & Pick<Ran
  * Before any rating every hypothesis scores 0, and numbering them all 1 would read as a ranking:
  * the ranking says nothing is rated yet and lists them unnumbered, in the order they were added.
  */
-function Unranked({ view, onRename, onRemove }: Omit<RankingProps, 'leaders'>) {
+function Unranked({ view, onRename, onRemove, mine }: Omit<RankingProps, 'leaders'>) {
   return (
     <>
       <p className={styles.hint}>Nothing rated yet: rate the evidence against each hypothesis to rank them.</p>
@@ -50,7 +58,7 @@ function Unranked({ view, onRename, onRemove }: Omit<RankingProps, 'leaders'>) {
         {view.hypotheses.map(({ id, label }) => (
           <li key={id}>
             <span className={styles.rankLabel}>{label}</span>
-            <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} />
+            <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} mine={mine} />
           </li>
         ))}
       </ul>
@@ -58,7 +66,7 @@ function Unranked({ view, onRename, onRemove }: Omit<RankingProps, 'leaders'>) {
   );
 }
 
-function Ranked({ view, leaders, onRename, onRemove }: RankingProps) {
+function Ranked({ view, leaders, onRename, onRemove, mine }: RankingProps) {
   const byId = new Map(view.hypotheses.map((hypothesis) => [hypothesis.id, hypothesis]));
   const ranked = [
     ...view.scores.ranking.filter((id) => byId.has(id)),
@@ -76,7 +84,7 @@ function Ranked({ view, leaders, onRename, onRemove }: RankingProps) {
           <span className={styles.rankLabel}>{byId.get(id)!.label}</span>{' '}
           <span className={styles.muted}>inconsistency {formatScore(view.scores.inconsistency[id])}</span>
           <Standing label={standingLabel(view.scores, id, leaders)} leading={leaders.includes(id)} />
-          <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} />
+          <HypothesisButtons id={id} onRename={onRename} onRemove={onRemove} mine={mine} />
         </li>
       ))}
     </ol>
@@ -142,6 +150,20 @@ function useHypotheses(view: AchView | null) {
   return useMemo(() => view?.hypotheses ?? [], [key]);
 }
 
+/** What shapes the analysis, offered on one's own: Add hypothesis… and Add evidence…. */
+function ShapeButtons({ onOpen }: { onOpen: (dialog: AnalysisDialog) => void }) {
+  return (
+    <>
+      <button type="button" className="button" onClick={() => onOpen({ kind: 'addHypothesis' })}>
+        Add hypothesis…
+      </button>
+      <button type="button" className="button" onClick={() => onOpen({ kind: 'evidence' })}>
+        Add evidence…
+      </button>
+    </>
+  );
+}
+
 export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void }) {
   const analysis = useAnalysis(id);
   const { view, failed } = analysis;
@@ -152,6 +174,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
   const hypotheses = useHypotheses(view);
   const leaders = view ? leadingHypotheses(view, view.analyst.authorId) : [];
   const exportCsv = useExportCsv(view);
+  const { mine } = analysis.ownership;
   // Opened (or just created), focus lands on the question, so the keyboard starts here and not on the page.
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = view !== null;
@@ -172,17 +195,23 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             <h2 className={styles.question} ref={heading} tabIndex={-1}>
               {view.question}
             </h2>
-            <button type="button" className={`button ${styles.small}`} onClick={() => setDialog({ kind: 'question' })}>
-              Edit question…
-            </button>
+            {mine && (
+              <button
+                type="button"
+                className={`button ${styles.small}`}
+                onClick={() => setDialog({ kind: 'question' })}
+              >
+                Edit question…
+              </button>
+            )}
           </div>
+          {!mine && (
+            <p className={styles.theirs} role="note">
+              {theirAnalysisNote(analysis.ownership)}
+            </p>
+          )}
           <div className={styles.toolbar}>
-            <button type="button" className="button" onClick={() => setDialog({ kind: 'addHypothesis' })}>
-              Add hypothesis…
-            </button>
-            <button type="button" className="button" onClick={() => setDialog({ kind: 'evidence' })}>
-              Add evidence…
-            </button>
+            {mine && <ShapeButtons onOpen={setDialog} />}
             <button type="button" className="button" onClick={() => void exportCsv()}>
               Export CSV…
             </button>
@@ -193,6 +222,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             leaders={leaders}
             onRename={actions.renameHypothesis}
             onRemove={actions.removeHypothesis}
+            mine={mine}
           />
           <p className={styles.hint} id="ach-keys">
             {KEYS_HELP}
@@ -205,6 +235,7 @@ export function AnalysisPage({ id, onBack }: { id: string; onBack: () => void })
             leaders={leaders}
             actions={actions}
             readOnly={analysis.readOnly}
+            canShape={mine}
           />
           <AnalysisDialogs id={id} view={view} analysis={analysis} dialog={dialog} onClose={() => setDialog(null)} />
         </>

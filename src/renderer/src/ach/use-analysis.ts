@@ -6,6 +6,8 @@ import type { AchRating, AchView } from '../../../shared/evidence';
 import type { Result } from '../../../shared/result';
 import { notifications, reportFailure } from '../app/notifications/store';
 import { useProfile, useStores } from '../app/stores';
+import type { Ownership } from '../evidence/ownership';
+import { useOwnership } from '../evidence/ownership';
 import { withMyCell } from './ach-model';
 
 /** After my own change the core announces it too: a reload that soon after would only repeat it. */
@@ -17,6 +19,8 @@ export interface AnalysisState {
   myAuthorId: string | null;
   /** Whether the matrix shows someone else's ratings, which only they can change. */
   readOnly: boolean;
+  /** Whose the analysis is: only its author shapes it (question, hypotheses, rows); anyone rates it. */
+  ownership: Ownership;
   /** Shows another analyst's ratings (their author id). */
   showAnalyst: (authorId: string) => void;
   reload: () => Promise<void>;
@@ -46,6 +50,8 @@ export function useAnalysis(id: string): AnalysisState {
   const [analystId, setAnalystId] = useState<string | null>(null);
   const { view, setView, failed, load } = useLoadedAnalysis(id, analystId);
   const readOnly = view !== null && !view.analyst.you;
+  const ownershipOf = useOwnership(view?.analysts);
+  const ownership = ownershipOf(view?.authorId ?? '');
   const sent = useRef(0);
   const lastOwn = useRef({ pending: 0, at: 0 });
   useEffect(() => {
@@ -102,5 +108,5 @@ export function useAnalysis(id: string): AnalysisState {
     },
     [change, client, id, myAuthorId, readOnly, setView, view],
   );
-  return { view, failed, myAuthorId, readOnly, showAnalyst: setAnalystId, reload: load, change, rate };
+  return { view, failed, myAuthorId, readOnly, ownership, showAnalyst: setAnalystId, reload: load, change, rate };
 }

@@ -12,6 +12,9 @@ import { STANCE_HEADINGS, STANCE_OPTIONS, STATUS_LABELS } from './claim-labels';
 import { claimView } from './dialogs';
 import { gradeText } from './grades';
 import { usePassageOpener } from './open-passage';
+import type { Ownership } from './ownership';
+import { useOwnership } from './ownership';
+import { TheirsNote } from './TheirsNote';
 import { useEvidence, useEvidenceStore } from './use-evidence';
 import styles from './Evidence.module.css';
 
@@ -35,7 +38,44 @@ function useClaim(claimId: string) {
   return { claim: claim?.id === claimId ? claim : null, failure };
 }
 
-function EvidenceItem({ claimId, piece }: { claimId: string; piece: ClaimEvidenceView }) {
+/** The stance of a piece as a choice and Remove on one's own claim; as words on another analyst's. */
+function PieceControls({
+  piece,
+  mine,
+  onStance,
+}: {
+  piece: ClaimEvidenceView;
+  mine: boolean;
+  onStance: (stance: Stance | null) => void;
+}) {
+  if (!mine) return <span className={styles.sourceFacts}>{STANCE_OPTIONS[piece.stance]}</span>;
+  return (
+    <>
+      <select
+        className={styles.stance}
+        aria-label={`Stance of “${piece.passage.quote}”`}
+        value={piece.stance}
+        onChange={(event) => onStance(event.currentTarget.value as Stance)}
+      >
+        {STANCES.map((stance) => (
+          <option key={stance} value={stance}>
+            {STANCE_OPTIONS[stance]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className={styles.action}
+        aria-label={`Remove “${piece.passage.quote}” from the claim`}
+        onClick={() => onStance(null)}
+      >
+        Remove
+      </button>
+    </>
+  );
+}
+
+function EvidenceItem({ claimId, piece, mine }: { claimId: string; piece: ClaimEvidenceView; mine: boolean }) {
   const client = useClient();
   const store = useEvidenceStore();
   const scheme = useEvidence((state) => state.scheme);
@@ -72,32 +112,13 @@ function EvidenceItem({ claimId, piece }: { claimId: string; piece: ClaimEvidenc
             {piece.grade}
           </span>
         )}
-        <select
-          className={styles.stance}
-          aria-label={`Stance of “${piece.passage.quote}”`}
-          value={piece.stance}
-          onChange={(event) => void setStance(event.currentTarget.value as Stance)}
-        >
-          {STANCES.map((stance) => (
-            <option key={stance} value={stance}>
-              {STANCE_OPTIONS[stance]}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className={styles.action}
-          aria-label={`Remove “${piece.passage.quote}” from the claim`}
-          onClick={() => void setStance(null)}
-        >
-          Remove
-        </button>
+        <PieceControls piece={piece} mine={mine} onStance={(stance) => void setStance(stance)} />
       </div>
     </li>
   );
 }
 
-function ClaimBody({ claim }: { claim: ClaimDetail }) {
+function ClaimBody({ claim, mine }: { claim: ClaimDetail; mine: boolean }) {
   return (
     <>
       <p className={styles.claimStatusLine}>
@@ -120,7 +141,7 @@ function ClaimBody({ claim }: { claim: ClaimDetail }) {
             </h3>
             <ul className={styles.rows}>
               {pieces.map((piece) => (
-                <EvidenceItem key={piece.annotationId} claimId={claim.id} piece={piece} />
+                <EvidenceItem key={piece.annotationId} claimId={claim.id} piece={piece} mine={mine} />
               ))}
             </ul>
           </section>
@@ -178,18 +199,60 @@ function Reword({ claim, onDone }: { claim: ClaimDetail; onDone: () => void }) {
   );
 }
 
-export function ClaimDetailView({ claimId }: { claimId: string }) {
+/** One's own claim: Reword…, its evidence with each piece's stance and Remove, and Delete claim…. */
+function OwnClaim({ claim }: { claim: ClaimDetail }) {
   const { dialogs } = useStores();
   const client = useClient();
   const store = useEvidenceStore();
-  const { claim, failure } = useClaim(claimId);
   const [rewording, setRewording] = useState(false);
   const remove = async () => {
-    const result = await client.deleteClaim({ id: claimId });
+    const result = await client.deleteClaim({ id: claim.id });
     if (!result.ok) return reportFailure("Couldn't delete the claim", result.error.message);
     claimView.show(null);
     await store.refreshAfter(['claims']);
   };
+  return (
+    <div className={styles.claimDetail}>
+      {rewording ? (
+        <Reword claim={claim} onDone={() => setRewording(false)} />
+      ) : (
+        <button type="button" className={styles.rewordButton} onClick={() => setRewording(true)}>
+          Reword…
+        </button>
+      )}
+      <ClaimBody claim={claim} mine />
+      <button
+        type="button"
+        className={styles.danger}
+        onClick={() =>
+          dialogs.confirm({
+            title: 'Delete this claim?',
+            body: `“${claim.statement}” and its list of evidence go; the annotations stay.`,
+            confirmLabel: 'Delete claim',
+            onConfirm: () => void remove(),
+          })
+        }
+      >
+        Delete claim…
+      </button>
+    </div>
+  );
+}
+
+/** Another analyst's claim: whose it is, and its evidence to read, with nothing to change. */
+function TheirClaim({ claim, ownership }: { claim: ClaimDetail; ownership: Ownership }) {
+  return (
+    <div className={styles.claimDetail}>
+      <TheirsNote ownership={ownership} noun="claim" />
+      <ClaimBody claim={claim} mine={false} />
+    </div>
+  );
+}
+
+export function ClaimDetailView({ claimId }: { claimId: string }) {
+  const { claim, failure } = useClaim(claimId);
+  const ownershipOf = useOwnership();
+  const ownership = claim ? ownershipOf(claim.authorId) : null;
   return (
     <>
       <div className={panel.header}>
@@ -201,32 +264,9 @@ export function ClaimDetailView({ claimId }: { claimId: string }) {
         {claim?.statement ?? 'Claim'}
       </h2>
       {failure !== null && <p className={panel.empty}>Couldn't read the claim: {failure}</p>}
-      {claim && (
-        <div className={styles.claimDetail}>
-          {rewording ? (
-            <Reword claim={claim} onDone={() => setRewording(false)} />
-          ) : (
-            <button type="button" className={styles.rewordButton} onClick={() => setRewording(true)}>
-              Reword…
-            </button>
-          )}
-          <ClaimBody claim={claim} />
-          <button
-            type="button"
-            className={styles.danger}
-            onClick={() =>
-              dialogs.confirm({
-                title: 'Delete this claim?',
-                body: `“${claim.statement}” and its list of evidence go; the annotations stay.`,
-                confirmLabel: 'Delete claim',
-                onConfirm: () => void remove(),
-              })
-            }
-          >
-            Delete claim…
-          </button>
-        </div>
-      )}
+      {claim &&
+        ownership &&
+        (ownership.mine ? <OwnClaim claim={claim} /> : <TheirClaim claim={claim} ownership={ownership} />)}
     </>
   );
 }

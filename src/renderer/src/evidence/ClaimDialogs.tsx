@@ -2,7 +2,7 @@
 // selection, which is highlighted as the claim is saved) and Add to claim (a card's passage as
 // evidence for a claim already made).
 import { useId, useState } from 'react';
-import type { ClaimDetail, Stance } from '../../../shared/evidence';
+import type { ClaimDetail, ClaimSummary, Stance } from '../../../shared/evidence';
 import { STANCES } from '../../../shared/evidence';
 import type { Result } from '../../../shared/result';
 import { useClient } from '../app/stores';
@@ -11,6 +11,8 @@ import { submitOnModEnter } from '../ui/dialog-keys';
 import type { ClaimPassage } from './dialogs';
 import { STATUS_LABELS } from './claim-labels';
 import { EvidenceFormDialog } from './EvidenceFormDialog';
+import type { Ownership } from './ownership';
+import { ownedBy, useOwnership } from './ownership';
 import { useEvidence } from './use-evidence';
 import styles from './Evidence.module.css';
 
@@ -106,13 +108,39 @@ interface AddToClaimDialogProps {
   onAdded: (claim: ClaimDetail) => void;
 }
 
+interface ClaimCandidateProps {
+  claim: ClaimSummary;
+  ownership: Ownership;
+  name: string;
+  checked: boolean;
+  onChoose: () => void;
+}
+
+/** A claim to add the passage to; another analyst's is shown, named as theirs, and cannot be chosen. */
+function ClaimCandidate({ claim, ownership, name, checked, onChoose }: ClaimCandidateProps) {
+  const facts = ownership.mine
+    ? STATUS_LABELS[claim.status]
+    : `${STATUS_LABELS[claim.status]} · ${ownedBy(ownership, 'claim')}: only they can add to it`;
+  return (
+    <label className={styles.candidate}>
+      <input type="radio" name={name} checked={checked} disabled={!ownership.mine} onChange={onChoose} />
+      <span>
+        <span className={styles.candidateText}>{claim.statement}</span>
+        <span className={styles.candidateDocument}>{facts}</span>
+      </span>
+    </label>
+  );
+}
+
 export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddToClaimDialogProps) {
   const claimName = useId();
   const client = useClient();
   const claims = useEvidence((state) => state.claims);
+  const ownershipOf = useOwnership();
+  const mine = (claims ?? []).filter((claim) => ownershipOf(claim.authorId).mine);
   const [chosen, setClaimId] = useState<string | null>(null);
-  // With one claim there is nothing to choose: it is taken, and Add works at once.
-  const claimId = chosen ?? (claims?.length === 1 ? claims[0]!.id : null);
+  // With one claim of mine there is nothing to choose: it is taken, and Add works at once.
+  const claimId = chosen ?? (mine.length === 1 ? mine[0]!.id : null);
   const [stance, setStance] = useState<Stance>('supports');
   return (
     <EvidenceFormDialog
@@ -131,13 +159,14 @@ export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddT
         <legend>Claim</legend>
         {claims?.length === 0 && <p className={dialogStyles.hint}>No claims yet: make one with Make claim….</p>}
         {(claims ?? []).map((claim) => (
-          <label key={claim.id} className={styles.candidate}>
-            <input type="radio" name={claimName} checked={claimId === claim.id} onChange={() => setClaimId(claim.id)} />
-            <span>
-              <span className={styles.candidateText}>{claim.statement}</span>
-              <span className={styles.candidateDocument}>{STATUS_LABELS[claim.status]}</span>
-            </span>
-          </label>
+          <ClaimCandidate
+            key={claim.id}
+            claim={claim}
+            ownership={ownershipOf(claim.authorId)}
+            name={claimName}
+            checked={claimId === claim.id}
+            onChoose={() => setClaimId(claim.id)}
+          />
         ))}
       </fieldset>
       <StanceChoice value={stance} onChange={setStance} />

@@ -6,12 +6,14 @@ import panel from '../ui/Panel.module.css';
 import { ClaimDetailView } from './ClaimDetailView';
 import { evidenceCounts, STATUS_LABELS } from './claim-labels';
 import { claimView } from './dialogs';
+import { ownedBy, useOwnership } from './ownership';
 import { useEvidence } from './use-evidence';
 import styles from './Evidence.module.css';
 
 function ClaimList() {
   const claims = useEvidence((state) => state.claims);
   const failure = useEvidence((state) => state.failures.claims ?? null);
+  const ownershipOf = useOwnership();
   return (
     <>
       <div className={panel.header}>
@@ -39,6 +41,7 @@ function ClaimList() {
                     best support {claim.bestGrade}
                   </span>
                 )}
+                {!ownershipOf(claim.authorId).mine && <span>{ownedBy(ownershipOf(claim.authorId), 'claim')}</span>}
               </span>
             </button>
           </li>

@@ -7,11 +7,40 @@ import { useClient, useSession, useStores } from '../app/stores';
 import panel from '../ui/Panel.module.css';
 import { evidenceDialogs } from './dialogs';
 import { levelOf } from './grades';
+import type { Ownership } from './ownership';
+import { useOwnership } from './ownership';
 import { SOURCE_KIND_LABELS } from './SourceDialog';
+import { TheirsNote } from './TheirsNote';
 import { useEvidence, useEvidenceStore } from './use-evidence';
 import styles from './Evidence.module.css';
 
-function SourceRow({ source, scheme }: { source: EvidenceSource; scheme: GradingScheme }) {
+function SourceActions({ source, onDelete }: { source: EvidenceSource; onDelete: () => void }) {
+  return (
+    <div className={styles.rowActions}>
+      <button
+        type="button"
+        className={styles.action}
+        aria-label={`Edit ${source.name}`}
+        onClick={() => evidenceDialogs.show({ kind: 'source', source, documentId: null })}
+      >
+        Edit
+      </button>
+      <button type="button" className={styles.danger} aria-label={`Delete ${source.name}`} onClick={onDelete}>
+        Delete
+      </button>
+    </div>
+  );
+}
+
+function SourceRow({
+  source,
+  scheme,
+  ownership,
+}: {
+  source: EvidenceSource;
+  scheme: GradingScheme;
+  ownership: Ownership;
+}) {
   const { dialogs } = useStores();
   const client = useClient();
   const store = useEvidenceStore();
@@ -29,6 +58,13 @@ function SourceRow({ source, scheme }: { source: EvidenceSource; scheme: Grading
     else if (!result.ok) reportFailure(`Couldn't delete “${source.name}”`, result.error.message);
     await store.refreshAfter(['sources', 'grades', 'claims']);
   };
+  const confirmDelete = () =>
+    dialogs.confirm({
+      title: `Delete the source “${source.name}”?`,
+      body: 'Documents and annotations that name it will no longer do so. Grades of other sources stay.',
+      confirmLabel: 'Delete',
+      onConfirm: () => void remove(false),
+    });
   return (
     <li className={styles.sourceRow}>
       <div className={styles.sourceLine}>
@@ -47,31 +83,11 @@ function SourceRow({ source, scheme }: { source: EvidenceSource; scheme: Grading
         {source.reliabilityReason ? ` · ${source.reliabilityReason}` : ''}
       </p>
       {source.notes && <p className={styles.sourceFacts}>{source.notes}</p>}
-      <div className={styles.rowActions}>
-        <button
-          type="button"
-          className={styles.action}
-          aria-label={`Edit ${source.name}`}
-          onClick={() => evidenceDialogs.show({ kind: 'source', source, documentId: null })}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          className={styles.danger}
-          aria-label={`Delete ${source.name}`}
-          onClick={() =>
-            dialogs.confirm({
-              title: `Delete the source “${source.name}”?`,
-              body: 'Documents and annotations that name it will no longer do so. Grades of other sources stay.',
-              confirmLabel: 'Delete',
-              onConfirm: () => void remove(false),
-            })
-          }
-        >
-          Delete
-        </button>
-      </div>
+      {ownership.mine ? (
+        <SourceActions source={source} onDelete={confirmDelete} />
+      ) : (
+        <TheirsNote ownership={ownership} noun="source" />
+      )}
     </li>
   );
 }
@@ -122,6 +138,7 @@ export function SourcesPanel() {
   const scheme = useEvidence((state) => state.scheme);
   const failure = useEvidence((state) => state.failures.sources ?? null);
   const current = useSession((state) => state.current);
+  const ownershipOf = useOwnership();
   return (
     <section className={panel.panel} aria-labelledby="sources-heading">
       <div className={panel.header}>
@@ -146,7 +163,7 @@ export function SourcesPanel() {
       )}
       <ul className={styles.rows} aria-label="Sources">
         {(sources ?? []).map((source) => (
-          <SourceRow key={source.id} source={source} scheme={scheme} />
+          <SourceRow key={source.id} source={source} scheme={scheme} ownership={ownershipOf(source.authorId)} />
         ))}
       </ul>
       {current && <DocumentSources documentId={current.id} title={current.title} />}

@@ -5,8 +5,11 @@ import type { Annotation } from '../../../shared/annotations';
 import { annotationLabel } from '../../../shared/annotations';
 import type { AnnotationController } from '../annotations/controller';
 import { annotationSelection, isProvisional } from '../annotations/controller';
+import { notifications } from '../app/notifications/store';
 import { useCommandHandler } from '../commands';
 import { evidenceDialogs } from './dialogs';
+import { onlyTheirs, useOwnership } from './ownership';
+import { useEvidence } from './use-evidence';
 
 export interface EvidenceCommandsInput {
   controller: AnnotationController;
@@ -53,9 +56,14 @@ export function useEvidenceCommands({ controller, annotations, documentId, span,
   const onTarget = (open: (annotationId: string) => void) => () => {
     if (target) void storedSelection(target.id).then((id) => id && open(id));
   };
+  // Another analyst's grade is theirs: `g` says so rather than open a dialog whose change would be refused.
+  const grader = useEvidence((state) => (target ? state.grades.get(target.id)?.authorId : undefined));
+  const grade = useOwnership()(grader ?? '');
   useCommandHandler(
     'gradeAnnotation',
-    onTarget((annotationId) => evidenceDialogs.show({ kind: 'grade', annotationId, quote })),
+    grade.mine
+      ? onTarget((annotationId) => evidenceDialogs.show({ kind: 'grade', annotationId, quote }))
+      : () => void notifications.notify(onlyTheirs(grade, 'grade'), 'info'),
     target !== null,
   );
   useCommandHandler(
