@@ -3,7 +3,7 @@
 // is said (to a screen reader too), while one's own keep them and anyone still rates an analysis.
 import type { Page } from '@playwright/test';
 import { callOk } from '../support/evidence-library';
-import { gradeSample, runCommand, SAMPLE_CLAIM, seedAnalysis } from './evidence-setups';
+import { cardOf, gradeSample, runCommand, SAMPLE_CLAIM, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
 import { expect, screenshot, test } from './fixtures';
 import { openReader } from './screen-setups';
@@ -41,32 +41,6 @@ async function seedTheirs(app: RunningApp): Promise<void> {
   giveToRania(app, 'annotation_links', "kind = 'same-event'");
   giveToRania(app, 'claims', 'statement = ?', SAMPLE_CLAIM);
   giveToRania(app, 'annotation_grades', 'annotation_id = ?', byQuote('two Serbian hostages'));
-}
-
-/** Clicks the middle of a passage's text, as a person selects its highlight: its card opens. */
-async function cardOf(page: Page, quote: string) {
-  const point = await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="reader-content"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, quote);
-  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
-  await expect(async () => {
-    await page.mouse.click(point.x, point.y);
-    await expect(card).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  return card;
 }
 
 test("another analyst's source, link and claim show whose they are and offer no change; one's own keep Edit, Delete and ×", async ({

@@ -92,3 +92,30 @@ export async function openAnalysis(page: Page, question: string): Promise<void> 
   await page.getByRole('list', { name: 'Questions' }).getByRole('button', { name: question, exact: true }).click();
   await expect(page.getByRole('grid', { name: question })).toBeVisible();
 }
+
+/** Clicks the middle of a passage's text, as a person selects its highlight: its card opens. */
+export async function cardOf(page: Page, quote: string) {
+  const point = await page.evaluate((wanted) => {
+    const root = document.querySelector('[data-testid="reader-content"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`“${wanted}” is not in the reader`);
+  }, quote);
+  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
+  // A click before the document's annotations have loaded selects nothing: a person clicks again.
+  await expect(async () => {
+    await page.mouse.click(point.x, point.y);
+    await expect(card).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  return card;
+}

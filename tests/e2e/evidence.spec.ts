@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROOT } from '../support/temp';
 import { expect, screenshot, test } from './fixtures';
-import { runCommand } from './evidence-setups';
+import { cardOf, runCommand } from './evidence-setups';
 import { selectText } from './helpers';
 import { notice, openApp } from './import-helpers';
 
@@ -45,33 +45,6 @@ async function sourceForDocument(page: Page, name: string, reliability: RegExp, 
   await dialog.getByRole('button', { name: 'Add source' }).click();
   await expect(dialog).toBeHidden();
   await expect(panel.getByRole('checkbox', { name })).toBeChecked();
-}
-
-/** Clicks the middle of a passage's text, as a person selects its highlight: its card opens. */
-async function cardOf(page: Page, quote: string) {
-  const point = await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="reader-content"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, quote);
-  const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
-  // A click before the document's annotations have loaded selects nothing: a person clicks again.
-  await expect(async () => {
-    await page.mouse.click(point.x, point.y);
-    await expect(card).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  return card;
 }
 
 async function openFromLibrary(page: Page, title: string): Promise<void> {
