@@ -79,7 +79,7 @@ async function generatePdf(path: string): Promise<number> {
 }
 
 /** A Word file of about 200 pages: headings, paragraphs and a small table every 50 paragraphs. */
-async function generateDocx(path: string): Promise<void> {
+export async function generateDocx(path: string): Promise<void> {
   const random = seededRandom(17);
   const children: Array<Paragraph | Table> = [];
   for (let index = 0; index < DOCX_PARAGRAPHS; index += 1) {

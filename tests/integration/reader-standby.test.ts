@@ -1,7 +1,9 @@
 // The reader worker the CLI starts before it loads its core (a standby): it warms the reader
 // the files' names call for, takes the first file read on its entry and limits, and reads it
 // exactly as a worker started with the file does.
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_WORKER_LIMITS,
   defaultReaderWorkerEntry,
@@ -9,6 +11,7 @@ import {
 } from '../../src/core/import/reader-worker-host';
 import { ReaderStandby, startReaderStandby, workerTypesNamed } from '../../src/core/import/standby';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
+import { makeTempDir } from '../support/temp';
 
 const SOURCE_ENTRY = new URL('../../src/core/import/reader-worker.ts', import.meta.url);
 const limits = { maxOldGenerationSizeMb: 256, timeoutMs: 60_000 };
@@ -78,4 +81,81 @@ describe('a standby reader worker', () => {
       standby?.close();
     }
   }, 30_000);
+
+  describe('named on the command line as its first file, a Word file', () => {
+    let temp: ReturnType<typeof makeTempDir>;
+    beforeEach(() => {
+      temp = makeTempDir('marginalia-early-read-');
+    });
+    afterEach(() => temp.remove());
+
+    async function wordFileAt(name: string): Promise<{ path: string; bytes: Uint8Array }> {
+      const bytes = new Uint8Array(await buildDocx());
+      const path = join(temp.path, name);
+      writeFileSync(path, bytes);
+      return { path, bytes };
+    }
+
+    const readWith = (standby: ReaderStandby | undefined, fileName: string, bytes: Uint8Array) =>
+      workerReader('docx', defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, standby)({ fileName, bytes });
+
+    it('is read from the start, and the import of the same name and bytes takes that read once', async () => {
+      const { path, bytes } = await wordFileAt('report.docx');
+      const standby = startReaderStandby([path]);
+      try {
+        const job = { sourceType: 'docx' as const, fileName: 'report.docx', bytes };
+        const early = standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job);
+        expect(early).toBeDefined();
+        const fresh = await readWith(undefined, 'report.docx', bytes);
+        expect(await early).toEqual(fresh);
+        expect(fresh.title).toBe(DOCX_TITLE);
+        expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+      } finally {
+        standby?.close();
+      }
+    }, 60_000);
+
+    it('is read afresh when the import reads other bytes or another name (the file changed meanwhile)', async () => {
+      const { path, bytes } = await wordFileAt('report.docx');
+      const standby = startReaderStandby([path]);
+      try {
+        const changed = new Uint8Array(bytes);
+        changed[changed.length - 30] = (changed[changed.length - 30] ?? 0) ^ 1;
+        const entry = defaultReaderWorkerEntry();
+        const other = { sourceType: 'docx' as const, fileName: 'report.docx', bytes: changed };
+        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, other, other)).toBeUndefined();
+        const renamed = { sourceType: 'docx' as const, fileName: 'other.docx', bytes };
+        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, renamed, renamed)).toBeUndefined();
+        const withPassword = { ...renamed, fileName: 'report.docx', password: 'secret' };
+        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, withPassword, withPassword)).toBeUndefined();
+        expect((await readWith(standby, 'report.docx', bytes)).title).toBe(DOCX_TITLE);
+      } finally {
+        standby?.close();
+      }
+    }, 60_000);
+
+    it('is not handed out once the command has closed its standby', async () => {
+      const { path, bytes } = await wordFileAt('report.docx');
+      const standby = startReaderStandby([path]);
+      standby?.close();
+      const job = { sourceType: 'docx' as const, fileName: 'report.docx', bytes };
+      expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+    });
+
+    it('is not read early when it is a PDF, whose password and OCR setting are not known yet, nor when it is missing', async () => {
+      const pdf = join(temp.path, 'scan.pdf');
+      writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
+      for (const path of [pdf, join(temp.path, 'missing.docx')]) {
+        const standby = startReaderStandby([path]);
+        try {
+          const job = { sourceType: 'pdf' as const, fileName: 'scan.pdf', bytes: new Uint8Array() };
+          expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+          // The name still warms the reader it claims.
+          expect(standby?.take(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS)).toBeDefined();
+        } finally {
+          standby?.close();
+        }
+      }
+    }, 30_000);
+  });
 });

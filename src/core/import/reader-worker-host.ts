@@ -181,7 +181,7 @@ export function workerReader(
       ...(input.password === undefined ? {} : { password: input.password }),
       ...(input.ocr === undefined ? {} : { ocr: input.ocr }),
     };
-    return readInWorker(entry, job, limits, input, standby);
+    return standby?.takeRead(entry, limits, job, input) ?? readInWorker(entry, job, limits, input, standby);
   };
 }
 

@@ -1,17 +1,21 @@
 // The import feature's light entry point: a reader worker started before its host has loaded
-// the rest (the CLI's import loads its whole core meanwhile), told which readers to warm from
-// the files' names, and given its one file once the import reads it. Loads no reader itself.
+// the rest (the CLI's import loads its whole core meanwhile): one already reading the first
+// file when that is a Word or EPUB file (an early read), else one told which readers to warm
+// from the files' names and given its one file once the import reads it. Loads no reader itself.
 import type { Worker } from 'node:worker_threads';
 import { IMPORTABLE_EXTENSIONS, extensionOf } from '../../shared/model';
 import type { SourceType } from '../../shared/model';
 import { WORKER_TYPES } from './formats';
 import type { WorkerLimits } from './reader-worker-host';
 import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
-import type { StandbyStart } from './reader-worker-protocol';
+import type { ReaderJob, StandbyStart } from './reader-worker-protocol';
+import type { FormatInput, ReadDocument } from './formats/format-reader';
+import { EarlyRead, earlyJob } from './early-read';
 
 /** One reader worker waiting for a job; the first read on the same entry and limits takes it. */
 export class ReaderStandby {
   private worker: Worker | undefined;
+  private early: EarlyRead | undefined;
   /** Forgets the worker if it fails or ends before a job takes it. */
   private readonly drop = (): void => {
     this.worker = undefined;
@@ -21,7 +25,12 @@ export class ReaderStandby {
     private readonly entry: URL,
     private readonly limits: WorkerLimits,
     warm: SourceType[],
+    early?: ReaderJob,
   ) {
+    if (early) {
+      this.early = new EarlyRead(entry, limits, early);
+      return;
+    }
     const start: StandbyStart = { kind: 'standby', warm };
     const worker = startWorker(entry, start, limits);
     // Waiting, it keeps no process alive; a worker that fails before its job is simply not used.
@@ -41,10 +50,16 @@ export class ReaderStandby {
     return worker;
   }
 
-  /** Ends the worker if no job took it. */
+  /** The early read of this very file (same name and bytes) on `entry` under `limits`, once; else undefined. */
+  takeRead(entry: URL, limits: WorkerLimits, job: ReaderJob, input: FormatInput): Promise<ReadDocument> | undefined {
+    return this.early?.take(entry, limits, job, input);
+  }
+
+  /** Ends the worker, or the early read, if no job took it. */
   close(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.early?.close();
   }
 }
 
@@ -55,11 +70,14 @@ export function workerTypesNamed(fileNames: readonly string[]): SourceType[] {
 }
 
 /**
- * A standby reader worker for an import of `fileNames`, warming the readers their names
- * claim; none when no name claims a type read in a worker. A wrong claim costs only the
- * warm-up: the file is still typed by its bytes, and its reader loads on first use.
+ * A standby reader worker for an import of the files at `paths`: reading the first at once
+ * when it is a Word or EPUB file, else warming the readers their names claim; none when no
+ * name claims a type read in a worker. A wrong claim costs only the warm-up: the file is
+ * still typed by its bytes, and its reader loads on first use.
  */
-export function startReaderStandby(fileNames: readonly string[]): ReaderStandby | undefined {
-  const warm = workerTypesNamed(fileNames);
-  return warm.length === 0 ? undefined : new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
+export function startReaderStandby(paths: readonly string[]): ReaderStandby | undefined {
+  const early = paths.length > 0 ? earlyJob(paths[0]!) : undefined;
+  const warm = workerTypesNamed(paths);
+  if (!early && warm.length === 0) return undefined;
+  return new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm, early);
 }
