@@ -82,6 +82,15 @@ describe('the nesting depth of markup', () => {
     );
   });
 
+  it('ends a tag name at exactly the characters \\s matches', () => {
+    const differing: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `<br${String.fromCharCode(code)}x>`;
+      if (nestingDepth(text) !== depthByRegex(text)) differing.push(`U+${code.toString(16)}`);
+    }
+    expect(differing).toEqual([]);
+  });
+
   it('counts open tags, not the void or self-closing ones, and refuses a part nested past the limit', () => {
     expect(nestingDepth('<w:body><w:p><w:r><w:t>x</w:t></w:r><w:br/></w:p></w:body>')).toBe(4);
     expect(nestingDepth('<p>one<br>two<img src="a/b.png"></p>')).toBe(1);
