@@ -9,6 +9,7 @@ import type { FormatInput, ReadDocument } from './formats/format-reader';
 import type { WorkerLimits } from './reader-worker-host';
 import { readInWorker } from './reader-worker-host';
 import type { ReaderJob } from './reader-worker-protocol';
+import type { ReaderStandby } from './standby';
 
 /**
  * Only these readers take nothing but the name and the bytes (no password, no OCR setting),
@@ -32,6 +33,7 @@ export class EarlyRead {
     readonly entry: URL,
     readonly limits: WorkerLimits,
     private readonly job: ReaderJob,
+    standby: ReaderStandby,
   ) {
     // The worker gets its own copy of the bytes; these stay to be compared with the import's.
     const copy = { ...job, bytes: new Uint8Array(job.bytes) };
@@ -41,7 +43,7 @@ export class EarlyRead {
       signal: this.controller.signal,
       onProgress: (...args: Parameters<Progress>) => this.progress?.(...args),
     };
-    this.document = readInWorker(entry, copy, limits, input);
+    this.document = readInWorker(entry, copy, limits, input, standby);
     // A read no import takes (the file was already in the library, say) fails unseen when closed.
     this.document.catch(() => undefined);
   }

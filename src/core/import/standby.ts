@@ -25,12 +25,7 @@ export class ReaderStandby {
     private readonly entry: URL,
     private readonly limits: WorkerLimits,
     warm: SourceType[],
-    early?: ReaderJob,
   ) {
-    if (early) {
-      this.early = new EarlyRead(entry, limits, early);
-      return;
-    }
     const start: StandbyStart = { kind: 'standby', warm };
     const worker = startWorker(entry, start, limits);
     // Waiting, it keeps no process alive; a worker that fails before its job is simply not used.
@@ -48,6 +43,11 @@ export class ReaderStandby {
     worker.off('error', this.drop).off('exit', this.drop);
     worker.ref();
     return worker;
+  }
+
+  /** Gives the waiting worker `job` at once, to be taken by the import of the same file (see takeRead). */
+  readEarly(job: ReaderJob): void {
+    this.early = new EarlyRead(this.entry, this.limits, job, this);
   }
 
   /** The early read of this very file (same name and bytes) on `entry` under `limits`, once; else undefined. */
@@ -76,8 +76,13 @@ export function workerTypesNamed(fileNames: readonly string[]): SourceType[] {
  * still typed by its bytes, and its reader loads on first use.
  */
 export function startReaderStandby(paths: readonly string[]): ReaderStandby | undefined {
-  const early = paths.length > 0 ? earlyJob(paths[0]!) : undefined;
+  const start = (warm: SourceType[]) => new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
   const warm = workerTypesNamed(paths);
-  if (!early && warm.length === 0) return undefined;
-  return new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm, early);
+  // Started before the file is read, so the worker boots while the bytes are read and typed.
+  const standby = warm.length > 0 ? start(warm) : undefined;
+  const job = paths[0] === undefined ? undefined : earlyJob(paths[0]);
+  if (!job) return standby;
+  const reading = standby ?? start([]);
+  reading.readEarly(job);
+  return reading;
 }
