@@ -3,7 +3,7 @@
 // and the one line that confirms a rating.
 import type { AchRating, AchView } from '../shared/evidence';
 import { leadersOf } from '../shared/evidence-rules';
-import { leadersText, rankText, scoreText, sharesRank } from '../shared/evidence-export';
+import { countsAsRated, leadersText, rankText, scoreText, sharesRank } from '../shared/evidence-export';
 
 const shortId = (id: string): string => id.slice(0, 8);
 const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -12,7 +12,7 @@ const number = (value: number | undefined): string => scoreText(value ?? 0);
 
 /** Whether the shown analyst has rated anything but N/A: before that nothing is ranked. */
 function anythingRated(view: AchView): boolean {
-  return view.cells.some((cell) => cell.authorId === view.analyst.authorId && cell.rating !== 'NA');
+  return view.cells.some((cell) => cell.authorId === view.analyst.authorId && countsAsRated(cell.rating));
 }
 
 function hypothesesTable(view: AchView): string[] {

@@ -2,8 +2,10 @@
 // takes a commit's); a source may also be named, a claim or an analysis found by words of
 // its statement or question. An ambiguous reference lists the candidates.
 import type { Annotation } from '../shared/annotations';
+import type { AchHypothesis, AchView } from '../shared/evidence';
 import { UserFacingError } from '../shared/result';
 import type { CliSession } from './session';
+import { UsageError } from './usage';
 
 /** Something with an id and a line that tells a person which one it is. */
 export interface Named {
@@ -149,6 +151,30 @@ export function chooseByIdOrWords(items: readonly Named[], reference: string, ki
     'AMBIGUOUS',
     `${matches.length} ${kind.nouns} have the words “${reference}”; give more of the ${kind.text} or an id:\n${candidates(matches)}`,
   );
+}
+
+/** "H1–H3", "only H1", or how to add one. */
+function hypothesesItHas(count: number): string {
+  if (count === 0) return 'none yet (add one with ach hypothesis)';
+  return count === 1 ? 'only H1' : `H1–H${count}`;
+}
+
+/**
+ * The hypothesis of an analysis that `reference` names, with its number: H1, H2… as ach show
+ * numbers them, an id or a unique prefix of one, or words only its label has.
+ */
+export function hypothesisIn(view: AchView, reference: string): { hypothesis: AchHypothesis; number: string } {
+  const numbered = /^h(\d+)$/i.exec(reference.trim());
+  const chosen = numbered
+    ? undefined
+    : chooseByIdOrWords(view.hypotheses, reference, { noun: 'hypothesis', nouns: 'hypotheses', text: 'label' });
+  const index = numbered ? Number(numbered[1]) - 1 : view.hypotheses.findIndex((item) => item.id === chosen);
+  const hypothesis = view.hypotheses[index];
+  if (hypothesis === undefined)
+    throw new UsageError(
+      `The analysis has no hypothesis ${reference}: it has ${hypothesesItHas(view.hypotheses.length)}.`,
+    );
+  return { hypothesis, number: `H${index + 1}` };
 }
 
 /** A claim by id, unique id prefix, or words of its statement that only one claim has. */

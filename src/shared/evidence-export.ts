@@ -155,12 +155,16 @@ export function sharesRank(ranks: Readonly<Record<string, number>>, id: string):
   return rank !== undefined && Object.keys(ranks).some((other) => other !== id && ranks[other] === rank);
 }
 
+/** Whether a cell's rating counts as rated: N/A and an empty cell rate nothing, so they rank nothing either. */
+export function countsAsRated(rating: AchRating | ''): boolean {
+  return rating !== '' && rating !== 'NA';
+}
+
 /**
  * Before any rating every hypothesis scores 0: ranked "1=" each they would read as a ranking,
  * so they stay unranked until something is rated, as the app, the CLI, the CSV and the PDF leave them (N/A rates nothing).
  */
 export function unrankedUntilRated(matrix: AchMatrix): AchMatrix {
-  const rated = matrix.rows.some((row) => row.ratings.some((rating) => rating !== '' && rating !== 'NA'));
-  if (rated) return matrix;
+  if (matrix.rows.some((row) => row.ratings.some(countsAsRated))) return matrix;
   return { ...matrix, hypotheses: matrix.hypotheses.map((hypothesis) => ({ ...hypothesis, rank: 0, tied: false })) };
 }

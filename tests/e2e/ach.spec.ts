@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { callOk, makeEvidenceLibrary } from '../support/evidence-library';
 import { openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 
 const QUESTION = 'Why did the boats not come back?';
 const HYPOTHESES = ['Storm', 'Engine failure', 'Seized at sea'];
@@ -24,16 +24,6 @@ async function seed(app: RunningApp): Promise<void> {
   const library = makeEvidenceLibrary(app.core);
   library.highlight(library.firstDoc, ANNOTATION);
   for (const statement of CLAIMS) await callOk(app.core, 'saveClaim', { statement });
-}
-
-/** Screenshots in both themes; axe checks the analysis screens in the accessibility spec. */
-async function screenshotBothThemes(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `${name}-${theme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Focuses a button as Tab would reach it and presses Enter. */

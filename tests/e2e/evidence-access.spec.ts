@@ -6,23 +6,13 @@ import type { Page } from '@playwright/test';
 import { callOk } from '../support/evidence-library';
 import { openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshotBothThemes, test } from './fixtures';
 import { selectText } from './helpers';
 import { notice } from './import-helpers';
 import { annotateSample, openReader } from './screen-setups';
 
 const text = (page: Page) => page.getByTestId('reader-content');
 const QUESTION = 'Who killed the hostages?';
-
-/** Screenshots in both themes. */
-async function shootBothThemes(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `${name}-${theme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** One highlight of the sample, evidence for a claim and a row of an analysis. */
 async function highlightWithEvidence(app: RunningApp): Promise<string> {
@@ -50,7 +40,7 @@ test('deleting a highlight that is evidence says what went with it, and undo bri
   await page.keyboard.press('Delete');
   const message = 'Annotation deleted, with its row in 1 analysis and its evidence for 1 claim (Ctrl+Z to undo)';
   await expect(notice(page, message)).toBeVisible();
-  await shootBothThemes(page, 'evidence-delete-notice');
+  await screenshotBothThemes(page, 'evidence-delete-notice');
   expect((await callOk(app.core, 'listClaims', {}))[0]!.counts.supports).toBe(0);
   await page.keyboard.press('Control+z');
   await expect(notice(page, 'Undid: Delete annotation')).toBeVisible();
@@ -69,7 +59,7 @@ test("the toolbar's View menu and the shortcuts list reach Analyses; closing it 
   for (const name of ['Show Sources', 'Show Claims', 'Show Source'])
     await expect(menu.getByRole('menuitem', { name: new RegExp(`^${name}\\b`) })).toBeVisible();
   await menu.getByRole('menuitem', { name: /^Show Analyses/ }).focus();
-  await shootBothThemes(page, 'toolbar-view-menu');
+  await screenshotBothThemes(page, 'toolbar-view-menu');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Analyses' })).toBeFocused();
   await page.keyboard.press('Tab');

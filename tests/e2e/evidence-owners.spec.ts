@@ -1,25 +1,15 @@
 // Someone else's evidence stays theirs, and the window says so up front: on another analyst's
 // source, link, claim and analysis the change and delete controls are absent and whose it is
 // is said (to a screen reader too), while one's own keep them and anyone still rates an analysis.
-import type { Page } from '@playwright/test';
 import { callOk } from '../support/evidence-library';
 import { cardOf, gradeSample, runCommand, SAMPLE_CLAIM, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshotBothThemes, test } from './fixtures';
 import { openReader } from './screen-setups';
 
 const MY_CLAIM = 'Western special forces were on the ground';
 const QUESTION = 'Who took Sabratha for a night?';
 const MY_QUESTION = 'Were Western forces involved?';
-
-async function shootBothThemes(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `${name}-${theme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Gives items to Rania, as a bundle from her would bring them: her highlight names her here. */
 function giveToRania(app: RunningApp, table: string, where: string, ...values: string[]): void {
@@ -59,7 +49,7 @@ test("another analyst's source, link and claim show whose they are and offer no 
   await expect(sources.getByRole('button', { name: 'Delete Coastal Monitor' })).toHaveCount(0);
   await expect(sources.getByRole('button', { name: "Edit Libya's Channel" })).toBeVisible();
   await expect(sources.getByRole('button', { name: "Delete Libya's Channel" })).toBeVisible();
-  await shootBothThemes(page, 'evidence-others-source');
+  await screenshotBothThemes(page, 'evidence-others-source');
 
   // Rania's link has no ×, and its name says whose it is; mine on the same card keeps its ×.
   const card = await cardOf(page, 'beheading 11 people');
@@ -70,7 +60,7 @@ test("another analyst's source, link and claim show whose they are and offer no 
   await expect(links.getByRole('button', { name: /^Remove link: same event/ })).toHaveCount(0);
   await expect(links.getByRole('button', { name: /^Remove link: cites/ })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Grade…', exact: true })).toBeEnabled();
-  await shootBothThemes(page, 'evidence-others-link');
+  await screenshotBothThemes(page, 'evidence-others-link');
 
   // Rania graded the hostages passage: Grade… is there but disabled, and says whose the grade is.
   const graded = await cardOf(page, 'two Serbian hostages');
@@ -97,7 +87,7 @@ test("another analyst's source, link and claim show whose they are and offer no 
     await expect(claims.getByRole('button', { name })).toHaveCount(0);
   await expect(claims.getByRole('combobox', { name: /^Stance of/ })).toHaveCount(0);
   await expect(claims.getByRole('button', { name: /“beheading 11 people”/ })).toBeVisible();
-  await shootBothThemes(page, 'evidence-others-claim');
+  await screenshotBothThemes(page, 'evidence-others-claim');
 
   await claims.getByRole('button', { name: '← All claims' }).click();
   await claims.getByRole('button', { name: new RegExp(MY_CLAIM) }).click();
@@ -133,7 +123,7 @@ test("another analyst's analysis offers no Edit question, hypothesis or evidence
   await expect(hers).toContainText("Rania's analysis");
   await expect(questions.getByRole('button', { name: `Delete analysis “${QUESTION}”` })).toHaveCount(0);
   await expect(questions.getByRole('button', { name: `Delete analysis “${MY_QUESTION}”` })).toBeVisible();
-  await shootBothThemes(page, 'ach-others-list');
+  await screenshotBothThemes(page, 'ach-others-list');
 
   await questions.getByRole('button', { name: QUESTION, exact: true }).click();
   const grid = page.getByRole('grid', { name: QUESTION });
@@ -158,5 +148,5 @@ test("another analyst's analysis offers no Edit question, hypothesis or evidence
   await page.keyboard.type('h');
   await expect(page.getByRole('status').filter({ hasText: "This is Rania's analysis" })).toBeVisible();
   await expect(relevance).toHaveAccessibleName(/Medium$/i);
-  await shootBothThemes(page, 'ach-others-analysis');
+  await screenshotBothThemes(page, 'ach-others-analysis');
 });

@@ -6,6 +6,7 @@ import type { AchRating } from '../../src/shared/evidence';
 import { callOk } from '../support/evidence-library';
 import type { RunningApp } from './fixtures';
 import { expect } from './fixtures';
+import { pointOf } from './helpers';
 import { annotateSample } from './screen-setups';
 
 export const SAMPLE_CLAIM = 'IS fighters beheaded 11 people in Sabratha';
@@ -93,24 +94,9 @@ export async function openAnalysis(page: Page, question: string): Promise<void> 
   await expect(page.getByRole('grid', { name: question })).toBeVisible();
 }
 
-/** Clicks the middle of a passage's text, as a person selects its highlight: its card opens. */
+/** Clicks a passage's text, scrolled into view, as a person selects its highlight: its card opens. */
 export async function cardOf(page: Page, quote: string) {
-  const point = await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="reader-content"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, quote);
+  const point = await pointOf(page, quote, { scroll: true });
   const card = page.getByRole('article').filter({ has: page.getByRole('group', { name: 'Evidence' }) });
   // A click before the document's annotations have loaded selects nothing: a person clicks again.
   await expect(async () => {

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROOT } from '../support/temp';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshotBothThemes, test } from './fixtures';
 import { cardOf, runCommand } from './evidence-setups';
 import { selectText } from './helpers';
 import { notice, openApp } from './import-helpers';
@@ -21,16 +21,6 @@ const SECOND_QUOTE = 'Eleven people were beheaded by the attackers';
 
 /** Runs a command from the palette by its title. */
 const run = (page: Page, command: string) => runCommand(page, command, command);
-
-/** Screenshots in both themes; axe checks these screens in the accessibility spec. */
-async function shootBothThemes(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `${name}-${theme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** A new source from the Sources panel's document list: it becomes the open document's. */
 async function sourceForDocument(page: Page, name: string, reliability: RegExp, reason: string): Promise<void> {
@@ -65,7 +55,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   test.setTimeout(120_000);
   await openApp(page, app);
   await sourceForDocument(page, "Libya's Channel", /^B Usually reliable/, 'Local channel with reporters in Sabratha');
-  await shootBothThemes(page, 'evidence-sources');
+  await screenshotBothThemes(page, 'evidence-sources');
 
   await page
     .getByTestId('import-input')
@@ -80,7 +70,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await expect(newClaim.getByRole('textbox', { name: 'Statement' })).toBeFocused();
   await page.keyboard.type(CLAIM);
   await expect(newClaim.getByRole('radio', { name: 'Supports it' })).toBeChecked();
-  await shootBothThemes(page, 'evidence-new-claim');
+  await screenshotBothThemes(page, 'evidence-new-claim');
   await newClaim.getByRole('button', { name: 'Make claim' }).click();
   await expect(notice(page, `Claim made: “${CLAIM}”`)).toBeVisible();
   await expect(await claimStatus(page)).toContainText('Single source');
@@ -102,7 +92,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await card.getByRole('button', { name: 'Grade…' }).click();
   const grade = page.getByRole('dialog', { name: 'Grade annotation' });
   await grade.getByRole('radio', { name: /^2 Probably true/ }).check();
-  await shootBothThemes(page, 'evidence-grade-dialog');
+  await screenshotBothThemes(page, 'evidence-grade-dialog');
   await grade.getByRole('button', { name: 'Save grade' }).click();
   await expect(card.getByRole('button', { name: 'Grade B2: Usually reliable, Probably true' })).toHaveText('B2');
   await expect(await claimStatus(page)).toContainText('Corroborated');
@@ -127,7 +117,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await expect(link.getByRole('radio', { name: new RegExp(FIRST_QUOTE) })).toBeChecked();
   await expect(link.getByRole('button', { name: 'Link' })).toBeEnabled();
   await link.getByRole('combobox', { name: 'This passage' }).selectOption('repeats');
-  await shootBothThemes(page, 'evidence-link-dialog');
+  await screenshotBothThemes(page, 'evidence-link-dialog');
   await link.getByRole('button', { name: 'Link' }).click();
   await expect(link).toBeHidden();
   const repeats = second.getByRole('button', { name: `repeats “${FIRST_QUOTE}”`, exact: true });
@@ -147,7 +137,7 @@ test('sources graded, a claim corroborated by two reports turns single-source on
   await expect(supporting.getByRole('listitem')).toHaveCount(2);
   await expect(supporting).toContainText("Libya's Channel");
   await expect(supporting.getByRole('img', { name: 'Grade B2: Usually reliable, Probably true' })).toBeVisible();
-  await shootBothThemes(page, 'evidence-claim');
+  await screenshotBothThemes(page, 'evidence-claim');
   await supporting.getByRole('button', { name: `“${SECOND_QUOTE}”`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: SECOND_TITLE })).toBeVisible();
 });

@@ -66,23 +66,30 @@ export async function paintedHighlights(page: Page): Promise<Record<string, stri
   });
 }
 
-/** Where the middle of the first rendering of `text` is on screen. */
-export async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index + 1);
-      range.setEnd(node, index + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, text);
+/**
+ * A point over the first rendering of `text` in the reader (the middle of its second letter), to
+ * hover or click it; `scroll` first scrolls it to the middle of the reader, as a person would.
+ */
+export async function pointOf(page: Page, text: string, { scroll = false } = {}): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ wanted, scrollTo }) => {
+      const walker = document.createTreeWalker(
+        document.querySelector('[data-testid="reader-content"]')!,
+        NodeFilter.SHOW_TEXT,
+      );
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const index = node.data.indexOf(wanted);
+        if (index === -1) continue;
+        if (scrollTo) node.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, index + 1);
+        range.setEnd(node, index + 2);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`“${wanted}” is not in the reader`);
+    },
+    { wanted: text, scrollTo: scroll },
+  );
 }

@@ -3,7 +3,7 @@
 // and the close button close them, and focus returns to what opened them.
 import type { Locator, Page } from '@playwright/test';
 import type { RunningApp } from './fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import { selectText } from './helpers';
 import { chooseFromMenu } from './toolbar-helpers';
 
@@ -16,16 +16,6 @@ async function openApp(page: Page, app: RunningApp): Promise<void> {
 }
 
 const notificationArea = (page: Page) => page.getByRole('status', { name: 'Notifications' });
-
-/** Screenshots in the light and the dark theme, back to light after. */
-async function screenshotBothThemes(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await screenshot(page, `${name}-${theme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 function highlightAll(app: RunningApp): void {
   const documentId = app.core.documents.list()[0]!.id;

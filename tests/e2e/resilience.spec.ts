@@ -240,23 +240,7 @@ test('h then t tags the highlight just made, and h then n notes it', async ({ pa
     ]);
 
   // A click on a highlight of one's own selects it; n then opens its note rather than pinning a new one.
-  const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf('beheading 11');
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index + 2);
-      range.setEnd(node, index + 3);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error('not found');
-  });
+  const box = await pointOf(page, 'beheading 11');
   await page.mouse.click(box.x, box.y);
   await page.keyboard.press('n');
   await expect(page.getByRole('textbox', { name: 'Note on “beheading 11 people”' })).toBeFocused();

@@ -8,6 +8,7 @@ import { MarginaliaCore } from '../../src/core/core';
 import { makeTempDir } from '../support/temp';
 import { expect } from './fixtures';
 import type { RunningApp } from './fixtures';
+import { pointOf } from './helpers';
 
 export const SAMPLE_TITLE = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha';
 
@@ -114,23 +115,9 @@ export async function exportWithWarning(page: Page, app: RunningApp): Promise<vo
   await expect(page.getByRole('dialog', { name: /^Exported, with a warning/ })).toBeVisible({ timeout: 20_000 });
 }
 
-/** Rests the pointer on the middle of `text` in the reader, as a person hovering a highlight. */
+/** Once the reader shows `text`, rests the pointer on it, as a person hovering a highlight. */
 export async function hoverText(page: Page, text: string): Promise<void> {
-  const content = page.getByLabel(/^Text of /);
-  await expect(content).toContainText(text);
-  const point = await content.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index + Math.floor(wanted.length / 2));
-      range.setEnd(node, index + Math.floor(wanted.length / 2) + 1);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, text);
+  await expect(page.getByLabel(/^Text of /)).toContainText(text);
+  const point = await pointOf(page, text);
   await page.mouse.move(point.x, point.y);
 }

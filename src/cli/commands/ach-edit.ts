@@ -1,14 +1,14 @@
 // The `ach` subcommands that change a built analysis: hypotheses, rows, ratings, its question, or the whole.
 import { Command } from 'commander';
-import type { AchHypothesis, AchRowView, AchView, Relevance } from '../../shared/evidence';
+import type { AchRowView, AchView, Relevance } from '../../shared/evidence';
 import { RELEVANCE_LEVELS } from '../../shared/evidence';
-import { chooseById, resolveAnalysis } from '../evidence-reference';
+import { chooseById, hypothesisIn, resolveAnalysis } from '../evidence-reference';
 import type { CliSession } from '../session';
-import { UsageError, oneOf, usageOf } from '../usage';
+import { oneOf, usageOf } from '../usage';
 
 const ANALYSIS_ARGUMENT = 'an analysis id, a unique prefix of one, or words only its question has';
 const ROW_ARGUMENT = 'a row id or a unique prefix of one (as ach show prints them)';
-const HYPOTHESIS_ARGUMENT = 'a hypothesis id or prefix, or H1, H2… as ach show numbers them';
+const HYPOTHESIS_ARGUMENT = 'H1, H2… as ach show numbers them, a hypothesis id or prefix, or words only its label has';
 
 const relevanceOf = oneOf(
   RELEVANCE_LEVELS,
@@ -16,20 +16,6 @@ const relevanceOf = oneOf(
 );
 
 const clip = (text: string): string => (text.length > 50 ? `${text.slice(0, 49)}…` : text);
-
-/** The hypothesis `reference` names, with its number: H1, H2… as ach show numbers them, or an id or its prefix. */
-function hypothesisIn(view: AchView, reference: string): { hypothesis: AchHypothesis; number: string } {
-  const numbered = /^h(\d+)$/i.exec(reference.trim());
-  const hypothesis = numbered
-    ? view.hypotheses[Number(numbered[1]) - 1]
-    : chooseById(view.hypotheses, reference, 'hypothesis', 'hypotheses');
-  if (hypothesis === undefined) {
-    const count = view.hypotheses.length;
-    const has = count === 0 ? 'none yet (add one with ach hypothesis)' : count === 1 ? 'only H1' : `H1–H${count}`;
-    throw new UsageError(`The analysis has no hypothesis ${reference}: it has ${has}.`);
-  }
-  return { hypothesis, number: `H${view.hypotheses.indexOf(hypothesis) + 1}` };
-}
 
 function rowIn(view: AchView, reference: string): AchRowView {
   return chooseById(view.rows, reference, 'row');

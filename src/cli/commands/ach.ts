@@ -8,13 +8,7 @@ import { ACH_RATINGS, RELEVANCE_LEVELS } from '../../shared/evidence';
 import { quotedLabels } from '../../shared/evidence-export';
 import { achReport, ratingConfirmation } from '../ach-matrix';
 import { writeFile } from '../host';
-import {
-  chooseById,
-  chooseByIdOrWords,
-  resolveAnalysis,
-  resolveAnnotations,
-  resolveClaim,
-} from '../evidence-reference';
+import { chooseById, hypothesisIn, resolveAnalysis, resolveAnnotations, resolveClaim } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, usageOf, valueOption } from '../usage';
 import * as edit from './ach-edit';
@@ -81,27 +75,6 @@ function hypothesisCommand(session: CliSession): Command {
       const made = view.hypotheses[index];
       session.print(made ? `Added H${index + 1}  ${made.id}  ${made.label}\n` : `${view.question}\n`, view);
     });
-}
-
-/** "H1–H3", "only H1", or how to add one. */
-function hypothesesItHas(count: number): string {
-  if (count === 0) return 'none yet (add one with ach hypothesis)';
-  return count === 1 ? 'only H1' : `H1–H${count}`;
-}
-
-/** A hypothesis as ach rate takes it: H1, H2… as ach show numbers them, an id or prefix, or words of its label. */
-function hypothesisIdOf(view: AchView, reference: string): string {
-  const numbered = /^h(\d+)$/i.exec(reference.trim());
-  if (!numbered) {
-    const labelled = view.hypotheses.map((item) => ({ id: item.id, label: item.label }));
-    return chooseByIdOrWords(labelled, reference, { noun: 'hypothesis', nouns: 'hypotheses', text: 'label' });
-  }
-  const id = view.hypotheses[Number(numbered[1]) - 1]?.id;
-  if (id === undefined)
-    throw new UsageError(
-      `The analysis has no hypothesis ${reference}: it has ${hypothesesItHas(view.hypotheses.length)}.`,
-    );
-  return id;
 }
 
 interface RowOptions {
@@ -193,7 +166,7 @@ function rateCommand(session: CliSession): Command {
     .action(async (reference: string, row: string, hypothesis: string, rating: string, options: { note?: string }) => {
       const analysisId = await resolveAnalysis(session, reference);
       const view = await session.call('getAnalysis', { id: analysisId });
-      const hypothesisId = hypothesisIdOf(view, hypothesis);
+      const hypothesisId = hypothesisIn(view, hypothesis).hypothesis.id;
       const rowId = chooseById(
         view.rows.map((item) => ({ id: item.id, label: item.label })),
         row,

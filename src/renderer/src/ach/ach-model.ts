@@ -2,7 +2,7 @@
 // row, rows ordered by diagnosticity, the leaders (several when tied), and rows kept identical (same object) when
 // nothing in them changed, so after one rating only that row and the scores draw again.
 import type { AchCell, AchDisagreement, AchRowView, AchScores, AchView } from '../../../shared/evidence';
-import { sharesRank } from '../../../shared/evidence-export';
+import { countsAsRated, sharesRank } from '../../../shared/evidence-export';
 import { leadersOf } from '../../../shared/evidence-rules';
 import { ordinal } from './ach-labels';
 
@@ -86,7 +86,7 @@ export function matrixRows(view: AchView, myAuthorId: string | null, previous: r
 
 /** The hypotheses ranked first (several when tied), once I have rated anything; none before. */
 export function leadingHypotheses(view: AchView, myAuthorId: string | null): string[] {
-  const rated = view.cells.some((cell) => cell.authorId === myAuthorId && cell.rating !== 'NA');
+  const rated = view.cells.some((cell) => cell.authorId === myAuthorId && countsAsRated(cell.rating));
   return rated ? leadersOf(view.scores) : [];
 }
 
