@@ -108,7 +108,11 @@ function linkNode(url: string, children: SerializedNode[]): SerializedElement {
   return { children, ...attributes, direction: null, format: '', indent: 0, type: 'link', version: 1 };
 }
 
-/** A paragraph exports the format of its first text child as its textFormat (0 when it has none). */
+/**
+ * A paragraph exports the format of its first text child as its textFormat (0 when it has none):
+ * ParagraphNode.exportJSON falls back to that because a headless editor never reconciles the
+ * paragraph's own text format. Other elements write no textFormat at all.
+ */
 function paragraphNode(children: SerializedNode[]): SerializedElement {
   const textFormat = children.find(isText)?.format ?? 0;
   return { children, direction: null, format: '', indent: 0, textFormat, textStyle: '', type: 'paragraph', version: 1 };
@@ -124,7 +128,7 @@ function listItemNode(children: SerializedNode[], indent: number, value: number)
   return { children, indent, value, direction: null, format: '', type: 'listitem', version: 1 };
 }
 
-/** A list node; its items are numbered on from `firstValue` (see listItems). */
+/** A list node around its (already numbered) items. */
 function listNode(block: ListBlock, items: SerializedNode[]): SerializedElement {
   const listType = block.ordered ? 'number' : 'bullet';
   const tag = block.ordered ? 'ol' : 'ul';
