@@ -209,12 +209,15 @@ class RootWriter {
 
   constructor(readonly out: CanonicalText) {}
 
-  append(block: Block): void {
+  /** Appends a block; returns where its text begins. */
+  append(block: Block): number {
     if (this.children.length > 0) this.out.write(BLOCK_SEPARATOR);
     const start = this.out.text.length;
     // Lexical's list transform merges a list into the list of the same type just before it.
-    if (block.kind === 'list' && this.openList?.ordered === block.ordered)
-      return this.extendList(this.openList, block, start);
+    if (block.kind === 'list' && this.openList?.ordered === block.ordered) {
+      this.extendList(this.openList, block, start);
+      return start;
+    }
     if (block.kind === 'list') {
       const { items, nextValue } = listItems(block, 0, block.start, this.out);
       const child = this.push(listNode(block, items), start);
@@ -223,6 +226,7 @@ class RootWriter {
       this.openList = undefined;
       this.push(blockNode(block, this.out), start);
     }
+    return start;
   }
 
   private push(node: SerializedElement, start: number): RootChild {
@@ -255,22 +259,26 @@ function blockNode(block: Exclude<Block, ListBlock>, out: CanonicalText): Serial
   }
 }
 
+/** Where a block's text begins, and its page (none for the title, the byline and blocks without pages). */
+interface PlacedStart {
+  start: number;
+  page: PageRef | undefined;
+}
+
 /**
- * Where the page changes in the canonical text: the start of each root child whose block begins
- * a new page. `pages[i]` is the page of the i-th block appended; like the Lexical builder this
- * replaces, it is read against the i-th root child after lists merged (so a merge shifts it).
+ * Where the page changes in the canonical text: the start of each block that begins a new
+ * page. Counted by block, not by root child: a list Lexical merges into the list before it
+ * still begins its page where its own first item begins.
  */
-function pageMapOf(pages: ReadonlyArray<PageRef | undefined>, children: readonly RootChild[]): PageMapEntry[] {
+function pageMapOf(starts: readonly PlacedStart[]): PageMapEntry[] {
   const map: PageMapEntry[] = [];
-  let offset = 0;
   let current: PageRef | undefined;
-  children.forEach((child, index) => {
-    const page = pages[index];
-    const changed = page !== undefined && (current?.number !== page.number || current.label !== page.label);
-    if (changed) map.push({ start: offset, number: page.number, ...(page.label ? { label: page.label } : {}) });
-    if (page !== undefined) current = page;
-    offset += child.textLength + BLOCK_SEPARATOR.length;
-  });
+  for (const { start, page } of starts) {
+    if (page === undefined) continue;
+    if (current?.number !== page.number || current.label !== page.label)
+      map.push({ start, number: page.number, ...(page.label ? { label: page.label } : {}) });
+    current = page;
+  }
   return map;
 }
 
@@ -286,21 +294,16 @@ export function buildDocumentState(outline: DocumentOutline): {
 } {
   const out = new CanonicalText();
   const root = new RootWriter(out);
-  const pages: Array<PageRef | undefined> = [];
+  const starts: PlacedStart[] = [];
   root.append({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
-  pages.push(undefined);
-  if (outline.byline.trim() !== '') {
+  if (outline.byline.trim() !== '')
     root.append({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
-    pages.push(undefined);
-  }
   for (const block of outline.blocks) {
     if (isBlankBlock(block)) continue;
-    for (const part of block.kind === 'table' ? boundedTables(block) : [block]) {
-      root.append(part);
-      pages.push(block.page);
-    }
+    for (const part of block.kind === 'table' ? boundedTables(block) : [block])
+      starts.push({ start: root.append(part), page: block.page });
   }
-  const pageMap = pages.some((page) => page !== undefined) ? pageMapOf(pages, root.children) : [];
+  const pageMap = pageMapOf(starts);
   const rootNode = plainElement(
     'root',
     root.children.map((child) => child.node),

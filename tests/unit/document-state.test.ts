@@ -11,7 +11,7 @@ import type {
   TableBlock,
   TextRun,
 } from '../../src/shared/document-blocks';
-import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, textRun } from '../../src/shared/document-blocks';
+import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, isBlankBlock, textRun } from '../../src/shared/document-blocks';
 import { buildDocumentState } from '../../src/shared/document-state';
 import { canonicalTextOf, createDocumentEditor } from '../../src/shared/lexical-document';
 import { buildDocumentStateWithLexical } from '../support/lexical-reference-builder';
@@ -125,12 +125,25 @@ const placed: fc.Arbitrary<Block> = fc
 const outline = (blocks: fc.Arbitrary<Block[]>): fc.Arbitrary<DocumentOutline> =>
   fc.record({ title: someText, byline: fc.oneof(someText, fc.constantFrom('', '  ', '\t', 'By A. Writer')), blocks });
 
+/**
+ * Whether two lists of one type follow each other (blank blocks aside), which Lexical merges:
+ * the Lexical builder then reads each later block's page against the wrong root child, so its
+ * page map is no oracle there (a test below gives the right one).
+ */
+function listsMerge(document: DocumentOutline): boolean {
+  const shown = document.blocks.filter((block) => !isBlankBlock(block));
+  return shown.some((block, index) => {
+    const next = shown[index + 1];
+    return block.kind === 'list' && next?.kind === 'list' && next.ordered === block.ordered;
+  });
+}
+
 function expectSameAsLexical(document: DocumentOutline): void {
   const built = buildDocumentState(document);
   const reference = buildDocumentStateWithLexical(document);
   expect(built.lexicalJson).toBe(reference.lexicalJson);
   expect(built.text).toBe(reference.text);
-  expect(built.pageMap).toEqual(reference.pageMap);
+  if (!listsMerge(document)) expect(built.pageMap).toEqual(reference.pageMap);
   expect(built.uncertain).toEqual(reference.uncertain);
   expect(() => createDocumentEditor().parseEditorState(built.lexicalJson)).not.toThrow();
   expect(canonicalTextOf(built.lexicalJson)).toBe(built.text);
@@ -169,6 +182,25 @@ describe('the document state built without an editor', () => {
     ).root;
     expect(root.children.length).toBe(4);
     expect(root.children[1]!.children.map((child) => child.value)).toEqual([3, 4, 5]);
+  });
+
+  it('begins a page where a list merged into the list before it begins, not at the merged list', () => {
+    const item = (text: string) => ({ children: [textRun(text)], nested: [] });
+    const built = buildDocumentState({
+      title: 'T',
+      byline: '',
+      blocks: [
+        { kind: 'list', ordered: false, start: 1, items: [item('a')], page: { number: 1 } },
+        { kind: 'list', ordered: false, start: 1, items: [item('b')], page: { number: 2, label: 'ii' } },
+        { kind: 'paragraph', children: [textRun('p')], page: { number: 3 } },
+      ],
+    });
+    expect(built.text).toBe('T\n\na\n\nb\n\np');
+    expect(built.pageMap).toEqual([
+      { start: 3, number: 1 },
+      { start: 6, number: 2, label: 'ii' },
+      { start: 9, number: 3 },
+    ]);
   });
 
   it('gives a holder item the number of the item after it, and nested items the depth they sit at', () => {
