@@ -45,8 +45,16 @@ export function canonicalTextOf(lexicalJson: string): string {
   return state.read($canonicalText);
 }
 
-/** Counts words in any script: runs of letters or digits, joined by apostrophes. */
+/** A word in any script: a run of letters or digits, joined by apostrophes or hyphens. */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*/gu;
+
+/**
+ * Counts words in any script. Counted with test(), which keeps no match: match() built an array
+ * of every word, 3.5 million strings for a 500,000-line log, a second of its import.
+ */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*/gu);
-  return matches ? matches.length : 0;
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.test(text)) count++;
+  return count;
 }
