@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
+import { imagePdf, knownText, scannedPages } from '../support/ocr-fixtures';
 import { readPdf } from '../support/pdf-reader';
 import { APP_ROOT, FIXTURES, FONTS_DIR, SAMPLE_REPORT, HTML_SAMPLES, makeTempDir } from '../support/temp';
 
@@ -284,6 +285,19 @@ describe('the marginalia CLI', () => {
     });
     expect(listed.status).toBe(0);
   });
+
+  it('reads a scanned PDF as the installed bin with nothing of the notes the OCR engine writes on the terminal', async () => {
+    const scan = join(temp.path, 'scan.pdf');
+    writeFileSync(scan, await imagePdf(await scannedPages([knownText(7, 20)])));
+    const bin = join(APP_ROOT, 'bin/marginalia.mjs');
+    const imported = spawnSync(process.execPath, [bin, '--data-dir', join(temp.path, 'ocr'), 'import', scan], {
+      encoding: 'utf8',
+    });
+    expect(imported.status).toBe(0);
+    // Tesseract writes "Estimating resolution as 407" and the like to stderr unless told not to.
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+  }, 60_000);
 
   it('annotates the Nth occurrence of a quote and lists annotations as JSON with selectors and notes', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);

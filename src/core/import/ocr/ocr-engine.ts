@@ -43,7 +43,9 @@ export async function openOcr(choice: OcrChoice = DEFAULT_OCR, cachePath?: strin
   await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
   return {
     async recognize(image) {
-      const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
+      // debug: tesseract's own notes ("Estimating resolution as 407") go to the result, which
+      // is not read, instead of the terminal, where the CLI's user saw them as if they mattered.
+      const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false, debug: true });
       return (result.data.blocks ?? []) as OcrBlock[];
     },
     async close() {
