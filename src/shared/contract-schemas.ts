@@ -61,7 +61,13 @@ export const inputSchemas = {
     })
     .strict(),
   getDocumentSource: z.object({ id: documentId }).strict(),
-  importAttachment: z.object({ documentId: documentId, index: z.number().int().min(0).max(10_000) }).strict(),
+  importAttachment: z
+    .object({
+      documentId: documentId,
+      index: z.number().int().min(0).max(10_000),
+      password: z.string().max(1024).optional(),
+    })
+    .strict(),
   removeDocument: z.object({ id: documentId }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsSchema.partial().strict(),

@@ -77,8 +77,12 @@ export interface MarginaliaContract extends EvidenceContract {
   getOriginalPage(input: { documentId: string; page: number; annotationId?: string; password?: string }): OriginalPage;
   /** Where a document's original came from and what its reader found, with its page map (for the Source panel). */
   getDocumentSource(input: { id: string }): DocumentSource;
-  /** Imports the file a message carried (its `index` in the provenance's attachments) as a document of its own. */
-  importAttachment(input: { documentId: string; index: number }): ImportOutcome;
+  /**
+   * Imports the file a message carried (its `index` in the provenance's attachments) as a document
+   * of its own. `password` opens an encrypted PDF, as for importDocument: without one (or with a
+   * wrong one) it answers PASSWORD_REQUIRED (PASSWORD_WRONG); it is used once, never stored.
+   */
+  importAttachment(input: { documentId: string; index: number; password?: string }): ImportOutcome;
   removeDocument(input: { id: string }): { removed: true };
   getSettings(input: Record<string, never>): Settings;
   updateSettings(input: Partial<Settings>): Settings;

@@ -1,12 +1,16 @@
 // Provenance a person can see: the Source panel of an imported e-mail, its PDF attachment
-// imported in one action and opened as a document linked to its message, and a Word file's
-// comments as margin notes by their authors.
+// imported in one action and opened as a document linked to its message (an encrypted one
+// after its password, asked in the same dialog as a file's), and a Word file's comments as
+// margin notes by their authors.
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { buildDocx, COMMENTS } from '../support/docx-fixture';
-import { attachmentPart, CRLF, entity, multipartBody, textPart } from '../support/mime-fixtures';
+import { encryptWithQpdf, manyPagePdf } from '../support/import-fixtures';
+import { attachmentPart, CRLF, entity, messageWithAttachment, multipartBody, textPart } from '../support/mime-fixtures';
 import { buildFixturePdf, TITLE as PDF_TITLE } from '../support/pdf-fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { makeTempDir } from '../support/temp';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
+import { notice } from './import-helpers';
 
 const SUBJECT = 'Survey of the northern terrace';
 
@@ -86,6 +90,82 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+const LETTER = 'council letter (locked).pdf';
+const LETTER_TITLE = 'Council Letter on the Sea Wall';
+const FORWARD = 'Fwd: council letter';
+
+/** A forwarded message carrying a PDF encrypted with `password` (AES-256, by qpdf). */
+async function messageWithLockedPdf(password: string): Promise<Buffer> {
+  const temp = makeTempDir();
+  try {
+    const locked = encryptWithQpdf(await manyPagePdf(2, LETTER_TITLE), temp.path, password);
+    return messageWithAttachment(FORWARD, 'The council wrote again; the letter is attached.', {
+      fileName: LETTER,
+      mimeType: 'application/pdf',
+      bytes: locked,
+    });
+  } finally {
+    temp.remove();
+  }
+}
+
+test.describe('an encrypted PDF attached to an e-mail', () => {
+  // The PDF is read in a worker, twice or three times: seconds each under load.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('asks for its password in the Password dialog, again when wrong, then imports and opens', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await importFile(page, 'fwd.eml', await messageWithLockedPdf('pw3'));
+    const reader = page.getByRole('main', { name: 'Reader' });
+    await expect(reader.getByRole('heading', { level: 1, name: FORWARD })).toBeVisible();
+    await showSource(page);
+    const source = page.getByRole('tabpanel', { name: 'Source' });
+    await source.getByRole('button', { name: `Import ${LETTER}` }).click();
+
+    const dialog = page.getByRole('dialog', { name: `Password for ${LETTER}` });
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByLabel('Password')).toBeFocused();
+    await screenshotBothThemes(page, 'attachment-password');
+    await dialog.getByLabel('Password').fill('low-water');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('The password was wrong.', { timeout: 30_000 });
+    await expect(dialog.getByLabel('Password')).toHaveValue('');
+    await screenshotBothThemes(page, 'attachment-password-wrong');
+    await dialog.getByLabel('Password').fill('pw3');
+    await page.keyboard.press('Enter');
+
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(reader.getByRole('heading', { level: 1, name: LETTER_TITLE })).toBeVisible({ timeout: 30_000 });
+    await expect(notice(page, `Imported ${LETTER}.`)).toBeVisible();
+    await expect(source).toContainText(`From the e-mail “${FORWARD}”, attachment “${LETTER}”`);
+    await source.getByRole('button', { name: 'Open the e-mail' }).click();
+    await expect(reader.getByRole('heading', { level: 1, name: FORWARD })).toBeVisible();
+    await expect(source.getByRole('button', { name: `Open ${LETTER}` })).toBeVisible();
+  });
+
+  test('Cancel at the password imports nothing and leaves the Import button', async ({ page, app }) => {
+    await page.goto(app.url);
+    await importFile(page, 'fwd.eml', await messageWithLockedPdf('pw3'));
+    await expect(
+      page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1, name: FORWARD }),
+    ).toBeVisible();
+    const before = app.core.documents.count();
+    await showSource(page);
+    const source = page.getByRole('tabpanel', { name: 'Source' });
+    await source.getByRole('button', { name: `Import ${LETTER}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Password for ${LETTER}` });
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(notice(page, `Importing “${LETTER}” was cancelled. Nothing was imported.`)).toBeVisible();
+    await expect(source.getByRole('button', { name: `Import ${LETTER}` })).toBeEnabled();
+    expect(app.core.documents.count()).toBe(before);
+  });
+});
 
 test('a document from before provenance was kept says so plainly', async ({ page, app }) => {
   // What migration 8 leaves on a document imported before it: no provenance.

@@ -104,3 +104,25 @@ export function mbox(messages: readonly string[]): string {
     })
     .join('\n');
 }
+
+/** A message saying `text` that carries one file, as a mail client sends a forwarded letter. */
+export function messageWithAttachment(
+  subject: string,
+  text: string,
+  attachment: { fileName: string; mimeType: string; bytes: Uint8Array },
+): Buffer {
+  const headers = {
+    From: 'Ada Lovelace <ada@example.org>',
+    To: 'Charles Babbage <charles@example.org>',
+    Date: 'Mon, 1 Jan 2024 09:30:00 +0000',
+    Subject: subject,
+    'Message-ID': `<${subject.toLowerCase().replace(/\W+/g, '-')}@example.org>`,
+    'MIME-Version': '1.0',
+    'Content-Type': 'multipart/mixed; boundary="b1"',
+  };
+  const body = multipartBody('b1', [
+    textPart(text, 'plain'),
+    attachmentPart(attachment.fileName, attachment.mimeType, attachment.bytes),
+  ]);
+  return Buffer.from(entity(headers, body) + CRLF);
+}

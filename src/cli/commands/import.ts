@@ -73,27 +73,26 @@ function importOne(
 const PROMPTS = 3;
 
 /**
- * Imports one file or address; an encrypted PDF given without a password asks for it on the
- * terminal (hidden), up to three times, where there is one.
+ * Runs one import (a file, an address, an attachment); an encrypted PDF given without a
+ * password asks for it on the terminal (hidden), up to three times, where there is one.
  */
 async function importAsking(
   session: CliSession,
-  argument: string,
+  name: string,
   password: string | undefined,
-  options: ImportOptions,
+  attempt: (password: string | undefined) => Promise<Result<ImportOutcome>>,
 ): Promise<Result<ImportOutcome>> {
-  let outcome = await importOne(session, argument, password, options);
+  let outcome = await attempt(password);
   const ask = session.io.askPassword;
   if (ask === undefined || password !== undefined) return outcome;
   for (let tries = 0; tries < PROMPTS && !outcome.ok; tries++) {
     const { code } = outcome.error;
     if (code !== 'PASSWORD_REQUIRED' && code !== 'PASSWORD_WRONG') break;
-    const name = basename(argument);
     const typed = await ask(
       code === 'PASSWORD_WRONG' ? `Wrong password. Password for ${name}: ` : `Password for ${name}: `,
     );
     if (typed === null || typed === '') break;
-    outcome = await importOne(session, argument, typed, options);
+    outcome = await attempt(typed);
   }
   return outcome;
 }
@@ -103,7 +102,9 @@ async function importFiles(session: CliSession, files: readonly string[], option
   const password = await passwordOf(options);
   const results: ImportReport[] = [];
   for (const file of files) {
-    const outcome = await importAsking(session, file, password, options);
+    const outcome = await importAsking(session, basename(file), password, (given) =>
+      importOne(session, file, given, options),
+    );
     if (!outcome.ok) {
       if (exitCodeFor(outcome.error.code) === EXIT_INTERNAL_ERROR) unwrap(outcome);
       session.exitCode = EXIT_USER_ERROR;
@@ -150,20 +151,44 @@ async function updateDocument(
   );
 }
 
-/** `import --attachment N DOC`: the Nth file (from 1) a message carried, as a document of its own. */
-async function importAttachment(session: CliSession, number: string, files: readonly string[]): Promise<void> {
+/**
+ * `import --attachment N DOC`: the Nth file (from 1) a message carried, as a document of its
+ * own; an encrypted PDF opens with --password or --password-file, or asks on a terminal, as a file does.
+ */
+async function importAttachment(
+  session: CliSession,
+  number: string,
+  files: readonly string[],
+  options: ImportOptions,
+): Promise<void> {
   const index = Number(number) - 1;
   if (files.length !== 1 || !Number.isInteger(index) || index < 0) {
     throw new UsageError('usage: marginalia import --attachment N DOC (N counts from 1)');
   }
   const message = await resolveDocument(session, files[0]!);
-  const { document, created } = await session.call('importAttachment', { documentId: message.id, index });
+  const password = await passwordOf(options);
+  const { provenance } = await session.call('getDocumentSource', { id: message.id });
+  // The name the prompt and the messages use; a number the message lacks is refused by the import itself.
+  const name =
+    provenance?.attachments?.find((attachment) => attachment.index === index)?.fileName ?? `attachment ${index + 1}`;
+  const outcome = await importAsking(session, name, password, (given) =>
+    session.request('importAttachment', {
+      documentId: message.id,
+      index,
+      ...(given === undefined ? {} : { password: given }),
+    }),
+  );
+  const hinted = outcome.ok
+    ? outcome
+    : { ...outcome, error: { ...outcome.error, message: withHint(outcome.error.code, outcome.error.message) } };
+  const { document, created } = unwrap(hinted);
   session.print(`${document.id}\n`, {
     file: `${message.id}#${index + 1}`,
     id: document.id,
     title: document.title,
     created,
   });
+  if (!created && !session.json) session.warn(`“${name}” is already in the library as “${document.title}”.`);
 }
 
 export function importCommand(session: CliSession): Command {
@@ -173,13 +198,15 @@ export function importCommand(session: CliSession): Command {
       'Import files and web addresses and print the new document ids: .txt, .md and .html, PDF, Word (.docx), EPUB, ' +
         'e-mail (.eml, .mbox) and saved pages (.mhtml); an http or https address is fetched and read the same way. ' +
         'The bytes decide the type, not the name. An encrypted PDF opens with --password-file FILE (its first line) ' +
-        'or --password PASSWORD. With --update DOC, ' +
+        'or --password PASSWORD. With --attachment N DOC, import the Nth file the message DOC carried (an encrypted ' +
+        'PDF with the same password options). With --update DOC, ' +
         "replace DOC's text with FILE (a text file or one PDF, Word, EPUB, e-mail or saved page, whose provenance and " +
         'pages replace the old ones) and re-anchor its annotations, printing how many were kept, moved, fuzzy and orphaned.',
     )
     .argument('<file...>', 'the files (or http/https addresses) to import')
     .usage(
-      '[--password-file FILE] FILE|URL... | marginalia import --update DOC FILE | marginalia import --attachment N DOC',
+      '[--password-file FILE] FILE|URL... | marginalia import --update DOC FILE | ' +
+        'marginalia import --attachment N [--password-file FILE] DOC',
     )
     .addOption(
       valueOption(
@@ -222,7 +249,7 @@ export function importCommand(session: CliSession): Command {
     )
     .action(async (files: string[], options: ImportOptions) => {
       if (options.update !== undefined) return updateDocument(session, options.update, files, options);
-      if (options.attachment !== undefined) return importAttachment(session, options.attachment, files);
+      if (options.attachment !== undefined) return importAttachment(session, options.attachment, files, options);
       return importFiles(session, files, options);
     });
 }

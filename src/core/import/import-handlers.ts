@@ -1,5 +1,6 @@
 // The contract's import methods over the importer: files (with a password and a jobId for
-// progress and Cancel), URLs, a message's attachments, and a document's provenance.
+// progress and Cancel), URLs, a message's attachments (an encrypted one with its password),
+// and a document's provenance.
 import type { ContractHandlers } from '../../shared/contract';
 import type { DocumentRepository } from '../documents';
 import type { DocumentImporter } from './document-importer';
@@ -43,6 +44,7 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
       }),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     getDocumentSource: ({ id }) => documents.source(id),
-    importAttachment: ({ documentId, index }) => importer.importAttachment(documentId, index),
+    importAttachment: ({ documentId, index, password }) =>
+      importer.importAttachment(documentId, index, password === undefined ? {} : { password }),
   };
 }

@@ -11,7 +11,7 @@ import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
 import { importMessages, outcomeOf } from './import-report';
 import { importProgress, newImportJobId } from './import-progress';
-import { passwordPrompt } from './password-prompt';
+import { withPassword } from './password-prompt';
 import type { SessionStore } from './session-store';
 
 type ImportCall = (jobId: string, password: string | undefined) => Promise<Result<ImportOutcome>>;
@@ -24,17 +24,12 @@ async function runJob(client: MarginaliaClient, jobId: string, name: string, cal
     if (event.jobId === jobId) importProgress.progress(event);
   });
   try {
-    let password: string | undefined;
-    for (;;) {
-      const result = await call(jobId, password);
-      const code = result.ok ? undefined : result.error.code;
-      if (code !== 'PASSWORD_REQUIRED' && code !== 'PASSWORD_WRONG') return outcomeOf(name, result);
-      // The bar stays while the person types; the retry runs under the same job, so Cancel still reaches it.
-      importProgress.askingPassword(jobId);
-      const answer = await passwordPrompt.ask(name, code === 'PASSWORD_WRONG');
-      if (answer === null || importProgress.wasCancelled(jobId)) return { fileName: name, outcome: 'cancelled' };
-      password = answer;
-    }
+    // The bar stays while the person types; the retry runs under the same job, so Cancel still reaches it.
+    const result = await withPassword(name, (password) => call(jobId, password), {
+      asking: () => importProgress.askingPassword(jobId),
+      cancelled: () => importProgress.wasCancelled(jobId),
+    });
+    return result === 'cancelled' ? { fileName: name, outcome: 'cancelled' } : outcomeOf(name, result);
   } catch (error) {
     return { fileName: name, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
   } finally {

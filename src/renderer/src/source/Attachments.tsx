@@ -1,11 +1,14 @@
 // A message's attachments in the Source panel: name, type, size and SHA-256 of each, and an
-// Import button that makes a supported one a document of its own and opens it; once
-// imported, the attachment links to its document instead.
+// Import button that makes a supported one a document of its own and opens it (an encrypted
+// PDF asks for its password first, as a chosen file does); once imported, the attachment
+// links to its document instead.
 import { useState } from 'react';
 import type { AttachmentInfo, DocumentSource } from '../../../shared/model';
 import { formatSize, isImportableName } from '../../../shared/provenance-labels';
 import { notifications, reportFailure } from '../app/notifications/store';
 import { useStores } from '../app/stores';
+import { cancelledText } from '../library/import-report';
+import { withPassword } from '../library/password-prompt';
 import { Fact, Facts, Hash } from './facts';
 import styles from './SourcePanel.module.css';
 
@@ -34,7 +37,15 @@ function AttachmentAction({
   const run = async () => {
     setBusy(true);
     try {
-      const result = await client.importAttachment({ documentId, index: attachment.index });
+      // An encrypted PDF asks for its password in the same dialog as a file chosen to import.
+      const result = await withPassword(name, (password) =>
+        client.importAttachment({
+          documentId,
+          index: attachment.index,
+          ...(password === undefined ? {} : { password }),
+        }),
+      );
+      if (result === 'cancelled') return notifications.notify(cancelledText(name), 'info');
       if (!result.ok) return reportFailure(`Couldn't import ${name}`, result.error);
       notifications.notify(
         result.value.created
