@@ -104,12 +104,12 @@ describe('a standby reader worker', () => {
       const standby = startReaderStandby([path]);
       try {
         const job = { sourceType: 'docx' as const, fileName: 'report.docx', bytes };
-        const early = standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job);
+        const early = await standby?.earlyRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job);
         expect(early).toBeDefined();
         const fresh = await readWith(undefined, 'report.docx', bytes);
-        expect(await early).toEqual(fresh);
+        expect(await early?.document).toEqual(fresh);
         expect(fresh.title).toBe(DOCX_TITLE);
-        expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+        expect(await standby?.earlyRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
       } finally {
         standby?.close();
       }
@@ -123,11 +123,11 @@ describe('a standby reader worker', () => {
         changed[changed.length - 30] = (changed[changed.length - 30] ?? 0) ^ 1;
         const entry = defaultReaderWorkerEntry();
         const other = { sourceType: 'docx' as const, fileName: 'report.docx', bytes: changed };
-        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, other, other)).toBeUndefined();
+        expect(await standby?.earlyRead(entry, DEFAULT_WORKER_LIMITS, other, other)).toBeUndefined();
         const renamed = { sourceType: 'docx' as const, fileName: 'other.docx', bytes };
-        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, renamed, renamed)).toBeUndefined();
+        expect(await standby?.earlyRead(entry, DEFAULT_WORKER_LIMITS, renamed, renamed)).toBeUndefined();
         const withPassword = { ...renamed, fileName: 'report.docx', password: 'secret' };
-        expect(standby?.takeRead(entry, DEFAULT_WORKER_LIMITS, withPassword, withPassword)).toBeUndefined();
+        expect(await standby?.earlyRead(entry, DEFAULT_WORKER_LIMITS, withPassword, withPassword)).toBeUndefined();
         expect((await readWith(standby, 'report.docx', bytes)).title).toBe(DOCX_TITLE);
       } finally {
         standby?.close();
@@ -139,7 +139,7 @@ describe('a standby reader worker', () => {
       const standby = startReaderStandby([path]);
       standby?.close();
       const job = { sourceType: 'docx' as const, fileName: 'report.docx', bytes };
-      expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+      expect(await standby?.earlyRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
     });
 
     it('is not read early when it is a PDF, whose password and OCR setting are not known yet, nor when it is missing', async () => {
@@ -149,7 +149,7 @@ describe('a standby reader worker', () => {
         const standby = startReaderStandby([path]);
         try {
           const job = { sourceType: 'pdf' as const, fileName: 'scan.pdf', bytes: new Uint8Array() };
-          expect(standby?.takeRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
+          expect(await standby?.earlyRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, job)).toBeUndefined();
           // The name still warms the reader it claims.
           expect(standby?.take(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS)).toBeDefined();
         } finally {

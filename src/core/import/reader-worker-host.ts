@@ -181,7 +181,10 @@ export function workerReader(
       ...(input.password === undefined ? {} : { password: input.password }),
       ...(input.ocr === undefined ? {} : { ocr: input.ocr }),
     };
-    return standby?.takeRead(entry, limits, job, input) ?? readInWorker(entry, job, limits, input, standby);
+    if (!standby) return readInWorker(entry, job, limits, input);
+    return standby
+      .earlyRead(entry, limits, job, input)
+      .then((early) => early?.document ?? readInWorker(entry, job, limits, input, standby));
   };
 }
 

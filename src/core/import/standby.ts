@@ -10,12 +10,15 @@ import type { WorkerLimits } from './reader-worker-host';
 import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
 import type { ReaderJob, StandbyStart } from './reader-worker-protocol';
 import type { FormatInput, ReadDocument } from './formats/format-reader';
-import { EarlyRead, earlyJob } from './early-read';
+import type { EarlyRead } from './early-read';
 
 /** One reader worker waiting for a job; the first read on the same entry and limits takes it. */
 export class ReaderStandby {
   private worker: Worker | undefined;
   private early: EarlyRead | undefined;
+  /** Settles once the first file has been read and typed for an early read, or found unfit for one. */
+  private earlyReady: Promise<void> = Promise.resolve();
+  private closed = false;
   /** Forgets the worker if it fails or ends before a job takes it. */
   private readonly drop = (): void => {
     this.worker = undefined;
@@ -45,18 +48,36 @@ export class ReaderStandby {
     return worker;
   }
 
-  /** Gives the waiting worker `job` at once, to be taken by the import of the same file (see takeRead). */
-  readEarly(job: ReaderJob): void {
-    this.early = new EarlyRead(this.entry, this.limits, job, this);
+  /**
+   * Reads and types the file at `path` and, when it is a Word or EPUB file, gives the waiting
+   * worker its job at once (an early read). The module that types files (and its zip reader)
+   * loads only now, after the worker has started: loading it first put off the worker's start.
+   */
+  readEarlyFrom(path: string): void {
+    this.earlyReady = import('./early-read')
+      .then(({ EarlyRead, earlyJob }) => {
+        const job = earlyJob(path);
+        if (job && !this.closed) this.early = new EarlyRead(this.entry, this.limits, job, this);
+      })
+      // Without an early read the import reads the file the usual way, and says what is wrong with it.
+      .catch(() => undefined);
   }
 
   /** The early read of this very file (same name and bytes) on `entry` under `limits`, once; else undefined. */
-  takeRead(entry: URL, limits: WorkerLimits, job: ReaderJob, input: FormatInput): Promise<ReadDocument> | undefined {
-    return this.early?.take(entry, limits, job, input);
+  async earlyRead(
+    entry: URL,
+    limits: WorkerLimits,
+    job: ReaderJob,
+    input: FormatInput,
+  ): Promise<{ document: Promise<ReadDocument> } | undefined> {
+    await this.earlyReady;
+    const document = this.early?.take(entry, limits, job, input);
+    return document && { document };
   }
 
   /** Ends the worker, or the early read, if no job took it. */
   close(): void {
+    this.closed = true;
     void this.worker?.terminate();
     this.worker = undefined;
     this.early?.close();
@@ -70,19 +91,15 @@ export function workerTypesNamed(fileNames: readonly string[]): SourceType[] {
 }
 
 /**
- * A standby reader worker for an import of the files at `paths`: reading the first at once
- * when it is a Word or EPUB file, else warming the readers their names claim; none when no
- * name claims a type read in a worker. A wrong claim costs only the warm-up: the file is
- * still typed by its bytes, and its reader loads on first use.
+ * A standby reader worker for an import of the files at `paths`, warming the readers their
+ * names claim, and reading the first at once when its bytes show a Word or EPUB file; none
+ * when no name claims a type read in a worker. A wrong claim costs only the warm-up: the file
+ * is still typed by its bytes, and its reader loads on first use.
  */
 export function startReaderStandby(paths: readonly string[]): ReaderStandby | undefined {
-  const start = (warm: SourceType[]) => new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
   const warm = workerTypesNamed(paths);
-  // Started before the file is read, so the worker boots while the bytes are read and typed.
-  const standby = warm.length > 0 ? start(warm) : undefined;
-  const job = paths[0] === undefined ? undefined : earlyJob(paths[0]);
-  if (!job) return standby;
-  const reading = standby ?? start([]);
-  reading.readEarly(job);
-  return reading;
+  if (warm.length === 0) return undefined;
+  const standby = new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
+  if (paths[0] !== undefined) standby.readEarlyFrom(paths[0]);
+  return standby;
 }
