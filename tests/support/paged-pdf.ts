@@ -31,7 +31,14 @@ export function pageLines(page: number): string[] {
   ];
 }
 
-export async function buildPagedPdf(pageCount = 4): Promise<{ bytes: Uint8Array; lines: DrawnLine[] }> {
+/** Printed page labels as a book's front matter and body would have them: vii, then 12, 13, 14… */
+export const PRINTED_LABELS = ['vii', '12', '13', '14'];
+
+/** `labelled`: the pages carry PRINTED_LABELS (a /PageLabels tree: roman from vii, then decimal from 12). */
+export async function buildPagedPdf(
+  pageCount = 4,
+  { labelled = false }: { labelled?: boolean } = {},
+): Promise<{ bytes: Uint8Array; lines: DrawnLine[] }> {
   const doc = new PDFDocument({ size: 'LETTER', margin: 0, info: { Title: PAGED_TITLE } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,6 +54,11 @@ export async function buildPagedPdf(pageCount = 4): Promise<{ bytes: Uint8Array;
       doc.text(text, line.x, line.y, { lineBreak: false });
       lines.push(line);
     });
+  }
+  if (labelled) {
+    (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = {
+      Nums: [0, { S: 'r', St: 7 }, 1, { S: 'D', St: 12 }],
+    };
   }
   doc.end();
   await ended;

@@ -28,7 +28,9 @@ function useOriginalPage(request: PageViewRequest, typed: Typed): Loaded | null 
   useEffect(() => {
     let current = true;
     const password = typed === undefined ? {} : { password: typed.password };
-    void client.getOriginalPage({ ...request, ...password }).then((result) => {
+    const { documentId, page, annotationId } = request;
+    const annotation = annotationId === undefined ? {} : { annotationId };
+    void client.getOriginalPage({ documentId, page, ...annotation, ...password }).then((result) => {
       if (!current) return;
       setLoaded(
         result.ok
@@ -85,8 +87,20 @@ function PageSheet({ page, zoom }: { page: OriginalPage; zoom: 'fit' | 'actual' 
   );
 }
 
-function regionsNote(page: OriginalPage, annotated: boolean): string {
-  if (!annotated) return '';
+/** Whether the page shown is one the annotation is on (true when which pages is not known). */
+function onAnnotationPage(request: PageViewRequest): boolean {
+  const pages = request.annotationPages;
+  return pages === undefined || (request.page >= pages.first && request.page <= pages.last);
+}
+
+/**
+ * What the view says of the annotation's words on the page shown. Turned away from its pages,
+ * only where it is ("The annotation is on p. 3."): its words are not expected there, and
+ * "not found" would read as a failure. On its own page, whether they were found.
+ */
+function regionsNote(page: OriginalPage, request: PageViewRequest): string {
+  if (request.annotationId === undefined) return '';
+  if (!onAnnotationPage(request)) return `The annotation is on ${request.annotationPages!.text}.`;
   if (page.regions.length === 0) return 'The annotation’s words were not found on this page.';
   return 'The annotation’s words are outlined.';
 }
@@ -151,13 +165,16 @@ export function OriginalPageDialog({ request }: { request: PageViewRequest }) {
             Close
           </button>
         </header>
-        <p className={styles.note} role="status">
-          {!current
-            ? `Drawing page ${request.page}…`
-            : page
-              ? regionsNote(page, request.annotationId !== undefined)
-              : ''}
-        </p>
+        <div className={styles.noteRow}>
+          <p className={styles.note} role="status">
+            {!current ? `Drawing page ${request.page}…` : page ? regionsNote(page, request) : ''}
+          </p>
+          {request.annotationPages && !onAnnotationPage(request) && (
+            <button type="button" className="button" onClick={() => pageView.turn(request.annotationPages!.first)}>
+              Back to the annotation’s page
+            </button>
+          )}
+        </div>
         <div className={styles.viewport} aria-busy={!current}>
           {asking && current && (
             // Keyed by the attempt, so a wrong password leaves an empty field to type again.

@@ -44,6 +44,15 @@ function measureMarkers(editor: LexicalEditor, map: DomTextMap, page: HTMLElemen
   return markers;
 }
 
+/**
+ * The marker's tooltip, by the page's printed label as the marker itself reads ("Page vii"),
+ * with its place in the file when the label is not that number: "Page vii (page 1 of the file)".
+ */
+export function markerTitle(marker: Pick<Marker, 'number' | 'label'>): string {
+  const place = marker.label === String(marker.number) ? '' : ` (page ${marker.number} of the file)`;
+  return `Page ${marker.label}${place}: open the original page`;
+}
+
 /** The last page whose start is above the upper third of the view; the first page before any. */
 function pageInView(markers: readonly Marker[], page: HTMLElement, scroller: HTMLElement): number | undefined {
   const line = scroller.getBoundingClientRect().top + scroller.clientHeight / 3 - page.getBoundingClientRect().top;
@@ -104,7 +113,7 @@ export function PageMarkersPlugin({ map, page, scroller, documentId, pageMap, se
             // Out of the Tab order (Tab goes from the text to the margin); the command reaches a page from the keyboard.
             tabIndex={-1}
             aria-label={`p. ${marker.label}: Open original page`}
-            title={`Page ${marker.number}: open the original page`}
+            title={markerTitle(marker)}
             onClick={() => pageView.open({ documentId, page: marker.number })}
           >
             p. {marker.label}

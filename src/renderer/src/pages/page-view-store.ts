@@ -11,6 +11,8 @@ export interface PageViewRequest {
   documentId: string;
   page: number;
   annotationId?: string;
+  /** The pages the annotation is on: turned away from them, the view says where it is, not that its words are missing. */
+  annotationPages?: PageSpan;
 }
 
 export class PageViewStore extends Store<{ request: PageViewRequest | null }> {
@@ -50,5 +52,10 @@ export function annotationPages(annotation: Annotation, pageMap: readonly PageMa
 
 /** Opens the first page an annotation is on, with its words outlined. */
 export function openAnnotationPage(annotation: Annotation, pages: PageSpan): void {
-  pageView.open({ documentId: annotation.documentId, page: pages.first, annotationId: annotation.id });
+  pageView.open({
+    documentId: annotation.documentId,
+    page: pages.first,
+    annotationId: annotation.id,
+    annotationPages: pages,
+  });
 }

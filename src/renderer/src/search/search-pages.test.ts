@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
-import { appendPage, shownCount } from './search-pages';
+import { appendPage, distinctions, shownCount } from './search-pages';
 
 const hit = (start: number): SearchHit => ({ kind: 'text', start, end: start + 1, marks: [], snippet: [] });
 const group = (documentId: string, starts: number[]): SearchGroup => ({
@@ -33,5 +33,37 @@ describe('appendPage', () => {
     const shown = page([group('a', [1])], 0);
     appendPage(shown, page([group('a', [2])], 1));
     expect(shownCount(shown)).toBe(1);
+  });
+});
+
+describe('distinctions', () => {
+  const doc = (id: string, title: string, sourceName: string, textVersion = '1649a73', originName = '') => ({
+    id,
+    title,
+    sourceName,
+    originName,
+    textVersion,
+    importedAt: '2026-12-01T10:00:00.000Z',
+    textUpdatedAt: '2026-12-01T10:00:00.000Z',
+  });
+
+  it('names the file where same-titled documents share their origin and version too', () => {
+    const lines = distinctions([
+      doc('a', 'Coastal Migration Brief 2025', 'report.pdf'),
+      doc('b', 'Coastal Migration Brief 2025', 'locked.pdf'),
+      doc('c', 'Elsewhere', 'elsewhere.pdf'),
+    ]);
+    expect(lines.get('a')).toBe('report.pdf · Imported here · version 1649a73');
+    expect(lines.get('b')).toBe('locked.pdf · Imported here · version 1649a73');
+    expect(lines.has('c')).toBe(false);
+  });
+
+  it('leaves the file name out where the version already tells them apart', () => {
+    const lines = distinctions([
+      doc('a', 'Minutes', 'march.md', 'aaaaaaa'),
+      doc('b', 'minutes', 'april.md', 'bbbbbbb'),
+    ]);
+    expect(lines.get('a')).toBe('Imported here · version aaaaaaa');
+    expect(lines.get('b')).toBe('Imported here · version bbbbbbb');
   });
 });

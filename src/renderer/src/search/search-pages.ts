@@ -21,8 +21,27 @@ export const shownCount = (results: SearchResults) => results.groups.reduce((sum
 
 const formatDay = (iso: string) => formatDate(iso, 'day');
 
-/** Each same-titled document's distinguishing line, by id, as the library's rows show it. */
-export function distinctions(documents: readonly DocumentSummary[]): Map<string, string> {
+type Distinguished = Pick<
+  DocumentSummary,
+  'id' | 'title' | 'sourceName' | 'originName' | 'textVersion' | 'textUpdatedAt' | 'importedAt'
+>;
+
+/**
+ * Each same-titled document's distinguishing line, by id, as the library's rows show it. Where
+ * that line is the same too (a PDF and an encrypted copy of it: one title, one text, both
+ * imported here), the original's file name goes first: "report-locked.pdf · Imported here · version 1649a73".
+ */
+export function distinctions(documents: readonly Distinguished[]): Map<string, string> {
   const shared = sharedTitleIds(documents);
-  return new Map(documents.filter((doc) => shared.has(doc.id)).map((doc) => [doc.id, originLine(doc, formatDay)]));
+  const lines = documents
+    .filter((doc) => shared.has(doc.id))
+    .map((doc) => ({ doc, key: doc.title.trim().toLocaleLowerCase(), line: originLine(doc, formatDay) }));
+  const count = new Map<string, number>();
+  for (const { key, line } of lines) count.set(`${key}\n${line}`, (count.get(`${key}\n${line}`) ?? 0) + 1);
+  return new Map(
+    lines.map(({ doc, key, line }) => [
+      doc.id,
+      (count.get(`${key}\n${line}`) ?? 0) > 1 && doc.sourceName !== '' ? `${doc.sourceName} · ${line}` : line,
+    ]),
+  );
 }

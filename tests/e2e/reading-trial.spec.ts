@@ -1,0 +1,205 @@
+// What a fresh-eyes trial of reading found: a Word comment's author shown whole where the card
+// has room; a page marker's tooltip reading the printed label it shows; the original page
+// turned away from the annotation's page saying where it is, not that its words are missing;
+// many dropped files' messages leaving the side panel's tabs and filter usable; two documents
+// of one title and text told apart in search by their files.
+import type { Locator, Page } from '@playwright/test';
+import { buildDocx, COMMENTS } from '../support/docx-fixture';
+import { buildPagedPdf, PAGED_TITLE, PRINTED_LABELS } from '../support/paged-pdf';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
+import { selectText } from './helpers';
+import { notice, openApp } from './import-helpers';
+
+// Original pages are drawn in a fresh worker each: seconds each on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
+const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+
+async function choose(page: Page, name: string, buffer: Uint8Array): Promise<void> {
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
+}
+
+/** Drops `files` on the window at once, as a drag from a file manager does. */
+async function drop(page: Page, files: Array<{ name: string; bytes: Uint8Array }>): Promise<void> {
+  const encoded = files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) {
+      const data = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+      transfer.items.add(new File([data], file.name));
+    }
+    return transfer;
+  }, encoded);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
+/** Whether the name part of an author ("NAME (Word comment)") is cut, and whether its kind is drawn whole. */
+function authorShown(author: Locator) {
+  return author.evaluate((element) => {
+    const [name, kind] = [...element.children] as HTMLElement[];
+    const box = element.getBoundingClientRect();
+    const kindBox = kind!.getBoundingClientRect();
+    return {
+      nameCut: name!.scrollWidth > name!.clientWidth + 1,
+      kindWhole: kind!.scrollWidth <= kind!.clientWidth + 1 && kindBox.right <= box.right + 0.5,
+    };
+  });
+}
+
+const RANIA = 'Rania Haddad';
+const LONG_NAME = 'Dr. Jean-Baptiste Montgomery-Fitzwilliam of the Regional Observatory';
+
+test('a Word comment’s author shows whole where the card has room, and a long one is cut before “(Word comment)”', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, app);
+  await choose(page, 'fieldnotes.docx', await buildDocx({ commentAuthors: [RANIA, LONG_NAME] }));
+  const margin = page.getByRole('complementary', { name: 'Margin notes' });
+  const short = margin.getByRole('article', { name: new RegExp(`^Note on “${COMMENTS[0]!.quote}`) });
+  const long = margin.getByRole('article', { name: new RegExp(`^Note on “${COMMENTS[1]!.quote}`) });
+  await expect(short).toContainText(`${RANIA} (Word comment)`);
+  await expect(long).toContainText(`${LONG_NAME} (Word comment)`);
+  // "their note" and the date give way to the next line: the name has the card's whole first line.
+  expect(await authorShown(short.getByTitle(`${RANIA} (Word comment)`))).toEqual({ nameCut: false, kindWhole: true });
+  const longAuthor = long.getByTitle(`${LONG_NAME} (Word comment)`);
+  expect(await authorShown(longAuthor)).toEqual({ nameCut: true, kindWhole: true });
+  // Cut only where it must be: more than a few letters of the long name stay in sight.
+  const shownWidth = await longAuthor.evaluate((element) => (element.children[0] as HTMLElement).clientWidth);
+  expect(shownWidth).toBeGreaterThan(60);
+  await short.scrollIntoViewIfNeeded();
+  await screenshotBothThemes(page, 'reading-trial-word-comment-authors');
+});
+
+test('a page marker’s tooltip reads the printed label the marker shows, with the file’s page number beside it', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await choose(page, 'labeled.pdf', (await buildPagedPdf(4, { labelled: true })).bytes);
+  await expect(reader(page).getByRole('heading', { level: 1, name: PAGED_TITLE })).toBeVisible();
+  const markers = page.getByTestId('page-markers');
+  const first = markers.getByRole('button', { name: `p. ${PRINTED_LABELS[0]}: Open original page` });
+  await expect(first).toHaveText(`p. ${PRINTED_LABELS[0]}`);
+  await expect(first).toHaveAttribute('title', 'Page vii (page 1 of the file): open the original page');
+  const second = markers.getByRole('button', { name: 'p. 12: Open original page' });
+  await expect(second).toHaveAttribute('title', 'Page 12 (page 2 of the file): open the original page');
+  await first.hover();
+  await screenshotBothThemes(page, 'reading-trial-page-marker-label');
+  await first.click();
+  const dialog = page.getByRole('dialog', { name: 'Page 1 of 4' });
+  await expect(dialog.getByRole('img', { name: 'Page 1 of 4' })).toBeVisible({ timeout: 60_000 });
+  await expect(dialog).toContainText('printed as vii');
+});
+
+test('turned away from the annotation’s page, the original page says where the annotation is and leads back to it', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await choose(page, 'harbour-survey.pdf', (await buildPagedPdf()).bytes);
+  await expect(reader(page).getByRole('heading', { level: 1, name: PAGED_TITLE })).toBeVisible();
+  await selectText(page, 'The divers on day 3 measured the quay wall');
+  await page.keyboard.press('h');
+  const card = page.getByRole('complementary', { name: 'Margin notes' }).getByRole('article');
+  await card.getByRole('button', { name: 'Open original page' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Page \d of 4$/ });
+  const status = dialog.getByRole('status');
+  await expect(status).toHaveText('The annotation’s words are outlined.', { timeout: 60_000 });
+
+  await dialog.getByRole('button', { name: 'Next page →' }).click();
+  await expect(dialog.getByRole('img', { name: 'Page 4 of 4' })).toBeVisible({ timeout: 60_000 });
+  await expect(status).toHaveText('The annotation is on p. 3.');
+  await expect(dialog).not.toContainText('not found');
+  await screenshotBothThemes(page, 'reading-trial-original-page-elsewhere');
+
+  await dialog.getByRole('button', { name: 'Back to the annotation’s page' }).click();
+  await expect(dialog.getByRole('img', { name: 'Page 3 of 4' })).toBeVisible({ timeout: 60_000 });
+  await expect(status).toHaveText('The annotation’s words are outlined.');
+  await expect(dialog.getByTestId('page-region')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Back to the annotation’s page' })).toHaveCount(0);
+});
+
+test('the messages after many files are dropped take at most a third of the window, leaving the panel’s tabs and filter usable', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, app);
+  const good = (name: string) => ({ name, bytes: Buffer.from(`# ${name}\n\nThe survey of ${name} is attached.\n`) });
+  const [first, second, third] = [good('harbour'), good('terrace'), good('quarry')];
+  for (const file of [first, second]) {
+    await choose(page, `${file.name}.md`, file.bytes);
+    await expect(reader(page).getByRole('heading', { level: 1, name: file.name })).toBeVisible();
+  }
+  const bad = [
+    { name: 'empty.pdf', bytes: new Uint8Array() },
+    { name: 'empty-too.docx', bytes: new Uint8Array() },
+    {
+      name: 'notes-really-text.pdf',
+      bytes: Buffer.from('These are notes, typed as text and saved with the wrong name.\n'),
+    },
+    { name: 'minutes-really-text.pdf', bytes: Buffer.from('Minutes of the March meeting, saved under a PDF name.\n') },
+    { name: 'corrupt.pdf', bytes: Uint8Array.from({ length: 2048 }, (_, index) => (index * 7919) % 251) },
+    { name: 'garbage.docx', bytes: Uint8Array.from({ length: 2048 }, (_, index) => (index * 104729) % 241) },
+    { name: 'noise.epub', bytes: Uint8Array.from({ length: 2048 }, (_, index) => (index * 1299709) % 239) },
+  ];
+  await drop(page, [
+    ...bad.slice(0, 4),
+    { name: 'harbour-again.md', bytes: first.bytes },
+    { name: 'terrace-again.md', bytes: second.bytes },
+    ...bad.slice(4),
+    { name: 'quarry.md', bytes: third.bytes },
+  ]);
+  const area = page.getByRole('status', { name: 'Notifications' });
+  await expect(area.getByText(/^Couldn.t import 7 files/)).toBeVisible({ timeout: 60_000 });
+  await expect(notice(page, 'harbour-again.md is already in the library as “harbour”.')).toBeVisible();
+
+  const areaBox = (await area.boundingBox())!;
+  expect(areaBox.height).toBeLessThanOrEqual(900 / 3 + 1);
+  // The panel's tabs and its filter are not under the messages, and they work.
+  const filter = page.getByRole('searchbox', { name: 'Filter by title' });
+  for (const control of [page.getByRole('tab', { name: 'Library' }), filter]) {
+    const box = (await control.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(areaBox.y);
+  }
+  await screenshotBothThemes(page, 'reading-trial-many-dropped');
+  await filter.fill('terrace');
+  await expect(page.getByRole('button', { name: /^terrace/ }).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  // What does not fit scrolls inside the area: its last message is within reach.
+  expect(await area.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  const last = area.getByText(/already in the library/).last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await screenshot(page, 'reading-trial-many-dropped-search-tab');
+});
+
+test('search tells two documents of one title and text apart by their files', async ({ page, app }) => {
+  await openApp(page, app);
+  const text = '# Coastal Migration Brief\n\nDepartures from the western coast rose sharply in the third quarter.\n';
+  await choose(page, 'report.md', Buffer.from(text));
+  await expect(reader(page).getByRole('heading', { level: 1, name: 'Coastal Migration Brief' })).toBeVisible();
+  // Other bytes (a line ending more), the same text: the same version.
+  await choose(page, 'report-copy.md', Buffer.from(`${text}\n`));
+  await expect(page.getByText('report-copy.md', { exact: true }).first()).toBeVisible();
+  await reader(page).focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('departures');
+  const panel = page.getByRole('region', { name: 'Search', exact: true });
+  const heading = (file: string) =>
+    panel.getByRole('region', {
+      name: new RegExp(
+        `^Coastal Migration Brief \\(${file.replace('.', '\\.')} · Imported here · version [0-9a-f]{7}\\)$`,
+      ),
+    });
+  await expect(heading('report.md')).toBeVisible();
+  await expect(heading('report-copy.md')).toBeVisible();
+  await screenshotBothThemes(page, 'reading-trial-search-same-title');
+});
