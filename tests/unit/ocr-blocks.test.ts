@@ -7,7 +7,7 @@ const line = (...words: Array<[string, number]>): OcrLine => ({
 });
 
 describe('paragraphs from what tesseract recognized', () => {
-  it('makes a paragraph of each of its paragraphs, joins a word hyphenated at a line end and keeps the page', () => {
+  it('makes a paragraph of each of its paragraphs, joins a word hyphenated at a line end, keeps a hyphen before a capital with no space after it, and keeps the page', () => {
     const tally = new ConfidenceTally();
     const paragraphs = pageParagraphs(
       [
@@ -23,7 +23,7 @@ describe('paragraphs from what tesseract recognized', () => {
         children: [{ kind: 'text', text: 'The international teams.' }],
         page: { number: 4, label: 'iv' },
       },
-      { kind: 'paragraph', children: [{ kind: 'text', text: 'Fc- ConfigParse' }], page: { number: 4, label: 'iv' } },
+      { kind: 'paragraph', children: [{ kind: 'text', text: 'Fc-ConfigParse' }], page: { number: 4, label: 'iv' } },
     ]);
     expect([tally.words, tally.low, tally.mean()]).toEqual([6, 0, 93.2]);
   });

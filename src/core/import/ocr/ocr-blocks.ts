@@ -50,9 +50,16 @@ interface Token {
   uncertain: boolean;
 }
 
-/** A word broken at a line's end ("inter-" / "national") joins as in the PDF reader: a lowercase letter, a hyphen, then lowercase. */
-function continues(previous: Token | undefined, next: string): previous is Token {
-  return previous !== undefined && /\p{Ll}[-\u2010]$/u.test(previous.text) && /^\p{Ll}/u.test(next);
+/**
+ * How a line's first word meets the word before it, as in the PDF reader (joinLines): a word
+ * broken at a line's end between lowercase letters ("inter-" / "national") is joined; any
+ * other hyphen between a letter or digit and the next letter or digit ("Fc-" / "ConfigParse",
+ * "10-" / "12") is part of the word and stays, with no space after it.
+ */
+function lineJoin(previous: Token | undefined, next: string): 'joined' | 'hyphen kept' | 'apart' {
+  if (previous === undefined || !/[\p{L}\p{N}][-\u2010]$/u.test(previous.text) || !/^[\p{L}\p{N}]/u.test(next))
+    return 'apart';
+  return /\p{Ll}.$/u.test(previous.text) && /^\p{Ll}/u.test(next) ? 'joined' : 'hyphen kept';
 }
 
 /** A paragraph's words in reading order, line-end hyphens joined; separators are the spaces between tokens. */
@@ -64,12 +71,13 @@ function tokensOf(paragraph: OcrParagraph, tally: ConfidenceTally): Token[] {
       if (text === '') return;
       const uncertain = tally.add(word.confidence);
       const previous = tokens.at(-1);
-      if (index === 0 && continues(previous, text)) {
-        previous.text = previous.text.slice(0, -1) + text;
-        previous.uncertain ||= uncertain;
-      } else {
+      const join = index === 0 ? lineJoin(previous, text) : 'apart';
+      if (previous === undefined || join === 'apart') {
         tokens.push({ text, uncertain });
+        return;
       }
+      previous.text = (join === 'joined' ? previous.text.slice(0, -1) : previous.text) + text;
+      previous.uncertain ||= uncertain;
     });
   }
   return tokens;
