@@ -136,6 +136,19 @@ export function blockPlainText(block: Block): string {
     .join('\n');
 }
 
+const comparable = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The byline to set under the title, or '' when the body's first blocks already name it: a page
+ * whose article opens "By Leila Mansour · 12 October 2025" showed the name twice.
+ */
+export function shownByline(byline: string, blocks: readonly Block[]): string {
+  const name = comparable(byline);
+  if (name === '') return '';
+  const opening = blocks.filter((block) => !isBlankBlock(block)).slice(0, 3);
+  return opening.some((block) => comparable(blockPlainText(block)).includes(name)) ? '' : byline;
+}
+
 /** True when a block would render no visible text. */
 export function isBlankBlock(block: Block): boolean {
   if (block.kind === 'list') return block.items.length === 0;
