@@ -126,7 +126,7 @@ describe('marginalia import of web addresses', () => {
       'Field notes',
       'Three Days at the Harbour',
       `${site.origin}/missing answered 404 Not Found. Nothing was imported.`,
-      "Marginalia couldn't reach 127.0.0.1: this machine seems to be offline or the address is wrong. Nothing was imported.",
+      `127.0.0.1:${port} refused the connection (ECONNREFUSED): no server is answering at that address and port. Nothing was imported.`,
     ]);
     expect(listed.map((entry) => entry.file)).toEqual(args);
     const again = await cli(['import', `${site.origin}/article`]);
