@@ -19,6 +19,14 @@ export function originLine(
   return `${from} · version ${doc.textVersion}${edited}`;
 }
 
+/**
+ * The date a document's row shows, in the app's library and `marginalia list` alike: an e-mail
+ * message's own date (its Date header, else when it was imported), any other document's import date.
+ */
+export function rowDate(doc: Pick<DocumentSummary, 'sourceType' | 'publishedAt' | 'importedAt'>): string {
+  return doc.sourceType === 'eml' ? doc.publishedAt || doc.importedAt : doc.importedAt;
+}
+
 /** The ids of documents that share their title (case-insensitively) with another document. */
 export function sharedTitleIds(documents: readonly Pick<DocumentSummary, 'id' | 'title'>[]): Set<string> {
   const byTitle = new Map<string, string[]>();

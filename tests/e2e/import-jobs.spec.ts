@@ -157,12 +157,23 @@ test('a web address pasted into Import from a Web Address is fetched and opens',
     await expect(dialog.getByLabel('Web address')).toBeFocused();
     await dialog.getByLabel('Web address').fill('ftp://example.org/x');
     await dialog.getByRole('button', { name: 'Import' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText('Type an address that starts with http:// or https://.');
-    await dialog.getByLabel('Web address').fill(`${site.origin}/article`);
+    await expect(dialog.getByRole('alert')).toHaveText('Only http:// and https:// addresses can be imported.');
+    await dialog.getByLabel('Web address').fill('not an address');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Type a web address, such as example.org/report.');
+    // Typed without its scheme, as in a browser's address bar: a local address gets http://.
+    await dialog.getByLabel('Web address').fill(`${site.origin.replace(/^http:\/\//, '')}/article`);
     await shootBothThemes(page, 'import-url');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(notice(page, `Imported ${site.origin}/article`)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('reader-content')).toContainText('Notes from the quay');
+    // Its Source panel names the address once and says when the page was fetched.
+    await page.getByRole('tab', { name: 'Source', exact: true }).click();
+    const source = page.getByRole('tabpanel', { name: 'Source' });
+    await expect(source).toContainText(`Web address ${site.origin}/article`);
+    await expect(source.locator('dt', { hasText: /^Fetched$/ })).toBeVisible();
+    await expect(source.locator('dt', { hasText: /^Fetched$/ }).locator('+ dd')).toHaveText(/\d/);
+    expect((await source.innerText()).split(`${site.origin}/article`)).toHaveLength(2);
     // A slow page shows its bar while it is fetched, and Cancel import stops the fetch.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('web address');

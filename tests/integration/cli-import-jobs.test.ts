@@ -126,12 +126,36 @@ describe('marginalia import of web addresses', () => {
       'Field notes',
       'Three Days at the Harbour',
       `${site.origin}/missing answered 404 Not Found. Nothing was imported.`,
-      "Marginalia couldn't reach 127.0.0.1: this machine seems to be offline or the address is wrong. Nothing was imported.",
+      `127.0.0.1:${port} refused the connection (ECONNREFUSED): no server is answering at that address and port. Nothing was imported.`,
     ]);
     expect(listed.map((entry) => entry.file)).toEqual(args);
     const again = await cli(['import', `${site.origin}/article`]);
     expect(again.code).toBe(0);
     expect(again.stdout.trim()).toBe(listed[0]!.id);
     expect(again.stderr).toContain('is already in the library as “Notes from the quay”.');
+  }, 60_000);
+
+  it('takes an address typed without a scheme as a browser does, and names a scheme it does not fetch', async () => {
+    const typed = `${site.origin.replace(/^http:\/\//, '')}/article`;
+    const fetched = await cli(['--json', 'import', typed]);
+    expect(fetched.code).toBe(0);
+    expect(JSON.parse(fetched.stdout)).toEqual([
+      expect.objectContaining({ file: typed, title: 'Notes from the quay', created: true }),
+    ]);
+    // A file of that name would have been imported as the file instead.
+    const ftp = await cli(['import', 'ftp://127.0.0.1/x']);
+    expect(ftp).toMatchObject({ code: 1 });
+    expect(ftp.stderr.trim()).toBe(
+      'marginalia: Marginalia imports only http and https addresses, not ftp: (“ftp://127.0.0.1/x”).',
+    );
+    const missing = await cli(['import', 'missing-report.pdf']);
+    expect(missing.stderr).toContain('does not exist');
+    // A missing path that reads as an address is tried as one, and the message says there was no file either.
+    const port = await closedPort();
+    const guessed = await cli(['import', `127.0.0.1:${port}/gone`]);
+    expect(guessed.stderr.trim()).toBe(
+      `marginalia: 127.0.0.1:${port} refused the connection (ECONNREFUSED): no server is answering at that address and port. ` +
+        `Nothing was imported. (No file “127.0.0.1:${port}/gone” exists here either.)`,
+    );
   }, 60_000);
 });

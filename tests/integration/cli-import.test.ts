@@ -231,3 +231,24 @@ describe('marginalia import of a mailbox imported before', () => {
     expect(again.stderr).toBe(`marginalia: All 2 messages in “${first}” are already in the library.\n`);
   });
 });
+
+describe('marginalia list of e-mail messages', () => {
+  it('dates a message by its own Date header, as the app’s library does, and other documents by their import', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const dated = join(temp.path, 'dated.eml');
+    writeFileSync(
+      dated,
+      'From: Ada <ada@example.org>\nSubject: Old news\nDate: Sat, 11 Oct 2025 10:00:00 +0000\nMessage-ID: <d1@x>\n\nHello.\n',
+    );
+    const undated = join(temp.path, 'undated.eml');
+    writeFileSync(undated, 'From: Ada <ada@example.org>\nSubject: No date\nMessage-ID: <d2@x>\n\nHello again.\n');
+    expect((await cli(['--data-dir', dataDir, 'import', dated, undated, SAMPLE_REPORT])).code).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const listed = (await cli(['--data-dir', dataDir, 'list'])).stdout.trim().split('\n');
+    const dateOf = (title: string) => listed.find((line) => line.includes(`  ${title}  `))?.split(/\s+/)[1];
+    expect(dateOf('Old news')).toBe('2025-10-11');
+    expect(dateOf('No date')).toBe(today);
+    expect(listed).toHaveLength(3);
+    expect(listed.filter((line) => line.split(/\s+/)[1] === today)).toHaveLength(2);
+  });
+});

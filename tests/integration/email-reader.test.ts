@@ -158,6 +158,77 @@ describe('an e-mail message', () => {
   });
 });
 
+describe('headers sent as raw 8-bit bytes, not encoded words', () => {
+  /** A message whose bytes are its lines joined, each a string of latin1 characters (one a byte). */
+  const rawMessage = (lines: string[]): Uint8Array => Buffer.from(lines.join('\r\n'), 'latin1');
+  const asBytes = (text: string, charset: 'latin1' | 'iso-8859-2' | 'windows-1252'): string =>
+    charset === 'iso-8859-2'
+      ? // š is 0xB9 in ISO-8859-2, where windows-1252 has ¹.
+        text.replace(/š/g, '\u00b9')
+      : charset === 'windows-1252'
+        ? // € is 0x80 and ’ 0x92 in windows-1252 (C1 controls in Latin-1).
+          text.replace(/€/g, '\u0080').replace(/’/g, '\u0092')
+        : text;
+
+  it('decodes a Latin-1 subject and sender name as the charset the message declares', async () => {
+    const document = await readMessage(
+      rawMessage([
+        asBytes('From: Hélène Dupré <x@example.org>', 'latin1'),
+        asBytes('Subject: Café réunion', 'latin1'),
+        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+        'Message-ID: <l1@x>',
+        'Content-Type: text/plain; charset=iso-8859-1',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        asBytes('La réunion est à 10h, après le café.', 'latin1'),
+        '',
+      ]),
+      'latin1.eml',
+    );
+    expect(document.title).toBe('Café réunion');
+    expect(document.facts.headers).toMatchObject({ From: 'Hélène Dupré <x@example.org>', Subject: 'Café réunion' });
+    expect(document.facts.author).toBe('Hélène Dupré <x@example.org>');
+    expect(bodyText(document)).toBe('La réunion est à 10h, après le café.');
+  });
+
+  it('decodes them as another declared charset (ISO-8859-2), the first part’s when the message has none', async () => {
+    const document = await readMessage(
+      rawMessage([
+        'From: x@example.org',
+        asBytes('Subject: Košice', 'iso-8859-2'),
+        'Content-Type: multipart/alternative; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset="ISO-8859-2"',
+        '',
+        asBytes('Košice', 'iso-8859-2'),
+        '--b--',
+        '',
+      ]),
+    );
+    expect(document.title).toBe('Košice');
+    expect(bodyText(document)).toBe('Košice');
+  });
+
+  it('reads them as windows-1252 when no charset is declared, and leaves UTF-8 sent raw as it is', async () => {
+    const undeclared = await readMessage(
+      rawMessage(['From: x@example.org', asBytes('Subject: 5 € for Ada’s tea', 'windows-1252'), '', 'Hello.', '']),
+    );
+    expect(undeclared.title).toBe('5 € for Ada’s tea');
+    const utf8 = await readMessage(
+      rawMessage([
+        'From: x@example.org',
+        Buffer.from('Subject: Café réunion', 'utf8').toString('latin1'),
+        'Content-Type: text/plain; charset=iso-8859-1',
+        '',
+        'Hello.',
+        '',
+      ]),
+    );
+    expect(utf8.title).toBe('Café réunion');
+  });
+});
+
 describe('attachments', () => {
   const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
   const binary = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) % 256);

@@ -248,12 +248,11 @@ describe('importing a web address', () => {
     expect(failure(await importUrl('not an address')).code).toBe('INVALID_INPUT');
   });
 
-  it('says the machine seems offline when nothing answers at the address', async () => {
+  it('says the server refused the connection when nothing listens at the address, not that it is offline', async () => {
     const port = await closedPort();
     expect(failure(await importUrl(`http://127.0.0.1:${port}/article`))).toEqual({
       code: 'NETWORK',
-      message:
-        "Marginalia couldn't reach 127.0.0.1: this machine seems to be offline or the address is wrong. Nothing was imported.",
+      message: `127.0.0.1:${port} refused the connection (ECONNREFUSED): no server is answering at that address and port. Nothing was imported.`,
     });
   });
 

@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { DocumentImporter } from '../../src/core/import';
@@ -71,6 +72,17 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; mes
   throw new Error('expected the import to fail');
 }
 
+/** The PNG with a tIME chunk (year, month, day, hour, minute, second, UTC) after its IHDR. */
+function pngWithTime(png: Uint8Array, [year, ...rest]: number[]): Uint8Array {
+  const body = Buffer.concat([Buffer.from('tIME', 'latin1'), Buffer.from([year! >> 8, year! & 0xff, ...rest])]);
+  const chunk = Buffer.alloc(12 + 7);
+  chunk.writeUInt32BE(7, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), 4 + body.length);
+  const ihdrEnd = 8 + 12 + 13;
+  return Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]);
+}
+
 async function sourceOf(id: string): Promise<DocumentSource> {
   const result = await core.call('getDocumentSource', { id });
   if (!result.ok) throw new Error(result.error.message);
@@ -126,7 +138,8 @@ describe('importing images', () => {
     });
     const result = await core.call('importDocument', {
       fileName: 'page.png',
-      dataBase64: Buffer.from(pngs[0]!).toString('base64'),
+      // Its tIME chunk is when it was scanned: the Source panel's Captured.
+      dataBase64: Buffer.from(pngWithTime(pngs[0]!, [2025, 10, 11, 9, 30, 5])).toString('base64'),
       jobId: 'png-job',
     });
     if (!result.ok) throw new Error(result.error.message);
@@ -135,7 +148,12 @@ describe('importing images', () => {
     const text = core.documents.canonicalText(document.id);
     expect(characterErrorRate(TEXTS[0]!, text.slice('page'.length))).toBeLessThanOrEqual(0.02);
     const { provenance } = await sourceOf(document.id);
-    expect(provenance).toMatchObject({ sourceType: 'image', mimeType: 'image/png', pageCount: 1 });
+    expect(provenance).toMatchObject({
+      sourceType: 'image',
+      mimeType: 'image/png',
+      pageCount: 1,
+      createdAt: '2025-10-11T09:30:05.000Z',
+    });
     expect(provenance?.ocr).toMatchObject({ threshold: 70, textLength: text.length });
     for (const word of provenance!.ocr!.uncertain!) expect(text.slice(word.start, word.end)).toBe(word.text);
     expect(events.filter((event) => event.stage === 'recognizing').map((event) => [event.done, event.total])).toEqual([

@@ -109,8 +109,8 @@ describe('OCR languages', () => {
     const dataDir = join(temp.path, 'cli-url-library');
     const io = { stdout: () => undefined, stderr: () => undefined, env: {} };
     const options = { version: '1.2.3', fontsDir: FONTS_DIR };
+    const url = `${site.origin}/lettre.png`;
     try {
-      const url = `${site.origin}/lettre.png`;
       expect(await runCli(['--data-dir', dataDir, 'import', '--ocr-lang', 'fra', url], io, options)).toBe(0);
     } finally {
       await site.close();
@@ -121,6 +121,9 @@ describe('OCR languages', () => {
       const { provenance } = sourceOf(core, document!.id);
       expect(provenance?.ocr?.languages).toBe('fra');
       expect(provenance?.importer).toMatch(/ fra \(PNG\)$/);
+      // The fetch time, which the Source panel shows as Fetched, is kept for an image as for a page.
+      expect(provenance?.origin).toEqual({ kind: 'url', url });
+      expect(Date.parse(String(provenance?.capturedAt))).toBeGreaterThan(Date.now() - 10 * 60_000);
       expect(core.documents.canonicalText(document!.id)).toContain('sœur');
     } finally {
       core.close();

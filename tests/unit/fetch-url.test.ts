@@ -9,7 +9,7 @@ const limits = { timeoutMs: 1000, maxRedirects: 5, maxBytes: 1024, limitHint: ''
 afterEach(() => vi.restoreAllMocks());
 
 describe('a fetch the network refuses', () => {
-  it.each(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ECONNREFUSED'])(
+  it.each(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])(
     'says the machine seems offline or the address wrong (%s)',
     async (code) => {
       vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('fetch failed', { cause: { code } }));
@@ -20,6 +20,16 @@ describe('a fetch the network refuses', () => {
       });
     },
   );
+
+  it('says a server that refused the connection refused it, not that this machine is offline', async () => {
+    const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(refused);
+    await expect(fetchUrl('http://127.0.0.1:9999/x', limits)).rejects.toMatchObject({
+      code: 'NETWORK',
+      message:
+        '127.0.0.1:9999 refused the connection (ECONNREFUSED): no server is answering at that address and port. Nothing was imported.',
+    });
+  });
 });
 
 describe('the name given to fetched bytes', () => {

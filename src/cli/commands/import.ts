@@ -1,10 +1,13 @@
 // `marginalia import`: files and web addresses into the library (an encrypted PDF with its
 // password), or with --update a changed version of one document's file, re-anchoring its annotations.
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
 import type { ImportOutcome, OcrLanguages } from '../../shared/model';
-import { OCR_LANGUAGES } from '../../shared/model';
+import { IMPORTABLE_EXTENSIONS, OCR_LANGUAGES } from '../../shared/model';
+import { withWebScheme } from '../../shared/web-address';
 import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
@@ -34,9 +37,21 @@ function fileOptions(password: string | undefined, options: ImportOptions): File
 /** One file's line of `import --json`: the document it made, or its error's code and message. */
 type ImportReport = { file: string; id?: string; title?: string; created?: boolean; code?: string; error?: string };
 
-/** Only http and https are fetched; anything else is a file's path. */
-export function isWebAddress(argument: string): boolean {
-  return /^https?:\/\//i.test(argument.trim());
+/**
+ * What an argument names: an address given with its scheme (any scheme, so "ftp://…" is refused
+ * as an address, not looked for as a file; file:// is the file's path), a file that exists, or
+ * else an address typed without a scheme ("example.org/page", "127.0.0.1:8716/gone"), which gets
+ * https:// (http:// on this machine or a private network), as a browser's address bar does. A
+ * bare name that ends like a file we import ("report.pdf") stays a file, missing or not.
+ */
+export function importTarget(argument: string): { url: string; guessed: boolean } | { path: string } {
+  const trimmed = argument.trim();
+  if (/^file:\/\//i.test(trimmed)) return { path: fileURLToPath(trimmed) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { url: trimmed, guessed: false };
+  if (existsSync(argument)) return { path: argument };
+  const url = withWebScheme(trimmed);
+  const bareFileName = !/[/:?#]/.test(trimmed) && extname(trimmed).toLowerCase() in IMPORTABLE_EXTENSIONS;
+  return url === undefined || bareFileName ? { path: argument } : { url, guessed: true };
 }
 
 /** The password from --password or the first line of --password-file (kept out of shell history); never printed. */
@@ -56,18 +71,21 @@ function withHint(code: string, message: string): string {
   return message;
 }
 
-function importOne(
+async function importOne(
   session: CliSession,
   argument: string,
   password: string | undefined,
   options: ImportOptions,
 ): Promise<Result<ImportOutcome>> {
   const choices = fileOptions(password, options);
-  if (isWebAddress(argument)) {
-    const languages = choices.ocrLanguages === undefined ? {} : { ocrLanguages: choices.ocrLanguages };
-    return session.request('importUrl', { url: argument.trim(), ...languages });
-  }
-  return importFile(session, argument, choices);
+  const target = importTarget(argument);
+  if ('path' in target) return importFile(session, target.path, choices);
+  const languages = choices.ocrLanguages === undefined ? {} : { ocrLanguages: choices.ocrLanguages };
+  const outcome = await session.request('importUrl', { url: target.url, ...languages });
+  if (outcome.ok || !target.guessed) return outcome;
+  // An address guessed from a path that was not there: say both, in case a file was meant.
+  const message = `${outcome.error.message} (No file “${argument}” exists here either.)`;
+  return { ok: false, error: { ...outcome.error, message } };
 }
 
 const PROMPTS = 3;

@@ -48,11 +48,9 @@ export function webAddress(address: string): URL {
 const NETWORK_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
-  'ECONNREFUSED',
   'ENETUNREACH',
   'EHOSTUNREACH',
   'ENETDOWN',
-  'ECONNRESET',
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_SOCKET',
@@ -78,6 +76,19 @@ function fetchFailure(url: URL, error: unknown, signal: AbortSignal | undefined,
     );
   }
   const code = causeCode(error);
+  // The machine was reached and said no: nothing listens at that port, or it turned us away.
+  if (code === 'ECONNREFUSED') {
+    return new UserFacingError(
+      'NETWORK',
+      `${url.host} refused the connection (ECONNREFUSED): no server is answering at that address and port. Nothing was imported.`,
+    );
+  }
+  if (code === 'ECONNRESET') {
+    return new UserFacingError(
+      'NETWORK',
+      `${url.host} closed the connection before answering (ECONNRESET). Nothing was imported.`,
+    );
+  }
   if (NETWORK_CODES.has(code) || error instanceof TypeError) {
     return new UserFacingError(
       'NETWORK',

@@ -79,9 +79,11 @@ export async function parseMessage(
   const message = withoutEnvelopeLine(bytes);
   assertLooksLikeMessage(message, sourceName);
   try {
+    // Only the bytes postal-mime reads change; the digest and the kept original are the file's.
+    const readable = withHeadersAsUtf8(message);
     // Loaded here, not with the module: the importer uses this file's digest at every start.
     const { default: PostalMime } = await import('postal-mime');
-    return await PostalMime.parse(message, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
+    return await PostalMime.parse(readable, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new UserFacingError(
@@ -89,6 +91,76 @@ export async function parseMessage(
       `“${sourceName}” could not be read as an e-mail message (${why}); nothing was imported.`,
     );
   }
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The decoder for header bytes that are not UTF-8 (a subject typed in raw Latin-1 by an old
+ * client, never RFC 2047-encoded): the charset the message declares, its own Content-Type's
+ * or else the first part's, as mail clients read them; windows-1252 (which reads Latin-1
+ * too) when it declares none, or declares UTF-8 or one this runtime cannot decode.
+ */
+function legacyHeaderDecoder(headerText: string, messageText: string): (bytes: Uint8Array) => string {
+  const charsetParameter = /;[ \t\r\n]*charset[ \t]*=[ \t]*"?([\w.:+-]+)/i;
+  const ownType = /^content-type[ \t]*:.*(?:\r?\n[ \t].*)*/im.exec(headerText)?.[0] ?? '';
+  const charset = (charsetParameter.exec(ownType) ?? charsetParameter.exec(messageText))?.[1];
+  if (charset && !/^(utf-?8|us-ascii|ascii|utf-?16.*|utf-?32.*)$/i.test(charset)) {
+    try {
+      return decodeWith(new TextDecoder(charset));
+    } catch {
+      // An unknown label: fall through to the usual guess.
+    }
+  }
+  return decodeWith(new TextDecoder('windows-1252'));
+}
+
+/** windows-1252's characters at 0x80–0x9F, where Latin-1 has C1 controls; undefined bytes stay as they are. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * The decoder's text; for windows-1252 (which "iso-8859-1" and "latin1" also name), its own
+ * characters at 0x80–0x9F, which Node 20's TextDecoder gives as C1 controls.
+ */
+function decodeWith(decoder: TextDecoder): (bytes: Uint8Array) => string {
+  if (decoder.encoding !== 'windows-1252') return (bytes) => decoder.decode(bytes);
+  return (bytes) =>
+    decoder.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/**
+ * The message with each header line that is not valid UTF-8 rewritten as UTF-8, decoded as
+ * the message's declared charset. postal-mime decodes every header line as UTF-8, so raw
+ * 8-bit bytes in one ("Café" in Latin-1) would come out as U+FFFD. Lines that are UTF-8
+ * (ASCII, encoded words, or UTF-8 sent raw) are left alone, and so is the body.
+ */
+export function withHeadersAsUtf8(message: Uint8Array): Uint8Array {
+  const probe = Buffer.from(message.subarray(0, MAX_HEADER_PROBE));
+  const asText = probe.toString('latin1');
+  const blank = asText.search(/\r?\n\r?\n/);
+  const headerEnd = blank === -1 ? probe.length : blank;
+  const header = probe.subarray(0, headerEnd);
+  if (isUtf8(header)) return message;
+  const decode = legacyHeaderDecoder(asText.slice(0, headerEnd), asText);
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  while (start < header.length) {
+    const newline = header.indexOf(0x0a, start);
+    const end = newline === -1 ? header.length : newline + 1;
+    const line = header.subarray(start, end);
+    lines.push(isUtf8(line) ? line : Buffer.from(decode(line), 'utf8'));
+    start = end;
+  }
+  return Buffer.concat([...lines, message.subarray(headerEnd)]);
 }
 
 function megabytes(bytes: number): string {

@@ -6,6 +6,7 @@ import type { Block } from '../../../shared/document-blocks';
 import { UserFacingError } from '../../../shared/result';
 import type { FormatInput, ReadDocument } from '../formats/format-reader';
 import type { ImageKind, ImageSize } from './image-header';
+import { imageDate } from './image-date';
 import { IMAGE_MIME_TYPES, assertImageSizes, imageKindOf, imageSizes } from './image-header';
 import { ocrImporterName } from './ocr-engine';
 import { DEFAULT_OCR } from './ocr-models';
@@ -73,6 +74,7 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
       `No text was recognized in “${input.fileName}”: OCR found no words on ${where}.`,
     );
   }
+  const createdAt = imageDate(kind, input.bytes);
   const title = input.fileName.replace(/\.(png|jpe?g|tiff?)$/i, '');
   return {
     title,
@@ -85,6 +87,8 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
       mimeType: IMAGE_MIME_TYPES[kind],
       pageCount: pages.count,
       ocr: recognized.ocr,
+      // When the photo was taken or the page scanned, as the file says: the Source panel's Captured.
+      ...(createdAt ? { createdAt } : {}),
     },
   };
 }

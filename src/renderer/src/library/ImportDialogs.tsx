@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../app/store';
 import { dialogStyles, FormFooter, Modal } from '../ui/Dialogs';
+import { withWebScheme } from '../../../shared/web-address';
 import { passwordPrompt } from './password-prompt';
 
 /** Shows the first waiting password request; Open retries the import with it, Cancel imports nothing. */
@@ -65,9 +66,14 @@ export function UrlImportDialog({ onImport, onClose }: { onImport: (url: string)
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = () => {
-    const address = value.trim();
+    // Typed without a scheme, an address gets the one a browser would give it (see withWebScheme).
+    const address = withWebScheme(value);
+    if (address === undefined) {
+      setError('Type a web address, such as example.org/report.');
+      return;
+    }
     if (!/^https?:\/\/\S+$/i.test(address)) {
-      setError('Type an address that starts with http:// or https://.');
+      setError('Only http:// and https:// addresses can be imported.');
       return;
     }
     onImport(address);

@@ -1,5 +1,6 @@
 // The library's rows: single documents as they are, and the messages of an e-mail thread
 // gathered into one group at the place of its first message in the chosen order.
+import { rowDate } from '../../../shared/document-labels';
 import type { DocumentSummary } from '../../../shared/model';
 
 export interface ThreadRow {
@@ -14,12 +15,8 @@ export interface ThreadRow {
 
 export type LibraryRow = { kind: 'document'; document: DocumentSummary } | ThreadRow;
 
-const messageDate = (doc: DocumentSummary): string => doc.publishedAt || doc.importedAt;
-
-/** The date a row shows: an e-mail message's own date (its Date header), any other document's import date. */
-export function rowDate(doc: DocumentSummary): string {
-  return doc.sourceType === 'eml' ? messageDate(doc) : doc.importedAt;
-}
+/** The date a row shows, shared with `marginalia list`. */
+export { rowDate };
 
 /** Groups already filtered and sorted documents; a thread with one message shown is shown as that message. */
 export function libraryRows(documents: readonly DocumentSummary[]): LibraryRow[] {
@@ -39,7 +36,7 @@ export function libraryRows(documents: readonly DocumentSummary[]): LibraryRow[]
     }
     if (members[0] !== doc) continue;
     const messages = [...members].sort((a, b) => a.thread!.position - b.thread!.position);
-    const newest = messages.map(messageDate).reduce((a, b) => (b > a ? b : a));
+    const newest = messages.map(rowDate).reduce((a, b) => (b > a ? b : a));
     rows.push({ kind: 'thread', key: doc.thread.key, subject: doc.thread.subject, messages, newest });
   }
   return rows;

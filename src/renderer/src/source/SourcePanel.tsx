@@ -78,6 +78,8 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
         <OriginFact origin={provenance.origin} originUrl={provenance.originUrl} bundle={source.bundle} />
         <AttachedToFact attachedTo={source.attachedTo} />
         <Fact label="Captured" value={when(provenance.createdAt)} />
+        {/* The fetch time: which version of the page (or file at that address) the text is. */}
+        <Fact label="Fetched" value={when(provenance.capturedAt)} />
         <Fact label="Imported" value={when(provenance.importedAt)} />
         <Fact label="Importer" value={provenance.importer} />
         <Fact label="Pages" value={pages === undefined ? undefined : String(pages)} />

@@ -101,7 +101,12 @@ export function OriginFact({
         {bundle &&
           ` signed by ${bundle.signerName || 'an unnamed sender'} (key ${bundle.fingerprint || 'none: unsigned'})`}
       </Fact>
-      <Fact label="Address" value={originUrl} />
+      {origin.kind === 'url' ? (
+        // "Came from" names the address asked for; a redirect's end is the only other one worth a row.
+        <Fact label="Redirected to" value={originUrl === origin.url ? undefined : originUrl} />
+      ) : (
+        <Fact label="Address" value={originUrl} />
+      )}
     </>
   );
 }
