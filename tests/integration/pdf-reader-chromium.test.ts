@@ -59,6 +59,37 @@ async function printedPdf(): Promise<Uint8Array> {
 
 const blockText = (block: Block): string => blockPlainText(block);
 
+const ARTICLE_TITLE = 'Patrols Along the Western Coast';
+const articleParagraphs = (): string[] =>
+  Array.from({ length: 40 }, (_, index) => sentences(index + 401, 4).normalize('NFKC'));
+
+/**
+ * A web article printed as `chromium --print-to-pdf` prints it: Chromium's own header (the date and
+ * time, then the page's title) over the text of every page, and its own footer (the address and "N/M").
+ */
+async function printedWithDefaultHeader(): Promise<Uint8Array> {
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const body = articleParagraphs()
+      .map((text) => `<p>${text}</p>`)
+      .join('');
+    await page.setContent(
+      `<html lang="en"><head><title>${ARTICLE_TITLE}</title><style>body{font-variant-ligatures:none}</style></head>` +
+        `<body><h1>${ARTICLE_TITLE}</h1>${body}</body></html>`,
+    );
+    const margin = '0.4in';
+    const pdf = await page.pdf({
+      format: 'Letter',
+      displayHeaderFooter: true,
+      margin: { top: margin, bottom: margin, left: margin, right: margin },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}
+
 describe.skipIf(!executablePath || !hasPdftotext)('reading a PDF printed by Chromium', () => {
   const temp = makeTempDir();
   afterAll(() => temp.remove());
@@ -79,5 +110,19 @@ describe.skipIf(!executablePath || !hasPdftotext)('reading a PDF printed by Chro
     expect(text.split(TITLE)).toHaveLength(2);
     expect(read.title).toBe(TITLE);
     expect(read.blocks.map(blockText)).not.toContain(TITLE);
+  }, 60_000);
+});
+
+describe.skipIf(!executablePath)('reading a PDF printed with Chromium’s default header and footer', () => {
+  it('leaves out the date, time and title heading every page, the first too, and keeps the article’s own title', async () => {
+    const read = await readPdf({ fileName: 'article.pdf', bytes: await printedWithDefaultHeader() });
+    const blocks = read.blocks.map(blockText);
+    const text = blocks.join('\n');
+    expect(read.facts.pageCount).toBeGreaterThanOrEqual(3);
+    expect(read.title).toBe(ARTICLE_TITLE);
+    expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}/);
+    expect(text).not.toContain(ARTICLE_TITLE);
+    expect(text).not.toMatch(/\b\d+\/\d+\b/);
+    expect(wordF1(articleParagraphs().join('\n'), text)).toBeGreaterThanOrEqual(0.99);
   }, 60_000);
 });

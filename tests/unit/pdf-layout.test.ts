@@ -154,6 +154,28 @@ describe('PDF reading order', () => {
     expect(removeFurniture(inOnePiece, 10)).toEqual(frames.map((frame) => frame.lines.slice(2)));
   });
 
+  it('drops a small head set a line of its own size above the larger text, and keeps a same-size opening line', () => {
+    const frames = [1, 2, 3, 4].map((number) => ({
+      top: 792,
+      bottom: 0,
+      lines: [
+        line('12/2/26, 12:21 AM', 24, 769.5, 74, 8),
+        line('Long Web Article on Patrols', 303, 769.5, 110, 8),
+        line(`Opening line ${number} of the page`, 34, 753.8, 500, 12),
+        line(`p${'abcd'[number - 1]!} body`, 34, 739.8, 500, 12),
+      ],
+    }));
+    const kept = removeFurniture(frames, 12).map((lines) => lines.map((found) => found.text));
+    expect(kept).toEqual(
+      [1, 2, 3, 4].map((number) => [`Opening line ${number} of the page`, `p${'abcd'[number - 1]!} body`]),
+    );
+    const sameSize = frames.map((frame) => ({
+      ...frame,
+      lines: frame.lines.map((found, index) => (index < 2 ? { ...found, size: 12 } : found)),
+    }));
+    expect(removeFurniture(sameSize, 12).map((lines) => lines.length)).toEqual([4, 4, 4, 4]);
+  });
+
   it('keeps numbered section headings that open every page, set larger than the text, as text', () => {
     const frames = [1, 2, 3, 4].map((number) => ({
       top: 792,

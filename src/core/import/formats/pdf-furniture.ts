@@ -70,16 +70,23 @@ function baselinesFromEdge(frame: PageFrame, zone: Zone): PdfLine[][] {
   return groups;
 }
 
+/** A head or foot set smaller than this share of the text's size next to it is no line of that text. */
+const SMALLER_SHARE = 0.85;
+
 /**
  * Running heads and feet stand apart from the text: more than a line's spacing lies between
- * them and the next line in. Body lines that merely repeat (boilerplate opening every page,
- * near-identical numbered paragraphs) sit at their paragraph's spacing and stay text.
+ * them and the next line in, or, set smaller than that line, more than a line of their own size
+ * (Chromium's print header, the date and the page's title in 8 pt a line above the text in 12).
+ * Body lines that merely repeat (boilerplate opening every page, near-identical numbered
+ * paragraphs) sit at their paragraph's spacing, in its size, and stay text.
  */
 function setApart(group: readonly PdfLine[], next: readonly PdfLine[] | undefined): boolean {
   if (!next) return true;
   const gap = Math.abs(group[0]!.y - next[0]!.y);
-  const size = Math.max(...group.map((line) => line.size), ...next.map((line) => line.size));
-  return gap > 1.6 * size;
+  const own = Math.max(...group.map((line) => line.size));
+  const nextSize = Math.max(...next.map((line) => line.size));
+  if (own < SMALLER_SHARE * Math.min(...next.map((line) => line.size))) return gap > 1.6 * own;
+  return gap > 1.6 * Math.max(own, nextSize);
 }
 
 /**

@@ -49,6 +49,9 @@ function isList(grid: Grid): boolean {
   return grid.cells.every((row) => row[0]!.length === 0 || LIST_MARK.test(cellText(row[0]!)));
 }
 
+/** A piece of text with its extent: a part of a band, or the whole line it came from. */
+type Piece = Pick<Part, 'text' | 'x0' | 'x1'>;
+
 const near = (above: Band, below: Band): boolean => above.bottom - below.y <= ROW_GAP_EMS * below.size;
 
 /** A column's band: from the gutter before it to the gutter after it. */
@@ -74,10 +77,15 @@ function continuesOutside(grid: Grid, rows: readonly Band[], first: number, last
     const prosePart = grid.cells.flatMap((row) => row[column]!).find((part) => words(part.text) >= PROSE_WORDS);
     if (!prosePart) continue;
     const { start, end } = band(grid, column);
-    const prose = (part: Part): boolean => part.x0 >= start && part.x1 <= end && words(part.text) >= PROSE_WORDS;
+    const within = (piece: Piece): boolean => piece.x0 >= start && piece.x1 <= end && words(piece.text) >= PROSE_WORDS;
+    // A justified line of prose may come in a piece per word: its line is the prose.
+    const prose = (part: Part): Piece | undefined => [part, part.line].find(within);
     if (neighbours.some((row) => row.parts.some(prose))) return true;
     const em = prosePart.size;
-    const aligned = (part: Part): boolean => prose(part) && Math.abs(part.x0 - prosePart.x0) <= SAME_START_EMS * em;
+    const aligned = (part: Part): boolean => {
+      const piece = prose(part);
+      return piece !== undefined && Math.abs(piece.x0 - prosePart.x0) <= SAME_START_EMS * em;
+    };
     if (outside.filter((row) => row.parts.some(aligned)).length >= MIN_ROWS) return true;
   }
   return false;
