@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
-import { runCli } from '../../src/cli/cli';
+import { runCliCaptured } from '../support/cli-run';
 import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
@@ -22,21 +22,8 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-async function cli(args: string[], askPassword?: CliIo['askPassword']) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    ...(askPassword ? { askPassword } : {}),
-  };
-  const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
-    version: '1.2.3',
-    fontsDir: FONTS_DIR,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], askPassword?: CliIo['askPassword']) =>
+  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { fontsDir: FONTS_DIR }, {}, askPassword);
 
 describe('marginalia import of an encrypted PDF', () => {
   it('says the password is needed, that a wrong one is wrong, and opens it with the right one', async () => {

@@ -69,7 +69,8 @@ export function unreadable(error: unknown, say: (why: string) => string): UserFa
 /** Real documents nest a few dozen elements deep; jsdom's parsers slow down with the square of the depth. */
 export const MAX_DEPTH = 1000;
 
-const VOID = new Set([
+/** HTML's void elements, which never hold others: they add no depth. */
+export const VOID_TAGS: ReadonlySet<string> = new Set([
   'area',
   'base',
   'br',
@@ -123,7 +124,7 @@ export function nestingDepth(markup: string): number {
     if (closing) depth = Math.max(0, depth - 1);
     else if (markup[close - 1] !== '/') {
       const name = markup.slice(nameStart, nameEnd(markup, nameStart, close)).toLowerCase();
-      if (!VOID.has(name)) deepest = Math.max(deepest, ++depth);
+      if (!VOID_TAGS.has(name)) deepest = Math.max(deepest, ++depth);
     }
     open = markup.indexOf('<', close + 1);
   }
