@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { DocumentImporter } from '../../src/core/import';
@@ -9,6 +10,7 @@ import { workerReader } from '../../src/core/import/reader-worker-host';
 import type { DocumentSource, ImportOutcome } from '../../src/shared/model';
 import { pageAt } from '../../src/shared/page-map';
 import { UserFacingError } from '../../src/shared/result';
+import { buildDocx, COMMENTS, DOCX_TITLE, FOOTNOTE } from '../support/docx-fixture';
 import { makeTempDir } from '../support/temp';
 import { TEST_READERS } from '../support/test-readers';
 
@@ -186,6 +188,31 @@ describe('readers in a worker', () => {
         code: 'UNSUPPORTED_TYPE',
         message: 'No reader for txt files.',
       });
+    }
+  }, 30_000);
+
+  it('carry mammoth inside the built Word reader, not loaded from node_modules file by file at each import', () => {
+    for (const folder of ['../../out/cli', '../../out/main/chunks']) {
+      const dir = fileURLToPath(new URL(folder, import.meta.url));
+      const chunk = readdirSync(dir).find((name) => /^docx-reader-.*\.m?js$/.test(name));
+      const code = readFileSync(join(dir, chunk!), 'utf8');
+      // A message of mammoth's own zip opener, so its code is here; and no load of the package by name.
+      expect(code).toContain('Could not find file in options');
+      expect(code).not.toMatch(/["']mammoth["']/);
+    }
+  });
+
+  it('read a Word file with its notes and comments in the built CLI and desktop workers', async () => {
+    const bytes = await buildDocx();
+    for (const built of ['../../out/cli/reader-worker.mjs', '../../out/main/reader-worker.js']) {
+      const read = await workerReader('docx', new URL(built, import.meta.url), {
+        maxOldGenerationSizeMb: 256,
+        timeoutMs: 20_000,
+      })({ fileName: 'report.docx', bytes });
+      expect(read.title).toBe(DOCX_TITLE);
+      expect(read.facts?.importer).toMatch(/^mammoth \d+\.\d+\.\d+$/);
+      expect(JSON.stringify(read.blocks)).toContain(FOOTNOTE);
+      expect(read.notes?.map((note) => note.text)).toEqual(COMMENTS.map((comment) => comment.text));
     }
   }, 30_000);
 

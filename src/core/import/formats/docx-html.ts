@@ -3,27 +3,13 @@
 // paragraphs under a "Notes" heading at the end; images as their alt text. mammoth writes
 // the HTML itself (escaped, every tag closed), so it is read as a light tree, not by jsdom.
 import { createRequire } from 'node:module';
-import type * as MammothModule from 'mammoth';
+import * as mammoth from 'mammoth';
 import type { Block } from '../../../shared/document-blocks';
 import { blocksOfTree } from '../html';
 import { GeneratedElement, GeneratedText, keepAllowedElements, parseGeneratedHtml } from './generated-html';
 import { imagesToAltText } from './html-shapes';
 import { superscriptText } from './note-marks';
 import { unreadable } from './xml';
-
-type Mammoth = typeof MammothModule;
-
-let mammoth: Mammoth | undefined;
-
-/** mammoth loads on first use (only Word import needs it), or when a Word file is expected (loadMammoth). */
-function mammothModule(): Mammoth {
-  mammoth ??= createRequire(import.meta.url)('mammoth') as Mammoth;
-  return mammoth;
-}
-
-export function loadMammoth(): void {
-  mammothModule();
-}
 
 export function mammothVersion(): string {
   return (createRequire(import.meta.url)('mammoth/package.json') as { version: string }).version;
@@ -89,7 +75,7 @@ function blocksOfMammothHtml(html: string): Block[] {
 
 /** The blocks of a Word file (given as a zip archive mammoth may read whole: checked and rebuilt by the caller). */
 export async function docxBlocks(archive: Uint8Array, label: string): Promise<Block[]> {
-  const { convertToHtml, images } = mammothModule();
+  const { convertToHtml, images } = mammoth;
   try {
     const result = await convertToHtml(
       { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },

@@ -7,7 +7,6 @@ import { UserFacingError } from '../../../shared/result';
 import { cleanTitle } from '../parsed-document';
 import { docxComments } from './docx-comments';
 import { docxBlocks, mammothVersion } from './docx-html';
-export { loadMammoth } from './docx-html';
 import type { FormatReader, ImportedNote, ReadDocument } from './format-reader';
 import { coreProperties, factsFrom, parseOfficeXml, relationshipTarget, relsOf } from './ooxml-package';
 import type { Parts } from './ooxml-package';

@@ -31,7 +31,8 @@ export const FORMAT_READERS: ReaderRegistry = {
  */
 const WARM_UPS: Partial<Record<SourceType, () => Promise<unknown>>> = {
   pdf: async () => (await import('./pdf-library')).pdfjsLibrary(),
-  docx: async () => (await import('./docx-reader')).loadMammoth(),
+  // The Word reader's chunk holds mammoth: loading it loads mammoth.
+  docx: () => import('./docx-reader'),
   epub: () => import('./epub-reader'),
 };
 

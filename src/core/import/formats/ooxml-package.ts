@@ -1,28 +1,14 @@
 // The package structure shared by Office files: relationships name the parts (the main
 // document, its comments, the core properties), and docProps/core.xml holds title, author, date.
-import type * as XmldomModule from '@xmldom/xmldom';
-import { createRequire } from 'node:module';
+// mammoth's own XML parser (bundled once with it), where jsdom would take a second more to
+// load: it fetches nothing and expands no entity a DTD declares.
+import { DOMParser } from '@xmldom/xmldom';
 import { UserFacingError } from '../../../shared/result';
 import type { SourceFacts } from './format-reader';
 import { assertShallow, attr, byLocalName, decodeXml, firstText } from './xml';
 import { resolvePart } from './zip-archive';
 
 export type Parts = ReadonlyMap<string, Uint8Array>;
-
-let xmldom: typeof XmldomModule | undefined;
-
-/**
- * The XML parser mammoth reads a Word file's parts with (its dependency, so resolved through
- * it): loaded anyway for Word import, where jsdom would take a second more to load. It fetches
- * nothing and expands no entity a DTD declares.
- */
-function xmldomModule(): typeof XmldomModule {
-  if (!xmldom) {
-    const fromMammoth = createRequire(createRequire(import.meta.url).resolve('mammoth'));
-    xmldom = fromMammoth('@xmldom/xmldom') as typeof XmldomModule;
-  }
-  return xmldom;
-}
 
 /**
  * An Office part parsed, or INVALID_INPUT naming the part and the file. As strict as mammoth
@@ -34,7 +20,7 @@ export function parseOfficeXml(bytes: Uint8Array, part: string, label: string): 
   let faults = 0;
   let document: Document | undefined;
   try {
-    const parser = new (xmldomModule().DOMParser)({ errorHandler: () => (faults += 1) });
+    const parser = new DOMParser({ errorHandler: () => (faults += 1) });
     document = parser.parseFromString(text, 'application/xml');
   } catch {
     faults += 1;
