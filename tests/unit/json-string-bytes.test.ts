@@ -2,7 +2,7 @@
 // go in as JSON strings, whose escaped size is counted without writing them out.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonStringBytes } from '../../src/core/import/prepare';
+import { jsonStringBound, jsonStringBytes } from '../../src/core/import/prepare';
 
 const stringifiedBytes = (text: string): number => Buffer.byteLength(JSON.stringify(text));
 
@@ -35,5 +35,21 @@ describe('the bytes a string takes as JSON', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('never exceed the bound counted from the length alone, so a document under it needs no count', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0x1f }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.integer({ min: 0, max: 0xffff }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (codes) => {
+        const text = String.fromCharCode(...codes);
+        expect(jsonStringBytes(text)).toBeLessThanOrEqual(jsonStringBound(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(jsonStringBytes('\u0000\ud800')).toBe(jsonStringBound('\u0000\ud800'));
   });
 });

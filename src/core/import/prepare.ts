@@ -74,6 +74,19 @@ export function jsonStringBytes(text: string): number {
   return Buffer.byteLength(text) + escapes;
 }
 
+/** No UTF-16 code unit takes more than six bytes in a JSON string ("\\u001f", a lone surrogate's "\\ud800"). */
+export const jsonStringBound = (text: string): number => 6 * text.length + 2;
+
+/** At least bundleEntryBytes, and counted from the strings' lengths alone. */
+function bundleEntryBound(document: { lexicalJson: string; canonicalText: string; sourceBytes: number }): number {
+  return (
+    jsonStringBound(document.lexicalJson) +
+    jsonStringBound(document.canonicalText) +
+    Math.ceil(document.sourceBytes / 3) * 4 +
+    64 * 1024
+  );
+}
+
 /** The bytes a document takes in a note bundle: its structure and text as JSON strings, its original file in base64, and room for the rest. */
 export function bundleEntryBytes(document: {
   lexicalJson: string;
@@ -97,6 +110,9 @@ export function assertSharable(
   maxBytes: number,
 ): void {
   const limit = sizeLimits(maxBytes).documentEntryBytes;
+  // Counting escapes walks every character (tens of milliseconds for a long report, in a loop
+  // run once, so never optimized): only a document the cheap bound cannot clear is counted.
+  if (bundleEntryBound(document) <= limit) return;
   const bytes = bundleEntryBytes(document);
   if (bytes <= limit) return;
   const structureBytes = Buffer.byteLength(document.lexicalJson);
