@@ -1,5 +1,6 @@
 // Groups a region's lines into paragraphs, headings and list items, from line spacing,
 // first-line indents, font size, font weight and list marks; joins words broken across lines.
+import { lineEndJoin } from '../line-join';
 import type { PdfLine } from './pdf-lines';
 
 /** What the whole document's text says about its body text. */
@@ -61,18 +62,17 @@ function mergeBaselines(region: readonly PdfLine[], members: Map<PdfLine, PdfLin
 }
 
 /**
- * A word broken at a line's end ("inter-" / "national", with a hyphen or Unicode's U+2010)
- * is joined between lowercase letters; any other hyphen between a letter or digit and the next
- * line's letter or digit is part of the word ("Fc-" / "ConfigParse", "10-" / "12", "10-" /
- * "year") and stays, with no space after it. Other lines join with a space.
+ * Lines joined as lineEndJoin says (a word broken at a line's end joined, a hyphen that is part
+ * of the word kept with no space after it), a soft hyphen at a line's end dropped; other lines
+ * join with a space.
  */
 export function joinLines(texts: readonly string[]): string {
   let joined = '';
   for (const text of texts) {
-    const hyphenated = /[\p{L}\p{N}][-\u2010]$/u.test(joined) && /^[\p{L}\p{N}]/u.test(text);
+    const join = lineEndJoin(joined, text);
     if (joined === '') joined = text;
-    else if (hyphenated && /\p{Ll}.$/u.test(joined) && /^\p{Ll}/u.test(text)) joined = joined.slice(0, -1) + text;
-    else if (hyphenated) joined += text;
+    else if (join === 'joined') joined = joined.slice(0, -1) + text;
+    else if (join === 'hyphen kept') joined += text;
     else if (joined.endsWith('\u00ad')) joined = joined.slice(0, -1) + text;
     else joined = `${joined} ${text}`;
   }

@@ -1,6 +1,7 @@
 // Turns what tesseract recognized on one page (blocks, paragraphs, lines, words with their
 // confidence) into paragraphs of the page, words under the confidence threshold marked.
 import type { PageRef, ParagraphBlock, TextRun } from '../../../shared/document-blocks';
+import { lineEndJoin } from '../line-join';
 
 /**
  * Words recognized with a confidence under this (tesseract's 0–100) are marked as unsure.
@@ -50,18 +51,6 @@ interface Token {
   uncertain: boolean;
 }
 
-/**
- * How a line's first word meets the word before it, as in the PDF reader (joinLines): a word
- * broken at a line's end between lowercase letters ("inter-" / "national") is joined; any
- * other hyphen between a letter or digit and the next letter or digit ("Fc-" / "ConfigParse",
- * "10-" / "12") is part of the word and stays, with no space after it.
- */
-function lineJoin(previous: Token | undefined, next: string): 'joined' | 'hyphen kept' | 'apart' {
-  if (previous === undefined || !/[\p{L}\p{N}][-\u2010]$/u.test(previous.text) || !/^[\p{L}\p{N}]/u.test(next))
-    return 'apart';
-  return /\p{Ll}.$/u.test(previous.text) && /^\p{Ll}/u.test(next) ? 'joined' : 'hyphen kept';
-}
-
 /** A paragraph's words in reading order, line-end hyphens joined; separators are the spaces between tokens. */
 function tokensOf(paragraph: OcrParagraph, tally: ConfidenceTally): Token[] {
   const tokens: Token[] = [];
@@ -71,7 +60,7 @@ function tokensOf(paragraph: OcrParagraph, tally: ConfidenceTally): Token[] {
       if (text === '') return;
       const uncertain = tally.add(word.confidence);
       const previous = tokens.at(-1);
-      const join = index === 0 ? lineJoin(previous, text) : 'apart';
+      const join = index === 0 && previous !== undefined ? lineEndJoin(previous.text, text) : 'apart';
       if (previous === undefined || join === 'apart') {
         tokens.push({ text, uncertain });
         return;
