@@ -1,6 +1,6 @@
 // Builds an imported document's canonical editor state directly: the JSON Lexical 0.52 would serialize, its text, pages and unsure runs.
 import type { Block, DocumentOutline, InlineRun, ListBlock, PageRef, TableBlock, TextRun } from './document-blocks';
-import { boundedTables, isBlankBlock, textRun } from './document-blocks';
+import { boundedTables, isBlankBlock, shownByline, textRun } from './document-blocks';
 import type { PageMapEntry } from './model';
 
 // The objects below are written field for field in the order Lexical's exportJSON writes them,
@@ -283,8 +283,9 @@ function pageMapOf(starts: readonly PlacedStart[]): PageMapEntry[] {
 }
 
 /**
- * Builds the canonical editor state for a document: title heading, byline, then the body,
- * where its pages begin, and where the runs marked `uncertain` (low-confidence OCR) are.
+ * Builds the canonical editor state for a document: title heading, byline (unless the body's
+ * opening already names it: shownByline), then the body, where its pages begin, and where the
+ * runs marked `uncertain` (low-confidence OCR) are.
  */
 export function buildDocumentState(outline: DocumentOutline): {
   lexicalJson: string;
@@ -296,8 +297,9 @@ export function buildDocumentState(outline: DocumentOutline): {
   const root = new RootWriter(out);
   const starts: PlacedStart[] = [];
   root.append({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
-  if (outline.byline.trim() !== '')
-    root.append({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+  // Every reader's document goes through here, so none shows a byline its opening already names.
+  const byline = shownByline(outline.byline, outline.blocks);
+  if (byline !== '') root.append({ kind: 'paragraph', role: 'byline', children: [textRun(byline, { italic: true })] });
   for (const block of outline.blocks) {
     if (isBlankBlock(block)) continue;
     for (const part of block.kind === 'table' ? boundedTables(block) : [block])

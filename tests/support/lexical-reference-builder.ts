@@ -26,7 +26,7 @@ import type {
   PageRef,
   TableBlock,
 } from '../../src/shared/document-blocks';
-import { boundedTables, isBlankBlock, textRun } from '../../src/shared/document-blocks';
+import { boundedTables, isBlankBlock, shownByline, textRun } from '../../src/shared/document-blocks';
 import { $canonicalText, createDocumentEditor } from '../../src/shared/lexical-document';
 import type { PageMapEntry } from '../../src/shared/model';
 
@@ -189,8 +189,9 @@ export function buildDocumentStateWithLexical(outline: DocumentOutline): {
         $getRoot().clear();
         $appendBlock({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
         pages.push(undefined);
-        if (outline.byline.trim() !== '') {
-          $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(outline.byline, { italic: true })] });
+        const byline = shownByline(outline.byline, outline.blocks);
+        if (byline !== '') {
+          $appendBlock({ kind: 'paragraph', role: 'byline', children: [textRun(byline, { italic: true })] });
           pages.push(undefined);
         }
         for (const block of outline.blocks) {

@@ -1,8 +1,12 @@
 // The byline under a document's title: set once, not again when the article's own first lines already say it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import { prepareDocument } from '../../src/core/import/prepare';
+import { prepareBinary } from '../../src/core/import/read-binary';
 import { shownByline, textRun } from '../../src/shared/document-blocks';
 import type { Block } from '../../src/shared/document-blocks';
+import { buildDocumentState } from '../../src/shared/document-state';
 
 const paragraph = (text: string): Block => ({ kind: 'paragraph', children: [textRun(text)] });
 
@@ -25,5 +29,38 @@ describe('the byline under the title', () => {
       </article></body></html>`;
     const document = prepareDocument('patrols.html', new TextEncoder().encode(html), 1024 * 1024);
     expect(document.canonicalText.match(/Leila Mansour/g)).toHaveLength(1);
+  });
+
+  it('is left out by the one builder of every document, as each reader once did itself before building', () => {
+    const names = ['Leila Mansour', 'A. Writer', '  ', ''];
+    const text = fc.constantFrom('By Leila Mansour', 'LEILA  MANSOUR, Oslo', 'a. writer', 'The harbour.', '', ' ');
+    const outline = fc.record({
+      title: fc.constantFrom('Patrols', ''),
+      byline: fc.constantFrom(...names),
+      blocks: fc.array(text.map(paragraph), { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(outline, (document) => {
+        const asCallersDid = { ...document, byline: shownByline(document.byline, document.blocks) };
+        expect(buildDocumentState(document)).toEqual(buildDocumentState(asCallersDid));
+      }),
+    );
+  });
+
+  it('shows the author once in a document a binary reader read, its opening naming the author', async () => {
+    const read: ReadDocument = {
+      title: 'Patrols resume',
+      byline: 'Leila Mansour',
+      publishedAt: '',
+      siteName: '',
+      blocks: [paragraph('By Leila Mansour · 12 October 2025'), paragraph('The coast guard resumed its patrols.')],
+      facts: { importer: 'test reader' },
+    };
+    const document = await prepareBinary(
+      { fileName: 'patrols.epub', bytes: new Uint8Array([1, 2, 3]), sourceType: 'epub', origin: { kind: 'upload' } },
+      { readers: { epub: async () => read }, maxBytes: 1024 * 1024, now: new Date('2026-12-02T00:00:00Z') },
+    );
+    expect(document.canonicalText.match(/Leila Mansour/g)).toHaveLength(1);
+    expect(document.byline).toBe('Leila Mansour');
   });
 });

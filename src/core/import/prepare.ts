@@ -5,7 +5,6 @@ import { buildDocumentState, countWords } from '../../shared/lexical-document';
 import { sizeLimits } from '../../shared/bundle-schemas';
 import type { DocumentProvenance, SourceType } from '../../shared/model';
 import type { CarriedFile } from './formats/format-reader';
-import { shownByline } from '../../shared/document-blocks';
 import type { NotePlacement } from './imported-notes';
 import { UserFacingError } from '../../shared/result';
 import { parseHtml } from './html';
@@ -143,7 +142,7 @@ export function prepareDocument(
   const title = cleanTitle(parsed.title, fallbackTitle);
   const { lexicalJson, text: canonicalText } = buildDocumentState({
     title,
-    byline: shownByline(parsed.byline, parsed.blocks),
+    byline: parsed.byline,
     blocks: parsed.blocks,
   });
   assertSharable({ lexicalJson, canonicalText, sourceBytes: bytes.length }, maxBytes);

@@ -4,7 +4,6 @@
 import { buildDocumentState, countWords } from '../../shared/lexical-document';
 import type { DocumentOrigin, DocumentProvenance, OcrFacts, SourceType } from '../../shared/model';
 import { UserFacingError } from '../../shared/result';
-import { shownByline } from '../../shared/document-blocks';
 import { sha256Hex } from '../files/sha256';
 import type { ReaderRegistry } from './formats';
 import type { CarriedFile, FormatReader, ReadDocument, ReadStage, SourceFacts } from './formats/format-reader';
@@ -177,7 +176,7 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
   const read = await runReader(reader, file);
   const fallbackTitle = titleFromFileName(file.fileName);
   const title = cleanTitle(read.title, fallbackTitle);
-  const built = buildDocumentState({ title, byline: shownByline(read.byline, read.blocks), blocks: read.blocks });
+  const built = buildDocumentState({ title, byline: read.byline, blocks: read.blocks });
   const { lexicalJson, text: canonicalText } = built;
   if (canonicalText.slice(title.length).trim() === '') {
     throw new UserFacingError('EMPTY_FILE', `“${file.fileName}” holds no text to read: nothing was imported.`);
