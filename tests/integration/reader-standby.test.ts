@@ -1,7 +1,7 @@
 // The reader worker the CLI starts before it loads its core (a standby): it warms the reader
 // the files' names call for, takes the first file read on its entry and limits, and reads it
 // exactly as a worker started with the file does.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   defaultReaderWorkerEntry,
   workerReader,
 } from '../../src/core/import/reader-worker-host';
+import { EarlyRead } from '../../src/core/import/early-read';
 import { ReaderStandby, startReaderStandby, workerTypesNamed } from '../../src/core/import/standby';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
 import { makeTempDir } from '../support/temp';
@@ -131,6 +132,37 @@ describe('a standby reader worker', () => {
         expect((await readWith(standby, 'report.docx', bytes)).title).toBe(DOCX_TITLE);
       } finally {
         standby?.close();
+      }
+    }, 60_000);
+
+    it('is read afresh, as it now is, when the file changed on disk between the early read and the import', async () => {
+      const { path } = await wordFileAt('report.docx');
+      const standby = new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, ['docx']);
+      try {
+        await standby.readEarlyFrom(path);
+        writeFileSync(path, await buildDocx({ title: 'Field report, second edition' }));
+        const imported = await readWith(standby, 'report.docx', new Uint8Array(readFileSync(path)));
+        expect(imported.title).toBe('Field report, second edition');
+      } finally {
+        standby.close();
+      }
+    }, 60_000);
+
+    it('keeps only a digest of the bytes it read early, the bytes themselves moved to the worker', async () => {
+      const bytes = new Uint8Array(await buildDocx());
+      const standby = new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, ['docx']);
+      const job = { sourceType: 'docx' as const, fileName: 'report.docx', bytes };
+      const again = { ...job, bytes: new Uint8Array(bytes) };
+      const early = new EarlyRead(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, job, standby);
+      try {
+        expect(bytes.byteLength).toBe(0);
+        const held = JSON.stringify(early, (_key, value: unknown) => (value instanceof Uint8Array ? 'BYTES' : value));
+        expect(held).not.toContain('BYTES');
+        const read = early.take(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, again, again);
+        expect((await read)?.title).toBe(DOCX_TITLE);
+      } finally {
+        early.close();
+        standby.close();
       }
     }, 60_000);
 

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SourceType } from '../../shared/model';
+import { sha256Hex } from '../files/sha256';
 import { resolveImportType } from './detect';
 import type { FormatInput, ReadDocument } from './formats/format-reader';
 import type { WorkerLimits } from './reader-worker-host';
@@ -23,27 +24,32 @@ const EARLY_MAX_BYTES = 20 * 1024 * 1024;
 /** Progress of a read, as a reader reports it. */
 type Progress = NonNullable<FormatInput['onProgress']>;
 
+/** What an import's read is compared with: the file's type, name and bytes' SHA-256, not the bytes. */
+type JobSeen = Omit<ReaderJob, 'bytes'> & { sha256: string };
+
 export class EarlyRead {
   private readonly controller = new AbortController();
   private readonly document: Promise<ReadDocument>;
+  private readonly seen: JobSeen;
   private progress: Progress | undefined;
   private taken = false;
 
+  /** `job`'s bytes go to the worker (moved, not copied); only their digest stays to compare. */
   constructor(
     readonly entry: URL,
     readonly limits: WorkerLimits,
-    private readonly job: ReaderJob,
+    job: ReaderJob,
     standby: ReaderStandby,
   ) {
-    // The worker gets its own copy of the bytes; these stay to be compared with the import's.
-    const copy = { ...job, bytes: new Uint8Array(job.bytes) };
+    const { bytes, ...rest } = job;
+    this.seen = { ...rest, sha256: sha256Hex(bytes) };
     const input = {
       fileName: job.fileName,
-      bytes: job.bytes,
+      bytes,
       signal: this.controller.signal,
       onProgress: (...args: Parameters<Progress>) => this.progress?.(...args),
     };
-    this.document = readInWorker(entry, copy, limits, input, standby);
+    this.document = readInWorker(entry, job, limits, input, standby);
     // A read no import takes (the file was already in the library, say) fails unseen when closed.
     this.document.catch(() => undefined);
   }
@@ -69,10 +75,10 @@ export class EarlyRead {
     return (
       entry.href === this.entry.href &&
       JSON.stringify(limits) === JSON.stringify(this.limits) &&
-      job.sourceType === this.job.sourceType &&
-      job.fileName === this.job.fileName &&
+      job.sourceType === this.seen.sourceType &&
+      job.fileName === this.seen.fileName &&
       job.password === undefined &&
-      Buffer.compare(job.bytes, this.job.bytes) === 0
+      sha256Hex(job.bytes) === this.seen.sha256
     );
   }
 }

@@ -52,8 +52,9 @@ export class ReaderStandby {
    * Reads and types the file at `path` and, when it is a Word or EPUB file, gives the waiting
    * worker its job at once (an early read). The module that types files (and its zip reader)
    * loads only now, after the worker has started: loading it first put off the worker's start.
+   * Settles once the file has been read (or found unfit for an early read).
    */
-  readEarlyFrom(path: string): void {
+  readEarlyFrom(path: string): Promise<void> {
     this.earlyReady = import('./early-read')
       .then(({ EarlyRead, earlyJob }) => {
         const job = earlyJob(path);
@@ -61,6 +62,7 @@ export class ReaderStandby {
       })
       // Without an early read the import reads the file the usual way, and says what is wrong with it.
       .catch(() => undefined);
+    return this.earlyReady;
   }
 
   /** The early read of this very file (same name and bytes) on `entry` under `limits`, once; else undefined. */
@@ -100,6 +102,6 @@ export function startReaderStandby(paths: readonly string[]): ReaderStandby | un
   const warm = workerTypesNamed(paths);
   if (warm.length === 0) return undefined;
   const standby = new ReaderStandby(defaultReaderWorkerEntry(), DEFAULT_WORKER_LIMITS, warm);
-  if (paths[0] !== undefined) standby.readEarlyFrom(paths[0]);
+  if (paths[0] !== undefined) void standby.readEarlyFrom(paths[0]);
   return standby;
 }
