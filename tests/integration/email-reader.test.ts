@@ -229,6 +229,29 @@ describe('headers sent as raw 8-bit bytes, not encoded words', () => {
   });
 });
 
+describe('a body declared ISO-8859-1', () => {
+  it('reads bytes 0x80–0x9F as windows-1252’s quotes, dashes and euro sign, as mail clients do', async () => {
+    const body = Buffer.from([
+      ...Buffer.from('He said ', 'latin1'),
+      0x93,
+      ...Buffer.from('5 ', 'latin1'),
+      0x80,
+      0x94,
+      0x20,
+      0x96,
+      ...Buffer.from(' it', 'latin1'),
+      0x92,
+      ...Buffer.from('s caf\xe9.', 'latin1'),
+    ]);
+    const head = ['From: x@example.org', 'Subject: Prices', 'Content-Type: text/plain; charset=iso-8859-1', '', ''];
+    const document = await readMessage(Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]));
+    expect(bodyText(document)).toBe('He said “5 €” – it’s café.');
+    const html = ['From: x@example.org', 'Subject: Prices', 'Content-Type: text/html; charset=ISO-8859-1', '', ''];
+    const page = Buffer.concat([Buffer.from(html.join('\r\n') + '<p>', 'latin1'), body, Buffer.from('</p>')]);
+    expect(bodyText(await readMessage(page))).toBe('He said “5 €” – it’s café.');
+  });
+});
+
 describe('attachments', () => {
   const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
   const binary = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) % 256);

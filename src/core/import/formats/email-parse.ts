@@ -133,8 +133,17 @@ const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\
  */
 function decodeWith(decoder: TextDecoder): (bytes: Uint8Array) => string {
   if (decoder.encoding !== 'windows-1252') return (bytes) => decoder.decode(bytes);
-  return (bytes) =>
-    decoder.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return (bytes) => withWindows1252High(decoder.decode(bytes));
+}
+
+/**
+ * Text with its C1 control characters read as windows-1252's. A body declared ISO-8859-1 (which
+ * the WHATWG Encoding Standard, mail clients and browsers read as windows-1252) comes out of
+ * Node 20's decoder with “ ” – € as U+0093, U+0094, U+0096, U+0080; a body in any charset has
+ * no other reason to hold those invisible controls.
+ */
+export function withWindows1252High(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /**
