@@ -229,6 +229,52 @@ describe('headers sent as raw 8-bit bytes, not encoded words', () => {
   });
 });
 
+describe('raw 8-bit headers inside the message’s parts', () => {
+  it('decodes a forwarded message’s subject and sender and an attachment’s name as the top-level headers are', async () => {
+    const latin1 = (lines: string[]): Uint8Array => Buffer.from(lines.join('\r\n'), 'latin1');
+    const document = await readMessage(
+      latin1([
+        'From: ada@example.org',
+        'Subject: Fwd: the meeting',
+        'Message-ID: <fwd-1@example.org>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="outer"',
+        '',
+        '--outer',
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        'See below.',
+        '--outer',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: inline',
+        '',
+        'From: Hélène Dupré <h@example.org>',
+        'Subject: Café réunion',
+        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+        'Content-Type: text/plain; charset=iso-8859-1',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'La réunion est à 10h.',
+        '--outer',
+        'Content-Type: application/pdf',
+        'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        '--outer--',
+        '',
+      ]),
+      'forwarded.eml',
+    );
+    const body = bodyText(document);
+    expect(body).toContain('Hélène Dupré');
+    expect(body).toContain('Café réunion');
+    expect(body).toContain('La réunion est à 10h.');
+    expect(body).not.toContain('\ufffd');
+    expect(document.attachments?.map((file) => file.fileName)).toEqual(['Résumé de la réunion.pdf']);
+  });
+});
+
 describe('a body declared ISO-8859-1', () => {
   it('reads bytes 0x80–0x9F as windows-1252’s quotes, dashes and euro sign, as mail clients do', async () => {
     const body = Buffer.from([
