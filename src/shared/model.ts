@@ -169,6 +169,8 @@ export interface ImportOutcome {
   created: boolean;
   /** The other documents the same file made (each further message of an .mbox), in file order. */
   also?: Array<{ document: DocumentSummary; created: boolean }>;
+  /** What of the file was refused and why, while the rest came in (an .mbox's last message, cut off). */
+  leftOut?: string[];
   /** How many of the file's comments could not be found in its text, so did not become margin notes. */
   notesNotPlaced?: number;
 }

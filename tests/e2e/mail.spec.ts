@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRLF, entity, mbox } from '../support/mime-fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import { chooseTheme } from './toolbar-helpers';
 
 const ADA = 'Ada <ada@example.org>';
@@ -94,4 +94,34 @@ test('an .mbox’s threads are grouped in the library, open with the keyboard, a
   await page.keyboard.press('Space');
   await expect(cistern).toHaveAttribute('aria-expanded', 'false');
   await expect(cisternMessages).toBeHidden();
+});
+
+test('an .mbox cut off inside its last message brings in the whole ones and says which was left out', async ({
+  page,
+  app,
+}) => {
+  const path = join(app.dataDir, '..', 'cut.mbox');
+  const cut = entity(
+    {
+      From: ADA,
+      Subject: 'Survey of the terrace',
+      'Message-ID': '<s1@example.org>',
+      'Content-Type': 'multipart/mixed; boundary="b"',
+    },
+    `--b${CRLF}Content-Type: text/plain${CRLF}${CRLF}The survey is attached.${CRLF}--b${CRLF}` +
+      `Content-Type: application/pdf${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}JVBERi0xLjQKJcfs`,
+  );
+  writeFileSync(path, mbox([message('c1', 'Cistern capacity', ADA, 1, 'How large is the cistern?'), cut]));
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).first().click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cistern capacity' })).toBeVisible();
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: 'its last message, message 2 (“Survey of the terrace”), was not imported' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Download or copy the mailbox again to import it whole.');
+  await screenshotBothThemes(page, 'mail-cut-mailbox');
+  await expect(page.getByRole('list', { name: 'Documents' }).getByText('Survey of the terrace')).toHaveCount(0);
 });

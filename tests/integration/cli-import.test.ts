@@ -183,6 +183,23 @@ describe('marginalia import --update with a binary file', () => {
     expect(provenance?.pageMap.length).toBeGreaterThan(1);
   }, 60_000);
 
+  it('imports a cut-off mailbox’s whole messages, says the last one was left out and why, and exits 1', async () => {
+    const dataDir = join(temp.path, 'lib');
+    const inbox = join(temp.path, 'cut.mbox');
+    const whole = 'From ada Mon Jan  1 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Hi\n\nHello.\n\n';
+    const cut =
+      'From ada Mon Jan  2 00:00:00 2026\nFrom: Ada <ada@example.org>\nSubject: Report\n' +
+      'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nSee the report.\n' +
+      '--b\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK';
+    writeFileSync(inbox, whole + cut);
+    const result = await cli(['--data-dir', dataDir, 'import', inbox]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(
+      'its last message, message 2 (“Report”), was not imported: the file ends in the middle',
+    );
+  });
+
   it('refuses an .mbox as the new version of one document, changing nothing', async () => {
     const dataDir = join(temp.path, 'lib');
     const id = (await cli(['--data-dir', dataDir, 'import', SAMPLE_REPORT])).stdout.trim();

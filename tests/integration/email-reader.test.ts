@@ -229,6 +229,75 @@ describe('headers sent as raw 8-bit bytes, not encoded words', () => {
   });
 });
 
+describe('raw 8-bit headers inside the message’s parts', () => {
+  it('decodes a forwarded message’s subject and sender and an attachment’s name as the top-level headers are', async () => {
+    const latin1 = (lines: string[]): Uint8Array => Buffer.from(lines.join('\r\n'), 'latin1');
+    const document = await readMessage(
+      latin1([
+        'From: ada@example.org',
+        'Subject: Fwd: the meeting',
+        'Message-ID: <fwd-1@example.org>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="outer"',
+        '',
+        '--outer',
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        'See below.',
+        '--outer',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: inline',
+        '',
+        'From: Hélène Dupré <h@example.org>',
+        'Subject: Café réunion',
+        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+        'Content-Type: text/plain; charset=iso-8859-1',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'La réunion est à 10h.',
+        '--outer',
+        'Content-Type: application/pdf',
+        'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        '--outer--',
+        '',
+      ]),
+      'forwarded.eml',
+    );
+    const body = bodyText(document);
+    expect(body).toContain('Hélène Dupré');
+    expect(body).toContain('Café réunion');
+    expect(body).toContain('La réunion est à 10h.');
+    expect(body).not.toContain('\ufffd');
+    expect(document.attachments?.map((file) => file.fileName)).toEqual(['Résumé de la réunion.pdf']);
+  });
+});
+
+describe('a body declared ISO-8859-1', () => {
+  it('reads bytes 0x80–0x9F as windows-1252’s quotes, dashes and euro sign, as mail clients do', async () => {
+    const body = Buffer.from([
+      ...Buffer.from('He said ', 'latin1'),
+      0x93,
+      ...Buffer.from('5 ', 'latin1'),
+      0x80,
+      0x94,
+      0x20,
+      0x96,
+      ...Buffer.from(' it', 'latin1'),
+      0x92,
+      ...Buffer.from('s caf\xe9.', 'latin1'),
+    ]);
+    const head = ['From: x@example.org', 'Subject: Prices', 'Content-Type: text/plain; charset=iso-8859-1', '', ''];
+    const document = await readMessage(Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]));
+    expect(bodyText(document)).toBe('He said “5 €” – it’s café.');
+    const html = ['From: x@example.org', 'Subject: Prices', 'Content-Type: text/html; charset=ISO-8859-1', '', ''];
+    const page = Buffer.concat([Buffer.from(html.join('\r\n') + '<p>', 'latin1'), body, Buffer.from('</p>')]);
+    expect(bodyText(await readMessage(page))).toBe('He said “5 €” – it’s café.');
+  });
+});
+
 describe('attachments', () => {
   const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
   const binary = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) % 256);

@@ -83,9 +83,12 @@ describe('reading an EPUB book', () => {
     expect(headings(old)).toEqual(['Arrival at the river mouth', 'The Channels', 'Appendix of soundings']);
   });
 
-  it('reduces an image to its alt text and keeps a table as a table', () => {
+  it('gives an image as its alt text marked “[Image: …]”, in italics after its paragraph, and keeps a table as a table', () => {
     const lines = book.blocks.map(blockText);
-    expect(lines.some((line) => line.includes(EPUB_ALT))).toBe(true);
+    const at = lines.indexOf(`[Image: ${EPUB_ALT}]`);
+    expect(lines[at - 1]).toBe('Sketch drawn');
+    expect(blockRuns(book.blocks[at]!)).toEqual([{ kind: 'text', text: `[Image: ${EPUB_ALT}]`, italic: true }]);
+    expect(lines.filter((line) => line.includes(EPUB_ALT))).toHaveLength(1);
     const table = book.blocks.find((block) => block.kind === 'table');
     expect(table?.rows.map((row) => row.cells.map((cell) => inlineText(cell.children)))).toEqual(SOUNDINGS);
   });

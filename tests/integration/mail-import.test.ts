@@ -6,7 +6,8 @@ import { MarginaliaCore } from '../../src/core/core';
 import { DocumentImporter, prepareDocument } from '../../src/core/import';
 import type { DocumentProvenance } from '../../src/shared/model';
 import { FORMAT_READERS, MBOX_SPLITTER } from '../../src/core/import/formats';
-import { CRLF, entity, mbox } from '../support/mime-fixtures';
+import { CRLF, entity, mbox, messageWithAttachment } from '../support/mime-fixtures';
+import { cutShortReason } from '../../src/core/import/formats/mbox-truncation';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -142,3 +143,55 @@ function provenanceFor(index: number): DocumentProvenance {
     pageMap: [],
   };
 }
+
+describe('a mailbox cut off in the middle of its last message', () => {
+  const report = { fileName: 'survey.pdf', mimeType: 'application/pdf', bytes: Buffer.alloc(6000, 7) };
+  const whole = messageWithAttachment('Survey of the terrace', 'The survey is attached.', report).toString('latin1');
+  const first = message('m1', 'Cistern', ADA, 'How large is the cistern?');
+
+  it('imports the complete messages and refuses the cut one, naming it and why', async () => {
+    const box = mbox([first, whole]);
+    const cut = box.slice(0, box.indexOf('--b1--') - 3000);
+    const outcome = await importer.importFile('inbox.mbox', Buffer.from(cut, 'latin1'));
+    expect([outcome, ...(outcome.also ?? [])].map((item) => item.document.title)).toEqual(['Cistern']);
+    expect(outcome.leftOut).toEqual([
+      '“inbox.mbox”: its last message, message 2 (“Survey of the terrace”), was not imported: the file ends in ' +
+        'the middle of it (its multipart section “b1” is never closed), as a download or copy that did not ' +
+        'finish does. Download or copy the mailbox again to import it whole.',
+    ]);
+    expect(core.documents.count()).toBe(1);
+    const complete = await importer.importFile('full.mbox', Buffer.from(box, 'latin1'));
+    expect(complete.leftOut).toBeUndefined();
+    expect(core.documents.count()).toBe(2);
+  });
+
+  it('imports nothing when the cut message is the mailbox’s only one', async () => {
+    const box = mbox([whole]);
+    const attempt = importer.importFile('one.mbox', Buffer.from(box.slice(0, box.length - 2500), 'latin1'));
+    await expect(attempt).rejects.toThrow(
+      /“one\.mbox” holds one message and the file ends in the middle of it \(its multipart section “b1” is never closed\).*Nothing was imported\./,
+    );
+    expect(core.documents.count()).toBe(0);
+  });
+
+  it('sees a base64 body stopped mid-way and an HTML body with no end, and no sign in whole messages', () => {
+    const single = (type: string, encoding: string, body: string): Uint8Array =>
+      Buffer.from(
+        `From: a@example.org${CRLF}Subject: s${CRLF}Content-Type: ${type}${CRLF}` +
+          `Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}${body}`,
+        'latin1',
+      );
+    const base64 = Buffer.alloc(700, 9).toString('base64').replace(/.{76}/g, `$&${CRLF}`);
+    expect(cutShortReason(single('application/pdf', 'base64', base64.slice(0, 301)))).toBe(
+      'its last part, in base64, stops in the middle of a character group',
+    );
+    expect(cutShortReason(single('application/pdf', 'base64', base64))).toBeUndefined();
+    const page = '<html><body><p>The terrace.</p><p>The cistern.</p></body></html>';
+    expect(cutShortReason(single('text/html; charset=utf-8', '8bit', page.slice(0, 40)))).toBe(
+      'its HTML body stops before its closing </html>',
+    );
+    expect(cutShortReason(single('text/html; charset=utf-8', '8bit', page))).toBeUndefined();
+    expect(cutShortReason(single('text/plain', '7bit', 'Write <html> at the top.'))).toBeUndefined();
+    expect(cutShortReason(Buffer.from(whole, 'latin1'))).toBeUndefined();
+  });
+});

@@ -20,6 +20,19 @@ describe('the messages after an import', () => {
     ]);
   });
 
+  it('shows a mailbox’s message left out as an error that stays, beside the news of what came in', () => {
+    const leftOut = '“inbox.mbox”: its last message, message 3, was not imported: the file ends in the middle of it.';
+    const summary = { id: 'd1', title: 'Cistern' } as DocumentSummary;
+    const file = outcomeOf('inbox.mbox', {
+      ok: true,
+      value: { document: summary, created: true, also: [{ document: summary, created: true }], leftOut: [leftOut] },
+    });
+    expect(importMessages([file])).toEqual([
+      { text: 'Imported inbox.mbox', kind: 'info', documentId: 'd1' },
+      { text: leftOut, kind: 'error' },
+    ]);
+  });
+
   it('says how many Word comments could not become margin notes, and nothing when all could', () => {
     expect(
       importMessages([

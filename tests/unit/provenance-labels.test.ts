@@ -40,6 +40,20 @@ describe('provenance in words', () => {
     expect(provenanceRows(null)).toEqual([]);
   });
 
+  it('says on the cover when a page imported from a web address was fetched, to the minute, and nothing for a file', () => {
+    const fetched: DocumentProvenance = {
+      ...PROVENANCE,
+      origin: { kind: 'url', url: 'https://example.org/report' },
+      originUrl: 'https://example.org/report',
+      capturedAt: '2026-11-29T08:07:30.000Z',
+    };
+    const rows = provenanceRows(fetched);
+    expect(rows[rows.indexOf('Came from: https://example.org/report') + 1]).toBe(
+      'Fetched: November 29, 2026, 08:07 UTC',
+    );
+    expect(provenanceRows(PROVENANCE).join('\n')).not.toContain('Fetched');
+  });
+
   it('shares the facts of the original and its pages, never its local path, and passes a received claim on unchanged', () => {
     const shared = sharedProvenance(PROVENANCE);
     expect(JSON.stringify(shared)).not.toContain('Secret cases');

@@ -35,7 +35,15 @@ function fileOptions(password: string | undefined, options: ImportOptions): File
 }
 
 /** One file's line of `import --json`: the document it made, or its error's code and message. */
-type ImportReport = { file: string; id?: string; title?: string; created?: boolean; code?: string; error?: string };
+type ImportReport = {
+  file: string;
+  id?: string;
+  title?: string;
+  created?: boolean;
+  code?: string;
+  error?: string;
+  leftOut?: string;
+};
 
 /**
  * What an argument names: an address given with its scheme (any scheme, so "ftp://…" is refused
@@ -149,6 +157,12 @@ async function importFiles(session: CliSession, files: readonly string[], option
     }
     const mailbox = session.json ? undefined : mailboxExistingText(`“${file}”`, total, existing);
     if (mailbox !== undefined) session.warn(mailbox);
+    // A cut-off last message was refused while the rest came in: said, and not a clean exit.
+    for (const leftOut of outcome.value.leftOut ?? []) {
+      session.exitCode = EXIT_USER_ERROR;
+      if (session.json) results.push({ file, code: 'INVALID_INPUT', leftOut });
+      else session.warn(leftOut);
+    }
   }
   if (session.json) session.io.stdout(`${JSON.stringify(results, null, 2)}\n`);
 }

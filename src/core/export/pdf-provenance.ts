@@ -16,6 +16,13 @@ export function readableDate(value: string): string {
   return formatDate(trimmed, 'long-day', { locale: 'en-US', timeZone: 'UTC' });
 }
 
+/** "March 5, 2024, 10:15 UTC"; text that is no date stays as it is. */
+function fetchedAt(value: string): string {
+  const day = readableDate(value);
+  if (day === value.trim()) return day;
+  return `${day}, ${formatDate(value, 'utc-minute').slice(11)}`;
+}
+
 /** Where the original came from, as the exported PDF may say it: never a path on the exporter's computer. */
 function originOnCover(origin: DocumentOrigin, originUrl: string | undefined): string {
   switch (origin.kind) {
@@ -40,6 +47,8 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
     `SHA-256: ${provenance.sha256}`,
     `Came from: ${originOnCover(provenance.origin, provenance.originUrl)}`,
   ];
+  // Which version of a page fetched from the web the text is: pages change, so to the minute.
+  if (provenance.capturedAt) rows.push(`Fetched: ${fetchedAt(provenance.capturedAt)}`);
   // The date a file or message carries about itself: when it was made (or sent), not when it was published.
   const made = provenance.sourceType === 'eml' ? 'Sent' : 'Created';
   const captured = provenance.createdAt ? `${made} ${readableDate(provenance.createdAt)} · ` : '';

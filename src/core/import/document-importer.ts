@@ -20,7 +20,8 @@ import { resolveImportType } from './detect';
 import type { ReaderRegistry } from './formats';
 import { cancelledImport } from './import-jobs';
 import type { ReadStage } from './formats/format-reader';
-import { messageDigest } from './formats/email-parse';
+import { messageDigest, parseMessage } from './formats/email-parse';
+import { cutShortReason } from './formats/mbox-truncation';
 import type { OcrChoice } from './ocr/ocr-models';
 import { baseProvenance, prepareBinary } from './read-binary';
 import type { PreparedDocument } from './prepare';
@@ -97,6 +98,34 @@ function readOptions(
   };
 }
 
+/**
+ * A mailbox's messages without its last one when that one was cut off (the file ends inside
+ * it): refused, with why, rather than imported looking whole, so no one quotes a message
+ * believing it complete. A mailbox of that one message imports nothing.
+ */
+async function completeMessages(
+  fileName: string,
+  messages: Uint8Array[],
+): Promise<{ messages: Uint8Array[]; leftOut?: string }> {
+  const last = messages.at(-1);
+  const reason = last && cutShortReason(last);
+  if (reason === undefined) return { messages };
+  const cut = `the file ends in the middle of it (${reason}), as a download or copy that did not finish does`;
+  if (messages.length === 1) {
+    throw new UserFacingError('INVALID_INPUT', `“${fileName}” holds one message and ${cut}. Nothing was imported.`);
+  }
+  const subject = await parseMessage(last!, fileName).then(
+    (email) => (email.subject ? ` (“${email.subject.replace(/\s+/g, ' ').trim().slice(0, 120)}”)` : ''),
+    () => '',
+  );
+  return {
+    messages: messages.slice(0, -1),
+    leftOut:
+      `“${fileName}”: its last message, message ${messages.length}${subject}, was not imported: ${cut}. ` +
+      'Download or copy the mailbox again to import it whole.',
+  };
+}
+
 export class DocumentImporter {
   constructor(private readonly deps: DocumentImporterDeps) {}
 
@@ -130,13 +159,15 @@ export class DocumentImporter {
       const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
       return this.storeChecked(sourceName, [await prepareBinary(file, read)], options);
     }
+    const { messages, leftOut } = await completeMessages(sourceName, this.messagesOf(sourceName, bytes));
     const prepared: PreparedDocument[] = [];
-    for (const [index, message] of this.messagesOf(sourceName, bytes).entries()) {
+    for (const [index, message] of messages.entries()) {
       options.signal?.throwIfAborted();
       const fileName = `${sourceName} (message ${index + 1})`;
       prepared.push(await prepareBinary({ fileName, bytes: message, sourceType: 'eml', origin, ...signal }, read));
     }
-    return this.storeChecked(sourceName, prepared, options);
+    const outcome = this.storeChecked(sourceName, prepared, options);
+    return leftOut === undefined ? outcome : { ...outcome, leftOut: [leftOut] };
   }
 
   /** The import limit now, and how this host's user raises it (for a fetch that must stop at it). */

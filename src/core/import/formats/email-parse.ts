@@ -4,6 +4,7 @@ import type { Address, Email } from 'postal-mime';
 import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
 import { sha256Hex } from '../../files/sha256';
+import { headerSections } from './email-header-sections';
 
 /** "imported with", for the Source panel. */
 // Read at run time, beside the package: a JSON import would need an import attribute in the built CLI.
@@ -106,14 +107,11 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 /**
  * The decoder for header bytes that are not UTF-8 (a subject typed in raw Latin-1 by an old
- * client, never RFC 2047-encoded): the charset the message declares, its own Content-Type's
- * or else the first part's, as mail clients read them; windows-1252 (which reads Latin-1
- * too) when it declares none, or declares UTF-8 or one this runtime cannot decode.
+ * client, never RFC 2047-encoded): the charset declared for that section (see
+ * headerSections), as mail clients read them; windows-1252 (which reads Latin-1 too) when
+ * none is, or UTF-8 or one this runtime cannot decode is.
  */
-function legacyHeaderDecoder(headerText: string, messageText: string): (bytes: Uint8Array) => string {
-  const charsetParameter = /;[ \t\r\n]*charset[ \t]*=[ \t]*"?([\w.:+-]+)/i;
-  const ownType = /^content-type[ \t]*:.*(?:\r?\n[ \t].*)*/im.exec(headerText)?.[0] ?? '';
-  const charset = (charsetParameter.exec(ownType) ?? charsetParameter.exec(messageText))?.[1];
+function legacyHeaderDecoder(charset: string | undefined): (bytes: Uint8Array) => string {
   if (charset && !/^(utf-?8|us-ascii|ascii|utf-?16.*|utf-?32.*)$/i.test(charset)) {
     try {
       return decodeWith(new TextDecoder(charset));
@@ -133,24 +131,41 @@ const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\
  */
 function decodeWith(decoder: TextDecoder): (bytes: Uint8Array) => string {
   if (decoder.encoding !== 'windows-1252') return (bytes) => decoder.decode(bytes);
-  return (bytes) =>
-    decoder.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return (bytes) => withWindows1252High(decoder.decode(bytes));
+}
+
+/**
+ * Text with its C1 control characters read as windows-1252's. A body declared ISO-8859-1 (which
+ * the WHATWG Encoding Standard, mail clients and browsers read as windows-1252) comes out of
+ * Node 20's decoder with “ ” – € as U+0093, U+0094, U+0096, U+0080; a body in any charset has
+ * no other reason to hold those invisible controls.
+ */
+export function withWindows1252High(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /**
  * The message with each header line that is not valid UTF-8 rewritten as UTF-8, decoded as
- * the message's declared charset. postal-mime decodes every header line as UTF-8, so raw
- * 8-bit bytes in one ("Café" in Latin-1) would come out as U+FFFD. Lines that are UTF-8
- * (ASCII, encoded words, or UTF-8 sent raw) are left alone, and so is the body.
+ * the charset declared for it: the message's own headers, each MIME part's (an attachment's
+ * filename sent raw) and a forwarded message's. postal-mime decodes every header line as
+ * UTF-8, so raw 8-bit bytes in one ("Café" in Latin-1) would come out as U+FFFD. Lines that
+ * are UTF-8 (ASCII, encoded words, or UTF-8 sent raw) are left alone, and so are the bodies.
  */
 export function withHeadersAsUtf8(message: Uint8Array): Uint8Array {
-  const probe = Buffer.from(message.subarray(0, MAX_HEADER_PROBE));
-  const asText = probe.toString('latin1');
-  const blank = asText.search(/\r?\n\r?\n/);
-  const headerEnd = blank === -1 ? probe.length : blank;
-  const header = probe.subarray(0, headerEnd);
-  if (isUtf8(header)) return message;
-  const decode = legacyHeaderDecoder(asText.slice(0, headerEnd), asText);
+  if (isUtf8(message)) return message;
+  const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  const pieces: Uint8Array[] = [];
+  let done = 0;
+  for (const section of headerSections(bytes.toString('latin1'))) {
+    const header = bytes.subarray(section.start, section.end);
+    if (isUtf8(header)) continue;
+    pieces.push(bytes.subarray(done, section.start), headerAsUtf8(header, legacyHeaderDecoder(section.charset)));
+    done = section.end;
+  }
+  return done === 0 ? message : Buffer.concat([...pieces, bytes.subarray(done)]);
+}
+
+function headerAsUtf8(header: Uint8Array, decode: (bytes: Uint8Array) => string): Uint8Array {
   const lines: Uint8Array[] = [];
   let start = 0;
   while (start < header.length) {
@@ -160,7 +175,7 @@ export function withHeadersAsUtf8(message: Uint8Array): Uint8Array {
     lines.push(isUtf8(line) ? line : Buffer.from(decode(line), 'utf8'));
     start = end;
   }
-  return Buffer.concat([...lines, message.subarray(headerEnd)]);
+  return Buffer.concat(lines);
 }
 
 function megabytes(bytes: number): string {

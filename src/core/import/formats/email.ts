@@ -6,7 +6,7 @@ import { textRun } from '../../../shared/document-blocks';
 import { sanitizedHtmlBlocks } from '../html';
 import { cleanTitle } from '../parsed-document';
 import { carriedFiles } from './email-attachments';
-import { POSTAL_MIME_IMPORTER, formatAddress, formatAddresses, parseMessage } from './email-parse';
+import { POSTAL_MIME_IMPORTER, formatAddress, formatAddresses, parseMessage, withWindows1252High } from './email-parse';
 import type { FormatInput, FormatReader, ReadDocument } from './format-reader';
 
 export const NO_SUBJECT = '(no subject)';
@@ -73,8 +73,8 @@ export function textBlocks(text: string): Block[] {
 }
 
 function bodyBlocks(email: Email): Block[] {
-  const fromHtml = email.html ? sanitizedHtmlBlocks(email.html) : [];
-  return fromHtml.length > 0 ? fromHtml : textBlocks(email.text ?? '');
+  const fromHtml = email.html ? sanitizedHtmlBlocks(withWindows1252High(email.html)) : [];
+  return fromHtml.length > 0 ? fromHtml : textBlocks(withWindows1252High(email.text ?? ''));
 }
 
 /** The Date header as ISO 8601 when it is a real date; postal-mime passes an unreadable one through. */

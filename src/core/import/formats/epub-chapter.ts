@@ -1,13 +1,44 @@
 // One EPUB chapter (an XHTML file) to blocks, through the same cleaning and block rules as a
-// saved page; its images become their alt text (its tables stay tables).
+// saved page; its images become their descriptions, "[Image: ALT]" (its tables stay tables).
 import type { Block } from '../../../shared/document-blocks';
 import { textRun } from '../../../shared/document-blocks';
 import { blocksFromCleanHtml } from '../html';
-import { imagesToAltText } from './html-shapes';
 import { assertShallow, byLocalName, decodeXml, tryParseXml } from './xml';
 
+/** Blocks an image's description can stand after without breaking a structure (a list item or cell keeps it inline). */
+const PARAGRAPH_LIKE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Each image becomes its alt text marked as an image's, "[Image: ALT]" in italics, so in plain
+ * text, search and the export alike it reads as a description, not a line of the book; one
+ * inside a paragraph goes in a paragraph of its own after it, so quoting the paragraph's
+ * sentences never takes it in. Images without alt text go, as before.
+ */
+function imagesAsDescriptions(document: Document): void {
+  // The last description put after each paragraph, so a paragraph's images keep their order.
+  const lastAfter = new Map<Element, Element>();
+  for (const image of Array.from(document.querySelectorAll('img'))) {
+    const alt = (image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+    const description = document.createElement('em');
+    description.textContent = `[Image: ${alt}]`;
+    const block = image.parentElement?.closest('p, h1, h2, h3, h4, h5, h6, li, td, th, caption, dt, dd');
+    if (alt === '') image.remove();
+    else if (block && !PARAGRAPH_LIKE.has(block.localName)) image.replaceWith(' ', description, ' ');
+    else {
+      const paragraph = document.createElement('p');
+      paragraph.append(description);
+      if (block === null || block === undefined) image.replaceWith(paragraph);
+      else {
+        (lastAfter.get(block) ?? block).after(paragraph);
+        lastAfter.set(block, paragraph);
+        image.remove();
+      }
+    }
+  }
+}
+
 function prepare(document: Document): void {
-  imagesToAltText(document);
+  imagesAsDescriptions(document);
 }
 
 /**

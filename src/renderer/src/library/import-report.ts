@@ -9,10 +9,13 @@ import type { NotificationKind } from '../app/notifications/store';
 /** For an .mbox: how many messages it held and how many of them were already in the library. */
 type Mailbox = { mailbox?: { total: number; existing: number } };
 
+/** What of the file was refused while the rest came in (an .mbox's cut-off last message), in the core's words. */
+type LeftOut = { leftOut?: string[] };
+
 export type FileImport =
   /** notesNotPlaced: Word comments on text the document does not hold (an image, a header). */
-  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox)
-  | ({ fileName: string; outcome: 'existing'; title: string; documentId?: string } & Mailbox)
+  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox & LeftOut)
+  | ({ fileName: string; outcome: 'existing'; title: string; documentId?: string } & Mailbox & LeftOut)
   | { fileName: string; outcome: 'failed'; reason: string }
   /** Cancel import, or Cancel at the password: nothing of it was stored. */
   | { fileName: string; outcome: 'cancelled' };
@@ -27,9 +30,17 @@ export function outcomeOf(name: string, result: Result<ImportOutcome>): FileImpo
   // An .mbox is many documents: it imported something if any message was new.
   const { total, existing } = outcomeCounts(result.value);
   const mailbox = total > 1 ? { mailbox: { total, existing } } : {};
+  const leftOut = result.value.leftOut?.length ? { leftOut: result.value.leftOut } : {};
   return existing < total
-    ? { fileName: name, outcome: 'imported', documentId: document.id, notesNotPlaced: notesNotPlaced ?? 0, ...mailbox }
-    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id, ...mailbox };
+    ? {
+        fileName: name,
+        outcome: 'imported',
+        documentId: document.id,
+        notesNotPlaced: notesNotPlaced ?? 0,
+        ...mailbox,
+        ...leftOut,
+      }
+    : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id, ...mailbox, ...leftOut };
 }
 
 /** The core's own words for a cancelled import, so every host says the same. */
@@ -80,6 +91,11 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
         kind: 'info',
         ...opens(file),
       });
+  }
+  for (const file of files) {
+    // Kept as long as a failure is: a message left out must not pass unseen.
+    if (file.outcome === 'imported' || file.outcome === 'existing')
+      messages.push(...(file.leftOut ?? []).map((text) => ({ text, kind: 'error' as const })));
   }
   for (const file of files) {
     if (file.outcome === 'cancelled') messages.push({ text: cancelledText(file.fileName), kind: 'info' });
