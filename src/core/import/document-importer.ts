@@ -168,16 +168,30 @@ export class DocumentImporter {
   }
 
   /** Imports a file a message carried as a document of its own, recording which message and file it came from. */
-  async importAttachment(
+  importAttachment(
     documentId: string,
     index: number,
     options: Omit<ImportOptions, 'origin'> = {},
   ): Promise<ImportOutcome> {
+    return this.attachment(documentId, index).import(options);
+  }
+
+  /**
+   * A message's attachment by its index: its name (for the import's bar) and its import as a
+   * document of its own, recording which message and file it came from.
+   */
+  attachment(
+    documentId: string,
+    index: number,
+  ): { fileName: string; import: (options?: Omit<ImportOptions, 'origin'>) => Promise<ImportOutcome> } {
     const attachment = this.deps.documents.attachment(documentId, index);
     const headers = this.deps.documents.source(documentId).provenance?.headers ?? {};
     const messageId = headers['Message-ID'] ?? headers['message-id'] ?? '';
     const origin: DocumentOrigin = { kind: 'attachment', messageId, attachmentName: attachment.fileName, documentId };
-    return this.importFile(attachment.fileName, attachment.bytes, { ...options, origin });
+    return {
+      fileName: attachment.fileName,
+      import: (options = {}) => this.importFile(attachment.fileName, attachment.bytes, { ...options, origin }),
+    };
   }
 
   private messagesOf(fileName: string, bytes: Uint8Array): Uint8Array[] {
