@@ -168,11 +168,12 @@ export class DocumentImporter {
   }
 
   /** Imports a file a message carried as a document of its own, recording which message and file it came from. */
-  importAttachment(
+  async importAttachment(
     documentId: string,
     index: number,
     options: Omit<ImportOptions, 'origin'> = {},
   ): Promise<ImportOutcome> {
+    // Async, so a missing attachment is a rejection like any other failure of an import.
     return this.attachment(documentId, index).import(options);
   }
 
