@@ -204,11 +204,26 @@ export class DocumentImporter {
     index: number,
     options: Omit<ImportOptions, 'origin'> = {},
   ): Promise<ImportOutcome> {
+    // Async, so a missing attachment is a rejection like any other failure of an import.
+    return this.attachment(documentId, index).import(options);
+  }
+
+  /**
+   * A message's attachment by its index: its name (for the import's bar) and its import as a
+   * document of its own, recording which message and file it came from.
+   */
+  attachment(
+    documentId: string,
+    index: number,
+  ): { fileName: string; import: (options?: Omit<ImportOptions, 'origin'>) => Promise<ImportOutcome> } {
     const attachment = this.deps.documents.attachment(documentId, index);
     const headers = this.deps.documents.source(documentId).provenance?.headers ?? {};
     const messageId = headers['Message-ID'] ?? headers['message-id'] ?? '';
     const origin: DocumentOrigin = { kind: 'attachment', messageId, attachmentName: attachment.fileName, documentId };
-    return this.importFile(attachment.fileName, attachment.bytes, { ...options, origin });
+    return {
+      fileName: attachment.fileName,
+      import: (options = {}) => this.importFile(attachment.fileName, attachment.bytes, { ...options, origin }),
+    };
   }
 
   private messagesOf(fileName: string, bytes: Uint8Array): Uint8Array[] {

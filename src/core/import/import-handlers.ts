@@ -1,5 +1,5 @@
 // The contract's import methods over the importer: files (with a password and a jobId for
-// progress and Cancel), URLs, a message's attachments (an encrypted one with its password),
+// progress and Cancel), URLs, a message's attachments (the same, and an encrypted one with its password),
 // and a document's provenance.
 import type { ContractHandlers } from '../../shared/contract';
 import type { DocumentRepository } from '../documents';
@@ -44,7 +44,12 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
       }),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     getDocumentSource: ({ id }) => documents.source(id),
-    importAttachment: ({ documentId, index, password }) =>
-      importer.importAttachment(documentId, index, password === undefined ? {} : { password }),
+    // An attachment is a file like any other: its own bar, its pages, Cancel import.
+    importAttachment: async ({ documentId, index, password, jobId }) => {
+      const attachment = importer.attachment(documentId, index);
+      return jobs.run(jobId, attachment.fileName, (control) =>
+        attachment.import({ ...control, ...(password === undefined ? {} : { password }) }),
+      );
+    },
   };
 }

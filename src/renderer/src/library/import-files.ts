@@ -1,7 +1,7 @@
-// Importing chosen or dropped files and web addresses: a note bundle among files opens the
-// import-notes preview; every other file is imported one by one, each under a jobId so its
-// progress bar moves and Cancel import stops it; an encrypted file asks for its password;
-// and each file's fate is said.
+// Importing chosen or dropped files, web addresses and e-mails' attachments: a note bundle
+// among files opens the import-notes preview; every other file is imported one by one, each
+// under a jobId so its progress bar moves and Cancel import stops it; an encrypted file asks
+// for its password; and each file's fate is said.
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { ImportOutcome } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
@@ -10,7 +10,7 @@ import { notifications, notifyFailure, openDocumentAction, reportFailure } from 
 import { readFileAsBase64 } from '../ui/files';
 import type { FileImport } from './import-report';
 import { importMessages, outcomeOf } from './import-report';
-import { importProgress, newImportJobId } from './import-progress';
+import { importingAttachment, importProgress, newImportJobId } from './import-progress';
 import { withPassword } from './password-prompt';
 import type { SessionStore } from './session-store';
 
@@ -102,4 +102,28 @@ export async function importWebAddress(targets: ImportTargets, url: string): Pro
   importProgress.add({ jobId, name: url, fetching: true });
   const outcome = await runJob(targets.client, jobId, url, (id) => targets.client.importUrl({ url, jobId: id }));
   await report(targets, [outcome]);
+}
+
+/**
+ * Imports one of a message's attachments as a chosen file is imported: its bar, its pages,
+ * Cancel import, its password, the same messages. Pressed again while it runs, it does nothing.
+ */
+export async function importAttachment(
+  targets: ImportTargets,
+  attachment: { documentId: string; index: number; fileName: string },
+): Promise<FileImport | undefined> {
+  const { documentId, index, fileName } = attachment;
+  if (importingAttachment(importProgress.get().jobs, documentId, index)) return undefined;
+  const jobId = newImportJobId();
+  importProgress.add({ jobId, name: fileName, attachment: { documentId, index } });
+  const outcome = await runJob(targets.client, jobId, fileName, (id, password) =>
+    targets.client.importAttachment({
+      documentId,
+      index,
+      jobId: id,
+      ...(password === undefined ? {} : { password }),
+    }),
+  );
+  await report(targets, [outcome]);
+  return outcome;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportJobView } from './import-progress';
-import { ImportProgressStore, PROGRESS_INTERVAL_MS, stageLine } from './import-progress';
+import { ImportProgressStore, importingAttachment, PROGRESS_INTERVAL_MS, stageLine } from './import-progress';
 
 const job = (changes: Partial<ImportJobView>): ImportJobView => ({
   jobId: 'j',
@@ -78,5 +78,22 @@ describe('the imports in progress', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('an attachment being imported', () => {
+  it('is known by its message and index while its job stands, and not once it is removed or cancelled', () => {
+    const store = new ImportProgressStore();
+    const running = () => importingAttachment(store.get().jobs, 'message-1', 2);
+    store.add({ jobId: 'a', name: 'letter.pdf', attachment: { documentId: 'message-1', index: 2 } });
+    store.add({ jobId: 'b', name: 'report.pdf' });
+    expect(running()).toBe(true);
+    expect(importingAttachment(store.get().jobs, 'message-1', 1)).toBe(false);
+    expect(importingAttachment(store.get().jobs, 'message-2', 2)).toBe(false);
+    store.remove('a');
+    expect(running()).toBe(false);
+    store.add({ jobId: 'c', name: 'letter.pdf', attachment: { documentId: 'message-1', index: 2 } });
+    store.cancel('c');
+    expect(running()).toBe(false);
   });
 });

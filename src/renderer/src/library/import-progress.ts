@@ -19,6 +19,8 @@ export interface ImportJobView {
   position?: { index: number; count: number };
   /** A web address is fetched before it is read. */
   fetching?: boolean;
+  /** A message's attachment (its Source panel keeps its Import button pressed while this runs). */
+  attachment?: { documentId: string; index: number };
 }
 
 function pageOf(done: number, total: number): string {
@@ -120,6 +122,11 @@ export class ImportProgressStore extends Store<ImportJobsState> {
       jobs: state.jobs.map((job) => (job.jobId === jobId ? { ...job, ...changes } : job)),
     }));
   }
+}
+
+/** Whether this attachment of this message is being imported (or waits to be). */
+export function importingAttachment(jobs: readonly ImportJobView[], documentId: string, index: number): boolean {
+  return jobs.some((job) => job.attachment?.documentId === documentId && job.attachment.index === index);
 }
 
 /** The window's imports in progress. */

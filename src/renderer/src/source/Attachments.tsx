@@ -1,14 +1,13 @@
 // A message's attachments in the Source panel: name, type, size and SHA-256 of each, and an
-// Import button that makes a supported one a document of its own and opens it (an encrypted
-// PDF asks for its password first, as a chosen file does); once imported, the attachment
-// links to its document instead.
-import { useState } from 'react';
+// Import button that makes a supported one a document of its own and opens it, under the same
+// progress bar and Cancel import as a chosen file (an encrypted PDF asks for its password
+// first, as a chosen file does); once imported, the attachment links to its document instead.
 import type { AttachmentInfo, DocumentSource } from '../../../shared/model';
 import { formatSize, isImportableName } from '../../../shared/provenance-labels';
-import { notifications, reportFailure } from '../app/notifications/store';
+import { useStore } from '../app/store';
 import { useStores } from '../app/stores';
-import { cancelledText } from '../library/import-report';
-import { withPassword } from '../library/password-prompt';
+import { importAttachment } from '../library/import-files';
+import { importingAttachment, importProgress } from '../library/import-progress';
 import { Fact, Facts, Hash } from './facts';
 import styles from './SourcePanel.module.css';
 
@@ -23,41 +22,22 @@ function AttachmentAction({
   importedAs: string | undefined;
   onImported: () => Promise<void>;
 }) {
-  const { client, session } = useStores();
-  const [busy, setBusy] = useState(false);
+  const stores = useStores();
+  // From the window's imports, not this button's state: the panel closed and opened again
+  // while the import runs still shows it running, and cannot start it twice.
+  const busy = useStore(importProgress, (state) => importingAttachment(state.jobs, documentId, attachment.index));
   const name = attachment.fileName;
   if (importedAs !== undefined) {
     return (
-      <button type="button" className="button" onClick={() => void session.openDocument(importedAs)}>
+      <button type="button" className="button" onClick={() => void stores.session.openDocument(importedAs)}>
         Open {name}
       </button>
     );
   }
   if (!isImportableName(name)) return <p className={styles.plain}>Marginalia can't import this type of file.</p>;
   const run = async () => {
-    setBusy(true);
-    try {
-      // An encrypted PDF asks for its password in the same dialog as a file chosen to import.
-      const result = await withPassword(name, (password) =>
-        client.importAttachment({
-          documentId,
-          index: attachment.index,
-          ...(password === undefined ? {} : { password }),
-        }),
-      );
-      if (result === 'cancelled') return notifications.notify(cancelledText(name), 'info');
-      if (!result.ok) return reportFailure(`Couldn't import ${name}`, result.error);
-      notifications.notify(
-        result.value.created
-          ? `Imported ${name}.`
-          : `${name} is already in the library as “${result.value.document.title}”.`,
-      );
-      await session.refreshLibrary();
-      await onImported();
-      await session.openDocument(result.value.document.id);
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await importAttachment(stores, { documentId, index: attachment.index, fileName: name });
+    if (outcome?.outcome === 'imported' || outcome?.outcome === 'existing') await onImported();
   };
   return (
     <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>

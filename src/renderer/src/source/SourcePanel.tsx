@@ -1,7 +1,7 @@
 // The Source panel: where the open document came from, as getDocumentSource keeps it: the
 // original file, its SHA-256, origin, dates, importer, pages, OCR and a message's headers and
 // attachments, each attachment one action away from being a document of its own.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSource, DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
 import { formatSize, ocrText, typeName } from '../../../shared/provenance-labels';
@@ -19,9 +19,14 @@ function useDocumentSource(documentId: string | null, documents: readonly Docume
   const { client } = useStores();
   const [source, setSource] = useState<DocumentSource | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // The document shown now: an answer for one shown before (an attachment's import opens its
+  // new document while the message's reload is on its way) must not replace it.
+  const shown = useRef(documentId);
+  shown.current = documentId;
   const load = useCallback(async () => {
     if (documentId === null) return;
     const result = await client.getDocumentSource({ id: documentId });
+    if (shown.current !== documentId) return;
     if (result.ok) {
       setSource(result.value);
       setFailed(null);
