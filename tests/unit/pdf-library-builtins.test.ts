@@ -9,7 +9,7 @@ describe('loading pdfjs', () => {
     const pdfjs = await pdfjsLibrary();
     expect(Array.prototype.push).toBe(push);
     expect(JSON.parse).toBe(parse);
-    expect(typeof Promise.withResolvers).toBe('function');
+    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
     expect(typeof pdfjs.getDocument).toBe('function');
   });
 });
