@@ -17,14 +17,32 @@ let loaded: Promise<Pdfjs> | undefined;
  * spawning one or importing a script by URL; the import pipeline decides which thread that is.
  */
 export function pdfjsLibrary(): Promise<Pdfjs> {
-  loaded ??= (async () => {
+  loaded ??= keepingEngineBuiltins(async () => {
     const require = createRequire(import.meta.url);
     const workerUrl = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
     const worker: unknown = await import(workerUrl);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
+  });
   return loaded;
+}
+
+/**
+ * Loads pdfjs, then puts back the engine's own Array.prototype.push and JSON.parse. The legacy
+ * build's core-js swaps them, for the whole thread, for polyfills that differ only at lengths
+ * near 2^53 and in JSON.parse's source-text argument, and that are many times slower: every push
+ * in a 5,000-page import (pdfjs's page lookups and the layout code alike) went through one.
+ * What core-js adds where the engine has nothing (Promise.withResolvers, say) stays.
+ */
+async function keepingEngineBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+  const parse = Object.getOwnPropertyDescriptor(JSON, 'parse');
+  try {
+    return await load();
+  } finally {
+    if (push) Object.defineProperty(Array.prototype, 'push', push);
+    if (parse) Object.defineProperty(JSON, 'parse', parse);
+  }
 }
 
 /** The package's own data folders, read from disk: standard fonts' metrics and CJK character maps. */

@@ -1,0 +1,56 @@
+// A long PDF's page markers are there as soon as its text, before the reader has laid every
+// block out, and stand level with their pages' first lines once it has.
+import { buildPagedPdf, pageLines } from '../support/paged-pdf';
+import { expect, test } from './fixtures';
+import { choosePdf, openApp } from './import-helpers';
+
+const PAGES = 300;
+
+interface HeldIdle {
+  releaseIdle: () => void;
+}
+
+// A 300-page import and its reader: seconds each on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
+test('a 300-page PDF shows a late page’s marker while the reader is still laying it out, level with that page once it has', async ({
+  page,
+  app,
+}) => {
+  // The browser never idle: the reader does not settle (lay every block out) until released.
+  await page.addInitScript(() => {
+    const held: Array<() => void> = [];
+    (window as unknown as HeldIdle).releaseIdle = () => held.splice(0).forEach((run) => run());
+    window.requestIdleCallback = (callback) => {
+      held.push(() => callback({ didTimeout: false, timeRemaining: () => 50 }));
+      return held.length;
+    };
+  });
+  await openApp(page, app);
+  const { bytes } = await buildPagedPdf(PAGES);
+  await choosePdf(page, 'long-survey.pdf', bytes);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.getByText(pageLines(2)[0]!)).toBeVisible({ timeout: 60_000 });
+
+  const markers = page.getByTestId('page-markers');
+  const late = markers.getByRole('button', { name: `p. ${PAGES}: Open original page` });
+  await expect(late).toBeAttached();
+  await expect(markers.getByRole('button', { name: /^p\. \d+: Open original page$/ })).toHaveCount(PAGES);
+  await expect(page.locator('article[data-document-id]')).not.toHaveClass(/settled/);
+
+  await page.evaluate(() => (window as unknown as HeldIdle).releaseIdle());
+  await expect(page.locator('article[data-document-id]')).toHaveClass(/settled/);
+  const line = reader.getByText(pageLines(PAGES)[0]!);
+  await line.scrollIntoViewIfNeeded();
+  // The marker sits in the gap just above its page's first line.
+  await expect
+    .poll(async () => {
+      const marker = (await late.boundingBox())!;
+      const text = (await line.boundingBox())!;
+      return Math.round(text.y - (marker.y + marker.height));
+    })
+    .toBeGreaterThanOrEqual(0);
+  const marker = (await late.boundingBox())!;
+  const text = (await line.boundingBox())!;
+  expect(text.y - (marker.y + marker.height)).toBeLessThan(12);
+});
