@@ -8,13 +8,29 @@ import type { PageRef, ParagraphBlock, TextRun } from '../../../shared/document-
  */
 export const LOW_CONFIDENCE = 70;
 
+/** A box on the page image, in pixels from its top left corner. */
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface OcrWord {
   text: string;
   confidence: number;
+  /** Where the word stands on the page image (the original page view outlines annotations by it). */
+  bbox?: OcrBox;
 }
 
 export interface OcrLine {
   words: readonly OcrWord[];
+  /** Where the line sits: absent, the line's place is unknown and it is always text. */
+  bbox?: OcrBox;
+  /** The baseline's two ends. */
+  baseline?: OcrBox;
+  /** Tesseract's measure of the line's text: its row height is close to the type's size (45 px for 11 pt at 300 dpi). */
+  rowAttributes?: { rowHeight: number };
 }
 
 export interface OcrParagraph {
