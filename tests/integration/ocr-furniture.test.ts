@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
+import { readImage } from '../../src/core/import/ocr/image-reader';
 import type { Block } from '../../src/shared/document-blocks';
 import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import {
@@ -17,10 +18,12 @@ import {
 const TEXTS = [knownText(7), knownText(11), knownText(23)];
 const HEADING = 'Harbour Excavations';
 const RUNNING_HEAD = 'The Survey of the Northern Harbour';
+let pngs: Uint8Array[];
 let scan: Uint8Array;
 
 beforeAll(async () => {
-  scan = await imagePdf(renderPages(await furnishedPdf(TEXTS, HEADING, RUNNING_HEAD)), FURNISHED_PAGE);
+  pngs = renderPages(await furnishedPdf(TEXTS, HEADING, RUNNING_HEAD));
+  scan = await imagePdf(pngs, FURNISHED_PAGE);
 });
 
 const textOf = (blocks: readonly Block[], page?: number): string =>
@@ -39,5 +42,21 @@ describe('running heads and page numbers on scanned pages', () => {
     TEXTS.forEach((known, index) => {
       expect(characterErrorRate(known, textOf(read.blocks, index + 1).replace(HEADING, ''))).toBeLessThan(0.02);
     });
+  });
+});
+
+describe('the title of a scanned document', () => {
+  it('titles a scanned PDF with no metadata title by its first page’s heading, shown once', async () => {
+    const read = await readPdf({ bytes: scan, fileName: 'scan-0042.pdf' });
+    expect(read.title).toBe(HEADING);
+    expect(textOf(read.blocks.slice(0, 1))).not.toContain(HEADING);
+  });
+
+  it('titles an image by the heading it begins with, and one whose text is all one size by its file name', async () => {
+    const headed = await readImage({ bytes: pngs[0]!, fileName: 'IMG_1234.png' });
+    expect(headed.title).toBe(HEADING);
+    const plain = await readImage({ bytes: pngs[1]!, fileName: 'IMG_1235.png' });
+    expect(plain.title).toBe('IMG_1235');
+    expect(textOf(plain.blocks)).toContain(RUNNING_HEAD);
   });
 });

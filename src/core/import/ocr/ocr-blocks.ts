@@ -1,6 +1,7 @@
 // Turns what tesseract recognized on one page (blocks, paragraphs, lines, words with their
 // confidence) into paragraphs of the page, words under the confidence threshold marked.
-import type { PageRef, ParagraphBlock, TextRun } from '../../../shared/document-blocks';
+import type { Block, PageRef, ParagraphBlock, TextRun } from '../../../shared/document-blocks';
+import { inlineText } from '../../../shared/document-blocks';
 
 /**
  * Words recognized with a confidence under this (tesseract's 0–100) are marked as unsure.
@@ -132,4 +133,22 @@ export function pageParagraphs(
     }
   }
   return paragraphs;
+}
+
+/** A paragraph's text as the reader gives it (line-end hyphens joined), counting none of its words. */
+export function paragraphText(paragraph: OcrParagraph): string {
+  return tokensOf(paragraph, new ConfidenceTally())
+    .map((token) => token.text)
+    .join(' ');
+}
+
+/**
+ * The blocks without a first paragraph that says the title: the reader shows that already, as for
+ * a PDF's title heading. One with an unsure word stays, so it can be seen and corrected.
+ */
+export function withoutTitleParagraph(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  const same = (text: string): string => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  if (first?.kind !== 'paragraph' || first.children.some((run) => run.kind === 'text' && run.uncertain)) return blocks;
+  return same(inlineText(first.children)) === same(title) ? blocks.slice(1) : blocks;
 }

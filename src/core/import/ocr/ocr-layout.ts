@@ -1,9 +1,10 @@
 // Reads recognized pages' layout as the PDF reader reads a text layer's: each OCR line placed as
-// a PdfLine, so running heads, running feet and page numbers go by the text layer's own rules.
+// a PdfLine, so running heads, running feet and page numbers go by the text layer's own rules,
+// and the first page's largest text can be the title, as a text layer's is.
 import type { PageFrame } from '../formats/pdf-furniture';
 import { removeFurniture } from '../formats/pdf-furniture';
 import type { PdfLine } from '../formats/pdf-lines';
-import type { OcrBlock, OcrLine } from './ocr-blocks';
+import type { OcrBlock, OcrLine, OcrParagraph } from './ocr-blocks';
 
 /** Page images are taken as 300 dpi scans (PDF pages are rendered so): pixels to points, the text layer's unit. */
 const POINTS_PER_PIXEL = 72 / 300;
@@ -72,17 +73,54 @@ function keepLines(blocks: readonly OcrBlock[], keep: (line: OcrLine) => boolean
   }));
 }
 
+/** Text set larger than the body by this share is a heading, and can be the title (20 pt over 11 reads as 1.6). */
+const TITLE_SHARE = 1.2;
+
 /**
- * Each page's blocks without its running heads, running feet and page numbers, found as the text
- * layer's are (pdf-furniture): margin lines repeating across pages, and lines that read as page numbers.
+ * The first page's largest paragraph, when it is set larger than the text and holds a word: the
+ * title, as the text layer's first page gives one. A page all in one size has none.
  */
-export function withoutFurniture(pages: readonly RecognizedPage[]): OcrBlock[][] {
+function titleParagraph(
+  pages: readonly OcrBlock[][],
+  placedLines: ReadonlyMap<OcrLine, PdfLine>,
+  bodySize: number,
+): OcrParagraph | undefined {
+  const first = pages.find((blocks) => blocks.some((block) => (block.paragraphs ?? []).length > 0)) ?? [];
+  const sizeOf = (paragraph: OcrParagraph): number =>
+    Math.max(0, ...paragraph.lines.map((line) => placedLines.get(line)?.size ?? 0));
+  let title: OcrParagraph | undefined;
+  for (const paragraph of first.flatMap((block) => block.paragraphs ?? [])) {
+    if (title === undefined || sizeOf(paragraph) > sizeOf(title)) title = paragraph;
+  }
+  if (title === undefined || sizeOf(title) < TITLE_SHARE * bodySize) return undefined;
+  const letters = title.lines.flatMap((line) => line.words.map((word) => word.text)).join('');
+  return /\p{L}.*\p{L}/u.test(letters) ? title : undefined;
+}
+
+export interface OcrLayout {
+  /** Each page's blocks, furniture removed. */
+  pages: OcrBlock[][];
+  title: OcrParagraph | undefined;
+}
+
+/** The pages without their furniture, and the paragraph that titles them, if one does. */
+export function layOut(pages: readonly RecognizedPage[]): OcrLayout {
   const { frames, placedLines } = placeLines(pages);
-  const kept = new Set(removeFurniture(frames, bodySizeOf(placedLines.values())).flat());
-  return pages.map(({ blocks }) =>
+  const bodySize = bodySizeOf(placedLines.values());
+  const kept = new Set(removeFurniture(frames, bodySize).flat());
+  const bodies = pages.map(({ blocks }) =>
     keepLines(blocks, (line) => {
       const pdfLine = placedLines.get(line);
       return pdfLine === undefined || kept.has(pdfLine);
     }),
   );
+  return { pages: bodies, title: titleParagraph(bodies, placedLines, bodySize) };
+}
+
+/**
+ * Each page's blocks without its running heads, running feet and page numbers, found as the text
+ * layer's are (pdf-furniture): margin lines repeating across pages, and lines that read as page numbers.
+ */
+export function withoutFurniture(pages: readonly RecognizedPage[]): OcrBlock[][] {
+  return layOut(pages).pages;
 }

@@ -7,11 +7,11 @@ import { UserFacingError } from '../../../shared/result';
 import type { FormatInput, SourceFacts } from '../formats/format-reader';
 import { imageHeight } from './image-header';
 import type { OcrBlock } from './ocr-blocks';
-import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs } from './ocr-blocks';
+import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs, paragraphText } from './ocr-blocks';
 import type { OcrSession } from './ocr-engine';
 import { openOcr } from './ocr-engine';
 import type { RecognizedPage } from './ocr-layout';
-import { withoutFurniture } from './ocr-layout';
+import { layOut } from './ocr-layout';
 import { DEFAULT_OCR } from './ocr-models';
 
 /** At most this many pages are recognized at once: each tesseract worker holds a page and a model (~100 MB). */
@@ -27,6 +27,8 @@ export interface PageImages {
 export interface Recognized {
   /** Each page's paragraphs, in the order of `PageImages`. */
   pages: Block[][];
+  /** The first page's largest text when it is set larger than the rest, for a title; else empty. */
+  title: string;
   ocr: NonNullable<SourceFacts['ocr']>;
 }
 
@@ -118,11 +120,10 @@ export async function recognizePages(pages: PageImages, input: FormatInput): Pro
   throwIfAborted(input.signal);
   // Running heads and page numbers are told by their repeating across pages: all must be read first.
   const tally = new ConfidenceTally();
-  const paragraphs = withoutFurniture(recognized).map((blocks, index) =>
-    pageParagraphs(blocks, pages.page(index), tally),
-  );
+  const layout = layOut(recognized);
   return {
-    pages: paragraphs,
+    pages: layout.pages.map((blocks, index) => pageParagraphs(blocks, pages.page(index), tally)),
+    title: layout.title === undefined ? '' : paragraphText(layout.title),
     ocr: {
       meanConfidence: tally.mean(),
       lowConfidenceWords: tally.low,
