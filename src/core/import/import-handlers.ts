@@ -44,7 +44,10 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
       }),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     getDocumentSource: ({ id }) => documents.source(id),
-    importAttachment: ({ documentId, index, password }) =>
-      importer.importAttachment(documentId, index, password === undefined ? {} : { password }),
+    importAttachment: ({ documentId, index, password, ocrLanguages }) =>
+      importer.importAttachment(documentId, index, {
+        ...(password === undefined ? {} : { password }),
+        ...(ocrLanguages === undefined ? {} : { ocrLanguages }),
+      }),
   };
 }
