@@ -84,7 +84,7 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
     byline: '',
     publishedAt: '',
     siteName: '',
-    blocks: withoutTitleParagraph(blocks, title),
+    blocks: recognized.title === '' ? blocks : withoutTitleParagraph(blocks, title),
     facts: {
       importer: `${ocrImporterName((input.ocr ?? DEFAULT_OCR).languages)} (${KIND_NAMES[kind]})`,
       mimeType: IMAGE_MIME_TYPES[kind],

@@ -148,11 +148,14 @@ export async function recognizeScannedPages<T extends ScannedPdf>(
   // A title the text layer's reader fell back to the file name for (no metadata, no text) gives
   // way to the first scanned page's largest text, as the text layer's first page's would.
   const fromFileName = read.title === cleanTitle(input.fileName.replace(/\.pdf$/i, ''), input.fileName);
-  const title = fromFileName ? cleanTitle(recognized.title, read.title) : read.title;
+  const merged = mergeByPage(read.blocks, pages);
+  const titled = fromFileName && recognized.title !== '';
+  const title = titled ? cleanTitle(recognized.title, read.title) : read.title;
   return {
     ...read,
     title,
-    blocks: withoutTitleParagraph(mergeByPage(read.blocks, pages), title),
+    // Only the paragraph OCR titled by goes: a text layer's paragraph that its title was taken from stays.
+    blocks: titled ? withoutTitleParagraph(merged, title) : merged,
     facts: {
       ...read.facts,
       importer: `${read.facts.importer}, ${ocrImporterName((input.ocr ?? DEFAULT_OCR).languages)}`,
