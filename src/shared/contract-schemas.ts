@@ -67,6 +67,7 @@ export const inputSchemas = {
       index: z.number().int().min(0).max(10_000),
       password: z.string().max(1024).optional(),
       jobId: importJobId.optional(),
+      ocrLanguages: z.enum(OCR_LANGUAGES).optional(),
     })
     .strict(),
   removeDocument: z.object({ id: documentId }).strict(),

@@ -80,10 +80,17 @@ export interface MarginaliaContract extends EvidenceContract {
   /**
    * Imports the file a message carried (its `index` in the provenance's attachments) as a document
    * of its own. `password` opens an encrypted PDF, as for importDocument: without one (or with a
-   * wrong one) it answers PASSWORD_REQUIRED (PASSWORD_WRONG); it is used once, never stored.
+   * wrong one) it answers PASSWORD_REQUIRED (PASSWORD_WRONG); it is used once, never stored. A scan
+   * (an image, a scanned PDF) is read in `ocrLanguages` when given, else in Settings' languages.
    * `jobId` names the import for its importProgress events and for cancelImport, as for importDocument.
    */
-  importAttachment(input: { documentId: string; index: number; password?: string; jobId?: string }): ImportOutcome;
+  importAttachment(input: {
+    documentId: string;
+    index: number;
+    password?: string;
+    ocrLanguages?: OcrLanguages;
+    jobId?: string;
+  }): ImportOutcome;
   removeDocument(input: { id: string }): { removed: true };
   getSettings(input: Record<string, never>): Settings;
   updateSettings(input: Partial<Settings>): Settings;

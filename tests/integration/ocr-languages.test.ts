@@ -8,6 +8,7 @@ import { ocrLanguagePath } from '../../src/core/import/ocr/ocr-models';
 import { blockRuns, inlineText } from '../../src/shared/document-blocks';
 import type { DocumentSource } from '../../src/shared/model';
 import { serveOneFile } from '../support/import-fixtures';
+import { messageWithAttachment } from '../support/mime-fixtures';
 import { characterErrorRate, scannedPages } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
@@ -125,6 +126,31 @@ describe('OCR languages', () => {
       expect(provenance?.origin).toEqual({ kind: 'url', url });
       expect(Date.parse(String(provenance?.capturedAt))).toBeGreaterThan(Date.now() - 10 * 60_000);
       expect(core.documents.canonicalText(document!.id)).toContain('sœur');
+    } finally {
+      core.close();
+    }
+  }, 120_000);
+
+  it('reads a scanned attachment imported with --attachment in the language --ocr-lang gives', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(temp.path, 'lettre.eml');
+    const attachment = { fileName: 'lettre.png', mimeType: 'image/png', bytes: png };
+    writeFileSync(file, messageWithAttachment('Une lettre', 'La lettre est jointe.', attachment));
+    const dataDir = join(temp.path, 'cli-attachment-library');
+    let stdout = '';
+    const io = { stdout: (text: string) => (stdout += text), stderr: () => undefined, env: {} };
+    const options = { version: '1.2.3', fontsDir: FONTS_DIR };
+    expect(await runCli(['--data-dir', dataDir, 'import', file], io, options)).toBe(0);
+    const message = stdout.trim();
+    const command = ['--data-dir', dataDir, 'import', '--attachment', '1', message, '--ocr-lang', 'fra'];
+    expect(await runCli(command, io, options)).toBe(0);
+    const core = new MarginaliaCore({ dataDir, host: 'cli', version: 'test' });
+    try {
+      const scan = core.documents.list().find((document) => document.id !== message);
+      const { provenance } = sourceOf(core, scan!.id);
+      expect(provenance?.ocr?.languages).toBe('fra');
+      expect(provenance?.importer).toMatch(/ fra \(PNG\)$/);
+      expect(core.documents.canonicalText(scan!.id)).toContain('sœur');
     } finally {
       core.close();
     }

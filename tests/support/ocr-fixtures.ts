@@ -182,3 +182,38 @@ export function characterErrorRate(expected: string, read: string): number {
   const truth = clean(expected);
   return editDistance(truth, clean(read)) / Math.max(1, truth.length);
 }
+
+/** A page of 5 × 4.4 inches, tall enough for a running head and a foot apart from the text. */
+export const FURNISHED_PAGE: [number, number] = [360, 320];
+
+/**
+ * A PDF with a text layer as a book sets it: a heading in 20 pt opens the first page, a running
+ * head in 9 pt tops the later ones, and each page ends in "Page N of M" or a bare number.
+ */
+export function furnishedPdf(texts: readonly string[], heading: string, runningHead: string): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: FURNISHED_PAGE, margin: MARGIN, autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  texts.forEach((text, index) => {
+    doc.addPage();
+    if (index > 0) doc.font(SERIF).fontSize(9).text(runningHead, MARGIN, 14, { lineBreak: false });
+    doc
+      .font(SERIF)
+      .fontSize(20)
+      .text(index === 0 ? heading : '', MARGIN, 44);
+    doc
+      .font(SERIF)
+      .fontSize(11)
+      .text(text, MARGIN, index === 0 ? 80 : 48, { lineGap: 2 });
+    const foot = index % 2 === 0 ? `Page ${index + 1} of ${texts.length}` : String(index + 1);
+    doc
+      .font(SERIF)
+      .fontSize(9)
+      .text(foot, MARGIN, FURNISHED_PAGE[1] - 30, { lineBreak: false });
+  });
+  doc.end();
+  return done;
+}

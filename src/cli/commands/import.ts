@@ -185,7 +185,8 @@ async function updateDocument(
 
 /**
  * `import --attachment N DOC`: the Nth file (from 1) a message carried, as a document of its
- * own; an encrypted PDF opens with --password or --password-file, or asks on a terminal, as a file does.
+ * own; an encrypted PDF opens with --password or --password-file, or asks on a terminal, as a file
+ * does, and a scan is read in --ocr-lang's languages, as a file's is.
  */
 async function importAttachment(
   session: CliSession,
@@ -208,6 +209,7 @@ async function importAttachment(
       documentId: message.id,
       index,
       ...(given === undefined ? {} : { password: given }),
+      ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
     }),
   );
   const hinted = outcome.ok
@@ -238,7 +240,7 @@ export function importCommand(session: CliSession): Command {
     .argument('<file...>', 'the files (or http/https addresses) to import')
     .usage(
       '[--password-file FILE] FILE|URL... | marginalia import --update DOC FILE | ' +
-        'marginalia import --attachment N [--password-file FILE] DOC',
+        'marginalia import --attachment N [--password-file FILE] [--ocr-lang LANG] DOC',
     )
     .addOption(
       valueOption(

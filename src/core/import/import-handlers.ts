@@ -45,10 +45,14 @@ export function importHandlers({ importer, jobs, documents, fetchTimeoutMs }: Im
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     getDocumentSource: ({ id }) => documents.source(id),
     // An attachment is a file like any other: its own bar, its pages, Cancel import.
-    importAttachment: async ({ documentId, index, password, jobId }) => {
+    importAttachment: async ({ documentId, index, password, ocrLanguages, jobId }) => {
       const attachment = importer.attachment(documentId, index);
       return jobs.run(jobId, attachment.fileName, (control) =>
-        attachment.import({ ...control, ...(password === undefined ? {} : { password }) }),
+        attachment.import({
+          ...control,
+          ...(password === undefined ? {} : { password }),
+          ...(ocrLanguages === undefined ? {} : { ocrLanguages }),
+        }),
       );
     },
   };

@@ -128,3 +128,15 @@ export function assertImageSizes(sizes: readonly ImageSize[], fileName: string):
     }
   });
 }
+
+/** A page image's height from its header (0 when it cannot be read): the PGM a PDF page renders to, or a PNG, JPEG or TIFF. */
+export function imageHeight(bytes: Uint8Array): number {
+  const pgm = /^P5\s+\d+\s+(\d+)\s/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 40)));
+  if (pgm) return Number(pgm[1]);
+  const kind = imageKindOf(bytes);
+  try {
+    return kind === undefined ? 0 : (imageSizes(kind, bytes, 'page')[0]?.height ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -5,9 +5,11 @@ import UTIF from 'utif2';
 import type { Block } from '../../../shared/document-blocks';
 import { UserFacingError } from '../../../shared/result';
 import type { FormatInput, ReadDocument } from '../formats/format-reader';
+import { cleanTitle } from '../parsed-document';
 import type { ImageKind, ImageSize } from './image-header';
 import { imageDate } from './image-date';
 import { IMAGE_MIME_TYPES, assertImageSizes, imageKindOf, imageSizes } from './image-header';
+import { withoutTitleParagraph } from './ocr-blocks';
 import { ocrImporterName } from './ocr-engine';
 import { DEFAULT_OCR } from './ocr-models';
 import type { PageImages } from './ocr-pages';
@@ -75,13 +77,14 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
     );
   }
   const createdAt = imageDate(kind, input.bytes);
-  const title = input.fileName.replace(/\.(png|jpe?g|tiff?)$/i, '');
+  // The first page's heading names the page, as a PDF's first page's largest text does; else the file.
+  const title = cleanTitle(recognized.title, input.fileName.replace(/\.(png|jpe?g|tiff?)$/i, ''));
   return {
     title,
     byline: '',
     publishedAt: '',
     siteName: '',
-    blocks,
+    blocks: recognized.title === '' ? blocks : withoutTitleParagraph(blocks, title),
     facts: {
       importer: `${ocrImporterName((input.ocr ?? DEFAULT_OCR).languages)} (${KIND_NAMES[kind]})`,
       mimeType: IMAGE_MIME_TYPES[kind],

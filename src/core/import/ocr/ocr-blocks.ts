@@ -1,6 +1,7 @@
 // Turns what tesseract recognized on one page (blocks, paragraphs, lines, words with their
 // confidence) into paragraphs of the page, words under the confidence threshold marked.
-import type { PageRef, ParagraphBlock, TextRun } from '../../../shared/document-blocks';
+import type { Block, PageRef, ParagraphBlock, TextRun } from '../../../shared/document-blocks';
+import { inlineText } from '../../../shared/document-blocks';
 import { lineEndJoin } from '../line-join';
 
 /**
@@ -9,13 +10,29 @@ import { lineEndJoin } from '../line-join';
  */
 export const LOW_CONFIDENCE = 70;
 
+/** A box on the page image, in pixels from its top left corner. */
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface OcrWord {
   text: string;
   confidence: number;
+  /** Where the word stands on the page image (the original page view outlines annotations by it). */
+  bbox?: OcrBox;
 }
 
 export interface OcrLine {
   words: readonly OcrWord[];
+  /** Where the line sits: absent, the line's place is unknown and it is always text. */
+  bbox?: OcrBox;
+  /** The baseline's two ends. */
+  baseline?: OcrBox;
+  /** Tesseract's measure of the line's text: its row height is close to the type's size (45 px for 11 pt at 300 dpi). */
+  rowAttributes?: { rowHeight: number };
 }
 
 export interface OcrParagraph {
@@ -105,4 +122,22 @@ export function pageParagraphs(
     }
   }
   return paragraphs;
+}
+
+/** A paragraph's text as the reader gives it (line-end hyphens joined), counting none of its words. */
+export function paragraphText(paragraph: OcrParagraph): string {
+  return tokensOf(paragraph, new ConfidenceTally())
+    .map((token) => token.text)
+    .join(' ');
+}
+
+/**
+ * The blocks without a first paragraph that says the title: the reader shows that already, as for
+ * a PDF's title heading. One with an unsure word stays, so it can be seen and corrected.
+ */
+export function withoutTitleParagraph(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  const same = (text: string): string => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  if (first?.kind !== 'paragraph' || first.children.some((run) => run.kind === 'text' && run.uncertain)) return blocks;
+  return same(inlineText(first.children)) === same(title) ? blocks.slice(1) : blocks;
 }

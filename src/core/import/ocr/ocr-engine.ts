@@ -2,6 +2,7 @@
 // the installed @tesseract.js-data packages (ocr-models.ts), nothing is fetched and nothing is cached.
 import { createRequire } from 'node:module';
 import type { OcrLanguages } from '../../../shared/model';
+import type Tesseract from 'tesseract.js';
 import type { OcrBlock } from './ocr-blocks';
 import type { OcrChoice } from './ocr-models';
 import { DEFAULT_OCR, ocrLanguagePath, tesseractLanguages } from './ocr-models';
@@ -27,6 +28,23 @@ export function ocrWorkerOptions(choice: OcrChoice = DEFAULT_OCR, cachePath?: st
   };
 }
 
+/**
+ * Only what the reader uses of a page's blocks: every page is held until the last is read (running
+ * heads are told by repeating), and tesseract's symbols and choices would be most of it.
+ */
+function leanBlocks(blocks: readonly Tesseract.Block[]): OcrBlock[] {
+  return blocks.map((block) => ({
+    paragraphs: (block.paragraphs ?? []).map((paragraph) => ({
+      lines: paragraph.lines.map(({ words, bbox, baseline, rowAttributes }) => ({
+        words: words.map(({ text, confidence, bbox: box }) => ({ text, confidence, bbox: box })),
+        bbox,
+        baseline,
+        rowAttributes: { rowHeight: rowAttributes.rowHeight },
+      })),
+    })),
+  }));
+}
+
 export interface OcrSession {
   /** The blocks tesseract found on one page image (PNG, JPEG, TIFF or PNM bytes). */
   recognize(image: Uint8Array): Promise<OcrBlock[]>;
@@ -46,7 +64,7 @@ export async function openOcr(choice: OcrChoice = DEFAULT_OCR, cachePath?: strin
       // debug: tesseract's own notes ("Estimating resolution as 407") go to the result, which
       // is not read, instead of the terminal, where the CLI's user saw them as if they mattered.
       const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false, debug: true });
-      return (result.data.blocks ?? []) as OcrBlock[];
+      return leanBlocks(result.data.blocks ?? []);
     },
     async close() {
       await worker.terminate();

@@ -5,10 +5,13 @@ import { availableParallelism } from 'node:os';
 import type { Block, PageRef } from '../../../shared/document-blocks';
 import { UserFacingError } from '../../../shared/result';
 import type { FormatInput, SourceFacts } from '../formats/format-reader';
+import { imageHeight } from './image-header';
 import type { OcrBlock } from './ocr-blocks';
-import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs } from './ocr-blocks';
+import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs, paragraphText } from './ocr-blocks';
 import type { OcrSession } from './ocr-engine';
 import { openOcr } from './ocr-engine';
+import type { RecognizedPage } from './ocr-layout';
+import { layOut } from './ocr-layout';
 import { DEFAULT_OCR } from './ocr-models';
 
 /** At most this many pages are recognized at once: each tesseract worker holds a page and a model (~100 MB). */
@@ -24,6 +27,8 @@ export interface PageImages {
 export interface Recognized {
   /** Each page's paragraphs, in the order of `PageImages`. */
   pages: Block[][];
+  /** The first page's largest text when it is set larger than the rest, for a title; else empty. */
+  title: string;
   ocr: NonNullable<SourceFacts['ocr']>;
 }
 
@@ -82,8 +87,7 @@ export async function recognizePages(pages: PageImages, input: FormatInput): Pro
   input.onProgress?.(0, pages.count, 'recognizing');
   const workers = Math.max(1, Math.min(MAX_OCR_WORKERS, availableParallelism(), pages.count));
   const sessions = await openSessions(workers, input);
-  const tally = new ConfidenceTally();
-  const recognized: Block[][] = Array.from({ length: pages.count }, () => []);
+  const recognized: RecognizedPage[] = Array.from({ length: pages.count }, () => ({ blocks: [], height: 0 }));
   let next = 0;
   let done = 0;
   let failed = false;
@@ -95,7 +99,7 @@ export async function recognizePages(pages: PageImages, input: FormatInput): Pro
       const image = await pages.image(index);
       throwIfAborted(input.signal);
       const blocks = await unlessAborted(recognizeOne(session, image, input, index, pages.count), input.signal);
-      recognized[index] = pageParagraphs(blocks, pages.page(index), tally);
+      recognized[index] = { blocks, height: imageHeight(image) };
       input.onProgress?.(++done, pages.count, 'recognizing');
     }
   };
@@ -114,8 +118,12 @@ export async function recognizePages(pages: PageImages, input: FormatInput): Pro
     await Promise.all(sessions.map((session) => session.close()));
   }
   throwIfAborted(input.signal);
+  // Running heads and page numbers are told by their repeating across pages: all must be read first.
+  const tally = new ConfidenceTally();
+  const layout = layOut(recognized);
   return {
-    pages: recognized,
+    pages: layout.pages.map((blocks, index) => pageParagraphs(blocks, pages.page(index), tally)),
+    title: layout.title === undefined ? '' : paragraphText(layout.title),
     ocr: {
       meanConfidence: tally.mean(),
       lowConfidenceWords: tally.low,

@@ -5,6 +5,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, PageRef } from '../../../shared/document-blocks';
 import type { FormatInput, ReadDocument } from '../formats/format-reader';
 import type { Pdfjs } from '../formats/pdf-library';
+import { cleanTitle } from '../parsed-document';
+import { withoutTitleParagraph } from './ocr-blocks';
 import { ocrImporterName } from './ocr-engine';
 import { DEFAULT_OCR } from './ocr-models';
 import { recognizePages } from './ocr-pages';
@@ -143,9 +145,17 @@ export async function recognizeScannedPages<T extends ScannedPdf>(
     input,
   );
   const pages = recognized.pages.map((blocks, index) => ({ page: scanned[index]!, blocks }));
+  // A title the text layer's reader fell back to the file name for (no metadata, no text) gives
+  // way to the first scanned page's largest text, as the text layer's first page's would.
+  const fromFileName = read.title === cleanTitle(input.fileName.replace(/\.pdf$/i, ''), input.fileName);
+  const merged = mergeByPage(read.blocks, pages);
+  const titled = fromFileName && recognized.title !== '';
+  const title = titled ? cleanTitle(recognized.title, read.title) : read.title;
   return {
     ...read,
-    blocks: mergeByPage(read.blocks, pages),
+    title,
+    // Only the paragraph OCR titled by goes: a text layer's paragraph that its title was taken from stays.
+    blocks: titled ? withoutTitleParagraph(merged, title) : merged,
     facts: {
       ...read.facts,
       importer: `${read.facts.importer}, ${ocrImporterName((input.ocr ?? DEFAULT_OCR).languages)}`,
