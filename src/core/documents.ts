@@ -177,9 +177,25 @@ export class DocumentRepository {
     ).get(documentId, index);
     if (!row) {
       this.summary(documentId);
-      throw new UserFacingError('NOT_FOUND', `Document ${documentId} has no attachment number ${index + 1}.`);
+      throw new UserFacingError(
+        'NOT_FOUND',
+        `Document ${documentId} has no attachment number ${index + 1}${this.attachmentsListed(documentId)}.`,
+      );
     }
     return { fileName: row.file_name, mimeType: row.mime_type, bytes: row.bytes };
+  }
+
+  /** What a message does carry, for a refusal of a number it lacks: ": its attachments are 1 “a.pdf” and 2 “b.docx”". */
+  private attachmentsListed(documentId: string): string {
+    const names = cachedStatement<[string], { idx: number; file_name: string }>(
+      this.db,
+      'SELECT idx, file_name FROM document_attachments WHERE document_id = ? ORDER BY idx',
+    )
+      .all(documentId)
+      .map((row) => `${row.idx + 1} “${row.file_name}”`);
+    if (names.length === 0) return ': it carries no attachments';
+    if (names.length === 1) return `: its only attachment is ${names[0]}`;
+    return `: its attachments are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   }
 
   /** Every document, newest first; e-mail messages carry their thread (one query: headers read only for messages). */

@@ -123,7 +123,7 @@ describe('marginalia import --attachment', () => {
     expect(shown.text).toContain('Minutes of the meeting.');
     expect(await cli(['--data-dir', dataDir, 'import', '--attachment', '2', message.id])).toMatchObject({
       code: 1,
-      stderr: `marginalia: Document ${message.id} has no attachment number 2.\n`,
+      stderr: `marginalia: Document ${message.id} has no attachment number 2: its only attachment is 1 “minutes.txt”.\n`,
     });
   });
 });
@@ -198,6 +198,16 @@ describe('marginalia import --update with a binary file', () => {
     expect(result.stderr).toContain(
       'its last message, message 2 (“Report”), was not imported: the file ends in the middle',
     );
+    expect(result.stderr).toContain('“cut.mbox”: 1 of its 2 messages is in the library, 1 left out.');
+    const listed = await cli(['--data-dir', join(temp.path, 'lib2'), '--json', 'import', inbox]);
+    expect(listed.code).toBe(1);
+    const reports = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toEqual({
+      file: inbox,
+      code: 'INVALID_INPUT',
+      error: expect.stringContaining('its last message, message 2 (“Report”), was not imported'),
+    });
   });
 
   it('refuses an .mbox as the new version of one document, changing nothing', async () => {

@@ -292,8 +292,22 @@ describe('e-mail', () => {
     });
     expect(await failureOf(importer.importAttachment(message.document.id, 5))).toEqual({
       code: 'NOT_FOUND',
-      message: `Document ${message.document.id} has no attachment number 6.`,
+      message: `Document ${message.document.id} has no attachment number 6: its only attachment is 1 “notes.txt”.`,
     });
+  });
+
+  it('names what a message does carry when asked for an attachment number it lacks', async () => {
+    const importer = importerWith(TEST_READERS);
+    const two = 'Attach: notes.txt=Minutes.\nAttach: plan.txt=The plan.\n';
+    const message = await importer.importFile('report.eml', MESSAGE(2, two));
+    expect(await failureOf(importer.importAttachment(message.document.id, 2))).toEqual({
+      code: 'NOT_FOUND',
+      message: `Document ${message.document.id} has no attachment number 3: its attachments are 1 “notes.txt” and 2 “plan.txt”.`,
+    });
+    const bare = await importer.importFile('bare.eml', MESSAGE(3));
+    expect((await failureOf(importer.importAttachment(bare.document.id, 0))).message).toBe(
+      `Document ${bare.document.id} has no attachment number 1: it carries no attachments.`,
+    );
   });
 
   it('links an attachment already in the library as a file to its message, both ways', async () => {

@@ -174,7 +174,7 @@ describe('a mailbox cut off in the middle of its last message', () => {
     expect(core.documents.count()).toBe(0);
   });
 
-  it('sees a base64 body stopped mid-way and an HTML body with no end, and no sign in whole messages', () => {
+  it('sees a base64 body stopped mid-way, and no sign in whole messages, an HTML body its client never closed among them', () => {
     const single = (type: string, encoding: string, body: string): Uint8Array =>
       Buffer.from(
         `From: a@example.org${CRLF}Subject: s${CRLF}Content-Type: ${type}${CRLF}` +
@@ -187,10 +187,9 @@ describe('a mailbox cut off in the middle of its last message', () => {
     );
     expect(cutShortReason(single('application/pdf', 'base64', base64))).toBeUndefined();
     const page = '<html><body><p>The terrace.</p><p>The cistern.</p></body></html>';
-    expect(cutShortReason(single('text/html; charset=utf-8', '8bit', page.slice(0, 40)))).toBe(
-      'its HTML body stops before its closing </html>',
-    );
     expect(cutShortReason(single('text/html; charset=utf-8', '8bit', page))).toBeUndefined();
+    // Clients that never write the closing tags are common: a missing </html> is no sign of a cut.
+    expect(cutShortReason(single('text/html; charset=utf-8', '8bit', page.slice(0, 40)))).toBeUndefined();
     expect(cutShortReason(single('text/plain', '7bit', 'Write <html> at the top.'))).toBeUndefined();
     expect(cutShortReason(Buffer.from(whole, 'latin1'))).toBeUndefined();
   });

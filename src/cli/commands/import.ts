@@ -42,8 +42,13 @@ type ImportReport = {
   created?: boolean;
   code?: string;
   error?: string;
-  leftOut?: string;
 };
+
+/** After a mailbox's cut-off message was refused: how much of the file came in, in one line. */
+function leftOutSummary(file: string, taken: number, leftOut: number): string {
+  const all = taken + leftOut;
+  return `“${basename(file)}”: ${taken} of its ${all} messages ${taken === 1 ? 'is' : 'are'} in the library, ${leftOut} left out.`;
+}
 
 /**
  * What an argument names: an address given with its scheme (any scheme, so "ftp://…" is refused
@@ -158,11 +163,13 @@ async function importFiles(session: CliSession, files: readonly string[], option
     const mailbox = session.json ? undefined : mailboxExistingText(`“${file}”`, total, existing);
     if (mailbox !== undefined) session.warn(mailbox);
     // A cut-off last message was refused while the rest came in: said, and not a clean exit.
-    for (const leftOut of outcome.value.leftOut ?? []) {
+    const leftOut = outcome.value.leftOut ?? [];
+    for (const reason of leftOut) {
       session.exitCode = EXIT_USER_ERROR;
-      if (session.json) results.push({ file, code: 'INVALID_INPUT', leftOut });
-      else session.warn(leftOut);
+      if (session.json) results.push({ file, code: 'INVALID_INPUT', error: reason });
+      else session.warn(reason);
     }
+    if (leftOut.length > 0 && !session.json) session.warn(leftOutSummary(file, total, leftOut.length));
   }
   if (session.json) session.io.stdout(`${JSON.stringify(results, null, 2)}\n`);
 }

@@ -35,8 +35,9 @@ function base64CutShort(text: string, lastHeader: string, bodyStart: number): bo
 
 /**
  * Why the message's bytes (its text read as latin1) look cut off before the end, or undefined:
- * a multipart section never closed, a base64 body that stops mid-way, an HTML body whose
- * <html> is never closed. Only these signs: a message merely short or oddly made is not cut.
+ * a multipart section never closed, or a base64 body that stops mid-way. Only these signs: a
+ * message merely short or oddly made is not cut, and an HTML body with no </html> is common
+ * from clients that never close their tags, so it is no sign (a complete message was refused).
  */
 export function cutShortReason(bytes: Uint8Array): string | undefined {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -49,9 +50,5 @@ export function cutShortReason(bytes: Uint8Array): string | undefined {
   if (last && bodyStart !== -1 && base64CutShort(text, headers.at(-1)!, last.end + bodyStart)) {
     return 'its last part, in base64, stops in the middle of a character group';
   }
-  if (!last || !/text\/html/i.test(field(headers.at(-1)!, 'content-type'))) return undefined;
-  const html = text.slice(last.end);
-  const opened = (html.match(/<html[\s>]/gi) ?? []).length;
-  if (opened > (html.match(/<\/html\s*>/gi) ?? []).length) return 'its HTML body stops before its closing </html>';
   return undefined;
 }
