@@ -16,6 +16,7 @@ export function outcomeCounts(outcome: ImportOutcome): { total: number; existing
  */
 export function mailboxExistingText(fileName: string, total: number, existing: number): string | undefined {
   if (total < 2 || existing === 0) return undefined;
+  if (existing === total && total === 2) return `Both messages in ${fileName} are already in the library.`;
   if (existing === total) return `All ${countOf(total, 'message')} in ${fileName} are already in the library.`;
   const fresh = total - existing;
   return `${fileName}: ${countOf(fresh, 'new message')}, ${existing} already in the library (${nounFor(existing, 'it was', 'they were')} not imported again).`;

@@ -198,7 +198,7 @@ describe('marginalia import --update with a binary file', () => {
     expect(result.stderr).toContain(
       'its last message, message 2 (“Report”), was not imported: the file ends in the middle',
     );
-    expect(result.stderr).toContain('“cut.mbox”: 1 of its 2 messages is in the library, 1 left out.');
+    expect(result.stderr).toContain(`“${inbox}”: 1 of its 2 messages is in the library, 1 left out.`);
     const listed = await cli(['--data-dir', join(temp.path, 'lib2'), '--json', 'import', inbox]);
     expect(listed.code).toBe(1);
     const reports = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
@@ -255,7 +255,7 @@ describe('marginalia import of a mailbox imported before', () => {
       `marginalia: “${second}”: 1 new message, 2 already in the library (they were not imported again).\n`,
     );
     const again = await cli(['--data-dir', dataDir, 'import', first]);
-    expect(again.stderr).toBe(`marginalia: All 2 messages in “${first}” are already in the library.\n`);
+    expect(again.stderr).toBe(`marginalia: Both messages in “${first}” are already in the library.\n`);
   });
 });
 

@@ -47,7 +47,7 @@ type ImportReport = {
 /** After a mailbox's cut-off message was refused: how much of the file came in, in one line. */
 function leftOutSummary(file: string, taken: number, leftOut: number): string {
   const all = taken + leftOut;
-  return `“${basename(file)}”: ${taken} of its ${all} messages ${taken === 1 ? 'is' : 'are'} in the library, ${leftOut} left out.`;
+  return `“${file}”: ${taken} of its ${all} messages ${taken === 1 ? 'is' : 'are'} in the library, ${leftOut} left out.`;
 }
 
 /**
