@@ -1,5 +1,6 @@
 // E-mail messages built from known text read back as a header block, the body's words and
 // the attachments' exact bytes; things that are not messages are refused with reasons.
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { blockRuns, inlineText, tableLines } from '../../src/shared/document-blo
 import { UserFacingError } from '../../src/shared/result';
 import { MAX_ATTACHMENTS, sanitizeFileName } from '../../src/core/import/formats/email-attachments';
 import { emailReader, readEmail } from '../../src/core/import/formats/email';
+import { forwardedDate } from '../../src/core/import/formats/email-forwarded';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import {
   CRLF,
@@ -272,6 +274,80 @@ describe('raw 8-bit headers inside the message’s parts', () => {
     expect(body).toContain('La réunion est à 10h.');
     expect(body).not.toContain('\ufffd');
     expect(document.attachments?.map((file) => file.fileName)).toEqual(['Résumé de la réunion.pdf']);
+  });
+});
+
+describe('a forwarded message carried inline', () => {
+  const forwarded = (innerType: string, innerBody: string): Uint8Array =>
+    Buffer.from(
+      [
+        'From: ada@example.org',
+        'Subject: Fwd: the survey',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="outer"',
+        '',
+        '--outer',
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        'See below.',
+        '--outer',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: inline',
+        '',
+        'From: Rene Leger <rene@example.fr>',
+        'To: omar@example.org',
+        'Subject: Survey of the terrace',
+        'Date: Sun, 01 Mar 2026 06:00:00 +0100',
+        `Content-Type: ${innerType}`,
+        '',
+        innerBody,
+        '--outer--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it('shows its headers as header lines, its date in UTC whatever this machine’s locale, not one run-on paragraph', async () => {
+    const document = await readMessage(forwarded('text/plain', 'The cistern holds 40 m3.'));
+    const lines = document.blocks.map((block) => inlineText(blockRuns(block)));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'See below.',
+        'From: Rene Leger <rene@example.fr>',
+        'Subject: Survey of the terrace',
+        'Date: Sun, 01 Mar 2026 05:00:00 UTC',
+        'To: omar@example.org',
+        'The cistern holds 40 m3.',
+      ]),
+    );
+    expect(lines.join('\n')).not.toMatch(/-----/);
+    const from = document.blocks.find((block) => inlineText(blockRuns(block)).startsWith('From: Rene'));
+    expect(blockRuns(from!)[0]).toMatchObject({ text: 'From:', bold: true });
+  });
+
+  it('gives the date of a forwarded HTML message in UTC too', async () => {
+    const document = await readMessage(forwarded('text/html', '<p>The cistern holds 40 m3.</p>'));
+    expect(bodyText(document)).toContain('Sun, 01 Mar 2026 05:00:00 UTC');
+    expect(bodyText(document)).toContain('The cistern holds 40 m3.');
+  });
+
+  it('reads back any date in the format the forwarded block is written in, to the second', () => {
+    const format = new Intl.DateTimeFormat('default', {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hour12: false,
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), (milliseconds) => {
+        const instant = new Date(Math.floor(milliseconds / 1000) * 1000);
+        expect(forwardedDate(format.format(instant))).toBe(instant.toUTCString().replace(/GMT$/, 'UTC'));
+      }),
+      { numRuns: 500 },
+    );
+    expect(forwardedDate('next Tuesday')).toBe('next Tuesday');
   });
 });
 

@@ -6,6 +6,7 @@ import { textRun } from '../../../shared/document-blocks';
 import { sanitizedHtmlBlocks } from '../html';
 import { cleanTitle } from '../parsed-document';
 import { carriedFiles } from './email-attachments';
+import { forwardedHeaderBlocks, withForwardedDatesInUtc } from './email-forwarded';
 import { POSTAL_MIME_IMPORTER, formatAddress, formatAddresses, parseMessage, withWindows1252High } from './email-parse';
 import type { FormatInput, FormatReader, ReadDocument } from './format-reader';
 
@@ -58,9 +59,14 @@ export function headerBlocks(headers: Record<string, string>): ParagraphBlock[] 
  */
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const paragraph of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+  for (const paragraph of withForwardedBlocksApart(text.replace(/\r\n?/g, '\n')).split(/\n[ \t]*\n/)) {
     const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
     if (lines.length === 0) continue;
+    const forwarded = forwardedHeaderBlocks(lines);
+    if (forwarded) {
+      blocks.push(...forwarded);
+      continue;
+    }
     const quoted = lines.every((line) => line.startsWith('>'));
     const body = (quoted ? lines.map((line) => line.replace(/^>+ ?/, '')) : lines)
       .join(' ')
@@ -72,8 +78,13 @@ export function textBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** A forwarded message's header block (a rule, its rows, a rule) as a paragraph of its own, whatever runs against it. */
+function withForwardedBlocksApart(text: string): string {
+  return text.replace(/^(-{5,}\n(?:(?:From|Subject|Date|To|Cc|Bcc):[ \t].*\n|[ \t]+\S.*\n)+-{5,})$/gm, '\n\n$1\n\n');
+}
+
 function bodyBlocks(email: Email): Block[] {
-  const fromHtml = email.html ? sanitizedHtmlBlocks(withWindows1252High(email.html)) : [];
+  const fromHtml = email.html ? sanitizedHtmlBlocks(withForwardedDatesInUtc(withWindows1252High(email.html))) : [];
   return fromHtml.length > 0 ? fromHtml : textBlocks(withWindows1252High(email.text ?? ''));
 }
 
