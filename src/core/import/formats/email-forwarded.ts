@@ -11,7 +11,7 @@ const RULE = /^-{5,}$/;
  * The same format postal-mime dates a forwarded message with (Intl's default locale and time
  * zone, numeric, 24-hour), so its text can be read back as the instant it names.
  */
-function postalDateFormat(): Intl.DateTimeFormat {
+export function postalDateFormat(): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat('default', {
     year: 'numeric',
     month: 'numeric',
