@@ -16,7 +16,9 @@ describe('the line under an import bar', () => {
   it('names the page being read or recognized, counting from the pages done', () => {
     expect(stageLine(job({ done: 2, total: 40 }))).toBe('Reading page 3 of 40');
     expect(stageLine(job({ stage: 'recognizing', done: 1, total: 10 }))).toBe('Recognizing text: page 2 of 10');
-    expect(stageLine(job({ done: 40, total: 40 }))).toBe('Saving to the library');
+    // All pages read is not yet saving: a scan's pages are still to be recognized then.
+    expect(stageLine(job({ done: 40, total: 40 }))).toBe('Preparing the text');
+    expect(stageLine(job({ stage: 'storing', done: 1, total: 1 }))).toBe('Saving to the library');
   });
 
   it('says a file waits its turn, and which of several it is', () => {

@@ -37,8 +37,10 @@ export function stageLine(job: ImportJobView): string {
   if (job.stage === 'recognizing')
     line = known ? `Recognizing text: ${pageOf(job.done, job.total)}` : 'Recognizing text';
   else if (job.stage === 'reading' && known) line = `Reading ${pageOf(job.done, job.total)}`;
-  else if (job.stage === 'storing' || job.stage === 'done' || (job.stage === 'reading' && job.total > 0))
-    line = 'Saving to the library';
+  // Every page read, the reader still lays out the text and looks for scanned pages to recognize:
+  // the library is written only once the core says so ('storing').
+  else if (job.stage === 'reading' && job.total > 0) line = 'Preparing the text';
+  else if (job.stage === 'storing' || job.stage === 'done') line = 'Saving to the library';
   else line = job.fetching ? 'Fetching the page' : 'Reading';
   return `${line}${of}`;
 }
