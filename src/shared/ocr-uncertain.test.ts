@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textRun } from './document-blocks';
 import { buildDocumentState } from './lexical-document';
@@ -46,10 +47,27 @@ describe('the places of words OCR was unsure of', () => {
     const edited = text.replace('harbcur', 'harbour quay');
     const spans = uncertainSpans(ocr, edited);
     expect(spans.map(({ start, end }) => edited.slice(start, end))).toEqual(['tbe', 'dawn']);
+    // A correction of the same length moves nothing: the words after it keep their marks.
     const fixedSameLength = text.replace('tbe', 'the');
     expect(uncertainSpans(ocr, fixedSameLength).map(({ start, end }) => fixedSameLength.slice(start, end))).toEqual([
       'harbcur',
+      'dawn',
     ]);
+  });
+
+  it('keep every other unsure word when one is corrected to any word, shorter, longer or of the same length', () => {
+    const { text, ocr } = imported();
+    const words = ocr.uncertain!;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: words.length - 1 }), fc.stringMatching(/^[a-z]{1,12}$/), (at, fix) => {
+        const word = words[at]!;
+        fc.pre(fix !== word.text);
+        const edited = text.slice(0, word.start) + fix + text.slice(word.end);
+        const kept = uncertainSpans(ocr, edited).map(({ start, end }) => edited.slice(start, end));
+        expect(kept).toEqual(words.filter((_, index) => index !== at).map((other) => other.text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never mark a word inside a longer one or text that is not the word', () => {

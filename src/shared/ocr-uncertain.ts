@@ -35,7 +35,8 @@ export function uncertainSpans(ocr: OcrFacts | undefined, text: string): TextSpa
       continue;
     }
     edited = true;
-    if (shift !== 0 && holds(text, word.start + shift, word.text)) {
+    // A correction of the same length (“tbe” to “the”) moves nothing: the words after it stand where they were.
+    if (holds(text, word.start + shift, word.text)) {
       spans.push({ start: word.start + shift, end: word.end + shift });
     }
   }
