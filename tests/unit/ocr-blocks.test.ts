@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfidenceTally, LOW_CONFIDENCE, pageParagraphs } from '../../src/core/import/ocr/ocr-blocks';
+import {
+  ConfidenceTally,
+  LOW_CONFIDENCE,
+  pageParagraphs,
+  withoutTitleParagraph,
+} from '../../src/core/import/ocr/ocr-blocks';
+import type { Block } from '../../src/shared/document-blocks';
+import { inlineText, textRun } from '../../src/shared/document-blocks';
 import type { OcrLine } from '../../src/core/import/ocr/ocr-blocks';
 
 const line = (...words: Array<[string, number]>): OcrLine => ({
@@ -52,5 +59,34 @@ describe('paragraphs from what tesseract recognized', () => {
       new ConfidenceTally(),
     );
     expect(paragraph!.children).toEqual([{ kind: 'text', text: 'archaeologlcal', uncertain: true }]);
+  });
+});
+
+describe('the paragraph a scanned document is titled by', () => {
+  const paragraph = (text: string, page: number, uncertain = false): Block => ({
+    kind: 'paragraph',
+    children: [textRun(text, uncertain ? { uncertain: true } : {})],
+    page: { number: page },
+  });
+  const texts = (blocks: Block[]): string[] =>
+    blocks.map((block) => (block.kind === 'paragraph' ? inlineText(block.children) : ''));
+
+  it('leaves the text once, even below a running head a one-page scan keeps, and only on the first page', () => {
+    const blocks = [
+      paragraph('Ministry of Works — Field Report', 1),
+      paragraph('Flood  Damage Summary', 1),
+      paragraph('The levee failed.', 1),
+      paragraph('Flood Damage Summary', 2),
+    ];
+    expect(texts(withoutTitleParagraph(blocks, 'Flood Damage Summary'))).toEqual([
+      'Ministry of Works — Field Report',
+      'The levee failed.',
+      'Flood Damage Summary',
+    ]);
+  });
+
+  it('stays when it holds a word OCR was unsure of, so it can be corrected', () => {
+    const blocks = [paragraph('Flood Damage Summary', 1, true), paragraph('The levee failed.', 1)];
+    expect(withoutTitleParagraph(blocks, 'Flood Damage Summary')).toEqual(blocks);
   });
 });

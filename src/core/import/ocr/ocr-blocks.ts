@@ -132,12 +132,20 @@ export function paragraphText(paragraph: OcrParagraph): string {
 }
 
 /**
- * The blocks without a first paragraph that says the title: the reader shows that already, as for
- * a PDF's title heading. One with an unsure word stays, so it can be seen and corrected.
+ * The blocks without the first page's paragraph that says the title: the reader shows that
+ * already, as for a PDF's title heading. It need not come first (a one-page scan keeps its
+ * running head above it). One with an unsure word stays, so it can be seen and corrected.
  */
 export function withoutTitleParagraph(blocks: Block[], title: string): Block[] {
-  const first = blocks[0];
   const same = (text: string): string => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
-  if (first?.kind !== 'paragraph' || first.children.some((run) => run.kind === 'text' && run.uncertain)) return blocks;
-  return same(inlineText(first.children)) === same(title) ? blocks.slice(1) : blocks;
+  const firstPage = blocks[0]?.page?.number;
+  const at = blocks.findIndex(
+    (block) =>
+      block.kind === 'paragraph' &&
+      block.page?.number === firstPage &&
+      same(inlineText(block.children)) === same(title),
+  );
+  const found = blocks[at];
+  if (found?.kind !== 'paragraph' || found.children.some((run) => run.kind === 'text' && run.uncertain)) return blocks;
+  return [...blocks.slice(0, at), ...blocks.slice(at + 1)];
 }
