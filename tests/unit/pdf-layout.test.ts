@@ -32,8 +32,8 @@ describe('PDF text cleaning and joining', () => {
     expect(joinLines(['a soft\u00ad', 'break'])).toBe('a softbreak');
   });
 
-  it('recognizes page numbers, "Page N of M" and roman numerals, not ordinary words', () => {
-    for (const text of ['12', '— 7 —', 'Page 3 of 19', 'page 4', '3 / 19', 'xiv', 'IV'])
+  it('recognizes page numbers, "Page N of M" (and the French "Page N sur M") and roman numerals, not ordinary words', () => {
+    for (const text of ['12', '— 7 —', 'Page 3 of 19', 'Page 1 sur 1', 'page 4', '3 / 19', 'xiv', 'IV'])
       expect(isPageNumber(text), text).toBe(true);
     for (const text of ['Chapter 3', 'In 1999 the', 'vivid', 'Page three'])
       expect(isPageNumber(text), text).toBe(false);

@@ -16,7 +16,7 @@ const REPEAT_SHARE = 0.4;
 
 const PAGE_NUMBER_PATTERNS = [
   /^[-–—]?\s*\d{1,5}\s*[-–—]?$/,
-  /^(page|p\.|pg\.?|seite|página|pagina)\s*\d{1,5}(\s*(of|\/|von|de|di)\s*\d{1,5})?$/i,
+  /^(page|p\.|pg\.?|seite|página|pagina)\s*\d{1,5}(\s*(of|\/|von|de|di|sur)\s*\d{1,5})?$/i,
   /^\d{1,5}\s*(of|\/)\s*\d{1,5}$/i,
   /^[-–—]?\s*(?=[ivxlcdm])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\s*[-–—]?$/i,
 ];
