@@ -6,7 +6,16 @@ import type { TestSpecification } from 'vitest/node';
  * The longest files (seconds on CI's two cores: sync-crash 114, bundles 75, pdf-tables-chromium
  * 28, cli 21, ocr-import 19, bundle-fuzz 14, ocr-languages 12), by name, longest first.
  */
-const LONGEST = ['sync-crash', 'bundles', 'pdf-tables-chromium', 'cli', 'ocr-import', 'bundle-fuzz', 'ocr-languages', 'ocr-furniture'];
+const LONGEST = [
+  'sync-crash',
+  'bundles',
+  'pdf-tables-chromium',
+  'cli',
+  'ocr-import',
+  'bundle-fuzz',
+  'ocr-languages',
+  'ocr-furniture',
+];
 
 /**
  * Starts the longest files first. A fresh clone has no timings cached, so Vitest keeps the

@@ -141,7 +141,10 @@ describe('importAttachment under a jobId', () => {
     const missing = await importAttachment({ documentId: messageId, index: 4, jobId: 'job-missing' });
     expect(missing).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: `Document ${messageId} has no attachment number 5: its only attachment is 1 “harbour log.pdf”.` },
+      error: {
+        code: 'NOT_FOUND',
+        message: `Document ${messageId} has no attachment number 5: its only attachment is 1 “harbour log.pdf”.`,
+      },
     });
     expect(progress).toEqual([]);
   });

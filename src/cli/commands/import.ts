@@ -237,7 +237,8 @@ export function importCommand(session: CliSession): Command {
     .summary('import files (prints the new document ids), or --update one')
     .description(
       'Import files and web addresses and print the new document ids: .txt, .md and .html, PDF, Word (.docx), EPUB, ' +
-        'e-mail (.eml, .mbox), saved pages (.mhtml) and scans (images, .png, .jpg, .tif, and scanned PDFs, read by OCR in --ocr-lang); an http or https address is fetched and read the same way. ' +
+        'e-mail (.eml, .mbox), saved pages (.mhtml) and scans (images, .png, .jpg, .tif, and scanned PDFs, read by OCR ' +
+        'in --ocr-lang); an http or https address is fetched and read the same way. ' +
         'The bytes decide the type, not the name. An encrypted PDF opens with --password-file FILE (its first line) ' +
         'or --password PASSWORD. With --attachment N DOC, import the Nth file the message DOC carried (an encrypted ' +
         'PDF with the same password options). With --update DOC, ' +
