@@ -1,19 +1,19 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
 import type { DocumentSource, ImportOutcome, ImportProgress } from '../../src/shared/model';
 import type { Result } from '../../src/shared/result';
 import { encryptWithQpdf, manyPagePdf } from '../support/import-fixtures';
 import { messageWithAttachment } from '../support/mime-fixtures';
 import { imagePdf, knownText, scannedPages } from '../support/ocr-fixtures';
-import { makeTempDir } from '../support/temp';
+import type { WatchedLibrary } from '../support/watched-library';
+import { watchedLibrary } from '../support/watched-library';
 
 // An e-mail's attachment imported through the contract as the Source panel imports it, under
 // a jobId: the same importProgress events as a chosen file (named by the attachment, pages
 // read and recognized), Cancel with nothing stored and the same words, the password retried
 // under the same job, on a real core with the real PDF reader and OCR in their workers.
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
+let temp: WatchedLibrary['temp'];
+let core: WatchedLibrary['core'];
 let progress: ImportProgress[];
 let shortPdf: Uint8Array;
 let longPdf: Uint8Array;
@@ -22,18 +22,12 @@ beforeAll(async () => {
   [shortPdf, longPdf] = await Promise.all([manyPagePdf(6, 'Six Days at the Harbour'), manyPagePdf(400)]);
 }, 60_000);
 
+let library: WatchedLibrary;
 beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-  progress = [];
-  core.events.subscribe((envelope) => {
-    if (envelope.event === 'importProgress') progress.push(envelope.payload);
-  });
+  library = watchedLibrary();
+  ({ temp, core, progress } = library);
 });
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+afterEach(() => library.close());
 
 /** Imports a message carrying `bytes` as `fileName`; its document id. */
 async function messageCarrying(fileName: string, bytes: Uint8Array, subject = 'Fwd: harbour log'): Promise<string> {
@@ -43,7 +37,8 @@ async function messageCarrying(fileName: string, bytes: Uint8Array, subject = 'F
     dataBase64: eml.toString('base64'),
   })) as Result<ImportOutcome>;
   if (!imported.ok) throw new Error(imported.error.message);
-  progress = [];
+  // Only the attachment's events count: the message's own import is forgotten.
+  progress.length = 0;
   return imported.value.document.id;
 }
 

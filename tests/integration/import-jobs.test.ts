@@ -11,14 +11,15 @@ import {
   startTestSite,
   type TestSite,
 } from '../support/import-fixtures';
-import { makeTempDir } from '../support/temp';
+import type { WatchedLibrary } from '../support/watched-library';
+import { watchedLibrary } from '../support/watched-library';
 
 // Imports as the UI runs them, through the contract on a real core with the real PDF reader in
 // its worker: progress events, Cancel mid-read with nothing stored, encrypted PDFs opened with
 // their password, and web addresses fetched from a server on 127.0.0.1.
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
+let temp: WatchedLibrary['temp'];
+let core: WatchedLibrary['core'];
 let progress: ImportProgress[];
 let longPdf: Uint8Array;
 let shortPdf: Uint8Array;
@@ -28,18 +29,12 @@ beforeAll(async () => {
   shortPdf = await manyPagePdf(6, 'Six Days at the Harbour');
 }, 60_000);
 
+let library: WatchedLibrary;
 beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-  progress = [];
-  core.events.subscribe((envelope) => {
-    if (envelope.event === 'importProgress') progress.push(envelope.payload);
-  });
+  library = watchedLibrary();
+  ({ temp, core, progress } = library);
 });
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+afterEach(() => library.close());
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
