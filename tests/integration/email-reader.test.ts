@@ -231,41 +231,53 @@ describe('headers sent as raw 8-bit bytes, not encoded words', () => {
   });
 });
 
+/** A message from ada forwarding, inline after "See below.", a message of `inner` lines; `after`, further parts. */
+function forwardedMessage(subject: string, inner: readonly string[], after: readonly string[] = []): Uint8Array {
+  const lines = [
+    'From: ada@example.org',
+    `Subject: ${subject}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"',
+    '',
+    '--outer',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'See below.',
+    '--outer',
+    'Content-Type: message/rfc822',
+    'Content-Disposition: inline',
+    '',
+    ...inner,
+    ...after,
+    '--outer--',
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'), 'latin1');
+}
+
 describe('raw 8-bit headers inside the message’s parts', () => {
   it('decodes a forwarded message’s subject and sender and an attachment’s name as the top-level headers are', async () => {
-    const latin1 = (lines: string[]): Uint8Array => Buffer.from(lines.join('\r\n'), 'latin1');
     const document = await readMessage(
-      latin1([
-        'From: ada@example.org',
-        'Subject: Fwd: the meeting',
-        'Message-ID: <fwd-1@example.org>',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="outer"',
-        '',
-        '--outer',
-        'Content-Type: text/plain; charset=us-ascii',
-        '',
-        'See below.',
-        '--outer',
-        'Content-Type: message/rfc822',
-        'Content-Disposition: inline',
-        '',
-        'From: Hélène Dupré <h@example.org>',
-        'Subject: Café réunion',
-        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
-        'Content-Type: text/plain; charset=iso-8859-1',
-        'Content-Transfer-Encoding: 8bit',
-        '',
-        'La réunion est à 10h.',
-        '--outer',
-        'Content-Type: application/pdf',
-        'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
-        '--outer--',
-        '',
-      ]),
+      forwardedMessage(
+        'Fwd: the meeting',
+        [
+          'From: Hélène Dupré <h@example.org>',
+          'Subject: Café réunion',
+          'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+          'Content-Type: text/plain; charset=iso-8859-1',
+          'Content-Transfer-Encoding: 8bit',
+          '',
+          'La réunion est à 10h.',
+        ],
+        [
+          '--outer',
+          'Content-Type: application/pdf',
+          'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        ],
+      ),
       'forwarded.eml',
     );
     const body = bodyText(document);
@@ -279,32 +291,15 @@ describe('raw 8-bit headers inside the message’s parts', () => {
 
 describe('a forwarded message carried inline', () => {
   const forwarded = (innerType: string, innerBody: string): Uint8Array =>
-    Buffer.from(
-      [
-        'From: ada@example.org',
-        'Subject: Fwd: the survey',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="outer"',
-        '',
-        '--outer',
-        'Content-Type: text/plain; charset=us-ascii',
-        '',
-        'See below.',
-        '--outer',
-        'Content-Type: message/rfc822',
-        'Content-Disposition: inline',
-        '',
-        'From: Rene Leger <rene@example.fr>',
-        'To: omar@example.org',
-        'Subject: Survey of the terrace',
-        'Date: Sun, 01 Mar 2026 06:00:00 +0100',
-        `Content-Type: ${innerType}`,
-        '',
-        innerBody,
-        '--outer--',
-        '',
-      ].join('\r\n'),
-    );
+    forwardedMessage('Fwd: the survey', [
+      'From: Rene Leger <rene@example.fr>',
+      'To: omar@example.org',
+      'Subject: Survey of the terrace',
+      'Date: Sun, 01 Mar 2026 06:00:00 +0100',
+      `Content-Type: ${innerType}`,
+      '',
+      innerBody,
+    ]);
 
   it('shows its headers as header lines, its date in UTC whatever this machine’s locale, not one run-on paragraph', async () => {
     const document = await readMessage(forwarded('text/plain', 'The cistern holds 40 m3.'));
