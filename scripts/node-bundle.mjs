@@ -14,7 +14,7 @@ BUNDLED.push(/^decode-named-character-reference$/, /^character-entities$/, /^@pr
 BUNDLED.push(/^mammoth$/, /^@xmldom\/xmldom$/);
 
 /** A package a bundled package imports is bundled with it (mammoth's underscore, jszip, xmldom…). */
-const insideBundledPackage = (importer) => importer.includes('/node_modules/');
+const insideBundledPackage = (importer) => /[\\/]node_modules[\\/]/.test(importer);
 
 /** Every other package stays external, as `packages: 'external'` would leave it. */
 const externalPackages = {
