@@ -208,6 +208,33 @@ describe('a hostile or broken Word file', () => {
     expect(error.message).toMatch(/“word\/document.xml” in “liar.docx” is damaged/);
   });
 
+  it('refuses an entry that holds less than it declares, and one whose compressed data is corrupt', async () => {
+    const short = withDeclaredSize(zipSync({ 'word/document.xml': text('<w:document/>') }), 5000);
+    const shortError = await failure(readDocx({ fileName: 'short.docx', bytes: short }));
+    expect(shortError.message).toBe('“word/document.xml” in “short.docx” is damaged (it is shorter than it declares).');
+    const corrupt = zipSync({ 'word/document.xml': text('<w:document>'.repeat(50)) }, { level: 9 });
+    const header = corrupt.findIndex(
+      (_, at) => corrupt[at] === 0x50 && corrupt[at + 1] === 0x4b && corrupt[at + 2] === 3,
+    );
+    corrupt.fill(0xff, header + 30 + 'word/document.xml'.length, header + 40 + 'word/document.xml'.length);
+    const corruptError = await failure(readDocx({ fileName: 'corrupt.docx', bytes: corrupt }));
+    expect(corruptError.message).toBe(
+      '“word/document.xml” in “corrupt.docx” is damaged (its compressed data is corrupt).',
+    );
+  });
+
+  it('reads entries stored without compression as well as deflated ones', async () => {
+    const parts = { 'a.xml': text('<stored/>'), 'b.xml': text('<deflated/>'.repeat(100)) };
+    const request = { label: '“m.docx”', kind: 'a Word document', wanted: () => true };
+    const limits = { fileBytes: MB, entries: 20, entryBytes: MB, totalBytes: MB };
+    const stored = await readZipEntries(zipSync(parts, { level: 0 }), { ...request, limits });
+    const deflated = await readZipEntries(zipSync(parts, { level: 9 }), { ...request, limits });
+    for (const entries of [stored, deflated]) {
+      expect(new TextDecoder().decode(entries.get('a.xml'))).toBe('<stored/>');
+      expect(new TextDecoder().decode(entries.get('b.xml'))).toBe('<deflated/>'.repeat(100));
+    }
+  });
+
   it('refuses an archive with more entries than allowed, or more inflated bytes in all', async () => {
     const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`${index}.xml`, text('<a/>')])));
     const limits = { fileBytes: MB, entries: 20, entryBytes: MB, totalBytes: 64 };
