@@ -25,7 +25,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
-import { ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
+import { WarmReaders, defaultReaderWorkerEntry, ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
 import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -51,6 +51,8 @@ export class MarginaliaCore {
   readonly identity: IdentityRepository;
   readonly knownKeys: KnownKeysRepository;
   readonly events = new EventBus();
+  /** A host that stays open (the app, the browser host) calls keepWarm: a reader worker then waits between imports. */
+  readonly warmReaders: WarmReaders;
   readonly handlers: ContractHandlers;
   /** What the library says of itself (getAppInfo), including the host serving it. */
   get info(): AppInfo {
@@ -86,6 +88,7 @@ export class MarginaliaCore {
     this.fontsDir = options.fontsDir;
     this.openExternalLink = options.openExternal;
     this.importLimitMegabytes = options.maxImportMegabytes;
+    this.warmReaders = new WarmReaders(options.readerWorkerEntry ?? defaultReaderWorkerEntry(), options.readerStandby);
     this.importer = new DocumentImporter({
       db: this.db,
       documents: this.documents,
@@ -93,7 +96,7 @@ export class MarginaliaCore {
       events: this.events,
       maxImportBytes: () => this.maxImportBytes(),
       importLimitHint: options.importLimitHint ?? 'The limit can be raised in Settings.',
-      readers: productionReaders(options.readerStandby, options.readerWorkerEntry),
+      readers: productionReaders(this.warmReaders, options.readerWorkerEntry),
       incoming: this.incoming,
       splitMbox: MBOX_SPLITTER,
       // Two OCR languages need their models in one folder: made in the library's data folder.
@@ -449,6 +452,7 @@ export class MarginaliaCore {
   }
 
   close(): void {
+    this.warmReaders.close();
     this.sync?.close();
     if (this.poller) clearInterval(this.poller);
     this.db.close();

@@ -130,6 +130,7 @@ export function startDesktopApp(electron: ElectronModule, options: DesktopOption
       app.quit();
       return;
     }
+    core.warmReaders.keepWarm();
     core.seedSampleOnFirstRun(join(options.appRoot, 'resources', 'samples', 'sabratha-report.txt'));
     core.startWatchingExternalChanges();
     void core

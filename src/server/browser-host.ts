@@ -240,6 +240,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const { core } = options;
   // The page asks which host it runs in (Open after an export is the browser's); `serve` opened the library as the CLI.
   core.servedBy('browser');
+  // It stays open for many imports: the next Word or PDF file finds its reader already loaded.
+  core.warmReaders.keepWarm();
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererRoot = resolve(options.rendererDir);
   const sseClients = new Set<ServerResponse>();

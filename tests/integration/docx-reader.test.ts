@@ -5,6 +5,7 @@ import { Document as WordDocument, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxComments } from '../../src/core/import/formats/docx-comments';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
+import { rehearsalDocx, rehearseDocx } from '../../src/core/import/formats/docx-rehearsal';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import { tryParseXml } from '../../src/core/import/formats/xml';
 import { readZipEntries } from '../../src/core/import/formats/zip-archive';
@@ -152,6 +153,19 @@ describe('reading a Word file', () => {
     const file = await Packer.toBuffer(new WordDocument({ sections: [{ children: [paragraph] }] }));
     const read = await readDocx({ fileName: 'marks.docx', bytes: new Uint8Array(file) });
     expect(allText(read)).toContain('Sales fell in the third quarter.[1] The pit covered 40 m²');
+  });
+});
+
+describe('the small Word file a waiting reader worker reads once', () => {
+  it('goes through the whole Word reader: its heading as the title, emphasis and a table', async () => {
+    expect(await rehearseDocx()).toBe('Rehearsal');
+    const { blocks } = await readDocx({ fileName: 'rehearsal.docx', bytes: rehearsalDocx() });
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
+    expect(
+      blockRuns(blocks[0]!)
+        .filter((run) => run.bold || run.italic)
+        .map((run) => run.text),
+    ).toEqual(['bold', 'italic']);
   });
 });
 

@@ -11,17 +11,19 @@ export { formatMegabytes } from './validate';
 import { FORMAT_READERS, WORKER_TYPES, type ReaderRegistry } from './formats';
 import { hostedReaders } from './reader-worker-host';
 import type * as PagePicture from './ocr/page-picture';
-import type { ReaderStandby } from './standby';
+import type { StandbySupply } from './reader-worker-host';
 import type { PlacedText, RenderedPage } from './page-render-protocol';
 
 export { FORMAT_READERS, MBOX_SPLITTER, WORKER_TYPES, type ReaderRegistry } from './formats';
 export { hostedReaders } from './reader-worker-host';
 
 /** The registered readers as the app runs them: PDF, Word and EPUB in a worker (the standby's first, if any), the rest in process. */
-export function productionReaders(standby?: ReaderStandby, workerEntry?: URL): ReaderRegistry {
+export function productionReaders(standby?: StandbySupply, workerEntry?: URL): ReaderRegistry {
   return hostedReaders(FORMAT_READERS, WORKER_TYPES, standby, workerEntry);
 }
 export type { ReaderStandby } from './standby';
+export { WarmReaders } from './warm-readers';
+export { defaultReaderWorkerEntry } from './reader-worker-host';
 
 // Drawing an original page runs in the same worker entry as the heavy readers (src/core/pages uses it).
 export { PageWorker, renderInWorker } from './page-worker';

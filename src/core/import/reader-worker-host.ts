@@ -10,7 +10,6 @@ import type { FormatInput, FormatReader, ReadDocument } from './formats/format-r
 import type { SourceType } from '../../shared/model';
 import type { ReaderRegistry } from './formats';
 import type { ReaderJob, WorkerMessage } from './reader-worker-protocol';
-import type { ReaderStandby } from './standby';
 
 export interface WorkerLimits {
   /** The worker's JavaScript heap; a reader past it is stopped. */
@@ -28,6 +27,24 @@ export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
   timeoutMs: 120_000,
   recognizeMsPerPage: 60_000,
 };
+
+/**
+ * Workers a read may find already started: the CLI's standby (one, started before its core
+ * loaded), or the app's warm readers (one waiting between imports); see standby.ts and warm-readers.ts.
+ */
+export interface StandbySupply {
+  /** The waiting worker, once, for a job on `entry` under `limits`; undefined when none fits. */
+  take(entry: URL, limits: WorkerLimits): Worker | undefined;
+  /** The read of this very file already under way in a worker, if one was started early. */
+  earlyRead(
+    entry: URL,
+    limits: WorkerLimits,
+    job: ReaderJob,
+    input: FormatInput,
+  ): Promise<{ document: Promise<ReadDocument> } | undefined>;
+  /** Told once a read in a worker has ended, however it ended. */
+  readEnded(sourceType: SourceType): void;
+}
 
 const FORMAT_LABELS: Partial<Record<SourceType, string>> = { pdf: 'PDF', docx: 'Word', epub: 'EPUB', image: 'image' };
 
@@ -108,7 +125,7 @@ function failureOf(job: ReaderJob, limits: WorkerLimits, error: Error): UserFaci
 }
 
 /** A worker for `job`: the standby's, given the job now, else a fresh one started with it. */
-function workerFor(entry: URL, job: ReaderJob, limits: WorkerLimits, standby?: ReaderStandby): Worker {
+function workerFor(entry: URL, job: ReaderJob, limits: WorkerLimits, standby?: StandbySupply): Worker {
   const waiting = standby?.take(entry, limits);
   if (!waiting) return startWorker(entry, job, limits);
   waiting.postMessage({ kind: 'job', job }, [job.bytes.buffer as ArrayBuffer]);
@@ -121,7 +138,7 @@ export function readInWorker(
   job: ReaderJob,
   limits: WorkerLimits,
   input: FormatInput,
-  standby?: ReaderStandby,
+  standby?: StandbySupply,
 ): Promise<ReadDocument> {
   return new Promise((resolve, reject) => {
     if (input.signal?.aborted) return reject(cancelled(job));
@@ -170,7 +187,7 @@ export function workerReader(
   sourceType: SourceType,
   entry: URL = defaultReaderWorkerEntry(),
   limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
-  standby?: ReaderStandby,
+  standby?: StandbySupply,
 ): FormatReader {
   return (input) => {
     // The worker gets its own copy: the caller still stores and hashes the original bytes.
@@ -184,7 +201,8 @@ export function workerReader(
     if (!standby) return readInWorker(entry, job, limits, input);
     return standby
       .earlyRead(entry, limits, job, input)
-      .then((early) => early?.document ?? readInWorker(entry, job, limits, input, standby));
+      .then((early) => early?.document ?? readInWorker(entry, job, limits, input, standby))
+      .finally(() => standby.readEnded(sourceType));
   };
 }
 
@@ -192,7 +210,7 @@ export function workerReader(
 export function hostedReaders(
   registry: ReaderRegistry,
   workerTypes: readonly SourceType[],
-  standby?: ReaderStandby,
+  standby?: StandbySupply,
   entry?: URL,
 ): ReaderRegistry {
   const hosted: ReaderRegistry = {};

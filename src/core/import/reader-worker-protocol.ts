@@ -20,6 +20,8 @@ export interface ReaderJob {
 export interface StandbyStart {
   kind: 'standby';
   warm: SourceType[];
+  /** Also read a small built-in file of each warmed type (a worker that waits between imports has the time). */
+  rehearse?: boolean;
 }
 
 export interface JobMessage {

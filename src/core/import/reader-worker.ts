@@ -3,8 +3,8 @@
 // (out/cli/reader-worker.mjs, out/main/reader-worker.js).
 // Started as a page worker, the same entry draws original pages instead (page-render.ts).
 // Each side loads only what it needs (drawing pages needs canvas, a Word file neither it nor pdf.js).
-// Started as a standby (the CLI's import, before the file is read), it warms the readers it
-// is told of and waits for its job.
+// Started as a standby (the CLI's import, before the file is read; the app's warm reader,
+// between imports), it warms the readers it is told of and waits for its job.
 import { workerData } from 'node:worker_threads';
 import { isPageWorker } from './page-render-protocol';
 import { isStandby } from './reader-worker-protocol';
@@ -12,5 +12,5 @@ import { FORMAT_READERS, warmReaders } from './formats';
 import { serveReader, serveWhenGiven } from './reader-worker-serve';
 
 if (isPageWorker(workerData)) void import('./page-render-serve').then(({ servePages }) => servePages());
-else if (isStandby(workerData)) serveWhenGiven(FORMAT_READERS, () => warmReaders(workerData.warm));
+else if (isStandby(workerData)) serveWhenGiven(FORMAT_READERS, () => warmReaders(workerData.warm, workerData.rehearse));
 else void serveReader(FORMAT_READERS);

@@ -6,14 +6,14 @@ import type { Worker } from 'node:worker_threads';
 import { IMPORTABLE_EXTENSIONS, extensionOf } from '../../shared/model';
 import type { SourceType } from '../../shared/model';
 import { WORKER_TYPES } from './formats';
-import type { WorkerLimits } from './reader-worker-host';
+import type { StandbySupply, WorkerLimits } from './reader-worker-host';
 import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
 import type { ReaderJob, StandbyStart } from './reader-worker-protocol';
 import type { FormatInput, ReadDocument } from './formats/format-reader';
 import type { EarlyRead } from './early-read';
 
 /** One reader worker waiting for a job; the first read on the same entry and limits takes it. */
-export class ReaderStandby {
+export class ReaderStandby implements StandbySupply {
   private worker: Worker | undefined;
   private early: EarlyRead | undefined;
   /** Settles once the first file has been read and typed for an early read, or found unfit for one. */
@@ -28,8 +28,9 @@ export class ReaderStandby {
     private readonly entry: URL,
     private readonly limits: WorkerLimits,
     warm: SourceType[],
+    rehearse = false,
   ) {
-    const start: StandbyStart = { kind: 'standby', warm };
+    const start: StandbyStart = { kind: 'standby', warm, ...(rehearse ? { rehearse } : {}) };
     const worker = startWorker(entry, start, limits);
     // Waiting, it keeps no process alive; a worker that fails before its job is simply not used.
     worker.unref();
@@ -76,6 +77,9 @@ export class ReaderStandby {
     const document = this.early?.take(entry, limits, job, input);
     return document && { document };
   }
+
+  /** One worker, once: nothing starts again after a read (the CLI's command ends after its files). */
+  readEnded(): void {}
 
   /** Ends the worker, or the early read, if no job took it. */
   close(): void {

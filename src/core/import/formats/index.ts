@@ -36,9 +36,21 @@ const WARM_UPS: Partial<Record<SourceType, () => Promise<unknown>>> = {
   epub: () => import('./epub-reader'),
 };
 
-/** Warms the readers of `types` (see WARM_UPS); a failure is left for the read itself to report. */
-export async function warmReaders(types: readonly SourceType[]): Promise<void> {
-  await Promise.all(types.map((type) => WARM_UPS[type]?.().catch(() => undefined)));
+/**
+ * A small file of the type read through its reader once, so the first real read runs compiled
+ * code (see docx-rehearsal.ts); only where a worker waits long enough for it to be done first.
+ */
+const REHEARSALS: Partial<Record<SourceType, () => Promise<unknown>>> = {
+  docx: async () => (await import('./docx-rehearsal')).rehearseDocx(),
+};
+
+/** Warms the readers of `types` (see WARM_UPS), and rehearses them when asked; a failure is left for the read itself to report. */
+export async function warmReaders(types: readonly SourceType[], rehearse = false): Promise<void> {
+  const warmUp = async (type: SourceType): Promise<void> => {
+    await WARM_UPS[type]?.();
+    if (rehearse) await REHEARSALS[type]?.();
+  };
+  await Promise.all(types.map((type) => warmUp(type).catch(() => undefined)));
 }
 
 /** Splits an .mbox into its messages' bytes. */

@@ -1,0 +1,79 @@
+// Keeps one reader worker waiting in a host that stays open (the app, the browser host): once a
+// read in a worker has ended, another worker starts with that reader loaded, so the next file
+// of that kind (the rest of a batch, or the next import) skips the worker's start and the
+// reader's load, about a quarter of a Word file's import. Nothing starts before the first read,
+// and a worker left unused for WARM_IDLE_MS ends, so an app that imports nothing keeps none.
+import type { Worker } from 'node:worker_threads';
+import type { SourceType } from '../../shared/model';
+import type { FormatInput, ReadDocument } from './formats/format-reader';
+import type { StandbySupply, WorkerLimits } from './reader-worker-host';
+import { DEFAULT_WORKER_LIMITS } from './reader-worker-host';
+import type { ReaderJob } from './reader-worker-protocol';
+import { ReaderStandby } from './standby';
+
+export const WARM_IDLE_MS = 5 * 60_000;
+
+export class WarmReaders implements StandbySupply {
+  private waiting: ReaderStandby | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private keepingWarm = false;
+  private closed = false;
+
+  /** `first`: a standby the host started early (the CLI's), taken before any warm one. */
+  constructor(
+    private readonly entry: URL,
+    private readonly first?: StandbySupply,
+    private readonly limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+    private readonly idleMs: number = WARM_IDLE_MS,
+  ) {}
+
+  /** From now on, a worker waits after each read (a host that stays open calls this once). */
+  keepWarm(): void {
+    this.keepingWarm = true;
+  }
+
+  /** Whether a worker is waiting now (for the tests and the benchmark to wait on). */
+  get isWaiting(): boolean {
+    return this.waiting !== undefined;
+  }
+
+  take(entry: URL, limits: WorkerLimits): Worker | undefined {
+    const early = this.first?.take(entry, limits);
+    if (early) return early;
+    const worker = this.waiting?.take(entry, limits);
+    if (worker) this.stopWaiting();
+    return worker;
+  }
+
+  earlyRead(
+    entry: URL,
+    limits: WorkerLimits,
+    job: ReaderJob,
+    input: FormatInput,
+  ): Promise<{ document: Promise<ReadDocument> } | undefined> {
+    return this.first ? this.first.earlyRead(entry, limits, job, input) : Promise.resolve(undefined);
+  }
+
+  readEnded(sourceType: SourceType): void {
+    this.first?.readEnded(sourceType);
+    if (!this.keepingWarm || this.closed) return;
+    // The last kind read is the likeliest next: one waiting worker at most, of that kind.
+    this.stopWaiting();
+    this.waiting = new ReaderStandby(this.entry, this.limits, [sourceType], true);
+    this.idleTimer = setTimeout(() => this.stopWaiting(), this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /** Ends the waiting worker; the early standby is its host's to end. */
+  close(): void {
+    this.closed = true;
+    this.stopWaiting();
+  }
+
+  private stopWaiting(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.waiting?.close();
+    this.waiting = undefined;
+  }
+}
