@@ -60,6 +60,20 @@ describe('warm reader workers', () => {
     }
   }, 30_000);
 
+  it('keep the Word reader loaded in the waiting worker, but leave a bare one after a PDF, whose pdf.js would hold 150 MB', () => {
+    const warm = new WarmReaders(entry, undefined, limits);
+    warm.keepWarm();
+    try {
+      warm.readEnded('docx');
+      expect(warm.waitingWith).toEqual(['docx']);
+      warm.readEnded('pdf');
+      expect(warm.isWaiting).toBe(true);
+      expect(warm.waitingWith).toEqual([]);
+    } finally {
+      warm.close();
+    }
+  });
+
   it('end the waiting worker when closed, and start none after', async () => {
     const warm = new WarmReaders(entry, undefined, limits);
     warm.keepWarm();

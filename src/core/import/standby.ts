@@ -27,10 +27,10 @@ export class ReaderStandby implements StandbySupply {
   constructor(
     private readonly entry: URL,
     private readonly limits: WorkerLimits,
-    warm: SourceType[],
+    readonly warm: readonly SourceType[],
     rehearse = false,
   ) {
-    const start: StandbyStart = { kind: 'standby', warm, ...(rehearse ? { rehearse } : {}) };
+    const start: StandbyStart = { kind: 'standby', warm: [...warm], ...(rehearse ? { rehearse } : {}) };
     const worker = startWorker(entry, start, limits);
     // Waiting, it keeps no process alive; a worker that fails before its job is simply not used.
     worker.unref();
