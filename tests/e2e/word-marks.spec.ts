@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { expect, screenshotBothThemes, test } from './fixtures';
+import { selectText } from './helpers';
 import { notice, openApp } from './import-helpers';
 
 const TITLE = 'Harbour memo';
@@ -70,18 +71,24 @@ async function widthsBreaking(page: Page, marked: string): Promise<number[]> {
   }, marked);
 }
 
+async function importMemo(page: Page): Promise<string> {
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: await memoWithFootnotes() });
+  await expect(
+    page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1, name: TITLE }),
+  ).toBeVisible();
+  await expect(notice(page, 'Imported memo.docx')).toBeVisible();
+  return (await page.locator('article[data-document-id]').getAttribute('data-document-id'))!;
+}
+
 test('a Word footnote mark never wraps away from the word it follows, at any width of the column', async ({
   page,
   app,
 }) => {
   await openApp(page, app);
   await page.setViewportSize({ width: 760, height: 640 });
-  await page
-    .getByTestId('import-input')
-    .setInputFiles({ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: await memoWithFootnotes() });
-  const reader = page.getByRole('main', { name: 'Reader' });
-  await expect(reader.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await expect(notice(page, 'Imported memo.docx')).toBeVisible();
+  await importMemo(page);
   for (const marked of MARKED) expect(await widthsBreaking(page, marked), marked).toEqual([]);
   // The text the reader shows is still exactly the stored text.
   const article = page.locator('article[data-document-id]');
@@ -91,4 +98,24 @@ test('a Word footnote mark never wraps away from the word it follows, at any wid
   );
   await page.getByRole('button', { name: 'Dismiss: Imported memo.docx' }).click();
   await screenshotBothThemes(page, 'reader-word-footnote-marks-narrow');
+});
+
+test('an edit saved in the reader stores the text without the reader’s joins of marks to words', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const id = await importMemo(page);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await expect(page.getByRole('region', { name: 'Editing' })).toBeVisible();
+  await selectText(page, 'Trade fell');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('Sea ');
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Text saved\./ })).toBeVisible();
+  const stored = app.core.documents.detail(id);
+  expect(stored.lexicalJson).toContain('Sea Trade fell in the third quarter.[1]');
+  expect(stored.lexicalJson).not.toContain('nowrap');
+  // Read again, the mark is kept with its word as before.
+  await expect.poll(() => widthsBreaking(page, MARKED[0]!)).toEqual([]);
 });

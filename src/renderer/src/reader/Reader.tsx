@@ -13,7 +13,6 @@ import { commands } from '../commands';
 import type { DomTextMap } from './dom-map';
 import type { TextChange } from './live-edit';
 import { followEdit } from './live-edit';
-import { withoutMarkJoins } from './mark-joins';
 import { CaretAnnouncer } from './CaretAnnouncer';
 import { HoverCard, annotationAtPoint, hasPreview, useHoverPreview } from './HoverCard';
 import { ReaderDocument } from './ReaderDocument';
@@ -129,9 +128,7 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() =>
-              text && props.onSaveEdit(JSON.stringify(withoutMarkJoins(text.editor.getEditorState().toJSON())))
-            }
+            onClick={() => text && props.onSaveEdit(JSON.stringify(text.editor.getEditorState().toJSON()))}
           >
             Done editing
           </button>

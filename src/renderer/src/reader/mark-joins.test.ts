@@ -3,7 +3,7 @@ import { textRun } from '../../../shared/document-blocks';
 import type { Block } from '../../../shared/document-blocks';
 import { buildDocumentState } from '../../../shared/document-state';
 import { canonicalTextOf } from '../../../shared/lexical-document';
-import { MARK_JOIN_STYLE, joinMarksToWords, withoutMarkJoins } from './mark-joins';
+import { MARK_JOIN_STYLE, joinMarksToWords } from './mark-joins';
 
 /** A document of paragraphs, each given as its text runs, as the importers build it. */
 function documentOf(...paragraphs: Array<Array<ReturnType<typeof textRun>>>): string {
@@ -65,12 +65,5 @@ describe('a footnote mark kept with the word it follows in the reader', () => {
       ['says.[12]', MARK_JOIN_STYLE, 2],
       [' Then', '', 2],
     ]);
-  });
-
-  it('takes the joins off an edited state before it is saved, so the stored document never carries them', () => {
-    const shown = JSON.parse(joinMarksToWords(documentOf([textRun('the third quarter.[1] More.')]))) as {
-      root: unknown;
-    };
-    expect(JSON.stringify(withoutMarkJoins(shown))).not.toContain('nowrap');
   });
 });

@@ -1,7 +1,8 @@
 // Keeps a footnote mark on the line of the word it follows ("quarter.[1]" never wraps as
 // "quarter." | "[1]"): the reader's copy of the document's state sets each word and its mark in
-// a text node of its own that does not wrap. The text is the same, so offsets are too; the
-// style is taken off again before an edit is saved, so the stored document never has it.
+// a text node of its own that does not wrap. The text is the same, so offsets are too; an
+// edit is saved through the core's rebuild of the document (rebuildIncomingDocument), which
+// keeps no text style, so the stored document never has it.
 
 /** The style of a word joined to its mark; text nodes with this style and no other are ours. */
 export const MARK_JOIN_STYLE = 'white-space: nowrap;';
@@ -93,17 +94,4 @@ export function joinMarksToWords(lexicalJson: string): string {
     // Not ours to judge: the composer reports a state it cannot read.
     return lexicalJson;
   }
-}
-
-function unjoinNode(node: unknown): void {
-  const element = node as NodeJson | null;
-  if (typeof element !== 'object' || element === null) return;
-  if (isText(element) && element.style === MARK_JOIN_STYLE) element.style = '';
-  if (Array.isArray(element.children)) for (const child of element.children) unjoinNode(child);
-}
-
-/** An edited state to save, without the reader's joins (Lexical joins the pieces again when it loads). */
-export function withoutMarkJoins<T extends { root: unknown }>(state: T): T {
-  unjoinNode(state.root);
-  return state;
 }
