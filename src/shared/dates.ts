@@ -12,11 +12,13 @@
  * - `iso-day`: "2026-11-30", the same in every locale: the date as the ISO text writes it
  *   (CLI lists, sidecar digests, the origin line's default).
  * - `utc-minute`: "2026-11-30 14:05 UTC", the same in every locale (the PDF's dates).
+ * - `day-utc-minute`: "Nov 30, 2026, 14:05 UTC", the day in the user's locale, the time in UTC and
+ *   saying so (a source's times in the Source panel, as the PDF's cover gives them).
  */
 export type DateStyle =
-  'day' | 'long-day' | 'day-time' | 'clock' | 'clock-seconds' | 'recent' | 'iso-day' | 'utc-minute';
+  'day' | 'long-day' | 'day-time' | 'clock' | 'clock-seconds' | 'recent' | 'iso-day' | 'utc-minute' | 'day-utc-minute';
 
-type LocaleStyle = Exclude<DateStyle, 'recent' | 'iso-day' | 'utc-minute'>;
+type LocaleStyle = Exclude<DateStyle, 'recent' | 'iso-day' | 'utc-minute' | 'day-utc-minute'>;
 
 const LOCALE_STYLES: Record<LocaleStyle, Intl.DateTimeFormatOptions> = {
   day: { dateStyle: 'medium' },
@@ -75,6 +77,8 @@ export function formatDate(when: string | Date, style: DateStyle, options: DateF
     case 'utc-minute':
       if (Number.isNaN(date.getTime())) return String(when);
       return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    case 'day-utc-minute':
+      return `${formatterFor('day', options.locale, 'UTC').format(date)}, ${formatDate(date, 'utc-minute').slice(11)}`;
     case 'recent':
       return formatDate(date, isSameDay(date, options.now ?? new Date(), options.timeZone) ? 'clock' : 'day', options);
     default:

@@ -68,6 +68,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(source).toContainText('Ada Lovelace <ada@example.org>');
       // The message's own date, in the person's locale (never the raw ISO text).
       await expect(source).not.toContainText('2024-01-01T09:30');
+      // In UTC and saying so, as the exported cover gives it, whatever the computer's zone.
+      const fact = (label: string) => source.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+      await expect(fact('Captured')).toHaveText(/2024, 09:30 UTC$/);
+      await expect(fact('Imported')).toHaveText(/, \d{2}:\d{2} UTC$/);
       const attachments = source.getByRole('list', { name: 'Attachments' });
       await expect(attachments).toContainText('survey.pdf');
       await expect(attachments).toContainText('application/pdf');

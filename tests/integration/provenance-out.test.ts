@@ -109,13 +109,54 @@ describe('provenance and pages out of the app', () => {
     expect(typeof web.target === 'object' && web.target.selector?.[2]).toMatchObject({ value: `page=${page}` });
   });
 
+  /** The cover block's lines of an exported document: from its first row to "Exported by". */
+  async function coverLines(id: string): Promise<string[]> {
+    const out = join(temp.path, `${id}.pdf`);
+    await core.exportPdfToFile([id], {}, out);
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).split('\n');
+    const first = lines.findIndex((line) => /^(Original|Source):/.test(line));
+    return lines
+      .slice(
+        first,
+        lines.findIndex((line) => line.startsWith('Exported by')),
+      )
+      .filter((line) => line !== '');
+  }
+
+  it('sets each fact of the original once on the cover, under one label, and its SHA-256 in whole groups of eight', async () => {
+    const built = await buildFixturePdf({ info: { Title: 'Ruins', Author: 'Ann Example' } });
+    const path = join(temp.path, 'ruins.pdf');
+    writeFileSync(path, built.bytes);
+    const id = (await core.importFile(path)).document.id;
+    const sha256 = core.documents.source(id).provenance!.sha256;
+    const lines = await coverLines(id);
+    const named = lines.filter((line) => line.includes('ruins.pdf'));
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatch(/^Original: ruins\.pdf · PDF document · /);
+    expect(lines.filter((line) => line.includes('Ann Example'))).toEqual(['Author: Ann Example']);
+    expect(lines.join('\n')).not.toMatch(/^(Source|Byline):/m);
+    const hashLines = lines.filter((line) => /(^|\s)[0-9a-f]{8}(\s|$)/.test(line));
+    for (const line of hashLines) expect(line).toMatch(/^(SHA-256: )?[0-9a-f]{8}( [0-9a-f]{8})*$/);
+    expect(hashLines.join(' ').replace('SHA-256: ', '').replace(/ /g, '')).toBe(sha256);
+  });
+
+  it('says on the cover when a message was sent, to the minute, naming UTC, and its sender once under From', async () => {
+    const path = join(temp.path, 'note.eml');
+    const headers = ['From: Ada <ada@example.org>', 'To: desk@example.org', 'Subject: Harbour closed'];
+    const message = [...headers, 'Date: Thu, 05 Mar 2026 15:05:00 +0100', 'Content-Type: text/plain', '', 'Closed.'];
+    writeFileSync(path, message.join('\r\n'));
+    const lines = await coverLines((await core.importFile(path)).document.id);
+    expect(lines.join(' ')).toContain('Sent March 5, 2026, 14:05 UTC · Imported');
+    expect(lines.filter((line) => line.includes('ada@example.org'))).toEqual(['From: Ada <ada@example.org>']);
+  });
+
   it('puts the provenance on the exported PDF’s cover in readable dates, and the page in the appendix and the highlight', async () => {
     const { id, page, provenance } = await pagedDocument();
     const out = join(temp.path, 'export.pdf');
     await core.exportPdfToFile([id], {}, out);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Original: coastal.pdf · PDF document');
-    expect(text).toContain(provenance.sha256.slice(0, 40));
+    expect(text).toContain(`SHA-256: ${provenance.sha256.slice(0, 8)} ${provenance.sha256.slice(8, 16)}`);
     expect(text).toContain('Came from: a file on the exporter’s computer');
     expect(text).not.toContain('private-folder');
     expect(text).toContain('3 pages');

@@ -31,6 +31,13 @@ describe('dates shown to people', () => {
     expect(formatDate('2026-12-01T01:00:00+05:00', 'utc-minute')).toBe('2026-11-30 20:00 UTC');
   });
 
+  it('writes a source’s time as the day in the person’s locale and the minute in UTC, naming the zone', () => {
+    const inTokyo = { locale: 'en-US', timeZone: 'Asia/Tokyo' };
+    expect(formatDate('2026-11-30T23:30:00.000Z', 'day-utc-minute', inTokyo)).toBe('Nov 30, 2026, 23:30 UTC');
+    expect(formatDate(afternoon, 'day-utc-minute', { locale: 'en-GB' })).toBe('30 Nov 2026, 14:05 UTC');
+    expect(() => formatDate('unknown', 'day-utc-minute')).toThrow('Invalid time value');
+  });
+
   it('keeps text that is not a date as written in files and PDFs, and refuses it on screen rather than show "Invalid Date"', () => {
     expect(formatDate('unknown', 'utc-minute')).toBe('unknown');
     expect(formatDate('', 'utc-minute')).toBe('');

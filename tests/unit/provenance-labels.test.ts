@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provenanceRows, readableDate } from '../../src/core/export/pdf-provenance';
+import { authorRow, coverRowText, provenanceRows, readableDate } from '../../src/core/export/pdf-provenance';
 import type { DocumentProvenance } from '../../src/shared/model';
 import { formatSize, isImportableName, ocrText, originText } from '../../src/shared/provenance-labels';
 import { provenanceFromShared, sharedProvenance } from '../../src/shared/shared-provenance';
@@ -31,9 +31,9 @@ describe('provenance in words', () => {
   });
 
   it('puts the original on the PDF cover without the path it was read from', () => {
-    const rows = provenanceRows(PROVENANCE).join('\n');
+    const rows = provenanceRows(PROVENANCE).map(coverRowText).join('\n');
     expect(rows).toContain('Original: report.pdf · PDF document · 2.4 MB');
-    expect(rows).toContain(`SHA-256: ${'a'.repeat(64)}`);
+    expect(rows).toContain(`SHA-256: ${Array(8).fill('aaaaaaaa').join(' ')}`);
     expect(rows).toContain('Created March 5, 2024 · Imported November 30, 2026 with pdfjs-dist 5.4.296');
     expect(rows).toContain('12 pages · text recognized by OCR, mean confidence 91%, 3 unsure words');
     expect(rows).not.toContain('Secret cases');
@@ -47,11 +47,46 @@ describe('provenance in words', () => {
       originUrl: 'https://example.org/report',
       capturedAt: '2026-11-29T08:07:30.000Z',
     };
-    const rows = provenanceRows(fetched);
+    const rows = provenanceRows(fetched).map(coverRowText);
     expect(rows[rows.indexOf('Came from: https://example.org/report') + 1]).toBe(
       'Fetched: November 29, 2026, 08:07 UTC',
     );
-    expect(provenanceRows(PROVENANCE).join('\n')).not.toContain('Fetched');
+    expect(provenanceRows(PROVENANCE).map(coverRowText).join('\n')).not.toContain('Fetched');
+  });
+
+  it('gives the SHA-256 as a digest row the cover sets in groups of eight, so no line breaks inside a group', () => {
+    const sha256 = '9f4e857f727cef558d7d24bfd25d1bda78bb06d1259230eb68724d9926559cda';
+    const row = provenanceRows({ ...PROVENANCE, sha256 }).find((item) => typeof item !== 'string');
+    expect(row).toEqual({ label: 'SHA-256', digest: sha256 });
+    expect(coverRowText(row!)).toBe('SHA-256: 9f4e857f 727cef55 8d7d24bf d25d1bda 78bb06d1 259230eb 68724d99 26559cda');
+  });
+
+  it('says when a message was sent to the minute and names the zone, UTC, as the fetched line does', () => {
+    const message: DocumentProvenance = {
+      ...PROVENANCE,
+      sourceType: 'eml',
+      pageCount: undefined,
+      createdAt: '2026-03-05T23:30:00.000Z',
+    };
+    const rows = provenanceRows(message).map(coverRowText);
+    expect(rows).toContain('Sent March 5, 2026, 23:30 UTC · Imported November 30, 2026 with pdfjs-dist 5.4.296');
+  });
+
+  it('counts one page as a page', () => {
+    const single = provenanceRows({ ...PROVENANCE, pageCount: 1, ocr: undefined }).map(coverRowText);
+    expect(single).toContain('1 page');
+  });
+
+  it('names the author once, under one label: the byline, the file’s author only when it is another name', () => {
+    const withAuthor = { ...PROVENANCE, author: 'Dr. Amal  Haddad' };
+    expect(provenanceRows(withAuthor).map(coverRowText).join('\n')).not.toMatch(/author/i);
+    expect(authorRow('Dr. Amal Haddad', withAuthor)).toBe('Author: Dr. Amal Haddad');
+    expect(authorRow('', withAuthor)).toBe('Author: Dr. Amal  Haddad');
+    expect(authorRow('Leila Mansour', withAuthor)).toBe('Author: Leila Mansour (the file names Dr. Amal  Haddad)');
+    expect(authorRow('Leila Mansour', null)).toBe('Author: Leila Mansour');
+    expect(authorRow(' ', PROVENANCE)).toBeUndefined();
+    const message = { ...PROVENANCE, sourceType: 'eml' as const, author: 'Ada <ada@example.org>' };
+    expect(authorRow('', message)).toBe('From: Ada <ada@example.org>');
   });
 
   it('shares the facts of the original and its pages, never its local path, and passes a received claim on unchanged', () => {

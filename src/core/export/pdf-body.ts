@@ -8,10 +8,12 @@ import type { DocumentRun } from './pdf-document-run';
 import { boundariesOf } from './pdf-document-run';
 import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
-import { provenanceRows, readableDate } from './pdf-provenance';
-import { formatDate, hasNote } from './pdf-style';
+import type { CoverRow } from './pdf-provenance';
+import { authorRow, digestGroups, provenanceRows, readableDate } from './pdf-provenance';
+import { exportPiece, formatDate, hasNote } from './pdf-style';
+
 import type { PageSurface } from './pdf-surface';
-import type { StyledPiece } from './pdf-text';
+import type { Line, Rgb, StyledPiece } from './pdf-text';
 import { countOf } from '../../shared/plural';
 
 /** Sets a document's text from a new page; `severalDocuments` gives it an outline entry of its own. */
@@ -104,6 +106,8 @@ function renderBlock(
   surface.y += after;
 }
 
+const COVER_INK: Rgb = [0.2, 0.2, 0.24];
+
 function addOutlineItem(surface: PageSurface, block: PrintBlock): void {
   const title = block.runs
     .map((run) => run.text)
@@ -119,18 +123,26 @@ function addOutlineItem(surface: PageSurface, block: PrintBlock): void {
   stack.push({ level, item });
 }
 
-/** The rows of the cover block: where the document came from, who exported it, what it holds. */
-function coverRows(surface: PageSurface, run: DocumentRun): string[] {
-  const { detail } = run.source;
-  const rows: string[] = [];
-  rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
-  if (detail.byline.trim() !== '') rows.push(`Byline: ${detail.byline}`);
+/** The rows naming the original and its author: each fact once, under one label. */
+function originRows(run: DocumentRun): CoverRow[] {
+  const { detail, provenance } = run.source;
+  const rows: CoverRow[] = [];
+  // The Original row names the file; "Source" is its name only where provenance was never kept.
+  if (!provenance) rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
+  else if (detail.siteName) rows.push(`Site: ${detail.siteName}`);
+  const author = authorRow(detail.byline, provenance);
+  if (author) rows.push(author);
   // A PDF's creation date (or a message's Date) was taken as its date at import: that is the
   // file's own metadata, said below as when it was created, not a publication date.
   const published = detail.publishedAt.trim();
-  if (published !== '' && published !== run.source.provenance?.createdAt)
-    rows.push(`Published: ${readableDate(published)}`);
-  rows.push(...provenanceRows(run.source.provenance));
+  if (published !== '' && published !== provenance?.createdAt) rows.push(`Published: ${readableDate(published)}`);
+  const about = provenanceRows(provenance);
+  return provenance ? [about[0]!, ...rows, ...about.slice(1)] : rows;
+}
+
+/** The rows of the cover block: where the document came from, who exported it, what it holds. */
+function coverRows(surface: PageSurface, run: DocumentRun): CoverRow[] {
+  const rows = originRows(run);
   rows.push(`Exported by ${surface.context.exporterName} on ${formatDate(surface.context.exportedAt)}`);
   const notes = run.included.filter(hasNote).length;
   const highlights = run.highlights.length;
@@ -148,12 +160,36 @@ function coverRows(surface: PageSurface, run: DocumentRun): string[] {
   return rows;
 }
 
+/** A digest's lines: its groups spread evenly over as few lines as fit, under the label's indent. */
+function digestLines(surface: PageSurface, row: Exclude<CoverRow, string>, size: number, width: number): Line[] {
+  const style = { color: COVER_INK };
+  const label = `${row.label}: `;
+  const indent = surface.measurer.width('sans', size, label);
+  const groups = digestGroups(row.digest);
+  const mono = (text: string) => exportPiece(text, size * 0.92, { ...style, family: 'mono' });
+  const greedy = surface.layout([mono(groups.join(' '))], width - indent).length;
+  const perLine = Math.ceil(groups.length / Math.max(1, greedy));
+  const lines: Line[] = [];
+  for (let at = 0; at < groups.length; at += perLine) {
+    const pieces = [mono(groups.slice(at, at + perLine).join(' '))];
+    if (at === 0) pieces.unshift(exportPiece(label, size, style));
+    const [line] = surface.layout(pieces, Number.MAX_SAFE_INTEGER);
+    if (at > 0) for (const fragment of line!.fragments) fragment.x += indent;
+    lines.push(line!);
+  }
+  return lines;
+}
+
+function coverLines(surface: PageSurface, row: CoverRow, size: number, width: number): Line[] {
+  if (typeof row !== 'string') return digestLines(surface, row, size, width);
+  return surface.layout(surface.plainPieces(row, size, { color: COVER_INK }), width);
+}
+
 function renderCoverBlock(surface: PageSurface, run: DocumentRun): void {
   const padding = 9;
   const size = 8.6;
-  const lines = coverRows(surface, run).flatMap((row) =>
-    surface.layout(surface.plainPieces(row, size, { color: [0.2, 0.2, 0.24] }), surface.textWidth - padding * 2),
-  );
+  const width = surface.textWidth - padding * 2;
+  const lines = coverRows(surface, run).flatMap((row) => coverLines(surface, row, size, width));
   const height = lines.length * size * LINE_FACTOR + padding * 2;
   surface.y += 2;
   surface.ensureRoom(Math.min(height, 200), run.documentIndex);

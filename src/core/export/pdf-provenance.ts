@@ -5,6 +5,7 @@ import type { Annotation } from '../../shared/annotations';
 import { formatDate } from '../../shared/dates';
 import type { DocumentOrigin, DocumentProvenance } from '../../shared/model';
 import { pageAt, pageName } from '../../shared/page-map';
+import { countOf } from '../../shared/plural';
 import { formatSize, typeName } from '../../shared/provenance-labels';
 import type { ExportSource } from './pdf-document-run';
 
@@ -17,7 +18,7 @@ export function readableDate(value: string): string {
 }
 
 /** "March 5, 2024, 10:15 UTC"; text that is no date stays as it is. */
-function fetchedAt(value: string): string {
+function dayAndMinute(value: string): string {
   const day = readableDate(value);
   if (day === value.trim()) return day;
   return `${day}, ${formatDate(value, 'utc-minute').slice(11)}`;
@@ -39,23 +40,44 @@ function originOnCover(origin: DocumentOrigin, originUrl: string | undefined): s
   }
 }
 
+/**
+ * A row of the cover: text, or a digest, which the cover sets in monospace groups of eight
+ * so a line breaks only between groups (a break inside one made it hard to compare).
+ */
+export type CoverRow = string | { label: string; digest: string };
+
+/** A digest as groups of eight hex digits, "fd630c74 0d180926 …", the shape it is compared in. */
+export function digestGroups(digest: string): string[] {
+  return digest.match(/.{1,8}/g) ?? [];
+}
+
+/** The row as plain text (what a reader of the PDF copies; tests compare it). */
+export function coverRowText(row: CoverRow): string {
+  return typeof row === 'string' ? row : `${row.label}: ${digestGroups(row.digest).join(' ')}`;
+}
+
+/** When the file or message says it was made: a message's Date to the minute, as it was sent. */
+function madeRow(provenance: DocumentProvenance): string {
+  if (!provenance.createdAt) return '';
+  // A message is sent at a moment, read in UTC: the day alone could be the sender's next day.
+  if (provenance.sourceType === 'eml') return `Sent ${dayAndMinute(provenance.createdAt)} · `;
+  return `Created ${readableDate(provenance.createdAt)} · `;
+}
+
 /** The cover's rows about the original; none for a document imported before provenance was kept. */
-export function provenanceRows(provenance: DocumentProvenance | null | undefined): string[] {
+export function provenanceRows(provenance: DocumentProvenance | null | undefined): CoverRow[] {
   if (!provenance) return [];
-  const rows = [
+  const rows: CoverRow[] = [
     `Original: ${provenance.fileName} · ${typeName(provenance.sourceType)} · ${formatSize(provenance.size)}`,
-    `SHA-256: ${provenance.sha256}`,
+    { label: 'SHA-256', digest: provenance.sha256 },
     `Came from: ${originOnCover(provenance.origin, provenance.originUrl)}`,
   ];
   // Which version of a page fetched from the web the text is: pages change, so to the minute.
-  if (provenance.capturedAt) rows.push(`Fetched: ${fetchedAt(provenance.capturedAt)}`);
+  if (provenance.capturedAt) rows.push(`Fetched: ${dayAndMinute(provenance.capturedAt)}`);
   // The date a file or message carries about itself: when it was made (or sent), not when it was published.
-  const made = provenance.sourceType === 'eml' ? 'Sent' : 'Created';
-  const captured = provenance.createdAt ? `${made} ${readableDate(provenance.createdAt)} · ` : '';
-  rows.push(`${captured}Imported ${readableDate(provenance.importedAt)} with ${provenance.importer}`);
+  rows.push(`${madeRow(provenance)}Imported ${readableDate(provenance.importedAt)} with ${provenance.importer}`);
   const facts: string[] = [];
-  if (provenance.pageCount !== undefined) facts.push(`${provenance.pageCount} pages`);
-  if (provenance.author) facts.push(`author: ${provenance.author}`);
+  if (provenance.pageCount !== undefined) facts.push(countOf(provenance.pageCount, 'page'));
   if (provenance.ocr) {
     const { meanConfidence, lowConfidenceWords } = provenance.ocr;
     facts.push(
@@ -64,6 +86,23 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
   }
   if (facts.length > 0) rows.push(facts.join(' · ').replace(/^./, (first) => first.toUpperCase()));
   return rows;
+}
+
+const sameName = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Who wrote the original, said once: the byline the document shows, else the author its file
+ * names (a message's sender, under From); the file's name is added only when it is another.
+ */
+export function authorRow(byline: string, provenance: DocumentProvenance | null | undefined): string | undefined {
+  const label = provenance?.sourceType === 'eml' ? 'From' : 'Author';
+  const shown = byline.trim();
+  const filed = provenance?.author?.trim() ?? '';
+  if (shown === '' && filed === '') return undefined;
+  if (shown === '' || sameName(shown, filed)) return `${label}: ${shown || filed}`;
+  if (filed === '') return `${label}: ${shown}`;
+  return `${label}: ${shown} (the file names ${filed})`;
 }
 
 /** The page of the original an annotation starts on ("12", or its printed label), for a document with pages. */

@@ -6,7 +6,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorThemeClasses, LexicalEditor } from 'lexical';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import { DOCUMENT_NODES } from '../../../shared/lexical-document';
 import type { DocumentDetail } from '../../../shared/model';
@@ -16,6 +16,7 @@ import type { TextChange } from './live-edit';
 import type { PaintableSpan } from './paint';
 import { PageMarkersPlugin } from '../pages/PageMarkersPlugin';
 import { LinkTargetsPlugin } from './LinkTargetsPlugin';
+import { joinMarksToWords } from './mark-joins';
 import { ReaderBridgePlugin } from './ReaderBridgePlugin';
 import type { ReaderElements } from './Reader';
 import { AnnotationCommandsPlugin } from './plugins/AnnotationCommandsPlugin';
@@ -148,6 +149,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
   const onChecked = useCallback((hash: string) => setRendered({ of: doc.textSha256, hash }), [doc.textSha256]);
   const renderedHash = rendered?.of === doc.textSha256 ? rendered.hash : null;
   const unsure = useOcrUnsure(doc);
+  const shownState = useMemo(() => joinMarksToWords(doc.lexicalJson), [doc.lexicalJson]);
   return (
     <article
       ref={props.articleRef}
@@ -164,7 +166,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
           namespace: 'marginalia-reader',
           nodes: [...DOCUMENT_NODES],
           editable: false,
-          editorState: doc.lexicalJson,
+          editorState: shownState,
           theme: READER_THEME,
           onError: (error) => props.report('The document could not be shown', error.message),
         }}

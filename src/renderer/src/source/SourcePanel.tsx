@@ -11,8 +11,10 @@ import { Attachments } from './Attachments';
 import { AttachedToFact, Fact, Facts, Hash, OriginFact } from './facts';
 import styles from './SourcePanel.module.css';
 
+// In UTC, and saying so: the times a source carries read the same here, on the exported
+// cover and on every computer, so a message's Date is never shifted unannounced.
 const when = (iso: string | undefined): string | undefined =>
-  iso === undefined || iso === '' ? undefined : formatDate(iso, 'day-time');
+  iso === undefined || iso === '' ? undefined : formatDate(iso, 'day-utc-minute');
 
 /** The source of the open document, fetched again when the document or the library changes. */
 function useDocumentSource(documentId: string | null, documents: readonly DocumentSummary[] | null) {
