@@ -343,7 +343,7 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   await box.fill('color:red');
   await expect(page.getByRole('list', { name: /^Results in/ }).getByRole('listitem')).toHaveCount(1);
   await box.fill('milit*');
-  const prefixHit = page.getByRole('button', { name: /^Text .*militants/ }).first();
+  const prefixHit = page.getByRole('button', { name: /^Passage .*militants/ }).first();
   await expect(prefixHit).toBeVisible();
   await expect(prefixHit.locator('mark').first()).toHaveText('militants');
   await screenshot(page, 'annotate-search');
