@@ -130,4 +130,7 @@ test('a match in an imported image’s description is labelled as one and keeps 
   await expect(hit.locator('mark')).toHaveText(['channels']);
   await expect(page.getByRole('button', { name: /^Passage .*eleven channels/ })).toHaveCount(1);
   await screenshotBothThemes(page, 'search-image-description');
+  // Opening it marks the match inside the description in the reader.
+  await hit.click();
+  await expect.poll(() => marked(page)).toEqual(['channels']);
 });
