@@ -1,6 +1,7 @@
 // One place where raw message bytes meet postal-mime: the size bound, the check that the
 // bytes are a message at all, and the library's own refusals turned into specific errors.
 import type { Address, Email } from 'postal-mime';
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
 import { sha256Hex } from '../../files/sha256';
@@ -96,17 +97,6 @@ export async function parseMessage(
   }
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8Strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The decoder for header bytes that are not UTF-8 (a subject typed in raw Latin-1 by an old
  * client, never RFC 2047-encoded): the charset declared for that section (see
@@ -174,7 +164,7 @@ function headersAsUtf8(message: Uint8Array, charset: string | undefined, depth: 
   const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
   const text = bytes.toString('latin1');
   // A message all UTF-8 needs nothing, unless a forwarded one hides its headers in an encoding.
-  if (isUtf8(message) && !(depth < MAX_ENCODED_DEPTH && FORWARDED.test(text))) return undefined;
+  if (isUtf8(bytes) && !(depth < MAX_ENCODED_DEPTH && FORWARDED.test(text))) return undefined;
   const { sections, encoded } = messageSections(text, charset);
   const edits: Edit[] = [];
   for (const section of sections) {
