@@ -11,9 +11,10 @@ import { hasEvidenceFilters } from '../shared/search-evidence-filters';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery } from '../shared/search-query';
 import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shared/search-query';
-import type { Passage } from '../shared/search-matching';
+import type { Passage, SnippetPart } from '../shared/search-matching';
+import { imageDescriptionAround } from '../shared/image-descriptions';
 import { findPassages, partsAround, snippetParts, termRegex } from '../shared/search-matching';
-import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
+import type { SearchGroup, SearchHit, SearchResults, TextSpan } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
 import { UserFacingError } from '../shared/result';
@@ -328,15 +329,34 @@ function withPage(hit: SearchHit, pageMap: readonly PageMapEntry[]): SearchHit {
 
 function textHit(document: DocumentHits, passage: Passage): SearchHit {
   if (passage.marks.length === 0)
-    return { kind: 'text', start: 0, end: 0, marks: [], snippet: [{ text: clip(document.title, 120), match: false }] };
-  const text = document.text;
-  const from = Math.max(0, passage.start - SNIPPET_CONTEXT);
-  const to = Math.min(text.length, passage.end + SNIPPET_CONTEXT);
+    return {
+      kind: 'text',
+      place: 'title',
+      start: 0,
+      end: 0,
+      marks: [],
+      snippet: [{ text: clip(document.title, 120), match: false }],
+    };
+  const hit = { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks } as const;
+  // A match in an image's description shows that description alone, so it reads as one, not run into the text around it.
+  const description = imageDescriptionAround(document.text, passage.start, passage.end);
+  if (description)
+    return { ...hit, place: 'image-description', snippet: snippetOf(document.text, description, passage, false) };
+  const around = {
+    start: Math.max(0, passage.start - SNIPPET_CONTEXT),
+    end: Math.min(document.text.length, passage.end + SNIPPET_CONTEXT),
+  };
+  return { ...hit, snippet: snippetOf(document.text, around, passage, true) };
+}
+
+/** The passage's marks within `around`, with "…" where the text goes on beyond it when it is cut from the text around. */
+function snippetOf(text: string, around: TextSpan, passage: Passage, cut: boolean): SnippetPart[] {
+  const { start: from, end: to } = around;
   const parts = partsAround(
     text.slice(from, to),
     passage.marks.map((mark) => ({ start: mark.start - from, end: mark.end - from })),
   );
-  if (from > 0) parts.unshift({ text: '…', match: false });
-  if (to < text.length) parts.push({ text: '…', match: false });
-  return { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks, snippet: parts };
+  if (cut && from > 0) parts.unshift({ text: '…', match: false });
+  if (cut && to < text.length) parts.push({ text: '…', match: false });
+  return parts;
 }

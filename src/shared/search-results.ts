@@ -13,6 +13,8 @@ export interface TextSpan {
 
 export interface SearchHit {
   kind: 'text' | 'annotation';
+  /** Where a text hit stands: in an imported image's description ("[Image: ALT]"), or only in the title. */
+  place?: 'image-description' | 'title';
   annotationId?: string;
   /** The passage: from the first match to the last (an annotation: its highlight). */
   start: number;
@@ -53,3 +55,10 @@ export interface SearchResults {
 /** Hits per page unless a caller asks for another size, and the most one page may hold. */
 export const SEARCH_PAGE_SIZE = 50;
 export const MAX_SEARCH_PAGE_SIZE = 1000;
+
+/** What a hit is, as a person reads it: the UI's label above its snippet, and the CLI's (in lowercase). */
+export function searchHitLabel(hit: SearchHit): string {
+  if (hit.kind === 'annotation') return hit.anchorStatus === 'orphan' ? 'Orphaned highlight' : 'Highlight';
+  if (hit.place === 'image-description') return 'Image description';
+  return hit.place === 'title' ? 'Title' : 'Passage';
+}

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import { chooseFromMenu } from './toolbar-helpers';
 import type { RunningApp } from './fixtures';
 import { paintedHighlights, pointOf, selectText } from './helpers';
@@ -343,10 +343,10 @@ test('search finds text, quotes, notes and tags, with operators, and opens the r
   await box.fill('color:red');
   await expect(page.getByRole('list', { name: /^Results in/ }).getByRole('listitem')).toHaveCount(1);
   await box.fill('milit*');
-  const prefixHit = page.getByRole('button', { name: /^Text .*militants/ }).first();
+  const prefixHit = page.getByRole('button', { name: /^Passage .*militants/ }).first();
   await expect(prefixHit).toBeVisible();
   await expect(prefixHit.locator('mark').first()).toHaveText('militants');
-  await screenshot(page, 'annotate-search');
+  await screenshotBothThemes(page, 'annotate-search');
   await page.getByRole('main', { name: 'Reader' }).focus();
   await page.keyboard.press('Control+Shift+f');
   await expect(page.getByRole('radio', { name: 'Library' })).toBeChecked();

@@ -3,10 +3,12 @@
 // query cannot be read.
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
+import { EPUB_TITLE, buildEpub } from '../support/epub-fixture';
 import { HTML_SAMPLES } from '../support/temp';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import type { RunningApp } from './fixtures';
 import { paintedHighlights } from './helpers';
+import { openApp } from './import-helpers';
 
 const ACLU_TITLE = 'Facebook Is Tracking Me Even Though I’m Not on Facebook';
 
@@ -38,7 +40,7 @@ test('search shows the true count, pages through every hit, and marks the whole 
   await expect(page.getByRole('button', { name: /^Show more/ })).toBeHidden();
 
   await box.fill('"not on Facebook"');
-  const phrase = page.getByRole('button', { name: /^Text .*Not on Facebook/ }).first();
+  const phrase = page.getByRole('button', { name: /^Passage .*Not on Facebook/ }).first();
   await expect(phrase.locator('mark')).toHaveText(['Not on Facebook']);
   await phrase.click();
   await expect(page.getByRole('heading', { level: 1, name: ACLU_TITLE })).toBeVisible();
@@ -46,7 +48,7 @@ test('search shows the true count, pages through every hit, and marks the whole 
 
   // Several words: one result per passage, each word marked.
   await box.fill('Facebook tracking');
-  const passage = page.getByRole('button', { name: /^Text Facebook Is Tracking Me/ }).first();
+  const passage = page.getByRole('button', { name: /^Passage Facebook Is Tracking Me/ }).first();
   await expect(passage.locator('mark')).toHaveText(['Facebook', 'Tracking']);
   await passage.click();
   await expect.poll(() => marked(page)).toEqual(['Facebook', 'Tracking']);
@@ -103,10 +105,32 @@ test('the search panel lists its operators and says why a query cannot be read',
   await expect(page.getByRole('status').filter({ hasText: '1 result in 1 document' })).toBeVisible();
   await expect(panel.getByRole('alert')).toBeHidden();
   await expect(box).not.toHaveAttribute('aria-invalid', 'true');
-  await page.getByRole('button', { name: /^Text .*security vacuum/ }).click();
+  await page.getByRole('button', { name: /^Passage .*security vacuum/ }).click();
   await expect.poll(() => marked(page)).toEqual([expect.stringMatching(/^security\svacuum$/u)]);
   await box.fill('Facebook NOT tracking');
   await expect(page.getByRole('status').filter({ hasText: 'No results' })).toBeVisible();
   await box.fill('Facebook OR Sabratha');
   await expect(page.getByRole('status').filter({ hasText: /results in 2 documents$/ })).toBeVisible();
+});
+
+test('a match in an imported image’s description is labelled as one and keeps the description’s own brackets', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'delta.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(buildEpub()) });
+  await expect(page.getByRole('heading', { level: 1, name: EPUB_TITLE })).toBeVisible();
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('channels');
+  const hit = page.getByRole('button', { name: /^Image description .*\[Image: Map of the delta channels\]/ });
+  await expect(hit).toHaveCount(1);
+  await expect(hit.locator('mark')).toHaveText(['channels']);
+  await expect(page.getByRole('button', { name: /^Passage .*eleven channels/ })).toHaveCount(1);
+  await screenshotBothThemes(page, 'search-image-description');
+  // Opening it marks the match inside the description in the reader.
+  await hit.click();
+  await expect.poll(() => marked(page)).toEqual(['channels']);
 });

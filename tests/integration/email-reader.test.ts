@@ -232,7 +232,28 @@ describe('headers sent as raw 8-bit bytes, not encoded words', () => {
 });
 
 /** A message from ada forwarding, inline after "See below.", a message of `inner` lines; `after`, further parts. */
-function forwardedMessage(subject: string, inner: readonly string[], after: readonly string[] = []): Uint8Array {
+/** The forwarded message's lines as its part carries them: as they are, or base64- or quoted-printable-encoded. */
+function forwardedBody(inner: readonly string[], encoding: ForwardedEncoding | undefined): string[] {
+  const bytes = Buffer.from(inner.join('\r\n'), 'latin1');
+  if (encoding === undefined) return [...inner];
+  if (encoding === 'base64') return bytes.toString('base64').match(/.{1,76}/g) ?? [];
+  // Quoted-printable: every byte but printable ASCII as =XX, line breaks kept as they are.
+  return inner.map((line) =>
+    line.replace(
+      /[^\x20-\x3c\x3e-\x7e]/g,
+      (char) => `=${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    ),
+  );
+}
+
+type ForwardedEncoding = 'base64' | 'quoted-printable';
+
+function forwardedMessage(
+  subject: string,
+  inner: readonly string[],
+  after: readonly string[] = [],
+  encoding?: ForwardedEncoding,
+): Uint8Array {
   const lines = [
     'From: ada@example.org',
     `Subject: ${subject}`,
@@ -246,8 +267,9 @@ function forwardedMessage(subject: string, inner: readonly string[], after: read
     '--outer',
     'Content-Type: message/rfc822',
     'Content-Disposition: inline',
+    ...(encoding ? [`Content-Transfer-Encoding: ${encoding}`] : []),
     '',
-    ...inner,
+    ...forwardedBody(inner, encoding),
     ...after,
     '--outer--',
     '',
@@ -286,6 +308,52 @@ describe('raw 8-bit headers inside the message’s parts', () => {
     expect(body).toContain('La réunion est à 10h.');
     expect(body).not.toContain('\ufffd');
     expect(document.attachments?.map((file) => file.fileName)).toEqual(['Résumé de la réunion.pdf']);
+  });
+
+  it.each<ForwardedEncoding>(['base64', 'quoted-printable'])(
+    'decodes the raw 8-bit headers of a forwarded message whose part is sent %s',
+    async (encoding) => {
+      const inner = [
+        'From: Hélène Dupré <h@example.org>',
+        'Subject: Café réunion',
+        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+        'Content-Type: text/plain; charset=iso-8859-1',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'La réunion est à 10h.',
+      ];
+      const body = bodyText(await readMessage(forwardedMessage('Fwd: the meeting', inner, [], encoding), 'fwd.eml'));
+      expect(body).toContain('From: Hélène Dupré <h@example.org>');
+      expect(body).toContain('Subject: Café réunion');
+      expect(body).toContain('La réunion est à 10h.');
+      expect(body).not.toContain('\ufffd');
+    },
+  );
+
+  it('keeps a forwarded message sent as a base64 attachment byte for byte, raw 8-bit headers and all', async () => {
+    const inner = Buffer.from('From: Hélène <h@example.org>\r\nSubject: Café\r\n\r\nÀ bientôt.\r\n', 'latin1');
+    const lines = [
+      'From: ada@example.org',
+      'Subject: Fwd: Café',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="outer"',
+      '',
+      '--outer',
+      'Content-Type: text/plain',
+      '',
+      'Attached.',
+      '--outer',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="cafe.eml"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      inner.toString('base64'),
+      '--outer--',
+      '',
+    ];
+    const document = await readMessage(Buffer.from(lines.join('\r\n'), 'latin1'), 'attached.eml');
+    const attached = document.attachments?.find((file) => file.fileName === 'cafe.eml');
+    expect(Buffer.compare(Buffer.from(attached!.bytes), inner)).toBe(0);
   });
 });
 

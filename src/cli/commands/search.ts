@@ -2,22 +2,36 @@
 // true totals first.
 import { Command } from 'commander';
 import type { SearchHit, SearchResults } from '../../shared/search-results';
-import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../../shared/search-results';
+import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, searchHitLabel } from '../../shared/search-results';
 import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
 import { groupedCountOf } from '../../shared/plural';
 import { UserFacingError } from '../../shared/result';
+
+const MATCH_OPEN = '⟦';
+const MATCH_CLOSE = '⟧';
 
 interface SearchOptions {
   offset?: number;
   limit?: number;
 }
 
-/** What a hit is and where: "annotation ID p. 3 B2" (its page and grade when it has them) or "text OFFSET". */
+/** What a hit is and where: "annotation ID p. 3 B2" (its page and grade when it has them), "passage OFFSET", "image description OFFSET" or "title". */
 function hitLabel(hit: SearchHit): string {
-  if (hit.kind !== 'annotation') return `text ${hit.start}${hit.page ? ` ${hit.page.text}` : ''}`;
+  if (hit.kind !== 'annotation') {
+    const what = searchHitLabel(hit).toLowerCase();
+    return hit.place === 'title' ? what : `${what} ${hit.start}${hit.page ? ` ${hit.page.text}` : ''}`;
+  }
   const grade = hit.grade ? `${hit.grade.reliability}${hit.grade.credibility}` : '';
   return [`annotation ${hit.annotationId}`, hit.page?.text ?? '', grade].filter(Boolean).join(' ');
+}
+
+/**
+ * A match as printed: between ⟦ and ⟧, which text hardly ever holds, where square brackets would
+ * run into the text's own (an image's "[Image: Map of the delta ⟦channels⟧]").
+ */
+function markedMatch(text: string): string {
+  return `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
 }
 
 /** A search page as text: the true totals first, then each document's hits, then how to see more. */
@@ -27,7 +41,7 @@ function searchReport(results: SearchResults): string {
   const last = results.offset + shown;
   const groups = results.groups.map((group) => {
     const hits = group.hits.map((hit) => {
-      const snippet = hit.snippet.map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
+      const snippet = hit.snippet.map((part) => (part.match ? markedMatch(part.text) : part.text)).join('');
       return `  ${hitLabel(hit)}: ${snippet}`;
     });
     return `${group.title} (${group.documentId}): ${groupedCountOf(group.total, 'result', undefined, 'en')}\n${hits.join('\n')}`;
@@ -46,7 +60,7 @@ export function searchCommand(session: CliSession): Command {
     .summary('search text, quotes, notes and tags; prints the total and 50 hits a page')
     .description(
       'Search document text, quotes, notes and tags: words, "phrases", prefix*, OR, NOT, (groups), tag:Actor/IS, color:red, ' +
-        'author:NAME, is:orphan. Prints the total, then 50 hits a page.',
+        'author:NAME, is:orphan. Prints the total, then 50 hits a page, each match marked ⟦so⟧.',
     )
     .argument('<query...>', 'the query (several words are one query)')
     .usage('QUERY [--offset N] [--limit N]')

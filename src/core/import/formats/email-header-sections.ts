@@ -1,5 +1,6 @@
 // Where a message's header sections lie: its own, each MIME part's, and each forwarded
-// message's (message/rfc822), with the charset that reads each one's raw 8-bit bytes.
+// message's (message/rfc822), with the charset that reads each one's raw 8-bit bytes; and
+// where a forwarded message sent base64 or quoted-printable lies, to be decoded and read so too.
 
 /** As deep as postal-mime is told to go (maxNestingDepth); deeper parts are left as they are. */
 const MAX_DEPTH = 50;
@@ -13,6 +14,21 @@ export interface HeaderSection {
   end: number;
   /** The charset declared for it: its own Content-Type's, else the enclosing message's. */
   charset: string | undefined;
+}
+
+/** A forwarded message whose part is transfer-encoded: its headers are inside the encoding. */
+export interface EncodedMessage {
+  /** Its part's body: the encoded message, offsets as in HeaderSection. */
+  start: number;
+  end: number;
+  encoding: 'base64' | 'quoted-printable';
+  /** The charset it inherits (its enclosing message's), for headers of its own that declare none. */
+  charset: string | undefined;
+}
+
+export interface MessageSections {
+  sections: HeaderSection[];
+  encoded: EncodedMessage[];
 }
 
 const CHARSET = /;[ \t\r\n]*charset[ \t]*=[ \t]*"?([\w.:+-]+)/i;
@@ -58,9 +74,23 @@ function partRanges(text: string, boundary: string, start: number, end: number):
  * the message's own until decoded.
  */
 export function headerSections(text: string, start = 0, end = text.length): HeaderSection[] {
-  const sections: HeaderSection[] = [];
-  walk(text, { start, end, charset: undefined, depth: 0, message: true }, sections);
-  return sections;
+  return messageSections(text, undefined, start, end).sections;
+}
+
+/**
+ * The header sections, as headerSections gives them, and the forwarded messages sent
+ * transfer-encoded, whose headers those sections cannot reach; `charset` is the one the
+ * message inherits (a forwarded message decoded from its part inherits its enclosing one's).
+ */
+export function messageSections(
+  text: string,
+  charset: string | undefined,
+  start = 0,
+  end = text.length,
+): MessageSections {
+  const found: MessageSections = { sections: [], encoded: [] };
+  walk(text, { start, end, charset, depth: 0, message: true }, found);
+  return found;
 }
 
 interface Entity {
@@ -72,7 +102,8 @@ interface Entity {
   message: boolean;
 }
 
-function walk(text: string, entity: Entity, sections: HeaderSection[]): void {
+function walk(text: string, entity: Entity, found: MessageSections): void {
+  const { sections } = found;
   if (entity.depth > MAX_DEPTH || sections.length >= MAX_SECTIONS) return;
   const { headerEnd, bodyStart } = headerBounds(text, entity.start, entity.end);
   const header = text.slice(entity.start, headerEnd);
@@ -84,12 +115,29 @@ function walk(text: string, entity: Entity, sections: HeaderSection[]): void {
   const boundary = /^content-type[ \t]*:[ \t]*multipart\//i.test(type) ? BOUNDARY.exec(type) : null;
   if (boundary) {
     for (const [start, end] of partRanges(text, boundary[1] ?? boundary[2]!, bodyStart, entity.end)) {
-      walk(text, { ...inner, start, end, message: false }, sections);
+      walk(text, { ...inner, start, end, message: false }, found);
     }
     return;
   }
-  const forwarded = /^content-type[ \t]*:[ \t]*message\/(rfc822|global)\b/i.test(type);
-  if (forwarded && !/base64|quoted-printable/i.test(field(header, 'content-transfer-encoding'))) {
-    walk(text, { ...inner, start: bodyStart, end: entity.end, message: true }, sections);
-  }
+  if (!/^content-type[ \t]*:[ \t]*message\/(rfc822|global)\b/i.test(type)) return;
+  const encoding = /base64|quoted-printable/i.exec(field(header, 'content-transfer-encoding'))?.[0].toLowerCase();
+  if (encoding === undefined) walk(text, { ...inner, start: bodyStart, end: entity.end, message: true }, found);
+  else if (shownInText(type, header))
+    found.encoded.push({
+      start: bodyStart,
+      end: entity.end,
+      encoding: encoding as EncodedMessage['encoding'],
+      charset,
+    });
+}
+
+/**
+ * A forwarded message postal-mime writes into the text: message/rfc822 not marked as an
+ * attachment. One sent as an attachment is kept byte for byte, so its encoding is left alone.
+ */
+function shownInText(type: string, header: string): boolean {
+  return (
+    /^content-type[ \t]*:[ \t]*message\/rfc822\b/i.test(type) &&
+    !/^[^:]*:[ \t]*attachment\b/i.test(field(header, 'content-disposition'))
+  );
 }

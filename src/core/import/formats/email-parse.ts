@@ -1,10 +1,13 @@
 // One place where raw message bytes meet postal-mime: the size bound, the check that the
 // bytes are a message at all, and the library's own refusals turned into specific errors.
 import type { Address, Email } from 'postal-mime';
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { UserFacingError } from '../../../shared/result';
 import { sha256Hex } from '../../files/sha256';
-import { headerSections } from './email-header-sections';
+import type { EncodedMessage } from './email-header-sections';
+import { messageSections } from './email-header-sections';
+import { decodeTransfer, encodeTransfer } from './email-transfer-encoding';
 
 /** "imported with", for the Source panel. */
 // Read at run time, beside the package: a JSON import would need an import attribute in the built CLI.
@@ -94,17 +97,6 @@ export async function parseMessage(
   }
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8Strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The decoder for header bytes that are not UTF-8 (a subject typed in raw Latin-1 by an old
  * client, never RFC 2047-encoded): the charset declared for that section (see
@@ -144,25 +136,67 @@ export function withWindows1252High(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
+/** How many forwarded messages, each sent transfer-encoded inside the last, are decoded to read their headers. */
+const MAX_ENCODED_DEPTH = 8;
+
+const FORWARDED = /^content-type[ \t]*:[ \t]*message\/(rfc822|global)/im;
+
 /**
  * The message with each header line that is not valid UTF-8 rewritten as UTF-8, decoded as
  * the charset declared for it: the message's own headers, each MIME part's (an attachment's
- * filename sent raw) and a forwarded message's. postal-mime decodes every header line as
- * UTF-8, so raw 8-bit bytes in one ("Café" in Latin-1) would come out as U+FFFD. Lines that
- * are UTF-8 (ASCII, encoded words, or UTF-8 sent raw) are left alone, and so are the bodies.
+ * filename sent raw) and a forwarded message's, also when its part is sent base64 or
+ * quoted-printable (decoded, read so, and encoded back). postal-mime decodes every header
+ * line as UTF-8, so raw 8-bit bytes in one ("Café" in Latin-1) would come out as U+FFFD. Lines
+ * that are UTF-8 (ASCII, encoded words, or UTF-8 sent raw) are left alone, and so are the bodies.
  */
 export function withHeadersAsUtf8(message: Uint8Array): Uint8Array {
-  if (isUtf8(message)) return message;
+  return headersAsUtf8(message, undefined, 0) ?? message;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  bytes: Uint8Array;
+}
+
+/** The message with its headers as UTF-8; undefined when none needed it. */
+function headersAsUtf8(message: Uint8Array, charset: string | undefined, depth: number): Uint8Array | undefined {
   const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  const text = bytes.toString('latin1');
+  // A message all UTF-8 needs nothing, unless a forwarded one hides its headers in an encoding.
+  if (isUtf8(bytes) && !(depth < MAX_ENCODED_DEPTH && FORWARDED.test(text))) return undefined;
+  const { sections, encoded } = messageSections(text, charset);
+  const edits: Edit[] = [];
+  for (const section of sections) {
+    const header = bytes.subarray(section.start, section.end);
+    if (!isUtf8(header)) edits.push({ ...section, bytes: headerAsUtf8(header, legacyHeaderDecoder(section.charset)) });
+  }
+  if (depth < MAX_ENCODED_DEPTH) for (const part of encoded) edits.push(...encodedAsUtf8(text, part, depth));
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start);
   const pieces: Uint8Array[] = [];
   let done = 0;
-  for (const section of headerSections(bytes.toString('latin1'))) {
-    const header = bytes.subarray(section.start, section.end);
-    if (isUtf8(header)) continue;
-    pieces.push(bytes.subarray(done, section.start), headerAsUtf8(header, legacyHeaderDecoder(section.charset)));
-    done = section.end;
+  for (const edit of edits) {
+    pieces.push(bytes.subarray(done, edit.start), edit.bytes);
+    done = edit.end;
   }
-  return done === 0 ? message : Buffer.concat([...pieces, bytes.subarray(done)]);
+  return Buffer.concat([...pieces, bytes.subarray(done)]);
+}
+
+/** A transfer-encoded forwarded message with its headers as UTF-8, encoded back as it was sent; none when it needed nothing. */
+function encodedAsUtf8(text: string, part: EncodedMessage, depth: number): Edit[] {
+  const body = text.slice(part.start, part.end);
+  // The line break before the next delimiter belongs to the delimiter: kept as it is.
+  const tail = /\r?\n$/.exec(body)?.[0] ?? '';
+  const fixed = headersAsUtf8(
+    decodeTransfer(body.slice(0, body.length - tail.length), part.encoding),
+    part.charset,
+    depth + 1,
+  );
+  if (fixed === undefined) return [];
+  const newline = body.includes('\r\n') ? '\r\n' : '\n';
+  const encoded = encodeTransfer(fixed, part.encoding, newline) + tail;
+  return [{ start: part.start, end: part.end, bytes: Buffer.from(encoded, 'latin1') }];
 }
 
 function headerAsUtf8(header: Uint8Array, decode: (bytes: Uint8Array) => string): Uint8Array {

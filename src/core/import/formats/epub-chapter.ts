@@ -2,6 +2,7 @@
 // saved page; its images become their descriptions, "[Image: ALT]" (its tables stay tables).
 import type { Block } from '../../../shared/document-blocks';
 import { textRun } from '../../../shared/document-blocks';
+import { imageDescription } from '../../../shared/image-descriptions';
 import { blocksFromCleanHtml } from '../html';
 import { assertShallow, byLocalName, decodeXml, tryParseXml } from './xml';
 
@@ -20,7 +21,7 @@ function imagesAsDescriptions(document: Document): void {
   for (const image of Array.from(document.querySelectorAll('img'))) {
     const alt = (image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
     const description = document.createElement('em');
-    description.textContent = `[Image: ${alt}]`;
+    description.textContent = imageDescription(alt);
     const block = image.parentElement?.closest('p, h1, h2, h3, h4, h5, h6, li, td, th, caption, dt, dd');
     if (alt === '') image.remove();
     else if (block && !PARAGRAPH_LIKE.has(block.localName)) image.replaceWith(' ', description, ' ');

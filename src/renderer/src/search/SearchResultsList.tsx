@@ -1,6 +1,7 @@
 // Search results grouped by document, each hit a button that opens it, with "Show more"
 // while more remain; and the syntax help shown under an empty or unreadable query.
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
+import { searchHitLabel } from '../../../shared/search-results';
 import { EVIDENCE_SEARCH_HELP } from '../../../shared/search-evidence-filters';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
@@ -92,7 +93,7 @@ function HitButton({ hit, onChoose }: { hit: SearchHit; onChoose: () => void }) 
         className={styles.kind}
         style={hit.color ? { borderColor: HIGHLIGHT_PALETTE[hit.color].swatch } : undefined}
       >
-        {hit.kind === 'annotation' ? (hit.anchorStatus === 'orphan' ? 'Orphan' : 'Highlight') : 'Text'}
+        {searchHitLabel(hit)}
       </span>
       {hit.page && <PageTag text={hit.page.text} />}
       {hit.grade && <GradeBadge reliability={hit.grade.reliability} credibility={hit.grade.credibility} />}
