@@ -158,7 +158,7 @@ describe('reading a Word file', () => {
 
 describe('the small Word file a waiting reader worker reads once', () => {
   it('goes through the whole Word reader: its heading as the title, emphasis and a table', async () => {
-    expect(await rehearseDocx()).toBe('Rehearsal');
+    expect(await rehearseDocx(readDocx)).toBe('Rehearsal');
     const { blocks } = await readDocx({ fileName: 'rehearsal.docx', bytes: rehearsalDocx() });
     expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
     const emphasized = blockRuns(blocks[0]!).flatMap((run) =>

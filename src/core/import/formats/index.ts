@@ -41,7 +41,10 @@ const WARM_UPS: Partial<Record<SourceType, () => Promise<unknown>>> = {
  * code (see docx-rehearsal.ts); only where a worker waits long enough for it to be done first.
  */
 const REHEARSALS: Partial<Record<SourceType, () => Promise<unknown>>> = {
-  docx: async () => (await import('./docx-rehearsal')).rehearseDocx(),
+  docx: async () => {
+    const [{ rehearseDocx }, { readDocx }] = await Promise.all([import('./docx-rehearsal'), import('./docx-reader')]);
+    return rehearseDocx(readDocx);
+  },
 };
 
 /** Warms the readers of `types` (see WARM_UPS), and rehearses them when asked; a failure is left for the read itself to report. */
