@@ -123,6 +123,25 @@ describe('typing files by their bytes', () => {
   });
 });
 
+describe('a file already in the library', () => {
+  it('is known by its bytes and returned at once, its reader not run again', async () => {
+    let reads = 0;
+    const counting: ReaderRegistry = {
+      ...TEST_READERS,
+      pdf: (input) => {
+        reads += 1;
+        return TEST_READERS.pdf!(input);
+      },
+    };
+    const importer = importerWith(counting);
+    const first = await importer.importFile('report.pdf', pdf(PAGED));
+    const again = await importer.importFile('copy of report.pdf', pdf(PAGED));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ document: first.document, created: false });
+    expect(reads).toBe(1);
+  });
+});
+
 describe('readers in a worker', () => {
   const limits = { maxOldGenerationSizeMb: 64, timeoutMs: 20_000 };
   const inWorker = (overrides: Partial<typeof limits> = {}) =>

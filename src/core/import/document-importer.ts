@@ -156,7 +156,11 @@ export class DocumentImporter {
     const read = { readers: this.deps.readers, maxBytes: this.deps.maxImportBytes(), now: new Date() };
     const signal = readOptions(options, this.deps.ocr?.());
     if (!resolved.mbox) {
-      const file = { fileName: sourceName, bytes, sourceType: resolved.sourceType, origin, ...signal };
+      const sha256 = sha256Hex(bytes);
+      // A file already here is known by its bytes: said at once, not after reading it (seconds, for a big one).
+      const existing = this.deps.documents.idWithSource(sha256);
+      if (existing !== undefined) return { document: this.deps.documents.summary(existing), created: false };
+      const file = { fileName: sourceName, bytes, sha256, sourceType: resolved.sourceType, origin, ...signal };
       return this.storeChecked(sourceName, [await prepareBinary(file, read)], options);
     }
     const { messages, leftOut } = await completeMessages(sourceName, this.messagesOf(sourceName, bytes));

@@ -45,6 +45,8 @@ export interface BinaryFile {
   bytes: Uint8Array;
   sourceType: SourceType;
   origin: DocumentOrigin;
+  /** The bytes' SHA-256, when the caller has it already. */
+  sha256?: string;
   signal?: AbortSignal;
   password?: string;
   ocr?: OcrChoice;
@@ -69,7 +71,7 @@ export function baseProvenance(
     sourceType: file.sourceType,
     mimeType: MIME_TYPES[file.sourceType],
     size: file.bytes.length,
-    sha256: sha256Hex(file.bytes),
+    sha256: file.sha256 ?? sha256Hex(file.bytes),
     origin: file.origin,
     importedAt: now.toISOString(),
     importer,
