@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CliIo } from '../../src/cli/cli';
 import { runCliCaptured } from '../support/cli-run';
 import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
+import { imagePdf, knownText, scannedPages } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
 // `marginalia import` with an encrypted PDF (--password, --password-file) and with web
@@ -22,8 +23,42 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const cli = (args: string[], askPassword?: CliIo['askPassword']) =>
-  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { fontsDir: FONTS_DIR }, {}, askPassword);
+const cli = (args: string[], askPassword?: CliIo['askPassword'], terminal?: boolean) =>
+  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { fontsDir: FONTS_DIR }, {}, askPassword, {
+    stderrIsTerminal: terminal === true,
+  });
+
+describe('marginalia import of a scan, while it recognizes the text', () => {
+  it('says on stderr which page it is recognizing: a line a page, or one line redrawn on a terminal', async () => {
+    const scan = join(temp.path, 'scan.pdf');
+    writeFileSync(scan, await imagePdf(await scannedPages([knownText(3, 12), knownText(4, 12)])));
+    const logged = await cli(['import', scan]);
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    expect(logged.stderr.split('\n')).toEqual([
+      'marginalia: Recognizing text in “scan.pdf”: page 1 of 2',
+      'marginalia: Recognizing text in “scan.pdf”: page 2 of 2',
+      '',
+    ]);
+    // The file is in the library already: the second run reads it again, then says so on a clean line.
+    const shown = await cli(['import', scan], undefined, true);
+    expect(shown.stderr.split('\n')[0]).toBe(
+      '\r\u001b[KRecognizing text in “scan.pdf”: page 1 of 2\r\u001b[KRecognizing text in “scan.pdf”: page 2 of 2\r\u001b[K' +
+        `marginalia: “${scan}” is already in the library as “scan”.`,
+    );
+  }, 120_000);
+
+  it('keeps stdout one JSON value with --json, and stderr free for a failure’s JSON when it is no terminal', async () => {
+    const scan = join(temp.path, 'scan.png');
+    writeFileSync(scan, (await scannedPages([knownText(5, 12)]))[0]!);
+    const result = await cli(['--json', 'import', scan]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: scan, created: true })]);
+    const shown = await cli(['--json', 'import', scan], undefined, true);
+    expect(shown.stderr).toBe('\r\u001b[KRecognizing text in “scan.png”: page 1 of 1\r\u001b[K');
+    expect(JSON.parse(shown.stdout)).toEqual([expect.objectContaining({ file: scan, created: false })]);
+  }, 120_000);
+});
 
 describe('marginalia import of an encrypted PDF', () => {
   it('says the password is needed, that a wrong one is wrong, and opens it with the right one', async () => {

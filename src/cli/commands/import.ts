@@ -1,5 +1,6 @@
 // `marginalia import`: files and web addresses into the library (an encrypted PDF with its
 // password), or with --update a changed version of one document's file, re-anchoring its annotations.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
 import { importFile, readFile, updateFromFile } from '../host';
+import type { ProgressLine } from '../import-progress';
+import { importProgressLine } from '../import-progress';
 import { mailboxExistingText, outcomeCounts } from '../../shared/mailbox-outcome';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
@@ -92,13 +95,37 @@ async function importOne(
 ): Promise<Result<ImportOutcome>> {
   const choices = fileOptions(password, options);
   const target = importTarget(argument);
-  if ('path' in target) return importFile(session, target.path, choices);
+  const progress = importProgressLine(session.io, 'path' in target ? basename(target.path) : target.url, session.json);
+  if ('path' in target) {
+    return importFile(session, target.path, { ...choices, onProgress: progress.onProgress }).finally(progress.end);
+  }
   const languages = choices.ocrLanguages === undefined ? {} : { ocrLanguages: choices.ocrLanguages };
-  const outcome = await session.request('importUrl', { url: target.url, ...languages });
+  const outcome = await followed(session, progress, (jobId) =>
+    session.request('importUrl', { url: target.url, jobId, ...languages }),
+  );
   if (outcome.ok || !target.guessed) return outcome;
   // An address guessed from a path that was not there: say both, in case a file was meant.
   const message = `${outcome.error.message} (No file “${argument}” exists here either.)`;
   return { ok: false, error: { ...outcome.error, message } };
+}
+
+/** Runs a contract import under a jobId of its own, its importProgress events shown on `progress`. */
+async function followed<T>(
+  session: CliSession,
+  progress: ProgressLine,
+  run: (jobId: string) => Promise<T>,
+): Promise<T> {
+  const jobId = `cli-${randomUUID()}`;
+  const stop = session.library().events.subscribe(({ event, payload }) => {
+    if (event === 'importProgress' && payload.jobId === jobId)
+      progress.onProgress(payload.done, payload.total, payload.stage);
+  });
+  try {
+    return await run(jobId);
+  } finally {
+    stop();
+    progress.end();
+  }
 }
 
 const PROMPTS = 3;
@@ -211,13 +238,17 @@ async function importAttachment(
   // The name the prompt and the messages use; a number the message lacks is refused by the import itself.
   const name =
     provenance?.attachments?.find((attachment) => attachment.index === index)?.fileName ?? `attachment ${index + 1}`;
+  const progress = importProgressLine(session.io, name, session.json);
   const outcome = await importAsking(session, name, password, (given) =>
-    session.request('importAttachment', {
-      documentId: message.id,
-      index,
-      ...(given === undefined ? {} : { password: given }),
-      ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
-    }),
+    followed(session, progress, (jobId) =>
+      session.request('importAttachment', {
+        documentId: message.id,
+        index,
+        jobId,
+        ...(given === undefined ? {} : { password: given }),
+        ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
+      }),
+    ),
   );
   const hinted = outcome.ok
     ? outcome
