@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CliIo } from '../../src/cli/cli';
 import { runCliCaptured } from '../support/cli-run';
 import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
-import { imagePdf, knownText, scannedPages } from '../support/ocr-fixtures';
+import { imagePdf, knownText, renderPages, scannedPages, textPdf } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
 // `marginalia import` with an encrypted PDF (--password, --password-file) and with web
@@ -58,6 +58,51 @@ describe('marginalia import of a scan, while it recognizes the text', () => {
     expect(shown.stderr).toBe('\r\u001b[KRecognizing text in “scan.png”: page 1 of 1\r\u001b[K');
     expect(JSON.parse(shown.stdout)).toEqual([expect.objectContaining({ file: scan, created: false })]);
   }, 120_000);
+});
+
+const FRENCH =
+  'La sœur du garçon a reçu une lettre très élégante de sa mère. Après le dîner, nous irons à la plage ' +
+  'où le vent souffle fort près du phare. Ce cœur généreux ne connaît pas la rancœur, et son frère ' +
+  'a déjà goûté le bœuf préparé à la façon de la région. Noël approche, la forêt est couverte de neige ' +
+  'et les élèves célèbrent la fête avec leurs maîtres.';
+
+describe('marginalia import of a scan that reads poorly in the language it was read in', () => {
+  it('says the mean confidence is low and gives the command that reads it again in French, which reads it well', async () => {
+    // A coarse scan (75 dpi) of French: read as English it scored 82, read as French 93.
+    const scan = join(temp.path, 'lettre.png');
+    writeFileSync(scan, renderPages(await textPdf([FRENCH], [560, 260]), 75)[0]!);
+    const first = await cli(['import', scan]);
+    expect(first.code).toBe(0);
+    const id = first.stdout.trim();
+    const hint = first.stderr.split('\n').find((line) => line.includes('confidence'));
+    expect(hint).toMatch(
+      new RegExp(
+        `^marginalia: “${scan}” was read as English with a low mean OCR confidence \\(\\d+%\\): if it is in French, ` +
+          `read it again with marginalia import --update ${id} --ocr-lang fra ${scan}\\.$`,
+      ),
+    );
+    const again = await cli(['--json', 'import', '--update', id, '--ocr-lang', 'fra', scan]);
+    expect(again.code).toBe(0);
+    const source = await cli(['--json', 'show', id]);
+    expect(source.stdout).toContain('sœur');
+    // Read as French, a new import of the same scan says nothing of its confidence.
+    const french = await runCliCaptured(
+      ['--data-dir', join(temp.path, 'fr'), '--json', 'import', '--ocr-lang', 'fra', scan],
+      {
+        fontsDir: FONTS_DIR,
+      },
+    );
+    const [listed] = JSON.parse(french.stdout) as Array<{
+      ocr: { meanConfidence: number; languages: string; hint?: string };
+    }>;
+    expect(listed!.ocr).toEqual({ meanConfidence: expect.any(Number), languages: 'fra' });
+    const english = JSON.parse(
+      (await runCliCaptured(['--data-dir', join(temp.path, 'en'), '--json', 'import', scan], { fontsDir: FONTS_DIR }))
+        .stdout,
+    ) as Array<{ id: string; ocr: { hint?: string } }>;
+    // --json carries the same sentence, for its own document.
+    expect(english[0]!.ocr.hint).toBe(hint!.replace(/^marginalia: /, '').replace(id, english[0]!.id));
+  }, 180_000);
 });
 
 describe('marginalia import of an encrypted PDF', () => {

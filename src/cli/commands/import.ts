@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
 import type { ImportOutcome, OcrLanguages } from '../../shared/model';
 import { IMPORTABLE_EXTENSIONS, OCR_LANGUAGES } from '../../shared/model';
+import { lowConfidenceHint } from '../../shared/ocr-confidence-hint';
 import { withWebScheme } from '../../shared/web-address';
 import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
@@ -43,9 +44,41 @@ type ImportReport = {
   id?: string;
   title?: string;
   created?: boolean;
+  /** A new document read by OCR: its mean confidence, language(s), and the hint when it read poorly. */
+  ocr?: ImportOutcome['ocr'] & { hint?: string };
   code?: string;
   error?: string;
 };
+
+/** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A scan read poorly says so and how to read it again in the other language: a file with
+ * --update, which keeps its id (and annotations); an address or an attachment, which can only be
+ * imported again, once removed (the same bytes would return the document already there).
+ */
+function confidenceHint(name: string, outcome: ImportOutcome, again: (language: string) => string): string | undefined {
+  if (outcome.ocr === undefined) return undefined;
+  return lowConfidenceHint(`“${name}”`, outcome.ocr, ({ code }) => again(code));
+}
+
+function fileHint(file: string, outcome: ImportOutcome): string | undefined {
+  const id = outcome.document.id;
+  return confidenceHint(file, outcome, (code) =>
+    'path' in importTarget(file)
+      ? `read it again with marginalia import --update ${id} --ocr-lang ${code} ${shellWord(file)}`
+      : `remove it (marginalia remove ${id}) and import it again with --ocr-lang ${code}`,
+  );
+}
+
+/** What `import --json` says of a document read by OCR. */
+function ocrReport(outcome: ImportOutcome, hint: string | undefined): Pick<ImportReport, 'ocr'> {
+  if (outcome.ocr === undefined) return {};
+  return { ocr: { ...outcome.ocr, ...(hint === undefined ? {} : { hint }) } };
+}
 
 /** After a mailbox's cut-off message was refused: how much of the file came in, in one line. */
 function leftOutSummary(file: string, taken: number, leftOut: number): string {
@@ -181,12 +214,15 @@ async function importFiles(session: CliSession, files: readonly string[], option
     // An .mbox makes a document per message: each is listed, the first with the rest after it,
     // and the messages already in the library are counted in one line.
     const { total, existing } = outcomeCounts(outcome.value);
+    const hint = fileHint(file, outcome.value);
     for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
-      results.push({ file, id: document.id, title: document.title, created });
+      const ocr = document === outcome.value.document ? ocrReport(outcome.value, hint) : {};
+      results.push({ file, id: document.id, title: document.title, created, ...ocr });
       if (session.json) continue;
       session.io.stdout(`${document.id}\n`);
       if (!created && total === 1) session.warn(`“${file}” is already in the library as “${document.title}”.`);
     }
+    if (hint !== undefined && !session.json) session.warn(hint);
     const mailbox = session.json ? undefined : mailboxExistingText(`“${file}”`, total, existing);
     if (mailbox !== undefined) session.warn(mailbox);
     // A cut-off last message was refused while the rest came in: said, and not a clean exit.
@@ -253,14 +289,24 @@ async function importAttachment(
   const hinted = outcome.ok
     ? outcome
     : { ...outcome, error: { ...outcome.error, message: withHint(outcome.error.code, outcome.error.message) } };
-  const { document, created } = unwrap(hinted);
+  const imported = unwrap(hinted);
+  const { document, created } = imported;
+  const hint = confidenceHint(
+    name,
+    imported,
+    (code) =>
+      `remove it (marginalia remove ${document.id}) and import it again with ` +
+      `marginalia import --attachment ${index + 1} --ocr-lang ${code} ${message.id}`,
+  );
   session.print(`${document.id}\n`, {
     file: `${message.id}#${index + 1}`,
     id: document.id,
     title: document.title,
     created,
+    ...ocrReport(imported, hint),
   });
   if (!created && !session.json) session.warn(`“${name}” is already in the library as “${document.title}”.`);
+  if (hint !== undefined && !session.json) session.warn(hint);
 }
 
 export function importCommand(session: CliSession): Command {
