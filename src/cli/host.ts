@@ -38,7 +38,7 @@ export async function updateFromFile(
   session: CliSession,
   id: string,
   path: string,
-  options: { password?: string; ocrLanguages?: OcrLanguages } = {},
+  options: { password?: string; ocrLanguages?: OcrLanguages; onProgress?: ProgressListener } = {},
 ): Promise<ReanchorCounts> {
   const core = session.library();
   return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path, options)));

@@ -1,9 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCliCaptured } from '../support/cli-run';
-import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
+import {
+  closedPort,
+  encryptWithQpdf,
+  manyPagePdf,
+  serveOneFile,
+  startTestSite,
+  type TestSite,
+} from '../support/import-fixtures';
 import { imagePdf, knownText, renderPages, scannedPages, textPdf } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
@@ -29,7 +36,7 @@ const cli = (args: string[], askPassword?: CliIo['askPassword'], terminal?: bool
   });
 
 describe('marginalia import of a scan, while it recognizes the text', () => {
-  it('says on stderr which page it is recognizing: a line a page, or one line redrawn on a terminal', async () => {
+  it('says on stderr which page of a file or an address it is recognizing: a line a page, or one line redrawn on a terminal', async () => {
     const scan = join(temp.path, 'scan.pdf');
     writeFileSync(scan, await imagePdf(await scannedPages([knownText(3, 12), knownText(4, 12)])));
     const logged = await cli(['import', scan]);
@@ -40,6 +47,15 @@ describe('marginalia import of a scan, while it recognizes the text', () => {
       'marginalia: Recognizing text in “scan.pdf”: page 2 of 2',
       '',
     ]);
+    const served = await serveOneFile(readFileSync(scan), 'application/pdf');
+    try {
+      const fetched = await cli(['import', `${served.origin}/scan.pdf`]);
+      expect(fetched.stderr.split('\n').slice(0, 2)).toEqual(
+        [1, 2].map((n) => `marginalia: Recognizing text in “${served.origin}/scan.pdf”: page ${n} of 2`),
+      );
+    } finally {
+      await served.close();
+    }
     // The file is in the library already: the second run reads it again, then says so on a clean line.
     const shown = await cli(['import', scan], undefined, true);
     expect(shown.stderr.split('\n')[0]).toBe(
@@ -81,8 +97,13 @@ describe('marginalia import of a scan that reads poorly in the language it was r
           `read it again with marginalia import --update ${id} --ocr-lang fra ${scan}\\.$`,
       ),
     );
-    const again = await cli(['--json', 'import', '--update', id, '--ocr-lang', 'fra', scan]);
-    expect(again.code).toBe(0);
+    // The update reads the scan again, and says so as an import does.
+    const again = await cli(['import', '--update', id, '--ocr-lang', 'fra', scan]);
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Updated “lettre”: /),
+      stderr: 'marginalia: Recognizing text in “lettre.png”: page 1 of 1\n',
+    });
     const source = await cli(['--json', 'show', id]);
     expect(source.stdout).toContain('sœur');
     // Read as French, a new import of the same scan says nothing of its confidence.

@@ -246,7 +246,11 @@ async function updateDocument(
   const doc = await resolveDocument(session, reference);
   if (files.length !== 1 || files[0]!.trim() === '') throw new UsageError('usage: marginalia import --update DOC FILE');
   const password = await passwordOf(options);
-  const counts = await updateFromFile(session, doc.id, files[0]!, fileOptions(password, options));
+  const progress = importProgressLine(session.io, basename(files[0]!), session.json);
+  const counts = await updateFromFile(session, doc.id, files[0]!, {
+    ...fileOptions(password, options),
+    onProgress: progress.onProgress,
+  }).finally(progress.end);
   session.print(
     `Updated “${doc.title}”: ${counts.kept} kept, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.\n`,
     { id: doc.id, ...counts },
