@@ -65,11 +65,13 @@ function confidenceHint(name: string, outcome: ImportOutcome, again: (language: 
   return lowConfidenceHint(`“${name}”`, outcome.ocr, ({ code }) => again(code));
 }
 
-function fileHint(file: string, outcome: ImportOutcome): string | undefined {
+/** The hint for a file or an address given to `import`, its command with the path as --update reads it. */
+export function fileHint(file: string, outcome: ImportOutcome): string | undefined {
   const id = outcome.document.id;
+  const target = importTarget(file);
   return confidenceHint(file, outcome, (code) =>
-    'path' in importTarget(file)
-      ? `read it again with marginalia import --update ${id} --ocr-lang ${code} ${shellWord(file)}`
+    'path' in target
+      ? `read it again with marginalia import --update ${id} --ocr-lang ${code} ${shellWord(target.path)}`
       : `remove it (marginalia remove ${id}) and import it again with --ocr-lang ${code}`,
   );
 }
