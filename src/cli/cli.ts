@@ -19,6 +19,8 @@ export { CliSession } from './session';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal, where a progress line can be redrawn in place. */
+  stderrIsTerminal?: boolean;
   env: NodeJS.ProcessEnv;
   /** Asks for a password without showing it; only where stdin is a terminal. Null: the person gave up. */
   askPassword?: (prompt: string) => Promise<string | null>;

@@ -12,6 +12,7 @@ import { failureFrom } from '../core/dispatch';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import { fileReadProblem } from '../core/files/read-errors';
 import type { SyncEngine } from '../core/sync';
+import type { ProgressListener } from './import-progress';
 import type { CliSession } from './session';
 
 async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<Result<T>> {
@@ -26,7 +27,7 @@ async function hostCall<T>(action: string, run: () => T | Promise<T>): Promise<R
 export function importFile(
   session: CliSession,
   path: string,
-  options: { password?: string; ocrLanguages?: OcrLanguages } = {},
+  options: { password?: string; ocrLanguages?: OcrLanguages; onProgress?: ProgressListener } = {},
 ): Promise<Result<ImportOutcome>> {
   const core = session.library();
   return hostCall('import a file', () => core.importFile(path, options));
@@ -37,7 +38,7 @@ export async function updateFromFile(
   session: CliSession,
   id: string,
   path: string,
-  options: { password?: string; ocrLanguages?: OcrLanguages } = {},
+  options: { password?: string; ocrLanguages?: OcrLanguages; onProgress?: ProgressListener } = {},
 ): Promise<ReanchorCounts> {
   const core = session.library();
   return unwrap(await hostCall('update a document', () => core.updateDocumentFromPath(id, path, options)));

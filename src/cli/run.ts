@@ -20,6 +20,7 @@ for (const stream of [process.stdout, process.stderr]) {
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTerminal: process.stderr.isTTY === true,
   env: process.env,
   ...(process.stdin.isTTY
     ? {

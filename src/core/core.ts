@@ -25,7 +25,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
-import { WarmReaders, defaultReaderWorkerEntry, ocrModelsDirIn, type ImportOptions, type ReadChoices } from './import';
+import { WarmReaders, defaultReaderWorkerEntry, ocrModelsDirIn, type ImportOptions } from './import';
 import { originalPageHandlers } from './pages';
 import { databasePathIn } from './paths';
 import { ProfileRepository } from './profile';
@@ -251,8 +251,8 @@ export class MarginaliaCore {
   }
 
   /** Replaces a document with a changed version of its file and re-anchors its annotations. */
-  updateDocumentFromPath(id: string, path: string, options: ReadChoices = {}): Promise<ReanchorCounts> {
-    return this.importer.updateFromPath(id, path, options);
+  updateDocumentFromPath(id: string, path: string, read: Omit<ImportOptions, 'origin'> = {}): Promise<ReanchorCounts> {
+    return this.importer.updateFromPath(id, path, read);
   }
 
   /** Starts, moves or stops the workspace sync to match the setting. */

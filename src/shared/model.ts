@@ -173,6 +173,8 @@ export interface ImportOutcome {
   leftOut?: string[];
   /** How many of the file's comments could not be found in its text, so did not become margin notes. */
   notesNotPlaced?: number;
+  /** For a new document whose text was recognized (OCR): its mean word confidence and the language(s) read in. */
+  ocr?: { meanConfidence: number; languages?: string };
 }
 
 /** Where an import stands: `done` of `total` units of its stage (pages read, pages recognized). */

@@ -1,9 +1,17 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCliCaptured } from '../support/cli-run';
-import { closedPort, encryptWithQpdf, manyPagePdf, startTestSite, type TestSite } from '../support/import-fixtures';
+import {
+  closedPort,
+  encryptWithQpdf,
+  manyPagePdf,
+  serveOneFile,
+  startTestSite,
+  type TestSite,
+} from '../support/import-fixtures';
+import { imagePdf, knownText, renderPages, scannedPages, textPdf } from '../support/ocr-fixtures';
 import { FONTS_DIR, makeTempDir } from '../support/temp';
 
 // `marginalia import` with an encrypted PDF (--password, --password-file) and with web
@@ -22,8 +30,101 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const cli = (args: string[], askPassword?: CliIo['askPassword']) =>
-  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { fontsDir: FONTS_DIR }, {}, askPassword);
+const cli = (args: string[], askPassword?: CliIo['askPassword'], terminal?: boolean) =>
+  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { fontsDir: FONTS_DIR }, {}, askPassword, {
+    stderrIsTerminal: terminal === true,
+  });
+
+describe('marginalia import of a scan, while it recognizes the text', () => {
+  it('says on stderr which page of a file or an address it is recognizing: a line a page, or one line redrawn on a terminal', async () => {
+    const scan = join(temp.path, 'scan.pdf');
+    writeFileSync(scan, await imagePdf(await scannedPages([knownText(3, 12), knownText(4, 12)])));
+    const logged = await cli(['import', scan]);
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    expect(logged.stderr.split('\n')).toEqual([
+      'marginalia: Recognizing text in “scan.pdf”: page 1 of 2',
+      'marginalia: Recognizing text in “scan.pdf”: page 2 of 2',
+      '',
+    ]);
+    const served = await serveOneFile(readFileSync(scan), 'application/pdf');
+    try {
+      const fetched = await cli(['import', `${served.origin}/scan.pdf`]);
+      expect(fetched.stderr.split('\n').slice(0, 2)).toEqual(
+        [1, 2].map((n) => `marginalia: Recognizing text in “${served.origin}/scan.pdf”: page ${n} of 2`),
+      );
+    } finally {
+      await served.close();
+    }
+    // The file is in the library already: the second run reads it again, then says so on a clean line.
+    const shown = await cli(['import', scan], undefined, true);
+    expect(shown.stderr.split('\n')[0]).toBe(
+      '\r\u001b[KRecognizing text in “scan.pdf”: page 1 of 2\r\u001b[KRecognizing text in “scan.pdf”: page 2 of 2\r\u001b[K' +
+        `marginalia: “${scan}” is already in the library as “scan”.`,
+    );
+  }, 120_000);
+
+  it('keeps stdout one JSON value with --json, and stderr free for a failure’s JSON when it is no terminal', async () => {
+    const scan = join(temp.path, 'scan.png');
+    writeFileSync(scan, (await scannedPages([knownText(5, 12)]))[0]!);
+    const result = await cli(['--json', 'import', scan]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: scan, created: true })]);
+    const shown = await cli(['--json', 'import', scan], undefined, true);
+    expect(shown.stderr).toBe('\r\u001b[KRecognizing text in “scan.png”: page 1 of 1\r\u001b[K');
+    expect(JSON.parse(shown.stdout)).toEqual([expect.objectContaining({ file: scan, created: false })]);
+  }, 120_000);
+});
+
+const FRENCH =
+  'La sœur du garçon a reçu une lettre très élégante de sa mère. Après le dîner, nous irons à la plage ' +
+  'où le vent souffle fort près du phare. Ce cœur généreux ne connaît pas la rancœur, et son frère ' +
+  'a déjà goûté le bœuf préparé à la façon de la région. Noël approche, la forêt est couverte de neige ' +
+  'et les élèves célèbrent la fête avec leurs maîtres.';
+
+describe('marginalia import of a scan that reads poorly in the language it was read in', () => {
+  it('says the mean confidence is low and gives the command that reads it again in French, which reads it well', async () => {
+    // A coarse scan (75 dpi) of French: read as English it scored 82, read as French 93.
+    const scan = join(temp.path, 'lettre.png');
+    writeFileSync(scan, renderPages(await textPdf([FRENCH], [560, 260]), 75)[0]!);
+    const first = await cli(['import', scan]);
+    expect(first.code).toBe(0);
+    const id = first.stdout.trim();
+    const hint = first.stderr.split('\n').find((line) => line.includes('confidence'));
+    expect(hint).toMatch(
+      new RegExp(
+        `^marginalia: “${scan}” was read as English with a low mean OCR confidence \\(\\d+%\\): if it is in French, ` +
+          `read it again with marginalia import --update ${id} --ocr-lang fra ${scan}\\.$`,
+      ),
+    );
+    // The update reads the scan again, and says so as an import does.
+    const again = await cli(['import', '--update', id, '--ocr-lang', 'fra', scan]);
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Updated “lettre”: /),
+      stderr: 'marginalia: Recognizing text in “lettre.png”: page 1 of 1\n',
+    });
+    const source = await cli(['--json', 'show', id]);
+    expect(source.stdout).toContain('sœur');
+    // Read as French, a new import of the same scan says nothing of its confidence.
+    const french = await runCliCaptured(
+      ['--data-dir', join(temp.path, 'fr'), '--json', 'import', '--ocr-lang', 'fra', scan],
+      {
+        fontsDir: FONTS_DIR,
+      },
+    );
+    const [listed] = JSON.parse(french.stdout) as Array<{
+      ocr: { meanConfidence: number; languages: string; hint?: string };
+    }>;
+    expect(listed!.ocr).toEqual({ meanConfidence: expect.any(Number), languages: 'fra' });
+    const english = JSON.parse(
+      (await runCliCaptured(['--data-dir', join(temp.path, 'en'), '--json', 'import', scan], { fontsDir: FONTS_DIR }))
+        .stdout,
+    ) as Array<{ id: string; ocr: { hint?: string } }>;
+    // --json carries the same sentence, for its own document.
+    expect(english[0]!.ocr.hint).toBe(hint!.replace(/^marginalia: /, '').replace(id, english[0]!.id));
+  }, 180_000);
+});
 
 describe('marginalia import of an encrypted PDF', () => {
   it('says the password is needed, that a wrong one is wrong, and opens it with the right one', async () => {

@@ -7,6 +7,7 @@ export async function runCliCaptured(
   options: Partial<CliContext> = {},
   env: NodeJS.ProcessEnv = {},
   askPassword?: CliIo['askPassword'],
+  terminal: Pick<CliIo, 'stderrIsTerminal'> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -14,6 +15,7 @@ export async function runCliCaptured(
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     env,
+    ...terminal,
     ...(askPassword ? { askPassword } : {}),
   };
   const code = await runCli(args, io, { version: '1', ...options });

@@ -112,4 +112,26 @@ describe('the messages after an import', () => {
       ]),
     ).toEqual([{ text: `Couldn't import: ${url} answered 404 Not Found. Nothing was imported.`, kind: 'error' }]);
   });
+
+  it('says when a scan read poorly and how to read it again in the other language, and nothing when it read well', () => {
+    const summary = { id: 'd1', title: 'Lettre' } as DocumentSummary;
+    const poor = outcomeOf('lettre.png', {
+      ok: true,
+      value: { document: summary, created: true, ocr: { meanConfidence: 82.4, languages: 'eng' } },
+    });
+    expect(importMessages([poor])).toEqual([
+      { text: 'Imported lettre.png', kind: 'info', documentId: 'd1' },
+      {
+        text:
+          'lettre.png was read as English with a low mean OCR confidence (82%): if it is in French, delete it, ' +
+          'choose French under Settings › Language of scanned pages (OCR) and import it again.',
+        kind: 'info',
+      },
+    ]);
+    const good = outcomeOf('letter.png', {
+      ok: true,
+      value: { document: summary, created: true, ocr: { meanConfidence: 95.8, languages: 'eng' } },
+    });
+    expect(importMessages([good])).toEqual([{ text: 'Imported letter.png', kind: 'info', documentId: 'd1' }]);
+  });
 });

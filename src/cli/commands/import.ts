@@ -1,5 +1,6 @@
 // `marginalia import`: files and web addresses into the library (an encrypted PDF with its
 // password), or with --update a changed version of one document's file, re-anchoring its annotations.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +8,14 @@ import { Command } from 'commander';
 import { unwrap } from '../../shared/client';
 import type { ImportOutcome, OcrLanguages } from '../../shared/model';
 import { IMPORTABLE_EXTENSIONS, OCR_LANGUAGES } from '../../shared/model';
+import { lowConfidenceHint } from '../../shared/ocr-confidence-hint';
 import { withWebScheme } from '../../shared/web-address';
 import type { Result } from '../../shared/result';
 import { resolveDocument } from '../document-reference';
 import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes';
 import { importFile, readFile, updateFromFile } from '../host';
+import type { ProgressLine } from '../import-progress';
+import { importProgressLine } from '../import-progress';
 import { mailboxExistingText, outcomeCounts } from '../../shared/mailbox-outcome';
 import type { CliSession } from '../session';
 import { UsageError, oneOf, parsedOption, valueOption } from '../usage';
@@ -40,9 +44,43 @@ type ImportReport = {
   id?: string;
   title?: string;
   created?: boolean;
+  /** A new document read by OCR: its mean confidence, language(s), and the hint when it read poorly. */
+  ocr?: ImportOutcome['ocr'] & { hint?: string };
   code?: string;
   error?: string;
 };
+
+/** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A scan read poorly says so and how to read it again in the other language: a file with
+ * --update, which keeps its id (and annotations); an address or an attachment, which can only be
+ * imported again, once removed (the same bytes would return the document already there).
+ */
+function confidenceHint(name: string, outcome: ImportOutcome, again: (language: string) => string): string | undefined {
+  if (outcome.ocr === undefined) return undefined;
+  return lowConfidenceHint(`“${name}”`, outcome.ocr, ({ code }) => again(code));
+}
+
+/** The hint for a file or an address given to `import`, its command with the path as --update reads it. */
+export function fileHint(file: string, outcome: ImportOutcome): string | undefined {
+  const id = outcome.document.id;
+  const target = importTarget(file);
+  return confidenceHint(file, outcome, (code) =>
+    'path' in target
+      ? `read it again with marginalia import --update ${id} --ocr-lang ${code} ${shellWord(target.path)}`
+      : `remove it (marginalia remove ${id}) and import it again with --ocr-lang ${code}`,
+  );
+}
+
+/** What `import --json` says of a document read by OCR. */
+function ocrReport(outcome: ImportOutcome, hint: string | undefined): Pick<ImportReport, 'ocr'> {
+  if (outcome.ocr === undefined) return {};
+  return { ocr: { ...outcome.ocr, ...(hint === undefined ? {} : { hint }) } };
+}
 
 /** After a mailbox's cut-off message was refused: how much of the file came in, in one line. */
 function leftOutSummary(file: string, taken: number, leftOut: number): string {
@@ -92,13 +130,37 @@ async function importOne(
 ): Promise<Result<ImportOutcome>> {
   const choices = fileOptions(password, options);
   const target = importTarget(argument);
-  if ('path' in target) return importFile(session, target.path, choices);
+  const progress = importProgressLine(session.io, 'path' in target ? basename(target.path) : target.url, session.json);
+  if ('path' in target) {
+    return importFile(session, target.path, { ...choices, onProgress: progress.onProgress }).finally(progress.end);
+  }
   const languages = choices.ocrLanguages === undefined ? {} : { ocrLanguages: choices.ocrLanguages };
-  const outcome = await session.request('importUrl', { url: target.url, ...languages });
+  const outcome = await followed(session, progress, (jobId) =>
+    session.request('importUrl', { url: target.url, jobId, ...languages }),
+  );
   if (outcome.ok || !target.guessed) return outcome;
   // An address guessed from a path that was not there: say both, in case a file was meant.
   const message = `${outcome.error.message} (No file “${argument}” exists here either.)`;
   return { ok: false, error: { ...outcome.error, message } };
+}
+
+/** Runs a contract import under a jobId of its own, its importProgress events shown on `progress`. */
+async function followed<T>(
+  session: CliSession,
+  progress: ProgressLine,
+  run: (jobId: string) => Promise<T>,
+): Promise<T> {
+  const jobId = `cli-${randomUUID()}`;
+  const stop = session.library().events.subscribe(({ event, payload }) => {
+    if (event === 'importProgress' && payload.jobId === jobId)
+      progress.onProgress(payload.done, payload.total, payload.stage);
+  });
+  try {
+    return await run(jobId);
+  } finally {
+    stop();
+    progress.end();
+  }
 }
 
 const PROMPTS = 3;
@@ -154,12 +216,15 @@ async function importFiles(session: CliSession, files: readonly string[], option
     // An .mbox makes a document per message: each is listed, the first with the rest after it,
     // and the messages already in the library are counted in one line.
     const { total, existing } = outcomeCounts(outcome.value);
+    const hint = fileHint(file, outcome.value);
     for (const { document, created } of [outcome.value, ...(outcome.value.also ?? [])]) {
-      results.push({ file, id: document.id, title: document.title, created });
+      const ocr = document === outcome.value.document ? ocrReport(outcome.value, hint) : {};
+      results.push({ file, id: document.id, title: document.title, created, ...ocr });
       if (session.json) continue;
       session.io.stdout(`${document.id}\n`);
       if (!created && total === 1) session.warn(`“${file}” is already in the library as “${document.title}”.`);
     }
+    if (hint !== undefined && !session.json) session.warn(hint);
     const mailbox = session.json ? undefined : mailboxExistingText(`“${file}”`, total, existing);
     if (mailbox !== undefined) session.warn(mailbox);
     // A cut-off last message was refused while the rest came in: said, and not a clean exit.
@@ -183,7 +248,11 @@ async function updateDocument(
   const doc = await resolveDocument(session, reference);
   if (files.length !== 1 || files[0]!.trim() === '') throw new UsageError('usage: marginalia import --update DOC FILE');
   const password = await passwordOf(options);
-  const counts = await updateFromFile(session, doc.id, files[0]!, fileOptions(password, options));
+  const progress = importProgressLine(session.io, basename(files[0]!), session.json);
+  const counts = await updateFromFile(session, doc.id, files[0]!, {
+    ...fileOptions(password, options),
+    onProgress: progress.onProgress,
+  }).finally(progress.end);
   session.print(
     `Updated “${doc.title}”: ${counts.kept} kept, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned.\n`,
     { id: doc.id, ...counts },
@@ -211,25 +280,39 @@ async function importAttachment(
   // The name the prompt and the messages use; a number the message lacks is refused by the import itself.
   const name =
     provenance?.attachments?.find((attachment) => attachment.index === index)?.fileName ?? `attachment ${index + 1}`;
+  const progress = importProgressLine(session.io, name, session.json);
   const outcome = await importAsking(session, name, password, (given) =>
-    session.request('importAttachment', {
-      documentId: message.id,
-      index,
-      ...(given === undefined ? {} : { password: given }),
-      ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
-    }),
+    followed(session, progress, (jobId) =>
+      session.request('importAttachment', {
+        documentId: message.id,
+        index,
+        jobId,
+        ...(given === undefined ? {} : { password: given }),
+        ...(options.ocrLang === undefined ? {} : { ocrLanguages: options.ocrLang }),
+      }),
+    ),
   );
   const hinted = outcome.ok
     ? outcome
     : { ...outcome, error: { ...outcome.error, message: withHint(outcome.error.code, outcome.error.message) } };
-  const { document, created } = unwrap(hinted);
+  const imported = unwrap(hinted);
+  const { document, created } = imported;
+  const hint = confidenceHint(
+    name,
+    imported,
+    (code) =>
+      `remove it (marginalia remove ${document.id}) and import it again with ` +
+      `marginalia import --attachment ${index + 1} --ocr-lang ${code} ${message.id}`,
+  );
   session.print(`${document.id}\n`, {
     file: `${message.id}#${index + 1}`,
     id: document.id,
     title: document.title,
     created,
+    ...ocrReport(imported, hint),
   });
   if (!created && !session.json) session.warn(`“${name}” is already in the library as “${document.title}”.`);
+  if (hint !== undefined && !session.json) session.warn(hint);
 }
 
 export function importCommand(session: CliSession): Command {

@@ -126,6 +126,16 @@ async function completeMessages(
   };
 }
 
+/** A new document's OCR facts, so the host can say when it read poorly (perhaps in the wrong language). */
+function recognition(
+  outcome: { created: boolean } | undefined,
+  prepared: PreparedDocument | undefined,
+): Pick<ImportOutcome, 'ocr'> {
+  const ocr = prepared?.provenance?.ocr;
+  if (!outcome?.created || ocr === undefined) return {};
+  return { ocr: { meanConfidence: ocr.meanConfidence, ...(ocr.languages ? { languages: ocr.languages } : {}) } };
+}
+
 export class DocumentImporter {
   constructor(private readonly deps: DocumentImporterDeps) {}
 
@@ -274,7 +284,11 @@ export class DocumentImporter {
     if (batch && batch.touchedDocuments.size > 0) batch.announce();
     const [first, ...also] = outcomes;
     const skipped = outcomes[0]?.created ? (prepared[0]?.notes?.skipped ?? 0) : 0;
-    const outcome = { ...first!, ...(skipped > 0 ? { notesNotPlaced: skipped } : {}) };
+    const outcome = {
+      ...first!,
+      ...(skipped > 0 ? { notesNotPlaced: skipped } : {}),
+      ...recognition(first, prepared[0]),
+    };
     return also.length > 0 ? { ...outcome, also } : outcome;
   }
 

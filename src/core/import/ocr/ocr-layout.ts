@@ -15,6 +15,27 @@ export interface RecognizedPage {
   height: number;
 }
 
+/** A page number's part: digits, or what OCR reads for one (a bar or a letter l or I for 1, a letter O for 0). */
+const NUMBER_AS_READ = String.raw`[\d|lIOo]{1,5}`;
+/** "Page 3 of 9", "Page 1 sur 1", "3 / 9": a page-number line as pdf-furniture's patterns read it, and nothing else. */
+const PAGE_NUMBER_AS_READ = new RegExp(
+  String.raw`^(?:(?:[Pp]age|PAGE|[Pp]\.|[Pp]g\.?|[Ss]eite|[Pp]ágina|[Pp]agina)\s*${NUMBER_AS_READ}` +
+    String.raw`(?:\s*(?:of|OF|\/|von|de|di|sur)\s*${NUMBER_AS_READ})?|${NUMBER_AS_READ}\s*(?:of|\/)\s*${NUMBER_AS_READ})$`,
+);
+
+/**
+ * A page-number line OCR misread ("Page | sur 1", "Page l of 3") with its digits back, so it goes
+ * as a correctly read one does. Only a line that is exactly such a pattern and has a real digit
+ * in it: "Page I of the treaty", or "Page I of II" (roman), are text and stay as they are.
+ */
+export function pageNumberAsRead(text: string): string {
+  if (!/\d/.test(text) || !PAGE_NUMBER_AS_READ.test(text)) return text;
+  return text.replace(
+    /(^|[\s/]|\.)([\d|lIOo]{1,5})(?=\s|\/|$)/g,
+    (_, before: string, number: string) => before + number.replace(/[|lI]/g, '1').replace(/[Oo]/g, '0'),
+  );
+}
+
 /** The line as the text layer would give it (y from the page's bottom, size its row height); undefined with no box. */
 function placed(line: OcrLine, height: number): PdfLine | undefined {
   const box = line.bbox;
@@ -22,7 +43,7 @@ function placed(line: OcrLine, height: number): PdfLine | undefined {
   const baseline = line.baseline ? (line.baseline.y0 + line.baseline.y1) / 2 : box.y1;
   const size = line.rowAttributes?.rowHeight ?? box.y1 - box.y0;
   return {
-    text: line.words.map((word) => word.text.replace(/\s+/g, '')).join(' '),
+    text: pageNumberAsRead(line.words.map((word) => word.text.replace(/\s+/g, '')).join(' ')),
     x0: box.x0 * POINTS_PER_PIXEL,
     x1: box.x1 * POINTS_PER_PIXEL,
     y: (height - baseline) * POINTS_PER_PIXEL,

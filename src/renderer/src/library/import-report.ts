@@ -2,6 +2,8 @@
 // notifications as read well (one for what came in, one listing every failure with its reason).
 import { mailboxExistingText, outcomeCounts } from '../../../shared/mailbox-outcome';
 import type { ImportOutcome } from '../../../shared/model';
+import type { OcrReading } from '../../../shared/ocr-confidence-hint';
+import { appReadAgain, lowConfidenceHint } from '../../../shared/ocr-confidence-hint';
 import type { Result } from '../../../shared/result';
 import { countOf } from '../../../shared/plural';
 import type { NotificationKind } from '../app/notifications/store';
@@ -12,9 +14,14 @@ type Mailbox = { mailbox?: { total: number; existing: number } };
 /** What of the file was refused while the rest came in (an .mbox's cut-off last message), in the core's words. */
 type LeftOut = { leftOut?: string[] };
 
+/** A scan's OCR facts (mean confidence, language), for the hint when it read poorly. */
+type Recognized = { ocr?: OcrReading };
+
 export type FileImport =
   /** notesNotPlaced: Word comments on text the document does not hold (an image, a header). */
-  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox & LeftOut)
+  | ({ fileName: string; outcome: 'imported'; documentId?: string; notesNotPlaced?: number } & Mailbox &
+      LeftOut &
+      Recognized)
   | ({ fileName: string; outcome: 'existing'; title: string; documentId?: string } & Mailbox & LeftOut)
   | { fileName: string; outcome: 'failed'; reason: string }
   /** Cancel import, or Cancel at the password: nothing of it was stored. */
@@ -31,6 +38,7 @@ export function outcomeOf(name: string, result: Result<ImportOutcome>): FileImpo
   const { total, existing } = outcomeCounts(result.value);
   const mailbox = total > 1 ? { mailbox: { total, existing } } : {};
   const leftOut = result.value.leftOut?.length ? { leftOut: result.value.leftOut } : {};
+  const ocr = result.value.ocr ? { ocr: result.value.ocr } : {};
   return existing < total
     ? {
         fileName: name,
@@ -39,6 +47,7 @@ export function outcomeOf(name: string, result: Result<ImportOutcome>): FileImpo
         notesNotPlaced: notesNotPlaced ?? 0,
         ...mailbox,
         ...leftOut,
+        ...ocr,
       }
     : { fileName: name, outcome: 'existing', title: document.title, documentId: document.id, ...mailbox, ...leftOut };
 }
@@ -82,6 +91,9 @@ export function importMessages(files: readonly FileImport[]): ImportMessage[] {
           'document (an image, a header), so did not become margin notes.',
         kind: 'info',
       });
+    const hint =
+      file.outcome === 'imported' && file.ocr ? lowConfidenceHint(file.fileName, file.ocr, appReadAgain) : undefined;
+    if (hint !== undefined) messages.push({ text: hint, kind: 'info' });
     const mailbox = file.outcome === 'failed' || file.outcome === 'cancelled' ? undefined : file.mailbox;
     const repeated = mailbox && mailboxExistingText(file.fileName, mailbox.total, mailbox.existing);
     if (repeated) messages.push({ text: repeated, kind: 'info' });

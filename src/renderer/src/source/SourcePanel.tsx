@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSource, DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
+import { appReadAgain, lowConfidenceHint } from '../../../shared/ocr-confidence-hint';
 import { formatSize, ocrText, typeName } from '../../../shared/provenance-labels';
 import { useSession, useStores } from '../app/stores';
 import panel from '../ui/Panel.module.css';
@@ -68,6 +69,13 @@ function NoProvenance({ source }: { source: DocumentSource }) {
   );
 }
 
+/** A scan read poorly in one language may be in the other: said once, with how to read it again (not for a bundle's copy). */
+function LowConfidence({ source }: { source: DocumentSource }) {
+  const ocr = source.provenance?.ocr;
+  const hint = ocr && !source.bundle ? lowConfidenceHint('This document', ocr, appReadAgain) : undefined;
+  return hint === undefined ? null : <p className={styles.plain}>{hint}</p>;
+}
+
 function SourceDetails({ source, onImported }: { source: DocumentSource; onImported: () => Promise<void> }) {
   const provenance = source.provenance;
   if (!provenance) return <NoProvenance source={source} />;
@@ -101,6 +109,7 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
           }
         />
       </Facts>
+      <LowConfidence source={source} />
       {provenance.headers && <Headers headers={provenance.headers} />}
       {provenance.attachments && provenance.attachments.length > 0 && (
         <Attachments source={source} attachments={provenance.attachments} onImported={onImported} />
