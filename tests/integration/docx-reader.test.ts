@@ -270,6 +270,9 @@ describe('a hostile or broken Word file', () => {
     const parts = { '[Content_Types].xml': text('<Types/>'), 'word/document.xml': text('<w:document><oops') };
     const error = await failure(readDocx({ fileName: 'bad.docx', bytes: zipSync(parts) }));
     expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toBe(
+      '“bad.docx” cannot be read as a Word document (its text is not well-formed XML: the file is damaged); nothing was imported.',
+    );
   });
 });
 

@@ -162,7 +162,10 @@ describe('a hostile or broken EPUB', () => {
   it('refuses a file cut short, and a zip that is not a book', async () => {
     const whole = buildEpub();
     const cut = await failure(readEpub({ fileName: 'cut.epub', bytes: whole.slice(0, whole.length / 2) }));
-    expect(cut.message).toBe('“cut.epub” is not an EPUB book: it is not a zip archive, or it is cut short.');
+    expect(cut.message).toBe(
+      '“cut.epub” is damaged or cut short (a download that did not finish, say): ' +
+        'the list of its contents, kept at the end of the file, is missing. Nothing was imported.',
+    );
     const other = await failure(readEpub({ fileName: 'other.epub', bytes: zipSync({ 'a.xhtml': text('<p>x</p>') }) }));
     expect(other.code).toBe('INVALID_INPUT');
     expect(other.message).toContain('not an EPUB book');

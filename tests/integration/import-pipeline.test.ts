@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { DocumentImporter } from '../../src/core/import';
 import type { ReaderRegistry } from '../../src/core/import/formats';
+import { readDocx } from '../../src/core/import/formats/docx-reader';
 import { workerReader } from '../../src/core/import/reader-worker-host';
 import type { DocumentSource, ImportOutcome } from '../../src/shared/model';
 import { pageAt } from '../../src/shared/page-map';
@@ -120,6 +121,20 @@ describe('typing files by their bytes', () => {
       Buffer.from('From: Ada\nSubject: Plans\nMessage-ID: <1@x>\n\nThe plan.'),
     );
     expect([message.document.sourceType, message.document.title]).toEqual(['eml', 'Plans']);
+  });
+});
+
+describe('a Word file cut short', () => {
+  it('is refused as damaged or cut short, not as some other zip to unpack', async () => {
+    const whole = await buildDocx();
+    const importer = importerWith({ docx: readDocx });
+    const error = await failureOf(importer.importFile('memo.docx', whole.slice(0, Math.floor(whole.length / 2))));
+    expect(error).toEqual({
+      code: 'INVALID_INPUT',
+      message:
+        '“memo.docx” is damaged or cut short (a download that did not finish, say): ' +
+        'the list of its contents, kept at the end of the file, is missing. Nothing was imported.',
+    });
   });
 });
 

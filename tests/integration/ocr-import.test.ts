@@ -213,6 +213,11 @@ describe('importing images', () => {
       code: 'EMPTY_FILE',
       message: 'No text was recognized in “blank.png”: OCR found no words on it.',
     });
+    const renamed = await failureOf(readImage({ fileName: 'memo.docx', bytes: await canvas.encode('png') }));
+    expect(renamed.message).toBe(
+      'No text was recognized in “memo.docx”: OCR found no words on it. ' +
+        'Its bytes are a PNG image, whatever its name says, so it was read as one.',
+    );
   });
 
   it('stops when the import is cancelled while recognizing, and stores nothing', async () => {

@@ -82,7 +82,25 @@ function zipEntryNames(bytes: Uint8Array): string[] {
 
 function zipKind(bytes: Uint8Array): ContentKind {
   if (isEpub(bytes)) return 'epub';
-  return zipEntryNames(bytes).includes('word/document.xml') ? 'docx' : 'zip';
+  if (zipEntryNames(bytes).includes('word/document.xml')) return 'docx';
+  // A Word file cut short has lost its directory, but its entries' own headers still name its parts:
+  // read as one, it is refused as cut short, not as some other zip to unpack.
+  return hasLocalEntry(bytes, 'word/document.xml') ? 'docx' : 'zip';
+}
+
+/** Whether an entry's local header (not the directory) names `name`: found from the headers' own signature. */
+function hasLocalEntry(bytes: Uint8Array, name: string): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (
+    let at = buffer.indexOf('PK\x03\x04', 0, 'latin1');
+    at !== -1;
+    at = buffer.indexOf('PK\x03\x04', at + 4, 'latin1')
+  ) {
+    if (at + 30 > buffer.length) return false;
+    const nameLength = buffer.readUInt16LE(at + 26);
+    if (buffer.toString('latin1', at + 30, at + 30 + nameLength) === name) return true;
+  }
+  return false;
 }
 
 /** The header block of a MIME message (up to the first blank line), folded lines joined; undefined when the start is not headers. */

@@ -55,14 +55,22 @@ export function attr(element: Element, localName: string): string {
   return '';
 }
 
+const XML_SYNTAX = /xmldom|not well-formed|unclosed|mismatched tag|unexpected end|invalid xml/i;
+
 /**
  * A failure inside a parser or the block builder as a message for a person. Parsers recurse,
  * so elements nested thousands deep exhaust the stack; that is the file's doing, not a bug.
  */
+
 export function unreadable(error: unknown, say: (why: string) => string): UserFacingError {
   if (error instanceof UserFacingError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const why = /call stack/i.test(message) ? 'its elements are nested too deeply' : message.slice(0, 200);
+  const why = /call stack/i.test(message)
+    ? 'its elements are nested too deeply'
+    : // An XML parser's own words ("[xmldom warning] unclosed xml attribute @#[line:…]") mean nothing to a person.
+      XML_SYNTAX.test(message)
+      ? 'its text is not well-formed XML: the file is damaged'
+      : message.slice(0, 200);
   return new UserFacingError('INVALID_INPUT', say(why));
 }
 

@@ -42,12 +42,21 @@ function invalid(message: string): UserFacingError {
   return new UserFacingError('INVALID_INPUT', message);
 }
 
+/** Why a file could not be opened as a zip: not one at all, or one whose directory (kept at its end) is gone. */
+function unopened(bytes: Buffer, request: ZipRequest): string {
+  if (bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04')
+    return `${request.label} is not ${request.kind}: it is not a zip archive, or it is cut short.`;
+  return (
+    `${request.label} is damaged or cut short (a download that did not finish, say): ` +
+    'the list of its contents, kept at the end of the file, is missing. Nothing was imported.'
+  );
+}
+
 function openZip(bytes: Buffer, request: ZipRequest): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (error, zip) => {
       // yauzl's own words ("End of central directory record signature not found") mean nothing to a person.
-      if (error || !zip)
-        reject(invalid(`${request.label} is not ${request.kind}: it is not a zip archive, or it is cut short.`));
+      if (error || !zip) reject(invalid(unopened(bytes, request)));
       else resolve(zip);
     });
   });

@@ -57,6 +57,14 @@ function singlePage(bytes: Uint8Array): PageImages {
   return { count: 1, page: () => ({ number: 1 }), image: () => Promise.resolve(bytes) };
 }
 
+const IMAGE_NAME = /\.(png|jpe?g|tiff?)$/i;
+
+/** When the name claims another type (a PNG renamed .docx), what the bytes are: read as such, not as the name says. */
+function misnamed(fileName: string, kind: ImageKind): string {
+  if (IMAGE_NAME.test(fileName) || !/\.[a-z0-9]+$/i.test(fileName)) return '';
+  return ` Its bytes are a ${kind.toUpperCase()} image, whatever its name says, so it was read as one.`;
+}
+
 /** A FormatReader for PNG, JPEG and TIFF: the text OCR finds on each page. */
 export async function readImage(input: FormatInput): Promise<ReadDocument> {
   input.signal?.throwIfAborted();
@@ -73,7 +81,7 @@ export async function readImage(input: FormatInput): Promise<ReadDocument> {
     const where = pages.count > 1 ? `any of its ${pages.count} pages` : 'it';
     throw new UserFacingError(
       'EMPTY_FILE',
-      `No text was recognized in “${input.fileName}”: OCR found no words on ${where}.`,
+      `No text was recognized in “${input.fileName}”: OCR found no words on ${where}.${misnamed(input.fileName, kind)}`,
     );
   }
   const createdAt = imageDate(kind, input.bytes);
