@@ -1,8 +1,9 @@
 // Word comments as imported notes: the comment's text and author from word/comments.xml, and
-// the text it comments on from the commentRangeStart/End marks in word/document.xml, anchored
-// to the block of Marginalia's text where that same occurrence of the quote begins.
+// the text it comments on from the commentRangeStart/End marks in word/document.xml (across
+// paragraphs when its range does), anchored to the block where that occurrence of the quote begins.
 import type { Block, InlineRun } from '../../../shared/document-blocks';
 import { inlineText, tableLines } from '../../../shared/document-blocks';
+import { findQuoteOccurrences } from '../../../shared/quote-occurrences';
 import type { ImportedNote } from './format-reader';
 import { attr, byLocalName } from './xml';
 
@@ -19,6 +20,8 @@ interface BodyText {
   paragraphs: string[];
   starts: Map<string, Mark>;
   ends: Map<string, Mark>;
+  /** Footnote and endnote marks so far: mammoth writes each as "[N]", numbered in reading order. */
+  noteMarks: number;
 }
 
 function walk(element: Element, body: BodyText, open: number[]): void {
@@ -52,6 +55,12 @@ function walk(element: Element, body: BodyText, open: number[]): void {
       case 'cr':
         if (current !== undefined) body.paragraphs[current] += ' ';
         break;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        // Counted as mammoth counts them, so a comment on "again[1]." finds that text.
+        body.noteMarks += 1;
+        if (current !== undefined) body.paragraphs[current] += `[${body.noteMarks}]`;
+        break;
       case 'commentRangeStart':
         body.starts.set(attr(child, 'id'), here());
         break;
@@ -71,23 +80,33 @@ function walk(element: Element, body: BodyText, open: number[]): void {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
 
-/** The commented text (within the paragraph it starts in: a quote never crosses blocks) and how many times it occurs before. */
-function quoteAt(body: BodyText, start: Mark, end: Mark | undefined): { quote: string; before: number } {
-  const paragraph = body.paragraphs[start.paragraph] ?? '';
-  const stop = end && end.paragraph === start.paragraph ? end.offset : paragraph.length;
-  const quote = oneLine(paragraph.slice(start.offset, stop)).trim();
-  if (quote === '') return { quote, before: 0 };
-  const earlier = body.paragraphs.slice(0, start.paragraph).map((text) => oneLine(text).trim());
-  const lead = oneLine(paragraph.slice(0, start.offset)).replace(/^ /, '');
-  const text = [...earlier, lead + oneLine(paragraph.slice(start.offset)).trimEnd()].join('\n');
-  const startAt = text.length - oneLine(paragraph.slice(start.offset)).trimEnd().length;
-  return { quote, before: occurrences(text, quote).filter((at) => at < startAt).length };
+/** Where a mark falls in the body's paragraphs joined by "\n". */
+function positionOf(body: BodyText, mark: Mark): number {
+  return body.paragraphs.slice(0, mark.paragraph).reduce((at, text) => at + text.length + 1, 0) + mark.offset;
 }
 
-function occurrences(text: string, quote: string): number[] {
-  const found: number[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
-  return found;
+/**
+ * The commented text, across paragraphs when its range crosses them (one line each, as the
+ * blocks hold them), and how many times it occurs before. A range with no end runs to the
+ * end of its paragraph.
+ */
+function quoteAt(body: BodyText, start: Mark, end: Mark | undefined): { quote: string; before: number } {
+  const text = body.paragraphs.join('\n');
+  const from = positionOf(body, start);
+  const endOfStart = positionOf(body, {
+    paragraph: start.paragraph,
+    offset: body.paragraphs[start.paragraph]?.length ?? 0,
+  });
+  const to = end && positionOf(body, end) >= from ? positionOf(body, end) : endOfStart;
+  const range = text.slice(from, to);
+  const quote = range
+    .split('\n')
+    .map((line) => oneLine(line).trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  if (quote === '') return { quote, before: 0 };
+  const anchor = from + range.length - range.trimStart().length;
+  return { quote, before: findQuoteOccurrences(text, quote).filter((span) => span.start < anchor).length };
 }
 
 function runsText(runs: readonly InlineRun[]): string {
@@ -103,8 +122,8 @@ function blockText(block: Block): string {
 /** The block where the quote's (before+1)-th occurrence begins; the first occurrence if the count is off; undefined if none. */
 function blockOf(blocks: readonly Block[], quote: string, before: number): number | undefined {
   const texts = blocks.map(blockText);
-  const found = occurrences(texts.join('\n'), quote);
-  const at = found[before] ?? found[0];
+  const found = findQuoteOccurrences(texts.join('\n'), quote);
+  const at = (found[before] ?? found[0])?.start;
   if (at === undefined) return undefined;
   let end = 0;
   for (let index = 0; index < texts.length; index++) {
@@ -124,7 +143,7 @@ function isoDate(value: string): string {
  * an image, in a header, on deleted text) keeps its words with an empty quote and block 0.
  */
 export function docxComments(comments: Document, document: Document, blocks: readonly Block[]): ImportedNote[] {
-  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map() };
+  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map(), noteMarks: 0 };
   const root = byLocalName(document, 'body')[0];
   if (root) walk(root, body, []);
   const notes: ImportedNote[] = [];
