@@ -1,3 +1,14 @@
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document as WordDocument,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { placeImportedNotes } from '../../src/core/import/imported-notes';
@@ -77,6 +88,71 @@ describe('Word comments on import', () => {
     await expect(importDocx()).rejects.toThrow('disk full');
     expect(core.documents.list()).toHaveLength(0);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
+  });
+});
+
+// A file with no title of its own, so its commented first heading becomes the title.
+async function trickyDocx(): Promise<Uint8Array> {
+  const start = (id: number) => new CommentRangeStart(id) as unknown as TextRun;
+  const end = (id: number) => [
+    new CommentRangeEnd(id) as unknown as TextRun,
+    new TextRun({ children: [new CommentReference(id)] }),
+  ];
+  const children = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      children: [start(0), new TextRun('Checkpoint review'), ...end(0)],
+    }),
+    new Paragraph('The Checkpoint review came at dawn, before the convoy.'),
+    new Paragraph({ children: [start(1), new TextRun('First paragraph of a span.')] }),
+    new Paragraph({ children: [new TextRun('Second paragraph of a span.'), ...end(1)] }),
+    new Paragraph({
+      children: [start(2), new TextRun('Counted again'), new FootnoteReferenceRun(1), new TextRun('.'), ...end(2)],
+    }),
+  ];
+  const comment = (id: number, text: string) => ({ id, author: 'J. Smith', children: [new Paragraph(text)] });
+  const document = new WordDocument({
+    comments: { children: [comment(0, 'On the heading.'), comment(1, 'Spans two.'), comment(2, 'Over a mark.')] },
+    footnotes: { 1: { children: [new Paragraph('By the second team.')] } },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Imports trickyDocx: its notes as [comment, the text it highlights, where], in reading order. */
+async function importTricky() {
+  const bytes = await trickyDocx();
+  const outcome = await core.handlers.importDocument({
+    fileName: 'tricky.docx',
+    dataBase64: Buffer.from(bytes).toString('base64'),
+  });
+  const text = core.documents.canonicalText(outcome.document.id);
+  const notes = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+  const quoted = notes
+    .map((note) => ({ note: note.note.text.trim(), exact: note.target!.quote.exact, ...note.target!.position }))
+    .sort((a, b) => a.start - b.start);
+  for (const note of quoted) expect(note.exact).toBe(text.slice(note.start, note.end));
+  return { outcome, text, quoted: quoted.map(({ note, exact, start }) => [note, exact, start]) };
+}
+
+describe('Word comments on the title heading, across paragraphs and over a footnote mark', () => {
+  it('highlights the title for a comment on the first heading that became it, and counts none left out', async () => {
+    const { outcome, quoted } = await importTricky();
+    expect(outcome.document.title).toBe('Checkpoint review');
+    expect(outcome.notesNotPlaced).toBeUndefined();
+    expect(quoted).toHaveLength(3);
+    expect(quoted[0]).toEqual(['On the heading.', 'Checkpoint review', 0]);
+  });
+
+  it('highlights the whole range of a comment that runs over two paragraphs', async () => {
+    const { text, quoted } = await importTricky();
+    const span = 'First paragraph of a span.\n\nSecond paragraph of a span.';
+    expect(quoted).toContainEqual(['Spans two.', span, text.indexOf(span)]);
+  });
+
+  it('finds a comment whose range takes in a footnote mark, written [1] in the text', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Over a mark.', 'Counted again[1].', text.indexOf('Counted again')]);
   });
 });
 
