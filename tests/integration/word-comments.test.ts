@@ -109,10 +109,27 @@ async function trickyDocx(): Promise<Uint8Array> {
     new Paragraph({
       children: [start(2), new TextRun('Counted again'), new FootnoteReferenceRun(1), new TextRun('.'), ...end(2)],
     }),
+    new Paragraph({
+      children: [
+        new TextRun('The pit covered '),
+        start(3),
+        new TextRun('40 m'),
+        new TextRun({ text: '2', superScript: true }),
+        ...end(3),
+        new TextRun('.'),
+      ],
+    }),
   ];
   const comment = (id: number, text: string) => ({ id, author: 'J. Smith', children: [new Paragraph(text)] });
   const document = new WordDocument({
-    comments: { children: [comment(0, 'On the heading.'), comment(1, 'Spans two.'), comment(2, 'Over a mark.')] },
+    comments: {
+      children: [
+        comment(0, 'On the heading.'),
+        comment(1, 'Spans two.'),
+        comment(2, 'Over a mark.'),
+        comment(3, 'Area?'),
+      ],
+    },
     footnotes: { 1: { children: [new Paragraph('By the second team.')] } },
     sections: [{ children }],
   });
@@ -140,7 +157,7 @@ describe('Word comments on the title heading, across paragraphs and over a footn
     const { outcome, quoted } = await importTricky();
     expect(outcome.document.title).toBe('Checkpoint review');
     expect(outcome.notesNotPlaced).toBeUndefined();
-    expect(quoted).toHaveLength(3);
+    expect(quoted).toHaveLength(4);
     expect(quoted[0]).toEqual(['On the heading.', 'Checkpoint review', 0]);
   });
 
@@ -153,6 +170,11 @@ describe('Word comments on the title heading, across paragraphs and over a footn
   it('finds a comment whose range takes in a footnote mark, written [1] in the text', async () => {
     const { text, quoted } = await importTricky();
     expect(quoted).toContainEqual(['Over a mark.', 'Counted again[1].', text.indexOf('Counted again')]);
+  });
+
+  it('finds a comment whose range takes in an exponent, written m² in the text', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Area?', '40 m²', text.indexOf('40 m²')]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Block, InlineRun } from '../../../shared/document-blocks';
 import { inlineText, tableLines } from '../../../shared/document-blocks';
 import { findQuoteOccurrences } from '../../../shared/quote-occurrences';
 import type { ImportedNote } from './format-reader';
+import { superscriptText } from './note-marks';
 import { attr, byLocalName } from './xml';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -22,6 +23,14 @@ interface BodyText {
   ends: Map<string, Mark>;
   /** Footnote and endnote marks so far: mammoth writes each as "[N]", numbered in reading order. */
   noteMarks: number;
+}
+
+/** A run's text as the blocks hold it: a raised footnote mark or exponent as docx-html writes it ("[1]", "m²"). */
+function shownText(t: Element, before: string): string {
+  const text = t.textContent ?? '';
+  const run = t.parentNode as Element | null;
+  const raised = run !== null && byLocalName(run, 'vertAlign').some((align) => attr(align, 'val') === 'superscript');
+  return raised ? (superscriptText(before, text) ?? text) : text;
 }
 
 function walk(element: Element, body: BodyText, open: number[]): void {
@@ -48,7 +57,7 @@ function walk(element: Element, body: BodyText, open: number[]): void {
         open.pop();
         break;
       case 't':
-        if (current !== undefined) body.paragraphs[current] += child.textContent ?? '';
+        if (current !== undefined) body.paragraphs[current] += shownText(child, body.paragraphs[current]!);
         break;
       case 'tab':
       case 'br':
