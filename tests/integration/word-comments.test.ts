@@ -2,9 +2,11 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document as WordDocument,
   FootnoteReferenceRun,
   HeadingLevel,
+  NoBreakHyphen,
   Packer,
   Paragraph,
   TextRun,
@@ -119,6 +121,20 @@ async function trickyDocx(): Promise<Uint8Array> {
         new TextRun('.'),
       ],
     }),
+    new Paragraph({
+      children: [
+        new DeletedTextRun({
+          id: 9,
+          author: 'A',
+          date: '2024-01-01T00:00:00Z',
+          children: [new FootnoteReferenceRun(2)],
+        }),
+        start(4),
+        new TextRun({ children: ['A well', new NoBreakHyphen(), 'known ford'] }),
+        new FootnoteReferenceRun(3),
+        ...end(4),
+      ],
+    }),
   ];
   const comment = (id: number, text: string) => ({ id, author: 'J. Smith', children: [new Paragraph(text)] });
   const document = new WordDocument({
@@ -128,9 +144,14 @@ async function trickyDocx(): Promise<Uint8Array> {
         comment(1, 'Spans two.'),
         comment(2, 'Over a mark.'),
         comment(3, 'Area?'),
+        comment(4, 'Which?'),
       ],
     },
-    footnotes: { 1: { children: [new Paragraph('By the second team.')] } },
+    footnotes: {
+      1: { children: [new Paragraph('By the second team.')] },
+      2: { children: [new Paragraph('A note deleted with its mark.')] },
+      3: { children: [new Paragraph('Used by herders.')] },
+    },
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
@@ -157,7 +178,7 @@ describe('Word comments on the title heading, across paragraphs and over a footn
     const { outcome, quoted } = await importTricky();
     expect(outcome.document.title).toBe('Checkpoint review');
     expect(outcome.notesNotPlaced).toBeUndefined();
-    expect(quoted).toHaveLength(4);
+    expect(quoted).toHaveLength(5);
     expect(quoted[0]).toEqual(['On the heading.', 'Checkpoint review', 0]);
   });
 
@@ -175,6 +196,11 @@ describe('Word comments on the title heading, across paragraphs and over a footn
   it('finds a comment whose range takes in an exponent, written m² in the text', async () => {
     const { text, quoted } = await importTricky();
     expect(quoted).toContainEqual(['Area?', '40 m²', text.indexOf('40 m²')]);
+  });
+
+  it('finds a comment over a no-break hyphen and a mark numbered past a deleted one', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Which?', 'A well\u2011known ford[2]', text.indexOf('A well')]);
   });
 });
 

@@ -64,6 +64,15 @@ function walk(element: Element, body: BodyText, open: number[]): void {
       case 'cr':
         if (current !== undefined) body.paragraphs[current] += ' ';
         break;
+      case 'noBreakHyphen':
+      case 'softHyphen':
+        // mammoth writes these as their characters; without them the quote would not match.
+        if (current !== undefined) body.paragraphs[current] += child.localName === 'softHyphen' ? '\u00ad' : '\u2011';
+        break;
+      case 'del':
+      case 'moveFrom':
+        // Deleted and moved-away text is not in the blocks (mammoth drops it), nor are its note marks.
+        break;
       case 'footnoteReference':
       case 'endnoteReference':
         // Counted as mammoth counts them, so a comment on "again[1]." finds that text.
