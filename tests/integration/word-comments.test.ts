@@ -145,12 +145,15 @@ async function trickyDocx(): Promise<Uint8Array> {
         comment(2, 'Over a mark.'),
         comment(3, 'Area?'),
         comment(4, 'Which?'),
+        comment(5, 'Which herders?'),
       ],
     },
     footnotes: {
       1: { children: [new Paragraph('By the second team.')] },
       2: { children: [new Paragraph('A note deleted with its mark.')] },
-      3: { children: [new Paragraph('Used by herders.')] },
+      3: {
+        children: [new Paragraph({ children: [new TextRun('Used by '), start(5), new TextRun('herders'), ...end(5)] })],
+      },
     },
     sections: [{ children }],
   });
@@ -178,7 +181,7 @@ describe('Word comments on the title heading, across paragraphs and over a footn
     const { outcome, quoted } = await importTricky();
     expect(outcome.document.title).toBe('Checkpoint review');
     expect(outcome.notesNotPlaced).toBeUndefined();
-    expect(quoted).toHaveLength(5);
+    expect(quoted).toHaveLength(6);
     expect(quoted[0]).toEqual(['On the heading.', 'Checkpoint review', 0]);
   });
 
@@ -201,6 +204,12 @@ describe('Word comments on the title heading, across paragraphs and over a footn
   it('finds a comment over a no-break hyphen and a mark numbered past a deleted one', async () => {
     const { text, quoted } = await importTricky();
     expect(quoted).toContainEqual(['Which?', 'A well\u2011known ford[2]', text.indexOf('A well')]);
+  });
+
+  it('finds a comment on a footnote’s text in the notes at the end', async () => {
+    const { text, quoted } = await importTricky();
+    expect(text.lastIndexOf('herders')).toBeGreaterThan(text.indexOf('\n\nNotes\n\n'));
+    expect(quoted).toContainEqual(['Which herders?', 'herders', text.lastIndexOf('herders')]);
   });
 });
 

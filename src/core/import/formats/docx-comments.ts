@@ -1,5 +1,5 @@
 // Word comments as imported notes: the comment's text and author from word/comments.xml, and
-// the text it comments on from the commentRangeStart/End marks in word/document.xml (across
+// the text it comments on from the commentRangeStart/End marks in word/document.xml and its notes (across
 // paragraphs when its range does), anchored to the block where that occurrence of the quote begins.
 import type { Block, InlineRun } from '../../../shared/document-blocks';
 import { inlineText, tableLines } from '../../../shared/document-blocks';
@@ -21,8 +21,8 @@ interface BodyText {
   paragraphs: string[];
   starts: Map<string, Mark>;
   ends: Map<string, Mark>;
-  /** Footnote and endnote marks so far: mammoth writes each as "[N]", numbered in reading order. */
-  noteMarks: number;
+  /** Footnote and endnote marks in reading order: mammoth writes each as "[N]", and its note under Notes in that order. */
+  noteMarks: Array<{ kind: 'footnote' | 'endnote'; id: string }>;
 }
 
 /** A run's text as the blocks hold it: a raised footnote mark or exponent as docx-html writes it ("[1]", "m²"). */
@@ -76,8 +76,11 @@ function walk(element: Element, body: BodyText, open: number[]): void {
       case 'footnoteReference':
       case 'endnoteReference':
         // Counted as mammoth counts them, so a comment on "again[1]." finds that text.
-        body.noteMarks += 1;
-        if (current !== undefined) body.paragraphs[current] += `[${body.noteMarks}]`;
+        body.noteMarks.push({
+          kind: child.localName === 'footnoteReference' ? 'footnote' : 'endnote',
+          id: attr(child, 'id'),
+        });
+        if (current !== undefined) body.paragraphs[current] += `[${body.noteMarks.length}]`;
         break;
       case 'commentRangeStart':
         body.starts.set(attr(child, 'id'), here());
@@ -151,6 +154,31 @@ function blockOf(blocks: readonly Block[], quote: string, before: number): numbe
   return undefined;
 }
 
+/** word/footnotes.xml and word/endnotes.xml, when the file has them. */
+export interface NoteParts {
+  footnotes?: Document;
+  endnotes?: Document;
+}
+
+/**
+ * The notes after the body, as the blocks hold them under Notes: in the order of their marks,
+ * so a comment on a footnote's text is found there too.
+ */
+function walkNotes(body: BodyText, parts: NoteParts): void {
+  const byId = (kind: 'footnote' | 'endnote', part: Document | undefined) =>
+    new Map(part ? byLocalName(part, kind).map((note) => [attr(note, 'id'), note]) : []);
+  const notes = { footnote: byId('footnote', parts.footnotes), endnote: byId('endnote', parts.endnotes) };
+  const seen = new Set<string>();
+  // A note's own marks join the list as it is walked, as mammoth numbers them.
+  for (let index = 0; index < body.noteMarks.length; index++) {
+    const { kind, id } = body.noteMarks[index]!;
+    const note = notes[kind].get(id);
+    if (note === undefined || seen.has(`${kind} ${id}`)) continue;
+    seen.add(`${kind} ${id}`);
+    walk(note, body, []);
+  }
+}
+
 function isoDate(value: string): string {
   const time = Date.parse(value);
   return value !== '' && Number.isFinite(time) ? new Date(time).toISOString() : '';
@@ -160,10 +188,16 @@ function isoDate(value: string): string {
  * Each comment of word/comments.xml as a note. A comment whose text is not in the blocks (on
  * an image, in a header, on deleted text) keeps its words with an empty quote and block 0.
  */
-export function docxComments(comments: Document, document: Document, blocks: readonly Block[]): ImportedNote[] {
-  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map(), noteMarks: 0 };
+export function docxComments(
+  comments: Document,
+  document: Document,
+  blocks: readonly Block[],
+  noteParts: NoteParts = {},
+): ImportedNote[] {
+  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map(), noteMarks: [] };
   const root = byLocalName(document, 'body')[0];
   if (root) walk(root, body, []);
+  walkNotes(body, noteParts);
   const notes: ImportedNote[] = [];
   for (const comment of byLocalName(comments, 'comment')) {
     if (comment.namespaceURI !== W) continue;

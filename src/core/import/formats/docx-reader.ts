@@ -61,6 +61,12 @@ function takeTitle(blocks: Block[], notes: ImportedNote[], propertyTitle: string
   return title;
 }
 
+function notePart(parts: Parts, main: string, type: string, label: string): Document | undefined {
+  const name = relationshipTarget(parts, relsOf(main), type, label);
+  const bytes = name ? parts.get(name) : undefined;
+  return bytes ? parseOfficeXml(bytes, name!, label) : undefined;
+}
+
 function wordComments(parts: Parts, main: string, blocks: readonly Block[], label: string): ImportedNote[] {
   const commentsName = relationshipTarget(parts, relsOf(main), 'comments', label);
   const commentsBytes = commentsName ? parts.get(commentsName) : undefined;
@@ -70,6 +76,7 @@ function wordComments(parts: Parts, main: string, blocks: readonly Block[], labe
       parseOfficeXml(commentsBytes, commentsName!, label),
       parseOfficeXml(parts.get(main)!, main, label),
       blocks,
+      { footnotes: notePart(parts, main, 'footnotes', label), endnotes: notePart(parts, main, 'endnotes', label) },
     );
   } catch (error) {
     throw unreadable(error, (why) => `The comments of ${label} cannot be read (${why}); nothing was imported.`);
