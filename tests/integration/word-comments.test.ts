@@ -213,6 +213,39 @@ describe('Word comments on the title heading, across paragraphs and over a footn
   });
 });
 
+describe('a Word comment over a whole long document', () => {
+  it('highlights all of it, though its quote is too long for one regular expression', async () => {
+    const lines = Array.from(
+      { length: 1500 },
+      (_, index) => `Paragraph ${index}: the convoy passed the checkpoint again.`,
+    );
+    const children = lines.map(
+      (line, index) =>
+        new Paragraph({
+          children: [
+            ...(index === 0 ? [new CommentRangeStart(0) as unknown as TextRun] : []),
+            new TextRun(line),
+            ...(index === lines.length - 1 ? [new CommentRangeEnd(0) as unknown as TextRun] : []),
+          ],
+        }),
+    );
+    const file = new WordDocument({
+      title: 'Long',
+      comments: { children: [{ id: 0, author: 'A', children: [new Paragraph('All of it.')] }] },
+      sections: [{ children }],
+    });
+    const bytes = await Packer.toBuffer(file);
+    const outcome = await core.handlers.importDocument({ fileName: 'long.docx', dataBase64: bytes.toString('base64') });
+    const text = core.documents.canonicalText(outcome.document.id);
+    const [note] = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+    expect(note!.target!.position).toEqual({
+      type: 'TextPositionSelector',
+      start: text.indexOf('Paragraph 0'),
+      end: text.length,
+    });
+  });
+});
+
 describe('placing imported notes', () => {
   const blocks = [
     { kind: 'paragraph' as const, children: [textRun('The bridge is old.')] },
