@@ -33,13 +33,49 @@ function patternFor(quote: string): string {
   });
 }
 
+/** Quotes longer than this are matched piece by piece: one regular expression for a long quote (a Word comment over many pages) is too large to compile. */
+const PIECE = 2000;
+
+/** The quote cut before a run of whitespace every PIECE characters or so; each piece but the first begins with that run. */
+function piecesOf(quote: string): string[] {
+  const pieces: string[] = [];
+  let rest = quote.trim();
+  while (rest.length > PIECE) {
+    const cut = rest.slice(PIECE).search(/\s/u);
+    if (cut === -1) break;
+    pieces.push(rest.slice(0, PIECE + cut));
+    rest = rest.slice(PIECE + cut);
+  }
+  return [...pieces, rest];
+}
+
+/**
+ * Where the rest of a long quote's pieces end when they follow on from `at`, else undefined.
+ * Matching piece after piece is the same as matching the whole: each piece begins with \s+,
+ * which nothing at the end of the piece before can take, so no match needs to backtrack across.
+ */
+function restEnd(text: string, rest: readonly RegExp[], at: number): number | undefined {
+  let end = at;
+  for (const piece of rest) {
+    piece.lastIndex = end;
+    if (piece.exec(text) === null) return undefined;
+    end = piece.lastIndex;
+  }
+  return end;
+}
+
 /** Every span of `text` the quote matches, overlapping ones included, in reading order. */
 export function findQuoteOccurrences(text: string, quote: string, matching: QuoteMatching = {}): TextSpan[] {
   if (quote.trim() === '') return [];
-  const pattern = new RegExp(patternFor(quote), matching.ignoreCase ? 'giu' : 'gu');
+  const [first, ...others] = piecesOf(quote).map((piece) => patternFor(piece));
+  const flags = matching.ignoreCase ? 'iu' : 'u';
+  // patternFor trims: a later piece's leading whitespace is put back as \s+.
+  const rest = others.map((piece) => new RegExp(`\\s+${piece}`, `${flags}y`));
+  const pattern = new RegExp(first!, `${flags}g`);
   const spans: TextSpan[] = [];
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    spans.push({ start: match.index, end: match.index + match[0].length });
+    const end = restEnd(text, rest, match.index + match[0].length);
+    if (end !== undefined) spans.push({ start: match.index, end });
     pattern.lastIndex = match.index + 1; // "aa" occurs twice in "aaa", as indexOf would find
   }
   return spans;

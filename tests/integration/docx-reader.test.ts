@@ -1,7 +1,15 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { Document as WordDocument, Packer, Paragraph, TextRun } from 'docx';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  Document as WordDocument,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxComments } from '../../src/core/import/formats/docx-comments';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
@@ -143,6 +151,29 @@ describe('reading a Word file', () => {
     expect(untitled.title).toBe('Introduction');
     expect(blockText(untitled.blocks[0]!)).not.toBe('Introduction');
     expect(blockText(untitled.blocks[untitled.notes![0]!.blockIndex]!)).toContain(COMMENTS[0]!.quote);
+  });
+
+  it('anchors a comment on the first heading, which becomes the title, to the title (block -1)', async () => {
+    const start = new CommentRangeStart(0) as unknown as TextRun;
+    const end = new CommentRangeEnd(0) as unknown as TextRun;
+    const file = new WordDocument({
+      comments: { children: [{ id: 0, author: 'Ana', children: [new Paragraph('A title?')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              heading: HeadingLevel.HEADING_1,
+              children: [start, new TextRun('Checkpoint review'), end],
+            }),
+            new Paragraph('Checkpoint review again.'),
+          ],
+        },
+      ],
+    });
+    const read = await readDocx({ fileName: 'titled.docx', bytes: new Uint8Array(await Packer.toBuffer(file)) });
+    expect(read.title).toBe('Checkpoint review');
+    expect(read.blocks.map(blockText)).toEqual(['Checkpoint review again.']);
+    expect(read.notes).toMatchObject([{ quote: 'Checkpoint review', blockIndex: -1, text: 'A title?' }]);
   });
 
   it('keeps a superscript footnote mark apart from its word ("quarter.[1]"), and an exponent as one ("m²")', async () => {
@@ -293,9 +324,15 @@ describe('Word comments as notes', () => {
     { kind: 'paragraph', children: [textRun('second half')] },
   ];
 
-  it('quotes a comment that spans paragraphs only within the paragraph it starts in, a quote never crossing blocks', () => {
+  it('quotes a comment that spans paragraphs to its end, a line for each, anchored to the block it starts in', () => {
     const [spanning] = docxComments(comments, body, blocks);
-    expect(spanning).toEqual({ quote: 'half', blockIndex: 0, text: 'Spans two.', author: 'Ana', createdAt: '' });
+    expect(spanning).toEqual({
+      quote: 'half\nsecond',
+      blockIndex: 0,
+      text: 'Spans two.',
+      author: 'Ana',
+      createdAt: '',
+    });
   });
 
   it('keeps a comment with no range in the body, with an empty quote', () => {

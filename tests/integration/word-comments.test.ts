@@ -1,3 +1,16 @@
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document as WordDocument,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  NoBreakHyphen,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { placeImportedNotes } from '../../src/core/import/imported-notes';
@@ -77,6 +90,159 @@ describe('Word comments on import', () => {
     await expect(importDocx()).rejects.toThrow('disk full');
     expect(core.documents.list()).toHaveLength(0);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
+  });
+});
+
+// A file with no title of its own, so its commented first heading becomes the title.
+async function trickyDocx(): Promise<Uint8Array> {
+  const start = (id: number) => new CommentRangeStart(id) as unknown as TextRun;
+  const end = (id: number) => [
+    new CommentRangeEnd(id) as unknown as TextRun,
+    new TextRun({ children: [new CommentReference(id)] }),
+  ];
+  const children = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      children: [start(0), new TextRun('Checkpoint review'), ...end(0)],
+    }),
+    new Paragraph('The Checkpoint review came at dawn, before the convoy.'),
+    new Paragraph({ children: [start(1), new TextRun('First paragraph of a span.')] }),
+    new Paragraph({ children: [new TextRun('Second paragraph of a span.'), ...end(1)] }),
+    new Paragraph({
+      children: [start(2), new TextRun('Counted again'), new FootnoteReferenceRun(1), new TextRun('.'), ...end(2)],
+    }),
+    new Paragraph({
+      children: [
+        new TextRun('The pit covered '),
+        start(3),
+        new TextRun('40 m'),
+        new TextRun({ text: '2', superScript: true }),
+        ...end(3),
+        new TextRun('.'),
+      ],
+    }),
+    new Paragraph({
+      children: [
+        new DeletedTextRun({
+          id: 9,
+          author: 'A',
+          date: '2024-01-01T00:00:00Z',
+          children: [new FootnoteReferenceRun(2)],
+        }),
+        start(4),
+        new TextRun({ children: ['A well', new NoBreakHyphen(), 'known ford'] }),
+        new FootnoteReferenceRun(3),
+        ...end(4),
+      ],
+    }),
+  ];
+  const comment = (id: number, text: string) => ({ id, author: 'J. Smith', children: [new Paragraph(text)] });
+  const document = new WordDocument({
+    comments: {
+      children: [
+        comment(0, 'On the heading.'),
+        comment(1, 'Spans two.'),
+        comment(2, 'Over a mark.'),
+        comment(3, 'Area?'),
+        comment(4, 'Which?'),
+        comment(5, 'Which herders?'),
+      ],
+    },
+    footnotes: {
+      1: { children: [new Paragraph('By the second team.')] },
+      2: { children: [new Paragraph('A note deleted with its mark.')] },
+      3: {
+        children: [new Paragraph({ children: [new TextRun('Used by '), start(5), new TextRun('herders'), ...end(5)] })],
+      },
+    },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Imports trickyDocx: its notes as [comment, the text it highlights, where], in reading order. */
+async function importTricky() {
+  const bytes = await trickyDocx();
+  const outcome = await core.handlers.importDocument({
+    fileName: 'tricky.docx',
+    dataBase64: Buffer.from(bytes).toString('base64'),
+  });
+  const text = core.documents.canonicalText(outcome.document.id);
+  const notes = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+  const quoted = notes
+    .map((note) => ({ note: note.note.text.trim(), exact: note.target!.quote.exact, ...note.target!.position }))
+    .sort((a, b) => a.start - b.start);
+  for (const note of quoted) expect(note.exact).toBe(text.slice(note.start, note.end));
+  return { outcome, text, quoted: quoted.map(({ note, exact, start }) => [note, exact, start]) };
+}
+
+describe('Word comments on the title heading, across paragraphs and over a footnote mark', () => {
+  it('highlights the title for a comment on the first heading that became it, and counts none left out', async () => {
+    const { outcome, quoted } = await importTricky();
+    expect(outcome.document.title).toBe('Checkpoint review');
+    expect(outcome.notesNotPlaced).toBeUndefined();
+    expect(quoted).toHaveLength(6);
+    expect(quoted[0]).toEqual(['On the heading.', 'Checkpoint review', 0]);
+  });
+
+  it('highlights the whole range of a comment that runs over two paragraphs', async () => {
+    const { text, quoted } = await importTricky();
+    const span = 'First paragraph of a span.\n\nSecond paragraph of a span.';
+    expect(quoted).toContainEqual(['Spans two.', span, text.indexOf(span)]);
+  });
+
+  it('finds a comment whose range takes in a footnote mark, written [1] in the text', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Over a mark.', 'Counted again[1].', text.indexOf('Counted again')]);
+  });
+
+  it('finds a comment whose range takes in an exponent, written m² in the text', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Area?', '40 m²', text.indexOf('40 m²')]);
+  });
+
+  it('finds a comment over a no-break hyphen and a mark numbered past a deleted one', async () => {
+    const { text, quoted } = await importTricky();
+    expect(quoted).toContainEqual(['Which?', 'A well\u2011known ford[2]', text.indexOf('A well')]);
+  });
+
+  it('finds a comment on a footnote’s text in the notes at the end', async () => {
+    const { text, quoted } = await importTricky();
+    expect(text.lastIndexOf('herders')).toBeGreaterThan(text.indexOf('\n\nNotes\n\n'));
+    expect(quoted).toContainEqual(['Which herders?', 'herders', text.lastIndexOf('herders')]);
+  });
+});
+
+describe('a Word comment over a whole long document', () => {
+  it('highlights all of it, though its quote is too long for one regular expression', async () => {
+    const lines = Array.from(
+      { length: 1500 },
+      (_, index) => `Paragraph ${index}: the convoy passed the checkpoint again.`,
+    );
+    const children = lines.map(
+      (line, index) =>
+        new Paragraph({
+          children: [
+            ...(index === 0 ? [new CommentRangeStart(0) as unknown as TextRun] : []),
+            new TextRun(line),
+            ...(index === lines.length - 1 ? [new CommentRangeEnd(0) as unknown as TextRun] : []),
+          ],
+        }),
+    );
+    const file = new WordDocument({
+      title: 'Long',
+      comments: { children: [{ id: 0, author: 'A', children: [new Paragraph('All of it.')] }] },
+      sections: [{ children }],
+    });
+    const bytes = await Packer.toBuffer(file);
+    const outcome = await core.handlers.importDocument({ fileName: 'long.docx', dataBase64: bytes.toString('base64') });
+    const text = core.documents.canonicalText(outcome.document.id);
+    const [note] = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+    expect(note!.target!.position).toEqual({
+      type: 'TextPositionSelector',
+      start: text.indexOf('Paragraph 0'),
+      end: text.length,
+    });
   });
 });
 

@@ -23,6 +23,16 @@ describe('finding a typed quote in a document', () => {
     ]);
   });
 
+  it('finds a quote of many pages, too long for one regular expression, where it is and nowhere it is not', () => {
+    const paragraphs = Array.from({ length: 5000 }, (_, index) => `Paragraph ${index}: the convoy passed — again.`);
+    const text = `Before.\n\n${paragraphs.join('\n\n')}\n\nAfter.`;
+    const quote = paragraphs.join(' ').replace(/—/g, '-');
+    const start = text.indexOf('Paragraph 0');
+    expect(findQuoteOccurrences(text, quote)).toEqual([{ start, end: text.indexOf('\n\nAfter.') }]);
+    expect(findQuoteOccurrences(text, quote.replace('Paragraph 4000', 'Paragraph 4001'))).toEqual([]);
+    expect(findQuoteOccurrences(text, quote.replace('Paragraph 4000:', 'Paragraph 4000 :'))).toEqual([]);
+  });
+
   it('finds nothing for a quote of only whitespace', () => {
     expect(findQuoteOccurrences('a b', ' \u00a0 ')).toEqual([]);
   });

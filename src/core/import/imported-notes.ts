@@ -37,7 +37,8 @@ function blockText(block: Block): string {
 /**
  * Finds each note's quote in the canonical text: the first occurrence at or after its block,
  * counted as the occurrences in the blocks before it plus those in the title and byline,
- * which the canonical text holds ahead of the blocks.
+ * which the canonical text holds ahead of the blocks (block -1, the title, is the first). A quote
+ * may run on across blocks: any run of spaces and line breaks in it matches the blank line between.
  */
 export function placeImportedNotes(
   canonicalText: string,
@@ -55,9 +56,10 @@ export function placeImportedNotes(
   for (const note of notes) {
     const quote = note.quote.trim();
     const occurrences = quote === '' ? [] : findQuoteOccurrences(canonicalText, quote);
-    const blockAt = indexOf.get(note.blockIndex);
+    // Block -1 is the title, which the canonical text begins with: the quote's first occurrence is there.
+    const blockAt = note.blockIndex === -1 ? -1 : indexOf.get(note.blockIndex);
     const before =
-      blockAt === undefined
+      blockAt === undefined || blockAt === -1
         ? 0
         : findQuoteOccurrences([head.title, head.byline, ...texts.slice(0, blockAt)].join('\n'), quote).length;
     const span = occurrences[before];

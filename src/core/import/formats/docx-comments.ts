@@ -1,9 +1,11 @@
 // Word comments as imported notes: the comment's text and author from word/comments.xml, and
-// the text it comments on from the commentRangeStart/End marks in word/document.xml, anchored
-// to the block of Marginalia's text where that same occurrence of the quote begins.
+// the text it comments on from the commentRangeStart/End marks in word/document.xml and its notes (across
+// paragraphs when its range does), anchored to the block where that occurrence of the quote begins.
 import type { Block, InlineRun } from '../../../shared/document-blocks';
 import { inlineText, tableLines } from '../../../shared/document-blocks';
+import { findQuoteOccurrences } from '../../../shared/quote-occurrences';
 import type { ImportedNote } from './format-reader';
+import { superscriptText } from './note-marks';
 import { attr, byLocalName } from './xml';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -19,6 +21,16 @@ interface BodyText {
   paragraphs: string[];
   starts: Map<string, Mark>;
   ends: Map<string, Mark>;
+  /** Footnote and endnote marks in reading order: mammoth writes each as "[N]", and its note under Notes in that order. */
+  noteMarks: Array<{ kind: 'footnote' | 'endnote'; id: string }>;
+}
+
+/** A run's text as the blocks hold it: a raised footnote mark or exponent as docx-html writes it ("[1]", "m²"). */
+function shownText(t: Element, before: string): string {
+  const text = t.textContent ?? '';
+  const run = t.parentNode as Element | null;
+  const raised = run !== null && byLocalName(run, 'vertAlign').some((align) => attr(align, 'val') === 'superscript');
+  return raised ? (superscriptText(before, text) ?? text) : text;
 }
 
 function walk(element: Element, body: BodyText, open: number[]): void {
@@ -45,12 +57,30 @@ function walk(element: Element, body: BodyText, open: number[]): void {
         open.pop();
         break;
       case 't':
-        if (current !== undefined) body.paragraphs[current] += child.textContent ?? '';
+        if (current !== undefined) body.paragraphs[current] += shownText(child, body.paragraphs[current]!);
         break;
       case 'tab':
       case 'br':
       case 'cr':
         if (current !== undefined) body.paragraphs[current] += ' ';
+        break;
+      case 'noBreakHyphen':
+      case 'softHyphen':
+        // mammoth writes these as their characters; without them the quote would not match.
+        if (current !== undefined) body.paragraphs[current] += child.localName === 'softHyphen' ? '\u00ad' : '\u2011';
+        break;
+      case 'del':
+      case 'moveFrom':
+        // Deleted and moved-away text is not in the blocks (mammoth drops it), nor are its note marks.
+        break;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        // Counted as mammoth counts them, so a comment on "again[1]." finds that text.
+        body.noteMarks.push({
+          kind: child.localName === 'footnoteReference' ? 'footnote' : 'endnote',
+          id: attr(child, 'id'),
+        });
+        if (current !== undefined) body.paragraphs[current] += `[${body.noteMarks.length}]`;
         break;
       case 'commentRangeStart':
         body.starts.set(attr(child, 'id'), here());
@@ -71,23 +101,33 @@ function walk(element: Element, body: BodyText, open: number[]): void {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
 
-/** The commented text (within the paragraph it starts in: a quote never crosses blocks) and how many times it occurs before. */
-function quoteAt(body: BodyText, start: Mark, end: Mark | undefined): { quote: string; before: number } {
-  const paragraph = body.paragraphs[start.paragraph] ?? '';
-  const stop = end && end.paragraph === start.paragraph ? end.offset : paragraph.length;
-  const quote = oneLine(paragraph.slice(start.offset, stop)).trim();
-  if (quote === '') return { quote, before: 0 };
-  const earlier = body.paragraphs.slice(0, start.paragraph).map((text) => oneLine(text).trim());
-  const lead = oneLine(paragraph.slice(0, start.offset)).replace(/^ /, '');
-  const text = [...earlier, lead + oneLine(paragraph.slice(start.offset)).trimEnd()].join('\n');
-  const startAt = text.length - oneLine(paragraph.slice(start.offset)).trimEnd().length;
-  return { quote, before: occurrences(text, quote).filter((at) => at < startAt).length };
+/** Where a mark falls in the body's paragraphs joined by "\n". */
+function positionOf(body: BodyText, mark: Mark): number {
+  return body.paragraphs.slice(0, mark.paragraph).reduce((at, text) => at + text.length + 1, 0) + mark.offset;
 }
 
-function occurrences(text: string, quote: string): number[] {
-  const found: number[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
-  return found;
+/**
+ * The commented text, across paragraphs when its range crosses them (one line each, as the
+ * blocks hold them), and how many times it occurs before. A range with no end runs to the
+ * end of its paragraph.
+ */
+function quoteAt(body: BodyText, start: Mark, end: Mark | undefined): { quote: string; before: number } {
+  const text = body.paragraphs.join('\n');
+  const from = positionOf(body, start);
+  const endOfStart = positionOf(body, {
+    paragraph: start.paragraph,
+    offset: body.paragraphs[start.paragraph]?.length ?? 0,
+  });
+  const to = end && positionOf(body, end) >= from ? positionOf(body, end) : endOfStart;
+  const range = text.slice(from, to);
+  const quote = range
+    .split('\n')
+    .map((line) => oneLine(line).trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  if (quote === '') return { quote, before: 0 };
+  const anchor = from + range.length - range.trimStart().length;
+  return { quote, before: findQuoteOccurrences(text, quote).filter((span) => span.start < anchor).length };
 }
 
 function runsText(runs: readonly InlineRun[]): string {
@@ -103,8 +143,8 @@ function blockText(block: Block): string {
 /** The block where the quote's (before+1)-th occurrence begins; the first occurrence if the count is off; undefined if none. */
 function blockOf(blocks: readonly Block[], quote: string, before: number): number | undefined {
   const texts = blocks.map(blockText);
-  const found = occurrences(texts.join('\n'), quote);
-  const at = found[before] ?? found[0];
+  const found = findQuoteOccurrences(texts.join('\n'), quote);
+  const at = (found[before] ?? found[0])?.start;
   if (at === undefined) return undefined;
   let end = 0;
   for (let index = 0; index < texts.length; index++) {
@@ -112,6 +152,31 @@ function blockOf(blocks: readonly Block[], quote: string, before: number): numbe
     if (at < end) return index;
   }
   return undefined;
+}
+
+/** word/footnotes.xml and word/endnotes.xml, when the file has them. */
+export interface NoteParts {
+  footnotes?: Document;
+  endnotes?: Document;
+}
+
+/**
+ * The notes after the body, as the blocks hold them under Notes: in the order of their marks,
+ * so a comment on a footnote's text is found there too.
+ */
+function walkNotes(body: BodyText, parts: NoteParts): void {
+  const byId = (kind: 'footnote' | 'endnote', part: Document | undefined) =>
+    new Map(part ? byLocalName(part, kind).map((note) => [attr(note, 'id'), note]) : []);
+  const notes = { footnote: byId('footnote', parts.footnotes), endnote: byId('endnote', parts.endnotes) };
+  const seen = new Set<string>();
+  // A note's own marks join the list as it is walked, as mammoth numbers them.
+  for (let index = 0; index < body.noteMarks.length; index++) {
+    const { kind, id } = body.noteMarks[index]!;
+    const note = notes[kind].get(id);
+    if (note === undefined || seen.has(`${kind} ${id}`)) continue;
+    seen.add(`${kind} ${id}`);
+    walk(note, body, []);
+  }
 }
 
 function isoDate(value: string): string {
@@ -123,10 +188,16 @@ function isoDate(value: string): string {
  * Each comment of word/comments.xml as a note. A comment whose text is not in the blocks (on
  * an image, in a header, on deleted text) keeps its words with an empty quote and block 0.
  */
-export function docxComments(comments: Document, document: Document, blocks: readonly Block[]): ImportedNote[] {
-  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map() };
+export function docxComments(
+  comments: Document,
+  document: Document,
+  blocks: readonly Block[],
+  noteParts: NoteParts = {},
+): ImportedNote[] {
+  const body: BodyText = { paragraphs: [], starts: new Map(), ends: new Map(), noteMarks: [] };
   const root = byLocalName(document, 'body')[0];
   if (root) walk(root, body, []);
+  walkNotes(body, noteParts);
   const notes: ImportedNote[] = [];
   for (const comment of byLocalName(comments, 'comment')) {
     if (comment.namespaceURI !== W) continue;

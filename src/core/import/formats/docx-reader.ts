@@ -46,13 +46,41 @@ function fileTitle(fileName: string): string {
   );
 }
 
-/** The title from the file's properties, else its first heading (which then leaves the body: the title heading says it). */
-function takeTitle(blocks: Block[], propertyTitle: string, fileName: string): string {
+/**
+ * The title from the file's properties, else its first heading, which then leaves the body (the
+ * title heading says it). A comment on that heading is moved onto the title (block -1), where its
+ * text now is; the other notes' blocks move up one.
+ */
+function takeTitle(blocks: Block[], notes: ImportedNote[], propertyTitle: string, fileName: string): string {
   const first = blocks[0];
   const headingText = first?.kind === 'heading' ? inlineText(first.children).replace(/\s+/g, ' ').trim() : '';
   const title = cleanTitle(propertyTitle !== '' ? propertyTitle : headingText, fileTitle(fileName));
-  if (headingText !== '' && headingText === title) blocks.shift();
+  if (headingText === '' || headingText !== title) return title;
+  blocks.shift();
+  for (const note of notes) if (note.quote !== '') note.blockIndex -= 1;
   return title;
+}
+
+function notePart(parts: Parts, main: string, type: string, label: string): Document | undefined {
+  const name = relationshipTarget(parts, relsOf(main), type, label);
+  const bytes = name ? parts.get(name) : undefined;
+  return bytes ? parseOfficeXml(bytes, name!, label) : undefined;
+}
+
+function wordComments(parts: Parts, main: string, blocks: readonly Block[], label: string): ImportedNote[] {
+  const commentsName = relationshipTarget(parts, relsOf(main), 'comments', label);
+  const commentsBytes = commentsName ? parts.get(commentsName) : undefined;
+  if (!commentsBytes) return [];
+  try {
+    return docxComments(
+      parseOfficeXml(commentsBytes, commentsName!, label),
+      parseOfficeXml(parts.get(main)!, main, label),
+      blocks,
+      { footnotes: notePart(parts, main, 'footnotes', label), endnotes: notePart(parts, main, 'endnotes', label) },
+    );
+  } catch (error) {
+    throw unreadable(error, (why) => `The comments of ${label} cannot be read (${why}); nothing was imported.`);
+  }
 }
 
 export const readDocx: FormatReader = async (input): Promise<ReadDocument> => {
@@ -73,20 +101,9 @@ export const readDocx: FormatReader = async (input): Promise<ReadDocument> => {
   const blocks = await docxBlocks(zipSync(Object.fromEntries(parts), { level: 0 }), label);
   if (blocks.length === 0) throw new UserFacingError('NO_ARTICLE', `${label} has no text: nothing was imported.`);
   const core = coreProperties(parts, label);
-  const title = takeTitle(blocks, core.title, input.fileName);
-  const commentsName = relationshipTarget(parts, relsOf(main), 'comments', label);
-  const commentsBytes = commentsName ? parts.get(commentsName) : undefined;
-  let notes: ImportedNote[] = [];
-  try {
-    if (commentsBytes)
-      notes = docxComments(
-        parseOfficeXml(commentsBytes, commentsName!, label),
-        parseOfficeXml(parts.get(main)!, main, label),
-        blocks,
-      );
-  } catch (error) {
-    throw unreadable(error, (why) => `The comments of ${label} cannot be read (${why}); nothing was imported.`);
-  }
+  // The comments are found in the whole body, the first heading included, before it may become the title.
+  const notes = wordComments(parts, main, blocks, label);
+  const title = takeTitle(blocks, notes, core.title, input.fileName);
   return {
     title,
     // Author and date stay facts: dc:creator is often a template's or a machine's name, not a byline.

@@ -26,7 +26,7 @@ export interface FormatInput {
 export interface ImportedNote {
   /** The commented text exactly as it appears in the blocks' text; the first occurrence at or after `near` is meant. */
   quote: string;
-  /** Where to start looking for `quote`: the index of the block it is in. */
+  /** Where to start looking for `quote`: the index of the block it begins in; -1 for the title (a Word file's first heading). */
   blockIndex: number;
   text: string;
   author: string;
