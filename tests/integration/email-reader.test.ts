@@ -277,29 +277,28 @@ function forwardedMessage(
   return Buffer.from(lines.join('\r\n'), 'latin1');
 }
 
+/** A message in Latin-1 with raw 8-bit headers, as forwarded inside another. */
+const LATIN1_FORWARDED = [
+  'From: Hélène Dupré <h@example.org>',
+  'Subject: Café réunion',
+  'Date: Sat, 11 Oct 2025 10:00:00 +0000',
+  'Content-Type: text/plain; charset=iso-8859-1',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'La réunion est à 10h.',
+];
+
 describe('raw 8-bit headers inside the message’s parts', () => {
   it('decodes a forwarded message’s subject and sender and an attachment’s name as the top-level headers are', async () => {
     const document = await readMessage(
-      forwardedMessage(
-        'Fwd: the meeting',
-        [
-          'From: Hélène Dupré <h@example.org>',
-          'Subject: Café réunion',
-          'Date: Sat, 11 Oct 2025 10:00:00 +0000',
-          'Content-Type: text/plain; charset=iso-8859-1',
-          'Content-Transfer-Encoding: 8bit',
-          '',
-          'La réunion est à 10h.',
-        ],
-        [
-          '--outer',
-          'Content-Type: application/pdf',
-          'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
-          'Content-Transfer-Encoding: base64',
-          '',
-          Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
-        ],
-      ),
+      forwardedMessage('Fwd: the meeting', LATIN1_FORWARDED, [
+        '--outer',
+        'Content-Type: application/pdf',
+        'Content-Disposition: attachment; filename="Résumé de la réunion.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+      ]),
       'forwarded.eml',
     );
     const body = bodyText(document);
@@ -313,16 +312,8 @@ describe('raw 8-bit headers inside the message’s parts', () => {
   it.each<ForwardedEncoding>(['base64', 'quoted-printable'])(
     'decodes the raw 8-bit headers of a forwarded message whose part is sent %s',
     async (encoding) => {
-      const inner = [
-        'From: Hélène Dupré <h@example.org>',
-        'Subject: Café réunion',
-        'Date: Sat, 11 Oct 2025 10:00:00 +0000',
-        'Content-Type: text/plain; charset=iso-8859-1',
-        'Content-Transfer-Encoding: 8bit',
-        '',
-        'La réunion est à 10h.',
-      ];
-      const body = bodyText(await readMessage(forwardedMessage('Fwd: the meeting', inner, [], encoding), 'fwd.eml'));
+      const forwarded = forwardedMessage('Fwd: the meeting', LATIN1_FORWARDED, [], encoding);
+      const body = bodyText(await readMessage(forwarded, 'fwd.eml'));
       expect(body).toContain('From: Hélène Dupré <h@example.org>');
       expect(body).toContain('Subject: Café réunion');
       expect(body).toContain('La réunion est à 10h.');
