@@ -9,6 +9,7 @@ import { useProfile, useStores } from '../app/stores';
 import type { Ownership } from '../evidence/ownership';
 import { useOwnership } from '../evidence/ownership';
 import { withMyCell } from './ach-model';
+import { inOrder } from './in-order';
 
 /** After my own change the core announces it too: a reload that soon after would only repeat it. */
 const OWN_ECHO_MS = 600;
@@ -53,6 +54,7 @@ export function useAnalysis(id: string): AnalysisState {
   const ownershipOf = useOwnership(view?.analysts);
   const ownership = ownershipOf(view?.authorId ?? '');
   const sent = useRef(0);
+  const send = useRef(inOrder()).current;
   const lastOwn = useRef({ pending: 0, at: 0 });
   useEffect(() => {
     setView(null);
@@ -77,7 +79,7 @@ export function useAnalysis(id: string): AnalysisState {
     async (what: string, call: () => Promise<Result<AchView>>) => {
       const number = ++sent.current;
       lastOwn.current.pending += 1;
-      const result = await call();
+      const result = await send(call);
       lastOwn.current = { pending: lastOwn.current.pending - 1, at: Date.now() };
       if (!result.ok) {
         reportFailure(what, result.error);
@@ -90,7 +92,7 @@ export function useAnalysis(id: string): AnalysisState {
       else void load();
       return true;
     },
-    [analystId, load, setView],
+    [analystId, load, send, setView],
   );
   const rate = useCallback(
     (rowId: string, hypothesisId: string, rating: AchRating | null, note?: string) => {
