@@ -300,6 +300,16 @@ describe('the marginalia CLI', () => {
     expect(imported.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
   }, 60_000);
 
+  it('lists a quote or note longer than its line with "…" where it is cut, so it never reads as whole', async () => {
+    await cli([...dataDir(), 'import', SAMPLE_REPORT]);
+    const quote =
+      'seizing the security directorate, the main hospital and beheading 11 people, residents and officials';
+    await cli([...dataDir(), 'annotate', 'reports of', '--quote', quote, '--note', 'A note. '.repeat(20)]);
+    const listed = (await cli([...dataDir(), 'annotations', 'reports'])).stdout;
+    expect(listed).toContain(`“${quote.slice(0, 79)}…”`);
+    expect(listed).toContain(`\n    ${'A note. '.repeat(20).slice(0, 119)}…`);
+  }, 60_000);
+
   it('annotates the Nth occurrence of a quote and lists annotations as JSON with selectors and notes', async () => {
     await cli([...dataDir(), 'import', SAMPLE_REPORT]);
     const id = (
