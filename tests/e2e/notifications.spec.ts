@@ -102,6 +102,8 @@ test('a failed call says what failed in the notification area; Show problem give
   app,
 }) => {
   highlightAll(app);
+  // The page's clock, so the quarter-minute a reader may take is jumped over, not waited out.
+  await page.clock.install();
   await openApp(page, app);
   const items = await annotationsPanel(page);
   // The core refuses the delete, as a full disk would make it.
@@ -129,7 +131,7 @@ test('a failed call says what failed in the notification area; Show problem give
   await expect(problem).toBeHidden();
   await expect(show).toBeFocused();
   // Held while focused, however long it takes to read; Escape dismisses it and focus goes back where it was.
-  await page.waitForTimeout(16_000);
+  await page.clock.fastForward(16_000);
   await expect(failure).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(failure).toBeHidden();
@@ -233,14 +235,17 @@ test('a dialog keeps Tab and Shift+Tab inside, closes with Escape, and gives foc
 });
 
 test('a message stays while the pointer rests on it and fades once it leaves', async ({ page, app }) => {
+  await page.clock.install();
   await openApp(page, app);
   await selectText(page, 'French special forces');
   await page.keyboard.press('h');
   const message = notificationArea(page).getByText('Highlighted “French special forces”');
   await expect(message).toBeVisible();
   await message.hover();
-  await page.waitForTimeout(8000);
+  await page.clock.fastForward(8000);
   await expect(message).toBeVisible();
   await page.getByRole('main', { name: 'Reader' }).hover();
-  await expect(message).toBeHidden({ timeout: 10_000 });
+  // It resumes with the six seconds it had left when the pointer came, then fades.
+  await page.clock.fastForward(7000);
+  await expect(message).toBeHidden();
 });
