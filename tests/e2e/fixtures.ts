@@ -94,7 +94,7 @@ export const test = base.extend<{ app: RunningApp; firstRun: boolean }, { shared
 
 /**
  * Screens are written to be looked at; under CI (a clean clone, thrown away after) no one
- * will, so they are not taken: about 170 of them cost the suite half a minute.
+ * will, so they are not taken: about 176 of them at about 140 ms each (measured alone), 25 s in all.
  */
 const TAKING_SCREENSHOTS = !process.env.CI;
 
