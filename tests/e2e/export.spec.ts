@@ -59,7 +59,10 @@ test('Export PDF… downloads the open document with its highlights, notes and t
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${SAMPLE_TITLE} (annotated).pdf`);
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: /Exported “.*”: \d+ pages, 2 highlights\./ })).toBeVisible();
+  // The counts the CLI prints: the notes the PDF holds as well as its highlights.
+  await expect(
+    page.getByRole('status').filter({ hasText: /Exported “.*”: \d+ pages, 2 highlights, 1 note\./ }),
+  ).toBeVisible();
 
   const pdf = await readPdf(readFileSync((await download.path())!));
   expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });

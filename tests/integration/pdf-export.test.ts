@@ -177,7 +177,7 @@ describe('annotated PDF export', () => {
     expect(all).not.toContain('#Actor/Unknown');
     expect(all).toMatch(/Page 1 of \d+/);
     expect(all).toMatch(
-      /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\s+— page 1[\s\S]*Place\/Hospital \(1\)/,
+      /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\n[\s\S]*Place\/Hospital \(1\)/,
     );
     expect(all).toContain('<script>alert');
   });

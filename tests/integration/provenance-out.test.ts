@@ -123,6 +123,14 @@ describe('provenance and pages out of the app', () => {
       .filter((line) => line !== '');
   }
 
+  /** The exported PDF's text from its title to the end of the cover block ("By tag: …"). */
+  async function headOfExport(id: string): Promise<string[]> {
+    const out = join(temp.path, `${id}-head.pdf`);
+    await core.exportPdfToFile([id], {}, out);
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).split('\n');
+    return lines.slice(0, lines.findIndex((line) => line.startsWith('By tag:')) + 1).filter((line) => line !== '');
+  }
+
   it('sets each fact of the original once on the cover, under one label, and its SHA-256 in whole groups of eight', async () => {
     const built = await buildFixturePdf({ info: { Title: 'Ruins', Author: 'Ann Example' } });
     const path = join(temp.path, 'ruins.pdf');
@@ -133,21 +141,64 @@ describe('provenance and pages out of the app', () => {
     const named = lines.filter((line) => line.includes('ruins.pdf'));
     expect(named).toHaveLength(1);
     expect(named[0]).toMatch(/^Original: ruins\.pdf · PDF document · /);
-    expect(lines.filter((line) => line.includes('Ann Example'))).toEqual(['Author: Ann Example']);
     expect(lines.join('\n')).not.toMatch(/^(Source|Byline):/m);
     const hashLines = lines.filter((line) => /(^|\s)[0-9a-f]{8}(\s|$)/.test(line));
     for (const line of hashLines) expect(line).toMatch(/^(SHA-256: )?[0-9a-f]{8}( [0-9a-f]{8})*$/);
     expect(hashLines.join(' ').replace('SHA-256: ', '').replace(/ /g, '')).toBe(sha256);
   });
 
-  it('says on the cover when a message was sent, to the minute, naming UTC, and its sender once under From', async () => {
+  it('names a PDF’s author once, in the byline under its title, with no Author row on the cover repeating it', async () => {
+    const built = await buildFixturePdf({ info: { Title: 'Ruins', Author: 'Ann Example' } });
+    const path = join(temp.path, 'ruins.pdf');
+    writeFileSync(path, built.bytes);
+    const head = await headOfExport((await core.importFile(path)).document.id);
+    expect(head.filter((line) => line.includes('Ann Example'))).toEqual(['Ann Example']);
+    expect(head.slice(0, 2)).toEqual(['Ruins', 'Ann Example']);
+    expect(head.join('\n')).not.toMatch(/^Author/m);
+  });
+
+  it('says who sent a message and when once, in its own header lines, not again on the cover above them', async () => {
     const path = join(temp.path, 'note.eml');
     const headers = ['From: Ada <ada@example.org>', 'To: desk@example.org', 'Subject: Harbour closed'];
     const message = [...headers, 'Date: Thu, 05 Mar 2026 15:05:00 +0100', 'Content-Type: text/plain', '', 'Closed.'];
     writeFileSync(path, message.join('\r\n'));
-    const lines = await coverLines((await core.importFile(path)).document.id);
-    expect(lines.join(' ')).toContain('Sent March 5, 2026, 14:05 UTC · Imported');
-    expect(lines.filter((line) => line.includes('ada@example.org'))).toEqual(['From: Ada <ada@example.org>']);
+    const id = (await core.importFile(path)).document.id;
+    const out = join(temp.path, 'note.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    const head = text.slice(0, text.indexOf('Appendix: annotations by tag'));
+    expect(head.match(/ada@example\.org/g)).toEqual(['ada@example.org']);
+    expect(head).toContain('From: Ada <ada@example.org>');
+    expect(head).not.toMatch(/March 5/);
+    expect(head).toContain('Date: Thu, 05 Mar 2026 15:05:00 +0100');
+    expect(head).not.toMatch(/Sent /);
+  });
+
+  it('writes every date and time on the cover in one form, the day written out and the minute in UTC', async () => {
+    const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
+    const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });
+    const path = join(temp.path, 'ruins.pdf');
+    writeFileSync(path, built.bytes);
+    const head = (await headOfExport((await core.importFile(path)).document.id)).join(' ');
+    const when = /[A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC/.source;
+    expect(head).toContain('Created January 1, 2024, 09:30 UTC · Imported');
+    expect(head).toMatch(new RegExp(`Imported ${when} with pdfjs-dist`));
+    expect(head).toMatch(new RegExp(`Exported by [^\\n]+ on ${when}`));
+    expect(head).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('gives an annotation of a document without pages no page in the appendix', async () => {
+    const path = join(temp.path, 'note.eml');
+    writeFileSync(path, ['From: ada@example.org', 'Subject: Harbour', '', 'The harbour is closed.'].join('\r\n'));
+    const id = (await core.importFile(path)).document.id;
+    const start = core.documents.canonicalText(id).indexOf('harbour is closed');
+    core.annotations.create({ documentId: id, start, end: start + 17, tags: ['Place'], noteMarkdown: 'Since when?' });
+    const out = join(temp.path, 'note.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    const appendix = text.slice(text.indexOf('Appendix: annotations by tag'));
+    expect(appendix).toMatch(/Place \(1\)\s+“harbour is closed”\s+Since when\?/);
+    expect(appendix).not.toMatch(/— (page|p\.)/);
   });
 
   it('puts the provenance on the exported PDF’s cover in readable dates, and the page in the appendix and the highlight', async () => {
@@ -160,11 +211,11 @@ describe('provenance and pages out of the app', () => {
     expect(text).toContain('Came from: a file on the exporter’s computer');
     expect(text).not.toContain('private-folder');
     expect(text).toContain('3 pages');
-    expect(text).toMatch(/Imported [A-Z][a-z]+ \d{1,2}, \d{4} with pdfjs-dist/);
+    expect(text).toMatch(/Imported [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC with pdfjs-dist/);
     // The PDF's creation date is the file's metadata, not a publication date.
     expect(provenance.createdAt).toBeTruthy();
     expect(text).not.toContain('Published:');
-    expect(text).toMatch(/Created [A-Z][a-z]+ \d{1,2}, \d{4} · Imported/);
+    expect(text).toMatch(/Created [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC · Imported/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     expect(text).toContain(`— p. ${page}`);
     const pdf = await readPdf(readFileSync(out));

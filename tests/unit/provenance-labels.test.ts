@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { authorRow, coverRowText, provenanceRows, readableDate } from '../../src/core/export/pdf-provenance';
+import {
+  authorRow,
+  coverDate,
+  coverRowText,
+  openingText,
+  provenanceRows,
+  readableDate,
+} from '../../src/core/export/pdf-provenance';
 import type { DocumentProvenance } from '../../src/shared/model';
 import { formatSize, isImportableName, ocrText, originText } from '../../src/shared/provenance-labels';
 import { provenanceFromShared, sharedProvenance } from '../../src/shared/shared-provenance';
@@ -30,11 +37,20 @@ describe('provenance in words', () => {
     expect(readableDate('2024-13-45T99:00:00Z')).toBe('2024-13-45T99:00:00Z');
   });
 
+  it('writes every cover date in one form: the day written out, and the minute in UTC when it has a time', () => {
+    expect(coverDate('2024-03-05T10:15:30.000+02:00')).toBe('March 5, 2024, 08:15 UTC');
+    expect(coverDate(new Date(Date.UTC(2026, 10, 25, 12, 0)))).toBe('November 25, 2026, 12:00 UTC');
+    expect(coverDate('2024-03-05')).toBe('March 5, 2024');
+    expect(coverDate('Spring 2024')).toBe('Spring 2024');
+  });
+
   it('puts the original on the PDF cover without the path it was read from', () => {
     const rows = provenanceRows(PROVENANCE).map(coverRowText).join('\n');
     expect(rows).toContain('Original: report.pdf · PDF document · 2.4 MB');
     expect(rows).toContain(`SHA-256: ${Array(8).fill('aaaaaaaa').join(' ')}`);
-    expect(rows).toContain('Created March 5, 2024 · Imported November 30, 2026 with pdfjs-dist 5.4.296');
+    expect(rows).toContain(
+      'Created March 5, 2024, 10:00 UTC · Imported November 30, 2026, 14:05 UTC with pdfjs-dist 5.4.296',
+    );
     expect(rows).toContain('12 pages · text recognized by OCR, mean confidence 91%, 3 unsure words');
     expect(rows).not.toContain('Secret cases');
     expect(provenanceRows(null)).toEqual([]);
@@ -69,7 +85,14 @@ describe('provenance in words', () => {
       createdAt: '2026-03-05T23:30:00.000Z',
     };
     const rows = provenanceRows(message).map(coverRowText);
-    expect(rows).toContain('Sent March 5, 2026, 23:30 UTC · Imported November 30, 2026 with pdfjs-dist 5.4.296');
+    expect(rows).toContain(
+      'Sent March 5, 2026, 23:30 UTC · Imported November 30, 2026, 14:05 UTC with pdfjs-dist 5.4.296',
+    );
+    // Under the cover the message's own Date line says it: the cover does not say it again.
+    const opening = openingText(['From: Ada', 'Date: Fri, 06 Mar 2026 00:30:00 +0100']);
+    expect(provenanceRows(message, opening).map(coverRowText)).toContain(
+      'Imported November 30, 2026, 14:05 UTC with pdfjs-dist 5.4.296',
+    );
   });
 
   it('counts one page as a page', () => {
@@ -87,6 +110,21 @@ describe('provenance in words', () => {
     expect(authorRow(' ', PROVENANCE)).toBeUndefined();
     const message = { ...PROVENANCE, sourceType: 'eml' as const, author: 'Ada <ada@example.org>' };
     expect(authorRow('', message)).toBe('From: Ada <ada@example.org>');
+  });
+
+  it('leaves out of the cover an author the document’s opening already prints, keeping another name the file gives', () => {
+    const withAuthor = { ...PROVENANCE, author: 'Dr. Amal Haddad' };
+    expect(authorRow('Dr. Amal Haddad', withAuthor, openingText(['Dr. Amal Haddad']))).toBeUndefined();
+    expect(authorRow('Leila Mansour', withAuthor, openingText(['Leila Mansour']))).toBe(
+      'Author in the file’s metadata: Dr. Amal Haddad',
+    );
+    expect(authorRow('Ap', withAuthor, openingText(['An apple a day']))).toBe(
+      'Author: Ap (the file names Dr. Amal Haddad)',
+    );
+    const message = { ...PROVENANCE, sourceType: 'eml' as const, author: 'Ada <ada@example.org>' };
+    expect(
+      authorRow('', message, openingText(['From: Ada <ada@example.org>', 'To: desk@example.org'])),
+    ).toBeUndefined();
   });
 
   it('shares the facts of the original and its pages, never its local path, and passes a received claim on unchanged', () => {

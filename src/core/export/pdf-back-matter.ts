@@ -108,6 +108,20 @@ function groupedByTag(run: DocumentRun): Map<string, Annotation[]> {
   return new Map(keys.map((key) => [key, groups.get(key)!]));
 }
 
+/**
+ * Where an annotation is, for a document with pages: "p. 12 · page 3 here". A document without
+ * pages says none: "page 1" alone read as a page of the original, which it does not have.
+ */
+function placeOf(run: DocumentRun, annotation: Annotation): string {
+  const original = originalPage(run.source, annotation);
+  if (original === undefined) return '';
+  const page =
+    (run.highlightPage.get(annotation.id) ??
+      run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ??
+      -1) + 1;
+  return `p. ${original}${page > 0 ? ` · page ${page} here` : ''}`;
+}
+
 async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<void> {
   const { documentIndex } = run;
   const groups = groupedByTag(run);
@@ -123,14 +137,10 @@ async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<v
   for (const [key, list] of groups) {
     sectionHeading(surface, `${key === '' ? 'Untagged' : key} (${list.length})`, documentIndex, 3);
     for (const annotation of list) {
-      const page =
-        (run.highlightPage.get(annotation.id) ??
-          run.entries.find((entry) => entry.annotation.id === annotation.id)?.page ??
-          -1) + 1;
-      const original = originalPage(run.source, annotation);
-      const here = page > 0 ? `page ${page}` : '';
-      const place = original === undefined ? here : `p. ${original}${here ? ` · ${here} here` : ''}`;
-      const phrases = [place, ...evidencePhrases(surface.context.evidence?.annotations[annotation.id])];
+      const phrases = [
+        placeOf(run, annotation),
+        ...evidencePhrases(surface.context.evidence?.annotations[annotation.id]),
+      ];
       const trailer = phrases.some((phrase) => phrase !== '')
         ? `  — ${phrases.filter((phrase) => phrase !== '').join(' · ')}`
         : '';

@@ -9,8 +9,8 @@ import { boundariesOf } from './pdf-document-run';
 import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
 import type { CoverRow } from './pdf-provenance';
-import { authorRow, digestGroups, provenanceRows, readableDate } from './pdf-provenance';
-import { exportPiece, formatDate, hasNote } from './pdf-style';
+import { authorRow, coverDate, digestGroups, openingText, provenanceRows } from './pdf-provenance';
+import { exportPiece, hasNote } from './pdf-style';
 
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb, StyledPiece } from './pdf-text';
@@ -31,10 +31,19 @@ export async function renderBody(surface: PageSurface, run: DocumentRun, several
   const bylineIndex = bylineIndexOf(blocks, run.source.detail);
   for (const [index, block] of blocks.entries()) {
     renderBlock(surface, block, index === 0, run, boundaries);
-    if (index === Math.max(0, bylineIndex)) renderCoverBlock(surface, run);
+    if (index === Math.max(0, bylineIndex)) renderCoverBlock(surface, run, blocks);
     await surface.reportProgress();
   }
-  if (blocks.length === 0) renderCoverBlock(surface, run);
+  if (blocks.length === 0) renderCoverBlock(surface, run, blocks);
+}
+
+/**
+ * The document's first lines under its title (a byline, a message's five header lines and what
+ * follows), which the cover does not repeat: the PDF showed an author and a sender twice.
+ */
+function openingOf(blocks: readonly PrintBlock[]): string {
+  const lines = blocks.slice(1, 6).map((block) => block.runs.map((textRun) => textRun.text).join(''));
+  return openingText(lines);
 }
 
 /** The byline paragraph the importer put under the title, if there is one. */
@@ -124,26 +133,26 @@ function addOutlineItem(surface: PageSurface, block: PrintBlock): void {
 }
 
 /** The rows naming the original and its author: each fact once, under one label. */
-function originRows(run: DocumentRun): CoverRow[] {
+function originRows(run: DocumentRun, opening: string): CoverRow[] {
   const { detail, provenance } = run.source;
   const rows: CoverRow[] = [];
   // The Original row names the file; "Source" is its name only where provenance was never kept.
   if (!provenance) rows.push(`Source: ${detail.sourceName}${detail.siteName ? ` · ${detail.siteName}` : ''}`);
   else if (detail.siteName) rows.push(`Site: ${detail.siteName}`);
-  const author = authorRow(detail.byline, provenance);
+  const author = authorRow(detail.byline, provenance, opening);
   if (author) rows.push(author);
   // A PDF's creation date (or a message's Date) was taken as its date at import: that is the
   // file's own metadata, said below as when it was created, not a publication date.
   const published = detail.publishedAt.trim();
-  if (published !== '' && published !== provenance?.createdAt) rows.push(`Published: ${readableDate(published)}`);
-  const about = provenanceRows(provenance);
+  if (published !== '' && published !== provenance?.createdAt) rows.push(`Published: ${coverDate(published)}`);
+  const about = provenanceRows(provenance, opening);
   return provenance ? [about[0]!, ...rows, ...about.slice(1)] : rows;
 }
 
 /** The rows of the cover block: where the document came from, who exported it, what it holds. */
-function coverRows(surface: PageSurface, run: DocumentRun): CoverRow[] {
-  const rows = originRows(run);
-  rows.push(`Exported by ${surface.context.exporterName} on ${formatDate(surface.context.exportedAt)}`);
+function coverRows(surface: PageSurface, run: DocumentRun, opening: string): CoverRow[] {
+  const rows = originRows(run, opening);
+  rows.push(`Exported by ${surface.context.exporterName} on ${coverDate(surface.context.exportedAt)}`);
   const notes = run.included.filter(hasNote).length;
   const highlights = run.highlights.length;
   rows.push(
@@ -185,11 +194,11 @@ function coverLines(surface: PageSurface, row: CoverRow, size: number, width: nu
   return surface.layout(surface.plainPieces(row, size, { color: COVER_INK }), width);
 }
 
-function renderCoverBlock(surface: PageSurface, run: DocumentRun): void {
+function renderCoverBlock(surface: PageSurface, run: DocumentRun, blocks: readonly PrintBlock[]): void {
   const padding = 9;
   const size = 8.6;
   const width = surface.textWidth - padding * 2;
-  const lines = coverRows(surface, run).flatMap((row) => coverLines(surface, row, size, width));
+  const lines = coverRows(surface, run, openingOf(blocks)).flatMap((row) => coverLines(surface, row, size, width));
   const height = lines.length * size * LINE_FACTOR + padding * 2;
   surface.y += 2;
   surface.ensureRoom(Math.min(height, 200), run.documentIndex);

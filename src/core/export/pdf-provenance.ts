@@ -17,11 +17,15 @@ export function readableDate(value: string): string {
   return formatDate(trimmed, 'long-day', { locale: 'en-US', timeZone: 'UTC' });
 }
 
-/** "March 5, 2024, 10:15 UTC"; text that is no date stays as it is. */
-function dayAndMinute(value: string): string {
-  const day = readableDate(value);
-  if (day === value.trim()) return day;
-  return `${day}, ${formatDate(value, 'utc-minute').slice(11)}`;
+/**
+ * Every date on the cover in one form: "March 5, 2024, 10:15 UTC" when it has a time, "March 5,
+ * 2024" when it is a day alone (a time it never had would be made up); other text stays as it is.
+ */
+export function coverDate(value: string | Date): string {
+  const text = (typeof value === 'string' ? value : value.toISOString()).trim();
+  const day = readableDate(text);
+  if (day === text || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return day;
+  return `${day}, ${formatDate(text, 'utc-minute').slice(11)}`;
 }
 
 /** Where the original came from, as the exported PDF may say it: never a path on the exporter's computer. */
@@ -57,15 +61,20 @@ export function coverRowText(row: CoverRow): string {
 }
 
 /** When the file or message says it was made: a message's Date to the minute, as it was sent. */
-function madeRow(provenance: DocumentProvenance): string {
+function madeRow(provenance: DocumentProvenance, opening: string): string {
   if (!provenance.createdAt) return '';
+  if (provenance.sourceType !== 'eml') return `Created ${coverDate(provenance.createdAt)} · `;
+  // The message's own Date line, printed under the cover, already says when it was sent.
+  if (/(^|\n)date: /.test(opening)) return '';
   // A message is sent at a moment, read in UTC: the day alone could be the sender's next day.
-  if (provenance.sourceType === 'eml') return `Sent ${dayAndMinute(provenance.createdAt)} · `;
-  return `Created ${readableDate(provenance.createdAt)} · `;
+  return `Sent ${coverDate(provenance.createdAt)} · `;
 }
 
-/** The cover's rows about the original; none for a document imported before provenance was kept. */
-export function provenanceRows(provenance: DocumentProvenance | null | undefined): CoverRow[] {
+/**
+ * The cover's rows about the original; none for a document imported before provenance was kept.
+ * `opening` is the document's first lines, as `openingText` gives them: what they say, the cover leaves out.
+ */
+export function provenanceRows(provenance: DocumentProvenance | null | undefined, opening = ''): CoverRow[] {
   if (!provenance) return [];
   const rows: CoverRow[] = [
     `Original: ${provenance.fileName} · ${typeName(provenance.sourceType)} · ${formatSize(provenance.size)}`,
@@ -73,9 +82,9 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
     `Came from: ${originOnCover(provenance.origin, provenance.originUrl)}`,
   ];
   // Which version of a page fetched from the web the text is: pages change, so to the minute.
-  if (provenance.capturedAt) rows.push(`Fetched: ${dayAndMinute(provenance.capturedAt)}`);
+  if (provenance.capturedAt) rows.push(`Fetched: ${coverDate(provenance.capturedAt)}`);
   // The date a file or message carries about itself: when it was made (or sent), not when it was published.
-  rows.push(`${madeRow(provenance)}Imported ${readableDate(provenance.importedAt)} with ${provenance.importer}`);
+  rows.push(`${madeRow(provenance, opening)}Imported ${coverDate(provenance.importedAt)} with ${provenance.importer}`);
   const facts: string[] = [];
   if (provenance.pageCount !== undefined) facts.push(countOf(provenance.pageCount, 'page'));
   if (provenance.ocr) {
@@ -88,21 +97,40 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
   return rows;
 }
 
-const sameName = (a: string, b: string): boolean =>
-  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+const comparable = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The text of the document's first lines, each on a line of its own and compared in lowercase. */
+export function openingText(lines: readonly string[]): string {
+  return lines.map(comparable).join('\n');
+}
+
+/** True when `text` holds `name` as whole words ("ap" is not in "apple"). */
+function namesWhole(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+}
 
 /**
  * Who wrote the original, said once: the byline the document shows, else the author its file
  * names (a message's sender, under From); the file's name is added only when it is another.
+ * A name the document's opening already prints (its byline, a message's From line) is left out.
  */
-export function authorRow(byline: string, provenance: DocumentProvenance | null | undefined): string | undefined {
+export function authorRow(
+  byline: string,
+  provenance: DocumentProvenance | null | undefined,
+  opening = '',
+): string | undefined {
   const label = provenance?.sourceType === 'eml' ? 'From' : 'Author';
-  const shown = byline.trim();
-  const filed = provenance?.author?.trim() ?? '';
+  const printed = (name: string): boolean => name === '' || namesWhole(opening, comparable(name));
+  let shown = byline.trim();
+  let filed = provenance?.author?.trim() ?? '';
+  if (comparable(shown) === comparable(filed)) filed = '';
+  if (printed(shown)) shown = '';
+  if (printed(filed)) filed = '';
   if (shown === '' && filed === '') return undefined;
-  if (shown === '' || sameName(shown, filed)) return `${label}: ${shown || filed}`;
   if (filed === '') return `${label}: ${shown}`;
-  return `${label}: ${shown} (the file names ${filed})`;
+  if (shown === '' && byline.trim() !== '') return `${label} in the file’s metadata: ${filed}`;
+  return shown === '' ? `${label}: ${filed}` : `${label}: ${shown} (the file names ${filed})`;
 }
 
 /** The page of the original an annotation starts on ("12", or its printed label), for a document with pages. */

@@ -16,9 +16,16 @@ export type ExportPhase =
   /** Exported, with warnings the person must read (characters drawn as �, say). */
   | { kind: 'warned'; summary: string; warnings: string[] };
 
-/** “Exported “report.pdf”: 12 pages, 30 highlights.” */
-export function exportSummary(result: Pick<PdfExportResult, 'fileName' | 'pageCount' | 'highlightCount'>): string {
-  return `Exported “${result.fileName}”: ${countOf(result.pageCount, 'page')}, ${countOf(result.highlightCount, 'highlight')}.`;
+/** “Exported “report.pdf”: 12 pages, 30 highlights, 5 notes.”, the counts the CLI prints after an export. */
+export function exportSummary(
+  result: Pick<PdfExportResult, 'fileName' | 'pageCount' | 'highlightCount' | 'noteCount'>,
+): string {
+  const counts = [
+    countOf(result.pageCount, 'page'),
+    countOf(result.highlightCount, 'highlight'),
+    countOf(result.noteCount, 'note'),
+  ];
+  return `Exported “${result.fileName}”: ${counts.join(', ')}.`;
 }
 
 function newJobId(): string {
