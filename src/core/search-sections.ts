@@ -2,8 +2,7 @@
 // and kept while the document is unchanged, so a hit can say which section it is in.
 import type { Database } from 'better-sqlite3';
 import type { HeadingSpan } from '../shared/document-sections';
-import { bodyHeadings } from '../shared/document-sections';
-import { printBlocksOf } from '../shared/print-model';
+import { headingsOfState } from '../shared/document-sections';
 
 /** Documents whose headings are kept; an entry is a few headings, so this is small. */
 const MAX_DOCUMENTS = 2_000;
@@ -26,7 +25,7 @@ export class HeadingCache {
       .prepare<[string], string>('SELECT lexical_json FROM documents WHERE id = ?')
       .pluck()
       .get(documentId);
-    const headings = json ? bodyHeadings(printBlocksOf(json)) : [];
+    const headings = json ? headingsOfState(json) : [];
     this.entries.delete(documentId);
     this.entries.set(documentId, { version, headings });
     // Oldest first, past the limit.
