@@ -3,10 +3,10 @@
 // and the one line that confirms a rating.
 import type { AchRating, AchView } from '../shared/evidence';
 import { leadersOf } from '../shared/evidence-rules';
+import { clipText as clip } from '../shared/clip-text';
 import { countsAsRated, leadersText, rankText, scoreText, sharesRank } from '../shared/evidence-export';
 
 const shortId = (id: string): string => id.slice(0, 8);
-const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 // Scores read as the CSV, the PDF and the window print them: "0.00", never "0".
 const number = (value: number | undefined): string => scoreText(value ?? 0);
 

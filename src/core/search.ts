@@ -20,6 +20,10 @@ import type { AnchorStatus } from '../shared/selectors';
 import { UserFacingError } from '../shared/result';
 import type { PageMapEntry } from '../shared/model';
 import { pageSpan } from '../shared/page-map';
+import { clipText } from '../shared/clip-text';
+import type { HeadingSpan } from '../shared/document-sections';
+import { sectionPlace } from '../shared/document-sections';
+import { HeadingCache } from './search-sections';
 
 const SNIPPET_CONTEXT = 60;
 /** About 32 MB of UTF-16: the text of a few thousand articles. */
@@ -85,10 +89,6 @@ class TextCache {
   }
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 function hitCount(document: DocumentHits): number {
   return document.annotations.length + document.passages.length;
 }
@@ -106,6 +106,7 @@ export class SearchService {
   private readonly directory: AnnotationDirectory;
   private readonly texts: TextCache;
   private readonly evidence: EvidenceSearch;
+  private readonly headings: HeadingCache;
 
   constructor(
     private readonly db: Database,
@@ -114,6 +115,7 @@ export class SearchService {
     this.directory = new AnnotationDirectory(db);
     this.texts = new TextCache(db);
     this.evidence = new EvidenceSearch(db);
+    this.headings = new HeadingCache(db);
   }
 
   search(query: string, { documentId, offset = 0, limit = SEARCH_PAGE_SIZE }: SearchOptions = {}): SearchResults {
@@ -262,6 +264,8 @@ export class SearchService {
     const regex = termRegex(parsed.terms);
     return picked.map(({ document, seqs, passages }) => {
       const pages = this.pageMapOf(document.documentId);
+      const headings = this.headings.headingsOf(document.documentId);
+      const placed = (hit: SearchHit): SearchHit => withSection(withPage(hit, pages), headings, document.text);
       return {
         documentId: document.documentId,
         title: document.title,
@@ -269,9 +273,9 @@ export class SearchService {
         hits: [
           ...seqs.map((seq) => {
             const row = annotations.get(seq)!;
-            return withPage(withGrade(annotationHit(row, regex), grades.get(row.id)), pages);
+            return placed(withGrade(annotationHit(row, regex), grades.get(row.id)));
           }),
-          ...passages.map((passage) => withPage(textHit(document, passage), pages)),
+          ...passages.map((passage) => placed(textHit(document, passage))),
         ],
       };
     });
@@ -300,18 +304,18 @@ export class SearchService {
 }
 
 function annotationHit(row: AnnotationPageRow, regex: RegExp | null): SearchHit {
-  const note = row.note_text ? ` — ${clip(row.note_text, 160)}` : '';
+  const note = row.note_text ? ` — ${clipText(row.note_text, 160)}` : '';
   return {
     kind: 'annotation',
     annotationId: row.id,
     start: row.start_offset,
     end: row.end_offset,
     marks: row.anchor_status === 'orphan' ? [] : [{ start: row.start_offset, end: row.end_offset }],
-    snippet: snippetParts(`${clip(row.exact, 200)}${note}`, regex),
+    snippet: snippetParts(`${clipText(row.exact, 200)}${note}`, regex),
     color: row.color as HighlightColor,
     tags: row.tags ? row.tags.split('\u001f') : [],
     anchorStatus: row.anchor_status,
-    ...(row.note_text ? { note: clip(row.note_text, 300) } : {}),
+    ...(row.note_text ? { note: clipText(row.note_text, 300) } : {}),
   };
 }
 
@@ -327,6 +331,18 @@ function withPage(hit: SearchHit, pageMap: readonly PageMapEntry[]): SearchHit {
   return page ? { ...hit, page } : hit;
 }
 
+/**
+ * A text hit inside a heading is named as one and shows that heading alone, as it reads in the document;
+ * any other hit that lies in the text says which section it falls under.
+ */
+function withSection(hit: SearchHit, headings: readonly HeadingSpan[], text: string): SearchHit {
+  if (headings.length === 0 || hit.anchorStatus === 'orphan' || hit.marks.length === 0) return hit;
+  const { heading, section } = sectionPlace(headings, hit.start, hit.end);
+  if (heading && hit.kind === 'text' && !hit.place)
+    return { ...hit, place: 'heading', snippet: snippetOf(text, heading, hit, false) };
+  return section ? { ...hit, section } : hit;
+}
+
 function textHit(document: DocumentHits, passage: Passage): SearchHit {
   if (passage.marks.length === 0)
     return {
@@ -335,7 +351,7 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
       start: 0,
       end: 0,
       marks: [],
-      snippet: [{ text: clip(document.title, 120), match: false }],
+      snippet: [{ text: clipText(document.title, 120), match: false }],
     };
   const hit = { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks } as const;
   // A match in an image's description shows that description alone, so it reads as one, not run into the text around it.

@@ -1,6 +1,7 @@
 // The annotation model: highlights, point notes and document notes; named colors; and the
 // rules for hierarchical tag names. Marks in the reader hold annotation ids only; the
 // annotation itself lives in the store.
+import { clipLine } from './clip-text';
 import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from './selectors';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red', 'gray'] as const;
@@ -141,8 +142,7 @@ export function exactHighlight(
 export function annotationLabel(annotation: Pick<Annotation, 'kind' | 'target'>, maxLength = 60): string {
   if (annotation.kind === 'document' || !annotation.target) return 'Document note';
   if (annotation.kind === 'point') return 'Pinned note';
-  const exact = annotation.target.quote.exact.replace(/\s+/g, ' ');
-  return exact.length > maxLength ? `${exact.slice(0, maxLength - 1)}…` : exact;
+  return clipLine(annotation.target.quote.exact, maxLength);
 }
 
 /** A reply in a review thread: its own row, answering one annotation. */

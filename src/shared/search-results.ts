@@ -13,8 +13,8 @@ export interface TextSpan {
 
 export interface SearchHit {
   kind: 'text' | 'annotation';
-  /** Where a text hit stands: in an imported image's description ("[Image: ALT]"), or only in the title. */
-  place?: 'image-description' | 'title';
+  /** Where a text hit stands: in a heading of the body, in an imported image's description ("[Image: ALT]"), or only in the title. */
+  place?: 'heading' | 'image-description' | 'title';
   annotationId?: string;
   /** The passage: from the first match to the last (an annotation: its highlight). */
   start: number;
@@ -26,6 +26,8 @@ export interface SearchHit {
   tags?: string[];
   anchorStatus?: AnchorStatus;
   note?: string;
+  /** The body heading the hit falls under (not the document's title), when one comes before it. */
+  section?: string;
   /** The page(s) of the original the hit is on ("p. 3"), for a document with pages. */
   page?: PageSpan;
   /** An annotation's grade: its sources' best reliability and its credibility (either may be ''). */
@@ -60,5 +62,6 @@ export const MAX_SEARCH_PAGE_SIZE = 1000;
 export function searchHitLabel(hit: SearchHit): string {
   if (hit.kind === 'annotation') return hit.anchorStatus === 'orphan' ? 'Orphaned highlight' : 'Highlight';
   if (hit.place === 'image-description') return 'Image description';
+  if (hit.place === 'heading') return 'Heading';
   return hit.place === 'title' ? 'Title' : 'Passage';
 }

@@ -36,6 +36,6 @@ describe('annotations with their grades', () => {
       sources: [{ name: 'Port officials' }],
     });
     // A search's annotation hits say what they are and carry the grade too.
-    expect(await ok('search', 'grade:B2')).toMatch(new RegExp(`^ {2}annotation ${dawn} B2: `, 'm'));
+    expect(await ok('search', 'grade:B2')).toMatch(new RegExp(`^ {2}annotation ${dawn} · B2\\n {4}\\S`, 'm'));
   });
 });

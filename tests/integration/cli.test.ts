@@ -569,7 +569,7 @@ describe('the marginalia CLI', () => {
     await cli([...dataDir(), 'annotate', 'reports', '--quote', 'Islamic State militants', '--tag', 'Actor/IS']);
     await cli([...dataDir(), 'annotate', 'reports', '--quote', '200 IS fighters', '--tag', 'Actor/ISIS']);
     const search = await cli([...dataDir(), 'search', 'tag:Actor']);
-    expect(search.stdout).toMatch(/annotation [0-9a-f-]{36}: Islamic State militants/);
+    expect(search.stdout).toMatch(/annotation [0-9a-f-]{36}\n {4}Islamic State militants/);
     expect((await cli([...dataDir(), 'tags'])).stdout).toBe('    1  Actor/IS\n    1  Actor/ISIS\n');
     expect((await cli([...dataDir(), 'tags', 'merge', 'Actor/ISIS', 'Actor/IS'])).code).toBe(0);
     expect((await cli([...dataDir(), 'tags', 'rename', 'Actor', 'Group'])).stdout).toBe('Renamed 1 tag.\n');
@@ -582,10 +582,10 @@ describe('the marginalia CLI', () => {
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/^51 results in 1 document\n/);
     expect(first.stdout).toMatch(/: 51 results\n/);
-    expect(first.stdout.match(/^ {2}passage \d+: /gm)).toHaveLength(50);
+    expect(first.stdout.match(/^ {2}(?:passage|heading)(?: · .+)?\n {4}\S/gm)).toHaveLength(50);
     expect(first.stdout).toMatch(/Showing 1–50 of 51; --offset 50 shows the next\.\n$/);
     const next = await cli([...dataDir(), 'search', 'Facebook', '--offset', '50']);
-    expect(next.stdout.match(/^ {2}passage \d+: /gm)).toHaveLength(1);
+    expect(next.stdout.match(/^ {2}(?:passage|heading)(?: · .+)?\n {4}\S/gm)).toHaveLength(1);
     const json = JSON.parse((await cli([...dataDir(), '--json', 'search', 'Facebook', '--limit', '5'])).stdout) as {
       total: number;
       groups: Array<{ hits: unknown[] }>;

@@ -26,7 +26,7 @@ describe('search in image descriptions', () => {
     await importBook();
     const results = await jsonOf<SearchResults>('search', 'channels');
     const hits = results.groups.flatMap((group) => group.hits);
-    expect(hits.map(searchHitLabel)).toEqual(['Passage', 'Passage', 'Passage', 'Image description']);
+    expect(hits.map(searchHitLabel)).toEqual(['Passage', 'Heading', 'Passage', 'Image description']);
     const described = hits[3]!;
     expect(described.snippet).toEqual([
       { text: '[Image: Map of the delta ', match: false },
@@ -38,14 +38,15 @@ describe('search in image descriptions', () => {
   it('prints each hit with a readable label and marks matches so the text’s own square brackets stay intact', async () => {
     await importBook();
     const printed = await ok('search', 'delta');
-    expect(printed).toMatch(/^ {2}image description \d+: \[Image: Map of the ⟦delta⟧ channels\]$/m);
-    expect(printed).toMatch(/^ {2}passage \d+: Letters from the ⟦Delta⟧ /m);
+    expect(printed).toMatch(/^ {2}image description(?: · .+)?\n {4}\[Image: Map of the ⟦delta⟧ channels\]$/m);
+    expect(printed).toMatch(/^ {2}passage(?: · .+)?\n {4}Letters from the ⟦Delta⟧ /m);
     expect(printed).not.toMatch(/\]\]|\[delta\]/i);
   });
 
   it('gives every kind of hit a label a person reads, never its kind’s name', () => {
     const hit = { start: 0, end: 0, marks: [], snippet: [] };
     expect(searchHitLabel({ ...hit, kind: 'text', place: 'title' })).toBe('Title');
+    expect(searchHitLabel({ ...hit, kind: 'text', place: 'heading' })).toBe('Heading');
     expect(searchHitLabel({ ...hit, kind: 'annotation', anchorStatus: 'exact' })).toBe('Highlight');
     expect(searchHitLabel({ ...hit, kind: 'annotation', anchorStatus: 'orphan' })).toBe('Orphaned highlight');
   });

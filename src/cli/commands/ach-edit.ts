@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { AchRowView, AchView, Relevance } from '../../shared/evidence';
 import { RELEVANCE_LEVELS } from '../../shared/evidence';
+import { clipText } from '../../shared/clip-text';
 import { chooseById, hypothesisIn, resolveAnalysis } from '../evidence-reference';
 import type { CliSession } from '../session';
 import { oneOf, usageOf } from '../usage';
@@ -15,7 +16,7 @@ const relevanceOf = oneOf(
   (value) => `unknown relevance “${value}”; use ${RELEVANCE_LEVELS.join(', ')}.`,
 );
 
-const clip = (text: string): string => (text.length > 50 ? `${text.slice(0, 49)}…` : text);
+const clip = (text: string): string => clipText(text, 50);
 
 function rowIn(view: AchView, reference: string): AchRowView {
   return chooseById(view.rows, reference, 'row');

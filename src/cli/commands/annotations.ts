@@ -1,6 +1,7 @@
 // `marginalia annotations DOC`: a document's annotations in reading order, with their authors.
 import { Command } from 'commander';
 import type { Annotation } from '../../shared/annotations';
+import { clipLine } from '../../shared/clip-text';
 import type { PageMapEntry } from '../../shared/model';
 import type { GradeOfAnnotation } from '../annotation-grades';
 import { documentGrades, gradeSuffix } from '../annotation-grades';
@@ -9,20 +10,14 @@ import { resolveDocument } from '../document-reference';
 import type { CliSession } from '../session';
 import { UsageError } from '../usage';
 
-/** Text on one line, cut with "…" when longer than `max`, so a cut quote never reads as whole. */
-function clipped(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
 function annotationLine(annotation: Annotation, pageMap: readonly PageMapEntry[], graded: GradeOfAnnotation): string {
   const page = annotationPages(annotation, pageMap);
   const where = annotation.target
     ? `${annotation.target.position.start}-${annotation.target.position.end}${page ? `  ${page.text}` : ''}`
     : 'document';
   const tags = annotation.tags.length ? ` [${annotation.tags.join(', ')}]` : '';
-  const quote = annotation.target ? `“${clipped(annotation.target.quote.exact, 80)}”` : '(document note)';
-  const note = annotation.note.text ? `\n    ${clipped(annotation.note.text, 120)}` : '';
+  const quote = annotation.target ? `“${clipLine(annotation.target.quote.exact, 80)}”` : '(document note)';
+  const note = annotation.note.text ? `\n    ${clipLine(annotation.note.text, 120)}` : '';
   const head = `${annotation.id}  ${where}  ${annotation.color}  ${annotation.anchor.status}  by ${annotation.author.name}`;
   return `${head}${tags}${gradeSuffix(graded)}\n    ${quote}${note}`;
 }

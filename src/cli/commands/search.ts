@@ -7,6 +7,7 @@ import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
 import { groupedCountOf } from '../../shared/plural';
 import { UserFacingError } from '../../shared/result';
+import { clipText } from '../../shared/clip-text';
 
 const MATCH_OPEN = '⟦';
 const MATCH_CLOSE = '⟧';
@@ -16,14 +17,46 @@ interface SearchOptions {
   limit?: number;
 }
 
-/** What a hit is and where: "annotation ID p. 3 B2" (its page and grade when it has them), "passage OFFSET", "image description OFFSET" or "title". */
+/** A terminal's width, which each hit's lines keep within. */
+const WIDTH = 80;
+const LABEL_INDENT = '  ';
+const SNIPPET_INDENT = '    ';
+
+/** Where a hit is, as a person cites it: its page, else the section it falls under (cut to `room`), else nothing. */
+function hitPlace(hit: SearchHit, room: number): string {
+  if (hit.page) return hit.page.text;
+  return hit.section ? `in “${clipText(hit.section, Math.max(12, room - 5))}”` : '';
+}
+
+/** What a hit is and where: "passage · p. 3", "heading", "passage · in “Methods”", "annotation ID · p. 3 · B2", "title". */
 function hitLabel(hit: SearchHit): string {
-  if (hit.kind !== 'annotation') {
-    const what = searchHitLabel(hit).toLowerCase();
-    return hit.place === 'title' ? what : `${what} ${hit.start}${hit.page ? ` ${hit.page.text}` : ''}`;
-  }
+  const what = hit.kind === 'annotation' ? `annotation ${hit.annotationId}` : searchHitLabel(hit).toLowerCase();
   const grade = hit.grade ? `${hit.grade.reliability}${hit.grade.credibility}` : '';
-  return [`annotation ${hit.annotationId}`, hit.page?.text ?? '', grade].filter(Boolean).join(' ');
+  const room = WIDTH - LABEL_INDENT.length - [what, grade].filter(Boolean).join(' · ').length - 3;
+  return [what, hitPlace(hit, room), grade].filter(Boolean).join(' · ');
+}
+
+/** Text on lines of at most `width` characters, broken between words (a longer word keeps a line of its own). */
+function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** A hit as a block of its own: its label, then its snippet on one line or more, indented beneath. */
+function hitBlock(hit: SearchHit): string {
+  const snippet = hit.snippet
+    .map((part) => (part.match ? markedMatch(part.text) : part.text))
+    .join('')
+    .replace(/\s+/g, ' ');
+  const lines = wrapped(snippet, WIDTH - SNIPPET_INDENT.length).map((line) => `${SNIPPET_INDENT}${line}`);
+  return [`${LABEL_INDENT}${hitLabel(hit)}`, ...lines].join('\n');
 }
 
 /**
@@ -40,11 +73,9 @@ function searchReport(results: SearchResults): string {
   const shown = results.groups.reduce((sum, group) => sum + group.hits.length, 0);
   const last = results.offset + shown;
   const groups = results.groups.map((group) => {
-    const hits = group.hits.map((hit) => {
-      const snippet = hit.snippet.map((part) => (part.match ? markedMatch(part.text) : part.text)).join('');
-      return `  ${hitLabel(hit)}: ${snippet}`;
-    });
-    return `${group.title} (${group.documentId}): ${groupedCountOf(group.total, 'result', undefined, 'en')}\n${hits.join('\n')}`;
+    // A blank line between hits, so one hit's snippet never runs into the next.
+    const hits = group.hits.map(hitBlock).join('\n\n');
+    return `${group.title} (${group.documentId}): ${groupedCountOf(group.total, 'result', undefined, 'en')}\n\n${hits}`;
   });
   const more =
     last < results.total
@@ -60,7 +91,8 @@ export function searchCommand(session: CliSession): Command {
     .summary('search text, quotes, notes and tags; prints the total and 50 hits a page')
     .description(
       'Search document text, quotes, notes and tags: words, "phrases", prefix*, OR, NOT, (groups), tag:Actor/IS, color:red, ' +
-        'author:NAME, is:orphan. Prints the total, then 50 hits a page, each match marked ⟦so⟧.',
+        'author:NAME, is:orphan. Prints the total, then 50 hits a page, each with what and where it is (its page, or the ' +
+        'section it falls under) and its snippet, each match marked ⟦so⟧; --json gives offsets too.',
     )
     .argument('<query...>', 'the query (several words are one query)')
     .usage('QUERY [--offset N] [--limit N]')
