@@ -13,9 +13,11 @@ export class HeadingCache {
 
   /** The document's body headings in reading order; none for a document that is gone. */
   headingsOf(documentId: string): HeadingSpan[] {
-    // The text's hash and the state's length: a heading made or unmade by an edit changes the latter.
+    // Every write of the state stamps updated_at; the hash and length besides, for two writes in one millisecond.
     const version = this.db
-      .prepare<[string], string>(`SELECT text_sha256 || ':' || length(lexical_json) FROM documents WHERE id = ?`)
+      .prepare<[string], string>(
+        `SELECT updated_at || ':' || text_sha256 || ':' || length(lexical_json) FROM documents WHERE id = ?`,
+      )
       .pluck()
       .get(documentId);
     if (version === undefined) return [];
