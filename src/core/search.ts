@@ -354,6 +354,13 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
       snippet: [{ text: clipText(document.title, 120), match: false }],
     };
   const hit = { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks } as const;
+  // The text opens with the title: a match there is the title's, shown alone (and marked, and paged, as any other).
+  if (passage.end <= titleEnd(document))
+    return {
+      ...hit,
+      place: 'title',
+      snippet: snippetOf(document.text, { start: 0, end: titleEnd(document) }, passage, false),
+    };
   // A match in an image's description shows that description alone, so it reads as one, not run into the text around it.
   const description = imageDescriptionAround(document.text, passage.start, passage.end);
   if (description)
@@ -363,6 +370,11 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
     end: Math.min(document.text.length, passage.end + SNIPPET_CONTEXT),
   };
   return { ...hit, snippet: snippetOf(document.text, around, passage, true) };
+}
+
+/** Where the title ends in the text, which begins with it; 0 for a text that does not (never, since import). */
+function titleEnd(document: DocumentHits): number {
+  return document.title !== '' && document.text.startsWith(document.title) ? document.title.length : 0;
 }
 
 /** The passage's marks within `around`, with "…" where the text goes on beyond it when it is cut from the text around. */

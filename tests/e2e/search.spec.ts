@@ -40,17 +40,17 @@ test('search shows the true count, pages through every hit, and marks the whole 
   await expect(page.getByRole('button', { name: /^Show more/ })).toBeHidden();
 
   await box.fill('"not on Facebook"');
-  const phrase = page.getByRole('button', { name: /^Passage .*Not on Facebook/ }).first();
+  const phrase = page.getByRole('button', { name: /^Title .*Not on Facebook/ }).first();
   await expect(phrase.locator('mark')).toHaveText(['Not on Facebook']);
   await phrase.click();
   await expect(page.getByRole('heading', { level: 1, name: ACLU_TITLE })).toBeVisible();
   await expect.poll(() => marked(page)).toEqual(['Not on Facebook']);
 
-  // Several words: one result per passage, each word marked.
+  // Several words: one result per passage, each word marked (here in the title, which the text opens with).
   await box.fill('Facebook tracking');
-  const passage = page.getByRole('button', { name: /^Passage Facebook Is Tracking Me/ }).first();
-  await expect(passage.locator('mark')).toHaveText(['Facebook', 'Tracking']);
-  await passage.click();
+  const titleHit = page.getByRole('button', { name: /^Title Facebook Is Tracking Me/ }).first();
+  await expect(titleHit.locator('mark')).toHaveText(['Facebook', 'Tracking']);
+  await titleHit.click();
   await expect.poll(() => marked(page)).toEqual(['Facebook', 'Tracking']);
   await screenshot(page, 'search-light');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -81,6 +81,14 @@ describe('marginalia search output', () => {
     expect(json.groups[0]!.hits[0]).toMatchObject({ kind: 'text', place: 'heading' });
   });
 
+  it('labels a match in the title as the title, shown alone and marked', async () => {
+    await importBriefing();
+    const printed = await ok('search', 'coastal');
+    expect(hitBlocks(printed)).toEqual(['  title\n    ⟦Coastal⟧ briefing']);
+    const json = await jsonOf<SearchResults>('search', 'coastal');
+    expect(json.groups[0]!.hits[0]).toMatchObject({ kind: 'text', place: 'title', marks: [{ start: 0, end: 7 }] });
+  });
+
   it('cuts a long section name so the line that names it stays within 80 columns', async () => {
     const heading = `Statements by the ${'harbour authority and '.repeat(5)}others`;
     writeFileSync(join(temp.path, 'long.md'), `# Long\n\nIntro.\n\n## ${heading}\n\nThe quay was closed.\n`);

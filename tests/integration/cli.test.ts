@@ -582,7 +582,7 @@ describe('the marginalia CLI', () => {
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/^51 results in 1 document\n/);
     expect(first.stdout).toMatch(/: 51 results\n/);
-    expect(first.stdout.match(/^ {2}(?:passage|heading)(?: · .+)?\n {4}\S/gm)).toHaveLength(50);
+    expect(first.stdout.match(/^ {2}(?:passage|heading|title)(?: · .+)?\n {4}\S/gm)).toHaveLength(50);
     expect(first.stdout).toMatch(/Showing 1–50 of 51; --offset 50 shows the next\.\n$/);
     const next = await cli([...dataDir(), 'search', 'Facebook', '--offset', '50']);
     expect(next.stdout.match(/^ {2}(?:passage|heading)(?: · .+)?\n {4}\S/gm)).toHaveLength(1);

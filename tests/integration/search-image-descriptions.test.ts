@@ -39,7 +39,7 @@ describe('search in image descriptions', () => {
     await importBook();
     const printed = await ok('search', 'delta');
     expect(printed).toMatch(/^ {2}image description(?: · .+)?\n {4}\[Image: Map of the ⟦delta⟧ channels\]$/m);
-    expect(printed).toMatch(/^ {2}passage(?: · .+)?\n {4}Letters from the ⟦Delta⟧ /m);
+    expect(printed).toMatch(/^ {2}title\n {4}Letters from the ⟦Delta⟧$/m);
     expect(printed).not.toMatch(/\]\]|\[delta\]/i);
   });
 
