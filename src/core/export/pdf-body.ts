@@ -189,9 +189,15 @@ function digestLines(surface: PageSurface, row: Exclude<CoverRow, string>, size:
   return lines;
 }
 
+/** A cover date as coverDate writes it ("December 2, 2026, 09:49 UTC"), to be kept on one line. */
+const COVER_DATE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}(?:, \d{2}:\d{2} UTC)?/g;
+
 function coverLines(surface: PageSurface, row: CoverRow, size: number, width: number): Line[] {
   if (typeof row !== 'string') return digestLines(surface, row, size, width);
-  return surface.layout(surface.plainPieces(row, size, { color: COVER_INK }), width);
+  // No-break spaces inside each date: one wrapped at a line's end read "Imported December 2, 2026, / 09:49 UTC".
+  const unbroken = row.replace(COVER_DATE, (date) => date.replace(/ /g, '\u00a0'));
+  return surface.layout(surface.plainPieces(unbroken, size, { color: COVER_INK }), width);
 }
 
 function renderCoverBlock(surface: PageSurface, run: DocumentRun, blocks: readonly PrintBlock[]): void {

@@ -76,8 +76,10 @@ function madeRow(provenance: DocumentProvenance, opening: string): string {
  */
 export function provenanceRows(provenance: DocumentProvenance | null | undefined, opening = ''): CoverRow[] {
   if (!provenance) return [];
+  // The page count beside the type it counts: alone on a row, "3 pages" was read as the export's length (trial).
+  const pages = provenance.pageCount !== undefined ? ` · ${countOf(provenance.pageCount, 'page')}` : '';
   const rows: CoverRow[] = [
-    `Original: ${provenance.fileName} · ${typeName(provenance.sourceType)} · ${formatSize(provenance.size)}`,
+    `Original: ${provenance.fileName} · ${typeName(provenance.sourceType)}${pages} · ${formatSize(provenance.size)}`,
     { label: 'SHA-256', digest: provenance.sha256 },
     `Came from: ${originOnCover(provenance.origin, provenance.originUrl)}`,
   ];
@@ -85,15 +87,12 @@ export function provenanceRows(provenance: DocumentProvenance | null | undefined
   if (provenance.capturedAt) rows.push(`Fetched: ${coverDate(provenance.capturedAt)}`);
   // The date a file or message carries about itself: when it was made (or sent), not when it was published.
   rows.push(`${madeRow(provenance, opening)}Imported ${coverDate(provenance.importedAt)} with ${provenance.importer}`);
-  const facts: string[] = [];
-  if (provenance.pageCount !== undefined) facts.push(countOf(provenance.pageCount, 'page'));
   if (provenance.ocr) {
     const { meanConfidence, lowConfidenceWords } = provenance.ocr;
-    facts.push(
-      `text recognized by OCR, mean confidence ${Math.round(meanConfidence)}%, ${lowConfidenceWords} unsure words`,
+    rows.push(
+      `Text recognized by OCR, mean confidence ${Math.round(meanConfidence)}%, ${lowConfidenceWords} unsure words`,
     );
   }
-  if (facts.length > 0) rows.push(facts.join(' · ').replace(/^./, (first) => first.toUpperCase()));
   return rows;
 }
 
