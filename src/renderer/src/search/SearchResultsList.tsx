@@ -1,6 +1,7 @@
 // Search results grouped by document, each hit a button that opens it, with "Show more"
 // while more remain; and the syntax help shown under an empty or unreadable query.
 import type { SearchGroup, SearchHit, SearchResults } from '../../../shared/search-results';
+import { clipText } from '../../../shared/clip-text';
 import { searchHitLabel } from '../../../shared/search-results';
 import { EVIDENCE_SEARCH_HELP } from '../../../shared/search-evidence-filters';
 import { SEARCH_SYNTAX_HELP } from '../../../shared/search-query';
@@ -94,6 +95,8 @@ function HitButton({ hit, onChoose }: { hit: SearchHit; onChoose: () => void }) 
         style={hit.color ? { borderColor: HIGHLIGHT_PALETTE[hit.color].swatch } : undefined}
       >
         {searchHitLabel(hit)}
+        {/* Where the hit is, for a document without pages: the section it falls under, as the CLI says it. */}
+        {!hit.page && hit.section && ` · in “${clipText(hit.section, 60)}”`}
       </span>
       {hit.page && <PageTag text={hit.page.text} />}
       {hit.grade && <GradeBadge reliability={hit.grade.reliability} credibility={hit.grade.credibility} />}
