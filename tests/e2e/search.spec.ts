@@ -137,3 +137,18 @@ test('a match in an imported image’s description is labelled as one and keeps 
   await hit.click();
   await expect.poll(() => marked(page)).toEqual(['channels']);
 });
+
+test('a search of the open document that finds nothing offers the library, one key away', async ({ page, app }) => {
+  const box = await openSearch(page, app);
+  await page.getByRole('radio', { name: 'This document' }).check();
+  await box.fill('Facebook');
+  await expect(page.getByRole('status').filter({ hasText: 'No results in this document' })).toBeVisible();
+  const widen = page.getByRole('button', { name: 'Search the library' });
+  await screenshotBothThemes(page, 'search-no-results-in-document');
+  await widen.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('radio', { name: 'Library' })).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: '51 results in 1 document' })).toBeVisible();
+  await expect(widen).toBeHidden();
+  await expect(box).toBeFocused();
+});

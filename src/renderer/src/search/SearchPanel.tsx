@@ -75,10 +75,26 @@ export function SearchPanel(props: SearchPanelProps) {
       ))}
       {results && !error && (
         <p className={panel.count} role="status">
-          {results.total === 0
-            ? 'No results'
-            : `${groupedCountOf(results.total, 'result')} in ${groupedCountOf(results.documents, 'document')}`}
+          {results.total > 0
+            ? `${groupedCountOf(results.total, 'result')} in ${groupedCountOf(results.documents, 'document')}`
+            : searchIn.documentId
+              ? 'No results in this document'
+              : 'No results'}
         </p>
+      )}
+      {results?.total === 0 && !error && searchIn.documentId && (
+        // A search left on "This document" found nothing: the library is one step away (trial).
+        <button
+          type="button"
+          className={styles.widen}
+          onClick={() => {
+            props.onScope('library');
+            // The button goes with the empty result: focus stays where the search is typed.
+            inputRef.current?.focus();
+          }}
+        >
+          Search the library
+        </button>
       )}
       {results && !error && (
         <SearchResultsList
