@@ -9,6 +9,8 @@ import { WarmReaders } from '../../src/core/import/warm-readers';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
 
 const entry = defaultReaderWorkerEntry();
+/** The next worker starts once the thread is done with the read's own work (see warm-readers.ts). */
+const afterRead = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const limits = { maxOldGenerationSizeMb: 256, timeoutMs: 60_000 };
 
 async function readWith(warm: WarmReaders): Promise<string> {
@@ -36,10 +38,13 @@ describe('warm reader workers', () => {
       expect(warm.isWaiting).toBe(false);
       expect(await readWith(warm)).toBe(DOCX_TITLE);
       expect(take.mock.results[0]?.value).toBeUndefined();
+      await afterRead();
       expect(warm.isWaiting).toBe(true);
       expect(await readWith(warm)).toBe(DOCX_TITLE);
       expect(take.mock.results[1]?.value).toBeDefined();
       // Taken, it is replaced once that read has ended: one waits again, never two.
+      expect(warm.isWaiting).toBe(false);
+      await afterRead();
       expect(warm.isWaiting).toBe(true);
     } finally {
       warm.close();
@@ -51,6 +56,8 @@ describe('warm reader workers', () => {
     warm.keepWarm();
     try {
       warm.readEnded('docx');
+      expect(warm.isWaiting).toBe(false);
+      await afterRead();
       expect(warm.isWaiting).toBe(true);
       await sleep(600);
       expect(warm.isWaiting).toBe(false);
@@ -60,13 +67,15 @@ describe('warm reader workers', () => {
     }
   }, 30_000);
 
-  it('keep the Word reader loaded in the waiting worker, but leave a bare one after a PDF, whose pdf.js would hold 150 MB', () => {
+  it('keep the Word reader loaded in the waiting worker, but leave a bare one after a PDF, whose pdf.js would hold 150 MB', async () => {
     const warm = new WarmReaders(entry, undefined, limits);
     warm.keepWarm();
     try {
       warm.readEnded('docx');
+      await afterRead();
       expect(warm.waitingWith).toEqual(['docx']);
       warm.readEnded('pdf');
+      await afterRead();
       expect(warm.isWaiting).toBe(true);
       expect(warm.waitingWith).toEqual([]);
     } finally {
@@ -78,20 +87,25 @@ describe('warm reader workers', () => {
     const warm = new WarmReaders(entry, undefined, limits);
     warm.keepWarm();
     warm.readEnded('pdf');
+    await afterRead();
     const waiting = warm.take(entry, limits) as Worker;
     expect(waiting).toBeDefined();
     await waiting.terminate();
+    // Closed between a read's end and the worker's start: none starts.
     warm.readEnded('pdf');
     warm.close();
+    await afterRead();
     expect(warm.isWaiting).toBe(false);
     warm.readEnded('docx');
+    await afterRead();
     expect(warm.isWaiting).toBe(false);
   }, 30_000);
 
-  it('hand out a worker only for reads on its entry and under its limits', () => {
+  it('hand out a worker only for reads on its entry and under its limits', async () => {
     const warm = new WarmReaders(entry, undefined, limits);
     warm.keepWarm();
     warm.readEnded('docx');
+    await afterRead();
     try {
       expect(warm.take(entry, { ...limits, timeoutMs: 5 })).toBeUndefined();
       expect(warm.take(new URL('./elsewhere.mjs', entry), limits)).toBeUndefined();
