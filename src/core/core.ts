@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ContractHandlers, ReanchorCounts } from '../shared/contract';
-import { pdfFileNameFor, resolvePdfExportOptions, type PdfExportOptions } from '../shared/export-options';
+import { pdfFileNameForDocuments, resolvePdfExportOptions, type PdfExportOptions } from '../shared/export-options';
 import type { PdfExportResult } from '../shared/export-options';
 import { UNOPENABLE_LINK_MESSAGE, isOpenableLink } from '../shared/links';
 import type { AppInfo, ImportOutcome } from '../shared/model';
@@ -371,7 +371,7 @@ export class MarginaliaCore {
         'INTERNAL',
         'This Marginalia host was started without its fonts, so it cannot export PDFs.',
       );
-    const sources = documentIds.map((id) => ({
+    const sources = this.documents.inListOrder(documentIds).map((id) => ({
       detail: this.documents.detail(id),
       annotations: this.annotations.list(id),
       provenance: this.documents.source(id).provenance,
@@ -404,12 +404,9 @@ export class MarginaliaCore {
   }
 
   private describeExport(documentIds: readonly string[], rendered: RenderedPdf): Omit<PdfExportResult, 'dataBase64'> {
-    const first =
-      documentIds.length === 1
-        ? this.documents.summary(documentIds[0]!).title
-        : `Marginalia export (${documentIds.length} documents)`;
+    const titles = this.documents.inListOrder(documentIds).map((id) => this.documents.summary(id).title);
     const { pageCount, highlightCount, noteCount, warnings } = rendered;
-    return { fileName: pdfFileNameFor(first), pageCount, highlightCount, noteCount, warnings };
+    return { fileName: pdfFileNameForDocuments(titles), pageCount, highlightCount, noteCount, warnings };
   }
 
   /** Imports a text file from disk at once, checking its size before reading it. */

@@ -198,6 +198,26 @@ export class DocumentRepository {
     return `: its attachments are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   }
 
+  /**
+   * These documents in the order of list(), newest import first, each once: the order of an
+   * export of several, so that every host (the app's dialog, the CLI) puts them in the same
+   * order however they were ticked or named. An id the library lacks stays, at the end, so
+   * that asking for it fails as it would.
+   */
+  inListOrder(ids: readonly string[]): string[] {
+    const wanted = new Set(ids);
+    if (wanted.size < 2) return [...wanted];
+    const listed = cachedStatement<[], { id: string }>(
+      this.db,
+      'SELECT id FROM documents ORDER BY imported_at DESC, seq DESC',
+    )
+      .all()
+      .map((row) => row.id)
+      .filter((id) => wanted.has(id));
+    const known = new Set(listed);
+    return [...listed, ...[...wanted].filter((id) => !known.has(id))];
+  }
+
   /** Every document, newest first; e-mail messages carry their thread (one query: headers read only for messages). */
   list(): DocumentSummary[] {
     const rows = cachedStatement<[], DocumentRow & { mail_headers: string | null }>(

@@ -135,7 +135,7 @@ export interface MarginaliaContract extends EvidenceContract {
   /** Saves a corrected document text and re-anchors its annotations. */
   updateDocumentText(input: { id: string; lexicalJson: string }): { document: DocumentDetail; counts: ReanchorCounts };
   /**
-   * Lays out documents with their annotations as one PDF (in the order given) and returns
+   * Lays out documents with their annotations as one PDF (in the library's order, newest import first, whatever order they are given in) and returns
    * its bytes; progress arrives as exportProgress events carrying the same jobId.
    */
   exportPdf(input: { documentIds: string[]; options?: Partial<PdfExportOptions>; jobId?: string }): PdfExportResult;

@@ -78,6 +78,16 @@ export function pdfFileNameFor(title: string): string {
   return `${fileStemFor(title, 'Marginalia export')} (annotated).pdf`;
 }
 
+/**
+ * The file name of one export: the document's title for one document; for several,
+ * "Marginalia export, 3 documents (annotated).pdf" (one pair of parentheses, and names that
+ * sort together beside the single documents' names).
+ */
+export function pdfFileNameForDocuments(titles: readonly string[]): string {
+  if (titles.length === 1) return pdfFileNameFor(titles[0]!);
+  return pdfFileNameFor(`Marginalia export, ${titles.length} documents`);
+}
+
 /** A title made safe for a file name: no path or control characters, at most 200 bytes, cut at a word. */
 export function fileStemFor(title: string, fallback: string): string {
   const cleaned = title

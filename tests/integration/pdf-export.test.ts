@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import type { Annotation } from '../../src/shared/annotations';
+import type { PdfExportResult } from '../../src/shared/export-options';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
 import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
 import { FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
@@ -172,7 +173,9 @@ describe('annotated PDF export', () => {
     const all = pdftotext(out);
     expect(all).toContain('Exported by Ada Analyst');
     expect(all).toMatch(/By tag: Actor\/Unknown \(1\) · Place\/Hospital \(1\)/);
-    expect(all).toMatch(/1\s+Ada Analyst · \d{4}-\d\d-\d\d \d\d:\d\d UTC\s+Which hospital\?\s+#Place\/Hospital/);
+    expect(all).toMatch(
+      /1\s+Ada Analyst ·\s+[A-Z][a-z]+ \d{1,2}, \d{4}, \d\d:\d\d UTC\s+Which hospital\?\s+#Place\/Hospital/,
+    );
     // A highlight without a note has no margin note; its tag is in the appendix and its PDF annotation.
     expect(all).not.toContain('#Actor/Unknown');
     expect(all).toMatch(/Page 1 of \d+/);
@@ -193,6 +196,23 @@ describe('annotated PDF export', () => {
     expect(all).toMatch(/Notes continued 1 Ada Analyst · [^·]+ · on page 1 ↩ A very long note/);
     expect(all).toContain('The end of the long note.');
     expect(result.pageCount).toBeGreaterThan(8);
+  });
+
+  it('writes every time in the export as the cover does, the day spelled out and never broken across lines', async () => {
+    const { id, text } = sampleWithText();
+    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: 'In the margin.' });
+    const long = `${'A note too long for the margin. '.repeat(300)}Its end.`;
+    highlight(id, text, 'beheading 11 people', { noteMarkdown: long });
+    const out = join(temp.path, 'times.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    const all = pdftotext(out);
+    // pdftotext gives the no-break spaces as spaces; a date broken across lines would have a line break in it.
+    const coverForm = '[A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d\\d:\\d\\d UTC';
+    expect(all).toMatch(new RegExp(`Exported by Ada Analyst on ${coverForm}\\n`));
+    // The margin note, and the note continued after the text, each with the whole date on one line.
+    expect(all).toMatch(new RegExp(`1 Ada Analyst ·\\s+${coverForm}\\n`));
+    expect(all).toMatch(new RegExp(`Notes continued\\s+2 Ada Analyst · ${coverForm} · on page \\d+ ↩`));
+    expect(all).not.toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
   });
 
   it('exports a document with no annotations, and says so in the appendix', async () => {
@@ -343,6 +363,48 @@ describe('annotated PDF export', () => {
     expect(readdirSync(folder).sort()).toEqual(['keep.pdf', 'taken.pdf']);
   });
 
+  it('exports several documents in the library’s order, whatever order they are asked in, numbering notes on from one to the next, as “Marginalia export, 2 documents (annotated).pdf”', async () => {
+    const sample = sampleWithText();
+    highlight(sample.id, sample.text, 'Islamic State militants stormed the centre of Sabratha', {
+      noteMarkdown: 'First.',
+    });
+    highlight(sample.id, sample.text, 'beheading 11 people', { noteMarkdown: 'Second.' });
+    const { document } = core.importPath(join(FIXTURES, 'briefing.md'));
+    const briefing = canonicalTextOf(core.documents.detail(document.id).lexicalJson);
+    highlight(document.id, briefing, 'Residents reported fighting near the hospital.', { noteMarkdown: 'Third.' });
+    const long = `${'A note too long for the margin. '.repeat(60)}Its end.`;
+    highlight(document.id, briefing, 'How many were injured?', { noteMarkdown: long });
+    // The library lists the briefing first (imported last); the call names the sample first.
+    expect(core.documents.list().map((doc) => doc.id)).toEqual([document.id, sample.id]);
+
+    const result = await core.call('exportPdf', { documentIds: [sample.id, document.id] });
+    if (!result.ok) throw new Error(result.error.message);
+    const exported = result.value as PdfExportResult;
+    expect(exported.fileName).toBe('Marginalia export, 2 documents (annotated).pdf');
+    const out = join(temp.path, 'combined.pdf');
+    writeFileSync(out, Buffer.from(exported.dataBase64, 'base64'));
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual([
+      'Field briefing: coastal cities',
+      'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha',
+    ]);
+    const all = collapseWhitespace(pdftotext(out));
+    // Each number names one note: the briefing's notes are 1 and 2, the sample's carry on at 3.
+    expect(all).toMatch(/1 Ada Analyst · [^·]+ UTC Third\./);
+    expect(all).toContain('2 continues in the notes after the text');
+    expect(all).toMatch(/Notes continued 2 Ada Analyst · [^·]+ · on page \d+ ↩ A note too long/);
+    // (pdftotext reads the gutter's chip for note 4 in among note 3's lines.)
+    expect(all).toMatch(/3 Ada Analyst · [^·]+ UTC (4 )?First\./);
+    expect(all).toMatch(/4 Ada Analyst · [^·]+ UTC Second\./);
+    expect(all.indexOf('Third.')).toBeLessThan(all.indexOf('First.'));
+    expect(all.match(/\d Ada Analyst ·/g)).toEqual([
+      '1 Ada Analyst ·',
+      '2 Ada Analyst ·',
+      '3 Ada Analyst ·',
+      '4 Ada Analyst ·',
+    ]);
+  });
+
   it('reports progress through events while it lays out pages', async () => {
     const { id } = sampleWithText();
     const progress: Array<{ done: number; total: number; stage: string }> = [];
@@ -390,6 +452,8 @@ describe('marginalia export', () => {
         ])
       ).code,
     ).toBe(0);
+    const noted = ['annotate', 'Field', '--quote', 'near the hospital', '--note', 'Hospital?'];
+    expect((await cli([...data, ...noted])).code).toBe(0);
 
     // A folder that is not there yet is made, as `mkdir -p` would.
     const dir = join(temp.path, 'pdfs', 'briefings');
@@ -400,19 +464,30 @@ describe('marginalia export', () => {
       'Field briefing coastal cities (annotated).pdf',
       'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha (annotated).pdf',
     ]);
+    // In the library's order, newest import first, as `marginalia list` shows them.
     expect(each.stdout).toMatch(
-      /Sabratha \(annotated\).pdf  \(4 pages, 1 highlight, 1 note\)\n.*coastal cities \(annotated\).pdf  \(1 page, 0 highlights, 0 notes\)\n$/,
+      /coastal cities \(annotated\).pdf  \(1 page, 1 highlight, 1 note\)\n.*Sabratha \(annotated\).pdf  \(4 pages, 1 highlight, 1 note\)\n$/,
     );
 
+    // One rule for the order, as in the app: the library's, whatever order the documents are named in.
     const combined = join(temp.path, 'both.pdf');
     const both = await cli([...data, 'export', 'Reports', 'Field', '--out', combined, '--paper', 'letter']);
     expect(both.code).toBe(0);
     const pdf = await readPdf(readFileSync(combined));
     expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual([
-      'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha',
       'Field briefing: coastal cities',
+      'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha',
     ]);
-    expect(pdftotext(combined)).toMatch(/Page 1 of (\d+)[\s\S]*Field briefing: coastal cities/);
+    const text = collapseWhitespace(pdftotext(combined));
+    expect(text).toMatch(/^Field briefing: coastal cities[\s\S]*Page 1 of \d+[\s\S]*Reports of western/);
+    // Note numbers carry on into the second document: one number, one note.
+    expect(text).toMatch(/1 Ada Analyst · [^·]+ UTC Hospital\?/);
+    expect(text).toMatch(/2 Ada Analyst · [^·]+ UTC IS again/);
+    const json = await cli([...data, '--json', 'export', 'Field', 'Reports', '--out', combined, '--paper', 'letter']);
+    const [written] = JSON.parse(json.stdout) as Array<{ documents: string[] }>;
+    const listed = JSON.parse((await cli([...data, '--json', 'list'])).stdout) as Array<{ id: string }>;
+    expect(written!.documents).toEqual(listed.map((doc) => doc.id));
+    expect(collapseWhitespace(pdftotext(combined)).replace(/\d+:\d+/g, '')).toBe(text.replace(/\d+:\d+/g, ''));
 
     const wrong = await cli([...data, 'export', 'Reports', '--format', 'docx', '--out', combined]);
     expect(wrong).toMatchObject({ code: 1, stderr: 'marginalia: unknown export format “docx”; the format is pdf.\n' });

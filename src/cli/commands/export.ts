@@ -8,7 +8,7 @@ import type { PaperSize, PdfExportOptions } from '../../shared/export-options';
 import { PAPER_SIZES, pdfFileNameFor } from '../../shared/export-options';
 import type { DocumentSummary } from '../../shared/model';
 import { countOf } from '../../shared/plural';
-import { resolveDocuments } from '../document-reference';
+import { chooseDocument } from '../document-reference';
 import { makeFolder, writeFile } from '../host';
 import type { CliSession } from '../session';
 import { UsageError, parsedOption, repeatable, valueOption, asText } from '../usage';
@@ -65,9 +65,19 @@ function exportTargets(docs: readonly DocumentSummary[], flags: ExportFlags): Ar
   });
 }
 
+/**
+ * The documents named, each once, in the library's order (newest import first, as `marginalia
+ * list` shows them): the order the app's export dialog and the core put them in too.
+ */
+async function documentsToExport(session: CliSession, references: readonly string[]): Promise<DocumentSummary[]> {
+  const library = await session.call('listDocuments', {});
+  const chosen = new Set(references.map((reference) => chooseDocument(library, reference).id));
+  return library.filter((doc) => chosen.has(doc.id));
+}
+
 async function exportPdfs(session: CliSession, references: readonly string[], flags: ExportFlags): Promise<void> {
   const options = exportOptionsFrom(flags);
-  const targets = exportTargets(await resolveDocuments(session, references), flags);
+  const targets = exportTargets(await documentsToExport(session, references), flags);
   if (flags.outDir !== undefined) await makeFolder(resolve(flags.outDir));
   const written = [];
   for (const target of targets) {
@@ -95,7 +105,9 @@ export function exportCommand(session: CliSession): Command {
   return new Command('export')
     .summary('export annotated PDFs: all documents in one FILE, or one per document in DIR')
     .description(
-      'Export an annotated PDF: all the documents in one FILE (--out), or one PDF per document in DIR (--out-dir).',
+      'Export an annotated PDF: all the documents in one FILE (--out), or one PDF per document in DIR (--out-dir). ' +
+        'Documents go in the library’s order (newest import first, as `marginalia list` shows them), whatever order they are named in; ' +
+        'note numbers carry on from one document to the next.',
     )
     .argument('<doc...>', 'document ids or unique, case-insensitive prefixes of their titles')
     .usage('DOC... --format pdf (--out FILE | --out-dir DIR)')

@@ -61,7 +61,16 @@ export function firstPlacedEndingAfter(placed: readonly PlacedFragment[], offset
   return low;
 }
 
-export function prepareRun(source: ExportSource, documentIndex: number, options: PdfExportOptions): DocumentRun {
+/**
+ * The document's run; its margin notes are numbered from `firstNoteNumber`, so that numbers
+ * carry on across the documents of one export and each number names one note.
+ */
+export function prepareRun(
+  source: ExportSource,
+  documentIndex: number,
+  options: PdfExportOptions,
+  firstNoteNumber = 1,
+): DocumentRun {
   const included = source.annotations
     .filter((annotation) => passesExportFilters(annotation, options))
     .sort(compareByPosition);
@@ -74,7 +83,7 @@ export function prepareRun(source: ExportSource, documentIndex: number, options:
   // in the PDF annotation, not in the margin (which stays readable at 1,000 highlights).
   const withMargin = anchored.filter((annotation) => options.includeNotes && hasNote(annotation));
   const entries = withMargin.map((annotation, index) => ({
-    number: index + 1,
+    number: firstNoteNumber + index,
     annotation,
     page: -1,
     desiredTop: 0,

@@ -49,8 +49,10 @@ export async function renderAnnotatedPdf(
   let highlightCount = 0;
   let noteCount = 0;
   const highlightPages = new Map<string, number>();
+  let nextNoteNumber = 1;
   for (const [documentIndex, source] of sources.entries()) {
-    const run = prepareRun(source, documentIndex, options);
+    const run = prepareRun(source, documentIndex, options, nextNoteNumber);
+    nextNoteNumber += run.entries.length;
     await renderBody(surface, run, sources.length > 1);
     highlightCount += paintHighlights(surface, run);
     noteCount += placeMarginNotes(surface, run);

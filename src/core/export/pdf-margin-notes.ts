@@ -5,7 +5,8 @@
 import type { DocumentRun, MarginEntry } from './pdf-document-run';
 import { firstPlacedEndingAfter } from './pdf-document-run';
 import { LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, NOTE_COLUMN_WIDTH, NOTE_SIZE, NOTE_SPACING } from './pdf-style';
-import { exportPiece, formatDate, hasNote, solidOf } from './pdf-style';
+import { unbrokenDate } from './pdf-provenance';
+import { exportPiece, hasNote, solidOf } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Line, StyledPiece } from './pdf-text';
 
@@ -30,7 +31,7 @@ export function noteLines(
     // A highlight with tags and no note takes one line: its number and its tags.
     return surface.layout([number, tagPiece], width);
   }
-  const byline = `${annotation.author.name} · ${formatDate(annotation.updatedAt)}${withBackReference}`;
+  const byline = `${annotation.author.name} · ${unbrokenDate(annotation.updatedAt)}${withBackReference}`;
   const lines = surface.layout([number, exportPiece(byline, size * 0.92, { color: MUTED })], width);
   if (note) {
     for (const paragraph of annotation.note.text.split(/\n+/)) {

@@ -28,6 +28,11 @@ export function coverDate(value: string | Date): string {
   return `${day}, ${formatDate(text, 'utc-minute').slice(11)}`;
 }
 
+/** A date as coverDate writes it, with no-break spaces: a line never breaks inside it ("December 2, 2026, / 09:49 UTC"). */
+export function unbrokenDate(value: string | Date): string {
+  return coverDate(value).replace(/ /g, '\u00a0');
+}
+
 /** Where the original came from, as the exported PDF may say it: never a path on the exporter's computer. */
 function originOnCover(origin: DocumentOrigin, originUrl: string | undefined): string {
   switch (origin.kind) {

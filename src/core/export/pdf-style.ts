@@ -1,10 +1,9 @@
 // The export's page geometry, type sizes and inks, and the small helpers every stage of the
-// layout shares (the export's own text pieces, dates as the export prints them).
+// layout shares (the export's own text pieces; dates are written by pdf-provenance.ts's coverDate).
 import type { Annotation, HighlightColor } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import { HIGHLIGHT_PALETTE } from '../../shared/palette';
 import type { Rgb, StyledPiece } from './pdf-text';
-import { formatDate as formatSharedDate } from '../../shared/dates';
 
 export const PAPER: Record<PdfExportOptions['paper'], { size: string; width: number; height: number }> = {
   a4: { size: 'A4', width: 595.28, height: 841.89 },
@@ -52,11 +51,6 @@ export function solidOf(color: HighlightColor): Rgb {
 
 export function rgb255(color: Rgb): [number, number, number] {
   return [Math.round(color[0] * 255), Math.round(color[1] * 255), Math.round(color[2] * 255)];
-}
-
-/** Dates in the PDF read the same in every locale: "2026-11-30 14:05 UTC". */
-export function formatDate(when: string | Date): string {
-  return formatSharedDate(when, 'utc-minute');
 }
 
 export function isSafeLink(url: string): boolean {
