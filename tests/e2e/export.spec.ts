@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
 import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import { chooseFromMenu } from './toolbar-helpers';
 import type { RunningApp } from './fixtures';
 import { selectText } from './helpers';
@@ -153,4 +153,68 @@ test('an export with warnings shows them in the dialog until they are read, then
   await warned.getByRole('button', { name: 'OK' }).click();
   await expect(warned).toBeHidden();
   await expect(opener).toBeFocused();
+});
+
+test('the dialog ticks again the documents ticked when it was last open, less those removed since, and names a combined export clearly', async ({
+  page,
+  app,
+}) => {
+  app.core.importBytes('tea-notes.txt', Buffer.from('Tea notes\nGreen tea from the coast road.\n'));
+  app.core.importBytes('field-notes.txt', Buffer.from('Field notes\nCheckpoints along the coast road.\n'));
+  await openReader(page, app);
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  await dialog.getByRole('checkbox', { name: 'Tea notes' }).check();
+  await dialog.getByRole('checkbox', { name: 'Field notes' }).check();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  for (const name of [SAMPLE_TITLE, 'Tea notes', 'Field notes'])
+    await expect(dialog.getByRole('checkbox', { name })).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Delete Field notes' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Field notes”?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('button', { name: 'Delete Field notes' })).toBeHidden();
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  await expect(dialog.getByRole('checkbox', { name: 'Field notes' })).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Tea notes' })).toBeChecked();
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Marginalia export, 2 documents (annotated).pdf');
+  // The library's order, newest import first, as the dialog lists them.
+  const pdf = await readPdf(readFileSync((await download.path())!));
+  expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual(['Tea notes', SAMPLE_TITLE]);
+});
+
+test('the dialog says Claims and sources keeps only the filtered annotations’ claims only while a filter applies', async ({
+  page,
+  app,
+}) => {
+  await openReader(page, app);
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const note = dialog.getByText(/^Claims and sources lists only/);
+  await expect(dialog.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
+  await expect(note).toHaveCount(0);
+  await screenshotBothThemes(page, 'export-dialog-unfiltered');
+
+  await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Actor');
+  await expect(note).toBeVisible();
+  await screenshotBothThemes(page, 'export-dialog-filtered');
+  await dialog.getByRole('combobox', { name: /^Tags/ }).fill(' , ');
+  await expect(note).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: /^Authors/ }).fill('Test Reader');
+  await expect(note).toBeVisible();
+  await dialog.getByRole('textbox', { name: /^Authors/ }).fill('');
+  await dialog.getByRole('group', { name: 'Colors' }).getByRole('checkbox', { name: 'Green' }).check();
+  await expect(note).toBeVisible();
+  // Without the appendix there is nothing for it to say.
+  await dialog.getByRole('checkbox', { name: 'Claims and sources' }).uncheck();
+  await expect(note).toHaveCount(0);
 });

@@ -26,11 +26,15 @@ function ExportLayer() {
   const host = useSession((state) => state.info?.host);
   useCommandHandler('exportPdf', () => dialogs.show('export'), current !== null && !editing);
   if (!open || !current) return null;
+  // The ticks of the last opening, less documents removed since; none left, the open document.
+  const existing = new Set((documents ?? []).map((doc) => doc.id));
+  const remembered = dialogs.get().exportSelection.filter((id) => existing.has(id));
   return (
     <ExportDialog
       client={client}
       documents={documents ?? []}
-      currentId={current.id}
+      initialSelection={remembered.length > 0 ? remembered : [current.id]}
+      onSelectionChange={(ids) => dialogs.rememberExportSelection(ids)}
       onClose={() => dialogs.close('export')}
       host={host}
     />

@@ -13,6 +13,15 @@ describe('DialogsStore', () => {
     expect(dialogs.get().open).toBeNull();
   });
 
+  it('keeps the documents ticked for export when dialogs close, even all at once after a failure', () => {
+    const dialogs = new DialogsStore();
+    dialogs.show('export');
+    dialogs.rememberExportSelection(['doc-1', 'doc-2']);
+    dialogs.close('export');
+    dialogs.closeAll();
+    expect(dialogs.get().exportSelection).toEqual(['doc-1', 'doc-2']);
+  });
+
   it('runs a confirmation’s action only when the answer is yes, and closes it either way', () => {
     const dialogs = new DialogsStore();
     let ran = 0;
@@ -34,6 +43,6 @@ describe('DialogsStore', () => {
     dialogs.previewBundle({ fileName: 'notes.mnb', dataBase64: '' });
     dialogs.confirm({ title: 'Delete?', body: '', confirmLabel: 'Delete', onConfirm: () => undefined });
     dialogs.closeAll();
-    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null });
+    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null, exportSelection: [] });
   });
 });

@@ -1,5 +1,5 @@
 // Which dialog is open (settings, export, share notes, the import-notes preview), the
-// confirmation waiting for an answer.
+// confirmation waiting for an answer, and the documents last ticked for export.
 import { Store } from './store';
 
 /** The dialogs that open from a command; at most one at a time. */
@@ -24,13 +24,19 @@ export interface DialogsState {
   open: DialogName | null;
   incomingBundle: IncomingBundle | null;
   confirmation: Confirmation | null;
+  /** The documents ticked when the export dialog was last open, so reopening it keeps them (this window only). */
+  exportSelection: readonly string[];
 }
 
-const CLOSED: DialogsState = { open: null, incomingBundle: null, confirmation: null };
+const CLOSED = { open: null, incomingBundle: null, confirmation: null } satisfies Partial<DialogsState>;
 
 export class DialogsStore extends Store<DialogsState> {
   constructor() {
-    super(CLOSED);
+    super({ ...CLOSED, exportSelection: [] });
+  }
+
+  rememberExportSelection(documentIds: readonly string[]): void {
+    this.set({ exportSelection: documentIds });
   }
 
   show(name: DialogName): void {

@@ -10,7 +10,7 @@ import { countOf } from '../../../shared/plural';
 import { reportFailure } from '../app/notifications/store';
 import { FormFooter, Modal, dialogStyles } from '../ui/Dialogs';
 import { DocumentPicker } from '../ui/DocumentPicker';
-import { FilterFields, PaperAndIncludeFields } from './ExportFields';
+import { FilterFields, PaperAndIncludeFields, splitList } from './ExportFields';
 import type { ExportPhase } from './useExport';
 import { useExport } from './useExport';
 import styles from './ExportDialog.module.css';
@@ -18,17 +18,13 @@ import styles from './ExportDialog.module.css';
 interface ExportDialogProps {
   client: MarginaliaClient;
   documents: readonly DocumentSummary[];
-  currentId: string;
+  /** The documents ticked on opening. */
+  initialSelection: readonly string[];
+  /** Told each change of the ticks, to offer them again at the next opening. */
+  onSelectionChange: (documentIds: readonly string[]) => void;
   /** Where the app runs: the browser host can open the exported PDF in a tab. */
   host: AppInfo['host'] | undefined;
   onClose: () => void;
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
 }
 
 /** The tags that exist, offered while typing a tag filter. */
@@ -79,9 +75,11 @@ function ExportWarnings({
   );
 }
 
-export function ExportDialog({ client, documents, currentId, host, onClose }: ExportDialogProps) {
+export function ExportDialog(props: ExportDialogProps) {
+  const { client, documents, initialSelection, onSelectionChange, host, onClose } = props;
   const ids = useId();
-  const [selected, setSelected] = useState<string[]>(currentId ? [currentId] : []);
+  const [selected, setSelected] = useState<string[]>(() => [...initialSelection]);
+  useEffect(() => onSelectionChange(selected), [selected, onSelectionChange]);
   const [options, setOptions] = useState<PdfExportOptions>(DEFAULT_PDF_EXPORT_OPTIONS);
   const [tagText, setTagText] = useState('');
   const [authorText, setAuthorText] = useState('');

@@ -7,6 +7,14 @@ import type { PdfExportOptions } from '../../../shared/export-options';
 import { dialogStyles } from '../ui/Dialogs';
 import styles from './ExportDialog.module.css';
 
+/** A comma-separated filter field's values. */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
 type Change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) => void;
 
 interface OptionsProps {
@@ -80,6 +88,8 @@ interface FilterProps extends OptionsProps {
 
 export function FilterFields(props: FilterProps) {
   const { options, change, disabled, idPrefix, tagPaths, tagText, onTagText, authorText, onAuthorText } = props;
+  // The note on Claims and sources is about filtering: it says nothing while nothing is filtered.
+  const filtering = options.colors.length > 0 || splitList(tagText).length > 0 || splitList(authorText).length > 0;
   const toggleColor = (color: HighlightColor) =>
     change(
       'colors',
@@ -125,10 +135,12 @@ export function FilterFields(props: FilterProps) {
           </label>
         ))}
       </div>
-      <p className={dialogStyles.hint}>
-        Claims and sources lists only the claims and sources of these annotations; each analysis of competing hypotheses
-        stays whole.
-      </p>
+      {options.includeEvidence && filtering && (
+        <p className={dialogStyles.hint}>
+          Claims and sources lists only the claims and sources of these annotations; each analysis of competing
+          hypotheses stays whole.
+        </p>
+      )}
     </fieldset>
   );
 }
