@@ -537,7 +537,7 @@ describe('the marginalia CLI', () => {
       .map((item) => item.str)
       .join(' ');
     expect(text).toContain('Exported by Ada Analyst');
-    expect(text).toMatch(/Ada Analyst · \d{4}-/);
+    expect(text).toMatch(/Ada Analyst [A-Z][a-z]+\s\d{1,2},\s\d{4}/);
     expect(text).not.toContain(`${loginName} ·`);
     expect(
       pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight').map((annotation) => annotation.title),

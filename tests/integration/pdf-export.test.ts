@@ -174,7 +174,7 @@ describe('annotated PDF export', () => {
     expect(all).toContain('Exported by Ada Analyst');
     expect(all).toMatch(/By tag: Actor\/Unknown \(1\) · Place\/Hospital \(1\)/);
     expect(all).toMatch(
-      /1\s+Ada Analyst ·\s+[A-Z][a-z]+ \d{1,2}, \d{4}, \d\d:\d\d UTC\s+Which hospital\?\s+#Place\/Hospital/,
+      /1\s+Ada Analyst\s+[A-Z][a-z]+ \d{1,2}, \d{4}, \d\d:\d\d UTC\s+Which hospital\?\s+#Place\/Hospital/,
     );
     // A highlight without a note has no margin note; its tag is in the appendix and its PDF annotation.
     expect(all).not.toContain('#Actor/Unknown');
@@ -208,9 +208,9 @@ describe('annotated PDF export', () => {
     const all = pdftotext(out);
     // pdftotext gives the no-break spaces as spaces; a date broken across lines would have a line break in it.
     const coverForm = '[A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d\\d:\\d\\d UTC';
-    expect(all).toMatch(new RegExp(`Exported by Ada Analyst on ${coverForm}\\n`));
-    // The margin note, and the note continued after the text, each with the whole date on one line.
-    expect(all).toMatch(new RegExp(`1 Ada Analyst ·\\s+${coverForm}\\n`));
+    // The margin note, its time on a line of its own in the narrow column (no "·" left at a line's
+    // end), and the note continued after the text, each with the whole date on one line.
+    expect(all).toMatch(new RegExp(`1 Ada Analyst\\n${coverForm}\\n`));
     expect(all).toMatch(new RegExp(`Notes continued\\s+2 Ada Analyst · ${coverForm} · on page \\d+ ↩`));
     expect(all).not.toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
   });
@@ -390,18 +390,18 @@ describe('annotated PDF export', () => {
     ]);
     const all = collapseWhitespace(pdftotext(out));
     // Each number names one note: the briefing's notes are 1 and 2, the sample's carry on at 3.
-    expect(all).toMatch(/1 Ada Analyst · [^·]+ UTC Third\./);
+    expect(all).toMatch(/1 Ada Analyst\s+[^·]+ UTC Third\./);
     expect(all).toContain('2 continues in the notes after the text');
     expect(all).toMatch(/Notes continued 2 Ada Analyst · [^·]+ · on page \d+ ↩ A note too long/);
     // (pdftotext reads the gutter's chip for note 4 in among note 3's lines.)
-    expect(all).toMatch(/3 Ada Analyst · [^·]+ UTC (4 )?First\./);
-    expect(all).toMatch(/4 Ada Analyst · [^·]+ UTC Second\./);
+    expect(all).toMatch(/3 Ada Analyst\s+[^·]+ UTC (4 )?First\./);
+    expect(all).toMatch(/4 Ada Analyst\s+[^·]+ UTC Second\./);
     expect(all.indexOf('Third.')).toBeLessThan(all.indexOf('First.'));
-    expect(all.match(/\d Ada Analyst ·/g)).toEqual([
-      '1 Ada Analyst ·',
-      '2 Ada Analyst ·',
-      '3 Ada Analyst ·',
-      '4 Ada Analyst ·',
+    expect(all.match(/\d Ada Analyst\b/g)).toEqual([
+      '1 Ada Analyst',
+      '2 Ada Analyst',
+      '3 Ada Analyst',
+      '4 Ada Analyst',
     ]);
   });
 
@@ -481,8 +481,8 @@ describe('marginalia export', () => {
     const text = collapseWhitespace(pdftotext(combined));
     expect(text).toMatch(/^Field briefing: coastal cities[\s\S]*Page 1 of \d+[\s\S]*Reports of western/);
     // Note numbers carry on into the second document: one number, one note.
-    expect(text).toMatch(/1 Ada Analyst · [^·]+ UTC Hospital\?/);
-    expect(text).toMatch(/2 Ada Analyst · [^·]+ UTC IS again/);
+    expect(text).toMatch(/1 Ada Analyst\s+[^·]+ UTC Hospital\?/);
+    expect(text).toMatch(/2 Ada Analyst\s+[^·]+ UTC IS again/);
     const json = await cli([...data, '--json', 'export', 'Field', 'Reports', '--out', combined, '--paper', 'letter']);
     const [written] = JSON.parse(json.stdout) as Array<{ documents: string[] }>;
     const listed = JSON.parse((await cli([...data, '--json', 'list'])).stdout) as Array<{ id: string }>;

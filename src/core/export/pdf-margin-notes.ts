@@ -31,8 +31,16 @@ export function noteLines(
     // A highlight with tags and no note takes one line: its number and its tags.
     return surface.layout([number, tagPiece], width);
   }
-  const byline = `${annotation.author.name} · ${unbrokenDate(annotation.updatedAt)}${withBackReference}`;
-  const lines = surface.layout([number, exportPiece(byline, size * 0.92, { color: MUTED })], width);
+  const lines = bylineLines(
+    surface,
+    number,
+    annotation.author.name,
+    `${unbrokenDate(annotation.updatedAt)}${withBackReference}`,
+    {
+      width,
+      size,
+    },
+  );
   if (note) {
     for (const paragraph of annotation.note.text.split(/\n+/)) {
       if (paragraph.trim() === '') continue;
@@ -41,6 +49,23 @@ export function noteLines(
   }
   if (tags !== '') lines.push(...surface.layout([tagPiece], width));
   return lines;
+}
+
+/**
+ * The number, author and time on one line when they fit; else the time on a line of its own
+ * (a margin column is narrow), so no line ends in a dangling "·".
+ */
+function bylineLines(
+  surface: PageSurface,
+  number: StyledPiece,
+  author: string,
+  when: string,
+  { width, size }: { width: number; size: number },
+): Line[] {
+  const muted = (text: string) => exportPiece(text, size * 0.92, { color: MUTED });
+  const together = surface.layout([number, muted(`${author} · ${when}`)], width);
+  if (together.length === 1) return together;
+  return [...surface.layout([number, muted(author)], width), ...surface.layout([muted(when)], width)];
 }
 
 /** Sets the run's margin notes beside their highlights, page by page; returns how many notes there were. */
