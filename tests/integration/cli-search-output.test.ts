@@ -118,4 +118,22 @@ describe('marginalia search output', () => {
     }
     expect(blocks.join('\n')).toContain('⟦says⟧');
   });
+
+  it('keeps each snippet within its own paragraph, never run into the heading beside it', async () => {
+    const report = [
+      '# Port report',
+      '',
+      'The patrol boats turned back toward the harbour.',
+      '',
+      '## Harbour Security Guards',
+      '',
+      'Guards were posted at the gate after dark.',
+    ].join('\n');
+    writeFileSync(join(temp.path, 'report.md'), report);
+    await ok('import', join(temp.path, 'report.md'));
+    expect(hitBlocks(await ok('search', 'toward OR posted'))).toEqual([
+      '  passage\n    The patrol boats turned back ⟦toward⟧ the harbour.',
+      '  passage · in “Harbour Security Guards”\n    Guards were ⟦posted⟧ at the gate after dark.',
+    ]);
+  });
 });
