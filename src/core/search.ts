@@ -13,8 +13,7 @@ import type { ParsedQuery } from '../shared/search-query';
 import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shared/search-query';
 import type { Passage } from '../shared/search-matching';
 import { findPassages, snippetParts, termRegex } from '../shared/search-matching';
-import type { SnippetSource } from '../shared/search-snippets';
-import { snippetOfPassage, snippetSpan } from '../shared/search-snippets';
+import { mergeSameSnippets, snippetOfPassage, snippetSource, snippetSpan } from '../shared/search-snippets';
 import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
@@ -177,7 +176,7 @@ export class SearchService {
     const regex = termRegex(parsed.terms);
     rows.forEach((row, rank) => {
       const text = withText ? this.texts.get(row.id, row.text_sha256) : '';
-      let passages = withText ? findPassages(text, regex) : [];
+      let passages = withText ? mergeSameSnippets(snippetSource(row.title, text), findPassages(text, regex)) : [];
       // FTS matched the title, or a form the exact search cannot see: still list the document once.
       if (withText && passages.length === 0) passages = [{ start: 0, end: 0, marks: [] }];
       into.set(row.id, { documentId: row.id, title: row.title, rank, text, annotations: [], passages });
@@ -352,7 +351,7 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
       marks: [],
       snippet: [{ text: clipText(document.title, 120), match: false }],
     };
-  const source: SnippetSource = { text: document.text, titleEnd: titleEnd(document.title, document.text) };
+  const source = snippetSource(document.title, document.text);
   // The title, and an image's description, show whole and alone; other text, the match within its own block.
   const { place } = snippetSpan(source, passage);
   return {
@@ -363,9 +362,4 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
     ...(place ? { place } : {}),
     snippet: snippetOfPassage(source, passage),
   };
-}
-
-/** Where the title ends in the text, which begins with it; 0 for a text that does not (never, since import). */
-function titleEnd(title: string, text: string): number {
-  return title !== '' && text.startsWith(title) ? title.length : 0;
 }
