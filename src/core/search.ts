@@ -11,10 +11,10 @@ import { hasEvidenceFilters } from '../shared/search-evidence-filters';
 import type { HighlightColor } from '../shared/annotations';
 import type { ParsedQuery } from '../shared/search-query';
 import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shared/search-query';
-import type { Passage, SnippetPart } from '../shared/search-matching';
-import { imageDescriptionAround } from '../shared/image-descriptions';
-import { findPassages, partsAround, snippetParts, termRegex } from '../shared/search-matching';
-import type { SearchGroup, SearchHit, SearchResults, TextSpan } from '../shared/search-results';
+import type { Passage } from '../shared/search-matching';
+import { findPassages, snippetParts, termRegex } from '../shared/search-matching';
+import { mergeSameSnippets, snippetOfPassage, snippetSource, snippetSpan } from '../shared/search-snippets';
+import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
 import { UserFacingError } from '../shared/result';
@@ -25,7 +25,6 @@ import type { HeadingSpan } from '../shared/document-sections';
 import { sectionPlace } from '../shared/document-sections';
 import { HeadingCache } from './search-sections';
 
-const SNIPPET_CONTEXT = 60;
 /** About 32 MB of UTF-16: the text of a few thousand articles. */
 const TEXT_CACHE_CHARS = 16_000_000;
 
@@ -177,7 +176,7 @@ export class SearchService {
     const regex = termRegex(parsed.terms);
     rows.forEach((row, rank) => {
       const text = withText ? this.texts.get(row.id, row.text_sha256) : '';
-      let passages = withText ? findPassages(text, regex) : [];
+      let passages = withText ? mergeSameSnippets(snippetSource(row.title, text), findPassages(text, regex)) : [];
       // FTS matched the title, or a form the exact search cannot see: still list the document once.
       if (withText && passages.length === 0) passages = [{ start: 0, end: 0, marks: [] }];
       into.set(row.id, { documentId: row.id, title: row.title, rank, text, annotations: [], passages });
@@ -265,7 +264,7 @@ export class SearchService {
     return picked.map(({ document, seqs, passages }) => {
       const pages = this.pageMapOf(document.documentId);
       const headings = this.headings.headingsOf(document.documentId);
-      const placed = (hit: SearchHit): SearchHit => withSection(withPage(hit, pages), headings, document.text);
+      const placed = (hit: SearchHit): SearchHit => withSection(withPage(hit, pages), headings);
       return {
         documentId: document.documentId,
         title: document.title,
@@ -332,14 +331,13 @@ function withPage(hit: SearchHit, pageMap: readonly PageMapEntry[]): SearchHit {
 }
 
 /**
- * A text hit inside a heading is named as one and shows that heading alone, as it reads in the document;
- * any other hit that lies in the text says which section it falls under.
+ * A text hit inside a heading is named as one (its snippet, kept within its block, shows that heading
+ * alone); any other hit that lies in the text says which section it falls under.
  */
-function withSection(hit: SearchHit, headings: readonly HeadingSpan[], text: string): SearchHit {
+function withSection(hit: SearchHit, headings: readonly HeadingSpan[]): SearchHit {
   if (headings.length === 0 || hit.anchorStatus === 'orphan' || hit.marks.length === 0) return hit;
   const { heading, section } = sectionPlace(headings, hit.start, hit.end);
-  if (heading && hit.kind === 'text' && !hit.place)
-    return { ...hit, place: 'heading', snippet: snippetOf(text, heading, hit, false) };
+  if (heading && hit.kind === 'text' && !hit.place) return { ...hit, place: 'heading' };
   return section ? { ...hit, section } : hit;
 }
 
@@ -353,38 +351,15 @@ function textHit(document: DocumentHits, passage: Passage): SearchHit {
       marks: [],
       snippet: [{ text: clipText(document.title, 120), match: false }],
     };
-  const hit = { kind: 'text', start: passage.start, end: passage.end, marks: passage.marks } as const;
-  // The text opens with the title: a match there is the title's, shown alone (and marked, and paged, as any other).
-  if (passage.end <= titleEnd(document))
-    return {
-      ...hit,
-      place: 'title',
-      snippet: snippetOf(document.text, { start: 0, end: titleEnd(document) }, passage, false),
-    };
-  // A match in an image's description shows that description alone, so it reads as one, not run into the text around it.
-  const description = imageDescriptionAround(document.text, passage.start, passage.end);
-  if (description)
-    return { ...hit, place: 'image-description', snippet: snippetOf(document.text, description, passage, false) };
-  const around = {
-    start: Math.max(0, passage.start - SNIPPET_CONTEXT),
-    end: Math.min(document.text.length, passage.end + SNIPPET_CONTEXT),
+  const source = snippetSource(document.title, document.text);
+  // The title, and an image's description, show whole and alone; other text, the match within its own block.
+  const { place } = snippetSpan(source, passage);
+  return {
+    kind: 'text',
+    start: passage.start,
+    end: passage.end,
+    marks: passage.marks,
+    ...(place ? { place } : {}),
+    snippet: snippetOfPassage(source, passage),
   };
-  return { ...hit, snippet: snippetOf(document.text, around, passage, true) };
-}
-
-/** Where the title ends in the text, which begins with it; 0 for a text that does not (never, since import). */
-function titleEnd(document: DocumentHits): number {
-  return document.title !== '' && document.text.startsWith(document.title) ? document.title.length : 0;
-}
-
-/** The passage's marks within `around`, with "…" where the text goes on beyond it when it is cut from the text around. */
-function snippetOf(text: string, around: TextSpan, passage: Passage, cut: boolean): SnippetPart[] {
-  const { start: from, end: to } = around;
-  const parts = partsAround(
-    text.slice(from, to),
-    passage.marks.map((mark) => ({ start: mark.start - from, end: mark.end - from })),
-  );
-  if (cut && from > 0) parts.unshift({ text: '…', match: false });
-  if (cut && to < text.length) parts.push({ text: '…', match: false });
-  return parts;
 }

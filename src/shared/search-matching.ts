@@ -79,12 +79,21 @@ function matchedTerm(match: RegExpExecArray): number {
   return 0;
 }
 
-/** Splits text into plain parts and the given marked spans (offsets into text), whitespace collapsed. */
-export function partsAround(text: string, marks: ReadonlyArray<{ start: number; end: number }>): SnippetPart[] {
+/**
+ * Splits text into plain parts and the given marked spans (offsets into text), whitespace collapsed;
+ * with a `blockSeparator`, each blank line (where one block ends and the next begins) becomes it.
+ */
+export function partsAround(
+  text: string,
+  marks: ReadonlyArray<{ start: number; end: number }>,
+  blockSeparator?: string,
+): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let last = 0;
+  const collapsed = (slice: string) =>
+    (blockSeparator ? slice.replace(/\s*\n\n\s*/g, blockSeparator) : slice).replace(/\s+/g, ' ');
   const push = (slice: string, match: boolean) => {
-    if (slice !== '') parts.push({ text: slice.replace(/\s+/g, ' '), match });
+    if (slice !== '') parts.push({ text: collapsed(slice), match });
   };
   for (const mark of marks) {
     if (mark.start < last) continue;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResults } from '../../src/shared/search-results';
 import { cliAt } from '../support/cli-library';
 import { buildPagedPdf } from '../support/paged-pdf';
+import { CRLF, entity } from '../support/mime-fixtures';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -117,5 +118,42 @@ describe('marginalia search output', () => {
       }
     }
     expect(blocks.join('\n')).toContain('⟦says⟧');
+  });
+
+  it('keeps each snippet within its own paragraph, never run into the heading beside it', async () => {
+    const report = [
+      '# Port report',
+      '',
+      'The patrol boats turned back toward the harbour.',
+      '',
+      '## Harbour Security Guards',
+      '',
+      'Guards were posted at the gate after dark.',
+    ].join('\n');
+    writeFileSync(join(temp.path, 'report.md'), report);
+    await ok('import', join(temp.path, 'report.md'));
+    expect(hitBlocks(await ok('search', 'toward OR posted'))).toEqual([
+      '  passage\n    The patrol boats turned back ⟦toward⟧ the harbour.',
+      '  passage · in “Harbour Security Guards”\n    Guards were ⟦posted⟧ at the gate after dark.',
+    ]);
+  });
+
+  it('prints a name and its address in an e-mail’s From line as one hit, never the same snippet twice', async () => {
+    const headers = {
+      From: 'Rania Haddad <rania@example.org>',
+      To: 'team@example.org',
+      Subject: 'Port visit',
+      'Message-ID': '<visit@example.org>',
+    };
+    writeFileSync(join(temp.path, 'visit.eml'), entity(headers, `Rania said the port was quiet.${CRLF}`));
+    await ok('import', join(temp.path, 'visit.eml'));
+    const printed = await ok('search', 'Rania');
+    expect(printed).toMatch(/^2 results in 1 document\n/);
+    const blocks = hitBlocks(printed);
+    expect(blocks).toEqual([
+      '  passage\n    From: ⟦Rania⟧ Haddad <⟦rania⟧@example.org>',
+      '  passage\n    ⟦Rania⟧ said the port was quiet.',
+    ]);
+    expect(new Set(blocks.map((block) => block.replace(/[⟦⟧]/g, ''))).size).toBe(blocks.length);
   });
 });
