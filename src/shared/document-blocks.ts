@@ -100,6 +100,8 @@ export interface DocumentOutline {
   title: string;
   byline: string;
   blocks: Block[];
+  /** The page the title was printed on, when it was taken from a page's own text (a PDF's first page). */
+  titlePage?: PageRef;
 }
 
 export function textRun(text: string, marks: Omit<TextRun, 'kind' | 'text'> = {}): TextRun {

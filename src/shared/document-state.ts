@@ -259,7 +259,7 @@ function blockNode(block: Exclude<Block, ListBlock>, out: CanonicalText): Serial
   }
 }
 
-/** Where a block's text begins, and its page (none for the title, the byline and blocks without pages). */
+/** Where a block's text begins, and its page (none for the byline, blocks without pages, and a title no page printed). */
 interface PlacedStart {
   start: number;
   page: PageRef | undefined;
@@ -295,8 +295,9 @@ export function buildDocumentState(outline: DocumentOutline): {
 } {
   const out = new CanonicalText();
   const root = new RootWriter(out);
-  const starts: PlacedStart[] = [];
-  root.append({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
+  // A title printed on a page begins that page: its rule stands above the title, and a match in it has the page.
+  const titleStart = root.append({ kind: 'heading', level: 1, children: [textRun(outline.title)] });
+  const starts: PlacedStart[] = [{ start: titleStart, page: outline.titlePage }];
   // Every reader's document goes through here, so none shows a byline its opening already names.
   const byline = shownByline(outline.byline, outline.blocks);
   if (byline !== '') root.append({ kind: 'paragraph', role: 'byline', children: [textRun(byline, { italic: true })] });

@@ -1,7 +1,8 @@
 // A long PDF's page markers are there as soon as its text, before the reader has laid every
-// block out, and stand level with their pages' first lines once it has.
-import { buildPagedPdf, pageLines } from '../support/paged-pdf';
-import { expect, test } from './fixtures';
+// block out, and stand level with their pages' first lines once it has. A title printed on
+// page 1 is page 1's: its marker stands above the title, and a search hit in it says p. 1.
+import { PAGED_TITLE, buildPagedPdf, pageLines } from '../support/paged-pdf';
+import { expect, screenshotBothThemes, test } from './fixtures';
 import { choosePdf, openApp } from './import-helpers';
 
 const PAGES = 300;
@@ -53,4 +54,33 @@ test('a 300-page PDF shows a late page’s marker while the reader is still layi
   const marker = (await late.boundingBox())!;
   const text = (await line.boundingBox())!;
   expect(text.y - (marker.y + marker.height)).toBeLessThan(12);
+});
+
+test('the p. 1 marker stands above a title page 1 prints, and a search hit in the title says p. 1', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await choosePdf(page, 'harbour-survey.pdf', (await buildPagedPdf(3)).bytes);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const title = reader.getByRole('heading', { level: 1, name: PAGED_TITLE });
+  await expect(title).toBeVisible({ timeout: 60_000 });
+  const first = page.getByTestId('page-markers').getByRole('button', { name: 'p. 1: Open original page' });
+  await expect(first).toBeVisible();
+  // Above the title, not between it and the page's first paragraph.
+  await expect
+    .poll(async () => {
+      const marker = (await first.boundingBox())!;
+      return Math.round((await title.boundingBox())!.y - (marker.y + marker.height));
+    })
+    .toBeGreaterThanOrEqual(0);
+  const marker = (await first.boundingBox())!;
+  expect((await title.boundingBox())!.y - (marker.y + marker.height)).toBeLessThan(24);
+  await screenshotBothThemes(page, 'page-marker-above-title');
+
+  await reader.focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Notes');
+  const hit = page.getByRole('button', { name: /^Title .*Harbour Survey Notes/ });
+  await expect(hit.getByTestId('page-tag')).toHaveText('p. 1');
 });

@@ -90,6 +90,13 @@ describe('marginalia search output', () => {
     expect(json.groups[0]!.hits[0]).toMatchObject({ kind: 'text', place: 'title', marks: [{ start: 0, end: 7 }] });
   });
 
+  it('names page 1 for a match in a PDF’s title, since page 1 prints the title', async () => {
+    writeFileSync(join(temp.path, 'survey.pdf'), (await buildPagedPdf(3)).bytes);
+    await ok('import', join(temp.path, 'survey.pdf'));
+    const printed = await ok('search', 'notes');
+    expect(hitBlocks(printed)).toEqual(['  title · p. 1\n    Harbour Survey ⟦Notes⟧']);
+  });
+
   it('cuts a long section name so the line that names it stays within 80 columns', async () => {
     const heading = `Statements by the ${'harbour authority and '.repeat(5)}others`;
     writeFileSync(join(temp.path, 'long.md'), `# Long\n\nIntro.\n\n## ${heading}\n\nThe quay was closed.\n`);

@@ -127,6 +127,15 @@ describe('OCR of scanned PDFs', () => {
     expect(characterErrorRate(TEXTS[1]!, pageText(read.blocks, 2))).toBeLessThanOrEqual(0.02);
     expect(pageText(read.blocks, 3).replace(/\s+/g, ' ')).toBe(TEXTS[2]);
     expect(read.facts.ocr?.pagesRecognized).toBe(1);
+    // The title is page 1's own text, and page 1 still comes first: the title stays on it.
+    expect(read.titlePage).toEqual({ number: 1 });
+  });
+
+  it('gives a title taken from page 2 no page when a scanned page 1 is read before it', async () => {
+    const read = await readPdf({ fileName: 'mixed.pdf', bytes: await imagePdf([pngs[0]!, TEXTS[1]!]) });
+    expect(read.title).not.toBe('mixed');
+    expect(read.blocks[0]!.page?.number).toBe(1);
+    expect(read.titlePage).toBeUndefined();
   });
 });
 

@@ -4,7 +4,15 @@ import type { Annotation } from '../../src/shared/annotations';
 import type { DocumentDetail, OriginalPage } from '../../src/shared/model';
 import { pageSpan } from '../../src/shared/page-map';
 import type { ContractError } from '../../src/shared/result';
-import { FONT_SIZE, PAGE_HEIGHT, PAGE_WIDTH, bodyWidth, buildPagedPdf, pageLines } from '../support/paged-pdf';
+import {
+  FONT_SIZE,
+  PAGED_TITLE,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  bodyWidth,
+  buildPagedPdf,
+  pageLines,
+} from '../support/paged-pdf';
 import { buildFixturePdf } from '../support/pdf-fixtures';
 import { makeTempDir } from '../support/temp';
 import { PageWorker, renderInWorker } from '../../src/core/import';
@@ -197,9 +205,10 @@ describe('pages after Edit text', () => {
     const after = await call<DocumentDetail>('getDocument', { id: document.id });
     const newText = (await call<{ text: string }>('getDocumentText', { id: document.id })).text;
     expect(newText).toContain('as corrected');
+    // Page 1 begins with the title it prints, the others with their first section.
     for (const page of [1, 2, 3, 4]) {
       const entry = after.pageMap.find((candidate) => candidate.number === page)!;
-      expect(newText.slice(entry.start)).toMatch(new RegExp(`^Section ${page}`));
+      expect(newText.slice(entry.start)).toMatch(new RegExp(`^${page === 1 ? PAGED_TITLE : `Section ${page}`}`));
     }
   });
 });

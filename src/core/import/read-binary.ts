@@ -178,7 +178,14 @@ export async function prepareBinary(file: BinaryFile, options: ReadOptions): Pro
   const read = await runReader(reader, file);
   const fallbackTitle = titleFromFileName(file.fileName);
   const title = cleanTitle(read.title, fallbackTitle);
-  const built = buildDocumentState({ title, byline: read.byline, blocks: read.blocks });
+  // The title keeps its page only if it is still the reader's own (not the file name instead).
+  const titlePage = title === read.title ? read.titlePage : undefined;
+  const built = buildDocumentState({
+    title,
+    byline: read.byline,
+    blocks: read.blocks,
+    ...(titlePage ? { titlePage } : {}),
+  });
   const { lexicalJson, text: canonicalText } = built;
   if (canonicalText.slice(title.length).trim() === '') {
     throw new UserFacingError('EMPTY_FILE', `“${file.fileName}” holds no text to read: nothing was imported.`);

@@ -1,6 +1,7 @@
 // What a reader for a binary format (PDF, Word, EPUB, e-mail, saved web page) is given and
 // gives back. Readers are pure over the bytes: no store, no file system, no network; the
 // import pipeline runs them (in a worker for the heavy ones) and stores what they return.
+import type { PageRef } from '../../../shared/document-blocks';
 import type { OcrFacts } from '../../../shared/model';
 import type { OcrChoice } from '../ocr/ocr-models';
 import type { ParsedDocument } from '../parsed-document';
@@ -63,6 +64,8 @@ export interface SourceFacts {
 
 export interface ReadDocument extends ParsedDocument {
   facts: SourceFacts;
+  /** The page the title was printed on, when the reader took it from a page's own text. */
+  titlePage?: PageRef | undefined;
   notes?: ImportedNote[];
   attachments?: CarriedFile[];
 }

@@ -200,12 +200,29 @@ function groupPages(frames: readonly PageFrame[], style: TextStyle, labels: read
   });
 }
 
+/** Text compared as a title: spacing and case aside. */
+function sameTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+}
+
 /** The page's own title heading, when it says the document's title: the reader shows that already. */
 function withoutTitleHeading(blocks: Block[], title: string): Block[] {
   const first = blocks[0];
-  const same = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
-  if (first?.kind === 'heading' && same(inlineText(first.children)) === same(title)) return blocks.slice(1);
+  if (first?.kind === 'heading' && sameTitle(inlineText(first.children)) === sameTitle(title)) return blocks.slice(1);
   return blocks;
+}
+
+/**
+ * The page the title was printed on: the first page with text, when the title is words of its
+ * own (its largest text, or a line saying the metadata's title). A title only the metadata
+ * gives belongs to no page: a reader would not look for it on page 1, so the "p. 1" rule stays
+ * below it, where page 1's own words begin, and a search hit in it names no page rather than
+ * sending the reader to an original page that does not show it.
+ */
+function titlePageOf(pages: readonly PageGroups[], title: string): PageRef | undefined {
+  const first = pages.find((page) => page.groups.length > 0);
+  if (!first) return undefined;
+  return first.groups.some((group) => sameTitle(group.text) === sameTitle(title)) ? first.page : undefined;
 }
 
 async function readOpenDocument(
@@ -228,8 +245,10 @@ async function readOpenDocument(
   const fallbackTitle = largestOnFirstPage(pages) || input.fileName.replace(/\.pdf$/i, '');
   const withoutText = pages.filter((page) => page.groups.length === 0 && page.footnotes.length === 0);
   const title = cleanTitle(metadata.title, cleanTitle(fallbackTitle, input.fileName));
+  const titlePage = titlePageOf(pages, title);
   return {
     title,
+    ...(titlePage ? { titlePage } : {}),
     byline: metadata.author,
     publishedAt: metadata.createdAt,
     siteName: '',

@@ -17,6 +17,23 @@ export const OCR_DPI = 300;
 export const MAX_RENDER_PIXELS = 20_000_000;
 export const MAX_RENDER_SIDE = 10_000;
 
+/**
+ * The page the title was printed on once the scans are read: the first recognized page when OCR
+ * gave the title; else the text layer's, unless a scanned page with words now comes before it
+ * (the title would then stand, as the first page, ahead of a page printed before it).
+ */
+function titlePageAfterOcr(
+  textLayers: PageRef | undefined,
+  recognized: ReadonlyArray<{ page: number; blocks: readonly Block[] }>,
+  titled: boolean,
+  pageRef: (number: number) => PageRef,
+): PageRef | undefined {
+  const firstWithWords = recognized.find((page) => page.blocks.length > 0)?.page;
+  if (titled) return firstWithWords === undefined ? undefined : pageRef(firstWithWords);
+  if (textLayers === undefined || firstWithWords === undefined) return textLayers;
+  return firstWithWords < textLayers.number ? undefined : textLayers;
+}
+
 export interface ScannedPdf extends ReadDocument {
   pagesWithoutText: number[];
 }
@@ -153,6 +170,7 @@ export async function recognizeScannedPages<T extends ScannedPdf>(
   const title = titled ? cleanTitle(recognized.title, read.title) : read.title;
   return {
     ...read,
+    titlePage: titlePageAfterOcr(read.titlePage, pages, titled, pageRef),
     title,
     // Only the paragraph OCR titled by goes: a text layer's paragraph that its title was taken from stays.
     blocks: titled ? withoutTitleParagraph(merged, title) : merged,

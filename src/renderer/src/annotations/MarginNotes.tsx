@@ -57,11 +57,11 @@ export function MarginNotes({
     [annotations, anchorTops],
   );
   const ids = useMemo(() => shown.map((annotation) => annotation.id), [shown]);
-  const { slotRef, topOf } = useMarginLayout(ids, anchorTops, selectedId);
+  const { marginRef, slotRef, topOf } = useMarginLayout(ids, anchorTops, selectedId);
   const margin = useMarginFocus(ids, selectedId);
 
   return (
-    <aside className={styles.margin} aria-label="Margin notes">
+    <aside className={styles.margin} aria-label="Margin notes" ref={marginRef}>
       <p id={hintId} hidden>
         Up and down arrows move between notes, Enter opens one, Escape goes back to the text.
       </p>

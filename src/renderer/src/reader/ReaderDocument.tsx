@@ -158,7 +158,9 @@ export function ReaderDocument(props: ReaderDocumentProps) {
       data-rendered-text-sha256={renderedHash ?? undefined}
       data-stored-text-sha256={doc.textSha256}
     >
-      <p className={styles.details}>{props.details}</p>
+      <p className={`${styles.details} ${doc.pageMap[0]?.start === 0 ? styles.detailsOverPage : ''}`}>
+        {props.details}
+      </p>
       {!editing && <OcrLegend count={unsure.length} />}
       <LexicalComposer
         key={`${doc.id}:${doc.textSha256}:${props.editEpoch}`}
