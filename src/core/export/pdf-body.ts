@@ -10,7 +10,7 @@ import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
 import type { CoverRow } from './pdf-provenance';
 import { authorRow, coverDate, digestGroups, openingText, provenanceRows } from './pdf-provenance';
-import { exportPiece, hasNote } from './pdf-style';
+import { exportPiece, hasNote, raisedStyle } from './pdf-style';
 
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb, StyledPiece } from './pdf-text';
@@ -88,7 +88,7 @@ function renderBlock(
     family: textRun.code ? 'mono' : 'serif',
     bold: heading || textRun.bold,
     italic: block.kind === 'quote' ? !textRun.italic : textRun.italic,
-    size: textRun.code ? size * 0.9 : size,
+    ...raisedStyle(textRun.raised, textRun.code ? size * 0.9 : size),
     color: INK,
     link: textRun.link,
   }));

@@ -3,6 +3,7 @@
 import type { Annotation, HighlightColor } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import { HIGHLIGHT_PALETTE } from '../../shared/palette';
+import type { PrintRun } from '../../shared/print-model';
 import type { Rgb, StyledPiece } from './pdf-text';
 import { formatDate as formatSharedDate } from '../../shared/dates';
 
@@ -61,6 +62,12 @@ export function formatDate(when: string | Date): string {
 
 export function isSafeLink(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url);
+}
+
+/** The size and rise of a run set below or above the line (H₂O, 5th), as a browser sets <sub> and <sup>. */
+export function raisedStyle(raised: PrintRun['raised'], size: number): { size: number; rise?: number } {
+  if (raised === undefined) return { size };
+  return { size: size * 0.75, rise: raised === 'subscript' ? size * 0.2 : -size * 0.35 };
 }
 
 /** Text of the export's own (not the document's): sans in ink unless `style` says otherwise. */
