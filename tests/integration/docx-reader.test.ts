@@ -114,6 +114,11 @@ describe('reading a Word file', () => {
     const last = document.blocks.slice(-2).map(blockText);
     expect(last).toEqual(['Notes', `1. ${FOOTNOTE}`]);
     expect(allText(document)).toContain('heavy vehicles.[1]');
+    // The note's mark stays on the line, as a PDF's "[1]" does: only other superscripts are raised.
+    const raised = document.blocks.flatMap((block) =>
+      blockRuns(block).filter((run) => run.kind === 'text' && (run.superscript || run.subscript)),
+    );
+    expect(raised).toEqual([]);
     expect(allText(document)).not.toContain('↑');
   });
 
