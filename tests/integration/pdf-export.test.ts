@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Document as WordDocument, Packer, Paragraph, TextRun } from 'docx';
+import { Document as WordDocument, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import type { Annotation } from '../../src/shared/annotations';
@@ -164,6 +164,30 @@ describe('annotated PDF export', () => {
     expect(item('2').y).toBeLessThan(line.y - 1);
     expect(item('th').y).toBeGreaterThan(line.y + 2);
     expect(item('2').height).toBeLessThan(line.height);
+  });
+
+  it('sets a Heading 1 of the text a step below the document’s title, which is also a level-1 heading', async () => {
+    const file = new WordDocument({
+      title: 'Water quality report',
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Findings' }),
+            new Paragraph('Every sample held little else.'),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Method' }),
+          ],
+        },
+      ],
+    });
+    const path = join(temp.path, 'report.docx');
+    writeFileSync(path, await Packer.toBuffer(file));
+    const { document } = await core.importFile(path);
+    const out = join(temp.path, 'report.pdf');
+    await core.exportPdfToFile([document.id], {}, out);
+    const items = (await readPdf(readFileSync(out))).items[0]!;
+    const height = (text: string) => items.find((item) => item.str === text)!.height;
+    expect(height('Findings')).toBeLessThan(height('Water quality report') * 0.92);
+    expect(height('Method')).toBeLessThan(height('Findings'));
   });
 
   it('prints a cover block, numbered margin notes with tags, running heads, page numbers, an outline and an appendix by tag', async () => {

@@ -54,8 +54,9 @@ function bylineIndexOf(blocks: readonly PrintBlock[], detail: DocumentDetail): n
   return text.trim() === detail.byline.trim() ? 1 : 0;
 }
 
-function blockSize(block: PrintBlock): { size: number; after: number } {
+function blockSize(block: PrintBlock, first: boolean): { size: number; after: number } {
   if (block.kind === 'heading') {
+    if (first) return BLOCK_STYLE.title;
     return block.level === 1
       ? BLOCK_STYLE.h1
       : block.level === 2
@@ -79,7 +80,7 @@ function renderBlock(
     return;
   }
   const { documentIndex } = run;
-  const { size, after } = blockSize(block);
+  const { size, after } = blockSize(block, first);
   const heading = block.kind === 'heading';
   const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
   const pieces: StyledPiece[] = block.runs.map((textRun) => ({

@@ -28,7 +28,9 @@ export const RULE: Rgb = [0.78, 0.78, 0.8];
 export const COVER_FILL: Rgb = [0.955, 0.955, 0.965];
 
 export const BLOCK_STYLE = {
-  h1: { size: 20, after: 10 },
+  title: { size: 20, after: 10 },
+  // A Heading 1 of the text itself is a step below the title, which is also an h1.
+  h1: { size: 17.5, after: 8.5 },
   h2: { size: 15.5, after: 7 },
   h3: { size: 13, after: 6 },
   h4: { size: 11.5, after: 5 },
