@@ -8,6 +8,9 @@ export interface TextRun {
   bold?: boolean;
   italic?: boolean;
   code?: boolean;
+  /** Set below or above the line, as the "2" of H₂O or the "th" of 5th: the reader and export set it so. */
+  subscript?: boolean;
+  superscript?: boolean;
   /** Recognized (OCR) text read with low confidence: its place in the canonical text is recorded for the reader to mark. */
   uncertain?: boolean;
 }

@@ -32,10 +32,12 @@ type SerializedNode = SerializedText | SerializedLineBreak | SerializedElement;
 /** Lexical joins the text of an element's block children with a blank line. */
 const BLOCK_SEPARATOR = '\n\n';
 
-/** Lexical's TextNode format bits (IS_BOLD, IS_ITALIC, IS_CODE). */
+/** Lexical's TextNode format bits (IS_BOLD, IS_ITALIC, IS_CODE, IS_SUBSCRIPT, IS_SUPERSCRIPT). */
 const BOLD = 1;
 const ITALIC = 2;
 const CODE = 16;
+const SUBSCRIPT = 32;
+const SUPERSCRIPT = 64;
 
 /** TableCellHeaderStates.NO_STATUS and .ROW. */
 const NO_HEADER = 0;
@@ -65,7 +67,9 @@ class CanonicalText {
 }
 
 function formatOf(run: TextRun): number {
-  return (run.bold ? BOLD : 0) | (run.italic ? ITALIC : 0) | (run.code ? CODE : 0);
+  // One or the other, as Lexical keeps them (a superscript inside a subscript is set raised).
+  const raised = run.superscript ? SUPERSCRIPT : run.subscript ? SUBSCRIPT : 0;
+  return (run.bold ? BOLD : 0) | (run.italic ? ITALIC : 0) | (run.code ? CODE : 0) | raised;
 }
 
 function isText(node: SerializedNode | undefined): node is SerializedText {

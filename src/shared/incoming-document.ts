@@ -23,8 +23,8 @@ import {
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, isSafeLinkUrl } from './document-blocks';
 import { $canonicalText, createDocumentEditor } from './lexical-document';
 
-/** Bold, italic, underline and code: the formats the reader styles (Lexical's bit flags). */
-const KNOWN_FORMATS = 1 | 2 | 8 | 16;
+/** Bold, italic, underline, code, subscript and superscript: the formats the reader styles (Lexical's bit flags). */
+const KNOWN_FORMATS = 1 | 2 | 8 | 16 | 32 | 64;
 const HEADING_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const BLOCK_TYPES: readonly string[] = ['paragraph', 'heading', 'quote', 'list', 'table'];
 /** Deeper than any list a person nests; a hostile edit could otherwise overflow the stack. */

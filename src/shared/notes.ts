@@ -96,6 +96,30 @@ export function noteFromMarkdown(markdown: string, options: { keepMarkdown?: boo
   return editorNoteFromMarkdown(markdown, options);
 }
 
+/** Characters that are markup anywhere in a line: escapes, code, emphasis, links, HTML, strikethrough, tables, headings. */
+const INLINE_MARKUP = /[\\`*_[\]<>~|#]|(?<=\])\(/g;
+/** What makes a line a list item or a quote: "- ", "+ ", "> ", "1. ", "1) " at its start. */
+const LINE_MARKUP = /^(\s*)([-+>]|\d+[.)])/;
+
+/**
+ * Plain text (a Word comment's) as Markdown that reads back as exactly that text: "**stars**"
+ * stays two stars each side, not bold. Each line stays a line; only what Markdown would read
+ * as markup is escaped, so ordinary prose is stored as it is.
+ */
+export function plainTextAsMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(INLINE_MARKUP, '\\$&')
+        .replace(
+          LINE_MARKUP,
+          (_whole, indent: string, marker: string) => `${indent}${marker.replace(/[-+>.)]$/, '\\$&')}`,
+        ),
+    )
+    .join('\n');
+}
+
 /** The same conversion, always through the editor. */
 export function editorNoteFromMarkdown(markdown: string, options: { keepMarkdown?: boolean } = {}): AnnotationNote {
   if (markdown.trim() === '') return EMPTY_NOTE;

@@ -16,6 +16,8 @@ export interface PrintRun {
   bold: boolean;
   italic: boolean;
   code: boolean;
+  /** Set below the line (H₂O's 2) or above it (5th's th); absent for text on the line. */
+  raised?: 'subscript' | 'superscript';
   link: string;
 }
 
@@ -54,12 +56,14 @@ interface WalkState {
 function $collectInline(node: LexicalNode, state: WalkState, runs: PrintRun[], link: string): void {
   if ($isTextNode(node)) {
     const text = node.getTextContent();
+    const raised = (['subscript', 'superscript'] as const).find((format) => node.hasFormat(format));
     runs.push({
       text,
       start: state.offset,
       bold: node.hasFormat('bold'),
       italic: node.hasFormat('italic'),
       code: node.hasFormat('code'),
+      ...(raised ? { raised } : {}),
       link,
     });
     state.offset += text.length;

@@ -1,6 +1,6 @@
 // What a fresh-eyes trial of importing found in the UI: a file already in the library that a
 // message carried is linked to it both ways; notifications never cover the side panel's
-// controls; a long Word comment author keeps "(Word comment)" in sight; two documents of one
+// controls; a long Word comment author is shown whole, "(Word comment)" in sight; two documents of one
 // title are told apart in the export dialog.
 import type { Page } from '@playwright/test';
 import { buildDocx, COMMENTS } from '../support/docx-fixture';
@@ -77,17 +77,14 @@ test('a PDF imported before the e-mail that carried it is linked to that e-mail 
 
 const LONG_NAME = 'Maximiliane Hohenstaufen-Wittelsbach';
 
-test('a long Word comment author is cut on a narrow card, never the “(Word comment)” after it', async ({
-  page,
-  app,
-}) => {
+test('a long Word comment author wraps on a narrow card, whole, “(Word comment)” after it', async ({ page, app }) => {
   await page.setViewportSize({ width: 1100, height: 700 });
   await openApp(page, app);
   await choose(page, 'Field report.docx', await buildDocx({ commentAuthors: [LONG_NAME, LONG_NAME] }));
   const card = page.getByRole('article', { name: new RegExp(`^Note on “${COMMENTS[0]!.quote}`) });
   await expect(card).toContainText(`${LONG_NAME} (Word comment)`);
   const author = card.getByTitle(`${LONG_NAME} (Word comment)`);
-  // The closing parenthesis is drawn inside the author's box: the suffix is whole, the name gives way.
+  // The closing parenthesis is drawn inside the author's box: the suffix is whole, the name wraps.
   const inside = () =>
     author.evaluate((element) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);

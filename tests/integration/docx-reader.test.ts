@@ -114,6 +114,11 @@ describe('reading a Word file', () => {
     const last = document.blocks.slice(-2).map(blockText);
     expect(last).toEqual(['Notes', `1. ${FOOTNOTE}`]);
     expect(allText(document)).toContain('heavy vehicles.[1]');
+    // The note's mark stays on the line, as a PDF's "[1]" does: only other superscripts are raised.
+    const raised = document.blocks.flatMap((block) =>
+      blockRuns(block).filter((run) => run.kind === 'text' && (run.superscript || run.subscript)),
+    );
+    expect(raised).toEqual([]);
     expect(allText(document)).not.toContain('↑');
   });
 
@@ -184,6 +189,31 @@ describe('reading a Word file', () => {
     const file = await Packer.toBuffer(new WordDocument({ sections: [{ children: [paragraph] }] }));
     const read = await readDocx({ fileName: 'marks.docx', bytes: new Uint8Array(file) });
     expect(allText(read)).toContain('Sales fell in the third quarter.[1] The pit covered 40 m²');
+  });
+
+  it('keeps a subscript as a subscript (H₂O) and a superscript that is no mark as a superscript (5th), marks as text', async () => {
+    const run = (text: string, raised: 'subScript' | 'superScript' | '' = '') =>
+      new TextRun({ text, ...(raised ? { [raised]: true } : {}) });
+    const paragraph = new Paragraph({
+      children: [
+        run('Water is H'),
+        run('2', 'subScript'),
+        run('O, on the 5'),
+        run('th', 'superScript'),
+        run(' day of the quarter.'),
+        run('1', 'superScript'),
+      ],
+    });
+    const file = await Packer.toBuffer(new WordDocument({ sections: [{ children: [paragraph] }] }));
+    const read = await readDocx({ fileName: 'water.docx', bytes: new Uint8Array(file) });
+    expect(blockRuns(read.blocks[0]!)).toEqual([
+      textRun('Water is H'),
+      textRun('2', { subscript: true }),
+      textRun('O, on the 5'),
+      textRun('th', { superscript: true }),
+      textRun(' day of the quarter.'),
+      textRun('[1]'),
+    ]);
   });
 });
 

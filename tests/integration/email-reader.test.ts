@@ -59,10 +59,11 @@ function blockText(block: Block): string {
   return inlineText(block.children);
 }
 
-/** The body: everything after the header block's paragraphs. */
+/** The body: everything after the header block's paragraphs (a Subject the title says is not among them). */
 function bodyText(document: ReadDocument): string {
-  const headerCount = Object.keys(document.facts.headers ?? {}).filter((name) =>
-    ['From', 'To', 'Cc', 'Date', 'Subject'].includes(name),
+  const headers = document.facts.headers ?? {};
+  const headerCount = Object.keys(headers).filter(
+    (name) => ['From', 'To', 'Cc', 'Date'].includes(name) || (name === 'Subject' && headers.Subject !== document.title),
   ).length;
   return document.blocks.slice(headerCount).map(blockText).join('\n\n');
 }
@@ -87,19 +88,32 @@ describe('an e-mail message', () => {
 
   it('opens with a header block of bold labels, then the HTML part’s words', async () => {
     const document = await readMessage(alternative);
-    const labels = document.blocks.slice(0, 5).map((block) => blockRuns(block));
+    const labels = document.blocks.slice(0, 4).map((block) => blockRuns(block));
     expect(labels.map((runs) => runs[0])).toEqual(
-      ['From:', 'To:', 'Cc:', 'Date:', 'Subject:'].map((label) => ({ kind: 'text', text: label, bold: true })),
+      ['From:', 'To:', 'Cc:', 'Date:'].map((label) => ({ kind: 'text', text: label, bold: true })),
     );
-    expect(document.blocks.slice(0, 5).map(blockText)).toEqual([
+    expect(document.blocks.slice(0, 4).map(blockText)).toEqual([
       'From: Ada Lovelace <ada@example.org>',
       'To: Charles Babbage <charles@example.org>, team@example.org',
       'Cc: José Martín <jose@example.org>',
       'Date: Mon, 1 Jan 2024 09:30:00 +0000',
-      'Subject: Notes from the northern terrace',
     ]);
-    expect(document.blocks.slice(5)).toHaveLength(KNOWN_PARAGRAPHS.length);
+    expect(document.blocks.slice(4)).toHaveLength(KNOWN_PARAGRAPHS.length);
     expect(wordF1(bodyText(document), KNOWN_TEXT)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('says its subject once, as its title, not again as a Subject line under it, and keeps it in its headers', async () => {
+    const document = await readMessage(alternative);
+    expect(document.title).toBe('Notes from the northern terrace');
+    expect(document.blocks.map(blockText).filter((text) => text.startsWith('Subject:'))).toEqual([]);
+    expect(document.facts.headers?.Subject).toBe('Notes from the northern terrace');
+  });
+
+  it('keeps the Subject line in the header block when the title cannot say it whole', async () => {
+    const subject = `Survey ${'of the northern terrace '.repeat(25).trim()}`;
+    const document = await readMessage(entity({ ...HEADERS, Subject: subject }, 'Hello.'));
+    expect(document.title).not.toBe(subject);
+    expect(document.blocks.map(blockText)).toContain(`Subject: ${subject}`);
   });
 
   it('takes its title from the subject and its facts from the headers', async () => {
@@ -153,7 +167,7 @@ describe('an e-mail message', () => {
     const document = await readMessage(
       entity({ ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, text.replace(/\n/g, CRLF)),
     );
-    const body = document.blocks.slice(5);
+    const body = document.blocks.slice(4);
     expect(body.map((block) => block.kind)).toEqual([...KNOWN_PARAGRAPHS.map(() => 'paragraph'), 'quote']);
     expect(body.slice(0, -1).map(blockText)).toEqual(KNOWN_PARAGRAPHS);
     expect(blockText(body[body.length - 1]!)).toBe('Did the cistern hold water?');

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chapterBlocks } from '../../src/core/import/formats/epub-chapter';
 import { EPUB_LIMITS, MAX_CHAPTERS, readEpub } from '../../src/core/import/formats/epub-reader';
 import type { ReadDocument } from '../../src/core/import/formats/format-reader';
 import type { Block } from '../../src/shared/document-blocks';
@@ -76,6 +77,26 @@ describe('reading an EPUB book', () => {
 
   it('opens each chapter with a heading: its own, or its table-of-contents label when it has none', () => {
     expect(headings(book)).toEqual(['Arrival at the river mouth', 'The Channels', 'Appendix of soundings']);
+  });
+
+  it('opens a chapter whose heading says something else with its table-of-contents label, its heading under it', () => {
+    const chapter = (body: string) =>
+      new TextEncoder().encode(
+        `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${body}</body></html>`,
+      );
+    const levels = (blocks: Block[]) =>
+      blocks.flatMap((block) => (block.kind === 'heading' ? [`h${block.level} ${blockText(block)}`] : []));
+    const numbered = chapterBlocks(
+      chapter('<h1>Chapter One</h1><p>The harbour.</p><h2>At dawn</h2><p>Boats.</p>'),
+      'The Harbour',
+      'c1',
+    );
+    expect(levels(numbered)).toEqual(['h1 The Harbour', 'h2 Chapter One', 'h3 At dawn']);
+    // A heading that already says the label is not said twice, whatever its case or punctuation.
+    const same = chapterBlocks(chapter('<h2>THE HARBOUR.</h2><p>Boats.</p>'), 'The Harbour', 'c2');
+    expect(levels(same)).toEqual(['h2 THE HARBOUR.']);
+    const none = chapterBlocks(chapter('<p>Boats.</p><h1>Later</h1>'), 'The Harbour', 'c3');
+    expect(levels(none)).toEqual(['h1 The Harbour', 'h2 Later']);
   });
 
   it('uses the toc.ncx labels for an EPUB 2 book without a nav document', async () => {

@@ -7,6 +7,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { prepareDocument } from '../../src/core/import/prepare';
+import { textRun } from '../../src/shared/document-blocks';
+import { buildDocumentState } from '../../src/shared/document-state';
 import { rebuildIncomingDocument } from '../../src/shared/incoming-document';
 import { FIXTURES, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 import { ipcTransport } from '../support/transports';
@@ -18,7 +20,7 @@ const OVERLAY = 'position:fixed;inset:0;z-index:2147483647;background:url(https:
 /**
  * The same text in a hostile structure: inline CSS on text, an unknown node wrapping text, a
  * javascript: link, NodeState, alignment, a huge indent, an unknown heading tag and formats
- * the reader does not know (strikethrough, subscript, highlight).
+ * the reader does not know (strikethrough, highlight).
  */
 function hostileStructure(lexicalJson: string): string {
   const document = JSON.parse(lexicalJson) as { root: Node };
@@ -27,7 +29,7 @@ function hostileStructure(lexicalJson: string): string {
   Object.assign(heading, { tag: 'script', format: 'center', indent: 500, direction: 'rtl', $: { evil: true } });
   const paragraph = blocks.find((block) => block.type === 'paragraph' && (block.children?.length ?? 0) > 0)!;
   const [first, ...rest] = paragraph.children!;
-  Object.assign(first!, { style: OVERLAY, format: 1 | 4 | 32 | 128, $: { state: 'x' } });
+  Object.assign(first!, { style: OVERLAY, format: 1 | 4 | 128, $: { state: 'x' } });
   paragraph.children = [
     { type: 'overlay', style: OVERLAY, version: 1, children: [first!] },
     ...rest.map((node) => ({
@@ -49,7 +51,8 @@ function expectClean(lexicalJson: string): void {
   const walk = (node: Node): void => {
     if (node.type === 'text') {
       expect(node.style).toBe('');
-      expect((node.format as number) & ~(1 | 2 | 8 | 16)).toBe(0);
+      // Bold, italic, underline, code, subscript, superscript: the formats the reader draws.
+      expect((node.format as number) & ~(1 | 2 | 8 | 16 | 32 | 64)).toBe(0);
     }
     if (typeof node.indent === 'number' && node.type !== 'listitem') expect(node.indent).toBe(0);
     node.children?.forEach(walk);
@@ -149,6 +152,25 @@ describe('incoming document structure', () => {
   it('the app’s own documents come back unchanged', () => {
     const own = analyst.documents.detail(documentId).lexicalJson;
     expect(rebuildIncomingDocument(own).lexicalJson).toBe(own);
+  });
+
+  it('keeps a subscript and a superscript (H₂O, 5th) through an edit or a bundle, as the reader draws them', () => {
+    const { lexicalJson } = buildDocumentState({
+      title: 'Water',
+      byline: '',
+      blocks: [
+        {
+          kind: 'paragraph',
+          children: [
+            textRun('H'),
+            textRun('2', { subscript: true }),
+            textRun('O on the 5'),
+            textRun('th', { superscript: true }),
+          ],
+        },
+      ],
+    });
+    expect(rebuildIncomingDocument(lexicalJson).lexicalJson).toBe(lexicalJson);
   });
 
   it('is refused with a reason when it is not a document', () => {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Document as WordDocument, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { runCli } from '../../src/cli/cli';
 import { MarginaliaCore } from '../../src/core/core';
 import type { Annotation } from '../../src/shared/annotations';
@@ -144,6 +145,50 @@ describe('annotated PDF export', () => {
       expect(at, `paragraph “${wanted.slice(0, 60)}…” in order`).toBeGreaterThanOrEqual(from);
       from = at + wanted.length;
     }
+  });
+
+  it('sets a Word subscript below the line and a superscript above it, smaller, as the reader does (H₂O, 5th)', async () => {
+    const run = (text: string, raised: 'subScript' | 'superScript' | '' = '') =>
+      new TextRun({ text, ...(raised ? { [raised]: true } : {}) });
+    const paragraph = new Paragraph({
+      children: [run('Water is H'), run('2', 'subScript'), run('O, on the 5'), run('th', 'superScript'), run(' day.')],
+    });
+    const path = join(temp.path, 'water.docx');
+    writeFileSync(path, await Packer.toBuffer(new WordDocument({ sections: [{ children: [paragraph] }] })));
+    const { document } = await core.importFile(path);
+    const out = join(temp.path, 'water.pdf');
+    await core.exportPdfToFile([document.id], {}, out);
+    const items = (await readPdf(readFileSync(out))).items[0]!;
+    const item = (text: string) => items.find((candidate) => candidate.str === text)!;
+    const line = item('Water is H');
+    // pdf.js measures y up from the page's foot: a subscript sits lower, a superscript higher.
+    expect(item('2').y).toBeLessThan(line.y - 1);
+    expect(item('th').y).toBeGreaterThan(line.y + 2);
+    expect(item('2').height).toBeLessThan(line.height);
+  });
+
+  it('sets a Heading 1 of the text a step below the document’s title, which is also a level-1 heading', async () => {
+    const file = new WordDocument({
+      title: 'Water quality report',
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Findings' }),
+            new Paragraph('Every sample held little else.'),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Method' }),
+          ],
+        },
+      ],
+    });
+    const path = join(temp.path, 'report.docx');
+    writeFileSync(path, await Packer.toBuffer(file));
+    const { document } = await core.importFile(path);
+    const out = join(temp.path, 'report.pdf');
+    await core.exportPdfToFile([document.id], {}, out);
+    const items = (await readPdf(readFileSync(out))).items[0]!;
+    const height = (text: string) => items.find((item) => item.str === text)!.height;
+    expect(height('Findings')).toBeLessThan(height('Water quality report') * 0.92);
+    expect(height('Method')).toBeLessThan(height('Findings'));
   });
 
   it('prints a cover block, numbered margin notes with tags, running heads, page numbers, an outline and an appendix by tag', async () => {

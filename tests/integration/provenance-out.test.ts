@@ -174,6 +174,24 @@ describe('provenance and pages out of the app', () => {
     expect(head).not.toMatch(/Sent /);
   });
 
+  it('prints a message’s subject once, as the title over the cover, with no Subject line under it', async () => {
+    const path = join(temp.path, 'note.eml');
+    const message = [
+      'From: Ada <ada@example.org>',
+      'Subject: Harbour closed',
+      'Content-Type: text/plain',
+      '',
+      'Closed.',
+    ];
+    writeFileSync(path, message.join('\r\n'));
+    const out = join(temp.path, 'note.pdf');
+    await core.exportPdfToFile([(await core.importFile(path)).document.id], {}, out);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    const lines = text.slice(0, text.indexOf('Appendix: annotations by tag')).split('\n');
+    expect(lines.filter((line) => line.includes('Harbour closed'))).toEqual(['Harbour closed']);
+    expect(lines).toContain('Closed.');
+  });
+
   it('writes every date and time on the cover in one form, the day written out and the minute in UTC', async () => {
     const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
     const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });

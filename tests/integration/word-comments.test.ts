@@ -91,6 +91,35 @@ describe('Word comments on import', () => {
     expect(core.documents.list()).toHaveLength(0);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
   });
+
+  it('keeps a comment’s text as written: “**stars**”, “_lines_” and “1.” stay characters, not bold, italic or a list', async () => {
+    const said = ['Keep the **stars** and _lines_ as typed', '1. not a list, `not code`, [not](a link)'];
+    const document = new WordDocument({
+      comments: { children: [{ id: 0, author: 'J. Smith', children: said.map((line) => new Paragraph(line)) }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new CommentRangeStart(0) as unknown as TextRun,
+                new TextRun('The ford is passable.'),
+                new CommentRangeEnd(0) as unknown as TextRun,
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(document));
+    const outcome = await core.handlers.importDocument({
+      fileName: 'stars.docx',
+      dataBase64: Buffer.from(bytes).toString('base64'),
+    });
+    const [note] = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+    expect(note!.note.text).toBe(said.join('\n'));
+    expect(note!.note.lexicalJson).not.toMatch(/"format":[1-9]|"type":"(link|list|listitem)"/);
+  });
 });
 
 // A file with no title of its own, so its commented first heading becomes the title.

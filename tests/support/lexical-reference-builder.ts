@@ -46,6 +46,8 @@ function $appendInline(parent: ElementNode, runs: readonly InlineRun[]): void {
       if (run.bold) node.toggleFormat('bold');
       if (run.italic) node.toggleFormat('italic');
       if (run.code) node.toggleFormat('code');
+      if (run.subscript) node.toggleFormat('subscript');
+      if (run.superscript) node.toggleFormat('superscript');
       if (run.uncertain) uncertainKeys?.add(node.getKey());
       parent.append(node);
     }

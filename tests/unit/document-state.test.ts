@@ -27,7 +27,15 @@ const someText = fc.oneof(
 );
 
 const textRunOf: fc.Arbitrary<TextRun> = fc
-  .record({ text: someText, bold: fc.boolean(), italic: fc.boolean(), code: fc.boolean(), uncertain: fc.boolean() })
+  .record({
+    text: someText,
+    bold: fc.boolean(),
+    italic: fc.boolean(),
+    code: fc.boolean(),
+    subscript: fc.boolean(),
+    superscript: fc.boolean(),
+    uncertain: fc.boolean(),
+  })
   .map(({ text, ...marks }) => textRun(text, Object.fromEntries(Object.entries(marks).filter(([, on]) => on))));
 
 const linkRun: fc.Arbitrary<LinkRun> = fc.record({

@@ -2,7 +2,7 @@
 // editor gives, or a note's stored state would depend on which path made it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editorNoteFromMarkdown, noteFromMarkdown } from '../../src/shared/notes';
+import { editorNoteFromMarkdown, noteFromMarkdown, plainTextAsMarkdown } from '../../src/shared/notes';
 
 const WORD_CHARACTERS = [...'abcdefghijklmnopqrstuvwxyzÀéøßАжΩ0123456789'];
 const PUNCTUATION = [...' ,.;:?!\'"‘’“”()–—-'];
@@ -43,5 +43,32 @@ describe('notes from Markdown', () => {
         (child: { format: number }) => child.format === 1,
       ),
     ).toBe(true);
+  });
+});
+
+describe('plain text kept as a note', () => {
+  const markupHeavy = fc.string({
+    unit: fc.constantFrom(...'ab 1.-+>*_`[]()<>~|#\\!'.split('')),
+    maxLength: 24,
+  });
+
+  it('reads back as exactly its text, with no bold, code, link or list made of its characters', () => {
+    fc.assert(
+      fc.property(markupHeavy, (line) => {
+        const text = line.trim();
+        fc.pre(text !== '');
+        const note = noteFromMarkdown(plainTextAsMarkdown(text));
+        expect(note.text).toBe(text);
+        expect(note.lexicalJson).not.toMatch(/"format":[1-9]|"type":"(link|list|listitem)"/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps “**stars**” as stars and each line a line, and ordinary prose as it is', () => {
+    expect(noteFromMarkdown(plainTextAsMarkdown('Say **stars** here\n1. not a list')).text).toBe(
+      'Say **stars** here\n1. not a list',
+    );
+    expect(plainTextAsMarkdown('Check p. 3 (the map), it’s wrong!')).toBe('Check p. 3 (the map), it’s wrong!');
   });
 });

@@ -10,7 +10,7 @@ import { renderTable } from './pdf-table';
 import { BLOCK_STYLE, COVER_FILL, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, RULE } from './pdf-style';
 import type { CoverRow } from './pdf-provenance';
 import { authorRow, coverDate, digestGroups, openingText, provenanceRows } from './pdf-provenance';
-import { exportPiece, hasNote } from './pdf-style';
+import { exportPiece, hasNote, raisedStyle } from './pdf-style';
 
 import type { PageSurface } from './pdf-surface';
 import type { Line, Rgb, StyledPiece } from './pdf-text';
@@ -54,8 +54,9 @@ function bylineIndexOf(blocks: readonly PrintBlock[], detail: DocumentDetail): n
   return text.trim() === detail.byline.trim() ? 1 : 0;
 }
 
-function blockSize(block: PrintBlock): { size: number; after: number } {
+function blockSize(block: PrintBlock, first: boolean): { size: number; after: number } {
   if (block.kind === 'heading') {
+    if (first) return BLOCK_STYLE.title;
     return block.level === 1
       ? BLOCK_STYLE.h1
       : block.level === 2
@@ -79,7 +80,7 @@ function renderBlock(
     return;
   }
   const { documentIndex } = run;
-  const { size, after } = blockSize(block);
+  const { size, after } = blockSize(block, first);
   const heading = block.kind === 'heading';
   const indent = block.kind === 'quote' ? 14 : block.kind === 'listItem' ? 16 * (block.depth + 1) : 0;
   const pieces: StyledPiece[] = block.runs.map((textRun) => ({
@@ -88,7 +89,7 @@ function renderBlock(
     family: textRun.code ? 'mono' : 'serif',
     bold: heading || textRun.bold,
     italic: block.kind === 'quote' ? !textRun.italic : textRun.italic,
-    size: textRun.code ? size * 0.9 : size,
+    ...raisedStyle(textRun.raised, textRun.code ? size * 0.9 : size),
     color: INK,
     link: textRun.link,
   }));

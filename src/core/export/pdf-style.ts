@@ -3,6 +3,7 @@
 import type { Annotation, HighlightColor } from '../../shared/annotations';
 import type { PdfExportOptions } from '../../shared/export-options';
 import { HIGHLIGHT_PALETTE } from '../../shared/palette';
+import type { PrintRun } from '../../shared/print-model';
 import type { Rgb, StyledPiece } from './pdf-text';
 
 export const PAPER: Record<PdfExportOptions['paper'], { size: string; width: number; height: number }> = {
@@ -26,7 +27,9 @@ export const RULE: Rgb = [0.78, 0.78, 0.8];
 export const COVER_FILL: Rgb = [0.955, 0.955, 0.965];
 
 export const BLOCK_STYLE = {
-  h1: { size: 20, after: 10 },
+  title: { size: 20, after: 10 },
+  // A Heading 1 of the text itself is a step below the title, which is also an h1.
+  h1: { size: 17.5, after: 8.5 },
   h2: { size: 15.5, after: 7 },
   h3: { size: 13, after: 6 },
   h4: { size: 11.5, after: 5 },
@@ -55,6 +58,12 @@ export function rgb255(color: Rgb): [number, number, number] {
 
 export function isSafeLink(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url);
+}
+
+/** The size and rise of a run set below or above the line (H₂O, 5th), as a browser sets <sub> and <sup>. */
+export function raisedStyle(raised: PrintRun['raised'], size: number): { size: number; rise?: number } {
+  if (raised === undefined) return { size };
+  return { size: size * 0.75, rise: raised === 'subscript' ? size * 0.2 : -size * 0.35 };
 }
 
 /** Text of the export's own (not the document's): sans in ink unless `style` says otherwise. */

@@ -191,7 +191,7 @@ export class PageSurface {
       fragment.size,
       fragment.link !== '' ? LINK_INK : fragment.color,
       x + fragment.x,
-      baseline,
+      baseline + (fragment.rise ?? 0),
       fragment.text,
       fragment.start >= 0,
       fragment.firstRun,

@@ -5,7 +5,7 @@
 // at the top), so text never overlaps and nothing is repeated.
 import type { PrintBlock, PrintCell } from '../../shared/print-model';
 import type { DocumentRun } from './pdf-document-run';
-import { BLOCK_STYLE, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, RULE } from './pdf-style';
+import { BLOCK_STYLE, INK, LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, RULE, raisedStyle } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
 import type { Line, StyledPiece } from './pdf-text';
 
@@ -21,7 +21,7 @@ function cellPieces(cell: PrintCell): StyledPiece[] {
     family: run.code ? 'mono' : 'serif',
     bold: cell.header || run.bold,
     italic: run.italic,
-    size: run.code ? SIZE * 0.9 : SIZE,
+    ...raisedStyle(run.raised, run.code ? SIZE * 0.9 : SIZE),
     color: INK,
     link: run.link,
   }));

@@ -20,6 +20,8 @@ export interface StyledPiece {
   size: number;
   color: Rgb;
   link: string;
+  /** How far below the line's baseline it is set (negative: above), for a subscript or superscript. */
+  rise?: number;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface Fragment {
   /** When the first (or last) word is part of a word cut by an annotation boundary: its glyph run, cut from the whole word. */
   firstRun: string | null;
   lastRun: string | null;
+  /** As StyledPiece's rise. */
+  rise?: number;
 }
 
 export interface Line {
@@ -80,6 +84,7 @@ interface Atom {
   link: string;
   /** For a replacement glyph: how many code units of canonical text it stands for. */
   replacedLength?: number;
+  rise?: number;
 }
 
 interface Token {
@@ -138,6 +143,7 @@ function pushAtom(
     link: piece.link,
   };
   if (replacedLength !== undefined) atom.replacedLength = replacedLength;
+  if (piece.rise) atom.rise = piece.rise;
   atoms.push(atom);
 }
 
@@ -436,6 +442,7 @@ function toLine(tokens: Token[], measurer: Measurer): Line {
       inkWidth: isLast && last.text !== '\n' ? width - trailingSpaceWidth(last, measurer) : width,
       firstRun: joins ? first.run : null,
       lastRun: joins ? last.run : null,
+      ...(first.atom.rise ? { rise: first.atom.rise } : {}),
     });
     x += width;
   }

@@ -120,6 +120,8 @@ function inlineFrom(node: HtmlNode, marks: Marks, into: BlockCollector): void {
   if (tag === 'EM' || tag === 'I' || tag === 'CITE') nextMarks.italic = true;
   if (tag === 'STRONG' || tag === 'B') nextMarks.bold = true;
   if (tag === 'CODE' || tag === 'KBD' || tag === 'SAMP') nextMarks.code = true;
+  if (tag === 'SUB') nextMarks.subscript = true;
+  if (tag === 'SUP') nextMarks.superscript = true;
   if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
     const text = (element.textContent ?? '').replace(/\s+/g, ' ');

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/document-blocks';
 import { blockPlainText, inlineText, isBlankBlock } from '../../shared/document-blocks';
+import { plainTextAsMarkdown } from '../../shared/notes';
 import { findQuoteOccurrences } from '../../shared/quote-occurrences';
 import { quoteSelectorFor } from '../../shared/selectors';
 import type { IncomingAnnotation } from '../incoming';
@@ -107,7 +108,8 @@ export function noteAnnotation(
     documentId: document.id,
     kind: 'highlight',
     color: 'yellow',
-    markdown: note.text,
+    // A file's comment is plain text: "**stars**" in it are stars, not bold.
+    markdown: plainTextAsMarkdown(note.text),
     tags: [],
     quote,
     position: { type: 'TextPositionSelector', start: note.start, end: note.end },

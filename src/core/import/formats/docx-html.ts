@@ -96,11 +96,19 @@ export async function docxBlocks(archive: Uint8Array, label: string): Promise<Bl
   }
 }
 
-/** Each <sup> holding only a footnote mark or an exponent is written as its text (see superscriptText). */
+/** mammoth's mark of a footnote or endnote, "[1]", which it sets raised around the note's link. */
+const NOTE_REFERENCE = /^\[\d+\]$/;
+
+/**
+ * Each <sup> holding only a footnote mark or an exponent is written as its text (see
+ * superscriptText), and a note's "[1]" stays on the line, as a PDF's mark does; any other
+ * stays a superscript (5th).
+ */
 function markGeneratedSuperscripts(body: GeneratedElement): void {
   for (const sup of body.querySelectorAll('sup')) {
     const text = superscriptText(textBefore(sup), sup.textContent);
     if (text !== undefined) sup.replaceWith(text);
+    else if (NOTE_REFERENCE.test(sup.textContent.trim())) sup.replaceWith(...sup.childNodes);
   }
 }
 

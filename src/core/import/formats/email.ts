@@ -46,8 +46,15 @@ export function messageHeaders(email: Email): Record<string, string> {
 
 const SHOWN_HEADERS = ['From', 'To', 'Cc', 'Date', 'Subject'] as const;
 
-export function headerBlocks(headers: Record<string, string>): ParagraphBlock[] {
-  return SHOWN_HEADERS.filter((name) => headers[name] !== undefined).map((name) => ({
+/**
+ * The header lines a reader sees under the title. The Subject is left out when the title already
+ * says it word for word: the reader showed it twice, one under the other (trial). It stays in the
+ * headers kept as the message's facts, shown in the Source panel, and on the export's cover.
+ */
+export function headerBlocks(headers: Record<string, string>, title = ''): ParagraphBlock[] {
+  const shown = (name: (typeof SHOWN_HEADERS)[number]): boolean =>
+    headers[name] !== undefined && !(name === 'Subject' && headers[name] === title);
+  return SHOWN_HEADERS.filter(shown).map((name) => ({
     kind: 'paragraph',
     children: [textRun(`${name}:`, { bold: true }), textRun(` ${headers[name]}`)],
   }));
@@ -104,13 +111,14 @@ export function emailReader(limits: EmailLimits = {}): FormatReader {
     input.signal?.throwIfAborted();
     const headers = messageHeaders(email);
     const createdAt = isoDate(email.date);
+    const title = cleanTitle(email.subject ?? '', NO_SUBJECT);
     return {
-      title: cleanTitle(email.subject ?? '', NO_SUBJECT),
+      title,
       // The header block shows From already; a byline would say it twice.
       byline: '',
       publishedAt: createdAt,
       siteName: '',
-      blocks: [...headerBlocks(headers), ...bodyBlocks(email)],
+      blocks: [...headerBlocks(headers, title), ...bodyBlocks(email)],
       facts: {
         importer: POSTAL_MIME_IMPORTER,
         ...(headers.From ? { author: headers.From } : {}),

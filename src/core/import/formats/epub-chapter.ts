@@ -1,7 +1,7 @@
 // One EPUB chapter (an XHTML file) to blocks, through the same cleaning and block rules as a
 // saved page; its images become their descriptions, "[Image: ALT]" (its tables stay tables).
-import type { Block } from '../../../shared/document-blocks';
-import { textRun } from '../../../shared/document-blocks';
+import type { Block, HeadingLevel } from '../../../shared/document-blocks';
+import { inlineText, textRun } from '../../../shared/document-blocks';
 import { imageDescription } from '../../../shared/image-descriptions';
 import { blocksFromCleanHtml } from '../html';
 import { assertShallow, byLocalName, decodeXml, tryParseXml } from './xml';
@@ -54,11 +54,37 @@ function bodyHtml(text: string): string {
   return body ? body.innerHTML : text;
 }
 
-/** The chapter's blocks, opening with a heading: its own first one, else its label in the table of contents. */
+/** Text as compared with a table-of-contents label: letters and digits, in lowercase. */
+const comparable = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The chapter's headings one level down (h1 to h2, …, h6 stays h6), when one is at the top level. */
+function underLabel(blocks: readonly Block[]): Block[] {
+  if (!blocks.some((block) => block.kind === 'heading' && block.level === 1)) return [...blocks];
+  return blocks.map((block) =>
+    block.kind === 'heading' ? { ...block, level: Math.min(6, block.level + 1) as HeadingLevel } : block,
+  );
+}
+
+/**
+ * The chapter's blocks under its table-of-contents label, which the book's outline is made of.
+ * A chapter whose first heading already says the label ("Arrival at the river mouth" for
+ * "Arrival") opens with it as it is, not under the label said again; one with no heading,
+ * or whose heading says something else ("1", "Chapter One" for "The Harbour"), opens with
+ * the label as a heading, its own headings kept as text of the book one level under it.
+ */
 export function chapterBlocks(bytes: Uint8Array, tocLabel: string | undefined, what: string): Block[] {
   const text = decodeXml(bytes);
   assertShallow(text, what);
   const blocks = blocksFromCleanHtml(bodyHtml(text), prepare);
-  if (blocks.length === 0 || blocks[0]!.kind === 'heading' || !tocLabel) return blocks;
-  return [{ kind: 'heading', level: 1, children: [textRun(tocLabel)] }, ...blocks];
+  const label = comparable(tocLabel ?? '');
+  if (blocks.length === 0 || label === '') return blocks;
+  // Its opening heading: one after an epigraph, say, but not a section's far into the chapter.
+  const heading = blocks.slice(0, 3).find((block) => block.kind === 'heading');
+  if (heading && ` ${comparable(inlineText(heading.children))} `.includes(` ${label} `)) return blocks;
+  return [{ kind: 'heading', level: 1, children: [textRun(tocLabel!)] }, ...underLabel(blocks)];
 }

@@ -1,6 +1,6 @@
 // Reads an EPUB book: its zip opened within bounds, the chapters in spine order through the
-// clean-HTML-to-blocks path, each opening with a heading (its table-of-contents label when it
-// has none), and title, authors and date from the package metadata.
+// clean-HTML-to-blocks path, each opening with a heading (its table-of-contents label when its
+// own heading does not say it), and title, authors and date from the package metadata.
 import { createRequire } from 'node:module';
 import type { Block } from '../../../shared/document-blocks';
 import { UserFacingError } from '../../../shared/result';

@@ -174,7 +174,8 @@ export function parseGeneratedHtml(html: string): GeneratedElement | undefined {
   return open.length === 1 ? body : undefined;
 }
 
-const KEPT = new Set(ALLOWED_TAGS.map((tag) => tag.toUpperCase()));
+/** Word's subscripts and superscripts (H₂O, 5th) are kept too; a footnote mark or exponent was made text before. */
+const KEPT = new Set([...ALLOWED_TAGS, 'sub', 'sup'].map((tag) => tag.toUpperCase()));
 /** Elements whose content is code or styling, never text to read: they go whole. */
 const DROPPED_WITH_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'NOSCRIPT', 'SVG', 'MATH']);
 

@@ -160,10 +160,10 @@ function removeCard(id: string, card: Element, actions: MarginActions, margin: M
   actions.remove(id);
 }
 
-/** What a name is said to be ("(Word comment)", "(unverified)"): kept whole while a long name before it is cut. */
+/** What a name is said to be ("(Word comment)", "(unverified)"): kept whole, never broken across lines. */
 const NAME_KIND = /^(.+?)( \((?:Word comment|unverified)\))$/;
 
-/** The author's name, its kind always shown: only the name part ends in an ellipsis on a narrow card. */
+/** The author's name, its kind always shown: a long name with a kind wraps onto more lines, never cut. */
 function AuthorName({ name, kind }: { name: string; kind: string | undefined }) {
   if (kind === undefined) {
     return (
@@ -174,7 +174,7 @@ function AuthorName({ name, kind }: { name: string; kind: string | undefined }) 
   }
   return (
     <span className={`${styles.author} ${styles.authorWithKind}`} title={name}>
-      <span className={styles.authorName}>{name.slice(0, name.length - kind.length)}</span>
+      <span>{name.slice(0, name.length - kind.length)}</span>
       <span className={styles.authorKind}>{kind}</span>
     </span>
   );
