@@ -65,11 +65,25 @@ export function snippetSpan({ text, titleEnd, hasImageDescriptions }: SnippetSou
   const start = blockStartWithin(text, passage.start);
   const end = blockEndWithin(text, passage.end);
   return {
-    start: start ?? passage.start - SNIPPET_CONTEXT,
-    end: end ?? passage.end + SNIPPET_CONTEXT,
+    start: start ?? wholeWordStart(text, passage.start - SNIPPET_CONTEXT, passage.start),
+    end: end ?? wholeWordEnd(text, passage.end + SNIPPET_CONTEXT, passage.end),
     cutBefore: start === null,
     cutAfter: end === null,
   };
+}
+
+/** A cut at `index` moved on to the next word's start (never past `limit`), so a snippet never opens mid-word ("…isited"). */
+function wholeWordStart(text: string, index: number, limit: number): number {
+  if (!/\S/.test(text[index - 1] ?? '')) return index;
+  const space = text.slice(index, limit).search(/\s/);
+  return space < 0 ? index : index + space + 1;
+}
+
+/** A cut at `index` moved back to the end of the last whole word (never before `limit`), so a snippet never ends mid-word ("weig…"). */
+function wholeWordEnd(text: string, index: number, limit: number): number {
+  if (!/\S/.test(text[index] ?? '')) return index;
+  const space = text.slice(limit, index).search(/\s\S*$/);
+  return space < 0 ? index : limit + space;
 }
 
 const sameSpan = (a: SnippetSpan, b: SnippetSpan): boolean => a.start === b.start && a.end === b.end;

@@ -109,7 +109,7 @@ describe('marginalia search output', () => {
   it('sets each hit apart with a blank line, its label above its snippet, every line within 80 columns', async () => {
     writeFileSync(
       join(temp.path, 'long.txt'),
-      `Long report\n${Array.from({ length: 3 }, (_, index) => `Paragraph ${index} says ${'the harbour was quiet and '.repeat(6)}end.`).join('\n')}`,
+      `Long report\n${Array.from({ length: 3 }, (_, index) => `Paragraph ${index}: ${'the harbour was quiet and '.repeat(3)}so it says ${'the harbour was quiet and '.repeat(3)}end.`).join('\n')}`,
     );
     await ok('import', join(temp.path, 'long.txt'));
     const printed = await ok('search', 'says');

@@ -52,6 +52,22 @@ describe('a search hit’s snippet', () => {
     expect(snippet!.length).toBeLessThan(long.text.length);
   });
 
+  it('cuts a long paragraph between words, never opening or ending with part of one', () => {
+    const sentence =
+      'Inspectors visited on 2 June 2026 and the harbourmaster Omar Belkacem said the weighbridge had been recalibrated twice since January.';
+    const long = documentOf('Log', sentence);
+    expect(snippetsOf(long, 'Belkacem')).toEqual([
+      '…visited on 2 June 2026 and the harbourmaster Omar ⟦Belkacem⟧ said the weighbridge had been recalibrated twice since…',
+    ]);
+    // Wherever the cut falls, each word the snippet shows is one of the sentence's whole words.
+    const words = new Set(sentence.split(' '));
+    for (const shift of ['', 'A', 'An ', 'Two ']) {
+      const shifted = documentOf('Log', `${shift}${sentence}`);
+      const shown = snippetsOf(shifted, 'Belkacem')[0]!.replace(/[…⟦⟧]/g, '').split(' ');
+      expect(shown.filter((word) => !words.has(word) && !`${shift}Inspectors`.includes(word))).toEqual([]);
+    }
+  });
+
   it('does not cut a paragraph that starts or ends just inside the context, nor add “…” there', () => {
     const source = documentOf('Log', 'Before.', `${'x'.repeat(58)} skiff ${'y'.repeat(58)}`, 'After.');
     expect(snippetsOf(source, 'skiff')).toEqual([`${'x'.repeat(58)} ⟦skiff⟧ ${'y'.repeat(58)}`]);
