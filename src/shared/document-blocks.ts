@@ -47,10 +47,19 @@ export interface HeadingBlock extends PlacedBlock {
   children: InlineRun[];
 }
 
+/** A later page beginning inside a block: a paragraph a page break cut in two and the reader joined again. */
+export interface PageTurn {
+  /** Where that page's text begins, in characters from the block's start. */
+  at: number;
+  page: PageRef;
+}
+
 export interface ParagraphBlock extends PlacedBlock {
   kind: 'paragraph';
   children: InlineRun[];
   role?: 'byline';
+  /** Each page after `page` that this paragraph runs onto, where it begins. */
+  pageTurns?: PageTurn[];
 }
 
 export interface QuoteBlock extends PlacedBlock {

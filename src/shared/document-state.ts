@@ -271,8 +271,9 @@ interface PlacedStart {
 
 /**
  * Where the page changes in the canonical text: the start of each block that begins a new
- * page. Counted by block, not by root child: a list Lexical merges into the list before it
- * still begins its page where its own first item begins.
+ * page, and where a later page begins inside a paragraph joined across a page break. Counted
+ * by block, not by root child: a list Lexical merges into the list before it still begins its
+ * page where its own first item begins.
  */
 function pageMapOf(starts: readonly PlacedStart[]): PageMapEntry[] {
   const map: PageMapEntry[] = [];
@@ -307,8 +308,13 @@ export function buildDocumentState(outline: DocumentOutline): {
   if (byline !== '') root.append({ kind: 'paragraph', role: 'byline', children: [textRun(byline, { italic: true })] });
   for (const block of outline.blocks) {
     if (isBlankBlock(block)) continue;
-    for (const part of block.kind === 'table' ? boundedTables(block) : [block])
-      starts.push({ start: root.append(part), page: block.page });
+    for (const part of block.kind === 'table' ? boundedTables(block) : [block]) {
+      const start = root.append(part);
+      starts.push({ start, page: block.page });
+      // A paragraph joined across a page break: the later page begins inside it.
+      if (part.kind === 'paragraph')
+        for (const turn of part.pageTurns ?? []) starts.push({ start: start + turn.at, page: turn.page });
+    }
   }
   const pageMap = pageMapOf(starts);
   const rootNode = plainElement(

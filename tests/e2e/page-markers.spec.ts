@@ -1,7 +1,10 @@
 // A long PDF's page markers are there as soon as its text, before the reader has laid every
 // block out, and stand level with their pages' first lines once it has. A title printed on
-// page 1 is page 1's: its marker stands above the title, and a search hit in it says p. 1.
+// page 1 is page 1's: its marker stands above the title, and a search hit in it says p. 1. A
+// paragraph that runs onto the next page has that page's marker where the page begins in it.
+import { FLOW_TITLE, firstWordsOn, flowingPdf } from '../support/flowing-pdf';
 import { PAGED_TITLE, buildPagedPdf, pageLines } from '../support/paged-pdf';
+import type { Page } from '@playwright/test';
 import { expect, screenshotBothThemes, test } from './fixtures';
 import { choosePdf, openApp } from './import-helpers';
 
@@ -83,4 +86,61 @@ test('the p. 1 marker stands above a title page 1 prints, and a search hit in th
   await page.getByRole('searchbox', { name: 'Search' }).fill('Notes');
   const hit = page.getByRole('button', { name: /^Title .*Harbour Survey Notes/ });
   await expect(hit.getByTestId('page-tag')).toHaveText('p. 1');
+});
+
+/** The rendered box of `word` in the reader, scrolled to the middle of the view first (its paragraph may be taller than the view). */
+async function wordBox(page: Page, word: string) {
+  const find = ({ wanted, scroll }: { wanted: string; scroll: boolean }) => {
+    const root = document.querySelector('[data-testid="reader-content"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const index = node.data.indexOf(wanted);
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      const rect = range.getBoundingClientRect();
+      if (scroll) {
+        let scroller: HTMLElement | null = node.parentElement;
+        while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement;
+        scroller?.scrollBy(0, rect.top - window.innerHeight / 2);
+      }
+      return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+    }
+    return null;
+  };
+  await page.evaluate(find, { wanted: word, scroll: true });
+  await page.waitForTimeout(200);
+  return (await page.evaluate(find, { wanted: word, scroll: false }))!;
+}
+
+test('a paragraph that runs onto page 2 shows the p. 2 marker at the line page 2 begins on, and a highlight there says p. 2', async ({
+  page,
+  app,
+}, testInfo) => {
+  await openApp(page, app);
+  const bytes = await flowingPdf();
+  const [firstOnPage2] = firstWordsOn(bytes, testInfo.outputPath('ledger.pdf'), [2]);
+  await choosePdf(page, 'ledger.pdf', bytes);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { level: 1, name: FLOW_TITLE })).toBeVisible({ timeout: 60_000 });
+  // The marker stands at the top of the line holding the page's first word, inside the one paragraph.
+  const word = await wordBox(page, firstOnPage2!);
+  const marker = page.getByTestId('page-markers').getByRole('button', { name: 'p. 2: Open original page' });
+  await expect
+    .poll(async () => {
+      const box = (await marker.boundingBox())!;
+      return Math.abs(box.y + box.height - word.y);
+    })
+    .toBeLessThan(12);
+  await screenshotBothThemes(page, 'page-marker-inside-paragraph');
+  // A highlight of the page's first word is cited by page 2.
+  await page.mouse.move(word.x + 1, word.y + word.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(word.x + word.width - 1, word.y + word.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('h');
+  const card = page.getByRole('complementary', { name: 'Margin notes' }).getByRole('article');
+  await expect(card.getByTestId('page-tag')).toHaveText('p. 2');
 });

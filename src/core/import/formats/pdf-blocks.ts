@@ -64,7 +64,13 @@ export function buildBlocks(pages: readonly PageGroups[]): Block[] {
           children: [textRun(group.text)],
           page,
         });
-      } else blocks.push({ kind: 'paragraph', children: [textRun(group.text)], page });
+      } else
+        blocks.push({
+          kind: 'paragraph',
+          children: [textRun(group.text)],
+          page,
+          ...(group.pageTurns ? { pageTurns: group.pageTurns } : {}),
+        });
     }
     for (const footnote of footnotes) blocks.push({ kind: 'paragraph', children: [textRun(footnote)], page });
   }
@@ -79,25 +85,52 @@ const continues = (before: LineGroup, after: LineGroup): boolean =>
 
 /**
  * A paragraph cut by a column or page break ("… the occupat-" / "ion of …") is one paragraph
- * again; it stays on the page where it starts, before that page's footnotes.
+ * again; it stays on the page where it starts, before that page's footnotes. Where a later
+ * page's part begins in it is kept (a page turn), so a passage there is cited by its own page.
  */
 export function joinContinuations(pages: readonly PageGroups[]): PageGroups[] {
   const joined: PageGroups[] = [];
-  let last: LineGroup | undefined;
+  let last: { group: LineGroup; page: PageGroups } | undefined;
   for (const page of pages) {
     const groups: LineGroup[] = [];
     for (const group of page.groups) {
-      if (last && continues(last, group)) {
-        last.text = joinLines([last.text, group.text]);
+      if (last && continues(last.group, group)) {
+        joinOnto(last.group, group, turnBetween(last.page, page));
+        last.page = page;
         continue;
       }
       const copy = { ...group };
       groups.push(copy);
-      last = copy;
+      last = { group: copy, page };
     }
     joined.push({ ...page, groups });
   }
   return joined;
+}
+
+/**
+ * The page a joined paragraph turns to, when it runs from `from` onto another page. Not when
+ * `from` has footnotes: they follow the paragraph on its first page, so that page would begin
+ * again after the later one, and a page is one stretch of the text (pageRange).
+ */
+function turnBetween(from: PageGroups, to: PageGroups): PageRef | undefined {
+  return from.page.number === to.page.number || from.footnotes.length > 0 ? undefined : to.page;
+}
+
+/** `after`'s text joined onto `before`'s, noting where `turnedTo` (the page `after` is on, when another) begins. */
+function joinOnto(before: LineGroup, after: LineGroup, turnedTo: PageRef | undefined): void {
+  const text = joinLines([before.text, after.text]);
+  const continued = joinLines([after.text]);
+  before.text = text;
+  if (!turnedTo || !text.endsWith(continued)) return;
+  let at = text.length - continued.length;
+  // A word the break cut ("occupat-" / "ion") is cited by the page it begins on: the new page begins after it.
+  if (at > 0 && /\S/.test(text[at - 1]!)) {
+    const space = text.slice(at).search(/\s/);
+    if (space < 0) return;
+    at += space + 1;
+  }
+  before.pageTurns = [...(before.pageTurns ?? []), { at, page: turnedTo }];
 }
 
 /** The first page's largest text, for a title when the file names none. */

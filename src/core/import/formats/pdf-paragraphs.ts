@@ -1,5 +1,6 @@
 // Groups a region's lines into paragraphs, headings and list items, from line spacing,
 // first-line indents, font size, font weight and list marks; joins words broken across lines.
+import type { PageTurn } from '../../../shared/document-blocks';
 import { lineEndJoin } from '../line-join';
 import type { PdfLine } from './pdf-lines';
 
@@ -23,6 +24,8 @@ export interface LineGroup {
   newList?: boolean;
   /** For tables: the cells' text, row by row, and whether the first row is a header row. */
   table?: { rows: string[][]; header: boolean };
+  /** For a paragraph joined across a page break: where each later page's text begins in it. */
+  pageTurns?: PageTurn[];
 }
 
 const BULLET = /^([•◦▪▫‣∙●○■□–—*-])\s+/;
