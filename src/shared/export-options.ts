@@ -43,23 +43,62 @@ export function resolvePdfExportOptions(partial: Partial<PdfExportOptions> | und
   return { ...DEFAULT_PDF_EXPORT_OPTIONS, ...(partial ?? {}) };
 }
 
+/** Whether the annotation is by this author: the id, or the whole display name in any case (as search's author:). */
+export function isByAuthor(annotation: Annotation, author: string): boolean {
+  const wanted = author.toLocaleLowerCase();
+  return annotation.author.name.toLocaleLowerCase() === wanted || annotation.author.id.toLocaleLowerCase() === wanted;
+}
+
 /** Whether an annotation passes the tag, color and author filters. */
 export function passesExportFilters(annotation: Annotation, options: PdfExportOptions): boolean {
   if (options.colors.length > 0 && !options.colors.includes(annotation.color)) return false;
-  if (options.authors.length > 0) {
-    const wanted = options.authors.map((author) => author.toLocaleLowerCase());
-    if (
-      !wanted.includes(annotation.author.name.toLocaleLowerCase()) &&
-      !wanted.includes(annotation.author.id.toLocaleLowerCase())
-    )
-      return false;
-  }
+  if (options.authors.length > 0 && !options.authors.some((author) => isByAuthor(annotation, author))) return false;
   if (
     options.tags.length > 0 &&
     !annotation.tags.some((tag) => options.tags.some((wanted) => isTagWithin(tag, wanted)))
   )
     return false;
   return true;
+}
+
+/** One filter value that no annotation has: a misspelt tag, an author who annotated none of these documents. */
+export interface UnmatchedFilter {
+  kind: 'tag' | 'author' | 'color';
+  value: string;
+}
+
+type ExportFilters = Pick<PdfExportOptions, 'tags' | 'authors' | 'colors'>;
+
+/** The filter values no annotation here has, each of which alone would keep nothing from its kind of filter. */
+export function unmatchedExportFilters(annotations: readonly Annotation[], filters: ExportFilters): UnmatchedFilter[] {
+  const tags = filters.tags
+    .filter((wanted) => !annotations.some((annotation) => annotation.tags.some((tag) => isTagWithin(tag, wanted))))
+    .map((value) => ({ kind: 'tag' as const, value }));
+  const authors = filters.authors
+    .filter((author) => !annotations.some((annotation) => isByAuthor(annotation, author)))
+    .map((value) => ({ kind: 'author' as const, value }));
+  const colors = filters.colors
+    .filter((color) => !annotations.some((annotation) => annotation.color === color))
+    .map((value) => ({ kind: 'color' as const, value }));
+  return [...tags, ...authors, ...colors];
+}
+
+/** The annotations an export with these options keeps: the filters, and orphans only when they are included. */
+export function annotationsExported(annotations: readonly Annotation[], options: PdfExportOptions): Annotation[] {
+  return annotations.filter(
+    (annotation) =>
+      passesExportFilters(annotation, options) && (options.includeOrphans || annotation.anchor.status !== 'orphan'),
+  );
+}
+
+/** Whether any tag, author or color filter applies. */
+export function isFilteringExport(filters: ExportFilters): boolean {
+  return filters.tags.length + filters.authors.length + filters.colors.length > 0;
+}
+
+/** The distinct author names of these annotations, sorted, for saying which authors exist. */
+export function authorNamesOf(annotations: readonly Annotation[]): string[] {
+  return [...new Set(annotations.map((annotation) => annotation.author.name))].sort((a, b) => a.localeCompare(b));
 }
 
 export interface PdfExportResult {

@@ -155,7 +155,7 @@ test('an export with warnings shows them in the dialog until they are read, then
   await expect(opener).toBeFocused();
 });
 
-test('the dialog ticks again the documents ticked when it was last open, less those removed since, and names a combined export clearly', async ({
+test('the dialog offers again the choices of the last export, not of a cancelled dialog, with the open document ticked and removed documents left out', async ({
   page,
   app,
 }) => {
@@ -163,33 +163,103 @@ test('the dialog ticks again the documents ticked when it was last open, less th
   app.core.importBytes('field-notes.txt', Buffer.from('Field notes\nCheckpoints along the coast road.\n'));
   await openReader(page, app);
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const exportNow = async () => {
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export PDF' }).click();
+    const download = await downloading;
+    await expect(dialog).toBeHidden();
+    return download;
+  };
   await chooseFromMenu(page, 'Share', 'Export PDF…');
   await dialog.getByRole('checkbox', { name: 'Tea notes' }).check();
+  await dialog.getByRole('radio', { name: 'Letter' }).check();
+  await dialog.getByRole('checkbox', { name: 'Print-friendly colors' }).check();
+  await dialog.getByRole('checkbox', { name: 'Orphaned annotations' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Claims and sources' }).uncheck();
+  await exportNow();
+
+  // A cancelled dialog changes nothing that is remembered.
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  await dialog.getByRole('checkbox', { name: 'Tea notes' }).uncheck();
   await dialog.getByRole('checkbox', { name: 'Field notes' }).check();
+  await dialog.getByRole('radio', { name: 'A4' }).check();
+  await dialog.getByRole('checkbox', { name: 'Claims and sources' }).check();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   await chooseFromMenu(page, 'Share', 'Export PDF…');
-  for (const name of [SAMPLE_TITLE, 'Tea notes', 'Field notes'])
-    await expect(dialog.getByRole('checkbox', { name })).toBeChecked();
+  for (const name of [SAMPLE_TITLE, 'Tea notes']) await expect(dialog.getByRole('checkbox', { name })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Field notes' })).not.toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Letter' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Print-friendly colors' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Orphaned annotations' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Claims and sources' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Notes', exact: true })).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  await page.getByRole('button', { name: 'Delete Field notes' }).click();
-  await page.getByRole('dialog', { name: 'Delete “Field notes”?' }).getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('button', { name: 'Delete Field notes' })).toBeHidden();
+  // Another document open: it is ticked beside the remembered ones; a deleted one is gone.
+  await page.getByRole('button', { name: 'Delete Tea notes' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Tea notes”?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('button', { name: 'Delete Tea notes' })).toBeHidden();
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('button', { name: /^Field notes/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
   await chooseFromMenu(page, 'Share', 'Export PDF…');
-  await expect(dialog.getByRole('checkbox', { name: 'Field notes' })).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: 'Tea notes' })).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: 'Field notes' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
-  await expect(dialog.getByRole('checkbox', { name: 'Tea notes' })).toBeChecked();
 
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export PDF' }).click();
-  const download = await downloading;
+  const download = await exportNow();
   expect(download.suggestedFilename()).toBe('Marginalia export, 2 documents (annotated).pdf');
-  // The library's order, newest import first, as the dialog lists them.
+  // The library's order, newest import first, as the dialog lists them; the remembered paper.
   const pdf = await readPdf(readFileSync((await download.path())!));
-  expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual(['Tea notes', SAMPLE_TITLE]);
+  expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual(['Field notes', SAMPLE_TITLE]);
+  expect(pdf.pageSizes[0]).toEqual({ width: 612, height: 792 });
+});
+
+test('the dialog says how many annotations the filters keep, names a filter that matches nothing, and then will not export', async ({
+  page,
+  app,
+}) => {
+  annotateSample(app);
+  await openReader(page, app);
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const kept = dialog.getByRole('status', { name: 'Annotations kept' });
+  const exportButton = dialog.getByRole('button', { name: 'Export PDF' });
+  await expect(kept).toHaveText('');
+
+  await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Claims/Relabeling');
+  await expect(kept).toHaveText(
+    'No annotation of the ticked documents has the tag “Claims/Relabeling”. Change the filters to export.',
+  );
+  await expect(exportButton).toBeDisabled();
+  await screenshotBothThemes(page, 'export-dialog-filter-matches-nothing');
+
+  await dialog.getByRole('combobox', { name: /^Tags/ }).fill('Actor');
+  await expect(kept).toHaveText('The filters keep 1 of 1 annotation.');
+  await expect(exportButton).toBeEnabled();
+
+  await dialog.getByRole('textbox', { name: /^Authors/ }).fill('Test');
+  await expect(kept).toHaveText(
+    'No annotation of the ticked documents is by “Test” (give the whole name). Change the filters to export.',
+  );
+  await expect(exportButton).toBeDisabled();
+  await dialog.getByRole('textbox', { name: /^Authors/ }).fill('test reader');
+  await expect(kept).toHaveText('The filters keep 1 of 1 annotation.');
+
+  await dialog.getByRole('group', { name: 'Colors' }).getByRole('checkbox', { name: 'Yellow' }).check();
+  await expect(kept).toHaveText('No highlight of the ticked documents is yellow. Change the filters to export.');
+  await dialog.getByRole('group', { name: 'Colors' }).getByRole('checkbox', { name: 'Green' }).check();
+  await expect(kept).toHaveText('The filters keep 1 of 1 annotation. No highlight of the ticked documents is yellow.');
+  await screenshotBothThemes(page, 'export-dialog-filter-keeps');
+  const downloading = page.waitForEvent('download');
+  await exportButton.click();
+  const pdf = await readPdf(readFileSync((await (await downloading).path())!));
+  expect(pdf.annotations.filter((annotation) => annotation.subtype === 'Highlight')).toHaveLength(1);
 });
 
 test('the dialog says Claims and sources keeps only the filtered annotations’ claims only while a filter applies', async ({

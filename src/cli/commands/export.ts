@@ -5,7 +5,15 @@ import { join, resolve } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../../shared/annotations';
 import type { HighlightColor } from '../../shared/annotations';
 import type { PaperSize, PdfExportOptions } from '../../shared/export-options';
-import { PAPER_SIZES, pdfFileNameFor } from '../../shared/export-options';
+import {
+  PAPER_SIZES,
+  annotationsExported,
+  authorNamesOf,
+  isFilteringExport,
+  pdfFileNameFor,
+  unmatchedExportFilters,
+} from '../../shared/export-options';
+import type { Annotation } from '../../shared/annotations';
 import type { DocumentSummary } from '../../shared/model';
 import { countOf } from '../../shared/plural';
 import { chooseDocument } from '../document-reference';
@@ -75,9 +83,53 @@ async function documentsToExport(session: CliSession, references: readonly strin
   return library.filter((doc) => chosen.has(doc.id));
 }
 
+/** “A, B and 3 more”: a list short enough for one line of an error. */
+function shortList(values: readonly string[], limit = 12): string {
+  const shown = values.slice(0, limit).map((value) => `“${value}”`);
+  return values.length > limit ? `${shown.join(', ')} and ${values.length - limit} more` : shown.join(', ');
+}
+
+function tagsOf(annotations: readonly Annotation[]): string[] {
+  return [...new Set(annotations.flatMap((annotation) => annotation.tags))].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * A tag or author no annotation of these documents has (a misspelling, most likely) would
+ * give a PDF without a single highlight: refuse, saying which tags or authors there are.
+ */
+async function refuseFiltersMatchingNothing(
+  session: CliSession,
+  docs: readonly DocumentSummary[],
+  options: PdfExportOptions,
+): Promise<void> {
+  if (!isFilteringExport(options)) return;
+  const annotations = (
+    await Promise.all(docs.map((doc) => session.call('listAnnotations', { documentId: doc.id })))
+  ).flat();
+  const tags = tagsOf(annotations);
+  const authors = authorNamesOf(annotations);
+  for (const { kind, value } of unmatchedExportFilters(annotations, options)) {
+    if (kind === 'tag')
+      throw new UsageError(
+        `no annotation of the chosen documents has the tag “${value}” or a tag under it; ` +
+          (tags.length > 0 ? `their tags are ${shortList(tags)}.` : 'none of their annotations is tagged.'),
+      );
+    if (kind === 'author')
+      throw new UsageError(
+        `no annotation of the chosen documents is by “${value}” (give an author’s whole name or id); ` +
+          (authors.length > 0 ? `their authors are ${shortList(authors)}.` : 'they have no annotations.'),
+      );
+    throw new UsageError(`no highlight of the chosen documents is ${value}.`);
+  }
+  if (annotationsExported(annotations, options).length === 0)
+    throw new UsageError('no annotation of the chosen documents passes all of these filters together.');
+}
+
 async function exportPdfs(session: CliSession, references: readonly string[], flags: ExportFlags): Promise<void> {
   const options = exportOptionsFrom(flags);
-  const targets = exportTargets(await documentsToExport(session, references), flags);
+  const docs = await documentsToExport(session, references);
+  const targets = exportTargets(docs, flags);
+  await refuseFiltersMatchingNothing(session, docs, options);
   if (flags.outDir !== undefined) await makeFolder(resolve(flags.outDir));
   const written = [];
   for (const target of targets) {

@@ -2,6 +2,8 @@
 // share notes, the import-notes preview, export, and the confirmation on top.
 import type { BundlePlan } from '../../../shared/bundles';
 import { importedSummary } from '../../../shared/bundles';
+import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
+import type { DocumentSummary } from '../../../shared/model';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
 import { EvidenceLayer } from '../evidence/EvidenceLayer';
@@ -13,9 +15,24 @@ import { SettingsDialogs } from '../settings/SettingsDialogs';
 import { ConfirmDialog } from '../ui/Dialogs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { notifications, openDocumentAction, reportFailure } from './notifications/store';
+import type { ExportChoices } from './dialogs-store';
 import { useDialogs, useSession, useStores } from './stores';
 
 const announce = (text: string) => void notifications.notify(text);
+
+/**
+ * The last export's choices, less documents removed since, and always the open document: the
+ * person asked to export from it, so it is ticked even when the last export left it out.
+ */
+function choicesOnOpening(
+  last: ExportChoices | null,
+  documents: readonly DocumentSummary[],
+  openDocumentId: string,
+): ExportChoices {
+  const existing = new Set(documents.map((doc) => doc.id));
+  const remembered = (last?.documentIds ?? []).filter((id) => existing.has(id) && id !== openDocumentId);
+  return { documentIds: [openDocumentId, ...remembered], options: last?.options ?? DEFAULT_PDF_EXPORT_OPTIONS };
+}
 
 function ExportLayer() {
   const { client, dialogs } = useStores();
@@ -26,15 +43,12 @@ function ExportLayer() {
   const host = useSession((state) => state.info?.host);
   useCommandHandler('exportPdf', () => dialogs.show('export'), current !== null && !editing);
   if (!open || !current) return null;
-  // The ticks of the last opening, less documents removed since; none left, the open document.
-  const existing = new Set((documents ?? []).map((doc) => doc.id));
-  const remembered = dialogs.get().exportSelection.filter((id) => existing.has(id));
   return (
     <ExportDialog
       client={client}
       documents={documents ?? []}
-      initialSelection={remembered.length > 0 ? remembered : [current.id]}
-      onSelectionChange={(ids) => dialogs.rememberExportSelection(ids)}
+      initial={choicesOnOpening(dialogs.get().lastExport, documents ?? [], current.id)}
+      onExported={(choices) => dialogs.rememberExport(choices)}
       onClose={() => dialogs.close('export')}
       host={host}
     />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import { DialogsStore } from './dialogs-store';
 
 describe('DialogsStore', () => {
@@ -13,13 +14,17 @@ describe('DialogsStore', () => {
     expect(dialogs.get().open).toBeNull();
   });
 
-  it('keeps the documents ticked for export when dialogs close, even all at once after a failure', () => {
+  it('keeps the last export’s choices when dialogs close, even all at once after a failure', () => {
     const dialogs = new DialogsStore();
     dialogs.show('export');
-    dialogs.rememberExportSelection(['doc-1', 'doc-2']);
+    const choices = {
+      documentIds: ['doc-1', 'doc-2'],
+      options: { ...DEFAULT_PDF_EXPORT_OPTIONS, paper: 'letter' as const },
+    };
+    dialogs.rememberExport(choices);
     dialogs.close('export');
     dialogs.closeAll();
-    expect(dialogs.get().exportSelection).toEqual(['doc-1', 'doc-2']);
+    expect(dialogs.get().lastExport).toEqual(choices);
   });
 
   it('runs a confirmation’s action only when the answer is yes, and closes it either way', () => {
@@ -43,6 +48,6 @@ describe('DialogsStore', () => {
     dialogs.previewBundle({ fileName: 'notes.mnb', dataBase64: '' });
     dialogs.confirm({ title: 'Delete?', body: '', confirmLabel: 'Delete', onConfirm: () => undefined });
     dialogs.closeAll();
-    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null, exportSelection: [] });
+    expect(dialogs.get()).toEqual({ open: null, incomingBundle: null, confirmation: null, lastExport: null });
   });
 });

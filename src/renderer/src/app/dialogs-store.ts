@@ -1,5 +1,6 @@
 // Which dialog is open (settings, export, share notes, the import-notes preview), the
-// confirmation waiting for an answer, and the documents last ticked for export.
+// confirmation waiting for an answer, and the choices of the last export.
+import type { PdfExportOptions } from '../../../shared/export-options';
 import { Store } from './store';
 
 /** The dialogs that open from a command; at most one at a time. */
@@ -20,23 +21,32 @@ export interface IncomingBundle {
   dataBase64: string;
 }
 
+/** Everything the export dialog lets a person choose. */
+export interface ExportChoices {
+  documentIds: readonly string[];
+  options: PdfExportOptions;
+}
+
 export interface DialogsState {
   open: DialogName | null;
   incomingBundle: IncomingBundle | null;
   confirmation: Confirmation | null;
-  /** The documents ticked when the export dialog was last open, so reopening it keeps them (this window only). */
-  exportSelection: readonly string[];
+  /**
+   * The choices of the last export that went through, offered again at the next opening (this
+   * window only); a cancelled dialog leaves them as they were.
+   */
+  lastExport: ExportChoices | null;
 }
 
 const CLOSED = { open: null, incomingBundle: null, confirmation: null } satisfies Partial<DialogsState>;
 
 export class DialogsStore extends Store<DialogsState> {
   constructor() {
-    super({ ...CLOSED, exportSelection: [] });
+    super({ ...CLOSED, lastExport: null });
   }
 
-  rememberExportSelection(documentIds: readonly string[]): void {
-    this.set({ exportSelection: documentIds });
+  rememberExport(choices: ExportChoices): void {
+    this.set({ lastExport: choices });
   }
 
   show(name: DialogName): void {

@@ -4,13 +4,14 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MarginaliaClient } from '../../../shared/contract';
 import type { PdfExportOptions } from '../../../shared/export-options';
-import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { AppInfo, DocumentSummary } from '../../../shared/model';
 import { countOf } from '../../../shared/plural';
+import type { ExportChoices } from '../app/dialogs-store';
 import { reportFailure } from '../app/notifications/store';
 import { FormFooter, Modal, dialogStyles } from '../ui/Dialogs';
 import { DocumentPicker } from '../ui/DocumentPicker';
 import { FilterFields, PaperAndIncludeFields, splitList } from './ExportFields';
+import { filterOutcome, useAnnotationsOf } from './filter-outcome';
 import type { ExportPhase } from './useExport';
 import { useExport } from './useExport';
 import styles from './ExportDialog.module.css';
@@ -18,10 +19,10 @@ import styles from './ExportDialog.module.css';
 interface ExportDialogProps {
   client: MarginaliaClient;
   documents: readonly DocumentSummary[];
-  /** The documents ticked on opening. */
-  initialSelection: readonly string[];
-  /** Told each change of the ticks, to offer them again at the next opening. */
-  onSelectionChange: (documentIds: readonly string[]) => void;
+  /** The choices on opening: those of the last export, or the defaults. */
+  initial: ExportChoices;
+  /** Told the choices of an export that went through, to offer them again at the next opening. */
+  onExported: (choices: ExportChoices) => void;
   /** Where the app runs: the browser host can open the exported PDF in a tab. */
   host: AppInfo['host'] | undefined;
   onClose: () => void;
@@ -76,13 +77,12 @@ function ExportWarnings({
 }
 
 export function ExportDialog(props: ExportDialogProps) {
-  const { client, documents, initialSelection, onSelectionChange, host, onClose } = props;
+  const { client, documents, initial, onExported, host, onClose } = props;
   const ids = useId();
-  const [selected, setSelected] = useState<string[]>(() => [...initialSelection]);
-  useEffect(() => onSelectionChange(selected), [selected, onSelectionChange]);
-  const [options, setOptions] = useState<PdfExportOptions>(DEFAULT_PDF_EXPORT_OPTIONS);
-  const [tagText, setTagText] = useState('');
-  const [authorText, setAuthorText] = useState('');
+  const [selected, setSelected] = useState<string[]>(() => [...initial.documentIds]);
+  const [options, setOptions] = useState<PdfExportOptions>(initial.options);
+  const [tagText, setTagText] = useState(() => initial.options.tags.join(', '));
+  const [authorText, setAuthorText] = useState(() => initial.options.authors.join(', '));
   const tagPaths = useTagPaths(client);
   const { phase, run } = useExport(client, host, onClose);
   const exporting = phase.kind === 'exporting';
@@ -90,8 +90,13 @@ export function ExportDialog(props: ExportDialogProps) {
     () => documents.filter((doc) => selected.includes(doc.id)).map((doc) => doc.id),
     [documents, selected],
   );
+  const chosen = { ...options, tags: splitList(tagText), authors: splitList(authorText) };
+  const outcome = filterOutcome(useAnnotationsOf(client, ordered), chosen);
   const change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) =>
     setOptions((previous) => ({ ...previous, [key]: value }));
+  const submit = async () => {
+    if (await run(ordered, chosen)) onExported({ documentIds: ordered, options: chosen });
+  };
 
   return (
     <Modal labelledBy={`${ids}-title`} onCancel={onClose} busy={exporting} wide>
@@ -104,7 +109,7 @@ export function ExportDialog(props: ExportDialogProps) {
             className={dialogStyles.form}
             onSubmit={(event) => {
               event.preventDefault();
-              void run(ordered, { ...options, tags: splitList(tagText), authors: splitList(authorText) });
+              void submit();
             }}
           >
             <fieldset disabled={exporting}>
@@ -123,12 +128,13 @@ export function ExportDialog(props: ExportDialogProps) {
               onTagText={setTagText}
               authorText={authorText}
               onAuthorText={setAuthorText}
+              outcome={outcome}
             />
             {phase.kind === 'exporting' && <ExportProgress phase={phase} />}
             <FormFooter
               error={phase.kind === 'failed' ? phase.message : undefined}
               busy={exporting}
-              canSubmit={ordered.length > 0}
+              canSubmit={ordered.length > 0 && !outcome.keepsNothing}
               submitLabel="Export PDF"
               busyLabel="Exporting…"
               onCancel={onClose}

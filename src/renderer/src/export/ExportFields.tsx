@@ -5,6 +5,7 @@ import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { PdfExportOptions } from '../../../shared/export-options';
 import { dialogStyles } from '../ui/Dialogs';
+import type { FilterOutcome } from './filter-outcome';
 import styles from './ExportDialog.module.css';
 
 /** A comma-separated filter field's values. */
@@ -84,10 +85,13 @@ interface FilterProps extends OptionsProps {
   onTagText: (text: string) => void;
   authorText: string;
   onAuthorText: (text: string) => void;
+  /** How many annotations the filters keep, or which filter matches nothing. */
+  outcome: FilterOutcome;
 }
 
 export function FilterFields(props: FilterProps) {
-  const { options, change, disabled, idPrefix, tagPaths, tagText, onTagText, authorText, onAuthorText } = props;
+  const { options, change, disabled, idPrefix, tagPaths, tagText, onTagText, authorText, onAuthorText, outcome } =
+    props;
   // The note on Claims and sources is about filtering: it says nothing while nothing is filtered.
   const filtering = options.colors.length > 0 || splitList(tagText).length > 0 || splitList(authorText).length > 0;
   const toggleColor = (color: HighlightColor) =>
@@ -135,6 +139,15 @@ export function FilterFields(props: FilterProps) {
           </label>
         ))}
       </div>
+      <p
+        className={
+          outcome.message === null ? undefined : `${styles.kept} ${outcome.keepsNothing ? styles.keepsNothing : ''}`
+        }
+        role="status"
+        aria-label="Annotations kept"
+      >
+        {outcome.message}
+      </p>
       {options.includeEvidence && filtering && (
         <p className={dialogStyles.hint}>
           Claims and sources lists only the claims and sources of these annotations; each analysis of competing

@@ -36,8 +36,9 @@ export function useExport(client: MarginaliaClient, host: AppInfo['host'] | unde
   const [phase, setPhase] = useState<ExportPhase>({ kind: 'choosing' });
 
   const run = useCallback(
-    async (documentIds: string[], options: PdfExportOptions) => {
-      if (documentIds.length === 0) return;
+    /** Resolves true when the PDF was made and downloaded. */
+    async (documentIds: string[], options: PdfExportOptions): Promise<boolean> => {
+      if (documentIds.length === 0) return false;
       const jobId = newJobId();
       setPhase({ kind: 'exporting', done: 0, total: 1, stage: 'layout' });
       const stop = client.on('exportProgress', (event) => {
@@ -46,7 +47,10 @@ export function useExport(client: MarginaliaClient, host: AppInfo['host'] | unde
       });
       try {
         const result = await client.exportPdf({ documentIds, options, jobId });
-        if (!result.ok) return setPhase({ kind: 'failed', message: result.error.message });
+        if (!result.ok) {
+          setPhase({ kind: 'failed', message: result.error.message });
+          return false;
+        }
         const { dataBase64, fileName, warnings } = result.value;
         downloadBase64(fileName, dataBase64, 'application/pdf');
         const summary = exportSummary(result.value);
@@ -55,8 +59,10 @@ export function useExport(client: MarginaliaClient, host: AppInfo['host'] | unde
         notifications.notify(summary, 'info', host === 'browser' ? { action: open } : {});
         if (warnings.length > 0) setPhase({ kind: 'warned', summary, warnings });
         else onDone();
+        return true;
       } catch (error) {
         setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        return false;
       } finally {
         stop();
       }
