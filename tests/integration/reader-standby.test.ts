@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_WORKER_LIMITS,
   defaultReaderWorkerEntry,
+  startWorker,
   workerReader,
 } from '../../src/core/import/reader-worker-host';
 import { EarlyRead } from '../../src/core/import/early-read';
@@ -46,6 +47,20 @@ describe('a standby reader worker', () => {
     } finally {
       standby.close();
     }
+  }, 60_000);
+
+  it('told no job is coming, ends itself once its warm-up is over, never terminated inside it', async () => {
+    // Terminating a thread inside a zlib call (the warm-up inflates a small Word file) aborted a
+    // whole test process in CI: "close before init". Ended by itself, a thread exits with code 0;
+    // terminated, with 1.
+    const worker = startWorker(SOURCE_ENTRY, { kind: 'standby', warm: ['docx'], rehearse: true }, limits);
+    const said: unknown[] = [];
+    worker.on('message', (message) => said.push(message)).on('error', (error) => said.push(error));
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    worker.postMessage({ kind: 'close' });
+    expect(await exited).toBe(0);
+    // It took the message for what it is, not for a job to read.
+    expect(said).toEqual([]);
   }, 60_000);
 
   it('is left waiting for a read on another entry or under other limits', () => {

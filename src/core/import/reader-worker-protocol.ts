@@ -29,6 +29,11 @@ export interface JobMessage {
   job: ReaderJob;
 }
 
+/** Tells a standby no job is coming: it ends itself once its warm-up is over. */
+export interface CloseMessage {
+  kind: 'close';
+}
+
 export function isStandby(data: unknown): data is StandbyStart {
   return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'standby';
 }

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserFacingError } from '../../shared/result';
 import type { ReaderRegistry } from './formats';
-import type { JobMessage, ReaderJob, WorkerMessage } from './reader-worker-protocol';
+import type { CloseMessage, JobMessage, ReaderJob, WorkerMessage } from './reader-worker-protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -34,6 +34,11 @@ export async function serveReader(registry: ReaderRegistry, job = workerData as 
 
 /** A standby worker: warms its readers meanwhile, and reads the one job the host then sends. */
 export function serveWhenGiven(registry: ReaderRegistry, warm: () => Promise<void>): void {
-  parentPort?.once('message', (message: JobMessage) => void serveReader(registry, message.job));
-  void warm();
+  const warmed = warm();
+  parentPort?.once('message', (message: JobMessage | CloseMessage) => {
+    // Told no job is coming, it ends after its warm-up, never inside it: Node 20 aborts the whole
+    // process when a thread is terminated inside a zlib call ("close before init"), as CI saw.
+    if (message.kind === 'close') void warmed.then(() => process.exit(0));
+    else void serveReader(registry, message.job);
+  });
 }

@@ -8,7 +8,7 @@ import type { SourceType } from '../../shared/model';
 import { WORKER_TYPES } from './formats';
 import type { StandbySupply, WorkerLimits } from './reader-worker-host';
 import { DEFAULT_WORKER_LIMITS, defaultReaderWorkerEntry, startWorker } from './reader-worker-host';
-import type { ReaderJob, StandbyStart } from './reader-worker-protocol';
+import type { CloseMessage, ReaderJob, StandbyStart } from './reader-worker-protocol';
 import type { FormatInput, ReadDocument } from './formats/format-reader';
 import type { EarlyRead } from './early-read';
 
@@ -84,10 +84,22 @@ export class ReaderStandby implements StandbySupply {
   /** Ends the worker, or the early read, if no job took it. */
   close(): void {
     this.closed = true;
-    void this.worker?.terminate();
+    if (this.worker) endWhenWarm(this.worker);
     this.worker = undefined;
     this.early?.close();
   }
+}
+
+/** How long a standby told to end may finish its warm-up before it is terminated all the same. */
+const END_GRACE_MS = 10_000;
+
+/**
+ * Ends a waiting worker once its warm-up is over (it reads a small file, inflating its parts):
+ * terminating it inside that could abort the process (see serveWhenGiven).
+ */
+function endWhenWarm(worker: Worker): void {
+  worker.postMessage({ kind: 'close' } satisfies CloseMessage);
+  setTimeout(() => void worker.terminate(), END_GRACE_MS).unref();
 }
 
 /** The types read in a worker that these files' names claim, each once. */
