@@ -93,3 +93,42 @@ export async function pointOf(page: Page, text: string, { scroll = false } = {})
     { wanted: text, scrollTo: scroll },
   );
 }
+
+/**
+ * The box of the first line of the first rendering of `text` in the reader; `scroll` first
+ * scrolls that line (not its whole block, which may be taller than the view) to the middle.
+ */
+export async function textBox(
+  page: Page,
+  text: string,
+  { scroll = false } = {},
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const measure = (scrollTo: boolean) =>
+    page.evaluate(
+      ({ wanted, scrollTo: scrolling }) => {
+        const walker = document.createTreeWalker(
+          document.querySelector('[data-testid="reader-content"]')!,
+          NodeFilter.SHOW_TEXT,
+        );
+        while (walker.nextNode()) {
+          const node = walker.currentNode as Text;
+          const index = node.data.indexOf(wanted);
+          if (index === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + wanted.length);
+          const rect = range.getClientRects()[0]!;
+          if (scrolling) {
+            let scroller: HTMLElement | null = node.parentElement;
+            while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement;
+            scroller?.scrollBy(0, rect.top - window.innerHeight / 2);
+          }
+          return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+        }
+        throw new Error(`“${wanted}” is not in the reader`);
+      },
+      { wanted: text, scrollTo },
+    );
+  if (scroll) await measure(true);
+  return measure(false);
+}

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { expect, screenshotBothThemes, test } from './fixtures';
-import { selectText } from './helpers';
+import { selectText, textBox } from './helpers';
 import { choosePdf, openApp } from './import-helpers';
 
 /** How far (px) a card's top may stand from its passage's top: rounding, not a line. */
@@ -21,30 +21,10 @@ async function annotate(page: Page, quote: string, note: string): Promise<void> 
   await expect(card(page, quote)).toContainText(note);
 }
 
-/** The top of the first line `quote` is drawn on, in the window, as the highlight paints it. */
-async function passageTop(page: Page, quote: string): Promise<number> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      return range.getClientRects()[0]!.top;
-    }
-    throw new Error(`“${wanted}” is not in the reader`);
-  }, quote);
-}
-
 /** How far the card of `quote` stands below (positive) or above its passage's first line. */
 async function cardOffset(page: Page, quote: string): Promise<number> {
   const box = (await card(page, quote).boundingBox())!;
-  return box.y - (await passageTop(page, quote));
+  return box.y - (await textBox(page, quote)).y;
 }
 
 async function expectLevel(page: Page, quote: string): Promise<void> {

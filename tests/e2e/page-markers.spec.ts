@@ -4,8 +4,8 @@
 // paragraph that runs onto the next page has that page's marker where the page begins in it.
 import { FLOW_TITLE, firstWordsOn, flowingPdf } from '../support/flowing-pdf';
 import { PAGED_TITLE, buildPagedPdf, pageLines } from '../support/paged-pdf';
-import type { Page } from '@playwright/test';
 import { expect, screenshotBothThemes, test } from './fixtures';
+import { textBox } from './helpers';
 import { choosePdf, openApp } from './import-helpers';
 
 const PAGES = 300;
@@ -88,33 +88,6 @@ test('the p. 1 marker stands above a title page 1 prints, and a search hit in th
   await expect(hit.getByTestId('page-tag')).toHaveText('p. 1');
 });
 
-/** The rendered box of `word` in the reader, scrolled to the middle of the view first (its paragraph may be taller than the view). */
-async function wordBox(page: Page, word: string) {
-  const find = ({ wanted, scroll }: { wanted: string; scroll: boolean }) => {
-    const root = document.querySelector('[data-testid="reader-content"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      const rect = range.getBoundingClientRect();
-      if (scroll) {
-        let scroller: HTMLElement | null = node.parentElement;
-        while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement;
-        scroller?.scrollBy(0, rect.top - window.innerHeight / 2);
-      }
-      return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
-    }
-    return null;
-  };
-  await page.evaluate(find, { wanted: word, scroll: true });
-  await page.waitForTimeout(200);
-  return (await page.evaluate(find, { wanted: word, scroll: false }))!;
-}
-
 test('a paragraph that runs onto page 2 shows the p. 2 marker at the line page 2 begins on, and a highlight there says p. 2', async ({
   page,
   app,
@@ -126,7 +99,7 @@ test('a paragraph that runs onto page 2 shows the p. 2 marker at the line page 2
   const reader = page.getByRole('main', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1, name: FLOW_TITLE })).toBeVisible({ timeout: 60_000 });
   // The marker stands at the top of the line holding the page's first word, inside the one paragraph.
-  const word = await wordBox(page, firstOnPage2!);
+  const word = await textBox(page, firstOnPage2!, { scroll: true });
   const marker = page.getByTestId('page-markers').getByRole('button', { name: 'p. 2: Open original page' });
   await expect
     .poll(async () => {

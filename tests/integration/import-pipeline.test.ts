@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter } from '../../src/core/import';
+import type { DocumentImporter } from '../../src/core/import';
 import type { ReaderRegistry } from '../../src/core/import/formats';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
 import { workerReader } from '../../src/core/import/reader-worker-host';
@@ -12,6 +12,7 @@ import type { DocumentSource, ImportOutcome } from '../../src/shared/model';
 import { pageAt } from '../../src/shared/page-map';
 import { UserFacingError } from '../../src/shared/result';
 import { buildDocx, COMMENTS, DOCX_TITLE, FOOTNOTE } from '../support/docx-fixture';
+import { importerFor } from '../support/importer';
 import { makeTempDir } from '../support/temp';
 import { TEST_READERS } from '../support/test-readers';
 
@@ -33,16 +34,7 @@ afterEach(() => {
 const TEST_WORKER = new URL('../support/test-reader-worker.ts', import.meta.url);
 
 function importerWith(readers: ReaderRegistry, splitMbox?: (bytes: Uint8Array) => Uint8Array[]): DocumentImporter {
-  return new DocumentImporter({
-    db: core.db,
-    documents: core.documents,
-    annotations: core.annotations,
-    events: core.events,
-    maxImportBytes: () => 20 * 1024 * 1024,
-    importLimitHint: '',
-    readers,
-    splitMbox,
-  });
+  return importerFor(core, readers, splitMbox);
 }
 
 const pdf = (body: string) => Buffer.from(`%PDF-1.7\n${body}`, 'latin1');

@@ -3,11 +3,13 @@
 // a mailbox's threads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter, prepareDocument } from '../../src/core/import';
+import type { DocumentImporter } from '../../src/core/import';
+import { prepareDocument } from '../../src/core/import';
 import type { DocumentProvenance } from '../../src/shared/model';
 import { FORMAT_READERS, MBOX_SPLITTER } from '../../src/core/import/formats';
 import { CRLF, entity, mbox, messageWithAttachment } from '../support/mime-fixtures';
 import { cutShortReason } from '../../src/core/import/formats/mbox-truncation';
+import { importerFor } from '../support/importer';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -16,16 +18,7 @@ let importer: DocumentImporter;
 beforeEach(() => {
   temp = makeTempDir();
   core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-  importer = new DocumentImporter({
-    db: core.db,
-    documents: core.documents,
-    annotations: core.annotations,
-    events: core.events,
-    maxImportBytes: () => 20 * 1024 * 1024,
-    importLimitHint: '',
-    readers: FORMAT_READERS,
-    splitMbox: MBOX_SPLITTER,
-  });
+  importer = importerFor(core, FORMAT_READERS, MBOX_SPLITTER);
 });
 afterEach(() => {
   core.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter } from '../../src/core/import';
+import type { DocumentImporter } from '../../src/core/import';
 import { FORMAT_READERS } from '../../src/core/import/formats';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import { readImage } from '../../src/core/import/ocr/image-reader';
@@ -22,6 +22,7 @@ import {
   scannedPages,
   withPngSize,
 } from '../support/ocr-fixtures';
+import { importerFor } from '../support/importer';
 import { makeTempDir } from '../support/temp';
 
 // Scanned pages and images read offline with tesseract.js: the text recognized from clean
@@ -44,15 +45,7 @@ afterEach(() => {
 });
 
 function inProcess(): DocumentImporter {
-  return new DocumentImporter({
-    db: core.db,
-    documents: core.documents,
-    annotations: core.annotations,
-    events: core.events,
-    maxImportBytes: () => 20 * 1024 * 1024,
-    importLimitHint: '',
-    readers: FORMAT_READERS,
-  });
+  return importerFor(core, FORMAT_READERS);
 }
 
 function pageText(blocks: readonly Block[], page: number): string {

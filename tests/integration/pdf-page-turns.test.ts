@@ -4,10 +4,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter } from '../../src/core/import';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import { pageAt } from '../../src/shared/page-map';
 import { FLOW_WORDS as words, firstWordsOn, flowingPdf } from '../support/flowing-pdf';
+import { importerFor } from '../support/importer';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -30,15 +30,7 @@ describe('a paragraph that runs from one page onto the next', () => {
     const [firstOnPage2] = firstWords;
     const lastOnPage1 = words[words.indexOf(firstOnPage2!) - 1]!;
 
-    const importer = new DocumentImporter({
-      db: core.db,
-      documents: core.documents,
-      annotations: core.annotations,
-      events: core.events,
-      maxImportBytes: () => 20 * 1024 * 1024,
-      importLimitHint: '',
-      readers: { pdf: readPdf },
-    });
+    const importer = importerFor(core, { pdf: readPdf });
     const { document } = await importer.importFile('ledger.pdf', bytes);
     const text = core.documents.canonicalText(document.id);
     const pageMap = core.documents.pageMap(document.id);

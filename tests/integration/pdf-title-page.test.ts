@@ -2,12 +2,12 @@
 // (its offsets map there); a title only the file's metadata gives is on no page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
-import { DocumentImporter } from '../../src/core/import';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import type { PageMapEntry } from '../../src/shared/model';
 import { pageAt } from '../../src/shared/page-map';
 import { PAGED_TITLE, buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
+import { importerFor } from '../support/importer';
 import { makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -23,15 +23,7 @@ afterEach(() => {
 
 /** Imports the PDF with the real PDF reader; returns its stored text and page map. */
 async function imported(fileName: string, bytes: Uint8Array): Promise<{ text: string; pageMap: PageMapEntry[] }> {
-  const importer = new DocumentImporter({
-    db: core.db,
-    documents: core.documents,
-    annotations: core.annotations,
-    events: core.events,
-    maxImportBytes: () => 20 * 1024 * 1024,
-    importLimitHint: '',
-    readers: { pdf: readPdf },
-  });
+  const importer = importerFor(core, { pdf: readPdf });
   const { document } = await importer.importFile(fileName, bytes);
   return { text: core.documents.canonicalText(document.id), pageMap: core.documents.pageMap(document.id) };
 }
