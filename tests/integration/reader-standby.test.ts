@@ -11,6 +11,7 @@ import {
   workerReader,
 } from '../../src/core/import/reader-worker-host';
 import { EarlyRead } from '../../src/core/import/early-read';
+import type { StandbyStart } from '../../src/core/import/reader-worker-protocol';
 import { ReaderStandby, startReaderStandby, workerTypesNamed } from '../../src/core/import/standby';
 import { buildDocx, DOCX_TITLE } from '../support/docx-fixture';
 import { makeTempDir } from '../support/temp';
@@ -53,7 +54,8 @@ describe('a standby reader worker', () => {
     // Terminating a thread inside a zlib call (the warm-up inflates a small Word file) aborted a
     // whole test process in CI: "close before init". Ended by itself, a thread exits with code 0;
     // terminated, with 1.
-    const worker = startWorker(SOURCE_ENTRY, { kind: 'standby', warm: ['docx'], rehearse: true }, limits);
+    const start: StandbyStart = { kind: 'standby', warm: ['docx'], rehearse: true };
+    const worker = startWorker(SOURCE_ENTRY, start, limits);
     const said: unknown[] = [];
     worker.on('message', (message) => said.push(message)).on('error', (error) => said.push(error));
     const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
