@@ -1,7 +1,7 @@
 // The one boundary every transport goes through: checks the method name, validates the
 // input with the contract's zod schema, runs the handler and turns any failure into a
 // serializable Result. Nothing thrown ever crosses a transport.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContractHandlers, MethodName } from '../shared/contract';
 import { isMethodName } from '../shared/contract';
 import { inputSchemaFor } from '../shared/contract-schemas';

@@ -2,7 +2,7 @@
 // only restores a position that is still on a connected display.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 

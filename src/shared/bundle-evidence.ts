@@ -2,7 +2,7 @@
 // grades, links, claims and analyses with each analyst's cells, and the tombstones of deleted
 // ones (optional: older bundles have none). Hostile like every entry:
 // bounded counts and lengths, objects rebuilt from known keys only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACH_RATINGS, LINK_KINDS, RELEVANCE_LEVELS, SOURCE_KINDS, STANCES } from './evidence';
 import { isoDateTime } from './schema-fields';
 

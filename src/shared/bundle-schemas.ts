@@ -2,7 +2,7 @@
 // treated as hostile. Every entry has a fixed name, a size cap and a zod schema; objects
 // are rebuilt from known keys only (unknown keys are dropped), so "__proto__" or
 // "constructor" in a bundle never reach an object's prototype.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import { SOURCE_TYPES } from './model';
 import { isoDateTime, textPositionSelectorSchema } from './schema-fields';

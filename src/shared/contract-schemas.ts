@@ -1,6 +1,6 @@
 // Zod schemas for each method's input, checked at the core boundary. Kept apart from
 // contract.ts so only the hosts (core, main, server) carry zod.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { MarginaliaContract, MethodName } from './contract';
 import { COLOR_SCHEMES, PAPER_SIZES } from './export-options';

@@ -1,6 +1,6 @@
 // Zod schemas for the evidence methods' inputs, checked at the core boundary (spread into
 // contract-schemas.ts). Bounds keep a hostile caller from storing unbounded text.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvidenceContract } from './evidence-contract';
 import { ACH_RATINGS, LINK_KINDS, RELEVANCE_LEVELS, SOURCE_KINDS, STANCES } from './evidence';
 

@@ -1,6 +1,6 @@
 // Schemas for the fields every entry point shares (bundles, sidecars, contract calls), so a
 // time or an offset range is judged one way wherever it comes in.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An ISO 8601 date-time that is a real moment: zod's check knows month lengths and leap

@@ -1,5 +1,5 @@
 // Validation of settings, on the way into the store and when reading rows back.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Settings } from './model';
 import { FONT_FAMILIES, MAX_FONT_SIZE, MIN_FONT_SIZE, OCR_LANGUAGES, READING_WIDTHS, THEMES } from './model';
 

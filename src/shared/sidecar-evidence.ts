@@ -3,7 +3,7 @@
 // annotation with the motivation "linking" (target: the from-annotation, body: the
 // to-annotation); removed ones are tombstones beside the annotations'. Schemas, the
 // builders the writer uses, and the reading back into the evidence merge's terms.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUNDLE_LIMITS, idSchema, isoTimeSchema, textualBodySchema, webAnnotationSchema } from './bundle-schemas';
 import type {
   EvidenceEntry,

@@ -3,7 +3,7 @@
 // final newline, so one changed annotation is a small diff), a Markdown digest
 // (`<slug>.notes.md`), the schema a sidecar is read with, and the three-way merge of one
 // annotation between the last synced base, the app and the file.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Annotation, Reply } from './annotations';
 import { compareByPosition } from './annotations';
 import {
