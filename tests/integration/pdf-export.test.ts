@@ -227,6 +227,9 @@ describe('annotated PDF export', () => {
     expect(all).toMatch(
       /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\n[\s\S]*Place\/Hospital \(1\)/,
     );
+    // The appendix names the margin note of an annotation that has one, and no number for one without.
+    expect(all).toMatch(/“Residents reported fighting near the hospital\.”\s+— note 1\b/);
+    expect(all).toMatch(/“Who controls the security directorate\?”\n/);
     expect(all).toContain('<script>alert');
   });
 

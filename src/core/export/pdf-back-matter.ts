@@ -134,10 +134,14 @@ async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<v
     surface.flowLines(lines, MARGIN_LEFT, 9, documentIndex, undefined);
     return;
   }
+  // An annotation with a margin note is listed under that note's number, to find one from the other.
+  const noteNumbers = new Map(run.entries.map((entry) => [entry.annotation.id, entry.number]));
   for (const [key, list] of groups) {
     sectionHeading(surface, `${key === '' ? 'Untagged' : key} (${list.length})`, documentIndex, 3);
     for (const annotation of list) {
+      const noteNumber = noteNumbers.get(annotation.id);
       const phrases = [
+        noteNumber === undefined ? '' : `note ${noteNumber}`,
         placeOf(run, annotation),
         ...evidencePhrases(surface.context.evidence?.annotations[annotation.id]),
       ];
