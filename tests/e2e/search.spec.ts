@@ -9,7 +9,8 @@ import { HTML_SAMPLES } from '../support/temp';
 import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import type { RunningApp } from './fixtures';
 import { paintedHighlights } from './helpers';
-import { openApp } from './import-helpers';
+import { buildFixturePdf } from '../support/pdf-fixtures';
+import { choosePdf, openApp } from './import-helpers';
 
 const ACLU_TITLE = 'Facebook Is Tracking Me Even Though I’m Not on Facebook';
 
@@ -186,4 +187,18 @@ test('a search of the open document that finds nothing offers the library, one k
   await expect(page.getByRole('status').filter({ hasText: '50 results in 1 document' })).toBeVisible();
   await expect(widen).toBeHidden();
   await expect(box).toBeFocused();
+});
+
+test('a hit in a PDF says both its page and the section it falls under', async ({ page, app }) => {
+  await openApp(page, app);
+  await choosePdf(page, 'ruins.pdf', (await buildFixturePdf()).bytes);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ruins of the Coastal City' })).toBeVisible();
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('"northern quay"');
+  const hit = results(page);
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByRole('button')).toContainText('Passage · in “Findings at the Harbour”');
+  await expect(hit.getByTestId('page-tag')).toHaveText('p. 2');
+  await screenshotBothThemes(page, 'search-pdf-page-and-section');
 });

@@ -1,11 +1,12 @@
 // `marginalia search` as an analyst reads it: each hit says where it is as a person would cite it
-// (its page, else its section), a heading is named as one, and hits stand apart, within 80 columns.
+// (its page and its section, either, or neither), a heading is named as one, and hits stand apart, within 80 columns.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResults } from '../../src/shared/search-results';
 import { cliAt } from '../support/cli-library';
 import { buildPagedPdf } from '../support/paged-pdf';
+import { buildFixturePdf } from '../support/pdf-fixtures';
 import { CRLF, entity } from '../support/mime-fixtures';
 import { makeTempDir } from '../support/temp';
 
@@ -59,6 +60,15 @@ describe('marginalia search output', () => {
       expect.any(Number),
       expect.any(Number),
       expect.any(Number),
+    ]);
+  });
+
+  it('names both the page and the section of a hit in a PDF with headings, as a person cites a report', async () => {
+    writeFileSync(join(temp.path, 'ruins.pdf'), (await buildFixturePdf()).bytes);
+    await ok('import', join(temp.path, 'ruins.pdf'));
+    const printed = await ok('search', '"northern quay"');
+    expect(hitBlocks(printed).map((block) => block.split('\n')[0])).toEqual([
+      '  passage · p. 2 · in “Findings at the Harbour”',
     ]);
   });
 

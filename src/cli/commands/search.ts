@@ -22,13 +22,15 @@ const WIDTH = 80;
 const LABEL_INDENT = '  ';
 const SNIPPET_INDENT = '    ';
 
-/** Where a hit is, as a person cites it: its page, else the section it falls under (cut to `room`), else nothing. */
+/** Where a hit is, as a person cites it: its page, and the section it falls under (cut to `room`), either, or nothing. */
 function hitPlace(hit: SearchHit, room: number): string {
-  if (hit.page) return hit.page.text;
-  return hit.section ? `in “${clipText(hit.section, Math.max(12, room - 5))}”` : '';
+  const page = hit.page?.text ?? '';
+  const left = room - (page ? page.length + 3 : 0);
+  const section = hit.section ? `in “${clipText(hit.section, Math.max(12, left - 5))}”` : '';
+  return [page, section].filter(Boolean).join(' · ');
 }
 
-/** What a hit is and where: "passage · p. 3", "heading", "passage · in “Methods”", "annotation ID · p. 3 · B2", "title". */
+/** What a hit is and where: "passage · p. 3 · in “Methods”", "heading", "passage · in “Methods”", "annotation ID · p. 3 · B2", "title". */
 function hitLabel(hit: SearchHit): string {
   const what = hit.kind === 'annotation' ? `annotation ${hit.annotationId}` : searchHitLabel(hit).toLowerCase();
   const grade = hit.grade ? `${hit.grade.reliability}${hit.grade.credibility}` : '';

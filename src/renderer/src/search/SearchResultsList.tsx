@@ -95,8 +95,8 @@ function HitButton({ hit, onChoose }: { hit: SearchHit; onChoose: () => void }) 
         style={hit.color ? { borderColor: HIGHLIGHT_PALETTE[hit.color].swatch } : undefined}
       >
         {searchHitLabel(hit)}
-        {/* Where the hit is, for a document without pages: the section it falls under, as the CLI says it. */}
-        {!hit.page && hit.section && ` · in “${clipText(hit.section, 60)}”`}
+        {/* The section the hit falls under, beside its page when it has one, as the CLI says it. */}
+        {hit.section && ` · in “${clipText(hit.section, 60)}”`}
       </span>
       {hit.page && <PageTag text={hit.page.text} />}
       {hit.grade && <GradeBadge reliability={hit.grade.reliability} credibility={hit.grade.credibility} />}
