@@ -93,7 +93,7 @@ export function searchCommand(session: CliSession): Command {
     .summary('search text, quotes, notes and tags; prints the total and 50 hits a page')
     .description(
       'Search document text, quotes, notes and tags: words, "phrases", prefix*, OR, NOT, (groups), tag:Actor/IS, color:red, ' +
-        'author:NAME, is:orphan. Prints the total, then 50 hits a page, each with what and where it is (its page, or the ' +
+        'author:NAME, is:orphan. Prints the total, then 50 hits a page, each with what and where it is (its page and the ' +
         'section it falls under) and its snippet, each match marked ⟦so⟧; --json gives offsets too.',
     )
     .argument('<query...>', 'the query (several words are one query)')
