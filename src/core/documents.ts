@@ -11,6 +11,7 @@ import type {
 } from '../shared/model';
 import type { ThreadMessage } from '../shared/email-threads';
 import { threadMessages } from '../shared/email-threads';
+import { threadsGathered } from '../shared/thread-order';
 import { carryPageMap } from '../shared/page-map';
 import { UserFacingError } from '../shared/result';
 import type { PreparedDocument } from './import';
@@ -199,21 +200,18 @@ export class DocumentRepository {
   }
 
   /**
-   * These documents in the order of list(), newest import first, each once: the order of an
+   * These documents in the order the library shows them, each once: newest import first, the
+   * messages of one thread together and oldest first (see threadsGathered). The order of an
    * export of several, so that every host (the app's dialog, the CLI) puts them in the same
-   * order however they were ticked or named. An id the library lacks stays, at the end, so
-   * that asking for it fails as it would.
+   * order however they were ticked or named, and a thread reads forwards. An id the library
+   * lacks stays, at the end, so that asking for it fails as it would.
    */
   inListOrder(ids: readonly string[]): string[] {
     const wanted = new Set(ids);
     if (wanted.size < 2) return [...wanted];
-    const listed = cachedStatement<[], { id: string }>(
-      this.db,
-      'SELECT id FROM documents ORDER BY imported_at DESC, seq DESC',
-    )
-      .all()
-      .map((row) => row.id)
-      .filter((id) => wanted.has(id));
+    const listed = threadsGathered(this.list().filter((doc) => wanted.has(doc.id)))
+      .flat()
+      .map((doc) => doc.id);
     const known = new Set(listed);
     return [...listed, ...[...wanted].filter((id) => !known.has(id))];
   }

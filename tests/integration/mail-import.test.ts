@@ -93,6 +93,29 @@ describe('threads in the library', () => {
   });
 });
 
+describe('exporting a thread', () => {
+  it('puts its messages oldest first, together, however they were imported, as the library shows them', async () => {
+    const date = (day: number) => ({ Date: `Mon, ${day} Jan 2024 09:30:00 +0000` });
+    const first = message('c1', 'Cistern', ADA, 'How large is the cistern?', date(1));
+    const reply = message('c2', 'Re: Cistern', CHARLES, 'Four hundred.', {
+      ...date(3),
+      'In-Reply-To': '<c1@example.org>',
+    });
+    const lone = message('lone', 'Lunch', ADA, 'Lunch at noon?', date(2));
+    // Imported newest first, and another document between them: the library's newest-import-first order alone reads the thread backwards.
+    const ids: Record<string, string> = {};
+    for (const [name, bytes] of [
+      ['reply.eml', reply],
+      ['lunch.eml', lone],
+      ['first.eml', first],
+    ] as const)
+      ids[name] = (await importer.importFile(name, Buffer.from(bytes))).document.id;
+    const order = core.documents.inListOrder([ids['reply.eml']!, ids['lunch.eml']!, ids['first.eml']!]);
+    const titles = order.map((id) => core.documents.summary(id).title);
+    expect(titles).toEqual(['Cistern', 'Re: Cistern', 'Lunch']);
+  });
+});
+
 describe('listing a large library with threads', () => {
   it('lists 10,000 documents, 4,000 of them messages in threads, in one query and well under a second', () => {
     const base = prepareDocument('x.txt', Buffer.from('Body.\n'), 1024 * 1024);

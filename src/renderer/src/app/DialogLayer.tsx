@@ -1,9 +1,11 @@
 // Every dialog of the window, each shown from the dialogs store: settings and the welcome,
 // share notes, the import-notes preview, export, and the confirmation on top.
+import { useMemo } from 'react';
 import type { BundlePlan } from '../../../shared/bundles';
 import { importedSummary } from '../../../shared/bundles';
 import { DEFAULT_PDF_EXPORT_OPTIONS } from '../../../shared/export-options';
 import type { DocumentSummary } from '../../../shared/model';
+import { threadsGathered } from '../../../shared/thread-order';
 import { ImportNotesDialog, ShareNotesDialog } from '../bundles/NotesDialogs';
 import { useCommandHandler } from '../commands';
 import { EvidenceLayer } from '../evidence/EvidenceLayer';
@@ -36,7 +38,9 @@ function choicesOnOpening(
 
 function ExportLayer() {
   const { client, dialogs } = useStores();
-  const documents = useSession((state) => state.documents);
+  const listed = useSession((state) => state.documents);
+  // Listed as the export will run: the library's order, with a thread's messages together, oldest first.
+  const documents = useMemo(() => (listed ? threadsGathered(listed).flat() : null), [listed]);
   const current = useSession((state) => state.current);
   const editing = useSession((state) => state.editing);
   const open = useDialogs((state) => state.open === 'export');
