@@ -209,6 +209,19 @@ describe('provenance and pages out of the app', () => {
     expect(head).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it('keeps each label on the cover on the line of the date it names, wrapping before the label', async () => {
+    const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
+    const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });
+    const path = join(temp.path, 'ruins.pdf');
+    writeFileSync(path, built.bytes);
+    const lines = await headOfExport((await core.importFile(path)).document.id);
+    // "… · Imported" at a line's end, its date on the next, read as two facts (trial).
+    expect(lines.filter((line) => /(Created|Sent|Imported|Fetched:|Published:|\bon)$/.test(line))).toEqual([]);
+    expect(
+      lines.some((line) => /^Imported [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC with pdfjs-dist/.test(line)),
+    ).toBe(true);
+  });
+
   it('gives an annotation of a document without pages no page in the appendix', async () => {
     const path = join(temp.path, 'note.eml');
     writeFileSync(path, ['From: ada@example.org', 'Subject: Harbour', '', 'The harbour is closed.'].join('\r\n'));
