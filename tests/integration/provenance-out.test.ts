@@ -170,7 +170,7 @@ describe('provenance and pages out of the app', () => {
     expect(head.match(/ada@example\.org/g)).toEqual(['ada@example.org']);
     expect(head).toContain('From: Ada <ada@example.org>');
     expect(head).not.toMatch(/March 5/);
-    expect(head).toContain('Date: Thu, 05 Mar 2026 15:05:00 +0100');
+    expect(head).toContain('Date: Thursday, 5 March 2026, 15:05 (UTC+01:00)');
     expect(head).not.toMatch(/Sent /);
   });
 
