@@ -1,7 +1,7 @@
 // How to tell documents apart whose titles are alike: who a document came from, which
 // version of its text it is and when that text last changed, for the app and the CLI.
 import { formatDate as formatAnyDate } from './dates';
-import type { DocumentSummary } from './model';
+import type { DocumentSummary, SourceType } from './model';
 
 type LabelFields = Pick<DocumentSummary, 'originName' | 'textVersion' | 'textUpdatedAt' | 'importedAt'>;
 
@@ -25,6 +25,22 @@ export function originLine(
  */
 export function rowDate(doc: Pick<DocumentSummary, 'sourceType' | 'publishedAt' | 'importedAt'>): string {
   return doc.sourceType === 'eml' ? doc.publishedAt || doc.importedAt : doc.importedAt;
+}
+
+/**
+ * What a document's own date is, as the reader's line over its title names it ("Sent June 4, 2026"):
+ * a message's Date header says when it was sent, a PDF's metadata when the file was created, an
+ * EPUB's or a web page's when it was published. The other types carry no date of their own.
+ */
+export function ownDateLabel(sourceType: SourceType): string {
+  switch (sourceType) {
+    case 'eml':
+      return 'Sent';
+    case 'pdf':
+      return 'Created';
+    default:
+      return 'Published';
+  }
 }
 
 /** The ids of documents that share their title (case-insensitively) with another document. */

@@ -96,10 +96,18 @@ describe('an e-mail message', () => {
       'From: Ada Lovelace <ada@example.org>',
       'To: Charles Babbage <charles@example.org>, team@example.org',
       'Cc: José Martín <jose@example.org>',
-      'Date: Mon, 1 Jan 2024 09:30:00 +0000',
+      'Date: Monday, 1 January 2024, 09:30 (UTC)',
     ]);
     expect(document.blocks.slice(4)).toHaveLength(KNOWN_PARAGRAPHS.length);
     expect(wordF1(bodyText(document), KNOWN_TEXT)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('shows its Date in words in the sender’s own time and keeps the header as written in its facts', async () => {
+    const document = await readMessage(entity({ ...HEADERS, Date: 'Thu, 04 Jun 2026 09:17:00 +0200' }, 'Hello.'));
+    expect(document.blocks.map(blockText)).toContain('Date: Thursday, 4 June 2026, 09:17 (UTC+02:00)');
+    expect(document.facts.headers?.Date).toBe('Thu, 04 Jun 2026 09:17:00 +0200');
+    const unreadable = await readMessage(entity({ ...HEADERS, Date: 'the day after the storm' }, 'Hello.'));
+    expect(unreadable.blocks.map(blockText)).toContain('Date: the day after the storm');
   });
 
   it('says its subject once, as its title, not again as a Subject line under it, and keeps it in its headers', async () => {

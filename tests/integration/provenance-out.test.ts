@@ -170,7 +170,7 @@ describe('provenance and pages out of the app', () => {
     expect(head.match(/ada@example\.org/g)).toEqual(['ada@example.org']);
     expect(head).toContain('From: Ada <ada@example.org>');
     expect(head).not.toMatch(/March 5/);
-    expect(head).toContain('Date: Thu, 05 Mar 2026 15:05:00 +0100');
+    expect(head).toContain('Date: Thursday, 5 March 2026, 15:05 (UTC+01:00)');
     expect(head).not.toMatch(/Sent /);
   });
 
@@ -207,6 +207,19 @@ describe('provenance and pages out of the app', () => {
     expect(head).toMatch(new RegExp(`Imported ${when} with pdfjs-dist`));
     expect(head).toMatch(new RegExp(`Exported by [^\\n]+ on ${when}`));
     expect(head).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('keeps each label on the cover on the line of the date it names, wrapping before the label', async () => {
+    const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
+    const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });
+    const path = join(temp.path, 'ruins.pdf');
+    writeFileSync(path, built.bytes);
+    const lines = await headOfExport((await core.importFile(path)).document.id);
+    // "… · Imported" at a line's end, its date on the next, read as two facts (trial).
+    expect(lines.filter((line) => /(Created|Sent|Imported|Fetched:|Published:|\bon)$/.test(line))).toEqual([]);
+    expect(
+      lines.some((line) => /^Imported [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC with pdfjs-dist/.test(line)),
+    ).toBe(true);
   });
 
   it('gives an annotation of a document without pages no page in the appendix', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originLine, sharedTitleIds } from '../../src/shared/document-labels';
+import { originLine, ownDateLabel, sharedTitleIds } from '../../src/shared/document-labels';
 
 const doc = {
   importedAt: '2026-11-30T10:00:00.000Z',
@@ -27,5 +27,13 @@ describe('telling same-titled documents apart', () => {
       { id: 'c', title: 'Field reports' },
     ]);
     expect([...ids].sort()).toEqual(['a', 'b']);
+  });
+
+  it('names a document’s own date by what it is: a message’s when sent, a PDF’s when created, a page’s or book’s when published', () => {
+    expect(ownDateLabel('eml')).toBe('Sent');
+    expect(ownDateLabel('pdf')).toBe('Created');
+    expect(ownDateLabel('html')).toBe('Published');
+    expect(ownDateLabel('mhtml')).toBe('Published');
+    expect(ownDateLabel('epub')).toBe('Published');
   });
 });

@@ -190,14 +190,18 @@ function digestLines(surface: PageSurface, row: Exclude<CoverRow, string>, size:
   return lines;
 }
 
-/** A cover date as coverDate writes it ("December 2, 2026, 09:49 UTC"), to be kept on one line. */
-const COVER_DATE =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}(?:, \d{2}:\d{2} UTC)?/g;
+/**
+ * A cover date as coverDate writes it ("December 2, 2026, 09:49 UTC") with the word that labels it
+ * ("Imported", "Published:", "on"), if any: the two are kept on one line.
+ */
+const LABELLED_COVER_DATE =
+  /(?:[^\s·]+ )?\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}(?:, \d{2}:\d{2} UTC)?/g;
 
 function coverLines(surface: PageSurface, row: CoverRow, size: number, width: number): Line[] {
   if (typeof row !== 'string') return digestLines(surface, row, size, width);
-  // No-break spaces inside each date: one wrapped at a line's end read "Imported December 2, 2026, / 09:49 UTC".
-  const unbroken = row.replace(COVER_DATE, (date) => date.replace(/ /g, '\u00a0'));
+  // No-break spaces inside each date: one wrapped at a line's end read "Imported December 2, 2026, / 09:49 UTC";
+  // and between it and its label: "… · Imported" at a line's end, the date on the next, read as two facts.
+  const unbroken = row.replace(LABELLED_COVER_DATE, (date) => date.replace(/ /g, '\u00a0'));
   return surface.layout(surface.plainPieces(unbroken, size, { color: COVER_INK }), width);
 }
 

@@ -6,6 +6,7 @@ import { textRun } from '../../../shared/document-blocks';
 import { sanitizedHtmlBlocks } from '../html';
 import { cleanTitle } from '../parsed-document';
 import { carriedFiles } from './email-attachments';
+import { readableMessageDate } from './email-date';
 import { forwardedHeaderBlocks, withForwardedDatesInUtc } from './email-forwarded';
 import { POSTAL_MIME_IMPORTER, formatAddress, formatAddresses, parseMessage, withWindows1252High } from './email-parse';
 import type { FormatInput, FormatReader, ReadDocument } from './format-reader';
@@ -50,13 +51,18 @@ const SHOWN_HEADERS = ['From', 'To', 'Cc', 'Date', 'Subject'] as const;
  * The header lines a reader sees under the title. The Subject is left out when the title already
  * says it word for word: the reader showed it twice, one under the other (trial). It stays in the
  * headers kept as the message's facts, shown in the Source panel, and on the export's cover.
+ * The Date is written out in words ("Thursday, 4 June 2026, 09:17 (UTC+02:00)"): the raw header
+ * read as a code (trial); the facts keep it as written.
  */
 export function headerBlocks(headers: Record<string, string>, title = ''): ParagraphBlock[] {
   const shown = (name: (typeof SHOWN_HEADERS)[number]): boolean =>
     headers[name] !== undefined && !(name === 'Subject' && headers[name] === title);
   return SHOWN_HEADERS.filter(shown).map((name) => ({
     kind: 'paragraph',
-    children: [textRun(`${name}:`, { bold: true }), textRun(` ${headers[name]}`)],
+    children: [
+      textRun(`${name}:`, { bold: true }),
+      textRun(` ${name === 'Date' ? readableMessageDate(headers[name]!) : headers[name]}`),
+    ],
   }));
 }
 

@@ -6,6 +6,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { formatDate } from '../../../shared/dates';
+import { ownDateLabel } from '../../../shared/document-labels';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
@@ -104,7 +105,8 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
   const [anchorTops, setAnchorTops] = useState<Map<string, number>>(new Map());
   const hover = useHoverPreview(text, live.shown, editing);
   const span = editing ? null : selection.span;
-  const details = [doc.siteName, doc.publishedAt ? formatDate(doc.publishedAt, 'long-day') : '', doc.sourceName];
+  const published = doc.publishedAt ? `${ownDateLabel(doc.sourceType)} ${formatDate(doc.publishedAt, 'long-day')}` : '';
+  const details = [doc.siteName, published, doc.sourceName];
   const highlight = (color?: HighlightColor) => span && void controller.createFromSpan(span, color ? { color } : {});
   const plugins = useMemo(
     () => ({
