@@ -382,7 +382,7 @@ describe('a forwarded message carried inline', () => {
       innerBody,
     ]);
 
-  it('shows its headers as header lines, its date in UTC whatever this machine’s locale, not one run-on paragraph', async () => {
+  it('shows its headers as header lines, its date in words in UTC whatever this machine’s locale, not one run-on paragraph', async () => {
     const document = await readMessage(forwarded('text/plain', 'The cistern holds 40 m3.'));
     const lines = document.blocks.map((block) => inlineText(blockRuns(block)));
     expect(lines).toEqual(
@@ -390,7 +390,7 @@ describe('a forwarded message carried inline', () => {
         'See below.',
         'From: Rene Leger <rene@example.fr>',
         'Subject: Survey of the terrace',
-        'Date: Sun, 01 Mar 2026 05:00:00 UTC',
+        'Date: Sunday, 1 March 2026, 05:00 (UTC)',
         'To: omar@example.org',
         'The cistern holds 40 m3.',
       ]),
@@ -400,9 +400,9 @@ describe('a forwarded message carried inline', () => {
     expect(blockRuns(from!)[0]).toMatchObject({ text: 'From:', bold: true });
   });
 
-  it('gives the date of a forwarded HTML message in UTC too', async () => {
+  it('gives the date of a forwarded HTML message in words in UTC too', async () => {
     const document = await readMessage(forwarded('text/html', '<p>The cistern holds 40 m3.</p>'));
-    expect(bodyText(document)).toContain('Sun, 01 Mar 2026 05:00:00 UTC');
+    expect(bodyText(document)).toContain('Sunday, 1 March 2026, 05:00 (UTC)');
     expect(bodyText(document)).toContain('The cistern holds 40 m3.');
   });
 

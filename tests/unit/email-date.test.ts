@@ -12,6 +12,7 @@ describe('a message’s Date header as a person reads it', () => {
   it('says UTC for a zero offset and for the named UTC zones', () => {
     expect(readableMessageDate('Mon, 1 Jan 2024 09:30:00 +0000')).toBe('Monday, 1 January 2024, 09:30 (UTC)');
     expect(readableMessageDate('Mon, 1 Jan 2024 09:30:00 GMT')).toBe('Monday, 1 January 2024, 09:30 (UTC)');
+    expect(readableMessageDate('Mon, 01 Jan 2024 09:30:00 UTC')).toBe('Monday, 1 January 2024, 09:30 (UTC)');
   });
 
   it('reads the old American zone names as their offsets', () => {

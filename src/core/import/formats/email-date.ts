@@ -17,8 +17,9 @@ const MONTHS = [
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** RFC 5322's obsolete zone names, hours from UTC (UT, GMT and Z are UTC). */
+/** RFC 5322's obsolete zone names, hours from UTC (UT, GMT and Z are UTC), and UTC itself, which mailers write too. */
 const NAMED_ZONES: Record<string, number> = {
+  UTC: 0,
   UT: 0,
   GMT: 0,
   Z: 0,

@@ -1,8 +1,10 @@
 // A forwarded message's header block, as postal-mime writes it into the text of the message
 // that carries it: its rows (From, Subject, Date, To, Cc) read as header lines, not one run-on
-// paragraph, and its Date as a fixed UTC time rather than in this machine's locale and zone.
+// paragraph, and its Date as a fixed UTC time rather than in this machine's locale and zone,
+// in words as the message's own Date line ("Sunday, 1 March 2026, 05:00 (UTC)").
 import type { ParagraphBlock } from '../../../shared/document-blocks';
 import { textRun } from '../../../shared/document-blocks';
+import { readableMessageDate } from './email-date';
 
 const ROW = /^(From|Subject|Date|To|Cc|Bcc):[ \t]+(.*)$/;
 const RULE = /^-{5,}$/;
@@ -67,7 +69,10 @@ function headerRows(lines: readonly string[]): Array<[string, string]> | undefin
 export function forwardedHeaderBlocks(lines: readonly string[]): ParagraphBlock[] | undefined {
   return headerRows(lines)?.map(([name, value]) => ({
     kind: 'paragraph',
-    children: [textRun(`${name}:`, { bold: true }), textRun(` ${name === 'Date' ? forwardedDate(value) : value}`)],
+    children: [
+      textRun(`${name}:`, { bold: true }),
+      textRun(` ${name === 'Date' ? readableMessageDate(forwardedDate(value)) : value}`),
+    ],
   }));
 }
 
@@ -77,7 +82,9 @@ export function withForwardedDatesInUtc(html: string): string {
     /(<div class="postal-email-header-value postal-email-header-date" data-date="([^"]*)">)[^<]*(<\/div>)/g,
     (whole, open: string, iso: string, close: string) => {
       const time = Date.parse(iso.replace(/&amp;/g, '&'));
-      return Number.isNaN(time) ? whole : `${open}${new Date(time).toUTCString().replace(/GMT$/, 'UTC')}${close}`;
+      return Number.isNaN(time)
+        ? whole
+        : `${open}${readableMessageDate(new Date(time).toUTCString().replace(/GMT$/, 'UTC'))}${close}`;
     },
   );
 }
