@@ -43,6 +43,27 @@ export function ownDateLabel(sourceType: SourceType): string {
   }
 }
 
+/**
+ * What the original file's own date (its provenance's createdAt) is, as the Source panel names it:
+ * when a message was sent, a PDF or Word file created, a page saved (an MHTML file's Date), an image
+ * captured (a scan's or a photo's own time); for a book or a web page, when it was published.
+ */
+export function originalDateLabel(sourceType: SourceType): string {
+  switch (sourceType) {
+    case 'eml':
+      return 'Sent';
+    case 'pdf':
+    case 'docx':
+      return 'Created';
+    case 'mhtml':
+      return 'Saved';
+    case 'image':
+      return 'Captured';
+    default:
+      return 'Published';
+  }
+}
+
 /** The ids of documents that share their title (case-insensitively) with another document. */
 export function sharedTitleIds(documents: readonly Pick<DocumentSummary, 'id' | 'title'>[]): Set<string> {
   const byTitle = new Map<string, string[]>();

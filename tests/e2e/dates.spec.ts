@@ -60,6 +60,9 @@ test('an e-mail’s Date reads in words in the sender’s time, its header kept 
   await page.keyboard.press('Enter');
   const headers = page.getByRole('region', { name: 'E-mail headers' });
   await expect(headers).toContainText(RAW_DATE);
+  // The Source panel's facts name the message's own date as the reader's line does.
+  await expect(page.getByRole('term').filter({ hasText: /^Sent$/ })).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: /^Captured$/ })).toHaveCount(0);
 
   await page.getByRole('main', { name: 'Reader' }).focus();
   await page.keyboard.press('Control+Shift+f');

@@ -70,7 +70,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(source).not.toContainText('2024-01-01T09:30');
       // In UTC and saying so, as the exported cover gives it, whatever the computer's zone.
       const fact = (label: string) => source.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
-      await expect(fact('Captured')).toHaveText(/2024, 09:30 UTC$/);
+      await expect(fact('Sent')).toHaveText(/2024, 09:30 UTC$/);
       await expect(fact('Imported')).toHaveText(/, \d{2}:\d{2} UTC$/);
       const attachments = source.getByRole('list', { name: 'Attachments' });
       await expect(attachments).toContainText('survey.pdf');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originLine, ownDateLabel, sharedTitleIds } from '../../src/shared/document-labels';
+import { originLine, originalDateLabel, ownDateLabel, sharedTitleIds } from '../../src/shared/document-labels';
 
 const doc = {
   importedAt: '2026-11-30T10:00:00.000Z',
@@ -35,5 +35,14 @@ describe('telling same-titled documents apart', () => {
     expect(ownDateLabel('html')).toBe('Published');
     expect(ownDateLabel('mhtml')).toBe('Published');
     expect(ownDateLabel('epub')).toBe('Published');
+  });
+
+  it('names the original file’s own date in the Source panel by what it is for each kind of file', () => {
+    expect(originalDateLabel('eml')).toBe('Sent');
+    expect(originalDateLabel('pdf')).toBe('Created');
+    expect(originalDateLabel('docx')).toBe('Created');
+    expect(originalDateLabel('mhtml')).toBe('Saved');
+    expect(originalDateLabel('image')).toBe('Captured');
+    expect(originalDateLabel('epub')).toBe('Published');
   });
 });

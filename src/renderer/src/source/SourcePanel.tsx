@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSource, DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
+import { originalDateLabel } from '../../../shared/document-labels';
 import { appReadAgain, lowConfidenceHint } from '../../../shared/ocr-confidence-hint';
 import { formatSize, ocrText, typeName } from '../../../shared/provenance-labels';
 import { useSession, useStores } from '../app/stores';
@@ -92,7 +93,7 @@ function SourceDetails({ source, onImported }: { source: DocumentSource; onImpor
         <Hash label="SHA-256" value={provenance.sha256} />
         <OriginFact origin={provenance.origin} originUrl={provenance.originUrl} bundle={source.bundle} />
         <AttachedToFact attachedTo={source.attachedTo} />
-        <Fact label="Captured" value={when(provenance.createdAt)} />
+        <Fact label={originalDateLabel(provenance.sourceType)} value={when(provenance.createdAt)} />
         {/* The fetch time: which version of the page (or file at that address) the text is. */}
         <Fact label="Fetched" value={when(provenance.capturedAt)} />
         <Fact label="Imported" value={when(provenance.importedAt)} />
