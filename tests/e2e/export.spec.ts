@@ -213,7 +213,7 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
 
   const download = await exportNow();
-  expect(download.suggestedFilename()).toBe('Marginalia export, 2 documents (annotated).pdf');
+  expect(download.suggestedFilename()).toBe('Field notes and 1 other (annotated).pdf');
   // The library's order, newest import first, as the dialog lists them; the remembered paper.
   const pdf = await readPdf(readFileSync((await download.path())!));
   expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual(['Field notes', SAMPLE_TITLE]);
