@@ -102,6 +102,36 @@ export function authorNamesOf(annotations: readonly Annotation[]): string[] {
   return [...new Set(annotations.map((annotation) => annotation.author.name))].sort((a, b) => a.localeCompare(b));
 }
 
+/** What each include option would add for these documents: the export dialog greys out an option with nothing behind it. */
+export interface IncludedContents {
+  annotations: number;
+  /** Annotations with a note. */
+  notes: number;
+  /** Annotations with a tag. */
+  tagged: number;
+  orphans: number;
+  /** Sources, claims and analyses the “Claims and sources” appendix would list. */
+  evidence: number;
+}
+
+/** What the export dialog says before exporting, from the core. */
+export interface ExportContents {
+  /** How many annotations each document of the library has, by id (a document with none may be left out). */
+  annotationsByDocument: Record<string, number>;
+  /** What the chosen documents have together, before any filter. */
+  chosen: IncludedContents;
+}
+
+/** The counts of these annotations that the include options look at (evidence aside: the core knows it). */
+export function includedContentsOf(annotations: readonly Annotation[]): Omit<IncludedContents, 'evidence'> {
+  return {
+    annotations: annotations.length,
+    notes: annotations.filter((annotation) => annotation.note.text.trim() !== '').length,
+    tagged: annotations.filter((annotation) => annotation.tags.length > 0).length,
+    orphans: annotations.filter((annotation) => annotation.anchor.status === 'orphan').length,
+  };
+}
+
 export interface PdfExportResult {
   fileName: string;
   dataBase64: string;
