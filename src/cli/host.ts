@@ -2,7 +2,8 @@
 // the contract is what a sandboxed UI may call, so it never takes a path. Each operation
 // still answers with a {code, message} result, made by the dispatcher's own failureFrom.
 // (The library is opened outside each call: a folder that can't be used is its own result.)
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { ReanchorCounts } from '../shared/contract';
 import type { ImportOutcome, OcrLanguages } from '../shared/model';
 import type { Result } from '../shared/result';
@@ -47,6 +48,15 @@ export async function updateFromFile(
 /** Writes a file whole (a temp file renamed into place), or fails saying why in words. */
 export async function writeFile(path: string, bytes: Uint8Array): Promise<void> {
   unwrap(await hostCall('write a file', () => writeFileAtomic(path, bytes)));
+}
+
+/** `name` in `folder`, or with " (2)", " (3)"… before its extension where that name is taken: a path nothing is at. */
+export function unusedPathIn(folder: string, name: string): string {
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  let path = join(folder, name);
+  for (let counter = 2; existsSync(path); counter++) path = join(folder, `${stem} (${counter})${extension}`);
+  return path;
 }
 
 /** Makes a folder and any missing folders above it (as `mkdir -p`), or fails saying why in words. */

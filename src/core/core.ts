@@ -2,6 +2,7 @@
 // Every host (desktop, browser host, CLI) creates one and talks to it through the same
 // handlers and events.
 import { EvidenceExport, evidenceHandlers, evidenceServicesOf } from './evidence';
+import { exportContentsOf } from './export-contents';
 import type { Database } from 'better-sqlite3';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -219,6 +220,7 @@ export class MarginaliaCore {
           dataBase64: Buffer.from(rendered.bytes).toString('base64'),
         };
       },
+      exportContents: ({ documentIds }) => exportContentsOf(this, documentIds),
       openExternal: async ({ url }) => {
         if (!isOpenableLink(url)) throw new UserFacingError('INVALID_INPUT', UNOPENABLE_LINK_MESSAGE);
         if (!this.openExternalLink)

@@ -136,6 +136,7 @@ export const inputSchemas = {
     })
     .strict(),
   updateDocumentText: z.object({ id: documentId, lexicalJson: z.string().max(200 * 1024 * 1024) }).strict(),
+  exportContents: z.object({ documentIds: z.array(documentId).max(1000) }).strict(),
   exportPdf: z
     .object({
       documentIds: z.array(documentId).min(1).max(1000),

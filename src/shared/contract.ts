@@ -8,7 +8,7 @@ import { COMMAND_IDS } from './commands';
 import type { Annotation, DeletionCascade, HighlightSpans, Profile, Reply, TagInfo } from './annotations';
 import type { ANNOTATION_KINDS, HIGHLIGHT_COLORS } from './annotations';
 import type { BundleExportRequest, BundlePlan, KnownKey } from './bundles';
-import type { PdfExportOptions, PdfExportResult } from './export-options';
+import type { ExportContents, PdfExportOptions, PdfExportResult } from './export-options';
 import type { SyncStatus } from './sync';
 import type { EvidenceContract, EvidenceKind } from './evidence-contract';
 import { EVIDENCE_METHOD_NAMES } from './evidence-contract';
@@ -139,6 +139,11 @@ export interface MarginaliaContract extends EvidenceContract {
    * its bytes; progress arrives as exportProgress events carrying the same jobId.
    */
   exportPdf(input: { documentIds: string[]; options?: Partial<PdfExportOptions>; jobId?: string }): PdfExportResult;
+  /**
+   * What the export dialog shows beside its choices: every document's annotation count, and what
+   * these chosen documents have (notes, tags, orphans, claims and sources) behind each include option.
+   */
+  exportContents(input: { documentIds: string[] }): ExportContents;
   /** The local signing identity: name and the fingerprint of the key that signs bundles. */
   getIdentity(input: Record<string, never>): { authorId: string; displayName: string; fingerprint: string };
   /** Writes a signed note bundle (.mnb) and returns its bytes. */
@@ -211,6 +216,7 @@ export const METHOD_NAMES = [
   'search',
   'updateDocumentText',
   'exportPdf',
+  'exportContents',
   'getIdentity',
   'exportBundle',
   'previewBundle',

@@ -2,6 +2,7 @@
 // the CLI and the core, with the defaults every host starts from.
 import type { Annotation, HighlightColor } from './annotations';
 import { isTagWithin } from './annotations';
+import { countOf } from './plural';
 
 export const PAPER_SIZES = ['a4', 'letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -101,6 +102,36 @@ export function authorNamesOf(annotations: readonly Annotation[]): string[] {
   return [...new Set(annotations.map((annotation) => annotation.author.name))].sort((a, b) => a.localeCompare(b));
 }
 
+/** What each include option would add for these documents: the export dialog greys out an option with nothing behind it. */
+export interface IncludedContents {
+  annotations: number;
+  /** Annotations with a note. */
+  notes: number;
+  /** Annotations with a tag. */
+  tagged: number;
+  orphans: number;
+  /** Sources, claims and analyses the “Claims and sources” appendix would list. */
+  evidence: number;
+}
+
+/** What the export dialog says before exporting, from the core. */
+export interface ExportContents {
+  /** How many annotations each document of the library has, by id (a document with none may be left out). */
+  annotationsByDocument: Record<string, number>;
+  /** What the chosen documents have together, before any filter. */
+  chosen: IncludedContents;
+}
+
+/** The counts of these annotations that the include options look at (evidence aside: the core knows it). */
+export function includedContentsOf(annotations: readonly Annotation[]): Omit<IncludedContents, 'evidence'> {
+  return {
+    annotations: annotations.length,
+    notes: annotations.filter((annotation) => annotation.note.text.trim() !== '').length,
+    tagged: annotations.filter((annotation) => annotation.tags.length > 0).length,
+    orphans: annotations.filter((annotation) => annotation.anchor.status === 'orphan').length,
+  };
+}
+
 export interface PdfExportResult {
   fileName: string;
   dataBase64: string;
@@ -118,13 +149,27 @@ export function pdfFileNameFor(title: string): string {
 }
 
 /**
- * The file name of one export: the document's title for one document; for several,
- * "Marginalia export, 3 documents (annotated).pdf" (one pair of parentheses, and names that
- * sort together beside the single documents' names).
+ * The file name of one export: the document's title for one document; for several, the first
+ * one's (in the export's order) and how many others, “Field notes and 2 others (annotated).pdf”,
+ * so the name says what is inside. The first title is cut at a word to stay readable in a file list.
  */
 export function pdfFileNameForDocuments(titles: readonly string[]): string {
-  if (titles.length === 1) return pdfFileNameFor(titles[0]!);
-  return pdfFileNameFor(`Marginalia export, ${titles.length} documents`);
+  if (titles.length <= 1) return pdfFileNameFor(titles[0] ?? '');
+  const first = cutAtWord(fileStemFor(titles[0]!, 'Untitled'), MAX_COMBINED_TITLE_CHARACTERS);
+  const others = titles.length - 1;
+  return `${first} and ${countOf(others, 'other')} (annotated).pdf`;
+}
+
+/** How much of the first title a combined export's name keeps: enough to know it by. */
+const MAX_COMBINED_TITLE_CHARACTERS = 60;
+
+/** `text` whole when it has at most `max` characters, else cut at the last word that fits, with “…”. */
+function cutAtWord(text: string, max: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= max) return text;
+  const head = characters.slice(0, max - 1).join('');
+  const atWord = head.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= head.length / 2 ? atWord : head).replace(/[\s,;.–—-]+$/, '')}…`;
 }
 
 /** A title made safe for a file name: no path or control characters, at most 200 bytes, cut at a word. */

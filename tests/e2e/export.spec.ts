@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalTextOf } from '../../src/shared/lexical-document';
+import { callOk } from '../support/evidence-library';
 import { collapseWhitespace, readPdf, textUnderQuads } from '../support/pdf-reader';
 import { expect, screenshot, screenshotBothThemes, test } from './fixtures';
 import { chooseFromMenu } from './toolbar-helpers';
@@ -159,6 +160,7 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   page,
   app,
 }) => {
+  annotateSample(app);
   app.core.importBytes('tea-notes.txt', Buffer.from('Tea notes\nGreen tea from the coast road.\n'));
   app.core.importBytes('field-notes.txt', Buffer.from('Field notes\nCheckpoints along the coast road.\n'));
   await openReader(page, app);
@@ -174,8 +176,8 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   await dialog.getByRole('checkbox', { name: 'Tea notes' }).check();
   await dialog.getByRole('radio', { name: 'Letter' }).check();
   await dialog.getByRole('checkbox', { name: 'Print-friendly colors' }).check();
-  await dialog.getByRole('checkbox', { name: 'Orphaned annotations' }).uncheck();
-  await dialog.getByRole('checkbox', { name: 'Claims and sources' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Tags', exact: true }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Appendix by tag' }).uncheck();
   await exportNow();
 
   // A cancelled dialog changes nothing that is remembered.
@@ -183,7 +185,7 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   await dialog.getByRole('checkbox', { name: 'Tea notes' }).uncheck();
   await dialog.getByRole('checkbox', { name: 'Field notes' }).check();
   await dialog.getByRole('radio', { name: 'A4' }).check();
-  await dialog.getByRole('checkbox', { name: 'Claims and sources' }).check();
+  await dialog.getByRole('checkbox', { name: 'Appendix by tag' }).check();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -192,8 +194,8 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   await expect(dialog.getByRole('checkbox', { name: 'Field notes' })).not.toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'Letter' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Print-friendly colors' })).toBeChecked();
-  await expect(dialog.getByRole('checkbox', { name: 'Orphaned annotations' })).not.toBeChecked();
-  await expect(dialog.getByRole('checkbox', { name: 'Claims and sources' })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Tags', exact: true })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Appendix by tag' })).not.toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Notes', exact: true })).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -213,7 +215,7 @@ test('the dialog offers again the choices of the last export, not of a cancelled
   await expect(dialog.getByRole('checkbox', { name: SAMPLE_TITLE })).toBeChecked();
 
   const download = await exportNow();
-  expect(download.suggestedFilename()).toBe('Marginalia export, 2 documents (annotated).pdf');
+  expect(download.suggestedFilename()).toBe('Field notes and 1 other (annotated).pdf');
   // The library's order, newest import first, as the dialog lists them; the remembered paper.
   const pdf = await readPdf(readFileSync((await download.path())!));
   expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual(['Field notes', SAMPLE_TITLE]);
@@ -266,6 +268,11 @@ test('the dialog says Claims and sources keeps only the filtered annotations’ 
   page,
   app,
 }) => {
+  const annotationId = app.core.annotations.list(annotateSample(app))[0]!.id;
+  await callOk(app.core, 'saveClaim', {
+    statement: 'IS fighters stormed Sabratha',
+    evidence: [{ annotationId, stance: 'supports' }],
+  });
   await openReader(page, app);
   await chooseFromMenu(page, 'Share', 'Export PDF…');
   const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
@@ -287,4 +294,35 @@ test('the dialog says Claims and sources keeps only the filtered annotations’ 
   // Without the appendix there is nothing for it to say.
   await dialog.getByRole('checkbox', { name: 'Claims and sources' }).uncheck();
   await expect(note).toHaveCount(0);
+});
+
+test('the dialog gives each document’s annotation count, and shows an option with nothing behind it disabled, saying so', async ({
+  page,
+  app,
+}) => {
+  annotateSample(app);
+  app.core.importBytes('tea-notes.txt', Buffer.from('Tea notes\nGreen tea from the coast road.\n'));
+  await openReader(page, app);
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const option = (name: string) => dialog.getByRole('checkbox', { name, exact: true });
+  const sample = option(`${SAMPLE_TITLE} — 1 annotation`);
+  const tea = option('Tea notes — 0 annotations');
+  await expect(sample).toBeChecked();
+  await expect(tea).not.toBeChecked();
+
+  // The sample's one annotation has a note and a tag, but no orphan and no claim or source.
+  for (const name of ['Notes', 'Tags', 'Appendix by tag']) await expect(option(name)).toBeEnabled();
+  for (const name of ['Orphaned annotations (none)', 'Claims and sources (none)'])
+    await expect(option(name)).toBeDisabled();
+  await screenshotBothThemes(page, 'export-dialog-contents');
+
+  await sample.uncheck();
+  await tea.check();
+  for (const name of ['Notes', 'Tags', 'Appendix by tag', 'Orphaned annotations', 'Claims and sources'])
+    await expect(option(`${name} (none)`)).toBeDisabled();
+  // The choice stays for documents that have some: ticking the sample again offers Notes as it was.
+  await sample.check();
+  await expect(option('Notes')).toBeEnabled();
+  await expect(option('Notes')).toBeChecked();
 });

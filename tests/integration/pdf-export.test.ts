@@ -411,7 +411,7 @@ describe('annotated PDF export', () => {
     expect(readdirSync(folder).sort()).toEqual(['keep.pdf', 'taken.pdf']);
   });
 
-  it('exports several documents in the library’s order, whatever order they are asked in, numbering notes on from one to the next, as “Marginalia export, 2 documents (annotated).pdf”', async () => {
+  it('exports several documents in the library’s order, whatever order they are asked in, numbering notes on from one to the next, as “Field briefing coastal cities and 1 other (annotated).pdf”, after the first of them', async () => {
     const sample = sampleWithText();
     highlight(sample.id, sample.text, 'Islamic State militants stormed the centre of Sabratha', {
       noteMarkdown: 'First.',
@@ -428,7 +428,7 @@ describe('annotated PDF export', () => {
     const result = await core.call('exportPdf', { documentIds: [sample.id, document.id] });
     if (!result.ok) throw new Error(result.error.message);
     const exported = result.value as PdfExportResult;
-    expect(exported.fileName).toBe('Marginalia export, 2 documents (annotated).pdf');
+    expect(exported.fileName).toBe('Field briefing coastal cities and 1 other (annotated).pdf');
     const out = join(temp.path, 'combined.pdf');
     writeFileSync(out, Buffer.from(exported.dataBase64, 'base64'));
     const pdf = await readPdf(readFileSync(out));
@@ -540,7 +540,7 @@ describe('marginalia export', () => {
     const wrong = await cli([...data, 'export', 'Reports', '--format', 'docx', '--out', combined]);
     expect(wrong).toMatchObject({ code: 1, stderr: 'marginalia: unknown export format “docx”; the format is pdf.\n' });
     const both2 = await cli([...data, 'export', 'Reports', '--out', combined, '--out-dir', dir]);
-    expect(both2.stderr).toBe('marginalia: export needs exactly one of --out FILE or --out-dir DIR.\n');
+    expect(both2.stderr).toBe('marginalia: export takes --out FILE or --out-dir DIR, not both.\n');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
     const blocked = await cli([...data, 'export', 'Reports', '--out-dir', join(combined, 'pdfs')]);
     expect(blocked).toMatchObject({

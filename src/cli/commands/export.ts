@@ -1,5 +1,5 @@
-// `marginalia export DOC...`: annotated PDFs, all documents in one file (--out) or one per
-// document in a folder (--out-dir).
+// `marginalia export DOC...`: annotated PDFs, all documents in one file (--out, or a new file in
+// the current folder named as the app's Export dialog names it) or one per document in a folder (--out-dir).
 import { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { HIGHLIGHT_COLORS } from '../../shared/annotations';
@@ -11,13 +11,14 @@ import {
   authorNamesOf,
   isFilteringExport,
   pdfFileNameFor,
+  pdfFileNameForDocuments,
   unmatchedExportFilters,
 } from '../../shared/export-options';
 import type { Annotation } from '../../shared/annotations';
 import type { DocumentSummary } from '../../shared/model';
 import { countOf } from '../../shared/plural';
 import { chooseDocument } from '../document-reference';
-import { makeFolder, writeFile } from '../host';
+import { makeFolder, unusedPathIn, writeFile } from '../host';
 import type { CliSession } from '../session';
 import { UsageError, parsedOption, repeatable, valueOption, asText } from '../usage';
 import { highlightColor } from './annotate';
@@ -58,12 +59,18 @@ function exportOptionsFrom(flags: ExportFlags): PdfExportOptions {
   };
 }
 
-/** One PDF per document with --out-dir; all documents in one PDF with --out. */
+/**
+ * One PDF per document with --out-dir; all documents in one PDF otherwise: --out's, or a file in
+ * the current folder named as the app names its download, with " (2)"… where that name is taken.
+ */
 function exportTargets(docs: readonly DocumentSummary[], flags: ExportFlags): Array<{ ids: string[]; path: string }> {
   const { out, outDir } = flags;
-  if ((out === undefined) === (outDir === undefined))
-    throw new UsageError('export needs exactly one of --out FILE or --out-dir DIR.');
-  if (out !== undefined) return [{ ids: docs.map((doc) => doc.id), path: resolve(out) }];
+  if (out !== undefined && outDir !== undefined)
+    throw new UsageError('export takes --out FILE or --out-dir DIR, not both.');
+  const ids = docs.map((doc) => doc.id);
+  if (out !== undefined) return [{ ids, path: resolve(out) }];
+  if (outDir === undefined)
+    return [{ ids, path: unusedPathIn(process.cwd(), pdfFileNameForDocuments(docs.map((doc) => doc.title))) }];
   const used = new Set<string>();
   return docs.map((doc) => {
     let name = pdfFileNameFor(doc.title);
@@ -155,16 +162,25 @@ async function exportPdfs(session: CliSession, references: readonly string[], fl
 export function exportCommand(session: CliSession): Command {
   const { argv } = session;
   return new Command('export')
-    .summary('export annotated PDFs: all documents in one FILE, or one per document in DIR')
+    .summary('export annotated PDFs: all documents in one file, or one per document in DIR')
     .description(
       'Export an annotated PDF: all the documents in one FILE (--out), or one PDF per document in DIR (--out-dir). ' +
+        'Without either, the PDF goes into the current folder under the name the app’s Export dialog gives it ' +
+        '(“TITLE (annotated).pdf”; for several documents “FIRST TITLE and 2 others (annotated).pdf”), ' +
+        'with “ (2)”, “ (3)”… before “.pdf” rather than replace a file already there; the path written is printed. ' +
         'Documents go in the library’s order (newest import first, as `marginalia list` shows them), whatever order they are named in; ' +
         'note numbers carry on from one document to the next.',
     )
     .argument('<doc...>', 'document ids or unique, case-insensitive prefixes of their titles')
-    .usage('DOC... --format pdf (--out FILE | --out-dir DIR)')
+    .usage('DOC... [--format pdf] [--out FILE | --out-dir DIR]')
     .addOption(valueOption('--format <format>', 'the format: pdf (the default)', argv, ['pdf']))
-    .addOption(valueOption('--out <file>', 'write all the documents into this one PDF', argv))
+    .addOption(
+      valueOption(
+        '--out <file>',
+        'write all the documents into this one PDF (default: a new file in the current folder)',
+        argv,
+      ),
+    )
     .addOption(valueOption('--out-dir <dir>', 'write one PDF per document into this folder', argv))
     .addOption(valueOption('--paper <size>', 'the paper size (default a4)', argv, PAPER_SIZES))
     .option('--print-colors', 'highlight colors that print well')
@@ -188,7 +204,8 @@ export function exportCommand(session: CliSession): Command {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  marginalia export "reports of" --format pdf --out briefing.pdf --paper letter\n' +
+      '\nExamples:\n  marginalia export "reports of"\n' +
+        '  marginalia export "reports of" --format pdf --out briefing.pdf --paper letter\n' +
         '  marginalia export "reports of" "field briefing" --out-dir pdfs/ --tag Actor --no-orphans --print-colors',
     )
     .action((references: string[], flags: ExportFlags) => exportPdfs(session, references, flags));

@@ -11,6 +11,7 @@ import { reportFailure } from '../app/notifications/store';
 import { FormFooter, Modal, dialogStyles } from '../ui/Dialogs';
 import { DocumentPicker } from '../ui/DocumentPicker';
 import { FilterFields, PaperAndIncludeFields, splitList } from './ExportFields';
+import { emptyIncludeOptions, useExportContents } from './export-contents';
 import { filterOutcome, useAnnotationsOf } from './filter-outcome';
 import type { ExportPhase } from './useExport';
 import { useExport } from './useExport';
@@ -92,6 +93,8 @@ export function ExportDialog(props: ExportDialogProps) {
   );
   const chosen = { ...options, tags: splitList(tagText), authors: splitList(authorText) };
   const outcome = filterOutcome(useAnnotationsOf(client, ordered), chosen);
+  const contents = useExportContents(client, ordered);
+  const empty = emptyIncludeOptions(contents?.chosen);
   const change = <K extends keyof PdfExportOptions>(key: K, value: PdfExportOptions[K]) =>
     setOptions((previous) => ({ ...previous, [key]: value }));
   const submit = async () => {
@@ -115,9 +118,14 @@ export function ExportDialog(props: ExportDialogProps) {
             <fieldset disabled={exporting}>
               <legend>Documents</legend>
               <p className={dialogStyles.hint}>Several documents go into one PDF, each starting on a new page.</p>
-              <DocumentPicker documents={documents} selected={selected} onChange={setSelected} />
+              <DocumentPicker
+                documents={documents}
+                selected={selected}
+                onChange={setSelected}
+                {...(contents ? { annotationCounts: contents.annotationsByDocument } : {})}
+              />
             </fieldset>
-            <PaperAndIncludeFields options={options} change={change} disabled={exporting} />
+            <PaperAndIncludeFields options={options} change={change} disabled={exporting} empty={empty} />
             <FilterFields
               options={options}
               change={change}
@@ -129,6 +137,7 @@ export function ExportDialog(props: ExportDialogProps) {
               authorText={authorText}
               onAuthorText={setAuthorText}
               outcome={outcome}
+              empty={empty}
             />
             {phase.kind === 'exporting' && <ExportProgress phase={phase} />}
             <FormFooter

@@ -5,6 +5,7 @@ import { HIGHLIGHT_COLORS } from '../../../shared/annotations';
 import { HIGHLIGHT_PALETTE } from '../../../shared/palette';
 import type { PdfExportOptions } from '../../../shared/export-options';
 import { dialogStyles } from '../ui/Dialogs';
+import type { IncludeOption } from './export-contents';
 import type { FilterOutcome } from './filter-outcome';
 import styles from './ExportDialog.module.css';
 
@@ -24,23 +25,38 @@ interface OptionsProps {
   disabled: boolean;
 }
 
-/** One checkbox bound to a boolean option. */
+/**
+ * One checkbox bound to a boolean option. With nothing behind it in the ticked documents it is
+ * shown disabled, saying “(none)”, keeping the person's choice for documents that have some.
+ */
 function OptionBox({
   options,
   change,
   name,
   label,
-}: Omit<OptionsProps, 'disabled'> & { name: BooleanOption; label: string }) {
+  empty,
+}: Omit<OptionsProps, 'disabled'> & { name: IncludeOption; label: string; empty: ReadonlySet<IncludeOption> }) {
+  const none = empty.has(name);
   return (
-    <label>
-      <input type="checkbox" checked={options[name]} onChange={(event) => change(name, event.target.checked)} /> {label}
+    <label className={none ? styles.none : undefined}>
+      <input
+        type="checkbox"
+        checked={options[name]}
+        disabled={none}
+        onChange={(event) => change(name, event.target.checked)}
+      />{' '}
+      {none ? `${label} (none)` : label}
     </label>
   );
 }
 
-type BooleanOption = 'includeNotes' | 'includeTags' | 'includeAppendix' | 'includeOrphans' | 'includeEvidence';
-
-export function PaperAndIncludeFields({ options, change, disabled }: OptionsProps) {
+export function PaperAndIncludeFields({
+  options,
+  change,
+  disabled,
+  empty,
+}: OptionsProps & { empty: ReadonlySet<IncludeOption> }) {
+  const box = { options, change, empty };
   return (
     <div className={styles.columns}>
       <fieldset disabled={disabled}>
@@ -68,11 +84,11 @@ export function PaperAndIncludeFields({ options, change, disabled }: OptionsProp
       </fieldset>
       <fieldset disabled={disabled}>
         <legend>Include</legend>
-        <OptionBox options={options} change={change} name="includeNotes" label="Notes" />
-        <OptionBox options={options} change={change} name="includeTags" label="Tags" />
-        <OptionBox options={options} change={change} name="includeAppendix" label="Appendix by tag" />
-        <OptionBox options={options} change={change} name="includeOrphans" label="Orphaned annotations" />
-        <OptionBox options={options} change={change} name="includeEvidence" label="Claims and sources" />
+        <OptionBox {...box} name="includeNotes" label="Notes" />
+        <OptionBox {...box} name="includeTags" label="Tags" />
+        <OptionBox {...box} name="includeAppendix" label="Appendix by tag" />
+        <OptionBox {...box} name="includeOrphans" label="Orphaned annotations" />
+        <OptionBox {...box} name="includeEvidence" label="Claims and sources" />
       </fieldset>
     </div>
   );
@@ -87,12 +103,26 @@ interface FilterProps extends OptionsProps {
   onAuthorText: (text: string) => void;
   /** How many annotations the filters keep, or which filter matches nothing. */
   outcome: FilterOutcome;
+  /** The include options with nothing behind them in the ticked documents. */
+  empty: ReadonlySet<IncludeOption>;
 }
 
 export function FilterFields(props: FilterProps) {
-  const { options, change, disabled, idPrefix, tagPaths, tagText, onTagText, authorText, onAuthorText, outcome } =
-    props;
-  // The note on Claims and sources is about filtering: it says nothing while nothing is filtered.
+  const {
+    options,
+    change,
+    disabled,
+    idPrefix,
+    tagPaths,
+    tagText,
+    onTagText,
+    authorText,
+    onAuthorText,
+    outcome,
+    empty,
+  } = props;
+  // The note on Claims and sources is about filtering: it says nothing while nothing is filtered,
+  // nor when the ticked documents have no claims or sources to narrow.
   const filtering = options.colors.length > 0 || splitList(tagText).length > 0 || splitList(authorText).length > 0;
   const toggleColor = (color: HighlightColor) =>
     change(
@@ -148,7 +178,7 @@ export function FilterFields(props: FilterProps) {
       >
         {outcome.message}
       </p>
-      {options.includeEvidence && filtering && (
+      {options.includeEvidence && !empty.has('includeEvidence') && filtering && (
         <p className={dialogStyles.hint}>
           Claims and sources lists only the claims and sources of these annotations; each analysis of competing
           hypotheses stays whole.

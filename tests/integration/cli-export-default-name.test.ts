@@ -1,0 +1,87 @@
+// `marginalia export DOC` without --out or --out-dir writes into the current folder, under the
+// name the app's Export dialog gives the download, and never over a file already there.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/cli';
+import { runCli } from '../../src/cli/cli';
+import { FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
+
+const SAMPLE_PDF = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha (annotated).pdf';
+
+let temp: ReturnType<typeof makeTempDir>;
+let out: string;
+let startedIn: string;
+beforeEach(() => {
+  temp = makeTempDir();
+  out = join(temp.path, 'here');
+  startedIn = process.cwd();
+});
+afterEach(() => {
+  process.chdir(startedIn);
+  temp.remove();
+});
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
+  const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
+    version: '1.2.3',
+    fontsDir: FONTS_DIR,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the CLI with the current folder at `out`, as a person in a shell there would. */
+async function cliIn(args: string[]) {
+  mkdirSync(out, { recursive: true });
+  process.chdir(out);
+  try {
+    return await cli(args);
+  } finally {
+    process.chdir(startedIn);
+  }
+}
+
+describe('marginalia export without --out', () => {
+  it('writes the PDF into the current folder under the dialog’s name and prints the path', async () => {
+    await cli(['import', SAMPLE_REPORT]);
+    const result = await cliIn(['export', 'reports']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(out)).toEqual([SAMPLE_PDF]);
+    expect(result.stdout).toMatch(/^(.+)  \(\d+ pages?, 0 highlights, 0 notes\)\n$/);
+    const printed = /^(.+)  \(/.exec(result.stdout)![1]!;
+    expect(readFileSync(printed).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(printed.endsWith(join('here', SAMPLE_PDF))).toBe(true);
+  });
+
+  it('never overwrites a file already there: it adds “ (2)”, “ (3)” before the extension, and --json gives the path', async () => {
+    await cli(['import', SAMPLE_REPORT]);
+    await cli(['import', join(FIXTURES, 'briefing.md')]);
+    const combined = 'Field briefing coastal cities and 1 other (annotated).pdf';
+    await cliIn(['export', 'reports', 'field']);
+    writeFileSync(join(out, 'Field briefing coastal cities and 1 other (annotated) (2).pdf'), 'mine');
+    const json = await cliIn(['--json', 'export', 'field', 'reports']);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const [written] = JSON.parse(json.stdout) as Array<{ path: string }>;
+    expect(written!.path).toBe(join(out, 'Field briefing coastal cities and 1 other (annotated) (3).pdf'));
+    expect(existsSync(written!.path)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual([
+      'Field briefing coastal cities and 1 other (annotated) (2).pdf',
+      'Field briefing coastal cities and 1 other (annotated) (3).pdf',
+      combined,
+    ]);
+    expect(readFileSync(join(out, 'Field briefing coastal cities and 1 other (annotated) (2).pdf'), 'utf8')).toBe(
+      'mine',
+    );
+  });
+
+  it('still writes where --out says', async () => {
+    await cli(['import', SAMPLE_REPORT]);
+    const result = await cliIn(['export', 'reports', '--out', join(temp.path, 'brief.pdf')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${join(temp.path, 'brief.pdf')}  (`)).toBe(true);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
