@@ -522,6 +522,8 @@ describe('marginalia export', () => {
     const both = await cli([...data, 'export', 'Reports', 'Field', '--out', combined, '--paper', 'letter']);
     expect(both.code).toBe(0);
     const pdf = await readPdf(readFileSync(combined));
+    // A viewer's title bar names what the combined PDF holds, as its file name does.
+    expect(pdf.info.Title).toBe('Field briefing: coastal cities and 1 other');
     expect(pdf.outline.filter((title) => !title.startsWith(' '))).toEqual([
       'Field briefing: coastal cities',
       'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha',

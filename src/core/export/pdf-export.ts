@@ -7,6 +7,7 @@
 import type { PdfExportOptions } from '../../shared/export-options';
 import { passesExportFilters } from '../../shared/export-options';
 import { dossierIsEmpty } from '../../shared/evidence-export';
+import { countOf } from '../../shared/plural';
 import { renderBackMatter } from './pdf-back-matter';
 import { renderBody } from './pdf-body';
 import { renderEvidenceAppendix } from './pdf-evidence';
@@ -33,7 +34,9 @@ export async function renderAnnotatedPdf(
   options: PdfExportOptions,
   context: PdfExportContext,
 ): Promise<RenderedPdf> {
-  const title = sources.length === 1 ? sources[0]!.detail.title : `Marginalia export: ${sources.length} documents`;
+  // A viewer shows this title: a combined export's names what it holds, as its file name does.
+  const others = sources.length - 1;
+  const title = `${sources[0]!.detail.title}${others > 0 ? ` and ${countOf(others, 'other')}` : ''}`;
   const keywords = [
     ...new Set(
       sources.flatMap((source) =>
