@@ -1,5 +1,6 @@
-// The reading place holds through a reflow: after the window narrows or the text grows, the
-// passage being read stands where it stood on screen, as in Kindle or Readwise Reader.
+// The reading place holds through a reflow: after the window is resized (narrower and shorter, as a
+// window dragged smaller is), the text grows or the column narrows, the passage at the top of the
+// reader stands where it stood on screen, as in Kindle or Readwise Reader.
 import type { Page } from '@playwright/test';
 import { buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { expect, screenshotBothThemes, test } from './fixtures';
@@ -40,11 +41,21 @@ async function lineStartingAt(page: Page, y: number): Promise<string> {
   }, y);
 }
 
+async function runFromPalette(page: Page, typed: string, title: string): Promise<void> {
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('Control+k');
+  await expect(palette.getByRole('combobox', { name: 'Search commands and documents' })).toBeFocused();
+  await page.keyboard.type(typed);
+  await expect(palette.getByRole('option', { selected: true })).toContainText(title);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+}
+
 async function expectHeld(page: Page, text: string, y: number): Promise<void> {
   await expect.poll(async () => Math.abs((await textBox(page, text)).y - y)).toBeLessThanOrEqual(HELD);
 }
 
-test('the passage being read stays in place when the window narrows, the text grows, and both go back', async ({
+test('the passage being read stays in place when the window narrows, the text grows, both go back, and the column narrows', async ({
   page,
   app,
 }) => {
@@ -61,7 +72,7 @@ test('the passage being read stays in place when the window narrows, the text gr
   await expect(page.getByTestId('reader-content')).toContainText(passage);
   const y = await scrollTextToTop(page, passage);
 
-  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.setViewportSize({ width: 1000, height: 760 });
   await expectHeld(page, passage, y);
   await screenshotBothThemes(page, 'reading-place-narrowed');
   await page.keyboard.press('Control+=');
@@ -70,12 +81,14 @@ test('the passage being read stays in place when the window narrows, the text gr
   await expectHeld(page, passage, y);
   await page.setViewportSize({ width: 1440, height: 900 });
   await expectHeld(page, passage, y);
+  await runFromPalette(page, 'width narrower', 'Reading Width: Narrower');
+  await expectHeld(page, passage, y);
 
-  // The reader's own scrolling is theirs: after the place is held, a scroll goes where it was sent.
-  const reader = page.getByRole('main', { name: 'Reader' });
-  const before = await reader.evaluate((element) => element.scrollTop);
-  await reader.evaluate((element) => element.scrollBy(0, 400));
-  await expect.poll(() => reader.evaluate((element) => element.scrollTop)).toBeCloseTo(before + 400, 0);
+  // The reader's own scrolling is theirs: the place held next is where they scrolled to, not the old one.
+  const later = 'Paragraph 170 reports movement';
+  const laterY = await scrollTextToTop(page, later);
+  await page.keyboard.press('Control+=');
+  await expectHeld(page, later, laterY);
 });
 
 test('the passage being read in a PDF stays in place, page markers and all, when the window narrows', async ({
@@ -93,7 +106,7 @@ test('the passage being read in a PDF stays in place, page markers and all, when
   const passage = await lineStartingAt(page, y);
   expect(passage).not.toMatch(/^Section 5/);
 
-  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.setViewportSize({ width: 1000, height: 760 });
   await expectHeld(page, passage, y);
   await page.keyboard.press('Control+=');
   await expectHeld(page, passage, y);

@@ -89,8 +89,10 @@ export function holdReadingPlace(scroller: HTMLElement, place: ReadingPlace): Re
 
 /**
  * Remembers the place at each scroll and holds it at each change of the reader's, the article's or
- * the text's size. The browser's own scroll anchoring is turned off here: it picked anchors that lost
- * the place, and a shift of its own could not be told from a scroll the reader (or a command) made.
+ * the text's size. The browser's own scroll anchoring is turned off here: it gives up whenever a
+ * reflow changes an enclosing element's margins or padding, as a new text size (em) or window
+ * height (the article's 30vh of room below) does, and a shift of its own could not be told from a
+ * scroll the reader (or a command) made.
  */
 export function registerReadingPlace(scroller: HTMLElement, article: HTMLElement, root: HTMLElement): () => void {
   let place: ReadingPlace | null = null;
