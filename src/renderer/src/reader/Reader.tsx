@@ -1,7 +1,8 @@
 // The reader: the document's canonical Lexical state, read-only (or editable in edit mode),
 // composed of plugins with one behaviour each (keys, caret, selection, highlight painting,
-// search marks, margin measuring, scroll requests, live editing, text integrity), with the
-// margin of notes, the selection toolbar, hover previews and a reading-progress bar around it.
+// search marks, margin measuring, scroll requests, the reading place held through reflows, live
+// editing, text integrity), with the margin of notes, the selection toolbar, hover previews and
+// a reading-progress bar around it.
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';

@@ -28,6 +28,7 @@ import { MarginMeasurePlugin } from './plugins/MarginMeasurePlugin';
 import { OcrMarksPlugin } from './plugins/OcrMarksPlugin';
 import { OcrLegend, useOcrUnsure } from './ocr-unsure';
 import { ReaderKeysPlugin } from './plugins/ReaderKeysPlugin';
+import { ReadingPlacePlugin } from './plugins/ReadingPlacePlugin';
 import { ScrollTargetPlugin } from './plugins/ScrollTargetPlugin';
 import { SearchMarksPlugin } from './plugins/SearchMarksPlugin';
 import type { ReaderSelection } from './plugins/SelectionPlugin';
@@ -100,6 +101,7 @@ function PagePlugins(props: PagePluginsProps) {
   return (
     <>
       <ReaderKeysPlugin scroller={scroller} deselect={deselect} />
+      <ReadingPlacePlugin scroller={scroller} article={article} />
       <CaretPlugin elements={{ scroller, page, caret }} map={map} />
       <HighlightPaintPlugin
         map={map}

@@ -58,13 +58,13 @@ export function buildBlockIndex(editor: LexicalEditor, map: DomTextMap): BlockIn
   return { elements, spans };
 }
 
-/** The first block whose bottom is at or below `y` (viewport coordinates). */
-function firstBlockEndingBelow(index: BlockIndex, y: number): number {
+/** The index of the first of `elements` (in order down the page) whose bottom is at or below `y` (viewport coordinates). */
+export function firstEndingBelow(elements: ArrayLike<Measurable>, y: number): number {
   let low = 0;
-  let high = index.elements.length;
+  let high = elements.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (index.elements[middle]!.getBoundingClientRect().bottom < y) low = middle + 1;
+    if (elements[middle]!.getBoundingClientRect().bottom < y) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -75,7 +75,7 @@ export function visibleWindow(index: BlockIndex, scroller: Measurable, margin = 
   if (index.elements.length === 0) return null;
   const viewport = scroller.getBoundingClientRect();
   const extra = viewport.height * margin;
-  const first = Math.min(firstBlockEndingBelow(index, viewport.top - extra), index.elements.length - 1);
-  const last = Math.min(firstBlockEndingBelow(index, viewport.bottom + extra), index.elements.length - 1);
+  const first = Math.min(firstEndingBelow(index.elements, viewport.top - extra), index.elements.length - 1);
+  const last = Math.min(firstEndingBelow(index.elements, viewport.bottom + extra), index.elements.length - 1);
   return { start: index.spans[first]!.start, end: index.spans[last]!.end };
 }
