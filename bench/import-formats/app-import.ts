@@ -1,8 +1,7 @@
 // A Word file imported as a person meets it in the browser host (the app works the same way):
 // the served core already open, the file posted to importDocument and timed from the request
-// to the stored document's answer. The first import on a fresh server finds a bare reader
-// worker waiting (started with the server) and loads the Word reader in it; the next finds one
-// waiting with the Word reader loaded (core.warmReaders.keepWarm).
+// to the stored document's answer. The first import on a fresh server starts its reader
+// worker then; the next finds one waiting with the Word reader loaded (core.keepReadersWarm).
 // Each is set beside mammoth in a fresh process of its own, in the state the worker is in:
 // loading and converting for the first; for the next, loaded and having converted the same
 // small file the waiting worker reads once (docx-rehearsal.ts), then converting.

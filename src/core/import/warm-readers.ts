@@ -1,9 +1,8 @@
-// Keeps one reader worker waiting in a host that stays open (the app, the browser host): a bare
-// one from the moment the host asks (the first import then skips the worker's start, about
-// 85 ms on a 2-core machine); once a read in a worker has ended, another with that reader
-// loaded, so the next file of that kind (the rest of a batch, or the next import) skips the
-// reader's load too, about a quarter of a Word file's import. A worker left unused for
-// WARM_IDLE_MS ends, so an app that imports nothing keeps none after that.
+// Keeps one reader worker waiting in a host that stays open (the app, the browser host): once a
+// read in a worker has ended, another worker starts with that reader loaded, so the next file
+// of that kind (the rest of a batch, or the next import) skips the worker's start and the
+// reader's load, about a quarter of a Word file's import. Nothing starts before the first read,
+// and a worker left unused for WARM_IDLE_MS ends, so an app that imports nothing keeps none.
 // Measured waiting: a bare worker about 17 MB, with the Word reader 35 MB, with pdf.js 150 MB;
 // so a PDF or an image leaves a bare worker waiting, and its reader loads with the next file.
 import type { Worker } from 'node:worker_threads';
@@ -34,14 +33,9 @@ export class WarmReaders implements StandbySupply {
     private readonly idleMs: number = WARM_IDLE_MS,
   ) {}
 
-  /**
-   * From now on a worker waits: a bare one at once (once the host's own start has run on), and
-   * after each read one with that kind's reader. A host that stays open calls this once.
-   */
+  /** From now on, a worker waits after each read (a host that stays open calls this once). */
   keepWarm(): void {
-    if (this.keepingWarm || this.closed) return;
     this.keepingWarm = true;
-    this.starting = setImmediate(() => this.startWaiting());
   }
 
   /** Whether a worker is waiting now (for the tests and the benchmark to wait on). */
@@ -88,12 +82,12 @@ export class WarmReaders implements StandbySupply {
     this.stopWaiting();
   }
 
-  /** The last kind read is the likeliest next: one waiting worker at most, of that kind (bare before any read). */
-  private startWaiting(sourceType?: SourceType): void {
+  /** The last kind read is the likeliest next: one waiting worker at most, of that kind. */
+  private startWaiting(sourceType: SourceType): void {
     this.starting = undefined;
     if (this.closed) return;
     this.stopWaiting();
-    const loaded = sourceType !== undefined && KEPT_LOADED.has(sourceType) ? [sourceType] : [];
+    const loaded = KEPT_LOADED.has(sourceType) ? [sourceType] : [];
     this.waiting = new ReaderStandby(this.entry, this.limits, loaded, true);
     this.idleTimer = setTimeout(() => this.stopWaiting(), this.idleMs);
     this.idleTimer.unref();
