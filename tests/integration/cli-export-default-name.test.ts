@@ -77,6 +77,35 @@ describe('marginalia export without --out', () => {
     );
   });
 
+  it('names a combined export of a thread after its first message, as the app does, and tells same-titled ones apart with “ (2)” in --out-dir', async () => {
+    const date = (day: number) => `Mon, ${day} Jan 2024 09:30:00 +0000`;
+    const mail = (id: string, subject: string, day: number, extra: string[] = []) =>
+      [
+        `From: ada@example.org`,
+        `Subject: ${subject}`,
+        `Message-ID: <${id}@example.org>`,
+        `Date: ${date(day)}`,
+        ...extra,
+        '',
+        `Body of ${id}.`,
+      ].join('\r\n');
+    writeFileSync(join(temp.path, 'first.eml'), mail('c1', 'Cistern', 1));
+    writeFileSync(join(temp.path, 'reply.eml'), mail('c2', 'Re: Cistern', 2, ['In-Reply-To: <c1@example.org>']));
+    writeFileSync(join(temp.path, 'again.eml'), mail('c3', 'Re: Cistern', 3, ['In-Reply-To: <c2@example.org>']));
+    // The first message imported first: newest import first alone would name the file after a reply.
+    for (const name of ['first.eml', 'reply.eml', 'again.eml']) await cli(['import', join(temp.path, name)]);
+    const ids = JSON.parse((await cli(['--json', 'list'])).stdout) as Array<{ id: string; title: string }>;
+    const all = ids.map((doc) => doc.id);
+    expect((await cliIn(['export', ...all])).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['Cistern and 2 others (annotated).pdf']);
+    expect((await cliIn(['export', ...all, '--out-dir', 'each'])).code).toBe(0);
+    expect(readdirSync(join(out, 'each')).sort()).toEqual([
+      'Cistern (annotated).pdf',
+      'Re Cistern (annotated) (2).pdf',
+      'Re Cistern (annotated).pdf',
+    ]);
+  });
+
   it('still writes where --out says', async () => {
     await cli(['import', SAMPLE_REPORT]);
     const result = await cliIn(['export', 'reports', '--out', join(temp.path, 'brief.pdf')]);

@@ -17,6 +17,7 @@ import {
 import type { Annotation } from '../../shared/annotations';
 import type { DocumentSummary } from '../../shared/model';
 import { countOf } from '../../shared/plural';
+import { threadsGathered } from '../../shared/thread-order';
 import { chooseDocument } from '../document-reference';
 import { makeFolder, unusedPathIn, writeFile } from '../host';
 import type { CliSession } from '../session';
@@ -73,21 +74,24 @@ function exportTargets(docs: readonly DocumentSummary[], flags: ExportFlags): Ar
     return [{ ids, path: unusedPathIn(process.cwd(), pdfFileNameForDocuments(docs.map((doc) => doc.title))) }];
   const used = new Set<string>();
   return docs.map((doc) => {
-    let name = pdfFileNameFor(doc.title);
-    for (let counter = 2; used.has(name.toLowerCase()); counter++) name = pdfFileNameFor(`${doc.title} ${counter}`);
+    // Two documents of one title: “… (annotated) (2).pdf”, as a name taken in the current folder is told apart.
+    const stem = pdfFileNameFor(doc.title).replace(/\.pdf$/, '');
+    let name = `${stem}.pdf`;
+    for (let counter = 2; used.has(name.toLowerCase()); counter++) name = `${stem} (${counter}).pdf`;
     used.add(name.toLowerCase());
     return { ids: [doc.id], path: join(resolve(outDir!), name) };
   });
 }
 
 /**
- * The documents named, each once, in the library's order (newest import first, as `marginalia
- * list` shows them): the order the app's export dialog and the core put them in too.
+ * The documents named, each once, in the library's order (newest import first, an e-mail thread's
+ * messages together and oldest first): the order the app's export dialog and the core put them in
+ * too, so the file is named after the same first document.
  */
 async function documentsToExport(session: CliSession, references: readonly string[]): Promise<DocumentSummary[]> {
   const library = await session.call('listDocuments', {});
   const chosen = new Set(references.map((reference) => chooseDocument(library, reference).id));
-  return library.filter((doc) => chosen.has(doc.id));
+  return threadsGathered(library.filter((doc) => chosen.has(doc.id))).flat();
 }
 
 /** “A, B and 3 more”: a list short enough for one line of an error. */
