@@ -180,6 +180,27 @@ describe('an e-mail message', () => {
     expect(body.slice(0, -1).map(blockText)).toEqual(KNOWN_PARAGRAPHS);
     expect(blockText(body[body.length - 1]!)).toBe('Did the cistern hold water?');
   });
+
+  it('keeps the line that introduces a quoted reply apart from the quote right under it', async () => {
+    const text = [
+      'Agreed, let us go ahead.',
+      '',
+      'On Mon, 9 Nov 2026 at 08:42, Omar Haddad wrote:',
+      '> The contractor quoted 48,000 for the three wells',
+      '> at Al-Nur.',
+      '>',
+      '> Can we approve it?',
+      'Thanks.',
+    ].join(CRLF);
+    const document = await readMessage(entity({ ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, text));
+    const body = document.blocks.slice(4);
+    expect(body.map((block) => [block.kind, blockText(block)])).toEqual([
+      ['paragraph', 'Agreed, let us go ahead.'],
+      ['paragraph', 'On Mon, 9 Nov 2026 at 08:42, Omar Haddad wrote:'],
+      ['quote', 'The contractor quoted 48,000 for the three wells at Al-Nur. Can we approve it?'],
+      ['paragraph', 'Thanks.'],
+    ]);
+  });
 });
 
 describe('headers sent as raw 8-bit bytes, not encoded words', () => {

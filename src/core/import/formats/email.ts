@@ -68,7 +68,8 @@ export function headerBlocks(headers: Record<string, string>, title = ''): Parag
 
 /**
  * Plain text as blocks: paragraphs split on blank lines, a paragraph's hard-wrapped lines
- * joined, and a paragraph that is all "> " lines a quote (the quoted earlier message).
+ * joined, and its "> " lines a quote (the quoted earlier message) apart from the lines around
+ * them ("On Monday, Omar wrote:" right above the quote stays a paragraph of its own).
  */
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -76,19 +77,28 @@ export function textBlocks(text: string): Block[] {
     const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
     if (lines.length === 0) continue;
     const forwarded = forwardedHeaderBlocks(lines);
-    if (forwarded) {
-      blocks.push(...forwarded);
-      continue;
-    }
-    const quoted = lines.every((line) => line.startsWith('>'));
-    const body = (quoted ? lines.map((line) => line.replace(/^>+ ?/, '')) : lines)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (body === '') continue;
-    blocks.push({ kind: quoted ? 'quote' : 'paragraph', children: [textRun(body)] });
+    if (forwarded) blocks.push(...forwarded);
+    else for (const run of quotedRuns(lines)) blocks.push(...runBlock(run));
   }
   return blocks;
+}
+
+/** Consecutive lines grouped by whether they are quoted ("> "), in order. */
+function quotedRuns(lines: readonly string[]): Array<{ quoted: boolean; lines: string[] }> {
+  const runs: Array<{ quoted: boolean; lines: string[] }> = [];
+  for (const line of lines) {
+    const quoted = line.startsWith('>');
+    const last = runs.at(-1);
+    if (last?.quoted === quoted) last.lines.push(line);
+    else runs.push({ quoted, lines: [line] });
+  }
+  return runs;
+}
+
+/** One run of lines as a paragraph or, quoted, a quote without its marks; none when nothing is left. */
+function runBlock({ quoted, lines }: { quoted: boolean; lines: string[] }): Block[] {
+  const body = (quoted ? lines.map((line) => line.replace(/^>+ ?/, '')) : lines).join(' ').replace(/\s+/g, ' ').trim();
+  return body === '' ? [] : [{ kind: quoted ? 'quote' : 'paragraph', children: [textRun(body)] }];
 }
 
 /** A forwarded message's header block (a rule, its rows, a rule) as a paragraph of its own, whatever runs against it. */
