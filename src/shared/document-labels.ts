@@ -28,6 +28,19 @@ export function rowDate(doc: Pick<DocumentSummary, 'sourceType' | 'publishedAt' 
 }
 
 /**
+ * The time zone a document's own date (a message's Date, a file's creation date) is shown in:
+ * UTC, as `marginalia list` and the exported PDF give it, so that it reads the same on every
+ * machine and the day does not move with the viewer's zone (a message sent on 9 November read
+ * as November 8 in California). An import time is the viewer's own event, shown in their zone.
+ */
+export const OWN_DATE_TIME_ZONE = 'UTC';
+
+/** The zone of the date a document's row shows (rowDate): a message's own date's, else the viewer's. */
+export function rowDateZone(doc: Pick<DocumentSummary, 'sourceType' | 'publishedAt'>): { timeZone?: string } {
+  return doc.sourceType === 'eml' && doc.publishedAt ? { timeZone: OWN_DATE_TIME_ZONE } : {};
+}
+
+/**
  * What a document's own date is, as the reader's line over its title names it ("Sent June 4, 2026"):
  * a message's Date header says when it was sent, a PDF's metadata when the file was created, an
  * EPUB's or a web page's when it was published. The other types carry no date of their own.

@@ -105,3 +105,31 @@ test('a margin note edited on another day says that day with the time, and the y
   expect(await nameShownWhole(page)).toBe(true);
   await screenshotBothThemes(page, 'dates-card-another-year');
 });
+
+test.describe('for a reader in California', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('a message’s own date is its day as the CLI and the PDF give it, not moved to the day before', async ({
+    page,
+    app,
+  }) => {
+    // 08:42 in Paris on 9 November is 23:42 on 8 November in California.
+    const morning = entity(
+      {
+        From: 'Omar Haddad <omar@example.org>',
+        Date: 'Mon, 09 Nov 2026 08:42:10 +0100',
+        Subject: 'Budget for the well repairs',
+        'Message-ID': '<budget-1@example.org>',
+      },
+      `The contractor quoted 48,000.${CRLF}`,
+    );
+    await page.goto(app.url);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await chooser).setFiles({ name: 'budget.eml', mimeType: 'message/rfc822', buffer: Buffer.from(morning) });
+    const reader = page.getByRole('main', { name: 'Reader' });
+    await expect(reader.getByRole('heading', { level: 1, name: 'Budget for the well repairs' })).toBeVisible();
+    await expect(reader.getByText(/^Sent November 9, 2026 · budget\.eml$/)).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Documents' })).toContainText('Nov 9, 2026');
+  });
+});

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
 import { formatDate } from '../../../shared/dates';
-import { originLine } from '../../../shared/document-labels';
+import { OWN_DATE_TIME_ZONE, originLine, rowDateZone } from '../../../shared/document-labels';
 import { countOf, groupedCountOf } from '../../../shared/plural';
 import { useStores } from '../app/stores';
 import { confirmDeletion } from './deletion';
@@ -17,7 +17,7 @@ const formatDay = (iso: string) => formatDate(iso, 'day');
 function rowLines(doc: DocumentSummary): [string, string, string] {
   return [
     doc.siteName || doc.sourceName,
-    `${formatDay(rowDate(doc))} · ${groupedCountOf(doc.wordCount, 'word')}`,
+    `${formatDate(rowDate(doc), 'day', rowDateZone(doc))} · ${groupedCountOf(doc.wordCount, 'word')}`,
     originLine(doc, formatDay),
   ];
 }
@@ -83,7 +83,9 @@ export function ThreadGroup({ thread, currentId }: { thread: ThreadRow; currentI
           <span className={styles.title} data-testid="library-thread">
             {label}
           </span>
-          <span className={styles.meta}>Latest {formatDay(thread.newest)}</span>
+          <span className={styles.meta}>
+            Latest {formatDate(thread.newest, 'day', { timeZone: OWN_DATE_TIME_ZONE })}
+          </span>
         </span>
       </button>
       <ul id={listId} className={styles.threadMessages} aria-label={`Messages in ${thread.subject}`} hidden={!expanded}>

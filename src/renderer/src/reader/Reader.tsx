@@ -7,7 +7,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../../shared/annotations';
 import { formatDate } from '../../../shared/dates';
-import { ownDateLabel } from '../../../shared/document-labels';
+import { OWN_DATE_TIME_ZONE, ownDateLabel } from '../../../shared/document-labels';
 import type { DocumentDetail } from '../../../shared/model';
 import type { AnnotationController } from '../annotations/controller';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
@@ -106,7 +106,9 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
   const [anchorTops, setAnchorTops] = useState<Map<string, number>>(new Map());
   const hover = useHoverPreview(text, live.shown, editing);
   const span = editing ? null : selection.span;
-  const published = doc.publishedAt ? `${ownDateLabel(doc.sourceType)} ${formatDate(doc.publishedAt, 'long-day')}` : '';
+  const published = doc.publishedAt
+    ? `${ownDateLabel(doc.sourceType)} ${formatDate(doc.publishedAt, 'long-day', { timeZone: OWN_DATE_TIME_ZONE })}`
+    : '';
   const details = [doc.siteName, published, doc.sourceName];
   const highlight = (color?: HighlightColor) => span && void controller.createFromSpan(span, color ? { color } : {});
   const plugins = useMemo(
