@@ -326,3 +326,25 @@ test('the dialog gives each document’s annotation count, and shows an option w
   await expect(option('Notes')).toBeEnabled();
   await expect(option('Notes')).toBeChecked();
 });
+
+test('the dialog shows the open document ticked in view, however far down the library lists it', async ({
+  page,
+  app,
+}) => {
+  // Ten newer documents list above the sample, the open one.
+  for (let index = 1; index <= 10; index += 1)
+    app.core.importBytes(`note-${index}.txt`, Buffer.from(`Field note ${index}\nA line of note ${index}.\n`));
+  await openReader(page, app);
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const sample = dialog.getByRole('checkbox', { name: `${SAMPLE_TITLE} — 0 annotations`, exact: true });
+  await expect(sample).toBeChecked();
+  // Within the list's scrolled view, not below its fold.
+  const shownInList = () =>
+    sample.evaluate((box) => {
+      const item = box.closest('li')!.getBoundingClientRect();
+      const list = box.closest('ul')!.getBoundingClientRect();
+      return item.top >= list.top && item.bottom <= list.bottom + 0.5;
+    });
+  await expect.poll(shownInList).toBe(true);
+});
