@@ -7,7 +7,7 @@ import type { CliSession } from '../session';
 import { parsedOption, wholeNumber } from '../usage';
 import { groupedCountOf } from '../../shared/plural';
 import { UserFacingError } from '../../shared/result';
-import { clipText } from '../../shared/clip-text';
+import { clipWords } from '../../shared/clip-text';
 
 const MATCH_OPEN = '⟦';
 const MATCH_CLOSE = '⟧';
@@ -26,7 +26,7 @@ const SNIPPET_INDENT = '    ';
 function hitPlace(hit: SearchHit, room: number): string {
   const page = hit.page?.text ?? '';
   const left = room - (page ? page.length + 3 : 0);
-  const section = hit.section ? `in “${clipText(hit.section, Math.max(12, left - 5))}”` : '';
+  const section = hit.section ? `in “${clipWords(hit.section, Math.max(12, left - 5))}”` : '';
   return [page, section].filter(Boolean).join(' · ');
 }
 
