@@ -202,7 +202,12 @@ function coverLines(surface: PageSurface, row: CoverRow, size: number, width: nu
   // No-break spaces inside each date: one wrapped at a line's end read "Imported December 2, 2026, / 09:49 UTC";
   // and between it and its label: "… · Imported" at a line's end, the date on the next, read as two facts.
   const unbroken = row.replace(LABELLED_COVER_DATE, (date) => date.replace(/ /g, '\u00a0'));
-  return surface.layout(surface.plainPieces(unbroken, size, { color: COVER_INK }), width);
+  const lay = (text: string) => surface.layout(surface.plainPieces(text, size, { color: COVER_INK }), width);
+  const whole = lay(unbroken);
+  // A row of facts (“Created … · Imported …”) too long for one line puts each on a line of its own:
+  // wrapped as one, a line ended in a dangling “·”.
+  const facts = unbroken.split(' · ');
+  return whole.length > 1 && facts.length > 1 ? facts.flatMap(lay) : whole;
 }
 
 function renderCoverBlock(surface: PageSurface, run: DocumentRun, blocks: readonly PrintBlock[]): void {
