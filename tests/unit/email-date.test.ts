@@ -6,7 +6,7 @@ import { readableMessageDate } from '../../src/core/import/formats/email-date';
 describe('a message’s Date header as a person reads it', () => {
   it('names the weekday and month in full and keeps the sender’s clock time and offset', () => {
     expect(readableMessageDate('Thu, 04 Jun 2026 09:17:00 +0200')).toBe('Thursday, 4 June 2026, 09:17 (UTC+02:00)');
-    expect(readableMessageDate('Mon, 1 Jan 2024 23:30:00 -0530')).toBe('Monday, 1 January 2024, 23:30 (UTC-05:30)');
+    expect(readableMessageDate('Mon, 1 Jan 2024 23:30:00 -0530')).toBe('Monday, 1 January 2024, 23:30 (UTC−05:30)');
   });
 
   it('says UTC for a zero offset and for the named UTC zones', () => {
@@ -16,7 +16,7 @@ describe('a message’s Date header as a person reads it', () => {
   });
 
   it('reads the old American zone names as their offsets', () => {
-    expect(readableMessageDate('Fri, 3 Jul 2026 08:00:00 EDT')).toBe('Friday, 3 July 2026, 08:00 (UTC-04:00)');
+    expect(readableMessageDate('Fri, 3 Jul 2026 08:00:00 EDT')).toBe('Friday, 3 July 2026, 08:00 (UTC−04:00)');
   });
 
   it('keeps seconds when the header has some, and reads a header without a weekday or with a zone comment', () => {

@@ -83,7 +83,8 @@ function offsetText(minutes: number): string {
   if (minutes === 0) return 'UTC';
   const size = Math.abs(minutes);
   const hhmm = `${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
-  return `UTC${minutes < 0 ? '-' : '+'}${hhmm}`;
+  // A minus sign, not a hyphen: a line may break after a hyphen, and “(UTC-” / “05:00)” did (trial).
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${hhmm}`;
 }
 
 /**
