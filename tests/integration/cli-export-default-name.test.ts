@@ -3,8 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli';
-import { runCli } from '../../src/cli/cli';
+import { runCliCaptured } from '../support/cli-run';
 import { FIXTURES, FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 const SAMPLE_PDF = 'Reports of western ‘boots on the ground’ in Libya as Islamic State storms Sabratha (annotated).pdf';
@@ -22,16 +21,8 @@ afterEach(() => {
   temp.remove();
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
-  const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
-    version: '1.2.3',
-    fontsDir: FONTS_DIR,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) =>
+  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { version: '1.2.3', fontsDir: FONTS_DIR });
 
 /** Runs the CLI with the current folder at `out`, as a person in a shell there would. */
 async function cliIn(args: string[]) {

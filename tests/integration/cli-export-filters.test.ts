@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli';
-import { runCli } from '../../src/cli/cli';
+import { runCliCaptured } from '../support/cli-run';
 import { FONTS_DIR, SAMPLE_REPORT, makeTempDir } from '../support/temp';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -13,16 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} };
-  const code = await runCli(['--data-dir', join(temp.path, 'lib'), ...args], io, {
-    version: '1.2.3',
-    fontsDir: FONTS_DIR,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) =>
+  runCliCaptured(['--data-dir', join(temp.path, 'lib'), ...args], { version: '1.2.3', fontsDir: FONTS_DIR });
 
 async function annotatedSample(): Promise<void> {
   await cli(['import', SAMPLE_REPORT]);
