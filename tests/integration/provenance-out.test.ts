@@ -192,12 +192,17 @@ describe('provenance and pages out of the app', () => {
     expect(lines).toContain('Closed.');
   });
 
-  it('writes every date and time on the cover in one form, the day written out and the minute in UTC', async () => {
+  /** The cover lines of a PDF whose metadata says it was created on 1 January 2024 at 09:30 UTC. */
+  async function coverOfRuinsCreated(): Promise<string[]> {
     const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
     const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });
     const path = join(temp.path, 'ruins.pdf');
     writeFileSync(path, built.bytes);
-    const lines = await headOfExport((await core.importFile(path)).document.id);
+    return headOfExport((await core.importFile(path)).document.id);
+  }
+
+  it('writes every date and time on the cover in one form, the day written out and the minute in UTC', async () => {
+    const lines = await coverOfRuinsCreated();
     const head = lines.join(' ');
     const when = /[A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC/.source;
     // Each date whole on its line: the import's once wrapped as "Imported January 1, 2024, / 09:30 UTC".
@@ -210,11 +215,7 @@ describe('provenance and pages out of the app', () => {
   });
 
   it('keeps each label on the cover on the line of the date it names, wrapping before the label', async () => {
-    const created = new Date(Date.UTC(2024, 0, 1, 9, 30));
-    const built = await buildFixturePdf({ info: { Title: 'Ruins', CreationDate: created } });
-    const path = join(temp.path, 'ruins.pdf');
-    writeFileSync(path, built.bytes);
-    const lines = await headOfExport((await core.importFile(path)).document.id);
+    const lines = await coverOfRuinsCreated();
     // "… · Imported" at a line's end, its date on the next, read as two facts (trial); and no line
     // ends in the "·" between two facts, each of which, too long for one line together, has its own.
     expect(lines.filter((line) => /(Created|Sent|Imported|Fetched:|Published:|\bon)$/.test(line))).toEqual([]);
