@@ -99,6 +99,7 @@ function furnitureFromEdge(
   zone: Zone,
   isFurniture: (line: PdfLine, zone: Zone) => boolean,
   isNumbered: (line: PdfLine) => boolean,
+  bodySize: number,
 ): Set<PdfLine> {
   const groups = baselinesFromEdge(frame, zone);
   let taken = 0;
@@ -110,10 +111,18 @@ function furnitureFromEdge(
     // Past the first block set apart, only page numbers are furniture: what follows is text.
     if (apart && !numbers) break;
     if (!numbered && !group.every((line) => isFurniture(line, zone))) break;
+    // A line in the text's size that runs on into the next at the text's spacing is a line of a
+    // paragraph, however often it repeats: two pages that open on the same words lost them (trial).
+    if (!numbers && !numbered && !setApart(group, groups[index + 1]) && !setSmaller(group, bodySize)) break;
     if (numbers || numbered || setApart(group, groups[index + 1])) taken = index + 1;
     apart ||= setApart(group, groups[index + 1]);
   }
   return new Set(groups.slice(0, taken).flat());
+}
+
+/** Whether a baseline is set smaller than the text, as running heads of two lines or more are. */
+function setSmaller(group: readonly PdfLine[], bodySize: number): boolean {
+  return Math.max(...group.map((line) => line.size)) < SMALLER_SHARE * bodySize;
 }
 
 /** The number a running head starts or ends with ("Chapter 2: Syntax   14"). */
@@ -166,8 +175,8 @@ export function removeFurniture(frames: readonly PageFrame[], bodySize: number):
         !isNumberedHeading(line, bodySize) &&
         (counts.get(repeatKey(line, zone, frame)) ?? 0) >= needed);
     const furniture = new Set([
-      ...furnitureFromEdge(frame, 'top', isFurniture, numbered),
-      ...furnitureFromEdge(frame, 'bottom', isFurniture, numbered),
+      ...furnitureFromEdge(frame, 'top', isFurniture, numbered, bodySize),
+      ...furnitureFromEdge(frame, 'bottom', isFurniture, numbered, bodySize),
     ]);
     return frame.lines.filter((line) => !furniture.has(line));
   });
