@@ -116,15 +116,19 @@ function startsNewGroup(group: readonly PdfLine[], line: PdfLine, shape: RegionS
   if (Math.abs(line.size - prev.size) > 0.12 * Math.max(line.size, prev.size)) return true;
   if (style.boldFonts.has(line.font) !== style.boldFonts.has(prev.font)) return true;
   const gap = prev.y - line.y;
-  const expected = shape.spacing ?? 1.25 * line.size;
+  // A heading's lines stand at its own size's spacing, wider than the text's: a heading wrapped
+  // onto a second line was read as two headings (trial).
+  const heading = line.size >= style.bodySize * 1.15;
+  const expected = heading ? Math.max(shape.spacing ?? 0, 1.3 * line.size) : (shape.spacing ?? 1.25 * line.size);
   if (gap > expected * 1.3 + 0.5 || gap < 0) return true;
   if (listMark(line.text)) return true;
   const em = line.size;
   const mark = listMark(first.text);
   if (mark) {
-    // An item's further lines hang under its text, after the mark.
+    // An item's further lines hang under its text, after the mark; a numbered heading's ("2. Methods
+    // and …") may also run on under its number.
     const textStart = first.x0 + ((first.x1 - first.x0) * (first.text.length - mark.rest.length)) / first.text.length;
-    if (Math.abs(line.x0 - textStart) > 0.3 * em) return true;
+    if (!heading && Math.abs(line.x0 - textStart) > 0.3 * em) return true;
   } else if (line.x0 > shape.left + 0.8 * em && prev.x0 <= shape.left + 0.5 * em) return true;
   const width = shape.right - shape.left;
   // Short against the region and against the lines around it: beside a box the text's measure is narrower.
