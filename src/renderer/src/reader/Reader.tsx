@@ -106,9 +106,12 @@ function OpenReader(props: ReaderProps & { document: DocumentDetail }) {
   const [anchorTops, setAnchorTops] = useState<Map<string, number>>(new Map());
   const hover = useHoverPreview(text, live.shown, editing);
   const span = editing ? null : selection.span;
-  const published = doc.publishedAt
-    ? `${ownDateLabel(doc.sourceType)} ${formatDate(doc.publishedAt, 'long-day', { timeZone: OWN_DATE_TIME_ZONE })}`
-    : '';
+  // A message's own Date line, in the sender's time, is just below: the line over the title says
+  // no other day for it (its UTC day read as “Sent December 1” over “Monday, 30 November”, trial).
+  const published =
+    doc.publishedAt && doc.sourceType !== 'eml'
+      ? `${ownDateLabel(doc.sourceType)} ${formatDate(doc.publishedAt, 'long-day', { timeZone: OWN_DATE_TIME_ZONE })}`
+      : '';
   const details = [doc.siteName, published, doc.sourceName];
   const highlight = (color?: HighlightColor) => span && void controller.createFromSpan(span, color ? { color } : {});
   const plugins = useMemo(
