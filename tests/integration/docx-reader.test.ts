@@ -1,6 +1,6 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -156,6 +156,14 @@ describe('reading a Word file', () => {
     expect(untitled.title).toBe('Introduction');
     expect(blockText(untitled.blocks[0]!)).not.toBe('Introduction');
     expect(blockText(untitled.blocks[untitled.notes![0]!.blockIndex]!)).toContain(COMMENTS[0]!.quote);
+  });
+
+  it('takes no author from a creator a program wrote when no one was named (the docx package’s “Un-named”)', async () => {
+    const file = new WordDocument({ sections: [{ children: [new Paragraph('Checkpoint review.')] }] });
+    const bytes = new Uint8Array(await Packer.toBuffer(file));
+    expect(strFromU8(unzipSync(bytes)['docProps/core.xml']!)).toContain('<dc:creator>Un-named</dc:creator>');
+    const read = await readDocx({ fileName: 'memo.docx', bytes });
+    expect(read.facts.author).toBeUndefined();
   });
 
   it('anchors a comment on the first heading, which becomes the title, to the title (block -1)', async () => {

@@ -55,6 +55,15 @@ export interface CoreProperties {
   createdAt: string;
 }
 
+/**
+ * The creator names programs write when no one named the author: the `docx` package's
+ * "Un-named", python-docx's own name, Word's and LibreOffice's stand-ins. They name no one, so
+ * they are no author; the Source panel and the cover showed “Author: Un-named” (trial).
+ */
+const PLACEHOLDER_AUTHORS = new Set(['un-named', 'unnamed', 'python-docx', 'author', 'unknown', 'user', 'owner']);
+
+const realAuthor = (creator: string): string => (PLACEHOLDER_AUTHORS.has(creator.trim().toLowerCase()) ? '' : creator);
+
 export function coreProperties(parts: Parts, label: string): CoreProperties {
   const name = relationshipTarget(parts, '_rels/.rels', 'core-properties', label) ?? 'docProps/core.xml';
   const bytes = parts.get(name);
@@ -63,7 +72,7 @@ export function coreProperties(parts: Parts, label: string): CoreProperties {
   const created = Date.parse(firstText(core, 'created'));
   return {
     title: firstText(core, 'title'),
-    author: firstText(core, 'creator'),
+    author: realAuthor(firstText(core, 'creator')),
     createdAt: Number.isFinite(created) ? new Date(created).toISOString() : '',
   };
 }
