@@ -181,6 +181,30 @@ describe('an e-mail message', () => {
     expect(blockText(body[body.length - 1]!)).toBe('Did the cistern hold water?');
   });
 
+  it('reads a mail client’s forwarded-message block as its header lines, the date in words', async () => {
+    const text = [
+      'See below.',
+      '',
+      '---------- Forwarded message ---------',
+      'From: Tom Wells <tom@example.com>',
+      'Date: Tue, 01 Dec 2026 22:05:00 +0900',
+      'Subject: Re: Harbour inspection schedule',
+      'To: Rania Haddad <rania@example.org>',
+      '',
+      'The inspection moves to Thursday.',
+    ].join(CRLF);
+    const document = await readMessage(entity({ ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, text));
+    expect(document.blocks.slice(4).map(blockText)).toEqual([
+      'See below.',
+      'Forwarded message',
+      'From: Tom Wells <tom@example.com>',
+      'Date: Tuesday, 1 December 2026, 22:05 (UTC+09:00)',
+      'Subject: Re: Harbour inspection schedule',
+      'To: Rania Haddad <rania@example.org>',
+      'The inspection moves to Thursday.',
+    ]);
+  });
+
   it('keeps the line that introduces a quoted reply apart from the quote right under it', async () => {
     const text = [
       'Agreed, let us go ahead.',

@@ -52,11 +52,23 @@ export function forwardedDate(text: string): string {
   return local.toUTCString().replace(/GMT$/, 'UTC');
 }
 
-/** The block's rows, a folded value's further lines joined to it; undefined when these lines are not such a block. */
+/**
+ * The line a mail client opens a forwarded or quoted message's headers with, its rows following to
+ * the paragraph's end: Gmail's "---------- Forwarded message ---------", Outlook's "-----Original
+ * Message-----", Apple Mail's "Begin forwarded message:".
+ */
+const FORWARD_MARK = /^(?:-{3,}\s*(Forwarded message|Original Message)\s*-{3,}|(Begin forwarded message):)$/i;
+
+/** The block's rows between rules (postal-mime's), a folded value's further lines joined to it; undefined for other lines. */
 function headerRows(lines: readonly string[]): Array<[string, string]> | undefined {
   if (lines.length < 3 || !RULE.test(lines[0]!.trim()) || !RULE.test(lines.at(-1)!.trim())) return undefined;
+  return rowsOf(lines.slice(1, -1));
+}
+
+/** The rows of `lines`, each "Name: value" or a folded value's further line; undefined when one is neither. */
+function rowsOf(lines: readonly string[]): Array<[string, string]> | undefined {
   const rows: Array<[string, string]> = [];
-  for (const line of lines.slice(1, -1)) {
+  for (const line of lines) {
     const row = ROW.exec(line.trim());
     if (row) rows.push([row[1]!, row[2]!.trim()]);
     else if (/^[ \t]/.test(line) && rows.length > 0) rows.at(-1)![1] += ` ${line.trim()}`;
@@ -65,15 +77,30 @@ function headerRows(lines: readonly string[]): Array<[string, string]> | undefin
   return rows.length > 0 ? rows : undefined;
 }
 
-/** A forwarded message's header block as header lines ("From:" in bold, then the value); undefined for other text. */
+/**
+ * A forwarded message's header block as header lines ("From:" in bold, then the value), after the
+ * mail client's own opening line ("Forwarded message") when it has one; undefined for other text.
+ * A client's block ran together as one paragraph, its date as sent (trial).
+ */
 export function forwardedHeaderBlocks(lines: readonly string[]): ParagraphBlock[] | undefined {
-  return headerRows(lines)?.map(([name, value]) => ({
+  const mark = FORWARD_MARK.exec(lines[0]?.trim() ?? '');
+  const clientRows = mark && lines.length > 1 ? rowsOf(lines.slice(1)) : undefined;
+  const rows = clientRows ?? headerRows(lines);
+  if (!rows) return undefined;
+  const opening: ParagraphBlock[] = clientRows
+    ? [{ kind: 'paragraph', children: [textRun(mark![1] ?? mark![2]!)] }]
+    : [];
+  return [...opening, ...rows.map(headerLine)];
+}
+
+function headerLine([name, value]: [string, string]): ParagraphBlock {
+  return {
     kind: 'paragraph',
     children: [
       textRun(`${name}:`, { bold: true }),
       textRun(` ${name === 'Date' ? readableMessageDate(forwardedDate(value)) : value}`),
     ],
-  }));
+  };
 }
 
 /** In a message's HTML, each forwarded message's date (postal-mime keeps it exact in data-date) as a fixed UTC time. */
