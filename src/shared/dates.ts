@@ -8,9 +8,7 @@
  * - `day-time`: "Nov 30, 2026, 2:05 PM", the user's locale (a note's full time in its tooltip).
  * - `clock`: "2:05 PM", the user's locale.
  * - `clock-seconds`: "2:05:09 PM", the user's locale (when the workspace last synced).
- * - `recent`: `clock` for a time earlier today, else the day and the time, the year only when it is
- *   another ("Dec 2, 12:10 PM", "Dec 2, 2025, 12:10 PM"; "2 Dec, 12:10" in en-GB) (a margin
- *   note's time: a clock time alone was read as today's the day after).
+ * - `recent`: `clock` for a time earlier today, else `day` (a margin note's time).
  * - `iso-day`: "2026-11-30", the same in every locale: the date as the ISO text writes it
  *   (CLI lists, sidecar digests, the origin line's default).
  * - `utc-minute`: "2026-11-30 14:05 UTC", the same in every locale (the PDF's dates).
@@ -20,8 +18,7 @@
 export type DateStyle =
   'day' | 'long-day' | 'day-time' | 'clock' | 'clock-seconds' | 'recent' | 'iso-day' | 'utc-minute' | 'day-utc-minute';
 
-type LocaleStyle =
-  Exclude<DateStyle, 'recent' | 'iso-day' | 'utc-minute' | 'day-utc-minute'> | 'this-year-time' | 'any-year-time';
+type LocaleStyle = Exclude<DateStyle, 'recent' | 'iso-day' | 'utc-minute' | 'day-utc-minute'>;
 
 const LOCALE_STYLES: Record<LocaleStyle, Intl.DateTimeFormatOptions> = {
   day: { dateStyle: 'medium' },
@@ -30,9 +27,6 @@ const LOCALE_STYLES: Record<LocaleStyle, Intl.DateTimeFormatOptions> = {
   clock: { timeStyle: 'short' },
   // What Date#toLocaleTimeString shows when given no options.
   'clock-seconds': { hour: 'numeric', minute: 'numeric', second: 'numeric' },
-  // `recent`'s older times: the parts named, not dateStyle with timeStyle, which some ICU versions join with "at".
-  'this-year-time': { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
-  'any-year-time': { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
 };
 
 export interface DateFormatOptions {
@@ -66,21 +60,6 @@ function isSameDay(a: Date, b: Date, timeZone: string | undefined): boolean {
   return calendarDay.format(a) === calendarDay.format(b);
 }
 
-function isSameYear(a: Date, b: Date, timeZone: string | undefined): boolean {
-  const year = (date: Date) =>
-    formatterFor('day', 'en-US', timeZone)
-      .formatToParts(date)
-      .find((part) => part.type === 'year')?.value;
-  return year(a) === year(b);
-}
-
-/** `recent`: the clock time alone for today, else with its day, and its year when that is not this one. */
-function recentStyle(date: Date, options: DateFormatOptions): LocaleStyle {
-  const now = options.now ?? new Date();
-  if (isSameDay(date, now, options.timeZone)) return 'clock';
-  return isSameYear(date, now, options.timeZone) ? 'this-year-time' : 'any-year-time';
-}
-
 /**
  * `when` (an ISO 8601 string or a Date) written in `style`. The formats written to files
  * and PDFs never throw: `iso-day` is a string's first ten characters, `utc-minute` gives
@@ -101,7 +80,7 @@ export function formatDate(when: string | Date, style: DateStyle, options: DateF
     case 'day-utc-minute':
       return `${formatterFor('day', options.locale, 'UTC').format(date)}, ${formatDate(date, 'utc-minute').slice(11)}`;
     case 'recent':
-      return formatterFor(recentStyle(date, options), options.locale, options.timeZone).format(date);
+      return formatDate(date, isSameDay(date, options.now ?? new Date(), options.timeZone) ? 'clock' : 'day', options);
     default:
       return formatterFor(style, options.locale, options.timeZone).format(date);
   }
