@@ -2,8 +2,8 @@
 // its colour rules in the dark one, with no rule disabled and no element excluded. A failure lists each
 // violation's rule, the elements it found and what is wrong, so it can be fixed from the log.
 import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { wcagContrast } from 'culori';
+import { axeOn } from './axe';
 import { SAMPLE_CLAIM, gradeSample, openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
 import { expect, screenshot, test } from './fixtures';
 import {
@@ -69,14 +69,12 @@ async function expectNoViolationsIn(page: Page, theme: 'light' | 'dark', screens
   await page.emulateMedia({ colorScheme: theme });
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
   await settled(page);
-  // Only violations are asked for: axe otherwise gathers every passing and inapplicable node
-  // too, most of a run's time on these pages, and this test reads violations alone.
-  const axe = new AxeBuilder({ page });
+  const axe = axeOn(page);
   if (theme === 'light')
     axe
       .options({ rules: EXPERIMENTAL_WCAG_RULES, resultTypes: ['violations'] })
       .withTags([...WCAG_22_AA, BEST_PRACTICES]);
-  else axe.options({ resultTypes: ['violations'] }).withRules(COLOUR_RULES);
+  else axe.withRules(COLOUR_RULES);
   const { violations } = await axe.analyze();
   expect(violations.flatMap(describeViolation)).toEqual([]);
   expect(await faintFields(page)).toEqual([]);

@@ -2,8 +2,8 @@
 // and then the document, Cancel import on a long PDF with nothing added, an encrypted PDF
 // opened with its password after a wrong one, and a web address from a server on 127.0.0.1.
 // Screenshots of the bar and the two dialogs, light and dark, go to test-results/screens/.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeOn } from './axe';
 import { expect, screenshot, test } from './fixtures';
 import { choosePdf as choose, importBar as bar, notice, openApp } from './import-helpers';
 import { encryptWithQpdf, manyPagePdf, startTestSite } from '../support/import-fixtures';
@@ -18,7 +18,7 @@ async function shootBothThemes(page: Page, name: string): Promise<void> {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await screenshot(page, `${name}-${theme}`);
-    const { violations } = await new AxeBuilder({ page })
+    const { violations } = await axeOn(page)
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
     expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
@@ -31,7 +31,7 @@ async function shootBothThemes(page: Page, name: string): Promise<void> {
  * were read (and the large document opened) before two checks of each theme were done.
  */
 async function shootCardQuickly(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
+  const { violations } = await axeOn(page)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .include('[data-import-job]')
     .analyze();
