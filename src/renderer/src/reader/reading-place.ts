@@ -95,7 +95,8 @@ export function holdReadingPlace(scroller: HTMLElement, place: ReadingPlace): Re
  * scroll the reader (or a command) made.
  */
 export function registerReadingPlace(scroller: HTMLElement, article: HTMLElement, root: HTMLElement): () => void {
-  let place: ReadingPlace | null = null;
+  // Registered again mid-reading (its elements came anew), the place is where the reader is now.
+  let place: ReadingPlace | null = readingPlaceOf(scroller, root);
   const anchoring = scroller.style.overflowAnchor;
   scroller.style.overflowAnchor = 'none';
   // A scroll to where the place was held (the hold's own) leaves the place as it is.

@@ -2,14 +2,21 @@
 // otherwise drift it), until anything scrolls it; and the reading progress follows the scroll.
 // Resize observers run after layout, so an anchoring shift is undone before its scroll event is
 // seen, and reading sizes there costs no extra layout.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+/** Whether the document is still pinned to its top, and what to call once it is scrolled. */
+export interface PinState {
+  pinned: boolean;
+  onScrolled: () => void;
+}
 
 export function registerScrollPin(
   scroller: HTMLElement,
   article: HTMLElement,
   onProgress: (percent: number) => void,
+  pin: PinState = { pinned: true, onScrolled: () => undefined },
 ): () => void {
-  let pinnedToTop = true;
+  let pinnedToTop = pin.pinned;
   const update = () => {
     const range = scroller.scrollHeight - scroller.clientHeight;
     onProgress(range <= 0 ? 100 : Math.round((scroller.scrollTop / range) * 100));
@@ -20,7 +27,10 @@ export function registerScrollPin(
     update();
   };
   const onScroll = () => {
-    if (scroller.scrollTop !== 0) pinnedToTop = false;
+    if (pinnedToTop && scroller.scrollTop !== 0) {
+      pinnedToTop = false;
+      pin.onScrolled();
+    }
     update();
   };
   scroller.addEventListener('scroll', onScroll, { passive: true });
@@ -35,12 +45,22 @@ export function registerScrollPin(
   };
 }
 
-/** Pins each newly opened document to its top and returns the reading progress in percent. */
+/**
+ * Pins each newly opened document to its top and returns the reading progress in percent. A
+ * document once scrolled stays unpinned when the reader's elements come again: pinned anew, the
+ * next resize sent a reader far down a text back to its top (CI, reading-place.spec).
+ */
 export function useScrollPin(scroller: HTMLElement | null, article: HTMLElement | null, documentId: string): number {
   const [progress, setProgress] = useState(0);
+  const scrolled = useRef<string | null>(null);
   useEffect(() => {
     if (!scroller || !article) return undefined;
-    return registerScrollPin(scroller, article, setProgress);
+    return registerScrollPin(scroller, article, setProgress, {
+      pinned: scrolled.current !== documentId,
+      onScrolled: () => {
+        scrolled.current = documentId;
+      },
+    });
   }, [scroller, article, documentId]);
   return progress;
 }
