@@ -348,3 +348,33 @@ test('the dialog shows the open document ticked in view, however far down the li
     });
   await expect.poll(shownInList).toBe(true);
 });
+
+test('at 1024×700 the dialog’s Export PDF and Cancel buttons stay in view over the options scrolling under them', async ({
+  page,
+  app,
+}) => {
+  for (let index = 1; index <= 6; index += 1)
+    app.core.importBytes(`note-${index}.txt`, Buffer.from(`Field note ${index}\nA line of note ${index}.\n`));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openReader(page, app);
+  await chooseFromMenu(page, 'Share', 'Export PDF…');
+  const dialog = page.getByRole('dialog', { name: 'Export annotated PDF' });
+  const exportButton = dialog.getByRole('button', { name: 'Export PDF', exact: true });
+  const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+  // The options are taller than the window: the dialog scrolls, and its buttons are in view from the start.
+  expect(await dialog.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  await expect(exportButton).toBeInViewport({ ratio: 1 });
+  await expect(cancel).toBeInViewport({ ratio: 1 });
+  await screenshotBothThemes(page, 'export-dialog-1024');
+  // Scrolled to the top field, the buttons are still there, and nothing shows through them.
+  await dialog.getByRole('checkbox', { name: `${SAMPLE_TITLE} — 0 annotations`, exact: true }).focus();
+  await expect(exportButton).toBeInViewport({ ratio: 1 });
+  const covered = await exportButton.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit === button || button.contains(hit);
+  });
+  expect(covered).toBe(true);
+  await exportButton.press('Enter');
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+});
