@@ -26,6 +26,7 @@ import {
   selectionInside,
   selectionOffsets,
 } from '../dom-caret';
+import { startCaretBlink } from '../caret-blink';
 import { nextWordEnd, previousWordStart } from '../text-boundaries';
 
 export interface CaretElements {
@@ -84,6 +85,7 @@ function atTextEnd(selection: Selection | null): boolean {
 
 function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, text: CaretText, memory: CaretMemory) {
   const { caret, page } = elements;
+  const blink = startCaretBlink(caret);
   let frame: number | undefined;
   const draw = () => {
     frame = undefined;
@@ -99,14 +101,12 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
       }
     }
     caret.hidden = rect === null;
+    // Shown at once and the blink started over, so a moving caret is always visible.
+    blink.restart();
     if (!rect) return;
     const origin = page.getBoundingClientRect();
     caret.style.transform = `translate(${Math.round(rect.left - origin.left)}px, ${Math.round(rect.top - origin.top)}px)`;
     caret.style.height = `${rect.height}px`;
-    // Restart the blink so a moving caret is always visible.
-    caret.getAnimations().forEach((animation) => {
-      animation.currentTime = 0;
-    });
   };
   const schedule = () => {
     frame ??= requestAnimationFrame(draw);
@@ -129,6 +129,7 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
     () => {
       if (frame !== undefined) cancelAnimationFrame(frame);
     },
+    blink.stop,
     editor.registerEditableListener(schedule),
     editor.registerRootListener((root) => {
       if (!root) return undefined;
