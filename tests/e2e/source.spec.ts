@@ -44,57 +44,52 @@ async function showSource(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-for (const theme of ['light', 'dark'] as const) {
-  test.describe(`in the ${theme} theme`, () => {
-    test.use({ colorScheme: theme });
+// The screens are kept in both themes; the flow itself runs once (it had run once per theme).
+test('an e-mail’s PDF attachment imports from the Source panel in one action, as a document linked to its message', async ({
+  page,
+  app,
+}) => {
+  const eml = await messageWithPdf();
+  await page.goto(app.url);
+  await importFile(page, 'terrace.eml', eml);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
 
-    test('an e-mail’s PDF attachment imports from the Source panel in one action, as a document linked to its message', async ({
-      page,
-      app,
-    }) => {
-      const eml = await messageWithPdf();
-      await page.goto(app.url);
-      await importFile(page, 'terrace.eml', eml);
-      const reader = page.getByRole('main', { name: 'Reader' });
-      await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
+  await showSource(page);
+  const source = page.getByRole('tabpanel', { name: 'Source' });
+  await expect(source.getByRole('heading', { name: 'Source' })).toBeVisible();
+  await expect(source).toContainText('terrace.eml');
+  await expect(source).toContainText('E-mail message');
+  const sha = createHash('sha256').update(eml).digest('hex');
+  await expect(source.getByTestId('sha256').first()).toHaveText(sha.match(/.{8}/g)!.join(''));
+  await expect(source).toContainText('Ada Lovelace <ada@example.org>');
+  // The message's own date, in the person's locale (never the raw ISO text).
+  await expect(source).not.toContainText('2024-01-01T09:30');
+  // In UTC and saying so, as the exported cover gives it, whatever the computer's zone.
+  const fact = (label: string) => source.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+  await expect(fact('Sent')).toHaveText(/2024, 09:30 UTC$/);
+  await expect(fact('Imported')).toHaveText(/, \d{2}:\d{2} UTC$/);
+  const attachments = source.getByRole('list', { name: 'Attachments' });
+  await expect(attachments).toContainText('survey.pdf');
+  await expect(attachments).toContainText('application/pdf');
+  await screenshotBothThemes(page, 'source-panel-email');
+  await page.getByRole('button', { name: 'Dismiss: Imported terrace.eml' }).click();
+  await source.getByRole('button', { name: 'Import survey.pdf' }).scrollIntoViewIfNeeded();
+  await screenshotBothThemes(page, 'source-panel-attachments');
 
-      await showSource(page);
-      const source = page.getByRole('tabpanel', { name: 'Source' });
-      await expect(source.getByRole('heading', { name: 'Source' })).toBeVisible();
-      await expect(source).toContainText('terrace.eml');
-      await expect(source).toContainText('E-mail message');
-      const sha = createHash('sha256').update(eml).digest('hex');
-      await expect(source.getByTestId('sha256').first()).toHaveText(sha.match(/.{8}/g)!.join(''));
-      await expect(source).toContainText('Ada Lovelace <ada@example.org>');
-      // The message's own date, in the person's locale (never the raw ISO text).
-      await expect(source).not.toContainText('2024-01-01T09:30');
-      // In UTC and saying so, as the exported cover gives it, whatever the computer's zone.
-      const fact = (label: string) => source.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
-      await expect(fact('Sent')).toHaveText(/2024, 09:30 UTC$/);
-      await expect(fact('Imported')).toHaveText(/, \d{2}:\d{2} UTC$/);
-      const attachments = source.getByRole('list', { name: 'Attachments' });
-      await expect(attachments).toContainText('survey.pdf');
-      await expect(attachments).toContainText('application/pdf');
-      await screenshot(page, `source-panel-email-${theme}`);
-      await page.getByRole('button', { name: 'Dismiss: Imported terrace.eml' }).click();
-      await source.getByRole('button', { name: 'Import survey.pdf' }).scrollIntoViewIfNeeded();
-      await screenshot(page, `source-panel-attachments-${theme}`);
+  await source.getByRole('button', { name: 'Import survey.pdf' }).click();
+  // Read in a worker, under its bar: seconds under load.
+  await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible({ timeout: 30_000 });
+  await expect(source).toContainText('survey.pdf');
+  await expect(source).toContainText('PDF document');
+  await expect(source).toContainText(`From the e-mail “${SUBJECT}”, attachment “survey.pdf”`);
+  await screenshotBothThemes(page, 'source-panel-attachment');
 
-      await source.getByRole('button', { name: 'Import survey.pdf' }).click();
-      // Read in a worker, under its bar: seconds under load.
-      await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible({ timeout: 30_000 });
-      await expect(source).toContainText('survey.pdf');
-      await expect(source).toContainText('PDF document');
-      await expect(source).toContainText(`From the e-mail “${SUBJECT}”, attachment “survey.pdf”`);
-      await screenshot(page, `source-panel-attachment-${theme}`);
-
-      await source.getByRole('button', { name: 'Open the e-mail' }).click();
-      await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
-      await source.getByRole('button', { name: 'Open survey.pdf' }).click();
-      await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
-    });
-  });
-}
+  await source.getByRole('button', { name: 'Open the e-mail' }).click();
+  await expect(reader.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
+  await source.getByRole('button', { name: 'Open survey.pdf' }).click();
+  await expect(reader.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
+});
 
 const LETTER = 'council letter (locked).pdf';
 const LETTER_TITLE = 'Council Letter on the Sea Wall';
