@@ -375,6 +375,24 @@ test('at 1024×700 the dialog’s Export PDF and Cancel buttons stay in view ove
     return hit === button || button.contains(hit);
   });
   expect(covered).toBe(true);
+  // Every control reached with Tab from there shows whole, above the buttons, never under them.
+  const hidden: string[] = [];
+  for (let step = 0; step < 40; step += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      const label = element.getAttribute('aria-label') ?? element.closest('label')?.textContent ?? element.textContent;
+      return {
+        name: `${element.tagName} ${label?.trim().slice(0, 30)}`,
+        seen: hit === element || element.contains(hit),
+      };
+    });
+    if (!focused.seen) hidden.push(focused.name);
+    if (focused.name.startsWith('BUTTON Export PDF')) break;
+  }
+  expect(hidden).toEqual([]);
   await exportButton.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 20_000 });
 });
