@@ -7,7 +7,7 @@ import { callOk } from '../support/evidence-library';
 import { openAnalysis, runCommand, seedAnalysis } from './evidence-setups';
 import type { RunningApp } from './fixtures';
 import { expect, screenshotBothThemes, test } from './fixtures';
-import { selectText } from './helpers';
+import { paintedHighlights, selectText } from './helpers';
 import { notice } from './import-helpers';
 import { annotateSample, openReader } from './screen-setups';
 
@@ -29,14 +29,24 @@ async function highlightWithEvidence(app: RunningApp): Promise<string> {
   return id;
 }
 
+/**
+ * Focuses the text and selects its first annotation with j, as a person does once the highlights
+ * show: a key pressed before the annotations have loaded has none to select (CI, under load).
+ */
+async function selectFirstAnnotation(page: Page): Promise<void> {
+  await expect.poll(async () => Object.keys(await paintedHighlights(page)).length).toBeGreaterThan(0);
+  await text(page).focus();
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']?.length ?? 0).toBe(1);
+}
+
 test('deleting a highlight that is evidence says what went with it, and undo brings it all back', async ({
   page,
   app,
 }) => {
   await highlightWithEvidence(app);
   await openReader(page, app);
-  await text(page).focus();
-  await page.keyboard.press('j');
+  await selectFirstAnnotation(page);
   await page.keyboard.press('Delete');
   const message = 'Annotation deleted, with its row in 1 analysis and its evidence for 1 claim (Ctrl+Z to undo)';
   await expect(notice(page, message)).toBeVisible();
@@ -110,8 +120,7 @@ test('in New claim, Enter types a new line and Ctrl+Enter makes the claim', asyn
 test('in Link annotation, ArrowDown moves from the search into the results and ArrowUp back', async ({ page, app }) => {
   annotateSample(app);
   await openReader(page, app);
-  await text(page).focus();
-  await page.keyboard.press('j');
+  await selectFirstAnnotation(page);
   await page.keyboard.press('l');
   const dialog = page.getByRole('dialog', { name: 'Link annotation' });
   const search = dialog.getByRole('searchbox', { name: 'Find the other annotation' });
