@@ -314,3 +314,34 @@ test('j and k move between annotations from the toolbar and from a margin card, 
   await expect(filter).toHaveValue('jk');
   expect(await selectedQuote()).toEqual(['Islamic State militants']);
 });
+
+test('focus coming back to the text after a scroll puts the caret on a whole line in view, and an arrow key keeps the place', async ({
+  page,
+  app,
+}) => {
+  const paragraphs = Array.from(
+    { length: 300 },
+    (_, index) => `Paragraph ${index + 1} follows the convoy from the quay to the depot, with times and names.`,
+  );
+  const { document } = app.core.importBytes('survey.txt', Buffer.from(`Long survey\n\n${paragraphs.join('\n\n')}\n`));
+  app.core.settings.update({ lastOpenedDocumentId: document.id });
+  await page.goto(app.url);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(text(page)).toContainText('Paragraph 300');
+  const caret = page.getByTestId('reader-caret');
+  /** Whether the caret shows whole inside the reader's visible box. */
+  const caretInView = async () => {
+    const [box, view] = await Promise.all([caret.boundingBox(), reader.boundingBox()]);
+    return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height;
+  };
+  for (const scrollTop of [9_000, 9_010, 9_020, 15_000]) {
+    await page.getByPlaceholder('Filter by title').focus();
+    await reader.evaluate((element, top) => (element.scrollTop = top), scrollTop);
+    await pressUntilTextFocused(page, 'Shift+Tab');
+    await expect.poll(caretInView).toBe(true);
+    const before = await reader.evaluate((element) => element.scrollTop);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(caretInView).toBe(true);
+    expect(Math.abs((await reader.evaluate((element) => element.scrollTop)) - before)).toBeLessThan(100);
+  }
+});

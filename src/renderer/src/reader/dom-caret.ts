@@ -89,7 +89,10 @@ export function caretPointInView(root: HTMLElement, scroller: HTMLElement): { no
   const x = Math.max(text.left, view.left) + 2;
   for (let y = Math.max(text.top, view.top) + 8; y < Math.min(text.bottom, view.bottom); y += 12) {
     const point = caretPointAt(x, y);
-    if (point && root.contains(point.node) && point.node.nodeType === Node.TEXT_NODE) return point;
+    if (!point || !root.contains(point.node) || point.node.nodeType !== Node.TEXT_NODE) continue;
+    // The first line that shows whole: one cut at the view's top edge put the caret out of sight (trial).
+    const line = caretRectAt(point.node, point.offset);
+    if (!line || line.top >= view.top) return point;
   }
   return null;
 }

@@ -136,16 +136,29 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
       root.addEventListener('blur', schedule);
       return () => root.removeEventListener('blur', schedule);
     }),
-    registerFocusCaret(editor, elements.scroller, text, () => memory.remembered, schedule),
+    registerFocusCaret(editor, elements.scroller, text, memory, schedule),
   );
 }
 
-/** Keyboard focus without a caret gets one on the first line in view; a click places its own. */
+/** Whether the remembered caret's line shows whole in the reader's view. */
+function rememberedInView(editor: LexicalEditor, map: DomTextMap, memory: CaretMemory, scroller: HTMLElement) {
+  if (memory.remembered === null) return false;
+  const point = domPointAt(editor, map, memory.remembered, memory.side);
+  const rect = point && caretRectAt(point.node, point.offset);
+  const view = scroller.getBoundingClientRect();
+  return rect !== null && rect.top >= view.top && rect.top + rect.height <= view.bottom;
+}
+
+/**
+ * Keyboard focus without a caret in view gets one on the first line in view; a click places its
+ * own. A caret left behind by scrolling is not gone back to: the next arrow key jumped the reader
+ * from where it was reading to that old place (trial).
+ */
 function registerFocusCaret(
   editor: LexicalEditor,
   scroller: HTMLElement,
   text: CaretText,
-  remembered: () => number | null,
+  memory: CaretMemory,
   drawn: () => void,
 ) {
   let pointerDown = false;
@@ -157,7 +170,10 @@ function registerFocusCaret(
   };
   const onFocus = () => {
     const map = text.map();
-    if (!pointerDown && remembered() === null && !editor.isEditable() && map) ensureSelection(editor, scroller, map);
+    if (!pointerDown && !editor.isEditable() && map && !rememberedInView(editor, map, memory, scroller)) {
+      memory.remembered = null;
+      if (!selectionInside(editor.getRootElement())) ensureSelection(editor, scroller, map);
+    }
     drawn();
   };
   // Anywhere in the window: a click beside the text focuses the reader, which passes focus on.
