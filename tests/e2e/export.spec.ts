@@ -393,6 +393,9 @@ test('at 1024×700 the dialog’s Export PDF and Cancel buttons stay in view ove
     if (focused.name.startsWith('BUTTON Export PDF')) break;
   }
   expect(hidden).toEqual([]);
+  // Scrolled to its end, the dialog still shows its title whole at its top.
+  await expect(dialog.getByRole('heading', { name: 'Export annotated PDF' })).toBeInViewport({ ratio: 1 });
+  await screenshotBothThemes(page, 'export-dialog-1024-end');
   await exportButton.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 20_000 });
 });
