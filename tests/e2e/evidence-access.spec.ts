@@ -105,6 +105,9 @@ test('in New claim, Enter types a new line and Ctrl+Enter makes the claim', asyn
   const dialog = page.getByRole('dialog', { name: 'New claim' });
   const statement = dialog.getByRole('textbox', { name: 'Statement' });
   await expect(statement).toBeFocused();
+  // As wide as the other evidence dialogs (it was a third of that), its example no sample's sentence.
+  expect((await dialog.boundingBox())!.width).toBeGreaterThan(600);
+  await expect(statement).toHaveAttribute('placeholder', 'One sentence the evidence can support or contradict');
   await page.keyboard.type('IS fighters beheaded');
   await page.keyboard.press('Enter');
   await page.keyboard.type('11 people');

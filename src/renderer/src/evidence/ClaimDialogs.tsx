@@ -75,6 +75,7 @@ export function NewClaimDialog({ passage, onClose, onMade }: NewClaimDialogProps
     <EvidenceFormDialog
       title="New claim"
       about={`From “${passage.quote}”`}
+      wide
       submitLabel="Make claim"
       busyLabel="Saving…"
       canSubmit={statement.trim() !== ''}
@@ -91,7 +92,7 @@ export function NewClaimDialog({ passage, onClose, onMade }: NewClaimDialogProps
           rows={3}
           maxLength={2000}
           value={statement}
-          placeholder="IS fighters beheaded 11 people in Sabratha"
+          placeholder="One sentence the evidence can support or contradict"
           onChange={(event) => setStatement(event.currentTarget.value)}
           onKeyDown={submitOnModEnter}
         />
@@ -157,7 +158,9 @@ export function AddToClaimDialog({ annotationId, quote, onClose, onAdded }: AddT
     >
       <fieldset className={styles.candidates}>
         <legend>Claim</legend>
-        {claims?.length === 0 && <p className={dialogStyles.hint}>No claims yet: make one with Make claim….</p>}
+        {claims?.length === 0 && (
+          <p className={dialogStyles.hint}>No claims yet: make one from a selection or a card (Make claim…).</p>
+        )}
         {(claims ?? []).map((claim) => (
           <ClaimCandidate
             key={claim.id}

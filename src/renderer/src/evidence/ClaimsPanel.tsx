@@ -23,7 +23,7 @@ function ClaimList() {
       {failure !== null && claims === null && <p className={panel.empty}>Couldn't load the claims: {failure}</p>}
       {claims?.length === 0 && (
         <p className={panel.empty}>
-          A claim is a short statement weighed by its evidence. Make one from a selection or a card with Make claim….
+          A claim is a short statement weighed by its evidence. Make one from a selection or a card (Make claim…).
         </p>
       )}
       <ul className={styles.rows} aria-label="Claims">
