@@ -436,3 +436,22 @@ test('at most three notifications show, newest first, and older ones fold behind
   await area.getByRole('button', { name: 'Show fewer' }).click();
   await screenshot(page, 'notifications-capped-dark');
 });
+
+test('a batch with a file already in the library opens the new one, not the repeat listed last', async ({
+  page,
+  app,
+}) => {
+  app.core.importBytes('old-note.txt', Buffer.from('Old note\nAlready here.\n'));
+  await openApp(page, app);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'new-note.txt', mimeType: 'text/plain', buffer: Buffer.from('New note\nJust arrived.\n') },
+    { name: 'old-note.txt', mimeType: 'text/plain', buffer: Buffer.from('Old note\nAlready here.\n') },
+  ]);
+  const area = notificationArea(page);
+  await expect(area.getByText('old-note.txt is already in the library as “Old note”.')).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText('New note');
+});

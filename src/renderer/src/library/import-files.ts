@@ -53,11 +53,13 @@ interface ImportTargets {
 }
 
 /**
- * Opens the last document that came in, says what came of the imports and lists the library
- * again. The opening starts first, so the message about the document it opens offers no Open.
+ * Opens the last document that came in (one already in the library only when nothing new did:
+ * a repeat last in a batch opened instead of the new files, trial), says what came of the imports
+ * and lists the library again. The opening starts first, so its message offers no Open.
  */
 async function report({ session }: ImportTargets, outcomes: readonly FileImport[]): Promise<void> {
-  const last = outcomes.filter((outcome) => outcome.outcome === 'imported' || outcome.outcome === 'existing').at(-1);
+  const arrived = outcomes.filter((outcome) => outcome.outcome === 'imported');
+  const last = (arrived.length > 0 ? arrived : outcomes.filter((outcome) => outcome.outcome === 'existing')).at(-1);
   const opening = last?.documentId ? session.openDocument(last.documentId) : Promise.resolve();
   // Every file is accounted for: what came in, what was already here, cancelled, and each failure with its reason.
   for (const { text, kind, documentId } of importMessages(outcomes))
