@@ -78,6 +78,19 @@ test('a Word comment’s author shows whole: on one line where the card has room
   expect(shown.lines).toBeGreaterThan(1);
   await long.scrollIntoViewIfNeeded();
   await screenshotBothThemes(page, 'reading-trial-word-comment-authors');
+  // In a narrower card the name still shows on one line, its kind on the next, not split inside the name.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const nameLines = await shortAuthor
+    .locator('span')
+    .first()
+    .evaluate((name) => {
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+    });
+  expect(nameLines).toBe(1);
+  expect(await authorShown(shortAuthor)).toMatchObject({ whole: true, kindOnOneLine: true });
+  await screenshotBothThemes(page, 'reading-trial-word-comment-authors-1024');
 });
 
 test('a page marker’s tooltip reads the printed label the marker shows, with the file’s page number beside it', async ({
