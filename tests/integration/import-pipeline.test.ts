@@ -2,8 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import type { DocumentImporter } from '../../src/core/import';
 import type { ReaderRegistry } from '../../src/core/import/formats';
 import { readDocx } from '../../src/core/import/formats/docx-reader';
@@ -13,28 +12,20 @@ import { pageAt } from '../../src/shared/page-map';
 import { UserFacingError } from '../../src/shared/result';
 import { buildDocx, COMMENTS, DOCX_TITLE, FOOTNOTE } from '../support/docx-fixture';
 import { importerFor } from '../support/importer';
-import { makeTempDir } from '../support/temp';
+
+import { useTempCore } from '../support/temp-core';
 import { TEST_READERS } from '../support/test-readers';
 
 // The import pipeline with small test readers registered through its `readers` seam: files
 // typed by their bytes, refusals that say what the bytes are, readers in a worker that crash,
 // eat memory, spin or are cancelled without anything stored, and provenance kept.
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+const library = useTempCore();
 
 const TEST_WORKER = new URL('../support/test-reader-worker.ts', import.meta.url);
 
 function importerWith(readers: ReaderRegistry, splitMbox?: (bytes: Uint8Array) => Uint8Array[]): DocumentImporter {
-  return importerFor(core, readers, splitMbox);
+  return importerFor(library.core, readers, splitMbox);
 }
 
 const pdf = (body: string) => Buffer.from(`%PDF-1.7\n${body}`, 'latin1');
@@ -51,7 +42,7 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; mes
 }
 
 async function sourceOf(id: string): Promise<DocumentSource> {
-  const result = await core.call('getDocumentSource', { id });
+  const result = await library.core.call('getDocumentSource', { id });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as DocumentSource;
 }
@@ -94,7 +85,7 @@ describe('typing files by their bytes', () => {
     expect(
       (await failureOf(importer.importFile('photo.pdf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])))).message,
     ).toBe('“photo.pdf” is named as a PDF, but its bytes are binary data, not a PDF. Nothing was imported.');
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   });
 
   it('refuses a type with no reader registered yet, naming the type', async () => {
@@ -156,7 +147,7 @@ describe('readers in a worker', () => {
 
   it('read a PDF in a worker and store it with its page map', async () => {
     const outcome = await inWorker().importFile('scan.pdf', pdf(PAGED));
-    const text = core.documents.canonicalText(outcome.document.id);
+    const text = library.core.documents.canonicalText(outcome.document.id);
     const { provenance } = await sourceOf(outcome.document.id);
     expect(provenance?.pageMap.map((entry) => [entry.number, entry.label])).toEqual([
       [1, 'i'],
@@ -175,7 +166,7 @@ describe('readers in a worker', () => {
     expect(failure.message).toBe(
       'The PDF reader failed (the test reader crashed) on “scan.pdf”. Nothing was imported.',
     );
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   }, 30_000);
 
   it('stop a reader that eats more memory than its limit', async () => {
@@ -184,13 +175,13 @@ describe('readers in a worker', () => {
       code: 'READER_FAILED',
       message: 'The PDF reader needed more than its 64 MB of memory on “big.pdf”. Nothing was imported.',
     });
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   }, 60_000);
 
   it('stop a reader that runs past its time', async () => {
     const failure = await failureOf(inWorker({ timeoutMs: 1500 }).importFile('loop.pdf', pdf('SPIN')));
     expect(failure.message).toBe('The PDF reader took longer than 2 s on “loop.pdf”. Nothing was imported.');
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   }, 30_000);
 
   it('end the worker when the import is cancelled', async () => {
@@ -203,7 +194,7 @@ describe('readers in a worker', () => {
       message: 'Importing “loop.pdf” was cancelled. Nothing was imported.',
     });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   }, 30_000);
 
   it('start from the built entries beside the CLI and desktop bundles (out/, made by npm run build)', async () => {
@@ -252,7 +243,7 @@ describe('readers in a worker', () => {
 
 describe('provenance', () => {
   it('records the file, where it came from, the importer and the page count', async () => {
-    const path = join(temp.path, 'Harbour scan.pdf');
+    const path = join(library.path, 'Harbour scan.pdf');
     const bytes = pdf(PAGED);
     writeFileSync(path, bytes);
     const outcome = await importerWith(TEST_READERS).importFilePath(path);
@@ -276,7 +267,7 @@ describe('provenance', () => {
       importer: 'marginalia plain text',
       origin: { kind: 'upload' },
     });
-    core.db.prepare(`UPDATE documents SET provenance_json = '{}'`).run();
+    library.core.db.prepare(`UPDATE documents SET provenance_json = '{}'`).run();
     expect((await sourceOf(text.document.id)).provenance).toBeNull();
   });
 
@@ -309,7 +300,7 @@ describe('e-mail', () => {
       },
     ]);
     const attached = await importer.importAttachment(message.document.id, 0);
-    expect(core.documents.canonicalText(attached.document.id)).toContain('Minutes of the meeting.');
+    expect(library.core.documents.canonicalText(attached.document.id)).toContain('Minutes of the meeting.');
     expect((await sourceOf(attached.document.id)).provenance?.origin).toEqual({
       kind: 'attachment',
       messageId: '<m1@example.org>',
@@ -368,7 +359,7 @@ describe('e-mail', () => {
       'Report 1',
       'Report 2',
     ]);
-    expect(core.documents.count()).toBe(2);
+    expect(library.core.documents.count()).toBe(2);
   });
 
   it('stores none of an mbox when one message cannot be read', async () => {
@@ -379,7 +370,7 @@ describe('e-mail', () => {
       message:
         'The reader for an e-mail message failed (the test e-mail reader failed) on “inbox.mbox (message 2)”. Nothing was imported.',
     });
-    expect(core.documents.count()).toBe(0);
+    expect(library.core.documents.count()).toBe(0);
   });
 
   it('refuses an mbox while no splitter is registered', async () => {

@@ -2,38 +2,29 @@
 // keeps its own page: a passage on the later page is cited by that page, not the one the
 // paragraph began on.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import { pageAt } from '../../src/shared/page-map';
 import { FLOW_WORDS as words, firstWordsOn, flowingPdf } from '../support/flowing-pdf';
 import { importerFor } from '../support/importer';
-import { makeTempDir } from '../support/temp';
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+import { useTempCore } from '../support/temp-core';
+
+const library = useTempCore();
 
 describe('a paragraph that runs from one page onto the next', () => {
   it('is one paragraph, and its words on the later page are cited by that page', async () => {
     const bytes = await flowingPdf();
     // Where pdfkit broke the pages, as poppler reads them: each later page's first word.
-    const firstWords = firstWordsOn(bytes, join(temp.path, 'ledger.pdf'), [2, 3]);
+    const firstWords = firstWordsOn(bytes, join(library.path, 'ledger.pdf'), [2, 3]);
     for (const word of firstWords) expect(words).toContain(word);
     const [firstOnPage2] = firstWords;
     const lastOnPage1 = words[words.indexOf(firstOnPage2!) - 1]!;
 
-    const importer = importerFor(core, { pdf: readPdf });
+    const importer = importerFor(library.core, { pdf: readPdf });
     const { document } = await importer.importFile('ledger.pdf', bytes);
-    const text = core.documents.canonicalText(document.id);
-    const pageMap = core.documents.pageMap(document.id);
+    const text = library.core.documents.canonicalText(document.id);
+    const pageMap = library.core.documents.pageMap(document.id);
     // One paragraph: no block break between the two pages' words.
     expect(text).toContain(`${lastOnPage1} ${firstOnPage2}`);
     expect(pageAt(pageMap, text.indexOf(words[0]!))?.number).toBe(1);

@@ -3,22 +3,13 @@
 // line of the text's size that runs on into the next at the text's spacing is a paragraph's.
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import { importerFor } from '../support/importer';
-import { FONTS_DIR, makeTempDir } from '../support/temp';
+import { FONTS_DIR } from '../support/temp';
+import { useTempCore } from '../support/temp-core';
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+const library = useTempCore();
 
 const OPENING = [
   'vessels, including Aurora and Marlin. The discrepancy is examined further in this section with',
@@ -53,9 +44,9 @@ async function repeatedTopsPdf(): Promise<Buffer> {
 
 describe('pages that open on the same words of text', () => {
   it('keep those words in the text, each time', async () => {
-    const importer = importerFor(core, { pdf: readPdf });
+    const importer = importerFor(library.core, { pdf: readPdf });
     const { document } = await importer.importFile('audit.pdf', await repeatedTopsPdf());
-    const text = core.documents.canonicalText(document.id);
+    const text = library.core.documents.canonicalText(document.id);
     expect(text.split('reference to the port authority records.').length - 1).toBe(2);
     expect(text.split('vessels, including Aurora and Marlin.').length - 1).toBe(2);
   });

@@ -1,31 +1,25 @@
 // A PDF's title and its pages, as imported and stored: a title printed on page 1 is part of page 1
 // (its offsets map there); a title only the file's metadata gives is on no page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import type { PageMapEntry } from '../../src/shared/model';
 import { pageAt } from '../../src/shared/page-map';
 import { PAGED_TITLE, buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { TITLE, buildFixturePdf } from '../support/pdf-fixtures';
 import { importerFor } from '../support/importer';
-import { makeTempDir } from '../support/temp';
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+import { useTempCore } from '../support/temp-core';
+
+const library = useTempCore();
 
 /** Imports the PDF with the real PDF reader; returns its stored text and page map. */
 async function imported(fileName: string, bytes: Uint8Array): Promise<{ text: string; pageMap: PageMapEntry[] }> {
-  const importer = importerFor(core, { pdf: readPdf });
+  const importer = importerFor(library.core, { pdf: readPdf });
   const { document } = await importer.importFile(fileName, bytes);
-  return { text: core.documents.canonicalText(document.id), pageMap: core.documents.pageMap(document.id) };
+  return {
+    text: library.core.documents.canonicalText(document.id),
+    pageMap: library.core.documents.pageMap(document.id),
+  };
 }
 
 /** The page of every character of the title at the start of the text. */

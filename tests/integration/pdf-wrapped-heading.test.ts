@@ -2,22 +2,13 @@
 // heading, and the hits under it name it whole as their section.
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/import/formats/pdf';
 import { importerFor } from '../support/importer';
-import { FONTS_DIR, makeTempDir } from '../support/temp';
+import { FONTS_DIR } from '../support/temp';
+import { useTempCore } from '../support/temp-core';
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+const library = useTempCore();
 
 const HEADING = ['2. Methods and data sources used in the field', 'survey of the western harbour district'];
 
@@ -50,10 +41,10 @@ async function wrappedHeadingPdf(): Promise<Buffer> {
 
 describe('a PDF heading wrapped onto a second line', () => {
   it('is one heading, and a hit under it names it whole', async () => {
-    const importer = importerFor(core, { pdf: readPdf });
+    const importer = importerFor(library.core, { pdf: readPdf });
     const { document } = await importer.importFile('survey.pdf', await wrappedHeadingPdf());
-    const results = core.searchService.search('discrepancy');
+    const results = library.core.searchService.search('discrepancy');
     expect(results.groups[0]!.hits[0]).toMatchObject({ section: HEADING.join(' ') });
-    expect(core.documents.canonicalText(document.id)).toContain(HEADING.join(' '));
+    expect(library.core.documents.canonicalText(document.id)).toContain(HEADING.join(' '));
   });
 });

@@ -11,26 +11,17 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MarginaliaCore } from '../../src/core/core';
+import { describe, expect, it } from 'vitest';
 import { placeImportedNotes } from '../../src/core/import/imported-notes';
 import { textRun } from '../../src/shared/document-blocks';
 import { buildDocx, COMMENTS } from '../support/docx-fixture';
-import { makeTempDir } from '../support/temp';
+
+import { useTempCore } from '../support/temp-core';
 
 // Word comments become margin notes on import: anchored to the text they comment on, in
 // the import's own transaction, by a name the file claims (never the local user).
 
-let temp: ReturnType<typeof makeTempDir>;
-let core: MarginaliaCore;
-beforeEach(() => {
-  temp = makeTempDir();
-  core = new MarginaliaCore({ dataDir: temp.path, host: 'cli', version: 'test' });
-});
-afterEach(() => {
-  core.close();
-  temp.remove();
-});
+const library = useTempCore();
 
 // Built once: the docx package stamps each build with the time, so two builds differ.
 let docx: Uint8Array | undefined;
@@ -38,7 +29,10 @@ let docx: Uint8Array | undefined;
 async function importDocx(fileName = 'Field report.docx') {
   docx ??= await buildDocx();
   const bytes = docx;
-  const result = await core.handlers.importDocument({ fileName, dataBase64: Buffer.from(bytes).toString('base64') });
+  const result = await library.core.handlers.importDocument({
+    fileName,
+    dataBase64: Buffer.from(bytes).toString('base64'),
+  });
   return result;
 }
 
@@ -46,8 +40,8 @@ describe('Word comments on import', () => {
   it('makes each comment a margin note on the text it comments on, with its author and date', async () => {
     const outcome = await importDocx();
     const documentId = outcome.document.id;
-    const text = core.documents.canonicalText(documentId);
-    const notes = await core.handlers.listAnnotations({ documentId });
+    const text = library.core.documents.canonicalText(documentId);
+    const notes = await library.core.handlers.listAnnotations({ documentId });
     expect(notes).toHaveLength(2);
     const sorted = [...notes].sort((a, b) => a.target!.position.start - b.target!.position.start);
     sorted.forEach((note, index) => {
@@ -66,8 +60,8 @@ describe('Word comments on import', () => {
 
   it('never gives a comment the local author id, and gives one name one id', async () => {
     const outcome = await importDocx();
-    const notes = await core.handlers.listAnnotations({ documentId: outcome.document.id });
-    const local = core.identity.identity().authorId;
+    const notes = await library.core.handlers.listAnnotations({ documentId: outcome.document.id });
+    const local = library.core.identity.identity().authorId;
     expect(notes.every((note) => note.author.id !== local)).toBe(true);
     expect(new Set(notes.map((note) => note.author.id)).size).toBe(2);
   });
@@ -76,20 +70,20 @@ describe('Word comments on import', () => {
     const first = await importDocx();
     const again = await importDocx('copy.docx');
     expect(again.created).toBe(false);
-    expect(await core.handlers.listAnnotations({ documentId: first.document.id })).toHaveLength(2);
+    expect(await library.core.handlers.listAnnotations({ documentId: first.document.id })).toHaveLength(2);
   });
 
   it('stores neither document nor notes when writing a note fails', async () => {
-    const insert = core.annotations.store.insertRow.bind(core.annotations.store);
+    const insert = library.core.annotations.store.insertRow.bind(library.core.annotations.store);
     let calls = 0;
-    core.annotations.store.insertRow = (row) => {
+    library.core.annotations.store.insertRow = (row) => {
       calls += 1;
       if (calls === 2) throw new Error('disk full');
       insert(row);
     };
     await expect(importDocx()).rejects.toThrow('disk full');
-    expect(core.documents.list()).toHaveLength(0);
-    expect(core.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
+    expect(library.core.documents.list()).toHaveLength(0);
+    expect(library.core.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual({ n: 0 });
   });
 
   it('keeps a comment’s text as written: “**stars**”, “_lines_” and “1.” stay characters, not bold, italic or a list', async () => {
@@ -112,11 +106,11 @@ describe('Word comments on import', () => {
       ],
     });
     const bytes = new Uint8Array(await Packer.toBuffer(document));
-    const outcome = await core.handlers.importDocument({
+    const outcome = await library.core.handlers.importDocument({
       fileName: 'stars.docx',
       dataBase64: Buffer.from(bytes).toString('base64'),
     });
-    const [note] = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+    const [note] = await library.core.handlers.listAnnotations({ documentId: outcome.document.id });
     expect(note!.note.text).toBe(said.join('\n'));
     expect(note!.note.lexicalJson).not.toMatch(/"format":[1-9]|"type":"(link|list|listitem)"/);
   });
@@ -192,12 +186,12 @@ async function trickyDocx(): Promise<Uint8Array> {
 /** Imports trickyDocx: its notes as [comment, the text it highlights, where], in reading order. */
 async function importTricky() {
   const bytes = await trickyDocx();
-  const outcome = await core.handlers.importDocument({
+  const outcome = await library.core.handlers.importDocument({
     fileName: 'tricky.docx',
     dataBase64: Buffer.from(bytes).toString('base64'),
   });
-  const text = core.documents.canonicalText(outcome.document.id);
-  const notes = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+  const text = library.core.documents.canonicalText(outcome.document.id);
+  const notes = await library.core.handlers.listAnnotations({ documentId: outcome.document.id });
   const quoted = notes
     .map((note) => ({ note: note.note.text.trim(), exact: note.target!.quote.exact, ...note.target!.position }))
     .sort((a, b) => a.start - b.start);
@@ -264,9 +258,12 @@ describe('a Word comment over a whole long document', () => {
       sections: [{ children }],
     });
     const bytes = await Packer.toBuffer(file);
-    const outcome = await core.handlers.importDocument({ fileName: 'long.docx', dataBase64: bytes.toString('base64') });
-    const text = core.documents.canonicalText(outcome.document.id);
-    const [note] = await core.handlers.listAnnotations({ documentId: outcome.document.id });
+    const outcome = await library.core.handlers.importDocument({
+      fileName: 'long.docx',
+      dataBase64: bytes.toString('base64'),
+    });
+    const text = library.core.documents.canonicalText(outcome.document.id);
+    const [note] = await library.core.handlers.listAnnotations({ documentId: outcome.document.id });
     expect(note!.target!.position).toEqual({
       type: 'TextPositionSelector',
       start: text.indexOf('Paragraph 0'),
