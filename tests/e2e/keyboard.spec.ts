@@ -217,6 +217,35 @@ test('j and k move between annotations, Delete removes one, and the caret enteri
   expect(app.core.annotations.list(doc.id)).toEqual([]);
 });
 
+test('j pressed as soon as the highlights show, before their notes have loaded, selects the first, and its card follows', async ({
+  page,
+  app,
+}) => {
+  const doc = app.core.documents.list()[0]!;
+  const canonical = app.core.documents.canonicalText(doc.id);
+  for (const quote of ['200 IS fighters', 'Islamic State militants']) {
+    const start = canonical.indexOf(quote);
+    app.core.annotations.create({ documentId: doc.id, start, end: start + quote.length, noteMarkdown: `On ${quote}` });
+  }
+  // The full annotations are held back, as a slow disk or a busy machine would: the highlights paint first.
+  let releaseAnnotations = () => {};
+  const annotationsHeld = new Promise<void>((resolve) => (releaseAnnotations = resolve));
+  await page.route('**/api/call/listAnnotations', async (route) => {
+    await annotationsHeld;
+    await route.continue();
+  });
+  await openReader(page, app);
+  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']?.length ?? 0).toBe(2);
+  await text(page).focus();
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['Islamic State militants']);
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['200 IS fighters']);
+  releaseAnnotations();
+  await expect(card(page, '200 IS fighters')).toHaveAttribute('aria-current', 'true');
+  await expect(card(page, '200 IS fighters')).toContainText('On 200 IS fighters');
+});
+
 test('Home, End and Page Down still scroll the reader while it has the caret', async ({ page, app }) => {
   await openReader(page, app);
   await pressUntilTextFocused(page, 'Tab');

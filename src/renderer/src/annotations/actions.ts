@@ -11,7 +11,7 @@ import type { AnnotationData } from './annotation-data';
 import type { PendingIds } from './provisional';
 import { isProvisional, provisionalHighlight } from './provisional';
 import { deletedMessage } from './deleted-message';
-import { exactHighlight, filterAnnotations, stepFrom } from './queries';
+import { exactHighlight, filterAnnotations, stepFrom, stepStops } from './queries';
 import type { FollowUp, SelectionStore } from './selection-store';
 import type { ViewStore } from './view-store';
 
@@ -281,10 +281,12 @@ export class AnnotationActions {
   readonly step = (direction: 1 | -1) => {
     const { data, selection, view } = this.deps;
     const { tagFilter, authorFilter } = view.get();
-    const shown = filterAnnotations(data.get().annotations, { tag: tagFilter, authorId: authorFilter });
-    const next = stepFrom(shown, selection.get().selectedId, direction);
-    if (!next?.target) return;
+    const { annotations, spans, loadedDocumentId } = data.get();
+    const shown = filterAnnotations(annotations, { tag: tagFilter, authorId: authorFilter });
+    const stops = stepStops(shown, spans, this.deps.documentId, loadedDocumentId);
+    const next = stepFrom(stops, selection.get().selectedId, direction);
+    if (!next) return;
     selection.select(next.id);
-    view.scrollTo(next.target.position.start, next.target.position.end);
+    view.scrollTo(next.start, next.end);
   };
 }

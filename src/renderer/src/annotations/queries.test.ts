@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { annotationAt, authorsOf, exactHighlight, filterAnnotations, insertInOrder, stepFrom } from './queries';
+import {
+  annotationAt,
+  authorsOf,
+  exactHighlight,
+  filterAnnotations,
+  insertInOrder,
+  stepFrom,
+  stepStops,
+} from './queries';
 import { testAnnotation as at } from './test-annotations';
 
 describe('annotationAt', () => {
@@ -55,19 +63,35 @@ describe('authorsOf', () => {
 describe('stepFrom', () => {
   const list = [at('c', 30, 35), at('a', 0, 5), at('orphan', 10, 12, { anchor: { status: 'orphan', score: 0 } })];
   list.push(at('b', 10, 15));
+  const stops = stepStops(list, null, 'doc', 'doc');
   it('moves forward and back in reading order, past the orphans, round the ends', () => {
-    expect(stepFrom(list, 'a', 1)?.id).toBe('b');
-    expect(stepFrom(list, 'c', 1)?.id).toBe('a');
-    expect(stepFrom(list, 'a', -1)?.id).toBe('c');
+    expect(stepFrom(stops, 'a', 1)?.id).toBe('b');
+    expect(stepFrom(stops, 'c', 1)?.id).toBe('a');
+    expect(stepFrom(stops, 'a', -1)?.id).toBe('c');
   });
 
   it('starts at the first going forward and the last going back when none is selected', () => {
-    expect(stepFrom(list, null, 1)?.id).toBe('a');
-    expect(stepFrom(list, null, -1)?.id).toBe('c');
+    expect(stepFrom(stops, null, 1)?.id).toBe('a');
+    expect(stepFrom(stops, null, -1)?.id).toBe('c');
   });
 
   it('finds nothing among no anchored annotations', () => {
-    expect(stepFrom([], null, 1)).toBeUndefined();
+    expect(stepFrom(stepStops([], null, 'doc', 'doc'), null, 1)).toBeUndefined();
+  });
+});
+
+describe('stepStops', () => {
+  const early = { documentId: 'doc', ids: ['late', 'early'], starts: [40, 3], ends: [50, 9] };
+  it('goes through the painted highlights, in reading order, while the annotations are still loading', () => {
+    expect(stepStops([], early, 'doc', null)).toEqual([
+      { id: 'early', start: 3, end: 9 },
+      { id: 'late', start: 40, end: 50 },
+    ]);
+  });
+
+  it('goes through the shown annotations once they have loaded, and never through another document’s spans', () => {
+    expect(stepStops([at('a', 0, 5)], early, 'doc', 'doc').map((stop) => stop.id)).toEqual(['a']);
+    expect(stepStops([], early, 'other', null)).toEqual([]);
   });
 });
 

@@ -53,17 +53,42 @@ export function authorsOf(annotations: readonly Annotation[]): { id: string; nam
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** j / k: the next or previous anchored annotation in reading order, round the end; none when there are none. */
+/** A place j / k can go: an annotation's id and its span of the text. */
+export interface StepStop {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What j / k step through, in reading order: the shown anchored annotations once they have
+ * loaded, and until then the highlights painted from the early spans, so a key pressed as soon
+ * as the highlights show is not lost.
+ */
+export function stepStops(
+  shown: readonly Annotation[],
+  early: { documentId: string; ids: string[]; starts: number[]; ends: number[] } | null,
+  documentId: string | null,
+  loadedFor: string | null,
+): StepStop[] {
+  if (loadedFor !== documentId && early && early.documentId === documentId) {
+    const stops = early.ids.map((id, index) => ({ id, start: early.starts[index]!, end: early.ends[index]! }));
+    return stops.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  return shown
+    .filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan')
+    .sort(compareByPosition)
+    .map(({ id, target }) => ({ id, start: target!.position.start, end: target!.position.end }));
+}
+
+/** j / k: the next or previous stop in reading order, round the end; none when there are none. */
 export function stepFrom(
-  annotations: readonly Annotation[],
+  stops: readonly StepStop[],
   selectedId: string | null,
   direction: 1 | -1,
-): Annotation | undefined {
-  const ordered = annotations
-    .filter((annotation) => annotation.target && annotation.anchor.status !== 'orphan')
-    .sort(compareByPosition);
-  if (ordered.length === 0) return undefined;
-  const index = ordered.findIndex((annotation) => annotation.id === selectedId);
-  if (index === -1) return direction === 1 ? ordered[0] : ordered[ordered.length - 1];
-  return ordered[(index + direction + ordered.length) % ordered.length];
+): StepStop | undefined {
+  if (stops.length === 0) return undefined;
+  const index = stops.findIndex((stop) => stop.id === selectedId);
+  if (index === -1) return direction === 1 ? stops[0] : stops[stops.length - 1];
+  return stops[(index + direction + stops.length) % stops.length];
 }

@@ -10,6 +10,7 @@ import { $canonicalText } from '../../../../shared/lexical-document';
 import type { AnnotationController } from '../../annotations/controller';
 import { useEvidenceCommands } from '../../evidence/useEvidenceCommands';
 import { useCommandHandler } from '../../commands';
+import { stepStops } from '../../annotations/queries';
 import type { DomTextMap } from '../dom-map';
 import { caretOffset } from '../dom-map';
 import { caretRectAt, selectOffsets, selectionInside, selectionOffsets } from '../dom-caret';
@@ -102,7 +103,7 @@ export function AnnotationCommandsPlugin({
   };
   useHoldTyping(controller);
   useEvidenceCommands({ controller, annotations, documentId, span, editing });
-  const canStep = annotations.some((annotation) => annotation.target && annotation.anchor.status !== 'orphan');
+  const canStep = stepStops(annotations, controller.spans, documentId, controller.loadedDocumentId).length > 0;
 
   useCommandHandler('highlight', () => span && void controller.createFromSpan(span), span !== null);
   useCommandHandler(
