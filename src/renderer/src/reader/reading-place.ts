@@ -87,6 +87,18 @@ export function holdReadingPlace(scroller: HTMLElement, place: ReadingPlace): Re
   return { ...place, scrollTop: scroller.scrollTop };
 }
 
+/** Each registered reader's way to take its place now. */
+const rememberers = new Set<() => void>();
+
+/**
+ * Takes each reader's place now, before a change the app makes reflows the text (text size, font,
+ * reading width). A scroll's event comes with the next frame drawn; on a busy machine that can be
+ * after the change, when the place it would read has already moved.
+ */
+export function rememberReadingPlaces(): void {
+  for (const remember of rememberers) remember();
+}
+
 /**
  * Remembers the place at each scroll and holds it at each change of the reader's, the article's or
  * the text's size. The browser's own scroll anchoring is turned off here: it gives up whenever a
@@ -110,10 +122,12 @@ export function registerReadingPlace(scroller: HTMLElement, article: HTMLElement
     else place = holdReadingPlace(scroller, place) ?? readingPlaceOf(scroller, root);
   };
   scroller.addEventListener('scroll', remember, { passive: true });
+  rememberers.add(remember);
   const observer = new ResizeObserver(hold);
   for (const element of [scroller, article, root]) observer.observe(element);
   return () => {
     scroller.removeEventListener('scroll', remember);
+    rememberers.delete(remember);
     observer.disconnect();
     scroller.style.overflowAnchor = anchoring;
   };

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, READING_WIDTHS } from '../../../shared/model';
 import { useCommandHandler } from '../commands';
 import { useSettings, useStores } from '../app/stores';
+import { rememberReadingPlaces } from '../reader/reading-place';
 import { applySettingsToRoot } from './settings-store';
 import { useResolvedTheme } from './theme';
 
@@ -24,6 +25,7 @@ export function useReadingSettings(): void {
   useCommandHandler('themeLight', () => settings.save({ theme: 'light' }));
   useCommandHandler('themeDark', () => settings.save({ theme: 'dark' }));
   useEffect(() => {
+    rememberReadingPlaces();
     applySettingsToRoot(document.documentElement, { fontSize, fontFamily, readingWidth }, theme);
   }, [settings, theme, fontSize, fontFamily, readingWidth]);
 }
