@@ -21,6 +21,11 @@ async function afterCaret(page: Page): Promise<string> {
   });
 }
 
+/** Waits for the highlights to show, as a person sees them before stepping through them with j. */
+async function highlightsShown(page: Page, count: number): Promise<void> {
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat().length).toBe(count);
+}
+
 /** Presses a key until the focus is on the text (as a person tabs until the ring reaches it). */
 async function pressUntilTextFocused(page: Page, key: 'Tab' | 'Shift+Tab'): Promise<void> {
   for (let presses = 0; presses < 60; presses += 1) {
@@ -185,6 +190,7 @@ test('j and k move between annotations, Delete removes one, and the caret enteri
   app.core.annotations.create({ ...at('Islamic State militants'), tags: ['Actor/IS'], noteMarkdown: 'Claimed by two' });
   app.core.annotations.create({ ...at('200 IS fighters'), tags: ['Claim/Numbers'] });
   await openReader(page, app);
+  await highlightsShown(page, 2);
   await pressUntilTextFocused(page, 'Tab');
 
   await page.keyboard.press('j');
@@ -235,7 +241,7 @@ test('j pressed as soon as the highlights show, before their notes have loaded, 
     await route.continue();
   });
   await openReader(page, app);
-  await expect.poll(async () => (await paintedHighlights(page))['mg-yellow']?.length ?? 0).toBe(2);
+  await highlightsShown(page, 2);
   await text(page).focus();
   await page.keyboard.press('j');
   await expect.poll(async () => (await paintedHighlights(page))['mg-selected']).toEqual(['Islamic State militants']);
@@ -325,6 +331,7 @@ test('j and k move between annotations from the toolbar and from a margin card, 
 }) => {
   annotateTwo(app);
   await openReader(page, app);
+  await highlightsShown(page, 2);
   const selectedQuote = async () => (await paintedHighlights(page))['mg-selected'];
   // After a click on the toolbar's title, focus is on no field: j and k are the reader's.
   await page.getByTestId('document-title').click();
