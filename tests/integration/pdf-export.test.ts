@@ -233,6 +233,36 @@ describe('annotated PDF export', () => {
     expect(all).toContain('<script>alert');
   });
 
+  it('sets a margin note’s bold, italic, code and link as the note shows them, in the margin and after the text', async () => {
+    const { id, text } = sampleWithText();
+    const note = '**Two** sources *disagree*; see `ref-12` and [the wire](https://example.org/wire).\n\n- first point';
+    highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: note });
+    const long = `${'A very long note that keeps going. '.repeat(400)}It ends in **bold words**.`;
+    highlight(id, text, 'beheading 11 people', { noteMarkdown: long });
+    const out = join(temp.path, 'styled.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    // poppler's pdftohtml reads each piece's face back: <b> for a bold face, <i> for an italic one.
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', out], { encoding: 'utf8' });
+    const families = new Map(
+      [...xml.matchAll(/<fontspec id="(\d+)"[^>]*family="(?:[A-Z]{6}\+)?([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    /** How the first piece of text that is exactly `words` is set: its family and its <b>/<i>. */
+    const setting = (words: string) => {
+      const match = new RegExp(`<text[^>]*font="(\\d+)"[^>]*>((?:<[bi]>)*)${words}<`).exec(xml);
+      return match ? `${families.get(match[1]!)} ${match[2]}` : 'not found';
+    };
+    expect(setting('Two')).toBe('DejaVuSans <b>');
+    expect(setting('disagree')).toBe('DejaVuSans <i>');
+    expect(setting('ref-12')).toBe('DejaVuSansMono ');
+    expect(setting('bold words')).toBe('DejaVuSans <b>');
+    expect(xml).toMatch(/<a href="https:\/\/example\.org\/wire">/);
+    // The Markdown's own marks are not printed.
+    const all = collapseWhitespace(pdftotext(out));
+    expect(all).toContain('Two sources disagree; see ref-12 and the wire.');
+    expect(all).toMatch(/• first point/);
+    expect(all).not.toMatch(/\*\*|`ref-12`|\]\(/);
+  });
+
   it('continues notes that do not fit in the margin as endnotes that point back to their page', async () => {
     const { id, text } = sampleWithText();
     const huge = `${'A very long note that keeps going. '.repeat(2500)}The end of the long note.`;

@@ -5,6 +5,7 @@ import type { Annotation } from '../../shared/annotations';
 import { evidencePhrases } from '../../shared/evidence-export';
 import type { DocumentRun } from './pdf-document-run';
 import { endnoteDestination, noteLines } from './pdf-margin-notes';
+import { notePieces } from './pdf-note-text';
 import { originalPage } from './pdf-provenance';
 import { APPENDIX_QUOTE_LIMIT, BLOCK_STYLE, ENDNOTE_SIZE, LINE_FACTOR, MARGIN_LEFT, MUTED } from './pdf-style';
 import { exportPiece, hasNote, solidOf } from './pdf-style';
@@ -82,9 +83,8 @@ async function renderAnnotationItem(
     if (page >= 0) surface.linkToPage(MARGIN_LEFT, top, fullWidth, quoteSize * LINE_FACTOR, page);
   });
   if (surface.options.includeNotes && hasNote(annotation)) {
-    for (const paragraph of annotation.note.text.split(/\n+/)) {
-      if (paragraph.trim() === '') continue;
-      const lines = surface.layout(surface.plainPieces(paragraph, 8.6), fullWidth - 22, undefined, 'auto');
+    for (const pieces of notePieces(annotation.note, 8.6)) {
+      const lines = surface.layout(pieces, fullWidth - 22, undefined, 'auto');
       surface.flowLines(lines, MARGIN_LEFT + 22, 8.6, documentIndex, undefined);
     }
   }

@@ -5,6 +5,7 @@
 import type { DocumentRun, MarginEntry } from './pdf-document-run';
 import { firstPlacedEndingAfter } from './pdf-document-run';
 import { LINE_FACTOR, MARGIN_LEFT, MARGIN_TOP, MUTED, NOTE_COLUMN_WIDTH, NOTE_SIZE, NOTE_SPACING } from './pdf-style';
+import { notePieces } from './pdf-note-text';
 import { unbrokenDate } from './pdf-provenance';
 import { exportPiece, hasNote, solidOf } from './pdf-style';
 import type { PageSurface } from './pdf-surface';
@@ -42,10 +43,8 @@ export function noteLines(
     },
   );
   if (note) {
-    for (const paragraph of annotation.note.text.split(/\n+/)) {
-      if (paragraph.trim() === '') continue;
-      lines.push(...surface.layout(surface.plainPieces(paragraph, size), width, undefined, 'auto'));
-    }
+    for (const pieces of notePieces(annotation.note, size))
+      lines.push(...surface.layout(pieces, width, undefined, 'auto'));
   }
   if (tags !== '') lines.push(...surface.layout([tagPiece], width));
   return lines;
