@@ -24,6 +24,8 @@ import { SYNC_OFF } from '../shared/sync';
 import type { RenderedPdf } from './export';
 import { writeFileAtomic } from './files/atomic-write';
 import { DocumentRepository } from './documents';
+import { documentHandlers } from './document-handlers';
+import { ReadingPlaces } from './reading-places';
 import { EventBus } from './events';
 import { DocumentImporter, ImportJobs, MBOX_SPLITTER, importHandlers, productionReaders } from './import';
 import { WarmReaders, defaultReaderWorkerEntry, ocrModelsDirIn, type ImportOptions } from './import';
@@ -125,17 +127,10 @@ export class MarginaliaCore {
     const pageDeps = { documents: this.documents, annotation: (id: string) => this.annotations.get(id) };
     return {
       getAppInfo: () => this.info,
-      listDocuments: () => this.documents.list(),
-      getDocument: ({ id }) => this.documents.detail(id),
-      getDocumentText: ({ id }) => ({ text: this.documents.canonicalText(id) }),
+      ...documentHandlers(this.documents, new ReadingPlaces(this.db), this.events),
       ...importHandlers({ importer: this.importer, jobs: this.importJobs, documents: this.documents }),
       ...evidenceHandlers(evidenceServicesOf(this)),
       ...originalPageHandlers({ ...pageDeps, ocrModelsDir: ocrModelsDirIn(this.info.dataDir), workerEntry }),
-      removeDocument: ({ id }) => {
-        this.documents.remove(id);
-        this.events.emit('libraryChanged', { reason: 'removed' });
-        return { removed: true };
-      },
       getSettings: () => this.settings.read(),
       updateSettings: async (changes) => {
         if (changes.workspaceDir !== undefined && changes.workspaceDir !== '' && !isAbsolute(changes.workspaceDir)) {

@@ -61,6 +61,10 @@ export const inputSchemas = {
     })
     .strict(),
   getDocumentSource: z.object({ id: documentId }).strict(),
+  getReadingPlace: z.object({ documentId: documentId }).strict(),
+  saveReadingPlace: z
+    .object({ documentId: documentId, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+    .strict(),
   importAttachment: z
     .object({
       documentId: documentId,

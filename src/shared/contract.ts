@@ -75,6 +75,10 @@ export interface MarginaliaContract extends EvidenceContract {
   /** A page of a document's original (a PDF page, a scanned image) as a picture, with an annotation's regions on it. */
   /** `password` opens an encrypted PDF: kept in memory for the session, never stored; without one it answers PASSWORD_REQUIRED. */
   getOriginalPage(input: { documentId: string; page: number; annotationId?: string; password?: string }): OriginalPage;
+  /** Where the document was last being read (an offset in its text; 0, its top, when it never was). */
+  getReadingPlace(input: { documentId: string }): { offset: number };
+  /** Remembers where the document is being read, for the next time it opens; 0 (its top) forgets it. */
+  saveReadingPlace(input: { documentId: string; offset: number }): { saved: true };
   /** Where a document's original came from and what its reader found, with its page map (for the Source panel). */
   getDocumentSource(input: { id: string }): DocumentSource;
   /**
@@ -188,6 +192,8 @@ export const METHOD_NAMES = [
   'getDocumentText',
   'importDocument',
   'getDocumentSource',
+  'getReadingPlace',
+  'saveReadingPlace',
   'importAttachment',
   'importUrl',
   'cancelImport',

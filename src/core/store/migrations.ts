@@ -7,6 +7,7 @@ import type { StoredWebAnnotationV6 } from './released-helpers';
 import { createEvidenceTablesV10 } from './migration-10';
 import { createEvidenceTombstonesV11 } from './migration-11';
 import { createEvidenceTombstonesV12 } from './migration-12';
+import { createReadingPlacesV13 } from './migration-13';
 import {
   MAX_CLOCK_SKEW_MS_V7,
   authorIdForKeyV7,
@@ -333,6 +334,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 11, description: 'tombstones of removed grades and links', up: createEvidenceTombstonesV11 },
   { version: 12, description: 'tombstones of the other deleted evidence items', up: createEvidenceTombstonesV12 },
+  { version: 13, description: 'where each document was last being read', up: createReadingPlacesV13 },
 ];
 
 /** Gives the profile a key pair if it has none and moves its items to the author id of that key. */
