@@ -11,7 +11,10 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MarginaliaCore } from '../../src/core/core';
 import { placeImportedNotes } from '../../src/core/import/imported-notes';
 import { textRun } from '../../src/shared/document-blocks';
 import { buildDocx, COMMENTS } from '../support/docx-fixture';
@@ -198,6 +201,42 @@ async function importTricky() {
   for (const note of quoted) expect(note.exact).toBe(text.slice(note.start, note.end));
   return { outcome, text, quoted: quoted.map(({ note, exact, start }) => [note, exact, start]) };
 }
+
+describe('Word comments in two libraries', () => {
+  it('are the same notes in both, so a bundle from one to the other brings only its signer’s own notes, refusing none', async () => {
+    docx ??= await buildDocx();
+    const reviewer = new MarginaliaCore({ dataDir: join(library.path, 'reviewer'), host: 'cli', version: 'test' });
+    try {
+      library.core.profile.rename('Ana Analyst');
+      reviewer.profile.rename('Rui Reviewer');
+      const path = join(library.path, 'Field report.docx');
+      writeFileSync(path, docx);
+      const { document } = await library.core.importFile(path);
+      const theirs = (await reviewer.importFile(path)).document;
+      const ids = (core: MarginaliaCore, id: string) =>
+        core.annotations
+          .list(id)
+          .map((note) => note.id)
+          .sort();
+      expect(ids(reviewer, theirs.id)).toEqual(ids(library.core, document.id));
+      const quote = 'the old bridge';
+      const start = library.core.documents.canonicalText(document.id).indexOf(quote);
+      library.core.annotations.create({
+        documentId: document.id,
+        start,
+        end: start + quote.length,
+        noteMarkdown: 'Mine',
+      });
+      const bundle = Buffer.from(library.core.exportBundle({ documentIds: [document.id] }).bytes);
+      const plan = await reviewer.importBundle(bundle, { allowUnsigned: false, apply: true });
+      expect(plan.refused).toBe(0);
+      expect(plan.annotations.added).toBe(1);
+      expect(reviewer.annotations.list(theirs.id)).toHaveLength(COMMENTS.length + 1);
+    } finally {
+      reviewer.close();
+    }
+  });
+});
 
 describe('Word comments on the title heading, across paragraphs and over a footnote mark', () => {
   it('highlights the title for a comment on the first heading that became it, and counts none left out', async () => {

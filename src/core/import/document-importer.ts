@@ -294,7 +294,12 @@ export class DocumentImporter {
 
   /** A new document's Word comments become its margin notes, in the import's transaction. */
   private writeNotes(batch: IncomingBatch, documentId: string, prepared: PreparedDocument): void {
-    const into = { id: documentId, text: prepared.canonicalText, textSha256: prepared.textSha256 };
+    const into = {
+      id: documentId,
+      text: prepared.canonicalText,
+      textSha256: prepared.textSha256,
+      sourceSha256: prepared.sourceSha256,
+    };
     const importedAt = prepared.provenance?.importedAt ?? new Date().toISOString();
     (prepared.notes?.placed ?? []).forEach((note, index) => {
       batch.annotation(into, noteAnnotation(into, note, index, importedAt));

@@ -94,9 +94,14 @@ export function importedAuthorName(name: string): string {
   return name === '' ? 'Word comment' : `${name} (Word comment)`;
 }
 
-/** The annotation a placed note becomes in a document; its id is stable for the document and the note's place. */
+/**
+ * The annotation a placed note becomes in a document. Its id comes from the file's bytes, the text
+ * read from them and the note's place, not from the document's id (each library's own): two
+ * libraries that imported the same file hold the same notes, so a note bundle from one to the other
+ * finds them already there, rather than refusing them as changes to notes by other authors (trial).
+ */
 export function noteAnnotation(
-  document: { id: string; text: string; textSha256: string },
+  document: { id: string; text: string; textSha256: string; sourceSha256: string },
   note: PlacedNote,
   index: number,
   importedAt: string,
@@ -104,7 +109,7 @@ export function noteAnnotation(
   const quote = quoteSelectorFor(document.text, note.start, note.end);
   const time = note.createdAt !== '' ? note.createdAt : importedAt;
   return {
-    id: uuidFrom(`marginalia imported note\0${document.id}\0${index}\0${note.start}`),
+    id: uuidFrom(`marginalia imported note\0${document.sourceSha256}\0${document.textSha256}\0${index}\0${note.start}`),
     documentId: document.id,
     kind: 'highlight',
     color: 'yellow',
