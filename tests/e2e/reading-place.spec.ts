@@ -6,6 +6,7 @@ import { buildPagedPdf, pageLines } from '../support/paged-pdf';
 import { expect, screenshotBothThemes, test } from './fixtures';
 import { textBox } from './helpers';
 import { choosePdf, openApp } from './import-helpers';
+import { callOk } from '../support/evidence-library';
 
 /** How far (px) the passage may move: rounding and a line's own reflow, not a lost place. */
 const HELD = 8;
@@ -58,6 +59,13 @@ function longParagraphs(): string[] {
     (_, index) =>
       `Paragraph ${index + 1} reports movement on the coast road near checkpoint ${index + 1}, with witnesses, officials and wire copy agreeing on the time, the number of vehicles and the direction they took after the bridge.`,
   );
+}
+
+/** The passage stands at the top of the reader, its first line in full view. */
+async function expectAtTop(page: Page, text: string): Promise<void> {
+  const top = (await page.getByRole('main', { name: 'Reader' }).boundingBox())!.y;
+  await expect.poll(async () => (await textBox(page, text)).y - top).toBeGreaterThanOrEqual(0);
+  expect((await textBox(page, text)).y - top).toBeLessThanOrEqual(BELOW_TOP + HELD);
 }
 
 async function expectHeld(page: Page, text: string, y: number): Promise<void> {
@@ -135,6 +143,54 @@ test('a scroll and a larger text in the same moment hold the place scrolled to, 
   const fontSize = () => page.evaluate(() => document.documentElement.style.getPropertyValue('--reader-font-size'));
   await expect.poll(fontSize).toBe('20px');
   await expectHeld(page, passage, y);
+});
+
+test('a document opened again goes back to where it was being read, also after a restart, unless a search hit asks for another place', async ({
+  page,
+  app,
+}) => {
+  const { document: report } = app.core.importBytes(
+    'long.txt',
+    Buffer.from(`A long report\n\n${longParagraphs().join('\n\n')}\n`),
+  );
+  app.core.settings.update({ lastOpenedDocumentId: report.id });
+  await page.goto(app.url);
+  const passage = 'Paragraph 150 reports movement';
+  await expect(page.getByTestId('reader-content')).toContainText(passage);
+  await scrollTextToTop(page, passage);
+  // Saved a moment after the scrolling stops: the place is where the paragraph begins in the text.
+  const begins = app.core.documents.canonicalText(report.id).indexOf(passage);
+  const saved = async () => (await callOk(app.core, 'getReadingPlace', { documentId: report.id })).offset;
+  await expect.poll(saved).toBe(begins);
+
+  const documents = page.getByRole('list', { name: 'Documents' });
+  await documents.getByRole('button', { name: /^Reports of western/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+  await documents.getByRole('button', { name: /^A long report/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A long report' })).toBeVisible();
+  await expectAtTop(page, passage);
+  await screenshotBothThemes(page, 'reading-place-reopened');
+
+  // The app started again opens the last document where it was left.
+  await page.reload();
+  await expect(page.getByTestId('reader-content')).toContainText(passage);
+  await expectAtTop(page, passage);
+
+  // Opened from a search hit near its top, it goes to the hit, not to the saved place.
+  await documents.getByRole('button', { name: /^Reports of western/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+  await page.getByRole('main', { name: 'Reader' }).focus();
+  await page.keyboard.press('Control+Shift+f');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('"checkpoint 3,"');
+  await page
+    .getByRole('button', { name: /checkpoint 3,/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A long report' })).toBeVisible();
+  await page.waitForTimeout(500);
+  const hit = await textBox(page, 'checkpoint 3,');
+  expect(hit.y).toBeGreaterThan(0);
+  expect(hit.y).toBeLessThan(page.viewportSize()!.height);
 });
 
 test('the passage being read in a PDF stays in place, page markers and all, when the window narrows', async ({

@@ -20,6 +20,7 @@ import { joinMarksToWords } from './mark-joins';
 import { ReaderBridgePlugin } from './ReaderBridgePlugin';
 import type { ReaderElements } from './Reader';
 import { AnnotationCommandsPlugin } from './plugins/AnnotationCommandsPlugin';
+import { SavedPlacePlugin } from './plugins/SavedPlacePlugin';
 import { CaretPlugin } from './plugins/CaretPlugin';
 import { EditablePlugin } from './plugins/EditablePlugin';
 import { HighlightPaintPlugin } from './plugins/HighlightPaintPlugin';
@@ -90,6 +91,7 @@ interface PagePluginsProps {
   shown: readonly Annotation[];
   documentId: string;
   pageMap: DocumentDetail['pageMap'];
+  textLength: number;
 }
 
 /** The plugins that need the page's elements, mounted once those exist. */
@@ -102,6 +104,13 @@ function PagePlugins(props: PagePluginsProps) {
     <>
       <ReaderKeysPlugin scroller={scroller} deselect={deselect} />
       <ReadingPlacePlugin scroller={scroller} article={article} />
+      <SavedPlacePlugin
+        map={map}
+        scroller={scroller}
+        documentId={documentId}
+        textLength={props.textLength}
+        jumpAsked={controller.scrollTarget !== null}
+      />
       <CaretPlugin elements={{ scroller, page, caret }} map={map} />
       <HighlightPaintPlugin
         map={map}
@@ -207,6 +216,7 @@ export function ReaderDocument(props: ReaderDocumentProps) {
             shown={props.shown}
             documentId={doc.id}
             pageMap={doc.pageMap}
+            textLength={doc.textLength}
           />
         )}
       </LexicalComposer>
