@@ -252,13 +252,22 @@ test('j pressed as soon as the highlights show, before their notes have loaded, 
   await expect(card(page, '200 IS fighters')).toContainText('On 200 IS fighters');
 });
 
-test('Home, End and Page Down still scroll the reader while it has the caret', async ({ page, app }) => {
+test('Home, End and Page Down still scroll the reader while it has the caret, and the caret comes along', async ({
+  page,
+  app,
+}) => {
   await openReader(page, app);
   await pressUntilTextFocused(page, 'Tab');
   const reader = page.getByRole('main', { name: 'Reader' });
   const top = () => reader.evaluate((element) => element.scrollTop);
   await page.keyboard.press('PageDown');
   await expect.poll(top).toBeGreaterThan(100);
+  // The caret left behind at the top starts again from the first line in view: an arrow key keeps the
+  // reader on the page it went to, rather than going back up to the caret.
+  const paged = await top();
+  await page.keyboard.press('ArrowDown');
+  await expect(caret(page)).toBeInViewport();
+  expect(Math.abs((await top()) - paged)).toBeLessThan(60);
   await page.keyboard.press('End');
   await expect(page.getByRole('progressbar', { name: 'Reading progress' })).toHaveAttribute('aria-valuenow', '100');
   await page.keyboard.press('Home');

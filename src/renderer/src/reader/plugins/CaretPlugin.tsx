@@ -144,9 +144,7 @@ function registerCaretDrawing(editor: LexicalEditor, elements: CaretElements, te
 function rememberedInView(editor: LexicalEditor, map: DomTextMap, memory: CaretMemory, scroller: HTMLElement) {
   if (memory.remembered === null) return false;
   const point = domPointAt(editor, map, memory.remembered, memory.side);
-  const rect = point && caretRectAt(point.node, point.offset);
-  const view = scroller.getBoundingClientRect();
-  return rect !== null && rect.top >= view.top && rect.top + rect.height <= view.bottom;
+  return lineInView(point && caretRectAt(point.node, point.offset), scroller);
 }
 
 /**
@@ -190,6 +188,26 @@ function registerFocusCaret(
   );
 }
 
+/** Whether a point's line shows whole in the reader's view. */
+function lineInView(rect: { top: number; height: number } | null, scroller: HTMLElement): boolean {
+  const view = scroller.getBoundingClientRect();
+  return rect !== null && rect.top >= view.top && rect.top + rect.height <= view.bottom;
+}
+
+/**
+ * A caret the reader scrolled away from (Page Down, the wheel) starts again from the first line
+ * in view, as caret browsing does: the next arrow key went back to it, far from the reading (trial).
+ */
+function caretFromView(root: HTMLElement, selection: Selection, scroller: HTMLElement): void {
+  if (!selection.isCollapsed) return;
+  // A line partly in view (cut at an edge) keeps its caret: the arrow goes on from there.
+  const rect = caretRectAt(selection.focusNode!, selection.focusOffset);
+  const view = scroller.getBoundingClientRect();
+  if (rect && rect.top + rect.height > view.top && rect.top < view.bottom) return;
+  const point = caretPointInView(root, scroller);
+  if (point) selection.setBaseAndExtent(point.node, point.offset, point.node, point.offset);
+}
+
 /** Moves (or with Shift extends) the selection one step; true when the key was the caret's. */
 function moveCaret(
   editor: LexicalEditor,
@@ -203,6 +221,7 @@ function moveCaret(
   if (!map) return;
   const selection = ensureSelection(editor, elements.scroller, map);
   if (!selection) return;
+  if (!event.shiftKey) caretFromView(editor.getRootElement()!, selection, elements.scroller);
   const alter = event.shiftKey ? 'extend' : 'move';
   const byWord = event.ctrlKey || event.altKey;
   if (direction === 'up' || direction === 'down') {
