@@ -54,7 +54,7 @@ function authorShown(author: Locator) {
 }
 
 const RANIA = 'Rania Haddad';
-const LONG_NAME = 'Dr. Margaret Okonkwo-Fitzgerald (Legal), Regional Water Authority';
+const LONG_NAME = 'Dr. Margaret Okonkwo (Legal), Regional Water Authority';
 
 test('a Word comment’s author shows whole: on one line where the card has room, a long one wrapped, never cut', async ({
   page,
@@ -91,6 +91,37 @@ test('a Word comment’s author shows whole: on one line where the card has room
   expect(nameLines).toBe(1);
   expect(await authorShown(shortAuthor)).toMatchObject({ whole: true, kindOnOneLine: true });
   await screenshotBothThemes(page, 'reading-trial-word-comment-authors-1024');
+});
+
+test('one’s own name shows whole beside an edited note’s time, the time going to the next line when both do not fit', async ({
+  page,
+  app,
+}) => {
+  app.core.profile.rename('Margaret Okonkwo');
+  const doc = app.core.documents.list()[0]!;
+  const quote = 'Islamic State militants';
+  const start = app.core.documents.canonicalText(doc.id).indexOf(quote);
+  const { id } = app.core.annotations.create({
+    documentId: doc.id,
+    start,
+    end: start + quote.length,
+    noteMarkdown: 'First',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  app.core.annotations.update({ id, noteMarkdown: 'Second thoughts' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(app.url);
+  const card = page.getByRole('article', { name: `Note on “${quote}”` });
+  await expect(card).toContainText('Second thoughts');
+  const author = card.getByTitle('Margaret Okonkwo');
+  const time = card.locator('time');
+  await expect(time).toContainText(/^edited /);
+  expect(await author.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  // Both are drawn inside the card, the time below the name.
+  const [cardBox, nameBox, timeBox] = [await card.boundingBox(), await author.boundingBox(), await time.boundingBox()];
+  expect(timeBox!.y).toBeGreaterThanOrEqual(nameBox!.y + nameBox!.height - 1);
+  expect(timeBox!.x + timeBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
+  await screenshotBothThemes(page, 'reading-trial-own-name-edited');
 });
 
 test('a page marker’s tooltip reads the printed label the marker shows, with the file’s page number beside it', async ({
