@@ -3,6 +3,7 @@
 // reader stands where it stood on screen, as in Kindle or Readwise Reader.
 import type { Page } from '@playwright/test';
 import { buildPagedPdf, pageLines } from '../support/paged-pdf';
+import type { RunningApp } from './fixtures';
 import { expect, screenshotBothThemes, test } from './fixtures';
 import { textBox } from './helpers';
 import { choosePdf, openApp } from './import-helpers';
@@ -68,6 +69,18 @@ async function expectAtTop(page: Page, text: string): Promise<void> {
   expect((await textBox(page, text)).y - top).toBeLessThanOrEqual(BELOW_TOP + HELD);
 }
 
+/** Imports the long report and opens the app on it, once its text is there; returns its id. */
+async function openLongReport(page: Page, app: RunningApp): Promise<string> {
+  const { document } = app.core.importBytes(
+    'long.txt',
+    Buffer.from(`A long report\n\n${longParagraphs().join('\n\n')}\n`),
+  );
+  app.core.settings.update({ lastOpenedDocumentId: document.id });
+  await page.goto(app.url);
+  await expect(page.getByTestId('reader-content')).toContainText('Paragraph 150 reports movement');
+  return document.id;
+}
+
 async function expectHeld(page: Page, text: string, y: number): Promise<void> {
   await expect.poll(async () => Math.abs((await textBox(page, text)).y - y)).toBeLessThanOrEqual(HELD);
 }
@@ -76,15 +89,9 @@ test('the passage being read stays in place when the window narrows, the text gr
   page,
   app,
 }) => {
-  const { document } = app.core.importBytes(
-    'long.txt',
-    Buffer.from(`A long report\n\n${longParagraphs().join('\n\n')}\n`),
-  );
-  app.core.settings.update({ lastOpenedDocumentId: document.id });
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.url);
+  await openLongReport(page, app);
   const passage = 'Paragraph 150 reports movement';
-  await expect(page.getByTestId('reader-content')).toContainText(passage);
   const y = await scrollTextToTop(page, passage);
 
   await page.setViewportSize({ width: 1000, height: 760 });
@@ -110,36 +117,18 @@ test('a scroll and a larger text in the same moment hold the place scrolled to, 
   page,
   app,
 }) => {
-  const { document: report } = app.core.importBytes(
-    'long.txt',
-    Buffer.from(`A long report\n\n${longParagraphs().join('\n\n')}\n`),
-  );
-  app.core.settings.update({ lastOpenedDocumentId: report.id });
-  await page.goto(app.url);
+  await openLongReport(page, app);
   const passage = 'Paragraph 150 reports movement';
-  await expect(page.getByTestId('reader-content')).toContainText(passage);
   await scrollTextToTop(page, 'Paragraph 130 reports movement');
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const y = (await reader.boundingBox())!.y + BELOW_TOP;
+  const by = (await textBox(page, passage)).y - y;
   // A busy machine can draw no frame between a scroll and the next key: its scroll event then
   // comes after the text has already grown. Both happen here in one task, as they did in CI.
-  const y = await page.getByRole('main', { name: 'Reader' }).evaluate((reader, wanted) => {
-    const walker = document.createTreeWalker(
-      reader.querySelector('[data-testid="reader-content"]')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const index = node.data.indexOf(wanted);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + 1);
-      const wantedY = reader.getBoundingClientRect().top + 12;
-      reader.scrollBy(0, range.getBoundingClientRect().top - wantedY);
-      reader.dispatchEvent(new KeyboardEvent('keydown', { key: '=', code: 'Equal', ctrlKey: true, bubbles: true }));
-      return wantedY;
-    }
-    throw new Error(`no "${wanted}"`);
-  }, passage);
+  await reader.evaluate((element, distance) => {
+    element.scrollBy(0, distance);
+    element.dispatchEvent(new KeyboardEvent('keydown', { key: '=', code: 'Equal', ctrlKey: true, bubbles: true }));
+  }, by);
   const fontSize = () => page.evaluate(() => document.documentElement.style.getPropertyValue('--reader-font-size'));
   await expect.poll(fontSize).toBe('20px');
   await expectHeld(page, passage, y);
@@ -149,18 +138,12 @@ test('a document opened again goes back to where it was being read, also after a
   page,
   app,
 }) => {
-  const { document: report } = app.core.importBytes(
-    'long.txt',
-    Buffer.from(`A long report\n\n${longParagraphs().join('\n\n')}\n`),
-  );
-  app.core.settings.update({ lastOpenedDocumentId: report.id });
-  await page.goto(app.url);
+  const reportId = await openLongReport(page, app);
   const passage = 'Paragraph 150 reports movement';
-  await expect(page.getByTestId('reader-content')).toContainText(passage);
   await scrollTextToTop(page, passage);
   // Saved a moment after the scrolling stops: the place is where the paragraph begins in the text.
-  const begins = app.core.documents.canonicalText(report.id).indexOf(passage);
-  const saved = async () => (await callOk(app.core, 'getReadingPlace', { documentId: report.id })).offset;
+  const begins = app.core.documents.canonicalText(reportId).indexOf(passage);
+  const saved = async () => (await callOk(app.core, 'getReadingPlace', { documentId: reportId })).offset;
   await expect.poll(saved).toBe(begins);
 
   const documents = page.getByRole('list', { name: 'Documents' });
