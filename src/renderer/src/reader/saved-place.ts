@@ -3,7 +3,7 @@
 import type { LexicalEditor } from 'lexical';
 import type { DomTextMap } from './dom-map';
 import { offsetOfDomPoint, rangeForSpan } from './dom-map';
-import { readingPlaceOf } from './reading-place';
+import { readingPlaceOf, rememberReadingPlaces } from './reading-place';
 
 /**
  * How far below the reader's top edge a restored line stands: clear of the progress bar, with a
@@ -35,5 +35,8 @@ export function scrollOffsetToTop(
   const line = range?.getClientRects()[0];
   if (!line) return false;
   scroller.scrollTop += line.top - scroller.getBoundingClientRect().top - RESTORED_LINE_DEPTH;
+  // Taken as the place to hold at once: the text still settling (a font arriving after a reload)
+  // could reflow it before this scroll's event is seen, and the place then read would be past it.
+  rememberReadingPlaces();
   return true;
 }
