@@ -14,6 +14,7 @@ import { SearchSyntaxError, ftsMatchExpression, parseSearchQuery } from '../shar
 import type { Passage } from '../shared/search-matching';
 import { findPassages, snippetParts, termRegex } from '../shared/search-matching';
 import { mergeSameSnippets, snippetOfPassage, snippetSource, snippetSpan } from '../shared/search-snippets';
+import { passagesInMatchingBlocks } from '../shared/search-blocks';
 import type { SearchGroup, SearchHit, SearchResults } from '../shared/search-results';
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../shared/search-results';
 import type { AnchorStatus } from '../shared/selectors';
@@ -176,7 +177,8 @@ export class SearchService {
     const regex = termRegex(parsed.terms);
     rows.forEach((row, rank) => {
       const text = withText ? this.texts.get(row.id, row.text_sha256) : '';
-      let passages = withText ? mergeSameSnippets(snippetSource(row.title, text), findPassages(text, regex)) : [];
+      const found = withText ? passagesInMatchingBlocks(text, parsed.expression, findPassages(text, regex)) : [];
+      let passages = withText ? mergeSameSnippets(snippetSource(row.title, text), found) : [];
       // FTS matched the title, or a form the exact search cannot see: still list the document once.
       if (withText && passages.length === 0) passages = [{ start: 0, end: 0, marks: [] }];
       into.set(row.id, { documentId: row.id, title: row.title, rank, text, annotations: [], passages });

@@ -71,6 +71,28 @@ describe('search results', () => {
     expect(results.total).toBeLessThan(51 + tracking);
   });
 
+  it('list, for several words, the paragraphs that hold them all, not each paragraph holding one', async () => {
+    const paragraphs = Array.from(
+      { length: 300 },
+      (_, index) => `Paragraph ${index + 1} walks east of marker ${index + 1}.`,
+    );
+    const diary = core.importBytes('diary.txt', Buffer.from(`Field diary\n\n${paragraphs.join('\n\n')}\n`)).document.id;
+    const diaryText = core.documents.canonicalText(diary);
+    const both = await search({ query: 'marker 120', documentId: diary });
+    expect(both.total).toBe(1);
+    const [hit] = hitsOf(both);
+    expect(hit!.marks.map((mark) => diaryText.slice(mark.start, mark.end))).toEqual(['120', 'marker', '120']);
+    // Either word: every paragraph with one of them.
+    expect((await search({ query: 'marker OR 120', documentId: diary, limit: 1000 })).total).toBe(300);
+    // Words no one paragraph holds together: the document matched as a whole, so each place shows,
+    // the title's “diary” and paragraph 120.
+    const apart = hitsOf(await search({ query: 'diary 120', documentId: diary, limit: 1000 }));
+    expect(apart.map((found) => diaryText.slice(found.marks[0]!.start, found.marks.at(-1)!.end))).toEqual([
+      'diary',
+      '120 walks east of marker 120',
+    ]);
+  });
+
   it('mark a quoted phrase whole, as one span', async () => {
     const hits = hitsOf(await search({ query: '"not on Facebook"', documentId: aclu }));
     expect(hits.length).toBeGreaterThan(0);
