@@ -35,10 +35,10 @@ function skip(to: () => void) {
 export function SkipLinks() {
   return (
     <nav className={styles.skipLinks} aria-label="Skip links">
-      <a href="#reader" className={styles.skipLink} onClick={skip(focusText)}>
+      <a href="#reader" className={styles.skipLink} onClick={skip(focusText)} data-app-link="">
         Skip to text
       </a>
-      <a href="#margin" className={styles.skipLink} onClick={skip(focusNotes)}>
+      <a href="#margin" className={styles.skipLink} onClick={skip(focusNotes)} data-app-link="">
         Skip to notes
       </a>
     </nav>

@@ -7,9 +7,11 @@ import type { AppInfo } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
 import { ok } from '../../../shared/result';
 
+/** A link from content; the app's own links (the skip links, marked data-app-link) handle their clicks themselves. */
 function linkOf(event: MouseEvent): HTMLAnchorElement | null {
   const target = event.target;
-  return target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
+  const link = target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
+  return link?.hasAttribute('data-app-link') ? null : link;
 }
 
 /** The address the content gave: Lexical puts about:blank in href for a protocol it refuses, and keeps the real one in data-href (see LinkTargetsPlugin). */
