@@ -31,6 +31,8 @@ export interface ReanchorCounts {
   moved: number;
   fuzzy: number;
   orphaned: number;
+  /** The text sent was the text already stored: nothing was saved, and the document is not marked edited. */
+  unchanged?: boolean;
 }
 
 export interface CreateAnnotationRequest {

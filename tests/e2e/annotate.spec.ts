@@ -392,6 +392,25 @@ test('an updated file re-anchors annotations; an orphan keeps its quote and is r
     .toEqual(['French special forces', 'killing several people']);
 });
 
+test('Done editing with nothing changed saves nothing and leaves the document unmarked as edited', async ({
+  page,
+  app,
+}) => {
+  await open(page, app);
+  const before = app.core.documents.list()[0]!;
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await expect(page.getByRole('region', { name: 'Editing' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The text has no changes: nothing was saved.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Editing' })).toBeHidden();
+  const library = page.getByRole('list', { name: 'Documents' });
+  await expect(library).toContainText(`version ${before.textVersion}`);
+  await expect(library).not.toContainText('text edited');
+  expect(app.core.documents.list()[0]!.textUpdatedAt).toBe(before.textUpdatedAt);
+});
+
 test('correcting the text in edit mode keeps highlights on their words', async ({ page, app }) => {
   await open(page, app);
   await selectText(page, 'Serbian hostages');

@@ -37,6 +37,7 @@ export interface DocumentImporterDeps {
     DocumentRepository,
     | 'insert'
     | 'summary'
+    | 'detail'
     | 'sourceBytes'
     | 'idWithSource'
     | 'replaceContent'
@@ -343,6 +344,13 @@ export class DocumentImporter {
       throw new UserFacingError('INVALID_INPUT', `The edited document could not be read: ${(error as Error).message}`);
     }
     const canonicalText = rebuilt.text;
+    const stored = this.deps.documents.detail(id);
+    // Done with nothing changed: nothing is saved, and the document is not marked as edited (trial).
+    if (
+      stored.textSha256 === sha256Hex(canonicalText) &&
+      rebuildIncomingDocument(stored.lexicalJson).lexicalJson === rebuilt.lexicalJson
+    )
+      return { kept: 0, moved: 0, fuzzy: 0, orphaned: 0, unchanged: true };
     const sourceBytes = this.deps.documents.sourceBytes(id).length;
     assertSharable({ lexicalJson: rebuilt.lexicalJson, canonicalText, sourceBytes }, this.deps.maxImportBytes());
     const textSha256 = sha256Hex(canonicalText);

@@ -22,6 +22,10 @@ export function ReaderPane() {
   const saveEdit = async (lexicalJson: string) => {
     const counts = await session.saveEdit(lexicalJson);
     if (!counts) return;
+    if (counts.unchanged) {
+      notifications.notify('The text has no changes: nothing was saved.');
+      return;
+    }
     await controller.refresh();
     const { kept, moved, fuzzy, orphaned } = counts;
     notifications.notify(
