@@ -34,6 +34,9 @@ function editedNote(app: RunningApp): string {
   const doc = app.core.documents.list().find((listed) => listed.title === SUBJECT)!;
   const start = app.core.documents.canonicalText(doc.id).indexOf(QUOTE);
   const created = app.core.annotations.create({ documentId: doc.id, start, end: start + QUOTE.length });
+  // Highlighted ten minutes before the note was written: a note written at once is new, not edited.
+  const earlier = new Date(Date.parse(created.createdAt) - 10 * 60_000).toISOString();
+  app.core.db.prepare('UPDATE annotations SET created_at = ? WHERE id = ?').run(earlier, created.id);
   return app.core.annotations.update({ id: created.id, noteMarkdown: 'Check against the drone images.' }).updatedAt;
 }
 

@@ -97,6 +97,8 @@ test('a passage is highlighted, tagged and noted with the keyboard alone', async
   await expect
     .poll(() => app.core.annotations.list(app.core.documents.list()[0]!.id).map((a) => [a.tags, a.note.text]))
     .toEqual([[['Actor/Militia'], 'Who led them is not said']]);
+  // Tagged and noted in the minute it was made, the note is new, not "edited".
+  await expect(made.locator('time')).not.toHaveText(/edited/);
   await screenshot(page, 'keyboard-annotated');
 });
 

@@ -107,7 +107,9 @@ test('one’s own name shows whole beside an edited note’s time, the time goin
     end: start + quote.length,
     noteMarkdown: 'First',
   });
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Written again ten minutes after: an edit, as the card says.
+  const earlier = new Date(Date.now() - 10 * 60_000).toISOString();
+  app.core.db.prepare('UPDATE annotations SET created_at = ? WHERE id = ?').run(earlier, id);
   app.core.annotations.update({ id, noteMarkdown: 'Second thoughts' });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto(app.url);

@@ -180,8 +180,15 @@ function AuthorName({ name, kind }: { name: string; kind: string | undefined }) 
   );
 }
 
+/** A note written in the minute its highlight was made (n, then typing) is new, not edited (trial: "edited 11:38 PM" at once). */
+const WRITING_MS = 60_000;
+
+function editedLater(annotation: Annotation): boolean {
+  return Date.parse(annotation.updatedAt) - Date.parse(annotation.createdAt) > WRITING_MS;
+}
+
 function CardHeader({ annotation, mine, selected }: { annotation: Annotation; mine: boolean; selected: boolean }) {
-  const edited = annotation.updatedAt !== annotation.createdAt;
+  const edited = editedLater(annotation);
   const status = annotation.anchor.status;
   const name = annotation.author.name;
   const kind = NAME_KIND.exec(name)?.[2];
