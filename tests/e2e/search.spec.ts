@@ -202,3 +202,23 @@ test('a hit in a PDF says both its page and the section it falls under', async (
   await expect(hit.getByTestId('page-tag')).toHaveText('p. 2');
   await screenshotBothThemes(page, 'search-pdf-page-and-section');
 });
+
+test('a click on the Search tab puts the caret in its box: what is typed next is the search, not the reader’s keys', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: /^Reports of western/ })).toBeVisible();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Search', exact: true }).click();
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('hostages k j');
+  await expect(box).toHaveValue('hostages k j');
+  expect(await reader.evaluate((element) => element.scrollTop)).toBe(0);
+  // From the keyboard, arriving on the tab keeps focus on the tabs, as tabs do.
+  await page.getByRole('tab', { name: 'Tags', exact: true }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Search', exact: true })).toBeFocused();
+  await expect(box).toBeVisible();
+});

@@ -72,7 +72,9 @@ function PanelTabs() {
           tabIndex={panel === selected ? 0 : -1}
           className={styles.tab}
           title={PANEL_LABELS[panel]}
-          onClick={() => panels.show(panel)}
+          // A click on Search puts the caret in its box (typing there ran the reader's keys, trial); Enter
+          // or Space on the tab, a keyboard's click (detail 0), leaves focus on the tabs, as tabs do.
+          onClick={(event) => (panel === 'search' && event.detail > 0 ? panels.focusSearch() : panels.show(panel))}
         >
           <PanelIcon panel={panel} />
           <span className={styles.label}>{PANEL_LABELS[panel]}</span>

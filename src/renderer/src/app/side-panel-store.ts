@@ -40,6 +40,11 @@ export class SidePanelStore extends Store<SidePanelState> {
     }));
   }
 
+  /** Shows the search tab with its box focused, in the scope it had (a click on the tab: the next thing typed is the search). */
+  focusSearch(): void {
+    this.set((state) => ({ open: true, panel: 'search', searchFocus: state.searchFocus + 1 }));
+  }
+
   /** The focus token the search box should answer now: 0 when no Find is waiting. */
   pendingSearchFocus(): number {
     const { searchFocus, searchFocusSpent } = this.get();
