@@ -2,7 +2,8 @@
 // exit, with its processor time and peak memory (maxRSS, worker threads included), written to stderr as the
 // last line: `cli ARGS…` runs the built command-line app (out/cli/marginalia.mjs, the same
 // bundle and reader worker a person runs); `pdfjs FILE` is pdfjs-dist's getTextContent of
-// every page alone; `mammoth FILE` is mammoth's convertToHtml alone.
+// every page alone; `mammoth FILE` is mammoth's convertToHtml alone; `mammoth-in-worker FILE`
+// is the same in a worker thread, the floor of any import that reads in one.
 import { readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -59,6 +60,18 @@ if (mode === 'cli') {
   const mammoth = require('mammoth');
   const result = await mammoth.convertToHtml({ buffer: readFileSync(rest[0]) });
   process.stdout.write(`${result.value.length}\n`);
+} else if (mode === 'mammoth-in-worker') {
+  // The least an import that reads in a worker can cost: mammoth alone, in a worker thread under
+  // the app's memory limit (DEFAULT_WORKER_LIMITS), the process waiting for its answer. No core,
+  // no library, nothing stored.
+  const { Worker } = await import('node:worker_threads');
+  const source = `const mammoth = require('mammoth');
+    mammoth.convertToHtml({ buffer: require('node:fs').readFileSync(${JSON.stringify(rest[0])}) })
+      .then((result) => require('node:worker_threads').parentPort.postMessage(result.value.length));`;
+  const worker = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const length = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  await worker.terminate();
+  process.stdout.write(`${length}\n`);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
