@@ -110,6 +110,11 @@ export interface BundlePlan {
    * other than its signer; for an unsigned one, changes and deletions of what is here.
    */
   refused: number;
+  /**
+   * Of those, the new notes (annotations and replies) a signed bundle carried for other authors:
+   * the names they claim, each once, and how many sit on a Word document (its own comments, often).
+   */
+  refusedNotes: { count: number; authors: string[]; onWordFiles: number };
   /** True once applied; a preview leaves the library untouched. */
   applied: boolean;
 }
@@ -173,12 +178,35 @@ export function importedSummary(plan: Pick<BundlePlan, 'signer' | 'annotations' 
   return `${from}: ${added} new, ${updated} updated.`;
 }
 
+/** Up to three names, then how many more: "A, B and C", "A, B, C and 2 others". */
+function namesList(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((name) => `“${name}”`);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${countOf(more, 'other')}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? '');
+}
+
+/** The sentence about new notes a signed bundle carried for others (they are not its signer's to add). */
+function refusedNotesSentence(notes: BundlePlan['refusedNotes']): string {
+  const left = `${countOf(notes.count, 'note')} by ${namesList(notes.authors)} ${nounFor(notes.count, 'was', 'were')} left out`;
+  const why = "a signed bundle brings only its signer's own notes.";
+  if (notes.onWordFiles === 0) return `${left}: ${why} Each author can send their own.`;
+  const them = nounFor(notes.onWordFiles, 'it is', 'they are');
+  return `${left}: ${why} If ${them} a Word file's own comments, importing that Word file brings ${nounFor(notes.onWordFiles, 'it', 'them')}.`;
+}
+
 /** The sentence a preview shows about refused items; empty when none were. */
-export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'signer'>): string {
+export function refusedSummary(plan: Pick<BundlePlan, 'refused' | 'refusedNotes' | 'signer'>): string {
   if (plan.refused === 0) return '';
-  const changes = countOf(plan.refused, 'change');
-  const were = nounFor(plan.refused, 'was', 'were');
-  return plan.signer.signed
-    ? `${changes} claimed for other authors ${were} refused: a bundle can only change its signer's own notes.`
-    : `${changes} to notes already here ${were} refused: an unsigned bundle can only add new notes.`;
+  if (!plan.signer.signed) {
+    const were = nounFor(plan.refused, 'was', 'were');
+    return `${countOf(plan.refused, 'change')} to notes already here ${were} refused: an unsigned bundle can only add new notes.`;
+  }
+  const notes = plan.refusedNotes;
+  const others = plan.refused - notes.count;
+  const changes =
+    others > 0
+      ? `${countOf(others, 'change')} claimed for other authors ${nounFor(others, 'was', 'were')} refused: a bundle can only change its signer's own notes.`
+      : '';
+  return [notes.count > 0 ? refusedNotesSentence(notes) : '', changes].filter(Boolean).join(' ');
 }

@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { MarginaliaCore } from '../../src/core/core';
 import { placeImportedNotes } from '../../src/core/import/imported-notes';
 import { textRun } from '../../src/shared/document-blocks';
+import { refusedSummary } from '../../src/shared/bundles';
 import { buildDocx, COMMENTS } from '../support/docx-fixture';
 
 import { useTempCore } from '../support/temp-core';
@@ -232,6 +233,30 @@ describe('Word comments in two libraries', () => {
       expect(plan.refused).toBe(0);
       expect(plan.annotations.added).toBe(1);
       expect(reviewer.annotations.list(theirs.id)).toHaveLength(COMMENTS.length + 1);
+    } finally {
+      reviewer.close();
+    }
+  });
+});
+
+describe('Word comments in a bundle to a library without the Word file', () => {
+  it('are left out, named by their authors, with the way to have them: import the Word file', async () => {
+    docx ??= await buildDocx();
+    const reviewer = new MarginaliaCore({ dataDir: join(library.path, 'reviewer'), host: 'cli', version: 'test' });
+    try {
+      library.core.profile.rename('Ana Analyst');
+      const path = join(library.path, 'Field report.docx');
+      writeFileSync(path, docx);
+      const { document } = await library.core.importFile(path);
+      const bundle = Buffer.from(library.core.exportBundle({ documentIds: [document.id] }).bytes);
+      const plan = await reviewer.importBundle(bundle, { allowUnsigned: false, apply: true });
+      const authors = [...new Set(COMMENTS.map((comment) => `${comment.author} (Word comment)`))];
+      expect(plan.refusedNotes).toEqual({ count: COMMENTS.length, authors, onWordFiles: COMMENTS.length });
+      const summary = refusedSummary(plan);
+      expect(summary).toContain(`${COMMENTS.length} notes by “${authors[0]}”`);
+      expect(summary).toContain("a signed bundle brings only its signer's own notes");
+      expect(summary).toContain('importing that Word file brings them');
+      expect(summary).not.toContain('claimed for other authors');
     } finally {
       reviewer.close();
     }
