@@ -88,7 +88,7 @@ describe('evidence in the PDF export', () => {
     await gradedLibrary();
     const text = pdftotext(await exportBoth());
     expect(text).toContain(
-      '“eleven boats did not come back” — Grade: B2 — Usually reliable, Probably true · Source: Harbour Radio (B)',
+      '“eleven boats did not come back” — Ada Analyst · Grade: B2 — Usually reliable, Probably true · Source: Harbour Radio (B)',
     );
   });
 

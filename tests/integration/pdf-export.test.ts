@@ -225,11 +225,12 @@ describe('annotated PDF export', () => {
     expect(all).not.toContain('#Actor/Unknown');
     expect(all).toMatch(/Page 1 of \d+/);
     expect(all).toMatch(
-      /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?”\n[\s\S]*Place\/Hospital \(1\)/,
+      /Appendix: annotations by tag[\s\S]*Actor\/Unknown \(1\)[\s\S]*“Who controls the security directorate\?” — Ada Analyst\n[\s\S]*Place\/Hospital \(1\)/,
     );
-    // The appendix names the margin note of an annotation that has one, and no number for one without.
-    expect(all).toMatch(/“Residents reported fighting near the hospital\.”\s+— note 1\b/);
-    expect(all).toMatch(/“Who controls the security directorate\?”\n/);
+    // The appendix names the margin note of an annotation that has one, and no number for one
+    // without; each entry names whose annotation it is, as its margin note would.
+    expect(all).toMatch(/“Residents reported fighting near the hospital\.”\s+— note 1 · Ada Analyst\b/);
+    expect(all).toMatch(/“Who controls the security directorate\?” — Ada Analyst\n/);
     expect(all).toContain('<script>alert');
   });
 

@@ -237,7 +237,7 @@ describe('provenance and pages out of the app', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
     const appendix = text.slice(text.indexOf('Appendix: annotations by tag'));
     // Its margin note's number, and no page.
-    expect(appendix).toMatch(/Place \(1\)\s+“harbour is closed”\s+— note 1\s+Since when\?/);
+    expect(appendix).toMatch(/Place \(1\)\s+“harbour is closed”\s+— note 1 · [^\n·]+\s+Since when\?/);
     expect(appendix).not.toMatch(/(page|p\.) \d/);
   });
 
@@ -256,7 +256,7 @@ describe('provenance and pages out of the app', () => {
     expect(text).not.toContain('Published:');
     expect(text).toMatch(/Created [A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2} UTC( ·)?\s+Imported/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
-    expect(text).toMatch(new RegExp(`— (note \\d+ · )?p\\. ${page}\\b`));
+    expect(text).toMatch(new RegExp(`— (note \\d+ · )?[^·]+ · p\\. ${page}\\b`));
     const pdf = await readPdf(readFileSync(out));
     const highlight = pdf.annotations.find((annotation) => annotation.subtype === 'Highlight')!;
     expect(highlight.contents).toBe(`Check this\n\np. ${page}`);

@@ -140,8 +140,11 @@ async function renderAppendix(surface: PageSurface, run: DocumentRun): Promise<v
     sectionHeading(surface, `${key === '' ? 'Untagged' : key} (${list.length})`, documentIndex, 3);
     for (const annotation of list) {
       const noteNumber = noteNumbers.get(annotation.id);
+      // Whose it is, as the margin note says: a briefing weighs a reading by who made it.
       const phrases = [
         noteNumber === undefined ? '' : `note ${noteNumber}`,
+        // Held together on one line (no-break spaces): "— Ada / Analyst" split the name.
+        annotation.author.name.replace(/ /g, '\u00a0'),
         placeOf(run, annotation),
         ...evidencePhrases(surface.context.evidence?.annotations[annotation.id]),
       ];
