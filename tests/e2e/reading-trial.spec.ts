@@ -253,3 +253,62 @@ test('search tells two documents of one title and text apart by their files', as
   await expect(heading('report-copy.md')).toBeVisible();
   await screenshotBothThemes(page, 'reading-trial-search-same-title');
 });
+
+/** How the folded note's box meets its lines: the last one shown ends at the fold, none is cut through. */
+function linesAgainstFold(body: Locator) {
+  return body.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const range = document.createRange();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const cut: string[] = [];
+    let lastShownBottom = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.height === 0) continue;
+        if (rect.top < box.bottom - 0.5 && rect.bottom > box.bottom + 0.5) cut.push(node.textContent ?? '');
+        if (rect.bottom <= box.bottom + 0.5) lastShownBottom = Math.max(lastShownBottom, rect.bottom);
+      }
+    }
+    return { cut, gapBelowLastLine: Math.round(box.bottom - lastShownBottom) };
+  });
+}
+
+test('a folded note ends at a whole line above “Show more”, at any width of the margin', async ({ page, app }) => {
+  const doc = app.core.documents.list()[0]!;
+  const quote = 'Islamic State militants';
+  const start = app.core.documents.canonicalText(doc.id).indexOf(quote);
+  const paragraphs = [
+    '**Why it matters.** The claim of 200 fighters rests on one source, repeated by three outlets.',
+    '- the first outlet cites “officials”',
+    '- the second cites the first',
+    'A second paragraph that runs on long enough to wrap over several lines of the margin at any width we try here.',
+    'And a third, which the fold hides.',
+  ];
+  app.core.annotations.create({
+    documentId: doc.id,
+    start,
+    end: start + quote.length,
+    noteMarkdown: paragraphs.join('\n\n'),
+  });
+  for (const size of [
+    { width: 1024, height: 700 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(app.url);
+    const card = page.getByRole('article', { name: `Note on “${quote}”` });
+    await expect(card.getByRole('button', { name: 'Show more' })).toBeVisible();
+    const fold = await linesAgainstFold(card.locator('[class*="collapsed"]'));
+    expect(fold.cut, `${size.width}×${size.height}`).toEqual([]);
+    expect(fold.gapBelowLastLine).toBeLessThanOrEqual(1);
+  }
+  await screenshotBothThemes(page, 'reading-trial-folded-note');
+  await page
+    .getByRole('article', { name: `Note on “${quote}”` })
+    .getByRole('button', { name: 'Show more' })
+    .click();
+  await expect(page.getByRole('article', { name: `Note on “${quote}”` })).toContainText(
+    'And a third, which the fold hides.',
+  );
+});

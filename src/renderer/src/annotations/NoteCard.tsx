@@ -15,6 +15,7 @@ import { cardName } from './card-name';
 import { focusReaderFrom } from './focus-passage';
 import type { MarginActions } from './MarginNotes';
 import { NoteEditor } from './NoteEditor';
+import { foldAtWholeLines } from './note-fold';
 import { Thread, fullTime, shortTime } from './Thread';
 import type { MarginFocus } from './useMarginFocus';
 import styles from './Margin.module.css';
@@ -44,6 +45,10 @@ export function NoteCard(props: NoteCardProps) {
     if (body) setOverflowing(body.scrollHeight > body.clientHeight + 2);
   }, [annotation.note.lexicalJson, selected, expanded]);
   const collapsed = !selected && !expanded;
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    return collapsed && overflowing && body ? foldAtWholeLines(body) : undefined;
+  }, [collapsed, overflowing, annotation.note.lexicalJson]);
   const onKeyDown = useCardKeys(props, bodyRef);
   const classes = [styles.card, selected ? styles.selected : '', mine ? '' : styles.other].filter(Boolean);
   return (
