@@ -110,11 +110,8 @@ export interface BundlePlan {
    * other than its signer; for an unsigned one, changes and deletions of what is here.
    */
   refused: number;
-  /**
-   * Of those, the new notes (annotations and replies) a signed bundle carried for other authors:
-   * the names they claim, each once, and how many sit on a Word document (its own comments, often).
-   */
-  refusedNotes: { count: number; authors: string[]; onWordFiles: number };
+  /** Of those, the new notes (annotations and replies) a signed bundle carried for other authors, and the names they claim, each once. */
+  refusedNotes: { count: number; authors: string[] };
   /** True once applied; a preview leaves the library untouched. */
   applied: boolean;
 }
@@ -189,10 +186,7 @@ function namesList(names: readonly string[]): string {
 /** The sentence about new notes a signed bundle carried for others (they are not its signer's to add). */
 function refusedNotesSentence(notes: BundlePlan['refusedNotes']): string {
   const left = `${countOf(notes.count, 'note')} by ${namesList(notes.authors)} ${nounFor(notes.count, 'was', 'were')} left out`;
-  const why = "a signed bundle brings only its signer's own notes.";
-  if (notes.onWordFiles === 0) return `${left}: ${why} Each author can send their own.`;
-  const them = nounFor(notes.onWordFiles, 'it is', 'they are');
-  return `${left}: ${why} If ${them} a Word file's own comments, importing that Word file brings ${nounFor(notes.onWordFiles, 'it', 'them')}.`;
+  return `${left}: a signed bundle brings only its signer's own notes.`;
 }
 
 /** The sentence a preview shows about refused items; empty when none were. */

@@ -240,7 +240,7 @@ describe('Word comments in two libraries', () => {
 });
 
 describe('Word comments in a bundle to a library without the Word file', () => {
-  it('are left out, named by their authors, with the way to have them: import the Word file', async () => {
+  it('are left out, named by their authors, not called changes to other authors’ notes', async () => {
     docx ??= await buildDocx();
     const reviewer = new MarginaliaCore({ dataDir: join(library.path, 'reviewer'), host: 'cli', version: 'test' });
     try {
@@ -251,11 +251,10 @@ describe('Word comments in a bundle to a library without the Word file', () => {
       const bundle = Buffer.from(library.core.exportBundle({ documentIds: [document.id] }).bytes);
       const plan = await reviewer.importBundle(bundle, { allowUnsigned: false, apply: true });
       const authors = [...new Set(COMMENTS.map((comment) => `${comment.author} (Word comment)`))];
-      expect(plan.refusedNotes).toEqual({ count: COMMENTS.length, authors, onWordFiles: COMMENTS.length });
+      expect(plan.refusedNotes).toEqual({ count: COMMENTS.length, authors });
       const summary = refusedSummary(plan);
       expect(summary).toContain(`${COMMENTS.length} notes by “${authors[0]}”`);
       expect(summary).toContain("a signed bundle brings only its signer's own notes");
-      expect(summary).toContain('importing that Word file brings them');
       expect(summary).not.toContain('claimed for other authors');
     } finally {
       reviewer.close();

@@ -123,7 +123,7 @@ function emptyPlan(deps: BundleImportDeps, bundle: ParsedBundle): BundlePlan {
     evidence: emptyEvidenceCounts(),
     evidenceSkipped: 0,
     refused: 0,
-    refusedNotes: { count: 0, authors: [], onWordFiles: 0 },
+    refusedNotes: { count: 0, authors: [] },
     applied: false,
   };
 }
@@ -222,13 +222,11 @@ class BundleMerge {
     );
   }
 
-  /** A new note refused for naming another author than the signer: whom it names, and whether it sits on a Word document. */
-  private refusedNote(authorName: string, bundleDocumentId?: string): void {
+  /** A new note refused for naming another author than the signer: counted, with the name it claims. */
+  private refusedNote(authorName: string): void {
     const notes = this.plan.refusedNotes;
     notes.count += 1;
     if (!notes.authors.includes(authorName)) notes.authors.push(authorName);
-    const document = this.bundle.documents.find((candidate) => candidate.id === bundleDocumentId);
-    if (document?.sourceType === 'docx') notes.onWordFiles += 1;
   }
 
   private countAuthor(author: { id: string; name: string }, kind: 'annotations' | 'replies'): void {
@@ -309,7 +307,7 @@ class BundleMerge {
       store.tombstone(id),
     );
     if (decision !== 'refused') this.countAuthor(this.countedAuthor(decision, row, author), 'annotations');
-    else if (!row) this.refusedNote(author.name, incoming.documentId);
+    else if (!row) this.refusedNote(author.name);
     if (!tally(decision, this.plan.annotations, this.plan)) return;
     this.arriving.add(id);
     const kept = { ...incoming, id, author, createdAt: acceptedTime(incoming.createdAt, this.nowMs), updatedAt };
