@@ -277,6 +277,28 @@ describe('annotated PDF export', () => {
     expect(result.pageCount).toBeGreaterThan(8);
   });
 
+  it('stacks the numbered chips of two notes on one line in the gutter, one under the other, never one over the other', async () => {
+    const { id, text } = sampleWithText();
+    highlight(id, text, 'Islamic State militants', { noteMarkdown: 'First reading', color: 'red' });
+    highlight(id, text, 'Islamic State militants stormed the centre', { noteMarkdown: 'Second reading' });
+    const out = join(temp.path, 'same-line.pdf');
+    await core.exportPdfToFile([id], {}, out);
+    // pdftotext's word boxes: the gutter's chips are the words "1" and "2" right of the text.
+    const words = [
+      ...pdftotext(out, ['-bbox', '-f', '1', '-l', '1']).matchAll(
+        /xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g,
+      ),
+    ].map(([, x, top, bottom, word]) => ({ x: Number(x), top: Number(top), bottom: Number(bottom), word }));
+    const gutter = Math.max(...words.filter((word) => word.word === 'reading').map((word) => word.x)) - 40;
+    const chips = ['1', '2'].map((label) =>
+      words.find((word) => word.word === label && word.x > gutter - 80 && word.x < gutter),
+    );
+    expect(chips.every(Boolean)).toBe(true);
+    expect(chips[0]!.x).toBeCloseTo(chips[1]!.x, 0);
+    expect(chips[1]!.top).toBeGreaterThanOrEqual(chips[0]!.bottom);
+    expect(chips[1]!.top - chips[0]!.top).toBeLessThan(14);
+  });
+
   it('writes every time in the export as the cover does, the day spelled out and never broken across lines', async () => {
     const { id, text } = sampleWithText();
     highlight(id, text, 'Islamic State militants stormed the centre of Sabratha', { noteMarkdown: 'In the margin.' });

@@ -90,13 +90,17 @@ export function placeMarginNotes(surface: PageSurface, run: DocumentRun): number
   for (const [page, entries] of byPage) {
     surface.goToPage(page);
     let cursor = MARGIN_TOP;
-    entries.sort((a, b) => a.desiredTop - b.desiredTop);
+    // Below the last chip drawn on this page: two notes on one line got their chips on one spot (trial).
+    let chipsBottom = 0;
+    // Notes of one line in their numbers' order, so their chips read down 2, 3, as the notes do.
+    entries.sort((a, b) => a.desiredTop - b.desiredTop || a.number - b.number);
     for (const entry of entries) {
       const lines = noteLines(surface, entry, NOTE_COLUMN_WIDTH, NOTE_SIZE, '');
       const height = lines.length * lineHeight;
       const top = Math.max(entry.desiredTop, cursor);
-      if (top + height <= surface.contentBottom && height <= (surface.contentBottom - MARGIN_TOP) * 0.45) {
-        drawMarker(surface, entry, '');
+      const beside = top + height <= surface.contentBottom && height <= (surface.contentBottom - MARGIN_TOP) * 0.45;
+      chipsBottom = drawMarker(surface, entry, beside ? '' : endnoteDestination(run, entry), chipsBottom);
+      if (beside) {
         drawNoteAt(surface, entry, lines, top);
         cursor = top + height + NOTE_SPACING;
         surface.marginBottom.set(page, cursor);
@@ -125,7 +129,6 @@ function drawEndnoteStub(
   cursor: number,
 ): number {
   const lineHeight = NOTE_SIZE * LINE_FACTOR;
-  drawMarker(surface, entry, endnoteDestination(run, entry));
   const stub = surface.layout(
     [
       exportPiece(`${entry.number}  `, NOTE_SIZE, { color: solidOf(entry.annotation.color) }),
@@ -142,17 +145,26 @@ function drawEndnoteStub(
   return below;
 }
 
-/** The numbered chip in the gutter; it links to the note only when the note is not beside it. */
-function drawMarker(surface: PageSurface, entry: MarginEntry, destination: string): void {
+/** Height of a note's numbered chip, and the room left between two chips stacked in the gutter. */
+const CHIP_HEIGHT = 9;
+const CHIP_GAP = 1;
+
+/**
+ * The numbered chip in the gutter, beside its highlight's first line or, when a chip is
+ * already there, just below it (not below `floor`); it links to the note only when the note
+ * is not beside it. Returns the chip's bottom.
+ */
+function drawMarker(surface: PageSurface, entry: MarginEntry, destination: string, floor: number): number {
   const x = MARGIN_LEFT + surface.textWidth + 7;
   const label = String(entry.number);
   const size = 6.4;
   const labelWidth = surface.measurer.width('sans', size, label);
   const width = Math.max(9, labelWidth + 4);
-  const top = entry.desiredTop + 1;
-  surface.content.fillRoundedRect(x, top, width, 9, 2, solidOf(entry.annotation.color));
+  const top = Math.max(entry.desiredTop + 1, floor + CHIP_GAP);
+  surface.content.fillRoundedRect(x, top, width, CHIP_HEIGHT, 2, solidOf(entry.annotation.color));
   surface.drawText('sans', size, [1, 1, 1], x + (width - labelWidth) / 2, top + 7, label);
-  if (destination !== '') surface.doc.goTo(x, top, width, 9, destination);
+  if (destination !== '') surface.doc.goTo(x, top, width, CHIP_HEIGHT, destination);
+  return top + CHIP_HEIGHT;
 }
 
 function drawNoteAt(surface: PageSurface, entry: MarginEntry, lines: readonly Line[], top: number): void {
