@@ -444,6 +444,8 @@ describe('annotated PDF export', () => {
     const all = pdftotext(out);
     expect(all).not.toContain('Red note');
     expect(all).not.toContain('Appendix');
+    // The cover counts no notes it does not print, and says they were left out.
+    expect(collapseWhitespace(all)).toContain('Annotations: 1 highlight · notes not included');
   });
 
   it('refuses an unwritable path with a clear message and leaves no partial file', async () => {

@@ -154,10 +154,12 @@ function originRows(run: DocumentRun, opening: string): CoverRow[] {
 function coverRows(surface: PageSurface, run: DocumentRun, opening: string): CoverRow[] {
   const rows = originRows(run, opening);
   rows.push(`Exported by ${surface.context.exporterName} on ${coverDate(surface.context.exportedAt)}`);
-  const notes = run.included.filter(hasNote).length;
+  const withNotes = surface.options.includeNotes;
   const highlights = run.highlights.length;
+  // An export without notes says so, rather than count notes it does not print (trial).
+  const notes = withNotes ? countOf(run.included.filter(hasNote).length, 'note') : 'notes not included';
   rows.push(
-    `Annotations: ${countOf(highlights, 'highlight')} · ${countOf(notes, 'note')}` +
+    `Annotations: ${countOf(highlights, 'highlight')} · ${notes}` +
       (run.orphans.length > 0 ? ` · ${run.orphans.length} orphaned` : ''),
   );
   const byTag = new Map<string, number>();
@@ -166,7 +168,8 @@ function coverRows(surface: PageSurface, run: DocumentRun, opening: string): Cov
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([tag, count]) => `${tag} (${count})`);
   rows.push(tagSummary.length > 0 ? `By tag: ${tagSummary.join(' · ')}` : 'By tag: no tags');
-  for (const note of run.documentNotes) rows.push(`Document note by ${note.author.name}: ${note.note.text.trim()}`);
+  if (withNotes)
+    for (const note of run.documentNotes) rows.push(`Document note by ${note.author.name}: ${note.note.text.trim()}`);
   return rows;
 }
 
