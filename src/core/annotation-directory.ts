@@ -44,6 +44,11 @@ const CHANGE_TRACKING = `
   END;
 `;
 
+/** Whether `name` is this author's display name (in any case) or id, as search's author: takes it. */
+function isNamed(author: { id: string; name: string }, name: string): boolean {
+  return author.id === name || author.name.toLowerCase() === name.toLowerCase();
+}
+
 export class AnnotationDirectory {
   private dataVersion: number | null = null;
   private documentIds: string[] = [];
@@ -98,13 +103,18 @@ export class AnnotationDirectory {
 
   /** Every author every filter names, each by display name (any case) or author id. */
   private authorsNamed(names: readonly string[]): Set<number> {
-    const named = (author: { id: string; name: string }, name: string) =>
-      author.id === name || author.name.toLowerCase() === name.toLowerCase();
     const allowed = new Set<number>();
     this.authors.forEach((author, index) => {
-      if (names.every((name) => named(author, name))) allowed.add(index);
+      if (names.every((name) => isNamed(author, name))) allowed.add(index);
     });
     return allowed;
+  }
+
+  /** Of `names`, those that name no author here (by display name or id); and every author's name here. */
+  unknownAuthors(names: readonly string[]): { unknown: string[]; known: string[] } {
+    this.refresh();
+    const unknown = names.filter((name) => !this.authors.some((author) => isNamed(author, name)));
+    return { unknown, known: [...new Set(this.authors.map((author) => author.name))].sort() };
   }
 
   private refresh(): void {

@@ -131,6 +131,20 @@ export class SearchService {
     return this.db.transaction(() => this.collect(parsed, filtered, documentId, offset, limit))();
   }
 
+  /** What to say of an author: filter naming nobody here: the names there are, as the export says them. */
+  private unknownAuthorProblems(names: readonly string[]): string[] {
+    if (names.length === 0) return [];
+    const { unknown, known } = this.directory.unknownAuthors(names);
+    const shown = known.slice(0, 6).map((name) => `“${name}”`);
+    const list =
+      known.length > shown.length ? `${shown.join(', ')} and ${known.length - shown.length} more` : shown.join(', ');
+    return unknown.map(
+      (name) =>
+        `No annotation is by “${name}” (give an author’s whole name or id); ` +
+        (known.length > 0 ? `the authors here are ${list}.` : 'there are no annotations yet.'),
+    );
+  }
+
   private collect(
     parsed: ParsedQuery,
     filtered: boolean,
@@ -207,6 +221,7 @@ export class SearchService {
       parsed.problems.push(...problems);
       candidates = candidates ? candidates.filter((seq) => seqs.has(seq)) : [...seqs];
     }
+    parsed.problems.push(...this.unknownAuthorProblems(parsed.authors));
     const filter = {
       colors: parsed.colors,
       authors: parsed.authors,

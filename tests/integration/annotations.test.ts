@@ -246,6 +246,15 @@ describe('search', () => {
     ]);
   });
 
+  it('says which authors there are when author: names nobody here, as a first name alone would', () => {
+    const results = core.searchService.search('author:Ran militants');
+    expect(results.total).toBe(0);
+    expect(results.problems).toEqual([
+      'No annotation is by “Ran” (give an author’s whole name or id); the authors here are “Rania”.',
+    ]);
+    expect(core.searchService.search('author:RANIA').problems).toEqual([]);
+  });
+
   it('answers odd queries with results or a syntax hint, never an FTS error', () => {
     for (const query of [
       '"unbalanced',
