@@ -312,18 +312,3 @@ test('a folded note ends at a whole line above “Show more”, at any width of 
     'And a third, which the fold hides.',
   );
 });
-
-test('a short document’s column is as wide as a long one’s and stands in the same place', async ({ page, app }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await openApp(page, app);
-  const column = async () =>
-    page.locator('article[data-document-id]').evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return { left: Math.round(box.left), width: Math.round(box.width) };
-    });
-  const long = await column();
-  await choose(page, 'memo.md', new TextEncoder().encode('# Memo\n\nShort line.\n\nAnother.\n'));
-  await expect(reader(page).getByRole('heading', { name: 'Memo' })).toBeVisible();
-  expect(await column()).toEqual(long);
-  await screenshot(page, 'reading-trial-short-document');
-});
